@@ -1,0 +1,146 @@
+"""enforcement-core: exact figures, audits and renderers for annual enforcement reports."""
+
+from enforcement_core import examples
+from enforcement_core.actions import (
+    ActionKind,
+    AdmonitoryInterview,
+    AuthoritySource,
+    CoerciveAction,
+    CoerciveMeasure,
+    Domain,
+    Hazard,
+    Inspection,
+    InspectionArea,
+    LicenceApplication,
+    LicensingDecision,
+    OtherAction,
+    Party,
+    PartyKind,
+    PenaltyCase,
+    Procedure,
+    ReviewCase,
+    ReviewKind,
+    SanctionType,
+    SupervisionLevel,
+)
+from enforcement_core.body import BodyLevel, EnforcementBody
+from enforcement_core.errors import (
+    EnforcementCoreError,
+    ExampleNotFound,
+    InvariantError,
+    LoadError,
+    Problem,
+    RendererError,
+    RendererNotFound,
+    RendererOptionError,
+)
+from enforcement_core.figures import (
+    ActionFigures,
+    AreaFigures,
+    CoercionFigures,
+    DomainPenalties,
+    HazardFigures,
+    InspectionFigures,
+    InterviewFigures,
+    LicensingFigures,
+    PenaltyFigures,
+    PowerFigures,
+    ReviewCounts,
+    ReviewFigures,
+)
+from enforcement_core.ledger import Ledger, Record
+from enforcement_core.report import (
+    AnnualReport,
+    ChangeUnit,
+    Conventions,
+    Narrative,
+    RateName,
+    Section,
+    SectionRole,
+    Stated,
+    StatedChange,
+)
+from enforcement_core.serialization import dump_json, load_json
+from enforcement_core.workforce import (
+    Certificate,
+    Employment,
+    Officer,
+    Unit,
+    UnitKind,
+    WorkforceFigures,
+)
+
+__all__ = [
+    "ActionFigures",
+    "ActionKind",
+    "AdmonitoryInterview",
+    "AnnualReport",
+    "AreaFigures",
+    "AuthoritySource",
+    "BodyLevel",
+    "Certificate",
+    "ChangeUnit",
+    "CoercionFigures",
+    "CoerciveAction",
+    "CoerciveMeasure",
+    "Conventions",
+    "Domain",
+    "DomainPenalties",
+    "Employment",
+    "EnforcementBody",
+    "EnforcementCoreError",
+    "ExampleNotFound",
+    "Hazard",
+    "HazardFigures",
+    "Inspection",
+    "InspectionArea",
+    "InspectionFigures",
+    "InterviewFigures",
+    "InvariantError",
+    "Ledger",
+    "LicenceApplication",
+    "LicensingDecision",
+    "LicensingFigures",
+    "LoadError",
+    "Narrative",
+    "Officer",
+    "OtherAction",
+    "Party",
+    "PartyKind",
+    "PenaltyCase",
+    "PenaltyFigures",
+    "PowerFigures",
+    "Problem",
+    "Procedure",
+    "RateName",
+    "Record",
+    "RendererError",
+    "RendererNotFound",
+    "RendererOptionError",
+    "ReviewCase",
+    "ReviewCounts",
+    "ReviewFigures",
+    "ReviewKind",
+    "SanctionType",
+    "Section",
+    "SectionRole",
+    "Stated",
+    "StatedChange",
+    "SupervisionLevel",
+    "Unit",
+    "UnitKind",
+    "WorkforceFigures",
+    "__version__",
+    "dump_json",
+    "examples",
+    "load_json",
+]
+
+
+def __getattr__(name: str) -> str:
+    # The version comes from the installed distribution's metadata, read only when asked.
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415
+
+        return version("enforcement-core")
+    raise AttributeError(f"module 'enforcement_core' has no attribute {name!r}")

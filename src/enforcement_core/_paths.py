@@ -1,0 +1,86 @@
+"""Figure paths: one way to name a figure of a report, everywhere.
+
+A path is the dotted way to a figure in the report's JSON document:
+``inspection.hazards.found``, ``penalty.by_domain.traffic.cases``,
+``workforce.units.office.subunits.brigade.certified``. Audit findings, load
+errors, stated figures and measure words all use it.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+import typing
+from collections.abc import Mapping
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+import attrs
+
+__all__ = ["check_figure_path", "resolve"]
+
+
+def _segment(key: object) -> str:
+    return key.value if isinstance(key, Enum) else str(key)
+
+
+def resolve(obj: object, path: str) -> Any:
+    """The value at ``path`` below ``obj``, or ``None`` where a step is missing.
+
+    Examples:
+        >>> from enforcement_core import examples
+        >>> resolve(examples.load("gulu-2023"), "penalty.by_domain.traffic.cases")
+        216
+        >>> resolve(examples.load("gulu-2023"), "coercion.measures") is None
+        True
+    """
+    for name in path.split("."):
+        if obj is None:
+            return None
+        obj = obj.get(name) if isinstance(obj, Mapping) else getattr(obj, name, None)
+    return obj
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _without_none(tp: Any) -> Any:
+    if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
+        rest = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+        if len(rest) == 1:
+            return rest[0]
+    return tp
+
+
+def check_figure_path(root: type, path: str) -> str | None:
+    """Why ``path`` names no figure (an ``int`` or ``Decimal``) of ``root``; ``None`` if it does.
+
+    Examples:
+        >>> from enforcement_core import AnnualReport
+        >>> check_figure_path(AnnualReport, "penalty.by_domain.traffic.cases") is None
+        True
+        >>> check_figure_path(AnnualReport, "penalty.by_domain.trafic.cases")
+        "'trafic' is not a Domain"
+    """
+    tp: Any = root
+    for name in path.split("."):
+        tp = _without_none(tp)
+        if attrs.has(tp):
+            hints = _hints(tp)
+            if name not in hints or name not in attrs.fields_dict(tp):
+                return f"{tp.__name__} has no field {name!r}"
+            tp = hints[name]
+        elif typing.get_origin(tp) in (Mapping, dict):
+            key_type, tp = typing.get_args(tp)
+            is_enum = isinstance(key_type, type) and issubclass(key_type, Enum)
+            if is_enum and name not in {_segment(member) for member in key_type}:
+                return f"{name!r} is not a {key_type.__name__}"
+        else:
+            return f"{path!r} goes below a figure"
+    tp = _without_none(tp)
+    if tp not in (int, Decimal):
+        return f"{path!r} is not a figure (a count or an amount)"
+    return None

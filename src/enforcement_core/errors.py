@@ -1,0 +1,128 @@
+"""The exception tree of enforcement-core.
+
+Every error the library raises on purpose is an :class:`EnforcementCoreError`. Each
+subclass also inherits the built-in exception that fits it, so a caller can catch
+either: ``except ValueError`` catches a refused invariant as well as
+``except InvariantError`` does.
+
+Errors carry what they are about (the field or JSON path and the value) as
+attributes, not only in their message, so programs can act on them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "EnforcementCoreError",
+    "ExampleNotFound",
+    "InvariantError",
+    "LoadError",
+    "Problem",
+    "RendererError",
+    "RendererNotFound",
+    "RendererOptionError",
+]
+
+
+class EnforcementCoreError(Exception):
+    """The root of every error that enforcement-core raises on purpose."""
+
+
+class InvariantError(EnforcementCoreError, ValueError):
+    """A value that can never be meaningful was refused at construction.
+
+    Examples:
+        >>> from enforcement_core import HazardFigures
+        >>> HazardFigures(found=509, rectified=510)
+        Traceback (most recent call last):
+        ...
+        enforcement_core.errors.InvariantError: HazardFigures.rectified: 510 exceeds found 509
+    """
+
+    #: The class whose construction was refused, e.g. ``"HazardFigures"``.
+    owner: str
+    #: The field that holds the refused value, e.g. ``"rectified"``.
+    field: str
+    #: The refused value itself.
+    value: object
+    #: Why it was refused, without the owner and field.
+    reason: str
+
+    def __init__(self, reason: str, *, owner: str, field: str, value: object) -> None:
+        """Build the error; the message is ``owner.field: reason``."""
+        super().__init__(f"{owner}.{field}: {reason}")
+        self.owner = owner
+        self.field = field
+        self.value = value
+        self.reason = reason
+
+
+@attrs.frozen
+class Problem:
+    """One problem found in a document, located by its JSON path.
+
+    Paths are dotted from the document's root; list items are written ``[i]``
+    and mapping keys as ``.key``: ``inspection.hazards.rectified``,
+    ``inspections[3].hazards[0].rectified_on``.
+    """
+
+    #: Where the problem is, e.g. ``"inspection.hazards.rectified"``; ``""`` for the root.
+    path: str
+    #: The value found there (``None`` when the problem is a missing value).
+    value: object
+    #: What is wrong with it.
+    message: str
+
+    def __str__(self) -> str:
+        """``path: message`` (just the message at the root)."""
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class LoadError(EnforcementCoreError, ValueError):
+    """A document could not be loaded; :attr:`problems` lists every problem found in it.
+
+    Examples:
+        >>> from enforcement_core import load_json
+        >>> load_json('{"schema_version": 1, "document": "annual_report", "year": "2023"}')
+        Traceback (most recent call last):
+        ...
+        enforcement_core.errors.LoadError: 2 problems in the document:
+          body: required field is missing
+          year: expected a whole number (int), got the string '2023'
+    """
+
+    #: Every problem found, in document order.
+    problems: tuple[Problem, ...]
+    #: The file the document came from, when it came from a file.
+    source: str | None
+
+    def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
+        """Build the error from its problems; the message lists all of them."""
+        self.problems = tuple(problems)
+        self.source = source
+        where = f" in {source}" if source else " in the document"
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''}{where}:"
+        super().__init__("\n  ".join([head, *(str(p) for p in self.problems)]))
+
+
+class ExampleNotFound(EnforcementCoreError, LookupError):  # noqa: N818  (reads as what happened)
+    """No built-in example has the name asked for; the message lists the known ones."""
+
+
+class RendererError(EnforcementCoreError):
+    """A renderer could not be loaded or could not render."""
+
+
+class RendererNotFound(RendererError, LookupError):  # noqa: N818  (the issue fixes this public name)
+    """No renderer is registered under the name asked for."""
+
+
+class RendererOptionError(RendererError, TypeError):
+    """A renderer was given an option it does not accept, or a value of the wrong type."""

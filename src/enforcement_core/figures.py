@@ -1,0 +1,394 @@
+"""Yearly figures per category, as an annual report states them.
+
+Every figure is ``None`` when the report does not state it, which is not the
+same as ``0`` (a zero the body reports). A total is a fact when the report gives
+it; its breakdown may be absent, may cover only part of it, or may come without
+the total. Parts adding up to *more* than their total are refused; parts that
+cover less are allowed and reported by the audit.
+
+Breakdowns are mappings from a vocabulary (:class:`~enforcement_core.Domain`,
+:class:`~enforcement_core.SanctionType`, ...) to a count or to a small figures
+object, in the order the report states them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+import attrs
+
+from enforcement_core._mapping import FrozenMap
+from enforcement_core._validators import (
+    a_count,
+    at_most,
+    fail,
+    freeze_mappings,
+    instance_of,
+    mapping_of,
+    member_of,
+    money,
+    optional,
+    parts_within,
+)
+from enforcement_core.actions import (
+    ActionKind,
+    AuthoritySource,
+    CoerciveMeasure,
+    Domain,
+    InspectionArea,
+    PartyKind,
+    Procedure,
+    SanctionType,
+    SupervisionLevel,
+)
+
+__all__ = [
+    "ActionFigures",
+    "AreaFigures",
+    "CoercionFigures",
+    "DomainPenalties",
+    "HazardFigures",
+    "InspectionFigures",
+    "InterviewFigures",
+    "LicensingFigures",
+    "PenaltyFigures",
+    "PowerFigures",
+    "ReviewCounts",
+    "ReviewFigures",
+]
+
+
+_COUNT = optional(a_count())
+_MONEY = optional(money())
+
+
+@attrs.frozen(kw_only=True)
+class LicensingFigures:
+    """Licensing (行政许可) in the year: the applications received and their outcomes.
+
+    The figures describe the year's applications, so their outcomes cannot
+    outnumber them: ``granted + refused`` above ``applications`` (or above
+    ``accepted``) is refused.
+
+    Examples:
+        >>> LicensingFigures(subject="农村宅基地", applications=243, granted=209).granted
+        209
+        >>> LicensingFigures(applications=243, granted=209, refused=35)
+        Traceback (most recent call last):
+        ...
+        enforcement_core.errors.InvariantError: LicensingFigures.refused: granted 209 + refused 35 = 244 exceeds applications 243
+    """
+
+    #: What is licensed, as the report names it ("农村宅基地"); ``""`` when not named.
+    subject: str = attrs.field(default="", validator=instance_of(str))
+    #: Applications received (申请).
+    applications: int | None = attrs.field(default=None, validator=_COUNT)
+    #: Applications accepted (受理).
+    accepted: int | None = attrs.field(default=None, validator=[_COUNT, at_most("applications")])
+    #: Licences granted (准予许可, 作出行政许可).
+    granted: int | None = attrs.field(default=None, validator=_COUNT)
+    #: Applications refused (不予许可).
+    refused: int | None = attrs.field(default=None, validator=_COUNT)
+    #: Licences revoked (撤销行政许可) in the year.
+    revoked: int | None = attrs.field(default=None, validator=_COUNT)
+    #: Licensing decisions that passed a legal review (法制审核).
+    legal_reviews: int | None = attrs.field(default=None, validator=_COUNT)
+
+    @refused.validator
+    def _outcomes_within_applications(
+        self, _: attrs.Attribute[int | None], value: int | None
+    ) -> None:
+        if self.granted is None and value is None:
+            return
+        granted, refused = self.granted or 0, value or 0
+        for limit_name in ("accepted", "applications"):
+            limit = getattr(self, limit_name)
+            if limit is not None and granted + refused > limit:
+                fail(
+                    self,
+                    "granted" if value is None else "refused",
+                    self.granted if value is None else value,
+                    f"granted {granted} + refused {refused} = {granted + refused} "
+                    f"exceeds {limit_name} {limit}",
+                )
+                return
+
+
+@attrs.frozen(kw_only=True)
+class HazardFigures:
+    """Hazards (隐患) found by inspections, rectified, and under listed supervision.
+
+    Examples:
+        >>> HazardFigures(found=509, rectified=502, supervised={SupervisionLevel.DIVISION: 6})
+        HazardFigures(found=509, rectified=502, supervised={<SupervisionLevel.DIVISION: 'division'>: 6})
+    """
+
+    #: Hazards found (查出隐患).
+    found: int | None = attrs.field(default=None, validator=_COUNT)
+    #: Hazards rectified (整改隐患); no more than found.
+    rectified: int | None = attrs.field(default=None, validator=[_COUNT, at_most("found")])
+    #: Hazards under listed supervision (挂牌督办), by level; together no more than found.
+    supervised: Mapping[SupervisionLevel, int] = attrs.field(
+        factory=FrozenMap,
+        validator=[mapping_of(member_of(SupervisionLevel), a_count()), parts_within("found")],
+    )
+
+    def __attrs_post_init__(self) -> None:
+        """Freeze the supervised mapping."""
+        freeze_mappings(self, "supervised")
+
+
+@attrs.frozen(kw_only=True)
+class AreaFigures:
+    """The inspections of one inspection area; every figure optional.
+
+    An area the report names without figures is an ``AreaFigures()`` with none.
+    """
+
+    #: Establishment-visits in the area.
+    visits: int | None = attrs.field(default=None, validator=_COUNT)
+    #: Hazards found and rectified in the area.
+    hazards: HazardFigures = attrs.field(
+        factory=HazardFigures, validator=instance_of(HazardFigures)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class InspectionFigures:
+    """Inspections (行政检查) in the year, counted in establishment-visits (家次).
+
+    One target with a complete inspection record counts once; patrols without a
+    record do not count.
+
+    Examples:
+        >>> InspectionFigures(visits=363, hazards=HazardFigures(found=509, rectified=502)).visits
+        363
+    """
+
+    #: Establishment-visits (家次).
+    visits: int | None = attrs.field(default=None, validator=_COUNT)
+    #: The areas inspected, in the order the report names them, with their figures.
+    by_area: Mapping[InspectionArea, AreaFigures] = attrs.field(
+        factory=FrozenMap,
+        validator=[
+            mapping_of(member_of(InspectionArea), instance_of(AreaFigures)),
+            parts_within("visits", part="visits"),
+            parts_within("hazards.found", part="hazards.found"),
+            parts_within("hazards.rectified", part="hazards.rectified"),
+        ],
+    )
+    #: Hazards found by the inspections.
+    hazards: HazardFigures = attrs.field(
+        factory=HazardFigures, validator=instance_of(HazardFigures)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        """Freeze the by_area mapping."""
+        freeze_mappings(self, "by_area")
+
+
+@attrs.frozen(kw_only=True)
+class DomainPenalties:
+    """The penalties of one domain (安全生产, 交通, …)."""
+
+    #: Penalty cases in the domain.
+    cases: int | None = attrs.field(default=None, validator=_COUNT)
+    #: Fines imposed in the domain, in yuan.
+    fines: Decimal | None = attrs.field(default=None, validator=_MONEY)
+
+
+@attrs.frozen(kw_only=True)
+class PenaltyFigures:
+    """Administrative penalties (行政处罚) in the year.
+
+    Cases break down by domain, by sanction type (each case filed under one
+    type) and by procedure; money into fines and confiscations.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> PenaltyFigures(
+        ...     by_domain={
+        ...         Domain.WORK_SAFETY: DomainPenalties(cases=4, fines=Decimal("6800")),
+        ...         Domain.TRAFFIC: DomainPenalties(cases=216),
+        ...     }
+        ... ).by_domain[Domain.TRAFFIC].cases
+        216
+        >>> PenaltyFigures(cases=3, by_procedure={Procedure.SIMPLE: 4})
+        Traceback (most recent call last):
+        ...
+        enforcement_core.errors.InvariantError: PenaltyFigures.by_procedure: the parts add up to 4, above cases 3
+    """
+
+    #: Penalty cases (件).
+    cases: int | None = attrs.field(default=None, validator=_COUNT)
+    #: Cases by domain, with their fines.
+    by_domain: Mapping[Domain, DomainPenalties] = attrs.field(
+        factory=FrozenMap,
+        validator=[
+            mapping_of(member_of(Domain), instance_of(DomainPenalties)),
+            parts_within("cases", part="cases"),
+            parts_within("fines", part="fines"),
+        ],
+    )
+    #: Cases by the sanction type they are filed under.
+    by_sanction: Mapping[SanctionType, int] = attrs.field(
+        factory=FrozenMap,
+        validator=[mapping_of(member_of(SanctionType), a_count()), parts_within("cases")],
+    )
+    #: Cases by procedure.
+    by_procedure: Mapping[Procedure, int] = attrs.field(
+        factory=FrozenMap,
+        validator=[mapping_of(member_of(Procedure), a_count()), parts_within("cases")],
+    )
+    #: Fines and confiscations together (罚没金额), when stated as one amount.
+    fines_and_confiscations: Decimal | None = attrs.field(default=None, validator=_MONEY)
+    #: Fines (罚款), in yuan.
+    fines: Decimal | None = attrs.field(default=None, validator=_MONEY)
+    #: Confiscations (没收违法所得、非法财物), in yuan.
+    confiscations: Decimal | None = attrs.field(default=None, validator=_MONEY)
+    #: Cases decided without penalty (不予处罚).
+    not_penalised: int | None = attrs.field(default=None, validator=_COUNT)
+    #: Cases penalised lightly or with mitigation (从轻、减轻处罚).
+    lightened: int | None = attrs.field(default=None, validator=[_COUNT, at_most("cases")])
+    #: Decisions that passed a legal review (法制审核).
+    legal_reviews: int | None = attrs.field(default=None, validator=_COUNT)
+    #: Cases referred to the judicial authorities (涉嫌犯罪移送).
+    referrals: int | None = attrs.field(default=None, validator=_COUNT)
+
+    @fines_and_confiscations.validator
+    def _parts_of_money(
+        self, attribute: attrs.Attribute[Decimal | None], value: Decimal | None
+    ) -> None:
+        parts = [m for m in (self.fines, self.confiscations) if isinstance(m, Decimal)]
+        if isinstance(value, Decimal) and parts and sum(parts) > value:
+            fail(
+                self,
+                attribute.name,
+                value,
+                f"fines {self.fines} and confiscations {self.confiscations} "
+                f"add up to {sum(parts)}, above {value}",
+            )
+
+    def __attrs_post_init__(self) -> None:
+        """Freeze the breakdowns."""
+        freeze_mappings(self, "by_domain", "by_sanction", "by_procedure")
+
+
+@attrs.frozen(kw_only=True)
+class CoercionFigures:
+    """Administrative coercion (行政强制): coercive measures and coercive executions."""
+
+    #: Coercive measures taken.
+    measures: int | None = attrs.field(default=None, validator=_COUNT)
+    #: Measures by kind (查封, 扣押, 冻结, 其他).
+    by_measure: Mapping[CoerciveMeasure, int] = attrs.field(
+        factory=FrozenMap,
+        validator=[mapping_of(member_of(CoerciveMeasure), a_count()), parts_within("measures")],
+    )
+    #: Coercive executions (强制执行).
+    executions: int | None = attrs.field(default=None, validator=_COUNT)
+
+    def __attrs_post_init__(self) -> None:
+        """Freeze the breakdown."""
+        freeze_mappings(self, "by_measure")
+
+
+@attrs.frozen(kw_only=True)
+class InterviewFigures:
+    """Admonitory interviews (约谈) in the year.
+
+    Examples:
+        >>> InterviewFigures(by_party={PartyKind.ENTERPRISE: 3}).by_party[PartyKind.ENTERPRISE]
+        3
+    """
+
+    #: Interviews held.
+    count: int | None = attrs.field(default=None, validator=_COUNT)
+    #: Interviews by the kind of party interviewed ("约谈企业3家次").
+    by_party: Mapping[PartyKind, int] = attrs.field(
+        factory=FrozenMap,
+        validator=[mapping_of(member_of(PartyKind), a_count()), parts_within("count")],
+    )
+
+    def __attrs_post_init__(self) -> None:
+        """Freeze the breakdown."""
+        freeze_mappings(self, "by_party")
+
+
+@attrs.frozen(kw_only=True)
+class ActionFigures:
+    """The count and money of a category without figures of its own (levy, reward, …)."""
+
+    #: Actions taken.
+    count: int | None = attrs.field(default=None, validator=_COUNT)
+    #: The money involved, in yuan (levied, paid, awarded).
+    amount: Decimal | None = attrs.field(default=None, validator=_MONEY)
+
+
+@attrs.frozen(kw_only=True)
+class ReviewCounts:
+    """Reconsideration and litigation cases, and how many ended against the body.
+
+    Examples:
+        >>> ReviewCounts(reconsiderations=2, corrected=3)
+        Traceback (most recent call last):
+        ...
+        enforcement_core.errors.InvariantError: ReviewCounts.corrected: 3 exceeds reconsiderations 2
+    """
+
+    #: Administrative reconsiderations (行政复议).
+    reconsiderations: int | None = attrs.field(default=None, validator=_COUNT)
+    #: Of them, corrected on reconsideration (复议纠错): revoked, changed, confirmed unlawful.
+    corrected: int | None = attrs.field(
+        default=None, validator=[_COUNT, at_most("reconsiderations")]
+    )
+    #: Administrative litigations (行政诉讼).
+    litigations: int | None = attrs.field(default=None, validator=_COUNT)
+    #: Of them, lost in court (败诉).
+    lost: int | None = attrs.field(default=None, validator=[_COUNT, at_most("litigations")])
+
+
+_REVIEW_FIELDS = ("reconsiderations", "corrected", "litigations", "lost")
+
+
+@attrs.frozen(kw_only=True)
+class ReviewFigures:
+    """Reconsideration and litigation in the year: totals, and per action category."""
+
+    #: The totals over every category.
+    total: ReviewCounts = attrs.field(factory=ReviewCounts, validator=instance_of(ReviewCounts))
+    #: The counts per category of the action challenged.
+    by_kind: Mapping[ActionKind, ReviewCounts] = attrs.field(
+        factory=FrozenMap,
+        validator=[
+            mapping_of(member_of(ActionKind), instance_of(ReviewCounts)),
+            *(parts_within(f"total.{name}", part=name) for name in _REVIEW_FIELDS),
+        ],
+    )
+
+    def __attrs_post_init__(self) -> None:
+        """Freeze the breakdown."""
+        freeze_mappings(self, "by_kind")
+
+
+@attrs.frozen(kw_only=True)
+class PowerFigures:
+    """The enforcement powers (执法职权) a body holds, by category and by source."""
+
+    #: Powers held.
+    total: int | None = attrs.field(default=None, validator=_COUNT)
+    #: Powers by action category.
+    by_kind: Mapping[ActionKind, int] = attrs.field(
+        factory=FrozenMap,
+        validator=[mapping_of(member_of(ActionKind), a_count()), parts_within("total")],
+    )
+    #: Powers by where they come from (statutory, conferred, entrusted).
+    by_source: Mapping[AuthoritySource, int] = attrs.field(
+        factory=FrozenMap,
+        validator=[mapping_of(member_of(AuthoritySource), a_count()), parts_within("total")],
+    )
+
+    def __attrs_post_init__(self) -> None:
+        """Freeze the breakdowns."""
+        freeze_mappings(self, "by_kind", "by_source")

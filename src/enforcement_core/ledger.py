@@ -1,0 +1,103 @@
+"""A ledger: a body's roster and its records of individual actions for one year."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+
+from enforcement_core._mapping import FrozenMap
+from enforcement_core._validators import (
+    a_count,
+    freeze_mappings,
+    identifier,
+    instance_of,
+    mapping_of,
+    tuple_of,
+)
+from enforcement_core.actions import (
+    AdmonitoryInterview,
+    CoerciveAction,
+    Inspection,
+    LicenceApplication,
+    OtherAction,
+    PenaltyCase,
+    ReviewCase,
+)
+from enforcement_core.body import EnforcementBody
+from enforcement_core.report import Conventions, Narrative
+from enforcement_core.workforce import Officer, Unit
+
+__all__ = ["Ledger", "Record"]
+
+#: Any record a ledger holds.
+Record = (
+    LicenceApplication
+    | Inspection
+    | PenaltyCase
+    | AdmonitoryInterview
+    | CoerciveAction
+    | OtherAction
+    | ReviewCase
+)
+
+
+@attrs.frozen(kw_only=True)
+class Ledger:
+    """Everything a body recorded in a year: its units, officers and action records.
+
+    A ledger is what a case-keeping system holds; ``summarize`` turns it into
+    an :class:`~enforcement_core.AnnualReport` whose every figure is computed
+    from the records. Records dated outside ``year``, duplicate identifiers and
+    officers missing from the roster are allowed here and reported by the audit.
+    """
+
+    #: The body whose ledger it is.
+    body: EnforcementBody = attrs.field(validator=instance_of(EnforcementBody))
+    #: The year the ledger covers.
+    year: int = attrs.field(validator=a_count())
+    #: The organisational units by identifier (their ``certified`` figures are
+    #: left empty: the officers are counted).
+    units: Mapping[str, Unit] = attrs.field(
+        factory=FrozenMap, validator=mapping_of(identifier(), instance_of(Unit))
+    )
+    #: The roster of officers and other enforcement staff.
+    officers: tuple[Officer, ...] = attrs.field(
+        default=(), validator=tuple_of(instance_of(Officer))
+    )
+    #: Licence applications.
+    licence_applications: tuple[LicenceApplication, ...] = attrs.field(
+        default=(), validator=tuple_of(instance_of(LicenceApplication))
+    )
+    #: Inspections, each with the hazards it found.
+    inspections: tuple[Inspection, ...] = attrs.field(
+        default=(), validator=tuple_of(instance_of(Inspection))
+    )
+    #: Penalty cases.
+    penalty_cases: tuple[PenaltyCase, ...] = attrs.field(
+        default=(), validator=tuple_of(instance_of(PenaltyCase))
+    )
+    #: Admonitory interviews.
+    interviews: tuple[AdmonitoryInterview, ...] = attrs.field(
+        default=(), validator=tuple_of(instance_of(AdmonitoryInterview))
+    )
+    #: Coercive measures and executions.
+    coercive_actions: tuple[CoerciveAction, ...] = attrs.field(
+        default=(), validator=tuple_of(instance_of(CoerciveAction))
+    )
+    #: Actions of the other categories.
+    other_actions: tuple[OtherAction, ...] = attrs.field(
+        default=(), validator=tuple_of(instance_of(OtherAction))
+    )
+    #: Reconsideration and litigation cases.
+    reviews: tuple[ReviewCase, ...] = attrs.field(
+        default=(), validator=tuple_of(instance_of(ReviewCase))
+    )
+    #: The free text the summary's report carries.
+    narrative: Narrative = attrs.field(factory=Narrative, validator=instance_of(Narrative))
+    #: How the summary's report writes its numbers.
+    conventions: Conventions = attrs.field(factory=Conventions, validator=instance_of(Conventions))
+
+    def __attrs_post_init__(self) -> None:
+        """Freeze the units mapping."""
+        freeze_mappings(self, "units")

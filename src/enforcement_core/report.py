@@ -1,0 +1,392 @@
+"""The annual enforcement report (行政执法数据年度报告): figures, narrative, and what it states.
+
+An :class:`AnnualReport` holds a body's yearly figures as facts. What a published
+report *states* beside its counts (a rate "98.62%", a change "下降30%", a grand
+total) is held apart in :class:`Stated`, so the audit can hold it against the
+counts; how the report writes its numbers (万元, 起 or 件) is held in
+:class:`Conventions`, which renderers take as their defaults.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+import attrs
+
+from enforcement_core._mapping import FrozenMap
+from enforcement_core._paths import check_figure_path
+from enforcement_core._validators import (
+    a_count,
+    a_date,
+    fail,
+    freeze_mappings,
+    instance_of,
+    instance_of_own_class,
+    mapping_of,
+    member_of,
+    one_of,
+    optional,
+    text,
+    tuple_of,
+)
+from enforcement_core.actions import ActionKind
+from enforcement_core.body import EnforcementBody
+from enforcement_core.figures import (
+    ActionFigures,
+    CoercionFigures,
+    InspectionFigures,
+    InterviewFigures,
+    LicensingFigures,
+    PenaltyFigures,
+    PowerFigures,
+    ReviewFigures,
+)
+from enforcement_core.workforce import WorkforceFigures
+
+__all__ = [
+    "AnnualReport",
+    "ChangeUnit",
+    "Conventions",
+    "Narrative",
+    "RateName",
+    "Section",
+    "SectionRole",
+    "Stated",
+    "StatedChange",
+]
+
+#: Money units a report can write amounts in; "auto" picks by size.
+MONEY_UNITS = ("元", "万元", "亿元", "auto")
+#: Measure words for cases; regions differ, and one report may mix them.
+CASE_MEASURES = ("件", "宗", "起")
+
+
+class SectionRole(StrEnum):
+    """What a narrative section is for, so that a renderer knows what to write in it.
+
+    Two roles ask for generated text: the figures are written from the data,
+    first in the section, before the section's own paragraphs.
+    """
+
+    #: The overall situation (总体情况); a renderer adds missing data sections to it.
+    OVERVIEW = "overview"
+    #: The workforce (执法人员管理情况): the workforce figures are written here.
+    WORKFORCE = "workforce"
+    #: The enforcement actions (执法行为数据总体情况): the action figures are written here.
+    ACTIONS = "actions"
+    #: Problems found (存在的主要问题).
+    PROBLEMS = "problems"
+    #: Plans for the next year (工作打算).
+    PLANS = "plans"
+    #: Anything else, written where it stands.
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """A narrative section: free text in paragraphs, with sub-sections.
+
+    Titles are held without their markers (一、 （一）): renderers number them.
+    """
+
+    #: The section's title, without its marker: "存在的主要问题".
+    title: str = attrs.field(validator=text())
+    #: What the section is for.
+    role: SectionRole = attrs.field(default=SectionRole.OTHER, validator=member_of(SectionRole))
+    #: The paragraphs, in order.
+    paragraphs: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(text()))
+    #: The sub-sections, in order.
+    subsections: tuple[Section, ...] = attrs.field(
+        default=(), validator=tuple_of(instance_of_own_class())
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Narrative:
+    """The free text of a report, in order: an opening line and the sections."""
+
+    #: The opening line ("按照有关规定，现将我镇2023年行政执法总体情况报告如下：").
+    opening: str = attrs.field(default="", validator=instance_of(str))
+    #: The sections, in order.
+    sections: tuple[Section, ...] = attrs.field(
+        default=(), validator=tuple_of(instance_of(Section))
+    )
+
+
+class RateName(StrEnum):
+    """The rates a report states; each is derived from its counts by the statistics module."""
+
+    #: 隐患整改率: hazards rectified ÷ found.
+    RECTIFICATION = "rectification"
+    #: Licences granted ÷ applications.
+    GRANT_OF_APPLICATIONS = "grant_of_applications"
+    #: Licences granted ÷ decisions (granted + refused).
+    GRANT_OF_DECISIONS = "grant_of_decisions"
+    #: 持证率: certified officers ÷ established staff.
+    CERTIFICATION = "certification"
+    #: Officers trained ÷ certified officers.
+    TRAINING_COVERAGE = "training_coverage"
+    #: Certified officers in the comprehensive enforcement office ÷ all certified officers.
+    OFFICE_SHARE = "office_share"
+
+
+class ChangeUnit(StrEnum):
+    """How a year-over-year change is written."""
+
+    #: An absolute change in the figure's own unit ("下降136件").
+    ABSOLUTE = "absolute"
+    #: A percent change (同比上升10.53%).
+    PERCENT = "percent"
+    #: A change of a rate in percentage points (提升0.5个百分点).
+    POINTS = "points"
+
+
+def _finite_decimal(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, float) or type(value) is not Decimal or not value.is_finite():
+        fail(instance, attribute.name, value, f"must be a finite Decimal, not {value!r}")
+
+
+_RATE_PREFIX = "rates."
+
+
+@attrs.frozen(kw_only=True)
+class StatedChange:
+    """A year-over-year change as the report states it, with the previous year's figure.
+
+    ``figure`` is a figure path (``"penalty.cases"``) or, for a rate,
+    ``"rates.<name>"`` (``"rates.rectification"``). ``previous`` is the previous
+    year's value in the figure's unit (a count, yuan, or a percent for a rate);
+    ``change`` is signed: 上升 positive, 下降 negative.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> StatedChange(
+        ...     figure="penalty.cases",
+        ...     previous=Decimal(356),
+        ...     change=Decimal(-136),
+        ...     unit=ChangeUnit.ABSOLUTE,
+        ... ).unit
+        <ChangeUnit.ABSOLUTE: 'absolute'>
+    """
+
+    #: The figure path, or ``"rates.<name>"``.
+    figure: str = attrs.field(validator=text())
+    #: The previous year's value as stated.
+    previous: Decimal = attrs.field(validator=_finite_decimal)
+    #: The change as stated, signed.
+    change: Decimal = attrs.field(validator=_finite_decimal)
+    #: How the change is written.
+    unit: ChangeUnit = attrs.field(validator=member_of(ChangeUnit))
+
+    @figure.validator
+    def _names_a_figure(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if value.startswith(_RATE_PREFIX):
+            rate = value.removeprefix(_RATE_PREFIX)
+            if rate not in {name.value for name in RateName}:
+                fail(self, attribute.name, value, f"{rate!r} is not a RateName")
+        else:
+            reason = check_figure_path(AnnualReport, value)
+            if reason is not None:
+                fail(self, attribute.name, value, reason)
+
+    @unit.validator
+    def _points_for_rates(self, attribute: attrs.Attribute[ChangeUnit], value: ChangeUnit) -> None:
+        is_rate = self.figure.startswith(_RATE_PREFIX)
+        if is_rate != (value is ChangeUnit.POINTS):
+            fail(
+                self,
+                attribute.name,
+                value,
+                "a rate changes in percentage points, and only a rate does",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Stated:
+    """What a published report states beside its counts, kept as stated for the audit.
+
+    Rates are percents as written: ``Decimal("98.62")`` for "98.62%"; the number
+    of decimals written is the precision the audit holds them to.
+    """
+
+    #: Rates as stated, in percent.
+    rates: Mapping[RateName, Decimal] = attrs.field(
+        factory=FrozenMap, validator=mapping_of(member_of(RateName), _finite_decimal)
+    )
+    #: Year-over-year changes as stated.
+    changes: tuple[StatedChange, ...] = attrs.field(
+        default=(), validator=tuple_of(instance_of(StatedChange))
+    )
+    #: A grand total of enforcement actions over every category, as stated.
+    actions: int | None = attrs.field(default=None, validator=optional(a_count()))
+    #: A grand total of money over every category, as stated, in yuan.
+    amount: Decimal | None = attrs.field(default=None, validator=optional(_finite_decimal))
+
+    def __attrs_post_init__(self) -> None:
+        """Freeze the rates mapping."""
+        freeze_mappings(self, "rates")
+
+
+def _places(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (type(value) is not int or not 0 <= value <= 4):
+        fail(
+            instance,
+            attribute.name,
+            value,
+            f"must be a number of decimals from 0 to 4, not {value!r}",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Conventions:
+    """How a report writes its numbers; renderers take these as their defaults.
+
+    ``measure_words`` gives a figure the measure word the report uses for it
+    where that differs from the default of its kind ("216起" beside "243件").
+    """
+
+    #: The unit money is written in: "元", "万元", "亿元", or "auto" (by size).
+    money_unit: str = attrs.field(default="元", validator=one_of(MONEY_UNITS))
+    #: Decimals written for money; ``None``: none for whole yuan, two otherwise.
+    money_places: int | None = attrs.field(default=None, validator=_places)
+    #: Decimals written for percentages.
+    percent_places: int = attrs.field(default=2, validator=_places)
+    #: The measure word for cases: "件", "宗" or "起".
+    case_measure: str = attrs.field(default="件", validator=one_of(CASE_MEASURES))
+    #: Measure words for single figures, by figure path.
+    measure_words: Mapping[str, str] = attrs.field(
+        factory=FrozenMap, validator=mapping_of(instance_of(str), text())
+    )
+
+    @measure_words.validator
+    def _keys_name_figures(
+        self, attribute: attrs.Attribute[Mapping[str, str]], value: Mapping[str, str]
+    ) -> None:
+        for path in value:
+            reason = check_figure_path(AnnualReport, path)
+            if reason is not None:
+                fail(self, f"{attribute.name}.{path}", path, reason)
+
+    def __attrs_post_init__(self) -> None:
+        """Freeze the measure words mapping."""
+        freeze_mappings(self, "measure_words")
+
+
+#: Categories with figures of their own; ``other_actions`` holds the rest.
+_OWN_FIGURES = frozenset(
+    {ActionKind.LICENSING, ActionKind.PENALTY, ActionKind.COERCION, ActionKind.INSPECTION}
+)
+
+
+@attrs.frozen(kw_only=True)
+class AnnualReport:
+    """A body's annual enforcement report: its yearly figures, narrative and statements.
+
+    A category is ``None`` when the report has no data for it (a renderer leaves
+    it out); a category whose figures are zero is stated with zeros.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from enforcement_core import BodyLevel, EnforcementBody, LicensingFigures
+        >>> report = AnnualReport(
+        ...     body=EnforcementBody(name="示例镇人民政府", level=BodyLevel.TOWN),
+        ...     year=2023,
+        ...     published_on=dt.date(2024, 1, 18),
+        ...     licensing=LicensingFigures(applications=12, granted=10),
+        ... )
+        >>> report.licensing.granted
+        10
+        >>> report.inspection is None
+        True
+    """
+
+    #: The body that publishes the report.
+    body: EnforcementBody = attrs.field(validator=instance_of(EnforcementBody))
+    #: The year the report covers.
+    year: int = attrs.field(validator=a_count())
+    #: The day the report was published.
+    published_on: dt.date | None = attrs.field(default=None, validator=optional(a_date()))
+    #: The workforce figures.
+    workforce: WorkforceFigures = attrs.field(
+        factory=WorkforceFigures, validator=instance_of(WorkforceFigures)
+    )
+    #: The enforcement powers the body holds.
+    powers: PowerFigures | None = attrs.field(
+        default=None, validator=optional(instance_of(PowerFigures))
+    )
+    #: Licensing (行政许可).
+    licensing: LicensingFigures | None = attrs.field(
+        default=None, validator=optional(instance_of(LicensingFigures))
+    )
+    #: Inspections (行政检查) and the hazards they found.
+    inspection: InspectionFigures | None = attrs.field(
+        default=None, validator=optional(instance_of(InspectionFigures))
+    )
+    #: Penalties (行政处罚).
+    penalty: PenaltyFigures | None = attrs.field(
+        default=None, validator=optional(instance_of(PenaltyFigures))
+    )
+    #: Coercion (行政强制).
+    coercion: CoercionFigures | None = attrs.field(
+        default=None, validator=optional(instance_of(CoercionFigures))
+    )
+    #: Admonitory interviews (约谈).
+    interviews: InterviewFigures | None = attrs.field(
+        default=None, validator=optional(instance_of(InterviewFigures))
+    )
+    #: The other categories (levy, requisition, adjudication, benefit payment,
+    #: confirmation, reward, other), each with its count and money.
+    other_actions: Mapping[ActionKind, ActionFigures] = attrs.field(
+        factory=FrozenMap, validator=mapping_of(member_of(ActionKind), instance_of(ActionFigures))
+    )
+    #: Reconsideration and litigation (行政复议、行政诉讼).
+    reviews: ReviewFigures | None = attrs.field(
+        default=None, validator=optional(instance_of(ReviewFigures))
+    )
+    #: The free text: opening, overview, problems, plans.
+    narrative: Narrative = attrs.field(factory=Narrative, validator=instance_of(Narrative))
+    #: What the report states beside its counts.
+    stated: Stated = attrs.field(factory=Stated, validator=instance_of(Stated))
+    #: How the report writes its numbers.
+    conventions: Conventions = attrs.field(factory=Conventions, validator=instance_of(Conventions))
+
+    @year.validator
+    def _year_on_the_calendar(self, attribute: attrs.Attribute[int], value: int) -> None:
+        # date() must be able to hold the year after, when the report is published.
+        if not 1 <= value <= 9998:
+            fail(self, attribute.name, value, f"{value} is not a year from 1 to 9998")
+
+    @published_on.validator
+    def _published_after_the_year_began(
+        self, attribute: attrs.Attribute[dt.date | None], value: dt.date | None
+    ) -> None:
+        if value is not None and value.year < self.year:
+            fail(
+                self,
+                attribute.name,
+                value,
+                f"published on {value}, before the year {self.year} it reports on began",
+            )
+
+    @other_actions.validator
+    def _only_other_categories(
+        self,
+        attribute: attrs.Attribute[Mapping[ActionKind, ActionFigures]],
+        value: Mapping[ActionKind, ActionFigures],
+    ) -> None:
+        for kind in value:
+            if kind in _OWN_FIGURES:
+                fail(
+                    self,
+                    f"{attribute.name}.{kind.value}",
+                    kind,
+                    f"{kind.value} has figures of its own: use the {kind.value} field",
+                )
+
+    def __attrs_post_init__(self) -> None:
+        """Freeze the other_actions mapping."""
+        freeze_mappings(self, "other_actions")

@@ -1,0 +1,458 @@
+"""JSON in and out: lossless, strict, and with every problem of a document at once.
+
+The document format is the library's own: an object with a ``schema_version``,
+a ``document`` kind (``"annual_report"`` or ``"ledger"``) and the fields of the
+object, as :func:`dump_json` writes them. Money and other exact decimals are
+strings (``"6800.50"``), dates are ISO-8601 (``"2024-01-18"``), vocabulary values
+are their English names (``"work_safety"``), Chinese text is UTF-8.
+
+Loading refuses rather than coerces: ``NaN`` and ``Infinity``, a float where an
+exact number belongs, a string or a float or a boolean for a count, unknown
+fields, unknown vocabulary values. Every problem of a document is reported in
+one :class:`~enforcement_core.LoadError`, each with its JSON path and value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+import attrs
+import cattrs
+from cattrs.cols import (
+    homogenous_tuple_structure_factory,
+    is_mapping,
+    mapping_structure_factory,
+)
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from enforcement_core._validators import collecting
+from enforcement_core.errors import InvariantError, LoadError, Problem
+from enforcement_core.ledger import Ledger
+from enforcement_core.report import AnnualReport
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping
+
+__all__ = ["SCHEMA_VERSION", "Document", "converter", "dump_json", "load_json"]
+
+#: The version of the document format that :func:`dump_json` writes and :func:`load_json` reads.
+SCHEMA_VERSION = 1
+
+#: The kinds of document, by the name a document gives in its ``document`` field.
+_DOCUMENTS: dict[str, type[AnnualReport | Ledger]] = {
+    "annual_report": AnnualReport,
+    "ledger": Ledger,
+}
+_ENVELOPE = ("schema_version", "document")
+
+#: What a document can hold.
+Document = AnnualReport | Ledger
+D = TypeVar("D", AnnualReport, Ledger)
+
+_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class _JsonFloat:
+    """A JSON number with a fraction or an exponent, kept as written so it can be refused."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class _JsonConstant:
+    """``NaN``, ``Infinity`` or ``-Infinity``: Python's json reads them, JSON has none."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class _RefusedError(TypeError):
+    """A JSON value of the wrong kind for its field."""
+
+    def __init__(self, value: object, message: str) -> None:
+        super().__init__(message)
+        self.value = value
+        self.message = message
+
+
+class _Invariants(Exception):  # noqa: N818  (carries InvariantErrors; it is not itself one)
+    """The invariants an object of the document violates, all of them."""
+
+    def __init__(self, errors: list[InvariantError]) -> None:
+        super().__init__(f"{len(errors)} invariant(s) violated")
+        self.errors = errors
+
+
+def _describe(value: object) -> str:  # noqa: PLR0911  (one return per kind of JSON value)
+    """A JSON value as a reader of the document would name it."""
+    match value:
+        case None:
+            return "null"
+        case bool():
+            return f"the boolean {'true' if value else 'false'}"
+        case int():
+            return f"the number {value}"
+        case _JsonFloat():
+            return f"the number {value.text}"
+        case _JsonConstant():
+            return value.text
+        case str():
+            return f"the string {value!r}"
+        case list():
+            return "a list"
+        case dict():
+            return "an object"
+        case _:
+            return repr(value)
+
+
+def _shown(value: object) -> object:
+    """The value a :class:`Problem` carries for a JSON value."""
+    if isinstance(value, _JsonFloat):
+        return Decimal(value.text)
+    if isinstance(value, _JsonConstant):
+        return value.text
+    return value
+
+
+def _refuse(value: object, expected: str) -> _RefusedError:
+    return _RefusedError(_shown(value), f"expected {expected}, got {_describe(value)}")
+
+
+def _structure_int(value: object, _: type) -> int:
+    if type(value) is not int:
+        raise _refuse(value, "a whole number (int)")
+    return value
+
+
+def _structure_str(value: object, cl: type) -> Any:
+    # Hooks dispatch on the class's MRO, so the vocabularies (StrEnum) arrive here too.
+    if issubclass(cl, Enum):
+        return _structure_enum(value, cl)
+    if not isinstance(value, str):
+        raise _refuse(value, "a string")
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _refuse(value, "true or false")
+    return value
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    # An int is exact; a JSON float is refused even when its text is exact, so
+    # that a document means the same to every JSON reader (most read floats).
+    if type(value) is int:
+        return Decimal(value)
+    if isinstance(value, str) and _DECIMAL.fullmatch(value):
+        return Decimal(value)
+    raise _refuse(value, 'an exact number written as a string, such as "6800.50"')
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if isinstance(value, str) and _DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise _RefusedError(value, f"{value!r} is not a day of the calendar") from None
+    raise _refuse(value, "a date written YYYY-MM-DD")
+
+
+def _structure_enum(value: object, enum: type[Enum]) -> Any:
+    if isinstance(value, str):
+        try:
+            return enum(value)
+        except ValueError:
+            pass
+    allowed = ", ".join(repr(member.value) for member in enum)
+    shown = repr(value) if isinstance(value, str) else _describe(value)
+    raise _RefusedError(
+        _shown(value), f"{shown} is not a {enum.__name__}; expected one of {allowed}"
+    )
+
+
+def _is_enum(tp: object) -> bool:
+    return isinstance(tp, type) and issubclass(tp, Enum)
+
+
+def _is_homogeneous_tuple(tp: object) -> bool:
+    args: tuple[object, ...] = getattr(tp, "__args__", ())
+    return getattr(tp, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _strict_tuple(tp: Any, conv: cattrs.Converter) -> Callable[[object, type], object]:
+    # cattrs would iterate a string, or an object's keys, into a tuple: a list it must be.
+    base = homogenous_tuple_structure_factory(tp, conv)
+
+    def structure(value: object, cl: type) -> object:
+        if not isinstance(value, list):
+            raise _refuse(value, "a list")
+        return base(value, cl)
+
+    return structure
+
+
+def _strict_mapping(tp: Any, conv: cattrs.Converter) -> Callable[[object, type], object]:
+    base = mapping_structure_factory(tp, conv)
+
+    def structure(value: object, cl: type) -> object:
+        if not isinstance(value, dict):
+            raise _refuse(value, "an object")
+        return base(value, cl)
+
+    return structure
+
+
+def _checked_attrs(cl: type, conv: cattrs.Converter) -> Callable[[object, type], object]:
+    # The object is built with its refusals collected, not raised, so that every
+    # invariant it violates is reported, each under its own field.
+    base: Callable[[Mapping[str, Any], Any], object] = conv.gen_structure_attrs_fromdict(cl)
+
+    def structure(value: object, _: type) -> object:
+        if not isinstance(value, dict):
+            raise _refuse(value, "an object")
+        with collecting() as refused:
+            instance: object = base(value, cl)
+        if refused:
+            raise _Invariants(refused)
+        return instance
+
+    return structure
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _strict_tuple)
+    conv.register_structure_hook_factory(is_mapping, _strict_mapping)
+    conv.register_structure_hook_factory(attrs.has, _checked_attrs)
+
+    conv.register_unstructure_hook(Decimal, lambda d: format(d, "f"))
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_unstructure_hook_factory(_is_enum, lambda _: lambda member: member.value)
+    return conv
+
+
+#: The cattrs converter behind :func:`load_json` and :func:`dump_json`: strict on the
+#: way in, lossless on the way out. Use it to (un)structure single domain objects.
+converter = _make_converter()
+
+
+def _join(path: str, segment: str) -> str:
+    if segment.startswith("["):
+        return f"{path}{segment}"
+    return f"{path}.{segment}" if path else segment
+
+
+def _segment(note: object) -> str:
+    """The path segment an exception note of cattrs stands for."""
+    if isinstance(note, AttributeValidationNote):
+        return note.name
+    if isinstance(note, IterableValidationNote) and isinstance(note.index, int):
+        return f"[{note.index}]"
+    return str(getattr(note, "index", note))  # a mapping's key
+
+
+def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
+    """Flatten what structuring raised into problems with their paths."""
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            yield from _problems(sub, _join(path, _segment(note)))
+        for sub in without:
+            yield from _problems(sub, path)
+    elif isinstance(exc, _Invariants):
+        for error in exc.errors:
+            yield Problem(_join(path, error.field), error.value, error.reason)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            yield Problem(_join(path, key), key, "unknown field")
+    else:
+        yield _leaf_problem(exc, path)
+
+
+def _leaf_problem(exc: BaseException, path: str) -> Problem:
+    if isinstance(exc, _RefusedError):
+        return Problem(path, exc.value, exc.message)
+    if isinstance(exc, KeyError):
+        return Problem(path, None, "required field is missing")
+    # A hook of this module failed in a way it does not know yet: say what, not where it broke.
+    return Problem(path, None, f"{type(exc).__name__}: {exc}")
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        duplicate = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        # A repeated key would silently lose one of its values.
+        raise LoadError(
+            [Problem("", duplicate, f"the key {duplicate!r} appears twice in one object")]
+        )
+    return result
+
+
+def _read(source: str | bytes | os.PathLike[str]) -> tuple[str, str | None]:
+    """The text of ``source`` and the file name it came from, if any."""
+    if isinstance(source, os.PathLike) or (
+        isinstance(source, str) and not source.lstrip("\ufeff \t\r\n").startswith(("{", "["))
+    ):
+        path = Path(source)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise LoadError(
+                [Problem("", str(path), f"cannot read the file: {exc.strerror}")], source=str(path)
+            ) from None
+        return _decode(raw, str(path)), str(path)
+    if isinstance(source, bytes):
+        return _decode(source, None), None
+    return source.removeprefix("\ufeff"), None
+
+
+def _decode(raw: bytes, name: str | None) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LoadError(
+            [Problem("", None, f"not UTF-8 text: byte {exc.start} cannot be decoded")], source=name
+        ) from None
+
+
+def _parse(text: str, source: str | None) -> object:
+    try:
+        return json.loads(
+            text,
+            parse_float=_JsonFloat,
+            parse_constant=_JsonConstant,
+            object_pairs_hook=_no_duplicate_keys,
+        )
+    except json.JSONDecodeError as exc:
+        raise LoadError(
+            [
+                Problem(
+                    "", None, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+                )
+            ],
+            source=source,
+        ) from None
+    except LoadError as exc:
+        raise LoadError(exc.problems, source=source) from None
+
+
+@overload
+def load_json(source: str | bytes | os.PathLike[str], kind: type[D]) -> D: ...
+@overload
+def load_json(source: str | bytes | os.PathLike[str], kind: None = None) -> Document: ...
+
+
+def load_json(source: str | bytes | os.PathLike[str], kind: type[D] | None = None) -> D | Document:
+    """Load a document: an annual report or a ledger.
+
+    Args:
+        source: The JSON text (a ``str`` starting with ``{``, or ``bytes``), or the
+            path of a file (a ``str`` or a path object). UTF-8, with or without a BOM.
+        kind: The class the document must be (:class:`AnnualReport` or
+            :class:`Ledger`); any known kind when ``None``.
+
+    Returns:
+        The domain object the document describes.
+
+    Raises:
+        LoadError: The document cannot be read or is not valid; its ``problems``
+            list every problem found, each with its JSON path and value.
+
+    Examples:
+        >>> from enforcement_core import dump_json, examples
+        >>> report = examples.load("gulu-2023")
+        >>> load_json(dump_json(report)) == report
+        True
+        >>> load_json(
+        ...     '{"schema_version": 1, "document": "annual_report", "body": '
+        ...     '{"name": "古路镇", "level": "town"}, "year": 2023, '
+        ...     '"inspection": {"hazards": {"found": 509, "rectified": 510}}}'
+        ... )
+        Traceback (most recent call last):
+        ...
+        enforcement_core.errors.LoadError: 1 problem in the document:
+          inspection.hazards.rectified: 510 exceeds found 509
+    """
+    text, name = _read(source)
+    data = _parse(text, name)
+    if not isinstance(data, dict):
+        raise LoadError(
+            [Problem("", _shown(data), "expected a JSON object at the top")], source=name
+        )
+
+    problems: list[Problem] = []
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION or type(version) is not int:
+        problems.append(
+            Problem("schema_version", _shown(version), f"expected schema_version {SCHEMA_VERSION}")
+        )
+    document = data.get("document")
+    cls: type[AnnualReport | Ledger] | None = (
+        _DOCUMENTS.get(document) if isinstance(document, str) else None
+    )
+    if cls is None:
+        known = ", ".join(repr(k) for k in _DOCUMENTS)
+        problems.append(Problem("document", _shown(document), f"expected one of {known}"))
+    elif kind is not None and cls is not kind:
+        problems.append(
+            Problem("document", document, f"expected a {kind.__name__} document, not {document!r}")
+        )
+    if problems or cls is None:
+        raise LoadError(problems, source=name)
+
+    body = {key: value for key, value in data.items() if key not in _ENVELOPE}
+    try:
+        return converter.structure(body, cls)
+    except Exception as exc:  # noqa: BLE001  (every failure becomes a listed problem)
+        raise LoadError(list(_problems(exc, "")), source=name) from None
+
+
+def dump_json(document: Document, *, indent: int | None = 2) -> str:
+    """The JSON text of ``document``, which :func:`load_json` reads back equal.
+
+    Fields left at their defaults (figures not stated, empty breakdowns) are
+    left out, so documents stay short enough to read and write by hand.
+
+    Examples:
+        >>> from enforcement_core import examples
+        >>> text = dump_json(examples.load("gulu-2023"))
+        >>> text.splitlines()[1:3]
+        ['  "schema_version": 1,', '  "document": "annual_report",']
+        >>> "古路镇" in text
+        True
+    """
+    for name, cls in _DOCUMENTS.items():
+        if isinstance(document, cls):
+            head: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "document": name}
+            data = head | converter.unstructure(document, cls)
+            return json.dumps(data, ensure_ascii=False, indent=indent)
+    raise TypeError(
+        f"cannot dump a {type(document).__name__}: expected an AnnualReport or a Ledger"
+    )

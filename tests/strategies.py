@@ -1,0 +1,571 @@
+"""Hypothesis strategies for the domain objects: every object they build is valid.
+
+Breakdowns are drawn first and their totals drawn at or above the parts' sum (or
+left unstated), so the strategies reach the boundaries of the invariants
+without crossing them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from hypothesis import strategies as st
+
+import enforcement_core as ec
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
+
+counts = st.integers(min_value=0, max_value=10**6)
+money = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
+# Any text a clerk might paste, Chinese and beyond, but never blank.
+texts = st.text(min_size=1, max_size=30).filter(str.strip)
+identifiers = st.from_regex(r"[a-z][a-z0-9_\-]{0,10}", fullmatch=True)
+dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2031, 12, 31))
+
+
+def optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    """``None`` (not stated) or a value."""
+    return st.none() | strategy
+
+
+def breakdown(keys: type[E], values: st.SearchStrategy[T]) -> st.SearchStrategy[dict[E, T]]:
+    """A breakdown over some of a vocabulary's keys."""
+    return st.dictionaries(st.sampled_from(list(keys)), values, max_size=4)
+
+
+def _added(numbers: list[Any], start: Any = 0) -> Any:
+    return sum((n for n in numbers if n is not None), start)
+
+
+@st.composite
+def total_over(draw: st.DrawFn, numbers: list[Any], *, money_total: bool = False) -> Any:
+    """A total for parts ``numbers``: unstated, exactly their sum, or above it."""
+    zero = Decimal(0) if money_total else 0
+    base = _added(numbers, zero)
+    extra = draw(money if money_total else counts) if draw(st.booleans()) else zero
+    return draw(st.none() | st.just(base + extra))
+
+
+@st.composite
+def hazard_figures(draw: st.DrawFn) -> ec.HazardFigures:
+    """Hazards found, rectified and supervised, rectified and supervised within found."""
+    supervised = draw(breakdown(ec.SupervisionLevel, counts))
+    rectified = draw(optional(counts))
+    found = draw(total_over([_added(list(supervised.values())), rectified]))
+    if found is not None and rectified is not None and rectified > found:
+        found = rectified
+    return ec.HazardFigures(found=found, rectified=rectified, supervised=supervised)
+
+
+@st.composite
+def inspection_figures(draw: st.DrawFn) -> ec.InspectionFigures:
+    """Inspections with areas whose figures fit within the totals."""
+    by_area = draw(
+        breakdown(
+            ec.InspectionArea,
+            st.builds(ec.AreaFigures, visits=optional(counts), hazards=hazard_figures()),
+        )
+    )
+    areas = list(by_area.values())
+    found = _added([a.hazards.found for a in areas])
+    rectified = _added([a.hazards.rectified for a in areas])
+    supervised = {
+        level: _added([a.hazards.supervised.get(level) for a in areas])
+        for level in ec.SupervisionLevel
+    }
+    extra_found = draw(counts)
+    hazards = ec.HazardFigures(
+        found=found + rectified + _added(list(supervised.values())) + extra_found,
+        rectified=rectified,
+        supervised=supervised,
+    )
+    hazards = draw(st.just(hazards) | st.just(ec.HazardFigures()))
+    if hazards.found is None:
+        by_area = {key: ec.AreaFigures(visits=value.visits) for key, value in by_area.items()}
+    visits = draw(total_over([a.visits for a in by_area.values()]))
+    return ec.InspectionFigures(visits=visits, by_area=by_area, hazards=hazards)
+
+
+@st.composite
+def licensing_figures(draw: st.DrawFn) -> ec.LicensingFigures:
+    """Licensing outcomes within the applications and within those accepted."""
+    granted = draw(optional(counts))
+    refused = draw(optional(counts))
+    accepted = draw(total_over([granted, refused]))
+    applications = draw(
+        total_over([accepted if accepted is not None else _added([granted, refused])])
+    )
+    if applications is not None and accepted is not None and accepted > applications:
+        applications = accepted
+    return ec.LicensingFigures(
+        subject=draw(st.just("") | texts),
+        applications=applications,
+        accepted=accepted,
+        granted=granted,
+        refused=refused,
+        revoked=draw(optional(counts)),
+        legal_reviews=draw(optional(counts)),
+    )
+
+
+@st.composite
+def penalty_figures(draw: st.DrawFn) -> ec.PenaltyFigures:
+    """Penalties whose three breakdowns fit within the stated cases and fines."""
+    by_domain = draw(
+        breakdown(
+            ec.Domain, st.builds(ec.DomainPenalties, cases=optional(counts), fines=optional(money))
+        )
+    )
+    by_sanction = draw(breakdown(ec.SanctionType, counts))
+    by_procedure = draw(breakdown(ec.Procedure, counts))
+    largest = max(
+        _added([d.cases for d in by_domain.values()]),
+        _added(list(by_sanction.values())),
+        _added(list(by_procedure.values())),
+    )
+    cases = draw(total_over([largest]))
+    fines = draw(total_over([_added([d.fines for d in by_domain.values()])], money_total=True))
+    confiscations = draw(optional(money))
+    together = draw(total_over([fines, confiscations], money_total=True))
+    return ec.PenaltyFigures(
+        cases=cases,
+        by_domain=by_domain,
+        by_sanction=by_sanction,
+        by_procedure=by_procedure,
+        fines_and_confiscations=together,
+        fines=fines,
+        confiscations=confiscations,
+        not_penalised=draw(optional(counts)),
+        lightened=draw(optional(counts)) if cases is None else draw(st.integers(0, cases)),
+        legal_reviews=draw(optional(counts)),
+        referrals=draw(optional(counts)),
+    )
+
+
+@st.composite
+def coercion_figures(draw: st.DrawFn) -> ec.CoercionFigures:
+    """Coercive measures by kind within the total, and executions."""
+    by_measure = draw(breakdown(ec.CoerciveMeasure, counts))
+    return ec.CoercionFigures(
+        measures=draw(total_over(list(by_measure.values()))),
+        by_measure=by_measure,
+        executions=draw(optional(counts)),
+    )
+
+
+@st.composite
+def interview_figures(draw: st.DrawFn) -> ec.InterviewFigures:
+    """Interviews by party within the total."""
+    by_party = draw(breakdown(ec.PartyKind, counts))
+    return ec.InterviewFigures(count=draw(total_over(list(by_party.values()))), by_party=by_party)
+
+
+@st.composite
+def review_counts(draw: st.DrawFn, least: dict[str, int] | None = None) -> ec.ReviewCounts:
+    """Reconsiderations and litigations with those against the body within them.
+
+    With ``least``, every stated figure is at least that (a total over parts).
+    """
+    floor = least or {}
+    corrected = draw(total_over([floor.get("corrected")]))
+    lost = draw(total_over([floor.get("lost")]))
+    cases = [_added([corrected]), floor.get("reconsiderations", 0)]
+    suits = [_added([lost]), floor.get("litigations", 0)]
+    return ec.ReviewCounts(
+        reconsiderations=draw(total_over([max(cases)])),
+        corrected=corrected,
+        litigations=draw(total_over([max(suits)])),
+        lost=lost,
+    )
+
+
+@st.composite
+def review_figures(draw: st.DrawFn) -> ec.ReviewFigures:
+    """Review totals at or above the sum of the categories."""
+    by_kind = draw(breakdown(ec.ActionKind, review_counts()))
+    fields = ("reconsiderations", "corrected", "litigations", "lost")
+    sums = {name: _added([getattr(v, name) for v in by_kind.values()]) for name in fields}
+    return ec.ReviewFigures(total=draw(review_counts(least=sums)), by_kind=by_kind)
+
+
+@st.composite
+def power_figures(draw: st.DrawFn) -> ec.PowerFigures:
+    """Powers by kind and by source within the total."""
+    by_kind = draw(breakdown(ec.ActionKind, counts))
+    by_source = draw(breakdown(ec.AuthoritySource, counts))
+    largest = max(_added(list(by_kind.values())), _added(list(by_source.values())))
+    return ec.PowerFigures(total=draw(total_over([largest])), by_kind=by_kind, by_source=by_source)
+
+
+@st.composite
+def units(draw: st.DrawFn, depth: int = 2) -> ec.Unit:
+    """A unit whose sub-units' officers fit within its own."""
+    subunits = (
+        draw(st.dictionaries(identifiers, units(depth=depth - 1), max_size=2)) if depth > 1 else {}
+    )
+    return ec.Unit(
+        draw(texts),
+        kind=draw(st.sampled_from(list(ec.UnitKind))),
+        certified=draw(total_over([sub.certified for sub in subunits.values()])),
+        subunits=subunits,
+    )
+
+
+@st.composite
+def workforce_figures(draw: st.DrawFn) -> ec.WorkforceFigures:
+    """Workforce figures with units within the total and certified within establishment."""
+    tree = draw(st.dictionaries(identifiers, units(), max_size=3))
+    certified = draw(total_over([u.certified for u in tree.values()]))
+    established = draw(total_over([certified]))
+    return ec.WorkforceFigures(
+        certified=certified,
+        units=tree,
+        established_staff=established,
+        auxiliary_staff=draw(optional(counts)),
+        newly_certified=draw(optional(counts)),
+        certificates_cancelled=draw(optional(counts)),
+        trained=draw(optional(counts)),
+        misconduct_cases=draw(optional(counts)),
+    )
+
+
+bodies = st.builds(
+    ec.EnforcementBody,
+    name=texts,
+    level=st.sampled_from(list(ec.BodyLevel)),
+    region=st.just("") | texts,
+    short_name=texts,
+)
+
+
+def sections(depth: int = 2) -> st.SearchStrategy[ec.Section]:
+    """Narrative sections, nested up to ``depth``."""
+    return st.builds(
+        ec.Section,
+        title=texts,
+        role=st.sampled_from(list(ec.SectionRole)),
+        paragraphs=st.lists(texts, max_size=3).map(tuple),
+        subsections=st.lists(sections(depth - 1), max_size=2).map(tuple)
+        if depth > 1
+        else st.just(()),
+    )
+
+
+narratives = st.builds(
+    ec.Narrative, opening=st.just("") | texts, sections=st.lists(sections(), max_size=3).map(tuple)
+)
+
+#: Figure paths that name a figure of every report.
+FIGURE_PATHS = (
+    "workforce.certified",
+    "licensing.granted",
+    "inspection.visits",
+    "inspection.hazards.found",
+    "penalty.cases",
+    "penalty.fines",
+    "penalty.by_domain.traffic.cases",
+    "interviews.by_party.enterprise",
+)
+
+decimals = st.decimals(
+    min_value=-(10**6), max_value=10**6, places=2, allow_nan=False, allow_infinity=False
+)
+
+
+@st.composite
+def stated_changes(draw: st.DrawFn) -> ec.StatedChange:
+    """A stated change of a figure or of a rate, with the unit that fits it."""
+    if draw(st.booleans()):
+        figure = "rates." + draw(st.sampled_from(list(ec.RateName))).value
+        unit = ec.ChangeUnit.POINTS
+    else:
+        figure = draw(st.sampled_from(FIGURE_PATHS))
+        unit = draw(st.sampled_from([ec.ChangeUnit.ABSOLUTE, ec.ChangeUnit.PERCENT]))
+    return ec.StatedChange(
+        figure=figure, previous=abs(draw(decimals)), change=draw(decimals), unit=unit
+    )
+
+
+stateds = st.builds(
+    ec.Stated,
+    rates=st.dictionaries(
+        st.sampled_from(list(ec.RateName)),
+        st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False),
+        max_size=3,
+    ),
+    changes=st.lists(stated_changes(), max_size=3).map(tuple),
+    actions=optional(counts),
+    amount=optional(money),
+)
+
+conventions = st.builds(
+    ec.Conventions,
+    money_unit=st.sampled_from(["元", "万元", "亿元", "auto"]),
+    money_places=optional(st.integers(0, 4)),
+    percent_places=st.integers(0, 4),
+    case_measure=st.sampled_from(["件", "宗", "起"]),
+    measure_words=st.dictionaries(
+        st.sampled_from(FIGURE_PATHS), st.sampled_from(["件", "家次", "起"]), max_size=2
+    ),
+)
+
+other_kinds = [
+    kind
+    for kind in ec.ActionKind
+    if kind
+    not in {
+        ec.ActionKind.LICENSING,
+        ec.ActionKind.PENALTY,
+        ec.ActionKind.COERCION,
+        ec.ActionKind.INSPECTION,
+    }
+]
+
+
+@st.composite
+def annual_reports(draw: st.DrawFn, year: int | None = None) -> ec.AnnualReport:
+    """A valid annual report, every category present or absent."""
+    year = draw(st.integers(2000, 2030)) if year is None else year
+    return ec.AnnualReport(
+        body=draw(bodies),
+        year=year,
+        published_on=draw(optional(st.dates(dt.date(year, 1, 1), dt.date(year + 1, 12, 31)))),
+        workforce=draw(workforce_figures()),
+        powers=draw(optional(power_figures())),
+        licensing=draw(optional(licensing_figures())),
+        inspection=draw(optional(inspection_figures())),
+        penalty=draw(optional(penalty_figures())),
+        coercion=draw(optional(coercion_figures())),
+        interviews=draw(optional(interview_figures())),
+        other_actions=draw(
+            st.dictionaries(
+                st.sampled_from(other_kinds),
+                st.builds(ec.ActionFigures, count=optional(counts), amount=optional(money)),
+                max_size=3,
+            )
+        ),
+        reviews=draw(optional(review_figures())),
+        narrative=draw(narratives),
+        stated=draw(stateds),
+        conventions=draw(conventions),
+    )
+
+
+# Records ---------------------------------------------------------------------------
+
+
+@st.composite
+def later(draw: st.DrawFn, day: dt.date, days: int = 120) -> dt.date:
+    """A date on or after ``day``."""
+    return day + dt.timedelta(days=draw(st.integers(0, days)))
+
+
+parties = st.builds(
+    ec.Party, name=texts, kind=st.sampled_from(list(ec.PartyKind)), id_number=optional(texts)
+)
+
+
+@st.composite
+def hazards(draw: st.DrawFn, found_on: dt.date | None = None) -> ec.Hazard:
+    """A hazard with deadline and rectification on or after the day it was found."""
+    found = draw(dates) if found_on is None else found_on
+    return ec.Hazard(
+        draw(identifiers),
+        found,
+        description=draw(st.just("") | texts),
+        deadline=draw(optional(later(found))),
+        rectified_on=draw(optional(later(found))),
+        supervision=draw(optional(st.sampled_from(list(ec.SupervisionLevel)))),
+    )
+
+
+officer_ids = st.lists(identifiers, max_size=3, unique=True).map(tuple)
+
+
+@st.composite
+def inspections(draw: st.DrawFn, on: st.SearchStrategy[dt.date] = dates) -> ec.Inspection:
+    """An inspection whose hazards were found on or after it."""
+    day = draw(on)
+    return ec.Inspection(
+        draw(identifiers),
+        day,
+        target=draw(texts),
+        area=draw(st.sampled_from(list(ec.InspectionArea))),
+        officers=draw(officer_ids),
+        hazards=tuple(draw(st.lists(hazards(found_on=day), max_size=3))),
+    )
+
+
+_CONFISCATIONS = {
+    ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS,
+    ec.SanctionType.CONFISCATION_OF_ILLEGAL_PROPERTY,
+}
+
+
+@st.composite
+def penalty_cases(draw: st.DrawFn, on: st.SearchStrategy[dt.date] = dates) -> ec.PenaltyCase:
+    """A penalty case whose money matches its sanctions."""
+    sanctions = tuple(
+        draw(st.lists(st.sampled_from(list(ec.SanctionType)), max_size=3, unique=True))
+    )
+    fined = ec.SanctionType.FINE in sanctions
+    confiscated = bool(_CONFISCATIONS.intersection(sanctions))
+    return ec.PenaltyCase(
+        draw(identifiers),
+        draw(on),
+        domain=draw(st.sampled_from(list(ec.Domain))),
+        sanctions=sanctions,
+        procedure=draw(st.sampled_from(list(ec.Procedure))),
+        fine=draw(optional(money)) if fined else None,
+        confiscation=draw(optional(money)) if confiscated else None,
+        party=draw(optional(parties)),
+        officers=draw(officer_ids),
+        legal_review=draw(st.booleans()),
+        lightened=draw(st.booleans()),
+        referred=draw(st.booleans()),
+    )
+
+
+@st.composite
+def licence_applications(
+    draw: st.DrawFn, on: st.SearchStrategy[dt.date] = dates
+) -> ec.LicenceApplication:
+    """An application whose decision, dates and revocation agree."""
+    applied = draw(on)
+    accepted = draw(st.booleans())
+    decision = draw(optional(st.sampled_from(list(ec.LicensingDecision)))) if accepted else None
+    decided = draw(later(applied)) if decision is not None else None
+    revoked = (
+        draw(optional(later(decided)))
+        if decision is ec.LicensingDecision.GRANTED and decided is not None
+        else None
+    )
+    return ec.LicenceApplication(
+        draw(identifiers),
+        applied,
+        subject=draw(st.just("") | texts),
+        applicant=draw(optional(parties)),
+        accepted=accepted,
+        decision=decision,
+        decided_on=decided,
+        revoked_on=revoked,
+        legal_review=draw(st.booleans()),
+    )
+
+
+@st.composite
+def coercive_actions(draw: st.DrawFn, on: st.SearchStrategy[dt.date] = dates) -> ec.CoerciveAction:
+    """A coercive measure or a coercive execution."""
+    measure = draw(optional(st.sampled_from(list(ec.CoerciveMeasure))))
+    return ec.CoerciveAction(
+        draw(identifiers),
+        draw(on),
+        measure=measure,
+        execution=measure is None,
+        party=draw(optional(parties)),
+        officers=draw(officer_ids),
+    )
+
+
+def interviews(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[ec.AdmonitoryInterview]:
+    """An admonitory interview."""
+    return st.builds(
+        ec.AdmonitoryInterview,
+        identifiers,
+        on,
+        party=parties,
+        subject=st.just("") | texts,
+        officers=officer_ids,
+    )
+
+
+def other_actions(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[ec.OtherAction]:
+    """An action of a category without a record class of its own."""
+    return st.builds(
+        ec.OtherAction,
+        identifiers,
+        st.sampled_from(other_kinds),
+        on,
+        amount=optional(money),
+        description=st.just("") | texts,
+    )
+
+
+def review_cases(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[ec.ReviewCase]:
+    """A reconsideration or litigation case."""
+    return st.builds(
+        ec.ReviewCase,
+        identifiers,
+        st.sampled_from(list(ec.ReviewKind)),
+        st.sampled_from(list(ec.ActionKind)),
+        on,
+        against_body=optional(st.booleans()),
+    )
+
+
+@st.composite
+def certificates(draw: st.DrawFn) -> ec.Certificate:
+    """A certificate valid for some years, perhaps cancelled."""
+    start = draw(dates)
+    end = draw(later(start, days=6 * 365))
+    return ec.Certificate(
+        draw(texts),
+        draw(texts),
+        start,
+        end,
+        cancelled_on=draw(optional(later(start, days=6 * 365))),
+    )
+
+
+def officers(unit_ids: st.SearchStrategy[str] = identifiers) -> st.SearchStrategy[ec.Officer]:
+    """An officer of one of ``unit_ids``."""
+    return st.builds(
+        ec.Officer,
+        identifiers,
+        texts,
+        unit=unit_ids,
+        certificates=st.lists(certificates(), max_size=2).map(tuple),
+        employment=st.sampled_from(list(ec.Employment)),
+        trained=st.booleans(),
+    )
+
+
+def _in_or_near(year: int) -> st.SearchStrategy[dt.date]:
+    # Mostly inside the year, sometimes just outside: the audit's business.
+    inside = st.dates(dt.date(year, 1, 1), dt.date(year, 12, 31))
+    outside = st.dates(dt.date(year - 1, 11, 1), dt.date(year + 1, 2, 28))
+    return st.one_of(inside, inside, inside, outside)
+
+
+@st.composite
+def ledgers(draw: st.DrawFn, *, max_records: int = 8) -> ec.Ledger:
+    """A ledger with a few records of each kind, dated in or near its year."""
+    year = draw(st.integers(2001, 2030))
+    on = _in_or_near(year)
+    tree = draw(st.dictionaries(identifiers, st.builds(ec.Unit, texts), min_size=1, max_size=3))
+
+    def some(strategy: Callable[..., st.SearchStrategy[Any]]) -> tuple[Any, ...]:
+        return tuple(draw(st.lists(strategy(on=on), max_size=max_records)))
+
+    return ec.Ledger(
+        body=draw(bodies),
+        year=year,
+        units=tree,
+        officers=tuple(draw(st.lists(officers(st.sampled_from(sorted(tree))), max_size=6))),
+        licence_applications=some(licence_applications),
+        inspections=some(inspections),
+        penalty_cases=some(penalty_cases),
+        interviews=some(interviews),
+        coercive_actions=some(coercive_actions),
+        other_actions=some(other_actions),
+        reviews=some(review_cases),
+        narrative=draw(narratives),
+        conventions=draw(conventions),
+    )

@@ -1,0 +1,257 @@
+"""The yearly figures: totals, breakdowns and their invariants."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from enforcement_core import (
+    ActionKind,
+    AreaFigures,
+    AuthoritySource,
+    CoercionFigures,
+    CoerciveMeasure,
+    Domain,
+    DomainPenalties,
+    HazardFigures,
+    InspectionArea,
+    InspectionFigures,
+    InterviewFigures,
+    InvariantError,
+    LicensingFigures,
+    PartyKind,
+    PenaltyFigures,
+    PowerFigures,
+    Procedure,
+    ReviewCounts,
+    ReviewFigures,
+    SanctionType,
+    SupervisionLevel,
+)
+
+DIVISION, SECTION = SupervisionLevel.DIVISION, SupervisionLevel.SECTION
+
+
+class TestLicensingFigures:
+    def test_outcomes_may_close_exactly(self):
+        """granted + refused = applications is the boundary, allowed."""
+        assert 243 == LicensingFigures(applications=243, granted=209, refused=34).applications
+
+    def test_refuses_outcomes_above_applications(self):
+        """More outcomes than applications cannot be."""
+        with pytest.raises(
+            InvariantError, match="granted 209 \\+ refused 35 = 244 exceeds applications 243"
+        ):
+            LicensingFigures(applications=243, granted=209, refused=35)
+
+    def test_refuses_granted_alone_above_applications(self):
+        """Granted alone is held to the applications too, and named."""
+        with pytest.raises(InvariantError, match="LicensingFigures.granted: granted 244"):
+            LicensingFigures(applications=243, granted=244)
+
+    def test_refuses_outcomes_above_accepted(self):
+        """Decisions are made on accepted applications."""
+        with pytest.raises(InvariantError, match="exceeds accepted 200"):
+            LicensingFigures(applications=243, accepted=200, granted=201)
+
+    def test_refuses_accepted_above_applications(self):
+        """Accepted applications are applications."""
+        with pytest.raises(InvariantError, match="accepted: 244 exceeds applications 243"):
+            LicensingFigures(applications=243, accepted=244)
+
+    def test_outcomes_that_do_not_close_are_allowed(self):
+        """Pending applications leave outcomes short of applications: the audit warns."""
+        assert 209 == LicensingFigures(applications=243, granted=209).granted
+
+
+class TestHazardFigures:
+    def test_all_rectified(self):
+        """rectified = found is the boundary, allowed."""
+        assert 509 == HazardFigures(found=509, rectified=509).rectified
+
+    def test_refuses_rectified_above_found(self):
+        """More rectified than found cannot be."""
+        with pytest.raises(InvariantError, match="HazardFigures.rectified: 510 exceeds found 509"):
+            HazardFigures(found=509, rectified=510)
+
+    def test_supervised_may_add_up_to_found(self):
+        """Every hazard under listed supervision is the boundary, allowed."""
+        assert {DIVISION: 6, SECTION: 5} == HazardFigures(
+            found=11, supervised={DIVISION: 6, SECTION: 5}
+        ).supervised
+
+    def test_refuses_supervised_above_found(self):
+        """Hazards under supervision are hazards found."""
+        with pytest.raises(
+            InvariantError, match="supervised: the parts add up to 11, above found 10"
+        ):
+            HazardFigures(found=10, supervised={DIVISION: 6, SECTION: 5})
+
+    def test_refuses_a_negative_supervised_count(self):
+        """Breakdown values are counts, named by their key."""
+        with pytest.raises(InvariantError, match="supervised.division: must not be negative"):
+            HazardFigures(supervised={DIVISION: -1})
+
+    def test_refuses_a_plain_string_key(self):
+        """Keys come from the vocabulary."""
+        with pytest.raises(InvariantError, match="'division' is not a SupervisionLevel"):
+            HazardFigures(supervised={"division": 6})  # type: ignore[dict-item]
+
+
+class TestInspectionFigures:
+    def test_areas_named_without_figures(self):
+        """A total with no breakdown: the areas are named, their figures not stated."""
+        figures = InspectionFigures(
+            visits=363, by_area={area: AreaFigures() for area in InspectionArea}
+        )
+        assert all(area.visits is None for area in figures.by_area.values())
+
+    def test_refuses_area_visits_above_the_total(self):
+        """Areas cannot hold more visits than the total."""
+        with pytest.raises(
+            InvariantError, match="visits of the parts add up to 364, above visits 363"
+        ):
+            InspectionFigures(
+                visits=363,
+                by_area={
+                    InspectionArea.FIRE_SAFETY: AreaFigures(visits=300),
+                    InspectionArea.GAS_SAFETY: AreaFigures(visits=64),
+                },
+            )
+
+    def test_a_breakdown_covering_part_of_the_total(self):
+        """A breakdown below its total is allowed (the audit reports it)."""
+        figures = InspectionFigures(
+            visits=363, by_area={InspectionArea.FIRE_SAFETY: AreaFigures(visits=30)}
+        )
+        assert 30 == figures.by_area[InspectionArea.FIRE_SAFETY].visits
+
+    def test_refuses_area_hazards_above_the_total(self):
+        """Hazards by area are held to the hazards found."""
+        with pytest.raises(
+            InvariantError, match="hazards.found of the parts add up to 12, above hazards.found 10"
+        ):
+            InspectionFigures(
+                hazards=HazardFigures(found=10),
+                by_area={InspectionArea.FIRE_SAFETY: AreaFigures(hazards=HazardFigures(found=12))},
+            )
+
+
+class TestPenaltyFigures:
+    def test_a_breakdown_with_no_stated_total(self):
+        """Domains without a stated total of cases."""
+        figures = PenaltyFigures(
+            by_domain={
+                Domain.WORK_SAFETY: DomainPenalties(cases=4, fines=Decimal(6800)),
+                Domain.TRAFFIC: DomainPenalties(cases=216),
+            }
+        )
+        assert figures.cases is None
+
+    @pytest.mark.parametrize(
+        ("kwargs", "message"),
+        [
+            (
+                {"by_domain": {Domain.TRAFFIC: DomainPenalties(cases=221)}},
+                "cases of the parts add up to 221, above cases 220",
+            ),
+            (
+                {"by_sanction": {SanctionType.FINE: 200, SanctionType.WARNING: 21}},
+                "by_sanction: the parts add up to 221",
+            ),
+            ({"by_procedure": {Procedure.SIMPLE: 221}}, "by_procedure: the parts add up to 221"),
+            ({"lightened": 221}, "lightened: 221 exceeds cases 220"),
+        ],
+    )
+    def test_refuses_breakdowns_above_the_cases(self, kwargs, message):
+        """Every breakdown of cases is held to the stated cases."""
+        with pytest.raises(InvariantError, match=message):
+            PenaltyFigures(cases=220, **kwargs)
+
+    @pytest.mark.parametrize(
+        "kwargs",
+        [
+            {"by_domain": {Domain.TRAFFIC: DomainPenalties(cases=220)}},
+            {"by_sanction": {SanctionType.FINE: 200, SanctionType.WARNING: 20}},
+            {"by_procedure": {Procedure.SIMPLE: 220}},
+            {"lightened": 220},
+        ],
+    )
+    def test_breakdowns_may_equal_the_cases(self, kwargs):
+        """Breakdowns that add up to exactly the cases are allowed."""
+        assert 220 == PenaltyFigures(cases=220, **kwargs).cases
+
+    def test_refuses_domain_fines_above_the_fines(self):
+        """Fines by domain are held to the total fines."""
+        with pytest.raises(
+            InvariantError, match="fines of the parts add up to 6800.01, above fines 6800"
+        ):
+            PenaltyFigures(
+                fines=Decimal(6800),
+                by_domain={Domain.WORK_SAFETY: DomainPenalties(fines=Decimal("6800.01"))},
+            )
+
+    def test_refuses_fines_and_confiscations_above_their_total(self):
+        """Fines and confiscations are parts of 罚没金额."""
+        with pytest.raises(InvariantError, match="add up to 101, above 100"):
+            PenaltyFigures(
+                fines_and_confiscations=Decimal(100), fines=Decimal(60), confiscations=Decimal(41)
+            )
+
+    def test_fines_and_confiscations_may_equal_their_total(self):
+        """The boundary is allowed."""
+        figures = PenaltyFigures(
+            fines_and_confiscations=Decimal(100), fines=Decimal(60), confiscations=Decimal(40)
+        )
+        assert Decimal(100) == figures.fines_and_confiscations
+
+
+class TestOtherFigures:
+    def test_coercion_measures_within_the_total(self):
+        """Measures by kind are held to the measures."""
+        with pytest.raises(
+            InvariantError, match="by_measure: the parts add up to 3, above measures 2"
+        ):
+            CoercionFigures(
+                measures=2, by_measure={CoerciveMeasure.SEALING: 2, CoerciveMeasure.SEIZURE: 1}
+            )
+        assert 2 == CoercionFigures(measures=2, by_measure={CoerciveMeasure.SEALING: 2}).measures
+
+    def test_interviews_by_party_within_the_count(self):
+        """Interviews by party are held to the count."""
+        with pytest.raises(InvariantError, match="by_party: the parts add up to 4, above count 3"):
+            InterviewFigures(count=3, by_party={PartyKind.ENTERPRISE: 4})
+        assert 3 == InterviewFigures(count=3, by_party={PartyKind.ENTERPRISE: 3}).count
+
+    def test_review_outcomes_within_their_cases(self):
+        """Corrected within reconsiderations, lost within litigations."""
+        with pytest.raises(InvariantError, match="corrected: 3 exceeds reconsiderations 2"):
+            ReviewCounts(reconsiderations=2, corrected=3)
+        with pytest.raises(InvariantError, match="lost: 2 exceeds litigations 1"):
+            ReviewCounts(litigations=1, lost=2)
+        assert 1 == ReviewCounts(litigations=1, lost=1).lost
+
+    def test_review_categories_within_the_totals(self):
+        """Each review figure by category is held to its total."""
+        with pytest.raises(
+            InvariantError,
+            match="reconsiderations of the parts add up to 3, above total.reconsiderations 2",
+        ):
+            ReviewFigures(
+                total=ReviewCounts(reconsiderations=2),
+                by_kind={
+                    ActionKind.PENALTY: ReviewCounts(reconsiderations=2),
+                    ActionKind.LICENSING: ReviewCounts(reconsiderations=1),
+                },
+            )
+
+    def test_powers_within_the_total(self):
+        """Powers by kind and by source are held to the total."""
+        with pytest.raises(
+            InvariantError, match="by_source: the parts add up to 11, above total 10"
+        ):
+            PowerFigures(
+                total=10, by_source={AuthoritySource.STATUTORY: 6, AuthoritySource.CONFERRED: 5}
+            )
+        assert 10 == PowerFigures(total=10, by_kind={ActionKind.PENALTY: 10}).total

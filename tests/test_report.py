@@ -1,0 +1,244 @@
+"""The annual report, what it states, and how it writes its numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from enforcement_core import (
+    ActionFigures,
+    ActionKind,
+    AnnualReport,
+    BodyLevel,
+    ChangeUnit,
+    Conventions,
+    EnforcementBody,
+    InvariantError,
+    RateName,
+    Section,
+    Stated,
+    StatedChange,
+)
+from enforcement_core._paths import check_figure_path, resolve
+
+BODY = EnforcementBody("示例镇人民政府", BodyLevel.TOWN)
+
+
+class TestAnnualReport:
+    def test_a_report_with_nothing_but_its_body_and_year(self):
+        """Every category is optional: no data is not zero."""
+        report = AnnualReport(body=BODY, year=2023)
+        assert (report.licensing, report.penalty, report.workforce.certified) == (None, None, None)
+
+    @pytest.mark.parametrize("year", [0, 9999])
+    def test_refuses_a_year_off_the_calendar(self, year):
+        """Years run from 1 to 9998 (the year after must be a date too)."""
+        with pytest.raises(InvariantError, match=f"AnnualReport.year: {year} is not a year"):
+            AnnualReport(body=BODY, year=year)
+
+    @pytest.mark.parametrize("year", [1, 9998])
+    def test_accepts_the_first_and_last_year(self, year):
+        """The boundaries are years."""
+        assert year == AnnualReport(body=BODY, year=year).year
+
+    def test_refuses_publication_before_the_year_began(self):
+        """A report on 2023 cannot be published in 2022."""
+        with pytest.raises(InvariantError, match="published on 2022-12-31, before the year 2023"):
+            AnnualReport(body=BODY, year=2023, published_on=dt.date(2022, 12, 31))
+
+    def test_publication_inside_the_year_is_not_refused(self):
+        """Publishing early is odd, not impossible: the audit reports it."""
+        assert (
+            dt.date(2023, 1, 1)
+            == AnnualReport(body=BODY, year=2023, published_on=dt.date(2023, 1, 1)).published_on
+        )
+
+    def test_refuses_a_category_with_figures_of_its_own_in_other_actions(self):
+        """Penalties go in the penalty field, not among the other actions."""
+        with pytest.raises(
+            InvariantError, match="other_actions.penalty: penalty has figures of its own"
+        ):
+            AnnualReport(
+                body=BODY, year=2023, other_actions={ActionKind.PENALTY: ActionFigures(count=1)}
+            )
+
+    def test_other_categories(self):
+        """Levies and the like hold a count and money."""
+        report = AnnualReport(
+            body=BODY,
+            year=2023,
+            other_actions={ActionKind.LEVY: ActionFigures(count=2, amount=Decimal("10.50"))},
+        )
+        assert Decimal("10.50") == report.other_actions[ActionKind.LEVY].amount
+
+    def test_is_hashable_and_equal_by_value(self):
+        """Frozen reports with the same figures are equal and hash alike."""
+        assert {AnnualReport(body=BODY, year=2023), AnnualReport(body=BODY, year=2023)} == {
+            AnnualReport(body=BODY, year=2023)
+        }
+
+
+class TestStatedChange:
+    def test_a_change_of_a_figure(self):
+        """A figure path names what changed."""
+        change = StatedChange(
+            figure="penalty.cases",
+            previous=Decimal(356),
+            change=Decimal(-136),
+            unit=ChangeUnit.ABSOLUTE,
+        )
+        assert "penalty.cases" == change.figure
+
+    def test_refuses_a_path_that_names_no_figure(self):
+        """A misspelt figure would never be audited: refused."""
+        with pytest.raises(InvariantError, match="PenaltyFigures has no field 'case'"):
+            StatedChange(
+                figure="penalty.case",
+                previous=Decimal(1),
+                change=Decimal(1),
+                unit=ChangeUnit.ABSOLUTE,
+            )
+
+    def test_refuses_an_unknown_key(self):
+        """Keys along the path come from the vocabulary."""
+        with pytest.raises(InvariantError, match="'trafic' is not a Domain"):
+            StatedChange(
+                figure="penalty.by_domain.trafic.cases",
+                previous=Decimal(1),
+                change=Decimal(1),
+                unit=ChangeUnit.PERCENT,
+            )
+
+    def test_a_rate_changes_in_points(self):
+        """rates.<name> with percentage points."""
+        change = StatedChange(
+            figure="rates.rectification",
+            previous=Decimal("98.12"),
+            change=Decimal("0.5"),
+            unit=ChangeUnit.POINTS,
+        )
+        assert ChangeUnit.POINTS is change.unit
+
+    @pytest.mark.parametrize(
+        ("figure", "unit"),
+        [("rates.rectification", ChangeUnit.PERCENT), ("penalty.cases", ChangeUnit.POINTS)],
+    )
+    def test_refuses_points_for_a_count_and_percent_for_a_rate(self, figure, unit):
+        """Only a rate changes in points, and a rate changes only in points."""
+        with pytest.raises(InvariantError, match="a rate changes in percentage points"):
+            StatedChange(figure=figure, previous=Decimal(1), change=Decimal(1), unit=unit)
+
+    def test_refuses_an_unknown_rate(self):
+        """Rates come from the vocabulary."""
+        with pytest.raises(InvariantError, match="'rectify' is not a RateName"):
+            StatedChange(
+                figure="rates.rectify",
+                previous=Decimal(1),
+                change=Decimal(1),
+                unit=ChangeUnit.POINTS,
+            )
+
+    def test_refuses_a_non_finite_change(self):
+        """Stated numbers are finite decimals."""
+        with pytest.raises(InvariantError, match="change: must be a finite Decimal"):
+            StatedChange(
+                figure="penalty.cases",
+                previous=Decimal(1),
+                change=Decimal("NaN"),
+                unit=ChangeUnit.PERCENT,
+            )
+
+
+class TestStated:
+    def test_rates_as_written(self):
+        """98.62% is held as Decimal('98.62'), precision and all."""
+        assert (
+            Decimal("98.62")
+            == Stated(rates={RateName.RECTIFICATION: Decimal("98.62")}).rates[
+                RateName.RECTIFICATION
+            ]
+        )
+
+
+class TestConventions:
+    def test_defaults(self):
+        """Whole yuan, two-decimal percents, 件 for cases."""
+        conventions = Conventions()
+        assert (conventions.money_unit, conventions.percent_places, conventions.case_measure) == (
+            "元",
+            2,
+            "件",
+        )
+
+    def test_refuses_an_unknown_money_unit(self):
+        """Money is written in 元, 万元 or 亿元."""
+        with pytest.raises(
+            InvariantError, match="'千元' is not one of '元', '万元', '亿元', 'auto'"
+        ):
+            Conventions(money_unit="千元")
+
+    @pytest.mark.parametrize("places", [-1, 5])
+    def test_refuses_places_out_of_range(self, places):
+        """0 to 4 decimals."""
+        with pytest.raises(InvariantError, match="must be a number of decimals from 0 to 4"):
+            Conventions(percent_places=places)
+
+    def test_refuses_a_measure_word_for_no_figure(self):
+        """Measure words are given to figures by their paths."""
+        with pytest.raises(InvariantError, match="measure_words.penalty.casez"):
+            Conventions(measure_words={"penalty.casez": "起"})
+
+
+class TestSection:
+    def test_refuses_an_empty_title(self):
+        """A section has a title."""
+        with pytest.raises(InvariantError, match="Section.title: must not be empty"):
+            Section(title="")
+
+    def test_refuses_a_blank_paragraph(self):
+        """Paragraphs say something."""
+        with pytest.raises(InvariantError, match=r"paragraphs\[1\]: must not be empty"):
+            Section(title="问题", paragraphs=("一是…", " "))
+
+
+class TestFigurePaths:
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "workforce.certified",
+            "workforce.units.office.subunits.brigade.certified",
+            "inspection.hazards.supervised.division",
+            "penalty.fines",
+            "reviews.by_kind.penalty.lost",
+            "other_actions.levy.amount",
+        ],
+    )
+    def test_names_figures(self, path):
+        """Counts and amounts anywhere in a report have paths."""
+        assert check_figure_path(AnnualReport, path) is None
+
+    @pytest.mark.parametrize(
+        ("path", "reason"),
+        [
+            ("penalty", "'penalty' is not a figure"),
+            ("body.name", "'body.name' is not a figure"),
+            ("penalty.fines.x", "goes below a figure"),
+            ("inspection.hazards.supervised.province", "'province' is not a SupervisionLevel"),
+        ],
+    )
+    def test_refuses_what_is_not_a_figure(self, path, reason):
+        """Objects, text and unknown keys are not figures."""
+        assert reason in check_figure_path(AnnualReport, path)
+
+    def test_resolve_follows_fields_and_keys(self):
+        """resolve() reads a figure by its path; missing steps give None."""
+        report = AnnualReport(
+            body=BODY, year=2023, other_actions={ActionKind.LEVY: ActionFigures(count=2)}
+        )
+        assert (2, None, None) == (
+            resolve(report, "other_actions.levy.count"),
+            resolve(report, "other_actions.reward.count"),
+            resolve(report, "penalty.cases"),
+        )

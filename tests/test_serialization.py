@@ -1,0 +1,311 @@
+"""JSON in and out: lossless round trips, strict loading, every problem at once."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+
+import enforcement_core as ec
+from enforcement_core import AnnualReport, Ledger, LoadError, dump_json, load_json, serialization
+from strategies import annual_reports, ledgers
+
+GULU = ec.examples.load("gulu-2023")
+
+
+def document(**changes: object) -> str:
+    """The gulu example's JSON with top-level fields replaced (None removes one)."""
+    data = json.loads(dump_json(GULU))
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key)
+        else:
+            data[key] = value
+    return json.dumps(data, ensure_ascii=False)
+
+
+def problems(text: str | bytes) -> list[tuple[str, str]]:
+    """The (path, message) of every problem load_json finds in ``text``."""
+    with pytest.raises(LoadError) as info:
+        load_json(text)
+    return [(p.path, p.message) for p in info.value.problems]
+
+
+class TestRoundTrip:
+    @given(annual_reports())
+    def test_reports_survive_json(self, report):
+        """load_json(dump_json(x)) == x for every valid report."""
+        assert report == load_json(dump_json(report))
+
+    @given(ledgers())
+    def test_ledgers_survive_json(self, ledger):
+        """load_json(dump_json(x)) == x for every valid ledger."""
+        assert ledger == load_json(dump_json(ledger), Ledger)
+
+    def test_chinese_is_written_as_utf8(self):
+        """Chinese text stays readable: no \\u escapes."""
+        text = dump_json(GULU)
+        assert "古路镇" in text
+        assert "\\u" not in text
+
+    def test_money_is_a_string(self):
+        """Decimals are written as strings, exactly as held."""
+        data = json.loads(dump_json(GULU))
+        assert "6800" == data["penalty"]["by_domain"]["work_safety"]["fines"]
+
+    def test_decimals_in_exponent_form_are_written_plainly(self):
+        """Decimal('1E+3') is written "1000", which loads back equal."""
+        report = AnnualReport(
+            body=GULU.body, year=2023, penalty=ec.PenaltyFigures(fines=Decimal("1E+3"))
+        )
+        assert '"fines": "1000"' in dump_json(report)
+        assert report == load_json(dump_json(report))
+
+    def test_figures_not_stated_are_left_out(self):
+        """A figure that is not stated does not appear in the document."""
+        data = json.loads(dump_json(GULU))
+        assert "accepted" not in data["licensing"]
+
+    def test_dump_refuses_other_objects(self):
+        """Only documents are dumped."""
+        with pytest.raises(TypeError, match="cannot dump a HazardFigures"):
+            dump_json(ec.HazardFigures())  # type: ignore[arg-type]
+
+
+class TestSources:
+    def test_a_file_path(self, tmp_path):
+        """A path object or a string path is read as UTF-8."""
+        path = tmp_path / "report.json"
+        path.write_text(dump_json(GULU), encoding="utf-8")
+        assert GULU == load_json(path) == load_json(str(path))
+
+    def test_a_file_with_a_bom(self, tmp_path):
+        """Files saved by Windows tools start with a BOM: they load."""
+        path = tmp_path / "report.json"
+        path.write_bytes(b"\xef\xbb\xbf" + dump_json(GULU).encode())
+        assert GULU == load_json(path)
+
+    def test_bytes_and_text_with_a_bom(self):
+        """Bytes and text may carry a BOM too."""
+        assert (
+            GULU
+            == load_json(b"\xef\xbb\xbf" + dump_json(GULU).encode())
+            == load_json("\ufeff" + dump_json(GULU))
+        )
+
+    def test_a_missing_file(self, tmp_path):
+        """A missing file is a LoadError naming the file."""
+        with pytest.raises(LoadError, match="cannot read the file") as info:
+            load_json(tmp_path / "missing.json")
+        assert str(tmp_path / "missing.json") == info.value.source
+
+    def test_bytes_that_are_not_utf8(self):
+        """Text in another encoding is refused, not guessed."""
+        assert [("", "not UTF-8 text: byte 0 cannot be decoded")] == problems("古".encode("gbk"))
+
+    def test_invalid_json(self):
+        """Broken JSON names the line and column."""
+        assert [
+            (
+                "",
+                "invalid JSON at line 1, column 2: Expecting property name enclosed in double quotes",
+            )
+        ] == problems("{,}")
+
+    def test_a_repeated_key(self):
+        """A key given twice would silently lose a value: refused."""
+        assert [("", "the key 'year' appears twice in one object")] == problems(
+            '{"year": 2023, "year": 2024}'
+        )
+
+    def test_kind_must_match(self):
+        """Asking for a ledger gets a ledger or an error."""
+        with pytest.raises(LoadError, match="expected a Ledger document, not 'annual_report'"):
+            load_json(dump_json(GULU), Ledger)
+
+
+class TestEnvelope:
+    def test_schema_version_is_required(self):
+        """A document says which version of the format it is."""
+        assert ("schema_version", "expected schema_version 1") in problems(
+            document(schema_version=None)
+        )
+
+    def test_schema_version_must_be_known(self):
+        """A document from a future version is refused, not misread."""
+        assert ("schema_version", "expected schema_version 1") in problems(
+            document(schema_version=2)
+        )
+
+    def test_document_kind_must_be_known(self):
+        """The document kind picks the class."""
+        assert ("document", "expected one of 'annual_report', 'ledger'") in problems(
+            document(document="report")
+        )
+
+    def test_top_level_must_be_an_object(self):
+        """A list is not a document."""
+        assert [("", "expected a JSON object at the top")] == problems("[1]")
+
+
+class TestRefusedNotCoerced:
+    @pytest.mark.parametrize(
+        ("value", "message"),
+        [
+            ('"22"', "expected a whole number (int), got the string '22'"),
+            ("1.9", "expected a whole number (int), got the number 1.9"),
+            ("22.0", "expected a whole number (int), got the number 22.0"),
+            ("true", "expected a whole number (int), got the boolean true"),
+            ("NaN", "expected a whole number (int), got NaN"),
+        ],
+    )
+    def test_counts(self, value, message):
+        """A count is a JSON integer and nothing else."""
+        text = document().replace('"certified": 22', f'"certified": {value}')
+        assert [("workforce.certified", message)] == problems(text)
+
+    def test_negative_counts(self):
+        """A negative count is refused, and what it breaks is reported beside it."""
+        text = document().replace('"certified": 22', '"certified": -1')
+        assert [
+            ("workforce.certified", "must not be negative, got -1"),
+            ("workforce.units", "certified of the parts add up to 22, above certified -1"),
+        ] == problems(text)
+
+    @pytest.mark.parametrize(
+        ("value", "message"),
+        [
+            (
+                "6800.5",
+                'expected an exact number written as a string, such as "6800.50", got the number 6800.5',
+            ),
+            (
+                "Infinity",
+                'expected an exact number written as a string, such as "6800.50", got Infinity',
+            ),
+            (
+                '"NaN"',
+                "expected an exact number written as a string, such as \"6800.50\", got the string 'NaN'",
+            ),
+            (
+                '"6,800"',
+                "expected an exact number written as a string, such as \"6800.50\", got the string '6,800'",
+            ),
+            (
+                '"6800.001"',
+                "6800.001 has more than two decimal places (money is exact to the fen, 0.01 yuan)",
+            ),
+            ('"-1"', "must not be negative, got -1"),
+        ],
+    )
+    def test_money(self, value, message):
+        """Money is a decimal string or an integer, exact to the fen."""
+        text = document().replace('"fines": "6800"', f'"fines": {value}')
+        assert [("penalty.by_domain.work_safety.fines", message)] == problems(text)
+
+    def test_money_as_an_integer(self):
+        """A JSON integer is exact: it loads as yuan."""
+        assert GULU == load_json(document().replace('"fines": "6800"', '"fines": 6800'))
+
+    def test_unknown_fields(self):
+        """An unknown field is refused where it stands, never dropped."""
+        text = document().replace('"visits": 363', '"visits": 363, "vists": 1')
+        assert [("inspection.vists", "unknown field")] == problems(text)
+
+    def test_unknown_category_values(self):
+        """Vocabulary values are checked: a misspelt domain is named with the allowed ones."""
+        text = document().replace('"traffic"', '"trafic"')
+        [(path, message)] = problems(text)
+        assert "penalty.by_domain.trafic" == path
+        assert message.startswith(
+            "'trafic' is not a Domain; expected one of 'work_safety', 'traffic'"
+        )
+
+    def test_dates(self):
+        """Dates are YYYY-MM-DD days of the calendar."""
+        assert [
+            ("published_on", "expected a date written YYYY-MM-DD, got the string '2024/1/18'")
+        ] == problems(document(published_on="2024/1/18"))
+        assert [("published_on", "'2024-02-30' is not a day of the calendar")] == problems(
+            document(published_on="2024-02-30")
+        )
+
+    def test_missing_required_field(self):
+        """A required field that is missing is named."""
+        assert [("body", "required field is missing")] == problems(document(body=None))
+
+    def test_a_list_where_an_object_belongs(self):
+        """Shapes are checked as strictly as values."""
+        assert [("workforce", "expected an object, got a list")] == problems(document(workforce=[]))
+        data = json.loads(dump_json(GULU))
+        data["workforce"]["units"] = [data["workforce"]["units"]]
+        assert [("workforce.units", "expected an object, got a list")] == problems(json.dumps(data))
+
+    def test_a_string_where_a_list_belongs(self):
+        """A string is not iterated into characters."""
+        data = json.loads(dump_json(GULU))
+        data["narrative"]["sections"][0]["paragraphs"] = "x"
+        assert [
+            ("narrative.sections[0].paragraphs", "expected a list, got the string 'x'")
+        ] == problems(json.dumps(data))
+
+
+class TestEveryProblemAtOnce:
+    def test_problems_in_many_places_are_reported_together(self):
+        """A user with real data sees every problem in one pass."""
+        data = json.loads(dump_json(GULU))
+        data["year"] = "2023"
+        data["inspection"]["hazards"]["rectified"] = 510
+        data["inspection"]["hazards"]["supervised"]["section"] = 600
+        data["penalty"]["by_domain"]["traffic"]["cases"] = 1.5
+        data["licensing"]["granted"] = -1
+        found = problems(json.dumps(data))
+        assert [
+            ("year", "expected a whole number (int), got the string '2023'"),
+            ("licensing.granted", "must not be negative, got -1"),
+            ("inspection.hazards.rectified", "510 exceeds found 509"),
+            ("inspection.hazards.supervised", "the parts add up to 606, above found 509"),
+            (
+                "penalty.by_domain.traffic.cases",
+                "expected a whole number (int), got the number 1.5",
+            ),
+        ] == found
+
+    def test_every_invariant_of_one_object(self):
+        """Two refusals in one object are both reported, each under its field."""
+        data = json.loads(dump_json(GULU))
+        data["licensing"] = {"applications": 10, "accepted": 11, "granted": 12}
+        assert [
+            ("licensing.accepted", "11 exceeds applications 10"),
+            ("licensing.granted", "granted 12 + refused 0 = 12 exceeds accepted 11"),
+        ] == problems(json.dumps(data))
+
+    def test_problems_carry_the_value(self):
+        """Each problem holds the value found at its path."""
+        data = json.loads(dump_json(GULU))
+        data["inspection"]["hazards"]["rectified"] = 510
+        with pytest.raises(LoadError) as info:
+            load_json(json.dumps(data))
+        assert 510 == info.value.problems[0].value
+
+    def test_the_message_lists_every_problem(self):
+        """The error's message is readable on its own."""
+        data = json.loads(dump_json(GULU))
+        data["inspection"]["hazards"]["rectified"] = 510
+        with pytest.raises(LoadError) as info:
+            load_json(json.dumps(data))
+        assert (
+            "1 problem in the document:\n  inspection.hazards.rectified: 510 exceeds found 509"
+            == str(info.value)
+        )
+
+
+class TestConverter:
+    def test_single_objects_round_trip(self):
+        """The converter (un)structures single domain objects too."""
+        figures = ec.HazardFigures(found=509, rectified=502)
+        raw = serialization.converter.unstructure(figures)
+        assert {"found": 509, "rectified": 502} == raw
+        assert figures == serialization.converter.structure(raw, ec.HazardFigures)

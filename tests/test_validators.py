@@ -1,0 +1,121 @@
+"""The named validators: each refusal, and the collecting mode loaders use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from enforcement_core import InvariantError
+from enforcement_core._validators import (
+    a_count,
+    a_date,
+    collecting,
+    identifier,
+    money,
+    text,
+)
+
+
+@attrs.frozen
+class Holder:
+    count: int = attrs.field(validator=a_count())
+    amount: Decimal = attrs.field(default=Decimal(0), validator=money())
+    name: str = attrs.field(default="x", validator=text())
+    key: str = attrs.field(default="k", validator=identifier())
+    day: dt.date = attrs.field(default=dt.date(2023, 1, 1), validator=a_date())
+
+
+class TestCount:
+    @pytest.mark.parametrize("value", [0, 1, 10**18])
+    def test_accepts_whole_non_negative_numbers(self, value):
+        """Zero and positive ints are counts."""
+        assert value == Holder(value).count
+
+    @pytest.mark.parametrize(
+        ("value", "reason"),
+        [
+            (-1, "must not be negative, got -1"),
+            (True, "must be a whole number (int), not bool True"),
+            (1.0, "must be a whole number (int), not float 1.0"),
+            ("12", "must be a whole number (int), not str '12'"),
+        ],
+    )
+    def test_refuses_what_is_not_a_count(self, value, reason):
+        """Negative numbers, booleans, floats and strings are refused with the value named."""
+        with pytest.raises(InvariantError) as info:
+            Holder(value)
+        assert (info.value.owner, info.value.field, info.value.value) == ("Holder", "count", value)
+        assert f"Holder.count: {reason}" == str(info.value)
+
+
+class TestMoney:
+    @pytest.mark.parametrize("value", ["0", "0.01", "6800", "6800.5", "6800.500", "1E+3"])
+    def test_accepts_amounts_exact_to_the_fen(self, value):
+        """Whole yuan, jiao and fen are money, however many zeros are written."""
+        assert Decimal(value) == Holder(0, Decimal(value)).amount
+
+    @pytest.mark.parametrize(
+        ("value", "reason"),
+        [
+            (Decimal("6800.001"), "6800.001 has more than two decimal places"),
+            (Decimal("-0.01"), "must not be negative, got -0.01"),
+            (Decimal("NaN"), "must be a finite amount, got NaN"),
+            (Decimal("Infinity"), "must be a finite amount, got Infinity"),
+            (6800.5, "a float cannot hold money exactly; use Decimal('6800.5')"),
+            (6800, "must be a Decimal amount in yuan, not int 6800"),
+        ],
+    )
+    def test_refuses_what_is_not_exact_money(self, value, reason):
+        """Sub-fen, negative, non-finite and float amounts are refused."""
+        with pytest.raises(InvariantError, match=reason.replace("(", r"\(").replace(")", r"\)")):
+            Holder(0, value)
+
+
+class TestText:
+    @pytest.mark.parametrize("value", ["", " ", "\t\n"])
+    def test_refuses_blank_names(self, value):
+        """A name must say something."""
+        with pytest.raises(InvariantError, match="Holder.name: must not be empty"):
+            Holder(0, name=value)
+
+    def test_accepts_a_single_character(self):
+        """One character is enough."""
+        assert "镇" == Holder(0, name="镇").name
+
+
+class TestIdentifier:
+    @pytest.mark.parametrize("value", ["a", "INS-2023-0001", "综合办", "o_1"])
+    def test_accepts_identifiers(self, value):
+        """Letters, digits, hyphens, underscores and Chinese make identifiers."""
+        assert value == Holder(0, key=value).key
+
+    @pytest.mark.parametrize("value", ["", "a b", "a.b", "a[0]"])
+    def test_refuses_what_would_break_a_path(self, value):
+        """Blank, spaces, dots and brackets are refused: identifiers become path segments."""
+        with pytest.raises(InvariantError, match="is not an identifier"):
+            Holder(0, key=value)
+
+
+class TestDate:
+    def test_refuses_a_datetime(self):
+        """A datetime carries a time the model has no place for."""
+        with pytest.raises(InvariantError, match="must be a datetime.date, not datetime"):
+            Holder(0, day=dt.datetime(2023, 1, 1, tzinfo=dt.UTC))
+
+
+class TestCollecting:
+    def test_records_every_refusal_instead_of_raising(self):
+        """Inside collecting(), construction goes on and every refusal is recorded."""
+        with collecting() as refused:
+            Holder(-1, Decimal("0.001"), name="")
+        assert ["count", "amount", "name"] == [error.field for error in refused]
+
+    def test_raises_again_outside(self):
+        """Outside the block, the first refusal raises."""
+        with collecting():
+            pass
+        with pytest.raises(InvariantError):
+            Holder(-1)
