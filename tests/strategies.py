@@ -524,16 +524,18 @@ def certificates(draw: st.DrawFn) -> ec.Certificate:
     )
 
 
-def officers(unit_ids: st.SearchStrategy[str] = identifiers) -> st.SearchStrategy[ec.Officer]:
-    """An officer of one of ``unit_ids``."""
-    return st.builds(
-        ec.Officer,
-        identifiers,
-        texts,
-        unit=unit_ids,
-        certificates=st.lists(certificates(), max_size=2).map(tuple),
-        employment=st.sampled_from(list(ec.Employment)),
-        trained=st.booleans(),
+@st.composite
+def officers(draw: st.DrawFn, unit_ids: st.SearchStrategy[str] = identifiers) -> ec.Officer:
+    """An officer of one of ``unit_ids``; auxiliary staff hold no certificate."""
+    employment = draw(st.sampled_from(list(ec.Employment)))
+    held = draw(st.lists(certificates(), max_size=2)) if employment is ec.Employment.ESTABLISHED else []
+    return ec.Officer(
+        draw(identifiers),
+        draw(texts),
+        unit=draw(unit_ids),
+        certificates=tuple(held),
+        employment=employment,
+        trained=draw(st.booleans()),
     )
 
 

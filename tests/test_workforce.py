@@ -8,7 +8,9 @@ import pytest
 
 from enforcement_core import (
     Certificate,
+    Employment,
     InvariantError,
+    MisconductCase,
     Officer,
     Unit,
     UnitKind,
@@ -199,3 +201,40 @@ class TestOfficer:
         arguments = {"id": "o-1", "name": "李明", "unit": "office"} | kwargs
         with pytest.raises(InvariantError, match=f"Officer.{field}:"):
             Officer(**arguments)
+
+
+class TestEmployment:
+    def test_refuses_a_certificate_held_by_auxiliary_staff(self):
+        """Auxiliary staff hold no enforcement certificate: only established staff do."""
+        with pytest.raises(InvariantError, match="auxiliary staff hold no enforcement certificate"):
+            Officer(
+                "a-1", "王某", unit="office", employment=Employment.AUXILIARY, certificates=(CERT,)
+            )
+
+    def test_auxiliary_staff_without_certificate(self):
+        """Auxiliary staff are on the roster, without a certificate."""
+        assert (
+            Employment.AUXILIARY
+            is Officer("a-1", "王某", unit="office", employment=Employment.AUXILIARY).employment
+        )
+
+    def test_first_certified_on(self):
+        """The first day an officer held any certificate; None if never."""
+        old = Certificate("1", "府", dt.date(2016, 1, 1), dt.date(2020, 12, 31))
+        assert (
+            dt.date(2016, 1, 1)
+            == Officer("o-1", "李明", unit="o", certificates=(CERT, old)).first_certified_on
+        )
+        assert Officer("o-2", "王某", unit="o").first_certified_on is None
+
+
+class TestMisconductCase:
+    def test_dated_by_when_it_was_found(self):
+        """A misconduct case is placed in a year by the day it was established."""
+        case = MisconductCase("M-1", "o-1", dt.date(2023, 3, 1), description="迟到")
+        assert dt.date(2023, 3, 1) == case.date
+
+    def test_refuses_an_officer_that_is_not_an_identifier(self):
+        """It names the officer by the roster's identifier."""
+        with pytest.raises(InvariantError, match="MisconductCase.officer"):
+            MisconductCase("M-1", "", dt.date(2023, 3, 1))

@@ -64,6 +64,7 @@ from enforcement_core.serialization import dump_json, load_json
 from enforcement_core.workforce import (
     Certificate,
     Employment,
+    MisconductCase,
     Officer,
     Unit,
     UnitKind,
@@ -102,6 +103,7 @@ __all__ = [
     "LicensingDecision",
     "LicensingFigures",
     "LoadError",
+    "MisconductCase",
     "Narrative",
     "Officer",
     "OtherAction",

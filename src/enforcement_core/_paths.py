@@ -11,14 +11,14 @@ from __future__ import annotations
 import functools
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
 import attrs
 
-__all__ = ["check_figure_path", "resolve"]
+__all__ = ["check_figure_path", "figures", "resolve"]
 
 
 def _segment(key: object) -> str:
@@ -84,3 +84,27 @@ def check_figure_path(root: type, path: str) -> str | None:
     if tp not in (int, Decimal):
         return f"{path!r} is not a figure (a count or an amount)"
     return None
+
+
+def figures(obj: object, prefix: str = "") -> Iterator[tuple[str, int | Decimal]]:
+    """Every figure (count or amount) stated below ``obj``, with its path, in field order.
+
+    Examples:
+        >>> from enforcement_core import HazardFigures, SupervisionLevel
+        >>> list(figures(HazardFigures(found=509, supervised={SupervisionLevel.DIVISION: 6})))
+        [('found', 509), ('supervised.division', 6)]
+    """
+    if isinstance(obj, Mapping):
+        items: Iterable[tuple[str, object]] = ((_segment(k), v) for k, v in obj.items())
+    elif attrs.has(cls := type(obj)):
+        items = ((a.name, getattr(obj, a.name)) for a in attrs.fields(cls))
+    else:
+        return
+    for name, value in items:
+        path = f"{prefix}{name}"
+        if isinstance(value, bool | str | tuple) or value is None:
+            continue
+        if isinstance(value, int | Decimal):
+            yield path, value
+        else:
+            yield from figures(value, f"{path}.")

@@ -439,6 +439,7 @@ def not_before(other: str) -> _Validator:
 class _PartsWithin:
     total: str
     part: str | None
+    subset: bool
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         limit = _dotted(instance, self.total)
@@ -461,14 +462,18 @@ class _PartsWithin:
             )
 
     def __repr__(self) -> str:
-        return f"<parts_within validator for {self.total!r}, part={self.part!r}>"
+        return (
+            f"<parts_within validator for {self.total!r}, part={self.part!r}, subset={self.subset}>"
+        )
 
 
-def parts_within(total: str, *, part: str | None = None) -> _Validator:
+def parts_within(total: str, *, part: str | None = None, subset: bool = False) -> _Validator:
     """A breakdown (a mapping) whose parts add up to no more than the field ``total``.
 
     ``part`` is the dotted attribute of each value that is added up (the value
     itself when ``None``). Parts and totals that are not stated are left out: a
-    breakdown that covers less than its total is allowed (the audit reports it).
+    breakdown that covers less than its total is allowed, and the audit reports
+    it, unless ``subset`` says the parts never meant to cover the total (hazards
+    under listed supervision are some of the hazards found, not a breakdown).
     """
-    return _PartsWithin(total, part)
+    return _PartsWithin(total, part, subset)

@@ -131,7 +131,10 @@ class HazardFigures:
     #: Hazards under listed supervision (挂牌督办), by level; together no more than found.
     supervised: Mapping[SupervisionLevel, int] = attrs.field(
         factory=FrozenMap,
-        validator=[mapping_of(member_of(SupervisionLevel), a_count()), parts_within("found")],
+        validator=[
+            mapping_of(member_of(SupervisionLevel), a_count()),
+            parts_within("found", subset=True),
+        ],
     )
 
     def __attrs_post_init__(self) -> None:

@@ -26,13 +26,14 @@ from enforcement_core.actions import (
 )
 from enforcement_core.body import EnforcementBody
 from enforcement_core.report import Conventions, Narrative
-from enforcement_core.workforce import Officer, Unit
+from enforcement_core.workforce import MisconductCase, Officer, Unit
 
 __all__ = ["Ledger", "Record"]
 
 #: Any record a ledger holds.
 Record = (
-    LicenceApplication
+    MisconductCase
+    | LicenceApplication
     | Inspection
     | PenaltyCase
     | AdmonitoryInterview
@@ -64,6 +65,10 @@ class Ledger:
     #: The roster of officers and other enforcement staff.
     officers: tuple[Officer, ...] = attrs.field(
         default=(), validator=tuple_of(instance_of(Officer))
+    )
+    #: Cases of officers' misconduct.
+    misconduct_cases: tuple[MisconductCase, ...] = attrs.field(
+        default=(), validator=tuple_of(instance_of(MisconductCase))
     )
     #: Licence applications.
     licence_applications: tuple[LicenceApplication, ...] = attrs.field(

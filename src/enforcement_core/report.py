@@ -45,6 +45,7 @@ from enforcement_core.figures import (
     PowerFigures,
     ReviewFigures,
 )
+from enforcement_core.numbers_zh import AMOUNT_UNITS, MeasureKind, measure_words
 from enforcement_core.workforce import WorkforceFigures
 
 __all__ = [
@@ -59,10 +60,8 @@ __all__ = [
     "StatedChange",
 ]
 
-#: Money units a report can write amounts in; "auto" picks by size.
-MONEY_UNITS = ("元", "万元", "亿元", "auto")
 #: Measure words for cases; regions differ, and one report may mix them.
-CASE_MEASURES = ("件", "宗", "起")
+_CASE_MEASURES = measure_words(MeasureKind.CASE)
 
 
 class SectionRole(StrEnum):
@@ -250,13 +249,13 @@ class Conventions:
     """
 
     #: The unit money is written in: "元", "万元", "亿元", or "auto" (by size).
-    money_unit: str = attrs.field(default="元", validator=one_of(MONEY_UNITS))
+    money_unit: str = attrs.field(default="元", validator=one_of(AMOUNT_UNITS))
     #: Decimals written for money; ``None``: none for whole yuan, two otherwise.
     money_places: int | None = attrs.field(default=None, validator=_places)
     #: Decimals written for percentages.
     percent_places: int = attrs.field(default=2, validator=_places)
     #: The measure word for cases: "件", "宗" or "起".
-    case_measure: str = attrs.field(default="件", validator=one_of(CASE_MEASURES))
+    case_measure: str = attrs.field(default="件", validator=one_of(_CASE_MEASURES))
     #: Measure words for single figures, by figure path.
     measure_words: Mapping[str, str] = attrs.field(
         factory=FrozenMap, validator=mapping_of(instance_of(str), text())

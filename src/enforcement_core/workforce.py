@@ -13,6 +13,7 @@ from enforcement_core._validators import (
     a_count,
     a_date,
     at_most,
+    fail,
     freeze_mappings,
     identifier,
     instance_of,
@@ -29,6 +30,7 @@ from enforcement_core._validators import (
 __all__ = [
     "Certificate",
     "Employment",
+    "MisconductCase",
     "Officer",
     "Unit",
     "UnitKind",
@@ -101,7 +103,8 @@ class Unit:
         factory=FrozenMap,
         validator=[
             mapping_of(identifier(), instance_of_own_class()),
-            parts_within("certified", part="certified"),
+            # A unit has officers of its own beside its sub-units'.
+            parts_within("certified", part="certified", subset=True),
         ],
         kw_only=True,
     )
@@ -230,14 +233,12 @@ class Certificate:
 
 
 class Employment(StrEnum):
-    """How a member of staff is employed."""
+    """How a member of enforcement staff is employed."""
 
-    #: 在编: in the establishment.
+    #: 在编: in the establishment; only established staff hold enforcement certificates.
     ESTABLISHED = "established"
-    #: 辅助执法人员: auxiliary, cannot enforce alone.
+    #: 辅助执法人员: auxiliary staff, who hold no certificate and cannot enforce alone.
     AUXILIARY = "auxiliary"
-    #: Any other employment (contract staff, secondment).
-    OTHER = "other"
 
 
 @attrs.frozen
@@ -273,6 +274,37 @@ class Officer:
     #: Whether the officer took part in enforcement training during the ledger's year.
     trained: bool = attrs.field(default=False, validator=instance_of(bool), kw_only=True)
 
+    @certificates.validator
+    def _auxiliary_staff_hold_none(
+        self, attribute: attrs.Attribute[tuple[Certificate, ...]], value: tuple[Certificate, ...]
+    ) -> None:
+        if value and self.employment is Employment.AUXILIARY:
+            fail(self, attribute.name, value, "auxiliary staff hold no enforcement certificate")
+
     def is_certified_on(self, day: dt.date) -> bool:
         """Whether one of the officer's certificates is valid on ``day``."""
         return any(cert.is_valid_on(day) for cert in self.certificates)
+
+    @property
+    def first_certified_on(self) -> dt.date | None:
+        """The first day the officer held a certificate; ``None`` if never."""
+        return min((cert.valid_from for cert in self.certificates), default=None)
+
+
+@attrs.frozen
+class MisconductCase:
+    """A case of an officer's misconduct (执法人员违规违纪), as a roster system records it."""
+
+    #: The record's identifier, unique in its ledger.
+    id: str = attrs.field(validator=identifier())
+    #: The identifier of the officer concerned.
+    officer: str = attrs.field(validator=identifier())
+    #: The day the misconduct was established; it places the record in a year.
+    found_on: dt.date = attrs.field(validator=a_date())
+    #: What happened.
+    description: str = attrs.field(default="", validator=instance_of(str), kw_only=True)
+
+    @property
+    def date(self) -> dt.date:
+        """The date that places the record in a year."""
+        return self.found_on
