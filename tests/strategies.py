@@ -98,9 +98,10 @@ def licensing_figures(draw: st.DrawFn) -> ec.LicensingFigures:
     """Licensing outcomes within the applications and within those accepted."""
     granted = draw(optional(counts))
     refused = draw(optional(counts))
-    accepted = draw(total_over([granted, refused]))
+    pending = draw(optional(counts))
+    accepted = draw(total_over([granted, refused, pending]))
     applications = draw(
-        total_over([accepted if accepted is not None else _added([granted, refused])])
+        total_over([accepted if accepted is not None else _added([granted, refused, pending])])
     )
     if applications is not None and accepted is not None and accepted > applications:
         applications = accepted
@@ -110,6 +111,7 @@ def licensing_figures(draw: st.DrawFn) -> ec.LicensingFigures:
         accepted=accepted,
         granted=granted,
         refused=refused,
+        pending=pending,
         revoked=draw(optional(counts)),
         legal_reviews=draw(optional(counts)),
     )
@@ -528,7 +530,11 @@ def certificates(draw: st.DrawFn) -> ec.Certificate:
 def officers(draw: st.DrawFn, unit_ids: st.SearchStrategy[str] = identifiers) -> ec.Officer:
     """An officer of one of ``unit_ids``; auxiliary staff hold no certificate."""
     employment = draw(st.sampled_from(list(ec.Employment)))
-    held = draw(st.lists(certificates(), max_size=2)) if employment is ec.Employment.ESTABLISHED else []
+    held = (
+        draw(st.lists(certificates(), max_size=2))
+        if employment is ec.Employment.ESTABLISHED
+        else []
+    )
     return ec.Officer(
         draw(identifiers),
         draw(texts),

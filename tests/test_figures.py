@@ -47,8 +47,19 @@ class TestLicensingFigures:
 
     def test_refuses_granted_alone_above_applications(self):
         """Granted alone is held to the applications too, and named."""
-        with pytest.raises(InvariantError, match="LicensingFigures.granted: granted 244"):
+        with pytest.raises(
+            InvariantError, match="LicensingFigures.granted: granted 244 exceeds applications 243"
+        ):
             LicensingFigures(applications=243, granted=244)
+
+    def test_refuses_pending_beyond_applications(self):
+        """Pending applications are outcomes too: they count against the applications."""
+        with pytest.raises(
+            InvariantError,
+            match="LicensingFigures.pending: granted 209 \\+ refused 30 \\+ pending 5 = 244",
+        ):
+            LicensingFigures(applications=243, granted=209, refused=30, pending=5)
+        assert 4 == LicensingFigures(applications=243, granted=209, refused=30, pending=4).pending
 
     def test_refuses_outcomes_above_accepted(self):
         """Decisions are made on accepted applications."""

@@ -119,3 +119,20 @@ class TestCollecting:
             pass
         with pytest.raises(InvariantError):
             Holder(-1)
+
+
+class TestBreakdowns:
+    def test_reads_the_declared_breakdowns(self):
+        """The invariants declare which parts break down which total, and say so."""
+        from enforcement_core import HazardFigures, PenaltyFigures
+        from enforcement_core._validators import Breakdown, breakdowns
+
+        assert Breakdown("by_domain", "cases", "cases", subset=False) in breakdowns(PenaltyFigures)
+        assert Breakdown("by_procedure", "cases", None, subset=False) in breakdowns(PenaltyFigures)
+        assert (Breakdown("supervised", "found", None, subset=True),) == breakdowns(HazardFigures)
+
+    def test_a_class_without_breakdowns(self):
+        """A class with no breakdown declares none."""
+        from enforcement_core._validators import breakdowns
+
+        assert () == breakdowns(Holder)

@@ -1,6 +1,6 @@
 """enforcement-core: exact figures, audits and renderers for annual enforcement reports."""
 
-from enforcement_core import examples
+from enforcement_core import examples, statistics
 from enforcement_core.actions import (
     ActionKind,
     AdmonitoryInterview,
@@ -23,7 +23,9 @@ from enforcement_core.actions import (
     SanctionType,
     SupervisionLevel,
 )
+from enforcement_core.audit import Finding, Severity, audit
 from enforcement_core.body import BodyLevel, EnforcementBody
+from enforcement_core.comparison import Change, Comparison, RateChange, compare
 from enforcement_core.errors import (
     EnforcementCoreError,
     ExampleNotFound,
@@ -33,6 +35,7 @@ from enforcement_core.errors import (
     RendererError,
     RendererNotFound,
     RendererOptionError,
+    StatisticsError,
 )
 from enforcement_core.figures import (
     ActionFigures,
@@ -60,7 +63,10 @@ from enforcement_core.report import (
     Stated,
     StatedChange,
 )
+from enforcement_core.rollup import rollup
 from enforcement_core.serialization import dump_json, load_json
+from enforcement_core.statistics import Rate
+from enforcement_core.summary import summarize
 from enforcement_core.workforce import (
     Certificate,
     Employment,
@@ -80,10 +86,12 @@ __all__ = [
     "AuthoritySource",
     "BodyLevel",
     "Certificate",
+    "Change",
     "ChangeUnit",
     "CoercionFigures",
     "CoerciveAction",
     "CoerciveMeasure",
+    "Comparison",
     "Conventions",
     "Domain",
     "DomainPenalties",
@@ -91,6 +99,7 @@ __all__ = [
     "EnforcementBody",
     "EnforcementCoreError",
     "ExampleNotFound",
+    "Finding",
     "Hazard",
     "HazardFigures",
     "Inspection",
@@ -114,6 +123,8 @@ __all__ = [
     "PowerFigures",
     "Problem",
     "Procedure",
+    "Rate",
+    "RateChange",
     "RateName",
     "Record",
     "RendererError",
@@ -126,16 +137,23 @@ __all__ = [
     "SanctionType",
     "Section",
     "SectionRole",
+    "Severity",
     "Stated",
     "StatedChange",
+    "StatisticsError",
     "SupervisionLevel",
     "Unit",
     "UnitKind",
     "WorkforceFigures",
     "__version__",
+    "audit",
+    "compare",
     "dump_json",
     "examples",
     "load_json",
+    "rollup",
+    "statistics",
+    "summarize",
 ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
@@ -25,10 +26,13 @@ from enforcement_core._mapping import FrozenMap
 from enforcement_core.errors import InvariantError
 
 __all__ = [
+    "Breakdown",
     "a_count",
     "a_date",
     "at_most",
+    "breakdowns",
     "collecting",
+    "dotted",
     "fail",
     "freeze_mappings",
     "identifier",
@@ -435,6 +439,13 @@ def not_before(other: str) -> _Validator:
     return _NotBefore(other)
 
 
+def _added(parts: Mapping[Any, Any], part: str | None) -> Any:
+    """The sum of the stated parts of a breakdown; ``None`` when no part is stated."""
+    numbers = [value if part is None else _dotted(value, part) for value in parts.values()]
+    given = [number for number in numbers if number is not None]
+    return sum(given) if given else None
+
+
 @attrs.frozen(repr=False)
 class _PartsWithin:
     total: str
@@ -445,14 +456,8 @@ class _PartsWithin:
         limit = _dotted(instance, self.total)
         if limit is None or not isinstance(value, Mapping):
             return
-        numbers = [
-            item if self.part is None else _dotted(item, self.part) for item in value.values()
-        ]
-        given = [number for number in numbers if number is not None]
-        if not given:
-            return
-        added = sum(given)
-        if added > limit:
+        added = _added(value, self.part)
+        if added is not None and added > limit:
             what = "the parts" if self.part is None else f"{self.part} of the parts"
             fail(
                 instance,
@@ -477,3 +482,51 @@ def parts_within(total: str, *, part: str | None = None, subset: bool = False) -
     under listed supervision are some of the hazards found, not a breakdown).
     """
     return _PartsWithin(total, part, subset)
+
+
+@attrs.frozen
+class Breakdown:
+    """A breakdown declared by :func:`parts_within` on a class: its parts and their total.
+
+    The invariants are the one place that says which figures break down which:
+    the statistics (totals derived from parts) and the audit (parts that do not
+    cover their total) read them from here.
+    """
+
+    #: The mapping field that holds the parts.
+    field: str
+    #: The dotted path of the total, on the same object.
+    total: str
+    #: The dotted path of the number within each part; ``None`` when the part is the number.
+    part: str | None
+    #: Whether the parts are only some of the total, never meant to cover it.
+    subset: bool
+
+    def added(self, instance: object) -> Any:
+        """The sum of the parts stated on ``instance``; ``None`` when no part is stated."""
+        return _added(getattr(instance, self.field), self.part)
+
+
+def breakdowns(cls: type) -> tuple[Breakdown, ...]:
+    """Every breakdown the fields of the attrs class ``cls`` declare, in field order."""
+    return _breakdowns(cls)
+
+
+@functools.cache
+def _breakdowns(cls: Any) -> tuple[Breakdown, ...]:
+    found: list[Breakdown] = []
+    for field in attrs.fields(cls):
+        validator = field.validator
+        # attrs wraps a list of validators in and_(); its members are in _validators.
+        members = getattr(validator, "_validators", (validator,))
+        found.extend(
+            Breakdown(field.name, member.total, member.part, member.subset)
+            for member in members
+            if isinstance(member, _PartsWithin)
+        )
+    return tuple(found)
+
+
+def dotted(obj: object, path: str) -> Any:
+    """Follow the dotted attribute ``path`` from ``obj``; ``None`` as soon as a step is ``None``."""
+    return _dotted(obj, path)

@@ -27,6 +27,7 @@ __all__ = [
     "RendererError",
     "RendererNotFound",
     "RendererOptionError",
+    "StatisticsError",
 ]
 
 
@@ -114,6 +115,10 @@ class LoadError(EnforcementCoreError, ValueError):
 
 class ExampleNotFound(EnforcementCoreError, LookupError):  # noqa: N818  (reads as what happened)
     """No built-in example has the name asked for; the message lists the known ones."""
+
+
+class StatisticsError(EnforcementCoreError, ValueError):
+    """Figures cannot be computed as asked: a roll-up of reports of different years, say."""
 
 
 class RendererError(EnforcementCoreError):

@@ -68,8 +68,9 @@ class LicensingFigures:
     """Licensing (行政许可) in the year: the applications received and their outcomes.
 
     The figures describe the year's applications, so their outcomes cannot
-    outnumber them: ``granted + refused`` above ``applications`` (or above
-    ``accepted``) is refused.
+    outnumber them: ``granted + refused + pending`` above ``applications`` (or
+    above ``accepted``) is refused. Outcomes that fall short of the applications
+    are allowed; the audit reports them.
 
     Examples:
         >>> LicensingFigures(subject="农村宅基地", applications=243, granted=209).granted
@@ -90,28 +91,37 @@ class LicensingFigures:
     granted: int | None = attrs.field(default=None, validator=_COUNT)
     #: Applications refused (不予许可).
     refused: int | None = attrs.field(default=None, validator=_COUNT)
+    #: Applications accepted and still undecided at the end of the year.
+    pending: int | None = attrs.field(default=None, validator=_COUNT)
     #: Licences revoked (撤销行政许可) in the year.
     revoked: int | None = attrs.field(default=None, validator=_COUNT)
     #: Licensing decisions that passed a legal review (法制审核).
     legal_reviews: int | None = attrs.field(default=None, validator=_COUNT)
 
-    @refused.validator
+    @pending.validator
     def _outcomes_within_applications(
         self, _: attrs.Attribute[int | None], value: int | None
     ) -> None:
-        if self.granted is None and value is None:
+        outcomes = [
+            (name, number)
+            for name, number in (
+                ("granted", self.granted),
+                ("refused", self.refused),
+                ("pending", value),
+            )
+            if number is not None
+        ]
+        if not outcomes:
             return
-        granted, refused = self.granted or 0, value or 0
+        total = sum(number for _, number in outcomes)
+        written = " + ".join(f"{name} {number}" for name, number in outcomes)
+        if len(outcomes) > 1:
+            written += f" = {total}"
         for limit_name in ("accepted", "applications"):
             limit = getattr(self, limit_name)
-            if limit is not None and granted + refused > limit:
-                fail(
-                    self,
-                    "granted" if value is None else "refused",
-                    self.granted if value is None else value,
-                    f"granted {granted} + refused {refused} = {granted + refused} "
-                    f"exceeds {limit_name} {limit}",
-                )
+            if limit is not None and total > limit:
+                name, number = outcomes[-1]
+                fail(self, name, number, f"{written} exceeds {limit_name} {limit}")
                 return
 
 

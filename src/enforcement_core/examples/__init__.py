@@ -1,7 +1,8 @@
 """The built-in examples, stored as package data in the library's own JSON format.
 
 ``gulu-2023`` is the data of a real town government's 2023 report (重庆市渝北区
-古路镇人民政府, published 2024-01-18).
+古路镇人民政府, published 2024-01-18). Its ledger, :func:`load_records`, is
+synthetic: invented records whose summary gives the report's figures.
 
 Examples:
     >>> from enforcement_core import examples
@@ -20,12 +21,17 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from enforcement_core.errors import ExampleNotFound
+from enforcement_core.examples._gulu_records import gulu_records
 from enforcement_core.report import AnnualReport
 from enforcement_core.serialization import load_json
 
-__all__ = ["load", "names"]
+if TYPE_CHECKING:
+    from enforcement_core.ledger import Ledger
+
+__all__ = ["load", "load_records", "names"]
 
 _SUFFIX = ".json"
 
@@ -36,6 +42,12 @@ def names() -> list[str]:
     return sorted(f.name.removesuffix(_SUFFIX) for f in files if f.name.endswith(_SUFFIX))
 
 
+def _known(name: str, available: list[str], what: str) -> None:
+    if name not in available:
+        known = ", ".join(repr(n) for n in available)
+        raise ExampleNotFound(f"no built-in {what} {name!r}; the {what}s are: {known}")
+
+
 @functools.cache
 def load(name: str) -> AnnualReport:
     """The built-in example ``name`` as an annual report of yearly figures.
@@ -43,8 +55,31 @@ def load(name: str) -> AnnualReport:
     Raises:
         ExampleNotFound: There is no example of that name; the message lists the known ones.
     """
-    if name not in names():
-        known = ", ".join(repr(n) for n in names())
-        raise ExampleNotFound(f"no built-in example {name!r}; the examples are: {known}")
+    _known(name, names(), "example")
     text = resources.files(__name__).joinpath(name + _SUFFIX).read_text(encoding="utf-8")
     return load_json(text, AnnualReport)
+
+
+#: The examples that have a ledger of records, and how each is made.
+_LEDGERS = {"gulu-2023": gulu_records}
+
+
+@functools.cache
+def load_records(name: str) -> Ledger:
+    """A deterministic synthetic ledger for the example ``name``.
+
+    Its summary has exactly the yearly figures of :func:`load`: every count,
+    amount and supervised-hazard tally the report states. The records
+    themselves are invented (see ``_gulu_records``); they are the same on every call.
+
+    Raises:
+        ExampleNotFound: No example of that name has a ledger; the message lists those that do.
+
+    Examples:
+        >>> from enforcement_core import examples
+        >>> ledger = examples.load_records("gulu-2023")
+        >>> len(ledger.officers), len(ledger.inspections), len(ledger.penalty_cases)
+        (22, 363, 220)
+    """
+    _known(name, sorted(_LEDGERS), "ledger example")
+    return _LEDGERS[name](load(name))

@@ -1,0 +1,530 @@
+"""The audit: every figure that does not hold, and every rule the records break.
+
+:func:`audit` returns every :class:`Finding` in one pass, in a stable order:
+first the figures (parts against totals, what the report states against what
+it counts, licensing outcomes, publication), then, for a ledger, the records
+in ledger order. An error is a figure that is wrong or a legal rule broken; a
+warning is something to look at: a breakdown that covers part of its total, a
+record left out of the year, a hazard rectified late.
+
+Each finding has a stable ``code``; docs/statistics.md lists them all with an
+example.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from enum import StrEnum
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from enforcement_core._validators import breakdowns, dotted
+from enforcement_core.actions import ActionKind
+from enforcement_core.comparison import Change
+from enforcement_core.ledger import Ledger
+from enforcement_core.numbers_zh import round_half_up
+from enforcement_core.report import AnnualReport, ChangeUnit, RateName, StatedChange
+from enforcement_core.statistics import FIGURE_FIELDS, category_totals, figure, rate
+from enforcement_core.summary import summarize
+from enforcement_core.workforce import Officer, walk_units
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from enforcement_core.actions import Hazard
+    from enforcement_core.ledger import Record
+
+__all__ = ["CODES", "Finding", "Severity", "audit"]
+
+
+class Severity(StrEnum):
+    """How serious a finding is."""
+
+    #: A figure that is wrong, or a legal rule broken.
+    ERROR = "error"
+    #: Something to look at; the figures may still be right.
+    WARNING = "warning"
+
+
+@attrs.frozen
+class Finding:
+    """One problem the audit found, located by its path.
+
+    Examples:
+        >>> from enforcement_core import examples
+        >>> [finding] = audit(examples.load("gulu-2023"))
+        >>> finding.severity, finding.code, finding.path
+        (<Severity.WARNING: 'warning'>, 'licensing-open', 'licensing')
+        >>> print(finding.message)
+        34 of 243 applications have no stated outcome (209 granted; not stated: refused, pending, not accepted)
+        >>> print(finding.message_zh)
+        243件申请中有34件未说明办理结果（准予许可209件；未说明：不予许可、尚在办理、不予受理）
+    """
+
+    #: ``error`` or ``warning``.
+    severity: Severity
+    #: A stable code naming the rule, e.g. ``"rate-mismatch"``.
+    code: str
+    #: The figure path (``inspection.hazards.rectified``) or record path
+    #: (``inspections[3].officers[1]``) the finding is about.
+    path: str
+    #: What is wrong, in English.
+    message: str
+    #: What is wrong, in Chinese.
+    message_zh: str
+
+    def __str__(self) -> str:
+        """``error rate-mismatch stated.rates.rectification: message``."""
+        return f"{self.severity} {self.code} {self.path}: {self.message}"
+
+
+#: Every code the audit uses, with its severity and what it means.
+CODES: Mapping[str, tuple[Severity, str]] = {
+    "breakdown-short": (
+        Severity.WARNING,
+        "a breakdown's parts add up to less than its stated total",
+    ),
+    "breakdowns-disagree": (
+        Severity.WARNING,
+        "two breakdowns of a total not stated add up differently",
+    ),
+    "licensing-open": (Severity.WARNING, "licensing outcomes do not account for every application"),
+    "rate-mismatch": (Severity.ERROR, "a stated rate does not agree with the counts"),
+    "rate-unverifiable": (Severity.WARNING, "a stated rate whose counts are not stated"),
+    "share-above-whole": (Severity.WARNING, "the figures make a share above 100%"),
+    "change-mismatch": (
+        Severity.ERROR,
+        "a stated year-over-year change does not agree with the figures",
+    ),
+    "change-unverifiable": (Severity.WARNING, "a stated change whose current figure is not stated"),
+    "total-mismatch": (Severity.ERROR, "a stated grand total does not agree with the categories"),
+    "published-late": (Severity.WARNING, "published after 31 January of the following year"),
+    "published-early": (Severity.WARNING, "published before the year it reports on ended"),
+    "outside-year": (Severity.WARNING, "a record dated outside the ledger's year, not counted"),
+    "duplicate-id": (Severity.ERROR, "two records, or two officers, share an identifier"),
+    "too-few-officers": (Severity.ERROR, "an on-site action with fewer than two officers"),
+    "unknown-officer": (Severity.ERROR, "a record names an officer missing from the roster"),
+    "no-valid-certificate": (Severity.ERROR, "an officer without a certificate valid on the day"),
+    "unknown-unit": (Severity.WARNING, "an officer of a unit missing from the ledger's units"),
+    "rectified-late": (Severity.WARNING, "a hazard rectified after its deadline"),
+    "open-past-deadline": (
+        Severity.WARNING,
+        "a hazard still open at the year's end, past its deadline",
+    ),
+}
+
+# The shares whose two figures are stated apart, so that together they can make a
+# share above 100% (the others cannot: their parts are held within their wholes).
+_SHARE_FIGURES: Mapping[RateName, tuple[str, str]] = {
+    RateName.RECTIFICATION: ("inspection.hazards.rectified", "inspection.hazards.found"),
+    RateName.GRANT_OF_APPLICATIONS: ("licensing.granted", "licensing.applications"),
+    RateName.CERTIFICATION: ("workforce.certified", "workforce.established_staff"),
+    RateName.TRAINING_COVERAGE: ("workforce.trained", "workforce.certified"),
+}
+_RATE_ZH: Mapping[RateName, str] = {
+    RateName.RECTIFICATION: "隐患整改率",
+    RateName.GRANT_OF_APPLICATIONS: "许可准予率（占申请）",
+    RateName.GRANT_OF_DECISIONS: "许可准予率（占决定）",
+    RateName.CERTIFICATION: "持证率",
+    RateName.TRAINING_COVERAGE: "培训覆盖率",
+    RateName.OFFICE_SHARE: "综合执法机构人员占比",
+}
+
+
+def _finding(code: str, path: str, message: str, message_zh: str) -> Finding:
+    return Finding(CODES[code][0], code, path, message, message_zh)
+
+
+def audit(source: AnnualReport | Ledger) -> list[Finding]:
+    """Every finding about a report or a ledger, in one pass, in a stable order.
+
+    A ledger is audited record by record, and its summary figure by figure.
+
+    Examples:
+        >>> from enforcement_core import examples
+        >>> [f.code for f in audit(examples.load("gulu-2023"))]
+        ['licensing-open']
+        >>> [f for f in audit(examples.load_records("gulu-2023")) if f.severity == "error"]
+        []
+    """
+    if isinstance(source, Ledger):
+        return [*_report_findings(summarize(source)), *_ledger_findings(source)]
+    return list(_report_findings(source))
+
+
+# Figures -------------------------------------------------------------------------
+
+
+def _report_findings(report: AnnualReport) -> Iterator[Finding]:
+    yield from _breakdown_findings(report)
+    yield from _licensing_findings(report)
+    yield from _rate_findings(report)
+    yield from _change_findings(report)
+    yield from _total_findings(report)
+    yield from _publication_findings(report)
+
+
+def _objects(obj: object, path: str) -> Iterator[tuple[str, object]]:
+    if isinstance(obj, Mapping):
+        for key, value in obj.items():
+            yield from _objects(value, f"{path}.{getattr(key, 'value', key)}")
+    elif attrs.has(cls := type(obj)):
+        yield path, obj
+        for field in attrs.fields(cls):
+            yield from _objects(getattr(obj, field.name), f"{path}.{field.name}")
+
+
+def _breakdown_findings(report: AnnualReport) -> Iterator[Finding]:
+    for name in FIGURE_FIELDS:
+        for path, obj in _objects(getattr(report, name), name):
+            sums: dict[str, list[tuple[str, Any]]] = {}
+            for breakdown in breakdowns(type(obj)):
+                if breakdown.subset:
+                    continue
+                added = breakdown.added(obj)
+                total = dotted(obj, breakdown.total)
+                field = f"{path}.{breakdown.field}"
+                what = breakdown.part or breakdown.total
+                if added is not None and total is not None and added < total:
+                    yield _finding(
+                        "breakdown-short",
+                        field,
+                        f"{what} of the parts add up to {added}, below {breakdown.total} {total} "
+                        f"({total - added} not broken down)",
+                        f"分项合计{added}，少于总数{total}（{total - added}未分项列明）",
+                    )
+                if added is not None and total is None:
+                    sums.setdefault(breakdown.total, []).append((field, added))
+            for total_name, parts in sums.items():
+                if len({added for _, added in parts}) > 1:
+                    listed = ", ".join(f"{field} {added}" for field, added in parts)
+                    listed_zh = "，".join(f"{field}合计{added}" for field, added in parts)
+                    yield _finding(
+                        "breakdowns-disagree",
+                        f"{path}.{total_name}",
+                        f"{total_name} is not stated and its breakdowns disagree: {listed}",
+                        f"未列明总数，各分项合计不一致：{listed_zh}",
+                    )
+
+
+def _licensing_findings(report: AnnualReport) -> Iterator[Finding]:
+    licensing = report.licensing
+    if licensing is None or licensing.applications is None:
+        return
+    applications = licensing.applications
+    not_accepted = None if licensing.accepted is None else applications - licensing.accepted
+    outcomes = (
+        ("granted", "准予许可", licensing.granted),
+        ("refused", "不予许可", licensing.refused),
+        ("pending", "尚在办理", licensing.pending),
+        ("not accepted", "不予受理", not_accepted),
+    )
+    known = [(en, zh, n) for en, zh, n in outcomes if n is not None]
+    unknown = [(en, zh) for en, zh, n in outcomes if n is None]
+    open_ = applications - sum(n for _, _, n in known)
+    if open_ <= 0 or not known:
+        return
+    detail = ", ".join(f"{n} {en}" for en, _, n in known)
+    detail_zh = "，".join(f"{zh}{n}件" for _, zh, n in known)
+    if unknown:
+        detail += "; not stated: " + ", ".join(en for en, _ in unknown)
+        detail_zh += "；未说明：" + "、".join(zh for _, zh in unknown)
+    yield _finding(
+        "licensing-open",
+        "licensing",
+        f"{open_} of {applications} applications have no stated outcome ({detail})",
+        f"{applications}件申请中有{open_}件未说明办理结果（{detail_zh}）",
+    )
+
+
+def _rate_findings(report: AnnualReport) -> Iterator[Finding]:
+    for name in RateName:
+        path = f"stated.rates.{name.value}"
+        stated = report.stated.rates.get(name)
+        computed = rate(report, name)
+        if computed is None:
+            pair = _SHARE_FIGURES.get(name)
+            numerator, denominator = (figure(report, p) for p in pair) if pair else (None, None)
+            if numerator is not None and denominator is not None and numerator > denominator:
+                yield _finding(
+                    "share-above-whole",
+                    f"rates.{name.value}",
+                    f"{name.value} would be above 100%: {numerator} of {denominator}",
+                    f"{_RATE_ZH[name]}超过100%：{numerator}/{denominator}",
+                )
+            if stated is not None:
+                yield _finding(
+                    "rate-unverifiable",
+                    path,
+                    f"the report states {stated}% but not both figures the rate is computed from",
+                    f"报告称{_RATE_ZH[name]}{stated}%，但未列明计算该比率所需的数据",
+                )
+            continue
+        if stated is None:
+            continue
+        percent = computed.percent(_places(stated))
+        if percent is not None and percent != stated:
+            yield _finding(
+                "rate-mismatch",
+                path,
+                f"the report states {stated}%, the counts give {percent}% "
+                f"({computed.numerator} ÷ {computed.denominator})",
+                f"报告称{_RATE_ZH[name]}{stated}%，按{computed.numerator}÷{computed.denominator}"
+                f"计算应为{percent}%",
+            )
+        elif percent is None:
+            yield _finding(
+                "rate-mismatch",
+                path,
+                f"the report states {stated}%, but the rate is undefined (its denominator is 0)",
+                f"报告称{_RATE_ZH[name]}{stated}%，但该比率分母为0，无法计算",
+            )
+
+
+def _places(stated: Decimal) -> int:
+    """The decimals a stated number is written with, as far as four."""
+    exponent = stated.as_tuple().exponent
+    return min(4, max(0, -exponent)) if isinstance(exponent, int) else 0
+
+
+def _computed_change(report: AnnualReport, stated: StatedChange) -> tuple[Any, str, str] | None:
+    """The change the figures give, written as ``stated`` writes it; ``None`` if unknowable."""
+    places = _places(stated.change)
+    if stated.unit is ChangeUnit.POINTS:
+        current = rate(report, RateName(stated.figure.removeprefix("rates.")))
+        exact = current.fraction() if current is not None else None
+        if exact is None:
+            return None
+        # Points from the previous rate as stated and the current one exactly, rounded once.
+        points = round_half_up(exact * 100 - Fraction(stated.previous), places)
+        return points, "percentage points", "个百分点"
+    value = figure(report, stated.figure)
+    if value is None:
+        return None
+    change = Change(stated.figure, stated.previous, value)
+    if stated.unit is ChangeUnit.ABSOLUTE:
+        return change.difference, "", ""
+    return change.percent(places), "%", "%"
+
+
+def _change_findings(report: AnnualReport) -> Iterator[Finding]:
+    for index, stated in enumerate(report.stated.changes):
+        path = f"stated.changes[{index}]"
+        computed = _computed_change(report, stated)
+        if computed is None:
+            yield _finding(
+                "change-unverifiable",
+                path,
+                f"the report states a change of {stated.figure} but not its current figure",
+                f"报告列明了{stated.figure}的同比变化，但未列明本年数据",
+            )
+            continue
+        value, unit, unit_zh = computed
+        if value == stated.change:
+            continue
+        shown = "undefined (the previous value is 0)" if value is None else f"{value}{unit}"
+        shown_zh = "无法计算（上年为0）" if value is None else f"{value}{unit_zh}"
+        yield _finding(
+            "change-mismatch",
+            path,
+            f"{stated.figure}: the report states a change of {stated.change}{unit} from "
+            f"{stated.previous}, the figures give {shown}",
+            f"{stated.figure}：报告称较上年（{stated.previous}）变化{stated.change}{unit_zh}，"
+            f"按数据计算应为{shown_zh}",
+        )
+
+
+def _total_findings(report: AnnualReport) -> Iterator[Finding]:
+    totals = category_totals(report)
+    checks = (
+        (
+            "stated.actions",
+            report.stated.actions,
+            [t.count for t in totals.values()],
+            "actions",
+            "执法行为总数",
+        ),
+        (
+            "stated.amount",
+            report.stated.amount,
+            [t.amount for kind, t in totals.items() if kind is not ActionKind.LICENSING],
+            "money",
+            "涉及金额总数",
+        ),
+    )
+    for path, stated, parts, what, what_zh in checks:
+        if stated is None:
+            continue
+        known = sum(p for p in parts if p is not None)
+        complete = all(p is not None for p in parts)
+        if (complete and known != stated) or known > stated:
+            relation = "" if complete else "at least "
+            yield _finding(
+                "total-mismatch",
+                path,
+                f"the report states {stated} {what} in all, the categories add up to {relation}{known}",
+                f"报告称{what_zh}为{stated}，各类别合计{'至少' if not complete else ''}为{known}",
+            )
+
+
+def _publication_findings(report: AnnualReport) -> Iterator[Finding]:
+    published = report.published_on
+    if published is None:
+        return
+    deadline = dt.date(report.year + 1, 1, 31)
+    if published > deadline:
+        yield _finding(
+            "published-late",
+            "published_on",
+            f"published on {published}, after the deadline of {deadline}",
+            f"发布日期{published}晚于{deadline}的公开期限",
+        )
+    elif published <= dt.date(report.year, 12, 31):
+        yield _finding(
+            "published-early",
+            "published_on",
+            f"published on {published}, before the year {report.year} ended",
+            f"发布日期{published}早于{report.year}年结束",
+        )
+
+
+# Records -------------------------------------------------------------------------
+
+#: The record groups of a ledger, and whether their actions are on site (two officers).
+_GROUPS = (
+    ("misconduct_cases", False),
+    ("licence_applications", False),
+    ("inspections", True),
+    ("penalty_cases", True),
+    ("interviews", False),
+    ("coercive_actions", True),
+    ("other_actions", False),
+    ("reviews", False),
+)
+
+
+def _ledger_findings(ledger: Ledger) -> Iterator[Finding]:
+    roster: dict[str, Officer] = {}
+    for index, officer in enumerate(ledger.officers):
+        if officer.id in roster:
+            yield _duplicate(f"officers[{index}]", officer.id, "officer")
+        roster.setdefault(officer.id, officer)
+    yield from _unit_findings(ledger)
+    records = _RecordAudit(ledger.year, roster)
+    for group, on_site in _GROUPS:
+        for index, record in enumerate(getattr(ledger, group)):
+            yield from records.check(f"{group}[{index}]", record, on_site=on_site)
+
+
+def _unit_findings(ledger: Ledger) -> Iterator[Finding]:
+    units = {path.rsplit(".", 1)[-1] for path, _ in walk_units(ledger.units)}
+    for index, officer in enumerate(ledger.officers):
+        if officer.unit not in units:
+            yield _finding(
+                "unknown-unit",
+                f"officers[{index}].unit",
+                f"officer {officer.id} works in unit {officer.unit!r}, which the ledger does not list",
+                f"执法人员{officer.id}所在单位{officer.unit!r}不在单位名单中",
+            )
+
+
+@attrs.define
+class _RecordAudit:
+    """The record checks of one ledger, with what they remember between records."""
+
+    year: int
+    roster: Mapping[str, Officer]
+    seen: set[str] = attrs.Factory(set)
+
+    def check(self, path: str, record: Record, *, on_site: bool) -> Iterator[Finding]:
+        yield from self._identifier(path, record.id)
+        if record.date.year != self.year:
+            yield _finding(
+                "outside-year",
+                path,
+                f"{record.id} is dated {record.date}, outside {self.year}: it is not counted",
+                f"{record.id}的日期{record.date}不在{self.year}年内，未计入统计",
+            )
+        officers = getattr(record, "officers", None)
+        if officers is not None:
+            yield from _officer_findings(path, record, officers, self.roster, on_site=on_site)
+        year_end = dt.date(self.year, 12, 31)
+        for number, hazard in enumerate(getattr(record, "hazards", ())):
+            hazard_path = f"{path}.hazards[{number}]"
+            yield from self._identifier(hazard_path, hazard.id)
+            yield from _hazard_findings(hazard_path, hazard, year_end)
+
+    def _identifier(self, path: str, identifier: str) -> Iterator[Finding]:
+        if identifier in self.seen:
+            yield _duplicate(path, identifier, "record")
+        self.seen.add(identifier)
+
+
+def _duplicate(path: str, identifier: str, what: str) -> Finding:
+    what_zh = "执法人员" if what == "officer" else "记录"
+    return _finding(
+        "duplicate-id",
+        path,
+        f"another {what} already has the identifier {identifier!r}",
+        f"{what_zh}编号{identifier!r}重复",
+    )
+
+
+def _officer_findings(
+    path: str,
+    action: Record,
+    officers: tuple[str, ...],
+    roster: Mapping[str, Officer],
+    *,
+    on_site: bool,
+) -> Iterator[Finding]:
+    record, day = action.id, action.date
+    # Administrative Penalty Law art. 42, Administrative Coercion Law art. 18:
+    # no fewer than two enforcement officers, each showing a valid certificate.
+    if on_site and len(set(officers)) < 2:
+        yield _finding(
+            "too-few-officers",
+            f"{path}.officers",
+            f"{record} on {day} was carried out by {len(set(officers))} officer(s); at least two must take part",
+            f"{record}（{day}）仅有{len(set(officers))}名执法人员参与，不得少于两人",
+        )
+    for number, officer_id in enumerate(officers):
+        officer = roster.get(officer_id)
+        where = f"{path}.officers[{number}]"
+        if officer is None:
+            yield _finding(
+                "unknown-officer",
+                where,
+                f"{record} names officer {officer_id!r}, who is not on the roster",
+                f"{record}所列执法人员{officer_id!r}不在执法人员名单中",
+            )
+        elif not officer.is_certified_on(day):
+            yield _finding(
+                "no-valid-certificate",
+                where,
+                f"officer {officer_id} held no certificate valid on {day}, the day of {record}",
+                f"执法人员{officer_id}在{day}（{record}）无有效执法证件",
+            )
+
+
+def _hazard_findings(path: str, hazard: Hazard, end: dt.date) -> Iterator[Finding]:
+    deadline = hazard.deadline
+    if deadline is None:
+        return
+    if hazard.rectified_on is not None and hazard.rectified_on > deadline:
+        yield _finding(
+            "rectified-late",
+            f"{path}.rectified_on",
+            f"hazard {hazard.id} was rectified on {hazard.rectified_on}, after its deadline {deadline}",
+            f"隐患{hazard.id}于{hazard.rectified_on}整改，超过整改期限{deadline}",
+        )
+    elif hazard.is_open_on(end) and deadline < end:
+        yield _finding(
+            "open-past-deadline",
+            path,
+            f"hazard {hazard.id} was still open at the year's end, past its deadline {deadline}",
+            f"隐患{hazard.id}至年底仍未整改，已超过整改期限{deadline}",
+        )

@@ -1,0 +1,476 @@
+"""The audit: every rule, on both sides of its boundary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import enforcement_core as ec
+from enforcement_core import (
+    ActionKind,
+    AnnualReport,
+    BodyLevel,
+    ChangeUnit,
+    EnforcementBody,
+    HazardFigures,
+    InspectionFigures,
+    LicensingFigures,
+    RateName,
+    Severity,
+    Stated,
+    StatedChange,
+    audit,
+)
+from enforcement_core.audit import CODES
+
+BODY = EnforcementBody("示例镇人民政府", BodyLevel.TOWN)
+GULU = ec.examples.load("gulu-2023")
+DAY = dt.date(2023, 5, 2)
+CERT = ec.Certificate("1", "府", dt.date(2021, 1, 1), dt.date(2025, 12, 31))
+
+
+def report(**fields: object) -> AnnualReport:
+    return AnnualReport(body=BODY, year=2023, **fields)  # type: ignore[arg-type]
+
+
+def codes(source: AnnualReport | ec.Ledger) -> list[tuple[str, str]]:
+    return [(f.code, f.path) for f in audit(source)]
+
+
+def stated(**fields: object) -> Stated:
+    return Stated(**fields)  # type: ignore[arg-type]
+
+
+def change(figure: str, previous: str, value: str, unit: ChangeUnit) -> Stated:
+    return stated(
+        changes=(
+            StatedChange(
+                figure=figure, previous=Decimal(previous), change=Decimal(value), unit=unit
+            ),
+        )
+    )
+
+
+class TestReferenceReport:
+    def test_has_no_errors(self):
+        """The built-in example audits clean: one warning, no error."""
+        findings = audit(GULU)
+        assert [] == [f for f in findings if f.severity is Severity.ERROR]
+        assert [("licensing-open", "licensing")] == codes(GULU)
+
+    def test_its_ledger_has_no_findings(self):
+        """The synthetic ledger keeps every rule."""
+        assert [] == audit(ec.examples.load_records("gulu-2023"))
+
+    def test_every_code_is_documented(self):
+        """Every code has a line in docs/statistics.md."""
+        text = (Path(__file__).parent.parent / "docs" / "statistics.md").read_text(encoding="utf-8")
+        assert [] == [code for code in CODES if f"`{code}`" not in text]
+
+
+class TestBreakdowns:
+    def test_short(self):
+        """Parts below the stated total: a warning naming the gap."""
+        r = report(penalty=ec.PenaltyFigures(cases=216, by_procedure={ec.Procedure.SIMPLE: 30}))
+        [finding] = audit(r)
+        assert ("breakdown-short", "penalty.by_procedure", Severity.WARNING) == (
+            finding.code,
+            finding.path,
+            finding.severity,
+        )
+        assert "add up to 30, below cases 216 (186 not broken down)" in finding.message
+
+    def test_covering(self):
+        """Parts that cover their total: nothing to say."""
+        assert [] == audit(
+            report(penalty=ec.PenaltyFigures(cases=30, by_procedure={ec.Procedure.SIMPLE: 30}))
+        )
+
+    def test_units_against_officers(self):
+        """Officers per unit are held against the total."""
+        workforce = ec.WorkforceFigures(certified=22, units={"a": ec.Unit("甲", certified=20)})
+        assert [("breakdown-short", "workforce.units")] == codes(report(workforce=workforce))
+
+    def test_subsets_are_not_breakdowns(self):
+        """Supervised hazards are some of those found: no warning."""
+        inspection = InspectionFigures(
+            hazards=HazardFigures(found=509, supervised={ec.SupervisionLevel.DIVISION: 6})
+        )
+        assert [] == audit(report(inspection=inspection))
+
+    def test_disagree(self):
+        """With no total, two breakdowns adding up differently: a warning."""
+        penalty = ec.PenaltyFigures(
+            by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=220)},
+            by_procedure={ec.Procedure.SIMPLE: 200},
+        )
+        assert [("breakdowns-disagree", "penalty.cases")] == codes(report(penalty=penalty))
+
+    def test_agree(self):
+        """Breakdowns with the same sum agree."""
+        penalty = ec.PenaltyFigures(
+            by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=220)},
+            by_procedure={ec.Procedure.SIMPLE: 220},
+        )
+        assert [] == audit(report(penalty=penalty))
+
+
+class TestLicensing:
+    def test_outcomes_that_close(self):
+        """Granted + refused = applications: closed."""
+        assert [] == audit(
+            report(licensing=LicensingFigures(applications=10, granted=7, refused=3))
+        )
+
+    def test_outcomes_that_do_not_close(self):
+        """Granted + refused short of applications: a warning with the count."""
+        [finding] = audit(
+            report(licensing=LicensingFigures(applications=10, accepted=10, granted=7, refused=2))
+        )
+        assert (
+            "1 of 10 applications have no stated outcome (7 granted, 2 refused, 0 not accepted; not stated: pending)"
+            == finding.message
+        )
+        assert (
+            "10件申请中有1件未说明办理结果（准予许可7件，不予许可2件，不予受理0件；未说明：尚在办理）"
+            == finding.message_zh
+        )
+
+    def test_pending_and_not_accepted_close_the_outcomes(self):
+        """Applications pending at the year's end or not accepted are outcomes too."""
+        licensing = LicensingFigures(
+            applications=243, accepted=236, granted=209, refused=18, pending=9
+        )
+        assert [] == audit(report(licensing=licensing))
+
+
+class TestStatedRates:
+    def rectification(self, value: str, found: int = 509, rectified: int = 502) -> AnnualReport:
+        return report(
+            inspection=InspectionFigures(hazards=HazardFigures(found=found, rectified=rectified)),
+            stated=stated(rates={RateName.RECTIFICATION: Decimal(value)}),
+        )
+
+    @pytest.mark.parametrize("value", ["98.62", "98.6", "99"])
+    def test_agrees_at_its_own_precision(self, value):
+        """98.62, 98.6 and 99 all agree with 502/509 at the decimals they are written with."""
+        assert [] == audit(self.rectification(value))
+
+    @pytest.mark.parametrize("value", ["98.63", "98.61", "98.7", "98"])
+    def test_disagrees_beyond_its_rounding(self, value):
+        """Anything else is an error: a rate is rounded half up and no more."""
+        [finding] = audit(self.rectification(value))
+        assert ("rate-mismatch", "stated.rates.rectification", Severity.ERROR) == (
+            finding.code,
+            finding.path,
+            finding.severity,
+        )
+
+    def test_half_up_not_half_even(self):
+        """789/800 = 98.625%: 98.63 agrees, 98.62 (half-even) does not."""
+        assert [] == audit(self.rectification("98.63", found=800, rectified=789))
+        assert ["rate-mismatch"] == [
+            f.code for f in audit(self.rectification("98.62", found=800, rectified=789))
+        ]
+
+    def test_undefined_rate_stated(self):
+        """A rate stated for 0 of 0 hazards disagrees: it is undefined."""
+        [finding] = audit(self.rectification("100", found=0, rectified=0))
+        assert "the rate is undefined" in finding.message
+
+    def test_unverifiable(self):
+        """A stated rate without its figures is a warning."""
+        r = report(stated=stated(rates={RateName.CERTIFICATION: Decimal(95)}))
+        assert [("rate-unverifiable", "stated.rates.certification")] == codes(r)
+
+    def test_share_above_whole(self):
+        """Figures making a share above 100% (trained above certified) are a warning."""
+        r = report(workforce=ec.WorkforceFigures(certified=2, trained=3))
+        assert [("share-above-whole", "rates.training_coverage")] == codes(r)
+        assert [] == audit(report(workforce=ec.WorkforceFigures(certified=3, trained=3)))
+
+
+class TestStatedChanges:
+    @pytest.mark.parametrize(
+        ("unit", "previous", "value"),
+        [
+            (ChangeUnit.PERCENT, "199", "10.55"),
+            (ChangeUnit.ABSOLUTE, "356", "-136"),
+            (ChangeUnit.PERCENT, "220", "0"),
+        ],
+    )
+    def test_agrees(self, unit, previous, value):
+        """同比上升10.55% from 199 to 220; 下降136 from 356; 0% from 220."""
+        r = report(
+            penalty=ec.PenaltyFigures(cases=220),
+            stated=change("penalty.cases", previous, value, unit),
+        )
+        assert [] == audit(r)
+
+    @pytest.mark.parametrize(
+        ("unit", "previous", "value"),
+        [
+            (ChangeUnit.PERCENT, "199", "10.56"),
+            (ChangeUnit.ABSOLUTE, "356", "-135"),
+            (ChangeUnit.PERCENT, "0", "100"),
+        ],
+    )
+    def test_disagrees(self, unit, previous, value):
+        """A change that the two years' figures do not give is an error (from 0: undefined)."""
+        r = report(
+            penalty=ec.PenaltyFigures(cases=220),
+            stated=change("penalty.cases", previous, value, unit),
+        )
+        assert [("change-mismatch", "stated.changes[0]")] == codes(r)
+
+    def test_derived_current_figure(self):
+        """The current figure may be derived from its parts (220 from the domains)."""
+        r = ec.AnnualReport(
+            body=BODY,
+            year=2023,
+            penalty=GULU.penalty,
+            stated=change("penalty.cases", "200", "10.00", ChangeUnit.PERCENT),
+        )
+        assert [] == audit(r)
+
+    def test_points(self):
+        """A rate's change in points: 98.624…% - 98.12% = 0.50 → 0.5 points."""
+        inspection = InspectionFigures(hazards=HazardFigures(found=509, rectified=502))
+        good = report(
+            inspection=inspection,
+            stated=change("rates.rectification", "98.12", "0.5", ChangeUnit.POINTS),
+        )
+        bad = report(
+            inspection=inspection,
+            stated=change("rates.rectification", "98.12", "0.6", ChangeUnit.POINTS),
+        )
+        assert ([], [("change-mismatch", "stated.changes[0]")]) == (codes(good), codes(bad))
+
+    def test_unverifiable(self):
+        """A change of a figure the report does not state: a warning."""
+        r = report(stated=change("penalty.cases", "200", "10", ChangeUnit.PERCENT))
+        assert [("change-unverifiable", "stated.changes[0]")] == codes(r)
+
+
+class TestStatedTotals:
+    def base(self, **stated_fields: object) -> AnnualReport:
+        return report(
+            licensing=LicensingFigures(granted=10, refused=0),
+            penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100)),
+            other_actions={ActionKind.LEVY: ec.ActionFigures(count=2, amount=Decimal(50))},
+            stated=stated(**stated_fields),
+        )
+
+    def test_grand_totals_that_agree(self):
+        """17 actions and 150 yuan, as the categories give."""
+        assert [] == audit(self.base(actions=17, amount=Decimal(150)))
+
+    @pytest.mark.parametrize(
+        ("field", "value"), [("actions", 16), ("actions", 18), ("amount", Decimal("150.01"))]
+    )
+    def test_grand_totals_that_do_not(self, field, value):
+        """One off is an error."""
+        assert [("total-mismatch", f"stated.{field}")] == codes(self.base(**{field: value}))
+
+    def test_below_a_partial_sum(self):
+        """With a category's count unknown, a stated total below the known ones is still an error."""
+        r = report(
+            penalty=ec.PenaltyFigures(cases=5),
+            coercion=ec.CoercionFigures(),
+            stated=stated(actions=4),
+        )
+        assert [("total-mismatch", "stated.actions")] == codes(r)
+        assert [] == audit(
+            ec.AnnualReport(
+                body=BODY,
+                year=2023,
+                penalty=r.penalty,
+                coercion=r.coercion,
+                stated=stated(actions=9),
+            )
+        )
+
+
+class TestPublication:
+    @pytest.mark.parametrize(
+        ("day", "expected"), [(dt.date(2024, 1, 31), []), (dt.date(2024, 1, 1), [])]
+    )
+    def test_in_time(self, day, expected):
+        """Published between the year's end and 31 January: fine."""
+        assert expected == codes(report(published_on=day))
+
+    def test_late(self):
+        """After 31 January: late."""
+        assert [("published-late", "published_on")] == codes(
+            report(published_on=dt.date(2024, 2, 1))
+        )
+
+    def test_early(self):
+        """On or before 31 December of the year itself: early."""
+        assert [("published-early", "published_on")] == codes(
+            report(published_on=dt.date(2023, 12, 31))
+        )
+
+
+class TestRecords:
+    def officer(self, identifier: str, *certificates: ec.Certificate) -> ec.Officer:
+        return ec.Officer(identifier, "某某", unit="office", certificates=certificates or (CERT,))
+
+    def ledger(
+        self,
+        *inspections: ec.Inspection,
+        officers: tuple[ec.Officer, ...] | None = None,
+        **more: object,
+    ) -> ec.Ledger:
+        roster = officers if officers is not None else (self.officer("o-1"), self.officer("o-2"))
+        return ec.Ledger(
+            body=BODY,
+            year=2023,
+            units={"office": ec.Unit("办公室")},
+            officers=roster,
+            inspections=inspections,
+            **more,  # type: ignore[arg-type]
+        )
+
+    def inspection(
+        self,
+        identifier: str = "I-1",
+        day: dt.date = DAY,
+        officers: tuple[str, ...] = ("o-1", "o-2"),
+        **more: object,
+    ) -> ec.Inspection:
+        return ec.Inspection(
+            identifier,
+            day,
+            target="某站",
+            area=ec.InspectionArea.FIRE_SAFETY,
+            officers=officers,
+            **more,
+        )  # type: ignore[arg-type]
+
+    def record_codes(self, ledger: ec.Ledger) -> list[tuple[str, str]]:
+        return [
+            (f.code, f.path)
+            for f in audit(ledger)
+            if f.path.startswith(("inspections", "officers", "penalty_cases"))
+        ]
+
+    def test_clean(self):
+        """Two certified officers on the roster, in the year: nothing."""
+        assert [] == self.record_codes(self.ledger(self.inspection()))
+
+    def test_too_few_officers(self):
+        """One officer (or the same one twice) on site is an error."""
+        assert [("too-few-officers", "inspections[0].officers")] == self.record_codes(
+            self.ledger(self.inspection(officers=("o-1",)))
+        )
+        assert [("too-few-officers", "inspections[0].officers")] == self.record_codes(
+            self.ledger(self.inspection(officers=("o-1", "o-1")))
+        )
+
+    def test_two_officers_for_penalties_too(self):
+        """Penalty cases are on-site actions as well."""
+        case = ec.PenaltyCase("P-1", DAY, domain=ec.Domain.TRAFFIC, officers=("o-1",))
+        assert [("too-few-officers", "penalty_cases[0].officers")] == self.record_codes(
+            self.ledger(penalty_cases=(case,))
+        )
+
+    def test_unknown_officer(self):
+        """An officer missing from the roster is an error."""
+        assert [("unknown-officer", "inspections[0].officers[1]")] == self.record_codes(
+            self.ledger(self.inspection(officers=("o-1", "o-9")))
+        )
+
+    def test_certificate_valid_on_the_day(self):
+        """A certificate expired the day before is an error; one ending that day is fine."""
+        ending = ec.Certificate("2", "府", dt.date(2020, 1, 1), DAY)
+        expired = ec.Certificate("3", "府", dt.date(2020, 1, 1), DAY - dt.timedelta(days=1))
+        fine = self.ledger(
+            self.inspection(), officers=(self.officer("o-1"), self.officer("o-2", ending))
+        )
+        bad = self.ledger(
+            self.inspection(), officers=(self.officer("o-1"), self.officer("o-2", expired))
+        )
+        assert ([], [("no-valid-certificate", "inspections[0].officers[1]")]) == (
+            self.record_codes(fine),
+            self.record_codes(bad),
+        )
+
+    def test_outside_the_year(self):
+        """A record of 2022 in a 2023 ledger is a warning (and is not counted)."""
+        assert [("outside-year", "inspections[0]")] == self.record_codes(
+            self.ledger(self.inspection(day=dt.date(2022, 12, 31)))
+        )
+        assert [] == self.record_codes(self.ledger(self.inspection(day=dt.date(2023, 1, 1))))
+
+    def test_duplicate_identifiers(self):
+        """Two records with one identifier: an error at the second."""
+        assert [("duplicate-id", "inspections[1]")] == self.record_codes(
+            self.ledger(self.inspection(), self.inspection())
+        )
+        assert [] == self.record_codes(self.ledger(self.inspection("I-1"), self.inspection("I-2")))
+
+    def test_duplicate_officers(self):
+        """Two officers with one identifier: an error."""
+        officers = (self.officer("o-1"), self.officer("o-2"), self.officer("o-2"))
+        assert [("duplicate-id", "officers[2]")] == self.record_codes(
+            self.ledger(self.inspection(), officers=officers)
+        )
+
+    def test_unknown_unit(self):
+        """An officer of a unit the ledger does not list: a warning."""
+        stray = ec.Officer("o-3", "某某", unit="elsewhere", certificates=(CERT,))
+        officers = (self.officer("o-1"), self.officer("o-2"), stray)
+        assert [("unknown-unit", "officers[2].unit")] == self.record_codes(
+            self.ledger(self.inspection(), officers=officers)
+        )
+
+    def test_rectified_by_the_deadline(self):
+        """On the deadline is in time; a day after is late."""
+        in_time = ec.Hazard("H-1", DAY, deadline=DAY, rectified_on=DAY)
+        late = ec.Hazard("H-2", DAY, deadline=DAY, rectified_on=DAY + dt.timedelta(days=1))
+        ledger = self.ledger(self.inspection(hazards=(in_time, late)))
+        assert [("rectified-late", "inspections[0].hazards[1].rectified_on")] == self.record_codes(
+            ledger
+        )
+
+    def test_open_past_the_deadline(self):
+        """Open at the year's end with a deadline before it: a warning; a deadline after it: not yet."""
+        overdue = ec.Hazard("H-1", DAY, deadline=dt.date(2023, 12, 30))
+        not_due = ec.Hazard("H-2", DAY, deadline=dt.date(2024, 1, 10))
+        ledger = self.ledger(self.inspection(hazards=(overdue, not_due)))
+        assert [("open-past-deadline", "inspections[0].hazards[0]")] == self.record_codes(ledger)
+
+    def test_findings_come_in_a_stable_order(self):
+        """The same ledger gives the same findings in the same order."""
+        ledger = self.ledger(
+            self.inspection(officers=("o-1",)), self.inspection(officers=("o-9", "o-1"))
+        )
+        assert audit(ledger) == audit(ledger)
+        assert ["too-few-officers", "duplicate-id", "unknown-officer"] == [
+            f.code for f in audit(ledger) if f.path.startswith("inspections")
+        ]
+
+    def test_every_finding_at_once(self):
+        """A ledger with many problems reports all of them in one pass."""
+        ledger = self.ledger(
+            self.inspection("I-1", officers=("o-1",)),
+            self.inspection("I-2", day=dt.date(2024, 1, 2)),
+            self.inspection("I-3", officers=("o-1", "o-9")),
+        )
+        assert {"too-few-officers", "outside-year", "unknown-officer"} == {
+            f.code for f in audit(ledger)
+        }
+
+
+class TestFinding:
+    def test_str(self):
+        """A finding reads as severity, code, path and message."""
+        finding = audit(report(published_on=dt.date(2024, 2, 1)))[0]
+        assert (
+            "warning published-late published_on: published on 2024-02-01, after the deadline of 2024-01-31"
+            == str(finding)
+        )

@@ -1,0 +1,196 @@
+"""summarize: every yearly figure computed from the records, each record once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+
+import enforcement_core as ec
+from enforcement_core import summarize
+from enforcement_core._paths import resolve
+from enforcement_core.statistics import report_figures
+from strategies import ledgers
+
+GULU = ec.examples.load("gulu-2023")
+BODY = ec.EnforcementBody("示例镇人民政府", ec.BodyLevel.TOWN)
+
+
+def in_year(records: tuple, year: int) -> list:
+    return [r for r in records if r.date.year == year]
+
+
+class TestGuluLedger:
+    def test_summary_has_every_figure_of_the_report(self):
+        """Every count, amount and supervised tally the report states comes out of the records."""
+        summary = summarize(ec.examples.load_records("gulu-2023"))
+        stated = dict(report_figures(GULU))
+        assert stated == {path: resolve(summary, path) for path in stated}
+        assert (
+            17 == len(stated)
+        )  # 22 officers in three units and two, trained, misconduct; 243, 209; 363, 509, 502, 6, 5; 4, 6800, 216; 3
+
+    def test_summary_names_the_same_areas(self):
+        """The eight areas the report names are the areas inspected."""
+        summary = summarize(ec.examples.load_records("gulu-2023"))
+        assert list(GULU.inspection.by_area) == list(summary.inspection.by_area)
+
+    def test_is_deterministic(self):
+        """The synthetic ledger is the same on every call and in every process."""
+        ledger = ec.examples.load_records("gulu-2023")
+        assert ledger == ec.load_json(ec.dump_json(ledger))
+        assert "JC20230001" == ledger.inspections[0].id
+        assert dt.date(2023, 1, 4) <= ledger.inspections[0].inspected_on
+
+    def test_unknown_ledger_example(self):
+        """Only examples with records have a ledger."""
+        with pytest.raises(ec.ExampleNotFound, match="the ledger examples are: 'gulu-2023'"):
+            ec.examples.load_records("nowhere")
+
+
+class TestRecordsCountOnce:
+    @given(ledgers())
+    def test_counts_equal_the_records_of_the_year(self, ledger):
+        """Every count the summary reports equals the records of the year given."""
+        year = ledger.year
+        summary = summarize(ledger)
+        inspections = in_year(ledger.inspections, year)
+        cases = in_year(ledger.penalty_cases, year)
+        applications = in_year(ledger.licence_applications, year)
+        coercion = in_year(ledger.coercive_actions, year)
+        interviews = in_year(ledger.interviews, year)
+        others = in_year(ledger.other_actions, year)
+        reviews = in_year(ledger.reviews, year)
+
+        assert len(inspections) == (summary.inspection.visits if summary.inspection else 0)
+        assert sum(len(i.hazards) for i in inspections) == (
+            summary.inspection.hazards.found if summary.inspection else 0
+        )
+        assert len(cases) == (summary.penalty.cases if summary.penalty else 0)
+        assert len(applications) == (summary.licensing.applications if summary.licensing else 0)
+        assert len(coercion) == (
+            summary.coercion.measures + summary.coercion.executions if summary.coercion else 0
+        )
+        assert len(interviews) == (summary.interviews.count if summary.interviews else 0)
+        assert len(others) == sum(f.count for f in summary.other_actions.values())
+        assert len(reviews) == (
+            summary.reviews.total.reconsiderations + summary.reviews.total.litigations
+            if summary.reviews
+            else 0
+        )
+
+    @given(ledgers())
+    def test_each_record_counts_in_exactly_one_place(self, ledger):
+        """Every breakdown of the summary covers its total exactly: no record twice, none lost."""
+        summary = summarize(ledger)
+        if summary.penalty:
+            penalty = summary.penalty
+            assert penalty.cases == sum(d.cases for d in penalty.by_domain.values())
+            assert penalty.cases == sum(penalty.by_sanction.values()) + penalty.not_penalised
+            assert penalty.cases == sum(penalty.by_procedure.values())
+            assert penalty.fines == sum((d.fines for d in penalty.by_domain.values()), Decimal(0))
+        if summary.inspection:
+            inspection = summary.inspection
+            assert inspection.visits == sum(a.visits for a in inspection.by_area.values())
+            assert inspection.hazards.found == sum(
+                a.hazards.found for a in inspection.by_area.values()
+            )
+        if summary.licensing:
+            licensing = summary.licensing
+            pending = sum(
+                1
+                for a in in_year(ledger.licence_applications, ledger.year)
+                if a.accepted and a.decision is None
+            )
+            assert licensing.accepted == licensing.granted + licensing.refused + pending
+        if summary.reviews:
+            total = summary.reviews.total
+            by_kind = summary.reviews.by_kind.values()
+            assert total.reconsiderations == sum(k.reconsiderations for k in by_kind)
+            assert total.litigations == sum(k.litigations for k in by_kind)
+
+
+class TestSummary:
+    def test_categories_without_records_are_left_out(self):
+        """No record in the year, no data: the category is None, not zero."""
+        summary = summarize(ec.Ledger(body=BODY, year=2023))
+        assert (summary.licensing, summary.penalty, summary.workforce.certified) == (
+            None,
+            None,
+            None,
+        )
+
+    def test_records_outside_the_year_are_not_counted(self):
+        """A record of another year is left out (the audit reports it)."""
+        case = ec.PenaltyCase("P-1", dt.date(2022, 12, 31), domain=ec.Domain.TRAFFIC)
+        assert summarize(ec.Ledger(body=BODY, year=2023, penalty_cases=(case,))).penalty is None
+
+    def test_hazards_rectified_after_the_year_are_open(self):
+        """Rectified means rectified by 31 December."""
+        day = dt.date(2023, 12, 20)
+        inspection = ec.Inspection(
+            "I-1",
+            day,
+            target="某站",
+            area=ec.InspectionArea.FIRE_SAFETY,
+            hazards=(ec.Hazard("H-1", day, rectified_on=dt.date(2024, 1, 3)),),
+        )
+        summary = summarize(ec.Ledger(body=BODY, year=2023, inspections=(inspection,)))
+        assert (1, 0) == (summary.inspection.hazards.found, summary.inspection.hazards.rectified)
+
+    def test_workforce_from_the_roster(self):
+        """Certified on 31 December, per unit with sub-units counted in their unit."""
+        cert = ec.Certificate("1", "府", dt.date(2020, 1, 1), dt.date(2025, 1, 1))
+        new = ec.Certificate("2", "府", dt.date(2023, 5, 1), dt.date(2028, 1, 1))
+        cancelled = ec.Certificate(
+            "3", "府", dt.date(2020, 1, 1), dt.date(2025, 1, 1), cancelled_on=dt.date(2023, 6, 1)
+        )
+        units = {"office": ec.Unit("办公室", subunits={"brigade": ec.Unit("大队")})}
+        officers = (
+            ec.Officer("o-1", "甲", unit="office", certificates=(cert,), trained=True),
+            ec.Officer("o-2", "乙", unit="brigade", certificates=(new,)),
+            ec.Officer("o-3", "丙", unit="brigade", certificates=(cancelled,)),
+            ec.Officer("a-1", "丁", unit="brigade", employment=ec.Employment.AUXILIARY),
+        )
+        misconduct = (ec.MisconductCase("M-1", "o-1", dt.date(2023, 3, 1)),)
+        workforce = summarize(
+            ec.Ledger(
+                body=BODY, year=2023, units=units, officers=officers, misconduct_cases=misconduct
+            )
+        ).workforce
+        office = workforce.units["office"]
+        assert (2, 2, 1) == (
+            workforce.certified,
+            office.certified,
+            office.subunits["brigade"].certified,
+        )
+        assert (3, 1, 1, 1, 1, 1) == (
+            workforce.established_staff,
+            workforce.auxiliary_staff,
+            workforce.newly_certified,
+            workforce.certificates_cancelled,
+            workforce.trained,
+            workforce.misconduct_cases,
+        )
+
+    def test_penalty_files_each_case_under_its_first_sanction(self):
+        """A case with several sanctions counts once, under its first."""
+        day = dt.date(2023, 5, 1)
+        cases = (
+            ec.PenaltyCase(
+                "P-1",
+                day,
+                domain=ec.Domain.TRAFFIC,
+                sanctions=(ec.SanctionType.FINE, ec.SanctionType.WARNING),
+                fine=Decimal(200),
+            ),
+            ec.PenaltyCase("P-2", day, domain=ec.Domain.TRAFFIC),
+        )
+        penalty = summarize(ec.Ledger(body=BODY, year=2023, penalty_cases=cases)).penalty
+        assert ({ec.SanctionType.FINE: 1}, 1, Decimal(200)) == (
+            dict(penalty.by_sanction),
+            penalty.not_penalised,
+            penalty.fines,
+        )
