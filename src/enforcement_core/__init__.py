@@ -1,6 +1,6 @@
 """enforcement-core: exact figures, audits and renderers for annual enforcement reports."""
 
-from enforcement_core import examples, statistics
+from enforcement_core import examples, renderers, statistics
 from enforcement_core.actions import (
     ActionKind,
     AdmonitoryInterview,
@@ -35,6 +35,7 @@ from enforcement_core.errors import (
     RendererError,
     RendererNotFound,
     RendererOptionError,
+    RendererWarning,
     StatisticsError,
 )
 from enforcement_core.figures import (
@@ -52,6 +53,7 @@ from enforcement_core.figures import (
     ReviewFigures,
 )
 from enforcement_core.ledger import Ledger, Record
+from enforcement_core.renderers import render
 from enforcement_core.report import (
     AnnualReport,
     ChangeUnit,
@@ -130,6 +132,7 @@ __all__ = [
     "RendererError",
     "RendererNotFound",
     "RendererOptionError",
+    "RendererWarning",
     "ReviewCase",
     "ReviewCounts",
     "ReviewFigures",
@@ -151,6 +154,8 @@ __all__ = [
     "dump_json",
     "examples",
     "load_json",
+    "render",
+    "renderers",
     "rollup",
     "statistics",
     "summarize",

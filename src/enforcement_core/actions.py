@@ -21,6 +21,7 @@ from typing import ClassVar
 
 import attrs
 
+from enforcement_core._privacy import mask_name
 from enforcement_core._validators import (
     a_date,
     fail,
@@ -275,6 +276,18 @@ class Party:
     kind: PartyKind = attrs.field(validator=member_of(PartyKind))
     #: Identity-card number or unified social credit code, when the ledger keeps it.
     id_number: str | None = attrs.field(default=None, validator=optional(text()), kw_only=True)
+
+    @property
+    def public_name(self) -> str:
+        """The name a published document gives: 张某某 for a natural person.
+
+        Examples:
+            >>> Party("张三", PartyKind.NATURAL_PERSON).public_name
+            '张某某'
+            >>> Party("渝北某建材厂", PartyKind.ENTERPRISE).public_name
+            '渝北某建材厂'
+        """
+        return mask_name(self.name) if self.kind is PartyKind.NATURAL_PERSON else self.name
 
 
 _officers = tuple_of(identifier())

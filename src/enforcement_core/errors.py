@@ -27,6 +27,7 @@ __all__ = [
     "RendererError",
     "RendererNotFound",
     "RendererOptionError",
+    "RendererWarning",
     "StatisticsError",
 ]
 
@@ -115,6 +116,10 @@ class LoadError(EnforcementCoreError, ValueError):
 
 class ExampleNotFound(EnforcementCoreError, LookupError):  # noqa: N818  (reads as what happened)
     """No built-in example has the name asked for; the message lists the known ones."""
+
+
+class RendererWarning(UserWarning):
+    """A renderer plugin is broken or clashes with another; the others go on working."""
 
 
 class StatisticsError(EnforcementCoreError, ValueError):

@@ -1,0 +1,71 @@
+"""Renderers: the built-in ones and any third party's, found the same way.
+
+A renderer is registered under the entry-point group ``enforcement_core.renderers``.
+The built-in renderers (``text``, ``zh``, ``json``) are declared in
+enforcement-core's own ``pyproject.toml`` exactly as a plugin declares its own::
+
+    [project.entry-points."enforcement_core.renderers"]
+    markdown = "my_package.markdown:renderer"
+
+Examples:
+    >>> from enforcement_core import examples, renderers
+    >>> [entry.name for entry in renderers.available()][:3]
+    ['json', 'text', 'zh']
+    >>> renderers.get("json").media_type
+    'application/json'
+    >>> print(renderers.render(examples.load("gulu-2023"), "zh").splitlines()[0])
+    重庆市渝北区古路镇人民政府关于2023年行政执法总体情况的报告
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from enforcement_core.ledger import Ledger
+from enforcement_core.renderers._base import Option, Renderer, validate_options
+from enforcement_core.renderers._registry import GROUP, Registry, RendererEntry
+from enforcement_core.summary import summarize
+
+if TYPE_CHECKING:
+    from enforcement_core.report import AnnualReport
+
+__all__ = [
+    "GROUP",
+    "Option",
+    "Renderer",
+    "RendererEntry",
+    "available",
+    "get",
+    "load_all",
+    "refresh",
+    "register",
+    "render",
+    "unregister",
+    "validate_options",
+]
+
+_registry = Registry()
+
+available = _registry.available
+get = _registry.get
+load_all = _registry.load_all
+refresh = _registry.refresh
+register = _registry.register
+unregister = _registry.unregister
+
+
+def render(report: AnnualReport | Ledger, name: str = "zh", **options: Any) -> str | bytes:
+    """Write ``report`` with the renderer ``name``; a ledger is summarised first.
+
+    Options are checked against those the renderer declares before it runs.
+
+    Raises:
+        RendererNotFound: No renderer has that name; the message lists those that do.
+        RendererError: The renderer's plugin is broken; the cause is attached.
+        RendererOptionError: An option the renderer does not accept, or of the wrong type.
+    """
+    renderer = get(name)
+    values = validate_options(renderer, options)
+    if isinstance(report, Ledger):
+        report = summarize(report)
+    return renderer.render(report, **values)

@@ -1,0 +1,113 @@
+"""What a renderer is: the protocol, its declared options, and their validation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+import attrs
+
+from enforcement_core.errors import RendererOptionError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from enforcement_core.report import AnnualReport
+
+__all__ = ["Option", "Renderer", "validate_options"]
+
+
+@attrs.frozen
+class Option:
+    """An option a renderer accepts: its type, default, help and, if fixed, its choices.
+
+    Examples:
+        >>> Option(int, 2, "spaces of indentation").help
+        'spaces of indentation'
+    """
+
+    #: The type (or types) a value must have; ``bool`` is never taken for ``int``.
+    type: type | tuple[type, ...]  # noqa: A003  (named as argparse names it)
+    #: The value used when the option is not given; ``None`` often means "as the
+    #: report's conventions say".
+    default: Any = None
+    #: One line on what the option does.
+    help: str = ""
+    #: The only values accepted, when there are few.
+    choices: tuple[Any, ...] | None = None
+
+    def check(self, renderer: str, name: str, value: object) -> None:
+        """Raise :class:`RendererOptionError` unless ``value`` suits this option."""
+        types = self.type if isinstance(self.type, tuple) else (self.type,)
+        if value is None and self.default is None:
+            return
+        # True is an int to Python, and never an intended indentation or number of places.
+        wrong_bool = isinstance(value, bool) and bool not in types
+        if wrong_bool or not isinstance(value, types):
+            expected = " or ".join(t.__name__ for t in types)
+            raise RendererOptionError(
+                f"renderer {renderer!r}: option {name!r} must be {expected}, "
+                f"not {type(value).__name__} {value!r}"
+            )
+        if self.choices is not None and value not in self.choices:
+            allowed = ", ".join(repr(choice) for choice in self.choices)
+            raise RendererOptionError(
+                f"renderer {renderer!r}: option {name!r} must be one of {allowed}, not {value!r}"
+            )
+
+
+@runtime_checkable
+class Renderer(Protocol):
+    """Anything that writes a report: a name, a media type, an extension, options, ``render``.
+
+    Built-in and third-party renderers alike are registered under the entry-point
+    group ``enforcement_core.renderers``; ``render`` receives only validated
+    options, with their defaults filled in.
+    """
+
+    #: The name it is registered under, e.g. ``"zh"``.
+    name: str
+    #: The media type of its output, e.g. ``"text/plain; charset=utf-8"``.
+    media_type: str
+    #: The file extension of its output, with the dot, e.g. ``".txt"``.
+    extension: str
+    #: The options it accepts, by name.
+    options: Mapping[str, Option]
+
+    def render(self, report: AnnualReport, **options: Any) -> str | bytes:
+        """The report written out: ``str`` for text formats, ``bytes`` for binary ones."""
+        ...
+
+
+def validate_options(renderer: Renderer, given: Mapping[str, object]) -> dict[str, Any]:
+    """``given`` checked against the renderer's options, with defaults filled in.
+
+    Raises:
+        RendererOptionError: An option the renderer does not accept (the message
+            lists those it does), or a value of the wrong type or not among the choices.
+
+    Examples:
+        >>> class Plain:
+        ...     name, media_type, extension = "plain", "text/plain", ".txt"
+        ...     options = {"width": Option(int, 80, "line width")}
+        ...
+        ...     def render(self, report, **options):
+        ...         return "…"
+        >>> validate_options(Plain(), {})
+        {'width': 80}
+        >>> validate_options(Plain(), {"colour": "red"})
+        Traceback (most recent call last):
+        ...
+        enforcement_core.errors.RendererOptionError: renderer 'plain' has no option 'colour'; its options are: width
+    """
+    unknown = [name for name in given if name not in renderer.options]
+    if unknown:
+        accepted = ", ".join(renderer.options) or "none"
+        raise RendererOptionError(
+            f"renderer {renderer.name!r} has no option {unknown[0]!r}; its options are: {accepted}"
+        )
+    values: dict[str, Any] = {}
+    for name, option in renderer.options.items():
+        value = given.get(name, option.default)
+        option.check(renderer.name, name, value)
+        values[name] = value
+    return values

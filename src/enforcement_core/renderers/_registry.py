@@ -1,0 +1,216 @@
+"""Renderer discovery: entry points, failure isolation, name clashes, run-time registration.
+
+Everything about finding renderers lives here, so that the public module stays
+small. Listing reads only the installed distributions' metadata; a plugin's
+module is imported when its renderer is first asked for. A plugin that fails to
+import, or loads something that is not a renderer, is isolated: listing and every
+other renderer go on working, a :class:`RendererWarning` names it where all are
+loaded, and asking for it raises a :class:`RendererError` whose cause is the
+original exception (xarray's plugins work this way; Pygments' one broken plugin
+breaking every lookup is what this avoids).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import warnings
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from enforcement_core.errors import RendererError, RendererNotFound, RendererWarning
+from enforcement_core.renderers._base import Option, Renderer
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
+__all__ = ["GROUP", "OWN_DISTRIBUTION", "Registry", "RendererEntry"]
+
+#: The entry-point group renderers are registered under.
+GROUP = "enforcement_core.renderers"
+#: The distribution of the built-in renderers; no plugin may take their names.
+OWN_DISTRIBUTION = "enforcement-core"
+
+
+@attrs.frozen
+class RendererEntry:
+    """A renderer as listed, before it is loaded."""
+
+    #: The name it is asked for by.
+    name: str
+    #: The distribution that declares it; ``None`` for one registered at run time.
+    distribution: str | None
+    #: Where it comes from: the entry point's ``module:attribute``, or the object's repr.
+    value: str
+
+
+def _distribution(entry_point: EntryPoint) -> str:
+    dist = entry_point.dist
+    return dist.metadata["Name"] if dist is not None else "(unknown distribution)"
+
+
+def _same_name(name: str) -> str:
+    return name.replace("_", "-").lower()
+
+
+def _is_own(entry_point: EntryPoint) -> bool:
+    return _same_name(_distribution(entry_point)) == OWN_DISTRIBUTION
+
+
+def _not_a_renderer(obj: object, name: str) -> str | None:
+    """Why ``obj`` is not a renderer named ``name``; ``None`` when it is one."""
+    for attribute in ("name", "media_type", "extension"):
+        if not isinstance(getattr(obj, attribute, None), str):
+            return f"it has no str attribute {attribute!r}"
+    if getattr(obj, "name", None) != name:
+        return f"it is named {getattr(obj, 'name', None)!r}, not {name!r}"
+    if not str(getattr(obj, "extension", "")).startswith("."):
+        return "its extension does not start with '.'"
+    options = getattr(obj, "options", None)
+    if not isinstance(options, Mapping) or not all(isinstance(o, Option) for o in options.values()):
+        return "its options are not a mapping of Option"
+    if not callable(getattr(obj, "render", None)):
+        return "it has no render() method"
+    return None
+
+
+class Registry:
+    """The renderers of this process: discovered by entry point or registered at run time."""
+
+    def __init__(self) -> None:
+        """An empty registry; entry points are read when first needed."""
+        self._scanned: dict[str, list[EntryPoint]] | None = None
+        self._registered: dict[str, Renderer] = {}
+        self._loaded: dict[str, Renderer] = {}
+        self._broken: dict[str, RendererError] = {}
+
+    # Discovery ----------------------------------------------------------------------
+
+    def _entry_points(self) -> dict[str, list[EntryPoint]]:
+        if self._scanned is None:
+            self._scanned = self._scan()
+        return self._scanned
+
+    def _scan(self) -> dict[str, list[EntryPoint]]:
+        by_name: dict[str, list[EntryPoint]] = {}
+        seen: set[tuple[str, str, str]] = set()
+        for entry_point in importlib.metadata.entry_points(group=GROUP):
+            key = (entry_point.name, _same_name(_distribution(entry_point)), entry_point.value)
+            if key in seen:  # the same distribution found twice on sys.path
+                continue
+            seen.add(key)
+            by_name.setdefault(entry_point.name, []).append(entry_point)
+        for name, claims in by_name.items():
+            own = [ep for ep in claims if _is_own(ep)]
+            if own and len(claims) > 1:
+                for ep in claims:
+                    if not _is_own(ep):
+                        warnings.warn(
+                            f"renderer {name!r} of distribution {_distribution(ep)!r} ({ep.value}) "
+                            f"is ignored: it would shadow the built-in renderer {name!r}",
+                            RendererWarning,
+                            stacklevel=4,
+                        )
+                by_name[name] = own[:1]
+            elif len(claims) > 1:
+                warnings.warn(self._clash(name, claims), RendererWarning, stacklevel=4)
+        return by_name
+
+    @staticmethod
+    def _clash(name: str, claims: list[EntryPoint]) -> str:
+        sources = " and ".join(f"{_distribution(ep)!r} ({ep.value})" for ep in claims)
+        return f"renderer {name!r} is claimed by {sources}: uninstall one of them"
+
+    def refresh(self) -> None:
+        """Forget what was discovered and loaded, to see distributions installed since."""
+        importlib.invalidate_caches()
+        self._scanned = None
+        self._loaded.clear()
+        self._broken.clear()
+
+    # Listing -------------------------------------------------------------------------
+
+    def available(self) -> list[RendererEntry]:
+        """Every renderer, by name, without importing any plugin module."""
+        entries = [
+            RendererEntry(name, _distribution(ep), ep.value)
+            for name, claims in self._entry_points().items()
+            if name not in self._registered
+            for ep in claims
+        ]
+        entries += [RendererEntry(name, None, repr(r)) for name, r in self._registered.items()]
+        return sorted(entries, key=lambda entry: (entry.name, entry.distribution or ""))
+
+    def names(self) -> list[str]:
+        """The names of every renderer, sorted."""
+        return sorted({entry.name for entry in self.available()})
+
+    # Loading -------------------------------------------------------------------------
+
+    def get(self, name: str) -> Renderer:
+        """The renderer ``name``, loaded on first use."""
+        if name in self._registered:
+            return self._registered[name]
+        if name in self._loaded:
+            return self._loaded[name]
+        if name in self._broken:
+            raise self._broken[name]
+        claims = self._entry_points().get(name)
+        if not claims:
+            known = ", ".join(repr(n) for n in self.names()) or "none"
+            raise RendererNotFound(f"no renderer named {name!r}; the renderers are: {known}")
+        if len(claims) > 1:
+            raise RendererError(self._clash(name, claims))
+        renderer = self._load(name, claims[0])
+        self._loaded[name] = renderer
+        return renderer
+
+    def _load(self, name: str, entry_point: EntryPoint) -> Renderer:
+        where = f"renderer {name!r} of distribution {_distribution(entry_point)!r} ({entry_point.value})"
+        try:
+            obj: Any = entry_point.load()
+            if isinstance(obj, type):
+                obj = obj()
+        except Exception as exc:
+            error = RendererError(f"{where} cannot be loaded: {type(exc).__name__}: {exc}")
+            error.__cause__ = exc
+            self._broken[name] = error
+            raise error from exc
+        reason = _not_a_renderer(obj, name)
+        if reason is not None:
+            error = RendererError(f"{where} is not a renderer: {reason}")
+            self._broken[name] = error
+            raise error
+        renderer: Renderer = obj
+        return renderer
+
+    def load_all(self) -> dict[str, Renderer | RendererError]:
+        """Every renderer loaded; the broken ones as their error, each with a warning."""
+        result: dict[str, Renderer | RendererError] = {}
+        for name in self.names():
+            try:
+                result[name] = self.get(name)
+            except RendererError as error:
+                warnings.warn(str(error), RendererWarning, stacklevel=2)
+                result[name] = error
+        return result
+
+    # Registration at run time ----------------------------------------------------------
+
+    def register(self, name: str, renderer: Renderer, *, replace: bool = False) -> None:
+        """Add ``renderer`` under ``name`` for this process (a renderer defined in a notebook)."""
+        reason = _not_a_renderer(renderer, name)
+        if reason is not None:
+            raise RendererError(f"cannot register {renderer!r} as renderer {name!r}: {reason}")
+        if not replace and name in self.names():
+            raise RendererError(
+                f"a renderer named {name!r} exists already; pass replace=True to replace it"
+            )
+        self._registered[name] = renderer
+
+    def unregister(self, name: str) -> None:
+        """Remove a renderer registered at run time (entry points stay)."""
+        if self._registered.pop(name, None) is None:
+            raise RendererNotFound(f"no renderer named {name!r} was registered at run time")

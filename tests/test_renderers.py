@@ -1,0 +1,341 @@
+"""The renderer registry: entry points, plugins, isolation, clashes, options."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import sys
+import textwrap
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+import enforcement_core as ec
+from enforcement_core import (
+    RendererError,
+    RendererNotFound,
+    RendererOptionError,
+    RendererWarning,
+    renderers,
+)
+from enforcement_core.renderers import GROUP, Option
+
+GULU = ec.examples.load("gulu-2023")
+
+GOOD_PLUGIN = """
+class Markdown:
+    name = "markdown"
+    media_type = "text/markdown; charset=utf-8"
+    extension = ".md"
+    options = {}
+
+    def render(self, report, **options):
+        return f"# {report.body.name}\\n\\n{report.year}\\n"
+
+
+renderer = Markdown()
+"""
+
+
+class Site:
+    """A folder on sys.path holding throwaway distributions, as pip would install them."""
+
+    def __init__(self, root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.root = root
+        monkeypatch.syspath_prepend(str(root))
+
+    def install(
+        self, distribution: str, entries: dict[str, str], modules: dict[str, str] | None = None
+    ) -> None:
+        info = self.root / f"{distribution.replace('-', '_')}-1.0.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: {distribution}\nVersion: 1.0\n", encoding="utf-8"
+        )
+        lines = "\n".join(f"{name} = {value}" for name, value in entries.items())
+        (info / "entry_points.txt").write_text(f"[{GROUP}]\n{lines}\n", encoding="utf-8")
+        for module, source in (modules or {}).items():
+            (self.root / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    plugins = Site(tmp_path, monkeypatch)
+    yield plugins
+    monkeypatch.undo()
+    for name in [m for m in sys.modules if m.startswith("plugin_")]:
+        del sys.modules[name]
+    renderers.refresh()
+
+
+class TestBuiltIns:
+    def test_declared_as_entry_points_in_our_own_distribution(self):
+        """text, zh and json are entry points of enforcement-core, like any plugin's."""
+        declared = {
+            ep.name: ep.value
+            for ep in importlib.metadata.entry_points(group=GROUP)
+            if ep.dist is not None and ep.dist.metadata["Name"] == "enforcement-core"
+        }
+        assert {
+            "json": "enforcement_core.renderers.json:renderer",
+            "text": "enforcement_core.renderers.text:renderer",
+            "zh": "enforcement_core.renderers.zh:renderer",
+        } == declared
+
+    def test_available_lists_every_name_with_its_distribution(self):
+        """available() lists names and distributions."""
+        listed = {(e.name, e.distribution) for e in renderers.available()}
+        assert {
+            ("json", "enforcement-core"),
+            ("text", "enforcement-core"),
+            ("zh", "enforcement-core"),
+        } <= listed
+
+    def test_get_loads_a_renderer(self):
+        """get() gives the renderer with its media type and extension."""
+        zh = renderers.get("zh")
+        assert ("zh", "text/plain; charset=utf-8", ".txt") == (zh.name, zh.media_type, zh.extension)
+
+    def test_render_at_the_top_level(self):
+        """ec.render is renderers.render."""
+        assert ec.render(GULU, "zh") == renderers.render(GULU, "zh")
+
+    def test_render_a_ledger_summarises_it(self):
+        """A ledger is summarised before it is rendered."""
+        ledger = ec.examples.load_records("gulu-2023")
+        assert renderers.render(ec.summarize(ledger), "text") == renderers.render(ledger, "text")
+
+
+class TestUnknown:
+    def test_unknown_name_lists_the_known_ones(self):
+        """An unknown name raises RendererNotFound, a LookupError, naming those that exist."""
+        with pytest.raises(
+            RendererNotFound,
+            match="no renderer named 'pdf'; the renderers are: 'json', 'text', 'zh'",
+        ):
+            renderers.get("pdf")
+        assert issubclass(RendererNotFound, LookupError)
+
+
+class TestOptions:
+    def test_unknown_option(self):
+        """An unknown option names the renderer and the options it accepts."""
+        with pytest.raises(
+            RendererOptionError,
+            match="renderer 'json' has no option 'indnt'; its options are: indent",
+        ):
+            renderers.render(GULU, "json", indnt=4)
+
+    @pytest.mark.parametrize(
+        ("name", "options", "message"),
+        [
+            ("json", {"indent": "2"}, "option 'indent' must be int, not str '2'"),
+            ("json", {"indent": True}, "option 'indent' must be int, not bool True"),
+            ("text", {"locale": "fr"}, "option 'locale' must be one of 'zh_CN', 'en', not 'fr'"),
+            (
+                "zh",
+                {"money_unit": "千元"},
+                "option 'money_unit' must be one of '元', '万元', '亿元', 'auto'",
+            ),
+            ("zh", {"previous": "2022"}, "option 'previous' must be AnnualReport, not str '2022'"),
+        ],
+    )
+    def test_ill_typed_option(self, name, options, message):
+        """A value of the wrong type, or outside the choices, is refused before rendering."""
+        with pytest.raises(RendererOptionError, match=message):
+            renderers.render(GULU, name, **options)
+
+    def test_option_error_is_a_type_error(self):
+        """Callers may catch the built-in TypeError."""
+        assert issubclass(RendererOptionError, TypeError)
+
+
+class Notebook:
+    """A renderer defined in a notebook."""
+
+    name = "count"
+    media_type = "text/plain; charset=utf-8"
+    extension = ".txt"
+    options = {"suffix": Option(str, "", "text after the count")}  # noqa: RUF012
+
+    def render(self, report, *, suffix=""):
+        return f"{report.inspection.visits}{suffix}\n"
+
+
+class TestRegister:
+    def test_register_a_renderer_from_a_notebook(self):
+        """register() adds a renderer for this process; unregister() takes it away."""
+        renderers.register("count", Notebook())
+        try:
+            assert "363家次\n" == renderers.render(GULU, "count", suffix="家次")
+            assert ("count", None) in {(e.name, e.distribution) for e in renderers.available()}
+        finally:
+            renderers.unregister("count")
+        with pytest.raises(RendererNotFound):
+            renderers.get("count")
+
+    def test_register_refuses_to_replace_silently(self):
+        """A name in use is refused unless replace=True says so."""
+        with pytest.raises(
+            RendererError, match="a renderer named 'zh' exists already; pass replace=True"
+        ):
+            renderers.register("zh", _named(Notebook(), "zh"))
+
+    def test_register_may_replace_when_asked(self):
+        """replace=True replaces, until unregistered."""
+        renderers.register("zh", _named(Notebook(), "zh"), replace=True)
+        try:
+            assert "363\n" == renderers.render(GULU, "zh")
+        finally:
+            renderers.unregister("zh")
+        assert renderers.render(GULU, "zh").startswith("重庆市渝北区古路镇人民政府关于")
+
+    def test_register_refuses_what_is_not_a_renderer(self):
+        """The protocol is checked: a name, a media type, an extension, options, render()."""
+
+        class HalfDone:
+            name = "broken"
+
+        with pytest.raises(RendererError, match="it has no str attribute 'media_type'"):
+            renderers.register("broken", HalfDone())  # type: ignore[arg-type]
+
+
+def _named(renderer: Notebook, name: str) -> Notebook:
+    renderer.name = name
+    return renderer
+
+
+class TestPlugins:
+    def test_a_plugin_is_listed_without_being_imported(self, site):
+        """Listing reads the distribution's metadata only."""
+        site.install(
+            "enforcement-markdown",
+            {"markdown": "plugin_markdown:renderer"},
+            {"plugin_markdown": GOOD_PLUGIN},
+        )
+        renderers.refresh()
+        assert ("markdown", "enforcement-markdown") in {
+            (e.name, e.distribution) for e in renderers.available()
+        }
+        assert "plugin_markdown" not in sys.modules
+
+    def test_a_plugin_renders(self, site):
+        """A distribution that declares the entry point adds a renderer: nothing else to do."""
+        site.install(
+            "enforcement-markdown",
+            {"markdown": "plugin_markdown:renderer"},
+            {"plugin_markdown": GOOD_PLUGIN},
+        )
+        renderers.refresh()
+        assert "# 重庆市渝北区古路镇人民政府\n\n2023\n" == renderers.render(GULU, "markdown")
+
+    def test_installed_after_import_needs_refresh(self, site):
+        """Distributions installed after the first lookup appear after refresh()."""
+        renderers.available()
+        site.install(
+            "enforcement-markdown",
+            {"markdown": "plugin_markdown:renderer"},
+            {"plugin_markdown": GOOD_PLUGIN},
+        )
+        assert "markdown" not in {e.name for e in renderers.available()}
+        renderers.refresh()
+        assert "markdown" in {e.name for e in renderers.available()}
+
+    def test_a_broken_plugin_is_isolated(self, site):
+        """An import error breaks neither listing nor the other renderers; asking for it raises with the cause."""
+        site.install(
+            "enforcement-broken",
+            {"broken": "plugin_broken:renderer"},
+            {"plugin_broken": "import not_installed_anywhere\n"},
+        )
+        renderers.refresh()
+        assert "broken" in {e.name for e in renderers.available()}
+        assert renderers.render(GULU, "json")
+        with pytest.raises(
+            RendererError,
+            match="renderer 'broken' of distribution 'enforcement-broken' .plugin_broken:renderer. cannot be loaded: ModuleNotFoundError",
+        ) as info:
+            renderers.get("broken")
+        assert isinstance(info.value.__cause__, ModuleNotFoundError)
+
+    def test_loading_all_warns_of_the_broken_one(self, site):
+        """load_all() loads every renderer and warns of a broken one, naming its distribution and entry point."""
+        site.install(
+            "enforcement-broken",
+            {"broken": "plugin_broken:renderer"},
+            {"plugin_broken": "raise RuntimeError('boom')\n"},
+        )
+        renderers.refresh()
+        with pytest.warns(
+            RendererWarning,
+            match="renderer 'broken' of distribution 'enforcement-broken' .plugin_broken:renderer. cannot be loaded: RuntimeError: boom",
+        ):
+            loaded = renderers.load_all()
+        assert isinstance(loaded["broken"], RendererError)
+        assert loaded["zh"] is renderers.get("zh")
+
+    def test_a_plugin_that_is_not_a_renderer(self, site):
+        """An entry point to the wrong object is broken, with the reason."""
+        site.install(
+            "enforcement-wrong",
+            {"wrong": "plugin_wrong:renderer"},
+            {"plugin_wrong": "renderer = 42\n"},
+        )
+        renderers.refresh()
+        with pytest.raises(
+            RendererError, match="is not a renderer: it has no str attribute 'name'"
+        ):
+            renderers.get("wrong")
+
+    def test_two_distributions_claiming_one_name(self, site):
+        """A clash names both distributions, when found and when asked for."""
+        site.install(
+            "enforcement-md-a",
+            {"markdown": "plugin_markdown:renderer"},
+            {"plugin_markdown": GOOD_PLUGIN},
+        )
+        site.install("enforcement-md-b", {"markdown": "plugin_markdown:renderer"})
+        renderers.refresh()
+        with pytest.warns(
+            RendererWarning,
+            match="renderer 'markdown' is claimed by 'enforcement-md-[ab]' .* and 'enforcement-md-[ab]'",
+        ):
+            renderers.available()
+        with pytest.raises(
+            RendererError,
+            match="claimed by .*enforcement-md-.* and .*enforcement-md-.*: uninstall one of them",
+        ):
+            renderers.get("markdown")
+
+    def test_a_plugin_cannot_shadow_a_built_in(self, site):
+        """A plugin claiming 'zh' is ignored, loudly; the built-in stays."""
+        site.install(
+            "enforcement-evil", {"zh": "plugin_markdown:renderer"}, {"plugin_markdown": GOOD_PLUGIN}
+        )
+        renderers.refresh()
+        with pytest.warns(
+            RendererWarning,
+            match="renderer 'zh' of distribution 'enforcement-evil' .* would shadow the built-in renderer 'zh'",
+        ):
+            renderers.available()
+        assert renderers.render(GULU, "zh").startswith("重庆市渝北区古路镇人民政府关于")
+
+
+class TestJson:
+    def test_round_trips(self):
+        """The json renderer writes what load_json reads back equal, with its schema_version."""
+        text = renderers.render(GULU, "json")
+        assert 1 == json.loads(text)["schema_version"]
+        assert GULU == ec.load_json(text)
+
+    @pytest.mark.parametrize("example", ec.examples.names())
+    def test_golden(self, golden, example):
+        """Each example's document, as reviewed."""
+        golden(f"{example}.json", renderers.render(ec.examples.load(example), "json"))
+
+    def test_one_line(self):
+        """indent=0 writes one line."""
+        assert 1 == renderers.render(GULU, "json", indent=0).count("\n")

@@ -1,0 +1,213 @@
+"""The zh renderer: the report in the official Chinese style."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+import enforcement_core as ec
+from enforcement_core import renderers
+
+GULU = ec.examples.load("gulu-2023")
+LEDGER = ec.examples.load_records("gulu-2023")
+STREET = ec.EnforcementBody("示例街道办事处", ec.BodyLevel.STREET, short_name="示例街道")
+# A previous year, invented for the comparison: not the reference body's real figures.
+PREVIOUS = ec.AnnualReport(
+    body=GULU.body,
+    year=2022,
+    inspection=ec.InspectionFigures(visits=328, hazards=ec.HazardFigures(found=500, rectified=490)),
+    penalty=ec.PenaltyFigures(by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=352)}),
+)
+
+
+def zh(report: ec.AnnualReport, **options: object) -> str:
+    text = renderers.render(report, "zh", **options)
+    assert isinstance(text, str)
+    return text
+
+
+class TestReferenceReport:
+    def test_states_every_figure_as_the_reference_writes_it(self):
+        """22名, 8名, 14名, 243件, 209件, 363家次, 509条, 502条, 98.62%, 6条, 5条, 4家次, 0.68万元, 216起, 3家次."""
+        text = zh(GULU)
+        for expected in (
+            "共22名",
+            "执法人员8名",
+            "执法人员14名",
+            "农村宅基地243件",
+            "作出行政许可209件",
+            "行政检查363家次",
+            "共查出安全隐患509条",
+            "整改隐患502条",
+            "隐患整改率98.62%",
+            "处级挂牌整治隐患6条",
+            "科级挂牌整治隐患5条",
+            "行政处罚4家次",
+            "罚款0.68万元",
+            "行政处罚216起",
+            "约谈企业3家次",
+        ):
+            assert expected in text, expected
+
+    def test_golden(self, golden):
+        """The whole report, as reviewed."""
+        golden("gulu-2023.zh.txt", zh(GULU))
+
+    def test_golden_records(self, golden):
+        """The summary of the synthetic ledger: every figure of it, in prose."""
+        golden("gulu-2023-records.zh.txt", zh(ec.summarize(LEDGER)))
+
+    def test_frame(self):
+        """Title from the body and year; the body and the date at the end."""
+        lines = zh(GULU).splitlines()
+        assert "重庆市渝北区古路镇人民政府关于2023年行政执法总体情况的报告" == lines[0]
+        assert ["重庆市渝北区古路镇人民政府", "", "2024年1月18日"] == lines[-3:]
+
+    def test_points_in_order(self):
+        """一是行政许可。…二是行政检查。…三是行政处罚。"""
+        text = zh(GULU)
+        assert (
+            text.index("一是行政许可。")
+            < text.index("二是行政检查。")
+            < text.index("三是行政处罚。")
+        )
+        assert "开展了行政许可、行政检查、行政处罚三类行政执法行为" in text
+
+    def test_section_markers(self):
+        """一、 for sections, （一） for sub-sections, in order."""
+        text = zh(GULU)
+        assert (
+            text.index("一、2023年行政执法总体情况")
+            < text.index("（五）执法行为数据总体情况")
+            < text.index("二、存在的主要问题")
+        )
+
+
+class TestOptions:
+    def test_money_unit_and_places(self):
+        """Money in the unit and decimals asked for."""
+        assert "罚款6800元" in zh(GULU, money_unit="元", money_places=0)
+        assert "罚款0.7万元" in zh(GULU, money_places=1)
+
+    def test_case_measure(self):
+        """An explicit measure word for cases applies to every case figure."""
+        text = zh(GULU, case_measure="宗")
+        assert "行政处罚216宗" in text
+        assert "农村宅基地243宗" in text
+
+    def test_chinese_numerals(self):
+        """Counts in Chinese numerals; rates and money stay in figures."""
+        text = zh(GULU, numerals="chinese")
+        assert "共二十二名" in text
+        assert "行政检查三百六十三家次" in text
+        assert "隐患整改率98.62%" in text
+
+    def test_capitals(self):
+        """Amounts followed by their financial capitals."""
+        assert "罚款0.68万元（人民币陆仟捌佰元整）" in zh(GULU, capitals=True)
+
+    def test_percent_places(self):
+        """Percentages at the decimals asked for, rounded half up once."""
+        assert "隐患整改率98.6%" in zh(GULU, percent_places=1)
+
+    def test_year_over_year(self):
+        """With the previous year's report: 同比 sentences and points."""
+        text = zh(GULU, previous=PREVIOUS)
+        assert "行政检查363家次，同比上升10.67%" in text
+        assert "共查出安全隐患509条，同比上升1.80%" in text
+        assert "隐患整改率98.62%，同比提升0.62个百分点" in text
+        assert "交通领域行政处罚216起，同比下降38.64%" in text
+
+    @pytest.mark.parametrize(
+        ("style", "expected"), [("absolute", "同比下降136起"), ("both", "同比下降136起、38.64%")]
+    )
+    def test_change_style(self, style, expected):
+        """Changes as absolute figures, or both."""
+        assert f"交通领域行政处罚216起，{expected}" in zh(
+            GULU, previous=PREVIOUS, change_style=style
+        )
+
+    def test_no_change_from_nothing(self):
+        """A figure the previous year lacks gets no 同比."""
+        assert "作出行政许可209件。" in zh(GULU, previous=PREVIOUS)
+
+
+class TestDataAndZeros:
+    def test_category_without_data_is_left_out(self):
+        """No coercion data, no coercion sentence."""
+        text = zh(GULU)
+        assert "是行政强制。" not in text
+        assert "行政强制措施" not in text
+
+    def test_reported_zero_is_stated_in_words(self):
+        """A zero the body reports is stated: 未实施, 未发生."""
+        report = ec.AnnualReport(
+            body=STREET,
+            year=2023,
+            coercion=ec.CoercionFigures(measures=0, executions=0),
+            reviews=ec.ReviewFigures(total=ec.ReviewCounts(reconsiderations=0, litigations=0)),
+        )
+        text = zh(report)
+        assert "一是行政强制。全年未实施行政强制。" in text
+        assert "全年未发生行政复议、行政诉讼。" in text
+
+    def test_generated_sections_when_the_narrative_has_none(self):
+        """A report with figures and no narrative still has its data sections."""
+        text = zh(
+            ec.summarize(
+                ec.Ledger(
+                    body=STREET,
+                    year=2023,
+                    other_actions=(
+                        ec.OtherAction(
+                            "X-1", ec.ActionKind.LEVY, dt.date(2023, 3, 1), amount=Decimal(15000)
+                        ),
+                    ),
+                )
+            )
+        )
+        assert "按照有关规定，现将我街道2023年行政执法总体情况报告如下：" in text
+        assert "一、2023年行政执法总体情况\n\n（一）执法行为数据总体情况" in text
+        assert "一是行政征收。全年行政征收1件，涉及金额15000元。" in text
+
+    def test_two_categories_are_liang(self):
+        """两类, not 二类."""
+        report = ec.AnnualReport(
+            body=STREET,
+            year=2023,
+            penalty=ec.PenaltyFigures(cases=1),
+            licensing=ec.LicensingFigures(applications=1),
+        )
+        assert "行政许可、行政处罚两类行政执法行为" in zh(report)
+
+
+class TestPersonalData:
+    REPORT = ec.AnnualReport(
+        body=STREET,
+        year=2023,
+        narrative=ec.Narrative(
+            sections=(
+                ec.Section(
+                    title="存在的主要问题",
+                    role=ec.SectionRole.PROBLEMS,
+                    paragraphs=("当事人（身份证号500112199001011234）拒不整改。",),
+                ),
+            )
+        ),
+    )
+
+    def test_identity_card_numbers_are_withheld(self):
+        """An identity-card number in the narrative never reaches the output."""
+        text = zh(self.REPORT)
+        assert "500112199001011234" not in text
+        assert "当事人（身份证号[身份证号已隐去]）拒不整改。" in text
+
+    def test_unless_asked_for(self):
+        """personal_data=True writes them, for internal use."""
+        assert "500112199001011234" in zh(self.REPORT, personal_data=True)
+
+    def test_natural_persons_are_masked(self):
+        """A natural person is named 张某某 in published output; an enterprise by its name."""
+        assert "张某某" == ec.Party("张三丰", ec.PartyKind.NATURAL_PERSON).public_name
