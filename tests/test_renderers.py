@@ -336,6 +336,15 @@ class TestJson:
         """Each example's document, as reviewed."""
         golden(f"{example}.json", renderers.render(ec.examples.load(example), "json"))
 
+    def test_validates_against_the_shipped_schema(self):
+        """The json renderer's output of every example validates against the schema that ships."""
+        jsonschema = pytest.importorskip("jsonschema")
+        from enforcement_core.schema import load_schema
+
+        validator = jsonschema.Draft202012Validator(load_schema("annual_report"))
+        for name in ec.examples.names():
+            validator.validate(json.loads(renderers.render(ec.examples.load(name), "json")))
+
     def test_one_line(self):
         """indent=0 writes one line."""
         assert 1 == renderers.render(GULU, "json", indent=0).count("\n")

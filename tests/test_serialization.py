@@ -205,6 +205,15 @@ class TestRefusedNotCoerced:
         text = document().replace('"fines": "6800"', f'"fines": {value}')
         assert [("penalty.by_domain.work_safety.fines", message)] == problems(text)
 
+    def test_full_width_digits(self):
+        """Digits are ASCII: full-width ６８００ is refused, not read as 6800."""
+        text = document().replace('"fines": "6800"', '"fines": "６８００"')
+        [(path, message)] = problems(text)
+        assert ("penalty.by_domain.work_safety.fines", "expected an exact number written as a string") == (
+            path,
+            message.split(", such as")[0],
+        )
+
     def test_money_as_an_integer(self):
         """A JSON integer is exact: it loads as yuan."""
         assert GULU == load_json(document().replace('"fines": "6800"', '"fines": 6800'))

@@ -62,8 +62,9 @@ _ENVELOPE = ("schema_version", "document")
 Document = AnnualReport | Ledger
 D = TypeVar("D", AnnualReport, Ledger)
 
-_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# ASCII digits only: \d would also take full-width and other scripts' digits ("６８００").
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _JsonFloat:
