@@ -209,7 +209,10 @@ class TestRefusedNotCoerced:
         """Digits are ASCII: full-width ６８００ is refused, not read as 6800."""
         text = document().replace('"fines": "6800"', '"fines": "６８００"')
         [(path, message)] = problems(text)
-        assert ("penalty.by_domain.work_safety.fines", "expected an exact number written as a string") == (
+        assert (
+            "penalty.by_domain.work_safety.fines",
+            "expected an exact number written as a string",
+        ) == (
             path,
             message.split(", such as")[0],
         )
