@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import subprocess
-import sys
 from decimal import Decimal
 
 import pytest
@@ -157,12 +154,27 @@ class TestGulu2023:
         assert gulu is ec.examples.load("gulu-2023")
 
 
-class TestMain:
-    def test_python_m_prints_the_example_as_json(self):
-        """python -m enforcement_core prints the built-in example, loadable back."""
-        completed = subprocess.run(
-            [sys.executable, "-m", "enforcement_core"], capture_output=True, check=True, timeout=60
-        )
-        text = completed.stdout.decode("utf-8")
-        assert "annual_report" == json.loads(text)["document"]
-        assert ec.examples.load("gulu-2023") == ec.load_json(text)
+class TestInventedExamples:
+    @pytest.mark.parametrize(
+        "name", ["example-town-2022", "example-town-2023", "example-street-2023"]
+    )
+    def test_say_they_are_invented(self, name):
+        """The invented examples say so in their body's name and their text."""
+        report = ec.examples.load(name)
+        assert "示例" in report.body.name
+        assert "虚构" in report.narrative.sections[0].paragraphs[0]
+
+    def test_two_years_to_compare_and_three_bodies_to_roll_up(self):
+        """A town's 2022 and 2023, and three bodies of 2023."""
+        years = {
+            ec.examples.load(n).year
+            for n in ("gulu-2023", "example-town-2023", "example-street-2023")
+        }
+        assert ({2023}, 2022) == (years, ec.examples.load("example-town-2022").year)
+
+    @pytest.mark.parametrize(
+        "name", ["example-town-2022", "example-town-2023", "example-street-2023"]
+    )
+    def test_audit_clean(self, name):
+        """Their statements agree with their counts: no finding at all."""
+        assert [] == ec.audit(ec.examples.load(name))

@@ -95,7 +95,7 @@ class TestShippedFiles:
 
     def test_the_module_runs_as_a_script(self, tmp_path):
         """`python -m enforcement_core.schema DIR` writes the files there."""
-        done = subprocess.run(  # noqa: S603  (our interpreter and module, a temporary directory)
+        done = subprocess.run(
             [sys.executable, "-m", "enforcement_core.schema", str(tmp_path)],
             capture_output=True,
             text=True,

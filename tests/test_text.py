@@ -16,9 +16,11 @@ LEDGER = ec.examples.load_records("gulu-2023")
 
 class TestGolden:
     @pytest.mark.parametrize("locale", ["zh_CN", "en"])
-    def test_reference_report(self, golden, locale):
-        """The example's text summary, as reviewed."""
-        golden(f"gulu-2023.text.{locale}.txt", renderers.render(GULU, "text", locale=locale))
+    @pytest.mark.parametrize("example", ec.examples.names())
+    def test_examples(self, golden, example, locale):
+        """Each example's text summary, as reviewed."""
+        report = ec.examples.load(example)
+        golden(f"{example}.text.{locale}.txt", renderers.render(report, "text", locale=locale))
 
     def test_records(self, golden):
         """The summary of the synthetic ledger, every figure of it."""

@@ -51,9 +51,20 @@ class TestReferenceReport:
         ):
             assert expected in text, expected
 
-    def test_golden(self, golden):
-        """The whole report, as reviewed."""
-        golden("gulu-2023.zh.txt", zh(GULU))
+    @pytest.mark.parametrize("example", ec.examples.names())
+    def test_golden(self, golden, example):
+        """Each example's whole report, as reviewed."""
+        golden(f"{example}.zh.txt", zh(ec.examples.load(example)))
+
+    def test_golden_with_previous_year(self, golden):
+        """The invented town's 2023 report with its 2022 report: 同比 sentences, as reviewed."""
+        current, previous = (
+            ec.examples.load("example-town-2023"),
+            ec.examples.load("example-town-2022"),
+        )
+        golden(
+            "example-town-2023.zh.previous.txt", zh(current, previous=previous, change_style="both")
+        )
 
     def test_golden_records(self, golden):
         """The summary of the synthetic ledger: every figure of it, in prose."""

@@ -23,6 +23,7 @@ __all__ = [
     "ExampleNotFound",
     "InvariantError",
     "LoadError",
+    "MissingExtraError",
     "Problem",
     "RendererError",
     "RendererNotFound",
@@ -112,6 +113,10 @@ class LoadError(EnforcementCoreError, ValueError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''}{where}:"
         super().__init__("\n  ".join([head, *(str(p) for p in self.problems)]))
+
+
+class MissingExtraError(EnforcementCoreError, ImportError):
+    """An optional feature needs a package that is not installed; the message names the extra."""
 
 
 class ExampleNotFound(EnforcementCoreError, LookupError):  # noqa: N818  (reads as what happened)

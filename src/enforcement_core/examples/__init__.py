@@ -4,17 +4,22 @@
 古路镇人民政府, published 2024-01-18). Its ledger, :func:`load_records`, is
 synthetic: invented records whose summary gives the report's figures.
 
+``example-town-2022``, ``example-town-2023`` and ``example-street-2023`` are
+invented, and say so in their names (示例镇, 示例街道) and their text: two years
+of a town to compare, and a street to roll up with the towns. They use the
+categories the reference report lacks (coercion, reconsideration, stated rates,
+changes and grand totals).
+
 Examples:
     >>> from enforcement_core import examples
     >>> examples.names()
-    ['gulu-2023']
+    ['example-street-2023', 'example-town-2022', 'example-town-2023', 'gulu-2023']
     >>> examples.load("gulu-2023").inspection.hazards.found
     509
     >>> examples.load("gulu-2024")
     Traceback (most recent call last):
     ...
-    enforcement_core.errors.ExampleNotFound: no built-in example 'gulu-2024'; the examples are: 'gulu-2023'
-
+    enforcement_core.errors.ExampleNotFound: no built-in example 'gulu-2024'; the examples are: 'example-street-2023', 'example-town-2022', 'example-town-2023', 'gulu-2023'
 """
 
 from __future__ import annotations

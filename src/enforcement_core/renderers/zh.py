@@ -422,13 +422,14 @@ class _Writer:
             if figures.cases is None and figures.fines is None:
                 continue
             text = f"{label(domain)}领域行政处罚"
+            change = ""
             if figures.cases is not None:
-                text += self.n(figures.cases, MeasureKind.CASE, f"{path}.cases")
-                text += self.change(f"{path}.cases", MeasureKind.CASE)
+                change = self.change(f"{path}.cases", MeasureKind.CASE)
+                text += self.n(figures.cases, MeasureKind.CASE, f"{path}.cases") + change
             if figures.fines:
-                text += (
-                    f"{'、' if figures.cases is not None else ''}罚款{self.money(figures.fines)}"
-                )
+                # 4家次、罚款0.68万元; after a 同比 clause the fine needs a comma of its own.
+                joint = "，" if change else ("、" if figures.cases is not None else "")
+                text += f"{joint}罚款{self.money(figures.fines)}"
             yield text
 
     def coercion(self) -> str | None:
