@@ -80,6 +80,7 @@ class TestBuiltIns:
             if ep.dist is not None and ep.dist.metadata["Name"] == "enforcement-core"
         }
         assert {
+            "html": "enforcement_core.renderers.html:renderer",
             "json": "enforcement_core.renderers.json:renderer",
             "text": "enforcement_core.renderers.text:renderer",
             "zh": "enforcement_core.renderers.zh:renderer",
@@ -89,6 +90,7 @@ class TestBuiltIns:
         """available() lists names and distributions."""
         listed = {(e.name, e.distribution) for e in renderers.available()}
         assert {
+            ("html", "enforcement-core"),
             ("json", "enforcement-core"),
             ("text", "enforcement-core"),
             ("zh", "enforcement-core"),
@@ -114,7 +116,7 @@ class TestUnknown:
         """An unknown name raises RendererNotFound, a LookupError, naming those that exist."""
         with pytest.raises(
             RendererNotFound,
-            match="no renderer named 'pdf'; the renderers are: 'json', 'text', 'zh'",
+            match="no renderer named 'pdf'; the renderers are: 'html', 'json', 'text', 'zh'",
         ):
             renderers.get("pdf")
         assert issubclass(RendererNotFound, LookupError)

@@ -23,7 +23,7 @@ from enforcement_core.actions import (
     SanctionType,
     SupervisionLevel,
 )
-from enforcement_core.audit import Finding, Severity, audit
+from enforcement_core.audit import Finding, Findings, Severity, audit
 from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.comparison import Change, Comparison, RateChange, compare
 from enforcement_core.errors import (
@@ -103,6 +103,7 @@ __all__ = [
     "EnforcementCoreError",
     "ExampleNotFound",
     "Finding",
+    "Findings",
     "Hazard",
     "HazardFigures",
     "Inspection",

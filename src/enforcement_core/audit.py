@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from enforcement_core.actions import Hazard
     from enforcement_core.ledger import Record
 
-__all__ = ["CODES", "Finding", "Severity", "audit"]
+__all__ = ["CODES", "Finding", "Findings", "Severity", "audit"]
 
 
 class Severity(StrEnum):
@@ -79,6 +79,33 @@ class Finding:
     def __str__(self) -> str:
         """``error rate-mismatch stated.rates.rectification: message``."""
         return f"{self.severity} {self.code} {self.path}: {self.message}"
+
+
+class Findings(list[Finding]):
+    """The findings of an audit: a list, with rich display and a DataFrame."""
+
+    def errors(self) -> list[Finding]:
+        """The findings of severity ``error``."""
+        return [finding for finding in self if finding.severity is Severity.ERROR]
+
+    def _repr_html_(self) -> str:
+        """The findings as an HTML table, for Jupyter."""
+        from enforcement_core.renderers.html import table  # noqa: PLC0415
+
+        rows = [(f.severity.value, f.code, f.path, f.message, f.message_zh) for f in self]
+        return table(
+            ["severity", "code", "path", "message", "中文"], rows, caption=f"{len(self)} findings"
+        )
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: ARG002, FBT001  (IPython's signature)
+        """One finding a line."""
+        printer.text("\n".join(str(finding) for finding in self) or "no findings")
+
+    def to_dataframe(self) -> Any:
+        """A pandas DataFrame of the findings (needs the ``pandas`` extra)."""
+        from enforcement_core.dataframes import findings_frame  # noqa: PLC0415
+
+        return findings_frame(self)
 
 
 #: Every code the audit uses, with its severity and what it means.
@@ -138,7 +165,7 @@ def _finding(code: str, path: str, message: str, message_zh: str) -> Finding:
     return Finding(CODES[code][0], code, path, message, message_zh)
 
 
-def audit(source: AnnualReport | Ledger) -> list[Finding]:
+def audit(source: AnnualReport | Ledger) -> Findings:
     """Every finding about a report or a ledger, in one pass, in a stable order.
 
     A ledger is audited record by record, and its summary figure by figure.
@@ -151,8 +178,8 @@ def audit(source: AnnualReport | Ledger) -> list[Finding]:
         []
     """
     if isinstance(source, Ledger):
-        return [*_report_findings(summarize(source)), *_ledger_findings(source)]
-    return list(_report_findings(source))
+        return Findings([*_report_findings(summarize(source)), *_ledger_findings(source)])
+    return Findings(_report_findings(source))
 
 
 # Figures -------------------------------------------------------------------------

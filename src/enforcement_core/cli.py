@@ -269,8 +269,9 @@ def _cmd_renderers(args: argparse.Namespace) -> int:
 
 def _cmd_rollup(args: argparse.Namespace) -> int:
     body = EnforcementBody(args.body, BodyLevel(args.level), region=args.region or "")
+    options = _options(args.format, args.option)
     district = rollup(_reports(args.files), body=body)
-    _emit(renderers.render(district, args.format), args.output)
+    _emit(renderers.render(district, args.format, **options), args.output)
     return 0
 
 
@@ -352,7 +353,8 @@ def _cmd_compare(args: argparse.Namespace) -> int:
                 f"compare writes text, json, or a renderer with a 'previous' option; "
                 f"{args.format!r} has none"
             )
-        output = renderers.render(current, args.format, previous=previous)
+        options = _options(args.format, args.option)
+        output = renderers.render(current, args.format, **options, previous=previous)
     _emit(output, args.output)
     return 0
 
@@ -390,6 +392,16 @@ def _command(
     return parser
 
 
+def _option_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a renderer option; repeat for several (see: enforcement-core renderers)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -413,13 +425,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--format", default="zh", metavar="NAME", help="the renderer (default: zh)")
     report.add_argument("--output", metavar="PATH", help="write to PATH instead of standard output")
-    report.add_argument(
-        "--option",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="a renderer option; repeat for several (see: enforcement-core renderers)",
-    )
+    _option_argument(report)
 
     check = _command(
         commands,
@@ -463,6 +469,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format", default="json", metavar="NAME", help="the renderer (default: json)"
     )
     rolled.add_argument("--output", metavar="PATH", help="write to PATH instead of standard output")
+    _option_argument(rolled)
 
     compared = _command(
         commands,
@@ -482,6 +489,7 @@ def _parser() -> argparse.ArgumentParser:
     compared.add_argument(
         "--output", metavar="PATH", help="write to PATH instead of standard output"
     )
+    _option_argument(compared)
 
     _command(
         commands,

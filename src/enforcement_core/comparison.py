@@ -124,6 +124,35 @@ class Comparison:
                 return change
         raise KeyError(path)
 
+    def _repr_html_(self) -> str:
+        """The changes as an HTML table, for Jupyter."""
+        from enforcement_core.renderers.html import table  # noqa: PLC0415
+
+        rows = [(c.figure, c.previous, c.current, c.difference, c.percent(2)) for c in self.changes]
+        rows += [
+            (
+                f"rates.{r.rate.value}",
+                r.previous.percent(2) if r.previous else None,
+                r.current.percent(2) if r.current else None,
+                r.points(2),
+                None,
+            )
+            for r in self.rates
+        ]
+        headers = ["figure", str(self.previous_year), str(self.current_year), "change", "%"]
+        return table(headers, rows, numeric=[1, 2, 3, 4])
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: ARG002, FBT001  (IPython's signature)
+        """The changes as lines of ``figure: previous → current``."""
+        lines = [f"{c.figure}: {c.previous} → {c.current}" for c in self.changes]
+        printer.text("\n".join([f"Comparison {self.previous_year} → {self.current_year}", *lines]))
+
+    def to_dataframe(self) -> Any:
+        """A pandas DataFrame of the changes (needs the ``pandas`` extra)."""
+        from enforcement_core.dataframes import comparison_frame  # noqa: PLC0415
+
+        return comparison_frame(self)
+
     def rate(self, name: RateName) -> RateChange:
         """The change of the rate ``name`` (both sides ``None`` if neither year has it)."""
         for change in self.rates:

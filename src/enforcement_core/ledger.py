@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
@@ -106,3 +107,17 @@ class Ledger:
     def __attrs_post_init__(self) -> None:
         """Freeze the units mapping."""
         freeze_mappings(self, "units")
+
+    # Rich display reaches up to the summary and the renderers at call time, never at import.
+
+    def _repr_html_(self) -> str:
+        """The ledger's summary as an HTML table, for Jupyter."""
+        from enforcement_core.renderers import render  # noqa: PLC0415
+
+        return str(render(self, "html", fragment=True))
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: FBT001  (IPython's signature)
+        """The ledger's summary as aligned text, for IPython's text/plain."""
+        from enforcement_core.renderers import render  # noqa: PLC0415
+
+        printer.text(str(render(self, "text")).rstrip("\n") if not cycle else "Ledger(...)")

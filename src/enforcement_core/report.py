@@ -389,3 +389,23 @@ class AnnualReport:
     def __attrs_post_init__(self) -> None:
         """Freeze the other_actions mapping."""
         freeze_mappings(self, "other_actions")
+
+    # Rich display reaches up to the renderers and dataframes at call time, never at import.
+
+    def _repr_html_(self) -> str:
+        """The report as an HTML table, for Jupyter (the ``html`` renderer)."""
+        from enforcement_core.renderers import render  # noqa: PLC0415
+
+        return str(render(self, "html", fragment=True))
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: FBT001  (IPython's signature)
+        """The report as aligned text, for IPython's text/plain (the ``text`` renderer)."""
+        from enforcement_core.renderers import render  # noqa: PLC0415
+
+        printer.text(str(render(self, "text")).rstrip("\n") if not cycle else "AnnualReport(...)")
+
+    def to_dataframe(self) -> Any:
+        """A pandas DataFrame with one row per figure (needs the ``pandas`` extra)."""
+        from enforcement_core.dataframes import report_frame  # noqa: PLC0415
+
+        return report_frame(self)

@@ -405,6 +405,24 @@ class Tally:
         """Freeze the counts."""
         freeze_mappings(self, "counts")
 
+    def _repr_html_(self) -> str:
+        """The tally as an HTML table, for Jupyter."""
+        from enforcement_core.renderers.html import table  # noqa: PLC0415
+
+        rows = [(getattr(key, "value", key), count) for key, count in self.counts.items()]
+        return table([self.by.value, "count"], [*rows, ("total", self.total)], numeric=[1])
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: ARG002, FBT001  (IPython's signature)
+        """The tally as lines of ``key: count``."""
+        lines = [f"{getattr(key, 'value', key)}: {count}" for key, count in self.counts.items()]
+        printer.text("\n".join([f"Tally by {self.by.value} (total {self.total})", *lines]))
+
+    def to_dataframe(self) -> Any:
+        """A pandas DataFrame of the counts (needs the ``pandas`` extra)."""
+        from enforcement_core.dataframes import tally_frame  # noqa: PLC0415
+
+        return tally_frame(self)
+
     @property
     def total(self) -> int:
         """The sum of the counts (units: of the top-level units only)."""

@@ -1,0 +1,279 @@
+"""The figures of a report as labelled rows: what the text and html renderers lay out.
+
+One place decides which figures a report shows, under which label, with which
+unit; the renderers only lay the rows out (aligned columns, an HTML table).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+from babel.numbers import format_decimal
+
+from enforcement_core._paths import figures
+from enforcement_core.actions import ActionKind
+from enforcement_core.numbers_zh import UNDEFINED, MeasureKind, measure_words, round_half_up
+from enforcement_core.renderers._labels import label, term
+from enforcement_core.statistics import figure, fine_per_case, open_hazards, rates
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from decimal import Decimal
+    from enum import Enum
+
+    from enforcement_core.report import AnnualReport
+
+__all__ = ["Row", "rows"]
+
+
+@attrs.frozen
+class Row:
+    depth: int
+    label: str
+    value: str = ""
+    unit: str = ""
+
+
+class _Writer:
+    """The rows of one report in one locale."""
+
+    def __init__(self, report: AnnualReport, locale: str) -> None:
+        self.report = report
+        self.locale = locale
+        self.zh = locale == "zh_CN"
+        self.rows: list[Row] = []
+
+    def heading(self, key: str, extra: str = "") -> None:
+        self.rows.append(Row(0, term(key, self.locale) + extra))
+
+    def count(
+        self, depth: int, name: str, value: int | Decimal | None, kind: MeasureKind, path: str = ""
+    ) -> None:
+        if value is None:
+            return
+        word = self.report.conventions.measure_words.get(path) or (
+            self.report.conventions.case_measure
+            if kind is MeasureKind.CASE
+            else measure_words(kind)[0]
+        )
+        shown = format_decimal(value, locale=self.locale)
+        self.rows.append(Row(depth, name, shown, word if self.zh else ""))
+
+    def money(self, depth: int, name: str, value: int | Decimal | None) -> None:
+        if value is None:
+            return
+        # Rounded once, half up, before babel writes it: babel would round half-even.
+        shown = format_decimal(round_half_up(value, 2), format="#,##0.00", locale=self.locale)
+        self.rows.append(Row(depth, name, shown, "元" if self.zh else "yuan"))
+
+    def percent(self, depth: int, name: str, value: Decimal | None) -> None:
+        shown = (
+            UNDEFINED
+            if value is None
+            else format_decimal(value, format="#,##0.00", locale=self.locale) + "%"
+        )
+        self.rows.append(Row(depth, name, shown))
+
+    def stated(self, depth: int, key: str, path: str, kind: MeasureKind) -> None:
+        """The figure at ``path`` (derived from its parts if need be), labelled by ``key``."""
+        self.count(depth, self.term(key), figure(self.report, path), kind, path)
+
+    def aside(self, text: str) -> str:
+        return f"（{text}）" if self.zh else f" ({text})"
+
+    def term(self, key: str) -> str:
+        return term(key, self.locale)
+
+    def label(self, member: Enum) -> str:
+        return label(member, self.locale)
+
+
+def _breakdown(
+    writer: _Writer, depth: int, parts: Mapping[Any, int], kind: MeasureKind, path: str
+) -> None:
+    for key, value in parts.items():
+        writer.count(depth, writer.label(key), value, kind, f"{path}.{key.value}")
+
+
+_PERSON, _CASE, _HAZARD = MeasureKind.PERSON, MeasureKind.CASE, MeasureKind.HAZARD
+
+
+def _workforce(w: _Writer) -> None:
+    workforce = w.report.workforce
+    if all(value is None for _, value in figures(workforce)) and not workforce.units:
+        return
+    w.heading("workforce")
+    w.stated(1, "certified", "workforce.certified", _PERSON)
+
+    def units(tree: Mapping[str, Any], depth: int, prefix: str) -> None:
+        for key, unit in tree.items():
+            w.count(depth, unit.name, unit.certified, _PERSON, f"{prefix}{key}.certified")
+            units(unit.subunits, depth + 1, f"{prefix}{key}.subunits.")
+
+    units(workforce.units, 2, "workforce.units.")
+    for key in ("established_staff", "auxiliary_staff", "newly_certified", "trained"):
+        w.stated(1, key, f"workforce.{key}", _PERSON)
+    for key in ("certificates_cancelled", "misconduct_cases"):
+        w.stated(1, key, f"workforce.{key}", _CASE)
+
+
+def _powers(w: _Writer) -> None:
+    powers = w.report.powers
+    if powers is None:
+        return
+    w.heading("powers")
+    w.stated(1, "powers_total", "powers.total", MeasureKind.ITEM)
+    _breakdown(w, 2, powers.by_kind, MeasureKind.ITEM, "powers.by_kind")
+    _breakdown(w, 2, powers.by_source, MeasureKind.ITEM, "powers.by_source")
+
+
+def _licensing(w: _Writer) -> None:
+    licensing = w.report.licensing
+    if licensing is None:
+        return
+    subject = licensing.subject
+    w.rows.append(Row(0, w.label(ActionKind.LICENSING) + (w.aside(subject) if subject else "")))
+    for key in (
+        "applications",
+        "accepted",
+        "granted",
+        "refused",
+        "pending",
+        "revoked",
+        "legal_reviews",
+    ):
+        w.stated(1, key, f"licensing.{key}", _CASE)
+
+
+def _inspection(w: _Writer) -> None:
+    inspection = w.report.inspection
+    if inspection is None:
+        return
+    w.rows.append(Row(0, w.label(ActionKind.INSPECTION)))
+    w.stated(1, "visits", "inspection.visits", MeasureKind.ESTABLISHMENT_VISIT)
+    for area, area_figures in inspection.by_area.items():
+        path = f"inspection.by_area.{area.value}"
+        if area_figures.visits is None and area_figures.hazards.found is None:
+            w.rows.append(Row(2, w.label(area)))
+            continue
+        w.count(
+            2, w.label(area), area_figures.visits, MeasureKind.ESTABLISHMENT_VISIT, f"{path}.visits"
+        )
+        w.stated(3, "hazards_found", f"{path}.hazards.found", _HAZARD)
+        w.stated(3, "hazards_rectified", f"{path}.hazards.rectified", _HAZARD)
+    w.stated(1, "hazards_found", "inspection.hazards.found", _HAZARD)
+    w.stated(1, "hazards_rectified", "inspection.hazards.rectified", _HAZARD)
+    if inspection.hazards.supervised:
+        w.rows.append(Row(1, w.term("supervised")))
+        _breakdown(w, 2, inspection.hazards.supervised, _HAZARD, "inspection.hazards.supervised")
+    w.count(1, w.term("open_hazards"), open_hazards(w.report), _HAZARD)
+
+
+def _penalty(w: _Writer) -> None:
+    penalty = w.report.penalty
+    if penalty is None:
+        return
+    w.rows.append(Row(0, w.label(ActionKind.PENALTY)))
+    w.stated(1, "cases", "penalty.cases", _CASE)
+    for domain, domain_figures in penalty.by_domain.items():
+        w.count(
+            2,
+            w.label(domain),
+            domain_figures.cases,
+            _CASE,
+            f"penalty.by_domain.{domain.value}.cases",
+        )
+        w.money(3, w.term("fines"), domain_figures.fines)
+    for key in ("by_sanction", "by_procedure"):
+        parts = getattr(penalty, key)
+        if parts:
+            w.rows.append(Row(1, w.term(key)))
+            _breakdown(w, 2, parts, _CASE, f"penalty.{key}")
+    for key in ("fines", "confiscations", "fines_and_confiscations"):
+        w.money(1, w.term(key), figure(w.report, f"penalty.{key}"))
+    for key in ("not_penalised", "lightened", "legal_reviews", "referrals"):
+        w.stated(1, key, f"penalty.{key}", _CASE)
+
+
+def _coercion(w: _Writer) -> None:
+    coercion = w.report.coercion
+    if coercion is None:
+        return
+    w.rows.append(Row(0, w.label(ActionKind.COERCION)))
+    w.stated(1, "measures", "coercion.measures", _CASE)
+    _breakdown(w, 2, coercion.by_measure, _CASE, "coercion.by_measure")
+    w.stated(1, "executions", "coercion.executions", _CASE)
+
+
+def _interviews(w: _Writer) -> None:
+    interviews = w.report.interviews
+    if interviews is None:
+        return
+    w.heading("interviews")
+    w.stated(1, "count", "interviews.count", MeasureKind.TIME)
+    _breakdown(w, 2, interviews.by_party, MeasureKind.TIME, "interviews.by_party")
+
+
+def _others(w: _Writer) -> None:
+    for kind, other in w.report.other_actions.items():
+        w.rows.append(Row(0, w.label(kind)))
+        w.stated(1, "count", f"other_actions.{kind.value}.count", _CASE)
+        w.money(1, w.term("amount"), other.amount)
+
+
+_REVIEW_KEYS = ("reconsiderations", "corrected", "litigations", "lost")
+
+
+def _reviews(w: _Writer) -> None:
+    reviews = w.report.reviews
+    if reviews is None:
+        return
+    w.heading("reviews")
+    for key in _REVIEW_KEYS:
+        w.stated(1, key, f"reviews.total.{key}", _CASE)
+    for kind in reviews.by_kind:
+        w.rows.append(Row(1, w.label(kind)))
+        for key in _REVIEW_KEYS:
+            w.stated(2, key, f"reviews.by_kind.{kind.value}.{key}", _CASE)
+
+
+def _rates(w: _Writer) -> None:
+    computed = rates(w.report)
+    per_case = fine_per_case(w.report)
+    if not computed and per_case is None:
+        return
+    w.heading("rates")
+    places = w.report.conventions.percent_places
+    for name, rate in computed.items():
+        w.percent(1, w.label(name), rate.percent(places))
+    if per_case is not None:
+        w.money(1, w.term("fine_per_case"), per_case.value(2))
+
+
+_SECTIONS = (
+    _workforce,
+    _powers,
+    _licensing,
+    _inspection,
+    _penalty,
+    _coercion,
+    _interviews,
+    _others,
+    _reviews,
+    _rates,
+)
+
+
+def rows(report: AnnualReport, locale: str) -> list[Row]:
+    """Every figure and rate of ``report`` as rows, labelled in ``locale``.
+
+    Examples:
+        >>> from enforcement_core import examples
+        >>> rows(examples.load("gulu-2023"), "en")[1]
+        Row(depth=1, label='certified officers', value='22', unit='')
+    """
+    writer = _Writer(report, locale)
+    for section in _SECTIONS:
+        section(writer)
+    return writer.rows

@@ -1,0 +1,45 @@
+"""The command-line sessions of docs/cli.md, run in order and compared with the page."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+PAGE = Path(__file__).parent.parent / "docs" / "cli.md"
+BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
+
+
+def sessions() -> list[tuple[str, str]]:
+    """Each ``$`` command of the page with the output the page shows after it."""
+    steps: list[tuple[str, str]] = []
+    for block in BLOCK.findall(PAGE.read_text(encoding="utf-8")):
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                steps.append((line[2:], ""))
+            else:
+                command, output = steps[-1]
+                steps[-1] = (command, output + line + "\n")
+    return steps
+
+
+class TestCliPage:
+    def test_every_session_runs_as_shown(self, tmp_path):
+        """Each command of docs/cli.md prints exactly what the page shows."""
+        steps = sessions()
+        assert 14 == len(steps)  # a session dropped from the page by a broken fence would go unseen
+        for command, expected in steps:
+            words = shlex.split(command)
+            assert "enforcement-core" == words[0]
+            completed = subprocess.run(
+                [sys.executable, "-m", "enforcement_core", *words[1:]],
+                capture_output=True,
+                encoding="utf-8",
+                cwd=tmp_path,
+                timeout=120,
+                check=False,
+            )
+            shown = completed.stdout + completed.stderr
+            assert expected == shown, command
