@@ -1,6 +1,6 @@
 """enforcement-core: exact figures, audits and renderers for annual enforcement reports."""
 
-from enforcement_core import examples, renderers, statistics
+from enforcement_core import examples, plots, renderers, statistics
 from enforcement_core.actions import (
     ActionKind,
     AdmonitoryInterview,
@@ -157,6 +157,7 @@ __all__ = [
     "dump_json",
     "examples",
     "load_json",
+    "plots",
     "render",
     "renderers",
     "rollup",
