@@ -129,8 +129,8 @@ class TestHazardsByArea:
         """With locale="en", the title, axis label, legend and areas are in English."""
         (ax,) = hazards_by_area(LEDGER, locale="en").axes
 
-        assert "Inspection · by area · 2023" == ax.get_title()
-        assert "count" == ax.get_xlabel()
+        assert "Hazards found and rectified by area · 2023" == ax.get_title()
+        assert "number" == ax.get_xlabel()
         assert ["hazards found", "hazards rectified"] == [
             text.get_text() for text in ax.get_legend().get_texts()
         ]
@@ -205,8 +205,8 @@ class TestCasesByCategory:
         """With locale="en", the title, axis label and categories are in English."""
         (ax,) = cases_by_category({"gulu": GULU}, locale="en").axes
 
-        assert "By category" == ax.get_title()
-        assert "count" == ax.get_xlabel()
+        assert "Enforcement actions by category" == ax.get_title()
+        assert "number" == ax.get_xlabel()
         assert ["gulu"] == [text.get_text() for text in ax.get_legend().get_texts()]
         assert [label(k, "en") for k in (ActionKind.LICENSING, ActionKind.PENALTY)] == [
             tick.get_text() for tick in ax.get_yticklabels()
@@ -261,7 +261,7 @@ class TestLocale:
             fig = hazards_by_area(LEDGER)
 
         (ax,) = fig.axes
-        assert "count" == ax.get_xlabel()
+        assert "number" == ax.get_xlabel()
         draw(fig)
 
     @pytest.mark.usefixtures("no_cjk_font")
@@ -290,14 +290,14 @@ class TestLocale:
             with pytest.warns(UserWarning, match="No CJK font found"):
                 fig = hazards_by_area(LEDGER)
             (ax,) = fig.axes
-            assert "count" == ax.get_xlabel()
+            assert "number" == ax.get_xlabel()
             FigureCanvasAgg(fig).draw()
             return
         fig = hazards_by_area(LEDGER)
         FigureCanvasAgg(fig).draw()  # a missing glyph would warn, and fail the test
 
         (ax,) = fig.axes
-        assert term("count", "zh_CN") == ax.get_xlabel()
+        assert term("number", "zh_CN") == ax.get_xlabel()
         assert [label(a, "zh_CN") for a in SUMMARY.inspection.by_area] == [
             tick.get_text() for tick in ax.get_yticklabels()
         ]

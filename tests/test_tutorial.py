@@ -16,9 +16,14 @@ class TestTutorial:
         notebook = nbformat.read(DOCS / "tutorial.ipynb", as_version=4)
         # A cell that raises makes execute() raise CellExecutionError, naming the cell.
         NotebookClient(
-            notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(DOCS)}}
+            notebook,
+            timeout=300,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(DOCS)}},
         ).execute()
-        outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
+        outputs = [
+            output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs
+        ]
         assert [] == [output for output in outputs if output.output_type == "error"]
         images = [output for output in outputs if "image/png" in output.get("data", {})]
         assert 2 == len(images)

@@ -158,11 +158,6 @@ def _grouped_bars(
     ax.legend()
 
 
-def _title(locale: str, *parts: str) -> str:
-    title = " · ".join(parts)
-    return title[:1].upper() + title[1:] if locale == "en" else title
-
-
 def hazards_by_area(source: AnnualReport | Ledger, *, locale: str = "auto") -> Figure:
     """Hazards found and rectified per inspection area, as grouped horizontal bars.
 
@@ -187,7 +182,7 @@ def hazards_by_area(source: AnnualReport | Ledger, *, locale: str = "auto") -> F
         >>> fig = hazards_by_area(examples.load_records("gulu-2023"), locale="en")
         >>> ax = fig.axes[0]
         >>> ax.get_title()
-        'Inspection · by area · 2023'
+        'Hazards found and rectified by area · 2023'
         >>> [bars.datavalues.tolist() for bars in ax.containers]
         [[64, 37, 81, 54, 67, 56, 87, 63], [64, 35, 81, 53, 67, 55, 84, 63]]
         >>> hazards_by_area(examples.load("gulu-2023"), locale="en")
@@ -219,15 +214,8 @@ def hazards_by_area(source: AnnualReport | Ledger, *, locale: str = "auto") -> F
                 (term("hazards_rectified", locale), [h.rectified for h in areas.values()]),
             ],
         )
-        ax.set_title(
-            _title(
-                locale,
-                label(ActionKind.INSPECTION, locale),
-                term("by_area", locale),
-                str(report.year),
-            )
-        )
-        ax.set_xlabel(term("count", locale))
+        ax.set_title(f"{term('plot_hazards_by_area', locale)} · {report.year}")
+        ax.set_xlabel(term("number", locale))
 
     return _draw(locale, font, len(areas), 2, build)
 
@@ -310,7 +298,7 @@ def cases_by_category(
                 for name, of_report in totals.items()
             ],
         )
-        ax.set_title(_title(locale, term("by_kind", locale)))
-        ax.set_xlabel(term("count", locale))
+        ax.set_title(term("plot_cases_by_category", locale))
+        ax.set_xlabel(term("number", locale))
 
     return _draw(locale, font, len(kinds), len(named), build)

@@ -171,6 +171,9 @@ _TERMS: Final[Mapping[str, tuple[str, str]]] = {
     "by_kind": ("按类别", "by category"),
     "by_source": ("按来源", "by source"),
     "by_measure": ("按措施", "by measure"),
+    "number": ("数量", "number"),
+    "plot_hazards_by_area": ("隐患查出与整改（按检查领域）", "Hazards found and rectified by area"),
+    "plot_cases_by_category": ("各类行政执法行为数量", "Enforcement actions by category"),
 }
 
 
