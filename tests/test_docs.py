@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from enforcement_core.schema import load_schema
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"
@@ -128,12 +131,8 @@ class TestDocs:
 class TestPublishedSchema:
     def test_schemas_are_downloadable_from_the_site(self, site):
         """The JSON Schemas that ship with the package are published with the site, unchanged."""
-        from enforcement_core.schema import load_schema
-
         published = {path.name: path for path in (site / "_downloads").rglob("*.schema.json")}
         assert {"annual_report.schema.json", "ledger.schema.json"} == set(published)
-        import json
-
         for kind in ("annual_report", "ledger"):
             assert load_schema(kind) == json.loads(
                 published[f"{kind}.schema.json"].read_text(encoding="utf-8")

@@ -326,6 +326,13 @@ class TestPlugins:
         assert renderers.render(GULU, "zh").startswith("重庆市渝北区古路镇人民政府关于")
 
 
+class TestHtml:
+    @pytest.mark.parametrize("example", ec.examples.names())
+    def test_golden(self, golden, example):
+        """Each example's HTML page, as reviewed."""
+        golden(f"{example}.html", renderers.render(ec.examples.load(example), "html"))
+
+
 class TestJson:
     def test_round_trips(self):
         """The json renderer writes what load_json reads back equal, with its schema_version."""

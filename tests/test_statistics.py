@@ -131,6 +131,80 @@ class TestRate:
             assert value.fraction() is None or 0 <= value.fraction() <= 1
 
 
+#: For each rate: figures that give it, figures that make its denominator 0, figures that lack one.
+EVERY_RATE = {
+    RateName.RECTIFICATION: (
+        {"inspection": InspectionFigures(hazards=HazardFigures(found=4, rectified=3))},
+        {"inspection": InspectionFigures(hazards=HazardFigures(found=0, rectified=0))},
+        {"inspection": InspectionFigures(hazards=HazardFigures(found=4))},
+    ),
+    RateName.GRANT_OF_APPLICATIONS: (
+        {"licensing": LicensingFigures(applications=4, granted=3)},
+        {"licensing": LicensingFigures(applications=0, granted=0)},
+        {"licensing": LicensingFigures(granted=3)},
+    ),
+    RateName.GRANT_OF_DECISIONS: (
+        {"licensing": LicensingFigures(granted=3, refused=1)},
+        {"licensing": LicensingFigures(granted=0, refused=0)},
+        {"licensing": LicensingFigures(granted=3)},
+    ),
+    RateName.CERTIFICATION: (
+        {"workforce": WorkforceFigures(certified=3, established_staff=4)},
+        {"workforce": WorkforceFigures(certified=0, established_staff=0)},
+        {"workforce": WorkforceFigures(certified=3)},
+    ),
+    RateName.TRAINING_COVERAGE: (
+        {"workforce": WorkforceFigures(certified=4, trained=3)},
+        {"workforce": WorkforceFigures(certified=0, trained=0)},
+        {"workforce": WorkforceFigures(trained=3)},
+    ),
+    RateName.OFFICE_SHARE: (
+        {
+            "workforce": WorkforceFigures(
+                certified=4,
+                units={
+                    "o": Unit("办", kind=UnitKind.COMPREHENSIVE_ENFORCEMENT_OFFICE, certified=3)
+                },
+            )
+        },
+        {
+            "workforce": WorkforceFigures(
+                certified=0,
+                units={
+                    "o": Unit("办", kind=UnitKind.COMPREHENSIVE_ENFORCEMENT_OFFICE, certified=0)
+                },
+            )
+        },
+        {
+            "workforce": WorkforceFigures(
+                certified=4, units={"o": Unit("办", kind=UnitKind.COMPREHENSIVE_ENFORCEMENT_OFFICE)}
+            )
+        },
+    ),
+}
+
+
+class TestEveryRate:
+    def test_every_rate_is_covered(self):
+        """The table below covers every rate."""
+        assert set(RateName) == set(EVERY_RATE)
+
+    @pytest.mark.parametrize("name", list(RateName))
+    def test_given_by_its_figures(self, name):
+        """3 of 4 is 75.00%."""
+        assert Decimal("75.00") == rate(report(**EVERY_RATE[name][0]), name).percent(2)
+
+    @pytest.mark.parametrize("name", list(RateName))
+    def test_undefined_on_a_zero_denominator(self, name):
+        """0 of 0 is undefined: a rate whose percent is None."""
+        assert rate(report(**EVERY_RATE[name][1]), name).percent(2) is None
+
+    @pytest.mark.parametrize("name", list(RateName))
+    def test_unknown_without_a_figure(self, name):
+        """A figure not stated: no rate at all."""
+        assert rate(report(**EVERY_RATE[name][2]), name) is None
+
+
 class TestReportRates:
     def test_rectification(self):
         """隐患整改率 = rectified ÷ found."""

@@ -1,0 +1,29 @@
+"""The benchmark script keeps working (its timings are measured by hand, never asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = Path(__file__).parent.parent / "benchmarks" / "bench_statistics.py"
+
+
+class TestBenchmarkScript:
+    def test_runs_on_a_small_ledger(self):
+        """The script builds, summarises and rolls up, and reports each measure."""
+        completed = subprocess.run(
+            [sys.executable, str(SCRIPT), "--records", "2000", "--reports", "10", "--repeat", "1"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert 0 == completed.returncode, completed.stderr
+        for measure in (
+            "built 2,000 records",
+            "summarize 2,000 records:",
+            "rollup 10 reports:",
+            "peak memory",
+        ):
+            assert measure in completed.stdout
