@@ -200,27 +200,27 @@ def _is_homogeneous_tuple(tp: object) -> bool:
     return getattr(tp, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _strict_tuple(tp: Any, conv: cattrs.Converter) -> Callable[[object, type], object]:
-    # cattrs would iterate a string, or an object's keys, into a tuple: a list it must be.
-    base = homogenous_tuple_structure_factory(tp, conv)
+def _shaped(
+    base: Callable[[Any, cattrs.Converter], Any], shape: type, expected: str
+) -> Callable[[Any, cattrs.Converter], Callable[[object, type], object]]:
+    """A hook factory that refuses any JSON value but a ``shape`` before ``base`` sees it."""
 
-    def structure(value: object, cl: type) -> object:
-        if not isinstance(value, list):
-            raise _refuse(value, "a list")
-        return base(value, cl)
+    def factory(tp: Any, conv: cattrs.Converter) -> Callable[[object, type], object]:
+        structure_base = base(tp, conv)
 
-    return structure
+        def structure(value: object, cl: type) -> object:
+            if not isinstance(value, shape):
+                raise _refuse(value, expected)
+            return structure_base(value, cl)
+
+        return structure
+
+    return factory
 
 
-def _strict_mapping(tp: Any, conv: cattrs.Converter) -> Callable[[object, type], object]:
-    base = mapping_structure_factory(tp, conv)
-
-    def structure(value: object, cl: type) -> object:
-        if not isinstance(value, dict):
-            raise _refuse(value, "an object")
-        return base(value, cl)
-
-    return structure
+# cattrs would iterate a string, or an object's keys, into a tuple: a list it must be.
+_strict_tuple = _shaped(homogenous_tuple_structure_factory, list, "a list")
+_strict_mapping = _shaped(mapping_structure_factory, dict, "an object")
 
 
 def _checked_attrs(cl: type, conv: cattrs.Converter) -> Callable[[object, type], object]:

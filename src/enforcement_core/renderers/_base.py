@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 import attrs
 
 from enforcement_core.errors import RendererOptionError
+from enforcement_core.renderers._labels import LOCALES
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from enforcement_core.report import AnnualReport
 
-__all__ = ["Option", "Renderer", "validate_options"]
+__all__ = ["LOCALE", "PERSONAL_DATA", "Option", "Renderer", "validate_options"]
 
 
 @attrs.frozen
@@ -53,6 +54,14 @@ class Option:
             raise RendererOptionError(
                 f"renderer {renderer!r}: option {name!r} must be one of {allowed}, not {value!r}"
             )
+
+
+#: The option of the renderers that write their labels in Chinese or English.
+LOCALE = Option(str, "zh_CN", "the labels' language: zh_CN or en", choices=LOCALES)
+#: The option of the renderers that withhold identity-card numbers unless asked.
+PERSONAL_DATA = Option(
+    bool, default=False, help="write identity-card numbers instead of withholding them"
+)
 
 
 @runtime_checkable

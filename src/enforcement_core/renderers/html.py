@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._privacy import mask_id_numbers
 from enforcement_core.numbers_zh import format_date
-from enforcement_core.renderers._base import Option
-from enforcement_core.renderers._labels import LOCALES
+from enforcement_core.renderers._base import LOCALE, PERSONAL_DATA, Option
+from enforcement_core.renderers._labels import term
 from enforcement_core.renderers._rows import rows
 
 if TYPE_CHECKING:
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = ["HtmlRenderer", "renderer", "table"]
 
-_ID_WITHHELD = {"zh_CN": "[身份证号已隐去]", "en": "[ID number withheld]"}
 _STYLE = (
     "<style>.enforcement-core td.value{text-align:right;font-variant-numeric:tabular-nums}"
     ".enforcement-core th{text-align:left}.enforcement-core td.depth-0{font-weight:bold}</style>"
@@ -88,13 +87,11 @@ class HtmlRenderer:
     #: The options it accepts.
     options: Mapping[str, Option] = FrozenMap(
         {
-            "locale": Option(str, "zh_CN", "the labels' language: zh_CN or en", choices=LOCALES),
+            "locale": LOCALE,
             "fragment": Option(
                 bool, default=False, help="write the table alone, without the page around it"
             ),
-            "personal_data": Option(
-                bool, default=False, help="write identity-card numbers instead of withholding them"
-            ),
+            "personal_data": PERSONAL_DATA,
         }
     )
 
@@ -133,7 +130,7 @@ class HtmlRenderer:
                 f"<title>{escape(title)}</title></head><body>{html}</body></html>"
             )
         html += "\n"
-        return html if personal_data else mask_id_numbers(html, _ID_WITHHELD[locale])
+        return html if personal_data else mask_id_numbers(html, term("id_withheld", locale))
 
 
 #: The instance the entry point names.

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._privacy import mask_id_numbers
 from enforcement_core.numbers_zh import format_date
-from enforcement_core.renderers._base import Option
-from enforcement_core.renderers._labels import LOCALES
+from enforcement_core.renderers._base import LOCALE, PERSONAL_DATA, Option
+from enforcement_core.renderers._labels import term
 from enforcement_core.renderers._rows import Row, rows
 
 if TYPE_CHECKING:
@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     from enforcement_core.report import AnnualReport
 
 __all__ = ["TextRenderer", "display_width", "renderer"]
-
-_ID_WITHHELD = {"zh_CN": "[身份证号已隐去]", "en": "[ID number withheld]"}
 
 
 def display_width(text: str) -> int:
@@ -77,10 +75,8 @@ class TextRenderer:
     #: The options it accepts.
     options: Mapping[str, Option] = FrozenMap(
         {
-            "locale": Option(str, "zh_CN", "the labels' language: zh_CN or en", choices=LOCALES),
-            "personal_data": Option(
-                bool, default=False, help="write identity-card numbers instead of withholding them"
-            ),
+            "locale": LOCALE,
+            "personal_data": PERSONAL_DATA,
         }
     )
 
@@ -97,7 +93,7 @@ class TextRenderer:
             if report.published_on is not None:
                 head.append(f"published {report.published_on.isoformat()}")
         text = "\n".join([*head, "", *_lines(rows(report, locale))]) + "\n"
-        return text if personal_data else mask_id_numbers(text, _ID_WITHHELD[locale])
+        return text if personal_data else mask_id_numbers(text, term("id_withheld", locale))
 
 
 #: The instance the entry point names.

@@ -35,7 +35,7 @@ from enforcement_core.numbers_zh import (
     to_capital_amount,
     to_chinese,
 )
-from enforcement_core.renderers._base import Option
+from enforcement_core.renderers._base import PERSONAL_DATA, Option
 from enforcement_core.renderers._labels import label
 from enforcement_core.report import AnnualReport, RateName, Section, SectionRole
 from enforcement_core.statistics import Rate, figure, rate
@@ -609,9 +609,7 @@ class ZhRenderer:
                 "year-over-year changes as percent, absolute or both",
                 choices=("percent", "absolute", "both"),
             ),
-            "personal_data": Option(
-                bool, default=False, help="write identity-card numbers instead of withholding them"
-            ),
+            "personal_data": PERSONAL_DATA,
         }
     )
 
