@@ -27,8 +27,8 @@ from enforcement_core import (
     PenaltyFigures,
     plots,
 )
+from enforcement_core.labels import label, term
 from enforcement_core.plots import CJK_FONTS, cases_by_category, cjk_font, hazards_by_area
-from enforcement_core.renderers._labels import label, term
 
 GULU = ec.examples.load("gulu-2023")
 LEDGER = ec.examples.load_records("gulu-2023")

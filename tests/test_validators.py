@@ -136,3 +136,92 @@ class TestBreakdowns:
         from enforcement_core._validators import breakdowns
 
         assert () == breakdowns(Holder)
+
+
+class TestDeclaredChecks:
+    def test_checks_in_metadata_become_the_validator(self):
+        """A field's declared checks run, before any @field.validator method."""
+        from enforcement_core._validators import apply_checks, checks
+
+        calls = []
+
+        @attrs.frozen(field_transformer=apply_checks)
+        class Declared:
+            count: int = attrs.field(metadata=checks(a_count()))
+
+            @count.validator
+            def _after(self, _attribute, value):
+                calls.append(value)
+
+        with pytest.raises(InvariantError, match="Declared.count: must not be negative"):
+            Declared(-1)
+        assert [] == calls
+        Declared(3)
+        assert [3] == calls
+
+    def test_declared_checks_are_readable(self):
+        """declared_checks gives a field's checks with optional() unwrapped."""
+        from enforcement_core import PenaltyFigures
+        from enforcement_core._validators import declared_checks
+
+        by_domain = attrs.fields(PenaltyFigures).by_domain
+        assert ["mapping_of", "parts_within", "parts_within"] == [
+            check.kind for check in declared_checks(by_domain)
+        ]
+        assert ["count"] == [c.kind for c in declared_checks(attrs.fields(PenaltyFigures).cases)]
+
+    def test_every_declaring_class_applies_its_checks(self):
+        """A model class that declares checks is built with apply_checks, or they would not run."""
+        import importlib
+        import pkgutil
+
+        import enforcement_core
+        from enforcement_core._validators import declared_checks
+
+        unapplied = []
+        for info in pkgutil.walk_packages(enforcement_core.__path__, "enforcement_core."):
+            if info.name.endswith(("plots", "dataframes", "cli", "__main__")):
+                continue
+            module = importlib.import_module(info.name)
+            for cls in vars(module).values():
+                if isinstance(cls, type) and attrs.has(cls) and cls.__module__ == info.name:
+                    unapplied.extend(
+                        f"{cls.__name__}.{field.name}"
+                        for field in attrs.fields(cls)
+                        if declared_checks(field) and field.validator is None
+                    )
+        assert [] == unapplied
+
+
+class TestTupleOf:
+    def test_names_the_refused_item(self):
+        """The index of the refused item is in the error's field; accepted items cost no name."""
+        from enforcement_core._validators import tuple_of
+
+        @attrs.frozen
+        class Holder2:
+            ids: tuple[str, ...] = attrs.field(validator=tuple_of(identifier()))
+
+        with collecting() as refused:
+            Holder2(("a", "b c", "d", "e.f"))
+        assert ["ids[1]", "ids[3]"] == [error.field for error in refused]
+
+
+class TestFrozenMap:
+    def test_mappings_are_frozen_by_the_converter(self):
+        """A dict given to a breakdown is held as a read-only mapping, equal to the dict."""
+        from enforcement_core import HazardFigures, SupervisionLevel
+        from enforcement_core._mapping import FrozenMap
+
+        given = {SupervisionLevel.DIVISION: 6}
+        hazards = HazardFigures(found=10, supervised=given)
+        given[SupervisionLevel.SECTION] = 1
+        assert isinstance(hazards.supervised, FrozenMap)
+        assert {SupervisionLevel.DIVISION: 6} == hazards.supervised
+
+    def test_what_is_not_a_mapping_is_refused_not_converted(self):
+        """The converter leaves a non-mapping alone for the check to refuse with a message."""
+        from enforcement_core import HazardFigures
+
+        with pytest.raises(InvariantError, match="supervised: must be a mapping, not list"):
+            HazardFigures(supervised=[("division", 6)])

@@ -18,7 +18,15 @@ from typing import Any
 
 import attrs
 
-__all__ = ["check_figure_path", "figures", "resolve"]
+__all__ = [
+    "check_figure_path",
+    "figures",
+    "is_figure",
+    "objects",
+    "owners",
+    "resolve",
+    "walk",
+]
 
 
 def _segment(key: object) -> str:
@@ -86,13 +94,18 @@ def check_figure_path(root: type, path: str) -> str | None:
     return None
 
 
-def figures(obj: object, prefix: str = "") -> Iterator[tuple[str, int | Decimal]]:
-    """Every figure (count or amount) stated below ``obj``, with its path, in field order.
+def walk(obj: object, prefix: str = "") -> Iterator[tuple[str, object]]:
+    """Every object, figure and mapping stated below ``obj`` with its path, depth first.
+
+    The one walk of the path scheme: attrs objects by field, mappings by key
+    (an enum key by its value), in order; an object comes before what it holds.
+    ``None`` (not stated), text, flags and tuples are leaves that are not walked.
 
     Examples:
         >>> from enforcement_core import HazardFigures, SupervisionLevel
-        >>> list(figures(HazardFigures(found=509, supervised={SupervisionLevel.DIVISION: 6})))
-        [('found', 509), ('supervised.division', 6)]
+        >>> hazards = HazardFigures(found=509, supervised={SupervisionLevel.DIVISION: 6})
+        >>> [path for path, _ in walk(hazards, "hazards.")]
+        ['hazards.found', 'hazards.supervised', 'hazards.supervised.division']
     """
     if isinstance(obj, Mapping):
         items: Iterable[tuple[str, object]] = ((_segment(k), v) for k, v in obj.items())
@@ -101,10 +114,51 @@ def figures(obj: object, prefix: str = "") -> Iterator[tuple[str, int | Decimal]
     else:
         return
     for name, value in items:
-        path = f"{prefix}{name}"
-        if isinstance(value, bool | str | tuple) or value is None:
+        if value is None or isinstance(value, bool | str | tuple):
             continue
-        if isinstance(value, int | Decimal):
+        path = f"{prefix}{name}"
+        yield path, value
+        yield from walk(value, f"{path}.")
+
+
+def is_figure(value: object) -> bool:
+    """Whether ``value`` is a figure: a count (``int``, not ``bool``) or an amount (``Decimal``)."""
+    return isinstance(value, int | Decimal) and not isinstance(value, bool)
+
+
+def figures(obj: object, prefix: str = "") -> Iterator[tuple[str, int | Decimal]]:
+    """Every figure (count or amount) stated below ``obj``, with its path, in field order.
+
+    Examples:
+        >>> from enforcement_core import HazardFigures, SupervisionLevel
+        >>> list(figures(HazardFigures(found=509, supervised={SupervisionLevel.DIVISION: 6})))
+        [('found', 509), ('supervised.division', 6)]
+    """
+    for path, value in walk(obj, prefix):
+        if is_figure(value):
+            yield path, value  # type: ignore[misc]
+
+
+def objects(obj: object, prefix: str) -> Iterator[tuple[str, object]]:
+    """``obj`` and every attrs object below it, with their paths (``obj`` at ``prefix``)."""
+    if attrs.has(type(obj)):
+        yield prefix, obj
+    for path, value in walk(obj, f"{prefix}."):
+        if attrs.has(type(value)):
             yield path, value
-        else:
-            yield from figures(value, f"{path}.")
+
+
+def owners(obj: object, path: str) -> Iterator[tuple[object, str]]:
+    """Each object on the way to ``path`` below ``obj``, with the rest of the path below it.
+
+    Examples:
+        >>> from enforcement_core import examples
+        >>> [rest for _, rest in owners(examples.load("gulu-2023"), "inspection.hazards.found")]
+        ['hazards.found', 'found']
+    """
+    steps = path.split(".")
+    for index, step in enumerate(steps[:-1]):
+        obj = resolve(obj, step)
+        if obj is None:
+            return
+        yield obj, ".".join(steps[index + 1 :])

@@ -1,4 +1,4 @@
-"""Named validators for the domain classes.
+"""Named validators for the domain classes, declared once per field.
 
 Each check that recurs is a small callable with a useful ``repr``, made by a
 factory named as a predicate (``a_count()``, ``at_most("found")``), in the manner
@@ -6,6 +6,14 @@ of ``attrs.validators``. Every refusal goes through :func:`fail`, which raises
 :class:`~enforcement_core.errors.InvariantError`, or, inside :func:`collecting`,
 records it and lets construction go on so that a loader can report every
 problem of an object at once.
+
+A domain class declares the checks of a field in the field's metadata,
+``attrs.field(metadata=checks(a_count(), at_most("found")))``, and is built with
+``field_transformer=apply_checks``, which makes them the field's validator (before
+any ``@field.validator`` method). The declaration is then readable without
+looking inside attrs: :func:`declared_checks` gives a field's checks, each with a
+public :attr:`Check.kind`; the statistics, the audit and the JSON Schema read the
+breakdowns (:func:`breakdowns`) and constraints from there.
 """
 
 from __future__ import annotations
@@ -14,27 +22,32 @@ import contextlib
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from decimal import Decimal
 from enum import Enum
-from typing import Any, Protocol
+from typing import Any, ClassVar
 
 import attrs
 
 from enforcement_core._mapping import FrozenMap
+from enforcement_core._paths import resolve
 from enforcement_core.errors import InvariantError
 
 __all__ = [
+    "CHECK_KINDS",
     "Breakdown",
+    "Check",
     "a_count",
     "a_date",
+    "apply_checks",
     "at_most",
     "breakdowns",
+    "checks",
     "collecting",
-    "dotted",
+    "declared_checks",
     "fail",
-    "freeze_mappings",
+    "frozen_map",
     "identifier",
     "instance_of",
     "instance_of_own_class",
@@ -45,8 +58,10 @@ __all__ = [
     "one_of",
     "optional",
     "parts_within",
+    "rule",
     "text",
     "tuple_of",
+    "unwrapped",
 ]
 
 _sink: ContextVar[list[InvariantError] | None] = ContextVar("_sink", default=None)
@@ -55,6 +70,8 @@ _FEN = Decimal("0.01")
 # Identifiers become path segments (``workforce.units.office``), so they may not
 # contain the characters that separate segments, nor white space.
 _IDENTIFIER = re.compile(r"[^\s.\[\]]+")
+#: The metadata key under which a field's checks are declared.
+_CHECKS = "enforcement_core.checks"
 
 
 def fail(instance: object, field: str, value: object, reason: str) -> None:
@@ -85,39 +102,61 @@ def collecting() -> Iterator[list[InvariantError]]:
         _sink.reset(token)
 
 
-def freeze_mappings(instance: object, *names: str) -> None:
-    """Replace the mapping fields ``names`` of a frozen instance by read-only copies.
+def frozen_map(value: object) -> Any:
+    """The converter of mapping fields: a read-only copy of any mapping.
 
-    Called from ``__attrs_post_init__``: the constructor takes any mapping (a
-    ``dict`` literal reads best), the instance keeps one nobody can change.
+    The constructor takes any mapping (a ``dict`` literal reads best), the
+    instance keeps one nobody can change. What is not a mapping is passed on
+    untouched, for the field's checks to refuse with a message.
     """
-    for name in names:
-        value = getattr(instance, name)
-        if isinstance(value, Mapping) and not isinstance(value, FrozenMap):
-            object.__setattr__(instance, name, FrozenMap(value))
-
-
-class _Validator(Protocol):
-    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None: ...
+    if isinstance(value, Mapping) and not isinstance(value, FrozenMap):
+        return FrozenMap(value)
+    return value
 
 
 def _type_name(value: object) -> str:
     return type(value).__name__
 
 
-@attrs.frozen(repr=False)
-class _Count:
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+class Check:
+    """A named check of a field's value: the base of every validator made here.
+
+    A check says why a value is refused (:meth:`reason`), or ``None``; called as
+    an attrs validator, it refuses through :func:`fail`. ``kind`` names what the
+    check is, for the readers of declarations (the JSON Schema).
+    """
+
+    __slots__ = ()
+
+    #: What the check is: ``"count"``, ``"money"``, ``"parts_within"``, ...
+    kind: ClassVar[str] = ""
+
+    def reason(self, instance: object, value: Any) -> str | None:
+        """Why ``value`` is refused on ``instance``; ``None`` when it is accepted."""
+        raise NotImplementedError
+
+    def refuse(self, instance: object, name: str, value: Any) -> None:
+        """Refuse ``value`` under the field name ``name`` if :meth:`reason` finds a reason."""
+        reason = self.reason(instance, value)
+        if reason is not None:
+            fail(instance, name, value, reason)
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        """Check ``value`` of ``attribute`` on ``instance``, as attrs calls validators."""
+        self.refuse(instance, attribute.name, value)
+
+
+class _Count(Check):
+    __slots__ = ()
+    kind = "count"
+
+    def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
         # bool is a subclass of int, and True is not a count.
         if type(value) is not int:
-            fail(
-                instance,
-                attribute.name,
-                value,
-                f"must be a whole number (int), not {_type_name(value)} {value!r}",
-            )
-        elif value < 0:
-            fail(instance, attribute.name, value, f"must not be negative, got {value}")
+            return f"must be a whole number (int), not {_type_name(value)} {value!r}"
+        if value < 0:
+            return f"must not be negative, got {value}"
+        return None
 
     def __repr__(self) -> str:
         return "<count validator>"
@@ -126,40 +165,29 @@ class _Count:
 _COUNT = _Count()
 
 
-def a_count() -> _Validator:
+def a_count() -> Check:
     """A count: an ``int`` (not a ``bool``), zero or more."""
     return _COUNT
 
 
-@attrs.frozen(repr=False)
-class _Money:
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        name = attribute.name
+class _Money(Check):
+    __slots__ = ()
+    kind = "money"
+
+    def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
         if isinstance(value, float):
-            fail(
-                instance,
-                name,
-                value,
-                f"a float cannot hold money exactly; use Decimal('{value}') instead of {value!r}",
+            return f"a float cannot hold money exactly; use Decimal('{value}') instead of {value!r}"
+        if type(value) is not Decimal:
+            return f"must be a Decimal amount in yuan, not {_type_name(value)} {value!r}"
+        if not value.is_finite():
+            return f"must be a finite amount, got {value}"
+        if value < 0:
+            return f"must not be negative, got {value}"
+        if value % _FEN:
+            return (
+                f"{value} has more than two decimal places (money is exact to the fen, 0.01 yuan)"
             )
-        elif type(value) is not Decimal:
-            fail(
-                instance,
-                name,
-                value,
-                f"must be a Decimal amount in yuan, not {_type_name(value)} {value!r}",
-            )
-        elif not value.is_finite():
-            fail(instance, name, value, f"must be a finite amount, got {value}")
-        elif value < 0:
-            fail(instance, name, value, f"must not be negative, got {value}")
-        elif value % _FEN:
-            fail(
-                instance,
-                name,
-                value,
-                f"{value} has more than two decimal places (money is exact to the fen, 0.01 yuan)",
-            )
+        return None
 
     def __repr__(self) -> str:
         return "<money validator>"
@@ -168,7 +196,7 @@ class _Money:
 _MONEY = _Money()
 
 
-def money() -> _Validator:
+def money() -> Check:
     """Money: a finite, non-negative :class:`~decimal.Decimal` of yuan, exact to the fen.
 
     A ``float`` is refused with a message that says how to write the amount.
@@ -176,13 +204,16 @@ def money() -> _Validator:
     return _MONEY
 
 
-@attrs.frozen(repr=False)
-class _Text:
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+class _Text(Check):
+    __slots__ = ()
+    kind = "text"
+
+    def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
         if not isinstance(value, str):
-            fail(instance, attribute.name, value, f"must be a str, not {_type_name(value)}")
-        elif not value.strip():
-            fail(instance, attribute.name, value, "must not be empty")
+            return f"must be a str, not {_type_name(value)}"
+        if not value.strip():
+            return "must not be empty"
+        return None
 
     def __repr__(self) -> str:
         return "<text validator>"
@@ -191,48 +222,46 @@ class _Text:
 _TEXT = _Text()
 
 
-def text() -> _Validator:
+def text() -> Check:
     """A name or other text that must say something: a ``str`` that is not blank."""
     return _TEXT
 
 
-@attrs.frozen(repr=False)
-class _Identifier:
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+class _Identifier(Check):
+    __slots__ = ()
+    kind = "identifier"
+
+    def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
         if not isinstance(value, str):
-            fail(instance, attribute.name, value, f"must be a str, not {_type_name(value)}")
-        elif not _IDENTIFIER.fullmatch(value):
-            fail(
-                instance,
-                attribute.name,
-                value,
+            return f"must be a str, not {_type_name(value)}"
+        if not _IDENTIFIER.fullmatch(value):
+            return (
                 f"{value!r} is not an identifier: it must be non-empty, "
-                "without white space, '.', '[' or ']'",
+                "without white space, '.', '[' or ']'"
             )
+        return None
 
     def __repr__(self) -> str:
         return "<identifier validator>"
 
 
-_IDENTIFIER_VALIDATOR = _Identifier()
+_IDENTIFIER_CHECK = _Identifier()
 
 
-def identifier() -> _Validator:
+def identifier() -> Check:
     """An identifier: a non-empty ``str`` without white space, ``.``, ``[`` or ``]``."""
-    return _IDENTIFIER_VALIDATOR
+    return _IDENTIFIER_CHECK
 
 
-@attrs.frozen(repr=False)
-class _Date:
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+class _Date(Check):
+    __slots__ = ()
+    kind = "date"
+
+    def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
         # A datetime is a date too, but it carries a time the model has no place for.
         if type(value) is not dt.date:
-            fail(
-                instance,
-                attribute.name,
-                value,
-                f"must be a datetime.date, not {_type_name(value)} {value!r}",
-            )
+            return f"must be a datetime.date, not {_type_name(value)} {value!r}"
+        return None
 
     def __repr__(self) -> str:
         return "<date validator>"
@@ -241,45 +270,47 @@ class _Date:
 _DATE = _Date()
 
 
-def a_date() -> _Validator:
+def a_date() -> Check:
     """A calendar date: a :class:`datetime.date` and not a :class:`datetime.datetime`."""
     return _DATE
 
 
-@attrs.frozen(repr=False)
-class _InstanceOf:
-    cls: type
+class _InstanceOf(Check):
+    __slots__ = ("cls",)
+    kind = "instance_of"
 
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+
+    def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
         if not isinstance(value, self.cls):
-            fail(
-                instance,
-                attribute.name,
-                value,
-                f"must be a {self.cls.__name__}, not {_type_name(value)} {value!r}",
-            )
+            return f"must be a {self.cls.__name__}, not {_type_name(value)} {value!r}"
+        return None
 
     def __repr__(self) -> str:
         return f"<instance_of validator for {self.cls.__name__}>"
 
 
-def instance_of(cls: type) -> _Validator:
+@functools.cache
+def instance_of(cls: type) -> Check:
     """An instance of ``cls`` (used for nested domain objects)."""
     return _InstanceOf(cls)
 
 
-@attrs.frozen(repr=False)
-class _InstanceOfOwnClass:
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+class _InstanceOfOwnClass(Check):
+    __slots__ = ()
+    kind = "instance_of_own_class"
+
+    def reason(self, instance: object, value: Any) -> str | None:
         if not isinstance(value, type(instance)):
-            owner = type(instance).__name__
-            fail(instance, attribute.name, value, f"must be a {owner}, not {_type_name(value)}")
+            return f"must be a {type(instance).__name__}, not {_type_name(value)}"
+        return None
 
     def __repr__(self) -> str:
         return "<instance_of_own_class validator>"
 
 
-def instance_of_own_class() -> _Validator:
+def instance_of_own_class() -> Check:
     """An instance of the validated object's own class (the nodes of a tree)."""
     return _InstanceOfOwnClass()
 
@@ -289,182 +320,203 @@ def _enum_message(enum: type[Enum], value: object) -> str:
     return f"{value!r} is not a {enum.__name__}; expected one of {allowed}"
 
 
-@attrs.frozen(repr=False)
-class _MemberOf:
-    enum: type[Enum]
+class _MemberOf(Check):
+    __slots__ = ("enum",)
+    kind = "member_of"
 
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, self.enum):
-            fail(instance, attribute.name, value, _enum_message(self.enum, value))
+    def __init__(self, enum: type[Enum]) -> None:
+        self.enum = enum
+
+    def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
+        return None if isinstance(value, self.enum) else _enum_message(self.enum, value)
 
     def __repr__(self) -> str:
         return f"<member_of validator for {self.enum.__name__}>"
 
 
-def member_of(enum: type[Enum]) -> _Validator:
+@functools.cache
+def member_of(enum: type[Enum]) -> Check:
     """A member of ``enum`` (a plain string with the same value is refused: use the enum)."""
     return _MemberOf(enum)
 
 
-@attrs.frozen(repr=False)
-class _OneOf:
-    choices: tuple[object, ...]
+class _OneOf(Check):
+    __slots__ = ("choices",)
+    kind = "one_of"
 
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    def __init__(self, choices: tuple[object, ...]) -> None:
+        self.choices = choices
+
+    def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
         if value not in self.choices:
             allowed = ", ".join(repr(choice) for choice in self.choices)
-            fail(instance, attribute.name, value, f"{value!r} is not one of {allowed}")
+            return f"{value!r} is not one of {allowed}"
+        return None
 
     def __repr__(self) -> str:
         return f"<one_of validator for {self.choices!r}>"
 
 
-def one_of(choices: tuple[object, ...]) -> _Validator:
+def one_of(choices: tuple[object, ...]) -> Check:
     """One of a few fixed values (the money units, the measure words for cases)."""
     return _OneOf(choices)
 
 
-@attrs.frozen(repr=False)
-class _Optional:
-    validator: _Validator
+class _Optional(Check):
+    __slots__ = ("check",)
+    kind = "optional"
 
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    def __init__(self, check: Check) -> None:
+        self.check = check
+
+    def reason(self, instance: object, value: Any) -> str | None:
+        return None if value is None else self.check.reason(instance, value)
+
+    def refuse(self, instance: object, name: str, value: Any) -> None:
         if value is not None:
-            self.validator(instance, attribute, value)
+            self.check.refuse(instance, name, value)
 
     def __repr__(self) -> str:
-        return f"<optional validator for {self.validator!r} or None>"
+        return f"<optional validator for {self.check!r} or None>"
 
 
-def optional(validator: _Validator) -> _Validator:
-    """``None`` (the figure is not stated) or a value that ``validator`` accepts."""
-    return _Optional(validator)
+def optional(check: Check) -> Check:
+    """``None`` (the figure is not stated) or a value that ``check`` accepts."""
+    return _Optional(check)
 
 
-def _renamed(attribute: attrs.Attribute[Any], name: str) -> attrs.Attribute[Any]:
-    return attribute.evolve(name=name)
+class _TupleOf(Check):
+    __slots__ = ("member",)
+    kind = "tuple_of"
 
+    def __init__(self, member: Check) -> None:
+        self.member = member
 
-@attrs.frozen(repr=False)
-class _TupleOf:
-    member: _Validator
-
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
         if not isinstance(value, tuple):
-            fail(
-                instance,
-                attribute.name,
-                value,
-                f"must be a tuple, not {_type_name(value)} (write tuple(...) around a list)",
-            )
+            return f"must be a tuple, not {_type_name(value)} (write tuple(...) around a list)"
+        return None
+
+    def refuse(self, instance: object, name: str, value: Any) -> None:
+        reason = self.reason(instance, value)
+        if reason is not None:
+            fail(instance, name, value, reason)
             return
+        # The item's own name (``officers[1]``) is made only for an item refused:
+        # checking a million records must not build a million names.
+        check = self.member.reason
         for index, item in enumerate(value):
-            self.member(instance, _renamed(attribute, f"{attribute.name}[{index}]"), item)
+            if check(instance, item) is not None:
+                self.member.refuse(instance, f"{name}[{index}]", item)
 
     def __repr__(self) -> str:
         return f"<tuple_of validator for {self.member!r}>"
 
 
-def tuple_of(member: _Validator) -> _Validator:
+def tuple_of(member: Check) -> Check:
     """A tuple whose every item ``member`` accepts; the item's index is named in errors."""
     return _TupleOf(member)
 
 
-@attrs.frozen(repr=False)
-class _MappingOf:
-    key: _Validator
-    value: _Validator
+class _MappingOf(Check):
+    __slots__ = ("key", "value")
+    kind = "mapping_of"
 
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, Mapping):
-            fail(instance, attribute.name, value, f"must be a mapping, not {_type_name(value)}")
+    def __init__(self, key: Check, value: Check) -> None:
+        self.key = key
+        self.value = value
+
+    def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
+        return None if isinstance(value, Mapping) else f"must be a mapping, not {_type_name(value)}"
+
+    def refuse(self, instance: object, name: str, value: Any) -> None:
+        reason = self.reason(instance, value)
+        if reason is not None:
+            fail(instance, name, value, reason)
             return
         for key, item in value.items():
             segment = key.value if isinstance(key, Enum) else key
-            renamed = _renamed(attribute, f"{attribute.name}.{segment}")
-            self.key(instance, renamed, key)
-            self.value(instance, renamed, item)
+            self.key.refuse(instance, f"{name}.{segment}", key)
+            self.value.refuse(instance, f"{name}.{segment}", item)
 
     def __repr__(self) -> str:
         return f"<mapping_of validator for {self.key!r}: {self.value!r}>"
 
 
-def mapping_of(key: _Validator, value: _Validator) -> _Validator:
+def mapping_of(key: Check, value: Check) -> Check:
     """A mapping whose keys ``key`` accepts and whose values ``value`` accepts."""
     return _MappingOf(key, value)
 
 
-def _dotted(obj: object, path: str) -> Any:
-    """Follow the dotted attribute ``path`` from ``obj``; ``None`` as soon as a step is ``None``."""
-    for name in path.split("."):
-        if obj is None:
-            return None
-        obj = getattr(obj, name)
-    return obj
+class _AtMost(Check):
+    __slots__ = ("other",)
+    kind = "at_most"
 
+    def __init__(self, other: str) -> None:
+        self.other = other
 
-@attrs.frozen(repr=False)
-class _AtMost:
-    other: str
-
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        limit = _dotted(instance, self.other)
+    def reason(self, instance: object, value: Any) -> str | None:
+        limit = resolve(instance, self.other)
         if value is not None and limit is not None and value > limit:
-            fail(instance, attribute.name, value, f"{value} exceeds {self.other} {limit}")
+            return f"{value} exceeds {self.other} {limit}"
+        return None
 
     def __repr__(self) -> str:
         return f"<at_most validator for {self.other!r}>"
 
 
-def at_most(other: str) -> _Validator:
+def at_most(other: str) -> Check:
     """No more than the field ``other`` (a dotted path on the same instance), when both are given."""
     return _AtMost(other)
 
 
-@attrs.frozen(repr=False)
-class _NotBefore:
-    other: str
+class _NotBefore(Check):
+    __slots__ = ("other",)
+    kind = "not_before"
 
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        earliest = _dotted(instance, self.other)
+    def __init__(self, other: str) -> None:
+        self.other = other
+
+    def reason(self, instance: object, value: Any) -> str | None:
+        earliest = resolve(instance, self.other)
         if value is not None and earliest is not None and value < earliest:
-            fail(instance, attribute.name, value, f"{value} is before {self.other} {earliest}")
+            return f"{value} is before {self.other} {earliest}"
+        return None
 
     def __repr__(self) -> str:
         return f"<not_before validator for {self.other!r}>"
 
 
-def not_before(other: str) -> _Validator:
+def not_before(other: str) -> Check:
     """A date no earlier than the date field ``other``, when both are given."""
     return _NotBefore(other)
 
 
 def _added(parts: Mapping[Any, Any], part: str | None) -> Any:
     """The sum of the stated parts of a breakdown; ``None`` when no part is stated."""
-    numbers = [value if part is None else _dotted(value, part) for value in parts.values()]
+    numbers = [value if part is None else resolve(value, part) for value in parts.values()]
     given = [number for number in numbers if number is not None]
     return sum(given) if given else None
 
 
-@attrs.frozen(repr=False)
-class _PartsWithin:
-    total: str
-    part: str | None
-    subset: bool
+class _PartsWithin(Check):
+    __slots__ = ("part", "subset", "total")
+    kind = "parts_within"
 
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        limit = _dotted(instance, self.total)
+    def __init__(self, total: str, part: str | None, *, subset: bool) -> None:
+        self.total = total
+        self.part = part
+        self.subset = subset
+
+    def reason(self, instance: object, value: Any) -> str | None:
+        limit = resolve(instance, self.total)
         if limit is None or not isinstance(value, Mapping):
-            return
+            return None
         added = _added(value, self.part)
         if added is not None and added > limit:
             what = "the parts" if self.part is None else f"{self.part} of the parts"
-            fail(
-                instance,
-                attribute.name,
-                value,
-                f"{what} add up to {added}, above {self.total} {limit}",
-            )
+            return f"{what} add up to {added}, above {self.total} {limit}"
+        return None
 
     def __repr__(self) -> str:
         return (
@@ -472,7 +524,7 @@ class _PartsWithin:
         )
 
 
-def parts_within(total: str, *, part: str | None = None, subset: bool = False) -> _Validator:
+def parts_within(total: str, *, part: str | None = None, subset: bool = False) -> Check:
     """A breakdown (a mapping) whose parts add up to no more than the field ``total``.
 
     ``part`` is the dotted attribute of each value that is added up (the value
@@ -481,7 +533,113 @@ def parts_within(total: str, *, part: str | None = None, subset: bool = False) -
     it, unless ``subset`` says the parts never meant to cover the total (hazards
     under listed supervision are some of the hazards found, not a breakdown).
     """
-    return _PartsWithin(total, part, subset)
+    return _PartsWithin(total, part, subset=subset)
+
+
+class _AllOf(Check):
+    """The checks declared on one field, run in order."""
+
+    __slots__ = ("checks",)
+    kind = "all_of"
+
+    def __init__(self, checks: tuple[Check, ...]) -> None:
+        self.checks = checks
+
+    def reason(self, instance: object, value: Any) -> str | None:
+        for check in self.checks:
+            reason = check.reason(instance, value)
+            if reason is not None:
+                return reason
+        return None
+
+    def refuse(self, instance: object, name: str, value: Any) -> None:
+        for check in self.checks:
+            check.refuse(instance, name, value)
+
+    def __repr__(self) -> str:
+        return f"<all_of validator for {', '.join(map(repr, self.checks))}>"
+
+
+class _Rule(Check):
+    __slots__ = ("name", "why")
+    kind = "rule"
+
+    def __init__(self, name: str, why: Callable[[Any], str | None]) -> None:
+        self.name = name
+        self.why = why
+
+    def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
+        return self.why(value)
+
+    def __repr__(self) -> str:
+        return f"<{self.name} validator>"
+
+
+def rule(name: str, why: Callable[[Any], str | None]) -> Check:
+    """A check of one value by ``why``, which says why a value is refused or gives ``None``.
+
+    For the few checks a single class needs (decimals from 0 to 4, a finite
+    Decimal); a check that recurs gets a factory of its own.
+    """
+    return _Rule(name, why)
+
+
+#: Every kind of check this module makes.
+CHECK_KINDS: frozenset[str] = frozenset(cls.kind for cls in Check.__subclasses__())
+
+
+def checks(*declared: Check) -> dict[str, tuple[Check, ...]]:
+    """The metadata that declares a field's checks: ``attrs.field(metadata=checks(...))``.
+
+    The class must be built with ``field_transformer=apply_checks``.
+    """
+    return {_CHECKS: declared}
+
+
+def apply_checks(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """The attrs field transformer that makes each field's declared checks its validator.
+
+    The declared checks run first, then any ``@field.validator`` method.
+    """
+    del cls
+    applied: list[attrs.Attribute[Any]] = []
+    for field in fields:
+        declared = field.metadata.get(_CHECKS)
+        if declared:
+            check: Any = declared[0] if len(declared) == 1 else _AllOf(declared)
+            if field.validator is not None:
+                check = attrs.validators.and_(check, field.validator)
+            field = field.evolve(validator=check)  # noqa: PLW2901
+        applied.append(field)
+    return applied
+
+
+def declared_checks(field: attrs.Attribute[Any]) -> tuple[Check, ...]:
+    """The checks declared on a field, in order, ``optional()`` unwrapped.
+
+    Whether ``None`` is allowed is the field's type's business; the checks say
+    what a value must be when there is one.
+
+    Examples:
+        >>> import attrs
+        >>> from enforcement_core import HazardFigures
+        >>> [c.kind for c in declared_checks(attrs.fields(HazardFigures).rectified)]
+        ['count', 'at_most']
+    """
+    return tuple(_unwrapped(field.metadata.get(_CHECKS, ())))
+
+
+def unwrapped(*declared: Check) -> tuple[Check, ...]:
+    """``declared``, with each ``optional()`` replaced by the check it wraps."""
+    return tuple(_unwrapped(declared))
+
+
+def _unwrapped(declared: tuple[Check, ...]) -> Iterator[Check]:
+    for check in declared:
+        if isinstance(check, _Optional):
+            yield from _unwrapped((check.check,))
+        else:
+            yield check
 
 
 @attrs.frozen
@@ -514,19 +672,9 @@ def breakdowns(cls: type) -> tuple[Breakdown, ...]:
 
 @functools.cache
 def _breakdowns(cls: Any) -> tuple[Breakdown, ...]:
-    found: list[Breakdown] = []
-    for field in attrs.fields(cls):
-        validator = field.validator
-        # attrs wraps a list of validators in and_(); its members are in _validators.
-        members = getattr(validator, "_validators", (validator,))
-        found.extend(
-            Breakdown(field.name, member.total, member.part, member.subset)
-            for member in members
-            if isinstance(member, _PartsWithin)
-        )
-    return tuple(found)
-
-
-def dotted(obj: object, path: str) -> Any:
-    """Follow the dotted attribute ``path`` from ``obj``; ``None`` as soon as a step is ``None``."""
-    return _dotted(obj, path)
+    return tuple(
+        Breakdown(field.name, check.total, check.part, check.subset)
+        for field in attrs.fields(cls)
+        for check in declared_checks(field)
+        if isinstance(check, _PartsWithin)
+    )

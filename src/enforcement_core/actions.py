@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from enum import StrEnum
 from typing import ClassVar
 
 import attrs
@@ -24,6 +23,8 @@ import attrs
 from enforcement_core._privacy import mask_name
 from enforcement_core._validators import (
     a_date,
+    apply_checks,
+    checks,
     fail,
     identifier,
     instance_of,
@@ -34,6 +35,7 @@ from enforcement_core._validators import (
     text,
     tuple_of,
 )
+from enforcement_core.labels import Vocabulary
 
 __all__ = [
     "ActionKind",
@@ -59,7 +61,7 @@ __all__ = [
 ]
 
 
-class ActionKind(StrEnum):
+class ActionKind(Vocabulary):
     """The national categories of administrative enforcement action (国办发〔2018〕118号)."""
 
     #: 行政许可.
@@ -86,7 +88,7 @@ class ActionKind(StrEnum):
     OTHER = "other"
 
 
-class AuthoritySource(StrEnum):
+class AuthoritySource(Vocabulary):
     """Where an enforcement power comes from."""
 
     #: 法定执法: held by law.
@@ -97,7 +99,7 @@ class AuthoritySource(StrEnum):
     ENTRUSTED = "entrusted"
 
 
-class SanctionType(StrEnum):
+class SanctionType(Vocabulary):
     """The 14 sanction types of the Administrative Penalty Law (2021), art. 9."""
 
     #: 警告.
@@ -135,7 +137,7 @@ _CONFISCATIONS = frozenset(
 )
 
 
-class Procedure(StrEnum):
+class Procedure(Vocabulary):
     """The procedure a penalty was decided by."""
 
     #: 简易程序 (decided on the spot).
@@ -144,7 +146,7 @@ class Procedure(StrEnum):
     ORDINARY = "ordinary"
 
 
-class SupervisionLevel(StrEnum):
+class SupervisionLevel(Vocabulary):
     """The level at which a hazard is under listed supervision (挂牌督办)."""
 
     #: 处级.
@@ -153,7 +155,7 @@ class SupervisionLevel(StrEnum):
     SECTION = "section"
 
 
-class InspectionArea(StrEnum):
+class InspectionArea(Vocabulary):
     """What an inspection looks at (检查领域); the first eight are the reference report's."""
 
     #: 农村饮用水.
@@ -182,7 +184,7 @@ class InspectionArea(StrEnum):
     OTHER = "other"
 
 
-class Domain(StrEnum):
+class Domain(Vocabulary):
     """The domain of enforcement a penalty belongs to (执法领域)."""
 
     #: 安全生产.
@@ -217,7 +219,7 @@ class Domain(StrEnum):
     OTHER = "other"
 
 
-class PartyKind(StrEnum):
+class PartyKind(Vocabulary):
     """What kind of party (当事人) an action concerns."""
 
     #: 自然人: never named in a published document.
@@ -230,7 +232,7 @@ class PartyKind(StrEnum):
     ORGANISATION = "organisation"
 
 
-class CoerciveMeasure(StrEnum):
+class CoerciveMeasure(Vocabulary):
     """The coercive measures (行政强制措施) of the Administrative Coercion Law, art. 9."""
 
     #: 查封.
@@ -243,7 +245,7 @@ class CoerciveMeasure(StrEnum):
     OTHER = "other"
 
 
-class LicensingDecision(StrEnum):
+class LicensingDecision(Vocabulary):
     """The decision on a licence application."""
 
     #: 准予许可.
@@ -252,7 +254,7 @@ class LicensingDecision(StrEnum):
     REFUSED = "refused"
 
 
-class ReviewKind(StrEnum):
+class ReviewKind(Vocabulary):
     """How an action was challenged."""
 
     #: 行政复议.
@@ -261,7 +263,7 @@ class ReviewKind(StrEnum):
     LITIGATION = "litigation"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=apply_checks)
 class Party:
     """The party (当事人) an action concerns: a person or an organisation.
 
@@ -271,11 +273,13 @@ class Party:
     """
 
     #: The party's name.
-    name: str = attrs.field(validator=text())
+    name: str = attrs.field(metadata=checks(text()))
     #: What kind of party it is.
-    kind: PartyKind = attrs.field(validator=member_of(PartyKind))
+    kind: PartyKind = attrs.field(metadata=checks(member_of(PartyKind)))
     #: Identity-card number or unified social credit code, when the ledger keeps it.
-    id_number: str | None = attrs.field(default=None, validator=optional(text()), kw_only=True)
+    id_number: str | None = attrs.field(
+        default=None, metadata=checks(optional(text())), kw_only=True
+    )
 
     @property
     def public_name(self) -> str:
@@ -293,7 +297,7 @@ class Party:
 _officers = tuple_of(identifier())
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=apply_checks)
 class LicenceApplication:
     """One application for an administrative licence, and what became of it.
 
@@ -312,31 +316,33 @@ class LicenceApplication:
     kind: ClassVar[ActionKind] = ActionKind.LICENSING
 
     #: The record's identifier, unique in its ledger.
-    id: str = attrs.field(validator=identifier())
+    id: str = attrs.field(metadata=checks(identifier()))
     #: The day the application was made; it places the record in a year.
-    applied_on: dt.date = attrs.field(validator=a_date())
+    applied_on: dt.date = attrs.field(metadata=checks(a_date()))
     #: What is applied for, as the report names it ("农村宅基地"); ``""`` when not given.
-    subject: str = attrs.field(default="", validator=instance_of(str), kw_only=True)
+    subject: str = attrs.field(default="", metadata=checks(instance_of(str)), kw_only=True)
     #: The applicant.
     applicant: Party | None = attrs.field(
-        default=None, validator=optional(instance_of(Party)), kw_only=True
+        default=None, metadata=checks(optional(instance_of(Party))), kw_only=True
     )
     #: Whether the application was accepted (受理).
-    accepted: bool = attrs.field(default=True, validator=instance_of(bool), kw_only=True)
+    accepted: bool = attrs.field(default=True, metadata=checks(instance_of(bool)), kw_only=True)
     #: The decision; ``None`` while pending.
     decision: LicensingDecision | None = attrs.field(
-        default=None, validator=optional(member_of(LicensingDecision)), kw_only=True
+        default=None, metadata=checks(optional(member_of(LicensingDecision))), kw_only=True
     )
     #: The day of the decision.
     decided_on: dt.date | None = attrs.field(
-        default=None, validator=[optional(a_date()), not_before("applied_on")], kw_only=True
+        default=None, metadata=checks(optional(a_date()), not_before("applied_on")), kw_only=True
     )
     #: The day a granted licence was revoked (撤销), if it was.
     revoked_on: dt.date | None = attrs.field(
-        default=None, validator=[optional(a_date()), not_before("decided_on")], kw_only=True
+        default=None, metadata=checks(optional(a_date()), not_before("decided_on")), kw_only=True
     )
     #: Whether the decision passed a legal review (法制审核).
-    legal_review: bool = attrs.field(default=False, validator=instance_of(bool), kw_only=True)
+    legal_review: bool = attrs.field(
+        default=False, metadata=checks(instance_of(bool)), kw_only=True
+    )
 
     @decision.validator
     def _decided_only_if_accepted(
@@ -367,7 +373,7 @@ class LicenceApplication:
         return self.applied_on
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=apply_checks)
 class Hazard:
     """A hazard (隐患) found by an inspection, and its rectification.
 
@@ -380,22 +386,22 @@ class Hazard:
     """
 
     #: The record's identifier, unique in its ledger.
-    id: str = attrs.field(validator=identifier())
+    id: str = attrs.field(metadata=checks(identifier()))
     #: The day the hazard was found.
-    found_on: dt.date = attrs.field(validator=a_date())
+    found_on: dt.date = attrs.field(metadata=checks(a_date()))
     #: What the hazard is.
-    description: str = attrs.field(default="", validator=instance_of(str), kw_only=True)
+    description: str = attrs.field(default="", metadata=checks(instance_of(str)), kw_only=True)
     #: The rectification deadline (整改期限).
     deadline: dt.date | None = attrs.field(
-        default=None, validator=[optional(a_date()), not_before("found_on")], kw_only=True
+        default=None, metadata=checks(optional(a_date()), not_before("found_on")), kw_only=True
     )
     #: The day it was rectified; ``None`` while open.
     rectified_on: dt.date | None = attrs.field(
-        default=None, validator=[optional(a_date()), not_before("found_on")], kw_only=True
+        default=None, metadata=checks(optional(a_date()), not_before("found_on")), kw_only=True
     )
     #: The level of listed supervision (挂牌督办), if the hazard is under it.
     supervision: SupervisionLevel | None = attrs.field(
-        default=None, validator=optional(member_of(SupervisionLevel)), kw_only=True
+        default=None, metadata=checks(optional(member_of(SupervisionLevel))), kw_only=True
     )
 
     def is_open_on(self, day: dt.date) -> bool:
@@ -403,7 +409,7 @@ class Hazard:
         return self.found_on <= day and (self.rectified_on is None or self.rectified_on > day)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=apply_checks)
 class Inspection:
     """One establishment-visit (家次): one target inspected once, with a complete record.
 
@@ -424,18 +430,18 @@ class Inspection:
     kind: ClassVar[ActionKind] = ActionKind.INSPECTION
 
     #: The record's identifier, unique in its ledger.
-    id: str = attrs.field(validator=identifier())
+    id: str = attrs.field(metadata=checks(identifier()))
     #: The day of the inspection; it places the record in a year.
-    inspected_on: dt.date = attrs.field(validator=a_date())
+    inspected_on: dt.date = attrs.field(metadata=checks(a_date()))
     #: The inspection target (检查对象): the establishment inspected.
-    target: str = attrs.field(validator=text(), kw_only=True)
+    target: str = attrs.field(metadata=checks(text()), kw_only=True)
     #: The inspection area.
-    area: InspectionArea = attrs.field(validator=member_of(InspectionArea), kw_only=True)
+    area: InspectionArea = attrs.field(metadata=checks(member_of(InspectionArea)), kw_only=True)
     #: The identifiers of the officers who took part.
-    officers: tuple[str, ...] = attrs.field(default=(), validator=_officers, kw_only=True)
+    officers: tuple[str, ...] = attrs.field(default=(), metadata=checks(_officers), kw_only=True)
     #: The hazards the inspection found.
     hazards: tuple[Hazard, ...] = attrs.field(
-        default=(), validator=tuple_of(instance_of(Hazard)), kw_only=True
+        default=(), metadata=checks(tuple_of(instance_of(Hazard))), kw_only=True
     )
 
     @hazards.validator
@@ -458,7 +464,7 @@ class Inspection:
         return self.inspected_on
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=apply_checks)
 class PenaltyCase:
     """One administrative penalty case (行政处罚案件).
 
@@ -485,37 +491,41 @@ class PenaltyCase:
     kind: ClassVar[ActionKind] = ActionKind.PENALTY
 
     #: The record's identifier, unique in its ledger.
-    id: str = attrs.field(validator=identifier())
+    id: str = attrs.field(metadata=checks(identifier()))
     #: The day of the decision; it places the record in a year.
-    decided_on: dt.date = attrs.field(validator=a_date())
+    decided_on: dt.date = attrs.field(metadata=checks(a_date()))
     #: The domain of enforcement.
-    domain: Domain = attrs.field(validator=member_of(Domain), kw_only=True)
+    domain: Domain = attrs.field(metadata=checks(member_of(Domain)), kw_only=True)
     #: The sanctions imposed, the one the case is filed under first.
     sanctions: tuple[SanctionType, ...] = attrs.field(
-        default=(), validator=tuple_of(member_of(SanctionType)), kw_only=True
+        default=(), metadata=checks(tuple_of(member_of(SanctionType))), kw_only=True
     )
     #: The procedure.
     procedure: Procedure = attrs.field(
-        default=Procedure.ORDINARY, validator=member_of(Procedure), kw_only=True
+        default=Procedure.ORDINARY, metadata=checks(member_of(Procedure)), kw_only=True
     )
     #: The fine in yuan.
-    fine: Decimal | None = attrs.field(default=None, validator=optional(money()), kw_only=True)
+    fine: Decimal | None = attrs.field(
+        default=None, metadata=checks(optional(money())), kw_only=True
+    )
     #: The value confiscated (illegal gains and property) in yuan.
     confiscation: Decimal | None = attrs.field(
-        default=None, validator=optional(money()), kw_only=True
+        default=None, metadata=checks(optional(money())), kw_only=True
     )
     #: The party penalised.
     party: Party | None = attrs.field(
-        default=None, validator=optional(instance_of(Party)), kw_only=True
+        default=None, metadata=checks(optional(instance_of(Party))), kw_only=True
     )
     #: The identifiers of the officers who handled the case.
-    officers: tuple[str, ...] = attrs.field(default=(), validator=_officers, kw_only=True)
+    officers: tuple[str, ...] = attrs.field(default=(), metadata=checks(_officers), kw_only=True)
     #: Whether the decision passed a legal review (法制审核).
-    legal_review: bool = attrs.field(default=False, validator=instance_of(bool), kw_only=True)
+    legal_review: bool = attrs.field(
+        default=False, metadata=checks(instance_of(bool)), kw_only=True
+    )
     #: Whether the penalty was lightened or mitigated (从轻、减轻处罚).
-    lightened: bool = attrs.field(default=False, validator=instance_of(bool), kw_only=True)
+    lightened: bool = attrs.field(default=False, metadata=checks(instance_of(bool)), kw_only=True)
     #: Whether the case was referred to the judicial authorities (涉嫌犯罪移送).
-    referred: bool = attrs.field(default=False, validator=instance_of(bool), kw_only=True)
+    referred: bool = attrs.field(default=False, metadata=checks(instance_of(bool)), kw_only=True)
 
     @sanctions.validator
     def _each_sanction_once(
@@ -559,20 +569,20 @@ class PenaltyCase:
         return self.sanctions[0] if self.sanctions else None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=apply_checks)
 class AdmonitoryInterview:
     """One admonitory interview (约谈) with a party."""
 
     #: The record's identifier, unique in its ledger.
-    id: str = attrs.field(validator=identifier())
+    id: str = attrs.field(metadata=checks(identifier()))
     #: The day of the interview; it places the record in a year.
-    held_on: dt.date = attrs.field(validator=a_date())
+    held_on: dt.date = attrs.field(metadata=checks(a_date()))
     #: The party interviewed.
-    party: Party = attrs.field(validator=instance_of(Party), kw_only=True)
+    party: Party = attrs.field(metadata=checks(instance_of(Party)), kw_only=True)
     #: What the interview was about.
-    subject: str = attrs.field(default="", validator=instance_of(str), kw_only=True)
+    subject: str = attrs.field(default="", metadata=checks(instance_of(str)), kw_only=True)
     #: The identifiers of the officers who held it.
-    officers: tuple[str, ...] = attrs.field(default=(), validator=_officers, kw_only=True)
+    officers: tuple[str, ...] = attrs.field(default=(), metadata=checks(_officers), kw_only=True)
 
     @property
     def date(self) -> dt.date:
@@ -580,7 +590,7 @@ class AdmonitoryInterview:
         return self.held_on
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=apply_checks)
 class CoerciveAction:
     """One coercive action: a coercive measure (查封, 扣押, 冻结, …) or a coercive execution.
 
@@ -590,21 +600,21 @@ class CoerciveAction:
     kind: ClassVar[ActionKind] = ActionKind.COERCION
 
     #: The record's identifier, unique in its ledger.
-    id: str = attrs.field(validator=identifier())
+    id: str = attrs.field(metadata=checks(identifier()))
     #: The day of the action; it places the record in a year.
-    taken_on: dt.date = attrs.field(validator=a_date())
+    taken_on: dt.date = attrs.field(metadata=checks(a_date()))
     #: The coercive measure taken; ``None`` for a coercive execution.
     measure: CoerciveMeasure | None = attrs.field(
-        default=None, validator=optional(member_of(CoerciveMeasure)), kw_only=True
+        default=None, metadata=checks(optional(member_of(CoerciveMeasure))), kw_only=True
     )
     #: Whether the action is a coercive execution (强制执行).
-    execution: bool = attrs.field(default=False, validator=instance_of(bool), kw_only=True)
+    execution: bool = attrs.field(default=False, metadata=checks(instance_of(bool)), kw_only=True)
     #: The party the action concerns.
     party: Party | None = attrs.field(
-        default=None, validator=optional(instance_of(Party)), kw_only=True
+        default=None, metadata=checks(optional(instance_of(Party))), kw_only=True
     )
     #: The identifiers of the officers who took part.
-    officers: tuple[str, ...] = attrs.field(default=(), validator=_officers, kw_only=True)
+    officers: tuple[str, ...] = attrs.field(default=(), metadata=checks(_officers), kw_only=True)
 
     @execution.validator
     def _measure_or_execution(self, attribute: attrs.Attribute[bool], value: bool) -> None:  # noqa: FBT001
@@ -628,20 +638,22 @@ _OWN_RECORDS = frozenset(
 )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=apply_checks)
 class OtherAction:
     """One action of a category without a record class of its own (levy, reward, …)."""
 
     #: The record's identifier, unique in its ledger.
-    id: str = attrs.field(validator=identifier())
+    id: str = attrs.field(metadata=checks(identifier()))
     #: The category of the action.
-    kind: ActionKind = attrs.field(validator=member_of(ActionKind))
+    kind: ActionKind = attrs.field(metadata=checks(member_of(ActionKind)))
     #: The day of the action; it places the record in a year.
-    taken_on: dt.date = attrs.field(validator=a_date())
+    taken_on: dt.date = attrs.field(metadata=checks(a_date()))
     #: The money involved (levied, paid, awarded), in yuan.
-    amount: Decimal | None = attrs.field(default=None, validator=optional(money()), kw_only=True)
+    amount: Decimal | None = attrs.field(
+        default=None, metadata=checks(optional(money())), kw_only=True
+    )
     #: What the action was.
-    description: str = attrs.field(default="", validator=instance_of(str), kw_only=True)
+    description: str = attrs.field(default="", metadata=checks(instance_of(str)), kw_only=True)
 
     @kind.validator
     def _not_a_category_with_records(
@@ -661,22 +673,22 @@ class OtherAction:
         return self.taken_on
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=apply_checks)
 class ReviewCase:
     """One administrative reconsideration or litigation against an action of the body."""
 
     #: The record's identifier, unique in its ledger.
-    id: str = attrs.field(validator=identifier())
+    id: str = attrs.field(metadata=checks(identifier()))
     #: Reconsideration or litigation.
-    review: ReviewKind = attrs.field(validator=member_of(ReviewKind))
+    review: ReviewKind = attrs.field(metadata=checks(member_of(ReviewKind)))
     #: The category of the action challenged.
-    action_kind: ActionKind = attrs.field(validator=member_of(ActionKind))
+    action_kind: ActionKind = attrs.field(metadata=checks(member_of(ActionKind)))
     #: The day the case was filed; it places the record in a year.
-    filed_on: dt.date = attrs.field(validator=a_date())
+    filed_on: dt.date = attrs.field(metadata=checks(a_date()))
     #: Whether it ended against the body (revoked, changed or confirmed unlawful on
     #: reconsideration; lost in court); ``None`` while pending.
     against_body: bool | None = attrs.field(
-        default=None, validator=optional(instance_of(bool)), kw_only=True
+        default=None, metadata=checks(optional(instance_of(bool))), kw_only=True
     )
 
     @property

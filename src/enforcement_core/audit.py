@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from enforcement_core._validators import breakdowns, dotted
+from enforcement_core._paths import objects, resolve
+from enforcement_core._validators import breakdowns
 from enforcement_core.actions import ActionKind
 from enforcement_core.comparison import Change
+from enforcement_core.labels import label
 from enforcement_core.ledger import Ledger
 from enforcement_core.numbers_zh import round_half_up
 from enforcement_core.report import AnnualReport, ChangeUnit, RateName, StatedChange
@@ -151,14 +153,6 @@ _SHARE_FIGURES: Mapping[RateName, tuple[str, str]] = {
     RateName.CERTIFICATION: ("workforce.certified", "workforce.established_staff"),
     RateName.TRAINING_COVERAGE: ("workforce.trained", "workforce.certified"),
 }
-_RATE_ZH: Mapping[RateName, str] = {
-    RateName.RECTIFICATION: "隐患整改率",
-    RateName.GRANT_OF_APPLICATIONS: "许可准予率（占申请）",
-    RateName.GRANT_OF_DECISIONS: "许可准予率（占决定）",
-    RateName.CERTIFICATION: "持证率",
-    RateName.TRAINING_COVERAGE: "培训覆盖率",
-    RateName.OFFICE_SHARE: "综合执法机构人员占比",
-}
 
 
 def _finding(code: str, path: str, message: str, message_zh: str) -> Finding:
@@ -194,25 +188,15 @@ def _report_findings(report: AnnualReport) -> Iterator[Finding]:
     yield from _publication_findings(report)
 
 
-def _objects(obj: object, path: str) -> Iterator[tuple[str, object]]:
-    if isinstance(obj, Mapping):
-        for key, value in obj.items():
-            yield from _objects(value, f"{path}.{getattr(key, 'value', key)}")
-    elif attrs.has(cls := type(obj)):
-        yield path, obj
-        for field in attrs.fields(cls):
-            yield from _objects(getattr(obj, field.name), f"{path}.{field.name}")
-
-
 def _breakdown_findings(report: AnnualReport) -> Iterator[Finding]:
     for name in FIGURE_FIELDS:
-        for path, obj in _objects(getattr(report, name), name):
+        for path, obj in objects(getattr(report, name), name):
             sums: dict[str, list[tuple[str, Any]]] = {}
             for breakdown in breakdowns(type(obj)):
                 if breakdown.subset:
                     continue
                 added = breakdown.added(obj)
-                total = dotted(obj, breakdown.total)
+                total = resolve(obj, breakdown.total)
                 field = f"{path}.{breakdown.field}"
                 what = breakdown.part or breakdown.total
                 if added is not None and total is not None and added < total:
@@ -280,14 +264,14 @@ def _rate_findings(report: AnnualReport) -> Iterator[Finding]:
                     "share-above-whole",
                     f"rates.{name.value}",
                     f"{name.value} would be above 100%: {numerator} of {denominator}",
-                    f"{_RATE_ZH[name]}超过100%：{numerator}/{denominator}",
+                    f"{label(name)}超过100%：{numerator}/{denominator}",
                 )
             if stated is not None:
                 yield _finding(
                     "rate-unverifiable",
                     path,
                     f"the report states {stated}% but not both figures the rate is computed from",
-                    f"报告称{_RATE_ZH[name]}{stated}%，但未列明计算该比率所需的数据",
+                    f"报告称{label(name)}{stated}%，但未列明计算该比率所需的数据",
                 )
             continue
         if stated is None:
@@ -299,7 +283,7 @@ def _rate_findings(report: AnnualReport) -> Iterator[Finding]:
                 path,
                 f"the report states {stated}%, the counts give {percent}% "
                 f"({computed.numerator} ÷ {computed.denominator})",
-                f"报告称{_RATE_ZH[name]}{stated}%，按{computed.numerator}÷{computed.denominator}"
+                f"报告称{label(name)}{stated}%，按{computed.numerator}÷{computed.denominator}"
                 f"计算应为{percent}%",
             )
         elif percent is None:
@@ -307,7 +291,7 @@ def _rate_findings(report: AnnualReport) -> Iterator[Finding]:
                 "rate-mismatch",
                 path,
                 f"the report states {stated}%, but the rate is undefined (its denominator is 0)",
-                f"报告称{_RATE_ZH[name]}{stated}%，但该比率分母为0，无法计算",
+                f"报告称{label(name)}{stated}%，但该比率分母为0，无法计算",
             )
 
 

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 import attrs
 
-from enforcement_core._validators import instance_of, member_of, text
+from enforcement_core._validators import (
+    apply_checks,
+    checks,
+    instance_of,
+    member_of,
+    text,
+)
+from enforcement_core.labels import Vocabulary
 
 __all__ = ["BodyLevel", "EnforcementBody"]
 
 
-class BodyLevel(StrEnum):
+class BodyLevel(Vocabulary):
     """The administrative level of an enforcement body (行政执法主体的层级)."""
 
     #: 乡 (a rural township).
@@ -32,7 +37,7 @@ class BodyLevel(StrEnum):
     PROVINCE_DEPARTMENT = "province_department"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=apply_checks)
 class EnforcementBody:
     """An enforcement body (行政执法主体): a town or street government, a department.
 
@@ -52,13 +57,13 @@ class EnforcementBody:
     """
 
     #: The official name, as the body signs its documents: "重庆市渝北区古路镇人民政府".
-    name: str = attrs.field(validator=text())
+    name: str = attrs.field(metadata=checks(text()))
     #: The administrative level.
-    level: BodyLevel = attrs.field(validator=member_of(BodyLevel))
+    level: BodyLevel = attrs.field(metadata=checks(member_of(BodyLevel)))
     #: The region the body belongs to, e.g. "重庆市渝北区"; ``""`` when not given.
-    region: str = attrs.field(default="", validator=instance_of(str))
+    region: str = attrs.field(default="", metadata=checks(instance_of(str)))
     #: The name used in running text ("古路镇开展了…"); the full name when not given.
-    short_name: str = attrs.field(validator=text())
+    short_name: str = attrs.field(metadata=checks(text()))
 
     @short_name.default
     def _short_name_default(self) -> str:

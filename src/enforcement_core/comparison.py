@@ -8,19 +8,21 @@ with no denominator. A rate changes in percentage points (个百分点).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from enforcement_core._paths import is_figure, walk
 from enforcement_core._validators import breakdowns
 from enforcement_core.numbers_zh import round_half_up
 from enforcement_core.report import RateName
 from enforcement_core.statistics import FIGURE_FIELDS, Rate, figure, rate
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from enforcement_core.report import AnnualReport
 
 __all__ = ["Change", "Comparison", "RateChange", "compare", "figure_paths"]
@@ -163,23 +165,21 @@ class Comparison:
 
 def _paths(report: AnnualReport, obj: object, prefix: str) -> Iterator[str]:
     """The figure paths below ``obj``: an object's derived totals first, then its fields."""
-    if isinstance(obj, Mapping):
-        items: Iterator[tuple[str, object]] = (
-            (str(getattr(k, "value", k)), v) for k, v in obj.items()
-        )
-    elif attrs.has(cls := type(obj)):
+    yield from _derived(report, obj, prefix)
+    for path, value in walk(obj, prefix):
+        if is_figure(value):
+            yield path
+        else:
+            yield from _derived(report, value, f"{path}.")
+
+
+def _derived(report: AnnualReport, obj: object, prefix: str) -> Iterator[str]:
+    """The paths of the totals ``obj`` derives from its breakdowns, where they have a value."""
+    if attrs.has(cls := type(obj)):
         for breakdown in breakdowns(cls):
             path = prefix + breakdown.total
             if not breakdown.subset and figure(report, path) is not None:
                 yield path
-        items = ((field.name, getattr(obj, field.name)) for field in attrs.fields(cls))
-    else:
-        return
-    for name, value in items:
-        if isinstance(value, int | Decimal) and not isinstance(value, bool):
-            yield prefix + name
-        else:
-            yield from _paths(report, value, f"{prefix}{name}.")
 
 
 def figure_paths(report: AnnualReport) -> list[str]:

@@ -22,6 +22,7 @@ __all__ = [
     "EnforcementCoreError",
     "ExampleNotFound",
     "InvariantError",
+    "LabelError",
     "LoadError",
     "MissingExtraError",
     "Problem",
@@ -30,6 +31,7 @@ __all__ = [
     "RendererOptionError",
     "RendererWarning",
     "StatisticsError",
+    "UnknownLocale",
 ]
 
 
@@ -141,3 +143,11 @@ class RendererNotFound(RendererError, LookupError):  # noqa: N818  (the issue fi
 
 class RendererOptionError(RendererError, TypeError):
     """A renderer was given an option it does not accept, or a value of the wrong type."""
+
+
+class LabelError(EnforcementCoreError, ValueError):
+    """A label names no value of its vocabulary (``Domain.from_label("安全")``)."""
+
+
+class UnknownLocale(EnforcementCoreError, ValueError):  # noqa: N818  (reads as what happened)
+    """A locale the labels are not written in."""

@@ -21,9 +21,11 @@ import attrs
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._validators import (
     a_count,
+    apply_checks,
     at_most,
+    checks,
     fail,
-    freeze_mappings,
+    frozen_map,
     instance_of,
     mapping_of,
     member_of,
@@ -63,7 +65,7 @@ _COUNT = optional(a_count())
 _MONEY = optional(money())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class LicensingFigures:
     """Licensing (行政许可) in the year: the applications received and their outcomes.
 
@@ -82,21 +84,23 @@ class LicensingFigures:
     """
 
     #: What is licensed, as the report names it ("农村宅基地"); ``""`` when not named.
-    subject: str = attrs.field(default="", validator=instance_of(str))
+    subject: str = attrs.field(default="", metadata=checks(instance_of(str)))
     #: Applications received (申请).
-    applications: int | None = attrs.field(default=None, validator=_COUNT)
+    applications: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Applications accepted (受理).
-    accepted: int | None = attrs.field(default=None, validator=[_COUNT, at_most("applications")])
+    accepted: int | None = attrs.field(
+        default=None, metadata=checks(_COUNT, at_most("applications"))
+    )
     #: Licences granted (准予许可, 作出行政许可).
-    granted: int | None = attrs.field(default=None, validator=_COUNT)
+    granted: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Applications refused (不予许可).
-    refused: int | None = attrs.field(default=None, validator=_COUNT)
+    refused: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Applications accepted and still undecided at the end of the year.
-    pending: int | None = attrs.field(default=None, validator=_COUNT)
+    pending: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Licences revoked (撤销行政许可) in the year.
-    revoked: int | None = attrs.field(default=None, validator=_COUNT)
+    revoked: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Licensing decisions that passed a legal review (法制审核).
-    legal_reviews: int | None = attrs.field(default=None, validator=_COUNT)
+    legal_reviews: int | None = attrs.field(default=None, metadata=checks(_COUNT))
 
     @pending.validator
     def _outcomes_within_applications(
@@ -125,7 +129,7 @@ class LicensingFigures:
                 return
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class HazardFigures:
     """Hazards (隐患) found by inspections, rectified, and under listed supervision.
 
@@ -135,24 +139,21 @@ class HazardFigures:
     """
 
     #: Hazards found (查出隐患).
-    found: int | None = attrs.field(default=None, validator=_COUNT)
+    found: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Hazards rectified (整改隐患); no more than found.
-    rectified: int | None = attrs.field(default=None, validator=[_COUNT, at_most("found")])
+    rectified: int | None = attrs.field(default=None, metadata=checks(_COUNT, at_most("found")))
     #: Hazards under listed supervision (挂牌督办), by level; together no more than found.
     supervised: Mapping[SupervisionLevel, int] = attrs.field(
         factory=FrozenMap,
-        validator=[
+        converter=frozen_map,
+        metadata=checks(
             mapping_of(member_of(SupervisionLevel), a_count()),
             parts_within("found", subset=True),
-        ],
+        ),
     )
 
-    def __attrs_post_init__(self) -> None:
-        """Freeze the supervised mapping."""
-        freeze_mappings(self, "supervised")
 
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class AreaFigures:
     """The inspections of one inspection area; every figure optional.
 
@@ -160,14 +161,14 @@ class AreaFigures:
     """
 
     #: Establishment-visits in the area.
-    visits: int | None = attrs.field(default=None, validator=_COUNT)
+    visits: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Hazards found and rectified in the area.
     hazards: HazardFigures = attrs.field(
-        factory=HazardFigures, validator=instance_of(HazardFigures)
+        factory=HazardFigures, metadata=checks(instance_of(HazardFigures))
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class InspectionFigures:
     """Inspections (行政检查) in the year, counted in establishment-visits (家次).
 
@@ -180,38 +181,35 @@ class InspectionFigures:
     """
 
     #: Establishment-visits (家次).
-    visits: int | None = attrs.field(default=None, validator=_COUNT)
+    visits: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: The areas inspected, in the order the report names them, with their figures.
     by_area: Mapping[InspectionArea, AreaFigures] = attrs.field(
         factory=FrozenMap,
-        validator=[
+        converter=frozen_map,
+        metadata=checks(
             mapping_of(member_of(InspectionArea), instance_of(AreaFigures)),
             parts_within("visits", part="visits"),
             parts_within("hazards.found", part="hazards.found"),
             parts_within("hazards.rectified", part="hazards.rectified"),
-        ],
+        ),
     )
     #: Hazards found by the inspections.
     hazards: HazardFigures = attrs.field(
-        factory=HazardFigures, validator=instance_of(HazardFigures)
+        factory=HazardFigures, metadata=checks(instance_of(HazardFigures))
     )
 
-    def __attrs_post_init__(self) -> None:
-        """Freeze the by_area mapping."""
-        freeze_mappings(self, "by_area")
 
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class DomainPenalties:
     """The penalties of one domain (安全生产, 交通, …)."""
 
     #: Penalty cases in the domain.
-    cases: int | None = attrs.field(default=None, validator=_COUNT)
+    cases: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Fines imposed in the domain, in yuan.
-    fines: Decimal | None = attrs.field(default=None, validator=_MONEY)
+    fines: Decimal | None = attrs.field(default=None, metadata=checks(_MONEY))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class PenaltyFigures:
     """Administrative penalties (行政处罚) in the year.
 
@@ -234,40 +232,43 @@ class PenaltyFigures:
     """
 
     #: Penalty cases (件).
-    cases: int | None = attrs.field(default=None, validator=_COUNT)
+    cases: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Cases by domain, with their fines.
     by_domain: Mapping[Domain, DomainPenalties] = attrs.field(
         factory=FrozenMap,
-        validator=[
+        converter=frozen_map,
+        metadata=checks(
             mapping_of(member_of(Domain), instance_of(DomainPenalties)),
             parts_within("cases", part="cases"),
             parts_within("fines", part="fines"),
-        ],
+        ),
     )
     #: Cases by the sanction type they are filed under.
     by_sanction: Mapping[SanctionType, int] = attrs.field(
         factory=FrozenMap,
-        validator=[mapping_of(member_of(SanctionType), a_count()), parts_within("cases")],
+        converter=frozen_map,
+        metadata=checks(mapping_of(member_of(SanctionType), a_count()), parts_within("cases")),
     )
     #: Cases by procedure.
     by_procedure: Mapping[Procedure, int] = attrs.field(
         factory=FrozenMap,
-        validator=[mapping_of(member_of(Procedure), a_count()), parts_within("cases")],
+        converter=frozen_map,
+        metadata=checks(mapping_of(member_of(Procedure), a_count()), parts_within("cases")),
     )
     #: Fines and confiscations together (罚没金额), when stated as one amount.
-    fines_and_confiscations: Decimal | None = attrs.field(default=None, validator=_MONEY)
+    fines_and_confiscations: Decimal | None = attrs.field(default=None, metadata=checks(_MONEY))
     #: Fines (罚款), in yuan.
-    fines: Decimal | None = attrs.field(default=None, validator=_MONEY)
+    fines: Decimal | None = attrs.field(default=None, metadata=checks(_MONEY))
     #: Confiscations (没收违法所得、非法财物), in yuan.
-    confiscations: Decimal | None = attrs.field(default=None, validator=_MONEY)
+    confiscations: Decimal | None = attrs.field(default=None, metadata=checks(_MONEY))
     #: Cases decided without penalty (不予处罚).
-    not_penalised: int | None = attrs.field(default=None, validator=_COUNT)
+    not_penalised: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Cases penalised lightly or with mitigation (从轻、减轻处罚).
-    lightened: int | None = attrs.field(default=None, validator=[_COUNT, at_most("cases")])
+    lightened: int | None = attrs.field(default=None, metadata=checks(_COUNT, at_most("cases")))
     #: Decisions that passed a legal review (法制审核).
-    legal_reviews: int | None = attrs.field(default=None, validator=_COUNT)
+    legal_reviews: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Cases referred to the judicial authorities (涉嫌犯罪移送).
-    referrals: int | None = attrs.field(default=None, validator=_COUNT)
+    referrals: int | None = attrs.field(default=None, metadata=checks(_COUNT))
 
     @fines_and_confiscations.validator
     def _parts_of_money(
@@ -283,31 +284,26 @@ class PenaltyFigures:
                 f"add up to {sum(parts)}, above {value}",
             )
 
-    def __attrs_post_init__(self) -> None:
-        """Freeze the breakdowns."""
-        freeze_mappings(self, "by_domain", "by_sanction", "by_procedure")
 
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class CoercionFigures:
     """Administrative coercion (行政强制): coercive measures and coercive executions."""
 
     #: Coercive measures taken.
-    measures: int | None = attrs.field(default=None, validator=_COUNT)
+    measures: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Measures by kind (查封, 扣押, 冻结, 其他).
     by_measure: Mapping[CoerciveMeasure, int] = attrs.field(
         factory=FrozenMap,
-        validator=[mapping_of(member_of(CoerciveMeasure), a_count()), parts_within("measures")],
+        converter=frozen_map,
+        metadata=checks(
+            mapping_of(member_of(CoerciveMeasure), a_count()), parts_within("measures")
+        ),
     )
     #: Coercive executions (强制执行).
-    executions: int | None = attrs.field(default=None, validator=_COUNT)
-
-    def __attrs_post_init__(self) -> None:
-        """Freeze the breakdown."""
-        freeze_mappings(self, "by_measure")
+    executions: int | None = attrs.field(default=None, metadata=checks(_COUNT))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class InterviewFigures:
     """Admonitory interviews (约谈) in the year.
 
@@ -317,29 +313,26 @@ class InterviewFigures:
     """
 
     #: Interviews held.
-    count: int | None = attrs.field(default=None, validator=_COUNT)
+    count: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Interviews by the kind of party interviewed ("约谈企业3家次").
     by_party: Mapping[PartyKind, int] = attrs.field(
         factory=FrozenMap,
-        validator=[mapping_of(member_of(PartyKind), a_count()), parts_within("count")],
+        converter=frozen_map,
+        metadata=checks(mapping_of(member_of(PartyKind), a_count()), parts_within("count")),
     )
 
-    def __attrs_post_init__(self) -> None:
-        """Freeze the breakdown."""
-        freeze_mappings(self, "by_party")
 
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class ActionFigures:
     """The count and money of a category without figures of its own (levy, reward, …)."""
 
     #: Actions taken.
-    count: int | None = attrs.field(default=None, validator=_COUNT)
+    count: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: The money involved, in yuan (levied, paid, awarded).
-    amount: Decimal | None = attrs.field(default=None, validator=_MONEY)
+    amount: Decimal | None = attrs.field(default=None, metadata=checks(_MONEY))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class ReviewCounts:
     """Reconsideration and litigation cases, and how many ended against the body.
 
@@ -351,57 +344,54 @@ class ReviewCounts:
     """
 
     #: Administrative reconsiderations (行政复议).
-    reconsiderations: int | None = attrs.field(default=None, validator=_COUNT)
+    reconsiderations: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Of them, corrected on reconsideration (复议纠错): revoked, changed, confirmed unlawful.
     corrected: int | None = attrs.field(
-        default=None, validator=[_COUNT, at_most("reconsiderations")]
+        default=None, metadata=checks(_COUNT, at_most("reconsiderations"))
     )
     #: Administrative litigations (行政诉讼).
-    litigations: int | None = attrs.field(default=None, validator=_COUNT)
+    litigations: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Of them, lost in court (败诉).
-    lost: int | None = attrs.field(default=None, validator=[_COUNT, at_most("litigations")])
+    lost: int | None = attrs.field(default=None, metadata=checks(_COUNT, at_most("litigations")))
 
 
 _REVIEW_FIELDS = ("reconsiderations", "corrected", "litigations", "lost")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class ReviewFigures:
     """Reconsideration and litigation in the year: totals, and per action category."""
 
     #: The totals over every category.
-    total: ReviewCounts = attrs.field(factory=ReviewCounts, validator=instance_of(ReviewCounts))
+    total: ReviewCounts = attrs.field(
+        factory=ReviewCounts, metadata=checks(instance_of(ReviewCounts))
+    )
     #: The counts per category of the action challenged.
     by_kind: Mapping[ActionKind, ReviewCounts] = attrs.field(
         factory=FrozenMap,
-        validator=[
+        converter=frozen_map,
+        metadata=checks(
             mapping_of(member_of(ActionKind), instance_of(ReviewCounts)),
             *(parts_within(f"total.{name}", part=name) for name in _REVIEW_FIELDS),
-        ],
+        ),
     )
 
-    def __attrs_post_init__(self) -> None:
-        """Freeze the breakdown."""
-        freeze_mappings(self, "by_kind")
 
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class PowerFigures:
     """The enforcement powers (执法职权) a body holds, by category and by source."""
 
     #: Powers held.
-    total: int | None = attrs.field(default=None, validator=_COUNT)
+    total: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Powers by action category.
     by_kind: Mapping[ActionKind, int] = attrs.field(
         factory=FrozenMap,
-        validator=[mapping_of(member_of(ActionKind), a_count()), parts_within("total")],
+        converter=frozen_map,
+        metadata=checks(mapping_of(member_of(ActionKind), a_count()), parts_within("total")),
     )
     #: Powers by where they come from (statutory, conferred, entrusted).
     by_source: Mapping[AuthoritySource, int] = attrs.field(
         factory=FrozenMap,
-        validator=[mapping_of(member_of(AuthoritySource), a_count()), parts_within("total")],
+        converter=frozen_map,
+        metadata=checks(mapping_of(member_of(AuthoritySource), a_count()), parts_within("total")),
     )
-
-    def __attrs_post_init__(self) -> None:
-        """Freeze the breakdowns."""
-        freeze_mappings(self, "by_kind", "by_source")

@@ -10,7 +10,9 @@ import attrs
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._validators import (
     a_count,
-    freeze_mappings,
+    apply_checks,
+    checks,
+    frozen_map,
     identifier,
     instance_of,
     mapping_of,
@@ -44,7 +46,7 @@ Record = (
 )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class Ledger:
     """Everything a body recorded in a year: its units, officers and action records.
 
@@ -55,58 +57,58 @@ class Ledger:
     """
 
     #: The body whose ledger it is.
-    body: EnforcementBody = attrs.field(validator=instance_of(EnforcementBody))
+    body: EnforcementBody = attrs.field(metadata=checks(instance_of(EnforcementBody)))
     #: The year the ledger covers.
-    year: int = attrs.field(validator=a_count())
+    year: int = attrs.field(metadata=checks(a_count()))
     #: The organisational units by identifier (their ``certified`` figures are
     #: left empty: the officers are counted).
     units: Mapping[str, Unit] = attrs.field(
-        factory=FrozenMap, validator=mapping_of(identifier(), instance_of(Unit))
+        factory=FrozenMap,
+        converter=frozen_map,
+        metadata=checks(mapping_of(identifier(), instance_of(Unit))),
     )
     #: The roster of officers and other enforcement staff.
     officers: tuple[Officer, ...] = attrs.field(
-        default=(), validator=tuple_of(instance_of(Officer))
+        default=(), metadata=checks(tuple_of(instance_of(Officer)))
     )
     #: Cases of officers' misconduct.
     misconduct_cases: tuple[MisconductCase, ...] = attrs.field(
-        default=(), validator=tuple_of(instance_of(MisconductCase))
+        default=(), metadata=checks(tuple_of(instance_of(MisconductCase)))
     )
     #: Licence applications.
     licence_applications: tuple[LicenceApplication, ...] = attrs.field(
-        default=(), validator=tuple_of(instance_of(LicenceApplication))
+        default=(), metadata=checks(tuple_of(instance_of(LicenceApplication)))
     )
     #: Inspections, each with the hazards it found.
     inspections: tuple[Inspection, ...] = attrs.field(
-        default=(), validator=tuple_of(instance_of(Inspection))
+        default=(), metadata=checks(tuple_of(instance_of(Inspection)))
     )
     #: Penalty cases.
     penalty_cases: tuple[PenaltyCase, ...] = attrs.field(
-        default=(), validator=tuple_of(instance_of(PenaltyCase))
+        default=(), metadata=checks(tuple_of(instance_of(PenaltyCase)))
     )
     #: Admonitory interviews.
     interviews: tuple[AdmonitoryInterview, ...] = attrs.field(
-        default=(), validator=tuple_of(instance_of(AdmonitoryInterview))
+        default=(), metadata=checks(tuple_of(instance_of(AdmonitoryInterview)))
     )
     #: Coercive measures and executions.
     coercive_actions: tuple[CoerciveAction, ...] = attrs.field(
-        default=(), validator=tuple_of(instance_of(CoerciveAction))
+        default=(), metadata=checks(tuple_of(instance_of(CoerciveAction)))
     )
     #: Actions of the other categories.
     other_actions: tuple[OtherAction, ...] = attrs.field(
-        default=(), validator=tuple_of(instance_of(OtherAction))
+        default=(), metadata=checks(tuple_of(instance_of(OtherAction)))
     )
     #: Reconsideration and litigation cases.
     reviews: tuple[ReviewCase, ...] = attrs.field(
-        default=(), validator=tuple_of(instance_of(ReviewCase))
+        default=(), metadata=checks(tuple_of(instance_of(ReviewCase)))
     )
     #: The free text the summary's report carries.
-    narrative: Narrative = attrs.field(factory=Narrative, validator=instance_of(Narrative))
+    narrative: Narrative = attrs.field(factory=Narrative, metadata=checks(instance_of(Narrative)))
     #: How the summary's report writes its numbers.
-    conventions: Conventions = attrs.field(factory=Conventions, validator=instance_of(Conventions))
-
-    def __attrs_post_init__(self) -> None:
-        """Freeze the units mapping."""
-        freeze_mappings(self, "units")
+    conventions: Conventions = attrs.field(
+        factory=Conventions, metadata=checks(instance_of(Conventions))
+    )
 
     # Rich display reaches up to the summary and the renderers at call time, never at import.
 

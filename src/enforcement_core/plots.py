@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Final
 
 from enforcement_core._extras import require
 from enforcement_core.actions import ActionKind
+from enforcement_core.labels import label, term
 from enforcement_core.ledger import Ledger
-from enforcement_core.renderers._labels import label, term
 from enforcement_core.statistics import category_totals
 from enforcement_core.summary import summarize
 

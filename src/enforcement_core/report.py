@@ -22,14 +22,17 @@ from enforcement_core._paths import check_figure_path
 from enforcement_core._validators import (
     a_count,
     a_date,
+    apply_checks,
+    checks,
     fail,
-    freeze_mappings,
+    frozen_map,
     instance_of,
     instance_of_own_class,
     mapping_of,
     member_of,
     one_of,
     optional,
+    rule,
     text,
     tuple_of,
 )
@@ -45,6 +48,7 @@ from enforcement_core.figures import (
     PowerFigures,
     ReviewFigures,
 )
+from enforcement_core.labels import Vocabulary
 from enforcement_core.numbers_zh import AMOUNT_UNITS, MeasureKind, measure_words
 from enforcement_core.workforce import WorkforceFigures
 
@@ -85,7 +89,7 @@ class SectionRole(StrEnum):
     OTHER = "other"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class Section:
     """A narrative section: free text in paragraphs, with sub-sections.
 
@@ -93,30 +97,32 @@ class Section:
     """
 
     #: The section's title, without its marker: "存在的主要问题".
-    title: str = attrs.field(validator=text())
+    title: str = attrs.field(metadata=checks(text()))
     #: What the section is for.
-    role: SectionRole = attrs.field(default=SectionRole.OTHER, validator=member_of(SectionRole))
+    role: SectionRole = attrs.field(
+        default=SectionRole.OTHER, metadata=checks(member_of(SectionRole))
+    )
     #: The paragraphs, in order.
-    paragraphs: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(text()))
+    paragraphs: tuple[str, ...] = attrs.field(default=(), metadata=checks(tuple_of(text())))
     #: The sub-sections, in order.
     subsections: tuple[Section, ...] = attrs.field(
-        default=(), validator=tuple_of(instance_of_own_class())
+        default=(), metadata=checks(tuple_of(instance_of_own_class()))
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class Narrative:
     """The free text of a report, in order: an opening line and the sections."""
 
     #: The opening line ("按照有关规定，现将我镇2023年行政执法总体情况报告如下：").
-    opening: str = attrs.field(default="", validator=instance_of(str))
+    opening: str = attrs.field(default="", metadata=checks(instance_of(str)))
     #: The sections, in order.
     sections: tuple[Section, ...] = attrs.field(
-        default=(), validator=tuple_of(instance_of(Section))
+        default=(), metadata=checks(tuple_of(instance_of(Section)))
     )
 
 
-class RateName(StrEnum):
+class RateName(Vocabulary):
     """The rates a report states; each is derived from its counts by the statistics module."""
 
     #: 隐患整改率: hazards rectified ÷ found.
@@ -144,15 +150,19 @@ class ChangeUnit(StrEnum):
     POINTS = "points"
 
 
-def _finite_decimal(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _not_a_finite_decimal(value: object) -> str | None:
     if isinstance(value, float) or type(value) is not Decimal or not value.is_finite():
-        fail(instance, attribute.name, value, f"must be a finite Decimal, not {value!r}")
+        return f"must be a finite Decimal, not {value!r}"
+    return None
+
+
+_finite_decimal = rule("finite Decimal", _not_a_finite_decimal)
 
 
 _RATE_PREFIX = "rates."
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class StatedChange:
     """A year-over-year change as the report states it, with the previous year's figure.
 
@@ -173,13 +183,13 @@ class StatedChange:
     """
 
     #: The figure path, or ``"rates.<name>"``.
-    figure: str = attrs.field(validator=text())
+    figure: str = attrs.field(metadata=checks(text()))
     #: The previous year's value as stated.
-    previous: Decimal = attrs.field(validator=_finite_decimal)
+    previous: Decimal = attrs.field(metadata=checks(_finite_decimal))
     #: The change as stated, signed.
-    change: Decimal = attrs.field(validator=_finite_decimal)
+    change: Decimal = attrs.field(metadata=checks(_finite_decimal))
     #: How the change is written.
-    unit: ChangeUnit = attrs.field(validator=member_of(ChangeUnit))
+    unit: ChangeUnit = attrs.field(metadata=checks(member_of(ChangeUnit)))
 
     @figure.validator
     def _names_a_figure(self, attribute: attrs.Attribute[str], value: str) -> None:
@@ -204,7 +214,7 @@ class StatedChange:
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class Stated:
     """What a published report states beside its counts, kept as stated for the audit.
 
@@ -214,33 +224,30 @@ class Stated:
 
     #: Rates as stated, in percent.
     rates: Mapping[RateName, Decimal] = attrs.field(
-        factory=FrozenMap, validator=mapping_of(member_of(RateName), _finite_decimal)
+        factory=FrozenMap,
+        converter=frozen_map,
+        metadata=checks(mapping_of(member_of(RateName), _finite_decimal)),
     )
     #: Year-over-year changes as stated.
     changes: tuple[StatedChange, ...] = attrs.field(
-        default=(), validator=tuple_of(instance_of(StatedChange))
+        default=(), metadata=checks(tuple_of(instance_of(StatedChange)))
     )
     #: A grand total of enforcement actions over every category, as stated.
-    actions: int | None = attrs.field(default=None, validator=optional(a_count()))
+    actions: int | None = attrs.field(default=None, metadata=checks(optional(a_count())))
     #: A grand total of money over every category, as stated, in yuan.
-    amount: Decimal | None = attrs.field(default=None, validator=optional(_finite_decimal))
-
-    def __attrs_post_init__(self) -> None:
-        """Freeze the rates mapping."""
-        freeze_mappings(self, "rates")
+    amount: Decimal | None = attrs.field(default=None, metadata=checks(optional(_finite_decimal)))
 
 
-def _places(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _not_places(value: object) -> str | None:
     if value is not None and (type(value) is not int or not 0 <= value <= 4):
-        fail(
-            instance,
-            attribute.name,
-            value,
-            f"must be a number of decimals from 0 to 4, not {value!r}",
-        )
+        return f"must be a number of decimals from 0 to 4, not {value!r}"
+    return None
 
 
-@attrs.frozen(kw_only=True)
+_places = rule("places", _not_places)
+
+
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class Conventions:
     """How a report writes its numbers; renderers take these as their defaults.
 
@@ -249,16 +256,18 @@ class Conventions:
     """
 
     #: The unit money is written in: "元", "万元", "亿元", or "auto" (by size).
-    money_unit: str = attrs.field(default="元", validator=one_of(AMOUNT_UNITS))
+    money_unit: str = attrs.field(default="元", metadata=checks(one_of(AMOUNT_UNITS)))
     #: Decimals written for money; ``None``: none for whole yuan, two otherwise.
-    money_places: int | None = attrs.field(default=None, validator=_places)
+    money_places: int | None = attrs.field(default=None, metadata=checks(_places))
     #: Decimals written for percentages.
-    percent_places: int = attrs.field(default=2, validator=_places)
+    percent_places: int = attrs.field(default=2, metadata=checks(_places))
     #: The measure word for cases: "件", "宗" or "起".
-    case_measure: str = attrs.field(default="件", validator=one_of(_CASE_MEASURES))
+    case_measure: str = attrs.field(default="件", metadata=checks(one_of(_CASE_MEASURES)))
     #: Measure words for single figures, by figure path.
     measure_words: Mapping[str, str] = attrs.field(
-        factory=FrozenMap, validator=mapping_of(instance_of(str), text())
+        factory=FrozenMap,
+        converter=frozen_map,
+        metadata=checks(mapping_of(instance_of(str), text())),
     )
 
     @measure_words.validator
@@ -270,10 +279,6 @@ class Conventions:
             if reason is not None:
                 fail(self, f"{attribute.name}.{path}", path, reason)
 
-    def __attrs_post_init__(self) -> None:
-        """Freeze the measure words mapping."""
-        freeze_mappings(self, "measure_words")
-
 
 #: Categories with figures of their own; ``other_actions`` holds the rest.
 _OWN_FIGURES = frozenset(
@@ -281,7 +286,7 @@ _OWN_FIGURES = frozenset(
 )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class AnnualReport:
     """A body's annual enforcement report: its yearly figures, narrative and statements.
 
@@ -304,54 +309,58 @@ class AnnualReport:
     """
 
     #: The body that publishes the report.
-    body: EnforcementBody = attrs.field(validator=instance_of(EnforcementBody))
+    body: EnforcementBody = attrs.field(metadata=checks(instance_of(EnforcementBody)))
     #: The year the report covers.
-    year: int = attrs.field(validator=a_count())
+    year: int = attrs.field(metadata=checks(a_count()))
     #: The day the report was published.
-    published_on: dt.date | None = attrs.field(default=None, validator=optional(a_date()))
+    published_on: dt.date | None = attrs.field(default=None, metadata=checks(optional(a_date())))
     #: The workforce figures.
     workforce: WorkforceFigures = attrs.field(
-        factory=WorkforceFigures, validator=instance_of(WorkforceFigures)
+        factory=WorkforceFigures, metadata=checks(instance_of(WorkforceFigures))
     )
     #: The enforcement powers the body holds.
     powers: PowerFigures | None = attrs.field(
-        default=None, validator=optional(instance_of(PowerFigures))
+        default=None, metadata=checks(optional(instance_of(PowerFigures)))
     )
     #: Licensing (行政许可).
     licensing: LicensingFigures | None = attrs.field(
-        default=None, validator=optional(instance_of(LicensingFigures))
+        default=None, metadata=checks(optional(instance_of(LicensingFigures)))
     )
     #: Inspections (行政检查) and the hazards they found.
     inspection: InspectionFigures | None = attrs.field(
-        default=None, validator=optional(instance_of(InspectionFigures))
+        default=None, metadata=checks(optional(instance_of(InspectionFigures)))
     )
     #: Penalties (行政处罚).
     penalty: PenaltyFigures | None = attrs.field(
-        default=None, validator=optional(instance_of(PenaltyFigures))
+        default=None, metadata=checks(optional(instance_of(PenaltyFigures)))
     )
     #: Coercion (行政强制).
     coercion: CoercionFigures | None = attrs.field(
-        default=None, validator=optional(instance_of(CoercionFigures))
+        default=None, metadata=checks(optional(instance_of(CoercionFigures)))
     )
     #: Admonitory interviews (约谈).
     interviews: InterviewFigures | None = attrs.field(
-        default=None, validator=optional(instance_of(InterviewFigures))
+        default=None, metadata=checks(optional(instance_of(InterviewFigures)))
     )
     #: The other categories (levy, requisition, adjudication, benefit payment,
     #: confirmation, reward, other), each with its count and money.
     other_actions: Mapping[ActionKind, ActionFigures] = attrs.field(
-        factory=FrozenMap, validator=mapping_of(member_of(ActionKind), instance_of(ActionFigures))
+        factory=FrozenMap,
+        converter=frozen_map,
+        metadata=checks(mapping_of(member_of(ActionKind), instance_of(ActionFigures))),
     )
     #: Reconsideration and litigation (行政复议、行政诉讼).
     reviews: ReviewFigures | None = attrs.field(
-        default=None, validator=optional(instance_of(ReviewFigures))
+        default=None, metadata=checks(optional(instance_of(ReviewFigures)))
     )
     #: The free text: opening, overview, problems, plans.
-    narrative: Narrative = attrs.field(factory=Narrative, validator=instance_of(Narrative))
+    narrative: Narrative = attrs.field(factory=Narrative, metadata=checks(instance_of(Narrative)))
     #: What the report states beside its counts.
-    stated: Stated = attrs.field(factory=Stated, validator=instance_of(Stated))
+    stated: Stated = attrs.field(factory=Stated, metadata=checks(instance_of(Stated)))
     #: How the report writes its numbers.
-    conventions: Conventions = attrs.field(factory=Conventions, validator=instance_of(Conventions))
+    conventions: Conventions = attrs.field(
+        factory=Conventions, metadata=checks(instance_of(Conventions))
+    )
 
     @year.validator
     def _year_on_the_calendar(self, attribute: attrs.Attribute[int], value: int) -> None:
@@ -385,10 +394,6 @@ class AnnualReport:
                     kind,
                     f"{kind.value} has figures of its own: use the {kind.value} field",
                 )
-
-    def __attrs_post_init__(self) -> None:
-        """Freeze the other_actions mapping."""
-        freeze_mappings(self, "other_actions")
 
     # Rich display reaches up to the renderers and dataframes at call time, never at import.
 

@@ -36,17 +36,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from enforcement_core._mapping import FrozenMap
-from enforcement_core._validators import (
-    _Count,
-    _Identifier,
-    _MappingOf,
-    _MemberOf,
-    _Money,
-    _OneOf,
-    _Optional,
-    _Text,
-    _TupleOf,
-)
+from enforcement_core._validators import Check, declared_checks, unwrapped
 from enforcement_core.serialization import _DOCUMENTS, SCHEMA_VERSION, converter
 
 if TYPE_CHECKING:
@@ -143,23 +133,7 @@ def _field_docs(cls: type) -> dict[str, str]:
     return docs
 
 
-def _members(validator: object) -> tuple[object, ...]:
-    """The single validators of a field: attrs wraps a list of them in ``and_()``.
-
-    ``optional()`` is unwrapped too: whether ``None`` is allowed is the type's business.
-    """
-    if validator is None:
-        return ()
-    found: list[object] = []
-    for member in getattr(validator, "_validators", (validator,)):
-        if isinstance(member, _Optional):
-            found.extend(_members(member.validator))
-        else:
-            found.append(member)
-    return tuple(found)
-
-
-def _joined(parts: list[tuple[object, ...]]) -> tuple[object, ...]:
+def _joined(parts: list[tuple[Check, ...]]) -> tuple[Check, ...]:
     return tuple(member for part in parts for member in part)
 
 
@@ -215,7 +189,7 @@ class _Builder:
             prop: dict[str, Any] = {}
             if field.name in docs:
                 prop["description"] = docs[field.name]
-            prop.update(self.value(hints[field.name], _members(field.validator)))
+            prop.update(self.value(hints[field.name], declared_checks(field)))
             if field.default is attrs.NOTHING:
                 required.append(field.name)
             elif (default := _default(field.default)) is not _UNKNOWN:
@@ -232,7 +206,7 @@ class _Builder:
         schema["additionalProperties"] = False
         return schema
 
-    def value(self, tp: Any, validators: tuple[object, ...]) -> dict[str, Any]:
+    def value(self, tp: Any, validators: tuple[Check, ...]) -> dict[str, Any]:
         """The schema of a value of type ``tp`` that ``validators`` accept."""
         inner = _without_none(tp)
         if inner is not None:
@@ -241,12 +215,13 @@ class _Builder:
             return {"anyOf": [*branches, {"type": "null"}]}
         origin, args = typing.get_origin(tp), typing.get_args(tp)
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            items = [_members(v.member) for v in validators if isinstance(v, _TupleOf)]
+            tuples: list[Any] = [v for v in validators if v.kind == "tuple_of"]
+            items = [unwrapped(v.member) for v in tuples]
             return {"type": "array", "items": self.value(args[0], _joined(items))}
         if origin is Mapping:
-            mappings = [v for v in validators if isinstance(v, _MappingOf)]
-            keys = _joined([_members(v.key) for v in mappings])
-            values = _joined([_members(v.value) for v in mappings])
+            mappings: list[Any] = [v for v in validators if v.kind == "mapping_of"]
+            keys = _joined([unwrapped(v.key) for v in mappings])
+            values = _joined([unwrapped(v.value) for v in mappings])
             return {
                 "type": "object",
                 "propertyNames": self.value(args[0], keys),
@@ -262,26 +237,27 @@ class _Builder:
             schema = self._refine(schema, validator)
         return schema
 
-    def _refine(self, schema: dict[str, Any], validator: object) -> dict[str, Any]:  # noqa: PLR0911  (one return per validator)
+    def _refine(self, schema: dict[str, Any], validator: Check) -> dict[str, Any]:  # noqa: PLR0911  (one return per validator)
         """``schema`` narrowed by what ``validator`` says; unchanged when it says nothing more.
 
         The validators of objects (``instance_of``), dates (``a_date``) and those between
         fields (``at_most``, ``not_before``, ``parts_within``, methods) add nothing a
         schema can say; tuples and mappings are handed to their items by :meth:`value`.
         """
-        match validator:
-            case _Count():
+        check: Any = validator
+        match check.kind:
+            case "count":
                 return schema | {"minimum": 0}
-            case _Money():
+            case "money":
                 return copy.deepcopy(_MONEY_SCHEMA)
-            case _Text():
+            case "text":
                 return schema | {"minLength": 1, "pattern": _TEXT_PATTERN}
-            case _Identifier():
+            case "identifier":
                 return schema | {"pattern": _IDENTIFIER_PATTERN}
-            case _OneOf(choices=choices):
-                return schema | {"enum": list(choices)}
-            case _MemberOf(enum=enum):
-                return self.ref(enum)
+            case "one_of":
+                return schema | {"enum": list(check.choices)}
+            case "member_of":
+                return self.ref(check.enum)
             case _:
                 return schema
 

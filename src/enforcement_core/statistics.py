@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from enforcement_core._mapping import FrozenMap
-from enforcement_core._paths import figures, resolve
-from enforcement_core._validators import breakdowns, fail, freeze_mappings
+from enforcement_core._paths import figures, owners, resolve
+from enforcement_core._validators import breakdowns, fail, frozen_map
 from enforcement_core.actions import ActionKind
 from enforcement_core.errors import StatisticsError
 from enforcement_core.ledger import Ledger
@@ -158,17 +158,6 @@ def report_figures(report: AnnualReport) -> Iterator[tuple[str, int | Decimal]]:
         yield from figures(getattr(report, name), f"{name}.")
 
 
-def _owner_and_name(report: AnnualReport, path: str) -> Iterator[tuple[object, str]]:
-    """Each object on the way to ``path`` with the rest of the path below it."""
-    obj: object = report
-    steps = path.split(".")
-    for index, step in enumerate(steps[:-1]):
-        obj = obj.get(step) if isinstance(obj, Mapping) else getattr(obj, step, None)
-        if obj is None:
-            return
-        yield obj, ".".join(steps[index + 1 :])
-
-
 def figure(report: AnnualReport, path: str) -> int | Decimal | None:
     """The figure at ``path``: as stated, or derived from its parts when not stated.
 
@@ -190,7 +179,7 @@ def figure(report: AnnualReport, path: str) -> int | Decimal | None:
     if stated is not None:
         return stated  # type: ignore[no-any-return]
     derived: list[Any] = []
-    for owner, rest in _owner_and_name(report, path):
+    for owner, rest in owners(report, path):
         for breakdown in breakdowns(type(owner)) if attrs.has(type(owner)) else ():
             if breakdown.total == rest and not breakdown.subset:
                 added = breakdown.added(owner)
@@ -399,11 +388,7 @@ class Tally:
     #: What is counted by.
     by: TallyBy
     #: The count of each key, in the order of the vocabulary (units: as stated).
-    counts: Mapping[Any, int] = attrs.field(factory=FrozenMap)
-
-    def __attrs_post_init__(self) -> None:
-        """Freeze the counts."""
-        freeze_mappings(self, "counts")
+    counts: Mapping[Any, int] = attrs.field(factory=FrozenMap, converter=frozen_map)
 
     def _repr_html_(self) -> str:
         """The tally as an HTML table, for Jupyter."""

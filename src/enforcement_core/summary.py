@@ -257,7 +257,7 @@ def _penalty(cases: tuple[PenaltyCase, ...], start: dt.date, end: dt.date) -> Pe
             for domain in Domain
             if domains[domain]
         },
-        by_sanction=_ordered(sanctions, SanctionType),  # type: ignore[arg-type]
+        by_sanction=_ordered(sanctions, SanctionType),
         by_procedure=_ordered(procedures, Procedure),
         fines=fines,
         confiscations=confiscations,

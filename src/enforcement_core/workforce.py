@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from enum import StrEnum
 
 import attrs
 
@@ -12,9 +11,11 @@ from enforcement_core._mapping import FrozenMap
 from enforcement_core._validators import (
     a_count,
     a_date,
+    apply_checks,
     at_most,
+    checks,
     fail,
-    freeze_mappings,
+    frozen_map,
     identifier,
     instance_of,
     instance_of_own_class,
@@ -26,6 +27,7 @@ from enforcement_core._validators import (
     text,
     tuple_of,
 )
+from enforcement_core.labels import Vocabulary
 
 __all__ = [
     "Certificate",
@@ -39,7 +41,7 @@ __all__ = [
 ]
 
 
-class UnitKind(StrEnum):
+class UnitKind(Vocabulary):
     """What an organisational unit of a body is, where the glossary names it."""
 
     #: 综合行政执法办公室.
@@ -62,7 +64,7 @@ class UnitKind(StrEnum):
     OTHER = "other"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=apply_checks)
 class Unit:
     """An organisational unit of a body, with its sub-units and certified officers.
 
@@ -91,27 +93,26 @@ class Unit:
     """
 
     #: The unit's name, as the report writes it.
-    name: str = attrs.field(validator=text())
+    name: str = attrs.field(metadata=checks(text()))
     #: What the unit is, where the glossary names it.
     kind: UnitKind = attrs.field(
-        default=UnitKind.OTHER, validator=member_of(UnitKind), kw_only=True
+        default=UnitKind.OTHER, metadata=checks(member_of(UnitKind)), kw_only=True
     )
     #: Certified officers in the unit, its sub-units included; ``None`` when not stated.
-    certified: int | None = attrs.field(default=None, validator=optional(a_count()), kw_only=True)
+    certified: int | None = attrs.field(
+        default=None, metadata=checks(optional(a_count())), kw_only=True
+    )
     #: The sub-units, by identifier, in the order stated.
     subunits: Mapping[str, Unit] = attrs.field(
         factory=FrozenMap,
-        validator=[
+        converter=frozen_map,
+        metadata=checks(
             mapping_of(identifier(), instance_of_own_class()),
             # A unit has officers of its own beside its sub-units'.
             parts_within("certified", part="certified", subset=True),
-        ],
+        ),
         kw_only=True,
     )
-
-    def __attrs_post_init__(self) -> None:
-        """Freeze the sub-units mapping."""
-        freeze_mappings(self, "subunits")
 
     @property
     def own_certified(self) -> int | None:
@@ -141,7 +142,7 @@ def walk_units(units: Mapping[str, Unit], prefix: str = "") -> Iterator[tuple[st
         yield from walk_units(unit.subunits, f"{path}.subunits.")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=apply_checks)
 class WorkforceFigures:
     """The yearly workforce figures of a body (执法人员情况).
 
@@ -157,46 +158,47 @@ class WorkforceFigures:
 
     #: Officers holding a valid enforcement certificate (持证执法人员).
     certified: int | None = attrs.field(
-        default=None, validator=[optional(a_count()), at_most("established_staff")], kw_only=True
+        default=None,
+        metadata=checks(optional(a_count()), at_most("established_staff")),
+        kw_only=True,
     )
     #: The units by identifier, each with its certified officers and sub-units.
     units: Mapping[str, Unit] = attrs.field(
         factory=FrozenMap,
-        validator=[
+        converter=frozen_map,
+        metadata=checks(
             mapping_of(identifier(), instance_of(Unit)),
             parts_within("certified", part="certified"),
-        ],
+        ),
         kw_only=True,
     )
     #: Established staff (在编人员); the certification rate's denominator.
     established_staff: int | None = attrs.field(
-        default=None, validator=optional(a_count()), kw_only=True
+        default=None, metadata=checks(optional(a_count())), kw_only=True
     )
     #: Auxiliary staff (辅助执法人员): no certificate, cannot enforce alone.
     auxiliary_staff: int | None = attrs.field(
-        default=None, validator=optional(a_count()), kw_only=True
+        default=None, metadata=checks(optional(a_count())), kw_only=True
     )
     #: Officers newly certified in the year (新增执法证).
     newly_certified: int | None = attrs.field(
-        default=None, validator=optional(a_count()), kw_only=True
+        default=None, metadata=checks(optional(a_count())), kw_only=True
     )
     #: Certificates cancelled in the year (注销执法证).
     certificates_cancelled: int | None = attrs.field(
-        default=None, validator=optional(a_count()), kw_only=True
+        default=None, metadata=checks(optional(a_count())), kw_only=True
     )
     #: Officers who took part in enforcement training in the year.
-    trained: int | None = attrs.field(default=None, validator=optional(a_count()), kw_only=True)
+    trained: int | None = attrs.field(
+        default=None, metadata=checks(optional(a_count())), kw_only=True
+    )
     #: Cases of officers' misconduct in the year (执法人员违规违纪).
     misconduct_cases: int | None = attrs.field(
-        default=None, validator=optional(a_count()), kw_only=True
+        default=None, metadata=checks(optional(a_count())), kw_only=True
     )
 
-    def __attrs_post_init__(self) -> None:
-        """Freeze the units mapping."""
-        freeze_mappings(self, "units")
 
-
-@attrs.frozen
+@attrs.frozen(field_transformer=apply_checks)
 class Certificate:
     """An enforcement certificate (行政执法证): number, issuer and validity.
 
@@ -213,16 +215,16 @@ class Certificate:
     """
 
     #: The certificate number.
-    number: str = attrs.field(validator=text())
+    number: str = attrs.field(metadata=checks(text()))
     #: The authority that issued it.
-    issuing_authority: str = attrs.field(validator=text())
+    issuing_authority: str = attrs.field(metadata=checks(text()))
     #: First day of validity.
-    valid_from: dt.date = attrs.field(validator=a_date())
+    valid_from: dt.date = attrs.field(metadata=checks(a_date()))
     #: Last day of validity.
-    valid_to: dt.date = attrs.field(validator=[a_date(), not_before("valid_from")])
+    valid_to: dt.date = attrs.field(metadata=checks(a_date(), not_before("valid_from")))
     #: The day it was cancelled (注销), if it was.
     cancelled_on: dt.date | None = attrs.field(
-        default=None, validator=[optional(a_date()), not_before("valid_from")], kw_only=True
+        default=None, metadata=checks(optional(a_date()), not_before("valid_from")), kw_only=True
     )
 
     def is_valid_on(self, day: dt.date) -> bool:
@@ -232,7 +234,7 @@ class Certificate:
         return self.valid_from <= day <= self.valid_to
 
 
-class Employment(StrEnum):
+class Employment(Vocabulary):
     """How a member of enforcement staff is employed."""
 
     #: 在编: in the establishment; only established staff hold enforcement certificates.
@@ -241,7 +243,7 @@ class Employment(StrEnum):
     AUXILIARY = "auxiliary"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=apply_checks)
 class Officer:
     """A member of a body's enforcement staff, as a ledger's roster lists them.
 
@@ -258,21 +260,21 @@ class Officer:
     """
 
     #: The officer's identifier in the ledger; records name officers by it.
-    id: str = attrs.field(validator=identifier())
+    id: str = attrs.field(metadata=checks(identifier()))
     #: The officer's name (disclosed by the enforcement-disclosure system).
-    name: str = attrs.field(validator=text())
+    name: str = attrs.field(metadata=checks(text()))
     #: The identifier of the unit the officer works in (a key of the ledger's units).
-    unit: str = attrs.field(validator=identifier(), kw_only=True)
+    unit: str = attrs.field(metadata=checks(identifier()), kw_only=True)
     #: The officer's enforcement certificates, current and past.
     certificates: tuple[Certificate, ...] = attrs.field(
-        default=(), validator=tuple_of(instance_of(Certificate)), kw_only=True
+        default=(), metadata=checks(tuple_of(instance_of(Certificate))), kw_only=True
     )
     #: How the officer is employed.
     employment: Employment = attrs.field(
-        default=Employment.ESTABLISHED, validator=member_of(Employment), kw_only=True
+        default=Employment.ESTABLISHED, metadata=checks(member_of(Employment)), kw_only=True
     )
     #: Whether the officer took part in enforcement training during the ledger's year.
-    trained: bool = attrs.field(default=False, validator=instance_of(bool), kw_only=True)
+    trained: bool = attrs.field(default=False, metadata=checks(instance_of(bool)), kw_only=True)
 
     @certificates.validator
     def _auxiliary_staff_hold_none(
@@ -291,18 +293,18 @@ class Officer:
         return min((cert.valid_from for cert in self.certificates), default=None)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=apply_checks)
 class MisconductCase:
     """A case of an officer's misconduct (执法人员违规违纪), as a roster system records it."""
 
     #: The record's identifier, unique in its ledger.
-    id: str = attrs.field(validator=identifier())
+    id: str = attrs.field(metadata=checks(identifier()))
     #: The identifier of the officer concerned.
-    officer: str = attrs.field(validator=identifier())
+    officer: str = attrs.field(metadata=checks(identifier()))
     #: The day the misconduct was established; it places the record in a year.
-    found_on: dt.date = attrs.field(validator=a_date())
+    found_on: dt.date = attrs.field(metadata=checks(a_date()))
     #: What happened.
-    description: str = attrs.field(default="", validator=instance_of(str), kw_only=True)
+    description: str = attrs.field(default="", metadata=checks(instance_of(str)), kw_only=True)
 
     @property
     def date(self) -> dt.date:

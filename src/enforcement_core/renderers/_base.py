@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 import attrs
 
 from enforcement_core.errors import RendererOptionError
-from enforcement_core.renderers._labels import LOCALES
+from enforcement_core.labels import LOCALES
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -13,8 +13,8 @@ from babel.numbers import format_decimal
 
 from enforcement_core._paths import figures
 from enforcement_core.actions import ActionKind
+from enforcement_core.labels import label, term
 from enforcement_core.numbers_zh import UNDEFINED, MeasureKind, measure_words, round_half_up
-from enforcement_core.renderers._labels import label, term
 from enforcement_core.statistics import figure, fine_per_case, open_hazards, rates
 
 if TYPE_CHECKING:

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._privacy import mask_id_numbers
+from enforcement_core.labels import term
 from enforcement_core.numbers_zh import format_date
 from enforcement_core.renderers._base import LOCALE, PERSONAL_DATA, Option
-from enforcement_core.renderers._labels import term
 from enforcement_core.renderers._rows import Row, rows
 
 if TYPE_CHECKING:

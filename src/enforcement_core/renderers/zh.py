@@ -23,6 +23,7 @@ from enforcement_core._privacy import mask_id_numbers
 from enforcement_core.actions import ActionKind
 from enforcement_core.body import BodyLevel
 from enforcement_core.comparison import Change, RateChange
+from enforcement_core.labels import label
 from enforcement_core.numbers_zh import (
     AMOUNT_UNITS,
     MeasureKind,
@@ -36,7 +37,6 @@ from enforcement_core.numbers_zh import (
     to_chinese,
 )
 from enforcement_core.renderers._base import PERSONAL_DATA, Option
-from enforcement_core.renderers._labels import label
 from enforcement_core.report import AnnualReport, RateName, Section, SectionRole
 from enforcement_core.statistics import Rate, figure, rate
 

@@ -1,0 +1,382 @@
+"""The words of the library: a Chinese and an English label for every term.
+
+One low module names every vocabulary value and every figure, for everyone who
+writes or reads them: the audit's messages, the renderers (plugins included),
+the loader's messages and :meth:`Vocabulary.from_label`, which reads a label
+back, as a clerk's spreadsheet writes it ("安全生产", "镇").
+
+The Chinese labels follow the glossary; the English ones are the glossary's
+English names, in words. Labels are kept here by vocabulary name and value, so
+that this module depends on nothing of the model: every vocabulary of the model
+is a :class:`Vocabulary` and finds its labels here.
+
+Examples:
+    >>> from enforcement_core import Domain, labels
+    >>> labels.label(Domain.TRAFFIC), labels.label(Domain.TRAFFIC, "en")
+    ('交通', 'traffic')
+    >>> Domain.from_label("安全生产"), Domain.from_label("交通运输")
+    (<Domain.WORK_SAFETY: 'work_safety'>, <Domain.TRAFFIC: 'traffic'>)
+    >>> labels.term("hazards_found")
+    '查出隐患'
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from enum import StrEnum
+from typing import TYPE_CHECKING, Final, Self
+
+from enforcement_core.errors import LabelError, UnknownLocale
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from enum import Enum
+
+__all__ = ["LOCALES", "Vocabulary", "label", "labels_of", "term"]
+
+#: The locales labels are written in: Chinese (the default) and English.
+LOCALES: Final = ("zh_CN", "en")
+
+#: The labels of every vocabulary value: vocabulary name, value, (Chinese, English).
+_VOCABULARY: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
+    "ActionKind": {
+        "licensing": ("行政许可", "licensing"),
+        "penalty": ("行政处罚", "penalty"),
+        "coercion": ("行政强制", "coercion"),
+        "inspection": ("行政检查", "inspection"),
+        "levy": ("行政征收", "levy"),
+        "requisition": ("行政征用", "requisition"),
+        "adjudication": ("行政裁决", "adjudication"),
+        "benefit_payment": ("行政给付", "benefit payment"),
+        "confirmation": ("行政确认", "confirmation"),
+        "reward": ("行政奖励", "reward"),
+        "other": ("其他行政执法行为", "other action"),
+    },
+    "AuthoritySource": {
+        "statutory": ("法定执法", "statutory"),
+        "conferred": ("赋权执法", "conferred"),
+        "entrusted": ("委托执法", "entrusted"),
+    },
+    "SanctionType": {
+        "warning": ("警告", "warning"),
+        "public_criticism": ("通报批评", "public criticism"),
+        "fine": ("罚款", "fine"),
+        "confiscation_of_illegal_gains": ("没收违法所得", "confiscation of illegal gains"),
+        "confiscation_of_illegal_property": ("没收非法财物", "confiscation of illegal property"),
+        "licence_suspension": ("暂扣许可证件", "licence suspension"),
+        "qualification_downgrade": ("降低资质等级", "qualification downgrade"),
+        "licence_revocation": ("吊销许可证件", "licence revocation"),
+        "business_restriction": ("限制开展生产经营活动", "business restriction"),
+        "production_suspension_order": ("责令停产停业", "production suspension order"),
+        "closure_order": ("责令关闭", "closure order"),
+        "practice_restriction": ("限制从业", "practice restriction"),
+        "administrative_detention": ("行政拘留", "administrative detention"),
+        "other": ("其他", "other"),
+    },
+    "Procedure": {
+        "simple": ("简易程序", "simple procedure"),
+        "ordinary": ("普通程序", "ordinary procedure"),
+    },
+    "SupervisionLevel": {
+        "division": ("处级", "division-level"),
+        "section": ("科级", "section-level"),
+    },
+    "InspectionArea": {
+        "rural_drinking_water": ("农村饮用水", "rural drinking water"),
+        "elderly_care_home": ("敬老院", "elderly care homes"),
+        "rural_housing_construction": ("农房建设", "rural housing construction"),
+        "dilapidated_housing_renovation": ("危房改造", "dilapidated-housing renovation"),
+        "geological_hazard": ("地质灾害", "geological hazards"),
+        "environmental_pollution": ("环境污染", "environmental pollution"),
+        "enterprise_production": ("企业生产", "enterprise production"),
+        "fire_safety": ("消防安全", "fire safety"),
+        "food_safety": ("食品安全", "food safety"),
+        "gas_safety": ("燃气安全", "gas safety"),
+        "road_traffic_safety": ("道路交通安全", "road traffic safety"),
+        "other": ("其他", "other areas"),
+    },
+    "Domain": {
+        "work_safety": ("安全生产", "work safety"),
+        "traffic": ("交通", "traffic"),
+        "fire_safety": ("消防", "fire safety"),
+        "market_supervision": ("市场监管", "market supervision"),
+        "food_and_drug": ("食品药品", "food and drugs"),
+        "environment": ("生态环境", "environment"),
+        "natural_resources": ("自然资源", "natural resources"),
+        "planning_and_construction": ("规划建设", "planning and construction"),
+        "urban_management": ("城市管理", "urban management"),
+        "agriculture": ("农业农村", "agriculture"),
+        "forestry": ("林业", "forestry"),
+        "water": ("水利", "water"),
+        "culture_and_tourism": ("文化旅游", "culture and tourism"),
+        "health": ("卫生健康", "health"),
+        "other": ("其他", "other"),
+    },
+    "PartyKind": {
+        "natural_person": ("个人", "natural persons"),
+        "individual_business": ("个体工商户", "individual businesses"),
+        "enterprise": ("企业", "enterprises"),
+        "organisation": ("其他组织", "organisations"),
+    },
+    "CoerciveMeasure": {
+        "sealing": ("查封", "sealing"),
+        "seizure": ("扣押", "seizure"),
+        "freezing": ("冻结", "freezing"),
+        "other": ("其他强制措施", "other measures"),
+    },
+    "RateName": {
+        "rectification": ("隐患整改率", "rectification rate"),
+        "grant_of_applications": ("许可准予率（占申请）", "grant rate (of applications)"),
+        "grant_of_decisions": ("许可准予率（占决定）", "grant rate (of decisions)"),
+        "certification": ("持证率", "certification rate"),
+        "training_coverage": ("培训覆盖率", "training coverage"),
+        "office_share": ("综合执法机构人员占比", "share in the enforcement office"),
+    },
+    "BodyLevel": {
+        "township": ("乡", "township"),
+        "town": ("镇", "town"),
+        "street": ("街道", "street"),
+        "county": ("区县", "county"),
+        "county_department": ("区县部门", "county department"),
+        "city": ("市", "city"),
+        "city_department": ("市级部门", "city department"),
+        "province_department": ("省级部门", "provincial department"),
+    },
+    "LicensingDecision": {
+        "granted": ("准予许可", "granted"),
+        "refused": ("不予许可", "refused"),
+    },
+    "ReviewKind": {
+        "reconsideration": ("行政复议", "reconsideration"),
+        "litigation": ("行政诉讼", "litigation"),
+    },
+    "UnitKind": {
+        "comprehensive_enforcement_office": (
+            "综合行政执法办公室",
+            "comprehensive enforcement office",
+        ),
+        "comprehensive_enforcement_brigade": ("综合执法大队", "comprehensive enforcement brigade"),
+        "emergency_management_office": ("应急办", "emergency management office"),
+        "planning_and_construction_office": ("规建办", "planning and construction office"),
+        "village_construction_centre": ("村建中心", "village construction centre"),
+        "agricultural_services_centre": ("农服中心", "agricultural services centre"),
+        "food_and_drug_supervision": ("食药监", "food and drug supervision"),
+        "judicial_office": ("司法所", "judicial office"),
+        "other": ("其他", "other"),
+    },
+    "Employment": {
+        "established": ("在编", "established staff"),
+        "auxiliary": ("辅助执法人员", "auxiliary staff"),
+    },
+}
+
+#: Other ways real tables write a value: vocabulary name, variant, value.
+_VARIANTS: Final[Mapping[str, Mapping[str, str]]] = {
+    "ActionKind": {"其他": "other", "其他行政行为": "other"},
+    "SanctionType": {"罚没": "fine", "没收": "confiscation_of_illegal_gains"},
+    "Procedure": {"一般程序": "ordinary", "普通": "ordinary", "简易": "simple"},
+    "InspectionArea": {"消防": "fire_safety", "食品": "food_safety", "燃气": "gas_safety"},
+    "Domain": {
+        "交通运输": "traffic",
+        "消防安全": "fire_safety",
+        "市场监督管理": "market_supervision",
+        "食品药品监管": "food_and_drug",
+        "环境保护": "environment",
+        "住房城乡建设": "planning_and_construction",
+        "住建": "planning_and_construction",
+        "城管": "urban_management",
+        "农业": "agriculture",
+        "文旅": "culture_and_tourism",
+        "卫健": "health",
+    },
+    "PartyKind": {"自然人": "natural_person", "公民": "natural_person", "法人": "enterprise"},
+    "BodyLevel": {
+        "乡人民政府": "township",
+        "镇人民政府": "town",
+        "街道办事处": "street",
+        "县": "county",
+        "区": "county",
+        "县级部门": "county_department",
+        "区级部门": "county_department",
+        "市级": "city",
+        "省级": "province_department",
+    },
+    "UnitKind": {
+        "综合执法办公室": "comprehensive_enforcement_office",
+        "执法大队": "comprehensive_enforcement_brigade",
+        "行政执法大队": "comprehensive_enforcement_brigade",
+    },
+}
+
+#: Words that are not a vocabulary's values: the figures' names and the like.
+_TERMS: Final[Mapping[str, tuple[str, str]]] = {
+    "workforce": ("执法人员", "Workforce"),
+    "certified": ("持证执法人员", "certified officers"),
+    "established_staff": ("在编人员", "established staff"),
+    "auxiliary_staff": ("辅助执法人员", "auxiliary staff"),
+    "newly_certified": ("新增持证人员", "newly certified"),
+    "certificates_cancelled": ("注销执法证", "certificates cancelled"),
+    "trained": ("参加培训", "trained"),
+    "misconduct_cases": ("违规违纪", "misconduct cases"),
+    "powers": ("执法职权", "Enforcement powers"),
+    "powers_total": ("职权总数", "powers held"),
+    "applications": ("申请", "applications"),
+    "accepted": ("受理", "accepted"),
+    "granted": ("准予许可", "granted"),
+    "refused": ("不予许可", "refused"),
+    "pending": ("尚在办理", "pending"),
+    "revoked": ("撤销许可", "revoked"),
+    "legal_reviews": ("法制审核", "legal reviews"),
+    "visits": ("检查家次", "establishment-visits"),
+    "hazards_found": ("查出隐患", "hazards found"),
+    "hazards_rectified": ("整改隐患", "hazards rectified"),
+    "supervised": ("挂牌督办", "under listed supervision"),
+    "cases": ("案件", "cases"),
+    "fines": ("罚款", "fines"),
+    "confiscations": ("没收金额", "confiscations"),
+    "fines_and_confiscations": ("罚没金额", "fines and confiscations"),
+    "not_penalised": ("不予处罚", "not penalised"),
+    "lightened": ("从轻减轻处罚", "penalised lightly"),
+    "referrals": ("涉嫌犯罪移送", "referred to judicial authorities"),
+    "measures": ("强制措施", "coercive measures"),
+    "executions": ("强制执行", "coercive executions"),
+    "interviews": ("约谈", "Admonitory interviews"),
+    "count": ("次数", "count"),
+    "amount": ("金额", "amount"),
+    "reviews": ("复议诉讼", "Reconsideration and litigation"),
+    "reconsiderations": ("行政复议", "reconsiderations"),
+    "corrected": ("复议纠错", "corrected on reconsideration"),
+    "litigations": ("行政诉讼", "litigations"),
+    "lost": ("败诉", "lost in court"),
+    "rates": ("比率", "Rates"),
+    "fine_per_case": ("案均罚款", "fine per case"),
+    "open_hazards": ("年末未整改隐患", "hazards open at year end"),
+    "published_on": ("发布日期", "published"),
+    "undefined": ("无法计算", "undefined"),
+    "by_domain": ("按领域", "by domain"),
+    "by_sanction": ("按处罚种类", "by sanction type"),
+    "by_procedure": ("按程序", "by procedure"),
+    "by_area": ("按检查领域", "by area"),
+    "by_party": ("按约谈对象", "by party"),
+    "by_kind": ("按类别", "by category"),
+    "by_source": ("按来源", "by source"),
+    "by_measure": ("按措施", "by measure"),
+    "number": ("数量", "number"),
+    "id_withheld": ("[身份证号已隐去]", "[ID number withheld]"),
+    "plot_hazards_by_area": ("隐患查出与整改（按检查领域）", "Hazards found and rectified by area"),
+    "plot_cases_by_category": ("各类行政执法行为数量", "Enforcement actions by category"),
+}
+
+
+def _index(locale: str) -> int:
+    if locale not in LOCALES:
+        raise UnknownLocale(
+            f"unknown locale {locale!r}; labels are written in {', '.join(LOCALES)}"
+        )
+    return LOCALES.index(locale)
+
+
+def label(member: Enum, locale: str = "zh_CN") -> str:
+    """The label of a vocabulary value.
+
+    StrEnum members of different vocabularies with one value are equal (both are
+    the str ``"fire_safety"``): a label is looked up by vocabulary and value together.
+
+    Raises:
+        UnknownLocale: ``locale`` is not one of :data:`LOCALES`.
+
+    Examples:
+        >>> from enforcement_core import Domain, InspectionArea
+        >>> label(Domain.TRAFFIC), label(Domain.TRAFFIC, "en")
+        ('交通', 'traffic')
+        >>> label(InspectionArea.FIRE_SAFETY), label(Domain.FIRE_SAFETY)
+        ('消防安全', '消防')
+    """
+    return _VOCABULARY[type(member).__name__][member.value][_index(locale)]
+
+
+def term(key: str, locale: str = "zh_CN") -> str:
+    """The word for a figure or a heading.
+
+    Raises:
+        UnknownLocale: ``locale`` is not one of :data:`LOCALES`.
+
+    Examples:
+        >>> term("hazards_found"), term("hazards_found", "en")
+        ('查出隐患', 'hazards found')
+    """
+    return _TERMS[key][_index(locale)]
+
+
+def labels_of(vocabulary: type[Enum], locale: str = "zh_CN") -> dict[str, str]:
+    """Every value of ``vocabulary`` with its label, in the vocabulary's order.
+
+    Examples:
+        >>> from enforcement_core import Procedure
+        >>> labels_of(Procedure)
+        {'simple': '简易程序', 'ordinary': '普通程序'}
+    """
+    index = _index(locale)
+    return {value: both[index] for value, both in _VOCABULARY[vocabulary.__name__].items()}
+
+
+def _normal(text: str) -> str:
+    # Full-width letters and digits, stray spaces and case do not change a label.
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+class Vocabulary(StrEnum):
+    """A closed vocabulary of the model, whose values have labels.
+
+    Every enumeration the JSON documents carry is one: its values are the
+    glossary's English names, its labels Chinese and English words.
+    """
+
+    def label(self, locale: str = "zh_CN") -> str:
+        """The label of this value (:func:`label`)."""
+        return label(self, locale)
+
+    @classmethod
+    def from_label(cls, text: str) -> Self:
+        """The value a label names: its Chinese or English label, its value, or a variant.
+
+        Full-width characters, spaces and case are ignored.
+
+        Raises:
+            LabelError: ``text`` names no value; the message lists the labels
+                and suggests the nearest.
+
+        Examples:
+            >>> from enforcement_core import BodyLevel, Domain
+            >>> BodyLevel.from_label("镇"), Domain.from_label("Work safety")
+            (<BodyLevel.TOWN: 'town'>, <Domain.WORK_SAFETY: 'work_safety'>)
+            >>> Domain.from_label("安全")
+            Traceback (most recent call last):
+            ...
+            enforcement_core.errors.LabelError: '安全' is not a Domain label; did you mean '安全生产'? the labels are: ...
+        """
+        known = _accepted(cls)
+        value = known.get(_normal(text))
+        if value is not None:
+            return cls(value)
+        labels = [zh for zh, _ in _VOCABULARY[cls.__name__].values()]
+        # A label that holds what was written ("安全" in "安全生产") is nearer than a look-alike.
+        nearest = [zh for zh in labels if text and (text in zh or zh in text)]
+        nearest = nearest or difflib.get_close_matches(text, labels, n=1, cutoff=0.3)
+        hint = f"did you mean {nearest[0]!r}? " if nearest else ""
+        raise LabelError(
+            f"{text!r} is not a {cls.__name__} label; {hint}the labels are: {', '.join(labels)}"
+        )
+
+
+def _accepted(cls: type[Enum]) -> dict[str, str]:
+    """Every normalised way of writing a value of ``cls``, with the value."""
+    accepted: dict[str, str] = {}
+    name = cls.__name__
+    for value, (zh, en) in _VOCABULARY[name].items():
+        for written in (value, zh, en):
+            accepted.setdefault(_normal(written), value)
+    for variant, value in _VARIANTS.get(name, {}).items():
+        accepted.setdefault(_normal(variant), value)
+    return accepted
