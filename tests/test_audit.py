@@ -275,6 +275,26 @@ class TestStatedTotals:
         """One off is an error."""
         assert [("total-mismatch", f"stated.{field}")] == codes(self.base(**{field: value}))
 
+    def test_categories_without_money_leave_the_money_total_complete(self):
+        """Inspections have no money: a wrong money total beside them is an error, not "at least"."""
+        r = report(
+            inspection=ec.InspectionFigures(visits=3),
+            penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100)),
+            stated=stated(amount=Decimal(120)),
+        )
+        [finding] = audit(r)
+        assert ("total-mismatch", "stated.amount") == (finding.code, finding.path)
+        assert "the categories add up to 100" in finding.message
+        assert [] == audit(
+            ec.AnnualReport(
+                body=BODY,
+                year=2023,
+                inspection=r.inspection,
+                penalty=r.penalty,
+                stated=stated(amount=Decimal(100)),
+            )
+        )
+
     def test_below_a_partial_sum(self):
         """With a category's count unknown, a stated total below the known ones is still an error."""
         r = report(

@@ -23,7 +23,7 @@ import attrs
 
 from enforcement_core._paths import objects, resolve
 from enforcement_core._validators import breakdowns
-from enforcement_core.actions import ActionKind
+from enforcement_core.categories import RECORD_GROUPS, category
 from enforcement_core.comparison import Change
 from enforcement_core.labels import label
 from enforcement_core.ledger import Ledger
@@ -36,7 +36,7 @@ from enforcement_core.workforce import Officer, walk_units
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from enforcement_core.actions import Hazard
+    from enforcement_core.actions import ActionKind, Hazard
     from enforcement_core.ledger import Record
 
 __all__ = ["CODES", "Finding", "Findings", "Severity", "audit"]
@@ -348,6 +348,11 @@ def _change_findings(report: AnnualReport) -> Iterator[Finding]:
         )
 
 
+def _has_money(kind: ActionKind) -> bool:
+    declared = category(kind)
+    return declared is None or bool(declared.amount)
+
+
 def _total_findings(report: AnnualReport) -> Iterator[Finding]:
     totals = category_totals(report)
     checks = (
@@ -361,7 +366,8 @@ def _total_findings(report: AnnualReport) -> Iterator[Finding]:
         (
             "stated.amount",
             report.stated.amount,
-            [t.amount for kind, t in totals.items() if kind is not ActionKind.LICENSING],
+            # A category that has no money (licensing, inspection) leaves no part unknown.
+            [t.amount for kind, t in totals.items() if _has_money(kind)],
             "money",
             "涉及金额总数",
         ),
@@ -404,18 +410,6 @@ def _publication_findings(report: AnnualReport) -> Iterator[Finding]:
 
 # Records -------------------------------------------------------------------------
 
-#: The record groups of a ledger, and whether their actions are on site (two officers).
-_GROUPS = (
-    ("misconduct_cases", False),
-    ("licence_applications", False),
-    ("inspections", True),
-    ("penalty_cases", True),
-    ("interviews", False),
-    ("coercive_actions", True),
-    ("other_actions", False),
-    ("reviews", False),
-)
-
 
 def _ledger_findings(ledger: Ledger) -> Iterator[Finding]:
     roster: dict[str, Officer] = {}
@@ -425,9 +419,9 @@ def _ledger_findings(ledger: Ledger) -> Iterator[Finding]:
         roster.setdefault(officer.id, officer)
     yield from _unit_findings(ledger)
     records = _RecordAudit(ledger.year, roster)
-    for group, on_site in _GROUPS:
-        for index, record in enumerate(getattr(ledger, group)):
-            yield from records.check(f"{group}[{index}]", record, on_site=on_site)
+    for group in RECORD_GROUPS:
+        for index, record in enumerate(getattr(ledger, group.field)):
+            yield from records.check(f"{group.field}[{index}]", record, on_site=group.on_site)
 
 
 def _unit_findings(ledger: Ledger) -> Iterator[Finding]:

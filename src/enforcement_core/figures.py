@@ -13,8 +13,10 @@ object, in the order the report states them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -39,11 +41,22 @@ from enforcement_core.actions import (
     CoerciveMeasure,
     Domain,
     InspectionArea,
+    LicensingDecision,
     PartyKind,
     Procedure,
     SanctionType,
     SupervisionLevel,
 )
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from enforcement_core.actions import (
+        CoerciveAction,
+        Inspection,
+        LicenceApplication,
+        PenaltyCase,
+    )
 
 __all__ = [
     "ActionFigures",
@@ -59,6 +72,15 @@ __all__ = [
     "ReviewCounts",
     "ReviewFigures",
 ]
+
+
+K = TypeVar("K")
+_ZERO = Decimal(0)
+
+
+def ordered(counts: Mapping[K, int], vocabulary: Iterable[K]) -> dict[K, int]:
+    """The non-zero counts in the vocabulary's order, so summaries compare and print alike."""
+    return {key: counts[key] for key in vocabulary if counts.get(key)}
 
 
 _COUNT = optional(a_count())
@@ -127,6 +149,27 @@ class LicensingFigures:
                 name, number = outcomes[-1]
                 fail(self, name, number, f"{written} exceeds {limit_name} {limit}")
                 return
+
+    @classmethod
+    def from_records(
+        cls, applications: tuple[LicenceApplication, ...], start: dt.date, end: dt.date
+    ) -> LicensingFigures | None:
+        """The figures of the licence applications dated from ``start`` to ``end``; ``None`` if there are none."""
+        year = [a for a in applications if start <= a.applied_on <= end]
+        if not year:
+            return None
+        decisions = Counter(a.decision for a in year)
+        subjects = {a.subject for a in year}
+        return cls(
+            subject=subjects.pop() if len(subjects) == 1 else "",
+            applications=len(year),
+            accepted=sum(1 for a in year if a.accepted),
+            granted=decisions[LicensingDecision.GRANTED],
+            refused=decisions[LicensingDecision.REFUSED],
+            pending=sum(1 for a in year if a.accepted and a.decision is None),
+            revoked=sum(1 for a in year if a.revoked_on is not None and a.revoked_on <= end),
+            legal_reviews=sum(1 for a in year if a.legal_review),
+        )
 
 
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
@@ -197,6 +240,56 @@ class InspectionFigures:
     hazards: HazardFigures = attrs.field(
         factory=HazardFigures, metadata=checks(instance_of(HazardFigures))
     )
+
+    @classmethod
+    def from_records(
+        cls, inspections: tuple[Inspection, ...], start: dt.date, end: dt.date
+    ) -> InspectionFigures | None:
+        """The figures of the inspections dated from ``start`` to ``end``; ``None`` if there are none."""
+        visits: Counter[InspectionArea] = Counter()
+        found: Counter[InspectionArea] = Counter()
+        rectified: Counter[InspectionArea] = Counter()
+        supervised: Counter[tuple[InspectionArea, SupervisionLevel]] = Counter()
+        for inspection in inspections:
+            if not start <= inspection.inspected_on <= end:
+                continue
+            area = inspection.area
+            visits[area] += 1
+            for hazard in inspection.hazards:
+                found[area] += 1
+                # Rectified means rectified by the end of the year the figures describe.
+                if hazard.rectified_on is not None and hazard.rectified_on <= end:
+                    rectified[area] += 1
+                if hazard.supervision is not None:
+                    supervised[area, hazard.supervision] += 1
+        if not visits:
+            return None
+        by_area = {
+            area: AreaFigures(
+                visits=visits[area],
+                hazards=HazardFigures(
+                    found=found[area],
+                    rectified=rectified[area],
+                    supervised=ordered(
+                        {lv: supervised[area, lv] for lv in SupervisionLevel}, SupervisionLevel
+                    ),
+                ),
+            )
+            for area in InspectionArea
+            if visits[area]
+        }
+        levels: Counter[SupervisionLevel] = Counter()
+        for (_, level), n in supervised.items():
+            levels[level] += n
+        return cls(
+            visits=visits.total(),
+            by_area=by_area,
+            hazards=HazardFigures(
+                found=found.total(),
+                rectified=rectified.total(),
+                supervised=ordered(levels, SupervisionLevel),
+            ),
+        )
 
 
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
@@ -284,6 +377,55 @@ class PenaltyFigures:
                 f"add up to {sum(parts)}, above {value}",
             )
 
+    @classmethod
+    def from_records(
+        cls, cases: tuple[PenaltyCase, ...], start: dt.date, end: dt.date
+    ) -> PenaltyFigures | None:
+        """The figures of the penalty cases dated from ``start`` to ``end``; ``None`` if there are none."""
+        domains: Counter[Domain] = Counter()
+        domain_fines: dict[Domain, Decimal] = {}
+        sanctions: Counter[SanctionType | None] = Counter()
+        procedures: Counter[Procedure] = Counter()
+        fines = confiscations = _ZERO
+        lightened = legal_reviews = referrals = 0
+        for case in cases:
+            if not start <= case.decided_on <= end:
+                continue
+            domain = case.domain
+            domains[domain] += 1
+            fine = case.fine
+            if fine is not None:
+                fines += fine
+                domain_fines[domain] = domain_fines.get(domain, _ZERO) + fine
+            if case.confiscation is not None:
+                confiscations += case.confiscation
+            # A case counts once, under the sanction it is filed under (its first).
+            sanctions[case.sanctions[0] if case.sanctions else None] += 1
+            procedures[case.procedure] += 1
+            lightened += case.lightened
+            legal_reviews += case.legal_review
+            referrals += case.referred
+        if not domains:
+            return None
+        return cls(
+            cases=domains.total(),
+            by_domain={
+                domain: DomainPenalties(
+                    cases=domains[domain], fines=domain_fines.get(domain, _ZERO)
+                )
+                for domain in Domain
+                if domains[domain]
+            },
+            by_sanction=ordered(sanctions, SanctionType),
+            by_procedure=ordered(procedures, Procedure),
+            fines=fines,
+            confiscations=confiscations,
+            not_penalised=sanctions[None],
+            lightened=lightened,
+            legal_reviews=legal_reviews,
+            referrals=referrals,
+        )
+
 
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class CoercionFigures:
@@ -301,6 +443,23 @@ class CoercionFigures:
     )
     #: Coercive executions (强制执行).
     executions: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+
+    @classmethod
+    def from_records(
+        cls, actions: tuple[CoerciveAction, ...], start: dt.date, end: dt.date
+    ) -> CoercionFigures | None:
+        """The figures of the coercive actions dated from ``start`` to ``end``; ``None`` if there are none."""
+        year = [a for a in actions if start <= a.taken_on <= end]
+        if not year:
+            return None
+        measures: Counter[CoerciveMeasure] = Counter(
+            a.measure for a in year if a.measure is not None
+        )
+        return cls(
+            measures=measures.total(),
+            by_measure=ordered(measures, CoerciveMeasure),
+            executions=sum(1 for a in year if a.execution),
+        )
 
 
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from enum import Enum
 
-__all__ = ["LOCALES", "Vocabulary", "label", "labels_of", "term"]
+__all__ = ["LOCALES", "Vocabulary", "label", "labels_of", "term", "term_or_key"]
 
 #: The locales labels are written in: Chinese (the default) and English.
 LOCALES: Final = ("zh_CN", "en")
@@ -307,6 +307,16 @@ def term(key: str, locale: str = "zh_CN") -> str:
         ('查出隐患', 'hazards found')
     """
     return _TERMS[key][_index(locale)]
+
+
+def term_or_key(key: str, locale: str = "zh_CN") -> str:
+    """The word for a figure, or its key when no word is known for it (a new figure).
+
+    Examples:
+        >>> term_or_key("cases"), term_or_key("levied_households")
+        ('案件', 'levied_households')
+    """
+    return term(key, locale) if key in _TERMS else key
 
 
 def labels_of(vocabulary: type[Enum], locale: str = "zh_CN") -> dict[str, str]:

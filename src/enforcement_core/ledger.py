@@ -10,7 +10,6 @@ import attrs
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._validators import (
     a_count,
-    apply_checks,
     checks,
     frozen_map,
     identifier,
@@ -28,6 +27,7 @@ from enforcement_core.actions import (
     ReviewCase,
 )
 from enforcement_core.body import EnforcementBody
+from enforcement_core.categories import ledger_fields
 from enforcement_core.report import Conventions, Narrative
 from enforcement_core.workforce import MisconductCase, Officer, Unit
 
@@ -46,7 +46,7 @@ Record = (
 )
 
 
-@attrs.frozen(kw_only=True, field_transformer=apply_checks)
+@attrs.frozen(kw_only=True, field_transformer=ledger_fields)
 class Ledger:
     """Everything a body recorded in a year: its units, officers and action records.
 

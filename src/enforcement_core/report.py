@@ -38,6 +38,7 @@ from enforcement_core._validators import (
 )
 from enforcement_core.actions import ActionKind
 from enforcement_core.body import EnforcementBody
+from enforcement_core.categories import own_figures, report_fields
 from enforcement_core.figures import (
     ActionFigures,
     CoercionFigures,
@@ -280,13 +281,7 @@ class Conventions:
                 fail(self, f"{attribute.name}.{path}", path, reason)
 
 
-#: Categories with figures of their own; ``other_actions`` holds the rest.
-_OWN_FIGURES = frozenset(
-    {ActionKind.LICENSING, ActionKind.PENALTY, ActionKind.COERCION, ActionKind.INSPECTION}
-)
-
-
-@attrs.frozen(kw_only=True, field_transformer=apply_checks)
+@attrs.frozen(kw_only=True, field_transformer=report_fields)
 class AnnualReport:
     """A body's annual enforcement report: its yearly figures, narrative and statements.
 
@@ -387,7 +382,7 @@ class AnnualReport:
         value: Mapping[ActionKind, ActionFigures],
     ) -> None:
         for kind in value:
-            if kind in _OWN_FIGURES:
+            if kind in own_figures():
                 fail(
                     self,
                     f"{attribute.name}.{kind.value}",

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -27,14 +27,12 @@ from enforcement_core._mapping import FrozenMap
 from enforcement_core._paths import figures, owners, resolve
 from enforcement_core._validators import breakdowns, fail, frozen_map
 from enforcement_core.actions import ActionKind
+from enforcement_core.categories import CATEGORIES, Category
 from enforcement_core.errors import StatisticsError
 from enforcement_core.ledger import Ledger
 from enforcement_core.numbers_zh import round_half_up
 from enforcement_core.report import AnnualReport, RateName
 from enforcement_core.workforce import UnitKind, walk_units
-
-if TYPE_CHECKING:
-    from enforcement_core.figures import PenaltyFigures
 
 __all__ = [
     "FIGURE_FIELDS",
@@ -58,10 +56,7 @@ __all__ = [
 FIGURE_FIELDS = (
     "workforce",
     "powers",
-    "licensing",
-    "inspection",
-    "penalty",
-    "coercion",
+    *(category.field for category in CATEGORIES),
     "interviews",
     "other_actions",
     "reviews",
@@ -306,10 +301,15 @@ def _sum_known(*numbers: Any) -> Any:
     return sum(known) if known else None
 
 
-def _penalty_amount(report: AnnualReport, penalty: PenaltyFigures) -> Decimal | None:
-    if penalty.fines_and_confiscations is not None:
-        return penalty.fines_and_confiscations
-    return _sum_known(figure(report, "penalty.fines"), penalty.confiscations)  # type: ignore[no-any-return]
+def _category_total(report: AnnualReport, category: Category) -> CategoryTotal:
+    field = category.field
+    count = _sum_known(*(figure(report, f"{field}.{name}") for name in category.count))
+    amount = None
+    for names in category.amount:
+        amount = _sum_known(*(figure(report, f"{field}.{name}") for name in names))
+        if amount is not None:
+            break
+    return CategoryTotal(count, amount)
 
 
 def category_totals(report: AnnualReport) -> dict[ActionKind, CategoryTotal]:
@@ -335,22 +335,11 @@ def category_totals(report: AnnualReport) -> dict[ActionKind, CategoryTotal]:
         penalty 220 6800
         inspection 363 None
     """
-    totals: dict[ActionKind, CategoryTotal] = {}
-    if (licensing := report.licensing) is not None:
-        totals[ActionKind.LICENSING] = CategoryTotal(
-            _sum_known(licensing.granted, licensing.refused), None
-        )
-    if report.inspection is not None:
-        totals[ActionKind.INSPECTION] = CategoryTotal(figure(report, "inspection.visits"), None)  # type: ignore[arg-type]
-    if (penalty := report.penalty) is not None:
-        totals[ActionKind.PENALTY] = CategoryTotal(
-            figure(report, "penalty.cases"),  # type: ignore[arg-type]
-            _penalty_amount(report, penalty),
-        )
-    if (coercion := report.coercion) is not None:
-        totals[ActionKind.COERCION] = CategoryTotal(
-            _sum_known(figure(report, "coercion.measures"), coercion.executions), None
-        )
+    totals: dict[ActionKind, CategoryTotal] = {
+        category.kind: _category_total(report, category)
+        for category in CATEGORIES
+        if getattr(report, category.field) is not None
+    }
     for kind, other in report.other_actions.items():
         totals[kind] = CategoryTotal(other.count, other.amount)
     order = list(ActionKind)
@@ -475,16 +464,10 @@ def tally(
 
 
 def _by_month(ledger: Ledger, kind: ActionKind | None) -> dict[int, int]:
-    groups: dict[ActionKind, tuple[Any, ...]] = {
-        ActionKind.LICENSING: ledger.licence_applications,
-        ActionKind.INSPECTION: ledger.inspections,
-        ActionKind.PENALTY: ledger.penalty_cases,
-        ActionKind.COERCION: ledger.coercive_actions,
-    }
     records: list[Any] = []
-    for group_kind, group in groups.items():
-        if kind is None or kind is group_kind:
-            records.extend(group)
+    for category in CATEGORIES:
+        if category.records is not None and kind in (None, category.kind):
+            records.extend(getattr(ledger, category.records.field))
     records.extend(a for a in ledger.other_actions if kind is None or a.kind is kind)
     months = Counter(r.date.month for r in records if r.date.year == ledger.year)
     return {month: months[month] for month in range(1, 13)}

@@ -18,42 +18,26 @@ import attrs
 
 from enforcement_core.actions import (
     ActionKind,
-    CoerciveMeasure,
-    Domain,
-    InspectionArea,
-    LicensingDecision,
     PartyKind,
-    Procedure,
     ReviewKind,
-    SanctionType,
-    SupervisionLevel,
 )
+from enforcement_core.categories import CATEGORIES
 from enforcement_core.figures import (
     ActionFigures,
-    AreaFigures,
-    CoercionFigures,
-    DomainPenalties,
-    HazardFigures,
-    InspectionFigures,
     InterviewFigures,
-    LicensingFigures,
-    PenaltyFigures,
     ReviewCounts,
     ReviewFigures,
+    ordered,
 )
 from enforcement_core.report import AnnualReport
 from enforcement_core.workforce import Employment, Unit, WorkforceFigures
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Mapping
 
     from enforcement_core.actions import (
         AdmonitoryInterview,
-        CoerciveAction,
-        Inspection,
-        LicenceApplication,
         OtherAction,
-        PenaltyCase,
         ReviewCase,
     )
     from enforcement_core.ledger import Ledger
@@ -63,11 +47,6 @@ __all__ = ["summarize"]
 
 K = TypeVar("K")
 _ZERO = Decimal(0)
-
-
-def _ordered(counts: Mapping[K, int], vocabulary: Iterable[K]) -> dict[K, int]:
-    """The non-zero counts in the vocabulary's order, so summaries compare and print alike."""
-    return {key: counts[key] for key in vocabulary if counts.get(key)}
 
 
 def summarize(ledger: Ledger) -> AnnualReport:
@@ -88,10 +67,11 @@ def summarize(ledger: Ledger) -> AnnualReport:
         body=ledger.body,
         year=ledger.year,
         workforce=_workforce(ledger.units, ledger.officers, ledger.misconduct_cases, start, end),
-        licensing=_licensing(ledger.licence_applications, start, end),
-        inspection=_inspection(ledger.inspections, start, end),
-        penalty=_penalty(ledger.penalty_cases, start, end),
-        coercion=_coercion(ledger.coercive_actions, start, end),
+        **{
+            c.field: c.figures.from_records(getattr(ledger, c.records.field), start, end)
+            for c in CATEGORIES
+            if c.records is not None
+        },
         interviews=_interviews(ledger.interviews, start, end),
         other_actions=_other_actions(ledger.other_actions, start, end),
         reviews=_reviews(ledger.reviews, start, end),
@@ -155,133 +135,6 @@ def _workforce(
     )
 
 
-def _licensing(
-    applications: tuple[LicenceApplication, ...], start: dt.date, end: dt.date
-) -> LicensingFigures | None:
-    year = [a for a in applications if start <= a.applied_on <= end]
-    if not year:
-        return None
-    decisions = Counter(a.decision for a in year)
-    subjects = {a.subject for a in year}
-    return LicensingFigures(
-        subject=subjects.pop() if len(subjects) == 1 else "",
-        applications=len(year),
-        accepted=sum(1 for a in year if a.accepted),
-        granted=decisions[LicensingDecision.GRANTED],
-        refused=decisions[LicensingDecision.REFUSED],
-        pending=sum(1 for a in year if a.accepted and a.decision is None),
-        revoked=sum(1 for a in year if a.revoked_on is not None and a.revoked_on <= end),
-        legal_reviews=sum(1 for a in year if a.legal_review),
-    )
-
-
-def _inspection(
-    inspections: tuple[Inspection, ...], start: dt.date, end: dt.date
-) -> InspectionFigures | None:
-    visits: Counter[InspectionArea] = Counter()
-    found: Counter[InspectionArea] = Counter()
-    rectified: Counter[InspectionArea] = Counter()
-    supervised: Counter[tuple[InspectionArea, SupervisionLevel]] = Counter()
-    for inspection in inspections:
-        if not start <= inspection.inspected_on <= end:
-            continue
-        area = inspection.area
-        visits[area] += 1
-        for hazard in inspection.hazards:
-            found[area] += 1
-            # Rectified means rectified by the end of the year the figures describe.
-            if hazard.rectified_on is not None and hazard.rectified_on <= end:
-                rectified[area] += 1
-            if hazard.supervision is not None:
-                supervised[area, hazard.supervision] += 1
-    if not visits:
-        return None
-    by_area = {
-        area: AreaFigures(
-            visits=visits[area],
-            hazards=HazardFigures(
-                found=found[area],
-                rectified=rectified[area],
-                supervised=_ordered(
-                    {lv: supervised[area, lv] for lv in SupervisionLevel}, SupervisionLevel
-                ),
-            ),
-        )
-        for area in InspectionArea
-        if visits[area]
-    }
-    levels: Counter[SupervisionLevel] = Counter()
-    for (_, level), n in supervised.items():
-        levels[level] += n
-    return InspectionFigures(
-        visits=visits.total(),
-        by_area=by_area,
-        hazards=HazardFigures(
-            found=found.total(),
-            rectified=rectified.total(),
-            supervised=_ordered(levels, SupervisionLevel),
-        ),
-    )
-
-
-def _penalty(cases: tuple[PenaltyCase, ...], start: dt.date, end: dt.date) -> PenaltyFigures | None:
-    domains: Counter[Domain] = Counter()
-    domain_fines: dict[Domain, Decimal] = {}
-    sanctions: Counter[SanctionType | None] = Counter()
-    procedures: Counter[Procedure] = Counter()
-    fines = confiscations = _ZERO
-    lightened = legal_reviews = referrals = 0
-    for case in cases:
-        if not start <= case.decided_on <= end:
-            continue
-        domain = case.domain
-        domains[domain] += 1
-        fine = case.fine
-        if fine is not None:
-            fines += fine
-            domain_fines[domain] = domain_fines.get(domain, _ZERO) + fine
-        if case.confiscation is not None:
-            confiscations += case.confiscation
-        # A case counts once, under the sanction it is filed under (its first).
-        sanctions[case.sanctions[0] if case.sanctions else None] += 1
-        procedures[case.procedure] += 1
-        lightened += case.lightened
-        legal_reviews += case.legal_review
-        referrals += case.referred
-    if not domains:
-        return None
-    return PenaltyFigures(
-        cases=domains.total(),
-        by_domain={
-            domain: DomainPenalties(cases=domains[domain], fines=domain_fines.get(domain, _ZERO))
-            for domain in Domain
-            if domains[domain]
-        },
-        by_sanction=_ordered(sanctions, SanctionType),
-        by_procedure=_ordered(procedures, Procedure),
-        fines=fines,
-        confiscations=confiscations,
-        not_penalised=sanctions[None],
-        lightened=lightened,
-        legal_reviews=legal_reviews,
-        referrals=referrals,
-    )
-
-
-def _coercion(
-    actions: tuple[CoerciveAction, ...], start: dt.date, end: dt.date
-) -> CoercionFigures | None:
-    year = [a for a in actions if start <= a.taken_on <= end]
-    if not year:
-        return None
-    measures: Counter[CoerciveMeasure] = Counter(a.measure for a in year if a.measure is not None)
-    return CoercionFigures(
-        measures=measures.total(),
-        by_measure=_ordered(measures, CoerciveMeasure),
-        executions=sum(1 for a in year if a.execution),
-    )
-
-
 def _interviews(
     interviews: tuple[AdmonitoryInterview, ...], start: dt.date, end: dt.date
 ) -> InterviewFigures | None:
@@ -290,7 +143,7 @@ def _interviews(
     )
     if not parties:
         return None
-    return InterviewFigures(count=parties.total(), by_party=_ordered(parties, PartyKind))
+    return InterviewFigures(count=parties.total(), by_party=ordered(parties, PartyKind))
 
 
 def _other_actions(

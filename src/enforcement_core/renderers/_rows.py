@@ -6,6 +6,7 @@ unit; the renderers only lay the rows out (aligned columns, an HTML table).
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -13,13 +14,13 @@ from babel.numbers import format_decimal
 
 from enforcement_core._paths import figures
 from enforcement_core.actions import ActionKind
-from enforcement_core.labels import label, term
+from enforcement_core.categories import CATEGORIES, Category
+from enforcement_core.labels import label, term, term_or_key
 from enforcement_core.numbers_zh import UNDEFINED, MeasureKind, measure_words, round_half_up
 from enforcement_core.statistics import figure, fine_per_case, open_hazards, rates
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-    from decimal import Decimal
+    from collections.abc import Callable, Mapping
     from enum import Enum
 
     from enforcement_core.report import AnnualReport
@@ -251,13 +252,41 @@ def _rates(w: _Writer) -> None:
         w.money(1, w.term("fine_per_case"), per_case.value(2))
 
 
+def _declared(w: _Writer, declared: Category) -> None:
+    """The rows of a category of the table without rows of its own: each figure."""
+    figures_of = getattr(w.report, declared.field)
+    if figures_of is None:
+        return
+    w.rows.append(Row(0, w.label(declared.kind)))
+    for path, value in figures(figures_of, f"{declared.field}."):
+        key = path.rsplit(".", 1)[-1]
+        if isinstance(value, Decimal):
+            w.money(1, term_or_key(key, w.locale), value)
+        else:
+            w.count(1, term_or_key(key, w.locale), value, _CASE, path)
+
+
+_CATEGORY_ROWS: Mapping[ActionKind, Callable[[_Writer], None]] = {
+    ActionKind.LICENSING: _licensing,
+    ActionKind.INSPECTION: _inspection,
+    ActionKind.PENALTY: _penalty,
+    ActionKind.COERCION: _coercion,
+}
+
+
+def _categories(w: _Writer) -> None:
+    for declared in CATEGORIES:
+        write = _CATEGORY_ROWS.get(declared.kind)
+        if write is not None:
+            write(w)
+        else:
+            _declared(w, declared)
+
+
 _SECTIONS = (
     _workforce,
     _powers,
-    _licensing,
-    _inspection,
-    _penalty,
-    _coercion,
+    _categories,
     _interviews,
     _others,
     _reviews,

@@ -19,11 +19,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from enforcement_core._mapping import FrozenMap
+from enforcement_core._paths import figures as figures_below
 from enforcement_core._privacy import mask_id_numbers
 from enforcement_core.actions import ActionKind
 from enforcement_core.body import BodyLevel
+from enforcement_core.categories import CATEGORIES, Category, category
 from enforcement_core.comparison import Change, RateChange
-from enforcement_core.labels import label
+from enforcement_core.labels import label, term_or_key
 from enforcement_core.numbers_zh import (
     AMOUNT_UNITS,
     MeasureKind,
@@ -47,12 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["ZhRenderer", "renderer"]
 
 _SELF = {BodyLevel.TOWN: "我镇", BodyLevel.TOWNSHIP: "我乡", BodyLevel.STREET: "我街道"}
-_ACTION_ORDER = (
-    ActionKind.LICENSING,
-    ActionKind.INSPECTION,
-    ActionKind.PENALTY,
-    ActionKind.COERCION,
-)
+_ACTION_ORDER = tuple(category.kind for category in CATEGORIES)
 _NONE_IN_YEAR = {
     ActionKind.LICENSING: "全年未收到行政许可申请",
     ActionKind.INSPECTION: "全年未开展行政检查",
@@ -303,7 +300,30 @@ class _Writer:
             ActionKind.PENALTY: self.penalty,
             ActionKind.COERCION: self.coercion,
         }.get(kind)
-        return write() if write is not None else self.other(kind)
+        if write is not None:
+            return write()
+        declared = category(kind)
+        return self.declared(declared) if declared is not None else self.other(kind)
+
+    def declared(self, declared: Category) -> str | None:
+        """The sentences of a category of the table without prose of its own: each figure."""
+        figures_of = getattr(self.report, declared.field)
+        if figures_of is None:
+            return None
+        stated = list(figures_below(figures_of, f"{declared.field}."))
+        name = label(declared.kind)
+        if all(value == 0 for _, value in stated):
+            return f"全年未发生{name}"
+        parts: list[str | None] = []
+        for path, value in stated:
+            key = path.rsplit(".", 1)[-1]
+            if isinstance(value, Decimal):
+                words = "涉及金额" if key == "amount" else term_or_key(key)
+                parts.append(f"{words}{self.money(value)}")
+            else:
+                words = f"全年{name}" if key == "count" else term_or_key(key)
+                parts.append(self._count(words, path, MeasureKind.CASE))
+        return self._join(parts)
 
     def _join(self, parts: Iterable[str | None]) -> str:
         return "，".join(part for part in parts if part)
@@ -520,17 +540,8 @@ def _has_workforce(report: AnnualReport) -> bool:
 
 
 def _has_actions(report: AnnualReport) -> bool:
-    return any(
-        value is not None
-        for value in (
-            report.licensing,
-            report.inspection,
-            report.penalty,
-            report.coercion,
-            report.interviews,
-            report.reviews,
-        )
-    ) or bool(report.other_actions)
+    fields = (*(c.field for c in CATEGORIES), "interviews", "reviews")
+    return any(getattr(report, name) is not None for name in fields) or bool(report.other_actions)
 
 
 def _roles(sections: Iterable[Section]) -> Iterator[SectionRole]:

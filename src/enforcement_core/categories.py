@@ -1,0 +1,241 @@
+"""The action categories and record groups, declared once.
+
+Which categories have figures of their own, which records a ledger keeps, in
+which order a report states them, which actions happen on site: one table here,
+read by the model (the fields of :class:`~enforcement_core.AnnualReport` and
+:class:`~enforcement_core.Ledger`), the summary, the statistics, the audit and
+the renderers. Labels come from :mod:`enforcement_core.labels`, by the category's
+:class:`~enforcement_core.ActionKind`.
+
+Adding a category with figures and records of its own is one :class:`Category`
+entry in :data:`CATEGORIES` plus its two classes: a record class (with a ``date``
+property and an ``id``) and a figures class (frozen attrs, every figure optional,
+with a ``from_records(records, start, end)`` class method). docs/architecture.md
+shows a worked example.
+
+Examples:
+    >>> from enforcement_core import ActionKind
+    >>> [category.field for category in CATEGORIES]
+    ['licensing', 'inspection', 'penalty', 'coercion']
+    >>> category(ActionKind.PENALTY).records.field, category(ActionKind.PENALTY).records.on_site
+    ('penalty_cases', True)
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import attrs
+
+from enforcement_core._validators import (
+    Check,
+    apply_checks,
+    checks,
+    instance_of,
+    optional,
+    tuple_of,
+)
+from enforcement_core.actions import (
+    ActionKind,
+    AdmonitoryInterview,
+    CoerciveAction,
+    Inspection,
+    LicenceApplication,
+    OtherAction,
+    PenaltyCase,
+    ReviewCase,
+)
+from enforcement_core.figures import (
+    CoercionFigures,
+    InspectionFigures,
+    LicensingFigures,
+    PenaltyFigures,
+)
+from enforcement_core.workforce import MisconductCase
+
+__all__ = [
+    "CATEGORIES",
+    "RECORD_GROUPS",
+    "Category",
+    "RecordGroup",
+    "category",
+    "ledger_fields",
+    "own_figures",
+    "own_records",
+    "report_fields",
+]
+
+
+@attrs.frozen
+class RecordGroup:
+    """A kind of record a ledger keeps: one tuple field of :class:`~enforcement_core.Ledger`."""
+
+    #: The ledger's field: ``"penalty_cases"``.
+    field: str
+    #: The record class.
+    record: type
+    #: What the field holds, for its documentation.
+    doc: str
+    #: Whether the actions are taken on site, where two officers must take part.
+    on_site: bool = False
+
+
+@attrs.frozen
+class Category:
+    """An action category with figures (and records) of its own.
+
+    The categories without figures of their own (levy, reward, ...) are held
+    together, by kind, in ``other_actions`` as counts and amounts.
+    """
+
+    #: The category.
+    kind: ActionKind
+    #: The report's field: ``"penalty"``.
+    field: str
+    #: The figures class of the report's field, with its ``from_records`` class method.
+    figures: Any
+    #: What the report's field holds, for its documentation.
+    doc: str
+    #: The records of the category's actions in a ledger; ``None`` if it keeps none.
+    records: RecordGroup | None
+    #: The figures (paths below ``field``) whose sum is the category's count of actions.
+    count: tuple[str, ...]
+    #: The category's money: the first of these sums of figures that is stated.
+    amount: tuple[tuple[str, ...], ...] = ()
+
+
+_APPLICATIONS = RecordGroup("licence_applications", LicenceApplication, "Licence applications.")
+_INSPECTIONS = RecordGroup(
+    "inspections", Inspection, "Inspections, each with the hazards it found.", on_site=True
+)
+_PENALTY_CASES = RecordGroup("penalty_cases", PenaltyCase, "Penalty cases.", on_site=True)
+_COERCIVE_ACTIONS = RecordGroup(
+    "coercive_actions", CoerciveAction, "Coercive measures and executions.", on_site=True
+)
+
+#: The categories with figures of their own, in the order a report states them.
+CATEGORIES: Final[tuple[Category, ...]] = (
+    Category(
+        ActionKind.LICENSING,
+        "licensing",
+        LicensingFigures,
+        "Licensing (行政许可).",
+        _APPLICATIONS,
+        # Decisions, as the report states them.
+        count=("granted", "refused"),
+    ),
+    Category(
+        ActionKind.INSPECTION,
+        "inspection",
+        InspectionFigures,
+        "Inspections (行政检查) and the hazards they found.",
+        _INSPECTIONS,
+        count=("visits",),
+    ),
+    Category(
+        ActionKind.PENALTY,
+        "penalty",
+        PenaltyFigures,
+        "Penalties (行政处罚).",
+        _PENALTY_CASES,
+        count=("cases",),
+        amount=(("fines_and_confiscations",), ("fines", "confiscations")),
+    ),
+    Category(
+        ActionKind.COERCION,
+        "coercion",
+        CoercionFigures,
+        "Coercion (行政强制).",
+        _COERCIVE_ACTIONS,
+        count=("measures", "executions"),
+    ),
+)
+
+# The ledger's first groups, in the order its documents have always had.
+_FIRST_GROUPS: Final = (
+    RecordGroup("misconduct_cases", MisconductCase, "Cases of officers' misconduct."),
+    _APPLICATIONS,
+    _INSPECTIONS,
+    _PENALTY_CASES,
+    RecordGroup("interviews", AdmonitoryInterview, "Admonitory interviews."),
+    _COERCIVE_ACTIONS,
+)
+
+#: Every kind of record a ledger keeps, in ledger order: a category's records
+#: come after the first groups, before the other actions and the reviews.
+RECORD_GROUPS: Final[tuple[RecordGroup, ...]] = (
+    *_FIRST_GROUPS,
+    *(c.records for c in CATEGORIES if c.records is not None and c.records not in _FIRST_GROUPS),
+    RecordGroup("other_actions", OtherAction, "Actions of the other categories."),
+    RecordGroup("reviews", ReviewCase, "Reconsideration and litigation cases."),
+)
+
+_BY_KIND: Final = {c.kind: c for c in CATEGORIES}
+
+
+def category(kind: ActionKind) -> Category | None:
+    """The category ``kind`` with figures of its own; ``None`` for the others."""
+    return _BY_KIND.get(kind)
+
+
+def own_figures() -> frozenset[ActionKind]:
+    """The categories with figures of their own; ``other_actions`` holds the rest."""
+    return frozenset(_BY_KIND)
+
+
+def own_records() -> frozenset[ActionKind]:
+    """The categories whose records have a class of their own; OtherAction holds the rest."""
+    return frozenset(c.kind for c in CATEGORIES if c.records is not None)
+
+
+def _added_fields(
+    cls: type,
+    fields: list[attrs.Attribute[Any]],
+    wanted: list[tuple[str, Any, Check, Any]],
+    after: str,
+) -> list[attrs.Attribute[Any]]:
+    """``fields`` with a field for each of ``wanted`` not declared, inserted after ``after``.
+
+    A category declared in the table needs no line in the report's or the ledger's
+    class: its field is made here, typed and checked like the declared ones (which
+    keep their line for type checkers and documentation).
+    """
+    names = {field.name for field in fields}
+    template = next(field for field in fields if field.name == after)
+    made = []
+    for name, tp, check, default in wanted:
+        if name in names:
+            continue
+        made.append(
+            template.evolve(
+                name=name,
+                alias=name,
+                type=tp,
+                default=default,
+                validator=None,
+                converter=None,
+                metadata=checks(check),
+            )
+        )
+        # The schema and the converter read types from the annotations.
+        cls.__annotations__[name] = tp
+    placed = {name for name, *_ in wanted} | {after}
+    index = max(i for i, field in enumerate(fields) if field.name in placed) + 1
+    return apply_checks(cls, [*fields[:index], *made, *fields[index:]])
+
+
+def report_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """The field transformer of the report: a figures field for every category."""
+    wanted = [
+        (c.field, c.figures | None, optional(instance_of(c.figures)), None) for c in CATEGORIES
+    ]
+    return _added_fields(cls, fields, wanted, after="powers")
+
+
+def ledger_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """The field transformer of the ledger: a tuple of records for every record group."""
+    wanted = [
+        (g.field, tuple[g.record, ...], tuple_of(instance_of(g.record)), ())  # type: ignore[name-defined]
+        for g in RECORD_GROUPS
+    ]
+    return _added_fields(cls, fields, wanted, after="officers")
