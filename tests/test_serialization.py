@@ -235,6 +235,16 @@ class TestRefusedNotCoerced:
             "'trafic' is not a Domain; expected one of 'work_safety', 'traffic'"
         )
 
+    def test_unknown_values_suggest_the_nearest(self):
+        """A misspelt value or a Chinese label is refused, naming the value meant."""
+        [(_, misspelt)] = problems(document().replace('"traffic"', '"trafic"'))
+        assert misspelt.endswith("; did you mean 'traffic'?")
+        [(_, labelled)] = problems(document().replace('"traffic"', '"交通"'))
+        assert labelled.startswith("'交通' is not a Domain")
+        assert labelled.endswith("; did you mean 'traffic'?")
+        [(_, unlike)] = problems(document().replace('"traffic"', '"xyz"'))
+        assert "did you mean" not in unlike
+
     def test_dates(self):
         """Dates are YYYY-MM-DD days of the calendar."""
         assert [

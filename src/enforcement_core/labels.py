@@ -33,7 +33,15 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from enum import Enum
 
-__all__ = ["LOCALES", "Vocabulary", "label", "labels_of", "term", "term_or_key"]
+__all__ = [
+    "LOCALES",
+    "Vocabulary",
+    "label",
+    "labels_of",
+    "suggestion",
+    "term",
+    "term_or_key",
+]
 
 #: The locales labels are written in: Chinese (the default) and English.
 LOCALES: Final = ("zh_CN", "en")
@@ -378,6 +386,25 @@ class Vocabulary(StrEnum):
         raise LabelError(
             f"{text!r} is not a {cls.__name__} label; {hint}the labels are: {', '.join(labels)}"
         )
+
+
+def suggestion(vocabulary: type[Enum], text: str) -> str | None:
+    """The value of ``vocabulary`` that ``text`` most likely means, for a "did you mean".
+
+    A label or a variant names its value; otherwise the nearest value by spelling.
+
+    Examples:
+        >>> from enforcement_core import Domain
+        >>> suggestion(Domain, "trafic"), suggestion(Domain, "交通"), suggestion(Domain, "xyz")
+        ('traffic', 'traffic', None)
+    """
+    known = _accepted(vocabulary) if vocabulary.__name__ in _VOCABULARY else {}
+    value = known.get(_normal(text))
+    if value is not None:
+        return value
+    values = [str(member.value) for member in vocabulary]
+    nearest = difflib.get_close_matches(text, values, n=1, cutoff=0.75)
+    return nearest[0] if nearest else None
 
 
 def _accepted(cls: type[Enum]) -> dict[str, str]:

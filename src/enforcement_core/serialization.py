@@ -40,6 +40,7 @@ from cattrs.errors import (
 
 from enforcement_core._validators import collecting
 from enforcement_core.errors import InvariantError, LoadError, Problem
+from enforcement_core.labels import suggestion
 from enforcement_core.ledger import Ledger
 from enforcement_core.report import AnnualReport
 
@@ -186,8 +187,11 @@ def _structure_enum(value: object, enum: type[Enum]) -> Any:
             pass
     allowed = ", ".join(repr(member.value) for member in enum)
     shown = repr(value) if isinstance(value, str) else _describe(value)
+    nearest = suggestion(enum, value) if isinstance(value, str) else None
+    # Documents carry values, not labels: a label is named, never taken for its value.
+    hint = f"; did you mean {nearest!r}?" if nearest is not None else ""
     raise _RefusedError(
-        _shown(value), f"{shown} is not a {enum.__name__}; expected one of {allowed}"
+        _shown(value), f"{shown} is not a {enum.__name__}; expected one of {allowed}{hint}"
     )
 
 
