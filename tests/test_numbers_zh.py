@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import importlib
 import inspect
+import pkgutil
 import sys
 from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
@@ -58,32 +60,58 @@ class Ratio:
     denominator: object
 
 
+def modules_of(package):
+    """``package`` and each module in it; just the module when it is a single file."""
+    yield package
+    for info in pkgutil.iter_modules(getattr(package, "__path__", []), f"{package.__name__}."):
+        yield importlib.import_module(info.name)
+
+
+def is_ours(name):
+    """Whether the module ``name`` is numbers_zh or one of its modules."""
+    return name == numbers_zh.__name__ or name.startswith(f"{numbers_zh.__name__}.")
+
+
 class TestModule:
     def test_depends_on_nothing_of_ours(self):
-        """The module imports only the standard library and babel."""
-        tree = ast.parse(inspect.getsource(numbers_zh))
-        imported = {
-            alias.name.split(".")[0]
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Import)
-            for alias in node.names
-        } | {
-            (node.module or "").split(".")[0]
-            for node in ast.walk(tree)
-            if isinstance(node, ast.ImportFrom)
-        }
-        assert set() == imported - sys.stdlib_module_names - {"babel"}
+        """Each of its modules imports only the standard library, babel and numbers_zh."""
+        for module in modules_of(numbers_zh):
+            tree = ast.parse(inspect.getsource(module))
+            imported = {
+                alias.name
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Import)
+                for alias in node.names
+            } | {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+            outside = {
+                name
+                for name in imported
+                if name.split(".")[0] not in sys.stdlib_module_names | {"babel"}
+                and not is_ours(name)
+            }
+            assert set() == outside, module.__name__
 
     def test_exports_its_public_names(self):
-        """Every name in __all__ exists and no public function is left out."""
+        """Every name in __all__ exists and no public function or class is left out."""
+        exported = {name: getattr(numbers_zh, name) for name in numbers_zh.__all__}
         public = {
             name
-            for name, value in vars(numbers_zh).items()
+            for module in modules_of(numbers_zh)
+            if not module.__name__.rpartition(".")[2].startswith("_")
+            for name, value in vars(module).items()
             if not name.startswith("_")
             and (inspect.isfunction(value) or inspect.isclass(value))
-            and value.__module__ == numbers_zh.__name__
+            and value.__module__ == module.__name__
         }
-        assert public | {"AMOUNT_UNITS", "UNDEFINED"} == set(numbers_zh.__all__)
+        assert public <= set(exported)
+        constants = {
+            name
+            for name, value in exported.items()
+            if not (inspect.isfunction(value) or inspect.isclass(value))
+        }
+        assert {"AMOUNT_UNITS", "UNDEFINED"} == constants
+        # What it exports it defines: nothing is passed on from elsewhere.
+        assert all(is_ours(exported[name].__module__) for name in exported.keys() - constants)
 
     def test_undefined_is_an_em_dash(self):
         """The undefined-rate placeholder is U+2014."""
