@@ -6,8 +6,11 @@ import ast
 import datetime as dt
 import importlib
 import inspect
+import json
 import pkgutil
+import subprocess
 import sys
+import textwrap
 from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 
@@ -112,6 +115,34 @@ class TestModule:
         assert {"AMOUNT_UNITS", "UNDEFINED"} == constants
         # What it exports it defines: nothing is passed on from elsewhere.
         assert all(is_ours(exported[name].__module__) for name in exported.keys() - constants)
+
+    def test_reads_babel_locale_data_on_first_use_not_on_import(self):
+        """Importing numbers_zh opens no Babel locale data file; the first percent opens zh_CN's."""
+        code = textwrap.dedent(
+            """
+            import json, os, sys
+
+            opened = []
+
+            def record(event, args):
+                path = args[0] if event == "open" else None
+                if isinstance(path, str) and path.endswith(".dat"):
+                    opened.append(os.path.basename(path))
+
+            sys.addaudithook(record)
+            import enforcement_core.numbers_zh as numbers_zh
+
+            print(json.dumps(opened))
+            numbers_zh.format_percent(1)
+            print(json.dumps(opened))
+            """
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+        )
+        on_import, on_first_use = (json.loads(line) for line in result.stdout.splitlines())
+        assert [] == on_import
+        assert "zh_Hans_CN.dat" in on_first_use
 
     def test_undefined_is_an_em_dash(self):
         """The undefined-rate placeholder is U+2014."""

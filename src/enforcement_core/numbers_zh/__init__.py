@@ -14,8 +14,8 @@ hold ``0.68`` exactly. Rounding is half up (四舍五入, as
 Sources: GB/T 15835-2011 《出版物上数字用法》 for Chinese numerals; the People's
 Bank of China's 《正确填写票据和结算凭证的基本规定》 for financial capitals
 (clauses cited below as "PBOC 一" to "PBOC 六"). Babel's ``zh_CN`` locale data gives
-the group, decimal and percent symbols; Babel never rounds and never picks a
-unit here.
+the group, decimal and percent symbols, read the first time a figure needs one, not
+on import; Babel never rounds and never picks a unit here.
 
 Everything public is imported from here, ``enforcement_core.numbers_zh``. Its
 modules hold one topic each: ``numerals`` (Chinese numerals and years),

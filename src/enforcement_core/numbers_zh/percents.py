@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Final, Protocol
 
 from enforcement_core.numbers_zh import _checks
-from enforcement_core.numbers_zh._arabic import PERCENT_SIGN, fixed
+from enforcement_core.numbers_zh._arabic import fixed, zh_cn_symbols
 
 # What format_percent writes for an undefined rate: an em dash, U+2014. Public, and
 # documented, as numbers_zh.UNDEFINED.
@@ -97,7 +97,7 @@ def format_percent(
     ratio = _ratio(value)
     if ratio is None:
         return undefined
-    return fixed(ratio * 100, places) + PERCENT_SIGN
+    return fixed(ratio * 100, places) + zh_cn_symbols().percent
 
 
 def format_points(points: int | Decimal, places: int = 1) -> str:
