@@ -11,6 +11,11 @@ denominator). A ``float`` is refused with :class:`TypeError`, because it cannot
 hold ``0.68`` exactly. Rounding is half up (四舍五入, as
 :data:`decimal.ROUND_HALF_UP`), done once, from the exact value.
 
+What is refused is refused with
+:class:`~enforcement_core.errors.NumberTypeError`, a :class:`TypeError`, for a value
+of the wrong type, or :class:`~enforcement_core.errors.NumberFormatError`, a
+:class:`ValueError`, for a value that cannot be written or read as asked.
+
 Sources: GB/T 15835-2011 《出版物上数字用法》 for Chinese numerals; the People's
 Bank of China's 《正确填写票据和结算凭证的基本规定》 for financial capitals
 (clauses cited below as "PBOC 一" to "PBOC 六"). Babel's ``zh_CN`` locale data gives
@@ -23,7 +28,7 @@ modules hold one topic each: ``numerals`` (Chinese numerals and years),
 (rates and their changes), ``markers`` (section markers and enumerations),
 ``measures`` (measure words) and ``dates``.
 
-This package depends on nothing else of ``enforcement_core``.
+This package depends on nothing else of ``enforcement_core`` but its errors.
 """
 
 from __future__ import annotations

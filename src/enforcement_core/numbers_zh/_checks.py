@@ -10,6 +10,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Final
 
+from enforcement_core.errors import NumberFormatError, NumberTypeError
+
 #: The most decimals a figure is written with.
 MAX_PLACES: Final = 4
 
@@ -21,28 +23,28 @@ def type_name(value: object) -> str:
 def exact(value: object, what: str) -> Fraction:
     """``value``, an int or a finite Decimal, as an exact fraction; anything else refused."""
     if isinstance(value, bool):
-        raise TypeError(f"{what} must be an int or a Decimal, not bool {value!r}")
+        raise NumberTypeError(f"{what} must be an int or a Decimal, not bool {value!r}")
     if isinstance(value, float):
-        raise TypeError(f"a float cannot hold {what} exactly; use Decimal('{value}')")
+        raise NumberTypeError(f"a float cannot hold {what} exactly; use Decimal('{value}')")
     if isinstance(value, int):
         return Fraction(value)
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise ValueError(f"{what} must be finite, got Decimal('{value}')")
+            raise NumberFormatError(f"{what} must be finite, got Decimal('{value}')")
         return Fraction(value)
-    raise TypeError(f"{what} must be an int or a Decimal, not {type_name(value)} {value!r}")
+    raise NumberTypeError(f"{what} must be an int or a Decimal, not {type_name(value)} {value!r}")
 
 
 def whole(value: object, what: str) -> int:
     """``value`` if it is an int (not a bool); anything else refused."""
     if isinstance(value, bool):
-        raise TypeError(f"{what} must be an int, not bool {value!r}")
+        raise NumberTypeError(f"{what} must be an int, not bool {value!r}")
     if isinstance(value, float):
-        raise TypeError(
+        raise NumberTypeError(
             f"a float cannot hold {what} exactly; use an int (or Decimal where a fraction is meant)"
         )
     if not isinstance(value, int):
-        raise TypeError(f"{what} must be an int, not {type_name(value)} {value!r}")
+        raise NumberTypeError(f"{what} must be an int, not {type_name(value)} {value!r}")
     return value
 
 
@@ -50,7 +52,7 @@ def places(value: object) -> int:
     """A number of decimal places, 0 to 4."""
     number = whole(value, "places")
     if not 0 <= number <= MAX_PLACES:
-        raise ValueError(f"places must be from 0 to {MAX_PLACES}, got {number}")
+        raise NumberFormatError(f"places must be from 0 to {MAX_PLACES}, got {number}")
     return number
 
 
@@ -58,11 +60,11 @@ def position(value: object) -> int:
     """A position in a list: 1 or more."""
     number = whole(value, "a position")
     if number < 1:
-        raise ValueError(f"positions start at 1, got {number}")
+        raise NumberFormatError(f"positions start at 1, got {number}")
     return number
 
 
 def text(value: object) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"text must be a str, not {type_name(value)} {value!r}")
+        raise NumberTypeError(f"text must be a str, not {type_name(value)} {value!r}")
     return value

@@ -9,6 +9,8 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Final
 
+from enforcement_core.errors import NumberFormatError
+
 # Chinese numerals (小写). GB/T 15835-2011: in a quantity 0 is written 零.
 DIGITS: Final = "零一二三四五六七八九"
 SMALL_UNITS: Final = ("", "十", "百", "千")
@@ -69,7 +71,7 @@ def _parse_section(text: str) -> int:
         elif char in _DIGIT_VALUES and digit is None:
             digit = _DIGIT_VALUES[char]
         else:
-            raise ValueError(char)
+            raise NumberFormatError(char)
     return value + (digit or 0)
 
 

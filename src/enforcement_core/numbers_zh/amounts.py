@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from enforcement_core.errors import NumberFormatError
 from enforcement_core.numbers_zh import _checks
 from enforcement_core.numbers_zh._arabic import fixed
 
@@ -38,7 +39,7 @@ def _scaled(
         )
     elif unit not in powers:
         accepted = ", ".join(repr(name) for name in [*powers, _AUTO])
-        raise ValueError(f"unknown unit {unit!r}; use one of {accepted}")
+        raise NumberFormatError(f"unknown unit {unit!r}; use one of {accepted}")
     power = powers[unit]
     in_unit = value / 10**power
     if places is None:

@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 from typing import Final
 
+from enforcement_core.errors import NumberFormatError
 from enforcement_core.numbers_zh import _checks
 from enforcement_core.numbers_zh._words import DIGITS, read_integer, write_integer
 
@@ -70,12 +71,14 @@ def to_capital_amount(yuan: int | Decimal, *, prefix: bool = False) -> str:
     """
     value = _checks.exact(yuan, "an amount")
     if value < 0:
-        raise ValueError(f"a capital amount cannot be negative, got {yuan}")
+        raise NumberFormatError(f"a capital amount cannot be negative, got {yuan}")
     fen = value * 100
     if fen.denominator != 1:
-        raise ValueError(f"{yuan} yuan is not a whole number of fen; capitals are never rounded")
+        raise NumberFormatError(
+            f"{yuan} yuan is not a whole number of fen; capitals are never rounded"
+        )
     if value >= _CAPITAL_LIMIT:
-        raise ValueError(f"capital amounts must be below 10**12 yuan, got {yuan}")
+        raise NumberFormatError(f"capital amounts must be below 10**12 yuan, got {yuan}")
     whole, cents = divmod(fen.numerator, 100)
     jiao, fen_digit = divmod(cents, 10)
     words = [write_integer(whole, _CAPITAL_DIGITS, _CAPITAL_SMALL_UNITS) + "元"] if whole else []
@@ -124,7 +127,7 @@ def from_capital_amount(text: str) -> Decimal:
     if shape is not None:
         try:
             whole: int | None = read_integer((shape["yuan"] or "").translate(_CAPITAL_TO_NUMERAL))
-        except ValueError:
+        except NumberFormatError:
             whole = None
         if whole is not None and whole < _CAPITAL_LIMIT:
             jiao = _CAPITAL_DIGITS.index(shape["jiao"]) if shape["jiao"] else 0
@@ -132,4 +135,4 @@ def from_capital_amount(text: str) -> Decimal:
             amount = Decimal(f"{whole}.{jiao}{fen}")
             if to_capital_amount(amount, prefix=body != text) == text:
                 return amount
-    raise ValueError(f"not an amount in capitals as to_capital_amount writes it: {text!r}")
+    raise NumberFormatError(f"not an amount in capitals as to_capital_amount writes it: {text!r}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from enforcement_core.errors import NumberTypeError
 from enforcement_core.numbers_zh import _checks
 
 
@@ -28,8 +29,10 @@ def format_date(day: dt.date) -> str:
         '2024年1月18日'
     """
     if isinstance(day, dt.datetime):
-        raise TypeError(f"format_date takes a date, not a datetime with a time: {day!r}")
+        raise NumberTypeError(f"format_date takes a date, not a datetime with a time: {day!r}")
     checked: object = day
     if not isinstance(checked, dt.date):
-        raise TypeError(f"format_date takes a date, not {_checks.type_name(checked)} {checked!r}")
+        raise NumberTypeError(
+            f"format_date takes a date, not {_checks.type_name(checked)} {checked!r}"
+        )
     return f"{checked.year}年{checked.month}月{checked.day}日"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enforcement_core.errors import NumberFormatError
 from enforcement_core.numbers_zh import _checks
 from enforcement_core.numbers_zh.numerals import to_chinese
 
@@ -43,7 +44,7 @@ def heading_marker(position: int, level: int = 1) -> str:
         return f"{position}."
     if level == 4:
         return f"（{position}）"
-    raise ValueError(f"heading levels are 1 to 4, got {level}")
+    raise NumberFormatError(f"heading levels are 1 to 4, got {level}")
 
 
 def enumeration(position: int) -> str:

@@ -6,6 +6,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
+from enforcement_core.errors import NumberFormatError
 from enforcement_core.numbers_zh import _checks
 from enforcement_core.numbers_zh.numerals import to_chinese
 
@@ -65,7 +66,7 @@ def measure_words(kind: MeasureKind | str) -> tuple[str, ...]:
         member = MeasureKind(kind)
     except ValueError:
         accepted = ", ".join(repr(member.value) for member in MeasureKind)
-        raise ValueError(f"unknown measure kind {kind!r}; use one of {accepted}") from None
+        raise NumberFormatError(f"unknown measure kind {kind!r}; use one of {accepted}") from None
     return _MEASURE_WORDS[member]
 
 
@@ -111,11 +112,11 @@ def with_measure(
     if word is None:
         word = allowed[0]
     elif word not in allowed:
-        raise ValueError(
+        raise NumberFormatError(
             f"{word!r} is not a measure word for {MeasureKind(kind).value!r}; "
             f"use one of {', '.join(allowed)}"
         )
     write = _NUMERALS.get(numerals)
     if write is None:
-        raise ValueError(f"numerals must be 'arabic' or 'chinese', got {numerals!r}")
+        raise NumberFormatError(f"numerals must be 'arabic' or 'chinese', got {numerals!r}")
     return write(n) + word

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from enforcement_core.errors import NumberFormatError
 from enforcement_core.numbers_zh import _checks
 from enforcement_core.numbers_zh._words import DIGITS, SMALL_UNITS, read_integer, write_integer
 
@@ -58,7 +59,9 @@ def to_chinese(n: int) -> str:
     """
     n = _checks.whole(n, "a number")
     if abs(n) >= _CHINESE_LIMIT:
-        raise ValueError(f"to_chinese writes numbers below 10**16 in absolute value, got {n}")
+        raise NumberFormatError(
+            f"to_chinese writes numbers below 10**16 in absolute value, got {n}"
+        )
     if n < 0:
         return _NEGATIVE + to_chinese(-n)
     if n == 0:
@@ -102,13 +105,13 @@ def from_chinese(text: str) -> int:
     body = canonical.removeprefix(_NEGATIVE)
     try:
         value: int | None = read_integer(body)
-    except ValueError:
+    except NumberFormatError:
         value = None
     if value is not None and value < _CHINESE_LIMIT:
         signed = -value if body != canonical else value
         if to_chinese(signed) == canonical:
             return signed
-    raise ValueError(f"not a Chinese numeral as to_chinese writes it: {text!r}")
+    raise NumberFormatError(f"not a Chinese numeral as to_chinese writes it: {text!r}")
 
 
 def to_chinese_year(year: int) -> str:
@@ -135,5 +138,5 @@ def to_chinese_year(year: int) -> str:
     """
     year = _checks.whole(year, "a year")
     if year < 0:
-        raise ValueError(f"a year must not be negative, got {year}")
+        raise NumberFormatError(f"a year must not be negative, got {year}")
     return "".join(_YEAR_DIGITS[int(digit)] for digit in str(year))

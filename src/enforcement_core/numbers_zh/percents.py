@@ -6,6 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Final, Protocol
 
+from enforcement_core.errors import NumberTypeError
 from enforcement_core.numbers_zh import _checks
 from enforcement_core.numbers_zh._arabic import fixed, zh_cn_symbols
 
@@ -41,7 +42,7 @@ def _ratio(value: object) -> Fraction | None:
     numerator = getattr(value, "numerator", None)
     denominator = getattr(value, "denominator", None)
     if numerator is None or denominator is None:
-        raise TypeError(
+        raise NumberTypeError(
             "a ratio must be a Decimal, a Fraction, an int, None, or an object with a "
             f"numerator and a denominator; not {_checks.type_name(value)} {value!r}"
         )
