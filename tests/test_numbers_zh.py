@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import importlib
 import inspect
+import json
+import pkgutil
+import subprocess
 import sys
+import textwrap
 from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 
@@ -15,7 +20,9 @@ from babel.dates import format_date as babel_format_date
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import enforcement_core as ec
 from enforcement_core import numbers_zh
+from enforcement_core.errors import EnforcementCoreError, NumberFormatError, NumberTypeError
 from enforcement_core.numbers_zh import (
     UNDEFINED,
     MeasureKind,
@@ -58,32 +65,87 @@ class Ratio:
     denominator: object
 
 
+def modules_of(package):
+    """``package`` and each module in it; just the module when it is a single file."""
+    yield package
+    for info in pkgutil.iter_modules(getattr(package, "__path__", []), f"{package.__name__}."):
+        yield importlib.import_module(info.name)
+
+
+def is_ours(name):
+    """Whether the module ``name`` is numbers_zh or one of its modules."""
+    return name == numbers_zh.__name__ or name.startswith(f"{numbers_zh.__name__}.")
+
+
 class TestModule:
     def test_depends_on_nothing_of_ours(self):
-        """The module imports only the standard library and babel."""
-        tree = ast.parse(inspect.getsource(numbers_zh))
-        imported = {
-            alias.name.split(".")[0]
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Import)
-            for alias in node.names
-        } | {
-            (node.module or "").split(".")[0]
-            for node in ast.walk(tree)
-            if isinstance(node, ast.ImportFrom)
-        }
-        assert set() == imported - sys.stdlib_module_names - {"babel"}
+        """Its modules import only the standard library, babel, numbers_zh and the errors."""
+        for module in modules_of(numbers_zh):
+            tree = ast.parse(inspect.getsource(module))
+            imported = {
+                alias.name
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Import)
+                for alias in node.names
+            } | {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+            outside = {
+                name
+                for name in imported
+                if name.split(".")[0] not in sys.stdlib_module_names | {"babel"}
+                and not is_ours(name)
+                and name != "enforcement_core.errors"
+            }
+            assert set() == outside, module.__name__
 
     def test_exports_its_public_names(self):
-        """Every name in __all__ exists and no public function is left out."""
+        """Every name in __all__ exists and no public function or class is left out."""
+        exported = {name: getattr(numbers_zh, name) for name in numbers_zh.__all__}
         public = {
             name
-            for name, value in vars(numbers_zh).items()
+            for module in modules_of(numbers_zh)
+            if not module.__name__.rpartition(".")[2].startswith("_")
+            for name, value in vars(module).items()
             if not name.startswith("_")
             and (inspect.isfunction(value) or inspect.isclass(value))
-            and value.__module__ == numbers_zh.__name__
+            and value.__module__ == module.__name__
         }
-        assert public | {"AMOUNT_UNITS", "UNDEFINED"} == set(numbers_zh.__all__)
+        assert public <= set(exported)
+        constants = {
+            name
+            for name, value in exported.items()
+            if not (inspect.isfunction(value) or inspect.isclass(value))
+        }
+        assert {"AMOUNT_UNITS", "UNDEFINED"} == constants
+        # What it exports it defines: nothing is passed on from elsewhere.
+        assert all(is_ours(exported[name].__module__) for name in exported.keys() - constants)
+
+    def test_reads_babel_locale_data_on_first_use_not_on_import(self):
+        """Importing numbers_zh opens no Babel locale data file; the first percent opens zh_CN's."""
+        code = textwrap.dedent(
+            """
+            import json, os, sys
+
+            opened = []
+
+            def record(event, args):
+                path = args[0] if event == "open" else None
+                if isinstance(path, str) and path.endswith(".dat"):
+                    opened.append(os.path.basename(path))
+
+            sys.addaudithook(record)
+            import enforcement_core.numbers_zh as numbers_zh
+
+            print(json.dumps(opened))
+            numbers_zh.format_percent(1)
+            print(json.dumps(opened))
+            """
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+        )
+        on_import, on_first_use = (json.loads(line) for line in result.stdout.splitlines())
+        assert [] == on_import
+        assert "zh_Hans_CN.dat" in on_first_use
 
     def test_undefined_is_an_em_dash(self):
         """The undefined-rate placeholder is U+2014."""
@@ -967,3 +1029,97 @@ class TestFormatDate:
     def test_agrees_with_the_zh_cn_long_date_pattern(self, day):
         """The date is what Babel's zh_CN long pattern writes."""
         assert babel_format_date(day, "long", locale="zh_CN") == format_date(day)
+
+
+class TestErrors:
+    @pytest.mark.parametrize(
+        ("function", "args", "kwargs", "error", "builtin"),
+        [
+            pytest.param(format_amount, (True,), {}, NumberTypeError, TypeError, id="bool"),
+            pytest.param(format_amount, (0.68,), {}, NumberTypeError, TypeError, id="float"),
+            pytest.param(format_amount, ("6800",), {}, NumberTypeError, TypeError, id="str"),
+            pytest.param(
+                format_amount, (Decimal("NaN"),), {}, NumberFormatError, ValueError, id="nan"
+            ),
+            pytest.param(
+                format_amount, (1,), {"places": 5}, NumberFormatError, ValueError, id="places"
+            ),
+            pytest.param(
+                format_amount, (1,), {"unit": "千元"}, NumberFormatError, ValueError, id="unit"
+            ),
+            pytest.param(round_half_up, (0.5,), {}, NumberTypeError, TypeError, id="rounding"),
+            pytest.param(format_percent, ("0.5",), {}, NumberTypeError, TypeError, id="ratio"),
+            pytest.param(to_chinese, (1.0,), {}, NumberTypeError, TypeError, id="whole-float"),
+            pytest.param(to_chinese, (False,), {}, NumberTypeError, TypeError, id="whole-bool"),
+            pytest.param(to_chinese, ("1",), {}, NumberTypeError, TypeError, id="whole-str"),
+            pytest.param(to_chinese, (10**16,), {}, NumberFormatError, ValueError, id="range"),
+            pytest.param(from_chinese, (1,), {}, NumberTypeError, TypeError, id="text"),
+            pytest.param(from_chinese, ("一十",), {}, NumberFormatError, ValueError, id="numeral"),
+            pytest.param(to_chinese_year, (-1,), {}, NumberFormatError, ValueError, id="year"),
+            pytest.param(to_capital_amount, (-1,), {}, NumberFormatError, ValueError, id="neg"),
+            pytest.param(
+                to_capital_amount, (Decimal("1.005"),), {}, NumberFormatError, ValueError, id="fen"
+            ),
+            pytest.param(
+                to_capital_amount, (10**12,), {}, NumberFormatError, ValueError, id="capital-limit"
+            ),
+            pytest.param(
+                from_capital_amount,
+                ("陆仟捌佰元",),
+                {},
+                NumberFormatError,
+                ValueError,
+                id="capitals",
+            ),
+            pytest.param(enumeration, (0,), {}, NumberFormatError, ValueError, id="position"),
+            pytest.param(
+                heading_marker, (1,), {"level": 5}, NumberFormatError, ValueError, id="level"
+            ),
+            pytest.param(
+                measure_words, ("case_file",), {}, NumberFormatError, ValueError, id="kind"
+            ),
+            pytest.param(
+                with_measure, (3, "case", "家次"), {}, NumberFormatError, ValueError, id="word"
+            ),
+            pytest.param(
+                with_measure,
+                (3, "case"),
+                {"numerals": "roman"},
+                NumberFormatError,
+                ValueError,
+                id="numerals",
+            ),
+            pytest.param(
+                format_date,
+                (dt.datetime(2024, 1, 18, tzinfo=dt.UTC),),
+                {},
+                NumberTypeError,
+                TypeError,
+                id="datetime",
+            ),
+            pytest.param(format_date, ("2024-01-18",), {}, NumberTypeError, TypeError, id="date"),
+        ],
+    )
+    def test_refusals_are_enforcement_core_errors(self, function, args, kwargs, error, builtin):
+        """Each refusal is the library's error and the built-in one callers already catch."""
+        with pytest.raises(error) as refused:
+            function(*args, **kwargs)
+        assert isinstance(refused.value, EnforcementCoreError)
+        assert isinstance(refused.value, builtin)
+
+    def test_raises_nothing_but_its_errors(self):
+        """Every raise statement in numbers_zh raises NumberFormatError or NumberTypeError."""
+        for module in modules_of(numbers_zh):
+            tree = ast.parse(inspect.getsource(module))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Raise) and node.exc is not None:
+                    raised = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+                    assert isinstance(raised, ast.Name), f"{module.__name__}:{node.lineno}"
+                    assert raised.id in {"NumberFormatError", "NumberTypeError"}, (
+                        f"{module.__name__}:{node.lineno}"
+                    )
+
+    def test_are_exported_from_the_package(self):
+        """Both errors are importable from enforcement_core, as every public name is."""
+        assert ec.NumberFormatError is NumberFormatError
+        assert ec.NumberTypeError is NumberTypeError

@@ -25,6 +25,8 @@ __all__ = [
     "LabelError",
     "LoadError",
     "MissingExtraError",
+    "NumberFormatError",
+    "NumberTypeError",
     "Problem",
     "RendererError",
     "RendererNotFound",
@@ -131,6 +133,37 @@ class RendererWarning(UserWarning):
 
 class StatisticsError(EnforcementCoreError, ValueError):
     """Figures cannot be computed as asked: a roll-up of reports of different years, say."""
+
+
+class NumberFormatError(EnforcementCoreError, ValueError):
+    """A number cannot be written or read as asked; the message says why and quotes the value.
+
+    :mod:`enforcement_core.numbers_zh` raises it for a number out of range, a
+    Decimal that is not finite, an unknown unit, kind, level or choice of
+    numerals, and a text that is not written the way it writes one.
+
+    Examples:
+        >>> from enforcement_core import numbers_zh
+        >>> numbers_zh.to_chinese(10**16)
+        Traceback (most recent call last):
+        ...
+        enforcement_core.errors.NumberFormatError: to_chinese writes numbers below 10**16 in absolute value, got 10000000000000000
+    """
+
+
+class NumberTypeError(EnforcementCoreError, TypeError):
+    """A value of the wrong type was given to :mod:`enforcement_core.numbers_zh`.
+
+    A float, which cannot hold 0.68 exactly; a bool, which is not a number there;
+    or anything but the int, Decimal, str or date asked for.
+
+    Examples:
+        >>> from enforcement_core import numbers_zh
+        >>> numbers_zh.format_amount(0.68)
+        Traceback (most recent call last):
+        ...
+        enforcement_core.errors.NumberTypeError: a float cannot hold an amount exactly; use Decimal('0.68')
+    """
 
 
 class RendererError(EnforcementCoreError):
