@@ -29,6 +29,7 @@ from enforcement_core.errors import (
     LoadError,
     RendererError,
     RendererOptionError,
+    UsageError,
 )
 from enforcement_core.ledger import Ledger
 from enforcement_core.renderers.text import display_width
@@ -47,10 +48,6 @@ __all__ = ["main"]
 PROG = "enforcement-core"
 #: Exit statuses: findings with errors (check), and errors of use.
 EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
-
-
-class UsageError(EnforcementCoreError):
-    """A command cannot run as asked: the message says why."""
 
 
 # Output ------------------------------------------------------------------------------
