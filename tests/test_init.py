@@ -18,6 +18,10 @@ NOT_LOADED_BY_IMPORT = [
     "enforcement_core.examples",
     "enforcement_core.plots",
     "enforcement_core.renderers._registry",
+    # Nor the cattrs converter, the JSON Schema or the statistics.
+    "enforcement_core.schema",
+    "enforcement_core.serialization",
+    "enforcement_core.statistics",
 ]
 
 
@@ -85,7 +89,9 @@ class TestNames:
         with pytest.raises(AttributeError, match="has no attribute 'nothing_here'"):
             _ = ec.nothing_here
 
-    @pytest.mark.parametrize("name", ["examples", "plots", "renderers", "statistics"])
+    @pytest.mark.parametrize(
+        "name", ["errors", "examples", "numbers_zh", "plots", "renderers", "schema", "statistics"]
+    )
     def test_modules(self, name):
         """The public submodules re-exported at the top are the modules."""
         assert isinstance(getattr(ec, name), types.ModuleType)

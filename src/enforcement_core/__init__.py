@@ -93,7 +93,7 @@ from enforcement_core.workforce import (
 
 if TYPE_CHECKING:
     # Imported on first use (see _LAZY); named here for type checkers and IDEs.
-    from enforcement_core import examples, plots, renderers, statistics
+    from enforcement_core import errors, examples, numbers_zh, plots, renderers, schema, statistics
     from enforcement_core.audit import Finding, Findings, Severity, audit
     from enforcement_core.comparison import Change, Comparison, RateChange, compare
     from enforcement_core.renderers import render
@@ -183,12 +183,15 @@ __all__ = [
     "audit",
     "compare",
     "dump_json",
+    "errors",
     "examples",
     "load_json",
+    "numbers_zh",
     "plots",
     "render",
     "renderers",
     "rollup",
+    "schema",
     "statistics",
     "summarize",
 ]
@@ -206,12 +209,15 @@ _LAZY: dict[str, str | None] = {
     "audit": "audit",
     "compare": "comparison",
     "dump_json": "serialization",
+    "errors": None,
     "examples": None,
     "load_json": "serialization",
+    "numbers_zh": None,
     "plots": None,
     "render": "renderers",
     "renderers": None,
     "rollup": "rollup",
+    "schema": None,
     "statistics": None,
     "summarize": "summary",
 }
