@@ -20,8 +20,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-# The audit, comparisons, roll-ups and text tables are imported by the commands that use
-# them, so that the commonest command, report, does not pay for them at start-up.
+# The audit, comparisons, roll-ups, summaries and text tables are imported by the
+# commands that use them, so that the commonest command, report, does not pay for them
+# at start-up.
 from enforcement_core import examples, renderers
 from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.errors import (
@@ -34,7 +35,6 @@ from enforcement_core.errors import (
 from enforcement_core.ledger import Ledger
 from enforcement_core.report import AnnualReport
 from enforcement_core.serialization import load_json
-from enforcement_core.summary import summarize
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -127,7 +127,11 @@ def _load(path: str) -> AnnualReport | Ledger:
 
 def _report(path: str) -> AnnualReport:
     document = _load(path)
-    return summarize(document) if isinstance(document, Ledger) else document
+    if isinstance(document, Ledger):
+        from enforcement_core.summary import summarize  # noqa: PLC0415  (see the imports)
+
+        return summarize(document)
+    return document
 
 
 def _reports(paths: Sequence[str]) -> list[AnnualReport]:
