@@ -4,8 +4,8 @@ The model (the classes of reports, ledgers and their parts, and the errors) is i
 with the package. Everything else that is re-exported here (JSON in and out, the
 statistics, summaries, roll-ups, comparisons, the audit, the renderers, the examples and
 the plots) is imported the first time one of its names is used, so that
-``import enforcement_core`` costs little more than its dependencies; each name works
-exactly as if it had been imported at once, and type checkers see them all.
+``import enforcement_core`` does not pay for what a program does not use; each name
+works exactly as if it had been imported at once, and type checkers see them all.
 """
 
 from __future__ import annotations
@@ -247,7 +247,8 @@ class _Package(types.ModuleType):
 
     Importing a submodule binds it on its package, and the submodules ``audit`` and
     ``rollup`` share their names with the public functions they define: whichever code
-    imports them first, ``enforcement_core.audit`` stays the function.
+    imports them first, ``enforcement_core.audit`` stays the function. (Not needed once
+    those submodules have names of their own.)
     """
 
     def __setattr__(self, name: str, value: object) -> None:
