@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 SCRIPT = Path(__file__).parent.parent / "benchmarks" / "bench_statistics.py"
+IMPORT_SCRIPT = Path(__file__).parent.parent / "benchmarks" / "bench_import.py"
 
 
 class TestBenchmarkScript:
@@ -25,5 +26,27 @@ class TestBenchmarkScript:
             "summarize 2,000 records:",
             "rollup 10 reports:",
             "peak memory",
+        ):
+            assert measure in completed.stdout
+
+
+class TestImportBenchmarkScript:
+    def test_runs_once(self):
+        """The script times each command and prints the ratios with their targets."""
+        completed = subprocess.run(
+            [sys.executable, str(IMPORT_SCRIPT), "--runs", "1", "--warmup", "0"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert 0 == completed.returncode, completed.stderr
+        for measure in (
+            "attrs, cattrs, babel",
+            "import enforcement_core",
+            "enforcement-core report",
+            "import enforcement_core / attrs, cattrs, babel",
+            "enforcement-core report / import",
+            "target < 1.3x",
         ):
             assert measure in completed.stdout

@@ -1,6 +1,20 @@
-"""enforcement-core: exact figures, audits and renderers for annual enforcement reports."""
+"""enforcement-core: exact figures, audits and renderers for annual enforcement reports.
 
-from enforcement_core import examples, plots, renderers, statistics
+The model (the classes of reports, ledgers and their parts, and the errors) is imported
+with the package. Everything else that is re-exported here (JSON in and out, the
+statistics, summaries, roll-ups, comparisons, the audit, the renderers, the examples and
+the plots) is imported the first time one of its names is used, so that
+``import enforcement_core`` does not pay for what a program does not use; each name
+works exactly as if it had been imported at once, and type checkers see them all.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING
+
 from enforcement_core.actions import (
     ActionKind,
     AdmonitoryInterview,
@@ -23,23 +37,27 @@ from enforcement_core.actions import (
     SanctionType,
     SupervisionLevel,
 )
-from enforcement_core.audit import Finding, Findings, Severity, audit
 from enforcement_core.body import BodyLevel, EnforcementBody
-from enforcement_core.comparison import Change, Comparison, RateChange, compare
 from enforcement_core.errors import (
     EnforcementCoreError,
     ExampleNotFound,
     InvariantError,
+    LabelError,
     LoadError,
     MissingExtraError,
+    NotADocumentError,
     NumberFormatError,
     NumberTypeError,
+    PlotError,
     Problem,
     RendererError,
     RendererNotFound,
     RendererOptionError,
     RendererWarning,
+    SchemaNotFound,
     StatisticsError,
+    UnknownLocale,
+    UsageError,
 )
 from enforcement_core.figures import (
     ActionFigures,
@@ -56,7 +74,6 @@ from enforcement_core.figures import (
     ReviewFigures,
 )
 from enforcement_core.ledger import Ledger, Record
-from enforcement_core.renderers import render
 from enforcement_core.report import (
     AnnualReport,
     ChangeUnit,
@@ -68,10 +85,6 @@ from enforcement_core.report import (
     Stated,
     StatedChange,
 )
-from enforcement_core.rollup import rollup
-from enforcement_core.serialization import dump_json, load_json
-from enforcement_core.statistics import Rate
-from enforcement_core.summary import summarize
 from enforcement_core.workforce import (
     Certificate,
     Employment,
@@ -81,6 +94,29 @@ from enforcement_core.workforce import (
     UnitKind,
     WorkforceFigures,
 )
+
+if TYPE_CHECKING:
+    # Imported on first use (see _LAZY); named here for type checkers and IDEs.
+    from enforcement_core import (
+        categories,
+        errors,
+        examples,
+        labels,
+        numbers_zh,
+        plots,
+        renderers,
+        schema,
+        statistics,
+    )
+    from enforcement_core.audit import Finding, Findings, Severity, audit
+    from enforcement_core.comparison import Change, Comparison, RateChange, compare
+    from enforcement_core.renderers import render
+    from enforcement_core.rollup import rollup
+    from enforcement_core.serialization import dump_json, load_json
+    from enforcement_core.statistics import Rate
+    from enforcement_core.summary import summarize
+
+    __version__: str
 
 __all__ = [
     "ActionFigures",
@@ -113,6 +149,7 @@ __all__ = [
     "InspectionFigures",
     "InterviewFigures",
     "InvariantError",
+    "LabelError",
     "Ledger",
     "LicenceApplication",
     "LicensingDecision",
@@ -121,6 +158,7 @@ __all__ = [
     "MisconductCase",
     "MissingExtraError",
     "Narrative",
+    "NotADocumentError",
     "NumberFormatError",
     "NumberTypeError",
     "Officer",
@@ -129,6 +167,7 @@ __all__ = [
     "PartyKind",
     "PenaltyCase",
     "PenaltyFigures",
+    "PlotError",
     "PowerFigures",
     "Problem",
     "Procedure",
@@ -145,6 +184,7 @@ __all__ = [
     "ReviewFigures",
     "ReviewKind",
     "SanctionType",
+    "SchemaNotFound",
     "Section",
     "SectionRole",
     "Severity",
@@ -154,26 +194,89 @@ __all__ = [
     "SupervisionLevel",
     "Unit",
     "UnitKind",
+    "UnknownLocale",
+    "UsageError",
     "WorkforceFigures",
     "__version__",
     "audit",
+    "categories",
     "compare",
     "dump_json",
+    "errors",
     "examples",
+    "labels",
     "load_json",
+    "numbers_zh",
     "plots",
     "render",
     "renderers",
     "rollup",
+    "schema",
     "statistics",
     "summarize",
 ]
 
+#: The names imported on first use, each with the submodule that defines it
+#: (``None``: the name is the submodule itself).
+_LAZY: dict[str, str | None] = {
+    "Change": "comparison",
+    "Comparison": "comparison",
+    "Finding": "audit",
+    "Findings": "audit",
+    "Rate": "statistics",
+    "RateChange": "comparison",
+    "Severity": "audit",
+    "audit": "audit",
+    "compare": "comparison",
+    "dump_json": "serialization",
+    "categories": None,
+    "errors": None,
+    "examples": None,
+    "load_json": "serialization",
+    "labels": None,
+    "numbers_zh": None,
+    "plots": None,
+    "render": "renderers",
+    "renderers": None,
+    "rollup": "rollup",
+    "schema": None,
+    "statistics": None,
+    "summarize": "summary",
+}
 
-def __getattr__(name: str) -> str:
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        home = _LAZY[name]
+        module = importlib.import_module(f"{__name__}.{home or name}")
+        value = module if home is None else getattr(module, name)
+        globals()[name] = value  # found directly from now on
+        return value
     # The version comes from the installed distribution's metadata, read only when asked.
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415
 
         return version("enforcement-core")
     raise AttributeError(f"module 'enforcement_core' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+class _Package(types.ModuleType):
+    """This package's module object, which keeps two functions from being shadowed.
+
+    Importing a submodule binds it on its package, and the submodules ``audit`` and
+    ``rollup`` share their names with the public functions they define: whichever code
+    imports them first, ``enforcement_core.audit`` stays the function. (Not needed once
+    those submodules have names of their own.)
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in {"audit", "rollup"} and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

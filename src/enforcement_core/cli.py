@@ -20,26 +20,27 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+# The audit, comparisons, roll-ups, summaries and text tables are imported by the
+# commands that use them, so that the commonest command, report, does not pay for them
+# at start-up.
 from enforcement_core import examples, renderers
-from enforcement_core.audit import Finding, Severity, audit
 from enforcement_core.body import BodyLevel, EnforcementBody
-from enforcement_core.comparison import Comparison, compare
 from enforcement_core.errors import (
     EnforcementCoreError,
     LoadError,
     RendererError,
     RendererOptionError,
+    UsageError,
 )
 from enforcement_core.ledger import Ledger
-from enforcement_core.renderers.text import display_width
 from enforcement_core.report import AnnualReport
-from enforcement_core.rollup import rollup
 from enforcement_core.serialization import load_json
-from enforcement_core.summary import summarize
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
+    from enforcement_core.audit import Finding
+    from enforcement_core.comparison import Comparison
     from enforcement_core.renderers import Option
 
 __all__ = ["main"]
@@ -47,10 +48,6 @@ __all__ = ["main"]
 PROG = "enforcement-core"
 #: Exit statuses: findings with errors (check), and errors of use.
 EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
-
-
-class UsageError(EnforcementCoreError):
-    """A command cannot run as asked: the message says why."""
 
 
 # Output ------------------------------------------------------------------------------
@@ -130,7 +127,11 @@ def _load(path: str) -> AnnualReport | Ledger:
 
 def _report(path: str) -> AnnualReport:
     document = _load(path)
-    return summarize(document) if isinstance(document, Ledger) else document
+    if isinstance(document, Ledger):
+        from enforcement_core.summary import summarize  # noqa: PLC0415  (see the imports)
+
+        return summarize(document)
+    return document
 
 
 def _reports(paths: Sequence[str]) -> list[AnnualReport]:
@@ -206,6 +207,8 @@ def _finding_line(finding: Finding, lang: str) -> str:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from enforcement_core.audit import Severity, audit  # noqa: PLC0415  (see the imports)
+
     progress = _Progress(len(args.files))
     unreadable = errors = 0
     lines: list[str] = []
@@ -230,6 +233,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _grouped(path: str, findings: list[Finding], lang: str) -> Iterator[str]:
+    from enforcement_core.audit import Severity  # noqa: PLC0415  (see the imports)
+
     if not findings:
         yield f"{path}: no findings"
         return
@@ -268,6 +273,8 @@ def _cmd_renderers(args: argparse.Namespace) -> int:
 
 
 def _cmd_rollup(args: argparse.Namespace) -> int:
+    from enforcement_core.rollup import rollup  # noqa: PLC0415  (see the imports)
+
     body = EnforcementBody(args.body, BodyLevel(args.level), region=args.region or "")
     options = _options(args.format, args.option)
     district = rollup(_reports(args.files), body=body)
@@ -280,6 +287,8 @@ def _number(value: object) -> str:
 
 
 def _comparison_text(comparison: Comparison) -> str:
+    from enforcement_core.renderers.text import display_width  # noqa: PLC0415  (see the imports)
+
     rows = [("figure", str(comparison.previous_year), str(comparison.current_year), "change", "%")]
     rows += [
         (
@@ -341,6 +350,8 @@ def _comparison_json(comparison: Comparison) -> str:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
+    from enforcement_core.comparison import compare  # noqa: PLC0415  (see the imports)
+
     previous, current = _reports([args.old, args.new])
     if args.format == "text":
         output: str | bytes = _comparison_text(compare(previous, current))

@@ -25,15 +25,19 @@ __all__ = [
     "LabelError",
     "LoadError",
     "MissingExtraError",
+    "NotADocumentError",
     "NumberFormatError",
     "NumberTypeError",
+    "PlotError",
     "Problem",
     "RendererError",
     "RendererNotFound",
     "RendererOptionError",
     "RendererWarning",
+    "SchemaNotFound",
     "StatisticsError",
     "UnknownLocale",
+    "UsageError",
 ]
 
 
@@ -125,6 +129,29 @@ class MissingExtraError(EnforcementCoreError, ImportError):
 
 class ExampleNotFound(EnforcementCoreError, LookupError):  # noqa: N818  (reads as what happened)
     """No built-in example has the name asked for; the message lists the known ones."""
+
+
+class SchemaNotFound(EnforcementCoreError, LookupError):  # noqa: N818  (reads as what happened)
+    """No kind of document has the name asked for; the message lists the kinds."""
+
+
+class NotADocumentError(EnforcementCoreError, TypeError):
+    """An object was given where a document belongs, and it is neither kind of document.
+
+    The kinds are :class:`~enforcement_core.AnnualReport` and :class:`~enforcement_core.Ledger`.
+    """
+
+
+class PlotError(EnforcementCoreError, ValueError):
+    """A plot cannot be drawn as asked: there is nothing to plot, or its labels cannot be written.
+
+    Examples: a report that states no hazards per area, reports that cannot be told
+    apart, an unknown locale, Chinese labels with no font that can draw them.
+    """
+
+
+class UsageError(EnforcementCoreError, ValueError):
+    """A command of the command line cannot run as asked: the message says why."""
 
 
 class RendererWarning(UserWarning):

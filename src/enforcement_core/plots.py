@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Final
 
 from enforcement_core._extras import require
 from enforcement_core.actions import ActionKind
+from enforcement_core.errors import PlotError
 from enforcement_core.labels import label, term
 from enforcement_core.ledger import Ledger
 from enforcement_core.statistics import category_totals
@@ -90,7 +91,7 @@ def cjk_font() -> str | None:
 def _resolve_locale(locale: str) -> tuple[str, str | None]:
     """The locale the labels are written in, and the CJK font to draw with, if any."""
     if locale not in _LOCALES:
-        raise ValueError(f"unknown locale {locale!r}; plots are labelled in {', '.join(_LOCALES)}")
+        raise PlotError(f"unknown locale {locale!r}; plots are labelled in {', '.join(_LOCALES)}")
     font = cjk_font()
     if locale == "auto":
         if font is None:
@@ -103,7 +104,7 @@ def _resolve_locale(locale: str) -> tuple[str, str | None]:
             return "en", None
         return "zh_CN", font
     if locale == "zh_CN" and font is None:
-        raise ValueError(f"Chinese labels need a CJK font and none is installed: {_INSTALL_A_FONT}")
+        raise PlotError(f"Chinese labels need a CJK font and none is installed: {_INSTALL_A_FONT}")
     return locale, font
 
 
@@ -171,10 +172,10 @@ def hazards_by_area(source: AnnualReport | Ledger, *, locale: str = "auto") -> F
             installed, else English with a warning.
 
     Raises:
-        ValueError: The report states no hazards per area (the reference report
+        PlotError: The report states no hazards per area (the reference report
             ``gulu-2023`` names its areas without figures; its ledger's summary
             has them), or the locale is unknown, or Chinese is asked for and no
-            CJK font is installed.
+            CJK font is installed. A ``ValueError``.
         MissingExtraError: matplotlib is not installed (the ``plot`` extra).
 
     Examples:
@@ -188,7 +189,7 @@ def hazards_by_area(source: AnnualReport | Ledger, *, locale: str = "auto") -> F
         >>> hazards_by_area(examples.load("gulu-2023"), locale="en")
         Traceback (most recent call last):
         ...
-        ValueError: the report of 古路镇 for 2023 states no hazards per inspection area, so there is nothing to plot; a ledger's summary has them
+        enforcement_core.errors.PlotError: the report of 古路镇 for 2023 states no hazards per inspection area, so there is nothing to plot; a ledger's summary has them
     """
     _require_matplotlib()
     report = summarize(source) if isinstance(source, Ledger) else source
@@ -199,7 +200,7 @@ def hazards_by_area(source: AnnualReport | Ledger, *, locale: str = "auto") -> F
         if figures.hazards.found is not None or figures.hazards.rectified is not None
     }
     if not areas:
-        raise ValueError(
+        raise PlotError(
             f"the report of {report.body.short_name} for {report.year} states no hazards per "
             "inspection area, so there is nothing to plot; a ledger's summary has them"
         )
@@ -227,7 +228,7 @@ def _named(reports: Mapping[str, AnnualReport] | Sequence[AnnualReport]) -> dict
     for report in reports:
         name = f"{report.body.short_name} {report.year}"
         if name in named:
-            raise ValueError(f"two reports are both {name!r}: pass a mapping to name them apart")
+            raise PlotError(f"two reports are both {name!r}: pass a mapping to name them apart")
         named[name] = report
     return named
 
@@ -255,9 +256,9 @@ def cases_by_category(
             installed, else English with a warning.
 
     Raises:
-        ValueError: No report is given, none has a count of any category, two
+        PlotError: No report is given, none has a count of any category, two
             reports of a sequence have one body and year, the locale is unknown,
-            or Chinese is asked for and no CJK font is installed.
+            or Chinese is asked for and no CJK font is installed. A ``ValueError``.
         MissingExtraError: matplotlib is not installed (the ``plot`` extra).
 
     Examples:
@@ -278,7 +279,7 @@ def cases_by_category(
     _require_matplotlib()
     named = _named(reports)
     if not named:
-        raise ValueError("no reports to plot")
+        raise PlotError("no reports to plot")
     totals = {name: category_totals(report) for name, report in named.items()}
     kinds = [
         kind
@@ -286,7 +287,7 @@ def cases_by_category(
         if any(_count(of_report, kind) is not None for of_report in totals.values())
     ]
     if not kinds:
-        raise ValueError(f"none of {', '.join(named)} has a count of any action category")
+        raise PlotError(f"none of {', '.join(named)} has a count of any action category")
     locale, font = _resolve_locale(locale)
 
     def build(ax: Axes) -> None:

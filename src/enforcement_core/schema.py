@@ -37,6 +37,7 @@ import attrs
 
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._validators import Check, declared_checks, unwrapped
+from enforcement_core.errors import NotADocumentError, SchemaNotFound
 from enforcement_core.serialization import _DOCUMENTS, SCHEMA_VERSION, converter
 
 if TYPE_CHECKING:
@@ -284,7 +285,7 @@ def _kind(document: type) -> str:
         if cls is document:
             return kind
     known = ", ".join(cls.__name__ for cls in _DOCUMENTS.values())
-    raise TypeError(f"no document is a {document!r}: expected one of {known}")
+    raise NotADocumentError(f"no document is a {document!r}: expected one of {known}")
 
 
 def json_schema(document: type[AnnualReport | Ledger]) -> dict[str, Any]:
@@ -302,7 +303,7 @@ def json_schema(document: type[AnnualReport | Ledger]) -> dict[str, Any]:
         A new dict, free to change, that ``json.dumps`` writes as the schema.
 
     Raises:
-        TypeError: ``document`` is not a kind of document.
+        NotADocumentError: ``document`` is not a kind of document (a ``TypeError``).
 
     Examples:
         >>> from enforcement_core import AnnualReport, Ledger
@@ -351,7 +352,8 @@ def load_schema(kind: str) -> dict[str, Any]:
         The schema, a new dict on every call.
 
     Raises:
-        LookupError: There is no kind of document of that name; the message lists the kinds.
+        SchemaNotFound: There is no kind of document of that name (a ``LookupError``); the
+            message lists the kinds.
 
     Examples:
         >>> load_schema("ledger")["title"]
@@ -359,11 +361,11 @@ def load_schema(kind: str) -> dict[str, Any]:
         >>> load_schema("report")
         Traceback (most recent call last):
         ...
-        LookupError: no document kind 'report'; the kinds are: 'annual_report', 'ledger'
+        enforcement_core.errors.SchemaNotFound: no document kind 'report'; the kinds are: 'annual_report', 'ledger'
     """
     if kind not in SCHEMA_FILES:
         known = ", ".join(repr(name) for name in SCHEMA_FILES)
-        raise LookupError(f"no document kind {kind!r}; the kinds are: {known}")
+        raise SchemaNotFound(f"no document kind {kind!r}; the kinds are: {known}")
     shipped = resources.files("enforcement_core") / _FOLDER / SCHEMA_FILES[kind]
     schema: dict[str, Any] = json.loads(shipped.read_text(encoding="utf-8"))
     return schema

@@ -39,7 +39,7 @@ from cattrs.errors import (
 )
 
 from enforcement_core._validators import collecting
-from enforcement_core.errors import InvariantError, LoadError, Problem
+from enforcement_core.errors import InvariantError, LoadError, NotADocumentError, Problem
 from enforcement_core.labels import suggestion
 from enforcement_core.ledger import Ledger
 from enforcement_core.report import AnnualReport
@@ -445,6 +445,10 @@ def dump_json(document: Document, *, indent: int | None = 2) -> str:
     Fields left at their defaults (figures not stated, empty breakdowns) are
     left out, so documents stay short enough to read and write by hand.
 
+    Raises:
+        NotADocumentError: ``document`` is neither an :class:`AnnualReport` nor a
+            :class:`Ledger` (a ``TypeError``).
+
     Examples:
         >>> from enforcement_core import examples
         >>> text = dump_json(examples.load("gulu-2023"))
@@ -458,6 +462,6 @@ def dump_json(document: Document, *, indent: int | None = 2) -> str:
             head: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "document": name}
             data = head | converter.unstructure(document, cls)
             return json.dumps(data, ensure_ascii=False, indent=indent)
-    raise TypeError(
+    raise NotADocumentError(
         f"cannot dump a {type(document).__name__}: expected an AnnualReport or a Ledger"
     )

@@ -25,11 +25,11 @@ Examples:
 from __future__ import annotations
 
 import functools
+import importlib
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from enforcement_core.errors import ExampleNotFound
-from enforcement_core.examples._gulu_records import gulu_records
 from enforcement_core.report import AnnualReport
 from enforcement_core.serialization import load_json
 
@@ -65,8 +65,9 @@ def load(name: str) -> AnnualReport:
     return load_json(text, AnnualReport)
 
 
-#: The examples that have a ledger of records, and how each is made.
-_LEDGERS = {"gulu-2023": gulu_records}
+#: The examples that have a ledger of records, and the function (``module:function``) that
+#: makes each, imported only when a ledger is asked for.
+_LEDGERS = {"gulu-2023": "enforcement_core.examples._gulu_records:gulu_records"}
 
 
 @functools.cache
@@ -87,4 +88,6 @@ def load_records(name: str) -> Ledger:
         (22, 363, 220)
     """
     _known(name, sorted(_LEDGERS), "ledger example")
-    return _LEDGERS[name](load(name))
+    module, _, function = _LEDGERS[name].partition(":")
+    records: Ledger = getattr(importlib.import_module(module), function)(load(name))
+    return records

@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 from enforcement_core.ledger import Ledger
 from enforcement_core.renderers._base import Option, Renderer, validate_options
 from enforcement_core.renderers._registry import GROUP, Registry, RendererEntry
-from enforcement_core.summary import summarize
 
 if TYPE_CHECKING:
     from enforcement_core.report import AnnualReport
@@ -67,5 +66,8 @@ def render(report: AnnualReport | Ledger, name: str = "zh", **options: Any) -> s
     renderer = get(name)
     values = validate_options(renderer, options)
     if isinstance(report, Ledger):
+        # Imported here: rendering a report, the common case, needs no summary.
+        from enforcement_core.summary import summarize  # noqa: PLC0415
+
         report = summarize(report)
     return renderer.render(report, **values)

@@ -1,0 +1,320 @@
+"""The layers of docs/architecture.md, held against every import of the source.
+
+Modules stand on floors, and each floor is an ordered list. At module level (an
+``if TYPE_CHECKING:`` block included), a module imports only from a lower floor, or
+from a module listed before it on its own floor. Inside a function, an import may also
+reach upward, but only to the exceptions of ``UPWARD_AT_CALL_TIME``. Keep FLOORS and the
+table of docs/architecture.md the same.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+PACKAGE = "enforcement_core"
+ROOT = Path(__file__).parent.parent
+SOURCE = ROOT / "src" / PACKAGE
+ARCHITECTURE = ROOT / "docs" / "architecture.md"
+
+#: The floors, lowest first; on a floor, a module may import those listed before it.
+#: Subpackages' modules are named with a dot (``renderers._base``; ``renderers`` is the
+#: subpackage's ``__init__``), except for the subpackages of COLLAPSED, which count as one
+#: module. An entry whose module does not exist yet is allowed (it is on its way).
+FLOORS: list[list[str]] = [
+    # 0: nothing of ours below; the exception tree, the read-only mapping, the vocabulary's
+    # labels, named validators, figure paths, privacy, Chinese numbers, optional extras.
+    [
+        "errors",
+        "_mapping",
+        "labels",
+        "_paths",
+        "_validators",
+        "_privacy",
+        "numbers_zh",
+        "_extras",
+    ],
+    # 1: the reporting body, the workforce, the records of actions.
+    ["body", "workforce", "actions"],
+    # 2: yearly figures, and the categories of actions and figures.
+    ["figures", "categories"],
+    # 3: the annual report; the ledger of records (which names the report's conventions).
+    ["report", "ledger"],
+    # 4: JSON in and out; rates, totals, tallies; records summarised into yearly figures.
+    ["serialization", "statistics", "summary"],
+    # 5: roll-ups, year-over-year changes, the JSON Schema.
+    ["rollup", "comparison", "schema"],
+    # 6: the audit.
+    ["audit"],
+    # 7: the renderers: options and protocol, discovery, the public registry, then each one.
+    [
+        "renderers._base",
+        "renderers._registry",
+        "renderers",
+        "renderers._rows",
+        "renderers.text",
+        "renderers.json",
+        "renderers.zh",
+        "renderers.html",
+    ],
+    # 8: examples, plots, DataFrames, the command line, and the package's re-exports.
+    [
+        "examples._gulu_records",
+        "examples",
+        "plots",
+        "dataframes",
+        "cli",
+        "__main__",
+        "__init__",
+    ],
+]
+
+#: Subpackages that count as one module: what their modules import is the subpackage's.
+COLLAPSED = {"numbers_zh"}
+
+#: What a function may import from above its own place, at call time only: the
+#: renderers and DataFrames, for the rich display in notebooks (``_repr_html_``,
+#: ``_repr_pretty_``, ``to_dataframe``) and a report's or ledger's rendering; and
+#: ``summary`` from ``statistics``, whose ``tally`` summarises a ledger.
+UPWARD_AT_CALL_TIME: dict[str, set[str]] = {
+    "*": {"renderers", "renderers.html", "dataframes"},
+    "statistics": {"summary"},
+    # OtherAction refuses the categories whose records have classes of their own.
+    "actions": {"categories"},
+}
+
+PLACE = {
+    module: (floor, index) for floor, row in enumerate(FLOORS) for index, module in enumerate(row)
+}
+
+
+def module_name(path: Path) -> str:
+    """The table's name of the module in ``path``: ``report``, ``renderers.zh``, ``__init__``."""
+    parts = list(path.relative_to(SOURCE).with_suffix("").parts)
+    if parts[0] in COLLAPSED:
+        return parts[0]
+    if parts[-1] == "__init__" and len(parts) > 1:
+        parts.pop()
+    return ".".join(parts)
+
+
+def modules() -> dict[str, list[Path]]:
+    """Every module of the package by its table name, with its files."""
+    found: dict[str, list[Path]] = {}
+    for path in sorted(SOURCE.rglob("*.py")):
+        found.setdefault(module_name(path), []).append(path)
+    return found
+
+
+def _own(dotted: str) -> str | None:
+    """The table's name of ``enforcement_core.X``; ``None`` for another package's module."""
+    if dotted == PACKAGE:
+        return "__init__"
+    if not dotted.startswith(PACKAGE + "."):
+        return None
+    name = dotted.removeprefix(PACKAGE + ".")
+    head = name.split(".")[0]
+    return head if head in COLLAPSED else name
+
+
+def _is_module(name: str) -> bool:
+    path = SOURCE.joinpath(*name.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+def _absolute(node: ast.ImportFrom, path: Path) -> str:
+    """The absolute module a ``from ... import`` names, relative imports resolved."""
+    if not node.level:
+        return node.module or ""
+    package = list(path.relative_to(SOURCE.parent).with_suffix("").parts)
+    base = package[: len(package) - node.level]
+    return ".".join([*base, *([node.module] if node.module else [])])
+
+
+def imported(node: ast.Import | ast.ImportFrom, path: Path) -> list[str]:
+    """The table's names of the modules of ours an import statement imports."""
+    if isinstance(node, ast.Import):
+        names = [_own(alias.name) for alias in node.names]
+        return [name for name in names if name is not None]
+    source = _absolute(node, path)
+    own = _own(source)
+    if own is None:
+        return []
+    found = []
+    for alias in node.names:
+        # from enforcement_core import examples: the submodule, if it is one.
+        sub = own + "." + alias.name if own != "__init__" else alias.name
+        sub_own = _own(f"{PACKAGE}.{sub}")
+        found.append(sub_own if sub_own is not None and _is_module(sub) else own)
+    return found
+
+
+def _walk(node: ast.AST, in_function: bool):
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.Import | ast.ImportFrom):
+            yield child, in_function
+        inner = in_function or isinstance(
+            child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
+        )
+        yield from _walk(child, inner)
+
+
+def imports(code: str, path: Path) -> list[tuple[int, str, bool]]:
+    """(line, module of ours, inside a function) for every import in ``code``, from ``path``."""
+    tree = ast.parse(code, filename=str(path))
+    return [
+        (node.lineno, name, in_function)
+        for node, in_function in _walk(tree, in_function=False)
+        for name in imported(node, path)
+    ]
+
+
+def _allowed_upward(importer: str, target: str) -> bool:
+    return target in UPWARD_AT_CALL_TIME["*"] or target in UPWARD_AT_CALL_TIME.get(importer, set())
+
+
+def violations(name: str, code: str, path: Path) -> list[str]:
+    """Every import in ``code``, the module ``name``, that runs against the floors, explained."""
+    where = path.relative_to(SOURCE.parent)
+    found = []
+    for line, target, in_function in imports(code, path):
+        if target == name:
+            continue  # a collapsed subpackage importing itself
+        if target not in PLACE:
+            found.append(
+                f"{where}:{line}: {name} imports {target}, which is not in the floors "
+                "table: add it to the floors table in tests/test_layers.py"
+            )
+            continue
+        if PLACE[target] < PLACE[name] or (in_function and _allowed_upward(name, target)):
+            continue
+        (floor, _), (target_floor, _) = PLACE[name], PLACE[target]
+        relation = (
+            f"listed after it on floor {floor}"
+            if floor == target_floor
+            else f"on floor {target_floor}, above floor {floor}"
+        )
+        kind = "inside a function" if in_function else "at module level"
+        found.append(f"{where}:{line}: {name} imports {target} {kind}; {target} is {relation}")
+    return found
+
+
+MODULES = modules()
+
+
+class TestFloors:
+    @pytest.mark.parametrize("name", sorted(MODULES))
+    def test_module_is_in_the_table(self, name):
+        """Every module of the package stands on a floor."""
+        assert name in PLACE, (
+            f"{name} is on no floor: add it to the floors table in tests/test_layers.py"
+        )
+
+    @pytest.mark.parametrize("name", sorted(MODULES))
+    def test_imports_run_downward(self, name):
+        """A module imports from lower floors, or from those before it on its floor."""
+        found = [
+            problem
+            for path in MODULES[name]
+            for problem in violations(name, path.read_text(encoding="utf-8"), path)
+        ]
+        assert not found, "\n".join(found)
+
+    def test_each_module_is_listed_once(self):
+        """No module stands on two floors, or twice on one."""
+        listed = [module for row in FLOORS for module in row]
+        assert sorted(set(listed)) == sorted(listed)
+
+
+def documented_floors() -> list[list[str]]:
+    """The modules of each floor, in order, as the table of docs/architecture.md lists them."""
+    floors = []
+    for line in ARCHITECTURE.read_text(encoding="utf-8").splitlines():
+        if row := re.match(r"\| (\d+) \| (.*?) \|", line):
+            assert int(row.group(1)) == len(floors), line
+            floors.append(re.findall(r"`([^`]+)`", row.group(2)))
+    return floors
+
+
+class TestDocumented:
+    def test_architecture_page_has_the_same_floors(self):
+        """docs/architecture.md shows the floors this test holds the code to."""
+        assert FLOORS == documented_floors()
+
+
+class TestTheCheck:
+    """The check itself finds what it is meant to find."""
+
+    @staticmethod
+    def check(name: str, code: str) -> list[str]:
+        """The problems found in ``code``, as if it were the module ``name``."""
+        return violations(name, code, SOURCE / "probe.py")
+
+    def test_upward_at_module_level(self):
+        """report importing statistics at module level is caught, and the message says why."""
+        assert [
+            (
+                "enforcement_core/probe.py:1: report imports statistics at module level; "
+                "statistics is on floor 4, above floor 3"
+            )
+        ] == self.check("report", "from enforcement_core.statistics import rate\n")
+
+    def test_under_type_checking(self):
+        """An import under if TYPE_CHECKING: is held to the same rule."""
+        code = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import enforcement_core.audit\n"
+        assert [
+            (
+                "enforcement_core/probe.py:3: statistics imports audit at module level; "
+                "audit is on floor 6, above floor 4"
+            )
+        ] == self.check("statistics", code)
+
+    def test_later_on_the_same_floor(self):
+        """report importing ledger, listed after it on floor 3, is caught."""
+        assert [
+            (
+                "enforcement_core/probe.py:1: report imports ledger at module level; "
+                "ledger is listed after it on floor 3"
+            )
+        ] == self.check("report", "from enforcement_core import ledger\n")
+
+    def test_earlier_on_the_same_floor(self):
+        """ledger importing report, listed before it on floor 3, is allowed."""
+        assert [] == self.check("ledger", "from enforcement_core.report import Narrative\n")
+
+    def test_call_time_exceptions(self):
+        """Inside a function, the renderers may be imported from below; the audit may not."""
+        code = (
+            "def f():\n"
+            "    from enforcement_core.renderers.html import table\n"
+            "    from enforcement_core.audit import audit\n"
+        )
+        assert [
+            (
+                "enforcement_core/probe.py:3: report imports audit inside a function; "
+                "audit is on floor 6, above floor 3"
+            )
+        ] == self.check("report", code)
+
+    def test_collapsed_and_unknown(self):
+        """A collapsed subpackage's module counts as the subpackage; an unknown module fails."""
+        code = (
+            "from enforcement_core.numbers_zh._digits import x\nimport enforcement_core.nowhere\n"
+        )
+        assert [
+            (
+                "enforcement_core/probe.py:2: report imports nowhere, which is not in the floors "
+                "table: add it to the floors table in tests/test_layers.py"
+            )
+        ] == self.check("report", code)
+
+    def test_module_names(self):
+        """Files are named as the table names them."""
+        assert "report" == module_name(SOURCE / "report.py")
+        assert "renderers" == module_name(SOURCE / "renderers" / "__init__.py")
+        assert "renderers.zh" == module_name(SOURCE / "renderers" / "zh.py")
+        assert "numbers_zh" == module_name(SOURCE / "numbers_zh" / "_digits.py")
+        assert "__init__" == module_name(SOURCE / "__init__.py")
