@@ -176,6 +176,50 @@ class TestStatedRates:
             f.code for f in audit(self.rectification("98.62", found=800, rectified=789))
         ]
 
+    @pytest.mark.parametrize(
+        ("value", "agrees"),
+        [
+            # 502/509 = 98.624754…%
+            ("98.625", True),  # three decimals, rounded half up from 98.6247…
+            ("98.624", False),  # truncated, not rounded
+            ("98.626", False),
+            ("98.6248", True),  # four decimals
+            ("98.6247", False),  # truncated
+            ("98.6249", False),
+        ],
+    )
+    def test_three_and_four_decimals(self, value, agrees):
+        """A rate written with 3 or 4 decimals is held to exactly that precision."""
+        assert agrees == (audit(self.rectification(value)) == [])
+
+    @pytest.mark.parametrize(
+        ("value", "agrees"),
+        [
+            ("98.62480", True),  # 5 decimals, equal to the 4-decimal rate 98.6248
+            ("98.624800", True),  # 6 decimals, the same
+            # Pinned as it is, arguably not as it should be: precision is capped at 4
+            # decimals, so the correctly rounded 5-decimal rate is an error.
+            ("98.62475", False),
+            ("98.62476", False),
+        ],
+    )
+    def test_more_than_four_decimals_are_held_to_four(self, value, agrees):
+        """Beyond 4 decimals the rate is computed to 4 and compared with the stated value."""
+        assert agrees == (audit(self.rectification(value)) == [])
+
+    def test_whole_percent_with_an_exponent(self):
+        """100 written as 1E+2 has no decimals: 508 of 509 (99.8%) round to it, 500 (98.2%) do not."""
+        assert [] == audit(self.rectification("1E+2", rectified=508))
+        assert ["rate-mismatch"] == [
+            f.code for f in audit(self.rectification("1E+2", rectified=500))
+        ]
+
+    def test_the_mismatch_names_both_rates(self):
+        """The finding says what is stated and what the counts give, at the stated precision."""
+        [finding] = audit(self.rectification("98.624"))
+        assert "the report states 98.624%, the counts give 98.625% (502 ÷ 509)" == finding.message
+        assert "报告称隐患整改率98.624%，按502÷509计算应为98.625%" == finding.message_zh
+
     def test_undefined_rate_stated(self):
         """A rate stated for 0 of 0 hazards disagrees: it is undefined."""
         [finding] = audit(self.rectification("100", found=0, rectified=0))
@@ -443,6 +487,42 @@ class TestRecords:
         not_due = ec.Hazard("H-2", DAY, deadline=dt.date(2024, 1, 10))
         ledger = self.ledger(self.inspection(hazards=(overdue, not_due)))
         assert [("open-past-deadline", "inspections[0].hazards[0]")] == self.record_codes(ledger)
+
+    @pytest.mark.parametrize(
+        ("deadline", "expected"),
+        [
+            (dt.date(2023, 12, 30), [("open-past-deadline", "inspections[0].hazards[0]")]),
+            (dt.date(2023, 12, 31), []),  # due on the last day: not past it yet
+            (dt.date(2024, 1, 1), []),
+        ],
+    )
+    def test_open_at_year_end_around_the_deadline(self, deadline, expected):
+        """An open hazard due 30 December is past its deadline at the year's end; one due 31 December is not."""
+        hazard = ec.Hazard("H-1", DAY, deadline=deadline)
+        assert expected == self.record_codes(self.ledger(self.inspection(hazards=(hazard,))))
+
+    def test_rectified_on_the_last_day(self):
+        """A hazard due 30 December and rectified 31 December is late, not open."""
+        hazard = ec.Hazard(
+            "H-1", DAY, deadline=dt.date(2023, 12, 30), rectified_on=dt.date(2023, 12, 31)
+        )
+        assert [("rectified-late", "inspections[0].hazards[0].rectified_on")] == self.record_codes(
+            self.ledger(self.inspection(hazards=(hazard,)))
+        )
+
+    def test_rectified_after_the_year_while_past_its_deadline(self):
+        """Rectified in January after a November deadline: late, and so not also open."""
+        hazard = ec.Hazard(
+            "H-1", DAY, deadline=dt.date(2023, 11, 30), rectified_on=dt.date(2024, 1, 5)
+        )
+        assert [("rectified-late", "inspections[0].hazards[0].rectified_on")] == self.record_codes(
+            self.ledger(self.inspection(hazards=(hazard,)))
+        )
+
+    def test_no_deadline_no_finding(self):
+        """An open hazard without a deadline is never past it."""
+        hazard = ec.Hazard("H-1", DAY)
+        assert [] == self.record_codes(self.ledger(self.inspection(hazards=(hazard,))))
 
     def test_findings_come_in_a_stable_order(self):
         """The same ledger gives the same findings in the same order."""
