@@ -12,9 +12,7 @@ import enforcement_core as ec
 from enforcement_core import (
     ActionKind,
     AnnualReport,
-    BodyLevel,
     ChangeUnit,
-    EnforcementBody,
     HazardFigures,
     InspectionFigures,
     LicensingFigures,
@@ -26,14 +24,9 @@ from enforcement_core import (
 )
 from enforcement_core.audit import CODES
 
-BODY = EnforcementBody("示例镇人民政府", BodyLevel.TOWN)
 GULU = ec.examples.load("gulu-2023")
 DAY = dt.date(2023, 5, 2)
 CERT = ec.Certificate("1", "府", dt.date(2021, 1, 1), dt.date(2025, 12, 31))
-
-
-def report(**fields: object) -> AnnualReport:
-    return AnnualReport(body=BODY, year=2023, **fields)  # type: ignore[arg-type]
 
 
 def codes(source: AnnualReport | ec.Ledger) -> list[tuple[str, str]]:
@@ -72,7 +65,7 @@ class TestReferenceReport:
 
 
 class TestBreakdowns:
-    def test_short(self):
+    def test_short(self, report):
         """Parts below the stated total: a warning naming the gap."""
         r = report(penalty=ec.PenaltyFigures(cases=216, by_procedure={ec.Procedure.SIMPLE: 30}))
         [finding] = audit(r)
@@ -83,25 +76,25 @@ class TestBreakdowns:
         )
         assert "add up to 30, below cases 216 (186 not broken down)" in finding.message
 
-    def test_covering(self):
+    def test_covering(self, report):
         """Parts that cover their total: nothing to say."""
         assert [] == audit(
             report(penalty=ec.PenaltyFigures(cases=30, by_procedure={ec.Procedure.SIMPLE: 30}))
         )
 
-    def test_units_against_officers(self):
+    def test_units_against_officers(self, report):
         """Officers per unit are held against the total."""
         workforce = ec.WorkforceFigures(certified=22, units={"a": ec.Unit("甲", certified=20)})
         assert [("breakdown-short", "workforce.units")] == codes(report(workforce=workforce))
 
-    def test_subsets_are_not_breakdowns(self):
+    def test_subsets_are_not_breakdowns(self, report):
         """Supervised hazards are some of those found: no warning."""
         inspection = InspectionFigures(
             hazards=HazardFigures(found=509, supervised={ec.SupervisionLevel.DIVISION: 6})
         )
         assert [] == audit(report(inspection=inspection))
 
-    def test_disagree(self):
+    def test_disagree(self, report):
         """With no total, two breakdowns adding up differently: a warning."""
         penalty = ec.PenaltyFigures(
             by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=220)},
@@ -109,7 +102,7 @@ class TestBreakdowns:
         )
         assert [("breakdowns-disagree", "penalty.cases")] == codes(report(penalty=penalty))
 
-    def test_agree(self):
+    def test_agree(self, report):
         """Breakdowns with the same sum agree."""
         penalty = ec.PenaltyFigures(
             by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=220)},
@@ -119,13 +112,13 @@ class TestBreakdowns:
 
 
 class TestLicensing:
-    def test_outcomes_that_close(self):
+    def test_outcomes_that_close(self, report):
         """Granted + refused = applications: closed."""
         assert [] == audit(
             report(licensing=LicensingFigures(applications=10, granted=7, refused=3))
         )
 
-    def test_outcomes_that_do_not_close(self):
+    def test_outcomes_that_do_not_close(self, report):
         """Granted + refused short of applications: a warning with the count."""
         [finding] = audit(
             report(licensing=LicensingFigures(applications=10, accepted=10, granted=7, refused=2))
@@ -139,7 +132,7 @@ class TestLicensing:
             == finding.message_zh
         )
 
-    def test_pending_and_not_accepted_close_the_outcomes(self):
+    def test_pending_and_not_accepted_close_the_outcomes(self, report):
         """Applications pending at the year's end or not accepted are outcomes too."""
         licensing = LicensingFigures(
             applications=243, accepted=236, granted=209, refused=18, pending=9
@@ -148,32 +141,40 @@ class TestLicensing:
 
 
 class TestStatedRates:
-    def rectification(self, value: str, found: int = 509, rectified: int = 502) -> AnnualReport:
-        return report(
-            inspection=InspectionFigures(hazards=HazardFigures(found=found, rectified=rectified)),
-            stated=stated(rates={RateName.RECTIFICATION: Decimal(value)}),
-        )
+    @pytest.fixture
+    def rectification(self, report):
+        """Build a report stating rectification rate ``value`` over its hazard counts."""
+
+        def build(value: str, found: int = 509, rectified: int = 502) -> AnnualReport:
+            return report(
+                inspection=InspectionFigures(
+                    hazards=HazardFigures(found=found, rectified=rectified)
+                ),
+                stated=stated(rates={RateName.RECTIFICATION: Decimal(value)}),
+            )
+
+        return build
 
     @pytest.mark.parametrize("value", ["98.62", "98.6", "99"])
-    def test_agrees_at_its_own_precision(self, value):
+    def test_agrees_at_its_own_precision(self, rectification, value):
         """98.62, 98.6 and 99 all agree with 502/509 at the decimals they are written with."""
-        assert [] == audit(self.rectification(value))
+        assert [] == audit(rectification(value))
 
     @pytest.mark.parametrize("value", ["98.63", "98.61", "98.7", "98"])
-    def test_disagrees_beyond_its_rounding(self, value):
+    def test_disagrees_beyond_its_rounding(self, rectification, value):
         """Anything else is an error: a rate is rounded half up and no more."""
-        [finding] = audit(self.rectification(value))
+        [finding] = audit(rectification(value))
         assert ("rate-mismatch", "stated.rates.rectification", Severity.ERROR) == (
             finding.code,
             finding.path,
             finding.severity,
         )
 
-    def test_half_up_not_half_even(self):
+    def test_half_up_not_half_even(self, rectification):
         """789/800 = 98.625%: 98.63 agrees, 98.62 (half-even) does not."""
-        assert [] == audit(self.rectification("98.63", found=800, rectified=789))
+        assert [] == audit(rectification("98.63", found=800, rectified=789))
         assert ["rate-mismatch"] == [
-            f.code for f in audit(self.rectification("98.62", found=800, rectified=789))
+            f.code for f in audit(rectification("98.62", found=800, rectified=789))
         ]
 
     @pytest.mark.parametrize(
@@ -188,9 +189,9 @@ class TestStatedRates:
             ("98.6249", False),
         ],
     )
-    def test_three_and_four_decimals(self, value, agrees):
+    def test_three_and_four_decimals(self, rectification, value, agrees):
         """A rate written with 3 or 4 decimals is held to exactly that precision."""
-        assert agrees == (audit(self.rectification(value)) == [])
+        assert agrees == (audit(rectification(value)) == [])
 
     @pytest.mark.parametrize(
         ("value", "agrees"),
@@ -203,34 +204,32 @@ class TestStatedRates:
             ("98.62476", False),
         ],
     )
-    def test_more_than_four_decimals_are_held_to_four(self, value, agrees):
+    def test_more_than_four_decimals_are_held_to_four(self, rectification, value, agrees):
         """Beyond 4 decimals the rate is computed to 4 and compared with the stated value."""
-        assert agrees == (audit(self.rectification(value)) == [])
+        assert agrees == (audit(rectification(value)) == [])
 
-    def test_whole_percent_with_an_exponent(self):
+    def test_whole_percent_with_an_exponent(self, rectification):
         """100 written as 1E+2 has no decimals: 508 of 509 (99.8%) round to it, 500 (98.2%) do not."""
-        assert [] == audit(self.rectification("1E+2", rectified=508))
-        assert ["rate-mismatch"] == [
-            f.code for f in audit(self.rectification("1E+2", rectified=500))
-        ]
+        assert [] == audit(rectification("1E+2", rectified=508))
+        assert ["rate-mismatch"] == [f.code for f in audit(rectification("1E+2", rectified=500))]
 
-    def test_the_mismatch_names_both_rates(self):
+    def test_the_mismatch_names_both_rates(self, rectification):
         """The finding says what is stated and what the counts give, at the stated precision."""
-        [finding] = audit(self.rectification("98.624"))
+        [finding] = audit(rectification("98.624"))
         assert "the report states 98.624%, the counts give 98.625% (502 ÷ 509)" == finding.message
         assert "报告称隐患整改率98.624%，按502÷509计算应为98.625%" == finding.message_zh
 
-    def test_undefined_rate_stated(self):
+    def test_undefined_rate_stated(self, rectification):
         """A rate stated for 0 of 0 hazards disagrees: it is undefined."""
-        [finding] = audit(self.rectification("100", found=0, rectified=0))
+        [finding] = audit(rectification("100", found=0, rectified=0))
         assert "the rate is undefined" in finding.message
 
-    def test_unverifiable(self):
+    def test_unverifiable(self, report):
         """A stated rate without its figures is a warning."""
         r = report(stated=stated(rates={RateName.CERTIFICATION: Decimal(95)}))
         assert [("rate-unverifiable", "stated.rates.certification")] == codes(r)
 
-    def test_share_above_whole(self):
+    def test_share_above_whole(self, report):
         """Figures making a share above 100% (trained above certified) are a warning."""
         r = report(workforce=ec.WorkforceFigures(certified=2, trained=3))
         assert [("share-above-whole", "rates.training_coverage")] == codes(r)
@@ -246,7 +245,7 @@ class TestStatedChanges:
             (ChangeUnit.PERCENT, "220", "0"),
         ],
     )
-    def test_agrees(self, unit, previous, value):
+    def test_agrees(self, report, unit, previous, value):
         """同比上升10.55% from 199 to 220; 下降136 from 356; 0% from 220."""
         r = report(
             penalty=ec.PenaltyFigures(cases=220),
@@ -262,7 +261,7 @@ class TestStatedChanges:
             (ChangeUnit.PERCENT, "0", "100"),
         ],
     )
-    def test_disagrees(self, unit, previous, value):
+    def test_disagrees(self, report, unit, previous, value):
         """A change that the two years' figures do not give is an error (from 0: undefined)."""
         r = report(
             penalty=ec.PenaltyFigures(cases=220),
@@ -270,17 +269,17 @@ class TestStatedChanges:
         )
         assert [("change-mismatch", "stated.changes[0]")] == codes(r)
 
-    def test_derived_current_figure(self):
+    def test_derived_current_figure(self, body):
         """The current figure may be derived from its parts (220 from the domains)."""
         r = ec.AnnualReport(
-            body=BODY,
+            body=body,
             year=2023,
             penalty=GULU.penalty,
             stated=change("penalty.cases", "200", "10.00", ChangeUnit.PERCENT),
         )
         assert [] == audit(r)
 
-    def test_points(self):
+    def test_points(self, report):
         """A rate's change in points: 98.624…% - 98.12% = 0.50 → 0.5 points."""
         inspection = InspectionFigures(hazards=HazardFigures(found=509, rectified=502))
         good = report(
@@ -293,33 +292,39 @@ class TestStatedChanges:
         )
         assert ([], [("change-mismatch", "stated.changes[0]")]) == (codes(good), codes(bad))
 
-    def test_unverifiable(self):
+    def test_unverifiable(self, report):
         """A change of a figure the report does not state: a warning."""
         r = report(stated=change("penalty.cases", "200", "10", ChangeUnit.PERCENT))
         assert [("change-unverifiable", "stated.changes[0]")] == codes(r)
 
 
 class TestStatedTotals:
-    def base(self, **stated_fields: object) -> AnnualReport:
-        return report(
-            licensing=LicensingFigures(granted=10, refused=0),
-            penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100)),
-            other_actions={ActionKind.LEVY: ec.ActionFigures(count=2, amount=Decimal(50))},
-            stated=stated(**stated_fields),
-        )
+    @pytest.fixture
+    def base(self, report):
+        """Build a report of 17 actions and 150 yuan stating ``stated_fields``."""
 
-    def test_grand_totals_that_agree(self):
+        def build(**stated_fields: object) -> AnnualReport:
+            return report(
+                licensing=LicensingFigures(granted=10, refused=0),
+                penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100)),
+                other_actions={ActionKind.LEVY: ec.ActionFigures(count=2, amount=Decimal(50))},
+                stated=stated(**stated_fields),
+            )
+
+        return build
+
+    def test_grand_totals_that_agree(self, base):
         """17 actions and 150 yuan, as the categories give."""
-        assert [] == audit(self.base(actions=17, amount=Decimal(150)))
+        assert [] == audit(base(actions=17, amount=Decimal(150)))
 
     @pytest.mark.parametrize(
         ("field", "value"), [("actions", 16), ("actions", 18), ("amount", Decimal("150.01"))]
     )
-    def test_grand_totals_that_do_not(self, field, value):
+    def test_grand_totals_that_do_not(self, base, field, value):
         """One off is an error."""
-        assert [("total-mismatch", f"stated.{field}")] == codes(self.base(**{field: value}))
+        assert [("total-mismatch", f"stated.{field}")] == codes(base(**{field: value}))
 
-    def test_below_a_partial_sum(self):
+    def test_below_a_partial_sum(self, report, body):
         """With a category's count unknown, a stated total below the known ones is still an error."""
         r = report(
             penalty=ec.PenaltyFigures(cases=5),
@@ -329,7 +334,7 @@ class TestStatedTotals:
         assert [("total-mismatch", "stated.actions")] == codes(r)
         assert [] == audit(
             ec.AnnualReport(
-                body=BODY,
+                body=body,
                 year=2023,
                 penalty=r.penalty,
                 coercion=r.coercion,
@@ -342,17 +347,17 @@ class TestPublication:
     @pytest.mark.parametrize(
         ("day", "expected"), [(dt.date(2024, 1, 31), []), (dt.date(2024, 1, 1), [])]
     )
-    def test_in_time(self, day, expected):
+    def test_in_time(self, report, day, expected):
         """Published between the year's end and 31 January: fine."""
         assert expected == codes(report(published_on=day))
 
-    def test_late(self):
+    def test_late(self, report):
         """After 31 January: late."""
         assert [("published-late", "published_on")] == codes(
             report(published_on=dt.date(2024, 2, 1))
         )
 
-    def test_early(self):
+    def test_early(self, report):
         """On or before 31 December of the year itself: early."""
         assert [("published-early", "published_on")] == codes(
             report(published_on=dt.date(2023, 12, 31))
@@ -363,21 +368,28 @@ class TestRecords:
     def officer(self, identifier: str, *certificates: ec.Certificate) -> ec.Officer:
         return ec.Officer(identifier, "某某", unit="office", certificates=certificates or (CERT,))
 
-    def ledger(
-        self,
-        *inspections: ec.Inspection,
-        officers: tuple[ec.Officer, ...] | None = None,
-        **more: object,
-    ) -> ec.Ledger:
-        roster = officers if officers is not None else (self.officer("o-1"), self.officer("o-2"))
-        return ec.Ledger(
-            body=BODY,
-            year=2023,
-            units={"office": ec.Unit("办公室")},
-            officers=roster,
-            inspections=inspections,
-            **more,  # type: ignore[arg-type]
-        )
+    @pytest.fixture
+    def ledger(self, body):
+        """Build a 2023 ledger of ``body`` with two certified officers unless told."""
+
+        def build(
+            *inspections: ec.Inspection,
+            officers: tuple[ec.Officer, ...] | None = None,
+            **more: object,
+        ) -> ec.Ledger:
+            roster = (
+                officers if officers is not None else (self.officer("o-1"), self.officer("o-2"))
+            )
+            return ec.Ledger(
+                body=body,
+                year=2023,
+                units={"office": ec.Unit("办公室")},
+                officers=roster,
+                inspections=inspections,
+                **more,  # type: ignore[arg-type]
+            )
+
+        return build
 
     def inspection(
         self,
@@ -402,40 +414,40 @@ class TestRecords:
             if f.path.startswith(("inspections", "officers", "penalty_cases"))
         ]
 
-    def test_clean(self):
+    def test_clean(self, ledger):
         """Two certified officers on the roster, in the year: nothing."""
-        assert [] == self.record_codes(self.ledger(self.inspection()))
+        assert [] == self.record_codes(ledger(self.inspection()))
 
-    def test_too_few_officers(self):
+    def test_too_few_officers(self, ledger):
         """One officer (or the same one twice) on site is an error."""
         assert [("too-few-officers", "inspections[0].officers")] == self.record_codes(
-            self.ledger(self.inspection(officers=("o-1",)))
+            ledger(self.inspection(officers=("o-1",)))
         )
         assert [("too-few-officers", "inspections[0].officers")] == self.record_codes(
-            self.ledger(self.inspection(officers=("o-1", "o-1")))
+            ledger(self.inspection(officers=("o-1", "o-1")))
         )
 
-    def test_two_officers_for_penalties_too(self):
+    def test_two_officers_for_penalties_too(self, ledger):
         """Penalty cases are on-site actions as well."""
         case = ec.PenaltyCase("P-1", DAY, domain=ec.Domain.TRAFFIC, officers=("o-1",))
         assert [("too-few-officers", "penalty_cases[0].officers")] == self.record_codes(
-            self.ledger(penalty_cases=(case,))
+            ledger(penalty_cases=(case,))
         )
 
-    def test_unknown_officer(self):
+    def test_unknown_officer(self, ledger):
         """An officer missing from the roster is an error."""
         assert [("unknown-officer", "inspections[0].officers[1]")] == self.record_codes(
-            self.ledger(self.inspection(officers=("o-1", "o-9")))
+            ledger(self.inspection(officers=("o-1", "o-9")))
         )
 
-    def test_certificate_valid_on_the_day(self):
+    def test_certificate_valid_on_the_day(self, ledger):
         """A certificate expired the day before is an error; one ending that day is fine."""
         ending = ec.Certificate("2", "府", dt.date(2020, 1, 1), DAY)
         expired = ec.Certificate("3", "府", dt.date(2020, 1, 1), DAY - dt.timedelta(days=1))
-        fine = self.ledger(
+        fine = ledger(
             self.inspection(), officers=(self.officer("o-1"), self.officer("o-2", ending))
         )
-        bad = self.ledger(
+        bad = ledger(
             self.inspection(), officers=(self.officer("o-1"), self.officer("o-2", expired))
         )
         assert ([], [("no-valid-certificate", "inspections[0].officers[1]")]) == (
@@ -443,49 +455,49 @@ class TestRecords:
             self.record_codes(bad),
         )
 
-    def test_outside_the_year(self):
+    def test_outside_the_year(self, ledger):
         """A record of 2022 in a 2023 ledger is a warning (and is not counted)."""
         assert [("outside-year", "inspections[0]")] == self.record_codes(
-            self.ledger(self.inspection(day=dt.date(2022, 12, 31)))
+            ledger(self.inspection(day=dt.date(2022, 12, 31)))
         )
-        assert [] == self.record_codes(self.ledger(self.inspection(day=dt.date(2023, 1, 1))))
+        assert [] == self.record_codes(ledger(self.inspection(day=dt.date(2023, 1, 1))))
 
-    def test_duplicate_identifiers(self):
+    def test_duplicate_identifiers(self, ledger):
         """Two records with one identifier: an error at the second."""
         assert [("duplicate-id", "inspections[1]")] == self.record_codes(
-            self.ledger(self.inspection(), self.inspection())
+            ledger(self.inspection(), self.inspection())
         )
-        assert [] == self.record_codes(self.ledger(self.inspection("I-1"), self.inspection("I-2")))
+        assert [] == self.record_codes(ledger(self.inspection("I-1"), self.inspection("I-2")))
 
-    def test_duplicate_officers(self):
+    def test_duplicate_officers(self, ledger):
         """Two officers with one identifier: an error."""
         officers = (self.officer("o-1"), self.officer("o-2"), self.officer("o-2"))
         assert [("duplicate-id", "officers[2]")] == self.record_codes(
-            self.ledger(self.inspection(), officers=officers)
+            ledger(self.inspection(), officers=officers)
         )
 
-    def test_unknown_unit(self):
+    def test_unknown_unit(self, ledger):
         """An officer of a unit the ledger does not list: a warning."""
         stray = ec.Officer("o-3", "某某", unit="elsewhere", certificates=(CERT,))
         officers = (self.officer("o-1"), self.officer("o-2"), stray)
         assert [("unknown-unit", "officers[2].unit")] == self.record_codes(
-            self.ledger(self.inspection(), officers=officers)
+            ledger(self.inspection(), officers=officers)
         )
 
-    def test_rectified_by_the_deadline(self):
+    def test_rectified_by_the_deadline(self, ledger):
         """On the deadline is in time; a day after is late."""
         in_time = ec.Hazard("H-1", DAY, deadline=DAY, rectified_on=DAY)
         late = ec.Hazard("H-2", DAY, deadline=DAY, rectified_on=DAY + dt.timedelta(days=1))
-        ledger = self.ledger(self.inspection(hazards=(in_time, late)))
+        ledger = ledger(self.inspection(hazards=(in_time, late)))
         assert [("rectified-late", "inspections[0].hazards[1].rectified_on")] == self.record_codes(
             ledger
         )
 
-    def test_open_past_the_deadline(self):
+    def test_open_past_the_deadline(self, ledger):
         """Open at the year's end with a deadline before it: a warning; a deadline after it: not yet."""
         overdue = ec.Hazard("H-1", DAY, deadline=dt.date(2023, 12, 30))
         not_due = ec.Hazard("H-2", DAY, deadline=dt.date(2024, 1, 10))
-        ledger = self.ledger(self.inspection(hazards=(overdue, not_due)))
+        ledger = ledger(self.inspection(hazards=(overdue, not_due)))
         assert [("open-past-deadline", "inspections[0].hazards[0]")] == self.record_codes(ledger)
 
     @pytest.mark.parametrize(
@@ -496,37 +508,37 @@ class TestRecords:
             (dt.date(2024, 1, 1), []),
         ],
     )
-    def test_open_at_year_end_around_the_deadline(self, deadline, expected):
+    def test_open_at_year_end_around_the_deadline(self, ledger, deadline, expected):
         """An open hazard due 30 December is past its deadline at the year's end; one due 31 December is not."""
         hazard = ec.Hazard("H-1", DAY, deadline=deadline)
-        assert expected == self.record_codes(self.ledger(self.inspection(hazards=(hazard,))))
+        assert expected == self.record_codes(ledger(self.inspection(hazards=(hazard,))))
 
-    def test_rectified_on_the_last_day(self):
+    def test_rectified_on_the_last_day(self, ledger):
         """A hazard due 30 December and rectified 31 December is late, not open."""
         hazard = ec.Hazard(
             "H-1", DAY, deadline=dt.date(2023, 12, 30), rectified_on=dt.date(2023, 12, 31)
         )
         assert [("rectified-late", "inspections[0].hazards[0].rectified_on")] == self.record_codes(
-            self.ledger(self.inspection(hazards=(hazard,)))
+            ledger(self.inspection(hazards=(hazard,)))
         )
 
-    def test_rectified_after_the_year_while_past_its_deadline(self):
+    def test_rectified_after_the_year_while_past_its_deadline(self, ledger):
         """Rectified in January after a November deadline: late, and so not also open."""
         hazard = ec.Hazard(
             "H-1", DAY, deadline=dt.date(2023, 11, 30), rectified_on=dt.date(2024, 1, 5)
         )
         assert [("rectified-late", "inspections[0].hazards[0].rectified_on")] == self.record_codes(
-            self.ledger(self.inspection(hazards=(hazard,)))
+            ledger(self.inspection(hazards=(hazard,)))
         )
 
-    def test_no_deadline_no_finding(self):
+    def test_no_deadline_no_finding(self, ledger):
         """An open hazard without a deadline is never past it."""
         hazard = ec.Hazard("H-1", DAY)
-        assert [] == self.record_codes(self.ledger(self.inspection(hazards=(hazard,))))
+        assert [] == self.record_codes(ledger(self.inspection(hazards=(hazard,))))
 
-    def test_findings_come_in_a_stable_order(self):
+    def test_findings_come_in_a_stable_order(self, ledger):
         """The same ledger gives the same findings in the same order."""
-        ledger = self.ledger(
+        ledger = ledger(
             self.inspection(officers=("o-1",)), self.inspection(officers=("o-9", "o-1"))
         )
         assert audit(ledger) == audit(ledger)
@@ -534,9 +546,9 @@ class TestRecords:
             f.code for f in audit(ledger) if f.path.startswith("inspections")
         ]
 
-    def test_every_finding_at_once(self):
+    def test_every_finding_at_once(self, ledger):
         """A ledger with many problems reports all of them in one pass."""
-        ledger = self.ledger(
+        ledger = ledger(
             self.inspection("I-1", officers=("o-1",)),
             self.inspection("I-2", day=dt.date(2024, 1, 2)),
             self.inspection("I-3", officers=("o-1", "o-9")),
@@ -547,7 +559,7 @@ class TestRecords:
 
 
 class TestFinding:
-    def test_str(self):
+    def test_str(self, report):
         """A finding reads as severity, code, path and message."""
         finding = audit(report(published_on=dt.date(2024, 2, 1)))[0]
         assert (
