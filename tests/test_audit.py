@@ -558,6 +558,313 @@ class TestRecords:
         }
 
 
+def _change(figure: str, previous: str, value: str, unit: ChangeUnit) -> StatedChange:
+    return StatedChange(figure=figure, previous=Decimal(previous), change=Decimal(value), unit=unit)
+
+
+class TestReportMessages:
+    def findings(self, report: AnnualReport) -> list[tuple[str, str, str, str]]:
+        return [(f.code, f.path, f.message, f.message_zh) for f in audit(report)]
+
+    def test_breakdown_short_names_the_part(self, report):
+        """A short breakdown of a part (visits) names the part, the sums and the gap."""
+        inspection = InspectionFigures(
+            visits=10, by_area={ec.InspectionArea.FIRE_SAFETY: ec.AreaFigures(visits=4)}
+        )
+        assert [
+            (
+                "breakdown-short",
+                "inspection.by_area",
+                "visits of the parts add up to 4, below visits 10 (6 not broken down)",
+                "分项合计4，少于总数10（6未分项列明）",
+            )
+        ] == self.findings(report(inspection=inspection))
+
+    def test_breakdown_short_inside_a_mapping(self, report):
+        """Objects held in a mapping (reviews by kind) are audited too, with the path to them."""
+        reviews = ec.ReviewFigures(
+            total=ec.ReviewCounts(reconsiderations=5),
+            by_kind={ActionKind.PENALTY: ec.ReviewCounts(reconsiderations=2)},
+        )
+        assert [
+            (
+                "breakdown-short",
+                "reviews.by_kind",
+                (
+                    "reconsiderations of the parts add up to 2, below total.reconsiderations 5 "
+                    "(3 not broken down)"
+                ),
+                "分项合计2，少于总数5（3未分项列明）",
+            )
+        ] == self.findings(report(reviews=reviews))
+
+    def test_breakdowns_disagree_lists_both(self, report):
+        """Two breakdowns adding up differently are listed with their sums."""
+        penalty = ec.PenaltyFigures(
+            by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=220)},
+            by_procedure={ec.Procedure.SIMPLE: 200},
+        )
+        assert [
+            (
+                "breakdowns-disagree",
+                "penalty.cases",
+                (
+                    "cases is not stated and its breakdowns disagree: "
+                    "penalty.by_domain 220, penalty.by_procedure 200"
+                ),
+                "未列明总数，各分项合计不一致：penalty.by_domain合计220，penalty.by_procedure合计200",
+            )
+        ] == self.findings(report(penalty=penalty))
+
+    def test_rate_findings(self, report):
+        """Above 100%, unverifiable and undefined rates say so, with the figures."""
+        assert [
+            (
+                "share-above-whole",
+                "rates.training_coverage",
+                "training_coverage would be above 100%: 3 of 2",
+                "培训覆盖率超过100%：3/2",
+            ),
+        ] == self.findings(report(workforce=ec.WorkforceFigures(certified=2, trained=3)))
+        assert [
+            (
+                "rate-unverifiable",
+                "stated.rates.certification",
+                "the report states 95% but not both figures the rate is computed from",
+                "报告称持证率95%，但未列明计算该比率所需的数据",
+            )
+        ] == self.findings(report(stated=stated(rates={RateName.CERTIFICATION: Decimal(95)})))
+        undefined = report(
+            inspection=InspectionFigures(hazards=HazardFigures(found=0, rectified=0)),
+            stated=stated(rates={RateName.RECTIFICATION: Decimal(100)}),
+        )
+        assert [
+            (
+                "rate-mismatch",
+                "stated.rates.rectification",
+                "the report states 100%, but the rate is undefined (its denominator is 0)",
+                "报告称隐患整改率100%，但该比率分母为0，无法计算",
+            )
+        ] == self.findings(undefined)
+
+    def test_a_later_rate_after_an_unstated_one(self, report):
+        """A rate computed but not stated does not stop the audit of the rates after it."""
+        r = report(
+            inspection=InspectionFigures(hazards=HazardFigures(found=509, rectified=502)),
+            workforce=ec.WorkforceFigures(certified=22, established_staff=25),
+            stated=stated(rates={RateName.CERTIFICATION: Decimal("88.5")}),
+        )
+        assert [
+            (
+                "rate-mismatch",
+                "stated.rates.certification",
+                "the report states 88.5%, the counts give 88.0% (22 ÷ 25)",
+                "报告称持证率88.5%，按22÷25计算应为88.0%",
+            )
+        ] == self.findings(r)
+
+    def test_change_findings(self, report):
+        """Every stated change is audited in turn, each finding with the figures it compares."""
+        r = report(
+            penalty=ec.PenaltyFigures(cases=210),
+            inspection=InspectionFigures(
+                visits=363, hazards=HazardFigures(found=509, rectified=502)
+            ),
+            stated=Stated(
+                changes=(
+                    _change("penalty.cases", "200", "5.00", ChangeUnit.PERCENT),  # agrees
+                    _change("licensing.granted", "100", "5", ChangeUnit.PERCENT),
+                    _change("penalty.cases", "200", "6.00", ChangeUnit.PERCENT),
+                    _change("inspection.visits", "300", "60", ChangeUnit.ABSOLUTE),
+                    _change("rates.rectification", "98.00", "0.5", ChangeUnit.POINTS),
+                    _change("penalty.cases", "0", "10", ChangeUnit.PERCENT),
+                )
+            ),
+        )
+        assert [
+            (
+                "change-unverifiable",
+                "stated.changes[1]",
+                "the report states a change of licensing.granted but not its current figure",
+                "报告列明了licensing.granted的同比变化，但未列明本年数据",
+            ),
+            (
+                "change-mismatch",
+                "stated.changes[2]",
+                (
+                    "penalty.cases: the report states a change of 6.00% from 200, "
+                    "the figures give 5.00%"
+                ),
+                "penalty.cases：报告称较上年（200）变化6.00%，按数据计算应为5.00%",
+            ),
+            (
+                "change-mismatch",
+                "stated.changes[3]",
+                "inspection.visits: the report states a change of 60 from 300, the figures give 63",
+                "inspection.visits：报告称较上年（300）变化60，按数据计算应为63",
+            ),
+            (
+                "change-mismatch",
+                "stated.changes[4]",
+                (
+                    "rates.rectification: the report states a change of 0.5 percentage points "
+                    "from 98.00, the figures give 0.6 percentage points"
+                ),
+                "rates.rectification：报告称较上年（98.00）变化0.5个百分点，按数据计算应为0.6个百分点",
+            ),
+            (
+                "change-mismatch",
+                "stated.changes[5]",
+                (
+                    "penalty.cases: the report states a change of 10% from 0, "
+                    "the figures give undefined (the previous value is 0)"
+                ),
+                "penalty.cases：报告称较上年（0）变化10%，按数据计算应为无法计算（上年为0）",
+            ),
+        ] == self.findings(r)
+
+    def test_total_findings(self, report):
+        """Grand totals name what is stated and what the categories give, 'at least' when partial."""
+        r = report(
+            licensing=LicensingFigures(granted=10, refused=0),
+            penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100)),
+            stated=stated(actions=16, amount=Decimal(90)),
+        )
+        assert [
+            (
+                "total-mismatch",
+                "stated.actions",
+                "the report states 16 actions in all, the categories add up to 15",
+                "报告称执法行为总数为16，各类别合计为15",
+            ),
+            (
+                "total-mismatch",
+                "stated.amount",
+                "the report states 90 money in all, the categories add up to 100",
+                "报告称涉及金额总数为90，各类别合计为100",
+            ),
+        ] == self.findings(r)
+        partial = report(
+            licensing=LicensingFigures(granted=10),
+            penalty=ec.PenaltyFigures(fines=Decimal(100)),
+            stated=stated(actions=5),
+        )
+        assert [
+            (
+                "total-mismatch",
+                "stated.actions",
+                "the report states 5 actions in all, the categories add up to at least 10",
+                "报告称执法行为总数为5，各类别合计至少为10",
+            )
+        ] == self.findings(partial)
+
+    def test_licensing_open_lists_what_is_not_stated(self, gulu):
+        """Outcomes not accounted for are counted, the unstated ones listed."""
+        assert [
+            (
+                "licensing-open",
+                "licensing",
+                (
+                    "34 of 243 applications have no stated outcome "
+                    "(209 granted; not stated: refused, pending, not accepted)"
+                ),
+                "243件申请中有34件未说明办理结果（准予许可209件；未说明：不予许可、尚在办理、不予受理）",
+            )
+        ] == self.findings(gulu)
+
+
+class TestRecordMessages:
+    def test_every_record_finding_says_what_and_where(self, body):
+        """Each record rule's finding names the record, the people and the dates, in both languages."""
+        old = ec.Certificate("2", "府", dt.date(2020, 1, 1), dt.date(2022, 1, 1))
+        late = ec.Hazard("H-1", DAY, deadline=dt.date(2023, 6, 1), rectified_on=dt.date(2023, 6, 2))
+        overdue = ec.Hazard("H-2", DAY, deadline=dt.date(2023, 12, 30))
+        site = {"target": "某站", "area": ec.InspectionArea.FIRE_SAFETY}
+        ledger = ec.Ledger(
+            body=body,
+            year=2023,
+            units={"office": ec.Unit("办公室")},
+            officers=(
+                ec.Officer("o-1", "某某", unit="office", certificates=(CERT,)),
+                ec.Officer("o-1", "某某", unit="office", certificates=(CERT,)),
+                ec.Officer("o-3", "某某", unit="elsewhere", certificates=(old,)),
+            ),
+            inspections=(
+                ec.Inspection("I-1", DAY, officers=("o-1",), hazards=(late, overdue), **site),
+                ec.Inspection("I-1", dt.date(2024, 1, 3), officers=("o-1", "o-9", "o-3"), **site),
+            ),
+        )
+        assert [
+            (
+                Severity.ERROR,
+                "duplicate-id",
+                "officers[1]",
+                "another officer already has the identifier 'o-1'",
+                "执法人员编号'o-1'重复",
+            ),
+            (
+                Severity.WARNING,
+                "unknown-unit",
+                "officers[2].unit",
+                "officer o-3 works in unit 'elsewhere', which the ledger does not list",
+                "执法人员o-3所在单位'elsewhere'不在单位名单中",
+            ),
+            (
+                Severity.ERROR,
+                "too-few-officers",
+                "inspections[0].officers",
+                "I-1 on 2023-05-02 was carried out by 1 officer(s); at least two must take part",
+                "I-1（2023-05-02）仅有1名执法人员参与，不得少于两人",
+            ),
+            (
+                Severity.WARNING,
+                "rectified-late",
+                "inspections[0].hazards[0].rectified_on",
+                "hazard H-1 was rectified on 2023-06-02, after its deadline 2023-06-01",
+                "隐患H-1于2023-06-02整改，超过整改期限2023-06-01",
+            ),
+            (
+                Severity.WARNING,
+                "open-past-deadline",
+                "inspections[0].hazards[1]",
+                "hazard H-2 was still open at the year's end, past its deadline 2023-12-30",
+                "隐患H-2至年底仍未整改，已超过整改期限2023-12-30",
+            ),
+            (
+                Severity.ERROR,
+                "duplicate-id",
+                "inspections[1]",
+                "another record already has the identifier 'I-1'",
+                "记录编号'I-1'重复",
+            ),
+            (
+                Severity.WARNING,
+                "outside-year",
+                "inspections[1]",
+                "I-1 is dated 2024-01-03, outside 2023: it is not counted",
+                "I-1的日期2024-01-03不在2023年内，未计入统计",
+            ),
+            (
+                Severity.ERROR,
+                "unknown-officer",
+                "inspections[1].officers[1]",
+                "I-1 names officer 'o-9', who is not on the roster",
+                "I-1所列执法人员'o-9'不在执法人员名单中",
+            ),
+            (
+                Severity.ERROR,
+                "no-valid-certificate",
+                "inspections[1].officers[2]",
+                "officer o-3 held no certificate valid on 2024-01-03, the day of I-1",
+                "执法人员o-3在2024-01-03（I-1）无有效执法证件",
+            ),
+        ] == [
+            (f.severity, f.code, f.path, f.message, f.message_zh)
+            for f in audit(ledger)
+            if f.path.startswith(("inspections", "officers"))
+        ]
+
+
 class TestFinding:
     def test_str(self, report):
         """A finding reads as severity, code, path and message."""
