@@ -183,6 +183,28 @@ EVERY_RATE = {
 }
 
 
+class TestRateDefaults:
+    def test_two_decimals_unless_told(self):
+        """percent(), value() and str() give two decimals by default."""
+        rectification = rate(GULU, RateName.RECTIFICATION)
+        assert (Decimal("98.62"), "98.62%") == (rectification.percent(), str(rectification))
+        assert Decimal("30.91") == fine_per_case(GULU).value()
+
+    def test_refuses_a_negative_count(self):
+        """A negative numerator is refused, naming the field and the value."""
+        with pytest.raises(InvariantError, match="must not be negative, got -1") as info:
+            Rate(-1, 2)
+        assert ("numerator", -1) == (info.value.field, info.value.value)
+
+    def test_refuses_a_float(self):
+        """A float is not an exact number: refused, with the value."""
+        with pytest.raises(
+            InvariantError, match="must be an int or a finite Decimal, not 1.5"
+        ) as info:
+            Rate(1.5, 2)  # type: ignore[arg-type]
+        assert 1.5 == info.value.value
+
+
 class TestEveryRate:
     def test_every_rate_is_covered(self):
         """The table below covers every rate."""
@@ -357,7 +379,30 @@ class TestCategoryTotals:
         assert ec.statistics.CategoryTotal(2, Decimal(5)) == category_totals(r)[ActionKind.LEVY]
 
 
+class TestMoreTotals:
+    def test_fine_per_case_needs_fines(self, report):
+        """Cases without fines give no fine per case."""
+        assert fine_per_case(report(penalty=ec.PenaltyFigures(cases=4))) is None
+
+    def test_penalty_money_adds_confiscations(self, report):
+        """Without a stated total, the penalty money is fines plus confiscations."""
+        penalty = ec.PenaltyFigures(fines=Decimal(100), confiscations=Decimal(50))
+        assert Decimal(150) == category_totals(report(penalty=penalty))[ActionKind.PENALTY].amount
+
+    def test_licensing_decisions_add_refusals(self, report):
+        """Licensing decisions are granted plus refused."""
+        licensing = LicensingFigures(granted=7, refused=3)
+        assert 10 == category_totals(report(licensing=licensing))[ActionKind.LICENSING].count
+
+
 class TestTally:
+    def test_by_supervision(self, report):
+        """Supervised hazards by level, as stated; none without inspections."""
+        assert {ec.SupervisionLevel.DIVISION: 6, ec.SupervisionLevel.SECTION: 5} == dict(
+            tally(GULU, "supervision").counts
+        )
+        assert {} == dict(tally(report(), "supervision").counts)
+
     def test_by_category(self):
         """Counts by category."""
         assert {
@@ -447,6 +492,14 @@ class TestRecordStatistics:
             ec.Hazard("H-open", day),
         )
         assert statistics.RectificationDays(10, Decimal("5.5"), 9) == days_to_rectify(ledger)
+
+    def test_days_to_rectify_of_an_odd_count(self, ledger):
+        """Median of an odd count is the middle one; p90 the nearest rank, ceil(0.9 × 11) = 10."""
+        day = dt.date(2023, 1, 2)
+        hazards = (
+            ec.Hazard(f"H-{d}", day, rectified_on=day + dt.timedelta(days=d)) for d in range(1, 12)
+        )
+        assert statistics.RectificationDays(11, Decimal(6), 10) == days_to_rectify(ledger(*hazards))
 
     def test_days_to_rectify_with_nothing_rectified(self, ledger):
         """No rectified hazard: no median, no percentile."""
