@@ -8,6 +8,7 @@ without crossing them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from hypothesis import strategies as st
 
 import enforcement_core as ec
+from enforcement_core.workforce import walk_units
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -26,7 +28,55 @@ counts = st.integers(min_value=0, max_value=10**6)
 money = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
 # Any text a clerk might paste, Chinese and beyond, but never blank.
 texts = st.text(min_size=1, max_size=30).filter(str.strip)
-identifiers = st.from_regex(r"[a-z][a-z0-9_\-]{0,10}", fullmatch=True)
+# The identifier rule (src/enforcement_core/_validators.py): anything but white space,
+# '.', '[' and ']'. Mostly ledger-style ASCII, but Chinese unit and record names too.
+_IDENTIFIER = re.compile(r"[^\s.\[\]]+")
+identifiers = st.one_of(
+    st.from_regex(r"[a-z][a-z0-9_\-]{0,10}", fullmatch=True),
+    st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=6),
+    st.text(
+        st.characters(exclude_categories=("Z", "C"), exclude_characters=".[]"),
+        min_size=1,
+        max_size=10,
+    ),
+).filter(_IDENTIFIER.fullmatch)
+
+# GB 11643-1999: the weights of the first 17 digits and the check character for the
+# weighted sum modulo 11.
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+def id_check_character(first17: str) -> str:
+    """The GB 11643-1999 check character of an identity number's first 17 digits."""
+    return _ID_CHECK[sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True)) % 11]
+
+
+@st.composite
+def id_numbers(draw: st.DrawFn) -> str:
+    """An 18-character resident identity number with a valid check character (X included)."""
+    region = draw(st.integers(110000, 829999))
+    born = draw(st.dates(dt.date(1920, 1, 1), dt.date(2023, 12, 31)))
+    sequence = draw(st.integers(0, 999))
+    first17 = f"{region}{born:%Y%m%d}{sequence:03d}"
+    return first17 + id_check_character(first17)
+
+
+@st.composite
+def texts_with_id_number(draw: st.DrawFn) -> str:
+    """Free text holding an identity number, as a clerk might paste a party's details.
+
+    The number stands apart from other digits (a longer run of digits is a case
+    number, not an identity number: src/enforcement_core/_privacy.py).
+    """
+    before = draw(st.sampled_from(["", "当事人", "身份证号：", "申请人张某（"]))
+    after = draw(st.sampled_from(["", "）", "，已整改。", " 无"]))
+    return f"{before}{draw(id_numbers())}{after}"
+
+
+# Free text of a record or narrative: sometimes with an identity number in it, which
+# no published output may show.
+free_texts = st.one_of(texts, texts, texts, texts_with_id_number())
 dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2031, 12, 31))
 
 
@@ -55,12 +105,15 @@ def total_over(draw: st.DrawFn, numbers: list[Any], *, money_total: bool = False
 
 @st.composite
 def hazard_figures(draw: st.DrawFn) -> ec.HazardFigures:
-    """Hazards found, rectified and supervised, rectified and supervised within found."""
+    """Hazards found, rectified and supervised, rectified and supervised within found.
+
+    Rectified and supervised hazards are each some of those found, and may be the
+    same ones (509 found, 502 rectified, 11 supervised), so found is at least the
+    larger of the two, not their sum.
+    """
     supervised = draw(breakdown(ec.SupervisionLevel, counts))
     rectified = draw(optional(counts))
-    found = draw(total_over([_added(list(supervised.values())), rectified]))
-    if found is not None and rectified is not None and rectified > found:
-        found = rectified
+    found = draw(total_over([max(_added(list(supervised.values())), _added([rectified]))]))
     return ec.HazardFigures(found=found, rectified=rectified, supervised=supervised)
 
 
@@ -82,7 +135,7 @@ def inspection_figures(draw: st.DrawFn) -> ec.InspectionFigures:
     }
     extra_found = draw(counts)
     hazards = ec.HazardFigures(
-        found=found + rectified + _added(list(supervised.values())) + extra_found,
+        found=max(found, rectified, _added(list(supervised.values()))) + extra_found,
         rectified=rectified,
         supervised=supervised,
     )
@@ -106,7 +159,7 @@ def licensing_figures(draw: st.DrawFn) -> ec.LicensingFigures:
     if applications is not None and accepted is not None and accepted > applications:
         applications = accepted
     return ec.LicensingFigures(
-        subject=draw(st.just("") | texts),
+        subject=draw(st.just("") | free_texts),
         applications=applications,
         accepted=accepted,
         granted=granted,
@@ -253,7 +306,7 @@ def sections(depth: int = 2) -> st.SearchStrategy[ec.Section]:
         ec.Section,
         title=texts,
         role=st.sampled_from(list(ec.SectionRole)),
-        paragraphs=st.lists(texts, max_size=3).map(tuple),
+        paragraphs=st.lists(free_texts, max_size=3).map(tuple),
         subsections=st.lists(sections(depth - 1), max_size=2).map(tuple)
         if depth > 1
         else st.just(()),
@@ -261,7 +314,9 @@ def sections(depth: int = 2) -> st.SearchStrategy[ec.Section]:
 
 
 narratives = st.builds(
-    ec.Narrative, opening=st.just("") | texts, sections=st.lists(sections(), max_size=3).map(tuple)
+    ec.Narrative,
+    opening=st.just("") | free_texts,
+    sections=st.lists(sections(), max_size=3).map(tuple),
 )
 
 #: Figure paths that name a figure of every report.
@@ -295,13 +350,16 @@ def stated_changes(draw: st.DrawFn) -> ec.StatedChange:
     )
 
 
+#: A percentage as a report writes it: 0 to 4 decimals, the precision the audit holds it to.
+stated_rates = st.integers(0, 4).flatmap(
+    lambda places: st.decimals(
+        min_value=0, max_value=100, places=places, allow_nan=False, allow_infinity=False
+    )
+)
+
 stateds = st.builds(
     ec.Stated,
-    rates=st.dictionaries(
-        st.sampled_from(list(ec.RateName)),
-        st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False),
-        max_size=3,
-    ),
+    rates=st.dictionaries(st.sampled_from(list(ec.RateName)), stated_rates, max_size=3),
     changes=st.lists(stated_changes(), max_size=3).map(tuple),
     actions=optional(counts),
     amount=optional(money),
@@ -370,7 +428,10 @@ def later(draw: st.DrawFn, day: dt.date, days: int = 120) -> dt.date:
 
 
 parties = st.builds(
-    ec.Party, name=texts, kind=st.sampled_from(list(ec.PartyKind)), id_number=optional(texts)
+    ec.Party,
+    name=texts,
+    kind=st.sampled_from(list(ec.PartyKind)),
+    id_number=optional(st.one_of(texts, id_numbers())),
 )
 
 
@@ -381,7 +442,7 @@ def hazards(draw: st.DrawFn, found_on: dt.date | None = None) -> ec.Hazard:
     return ec.Hazard(
         draw(identifiers),
         found,
-        description=draw(st.just("") | texts),
+        description=draw(st.just("") | free_texts),
         deadline=draw(optional(later(found))),
         rectified_on=draw(optional(later(found))),
         supervision=draw(optional(st.sampled_from(list(ec.SupervisionLevel)))),
@@ -452,7 +513,7 @@ def licence_applications(
     return ec.LicenceApplication(
         draw(identifiers),
         applied,
-        subject=draw(st.just("") | texts),
+        subject=draw(st.just("") | free_texts),
         applicant=draw(optional(parties)),
         accepted=accepted,
         decision=decision,
@@ -483,7 +544,7 @@ def interviews(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[ec.A
         identifiers,
         on,
         party=parties,
-        subject=st.just("") | texts,
+        subject=st.just("") | free_texts,
         officers=officer_ids,
     )
 
@@ -496,7 +557,7 @@ def other_actions(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[e
         st.sampled_from(other_kinds),
         on,
         amount=optional(money),
-        description=st.just("") | texts,
+        description=st.just("") | free_texts,
     )
 
 
@@ -552,12 +613,26 @@ def _in_or_near(year: int) -> st.SearchStrategy[dt.date]:
     return st.one_of(inside, inside, inside, outside)
 
 
+def ledger_units(depth: int = 2) -> st.SearchStrategy[ec.Unit]:
+    """A ledger's unit, with sub-units nested up to ``depth`` (officers are counted, not stated)."""
+    return st.builds(
+        ec.Unit,
+        texts,
+        kind=st.sampled_from(list(ec.UnitKind)),
+        subunits=st.dictionaries(identifiers, ledger_units(depth - 1), max_size=2)
+        if depth > 1
+        else st.just({}),
+    )
+
+
 @st.composite
 def ledgers(draw: st.DrawFn, *, max_records: int = 8) -> ec.Ledger:
     """A ledger with a few records of each kind, dated in or near its year."""
     year = draw(st.integers(2001, 2030))
     on = _in_or_near(year)
-    tree = draw(st.dictionaries(identifiers, st.builds(ec.Unit, texts), min_size=1, max_size=3))
+    tree = draw(st.dictionaries(identifiers, ledger_units(), min_size=1, max_size=3))
+    # Officers may work in a sub-unit as well as in a top-level unit.
+    unit_ids = sorted({path.rsplit(".", 1)[-1] for path, _ in walk_units(tree)})
 
     def some(strategy: Callable[..., st.SearchStrategy[Any]]) -> tuple[Any, ...]:
         return tuple(draw(st.lists(strategy(on=on), max_size=max_records)))
@@ -566,7 +641,7 @@ def ledgers(draw: st.DrawFn, *, max_records: int = 8) -> ec.Ledger:
         body=draw(bodies),
         year=year,
         units=tree,
-        officers=tuple(draw(st.lists(officers(st.sampled_from(sorted(tree))), max_size=6))),
+        officers=tuple(draw(st.lists(officers(st.sampled_from(unit_ids)), max_size=6))),
         licence_applications=some(licence_applications),
         inspections=some(inspections),
         penalty_cases=some(penalty_cases),

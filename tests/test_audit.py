@@ -12,9 +12,7 @@ import enforcement_core as ec
 from enforcement_core import (
     ActionKind,
     AnnualReport,
-    BodyLevel,
     ChangeUnit,
-    EnforcementBody,
     HazardFigures,
     InspectionFigures,
     LicensingFigures,
@@ -26,14 +24,9 @@ from enforcement_core import (
 )
 from enforcement_core.audit import CODES
 
-BODY = EnforcementBody("示例镇人民政府", BodyLevel.TOWN)
 GULU = ec.examples.load("gulu-2023")
 DAY = dt.date(2023, 5, 2)
 CERT = ec.Certificate("1", "府", dt.date(2021, 1, 1), dt.date(2025, 12, 31))
-
-
-def report(**fields: object) -> AnnualReport:
-    return AnnualReport(body=BODY, year=2023, **fields)  # type: ignore[arg-type]
 
 
 def codes(source: AnnualReport | ec.Ledger) -> list[tuple[str, str]]:
@@ -72,7 +65,7 @@ class TestReferenceReport:
 
 
 class TestBreakdowns:
-    def test_short(self):
+    def test_short(self, report):
         """Parts below the stated total: a warning naming the gap."""
         r = report(penalty=ec.PenaltyFigures(cases=216, by_procedure={ec.Procedure.SIMPLE: 30}))
         [finding] = audit(r)
@@ -83,25 +76,25 @@ class TestBreakdowns:
         )
         assert "add up to 30, below cases 216 (186 not broken down)" in finding.message
 
-    def test_covering(self):
+    def test_covering(self, report):
         """Parts that cover their total: nothing to say."""
         assert [] == audit(
             report(penalty=ec.PenaltyFigures(cases=30, by_procedure={ec.Procedure.SIMPLE: 30}))
         )
 
-    def test_units_against_officers(self):
+    def test_units_against_officers(self, report):
         """Officers per unit are held against the total."""
         workforce = ec.WorkforceFigures(certified=22, units={"a": ec.Unit("甲", certified=20)})
         assert [("breakdown-short", "workforce.units")] == codes(report(workforce=workforce))
 
-    def test_subsets_are_not_breakdowns(self):
+    def test_subsets_are_not_breakdowns(self, report):
         """Supervised hazards are some of those found: no warning."""
         inspection = InspectionFigures(
             hazards=HazardFigures(found=509, supervised={ec.SupervisionLevel.DIVISION: 6})
         )
         assert [] == audit(report(inspection=inspection))
 
-    def test_disagree(self):
+    def test_disagree(self, report):
         """With no total, two breakdowns adding up differently: a warning."""
         penalty = ec.PenaltyFigures(
             by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=220)},
@@ -109,7 +102,7 @@ class TestBreakdowns:
         )
         assert [("breakdowns-disagree", "penalty.cases")] == codes(report(penalty=penalty))
 
-    def test_agree(self):
+    def test_agree(self, report):
         """Breakdowns with the same sum agree."""
         penalty = ec.PenaltyFigures(
             by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=220)},
@@ -119,13 +112,13 @@ class TestBreakdowns:
 
 
 class TestLicensing:
-    def test_outcomes_that_close(self):
+    def test_outcomes_that_close(self, report):
         """Granted + refused = applications: closed."""
         assert [] == audit(
             report(licensing=LicensingFigures(applications=10, granted=7, refused=3))
         )
 
-    def test_outcomes_that_do_not_close(self):
+    def test_outcomes_that_do_not_close(self, report):
         """Granted + refused short of applications: a warning with the count."""
         [finding] = audit(
             report(licensing=LicensingFigures(applications=10, accepted=10, granted=7, refused=2))
@@ -139,7 +132,7 @@ class TestLicensing:
             == finding.message_zh
         )
 
-    def test_pending_and_not_accepted_close_the_outcomes(self):
+    def test_pending_and_not_accepted_close_the_outcomes(self, report):
         """Applications pending at the year's end or not accepted are outcomes too."""
         licensing = LicensingFigures(
             applications=243, accepted=236, granted=209, refused=18, pending=9
@@ -148,45 +141,95 @@ class TestLicensing:
 
 
 class TestStatedRates:
-    def rectification(self, value: str, found: int = 509, rectified: int = 502) -> AnnualReport:
-        return report(
-            inspection=InspectionFigures(hazards=HazardFigures(found=found, rectified=rectified)),
-            stated=stated(rates={RateName.RECTIFICATION: Decimal(value)}),
-        )
+    @pytest.fixture
+    def rectification(self, report):
+        """Build a report stating rectification rate ``value`` over its hazard counts."""
+
+        def build(value: str, found: int = 509, rectified: int = 502) -> AnnualReport:
+            return report(
+                inspection=InspectionFigures(
+                    hazards=HazardFigures(found=found, rectified=rectified)
+                ),
+                stated=stated(rates={RateName.RECTIFICATION: Decimal(value)}),
+            )
+
+        return build
 
     @pytest.mark.parametrize("value", ["98.62", "98.6", "99"])
-    def test_agrees_at_its_own_precision(self, value):
+    def test_agrees_at_its_own_precision(self, rectification, value):
         """98.62, 98.6 and 99 all agree with 502/509 at the decimals they are written with."""
-        assert [] == audit(self.rectification(value))
+        assert [] == audit(rectification(value))
 
     @pytest.mark.parametrize("value", ["98.63", "98.61", "98.7", "98"])
-    def test_disagrees_beyond_its_rounding(self, value):
+    def test_disagrees_beyond_its_rounding(self, rectification, value):
         """Anything else is an error: a rate is rounded half up and no more."""
-        [finding] = audit(self.rectification(value))
+        [finding] = audit(rectification(value))
         assert ("rate-mismatch", "stated.rates.rectification", Severity.ERROR) == (
             finding.code,
             finding.path,
             finding.severity,
         )
 
-    def test_half_up_not_half_even(self):
+    def test_half_up_not_half_even(self, rectification):
         """789/800 = 98.625%: 98.63 agrees, 98.62 (half-even) does not."""
-        assert [] == audit(self.rectification("98.63", found=800, rectified=789))
+        assert [] == audit(rectification("98.63", found=800, rectified=789))
         assert ["rate-mismatch"] == [
-            f.code for f in audit(self.rectification("98.62", found=800, rectified=789))
+            f.code for f in audit(rectification("98.62", found=800, rectified=789))
         ]
 
-    def test_undefined_rate_stated(self):
+    @pytest.mark.parametrize(
+        ("value", "agrees"),
+        [
+            # 502/509 = 98.624754…%
+            ("98.625", True),  # three decimals, rounded half up from 98.6247…
+            ("98.624", False),  # truncated, not rounded
+            ("98.626", False),
+            ("98.6248", True),  # four decimals
+            ("98.6247", False),  # truncated
+            ("98.6249", False),
+        ],
+    )
+    def test_three_and_four_decimals(self, rectification, value, agrees):
+        """A rate written with 3 or 4 decimals is held to exactly that precision."""
+        assert agrees == (audit(rectification(value)) == [])
+
+    @pytest.mark.parametrize(
+        ("value", "agrees"),
+        [
+            ("98.62480", True),  # 5 decimals, equal to the 4-decimal rate 98.6248
+            ("98.624800", True),  # 6 decimals, the same
+            # Pinned as it is, arguably not as it should be: precision is capped at 4
+            # decimals, so the correctly rounded 5-decimal rate is an error.
+            ("98.62475", False),
+            ("98.62476", False),
+        ],
+    )
+    def test_more_than_four_decimals_are_held_to_four(self, rectification, value, agrees):
+        """Beyond 4 decimals the rate is computed to 4 and compared with the stated value."""
+        assert agrees == (audit(rectification(value)) == [])
+
+    def test_whole_percent_with_an_exponent(self, rectification):
+        """100 written as 1E+2 has no decimals: 508 of 509 (99.8%) round to it, 500 (98.2%) do not."""
+        assert [] == audit(rectification("1E+2", rectified=508))
+        assert ["rate-mismatch"] == [f.code for f in audit(rectification("1E+2", rectified=500))]
+
+    def test_the_mismatch_names_both_rates(self, rectification):
+        """The finding says what is stated and what the counts give, at the stated precision."""
+        [finding] = audit(rectification("98.624"))
+        assert "the report states 98.624%, the counts give 98.625% (502 ÷ 509)" == finding.message
+        assert "报告称隐患整改率98.624%，按502÷509计算应为98.625%" == finding.message_zh
+
+    def test_undefined_rate_stated(self, rectification):
         """A rate stated for 0 of 0 hazards disagrees: it is undefined."""
-        [finding] = audit(self.rectification("100", found=0, rectified=0))
+        [finding] = audit(rectification("100", found=0, rectified=0))
         assert "the rate is undefined" in finding.message
 
-    def test_unverifiable(self):
+    def test_unverifiable(self, report):
         """A stated rate without its figures is a warning."""
         r = report(stated=stated(rates={RateName.CERTIFICATION: Decimal(95)}))
         assert [("rate-unverifiable", "stated.rates.certification")] == codes(r)
 
-    def test_share_above_whole(self):
+    def test_share_above_whole(self, report):
         """Figures making a share above 100% (trained above certified) are a warning."""
         r = report(workforce=ec.WorkforceFigures(certified=2, trained=3))
         assert [("share-above-whole", "rates.training_coverage")] == codes(r)
@@ -202,7 +245,7 @@ class TestStatedChanges:
             (ChangeUnit.PERCENT, "220", "0"),
         ],
     )
-    def test_agrees(self, unit, previous, value):
+    def test_agrees(self, report, unit, previous, value):
         """同比上升10.55% from 199 to 220; 下降136 from 356; 0% from 220."""
         r = report(
             penalty=ec.PenaltyFigures(cases=220),
@@ -218,7 +261,7 @@ class TestStatedChanges:
             (ChangeUnit.PERCENT, "0", "100"),
         ],
     )
-    def test_disagrees(self, unit, previous, value):
+    def test_disagrees(self, report, unit, previous, value):
         """A change that the two years' figures do not give is an error (from 0: undefined)."""
         r = report(
             penalty=ec.PenaltyFigures(cases=220),
@@ -226,17 +269,17 @@ class TestStatedChanges:
         )
         assert [("change-mismatch", "stated.changes[0]")] == codes(r)
 
-    def test_derived_current_figure(self):
+    def test_derived_current_figure(self, body):
         """The current figure may be derived from its parts (220 from the domains)."""
         r = ec.AnnualReport(
-            body=BODY,
+            body=body,
             year=2023,
             penalty=GULU.penalty,
             stated=change("penalty.cases", "200", "10.00", ChangeUnit.PERCENT),
         )
         assert [] == audit(r)
 
-    def test_points(self):
+    def test_points(self, report):
         """A rate's change in points: 98.624…% - 98.12% = 0.50 → 0.5 points."""
         inspection = InspectionFigures(hazards=HazardFigures(found=509, rectified=502))
         good = report(
@@ -249,33 +292,39 @@ class TestStatedChanges:
         )
         assert ([], [("change-mismatch", "stated.changes[0]")]) == (codes(good), codes(bad))
 
-    def test_unverifiable(self):
+    def test_unverifiable(self, report):
         """A change of a figure the report does not state: a warning."""
         r = report(stated=change("penalty.cases", "200", "10", ChangeUnit.PERCENT))
         assert [("change-unverifiable", "stated.changes[0]")] == codes(r)
 
 
 class TestStatedTotals:
-    def base(self, **stated_fields: object) -> AnnualReport:
-        return report(
-            licensing=LicensingFigures(granted=10, refused=0),
-            penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100)),
-            other_actions={ActionKind.LEVY: ec.ActionFigures(count=2, amount=Decimal(50))},
-            stated=stated(**stated_fields),
-        )
+    @pytest.fixture
+    def base(self, report):
+        """Build a report of 17 actions and 150 yuan stating ``stated_fields``."""
 
-    def test_grand_totals_that_agree(self):
+        def build(**stated_fields: object) -> AnnualReport:
+            return report(
+                licensing=LicensingFigures(granted=10, refused=0),
+                penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100)),
+                other_actions={ActionKind.LEVY: ec.ActionFigures(count=2, amount=Decimal(50))},
+                stated=stated(**stated_fields),
+            )
+
+        return build
+
+    def test_grand_totals_that_agree(self, base):
         """17 actions and 150 yuan, as the categories give."""
-        assert [] == audit(self.base(actions=17, amount=Decimal(150)))
+        assert [] == audit(base(actions=17, amount=Decimal(150)))
 
     @pytest.mark.parametrize(
         ("field", "value"), [("actions", 16), ("actions", 18), ("amount", Decimal("150.01"))]
     )
-    def test_grand_totals_that_do_not(self, field, value):
+    def test_grand_totals_that_do_not(self, base, field, value):
         """One off is an error."""
-        assert [("total-mismatch", f"stated.{field}")] == codes(self.base(**{field: value}))
+        assert [("total-mismatch", f"stated.{field}")] == codes(base(**{field: value}))
 
-    def test_categories_without_money_leave_the_money_total_complete(self):
+    def test_categories_without_money_leave_the_money_total_complete(self, report, body):
         """Inspections have no money: a wrong money total beside them is an error, not "at least"."""
         r = report(
             inspection=ec.InspectionFigures(visits=3),
@@ -287,7 +336,7 @@ class TestStatedTotals:
         assert "the categories add up to 100" in finding.message
         assert [] == audit(
             ec.AnnualReport(
-                body=BODY,
+                body=body,
                 year=2023,
                 inspection=r.inspection,
                 penalty=r.penalty,
@@ -295,7 +344,7 @@ class TestStatedTotals:
             )
         )
 
-    def test_below_a_partial_sum(self):
+    def test_below_a_partial_sum(self, report, body):
         """With a category's count unknown, a stated total below the known ones is still an error."""
         r = report(
             penalty=ec.PenaltyFigures(cases=5),
@@ -305,7 +354,7 @@ class TestStatedTotals:
         assert [("total-mismatch", "stated.actions")] == codes(r)
         assert [] == audit(
             ec.AnnualReport(
-                body=BODY,
+                body=body,
                 year=2023,
                 penalty=r.penalty,
                 coercion=r.coercion,
@@ -318,17 +367,17 @@ class TestPublication:
     @pytest.mark.parametrize(
         ("day", "expected"), [(dt.date(2024, 1, 31), []), (dt.date(2024, 1, 1), [])]
     )
-    def test_in_time(self, day, expected):
+    def test_in_time(self, report, day, expected):
         """Published between the year's end and 31 January: fine."""
         assert expected == codes(report(published_on=day))
 
-    def test_late(self):
+    def test_late(self, report):
         """After 31 January: late."""
         assert [("published-late", "published_on")] == codes(
             report(published_on=dt.date(2024, 2, 1))
         )
 
-    def test_early(self):
+    def test_early(self, report):
         """On or before 31 December of the year itself: early."""
         assert [("published-early", "published_on")] == codes(
             report(published_on=dt.date(2023, 12, 31))
@@ -339,21 +388,28 @@ class TestRecords:
     def officer(self, identifier: str, *certificates: ec.Certificate) -> ec.Officer:
         return ec.Officer(identifier, "某某", unit="office", certificates=certificates or (CERT,))
 
-    def ledger(
-        self,
-        *inspections: ec.Inspection,
-        officers: tuple[ec.Officer, ...] | None = None,
-        **more: object,
-    ) -> ec.Ledger:
-        roster = officers if officers is not None else (self.officer("o-1"), self.officer("o-2"))
-        return ec.Ledger(
-            body=BODY,
-            year=2023,
-            units={"office": ec.Unit("办公室")},
-            officers=roster,
-            inspections=inspections,
-            **more,  # type: ignore[arg-type]
-        )
+    @pytest.fixture
+    def ledger(self, body):
+        """Build a 2023 ledger of ``body`` with two certified officers unless told."""
+
+        def build(
+            *inspections: ec.Inspection,
+            officers: tuple[ec.Officer, ...] | None = None,
+            **more: object,
+        ) -> ec.Ledger:
+            roster = (
+                officers if officers is not None else (self.officer("o-1"), self.officer("o-2"))
+            )
+            return ec.Ledger(
+                body=body,
+                year=2023,
+                units={"office": ec.Unit("办公室")},
+                officers=roster,
+                inspections=inspections,
+                **more,  # type: ignore[arg-type]
+            )
+
+        return build
 
     def inspection(
         self,
@@ -378,40 +434,40 @@ class TestRecords:
             if f.path.startswith(("inspections", "officers", "penalty_cases"))
         ]
 
-    def test_clean(self):
+    def test_clean(self, ledger):
         """Two certified officers on the roster, in the year: nothing."""
-        assert [] == self.record_codes(self.ledger(self.inspection()))
+        assert [] == self.record_codes(ledger(self.inspection()))
 
-    def test_too_few_officers(self):
+    def test_too_few_officers(self, ledger):
         """One officer (or the same one twice) on site is an error."""
         assert [("too-few-officers", "inspections[0].officers")] == self.record_codes(
-            self.ledger(self.inspection(officers=("o-1",)))
+            ledger(self.inspection(officers=("o-1",)))
         )
         assert [("too-few-officers", "inspections[0].officers")] == self.record_codes(
-            self.ledger(self.inspection(officers=("o-1", "o-1")))
+            ledger(self.inspection(officers=("o-1", "o-1")))
         )
 
-    def test_two_officers_for_penalties_too(self):
+    def test_two_officers_for_penalties_too(self, ledger):
         """Penalty cases are on-site actions as well."""
         case = ec.PenaltyCase("P-1", DAY, domain=ec.Domain.TRAFFIC, officers=("o-1",))
         assert [("too-few-officers", "penalty_cases[0].officers")] == self.record_codes(
-            self.ledger(penalty_cases=(case,))
+            ledger(penalty_cases=(case,))
         )
 
-    def test_unknown_officer(self):
+    def test_unknown_officer(self, ledger):
         """An officer missing from the roster is an error."""
         assert [("unknown-officer", "inspections[0].officers[1]")] == self.record_codes(
-            self.ledger(self.inspection(officers=("o-1", "o-9")))
+            ledger(self.inspection(officers=("o-1", "o-9")))
         )
 
-    def test_certificate_valid_on_the_day(self):
+    def test_certificate_valid_on_the_day(self, ledger):
         """A certificate expired the day before is an error; one ending that day is fine."""
         ending = ec.Certificate("2", "府", dt.date(2020, 1, 1), DAY)
         expired = ec.Certificate("3", "府", dt.date(2020, 1, 1), DAY - dt.timedelta(days=1))
-        fine = self.ledger(
+        fine = ledger(
             self.inspection(), officers=(self.officer("o-1"), self.officer("o-2", ending))
         )
-        bad = self.ledger(
+        bad = ledger(
             self.inspection(), officers=(self.officer("o-1"), self.officer("o-2", expired))
         )
         assert ([], [("no-valid-certificate", "inspections[0].officers[1]")]) == (
@@ -419,54 +475,90 @@ class TestRecords:
             self.record_codes(bad),
         )
 
-    def test_outside_the_year(self):
+    def test_outside_the_year(self, ledger):
         """A record of 2022 in a 2023 ledger is a warning (and is not counted)."""
         assert [("outside-year", "inspections[0]")] == self.record_codes(
-            self.ledger(self.inspection(day=dt.date(2022, 12, 31)))
+            ledger(self.inspection(day=dt.date(2022, 12, 31)))
         )
-        assert [] == self.record_codes(self.ledger(self.inspection(day=dt.date(2023, 1, 1))))
+        assert [] == self.record_codes(ledger(self.inspection(day=dt.date(2023, 1, 1))))
 
-    def test_duplicate_identifiers(self):
+    def test_duplicate_identifiers(self, ledger):
         """Two records with one identifier: an error at the second."""
         assert [("duplicate-id", "inspections[1]")] == self.record_codes(
-            self.ledger(self.inspection(), self.inspection())
+            ledger(self.inspection(), self.inspection())
         )
-        assert [] == self.record_codes(self.ledger(self.inspection("I-1"), self.inspection("I-2")))
+        assert [] == self.record_codes(ledger(self.inspection("I-1"), self.inspection("I-2")))
 
-    def test_duplicate_officers(self):
+    def test_duplicate_officers(self, ledger):
         """Two officers with one identifier: an error."""
         officers = (self.officer("o-1"), self.officer("o-2"), self.officer("o-2"))
         assert [("duplicate-id", "officers[2]")] == self.record_codes(
-            self.ledger(self.inspection(), officers=officers)
+            ledger(self.inspection(), officers=officers)
         )
 
-    def test_unknown_unit(self):
+    def test_unknown_unit(self, ledger):
         """An officer of a unit the ledger does not list: a warning."""
         stray = ec.Officer("o-3", "某某", unit="elsewhere", certificates=(CERT,))
         officers = (self.officer("o-1"), self.officer("o-2"), stray)
         assert [("unknown-unit", "officers[2].unit")] == self.record_codes(
-            self.ledger(self.inspection(), officers=officers)
+            ledger(self.inspection(), officers=officers)
         )
 
-    def test_rectified_by_the_deadline(self):
+    def test_rectified_by_the_deadline(self, ledger):
         """On the deadline is in time; a day after is late."""
         in_time = ec.Hazard("H-1", DAY, deadline=DAY, rectified_on=DAY)
         late = ec.Hazard("H-2", DAY, deadline=DAY, rectified_on=DAY + dt.timedelta(days=1))
-        ledger = self.ledger(self.inspection(hazards=(in_time, late)))
+        ledger = ledger(self.inspection(hazards=(in_time, late)))
         assert [("rectified-late", "inspections[0].hazards[1].rectified_on")] == self.record_codes(
             ledger
         )
 
-    def test_open_past_the_deadline(self):
+    def test_open_past_the_deadline(self, ledger):
         """Open at the year's end with a deadline before it: a warning; a deadline after it: not yet."""
         overdue = ec.Hazard("H-1", DAY, deadline=dt.date(2023, 12, 30))
         not_due = ec.Hazard("H-2", DAY, deadline=dt.date(2024, 1, 10))
-        ledger = self.ledger(self.inspection(hazards=(overdue, not_due)))
+        ledger = ledger(self.inspection(hazards=(overdue, not_due)))
         assert [("open-past-deadline", "inspections[0].hazards[0]")] == self.record_codes(ledger)
 
-    def test_findings_come_in_a_stable_order(self):
+    @pytest.mark.parametrize(
+        ("deadline", "expected"),
+        [
+            (dt.date(2023, 12, 30), [("open-past-deadline", "inspections[0].hazards[0]")]),
+            (dt.date(2023, 12, 31), []),  # due on the last day: not past it yet
+            (dt.date(2024, 1, 1), []),
+        ],
+    )
+    def test_open_at_year_end_around_the_deadline(self, ledger, deadline, expected):
+        """An open hazard due 30 December is past its deadline at the year's end; one due 31 December is not."""
+        hazard = ec.Hazard("H-1", DAY, deadline=deadline)
+        assert expected == self.record_codes(ledger(self.inspection(hazards=(hazard,))))
+
+    def test_rectified_on_the_last_day(self, ledger):
+        """A hazard due 30 December and rectified 31 December is late, not open."""
+        hazard = ec.Hazard(
+            "H-1", DAY, deadline=dt.date(2023, 12, 30), rectified_on=dt.date(2023, 12, 31)
+        )
+        assert [("rectified-late", "inspections[0].hazards[0].rectified_on")] == self.record_codes(
+            ledger(self.inspection(hazards=(hazard,)))
+        )
+
+    def test_rectified_after_the_year_while_past_its_deadline(self, ledger):
+        """Rectified in January after a November deadline: late, and so not also open."""
+        hazard = ec.Hazard(
+            "H-1", DAY, deadline=dt.date(2023, 11, 30), rectified_on=dt.date(2024, 1, 5)
+        )
+        assert [("rectified-late", "inspections[0].hazards[0].rectified_on")] == self.record_codes(
+            ledger(self.inspection(hazards=(hazard,)))
+        )
+
+    def test_no_deadline_no_finding(self, ledger):
+        """An open hazard without a deadline is never past it."""
+        hazard = ec.Hazard("H-1", DAY)
+        assert [] == self.record_codes(ledger(self.inspection(hazards=(hazard,))))
+
+    def test_findings_come_in_a_stable_order(self, ledger):
         """The same ledger gives the same findings in the same order."""
-        ledger = self.ledger(
+        ledger = ledger(
             self.inspection(officers=("o-1",)), self.inspection(officers=("o-9", "o-1"))
         )
         assert audit(ledger) == audit(ledger)
@@ -474,9 +566,9 @@ class TestRecords:
             f.code for f in audit(ledger) if f.path.startswith("inspections")
         ]
 
-    def test_every_finding_at_once(self):
+    def test_every_finding_at_once(self, ledger):
         """A ledger with many problems reports all of them in one pass."""
-        ledger = self.ledger(
+        ledger = ledger(
             self.inspection("I-1", officers=("o-1",)),
             self.inspection("I-2", day=dt.date(2024, 1, 2)),
             self.inspection("I-3", officers=("o-1", "o-9")),
@@ -486,8 +578,315 @@ class TestRecords:
         }
 
 
+def _change(figure: str, previous: str, value: str, unit: ChangeUnit) -> StatedChange:
+    return StatedChange(figure=figure, previous=Decimal(previous), change=Decimal(value), unit=unit)
+
+
+class TestReportMessages:
+    def findings(self, report: AnnualReport) -> list[tuple[str, str, str, str]]:
+        return [(f.code, f.path, f.message, f.message_zh) for f in audit(report)]
+
+    def test_breakdown_short_names_the_part(self, report):
+        """A short breakdown of a part (visits) names the part, the sums and the gap."""
+        inspection = InspectionFigures(
+            visits=10, by_area={ec.InspectionArea.FIRE_SAFETY: ec.AreaFigures(visits=4)}
+        )
+        assert [
+            (
+                "breakdown-short",
+                "inspection.by_area",
+                "visits of the parts add up to 4, below visits 10 (6 not broken down)",
+                "分项合计4，少于总数10（6未分项列明）",
+            )
+        ] == self.findings(report(inspection=inspection))
+
+    def test_breakdown_short_inside_a_mapping(self, report):
+        """Objects held in a mapping (reviews by kind) are audited too, with the path to them."""
+        reviews = ec.ReviewFigures(
+            total=ec.ReviewCounts(reconsiderations=5),
+            by_kind={ActionKind.PENALTY: ec.ReviewCounts(reconsiderations=2)},
+        )
+        assert [
+            (
+                "breakdown-short",
+                "reviews.by_kind",
+                (
+                    "reconsiderations of the parts add up to 2, below total.reconsiderations 5 "
+                    "(3 not broken down)"
+                ),
+                "分项合计2，少于总数5（3未分项列明）",
+            )
+        ] == self.findings(report(reviews=reviews))
+
+    def test_breakdowns_disagree_lists_both(self, report):
+        """Two breakdowns adding up differently are listed with their sums."""
+        penalty = ec.PenaltyFigures(
+            by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=220)},
+            by_procedure={ec.Procedure.SIMPLE: 200},
+        )
+        assert [
+            (
+                "breakdowns-disagree",
+                "penalty.cases",
+                (
+                    "cases is not stated and its breakdowns disagree: "
+                    "penalty.by_domain 220, penalty.by_procedure 200"
+                ),
+                "未列明总数，各分项合计不一致：penalty.by_domain合计220，penalty.by_procedure合计200",
+            )
+        ] == self.findings(report(penalty=penalty))
+
+    def test_rate_findings(self, report):
+        """Above 100%, unverifiable and undefined rates say so, with the figures."""
+        assert [
+            (
+                "share-above-whole",
+                "rates.training_coverage",
+                "training_coverage would be above 100%: 3 of 2",
+                "培训覆盖率超过100%：3/2",
+            ),
+        ] == self.findings(report(workforce=ec.WorkforceFigures(certified=2, trained=3)))
+        assert [
+            (
+                "rate-unverifiable",
+                "stated.rates.certification",
+                "the report states 95% but not both figures the rate is computed from",
+                "报告称持证率95%，但未列明计算该比率所需的数据",
+            )
+        ] == self.findings(report(stated=stated(rates={RateName.CERTIFICATION: Decimal(95)})))
+        undefined = report(
+            inspection=InspectionFigures(hazards=HazardFigures(found=0, rectified=0)),
+            stated=stated(rates={RateName.RECTIFICATION: Decimal(100)}),
+        )
+        assert [
+            (
+                "rate-mismatch",
+                "stated.rates.rectification",
+                "the report states 100%, but the rate is undefined (its denominator is 0)",
+                "报告称隐患整改率100%，但该比率分母为0，无法计算",
+            )
+        ] == self.findings(undefined)
+
+    def test_a_later_rate_after_an_unstated_one(self, report):
+        """A rate computed but not stated does not stop the audit of the rates after it."""
+        r = report(
+            inspection=InspectionFigures(hazards=HazardFigures(found=509, rectified=502)),
+            workforce=ec.WorkforceFigures(certified=22, established_staff=25),
+            stated=stated(rates={RateName.CERTIFICATION: Decimal("88.5")}),
+        )
+        assert [
+            (
+                "rate-mismatch",
+                "stated.rates.certification",
+                "the report states 88.5%, the counts give 88.0% (22 ÷ 25)",
+                "报告称持证率88.5%，按22÷25计算应为88.0%",
+            )
+        ] == self.findings(r)
+
+    def test_change_findings(self, report):
+        """Every stated change is audited in turn, each finding with the figures it compares."""
+        r = report(
+            penalty=ec.PenaltyFigures(cases=210),
+            inspection=InspectionFigures(
+                visits=363, hazards=HazardFigures(found=509, rectified=502)
+            ),
+            stated=Stated(
+                changes=(
+                    _change("penalty.cases", "200", "5.00", ChangeUnit.PERCENT),  # agrees
+                    _change("licensing.granted", "100", "5", ChangeUnit.PERCENT),
+                    _change("penalty.cases", "200", "6.00", ChangeUnit.PERCENT),
+                    _change("inspection.visits", "300", "60", ChangeUnit.ABSOLUTE),
+                    _change("rates.rectification", "98.00", "0.5", ChangeUnit.POINTS),
+                    _change("penalty.cases", "0", "10", ChangeUnit.PERCENT),
+                )
+            ),
+        )
+        assert [
+            (
+                "change-unverifiable",
+                "stated.changes[1]",
+                "the report states a change of licensing.granted but not its current figure",
+                "报告列明了licensing.granted的同比变化，但未列明本年数据",
+            ),
+            (
+                "change-mismatch",
+                "stated.changes[2]",
+                (
+                    "penalty.cases: the report states a change of 6.00% from 200, "
+                    "the figures give 5.00%"
+                ),
+                "penalty.cases：报告称较上年（200）变化6.00%，按数据计算应为5.00%",
+            ),
+            (
+                "change-mismatch",
+                "stated.changes[3]",
+                "inspection.visits: the report states a change of 60 from 300, the figures give 63",
+                "inspection.visits：报告称较上年（300）变化60，按数据计算应为63",
+            ),
+            (
+                "change-mismatch",
+                "stated.changes[4]",
+                (
+                    "rates.rectification: the report states a change of 0.5 percentage points "
+                    "from 98.00, the figures give 0.6 percentage points"
+                ),
+                "rates.rectification：报告称较上年（98.00）变化0.5个百分点，按数据计算应为0.6个百分点",
+            ),
+            (
+                "change-mismatch",
+                "stated.changes[5]",
+                (
+                    "penalty.cases: the report states a change of 10% from 0, "
+                    "the figures give undefined (the previous value is 0)"
+                ),
+                "penalty.cases：报告称较上年（0）变化10%，按数据计算应为无法计算（上年为0）",
+            ),
+        ] == self.findings(r)
+
+    def test_total_findings(self, report):
+        """Grand totals name what is stated and what the categories give, 'at least' when partial."""
+        r = report(
+            licensing=LicensingFigures(granted=10, refused=0),
+            penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100)),
+            stated=stated(actions=16, amount=Decimal(90)),
+        )
+        assert [
+            (
+                "total-mismatch",
+                "stated.actions",
+                "the report states 16 actions in all, the categories add up to 15",
+                "报告称执法行为总数为16，各类别合计为15",
+            ),
+            (
+                "total-mismatch",
+                "stated.amount",
+                "the report states 90 money in all, the categories add up to 100",
+                "报告称涉及金额总数为90，各类别合计为100",
+            ),
+        ] == self.findings(r)
+        partial = report(
+            licensing=LicensingFigures(granted=10),
+            penalty=ec.PenaltyFigures(fines=Decimal(100)),
+            stated=stated(actions=5),
+        )
+        assert [
+            (
+                "total-mismatch",
+                "stated.actions",
+                "the report states 5 actions in all, the categories add up to at least 10",
+                "报告称执法行为总数为5，各类别合计至少为10",
+            )
+        ] == self.findings(partial)
+
+    def test_licensing_open_lists_what_is_not_stated(self, gulu):
+        """Outcomes not accounted for are counted, the unstated ones listed."""
+        assert [
+            (
+                "licensing-open",
+                "licensing",
+                (
+                    "34 of 243 applications have no stated outcome "
+                    "(209 granted; not stated: refused, pending, not accepted)"
+                ),
+                "243件申请中有34件未说明办理结果（准予许可209件；未说明：不予许可、尚在办理、不予受理）",
+            )
+        ] == self.findings(gulu)
+
+
+class TestRecordMessages:
+    def test_every_record_finding_says_what_and_where(self, body):
+        """Each record rule's finding names the record, the people and the dates, in both languages."""
+        old = ec.Certificate("2", "府", dt.date(2020, 1, 1), dt.date(2022, 1, 1))
+        late = ec.Hazard("H-1", DAY, deadline=dt.date(2023, 6, 1), rectified_on=dt.date(2023, 6, 2))
+        overdue = ec.Hazard("H-2", DAY, deadline=dt.date(2023, 12, 30))
+        site = {"target": "某站", "area": ec.InspectionArea.FIRE_SAFETY}
+        ledger = ec.Ledger(
+            body=body,
+            year=2023,
+            units={"office": ec.Unit("办公室")},
+            officers=(
+                ec.Officer("o-1", "某某", unit="office", certificates=(CERT,)),
+                ec.Officer("o-1", "某某", unit="office", certificates=(CERT,)),
+                ec.Officer("o-3", "某某", unit="elsewhere", certificates=(old,)),
+            ),
+            inspections=(
+                ec.Inspection("I-1", DAY, officers=("o-1",), hazards=(late, overdue), **site),
+                ec.Inspection("I-1", dt.date(2024, 1, 3), officers=("o-1", "o-9", "o-3"), **site),
+            ),
+        )
+        assert [
+            (
+                Severity.ERROR,
+                "duplicate-id",
+                "officers[1]",
+                "another officer already has the identifier 'o-1'",
+                "执法人员编号'o-1'重复",
+            ),
+            (
+                Severity.WARNING,
+                "unknown-unit",
+                "officers[2].unit",
+                "officer o-3 works in unit 'elsewhere', which the ledger does not list",
+                "执法人员o-3所在单位'elsewhere'不在单位名单中",
+            ),
+            (
+                Severity.ERROR,
+                "too-few-officers",
+                "inspections[0].officers",
+                "I-1 on 2023-05-02 was carried out by 1 officer(s); at least two must take part",
+                "I-1（2023-05-02）仅有1名执法人员参与，不得少于两人",
+            ),
+            (
+                Severity.WARNING,
+                "rectified-late",
+                "inspections[0].hazards[0].rectified_on",
+                "hazard H-1 was rectified on 2023-06-02, after its deadline 2023-06-01",
+                "隐患H-1于2023-06-02整改，超过整改期限2023-06-01",
+            ),
+            (
+                Severity.WARNING,
+                "open-past-deadline",
+                "inspections[0].hazards[1]",
+                "hazard H-2 was still open at the year's end, past its deadline 2023-12-30",
+                "隐患H-2至年底仍未整改，已超过整改期限2023-12-30",
+            ),
+            (
+                Severity.ERROR,
+                "duplicate-id",
+                "inspections[1]",
+                "another record already has the identifier 'I-1'",
+                "记录编号'I-1'重复",
+            ),
+            (
+                Severity.WARNING,
+                "outside-year",
+                "inspections[1]",
+                "I-1 is dated 2024-01-03, outside 2023: it is not counted",
+                "I-1的日期2024-01-03不在2023年内，未计入统计",
+            ),
+            (
+                Severity.ERROR,
+                "unknown-officer",
+                "inspections[1].officers[1]",
+                "I-1 names officer 'o-9', who is not on the roster",
+                "I-1所列执法人员'o-9'不在执法人员名单中",
+            ),
+            (
+                Severity.ERROR,
+                "no-valid-certificate",
+                "inspections[1].officers[2]",
+                "officer o-3 held no certificate valid on 2024-01-03, the day of I-1",
+                "执法人员o-3在2024-01-03（I-1）无有效执法证件",
+            ),
+        ] == [
+            (f.severity, f.code, f.path, f.message, f.message_zh)
+            for f in audit(ledger)
+            if f.path.startswith(("inspections", "officers"))
+        ]
+
+
 class TestFinding:
-    def test_str(self):
+    def test_str(self, report):
         """A finding reads as severity, code, path and message."""
         finding = audit(report(published_on=dt.date(2024, 2, 1)))[0]
         assert (

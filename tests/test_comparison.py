@@ -8,22 +8,14 @@ import pytest
 
 import enforcement_core as ec
 from enforcement_core import (
-    AnnualReport,
-    BodyLevel,
     Change,
-    EnforcementBody,
     Rate,
     RateChange,
     RateName,
     compare,
 )
 
-BODY = EnforcementBody("示例镇人民政府", BodyLevel.TOWN)
 GULU = ec.examples.load("gulu-2023")
-
-
-def year(year: int, **fields: object) -> AnnualReport:
-    return AnnualReport(body=BODY, year=year, **fields)  # type: ignore[arg-type]
 
 
 class TestChange:
@@ -66,9 +58,9 @@ class TestRateChange:
 
 
 class TestCompare:
-    def test_every_figure_of_either_year(self):
+    def test_every_figure_of_either_year(self, report):
         """A figure of either year appears, with None for the year that lacks it."""
-        before = year(2022, penalty=ec.PenaltyFigures(cases=356))
+        before = report(year=2022, penalty=ec.PenaltyFigures(cases=356))
         comparison = compare(before, GULU)
         assert (356, 220) == (
             comparison["penalty.cases"].previous,
@@ -80,10 +72,10 @@ class TestCompare:
         )
         assert Decimal("-38.20") == comparison["penalty.cases"].percent(2)
 
-    def test_rates_in_points(self):
+    def test_rates_in_points(self, report):
         """Rates of either year, in percentage points."""
-        before = year(
-            2022,
+        before = report(
+            year=2022,
             inspection=ec.InspectionFigures(hazards=ec.HazardFigures(found=500, rectified=490)),
         )
         assert Decimal("0.6") == compare(before, GULU).rate(RateName.RECTIFICATION).points(1)
@@ -93,9 +85,9 @@ class TestCompare:
         with pytest.raises(KeyError):
             compare(GULU, GULU)["coercion.measures"]
 
-    def test_years(self):
+    def test_years(self, report):
         """The comparison knows its two years."""
-        comparison = compare(year(2022), GULU)
+        comparison = compare(report(year=2022), GULU)
         assert (2022, 2023) == (comparison.previous_year, comparison.current_year)
 
     def test_a_rate_neither_year_has(self):

@@ -14,7 +14,6 @@ import enforcement_core as ec
 from enforcement_core import (
     ActionFigures,
     ActionKind,
-    AnnualReport,
     AreaFigures,
     BodyLevel,
     CoercionFigures,
@@ -38,8 +37,10 @@ SHIBA = EnforcementBody("示例镇人民政府", BodyLevel.TOWN, short_name="示
 HEPING = EnforcementBody("和平街道办事处", BodyLevel.STREET, short_name="和平街道")
 
 
-def report(body: EnforcementBody = SHIBA, year: int = 2023, **fields: object) -> AnnualReport:
-    return AnnualReport(body=body, year=year, **fields)  # type: ignore[arg-type]
+@pytest.fixture(scope="module")
+def body() -> EnforcementBody:
+    """The plots' reports are of 示例镇, whose short name labels the bars."""
+    return SHIBA
 
 
 def bars(fig) -> dict[str, dict[str, int]]:
@@ -104,12 +105,12 @@ class TestHazardsByArea:
         with pytest.raises(ValueError, match="states no hazards per inspection area"):
             hazards_by_area(GULU, locale="en")
 
-    def test_a_report_without_inspections_has_nothing_to_plot(self):
+    def test_a_report_without_inspections_has_nothing_to_plot(self, report):
         """A report with no inspection figures raises the same ValueError."""
         with pytest.raises(ValueError, match="states no hazards per inspection area"):
             hazards_by_area(report(), locale="en")
 
-    def test_areas_without_hazard_figures_are_left_out(self):
+    def test_areas_without_hazard_figures_are_left_out(self, report):
         """An area without hazard figures has no row; a figure not stated draws no bar."""
         inspection = InspectionFigures(
             by_area={
@@ -146,7 +147,7 @@ class TestHazardsByArea:
 
 
 class TestCasesByCategory:
-    def test_counts_per_category_across_three_reports(self):
+    def test_counts_per_category_across_three_reports(self, report):
         """Each report has a bar per category with its count, labelled by its body and year."""
         shiba = report(
             licensing=LicensingFigures(applications=12, granted=10, refused=1),
@@ -165,7 +166,7 @@ class TestCasesByCategory:
             "和平街道 2023": {"penalty": 30, "reward": 2},
         } == bars(fig)
 
-    def test_categories_in_vocabulary_order(self):
+    def test_categories_in_vocabulary_order(self, report):
         """The rows are the categories some report counts, in the order of ActionKind."""
         heping = report(HEPING, other_actions={ActionKind.REWARD: ActionFigures(count=2)})
         (ax,) = cases_by_category([GULU, heping], locale="en").axes
@@ -183,7 +184,7 @@ class TestCasesByCategory:
             "from records": {"licensing": 227, "penalty": 220, "inspection": 363},
         } == bars(fig)
 
-    def test_a_count_not_stated_draws_no_bar(self):
+    def test_a_count_not_stated_draws_no_bar(self, report):
         """A count that is None draws no bar at all, where a count of 0 draws a bar of 0."""
         unknown = report(licensing=LicensingFigures(applications=4))  # no decisions stated
         none_granted = report(HEPING, licensing=LicensingFigures(granted=0, refused=0))
@@ -192,7 +193,7 @@ class TestCasesByCategory:
         assert [0, 1] == [len(container.patches) for container in ax.containers]
         assert {"示例镇 2023": {}, "和平街道 2023": {"licensing": 0}} == bars(ax.figure)
 
-    def test_categories_no_report_counts_are_left_out(self):
+    def test_categories_no_report_counts_are_left_out(self, report):
         """A category only stated without a count, or absent everywhere, has no row."""
         uncounted = report(coercion=CoercionFigures(), penalty=PenaltyFigures(cases=1))
         (ax,) = cases_by_category({"a": uncounted, "b": GULU}, locale="en").axes
@@ -222,7 +223,7 @@ class TestCasesByCategory:
         with pytest.raises(ValueError, match="no reports to plot"):
             cases_by_category([], locale="en")
 
-    def test_no_counts_at_all(self):
+    def test_no_counts_at_all(self, report):
         """Reports without a count of any category raise a ValueError."""
         with pytest.raises(ValueError, match="has a count of any action category"):
             cases_by_category({"empty": report()}, locale="en")

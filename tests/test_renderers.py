@@ -6,6 +6,7 @@ import importlib.metadata
 import json
 import sys
 import textwrap
+from importlib import resources
 from typing import TYPE_CHECKING
 
 import pytest
@@ -341,9 +342,14 @@ class TestJson:
         assert GULU == ec.load_json(text)
 
     @pytest.mark.parametrize("example", ec.examples.names())
-    def test_golden(self, golden, example):
-        """Each example's document, as reviewed."""
-        golden(f"{example}.json", renderers.render(ec.examples.load(example), "json"))
+    def test_json_round_trip_is_byte_identical(self, example):
+        """Loading a built-in example and writing it back gives the package file's own bytes."""
+        shipped = resources.files("enforcement_core.examples").joinpath(f"{example}.json")
+        expected = shipped.read_text(encoding="utf-8")
+        if example == "example-street-2023":
+            # The file states money_unit 元, the default, which the renderer leaves out.
+            expected = expected.replace('    "money_unit": "元",\n', "", 1)
+        assert expected == renderers.render(ec.examples.load(example), "json")
 
     def test_validates_against_the_shipped_schema(self):
         """The json renderer's output of every example validates against the schema that ships."""

@@ -28,38 +28,33 @@ from enforcement_core.statistics import rate
 from strategies import annual_reports
 
 DISTRICT = EnforcementBody("示例区", BodyLevel.COUNTY)
-TOWN = EnforcementBody("示例镇人民政府", BodyLevel.TOWN)
 GULU = ec.examples.load("gulu-2023")
 
 
-def town(**fields: object) -> AnnualReport:
-    return AnnualReport(body=TOWN, year=2023, **fields)  # type: ignore[arg-type]
-
-
 class TestRollup:
-    def test_counts_and_money_add(self):
+    def test_counts_and_money_add(self, report):
         """Figures stated by every town add up."""
-        a = town(penalty=PenaltyFigures(cases=10, fines=Decimal("100.50")))
-        b = town(penalty=PenaltyFigures(cases=5, fines=Decimal("0.50")))
+        a = report(penalty=PenaltyFigures(cases=10, fines=Decimal("100.50")))
+        b = report(penalty=PenaltyFigures(cases=5, fines=Decimal("0.50")))
         district = rollup([a, b], body=DISTRICT)
         assert (15, Decimal(101)) == (district.penalty.cases, district.penalty.fines)
 
-    def test_a_figure_one_town_does_not_state_is_unknown(self):
+    def test_a_figure_one_town_does_not_state_is_unknown(self, report):
         """If one town does not state a figure, the district's is not known either."""
-        a = town(inspection=InspectionFigures(hazards=HazardFigures(found=10, rectified=8)))
-        b = town(inspection=InspectionFigures(hazards=HazardFigures(rectified=5)))
+        a = report(inspection=InspectionFigures(hazards=HazardFigures(found=10, rectified=8)))
+        b = report(inspection=InspectionFigures(hazards=HazardFigures(rectified=5)))
         hazards = rollup([a, b], body=DISTRICT).inspection.hazards
         assert (None, 13) == (hazards.found, hazards.rectified)
 
-    def test_a_town_without_data_for_a_category_adds_nothing(self):
+    def test_a_town_without_data_for_a_category_adds_nothing(self, report):
         """A category a town has no data for does not make the district's unknown."""
-        a = town(penalty=PenaltyFigures(cases=10))
-        assert 10 == rollup([a, town()], body=DISTRICT).penalty.cases
+        a = report(penalty=PenaltyFigures(cases=10))
+        assert 10 == rollup([a, report()], body=DISTRICT).penalty.cases
 
-    def test_breakdowns_add_key_by_key(self):
+    def test_breakdowns_add_key_by_key(self, report):
         """Domains add over the towns that name them."""
-        a = town(penalty=PenaltyFigures(by_domain={Domain.TRAFFIC: DomainPenalties(cases=216)}))
-        b = town(
+        a = report(penalty=PenaltyFigures(by_domain={Domain.TRAFFIC: DomainPenalties(cases=216)}))
+        b = report(
             penalty=PenaltyFigures(
                 by_domain={
                     Domain.TRAFFIC: DomainPenalties(cases=4),
@@ -73,9 +68,9 @@ class TestRollup:
             Domain.WATER: DomainPenalties(cases=1),
         } == by_domain
 
-    def test_per_unit(self):
+    def test_per_unit(self, report):
         """Units add by identifier, sub-units too; differing names take the first in order."""
-        a = town(
+        a = report(
             workforce=WorkforceFigures(
                 units={
                     "office": Unit(
@@ -84,7 +79,7 @@ class TestRollup:
                 }
             )
         )
-        b = town(
+        b = report(
             workforce=WorkforceFigures(
                 units={"office": Unit("综合行政执法办公室", kind=UnitKind.OTHER, certified=4)}
             )
@@ -92,10 +87,10 @@ class TestRollup:
         office = rollup([a, b], body=DISTRICT).workforce.units["office"]
         assert ("综合执法办", UnitKind.OTHER, 7) == (office.name, office.kind, office.certified)
 
-    def test_rates_from_summed_figures_not_averaged(self):
+    def test_rates_from_summed_figures_not_averaged(self, report):
         """The district's rate is the sum of rectified over the sum of found."""
-        a = town(inspection=InspectionFigures(hazards=HazardFigures(found=100, rectified=100)))
-        b = town(inspection=InspectionFigures(hazards=HazardFigures(found=900, rectified=450)))
+        a = report(inspection=InspectionFigures(hazards=HazardFigures(found=100, rectified=100)))
+        b = report(inspection=InspectionFigures(hazards=HazardFigures(found=900, rectified=450)))
         district = rollup([a, b], body=DISTRICT)
         # The average of 100% and 50% would be 75%; the district rectified 550 of 1000.
         assert Decimal(55) == rate(district, RateName.RECTIFICATION).percent(0)
@@ -122,16 +117,16 @@ class TestRollup:
             twice.published_on,
         )
 
-    def test_conventions_kept_when_all_agree(self):
+    def test_conventions_kept_when_all_agree(self, report):
         """The towns' way of writing numbers carries over when they share it."""
         assert GULU.conventions == rollup([GULU, GULU], body=DISTRICT).conventions
-        assert ec.Conventions() == rollup([GULU, town()], body=DISTRICT).conventions
+        assert ec.Conventions() == rollup([GULU, report()], body=DISTRICT).conventions
 
-    def test_refuses_different_years(self):
+    def test_refuses_different_years(self, body, report):
         """Reports of different years do not roll up."""
-        other = AnnualReport(body=TOWN, year=2022)
+        other = AnnualReport(body=body, year=2022)
         with pytest.raises(StatisticsError, match="different years: 2022, 2023"):
-            rollup([town(), other], body=DISTRICT)
+            rollup([report(), other], body=DISTRICT)
 
     def test_refuses_nothing(self):
         """At least one report."""

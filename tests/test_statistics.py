@@ -14,8 +14,6 @@ import enforcement_core as ec
 from enforcement_core import (
     ActionKind,
     AnnualReport,
-    BodyLevel,
-    EnforcementBody,
     HazardFigures,
     InspectionFigures,
     InvariantError,
@@ -40,18 +38,19 @@ from enforcement_core.statistics import (
 )
 from strategies import annual_reports
 
-BODY = EnforcementBody("示例镇人民政府", BodyLevel.TOWN)
 GULU = ec.examples.load("gulu-2023")
 
 
-def report(**fields: object) -> AnnualReport:
-    return AnnualReport(body=BODY, year=2023, **fields)  # type: ignore[arg-type]
+@pytest.fixture(scope="module")
+def hazards_report(report):
+    """Build a report with ``found`` and ``rectified`` hazards."""
 
+    def build(found: int | None, rectified: int | None) -> AnnualReport:
+        return report(
+            inspection=InspectionFigures(hazards=HazardFigures(found=found, rectified=rectified))
+        )
 
-def hazards(found: int | None, rectified: int | None) -> AnnualReport:
-    return report(
-        inspection=InspectionFigures(hazards=HazardFigures(found=found, rectified=rectified))
-    )
+    return build
 
 
 class TestRate:
@@ -184,23 +183,45 @@ EVERY_RATE = {
 }
 
 
+class TestRateDefaults:
+    def test_two_decimals_unless_told(self):
+        """percent(), value() and str() give two decimals by default."""
+        rectification = rate(GULU, RateName.RECTIFICATION)
+        assert (Decimal("98.62"), "98.62%") == (rectification.percent(), str(rectification))
+        assert Decimal("30.91") == fine_per_case(GULU).value()
+
+    def test_refuses_a_negative_count(self):
+        """A negative numerator is refused, naming the field and the value."""
+        with pytest.raises(InvariantError, match="must not be negative, got -1") as info:
+            Rate(-1, 2)
+        assert ("numerator", -1) == (info.value.field, info.value.value)
+
+    def test_refuses_a_float(self):
+        """A float is not an exact number: refused, with the value."""
+        with pytest.raises(
+            InvariantError, match="must be an int or a finite Decimal, not 1.5"
+        ) as info:
+            Rate(1.5, 2)  # type: ignore[arg-type]
+        assert 1.5 == info.value.value
+
+
 class TestEveryRate:
     def test_every_rate_is_covered(self):
         """The table below covers every rate."""
         assert set(RateName) == set(EVERY_RATE)
 
     @pytest.mark.parametrize("name", list(RateName))
-    def test_given_by_its_figures(self, name):
+    def test_given_by_its_figures(self, report, name):
         """3 of 4 is 75.00%."""
         assert Decimal("75.00") == rate(report(**EVERY_RATE[name][0]), name).percent(2)
 
     @pytest.mark.parametrize("name", list(RateName))
-    def test_undefined_on_a_zero_denominator(self, name):
+    def test_undefined_on_a_zero_denominator(self, report, name):
         """0 of 0 is undefined: a rate whose percent is None."""
         assert rate(report(**EVERY_RATE[name][1]), name).percent(2) is None
 
     @pytest.mark.parametrize("name", list(RateName))
-    def test_unknown_without_a_figure(self, name):
+    def test_unknown_without_a_figure(self, report, name):
         """A figure not stated: no rate at all."""
         assert rate(report(**EVERY_RATE[name][2]), name) is None
 
@@ -211,15 +232,15 @@ class TestReportRates:
         assert Decimal("98.62") == rate(GULU, RateName.RECTIFICATION).percent(2)
 
     @pytest.mark.parametrize(("found", "rectified"), [(None, 502), (509, None), (None, None)])
-    def test_rectification_needs_both_figures(self, found, rectified):
+    def test_rectification_needs_both_figures(self, hazards_report, found, rectified):
         """A rate needs both of its figures stated."""
-        assert rate(hazards(found, rectified), RateName.RECTIFICATION) is None
+        assert rate(hazards_report(found, rectified), RateName.RECTIFICATION) is None
 
-    def test_rectification_of_no_hazards_is_undefined(self):
+    def test_rectification_of_no_hazards_is_undefined(self, hazards_report):
         """0 of 0 hazards rectified: the rate exists, and is undefined."""
-        assert rate(hazards(0, 0), RateName.RECTIFICATION).percent() is None
+        assert rate(hazards_report(0, 0), RateName.RECTIFICATION).percent() is None
 
-    def test_rectification_from_derived_found(self):
+    def test_rectification_from_derived_found(self, report):
         """Hazards found may come from the areas when the total is not stated."""
         inspection = InspectionFigures(
             by_area={
@@ -229,7 +250,7 @@ class TestReportRates:
         )
         assert Decimal(90) == rate(report(inspection=inspection), RateName.RECTIFICATION).percent(0)
 
-    def test_share_above_whole_is_not_a_rate(self):
+    def test_share_above_whole_is_not_a_rate(self, report):
         """Figures that would make a share above 100% give no rate (the audit reports them)."""
         inspection = InspectionFigures(
             by_area={ec.InspectionArea.FIRE_SAFETY: ec.AreaFigures(hazards=HazardFigures(found=8))},
@@ -237,14 +258,14 @@ class TestReportRates:
         )
         assert rate(report(inspection=inspection), RateName.RECTIFICATION) is None
 
-    def test_grant_of_applications_and_of_decisions(self):
+    def test_grant_of_applications_and_of_decisions(self, report):
         """Granted over applications, or over decisions (granted + refused)."""
         licensing = LicensingFigures(applications=243, granted=209, refused=20)
         r = report(licensing=licensing)
         assert Fraction(209, 243) == rate(r, RateName.GRANT_OF_APPLICATIONS).fraction()
         assert Fraction(209, 229) == rate(r, RateName.GRANT_OF_DECISIONS).fraction()
 
-    def test_grant_of_decisions_needs_refusals(self):
+    def test_grant_of_decisions_needs_refusals(self, report):
         """Without the refusals, the decisions are not known (the reference report)."""
         assert rate(GULU, RateName.GRANT_OF_DECISIONS) is None
         assert (
@@ -255,13 +276,13 @@ class TestReportRates:
             is None
         )
 
-    def test_certification(self):
+    def test_certification(self, report):
         """持证率 = certified ÷ established staff."""
         r = report(workforce=WorkforceFigures(certified=22, established_staff=25))
         assert Decimal("88.00") == rate(r, RateName.CERTIFICATION).percent(2)
         assert rate(GULU, RateName.CERTIFICATION) is None  # established staff not stated
 
-    def test_training_coverage(self):
+    def test_training_coverage(self, report):
         """Trained ÷ certified; above 100% is no share."""
         assert Decimal(100) == rate(GULU, RateName.TRAINING_COVERAGE).percent(0)
         assert (
@@ -276,14 +297,14 @@ class TestReportRates:
         """The comprehensive enforcement office's officers, brigade included, over all (8 / 22)."""
         assert Fraction(8, 22) == rate(GULU, RateName.OFFICE_SHARE).fraction()
 
-    def test_office_share_needs_an_office(self):
+    def test_office_share_needs_an_office(self, report):
         """No unit of the office's kind, no share."""
         workforce = WorkforceFigures(
             certified=10, units={"a": Unit("甲", kind=UnitKind.OTHER, certified=4)}
         )
         assert rate(report(workforce=workforce), RateName.OFFICE_SHARE) is None
 
-    def test_rates_lists_only_what_the_figures_allow(self):
+    def test_rates_lists_only_what_the_figures_allow(self, report):
         """rates() leaves out the rates a report cannot give."""
         assert [
             RateName.RECTIFICATION,
@@ -293,7 +314,7 @@ class TestReportRates:
         ] == list(rates(GULU))
         assert {} == rates(report())
 
-    def test_fine_per_case(self):
+    def test_fine_per_case(self, report):
         """Fines ÷ cases, from the domains: 6800 ÷ 220."""
         assert Decimal("30.91") == fine_per_case(GULU).value(2)
         assert fine_per_case(report()) is None
@@ -308,7 +329,7 @@ class TestFigure:
         """Penalty cases are not stated; the domains give 220."""
         assert 220 == figure(GULU, "penalty.cases")
 
-    def test_the_largest_breakdown_when_several(self):
+    def test_the_largest_breakdown_when_several(self, report):
         """Every breakdown is a lower bound: the largest sum is taken."""
         penalty = ec.PenaltyFigures(
             by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=30)},
@@ -316,7 +337,7 @@ class TestFigure:
         )
         assert 40 == figure(report(penalty=penalty), "penalty.cases")
 
-    def test_a_subset_derives_nothing(self):
+    def test_a_subset_derives_nothing(self, report):
         """Supervised hazards are some of those found, not a breakdown of them."""
         r = report(
             inspection=InspectionFigures(
@@ -342,23 +363,46 @@ class TestCategoryTotals:
             totals[ActionKind.PENALTY].amount,
         )
 
-    def test_coercion_adds_measures_and_executions(self):
+    def test_coercion_adds_measures_and_executions(self, report):
         """Coercion counts measures and executions."""
         r = report(coercion=ec.CoercionFigures(measures=2, executions=1))
         assert 3 == category_totals(r)[ActionKind.COERCION].count
 
-    def test_penalty_money_prefers_the_stated_total(self):
+    def test_penalty_money_prefers_the_stated_total(self, report):
         """罚没金额 as stated wins over its parts."""
         penalty = ec.PenaltyFigures(fines_and_confiscations=Decimal(100), fines=Decimal(60))
         assert Decimal(100) == category_totals(report(penalty=penalty))[ActionKind.PENALTY].amount
 
-    def test_other_categories(self):
+    def test_other_categories(self, report):
         """Levies and the like bring their own count and money."""
         r = report(other_actions={ActionKind.LEVY: ec.ActionFigures(count=2, amount=Decimal(5))})
         assert ec.statistics.CategoryTotal(2, Decimal(5)) == category_totals(r)[ActionKind.LEVY]
 
 
+class TestMoreTotals:
+    def test_fine_per_case_needs_fines(self, report):
+        """Cases without fines give no fine per case."""
+        assert fine_per_case(report(penalty=ec.PenaltyFigures(cases=4))) is None
+
+    def test_penalty_money_adds_confiscations(self, report):
+        """Without a stated total, the penalty money is fines plus confiscations."""
+        penalty = ec.PenaltyFigures(fines=Decimal(100), confiscations=Decimal(50))
+        assert Decimal(150) == category_totals(report(penalty=penalty))[ActionKind.PENALTY].amount
+
+    def test_licensing_decisions_add_refusals(self, report):
+        """Licensing decisions are granted plus refused."""
+        licensing = LicensingFigures(granted=7, refused=3)
+        assert 10 == category_totals(report(licensing=licensing))[ActionKind.LICENSING].count
+
+
 class TestTally:
+    def test_by_supervision(self, report):
+        """Supervised hazards by level, as stated; none without inspections."""
+        assert {ec.SupervisionLevel.DIVISION: 6, ec.SupervisionLevel.SECTION: 5} == dict(
+            tally(GULU, "supervision").counts
+        )
+        assert {} == dict(tally(report(), "supervision").counts)
+
     def test_by_category(self):
         """Counts by category."""
         assert {
@@ -406,35 +450,41 @@ class TestTally:
 
 
 class TestRecordStatistics:
-    def ledger(self, *hazard_list: ec.Hazard) -> ec.Ledger:
-        inspection = ec.Inspection(
-            "I-1",
-            dt.date(2023, 1, 2),
-            target="某站",
-            area=ec.InspectionArea.FIRE_SAFETY,
-            hazards=hazard_list,
-        )
-        return ec.Ledger(body=BODY, year=2023, inspections=(inspection,))
+    @pytest.fixture
+    def ledger(self, body):
+        """Build a 2023 ledger of one inspection with ``hazard_list``."""
 
-    def test_open_hazards_of_a_report(self):
+        def build(*hazard_list: ec.Hazard) -> ec.Ledger:
+            inspection = ec.Inspection(
+                "I-1",
+                dt.date(2023, 1, 2),
+                target="某站",
+                area=ec.InspectionArea.FIRE_SAFETY,
+                hazards=hazard_list,
+            )
+            return ec.Ledger(body=body, year=2023, inspections=(inspection,))
+
+        return build
+
+    def test_open_hazards_of_a_report(self, hazards_report):
         """Found less rectified: 509 - 502."""
         assert 7 == open_hazards(GULU)
-        assert open_hazards(hazards(509, None)) is None
+        assert open_hazards(hazards_report(509, None)) is None
 
-    def test_open_hazards_of_a_ledger(self):
+    def test_open_hazards_of_a_ledger(self, ledger):
         """A hazard rectified after 31 December was open at the year's end."""
         day = dt.date(2023, 1, 2)
-        ledger = self.ledger(
+        ledger = ledger(
             ec.Hazard("H-1", day, rectified_on=dt.date(2023, 12, 31)),
             ec.Hazard("H-2", day, rectified_on=dt.date(2024, 1, 1)),
             ec.Hazard("H-3", day),
         )
         assert 2 == open_hazards(ledger)
 
-    def test_days_to_rectify(self):
+    def test_days_to_rectify(self, ledger):
         """Median of an even count is the mean of the middle two; p90 the nearest rank."""
         day = dt.date(2023, 1, 2)
-        ledger = self.ledger(
+        ledger = ledger(
             *(
                 ec.Hazard(f"H-{d}", day, rectified_on=day + dt.timedelta(days=d))
                 for d in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
@@ -443,8 +493,16 @@ class TestRecordStatistics:
         )
         assert statistics.RectificationDays(10, Decimal("5.5"), 9) == days_to_rectify(ledger)
 
-    def test_days_to_rectify_with_nothing_rectified(self):
+    def test_days_to_rectify_of_an_odd_count(self, ledger):
+        """Median of an odd count is the middle one; p90 the nearest rank, ceil(0.9 × 11) = 10."""
+        day = dt.date(2023, 1, 2)
+        hazards = (
+            ec.Hazard(f"H-{d}", day, rectified_on=day + dt.timedelta(days=d)) for d in range(1, 12)
+        )
+        assert statistics.RectificationDays(11, Decimal(6), 10) == days_to_rectify(ledger(*hazards))
+
+    def test_days_to_rectify_with_nothing_rectified(self, ledger):
         """No rectified hazard: no median, no percentile."""
         assert statistics.RectificationDays(0, None, None) == days_to_rectify(
-            self.ledger(ec.Hazard("H-1", dt.date(2023, 1, 2)))
+            ledger(ec.Hazard("H-1", dt.date(2023, 1, 2)))
         )

@@ -15,7 +15,6 @@ from enforcement_core.statistics import report_figures
 from strategies import ledgers
 
 GULU = ec.examples.load("gulu-2023")
-BODY = ec.EnforcementBody("示例镇人民政府", ec.BodyLevel.TOWN)
 
 
 def in_year(records: tuple, year: int) -> list:
@@ -113,21 +112,21 @@ class TestRecordsCountOnce:
 
 
 class TestSummary:
-    def test_categories_without_records_are_left_out(self):
+    def test_categories_without_records_are_left_out(self, body):
         """No record in the year, no data: the category is None, not zero."""
-        summary = summarize(ec.Ledger(body=BODY, year=2023))
+        summary = summarize(ec.Ledger(body=body, year=2023))
         assert (summary.licensing, summary.penalty, summary.workforce.certified) == (
             None,
             None,
             None,
         )
 
-    def test_records_outside_the_year_are_not_counted(self):
+    def test_records_outside_the_year_are_not_counted(self, body):
         """A record of another year is left out (the audit reports it)."""
         case = ec.PenaltyCase("P-1", dt.date(2022, 12, 31), domain=ec.Domain.TRAFFIC)
-        assert summarize(ec.Ledger(body=BODY, year=2023, penalty_cases=(case,))).penalty is None
+        assert summarize(ec.Ledger(body=body, year=2023, penalty_cases=(case,))).penalty is None
 
-    def test_hazards_rectified_after_the_year_are_open(self):
+    def test_hazards_rectified_after_the_year_are_open(self, body):
         """Rectified means rectified by 31 December."""
         day = dt.date(2023, 12, 20)
         inspection = ec.Inspection(
@@ -137,10 +136,10 @@ class TestSummary:
             area=ec.InspectionArea.FIRE_SAFETY,
             hazards=(ec.Hazard("H-1", day, rectified_on=dt.date(2024, 1, 3)),),
         )
-        summary = summarize(ec.Ledger(body=BODY, year=2023, inspections=(inspection,)))
+        summary = summarize(ec.Ledger(body=body, year=2023, inspections=(inspection,)))
         assert (1, 0) == (summary.inspection.hazards.found, summary.inspection.hazards.rectified)
 
-    def test_workforce_from_the_roster(self):
+    def test_workforce_from_the_roster(self, body):
         """Certified on 31 December, per unit with sub-units counted in their unit."""
         cert = ec.Certificate("1", "府", dt.date(2020, 1, 1), dt.date(2025, 1, 1))
         new = ec.Certificate("2", "府", dt.date(2023, 5, 1), dt.date(2028, 1, 1))
@@ -157,7 +156,7 @@ class TestSummary:
         misconduct = (ec.MisconductCase("M-1", "o-1", dt.date(2023, 3, 1)),)
         workforce = summarize(
             ec.Ledger(
-                body=BODY, year=2023, units=units, officers=officers, misconduct_cases=misconduct
+                body=body, year=2023, units=units, officers=officers, misconduct_cases=misconduct
             )
         ).workforce
         office = workforce.units["office"]
@@ -175,7 +174,7 @@ class TestSummary:
             workforce.misconduct_cases,
         )
 
-    def test_penalty_files_each_case_under_its_first_sanction(self):
+    def test_penalty_files_each_case_under_its_first_sanction(self, body):
         """A case with several sanctions counts once, under its first."""
         day = dt.date(2023, 5, 1)
         cases = (
@@ -188,7 +187,7 @@ class TestSummary:
             ),
             ec.PenaltyCase("P-2", day, domain=ec.Domain.TRAFFIC),
         )
-        penalty = summarize(ec.Ledger(body=BODY, year=2023, penalty_cases=cases)).penalty
+        penalty = summarize(ec.Ledger(body=body, year=2023, penalty_cases=cases)).penalty
         assert ({ec.SanctionType.FINE: 1}, 1, Decimal(200)) == (
             dict(penalty.by_sanction),
             penalty.not_penalised,

@@ -9,6 +9,7 @@ import pytest
 import enforcement_core as ec
 from enforcement_core import renderers
 from enforcement_core.renderers.text import display_width
+from expected import ROWS, in_order
 
 GULU = ec.examples.load("gulu-2023")
 LEDGER = ec.examples.load_records("gulu-2023")
@@ -25,6 +26,80 @@ class TestGolden:
     def test_records(self, golden):
         """The summary of the synthetic ledger, every figure of it."""
         golden("gulu-2023-records.text.zh_CN.txt", renderers.render(LEDGER, "text"))
+
+
+# A line with a value: the label, two spaces or more, the value, perhaps a unit.
+_ROW = re.compile(
+    r"^\s*(?P<label>\S.*?)\s{2,}(?P<value>[0-9][0-9,]*(?:\.[0-9]+)?%?)(?: (?P<unit>\S+))?$"
+)
+
+
+def rows(text: str) -> list[tuple[str, str, str]]:
+    """The (label, value, unit) of every line with a value."""
+    return [
+        (match["label"], match["value"], match["unit"] or "")
+        for line in text.splitlines()
+        if (match := _ROW.match(line))
+    ]
+
+
+class TestExampleFigures:
+    """Each example's figures against tests/expected.py, worked out from its data."""
+
+    @pytest.mark.parametrize("example", sorted(ROWS))
+    def test_chinese(self, example):
+        """Every figure, with its label and measure word, in order."""
+        actual = rows(renderers.render(ec.examples.load(example), "text"))
+        expected = [(r.zh, r.value, r.zh_unit) for r in ROWS[example]]
+        assert [] == in_order(expected, actual)
+
+    @pytest.mark.parametrize("example", sorted(ROWS))
+    def test_english(self, example):
+        """Every figure with its English label, in order; money in yuan."""
+        actual = rows(renderers.render(ec.examples.load(example), "text", locale="en"))
+        expected = [(r.en, r.value, r.en_unit) for r in ROWS[example]]
+        assert [] == in_order(expected, actual)
+
+    @pytest.mark.parametrize("locale", ["zh_CN", "en"])
+    @pytest.mark.parametrize("example", sorted(ROWS))
+    def test_nothing_else(self, example, locale):
+        """No figure is written that the expectations do not list: as many rows, no more."""
+        actual = rows(renderers.render(ec.examples.load(example), "text", locale=locale))
+        assert len(ROWS[example]) == len(actual)
+
+    @pytest.mark.parametrize("locale", ["zh_CN", "en"])
+    @pytest.mark.parametrize(
+        ("example", "title"),
+        [
+            ("gulu-2023", "重庆市渝北区古路镇人民政府"),
+            ("example-street-2023", "示例市示例区示例街道办事处"),
+            ("example-town-2022", "示例县示例镇人民政府"),
+            ("example-town-2023", "示例县示例镇人民政府"),
+        ],
+    )
+    def test_heading(self, example, title, locale):
+        """The body's name and the year head the summary."""
+        first = renderers.render(ec.examples.load(example), "text", locale=locale).splitlines()[0]
+        year = ec.examples.load(example).year
+        assert first.startswith(title)
+        assert str(year) in first
+
+    @pytest.mark.parametrize(
+        ("example", "zh", "en"),
+        [
+            ("gulu-2023", "发布日期：2024年1月18日", "published 2024-01-18"),
+            ("example-street-2023", "发布日期：2024年1月30日", "published 2024-01-30"),
+            ("example-town-2022", "发布日期：2023年1月18日", "published 2023-01-18"),
+            ("example-town-2023", "发布日期：2024年1月25日", "published 2024-01-25"),
+        ],
+    )
+    def test_publication_date(self, example, zh, en):
+        """The date of publication, written the locale's way."""
+        report = ec.examples.load(example)
+        assert (zh, en) == (
+            renderers.render(report, "text").splitlines()[1],
+            renderers.render(report, "text", locale="en").splitlines()[1],
+        )
 
 
 class TestColumns:

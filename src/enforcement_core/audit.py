@@ -311,7 +311,8 @@ def _computed_change(report: AnnualReport, stated: StatedChange) -> tuple[Any, s
             return None
         # Points from the previous rate as stated and the current one exactly, rounded once.
         points = round_half_up(exact * 100 - Fraction(stated.previous), places)
-        return points, "percentage points", "个百分点"
+        # The English unit is a word, so it takes a space ("0.5 percentage points").
+        return points, " percentage points", "个百分点"
     value = figure(report, stated.figure)
     if value is None:
         return None

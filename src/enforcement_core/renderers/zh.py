@@ -72,6 +72,7 @@ class _Settings:
     capitals: bool
     previous: AnnualReport | None
     change_style: str
+    personal_data: bool = False
 
 
 class _Writer:
@@ -211,6 +212,15 @@ class _Writer:
             return f"{year}年{self.me}没有发生一起执法人员违规违纪现象"
         return f"{year}年{self.me}发生执法人员违规违纪{self.n(cases, MeasureKind.CASE, 'workforce.misconduct_cases')}"
 
+    def free(self, text: str) -> str:
+        """Free text with identity numbers masked before a figure can follow it.
+
+        The whole report is masked again at the end, but there a number written
+        straight after the text ("申请<ID>243件") would make one long run of digits,
+        which is not an identity number and would be left alone.
+        """
+        return text if self.s.personal_data else mask_id_numbers(text)
+
     def _number(self, value: int) -> str:
         return to_chinese(value) if self.s.numerals == "chinese" else str(value)
 
@@ -224,7 +234,7 @@ class _Writer:
         if unit.subunits and own is not None:
             parts.append(f"{unit.name}本级{self.n(own, MeasureKind.PERSON)}")
         parts += [
-            f"{sub.name}{self.n(sub.certified, MeasureKind.PERSON, f'{path}.subunits.{sub_key}.certified')}"
+            f"{self.free(sub.name)}{self.n(sub.certified, MeasureKind.PERSON, f'{path}.subunits.{sub_key}.certified')}"
             for sub_key, sub in unit.subunits.items()
             if sub.certified is not None
         ]
@@ -343,7 +353,9 @@ class _Writer:
         case = MeasureKind.CASE
         return self._join(
             [
-                self._count(f"全年共计申请{licensing.subject}", "licensing.applications", case),
+                self._count(
+                    f"全年共计申请{self.free(licensing.subject)}", "licensing.applications", case
+                ),
                 self._count("受理", "licensing.accepted", case),
                 self._count("作出行政许可", "licensing.granted", case),
                 self._count("不予许可", "licensing.refused", case),
@@ -652,6 +664,7 @@ class ZhRenderer:
             capitals=capitals,
             previous=previous,
             change_style=change_style,
+            personal_data=personal_data,
         )
         writer = _Writer(report, settings)
         body = report.body
