@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from hypothesis import strategies as st
 
 import enforcement_core as ec
+from enforcement_core.categories import CATEGORIES, RECORD_GROUPS, own_figures
 from enforcement_core.workforce import walk_units
 
 if TYPE_CHECKING:
@@ -376,17 +377,15 @@ conventions = st.builds(
     ),
 )
 
-other_kinds = [
-    kind
-    for kind in ec.ActionKind
-    if kind
-    not in {
-        ec.ActionKind.LICENSING,
-        ec.ActionKind.PENALTY,
-        ec.ActionKind.COERCION,
-        ec.ActionKind.INSPECTION,
-    }
-]
+#: The strategy of each category's figures class, read through categories.CATEGORIES.
+FIGURES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    ec.LicensingFigures: licensing_figures,
+    ec.InspectionFigures: inspection_figures,
+    ec.PenaltyFigures: penalty_figures,
+    ec.CoercionFigures: coercion_figures,
+}
+
+other_kinds = [kind for kind in ec.ActionKind if kind not in own_figures()]
 
 
 @st.composite
@@ -399,10 +398,7 @@ def annual_reports(draw: st.DrawFn, year: int | None = None) -> ec.AnnualReport:
         published_on=draw(optional(st.dates(dt.date(year, 1, 1), dt.date(year + 1, 12, 31)))),
         workforce=draw(workforce_figures()),
         powers=draw(optional(power_figures())),
-        licensing=draw(optional(licensing_figures())),
-        inspection=draw(optional(inspection_figures())),
-        penalty=draw(optional(penalty_figures())),
-        coercion=draw(optional(coercion_figures())),
+        **{c.field: draw(optional(FIGURES[c.figures]())) for c in CATEGORIES},
         interviews=draw(optional(interview_figures())),
         other_actions=draw(
             st.dictionaries(
@@ -625,6 +621,27 @@ def ledger_units(depth: int = 2) -> st.SearchStrategy[ec.Unit]:
     )
 
 
+def misconduct_cases(
+    on: st.SearchStrategy[dt.date] = dates,
+) -> st.SearchStrategy[ec.MisconductCase]:
+    """A case of an officer's misconduct."""
+    return st.builds(ec.MisconductCase, identifiers, identifiers, on, description=texts)
+
+
+#: The strategy of each record class a ledger keeps, read through categories.RECORD_GROUPS:
+#: a new record group without a strategy here fails test_strategies, never goes untested.
+RECORDS: dict[type, Callable[..., st.SearchStrategy[Any]]] = {
+    ec.MisconductCase: misconduct_cases,
+    ec.LicenceApplication: licence_applications,
+    ec.Inspection: inspections,
+    ec.PenaltyCase: penalty_cases,
+    ec.AdmonitoryInterview: interviews,
+    ec.CoerciveAction: coercive_actions,
+    ec.OtherAction: other_actions,
+    ec.ReviewCase: review_cases,
+}
+
+
 @st.composite
 def ledgers(draw: st.DrawFn, *, max_records: int = 8) -> ec.Ledger:
     """A ledger with a few records of each kind, dated in or near its year."""
@@ -642,13 +659,7 @@ def ledgers(draw: st.DrawFn, *, max_records: int = 8) -> ec.Ledger:
         year=year,
         units=tree,
         officers=tuple(draw(st.lists(officers(st.sampled_from(unit_ids)), max_size=6))),
-        licence_applications=some(licence_applications),
-        inspections=some(inspections),
-        penalty_cases=some(penalty_cases),
-        interviews=some(interviews),
-        coercive_actions=some(coercive_actions),
-        other_actions=some(other_actions),
-        reviews=some(review_cases),
+        **{group.field: some(RECORDS[group.record]) for group in RECORD_GROUPS},
         narrative=draw(narratives),
         conventions=draw(conventions),
     )

@@ -172,3 +172,25 @@ class TestIdNumbers:
             lambda n: any(re.search(r"\d{17}[\dX]", p) for s in n.sections for p in s.paragraphs),
         )
         assert found.sections
+
+
+class TestStrategiesFollowTheTable:
+    def test_every_record_group_has_a_strategy(self):
+        """Each record group of the table has a record strategy: none goes ungenerated."""
+        from enforcement_core.categories import RECORD_GROUPS
+
+        assert {group.record for group in RECORD_GROUPS} == set(strategies.RECORDS)
+
+    def test_every_category_has_a_figures_strategy(self):
+        """Each category of the table has a figures strategy."""
+        from enforcement_core.categories import CATEGORIES
+
+        assert {category.figures for category in CATEGORIES} == set(strategies.FIGURES)
+
+    @given(strategies.ledgers(max_records=2))
+    def test_ledgers_fill_every_group_some_of_the_time(self, ledger):
+        """Generated ledgers are ledgers; their groups are the table's."""
+        from enforcement_core.categories import RECORD_GROUPS
+
+        for group in RECORD_GROUPS:
+            assert all(isinstance(r, group.record) for r in getattr(ledger, group.field))
