@@ -383,6 +383,21 @@ class TestPublication:
             report(published_on=dt.date(2023, 12, 31))
         )
 
+    def test_messages(self, report):
+        """Both findings name the date and the deadline or the year, in both languages."""
+        late = audit(report(published_on=dt.date(2024, 2, 1)))[0]
+        early = audit(report(published_on=dt.date(2023, 12, 31)))[0]
+        assert [
+            (
+                "published on 2024-02-01, after the deadline of 2024-01-31",
+                "发布日期2024-02-01晚于2024-01-31的公开期限",
+            ),
+            (
+                "published on 2023-12-31, before the year 2023 ended",
+                "发布日期2023-12-31早于2023年结束",
+            ),
+        ] == [(f.message, f.message_zh) for f in (late, early)]
+
 
 class TestRecords:
     def officer(self, identifier: str, *certificates: ec.Certificate) -> ec.Officer:
@@ -488,6 +503,13 @@ class TestRecords:
             ledger(self.inspection(), self.inspection())
         )
         assert [] == self.record_codes(ledger(self.inspection("I-1"), self.inspection("I-2")))
+
+    def test_duplicate_hazard_identifier(self, ledger):
+        """A hazard sharing a record's identifier is a duplicate, located at the hazard."""
+        hazard = ec.Hazard("I-1", DAY)
+        assert [("duplicate-id", "inspections[0].hazards[0]")] == self.record_codes(
+            ledger(self.inspection(hazards=(hazard,)))
+        )
 
     def test_duplicate_officers(self, ledger):
         """Two officers with one identifier: an error."""
@@ -886,6 +908,17 @@ class TestRecordMessages:
 
 
 class TestFinding:
+    def test_errors_are_the_findings_of_severity_error(self, report):
+        """Findings.errors() keeps the errors, in order, and leaves the warnings out."""
+        r = report(
+            published_on=dt.date(2024, 2, 1),
+            stated=stated(actions=3),
+            penalty=ec.PenaltyFigures(cases=5),
+        )
+        findings = audit(r)
+        assert ["total-mismatch", "published-late"] == [f.code for f in findings]
+        assert ["total-mismatch"] == [f.code for f in findings.errors()]
+
     def test_str(self, report):
         """A finding reads as severity, code, path and message."""
         finding = audit(report(published_on=dt.date(2024, 2, 1)))[0]

@@ -28,6 +28,7 @@ PAGES = [
     "tutorial",
     "plots",
     "performance",
+    "mutation",
     "architecture",
     "api",
     "changelog",

@@ -441,6 +441,27 @@ class TestTally:
         t = tally(ledger, "month", kind=ActionKind.PENALTY)
         assert (list(range(1, 13)), 220) == (list(t.counts), t.total)
 
+    def test_by_month_of_one_other_category(self, body):
+        """Other actions are counted by month under their own category only."""
+        ledger = ec.Ledger(
+            body=body,
+            year=2023,
+            other_actions=(
+                ec.OtherAction("L-1", ActionKind.LEVY, dt.date(2023, 3, 1)),
+                ec.OtherAction("L-2", ActionKind.LEVY, dt.date(2023, 3, 9)),
+                ec.OtherAction("R-1", ActionKind.REWARD, dt.date(2023, 5, 1)),
+            ),
+        )
+        levies = tally(ledger, "month", kind=ActionKind.LEVY)
+        assert (TallyBy.MONTH, 2) == (levies.by, levies.total)
+        assert 2 == levies.counts[3]
+        assert 3 == tally(ledger, "month").total
+
+    @pytest.mark.parametrize("by", ["domain", "area", "supervision"])
+    def test_nothing_to_tally(self, report, by):
+        """A report without the category's figures tallies to nothing."""
+        assert (0, {}) == (tally(report(), by).total, dict(tally(report(), by).counts))
+
     def test_unknown_key(self):
         """An unknown key is refused with the known ones."""
         with pytest.raises(
