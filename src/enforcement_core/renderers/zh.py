@@ -49,6 +49,9 @@ if TYPE_CHECKING:
 __all__ = ["ZhRenderer", "renderer"]
 
 _SELF = {BodyLevel.TOWN: "我镇", BodyLevel.TOWNSHIP: "我乡", BodyLevel.STREET: "我街道"}
+# What numbers_zh writes: Chinese numerals below 10**16, capitals below 10**12 yuan.
+_CHINESE_BELOW = 10**16
+_CAPITALS_BELOW = Decimal(10**12)
 _ACTION_ORDER = tuple(category.kind for category in CATEGORIES)
 _NONE_IN_YEAR = {
     ActionKind.LICENSING: "全年未收到行政许可申请",
@@ -96,14 +99,15 @@ class _Writer:
             word = conventions.case_measure
         else:
             word = measure_words(kind)[0]
-        number = to_chinese(value) if self.s.numerals == "chinese" else str(value)
-        return number + word
+        return self._number(value) + word
 
     def money(self, value: Decimal) -> str:
         written = format_amount(value, unit=self.s.money_unit, places=self.s.money_places)
-        return (
-            f"{written}（{to_capital_amount(value, prefix=True)}）" if self.s.capitals else written
-        )
+        # The loader bounds money below 10**12 yuan, which capitals cover; a total
+        # derived from parts can pass it, and is then written in figures only.
+        if not self.s.capitals or value >= _CAPITALS_BELOW:
+            return written
+        return f"{written}（{to_capital_amount(value, prefix=True)}）"
 
     def percent(self, value: Rate) -> str:
         return format_percent(value, self.s.percent_places)
@@ -212,7 +216,11 @@ class _Writer:
         return f"{year}年{self.me}发生执法人员违规违纪{self.n(cases, MeasureKind.CASE, 'workforce.misconduct_cases')}"
 
     def _number(self, value: int) -> str:
-        return to_chinese(value) if self.s.numerals == "chinese" else str(value)
+        # Counts are bounded below 10**16 on loading, which Chinese numerals cover; a
+        # total derived from parts can pass it, and is then written in Arabic digits.
+        if self.s.numerals == "chinese" and value < _CHINESE_BELOW:
+            return to_chinese(value)
+        return str(value)
 
     def _unit(self, key: str, unit: Any) -> str:
         path = f"workforce.units.{key}"
