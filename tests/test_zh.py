@@ -203,7 +203,7 @@ class TestPersonalData:
                 ec.Section(
                     title="存在的主要问题",
                     role=ec.SectionRole.PROBLEMS,
-                    paragraphs=("当事人（身份证号500112199001011234）拒不整改。",),
+                    paragraphs=("当事人（身份证号500112199001011239）拒不整改。",),
                 ),
             )
         ),
@@ -212,12 +212,12 @@ class TestPersonalData:
     def test_identity_card_numbers_are_withheld(self):
         """An identity-card number in the narrative never reaches the output."""
         text = zh(self.REPORT)
-        assert "500112199001011234" not in text
+        assert "500112199001011239" not in text
         assert "当事人（身份证号[身份证号已隐去]）拒不整改。" in text
 
     def test_unless_asked_for(self):
         """personal_data=True writes them, for internal use."""
-        assert "500112199001011234" in zh(self.REPORT, personal_data=True)
+        assert "500112199001011239" in zh(self.REPORT, personal_data=True)
 
     def test_natural_persons_are_masked(self):
         """A natural person is named 张某某 in published output; an enterprise by its name."""

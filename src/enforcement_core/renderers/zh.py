@@ -20,7 +20,6 @@ import attrs
 
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._paths import figures as figures_below
-from enforcement_core._privacy import mask_id_numbers
 from enforcement_core.actions import ActionKind
 from enforcement_core.body import BodyLevel
 from enforcement_core.categories import CATEGORIES, Category, category
@@ -38,7 +37,7 @@ from enforcement_core.numbers_zh import (
     to_capital_amount,
     to_chinese,
 )
-from enforcement_core.renderers._base import PERSONAL_DATA, Option
+from enforcement_core.renderers._base import PERSONAL_DATA, Option, published, validate_options
 from enforcement_core.report import AnnualReport, RateName, Section, SectionRole
 from enforcement_core.statistics import Rate, figure, rate
 
@@ -632,22 +631,25 @@ class ZhRenderer:
         }
     )
 
-    def render(  # noqa: PLR0913  (one parameter per declared option)
+    def render(self, report: AnnualReport, **options: Any) -> str:
+        """The report as Chinese text, paragraphs apart, ending with a newline."""
+        return self._write(report, **validate_options(self, options))
+
+    def _write(  # noqa: PLR0913  (one parameter per declared option)
         self,
         report: AnnualReport,
         *,
-        money_unit: str | None = None,
-        money_places: int | None = None,
-        percent_places: int | None = None,
-        case_measure: str | None = None,
-        numerals: str = "arabic",
-        capitals: bool = False,
-        previous: AnnualReport | None = None,
-        change_style: str = "percent",
-        personal_data: bool = False,
-        **_: Any,
+        money_unit: str | None,
+        money_places: int | None,
+        percent_places: int | None,
+        case_measure: str | None,
+        numerals: str,
+        capitals: bool,
+        previous: AnnualReport | None,
+        change_style: str,
+        personal_data: bool,
     ) -> str:
-        """The report as Chinese text, paragraphs apart, ending with a newline."""
+        report = published(report, personal_data=personal_data)
         conventions = report.conventions
         settings = _Settings(
             money_unit=money_unit or conventions.money_unit,
@@ -673,8 +675,7 @@ class ZhRenderer:
         blocks.append(body.name)
         if report.published_on is not None:
             blocks.append(format_date(report.published_on))
-        text = "\n\n".join(blocks) + "\n"
-        return text if personal_data else mask_id_numbers(text)
+        return "\n\n".join(blocks) + "\n"
 
 
 def _section(writer: _Writer, section: Section, position: int, level: int) -> list[str]:
