@@ -156,7 +156,9 @@ class TestErrors:
     def test_unknown_renderer(self):
         """An unknown renderer names the known ones."""
         line = self.one_line(run("report", "--format", "pdf"))
-        assert "no renderer named 'pdf'; the renderers are: 'html', 'json', 'text', 'zh'" in line
+        # Plugins installed beside the built-ins are listed too.
+        assert "no renderer named 'pdf'; the renderers are: " in line
+        assert all(f"'{name}'" in line for name in ("html", "json", "text", "zh"))
 
     @pytest.mark.parametrize(
         ("option", "message"),
@@ -423,3 +425,94 @@ class TestAtomicOutput:
         assert 0 == run("report", "--output", str(out)).returncode
         assert ec.render(GULU, "zh") == out.read_text(encoding="utf-8")
         assert [] == self.left_over(tmp_path)
+
+
+def plugin(
+    root: Path, distribution: str, entries: dict[str, str], modules: dict[str, str]
+) -> dict[str, str]:
+    """A throwaway distribution under ``root``; the environment that puts it on sys.path."""
+    info = root / f"{distribution.replace('-', '_')}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {distribution}\nVersion: 1.0\n", encoding="utf-8"
+    )
+    lines = "".join(f"{name} = {value}\n" for name, value in entries.items())
+    (info / "entry_points.txt").write_text(
+        f"[enforcement_core.renderers]\n{lines}", encoding="utf-8"
+    )
+    for module, source in modules.items():
+        (root / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+    return os.environ | {"PYTHONPATH": str(root)}
+
+
+MISBEHAVING = """
+class Bad:
+    media_type = "text/plain"
+    extension = ".txt"
+    options = {}
+
+    def __init__(self, name, result):
+        self.name, self.result = name, result
+
+    def render(self, report, **options):
+        if isinstance(self.result, Exception):
+            raise self.result
+        return self.result
+
+
+class Fragile(Bad):
+    @property
+    def options(self):
+        raise RuntimeError("no options today")
+
+
+none = Bad("none", None)
+number = Bad("number", 42)
+raising = Bad("raising", KeyError("boom"))
+fragile = Fragile("fragile", "x")
+"""
+
+
+class TestMisbehavingPlugins:
+    """A misbehaving plugin is a RendererError naming it, never a traceback (item 11)."""
+
+    @pytest.fixture
+    def env(self, tmp_path):
+        entries = {name: f"plugin_bad:{name}" for name in ("none", "number", "raising", "fragile")}
+        entries["exits"] = "plugin_exits:renderer"
+        modules = {"plugin_bad": MISBEHAVING, "plugin_exits": "import sys\nsys.exit(3)\n"}
+        return plugin(tmp_path / "site", "enforcement-bad", entries, modules)
+
+    @pytest.fixture(autouse=True)
+    def site(self, tmp_path):
+        (tmp_path / "site").mkdir()
+
+    def test_listing(self, env):
+        """renderers lists the plugin that exits at import and the one whose options raise."""
+        result = run("renderers", env=env)
+        no_traceback(result)
+        assert 0 == result.returncode
+        assert "exits  (enforcement-bad, plugin_exits:renderer)  BROKEN: " in result.stdout
+        assert "cannot be loaded: SystemExit: 3" in result.stdout
+        assert "fragile  (enforcement-bad, plugin_bad:fragile)  BROKEN: " in result.stdout
+        assert "zh  (enforcement-core)" in result.stdout
+
+    @pytest.mark.parametrize(
+        ("name", "message"),
+        [
+            ("none", "returned NoneType, not the str or bytes of a document"),
+            ("number", "returned int, not the str or bytes of a document"),
+            ("raising", "failed: KeyError: 'boom'"),
+            ("exits", "cannot be loaded: SystemExit: 3"),
+        ],
+    )
+    def test_report_keeps_the_old_file(self, env, tmp_path, name, message):
+        """One message naming the distribution, exit 2, the old output file untouched."""
+        out = tmp_path / "report.txt"
+        out.write_text("the report of last week\n", encoding="utf-8")
+        result = run("report", "--format", name, "--output", str(out), env=env)
+        no_traceback(result)
+        assert 2 == result.returncode
+        assert f"renderer '{name}' of distribution 'enforcement-bad'" in result.stderr
+        assert message in result.stderr
+        assert "the report of last week\n" == out.read_text(encoding="utf-8")

@@ -252,19 +252,26 @@ def _cmd_renderers(args: argparse.Namespace) -> int:
         loaded = renderers.load_all()
     lines = []
     for entry in renderers.available():
-        where = entry.distribution or "registered at run time"
-        found = loaded.get(entry.name)
-        if isinstance(found, RendererError) or found is None:
-            lines.append(f"{entry.name}  ({where}, {entry.value})  BROKEN: {found}")
-            continue
-        lines.append(f"{entry.name}  ({where})  {found.media_type}  {found.extension}")
-        for name, option in found.options.items():
+        lines += _renderer_lines(entry, loaded.get(entry.name))
+    _out("\n".join(lines))
+    return 0
+
+
+def _renderer_lines(entry: renderers.RendererEntry, found: object) -> list[str]:
+    """The listing of one renderer; a plugin whose attributes raise is listed as broken."""
+    where = entry.distribution or "registered at run time"
+    if isinstance(found, RendererError) or found is None:
+        return [f"{entry.name}  ({where}, {entry.value})  BROKEN: {found}"]
+    try:
+        lines = [f"{entry.name}  ({where})  {found.media_type}  {found.extension}"]  # type: ignore[attr-defined]
+        for name, option in found.options.items():  # type: ignore[attr-defined]
             choices = f" [{', '.join(map(str, option.choices))}]" if option.choices else ""
             lines.append(
                 f"    --option {name}=…  {option.help} (default: {option.default}){choices}"
             )
-    _out("\n".join(lines))
-    return 0
+    except Exception as error:  # noqa: BLE001  (one broken plugin never breaks the listing)
+        return [f"{entry.name}  ({where}, {entry.value})  BROKEN: {type(error).__name__}: {error}"]
+    return lines
 
 
 def _cmd_rollup(args: argparse.Namespace) -> int:
