@@ -516,3 +516,167 @@ class TestMisbehavingPlugins:
         assert f"renderer '{name}' of distribution 'enforcement-bad'" in result.stderr
         assert message in result.stderr
         assert "the report of last week\n" == out.read_text(encoding="utf-8")
+
+
+SIGNALLED = """
+import os, signal, sys, tempfile
+from enforcement_core import cli
+
+_original = tempfile.NamedTemporaryFile
+
+def signalled(*args, **kwargs):
+    handle = _original(*args, **kwargs)
+    real = handle.write
+
+    def write(data):
+        real(data[: len(data) // 2])
+        os.kill(os.getpid(), signal.{signal})
+        real(data[len(data) // 2 :])
+
+    handle.write = write
+    return handle
+
+tempfile.NamedTemporaryFile = signalled
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+STARTUP = """
+import os, runpy, signal
+import enforcement_core._signals as signals
+
+_install = signals.install
+
+def install():
+    handlers = _install()
+    os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C while the command line's modules load
+    return handlers
+
+signals.install = install
+runpy.run_module("enforcement_core", run_name="__main__", alter_sys=True)
+"""
+
+
+class TestSignals:
+    """Every signal ends the command cleanly (issue 11, item 15)."""
+
+    @pytest.mark.parametrize(
+        ("name", "status"), [("SIGTERM", 143), ("SIGHUP", 129), ("SIGINT", 130)]
+    )
+    def test_a_signal_during_a_write(self, tmp_path, name, status):
+        """The old file stays, no temporary file is left, one line, exit 128 + the signal."""
+        out = tmp_path / "report.txt"
+        out.write_text("the report of last week\n", encoding="utf-8")
+        script = tmp_path / "signalled.py"
+        script.write_text(SIGNALLED.format(signal=name), encoding="utf-8")
+        completed = subprocess.run(
+            [sys.executable, str(script), "report", "--output", str(out)],
+            capture_output=True,
+            encoding="utf-8",
+            timeout=120,
+            check=False,
+        )
+        assert status == completed.returncode, completed.stderr
+        assert "enforcement-core: interrupted\n" == completed.stderr
+        assert "the report of last week\n" == out.read_text(encoding="utf-8")
+        assert [] == [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+    def test_ctrl_c_during_start_up(self, tmp_path):
+        """Ctrl-C while the modules load prints one line, no traceback, and stops as SIGINT does."""
+        script = tmp_path / "startup.py"
+        script.write_text(STARTUP, encoding="utf-8")
+        completed = subprocess.run(
+            [sys.executable, str(script), "report"],
+            capture_output=True,
+            encoding="utf-8",
+            timeout=120,
+            check=False,
+        )
+        no_traceback(completed)
+        assert "enforcement-core: interrupted\n" == completed.stderr
+        assert completed.returncode in (130, -2)  # -2: ended by SIGINT, which shells show as 130
+
+    def test_handlers_are_restored(self):
+        """main() run in a process (a notebook, a test) leaves its signal handlers as they were."""
+        import signal
+
+        from enforcement_core.cli import main
+
+        before = signal.getsignal(signal.SIGTERM)
+        assert 0 == main(["examples"])
+        assert before == signal.getsignal(signal.SIGTERM)
+
+
+class TestOutputTargets:
+    """What --output names is written as the user means it (items 14 and 16)."""
+
+    def test_a_device_stays_a_device(self, tmp_path):
+        """--output naming a device (like /dev/null) writes through to it; it stays a device."""
+        import stat
+
+        if os.geteuid() == 0:
+            # As root a regression would replace the machine's /dev/null: use a private one.
+            device = tmp_path / "null"
+            os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        else:
+            device = Path(os.devnull)  # a user cannot replace it, whatever the code does
+        result = run("report", "--output", str(device), cwd=tmp_path)
+        assert 0 == result.returncode, result.stderr
+        assert stat.S_ISCHR(device.stat().st_mode)
+        assert [] == [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+    def test_a_fifo_is_written_through(self, tmp_path):
+        """A FIFO receives the output and stays a FIFO."""
+        import stat
+        import threading
+
+        fifo = tmp_path / "pipe"
+        os.mkfifo(fifo)
+        received: list[bytes] = []
+        reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+        reader.start()
+        result = run("report", "--format", "json", "--output", str(fifo))
+        reader.join(timeout=60)
+        assert 0 == result.returncode, result.stderr
+        assert stat.S_ISFIFO(fifo.lstat().st_mode)
+        assert GULU == ec.load_json(received[0])
+
+    def test_a_symlink_is_followed(self, tmp_path):
+        """A symbolic link stays a link; its target gets the output."""
+        target = tmp_path / "target.txt"
+        target.write_text("old\n", encoding="utf-8")
+        link = tmp_path / "link.txt"
+        link.symlink_to(target)
+        assert 0 == run("report", "--output", str(link)).returncode
+        assert link.is_symlink()
+        assert ec.render(GULU, "zh") == target.read_text(encoding="utf-8")
+
+    def test_a_read_only_file_is_refused(self, tmp_path):
+        """A read-only target is left as it was, with a clear error naming it."""
+        out = tmp_path / "report.txt"
+        out.write_text("signed off\n", encoding="utf-8")
+        out.chmod(0o444)
+        result = run("report", "--output", str(out))
+        no_traceback(result)
+        assert 2 == result.returncode
+        assert (
+            f"enforcement-core: error: {out}: the file is read-only; it is left as it was\n"
+            == result.stderr
+        )
+        assert "signed off\n" == out.read_text(encoding="utf-8")
+
+    def test_a_writable_file_is_replaced(self, tmp_path):
+        """A writable target is replaced, keeping its permissions."""
+        out = tmp_path / "report.txt"
+        out.write_text("old\n", encoding="utf-8")
+        out.chmod(0o640)
+        assert 0 == run("report", "--output", str(out)).returncode
+        assert 0o640 == out.stat().st_mode & 0o777
+
+    @pytest.mark.parametrize("where", ["missing/report.txt", "."])
+    def test_errors_name_the_output_path(self, tmp_path, where):
+        """A folder that does not exist, or a folder as target: the error names --output."""
+        result = run("report", "--output", where, cwd=tmp_path)
+        no_traceback(result)
+        assert 2 == result.returncode
+        assert result.stderr.startswith(f"enforcement-core: error: {where}: ")
+        assert ".tmp" not in result.stderr

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
 import os
+import stat
 import sys
 import tempfile
 import warnings
@@ -20,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from enforcement_core import examples, renderers
+from enforcement_core import _signals, examples, renderers
 from enforcement_core.audit import Finding, Severity, audit
 from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.comparison import Comparison, compare
@@ -67,10 +69,41 @@ def write_atomically(path: Path, data: bytes) -> None:
 
     The rename is atomic: readers see the old file or the new one, never half of
     one. On any failure, interruption included, the temporary file is removed and
-    an existing file at ``path`` is left as it was.
+    an existing file at ``path`` is left as it was. A symbolic link is followed to
+    its target, which is replaced; anything that is not a regular file (a device
+    such as ``/dev/null``, a FIFO) is written to directly; a read-only file is
+    refused. Errors name ``path``, never the temporary file.
     """
+    try:
+        _write(path, data)
+    except OSError as error:
+        # The temporary file is an implementation detail: name the file the user gave.
+        raise OSError(error.errno, error.strerror or str(error), str(path)) from None
+
+
+def _write(path: Path, data: bytes) -> None:
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        status = target.stat()
+    except FileNotFoundError:
+        status = None
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
+        # A device, a FIFO or a socket: replacing it would destroy it (as root, /dev/null).
+        with target.open("wb") as stream:
+            stream.write(data)
+        return
+    if status is not None and not (status.st_mode & 0o222 and os.access(target, os.W_OK)):
+        raise PermissionError(
+            errno.EACCES, "the file is read-only; it is left as it was", str(path)
+        )
+    _replace(target, data, status.st_mode & 0o777 if status is not None else None)
+
+
+def _replace(path: Path, data: bytes, mode: int | None) -> None:
     folder = path.parent if str(path.parent) else Path()
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+    mode = mode if mode is not None else 0o666 & ~_umask()
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115  (closed and renamed or removed below)
         dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
     )
@@ -521,16 +554,29 @@ def _explain(error: BaseException) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    SIGINT, SIGTERM and SIGHUP end it with one line and the status 130, 143 or 129,
+    the temporary output file removed.
+    """
+    with _signals.handled():
+        try:
+            return _main(argv)
+        except KeyboardInterrupt as interrupted:  # while parsing, or a --debug run's
+            sys.stderr.write(f"{PROG}: interrupted\n")
+            return _signals.status(interrupted)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args))
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interrupted:
         if args.debug:
             raise
         sys.stderr.write(f"{PROG}: interrupted\n")
-        return EXIT_INTERRUPTED
+        return _signals.status(interrupted)
     except (EnforcementCoreError, OSError) as error:
         if args.debug:
             raise
