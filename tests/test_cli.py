@@ -680,3 +680,158 @@ class TestOutputTargets:
         assert 2 == result.returncode
         assert result.stderr.startswith(f"enforcement-core: error: {where}: ")
         assert ".tmp" not in result.stderr
+
+
+class TestManners:
+    """The command line's manners (issue 11, item 17; the output extension is another's)."""
+
+    def test_version(self):
+        """--version prints the installed version."""
+        result = run("--version")
+        assert 0 == result.returncode
+        assert f"enforcement-core {ec.__version__}\n" == result.stdout
+
+    def test_standard_input(self):
+        """- reads the document from standard input, for report and check."""
+        document = ec.dump_json(ec.examples.load("example-town-2023"))
+        for args in (("report", "-", "--format", "text"), ("check", "-")):
+            completed = subprocess.run(
+                [sys.executable, "-m", "enforcement_core", *args],
+                input=document,
+                capture_output=True,
+                encoding="utf-8",
+                timeout=120,
+                check=False,
+            )
+            assert 0 == completed.returncode, completed.stderr
+        assert "-: no findings\n" == completed.stdout
+
+    def test_standard_input_errors_name_it(self):
+        """A bad document on standard input is named as such."""
+        completed = subprocess.run(
+            [sys.executable, "-m", "enforcement_core", "check", "-"],
+            input="{",
+            capture_output=True,
+            encoding="utf-8",
+            timeout=120,
+            check=False,
+        )
+        assert 2 == completed.returncode
+        assert completed.stderr.startswith(
+            "enforcement-core: error: <standard input>: invalid JSON"
+        )
+
+    def test_check_as_json(self, gulu):
+        """check --format json writes the findings for programs."""
+        result = run("check", "--format", "json", str(gulu))
+        assert 0 == result.returncode
+        [entry] = json.loads(result.stdout)
+        assert str(gulu) == entry["file"]
+        assert [("warning", "licensing-open", "licensing")] == [
+            (f["severity"], f["code"], f["path"]) for f in entry["findings"]
+        ]
+
+    def test_check_strict(self, gulu, tmp_path):
+        """--strict fails on warnings too; a clean file still passes."""
+        assert 0 == run("check", str(gulu)).returncode
+        assert 1 == run("check", "--strict", str(gulu)).returncode
+        clean = write(tmp_path / "town.json", ec.examples.load("example-town-2023"))
+        assert 0 == run("check", "--strict", str(clean)).returncode
+
+    def test_check_in_chinese(self, gulu, tmp_path):
+        """--lang zh writes the headers and the loading errors' framing in Chinese."""
+        bad = tmp_path / "bad.json"
+        bad.write_text('{"x": 1, "y": 2}', encoding="utf-8")
+        result = run("check", "--lang", "zh", str(gulu), str(bad))
+        assert f"{gulu}: 错误0项，警告1项\n  警告：\n" in result.stdout
+        assert f"enforcement-core: 错误: {bad}: 2处问题：\n" in result.stderr
+
+    @pytest.mark.parametrize(
+        ("args", "hint"),
+        [
+            (("reprot",), "did you mean 'report'?"),
+            (("report", "--outptu", "x.txt"), "did you mean '--output'?"),
+            (("check", "--stritc", "x.json"), "did you mean '--strict'?"),
+            (("report", "--format", "zhh"), "did you mean 'zh'?"),
+        ],
+    )
+    def test_did_you_mean(self, args, hint):
+        """A mistyped command, option or renderer gets the nearest one, exit 2, no traceback."""
+        result = run(*args)
+        no_traceback(result)
+        assert 2 == result.returncode
+        assert hint in result.stderr
+
+    def test_did_you_mean_a_field(self, tmp_path):
+        """A mistyped field in a document gets the field meant."""
+        data = json.loads(ec.dump_json(GULU))
+        data["inspection"]["hazards"]["rectifed"] = 1
+        path = tmp_path / "typo.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        result = run("check", str(path))
+        assert (
+            "inspection.hazards.rectifed: unknown field; did you mean 'rectified'?" in result.stderr
+        )
+
+    def test_output_in_the_console_encoding(self):
+        """Standard output is encoded as asked; when it cannot hold the text, UTF-8 and a note."""
+        env = os.environ | {"PYTHONIOENCODING": "gb18030"}
+        raw = subprocess.run(
+            [sys.executable, "-m", "enforcement_core", "report"],
+            capture_output=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        assert ec.render(GULU, "zh") == raw.stdout.decode("gb18030")
+        env = os.environ | {"PYTHONIOENCODING": "ascii"}
+        raw = subprocess.run(
+            [sys.executable, "-m", "enforcement_core", "report"],
+            capture_output=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        assert ec.render(GULU, "zh") == raw.stdout.decode("utf-8")
+        assert (
+            b"note: standard output's encoding ascii cannot write this text; writing UTF-8"
+            in raw.stderr
+        )
+
+    def test_compare_reversed_years(self, tmp_path):
+        """NEW before OLD is refused with the fix."""
+        old = write(tmp_path / "2022.json", ec.examples.load("example-town-2022"))
+        new = write(tmp_path / "2023.json", ec.examples.load("example-town-2023"))
+        result = run("compare", str(new), str(old))
+        assert 2 == result.returncode
+        assert (
+            "OLD is the report of 2023 and NEW of 2022: give the earlier year first"
+            in result.stderr
+        )
+
+    def test_compare_one_year(self, tmp_path):
+        """Two reports of one year are refused."""
+        new = write(tmp_path / "2023.json", ec.examples.load("example-town-2023"))
+        result = run("compare", str(new), str(new))
+        assert 2 == result.returncode
+        assert "OLD and NEW are both reports of 2023" in result.stderr
+
+    def test_compare_two_bodies(self, tmp_path, gulu):
+        """Two bodies are compared with a warning."""
+        old = write(tmp_path / "2022.json", ec.examples.load("example-town-2022"))
+        result = run("compare", str(old), str(gulu))
+        assert 0 == result.returncode
+        assert (
+            "warning: OLD is of 示例县示例镇人民政府 and NEW of 重庆市渝北区古路镇人民政府"
+            in result.stderr
+        )
+
+    def test_previous_of_a_later_year(self, tmp_path):
+        """zh's previous= of a later year is refused."""
+        old = write(tmp_path / "2022.json", ec.examples.load("example-town-2022"))
+        new = write(tmp_path / "2023.json", ec.examples.load("example-town-2023"))
+        result = run("report", str(old), "--option", f"previous={new}")
+        assert 2 == result.returncode
+        assert (
+            "option 'previous' must be a report of a year before 2022, not of 2023" in result.stderr
+        )

@@ -21,6 +21,7 @@ Whatever the input, :func:`load_json` returns a document or raises ``LoadError``
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import os
 import re
@@ -133,11 +134,13 @@ class _Invariants(Exception):  # noqa: N818  (carries InvariantErrors; it is not
         errors: list[InvariantError],
         unknown: list[str] | None = None,
         fields: BaseException | None = None,
+        known: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__(f"{len(errors)} invariant(s) violated")
         self.errors = errors
         self.unknown = unknown or []
         self.fields = fields
+        self.known = sorted(known)
 
 
 def _describe(value: object) -> str:  # noqa: PLR0911  (one return per kind of JSON value)
@@ -290,10 +293,10 @@ def _checked_attrs(cl: type, conv: cattrs.Converter) -> Callable[[object, type],
                 instance: object = base(value, cl)
         except Exception as exc:
             if unknown:
-                raise _Invariants([], sorted(unknown), exc) from None
+                raise _Invariants([], sorted(unknown), exc, known) from None
             raise
         if refused or unknown:
-            raise _Invariants(refused, sorted(unknown))
+            raise _Invariants(refused, sorted(unknown), known=known)
         return instance
 
     return structure
@@ -350,7 +353,9 @@ def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
         for error in exc.errors:
             yield Problem(_join(path, error.field), error.value, error.reason)
         for key in exc.unknown:
-            yield Problem(_join(path, key), key, "unknown field")
+            close = difflib.get_close_matches(key, exc.known, n=1) if exc.known else []
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            yield Problem(_join(path, key), key, f"unknown field{hint}")
     elif isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
             yield Problem(_join(path, key), key, "unknown field")

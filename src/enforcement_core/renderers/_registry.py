@@ -12,6 +12,7 @@ breaking every lookup is what this avoids).
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import importlib.metadata
 import warnings
@@ -195,8 +196,11 @@ class Registry:
             raise self._broken[name]
         claims = self._entry_points().get(name)
         if not claims:
-            known = ", ".join(repr(n) for n in self.names()) or "none"
-            raise RendererNotFound(f"no renderer named {name!r}; the renderers are: {known}")
+            names = self.names()
+            known = ", ".join(repr(n) for n in names) or "none"
+            close = difflib.get_close_matches(name, names, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise RendererNotFound(f"no renderer named {name!r}; the renderers are: {known}{hint}")
         if len(claims) > 1:
             raise RendererError(self._clash(name, claims))
         renderer = self._load(name, claims[0])

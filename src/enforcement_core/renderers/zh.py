@@ -24,6 +24,7 @@ from enforcement_core.actions import ActionKind
 from enforcement_core.body import BodyLevel
 from enforcement_core.categories import CATEGORIES, Category, category
 from enforcement_core.comparison import Change, RateChange
+from enforcement_core.errors import RendererOptionError
 from enforcement_core.labels import label, term_or_key
 from enforcement_core.numbers_zh import (
     AMOUNT_UNITS,
@@ -650,6 +651,11 @@ class ZhRenderer:
         personal_data: bool,
     ) -> str:
         report = published(report, personal_data=personal_data)
+        if previous is not None and previous.year >= report.year:
+            raise RendererOptionError(
+                f"renderer 'zh': option 'previous' must be a report of a year before "
+                f"{report.year}, not of {previous.year}"
+            )
         conventions = report.conventions
         settings = _Settings(
             money_unit=money_unit or conventions.money_unit,
