@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -26,9 +27,16 @@ T = TypeVar("T")
 E = TypeVar("E", bound=Enum)
 
 counts = st.integers(min_value=0, max_value=10**6)
-money = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
+# abs(): hypothesis draws Decimal("-0.00") too, which the model refuses.
+money = st.decimals(
+    min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False
+).map(abs)
 # Any text a clerk might paste, Chinese and beyond, but never blank.
-texts = st.text(min_size=1, max_size=30).filter(str.strip)
+# Control characters and lone surrogates are refused (Cc, Cs); a text must show something.
+_VISIBLE = st.characters(exclude_categories=("Cc", "Cs"))
+texts = st.text(_VISIBLE, min_size=1, max_size=30).filter(
+    lambda t: any(not c.isspace() and unicodedata.category(c) != "Cf" for c in t)
+)
 # The identifier rule (src/enforcement_core/_validators.py): anything but white space,
 # '.', '[' and ']'. Mostly ledger-style ASCII, but Chinese unit and record names too.
 _IDENTIFIER = re.compile(r"[^\s.\[\]]+")

@@ -156,7 +156,9 @@ class TestErrors:
     def test_unknown_renderer(self):
         """An unknown renderer names the known ones."""
         line = self.one_line(run("report", "--format", "pdf"))
-        assert "no renderer named 'pdf'; the renderers are: 'html', 'json', 'text', 'zh'" in line
+        # Plugins installed beside the built-ins are listed too.
+        assert "no renderer named 'pdf'; the renderers are: " in line
+        assert all(f"'{name}'" in line for name in ("html", "json", "text", "zh"))
 
     @pytest.mark.parametrize(
         ("option", "message"),
@@ -309,7 +311,8 @@ class TestRollupAndCompare:
     def test_compare_with_an_unknown_format(self, tmp_path):
         """A format that is neither text, json nor a renderer: exit 2, the renderers named."""
         old = write(tmp_path / "2022.json", ec.examples.load("example-town-2022"))
-        result = run("compare", str(old), str(old), "--format", "json5")
+        new = write(tmp_path / "2023.json", ec.examples.load("example-town-2023"))
+        result = run("compare", str(old), str(new), "--format", "json5")
         assert 2 == result.returncode
         assert "no renderer named 'json5'; the renderers are:" in result.stderr
 
@@ -423,3 +426,413 @@ class TestAtomicOutput:
         assert 0 == run("report", "--output", str(out)).returncode
         assert ec.render(GULU, "zh") == out.read_text(encoding="utf-8")
         assert [] == self.left_over(tmp_path)
+
+
+def plugin(
+    root: Path, distribution: str, entries: dict[str, str], modules: dict[str, str]
+) -> dict[str, str]:
+    """A throwaway distribution under ``root``; the environment that puts it on sys.path."""
+    info = root / f"{distribution.replace('-', '_')}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {distribution}\nVersion: 1.0\n", encoding="utf-8"
+    )
+    lines = "".join(f"{name} = {value}\n" for name, value in entries.items())
+    (info / "entry_points.txt").write_text(
+        f"[enforcement_core.renderers]\n{lines}", encoding="utf-8"
+    )
+    for module, source in modules.items():
+        (root / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+    return os.environ | {"PYTHONPATH": str(root)}
+
+
+MISBEHAVING = """
+class Bad:
+    media_type = "text/plain"
+    extension = ".txt"
+    options = {}
+
+    def __init__(self, name, result):
+        self.name, self.result = name, result
+
+    def render(self, report, **options):
+        if isinstance(self.result, Exception):
+            raise self.result
+        return self.result
+
+
+class Fragile(Bad):
+    @property
+    def options(self):
+        raise RuntimeError("no options today")
+
+
+none = Bad("none", None)
+number = Bad("number", 42)
+raising = Bad("raising", KeyError("boom"))
+fragile = Fragile("fragile", "x")
+"""
+
+
+class TestMisbehavingPlugins:
+    """A misbehaving plugin is a RendererError naming it, never a traceback (item 11)."""
+
+    @pytest.fixture
+    def env(self, tmp_path):
+        entries = {name: f"plugin_bad:{name}" for name in ("none", "number", "raising", "fragile")}
+        entries["exits"] = "plugin_exits:renderer"
+        modules = {"plugin_bad": MISBEHAVING, "plugin_exits": "import sys\nsys.exit(3)\n"}
+        return plugin(tmp_path / "site", "enforcement-bad", entries, modules)
+
+    @pytest.fixture(autouse=True)
+    def site(self, tmp_path):
+        (tmp_path / "site").mkdir()
+
+    def test_listing(self, env):
+        """renderers lists the plugin that exits at import and the one whose options raise."""
+        result = run("renderers", env=env)
+        no_traceback(result)
+        assert 0 == result.returncode
+        assert "exits  (enforcement-bad, plugin_exits:renderer)  BROKEN: " in result.stdout
+        assert "cannot be loaded: SystemExit: 3" in result.stdout
+        assert "fragile  (enforcement-bad, plugin_bad:fragile)  BROKEN: " in result.stdout
+        assert "zh  (enforcement-core)" in result.stdout
+
+    @pytest.mark.parametrize(
+        ("name", "message"),
+        [
+            ("none", "returned NoneType, not the str or bytes of a document"),
+            ("number", "returned int, not the str or bytes of a document"),
+            ("raising", "failed: KeyError: 'boom'"),
+            ("exits", "cannot be loaded: SystemExit: 3"),
+        ],
+    )
+    def test_report_keeps_the_old_file(self, env, tmp_path, name, message):
+        """One message naming the distribution, exit 2, the old output file untouched."""
+        out = tmp_path / "report.txt"
+        out.write_text("the report of last week\n", encoding="utf-8")
+        result = run("report", "--format", name, "--output", str(out), env=env)
+        no_traceback(result)
+        assert 2 == result.returncode
+        assert f"renderer '{name}' of distribution 'enforcement-bad'" in result.stderr
+        assert message in result.stderr
+        assert "the report of last week\n" == out.read_text(encoding="utf-8")
+
+
+SIGNALLED = """
+import os, signal, sys, tempfile
+from enforcement_core import cli
+
+_original = tempfile.NamedTemporaryFile
+
+def signalled(*args, **kwargs):
+    handle = _original(*args, **kwargs)
+    real = handle.write
+
+    def write(data):
+        real(data[: len(data) // 2])
+        os.kill(os.getpid(), signal.{signal})
+        real(data[len(data) // 2 :])
+
+    handle.write = write
+    return handle
+
+tempfile.NamedTemporaryFile = signalled
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+STARTUP = """
+import os, runpy, signal
+import enforcement_core._signals as signals
+
+_install = signals.install
+
+def install():
+    handlers = _install()
+    os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C while the command line's modules load
+    return handlers
+
+signals.install = install
+runpy.run_module("enforcement_core", run_name="__main__", alter_sys=True)
+"""
+
+
+class TestSignals:
+    """Every signal ends the command cleanly (issue 11, item 15)."""
+
+    @pytest.mark.parametrize(
+        ("name", "status"), [("SIGTERM", 143), ("SIGHUP", 129), ("SIGINT", 130)]
+    )
+    def test_a_signal_during_a_write(self, tmp_path, name, status):
+        """The old file stays, no temporary file is left, one line, exit 128 + the signal."""
+        out = tmp_path / "report.txt"
+        out.write_text("the report of last week\n", encoding="utf-8")
+        script = tmp_path / "signalled.py"
+        script.write_text(SIGNALLED.format(signal=name), encoding="utf-8")
+        completed = subprocess.run(
+            [sys.executable, str(script), "report", "--output", str(out)],
+            capture_output=True,
+            encoding="utf-8",
+            timeout=120,
+            check=False,
+        )
+        assert status == completed.returncode, completed.stderr
+        assert "enforcement-core: interrupted\n" == completed.stderr
+        assert "the report of last week\n" == out.read_text(encoding="utf-8")
+        assert [] == [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+    def test_ctrl_c_during_start_up(self, tmp_path):
+        """Ctrl-C while the modules load prints one line, no traceback, and stops as SIGINT does."""
+        script = tmp_path / "startup.py"
+        script.write_text(STARTUP, encoding="utf-8")
+        completed = subprocess.run(
+            [sys.executable, str(script), "report"],
+            capture_output=True,
+            encoding="utf-8",
+            timeout=120,
+            check=False,
+        )
+        no_traceback(completed)
+        assert "enforcement-core: interrupted\n" == completed.stderr
+        assert completed.returncode in (130, -2)  # -2: ended by SIGINT, which shells show as 130
+
+    def test_handlers_are_restored(self):
+        """main() run in a process (a notebook, a test) leaves its signal handlers as they were."""
+        import signal
+
+        from enforcement_core.cli import main
+
+        before = signal.getsignal(signal.SIGTERM)
+        assert 0 == main(["examples"])
+        assert before == signal.getsignal(signal.SIGTERM)
+
+
+class TestOutputTargets:
+    """What --output names is written as the user means it (items 14 and 16)."""
+
+    def test_a_device_stays_a_device(self, tmp_path):
+        """--output naming a device (like /dev/null) writes through to it; it stays a device."""
+        import stat
+
+        if os.geteuid() == 0:
+            # As root a regression would replace the machine's /dev/null: use a private one.
+            device = tmp_path / "null"
+            os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        else:
+            device = Path(os.devnull)  # a user cannot replace it, whatever the code does
+        result = run("report", "--output", str(device), cwd=tmp_path)
+        assert 0 == result.returncode, result.stderr
+        assert stat.S_ISCHR(device.stat().st_mode)
+        assert [] == [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+    def test_a_fifo_is_written_through(self, tmp_path):
+        """A FIFO receives the output and stays a FIFO."""
+        import stat
+        import threading
+
+        fifo = tmp_path / "pipe"
+        os.mkfifo(fifo)
+        received: list[bytes] = []
+        reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+        reader.start()
+        result = run("report", "--format", "json", "--output", str(fifo))
+        reader.join(timeout=60)
+        assert 0 == result.returncode, result.stderr
+        assert stat.S_ISFIFO(fifo.lstat().st_mode)
+        assert GULU == ec.load_json(received[0])
+
+    def test_a_symlink_is_followed(self, tmp_path):
+        """A symbolic link stays a link; its target gets the output."""
+        target = tmp_path / "target.txt"
+        target.write_text("old\n", encoding="utf-8")
+        link = tmp_path / "link.txt"
+        link.symlink_to(target)
+        assert 0 == run("report", "--output", str(link)).returncode
+        assert link.is_symlink()
+        assert ec.render(GULU, "zh") == target.read_text(encoding="utf-8")
+
+    def test_a_read_only_file_is_refused(self, tmp_path):
+        """A read-only target is left as it was, with a clear error naming it."""
+        out = tmp_path / "report.txt"
+        out.write_text("signed off\n", encoding="utf-8")
+        out.chmod(0o444)
+        result = run("report", "--output", str(out))
+        no_traceback(result)
+        assert 2 == result.returncode
+        assert (
+            f"enforcement-core: error: {out}: the file is read-only; it is left as it was\n"
+            == result.stderr
+        )
+        assert "signed off\n" == out.read_text(encoding="utf-8")
+
+    def test_a_writable_file_is_replaced(self, tmp_path):
+        """A writable target is replaced, keeping its permissions."""
+        out = tmp_path / "report.txt"
+        out.write_text("old\n", encoding="utf-8")
+        out.chmod(0o640)
+        assert 0 == run("report", "--output", str(out)).returncode
+        assert 0o640 == out.stat().st_mode & 0o777
+
+    @pytest.mark.parametrize("where", ["missing/report.txt", "."])
+    def test_errors_name_the_output_path(self, tmp_path, where):
+        """A folder that does not exist, or a folder as target: the error names --output."""
+        result = run("report", "--output", where, cwd=tmp_path)
+        no_traceback(result)
+        assert 2 == result.returncode
+        assert result.stderr.startswith(f"enforcement-core: error: {where}: ")
+        assert ".tmp" not in result.stderr
+
+
+class TestManners:
+    """The command line's manners (issue 11, item 17; the output extension is another's)."""
+
+    def test_version(self):
+        """--version prints the installed version."""
+        result = run("--version")
+        assert 0 == result.returncode
+        assert f"enforcement-core {ec.__version__}\n" == result.stdout
+
+    def test_standard_input(self):
+        """- reads the document from standard input, for report and check."""
+        document = ec.dump_json(ec.examples.load("example-town-2023"))
+        for args in (("report", "-", "--format", "text"), ("check", "-")):
+            completed = subprocess.run(
+                [sys.executable, "-m", "enforcement_core", *args],
+                input=document,
+                capture_output=True,
+                encoding="utf-8",
+                timeout=120,
+                check=False,
+            )
+            assert 0 == completed.returncode, completed.stderr
+        assert "-: no findings\n" == completed.stdout
+
+    def test_standard_input_errors_name_it(self):
+        """A bad document on standard input is named as such."""
+        completed = subprocess.run(
+            [sys.executable, "-m", "enforcement_core", "check", "-"],
+            input="{",
+            capture_output=True,
+            encoding="utf-8",
+            timeout=120,
+            check=False,
+        )
+        assert 2 == completed.returncode
+        assert completed.stderr.startswith(
+            "enforcement-core: error: <standard input>: invalid JSON"
+        )
+
+    def test_check_as_json(self, gulu):
+        """check --format json writes the findings for programs."""
+        result = run("check", "--format", "json", str(gulu))
+        assert 0 == result.returncode
+        [entry] = json.loads(result.stdout)
+        assert str(gulu) == entry["file"]
+        assert [("warning", "licensing-open", "licensing")] == [
+            (f["severity"], f["code"], f["path"]) for f in entry["findings"]
+        ]
+
+    def test_check_strict(self, gulu, tmp_path):
+        """--strict fails on warnings too; a clean file still passes."""
+        assert 0 == run("check", str(gulu)).returncode
+        assert 1 == run("check", "--strict", str(gulu)).returncode
+        clean = write(tmp_path / "town.json", ec.examples.load("example-town-2023"))
+        assert 0 == run("check", "--strict", str(clean)).returncode
+
+    def test_check_in_chinese(self, gulu, tmp_path):
+        """--lang zh writes the headers and the loading errors' framing in Chinese."""
+        bad = tmp_path / "bad.json"
+        bad.write_text('{"x": 1, "y": 2}', encoding="utf-8")
+        result = run("check", "--lang", "zh", str(gulu), str(bad))
+        assert f"{gulu}: 错误0项，警告1项\n  警告：\n" in result.stdout
+        assert f"enforcement-core: 错误: {bad}: 2处问题：\n" in result.stderr
+
+    @pytest.mark.parametrize(
+        ("args", "hint"),
+        [
+            (("reprot",), "did you mean 'report'?"),
+            (("report", "--outptu", "x.txt"), "did you mean '--output'?"),
+            (("check", "--stritc", "x.json"), "did you mean '--strict'?"),
+            (("report", "--format", "zhh"), "did you mean 'zh'?"),
+        ],
+    )
+    def test_did_you_mean(self, args, hint):
+        """A mistyped command, option or renderer gets the nearest one, exit 2, no traceback."""
+        result = run(*args)
+        no_traceback(result)
+        assert 2 == result.returncode
+        assert hint in result.stderr
+
+    def test_did_you_mean_a_field(self, tmp_path):
+        """A mistyped field in a document gets the field meant."""
+        data = json.loads(ec.dump_json(GULU))
+        data["inspection"]["hazards"]["rectifed"] = 1
+        path = tmp_path / "typo.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        result = run("check", str(path))
+        assert (
+            "inspection.hazards.rectifed: unknown field; did you mean 'rectified'?" in result.stderr
+        )
+
+    def test_output_in_the_console_encoding(self):
+        """Standard output is encoded as asked; when it cannot hold the text, UTF-8 and a note."""
+        env = os.environ | {"PYTHONIOENCODING": "gb18030"}
+        raw = subprocess.run(
+            [sys.executable, "-m", "enforcement_core", "report"],
+            capture_output=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        assert ec.render(GULU, "zh") == raw.stdout.decode("gb18030")
+        env = os.environ | {"PYTHONIOENCODING": "ascii"}
+        raw = subprocess.run(
+            [sys.executable, "-m", "enforcement_core", "report"],
+            capture_output=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        assert ec.render(GULU, "zh") == raw.stdout.decode("utf-8")
+        assert (
+            b"note: standard output's encoding ascii cannot write this text; writing UTF-8"
+            in raw.stderr
+        )
+
+    def test_compare_reversed_years(self, tmp_path):
+        """NEW before OLD is refused with the fix."""
+        old = write(tmp_path / "2022.json", ec.examples.load("example-town-2022"))
+        new = write(tmp_path / "2023.json", ec.examples.load("example-town-2023"))
+        result = run("compare", str(new), str(old))
+        assert 2 == result.returncode
+        assert (
+            "OLD is the report of 2023 and NEW of 2022: give the earlier year first"
+            in result.stderr
+        )
+
+    def test_compare_one_year(self, tmp_path):
+        """Two reports of one year are refused."""
+        new = write(tmp_path / "2023.json", ec.examples.load("example-town-2023"))
+        result = run("compare", str(new), str(new))
+        assert 2 == result.returncode
+        assert "OLD and NEW are both reports of 2023" in result.stderr
+
+    def test_compare_two_bodies(self, tmp_path, gulu):
+        """Two bodies are compared with a warning."""
+        old = write(tmp_path / "2022.json", ec.examples.load("example-town-2022"))
+        result = run("compare", str(old), str(gulu))
+        assert 0 == result.returncode
+        assert (
+            "warning: OLD is of 示例县示例镇人民政府 and NEW of 重庆市渝北区古路镇人民政府"
+            in result.stderr
+        )
+
+    def test_previous_of_a_later_year(self, tmp_path):
+        """zh's previous= of a later year is refused."""
+        old = write(tmp_path / "2022.json", ec.examples.load("example-town-2022"))
+        new = write(tmp_path / "2023.json", ec.examples.load("example-town-2023"))
+        result = run("report", str(old), "--option", f"previous={new}")
+        assert 2 == result.returncode
+        assert (
+            "option 'previous' must be a report of a year before 2022, not of 2023" in result.stderr
+        )

@@ -36,6 +36,7 @@ FLOORS: list[list[str]] = [
         "_privacy",
         "numbers_zh",
         "_extras",
+        "_signals",
     ],
     # 1: the reporting body, the workforce, the records of actions.
     ["body", "workforce", "actions"],

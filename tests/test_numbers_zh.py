@@ -163,6 +163,8 @@ class TestRoundHalfUp:
             (Decimal("-2.5"), 0, "-3"),  # away from zero, as ROUND_HALF_UP
             (0, 2, "0.00"),
             (7, 0, "7"),
+            (10**30 + 1, 0, "1000000000000000000000000000001"),  # wider than 28 digits
+            (Fraction(10**30 + 1, 10), 2, "100000000000000000000000000000.10"),
         ],
     )
     def test_rounds_half_up_once(self, value, places, expected):

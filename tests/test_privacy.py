@@ -52,11 +52,11 @@ class TestMaskIdNumbers:
         """Two numbers in one text are both replaced."""
         assert f"{MASK}、{MASK}" == mask_id_numbers(f"{ID}、{ID_X}")
 
-    def test_check_character_not_verified(self):
-        """A wrong check character is masked anyway: withholding a typo'd number is the safe side."""
+    def test_check_character_tells_an_id_from_a_figure(self):
+        """GB 11643: 18 digits whose check character is wrong are a figure, not an ID, and stay."""
         wrong = ID[:17] + "5"
         assert wrong[-1] != id_check_character(wrong[:17])
-        assert MASK == mask_id_numbers(wrong)
+        assert wrong == mask_id_numbers(wrong)
 
     @pytest.mark.parametrize(
         "text",

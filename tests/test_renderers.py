@@ -28,7 +28,7 @@ GULU = ec.examples.load("gulu-2023")
 
 GOOD_PLUGIN = """
 class Markdown:
-    name = "markdown"
+    name = "fixture-md"
     media_type = "text/markdown; charset=utf-8"
     extension = ".md"
     options = {}
@@ -49,12 +49,19 @@ class Site:
         monkeypatch.syspath_prepend(str(root))
 
     def install(
-        self, distribution: str, entries: dict[str, str], modules: dict[str, str] | None = None
+        self,
+        distribution: str,
+        entries: dict[str, str],
+        modules: dict[str, str] | None = None,
+        *,
+        named: bool = True,
     ) -> None:
+        """A dist-info for ``distribution``; ``named=False`` leaves Name out of its metadata."""
         info = self.root / f"{distribution.replace('-', '_')}-1.0.dist-info"
         info.mkdir()
+        name = f"Name: {distribution}\n" if named else ""
         (info / "METADATA").write_text(
-            f"Metadata-Version: 2.1\nName: {distribution}\nVersion: 1.0\n", encoding="utf-8"
+            f"Metadata-Version: 2.1\n{name}Version: 1.0\n", encoding="utf-8"
         )
         lines = "\n".join(f"{name} = {value}" for name, value in entries.items())
         (info / "entry_points.txt").write_text(f"[{GROUP}]\n{lines}\n", encoding="utf-8")
@@ -115,9 +122,10 @@ class TestBuiltIns:
 class TestUnknown:
     def test_unknown_name_lists_the_known_ones(self):
         """An unknown name raises RendererNotFound, a LookupError, naming those that exist."""
+        # Other renderers may be installed beside the built-ins: the list holds them all.
         with pytest.raises(
             RendererNotFound,
-            match="no renderer named 'pdf'; the renderers are: 'html', 'json', 'text', 'zh'",
+            match="no renderer named 'pdf'; the renderers are: .*'html', .*'json', .*'text', .*'zh'",
         ):
             renderers.get("pdf")
         assert issubclass(RendererNotFound, LookupError)
@@ -216,11 +224,11 @@ class TestPlugins:
         """Listing reads the distribution's metadata only."""
         site.install(
             "enforcement-markdown",
-            {"markdown": "plugin_markdown:renderer"},
+            {"fixture-md": "plugin_markdown:renderer"},
             {"plugin_markdown": GOOD_PLUGIN},
         )
         renderers.refresh()
-        assert ("markdown", "enforcement-markdown") in {
+        assert ("fixture-md", "enforcement-markdown") in {
             (e.name, e.distribution) for e in renderers.available()
         }
         assert "plugin_markdown" not in sys.modules
@@ -229,23 +237,23 @@ class TestPlugins:
         """A distribution that declares the entry point adds a renderer: nothing else to do."""
         site.install(
             "enforcement-markdown",
-            {"markdown": "plugin_markdown:renderer"},
+            {"fixture-md": "plugin_markdown:renderer"},
             {"plugin_markdown": GOOD_PLUGIN},
         )
         renderers.refresh()
-        assert "# 重庆市渝北区古路镇人民政府\n\n2023\n" == renderers.render(GULU, "markdown")
+        assert "# 重庆市渝北区古路镇人民政府\n\n2023\n" == renderers.render(GULU, "fixture-md")
 
     def test_installed_after_import_needs_refresh(self, site):
         """Distributions installed after the first lookup appear after refresh()."""
         renderers.available()
         site.install(
             "enforcement-markdown",
-            {"markdown": "plugin_markdown:renderer"},
+            {"fixture-md": "plugin_markdown:renderer"},
             {"plugin_markdown": GOOD_PLUGIN},
         )
-        assert "markdown" not in {e.name for e in renderers.available()}
+        assert "fixture-md" not in {e.name for e in renderers.available()}
         renderers.refresh()
-        assert "markdown" in {e.name for e in renderers.available()}
+        assert "fixture-md" in {e.name for e in renderers.available()}
 
     def test_a_broken_plugin_is_isolated(self, site):
         """An import error breaks neither listing nor the other renderers; asking for it raises with the cause."""
@@ -297,21 +305,21 @@ class TestPlugins:
         """A clash names both distributions, when found and when asked for."""
         site.install(
             "enforcement-md-a",
-            {"markdown": "plugin_markdown:renderer"},
+            {"fixture-md": "plugin_markdown:renderer"},
             {"plugin_markdown": GOOD_PLUGIN},
         )
-        site.install("enforcement-md-b", {"markdown": "plugin_markdown:renderer"})
+        site.install("enforcement-md-b", {"fixture-md": "plugin_markdown:renderer"})
         renderers.refresh()
         with pytest.warns(
             RendererWarning,
-            match="renderer 'markdown' is claimed by 'enforcement-md-[ab]' .* and 'enforcement-md-[ab]'",
+            match="renderer 'fixture-md' is claimed by 'enforcement-md-[ab]' .* and 'enforcement-md-[ab]'",
         ):
             renderers.available()
         with pytest.raises(
             RendererError,
             match="claimed by .*enforcement-md-.* and .*enforcement-md-.*: uninstall one of them",
         ):
-            renderers.get("markdown")
+            renderers.get("fixture-md")
 
     def test_a_plugin_cannot_shadow_a_built_in(self, site):
         """A plugin claiming 'zh' is ignored, loudly; the built-in stays."""
@@ -363,3 +371,134 @@ class TestJson:
     def test_one_line(self):
         """indent=0 writes one line."""
         assert 1 == renderers.render(GULU, "json", indent=0).count("\n")
+
+
+BROKEN_ATTRIBUTE = """
+class Fragile:
+    name = "fragile"
+    extension = ".txt"
+    options = {}
+
+    @property
+    def media_type(self):
+        raise RuntimeError("no media type today")
+
+    def render(self, report, **options):
+        return "x"
+
+
+renderer = Fragile()
+"""
+
+BAD_OUTPUT = """
+class Bad:
+    media_type = "text/plain"
+    extension = ".txt"
+    options = {}
+
+    def __init__(self, name, result):
+        self.name, self.result = name, result
+
+    def render(self, report, **options):
+        if isinstance(self.result, Exception):
+            raise self.result
+        return self.result
+
+
+none = Bad("none", None)
+number = Bad("number", 42)
+raising = Bad("raising", ZeroDivisionError("division by zero"))
+"""
+
+
+class TestIsolation:
+    """One broken distribution never breaks another (issue 11, items 10-12)."""
+
+    def test_metadata_without_a_name(self, site):
+        """A distribution without Name breaks nothing; its renderer is listed and usable."""
+        site.install(
+            "enforcement-nameless",
+            {"fixture-md": "plugin_markdown:renderer"},
+            {"plugin_markdown": GOOD_PLUGIN},
+            named=False,
+        )
+        renderers.refresh()
+        listed = {e.name: e.distribution for e in renderers.available()}
+        assert "enforcement-core" == listed["zh"]
+        assert listed["fixture-md"].startswith("(distribution without a name")
+        assert renderers.render(GULU, "zh").startswith("重庆市渝北区古路镇人民政府关于")
+        assert renderers.render(GULU, "fixture-md").startswith("# ")
+
+    @pytest.mark.parametrize(
+        ("source", "raised"),
+        [
+            ("import sys\nsys.exit(3)\n", "SystemExit: 3"),
+            ("class Odd(BaseException):\n    pass\n\nraise Odd('odd')\n", "Odd: odd"),
+        ],
+    )
+    def test_a_plugin_that_exits_or_raises_base_exception_at_import(self, site, source, raised):
+        """sys.exit or a BaseException at import is the plugin's RendererError, not the end."""
+        site.install(
+            "enforcement-exits", {"exits": "plugin_exits:renderer"}, {"plugin_exits": source}
+        )
+        renderers.refresh()
+        with pytest.raises(
+            RendererError, match=f"'enforcement-exits' .* cannot be loaded: {raised}"
+        ):
+            renderers.get("exits")
+        with pytest.warns(RendererWarning):
+            loaded = renderers.load_all()
+        assert isinstance(loaded["exits"], RendererError)
+        assert renderers.render(GULU, "json")
+
+    def test_an_attribute_that_raises(self, site):
+        """A renderer whose attribute raises when read is broken, named, and isolated."""
+        site.install(
+            "enforcement-fragile",
+            {"fragile": "plugin_fragile:renderer"},
+            {"plugin_fragile": BROKEN_ATTRIBUTE},
+        )
+        renderers.refresh()
+        with pytest.raises(
+            RendererError, match="'enforcement-fragile' .* RuntimeError: no media type"
+        ):
+            renderers.get("fragile")
+
+    @pytest.mark.parametrize(
+        ("name", "message"),
+        [
+            ("none", "returned NoneType, not the str or bytes of a document"),
+            ("number", "returned int, not the str or bytes of a document"),
+            ("raising", "failed: ZeroDivisionError: division by zero"),
+        ],
+    )
+    def test_render_that_returns_nothing_or_raises(self, site, name, message):
+        """None, an int or an exception from render() is a RendererError naming the distribution."""
+        site.install(
+            "enforcement-bad",
+            {n: f"plugin_bad:{n}" for n in ("none", "number", "raising")},
+            {"plugin_bad": BAD_OUTPUT},
+        )
+        renderers.refresh()
+        with pytest.raises(
+            RendererError, match=f"renderer '{name}' of distribution 'enforcement-bad' .*{message}"
+        ):
+            renderers.render(GULU, name)
+
+    @pytest.mark.parametrize("distribution", ["Enforcement_Core", "enforcement-core"])
+    def test_a_distribution_named_like_ours_does_not_shadow_the_built_ins(self, site, distribution):
+        """Built-ins are found by their module: a namesake earlier on sys.path takes nothing."""
+        site.install(
+            distribution, {"zh": "plugin_markdown:renderer"}, {"plugin_markdown": GOOD_PLUGIN}
+        )
+        renderers.refresh()
+        with pytest.warns(RendererWarning, match="would shadow the built-in renderer 'zh'"):
+            names = {e.name for e in renderers.available()}
+        assert {"html", "json", "text", "zh"} <= set(names)
+        assert renderers.render(GULU, "zh").startswith("重庆市渝北区古路镇人民政府关于")
+
+    def test_a_namesake_without_entry_points(self, site):
+        """A namesake declaring no renderer hides none of ours."""
+        site.install("Enforcement_Core", {})
+        renderers.refresh()
+        assert {"html", "json", "text", "zh"} <= {e.name for e in renderers.available()}

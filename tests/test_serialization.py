@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -116,7 +117,7 @@ class TestSources:
 
     def test_a_repeated_key(self):
         """A key given twice would silently lose a value: refused."""
-        assert [("", "the key 'year' appears twice in one object")] == problems(
+        assert ("year", "the key 'year' appears more than once in one object") in problems(
             '{"year": 2023, "year": 2024}'
         )
 
@@ -224,7 +225,7 @@ class TestRefusedNotCoerced:
     def test_unknown_fields(self):
         """An unknown field is refused where it stands, never dropped."""
         text = document().replace('"visits": 363', '"visits": 363, "vists": 1')
-        assert [("inspection.vists", "unknown field")] == problems(text)
+        assert [("inspection.vists", "unknown field; did you mean 'visits'?")] == problems(text)
 
     def test_unknown_category_values(self):
         """Vocabulary values are checked: a misspelt domain is named with the allowed ones."""
@@ -331,3 +332,165 @@ class TestConverter:
         raw = serialization.converter.unstructure(figures)
         assert {"found": 509, "rectified": 502} == raw
         assert figures == serialization.converter.structure(raw, ec.HazardFigures)
+
+
+def gulu_data() -> dict:
+    """The gulu example as JSON data, to change in place."""
+    return json.loads(dump_json(GULU))
+
+
+class TestAnyInput:
+    """Whatever the input, load_json gives a document or a LoadError (issue 11, item 1)."""
+
+    @pytest.mark.parametrize(
+        ("source", "message"),
+        [
+            pytest.param("[" * 1000 + "]" * 1000, "nest more than 100 levels", id="deep-arrays"),
+            pytest.param(
+                '{"a":' * 1000 + "1" + "}" * 1000, "nest more than 100", id="deep-objects"
+            ),
+            pytest.param(
+                '{"schema_version": 1, "document": "annual_report", "year": ' + "9" * 4301 + "}",
+                "a number of 4301 digits (at most 40)",
+                id="4301-digits",
+            ),
+            pytest.param("\x00abc", "holds a NUL character", id="nul-in-a-path"),
+            pytest.param(None, "not NoneType", id="none"),
+            pytest.param(5, "not int", id="an-int"),
+        ],
+    )
+    def test_refused_with_a_load_error(self, source, message):
+        """Deep nesting, huge numbers, a NUL in a path and a non-text source are LoadErrors."""
+        with pytest.raises(LoadError, match=re.escape(message)):
+            load_json(source)
+
+    def test_nesting_up_to_the_limit_is_read(self):
+        """Nesting within MAX_DEPTH is parsed, and refused only as a wrong shape."""
+        depth = serialization.MAX_DEPTH - 1
+        found = problems('{"x": ' + "[" * depth + "]" * depth + "}")
+        assert "nest more than" not in str(found)
+
+    def test_40_digits_are_a_number(self):
+        """A number of MAX_DIGITS digits is read, and refused as a count above the bound."""
+        found = problems(document(year=10**39))
+        assert ("year", f"{10**39} is not a year from 1 to 9998") in found
+
+
+class TestText:
+    """Text no output can write is refused at load, with its path (item 2)."""
+
+    @pytest.mark.parametrize(
+        ("name", "message"),
+        [
+            ("古路\ud800镇", "the text holds a lone surrogate U+D800 at character 2"),
+            ("古路\x07镇", "the text holds the control character U+0007 at character 2"),
+            ("\x00", "the text holds the control character U+0000 at character 0"),
+        ],
+    )
+    def test_unwritable_characters(self, name, message):
+        """Lone surrogates and control characters are refused under body.name."""
+        data = gulu_data()
+        data["body"]["name"] = name
+        found = problems(json.dumps(data))
+        assert [
+            ("body.name", message + (", which no encoding can write" if "surr" in message else ""))
+        ] == found
+
+    @pytest.mark.parametrize("name", ["\u200b", "\u202e\u200d", "\u2066 \u2069"])
+    def test_a_name_of_invisible_characters(self, name):
+        """A name of only zero-width or bidi characters shows nothing: refused."""
+        data = gulu_data()
+        data["body"]["name"] = name
+        [(path, message)] = problems(json.dumps(data))
+        assert "body.name" == path
+        assert "shows nothing: it holds only zero-width or bidirectional" in message
+
+    def test_visible_names_with_format_characters(self):
+        """A name that shows something, and text with tabs and line breaks, load."""
+        data = gulu_data()
+        data["body"]["name"] = "古路\u200b镇"
+        data["narrative"]["opening"] = "第一行\n\t第二行\r\n"
+        assert "古路\u200b镇" == load_json(json.dumps(data)).body.name
+
+    def test_free_text_is_checked_too(self):
+        """A control character in free text is refused, in Python as on loading."""
+        with pytest.raises(ec.InvariantError, match="control character U[+]001B"):
+            ec.EnforcementBody("古路镇", ec.BodyLevel.TOWN, region="重庆\x1b[31m")
+
+
+class TestYearsAndBounds:
+    """Years, counts and money within what every layer handles (items 3, 4, 6)."""
+
+    def test_a_ledger_year_past_9998(self):
+        """A ledger of year 10000 is refused like a report of that year."""
+        ledger = json.loads(dump_json(ec.examples.load_records("gulu-2023")))
+        ledger["year"] = 10000
+        assert ("year", "10000 is not a year from 1 to 9998") in problems(json.dumps(ledger))
+
+    def test_a_ledger_of_year_9998(self):
+        """The last year accepted is the same for ledgers as for reports."""
+        ledger = ec.Ledger(body=ec.EnforcementBody("古路镇", ec.BodyLevel.TOWN), year=9998)
+        assert 9998 == ledger.year
+
+    @pytest.mark.parametrize("amount", ["1E+26", "1000000000000"])
+    def test_money_above_the_bound(self, amount):
+        """Money above MAX_MONEY is an InvariantError, not decimal.InvalidOperation."""
+        with pytest.raises(ec.InvariantError, match="above the largest amount, 999999999999.99"):
+            ec.ActionFigures(count=1, amount=Decimal(amount))
+
+    def test_money_above_the_bound_in_json_lands_at_its_path(self):
+        """Through JSON the problem is named at the amount's own path."""
+        data = gulu_data()
+        data["penalty"]["by_domain"]["work_safety"]["fines"] = "1" + "0" * 26
+        paths = [path for path, _ in problems(json.dumps(data))]
+        assert "penalty.by_domain.work_safety.fines" in paths
+
+    def test_money_at_the_bound(self):
+        """The largest amount itself is money."""
+        figures = ec.ActionFigures(count=1, amount=Decimal("999999999999.99"))
+        assert Decimal("999999999999.99") == figures.amount
+
+    @pytest.mark.parametrize("amount", ["-0", "-0.00"])
+    def test_negative_zero(self, amount):
+        """Decimal('-0') would be written '-0': refused."""
+        with pytest.raises(ec.InvariantError, match="is a negative zero; write 0"):
+            ec.ActionFigures(count=0, amount=Decimal(amount))
+
+    def test_zero(self):
+        """A plain zero is money."""
+        assert "0" == format(ec.ActionFigures(count=0, amount=Decimal(0)).amount, "f")
+
+
+class TestNothingHidden:
+    """One problem never hides another (item 5)."""
+
+    def test_a_repeated_key_beside_other_problems(self):
+        """A repeated key is reported under its path, with the document's other problems."""
+        text = document(year="2023").replace('"level": "town"', '"level": "town", "level": "town"')
+        found = problems(text)
+        assert ("body.level", "the key 'level' appears more than once in one object") in found
+        assert ("year", "expected a whole number (int), got the string '2023'") in found
+
+    def test_an_unknown_field_beside_invariants(self):
+        """An unknown field and an invariant of the same object are both reported."""
+        data = gulu_data()
+        data["inspection"]["hazards"]["colour"] = "red"
+        data["inspection"]["hazards"]["rectified"] = 510
+        found = problems(json.dumps(data))
+        assert ("inspection.hazards.colour", "unknown field") in found
+        assert ("inspection.hazards.rectified", "510 exceeds found 509") in found
+
+    def test_an_unknown_field_beside_wrong_values(self):
+        """An unknown field and a wrongly typed field of the same object are both reported."""
+        data = gulu_data()
+        data["inspection"]["colour"] = "red"
+        data["inspection"]["visits"] = "363"
+        found = problems(json.dumps(data))
+        assert ("inspection.colour", "unknown field") in found
+        assert ("inspection.visits", "expected a whole number (int), got the string '363'") in found
+
+    def test_a_wrong_schema_version_beside_the_body(self):
+        """A wrong schema_version does not hide the body's problems."""
+        found = problems(document(schema_version=2, year="2023"))
+        assert ("schema_version", "expected schema_version 1") in found
+        assert ("year", "expected a whole number (int), got the string '2023'") in found

@@ -374,7 +374,7 @@ class TestPersonalData:
                 ec.Section(
                     title="存在的主要问题",
                     role=ec.SectionRole.PROBLEMS,
-                    paragraphs=("当事人（身份证号500112199001011234）拒不整改。",),
+                    paragraphs=("当事人（身份证号500112199001011239）拒不整改。",),
                 ),
             )
         ),
@@ -383,13 +383,35 @@ class TestPersonalData:
     def test_identity_card_numbers_are_withheld(self):
         """An identity-card number in the narrative never reaches the output."""
         text = zh(self.REPORT)
-        assert "500112199001011234" not in text
+        assert "500112199001011239" not in text
         assert "当事人（身份证号[身份证号已隐去]）拒不整改。" in text
 
     def test_unless_asked_for(self):
         """personal_data=True writes them, for internal use."""
-        assert "500112199001011234" in zh(self.REPORT, personal_data=True)
+        assert "500112199001011239" in zh(self.REPORT, personal_data=True)
 
     def test_natural_persons_are_masked(self):
         """A natural person is named 张某某 in published output; an enterprise by its name."""
         assert "张某某" == ec.Party("张三丰", ec.PartyKind.NATURAL_PERSON).public_name
+
+
+class TestTheLoadersRange:
+    """Every document the loader accepts is written, whatever the options (item 7)."""
+
+    LARGEST = ec.AnnualReport(
+        body=GULU.body,
+        year=2023,
+        penalty=ec.PenaltyFigures(cases=10**16 - 1, fines=Decimal("999999999999.99")),
+    )
+
+    def test_chinese_numerals_for_the_largest_count(self):
+        """numerals='chinese' writes the largest count the loader accepts."""
+        assert "九千九百九十九万九千九百九十九亿九千九百九十九万九千九百九十九件" in zh(
+            self.LARGEST, numerals="chinese"
+        )
+
+    def test_capitals_for_the_largest_amount(self):
+        """capitals=True writes the largest amount the loader accepts."""
+        assert "玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分" in zh(
+            self.LARGEST, capitals=True
+        )

@@ -22,6 +22,7 @@ import contextlib
 import datetime as dt
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from decimal import Decimal
@@ -36,10 +37,14 @@ from enforcement_core.errors import InvariantError
 
 __all__ = [
     "CHECK_KINDS",
+    "MAX_COUNT",
+    "MAX_MONEY",
+    "YEARS",
     "Breakdown",
     "Check",
     "a_count",
     "a_date",
+    "a_year",
     "apply_checks",
     "at_most",
     "breakdowns",
@@ -61,6 +66,7 @@ __all__ = [
     "rule",
     "text",
     "tuple_of",
+    "unprintable",
     "unwrapped",
 ]
 
@@ -72,6 +78,50 @@ _FEN = Decimal("0.01")
 _IDENTIFIER = re.compile(r"[^\s.\[\]]+")
 #: The metadata key under which a field's checks are declared.
 _CHECKS = "enforcement_core.checks"
+#: The largest count: Chinese numerals (numbers_zh) write every count below 10^16.
+MAX_COUNT = 10**16 - 1
+#: The largest amount of money, in yuan: financial capitals (numbers_zh) write every
+#: amount below one trillion (一万亿) yuan, and no body's yearly figure comes near it.
+MAX_MONEY = Decimal("999999999999.99")
+#: The years a report or a ledger can cover: ``date`` must hold the year after, when
+#: the report is published.
+YEARS = (1, 9998)
+# Characters that are never part of a name or a text: a lone surrogate (half of a
+# UTF-16 pair: no encoding can write it) and control characters other than the
+# line breaks and tabs of narrative text.
+_UNPRINTABLE = re.compile(r"[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def unprintable(value: str) -> str | None:
+    r"""Why the text ``value`` cannot be written out; ``None`` when it can.
+
+    A lone surrogate breaks every encoder (and so every renderer); a control
+    character is invisible, or worse, in every output. Tabs and line breaks are text.
+
+    Examples:
+        >>> unprintable("古路镇\n") is None
+        True
+        >>> unprintable("古路\ud800镇")
+        'holds a lone surrogate U+D800 at character 2, which no encoding can write'
+        >>> unprintable("a\x07b")
+        'holds the control character U+0007 at character 1'
+    """
+    found = _UNPRINTABLE.search(value)
+    if found is None:
+        return None
+    char = found.group()
+    code = f"U+{ord(char):04X}"
+    if "\ud800" <= char <= "\udfff":
+        return f"holds a lone surrogate {code} at character {found.start()}, which no encoding can write"
+    return f"holds the control character {code} at character {found.start()}"
+
+
+def _invisible(value: str) -> bool:
+    """Whether ``value`` shows nothing: only white space and format characters.
+
+    Format characters are zero-width spaces and joiners and bidirectional overrides.
+    """
+    return all(char.isspace() or unicodedata.category(char) == "Cf" for char in value)
 
 
 def fail(instance: object, field: str, value: object, reason: str) -> None:
@@ -156,6 +206,8 @@ class _Count(Check):
             return f"must be a whole number (int), not {_type_name(value)} {value!r}"
         if value < 0:
             return f"must not be negative, got {value}"
+        if value > MAX_COUNT:
+            return f"{value} is above the largest count, {MAX_COUNT}"
         return None
 
     def __repr__(self) -> str:
@@ -166,7 +218,7 @@ _COUNT = _Count()
 
 
 def a_count() -> Check:
-    """A count: an ``int`` (not a ``bool``), zero or more."""
+    """A count: an ``int`` (not a ``bool``), from zero to :data:`MAX_COUNT`."""
     return _COUNT
 
 
@@ -174,15 +226,19 @@ class _Money(Check):
     __slots__ = ()
     kind = "money"
 
-    def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
+    def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002, PLR0911  (one return per refusal)
         if isinstance(value, float):
             return f"a float cannot hold money exactly; use Decimal('{value}') instead of {value!r}"
         if type(value) is not Decimal:
             return f"must be a Decimal amount in yuan, not {_type_name(value)} {value!r}"
         if not value.is_finite():
             return f"must be a finite amount, got {value}"
+        if value.is_zero() and value.is_signed():
+            return f"{value} is a negative zero; write 0"
         if value < 0:
             return f"must not be negative, got {value}"
+        if value > MAX_MONEY:
+            return f"{value} is above the largest amount, {MAX_MONEY} yuan"
         if value % _FEN:
             return (
                 f"{value} has more than two decimal places (money is exact to the fen, 0.01 yuan)"
@@ -199,6 +255,8 @@ _MONEY = _Money()
 def money() -> Check:
     """Money: a finite, non-negative :class:`~decimal.Decimal` of yuan, exact to the fen.
 
+    At most :data:`MAX_MONEY`; a negative zero (``Decimal("-0")``) is refused.
+
     A ``float`` is refused with a message that says how to write the amount.
     """
     return _MONEY
@@ -213,7 +271,12 @@ class _Text(Check):
             return f"must be a str, not {_type_name(value)}"
         if not value.strip():
             return "must not be empty"
-        return None
+        if _invisible(value):
+            return (
+                f"{value!r} shows nothing: it holds only zero-width or bidirectional control "
+                "characters"
+            )
+        return unprintable(value)
 
     def __repr__(self) -> str:
         return "<text validator>"
@@ -223,7 +286,11 @@ _TEXT = _Text()
 
 
 def text() -> Check:
-    """A name or other text that must say something: a ``str`` that is not blank."""
+    """A name or other text that must say something: a ``str`` that is not blank.
+
+    Nor invisible (only zero-width or bidirectional control characters), nor
+    holding a character no output can write (:func:`unprintable`).
+    """
     return _TEXT
 
 
@@ -239,7 +306,9 @@ class _Identifier(Check):
                 f"{value!r} is not an identifier: it must be non-empty, "
                 "without white space, '.', '[' or ']'"
             )
-        return None
+        if _invisible(value):
+            return f"{value!r} shows nothing: it holds only zero-width or bidirectional control characters"
+        return unprintable(value)
 
     def __repr__(self) -> str:
         return "<identifier validator>"
@@ -270,6 +339,29 @@ class _Date(Check):
 _DATE = _Date()
 
 
+class _Year(Check):
+    __slots__ = ()
+    kind = "year"
+
+    def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
+        if type(value) is not int:
+            return f"must be a whole number (int), not {_type_name(value)} {value!r}"
+        if not YEARS[0] <= value <= YEARS[1]:
+            return f"{value} is not a year from {YEARS[0]} to {YEARS[1]}"
+        return None
+
+    def __repr__(self) -> str:
+        return "<year validator>"
+
+
+_YEAR = _Year()
+
+
+def a_year() -> Check:
+    """The year a report or a ledger covers: an ``int`` from 1 to 9998."""
+    return _YEAR
+
+
 def a_date() -> Check:
     """A calendar date: a :class:`datetime.date` and not a :class:`datetime.datetime`."""
     return _DATE
@@ -285,7 +377,8 @@ class _InstanceOf(Check):
     def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
         if not isinstance(value, self.cls):
             return f"must be a {self.cls.__name__}, not {_type_name(value)} {value!r}"
-        return None
+        # Every text of the model, free text included, must be writable.
+        return unprintable(value) if isinstance(value, str) else None
 
     def __repr__(self) -> str:
         return f"<instance_of validator for {self.cls.__name__}>"

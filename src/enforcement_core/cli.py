@@ -11,19 +11,24 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
+import errno
+import importlib.metadata
 import json
 import os
+import re
+import stat
 import sys
 import tempfile
 import warnings
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 # The audit, comparisons, roll-ups, summaries and text tables are imported by the
 # commands that use them, so that the commonest command, report, does not pay for them
 # at start-up.
-from enforcement_core import examples, renderers
+from enforcement_core import _signals, examples, renderers
 from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.errors import (
     EnforcementCoreError,
@@ -64,10 +69,41 @@ def write_atomically(path: Path, data: bytes) -> None:
 
     The rename is atomic: readers see the old file or the new one, never half of
     one. On any failure, interruption included, the temporary file is removed and
-    an existing file at ``path`` is left as it was.
+    an existing file at ``path`` is left as it was. A symbolic link is followed to
+    its target, which is replaced; anything that is not a regular file (a device
+    such as ``/dev/null``, a FIFO) is written to directly; a read-only file is
+    refused. Errors name ``path``, never the temporary file.
     """
+    try:
+        _write(path, data)
+    except OSError as error:
+        # The temporary file is an implementation detail: name the file the user gave.
+        raise OSError(error.errno, error.strerror or str(error), str(path)) from None
+
+
+def _write(path: Path, data: bytes) -> None:
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        status = target.stat()
+    except FileNotFoundError:
+        status = None
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
+        # A device, a FIFO or a socket: replacing it would destroy it (as root, /dev/null).
+        with target.open("wb") as stream:
+            stream.write(data)
+        return
+    if status is not None and not (status.st_mode & 0o222 and os.access(target, os.W_OK)):
+        raise PermissionError(
+            errno.EACCES, "the file is read-only; it is left as it was", str(path)
+        )
+    _replace(target, data, status.st_mode & 0o777 if status is not None else None)
+
+
+def _replace(path: Path, data: bytes, mode: int | None) -> None:
     folder = path.parent if str(path.parent) else Path()
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+    mode = mode if mode is not None else 0o666 & ~_umask()
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115  (closed and renamed or removed below)
         dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
     )
@@ -86,13 +122,30 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def _emit(output: str | bytes, path: str | None) -> None:
-    data = output.encode("utf-8") if isinstance(output, str) else output
     if path is None or path == "-":
-        # UTF-8 whatever the terminal's locale says: the reports are Chinese.
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        _to_stdout(output)
     else:
-        write_atomically(Path(path), data)
+        write_atomically(Path(path), output.encode("utf-8") if isinstance(output, str) else output)
+
+
+def _to_stdout(output: str | bytes) -> None:
+    """Text in the encoding standard output asks for; UTF-8, with a note, when it cannot hold it."""
+    if isinstance(output, bytes):
+        data = output
+    else:
+        encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+        try:
+            data = output.encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            # The reports are Chinese: better UTF-8 than question marks, and say so.
+            sys.stderr.write(
+                f"{PROG}: note: standard output's encoding {encoding} cannot write this text; "
+                "writing UTF-8 (set PYTHONIOENCODING=utf-8 or --output a file)\n"
+            )
+            data = output.encode("utf-8")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 def _out(text: str) -> None:
@@ -121,7 +174,16 @@ class _Progress:
 # Inputs -------------------------------------------------------------------------------
 
 
+#: How standard input is named in messages when ``-`` is given for a file.
+STDIN = "-"
+
+
 def _load(path: str) -> AnnualReport | Ledger:
+    if path == STDIN:
+        try:
+            return load_json(sys.stdin.buffer.read())
+        except LoadError as error:
+            raise LoadError(error.problems, source="<standard input>") from None
     return load_json(Path(path))
 
 
@@ -203,15 +265,40 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _finding_line(finding: Finding, lang: str) -> str:
     message = finding.message_zh if lang == "zh" else finding.message
-    return f"    {finding.path or '(document)'}: {message} [{finding.code}]"
+    return f"    {finding.path or _WORDS[lang]['document']}: {message} [{finding.code}]"
+
+
+#: The words of check's report and of loading errors, in English and Chinese.
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "document": "(document)",
+        "none": "no findings",
+        "error": "error",
+        "errors": "errors",
+        "warning": "warning",
+        "warnings": "warnings",
+        "problems": "{count} problems:",
+        "failed": "error",
+    },
+    "zh": {
+        "document": "（文档）",
+        "none": "未发现问题",
+        "error": "错误",
+        "errors": "错误",
+        "warning": "警告",
+        "warnings": "警告",
+        "problems": "{count}处问题：",
+        "failed": "错误",
+    },
+}
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from enforcement_core.audit import Severity, audit  # noqa: PLC0415  (see the imports)
 
     progress = _Progress(len(args.files))
-    unreadable = errors = 0
-    lines: list[str] = []
+    unreadable = failing = 0
+    checked: list[tuple[str, list[Finding]]] = []
     try:
         for index, path in enumerate(args.files, start=1):
             progress.step(index, path)
@@ -219,35 +306,72 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 findings = audit(_load(path))
             except LoadError as error:
                 unreadable += 1
-                sys.stderr.write(f"{PROG}: error: {_explain(error)}\n")
+                _say_error(error, args.lang)
                 continue
-            errors += sum(1 for f in findings if f.severity is Severity.ERROR)
-            lines += list(_grouped(path, findings, args.lang))
+            checked.append((path, findings))
+            # --strict: a warning fails the check as an error does.
+            failing += sum(1 for f in findings if f.severity is Severity.ERROR or args.strict)
     finally:
         progress.done()
-    if lines:
-        _out("\n".join(lines))
+    if args.format == "json":
+        _out(_findings_json(checked))
+    else:
+        lines = [line for path, findings in checked for line in _grouped(path, findings, args.lang)]
+        if lines:
+            _out("\n".join(lines))
     if unreadable:
         return EXIT_USAGE
-    return EXIT_FINDINGS if errors else 0
+    return EXIT_FINDINGS if failing else 0
+
+
+def _findings_json(checked: list[tuple[str, list[Finding]]]) -> str:
+    """The findings of every file as JSON, for programs: one object per file."""
+    data = [
+        {
+            "file": path,
+            "findings": [
+                {
+                    "severity": f.severity.value,
+                    "code": f.code,
+                    "path": f.path,
+                    "message": f.message,
+                    "message_zh": f.message_zh,
+                }
+                for f in findings
+            ],
+        }
+        for path, findings in checked
+    ]
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def _grouped(path: str, findings: list[Finding], lang: str) -> Iterator[str]:
     from enforcement_core.audit import Severity  # noqa: PLC0415  (see the imports)
 
+    words = _WORDS[lang]
     if not findings:
-        yield f"{path}: no findings"
+        yield f"{path}: {words['none']}"
         return
     counts = {severity: [f for f in findings if f.severity is severity] for severity in Severity}
-    summary = ", ".join(
-        f"{len(items)} {severity.value}{'s' if len(items) != 1 else ''}"
-        for severity, items in counts.items()
-    )
+    if lang == "zh":
+        summary = "，".join(
+            f"{words[severity.value]}{len(items)}项" for severity, items in counts.items()
+        )
+    else:
+        summary = ", ".join(
+            f"{len(items)} {severity.value}{'s' if len(items) != 1 else ''}"
+            for severity, items in counts.items()
+        )
     yield f"{path}: {summary}"
     for severity, items in counts.items():
         if items:
-            yield f"  {severity.value}s:"
+            yield f"  {words[severity.value + 's']}{'：' if lang == 'zh' else ':'}"
             yield from (_finding_line(finding, lang) for finding in items)
+
+
+def _say_error(error: BaseException, lang: str = "en") -> None:
+    word = _WORDS[lang]["failed"]
+    sys.stderr.write(f"{PROG}: {word}: {_explain(error, lang)}\n")
 
 
 def _cmd_renderers(args: argparse.Namespace) -> int:
@@ -257,19 +381,26 @@ def _cmd_renderers(args: argparse.Namespace) -> int:
         loaded = renderers.load_all()
     lines = []
     for entry in renderers.available():
-        where = entry.distribution or "registered at run time"
-        found = loaded.get(entry.name)
-        if isinstance(found, RendererError) or found is None:
-            lines.append(f"{entry.name}  ({where}, {entry.value})  BROKEN: {found}")
-            continue
-        lines.append(f"{entry.name}  ({where})  {found.media_type}  {found.extension}")
-        for name, option in found.options.items():
+        lines += _renderer_lines(entry, loaded.get(entry.name))
+    _out("\n".join(lines))
+    return 0
+
+
+def _renderer_lines(entry: renderers.RendererEntry, found: object) -> list[str]:
+    """The listing of one renderer; a plugin whose attributes raise is listed as broken."""
+    where = entry.distribution or "registered at run time"
+    if isinstance(found, RendererError) or found is None:
+        return [f"{entry.name}  ({where}, {entry.value})  BROKEN: {found}"]
+    try:
+        lines = [f"{entry.name}  ({where})  {found.media_type}  {found.extension}"]  # type: ignore[attr-defined]
+        for name, option in found.options.items():  # type: ignore[attr-defined]
             choices = f" [{', '.join(map(str, option.choices))}]" if option.choices else ""
             lines.append(
                 f"    --option {name}=…  {option.help} (default: {option.default}){choices}"
             )
-    _out("\n".join(lines))
-    return 0
+    except Exception as error:  # noqa: BLE001  (one broken plugin never breaks the listing)
+        return [f"{entry.name}  ({where}, {entry.value})  BROKEN: {type(error).__name__}: {error}"]
+    return lines
 
 
 def _cmd_rollup(args: argparse.Namespace) -> int:
@@ -349,10 +480,27 @@ def _comparison_json(comparison: Comparison) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def _years_in_order(previous: AnnualReport, current: AnnualReport) -> None:
+    """Refuse OLD and NEW given the wrong way round or of one year; warn of two bodies."""
+    if previous.year > current.year:
+        raise UsageError(
+            f"OLD is the report of {previous.year} and NEW of {current.year}: "
+            "give the earlier year first (compare OLD NEW)"
+        )
+    if previous.year == current.year:
+        raise UsageError(f"OLD and NEW are both reports of {current.year}: compare two years")
+    if previous.body.name != current.body.name:
+        sys.stderr.write(
+            f"{PROG}: warning: OLD is of {previous.body.name} and NEW of {current.body.name}; "
+            "comparing two bodies\n"
+        )
+
+
 def _cmd_compare(args: argparse.Namespace) -> int:
     from enforcement_core.comparison import compare  # noqa: PLC0415  (see the imports)
 
     previous, current = _reports([args.old, args.new])
+    _years_in_order(previous, current)
     if args.format == "text":
         output: str | bytes = _comparison_text(compare(previous, current))
     elif args.format == "json":
@@ -413,14 +561,55 @@ def _option_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, with "did you mean" for a mistyped command or option."""
+
+    def error(self, message: str) -> NoReturn:
+        """Exit 2 with argparse's message, and the nearest command or option if there is one."""
+        hint = _nearest(message, self)
+        super().error(f"{message}; did you mean {hint!r}?" if hint else message)
+
+
+def _nearest(message: str, parser: argparse.ArgumentParser) -> str | None:
+    """The command or option a mistyped word in argparse's ``message`` most likely meant."""
+    choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+    if choice:
+        known = re.findall(r"'([^']*)'", choice.group(2))
+        close = difflib.get_close_matches(choice.group(1), known, n=1)
+        return close[0] if close else None
+    unknown = re.search(r"unrecognized arguments: (\S+)", message)
+    if unknown and unknown.group(1).startswith("-"):
+        options = [o for action in _all_actions(parser) for o in action.option_strings]
+        close = difflib.get_close_matches(unknown.group(1).split("=")[0], options, n=1)
+        return close[0] if close else None
+    return None
+
+
+def _all_actions(parser: argparse.ArgumentParser) -> Iterator[argparse.Action]:
+    """The options of ``parser`` and of its commands."""
+    for action in parser._actions:  # noqa: SLF001  (argparse has no public list of them)
+        yield action
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for sub in action.choices.values():
+                yield from sub._actions  # noqa: SLF001
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("enforcement-core")
+    except importlib.metadata.PackageNotFoundError:  # running from a source tree
+        return "unknown"
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Exact figures, audits and renderers for annual administrative-enforcement reports.",
         epilog="example:\n  enforcement-core report\n  enforcement-core check report.json",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
+    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
     report = _command(
@@ -430,7 +619,9 @@ def _parser() -> argparse.ArgumentParser:
         "enforcement-core report town-2023.json --format zh --option money_unit=元 --output report.txt",
         _cmd_report,
     )
-    report.add_argument("file", nargs="?", metavar="FILE", help="a report or ledger JSON document")
+    report.add_argument(
+        "file", nargs="?", metavar="FILE", help="a report or ledger JSON document; - reads stdin"
+    )
     report.add_argument(
         "--example", metavar="NAME", help="render a built-in example instead of a file"
     )
@@ -445,9 +636,18 @@ def _parser() -> argparse.ArgumentParser:
         "enforcement-core check town-a.json town-b.json",
         _cmd_check,
     )
-    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("files", nargs="+", metavar="FILE", help="a JSON document; - reads stdin")
     check.add_argument(
         "--lang", choices=("en", "zh"), default="en", help="the language of the findings"
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default), json for programs",
+    )
+    check.add_argument(
+        "--strict", action="store_true", help="exit 1 on warnings too, not only on errors"
     )
 
     _command(
@@ -512,29 +712,42 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _explain(error: BaseException) -> str:
+def _explain(error: BaseException, lang: str = "en") -> str:
     if isinstance(error, LoadError):
         where = f"{error.source}: " if error.source else ""
         if len(error.problems) == 1:
             return f"{where}{error.problems[0]}"
         listed = "".join(f"\n  {problem}" for problem in error.problems)
-        return f"{where}{len(error.problems)} problems:{listed}"
+        return where + _WORDS[lang]["problems"].format(count=len(error.problems)) + listed
     if isinstance(error, OSError):
         return f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")
     return str(error)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    SIGINT, SIGTERM and SIGHUP end it with one line and the status 130, 143 or 129,
+    the temporary output file removed.
+    """
+    with _signals.handled():
+        try:
+            return _main(argv)
+        except KeyboardInterrupt as interrupted:  # while parsing, or a --debug run's
+            sys.stderr.write(f"{PROG}: interrupted\n")
+            return _signals.status(interrupted)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args))
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interrupted:
         if args.debug:
             raise
         sys.stderr.write(f"{PROG}: interrupted\n")
-        return EXIT_INTERRUPTED
+        return _signals.status(interrupted)
     except (EnforcementCoreError, OSError) as error:
         if args.debug:
             raise

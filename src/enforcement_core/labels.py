@@ -272,6 +272,7 @@ _TERMS: Final[Mapping[str, tuple[str, str]]] = {
     "by_measure": ("按措施", "by measure"),
     "number": ("数量", "number"),
     "id_withheld": ("[身份证号已隐去]", "[ID number withheld]"),
+    "mobile_withheld": ("[手机号已隐去]", "[mobile number withheld]"),
     "plot_hazards_by_area": ("隐患查出与整改（按检查领域）", "Hazards found and rectified by area"),
     "plot_cases_by_category": ("各类行政执法行为数量", "Enforcement actions by category"),
 }

@@ -9,7 +9,7 @@ import attrs
 
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._validators import (
-    a_count,
+    a_year,
     checks,
     frozen_map,
     identifier,
@@ -59,7 +59,7 @@ class Ledger:
     #: The body whose ledger it is.
     body: EnforcementBody = attrs.field(metadata=checks(instance_of(EnforcementBody)))
     #: The year the ledger covers.
-    year: int = attrs.field(metadata=checks(a_count()))
+    year: int = attrs.field(metadata=checks(a_year()))
     #: The organisational units by identifier (their ``certified`` figures are
     #: left empty: the officers are counted).
     units: Mapping[str, Unit] = attrs.field(

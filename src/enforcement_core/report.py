@@ -22,6 +22,7 @@ from enforcement_core._paths import check_figure_path
 from enforcement_core._validators import (
     a_count,
     a_date,
+    a_year,
     apply_checks,
     checks,
     fail,
@@ -306,7 +307,7 @@ class AnnualReport:
     #: The body that publishes the report.
     body: EnforcementBody = attrs.field(metadata=checks(instance_of(EnforcementBody)))
     #: The year the report covers.
-    year: int = attrs.field(metadata=checks(a_count()))
+    year: int = attrs.field(metadata=checks(a_year()))
     #: The day the report was published.
     published_on: dt.date | None = attrs.field(default=None, metadata=checks(optional(a_date())))
     #: The workforce figures.
@@ -356,12 +357,6 @@ class AnnualReport:
     conventions: Conventions = attrs.field(
         factory=Conventions, metadata=checks(instance_of(Conventions))
     )
-
-    @year.validator
-    def _year_on_the_calendar(self, attribute: attrs.Attribute[int], value: int) -> None:
-        # date() must be able to hold the year after, when the report is published.
-        if not 1 <= value <= 9998:
-            fail(self, attribute.name, value, f"{value} is not a year from 1 to 9998")
 
     @published_on.validator
     def _published_after_the_year_began(

@@ -36,7 +36,14 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from enforcement_core._mapping import FrozenMap
-from enforcement_core._validators import Check, declared_checks, unwrapped
+from enforcement_core._validators import (
+    MAX_COUNT,
+    MAX_MONEY,
+    YEARS,
+    Check,
+    declared_checks,
+    unwrapped,
+)
 from enforcement_core.errors import NotADocumentError, SchemaNotFound
 from enforcement_core.serialization import _DOCUMENTS, SCHEMA_VERSION, converter
 
@@ -61,7 +68,8 @@ _DECIMAL_PATTERN: Final = r"^-?[0-9]+(\.[0-9]+)?$"
 #: Money as the money validator takes it: not negative, exact to the fen. Digits after
 #: the second decimal may only be zeros ("6800.500"), and a zero may carry a sign ("-0"):
 #: the validator compares values, and both are values it accepts.
-_MONEY_PATTERN: Final = r"^([0-9]+(\.[0-9]{1,2}0*)?|-0+(\.0+)?)$"
+# At most twelve digits of yuan (MAX_MONEY); a negative zero is refused.
+_MONEY_PATTERN: Final = r"^0*[0-9]{1,12}(\.[0-9]{1,2}0*)?$"
 #: A date as serialization reads it (``_DATE`` there).
 _DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 #: An identifier as the identifier validator takes it (``_IDENTIFIER`` there).
@@ -81,7 +89,7 @@ _SCALARS: Final[dict[object, dict[str, Any]]] = {
 _MONEY_SCHEMA: Final[dict[str, Any]] = {
     "anyOf": [
         {"type": "string", "pattern": _MONEY_PATTERN},
-        {"type": "integer", "minimum": 0},
+        {"type": "integer", "minimum": 0, "maximum": int(MAX_MONEY)},
     ]
 }
 
@@ -248,7 +256,9 @@ class _Builder:
         check: Any = validator
         match check.kind:
             case "count":
-                return schema | {"minimum": 0}
+                return schema | {"minimum": 0, "maximum": MAX_COUNT}
+            case "year":
+                return schema | {"minimum": YEARS[0], "maximum": YEARS[1]}
             case "money":
                 return copy.deepcopy(_MONEY_SCHEMA)
             case "text":

@@ -8,13 +8,20 @@ are their English names (``"work_safety"``), Chinese text is UTF-8.
 
 Loading refuses rather than coerces: ``NaN`` and ``Infinity``, a float where an
 exact number belongs, a string or a float or a boolean for a count, unknown
-fields, unknown vocabulary values. Every problem of a document is reported in
-one :class:`~enforcement_core.LoadError`, each with its JSON path and value.
+fields, unknown vocabulary values, text holding a lone surrogate or a control
+character. Every problem of a document is reported in one
+:class:`~enforcement_core.LoadError`, each with its JSON path and value.
+
+Two limits keep any input from exhausting the reader: arrays and objects nest at
+most :data:`MAX_DEPTH` levels deep, and a number has at most :data:`MAX_DIGITS`
+digits (a count is at most ``10**16 - 1``, an amount at most 999999999999.99 yuan).
+Whatever the input, :func:`load_json` returns a document or raises ``LoadError``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import os
 import re
@@ -38,7 +45,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from enforcement_core._validators import collecting
+from enforcement_core._validators import collecting, unprintable
 from enforcement_core.errors import InvariantError, LoadError, NotADocumentError, Problem
 from enforcement_core.labels import suggestion
 from enforcement_core.ledger import Ledger
@@ -51,6 +58,11 @@ __all__ = ["SCHEMA_VERSION", "Document", "converter", "dump_json", "load_json"]
 
 #: The version of the document format that :func:`dump_json` writes and :func:`load_json` reads.
 SCHEMA_VERSION = 1
+#: How deep arrays and objects may nest (a document of the model nests about 10 deep;
+#: units within units add one level each).
+MAX_DEPTH = 100
+#: How many digits a JSON number may have (the largest count has 16).
+MAX_DIGITS = 40
 
 #: The kinds of document, by the name a document gives in its ``document`` field.
 _DOCUMENTS: dict[str, type[AnnualReport | Ledger]] = {
@@ -77,6 +89,20 @@ class _JsonFloat:
         self.text = text
 
 
+class _JsonHuge:
+    """A JSON integer of more than :data:`MAX_DIGITS` digits, kept as its length."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, text: str) -> None:
+        self.digits = len(text.lstrip("-"))
+
+
+def _parse_int(text: str) -> int | _JsonHuge:
+    # int() of 4,301 digits raises ValueError; no figure needs more than MAX_DIGITS.
+    return int(text) if len(text) <= MAX_DIGITS else _JsonHuge(text)
+
+
 class _JsonConstant:
     """``NaN``, ``Infinity`` or ``-Infinity``: Python's json reads them, JSON has none."""
 
@@ -96,11 +122,25 @@ class _RefusedError(TypeError):
 
 
 class _Invariants(Exception):  # noqa: N818  (carries InvariantErrors; it is not itself one)
-    """The invariants an object of the document violates, all of them."""
+    """What is wrong with one object of the document, all of it.
 
-    def __init__(self, errors: list[InvariantError]) -> None:
+    The invariants it violates, its unknown fields, and what went wrong with its
+    fields' values (``fields``, raised by cattrs): an unknown field does not hide
+    the rest.
+    """
+
+    def __init__(
+        self,
+        errors: list[InvariantError],
+        unknown: list[str] | None = None,
+        fields: BaseException | None = None,
+        known: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__(f"{len(errors)} invariant(s) violated")
         self.errors = errors
+        self.unknown = unknown or []
+        self.fields = fields
+        self.known = sorted(known)
 
 
 def _describe(value: object) -> str:  # noqa: PLR0911  (one return per kind of JSON value)
@@ -116,6 +156,8 @@ def _describe(value: object) -> str:  # noqa: PLR0911  (one return per kind of J
             return f"the number {value.text}"
         case _JsonConstant():
             return value.text
+        case _JsonHuge():
+            return f"a number of {value.digits} digits (at most {MAX_DIGITS})"
         case str():
             return f"the string {value!r}"
         case list():
@@ -132,6 +174,8 @@ def _shown(value: object) -> object:
         return Decimal(value.text)
     if isinstance(value, _JsonConstant):
         return value.text
+    if isinstance(value, _JsonHuge):
+        return f"<{value.digits} digits>"
     return value
 
 
@@ -151,6 +195,9 @@ def _structure_str(value: object, cl: type) -> Any:
         return _structure_enum(value, cl)
     if not isinstance(value, str):
         raise _refuse(value, "a string")
+    reason = unprintable(value)
+    if reason is not None:
+        raise _RefusedError(value, f"the text {reason}")
     return value
 
 
@@ -231,14 +278,25 @@ def _checked_attrs(cl: type, conv: cattrs.Converter) -> Callable[[object, type],
     # The object is built with its refusals collected, not raised, so that every
     # invariant it violates is reported, each under its own field.
     base: Callable[[Mapping[str, Any], Any], object] = conv.gen_structure_attrs_fromdict(cl)
+    known = frozenset(field.alias or field.name for field in attrs.fields(cl))
 
     def structure(value: object, _: type) -> object:
         if not isinstance(value, dict):
             raise _refuse(value, "an object")
-        with collecting() as refused:
-            instance: object = base(value, cl)
-        if refused:
-            raise _Invariants(refused)
+        # Unknown fields are set aside, not raised at once, so that the object's
+        # other problems are reported beside them.
+        unknown = [key for key in value if key not in known]
+        if unknown:
+            value = {key: item for key, item in value.items() if key in known}
+        try:
+            with collecting() as refused:
+                instance: object = base(value, cl)
+        except Exception as exc:
+            if unknown:
+                raise _Invariants([], sorted(unknown), exc, known) from None
+            raise
+        if refused or unknown:
+            raise _Invariants(refused, sorted(unknown), known=known)
         return instance
 
     return structure
@@ -290,8 +348,14 @@ def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
         for sub in without:
             yield from _problems(sub, path)
     elif isinstance(exc, _Invariants):
+        if exc.fields is not None:
+            yield from _problems(exc.fields, path)
         for error in exc.errors:
             yield Problem(_join(path, error.field), error.value, error.reason)
+        for key in exc.unknown:
+            close = difflib.get_close_matches(key, exc.known, n=1) if exc.known else []
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            yield Problem(_join(path, key), key, f"unknown field{hint}")
     elif isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
             yield Problem(_join(path, key), key, "unknown field")
@@ -308,20 +372,51 @@ def _leaf_problem(exc: BaseException, path: str) -> Problem:
     return Problem(path, None, f"{type(exc).__name__}: {exc}")
 
 
+class _Duplicated(dict[str, Any]):
+    """An object of the document in which a key appears more than once."""
+
+    duplicates: list[str]
+
+
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        duplicate = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
-        # A repeated key would silently lose one of its values.
-        raise LoadError(
-            [Problem("", duplicate, f"the key {duplicate!r} appears twice in one object")]
-        )
-    return result
+    if len(result) == len(pairs):
+        return result
+    # A repeated key would silently lose one of its values. The object is marked,
+    # not refused here, so that its path and the document's other problems are found.
+    marked = _Duplicated(result)
+    seen: set[str] = set()
+    marked.duplicates = [key for key, _ in pairs if key in seen or seen.add(key)]  # type: ignore[func-returns-value]
+    return marked
 
 
-def _read(source: str | bytes | os.PathLike[str]) -> tuple[str, str | None]:
+def _duplicates(data: object, path: str = "") -> Iterator[Problem]:
+    """A problem for each key repeated in an object of ``data``, under the object's path."""
+    if isinstance(data, _Duplicated):
+        for key in dict.fromkeys(data.duplicates):
+            yield Problem(
+                _join(path, key), key, f"the key {key!r} appears more than once in one object"
+            )
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _duplicates(value, _join(path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _duplicates(value, f"{path}[{index}]")
+
+
+def _read(source: object) -> tuple[str, str | None]:
     """The text of ``source`` and the file name it came from, if any."""
+    if not isinstance(source, str | bytes | os.PathLike):
+        raise LoadError(
+            [
+                Problem(
+                    "",
+                    None,
+                    f"expected JSON text, bytes or the path of a file, not {type(source).__name__}",
+                )
+            ]
+        )
     if isinstance(source, os.PathLike) or (
         isinstance(source, str) and not source.lstrip("\ufeff \t\r\n").startswith(("{", "["))
     ):
@@ -331,6 +426,10 @@ def _read(source: str | bytes | os.PathLike[str]) -> tuple[str, str | None]:
         except OSError as exc:
             raise LoadError(
                 [Problem("", str(path), f"cannot read the file: {exc.strerror}")], source=str(path)
+            ) from None
+        except ValueError:  # a NUL character: no file has that name
+            raise LoadError(
+                [Problem("", None, "cannot read the file: its name holds a NUL character")]
             ) from None
         return _decode(raw, str(path)), str(path)
     if isinstance(source, bytes):
@@ -347,11 +446,38 @@ def _decode(raw: bytes, name: str | None) -> str:
         ) from None
 
 
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_INNERMOST = re.compile(r"\[\]|\{\}")
+
+
+def _too_deep(text: str) -> bool:
+    """Whether arrays and objects in ``text`` nest more than :data:`MAX_DEPTH` deep.
+
+    Each pass removes the innermost empty pairs, in C: a document nested no
+    deeper than the limit is gone, or stuck on a syntax error, within the limit.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return False
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    for _ in range(MAX_DEPTH):
+        brackets, removed = _INNERMOST.subn("", brackets)
+        if not removed:
+            return False
+    return bool(_INNERMOST.search(brackets))
+
+
 def _parse(text: str, source: str | None) -> object:
+    if _too_deep(text):
+        raise LoadError(
+            [Problem("", None, f"arrays and objects nest more than {MAX_DEPTH} levels deep")],
+            source=source,
+        )
     try:
         return json.loads(
             text,
             parse_float=_JsonFloat,
+            parse_int=_parse_int,
             parse_constant=_JsonConstant,
             object_pairs_hook=_no_duplicate_keys,
         )
@@ -364,8 +490,11 @@ def _parse(text: str, source: str | None) -> object:
             ],
             source=source,
         ) from None
-    except LoadError as exc:
-        raise LoadError(exc.problems, source=source) from None
+    except RecursionError:  # the depth is checked first; this is the stack's last word
+        raise LoadError(
+            [Problem("", None, f"arrays and objects nest more than {MAX_DEPTH} levels deep")],
+            source=source,
+        ) from None
 
 
 @overload
@@ -412,7 +541,7 @@ def load_json(source: str | bytes | os.PathLike[str], kind: type[D] | None = Non
             [Problem("", _shown(data), "expected a JSON object at the top")], source=name
         )
 
-    problems: list[Problem] = []
+    problems = list(_duplicates(data))
     version = data.get("schema_version")
     if version != SCHEMA_VERSION or type(version) is not int:
         problems.append(
@@ -425,18 +554,23 @@ def load_json(source: str | bytes | os.PathLike[str], kind: type[D] | None = Non
     if cls is None:
         known = ", ".join(repr(k) for k in _DOCUMENTS)
         problems.append(Problem("document", _shown(document), f"expected one of {known}"))
-    elif kind is not None and cls is not kind:
+        # Without its kind the body cannot be read: these are all the problems there are.
+        raise LoadError(problems, source=name)
+    if kind is not None and cls is not kind:
         problems.append(
             Problem("document", document, f"expected a {kind.__name__} document, not {document!r}")
         )
-    if problems or cls is None:
-        raise LoadError(problems, source=name)
 
     body = {key: value for key, value in data.items() if key not in _ENVELOPE}
     try:
-        return converter.structure(body, cls)
+        loaded = converter.structure(body, cls)
+    except RecursionError:
+        problems.append(Problem("", None, "units are nested too deeply to be read"))
     except Exception as exc:  # noqa: BLE001  (every failure becomes a listed problem)
-        raise LoadError(list(_problems(exc, "")), source=name) from None
+        problems += _problems(exc, "")
+    if problems:
+        raise LoadError(problems, source=name) from None
+    return loaded
 
 
 def dump_json(document: Document, *, indent: int | None = 2) -> str:

@@ -43,7 +43,10 @@ def round_half_up(value: int | Decimal | Fraction, places: int = 0) -> Decimal:
         Decimal('-3')
         >>> round_half_up(0, 2)
         Decimal('0.00')
+        >>> round_half_up(10**30 + 1)
+        Decimal('1000000000000000000000000000001')
     """
     exact = value if isinstance(value, Fraction) else _checks.exact(value, "a number")
     places = _checks.places(places)
-    return Decimal(half_up(exact, places)).scaleb(-places)
+    # From the text, not scaleb(): scaleb rounds to the context's 28 digits.
+    return Decimal(f"{half_up(exact, places)}E-{places}")

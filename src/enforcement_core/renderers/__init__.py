@@ -9,7 +9,7 @@ enforcement-core's own ``pyproject.toml`` exactly as a plugin declares its own::
 
 Examples:
     >>> from enforcement_core import examples, renderers
-    >>> [entry.name for entry in renderers.available()]
+    >>> [e.name for e in renderers.available() if e.distribution == "enforcement-core"]
     ['html', 'json', 'text', 'zh']
     >>> renderers.get("json").media_type
     'application/json'
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from enforcement_core.errors import EnforcementCoreError, RendererError
 from enforcement_core.ledger import Ledger
 from enforcement_core.renderers._base import Option, Renderer, validate_options
 from enforcement_core.renderers._registry import GROUP, Registry, RendererEntry
@@ -60,7 +61,8 @@ def render(report: AnnualReport | Ledger, name: str = "zh", **options: Any) -> s
 
     Raises:
         RendererNotFound: No renderer has that name; the message lists those that do.
-        RendererError: The renderer's plugin is broken; the cause is attached.
+        RendererError: The renderer's plugin is broken, raised while rendering (the
+            cause is attached), or returned something other than ``str`` or ``bytes``.
         RendererOptionError: An option the renderer does not accept, or of the wrong type.
     """
     renderer = get(name)
@@ -70,4 +72,16 @@ def render(report: AnnualReport | Ledger, name: str = "zh", **options: Any) -> s
         from enforcement_core.summary import summarize  # noqa: PLC0415
 
         report = summarize(report)
-    return renderer.render(report, **values)
+    try:
+        output: object = renderer.render(report, **values)
+    except EnforcementCoreError:
+        raise  # the library's own errors say what went wrong already
+    except Exception as exc:
+        where = _registry.origin(name)
+        raise RendererError(f"{where} failed: {type(exc).__name__}: {exc}") from exc
+    if not isinstance(output, str | bytes):
+        where = _registry.origin(name)
+        raise RendererError(
+            f"{where} returned {type(output).__name__}, not the str or bytes of a document"
+        )
+    return output

@@ -6,15 +6,16 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import attrs
 
+from enforcement_core._privacy import masked
 from enforcement_core.errors import RendererOptionError
-from enforcement_core.labels import LOCALES
+from enforcement_core.labels import LOCALES, term
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from enforcement_core.report import AnnualReport
 
-__all__ = ["LOCALE", "PERSONAL_DATA", "Option", "Renderer", "validate_options"]
+__all__ = ["LOCALE", "PERSONAL_DATA", "Option", "Renderer", "published", "validate_options"]
 
 
 @attrs.frozen
@@ -58,10 +59,33 @@ class Option:
 
 #: The option of the renderers that write their labels in Chinese or English.
 LOCALE = Option(str, "zh_CN", "the labels' language: zh_CN or en", choices=LOCALES)
-#: The option of the renderers that withhold identity-card numbers unless asked.
+#: The option of the renderers that withhold identity-card and mobile numbers unless asked.
 PERSONAL_DATA = Option(
-    bool, default=False, help="write identity-card numbers instead of withholding them"
+    bool,
+    default=False,
+    help="write identity-card and mobile numbers instead of withholding them",
 )
+
+
+def published(report: AnnualReport, *, personal_data: bool, locale: str = "zh_CN") -> AnnualReport:
+    """``report`` as it may be published: numbers in its text withheld unless ``personal_data``.
+
+    Each text field is masked on its own, before a renderer joins it to figures.
+
+    Examples:
+        >>> import attrs
+        >>> from enforcement_core import examples
+        >>> report = examples.load("gulu-2023")
+        >>> narrative = attrs.evolve(report.narrative, opening="当事人11010519491231002X")
+        >>> report = attrs.evolve(report, narrative=narrative)
+        >>> published(report, personal_data=False, locale="en").narrative.opening
+        '当事人[ID number withheld]'
+        >>> published(report, personal_data=True) is report
+        True
+    """
+    if personal_data:
+        return report
+    return masked(report, term("id_withheld", locale), term("mobile_withheld", locale))
 
 
 @runtime_checkable

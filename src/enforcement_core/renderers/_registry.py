@@ -12,6 +12,7 @@ breaking every lookup is what this avoids).
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import importlib.metadata
 import warnings
@@ -24,14 +25,19 @@ from enforcement_core.errors import RendererError, RendererNotFound, RendererWar
 from enforcement_core.renderers._base import Option, Renderer
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from importlib.metadata import EntryPoint
 
-__all__ = ["GROUP", "OWN_DISTRIBUTION", "Registry", "RendererEntry"]
+__all__ = ["GROUP", "OWN_DISTRIBUTION", "OWN_PACKAGE", "Registry", "RendererEntry"]
 
 #: The entry-point group renderers are registered under.
 GROUP = "enforcement_core.renderers"
 #: The distribution of the built-in renderers; no plugin may take their names.
 OWN_DISTRIBUTION = "enforcement-core"
+#: The package of the built-in renderers: an entry point is a built-in when it names
+#: an object in it, whatever the distribution that declares it is called (a
+#: distribution named "Enforcement_Core" earlier on sys.path must not pass for ours).
+OWN_PACKAGE = "enforcement_core.renderers."
 
 
 @attrs.frozen
@@ -47,8 +53,19 @@ class RendererEntry:
 
 
 def _distribution(entry_point: EntryPoint) -> str:
+    """The name of the distribution that declares ``entry_point``, whatever its metadata holds."""
     dist = entry_point.dist
-    return dist.metadata["Name"] if dist is not None else "(unknown distribution)"
+    if dist is None:
+        return "(unknown distribution)"
+    try:
+        name = dist.metadata["Name"]
+    except Exception:  # noqa: BLE001  (unreadable metadata is one distribution's problem)
+        name = None
+    if isinstance(name, str) and name.strip():
+        return name
+    # Metadata without a Name: named by where it lies, so that it can still be found.
+    where = getattr(dist, "_path", None)
+    return f"(distribution without a name at {where})" if where else "(distribution without a name)"
 
 
 def _same_name(name: str) -> str:
@@ -56,7 +73,24 @@ def _same_name(name: str) -> str:
 
 
 def _is_own(entry_point: EntryPoint) -> bool:
-    return _same_name(_distribution(entry_point)) == OWN_DISTRIBUTION
+    # By the module the entry point names, not by the distribution's name.
+    return entry_point.value.startswith(OWN_PACKAGE)
+
+
+def _entry_points() -> Iterator[EntryPoint]:
+    """Every entry point of the group, in every distribution on sys.path.
+
+    ``importlib.metadata.entry_points()`` keeps the first distribution of each
+    name, so one named like ours earlier on sys.path would hide the built-ins;
+    every distribution is read here, and one whose metadata cannot be read is
+    skipped alone.
+    """
+    for dist in importlib.metadata.distributions():
+        try:
+            found = [ep for ep in dist.entry_points if ep.group == GROUP]
+        except Exception:  # noqa: BLE001, S112  (a broken distribution never breaks another)
+            continue
+        yield from found
 
 
 def _not_a_renderer(obj: object, name: str) -> str | None:
@@ -85,6 +119,7 @@ class Registry:
         self._registered: dict[str, Renderer] = {}
         self._loaded: dict[str, Renderer] = {}
         self._broken: dict[str, RendererError] = {}
+        self._origins: dict[str, str] = {}
 
     # Discovery ----------------------------------------------------------------------
 
@@ -96,8 +131,10 @@ class Registry:
     def _scan(self) -> dict[str, list[EntryPoint]]:
         by_name: dict[str, list[EntryPoint]] = {}
         seen: set[tuple[str, str, str]] = set()
-        for entry_point in importlib.metadata.entry_points(group=GROUP):
-            key = (entry_point.name, _same_name(_distribution(entry_point)), entry_point.value)
+        for entry_point in _entry_points():
+            # The same distribution found twice on sys.path (our own, also by module).
+            owner = "" if _is_own(entry_point) else _same_name(_distribution(entry_point))
+            key = (entry_point.name, owner, entry_point.value)
             if key in seen:  # the same distribution found twice on sys.path
                 continue
             seen.add(key)
@@ -159,26 +196,50 @@ class Registry:
             raise self._broken[name]
         claims = self._entry_points().get(name)
         if not claims:
-            known = ", ".join(repr(n) for n in self.names()) or "none"
-            raise RendererNotFound(f"no renderer named {name!r}; the renderers are: {known}")
+            names = self.names()
+            known = ", ".join(repr(n) for n in names) or "none"
+            close = difflib.get_close_matches(name, names, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise RendererNotFound(f"no renderer named {name!r}; the renderers are: {known}{hint}")
         if len(claims) > 1:
             raise RendererError(self._clash(name, claims))
         renderer = self._load(name, claims[0])
         self._loaded[name] = renderer
         return renderer
 
+    def origin(self, name: str) -> str:
+        """How errors name the renderer ``name``: with its distribution and entry point."""
+        if name in self._registered:
+            return f"renderer {name!r} (registered at run time)"
+        if name not in self._origins:
+            claims = self._entry_points().get(name) or []
+            if len(claims) != 1:
+                return f"renderer {name!r}"
+            ep = claims[0]
+            self._origins[name] = (
+                f"renderer {name!r} of distribution {_distribution(ep)!r} ({ep.value})"
+            )
+        return self._origins[name]
+
     def _load(self, name: str, entry_point: EntryPoint) -> Renderer:
-        where = f"renderer {name!r} of distribution {_distribution(entry_point)!r} ({entry_point.value})"
+        where = self.origin(name)
         try:
             obj: Any = entry_point.load()
             if isinstance(obj, type):
                 obj = obj()
-        except Exception as exc:
+        except KeyboardInterrupt:
+            raise
+        # SystemExit and any BaseException a plugin raises at import are its failure,
+        # not a reason for the process to stop.
+        except BaseException as exc:
             error = RendererError(f"{where} cannot be loaded: {type(exc).__name__}: {exc}")
             error.__cause__ = exc
             self._broken[name] = error
             raise error from exc
-        reason = _not_a_renderer(obj, name)
+        try:
+            reason = _not_a_renderer(obj, name)
+        except Exception as exc:  # noqa: BLE001  (an attribute that raises when read)
+            reason = f"reading its attributes raised {type(exc).__name__}: {exc}"
         if reason is not None:
             error = RendererError(f"{where} is not a renderer: {reason}")
             self._broken[name] = error

@@ -11,10 +11,14 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from enforcement_core._mapping import FrozenMap
-from enforcement_core._privacy import mask_id_numbers
-from enforcement_core.labels import term
 from enforcement_core.numbers_zh import format_date
-from enforcement_core.renderers._base import LOCALE, PERSONAL_DATA, Option
+from enforcement_core.renderers._base import (
+    LOCALE,
+    PERSONAL_DATA,
+    Option,
+    published,
+    validate_options,
+)
 from enforcement_core.renderers._rows import rows
 
 if TYPE_CHECKING:
@@ -95,24 +99,22 @@ class HtmlRenderer:
         }
     )
 
-    def render(
-        self,
-        report: AnnualReport,
-        *,
-        locale: str = "zh_CN",
-        fragment: bool = False,
-        personal_data: bool = False,
-        **_: Any,
-    ) -> str:
+    def render(self, report: AnnualReport, **options: Any) -> str:
         """The report as an HTML table, or as a whole page around it."""
+        return self._write(report, **validate_options(self, options))
+
+    def _write(
+        self, report: AnnualReport, *, locale: str, fragment: bool, personal_data: bool
+    ) -> str:
+        report = published(report, personal_data=personal_data, locale=locale)
         zh = locale == "zh_CN"
         title = f"{report.body.name} {report.year}" + (
             "年行政执法数据" if zh else " enforcement figures"
         )
-        published = ""
+        when = ""
         if report.published_on is not None:
             day = format_date(report.published_on) if zh else report.published_on.isoformat()
-            published = f"（发布日期：{day}）" if zh else f" (published {day})"
+            when = f"（发布日期：{day}）" if zh else f" (published {day})"
         lines = "".join(
             f'<tr><td class="depth-{row.depth}" style="padding-left:{2 * row.depth}em">'
             f'{escape(row.label)}</td><td class="value">{escape(row.value)}</td>'
@@ -120,7 +122,7 @@ class HtmlRenderer:
             for row in rows(report, locale)
         )
         html = (
-            f'{_STYLE}<table class="enforcement-core"><caption>{escape(title + published)}</caption>'
+            f'{_STYLE}<table class="enforcement-core"><caption>{escape(title + when)}</caption>'
             f"<tbody>{lines}</tbody></table>"
         )
         if not fragment:
@@ -129,8 +131,7 @@ class HtmlRenderer:
                 f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
                 f"<title>{escape(title)}</title></head><body>{html}</body></html>"
             )
-        html += "\n"
-        return html if personal_data else mask_id_numbers(html, term("id_withheld", locale))
+        return html + "\n"
 
 
 #: The instance the entry point names.

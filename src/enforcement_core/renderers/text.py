@@ -6,10 +6,14 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from enforcement_core._mapping import FrozenMap
-from enforcement_core._privacy import mask_id_numbers
-from enforcement_core.labels import term
 from enforcement_core.numbers_zh import format_date
-from enforcement_core.renderers._base import LOCALE, PERSONAL_DATA, Option
+from enforcement_core.renderers._base import (
+    LOCALE,
+    PERSONAL_DATA,
+    Option,
+    published,
+    validate_options,
+)
 from enforcement_core.renderers._rows import Row, rows
 
 if TYPE_CHECKING:
@@ -80,10 +84,12 @@ class TextRenderer:
         }
     )
 
-    def render(
-        self, report: AnnualReport, *, locale: str = "zh_CN", personal_data: bool = False, **_: Any
-    ) -> str:
+    def render(self, report: AnnualReport, **options: Any) -> str:
         """The report as aligned plain text, ending with a newline."""
+        return self._write(report, **validate_options(self, options))
+
+    def _write(self, report: AnnualReport, *, locale: str, personal_data: bool) -> str:
+        report = published(report, personal_data=personal_data, locale=locale)
         if locale == "zh_CN":
             head = [f"{report.body.name} {report.year}年行政执法数据"]
             if report.published_on is not None:
@@ -92,8 +98,7 @@ class TextRenderer:
             head = [f"{report.body.name} — enforcement figures {report.year}"]
             if report.published_on is not None:
                 head.append(f"published {report.published_on.isoformat()}")
-        text = "\n".join([*head, "", *_lines(rows(report, locale))]) + "\n"
-        return text if personal_data else mask_id_numbers(text, term("id_withheld", locale))
+        return "\n".join([*head, "", *_lines(rows(report, locale))]) + "\n"
 
 
 #: The instance the entry point names.

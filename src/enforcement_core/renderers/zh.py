@@ -20,11 +20,11 @@ import attrs
 
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._paths import figures as figures_below
-from enforcement_core._privacy import mask_id_numbers
 from enforcement_core.actions import ActionKind
 from enforcement_core.body import BodyLevel
 from enforcement_core.categories import CATEGORIES, Category, category
 from enforcement_core.comparison import Change, RateChange
+from enforcement_core.errors import RendererOptionError
 from enforcement_core.labels import label, term_or_key
 from enforcement_core.numbers_zh import (
     AMOUNT_UNITS,
@@ -38,7 +38,7 @@ from enforcement_core.numbers_zh import (
     to_capital_amount,
     to_chinese,
 )
-from enforcement_core.renderers._base import PERSONAL_DATA, Option
+from enforcement_core.renderers._base import PERSONAL_DATA, Option, published, validate_options
 from enforcement_core.report import AnnualReport, RateName, Section, SectionRole
 from enforcement_core.statistics import Rate, figure, rate
 
@@ -49,6 +49,9 @@ if TYPE_CHECKING:
 __all__ = ["ZhRenderer", "renderer"]
 
 _SELF = {BodyLevel.TOWN: "我镇", BodyLevel.TOWNSHIP: "我乡", BodyLevel.STREET: "我街道"}
+# What numbers_zh writes: Chinese numerals below 10**16, capitals below 10**12 yuan.
+_CHINESE_BELOW = 10**16
+_CAPITALS_BELOW = Decimal(10**12)
 _ACTION_ORDER = tuple(category.kind for category in CATEGORIES)
 _NONE_IN_YEAR = {
     ActionKind.LICENSING: "全年未收到行政许可申请",
@@ -72,7 +75,6 @@ class _Settings:
     capitals: bool
     previous: AnnualReport | None
     change_style: str
-    personal_data: bool = False
 
 
 class _Writer:
@@ -97,14 +99,15 @@ class _Writer:
             word = conventions.case_measure
         else:
             word = measure_words(kind)[0]
-        number = to_chinese(value) if self.s.numerals == "chinese" else str(value)
-        return number + word
+        return self._number(value) + word
 
     def money(self, value: Decimal) -> str:
         written = format_amount(value, unit=self.s.money_unit, places=self.s.money_places)
-        return (
-            f"{written}（{to_capital_amount(value, prefix=True)}）" if self.s.capitals else written
-        )
+        # The loader bounds money below 10**12 yuan, which capitals cover; a total
+        # derived from parts can pass it, and is then written in figures only.
+        if not self.s.capitals or value >= _CAPITALS_BELOW:
+            return written
+        return f"{written}（{to_capital_amount(value, prefix=True)}）"
 
     def percent(self, value: Rate) -> str:
         return format_percent(value, self.s.percent_places)
@@ -212,17 +215,12 @@ class _Writer:
             return f"{year}年{self.me}没有发生一起执法人员违规违纪现象"
         return f"{year}年{self.me}发生执法人员违规违纪{self.n(cases, MeasureKind.CASE, 'workforce.misconduct_cases')}"
 
-    def free(self, text: str) -> str:
-        """Free text with identity numbers masked before a figure can follow it.
-
-        The whole report is masked again at the end, but there a number written
-        straight after the text ("申请<ID>243件") would make one long run of digits,
-        which is not an identity number and would be left alone.
-        """
-        return text if self.s.personal_data else mask_id_numbers(text)
-
     def _number(self, value: int) -> str:
-        return to_chinese(value) if self.s.numerals == "chinese" else str(value)
+        # Counts are bounded below 10**16 on loading, which Chinese numerals cover; a
+        # total derived from parts can pass it, and is then written in Arabic digits.
+        if self.s.numerals == "chinese" and value < _CHINESE_BELOW:
+            return to_chinese(value)
+        return str(value)
 
     def _unit(self, key: str, unit: Any) -> str:
         path = f"workforce.units.{key}"
@@ -234,7 +232,7 @@ class _Writer:
         if unit.subunits and own is not None:
             parts.append(f"{unit.name}本级{self.n(own, MeasureKind.PERSON)}")
         parts += [
-            f"{self.free(sub.name)}{self.n(sub.certified, MeasureKind.PERSON, f'{path}.subunits.{sub_key}.certified')}"
+            f"{sub.name}{self.n(sub.certified, MeasureKind.PERSON, f'{path}.subunits.{sub_key}.certified')}"
             for sub_key, sub in unit.subunits.items()
             if sub.certified is not None
         ]
@@ -353,9 +351,7 @@ class _Writer:
         case = MeasureKind.CASE
         return self._join(
             [
-                self._count(
-                    f"全年共计申请{self.free(licensing.subject)}", "licensing.applications", case
-                ),
+                self._count(f"全年共计申请{licensing.subject}", "licensing.applications", case),
                 self._count("受理", "licensing.accepted", case),
                 self._count("作出行政许可", "licensing.granted", case),
                 self._count("不予许可", "licensing.refused", case),
@@ -636,22 +632,30 @@ class ZhRenderer:
         }
     )
 
-    def render(  # noqa: PLR0913  (one parameter per declared option)
+    def render(self, report: AnnualReport, **options: Any) -> str:
+        """The report as Chinese text, paragraphs apart, ending with a newline."""
+        return self._write(report, **validate_options(self, options))
+
+    def _write(  # noqa: PLR0913  (one parameter per declared option)
         self,
         report: AnnualReport,
         *,
-        money_unit: str | None = None,
-        money_places: int | None = None,
-        percent_places: int | None = None,
-        case_measure: str | None = None,
-        numerals: str = "arabic",
-        capitals: bool = False,
-        previous: AnnualReport | None = None,
-        change_style: str = "percent",
-        personal_data: bool = False,
-        **_: Any,
+        money_unit: str | None,
+        money_places: int | None,
+        percent_places: int | None,
+        case_measure: str | None,
+        numerals: str,
+        capitals: bool,
+        previous: AnnualReport | None,
+        change_style: str,
+        personal_data: bool,
     ) -> str:
-        """The report as Chinese text, paragraphs apart, ending with a newline."""
+        report = published(report, personal_data=personal_data)
+        if previous is not None and previous.year >= report.year:
+            raise RendererOptionError(
+                f"renderer 'zh': option 'previous' must be a report of a year before "
+                f"{report.year}, not of {previous.year}"
+            )
         conventions = report.conventions
         settings = _Settings(
             money_unit=money_unit or conventions.money_unit,
@@ -664,7 +668,6 @@ class ZhRenderer:
             capitals=capitals,
             previous=previous,
             change_style=change_style,
-            personal_data=personal_data,
         )
         writer = _Writer(report, settings)
         body = report.body
@@ -678,8 +681,7 @@ class ZhRenderer:
         blocks.append(body.name)
         if report.published_on is not None:
             blocks.append(format_date(report.published_on))
-        text = "\n\n".join(blocks) + "\n"
-        return text if personal_data else mask_id_numbers(text)
+        return "\n\n".join(blocks) + "\n"
 
 
 def _section(writer: _Writer, section: Section, position: int, level: int) -> list[str]:
