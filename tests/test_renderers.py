@@ -80,9 +80,11 @@ class TestBuiltIns:
             if ep.dist is not None and ep.dist.metadata["Name"] == "enforcement-core"
         }
         assert {
+            "docx": "enforcement_core.renderers.docx:renderer",
             "html": "enforcement_core.renderers.html:renderer",
             "json": "enforcement_core.renderers.json:renderer",
             "text": "enforcement_core.renderers.text:renderer",
+            "xlsx": "enforcement_core.renderers.xlsx:renderer",
             "zh": "enforcement_core.renderers.zh:renderer",
         } == declared
 
@@ -116,7 +118,7 @@ class TestUnknown:
         """An unknown name raises RendererNotFound, a LookupError, naming those that exist."""
         with pytest.raises(
             RendererNotFound,
-            match="no renderer named 'pdf'; the renderers are: 'html', 'json', 'text', 'zh'",
+            match="no renderer named 'pdf'; the renderers are: 'docx', 'html', 'json', 'text', 'xlsx', 'zh'",
         ):
             renderers.get("pdf")
         assert issubclass(RendererNotFound, LookupError)

@@ -30,10 +30,23 @@ __all__ = ["Row", "rows"]
 
 @attrs.frozen
 class Row:
+    """One labelled figure (or, without a value, a heading over the rows below it)."""
+
+    #: 0 for a heading of the table, 1, 2… for figures and their parts.
     depth: int
+    #: The label, in the locale asked for.
     label: str
+    #: The figure as written for reading (grouped, money and rates to two decimals).
     value: str = ""
+    #: What follows the value: the measure word (Chinese) or the money unit.
     unit: str = ""
+    #: The exact figure: an ``int`` count, ``Decimal`` yuan, a ``Decimal`` percent
+    #: already rounded once (98.62 for 98.62%); ``None`` for a heading or an undefined rate.
+    number: int | Decimal | None = None
+    #: "count", "money" or "percent"; empty for a heading.
+    kind: str = ""
+    #: The measure word of a count (件, 家次, 名), in any locale.
+    measure: str = ""
 
 
 class _Writer:
@@ -59,14 +72,16 @@ class _Writer:
             else measure_words(kind)[0]
         )
         shown = format_decimal(value, locale=self.locale)
-        self.rows.append(Row(depth, name, shown, word if self.zh else ""))
+        self.rows.append(
+            Row(depth, name, shown, word if self.zh else "", value, "count", measure=word)
+        )
 
     def money(self, depth: int, name: str, value: int | Decimal | None) -> None:
         if value is None:
             return
         # Rounded once, half up, before babel writes it: babel would round half-even.
         shown = format_decimal(round_half_up(value, 2), format="#,##0.00", locale=self.locale)
-        self.rows.append(Row(depth, name, shown, "元" if self.zh else "yuan"))
+        self.rows.append(Row(depth, name, shown, "元" if self.zh else "yuan", value, "money"))
 
     def percent(self, depth: int, name: str, value: Decimal | None) -> None:
         shown = (
@@ -74,7 +89,7 @@ class _Writer:
             if value is None
             else format_decimal(value, format="#,##0.00", locale=self.locale) + "%"
         )
-        self.rows.append(Row(depth, name, shown))
+        self.rows.append(Row(depth, name, shown, number=value, kind="percent"))
 
     def stated(self, depth: int, key: str, path: str, kind: MeasureKind) -> None:
         """The figure at ``path`` (derived from its parts if need be), labelled by ``key``."""
@@ -300,7 +315,7 @@ def rows(report: AnnualReport, locale: str) -> list[Row]:
     Examples:
         >>> from enforcement_core import examples
         >>> rows(examples.load("gulu-2023"), "en")[1]
-        Row(depth=1, label='certified officers', value='22', unit='')
+        Row(depth=1, label='certified officers', value='22', unit='', number=22, kind='count', measure='名')
     """
     writer = _Writer(report, locale)
     for section in _SECTIONS:
