@@ -18,6 +18,7 @@ python-docx is imported when a document is first written (the ``docx`` extra).
 from __future__ import annotations
 
 import io
+import math
 import re
 import unicodedata
 import zipfile
@@ -65,7 +66,9 @@ _ALTERNATIVES: Final = {
     "黑体": "SimHei",
     "宋体": "SimSun",
 }
-_LINE_PT: Final = 225 / 25.4 * 72 / 22  # 225 mm of text height over 22 lines: 28.95 pt
+# 225 mm of text height over 22 lines is 28.99 pt; 28.95 pt (579 twentieths), rounded
+# down to the twentieth, keeps the 22nd line on the page, as the usual 公文 templates do.
+_LINE_PT: Final = math.floor(225 / 25.4 * 72 / 22 * 20) / 20
 _FULL_WIDTH: Final = frozenset("WF")
 _CONDENSED_TWIPS: Final = -5  # twentieths of a point
 
@@ -122,7 +125,7 @@ class _Writer:
         layout = paragraph.paragraph_format
         layout.alignment = getattr(self.enum.WD_ALIGN_PARAGRAPH, align)
         layout.line_spacing_rule = self.enum.WD_LINE_SPACING.EXACTLY
-        layout.line_spacing = self.shared.Pt(round(_LINE_PT, 2))
+        layout.line_spacing = self.shared.Pt(_LINE_PT)
         layout.space_before = layout.space_after = self.shared.Pt(0)
         body_pt = LAYOUT["body_pt"]
         if indent:
