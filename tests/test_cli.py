@@ -156,7 +156,10 @@ class TestErrors:
     def test_unknown_renderer(self):
         """An unknown renderer names the known ones."""
         line = self.one_line(run("report", "--format", "pdf"))
-        assert "no renderer named 'pdf'; the renderers are: 'docx', 'html', 'json', 'text', 'xlsx', 'zh'" in line
+        assert (
+            "no renderer named 'pdf'; the renderers are: 'docx', 'html', 'json', 'text', 'xlsx', 'zh'"
+            in line
+        )
 
     @pytest.mark.parametrize(
         ("option", "message"),

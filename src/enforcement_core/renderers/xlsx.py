@@ -145,7 +145,10 @@ class XlsxRenderer:
         {
             "locale": LOCALE,
             "money_unit": Option(
-                str, "元", "money in 元, 万元 or 亿元 (exact either way)", choices=tuple(_MONEY_UNITS)
+                str,
+                "元",
+                "money in 元, 万元 or 亿元 (exact either way)",
+                choices=tuple(_MONEY_UNITS),
             ),
             "money_places": Option(
                 int, 2, "decimals of money shown, 0 to 4", choices=(0, 1, 2, 3, 4)
@@ -224,7 +227,9 @@ def _statistics(
                 sheet.text(line, 2, row.value)
             else:
                 places = report.conventions.percent_places
-                sheet.number(line, 2, Decimal(row.number).scaleb(-2), _number_format("percent", places))
+                sheet.number(
+                    line, 2, Decimal(row.number).scaleb(-2), _number_format("percent", places)
+                )
             sheet.text(line, 4, "%")
         line += 1
     sheet.set_widths()
