@@ -47,6 +47,9 @@ class Row:
     kind: str = ""
     #: The measure word of a count (件, 家次, 名), in any locale.
     measure: str = ""
+    #: The figure's path in the report (``penalty.by_domain.traffic.cases``); empty for
+    #: a heading, a rate, or a figure computed here from others.
+    path: str = ""
 
 
 class _Writer:
@@ -73,15 +76,16 @@ class _Writer:
         )
         shown = format_decimal(value, locale=self.locale)
         self.rows.append(
-            Row(depth, name, shown, word if self.zh else "", value, "count", measure=word)
+            Row(depth, name, shown, word if self.zh else "", value, "count", word, path)
         )
 
-    def money(self, depth: int, name: str, value: int | Decimal | None) -> None:
+    def money(self, depth: int, name: str, value: int | Decimal | None, path: str = "") -> None:
         if value is None:
             return
         # Rounded once, half up, before babel writes it: babel would round half-even.
         shown = format_decimal(round_half_up(value, 2), format="#,##0.00", locale=self.locale)
-        self.rows.append(Row(depth, name, shown, "元" if self.zh else "yuan", value, "money"))
+        unit = "元" if self.zh else "yuan"
+        self.rows.append(Row(depth, name, shown, unit, value, "money", path=path))
 
     def percent(self, depth: int, name: str, value: Decimal | None) -> None:
         shown = (
@@ -200,14 +204,14 @@ def _penalty(w: _Writer) -> None:
             _CASE,
             f"penalty.by_domain.{domain.value}.cases",
         )
-        w.money(3, w.term("fines"), domain_figures.fines)
+        w.money(3, w.term("fines"), domain_figures.fines, f"penalty.by_domain.{domain.value}.fines")
     for key in ("by_sanction", "by_procedure"):
         parts = getattr(penalty, key)
         if parts:
             w.rows.append(Row(1, w.term(key)))
             _breakdown(w, 2, parts, _CASE, f"penalty.{key}")
     for key in ("fines", "confiscations", "fines_and_confiscations"):
-        w.money(1, w.term(key), figure(w.report, f"penalty.{key}"))
+        w.money(1, w.term(key), figure(w.report, f"penalty.{key}"), f"penalty.{key}")
     for key in ("not_penalised", "lightened", "legal_reviews", "referrals"):
         w.stated(1, key, f"penalty.{key}", _CASE)
 
@@ -235,7 +239,7 @@ def _others(w: _Writer) -> None:
     for kind, other in w.report.other_actions.items():
         w.rows.append(Row(0, w.label(kind)))
         w.stated(1, "count", f"other_actions.{kind.value}.count", _CASE)
-        w.money(1, w.term("amount"), other.amount)
+        w.money(1, w.term("amount"), other.amount, f"other_actions.{kind.value}.amount")
 
 
 _REVIEW_KEYS = ("reconsiderations", "corrected", "litigations", "lost")
@@ -276,7 +280,7 @@ def _declared(w: _Writer, declared: Category) -> None:
     for path, value in figures(figures_of, f"{declared.field}."):
         key = path.rsplit(".", 1)[-1]
         if isinstance(value, Decimal):
-            w.money(1, term_or_key(key, w.locale), value)
+            w.money(1, term_or_key(key, w.locale), value, path)
         else:
             w.count(1, term_or_key(key, w.locale), value, _CASE, path)
 
@@ -315,7 +319,7 @@ def rows(report: AnnualReport, locale: str) -> list[Row]:
     Examples:
         >>> from enforcement_core import examples
         >>> rows(examples.load("gulu-2023"), "en")[1]
-        Row(depth=1, label='certified officers', value='22', unit='', number=22, kind='count', measure='名')
+        Row(depth=1, label='certified officers', value='22', unit='', number=22, kind='count', measure='名', path='workforce.certified')
     """
     writer = _Writer(report, locale)
     for section in _SECTIONS:
