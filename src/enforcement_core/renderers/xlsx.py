@@ -93,7 +93,7 @@ class _Sheet:
     def number(self, row: int, column: int, value: int | Decimal, number_format: str) -> Any:
         cell = self.sheet.cell(row=row, column=column)
         # A Decimal is written into the file as its digits, exactly; Excel reads it as a
-        # double, which holds 15 significant digits (amounts below a trillion yuan to the fen).
+        # double, which holds 15 significant digits: amounts to the fen below 10**13 yuan.
         cell.value = value
         cell.number_format = number_format
         cell.alignment = self.styles.Alignment(horizontal="right")
