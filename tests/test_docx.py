@@ -183,6 +183,11 @@ class TestPageNumbers:
         assert ("— 1 —", "PAGE", 14.0, WD_ALIGN_PARAGRAPH.RIGHT) == self.field(section.footer)
         assert Pt(14) == section.footer.paragraphs[0].paragraph_format.right_indent
 
+    def test_seven_millimetres_below_the_text(self):
+        """The number's line starts 7 mm below the text area: its 5 mm line ends 23 mm from the edge."""
+        section = DOCUMENT.sections[0]
+        assert 23 == round(section.footer_distance.mm)
+
     def test_even_pages_on_the_left(self):
         """Even pages have their own footer, with the number on the left, one character in."""
         section = DOCUMENT.sections[0]

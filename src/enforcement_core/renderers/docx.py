@@ -151,7 +151,9 @@ class _Writer:
         section.bottom_margin = shared.Mm(margins["bottom"])
         section.left_margin = shared.Mm(margins["left"])
         section.right_margin = shared.Mm(margins["right"])
-        section.footer_distance = shared.Mm(28)  # §7.5: the number 7 mm below the text area
+        # §7.5: the top of the number 7 mm below the text area, which ends 35 mm above the
+        # paper's edge; the footer distance is to the bottom of its 四号 line (about 5 mm).
+        section.footer_distance = shared.Mm(margins["bottom"] - 7 - 5)
         # 22 lines a page: the line grid's pitch, in twentieths of a point (28.95 pt).
         grid = section._sectPr.find(self.ns.qn("w:docGrid"))  # noqa: SLF001
         if grid is None:
