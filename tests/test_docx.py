@@ -308,6 +308,26 @@ class TestPersonalData:
         assert f"当事人（身份证号{ID_NUMBER}）拒不整改。" in texts
 
 
+class TestReproducible:
+    def test_the_same_report_gives_the_same_bytes(self, monkeypatch):
+        """No clock in the file: written at two moments, the documents are equal to the byte."""
+        import time
+
+        first = renderers.render(GULU, "docx")
+        later = time.time() + 3 * 86400
+        monkeypatch.setattr(time, "time", lambda: later)
+        assert first == renderers.render(GULU, "docx")
+        properties = DOCUMENT.core_properties
+        assert (2024, 2024) == (properties.created.year, properties.modified.year)
+
+    def test_parts_are_dated_by_the_year(self):
+        """Every part of the package is dated the first day after the report's year."""
+        data = renderers.render(GULU, "docx")
+        assert isinstance(data, bytes)
+        dates = {item.date_time for item in zipfile.ZipFile(io.BytesIO(data)).infolist()}
+        assert {(2024, 1, 1, 0, 0, 0)} == dates
+
+
 class TestRobustness:
     def test_control_characters_are_dropped(self):
         """A control character in the data, which XML cannot hold, is dropped, not a crash."""

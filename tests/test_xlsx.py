@@ -207,9 +207,21 @@ class TestOptions:
         assert "张三[身份证号已隐去]" in masked
         assert name in [c.value for c in workbook(report, personal_data=True).worksheets[0]["A"]]
 
-    def test_the_same_report_gives_the_same_properties(self):
-        """No clock in the file: the workbook's dates are the year's end."""
+    def test_the_same_report_gives_the_same_bytes(self, monkeypatch):
+        """No clock in the file: written at two moments, the workbooks are equal to the byte."""
+        import time
+
+        first = renderers.render(GULU, "xlsx")
+        later = time.time() + 3 * 86400
+        monkeypatch.setattr(time, "time", lambda: later)
+        assert first == renderers.render(GULU, "xlsx")
         assert 2024 == BOOK.properties.created.year
+        assert 2024 == BOOK.properties.modified.year
+
+    def test_another_year_gives_other_dates(self):
+        """The dates follow the report's year, not the clock."""
+        book = workbook(attrs.evolve(GULU, year=2020))
+        assert (2021, 2021) == (book.properties.created.year, book.properties.modified.year)
 
     def test_missing_extra_is_named(self, monkeypatch):
         """Without openpyxl, the error names the xlsx extra."""

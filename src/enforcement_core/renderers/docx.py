@@ -21,13 +21,12 @@ import io
 import math
 import re
 import unicodedata
-import zipfile
 from typing import TYPE_CHECKING, Any, Final
 
 from enforcement_core._extras import require
 from enforcement_core._mapping import FrozenMap
 from enforcement_core.renderers._base import Option
-from enforcement_core.renderers._office import xml_text
+from enforcement_core.renderers._office import repack, written_on, xml_text
 from enforcement_core.renderers.zh import renderer as zh
 
 if TYPE_CHECKING:
@@ -191,10 +190,14 @@ class _Writer:
                 run.text = part
         self.font(paragraph.add_run(" —"), font, size)
 
-    def write(self, document: ZhDocument, doc_number: str | None, addressee: str | None) -> None:
+    def write(
+        self, document: ZhDocument, year: int, doc_number: str | None, addressee: str | None
+    ) -> None:
         self.page()
         properties = self.document.core_properties
         properties.title, properties.author = xml_text(document.title), xml_text(document.body)
+        # No clock in the file: the same report gives the same document.
+        properties.created = properties.modified = written_on(year)
         if doc_number:
             # §7.2.4: the 发文字号 centred, above the title when there is no 版头 around it.
             self.paragraph(doc_number, align="CENTER", indent=0)
@@ -240,32 +243,24 @@ class _Writer:
         if date:
             self.paragraph(date, align="RIGHT", indent=0, right=date_right)
 
-    def to_bytes(self) -> bytes:
+    def to_bytes(self, year: int) -> bytes:
         buffer = io.BytesIO()
         self.document.save(buffer)
-        return _with_font_alternatives(buffer.getvalue())
+        return repack(buffer.getvalue(), year, {_FONT_TABLE: _with_font_alternatives})
 
 
 _FONT_TABLE: Final = "word/fontTable.xml"
 
 
-def _with_font_alternatives(package: bytes) -> bytes:
-    """The package with each of our fonts in its font table, with its substitute."""
-    source = zipfile.ZipFile(io.BytesIO(package))
+def _with_font_alternatives(table: bytes) -> bytes:
+    """The font table with each of our fonts in it, with its substitute."""
     fonts = "".join(
         f'<w:font w:name="{name}"><w:altName w:val="{alternative}"/>'
         '<w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>'
         for name, alternative in _ALTERNATIVES.items()
     )
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == _FONT_TABLE:
-                text = re.sub(r"</w:fonts>\s*$", fonts + "</w:fonts>", data.decode("utf-8"))
-                data = text.encode("utf-8")
-            target.writestr(item, data)
-    return output.getvalue()
+    text = re.sub(r"</w:fonts>\s*$", fonts + "</w:fonts>", table.decode("utf-8"))
+    return text.encode("utf-8")
 
 
 class DocxRenderer:
@@ -316,8 +311,8 @@ class DocxRenderer:
         """
         docx = require("docx", "docx", "Word documents")
         writer = _Writer(docx)
-        writer.write(zh.document(report, **options), doc_number, addressee)
-        return writer.to_bytes()
+        writer.write(zh.document(report, **options), report.year, doc_number, addressee)
+        return writer.to_bytes(report.year)
 
 
 #: The instance the entry point names.

@@ -17,7 +17,6 @@ openpyxl is imported when a workbook is first written (the ``xlsx`` extra).
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
@@ -29,7 +28,7 @@ from enforcement_core.audit import audit
 from enforcement_core.labels import term
 from enforcement_core.numbers_zh import format_date
 from enforcement_core.renderers._base import LOCALE, PERSONAL_DATA, Option
-from enforcement_core.renderers._office import xml_text
+from enforcement_core.renderers._office import repack, written_on, xml_text
 from enforcement_core.renderers._rows import rows
 from enforcement_core.renderers.text import display_width
 
@@ -176,8 +175,7 @@ class XlsxRenderer:
         styles = require("openpyxl.styles", "xlsx", "Excel workbooks")
         book = openpyxl.Workbook()
         # The same report gives the same bytes: no clock in the file.
-        moment = dt.datetime(report.year + 1, 1, 1)  # noqa: DTZ001  (a date, not an instant)
-        book.properties.created = book.properties.modified = moment
+        book.properties.created = book.properties.modified = written_on(report.year)
         book.properties.title = xml_text(f"{report.body.name} {report.year}")
         statistics = _Sheet(book.active, styles, personal_data=personal_data, locale=locale)
         statistics.sheet.title = term("statistics_table", locale)
@@ -191,7 +189,7 @@ class XlsxRenderer:
         _findings(findings, audit(report), locale)
         buffer = io.BytesIO()
         book.save(buffer)
-        return buffer.getvalue()
+        return repack(buffer.getvalue(), report.year)
 
 
 def _statistics(
