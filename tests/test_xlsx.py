@@ -241,3 +241,14 @@ class TestAnyReport:
         for row, cells in zip(rows(report, "zh_CN"), sheet.iter_rows(min_row=5), strict=True):
             if row.kind in {"count", "money"} or (row.kind == "percent" and row.number is not None):
                 assert "n" == cells[1].data_type
+
+    @settings(max_examples=15, deadline=None)
+    @given(report=annual_reports())
+    def test_never_a_formula(self, report):
+        """For any valid report (names and text drawn at random), no sheet holds a formula."""
+        data = renderers.render(report, "xlsx")
+        assert isinstance(data, bytes)
+        package = zipfile.ZipFile(io.BytesIO(data))
+        for name in package.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert "<f>" not in package.read(name).decode()
