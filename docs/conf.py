@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import builtins
 import importlib
+import sys
 from importlib.metadata import version as _distribution_version
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx import addnodes
@@ -211,8 +213,25 @@ def _drop_object_base(
         bases.clear()
 
 
+# -- Pictures of the docx and xlsx output -----------------------------------------------------
+# docs/renderers.md shows the first page of the docx and the top of the xlsx sheet. They are
+# drawn at each build from the files the renderers write (docs/_pictures.py), never by hand,
+# into _static/generated/ (not kept in git).
+
+
+def _draw_pictures(app: Sphinx) -> None:
+    """Draw the pictures before any page is read."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    try:
+        pictures = importlib.import_module("_pictures")
+    finally:
+        sys.path.pop(0)
+    pictures.draw_all(Path(app.srcdir) / "_static" / "generated")
+
+
 def setup(app: Sphinx) -> dict[str, bool]:
     """Connect the handlers above."""
+    app.connect("builder-inited", _draw_pictures)
     app.add_post_transform(_ReexportedNames)
     # Before napoleon's own handler, which has the default priority, 500.
     app.connect("autodoc-process-docstring", _keep_attribute_descriptions, priority=400)

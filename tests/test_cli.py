@@ -158,7 +158,7 @@ class TestErrors:
         line = self.one_line(run("report", "--format", "pdf"))
         # Plugins installed beside the built-ins are listed too.
         assert "no renderer named 'pdf'; the renderers are: " in line
-        assert all(f"'{name}'" in line for name in ("html", "json", "text", "zh"))
+        assert all(f"'{name}'" in line for name in ("docx", "html", "json", "text", "xlsx", "zh"))
 
     @pytest.mark.parametrize(
         ("option", "message"),

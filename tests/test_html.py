@@ -1,4 +1,4 @@
-"""The html renderer: the table of figures, checked against expectations worked out by hand."""
+"""The html renderer's table of figures (fragment=True), checked against expectations worked out by hand."""
 
 from __future__ import annotations
 
@@ -56,20 +56,22 @@ class TestExampleFigures:
     @pytest.mark.parametrize("example", sorted(ROWS))
     def test_every_figure(self, example):
         """Every figure, with its label and measure word, in order."""
-        actual = rows(renderers.render(ec.examples.load(example), "html"))
+        actual = rows(renderers.render(ec.examples.load(example), "html", fragment=True))
         expected = [(r.zh, r.value, r.zh_unit) for r in ROWS[example]]
         assert [] == in_order(expected, actual)
 
     @pytest.mark.parametrize("example", sorted(ROWS))
     def test_nothing_else(self, example):
         """No figure is written that the expectations do not list."""
-        actual = rows(renderers.render(ec.examples.load(example), "html"))
+        actual = rows(renderers.render(ec.examples.load(example), "html", fragment=True))
         assert len(ROWS[example]) == len(actual)
 
     @pytest.mark.parametrize("example", sorted(ROWS))
     def test_english(self, example):
         """locale='en' writes the same figures under English labels."""
-        actual = rows(renderers.render(ec.examples.load(example), "html", locale="en"))
+        actual = rows(
+            renderers.render(ec.examples.load(example), "html", locale="en", fragment=True)
+        )
         expected = [(r.en, r.value, r.en_unit) for r in ROWS[example]]
         assert [] == in_order(expected, actual)
 
@@ -96,4 +98,7 @@ class TestExampleFigures:
     )
     def test_caption(self, example, caption):
         """The caption names the body, the year and the date of publication."""
-        assert caption == table(renderers.render(ec.examples.load(example), "html")).caption
+        assert (
+            caption
+            == table(renderers.render(ec.examples.load(example), "html", fragment=True)).caption
+        )

@@ -60,6 +60,9 @@ FLOORS: list[list[str]] = [
         "renderers.json",
         "renderers.zh",
         "renderers.html",
+        "renderers._office",
+        "renderers.docx",
+        "renderers.xlsx",
     ],
     # 8: examples, plots, DataFrames, the command line, and the package's re-exports.
     [

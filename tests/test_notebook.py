@@ -100,16 +100,51 @@ class TestPlainText:
 
 class TestDataFrames:
     def test_report(self):
-        """One row per figure, exact values, ready to concatenate across bodies."""
+        """One row per figure, with its label, unit and measure word, ready to concatenate."""
         frame = GULU.to_dataframe()
-        assert ["body", "year", "figure", "value"] == list(frame.columns)
-        assert 509 == frame.loc[frame.figure == "inspection.hazards.found", "value"].item()
-        assert Decimal(6800) == frame.loc[frame.figure == "penalty.fines", "value"].item()
+        assert [
+            "body", "year", "figure", "value", "label", "unit", "measure_word", "exact"
+        ] == list(frame.columns)  # fmt: skip
+        by_path = frame.set_index("figure")
+        assert (509, "行政检查/查出隐患", "", "条") == tuple(
+            by_path.loc["inspection.hazards.found", ["value", "label", "unit", "measure_word"]]
+        )
+        assert (6800, "元", "") == tuple(
+            by_path.loc["penalty.fines", ["value", "unit", "measure_word"]]
+        )
+        assert "行政处罚/案件/交通" == by_path.loc["penalty.by_domain.traffic.cases", "label"]
+        assert "起" == by_path.loc["penalty.by_domain.traffic.cases", "measure_word"]
 
-    def test_money_stays_exact(self):
-        """Decimal money is never made a float."""
+    def test_value_is_numeric_with_na(self):
+        """value is a nullable numeric column: describe() summarises it, a missing figure is NA."""
+        import pandas as pd
+
+        frame = GULU.to_dataframe()
+        assert "Float64" == str(frame["value"].dtype)
+        assert 363 == frame.loc[frame.figure == "inspection.visits", "value"].item()
+        summary = frame["value"].describe()
+        assert len(frame) == summary["count"]
+        with_missing = frame["value"].reindex([*frame.index, len(frame)])
+        assert with_missing.isna().tolist()[-1] is True
+        assert with_missing.iloc[-1] is pd.NA
+
+    def test_money_stays_exact_in_exact(self):
+        """The exact column holds the library's int and Decimal, never a float."""
         frame = ec.examples.load("example-town-2023").to_dataframe()
-        assert all(not isinstance(v, float) for v in frame["value"])
+        assert all(isinstance(v, int | Decimal) for v in frame["exact"])
+        assert all(not isinstance(v, float) for v in frame["exact"])
+
+    def test_to_excel(self, tmp_path):
+        """df.to_excel writes numbers as numeric cells and the labels beside them."""
+        import openpyxl
+
+        path = tmp_path / "figures.xlsx"
+        GULU.to_dataframe().drop(columns="exact").to_excel(path, index=False)
+        sheet = openpyxl.load_workbook(path).active
+        header = [c.value for c in sheet[1]]
+        row = next(r for r in sheet.iter_rows(min_row=2) if r[2].value == "penalty.fines")
+        value = row[header.index("value")]
+        assert (6800, "n", "元") == (value.value, value.data_type, row[header.index("unit")].value)
 
     def test_tally_comparison_findings(self):
         """Tallies, comparisons and findings as frames."""

@@ -88,9 +88,11 @@ class TestBuiltIns:
             if ep.dist is not None and ep.dist.metadata["Name"] == "enforcement-core"
         }
         assert {
+            "docx": "enforcement_core.renderers.docx:renderer",
             "html": "enforcement_core.renderers.html:renderer",
             "json": "enforcement_core.renderers.json:renderer",
             "text": "enforcement_core.renderers.text:renderer",
+            "xlsx": "enforcement_core.renderers.xlsx:renderer",
             "zh": "enforcement_core.renderers.zh:renderer",
         } == declared
 
@@ -125,7 +127,7 @@ class TestUnknown:
         # Other renderers may be installed beside the built-ins: the list holds them all.
         with pytest.raises(
             RendererNotFound,
-            match="no renderer named 'pdf'; the renderers are: .*'html', .*'json', .*'text', .*'zh'",
+            match="no renderer named 'pdf'; the renderers are: .*'docx', .*'html', .*'json', .*'text', .*'xlsx', .*'zh'",
         ):
             renderers.get("pdf")
         assert issubclass(RendererNotFound, LookupError)

@@ -121,8 +121,39 @@ def _replace(path: Path, data: bytes, mode: int | None) -> None:
         raise
 
 
+#: The renderer an ``--output`` file's extension chooses when ``--format`` is not given.
+_BY_EXTENSION = {
+    ".docx": "docx",
+    ".htm": "html",
+    ".html": "html",
+    ".json": "json",
+    ".txt": "zh",
+    ".xlsx": "xlsx",
+}
+
+
+def _format(args: argparse.Namespace, default: str, **overrides: str) -> str:
+    """``--format``, else the renderer of ``--output``'s extension, else ``default``.
+
+    ``overrides`` maps an extension's bare name to a command's own format (compare
+    writes its table to ``.txt``).
+    """
+    if args.format is not None:
+        return str(args.format)
+    if args.output is None or args.output == "-":
+        return default
+    suffix = Path(args.output).suffix.lower()
+    return overrides.get(suffix.lstrip("."), _BY_EXTENSION.get(suffix, default))
+
+
 def _emit(output: str | bytes, path: str | None) -> None:
     if path is None or path == "-":
+        if isinstance(output, bytes) and sys.stdout.isatty():
+            # A .docx or .xlsx is a zip file: on a terminal it is noise that can upset it.
+            raise UsageError(
+                "this format is binary and is not written to a terminal: "
+                "give --output FILE, or redirect standard output to a file"
+            )
         _to_stdout(output)
     else:
         write_atomically(Path(path), output.encode("utf-8") if isinstance(output, str) else output)
@@ -258,6 +289,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         source: AnnualReport | Ledger = _load(args.file)
     else:
         source = examples.load(args.example or "gulu-2023")
+    args.format = _format(args, "zh")
     options = _options(args.format, args.option)
     _emit(renderers.render(source, args.format, **options), args.output)
     return 0
@@ -406,6 +438,7 @@ def _renderer_lines(entry: renderers.RendererEntry, found: object) -> list[str]:
 def _cmd_rollup(args: argparse.Namespace) -> int:
     from enforcement_core.rollup import rollup  # noqa: PLC0415  (see the imports)
 
+    args.format = _format(args, "json")
     body = EnforcementBody(args.body, BodyLevel(args.level), region=args.region or "")
     options = _options(args.format, args.option)
     district = rollup(_reports(args.files), body=body)
@@ -499,6 +532,7 @@ def _years_in_order(previous: AnnualReport, current: AnnualReport) -> None:
 def _cmd_compare(args: argparse.Namespace) -> int:
     from enforcement_core.comparison import compare  # noqa: PLC0415  (see the imports)
 
+    args.format = _format(args, "text", txt="text")
     previous, current = _reports([args.old, args.new])
     _years_in_order(previous, current)
     if args.format == "text":
@@ -625,7 +659,12 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--example", metavar="NAME", help="render a built-in example instead of a file"
     )
-    report.add_argument("--format", default="zh", metavar="NAME", help="the renderer (default: zh)")
+    report.add_argument(
+        "--format",
+        metavar="NAME",
+        help="the renderer (default: from --output's extension: .txt zh, .html, .json, .docx, "
+        ".xlsx; else zh)",
+    )
     report.add_argument("--output", metavar="PATH", help="write to PATH instead of standard output")
     _option_argument(report)
 
@@ -677,7 +716,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     rolled.add_argument("--region", metavar="REGION", help="its region")
     rolled.add_argument(
-        "--format", default="json", metavar="NAME", help="the renderer (default: json)"
+        "--format",
+        metavar="NAME",
+        help="the renderer (default: from --output's extension; else json)",
     )
     rolled.add_argument("--output", metavar="PATH", help="write to PATH instead of standard output")
     _option_argument(rolled)
@@ -693,9 +734,9 @@ def _parser() -> argparse.ArgumentParser:
     compared.add_argument("new", metavar="NEW", help="the current year's report")
     compared.add_argument(
         "--format",
-        default="text",
         metavar="NAME",
-        help="text (a table, default), json, or a renderer with a 'previous' option (zh)",
+        help="text (a table, default), json, or a renderer with a 'previous' option (zh, "
+        "docx); by default from --output's extension",
     )
     compared.add_argument(
         "--output", metavar="PATH", help="write to PATH instead of standard output"

@@ -1,9 +1,14 @@
 """pandas DataFrames of reports, tallies, comparisons and findings (the ``pandas`` extra).
 
 pandas is imported when a frame is first asked for; without it, the error names
-the extra that installs it. Counts stay ``int``; money and percentages stay
-``Decimal`` (an ``object`` column), so that nothing is rounded or made a float
-on the way into a notebook.
+the extra that installs it. In the frames of tallies, comparisons and findings,
+counts stay ``int`` and money and percentages stay ``Decimal`` (an ``object``
+column), so that nothing is rounded or made a float on the way into a notebook.
+
+A report's frame is the one pandas users sum, describe and write to Excel: its
+``value`` column is numeric (``Float64``, missing values ``<NA>``), with the label,
+unit and measure word of each figure beside it, and the exact ``int`` or ``Decimal``
+kept in ``exact``.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from enforcement_core._extras import require
 from enforcement_core.comparison import figure_paths
+from enforcement_core.labels import term_or_key
+from enforcement_core.renderers._rows import Row, rows
 from enforcement_core.statistics import figure
 
 if TYPE_CHECKING:
@@ -41,27 +48,67 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     return frame
 
 
+_REPORT_COLUMNS = ["body", "year", "figure", "value", "label", "unit", "measure_word", "exact"]
+
+
+def _labelled(report: AnnualReport) -> dict[str, tuple[str, Row]]:
+    """Each figure's row of the statistics table, with its label under its headings."""
+    labelled: dict[str, tuple[str, Row]] = {}
+    above: list[str] = []
+    for row in rows(report, "zh_CN"):
+        del above[row.depth :]
+        above.append(row.label)
+        if row.path:
+            labelled.setdefault(row.path, ("/".join(above), row))
+    return labelled
+
+
 def report_frame(report: AnnualReport) -> pd.DataFrame:
     """One row per figure the report states or derives: body, year, figure path, value.
 
-    Frames of several reports concatenate into one long table, ready to pivot.
+    ``value`` is numeric (pandas ``Float64``; ``<NA>`` where a figure is missing) so
+    that ``describe()``, sums and ``to_excel`` work as pandas users expect; ``exact``
+    holds the same figure as the library does (``int`` count, ``Decimal`` yuan).
+    ``label`` is the figure's Chinese label under its headings (as the statistics
+    table writes it), ``unit`` the money unit (元), ``measure_word`` a count's measure
+    word (件, 家次, 名). Frames of several reports concatenate into one long table,
+    ready to pivot.
 
     Examples:
         >>> from enforcement_core import examples
         >>> frame = report_frame(examples.load("gulu-2023"))
-        >>> frame.loc[frame.figure == "inspection.hazards.found", "value"].item()
-        509
+        >>> row = frame.set_index("figure").loc["inspection.hazards.found"]
+        >>> float(row.value), row.label, row.measure_word, row.exact
+        (509.0, '行政检查/查出隐患', '条', 509)
+        >>> frame.set_index("figure").loc["penalty.fines", ["unit", "exact"]].tolist()
+        ['元', Decimal('6800')]
+        >>> str(frame["value"].dtype)
+        'Float64'
     """
-    rows = [
-        {
-            "body": report.body.name,
-            "year": report.year,
-            "figure": path,
-            "value": figure(report, path),
-        }
-        for path in figure_paths(report)
-    ]
-    return _frame(rows, ["body", "year", "figure", "value"])
+    labelled = _labelled(report)
+    table = []
+    for path in figure_paths(report):
+        value = figure(report, path)
+        label, row = labelled.get(path, (term_or_key(path.rsplit(".", 1)[-1]), None))
+        table.append(
+            {
+                "body": report.body.name,
+                "year": report.year,
+                "figure": path,
+                # float() of a Decimal is the nearest double, which reads back as the same
+                # decimal up to 15 significant digits: any count, and any amount to the
+                # fen below 10**13 yuan. ``exact`` keeps the figure itself.
+                "value": None if value is None else float(value),
+                "label": label,
+                "unit": "元" if row is not None and row.kind == "money" else "",
+                "measure_word": row.measure if row is not None else "",
+                "exact": value,
+            }
+        )
+    frame = _frame(table, _REPORT_COLUMNS)
+    frame["value"] = frame["value"].astype("Float64")
+    frame["exact"] = frame["exact"].astype(object)
+    return frame
 
 
 def tally_frame(tally: Tally) -> pd.DataFrame:

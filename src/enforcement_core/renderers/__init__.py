@@ -1,7 +1,7 @@
 """Renderers: the built-in ones and any third party's, found the same way.
 
 A renderer is registered under the entry-point group ``enforcement_core.renderers``.
-The built-in renderers (``text``, ``zh``, ``json``, ``html``) are declared in
+The built-in renderers (``text``, ``zh``, ``json``, ``html``, ``docx``, ``xlsx``) are declared in
 enforcement-core's own ``pyproject.toml`` exactly as a plugin declares its own::
 
     [project.entry-points."enforcement_core.renderers"]
@@ -10,7 +10,7 @@ enforcement-core's own ``pyproject.toml`` exactly as a plugin declares its own::
 Examples:
     >>> from enforcement_core import examples, renderers
     >>> [e.name for e in renderers.available() if e.distribution == "enforcement-core"]
-    ['html', 'json', 'text', 'zh']
+    ['docx', 'html', 'json', 'text', 'xlsx', 'zh']
     >>> renderers.get("json").media_type
     'application/json'
     >>> print(renderers.render(examples.load("gulu-2023"), "zh").splitlines()[0])

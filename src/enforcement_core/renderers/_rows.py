@@ -30,10 +30,26 @@ __all__ = ["Row", "rows"]
 
 @attrs.frozen
 class Row:
+    """One labelled figure (or, without a value, a heading over the rows below it)."""
+
+    #: 0 for a heading of the table, 1, 2… for figures and their parts.
     depth: int
+    #: The label, in the locale asked for.
     label: str
+    #: The figure as written for reading (grouped, money and rates to two decimals).
     value: str = ""
+    #: What follows the value: the measure word (Chinese) or the money unit.
     unit: str = ""
+    #: The exact figure: an ``int`` count, ``Decimal`` yuan, a ``Decimal`` percent
+    #: already rounded once (98.62 for 98.62%); ``None`` for a heading or an undefined rate.
+    number: int | Decimal | None = None
+    #: "count", "money" or "percent"; empty for a heading.
+    kind: str = ""
+    #: The measure word of a count (件, 家次, 名), in any locale.
+    measure: str = ""
+    #: The figure's path in the report (``penalty.by_domain.traffic.cases``); empty for
+    #: a heading, a rate, or a figure computed here from others.
+    path: str = ""
 
 
 class _Writer:
@@ -59,14 +75,17 @@ class _Writer:
             else measure_words(kind)[0]
         )
         shown = format_decimal(value, locale=self.locale)
-        self.rows.append(Row(depth, name, shown, word if self.zh else ""))
+        self.rows.append(
+            Row(depth, name, shown, word if self.zh else "", value, "count", word, path)
+        )
 
-    def money(self, depth: int, name: str, value: int | Decimal | None) -> None:
+    def money(self, depth: int, name: str, value: int | Decimal | None, path: str = "") -> None:
         if value is None:
             return
         # Rounded once, half up, before babel writes it: babel would round half-even.
         shown = format_decimal(round_half_up(value, 2), format="#,##0.00", locale=self.locale)
-        self.rows.append(Row(depth, name, shown, "元" if self.zh else "yuan"))
+        unit = "元" if self.zh else "yuan"
+        self.rows.append(Row(depth, name, shown, unit, value, "money", path=path))
 
     def percent(self, depth: int, name: str, value: Decimal | None) -> None:
         shown = (
@@ -74,7 +93,7 @@ class _Writer:
             if value is None
             else format_decimal(value, format="#,##0.00", locale=self.locale) + "%"
         )
-        self.rows.append(Row(depth, name, shown))
+        self.rows.append(Row(depth, name, shown, number=value, kind="percent"))
 
     def stated(self, depth: int, key: str, path: str, kind: MeasureKind) -> None:
         """The figure at ``path`` (derived from its parts if need be), labelled by ``key``."""
@@ -185,14 +204,14 @@ def _penalty(w: _Writer) -> None:
             _CASE,
             f"penalty.by_domain.{domain.value}.cases",
         )
-        w.money(3, w.term("fines"), domain_figures.fines)
+        w.money(3, w.term("fines"), domain_figures.fines, f"penalty.by_domain.{domain.value}.fines")
     for key in ("by_sanction", "by_procedure"):
         parts = getattr(penalty, key)
         if parts:
             w.rows.append(Row(1, w.term(key)))
             _breakdown(w, 2, parts, _CASE, f"penalty.{key}")
     for key in ("fines", "confiscations", "fines_and_confiscations"):
-        w.money(1, w.term(key), figure(w.report, f"penalty.{key}"))
+        w.money(1, w.term(key), figure(w.report, f"penalty.{key}"), f"penalty.{key}")
     for key in ("not_penalised", "lightened", "legal_reviews", "referrals"):
         w.stated(1, key, f"penalty.{key}", _CASE)
 
@@ -220,7 +239,7 @@ def _others(w: _Writer) -> None:
     for kind, other in w.report.other_actions.items():
         w.rows.append(Row(0, w.label(kind)))
         w.stated(1, "count", f"other_actions.{kind.value}.count", _CASE)
-        w.money(1, w.term("amount"), other.amount)
+        w.money(1, w.term("amount"), other.amount, f"other_actions.{kind.value}.amount")
 
 
 _REVIEW_KEYS = ("reconsiderations", "corrected", "litigations", "lost")
@@ -261,7 +280,7 @@ def _declared(w: _Writer, declared: Category) -> None:
     for path, value in figures(figures_of, f"{declared.field}."):
         key = path.rsplit(".", 1)[-1]
         if isinstance(value, Decimal):
-            w.money(1, term_or_key(key, w.locale), value)
+            w.money(1, term_or_key(key, w.locale), value, path)
         else:
             w.count(1, term_or_key(key, w.locale), value, _CASE, path)
 
@@ -300,7 +319,7 @@ def rows(report: AnnualReport, locale: str) -> list[Row]:
     Examples:
         >>> from enforcement_core import examples
         >>> rows(examples.load("gulu-2023"), "en")[1]
-        Row(depth=1, label='certified officers', value='22', unit='')
+        Row(depth=1, label='certified officers', value='22', unit='', number=22, kind='count', measure='名', path='workforce.certified')
     """
     writer = _Writer(report, locale)
     for section in _SECTIONS:

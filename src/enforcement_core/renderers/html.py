@@ -1,4 +1,11 @@
-"""The ``html`` renderer: every figure and rate as an HTML table, for notebooks and the web.
+"""The ``html`` renderer: a page to publish, and a table for notebooks.
+
+The page is what a government website posts: the ``zh`` report with its headings,
+then every figure and rate in a table with column headers, units in a column of
+their own and numbers aligned right; standalone (no external stylesheet, script,
+font or image), accessible (headers scoped to their rows and columns, the language
+marked) and laid out for printing on A4. ``fragment=True`` gives the table alone, for
+notebooks.
 
 Everything that comes from the data (names, labels, figures) is HTML-escaped: a
 body named ``<script>`` shows as text. The same small table serves the rich
@@ -7,10 +14,12 @@ display of tallies, comparisons and audit findings in Jupyter.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import TYPE_CHECKING, Any
 
 from enforcement_core._mapping import FrozenMap
+from enforcement_core.labels import term
 from enforcement_core.numbers_zh import format_date
 from enforcement_core.renderers._base import (
     LOCALE,
@@ -19,11 +28,13 @@ from enforcement_core.renderers._base import (
     published,
     validate_options,
 )
-from enforcement_core.renderers._rows import rows
+from enforcement_core.renderers._rows import Row, rows
+from enforcement_core.renderers.zh import renderer as zh
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+    from enforcement_core.renderers.zh import ZhDocument
     from enforcement_core.report import AnnualReport
 
 __all__ = ["HtmlRenderer", "renderer", "table"]
@@ -66,12 +77,50 @@ def table(
     )
 
 
+# The page's own style: no external asset. Print: A4 with the margins of the 公文
+# (GB/T 9704-2012), a table's header repeated on each page and no row split.
+_PAGE_STYLE = """
+body{margin:0 auto;max-width:48em;padding:1em;line-height:1.8;color:#111;
+font-family:"FangSong","仿宋","STFangsong","Noto Serif CJK SC","Songti SC",serif}
+h1{text-align:center;font-size:1.6em;font-family:"SimSun","宋体","Noto Serif CJK SC",serif}
+h2{font-size:1.15em;font-family:"SimHei","黑体","Noto Sans CJK SC",sans-serif}
+h3{font-size:1.05em;font-family:"KaiTi","楷体","STKaiti",serif}
+h4,h5{font-size:1em}
+.report p{text-indent:2em;margin:.3em 0}
+.report p.signature{text-align:right;text-indent:0;margin-right:2em}
+table{border-collapse:collapse;width:100%;margin:1em 0}
+caption{font-weight:bold;padding:.5em}
+th,td{border:1px solid #888;padding:.2em .5em;text-align:left;vertical-align:top}
+thead th{background:#eee}
+td.value{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+tbody th[scope=rowgroup]{background:#f6f6f6}
+th.depth-2{padding-left:2em}th.depth-3{padding-left:3.5em}th.depth-4{padding-left:5em}
+th[scope=row]{font-weight:normal}
+@page{size:A4;margin:37mm 26mm 35mm 28mm}
+@media print{body{max-width:none;padding:0;font-size:16pt}thead{display:table-header-group}
+tr{break-inside:avoid}h1,h2,h3{break-after:avoid}}
+"""
+
+
+# HTML §13.2.3.5: controls other than whitespace, surrogates and noncharacters are
+# parse errors; a page to publish drops them (the notebook fragment is left as it was).
+_INVALID = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(17))
+    + "]"
+)
+
+
+def _escape(text: str) -> str:
+    return escape(_INVALID.sub("", text))
+
+
 def _cell(value: object) -> str:
     return "" if value is None else escape(str(value))
 
 
 class HtmlRenderer:
-    """Every figure and rate of a report as an HTML table, labelled in Chinese or English.
+    """A page of the report and its figures, or (``fragment=True``) the table of figures alone.
 
     Examples:
         >>> from enforcement_core import examples
@@ -100,38 +149,97 @@ class HtmlRenderer:
     )
 
     def render(self, report: AnnualReport, **options: Any) -> str:
-        """The report as an HTML table, or as a whole page around it."""
+        """The report as a standalone page, or its table of figures alone."""
         return self._write(report, **validate_options(self, options))
 
     def _write(
         self, report: AnnualReport, *, locale: str, fragment: bool, personal_data: bool
     ) -> str:
         report = published(report, personal_data=personal_data, locale=locale)
-        zh = locale == "zh_CN"
+        zh_locale = locale == "zh_CN"
         title = f"{report.body.name} {report.year}" + (
-            "年行政执法数据" if zh else " enforcement figures"
+            "年行政执法数据" if zh_locale else " enforcement figures"
         )
         when = ""
         if report.published_on is not None:
-            day = format_date(report.published_on) if zh else report.published_on.isoformat()
-            when = f"（发布日期：{day}）" if zh else f" (published {day})"
-        lines = "".join(
-            f'<tr><td class="depth-{row.depth}" style="padding-left:{2 * row.depth}em">'
-            f'{escape(row.label)}</td><td class="value">{escape(row.value)}</td>'
-            f"<td>{escape(row.unit)}</td></tr>"
-            for row in rows(report, locale)
-        )
-        html = (
-            f'{_STYLE}<table class="enforcement-core"><caption>{escape(title + when)}</caption>'
-            f"<tbody>{lines}</tbody></table>"
-        )
+            day = format_date(report.published_on) if zh_locale else report.published_on.isoformat()
+            when = f"（发布日期：{day}）" if zh_locale else f" (published {day})"
         if not fragment:
-            lang = "zh-CN" if zh else "en"
-            html = (
-                f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
-                f"<title>{escape(title)}</title></head><body>{html}</body></html>"
+            html = _page(report, locale, zh.document(report, personal_data=personal_data))
+        else:
+            lines = "".join(
+                f'<tr><td class="depth-{row.depth}" style="padding-left:{2 * row.depth}em">'
+                f'{escape(row.label)}</td><td class="value">{escape(row.value)}</td>'
+                f"<td>{escape(row.unit)}</td></tr>"
+                for row in rows(report, locale)
             )
-        return html + "\n"
+            html = (
+                f'{_STYLE}<table class="enforcement-core"><caption>{escape(title + when)}'
+                f"</caption><tbody>{lines}</tbody></table>\n"
+            )
+        # Personal data was withheld field by field (published), before the page was made.
+        return html
+
+
+def _page(report: AnnualReport, locale: str, document: ZhDocument) -> str:
+    """The whole page: the zh report, then the table of every figure."""
+    lang = "zh-CN" if locale == "zh_CN" else "en"
+    parts = [f'<article class="report" lang="zh-CN"><h1>{_escape(document.title)}</h1>']
+    for block in document.blocks:
+        if block.level:
+            # h1 is the title: the report's first level is h2, and HTML stops at h6.
+            level = min(block.level + 1, 6)
+            parts.append(f"<h{level}>{_escape(block.line)}</h{level}>")
+        else:
+            parts.append(f"<p>{_escape(block.text)}</p>")
+    parts.append(f'<p class="signature">{_escape(document.body)}</p>')
+    if document.date is not None and report.published_on is not None:
+        parts.append(
+            f'<p class="signature"><time datetime="{report.published_on.isoformat()}">'
+            f"{_escape(document.date)}</time></p>"
+        )
+    parts.append("</article>")
+    heading = term("statistics_table", locale)
+    headers = "".join(
+        f'<th scope="col">{_escape(term(key, locale))}</th>' for key in ("item", "value", "unit")
+    )
+    parts.append(
+        f'<section aria-labelledby="figures"><h2 id="figures">{_escape(heading)}</h2>'
+        f"<table><caption>{_escape(report.body.name)} {report.year} {_escape(heading)}</caption>"
+        f"<thead><tr>{headers}</tr></thead>{''.join(_groups(rows(report, locale)))}</table>"
+        "</section>"
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_escape(document.title)}</title><style>{_PAGE_STYLE}</style></head>"
+        f"<body><main>{''.join(parts)}</main></body></html>\n"
+    )
+
+
+def _groups(table_rows: Iterable[Row]) -> Iterator[str]:
+    """The rows as ``tbody`` groups, each headed by its heading row (``scope="rowgroup"``)."""
+    opened = False
+    for row in table_rows:
+        if row.depth == 0:
+            if opened:
+                yield "</tbody>"
+            yield f'<tbody><tr><th scope="rowgroup" colspan="3">{_escape(row.label)}</th></tr>'
+            opened = True
+            continue
+        if not opened:
+            yield "<tbody>"
+            opened = True
+        # A percent is a number too: the sign goes to the unit column.
+        value, unit = row.value, row.unit
+        if row.kind == "percent" and value.endswith("%"):
+            value, unit = value[:-1], "%"
+        yield (
+            f'<tr><th scope="row" class="depth-{row.depth}">{_escape(row.label)}</th>'
+            f'<td class="value">{_escape(value)}</td><td>{_escape(unit)}</td></tr>'
+        )
+    if opened:
+        yield "</tbody>"
 
 
 #: The instance the entry point names.

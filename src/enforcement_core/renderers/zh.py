@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
     from enum import Enum
 
-__all__ = ["ZhRenderer", "renderer"]
+__all__ = ["Block", "ZhDocument", "ZhRenderer", "renderer"]
 
 _SELF = {BodyLevel.TOWN: "我镇", BodyLevel.TOWNSHIP: "我乡", BodyLevel.STREET: "我街道"}
 # What numbers_zh writes: Chinese numerals below 10**16, capitals below 10**12 yuan.
@@ -61,6 +61,53 @@ _NONE_IN_YEAR = {
 }
 _WORKFORCE_TITLE = "执法人员管理情况"
 _ACTIONS_TITLE = "执法行为数据总体情况"
+
+
+@attrs.frozen
+class Block:
+    """A heading or a paragraph of the report.
+
+    Examples:
+        >>> Block("存在的问题", level=1, marker="二、").line
+        '二、存在的问题'
+    """
+
+    #: The text, without the heading's marker.
+    text: str
+    #: 0 for a paragraph; 1, 2, 3… for a heading of that level (一、 （一） 1. （1）).
+    level: int = 0
+    #: A heading's marker, such as ``"一、"`` or ``"（一）"``; empty for a paragraph.
+    marker: str = ""
+
+    @property
+    def line(self) -> str:
+        """The block as the text writes it: the marker, then the text."""
+        return self.marker + self.text
+
+
+@attrs.frozen
+class ZhDocument:
+    """The ``zh`` report as a structure, which the text and the Word document both lay out.
+
+    One source of the prose: ``zh`` writes :meth:`text`, ``docx`` places the same
+    blocks on A4 pages.
+    """
+
+    #: The title (the body, the year, 行政执法总体情况的报告).
+    title: str
+    #: The opening, the headings and the paragraphs, in order.
+    blocks: tuple[Block, ...]
+    #: The issuing body, written at the end.
+    body: str
+    #: The date of publication (2024年1月18日), or ``None`` when the report has none.
+    date: str | None = None
+
+    def text(self) -> str:
+        """The report as plain text: one block a paragraph, a blank line between them."""
+        lines = [self.title, *(block.line for block in self.blocks), self.body]
+        if self.date is not None:
+            lines.append(self.date)
+        return "\n\n".join(lines) + "\n"
 
 
 @attrs.frozen
@@ -633,10 +680,28 @@ class ZhRenderer:
     )
 
     def render(self, report: AnnualReport, **options: Any) -> str:
-        """The report as Chinese text, paragraphs apart, ending with a newline."""
-        return self._write(report, **validate_options(self, options))
+        """The report as Chinese text, paragraphs apart, ending with a newline.
 
-    def _write(  # noqa: PLR0913  (one parameter per declared option)
+        It is :meth:`document`'s text: the ``docx`` renderer lays out the same document.
+        """
+        return self.document(report, **options).text()
+
+    def document(self, report: AnnualReport, **options: Any) -> ZhDocument:
+        """The report as a structure: title, headings and paragraphs, the body and the date.
+
+        Takes the options :meth:`render` takes, validated as :meth:`render` validates them.
+
+        Examples:
+            >>> from enforcement_core import examples
+            >>> document = renderer.document(examples.load("gulu-2023"))
+            >>> document.title, document.body, document.date
+            ('重庆市渝北区古路镇人民政府关于2023年行政执法总体情况的报告', '重庆市渝北区古路镇人民政府', '2024年1月18日')
+            >>> [block.line for block in document.blocks if block.level == 1]
+            ['一、2023年行政执法总体情况', '二、存在的主要问题', '三、2024年工作打算及建议']
+        """
+        return self._document(report, **validate_options(self, options))
+
+    def _document(  # noqa: PLR0913  (one parameter per declared option)
         self,
         report: AnnualReport,
         *,
@@ -649,7 +714,7 @@ class ZhRenderer:
         previous: AnnualReport | None,
         change_style: str,
         personal_data: bool,
-    ) -> str:
+    ) -> ZhDocument:
         report = published(report, personal_data=personal_data)
         if previous is not None and previous.year >= report.year:
             raise RendererOptionError(
@@ -675,23 +740,27 @@ class ZhRenderer:
             report.narrative.opening
             or f"按照有关规定，现将{writer.me}{report.year}年行政执法总体情况报告如下："
         )
-        blocks = [f"{body.name}关于{report.year}年行政执法总体情况的报告", opening]
+        blocks = [Block(opening)]
         for index, section in enumerate(_sections(report), start=1):
             blocks += _section(writer, section, index, 1)
-        blocks.append(body.name)
-        if report.published_on is not None:
-            blocks.append(format_date(report.published_on))
-        return "\n\n".join(blocks) + "\n"
+        date = format_date(report.published_on) if report.published_on is not None else None
+        # Personal data was withheld field by field (published), before the prose.
+        return ZhDocument(
+            title=f"{body.name}关于{report.year}年行政执法总体情况的报告",
+            blocks=tuple(blocks),
+            body=body.name,
+            date=date,
+        )
 
 
-def _section(writer: _Writer, section: Section, position: int, level: int) -> list[str]:
-    blocks = [heading_marker(position, min(level, 4)) + section.title]
+def _section(writer: _Writer, section: Section, position: int, level: int) -> list[Block]:
+    blocks = [Block(section.title, level=level, marker=heading_marker(position, min(level, 4)))]
     if section.role is SectionRole.WORKFORCE:
         generated = writer.workforce()
-        blocks += [generated] if generated else []
+        blocks += [Block(generated)] if generated else []
     elif section.role is SectionRole.ACTIONS:
-        blocks += writer.actions()
-    blocks += list(section.paragraphs)
+        blocks += [Block(paragraph) for paragraph in writer.actions()]
+    blocks += [Block(paragraph) for paragraph in section.paragraphs]
     for index, subsection in enumerate(section.subsections, start=1):
         blocks += _section(writer, subsection, index, level + 1)
     return blocks

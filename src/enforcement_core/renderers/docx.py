@@ -1,0 +1,316 @@
+"""The ``docx`` renderer: the report as a Word document in the official-document format.
+
+The layout is that of GB/T 9704-2012 (党政机关公文格式): A4 paper; margins of 37 mm
+(top), 35 mm (bottom), 28 mm (left) and 26 mm (right); the body in 仿宋_GB2312 三号
+(16 pt), 22 lines of 28 characters a page; the title in 方正小标宋简体 二号 (22 pt),
+centred; first-level headings in 黑体, second-level in 楷体_GB2312, every paragraph
+indented two characters on its first line; page numbers "— 1 —" in 宋体 四号 (14 pt),
+on the right of odd pages and the left of even ones; the issuing body and the date (in
+Arabic numerals, as the 2012 standard writes it) at the end, on the right.
+
+The words are those of the ``zh`` renderer: it lays out :meth:`ZhRenderer.document
+<enforcement_core.renderers.zh.ZhRenderer.document>`, with the same options, plus an
+optional 发文字号 (``doc_number``) and 主送机关 (``addressee``).
+
+python-docx is imported when a document is first written (the ``docx`` extra).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Any, Final
+
+from enforcement_core._extras import require
+from enforcement_core._mapping import FrozenMap
+from enforcement_core.renderers._base import Option, validate_options
+from enforcement_core.renderers._office import repack, written_on, xml_text
+from enforcement_core.renderers.zh import renderer as zh
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from enforcement_core.renderers.zh import ZhDocument
+    from enforcement_core.report import AnnualReport
+
+__all__ = ["LAYOUT", "DocxRenderer", "renderer"]
+
+#: The figures of the layout (GB/T 9704-2012 §5.2, §7), in millimetres and points.
+LAYOUT: Final[Mapping[str, Any]] = FrozenMap(
+    {
+        "page_mm": (210, 297),
+        # §5.2.1: 天头 37 mm, 订口 28 mm; the text area 156 mm × 225 mm leaves 35 mm and 26 mm.
+        "margins_mm": {"top": 37, "bottom": 35, "left": 28, "right": 26},
+        "body_font": "仿宋_GB2312",
+        "body_pt": 16,  # 三号
+        "title_font": "方正小标宋简体",
+        "title_pt": 22,  # 二号
+        "heading_fonts": ("黑体", "楷体_GB2312"),  # §7.3.3: 第一层 黑体, 第二层 楷体
+        "page_number_font": "宋体",
+        "page_number_pt": 14,  # 四号
+        "lines": 22,
+        "characters": 28,
+    }
+)
+
+# When the exact font is missing, Word and WPS look in the font table for a font of the
+# same character set (86: GB2312) and its alternative name; these are installed with
+# every Chinese Windows, so the substitute is the right family, not a Latin serif.
+_ALTERNATIVES: Final = {
+    "仿宋_GB2312": "仿宋",
+    "方正小标宋简体": "宋体",
+    "楷体_GB2312": "楷体",
+    "黑体": "SimHei",
+    "宋体": "SimSun",
+}
+# 225 mm of text height over 22 lines is 28.99 pt; 28.95 pt (579 twentieths), rounded
+# down to the twentieth, keeps the 22nd line on the page, as the usual 公文 templates do.
+_LINE_PT: Final = math.floor(225 / 25.4 * 72 / 22 * 20) / 20
+_FULL_WIDTH: Final = frozenset("WF")
+_CONDENSED_TWIPS: Final = -5  # twentieths of a point
+
+
+def _width_in_characters(text: str) -> float:
+    """How many body characters ``text`` takes: a Chinese character one, a digit half."""
+    return sum(1 if unicodedata.east_asian_width(c) in _FULL_WIDTH else 0.5 for c in text)
+
+
+class _Writer:
+    """Lays out one :class:`ZhDocument` with python-docx."""
+
+    def __init__(self, docx: Any) -> None:
+        self.docx = docx
+        self.shared = require("docx.shared", "docx", "Word documents")
+        self.oxml = require("docx.oxml", "docx", "Word documents")
+        self.ns = require("docx.oxml.ns", "docx", "Word documents")
+        self.enum = require("docx.enum.text", "docx", "Word documents")
+        self.document = docx.Document()
+
+    def element(self, tag: str, **attributes: str) -> Any:
+        node = self.oxml.OxmlElement(tag)
+        for name, value in attributes.items():
+            node.set(self.ns.qn(f"w:{name}"), value)
+        return node
+
+    def font(self, run: Any, name: str, size: float) -> None:
+        """Name the font for every script of the run, the East Asian one included."""
+        run.font.name = name
+        run.font.size = self.shared.Pt(size)
+        fonts = run._element.get_or_add_rPr().get_or_add_rFonts()  # noqa: SLF001
+        for script in ("ascii", "hAnsi", "eastAsia", "cs"):
+            fonts.set(self.ns.qn(f"w:{script}"), name)
+        fonts.set(self.ns.qn("w:hint"), "eastAsia")
+        if size == LAYOUT["body_pt"]:
+            # 28 characters of 16 pt are 448 pt; the 156 mm line holds 442.2 pt. Condensed
+            # by 0.25 pt each, 28 fit in every application (a character grid does the same
+            # in Word but not in LibreOffice, which spreads the characters instead).
+            spacing = self.element("w:spacing", val=str(_CONDENSED_TWIPS))
+            run._element.rPr.sz.addprevious(spacing)  # noqa: SLF001  (w:spacing precedes w:sz)
+
+    def paragraph(  # noqa: PLR0913  (the few things a paragraph of the 公文 varies in)
+        self,
+        text: str,
+        font: str = LAYOUT["body_font"],
+        size: float = LAYOUT["body_pt"],
+        *,
+        align: str = "JUSTIFY",
+        indent: float = 2,
+        right: float = 0,
+    ) -> Any:
+        """A paragraph on the line grid; ``indent`` and ``right`` in characters of the body."""
+        paragraph = self.document.add_paragraph()
+        layout = paragraph.paragraph_format
+        layout.alignment = getattr(self.enum.WD_ALIGN_PARAGRAPH, align)
+        layout.line_spacing_rule = self.enum.WD_LINE_SPACING.EXACTLY
+        layout.line_spacing = self.shared.Pt(_LINE_PT)
+        layout.space_before = layout.space_after = self.shared.Pt(0)
+        body_pt = LAYOUT["body_pt"]
+        if indent:
+            layout.first_line_indent = self.shared.Pt(indent * body_pt)
+            # WPS reads the indent in characters; Word reads either.
+            paragraph._p.get_or_add_pPr().get_or_add_ind().set(  # noqa: SLF001
+                self.ns.qn("w:firstLineChars"), str(round(indent * 100))
+            )
+        if right:
+            layout.right_indent = self.shared.Pt(right * body_pt)
+        if text:
+            self.font(paragraph.add_run(xml_text(text)), font, size)
+        return paragraph
+
+    def page(self) -> None:
+        """A4, the margins, the line and character grid, and the page numbers."""
+        shared = self.shared
+        section = self.document.sections[0]
+        width, height = LAYOUT["page_mm"]
+        section.page_width, section.page_height = shared.Mm(width), shared.Mm(height)
+        margins = LAYOUT["margins_mm"]
+        section.top_margin = shared.Mm(margins["top"])
+        section.bottom_margin = shared.Mm(margins["bottom"])
+        section.left_margin = shared.Mm(margins["left"])
+        section.right_margin = shared.Mm(margins["right"])
+        # §7.5: the top of the number 7 mm below the text area, which ends 35 mm above the
+        # paper's edge; the footer distance is to the bottom of its 四号 line (about 5 mm).
+        section.footer_distance = shared.Mm(margins["bottom"] - 7 - 5)
+        # 22 lines a page: the line grid's pitch, in twentieths of a point (28.95 pt).
+        grid = section._sectPr.find(self.ns.qn("w:docGrid"))  # noqa: SLF001
+        if grid is None:
+            grid = self.element("w:docGrid")
+            section._sectPr.append(grid)  # noqa: SLF001
+        grid.set(self.ns.qn("w:type"), "lines")
+        grid.set(self.ns.qn("w:linePitch"), str(round(_LINE_PT * 20)))
+        # §7.5: odd pages' numbers on the right, even pages' on the left, one character in.
+        self.document.settings.odd_and_even_pages_header_footer = True
+        self.page_number(section.footer, "RIGHT")
+        self.page_number(section.even_page_footer, "LEFT")
+
+    def page_number(self, footer: Any, side: str) -> None:
+        paragraph = footer.paragraphs[0]
+        layout = paragraph.paragraph_format
+        layout.alignment = getattr(self.enum.WD_ALIGN_PARAGRAPH, side)
+        one = self.shared.Pt(LAYOUT["page_number_pt"])
+        if side == "RIGHT":
+            layout.right_indent = one
+        else:
+            layout.left_indent = one
+        font, size = LAYOUT["page_number_font"], LAYOUT["page_number_pt"]
+        self.font(paragraph.add_run("— "), font, size)
+        for part in ("begin", "PAGE", "separate", "1", "end"):
+            run = paragraph.add_run()
+            self.font(run, font, size)
+            if part in {"begin", "separate", "end"}:
+                run._r.append(self.element("w:fldChar", fldCharType=part))  # noqa: SLF001
+            elif part == "PAGE":
+                instruction = self.element("w:instrText")
+                instruction.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                instruction.text = " PAGE "
+                run._r.append(instruction)  # noqa: SLF001
+            else:
+                run.text = part
+        self.font(paragraph.add_run(" —"), font, size)
+
+    def write(
+        self, document: ZhDocument, year: int, doc_number: str | None, addressee: str | None
+    ) -> None:
+        self.page()
+        properties = self.document.core_properties
+        properties.title, properties.author = xml_text(document.title), xml_text(document.body)
+        # No clock in the file: the same report gives the same document.
+        properties.created = properties.modified = written_on(year)
+        if doc_number:
+            # §7.2.4: the 发文字号 centred, above the title when there is no 版头 around it.
+            self.paragraph(doc_number, align="CENTER", indent=0)
+            self.paragraph("", indent=0)
+        self.paragraph(
+            document.title,
+            LAYOUT["title_font"],
+            LAYOUT["title_pt"],
+            align="CENTER",
+            indent=0,
+        )
+        self.paragraph("", indent=0)  # §7.3.1: one blank line under the title
+        if addressee:
+            # §7.3.2: the 主送机关 flush left, under the title, with a full-width colon.
+            self.paragraph(addressee.rstrip("：:") + "：", align="LEFT", indent=0)
+        heading_fonts = LAYOUT["heading_fonts"]
+        for block in document.blocks:
+            if block.level:
+                font = (
+                    heading_fonts[block.level - 1]
+                    if block.level <= len(heading_fonts)
+                    else LAYOUT["body_font"]
+                )
+                self.paragraph(block.line, font, align="LEFT")
+            else:
+                self.paragraph(block.text)
+        self.signature(document)
+
+    def signature(self, document: ZhDocument) -> None:
+        """The body and the date, on the right (GB/T 9704-2012 §7.3.5.2, unsealed).
+
+        The body sits two characters from the right edge; the date under it, its first
+        character two characters to the right of the body's first (or the body moves
+        left when the date is the longer).
+        """
+        self.paragraph("", indent=0)  # one blank line under the text
+        body_width = _width_in_characters(document.body)
+        date = document.date or ""
+        date_width = _width_in_characters(date)
+        body_right = 2.0 + max(0.0, date_width - body_width)
+        date_right = body_right + body_width - 2.0 - date_width
+        self.paragraph(document.body, align="RIGHT", indent=0, right=body_right)
+        if date:
+            self.paragraph(date, align="RIGHT", indent=0, right=date_right)
+
+    def to_bytes(self, year: int) -> bytes:
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return repack(buffer.getvalue(), year, {_FONT_TABLE: _with_font_alternatives})
+
+
+_FONT_TABLE: Final = "word/fontTable.xml"
+
+
+def _with_font_alternatives(table: bytes) -> bytes:
+    """The font table with each of our fonts in it, with its substitute."""
+    fonts = "".join(
+        f'<w:font w:name="{name}"><w:altName w:val="{alternative}"/>'
+        '<w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>'
+        for name, alternative in _ALTERNATIVES.items()
+    )
+    text = re.sub(r"</w:fonts>\s*$", fonts + "</w:fonts>", table.decode("utf-8"))
+    return text.encode("utf-8")
+
+
+class DocxRenderer:
+    """The report as a Word document in the national official-document format.
+
+    The same prose as ``zh`` (one source of it, :meth:`ZhRenderer.document
+    <enforcement_core.renderers.zh.ZhRenderer.document>`), the same options, and
+    two of its own: the 发文字号 and the 主送机关.
+
+    Examples:
+        >>> import io, docx
+        >>> from enforcement_core import examples
+        >>> data = renderer.render(examples.load("gulu-2023"), addressee="渝北区人民政府")
+        >>> document = docx.Document(io.BytesIO(data))
+        >>> [p.text for p in document.paragraphs[:3]]
+        ['重庆市渝北区古路镇人民政府关于2023年行政执法总体情况的报告', '', '渝北区人民政府：']
+        >>> round(document.sections[0].page_width.mm), round(document.sections[0].top_margin.mm)
+        (210, 37)
+    """
+
+    #: The name it is registered under.
+    name = "docx"
+    #: Office Open XML, the word-processing kind.
+    media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    #: The file extension.
+    extension = ".docx"
+    #: The options it accepts: those of ``zh``, the 发文字号 and the 主送机关.
+    options: Mapping[str, Option] = FrozenMap(
+        {
+            **zh.options,
+            "doc_number": Option(str, None, "the 发文字号, e.g. 古路府发〔2024〕1号"),
+            "addressee": Option(str, None, "the 主送机关, e.g. 渝北区人民政府"),
+        }
+    )
+
+    def render(self, report: AnnualReport, **options: Any) -> bytes:
+        """The report as the bytes of a ``.docx`` file.
+
+        Raises:
+            RendererOptionError: An option it does not take, or a value it cannot use.
+            MissingExtraError: python-docx is not installed (the ``docx`` extra).
+        """
+        options = validate_options(self, options)
+        doc_number = options.pop("doc_number")
+        addressee = options.pop("addressee")
+        docx = require("docx", "docx", "Word documents")
+        writer = _Writer(docx)
+        writer.write(zh.document(report, **options), report.year, doc_number, addressee)
+        return writer.to_bytes(report.year)
+
+
+#: The instance the entry point names.
+renderer = DocxRenderer()
