@@ -8,9 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from enforcement_core import renderers
+
 PAGE = Path(__file__).parent.parent / "docs" / "cli.md"
 BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
-BUILT_INS = ("html", "json", "text", "zh")
+# The renderers enforcement-core's own distribution declares, whatever else is installed.
+BUILT_INS = tuple(
+    entry.name for entry in renderers.available() if entry.distribution == "enforcement-core"
+)
 LISTED = re.compile(r"(the renderers are: )((?:'[^']*'(?:, )?)+)")
 
 
