@@ -1,5 +1,9 @@
 """enforcement-core: exact figures, audits and renderers for annual enforcement reports."""
 
+# First, before the modules below load: when this process is the command line, Ctrl-C
+# while they load ends it with one line instead of a traceback (nothing otherwise).
+from enforcement_core import _signals  # noqa: F401, I001
+
 from enforcement_core import examples, plots, renderers, statistics
 from enforcement_core.actions import (
     ActionKind,
