@@ -311,7 +311,8 @@ class TestRollupAndCompare:
     def test_compare_with_an_unknown_format(self, tmp_path):
         """A format that is neither text, json nor a renderer: exit 2, the renderers named."""
         old = write(tmp_path / "2022.json", ec.examples.load("example-town-2022"))
-        result = run("compare", str(old), str(old), "--format", "json5")
+        new = write(tmp_path / "2023.json", ec.examples.load("example-town-2023"))
+        result = run("compare", str(old), str(new), "--format", "json5")
         assert 2 == result.returncode
         assert "no renderer named 'json5'; the renderers are:" in result.stderr
 

@@ -225,7 +225,7 @@ class TestRefusedNotCoerced:
     def test_unknown_fields(self):
         """An unknown field is refused where it stands, never dropped."""
         text = document().replace('"visits": 363', '"visits": 363, "vists": 1')
-        assert [("inspection.vists", "unknown field")] == problems(text)
+        assert [("inspection.vists", "unknown field; did you mean 'visits'?")] == problems(text)
 
     def test_unknown_category_values(self):
         """Vocabulary values are checked: a misspelt domain is named with the allowed ones."""
