@@ -557,8 +557,32 @@ runpy.run_module("enforcement_core", run_name="__main__", alter_sys=True)
 """
 
 
+# Installed as sitecustomize: Ctrl-C arrives while the package's modules load.
+WHILE_LOADING = """
+import importlib.abc, os, signal, sys
+
+class Interrupt(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "enforcement_core.errors":
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+"""
+
+
 class TestSignals:
     """Every signal ends the command cleanly (issue 11, item 15)."""
+
+    def test_ctrl_c_while_the_package_loads(self, tmp_path):
+        """python -m enforcement_core interrupted while its modules load: one line, SIGINT's end."""
+        (tmp_path / "sitecustomize.py").write_text(WHILE_LOADING, encoding="utf-8")
+        env = os.environ | {"PYTHONPATH": str(tmp_path)}
+        result = run("report", env=env)
+        no_traceback(result)
+        assert "enforcement-core: interrupted\n" == result.stderr
+        assert result.returncode in (130, -2)  # -2: ended by SIGINT, which shells show as 130
 
     @pytest.mark.parametrize(
         ("name", "status"), [("SIGTERM", 143), ("SIGHUP", 129), ("SIGINT", 130)]

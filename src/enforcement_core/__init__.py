@@ -15,6 +15,9 @@ import sys
 import types
 from typing import TYPE_CHECKING
 
+# First, before the modules below load: when this process is the command line, Ctrl-C
+# while they load ends it with one line instead of a traceback (nothing otherwise).
+from enforcement_core import _signals  # noqa: F401
 from enforcement_core.actions import (
     ActionKind,
     AdmonitoryInterview,

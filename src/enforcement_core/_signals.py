@@ -12,6 +12,7 @@ import contextlib
 import os
 import signal
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -89,3 +90,16 @@ def handled() -> Iterator[None]:
             signal.signal(signum, handler)
         if sys.excepthook is hook:
             sys.excepthook = sys.__excepthook__
+
+
+def _launched_as_command() -> bool:
+    """Whether this process is ``enforcement-core`` or ``python -m enforcement_core``."""
+    argv = getattr(sys, "orig_argv", [])
+    if "-m" in argv[:-1] and argv[argv.index("-m") + 1] == "enforcement_core":
+        return True
+    return bool(sys.argv) and Path(sys.argv[0]).name.startswith("enforcement-core")
+
+
+# The package imports this module first: a command line is covered from its start.
+if _launched_as_command():
+    install()

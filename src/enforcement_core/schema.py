@@ -323,7 +323,7 @@ def json_schema(document: type[AnnualReport | Ledger]) -> dict[str, Any]:
         >>> schema["required"]
         ['schema_version', 'document', 'body', 'year']
         >>> schema["$defs"]["HazardFigures"]["properties"]["rectified"]
-        {'description': 'Hazards rectified (整改隐患); no more than found.', 'anyOf': [{'type': 'integer', 'minimum': 0}, {'type': 'null'}], 'default': None}
+        {'description': 'Hazards rectified (整改隐患); no more than found.', 'anyOf': [{'type': 'integer', 'minimum': 0, 'maximum': 9999999999999999}, {'type': 'null'}], 'default': None}
         >>> json_schema(Ledger)["properties"]["document"]
         {'description': 'The kind of document.', 'const': 'ledger'}
     """

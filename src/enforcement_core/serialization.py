@@ -25,6 +25,7 @@ import difflib
 import json
 import os
 import re
+from contextvars import ContextVar
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -385,9 +386,14 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     # A repeated key would silently lose one of its values. The object is marked,
     # not refused here, so that its path and the document's other problems are found.
     marked = _Duplicated(result)
+    _repeated.set(True)
     seen: set[str] = set()
     marked.duplicates = [key for key, _ in pairs if key in seen or seen.add(key)]  # type: ignore[func-returns-value]
     return marked
+
+
+#: Whether the document being parsed repeats a key somewhere (set by the parse's hook).
+_repeated: ContextVar[bool] = ContextVar("_repeated", default=False)
 
 
 def _duplicates(data: object, path: str = "") -> Iterator[Problem]:
@@ -473,6 +479,7 @@ def _parse(text: str, source: str | None) -> object:
             [Problem("", None, f"arrays and objects nest more than {MAX_DEPTH} levels deep")],
             source=source,
         )
+    _repeated.set(False)
     try:
         return json.loads(
             text,
@@ -541,7 +548,8 @@ def load_json(source: str | bytes | os.PathLike[str], kind: type[D] | None = Non
             [Problem("", _shown(data), "expected a JSON object at the top")], source=name
         )
 
-    problems = list(_duplicates(data))
+    # Only a document with a repeated key is walked for its paths: most have none.
+    problems = list(_duplicates(data)) if _repeated.get() else []
     version = data.get("schema_version")
     if version != SCHEMA_VERSION or type(version) is not int:
         problems.append(
