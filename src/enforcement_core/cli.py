@@ -34,7 +34,6 @@ from enforcement_core.ledger import Ledger
 from enforcement_core.renderers.text import display_width
 from enforcement_core.report import AnnualReport
 from enforcement_core.rollup import rollup
-from enforcement_core.serialization import load_json
 from enforcement_core.summary import summarize
 
 if TYPE_CHECKING:
@@ -125,7 +124,10 @@ class _Progress:
 
 
 def _load(path: str) -> AnnualReport | Ledger:
-    return load_json(Path(path))
+    # JSON documents, and ledgers in tables (xlsx, csv, parquet, the 双公示 tables).
+    from enforcement_core.tables import load_document  # noqa: PLC0415
+
+    return load_document(path)
 
 
 def _report(path: str) -> AnnualReport:
@@ -213,10 +215,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for index, path in enumerate(args.files, start=1):
             progress.step(index, path)
             try:
-                findings = audit(_load(path))
+                published = _load(args.ledger) if args.ledger else None
+                findings = audit(
+                    _load(path), ledger=published if isinstance(published, Ledger) else None
+                )
             except LoadError as error:
                 unreadable += 1
-                sys.stderr.write(f"{PROG}: error: {_explain(error)}\n")
+                sys.stderr.write(f"{PROG}: error: {_explain(error, args.lang)}\n")
                 continue
             errors += sum(1 for f in findings if f.severity is Severity.ERROR)
             lines += list(_grouped(path, findings, args.lang))
@@ -359,6 +364,20 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_init(args: argparse.Namespace) -> int:
+    from enforcement_core.tables import write_template  # noqa: PLC0415
+
+    target = Path(args.file)
+    if target.exists() and not args.force:
+        raise UsageError(f"{target} exists; give --force to overwrite it")
+    try:
+        write_template(target)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    _out(f"wrote {target}")
+    return 0
+
+
 def _cmd_examples(args: argparse.Namespace) -> int:
     del args
     lines = []
@@ -419,7 +438,12 @@ def _parser() -> argparse.ArgumentParser:
         "enforcement-core report town-2023.json --format zh --option money_unit=元 --output report.txt",
         _cmd_report,
     )
-    report.add_argument("file", nargs="?", metavar="FILE", help="a report or ledger JSON document")
+    report.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="a report or ledger: JSON, or a ledger's table (.xlsx, .csv, .parquet)",
+    )
     report.add_argument(
         "--example", metavar="NAME", help="render a built-in example instead of a file"
     )
@@ -437,6 +461,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument(
         "--lang", choices=("en", "zh"), default="en", help="the language of the findings"
+    )
+    check.add_argument(
+        "--ledger",
+        metavar="FILE",
+        help="hold each report's figures against this ledger (a 双公示 table, say)",
     )
 
     _command(
@@ -491,6 +520,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     _option_argument(compared)
 
+    initial = _command(
+        commands,
+        "init",
+        "write a blank ledger workbook (.xlsx) or report document (.json) to fill in",
+        "enforcement-core init ledger.xlsx",
+        _cmd_init,
+    )
+    initial.add_argument("file", metavar="FILE", help="ledger.xlsx or report.json")
+    initial.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
     _command(
         commands,
         "examples",
@@ -501,12 +540,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _explain(error: BaseException) -> str:
+def _explain(error: BaseException, lang: str = "en") -> str:
     if isinstance(error, LoadError):
+        from enforcement_core.tables import in_language  # noqa: PLC0415
+
         where = f"{error.source}: " if error.source else ""
         if len(error.problems) == 1:
-            return f"{where}{error.problems[0]}"
-        listed = "".join(f"\n  {problem}" for problem in error.problems)
+            return f"{where}{in_language(error.problems[0], lang)}"
+        listed = "".join(f"\n  {in_language(problem, lang)}" for problem in error.problems)
         return f"{where}{len(error.problems)} problems:{listed}"
     if isinstance(error, OSError):
         return f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")

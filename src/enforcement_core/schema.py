@@ -320,6 +320,10 @@ def json_schema(document: type[AnnualReport | Ledger]) -> dict[str, Any]:
     builder = _Builder()
     root = builder.object_schema(document)
     envelope = {
+        "$schema": {
+            "description": "The schema the document follows, for editors; any string.",
+            "type": "string",
+        },
         "schema_version": {
             "description": "The version of the document format.",
             "const": SCHEMA_VERSION,

@@ -57,7 +57,8 @@ _DOCUMENTS: dict[str, type[AnnualReport | Ledger]] = {
     "annual_report": AnnualReport,
     "ledger": Ledger,
 }
-_ENVELOPE = ("schema_version", "document")
+# "$schema" names the schema for editors (enforcement-core init writes it); it is not data.
+_ENVELOPE = ("$schema", "schema_version", "document")
 
 #: What a document can hold.
 Document = AnnualReport | Ledger
@@ -413,6 +414,8 @@ def load_json(source: str | bytes | os.PathLike[str], kind: type[D] | None = Non
         )
 
     problems: list[Problem] = []
+    if "$schema" in data and not isinstance(data["$schema"], str):
+        problems.append(Problem("$schema", _shown(data["$schema"]), "expected a string"))
     version = data.get("schema_version")
     if version != SCHEMA_VERSION or type(version) is not int:
         problems.append(
