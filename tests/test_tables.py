@@ -111,17 +111,17 @@ class TestPenaltyTable:
         """A 双公示 penalty CSV becomes penalty cases with exact yuan from 万元."""
         ledger = read_ledger(penalty_csv(three_penalties()))
         assert (BODY, ec.BodyLevel.TOWN, 2023) == (ledger.body.name, ledger.body.level, ledger.year)
-        assert [Decimal("6800"), Decimal("500"), Decimal("12345")] == [
+        assert [Decimal(6800), Decimal(500), Decimal(12345)] == [
             c.fine for c in ledger.penalty_cases
         ]
-        assert [None, None, Decimal("1000")] == [c.confiscation for c in ledger.penalty_cases]
+        assert [None, None, Decimal(1000)] == [c.confiscation for c in ledger.penalty_cases]
         assert ec.PartyKind.NATURAL_PERSON is ledger.penalty_cases[1].party.kind
         assert (ec.SanctionType.WARNING, ec.SanctionType.FINE) == ledger.penalty_cases[1].sanctions
 
     def test_summary_has_the_expected_figures(self):
         """Its summary counts the cases and adds the fines to the fen."""
         penalty = ec.summarize(read_ledger(penalty_csv(three_penalties()))).penalty
-        assert (3, Decimal("19645"), Decimal("1000")) == (
+        assert (3, Decimal(19645), Decimal(1000)) == (
             penalty.cases,
             penalty.fines,
             penalty.confiscations,
@@ -139,7 +139,7 @@ class TestPenaltyTable:
 
     def test_domain_column_is_read_when_present(self):
         """An extra 执法领域 column files the case under its domain; without it, other."""
-        rows = [penalty_row(**{"执法领域": "安全生产"})]
+        rows = [penalty_row(执法领域="安全生产")]
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, [*PENALTY_HEADERS, "执法领域"])
         writer.writeheader()
@@ -179,25 +179,31 @@ class TestRowProblems:
 
     def test_a_good_row_is_no_problem(self):
         """The other side: the rows the bad ones were made from are read."""
-        assert 2 == len(read_ledger(penalty_csv([penalty_row(), penalty_row(**{"行政处罚决定书文号": "二号"})])).penalty_cases)
+        assert 2 == len(
+            read_ledger(
+                penalty_csv([penalty_row(), penalty_row(行政处罚决定书文号="二号")])
+            ).penalty_cases
+        )
 
     def test_invariant_of_the_record_is_a_row_problem(self):
         """A fine without 罚款 among the sanctions is refused at its row and column."""
-        (problem,) = problems_of([penalty_row(**{"处罚类别": "警告"})])
+        (problem,) = problems_of([penalty_row(处罚类别="警告")])
         assert (2, "罚款金额（万元）") == (problem.row, problem.header)
         assert "'fine' is not among the sanctions" in problem.message
 
     def test_zero_fine_without_fine_sanction_is_no_fine(self):
         """The table writes "no fine" as 0: not refused, and held as no fine."""
-        ledger = read_ledger(penalty_csv([penalty_row(**{"处罚类别": "警告", "罚款金额（万元）": "0"})]))
+        ledger = read_ledger(
+            penalty_csv([penalty_row(**{"处罚类别": "警告", "罚款金额（万元）": "0"})])
+        )
         assert ledger.penalty_cases[0].fine is None
 
     def test_every_problem_at_once_in_both_languages(self):
         """Several bad rows give one LoadError listing each, in English and Chinese."""
         rows = [
             penalty_row(**{"罚款金额（万元）": "1,2OO"}),
-            penalty_row(**{"行政处罚决定书文号": "二号", "处罚决定日期": "昨天"}),
-            penalty_row(**{"行政处罚决定书文号": "", "处罚类别": "罚金"}),
+            penalty_row(行政处罚决定书文号="二号", 处罚决定日期="昨天"),
+            penalty_row(行政处罚决定书文号="", 处罚类别="罚金"),
         ]
         problems = problems_of(rows)
         assert [2, 3, 4, 4] == [p.row for p in problems]
@@ -254,7 +260,8 @@ def licensing_xlsx(rows, path):
                 "证件号码": PERSON,
                 "行政许可决定文书名称": "乡村建设规划许可证",
                 "许可证书名称": "农村宅基地",
-                "许可决定日期": dt.datetime(2023, 4, 3),
+                # What Excel holds: a date-time without a zone.
+                "许可决定日期": dt.datetime(2023, 4, 3),  # noqa: DTZ001
                 "许可机关": BODY,
                 "当前状态": "有效",
             }
@@ -280,7 +287,10 @@ class TestLicensingTable:
     def test_bad_date_cell_names_its_sheet(self, tmp_path):
         """A date cell written as unknown text is a problem of its sheet and row."""
         path = licensing_xlsx(
-            [{"行政许可决定文书号": "一号"}, {"行政许可决定文书号": "二号", "许可决定日期": "4月3日"}],
+            [
+                {"行政许可决定文书号": "一号"},
+                {"行政许可决定文书号": "二号", "许可决定日期": "4月3日"},
+            ],
             tmp_path / "licences.xlsx",
         )
         with pytest.raises(ec.LoadError) as caught:
@@ -311,23 +321,79 @@ def filled_template(path, *, fine=6800):
     officers.append(["o-1", "李明", "office", "在编", "是"])
     officers.append(["o-2", "王芳", "brigade", "在编", "否"])
     certificates = book["执法证件"]
-    certificates.append(["o-1", "渝执001", "重庆市人民政府", dt.date(2021, 3, 1), dt.date(2026, 2, 28)])
-    certificates.append(["o-2", "渝执002", "重庆市人民政府", dt.date(2021, 3, 1), dt.date(2026, 2, 28)])
+    certificates.append(
+        ["o-1", "渝执001", "重庆市人民政府", dt.date(2021, 3, 1), dt.date(2026, 2, 28)]
+    )
+    certificates.append(
+        ["o-2", "渝执002", "重庆市人民政府", dt.date(2021, 3, 1), dt.date(2026, 2, 28)]
+    )
     inspections = book["行政检查"]
     inspections.append(["I-1", dt.date(2023, 5, 2), "某某加油站", "消防安全", "o-1、o-2"])
     inspections.append(["I-2", "2023年6月1日", "敬老院", "敬老院", "o-1,o-2"])
     hazards = book["隐患"]
-    hazards.append(["I-1", "H-1", dt.date(2023, 5, 2), "灭火器过期", dt.date(2023, 5, 10), dt.date(2023, 5, 8), None])
+    hazards.append(
+        [
+            "I-1",
+            "H-1",
+            dt.date(2023, 5, 2),
+            "灭火器过期",
+            dt.date(2023, 5, 10),
+            dt.date(2023, 5, 8),
+            None,
+        ]
+    )
     hazards.append(["I-1", "H-2", dt.date(2023, 5, 2), "通道堵塞", None, None, "科级"])
     penalties = book["行政处罚"]
     penalties.append(
-        ["P-1", dt.date(2023, 8, 1), "安全生产", "警告、罚款", "一般程序", fine, None, "某某加油站", "企业", CODE, "o-1、o-2", "是", "否", "否"]
+        [
+            "P-1",
+            dt.date(2023, 8, 1),
+            "安全生产",
+            "警告、罚款",
+            "一般程序",
+            fine,
+            None,
+            "某某加油站",
+            "企业",
+            CODE,
+            "o-1、o-2",
+            "是",
+            "否",
+            "否",
+        ]
     )
     penalties.append(
-        ["P-2", dt.date(2023, 9, 1), "交通运输", "警告", "简易", None, None, "张三", "自然人", None, "o-1、o-2", "否", "否", "否"]
+        [
+            "P-2",
+            dt.date(2023, 9, 1),
+            "交通运输",
+            "警告",
+            "简易",
+            None,
+            None,
+            "张三",
+            "自然人",
+            None,
+            "o-1、o-2",
+            "否",
+            "否",
+            "否",
+        ]
     )
     book["行政许可"].append(
-        ["L-1", dt.date(2023, 3, 1), "农村宅基地", "李四", "个人", PERSON, "是", "准予许可", dt.date(2023, 3, 20), None, "是"]
+        [
+            "L-1",
+            dt.date(2023, 3, 1),
+            "农村宅基地",
+            "李四",
+            "个人",
+            PERSON,
+            "是",
+            "准予许可",
+            dt.date(2023, 3, 20),
+            None,
+            "是",
+        ]
     )
     book.save(path)
     return path
@@ -345,9 +411,11 @@ class TestOwnLayout:
             report.inspection.hazards.rectified,
         )
         assert {ec.SupervisionLevel.SECTION: 1} == dict(report.inspection.hazards.supervised)
-        assert (2, Decimal("6800")) == (report.penalty.cases, report.penalty.fines)
+        assert (2, Decimal(6800)) == (report.penalty.cases, report.penalty.fines)
         assert {ec.Domain.WORK_SAFETY, ec.Domain.TRAFFIC} == set(report.penalty.by_domain)
-        assert {ec.Procedure.ORDINARY: 1, ec.Procedure.SIMPLE: 1} == dict(report.penalty.by_procedure)
+        assert {ec.Procedure.ORDINARY: 1, ec.Procedure.SIMPLE: 1} == dict(
+            report.penalty.by_procedure
+        )
         assert (1, 1) == (report.licensing.granted, report.licensing.legal_reviews)
         assert 2 == report.workforce.certified
         assert 2 == report.workforce.units["office"].certified
@@ -441,7 +509,7 @@ class TestAuditAgainstLedger:
         stated = ec.AnnualReport(
             body=report.body,
             year=2023,
-            penalty=ec.PenaltyFigures(cases=4, fines=Decimal("19000")),
+            penalty=ec.PenaltyFigures(cases=4, fines=Decimal(19000)),
         )
         found = {f.path: f for f in ec.audit(stated, ledger=ledger) if f.code == "ledger-mismatch"}
         assert {"penalty.cases", "penalty.fines"} == set(found)
@@ -472,9 +540,9 @@ class TestCells:
     def test_dates(self):
         """Date cells, midnight date-times and the listed text forms; others refused."""
         day = dt.date(2023, 5, 2)
-        for good in (day, dt.datetime(2023, 5, 2), "2023-05-02", "2023.5.2", "20230502"):
+        for good in (day, dt.datetime(2023, 5, 2), "2023-05-02", "2023.5.2", "20230502"):  # noqa: DTZ001
             assert day == read_date(good)
-        for bad in (dt.datetime(2023, 5, 2, 9, 30), "05/02/2023", 45048):
+        for bad in (dt.datetime(2023, 5, 2, 9, 30), "05/02/2023", 45048):  # noqa: DTZ001
             with pytest.raises(CellError):
                 read_date(bad)
 

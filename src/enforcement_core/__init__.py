@@ -72,6 +72,7 @@ from enforcement_core.rollup import rollup
 from enforcement_core.serialization import dump_json, load_json
 from enforcement_core.statistics import Rate
 from enforcement_core.summary import summarize
+from enforcement_core.tables import TableProblem, read_ledger
 from enforcement_core.workforce import (
     Certificate,
     Employment,
@@ -152,6 +153,7 @@ __all__ = [
     "StatedChange",
     "StatisticsError",
     "SupervisionLevel",
+    "TableProblem",
     "Unit",
     "UnitKind",
     "WorkforceFigures",
@@ -162,6 +164,7 @@ __all__ = [
     "examples",
     "load_json",
     "plots",
+    "read_ledger",
     "render",
     "renderers",
     "rollup",

@@ -339,7 +339,7 @@ def json_schema(document: type[AnnualReport | Ledger]) -> dict[str, Any]:
         f"enforcement_core.load_json. {_LIMITS}",
         "type": "object",
         "properties": envelope | root["properties"],
-        "required": [*envelope, *root.get("required", [])],
+        "required": [*(k for k in envelope if k != "$schema"), *root.get("required", [])],
         "additionalProperties": False,
         "$defs": dict(sorted(builder.defs.items())),
     }

@@ -11,6 +11,7 @@ a form not listed here are refused.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -93,7 +94,7 @@ def _number_text(value: Any, what: str, what_zh: str) -> Decimal:
             raise CellError(f"expected {what}, got {value}", f"应为{what_zh}，实为{value}")
         return value
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             raise CellError(f"expected {what}, got {value}", f"应为{what_zh}，实为{value}")
         # repr is the shortest text that reads back as the same float: 0.68, never
         # 0.68000000000000004884981308350688777863979339599609375.
@@ -113,9 +114,7 @@ def read_int(value: Any) -> int:
     """A whole number: an int, a float without a fraction (Excel's 3.0), or digits."""
     number = _number_text(value, "a whole number", "整数")
     if number != number.to_integral_value():
-        raise CellError(
-            f"expected a whole number, got {number}", f"应为整数，实为{number}"
-        )
+        raise CellError(f"expected a whole number, got {number}", f"应为整数，实为{number}")
     return int(number)
 
 
@@ -214,7 +213,9 @@ def enum_reader(enum: type[Enum]) -> Callable[[Any], Enum]:
             found = _LABEL_ERROR.search(str(error))
             nearest, labels = (found.group(1), found.group(2)) if found else (None, "")
             hint_zh = f"是否应为“{nearest}”？" if nearest else ""
-            raise CellError(str(error), f"“{text}”不是可识别的类别；{hint_zh}可填：{labels}") from None
+            raise CellError(
+                str(error), f"“{text}”不是可识别的类别；{hint_zh}可填：{labels}"
+            ) from None
         return member
 
     return read

@@ -107,8 +107,7 @@ def _numbered(rows: list[list[Any]]) -> RawSheet | None:
 
 
 def _after(rows: list[list[Any]], index: int) -> Iterator[tuple[int, list[Any]]]:
-    for number, row in enumerate(rows[index + 1 :], start=index + 2):
-        yield number, row
+    yield from enumerate(rows[index + 1 :], start=index + 2)
 
 
 def _xlsx(source: str | os.PathLike[str] | IO[bytes]) -> list[RawSheet]:

@@ -26,8 +26,8 @@ from enforcement_core.actions import Party
 from enforcement_core.categories import RECORD_GROUPS
 from enforcement_core.labels import term
 from enforcement_core.tables._cells import CellError, blank, reader_for, split_list
-from enforcement_core.tables.identifiers import identifier_problem
 from enforcement_core.tables._problems import TableProblem
+from enforcement_core.tables.identifiers import identifier_problem
 from enforcement_core.workforce import Officer
 
 if TYPE_CHECKING:
@@ -143,7 +143,15 @@ def _columns(cls: type, prefix: str = "", *, required: bool = True) -> list[Colu
             if read is None:
                 continue  # a tuple of records: a sheet of its own
             columns.append(
-                Column(key, path, read, needed, listed=True, owner=cls.__name__, vocabulary=_vocab(item))
+                Column(
+                    key,
+                    path,
+                    read,
+                    needed,
+                    listed=True,
+                    owner=cls.__name__,
+                    vocabulary=_vocab(item),
+                )
             )
             continue
         read = reader_for(tp)
@@ -199,7 +207,7 @@ def _set(kwargs: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
         kwargs.setdefault(path[0], {})[path[1]] = value
 
 
-def match_columns(
+def match_columns(  # noqa: PLR0913  (the sheet, its header and where problems go)
     sheet_name: str,
     header: list[Any],
     columns: tuple[Column, ...],
@@ -210,12 +218,13 @@ def match_columns(
 ) -> dict[int, Column]:
     """Which column each header cell is: every unknown header and missing column a problem."""
     by_name: dict[str, Column] = {}
-    for column in columns:
-        for name in column.names():
-            by_name.setdefault(name, column)
+    for declared in columns:
+        for name in declared.names():
+            by_name.setdefault(name, declared)
     renamed = {normal(k): v for k, v in (mapping or {}).items()}
     by_key = {column.key: column for column in columns}
     found: dict[int, Column] = {}
+    column: Column | None
     for index, cell in enumerate(header):
         if blank(cell):
             continue
@@ -244,19 +253,25 @@ def match_columns(
             )
             continue
         found[index] = column
-    for column in columns:
-        if column.required and column not in found.values():
-            problems.append(
-                TableProblem.at(
-                    sheet_name,
-                    1,
-                    column.header(),
-                    None,
-                    "a required column is missing",
-                    "缺少必填列",
-                )
-            )
+    problems.extend(
+        TableProblem.at(
+            sheet_name, 1, declared.header(), None, "a required column is missing", "缺少必填列"
+        )
+        for declared in columns
+        if declared.required and declared not in found.values()
+    )
     return found
+
+
+def _parsed(column: Column, value: Any) -> Any:
+    if column.listed:
+        return tuple(column.read(item) for item in split_list(value))
+    parsed = column.read(value)
+    if column.check is not None:
+        reason = column.check(parsed)
+        if reason is not None:
+            raise CellError(reason, f"不是有效的证件号码或统一社会信用代码：{reason}")
+    return parsed
 
 
 def read_cells(
@@ -276,14 +291,7 @@ def read_cells(
         if blank(value):
             continue
         try:
-            if column.listed:
-                parsed: Any = tuple(column.read(item) for item in split_list(value))
-            else:
-                parsed = column.read(value)
-                if column.check is not None:
-                    reason = column.check(parsed)
-                    if reason is not None:
-                        raise CellError(reason, reason)
+            parsed = _parsed(column, value)
         except CellError as error:
             problems.append(
                 TableProblem.at(
@@ -322,8 +330,7 @@ def build(
         record = cls(**kwargs)
     if not refused:
         return record
-    for error in refused:
-        problems.append(_refusal(error, sheet_name, number, cls, columns))
+    problems.extend(_refusal(error, sheet_name, number, cls, columns) for error in refused)
     return None
 
 

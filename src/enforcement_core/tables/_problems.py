@@ -36,7 +36,7 @@ class TableProblem(Problem):
     message_zh: str = attrs.field(default="", kw_only=True)
 
     @classmethod
-    def at(
+    def at(  # noqa: PLR0913, PLR0917  (where, the value and what is wrong, in two languages)
         cls,
         sheet: str,
         row: int | None,

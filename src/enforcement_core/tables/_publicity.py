@@ -35,10 +35,10 @@ if TYPE_CHECKING:
     from enforcement_core.tables._files import RawSheet
     from enforcement_core.tables._problems import TableProblem
 
-__all__ = ["PENALTY", "LICENSING", "Publicity", "kind_of_table", "read_publicity"]
+__all__ = ["LICENSING", "PENALTY", "Publicity", "kind_of_table", "read_publicity"]
 
 
-def _column(
+def _column(  # noqa: PLR0913  (a column's parts, by name)
     header: str,
     path: tuple[str, ...],
     read: Any = read_text,
@@ -239,4 +239,3 @@ def read_publicity(
         if record is not None:
             records.append(record)
     return field, records
-

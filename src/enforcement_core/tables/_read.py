@@ -15,17 +15,26 @@ from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.errors import LoadError
 from enforcement_core.labels import term
 from enforcement_core.ledger import Ledger
-from enforcement_core.report import AnnualReport
 from enforcement_core.serialization import load_json
 from enforcement_core.tables._cells import CellError, blank, enum_reader, read_int, read_text
 from enforcement_core.tables._files import RawSheet, kind_of, read_sheets
-from enforcement_core.tables._layout import Column, Sheet, match_columns, normal, read_rows, sheets
+from enforcement_core.tables._layout import (
+    Column,
+    Sheet,
+    match_columns,
+    normal,
+    read_cells,
+    read_rows,
+    sheets,
+)
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import Publicity, kind_of_table, read_publicity
 from enforcement_core.workforce import Unit, UnitKind
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+
+    from enforcement_core.report import AnnualReport
 
 __all__ = ["load_document", "read_ledger"]
 
@@ -46,15 +55,37 @@ def _unit_columns() -> tuple[Column, ...]:
     return (
         Column("id", ("id",), read_text, required=True, owner="Unit"),
         Column("name", ("name",), read_text, required=True, owner="Unit"),
-        Column("kind", ("kind",), enum_reader(UnitKind), False, owner="Unit", vocabulary=UnitKind),
-        Column("parent", ("parent",), read_text, False, owner="Unit"),
+        Column("kind", ("kind",), enum_reader(UnitKind), required=False, owner="Unit"),
+        Column("parent", ("parent",), read_text, required=False, owner="Unit"),
     )
+
+
+def _unit(
+    key: str,
+    rows: Mapping[str, tuple[int, dict[str, Any]]],
+    where: tuple[str, list[TableProblem]],
+    trail: tuple[str, ...],
+) -> Unit | None:
+    """The unit ``key`` with its sub-units, each built from its row; ``None`` if refused."""
+    sheet_name, problems = where
+    number, kwargs = rows[key]
+    subs = {
+        sub: unit
+        for sub, (_, sub_kwargs) in rows.items()
+        if sub_kwargs.get("parent") == key and sub not in trail
+        if (unit := _unit(sub, rows, where, (*trail, sub))) is not None
+    }
+    given = {k: v for k, v in kwargs.items() if k != "parent"}
+    with collecting() as refused:
+        made = Unit(**given, subunits=subs)
+    problems.extend(
+        TableProblem.at(sheet_name, number, None, e.value, e.reason, e.reason) for e in refused
+    )
+    return None if refused else made
 
 
 def _units(raw: RawSheet, problems: list[TableProblem]) -> dict[str, Unit]:
     """The unit tree of the units sheet: each row a unit, its parent named by identifier."""
-    from enforcement_core.tables._layout import read_cells  # noqa: PLC0415
-
     columns = _unit_columns()
     before = len(problems)
     found = match_columns(raw.name, raw.header, columns, None, problems)
@@ -62,44 +93,28 @@ def _units(raw: RawSheet, problems: list[TableProblem]) -> dict[str, Unit]:
         return {}
     rows: dict[str, tuple[int, dict[str, Any]]] = {}
     for number, cells in raw.rows:
-        if all(blank(c) for c in cells):
-            continue
-        kwargs = read_cells(raw.name, number, cells, found, problems)
+        kwargs = (
+            None
+            if all(blank(c) for c in cells)
+            else read_cells(raw.name, number, cells, found, problems)
+        )
         if kwargs is not None:
             rows[kwargs.pop("id")] = (number, kwargs)
-
-    def made(key: str, trail: tuple[str, ...]) -> Unit | None:
-        number, kwargs = rows[key]
-        subs = {}
-        for sub, (_, sub_kwargs) in rows.items():
-            if sub_kwargs.get("parent") == key and sub not in trail:
-                unit = made(sub, (*trail, sub))
-                if unit is not None:
-                    subs[sub] = unit
-        given = {k: v for k, v in kwargs.items() if k != "parent"}
-        with collecting() as refused:
-            unit = Unit(**given, subunits=subs)
-        for error in refused:
-            problems.append(
-                TableProblem.at(raw.name, number, None, error.value, error.reason, error.reason)
-            )
-        return None if refused else unit
-
-    for key, (number, kwargs) in rows.items():
-        parent = kwargs.get("parent")
-        if parent is not None and parent not in rows:
-            problems.append(
-                TableProblem.at(
-                    raw.name,
-                    number,
-                    term("column_parent"),
-                    parent,
-                    "no unit has this identifier",
-                    "没有此编号的单位",
-                )
-            )
-    tops = {key: made(key, (key,)) for key, (_, kw) in rows.items() if kw.get("parent") not in rows}
-    return {key: unit for key, unit in tops.items() if unit is not None}
+    problems.extend(
+        TableProblem.at(
+            raw.name,
+            number,
+            term("column_parent"),
+            kwargs["parent"],
+            "no unit has this identifier",
+            "没有此编号的单位",
+        )
+        for number, kwargs in rows.values()
+        if kwargs.get("parent") is not None and kwargs["parent"] not in rows
+    )
+    tops = [key for key, (_, kwargs) in rows.items() if kwargs.get("parent") not in rows]
+    units = {key: _unit(key, rows, (raw.name, problems), (key,)) for key in tops}
+    return {key: unit for key, unit in units.items() if unit is not None}
 
 
 def _about(raw: RawSheet, problems: list[TableProblem]) -> dict[str, Any]:
@@ -160,8 +175,7 @@ def _match(
     complete = [
         s
         for n, s in scored
-        if n == best[0]
-        and all(headers & set(c.names()) for c in s.columns if c.required)
+        if n == best[0] and all(headers & set(c.names()) for c in s.columns if c.required)
     ]
     return complete[0] if complete else None
 
@@ -190,7 +204,7 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
     sheet: str | None = None,
     mapping: Mapping[str, str] | None = None,
 ) -> Ledger:
-    """Read a ledger from an Excel workbook, a CSV or Parquet file, or a JSON document.
+    r"""Read a ledger from an Excel workbook, a CSV or Parquet file, or a JSON document.
 
     Two kinds of table are read. The library's own layout (docs/ledgers.md) has
     one sheet per kind of record, Chinese headers and labels, and an about sheet
@@ -219,8 +233,8 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
     Examples:
         >>> import io
         >>> table = (
-        ...     "行政相对人名称,行政相对人类别,行政处罚决定书文号,处罚类别,罚款金额（万元）,处罚决定日期,处罚机关\\n"
-        ...     "某某建材厂,法人及非法人组织,古路罚〔2023〕1号,罚款,0.68,2023-05-02,重庆市渝北区古路镇人民政府\\n"
+        ...     "行政相对人名称,行政相对人类别,行政处罚决定书文号,处罚类别,罚款金额（万元）,处罚决定日期,处罚机关\n"
+        ...     "某某建材厂,法人及非法人组织,古路罚〔2023〕1号,罚款,0.68,2023-05-02,重庆市渝北区古路镇人民政府\n"
         ... )
         >>> ledger = read_ledger(io.BytesIO(table.encode("gb18030")))
         >>> ledger.body.level, ledger.year, ledger.penalty_cases[0].fine
@@ -229,7 +243,8 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
     name = _name(source)
     kind = kind_of(source, name or None)
     if kind == "json":
-        document = load_json(source if not hasattr(source, "read") else source.read(), Ledger)  # type: ignore[union-attr, arg-type]
+        text = source if isinstance(source, str | os.PathLike) else source.read()
+        document = load_json(text, Ledger)
         changes: dict[str, Any] = {}
         if body is not None:
             changes["body"] = body
@@ -284,9 +299,9 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
         pending.append((raw, matched))
     # Children first (hazards before their inspections), so each record is built whole.
     children: dict[str, dict[str, dict[str, list[Any]]]] = {}
+    orphans: list[tuple[str, dict[str, list[Any]], dict[str, int]]] = []
     for raw, matched in sorted(pending, key=lambda pair: pair[1].parent is None):
-        kids = children.get(matched.key, {})
-        read = read_rows(raw, matched, mapping, problems, kids)
+        read = read_rows(raw, matched, mapping, problems, children.get(matched.key, {}))
         if matched.parent is not None and matched.parent_field is not None:
             by_parent: dict[str, list[Any]] = {}
             first_row: dict[str, int] = {}
@@ -294,27 +309,22 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
                 by_parent.setdefault(str(parent), []).append(record)
                 first_row.setdefault(str(parent), number)
             children.setdefault(matched.parent, {})[matched.parent_field] = by_parent
-            children.setdefault("_rows", {})[matched.parent_field] = first_row  # type: ignore[assignment]
-            children.setdefault("_sheets", {})[matched.parent_field] = raw.name  # type: ignore[assignment,dict-item]
+            orphans.append((raw.name, by_parent, first_row))
             continue
         groups.setdefault(matched.key, []).extend(record for _, _, record in read)
-    # Children whose parent was never read.
-    for parent_key, fields in children.items():
-        if parent_key.startswith("_"):
-            continue
-        for field, by_parent in fields.items():
-            for parent_id in by_parent:
-                number = children["_rows"][field][parent_id]  # type: ignore[index]
-                problems.append(
-                    TableProblem.at(
-                        str(children["_sheets"][field]),
-                        int(number),  # type: ignore[arg-type]
-                        None,
-                        parent_id,
-                        "belongs to a record that is not in the ledger",
-                        "所属记录不在台账中",
-                    )
-                )
+    # Children whose parent was never read are left in their dict when the parents are placed.
+    for sheet_name, by_parent, first_row in orphans:
+        problems.extend(
+            TableProblem.at(
+                sheet_name,
+                first_row[parent_id],
+                None,
+                parent_id,
+                "belongs to a record that is not in the ledger",
+                "所属记录不在台账中",
+            )
+            for parent_id in by_parent
+        )
 
     if body is None:
         body = _body_of(about)
@@ -371,19 +381,14 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
                     None,
                     None,
                     None,
-                    "the year is not given: fill in the sheet "
-                    f"{term('sheet_about')} or give year=",
+                    f"the year is not given: fill in the sheet {term('sheet_about')} or give year=",
                     f"未给出年度：请填写“{term('sheet_about')}”工作表",
                 )
             )
     if problems or body is None or year is None:
         raise LoadError(problems, source=shown)
-    return Ledger(
-        body=body,
-        year=year,
-        units=units,
-        **{key: tuple(records) for key, records in groups.items()},
-    )
+    kept: dict[str, Any] = {key: tuple(found) for key, found in groups.items()}
+    return Ledger(body=body, year=year, units=units, **kept)
 
 
 def load_document(path: str | os.PathLike[str]) -> AnnualReport | Ledger:

@@ -29,13 +29,14 @@ def _example(column: Column) -> Any:
         return f"{EXAMPLE_PREFIX}-1"
     if column.vocabulary is not None:
         return next(iter(labels_of(column.vocabulary).values()))
-    return {
+    examples: dict[object, object] = {
         read_date: _EXAMPLE_DAY,
         read_bool: term("no"),
         read_int: 1,
         read_yuan: Decimal("100.00"),
         read_text: "示例",
-    }.get(column.read, "")
+    }
+    return examples.get(column.read, "")
 
 
 def _choices(column: Column) -> list[str] | None:
@@ -111,8 +112,8 @@ def report_skeleton() -> str:
     ``$schema`` names the JSON Schema that ships with the package, so an editor
     that reads schemas explains every field as it is typed.
     """
-    from enforcement_core.schema import json_schema  # noqa: PLC0415
     from enforcement_core.report import AnnualReport  # noqa: PLC0415
+    from enforcement_core.schema import json_schema  # noqa: PLC0415
 
     schema_id = json_schema(AnnualReport)["$id"]
     skeleton = {
@@ -120,7 +121,7 @@ def report_skeleton() -> str:
         "schema_version": SCHEMA_VERSION,
         "document": "annual_report",
         "body": {"name": "", "level": BodyLevel.TOWN.value, "region": ""},
-        "year": dt.date.today().year - 1,
+        "year": dt.datetime.now(tz=dt.UTC).year - 1,
         "workforce": {"certified": None},
         "licensing": {"applications": None, "granted": None, "refused": None},
         "inspection": {"visits": None, "hazards": {"found": None, "rectified": None}},
@@ -142,6 +143,8 @@ def write_template(path: str | Path) -> Path:
     elif suffix == ".json":
         data = report_skeleton().encode("utf-8")
     else:
-        raise ValueError(f"init writes a .xlsx ledger workbook or a .json report, not {target.name!r}")
+        raise ValueError(
+            f"init writes a .xlsx ledger workbook or a .json report, not {target.name!r}"
+        )
     target.write_bytes(data)
     return target

@@ -104,8 +104,7 @@ def identifier_problem(text: str) -> str | None:
     """
     if len(text) == 18 and not _ID_18.fullmatch(text):
         return credit_code_problem(text)
-    if len(text) == 18 and text[:2] in {"91", "92", "93", "11", "12", "13", "51", "52", "53"}:
-        # Both kinds of number start so; either check passing is enough.
-        if credit_code_problem(text) is None:
-            return None
+    # Both kinds of number may start alike; either check passing is enough.
+    if len(text) == 18 and credit_code_problem(text) is None:
+        return None
     return id_number_problem(text)
