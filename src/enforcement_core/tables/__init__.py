@@ -14,13 +14,16 @@ Parquet; CSV needs neither.
 from enforcement_core.tables._files import ENCODINGS
 from enforcement_core.tables._problems import TableProblem, in_language
 from enforcement_core.tables._read import load_document, read_ledger
+from enforcement_core.tables.columnar import ColumnarLedger, read_columnar
 from enforcement_core.tables._template import report_skeleton, template, write_template
 
 __all__ = [
     "ENCODINGS",
+    "ColumnarLedger",
     "TableProblem",
     "in_language",
     "load_document",
+    "read_columnar",
     "read_ledger",
     "report_skeleton",
     "template",

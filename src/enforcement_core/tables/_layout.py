@@ -323,6 +323,22 @@ def build(
 ) -> Any:
     """The record a row describes, or ``None`` with its refusals added to ``problems``."""
     sheet_name, number = where
+    for key, value in kwargs.items():
+        if not isinstance(value, dict):
+            continue
+        # A party is given when any of its columns is: then it needs all its required ones.
+        missing = [
+            f.name for f in attrs.fields(Party) if f.default is attrs.NOTHING and f.name not in value
+        ]
+        for name in missing:
+            header = next((c.header() for c in columns if c.path == (key, name)), f"{key}.{name}")
+            problems.append(
+                TableProblem.at(
+                    sheet_name, number, header, None, "a value is required", "此项必填"
+                )
+            )
+        if missing:
+            return None
     with collecting() as refused:
         for key, value in list(kwargs.items()):
             if isinstance(value, dict):
