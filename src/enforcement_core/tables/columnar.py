@@ -166,6 +166,8 @@ def _arrow_sheets(source: str | os.PathLike[str] | IO[bytes], kind: str, name: s
             pa.BufferReader(data),
             convert_options=csv.ConvertOptions(
                 column_types=dict.fromkeys(names_table, pa.string()),
+                # Only an empty cell is empty: "NaN" or "NULL" is text, as the csv module reads it.
+                null_values=[""],
                 strings_can_be_null=True,
                 quoted_strings_can_be_null=True,
             ),
