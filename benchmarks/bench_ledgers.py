@@ -199,7 +199,7 @@ def _pandas_tallies(frame: object) -> object:
 BODY = ec.EnforcementBody("示例镇人民政府", ec.BodyLevel.TOWN)
 
 
-def measure(kind: str, path: Path, repeat: int) -> None:  # noqa: C901  (one branch a measure)
+def measure(kind: str, path: Path, repeat: int) -> None:
     """Run one measure in this process and print its line."""
     if kind == "json":
         seconds, report = best_of(repeat, lambda: ec.summarize(ec.load_json(path)))
@@ -261,7 +261,9 @@ def _write(folder: Path, records: int, excel_rows: int, only: set[str]) -> dict[
         import pyarrow.parquet as pq
 
         columns = list(zip(*rows, strict=True))
-        table = pa.table({h: pa.array(c, pa.string()) for h, c in zip(PENALTY_HEADERS, columns, strict=True)})
+        table = pa.table(
+            {h: pa.array(c, pa.string()) for h, c in zip(PENALTY_HEADERS, columns, strict=True)}
+        )
         files["parquet"] = folder / "行政处罚.parquet"
         pq.write_table(table, files["parquet"])
     if "xlsx" in only:

@@ -9,11 +9,11 @@ from decimal import Decimal
 from enum import Enum
 
 import pytest
-import strategies
 from hypothesis import given
 from hypothesis import strategies as st
 
 import enforcement_core as ec
+import strategies
 from enforcement_core.labels import label, term
 from enforcement_core.tables import read_columnar
 from enforcement_core.tables._layout import sheets
@@ -124,3 +124,22 @@ class TestColumnarLedger:
         with pytest.raises(ec.LoadError) as caught:
             read_columnar(io.BytesIO(data), body=BODY, year=YEAR)
         assert [2] == sorted({p.row for p in caught.value.problems})
+
+
+class TestLargeSheets:
+    def test_many_rows_same_problems(self):
+        """Past the size where columns are checked in Arrow, the same rows are refused alike."""
+        cases = [
+            ec.PenaltyCase(
+                f"P-{n}",
+                dt.date(2023, 1 + n % 12, 1),
+                domain=list(ec.Domain)[n % 15],
+                sanctions=(ec.SanctionType.FINE,),
+                fine=Decimal(n % 700),
+            )
+            for n in range(5000)
+        ]
+        data = table("penalty_cases", cases, bad=[(10, 0, "a b"), (20, 1, "昨天"), (30, 0, "")])
+        by_objects, by_columns = both(data)
+        assert 3 == len(by_objects)
+        assert by_objects == by_columns

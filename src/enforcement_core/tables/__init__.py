@@ -14,8 +14,8 @@ Parquet; CSV needs neither.
 from enforcement_core.tables._files import ENCODINGS
 from enforcement_core.tables._problems import TableProblem, in_language
 from enforcement_core.tables._read import load_document, read_ledger
-from enforcement_core.tables.columnar import ColumnarLedger, read_columnar
 from enforcement_core.tables._template import report_skeleton, template, write_template
+from enforcement_core.tables.columnar import ColumnarLedger, read_columnar
 
 __all__ = [
     "ENCODINGS",

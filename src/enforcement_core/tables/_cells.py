@@ -96,6 +96,9 @@ def _number_text(value: Any, what: str, what_zh: str) -> Decimal:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise CellError(f"expected {what}, got {value}", f"应为{what_zh}，实为{value}")
+        # Excel holds every number as a float: 6800 comes back as 6800.0.
+        if value.is_integer():
+            return Decimal(int(value))
         # repr is the shortest text that reads back as the same float: 0.68, never
         # 0.68000000000000004884981308350688777863979339599609375.
         return Decimal(repr(value))

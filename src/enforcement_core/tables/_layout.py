@@ -328,14 +328,14 @@ def build(
             continue
         # A party is given when any of its columns is: then it needs all its required ones.
         missing = [
-            f.name for f in attrs.fields(Party) if f.default is attrs.NOTHING and f.name not in value
+            f.name
+            for f in attrs.fields(Party)
+            if f.default is attrs.NOTHING and f.name not in value
         ]
         for name in missing:
             header = next((c.header() for c in columns if c.path == (key, name)), f"{key}.{name}")
             problems.append(
-                TableProblem.at(
-                    sheet_name, number, header, None, "a value is required", "此项必填"
-                )
+                TableProblem.at(sheet_name, number, header, None, "a value is required", "此项必填")
             )
         if missing:
             return None

@@ -25,7 +25,9 @@ property test holds :meth:`ColumnarLedger.summarize` equal to
 
 from __future__ import annotations
 
+import csv as std_csv
 import datetime as dt
+import io
 import os
 from collections import Counter
 from decimal import Decimal
@@ -36,7 +38,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 import attrs
 
 from enforcement_core._extras import require
-from enforcement_core._validators import collecting, declared_checks
+from enforcement_core._validators import declared_checks
 from enforcement_core.actions import (
     Domain,
     LicensingDecision,
@@ -50,7 +52,7 @@ from enforcement_core.ledger import Ledger
 from enforcement_core.summary import summarize
 from enforcement_core.tables._cells import CellError, blank, read_text, split_list
 from enforcement_core.tables._files import RawSheet, decode, kind_of
-from enforcement_core.tables._layout import Column, Sheet, build, match_columns, normal, sheets
+from enforcement_core.tables._layout import Column, Sheet, _parsed, build, match_columns, sheets
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import LICENSING, PENALTY, kind_of_table
 
@@ -64,9 +66,23 @@ __all__ = ["ColumnarLedger", "read_columnar"]
 
 # A column with fewer distinct values than this share of its rows is read value by value.
 _DISTINCT_SHARE: Final = 0.5
+# A column with at most this many distinct values tells apart the records built to run
+# the checks written as methods; others tell only whether a value is given.
+_FEW: Final = 4096
 # Kinds of declared check whose reason depends on the value alone.
 _VALUE_ONLY: Final = frozenset(
-    {"count", "money", "text", "identifier", "date", "instance_of", "member_of", "one_of", "tuple_of", "rule"}
+    {
+        "count",
+        "money",
+        "text",
+        "identifier",
+        "date",
+        "instance_of",
+        "member_of",
+        "one_of",
+        "tuple_of",
+        "rule",
+    }
 )
 _ZERO: Final = Decimal(0)
 # The kinds of record summarised by group-bys; the others through their objects.
@@ -142,12 +158,16 @@ class ColumnarLedger:
 # Reading ----------------------------------------------------------------------------
 
 
-def _arrow_sheets(source: str | os.PathLike[str] | IO[bytes], kind: str, name: str) -> list[tuple[str, Any]]:
+def _arrow_sheets(
+    source: str | os.PathLike[str] | IO[bytes], kind: str, name: str
+) -> list[tuple[str, Any]]:
     """The sheets of a file as Arrow tables of strings (Parquet: as typed)."""
     pa = _pa()
     if kind == "parquet":
         parquet = require("pyarrow.parquet", "tables", "Parquet ledgers")
-        return [(name, parquet.read_table(str(source) if isinstance(source, os.PathLike) else source))]
+        return [
+            (name, parquet.read_table(str(source) if isinstance(source, os.PathLike) else source))
+        ]
     if kind == "csv":
         csv = require("pyarrow.csv", "tables", "Columnar ledgers")
         raw = Path(source).read_bytes() if isinstance(source, str | os.PathLike) else source.read()
@@ -156,12 +176,8 @@ def _arrow_sheets(source: str | os.PathLike[str] | IO[bytes], kind: str, name: s
             data = raw.removeprefix(b"\xef\xbb\xbf")
         except UnicodeDecodeError:
             data = decode(raw, name).encode("utf-8")
-        header = csv.read_csv(
-            pa.BufferReader(data), read_options=csv.ReadOptions(block_size=1 << 16)
-        ).column_names if len(data) < (1 << 16) else None
-        names_table = csv.read_csv(
-            pa.BufferReader(data[: data.find(b"\n") + 1] or data)
-        ).column_names if header is None else header
+        first_line = data.split(b"\n", 1)[0].decode("utf-8")
+        names_table = next(std_csv.reader(io.StringIO(first_line)), [])
         table = csv.read_csv(
             pa.BufferReader(data),
             convert_options=csv.ConvertOptions(
@@ -177,9 +193,14 @@ def _arrow_sheets(source: str | os.PathLike[str] | IO[bytes], kind: str, name: s
 
     tables = []
     for raw in read_sheets(source, kind, name):
-        columns = list(zip(*(cells for _, cells in raw.rows), strict=False)) or [[] for _ in raw.header]
+        columns = list(zip(*(cells for _, cells in raw.rows), strict=False)) or [
+            [] for _ in raw.header
+        ]
         arrays = {
-            str(h): pa.array([_plain(c) for c in column], pa.string() if all(isinstance(c, str) or c is None for c in column) else None)
+            str(h): pa.array(
+                [_plain(c) for c in column],
+                pa.string() if all(isinstance(c, str) or c is None for c in column) else None,
+            )
             for h, column in zip(raw.header, columns, strict=False)
         }
         tables.append((raw.name, pa.table(arrays) if arrays else pa.table({})))
@@ -190,7 +211,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def read_columnar(  # noqa: C901, PLR0912  (each kind of sheet in turn)
+def read_columnar(  # noqa: C901  (each kind of sheet in turn)
     source: str | os.PathLike[str] | IO[bytes],
     *,
     body: EnforcementBody,
@@ -211,7 +232,9 @@ def read_columnar(  # noqa: C901, PLR0912  (each kind of sheet in turn)
     Examples:
         >>> import io
         >>> from enforcement_core import BodyLevel, EnforcementBody
-        >>> table = "编号,决定日期,执法领域,处罚种类,罚款金额（元）\\nP-1,2023-08-01,交通,罚款,200\\n"
+        >>> table = (
+        ...     "编号,决定日期,执法领域,处罚种类,罚款金额（元）\\nP-1,2023-08-01,交通,罚款,200\\n"
+        ... )
         >>> ledger = read_columnar(
         ...     io.BytesIO(table.encode()),
         ...     body=EnforcementBody("某镇人民政府", BodyLevel.TOWN),
@@ -222,7 +245,11 @@ def read_columnar(  # noqa: C901, PLR0912  (each kind of sheet in turn)
     """
     from enforcement_core.tables._read import _match, read_ledger  # noqa: PLC0415
 
-    name = str(source) if isinstance(source, str | os.PathLike) else str(getattr(source, "name", "") or "")
+    name = (
+        str(source)
+        if isinstance(source, str | os.PathLike)
+        else str(getattr(source, "name", "") or "")
+    )
     kind = kind_of(source, name or None)
     if kind == "json":
         ledger = read_ledger(source, body=body, year=year)
@@ -241,7 +268,9 @@ def read_columnar(  # noqa: C901, PLR0912  (each kind of sheet in turn)
             field = "penalty_cases" if national == "penalty" else "licence_applications"
             found = _columns_of(sheet_name, header, columns, mapping, problems, national=True)
             if found is not None:
-                tables[field] = _concat(tables.get(field), _national(sheet_name, table, found, national, problems))
+                tables[field] = _concat(
+                    tables.get(field), _national(sheet_name, table, found, national, problems)
+                )
             continue
         matched = _match(RawSheet(sheet_name, header, []), layout, len(arrow) == 1, mapping)
         if matched is None or matched.parent is not None or _has_children(matched):
@@ -250,9 +279,16 @@ def read_columnar(  # noqa: C901, PLR0912  (each kind of sheet in turn)
             continue
         found = _columns_of(sheet_name, header, matched.columns, mapping, problems)
         if found is not None:
-            tables[matched.key] = _concat(tables.get(matched.key), _typed(sheet_name, table, found, matched, problems))
+            tables[matched.key] = _concat(
+                tables.get(matched.key), _typed(sheet_name, table, found, matched, problems)
+            )
     if objects.get("_sheets"):
-        rest = read_ledger(source if not hasattr(source, "seek") else _rewound(source), body=body, year=year, mapping=mapping)
+        rest = read_ledger(
+            source if not hasattr(source, "seek") else _rewound(source),
+            body=body,
+            year=year,
+            mapping=mapping,
+        )
         for field in tables:
             if getattr(rest, field):
                 rest = attrs.evolve(rest, **{field: ()})
@@ -300,67 +336,314 @@ def _columns_of(
 
     before = len(problems)
     found = match_columns(
-        sheet_name, header, columns, mapping, problems, ignored=_IGNORED if national else frozenset()
+        sheet_name,
+        header,
+        columns,
+        mapping,
+        problems,
+        ignored=_IGNORED if national else frozenset(),
     )
     return None if len(problems) > before else found
 
 
+@attrs.define
+class _Read:
+    """A column as read: each row's value, and the row's code among the distinct values."""
+
+    column: Column
+    #: Each row's value; ``None`` for an empty or a refused cell.
+    values: list[Any]
+    #: Each row's position in ``distinct``; ``len(distinct) - 1`` (a ``None``) for an empty cell.
+    codes: Any
+    #: The distinct values read, the last one ``None``.
+    distinct: list[Any]
+    #: The distinct cells as Arrow text, for checks run in Arrow.
+    texts: Any = None
+
+    @property
+    def empty(self) -> Any:
+        """Which rows have no value in this column."""
+        return self.codes == len(self.distinct) - 1
+
+
 def _cell_values(
     sheet_name: str, array: Any, column: Column, problems: list[TableProblem], refused: Any
-) -> list[Any]:
+) -> _Read:
     """The column read by its reader, once per distinct value; refused rows marked."""
-    pa, pc = _pa(), _pc()
-    encoded = pc.dictionary_encode(array).combine_chunks() if array.num_chunks else pa.array([], pa.string()).dictionary_encode()
-    distinct = encoded.dictionary.to_pylist()
-    indices = encoded.indices.to_numpy(zero_copy_only=False)
-    read: list[Any] = []
-    failed: dict[int, CellError] = {}
-    for position, value in enumerate(distinct):
-        if blank(value):
-            read.append(None)
-            continue
-        try:
-            if column.listed:
-                read.append(tuple(column.read(item) for item in split_list(value)))
-            else:
-                parsed = column.read(value)
-                if column.check is not None:
-                    reason = column.check(parsed)
-                    if reason is not None:
-                        raise CellError(reason, f"不是有效的证件号码或统一社会信用代码：{reason}")
-                read.append(parsed)
-        except CellError as error:
-            failed[position] = error
-            read.append(None)
-    values = []
     import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
 
-    nulls = np.asarray(encoded.is_null().to_numpy(zero_copy_only=False))
-    for row, (index, null) in enumerate(zip(indices, nulls, strict=True)):
-        if null:
-            values.append(None)
+    pa, pc = _pa(), _pc()
+    encoded = (
+        pc.dictionary_encode(array).combine_chunks()
+        if array.num_chunks
+        else pa.array([], pa.string()).dictionary_encode()
+    )
+    plain = column.read is read_text and not column.listed and column.check is None
+    dictionary = pc.utf8_trim_whitespace(encoded.dictionary) if plain else encoded.dictionary
+    distinct = dictionary.to_pylist()
+    empty = len(distinct)
+    read = np.empty(empty + 1, dtype=object)
+    failed: dict[int, CellError] = {}
+    blanks: list[int] = []
+    if plain:
+        # Text is text: trimmed in Arrow, a blank one is empty (what read_text does, at once).
+        read[:empty] = distinct
+        blanks = np.flatnonzero(pc.equal(dictionary, "").to_numpy(zero_copy_only=False)).tolist()
+        read[blanks] = None
+    for position, value in enumerate(distinct if not plain else ()):
+        if blank(value):
+            blanks.append(position)
             continue
-        index = int(index)
-        if index in failed:
-            error = failed[index]
+        try:
+            read[position] = _parsed(column, value)
+        except CellError as refusal:
+            failed[position] = refusal
+    # A null or blank cell points at the last slot, left None.
+    nulls = np.asarray(encoded.is_null().to_numpy(zero_copy_only=False), dtype=bool)
+    codes = np.where(nulls, empty, encoded.indices.fill_null(0).to_numpy())
+    if blanks:
+        codes = np.where(np.isin(codes, blanks), empty, codes)
+    if failed:
+        for row in np.flatnonzero(np.isin(codes, list(failed))).tolist():
+            refusal = failed[int(codes[row])]
             problems.append(
-                TableProblem.at(sheet_name, row + 2, column.header(), distinct[index], error.message, error.message_zh)
+                TableProblem.at(
+                    sheet_name,
+                    row + 2,
+                    column.header(),
+                    distinct[int(codes[row])],
+                    refusal.message,
+                    refusal.message_zh,
+                )
             )
             refused[row] = True
-            values.append(None)
-        else:
-            values.append(read[index])
-    return values
+    # An object array, not a list: rows are looked up, never iterated in Python.
+    return _Read(column, read[codes], codes, read.tolist(), dictionary)
+
+
+def _problem(sheet_name: str, row: int, header: str, value: Any, reason: str) -> TableProblem:
+    return TableProblem.at(sheet_name, row + 2, header, value, reason, f"不成立：{reason}")
+
+
+def _required(
+    sheet_name: str, reads: list[_Read], problems: list[TableProblem], refused: Any
+) -> None:
+    """Every empty cell of a required column, a problem of its row."""
+    import numpy as np  # noqa: PLC0415
+
+    for read in reads:
+        if not read.column.required:
+            continue
+        for row in np.flatnonzero(read.empty).tolist():
+            problems.append(
+                TableProblem.at(
+                    sheet_name, row + 2, read.column.header(), None, "a value is required", "此项必填"
+                )
+            )
+            refused[row] = True
+
+
+def _checked_layout(  # noqa: C901, PLR0912, PLR0913  (the steps of the columnar checks, in order)
+    sheet_name: str,
+    table: Any,
+    found: dict[int, Column],
+    record: type,
+    problems: list[TableProblem],
+) -> Any:
+    """A sheet of the library's layout, checked column by column into a typed table."""
+    import numpy as np  # noqa: PLC0415
+
+    rows = table.num_rows
+    refused = np.zeros(rows, dtype=bool)
+    invalid = np.zeros(rows, dtype=bool)
+    reads = [
+        _cell_values(sheet_name, _strings(table.column(i)), c, problems, refused)
+        for i, c in found.items()
+    ]
+    _required(sheet_name, reads, problems, refused)
+    own = {r.column.key: r for r in reads if len(r.column.path) == 1}
+    nested = [r for r in reads if len(r.column.path) == 2]
+    fields = {f.name: f for f in attrs.fields(record)}
+    # Declared checks of one value: once per distinct value, each refusal at its rows.
+    for name, read in own.items():
+        for check in declared_checks(fields[name]):
+            if check.kind not in _VALUE_ONLY:
+                continue
+            bad = [
+                p
+                for p in _suspects(check, read)
+                if check.reason(None, read.distinct[p]) is not None
+            ]
+            if not bad:
+                continue
+            for row in np.flatnonzero(np.isin(read.codes, bad) & ~refused).tolist():
+                value = read.values[row]
+                reason = check.reason(None, value) or ""
+                problems.append(_problem(sheet_name, row, read.column.header(), value, reason))
+                invalid[row] = True
+    # Declared checks between two fields: a comparison of two columns.
+    for name, read in own.items():
+        for check in declared_checks(fields[name]):
+            if check.kind not in ("not_before", "at_most"):
+                continue
+            other = own.get(check.other)  # type: ignore[attr-defined]
+            if other is None:
+                continue
+            for row, (value, limit) in enumerate(zip(read.values, other.values, strict=True)):
+                if value is None or limit is None or refused[row]:
+                    continue
+                reason = check.reason(_Proxy({check.other: limit}), value)  # type: ignore[attr-defined]
+                if reason is not None:
+                    problems.append(_problem(sheet_name, row, read.column.header(), value, reason))
+                    invalid[row] = True
+    # Checks written as methods: one record per combination of what is given and of the
+    # values of columns with few values; every row of a refused combination.
+    telling = [_vocabulary_like(r) for r in reads]
+    keys = [r.codes if t else r.empty.astype(np.int64) for r, t in zip(reads, telling, strict=True)]
+    radix = [len(r.distinct) if t else 2 for r, t in zip(reads, telling, strict=True)]
+    signature = _signatures(keys, radix, rows)
+    signature = np.where(refused, -1, signature)
+    signature = np.where(invalid, -2 - np.arange(rows), signature)
+    groups, first, inverse = np.unique(signature, return_index=True, return_inverse=True)
+    columns = tuple(found.values())
+
+    def kwargs_of(row: int) -> dict[str, Any]:
+        given = {n: r.values[row] for n, r in own.items() if r.values[row] is not None}
+        for r in nested:
+            if r.values[row] is not None:
+                given.setdefault(r.column.path[0], {})[r.column.path[1]] = r.values[row]
+        return given
+
+    for group, row in zip(groups.tolist(), first.tolist(), strict=True):
+        if group == -1:
+            continue
+        if build(record, kwargs_of(row), (sheet_name, row + 2), columns, []) is not None:
+            continue
+        members = (
+            [row]
+            if group <= -2
+            else np.flatnonzero(inverse == np.searchsorted(groups, group)).tolist()
+        )
+        for member in members:
+            mine: list[TableProblem] = []
+            if build(record, kwargs_of(member), (sheet_name, member + 2), columns, mine) is None:
+                problems.extend(mine)
+                invalid[member] = True
+    return _layout_arrow(record, own, nested, ~(refused | invalid))
+
+
+def _suspects(check: Any, read: _Read) -> list[int]:
+    """The positions of the distinct values ``check`` may refuse.
+
+    An identifier column has a value a row: the identifier check's own pattern
+    finds the few candidates in Arrow; every other check looks at each distinct value.
+    """
+    distinct = read.distinct
+    if check.kind == "identifier" and len(distinct) > _FEW and read.texts is not None:
+        from enforcement_core._validators import _IDENTIFIER  # noqa: PLC0415
+
+        pc = _pc()
+        matched = pc.match_substring_regex(read.texts, f"^(?:{_IDENTIFIER.pattern})$")
+        good = pc.fill_null(matched, fill_value=False).to_numpy(zero_copy_only=False)
+        return [int(p) for p in (~good).nonzero()[0] if distinct[int(p)] is not None]
+    return [p for p, value in enumerate(distinct) if value is not None]
+
+
+def _vocabulary_like(read: _Read) -> bool:
+    """Whether a column's values tell records apart for the checks written as methods.
+
+    Vocabulary values and yes-or-no do; dates, amounts, names and identifiers count
+    only as given or not (docs/ledgers.md says why).
+    """
+    from enforcement_core.tables._cells import read_bool  # noqa: PLC0415
+
+    column = read.column
+    return len(read.distinct) <= _FEW and (
+        column.vocabulary is not None or column.read is read_bool
+    )
+
+
+def _signatures(keys: list[Any], radix: list[int], rows: int) -> Any:
+    """One number per row for its combination of ``keys``."""
+    import numpy as np  # noqa: PLC0415
+
+    signature = np.zeros(rows, dtype=np.int64)
+    scale = 1
+    for key, base in zip(keys, radix, strict=True):
+        if scale * base >= 2**62:
+            # Too many combinations for one number: number the distinct rows instead.
+            _, signature = np.unique(np.stack([signature, key], axis=1), axis=0, return_inverse=True)
+            signature = signature.reshape(-1).astype(np.int64)
+            scale = int(signature.max(initial=0)) + 1
+        signature = signature + key.astype(np.int64) * scale
+        scale *= base
+    return signature
+
+
+def _strings(array: Any) -> Any:
+    """A column as text, as the readers take it (Parquet columns may be typed)."""
+    pa = _pa()
+    if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+        return array
+    return pa.chunked_array([pa.array([_cell(v) for v in array.to_pylist()], pa.string())])
+
+
+def _layout_arrow(record: type, own: dict[str, _Read], nested: list[_Read], keep: Any) -> Any:
+    """The kept rows as Arrow columns typed by the record's fields, built from the distinct values."""
+    import typing  # noqa: PLC0415
+
+    pa = _pa()
+    hints = typing.get_type_hints(record)
+    kept = pa.array(keep)
+    columns: dict[str, Any] = {}
+    for name, read in own.items():
+        tp = _bare(hints[name])
+        distinct, arrow_type = _converted(tp, read.distinct)
+        values = pa.array(distinct, arrow_type).take(pa.array(read.codes)).filter(kept)
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            values = values.dictionary_encode()
+        columns[name] = values
+    for read in nested:
+        name = f"{read.column.path[0]}.{read.column.path[1]}"
+        distinct = [v.value if isinstance(v, Enum) else v for v in read.distinct]
+        columns[name] = pa.array(distinct, pa.string()).take(pa.array(read.codes)).filter(kept)
+    return pa.table(columns).replace_schema_metadata({"record": record.__name__})
+
+
+def _converted(tp: Any, distinct: list[Any]) -> tuple[list[Any], Any]:
+    import typing  # noqa: PLC0415
+
+    pa = _pa()
+    if typing.get_origin(tp) is tuple:
+        lists = [[x.value if isinstance(x, Enum) else x for x in v] if v else [] for v in distinct]
+        return lists, pa.list_(pa.string())
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return [v.value if v is not None else None for v in distinct], pa.string()
+    if tp is Decimal:
+        return [_fen(v) for v in distinct], pa.int64()
+    if tp is bool:
+        return distinct, pa.bool_()
+    if tp is dt.date:
+        return distinct, pa.date32()
+    return distinct, pa.string()
 
 
 def _typed(
-    sheet_name: str, table: Any, found: dict[int, Column], sheet: Sheet, problems: list[TableProblem]
+    sheet_name: str,
+    table: Any,
+    found: dict[int, Column],
+    sheet: Sheet,
+    problems: list[TableProblem],
 ) -> Any:
-    return _checked(sheet_name, table, found, sheet.record, problems, lambda kwargs: kwargs)
+    return _checked_layout(sheet_name, table, found, sheet.record, problems)
 
 
 def _national(
-    sheet_name: str, table: Any, found: dict[int, Column], national: str, problems: list[TableProblem]
+    sheet_name: str,
+    table: Any,
+    found: dict[int, Column],
+    national: str,
+    problems: list[TableProblem],
 ) -> Any:
     from enforcement_core.actions import LicenceApplication, PenaltyCase  # noqa: PLC0415
     from enforcement_core.tables._publicity import _licence, _penalty  # noqa: PLC0415
@@ -390,15 +673,24 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the column
         array = table.column(index)
         if not pa.types.is_string(array.type) and not pa.types.is_large_string(array.type):
             array = pa.chunked_array([pa.array([_cell(v) for v in array.to_pylist()], pa.string())])
-        given[column] = _cell_values(sheet_name, array, column, problems, refused)
+        given[column] = _cell_values(sheet_name, array, column, problems, refused).values.tolist()
     for column, values in given.items():
         if column.required:
             for row, value in enumerate(values):
                 if value is None:
-                    cell = table.column(next(i for i, c in found.items() if c is column))[row].as_py()
+                    cell = table.column(next(i for i, c in found.items() if c is column))[
+                        row
+                    ].as_py()
                     if blank(cell):
                         problems.append(
-                            TableProblem.at(sheet_name, row + 2, column.header(), None, "a value is required", "此项必填")
+                            TableProblem.at(
+                                sheet_name,
+                                row + 2,
+                                column.header(),
+                                None,
+                                "a value is required",
+                                "此项必填",
+                            )
                         )
                         refused[row] = True
     # 2. The records' keyword arguments, column by column.
@@ -419,12 +711,23 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the column
                     if value is None or refused[row]:
                         continue
                     key = (type(value), value) if not isinstance(value, list) else None
-                    reason = memo.get(key) if key is not None and key in memo else check.reason(None, value)
+                    reason = (
+                        memo.get(key)
+                        if key is not None and key in memo
+                        else check.reason(None, value)
+                    )
                     if key is not None:
                         memo[key] = reason
                     if reason is not None:
                         problems.append(
-                            TableProblem.at(sheet_name, row + 2, header_of.get(name, name), value, reason, f"不成立：{reason}")
+                            TableProblem.at(
+                                sheet_name,
+                                row + 2,
+                                header_of.get(name, name),
+                                value,
+                                reason,
+                                f"不成立：{reason}",
+                            )
                         )
                         invalid[row] = True
             elif check.kind in ("not_before", "at_most"):
@@ -434,12 +737,21 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the column
                 for row, (value, limit) in enumerate(zip(values, other, strict=True)):
                     if value is None or limit is None or refused[row]:
                         continue
-                    if (check.kind == "not_before" and value < limit) or (check.kind == "at_most" and value > limit):
+                    if (check.kind == "not_before" and value < limit) or (
+                        check.kind == "at_most" and value > limit
+                    ):
                         proxy = _Proxy({check.other: limit})  # type: ignore[attr-defined]
                         reason = check.reason(proxy, value)
                         if reason is not None:
                             problems.append(
-                                TableProblem.at(sheet_name, row + 2, header_of.get(name, name), value, reason, f"不成立：{reason}")
+                                TableProblem.at(
+                                    sheet_name,
+                                    row + 2,
+                                    header_of.get(name, name),
+                                    value,
+                                    reason,
+                                    f"不成立：{reason}",
+                                )
                             )
                             invalid[row] = True
     # 4. Checks written as methods: one record per combination of presence and vocabulary values.
@@ -453,8 +765,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the column
             (row,)
             if invalid[row]
             else tuple(
-                (keyed[n][row] if n in signature_fields else keyed[n][row] is None)
-                for n in keyed
+                (keyed[n][row] if n in signature_fields else keyed[n][row] is None) for n in keyed
             )
         )
         groups.setdefault(key, []).append(row)
@@ -479,7 +790,13 @@ def _cell(value: Any) -> Any:
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, dt.date | int | float | bool):
-        return value.isoformat() if isinstance(value, dt.date) else repr(value) if isinstance(value, float) else str(value)
+        return (
+            value.isoformat()
+            if isinstance(value, dt.date)
+            else repr(value)
+            if isinstance(value, float)
+            else str(value)
+        )
     return read_text(value)
 
 
@@ -509,7 +826,9 @@ def _shaped_columns(names: dict[str, list[Any]], rows: int, shape: Any) -> dict[
             subs = {k.split("_", 1)[1]: v for k, v in names.items() if k.startswith(prefix + "_")}
             if subs:
                 keyed[prefix] = [
-                    None if all(subs[s][r] is None for s in subs) else {s: subs[s][r] for s in subs if subs[s][r] is not None}
+                    None
+                    if all(subs[s][r] is None for s in subs)
+                    else {s: subs[s][r] for s in subs if subs[s][r] is not None}
                     for r in range(rows)
                 ]
         return keyed
@@ -603,7 +922,10 @@ def _records(field: str, table: Any) -> list[Any]:
                     kind = data[f"{name}.kind"][row]
                     from enforcement_core.actions import PartyKind  # noqa: PLC0415
 
-                    party: dict[str, Any] = {"name": data[f"{name}.name"][row], "kind": PartyKind(kind)}
+                    party: dict[str, Any] = {
+                        "name": data[f"{name}.name"][row],
+                        "kind": PartyKind(kind),
+                    }
                     if data[f"{name}.id_number"][row] is not None:
                         party["id_number"] = data[f"{name}.id_number"][row]
                     kwargs[name] = Party(**party)
@@ -652,18 +974,33 @@ def _penalty_figures(table: Any, start: dt.date, end: dt.date) -> PenaltyFigures
     if year.num_rows == 0:
         return None
     fine = year.column("fine") if "fine" in year.column_names else None
-    by_domain = year.group_by("domain").aggregate(
-        [("domain", "count"), *([("fine", "sum")] if fine is not None else [])]
-    ).to_pydict()
-    domains = {Domain(d): n for d, n in zip(by_domain["domain"], by_domain["domain_count"], strict=True)}
+    by_domain = (
+        year.group_by("domain")
+        .aggregate([("domain", "count"), *([("fine", "sum")] if fine is not None else [])])
+        .to_pydict()
+    )
+    domains = {
+        Domain(d): n for d, n in zip(by_domain["domain"], by_domain["domain_count"], strict=True)
+    }
     fines_by = (
-        {Domain(d): _yuan(s) for d, s in zip(by_domain["domain"], by_domain["fine_sum"], strict=True)}
+        {
+            Domain(d): _yuan(s)
+            for d, s in zip(by_domain["domain"], by_domain["fine_sum"], strict=True)
+        }
         if fine is not None
         else {}
     )
-    first = pc.list_element(pc.fill_null(year.column("sanctions"), []), 0) if False else _first(year.column("sanctions"))
+    first = (
+        pc.list_element(pc.fill_null(year.column("sanctions"), []), 0)
+        if False
+        else _first(year.column("sanctions"))
+    )
     sanctions = Counter(first)
-    procedures = Counter(year.column("procedure").to_pylist()) if "procedure" in year.column_names else Counter({Procedure.ORDINARY.value: year.num_rows})
+    procedures = (
+        _tally(year.column("procedure"))
+        if "procedure" in year.column_names
+        else Counter({Procedure.ORDINARY.value: year.num_rows})
+    )
 
     def total(name: str) -> int:
         return int(pc.sum(year.column(name)).as_py() or 0) if name in year.column_names else 0
@@ -671,9 +1008,14 @@ def _penalty_figures(table: Any, start: dt.date, end: dt.date) -> PenaltyFigures
     return PenaltyFigures(
         cases=year.num_rows,
         by_domain={
-            d: DomainPenalties(cases=domains[d], fines=fines_by.get(d, _ZERO)) for d in Domain if domains.get(d)
+            d: DomainPenalties(cases=domains[d], fines=fines_by.get(d, _ZERO))
+            for d in Domain
+            if domains.get(d)
         },
-        by_sanction=ordered(Counter({SanctionType(k): n for k, n in sanctions.items() if k is not None}), SanctionType),
+        by_sanction=ordered(
+            Counter({SanctionType(k): n for k, n in sanctions.items() if k is not None}),
+            SanctionType,
+        ),
         by_procedure=ordered(Counter({Procedure(k): n for k, n in procedures.items()}), Procedure),
         fines=_yuan(total("fine")),
         confiscations=_yuan(total("confiscation")),
@@ -684,15 +1026,26 @@ def _penalty_figures(table: Any, start: dt.date, end: dt.date) -> PenaltyFigures
     )
 
 
-def _first(lists: Any) -> list[Any]:
+def _first(lists: Any) -> Counter[str | None]:
+    """How many rows list each value first; ``None`` counts the empty lists."""
     pc = _pc()
-    lengths = pc.list_value_length(lists).to_pylist()
-    flat = pc.list_flatten(lists).to_pylist()
-    firsts, at = [], 0
-    for length in lengths:
-        firsts.append(flat[at] if length else None)
-        at += length or 0
-    return firsts
+    lists = lists.combine_chunks() if hasattr(lists, "combine_chunks") else lists
+    lengths = pc.fill_null(pc.list_value_length(lists), 0)
+    given = pc.greater(lengths, 0)
+    firsts = pc.list_element(lists.filter(given), 0)
+    counts: Counter[str | None] = Counter()
+    for entry in pc.value_counts(firsts).to_pylist():
+        counts[entry["values"]] += entry["counts"]
+    counts[None] += len(lists) - int(pc.sum(pc.cast(given, "int64")).as_py() or 0)
+    return counts
+
+
+def _tally(column: Any) -> Counter[Any]:
+    """How many rows hold each value of a column."""
+    counts: Counter[Any] = Counter()
+    for entry in _pc().value_counts(column).to_pylist():
+        counts[entry["values"]] += entry["counts"]
+    return counts
 
 
 def _count_true(table: Any, name: str) -> int:
@@ -711,7 +1064,11 @@ def _licensing_figures(table: Any, start: dt.date, end: dt.date) -> LicensingFig
     if "accepted" in year.column_names:
         nulls = year.column("accepted").null_count
         accepted += nulls  # a cell left empty is the default: accepted
-    decisions = Counter(year.column("decision").to_pylist()) if "decision" in year.column_names else Counter()
+    decisions = (
+        _tally(year.column("decision"))
+        if "decision" in year.column_names
+        else Counter()
+    )
     subjects = set(year.column("subject").to_pylist()) if "subject" in year.column_names else {None}
     subjects = {s or "" for s in subjects}
     pending = 0
@@ -724,7 +1081,12 @@ def _licensing_figures(table: Any, start: dt.date, end: dt.date) -> LicensingFig
         pending = accepted
     revoked = 0
     if "revoked_on" in year.column_names:
-        revoked = int(pc.sum(pc.cast(pc.fill_null(pc.less_equal(year.column("revoked_on"), end), False), "int64")).as_py() or 0)
+        revoked = int(
+            pc.sum(
+                pc.cast(pc.fill_null(pc.less_equal(year.column("revoked_on"), end), False), "int64")
+            ).as_py()
+            or 0
+        )
     return LicensingFigures(
         subject=subjects.pop() if len(subjects) == 1 else "",
         applications=n,
