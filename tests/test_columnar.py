@@ -143,3 +143,14 @@ class TestLargeSheets:
         by_objects, by_columns = both(data)
         assert 3 == len(by_objects)
         assert by_objects == by_columns
+
+    def test_workbook_with_every_sheet(self, tmp_path):
+        """A whole workbook: flat sheets as columns, inspections and the roster as objects."""
+        from test_tables import BODY as NAME
+        from test_tables import filled_template
+
+        path = filled_template(tmp_path / "ledger.xlsx")
+        body = ec.EnforcementBody(NAME, ec.BodyLevel.TOWN, region="重庆市渝北区", short_name="古路镇")
+        columnar = read_columnar(path, body=body, year=YEAR)
+        assert {"penalty_cases", "licence_applications"} <= set(columnar.tables)
+        assert ec.summarize(ec.read_ledger(path)) == columnar.summarize()

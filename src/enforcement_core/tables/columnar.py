@@ -30,6 +30,7 @@ import datetime as dt
 import io
 import os
 from collections import Counter
+from collections.abc import Mapping
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -46,20 +47,26 @@ from enforcement_core.actions import (
     Procedure,
     SanctionType,
 )
+from enforcement_core.body import EnforcementBody
 from enforcement_core.errors import LoadError
 from enforcement_core.figures import DomainPenalties, LicensingFigures, PenaltyFigures, ordered
 from enforcement_core.ledger import Ledger
 from enforcement_core.summary import summarize
-from enforcement_core.tables._cells import CellError, blank, read_text, split_list
+from enforcement_core.tables._cells import CellError, blank, read_text
 from enforcement_core.tables._files import RawSheet, decode, kind_of
-from enforcement_core.tables._layout import Column, Sheet, _parsed, build, match_columns, sheets
+from enforcement_core.tables._layout import (
+    EXAMPLE_PREFIX,
+    Column,
+    Sheet,
+    _parsed,
+    build,
+    match_columns,
+    sheets,
+)
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import LICENSING, PENALTY, kind_of_table
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from enforcement_core.body import EnforcementBody
     from enforcement_core.report import AnnualReport
 
 __all__ = ["ColumnarLedger", "read_columnar"]
@@ -192,33 +199,27 @@ def _arrow_sheets(
     from enforcement_core.tables._files import read_sheets  # noqa: PLC0415
 
     tables = []
-    for raw in read_sheets(source, kind, name):
-        columns = list(zip(*(cells for _, cells in raw.rows), strict=False)) or [
-            [] for _ in raw.header
-        ]
-        arrays = {
-            str(h): pa.array(
-                [_plain(c) for c in column],
-                pa.string() if all(isinstance(c, str) or c is None for c in column) else None,
+    for sheet in read_sheets(source, kind, name):
+        # Cells as the text they hold: date cells as ISO dates, numbers as their shortest text.
+        columns = [
+            pa.array(
+                [_cell(row[i]) if i < len(row) else None for _, row in sheet.rows], pa.string()
             )
-            for h, column in zip(raw.header, columns, strict=False)
-        }
-        tables.append((raw.name, pa.table(arrays) if arrays else pa.table({})))
+            for i in range(len(sheet.header))
+        ]
+        headers = [str(h) for h in sheet.header]
+        tables.append((sheet.name, pa.table(dict(zip(headers, columns, strict=True)))))
     return tables
 
 
-def _plain(value: Any) -> Any:
-    return value
-
-
-def read_columnar(  # noqa: C901  (each kind of sheet in turn)
+def read_columnar(
     source: str | os.PathLike[str] | IO[bytes],
     *,
     body: EnforcementBody,
     year: int,
     mapping: Mapping[str, str] | None = None,
 ) -> ColumnarLedger:
-    """Read a table into a :class:`ColumnarLedger`, checking every row.
+    r"""Read a table into a :class:`ColumnarLedger`, checking every row.
 
     The same files as :func:`~enforcement_core.read_ledger` (a CSV or Parquet
     file of one sheet, a workbook, a national table), with the body and year
@@ -289,9 +290,8 @@ def read_columnar(  # noqa: C901  (each kind of sheet in turn)
             year=year,
             mapping=mapping,
         )
-        for field in tables:
-            if getattr(rest, field):
-                rest = attrs.evolve(rest, **{field: ()})
+        emptied: dict[str, Any] = {field: () for field in tables if getattr(rest, field)}
+        rest = attrs.evolve(rest, **emptied)
     else:
         rest = Ledger(body=body, year=year)
     if problems:
@@ -323,7 +323,7 @@ def _has_children(sheet: Sheet) -> bool:
     return any(other.parent == sheet.key for other in sheets())
 
 
-def _columns_of(
+def _columns_of(  # noqa: PLR0913  (the sheet, its header, and where problems go)
     sheet_name: str,
     header: list[str],
     columns: tuple[Column, ...],
@@ -351,8 +351,8 @@ class _Read:
     """A column as read: each row's value, and the row's code among the distinct values."""
 
     column: Column
-    #: Each row's value; ``None`` for an empty or a refused cell.
-    values: list[Any]
+    #: Each row's value (an object array); ``None`` for an empty or a refused cell.
+    values: Any
     #: Each row's position in ``distinct``; ``len(distinct) - 1`` (a ``None``) for an empty cell.
     codes: Any
     #: The distinct values read, the last one ``None``.
@@ -405,15 +405,15 @@ def _cell_values(
         codes = np.where(np.isin(codes, blanks), empty, codes)
     if failed:
         for row in np.flatnonzero(np.isin(codes, list(failed))).tolist():
-            refusal = failed[int(codes[row])]
+            error = failed[int(codes[row])]
             problems.append(
                 TableProblem.at(
                     sheet_name,
                     row + 2,
                     column.header(),
                     distinct[int(codes[row])],
-                    refusal.message,
-                    refusal.message_zh,
+                    error.message,
+                    error.message_zh,
                 )
             )
             refused[row] = True
@@ -425,8 +425,26 @@ def _problem(sheet_name: str, row: int, header: str, value: Any, reason: str) ->
     return TableProblem.at(sheet_name, row + 2, header, value, reason, f"不成立：{reason}")
 
 
+def _skipped(table: Any, found: dict[int, Column]) -> Any:
+    """Which rows are blank, or the template's examples (their 编号 starts with 示例)."""
+    import numpy as np  # noqa: PLC0415
+
+    pc = _pc()
+    rows = table.num_rows
+    blank_rows = np.ones(rows, dtype=bool)
+    example = np.zeros(rows, dtype=bool)
+    for index, column in found.items():
+        text = pc.utf8_trim_whitespace(_strings(table.column(index)))
+        empty = pc.fill_null(pc.equal(text, ""), fill_value=True)
+        blank_rows &= empty.to_numpy(zero_copy_only=False)
+        if column.key in ("id", "parent"):
+            marked = pc.fill_null(pc.starts_with(text, pattern=EXAMPLE_PREFIX), fill_value=False)
+            example |= marked.to_numpy(zero_copy_only=False)
+    return blank_rows | example
+
+
 def _required(
-    sheet_name: str, reads: list[_Read], problems: list[TableProblem], refused: Any
+    sheet_name: str, reads: list[_Read], problems: list[TableProblem], refused: Any, skipped: Any
 ) -> None:
     """Every empty cell of a required column, a problem of its row."""
     import numpy as np  # noqa: PLC0415
@@ -434,16 +452,21 @@ def _required(
     for read in reads:
         if not read.column.required:
             continue
-        for row in np.flatnonzero(read.empty).tolist():
+        for row in np.flatnonzero(read.empty & ~skipped).tolist():
             problems.append(
                 TableProblem.at(
-                    sheet_name, row + 2, read.column.header(), None, "a value is required", "此项必填"
+                    sheet_name,
+                    row + 2,
+                    read.column.header(),
+                    None,
+                    "a value is required",
+                    "此项必填",
                 )
             )
             refused[row] = True
 
 
-def _checked_layout(  # noqa: C901, PLR0912, PLR0913  (the steps of the columnar checks, in order)
+def _checked_layout(  # noqa: C901, PLR0912, PLR0915  (the steps of the columnar checks, in order)
     sheet_name: str,
     table: Any,
     found: dict[int, Column],
@@ -456,11 +479,15 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0913  (the steps of the columnar
     rows = table.num_rows
     refused = np.zeros(rows, dtype=bool)
     invalid = np.zeros(rows, dtype=bool)
-    reads = [
-        _cell_values(sheet_name, _strings(table.column(i)), c, problems, refused)
-        for i, c in found.items()
-    ]
-    _required(sheet_name, reads, problems, refused)
+    skipped = _skipped(table, found)
+    strings = {i: _strings(table.column(i)) for i in found}
+    if skipped.any():
+        # Blank rows and the template's examples are no records: their cells are emptied.
+        mask = _pa().array(skipped)
+        strings = {i: _pc().if_else(mask, None, a) for i, a in strings.items()}
+    reads = [_cell_values(sheet_name, strings[i], c, problems, refused) for i, c in found.items()]
+    _required(sheet_name, reads, problems, refused, skipped)
+    refused |= skipped
     own = {r.column.key: r for r in reads if len(r.column.path) == 1}
     nested = [r for r in reads if len(r.column.path) == 2]
     fields = {f.name: f for f in attrs.fields(record)}
@@ -492,9 +519,9 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0913  (the steps of the columnar
             for row, (value, limit) in enumerate(zip(read.values, other.values, strict=True)):
                 if value is None or limit is None or refused[row]:
                     continue
-                reason = check.reason(_Proxy({check.other: limit}), value)  # type: ignore[attr-defined]
-                if reason is not None:
-                    problems.append(_problem(sheet_name, row, read.column.header(), value, reason))
+                why = check.reason(_Proxy({check.other: limit}), value)  # type: ignore[attr-defined]
+                if why is not None:
+                    problems.append(_problem(sheet_name, row, read.column.header(), value, why))
                     invalid[row] = True
     # Checks written as methods: one record per combination of what is given and of the
     # values of columns with few values; every row of a refused combination.
@@ -572,7 +599,9 @@ def _signatures(keys: list[Any], radix: list[int], rows: int) -> Any:
     for key, base in zip(keys, radix, strict=True):
         if scale * base >= 2**62:
             # Too many combinations for one number: number the distinct rows instead.
-            _, signature = np.unique(np.stack([signature, key], axis=1), axis=0, return_inverse=True)
+            _, signature = np.unique(
+                np.stack([signature, key], axis=1), axis=0, return_inverse=True
+            )
             signature = signature.reshape(-1).astype(np.int64)
             scale = int(signature.max(initial=0)) + 1
         signature = signature + key.astype(np.int64) * scale
@@ -653,7 +682,7 @@ def _national(
     return _checked(sheet_name, table, found, LicenceApplication, problems, _licence)
 
 
-def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the columnar checks, in order)
+def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of the checks of a national table)
     sheet_name: str,
     table: Any,
     found: dict[int, Column],
@@ -664,7 +693,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the column
     """The typed table of a sheet's records, every refused row reported and left out."""
     import numpy as np  # noqa: PLC0415
 
-    pa, pc = _pa(), _pc()
+    pa = _pa()
     rows = table.num_rows
     refused = np.zeros(rows, dtype=bool)
     # 1. Every cell, by its column's reader (once per distinct value for most columns).
@@ -699,10 +728,10 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the column
     invalid = np.zeros(rows, dtype=bool)
     # 3. Declared checks: value-only ones per distinct value, cross-field ones by comparison.
     fields = {f.name: f for f in attrs.fields(record)}
-    header_of = {c.path[0] if len(c.path) == 1 else c.path[0]: c.header() for c in found.values()}
+    header_of = {c.path[0]: c.header() for c in found.values()}
     for name, values in keyed.items():
         field = fields.get(name)
-        if field is None or name == "party" or name == "applicant":
+        if field is None or name in {"party", "applicant"}:
             continue
         for check in declared_checks(field):
             if check.kind in _VALUE_ONLY:
@@ -761,14 +790,14 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the column
         if refused[row]:
             continue
         # A row a declared check refused is built alone, for every refusal of its own.
-        key = (
+        signature: tuple[Any, ...] = (
             (row,)
             if invalid[row]
             else tuple(
                 (keyed[n][row] if n in signature_fields else keyed[n][row] is None) for n in keyed
             )
         )
-        groups.setdefault(key, []).append(row)
+        groups.setdefault(signature, []).append(row)
     columns_tuple = tuple(found.values())
     for members in groups.values():
         kwargs = {n: keyed[n][members[0]] for n in keyed if keyed[n][members[0]] is not None}
@@ -784,20 +813,21 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the column
     return _arrow(record, keyed, keep)
 
 
-def _cell(value: Any) -> Any:
+def _cell(value: Any) -> str | None:  # noqa: PLR0911  (one return per kind of cell)
+    """A cell as the text it holds, for a column read as text."""
     if value is None:
         return None
+    if isinstance(value, str):
+        return value
     if isinstance(value, Decimal):
         return format(value, "f")
-    if isinstance(value, dt.date | int | float | bool):
-        return (
-            value.isoformat()
-            if isinstance(value, dt.date)
-            else repr(value)
-            if isinstance(value, float)
-            else str(value)
-        )
-    return read_text(value)
+    if isinstance(value, dt.datetime):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
 
 
 class _Proxy:
@@ -814,7 +844,9 @@ def _low_cardinality(values: list[Any]) -> bool:
     ) < max(8, len(sample) * _DISTINCT_SHARE)
 
 
-def _shaped_columns(names: dict[str, list[Any]], rows: int, shape: Any) -> dict[str, list[Any]]:
+def _shaped_columns(  # noqa: C901  (the library's sheets, then the national tables)
+    names: dict[str, list[Any]], rows: int, shape: Any
+) -> dict[str, list[Any]]:
     """Each field of the record and its values, row by row, as the records take them."""
     if shape is None or getattr(shape, "__name__", "") == "<lambda>":
         keyed: dict[str, list[Any]] = {}
@@ -990,12 +1022,7 @@ def _penalty_figures(table: Any, start: dt.date, end: dt.date) -> PenaltyFigures
         if fine is not None
         else {}
     )
-    first = (
-        pc.list_element(pc.fill_null(year.column("sanctions"), []), 0)
-        if False
-        else _first(year.column("sanctions"))
-    )
-    sanctions = Counter(first)
+    sanctions = _first(year.column("sanctions"))
     procedures = (
         _tally(year.column("procedure"))
         if "procedure" in year.column_names
@@ -1064,18 +1091,17 @@ def _licensing_figures(table: Any, start: dt.date, end: dt.date) -> LicensingFig
     if "accepted" in year.column_names:
         nulls = year.column("accepted").null_count
         accepted += nulls  # a cell left empty is the default: accepted
-    decisions = (
-        _tally(year.column("decision"))
-        if "decision" in year.column_names
-        else Counter()
+    decisions = _tally(year.column("decision")) if "decision" in year.column_names else Counter()
+    subjects: set[str] = (
+        {s or "" for s in year.column("subject").to_pylist()}
+        if "subject" in year.column_names
+        else {""}
     )
-    subjects = set(year.column("subject").to_pylist()) if "subject" in year.column_names else {None}
-    subjects = {s or "" for s in subjects}
     pending = 0
     if "decision" in year.column_names:
         undecided = pc.is_null(year.column("decision"))
         if "accepted" in year.column_names:
-            undecided = pc.and_(undecided, pc.fill_null(year.column("accepted"), True))
+            undecided = pc.and_(undecided, pc.fill_null(year.column("accepted"), fill_value=True))
         pending = int(pc.sum(pc.cast(undecided, "int64")).as_py() or 0)
     else:
         pending = accepted
@@ -1083,7 +1109,10 @@ def _licensing_figures(table: Any, start: dt.date, end: dt.date) -> LicensingFig
     if "revoked_on" in year.column_names:
         revoked = int(
             pc.sum(
-                pc.cast(pc.fill_null(pc.less_equal(year.column("revoked_on"), end), False), "int64")
+                pc.cast(
+                    pc.fill_null(pc.less_equal(year.column("revoked_on"), end), fill_value=False),
+                    "int64",
+                )
             ).as_py()
             or 0
         )
