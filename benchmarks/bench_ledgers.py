@@ -227,6 +227,13 @@ def measure(kind: str, path: Path, repeat: int) -> None:
             repeat, lambda: ec.summarize(ec.read_ledger(path, body=BODY, year=YEAR))
         )
         extra = f"penalty cases {report.penalty.cases:,}"  # type: ignore[attr-defined]
+    elif kind == "xlsx-columnar":
+        from enforcement_core.tables import read_columnar
+
+        seconds, report = best_of(
+            repeat, lambda: read_columnar(path, body=BODY, year=YEAR).summarize()
+        )
+        extra = f"penalty cases {report.penalty.cases:,}"  # type: ignore[attr-defined]
     elif kind == "xlsx-pandas":
         import pandas as pd
 
@@ -304,6 +311,7 @@ def main() -> None:
             ("parquet-columnar", "parquet"),
             ("parquet-pandas", "parquet"),
             ("xlsx-ours", "xlsx"),
+            ("xlsx-columnar", "xlsx"),
             ("xlsx-pandas", "xlsx"),
             ("columnar-bytes", "parquet"),
         ]
@@ -336,6 +344,7 @@ def main() -> None:
             ("csv-columnar", "csv-pandas"),
             ("parquet-columnar", "parquet-pandas"),
             ("xlsx-ours", "xlsx-pandas"),
+            ("xlsx-columnar", "xlsx-pandas"),
         ):
             if ours in results and theirs in results:
                 print(f"ratio {ours} / {theirs}: {results[ours] / results[theirs]:.2f}x")

@@ -207,8 +207,13 @@ def enum_reader(enum: type[Enum]) -> Callable[[Any], Enum]:
     """A reader of a vocabulary value by its label, its value or a variant."""
     from_label = getattr(enum, "from_label")  # noqa: B009  (every vocabulary of the model has it)
 
+    # A column repeats a few labels a million times: each is looked up once.
+    known: dict[str, Enum] = {}
+
     def read(value: Any) -> Enum:
         text = read_text(value)
+        if text in known:
+            return known[text]
         try:
             member: Enum = from_label(text)
         except LabelError as error:
