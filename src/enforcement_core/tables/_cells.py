@@ -224,6 +224,7 @@ def enum_reader(enum: type[Enum]) -> Callable[[Any], Enum]:
             raise CellError(
                 str(error), f"“{text}”不是可识别的类别；{hint_zh}可填：{labels}"
             ) from None
+        known[text] = member
         return member
 
     return read
