@@ -150,7 +150,14 @@ class TestLargeSheets:
         from test_tables import filled_template
 
         path = filled_template(tmp_path / "ledger.xlsx")
-        body = ec.EnforcementBody(NAME, ec.BodyLevel.TOWN, region="重庆市渝北区", short_name="古路镇")
+        body = ec.EnforcementBody(
+            NAME, ec.BodyLevel.TOWN, region="重庆市渝北区", short_name="古路镇"
+        )
         columnar = read_columnar(path, body=body, year=YEAR)
         assert {"penalty_cases", "licence_applications"} <= set(columnar.tables)
         assert ec.summarize(ec.read_ledger(path)) == columnar.summarize()
+
+    def test_a_file_that_is_not_a_table_is_a_load_error(self):
+        """An empty or ragged CSV is one LoadError, not a crash of the reader."""
+        with pytest.raises(ec.LoadError, match="not a CSV table"):
+            read_columnar(io.BytesIO(b""), body=BODY, year=YEAR)

@@ -185,16 +185,32 @@ def _arrow_sheets(
             data = decode(raw, name).encode("utf-8")
         first_line = data.split(b"\n", 1)[0].decode("utf-8")
         names_table = next(std_csv.reader(io.StringIO(first_line)), [])
-        table = csv.read_csv(
-            pa.BufferReader(data),
-            convert_options=csv.ConvertOptions(
-                column_types=dict.fromkeys(names_table, pa.string()),
-                # Only an empty cell is empty: "NaN" or "NULL" is text, as the csv module reads it.
-                null_values=[""],
-                strings_can_be_null=True,
-                quoted_strings_can_be_null=True,
-            ),
-        )
+        try:
+            table = csv.read_csv(
+                pa.BufferReader(data),
+                convert_options=csv.ConvertOptions(
+                    column_types=dict.fromkeys(names_table, pa.string()),
+                    # Only an empty cell is empty: "NaN" or "NULL" is text, as the csv module reads it.
+                    null_values=[""],
+                    strings_can_be_null=True,
+                    quoted_strings_can_be_null=True,
+                ),
+            )
+        except pa.ArrowInvalid as error:
+            # Rows of different lengths, an unclosed quote, an empty file.
+            raise LoadError(
+                [
+                    TableProblem.at(
+                        name,
+                        None,
+                        None,
+                        None,
+                        f"not a CSV table: {error}",
+                        f"不是有效的CSV表格：{error}",
+                    )
+                ],
+                source=name,
+            ) from None
         return [(name, table)]
     from enforcement_core.tables._files import read_sheets  # noqa: PLC0415
 
@@ -233,9 +249,7 @@ def read_columnar(
     Examples:
         >>> import io
         >>> from enforcement_core import BodyLevel, EnforcementBody
-        >>> table = (
-        ...     "编号,决定日期,执法领域,处罚种类,罚款金额（元）\\nP-1,2023-08-01,交通,罚款,200\\n"
-        ... )
+        >>> table = "编号,决定日期,执法领域,处罚种类,罚款金额（元）\nP-1,2023-08-01,交通,罚款,200\n"
         >>> ledger = read_columnar(
         ...     io.BytesIO(table.encode()),
         ...     body=EnforcementBody("某镇人民政府", BodyLevel.TOWN),
