@@ -54,7 +54,7 @@ PENALTY_HEADERS = [
 ]
 
 
-def _days(rng: random.Random) -> list[str]:
+def _days() -> list[str]:
     start = dt.date(YEAR, 1, 1)
     return [(start + dt.timedelta(days=n)).isoformat() for n in range(365)]
 
@@ -62,7 +62,7 @@ def _days(rng: random.Random) -> list[str]:
 def json_document(records: int, seed: int = 1) -> str:
     """A ledger document of ``records`` records, in bench_statistics.py's mix."""
     rng = random.Random(seed)
-    days = _days(rng)
+    days = _days()
     counts = {k: int(records * p) for k, p in (("i", 0.4), ("p", 0.3), ("l", 0.2), ("c", 0.05))}
     counts["o"] = records - sum(counts.values())
     pairs = [rng.sample(OFFICERS, 2) for _ in range(200)]
@@ -148,7 +148,7 @@ def json_document(records: int, seed: int = 1) -> str:
 def penalty_rows(rows: int, seed: int = 3) -> list[list[str]]:
     """Rows of the layout's penalty sheet: Chinese labels, yuan, 是/否."""
     rng = random.Random(seed)
-    days = _days(rng)
+    days = _days()
     domains = [label(d) for d in DOMAINS]
     procedures = [label(p) for p in ec.Procedure]
     officers = ["、".join(rng.sample(OFFICERS, 2)) for _ in range(200)]
@@ -319,7 +319,7 @@ def main() -> None:
         for kind, file in plan:
             if file not in files or (kind == "columnar-bytes" and "bytes" not in only):
                 continue
-            done = subprocess.run(
+            done = subprocess.run(  # noqa: S603  (this script, with its own arguments)
                 [
                     sys.executable,
                     __file__,

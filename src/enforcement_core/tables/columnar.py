@@ -17,8 +17,11 @@ without building the objects:
   and by vocabulary values: they run on one record built for each distinct
   combination of those, and on every row of a combination that is refused.
 
-Penalty cases and licence applications are summarised by group-bys; the other
-kinds of record, and inspections with their hazards, are held as objects. A
+Penalty cases and licence applications are summarised by group-bys, the other
+flat kinds through their records; inspections with their hazards and the roster
+with its certificates are read as objects. A national table is shaped into
+records row by row (its columns are not the record's fields), so it is checked
+exactly but without the speed of a sheet of the library's layout. A
 property test holds :meth:`ColumnarLedger.summarize` equal to
 :func:`~enforcement_core.summarize` of the same records.
 """
