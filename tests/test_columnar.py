@@ -161,3 +161,33 @@ class TestLargeSheets:
         """An empty or ragged CSV is one LoadError, not a crash of the reader."""
         with pytest.raises(ec.LoadError, match="not a CSV table"):
             read_columnar(io.BytesIO(b""), body=BODY, year=YEAR)
+
+
+class TestNationalTables:
+    def test_same_summary_and_problems_as_objects(self):
+        """A 双公示 penalty table: the same summary, and the same problems for bad rows."""
+        from test_tables import BODY as NAME
+        from test_tables import penalty_csv, penalty_row, three_penalties
+
+        body = ec.EnforcementBody(NAME, ec.BodyLevel.TOWN)
+        good = penalty_csv(three_penalties()).getvalue()
+        assert (
+            ec.summarize(ec.read_ledger(io.BytesIO(good)))
+            == read_columnar(io.BytesIO(good), body=body, year=YEAR).summarize()
+        )
+        rows = [
+            penalty_row(**{"罚款金额（万元）": "1,2OO"}),
+            penalty_row(**{"行政处罚决定书文号": "二号", "处罚决定日期": "昨天"}),
+            penalty_row(**{"行政处罚决定书文号": "三号", "处罚类别": "警告"}),
+        ]
+        bad = penalty_csv(rows).getvalue()
+        found = []
+        for read in (
+            lambda: ec.read_ledger(io.BytesIO(bad)),
+            lambda: read_columnar(io.BytesIO(bad), body=body, year=YEAR),
+        ):
+            with pytest.raises(ec.LoadError) as caught:
+                read()
+            found.append({(p.row, p.header, p.message) for p in caught.value.problems})
+        assert 3 == len(found[0])
+        assert found[0] == found[1]
