@@ -177,8 +177,8 @@ class TestNationalTables:
         )
         rows = [
             penalty_row(**{"罚款金额（万元）": "1,2OO"}),
-            penalty_row(**{"行政处罚决定书文号": "二号", "处罚决定日期": "昨天"}),
-            penalty_row(**{"行政处罚决定书文号": "三号", "处罚类别": "警告"}),
+            penalty_row(行政处罚决定书文号="二号", 处罚决定日期="昨天"),
+            penalty_row(行政处罚决定书文号="三号", 处罚类别="警告"),
         ]
         bad = penalty_csv(rows).getvalue()
         found = []
