@@ -47,7 +47,7 @@ FLOORS: list[list[str]] = [
     # 4: JSON in and out; rates, totals, tallies; records summarised into yearly figures.
     ["serialization", "statistics", "summary"],
     # 5: roll-ups, year-over-year changes, the JSON Schema.
-    ["rollup", "comparison", "schema"],
+    ["rollup", "comparison", "schema", "tables"],
     # 6: the audit.
     ["audit"],
     # 7: the renderers: options and protocol, discovery, the public registry, then each one.
@@ -77,7 +77,7 @@ FLOORS: list[list[str]] = [
 ]
 
 #: Subpackages that count as one module: what their modules import is the subpackage's.
-COLLAPSED = {"numbers_zh"}
+COLLAPSED = {"numbers_zh", "tables"}
 
 #: What a function may import from above its own place, at call time only: the
 #: renderers and DataFrames, for the rich display in notebooks (``_repr_html_``,

@@ -109,7 +109,7 @@ class TestShippedFiles:
         """The envelope comes first in the file, then the fields in the model's order."""
         text = resources.files("enforcement_core") / "schemas" / "annual_report.schema.json"
         keys = list(json.loads(text.read_text(encoding="utf-8"))["properties"])
-        assert ["schema_version", "document", "body", "year"] == keys[:4]
+        assert ["$schema", "schema_version", "document", "body", "year"] == keys[:5]
 
 
 class TestLoadSchema:
@@ -166,8 +166,9 @@ class TestJsonSchema:
         for name, definition in {**objects, KINDS[kind].__name__: schema}.items():
             fields = attrs.fields(classes[name])
             top = envelope if definition is schema else []
+            named = ["$schema", *top] if definition is schema else []
             assert False is definition["additionalProperties"]
-            assert [*top, *(f.name for f in fields)] == list(definition["properties"])
+            assert [*named, *(f.name for f in fields)] == list(definition["properties"])
             required = [f.name for f in fields if f.default is attrs.NOTHING]
             assert [*top, *required] == definition.get("required", [])
 

@@ -118,6 +118,7 @@ if TYPE_CHECKING:
     from enforcement_core.serialization import dump_json, load_json
     from enforcement_core.statistics import Rate
     from enforcement_core.summary import summarize
+    from enforcement_core.tables import TableProblem, read_ledger
 
     __version__: str
 
@@ -195,6 +196,7 @@ __all__ = [
     "StatedChange",
     "StatisticsError",
     "SupervisionLevel",
+    "TableProblem",
     "Unit",
     "UnitKind",
     "UnknownLocale",
@@ -211,6 +213,7 @@ __all__ = [
     "load_json",
     "numbers_zh",
     "plots",
+    "read_ledger",
     "render",
     "renderers",
     "rollup",
@@ -245,6 +248,8 @@ _LAZY: dict[str, str | None] = {
     "schema": None,
     "statistics": None,
     "summarize": "summary",
+    "TableProblem": "tables",
+    "read_ledger": "tables",
 }
 
 

@@ -23,7 +23,7 @@ import attrs
 
 from enforcement_core._paths import objects, resolve
 from enforcement_core._validators import breakdowns
-from enforcement_core.categories import RECORD_GROUPS, category
+from enforcement_core.categories import CATEGORIES, RECORD_GROUPS, category
 from enforcement_core.comparison import Change
 from enforcement_core.labels import label
 from enforcement_core.ledger import Ledger
@@ -132,6 +132,10 @@ CODES: Mapping[str, tuple[Severity, str]] = {
     "total-mismatch": (Severity.ERROR, "a stated grand total does not agree with the categories"),
     "published-late": (Severity.WARNING, "published after 31 January of the following year"),
     "published-early": (Severity.WARNING, "published before the year it reports on ended"),
+    "ledger-mismatch": (
+        Severity.ERROR,
+        "a figure differs from the records the body published (双公示)",
+    ),
     "outside-year": (Severity.WARNING, "a record dated outside the ledger's year, not counted"),
     "duplicate-id": (Severity.ERROR, "two records, or two officers, share an identifier"),
     "too-few-officers": (Severity.ERROR, "an on-site action with fewer than two officers"),
@@ -159,10 +163,16 @@ def _finding(code: str, path: str, message: str, message_zh: str) -> Finding:
     return Finding(CODES[code][0], code, path, message, message_zh)
 
 
-def audit(source: AnnualReport | Ledger) -> Findings:
+def audit(source: AnnualReport | Ledger, *, ledger: Ledger | None = None) -> Findings:
     """Every finding about a report or a ledger, in one pass, in a stable order.
 
     A ledger is audited record by record, and its summary figure by figure.
+    With ``ledger``, a report's figures are also held against the records a body
+    published (the 双公示 tables, :func:`~enforcement_core.read_ledger`): each
+    category's count and money (declared in ``categories.CATEGORIES``) that the
+    ledger's records show and the report states differently is a
+    ``ledger-mismatch``. A figure the records do not show at all (0 refused
+    licences in a table of grants) is not held against the report.
 
     Examples:
         >>> from enforcement_core import examples
@@ -172,8 +182,33 @@ def audit(source: AnnualReport | Ledger) -> Findings:
         []
     """
     if isinstance(source, Ledger):
-        return Findings([*_report_findings(summarize(source)), *_ledger_findings(source)])
-    return Findings(_report_findings(source))
+        findings = [*_report_findings(summarize(source)), *_ledger_findings(source)]
+    else:
+        findings = list(_report_findings(source))
+    if ledger is not None:
+        report = summarize(source) if isinstance(source, Ledger) else source
+        findings += _published_findings(report, ledger)
+    return Findings(findings)
+
+
+def _published_findings(report: AnnualReport, ledger: Ledger) -> Iterator[Finding]:
+    """The figures of ``report`` that differ from what the records of ``ledger`` show."""
+    counted = summarize(attrs.evolve(ledger, year=report.year))
+    for declared in CATEGORIES:
+        if declared.records is None or not getattr(ledger, declared.records.field):
+            continue
+        paths = [*declared.count, *(p for option in declared.amount for p in option)]
+        for path in dict.fromkeys(paths):
+            full = f"{declared.field}.{path}"
+            stated, shown = resolve(report, full), resolve(counted, full)
+            if stated is None or shown is None or not shown or stated == shown:
+                continue
+            yield _finding(
+                "ledger-mismatch",
+                full,
+                f"the report states {stated}, the ledger's records show {shown}",
+                f"报告称{stated}，台账记录为{shown}",
+            )
 
 
 # Figures -------------------------------------------------------------------------

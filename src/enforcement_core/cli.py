@@ -215,7 +215,10 @@ def _load(path: str) -> AnnualReport | Ledger:
             return load_json(sys.stdin.buffer.read())
         except LoadError as error:
             raise LoadError(error.problems, source="<standard input>") from None
-    return load_json(Path(path))
+    # JSON documents, and ledgers in tables (xlsx, csv, parquet, the 双公示 tables).
+    from enforcement_core.tables import load_document  # noqa: PLC0415
+
+    return load_document(path)
 
 
 def _report(path: str) -> AnnualReport:
@@ -335,7 +338,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for index, path in enumerate(args.files, start=1):
             progress.step(index, path)
             try:
-                findings = audit(_load(path))
+                published = _load(args.ledger) if args.ledger else None
+                findings = audit(
+                    _load(path), ledger=published if isinstance(published, Ledger) else None
+                )
             except LoadError as error:
                 unreadable += 1
                 _say_error(error, args.lang)
@@ -552,6 +558,20 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_init(args: argparse.Namespace) -> int:
+    from enforcement_core.tables import write_template  # noqa: PLC0415
+
+    target = Path(args.file)
+    if target.exists() and not args.force:
+        raise UsageError(f"{target} exists; give --force to overwrite it")
+    try:
+        write_template(target)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    _out(f"wrote {target}")
+    return 0
+
+
 def _cmd_examples(args: argparse.Namespace) -> int:
     del args
     lines = []
@@ -654,7 +674,10 @@ def _parser() -> argparse.ArgumentParser:
         _cmd_report,
     )
     report.add_argument(
-        "file", nargs="?", metavar="FILE", help="a report or ledger JSON document; - reads stdin"
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="a report or ledger: JSON, or a ledger's table (.xlsx, .csv, .parquet); - reads stdin",
     )
     report.add_argument(
         "--example", metavar="NAME", help="render a built-in example instead of a file"
@@ -687,6 +710,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--strict", action="store_true", help="exit 1 on warnings too, not only on errors"
+    )
+    check.add_argument(
+        "--ledger",
+        metavar="FILE",
+        help="hold each report's figures against this ledger (a 双公示 table, say)",
     )
 
     _command(
@@ -743,6 +771,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     _option_argument(compared)
 
+    initial = _command(
+        commands,
+        "init",
+        "write a blank ledger workbook (.xlsx) or report document (.json) to fill in",
+        "enforcement-core init ledger.xlsx",
+        _cmd_init,
+    )
+    initial.add_argument("file", metavar="FILE", help="ledger.xlsx or report.json")
+    initial.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
     _command(
         commands,
         "examples",
@@ -755,10 +793,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def _explain(error: BaseException, lang: str = "en") -> str:
     if isinstance(error, LoadError):
+        from enforcement_core.tables import in_language  # noqa: PLC0415
+
         where = f"{error.source}: " if error.source else ""
         if len(error.problems) == 1:
-            return f"{where}{error.problems[0]}"
-        listed = "".join(f"\n  {problem}" for problem in error.problems)
+            return f"{where}{in_language(error.problems[0], lang)}"
+        listed = "".join(f"\n  {in_language(problem, lang)}" for problem in error.problems)
         return where + _WORDS[lang]["problems"].format(count=len(error.problems)) + listed
     if isinstance(error, OSError):
         return f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")

@@ -331,6 +331,10 @@ def json_schema(document: type[AnnualReport | Ledger]) -> dict[str, Any]:
     builder = _Builder()
     root = builder.object_schema(document)
     envelope = {
+        "$schema": {
+            "description": "The schema the document follows, for editors; any string.",
+            "type": "string",
+        },
         "schema_version": {
             "description": "The version of the document format.",
             "const": SCHEMA_VERSION,
@@ -346,7 +350,7 @@ def json_schema(document: type[AnnualReport | Ledger]) -> dict[str, Any]:
         f"enforcement_core.load_json. {_LIMITS}",
         "type": "object",
         "properties": envelope | root["properties"],
-        "required": [*envelope, *root.get("required", [])],
+        "required": [*(k for k in envelope if k != "$schema"), *root.get("required", [])],
         "additionalProperties": False,
         "$defs": dict(sorted(builder.defs.items())),
     }

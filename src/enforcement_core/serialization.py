@@ -20,8 +20,10 @@ Whatever the input, :func:`load_json` returns a document or raises ``LoadError``
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
+import gc
 import json
 import os
 import re
@@ -46,7 +48,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from enforcement_core._validators import collecting, unprintable
+from enforcement_core._validators import collecting, refusals, unprintable
 from enforcement_core.errors import InvariantError, LoadError, NotADocumentError, Problem
 from enforcement_core.labels import suggestion
 from enforcement_core.ledger import Ledger
@@ -70,7 +72,8 @@ _DOCUMENTS: dict[str, type[AnnualReport | Ledger]] = {
     "annual_report": AnnualReport,
     "ledger": Ledger,
 }
-_ENVELOPE = ("schema_version", "document")
+# "$schema" names the schema for editors (enforcement-core init writes it); it is not data.
+_ENVELOPE = ("$schema", "schema_version", "document")
 
 #: What a document can hold.
 Document = AnnualReport | Ledger
@@ -281,23 +284,37 @@ def _checked_attrs(cl: type, conv: cattrs.Converter) -> Callable[[object, type],
     base: Callable[[Mapping[str, Any], Any], object] = conv.gen_structure_attrs_fromdict(cl)
     known = frozenset(field.alias or field.name for field in attrs.fields(cl))
 
+    def built(value: Mapping[str, Any], unknown: list[str]) -> object:
+        try:
+            return base(value, cl)
+        except Exception as exc:
+            if unknown:
+                raise _Invariants([], unknown, exc, known) from None
+            raise
+
     def structure(value: object, _: type) -> object:
         if not isinstance(value, dict):
             raise _refuse(value, "an object")
         # Unknown fields are set aside, not raised at once, so that the object's
         # other problems are reported beside them.
-        unknown = [key for key in value if key not in known]
+        unknown = sorted(key for key in value if key not in known)
         if unknown:
             value = {key: item for key, item in value.items() if key in known}
-        try:
+        sink = refusals()
+        if sink is None:
             with collecting() as refused:
-                instance: object = base(value, cl)
-        except Exception as exc:
-            if unknown:
-                raise _Invariants([], sorted(unknown), exc, known) from None
-            raise
-        if refused or unknown:
-            raise _Invariants(refused, sorted(unknown), known=known)
+                instance = built(value, unknown)
+            if refused or unknown:
+                raise _Invariants(refused, unknown, known=known)
+            return instance
+        # Inside load_json's one collecting block: this object's refusals are those
+        # added while it was built (its nested objects take theirs out as they fail).
+        before = len(sink)
+        instance = built(value, unknown)
+        if len(sink) > before or unknown:
+            mine = sink[before:]
+            del sink[before:]
+            raise _Invariants(mine, unknown, known=known)
         return instance
 
     return structure
@@ -550,6 +567,8 @@ def load_json(source: str | bytes | os.PathLike[str], kind: type[D] | None = Non
 
     # Only a document with a repeated key is walked for its paths: most have none.
     problems = list(_duplicates(data)) if _repeated.get() else []
+    if "$schema" in data and not isinstance(data["$schema"], str):
+        problems.append(Problem("$schema", _shown(data["$schema"]), "expected a string"))
     version = data.get("schema_version")
     if version != SCHEMA_VERSION or type(version) is not int:
         problems.append(
@@ -571,7 +590,8 @@ def load_json(source: str | bytes | os.PathLike[str], kind: type[D] | None = Non
 
     body = {key: value for key, value in data.items() if key not in _ENVELOPE}
     try:
-        loaded = converter.structure(body, cls)
+        with _collector_paused(), collecting():
+            loaded = converter.structure(body, cls)
     except RecursionError:
         problems.append(Problem("", None, "units are nested too deeply to be read"))
     except Exception as exc:  # noqa: BLE001  (every failure becomes a listed problem)
@@ -579,6 +599,22 @@ def load_json(source: str | bytes | os.PathLike[str], kind: type[D] | None = Non
     if problems:
         raise LoadError(problems, source=name) from None
     return loaded
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a document's objects are built.
+
+    Structuring a million records makes millions of objects and no cycles; each
+    collection would walk them all again, for nothing. What was on is turned back on.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def dump_json(document: Document, *, indent: int | None = 2) -> str:

@@ -1,0 +1,354 @@
+"""Benchmarks of ledgers read from files, side by side; results go in docs/performance.md.
+
+    python benchmarks/bench_ledgers.py                       # 1,000,000 records, 100,000 Excel rows
+    python benchmarks/bench_ledgers.py --records 20000 --excel-rows 2000 --only json
+
+Each measure runs in a fresh process, so that its peak memory is its own:
+
+- ``json``: ``load_json`` of a 1,000,000-record ledger document, then ``summarize``
+  (targets: under 10 s, under 1 GB);
+- ``csv`` and ``parquet``: a 1,000,000-row penalty sheet to a validated summary through
+  the columnar ledger, beside pandas ``read_csv`` / ``read_parquet`` + ``groupby``
+  computing the same tallies without validation (target: at most 1.0x pandas);
+- ``xlsx``: a 100,000-row penalty sheet through ``read_ledger`` and ``summarize``,
+  beside ``pandas.read_excel`` with openpyxl + ``groupby`` (target: at most 1.0x);
+- the bytes per row a columnar ledger holds (target: under 100).
+
+Times are the best of ``--repeat`` runs inside the measuring process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import gc
+import json
+import platform
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import enforcement_core as ec
+from enforcement_core.labels import label
+
+YEAR = 2023
+DOMAINS = list(ec.Domain)
+AREAS = list(ec.InspectionArea)
+LEVELS = [None] * 18 + [lv.value for lv in ec.SupervisionLevel]
+OFFICERS = [f"o-{n:02d}" for n in range(40)]
+PENALTY_HEADERS = [
+    "编号",
+    "决定日期",
+    "执法领域",
+    "处罚种类",
+    "程序",
+    "罚款金额（元）",
+    "执法人员编号",
+    "法制审核",
+]
+
+
+def _days() -> list[str]:
+    start = dt.date(YEAR, 1, 1)
+    return [(start + dt.timedelta(days=n)).isoformat() for n in range(365)]
+
+
+def json_document(records: int, seed: int = 1) -> str:
+    """A ledger document of ``records`` records, in bench_statistics.py's mix."""
+    rng = random.Random(seed)
+    days = _days()
+    counts = {k: int(records * p) for k, p in (("i", 0.4), ("p", 0.3), ("l", 0.2), ("c", 0.05))}
+    counts["o"] = records - sum(counts.values())
+    pairs = [rng.sample(OFFICERS, 2) for _ in range(200)]
+    inspections = []
+    for n in range(counts["i"]):
+        day = rng.choice(days)
+        hazards = []
+        for k in range(rng.choice((0, 0, 1, 1, 2))):
+            hazard = {"id": f"H{n}-{k}", "found_on": day}
+            if rng.random() < 0.95:
+                hazard["rectified_on"] = day
+            level = rng.choice(LEVELS)
+            if level:
+                hazard["supervision"] = level
+            hazards.append(hazard)
+        inspection = {
+            "id": f"I{n}",
+            "inspected_on": day,
+            "target": "检查对象",
+            "area": rng.choice(AREAS).value,
+            "officers": rng.choice(pairs),
+        }
+        if hazards:
+            inspection["hazards"] = hazards
+        inspections.append(inspection)
+    penalties = []
+    for n in range(counts["p"]):
+        fined = rng.random() < 0.6
+        case = {
+            "id": f"P{n}",
+            "decided_on": rng.choice(days),
+            "domain": rng.choice(DOMAINS).value,
+            "sanctions": ["fine" if fined else "warning"],
+            "procedure": rng.choice(("simple", "ordinary")),
+            "officers": rng.choice(pairs),
+        }
+        if fined:
+            case["fine"] = str(rng.randrange(50, 5000))
+            case["legal_review"] = True
+        penalties.append(case)
+    applications = []
+    for n in range(counts["l"]):
+        day = rng.choice(days)
+        decision = rng.choice(("granted", "refused", None))
+        application = {"id": f"L{n}", "applied_on": day, "subject": "农村宅基地"}
+        if decision:
+            application |= {"decision": decision, "decided_on": day}
+        applications.append(application)
+    coercion = [
+        {
+            "id": f"C{n}",
+            "taken_on": rng.choice(days),
+            "measure": rng.choice(list(ec.CoerciveMeasure)).value,
+            "officers": rng.choice(pairs),
+        }
+        for n in range(counts["c"])
+    ]
+    other = [
+        {
+            "id": f"O{n}",
+            "kind": rng.choice(("levy", "reward")),
+            "taken_on": rng.choice(days),
+            "amount": "100",
+        }
+        for n in range(counts["o"])
+    ]
+    return json.dumps(
+        {
+            "schema_version": 1,
+            "document": "ledger",
+            "body": {"name": "示例镇人民政府", "level": "town"},
+            "year": YEAR,
+            "licence_applications": applications,
+            "inspections": inspections,
+            "penalty_cases": penalties,
+            "coercive_actions": coercion,
+            "other_actions": other,
+        },
+        ensure_ascii=False,
+    )
+
+
+def penalty_rows(rows: int, seed: int = 3) -> list[list[str]]:
+    """Rows of the layout's penalty sheet: Chinese labels, yuan, 是/否."""
+    rng = random.Random(seed)
+    days = _days()
+    domains = [label(d) for d in DOMAINS]
+    procedures = [label(p) for p in ec.Procedure]
+    officers = ["、".join(rng.sample(OFFICERS, 2)) for _ in range(200)]
+    table = []
+    for n in range(rows):
+        fined = rng.random() < 0.6
+        table.append(
+            [
+                f"P{n}",
+                rng.choice(days),
+                rng.choice(domains),
+                "罚款" if fined else "警告",
+                rng.choice(procedures),
+                str(rng.randrange(50, 5000)) + (".50" if n % 7 == 0 else "") if fined else "",
+                rng.choice(officers),
+                "是" if fined else "否",
+            ]
+        )
+    return table
+
+
+def peak_rss_mib() -> float:
+    # ru_maxrss is in KiB on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def best_of(repeat: int, work: object) -> tuple[float, object]:
+    timings, result = [], None
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        result = work()  # type: ignore[operator]
+        timings.append(time.perf_counter() - start)
+    return min(timings), result
+
+
+def _pandas_tallies(frame: object) -> object:
+    """The penalty tallies summarize computes: cases and fines by domain, cases by procedure."""
+    by_domain = frame.groupby("执法领域").agg(  # type: ignore[attr-defined]
+        cases=("编号", "size"), fines=("罚款金额（元）", "sum")
+    )
+    by_procedure = frame.groupby("程序").size()  # type: ignore[attr-defined]
+    by_sanction = frame.groupby("处罚种类").size()  # type: ignore[attr-defined]
+    reviews = (frame["法制审核"] == "是").sum()  # type: ignore[index]
+    return by_domain, by_procedure, by_sanction, reviews
+
+
+BODY = ec.EnforcementBody("示例镇人民政府", ec.BodyLevel.TOWN)
+
+
+def measure(kind: str, path: Path, repeat: int) -> None:
+    """Run one measure in this process and print its line."""
+    if kind == "json":
+        seconds, report = best_of(repeat, lambda: ec.summarize(ec.load_json(path)))
+        extra = f"penalty cases {report.penalty.cases:,}"  # type: ignore[attr-defined]
+    elif kind in ("csv-columnar", "parquet-columnar"):
+        from enforcement_core.tables import read_columnar
+
+        def work() -> object:
+            return read_columnar(path, body=BODY, year=YEAR).summarize()
+
+        seconds, report = best_of(repeat, work)
+        extra = f"penalty cases {report.penalty.cases:,}"  # type: ignore[attr-defined]
+    elif kind == "csv-pandas":
+        import pandas as pd
+
+        seconds, _ = best_of(repeat, lambda: _pandas_tallies(pd.read_csv(path, dtype=str)))
+        extra = ""
+    elif kind == "parquet-pandas":
+        import pandas as pd
+
+        seconds, _ = best_of(repeat, lambda: _pandas_tallies(pd.read_parquet(path)))
+        extra = ""
+    elif kind == "xlsx-ours":
+        seconds, report = best_of(
+            repeat, lambda: ec.summarize(ec.read_ledger(path, body=BODY, year=YEAR))
+        )
+        extra = f"penalty cases {report.penalty.cases:,}"  # type: ignore[attr-defined]
+    elif kind == "xlsx-columnar":
+        from enforcement_core.tables import read_columnar
+
+        seconds, report = best_of(
+            repeat, lambda: read_columnar(path, body=BODY, year=YEAR).summarize()
+        )
+        extra = f"penalty cases {report.penalty.cases:,}"  # type: ignore[attr-defined]
+    elif kind == "xlsx-pandas":
+        import pandas as pd
+
+        seconds, _ = best_of(
+            repeat, lambda: _pandas_tallies(pd.read_excel(path, engine="openpyxl", dtype=str))
+        )
+        extra = ""
+    elif kind == "columnar-bytes":
+        from enforcement_core.tables import read_columnar
+
+        ledger = read_columnar(path, body=BODY, year=YEAR)
+        print(f"RESULT {kind} {ledger.bytes_per_row():.1f} bytes per row")
+        return
+    else:
+        raise SystemExit(f"unknown measure {kind}")
+    print(f"RESULT {kind} {seconds:.3f} s peak {peak_rss_mib():.0f} MiB {extra}".rstrip())
+
+
+def _write(folder: Path, records: int, excel_rows: int, only: set[str]) -> dict[str, Path]:
+    files = {}
+    if "json" in only:
+        files["json"] = folder / "ledger.json"
+        files["json"].write_text(json_document(records), encoding="utf-8")
+    if only & {"csv", "parquet", "bytes"}:
+        rows = penalty_rows(records)
+        files["csv"] = folder / "行政处罚.csv"
+        with files["csv"].open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(PENALTY_HEADERS)
+            writer.writerows(rows)
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        columns = list(zip(*rows, strict=True))
+        table = pa.table(
+            {h: pa.array(c, pa.string()) for h, c in zip(PENALTY_HEADERS, columns, strict=True)}
+        )
+        files["parquet"] = folder / "行政处罚.parquet"
+        pq.write_table(table, files["parquet"])
+    if "xlsx" in only:
+        import openpyxl
+
+        book = openpyxl.Workbook(write_only=True)
+        sheet = book.create_sheet("行政处罚")
+        sheet.append(PENALTY_HEADERS)
+        for row in penalty_rows(excel_rows, seed=4):
+            sheet.append([*row[:5], Decimal(row[5]) if row[5] else None, *row[6:]])
+        files["xlsx"] = folder / "行政处罚.xlsx"
+        book.save(files["xlsx"])
+    return files
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--excel-rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", default="json,csv,parquet,xlsx,bytes")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    parser.add_argument("--path", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        measure(args.measure, Path(args.path), args.repeat)
+        return
+    only = set(args.only.split(","))
+    print(f"python {platform.python_version()} on {platform.machine()}, {platform.platform()}")
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        files = _write(Path(folder), args.records, args.excel_rows, only)
+        print(f"wrote the files in {time.perf_counter() - start:.1f} s")
+        plan = [
+            ("json", "json"),
+            ("csv-columnar", "csv"),
+            ("csv-pandas", "csv"),
+            ("parquet-columnar", "parquet"),
+            ("parquet-pandas", "parquet"),
+            ("xlsx-ours", "xlsx"),
+            ("xlsx-columnar", "xlsx"),
+            ("xlsx-pandas", "xlsx"),
+            ("columnar-bytes", "parquet"),
+        ]
+        results = {}
+        for kind, file in plan:
+            if file not in files or (kind == "columnar-bytes" and "bytes" not in only):
+                continue
+            done = subprocess.run(  # noqa: S603  (this script, with its own arguments)
+                [
+                    sys.executable,
+                    __file__,
+                    "--measure",
+                    kind,
+                    "--path",
+                    str(files[file]),
+                    "--repeat",
+                    str(args.repeat),
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            line = next((x for x in done.stdout.splitlines() if x.startswith("RESULT")), None)
+            if line is None:
+                print(f"{kind}: FAILED\n{done.stderr[-2000:]}")
+                continue
+            print(line.removeprefix("RESULT "))
+            results[kind] = float(line.split()[2])
+        for ours, theirs in (
+            ("csv-columnar", "csv-pandas"),
+            ("parquet-columnar", "parquet-pandas"),
+            ("xlsx-ours", "xlsx-pandas"),
+            ("xlsx-columnar", "xlsx-pandas"),
+        ):
+            if ours in results and theirs in results:
+                print(f"ratio {ours} / {theirs}: {results[ours] / results[theirs]:.2f}x")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,31 @@
+"""Ledgers from where they live: Excel workbooks, CSV, Parquet and the 双公示 tables.
+
+:func:`read_ledger` reads the library's own table layout (one sheet per kind of
+record, Chinese headers; docs/ledgers.md) and the national 双公示 tables of
+penalties and licences into a :class:`~enforcement_core.Ledger`. Every problem
+of a file comes at once in one :class:`~enforcement_core.LoadError`, each a
+:class:`TableProblem` with its sheet, row, column header and value, in English and
+in Chinese.
+
+The readers are the ``tables`` extra: python-calamine for Excel, pyarrow for
+Parquet; CSV needs neither.
+"""
+
+from enforcement_core.tables._files import ENCODINGS
+from enforcement_core.tables._problems import TableProblem, in_language
+from enforcement_core.tables._read import load_document, read_ledger
+from enforcement_core.tables._template import report_skeleton, template, write_template
+from enforcement_core.tables.columnar import ColumnarLedger, read_columnar
+
+__all__ = [
+    "ENCODINGS",
+    "ColumnarLedger",
+    "TableProblem",
+    "in_language",
+    "load_document",
+    "read_columnar",
+    "read_ledger",
+    "report_skeleton",
+    "template",
+    "write_template",
+]

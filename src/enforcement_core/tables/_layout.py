@@ -1,0 +1,428 @@
+"""The library's own table layout: one sheet (or CSV file) per kind of record.
+
+The layout is not written by hand: each sheet is a record group of
+:data:`~enforcement_core.categories.RECORD_GROUPS` (plus the roster and its
+units), and its columns are the fields of the group's record class, a nested
+party spread over three columns, a tuple of records (an inspection's hazards,
+an officer's certificates) given a sheet of its own with a column naming the
+record it belongs to. Headers are the terms of :mod:`enforcement_core.labels`
+(``column_<field>``), in Chinese; the English term and the field's own name are
+accepted too.
+"""
+
+from __future__ import annotations
+
+import functools
+import typing
+import unicodedata
+from collections.abc import Callable, Mapping
+from types import NoneType, UnionType
+from typing import TYPE_CHECKING, Any, Final, Union
+
+import attrs
+
+from enforcement_core._validators import collecting
+from enforcement_core.actions import Party
+from enforcement_core.categories import RECORD_GROUPS
+from enforcement_core.labels import term
+from enforcement_core.tables._cells import CellError, blank, reader_for, split_list
+from enforcement_core.tables._problems import TableProblem
+from enforcement_core.tables.identifiers import identifier_problem
+from enforcement_core.workforce import Officer
+
+if TYPE_CHECKING:
+    from enforcement_core.errors import InvariantError
+    from enforcement_core.tables._files import RawSheet
+
+__all__ = ["EXAMPLE_PREFIX", "Column", "Sheet", "normal", "read_rows", "sheets"]
+
+#: Rows whose identifier starts so are the template's examples, not records.
+EXAMPLE_PREFIX: Final = "示例"
+
+# Columns that hold a party's identity number or credit code, checked by the standards.
+_CHECKED_IDS: Final = frozenset({"id_number"})
+
+
+def normal(text: object) -> str:
+    """A header as compared: full-width forms, spaces and case ignored."""
+    return "".join(unicodedata.normalize("NFKC", str(text)).split()).casefold()
+
+
+@attrs.frozen
+class Column:
+    """One column of a sheet: its key (the term ``column_<key>``) and the field it fills."""
+
+    #: The key of the column's header among the terms: ``"party_name"``.
+    key: str
+    #: The field the column fills, nested for a party: ``("party", "name")``.
+    path: tuple[str, ...]
+    #: Reads one cell (a reader of :mod:`._cells`).
+    read: Callable[[Any], Any]
+    #: Whether a record needs a value here.
+    required: bool
+    #: Whether the cell lists several values (``警告、罚款``).
+    listed: bool = False
+    #: Checks a value further (an identity number), saying why it is refused.
+    check: Callable[[str], str | None] | None = None
+    #: The record class, for headers particular to one class (``Officer``'s 姓名).
+    owner: str = ""
+    #: The headers of the column when it is not one of the library's (a national table's).
+    headers: tuple[str, ...] = ()
+    #: The vocabulary of the column's values, for a template's list of choices.
+    vocabulary: Any = None
+
+    def header(self, locale: str = "zh_CN") -> str:
+        """The column's header in ``locale``."""
+        if self.headers:
+            return self.headers[0]
+        return term(self._term, locale)
+
+    @property
+    def _term(self) -> str:
+        own = f"column_{self.owner}_{self.key}"
+        try:
+            term(own)
+        except KeyError:
+            return f"column_{self.key}"
+        return own
+
+    def names(self) -> tuple[str, ...]:
+        """Every header this column is recognised by, normalised."""
+        if self.headers:
+            return tuple(normal(h) for h in self.headers)
+        return tuple(normal(n) for n in (term(self._term), term(self._term, "en"), self.key))
+
+
+@attrs.frozen
+class Sheet:
+    """One sheet of the layout: a kind of record and its columns."""
+
+    #: The key of the sheet among the terms (``sheet_<key>``) and the ledger's field.
+    key: str
+    #: The record class of the rows.
+    record: type
+    #: The columns, in order.
+    columns: tuple[Column, ...]
+    #: The sheet of the records these belong to (hazards belong to inspections).
+    parent: str | None = None
+    #: The field of the parent record that holds these (``"hazards"``).
+    parent_field: str | None = None
+
+    def name(self, locale: str = "zh_CN") -> str:
+        """The sheet's name in ``locale``."""
+        return term(f"sheet_{self.key}", locale)
+
+    def names(self) -> tuple[str, ...]:
+        """Every name the sheet is recognised by, normalised."""
+        return (normal(self.name()), normal(self.name("en")), normal(self.key))
+
+
+def _unwrap(tp: Any) -> tuple[Any, bool]:
+    """The type inside ``X | None`` and whether ``None`` was allowed."""
+    if typing.get_origin(tp) in (Union, UnionType):
+        args = [arg for arg in typing.get_args(tp) if arg is not NoneType]
+        if len(args) == 1:
+            return args[0], True
+    return tp, False
+
+
+def _columns(cls: type, prefix: str = "", *, required: bool = True) -> list[Column]:
+    hints = typing.get_type_hints(cls)
+    columns: list[Column] = []
+    for field in attrs.fields(cls):
+        tp, _ = _unwrap(hints[field.name])
+        needed = required and field.default is attrs.NOTHING
+        key = f"{prefix}{field.name}"
+        path = (prefix.rstrip("_"), field.name) if prefix else (field.name,)
+        if attrs.has(tp) and tp is Party:
+            columns += _columns(tp, f"{field.name}_", required=needed)
+            continue
+        if typing.get_origin(tp) is tuple:
+            (item, *_) = typing.get_args(tp)
+            read = reader_for(item)
+            if read is None:
+                continue  # a tuple of records: a sheet of its own
+            columns.append(
+                Column(
+                    key,
+                    path,
+                    read,
+                    needed,
+                    listed=True,
+                    owner=cls.__name__,
+                    vocabulary=_vocab(item),
+                )
+            )
+            continue
+        read = reader_for(tp)
+        if read is None:
+            continue
+        check = identifier_problem if field.name in _CHECKED_IDS else None
+        columns.append(
+            Column(key, path, read, needed, check=check, owner=cls.__name__, vocabulary=_vocab(tp))
+        )
+    return columns
+
+
+def _vocab(tp: Any) -> Any:
+    return tp if hasattr(tp, "from_label") else None
+
+
+def _children(cls: type) -> list[tuple[str, type]]:
+    hints = typing.get_type_hints(cls)
+    found = []
+    for field in attrs.fields(cls):
+        tp, _ = _unwrap(hints[field.name])
+        if typing.get_origin(tp) is tuple:
+            (item, *_) = typing.get_args(tp)
+            if attrs.has(item):
+                found.append((field.name, item))
+    return found
+
+
+def _parent_column(child: type, parent: type) -> Column:
+    del parent
+    from enforcement_core.tables._cells import read_text  # noqa: PLC0415
+
+    return Column("parent", ("parent",), read_text, required=True, owner=child.__name__)
+
+
+@functools.cache
+def sheets() -> tuple[Sheet, ...]:
+    """Every sheet of the layout, in workbook order: the roster, then the record groups."""
+    made: list[Sheet] = []
+    groups = [("officers", Officer), *((g.field, g.record) for g in RECORD_GROUPS)]
+    for key, record in groups:
+        made.append(Sheet(key, record, tuple(_columns(record))))
+        for field, child in _children(record):
+            columns = (_parent_column(child, record), *_columns(child))
+            made.append(Sheet(field, child, columns, parent=key, parent_field=field))
+    return tuple(made)
+
+
+def _set(kwargs: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    if len(path) == 1:
+        kwargs[path[0]] = value
+    else:
+        kwargs.setdefault(path[0], {})[path[1]] = value
+
+
+def match_columns(  # noqa: PLR0913  (the sheet, its header and where problems go)
+    sheet_name: str,
+    header: list[Any],
+    columns: tuple[Column, ...],
+    mapping: Mapping[str, str] | None,
+    problems: list[TableProblem],
+    *,
+    ignored: frozenset[str] = frozenset(),
+) -> dict[int, Column]:
+    """Which column each header cell is: every unknown header and missing column a problem."""
+    by_name: dict[str, Column] = {}
+    for declared in columns:
+        for name in declared.names():
+            by_name.setdefault(name, declared)
+    renamed = {normal(k): v for k, v in (mapping or {}).items()}
+    by_key = {column.key: column for column in columns}
+    found: dict[int, Column] = {}
+    column: Column | None
+    for index, cell in enumerate(header):
+        if blank(cell):
+            continue
+        name = normal(cell)
+        column = by_key.get(renamed[name]) if name in renamed else by_name.get(name)
+        if column is None:
+            if name in ignored:
+                continue
+            known = "、".join(c.header() for c in columns)
+            problems.append(
+                TableProblem.at(
+                    sheet_name,
+                    1,
+                    str(cell),
+                    None,
+                    f"unknown column; the columns are: {known}",
+                    f"无法识别的列；可用的列为：{known}",
+                )
+            )
+            continue
+        if column in found.values():
+            problems.append(
+                TableProblem.at(
+                    sheet_name, 1, str(cell), None, "the column appears twice", "该列重复出现"
+                )
+            )
+            continue
+        found[index] = column
+    problems.extend(
+        TableProblem.at(
+            sheet_name, 1, declared.header(), None, "a required column is missing", "缺少必填列"
+        )
+        for declared in columns
+        if declared.required and declared not in found.values()
+    )
+    return found
+
+
+def _parsed(column: Column, value: Any) -> Any:
+    if column.listed:
+        return tuple(column.read(item) for item in split_list(value))
+    parsed = column.read(value)
+    if column.check is not None:
+        reason = column.check(parsed)
+        if reason is not None:
+            raise CellError(reason, f"不是有效的证件号码或统一社会信用代码：{reason}")
+    return parsed
+
+
+def read_cells(
+    sheet_name: str,
+    number: int,
+    cells: list[Any],
+    found: dict[int, Column],
+    problems: list[TableProblem],
+) -> dict[str, Any] | None:
+    """The keyword arguments a row gives, or ``None`` when a cell is refused."""
+    kwargs: dict[str, Any] = {}
+    ok = True
+    given: set[Column] = set()
+    refused: set[Column] = set()
+    for index, column in found.items():
+        value = cells[index] if index < len(cells) else None
+        if blank(value):
+            continue
+        try:
+            parsed = _parsed(column, value)
+        except CellError as error:
+            problems.append(
+                TableProblem.at(
+                    sheet_name, number, column.header(), value, error.message, error.message_zh
+                )
+            )
+            ok = False
+            refused.add(column)
+            continue
+        given.add(column)
+        _set(kwargs, column.path, parsed)
+    for column in found.values():
+        if column.required and column not in given and column not in refused:
+            problems.append(
+                TableProblem.at(
+                    sheet_name, number, column.header(), None, "a value is required", "此项必填"
+                )
+            )
+            ok = False
+    return kwargs if ok else None
+
+
+def build(
+    cls: type,
+    kwargs: dict[str, Any],
+    where: tuple[str, int],
+    columns: tuple[Column, ...],
+    problems: list[TableProblem],
+) -> Any:
+    """The record a row describes, or ``None`` with its refusals added to ``problems``."""
+    sheet_name, number = where
+    incomplete: set[str] = set()
+    for key, value in list(kwargs.items()):
+        if not isinstance(value, dict):
+            continue
+        # A party is given when any of its columns is: then it needs all its required ones.
+        missing = [
+            f.name
+            for f in attrs.fields(Party)
+            if f.default is attrs.NOTHING and f.name not in value
+        ]
+        for name in missing:
+            header = next((c.header() for c in columns if c.path == (key, name)), f"{key}.{name}")
+            problems.append(
+                TableProblem.at(sheet_name, number, header, None, "a value is required", "此项必填")
+            )
+        if missing:
+            # The record is still built without its party, so that the row's other
+            # problems are reported beside the missing party columns.
+            incomplete.add(key)
+            kwargs[key] = None
+    with collecting() as refused:
+        for key, value in list(kwargs.items()):
+            if isinstance(value, dict):
+                kwargs[key] = Party(**value)
+        record = cls(**kwargs)
+    # A party left out is reported by its missing columns, not again as "not a Party".
+    refused = [error for error in refused if error.field not in incomplete]
+    if not refused and not incomplete:
+        return record
+    problems.extend(_refusal(error, sheet_name, number, cls, columns) for error in refused)
+    return None
+
+
+def _refusal(
+    error: InvariantError, sheet_name: str, number: int, cls: type, columns: tuple[Column, ...]
+) -> TableProblem:
+    field = error.field.split("[", 1)[0].split(".", 1)[0]
+    header = None
+    for column in columns:
+        nested = error.owner != cls.__name__ and column.path[-1] == field and len(column.path) == 2
+        if nested or column.path == (field,):
+            header = column.header()
+            break
+    if header is None:
+        header = term(f"sheet_{field}") if _has_term(f"sheet_{field}") else field
+    return TableProblem.at(
+        sheet_name,
+        number,
+        header,
+        error.value,
+        error.reason,
+        f"不成立：{error.reason}",
+    )
+
+
+def _has_term(key: str) -> bool:
+    try:
+        term(key)
+    except KeyError:
+        return False
+    return True
+
+
+def _example_row(cells: list[Any], marks: list[int]) -> bool:
+    return any(
+        isinstance(cells[i], str) and cells[i].strip().startswith(EXAMPLE_PREFIX)
+        for i in marks
+        if i < len(cells)
+    )
+
+
+def read_rows(
+    raw: RawSheet,
+    sheet: Sheet,
+    mapping: Mapping[str, str] | None,
+    problems: list[TableProblem],
+    children: Mapping[str, dict[str, list[Any]]] | None = None,
+) -> list[tuple[int, str | None, Any]]:
+    """The records of a sheet, with their row numbers and parents, and the problems of the rest.
+
+    ``children`` holds, for each tuple-of-records field, the child records by the
+    identifier of the record they belong to; they are taken out as they are placed.
+    """
+    before = len(problems)
+    found = match_columns(raw.name, raw.header, sheet.columns, mapping, problems)
+    if len(problems) > before:
+        return []
+    marks = [i for i, c in found.items() if c.key in ("id", "parent")]
+    records: list[tuple[int, str | None, Any]] = []
+    for number, cells in raw.rows:
+        if all(blank(cell) for cell in cells) or _example_row(cells, marks):
+            continue
+        kwargs = read_cells(raw.name, number, cells, found, problems)
+        if kwargs is None:
+            continue
+        parent = kwargs.pop("parent", None)
+        if children:
+            for field, by_parent in children.items():
+                kwargs[field] = tuple(by_parent.pop(kwargs.get("id", ""), ()))
+        record = build(sheet.record, kwargs, (raw.name, number), sheet.columns, problems)
+        if record is not None:
+            records.append((number, parent, record))
+    return records

@@ -1,0 +1,84 @@
+"""Problems of a table, located as the clerk sees them: sheet, row, column header."""
+
+from __future__ import annotations
+
+import attrs
+
+from enforcement_core.errors import Problem
+
+__all__ = ["TableProblem", "in_language"]
+
+
+@attrs.frozen
+class TableProblem(Problem):
+    """A problem of one cell, row or sheet of a table, in English and in Chinese.
+
+    ``row`` counts as the spreadsheet does: the header is row 1, the first
+    record row 2. ``path`` reads ``sheet, row 3, 罚款金额（元）``.
+
+    Examples:
+        >>> problem = TableProblem.at(
+        ...     "行政处罚", 3, "罚款金额（元）", "1,2OO", "expected a number", "应为数字"
+        ... )
+        >>> str(problem)
+        "行政处罚, row 3, 罚款金额（元）: expected a number (value '1,2OO')"
+        >>> problem.in_language("zh")
+        "行政处罚 第3行 罚款金额（元）：应为数字（值：'1,2OO'）"
+    """
+
+    #: The sheet (or the CSV file) the problem is in.
+    sheet: str = attrs.field(default="", kw_only=True)
+    #: The row as the spreadsheet numbers it (the header is row 1); ``None`` for the sheet.
+    row: int | None = attrs.field(default=None, kw_only=True)
+    #: The header of the column; ``None`` for the whole row or sheet.
+    header: str | None = attrs.field(default=None, kw_only=True)
+    #: What is wrong, in Chinese.
+    message_zh: str = attrs.field(default="", kw_only=True)
+
+    @classmethod
+    def at(  # noqa: PLR0913, PLR0917  (where, the value and what is wrong, in two languages)
+        cls,
+        sheet: str,
+        row: int | None,
+        header: str | None,
+        value: object,
+        message: str,
+        message_zh: str,
+    ) -> TableProblem:
+        """The problem of ``value`` at ``sheet``, ``row``, ``header``."""
+        where = [sheet, *([f"row {row}"] if row is not None else []), *([header] if header else [])]
+        return cls(
+            ", ".join(part for part in where if part),
+            value,
+            message,
+            sheet=sheet,
+            row=row,
+            header=header,
+            message_zh=message_zh or message,
+        )
+
+    def __str__(self) -> str:
+        """``sheet, row 3, header: message (value ...)``."""
+        shown = "" if self.value is None else f" (value {self.value!r})"
+        return f"{self.path}: {self.message}{shown}"
+
+    def in_language(self, lang: str) -> str:
+        """The problem in English (``"en"``) or Chinese (``"zh"``)."""
+        if lang != "zh":
+            return str(self)
+        where = " ".join(
+            part
+            for part in (
+                self.sheet,
+                f"第{self.row}行" if self.row is not None else "",
+                self.header or "",
+            )
+            if part
+        )
+        shown = "" if self.value is None else f"（值：{self.value!r}）"
+        return f"{where}：{self.message_zh}{shown}"
+
+
+def in_language(problem: Problem, lang: str) -> str:
+    """Any problem in ``lang``: a table's problem in Chinese under ``"zh"``; others as written."""
+    return problem.in_language(lang) if isinstance(problem, TableProblem) else str(problem)

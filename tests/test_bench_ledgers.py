@@ -1,0 +1,44 @@
+"""The ledger benchmark keeps working (its timings are measured by hand, never asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = Path(__file__).parent.parent / "benchmarks" / "bench_ledgers.py"
+
+
+class TestLedgerBenchmark:
+    def test_runs_tiny(self):
+        """Every measure runs on small files and prints its line and the ratios."""
+        completed = subprocess.run(
+            [
+                sys.executable,
+                str(SCRIPT),
+                "--records",
+                "300",
+                "--excel-rows",
+                "100",
+                "--repeat",
+                "1",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        assert 0 == completed.returncode, completed.stderr
+        assert "FAILED" not in completed.stdout, completed.stdout
+        for measure in (
+            "json ",
+            "csv-columnar ",
+            "csv-pandas ",
+            "parquet-columnar ",
+            "xlsx-ours ",
+            "xlsx-columnar ",
+            "xlsx-pandas ",
+            "columnar-bytes ",
+            "ratio csv-columnar / csv-pandas",
+        ):
+            assert measure in completed.stdout

@@ -1,0 +1,203 @@
+"""The columnar ledger: the same summary and the same problems as the object path."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from decimal import Decimal
+from enum import Enum
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import enforcement_core as ec
+import strategies
+from enforcement_core.labels import label, term
+from enforcement_core.tables import read_columnar
+from enforcement_core.tables._layout import sheets
+
+BODY = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
+YEAR = 2023
+SHEETS = {sheet.key: sheet for sheet in sheets()}
+BAD = ["1,2OO", "昨天", "罚金", "2023-02-30", "-5", "0.001", "也许", "a b"]
+
+
+def cell(value):
+    """A value as a clerk's CSV writes it: labels, ISO dates, 是/否, joined lists."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return term("yes") if value else term("no")
+    if isinstance(value, Enum):
+        return label(value)
+    if isinstance(value, tuple):
+        return "、".join(cell(item) for item in value)
+    if isinstance(value, dt.date | Decimal):
+        return str(value)
+    return str(value)
+
+
+def table(field, records, bad=()):
+    """The CSV of a layout sheet holding ``records``; ``bad`` puts (row, column, text) in."""
+    sheet = SHEETS[field]
+    rows = []
+    for record in records:
+        row = []
+        for column in sheet.columns:
+            value = record
+            for step in column.path:
+                value = getattr(value, step, None) if value is not None else None
+            row.append(cell(value))
+        rows.append(row)
+    for row, column, text in bad:
+        if rows:
+            rows[row % len(rows)][column % len(sheet.columns)] = text
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([c.header() for c in sheet.columns])
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def both(data):
+    """(summary or problems) by the object path and by the columnar path."""
+    results = []
+    for read in (
+        lambda: ec.summarize(ec.read_ledger(io.BytesIO(data), body=BODY, year=YEAR)),
+        lambda: read_columnar(io.BytesIO(data), body=BODY, year=YEAR).summarize(),
+    ):
+        try:
+            results.append(read())
+        except ec.LoadError as error:
+            results.append({(p.row, p.header, p.message) for p in error.problems})
+    return results
+
+
+on = st.dates(dt.date(2022, 11, 1), dt.date(2024, 2, 1))
+bad_cells = st.lists(
+    st.tuples(st.integers(0, 50), st.integers(0, 20), st.sampled_from(BAD)), max_size=3
+)
+
+
+class TestSameAsObjects:
+    @given(st.lists(strategies.penalty_cases(on=on), max_size=8), bad_cells)
+    def test_penalty_cases(self, cases, bad):
+        """Penalty sheets: equal summaries, or the same problems at the same rows."""
+        by_objects, by_columns = both(table("penalty_cases", cases, bad))
+        assert by_objects == by_columns
+
+    @given(st.lists(strategies.licence_applications(on=on), max_size=8), bad_cells)
+    def test_licence_applications(self, applications, bad):
+        """Licensing sheets: equal summaries, or the same problems at the same rows."""
+        by_objects, by_columns = both(table("licence_applications", applications, bad))
+        assert by_objects == by_columns
+
+    @given(st.lists(strategies.coercive_actions(on=on), max_size=6), bad_cells)
+    def test_other_kinds_by_objects(self, actions, bad):
+        """A kind summarised through its objects agrees as well."""
+        by_objects, by_columns = both(table("coercive_actions", actions, bad))
+        assert by_objects == by_columns
+
+
+class TestColumnarLedger:
+    def test_round_trip_to_objects(self):
+        """The columns give back the records the object path reads."""
+        case = ec.PenaltyCase(
+            "P-1",
+            dt.date(2023, 5, 2),
+            domain=ec.Domain.TRAFFIC,
+            sanctions=(ec.SanctionType.FINE,),
+            fine=Decimal("6800.5"),
+        )
+        data = table("penalty_cases", [case])
+        ledger = read_columnar(io.BytesIO(data), body=BODY, year=YEAR)
+        assert (case,) == ledger.to_ledger().penalty_cases
+        assert 0 < ledger.bytes_per_row()
+
+    def test_refused_rows_are_reported(self):
+        """A row refused by a declared cross-field check is a problem of its row."""
+        app = ec.LicenceApplication("L-1", dt.date(2023, 5, 2))
+        data = table("licence_applications", [app], bad=[(0, 8, "2023-05-01")])
+        data = data.replace("申请日期".encode(), "申请日期".encode())
+        with pytest.raises(ec.LoadError) as caught:
+            read_columnar(io.BytesIO(data), body=BODY, year=YEAR)
+        assert [2] == sorted({p.row for p in caught.value.problems})
+
+
+class TestLargeSheets:
+    def test_many_rows_same_problems(self):
+        """Past the size where columns are checked in Arrow, the same rows are refused alike."""
+        cases = [
+            ec.PenaltyCase(
+                f"P-{n}",
+                dt.date(2023, 1 + n % 12, 1),
+                domain=list(ec.Domain)[n % 15],
+                sanctions=(ec.SanctionType.FINE,),
+                fine=Decimal(n % 700),
+            )
+            for n in range(5000)
+        ]
+        data = table("penalty_cases", cases, bad=[(10, 0, "a b"), (20, 1, "昨天"), (30, 0, "")])
+        by_objects, by_columns = both(data)
+        assert 3 == len(by_objects)
+        assert by_objects == by_columns
+
+    def test_workbook_with_every_sheet(self, tmp_path):
+        """A whole workbook: flat sheets as columns, inspections and the roster as objects."""
+        from test_tables import BODY as NAME
+        from test_tables import filled_template
+
+        path = filled_template(tmp_path / "ledger.xlsx")
+        body = ec.EnforcementBody(
+            NAME, ec.BodyLevel.TOWN, region="重庆市渝北区", short_name="古路镇"
+        )
+        columnar = read_columnar(path, body=body, year=YEAR)
+        assert {"penalty_cases", "licence_applications"} <= set(columnar.tables)
+        assert ec.summarize(ec.read_ledger(path)) == columnar.summarize()
+
+    def test_a_file_that_is_not_a_table_is_a_load_error(self):
+        """An empty or ragged CSV is one LoadError, not a crash of the reader."""
+        with pytest.raises(ec.LoadError, match="not a CSV table"):
+            read_columnar(io.BytesIO(b""), body=BODY, year=YEAR)
+
+
+class TestNationalTables:
+    def test_same_summary_and_problems_as_objects(self):
+        """A 双公示 penalty table: the same summary, and the same problems for bad rows."""
+        from test_tables import BODY as NAME
+        from test_tables import penalty_csv, penalty_row, three_penalties
+
+        body = ec.EnforcementBody(NAME, ec.BodyLevel.TOWN)
+        good = penalty_csv(three_penalties()).getvalue()
+        assert (
+            ec.summarize(ec.read_ledger(io.BytesIO(good)))
+            == read_columnar(io.BytesIO(good), body=body, year=YEAR).summarize()
+        )
+        rows = [
+            penalty_row(**{"罚款金额（万元）": "1,2OO"}),
+            penalty_row(行政处罚决定书文号="二号", 处罚决定日期="昨天"),
+            penalty_row(行政处罚决定书文号="三号", 处罚类别="警告"),
+        ]
+        bad = penalty_csv(rows).getvalue()
+        found = []
+        for read in (
+            lambda: ec.read_ledger(io.BytesIO(bad)),
+            lambda: read_columnar(io.BytesIO(bad), body=body, year=YEAR),
+        ):
+            with pytest.raises(ec.LoadError) as caught:
+                read()
+            found.append({(p.row, p.header, p.message) for p in caught.value.problems})
+        assert 3 == len(found[0])
+        assert found[0] == found[1]
+
+
+class TestEveryProblemOfARow:
+    def test_a_party_missing_a_column_hides_nothing_else(self):
+        """A party without its kind is reported beside the row's other problems, both paths alike."""
+        actions = [ec.CoerciveAction("a", dt.date(2022, 11, 1), execution=True)] * 2
+        data = table("coercive_actions", actions, [(0, 0, "0.001"), (0, 4, "1,2OO")])
+        by_objects, by_columns = both(data)
+        assert {"当事人类别", "编号"} == {header for _, header, _ in by_objects}
+        assert by_objects == by_columns
