@@ -295,6 +295,13 @@ class TestStatedTotals:
             )
         )
 
+    def test_no_categories_no_finding(self):
+        """A stated grand total with no category stated is not "the categories add up to 0"."""
+        assert [] == audit(report(stated=stated(actions=1200, amount=Decimal("11.45E8"))))
+        assert [("total-mismatch", "stated.actions")] == codes(
+            report(penalty=ec.PenaltyFigures(cases=5), stated=stated(actions=1200))
+        )
+
     def test_below_a_partial_sum(self):
         """With a category's count unknown, a stated total below the known ones is still an error."""
         r = report(

@@ -203,6 +203,14 @@ class TestCheck:
             f"{gulu}: 0 errors, 1 warning\n  warnings:\n    licensing: 34 of 243" in result.stdout
         )
 
+    def test_strict_fails_on_warnings(self, gulu, tmp_path):
+        """--strict: a warning exits 1; a report without findings still exits 0."""
+        town = write(tmp_path / "town.json", ec.examples.load("example-town-2023"))
+        assert (1, 0) == (
+            run("check", "--strict", str(gulu)).returncode,
+            run("check", "--strict", str(town)).returncode,
+        )
+
     def test_clean(self, tmp_path):
         """A report that holds: no findings."""
         town = write(tmp_path / "town.json", ec.examples.load("example-town-2023"))

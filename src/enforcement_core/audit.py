@@ -28,7 +28,13 @@ from enforcement_core.comparison import Change
 from enforcement_core.labels import label
 from enforcement_core.ledger import Ledger
 from enforcement_core.numbers_zh import round_half_up
-from enforcement_core.report import AnnualReport, ChangeUnit, RateName, StatedChange
+from enforcement_core.report import (
+    AnnualReport,
+    ChangeUnit,
+    RateName,
+    StatedChange,
+    known_rate,
+)
 from enforcement_core.statistics import FIGURE_FIELDS, category_totals, figure, rate
 from enforcement_core.summary import summarize
 from enforcement_core.workforce import Officer, walk_units
@@ -129,6 +135,10 @@ CODES: Mapping[str, tuple[Severity, str]] = {
         "a stated year-over-year change does not agree with the figures",
     ),
     "change-unverifiable": (Severity.WARNING, "a stated change whose current figure is not stated"),
+    "change-no-base": (
+        Severity.WARNING,
+        "a stated change without the previous year's figure, and no previous report to take it from",
+    ),
     "total-mismatch": (Severity.ERROR, "a stated grand total does not agree with the categories"),
     "published-late": (Severity.WARNING, "published after 31 January of the following year"),
     "published-early": (Severity.WARNING, "published before the year it reports on ended"),
@@ -159,10 +169,13 @@ def _finding(code: str, path: str, message: str, message_zh: str) -> Finding:
     return Finding(CODES[code][0], code, path, message, message_zh)
 
 
-def audit(source: AnnualReport | Ledger) -> Findings:
+def audit(source: AnnualReport | Ledger, *, previous: AnnualReport | None = None) -> Findings:
     """Every finding about a report or a ledger, in one pass, in a stable order.
 
     A ledger is audited record by record, and its summary figure by figure.
+    ``previous``, the previous year's report, gives the base of a stated change
+    the report writes without one ("同比上升10.53%"); without either, the
+    change cannot be checked and the audit says so (``change-no-base``).
 
     Examples:
         >>> from enforcement_core import examples
@@ -172,18 +185,18 @@ def audit(source: AnnualReport | Ledger) -> Findings:
         []
     """
     if isinstance(source, Ledger):
-        return Findings([*_report_findings(summarize(source)), *_ledger_findings(source)])
-    return Findings(_report_findings(source))
+        return Findings([*_report_findings(summarize(source), previous), *_ledger_findings(source)])
+    return Findings(_report_findings(source, previous))
 
 
 # Figures -------------------------------------------------------------------------
 
 
-def _report_findings(report: AnnualReport) -> Iterator[Finding]:
+def _report_findings(report: AnnualReport, previous: AnnualReport | None) -> Iterator[Finding]:
     yield from _breakdown_findings(report)
     yield from _licensing_findings(report)
     yield from _rate_findings(report)
-    yield from _change_findings(report)
+    yield from _change_findings(report, previous)
     yield from _total_findings(report)
     yield from _publication_findings(report)
 
@@ -301,30 +314,59 @@ def _places(stated: Decimal) -> int:
     return min(4, max(0, -exponent)) if isinstance(exponent, int) else 0
 
 
-def _computed_change(report: AnnualReport, stated: StatedChange) -> tuple[Any, str, str] | None:
+def _base(stated: StatedChange, previous: AnnualReport | None) -> Decimal | Fraction | int | None:
+    """The previous year's figure of a stated change: as stated, else from the previous report."""
+    if stated.previous is not None:
+        return stated.previous
+    if previous is None:
+        return None
+    name = stated.figure.removeprefix("rates.")
+    if stated.unit is ChangeUnit.POINTS:
+        known = known_rate(name)
+        previous_rate = rate(previous, known) if known is not None else None
+        exact = previous_rate.fraction() if previous_rate is not None else None
+        return None if exact is None else exact * 100
+    return figure(previous, stated.figure)
+
+
+def _computed_change(
+    report: AnnualReport, stated: StatedChange, base: Decimal | Fraction | int
+) -> tuple[Any, str, str] | None:
     """The change the figures give, written as ``stated`` writes it; ``None`` if unknowable."""
     places = _places(stated.change)
     if stated.unit is ChangeUnit.POINTS:
-        current = rate(report, RateName(stated.figure.removeprefix("rates.")))
+        known = known_rate(stated.figure.removeprefix("rates."))
+        current = rate(report, known) if known is not None else None
         exact = current.fraction() if current is not None else None
         if exact is None:
             return None
-        # Points from the previous rate as stated and the current one exactly, rounded once.
-        points = round_half_up(exact * 100 - Fraction(stated.previous), places)
+        # Points from the previous rate and the current one exactly, rounded once.
+        points = round_half_up(exact * 100 - Fraction(base), places)
         return points, "percentage points", "个百分点"
     value = figure(report, stated.figure)
     if value is None:
         return None
-    change = Change(stated.figure, stated.previous, value)
+    change = Change(stated.figure, base, value)  # type: ignore[arg-type]
     if stated.unit is ChangeUnit.ABSOLUTE:
         return change.difference, "", ""
     return change.percent(places), "%", "%"
 
 
-def _change_findings(report: AnnualReport) -> Iterator[Finding]:
+def _change_findings(report: AnnualReport, previous: AnnualReport | None) -> Iterator[Finding]:
     for index, stated in enumerate(report.stated.changes):
         path = f"stated.changes[{index}]"
-        computed = _computed_change(report, stated)
+        base = _base(stated, previous)
+        if base is None:
+            yield _finding(
+                "change-no-base",
+                path,
+                f"the report states a change of {stated.figure} ({stated.change}) without "
+                f"the previous year's figure: pass the previous year's report to check it",
+                f"报告列明了{stated.figure}的同比变化（{stated.change}），但未列明上年数据，"
+                f"无法核对；请提供上年报告",
+            )
+            continue
+        computed = _computed_change(report, stated, base)
         if computed is None:
             yield _finding(
                 "change-unverifiable",
@@ -338,14 +380,22 @@ def _change_findings(report: AnnualReport) -> Iterator[Finding]:
             continue
         shown = "undefined (the previous value is 0)" if value is None else f"{value}{unit}"
         shown_zh = "无法计算（上年为0）" if value is None else f"{value}{unit_zh}"
+        written = base if stated.previous is not None else _figure_text(base)
         yield _finding(
             "change-mismatch",
             path,
             f"{stated.figure}: the report states a change of {stated.change}{unit} from "
-            f"{stated.previous}, the figures give {shown}",
-            f"{stated.figure}：报告称较上年（{stated.previous}）变化{stated.change}{unit_zh}，"
+            f"{written}, the figures give {shown}",
+            f"{stated.figure}：报告称较上年（{written}）变化{stated.change}{unit_zh}，"
             f"按数据计算应为{shown_zh}",
         )
+
+
+def _figure_text(value: Decimal | Fraction | int) -> str:
+    """A previous figure as the message writes it: exact, or a rate to two decimals."""
+    if isinstance(value, Fraction):
+        return f"{round_half_up(value, 2)}%"
+    return str(value)
 
 
 def _has_money(kind: ActionKind) -> bool:
@@ -373,7 +423,9 @@ def _total_findings(report: AnnualReport) -> Iterator[Finding]:
         ),
     )
     for path, stated, parts, what, what_zh in checks:
-        if stated is None:
+        # With no category stated there is nothing to add up: "the categories add up
+        # to 0" would be a false alarm about a report that simply gives no breakdown.
+        if stated is None or not parts:
             continue
         known = sum(p for p in parts if p is not None)
         complete = all(p is not None for p in parts)

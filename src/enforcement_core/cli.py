@@ -218,7 +218,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 unreadable += 1
                 sys.stderr.write(f"{PROG}: error: {_explain(error)}\n")
                 continue
-            errors += sum(1 for f in findings if f.severity is Severity.ERROR)
+            # --strict: a warning fails the check too, as a clerk publishing would want.
+            errors += sum(1 for f in findings if args.strict or f.severity is Severity.ERROR)
             lines += list(_grouped(path, findings, args.lang))
     finally:
         progress.done()
@@ -437,6 +438,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument(
         "--lang", choices=("en", "zh"), default="en", help="the language of the findings"
+    )
+    check.add_argument(
+        "--strict", action="store_true", help="exit 1 on warnings too, not only on errors"
     )
 
     _command(
