@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 
@@ -54,7 +55,7 @@ class TestFigures:
             "509 条",
             "502 条",
             "98.62%",
-            "6,800.00 元",
+            "0.68 万元",
             "216 起",
         ):
             assert expected in text
@@ -63,7 +64,58 @@ class TestFigures:
         """locale='en' writes English labels and the locale's grouping."""
         text = renderers.render(LEDGER, "text", locale="en")
         assert "rectification rate" in text
-        assert "6,800.00 yuan" in text
+        assert "0.68 10k yuan" in text
+
+    @pytest.mark.parametrize(
+        ("places", "expected"), [(0, "99%"), (1, "98.6%"), (2, "98.63%"), (3, "98.625%")]
+    )
+    def test_percent_places_rounded_once(self, places, expected):
+        """789/800 = 98.625%: one rounding at the places asked, written with exactly those."""
+        report = ec.AnnualReport(
+            body=GULU.body,
+            year=2023,
+            inspection=ec.InspectionFigures(hazards=ec.HazardFigures(found=800, rectified=789)),
+            conventions=ec.Conventions(percent_places=places),
+        )
+        lines = [
+            line for line in renderers.render(report, "text").splitlines() if "隐患整改率" in line
+        ]
+        assert [expected] == [lines[0].split()[-1]]
+
+    def test_money_in_the_reports_unit_and_places(self):
+        """万元 with the report's places, and a figure's own places where the report gives them."""
+        report = ec.AnnualReport(
+            body=GULU.body,
+            year=2023,
+            penalty=ec.PenaltyFigures(
+                cases=3, fines=Decimal(90366000), confiscations=Decimal(8670000)
+            ),
+            conventions=ec.Conventions(
+                money_unit="万元", money_places=2, money_places_by_figure={"penalty.fines": 1}
+            ),
+        )
+        text = renderers.render(report, "text")
+        assert "9,036.6 万元" in text
+        assert "867.00 万元" in text
+        assert "9,036.60" not in text
+
+    def test_measure_words_per_figure(self):
+        """A figure's measure word comes from the report's conventions (1人, not 1名)."""
+        report = ec.AnnualReport(
+            body=GULU.body,
+            year=2023,
+            workforce=ec.WorkforceFigures(certified=1, certificates_cancelled=2),
+            conventions=ec.Conventions(
+                measure_words={
+                    "workforce.certified": "人",
+                    "workforce.certificates_cancelled": "张",
+                }
+            ),
+        )
+        text = renderers.render(report, "text")
+        assert "1 人" in text
+        assert "2 张" in text
+        assert "1 名" not in text
 
     def test_no_data_no_section(self):
         """A report with no data for a category has no section for it."""

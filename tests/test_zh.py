@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import attrs
 import pytest
 
 import enforcement_core as ec
@@ -192,6 +193,162 @@ class TestDataAndZeros:
             licensing=ec.LicensingFigures(applications=1),
         )
         assert "行政许可、行政处罚两类行政执法行为" in zh(report)
+
+
+def street(**fields: object) -> ec.AnnualReport:
+    return ec.AnnualReport(body=STREET, year=2023, **fields)  # type: ignore[arg-type]
+
+
+class TestWritesWhatTheReportWrites:
+    def test_workforce_measure_words_from_the_conventions(self):
+        """1人 where the report writes 人; 名 by default."""
+        workforce = ec.WorkforceFigures(certified=1, trained=1)
+        own = ec.Conventions(measure_words={"workforce.certified": "人", "workforce.trained": "人"})
+        assert "共1人" in zh(street(workforce=workforce, conventions=own))
+        assert "组织1人执法人员" in zh(street(workforce=workforce, conventions=own))
+        assert "共1名" in zh(street(workforce=workforce))
+
+    def test_certificates_cancelled_counted_in_people(self):
+        """Certificates cancelled for 2 people, not "2张", unless the report counts certificates."""
+        workforce = ec.WorkforceFigures(certificates_cancelled=2)
+        people = zh(street(workforce=workforce))
+        assert "注销2名执法人员的执法证" in people
+        assert "张" not in people
+        counted = ec.Conventions(measure_words={"workforce.certificates_cancelled": "张"})
+        assert "注销执法证2张" in zh(street(workforce=workforce, conventions=counted))
+
+    def test_no_certification_rate_unless_stated_or_asked(self):
+        """持证率 is written when stated (as stated) or asked for; never invented."""
+        workforce = ec.WorkforceFigures(certified=18, established_staff=20)
+        assert "持证率" not in zh(street(workforce=workforce))
+        assert "持证率90.00%" in zh(street(workforce=workforce), rates="computed")
+        stated = ec.Stated(rates={"持证率": Decimal("90.0")})
+        assert "持证率90.0%" in zh(street(workforce=workforce, stated=stated))
+
+    def test_rates_of_the_reports_own(self):
+        """A rate the report names itself is written as stated, decimals and all."""
+        text = zh(
+            street(
+                penalty=ec.PenaltyFigures(cases=3),
+                stated=ec.Stated(rates={"办结率": Decimal("100.0"), "参与率": Decimal(95)}),
+            )
+        )
+        assert "办结率100.0%，参与率95%。" in text
+
+    def test_stated_changes_without_a_base(self):
+        """同比上升10.53% and 较上年减少136件, as stated, beside their figures."""
+        changes = (
+            ec.StatedChange(
+                figure="inspection.visits", change=Decimal("10.53"), unit=ec.ChangeUnit.PERCENT
+            ),
+            ec.StatedChange(
+                figure="penalty.cases", change=Decimal(-136), unit=ec.ChangeUnit.ABSOLUTE
+            ),
+        )
+        report = street(
+            inspection=ec.InspectionFigures(visits=420),
+            penalty=ec.PenaltyFigures(cases=220),
+            stated=ec.Stated(changes=changes),
+        )
+        text = zh(report)
+        assert "行政检查420家次，同比上升10.53%" in text
+        assert "全年办理行政处罚案件220件，较上年减少136件" in text
+        assert "同比" not in zh(attrs_evolve(report, stated=ec.Stated()))
+
+    def test_stated_change_of_a_figure_not_written(self):
+        """A stated change whose figure the prose does not write still appears, as stated."""
+        change = ec.StatedChange(
+            figure="penalty.fines", change=Decimal("-12.5"), unit=ec.ChangeUnit.PERCENT
+        )
+        text = zh(street(penalty=ec.PenaltyFigures(cases=2), stated=ec.Stated(changes=(change,))))
+        assert "行政处罚罚款同比下降12.5%" in text
+
+    def test_stated_grand_totals_in_the_opening(self):
+        """共计N件, 涉及金额 where the report's opening line places them; none when not stated."""
+        report = street(
+            penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100)),
+            licensing=ec.LicensingFigures(granted=10, refused=0),
+            stated=ec.Stated(actions=15, amount=Decimal(100)),
+        )
+        assert "两类行政执法行为，共计15件，涉及金额100元。" in zh(report)
+        assert "共计" not in zh(attrs_evolve(report, stated=ec.Stated()))
+        alone = zh(street(stated=ec.Stated(actions=1200)))
+        assert "2023年，示例街道开展行政执法行为共计1200件。" in alone
+
+    def test_no_zero_training_sentence(self):
+        """No "0名执法人员参加培训": a zero reads as a sentence of its own."""
+        text = zh(street(workforce=ec.WorkforceFigures(certified=3, trained=0)))
+        assert "0名" not in text
+        assert "全年未组织执法人员参加行政执法培训" in text
+        assert "统一组织3名执法人员参加行政执法培训" in zh(
+            street(workforce=ec.WorkforceFigures(certified=3, trained=3))
+        )
+
+    def test_no_zero_certified_or_staff(self):
+        """No certified officers, no auxiliary staff, no new certificates: said in words."""
+        workforce = ec.WorkforceFigures(
+            certified=0, auxiliary_staff=0, newly_certified=0, certificates_cancelled=0
+        )
+        text = zh(street(workforce=workforce))
+        assert "0名" not in text
+        assert "暂无取得行政执法资格的人员" in text
+        assert "无辅助执法人员" in text
+        assert "全年无新增持证人员，未注销执法证" in text
+
+    def test_category_with_nothing_done_is_not_counted(self):
+        """The opening names only categories with actions; a zero category still gets its line."""
+        report = street(
+            penalty=ec.PenaltyFigures(cases=3),
+            coercion=ec.CoercionFigures(measures=0, executions=0),
+            licensing=ec.LicensingFigures(applications=2, granted=2),
+        )
+        text = zh(report)
+        assert "开展了行政许可、行政处罚两类行政执法行为" in text
+        assert "全年未实施行政强制" in text
+
+    def test_one_category_without_yi_lei(self):
+        """One category: no "一类"."""
+        text = zh(street(penalty=ec.PenaltyFigures(cases=3)))
+        assert "一类" not in text
+        assert "2023年，示例街道开展的行政执法行为为行政处罚。一是行政处罚。" in text
+
+    def test_no_empty_sentence(self):
+        """A category with nothing stated is left out: no "其他行政执法行为。。"."""
+        report = street(
+            penalty=ec.PenaltyFigures(cases=3),
+            other_actions={ec.ActionKind.OTHER: ec.ActionFigures()},
+        )
+        text = zh(report)
+        assert "。。" not in text
+        assert "其他行政执法行为" not in text
+        with_count = street(other_actions={ec.ActionKind.OTHER: ec.ActionFigures(count=4)})
+        assert "全年其他行政执法行为4件" in zh(with_count)
+
+    def test_money_places_per_figure(self):
+        """197.62万元 beside 9036.6万元 and 867万元, as the report writes them."""
+        report = street(
+            penalty=ec.PenaltyFigures(
+                cases=3,
+                fines=Decimal(90366000),
+                confiscations=Decimal(8670000),
+                fines_and_confiscations=Decimal(99036000),
+            ),
+            other_actions={ec.ActionKind.LEVY: ec.ActionFigures(count=1, amount=Decimal(1976200))},
+            conventions=ec.Conventions(
+                money_unit="万元",
+                money_places=2,
+                money_places_by_figure={"penalty.fines": 1, "penalty.confiscations": 0},
+            ),
+        )
+        text = zh(report)
+        assert "罚款9036.6万元" in text
+        assert "没收违法所得和非法财物867万元" in text
+        assert "涉及金额197.62万元" in text
+        assert "罚款9036.60万元" in zh(report, money_places=2)
+
+
+def attrs_evolve(report: ec.AnnualReport, **changes: object) -> ec.AnnualReport:
+    return attrs.evolve(report, **changes)  # type: ignore[arg-type]
 
 
 class TestPersonalData:

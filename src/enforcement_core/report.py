@@ -63,6 +63,7 @@ __all__ = [
     "SectionRole",
     "Stated",
     "StatedChange",
+    "known_rate",
 ]
 
 #: Measure words for cases; regions differ, and one report may mix them.
@@ -163,14 +164,46 @@ _finite_decimal = rule("finite Decimal", _not_a_finite_decimal)
 _RATE_PREFIX = "rates."
 
 
+def _rate_name(name: object) -> object:
+    """A built-in rate by its value or label (``"持证率"``); any other name as written."""
+    if isinstance(name, RateName) or not isinstance(name, str):
+        return name
+    try:
+        return RateName.from_label(name)
+    except ValueError:
+        return name
+
+
+def _rate_names(value: object) -> Any:
+    """The stated rates, each built-in one under its :class:`RateName` (:func:`frozen_map`)."""
+    if not isinstance(value, Mapping):
+        return frozen_map(value)
+    return frozen_map({_rate_name(key): number for key, number in value.items()})
+
+
+def known_rate(name: str) -> RateName | None:
+    """The built-in rate a stated rate's name is, or ``None`` for a rate of the report's own.
+
+    Examples:
+        >>> known_rate("rectification"), known_rate("办结率")
+        (<RateName.RECTIFICATION: 'rectification'>, None)
+    """
+    try:
+        return RateName(name)
+    except ValueError:
+        return None
+
+
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class StatedChange:
-    """A year-over-year change as the report states it, with the previous year's figure.
+    """A year-over-year change as the report states it, with or without the previous figure.
 
     ``figure`` is a figure path (``"penalty.cases"``) or, for a rate,
-    ``"rates.<name>"`` (``"rates.rectification"``). ``previous`` is the previous
-    year's value in the figure's unit (a count, yuan, or a percent for a rate);
-    ``change`` is signed: 上升 positive, 下降 negative.
+    ``"rates.<name>"`` (``"rates.rectification"``, or a rate's own name,
+    ``"rates.办结率"``). ``previous`` is the previous year's value in the figure's
+    unit (a count, yuan, or a percent for a rate), ``None`` when the report does
+    not write it, as most do ("同比上升10.53%"); ``change`` is signed: 上升
+    positive, 下降 negative.
 
     Examples:
         >>> from decimal import Decimal
@@ -181,12 +214,16 @@ class StatedChange:
         ...     unit=ChangeUnit.ABSOLUTE,
         ... ).unit
         <ChangeUnit.ABSOLUTE: 'absolute'>
+        >>> StatedChange(
+        ...     figure="penalty.cases", change=Decimal("10.53"), unit=ChangeUnit.PERCENT
+        ... ).previous is None
+        True
     """
 
     #: The figure path, or ``"rates.<name>"``.
     figure: str = attrs.field(metadata=checks(text()))
-    #: The previous year's value as stated.
-    previous: Decimal = attrs.field(metadata=checks(_finite_decimal))
+    #: The previous year's value as stated; ``None`` when the report does not write it.
+    previous: Decimal | None = attrs.field(default=None, metadata=checks(optional(_finite_decimal)))
     #: The change as stated, signed.
     change: Decimal = attrs.field(metadata=checks(_finite_decimal))
     #: How the change is written.
@@ -195,9 +232,9 @@ class StatedChange:
     @figure.validator
     def _names_a_figure(self, attribute: attrs.Attribute[str], value: str) -> None:
         if value.startswith(_RATE_PREFIX):
-            rate = value.removeprefix(_RATE_PREFIX)
-            if rate not in {name.value for name in RateName}:
-                fail(self, attribute.name, value, f"{rate!r} is not a RateName")
+            # A rate the report names itself (办结率) is held as written.
+            if not value.removeprefix(_RATE_PREFIX).strip():
+                fail(self, attribute.name, value, "a rate needs a name after 'rates.'")
         else:
             reason = check_figure_path(AnnualReport, value)
             if reason is not None:
@@ -220,14 +257,24 @@ class Stated:
     """What a published report states beside its counts, kept as stated for the audit.
 
     Rates are percents as written: ``Decimal("98.62")`` for "98.62%"; the number
-    of decimals written is the precision the audit holds them to.
+    of decimals written is the precision the audit holds them to and the
+    renderers write them with ("100.0%" stays "100.0%"). A rate is named by a
+    :class:`RateName` (or its label: "隐患整改率" is read as ``rectification``),
+    whose value the audit recomputes from the counts, or by the report's own
+    name ("办结率", "参与率"), held and written as stated.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> rates = Stated(rates={"持证率": Decimal("100.0"), "办结率": Decimal("98.5")}).rates
+        >>> {str(name): str(value) for name, value in rates.items()}
+        {'certification': '100.0', '办结率': '98.5'}
     """
 
-    #: Rates as stated, in percent.
-    rates: Mapping[RateName, Decimal] = attrs.field(
+    #: Rates as stated, in percent: a built-in :class:`RateName`, or the report's own name.
+    rates: Mapping[str, Decimal] = attrs.field(
         factory=FrozenMap,
-        converter=frozen_map,
-        metadata=checks(mapping_of(member_of(RateName), _finite_decimal)),
+        converter=_rate_names,
+        metadata=checks(mapping_of(text(), _finite_decimal)),
     )
     #: Year-over-year changes as stated.
     changes: tuple[StatedChange, ...] = attrs.field(
@@ -260,6 +307,13 @@ class Conventions:
     money_unit: str = attrs.field(default="元", metadata=checks(one_of(AMOUNT_UNITS)))
     #: Decimals written for money; ``None``: none for whole yuan, two otherwise.
     money_places: int | None = attrs.field(default=None, metadata=checks(_places))
+    #: Decimals written for money by figure path, where a figure differs from the
+    #: report's ("197.62万元" beside "9036.6万元" and "867万元").
+    money_places_by_figure: Mapping[str, int] = attrs.field(
+        factory=FrozenMap,
+        converter=frozen_map,
+        metadata=checks(mapping_of(instance_of(str), _places)),
+    )
     #: Decimals written for percentages.
     percent_places: int = attrs.field(default=2, metadata=checks(_places))
     #: The measure word for cases: "件", "宗" or "起".
@@ -271,9 +325,10 @@ class Conventions:
         metadata=checks(mapping_of(instance_of(str), text())),
     )
 
+    @money_places_by_figure.validator
     @measure_words.validator
     def _keys_name_figures(
-        self, attribute: attrs.Attribute[Mapping[str, str]], value: Mapping[str, str]
+        self, attribute: attrs.Attribute[Mapping[str, Any]], value: Mapping[str, Any]
     ) -> None:
         for path in value:
             reason = check_figure_path(AnnualReport, path)

@@ -16,7 +16,7 @@ from enforcement_core._paths import figures
 from enforcement_core.actions import ActionKind
 from enforcement_core.categories import CATEGORIES, Category
 from enforcement_core.labels import label, term, term_or_key
-from enforcement_core.numbers_zh import UNDEFINED, MeasureKind, measure_words, round_half_up
+from enforcement_core.numbers_zh import UNDEFINED, MeasureKind, format_amount, measure_words
 from enforcement_core.statistics import figure, fine_per_case, open_hazards, rates
 
 if TYPE_CHECKING:
@@ -61,18 +61,32 @@ class _Writer:
         shown = format_decimal(value, locale=self.locale)
         self.rows.append(Row(depth, name, shown, word if self.zh else ""))
 
-    def money(self, depth: int, name: str, value: int | Decimal | None) -> None:
+    def money(self, depth: int, name: str, value: int | Decimal | None, path: str = "") -> None:
+        """An amount in the report's unit and places (those of its figure path first)."""
         if value is None:
             return
-        # Rounded once, half up, before babel writes it: babel would round half-even.
-        shown = format_decimal(round_half_up(value, 2), format="#,##0.00", locale=self.locale)
+        conventions = self.report.conventions
+        places = conventions.money_places_by_figure.get(path, conventions.money_places)
+        # numbers_zh rounds once, half up, from the exact amount; babel never sees it.
+        written = format_amount(value, unit=conventions.money_unit, places=places, grouping=True)
+        unit = next(u for u in ("亿元", "万元", "元") if written.endswith(u))
+        shown = written.removesuffix(unit)
+        self.rows.append(Row(depth, name, shown, unit if self.zh else _UNITS_EN[unit]))
+
+    def yuan(self, depth: int, name: str, value: Decimal | None) -> None:
+        """An amount per case, in yuan with two decimals, rounded once."""
+        if value is None:
+            return
+        shown = format_decimal(value, format="#,##0.00", locale=self.locale)
         self.rows.append(Row(depth, name, shown, "元" if self.zh else "yuan"))
 
-    def percent(self, depth: int, name: str, value: Decimal | None) -> None:
+    def percent(self, depth: int, name: str, value: Decimal | None, places: int) -> None:
+        """A percent already rounded (once) to ``places``, written with exactly those decimals."""
+        pattern = "#,##0" + ("." + "0" * places if places else "")
         shown = (
             UNDEFINED
             if value is None
-            else format_decimal(value, format="#,##0.00", locale=self.locale) + "%"
+            else format_decimal(value, format=pattern, locale=self.locale) + "%"
         )
         self.rows.append(Row(depth, name, shown))
 
@@ -98,6 +112,7 @@ def _breakdown(
 
 
 _PERSON, _CASE, _HAZARD = MeasureKind.PERSON, MeasureKind.CASE, MeasureKind.HAZARD
+_UNITS_EN = {"元": "yuan", "万元": "10k yuan", "亿元": "100M yuan"}
 
 
 def _workforce(w: _Writer) -> None:
@@ -113,10 +128,15 @@ def _workforce(w: _Writer) -> None:
             units(unit.subunits, depth + 1, f"{prefix}{key}.subunits.")
 
     units(workforce.units, 2, "workforce.units.")
-    for key in ("established_staff", "auxiliary_staff", "newly_certified", "trained"):
+    for key in (
+        "established_staff",
+        "auxiliary_staff",
+        "newly_certified",
+        "certificates_cancelled",
+        "trained",
+    ):
         w.stated(1, key, f"workforce.{key}", _PERSON)
-    for key in ("certificates_cancelled", "misconduct_cases"):
-        w.stated(1, key, f"workforce.{key}", _CASE)
+    w.stated(1, "misconduct_cases", "workforce.misconduct_cases", _CASE)
 
 
 def _powers(w: _Writer) -> None:
@@ -185,14 +205,14 @@ def _penalty(w: _Writer) -> None:
             _CASE,
             f"penalty.by_domain.{domain.value}.cases",
         )
-        w.money(3, w.term("fines"), domain_figures.fines)
+        w.money(3, w.term("fines"), domain_figures.fines, f"penalty.by_domain.{domain.value}.fines")
     for key in ("by_sanction", "by_procedure"):
         parts = getattr(penalty, key)
         if parts:
             w.rows.append(Row(1, w.term(key)))
             _breakdown(w, 2, parts, _CASE, f"penalty.{key}")
     for key in ("fines", "confiscations", "fines_and_confiscations"):
-        w.money(1, w.term(key), figure(w.report, f"penalty.{key}"))
+        w.money(1, w.term(key), figure(w.report, f"penalty.{key}"), f"penalty.{key}")
     for key in ("not_penalised", "lightened", "legal_reviews", "referrals"):
         w.stated(1, key, f"penalty.{key}", _CASE)
 
@@ -220,7 +240,7 @@ def _others(w: _Writer) -> None:
     for kind, other in w.report.other_actions.items():
         w.rows.append(Row(0, w.label(kind)))
         w.stated(1, "count", f"other_actions.{kind.value}.count", _CASE)
-        w.money(1, w.term("amount"), other.amount)
+        w.money(1, w.term("amount"), other.amount, f"other_actions.{kind.value}.amount")
 
 
 _REVIEW_KEYS = ("reconsiderations", "corrected", "litigations", "lost")
@@ -247,9 +267,9 @@ def _rates(w: _Writer) -> None:
     w.heading("rates")
     places = w.report.conventions.percent_places
     for name, rate in computed.items():
-        w.percent(1, w.label(name), rate.percent(places))
+        w.percent(1, w.label(name), rate.percent(places), places)
     if per_case is not None:
-        w.money(1, w.term("fine_per_case"), per_case.value(2))
+        w.yuan(1, w.term("fine_per_case"), per_case.value(2))
 
 
 def _declared(w: _Writer, declared: Category) -> None:
@@ -261,7 +281,7 @@ def _declared(w: _Writer, declared: Category) -> None:
     for path, value in figures(figures_of, f"{declared.field}."):
         key = path.rsplit(".", 1)[-1]
         if isinstance(value, Decimal):
-            w.money(1, term_or_key(key, w.locale), value)
+            w.money(1, term_or_key(key, w.locale), value, path)
         else:
             w.count(1, term_or_key(key, w.locale), value, _CASE, path)
 

@@ -13,6 +13,7 @@ for is left out; a zero the body reports is stated, in words.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -39,11 +40,18 @@ from enforcement_core.numbers_zh import (
     to_chinese,
 )
 from enforcement_core.renderers._base import PERSONAL_DATA, Option
-from enforcement_core.report import AnnualReport, RateName, Section, SectionRole
-from enforcement_core.statistics import Rate, figure, rate
+from enforcement_core.report import (
+    AnnualReport,
+    ChangeUnit,
+    RateName,
+    Section,
+    SectionRole,
+    known_rate,
+)
+from enforcement_core.statistics import Rate, category_totals, figure, rate
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Iterable, Iterator
     from enum import Enum
 
 __all__ = ["ZhRenderer", "renderer"]
@@ -72,6 +80,11 @@ class _Settings:
     capitals: bool
     previous: AnnualReport | None
     change_style: str
+    rates: str = "stated"
+    #: Whether percent places were asked for: stated rates are then recomputed at them.
+    percent_places_given: bool = False
+    #: Money decimals by figure path; empty when the money_places option overrides them.
+    places_by_figure: Mapping[str, int] = FrozenMap()
 
 
 class _Writer:
@@ -82,25 +95,31 @@ class _Writer:
         self.s = settings
         body = report.body
         self.me = _SELF.get(body.level, body.short_name)
+        # The stated changes written beside their figures; the others are written last.
+        self.changes_written: set[int] = set()
 
     # Numbers ---------------------------------------------------------------------------
 
-    def n(self, value: int, kind: MeasureKind, path: str = "") -> str:
-        """A count with its measure word, in the numerals asked for."""
+    def word(self, kind: MeasureKind, path: str = "") -> str:
+        """The measure word of the figure at ``path``: the option, the report's, or its kind's."""
         conventions = self.report.conventions
         if kind is MeasureKind.CASE and self.s.case_measure is not None:
-            word = self.s.case_measure
-        elif path in conventions.measure_words:
-            word = conventions.measure_words[path]
-        elif kind is MeasureKind.CASE:
-            word = conventions.case_measure
-        else:
-            word = measure_words(kind)[0]
-        number = to_chinese(value) if self.s.numerals == "chinese" else str(value)
-        return number + word
+            return self.s.case_measure
+        if path in conventions.measure_words:
+            return conventions.measure_words[path]
+        if kind is MeasureKind.CASE:
+            return conventions.case_measure
+        return measure_words(kind)[0]
 
-    def money(self, value: Decimal) -> str:
-        written = format_amount(value, unit=self.s.money_unit, places=self.s.money_places)
+    def n(self, value: int, kind: MeasureKind, path: str = "") -> str:
+        """A count with its measure word, in the numerals asked for."""
+        number = to_chinese(value) if self.s.numerals == "chinese" else str(value)
+        return number + self.word(kind, path)
+
+    def money(self, value: Decimal, path: str = "") -> str:
+        """An amount in the report's unit, with the decimals of its figure path if it has its own."""
+        places = self.s.places_by_figure.get(path, self.s.money_places)
+        written = format_amount(value, unit=self.s.money_unit, places=places)
         return (
             f"{written}（{to_capital_amount(value, prefix=True)}）" if self.s.capitals else written
         )
@@ -108,13 +127,85 @@ class _Writer:
     def percent(self, value: Rate) -> str:
         return format_percent(value, self.s.percent_places)
 
+    def stated_rate(self, name: RateName) -> str:
+        """The rate ``name`` as the report states it; computed only when the option asks.
+
+        A rate the report does not state is not invented: it is written only with
+        ``rates="computed"``. A stated rate keeps the decimals it was written with.
+        """
+        stated = self.report.stated.rates.get(name)
+        recompute = self.s.rates == "computed" or self.s.percent_places_given
+        if stated is not None and not recompute:
+            return f"{label(name)}{stated}%{self.rate_change(name)}"
+        # Recomputed from the counts, rounded once at the places asked for.
+        computed = rate(self.report, name) if stated is not None or recompute else None
+        if computed is not None:
+            return f"{label(name)}{self.percent(computed)}{self.rate_change(name)}"
+        return "" if stated is None else f"{label(name)}{stated}%{self.rate_change(name)}"
+
+    def own_rates(self) -> str:
+        """The rates the report names itself (办结率, 参与率), as stated, in its order."""
+        return "，".join(
+            f"{name}{value}%{self.stated_change(f'rates.{name}', None)}"
+            for name, value in self.report.stated.rates.items()
+            if known_rate(name) is None
+        )
+
+    def remaining_changes(self) -> str:
+        """The stated changes of figures the prose has not written, each as stated."""
+        parts = []
+        for index, stated in enumerate(self.report.stated.changes):
+            if index in self.changes_written or stated.figure.startswith("rates."):
+                continue
+            words = _figure_words(stated.figure)
+            kind = (
+                None
+                if isinstance(figure(self.report, stated.figure), Decimal)
+                else MeasureKind.CASE
+            )
+            parts.append(words + self.stated_change(stated.figure, kind).removeprefix("，"))
+        return "，".join(parts)
+
     # Year over year ----------------------------------------------------------------------
 
+    def stated_change(self, figure_path: str, kind: MeasureKind | None) -> str:
+        """The change the report states for ``figure_path``, as it states it; empty if none."""
+        for index, stated in enumerate(self.report.stated.changes):
+            if stated.figure != figure_path:
+                continue
+            self.changes_written.add(index)
+            value = stated.change
+            if value == 0:
+                return "，与上年持平"
+            size = -value if value < 0 else value
+            if stated.unit is ChangeUnit.POINTS:
+                return f"，同比{'提升' if value > 0 else '下降'}{size}个百分点"
+            if stated.unit is ChangeUnit.PERCENT:
+                return f"，同比{'上升' if value > 0 else '下降'}{size}%"
+            written = (
+                self.money(size, figure_path)
+                if kind is None
+                else self._as_stated(size, kind, figure_path)
+            )
+            return f"，较上年{'增加' if value > 0 else '减少'}{written}"
+        return ""
+
+    def _as_stated(self, value: Decimal, kind: MeasureKind, path: str) -> str:
+        """A stated count, with the decimals it was written with ("46.6万" stays as written)."""
+        if value == value.to_integral_value() and value.as_tuple().exponent >= 0:  # type: ignore[operator]
+            return self.n(int(value), kind, path)
+        return f"{value}{self.word(kind, path)}"
+
     def change(self, path: str, kind: MeasureKind | None = None) -> str:
-        """The 同比 clause (“，同比上升10.53%”) of the figure at ``path``; empty without a previous year."""
+        """The 同比 clause (“，同比上升10.53%”) of the figure at ``path``.
+
+        Computed from the previous year's report when one is given, in the style
+        asked for; otherwise the change the report states, as stated; empty
+        without either.
+        """
         previous = self.s.previous
         if previous is None:
-            return ""
+            return self.stated_change(path, kind)
         change = Change(path, figure(previous, path), figure(self.report, path))
         difference = change.difference
         if difference is None:
@@ -123,7 +214,9 @@ class _Writer:
             return "，与上年持平"
         direction = "上升" if difference > 0 else "下降"
         size = -difference if difference < 0 else difference
-        absolute = self.money(Decimal(size)) if kind is None else self.n(int(size), kind, path)
+        absolute = (
+            self.money(Decimal(size), path) if kind is None else self.n(int(size), kind, path)
+        )
         percent = change.percent(self.s.percent_places)
         if percent is None or self.s.change_style == "absolute":
             return f"，同比{direction}{absolute}"
@@ -135,7 +228,7 @@ class _Writer:
     def rate_change(self, name: RateName) -> str:
         previous = self.s.previous
         if previous is None:
-            return ""
+            return self.stated_change(f"rates.{name.value}", None)
         points = RateChange(name, rate(previous, name), rate(self.report, name)).points(
             self.s.percent_places
         )
@@ -162,45 +255,69 @@ class _Writer:
         if certified is None:
             return ""
         path = "workforce.certified"
+        if certified == 0:
+            return f"目前{self.me}暂无取得行政执法资格的人员" + self.change(
+                path, MeasureKind.PERSON
+            )
         sentence = f"目前{self.me}取得行政执法资格的人员共{self.n(int(certified), MeasureKind.PERSON, path)}"
         sentence += self.change(path, MeasureKind.PERSON)
         units = self.report.workforce.units.items()
-        described = [self._unit(key, unit) for key, unit in units if unit.certified is not None]
-        return sentence + ("，其中" + "，".join(described) if described else "")
+        described = [self._unit(key, unit) for key, unit in units if unit.certified]
+        sentence += "，其中" + "，".join(described) if described else ""
+        share = self.stated_rate(RateName.OFFICE_SHARE)
+        return sentence + (f"，{share}" if share else "")
 
     def _staff(self) -> str:
         workforce = self.report.workforce
         staff = [
             f"{word}{self.n(value, MeasureKind.PERSON, f'workforce.{key}')}"
+            + self.change(f"workforce.{key}", MeasureKind.PERSON)
+            if value
+            else f"无{word}"
             for key, word in (
                 ("established_staff", "在编人员"),
                 ("auxiliary_staff", "辅助执法人员"),
             )
             if (value := getattr(workforce, key)) is not None
         ]
-        certification = rate(self.report, RateName.CERTIFICATION)
-        if certification is not None:
-            staff.append(
-                f"持证率{self.percent(certification)}{self.rate_change(RateName.CERTIFICATION)}"
-            )
-        return "，".join(staff)
+        staff.append(self.stated_rate(RateName.CERTIFICATION))
+        return self._join(staff)
 
     def _certificates(self) -> str:
         workforce = self.report.workforce
+        person = MeasureKind.PERSON
+        new, cancelled = workforce.newly_certified, workforce.certificates_cancelled
         changes = []
-        if workforce.newly_certified is not None:
+        if new is not None:
             changes.append(
-                f"全年新增持证人员{self.n(workforce.newly_certified, MeasureKind.PERSON)}"
+                f"全年新增持证人员{self.n(new, person, 'workforce.newly_certified')}"
+                if new
+                else "全年无新增持证人员"
             )
-        if workforce.certificates_cancelled is not None:
-            changes.append(f"注销执法证{self._number(workforce.certificates_cancelled)}张")
+        if cancelled is not None:
+            # Counted in people unless the report counts certificates (a measure word 张).
+            path = "workforce.certificates_cancelled"
+            counted = self.n(cancelled, person, path)
+            if not cancelled:
+                changes.append("未注销执法证")
+            elif self.word(person, path) in measure_words(person):
+                changes.append(f"注销{counted}执法人员的执法证")
+            else:
+                changes.append(f"注销执法证{counted}")
         return "，".join(changes)
 
     def _training(self) -> str:
         trained = self.report.workforce.trained
         if trained is None:
             return ""
-        return f"统一组织{self.n(trained, MeasureKind.PERSON, 'workforce.trained')}执法人员参加行政执法培训"
+        if trained == 0:
+            return "全年未组织执法人员参加行政执法培训"
+        coverage = self.stated_rate(RateName.TRAINING_COVERAGE)
+        return (
+            f"统一组织{self.n(trained, MeasureKind.PERSON, 'workforce.trained')}执法人员参加行政执法培训"
+            + self.change("workforce.trained", MeasureKind.PERSON)
+            + (f"，{coverage}" if coverage else "")
+        )
 
     def _misconduct(self) -> str:
         cases = self.report.workforce.misconduct_cases
@@ -211,9 +328,6 @@ class _Writer:
             return f"{year}年{self.me}没有发生一起执法人员违规违纪现象"
         return f"{year}年{self.me}发生执法人员违规违纪{self.n(cases, MeasureKind.CASE, 'workforce.misconduct_cases')}"
 
-    def _number(self, value: int) -> str:
-        return to_chinese(value) if self.s.numerals == "chinese" else str(value)
-
     def _unit(self, key: str, unit: Any) -> str:
         path = f"workforce.units.{key}"
         text = (
@@ -221,12 +335,12 @@ class _Writer:
         )
         parts = []
         own = unit.own_certified
-        if unit.subunits and own is not None:
-            parts.append(f"{unit.name}本级{self.n(own, MeasureKind.PERSON)}")
+        if unit.subunits and own:
+            parts.append(f"{unit.name}本级{self.n(own, MeasureKind.PERSON, f'{path}.certified')}")
         parts += [
             f"{sub.name}{self.n(sub.certified, MeasureKind.PERSON, f'{path}.subunits.{sub_key}.certified')}"
             for sub_key, sub in unit.subunits.items()
-            if sub.certified is not None
+            if sub.certified
         ]
         return text + (f"（{'，'.join(parts)}）" if parts else "")
 
@@ -239,33 +353,58 @@ class _Writer:
         if powers:
             paragraphs.append(powers)
         points: list[tuple[str, str]] = []
+        done: list[str] = []
+        totals = category_totals(self.report)
         for kind in (*_ACTION_ORDER, *self.report.other_actions):
             sentences = self.category(kind)
-            if sentences is not None:
+            # A category without a sentence to write ("其他行政执法行为。。") is left out.
+            if sentences:
                 points.append((label(kind), sentences))
+                total = totals.get(kind)
+                if total is None or total.count != 0 or total.amount:
+                    done.append(label(kind))
         interviews = self.interviews()
         if interviews:
             if points and points[-1][0] == label(ActionKind.PENALTY):
                 points[-1] = (points[-1][0], points[-1][1] + "，" + interviews)
             else:
                 points.append(("约谈", interviews))
-        reviews = self.reviews()
+        closing = self._join([self.own_rates(), self.remaining_changes()])
+        reviews = self.reviews() + (f"{closing}。" if closing else "")
+        opening = self._opening(done)
         if points:
-            kinds = [name for name, _ in points if name != "约谈"]
-            opening = (
-                f"{self.report.year}年，{self.report.body.short_name}开展了"
-                f"{'、'.join(kinds)}{_how_many(len(kinds))}类行政执法行为。"
-                if kinds
-                else ""
-            )
             body = "".join(
                 f"{enumeration(i)}{name}。{sentences}。"
                 for i, (name, sentences) in enumerate(points, start=1)
             )
             paragraphs.append(opening + body + reviews)
-        elif reviews:
-            paragraphs.append(reviews)
+        elif opening or reviews:
+            paragraphs.append(opening + reviews)
         return paragraphs
+
+    def _opening(self, done: list[str]) -> str:
+        """The line before the points: the categories with something done, and the stated totals.
+
+        Only categories with actions are named; one is named without a count
+        ("一类" is not how a report reads), none leaves the line to the totals.
+        """
+        year, name = self.report.year, self.report.body.short_name
+        stated = self.report.stated
+        totals = []
+        if stated.actions is not None:
+            totals.append(f"共计{self.n(stated.actions, MeasureKind.CASE)}")
+        if stated.amount is not None:
+            totals.append(f"涉及金额{self.money(stated.amount)}")
+        sums = "，".join(totals)
+        if len(done) > 1:
+            line = f"{year}年，{name}开展了{'、'.join(done)}{_how_many(len(done))}类行政执法行为"
+        elif done:
+            line = f"{year}年，{name}开展的行政执法行为为{done[0]}"
+        elif sums:
+            return f"{year}年，{name}开展行政执法行为{sums}。"
+        else:
+            return ""
+        return line + (f"，{sums}" if sums else "") + "。"
 
     def powers(self) -> str:
         powers = self.report.powers
@@ -281,13 +420,15 @@ class _Writer:
             parts.append(
                 "其中"
                 + "、".join(
-                    f"{label(k)}{self.n(v, MeasureKind.ITEM)}" for k, v in powers.by_kind.items()
+                    f"{label(k)}{self.n(v, MeasureKind.ITEM, f'powers.by_kind.{k.value}')}"
+                    for k, v in powers.by_kind.items()
                 )
             )
         if powers.by_source:
             parts.append(
                 "、".join(
-                    f"{label(k)}{self.n(v, MeasureKind.ITEM)}" for k, v in powers.by_source.items()
+                    f"{label(k)}{self.n(v, MeasureKind.ITEM, f'powers.by_source.{k.value}')}"
+                    for k, v in powers.by_source.items()
                 )
             )
         return "，".join(parts) + "。" if parts else ""
@@ -319,7 +460,7 @@ class _Writer:
             key = path.rsplit(".", 1)[-1]
             if isinstance(value, Decimal):
                 words = "涉及金额" if key == "amount" else term_or_key(key)
-                parts.append(f"{words}{self.money(value)}")
+                parts.append(f"{words}{self.money(value, path)}")
             else:
                 words = f"全年{name}" if key == "count" else term_or_key(key)
                 parts.append(self._count(words, path, MeasureKind.CASE))
@@ -350,6 +491,8 @@ class _Writer:
                 self._count("尚在办理", "licensing.pending", case),
                 self._count("撤销行政许可", "licensing.revoked", case),
                 self._count("经法制审核", "licensing.legal_reviews", case),
+                self.stated_rate(RateName.GRANT_OF_APPLICATIONS),
+                self.stated_rate(RateName.GRANT_OF_DECISIONS),
             ]
         )
 
@@ -380,11 +523,7 @@ class _Writer:
             self._count("共查出安全隐患", "inspection.hazards.found", hazard),
             self._count("整改隐患", "inspection.hazards.rectified", hazard),
         ]
-        rectification = rate(self.report, RateName.RECTIFICATION)
-        if rectification is not None:
-            parts.append(
-                f"隐患整改率{self.percent(rectification)}{self.rate_change(RateName.RECTIFICATION)}"
-            )
+        parts.append(self.stated_rate(RateName.RECTIFICATION))
         supervised = [
             f"{label(level)}挂牌整治隐患{self.n(count, hazard, f'inspection.hazards.supervised.{level.value}')}"
             for level, count in inspection.hazards.supervised.items()
@@ -414,12 +553,18 @@ class _Writer:
                     for k, v in breakdown.items()
                 )
                 parts.append(words + "、".join(listed))
-        for words, value in (
-            ("罚款", penalty.fines),
-            ("没收违法所得和非法财物", penalty.confiscations),
-            ("罚没金额共计", penalty.fines_and_confiscations),
+        for words, key in (
+            ("罚款", "fines"),
+            ("没收违法所得和非法财物", "confiscations"),
+            ("罚没金额共计", "fines_and_confiscations"),
         ):
-            parts.append(f"{words}{self.money(value)}" if value is not None else None)
+            value = getattr(penalty, key)
+            path = f"penalty.{key}"
+            parts.append(
+                f"{words}{self.money(value, path)}{self.change(path)}"
+                if value is not None
+                else None
+            )
         for words, key in (
             ("不予处罚", "not_penalised"),
             ("从轻减轻处罚", "lightened"),
@@ -449,7 +594,7 @@ class _Writer:
             if figures.fines:
                 # 4家次、罚款0.68万元; after a 同比 clause the fine needs a comma of its own.
                 joint = "，" if change else ("、" if figures.cases is not None else "")
-                text += f"{joint}罚款{self.money(figures.fines)}"
+                text += f"{joint}罚款{self.money(figures.fines, f'{path}.fines')}"
             yield text
 
     def coercion(self) -> str | None:
@@ -486,7 +631,8 @@ class _Writer:
             self._count(f"全年{label(kind)}", f"other_actions.{kind.value}.count", MeasureKind.CASE)
         ]
         if figures.amount is not None:
-            parts.append(f"涉及金额{self.money(figures.amount)}")
+            path = f"other_actions.{kind.value}.amount"
+            parts.append(f"涉及金额{self.money(figures.amount, path)}{self.change(path)}")
         return self._join(parts)
 
     def interviews(self) -> str:
@@ -514,16 +660,31 @@ class _Writer:
         case = MeasureKind.CASE
         parts = []
         if known[0] is not None:
-            text = f"全年发生行政复议{self.n(int(known[0]), case)}"
-            if total.corrected is not None:
-                text += f"，其中被纠错{self.n(total.corrected, case)}"
+            text = (
+                f"全年发生行政复议{self.n(int(known[0]), case, 'reviews.total.reconsiderations')}"
+            )
+            text += self.change("reviews.total.reconsiderations", case)
+            if total.corrected is not None and known[0]:
+                text += f"，其中被纠错{self.n(total.corrected, case, 'reviews.total.corrected')}"
             parts.append(text)
         if known[1] is not None:
-            text = f"行政诉讼{self.n(int(known[1]), case)}"
-            if total.lost is not None:
-                text += f"，其中败诉{self.n(total.lost, case)}"
+            text = f"行政诉讼{self.n(int(known[1]), case, 'reviews.total.litigations')}"
+            text += self.change("reviews.total.litigations", case)
+            if total.lost is not None and known[1]:
+                text += f"，其中败诉{self.n(total.lost, case, 'reviews.total.lost')}"
             parts.append(text)
         return "；".join(parts) + "。" if parts else ""
+
+
+def _figure_words(path: str) -> str:
+    """The words for a figure written on its own: its category's label and its term."""
+    head, _, rest = path.partition(".")
+    declared = next((c for c in CATEGORIES if c.field == head), None)
+    prefix = label(declared.kind) if declared is not None else ""
+    if head == "other_actions":
+        kind, _, rest = rest.partition(".")
+        prefix = label(ActionKind(kind))
+    return prefix + term_or_key(rest.rsplit(".", 1)[-1])
 
 
 def _how_many(count: int) -> str:
@@ -532,16 +693,20 @@ def _how_many(count: int) -> str:
 
 
 def _has_workforce(report: AnnualReport) -> bool:
-    workforce = report.workforce
     return figure(report, "workforce.certified") is not None or any(
-        getattr(workforce, key) is not None
-        for key in ("established_staff", "auxiliary_staff", "trained", "misconduct_cases")
+        True for _ in figures_below(report.workforce)
     )
 
 
 def _has_actions(report: AnnualReport) -> bool:
     fields = (*(c.field for c in CATEGORIES), "interviews", "reviews")
-    return any(getattr(report, name) is not None for name in fields) or bool(report.other_actions)
+    stated = report.stated
+    return (
+        any(getattr(report, name) is not None for name in fields)
+        or bool(report.other_actions)
+        or stated.actions is not None
+        or stated.amount is not None
+    )
 
 
 def _roles(sections: Iterable[Section]) -> Iterator[SectionRole]:
@@ -620,6 +785,12 @@ class ZhRenderer:
                 "year-over-year changes as percent, absolute or both",
                 choices=("percent", "absolute", "both"),
             ),
+            "rates": Option(
+                str,
+                "stated",
+                "rates as the report states them, or computed from the counts where not stated",
+                choices=("stated", "computed"),
+            ),
             "personal_data": PERSONAL_DATA,
         }
     )
@@ -636,6 +807,7 @@ class ZhRenderer:
         capitals: bool = False,
         previous: AnnualReport | None = None,
         change_style: str = "percent",
+        rates: str = "stated",
         personal_data: bool = False,
         **_: Any,
     ) -> str:
@@ -652,6 +824,11 @@ class ZhRenderer:
             capitals=capitals,
             previous=previous,
             change_style=change_style,
+            rates=rates,
+            percent_places_given=percent_places is not None,
+            places_by_figure=FrozenMap()
+            if money_places is not None
+            else conventions.money_places_by_figure,
         )
         writer = _Writer(report, settings)
         body = report.body
