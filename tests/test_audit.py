@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 import enforcement_core as ec
@@ -501,3 +502,76 @@ class TestFinding:
             "warning published-late published_on: published on 2024-02-01, after the deadline of 2024-01-31"
             == str(finding)
         )
+
+
+def written(path: str, value: str, unit: str) -> ec.StatedFigure:
+    return ec.StatedFigure(figure=path, value=Decimal(value), unit=unit)
+
+
+class TestRoundedFigures:
+    def money_by_domain(self, total: str, *parts: str) -> AnnualReport:
+        domains = (ec.Domain.TRAFFIC, ec.Domain.WORK_SAFETY, ec.Domain.FIRE_SAFETY)
+        return report(
+            penalty=ec.PenaltyFigures(
+                by_domain={d: ec.DomainPenalties() for d in domains[: len(parts)]}
+            ),
+            stated=stated(
+                figures=(
+                    written("penalty.fines", total, "亿元"),
+                    *(
+                        written(f"penalty.by_domain.{d.value}.fines", p, "亿元")
+                        for d, p in zip(domains, parts, strict=False)
+                    ),
+                )
+            ),
+        )
+
+    def test_parts_above_within_precision(self):
+        """194.98亿 against parts adding to 194.99亿, all to 0.01亿: not an error."""
+        assert [] == audit(self.money_by_domain("194.98", "100.00", "94.99"))
+
+    def test_parts_above_beyond_precision(self):
+        """194.98亿 against parts adding to 195.01亿: an error."""
+        assert [("figure-mismatch", "stated.figures[0]")] == codes(
+            self.money_by_domain("194.98", "100.00", "95.01")
+        )
+
+    def test_parts_short_beyond_precision(self):
+        """1616.85万 against parts of 1616.65万 (exact counts): 2000 not broken down."""
+        r = report(
+            penalty=ec.PenaltyFigures(
+                by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=16166500)}
+            ),
+            stated=stated(figures=(written("penalty.cases", "1616.85", "万"),)),
+        )
+        [finding] = audit(r)
+        assert ("breakdown-short", "stated.figures[0]") == (finding.code, finding.path)
+        assert "2000.00 not broken down" in finding.message
+        within = attrs.evolve(
+            r,
+            penalty=ec.PenaltyFigures(
+                by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=16168450)}
+            ),
+        )
+        assert [] == audit(within)
+
+    @pytest.mark.parametrize(("held", "expected"), [(465500, []), (465499, ["figure-mismatch"])])
+    def test_held_figure_against_written(self, held, expected):
+        """46.6万 covers 465,500 to 466,500; a figure held outside that disagrees."""
+        r = report(
+            inspection=ec.InspectionFigures(visits=held),
+            stated=stated(figures=(written("inspection.visits", "46.6", "万"),)),
+        )
+        assert expected == [f.code for f in audit(r)]
+
+    def test_grand_total_written_rounded(self):
+        """A money total of 11.45亿 agrees with categories of 11.4512亿; not with 11.46亿."""
+
+        def base(fines: str) -> AnnualReport:
+            return report(
+                penalty=ec.PenaltyFigures(cases=5, fines=Decimal(fines)),
+                stated=stated(figures=(written("stated.amount", "11.45", "亿元"),)),
+            )
+
+        assert [] == audit(base("1145120000"))
+        assert [("total-mismatch", "stated.amount")] == codes(base("1146000000"))

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+import enforcement_core as ec
 from enforcement_core import (
     ActionKind,
     AreaFigures,
@@ -29,6 +30,7 @@ from enforcement_core import (
     SanctionType,
     SupervisionLevel,
 )
+from enforcement_core.statistics import category_totals
 
 DIVISION, SECTION = SupervisionLevel.DIVISION, SupervisionLevel.SECTION
 
@@ -266,3 +268,39 @@ class TestOtherFigures:
                 total=10, by_source={AuthoritySource.STATUTORY: 6, AuthoritySource.CONFERRED: 5}
             )
         assert 10 == PowerFigures(total=10, by_kind={ActionKind.PENALTY: 10}).total
+
+
+class TestTotalsWithoutParts:
+    def test_coercion_total_alone(self):
+        """A total of coercive actions with no breakdown is held, and counts for the category."""
+        report = ec.AnnualReport(
+            body=ec.EnforcementBody("示例县市场监督管理局", ec.BodyLevel.COUNTY_DEPARTMENT),
+            year=2023,
+            coercion=ec.CoercionFigures(actions=12),
+            licensing=ec.LicensingFigures(handled=1234),
+        )
+        totals = category_totals(report)
+        assert (1234, 12) == (
+            totals[ec.ActionKind.LICENSING].count,
+            totals[ec.ActionKind.COERCION].count,
+        )
+
+    def test_parts_within_the_coercion_total(self):
+        """Measures and executions up to the total are held; above it, refused."""
+        assert 3 == ec.CoercionFigures(actions=3, measures=2, executions=1).actions
+        with pytest.raises(ec.InvariantError, match="add up to 3, above 2"):
+            ec.CoercionFigures(actions=2, measures=2, executions=1)
+
+    def test_decisions_within_matters_handled(self):
+        """Granted + refused up to the matters handled are held; above them, refused."""
+        assert 10 == ec.LicensingFigures(handled=10, granted=8, refused=2).handled
+        with pytest.raises(ec.InvariantError, match="add up to 11, above handled 10"):
+            ec.LicensingFigures(handled=10, granted=9, refused=2)
+
+    def test_cases_filed_apart_from_cases_decided(self):
+        """立案 is its own figure: fewer or more cases may be decided than filed."""
+        assert (30, 28) == (
+            ec.PenaltyFigures(filed=30, cases=28).filed,
+            ec.PenaltyFigures(filed=30, cases=28).cases,
+        )
+        assert 31 == ec.PenaltyFigures(filed=30, cases=31).cases

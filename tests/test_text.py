@@ -121,3 +121,25 @@ class TestFigures:
         """A report with no data for a category has no section for it."""
         text = renderers.render(ec.AnnualReport(body=GULU.body, year=2023), "text")
         assert "行政处罚" not in text
+
+
+class TestWrittenAsStated:
+    def test_rounded_figures_as_written(self):
+        """46.6万 家次 and 11.45 亿元, as the report writes them; exact figures grouped."""
+        report = ec.AnnualReport(
+            body=GULU.body,
+            year=2023,
+            inspection=ec.InspectionFigures(),
+            penalty=ec.PenaltyFigures(cases=16166500),
+            stated=ec.Stated(
+                figures=(
+                    ec.StatedFigure(figure="inspection.visits", value=Decimal("46.6"), unit="万"),
+                    ec.StatedFigure(figure="penalty.fines", value=Decimal("11.45"), unit="亿元"),
+                )
+            ),
+        )
+        text = renderers.render(report, "text")
+        assert "46.6万 家次" in text
+        assert "11.45亿元" in text.replace(" ", "")
+        assert "16,166,500 件" in text
+        assert "46.6×10k" in renderers.render(report, "text", locale="en")

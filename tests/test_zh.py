@@ -379,3 +379,41 @@ class TestPersonalData:
     def test_natural_persons_are_masked(self):
         """A natural person is named 张某某 in published output; an enterprise by its name."""
         assert "张某某" == ec.Party("张三丰", ec.PartyKind.NATURAL_PERSON).public_name
+
+
+class TestTotalsWithoutParts:
+    def test_written_as_totals(self):
+        """办理行政许可事项, 立案, 实施行政强制: each total written, counted in the opening."""
+        report = street(
+            licensing=ec.LicensingFigures(handled=1234),
+            penalty=ec.PenaltyFigures(filed=30, cases=28),
+            coercion=ec.CoercionFigures(actions=12),
+        )
+        text = zh(report)
+        assert "全年办理行政许可事项1234件" in text
+        assert "全年立案30件，办理行政处罚案件28件" in text
+        assert "全年实施行政强制12件" in text
+        assert "全年未实施行政强制" in zh(street(coercion=ec.CoercionFigures(actions=0)))
+
+
+class TestWrittenAsStated:
+    def test_counts_in_wan_and_money_in_yi(self):
+        """46.6万家次, 1616.85万宗, 11.45亿元 come out as the report writes them."""
+        report = street(
+            inspection=ec.InspectionFigures(),
+            penalty=ec.PenaltyFigures(),
+            stated=ec.Stated(
+                figures=(
+                    ec.StatedFigure(figure="inspection.visits", value=Decimal("46.6"), unit="万"),
+                    ec.StatedFigure(figure="penalty.cases", value=Decimal("1616.85"), unit="万"),
+                    ec.StatedFigure(figure="penalty.fines", value=Decimal("11.45"), unit="亿元"),
+                )
+            ),
+            conventions=ec.Conventions(case_measure="宗"),
+        )
+        text = zh(report)
+        assert "行政检查46.6万家次" in text
+        assert "全年办理行政处罚案件1616.85万宗" in text
+        assert "罚款11.45亿元" in text
+        held = street(penalty=ec.PenaltyFigures(cases=466000))
+        assert "466000件" in zh(held)

@@ -67,6 +67,7 @@ from enforcement_core.report import (
     SectionRole,
     Stated,
     StatedChange,
+    StatedFigure,
 )
 from enforcement_core.rollup import rollup
 from enforcement_core.serialization import dump_json, load_json
@@ -150,6 +151,7 @@ __all__ = [
     "Severity",
     "Stated",
     "StatedChange",
+    "StatedFigure",
     "StatisticsError",
     "SupervisionLevel",
     "Unit",

@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from enforcement_core._paths import objects, resolve
+from enforcement_core._paths import objects, owners, resolve
 from enforcement_core._validators import breakdowns
-from enforcement_core.categories import RECORD_GROUPS, category
+from enforcement_core.categories import CATEGORIES, RECORD_GROUPS, category
 from enforcement_core.comparison import Change
 from enforcement_core.labels import label
 from enforcement_core.ledger import Ledger
@@ -40,8 +41,6 @@ from enforcement_core.summary import summarize
 from enforcement_core.workforce import Officer, walk_units
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-
     from enforcement_core.actions import ActionKind, Hazard
     from enforcement_core.ledger import Record
 
@@ -140,6 +139,13 @@ CODES: Mapping[str, tuple[Severity, str]] = {
         "a stated change without the previous year's figure, and no previous report to take it from",
     ),
     "total-mismatch": (Severity.ERROR, "a stated grand total does not agree with the categories"),
+    "figure-mismatch": (
+        Severity.ERROR,
+        (
+            "a figure written rounded or in 万 does not agree, within its precision, "
+            "with the figure held or with its parts"
+        ),
+    ),
     "published-late": (Severity.WARNING, "published after 31 January of the following year"),
     "published-early": (Severity.WARNING, "published before the year it reports on ended"),
     "outside-year": (Severity.WARNING, "a record dated outside the ledger's year, not counted"),
@@ -198,6 +204,7 @@ def _report_findings(report: AnnualReport, previous: AnnualReport | None) -> Ite
     yield from _rate_findings(report)
     yield from _change_findings(report, previous)
     yield from _total_findings(report)
+    yield from _stated_figure_findings(report)
     yield from _publication_findings(report)
 
 
@@ -422,14 +429,21 @@ def _total_findings(report: AnnualReport) -> Iterator[Finding]:
             "涉及金额总数",
         ),
     )
-    for path, stated, parts, what, what_zh in checks:
+    # The categories' figures written rounded ("11.45亿元") are known to half their last place.
+    parts_tolerance = sum(
+        (w.tolerance for w in report.stated.figures if _is_category_figure(w.figure)), Decimal(0)
+    )
+    for path, as_stated, parts, what, what_zh in checks:
+        written = report.stated.figure(path)
+        stated: Any = as_stated if as_stated is not None or written is None else written.exact
         # With no category stated there is nothing to add up: "the categories add up
         # to 0" would be a false alarm about a report that simply gives no breakdown.
         if stated is None or not parts:
             continue
+        tolerance = parts_tolerance + (written.tolerance if written is not None else 0)
         known = sum(p for p in parts if p is not None)
         complete = all(p is not None for p in parts)
-        if (complete and known != stated) or known > stated:
+        if (complete and abs(known - stated) > tolerance) or known - stated > tolerance:
             relation = "" if complete else "at least "
             yield _finding(
                 "total-mismatch",
@@ -437,6 +451,81 @@ def _total_findings(report: AnnualReport) -> Iterator[Finding]:
                 f"the report states {stated} {what} in all, the categories add up to {relation}{known}",
                 f"报告称{what_zh}为{stated}，各类别合计{'至少' if not complete else ''}为{known}",
             )
+
+
+def _is_category_figure(path: str) -> bool:
+    head, _, rest = path.partition(".")
+    if head == "other_actions":
+        return True
+    declared = next((c for c in CATEGORIES if c.field == head), None)
+    if declared is None:
+        return False
+    names = {*declared.count, *(n for names in declared.amount for n in names)}
+    return rest in names or rest == declared.total
+
+
+def _written_parts(report: AnnualReport, path: str) -> Iterator[tuple[str, Any, Any]]:
+    """Each complete breakdown of the figure at ``path``: its name, sum and tolerance.
+
+    A part the report writes rounded counts at its written value, and brings
+    half of its last place to the tolerance.
+    """
+    for owner, rest in owners(report, path):
+        owner_path = path[: len(path) - len(rest) - 1]
+        for breakdown in breakdowns(type(owner)) if attrs.has(type(owner)) else ():
+            if breakdown.total != rest or breakdown.subset:
+                continue
+            added: Any = None
+            tolerance: Any = 0
+            for key, value in getattr(owner, breakdown.field).items():
+                part_path = f"{owner_path}.{breakdown.field}.{getattr(key, 'value', key)}"
+                if breakdown.part is not None:
+                    part_path += f".{breakdown.part}"
+                written = report.stated.figure(part_path)
+                number = resolve(value, breakdown.part) if breakdown.part else value
+                if written is not None:
+                    number, tolerance = written.exact, tolerance + written.tolerance
+                if number is not None:
+                    added = number if added is None else added + number
+            if added is not None:
+                yield f"{owner_path}.{breakdown.field}", added, tolerance
+
+
+def _stated_figure_findings(report: AnnualReport) -> Iterator[Finding]:
+    for index, written in enumerate(report.stated.figures):
+        path = f"stated.figures[{index}]"
+        exact, tolerance = written.exact, written.tolerance
+        held = resolve(report, written.figure)
+        if held is not None and abs(held - exact) > tolerance:
+            yield _finding(
+                "figure-mismatch",
+                path,
+                f"{written.figure}: the report writes {written.written}, the figure held is "
+                f"{held}, more than {tolerance} away",
+                f"{written.figure}：报告写作{written.written}，所存数据为{held}，"
+                f"相差超过{tolerance}",
+            )
+        for breakdown, added, parts_tolerance in _written_parts(report, written.figure):
+            # Only parts above the total are sure to be wrong: parts may cover part of it.
+            if added - exact > tolerance + parts_tolerance:
+                yield _finding(
+                    "figure-mismatch",
+                    path,
+                    f"{written.figure}: the report writes {written.written}, its parts "
+                    f"{breakdown} add up to {added}, beyond the precision written "
+                    f"({tolerance + parts_tolerance})",
+                    f"{written.figure}：报告写作{written.written}，分项{breakdown}合计{added}，"
+                    f"超出其精度（{tolerance + parts_tolerance}）",
+                )
+            elif exact - added > tolerance + parts_tolerance:
+                yield _finding(
+                    "breakdown-short",
+                    path,
+                    f"{written.figure}: the report writes {written.written}, its parts "
+                    f"{breakdown} add up to {added} ({exact - added} not broken down)",
+                    f"{written.figure}：报告写作{written.written}，分项{breakdown}合计{added}"
+                    f"（{exact - added}未分项列明）",
+                )
 
 
 def _publication_findings(report: AnnualReport) -> Iterator[Finding]:

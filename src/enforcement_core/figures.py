@@ -123,6 +123,22 @@ class LicensingFigures:
     revoked: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Licensing decisions that passed a legal review (法制审核).
     legal_reviews: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+    #: Licensing matters handled (办理行政许可事项), a total some reports give with no
+    #: breakdown; no fewer than the decisions (granted + refused).
+    handled: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+
+    @handled.validator
+    def _decisions_within_handled(
+        self, attribute: attrs.Attribute[int | None], value: int | None
+    ) -> None:
+        decisions = [n for n in (self.granted, self.refused) if n is not None]
+        if value is not None and decisions and sum(decisions) > value:
+            fail(
+                self,
+                attribute.name,
+                value,
+                f"granted and refused add up to {sum(decisions)}, above handled {value}",
+            )
 
     @pending.validator
     def _outcomes_within_applications(
@@ -326,6 +342,8 @@ class PenaltyFigures:
 
     #: Penalty cases (件).
     cases: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+    #: Cases filed (立案) in the year; cases filed in one year may be decided in the next.
+    filed: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Cases by domain, with their fines.
     by_domain: Mapping[Domain, DomainPenalties] = attrs.field(
         factory=FrozenMap,
@@ -429,8 +447,22 @@ class PenaltyFigures:
 
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class CoercionFigures:
-    """Administrative coercion (行政强制): coercive measures and coercive executions."""
+    """Administrative coercion (行政强制): coercive measures and coercive executions.
 
+    ``actions`` is the total a report may give with no breakdown ("实施行政强制12件");
+    measures and executions together cannot exceed it.
+
+    Examples:
+        >>> CoercionFigures(actions=12).actions
+        12
+        >>> CoercionFigures(actions=2, measures=2, executions=1)
+        Traceback (most recent call last):
+        ...
+        enforcement_core.errors.InvariantError: CoercionFigures.actions: measures 2 and executions 1 add up to 3, above 2
+    """
+
+    #: Coercive actions in all (行政强制), when the report gives the total.
+    actions: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Coercive measures taken.
     measures: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Measures by kind (查封, 扣押, 冻结, 其他).
@@ -443,6 +475,20 @@ class CoercionFigures:
     )
     #: Coercive executions (强制执行).
     executions: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+
+    @actions.validator
+    def _parts_within_actions(
+        self, attribute: attrs.Attribute[int | None], value: int | None
+    ) -> None:
+        parts = [n for n in (self.measures, self.executions) if n is not None]
+        if value is not None and parts and sum(parts) > value:
+            fail(
+                self,
+                attribute.name,
+                value,
+                f"measures {self.measures} and executions {self.executions} "
+                f"add up to {sum(parts)}, above {value}",
+            )
 
     @classmethod
     def from_records(

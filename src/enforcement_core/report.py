@@ -63,6 +63,7 @@ __all__ = [
     "SectionRole",
     "Stated",
     "StatedChange",
+    "StatedFigure",
     "known_rate",
 ]
 
@@ -252,6 +253,69 @@ class StatedChange:
             )
 
 
+#: The units a figure may be written in, with the power of ten each stands for:
+#: counts as they are, in 万 or 亿 ("46.6万宗"); money in 元, 万元 or 亿元 ("11.45亿元").
+FIGURE_UNITS: Mapping[str, int] = FrozenMap(
+    {"": 0, "万": 4, "亿": 8, "元": 0, "万元": 4, "亿元": 8}
+)
+
+
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
+class StatedFigure:
+    """A figure as the report writes it, rounded or scaled: "46.6万宗", "11.45亿元".
+
+    The value is held as written, in its unit, so it keeps the precision it was
+    written with: "46.6万" is 466,000 to within 500 (half of its last place).
+    The audit compares it with the figure held, or with its parts, within that
+    precision; renderers write it as stated. ``figure`` is the figure's path,
+    ``stated.actions`` or ``stated.amount`` for the grand totals.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> visits = StatedFigure(figure="inspection.visits", value=Decimal("46.6"), unit="万")
+        >>> visits.exact, visits.tolerance
+        (Decimal('466000.0'), Decimal('500'))
+        >>> StatedFigure(figure="penalty.fines", value=Decimal("11.45"), unit="亿元").tolerance
+        Decimal('500000')
+    """
+
+    #: The figure's path.
+    figure: str = attrs.field(metadata=checks(text()))
+    #: The value as written, in its unit: ``Decimal("46.6")`` for "46.6万".
+    value: Decimal = attrs.field(metadata=checks(_finite_decimal))
+    #: The unit it is written in: "" (as it is), "万", "亿", "元", "万元" or "亿元".
+    unit: str = attrs.field(default="", metadata=checks(one_of(tuple(FIGURE_UNITS))))
+
+    @figure.validator
+    def _names_a_figure(self, attribute: attrs.Attribute[str], value: str) -> None:
+        reason = check_figure_path(AnnualReport, value)
+        if reason is not None:
+            fail(self, attribute.name, value, reason)
+
+    @value.validator
+    def _not_negative(self, attribute: attrs.Attribute[Decimal], value: object) -> None:
+        # In a loader the finite-Decimal check records its refusal and goes on.
+        if isinstance(value, Decimal) and value.is_finite() and value < 0:
+            fail(self, attribute.name, value, f"must not be negative, got {value}")
+
+    @property
+    def exact(self) -> Decimal:
+        """The value in counts or yuan, at the precision written."""
+        return self.value * Decimal(10) ** FIGURE_UNITS[self.unit]
+
+    @property
+    def tolerance(self) -> Decimal:
+        """Half of the last place written, in counts or yuan: how far the true figure may be."""
+        exponent = self.value.as_tuple().exponent
+        places = exponent if isinstance(exponent, int) else 0
+        return Decimal(5) * Decimal(10) ** (places - 1 + FIGURE_UNITS[self.unit])
+
+    @property
+    def written(self) -> str:
+        """The value and unit as the report writes them: "46.6万"."""
+        return f"{self.value}{self.unit}"
+
+
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class Stated:
     """What a published report states beside its counts, kept as stated for the audit.
@@ -284,6 +348,14 @@ class Stated:
     actions: int | None = attrs.field(default=None, metadata=checks(optional(a_count())))
     #: A grand total of money over every category, as stated, in yuan.
     amount: Decimal | None = attrs.field(default=None, metadata=checks(optional(_finite_decimal)))
+    #: Figures as the report writes them, rounded or in 万 and 亿, one per figure.
+    figures: tuple[StatedFigure, ...] = attrs.field(
+        default=(), metadata=checks(tuple_of(instance_of(StatedFigure)))
+    )
+
+    def figure(self, path: str) -> StatedFigure | None:
+        """The figure at ``path`` as the report writes it; ``None`` if it is not stated so."""
+        return next((stated for stated in self.figures if stated.figure == path), None)
 
 
 def _not_places(value: object) -> str | None:

@@ -51,24 +51,37 @@ class _Writer:
     def count(
         self, depth: int, name: str, value: int | Decimal | None, kind: MeasureKind, path: str = ""
     ) -> None:
-        if value is None:
+        written = self.report.stated.figure(path) if path else None
+        if value is None and written is None:
             return
         word = self.report.conventions.measure_words.get(path) or (
             self.report.conventions.case_measure
             if kind is MeasureKind.CASE
             else measure_words(kind)[0]
         )
-        shown = format_decimal(value, locale=self.locale)
+        # A figure the report writes rounded or in 万 is shown as written: "46.6万".
+        if written is not None:
+            shown = f"{written.value}{_scale(written.unit, self.zh)}"
+        else:
+            assert value is not None  # noqa: S101  (checked above)
+            shown = format_decimal(value, locale=self.locale)
         self.rows.append(Row(depth, name, shown, word if self.zh else ""))
 
     def money(self, depth: int, name: str, value: int | Decimal | None, path: str = "") -> None:
         """An amount in the report's unit and places (those of its figure path first)."""
-        if value is None:
+        stated = self.report.stated.figure(path) if path else None
+        if value is None and stated is None:
             return
         conventions = self.report.conventions
         places = conventions.money_places_by_figure.get(path, conventions.money_places)
         # numbers_zh rounds once, half up, from the exact amount; babel never sees it.
-        written = format_amount(value, unit=conventions.money_unit, places=places, grouping=True)
+        if stated is not None:
+            written = stated.written
+        else:
+            assert value is not None  # noqa: S101  (checked above)
+            written = format_amount(
+                value, unit=conventions.money_unit, places=places, grouping=True
+            )
         unit = next(u for u in ("亿元", "万元", "元") if written.endswith(u))
         shown = written.removesuffix(unit)
         self.rows.append(Row(depth, name, shown, unit if self.zh else _UNITS_EN[unit]))
@@ -115,6 +128,13 @@ _PERSON, _CASE, _HAZARD = MeasureKind.PERSON, MeasureKind.CASE, MeasureKind.HAZA
 _UNITS_EN = {"元": "yuan", "万元": "10k yuan", "亿元": "100M yuan"}
 
 
+def _scale(unit: str, zh: bool) -> str:  # noqa: FBT001
+    """The scale of a count written in 万 or 亿, as the locale writes it."""
+    if zh or not unit:
+        return unit
+    return {"万": "×10k", "亿": "×100M"}[unit]
+
+
 def _workforce(w: _Writer) -> None:
     workforce = w.report.workforce
     if all(value is None for _, value in figures(workforce)) and not workforce.units:
@@ -156,6 +176,7 @@ def _licensing(w: _Writer) -> None:
     subject = licensing.subject
     w.rows.append(Row(0, w.label(ActionKind.LICENSING) + (w.aside(subject) if subject else "")))
     for key in (
+        "handled",
         "applications",
         "accepted",
         "granted",
@@ -196,6 +217,7 @@ def _penalty(w: _Writer) -> None:
     if penalty is None:
         return
     w.rows.append(Row(0, w.label(ActionKind.PENALTY)))
+    w.stated(1, "filed", "penalty.filed", _CASE)
     w.stated(1, "cases", "penalty.cases", _CASE)
     for domain, domain_figures in penalty.by_domain.items():
         w.count(
@@ -222,6 +244,7 @@ def _coercion(w: _Writer) -> None:
     if coercion is None:
         return
     w.rows.append(Row(0, w.label(ActionKind.COERCION)))
+    w.stated(1, "actions", "coercion.actions", _CASE)
     w.stated(1, "measures", "coercion.measures", _CASE)
     _breakdown(w, 2, coercion.by_measure, _CASE, "coercion.by_measure")
     w.stated(1, "executions", "coercion.executions", _CASE)

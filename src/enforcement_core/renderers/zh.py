@@ -112,14 +112,22 @@ class _Writer:
         return measure_words(kind)[0]
 
     def n(self, value: int, kind: MeasureKind, path: str = "") -> str:
-        """A count with its measure word, in the numerals asked for."""
+        """A count with its measure word, in the numerals asked for; as written if stated so."""
+        written = self.report.stated.figure(path) if path else None
+        if written is not None:
+            return written.written + self.word(kind, path)
         number = to_chinese(value) if self.s.numerals == "chinese" else str(value)
         return number + self.word(kind, path)
 
     def money(self, value: Decimal, path: str = "") -> str:
         """An amount in the report's unit, with the decimals of its figure path if it has its own."""
+        stated = self.report.stated.figure(path) if path else None
         places = self.s.places_by_figure.get(path, self.s.money_places)
-        written = format_amount(value, unit=self.s.money_unit, places=places)
+        written = (
+            stated.written
+            if stated is not None
+            else format_amount(value, unit=self.s.money_unit, places=places)
+        )
         return (
             f"{written}（{to_capital_amount(value, prefix=True)}）" if self.s.capitals else written
         )
@@ -391,10 +399,12 @@ class _Writer:
         year, name = self.report.year, self.report.body.short_name
         stated = self.report.stated
         totals = []
-        if stated.actions is not None:
-            totals.append(f"共计{self.n(stated.actions, MeasureKind.CASE)}")
-        if stated.amount is not None:
-            totals.append(f"涉及金额{self.money(stated.amount)}")
+        actions = stated.figure("stated.actions")
+        amount = stated.figure("stated.amount")
+        if stated.actions is not None or actions is not None:
+            totals.append(f"共计{self.n(stated.actions or 0, MeasureKind.CASE, 'stated.actions')}")
+        if stated.amount is not None or amount is not None:
+            totals.append(f"涉及金额{self.money(stated.amount or Decimal(0), 'stated.amount')}")
         sums = "，".join(totals)
         if len(done) > 1:
             line = f"{year}年，{name}开展了{'、'.join(done)}{_how_many(len(done))}类行政执法行为"
@@ -479,11 +489,12 @@ class _Writer:
         licensing = self.report.licensing
         if licensing is None:
             return None
-        if licensing.applications == 0 and not licensing.granted:
+        if (licensing.applications == 0 or licensing.handled == 0) and not licensing.granted:
             return _NONE_IN_YEAR[ActionKind.LICENSING]
         case = MeasureKind.CASE
         return self._join(
             [
+                self._count(f"全年办理{licensing.subject}行政许可事项", "licensing.handled", case),
                 self._count(f"全年共计申请{licensing.subject}", "licensing.applications", case),
                 self._count("受理", "licensing.accepted", case),
                 self._count("作出行政许可", "licensing.granted", case),
@@ -540,8 +551,13 @@ class _Writer:
             return _NONE_IN_YEAR[ActionKind.PENALTY]
         case = MeasureKind.CASE
         parts: list[str | None] = [
-            self._count("全年办理行政处罚案件", "penalty.cases", case)
-            if penalty.cases is not None
+            self._count("全年立案", "penalty.filed", case),
+            self._count(
+                "办理行政处罚案件" if penalty.filed is not None else "全年办理行政处罚案件",
+                "penalty.cases",
+                case,
+            )
+            if penalty.cases is not None or self.report.stated.figure("penalty.cases")
             else None,
             *self._domains(),
         ]
@@ -558,8 +574,10 @@ class _Writer:
             ("没收违法所得和非法财物", "confiscations"),
             ("罚没金额共计", "fines_and_confiscations"),
         ):
-            value = getattr(penalty, key)
             path = f"penalty.{key}"
+            value = getattr(penalty, key)
+            if value is None and self.report.stated.figure(path) is not None:
+                value = figure(self.report, path)
             parts.append(
                 f"{words}{self.money(value, path)}{self.change(path)}"
                 if value is not None
@@ -602,13 +620,11 @@ class _Writer:
         if coercion is None:
             return None
         measures = figure(self.report, "coercion.measures")
-        if (
-            not measures
-            and not coercion.executions
-            and (measures is not None or coercion.executions is not None)
-        ):
+        stated = [n for n in (measures, coercion.executions, coercion.actions) if n is not None]
+        if stated and not any(stated):
             return _NONE_IN_YEAR[ActionKind.COERCION]
         case = MeasureKind.CASE
+        total = self._count("全年实施行政强制", "coercion.actions", case)
         opening = self._count("实施行政强制措施", "coercion.measures", case)
         if opening and coercion.by_measure:
             opening += (
@@ -619,7 +635,9 @@ class _Writer:
                 )
                 + "）"
             )
-        return self._join([opening, self._count("行政强制执行", "coercion.executions", case)])
+        return self._join(
+            [total, opening, self._count("行政强制执行", "coercion.executions", case)]
+        )
 
     def other(self, kind: ActionKind) -> str | None:
         figures = self.report.other_actions.get(kind)
