@@ -575,3 +575,65 @@ class TestRoundedFigures:
 
         assert [] == audit(base("1145120000"))
         assert [("total-mismatch", "stated.amount")] == codes(base("1146000000"))
+
+
+class TestSanctionTallies:
+    def test_more_sanctions_than_cases_is_held(self):
+        """23 sanctions for 10 cases: held, and no finding (a case can carry several types)."""
+        penalty = ec.PenaltyFigures(
+            cases=10,
+            by_sanction={
+                ec.SanctionType.FINE: 10,
+                ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS: 10,
+                ec.SanctionType.WARNING: 3,
+            },
+        )
+        assert [] == audit(report(penalty=penalty))
+
+    def test_fewer_sanctions_than_cases_penalised(self):
+        """Tallies below the cases penalised: a warning with the numbers; not-penalised cases excepted."""
+        penalty = ec.PenaltyFigures(cases=25, by_sanction={ec.SanctionType.FINE: 23})
+        [finding] = audit(report(penalty=penalty))
+        assert ("sanctions-vs-cases", Severity.WARNING) == (finding.code, finding.severity)
+        assert "23 sanctions tallied for 25 cases penalised: 2 cases" in finding.message
+        excused = ec.PenaltyFigures(
+            cases=25, not_penalised=2, by_sanction={ec.SanctionType.FINE: 23}
+        )
+        assert [] == audit(report(penalty=excused))
+
+    def test_a_type_above_the_cases(self):
+        """A type tallied more often than there are cases: a warning on that type."""
+        penalty = ec.PenaltyFigures(cases=10, by_sanction={ec.SanctionType.FINE: 11})
+        assert [("sanctions-vs-cases", "penalty.by_sanction.fine")] == codes(
+            report(penalty=penalty)
+        )
+
+    def test_merged_template_column(self):
+        """警告、通报批评 as one column is holdable and written with its label."""
+        penalty = ec.PenaltyFigures(
+            cases=4, by_sanction={ec.SanctionType.WARNING_OR_PUBLIC_CRITICISM: 4}
+        )
+        r = report(penalty=penalty)
+        assert [] == audit(r)
+        assert "警告、通报批评4件" in ec.render(r, "zh")
+        assert r == ec.load_json(ec.dump_json(r))
+
+
+class TestFinesByProcedure:
+    def test_within_the_fines(self):
+        """Fines by procedure within the fines; above them, refused."""
+        penalty = ec.PenaltyFigures(
+            cases=30,
+            by_procedure={ec.Procedure.SIMPLE: 28, ec.Procedure.ORDINARY: 2},
+            fines=Decimal(20000),
+            fines_by_procedure={ec.Procedure.SIMPLE: Decimal(6350)},
+        )
+        [finding] = audit(report(penalty=penalty))
+        assert ("breakdown-short", "penalty.fines_by_procedure") == (finding.code, finding.path)
+        assert "适用简易程序28件（罚款6350元）、普通程序2件" in ec.render(
+            report(penalty=penalty), "zh"
+        )
+        with pytest.raises(ec.InvariantError, match="above fines 6000"):
+            ec.PenaltyFigures(
+                fines=Decimal(6000), fines_by_procedure={ec.Procedure.SIMPLE: Decimal(6350)}
+            )

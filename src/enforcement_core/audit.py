@@ -126,6 +126,10 @@ CODES: Mapping[str, tuple[Severity, str]] = {
         "two breakdowns of a total not stated add up differently",
     ),
     "licensing-open": (Severity.WARNING, "licensing outcomes do not account for every application"),
+    "sanctions-vs-cases": (
+        Severity.WARNING,
+        "sanction tallies below the cases penalised, or a type tallied more often than there are cases",
+    ),
     "rate-mismatch": (Severity.ERROR, "a stated rate does not agree with the counts"),
     "rate-unverifiable": (Severity.WARNING, "a stated rate whose counts are not stated"),
     "share-above-whole": (Severity.WARNING, "the figures make a share above 100%"),
@@ -201,6 +205,7 @@ def audit(source: AnnualReport | Ledger, *, previous: AnnualReport | None = None
 def _report_findings(report: AnnualReport, previous: AnnualReport | None) -> Iterator[Finding]:
     yield from _breakdown_findings(report)
     yield from _licensing_findings(report)
+    yield from _sanction_findings(report)
     yield from _rate_findings(report)
     yield from _change_findings(report, previous)
     yield from _total_findings(report)
@@ -269,6 +274,34 @@ def _licensing_findings(report: AnnualReport) -> Iterator[Finding]:
         f"{open_} of {applications} applications have no stated outcome ({detail})",
         f"{applications}件申请中有{open_}件未说明办理结果（{detail_zh}）",
     )
+
+
+def _sanction_findings(report: AnnualReport) -> Iterator[Finding]:
+    penalty = report.penalty
+    cases = figure(report, "penalty.cases")
+    if penalty is None or not penalty.by_sanction or cases is None:
+        return
+    # A case carries each sanction type at most once, and every case penalised at least one.
+    penalised = cases - (penalty.not_penalised or 0)
+    tallied = sum(penalty.by_sanction.values())
+    if tallied < penalised:
+        yield _finding(
+            "sanctions-vs-cases",
+            "penalty.by_sanction",
+            f"{tallied} sanctions tallied for {penalised} cases penalised: "
+            f"{penalised - tallied} cases have no sanction type stated",
+            f"处罚种类合计{tallied}，少于作出处罚的案件{penalised}件："
+            f"{penalised - tallied}件案件未列明处罚种类",
+        )
+    for kind, count in penalty.by_sanction.items():
+        if count > cases:
+            yield _finding(
+                "sanctions-vs-cases",
+                f"penalty.by_sanction.{kind.value}",
+                f"{kind.value} tallied {count} times for {cases} cases: "
+                "a case carries a sanction type once",
+                f"{label(kind)}{count}件，多于案件{cases}件：一件案件同一处罚种类只计一次",
+            )
 
 
 def _rate_findings(report: AnnualReport) -> Iterator[Finding]:

@@ -322,8 +322,10 @@ class DomainPenalties:
 class PenaltyFigures:
     """Administrative penalties (行政处罚) in the year.
 
-    Cases break down by domain, by sanction type (each case filed under one
-    type) and by procedure; money into fines and confiscations.
+    Cases break down by domain and by procedure; money into fines and
+    confiscations, and fines by procedure. Sanctions are tallied by type, each
+    its own count: one case can carry a fine and a confiscation, so the tallies
+    are not a breakdown of the cases (the audit compares them with the cases).
 
     Examples:
         >>> from decimal import Decimal
@@ -354,17 +356,23 @@ class PenaltyFigures:
             parts_within("fines", part="fines"),
         ),
     )
-    #: Cases by the sanction type they are filed under.
+    #: Sanctions imposed, tallied by type ("警告25件、罚款66件"), as the report counts them.
     by_sanction: Mapping[SanctionType, int] = attrs.field(
         factory=FrozenMap,
         converter=frozen_map,
-        metadata=checks(mapping_of(member_of(SanctionType), a_count()), parts_within("cases")),
+        metadata=checks(mapping_of(member_of(SanctionType), a_count())),
     )
     #: Cases by procedure.
     by_procedure: Mapping[Procedure, int] = attrs.field(
         factory=FrozenMap,
         converter=frozen_map,
         metadata=checks(mapping_of(member_of(Procedure), a_count()), parts_within("cases")),
+    )
+    #: Fines by procedure ("简易程序28起，罚款6350元"), within the fines.
+    fines_by_procedure: Mapping[Procedure, Decimal] = attrs.field(
+        factory=FrozenMap,
+        converter=frozen_map,
+        metadata=checks(mapping_of(member_of(Procedure), money()), parts_within("fines")),
     )
     #: Fines and confiscations together (罚没金额), when stated as one amount.
     fines_and_confiscations: Decimal | None = attrs.field(default=None, metadata=checks(_MONEY))

@@ -68,6 +68,7 @@ _VOCABULARY: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
     },
     "SanctionType": {
         "warning": ("警告", "warning"),
+        "warning_or_public_criticism": ("警告、通报批评", "warning or public criticism"),
         "public_criticism": ("通报批评", "public criticism"),
         "fine": ("罚款", "fine"),
         "confiscation_of_illegal_gains": ("没收违法所得", "confiscation of illegal gains"),
@@ -268,6 +269,7 @@ _TERMS: Final[Mapping[str, tuple[str, str]]] = {
     "by_domain": ("按领域", "by domain"),
     "by_sanction": ("按处罚种类", "by sanction type"),
     "by_procedure": ("按程序", "by procedure"),
+    "fines_by_procedure": ("按程序罚款", "fines by procedure"),
     "by_area": ("按检查领域", "by area"),
     "by_party": ("按约谈对象", "by party"),
     "by_kind": ("按类别", "by category"),

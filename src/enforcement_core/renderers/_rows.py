@@ -235,6 +235,11 @@ def _penalty(w: _Writer) -> None:
             _breakdown(w, 2, parts, _CASE, f"penalty.{key}")
     for key in ("fines", "confiscations", "fines_and_confiscations"):
         w.money(1, w.term(key), figure(w.report, f"penalty.{key}"), f"penalty.{key}")
+    if penalty.fines_by_procedure:
+        w.rows.append(Row(1, w.term("fines_by_procedure")))
+        for procedure, fines in penalty.fines_by_procedure.items():
+            path = f"penalty.fines_by_procedure.{procedure.value}"
+            w.money(2, w.label(procedure), fines, path)
     for key in ("not_penalised", "lightened", "legal_reviews", "referrals"):
         w.stated(1, key, f"penalty.{key}", _CASE)
 

@@ -566,9 +566,17 @@ class _Writer:
             if breakdown:
                 listed = (
                     f"{label(k)}{self.n(v, case, f'penalty.{key}.{k.value}')}"
+                    + self._procedure_fine(key, k)
                     for k, v in breakdown.items()
                 )
                 parts.append(words + "、".join(listed))
+        fined_alone = [
+            f"{label(k)}罚款{self.money(v, f'penalty.fines_by_procedure.{k.value}')}"
+            for k, v in penalty.fines_by_procedure.items()
+            if k not in penalty.by_procedure
+        ]
+        if fined_alone:
+            parts.append("、".join(fined_alone))
         for words, key in (
             ("罚款", "fines"),
             ("没收违法所得和非法财物", "confiscations"),
@@ -595,6 +603,16 @@ class _Writer:
                 else None
             )
         return self._join(parts)
+
+    def _procedure_fine(self, key: str, procedure: Any) -> str:
+        """The fines of a procedure after its cases ("（罚款6350元）"); empty if not stated."""
+        penalty = self.report.penalty
+        if penalty is None or key != "by_procedure":
+            return ""
+        fines = penalty.fines_by_procedure.get(procedure)
+        if fines is None:
+            return ""
+        return f"（罚款{self.money(fines, f'penalty.fines_by_procedure.{procedure.value}')}）"
 
     def _domains(self) -> Iterator[str]:
         penalty = self.report.penalty
