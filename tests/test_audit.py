@@ -637,3 +637,25 @@ class TestFinesByProcedure:
             ec.PenaltyFigures(
                 fines=Decimal(6000), fines_by_procedure={ec.Procedure.SIMPLE: Decimal(6350)}
             )
+
+
+class TestReviewOutcomes:
+    def test_outcomes_that_close(self):
+        """3 upheld, 1 revoked, 1 withdrawn of 5: closed."""
+        counts = ec.ReviewCounts(reconsiderations=5, upheld=3, revoked=1, withdrawn=1)
+        assert [] == audit(report(reviews=ec.ReviewFigures(total=counts)))
+
+    def test_outcomes_that_do_not_close(self):
+        """3 upheld of 5, the rest not stated: a warning with the gap, per category too."""
+        counts = ec.ReviewCounts(reconsiderations=5, upheld=3)
+        r = report(reviews=ec.ReviewFigures(total=counts, by_kind={ec.ActionKind.PENALTY: counts}))
+        assert [
+            ("reviews-open", "reviews.total"),
+            ("reviews-open", "reviews.by_kind.penalty"),
+        ] == codes(r)
+        assert "2 of 5 reconsiderations have no stated outcome" in audit(r)[0].message
+
+    def test_only_corrected_stated_says_nothing(self):
+        """A report that states only how many were corrected gets no finding."""
+        counts = ec.ReviewCounts(reconsiderations=5, corrected=0)
+        assert [] == audit(report(reviews=ec.ReviewFigures(total=counts)))

@@ -305,3 +305,28 @@ class TestTotalsWithoutParts:
             ec.PenaltyFigures(filed=30, cases=28).cases,
         )
         assert 31 == ec.PenaltyFigures(filed=30, cases=31).cases
+
+
+class TestReviewOutcomes:
+    def test_outcomes_within_the_reconsiderations(self):
+        """Withdrawn + upheld + corrected + pending up to the reconsiderations; above, refused."""
+        held = ec.ReviewCounts(reconsiderations=5, upheld=3, revoked=1, withdrawn=1)
+        assert (3, 1, 1) == (held.upheld, held.revoked, held.withdrawn)
+        with pytest.raises(
+            ec.InvariantError, match="outcomes add up to 6, above reconsiderations 5"
+        ):
+            ec.ReviewCounts(reconsiderations=5, upheld=3, revoked=1, withdrawn=1, pending=1)
+
+    def test_changed_and_revoked_within_corrected(self):
+        """Changed and revoked are corrections: no more than corrected when it is stated."""
+        assert 2 == ec.ReviewCounts(reconsiderations=5, corrected=2, changed=1, revoked=1).corrected
+        with pytest.raises(ec.InvariantError, match="above corrected 1"):
+            ec.ReviewCounts(reconsiderations=5, corrected=1, changed=1, revoked=1)
+
+    def test_per_category_within_the_total(self):
+        """Outcomes per category are parts of the total's."""
+        with pytest.raises(ec.InvariantError, match="above total.upheld 1"):
+            ec.ReviewFigures(
+                total=ec.ReviewCounts(upheld=1),
+                by_kind={ec.ActionKind.PENALTY: ec.ReviewCounts(upheld=2)},
+            )

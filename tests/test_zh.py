@@ -417,3 +417,20 @@ class TestWrittenAsStated:
         assert "罚款11.45亿元" in text
         held = street(penalty=ec.PenaltyFigures(cases=466000))
         assert "466000件" in zh(held)
+
+
+class TestReviewOutcomes:
+    def test_outcomes_and_categories(self):
+        """维持3件、撤销1件、申请人撤回1件, and per category; zeros left out."""
+        counts = ec.ReviewCounts(reconsiderations=5, upheld=3, revoked=1, withdrawn=1, changed=0)
+        text = zh(
+            street(
+                reviews=ec.ReviewFigures(
+                    total=counts,
+                    by_kind={ec.ActionKind.PENALTY: ec.ReviewCounts(reconsiderations=4, upheld=3)},
+                )
+            )
+        )
+        assert "全年发生行政复议5件，维持3件、撤销1件、申请人撤回1件" in text
+        assert "按类别分，行政处罚类4件（维持3件）" in text
+        assert "变更" not in text

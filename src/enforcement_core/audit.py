@@ -26,6 +26,7 @@ from enforcement_core._paths import objects, owners, resolve
 from enforcement_core._validators import breakdowns
 from enforcement_core.categories import CATEGORIES, RECORD_GROUPS, category
 from enforcement_core.comparison import Change
+from enforcement_core.figures import outcomes
 from enforcement_core.labels import label
 from enforcement_core.ledger import Ledger
 from enforcement_core.numbers_zh import round_half_up
@@ -126,6 +127,10 @@ CODES: Mapping[str, tuple[Severity, str]] = {
         "two breakdowns of a total not stated add up differently",
     ),
     "licensing-open": (Severity.WARNING, "licensing outcomes do not account for every application"),
+    "reviews-open": (
+        Severity.WARNING,
+        "reconsideration outcomes do not account for every reconsideration",
+    ),
     "sanctions-vs-cases": (
         Severity.WARNING,
         "sanction tallies below the cases penalised, or a type tallied more often than there are cases",
@@ -206,6 +211,7 @@ def _report_findings(report: AnnualReport, previous: AnnualReport | None) -> Ite
     yield from _breakdown_findings(report)
     yield from _licensing_findings(report)
     yield from _sanction_findings(report)
+    yield from _review_findings(report)
     yield from _rate_findings(report)
     yield from _change_findings(report, previous)
     yield from _total_findings(report)
@@ -274,6 +280,31 @@ def _licensing_findings(report: AnnualReport) -> Iterator[Finding]:
         f"{open_} of {applications} applications have no stated outcome ({detail})",
         f"{applications}件申请中有{open_}件未说明办理结果（{detail_zh}）",
     )
+
+
+def _review_findings(report: AnnualReport) -> Iterator[Finding]:
+    reviews = report.reviews
+    if reviews is None:
+        return
+    for path, counts in [("reviews.total", reviews.total)] + [
+        (f"reviews.by_kind.{kind.value}", counts) for kind, counts in reviews.by_kind.items()
+    ]:
+        # Most reports state only how many were corrected: the outcomes are checked
+        # only where the report gives them.
+        given = (counts.withdrawn, counts.upheld, counts.changed, counts.revoked, counts.pending)
+        stated = outcomes(counts)
+        if all(n is None for n in given) or stated is None or counts.reconsiderations is None:
+            continue
+        gap = counts.reconsiderations - stated
+        if gap > 0:
+            yield _finding(
+                "reviews-open",
+                path,
+                f"{gap} of {counts.reconsiderations} reconsiderations have no stated outcome "
+                "(withdrawn, upheld, corrected or pending)",
+                f"{counts.reconsiderations}件行政复议中有{gap}件未说明结果"
+                "（撤回、维持、纠错或尚在审理）",
+            )
 
 
 def _sanction_findings(report: AnnualReport) -> Iterator[Finding]:

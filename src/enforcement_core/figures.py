@@ -547,7 +547,11 @@ class ActionFigures:
 
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class ReviewCounts:
-    """Reconsideration and litigation cases, and how many ended against the body.
+    """Reconsideration and litigation cases, and how they ended.
+
+    Reconsiderations end withdrawn, upheld, corrected (changed, revoked or
+    confirmed unlawful) or are still pending; the outcomes stated cannot add up
+    to more than the reconsiderations.
 
     Examples:
         >>> ReviewCounts(reconsiderations=2, corrected=3)
@@ -566,9 +570,76 @@ class ReviewCounts:
     litigations: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Of them, lost in court (败诉).
     lost: int | None = attrs.field(default=None, metadata=checks(_COUNT, at_most("litigations")))
+    #: Reconsiderations withdrawn by the applicant (申请人撤回).
+    withdrawn: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+    #: Decisions upheld (维持).
+    upheld: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+    #: Decisions changed (变更); corrections, with revoked.
+    changed: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+    #: Decisions revoked (撤销); corrections, with changed.
+    revoked: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+    #: Reconsiderations still pending at the year's end (尚在审理).
+    pending: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+
+    @pending.validator
+    def _outcomes_within_reconsiderations(
+        self, attribute: attrs.Attribute[int | None], value: int | None
+    ) -> None:
+        del value
+        changed_or_revoked = [n for n in (self.changed, self.revoked) if n is not None]
+        if self.corrected is not None and sum(changed_or_revoked) > self.corrected:
+            fail(
+                self,
+                attribute.name,
+                self.pending,
+                f"changed and revoked add up to {sum(changed_or_revoked)}, "
+                f"above corrected {self.corrected}",
+            )
+            return
+        total = outcomes(self)
+        if (
+            self.reconsiderations is not None
+            and total is not None
+            and total > self.reconsiderations
+        ):
+            fail(
+                self,
+                attribute.name,
+                self.pending,
+                f"the outcomes add up to {total}, above reconsiderations {self.reconsiderations}",
+            )
 
 
-_REVIEW_FIELDS = ("reconsiderations", "corrected", "litigations", "lost")
+def outcomes(counts: ReviewCounts) -> int | None:
+    """The reconsiderations whose outcome is stated: withdrawn, upheld, corrected, pending.
+
+    Corrections are ``corrected`` when stated, else changed + revoked.
+    ``None`` when no outcome is stated.
+    """
+    corrected = (
+        counts.corrected
+        if counts.corrected is not None
+        else _known_sum(counts.changed, counts.revoked)
+    )
+    return _known_sum(counts.withdrawn, counts.upheld, corrected, counts.pending)
+
+
+def _known_sum(*numbers: int | None) -> int | None:
+    known = [n for n in numbers if n is not None]
+    return sum(known) if known else None
+
+
+_REVIEW_FIELDS = (
+    "reconsiderations",
+    "corrected",
+    "litigations",
+    "lost",
+    "withdrawn",
+    "upheld",
+    "changed",
+    "revoked",
+    "pending",
+)
 
 
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)

@@ -271,7 +271,17 @@ def _others(w: _Writer) -> None:
         w.money(1, w.term("amount"), other.amount, f"other_actions.{kind.value}.amount")
 
 
-_REVIEW_KEYS = ("reconsiderations", "corrected", "litigations", "lost")
+_REVIEW_KEYS = (
+    ("reconsiderations", "reconsiderations"),
+    ("corrected", "corrected"),
+    ("upheld", "upheld"),
+    ("revoked", "revoked_decisions"),
+    ("changed", "changed"),
+    ("withdrawn", "withdrawn"),
+    ("pending", "pending_reviews"),
+    ("litigations", "litigations"),
+    ("lost", "lost"),
+)
 
 
 def _reviews(w: _Writer) -> None:
@@ -279,12 +289,12 @@ def _reviews(w: _Writer) -> None:
     if reviews is None:
         return
     w.heading("reviews")
-    for key in _REVIEW_KEYS:
-        w.stated(1, key, f"reviews.total.{key}", _CASE)
+    for key, words in _REVIEW_KEYS:
+        w.stated(1, words, f"reviews.total.{key}", _CASE)
     for kind in reviews.by_kind:
         w.rows.append(Row(1, w.label(kind)))
-        for key in _REVIEW_KEYS:
-            w.stated(2, key, f"reviews.by_kind.{kind.value}.{key}", _CASE)
+        for key, words in _REVIEW_KEYS:
+            w.stated(2, words, f"reviews.by_kind.{kind.value}.{key}", _CASE)
 
 
 def _rates(w: _Writer) -> None:

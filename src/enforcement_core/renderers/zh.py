@@ -682,6 +682,18 @@ class _Writer:
             )
         return self._count("开展约谈", "interviews.count", MeasureKind.TIME) or ""
 
+    def _outcomes(self, counts: Any, path: str, opening: str) -> str:
+        """The outcomes of reconsiderations that happened ("维持3件、撤销1件"); zeros left out."""
+        listed = [
+            f"{words}{self.n(value, MeasureKind.CASE, f'{path}.{key}')}"
+            for key, words in _OUTCOMES
+            if (value := getattr(counts, key))
+        ]
+        if not listed:
+            return ""
+        text = "、".join(listed)
+        return f"（{text}）" if opening == "（" else f"{opening}{text}"
+
     def reviews(self) -> str:
         reviews = self.report.reviews
         if reviews is None:
@@ -702,6 +714,15 @@ class _Writer:
             text += self.change("reviews.total.reconsiderations", case)
             if total.corrected is not None and known[0]:
                 text += f"，其中被纠错{self.n(total.corrected, case, 'reviews.total.corrected')}"
+            text += self._outcomes(total, "reviews.total", "，")
+            by_kind = [
+                f"{label(kind)}类{self.n(counts.reconsiderations, case, f'reviews.by_kind.{kind.value}.reconsiderations')}"
+                + self._outcomes(counts, f"reviews.by_kind.{kind.value}", "（")
+                for kind, counts in reviews.by_kind.items()
+                if counts.reconsiderations
+            ]
+            if by_kind:
+                text += "，按类别分，" + "、".join(by_kind)
             parts.append(text)
         if known[1] is not None:
             text = f"行政诉讼{self.n(int(known[1]), case, 'reviews.total.litigations')}"
@@ -710,6 +731,15 @@ class _Writer:
                 text += f"，其中败诉{self.n(total.lost, case, 'reviews.total.lost')}"
             parts.append(text)
         return "；".join(parts) + "。" if parts else ""
+
+
+_OUTCOMES = (
+    ("upheld", "维持"),
+    ("revoked", "撤销"),
+    ("changed", "变更"),
+    ("withdrawn", "申请人撤回"),
+    ("pending", "尚在审理"),
+)
 
 
 def _figure_words(path: str) -> str:
