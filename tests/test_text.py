@@ -143,3 +143,23 @@ class TestWrittenAsStated:
         assert "11.45亿元" in text.replace(" ", "")
         assert "16,166,500 件" in text
         assert "46.6×10k" in renderers.render(report, "text", locale="en")
+
+
+class TestWorkforceMovements:
+    def test_rows(self):
+        """Each movement a row, in the measure word of the conventions."""
+        report = ec.AnnualReport(
+            body=GULU.body,
+            year=2023,
+            workforce=ec.WorkforceFigures(
+                departures={ec.DepartureReason.RETIRED: 1},
+                borrowed_staff=2,
+                exam_passed=3,
+            ),
+            conventions=ec.Conventions(measure_words={"workforce.borrowed_staff": "人"}),
+        )
+        lines = [" ".join(line.split()) for line in renderers.render(report, "text").splitlines()]
+        assert "借调人员 2 人" in lines
+        assert "通过执法资格考试 3 名" in lines
+        assert "按离岗原因" in lines
+        assert "退休 1 名" in lines

@@ -434,3 +434,36 @@ class TestReviewOutcomes:
         assert "全年发生行政复议5件，维持3件、撤销1件、申请人撤回1件" in text
         assert "按类别分，行政处罚类4件（维持3件）" in text
         assert "变更" not in text
+
+
+class TestWorkforceMovements:
+    def test_movements_and_status_with_their_measure_words(self):
+        """Posts, establishments, borrowed staff (人 as the report writes it), departures, exam, certificates."""
+        workforce = ec.WorkforceFigures(
+            certified=20,
+            authorised_posts=30,
+            established_staff=24,
+            by_establishment={
+                ec.EstablishmentKind.ADMINISTRATIVE: 16,
+                ec.EstablishmentKind.PUBLIC_INSTITUTION: 8,
+            },
+            borrowed_staff=2,
+            uncertified_recruits=4,
+            departed=4,
+            departures={ec.DepartureReason.TRANSFERRED: 2, ec.DepartureReason.RETIRED: 2},
+            exam_passed=5,
+            certificates_applied=5,
+            certificates_pending=2,
+        )
+        own = ec.Conventions(measure_words={"workforce.borrowed_staff": "人"})
+        text = zh(street(workforce=workforce, conventions=own))
+        assert "核定编制30名，在编人员24名（行政编制16名、事业编制8名），借调人员2人" in text
+        assert "新招录尚未取得执法证人员4名" in text
+        assert "全年减少执法人员4名（调离执法岗位2名、退休2名）" in text
+        assert "5名通过行政执法资格考试，申领执法证5名，尚待发证2名" in text
+
+    def test_none_left(self):
+        """No one left: said in words, no "0名"."""
+        text = zh(street(workforce=ec.WorkforceFigures(departed=0, exam_passed=0)))
+        assert "全年无执法人员调离、退休或离职" in text
+        assert "0名" not in text

@@ -75,7 +75,9 @@ from enforcement_core.statistics import Rate
 from enforcement_core.summary import summarize
 from enforcement_core.workforce import (
     Certificate,
+    DepartureReason,
     Employment,
+    EstablishmentKind,
     MisconductCase,
     Officer,
     Unit,
@@ -99,11 +101,13 @@ __all__ = [
     "CoerciveMeasure",
     "Comparison",
     "Conventions",
+    "DepartureReason",
     "Domain",
     "DomainPenalties",
     "Employment",
     "EnforcementBody",
     "EnforcementCoreError",
+    "EstablishmentKind",
     "ExampleNotFound",
     "Finding",
     "Findings",

@@ -160,6 +160,16 @@ _VOCABULARY: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
         "reconsideration": ("行政复议", "reconsideration"),
         "litigation": ("行政诉讼", "litigation"),
     },
+    "DepartureReason": {
+        "transferred": ("调离执法岗位", "transferred"),
+        "retired": ("退休", "retired"),
+        "resigned": ("离职", "resigned"),
+        "other": ("其他原因", "other"),
+    },
+    "EstablishmentKind": {
+        "administrative": ("行政编制", "administrative establishment"),
+        "public_institution": ("事业编制", "public-institution establishment"),
+    },
     "UnitKind": {
         "comprehensive_enforcement_office": (
             "综合行政执法办公室",
@@ -228,6 +238,15 @@ _TERMS: Final[Mapping[str, tuple[str, str]]] = {
     "certificates_cancelled": ("注销执法证", "certificates cancelled"),
     "trained": ("参加培训", "trained"),
     "misconduct_cases": ("违规违纪", "misconduct cases"),
+    "departed": ("减少执法人员", "officers who left"),
+    "exam_passed": ("通过执法资格考试", "passed the qualification exam"),
+    "certificates_applied": ("申领执法证", "certificates applied for"),
+    "certificates_pending": ("尚待发证", "certificates pending"),
+    "uncertified_recruits": ("新招录未持证人员", "recruits not yet certified"),
+    "authorised_posts": ("核定编制", "authorised posts"),
+    "borrowed_staff": ("借调人员", "borrowed staff"),
+    "departures": ("按离岗原因", "by reason of leaving"),
+    "by_establishment": ("按编制类型", "by establishment"),
     "powers": ("执法职权", "Enforcement powers"),
     "powers_total": ("职权总数", "powers held"),
     "applications": ("申请", "applications"),

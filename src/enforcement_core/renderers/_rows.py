@@ -148,14 +148,26 @@ def _workforce(w: _Writer) -> None:
             units(unit.subunits, depth + 1, f"{prefix}{key}.subunits.")
 
     units(workforce.units, 2, "workforce.units.")
+    for key in ("authorised_posts", "established_staff"):
+        w.stated(1, key, f"workforce.{key}", _PERSON)
+    _breakdown(w, 2, workforce.by_establishment, _PERSON, "workforce.by_establishment")
     for key in (
-        "established_staff",
         "auxiliary_staff",
+        "borrowed_staff",
+        "uncertified_recruits",
         "newly_certified",
+        "exam_passed",
+        "certificates_applied",
+        "certificates_pending",
         "certificates_cancelled",
-        "trained",
+        "departed",
     ):
         w.stated(1, key, f"workforce.{key}", _PERSON)
+    if workforce.departures:
+        if workforce.departed is None:
+            w.rows.append(Row(1, w.term("departures")))
+        _breakdown(w, 2, workforce.departures, _PERSON, "workforce.departures")
+    w.stated(1, "trained", "workforce.trained", _PERSON)
     w.stated(1, "misconduct_cases", "workforce.misconduct_cases", _CASE)
 
 

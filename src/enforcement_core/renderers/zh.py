@@ -253,6 +253,7 @@ class _Writer:
             self._certified(),
             self._staff(),
             self._certificates(),
+            self._movements(),
             self._training(),
             self._misconduct(),
         ]
@@ -277,14 +278,19 @@ class _Writer:
 
     def _staff(self) -> str:
         workforce = self.report.workforce
+        person = MeasureKind.PERSON
         staff = [
-            f"{word}{self.n(value, MeasureKind.PERSON, f'workforce.{key}')}"
-            + self.change(f"workforce.{key}", MeasureKind.PERSON)
+            f"{word}{self.n(value, person, f'workforce.{key}')}"
+            + self.change(f"workforce.{key}", person)
+            + (self._establishments() if key == "established_staff" else "")
             if value
             else f"无{word}"
             for key, word in (
+                ("authorised_posts", "核定编制"),
                 ("established_staff", "在编人员"),
                 ("auxiliary_staff", "辅助执法人员"),
+                ("borrowed_staff", "借调人员"),
+                ("uncertified_recruits", "新招录尚未取得执法证人员"),
             )
             if (value := getattr(workforce, key)) is not None
         ]
@@ -313,6 +319,51 @@ class _Writer:
             else:
                 changes.append(f"注销执法证{counted}")
         return "，".join(changes)
+
+    def _establishments(self) -> str:
+        """The established staff by kind of establishment: "（行政编制12名、事业编制8名）"."""
+        listed = [
+            f"{label(kind)}{self.n(count, MeasureKind.PERSON, f'workforce.by_establishment.{kind.value}')}"
+            for kind, count in self.report.workforce.by_establishment.items()
+        ]
+        return f"（{'、'.join(listed)}）" if listed else ""
+
+    def _movements(self) -> str:
+        """Who left, who passed the exam, whose certificates are applied for and pending."""
+        workforce = self.report.workforce
+        person = MeasureKind.PERSON
+        parts = []
+        reasons = [
+            f"{label(reason)}{self.n(count, person, f'workforce.departures.{reason.value}')}"
+            for reason, count in workforce.departures.items()
+            if count
+        ]
+        if workforce.departed is not None:
+            parts.append(
+                f"全年减少执法人员{self.n(workforce.departed, person, 'workforce.departed')}"
+                + (f"（{'、'.join(reasons)}）" if reasons else "")
+                if workforce.departed
+                else "全年无执法人员调离、退休或离职"
+            )
+        elif reasons:
+            parts.append("全年" + "、".join(reasons))
+        if workforce.exam_passed is not None:
+            parts.append(
+                f"{self.n(workforce.exam_passed, person, 'workforce.exam_passed')}通过行政执法资格考试"
+                if workforce.exam_passed
+                else "全年无人员通过行政执法资格考试"
+            )
+        if workforce.certificates_applied is not None:
+            parts.append(
+                "申领执法证"
+                + self.n(workforce.certificates_applied, person, "workforce.certificates_applied")
+            )
+        if workforce.certificates_pending:
+            parts.append(
+                "尚待发证"
+                + self.n(workforce.certificates_pending, person, "workforce.certificates_pending")
+            )
+        return "，".join(parts)
 
     def _training(self) -> str:
         trained = self.report.workforce.trained
