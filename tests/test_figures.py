@@ -330,3 +330,46 @@ class TestReviewOutcomes:
                 total=ec.ReviewCounts(upheld=1),
                 by_kind={ec.ActionKind.PENALTY: ec.ReviewCounts(upheld=2)},
             )
+
+
+class TestActivities:
+    def test_held_in_order_with_their_measure_words(self):
+        """Patrols in 次 and 场次, random inspections in 批次, a duty rate as stated."""
+        activities = (
+            ec.Activity(name="开展巡查", kind=ec.ActivityKind.PATROL, count=187),
+            ec.Activity(name="巡查", kind=ec.ActivityKind.PATROL, count=651, measure="场次"),
+            ec.Activity(name="依法履职", rate=Decimal("100.0"), rate_name="履职率"),
+        )
+        report = ec.AnnualReport(
+            body=ec.EnforcementBody("示例街道办事处", ec.BodyLevel.STREET),
+            year=2023,
+            activities=activities,
+        )
+        assert ["次", "场次", "次"] == [a.measure for a in report.activities]
+        assert report == ec.load_json(ec.dump_json(report))
+
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            ({"name": "", "count": 1}, "name"),
+            ({"name": "巡查", "count": -1}, "count"),
+            ({"name": "履职", "rate": Decimal("100.1"), "rate_name": "履职率"}, "0 to 100"),
+            ({"name": "履职", "rate": Decimal(100)}, "needs its name"),
+            ({"name": "巡查", "count": 1, "measure": ""}, "measure"),
+        ],
+    )
+    def test_refuses_what_cannot_be(self, fields, message):
+        """No name, a negative count, a rate above 100% or without its name, no measure word."""
+        with pytest.raises(ec.InvariantError, match=message):
+            ec.Activity(**fields)
+
+    def test_not_in_the_grand_total(self):
+        """Activities are not actions: a grand total of the categories ignores them."""
+        report = ec.AnnualReport(
+            body=ec.EnforcementBody("示例街道办事处", ec.BodyLevel.STREET),
+            year=2023,
+            penalty=ec.PenaltyFigures(cases=3),
+            activities=(ec.Activity(name="开展巡查", count=187),),
+            stated=ec.Stated(actions=3),
+        )
+        assert [] == ec.audit(report)

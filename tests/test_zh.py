@@ -467,3 +467,21 @@ class TestWorkforceMovements:
         text = zh(street(workforce=ec.WorkforceFigures(departed=0, exam_passed=0)))
         assert "全年无执法人员调离、退休或离职" in text
         assert "0名" not in text
+
+
+class TestActivities:
+    def test_written_in_order(self):
+        """巡查187次，巡查651场次，…批次，履职率 as stated, after the categories."""
+        activities = (
+            ec.Activity(name="开展巡查", kind=ec.ActivityKind.PATROL, count=187),
+            ec.Activity(name="巡查", kind=ec.ActivityKind.PATROL, count=651, measure="场次"),
+            ec.Activity(name="开展双随机一公开抽查", count=12, measure="批次"),
+            ec.Activity(name="依法履职", rate=Decimal("100.0"), rate_name="履职率"),
+        )
+        text = zh(street(penalty=ec.PenaltyFigures(cases=3), activities=activities))
+        assert (
+            "全年办理行政处罚案件3件。开展巡查187次，巡查651场次，开展双随机一公开抽查12批次，"
+            "依法履职，履职率100.0%。"
+        ) in text
+        alone = zh(street(activities=activities[:1]))
+        assert "开展巡查187次。" in alone

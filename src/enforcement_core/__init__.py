@@ -43,6 +43,8 @@ from enforcement_core.errors import (
 )
 from enforcement_core.figures import (
     ActionFigures,
+    Activity,
+    ActivityKind,
     AreaFigures,
     CoercionFigures,
     DomainPenalties,
@@ -88,6 +90,8 @@ from enforcement_core.workforce import (
 __all__ = [
     "ActionFigures",
     "ActionKind",
+    "Activity",
+    "ActivityKind",
     "AdmonitoryInterview",
     "AnnualReport",
     "AreaFigures",

@@ -34,6 +34,8 @@ from enforcement_core._validators import (
     money,
     optional,
     parts_within,
+    rule,
+    text,
 )
 from enforcement_core.actions import (
     ActionKind,
@@ -47,6 +49,7 @@ from enforcement_core.actions import (
     SanctionType,
     SupervisionLevel,
 )
+from enforcement_core.labels import Vocabulary
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -60,6 +63,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ActionFigures",
+    "Activity",
+    "ActivityKind",
     "AreaFigures",
     "CoercionFigures",
     "DomainPenalties",
@@ -659,6 +664,71 @@ class ReviewFigures:
             *(parts_within(f"total.{name}", part=name) for name in _REVIEW_FIELDS),
         ),
     )
+
+
+class ActivityKind(Vocabulary):
+    """Enforcement work a report counts beside the action categories."""
+
+    #: 巡查: patrols, with or without a record.
+    PATROL = "patrol"
+    #: 检查计划: inspection plans drawn up.
+    INSPECTION_PLAN = "inspection_plan"
+    #: 双随机、一公开: random inspections, in batches and spot checks.
+    RANDOM_INSPECTION = "random_inspection"
+    #: 案卷评查: reviews of case files.
+    CASE_FILE_REVIEW = "case_file_review"
+    #: 履职: duties performed (履职率).
+    DUTY = "duty"
+    #: Anything else the report counts.
+    OTHER = "other"
+
+
+def _not_a_percent(value: object) -> str | None:
+    if value is None:
+        return None
+    if type(value) is not Decimal or not value.is_finite() or not 0 <= value <= 100:
+        return f"must be a percent from 0 to 100 as a Decimal, not {value!r}"
+    return None
+
+
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
+class Activity:
+    """One kind of enforcement work a report counts, as it names it: "巡查187次".
+
+    Activities are not actions of a category: they are written in the report's
+    order, after the categories, and do not enter the grand total of actions.
+    A rate the report states for one ("履职率100%") is held as written.
+
+    Examples:
+        >>> Activity(name="开展巡查", kind=ActivityKind.PATROL, count=187).measure
+        '次'
+        >>> Activity(name="履职", rate=Decimal("101"), rate_name="履职率")
+        Traceback (most recent call last):
+        ...
+        enforcement_core.errors.InvariantError: Activity.rate: must be a percent from 0 to 100 as a Decimal, not Decimal('101')
+    """
+
+    #: The activity as the report names it: "开展巡查", "双随机一公开抽查".
+    name: str = attrs.field(metadata=checks(text()))
+    #: What kind of work it is.
+    kind: ActivityKind = attrs.field(
+        default=ActivityKind.OTHER, metadata=checks(member_of(ActivityKind))
+    )
+    #: How many, in ``measure``.
+    count: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+    #: The measure word of the count: 次, 场次, 批次, 家次, 件.
+    measure: str = attrs.field(default="次", metadata=checks(text()))
+    #: A rate the report states for it, in percent as written.
+    rate: Decimal | None = attrs.field(
+        default=None, metadata=checks(rule("percent", _not_a_percent))
+    )
+    #: The rate's name as the report writes it: "履职率".
+    rate_name: str = attrs.field(default="", metadata=checks(instance_of(str)))
+
+    @rate_name.validator
+    def _named_when_stated(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if self.rate is not None and not value.strip():
+            fail(self, attribute.name, value, "a stated rate needs its name (履职率)")
 
 
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)

@@ -160,6 +160,14 @@ _VOCABULARY: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
         "reconsideration": ("行政复议", "reconsideration"),
         "litigation": ("行政诉讼", "litigation"),
     },
+    "ActivityKind": {
+        "patrol": ("巡查", "patrol"),
+        "inspection_plan": ("检查计划", "inspection plan"),
+        "random_inspection": ("双随机一公开抽查", "random inspection"),
+        "case_file_review": ("案卷评查", "case-file review"),
+        "duty": ("履职", "duty"),
+        "other": ("其他执法工作", "other work"),
+    },
     "DepartureReason": {
         "transferred": ("调离执法岗位", "transferred"),
         "retired": ("退休", "retired"),
@@ -287,6 +295,7 @@ _TERMS: Final[Mapping[str, tuple[str, str]]] = {
     "pending_reviews": ("尚在审理", "pending"),
     "rates": ("比率", "Rates"),
     "fine_per_case": ("案均罚款", "fine per case"),
+    "activities": ("其他执法工作", "Other enforcement work"),
     "open_hazards": ("年末未整改隐患", "hazards open at year end"),
     "published_on": ("发布日期", "published"),
     "undefined": ("无法计算", "undefined"),

@@ -41,6 +41,7 @@ from enforcement_core.body import EnforcementBody
 from enforcement_core.categories import own_figures, report_fields
 from enforcement_core.figures import (
     ActionFigures,
+    Activity,
     CoercionFigures,
     InspectionFigures,
     InterviewFigures,
@@ -474,6 +475,10 @@ class AnnualReport:
     #: Reconsideration and litigation (行政复议、行政诉讼).
     reviews: ReviewFigures | None = attrs.field(
         default=None, metadata=checks(optional(instance_of(ReviewFigures)))
+    )
+    #: Other enforcement work the report counts (巡查, 双随机一公开, 案卷评查), in its order.
+    activities: tuple[Activity, ...] = attrs.field(
+        default=(), metadata=checks(tuple_of(instance_of(Activity)))
     )
     #: The free text: opening, overview, problems, plans.
     narrative: Narrative = attrs.field(factory=Narrative, metadata=checks(instance_of(Narrative)))

@@ -353,12 +353,28 @@ def _categories(w: _Writer) -> None:
             _declared(w, declared)
 
 
+def _activities(w: _Writer) -> None:
+    """The other enforcement work, in the report's order, each in its own measure word."""
+    if not w.report.activities:
+        return
+    w.heading("activities")
+    for activity in w.report.activities:
+        if activity.count is not None:
+            shown = format_decimal(activity.count, locale=w.locale)
+            w.rows.append(Row(1, activity.name, shown, activity.measure if w.zh else ""))
+        else:
+            w.rows.append(Row(1, activity.name))
+        if activity.rate is not None:
+            w.rows.append(Row(2, activity.rate_name, f"{activity.rate}%"))
+
+
 _SECTIONS = (
     _workforce,
     _powers,
     _categories,
     _interviews,
     _others,
+    _activities,
     _reviews,
     _rates,
 )

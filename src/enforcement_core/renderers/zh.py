@@ -428,7 +428,7 @@ class _Writer:
                 points[-1] = (points[-1][0], points[-1][1] + "，" + interviews)
             else:
                 points.append(("约谈", interviews))
-        closing = self._join([self.own_rates(), self.remaining_changes()])
+        closing = self._join([self.activities(), self.own_rates(), self.remaining_changes()])
         reviews = self.reviews() + (f"{closing}。" if closing else "")
         opening = self._opening(done)
         if points:
@@ -733,6 +733,23 @@ class _Writer:
             )
         return self._count("开展约谈", "interviews.count", MeasureKind.TIME) or ""
 
+    def activities(self) -> str:
+        """The other enforcement work, in the report's order: "开展巡查187次，案卷评查30件"."""
+        written = []
+        for activity in self.report.activities:
+            text = activity.name
+            if activity.count is not None:
+                number = (
+                    to_chinese(activity.count)
+                    if self.s.numerals == "chinese"
+                    else str(activity.count)
+                )
+                text += number + activity.measure
+            if activity.rate is not None:
+                text += f"，{activity.rate_name}{activity.rate}%"
+            written.append(text)
+        return "，".join(written)
+
     def _outcomes(self, counts: Any, path: str, opening: str) -> str:
         """The outcomes of reconsiderations that happened ("维持3件、撤销1件"); zeros left out."""
         listed = [
@@ -821,6 +838,7 @@ def _has_actions(report: AnnualReport) -> bool:
     return (
         any(getattr(report, name) is not None for name in fields)
         or bool(report.other_actions)
+        or bool(report.activities)
         or stated.actions is not None
         or stated.amount is not None
     )
