@@ -615,7 +615,10 @@ class TestSanctionTallies:
         )
         r = report(penalty=penalty)
         assert [] == audit(r)
-        assert "警告、通报批评4件" in ec.render(r, "zh")
+        assert "警告及通报批评4件" in ec.render(r, "zh")
+        assert ec.SanctionType.WARNING_OR_PUBLIC_CRITICISM is ec.SanctionType.from_label(
+            "警告、通报批评"
+        )
         assert r == ec.load_json(ec.dump_json(r))
 
 

@@ -413,7 +413,7 @@ def _computed_change(
             return None
         # Points from the previous rate and the current one exactly, rounded once.
         points = round_half_up(exact * 100 - Fraction(base), places)
-        return points, "percentage points", "个百分点"
+        return points, " percentage points", "个百分点"
     value = figure(report, stated.figure)
     if value is None:
         return None

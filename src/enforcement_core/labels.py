@@ -68,7 +68,7 @@ _VOCABULARY: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
     },
     "SanctionType": {
         "warning": ("警告", "warning"),
-        "warning_or_public_criticism": ("警告、通报批评", "warning or public criticism"),
+        "warning_or_public_criticism": ("警告及通报批评", "warning or public criticism"),
         "public_criticism": ("通报批评", "public criticism"),
         "fine": ("罚款", "fine"),
         "confiscation_of_illegal_gains": ("没收违法所得", "confiscation of illegal gains"),
@@ -201,7 +201,11 @@ _VOCABULARY: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
 #: Other ways real tables write a value: vocabulary name, variant, value.
 _VARIANTS: Final[Mapping[str, Mapping[str, str]]] = {
     "ActionKind": {"其他": "other", "其他行政行为": "other"},
-    "SanctionType": {"罚没": "fine", "没收": "confiscation_of_illegal_gains"},
+    "SanctionType": {
+        "罚没": "fine",
+        "没收": "confiscation_of_illegal_gains",
+        "警告、通报批评": "warning_or_public_criticism",
+    },
     "Procedure": {"一般程序": "ordinary", "普通": "ordinary", "简易": "simple"},
     "InspectionArea": {"消防": "fire_safety", "食品": "food_safety", "燃气": "gas_safety"},
     "Domain": {

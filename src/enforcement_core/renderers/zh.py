@@ -314,7 +314,7 @@ class _Writer:
             counted = self.n(cancelled, person, path)
             if not cancelled:
                 changes.append("未注销执法证")
-            elif self.word(person, path) in measure_words(person):
+            elif self.word(person, path) == measure_words(person)[0]:
                 changes.append(f"注销{counted}执法人员的执法证")
             else:
                 changes.append(f"注销执法证{counted}")
@@ -573,9 +573,10 @@ class _Writer:
             visit,
         )
         counted = [
-            f"{label(area)}{self.n(figures.visits, visit, f'inspection.by_area.{area.value}.visits')}"
-            for area, figures in inspection.by_area.items()
-            if figures.visits is not None
+            f"{label(area)}{self.n(int(visits), visit, f'inspection.by_area.{area.value}.visits')}"
+            for area in inspection.by_area
+            if (visits := figure(self.report, f"inspection.by_area.{area.value}.visits"))
+            is not None
         ]
         if opening and counted:
             opening += f"（其中{'、'.join(counted)}）"
@@ -669,19 +670,22 @@ class _Writer:
         penalty = self.report.penalty
         if penalty is None:
             return
-        for domain, figures in penalty.by_domain.items():
+        for domain in penalty.by_domain:
             path = f"penalty.by_domain.{domain.value}"
-            if figures.cases is None and figures.fines is None:
+            # Held, or written by the report rounded ("180.55亿元").
+            cases = figure(self.report, f"{path}.cases")
+            fines = figure(self.report, f"{path}.fines")
+            if cases is None and fines is None:
                 continue
             text = f"{label(domain)}领域行政处罚"
             change = ""
-            if figures.cases is not None:
+            if cases is not None:
                 change = self.change(f"{path}.cases", MeasureKind.CASE)
-                text += self.n(figures.cases, MeasureKind.CASE, f"{path}.cases") + change
-            if figures.fines:
+                text += self.n(int(cases), MeasureKind.CASE, f"{path}.cases") + change
+            if fines:
                 # 4家次、罚款0.68万元; after a 同比 clause the fine needs a comma of its own.
-                joint = "，" if change else ("、" if figures.cases is not None else "")
-                text += f"{joint}罚款{self.money(figures.fines, f'{path}.fines')}"
+                joint = "，" if change else ("、" if cases is not None else "")
+                text += f"{joint}罚款{self.money(Decimal(fines), f'{path}.fines')}"
             yield text
 
     def coercion(self) -> str | None:
