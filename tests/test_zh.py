@@ -432,7 +432,7 @@ class TestReviewOutcomes:
             )
         )
         assert "全年发生行政复议5件，维持3件、撤销1件、申请人撤回1件" in text
-        assert "按类别分，行政处罚类4件（维持3件）" in text
+        assert "按类别分，行政处罚类复议4件（维持3件）" in text
         assert "变更" not in text
 
 

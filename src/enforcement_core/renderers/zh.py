@@ -271,16 +271,19 @@ class _Writer:
         sentence = f"目前{self.me}取得行政执法资格的人员共{self.n(int(certified), MeasureKind.PERSON, path)}"
         sentence += self.change(path, MeasureKind.PERSON)
         units = self.report.workforce.units.items()
-        described = [self._unit(key, unit) for key, unit in units if unit.certified]
+        described = [
+            self._unit(key, unit)
+            for key, unit in units
+            if figure(self.report, f"workforce.units.{key}.certified")
+        ]
         sentence += "，其中" + "，".join(described) if described else ""
         share = self.stated_rate(RateName.OFFICE_SHARE)
         return sentence + (f"，{share}" if share else "")
 
     def _staff(self) -> str:
-        workforce = self.report.workforce
         person = MeasureKind.PERSON
         staff = [
-            f"{word}{self.n(value, person, f'workforce.{key}')}"
+            f"{word}{self.n(int(value), person, f'workforce.{key}')}"
             + self.change(f"workforce.{key}", person)
             + (self._establishments() if key == "established_staff" else "")
             if value
@@ -292,7 +295,7 @@ class _Writer:
                 ("borrowed_staff", "借调人员"),
                 ("uncertified_recruits", "新招录尚未取得执法证人员"),
             )
-            if (value := getattr(workforce, key)) is not None
+            if (value := figure(self.report, f"workforce.{key}")) is not None
         ]
         staff.append(self.stated_rate(RateName.CERTIFICATION))
         return self._join(staff)
@@ -387,19 +390,21 @@ class _Writer:
             return f"{year}年{self.me}没有发生一起执法人员违规违纪现象"
         return f"{year}年{self.me}发生执法人员违规违纪{self.n(cases, MeasureKind.CASE, 'workforce.misconduct_cases')}"
 
-    def _unit(self, key: str, unit: Any) -> str:
-        path = f"workforce.units.{key}"
-        text = (
-            f"{unit.name}执法人员{self.n(unit.certified, MeasureKind.PERSON, f'{path}.certified')}"
-        )
+    def _unit(
+        self, key: str, unit: Any, path: str = "workforce.units.", words: str = "执法人员"
+    ) -> str:
+        """A unit's certified officers, with its own and its sub-units' (to any depth)."""
+        path = f"{path}{key}"
+        certified = figure(self.report, f"{path}.certified")
+        text = f"{unit.name}{words}{self.n(int(certified or 0), MeasureKind.PERSON, f'{path}.certified')}"
         parts = []
         own = unit.own_certified
         if unit.subunits and own:
             parts.append(f"{unit.name}本级{self.n(own, MeasureKind.PERSON, f'{path}.certified')}")
         parts += [
-            f"{sub.name}{self.n(sub.certified, MeasureKind.PERSON, f'{path}.subunits.{sub_key}.certified')}"
+            self._unit(sub_key, sub, f"{path}.subunits.", "")
             for sub_key, sub in unit.subunits.items()
-            if sub.certified
+            if figure(self.report, f"{path}.subunits.{sub_key}.certified")
         ]
         return text + (f"（{'，'.join(parts)}）" if parts else "")
 
@@ -540,7 +545,7 @@ class _Writer:
         licensing = self.report.licensing
         if licensing is None:
             return None
-        if (licensing.applications == 0 or licensing.handled == 0) and not licensing.granted:
+        if _all_zero(licensing):
             return _NONE_IN_YEAR[ActionKind.LICENSING]
         case = MeasureKind.CASE
         return self._join(
@@ -562,8 +567,7 @@ class _Writer:
         inspection = self.report.inspection
         if inspection is None:
             return None
-        visits = figure(self.report, "inspection.visits")
-        if visits == 0:
+        if _all_zero(inspection):
             return _NONE_IN_YEAR[ActionKind.INSPECTION]
         visit = MeasureKind.ESTABLISHMENT_VISIT
         areas = "、".join(label(area) for area in inspection.by_area)
@@ -593,13 +597,25 @@ class _Writer:
         ]
         if supervised:
             parts.append("其中" + "，".join(supervised))
+        by_area = [
+            label(area)
+            + "、".join(
+                f"{words}{self.n(value, hazard, f'inspection.by_area.{area.value}.hazards.{key}')}"
+                for key, words in (("found", "查出隐患"), ("rectified", "整改隐患"))
+                if (value := getattr(figures.hazards, key)) is not None
+            )
+            for area, figures in inspection.by_area.items()
+            if figures.hazards.found is not None or figures.hazards.rectified is not None
+        ]
+        if by_area:
+            parts.append("分领域看，" + "，".join(by_area))
         return self._join(parts)
 
     def penalty(self) -> str | None:
         penalty = self.report.penalty
         if penalty is None:
             return None
-        if figure(self.report, "penalty.cases") == 0:
+        if _all_zero(penalty):
             return _NONE_IN_YEAR[ActionKind.PENALTY]
         case = MeasureKind.CASE
         parts: list[str | None] = [
@@ -730,12 +746,14 @@ class _Writer:
         interviews = self.report.interviews
         if interviews is None:
             return ""
-        if interviews.by_party:
-            return "、".join(
-                f"约谈{label(party)}{self.n(count, MeasureKind.TIME, f'interviews.by_party.{party.value}')}"
-                for party, count in interviews.by_party.items()
-            )
-        return self._count("开展约谈", "interviews.count", MeasureKind.TIME) or ""
+        by_party = "、".join(
+            f"约谈{label(party)}{self.n(count, MeasureKind.TIME, f'interviews.by_party.{party.value}')}"
+            for party, count in interviews.by_party.items()
+        )
+        if interviews.count is not None:
+            total = self._count("开展约谈", "interviews.count", MeasureKind.TIME) or ""
+            return total + (f"（{by_party}）" if by_party else "")
+        return by_party or self._count("开展约谈", "interviews.count", MeasureKind.TIME) or ""
 
     def activities(self) -> str:
         """The other enforcement work, in the report's order: "开展巡查187次，案卷评查30件"."""
@@ -754,6 +772,29 @@ class _Writer:
             written.append(text)
         return "，".join(written)
 
+    def _review_kind(self, kind: ActionKind, counts: Any) -> str:
+        """One category's reviews: "行政处罚类复议4件（维持2件）、诉讼1件"; empty if none."""
+        path = f"reviews.by_kind.{kind.value}"
+        case = MeasureKind.CASE
+        listed = []
+        inner = self._outcomes(counts, path, "")
+        if counts.corrected:
+            corrected = f"被纠错{self.n(counts.corrected, case, f'{path}.corrected')}"
+            inner = f"{corrected}、{inner}" if inner else corrected
+        if counts.reconsiderations or inner:
+            text = "复议"
+            if counts.reconsiderations:
+                text += self.n(counts.reconsiderations, case, f"{path}.reconsiderations")
+            listed.append(text + (f"（{inner}）" if inner else ""))
+        if counts.litigations or counts.lost:
+            text = "诉讼"
+            if counts.litigations:
+                text += self.n(counts.litigations, case, f"{path}.litigations")
+            if counts.lost:
+                text += f"（败诉{self.n(counts.lost, case, f'{path}.lost')}）"
+            listed.append(text)
+        return f"{label(kind)}类" + "、".join(listed) if listed else ""
+
     def _outcomes(self, counts: Any, path: str, opening: str) -> str:
         """The outcomes of reconsiderations that happened ("维持3件、撤销1件"); zeros left out."""
         listed = [
@@ -765,6 +806,27 @@ class _Writer:
             return ""
         text = "、".join(listed)
         return f"（{text}）" if opening == "（" else f"{opening}{text}"
+
+    def _reconsiderations(self, reviews: Any, known: Any) -> str:
+        """The reconsiderations: how many, corrected, their outcomes, per category."""
+        total = reviews.total
+        case = MeasureKind.CASE
+        first = ""
+        if known is not None:
+            first = f"全年发生行政复议{self.n(int(known), case, 'reviews.total.reconsiderations')}"
+            first += self.change("reviews.total.reconsiderations", case)
+            if total.corrected is not None and known:
+                first += f"，其中被纠错{self.n(total.corrected, case, 'reviews.total.corrected')}"
+        elif total.corrected:
+            first = f"行政复议被纠错{self.n(total.corrected, case, 'reviews.total.corrected')}"
+        outcomes = self._outcomes(total, "reviews.total", "，" if first else "")
+        first = first + outcomes if first or not outcomes else "行政复议" + outcomes
+        by_kind = [self._review_kind(kind, counts) for kind, counts in reviews.by_kind.items()]
+        if any(by_kind):
+            first += ("，按类别分，" if first else "按类别分，") + "，".join(
+                k for k in by_kind if k
+            )
+        return first
 
     def reviews(self) -> str:
         reviews = self.report.reviews
@@ -779,29 +841,17 @@ class _Writer:
             return "全年未发生行政复议、行政诉讼。"
         case = MeasureKind.CASE
         parts = []
-        if known[0] is not None:
-            text = (
-                f"全年发生行政复议{self.n(int(known[0]), case, 'reviews.total.reconsiderations')}"
-            )
-            text += self.change("reviews.total.reconsiderations", case)
-            if total.corrected is not None and known[0]:
-                text += f"，其中被纠错{self.n(total.corrected, case, 'reviews.total.corrected')}"
-            text += self._outcomes(total, "reviews.total", "，")
-            by_kind = [
-                f"{label(kind)}类{self.n(counts.reconsiderations, case, f'reviews.by_kind.{kind.value}.reconsiderations')}"
-                + self._outcomes(counts, f"reviews.by_kind.{kind.value}", "（")
-                for kind, counts in reviews.by_kind.items()
-                if counts.reconsiderations
-            ]
-            if by_kind:
-                text += "，按类别分，" + "、".join(by_kind)
-            parts.append(text)
+        first = self._reconsiderations(reviews, known[0])
+        if first:
+            parts.append(first)
         if known[1] is not None:
             text = f"行政诉讼{self.n(int(known[1]), case, 'reviews.total.litigations')}"
             text += self.change("reviews.total.litigations", case)
             if total.lost is not None and known[1]:
                 text += f"，其中败诉{self.n(total.lost, case, 'reviews.total.lost')}"
             parts.append(text)
+        elif total.lost:
+            parts.append(f"行政诉讼败诉{self.n(total.lost, case, 'reviews.total.lost')}")
         return "；".join(parts) + "。" if parts else ""
 
 
@@ -812,6 +862,12 @@ _OUTCOMES = (
     ("withdrawn", "申请人撤回"),
     ("pending", "尚在审理"),
 )
+
+
+def _all_zero(figures_of: object) -> bool:
+    """Whether a category states figures and every one is zero: nothing done, said in words."""
+    stated = [value for _, value in figures_below(figures_of)]
+    return bool(stated) and not any(stated)
 
 
 def _figure_words(path: str) -> str:
