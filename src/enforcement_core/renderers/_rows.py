@@ -208,7 +208,7 @@ def _inspection(w: _Writer) -> None:
     w.stated(1, "visits", "inspection.visits", MeasureKind.ESTABLISHMENT_VISIT)
     for area, area_figures in inspection.by_area.items():
         path = f"inspection.by_area.{area.value}"
-        if area_figures.visits is None and area_figures.hazards.found is None:
+        if not any(True for _ in figures(area_figures)):
             w.rows.append(Row(2, w.label(area)))
             continue
         w.count(
@@ -216,6 +216,9 @@ def _inspection(w: _Writer) -> None:
         )
         w.stated(3, "hazards_found", f"{path}.hazards.found", _HAZARD)
         w.stated(3, "hazards_rectified", f"{path}.hazards.rectified", _HAZARD)
+        if area_figures.hazards.supervised:
+            w.rows.append(Row(3, w.term("supervised")))
+            _breakdown(w, 4, area_figures.hazards.supervised, _HAZARD, f"{path}.hazards.supervised")
     w.stated(1, "hazards_found", "inspection.hazards.found", _HAZARD)
     w.stated(1, "hazards_rectified", "inspection.hazards.rectified", _HAZARD)
     if inspection.hazards.supervised:

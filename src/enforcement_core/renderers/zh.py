@@ -600,12 +600,20 @@ class _Writer:
         by_area = [
             label(area)
             + "、".join(
-                f"{words}{self.n(value, hazard, f'inspection.by_area.{area.value}.hazards.{key}')}"
-                for key, words in (("found", "查出隐患"), ("rectified", "整改隐患"))
-                if (value := getattr(figures.hazards, key)) is not None
+                [
+                    f"{words}{self.n(value, hazard, f'inspection.by_area.{area.value}.hazards.{key}')}"
+                    for key, words in (("found", "查出隐患"), ("rectified", "整改隐患"))
+                    if (value := getattr(figures.hazards, key)) is not None
+                ]
+                + [
+                    f"{label(level)}挂牌整治{self.n(count, hazard, f'inspection.by_area.{area.value}.hazards.supervised.{level.value}')}"
+                    for level, count in figures.hazards.supervised.items()
+                ]
             )
             for area, figures in inspection.by_area.items()
-            if figures.hazards.found is not None or figures.hazards.rectified is not None
+            if figures.hazards.found is not None
+            or figures.hazards.rectified is not None
+            or figures.hazards.supervised
         ]
         if by_area:
             parts.append("分领域看，" + "，".join(by_area))
@@ -815,7 +823,7 @@ class _Writer:
         if known is not None:
             first = f"全年发生行政复议{self.n(int(known), case, 'reviews.total.reconsiderations')}"
             first += self.change("reviews.total.reconsiderations", case)
-            if total.corrected is not None and known:
+            if total.corrected is not None and (known or total.corrected):
                 first += f"，其中被纠错{self.n(total.corrected, case, 'reviews.total.corrected')}"
         elif total.corrected:
             first = f"行政复议被纠错{self.n(total.corrected, case, 'reviews.total.corrected')}"
