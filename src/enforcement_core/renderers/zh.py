@@ -261,9 +261,17 @@ class _Writer:
 
     def _certified(self) -> str:
         certified = figure(self.report, "workforce.certified")
-        if certified is None:
-            return ""
         path = "workforce.certified"
+        if certified is None:
+            # No total, but units that count their officers: written without a total.
+            described = [
+                self._unit(key, unit)
+                for key, unit in self.report.workforce.units.items()
+                if any(value for _, value in figures_below(unit))
+            ]
+            return (
+                f"{self.me}取得行政执法资格的人员中，" + "，".join(described) if described else ""
+            )
         if certified == 0:
             return f"目前{self.me}暂无取得行政执法资格的人员" + self.change(
                 path, MeasureKind.PERSON
@@ -274,7 +282,7 @@ class _Writer:
         described = [
             self._unit(key, unit)
             for key, unit in units
-            if figure(self.report, f"workforce.units.{key}.certified")
+            if any(value for _, value in figures_below(unit))
         ]
         sentence += "，其中" + "，".join(described) if described else ""
         share = self.stated_rate(RateName.OFFICE_SHARE)
@@ -396,7 +404,9 @@ class _Writer:
         """A unit's certified officers, with its own and its sub-units' (to any depth)."""
         path = f"{path}{key}"
         certified = figure(self.report, f"{path}.certified")
-        text = f"{unit.name}{words}{self.n(int(certified or 0), MeasureKind.PERSON, f'{path}.certified')}"
+        text = f"{unit.name}{words}"
+        if certified is not None:
+            text += self.n(int(certified), MeasureKind.PERSON, f"{path}.certified")
         parts = []
         own = unit.own_certified
         if unit.subunits and own:
@@ -404,7 +414,7 @@ class _Writer:
         parts += [
             self._unit(sub_key, sub, f"{path}.subunits.", "")
             for sub_key, sub in unit.subunits.items()
-            if figure(self.report, f"{path}.subunits.{sub_key}.certified")
+            if any(value for _, value in figures_below(sub))
         ]
         return text + (f"（{'，'.join(parts)}）" if parts else "")
 
