@@ -38,6 +38,16 @@ def money(zh: str, en: str, value: str) -> Row:
     return Row(zh, en, value, "元", "yuan")
 
 
+def wan(zh: str, en: str, value: str) -> Row:
+    """An amount in 万元 with two decimals, as the report's conventions write money."""
+    return Row(zh, en, value, "万元", "10k yuan")
+
+
+def whole_yuan(zh: str, en: str, value: str) -> Row:
+    """An amount in whole yuan, as a report in 元 without decimals writes money."""
+    return Row(zh, en, value, "元", "yuan")
+
+
 def percent(zh: str, en: str, value: str) -> Row:
     """A rate, in percent with two decimals (the examples' percent_places)."""
     return Row(zh, en, value)
@@ -76,9 +86,9 @@ ROWS: dict[str, list[Row]] = {
         # No stated total: the domains' cases, 4 + 216.
         count("案件", "cases", 4 + 216, "件"),
         count("安全生产", "work safety", 4, "家次"),  # measure_words: 家次
-        money("罚款", "fines", "6,800.00"),
+        wan("罚款", "fines", "0.68"),  # 6800 元 = 0.68万元 (万元, 2 places)
         count("交通", "traffic", 216, "起"),  # measure_words: 起
-        money("罚款", "fines", "6,800.00"),
+        wan("罚款", "fines", "0.68"),  # 6800 元 = 0.68万元 (万元, 2 places)
         count("次数", "count", 3, "次"),
         count("企业", "enterprises", 3, "家次"),
         percent(*_RECTIFICATION, "98.62%"),  # 502 / 509 = 98.6247…%
@@ -102,12 +112,12 @@ ROWS: dict[str, list[Row]] = {
         count("年末未整改隐患", "hazards open at year end", 120 - 120, "条"),
         count("案件", "cases", 34, "起"),
         count("城市管理", "urban management", 30, "起"),
-        money("罚款", "fines", "12,000.00"),
+        whole_yuan("罚款", "fines", "12,000"),  # 元 without places
         count("市场监管", "market supervision", 4, "起"),
-        money("罚款", "fines", "6,000.00"),
+        whole_yuan("罚款", "fines", "6,000"),
         count("简易程序", "simple procedure", 20, "起"),
         count("普通程序", "ordinary procedure", 14, "起"),
-        money("罚款", "fines", "18,000.00"),  # 12000 + 6000
+        whole_yuan("罚款", "fines", "18,000"),  # 12000 + 6000
         count("次数", "count", 5, "次"),
         count("个体工商户", "individual businesses", 5, "次"),
         count("行政复议", "reconsiderations", 0, "起"),
@@ -127,8 +137,8 @@ ROWS: dict[str, list[Row]] = {
         count("在编人员", "established staff", 20, "名"),
         count("辅助执法人员", "auxiliary staff", 5, "名"),
         count("新增持证人员", "newly certified", 2, "名"),
+        count("注销执法证", "certificates cancelled", 0, "名"),  # officers, a person
         count("参加培训", "trained", 16, "名"),
-        count("注销执法证", "certificates cancelled", 0, "件"),
         count("违规违纪", "misconduct cases", 0, "件"),
         count("申请", "applications", 170, "件"),
         count("受理", "accepted", 170, "件"),
@@ -143,14 +153,14 @@ ROWS: dict[str, list[Row]] = {
         count("年末未整改隐患", "hazards open at year end", 380 - 373, "条"),
         count("案件", "cases", 88, "件"),
         count("安全生产", "work safety", 28, "件"),
-        money("罚款", "fines", "140,000.00"),
+        wan("罚款", "fines", "14.00"),  # 140000 / 10000
         count("消防", "fire safety", 18, "件"),
-        money("罚款", "fines", "30,000.00"),
+        wan("罚款", "fines", "3.00"),
         count("规划建设", "planning and construction", 14, "件"),
-        money("罚款", "fines", "80,000.00"),
+        wan("罚款", "fines", "8.00"),
         count("交通", "traffic", 28, "件"),
-        money("罚款", "fines", "2,800.00"),
-        money("罚款", "fines", "252,800.00"),
+        wan("罚款", "fines", "0.28"),
+        wan("罚款", "fines", "25.28"),
         count("强制措施", "coercive measures", 3, "件"),
         count("查封", "sealing", 2, "件"),
         count("扣押", "seizure", 1, "件"),
@@ -180,8 +190,8 @@ ROWS: dict[str, list[Row]] = {
         count("在编人员", "established staff", 20, "名"),
         count("辅助执法人员", "auxiliary staff", 6, "名"),
         count("新增持证人员", "newly certified", 3, "名"),
+        count("注销执法证", "certificates cancelled", 1, "名"),
         count("参加培训", "trained", 18, "名"),
-        count("注销执法证", "certificates cancelled", 1, "件"),
         count("违规违纪", "misconduct cases", 0, "件"),
         count("职权总数", "powers held", 412, "项"),
         count("法定执法", "statutory", 120, "项"),
@@ -216,22 +226,22 @@ ROWS: dict[str, list[Row]] = {
         count("年末未整改隐患", "hazards open at year end", 400 - 395, "条"),
         count("案件", "cases", 96, "件"),
         count("安全生产", "work safety", 30, "件"),
-        money("罚款", "fines", "152,000.00"),
+        wan("罚款", "fines", "15.20"),
         count("消防", "fire safety", 20, "件"),
-        money("罚款", "fines", "38,000.00"),
+        wan("罚款", "fines", "3.80"),
         count("规划建设", "planning and construction", 16, "件"),
-        money("罚款", "fines", "96,000.00"),
+        wan("罚款", "fines", "9.60"),
         count("交通", "traffic", 30, "件"),
-        money("罚款", "fines", "3,000.00"),
+        wan("罚款", "fines", "0.30"),
         count("警告", "warning", 25, "件"),
         count("罚款", "fine", 66, "件"),
         count("没收违法所得", "confiscation of illegal gains", 2, "件"),
         count("责令停产停业", "production suspension order", 3, "件"),
         count("简易程序", "simple procedure", 28, "件"),
         count("普通程序", "ordinary procedure", 68, "件"),
-        money("罚款", "fines", "289,000.00"),
-        money("没收金额", "confiscations", "4,500.00"),
-        money("罚没金额", "fines and confiscations", "293,500.00"),  # 289000 + 4500
+        wan("罚款", "fines", "28.90"),
+        wan("没收金额", "confiscations", "0.45"),
+        wan("罚没金额", "fines and confiscations", "29.35"),  # 289000 + 4500 = 293500
         count("不予处罚", "not penalised", 2, "件"),
         count("从轻减轻处罚", "penalised lightly", 11, "件"),
         count("法制审核", "legal reviews", 68, "件"),
@@ -245,7 +255,7 @@ ROWS: dict[str, list[Row]] = {
         count("个体工商户", "individual businesses", 2, "次"),
         count("次数", "count", 35, "件"),  # confirmations
         count("次数", "count", 2, "件"),  # rewards
-        money("金额", "amount", "4,000.00"),
+        wan("金额", "amount", "0.40"),
         count("行政复议", "reconsiderations", 2, "件"),
         count("复议纠错", "corrected on reconsideration", 0, "件"),
         count("行政诉讼", "litigations", 1, "件"),

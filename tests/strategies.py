@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
 import enforcement_core as ec
@@ -670,4 +671,61 @@ def ledgers(draw: st.DrawFn, *, max_records: int = 8) -> ec.Ledger:
         **{group.field: some(RECORDS[group.record]) for group in RECORD_GROUPS},
         narrative=draw(narratives),
         conventions=draw(conventions),
+    )
+
+
+# Real reports' figures (issue 9): the fields that hold them, added to a report. --------
+
+
+@st.composite
+def workforce_movements(draw: st.DrawFn, workforce: ec.WorkforceFigures) -> ec.WorkforceFigures:
+    """The workforce with movements and status: departures by reason, exam, posts, borrowed staff."""
+    departures = draw(breakdown(ec.DepartureReason, st.integers(0, 50)))
+    establishments = draw(breakdown(ec.EstablishmentKind, st.integers(0, 50)))
+    established = workforce.established_staff
+    if established is not None and sum(establishments.values()) > established:
+        establishments = {}
+    return attrs.evolve(
+        workforce,
+        departed=draw(total_over(list(departures.values()))),
+        departures=departures,
+        exam_passed=draw(optional(counts)),
+        certificates_applied=draw(optional(counts)),
+        certificates_pending=draw(optional(counts)),
+        uncertified_recruits=draw(optional(counts)),
+        authorised_posts=draw(optional(counts)),
+        by_establishment=establishments,
+        borrowed_staff=draw(optional(counts)),
+    )
+
+
+activities = st.lists(
+    st.builds(
+        ec.Activity,
+        name=st.sampled_from(["开展巡查", "双随机一公开抽查", "案卷评查", "制定检查计划"]),
+        kind=st.sampled_from(list(ec.ActivityKind)),
+        count=optional(counts),
+        measure=st.sampled_from(["次", "场次", "批次", "卷"]),
+    ),
+    max_size=3,
+).map(tuple)
+
+
+@st.composite
+def real_reports(draw: st.DrawFn) -> ec.AnnualReport:
+    """A generated report with the figures real reports add: movements, activities, totals."""
+    report = draw(annual_reports())
+    coercion = report.coercion
+    if coercion is not None and draw(st.booleans()):
+        parts = [n for n in (coercion.measures, coercion.executions) if n is not None]
+        coercion = attrs.evolve(coercion, actions=sum(parts) + draw(st.integers(0, 5)))
+    penalty = report.penalty
+    if penalty is not None:
+        penalty = attrs.evolve(penalty, filed=draw(optional(counts)))
+    return attrs.evolve(
+        report,
+        workforce=draw(workforce_movements(report.workforce)),
+        coercion=coercion,
+        penalty=penalty,
+        activities=draw(activities),
     )

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 import enforcement_core as ec
@@ -342,6 +343,13 @@ class TestStatedTotals:
                 penalty=r.penalty,
                 stated=stated(amount=Decimal(100)),
             )
+        )
+
+    def test_no_categories_no_finding(self, report):
+        """A stated grand total with no category stated is not "the categories add up to 0"."""
+        assert [] == audit(report(stated=stated(actions=1200, amount=Decimal("11.45E8"))))
+        assert [("total-mismatch", "stated.actions")] == codes(
+            report(penalty=ec.PenaltyFigures(cases=5), stated=stated(actions=1200))
         )
 
     def test_below_a_partial_sum(self, report, body):
@@ -926,3 +934,163 @@ class TestFinding:
             "warning published-late published_on: published on 2024-02-01, after the deadline of 2024-01-31"
             == str(finding)
         )
+
+
+def written(path: str, value: str, unit: str) -> ec.StatedFigure:
+    return ec.StatedFigure(figure=path, value=Decimal(value), unit=unit)
+
+
+class TestRoundedFigures:
+    def money_by_domain(self, report, total: str, *parts: str) -> AnnualReport:
+        domains = (ec.Domain.TRAFFIC, ec.Domain.WORK_SAFETY, ec.Domain.FIRE_SAFETY)
+        return report(
+            penalty=ec.PenaltyFigures(
+                by_domain={d: ec.DomainPenalties() for d in domains[: len(parts)]}
+            ),
+            stated=stated(
+                figures=(
+                    written("penalty.fines", total, "亿元"),
+                    *(
+                        written(f"penalty.by_domain.{d.value}.fines", p, "亿元")
+                        for d, p in zip(domains, parts, strict=False)
+                    ),
+                )
+            ),
+        )
+
+    def test_parts_above_within_precision(self, report):
+        """194.98亿 against parts adding to 194.99亿, all to 0.01亿: not an error."""
+        assert [] == audit(self.money_by_domain(report, "194.98", "100.00", "94.99"))
+
+    def test_parts_above_beyond_precision(self, report):
+        """194.98亿 against parts adding to 195.01亿: an error."""
+        assert [("figure-mismatch", "stated.figures[0]")] == codes(
+            self.money_by_domain(report, "194.98", "100.00", "95.01")
+        )
+
+    def test_parts_short_beyond_precision(self, report):
+        """1616.85万 against parts of 1616.65万 (exact counts): 2000 not broken down."""
+        r = report(
+            penalty=ec.PenaltyFigures(
+                by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=16166500)}
+            ),
+            stated=stated(figures=(written("penalty.cases", "1616.85", "万"),)),
+        )
+        [finding] = audit(r)
+        assert ("breakdown-short", "stated.figures[0]") == (finding.code, finding.path)
+        assert "2000.00 not broken down" in finding.message
+        within = attrs.evolve(
+            r,
+            penalty=ec.PenaltyFigures(
+                by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=16168450)}
+            ),
+        )
+        assert [] == audit(within)
+
+    @pytest.mark.parametrize(("held", "expected"), [(465500, []), (465499, ["figure-mismatch"])])
+    def test_held_figure_against_written(self, held, expected, report):
+        """46.6万 covers 465,500 to 466,500; a figure held outside that disagrees."""
+        r = report(
+            inspection=ec.InspectionFigures(visits=held),
+            stated=stated(figures=(written("inspection.visits", "46.6", "万"),)),
+        )
+        assert expected == [f.code for f in audit(r)]
+
+    def test_grand_total_written_rounded(self, report):
+        """A money total of 11.45亿 agrees with categories of 11.4512亿; not with 11.46亿."""
+
+        def base(fines: str) -> AnnualReport:
+            return report(
+                penalty=ec.PenaltyFigures(cases=5, fines=Decimal(fines)),
+                stated=stated(figures=(written("stated.amount", "11.45", "亿元"),)),
+            )
+
+        assert [] == audit(base("1145120000"))
+        assert [("total-mismatch", "stated.amount")] == codes(base("1146000000"))
+
+
+class TestSanctionTallies:
+    def test_more_sanctions_than_cases_is_held(self, report):
+        """23 sanctions for 10 cases: held, and no finding (a case can carry several types)."""
+        penalty = ec.PenaltyFigures(
+            cases=10,
+            by_sanction={
+                ec.SanctionType.FINE: 10,
+                ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS: 10,
+                ec.SanctionType.WARNING: 3,
+            },
+        )
+        assert [] == audit(report(penalty=penalty))
+
+    def test_fewer_sanctions_than_cases_penalised(self, report):
+        """Tallies below the cases penalised: a warning with the numbers; not-penalised cases excepted."""
+        penalty = ec.PenaltyFigures(cases=25, by_sanction={ec.SanctionType.FINE: 23})
+        [finding] = audit(report(penalty=penalty))
+        assert ("sanctions-vs-cases", Severity.WARNING) == (finding.code, finding.severity)
+        assert "23 sanctions tallied for 25 cases penalised: 2 cases" in finding.message
+        excused = ec.PenaltyFigures(
+            cases=25, not_penalised=2, by_sanction={ec.SanctionType.FINE: 23}
+        )
+        assert [] == audit(report(penalty=excused))
+
+    def test_a_type_above_the_cases(self, report):
+        """A type tallied more often than there are cases: a warning on that type."""
+        penalty = ec.PenaltyFigures(cases=10, by_sanction={ec.SanctionType.FINE: 11})
+        assert [("sanctions-vs-cases", "penalty.by_sanction.fine")] == codes(
+            report(penalty=penalty)
+        )
+
+    def test_merged_template_column(self, report):
+        """警告、通报批评 as one column is holdable and written with its label."""
+        penalty = ec.PenaltyFigures(
+            cases=4, by_sanction={ec.SanctionType.WARNING_OR_PUBLIC_CRITICISM: 4}
+        )
+        r = report(penalty=penalty)
+        assert [] == audit(r)
+        assert "警告及通报批评4件" in ec.render(r, "zh")
+        assert ec.SanctionType.WARNING_OR_PUBLIC_CRITICISM is ec.SanctionType.from_label(
+            "警告、通报批评"
+        )
+        assert r == ec.load_json(ec.dump_json(r))
+
+
+class TestFinesByProcedure:
+    def test_within_the_fines(self, report):
+        """Fines by procedure within the fines; above them, refused."""
+        penalty = ec.PenaltyFigures(
+            cases=30,
+            by_procedure={ec.Procedure.SIMPLE: 28, ec.Procedure.ORDINARY: 2},
+            fines=Decimal(20000),
+            fines_by_procedure={ec.Procedure.SIMPLE: Decimal(6350)},
+        )
+        [finding] = audit(report(penalty=penalty))
+        assert ("breakdown-short", "penalty.fines_by_procedure") == (finding.code, finding.path)
+        assert "适用简易程序28件（罚款6350元）、普通程序2件" in ec.render(
+            report(penalty=penalty), "zh"
+        )
+        with pytest.raises(ec.InvariantError, match="above fines 6000"):
+            ec.PenaltyFigures(
+                fines=Decimal(6000), fines_by_procedure={ec.Procedure.SIMPLE: Decimal(6350)}
+            )
+
+
+class TestReviewOutcomes:
+    def test_outcomes_that_close(self, report):
+        """3 upheld, 1 revoked, 1 withdrawn of 5: closed."""
+        counts = ec.ReviewCounts(reconsiderations=5, upheld=3, revoked=1, withdrawn=1)
+        assert [] == audit(report(reviews=ec.ReviewFigures(total=counts)))
+
+    def test_outcomes_that_do_not_close(self, report):
+        """3 upheld of 5, the rest not stated: a warning with the gap, per category too."""
+        counts = ec.ReviewCounts(reconsiderations=5, upheld=3)
+        r = report(reviews=ec.ReviewFigures(total=counts, by_kind={ec.ActionKind.PENALTY: counts}))
+        assert [
+            ("reviews-open", "reviews.total"),
+            ("reviews-open", "reviews.by_kind.penalty"),
+        ] == codes(r)
+        assert "2 of 5 reconsiderations have no stated outcome" in audit(r)[0].message
+
+    def test_only_corrected_stated_says_nothing(self, report):
+        """A report that states only how many were corrected gets no finding."""
+        counts = ec.ReviewCounts(reconsiderations=5, corrected=0)
+        assert [] == audit(report(reviews=ec.ReviewFigures(total=counts)))

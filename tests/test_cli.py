@@ -205,6 +205,14 @@ class TestCheck:
             f"{gulu}: 0 errors, 1 warning\n  warnings:\n    licensing: 34 of 243" in result.stdout
         )
 
+    def test_strict_fails_on_warnings(self, gulu, tmp_path):
+        """--strict: a warning exits 1; a report without findings still exits 0."""
+        town = write(tmp_path / "town.json", ec.examples.load("example-town-2023"))
+        assert (1, 0) == (
+            run("check", "--strict", str(gulu)).returncode,
+            run("check", "--strict", str(town)).returncode,
+        )
+
     def test_clean(self, tmp_path):
         """A report that holds: no findings."""
         town = write(tmp_path / "town.json", ec.examples.load("example-town-2023"))
@@ -321,7 +329,7 @@ class TestListing:
     def test_examples(self):
         """examples lists every built-in example with its body and year."""
         lines = run("examples").stdout.splitlines()
-        assert 4 == len(lines)
+        assert len(ec.examples.names()) == len(lines) == 10
         assert (
             "gulu-2023  重庆市渝北区古路镇人民政府, 2023  (with a synthetic ledger of records)"
             in lines

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+import enforcement_core as ec
 from enforcement_core import (
     ActionKind,
     AreaFigures,
@@ -29,6 +30,7 @@ from enforcement_core import (
     SanctionType,
     SupervisionLevel,
 )
+from enforcement_core.statistics import category_totals
 
 DIVISION, SECTION = SupervisionLevel.DIVISION, SupervisionLevel.SECTION
 
@@ -160,16 +162,17 @@ class TestPenaltyFigures:
         )
         assert figures.cases is None
 
+    def test_sanction_tallies_are_not_a_breakdown(self):
+        """Sanctions tallied by type may outnumber the cases: one case, a fine and a confiscation."""
+        tallies = {SanctionType.FINE: 200, SanctionType.WARNING: 21}
+        assert 221 == sum(PenaltyFigures(cases=220, by_sanction=tallies).by_sanction.values())
+
     @pytest.mark.parametrize(
         ("kwargs", "message"),
         [
             (
                 {"by_domain": {Domain.TRAFFIC: DomainPenalties(cases=221)}},
                 "cases of the parts add up to 221, above cases 220",
-            ),
-            (
-                {"by_sanction": {SanctionType.FINE: 200, SanctionType.WARNING: 21}},
-                "by_sanction: the parts add up to 221",
             ),
             ({"by_procedure": {Procedure.SIMPLE: 221}}, "by_procedure: the parts add up to 221"),
             ({"lightened": 221}, "lightened: 221 exceeds cases 220"),
@@ -266,3 +269,107 @@ class TestOtherFigures:
                 total=10, by_source={AuthoritySource.STATUTORY: 6, AuthoritySource.CONFERRED: 5}
             )
         assert 10 == PowerFigures(total=10, by_kind={ActionKind.PENALTY: 10}).total
+
+
+class TestTotalsWithoutParts:
+    def test_coercion_total_alone(self):
+        """A total of coercive actions with no breakdown is held, and counts for the category."""
+        report = ec.AnnualReport(
+            body=ec.EnforcementBody("示例县市场监督管理局", ec.BodyLevel.COUNTY_DEPARTMENT),
+            year=2023,
+            coercion=ec.CoercionFigures(actions=12),
+            licensing=ec.LicensingFigures(handled=1234),
+        )
+        totals = category_totals(report)
+        assert (1234, 12) == (
+            totals[ec.ActionKind.LICENSING].count,
+            totals[ec.ActionKind.COERCION].count,
+        )
+
+    def test_parts_within_the_coercion_total(self):
+        """Measures and executions up to the total are held; above it, refused."""
+        assert 3 == ec.CoercionFigures(actions=3, measures=2, executions=1).actions
+        with pytest.raises(ec.InvariantError, match="add up to 3, above 2"):
+            ec.CoercionFigures(actions=2, measures=2, executions=1)
+
+    def test_decisions_within_matters_handled(self):
+        """Granted + refused up to the matters handled are held; above them, refused."""
+        assert 10 == ec.LicensingFigures(handled=10, granted=8, refused=2).handled
+        with pytest.raises(ec.InvariantError, match="add up to 11, above handled 10"):
+            ec.LicensingFigures(handled=10, granted=9, refused=2)
+
+    def test_cases_filed_apart_from_cases_decided(self):
+        """立案 is its own figure: fewer or more cases may be decided than filed."""
+        assert (30, 28) == (
+            ec.PenaltyFigures(filed=30, cases=28).filed,
+            ec.PenaltyFigures(filed=30, cases=28).cases,
+        )
+        assert 31 == ec.PenaltyFigures(filed=30, cases=31).cases
+
+
+class TestReviewOutcomes:
+    def test_outcomes_within_the_reconsiderations(self):
+        """Withdrawn + upheld + corrected + pending up to the reconsiderations; above, refused."""
+        held = ec.ReviewCounts(reconsiderations=5, upheld=3, revoked=1, withdrawn=1)
+        assert (3, 1, 1) == (held.upheld, held.revoked, held.withdrawn)
+        with pytest.raises(
+            ec.InvariantError, match="outcomes add up to 6, above reconsiderations 5"
+        ):
+            ec.ReviewCounts(reconsiderations=5, upheld=3, revoked=1, withdrawn=1, pending=1)
+
+    def test_changed_and_revoked_within_corrected(self):
+        """Changed and revoked are corrections: no more than corrected when it is stated."""
+        assert 2 == ec.ReviewCounts(reconsiderations=5, corrected=2, changed=1, revoked=1).corrected
+        with pytest.raises(ec.InvariantError, match="above corrected 1"):
+            ec.ReviewCounts(reconsiderations=5, corrected=1, changed=1, revoked=1)
+
+    def test_per_category_within_the_total(self):
+        """Outcomes per category are parts of the total's."""
+        with pytest.raises(ec.InvariantError, match="above total.upheld 1"):
+            ec.ReviewFigures(
+                total=ec.ReviewCounts(upheld=1),
+                by_kind={ec.ActionKind.PENALTY: ec.ReviewCounts(upheld=2)},
+            )
+
+
+class TestActivities:
+    def test_held_in_order_with_their_measure_words(self):
+        """Patrols in 次 and 场次, random inspections in 批次, a duty rate as stated."""
+        activities = (
+            ec.Activity(name="开展巡查", kind=ec.ActivityKind.PATROL, count=187),
+            ec.Activity(name="巡查", kind=ec.ActivityKind.PATROL, count=651, measure="场次"),
+            ec.Activity(name="依法履职", rate=Decimal("100.0"), rate_name="履职率"),
+        )
+        report = ec.AnnualReport(
+            body=ec.EnforcementBody("示例街道办事处", ec.BodyLevel.STREET),
+            year=2023,
+            activities=activities,
+        )
+        assert ["次", "场次", "次"] == [a.measure for a in report.activities]
+        assert report == ec.load_json(ec.dump_json(report))
+
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            ({"name": "", "count": 1}, "name"),
+            ({"name": "巡查", "count": -1}, "count"),
+            ({"name": "履职", "rate": Decimal("100.1"), "rate_name": "履职率"}, "0 to 100"),
+            ({"name": "履职", "rate": Decimal(100)}, "needs its name"),
+            ({"name": "巡查", "count": 1, "measure": ""}, "measure"),
+        ],
+    )
+    def test_refuses_what_cannot_be(self, fields, message):
+        """No name, a negative count, a rate above 100% or without its name, no measure word."""
+        with pytest.raises(ec.InvariantError, match=message):
+            ec.Activity(**fields)
+
+    def test_not_in_the_grand_total(self):
+        """Activities are not actions: a grand total of the categories ignores them."""
+        report = ec.AnnualReport(
+            body=ec.EnforcementBody("示例街道办事处", ec.BodyLevel.STREET),
+            year=2023,
+            penalty=ec.PenaltyFigures(cases=3),
+            activities=(ec.Activity(name="开展巡查", count=187),),
+            stated=ec.Stated(actions=3),
+        )
+        assert [] == ec.audit(report)

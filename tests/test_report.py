@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+import enforcement_core as ec
 from enforcement_core import (
     ActionFigures,
     ActionKind,
@@ -126,14 +127,25 @@ class TestStatedChange:
         with pytest.raises(InvariantError, match="a rate changes in percentage points"):
             StatedChange(figure=figure, previous=Decimal(1), change=Decimal(1), unit=unit)
 
-    def test_refuses_an_unknown_rate(self):
-        """Rates come from the vocabulary."""
-        with pytest.raises(InvariantError, match="'rectify' is not a RateName"):
+    def test_holds_a_rate_of_the_reports_own(self):
+        """A rate the report names itself (办结率) is held; a rate without a name is refused."""
+        held = StatedChange(figure="rates.办结率", change=Decimal("1.5"), unit=ChangeUnit.POINTS)
+        assert "rates.办结率" == held.figure
+        with pytest.raises(InvariantError, match="a rate needs a name after 'rates.'"):
+            StatedChange(figure="rates. ", change=Decimal(1), unit=ChangeUnit.POINTS)
+
+    def test_previous_is_optional(self):
+        """Most reports write "同比上升10.53%" without the base: previous is None."""
+        change = StatedChange(
+            figure="penalty.cases", change=Decimal("10.53"), unit=ChangeUnit.PERCENT
+        )
+        assert change.previous is None
+        with pytest.raises(InvariantError, match="previous: must be a finite Decimal"):
             StatedChange(
-                figure="rates.rectify",
-                previous=Decimal(1),
+                figure="penalty.cases",
+                previous=Decimal("NaN"),
                 change=Decimal(1),
-                unit=ChangeUnit.POINTS,
+                unit=ChangeUnit.PERCENT,
             )
 
     def test_refuses_a_non_finite_change(self):
@@ -157,8 +169,29 @@ class TestStated:
             ]
         )
 
+    def test_rates_by_label_are_the_built_in_ones(self):
+        """ "持证率" is the certification rate; "办结率" is held under its own name."""
+        rates = Stated(rates={"持证率": Decimal("100.0"), "办结率": Decimal("98.5")}).rates
+        assert [RateName.CERTIFICATION, "办结率"] == list(rates)
+        assert isinstance(next(iter(rates)), RateName)
+        assert "100.0" == str(rates[RateName.CERTIFICATION])
+
+    def test_refuses_a_rate_without_a_name(self):
+        """A stated rate needs a name."""
+        with pytest.raises(InvariantError, match="rates"):
+            Stated(rates={"": Decimal(1)})
+
 
 class TestConventions:
+    def test_money_places_by_figure(self):
+        """Places per figure path; a key that names no figure is refused."""
+        conventions = Conventions(money_places_by_figure={"penalty.fines": 1})
+        assert {"penalty.fines": 1} == dict(conventions.money_places_by_figure)
+        with pytest.raises(InvariantError, match="money_places_by_figure.penalty.fine"):
+            Conventions(money_places_by_figure={"penalty.fine": 1})
+        with pytest.raises(InvariantError, match="number of decimals from 0 to 4"):
+            Conventions(money_places_by_figure={"penalty.fines": 5})
+
     def test_defaults(self):
         """Whole yuan, two-decimal percents, 件 for cases."""
         conventions = Conventions()
@@ -238,3 +271,45 @@ class TestFigurePaths:
             resolve(report, "other_actions.reward.count"),
             resolve(report, "penalty.cases"),
         )
+
+
+class TestStatedFigure:
+    def test_keeps_its_precision(self):
+        """46.6万 is 466000 to within 500; 1616.85万 to within 50; 867 to within 0.5."""
+        assert (Decimal(466000), Decimal(500)) == (
+            ec.StatedFigure(figure="inspection.visits", value=Decimal("46.6"), unit="万").exact,
+            ec.StatedFigure(figure="inspection.visits", value=Decimal("46.6"), unit="万").tolerance,
+        )
+        assert (
+            Decimal(50)
+            == ec.StatedFigure(
+                figure="penalty.cases", value=Decimal("1616.85"), unit="万"
+            ).tolerance
+        )
+        assert (
+            Decimal("0.5") == ec.StatedFigure(figure="penalty.cases", value=Decimal(867)).tolerance
+        )
+
+    def test_refuses_what_cannot_be(self):
+        """A path that names no figure, a unit not known, a negative value: refused."""
+        with pytest.raises(InvariantError, match="has no field"):
+            ec.StatedFigure(figure="penalty.case", value=Decimal(1))
+        with pytest.raises(InvariantError, match="is not one of"):
+            ec.StatedFigure(figure="penalty.cases", value=Decimal(1), unit="千")
+        with pytest.raises(InvariantError, match="must not be negative"):
+            ec.StatedFigure(figure="penalty.cases", value=Decimal(-1))
+
+    def test_round_trips_as_written(self):
+        """JSON keeps the value as written: "46.6" in 万, not 466000."""
+        report = ec.AnnualReport(
+            body=ec.EnforcementBody("示例镇人民政府", ec.BodyLevel.TOWN),
+            year=2023,
+            stated=ec.Stated(
+                figures=(
+                    ec.StatedFigure(figure="inspection.visits", value=Decimal("46.60"), unit="万"),
+                )
+            ),
+        )
+        text = ec.dump_json(report)
+        assert '"value": "46.60"' in text
+        assert report == ec.load_json(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 
@@ -30,7 +31,7 @@ class TestGolden:
 
 # A line with a value: the label, two spaces or more, the value, perhaps a unit.
 _ROW = re.compile(
-    r"^\s*(?P<label>\S.*?)\s{2,}(?P<value>[0-9][0-9,]*(?:\.[0-9]+)?%?)(?: (?P<unit>\S+))?$"
+    r"^\s*(?P<label>\S.*?)\s{2,}(?P<value>[0-9][0-9,]*(?:\.[0-9]+)?%?)(?: (?P<unit>\S.*))?$"
 )
 
 
@@ -129,7 +130,7 @@ class TestFigures:
             "509 条",
             "502 条",
             "98.62%",
-            "6,800.00 元",
+            "0.68 万元",
             "216 起",
         ):
             assert expected in text
@@ -138,9 +139,102 @@ class TestFigures:
         """locale='en' writes English labels and the locale's grouping."""
         text = renderers.render(LEDGER, "text", locale="en")
         assert "rectification rate" in text
-        assert "6,800.00 yuan" in text
+        assert "0.68 10k yuan" in text
+
+    @pytest.mark.parametrize(
+        ("places", "expected"), [(0, "99%"), (1, "98.6%"), (2, "98.63%"), (3, "98.625%")]
+    )
+    def test_percent_places_rounded_once(self, places, expected):
+        """789/800 = 98.625%: one rounding at the places asked, written with exactly those."""
+        report = ec.AnnualReport(
+            body=GULU.body,
+            year=2023,
+            inspection=ec.InspectionFigures(hazards=ec.HazardFigures(found=800, rectified=789)),
+            conventions=ec.Conventions(percent_places=places),
+        )
+        lines = [
+            line for line in renderers.render(report, "text").splitlines() if "隐患整改率" in line
+        ]
+        assert [expected] == [lines[0].split()[-1]]
+
+    def test_money_in_the_reports_unit_and_places(self):
+        """万元 with the report's places, and a figure's own places where the report gives them."""
+        report = ec.AnnualReport(
+            body=GULU.body,
+            year=2023,
+            penalty=ec.PenaltyFigures(
+                cases=3, fines=Decimal(90366000), confiscations=Decimal(8670000)
+            ),
+            conventions=ec.Conventions(
+                money_unit="万元", money_places=2, money_places_by_figure={"penalty.fines": 1}
+            ),
+        )
+        text = renderers.render(report, "text")
+        assert "9,036.6 万元" in text
+        assert "867.00 万元" in text
+        assert "9,036.60" not in text
+
+    def test_measure_words_per_figure(self):
+        """A figure's measure word comes from the report's conventions (1人, not 1名)."""
+        report = ec.AnnualReport(
+            body=GULU.body,
+            year=2023,
+            workforce=ec.WorkforceFigures(certified=1, certificates_cancelled=2),
+            conventions=ec.Conventions(
+                measure_words={
+                    "workforce.certified": "人",
+                    "workforce.certificates_cancelled": "张",
+                }
+            ),
+        )
+        text = renderers.render(report, "text")
+        assert "1 人" in text
+        assert "2 张" in text
+        assert "1 名" not in text
 
     def test_no_data_no_section(self):
         """A report with no data for a category has no section for it."""
         text = renderers.render(ec.AnnualReport(body=GULU.body, year=2023), "text")
         assert "行政处罚" not in text
+
+
+class TestWrittenAsStated:
+    def test_rounded_figures_as_written(self):
+        """46.6万 家次 and 11.45 亿元, as the report writes them; exact figures grouped."""
+        report = ec.AnnualReport(
+            body=GULU.body,
+            year=2023,
+            inspection=ec.InspectionFigures(),
+            penalty=ec.PenaltyFigures(cases=16166500),
+            stated=ec.Stated(
+                figures=(
+                    ec.StatedFigure(figure="inspection.visits", value=Decimal("46.6"), unit="万"),
+                    ec.StatedFigure(figure="penalty.fines", value=Decimal("11.45"), unit="亿元"),
+                )
+            ),
+        )
+        text = renderers.render(report, "text")
+        assert "46.6万 家次" in text
+        assert "11.45亿元" in text.replace(" ", "")
+        assert "16,166,500 件" in text
+        assert "46.6×10k" in renderers.render(report, "text", locale="en")
+
+
+class TestWorkforceMovements:
+    def test_rows(self):
+        """Each movement a row, in the measure word of the conventions."""
+        report = ec.AnnualReport(
+            body=GULU.body,
+            year=2023,
+            workforce=ec.WorkforceFigures(
+                departures={ec.DepartureReason.RETIRED: 1},
+                borrowed_staff=2,
+                exam_passed=3,
+            ),
+            conventions=ec.Conventions(measure_words={"workforce.borrowed_staff": "人"}),
+        )
+        lines = [" ".join(line.split()) for line in renderers.render(report, "text").splitlines()]
+        assert "借调人员 2 人" in lines
+        assert "通过执法资格考试 3 名" in lines
+        assert "按离岗原因" in lines
+        assert "退休 1 名" in lines

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+import enforcement_core as ec
 from enforcement_core import (
     Certificate,
     Employment,
@@ -238,3 +239,56 @@ class TestMisconductCase:
         """It names the officer by the roster's identifier."""
         with pytest.raises(InvariantError, match="MisconductCase.officer"):
             MisconductCase("M-1", "", dt.date(2023, 3, 1))
+
+
+class TestMovementsAndStatus:
+    def test_held_each_optional(self):
+        """Departures by reason, exam passes, certificates applied and pending, posts, borrowed staff."""
+        figures = ec.WorkforceFigures(
+            departed=4,
+            departures={ec.DepartureReason.TRANSFERRED: 2, ec.DepartureReason.RETIRED: 2},
+            exam_passed=5,
+            certificates_applied=5,
+            certificates_pending=2,
+            uncertified_recruits=4,
+            authorised_posts=30,
+            established_staff=24,
+            by_establishment={ec.EstablishmentKind.ADMINISTRATIVE: 16},
+            borrowed_staff=2,
+        )
+        assert (4, 5, 2, 30, 2) == (
+            figures.departed,
+            figures.exam_passed,
+            figures.certificates_pending,
+            figures.authorised_posts,
+            figures.borrowed_staff,
+        )
+        assert ec.WorkforceFigures().departed is None
+
+    def test_parts_within_their_totals(self):
+        """Departures within those who left; establishments within the established staff."""
+        with pytest.raises(ec.InvariantError, match="above departed 1"):
+            ec.WorkforceFigures(departed=1, departures={ec.DepartureReason.RETIRED: 2})
+        with pytest.raises(ec.InvariantError, match="above established_staff 3"):
+            ec.WorkforceFigures(
+                established_staff=3, by_establishment={ec.EstablishmentKind.ADMINISTRATIVE: 4}
+            )
+
+    def test_negative_refused(self):
+        """Counts are never negative."""
+        with pytest.raises(ec.InvariantError, match="borrowed_staff"):
+            ec.WorkforceFigures(borrowed_staff=-1)
+
+    def test_audit_and_json(self):
+        """Departures short of those who left: a warning; the figures round-trip through JSON."""
+        report = ec.AnnualReport(
+            body=ec.EnforcementBody("示例区应急管理局", ec.BodyLevel.COUNTY_DEPARTMENT),
+            year=2023,
+            workforce=ec.WorkforceFigures(
+                departed=4, departures={ec.DepartureReason.RETIRED: 1}, exam_passed=2
+            ),
+        )
+        assert [("breakdown-short", "workforce.departures")] == [
+            (f.code, f.path) for f in ec.audit(report)
+        ]
+        assert report == ec.load_json(ec.dump_json(report))

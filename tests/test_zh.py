@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import attrs
 import pytest
 
 import enforcement_core as ec
@@ -131,7 +132,7 @@ EXAMPLE_PHRASES = {
         "开展了行政检查、行政处罚两类行政执法行为",
         "一是行政检查。",
         "行政检查210家次（其中消防安全90家次、燃气安全70家次、食品安全50家次）",
-        "共查出安全隐患120条，整改隐患120条，隐患整改率100.00%",
+        "共查出安全隐患120条，整改隐患120条。",  # the rate is not stated: not written
         "二是行政处罚。全年办理行政处罚案件34起",  # case_measure 起
         "城市管理领域行政处罚30起、罚款12000元",  # money_unit 元, whole yuan
         "市场监管领域行政处罚4起、罚款6000元",
@@ -146,8 +147,8 @@ EXAMPLE_PHRASES = {
         "综合行政执法办公室执法人员6名（综合行政执法办公室本级3名，综合执法大队3名）",
         "应急办执法人员5名",
         "规建办执法人员5名",
-        "在编人员20名，辅助执法人员5名，持证率80.00%",  # 16 / 20
-        "全年新增持证人员2名，注销执法证0张",
+        "在编人员20名，辅助执法人员5名。",  # 持证率 not stated: not written
+        "全年新增持证人员2名，未注销执法证",  # a zero, in words
         "统一组织16名执法人员参加行政执法培训",
         "2022年我镇没有发生一起执法人员违规违纪现象",
         "开展了行政许可、行政检查、行政处罚、行政强制、行政确认五类行政执法行为",
@@ -164,7 +165,7 @@ EXAMPLE_PHRASES = {
         "实施行政强制措施3件（查封2件、扣押1件），行政强制执行0件",
         "全年行政确认30件",
         "约谈企业9次",
-        "全年发生行政复议1件，其中被纠错0件；行政诉讼0件，其中败诉0件",
+        "全年发生行政复议1件，其中被纠错0件；行政诉讼0件。",  # no 败诉 of no litigation
         "2023年1月18日",
     ],
     "example-town-2023": [
@@ -174,13 +175,14 @@ EXAMPLE_PHRASES = {
         "应急办执法人员5名",
         "规建办执法人员6名",
         "在编人员20名，辅助执法人员6名，持证率90.00%",  # 18 / 20
-        "全年新增持证人员3名，注销执法证1张",
+        "全年新增持证人员3名，注销1名执法人员的执法证",  # officers counted, not certificates
         "统一组织18名执法人员参加行政执法培训",
         "我镇共有行政执法职权412项，法定执法120项、赋权执法280项、委托执法12项",
         "行政许可、行政检查、行政处罚、行政强制、行政确认、行政奖励六类行政执法行为",
         "全年共计申请农村宅基地180件，受理176件，作出行政许可160件",
         "不予许可9件，尚在办理7件，经法制审核169件",
-        "行政检查420家次（其中消防安全120家次、企业生产100家次、燃气安全80家次",
+        # The example states this change beside its figure, as the report writes it.
+        "行政检查420家次，较上年增加40家次（其中消防安全120家次、企业生产100家次、燃气安全80家次",
         "食品安全70家次、农房建设50家次）",
         "共查出安全隐患400条，整改隐患395条，隐患整改率98.75%",  # 395 / 400
         "处级挂牌整治隐患3条，科级挂牌整治隐患8条",
@@ -198,7 +200,8 @@ EXAMPLE_PHRASES = {
         "全年行政确认35件",
         "全年行政奖励2件，涉及金额0.40万元",  # 4000
         "约谈企业10次、约谈个体工商户2次",
-        "全年发生行政复议2件，其中被纠错0件；行政诉讼1件，其中败诉0件",
+        "全年发生行政复议2件，其中被纠错0件",
+        "行政诉讼1件，其中败诉0件",
         "2024年1月25日",
     ],
 }
@@ -365,6 +368,162 @@ class TestDataAndZeros:
         assert "行政许可、行政处罚两类行政执法行为" in zh(report)
 
 
+def street(**fields: object) -> ec.AnnualReport:
+    return ec.AnnualReport(body=STREET, year=2023, **fields)  # type: ignore[arg-type]
+
+
+class TestWritesWhatTheReportWrites:
+    def test_workforce_measure_words_from_the_conventions(self):
+        """1人 where the report writes 人; 名 by default."""
+        workforce = ec.WorkforceFigures(certified=1, trained=1)
+        own = ec.Conventions(measure_words={"workforce.certified": "人", "workforce.trained": "人"})
+        assert "共1人" in zh(street(workforce=workforce, conventions=own))
+        assert "组织1人执法人员" in zh(street(workforce=workforce, conventions=own))
+        assert "共1名" in zh(street(workforce=workforce))
+
+    def test_certificates_cancelled_counted_in_people(self):
+        """Certificates cancelled for 2 people, not "2张", unless the report counts certificates."""
+        workforce = ec.WorkforceFigures(certificates_cancelled=2)
+        people = zh(street(workforce=workforce))
+        assert "注销2名执法人员的执法证" in people
+        assert "张" not in people
+        counted = ec.Conventions(measure_words={"workforce.certificates_cancelled": "张"})
+        assert "注销执法证2张" in zh(street(workforce=workforce, conventions=counted))
+
+    def test_no_certification_rate_unless_stated_or_asked(self):
+        """持证率 is written when stated (as stated) or asked for; never invented."""
+        workforce = ec.WorkforceFigures(certified=18, established_staff=20)
+        assert "持证率" not in zh(street(workforce=workforce))
+        assert "持证率90.00%" in zh(street(workforce=workforce), rates="computed")
+        stated = ec.Stated(rates={"持证率": Decimal("90.0")})
+        assert "持证率90.0%" in zh(street(workforce=workforce, stated=stated))
+
+    def test_rates_of_the_reports_own(self):
+        """A rate the report names itself is written as stated, decimals and all."""
+        text = zh(
+            street(
+                penalty=ec.PenaltyFigures(cases=3),
+                stated=ec.Stated(rates={"办结率": Decimal("100.0"), "参与率": Decimal(95)}),
+            )
+        )
+        assert "办结率100.0%，参与率95%。" in text
+
+    def test_stated_changes_without_a_base(self):
+        """同比上升10.53% and 较上年减少136件, as stated, beside their figures."""
+        changes = (
+            ec.StatedChange(
+                figure="inspection.visits", change=Decimal("10.53"), unit=ec.ChangeUnit.PERCENT
+            ),
+            ec.StatedChange(
+                figure="penalty.cases", change=Decimal(-136), unit=ec.ChangeUnit.ABSOLUTE
+            ),
+        )
+        report = street(
+            inspection=ec.InspectionFigures(visits=420),
+            penalty=ec.PenaltyFigures(cases=220),
+            stated=ec.Stated(changes=changes),
+        )
+        text = zh(report)
+        assert "行政检查420家次，同比上升10.53%" in text
+        assert "全年办理行政处罚案件220件，较上年减少136件" in text
+        assert "同比" not in zh(attrs_evolve(report, stated=ec.Stated()))
+
+    def test_stated_change_of_a_figure_not_written(self):
+        """A stated change whose figure the prose does not write still appears, as stated."""
+        change = ec.StatedChange(
+            figure="penalty.fines", change=Decimal("-12.5"), unit=ec.ChangeUnit.PERCENT
+        )
+        text = zh(street(penalty=ec.PenaltyFigures(cases=2), stated=ec.Stated(changes=(change,))))
+        assert "行政处罚罚款同比下降12.5%" in text
+
+    def test_stated_grand_totals_in_the_opening(self):
+        """共计N件, 涉及金额 where the report's opening line places them; none when not stated."""
+        report = street(
+            penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100)),
+            licensing=ec.LicensingFigures(granted=10, refused=0),
+            stated=ec.Stated(actions=15, amount=Decimal(100)),
+        )
+        assert "两类行政执法行为，共计15件，涉及金额100元。" in zh(report)
+        assert "共计" not in zh(attrs_evolve(report, stated=ec.Stated()))
+        alone = zh(street(stated=ec.Stated(actions=1200)))
+        assert "2023年，示例街道开展行政执法行为共计1200件。" in alone
+
+    def test_no_zero_training_sentence(self):
+        """No "0名执法人员参加培训": a zero reads as a sentence of its own."""
+        text = zh(street(workforce=ec.WorkforceFigures(certified=3, trained=0)))
+        assert "0名" not in text
+        assert "全年未组织执法人员参加行政执法培训" in text
+        assert "统一组织3名执法人员参加行政执法培训" in zh(
+            street(workforce=ec.WorkforceFigures(certified=3, trained=3))
+        )
+
+    def test_no_zero_certified_or_staff(self):
+        """No certified officers, no auxiliary staff, no new certificates: said in words."""
+        workforce = ec.WorkforceFigures(
+            certified=0, auxiliary_staff=0, newly_certified=0, certificates_cancelled=0
+        )
+        text = zh(street(workforce=workforce))
+        assert "0名" not in text
+        assert "暂无取得行政执法资格的人员" in text
+        assert "无辅助执法人员" in text
+        assert "全年无新增持证人员，未注销执法证" in text
+
+    def test_category_with_nothing_done_is_not_counted(self):
+        """The opening names only categories with actions; a zero category still gets its line."""
+        report = street(
+            penalty=ec.PenaltyFigures(cases=3),
+            coercion=ec.CoercionFigures(measures=0, executions=0),
+            licensing=ec.LicensingFigures(applications=2, granted=2),
+        )
+        text = zh(report)
+        assert "开展了行政许可、行政处罚两类行政执法行为" in text
+        assert "全年未实施行政强制" in text
+
+    def test_one_category_without_yi_lei(self):
+        """One category: no "一类"."""
+        text = zh(street(penalty=ec.PenaltyFigures(cases=3)))
+        assert "一类" not in text
+        assert "2023年，示例街道开展的行政执法行为为行政处罚。一是行政处罚。" in text
+
+    def test_no_empty_sentence(self):
+        """A category with nothing stated is left out: no "其他行政执法行为。。"."""
+        report = street(
+            penalty=ec.PenaltyFigures(cases=3),
+            other_actions={ec.ActionKind.OTHER: ec.ActionFigures()},
+        )
+        text = zh(report)
+        assert "。。" not in text
+        assert "其他行政执法行为" not in text
+        with_count = street(other_actions={ec.ActionKind.OTHER: ec.ActionFigures(count=4)})
+        assert "全年其他行政执法行为4件" in zh(with_count)
+
+    def test_money_places_per_figure(self):
+        """197.62万元 beside 9036.6万元 and 867万元, as the report writes them."""
+        report = street(
+            penalty=ec.PenaltyFigures(
+                cases=3,
+                fines=Decimal(90366000),
+                confiscations=Decimal(8670000),
+                fines_and_confiscations=Decimal(99036000),
+            ),
+            other_actions={ec.ActionKind.LEVY: ec.ActionFigures(count=1, amount=Decimal(1976200))},
+            conventions=ec.Conventions(
+                money_unit="万元",
+                money_places=2,
+                money_places_by_figure={"penalty.fines": 1, "penalty.confiscations": 0},
+            ),
+        )
+        text = zh(report)
+        assert "罚款9036.6万元" in text
+        assert "没收违法所得和非法财物867万元" in text
+        assert "涉及金额197.62万元" in text
+        assert "罚款9036.60万元" in zh(report, money_places=2)
+
+
+def attrs_evolve(report: ec.AnnualReport, **changes: object) -> ec.AnnualReport:
+    return attrs.evolve(report, **changes)  # type: ignore[arg-type]
+
+
 class TestPersonalData:
     REPORT = ec.AnnualReport(
         body=STREET,
@@ -415,3 +574,109 @@ class TestTheLoadersRange:
         assert "玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分" in zh(
             self.LARGEST, capitals=True
         )
+
+
+class TestTotalsWithoutParts:
+    def test_written_as_totals(self):
+        """办理行政许可事项, 立案, 实施行政强制: each total written, counted in the opening."""
+        report = street(
+            licensing=ec.LicensingFigures(handled=1234),
+            penalty=ec.PenaltyFigures(filed=30, cases=28),
+            coercion=ec.CoercionFigures(actions=12),
+        )
+        text = zh(report)
+        assert "全年办理行政许可事项1234件" in text
+        assert "全年立案30件，办理行政处罚案件28件" in text
+        assert "全年实施行政强制12件" in text
+        assert "全年未实施行政强制" in zh(street(coercion=ec.CoercionFigures(actions=0)))
+
+
+class TestWrittenAsStated:
+    def test_counts_in_wan_and_money_in_yi(self):
+        """46.6万家次, 1616.85万宗, 11.45亿元 come out as the report writes them."""
+        report = street(
+            inspection=ec.InspectionFigures(),
+            penalty=ec.PenaltyFigures(),
+            stated=ec.Stated(
+                figures=(
+                    ec.StatedFigure(figure="inspection.visits", value=Decimal("46.6"), unit="万"),
+                    ec.StatedFigure(figure="penalty.cases", value=Decimal("1616.85"), unit="万"),
+                    ec.StatedFigure(figure="penalty.fines", value=Decimal("11.45"), unit="亿元"),
+                )
+            ),
+            conventions=ec.Conventions(case_measure="宗"),
+        )
+        text = zh(report)
+        assert "行政检查46.6万家次" in text
+        assert "全年办理行政处罚案件1616.85万宗" in text
+        assert "罚款11.45亿元" in text
+        held = street(penalty=ec.PenaltyFigures(cases=466000))
+        assert "466000件" in zh(held)
+
+
+class TestReviewOutcomes:
+    def test_outcomes_and_categories(self):
+        """维持3件、撤销1件、申请人撤回1件, and per category; zeros left out."""
+        counts = ec.ReviewCounts(reconsiderations=5, upheld=3, revoked=1, withdrawn=1, changed=0)
+        text = zh(
+            street(
+                reviews=ec.ReviewFigures(
+                    total=counts,
+                    by_kind={ec.ActionKind.PENALTY: ec.ReviewCounts(reconsiderations=4, upheld=3)},
+                )
+            )
+        )
+        assert "全年发生行政复议5件，维持3件、撤销1件、申请人撤回1件" in text
+        assert "按类别分，行政处罚类复议4件（维持3件）" in text
+        assert "变更" not in text
+
+
+class TestWorkforceMovements:
+    def test_movements_and_status_with_their_measure_words(self):
+        """Posts, establishments, borrowed staff (人 as the report writes it), departures, exam, certificates."""
+        workforce = ec.WorkforceFigures(
+            certified=20,
+            authorised_posts=30,
+            established_staff=24,
+            by_establishment={
+                ec.EstablishmentKind.ADMINISTRATIVE: 16,
+                ec.EstablishmentKind.PUBLIC_INSTITUTION: 8,
+            },
+            borrowed_staff=2,
+            uncertified_recruits=4,
+            departed=4,
+            departures={ec.DepartureReason.TRANSFERRED: 2, ec.DepartureReason.RETIRED: 2},
+            exam_passed=5,
+            certificates_applied=5,
+            certificates_pending=2,
+        )
+        own = ec.Conventions(measure_words={"workforce.borrowed_staff": "人"})
+        text = zh(street(workforce=workforce, conventions=own))
+        assert "核定编制30名，在编人员24名（行政编制16名、事业编制8名），借调人员2人" in text
+        assert "新招录尚未取得执法证人员4名" in text
+        assert "全年减少执法人员4名（调离执法岗位2名、退休2名）" in text
+        assert "5名通过行政执法资格考试，申领执法证5名，尚待发证2名" in text
+
+    def test_none_left(self):
+        """No one left: said in words, no "0名"."""
+        text = zh(street(workforce=ec.WorkforceFigures(departed=0, exam_passed=0)))
+        assert "全年无执法人员调离、退休或离职" in text
+        assert "0名" not in text
+
+
+class TestActivities:
+    def test_written_in_order(self):
+        """巡查187次，巡查651场次，…批次，履职率 as stated, after the categories."""
+        activities = (
+            ec.Activity(name="开展巡查", kind=ec.ActivityKind.PATROL, count=187),
+            ec.Activity(name="巡查", kind=ec.ActivityKind.PATROL, count=651, measure="场次"),
+            ec.Activity(name="开展双随机一公开抽查", count=12, measure="批次"),
+            ec.Activity(name="依法履职", rate=Decimal("100.0"), rate_name="履职率"),
+        )
+        text = zh(street(penalty=ec.PenaltyFigures(cases=3), activities=activities))
+        assert (
+            "全年办理行政处罚案件3件。开展巡查187次，巡查651场次，开展双随机一公开抽查12批次，"
+            "依法履职，履职率100.0%。"
+        ) in text
+        alone = zh(street(activities=activities[:1]))
+        assert "开展巡查187次。" in alone

@@ -64,6 +64,8 @@ from enforcement_core.errors import (
 )
 from enforcement_core.figures import (
     ActionFigures,
+    Activity,
+    ActivityKind,
     AreaFigures,
     CoercionFigures,
     DomainPenalties,
@@ -87,10 +89,13 @@ from enforcement_core.report import (
     SectionRole,
     Stated,
     StatedChange,
+    StatedFigure,
 )
 from enforcement_core.workforce import (
     Certificate,
+    DepartureReason,
     Employment,
+    EstablishmentKind,
     MisconductCase,
     Officer,
     Unit,
@@ -125,6 +130,8 @@ if TYPE_CHECKING:
 __all__ = [
     "ActionFigures",
     "ActionKind",
+    "Activity",
+    "ActivityKind",
     "AdmonitoryInterview",
     "AnnualReport",
     "AreaFigures",
@@ -138,11 +145,13 @@ __all__ = [
     "CoerciveMeasure",
     "Comparison",
     "Conventions",
+    "DepartureReason",
     "Domain",
     "DomainPenalties",
     "Employment",
     "EnforcementBody",
     "EnforcementCoreError",
+    "EstablishmentKind",
     "ExampleNotFound",
     "Finding",
     "Findings",
@@ -194,6 +203,7 @@ __all__ = [
     "Severity",
     "Stated",
     "StatedChange",
+    "StatedFigure",
     "StatisticsError",
     "SupervisionLevel",
     "TableProblem",

@@ -129,6 +129,8 @@ class SanctionType(Vocabulary):
     ADMINISTRATIVE_DETENTION = "administrative_detention"
     #: 其他 (other sanctions set by law).
     OTHER = "other"
+    #: 警告、通报批评: the merged column of provincial templates that count the two together.
+    WARNING_OR_PUBLIC_CRITICISM = "warning_or_public_criticism"
 
 
 _CONFISCATIONS = frozenset(

@@ -15,27 +15,33 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from enforcement_core._paths import objects, resolve
+from enforcement_core._paths import objects, owners, resolve
 from enforcement_core._validators import breakdowns
 from enforcement_core.categories import CATEGORIES, RECORD_GROUPS, category
 from enforcement_core.comparison import Change
+from enforcement_core.figures import outcomes
 from enforcement_core.labels import label
 from enforcement_core.ledger import Ledger
 from enforcement_core.numbers_zh import round_half_up
-from enforcement_core.report import AnnualReport, ChangeUnit, RateName, StatedChange
+from enforcement_core.report import (
+    AnnualReport,
+    ChangeUnit,
+    RateName,
+    StatedChange,
+    known_rate,
+)
 from enforcement_core.statistics import FIGURE_FIELDS, category_totals, figure, rate
 from enforcement_core.summary import summarize
 from enforcement_core.workforce import Officer, walk_units
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-
     from enforcement_core.actions import ActionKind, Hazard
     from enforcement_core.ledger import Record
 
@@ -121,6 +127,14 @@ CODES: Mapping[str, tuple[Severity, str]] = {
         "two breakdowns of a total not stated add up differently",
     ),
     "licensing-open": (Severity.WARNING, "licensing outcomes do not account for every application"),
+    "reviews-open": (
+        Severity.WARNING,
+        "reconsideration outcomes do not account for every reconsideration",
+    ),
+    "sanctions-vs-cases": (
+        Severity.WARNING,
+        "sanction tallies below the cases penalised, or a type tallied more often than there are cases",
+    ),
     "rate-mismatch": (Severity.ERROR, "a stated rate does not agree with the counts"),
     "rate-unverifiable": (Severity.WARNING, "a stated rate whose counts are not stated"),
     "share-above-whole": (Severity.WARNING, "the figures make a share above 100%"),
@@ -129,7 +143,18 @@ CODES: Mapping[str, tuple[Severity, str]] = {
         "a stated year-over-year change does not agree with the figures",
     ),
     "change-unverifiable": (Severity.WARNING, "a stated change whose current figure is not stated"),
+    "change-no-base": (
+        Severity.WARNING,
+        "a stated change without the previous year's figure, and no previous report to take it from",
+    ),
     "total-mismatch": (Severity.ERROR, "a stated grand total does not agree with the categories"),
+    "figure-mismatch": (
+        Severity.ERROR,
+        (
+            "a figure written rounded or in 万 does not agree, within its precision, "
+            "with the figure held or with its parts"
+        ),
+    ),
     "published-late": (Severity.WARNING, "published after 31 January of the following year"),
     "published-early": (Severity.WARNING, "published before the year it reports on ended"),
     "ledger-mismatch": (
@@ -163,7 +188,12 @@ def _finding(code: str, path: str, message: str, message_zh: str) -> Finding:
     return Finding(CODES[code][0], code, path, message, message_zh)
 
 
-def audit(source: AnnualReport | Ledger, *, ledger: Ledger | None = None) -> Findings:
+def audit(
+    source: AnnualReport | Ledger,
+    *,
+    ledger: Ledger | None = None,
+    previous: AnnualReport | None = None,
+) -> Findings:
     """Every finding about a report or a ledger, in one pass, in a stable order.
 
     A ledger is audited record by record, and its summary figure by figure.
@@ -173,6 +203,9 @@ def audit(source: AnnualReport | Ledger, *, ledger: Ledger | None = None) -> Fin
     ledger's records show and the report states differently is a
     ``ledger-mismatch``. A figure the records do not show at all (0 refused
     licences in a table of grants) is not held against the report.
+    ``previous``, the previous year's report, gives the base of a stated change
+    the report writes without one ("同比上升10.53%"); without either, the
+    change cannot be checked and the audit says so (``change-no-base``).
 
     Examples:
         >>> from enforcement_core import examples
@@ -182,9 +215,9 @@ def audit(source: AnnualReport | Ledger, *, ledger: Ledger | None = None) -> Fin
         []
     """
     if isinstance(source, Ledger):
-        findings = [*_report_findings(summarize(source)), *_ledger_findings(source)]
+        findings = [*_report_findings(summarize(source), previous), *_ledger_findings(source)]
     else:
-        findings = list(_report_findings(source))
+        findings = list(_report_findings(source, previous))
     if ledger is not None:
         report = summarize(source) if isinstance(source, Ledger) else source
         findings += _published_findings(report, ledger)
@@ -214,12 +247,15 @@ def _published_findings(report: AnnualReport, ledger: Ledger) -> Iterator[Findin
 # Figures -------------------------------------------------------------------------
 
 
-def _report_findings(report: AnnualReport) -> Iterator[Finding]:
+def _report_findings(report: AnnualReport, previous: AnnualReport | None) -> Iterator[Finding]:
     yield from _breakdown_findings(report)
     yield from _licensing_findings(report)
+    yield from _sanction_findings(report)
+    yield from _review_findings(report)
     yield from _rate_findings(report)
-    yield from _change_findings(report)
+    yield from _change_findings(report, previous)
     yield from _total_findings(report)
+    yield from _stated_figure_findings(report)
     yield from _publication_findings(report)
 
 
@@ -286,6 +322,59 @@ def _licensing_findings(report: AnnualReport) -> Iterator[Finding]:
     )
 
 
+def _review_findings(report: AnnualReport) -> Iterator[Finding]:
+    reviews = report.reviews
+    if reviews is None:
+        return
+    for path, counts in [("reviews.total", reviews.total)] + [
+        (f"reviews.by_kind.{kind.value}", counts) for kind, counts in reviews.by_kind.items()
+    ]:
+        # Most reports state only how many were corrected: the outcomes are checked
+        # only where the report gives them.
+        given = (counts.withdrawn, counts.upheld, counts.changed, counts.revoked, counts.pending)
+        stated = outcomes(counts)
+        if all(n is None for n in given) or stated is None or counts.reconsiderations is None:
+            continue
+        gap = counts.reconsiderations - stated
+        if gap > 0:
+            yield _finding(
+                "reviews-open",
+                path,
+                f"{gap} of {counts.reconsiderations} reconsiderations have no stated outcome "
+                "(withdrawn, upheld, corrected or pending)",
+                f"{counts.reconsiderations}件行政复议中有{gap}件未说明结果"
+                "（撤回、维持、纠错或尚在审理）",
+            )
+
+
+def _sanction_findings(report: AnnualReport) -> Iterator[Finding]:
+    penalty = report.penalty
+    cases = figure(report, "penalty.cases")
+    if penalty is None or not penalty.by_sanction or cases is None:
+        return
+    # A case carries each sanction type at most once, and every case penalised at least one.
+    penalised = cases - (penalty.not_penalised or 0)
+    tallied = sum(penalty.by_sanction.values())
+    if tallied < penalised:
+        yield _finding(
+            "sanctions-vs-cases",
+            "penalty.by_sanction",
+            f"{tallied} sanctions tallied for {penalised} cases penalised: "
+            f"{penalised - tallied} cases have no sanction type stated",
+            f"处罚种类合计{tallied}，少于作出处罚的案件{penalised}件："
+            f"{penalised - tallied}件案件未列明处罚种类",
+        )
+    for kind, count in penalty.by_sanction.items():
+        if count > cases:
+            yield _finding(
+                "sanctions-vs-cases",
+                f"penalty.by_sanction.{kind.value}",
+                f"{kind.value} tallied {count} times for {cases} cases: "
+                "a case carries a sanction type once",
+                f"{label(kind)}{count}件，多于案件{cases}件：一件案件同一处罚种类只计一次",
+            )
+
+
 def _rate_findings(report: AnnualReport) -> Iterator[Finding]:
     for name in RateName:
         path = f"stated.rates.{name.value}"
@@ -336,31 +425,60 @@ def _places(stated: Decimal) -> int:
     return min(4, max(0, -exponent)) if isinstance(exponent, int) else 0
 
 
-def _computed_change(report: AnnualReport, stated: StatedChange) -> tuple[Any, str, str] | None:
+def _base(stated: StatedChange, previous: AnnualReport | None) -> Decimal | Fraction | int | None:
+    """The previous year's figure of a stated change: as stated, else from the previous report."""
+    if stated.previous is not None:
+        return stated.previous
+    if previous is None:
+        return None
+    name = stated.figure.removeprefix("rates.")
+    if stated.unit is ChangeUnit.POINTS:
+        known = known_rate(name)
+        previous_rate = rate(previous, known) if known is not None else None
+        exact = previous_rate.fraction() if previous_rate is not None else None
+        return None if exact is None else exact * 100
+    return figure(previous, stated.figure)
+
+
+def _computed_change(
+    report: AnnualReport, stated: StatedChange, base: Decimal | Fraction | int
+) -> tuple[Any, str, str] | None:
     """The change the figures give, written as ``stated`` writes it; ``None`` if unknowable."""
     places = _places(stated.change)
     if stated.unit is ChangeUnit.POINTS:
-        current = rate(report, RateName(stated.figure.removeprefix("rates.")))
+        known = known_rate(stated.figure.removeprefix("rates."))
+        current = rate(report, known) if known is not None else None
         exact = current.fraction() if current is not None else None
         if exact is None:
             return None
-        # Points from the previous rate as stated and the current one exactly, rounded once.
-        points = round_half_up(exact * 100 - Fraction(stated.previous), places)
+        # Points from the previous rate and the current one exactly, rounded once.
+        points = round_half_up(exact * 100 - Fraction(base), places)
         # The English unit is a word, so it takes a space ("0.5 percentage points").
         return points, " percentage points", "个百分点"
     value = figure(report, stated.figure)
     if value is None:
         return None
-    change = Change(stated.figure, stated.previous, value)
+    change = Change(stated.figure, base, value)  # type: ignore[arg-type]
     if stated.unit is ChangeUnit.ABSOLUTE:
         return change.difference, "", ""
     return change.percent(places), "%", "%"
 
 
-def _change_findings(report: AnnualReport) -> Iterator[Finding]:
+def _change_findings(report: AnnualReport, previous: AnnualReport | None) -> Iterator[Finding]:
     for index, stated in enumerate(report.stated.changes):
         path = f"stated.changes[{index}]"
-        computed = _computed_change(report, stated)
+        base = _base(stated, previous)
+        if base is None:
+            yield _finding(
+                "change-no-base",
+                path,
+                f"the report states a change of {stated.figure} ({stated.change}) without "
+                f"the previous year's figure: pass the previous year's report to check it",
+                f"报告列明了{stated.figure}的同比变化（{stated.change}），但未列明上年数据，"
+                f"无法核对；请提供上年报告",
+            )
+            continue
+        computed = _computed_change(report, stated, base)
         if computed is None:
             yield _finding(
                 "change-unverifiable",
@@ -374,14 +492,22 @@ def _change_findings(report: AnnualReport) -> Iterator[Finding]:
             continue
         shown = "undefined (the previous value is 0)" if value is None else f"{value}{unit}"
         shown_zh = "无法计算（上年为0）" if value is None else f"{value}{unit_zh}"
+        written = base if stated.previous is not None else _figure_text(base)
         yield _finding(
             "change-mismatch",
             path,
             f"{stated.figure}: the report states a change of {stated.change}{unit} from "
-            f"{stated.previous}, the figures give {shown}",
-            f"{stated.figure}：报告称较上年（{stated.previous}）变化{stated.change}{unit_zh}，"
+            f"{written}, the figures give {shown}",
+            f"{stated.figure}：报告称较上年（{written}）变化{stated.change}{unit_zh}，"
             f"按数据计算应为{shown_zh}",
         )
+
+
+def _figure_text(value: Decimal | Fraction | int) -> str:
+    """A previous figure as the message writes it: exact, or a rate to two decimals."""
+    if isinstance(value, Fraction):
+        return f"{round_half_up(value, 2)}%"
+    return str(value)
 
 
 def _has_money(kind: ActionKind) -> bool:
@@ -408,12 +534,21 @@ def _total_findings(report: AnnualReport) -> Iterator[Finding]:
             "涉及金额总数",
         ),
     )
-    for path, stated, parts, what, what_zh in checks:
-        if stated is None:
+    # The categories' figures written rounded ("11.45亿元") are known to half their last place.
+    parts_tolerance = sum(
+        (w.tolerance for w in report.stated.figures if _is_category_figure(w.figure)), Decimal(0)
+    )
+    for path, as_stated, parts, what, what_zh in checks:
+        written = report.stated.figure(path)
+        stated: Any = as_stated if as_stated is not None or written is None else written.exact
+        # With no category stated there is nothing to add up: "the categories add up
+        # to 0" would be a false alarm about a report that simply gives no breakdown.
+        if stated is None or not parts:
             continue
+        tolerance = parts_tolerance + (written.tolerance if written is not None else 0)
         known = sum(p for p in parts if p is not None)
         complete = all(p is not None for p in parts)
-        if (complete and known != stated) or known > stated:
+        if (complete and abs(known - stated) > tolerance) or known - stated > tolerance:
             relation = "" if complete else "at least "
             yield _finding(
                 "total-mismatch",
@@ -421,6 +556,81 @@ def _total_findings(report: AnnualReport) -> Iterator[Finding]:
                 f"the report states {stated} {what} in all, the categories add up to {relation}{known}",
                 f"报告称{what_zh}为{stated}，各类别合计{'至少' if not complete else ''}为{known}",
             )
+
+
+def _is_category_figure(path: str) -> bool:
+    head, _, rest = path.partition(".")
+    if head == "other_actions":
+        return True
+    declared = next((c for c in CATEGORIES if c.field == head), None)
+    if declared is None:
+        return False
+    names = {*declared.count, *(n for names in declared.amount for n in names)}
+    return rest in names or rest == declared.total
+
+
+def _written_parts(report: AnnualReport, path: str) -> Iterator[tuple[str, Any, Any]]:
+    """Each complete breakdown of the figure at ``path``: its name, sum and tolerance.
+
+    A part the report writes rounded counts at its written value, and brings
+    half of its last place to the tolerance.
+    """
+    for owner, rest in owners(report, path):
+        owner_path = path[: len(path) - len(rest) - 1]
+        for breakdown in breakdowns(type(owner)) if attrs.has(type(owner)) else ():
+            if breakdown.total != rest or breakdown.subset:
+                continue
+            added: Any = None
+            tolerance: Any = 0
+            for key, value in getattr(owner, breakdown.field).items():
+                part_path = f"{owner_path}.{breakdown.field}.{getattr(key, 'value', key)}"
+                if breakdown.part is not None:
+                    part_path += f".{breakdown.part}"
+                written = report.stated.figure(part_path)
+                number = resolve(value, breakdown.part) if breakdown.part else value
+                if written is not None:
+                    number, tolerance = written.exact, tolerance + written.tolerance
+                if number is not None:
+                    added = number if added is None else added + number
+            if added is not None:
+                yield f"{owner_path}.{breakdown.field}", added, tolerance
+
+
+def _stated_figure_findings(report: AnnualReport) -> Iterator[Finding]:
+    for index, written in enumerate(report.stated.figures):
+        path = f"stated.figures[{index}]"
+        exact, tolerance = written.exact, written.tolerance
+        held = resolve(report, written.figure)
+        if held is not None and abs(held - exact) > tolerance:
+            yield _finding(
+                "figure-mismatch",
+                path,
+                f"{written.figure}: the report writes {written.written}, the figure held is "
+                f"{held}, more than {tolerance} away",
+                f"{written.figure}：报告写作{written.written}，所存数据为{held}，"
+                f"相差超过{tolerance}",
+            )
+        for breakdown, added, parts_tolerance in _written_parts(report, written.figure):
+            # Only parts above the total are sure to be wrong: parts may cover part of it.
+            if added - exact > tolerance + parts_tolerance:
+                yield _finding(
+                    "figure-mismatch",
+                    path,
+                    f"{written.figure}: the report writes {written.written}, its parts "
+                    f"{breakdown} add up to {added}, beyond the precision written "
+                    f"({tolerance + parts_tolerance})",
+                    f"{written.figure}：报告写作{written.written}，分项{breakdown}合计{added}，"
+                    f"超出其精度（{tolerance + parts_tolerance}）",
+                )
+            elif exact - added > tolerance + parts_tolerance:
+                yield _finding(
+                    "breakdown-short",
+                    path,
+                    f"{written.figure}: the report writes {written.written}, its parts "
+                    f"{breakdown} add up to {added} ({exact - added} not broken down)",
+                    f"{written.figure}：报告写作{written.written}，分项{breakdown}合计{added}"
+                    f"（{exact - added}未分项列明）",
+                )
 
 
 def _publication_findings(report: AnnualReport) -> Iterator[Finding]:

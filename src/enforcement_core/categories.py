@@ -102,6 +102,8 @@ class Category:
     count: tuple[str, ...]
     #: The category's money: the first of these sums of figures that is stated.
     amount: tuple[tuple[str, ...], ...] = ()
+    #: A total the report may give without parts; when stated, it is the category's count.
+    total: str | None = None
 
 
 _APPLICATIONS = RecordGroup("licence_applications", LicenceApplication, "Licence applications.")
@@ -123,6 +125,7 @@ CATEGORIES: Final[tuple[Category, ...]] = (
         _APPLICATIONS,
         # Decisions, as the report states them.
         count=("granted", "refused"),
+        total="handled",
     ),
     Category(
         ActionKind.INSPECTION,
@@ -148,6 +151,7 @@ CATEGORIES: Final[tuple[Category, ...]] = (
         "Coercion (行政强制).",
         _COERCIVE_ACTIONS,
         count=("measures", "executions"),
+        total="actions",
     ),
 )
 

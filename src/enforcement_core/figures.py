@@ -34,6 +34,8 @@ from enforcement_core._validators import (
     money,
     optional,
     parts_within,
+    rule,
+    text,
 )
 from enforcement_core.actions import (
     ActionKind,
@@ -47,6 +49,7 @@ from enforcement_core.actions import (
     SanctionType,
     SupervisionLevel,
 )
+from enforcement_core.labels import Vocabulary
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -60,6 +63,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ActionFigures",
+    "Activity",
+    "ActivityKind",
     "AreaFigures",
     "CoercionFigures",
     "DomainPenalties",
@@ -123,6 +128,22 @@ class LicensingFigures:
     revoked: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Licensing decisions that passed a legal review (法制审核).
     legal_reviews: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+    #: Licensing matters handled (办理行政许可事项), a total some reports give with no
+    #: breakdown; no fewer than the decisions (granted + refused).
+    handled: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+
+    @handled.validator
+    def _decisions_within_handled(
+        self, attribute: attrs.Attribute[int | None], value: int | None
+    ) -> None:
+        decisions = [n for n in (self.granted, self.refused) if n is not None]
+        if value is not None and decisions and sum(decisions) > value:
+            fail(
+                self,
+                attribute.name,
+                value,
+                f"granted and refused add up to {sum(decisions)}, above handled {value}",
+            )
 
     @pending.validator
     def _outcomes_within_applications(
@@ -306,8 +327,10 @@ class DomainPenalties:
 class PenaltyFigures:
     """Administrative penalties (行政处罚) in the year.
 
-    Cases break down by domain, by sanction type (each case filed under one
-    type) and by procedure; money into fines and confiscations.
+    Cases break down by domain and by procedure; money into fines and
+    confiscations, and fines by procedure. Sanctions are tallied by type, each
+    its own count: one case can carry a fine and a confiscation, so the tallies
+    are not a breakdown of the cases (the audit compares them with the cases).
 
     Examples:
         >>> from decimal import Decimal
@@ -326,6 +349,8 @@ class PenaltyFigures:
 
     #: Penalty cases (件).
     cases: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+    #: Cases filed (立案) in the year; cases filed in one year may be decided in the next.
+    filed: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Cases by domain, with their fines.
     by_domain: Mapping[Domain, DomainPenalties] = attrs.field(
         factory=FrozenMap,
@@ -336,17 +361,23 @@ class PenaltyFigures:
             parts_within("fines", part="fines"),
         ),
     )
-    #: Cases by the sanction type they are filed under.
+    #: Sanctions imposed, tallied by type ("警告25件、罚款66件"), as the report counts them.
     by_sanction: Mapping[SanctionType, int] = attrs.field(
         factory=FrozenMap,
         converter=frozen_map,
-        metadata=checks(mapping_of(member_of(SanctionType), a_count()), parts_within("cases")),
+        metadata=checks(mapping_of(member_of(SanctionType), a_count())),
     )
     #: Cases by procedure.
     by_procedure: Mapping[Procedure, int] = attrs.field(
         factory=FrozenMap,
         converter=frozen_map,
         metadata=checks(mapping_of(member_of(Procedure), a_count()), parts_within("cases")),
+    )
+    #: Fines by procedure ("简易程序28起，罚款6350元"), within the fines.
+    fines_by_procedure: Mapping[Procedure, Decimal] = attrs.field(
+        factory=FrozenMap,
+        converter=frozen_map,
+        metadata=checks(mapping_of(member_of(Procedure), money()), parts_within("fines")),
     )
     #: Fines and confiscations together (罚没金额), when stated as one amount.
     fines_and_confiscations: Decimal | None = attrs.field(default=None, metadata=checks(_MONEY))
@@ -429,8 +460,22 @@ class PenaltyFigures:
 
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class CoercionFigures:
-    """Administrative coercion (行政强制): coercive measures and coercive executions."""
+    """Administrative coercion (行政强制): coercive measures and coercive executions.
 
+    ``actions`` is the total a report may give with no breakdown ("实施行政强制12件");
+    measures and executions together cannot exceed it.
+
+    Examples:
+        >>> CoercionFigures(actions=12).actions
+        12
+        >>> CoercionFigures(actions=2, measures=2, executions=1)
+        Traceback (most recent call last):
+        ...
+        enforcement_core.errors.InvariantError: CoercionFigures.actions: measures 2 and executions 1 add up to 3, above 2
+    """
+
+    #: Coercive actions in all (行政强制), when the report gives the total.
+    actions: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Coercive measures taken.
     measures: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Measures by kind (查封, 扣押, 冻结, 其他).
@@ -443,6 +488,20 @@ class CoercionFigures:
     )
     #: Coercive executions (强制执行).
     executions: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+
+    @actions.validator
+    def _parts_within_actions(
+        self, attribute: attrs.Attribute[int | None], value: int | None
+    ) -> None:
+        parts = [n for n in (self.measures, self.executions) if n is not None]
+        if value is not None and parts and sum(parts) > value:
+            fail(
+                self,
+                attribute.name,
+                value,
+                f"measures {self.measures} and executions {self.executions} "
+                f"add up to {sum(parts)}, above {value}",
+            )
 
     @classmethod
     def from_records(
@@ -493,7 +552,11 @@ class ActionFigures:
 
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class ReviewCounts:
-    """Reconsideration and litigation cases, and how many ended against the body.
+    """Reconsideration and litigation cases, and how they ended.
+
+    Reconsiderations end withdrawn, upheld, corrected (changed, revoked or
+    confirmed unlawful) or are still pending; the outcomes stated cannot add up
+    to more than the reconsiderations.
 
     Examples:
         >>> ReviewCounts(reconsiderations=2, corrected=3)
@@ -512,9 +575,76 @@ class ReviewCounts:
     litigations: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Of them, lost in court (败诉).
     lost: int | None = attrs.field(default=None, metadata=checks(_COUNT, at_most("litigations")))
+    #: Reconsiderations withdrawn by the applicant (申请人撤回).
+    withdrawn: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+    #: Decisions upheld (维持).
+    upheld: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+    #: Decisions changed (变更); corrections, with revoked.
+    changed: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+    #: Decisions revoked (撤销); corrections, with changed.
+    revoked: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+    #: Reconsiderations still pending at the year's end (尚在审理).
+    pending: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+
+    @pending.validator
+    def _outcomes_within_reconsiderations(
+        self, attribute: attrs.Attribute[int | None], value: int | None
+    ) -> None:
+        del value
+        changed_or_revoked = [n for n in (self.changed, self.revoked) if n is not None]
+        if self.corrected is not None and sum(changed_or_revoked) > self.corrected:
+            fail(
+                self,
+                attribute.name,
+                self.pending,
+                f"changed and revoked add up to {sum(changed_or_revoked)}, "
+                f"above corrected {self.corrected}",
+            )
+            return
+        total = outcomes(self)
+        if (
+            self.reconsiderations is not None
+            and total is not None
+            and total > self.reconsiderations
+        ):
+            fail(
+                self,
+                attribute.name,
+                self.pending,
+                f"the outcomes add up to {total}, above reconsiderations {self.reconsiderations}",
+            )
 
 
-_REVIEW_FIELDS = ("reconsiderations", "corrected", "litigations", "lost")
+def outcomes(counts: ReviewCounts) -> int | None:
+    """The reconsiderations whose outcome is stated: withdrawn, upheld, corrected, pending.
+
+    Corrections are ``corrected`` when stated, else changed + revoked.
+    ``None`` when no outcome is stated.
+    """
+    corrected = (
+        counts.corrected
+        if counts.corrected is not None
+        else _known_sum(counts.changed, counts.revoked)
+    )
+    return _known_sum(counts.withdrawn, counts.upheld, corrected, counts.pending)
+
+
+def _known_sum(*numbers: int | None) -> int | None:
+    known = [n for n in numbers if n is not None]
+    return sum(known) if known else None
+
+
+_REVIEW_FIELDS = (
+    "reconsiderations",
+    "corrected",
+    "litigations",
+    "lost",
+    "withdrawn",
+    "upheld",
+    "changed",
+    "revoked",
+    "pending",
+)
 
 
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
@@ -534,6 +664,71 @@ class ReviewFigures:
             *(parts_within(f"total.{name}", part=name) for name in _REVIEW_FIELDS),
         ),
     )
+
+
+class ActivityKind(Vocabulary):
+    """Enforcement work a report counts beside the action categories."""
+
+    #: 巡查: patrols, with or without a record.
+    PATROL = "patrol"
+    #: 检查计划: inspection plans drawn up.
+    INSPECTION_PLAN = "inspection_plan"
+    #: 双随机、一公开: random inspections, in batches and spot checks.
+    RANDOM_INSPECTION = "random_inspection"
+    #: 案卷评查: reviews of case files.
+    CASE_FILE_REVIEW = "case_file_review"
+    #: 履职: duties performed (履职率).
+    DUTY = "duty"
+    #: Anything else the report counts.
+    OTHER = "other"
+
+
+def _not_a_percent(value: object) -> str | None:
+    if value is None:
+        return None
+    if type(value) is not Decimal or not value.is_finite() or not 0 <= value <= 100:
+        return f"must be a percent from 0 to 100 as a Decimal, not {value!r}"
+    return None
+
+
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
+class Activity:
+    """One kind of enforcement work a report counts, as it names it: "巡查187次".
+
+    Activities are not actions of a category: they are written in the report's
+    order, after the categories, and do not enter the grand total of actions.
+    A rate the report states for one ("履职率100%") is held as written.
+
+    Examples:
+        >>> Activity(name="开展巡查", kind=ActivityKind.PATROL, count=187).measure
+        '次'
+        >>> Activity(name="履职", rate=Decimal("101"), rate_name="履职率")
+        Traceback (most recent call last):
+        ...
+        enforcement_core.errors.InvariantError: Activity.rate: must be a percent from 0 to 100 as a Decimal, not Decimal('101')
+    """
+
+    #: The activity as the report names it: "开展巡查", "双随机一公开抽查".
+    name: str = attrs.field(metadata=checks(text()))
+    #: What kind of work it is.
+    kind: ActivityKind = attrs.field(
+        default=ActivityKind.OTHER, metadata=checks(member_of(ActivityKind))
+    )
+    #: How many, in ``measure``.
+    count: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+    #: The measure word of the count: 次, 场次, 批次, 家次, 件.
+    measure: str = attrs.field(default="次", metadata=checks(text()))
+    #: A rate the report states for it, in percent as written.
+    rate: Decimal | None = attrs.field(
+        default=None, metadata=checks(rule("percent", _not_a_percent))
+    )
+    #: The rate's name as the report writes it: "履职率".
+    rate_name: str = attrs.field(default="", metadata=checks(instance_of(str)))
+
+    @rate_name.validator
+    def _named_when_stated(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if self.rate is not None and not value.strip():
+            fail(self, attribute.name, value, "a stated rate needs its name (履职率)")
 
 
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)

@@ -42,6 +42,7 @@ from enforcement_core.body import EnforcementBody
 from enforcement_core.categories import own_figures, report_fields
 from enforcement_core.figures import (
     ActionFigures,
+    Activity,
     CoercionFigures,
     InspectionFigures,
     InterviewFigures,
@@ -64,6 +65,8 @@ __all__ = [
     "SectionRole",
     "Stated",
     "StatedChange",
+    "StatedFigure",
+    "known_rate",
 ]
 
 #: Measure words for cases; regions differ, and one report may mix them.
@@ -164,14 +167,46 @@ _finite_decimal = rule("finite Decimal", _not_a_finite_decimal)
 _RATE_PREFIX = "rates."
 
 
+def _rate_name(name: object) -> object:
+    """A built-in rate by its value or label (``"持证率"``); any other name as written."""
+    if isinstance(name, RateName) or not isinstance(name, str):
+        return name
+    try:
+        return RateName.from_label(name)
+    except ValueError:
+        return name
+
+
+def _rate_names(value: object) -> Any:
+    """The stated rates, each built-in one under its :class:`RateName` (:func:`frozen_map`)."""
+    if not isinstance(value, Mapping):
+        return frozen_map(value)
+    return frozen_map({_rate_name(key): number for key, number in value.items()})
+
+
+def known_rate(name: str) -> RateName | None:
+    """The built-in rate a stated rate's name is, or ``None`` for a rate of the report's own.
+
+    Examples:
+        >>> known_rate("rectification"), known_rate("办结率")
+        (<RateName.RECTIFICATION: 'rectification'>, None)
+    """
+    try:
+        return RateName(name)
+    except ValueError:
+        return None
+
+
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class StatedChange:
-    """A year-over-year change as the report states it, with the previous year's figure.
+    """A year-over-year change as the report states it, with or without the previous figure.
 
     ``figure`` is a figure path (``"penalty.cases"``) or, for a rate,
-    ``"rates.<name>"`` (``"rates.rectification"``). ``previous`` is the previous
-    year's value in the figure's unit (a count, yuan, or a percent for a rate);
-    ``change`` is signed: 上升 positive, 下降 negative.
+    ``"rates.<name>"`` (``"rates.rectification"``, or a rate's own name,
+    ``"rates.办结率"``). ``previous`` is the previous year's value in the figure's
+    unit (a count, yuan, or a percent for a rate), ``None`` when the report does
+    not write it, as most do ("同比上升10.53%"); ``change`` is signed: 上升
+    positive, 下降 negative.
 
     Examples:
         >>> from decimal import Decimal
@@ -182,12 +217,16 @@ class StatedChange:
         ...     unit=ChangeUnit.ABSOLUTE,
         ... ).unit
         <ChangeUnit.ABSOLUTE: 'absolute'>
+        >>> StatedChange(
+        ...     figure="penalty.cases", change=Decimal("10.53"), unit=ChangeUnit.PERCENT
+        ... ).previous is None
+        True
     """
 
     #: The figure path, or ``"rates.<name>"``.
     figure: str = attrs.field(metadata=checks(text()))
-    #: The previous year's value as stated.
-    previous: Decimal = attrs.field(metadata=checks(_finite_decimal))
+    #: The previous year's value as stated; ``None`` when the report does not write it.
+    previous: Decimal | None = attrs.field(default=None, metadata=checks(optional(_finite_decimal)))
     #: The change as stated, signed.
     change: Decimal = attrs.field(metadata=checks(_finite_decimal))
     #: How the change is written.
@@ -196,9 +235,9 @@ class StatedChange:
     @figure.validator
     def _names_a_figure(self, attribute: attrs.Attribute[str], value: str) -> None:
         if value.startswith(_RATE_PREFIX):
-            rate = value.removeprefix(_RATE_PREFIX)
-            if rate not in {name.value for name in RateName}:
-                fail(self, attribute.name, value, f"{rate!r} is not a RateName")
+            # A rate the report names itself (办结率) is held as written.
+            if not value.removeprefix(_RATE_PREFIX).strip():
+                fail(self, attribute.name, value, "a rate needs a name after 'rates.'")
         else:
             reason = check_figure_path(AnnualReport, value)
             if reason is not None:
@@ -216,19 +255,92 @@ class StatedChange:
             )
 
 
+#: The units a figure may be written in, with the power of ten each stands for:
+#: counts as they are, in 万 or 亿 ("46.6万宗"); money in 元, 万元 or 亿元 ("11.45亿元").
+FIGURE_UNITS: Mapping[str, int] = FrozenMap(
+    {"": 0, "万": 4, "亿": 8, "元": 0, "万元": 4, "亿元": 8}
+)
+
+
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
+class StatedFigure:
+    """A figure as the report writes it, rounded or scaled: "46.6万宗", "11.45亿元".
+
+    The value is held as written, in its unit, so it keeps the precision it was
+    written with: "46.6万" is 466,000 to within 500 (half of its last place).
+    The audit compares it with the figure held, or with its parts, within that
+    precision; renderers write it as stated. ``figure`` is the figure's path,
+    ``stated.actions`` or ``stated.amount`` for the grand totals.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> visits = StatedFigure(figure="inspection.visits", value=Decimal("46.6"), unit="万")
+        >>> visits.exact, visits.tolerance
+        (Decimal('466000.0'), Decimal('500'))
+        >>> StatedFigure(figure="penalty.fines", value=Decimal("11.45"), unit="亿元").tolerance
+        Decimal('500000')
+    """
+
+    #: The figure's path.
+    figure: str = attrs.field(metadata=checks(text()))
+    #: The value as written, in its unit: ``Decimal("46.6")`` for "46.6万".
+    value: Decimal = attrs.field(metadata=checks(_finite_decimal))
+    #: The unit it is written in: "" (as it is), "万", "亿", "元", "万元" or "亿元".
+    unit: str = attrs.field(default="", metadata=checks(one_of(tuple(FIGURE_UNITS))))
+
+    @figure.validator
+    def _names_a_figure(self, attribute: attrs.Attribute[str], value: str) -> None:
+        reason = check_figure_path(AnnualReport, value)
+        if reason is not None:
+            fail(self, attribute.name, value, reason)
+
+    @value.validator
+    def _not_negative(self, attribute: attrs.Attribute[Decimal], value: object) -> None:
+        # In a loader the finite-Decimal check records its refusal and goes on.
+        if isinstance(value, Decimal) and value.is_finite() and value < 0:
+            fail(self, attribute.name, value, f"must not be negative, got {value}")
+
+    @property
+    def exact(self) -> Decimal:
+        """The value in counts or yuan, at the precision written."""
+        return self.value * Decimal(10) ** FIGURE_UNITS[self.unit]
+
+    @property
+    def tolerance(self) -> Decimal:
+        """Half of the last place written, in counts or yuan: how far the true figure may be."""
+        exponent = self.value.as_tuple().exponent
+        places = exponent if isinstance(exponent, int) else 0
+        return Decimal(5) * Decimal(10) ** (places - 1 + FIGURE_UNITS[self.unit])
+
+    @property
+    def written(self) -> str:
+        """The value and unit as the report writes them: "46.6万"."""
+        return f"{self.value}{self.unit}"
+
+
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class Stated:
     """What a published report states beside its counts, kept as stated for the audit.
 
     Rates are percents as written: ``Decimal("98.62")`` for "98.62%"; the number
-    of decimals written is the precision the audit holds them to.
+    of decimals written is the precision the audit holds them to and the
+    renderers write them with ("100.0%" stays "100.0%"). A rate is named by a
+    :class:`RateName` (or its label: "隐患整改率" is read as ``rectification``),
+    whose value the audit recomputes from the counts, or by the report's own
+    name ("办结率", "参与率"), held and written as stated.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> rates = Stated(rates={"持证率": Decimal("100.0"), "办结率": Decimal("98.5")}).rates
+        >>> {str(name): str(value) for name, value in rates.items()}
+        {'certification': '100.0', '办结率': '98.5'}
     """
 
-    #: Rates as stated, in percent.
-    rates: Mapping[RateName, Decimal] = attrs.field(
+    #: Rates as stated, in percent: a built-in :class:`RateName`, or the report's own name.
+    rates: Mapping[str, Decimal] = attrs.field(
         factory=FrozenMap,
-        converter=frozen_map,
-        metadata=checks(mapping_of(member_of(RateName), _finite_decimal)),
+        converter=_rate_names,
+        metadata=checks(mapping_of(text(), _finite_decimal)),
     )
     #: Year-over-year changes as stated.
     changes: tuple[StatedChange, ...] = attrs.field(
@@ -238,6 +350,14 @@ class Stated:
     actions: int | None = attrs.field(default=None, metadata=checks(optional(a_count())))
     #: A grand total of money over every category, as stated, in yuan.
     amount: Decimal | None = attrs.field(default=None, metadata=checks(optional(_finite_decimal)))
+    #: Figures as the report writes them, rounded or in 万 and 亿, one per figure.
+    figures: tuple[StatedFigure, ...] = attrs.field(
+        default=(), metadata=checks(tuple_of(instance_of(StatedFigure)))
+    )
+
+    def figure(self, path: str) -> StatedFigure | None:
+        """The figure at ``path`` as the report writes it; ``None`` if it is not stated so."""
+        return next((stated for stated in self.figures if stated.figure == path), None)
 
 
 def _not_places(value: object) -> str | None:
@@ -261,6 +381,13 @@ class Conventions:
     money_unit: str = attrs.field(default="元", metadata=checks(one_of(AMOUNT_UNITS)))
     #: Decimals written for money; ``None``: none for whole yuan, two otherwise.
     money_places: int | None = attrs.field(default=None, metadata=checks(_places))
+    #: Decimals written for money by figure path, where a figure differs from the
+    #: report's ("197.62万元" beside "9036.6万元" and "867万元").
+    money_places_by_figure: Mapping[str, int] = attrs.field(
+        factory=FrozenMap,
+        converter=frozen_map,
+        metadata=checks(mapping_of(instance_of(str), _places)),
+    )
     #: Decimals written for percentages.
     percent_places: int = attrs.field(default=2, metadata=checks(_places))
     #: The measure word for cases: "件", "宗" or "起".
@@ -272,9 +399,10 @@ class Conventions:
         metadata=checks(mapping_of(instance_of(str), text())),
     )
 
+    @money_places_by_figure.validator
     @measure_words.validator
     def _keys_name_figures(
-        self, attribute: attrs.Attribute[Mapping[str, str]], value: Mapping[str, str]
+        self, attribute: attrs.Attribute[Mapping[str, Any]], value: Mapping[str, Any]
     ) -> None:
         for path in value:
             reason = check_figure_path(AnnualReport, path)
@@ -348,6 +476,10 @@ class AnnualReport:
     #: Reconsideration and litigation (行政复议、行政诉讼).
     reviews: ReviewFigures | None = attrs.field(
         default=None, metadata=checks(optional(instance_of(ReviewFigures)))
+    )
+    #: Other enforcement work the report counts (巡查, 双随机一公开, 案卷评查), in its order.
+    activities: tuple[Activity, ...] = attrs.field(
+        default=(), metadata=checks(tuple_of(instance_of(Activity)))
     )
     #: The free text: opening, overview, problems, plans.
     narrative: Narrative = attrs.field(factory=Narrative, metadata=checks(instance_of(Narrative)))

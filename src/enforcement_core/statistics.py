@@ -156,9 +156,11 @@ def report_figures(report: AnnualReport) -> Iterator[tuple[str, int | Decimal]]:
 def figure(report: AnnualReport, path: str) -> int | Decimal | None:
     """The figure at ``path``: as stated, or derived from its parts when not stated.
 
-    A total the report does not state is the largest sum of one of its
-    breakdowns (every breakdown is a lower bound of its total); ``None`` when
-    neither the total nor any part is stated.
+    A figure the report writes only rounded or in 万 (:class:`StatedFigure`,
+    "46.6万宗") is its value at the precision written. A total the report does
+    not state is the largest sum of one of its breakdowns (every breakdown is a
+    lower bound of its total); ``None`` when neither the total nor any part is
+    stated.
 
     Examples:
         >>> from enforcement_core import examples
@@ -173,6 +175,9 @@ def figure(report: AnnualReport, path: str) -> int | Decimal | None:
     stated = resolve(report, path)
     if stated is not None:
         return stated  # type: ignore[no-any-return]
+    written = report.stated.figure(path)
+    if written is not None:
+        return written.exact
     derived: list[Any] = []
     for owner, rest in owners(report, path):
         for breakdown in breakdowns(type(owner)) if attrs.has(type(owner)) else ():
@@ -303,13 +308,19 @@ def _sum_known(*numbers: Any) -> Any:
 
 def _category_total(report: AnnualReport, category: Category) -> CategoryTotal:
     field = category.field
-    count = _sum_known(*(figure(report, f"{field}.{name}") for name in category.count))
+    total = figure(report, f"{field}.{category.total}") if category.total else None
+    count = (
+        total
+        if total is not None
+        else _sum_known(*(figure(report, f"{field}.{name}") for name in category.count))
+    )
     amount = None
     for names in category.amount:
         amount = _sum_known(*(figure(report, f"{field}.{name}") for name in names))
         if amount is not None:
             break
-    return CategoryTotal(count, amount)
+    # A count written in 万 ("46.6万件") is a whole number at the precision written.
+    return CategoryTotal(None if count is None else int(count), amount)
 
 
 def category_totals(report: AnnualReport) -> dict[ActionKind, CategoryTotal]:
@@ -318,10 +329,12 @@ def category_totals(report: AnnualReport) -> dict[ActionKind, CategoryTotal]:
     ============  ===========================================  ============================
     category      count                                        money
     ============  ===========================================  ============================
-    licensing     decisions: granted + refused (as stated)     —
+    licensing     matters handled, or decisions:               —
+                  granted + refused (as stated)
     inspection    establishment-visits                         —
     penalty       cases                                        fines and confiscations
-    coercion      coercive measures + coercive executions      —
+    coercion      coercive actions, or coercive measures +     —
+                  coercive executions
     the others    their count                                  their amount
     ============  ===========================================  ============================
 

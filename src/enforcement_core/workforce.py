@@ -31,7 +31,9 @@ from enforcement_core.labels import Vocabulary
 
 __all__ = [
     "Certificate",
+    "DepartureReason",
     "Employment",
+    "EstablishmentKind",
     "MisconductCase",
     "Officer",
     "Unit",
@@ -39,6 +41,28 @@ __all__ = [
     "WorkforceFigures",
     "walk_units",
 ]
+
+
+class DepartureReason(Vocabulary):
+    """Why an enforcement officer left enforcement in the year."""
+
+    #: 调离执法岗位: moved to a post without enforcement.
+    TRANSFERRED = "transferred"
+    #: 退休.
+    RETIRED = "retired"
+    #: 离职.
+    RESIGNED = "resigned"
+    #: 其他.
+    OTHER = "other"
+
+
+class EstablishmentKind(Vocabulary):
+    """The kind of establishment (编制) a member of staff holds."""
+
+    #: 行政编制: a civil-service post.
+    ADMINISTRATIVE = "administrative"
+    #: 事业编制: a post of a public institution.
+    PUBLIC_INSTITUTION = "public_institution"
 
 
 class UnitKind(Vocabulary):
@@ -186,6 +210,53 @@ class WorkforceFigures:
     )
     #: Certificates cancelled in the year (注销执法证).
     certificates_cancelled: int | None = attrs.field(
+        default=None, metadata=checks(optional(a_count())), kw_only=True
+    )
+    #: Officers who left enforcement in the year (调离、退休、离职), in all.
+    departed: int | None = attrs.field(
+        default=None, metadata=checks(optional(a_count())), kw_only=True
+    )
+    #: Officers who left, by reason ("调离执法岗位2名、退休1名").
+    departures: Mapping[DepartureReason, int] = attrs.field(
+        factory=FrozenMap,
+        converter=frozen_map,
+        metadata=checks(
+            mapping_of(member_of(DepartureReason), a_count()), parts_within("departed")
+        ),
+        kw_only=True,
+    )
+    #: Staff who passed the enforcement qualification exam in the year (通过执法资格考试).
+    exam_passed: int | None = attrs.field(
+        default=None, metadata=checks(optional(a_count())), kw_only=True
+    )
+    #: Staff for whom certificates were applied for in the year (申领执法证).
+    certificates_applied: int | None = attrs.field(
+        default=None, metadata=checks(optional(a_count())), kw_only=True
+    )
+    #: Certificates applied for and not yet issued at the year's end (尚待发证).
+    certificates_pending: int | None = attrs.field(
+        default=None, metadata=checks(optional(a_count())), kw_only=True
+    )
+    #: Recruits not yet certified (新招录尚未取得执法证人员).
+    uncertified_recruits: int | None = attrs.field(
+        default=None, metadata=checks(optional(a_count())), kw_only=True
+    )
+    #: Authorised posts (核定编制).
+    authorised_posts: int | None = attrs.field(
+        default=None, metadata=checks(optional(a_count())), kw_only=True
+    )
+    #: Established staff by the kind of establishment (行政编制、事业编制).
+    by_establishment: Mapping[EstablishmentKind, int] = attrs.field(
+        factory=FrozenMap,
+        converter=frozen_map,
+        metadata=checks(
+            mapping_of(member_of(EstablishmentKind), a_count()),
+            parts_within("established_staff"),
+        ),
+        kw_only=True,
+    )
+    #: Staff borrowed from other bodies (借调人员).
+    borrowed_staff: int | None = attrs.field(
         default=None, metadata=checks(optional(a_count())), kw_only=True
     )
     #: Officers who took part in enforcement training in the year.

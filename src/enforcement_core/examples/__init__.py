@@ -10,16 +10,26 @@ of a town to compare, and a street to roll up with the towns. They use the
 categories the reference report lacks (coercion, reconsideration, stated rates,
 changes and grand totals).
 
+Six more are invented and shaped like real reports of other kinds, 2024:
+``example-street-office-2024`` (a street office: sparse data, zeros, 人 as its
+measure word), ``example-county-market-2024`` (a county department with figures
+in 万 and totals without parts), ``example-county-resources-2024`` (review
+outcomes, sanctions tallied per type, money places per figure),
+``example-county-emergency-2024`` (workforce movements and other enforcement
+activities), ``example-town-changes-2024`` (changes stated without the previous
+year's figure) and ``example-city-rounding-2024`` (figures in 亿 that agree at the
+precision written, and one that falls short of it).
+
 Examples:
     >>> from enforcement_core import examples
-    >>> examples.names()
-    ['example-street-2023', 'example-town-2022', 'example-town-2023', 'gulu-2023']
+    >>> examples.names()[:4]
+    ['example-city-rounding-2024', 'example-county-emergency-2024', 'example-county-market-2024', 'example-county-resources-2024']
     >>> examples.load("gulu-2023").inspection.hazards.found
     509
     >>> examples.load("gulu-2024")
     Traceback (most recent call last):
     ...
-    enforcement_core.errors.ExampleNotFound: no built-in example 'gulu-2024'; the examples are: 'example-street-2023', 'example-town-2022', 'example-town-2023', 'gulu-2023'
+    enforcement_core.errors.ExampleNotFound: no built-in example 'gulu-2024'; the examples are: 'example-city-rounding-2024', 'example-county-emergency-2024', 'example-county-market-2024', 'example-county-resources-2024', 'example-street-2023', 'example-street-office-2024', 'example-town-2022', 'example-town-2023', 'example-town-changes-2024', 'gulu-2023'
 """
 
 from __future__ import annotations

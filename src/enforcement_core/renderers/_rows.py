@@ -16,7 +16,7 @@ from enforcement_core._paths import figures
 from enforcement_core.actions import ActionKind
 from enforcement_core.categories import CATEGORIES, Category
 from enforcement_core.labels import label, term, term_or_key
-from enforcement_core.numbers_zh import UNDEFINED, MeasureKind, measure_words, round_half_up
+from enforcement_core.numbers_zh import UNDEFINED, MeasureKind, format_amount, measure_words
 from enforcement_core.statistics import figure, fine_per_case, open_hazards, rates
 
 if TYPE_CHECKING:
@@ -67,31 +67,59 @@ class _Writer:
     def count(
         self, depth: int, name: str, value: int | Decimal | None, kind: MeasureKind, path: str = ""
     ) -> None:
-        if value is None:
+        written = self.report.stated.figure(path) if path else None
+        if value is None and written is None:
             return
         word = self.report.conventions.measure_words.get(path) or (
             self.report.conventions.case_measure
             if kind is MeasureKind.CASE
             else measure_words(kind)[0]
         )
-        shown = format_decimal(value, locale=self.locale)
+        # A figure the report writes rounded or in 万 is shown as written: "46.6万".
+        if written is not None:
+            shown = f"{written.value}{_scale(written.unit, self.zh)}"
+        else:
+            assert value is not None  # noqa: S101  (checked above)
+            shown = format_decimal(value, locale=self.locale)
         self.rows.append(
             Row(depth, name, shown, word if self.zh else "", value, "count", word, path)
         )
 
     def money(self, depth: int, name: str, value: int | Decimal | None, path: str = "") -> None:
+        """An amount in the report's unit and places (those of its figure path first)."""
+        stated = self.report.stated.figure(path) if path else None
+        if value is None and stated is None:
+            return
+        conventions = self.report.conventions
+        places = conventions.money_places_by_figure.get(path, conventions.money_places)
+        # numbers_zh rounds once, half up, from the exact amount; babel never sees it.
+        if stated is not None:
+            written = stated.written
+        else:
+            assert value is not None  # noqa: S101  (checked above)
+            written = format_amount(
+                value, unit=conventions.money_unit, places=places, grouping=True
+            )
+        unit = next(u for u in ("亿元", "万元", "元") if written.endswith(u))
+        shown = written.removesuffix(unit)
+        self.rows.append(
+            Row(depth, name, shown, unit if self.zh else _UNITS_EN[unit], value, "money", path=path)
+        )
+
+    def yuan(self, depth: int, name: str, value: Decimal | None) -> None:
+        """An amount per case, in yuan with two decimals, rounded once."""
         if value is None:
             return
-        # Rounded once, half up, before babel writes it: babel would round half-even.
-        shown = format_decimal(round_half_up(value, 2), format="#,##0.00", locale=self.locale)
-        unit = "元" if self.zh else "yuan"
-        self.rows.append(Row(depth, name, shown, unit, value, "money", path=path))
+        shown = format_decimal(value, format="#,##0.00", locale=self.locale)
+        self.rows.append(Row(depth, name, shown, "元" if self.zh else "yuan", value, "money"))
 
-    def percent(self, depth: int, name: str, value: Decimal | None) -> None:
+    def percent(self, depth: int, name: str, value: Decimal | None, places: int) -> None:
+        """A percent already rounded (once) to ``places``, written with exactly those decimals."""
+        pattern = "#,##0" + ("." + "0" * places if places else "")
         shown = (
             UNDEFINED
             if value is None
-            else format_decimal(value, format="#,##0.00", locale=self.locale) + "%"
+            else format_decimal(value, format=pattern, locale=self.locale) + "%"
         )
         self.rows.append(Row(depth, name, shown, number=value, kind="percent"))
 
@@ -117,6 +145,14 @@ def _breakdown(
 
 
 _PERSON, _CASE, _HAZARD = MeasureKind.PERSON, MeasureKind.CASE, MeasureKind.HAZARD
+_UNITS_EN = {"元": "yuan", "万元": "10k yuan", "亿元": "100M yuan"}
+
+
+def _scale(unit: str, zh: bool) -> str:  # noqa: FBT001
+    """The scale of a count written in 万 or 亿, as the locale writes it."""
+    if zh or not unit:
+        return unit
+    return {"万": "×10k", "亿": "×100M"}[unit]
 
 
 def _workforce(w: _Writer) -> None:
@@ -132,10 +168,27 @@ def _workforce(w: _Writer) -> None:
             units(unit.subunits, depth + 1, f"{prefix}{key}.subunits.")
 
     units(workforce.units, 2, "workforce.units.")
-    for key in ("established_staff", "auxiliary_staff", "newly_certified", "trained"):
+    for key in ("authorised_posts", "established_staff"):
         w.stated(1, key, f"workforce.{key}", _PERSON)
-    for key in ("certificates_cancelled", "misconduct_cases"):
-        w.stated(1, key, f"workforce.{key}", _CASE)
+    _breakdown(w, 2, workforce.by_establishment, _PERSON, "workforce.by_establishment")
+    for key in (
+        "auxiliary_staff",
+        "borrowed_staff",
+        "uncertified_recruits",
+        "newly_certified",
+        "exam_passed",
+        "certificates_applied",
+        "certificates_pending",
+        "certificates_cancelled",
+        "departed",
+    ):
+        w.stated(1, key, f"workforce.{key}", _PERSON)
+    if workforce.departures:
+        if workforce.departed is None:
+            w.rows.append(Row(1, w.term("departures")))
+        _breakdown(w, 2, workforce.departures, _PERSON, "workforce.departures")
+    w.stated(1, "trained", "workforce.trained", _PERSON)
+    w.stated(1, "misconduct_cases", "workforce.misconduct_cases", _CASE)
 
 
 def _powers(w: _Writer) -> None:
@@ -155,6 +208,7 @@ def _licensing(w: _Writer) -> None:
     subject = licensing.subject
     w.rows.append(Row(0, w.label(ActionKind.LICENSING) + (w.aside(subject) if subject else "")))
     for key in (
+        "handled",
         "applications",
         "accepted",
         "granted",
@@ -174,7 +228,7 @@ def _inspection(w: _Writer) -> None:
     w.stated(1, "visits", "inspection.visits", MeasureKind.ESTABLISHMENT_VISIT)
     for area, area_figures in inspection.by_area.items():
         path = f"inspection.by_area.{area.value}"
-        if area_figures.visits is None and area_figures.hazards.found is None:
+        if not any(True for _ in figures(area_figures)):
             w.rows.append(Row(2, w.label(area)))
             continue
         w.count(
@@ -182,6 +236,9 @@ def _inspection(w: _Writer) -> None:
         )
         w.stated(3, "hazards_found", f"{path}.hazards.found", _HAZARD)
         w.stated(3, "hazards_rectified", f"{path}.hazards.rectified", _HAZARD)
+        if area_figures.hazards.supervised:
+            w.rows.append(Row(3, w.term("supervised")))
+            _breakdown(w, 4, area_figures.hazards.supervised, _HAZARD, f"{path}.hazards.supervised")
     w.stated(1, "hazards_found", "inspection.hazards.found", _HAZARD)
     w.stated(1, "hazards_rectified", "inspection.hazards.rectified", _HAZARD)
     if inspection.hazards.supervised:
@@ -195,6 +252,7 @@ def _penalty(w: _Writer) -> None:
     if penalty is None:
         return
     w.rows.append(Row(0, w.label(ActionKind.PENALTY)))
+    w.stated(1, "filed", "penalty.filed", _CASE)
     w.stated(1, "cases", "penalty.cases", _CASE)
     for domain, domain_figures in penalty.by_domain.items():
         w.count(
@@ -212,6 +270,11 @@ def _penalty(w: _Writer) -> None:
             _breakdown(w, 2, parts, _CASE, f"penalty.{key}")
     for key in ("fines", "confiscations", "fines_and_confiscations"):
         w.money(1, w.term(key), figure(w.report, f"penalty.{key}"), f"penalty.{key}")
+    if penalty.fines_by_procedure:
+        w.rows.append(Row(1, w.term("fines_by_procedure")))
+        for procedure, fines in penalty.fines_by_procedure.items():
+            path = f"penalty.fines_by_procedure.{procedure.value}"
+            w.money(2, w.label(procedure), fines, path)
     for key in ("not_penalised", "lightened", "legal_reviews", "referrals"):
         w.stated(1, key, f"penalty.{key}", _CASE)
 
@@ -221,6 +284,7 @@ def _coercion(w: _Writer) -> None:
     if coercion is None:
         return
     w.rows.append(Row(0, w.label(ActionKind.COERCION)))
+    w.stated(1, "actions", "coercion.actions", _CASE)
     w.stated(1, "measures", "coercion.measures", _CASE)
     _breakdown(w, 2, coercion.by_measure, _CASE, "coercion.by_measure")
     w.stated(1, "executions", "coercion.executions", _CASE)
@@ -242,7 +306,17 @@ def _others(w: _Writer) -> None:
         w.money(1, w.term("amount"), other.amount, f"other_actions.{kind.value}.amount")
 
 
-_REVIEW_KEYS = ("reconsiderations", "corrected", "litigations", "lost")
+_REVIEW_KEYS = (
+    ("reconsiderations", "reconsiderations"),
+    ("corrected", "corrected"),
+    ("upheld", "upheld"),
+    ("revoked", "revoked_decisions"),
+    ("changed", "changed"),
+    ("withdrawn", "withdrawn"),
+    ("pending", "pending_reviews"),
+    ("litigations", "litigations"),
+    ("lost", "lost"),
+)
 
 
 def _reviews(w: _Writer) -> None:
@@ -250,12 +324,12 @@ def _reviews(w: _Writer) -> None:
     if reviews is None:
         return
     w.heading("reviews")
-    for key in _REVIEW_KEYS:
-        w.stated(1, key, f"reviews.total.{key}", _CASE)
+    for key, words in _REVIEW_KEYS:
+        w.stated(1, words, f"reviews.total.{key}", _CASE)
     for kind in reviews.by_kind:
         w.rows.append(Row(1, w.label(kind)))
-        for key in _REVIEW_KEYS:
-            w.stated(2, key, f"reviews.by_kind.{kind.value}.{key}", _CASE)
+        for key, words in _REVIEW_KEYS:
+            w.stated(2, words, f"reviews.by_kind.{kind.value}.{key}", _CASE)
 
 
 def _rates(w: _Writer) -> None:
@@ -266,9 +340,9 @@ def _rates(w: _Writer) -> None:
     w.heading("rates")
     places = w.report.conventions.percent_places
     for name, rate in computed.items():
-        w.percent(1, w.label(name), rate.percent(places))
+        w.percent(1, w.label(name), rate.percent(places), places)
     if per_case is not None:
-        w.money(1, w.term("fine_per_case"), per_case.value(2))
+        w.yuan(1, w.term("fine_per_case"), per_case.value(2))
 
 
 def _declared(w: _Writer, declared: Category) -> None:
@@ -302,12 +376,28 @@ def _categories(w: _Writer) -> None:
             _declared(w, declared)
 
 
+def _activities(w: _Writer) -> None:
+    """The other enforcement work, in the report's order, each in its own measure word."""
+    if not w.report.activities:
+        return
+    w.heading("activities")
+    for activity in w.report.activities:
+        if activity.count is not None:
+            shown = format_decimal(activity.count, locale=w.locale)
+            w.rows.append(Row(1, activity.name, shown, activity.measure if w.zh else ""))
+        else:
+            w.rows.append(Row(1, activity.name))
+        if activity.rate is not None:
+            w.rows.append(Row(2, activity.rate_name, f"{activity.rate}%"))
+
+
 _SECTIONS = (
     _workforce,
     _powers,
     _categories,
     _interviews,
     _others,
+    _activities,
     _reviews,
     _rates,
 )

@@ -13,6 +13,7 @@ for is left out; a zero the body reports is stated, in words.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -39,11 +40,18 @@ from enforcement_core.numbers_zh import (
     to_chinese,
 )
 from enforcement_core.renderers._base import PERSONAL_DATA, Option, published, validate_options
-from enforcement_core.report import AnnualReport, RateName, Section, SectionRole
-from enforcement_core.statistics import Rate, figure, rate
+from enforcement_core.report import (
+    AnnualReport,
+    ChangeUnit,
+    RateName,
+    Section,
+    SectionRole,
+    known_rate,
+)
+from enforcement_core.statistics import Rate, category_totals, figure, rate
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Iterable, Iterator
     from enum import Enum
 
 __all__ = ["Block", "ZhDocument", "ZhRenderer", "renderer"]
@@ -122,6 +130,11 @@ class _Settings:
     capitals: bool
     previous: AnnualReport | None
     change_style: str
+    rates: str = "stated"
+    #: Whether percent places were asked for: stated rates are then recomputed at them.
+    percent_places_given: bool = False
+    #: Money decimals by figure path; empty when the money_places option overrides them.
+    places_by_figure: Mapping[str, int] = FrozenMap()
 
 
 class _Writer:
@@ -132,24 +145,38 @@ class _Writer:
         self.s = settings
         body = report.body
         self.me = _SELF.get(body.level, body.short_name)
+        # The stated changes written beside their figures; the others are written last.
+        self.changes_written: set[int] = set()
 
     # Numbers ---------------------------------------------------------------------------
 
-    def n(self, value: int, kind: MeasureKind, path: str = "") -> str:
-        """A count with its measure word, in the numerals asked for."""
+    def word(self, kind: MeasureKind, path: str = "") -> str:
+        """The measure word of the figure at ``path``: the option, the report's, or its kind's."""
         conventions = self.report.conventions
         if kind is MeasureKind.CASE and self.s.case_measure is not None:
-            word = self.s.case_measure
-        elif path in conventions.measure_words:
-            word = conventions.measure_words[path]
-        elif kind is MeasureKind.CASE:
-            word = conventions.case_measure
-        else:
-            word = measure_words(kind)[0]
-        return self._number(value) + word
+            return self.s.case_measure
+        if path in conventions.measure_words:
+            return conventions.measure_words[path]
+        if kind is MeasureKind.CASE:
+            return conventions.case_measure
+        return measure_words(kind)[0]
 
-    def money(self, value: Decimal) -> str:
-        written = format_amount(value, unit=self.s.money_unit, places=self.s.money_places)
+    def n(self, value: int, kind: MeasureKind, path: str = "") -> str:
+        """A count with its measure word, in the numerals asked for; as written if stated so."""
+        written = self.report.stated.figure(path) if path else None
+        if written is not None:
+            return written.written + self.word(kind, path)
+        return self._number(value) + self.word(kind, path)
+
+    def money(self, value: Decimal, path: str = "") -> str:
+        """An amount in the report's unit, with the decimals of its figure path if it has its own."""
+        stated = self.report.stated.figure(path) if path else None
+        places = self.s.places_by_figure.get(path, self.s.money_places)
+        written = (
+            stated.written
+            if stated is not None
+            else format_amount(value, unit=self.s.money_unit, places=places)
+        )
         # The loader bounds money below 10**12 yuan, which capitals cover; a total
         # derived from parts can pass it, and is then written in figures only.
         if not self.s.capitals or value >= _CAPITALS_BELOW:
@@ -159,13 +186,85 @@ class _Writer:
     def percent(self, value: Rate) -> str:
         return format_percent(value, self.s.percent_places)
 
+    def stated_rate(self, name: RateName) -> str:
+        """The rate ``name`` as the report states it; computed only when the option asks.
+
+        A rate the report does not state is not invented: it is written only with
+        ``rates="computed"``. A stated rate keeps the decimals it was written with.
+        """
+        stated = self.report.stated.rates.get(name)
+        recompute = self.s.rates == "computed" or self.s.percent_places_given
+        if stated is not None and not recompute:
+            return f"{label(name)}{stated}%{self.rate_change(name)}"
+        # Recomputed from the counts, rounded once at the places asked for.
+        computed = rate(self.report, name) if stated is not None or recompute else None
+        if computed is not None:
+            return f"{label(name)}{self.percent(computed)}{self.rate_change(name)}"
+        return "" if stated is None else f"{label(name)}{stated}%{self.rate_change(name)}"
+
+    def own_rates(self) -> str:
+        """The rates the report names itself (办结率, 参与率), as stated, in its order."""
+        return "，".join(
+            f"{name}{value}%{self.stated_change(f'rates.{name}', None)}"
+            for name, value in self.report.stated.rates.items()
+            if known_rate(name) is None
+        )
+
+    def remaining_changes(self) -> str:
+        """The stated changes of figures the prose has not written, each as stated."""
+        parts = []
+        for index, stated in enumerate(self.report.stated.changes):
+            if index in self.changes_written or stated.figure.startswith("rates."):
+                continue
+            words = _figure_words(stated.figure)
+            kind = (
+                None
+                if isinstance(figure(self.report, stated.figure), Decimal)
+                else MeasureKind.CASE
+            )
+            parts.append(words + self.stated_change(stated.figure, kind).removeprefix("，"))
+        return "，".join(parts)
+
     # Year over year ----------------------------------------------------------------------
 
+    def stated_change(self, figure_path: str, kind: MeasureKind | None) -> str:
+        """The change the report states for ``figure_path``, as it states it; empty if none."""
+        for index, stated in enumerate(self.report.stated.changes):
+            if stated.figure != figure_path:
+                continue
+            self.changes_written.add(index)
+            value = stated.change
+            if value == 0:
+                return "，与上年持平"
+            size = -value if value < 0 else value
+            if stated.unit is ChangeUnit.POINTS:
+                return f"，同比{'提升' if value > 0 else '下降'}{size}个百分点"
+            if stated.unit is ChangeUnit.PERCENT:
+                return f"，同比{'上升' if value > 0 else '下降'}{size}%"
+            written = (
+                self.money(size, figure_path)
+                if kind is None
+                else self._as_stated(size, kind, figure_path)
+            )
+            return f"，较上年{'增加' if value > 0 else '减少'}{written}"
+        return ""
+
+    def _as_stated(self, value: Decimal, kind: MeasureKind, path: str) -> str:
+        """A stated count, with the decimals it was written with ("46.6万" stays as written)."""
+        if value == value.to_integral_value() and value.as_tuple().exponent >= 0:  # type: ignore[operator]
+            return self.n(int(value), kind, path)
+        return f"{value}{self.word(kind, path)}"
+
     def change(self, path: str, kind: MeasureKind | None = None) -> str:
-        """The 同比 clause (“，同比上升10.53%”) of the figure at ``path``; empty without a previous year."""
+        """The 同比 clause (“，同比上升10.53%”) of the figure at ``path``.
+
+        Computed from the previous year's report when one is given, in the style
+        asked for; otherwise the change the report states, as stated; empty
+        without either.
+        """
         previous = self.s.previous
         if previous is None:
-            return ""
+            return self.stated_change(path, kind)
         change = Change(path, figure(previous, path), figure(self.report, path))
         difference = change.difference
         if difference is None:
@@ -174,7 +273,9 @@ class _Writer:
             return "，与上年持平"
         direction = "上升" if difference > 0 else "下降"
         size = -difference if difference < 0 else difference
-        absolute = self.money(Decimal(size)) if kind is None else self.n(int(size), kind, path)
+        absolute = (
+            self.money(Decimal(size), path) if kind is None else self.n(int(size), kind, path)
+        )
         percent = change.percent(self.s.percent_places)
         if percent is None or self.s.change_style == "absolute":
             return f"，同比{direction}{absolute}"
@@ -186,7 +287,7 @@ class _Writer:
     def rate_change(self, name: RateName) -> str:
         previous = self.s.previous
         if previous is None:
-            return ""
+            return self.stated_change(f"rates.{name.value}", None)
         points = RateChange(name, rate(previous, name), rate(self.report, name)).points(
             self.s.percent_places
         )
@@ -203,6 +304,7 @@ class _Writer:
             self._certified(),
             self._staff(),
             self._certificates(),
+            self._movements(),
             self._training(),
             self._misconduct(),
         ]
@@ -210,48 +312,133 @@ class _Writer:
 
     def _certified(self) -> str:
         certified = figure(self.report, "workforce.certified")
-        if certified is None:
-            return ""
         path = "workforce.certified"
+        if certified is None:
+            # No total, but units that count their officers: written without a total.
+            described = [
+                self._unit(key, unit)
+                for key, unit in self.report.workforce.units.items()
+                if any(value for _, value in figures_below(unit))
+            ]
+            return (
+                f"{self.me}取得行政执法资格的人员中，" + "，".join(described) if described else ""
+            )
+        if certified == 0:
+            return f"目前{self.me}暂无取得行政执法资格的人员" + self.change(
+                path, MeasureKind.PERSON
+            )
         sentence = f"目前{self.me}取得行政执法资格的人员共{self.n(int(certified), MeasureKind.PERSON, path)}"
         sentence += self.change(path, MeasureKind.PERSON)
         units = self.report.workforce.units.items()
-        described = [self._unit(key, unit) for key, unit in units if unit.certified is not None]
-        return sentence + ("，其中" + "，".join(described) if described else "")
+        described = [
+            self._unit(key, unit)
+            for key, unit in units
+            if any(value for _, value in figures_below(unit))
+        ]
+        sentence += "，其中" + "，".join(described) if described else ""
+        share = self.stated_rate(RateName.OFFICE_SHARE)
+        return sentence + (f"，{share}" if share else "")
 
     def _staff(self) -> str:
-        workforce = self.report.workforce
+        person = MeasureKind.PERSON
         staff = [
-            f"{word}{self.n(value, MeasureKind.PERSON, f'workforce.{key}')}"
+            f"{word}{self.n(int(value), person, f'workforce.{key}')}"
+            + self.change(f"workforce.{key}", person)
+            + (self._establishments() if key == "established_staff" else "")
+            if value
+            else f"无{word}"
             for key, word in (
+                ("authorised_posts", "核定编制"),
                 ("established_staff", "在编人员"),
                 ("auxiliary_staff", "辅助执法人员"),
+                ("borrowed_staff", "借调人员"),
+                ("uncertified_recruits", "新招录尚未取得执法证人员"),
             )
-            if (value := getattr(workforce, key)) is not None
+            if (value := figure(self.report, f"workforce.{key}")) is not None
         ]
-        certification = rate(self.report, RateName.CERTIFICATION)
-        if certification is not None:
-            staff.append(
-                f"持证率{self.percent(certification)}{self.rate_change(RateName.CERTIFICATION)}"
-            )
-        return "，".join(staff)
+        staff.append(self.stated_rate(RateName.CERTIFICATION))
+        return self._join(staff)
 
     def _certificates(self) -> str:
         workforce = self.report.workforce
+        person = MeasureKind.PERSON
+        new, cancelled = workforce.newly_certified, workforce.certificates_cancelled
         changes = []
-        if workforce.newly_certified is not None:
+        if new is not None:
             changes.append(
-                f"全年新增持证人员{self.n(workforce.newly_certified, MeasureKind.PERSON)}"
+                f"全年新增持证人员{self.n(new, person, 'workforce.newly_certified')}"
+                if new
+                else "全年无新增持证人员"
             )
-        if workforce.certificates_cancelled is not None:
-            changes.append(f"注销执法证{self._number(workforce.certificates_cancelled)}张")
+        if cancelled is not None:
+            # Counted in people unless the report counts certificates (a measure word 张).
+            path = "workforce.certificates_cancelled"
+            counted = self.n(cancelled, person, path)
+            if not cancelled:
+                changes.append("未注销执法证")
+            elif self.word(person, path) == measure_words(person)[0]:
+                changes.append(f"注销{counted}执法人员的执法证")
+            else:
+                changes.append(f"注销执法证{counted}")
         return "，".join(changes)
+
+    def _establishments(self) -> str:
+        """The established staff by kind of establishment: "（行政编制12名、事业编制8名）"."""
+        listed = [
+            f"{label(kind)}{self.n(count, MeasureKind.PERSON, f'workforce.by_establishment.{kind.value}')}"
+            for kind, count in self.report.workforce.by_establishment.items()
+        ]
+        return f"（{'、'.join(listed)}）" if listed else ""
+
+    def _movements(self) -> str:
+        """Who left, who passed the exam, whose certificates are applied for and pending."""
+        workforce = self.report.workforce
+        person = MeasureKind.PERSON
+        parts = []
+        reasons = [
+            f"{label(reason)}{self.n(count, person, f'workforce.departures.{reason.value}')}"
+            for reason, count in workforce.departures.items()
+            if count
+        ]
+        if workforce.departed is not None:
+            parts.append(
+                f"全年减少执法人员{self.n(workforce.departed, person, 'workforce.departed')}"
+                + (f"（{'、'.join(reasons)}）" if reasons else "")
+                if workforce.departed
+                else "全年无执法人员调离、退休或离职"
+            )
+        elif reasons:
+            parts.append("全年" + "、".join(reasons))
+        if workforce.exam_passed is not None:
+            parts.append(
+                f"{self.n(workforce.exam_passed, person, 'workforce.exam_passed')}通过行政执法资格考试"
+                if workforce.exam_passed
+                else "全年无人员通过行政执法资格考试"
+            )
+        if workforce.certificates_applied is not None:
+            parts.append(
+                "申领执法证"
+                + self.n(workforce.certificates_applied, person, "workforce.certificates_applied")
+            )
+        if workforce.certificates_pending:
+            parts.append(
+                "尚待发证"
+                + self.n(workforce.certificates_pending, person, "workforce.certificates_pending")
+            )
+        return "，".join(parts)
 
     def _training(self) -> str:
         trained = self.report.workforce.trained
         if trained is None:
             return ""
-        return f"统一组织{self.n(trained, MeasureKind.PERSON, 'workforce.trained')}执法人员参加行政执法培训"
+        if trained == 0:
+            return "全年未组织执法人员参加行政执法培训"
+        coverage = self.stated_rate(RateName.TRAINING_COVERAGE)
+        return (
+            f"统一组织{self.n(trained, MeasureKind.PERSON, 'workforce.trained')}执法人员参加行政执法培训"
+            + self.change("workforce.trained", MeasureKind.PERSON)
+            + (f"，{coverage}" if coverage else "")
+        )
 
     def _misconduct(self) -> str:
         cases = self.report.workforce.misconduct_cases
@@ -269,19 +456,23 @@ class _Writer:
             return to_chinese(value)
         return str(value)
 
-    def _unit(self, key: str, unit: Any) -> str:
-        path = f"workforce.units.{key}"
-        text = (
-            f"{unit.name}执法人员{self.n(unit.certified, MeasureKind.PERSON, f'{path}.certified')}"
-        )
+    def _unit(
+        self, key: str, unit: Any, path: str = "workforce.units.", words: str = "执法人员"
+    ) -> str:
+        """A unit's certified officers, with its own and its sub-units' (to any depth)."""
+        path = f"{path}{key}"
+        certified = figure(self.report, f"{path}.certified")
+        text = f"{unit.name}{words}"
+        if certified is not None:
+            text += self.n(int(certified), MeasureKind.PERSON, f"{path}.certified")
         parts = []
         own = unit.own_certified
-        if unit.subunits and own is not None:
-            parts.append(f"{unit.name}本级{self.n(own, MeasureKind.PERSON)}")
+        if unit.subunits and own:
+            parts.append(f"{unit.name}本级{self.n(own, MeasureKind.PERSON, f'{path}.certified')}")
         parts += [
-            f"{sub.name}{self.n(sub.certified, MeasureKind.PERSON, f'{path}.subunits.{sub_key}.certified')}"
+            self._unit(sub_key, sub, f"{path}.subunits.", "")
             for sub_key, sub in unit.subunits.items()
-            if sub.certified is not None
+            if any(value for _, value in figures_below(sub))
         ]
         return text + (f"（{'，'.join(parts)}）" if parts else "")
 
@@ -294,33 +485,60 @@ class _Writer:
         if powers:
             paragraphs.append(powers)
         points: list[tuple[str, str]] = []
+        done: list[str] = []
+        totals = category_totals(self.report)
         for kind in (*_ACTION_ORDER, *self.report.other_actions):
             sentences = self.category(kind)
-            if sentences is not None:
+            # A category without a sentence to write ("其他行政执法行为。。") is left out.
+            if sentences:
                 points.append((label(kind), sentences))
+                total = totals.get(kind)
+                if total is None or total.count != 0 or total.amount:
+                    done.append(label(kind))
         interviews = self.interviews()
         if interviews:
             if points and points[-1][0] == label(ActionKind.PENALTY):
                 points[-1] = (points[-1][0], points[-1][1] + "，" + interviews)
             else:
                 points.append(("约谈", interviews))
-        reviews = self.reviews()
+        closing = self._join([self.activities(), self.own_rates(), self.remaining_changes()])
+        reviews = self.reviews() + (f"{closing}。" if closing else "")
+        opening = self._opening(done)
         if points:
-            kinds = [name for name, _ in points if name != "约谈"]
-            opening = (
-                f"{self.report.year}年，{self.report.body.short_name}开展了"
-                f"{'、'.join(kinds)}{_how_many(len(kinds))}类行政执法行为。"
-                if kinds
-                else ""
-            )
             body = "".join(
                 f"{enumeration(i)}{name}。{sentences}。"
                 for i, (name, sentences) in enumerate(points, start=1)
             )
             paragraphs.append(opening + body + reviews)
-        elif reviews:
-            paragraphs.append(reviews)
+        elif opening or reviews:
+            paragraphs.append(opening + reviews)
         return paragraphs
+
+    def _opening(self, done: list[str]) -> str:
+        """The line before the points: the categories with something done, and the stated totals.
+
+        Only categories with actions are named; one is named without a count
+        ("一类" is not how a report reads), none leaves the line to the totals.
+        """
+        year, name = self.report.year, self.report.body.short_name
+        stated = self.report.stated
+        totals = []
+        actions = stated.figure("stated.actions")
+        amount = stated.figure("stated.amount")
+        if stated.actions is not None or actions is not None:
+            totals.append(f"共计{self.n(stated.actions or 0, MeasureKind.CASE, 'stated.actions')}")
+        if stated.amount is not None or amount is not None:
+            totals.append(f"涉及金额{self.money(stated.amount or Decimal(0), 'stated.amount')}")
+        sums = "，".join(totals)
+        if len(done) > 1:
+            line = f"{year}年，{name}开展了{'、'.join(done)}{_how_many(len(done))}类行政执法行为"
+        elif done:
+            line = f"{year}年，{name}开展的行政执法行为为{done[0]}"
+        elif sums:
+            return f"{year}年，{name}开展行政执法行为{sums}。"
+        else:
+            return ""
+        return line + (f"，{sums}" if sums else "") + "。"
 
     def powers(self) -> str:
         powers = self.report.powers
@@ -336,13 +554,15 @@ class _Writer:
             parts.append(
                 "其中"
                 + "、".join(
-                    f"{label(k)}{self.n(v, MeasureKind.ITEM)}" for k, v in powers.by_kind.items()
+                    f"{label(k)}{self.n(v, MeasureKind.ITEM, f'powers.by_kind.{k.value}')}"
+                    for k, v in powers.by_kind.items()
                 )
             )
         if powers.by_source:
             parts.append(
                 "、".join(
-                    f"{label(k)}{self.n(v, MeasureKind.ITEM)}" for k, v in powers.by_source.items()
+                    f"{label(k)}{self.n(v, MeasureKind.ITEM, f'powers.by_source.{k.value}')}"
+                    for k, v in powers.by_source.items()
                 )
             )
         return "，".join(parts) + "。" if parts else ""
@@ -374,7 +594,7 @@ class _Writer:
             key = path.rsplit(".", 1)[-1]
             if isinstance(value, Decimal):
                 words = "涉及金额" if key == "amount" else term_or_key(key)
-                parts.append(f"{words}{self.money(value)}")
+                parts.append(f"{words}{self.money(value, path)}")
             else:
                 words = f"全年{name}" if key == "count" else term_or_key(key)
                 parts.append(self._count(words, path, MeasureKind.CASE))
@@ -393,11 +613,12 @@ class _Writer:
         licensing = self.report.licensing
         if licensing is None:
             return None
-        if licensing.applications == 0 and not licensing.granted:
+        if _all_zero(licensing):
             return _NONE_IN_YEAR[ActionKind.LICENSING]
         case = MeasureKind.CASE
         return self._join(
             [
+                self._count(f"全年办理{licensing.subject}行政许可事项", "licensing.handled", case),
                 self._count(f"全年共计申请{licensing.subject}", "licensing.applications", case),
                 self._count("受理", "licensing.accepted", case),
                 self._count("作出行政许可", "licensing.granted", case),
@@ -405,6 +626,8 @@ class _Writer:
                 self._count("尚在办理", "licensing.pending", case),
                 self._count("撤销行政许可", "licensing.revoked", case),
                 self._count("经法制审核", "licensing.legal_reviews", case),
+                self.stated_rate(RateName.GRANT_OF_APPLICATIONS),
+                self.stated_rate(RateName.GRANT_OF_DECISIONS),
             ]
         )
 
@@ -412,8 +635,7 @@ class _Writer:
         inspection = self.report.inspection
         if inspection is None:
             return None
-        visits = figure(self.report, "inspection.visits")
-        if visits == 0:
+        if _all_zero(inspection):
             return _NONE_IN_YEAR[ActionKind.INSPECTION]
         visit = MeasureKind.ESTABLISHMENT_VISIT
         areas = "、".join(label(area) for area in inspection.by_area)
@@ -423,9 +645,10 @@ class _Writer:
             visit,
         )
         counted = [
-            f"{label(area)}{self.n(figures.visits, visit, f'inspection.by_area.{area.value}.visits')}"
-            for area, figures in inspection.by_area.items()
-            if figures.visits is not None
+            f"{label(area)}{self.n(int(visits), visit, f'inspection.by_area.{area.value}.visits')}"
+            for area in inspection.by_area
+            if (visits := figure(self.report, f"inspection.by_area.{area.value}.visits"))
+            is not None
         ]
         if opening and counted:
             opening += f"（其中{'、'.join(counted)}）"
@@ -435,29 +658,50 @@ class _Writer:
             self._count("共查出安全隐患", "inspection.hazards.found", hazard),
             self._count("整改隐患", "inspection.hazards.rectified", hazard),
         ]
-        rectification = rate(self.report, RateName.RECTIFICATION)
-        if rectification is not None:
-            parts.append(
-                f"隐患整改率{self.percent(rectification)}{self.rate_change(RateName.RECTIFICATION)}"
-            )
+        parts.append(self.stated_rate(RateName.RECTIFICATION))
         supervised = [
             f"{label(level)}挂牌整治隐患{self.n(count, hazard, f'inspection.hazards.supervised.{level.value}')}"
             for level, count in inspection.hazards.supervised.items()
         ]
         if supervised:
             parts.append("其中" + "，".join(supervised))
+        by_area = [
+            label(area)
+            + "、".join(
+                [
+                    f"{words}{self.n(value, hazard, f'inspection.by_area.{area.value}.hazards.{key}')}"
+                    for key, words in (("found", "查出隐患"), ("rectified", "整改隐患"))
+                    if (value := getattr(figures.hazards, key)) is not None
+                ]
+                + [
+                    f"{label(level)}挂牌整治{self.n(count, hazard, f'inspection.by_area.{area.value}.hazards.supervised.{level.value}')}"
+                    for level, count in figures.hazards.supervised.items()
+                ]
+            )
+            for area, figures in inspection.by_area.items()
+            if figures.hazards.found is not None
+            or figures.hazards.rectified is not None
+            or figures.hazards.supervised
+        ]
+        if by_area:
+            parts.append("分领域看，" + "，".join(by_area))
         return self._join(parts)
 
     def penalty(self) -> str | None:
         penalty = self.report.penalty
         if penalty is None:
             return None
-        if figure(self.report, "penalty.cases") == 0:
+        if _all_zero(penalty):
             return _NONE_IN_YEAR[ActionKind.PENALTY]
         case = MeasureKind.CASE
         parts: list[str | None] = [
-            self._count("全年办理行政处罚案件", "penalty.cases", case)
-            if penalty.cases is not None
+            self._count("全年立案", "penalty.filed", case),
+            self._count(
+                "办理行政处罚案件" if penalty.filed is not None else "全年办理行政处罚案件",
+                "penalty.cases",
+                case,
+            )
+            if penalty.cases is not None or self.report.stated.figure("penalty.cases")
             else None,
             *self._domains(),
         ]
@@ -466,15 +710,31 @@ class _Writer:
             if breakdown:
                 listed = (
                     f"{label(k)}{self.n(v, case, f'penalty.{key}.{k.value}')}"
+                    + self._procedure_fine(key, k)
                     for k, v in breakdown.items()
                 )
                 parts.append(words + "、".join(listed))
-        for words, value in (
-            ("罚款", penalty.fines),
-            ("没收违法所得和非法财物", penalty.confiscations),
-            ("罚没金额共计", penalty.fines_and_confiscations),
+        fined_alone = [
+            f"{label(k)}罚款{self.money(v, f'penalty.fines_by_procedure.{k.value}')}"
+            for k, v in penalty.fines_by_procedure.items()
+            if k not in penalty.by_procedure
+        ]
+        if fined_alone:
+            parts.append("、".join(fined_alone))
+        for words, key in (
+            ("罚款", "fines"),
+            ("没收违法所得和非法财物", "confiscations"),
+            ("罚没金额共计", "fines_and_confiscations"),
         ):
-            parts.append(f"{words}{self.money(value)}" if value is not None else None)
+            path = f"penalty.{key}"
+            value = getattr(penalty, key)
+            if value is None and self.report.stated.figure(path) is not None:
+                value = figure(self.report, path)
+            parts.append(
+                f"{words}{self.money(value, path)}{self.change(path)}"
+                if value is not None
+                else None
+            )
         for words, key in (
             ("不予处罚", "not_penalised"),
             ("从轻减轻处罚", "lightened"),
@@ -488,23 +748,36 @@ class _Writer:
             )
         return self._join(parts)
 
+    def _procedure_fine(self, key: str, procedure: Any) -> str:
+        """The fines of a procedure after its cases ("（罚款6350元）"); empty if not stated."""
+        penalty = self.report.penalty
+        if penalty is None or key != "by_procedure":
+            return ""
+        fines = penalty.fines_by_procedure.get(procedure)
+        if fines is None:
+            return ""
+        return f"（罚款{self.money(fines, f'penalty.fines_by_procedure.{procedure.value}')}）"
+
     def _domains(self) -> Iterator[str]:
         penalty = self.report.penalty
         if penalty is None:
             return
-        for domain, figures in penalty.by_domain.items():
+        for domain in penalty.by_domain:
             path = f"penalty.by_domain.{domain.value}"
-            if figures.cases is None and figures.fines is None:
+            # Held, or written by the report rounded ("180.55亿元").
+            cases = figure(self.report, f"{path}.cases")
+            fines = figure(self.report, f"{path}.fines")
+            if cases is None and fines is None:
                 continue
             text = f"{label(domain)}领域行政处罚"
             change = ""
-            if figures.cases is not None:
+            if cases is not None:
                 change = self.change(f"{path}.cases", MeasureKind.CASE)
-                text += self.n(figures.cases, MeasureKind.CASE, f"{path}.cases") + change
-            if figures.fines:
+                text += self.n(int(cases), MeasureKind.CASE, f"{path}.cases") + change
+            if fines:
                 # 4家次、罚款0.68万元; after a 同比 clause the fine needs a comma of its own.
-                joint = "，" if change else ("、" if figures.cases is not None else "")
-                text += f"{joint}罚款{self.money(figures.fines)}"
+                joint = "，" if change else ("、" if cases is not None else "")
+                text += f"{joint}罚款{self.money(Decimal(fines), f'{path}.fines')}"
             yield text
 
     def coercion(self) -> str | None:
@@ -512,13 +785,11 @@ class _Writer:
         if coercion is None:
             return None
         measures = figure(self.report, "coercion.measures")
-        if (
-            not measures
-            and not coercion.executions
-            and (measures is not None or coercion.executions is not None)
-        ):
+        stated = [n for n in (measures, coercion.executions, coercion.actions) if n is not None]
+        if stated and not any(stated):
             return _NONE_IN_YEAR[ActionKind.COERCION]
         case = MeasureKind.CASE
+        total = self._count("全年实施行政强制", "coercion.actions", case)
         opening = self._count("实施行政强制措施", "coercion.measures", case)
         if opening and coercion.by_measure:
             opening += (
@@ -529,7 +800,9 @@ class _Writer:
                 )
                 + "）"
             )
-        return self._join([opening, self._count("行政强制执行", "coercion.executions", case)])
+        return self._join(
+            [total, opening, self._count("行政强制执行", "coercion.executions", case)]
+        )
 
     def other(self, kind: ActionKind) -> str | None:
         figures = self.report.other_actions.get(kind)
@@ -541,19 +814,95 @@ class _Writer:
             self._count(f"全年{label(kind)}", f"other_actions.{kind.value}.count", MeasureKind.CASE)
         ]
         if figures.amount is not None:
-            parts.append(f"涉及金额{self.money(figures.amount)}")
+            path = f"other_actions.{kind.value}.amount"
+            parts.append(f"涉及金额{self.money(figures.amount, path)}{self.change(path)}")
         return self._join(parts)
 
     def interviews(self) -> str:
         interviews = self.report.interviews
         if interviews is None:
             return ""
-        if interviews.by_party:
-            return "、".join(
-                f"约谈{label(party)}{self.n(count, MeasureKind.TIME, f'interviews.by_party.{party.value}')}"
-                for party, count in interviews.by_party.items()
+        by_party = "、".join(
+            f"约谈{label(party)}{self.n(count, MeasureKind.TIME, f'interviews.by_party.{party.value}')}"
+            for party, count in interviews.by_party.items()
+        )
+        if interviews.count is not None:
+            total = self._count("开展约谈", "interviews.count", MeasureKind.TIME) or ""
+            return total + (f"（{by_party}）" if by_party else "")
+        return by_party or self._count("开展约谈", "interviews.count", MeasureKind.TIME) or ""
+
+    def activities(self) -> str:
+        """The other enforcement work, in the report's order: "开展巡查187次，案卷评查30件"."""
+        written = []
+        for activity in self.report.activities:
+            text = activity.name
+            if activity.count is not None:
+                number = (
+                    to_chinese(activity.count)
+                    if self.s.numerals == "chinese"
+                    else str(activity.count)
+                )
+                text += number + activity.measure
+            if activity.rate is not None:
+                text += f"，{activity.rate_name}{activity.rate}%"
+            written.append(text)
+        return "，".join(written)
+
+    def _review_kind(self, kind: ActionKind, counts: Any) -> str:
+        """One category's reviews: "行政处罚类复议4件（维持2件）、诉讼1件"; empty if none."""
+        path = f"reviews.by_kind.{kind.value}"
+        case = MeasureKind.CASE
+        listed = []
+        inner = self._outcomes(counts, path, "")
+        if counts.corrected:
+            corrected = f"被纠错{self.n(counts.corrected, case, f'{path}.corrected')}"
+            inner = f"{corrected}、{inner}" if inner else corrected
+        if counts.reconsiderations or inner:
+            text = "复议"
+            if counts.reconsiderations:
+                text += self.n(counts.reconsiderations, case, f"{path}.reconsiderations")
+            listed.append(text + (f"（{inner}）" if inner else ""))
+        if counts.litigations or counts.lost:
+            text = "诉讼"
+            if counts.litigations:
+                text += self.n(counts.litigations, case, f"{path}.litigations")
+            if counts.lost:
+                text += f"（败诉{self.n(counts.lost, case, f'{path}.lost')}）"
+            listed.append(text)
+        return f"{label(kind)}类" + "、".join(listed) if listed else ""
+
+    def _outcomes(self, counts: Any, path: str, opening: str) -> str:
+        """The outcomes of reconsiderations that happened ("维持3件、撤销1件"); zeros left out."""
+        listed = [
+            f"{words}{self.n(value, MeasureKind.CASE, f'{path}.{key}')}"
+            for key, words in _OUTCOMES
+            if (value := getattr(counts, key))
+        ]
+        if not listed:
+            return ""
+        text = "、".join(listed)
+        return f"（{text}）" if opening == "（" else f"{opening}{text}"
+
+    def _reconsiderations(self, reviews: Any, known: Any) -> str:
+        """The reconsiderations: how many, corrected, their outcomes, per category."""
+        total = reviews.total
+        case = MeasureKind.CASE
+        first = ""
+        if known is not None:
+            first = f"全年发生行政复议{self.n(int(known), case, 'reviews.total.reconsiderations')}"
+            first += self.change("reviews.total.reconsiderations", case)
+            if total.corrected is not None and (known or total.corrected):
+                first += f"，其中被纠错{self.n(total.corrected, case, 'reviews.total.corrected')}"
+        elif total.corrected:
+            first = f"行政复议被纠错{self.n(total.corrected, case, 'reviews.total.corrected')}"
+        outcomes = self._outcomes(total, "reviews.total", "，" if first else "")
+        first = first + outcomes if first or not outcomes else "行政复议" + outcomes
+        by_kind = [self._review_kind(kind, counts) for kind, counts in reviews.by_kind.items()]
+        if any(by_kind):
+            first += ("，按类别分，" if first else "按类别分，") + "，".join(
+                k for k in by_kind if k
             )
-        return self._count("开展约谈", "interviews.count", MeasureKind.TIME) or ""
+        return first
 
     def reviews(self) -> str:
         reviews = self.report.reviews
@@ -568,17 +917,44 @@ class _Writer:
             return "全年未发生行政复议、行政诉讼。"
         case = MeasureKind.CASE
         parts = []
-        if known[0] is not None:
-            text = f"全年发生行政复议{self.n(int(known[0]), case)}"
-            if total.corrected is not None:
-                text += f"，其中被纠错{self.n(total.corrected, case)}"
-            parts.append(text)
+        first = self._reconsiderations(reviews, known[0])
+        if first:
+            parts.append(first)
         if known[1] is not None:
-            text = f"行政诉讼{self.n(int(known[1]), case)}"
-            if total.lost is not None:
-                text += f"，其中败诉{self.n(total.lost, case)}"
+            text = f"行政诉讼{self.n(int(known[1]), case, 'reviews.total.litigations')}"
+            text += self.change("reviews.total.litigations", case)
+            if total.lost is not None and known[1]:
+                text += f"，其中败诉{self.n(total.lost, case, 'reviews.total.lost')}"
             parts.append(text)
+        elif total.lost:
+            parts.append(f"行政诉讼败诉{self.n(total.lost, case, 'reviews.total.lost')}")
         return "；".join(parts) + "。" if parts else ""
+
+
+_OUTCOMES = (
+    ("upheld", "维持"),
+    ("revoked", "撤销"),
+    ("changed", "变更"),
+    ("withdrawn", "申请人撤回"),
+    ("pending", "尚在审理"),
+)
+
+
+def _all_zero(figures_of: object) -> bool:
+    """Whether a category states figures and every one is zero: nothing done, said in words."""
+    stated = [value for _, value in figures_below(figures_of)]
+    return bool(stated) and not any(stated)
+
+
+def _figure_words(path: str) -> str:
+    """The words for a figure written on its own: its category's label and its term."""
+    head, _, rest = path.partition(".")
+    declared = next((c for c in CATEGORIES if c.field == head), None)
+    prefix = label(declared.kind) if declared is not None else ""
+    if head == "other_actions":
+        kind, _, rest = rest.partition(".")
+        prefix = label(ActionKind(kind))
+    return prefix + term_or_key(rest.rsplit(".", 1)[-1])
 
 
 def _how_many(count: int) -> str:
@@ -587,16 +963,21 @@ def _how_many(count: int) -> str:
 
 
 def _has_workforce(report: AnnualReport) -> bool:
-    workforce = report.workforce
     return figure(report, "workforce.certified") is not None or any(
-        getattr(workforce, key) is not None
-        for key in ("established_staff", "auxiliary_staff", "trained", "misconduct_cases")
+        True for _ in figures_below(report.workforce)
     )
 
 
 def _has_actions(report: AnnualReport) -> bool:
     fields = (*(c.field for c in CATEGORIES), "interviews", "reviews")
-    return any(getattr(report, name) is not None for name in fields) or bool(report.other_actions)
+    stated = report.stated
+    return (
+        any(getattr(report, name) is not None for name in fields)
+        or bool(report.other_actions)
+        or bool(report.activities)
+        or stated.actions is not None
+        or stated.amount is not None
+    )
 
 
 def _roles(sections: Iterable[Section]) -> Iterator[SectionRole]:
@@ -675,6 +1056,12 @@ class ZhRenderer:
                 "year-over-year changes as percent, absolute or both",
                 choices=("percent", "absolute", "both"),
             ),
+            "rates": Option(
+                str,
+                "stated",
+                "rates as the report states them, or computed from the counts where not stated",
+                choices=("stated", "computed"),
+            ),
             "personal_data": PERSONAL_DATA,
         }
     )
@@ -713,6 +1100,7 @@ class ZhRenderer:
         capitals: bool,
         previous: AnnualReport | None,
         change_style: str,
+        rates: str,
         personal_data: bool,
     ) -> ZhDocument:
         report = published(report, personal_data=personal_data)
@@ -733,6 +1121,11 @@ class ZhRenderer:
             capitals=capitals,
             previous=previous,
             change_style=change_style,
+            rates=rates,
+            percent_places_given=percent_places is not None,
+            places_by_figure=FrozenMap()
+            if money_places is not None
+            else conventions.money_places_by_figure,
         )
         writer = _Writer(report, settings)
         body = report.body

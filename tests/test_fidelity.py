@@ -1,0 +1,104 @@
+"""Every figure a report holds is written by zh and text, with its measure word (issue 9)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+from hypothesis import given
+
+import enforcement_core as ec
+from enforcement_core.numbers_zh import MeasureKind, format_amount, measure_words
+from enforcement_core.statistics import report_figures
+from strategies import real_reports
+
+# What each figure counts, by the start of its path: it decides the default measure word.
+_KINDS = (
+    ("workforce.misconduct_cases", MeasureKind.CASE),
+    ("workforce.", MeasureKind.PERSON),
+    ("powers.", MeasureKind.ITEM),
+    ("inspection.hazards.", MeasureKind.HAZARD),
+    ("inspection.by_area.", None),  # visits or hazards: decided below
+    ("inspection.visits", MeasureKind.ESTABLISHMENT_VISIT),
+    ("interviews.", MeasureKind.TIME),
+)
+
+
+def kind_of(path: str) -> MeasureKind:
+    if path.startswith("inspection.by_area."):
+        return MeasureKind.ESTABLISHMENT_VISIT if path.endswith(".visits") else MeasureKind.HAZARD
+    for prefix, kind in _KINDS:
+        if path.startswith(prefix) and kind is not None:
+            return kind
+    return MeasureKind.CASE
+
+
+def word_of(report: ec.AnnualReport, path: str) -> str:
+    conventions = report.conventions
+    if path in conventions.measure_words:
+        return conventions.measure_words[path]
+    kind = kind_of(path)
+    return conventions.case_measure if kind is MeasureKind.CASE else measure_words(kind)[0]
+
+
+def written_in(text: str, number: str) -> bool:
+    """``number`` stands in ``text`` as a whole number, not inside a longer one."""
+    return re.search(rf"(?<![\d.,]){re.escape(number)}", text) is not None
+
+
+def held(report: ec.AnnualReport) -> list[tuple[str, int | Decimal]]:
+    """The non-zero figures the report holds (a zero may be written in words)."""
+    return [(path, value) for path, value in report_figures(report) if value]
+
+
+@given(real_reports())
+def test_every_count_in_zh_with_its_measure_word(report):
+    """Each count the report holds is in zh as number and measure word ("243件")."""
+    text = ec.render(report, "zh", personal_data=True)
+    missing = [
+        (path, f"{value}{word_of(report, path)}")
+        for path, value in held(report)
+        if isinstance(value, int) and not written_in(text, f"{value}{word_of(report, path)}")
+    ]
+    missing += [
+        (f"activities[{i}]", f"{a.count}{a.measure}")
+        for i, a in enumerate(report.activities)
+        if a.count and not written_in(text, f"{a.count}{a.measure}")
+    ]
+    assert [] == missing
+
+
+@given(real_reports())
+def test_every_amount_in_zh_in_the_reports_unit(report):
+    """Each amount is in zh in the report's unit and places."""
+    text = ec.render(report, "zh", personal_data=True)
+    conventions = report.conventions
+    missing = []
+    for path, value in held(report):
+        if isinstance(value, Decimal):
+            places = conventions.money_places_by_figure.get(path, conventions.money_places)
+            shown = format_amount(value, unit=conventions.money_unit, places=places)
+            if not written_in(text, shown):
+                missing.append((path, shown))
+    assert [] == missing
+
+
+@given(real_reports())
+def test_every_figure_in_text_with_its_measure_word(report):
+    """Each count is a row of text with its measure word; each amount in the report's unit."""
+    text = ec.render(report, "text", personal_data=True)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    conventions = report.conventions
+    missing = []
+    for path, value in held(report):
+        if isinstance(value, int):
+            shown = f"{format_decimal(value, locale='zh_CN')} {word_of(report, path)}"
+        else:
+            places = conventions.money_places_by_figure.get(path, conventions.money_places)
+            amount = format_amount(value, unit=conventions.money_unit, places=places, grouping=True)
+            unit = next(u for u in ("亿元", "万元", "元") if amount.endswith(u))
+            shown = f"{amount.removesuffix(unit)} {unit}"
+        if not any(line.endswith(shown) for line in lines):
+            missing.append((path, shown))
+    assert [] == missing
