@@ -272,7 +272,8 @@ class _Writer:
             return (
                 f"{self.me}取得行政执法资格的人员中，" + "，".join(described) if described else ""
             )
-        if certified == 0:
+        units_counted = any(value for _, value in figures_below(self.report.workforce.units))
+        if certified == 0 and not units_counted:
             return f"目前{self.me}暂无取得行政执法资格的人员" + self.change(
                 path, MeasureKind.PERSON
             )
@@ -865,7 +866,7 @@ class _Writer:
         if known[1] is not None:
             text = f"行政诉讼{self.n(int(known[1]), case, 'reviews.total.litigations')}"
             text += self.change("reviews.total.litigations", case)
-            if total.lost is not None and known[1]:
+            if total.lost is not None and (known[1] or total.lost):
                 text += f"，其中败诉{self.n(total.lost, case, 'reviews.total.lost')}"
             parts.append(text)
         elif total.lost:
