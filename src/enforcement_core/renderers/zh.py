@@ -856,7 +856,7 @@ class _Writer:
             figure(self.report, f"reviews.total.{key}")
             for key in ("reconsiderations", "litigations")
         ]
-        if all(value == 0 for value in known):
+        if all(value == 0 for value in known) and not any(v for _, v in figures_below(reviews)):
             return "全年未发生行政复议、行政诉讼。"
         case = MeasureKind.CASE
         parts = []
