@@ -323,7 +323,8 @@ class _Writer:
             return (
                 f"{self.me}取得行政执法资格的人员中，" + "，".join(described) if described else ""
             )
-        if certified == 0:
+        units_counted = any(value for _, value in figures_below(self.report.workforce.units))
+        if certified == 0 and not units_counted:
             return f"目前{self.me}暂无取得行政执法资格的人员" + self.change(
                 path, MeasureKind.PERSON
             )
@@ -913,7 +914,7 @@ class _Writer:
             figure(self.report, f"reviews.total.{key}")
             for key in ("reconsiderations", "litigations")
         ]
-        if all(value == 0 for value in known):
+        if all(value == 0 for value in known) and not any(v for _, v in figures_below(reviews)):
             return "全年未发生行政复议、行政诉讼。"
         case = MeasureKind.CASE
         parts = []
@@ -923,7 +924,7 @@ class _Writer:
         if known[1] is not None:
             text = f"行政诉讼{self.n(int(known[1]), case, 'reviews.total.litigations')}"
             text += self.change("reviews.total.litigations", case)
-            if total.lost is not None and known[1]:
+            if total.lost is not None and (known[1] or total.lost):
                 text += f"，其中败诉{self.n(total.lost, case, 'reviews.total.lost')}"
             parts.append(text)
         elif total.lost:
