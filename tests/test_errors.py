@@ -18,6 +18,7 @@ TREE = [
     (errors.PlotError, ValueError),
     (errors.UsageError, ValueError),
     (errors.StatisticsError, ValueError),
+    (errors.MergeError, errors.StatisticsError),
     (errors.NumberFormatError, ValueError),
     (errors.NumberTypeError, TypeError),
     (errors.LabelError, ValueError),

@@ -46,8 +46,9 @@ FLOORS: list[list[str]] = [
     ["report", "ledger"],
     # 4: JSON in and out; rates, totals, tallies; records summarised into yearly figures.
     ["serialization", "statistics", "summary"],
-    # 5: roll-ups, year-over-year changes, the JSON Schema.
-    ["rollup", "comparison", "schema", "tables"],
+    # 5: roll-ups, partial summaries that merge, year-over-year changes, the JSON Schema,
+    # ledgers from tables; the body hierarchy and the summaries of many bodies at scale.
+    ["rollup", "partials", "comparison", "schema", "tables", "hierarchy", "scale"],
     # 6: the audit.
     ["audit"],
     # 7: the renderers: options and protocol, discovery, the public registry, then each one.

@@ -47,6 +47,7 @@ from enforcement_core.errors import (
     InvariantError,
     LabelError,
     LoadError,
+    MergeError,
     MissingExtraError,
     NotADocumentError,
     NumberFormatError,
@@ -118,6 +119,7 @@ if TYPE_CHECKING:
     )
     from enforcement_core.audit import Finding, Findings, Severity, audit
     from enforcement_core.comparison import Change, Comparison, RateChange, compare
+    from enforcement_core.partials import Partial, merge
     from enforcement_core.renderers import render
     from enforcement_core.rollup import rollup
     from enforcement_core.serialization import dump_json, load_json
@@ -168,6 +170,7 @@ __all__ = [
     "LicensingDecision",
     "LicensingFigures",
     "LoadError",
+    "MergeError",
     "MisconductCase",
     "MissingExtraError",
     "Narrative",
@@ -176,6 +179,7 @@ __all__ = [
     "NumberTypeError",
     "Officer",
     "OtherAction",
+    "Partial",
     "Party",
     "PartyKind",
     "PenaltyCase",
@@ -221,6 +225,7 @@ __all__ = [
     "examples",
     "labels",
     "load_json",
+    "merge",
     "numbers_zh",
     "plots",
     "read_ledger",
@@ -238,6 +243,8 @@ _LAZY: dict[str, str | None] = {
     "Change": "comparison",
     "Comparison": "comparison",
     "Finding": "audit",
+    "Partial": "partials",
+    "merge": "partials",
     "Findings": "audit",
     "Rate": "statistics",
     "RateChange": "comparison",

@@ -24,6 +24,7 @@ __all__ = [
     "InvariantError",
     "LabelError",
     "LoadError",
+    "MergeError",
     "MissingExtraError",
     "NotADocumentError",
     "NumberFormatError",
@@ -160,6 +161,13 @@ class RendererWarning(UserWarning):
 
 class StatisticsError(EnforcementCoreError, ValueError):
     """Figures cannot be computed as asked: a roll-up of reports of different years, say."""
+
+
+class MergeError(StatisticsError):
+    """Two partial summaries that cannot be merged: of different bodies or years, or disagreeing.
+
+    :func:`~enforcement_core.partials.merge` raises it; the message names what differs.
+    """
 
 
 class NumberFormatError(EnforcementCoreError, ValueError):

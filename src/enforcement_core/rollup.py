@@ -67,44 +67,52 @@ def rollup(reports: Sequence[AnnualReport], *, body: EnforcementBody) -> AnnualR
     return AnnualReport(
         body=body,
         year=years[0],
-        **{name: _combine([getattr(r, name) for r in reports]) for name in FIGURE_FIELDS},
+        **{name: combine([getattr(r, name) for r in reports]) for name in FIGURE_FIELDS},
         narrative=Narrative(),
         stated=Stated(),
         conventions=conventions.pop() if len(conventions) == 1 else Conventions(),
     )
 
 
-def _combine(values: list[Any]) -> Any:
-    """The roll-up of one field's values across reports (``None`` values have no data)."""
+def combine(values: list[Any], *, unknown: bool = True) -> Any:
+    """The sum of one field's values across reports, or across parts of one ledger.
+
+    ``None`` means "no data" and is left out. Inside figures, a count or amount
+    that is ``None`` is *unknown* when ``unknown`` is true (the roll-up of
+    reports: the sum is then unknown too) and *none recorded* when false (the
+    merge of summaries of parts of a ledger: it adds nothing). Both rules make
+    the sum associative and commutative.
+    """
     present = [v for v in values if v is not None]
     if not present:
         return None
     sample = present[0]
     if attrs.has(type(sample)):
-        return _combine_objects(present)
+        return _combine_objects(present, unknown=unknown)
     if isinstance(sample, Mapping):
-        return _combine_mappings(present)
+        return _combine_mappings(present, unknown=unknown)
     raise TypeError(f"cannot roll up a {type(sample).__name__}")  # pragma: no cover
 
 
-def _combine_objects(objects: list[Any]) -> Any:
+def _combine_objects(objects: list[Any], *, unknown: bool) -> Any:
     cls = type(objects[0])
     combined: dict[str, Any] = {}
     for field in attrs.fields(cls):
         values = [getattr(obj, field.name) for obj in objects]
-        combined[field.name] = _combine_field(field, values)
+        combined[field.name] = _combine_field(field, values, unknown=unknown)
     return cls(**combined)
 
 
-def _combine_field(field: attrs.Attribute[Any], values: list[Any]) -> Any:
+def _combine_field(field: attrs.Attribute[Any], values: list[Any], *, unknown: bool) -> Any:
     sample = next((v for v in values if v is not None), None)
     if isinstance(sample, bool):  # pragma: no cover - no figures class holds a bool
         raise TypeError(f"cannot roll up the flag {field.name}")
     if isinstance(sample, int | Decimal) or (sample is None and field.default is None):
-        # Known only where every report states it.
-        if any(v is None for v in values):
+        known = [v for v in values if v is not None]
+        # Unknown in one report, unknown in the sum; none recorded in one part, nothing to add.
+        if (unknown and len(known) < len(values)) or not known:
             return None
-        return sum(values)
+        return sum(known)
     if isinstance(sample, Enum):
         # A unit's kind: kept where all agree, else the vocabulary's catch-all.
         return sample if all(v is sample for v in values) else type(sample)("other")
@@ -114,10 +122,10 @@ def _combine_field(field: attrs.Attribute[Any], values: list[Any]) -> Any:
         # A licensing subject that differs says nothing of the whole; a unit's
         # name that differs takes the first in sorted order, whatever the order given.
         return "" if field.default == "" else min(values)
-    return _combine(values)
+    return combine(values, unknown=unknown)
 
 
-def _combine_mappings(mappings: list[Mapping[Any, Any]]) -> dict[Any, Any]:
+def _combine_mappings(mappings: list[Mapping[Any, Any]], *, unknown: bool) -> dict[Any, Any]:
     keys: dict[Any, None] = {}
     for mapping in mappings:
         keys.update(dict.fromkeys(mapping))
@@ -129,7 +137,9 @@ def _combine_mappings(mappings: list[Mapping[Any, Any]]) -> dict[Any, Any]:
         # A breakdown that does not name a key says nothing of it: the key adds
         # over the reports that do name it.
         combined[key] = (
-            sum(values) if isinstance(sample, int | Decimal) else _combine_objects(values)
+            sum(values)
+            if isinstance(sample, int | Decimal)
+            else _combine_objects(values, unknown=unknown)
         )
     return combined
 

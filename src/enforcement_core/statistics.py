@@ -48,6 +48,7 @@ __all__ = [
     "open_hazards",
     "rate",
     "rates",
+    "rectification_histogram",
     "report_figures",
     "tally",
 ]
@@ -530,6 +531,30 @@ class RectificationDays:
     #: The 90th percentile, in days; ``None`` when no hazard was rectified.
     p90: int | None
 
+    @classmethod
+    def of(cls, histogram: Mapping[int, int]) -> RectificationDays:
+        """The statistic of a histogram of days (days -> hazards), exactly.
+
+        Examples:
+            >>> RectificationDays.of({3: 2, 10: 1, 40: 1})
+            RectificationDays(count=4, median=Decimal('6.5'), p90=40)
+        """
+        count = sum(histogram.values())
+        if not count:
+            return cls(0, None, None)
+
+        def nth(rank: int) -> int:  # the rank-th smallest value, from 1
+            seen = 0
+            for days in sorted(histogram):
+                seen += histogram[days]
+                if seen >= rank:
+                    return days
+            raise AssertionError(rank)  # pragma: no cover - rank <= count
+
+        middle, odd = divmod(count, 2)
+        median = Decimal(nth(middle + 1)) if odd else (Decimal(nth(middle)) + nth(middle + 1)) / 2
+        return cls(count, median, nth(-(-count * 9 // 10)))  # ceil(0.9 n), the nearest rank
+
 
 def days_to_rectify(ledger: Ledger) -> RectificationDays:
     """Days from finding to rectification of the hazards of the year's inspections.
@@ -540,16 +565,25 @@ def days_to_rectify(ledger: Ledger) -> RectificationDays:
         >>> days.count
         502
     """
-    days = sorted(
+    return RectificationDays.of(rectification_histogram(ledger))
+
+
+def rectification_histogram(ledger: Ledger) -> Counter[int]:
+    """How many of the year's hazards took each number of days to be rectified.
+
+    The histogram is what :class:`RectificationDays` is computed from; histograms
+    of parts of a ledger add up to the histogram of the whole, so the median
+    and the 90th percentile stay exact after merging (:mod:`~enforcement_core.partials`).
+
+    Examples:
+        >>> from enforcement_core import examples
+        >>> sum(rectification_histogram(examples.load_records("gulu-2023")).values())
+        502
+    """
+    return Counter(
         (hazard.rectified_on - hazard.found_on).days
         for inspection in ledger.inspections
         if inspection.inspected_on.year == ledger.year
         for hazard in inspection.hazards
         if hazard.rectified_on is not None
     )
-    if not days:
-        return RectificationDays(0, None, None)
-    middle, odd = divmod(len(days), 2)
-    median = Decimal(days[middle]) if odd else (Decimal(days[middle - 1]) + days[middle]) / 2
-    rank = -(-len(days) * 9 // 10)  # ceil(0.9 n), the nearest rank
-    return RectificationDays(len(days), median, days[rank - 1])

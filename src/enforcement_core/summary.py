@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -33,7 +33,7 @@ from enforcement_core.report import AnnualReport
 from enforcement_core.workforce import Employment, Unit, WorkforceFigures
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
     from enforcement_core.actions import (
         AdmonitoryInterview,
@@ -41,9 +41,9 @@ if TYPE_CHECKING:
         ReviewCase,
     )
     from enforcement_core.ledger import Ledger
-    from enforcement_core.workforce import MisconductCase, Officer
+    from enforcement_core.workforce import Officer
 
-__all__ = ["summarize"]
+__all__ = ["record_figures", "summarize", "workforce_figures"]
 
 K = TypeVar("K")
 _ZERO = Decimal(0)
@@ -66,18 +66,38 @@ def summarize(ledger: Ledger) -> AnnualReport:
     return AnnualReport(
         body=ledger.body,
         year=ledger.year,
-        workforce=_workforce(ledger.units, ledger.officers, ledger.misconduct_cases, start, end),
+        workforce=workforce_figures(
+            ledger.units,
+            ledger.officers,
+            sum(1 for case in ledger.misconduct_cases if start <= case.found_on <= end),
+            start,
+            end,
+        ),
+        **record_figures(ledger, start, end),
+        narrative=ledger.narrative,
+        conventions=ledger.conventions,
+    )
+
+
+def record_figures(ledger: Ledger, start: dt.date, end: dt.date) -> dict[str, Any]:
+    """The report's figures of actions and reviews, by field, from the records dated ``start`` to ``end``.
+
+    Every category's figures, the interviews, the other actions and the
+    reviews: each counts records, so the figures of two ledgers of the same
+    body add up to the figures of the two together
+    (:class:`~enforcement_core.partials.Partial` relies on it). A field with no
+    record in the year is ``None`` (the other actions: empty).
+    """
+    return {
         **{
             c.field: c.figures.from_records(getattr(ledger, c.records.field), start, end)
             for c in CATEGORIES
             if c.records is not None
         },
-        interviews=_interviews(ledger.interviews, start, end),
-        other_actions=_other_actions(ledger.other_actions, start, end),
-        reviews=_reviews(ledger.reviews, start, end),
-        narrative=ledger.narrative,
-        conventions=ledger.conventions,
-    )
+        "interviews": _interviews(ledger.interviews, start, end),
+        "other_actions": _other_actions(ledger.other_actions, start, end),
+        "reviews": _reviews(ledger.reviews, start, end),
+    }
 
 
 def _unit_paths(
@@ -102,13 +122,22 @@ def _counted_units(units: Mapping[str, Unit], counts: Counter[str]) -> dict[str,
     }
 
 
-def _workforce(
+def workforce_figures(
     units: Mapping[str, Unit],
-    officers: tuple[Officer, ...],
-    misconduct: tuple[MisconductCase, ...],
+    officers: Iterable[Officer],
+    misconduct_cases: int,
     start: dt.date,
     end: dt.date,
 ) -> WorkforceFigures:
+    """The workforce figures of a roster: certified officers by unit, staff, training.
+
+    The roster is a set: an officer listed twice with the same details is one
+    person and counts once (the audit reports the duplicate identifier); two
+    different entries under one identifier both count. ``misconduct_cases`` is
+    the number of the year's cases of misconduct, counted only where there is a
+    roster (without one, the summary knows nothing of the workforce).
+    """
+    officers = tuple(dict.fromkeys(officers))
     if not officers:
         return WorkforceFigures()
     certified = [o for o in officers if o.is_certified_on(end)]
@@ -131,7 +160,7 @@ def _workforce(
             if cert.cancelled_on is not None and start <= cert.cancelled_on <= end
         ),
         trained=sum(1 for o in officers if o.trained),
-        misconduct_cases=sum(1 for case in misconduct if start <= case.found_on <= end),
+        misconduct_cases=misconduct_cases,
     )
 
 

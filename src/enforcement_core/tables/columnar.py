@@ -54,7 +54,8 @@ from enforcement_core.body import EnforcementBody
 from enforcement_core.errors import LoadError
 from enforcement_core.figures import DomainPenalties, LicensingFigures, PenaltyFigures, ordered
 from enforcement_core.ledger import Ledger
-from enforcement_core.summary import summarize
+from enforcement_core.partials import Partial
+from enforcement_core.summary import record_figures
 from enforcement_core.tables._cells import CellError, blank, read_text
 from enforcement_core.tables._files import RawSheet, decode, kind_of
 from enforcement_core.tables._layout import (
@@ -148,21 +149,38 @@ class ColumnarLedger:
         Penalty cases and licence applications are counted by group-bys over
         their columns; every other record through its figures' ``from_records``.
         """
+        return self.partial().finish()
+
+    def partial(self) -> Partial:
+        r"""The ledger's :class:`~enforcement_core.partials.Partial`, to merge with others'.
+
+        Examples:
+            >>> import io
+            >>> from enforcement_core import BodyLevel, EnforcementBody, merge
+            >>> body = EnforcementBody("某镇人民政府", BodyLevel.TOWN)
+            >>> def piece(rows: str) -> ColumnarLedger:
+            ...     table = "编号,决定日期,执法领域,处罚种类,罚款金额（元）\n" + rows
+            ...     return read_columnar(io.BytesIO(table.encode()), body=body, year=2023)
+            >>> first = piece("P-1,2023-08-01,交通,罚款,200\n").partial()
+            >>> second = piece("P-2,2023-09-01,交通,罚款,50.5\n").partial()
+            >>> merge(first, second).finish().penalty.fines
+            Decimal('250.5')
+        """
         by_objects = {
             field: getattr(self.rest, field) + tuple(_records(field, table))
             for field, table in self.tables.items()
             if field not in _GROUPED
         }
-        report = summarize(attrs.evolve(self.rest, **by_objects))
+        ledger = attrs.evolve(self.rest, **by_objects)
         start, end = dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
-        changes: dict[str, Any] = {}
+        figures = record_figures(ledger, start, end)
         if "penalty_cases" in self.tables:
-            changes["penalty"] = _penalty_figures(self.tables["penalty_cases"], start, end)
+            figures["penalty"] = _penalty_figures(self.tables["penalty_cases"], start, end)
         if "licence_applications" in self.tables:
-            changes["licensing"] = _licensing_figures(
+            figures["licensing"] = _licensing_figures(
                 self.tables["licence_applications"], start, end
             )
-        return attrs.evolve(report, **changes) if changes else report
+        return Partial.from_figures(ledger, {field: v for field, v in figures.items() if v})
 
 
 # Reading ----------------------------------------------------------------------------
