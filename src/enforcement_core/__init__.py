@@ -119,9 +119,11 @@ if TYPE_CHECKING:
     )
     from enforcement_core.audit import Finding, Findings, Severity, audit
     from enforcement_core.comparison import Change, Comparison, RateChange, compare
+    from enforcement_core.hierarchy import BodyHierarchy, read_hierarchy
     from enforcement_core.partials import Partial, merge
     from enforcement_core.renderers import render
     from enforcement_core.rollup import rollup
+    from enforcement_core.scale import summarize_dask, summarize_partitions
     from enforcement_core.serialization import dump_json, load_json
     from enforcement_core.statistics import Rate
     from enforcement_core.summary import summarize
@@ -138,6 +140,7 @@ __all__ = [
     "AnnualReport",
     "AreaFigures",
     "AuthoritySource",
+    "BodyHierarchy",
     "BodyLevel",
     "Certificate",
     "Change",
@@ -228,6 +231,7 @@ __all__ = [
     "merge",
     "numbers_zh",
     "plots",
+    "read_hierarchy",
     "read_ledger",
     "render",
     "renderers",
@@ -235,6 +239,8 @@ __all__ = [
     "schema",
     "statistics",
     "summarize",
+    "summarize_dask",
+    "summarize_partitions",
 ]
 
 #: The names imported on first use, each with the submodule that defines it
@@ -244,6 +250,10 @@ _LAZY: dict[str, str | None] = {
     "Comparison": "comparison",
     "Finding": "audit",
     "Partial": "partials",
+    "BodyHierarchy": "hierarchy",
+    "read_hierarchy": "hierarchy",
+    "summarize_dask": "scale",
+    "summarize_partitions": "scale",
     "merge": "partials",
     "Findings": "audit",
     "Rate": "statistics",

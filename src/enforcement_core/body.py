@@ -33,6 +33,8 @@ class BodyLevel(Vocabulary):
     CITY = "city"
     #: 市级部门 (a department of a city government).
     CITY_DEPARTMENT = "city_department"
+    #: 省 (a province, autonomous region or municipality: the top of a roll-up).
+    PROVINCE = "province"
     #: 省级部门 (a department of a provincial government).
     PROVINCE_DEPARTMENT = "province_department"
 

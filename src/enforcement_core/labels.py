@@ -150,6 +150,7 @@ _VOCABULARY: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
         "county_department": ("区县部门", "county department"),
         "city": ("市", "city"),
         "city_department": ("市级部门", "city department"),
+        "province": ("省", "province"),
         "province_department": ("省级部门", "provincial department"),
     },
     "LicensingDecision": {

@@ -702,19 +702,27 @@ def _typed(
     return _checked_layout(sheet_name, table, found, sheet.record, problems)
 
 
-def _national(
+def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and the read cells go)
     sheet_name: str,
     table: Any,
     found: dict[int, Column],
     national: str,
     problems: list[TableProblem],
+    *,
+    cells: dict[str, Any] | None = None,
 ) -> Any:
+    """The typed table of a national table's records; ``cells`` gets every column as read.
+
+    ``cells``, when given, receives each column's values by the column's key
+    (``"body"``, ``"body_code"``), one per row of ``table``, and ``"_kept"``: which
+    rows the typed table keeps.
+    """
     from enforcement_core.actions import LicenceApplication, PenaltyCase  # noqa: PLC0415
     from enforcement_core.tables._publicity import _licence, _penalty  # noqa: PLC0415
 
     if national == "penalty":
-        return _checked(sheet_name, table, found, PenaltyCase, problems, _penalty)
-    return _checked(sheet_name, table, found, LicenceApplication, problems, _licence)
+        return _checked(sheet_name, table, found, PenaltyCase, problems, _penalty, cells)
+    return _checked(sheet_name, table, found, LicenceApplication, problems, _licence, cells)
 
 
 def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of the checks of a national table)
@@ -724,6 +732,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     record: type,
     problems: list[TableProblem],
     shape: Any,
+    cells: dict[str, Any] | None = None,
 ) -> Any:
     """The typed table of a sheet's records, every refused row reported and left out."""
     import numpy as np  # noqa: PLC0415
@@ -845,6 +854,8 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
                     problems.extend(mine)
                     invalid[row] = True
     keep = ~(refused | invalid)
+    if cells is not None:
+        cells.update(names, _kept=keep)
     return _arrow(record, keyed, keep)
 
 

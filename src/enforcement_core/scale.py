@@ -1,0 +1,376 @@
+r"""Summaries of many bodies from partitioned tables: in one process, or on a Dask cluster.
+
+A province's platform holds the 双公示 penalty and licensing records of every
+body in it, as a dataset of Parquet (or CSV) files. Each file, or each
+partition of a dask DataFrame, is a *piece*: its rows are checked as
+:func:`~enforcement_core.tables.read_columnar` checks them, split by the body
+that decided them (处罚机关统一社会信用代码 where given, else 处罚机关), and
+summarised into one :class:`~enforcement_core.partials.Partial` per body.
+The pieces' partials are merged in a tree and finished into each body's
+:class:`~enforcement_core.AnnualReport`, equal figure for figure to summarising
+each body's records in one ledger. :meth:`BodyHierarchy.rollup
+<enforcement_core.hierarchy.BodyHierarchy.rollup>` then rolls them up to
+counties, cities and the province.
+
+:func:`summarize_partitions` does it in this process, piece after piece, with
+the memory of one piece; :func:`summarize_dask` maps the pieces to the workers
+of a Dask cluster (the ``dask`` extra). Every problem of every piece is
+reported together, each with its file (or partition) and row.
+
+Examples:
+    >>> import io
+    >>> from enforcement_core import BodyLevel
+    >>> header = (
+    ...     "行政相对人名称,行政处罚决定书文号,处罚类别,罚款金额（万元）,处罚决定日期,处罚机关\n"
+    ... )
+    >>> rows = "某公司,罚字1号,罚款,0.02,2024-03-01,某镇人民政府\n"
+    >>> rows += "某商店,罚字2号,警告,,2024-05-01,某街道办事处\n"
+    >>> table = io.BytesIO((header + rows).encode())
+    >>> reports = summarize_partitions([table], year=2024, level=BodyLevel.TOWN)
+    >>> {body: report.penalty.cases for body, report in reports.items()}
+    {'某街道办事处': 1, '某镇人民政府': 1}
+    >>> reports["某镇人民政府"].penalty.fines
+    Decimal('200')
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Final
+
+import attrs
+
+from enforcement_core._extras import require
+from enforcement_core.body import BodyLevel, EnforcementBody
+from enforcement_core.errors import LoadError
+from enforcement_core.hierarchy import BodyHierarchy
+from enforcement_core.ledger import Ledger
+from enforcement_core.partials import merge
+from enforcement_core.tables._files import kind_of
+from enforcement_core.tables._problems import TableProblem
+from enforcement_core.tables._publicity import LICENSING, PENALTY, kind_of_table
+from enforcement_core.tables.columnar import (
+    ColumnarLedger,
+    _arrow_sheets,
+    _columns_of,
+    _national,
+    _pa,
+    _unique,
+)
+
+if TYPE_CHECKING:
+    from enforcement_core.partials import Partial
+    from enforcement_core.report import AnnualReport
+
+__all__ = ["piece_partials", "summarize_dask", "summarize_partitions"]
+
+#: The files of a dataset directory that are read, by suffix.
+_SUFFIXES: Final = (".parquet", ".csv")
+
+#: A piece's partials by body key, and its problems.
+_Piece = tuple[dict[str, "Partial"], list[TableProblem]]
+
+_Source = str | os.PathLike[str] | IO[bytes]
+
+
+def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies are found)
+    table: Any,
+    name: str,
+    *,
+    year: int,
+    hierarchy: BodyHierarchy | None = None,
+    level: BodyLevel | None = None,
+    mapping: Mapping[str, str] | None = None,
+) -> _Piece:
+    """One piece's partials by body, and its problems: the step each worker runs.
+
+    ``table`` is an Arrow table of a 双公示 penalty or licensing table (cells as
+    text, or typed); ``name`` names it in problems. A body is keyed by the
+    hierarchy's code for it (found by its credit code, else by its name), else
+    by its credit code, else by its name. A body the hierarchy does not know
+    takes ``level``; without one, its rows are left out and one problem says so.
+    """
+    problems: list[TableProblem] = []
+    header = [str(h) for h in table.column_names]
+    national = kind_of_table(header)
+    if national is None:
+        problems.append(
+            TableProblem.at(
+                name,
+                1,
+                None,
+                None,
+                "not a 双公示 penalty or licensing table: its headers name neither "
+                "行政处罚决定书文号 and 处罚决定日期 nor 行政许可决定文书号 and 许可决定日期",
+                "不是双公示行政处罚或行政许可表",
+            )
+        )
+        return {}, problems
+    found = _columns_of(
+        name,
+        header,
+        PENALTY if national == "penalty" else LICENSING,
+        mapping,
+        problems,
+        national=True,
+    )
+    if found is None:
+        return {}, problems
+    cells: dict[str, Any] = {}
+    typed = _national(name, table, found, national, problems, cells=cells)
+    field = "penalty_cases" if national == "penalty" else "licence_applications"
+    body_header = "处罚机关" if national == "penalty" else "许可机关"
+    bodies = _bodies(
+        cells, _Reading(year, hierarchy, level, mapping), (name, body_header), problems
+    )
+    partials: dict[str, Partial] = {}
+    for key, (body, rows) in bodies.items():
+        ledger = ColumnarLedger(body, year, {field: typed.take(rows)}, Ledger(body=body, year=year))
+        partials[key] = ledger.partial()
+    return partials, problems
+
+
+def _bodies(
+    cells: dict[str, Any],
+    reading: _Reading,
+    where_in: tuple[str, str],
+    problems: list[TableProblem],
+) -> dict[str, tuple[EnforcementBody, Any]]:
+    """Each body's key, its body and the rows of the typed table that are its."""
+    pa = _pa()
+    hierarchy, level = reading.hierarchy, reading.level
+    name, header = where_in
+    kept = cells["_kept"]
+    names = cells.get("body") or [None] * len(kept)
+    codes = cells.get("body_code") or [None] * len(kept)
+    rows_of: dict[tuple[str | None, str | None], list[int]] = {}
+    first_row: dict[tuple[str | None, str | None], int] = {}
+    typed_row = 0
+    for row, keep in enumerate(kept):
+        if not keep:
+            continue
+        pair = (codes[row], names[row])
+        rows_of.setdefault(pair, []).append(typed_row)
+        first_row.setdefault(pair, row)
+        typed_row += 1
+    found: dict[str, tuple[EnforcementBody, list[int]]] = {}
+    for (code, body_name), rows in rows_of.items():
+        key = None
+        if hierarchy is not None:
+            key = (hierarchy.key(code) if code else None) or hierarchy.key(body_name or "")
+        if key is not None and hierarchy is not None:
+            body = hierarchy.body(key)
+        elif level is not None:
+            key = code or body_name or ""
+            body = EnforcementBody(body_name or key, level)
+        else:
+            where = "the hierarchy" if hierarchy is not None else "no hierarchy (none given)"
+            problems.append(
+                TableProblem.at(
+                    name,
+                    first_row[code, body_name] + 2,
+                    header,
+                    code or body_name,
+                    f"the body {body_name!r} ({code or 'no credit code'}) is in {where}, and no "
+                    f"level is given for bodies outside it: its {len(rows)} rows are left out",
+                    f"执法主体{body_name}不在机构层级表中，且未给出其层级：{len(rows)}行未计入",
+                )
+            )
+            continue
+        if key in found:
+            found[key][1].extend(rows)
+        else:
+            found[key] = (body, rows)
+    return {key: (body, pa.array(sorted(rows), pa.int64())) for key, (body, rows) in found.items()}
+
+
+def _merged(*pieces: _Piece) -> _Piece:
+    """Pieces merged: partials by body key, problems together."""
+    partials: dict[str, Partial] = {}
+    problems: list[TableProblem] = []
+    for piece_partials_, piece_problems in pieces:
+        for key, partial in piece_partials_.items():
+            partials[key] = merge(partials[key], partial) if key in partials else partial
+        problems.extend(piece_problems)
+    return partials, problems
+
+
+def _finished(
+    piece: _Piece, hierarchy: BodyHierarchy | None
+) -> dict[str, AnnualReport] | list[TableProblem]:
+    """Each body's report, in the hierarchy's order (else by key); or every problem."""
+    partials, problems = piece
+    if problems:
+        return _unique(problems)
+    order = {code: index for index, code in enumerate(hierarchy.nodes)} if hierarchy else {}
+    keys = sorted(partials, key=lambda key: (order.get(key, len(order)), key))
+    return {key: partials[key].finish() for key in keys}
+
+
+def _reports(
+    result: dict[str, AnnualReport] | list[TableProblem], source: str
+) -> dict[str, AnnualReport]:
+    if isinstance(result, list):
+        raise LoadError(result, source=source)
+    return result
+
+
+# Pieces -----------------------------------------------------------------------------
+
+
+def _files(source: _Source | Iterable[_Source]) -> list[tuple[str, _Source]]:
+    """The pieces of a source: its files (a directory's, recursively), each with its name."""
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        if path.is_dir():
+            return [
+                (str(file.relative_to(path)), file)
+                for file in sorted(path.rglob("*"))
+                if file.suffix.lower() in _SUFFIXES and file.is_file()
+            ]
+        return [(path.name, path)]
+    if isinstance(source, io.IOBase) or hasattr(source, "read"):
+        return [(str(getattr(source, "name", "") or "table"), source)]  # type: ignore[list-item]
+    pieces: list[tuple[str, _Source]] = []
+    for index, item in enumerate(source):
+        named = _files(item)
+        pieces.extend(
+            (f"table {index + 1}" if shown == "table" else shown, piece) for shown, piece in named
+        )
+    return pieces
+
+
+def _table_of(name: str, piece: _Source) -> Any:
+    """The Arrow table of one file."""
+    kind = kind_of(piece, name)
+    if kind not in {"parquet", "csv"}:
+        kind = "csv"
+    return _arrow_sheets(piece, kind, name)[0][1]
+
+
+@attrs.frozen
+class _Reading:
+    """What every piece is read with: the year, and how its bodies are found."""
+
+    year: int
+    hierarchy: BodyHierarchy | None
+    level: BodyLevel | None
+    mapping: Mapping[str, str] | None
+
+    def partials(self, table: Any, name: str) -> _Piece:
+        return piece_partials(
+            table,
+            name,
+            year=self.year,
+            hierarchy=self.hierarchy,
+            level=self.level,
+            mapping=self.mapping,
+        )
+
+
+def _file_piece(name: str, piece: _Source, reading: _Reading) -> _Piece:
+    try:
+        table = _table_of(name, piece)
+    except LoadError as error:
+        return {}, [p for p in error.problems if isinstance(p, TableProblem)]
+    return reading.partials(table, name)
+
+
+def _frame_piece(frame: Any, name: str, reading: _Reading) -> _Piece:
+    return reading.partials(_pa().Table.from_pandas(frame, preserve_index=False), name)
+
+
+def _is_dask_frame(source: object) -> bool:
+    return hasattr(source, "to_delayed") and hasattr(source, "npartitions")
+
+
+# The two ways -----------------------------------------------------------------------
+
+
+def summarize_partitions(
+    source: _Source | Iterable[_Source],
+    *,
+    year: int,
+    hierarchy: BodyHierarchy | None = None,
+    level: BodyLevel | None = None,
+    mapping: Mapping[str, str] | None = None,
+) -> dict[str, AnnualReport]:
+    """Every body's report from a dataset's pieces, one after another in this process.
+
+    Args:
+        source: A directory of Parquet or CSV files (read recursively, as a
+            partitioned dataset is laid out), a file, an open binary file, or
+            a list of them.
+        year: The year to summarise; records of other years are not counted.
+        hierarchy: Names each body and gives its key (its code in the table).
+        level: The level of the bodies the hierarchy does not name (or all of
+            them, without a hierarchy).
+        mapping: Headers of the files mapped to the national tables' headers.
+
+    Returns:
+        Each body's report by its key, in the hierarchy's order, then by key.
+
+    Raises:
+        LoadError: Every problem of every piece, each with its file and row.
+    """
+    reading = _Reading(year, hierarchy, level, mapping)
+    pieces = (_file_piece(name, piece, reading) for name, piece in _files(source))
+    merged: _Piece = ({}, [])
+    for piece in pieces:
+        merged = _merged(merged, piece)
+    return _reports(_finished(merged, hierarchy), _shown(source))
+
+
+def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are found, the tree)
+    source: Any,
+    *,
+    year: int,
+    hierarchy: BodyHierarchy | None = None,
+    level: BodyLevel | None = None,
+    mapping: Mapping[str, str] | None = None,
+    split_every: int = 8,
+) -> dict[str, AnnualReport]:
+    """Every body's report from a dataset's pieces, mapped to a Dask cluster's workers.
+
+    The same as :func:`summarize_partitions`, with ``source`` also a dask
+    DataFrame (each partition a piece). Each piece becomes partials on a worker;
+    they are merged ``split_every`` at a time in a tree, and finished on a
+    worker. Dask runs it on the client active in this process (a
+    ``distributed.Client``), else on its default scheduler.
+
+    Needs the ``dask`` extra.
+
+    Raises:
+        LoadError: Every problem of every piece, each with its file (or
+            partition) and row.
+        MissingExtraError: Dask is not installed.
+    """
+    dask = require("dask", "dask", "Summaries on Dask")
+    delayed = dask.delayed
+    # One copy of the hierarchy in the graph, not one per piece.
+    reading = delayed(_Reading(year, hierarchy, level, mapping), pure=True)
+    if _is_dask_frame(source):
+        tasks = [
+            delayed(_frame_piece)(part, f"partition {index}", reading)
+            for index, part in enumerate(source.to_delayed())
+        ]
+    else:
+        tasks = [delayed(_file_piece)(name, piece, reading) for name, piece in _files(source)]
+    if not tasks:
+        return {}
+    split_every = max(2, split_every)
+    while len(tasks) > 1:
+        tasks = [
+            delayed(_merged)(*tasks[i : i + split_every]) for i in range(0, len(tasks), split_every)
+        ]
+    result = delayed(_finished)(tasks[0], hierarchy).compute()
+    return _reports(result, _shown(source))
+
+
+def _shown(source: object) -> str:
+    if isinstance(source, str | os.PathLike):
+        return Path(source).name
+    return "the dataset"

@@ -1,0 +1,335 @@
+"""Summaries at scale: the body hierarchy, pieces in one process, and the same on a Dask cluster."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+import enforcement_core as ec
+import province
+from enforcement_core.hierarchy import BodyHierarchy, read_hierarchy
+from enforcement_core.scale import summarize_dask, summarize_partitions
+
+YEAR = province.YEAR
+
+
+@pytest.fixture(scope="module")
+def records():
+    return province.records()
+
+
+@pytest.fixture(scope="module")
+def expected(records):
+    return province.expected_reports(records)
+
+
+@pytest.fixture(scope="module")
+def dataset(records, tmp_path_factory):
+    return province.write_dataset(tmp_path_factory.mktemp("province"), records)
+
+
+@pytest.fixture(scope="module")
+def tree():
+    return province.hierarchy()
+
+
+def expected_rollups(tree: BodyHierarchy, reports: dict[str, ec.AnnualReport]):
+    """The roll-ups worked out by hand from the tree's rows: each region of its leaves' reports."""
+    rows = province.tree()
+    parent = {code: up for code, _, _, up in rows}
+
+    def under(region: str, code: str) -> bool:
+        while code is not None:
+            if code == region:
+                return True
+            code = parent[code]
+        return False
+
+    regions = [code for code, _, level, _ in rows if level in {"省", "市", "区县"}]
+    return {
+        region: ec.rollup(
+            [report for code, report in reports.items() if under(region, code)],
+            body=tree.body(region),
+        )
+        for region in regions
+    }
+
+
+# The hierarchy ---------------------------------------------------------------------------
+
+
+class TestHierarchy:
+    def test_levels_and_parents(self, tree):
+        """Each body has its level and parent; the tops have none."""
+        assert ec.BodyLevel.PROVINCE == tree.nodes["P"].level
+        assert tree.children(None) == ("P",)
+        assert tree.children("C0")[0] == province.credit_code(1)  # the city's department first
+        assert ["C0K0", "C0", "P"] == list(tree.ancestors(province.credit_code(3)))
+
+    def test_body_is_named_in_its_region(self, tree):
+        """A body's report names it, at its level, in the region above it."""
+        town = tree.body(province.credit_code(3))
+        assert ("第1市第1区第1镇人民政府", ec.BodyLevel.TOWN) == (town.name, town.level)
+        assert "第1市第1区" == town.region
+        assert "" == tree.body("P").region
+
+    def test_key_by_code_then_by_name(self, tree):
+        """A body is found by its code, else by its name; an unknown one is None."""
+        code = province.credit_code(3)
+        assert code == tree.key(code) == tree.key("第1市第1区第1镇人民政府")
+        assert tree.key("没有这个单位") is None
+
+    def test_a_parent_must_stand_above(self):
+        """A town under a county is fine; a county under a town, or a town under a town, is not."""
+        assert BodyHierarchy.from_rows([("K", "某区", "区县", None), ("T", "某镇", "镇", "K")])
+        with pytest.raises(ec.LoadError) as caught:
+            BodyHierarchy.from_rows(
+                [("T", "某镇", "镇", None), ("K", "某区", "区县", "T"), ("U", "另一镇", "镇", "T")]
+            )
+        problems = caught.value.problems
+        assert [(3, "parent"), (4, "parent")] == [(p.row, p.header) for p in problems]
+        assert "does not stand above 某区 (county)" in problems[0].message
+        assert "上级某镇（镇）不高于另一镇（镇）" == problems[1].message_zh
+
+    def test_a_body_cannot_be_its_own_parent(self):
+        """A loop of one is a parent that does not stand above."""
+        with pytest.raises(ec.LoadError, match="does not stand above"):
+            BodyHierarchy.from_rows([("K", "某区", "区县", "K")])
+
+    def test_every_problem_together(self):
+        """Empty code and name, a code twice, an unknown level and parent: all in one error."""
+        with pytest.raises(ec.LoadError) as caught:
+            BodyHierarchy.from_rows(
+                [
+                    ("", "某镇", "镇", None),
+                    ("A", "", "镇", None),
+                    ("B", "某区", "区县", "Z"),
+                    ("B", "某街道", "街道", None),
+                    ("C", "某乡", "村", None),
+                ]
+            )
+        found = [(p.row, p.header) for p in caught.value.problems]
+        assert [(2, "code"), (3, "name"), (4, "parent"), (5, "code"), (6, "level")] == found
+        assert "the labels are: 乡, 镇, 街道" in caught.value.problems[-1].message
+
+    def test_levels_by_label_or_value(self):
+        """A level is read from its Chinese or English label, its value or a variant."""
+        tree = BodyHierarchy.from_rows(
+            [
+                {"code": "P", "name": "某省", "level": "province"},
+                {"code": "C", "name": "某市", "level": "市", "parent": "P"},
+                {"code": "K", "name": "某区", "level": "区", "parent": "C"},
+                {"code": "T", "name": "某镇", "level": ec.BodyLevel.TOWN, "parent": "K"},
+            ]
+        )
+        assert [n.level.value for n in tree.nodes.values()] == [
+            "province",
+            "city",
+            "county",
+            "town",
+        ]
+
+    def test_read_from_a_csv_with_chinese_headers(self):
+        """Columns are found by their headers in any order; rows keep their spreadsheet numbers."""
+        table = "上级,名称,层级,统一社会信用代码,备注\n,某省,省,P,\n,,,,\nP,某市,市,C,x\nQ,某区,区县,K,\n"
+        with pytest.raises(ec.LoadError) as caught:
+            read_hierarchy(io.BytesIO(table.encode()))
+        assert [(5, "parent")] == [(p.row, p.header) for p in caught.value.problems]
+        tree = read_hierarchy(io.BytesIO(table.replace("Q,某区", "C,某区").encode()))
+        assert ("P", "C", "K") == tuple(tree.nodes)
+
+    def test_read_refuses_a_table_without_a_column(self):
+        """A missing column is named, with the headers that would do."""
+        with pytest.raises(ec.LoadError, match="no column for the level"):
+            read_hierarchy(io.BytesIO(b"code,name,parent\nP,X,\n"))
+
+
+class TestRollupAlongTheTree:
+    def test_every_region_rolled_up_from_its_bodies(self, tree, expected):
+        """Counties, cities and the province: the roll-up of the bodies under each, figure for figure."""
+        rolled = tree.rollup(expected)
+        by_hand = expected_rollups(tree, expected)
+        for region, report in by_hand.items():
+            assert report == rolled[region], region
+        for code, report in expected.items():
+            assert report is rolled[code]  # a body's own report, as given
+
+    def test_the_province_adds_every_case(self, tree, expected, records):
+        """The province's penalty cases are every case of the year, counted from the records."""
+        cases = sum(
+            1
+            for kinds in records.values()
+            for case in kinds["penalty_cases"]
+            if case.decided_on.year == YEAR
+        )
+        assert cases == tree.rollup(expected)["P"].penalty.cases
+
+    def test_down_the_tree_in_table_order(self, tree, expected):
+        """Each body before the bodies under it; regions without reports left out."""
+        some = {code: expected[code] for code in list(expected)[:2]}
+        rolled = tree.rollup(some)
+        assert ["P", "C0", province.credit_code(1), "C0K0", province.credit_code(2)] == list(rolled)
+
+    def test_a_region_with_its_own_report(self, tree, expected):
+        """A county that reports itself adds its own figures to its towns'."""
+        own = expected[province.credit_code(3)]
+        rolled = tree.rollup({"C0K0": own, province.credit_code(4): own})
+        assert 2 * own.penalty.cases == rolled["C0K0"].penalty.cases
+
+    def test_reports_of_unknown_bodies_are_refused(self, tree, expected):
+        """A report the tree cannot place is named, not dropped."""
+        with pytest.raises(ec.StatisticsError, match="not in the hierarchy: 'X'"):
+            tree.rollup({"X": next(iter(expected.values()))})
+
+
+# One process ------------------------------------------------------------------------------
+
+
+class TestPartitions:
+    def test_every_body_as_its_records_say(self, dataset, tree, expected):
+        """Each body's report from the files equals summarize of its records, figure for figure."""
+        reports = summarize_partitions(dataset, year=YEAR, hierarchy=tree)
+        assert list(expected) == list(reports)
+        for code, report in expected.items():
+            assert report == reports[code], code
+
+    def test_bodies_named_without_a_code_are_found_by_name(self, dataset, tree, expected):
+        """Every third body's rows carry no credit code; the tree finds it by its name."""
+        reports = summarize_partitions(dataset, year=YEAR, hierarchy=tree)
+        first = next(iter(expected))
+        assert expected[first].penalty.cases == reports[first].penalty.cases
+
+    def test_without_a_hierarchy_bodies_take_the_level_given(self, dataset, expected):
+        """Without a tree, bodies are keyed by their credit code, else their name."""
+        reports = summarize_partitions(dataset, year=YEAR, level=ec.BodyLevel.TOWN)
+        codes = list(expected)
+        assert "第1市市场监督管理局" in reports  # named only: keyed by name
+        assert codes[1] in reports
+        assert ec.BodyLevel.TOWN == reports[codes[1]].body.level
+        assert expected[codes[1]].penalty == reports[codes[1]].penalty
+
+    def test_without_a_level_unknown_bodies_are_reported(self, dataset):
+        """No tree and no level: every body is a problem, once per file, naming its rows."""
+        with pytest.raises(ec.LoadError) as caught:
+            summarize_partitions(dataset, year=YEAR)
+        messages = [p.message for p in caught.value.problems]
+        assert all("no level is given" in m for m in messages)
+        assert any("rows are left out" in m for m in messages)
+
+    def test_problems_of_every_file_together(self, tmp_path, records):
+        """Bad rows in two files: every problem, each with its file and row."""
+        code = next(iter(records))
+        rows = province.penalty_rows(
+            code, "第1市第1区第1镇人民政府", records[code]["penalty_cases"][:3], by_name=False
+        )
+        rows[1]["处罚决定日期"] = "2024-13-45"
+        other = [dict(r) for r in rows]
+        other[2]["罚款金额（万元）"] = "一百"
+        write = province.write_rows
+        write(tmp_path / "a" / "one.parquet", rows)
+        write(tmp_path / "b" / "two.parquet", other)
+        with pytest.raises(ec.LoadError) as caught:
+            summarize_partitions(tmp_path, year=YEAR, hierarchy=province.hierarchy())
+        where = [(p.sheet, p.row, p.header) for p in caught.value.problems]
+        assert ("a/one.parquet", 3, "处罚决定日期") in where
+        assert ("b/two.parquet", 3, "处罚决定日期") in where
+        assert ("b/two.parquet", 4, "罚款金额（万元）") in where
+
+    def test_a_file_that_is_not_a_national_table(self, tmp_path):
+        """A file of other columns is named, not skipped."""
+        (tmp_path / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+        with pytest.raises(ec.LoadError, match="not a 双公示 penalty or licensing table"):
+            summarize_partitions(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN)
+
+    def test_an_empty_dataset_has_no_bodies(self, tmp_path):
+        """No files, no reports."""
+        assert {} == summarize_partitions(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN)
+
+
+# Dask -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as local,
+        distributed.Client(local) as client,
+    ):
+        yield client
+
+
+@pytest.mark.usefixtures("cluster")
+class TestDask:
+    def test_every_body_and_every_rollup_as_in_one_process(self, cluster, dataset, tree, expected):
+        """On two workers, every body's report and every roll-up equal the single-process ones."""
+        import distributed
+
+        workers = set(cluster.scheduler_info()["workers"])
+        assert 2 == len(workers)
+        with distributed.get_task_stream(cluster) as stream:
+            on_dask = summarize_dask(dataset, year=YEAR, hierarchy=tree, split_every=3)
+        ran_on = {task["worker"] for task in stream.data}
+        assert ran_on
+        assert ran_on <= workers
+        alone = summarize_partitions(dataset, year=YEAR, hierarchy=tree)
+        assert list(alone) == list(on_dask)
+        for code, report in expected.items():
+            assert report == on_dask[code] == alone[code], code
+        rolled_dask, rolled_alone = tree.rollup(on_dask), tree.rollup(alone)
+        assert list(rolled_alone) == list(rolled_dask)
+        for code, report in rolled_alone.items():
+            assert report == rolled_dask[code], code
+        assert ec.dump_json(rolled_alone["P"]) == ec.dump_json(rolled_dask["P"])
+
+    def test_the_tree_shape_does_not_matter(self, dataset, tree):
+        """Merging two at a time or all at once gives the same reports."""
+        assert summarize_dask(dataset, year=YEAR, hierarchy=tree, split_every=2) == summarize_dask(
+            dataset, year=YEAR, hierarchy=tree, split_every=100
+        )
+
+    def test_a_dask_dataframe(self, dataset, tree, expected):
+        """A dask DataFrame of the penalty files: each partition a piece, the same penalties."""
+        dd = pytest.importorskip("dask.dataframe")
+        files = sorted(str(p) for p in Path(dataset).rglob("penalty-*.parquet"))
+        frame = dd.read_parquet(files)
+        # Dask adds the partitions' key (region=…) as a column: it is not the table's, and is refused.
+        with pytest.raises(ec.LoadError, match="region: unknown column"):
+            summarize_dask(frame, year=YEAR, hierarchy=tree)
+        frame = frame[province.PENALTY_HEADERS]
+        assert frame.npartitions > 1
+        reports = summarize_dask(frame, year=YEAR, hierarchy=tree)
+        for code, report in expected.items():
+            assert report.penalty == reports[code].penalty, code
+
+    def test_problems_of_every_partition_together(self, tmp_path, records):
+        """Bad rows on different workers come back together, each with its file and row."""
+        code = next(iter(records))
+        rows = province.penalty_rows(
+            code, "第1市第1区第1镇人民政府", records[code]["penalty_cases"][:2], by_name=False
+        )
+        for index in range(4):
+            bad = [dict(r) for r in rows]
+            bad[index % 2]["处罚类别"] = "打板子"
+            province.write_rows(tmp_path / f"part-{index}.parquet", bad)
+        with pytest.raises(ec.LoadError) as caught:
+            summarize_dask(tmp_path, year=YEAR, hierarchy=province.hierarchy())
+        where = {(p.sheet, p.row) for p in caught.value.problems}
+        assert {
+            ("part-0.parquet", 2),
+            ("part-1.parquet", 3),
+            ("part-2.parquet", 2),
+            ("part-3.parquet", 3),
+        } == where
+
+
+def test_without_dask_the_extra_is_named(monkeypatch, dataset):
+    """Without dask installed, the error says which extra installs it."""
+    monkeypatch.setitem(sys.modules, "dask", None)
+    with pytest.raises(ec.MissingExtraError, match=r"pip install 'enforcement-core\[dask\]'"):
+        summarize_dask(dataset, year=YEAR, level=ec.BodyLevel.TOWN)
