@@ -19,6 +19,7 @@ from enforcement_core import (
     SupervisionLevel,
     UnitKind,
 )
+from enforcement_core.audit import CODES
 
 
 @pytest.fixture(scope="module")
@@ -265,7 +266,7 @@ NEW_EXAMPLES = {
         ],
         ["19498000000", "16168500"],
         ["1616.85万 家次", "194.98亿元"],
-        ["breakdown-short"],
+        ["figure-mismatch"],
     ),
 }
 
@@ -299,11 +300,27 @@ class TestNewExamples:
 
     @pytest.mark.parametrize("name", sorted(NEW_EXAMPLES))
     def test_audit(self, name):
-        """The findings a fair audit gives: none, or warnings only where the report cannot be checked."""
+        """The findings a fair audit gives: warnings where the report cannot be checked, errors where it is wrong."""
         _, _, _, expected = NEW_EXAMPLES[name]
         findings = ec.audit(ec.examples.load(name))
         assert expected == [f.code for f in findings]
-        assert [] == findings.errors()
+        assert [c for c in expected if CODES[c][0] is ec.Severity.ERROR] == [
+            f.code for f in findings.errors()
+        ]
+
+    def test_rounding_level_difference(self):
+        """1616.85万 against its area written 1616.65万 is an error; 194.98亿 against 180.55亿 + 14.44亿 is not."""
+        report = ec.examples.load("example-city-rounding-2024")
+        [finding] = ec.audit(report)
+        assert (ec.Severity.ERROR, "figure-mismatch") == (finding.severity, finding.code)
+        assert report.stated.figures[3].figure == "inspection.visits"
+        assert "stated.figures[3]" == finding.path
+        assert "1616.85万" in finding.message
+        assert "1616.65万" in finding.message
+        assert "0.20万 (2000) less" in finding.message
+        # The fines, 194.98亿 against parts written 194.99亿, agree within 0.015亿.
+        assert "penalty.fines" == report.stated.figures[0].figure
+        assert "194.98亿元" not in finding.message
 
     def test_change_without_base_checked_against_the_previous_year(self):
         """Given the previous year's report, the stated changes are checked and agree."""
