@@ -234,7 +234,10 @@ def _statistics(
             if row.number is None:
                 sheet.text(line, 2, row.value)
             else:
-                places = report.conventions.percent_places
+                # A rate has the places it is shown with: the report's for a computed
+                # rate, its own for one shown as stated ("100%" beside "98.62%").
+                exponent = Decimal(row.number).as_tuple().exponent
+                places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
                 sheet.number(
                     line, 2, Decimal(row.number).scaleb(-2), _number_format("percent", places)
                 )
