@@ -942,6 +942,16 @@ def written(path: str, value: str, unit: str) -> ec.StatedFigure:
     return ec.StatedFigure(figure=path, value=Decimal(value), unit=unit)
 
 
+def written_with_parts(path: str, total: str, unit: str, parts: dict[str, str]) -> Stated:
+    """A figure written rounded and the parts written beside it, all in ``unit``."""
+    return stated(
+        figures=(
+            written(path, total, unit),
+            *(written(part, value, unit) for part, value in parts.items()),
+        )
+    )
+
+
 class TestRoundedFigures:
     def money_by_domain(self, report, total: str, *parts: str) -> AnnualReport:
         domains = (ec.Domain.TRAFFIC, ec.Domain.WORK_SAFETY, ec.Domain.FIRE_SAFETY)
@@ -949,14 +959,14 @@ class TestRoundedFigures:
             penalty=ec.PenaltyFigures(
                 by_domain={d: ec.DomainPenalties() for d in domains[: len(parts)]}
             ),
-            stated=stated(
-                figures=(
-                    written("penalty.fines", total, "亿元"),
-                    *(
-                        written(f"penalty.by_domain.{d.value}.fines", p, "亿元")
-                        for d, p in zip(domains, parts, strict=False)
-                    ),
-                )
+            stated=written_with_parts(
+                "penalty.fines",
+                total,
+                "亿元",
+                {
+                    f"penalty.by_domain.{d.value}.fines": p
+                    for d, p in zip(domains, parts, strict=False)
+                },
             ),
         )
 
@@ -999,14 +1009,14 @@ class TestRoundedFigures:
         }
         return report(
             inspection=ec.InspectionFigures(by_area=by_area),
-            stated=stated(
-                figures=(
-                    written("inspection.visits", total, "万"),
-                    *(
-                        written(f"inspection.by_area.{area.value}.visits", part, "万")
-                        for area, part in zip(written_areas, parts, strict=True)
-                    ),
-                )
+            stated=written_with_parts(
+                "inspection.visits",
+                total,
+                "万",
+                {
+                    f"inspection.by_area.{area.value}.visits": part
+                    for area, part in zip(written_areas, parts, strict=True)
+                },
             ),
         )
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from enforcement_core.report import AnnualReport
 
-__all__ = ["Row", "rows"]
+__all__ = ["Row", "places_of", "rows"]
 
 
 @attrs.frozen
@@ -153,8 +153,8 @@ _PERSON, _CASE, _HAZARD = MeasureKind.PERSON, MeasureKind.CASE, MeasureKind.HAZA
 _UNITS_EN = {"元": "yuan", "万元": "10k yuan", "亿元": "100M yuan"}
 
 
-def _places(stated: Decimal) -> int:
-    """The decimals a stated percent is written with ("100" none, "98.5" one)."""
+def places_of(stated: Decimal) -> int:
+    """The decimals a percent is written with: none for "100", one for "98.5"."""
     exponent = stated.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
@@ -359,7 +359,7 @@ def _rates(w: _Writer) -> None:
     for name, rate in computed.items():
         w.percent(1, w.label(name), rate.percent(places), places)
     for key, value in as_stated.items():
-        w.percent(1, w.label(key) if isinstance(key, RateName) else key, value, _places(value))
+        w.percent(1, w.label(key) if isinstance(key, RateName) else key, value, places_of(value))
     if per_case is not None:
         w.yuan(1, w.term("fine_per_case"), per_case.value(2))
 
@@ -409,7 +409,7 @@ def _activities(w: _Writer) -> None:
         else:
             w.rows.append(Row(1, activity.name))
         if activity.rate is not None:
-            w.percent(2, activity.rate_name, activity.rate, _places(activity.rate))
+            w.percent(2, activity.rate_name, activity.rate, places_of(activity.rate))
 
 
 _SECTIONS = (

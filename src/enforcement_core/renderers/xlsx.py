@@ -35,7 +35,7 @@ from enforcement_core.renderers._base import (
     validate_options,
 )
 from enforcement_core.renderers._office import repack, written_on, xml_text
-from enforcement_core.renderers._rows import rows
+from enforcement_core.renderers._rows import places_of, rows
 from enforcement_core.renderers.text import display_width
 
 if TYPE_CHECKING:
@@ -236,10 +236,9 @@ def _statistics(
             else:
                 # A rate has the places it is shown with: the report's for a computed
                 # rate, its own for one shown as stated ("100%" beside "98.62%").
-                exponent = Decimal(row.number).as_tuple().exponent
-                places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+                percent = Decimal(row.number)
                 sheet.number(
-                    line, 2, Decimal(row.number).scaleb(-2), _number_format("percent", places)
+                    line, 2, percent.scaleb(-2), _number_format("percent", places_of(percent))
                 )
             sheet.text(line, 4, "%")
         line += 1
