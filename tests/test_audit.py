@@ -8,6 +8,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import enforcement_core as ec
 from enforcement_core import (
@@ -940,6 +942,16 @@ def written(path: str, value: str, unit: str) -> ec.StatedFigure:
     return ec.StatedFigure(figure=path, value=Decimal(value), unit=unit)
 
 
+def written_with_parts(path: str, total: str, unit: str, parts: dict[str, str]) -> Stated:
+    """A figure written rounded and the parts written beside it, all in ``unit``."""
+    return stated(
+        figures=(
+            written(path, total, unit),
+            *(written(part, value, unit) for part, value in parts.items()),
+        )
+    )
+
+
 class TestRoundedFigures:
     def money_by_domain(self, report, total: str, *parts: str) -> AnnualReport:
         domains = (ec.Domain.TRAFFIC, ec.Domain.WORK_SAFETY, ec.Domain.FIRE_SAFETY)
@@ -947,14 +959,14 @@ class TestRoundedFigures:
             penalty=ec.PenaltyFigures(
                 by_domain={d: ec.DomainPenalties() for d in domains[: len(parts)]}
             ),
-            stated=stated(
-                figures=(
-                    written("penalty.fines", total, "亿元"),
-                    *(
-                        written(f"penalty.by_domain.{d.value}.fines", p, "亿元")
-                        for d, p in zip(domains, parts, strict=False)
-                    ),
-                )
+            stated=written_with_parts(
+                "penalty.fines",
+                total,
+                "亿元",
+                {
+                    f"penalty.by_domain.{d.value}.fines": p
+                    for d, p in zip(domains, parts, strict=False)
+                },
             ),
         )
 
@@ -986,6 +998,127 @@ class TestRoundedFigures:
             ),
         )
         assert [] == audit(within)
+
+    def visits_by_area(self, report, total: str, *parts: str, exact: tuple[int, ...] = ()):
+        """Visits written ``total``万, areas written ``parts``万 or held as ``exact`` counts."""
+        areas = list(ec.InspectionArea)
+        written_areas, held_areas = areas[: len(parts)], areas[len(parts) :]
+        by_area = {area: ec.AreaFigures() for area in written_areas}
+        by_area |= {
+            area: ec.AreaFigures(visits=n) for area, n in zip(held_areas, exact, strict=False)
+        }
+        return report(
+            inspection=ec.InspectionFigures(by_area=by_area),
+            stated=written_with_parts(
+                "inspection.visits",
+                total,
+                "万",
+                {
+                    f"inspection.by_area.{area.value}.visits": part
+                    for area, part in zip(written_areas, parts, strict=True)
+                },
+            ),
+        )
+
+    def test_written_parts_short_beyond_precision(self, report):
+        """1616.85万 against parts written 1616.65万: an error stating both and the gap."""
+        [finding] = audit(self.visits_by_area(report, "1616.85", "1616.65"))
+        assert ("figure-mismatch", "stated.figures[0]", Severity.ERROR) == (
+            finding.code,
+            finding.path,
+            finding.severity,
+        )
+        assert (
+            "inspection.visits: the report writes 1616.85万, its parts inspection.by_area are "
+            "written 1616.65万 in all, 0.20万 (2000) less, beyond the precision written (100)"
+        ) == finding.message
+        assert "报告写作1616.85万" in finding.message_zh
+        assert "合计写作1616.65万，少0.20万（2000）" in finding.message_zh
+
+    def test_written_parts_added_in_their_unit(self, report):
+        """Several written parts: their sum written in their unit, at their finest places."""
+        [finding] = audit(self.visits_by_area(report, "1616.85", "1000.5", "616.15"))
+        assert "are written 1616.65万 in all, 0.20万 (2000) less" in finding.message
+
+    def test_written_parts_above_beyond_precision(self, report):
+        """Parts written above the total beyond the precision: the same error, "more"."""
+        [finding] = audit(self.visits_by_area(report, "1616.85", "1000.00", "617.05"))
+        assert "figure-mismatch" == finding.code
+        assert "are written 1617.05万 in all, 0.20万 (2000) more" in finding.message
+
+    @pytest.mark.parametrize(
+        ("parts", "expected"),
+        [
+            # 1616.85万 is good to 50, a part written to 0.0001万 to 0.5: 50.5 in all.
+            (("1616.8450",), []),  # 50 less: within
+            (("1616.8449",), ["figure-mismatch"]),  # 51 less: beyond
+            (("1616.8550",), []),  # 50 more: within
+            (("1616.8551",), ["figure-mismatch"]),  # 51 more: beyond
+            # Two parts to 0.01万 beside the total: 50 + 50 + 50 = 150 in all.
+            (("1000.00", "616.84"), []),  # 100 less: within
+            (("1000.00", "616.83"), ["figure-mismatch"]),  # 200 less: beyond
+            # A part to 0.001万 is good to 5: 105 in all.
+            (("1000.00", "616.846"), []),  # 40 less: within
+            (("1000.00", "616.835"), ["figure-mismatch"]),  # 150 less: beyond
+        ],
+    )
+    def test_written_parts_on_both_sides_of_the_precision(self, report, parts, expected):
+        """Written parts against a written total, either way: within the precision or not."""
+        assert expected == [f.code for f in audit(self.visits_by_area(report, "1616.85", *parts))]
+
+    @pytest.mark.parametrize(
+        ("exact", "expected"),
+        [
+            ((16168450,), []),  # 50 below: within 1616.85万's precision
+            ((16168449,), ["breakdown-short"]),  # 51 below: exact parts may cover part of it
+            ((16166500,), ["breakdown-short"]),  # the issue's gap, with exact parts: a warning
+            ((16168550,), []),  # 50 above: within
+            ((16168551,), ["figure-mismatch"]),  # 51 above: exact parts above it are wrong
+        ],
+    )
+    def test_exact_parts_on_both_sides_of_the_precision(self, report, exact, expected):
+        """Exact held parts: short is a warning, above is an error, within is nothing."""
+        found = audit(self.visits_by_area(report, "1616.85", exact=exact))
+        assert expected == [f.code for f in found]
+        assert all(CODES[f.code][0] is f.severity for f in found)
+
+    @given(
+        places=st.integers(0, 2),
+        base=st.integers(1000, 99999),
+        excess=st.integers(-3, 3),
+        above=st.booleans(),
+        pieces=st.integers(1, 2),
+        exact=st.booleans(),
+    )
+    def test_either_side_of_the_combined_precision(
+        self, report, *, places, base, excess, above, pieces, exact
+    ):
+        """A total in 万 to ``places`` against parts a count away from its half-place and theirs."""
+        total = Decimal(base).scaleb(-places)  # in 万
+        half = 5 * 10 ** (3 - places)  # counts: half of the total's last place
+        # Parts written to 0.0001万 (one count) add half a count each to the precision.
+        allowance = 0 if exact else pieces // 2
+        gap = half + allowance + excess  # counts: just within at excess 0, beyond above it
+        counts = int(total * 10000) + (gap if above else -gap)
+        split = [counts] if pieces == 1 else [counts // 2, counts - counts // 2]
+        if exact:
+            r = self.visits_by_area(report, str(total), exact=tuple(split))
+        else:
+            parts = [str(Decimal(n).scaleb(-4).quantize(Decimal("0.0001"))) for n in split]
+            r = self.visits_by_area(report, str(total), *parts)
+        beyond = excess > 0
+        if not beyond:
+            expected = []
+        elif above or not exact:
+            expected = ["figure-mismatch"]
+        else:
+            expected = ["breakdown-short"]
+        assert expected == [f.code for f in audit(r)]
+
+    def test_written_and_exact_parts_together(self, report):
+        """A breakdown with an exact part is not the report's rounded breakdown: short warns."""
+        r = self.visits_by_area(report, "1616.85", "1000.00", exact=(616500,))
+        assert [("breakdown-short", "stated.figures[0]")] == codes(r)
 
     @pytest.mark.parametrize(("held", "expected"), [(465500, []), (465499, ["figure-mismatch"])])
     def test_held_figure_against_written(self, held, expected, report):

@@ -8,6 +8,7 @@ import io
 from decimal import Decimal
 from enum import Enum
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,6 +18,7 @@ import strategies
 from enforcement_core.labels import label, term
 from enforcement_core.tables import read_columnar
 from enforcement_core.tables._layout import sheets
+from enforcement_core.tables.columnar import _per_type
 
 BODY = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
 YEAR = 2023
@@ -87,6 +89,54 @@ class TestSameAsObjects:
         """Penalty sheets: equal summaries, or the same problems at the same rows."""
         by_objects, by_columns = both(table("penalty_cases", cases, bad))
         assert by_objects == by_columns
+
+    @given(
+        st.lists(strategies.penalty_cases(on=on), min_size=1, max_size=8).filter(
+            lambda cases: any(len(case.sanctions) > 1 for case in cases)
+        )
+    )
+    def test_cases_with_several_sanctions(self, cases):
+        """Cases carrying several sanctions: each type counted per case, alike on both paths."""
+        # Without parties, whose identity numbers a table checks: every sheet reads.
+        cases = [attrs.evolve(case, party=None) for case in cases]
+        by_objects, by_columns = both(table("penalty_cases", cases))
+        assert by_objects == by_columns
+        in_year = [case for case in cases if case.decided_on.year == YEAR]
+        assert (by_columns.penalty is None) == (not in_year)
+        if in_year:
+            carrying = {
+                kind: sum(1 for case in in_year if kind in case.sanctions)
+                for kind in ec.SanctionType
+            }
+            assert {k: n for k, n in carrying.items() if n} == dict(by_columns.penalty.by_sanction)
+            none = sum(1 for case in in_year if not case.sanctions)
+            assert none == by_columns.penalty.not_penalised
+
+    def test_a_type_listed_twice_is_refused_alike(self):
+        """警告、警告 in one row: the same problem on both paths, not a case counted twice."""
+        case = ec.PenaltyCase("P-1", dt.date(2023, 5, 2), domain=ec.Domain.TRAFFIC)
+        header, row = table("penalty_cases", [case]).decode("utf-8").splitlines()
+        cells = row.split(",")
+        column = [c.path for c in SHEETS["penalty_cases"].columns].index(("sanctions",))
+        cells[column] = "警告、警告"
+        by_objects, by_columns = both(f"{header}\n{','.join(cells)}\n".encode())
+        assert by_objects == by_columns
+        assert {(2, "a sanction is listed more than once")} == {
+            (r, message) for r, _, message in by_columns
+        }
+
+    def test_tallies_count_a_type_once_per_row(self):
+        """The group-by counts the rows carrying each type, whatever else or however often they list it."""
+        pa = pytest.importorskip("pyarrow")
+        lists = pa.chunked_array(
+            [[["fine", "confiscation_of_illegal_gains"], ["fine", "fine"]], [[], None, ["warning"]]]
+        )
+        assert {
+            "fine": 2,
+            "confiscation_of_illegal_gains": 1,
+            "warning": 1,
+            None: 2,
+        } == dict(_per_type(lists))
 
     @given(st.lists(strategies.licence_applications(on=on), max_size=8), bad_cells)
     def test_licence_applications(self, applications, bad):

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import attrs
+import html5lib
 import pytest
 
 import enforcement_core as ec
@@ -19,6 +20,7 @@ from enforcement_core import (
     SupervisionLevel,
     UnitKind,
 )
+from enforcement_core.audit import CODES
 
 
 @pytest.fixture(scope="module")
@@ -197,7 +199,7 @@ NEW_EXAMPLES = {
             "办结率100%",
         ],
         ["持证率", "0名", "0人", "三类", "其他行政执法行为", "。。"],
-        ["在编人员 8 人", "罚款 2,400 元"],
+        ["在编人员 8 人", "罚款 2,400 元", "办结率 100%"],
         [],
     ),
     "example-county-market-2024": (
@@ -264,8 +266,8 @@ NEW_EXAMPLES = {
             "罚款194.98亿元",
         ],
         ["19498000000", "16168500"],
-        ["1616.85万 家次", "194.98亿元"],
-        ["breakdown-short"],
+        ["1616.85万 家次", "企业生产 1616.65万 家次", "194.98亿元", "交通", "市场监管"],
+        ["figure-mismatch"],
     ),
 }
 
@@ -299,11 +301,27 @@ class TestNewExamples:
 
     @pytest.mark.parametrize("name", sorted(NEW_EXAMPLES))
     def test_audit(self, name):
-        """The findings a fair audit gives: none, or warnings only where the report cannot be checked."""
+        """The findings a fair audit gives: warnings where the report cannot be checked, errors where it is wrong."""
         _, _, _, expected = NEW_EXAMPLES[name]
         findings = ec.audit(ec.examples.load(name))
         assert expected == [f.code for f in findings]
-        assert [] == findings.errors()
+        assert [c for c in expected if CODES[c][0] is ec.Severity.ERROR] == [
+            f.code for f in findings.errors()
+        ]
+
+    def test_rounding_level_difference(self):
+        """1616.85万 against its area written 1616.65万 is an error; 194.98亿 against 180.55亿 + 14.44亿 is not."""
+        report = ec.examples.load("example-city-rounding-2024")
+        [finding] = ec.audit(report)
+        assert (ec.Severity.ERROR, "figure-mismatch") == (finding.severity, finding.code)
+        assert report.stated.figures[3].figure == "inspection.visits"
+        assert "stated.figures[3]" == finding.path
+        assert "1616.85万" in finding.message
+        assert "1616.65万" in finding.message
+        assert "0.20万 (2000) less" in finding.message
+        # The fines, 194.98亿 against parts written 194.99亿, agree within 0.015亿.
+        assert "penalty.fines" == report.stated.figures[0].figure
+        assert "194.98亿元" not in finding.message
 
     def test_change_without_base_checked_against_the_previous_year(self):
         """Given the previous year's report, the stated changes are checked and agree."""
@@ -325,3 +343,139 @@ class TestNewExamples:
             ),
         )
         assert ["change-mismatch"] == [f.code for f in ec.audit(report, previous=wrong)]
+
+
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def table_cells(html: str) -> list[tuple[str, str, str, int]]:
+    """The figures table of an html page: each row's label under its headings, value, unit, depth.
+
+    A heading of the table (``rowgroup``) is a row of depth 0 without a value. A row's label is joined to the labels of the rows above it at lower depths
+    ("行政处罚/交通/罚款"), as a reader takes it from the indentation.
+    """
+    root = html5lib.HTMLParser(strict=True, namespaceHTMLElements=True).parse(html)
+    [table] = [t for t in root.iter(f"{_XHTML}table") if t.find(f"{_XHTML}thead") is not None]
+    cells: list[tuple[str, str, str, int]] = []
+    above: list[tuple[int, str]] = []  # (depth, label) of the rows this one sits under
+    for row in table.iter(f"{_XHTML}tr"):
+        head = row.find(f"{_XHTML}th")
+        if head is None or head.get("scope") == "col":
+            continue
+        label = "".join(head.itertext())
+        if head.get("scope") == "rowgroup":
+            above = [(0, label)]
+            cells.append((label, "", "", 0))
+            continue
+        depth = int(head.get("class", "").removeprefix("depth-"))
+        while above and above[-1][0] >= depth:
+            above.pop()
+        above.append((depth, label))
+        value, unit = ("".join(td.itertext()) for td in row.findall(f"{_XHTML}td"))
+        cells.append(("/".join(name for _, name in above), value, unit, depth))
+    return cells
+
+
+# Key cells of each new example's html table (zh), written by hand from its JSON and
+# conventions: (label under its headings) -> (value, unit). Every figure written rounded
+# or in 万 is here.
+HTML_CELLS: dict[str, dict[str, tuple[str, str]]] = {
+    "example-street-office-2024": {
+        "执法人员/持证执法人员": ("6", "人"),  # measure_words: 人
+        "执法人员/在编人员": ("8", "人"),
+        "行政检查/检查家次": ("96", "家次"),
+        "行政处罚/案件": ("12", "起"),  # case_measure: 起
+        "行政处罚/按程序/简易程序": ("12", "起"),
+        "行政处罚/罚款": ("2,400", "元"),
+        "比率/办结率": ("100", "%"),  # the report's own rate, as stated
+    },
+    "example-county-market-2024": {
+        "执法人员/持证执法人员": ("86", "名"),
+        "行政许可/办理许可事项": ("12,680", "宗"),
+        "行政检查/检查家次": ("46.6万", "户次"),  # written 46.6万, measure word 户次
+        "行政处罚/立案": ("412", "宗"),
+        "行政处罚/案件": ("398", "宗"),
+        "行政处罚/罚没金额": ("1753.79", "万元"),  # written 1753.79万元
+        "行政强制/行政强制": ("37", "宗"),
+        "比率/持证率": ("93.48", "%"),
+    },
+    "example-county-resources-2024": {
+        "行政处罚/案件": ("10", "件"),
+        "行政处罚/按处罚种类/罚款": ("10", "件"),
+        "行政处罚/按处罚种类/没收违法所得": ("10", "件"),
+        "行政处罚/按处罚种类/警告及通报批评": ("3", "件"),
+        "行政处罚/罚款": ("197.62", "万元"),  # 1976200 yuan in 万元 to 2 places
+        "行政处罚/没收金额": ("9,036.6", "万元"),  # 90366000 yuan, 1 place for this figure
+        "行政处罚/按程序罚款/简易程序": ("0.04", "万元"),  # 400 yuan
+        "行政处罚/按程序罚款/普通程序": ("197.58", "万元"),  # 1975800 yuan
+        "复议诉讼/行政复议": ("5", "件"),
+        "复议诉讼/行政处罚/行政复议": ("4", "件"),
+    },
+    "example-county-emergency-2024": {
+        "执法人员/核定编制": ("30", "名"),
+        "执法人员/在编人员/行政编制": ("16", "名"),
+        "执法人员/借调人员": ("2", "人"),  # measure_words: 人
+        "执法人员/减少执法人员/调离执法岗位": ("2", "名"),
+        "行政处罚/罚款": ("356,000", "元"),
+        "其他执法工作/开展执法巡查": ("187", "次"),
+        "其他执法工作/巡查企业": ("651", "家次"),
+        "其他执法工作/依法履行监管职责/履职率": ("100", "%"),
+        "比率/隐患整改率": ("98.29", "%"),
+    },
+    "example-town-changes-2024": {
+        "行政许可/申请": ("84", "件"),
+        "行政检查/检查家次": ("420", "家次"),
+        "行政处罚/案件": ("220", "件"),
+        "行政处罚/罚款": ("41,500", "元"),
+        "比率/隐患整改率": ("98.67", "%"),
+    },
+    "example-city-rounding-2024": {
+        "行政检查/检查家次": ("1616.85万", "家次"),
+        "行政检查/检查家次/企业生产": ("1616.65万", "家次"),
+        "行政处罚/交通/罚款": ("180.55", "亿元"),
+        "行政处罚/市场监管/罚款": ("14.44", "亿元"),
+        "行政处罚/罚款": ("194.98", "亿元"),
+    },
+}
+
+
+class TestNewExamplesHtml:
+    @pytest.mark.parametrize("name", sorted(HTML_CELLS))
+    def test_key_cells(self, name):
+        """The table holds each figure under its label, with the value and unit the report writes."""
+        cells = {label: (value, unit) for label, value, unit, _ in table_cells(page(name))}
+        expected = HTML_CELLS[name]
+        assert expected == {label: cells.get(label) for label in expected}
+
+    @pytest.mark.parametrize("name", sorted(HTML_CELLS))
+    def test_no_empty_row_but_a_heading(self, name):
+        """A row without a value heads the rows below it; none stands empty."""
+        cells = table_cells(page(name))
+        empty = [
+            label
+            for (label, value, _, depth), following in zip(cells, [*cells[1:], None], strict=True)
+            if not value and (following is None or following[3] <= depth)
+        ]
+        assert [] == empty
+
+    @pytest.mark.parametrize("name", sorted(HTML_CELLS))
+    def test_labels_are_unique(self, name):
+        """No two rows read the same under their headings, so a reader can tell them apart."""
+        labels = [label for label, *_ in table_cells(page(name))]
+        assert sorted({label for label in labels if labels.count(label) > 1}) == []
+
+    def test_fines_by_domain_in_english(self):
+        """The English table labels the fines by their domain too."""
+        cells = {
+            label: (value, unit)
+            for label, value, unit, _ in table_cells(page("example-city-rounding-2024", "en"))
+        }
+        assert ("180.55", "100M yuan") == cells["penalty/traffic/fines"]
+        assert ("14.44", "100M yuan") == cells["penalty/market supervision/fines"]
+        assert ("1616.65×10k", "") == cells["inspection/establishment-visits/enterprise production"]
+
+
+def page(name: str, locale: str = "zh_CN") -> str:
+    html = ec.render(ec.examples.load(name), "html", locale=locale)
+    assert isinstance(html, str)
+    return html

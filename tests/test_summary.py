@@ -81,13 +81,29 @@ class TestRecordsCountOnce:
         )
 
     @given(ledgers())
+    def test_sanctions_tallied_per_type(self, ledger):
+        """by_sanction[t] counts the cases carrying t; not_penalised the cases carrying none."""
+        summary = summarize(ledger)
+        cases = in_year(ledger.penalty_cases, ledger.year)
+        if summary.penalty is None:
+            assert [] == cases
+            return
+        carrying = {
+            kind: sum(1 for case in cases if kind in case.sanctions) for kind in ec.SanctionType
+        }
+        assert {kind: n for kind, n in carrying.items() if n} == dict(summary.penalty.by_sanction)
+        assert sum(1 for case in cases if not case.sanctions) == summary.penalty.not_penalised
+        penalised = len(cases) - summary.penalty.not_penalised
+        assert penalised <= sum(summary.penalty.by_sanction.values())
+
+    @given(ledgers())
     def test_each_record_counts_in_exactly_one_place(self, ledger):
         """Every breakdown of the summary covers its total exactly: no record twice, none lost."""
         summary = summarize(ledger)
         if summary.penalty:
             penalty = summary.penalty
             assert penalty.cases == sum(d.cases for d in penalty.by_domain.values())
-            assert penalty.cases == sum(penalty.by_sanction.values()) + penalty.not_penalised
+            # Sanctions are tallied per type, not a breakdown of the cases: see below.
             assert penalty.cases == sum(penalty.by_procedure.values())
             assert penalty.fines == sum((d.fines for d in penalty.by_domain.values()), Decimal(0))
         if summary.inspection:
@@ -174,22 +190,49 @@ class TestSummary:
             workforce.misconduct_cases,
         )
 
-    def test_penalty_files_each_case_under_its_first_sanction(self, body):
-        """A case with several sanctions counts once, under its first."""
+    def test_penalty_tallies_each_sanction_type_of_a_case(self, body):
+        """A case with a fine and a confiscation counts once under each; one with none is not penalised."""
         day = dt.date(2023, 5, 1)
         cases = (
             ec.PenaltyCase(
                 "P-1",
                 day,
                 domain=ec.Domain.TRAFFIC,
-                sanctions=(ec.SanctionType.FINE, ec.SanctionType.WARNING),
+                sanctions=(ec.SanctionType.FINE, ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS),
                 fine=Decimal(200),
+                confiscation=Decimal(50),
             ),
-            ec.PenaltyCase("P-2", day, domain=ec.Domain.TRAFFIC),
+            ec.PenaltyCase(
+                "P-2",
+                day,
+                domain=ec.Domain.TRAFFIC,
+                sanctions=(ec.SanctionType.WARNING, ec.SanctionType.FINE),
+                fine=Decimal(100),
+            ),
+            ec.PenaltyCase("P-3", day, domain=ec.Domain.TRAFFIC, sanctions=()),
         )
         penalty = summarize(ec.Ledger(body=body, year=2023, penalty_cases=cases)).penalty
-        assert ({ec.SanctionType.FINE: 1}, 1, Decimal(200)) == (
-            dict(penalty.by_sanction),
-            penalty.not_penalised,
-            penalty.fines,
+        assert (
+            3,
+            {
+                ec.SanctionType.WARNING: 1,
+                ec.SanctionType.FINE: 2,
+                ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS: 1,
+            },
+            1,
+        ) == (penalty.cases, dict(penalty.by_sanction), penalty.not_penalised)
+        # In the vocabulary's order, as every summary is.
+        assert [k for k in ec.SanctionType if k in penalty.by_sanction] == list(penalty.by_sanction)
+
+    def test_a_summary_with_more_sanctions_than_cases_audits_fair(self, body):
+        """Two cases carrying three sanctions: held, and no sanctions-vs-cases finding."""
+        day = dt.date(2023, 5, 1)
+        both = (ec.SanctionType.FINE, ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS)
+        cases = tuple(
+            ec.PenaltyCase(f"P-{n}", day, domain=ec.Domain.TRAFFIC, sanctions=sanctions)
+            for n, sanctions in enumerate([both, (ec.SanctionType.WARNING,)])
         )
+        summary = summarize(ec.Ledger(body=body, year=2023, penalty_cases=cases))
+        assert 3 == sum(summary.penalty.by_sanction.values())
+        assert [] == [f.code for f in ec.audit(summary) if f.code == "sanctions-vs-cases"]
+        assert summary == ec.load_json(ec.dump_json(summary))

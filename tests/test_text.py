@@ -220,6 +220,75 @@ class TestWrittenAsStated:
         assert "46.6×10k" in renderers.render(report, "text", locale="en")
 
 
+class TestRowsAsTheReportHoldsThem:
+    def lines(self, locale="zh_CN", **fields):
+        report = ec.AnnualReport(body=GULU.body, year=2023, **fields)
+        text = renderers.render(report, "text", locale=locale)
+        return [" ".join(line.split()) for line in text.splitlines()]
+
+    def test_an_area_written_rounded_has_its_value(self):
+        """An area whose visits are only written rounded shows them; one with nothing is a bare heading."""
+        area = ec.InspectionArea.ENTERPRISE_PRODUCTION
+        written = ec.StatedFigure(
+            figure=f"inspection.by_area.{area.value}.visits", value=Decimal("1616.65"), unit="万"
+        )
+        inspection = ec.InspectionFigures(by_area={area: ec.AreaFigures()})
+        assert "企业生产 1616.65万 家次" in self.lines(
+            inspection=inspection, stated=ec.Stated(figures=(written,))
+        )
+        assert "企业生产" in self.lines(inspection=inspection)
+
+    @pytest.mark.parametrize(
+        ("locale", "expected"),
+        [
+            ("zh_CN", ["交通", "罚款 180 元", "市场监管", "罚款 14 元"]),
+            ("en", ["traffic", "fines 180 yuan", "market supervision", "fines 14 yuan"]),
+        ],
+    )
+    def test_fines_by_domain_under_their_domain(self, locale, expected):
+        """Domains without cases still head their fines, so each fine is labelled by its domain."""
+        penalty = ec.PenaltyFigures(
+            by_domain={
+                ec.Domain.TRAFFIC: ec.DomainPenalties(fines=Decimal(180)),
+                ec.Domain.MARKET_SUPERVISION: ec.DomainPenalties(fines=Decimal(14)),
+            }
+        )
+        lines = self.lines(locale, penalty=penalty)
+        start = lines.index(expected[0])
+        assert expected == lines[start : start + 4]
+
+    def test_a_domain_with_cases_keeps_its_row(self):
+        """A domain with cases is its own row, its fines below it."""
+        penalty = ec.PenaltyFigures(
+            by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=3, fines=Decimal(180))}
+        )
+        lines = self.lines(penalty=penalty)
+        assert ["交通 3 件", "罚款 180 元"] == lines[lines.index("交通 3 件") :][:2]
+
+    def test_rates_the_counts_cannot_give_are_shown_as_stated(self):
+        """办结率 and a built-in rate without its counts: as stated, in order, with their own places."""
+        stated = ec.Stated(
+            rates={"办结率": Decimal(100), ec.RateName.CERTIFICATION: Decimal("93.5")}
+        )
+        lines = self.lines(stated=stated)
+        assert ["比率", "办结率 100%", "持证率 93.5%"] == lines[lines.index("比率") :]
+
+    def test_a_computed_rate_is_not_shown_twice(self):
+        """A stated rate the counts give is shown once, computed at the report's places."""
+        lines = self.lines(
+            workforce=ec.WorkforceFigures(certified=3, established_staff=4),
+            stated=ec.Stated(rates={ec.RateName.CERTIFICATION: Decimal(75)}),
+        )
+        assert ["持证率 75.00%"] == [line for line in lines if line.startswith("持证率")]
+
+    def test_an_other_category_with_nothing_has_no_heading(self):
+        """A category held with no figure is left out, as zh leaves it out; with a count it is there."""
+        empty = {ec.ActionKind.OTHER: ec.ActionFigures()}
+        assert "其他行政执法行为" not in self.lines(other_actions=empty)
+        counted = {ec.ActionKind.OTHER: ec.ActionFigures(count=2)}
+        assert "其他行政执法行为" in self.lines(other_actions=counted)
+
+
 class TestWorkforceMovements:
     def test_rows(self):
         """Each movement a row, in the measure word of the conventions."""

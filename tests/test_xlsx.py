@@ -101,6 +101,18 @@ class TestStatisticsSheet:
         assert (Decimal("0.9862"), "0.00%") == (Decimal(str(cell.value)), cell.number_format)
         assert "%" == row_of("隐患整改率")[3]
 
+    def test_activities_and_stated_rates_are_numbers(self):
+        """Activities count in their measure word; a rate shown as stated keeps its places."""
+        book = workbook(ec.examples.load("example-county-emergency-2024"))
+        sheet = book.worksheets[0]
+        rows = {r[0]: r for r in sheet.iter_rows(min_row=5, values_only=True)}
+        assert (187, "次") == (rows["开展执法巡查"][1], rows["开展执法巡查"][2])
+        cell = figures(book)["履职率"]
+        assert (Decimal(1), "0%") == (Decimal(str(cell.value)), cell.number_format)
+        assert "%" == rows["履职率"][3]
+        stated = figures(workbook(ec.examples.load("example-street-office-2024")))["办结率"]
+        assert (Decimal(1), "0%") == (Decimal(str(stated.value)), stated.number_format)
+
     def test_an_undefined_rate_is_text(self):
         """A rate over zero is not a number: the cell says so in words."""
         report = ec.AnnualReport(

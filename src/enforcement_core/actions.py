@@ -465,10 +465,11 @@ class Inspection:
 class PenaltyCase:
     """One administrative penalty case (行政处罚案件).
 
-    ``sanctions`` lists the sanctions imposed; the first is the one the case is
-    filed under in tallies by sanction type (a case counts once). A case with no
-    sanction was decided without penalty (不予处罚). A fine amount needs the
-    ``fine`` sanction, a confiscated amount a confiscation.
+    ``sanctions`` lists the sanctions imposed, each type once; the tallies by
+    sanction type count the case once under each (a fine and a confiscation: one
+    case under 罚款, one under 没收违法所得). A case with no sanction was decided
+    without penalty (不予处罚). A fine amount needs the ``fine`` sanction, a
+    confiscated amount a confiscation.
 
     Examples:
         >>> import datetime as dt
@@ -491,7 +492,7 @@ class PenaltyCase:
     decided_on: dt.date = attrs.field(metadata=checks(a_date()))
     #: The domain of enforcement.
     domain: Domain = attrs.field(metadata=checks(member_of(Domain)), kw_only=True)
-    #: The sanctions imposed, the one the case is filed under first.
+    #: The sanctions imposed, each type once, the principal one first.
     sanctions: tuple[SanctionType, ...] = attrs.field(
         default=(), metadata=checks(tuple_of(member_of(SanctionType))), kw_only=True
     )
@@ -560,7 +561,7 @@ class PenaltyCase:
 
     @property
     def sanction(self) -> SanctionType | None:
-        """The sanction type the case is filed under; ``None`` when not penalised."""
+        """The first sanction listed, the principal one; ``None`` when not penalised."""
         return self.sanctions[0] if self.sanctions else None
 
 

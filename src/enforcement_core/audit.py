@@ -31,10 +31,12 @@ from enforcement_core.labels import label
 from enforcement_core.ledger import Ledger
 from enforcement_core.numbers_zh import round_half_up
 from enforcement_core.report import (
+    FIGURE_UNITS,
     AnnualReport,
     ChangeUnit,
     RateName,
     StatedChange,
+    StatedFigure,
     known_rate,
 )
 from enforcement_core.statistics import FIGURE_FIELDS, category_totals, figure, rate
@@ -569,12 +571,41 @@ def _is_category_figure(path: str) -> bool:
     return rest in names or rest == declared.total
 
 
-def _written_parts(report: AnnualReport, path: str) -> Iterator[tuple[str, Any, Any]]:
-    """Each complete breakdown of the figure at ``path``: its name, sum and tolerance.
+@attrs.frozen
+class _Parts:
+    """A complete breakdown of a figure written rounded, as the audit adds it up."""
+
+    #: The breakdown's path (``inspection.by_area``).
+    name: str
+    #: The parts added up, each at its written value where the report writes it rounded.
+    added: Any
+    #: Half of the last place of each part written rounded, added up.
+    tolerance: Any
+    #: The parts as the report writes them, when every part present is written
+    #: rounded; ``None`` when some part is an exact held figure.
+    written: tuple[StatedFigure, ...] | None
+
+
+def _in_unit(value: Decimal, unit: str, parts: tuple[StatedFigure, ...]) -> str:
+    """``value`` (counts or yuan) as the report writes the parts: in their unit when they share it."""
+    if all(part.unit == unit for part in parts):
+        places = max((_places(part.value) for part in parts), default=0)
+        return f"{value.scaleb(-FIGURE_UNITS[unit]).quantize(Decimal(1).scaleb(-places))}{unit}"
+    return str(_whole(value))
+
+
+def _whole(value: Decimal) -> Decimal:
+    """``value`` without trailing decimal zeros when it is whole (2000, not 2000.00)."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
+def _written_parts(report: AnnualReport, written: StatedFigure) -> Iterator[_Parts]:
+    """Each complete breakdown of the figure ``written`` stands for.
 
     A part the report writes rounded counts at its written value, and brings
     half of its last place to the tolerance.
     """
+    path = written.figure
     for owner, rest in owners(report, path):
         owner_path = path[: len(path) - len(rest) - 1]
         for breakdown in breakdowns(type(owner)) if attrs.has(type(owner)) else ():
@@ -582,18 +613,24 @@ def _written_parts(report: AnnualReport, path: str) -> Iterator[tuple[str, Any, 
                 continue
             added: Any = None
             tolerance: Any = 0
+            rounded: list[StatedFigure] = []
+            exact_parts = False
             for key, value in getattr(owner, breakdown.field).items():
                 part_path = f"{owner_path}.{breakdown.field}.{getattr(key, 'value', key)}"
                 if breakdown.part is not None:
                     part_path += f".{breakdown.part}"
-                written = report.stated.figure(part_path)
+                part = report.stated.figure(part_path)
                 number = resolve(value, breakdown.part) if breakdown.part else value
-                if written is not None:
-                    number, tolerance = written.exact, tolerance + written.tolerance
+                if part is not None:
+                    number, tolerance = part.exact, tolerance + part.tolerance
+                    rounded.append(part)
+                elif number is not None:
+                    exact_parts = True
                 if number is not None:
                     added = number if added is None else added + number
             if added is not None:
-                yield f"{owner_path}.{breakdown.field}", added, tolerance
+                shown = None if exact_parts else tuple(rounded)
+                yield _Parts(f"{owner_path}.{breakdown.field}", added, tolerance, shown)
 
 
 def _stated_figure_findings(report: AnnualReport) -> Iterator[Finding]:
@@ -610,27 +647,53 @@ def _stated_figure_findings(report: AnnualReport) -> Iterator[Finding]:
                 f"{written.figure}：报告写作{written.written}，所存数据为{held}，"
                 f"相差超过{tolerance}",
             )
-        for breakdown, added, parts_tolerance in _written_parts(report, written.figure):
-            # Only parts above the total are sure to be wrong: parts may cover part of it.
-            if added - exact > tolerance + parts_tolerance:
-                yield _finding(
-                    "figure-mismatch",
-                    path,
-                    f"{written.figure}: the report writes {written.written}, its parts "
-                    f"{breakdown} add up to {added}, beyond the precision written "
-                    f"({tolerance + parts_tolerance})",
-                    f"{written.figure}：报告写作{written.written}，分项{breakdown}合计{added}，"
-                    f"超出其精度（{tolerance + parts_tolerance}）",
-                )
-            elif exact - added > tolerance + parts_tolerance:
-                yield _finding(
-                    "breakdown-short",
-                    path,
-                    f"{written.figure}: the report writes {written.written}, its parts "
-                    f"{breakdown} add up to {added} ({exact - added} not broken down)",
-                    f"{written.figure}：报告写作{written.written}，分项{breakdown}合计{added}"
-                    f"（{exact - added}未分项列明）",
-                )
+        for parts in _written_parts(report, written):
+            yield from _parts_findings(path, written, parts)
+
+
+def _parts_findings(path: str, written: StatedFigure, parts: _Parts) -> Iterator[Finding]:
+    """A figure written rounded held against one breakdown of it, within their precision."""
+    exact, added, precision = written.exact, parts.added, written.tolerance + parts.tolerance
+    gap = exact - added
+    if abs(gap) <= precision:
+        return
+    if parts.written is not None:
+        # Parts the report itself writes rounded are presented as the total's breakdown
+        # at that precision: a gap beyond it either way is a figure to correct.
+        unit, exact_gap = written.unit, _whole(abs(gap))
+        shown, apart = _in_unit(added, unit, parts.written), _in_unit(abs(gap), unit, parts.written)
+        same = apart == str(exact_gap)
+        more = "less" if gap > 0 else "more"
+        yield _finding(
+            "figure-mismatch",
+            path,
+            f"{written.figure}: the report writes {written.written}, its parts {parts.name} "
+            f"are written {shown} in all, {apart}{'' if same else f' ({exact_gap})'} {more}, "
+            f"beyond the precision written ({_whole(precision)})",
+            f"{written.figure}：报告写作{written.written}，分项{parts.name}合计写作{shown}，"
+            f"{'少' if gap > 0 else '多'}{apart}{'' if same else f'（{exact_gap}）'}，"
+            f"超出其精度（{_whole(precision)}）",
+        )
+    elif gap < 0:
+        # Exact parts above the total are sure to be wrong ...
+        yield _finding(
+            "figure-mismatch",
+            path,
+            f"{written.figure}: the report writes {written.written}, its parts "
+            f"{parts.name} add up to {added}, beyond the precision written ({precision})",
+            f"{written.figure}：报告写作{written.written}，分项{parts.name}合计{added}，"
+            f"超出其精度（{precision}）",
+        )
+    else:
+        # ... exact parts below it may cover part of it, as for any total.
+        yield _finding(
+            "breakdown-short",
+            path,
+            f"{written.figure}: the report writes {written.written}, its parts "
+            f"{parts.name} add up to {added} ({gap} not broken down)",
+            f"{written.figure}：报告写作{written.written}，分项{parts.name}合计{added}"
+            f"（{gap}未分项列明）",
+        )
 
 
 def _publication_findings(report: AnnualReport) -> Iterator[Finding]:

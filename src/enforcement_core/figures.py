@@ -361,7 +361,9 @@ class PenaltyFigures:
             parts_within("fines", part="fines"),
         ),
     )
-    #: Sanctions imposed, tallied by type ("警告25件、罚款66件"), as the report counts them.
+    #: Sanctions imposed, tallied by type ("警告25件、罚款66件"), as the report counts them:
+    #: from records, the cases carrying each type (a case with a fine and a confiscation
+    #: counts under both), so the tallies may add up to more than the cases.
     by_sanction: Mapping[SanctionType, int] = attrs.field(
         factory=FrozenMap,
         converter=frozen_map,
@@ -385,7 +387,7 @@ class PenaltyFigures:
     fines: Decimal | None = attrs.field(default=None, metadata=checks(_MONEY))
     #: Confiscations (没收违法所得、非法财物), in yuan.
     confiscations: Decimal | None = attrs.field(default=None, metadata=checks(_MONEY))
-    #: Cases decided without penalty (不予处罚).
+    #: Cases decided without penalty (不予处罚): from records, the cases with no sanction.
     not_penalised: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Cases penalised lightly or with mitigation (从轻、减轻处罚).
     lightened: int | None = attrs.field(default=None, metadata=checks(_COUNT, at_most("cases")))
@@ -412,7 +414,12 @@ class PenaltyFigures:
     def from_records(
         cls, cases: tuple[PenaltyCase, ...], start: dt.date, end: dt.date
     ) -> PenaltyFigures | None:
-        """The figures of the penalty cases dated from ``start`` to ``end``; ``None`` if there are none."""
+        """The figures of the penalty cases dated from ``start`` to ``end``; ``None`` if there are none.
+
+        Each case counts once in the cases and in each breakdown of them (domain,
+        procedure); in the tallies by sanction type it counts once under every type
+        it carries, and under ``not_penalised`` when it carries none.
+        """
         domains: Counter[Domain] = Counter()
         domain_fines: dict[Domain, Decimal] = {}
         sanctions: Counter[SanctionType | None] = Counter()
@@ -430,8 +437,12 @@ class PenaltyFigures:
                 domain_fines[domain] = domain_fines.get(domain, _ZERO) + fine
             if case.confiscation is not None:
                 confiscations += case.confiscation
-            # A case counts once, under the sanction it is filed under (its first).
-            sanctions[case.sanctions[0] if case.sanctions else None] += 1
+            # Sanctions are tallied per type: a case carrying a fine and a confiscation
+            # counts once under each, and a case with none was not penalised.
+            if case.sanctions:
+                sanctions.update(set(case.sanctions))
+            else:
+                sanctions[None] += 1
             procedures[case.procedure] += 1
             lightened += case.lightened
             legal_reviews += case.legal_review

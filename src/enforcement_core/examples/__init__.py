@@ -18,7 +18,8 @@ outcomes, sanctions tallied per type, money places per figure),
 ``example-county-emergency-2024`` (workforce movements and other enforcement
 activities), ``example-town-changes-2024`` (changes stated without the previous
 year's figure) and ``example-city-rounding-2024`` (figures in 亿 that agree at the
-precision written, and one that falls short of it).
+precision written, and one in 万 whose part, written rounded too, falls short of it
+beyond that precision: an error).
 
 Examples:
     >>> from enforcement_core import examples

@@ -17,6 +17,7 @@ from enforcement_core.actions import ActionKind
 from enforcement_core.categories import CATEGORIES, Category
 from enforcement_core.labels import label, term, term_or_key
 from enforcement_core.numbers_zh import UNDEFINED, MeasureKind, format_amount, measure_words
+from enforcement_core.report import RateName
 from enforcement_core.statistics import figure, fine_per_case, open_hazards, rates
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
     from enforcement_core.report import AnnualReport
 
-__all__ = ["Row", "rows"]
+__all__ = ["Row", "places_of", "rows"]
 
 
 @attrs.frozen
@@ -127,6 +128,10 @@ class _Writer:
         """The figure at ``path`` (derived from its parts if need be), labelled by ``key``."""
         self.count(depth, self.term(key), figure(self.report, path), kind, path)
 
+    def written_under(self, path: str) -> bool:
+        """Whether the report writes a figure below ``path`` rounded or in 万."""
+        return any(w.figure.startswith(f"{path}.") for w in self.report.stated.figures)
+
     def aside(self, text: str) -> str:
         return f"（{text}）" if self.zh else f" ({text})"
 
@@ -146,6 +151,12 @@ def _breakdown(
 
 _PERSON, _CASE, _HAZARD = MeasureKind.PERSON, MeasureKind.CASE, MeasureKind.HAZARD
 _UNITS_EN = {"元": "yuan", "万元": "10k yuan", "亿元": "100M yuan"}
+
+
+def places_of(stated: Decimal) -> int:
+    """The decimals a percent is written with: none for "100", one for "98.5"."""
+    exponent = stated.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def _scale(unit: str, zh: bool) -> str:  # noqa: FBT001
@@ -228,7 +239,7 @@ def _inspection(w: _Writer) -> None:
     w.stated(1, "visits", "inspection.visits", MeasureKind.ESTABLISHMENT_VISIT)
     for area, area_figures in inspection.by_area.items():
         path = f"inspection.by_area.{area.value}"
-        if not any(True for _ in figures(area_figures)):
+        if not any(True for _ in figures(area_figures)) and not w.written_under(path):
             w.rows.append(Row(2, w.label(area)))
             continue
         w.count(
@@ -255,14 +266,13 @@ def _penalty(w: _Writer) -> None:
     w.stated(1, "filed", "penalty.filed", _CASE)
     w.stated(1, "cases", "penalty.cases", _CASE)
     for domain, domain_figures in penalty.by_domain.items():
-        w.count(
-            2,
-            w.label(domain),
-            domain_figures.cases,
-            _CASE,
-            f"penalty.by_domain.{domain.value}.cases",
-        )
-        w.money(3, w.term("fines"), domain_figures.fines, f"penalty.by_domain.{domain.value}.fines")
+        path = f"penalty.by_domain.{domain.value}"
+        if domain_figures.cases is None and w.report.stated.figure(f"{path}.cases") is None:
+            # The domain heads its fines even where its cases are not stated.
+            w.rows.append(Row(2, w.label(domain)))
+        else:
+            w.count(2, w.label(domain), domain_figures.cases, _CASE, f"{path}.cases")
+        w.money(3, w.term("fines"), domain_figures.fines, f"{path}.fines")
     for key in ("by_sanction", "by_procedure"):
         parts = getattr(penalty, key)
         if parts:
@@ -301,6 +311,10 @@ def _interviews(w: _Writer) -> None:
 
 def _others(w: _Writer) -> None:
     for kind, other in w.report.other_actions.items():
+        path = f"other_actions.{kind.value}"
+        if other.count is None and other.amount is None and not w.written_under(path):
+            # A category held with no figure at all has nothing to show (zh says nothing either).
+            continue
         w.rows.append(Row(0, w.label(kind)))
         w.stated(1, "count", f"other_actions.{kind.value}.count", _CASE)
         w.money(1, w.term("amount"), other.amount, f"other_actions.{kind.value}.amount")
@@ -335,12 +349,17 @@ def _reviews(w: _Writer) -> None:
 def _rates(w: _Writer) -> None:
     computed = rates(w.report)
     per_case = fine_per_case(w.report)
-    if not computed and per_case is None:
+    # A rate the report states that its counts cannot give (办结率, or a built-in rate
+    # whose counts are not stated) is shown as stated, with its own places.
+    as_stated = {k: v for k, v in w.report.stated.rates.items() if k not in computed}
+    if not computed and per_case is None and not as_stated:
         return
     w.heading("rates")
     places = w.report.conventions.percent_places
     for name, rate in computed.items():
         w.percent(1, w.label(name), rate.percent(places), places)
+    for key, value in as_stated.items():
+        w.percent(1, w.label(key) if isinstance(key, RateName) else key, value, places_of(value))
     if per_case is not None:
         w.yuan(1, w.term("fine_per_case"), per_case.value(2))
 
@@ -384,11 +403,13 @@ def _activities(w: _Writer) -> None:
     for activity in w.report.activities:
         if activity.count is not None:
             shown = format_decimal(activity.count, locale=w.locale)
-            w.rows.append(Row(1, activity.name, shown, activity.measure if w.zh else ""))
+            measure = activity.measure
+            unit = measure if w.zh else ""
+            w.rows.append(Row(1, activity.name, shown, unit, activity.count, "count", measure))
         else:
             w.rows.append(Row(1, activity.name))
         if activity.rate is not None:
-            w.rows.append(Row(2, activity.rate_name, f"{activity.rate}%"))
+            w.percent(2, activity.rate_name, activity.rate, places_of(activity.rate))
 
 
 _SECTIONS = (

@@ -35,7 +35,7 @@ from enforcement_core.renderers._base import (
     validate_options,
 )
 from enforcement_core.renderers._office import repack, written_on, xml_text
-from enforcement_core.renderers._rows import rows
+from enforcement_core.renderers._rows import places_of, rows
 from enforcement_core.renderers.text import display_width
 
 if TYPE_CHECKING:
@@ -234,9 +234,11 @@ def _statistics(
             if row.number is None:
                 sheet.text(line, 2, row.value)
             else:
-                places = report.conventions.percent_places
+                # A rate has the places it is shown with: the report's for a computed
+                # rate, its own for one shown as stated ("100%" beside "98.62%").
+                percent = Decimal(row.number)
                 sheet.number(
-                    line, 2, Decimal(row.number).scaleb(-2), _number_format("percent", places)
+                    line, 2, percent.scaleb(-2), _number_format("percent", places_of(percent))
                 )
             sheet.text(line, 4, "%")
         line += 1

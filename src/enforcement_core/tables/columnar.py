@@ -1068,7 +1068,7 @@ def _penalty_figures(table: Any, start: dt.date, end: dt.date) -> PenaltyFigures
         if fine is not None
         else {}
     )
-    sanctions = _first(year.column("sanctions"))
+    sanctions = _per_type(year.column("sanctions"))
     procedures = (
         _tally(year.column("procedure"))
         if "procedure" in year.column_names
@@ -1099,17 +1099,15 @@ def _penalty_figures(table: Any, start: dt.date, end: dt.date) -> PenaltyFigures
     )
 
 
-def _first(lists: Any) -> Counter[str | None]:
-    """How many rows list each value first; ``None`` counts the empty lists."""
-    pc = _pc()
+def _per_type(lists: Any) -> Counter[str | None]:
+    """How many rows list each value (a row listing it twice counts once); ``None``: empty lists."""
+    pa, pc = _pa(), _pc()
     lists = lists.combine_chunks() if hasattr(lists, "combine_chunks") else lists
+    pairs = pa.table({"row": pc.list_parent_indices(lists), "value": pc.list_flatten(lists)})
+    distinct = pairs.group_by(["row", "value"]).aggregate([])
+    counts: Counter[str | None] = _tally(distinct.column("value"))
     lengths = pc.fill_null(pc.list_value_length(lists), 0)
-    given = pc.greater(lengths, 0)
-    firsts = pc.list_element(lists.filter(given), 0)
-    counts: Counter[str | None] = Counter()
-    for entry in pc.value_counts(firsts).to_pylist():
-        counts[entry["values"]] += entry["counts"]
-    counts[None] += len(lists) - int(pc.sum(pc.cast(given, "int64")).as_py() or 0)
+    counts[None] += int(pc.sum(pc.cast(pc.equal(lengths, 0), "int64")).as_py() or 0)
     return counts
 
 
