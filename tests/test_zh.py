@@ -680,3 +680,35 @@ class TestActivities:
         ) in text
         alone = zh(street(activities=activities[:1]))
         assert "开展巡查187次。" in alone
+
+
+class TestFreeTextBeforeANumber:
+    """A report's own words ending in a digit or numeral are quoted, so no figure runs into them."""
+
+    def test_a_subject_ending_in_a_digit(self):
+        """申请“0”1件, not 申请01件; 申请农村宅基地243件 stays as the reference writes it."""
+        licensing = ec.LicensingFigures(subject="0", applications=1)
+        assert "全年共计申请“0”1件" in zh(street(licensing=licensing))
+        assert "全年共计申请农村宅基地243件" in zh(GULU)
+
+    def test_an_activity_and_its_rate(self):
+        """An activity's name and its rate's name are set apart only when they end in a numeral."""
+        activities = (
+            ec.Activity(name="开展专项行动二", count=3, measure="次"),
+            ec.Activity(name="依法履职", rate=Decimal("99.5"), rate_name="第3季度履职率"),
+            ec.Activity(name="开展巡查", count=187),
+        )
+        text = zh(street(activities=activities))
+        assert "“开展专项行动二”3次" in text
+        assert "依法履职，第3季度履职率99.5%" in text
+        assert "开展巡查187次" in text
+
+    def test_a_rate_named_by_the_report(self):
+        """A stated rate under the report's own name ending in a digit is quoted too."""
+        report = street(
+            penalty=ec.PenaltyFigures(cases=3),
+            stated=ec.Stated(rates={"办结率2": Decimal("98.5"), "参与率": Decimal(90)}),
+        )
+        text = zh(report)
+        assert "“办结率2”98.5%" in text
+        assert "参与率90%" in text

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -205,7 +205,7 @@ class _Writer:
     def own_rates(self) -> str:
         """The rates the report names itself (办结率, 参与率), as stated, in its order."""
         return "，".join(
-            f"{name}{value}%{self.stated_change(f'rates.{name}', None)}"
+            f"{apart(name)}{value}%{self.stated_change(f'rates.{name}', None)}"
             for name, value in self.report.stated.rates.items()
             if known_rate(name) is None
         )
@@ -620,7 +620,9 @@ class _Writer:
         return self._join(
             [
                 self._count(f"全年办理{licensing.subject}行政许可事项", "licensing.handled", case),
-                self._count(f"全年共计申请{licensing.subject}", "licensing.applications", case),
+                self._count(
+                    f"全年共计申请{apart(licensing.subject)}", "licensing.applications", case
+                ),
                 self._count("受理", "licensing.accepted", case),
                 self._count("作出行政许可", "licensing.granted", case),
                 self._count("不予许可", "licensing.refused", case),
@@ -836,7 +838,7 @@ class _Writer:
         """The other enforcement work, in the report's order: "开展巡查187次，案卷评查30件"."""
         written = []
         for activity in self.report.activities:
-            text = activity.name
+            text = apart(activity.name)
             if activity.count is not None:
                 number = (
                     to_chinese(activity.count)
@@ -845,7 +847,7 @@ class _Writer:
                 )
                 text += number + activity.measure
             if activity.rate is not None:
-                text += f"，{activity.rate_name}{activity.rate}%"
+                text += f"，{apart(activity.rate_name)}{activity.rate}%"
             written.append(text)
         return "，".join(written)
 
@@ -939,6 +941,25 @@ _OUTCOMES = (
     ("withdrawn", "申请人撤回"),
     ("pending", "尚在审理"),
 )
+
+
+#: Characters a number written right after them would run into ("申请5G基站" + "12件").
+_RUNS_INTO_A_NUMBER: Final = frozenset(
+    "0123456789０１２３４５６７８９.．%％零〇一二两三四五六七八九十百千万亿"
+)
+
+
+def apart(text: str) -> str:
+    """Free text (a report's own name for a matter, an activity, a rate) set apart from the number after it.
+
+    The report's words stand as written ("申请农村宅基地243件"); only words that
+    end in a digit or a numeral are quoted, so that no figure reads as part of them.
+
+    Examples:
+        >>> apart("农村宅基地"), apart("5G基站建设2")
+        ('农村宅基地', '“5G基站建设2”')
+    """
+    return f"“{text}”" if text and text[-1] in _RUNS_INTO_A_NUMBER else text
 
 
 def _all_zero(figures_of: object) -> bool:
