@@ -1,0 +1,209 @@
+"""Benchmark of summaries at scale: a province's penalty records, one process vs Dask vs pandas.
+
+    python benchmarks/bench_scale.py                               # 1M and 10M records, 1,000 bodies
+    python benchmarks/bench_scale.py --sizes 200000 --bodies 100   # a quick run
+
+A partitioned Parquet dataset of 双公示 penalty rows (cells as text, as the national
+tables publish them) is written for each size, over ``--bodies`` bodies under a tree of
+cities and counties, in files of ``--rows-per-file`` rows. Each measure then runs in a
+fresh process, from the files to every body's report and the roll-ups to the province
+(the user's whole path), so that its peak memory is its own:
+
+- ``single``: ``summarize_partitions`` + ``BodyHierarchy.rollup`` in one process;
+- ``dask``: the same with ``summarize_dask`` on a ``distributed.LocalCluster`` of
+  ``--workers`` single-threaded worker processes (the cluster's start is timed apart),
+  with each worker's peak resident memory;
+- ``pandas``: ``read_parquet`` of every file + ``groupby`` by body counting cases and
+  summing fines: what an analyst would write instead, with no checks of any row.
+
+Results go in docs/performance.md and docs/scale.md; times vary with the machine's load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+YEAR = 2024
+CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+SANCTIONS = ["罚款", "警告", "罚款、没收违法所得", "警告、罚款", "责令停产停业"]
+DOMAINS = ["交通", "安全生产", "市场监管", "生态环境", "城市管理"]
+
+
+def credit_code(serial: int) -> str:
+    first17 = f"11500{serial:012d}"
+    total = sum(CREDIT_CHARS.index(c) * w for c, w in zip(first17, CREDIT_WEIGHTS, strict=True))
+    return first17 + CREDIT_CHARS[(31 - total % 31) % 31]
+
+
+def tree_rows(bodies: int) -> list[tuple[str, str, str, str | None]]:
+    """A province, 10 cities, 5 counties each, and ``bodies`` bodies dealt over the counties."""
+    rows: list[tuple[str, str, str, str | None]] = [("P", "示例省", "省", None)]
+    counties = []
+    for c in range(10):
+        rows.append((f"C{c}", f"第{c + 1}市", "市", "P"))
+        for k in range(5):
+            counties.append(f"C{c}K{k}")
+            rows.append((counties[-1], f"第{c + 1}市第{k + 1}区", "区县", f"C{c}"))
+    for b in range(bodies):
+        level = ("镇", "街道", "区县部门")[b % 3]
+        rows.append((credit_code(b + 1), f"单位{b + 1:05d}", level, counties[b % len(counties)]))
+    return rows
+
+
+def write_dataset(root: Path, records: int, bodies: int, rows_per_file: int) -> None:
+    """The penalty rows as Parquet files under region=<county>/, cells as text."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    rng = np.random.default_rng(20241201)
+    codes = pa.array([credit_code(b + 1) for b in range(bodies)])
+    names = pa.array([f"单位{b + 1:05d}" for b in range(bodies)])
+    start = 0
+    part = 0
+    while start < records:
+        n = min(rows_per_file, records - start)
+        body = rng.integers(0, bodies, n)
+        sanction = rng.integers(0, len(SANCTIONS), n)
+        fined = np.isin(sanction, [0, 2, 3])
+        fen = np.where(fined, rng.integers(1, 2_000_000, n), 0)
+        wan = pc.divide(pa.array(fen, pa.float64()), 1_000_000)  # only to format the text cells
+        wan_text = pc.utf8_replace_slice(
+            pc.cast(pc.round(wan, 6), pa.string()), start=100, stop=100, replacement=""
+        )
+        wan_text = pc.if_else(pa.array(fined), wan_text, pa.scalar("0"))
+        days = rng.integers(-5, 370, n)
+        dates = pa.array(np.datetime64(f"{YEAR}-01-01") + days.astype("timedelta64[D]"))
+        ids = pc.binary_join_element_wise(
+            "罚", pc.cast(pa.array(np.arange(start, start + n)), pa.string()), ""
+        )
+        table = pa.table(
+            {
+                "行政相对人名称": pc.binary_join_element_wise(
+                    "某企业", pc.cast(pa.array(rng.integers(0, 5000, n)), pa.string()), ""
+                ),
+                "行政相对人类别": pa.array(["法人及非法人组织"] * n),
+                "行政处罚决定书文号": ids,
+                "处罚类别": pa.array(SANCTIONS).take(pa.array(sanction)),
+                "罚款金额（万元）": wan_text,
+                "处罚决定日期": pc.cast(dates.cast(pa.date32()), pa.string()),
+                "处罚机关": names.take(pa.array(body)),
+                "处罚机关统一社会信用代码": codes.take(pa.array(body)),
+                "执法领域": pa.array(DOMAINS).take(pa.array(rng.integers(0, len(DOMAINS), n))),
+            }
+        )
+        path = root / f"region={part % 50:02d}" / f"part-{part:04d}.parquet"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pq.write_table(table, path)
+        start += n
+        part += 1
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(kind: str, root: Path, bodies: int, workers: int) -> dict[str, object]:
+    """One measure, in this process: the whole path from the files to the roll-ups."""
+    if kind == "pandas":
+        import pandas as pd
+
+        began = time.perf_counter()
+        frames = [
+            pd.read_parquet(path, columns=["处罚机关统一社会信用代码", "罚款金额（万元）", "处罚决定日期"])
+            for path in sorted(root.rglob("*.parquet"))
+        ]
+        frame = pd.concat(frames, ignore_index=True)
+        frame = frame[frame["处罚决定日期"].str.startswith(str(YEAR))]
+        frame["fine"] = pd.to_numeric(frame["罚款金额（万元）"]) * 10_000
+        summary = frame.groupby("处罚机关统一社会信用代码").agg(
+            cases=("fine", "size"), fines=("fine", "sum")
+        )
+        return {"seconds": time.perf_counter() - began, "bodies": len(summary), "peak_mb": peak_mb()}
+    from enforcement_core import BodyHierarchy, summarize_dask, summarize_partitions
+
+    tree = BodyHierarchy.from_rows(tree_rows(bodies))
+    if kind == "single":
+        began = time.perf_counter()
+        reports = summarize_partitions(root, year=YEAR, hierarchy=tree)
+        rolled = tree.rollup(reports)
+        return {
+            "seconds": time.perf_counter() - began,
+            "bodies": len(reports),
+            "province_cases": rolled["P"].penalty.cases,
+            "peak_mb": peak_mb(),
+        }
+    import distributed
+
+    began = time.perf_counter()
+    with (
+        distributed.LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        started = time.perf_counter() - began
+        began = time.perf_counter()
+        reports = summarize_dask(root, year=YEAR, hierarchy=tree)
+        rolled = tree.rollup(reports)
+        seconds = time.perf_counter() - began
+        worker_mb = client.run(peak_mb)
+    return {
+        "seconds": seconds,
+        "cluster_start_seconds": started,
+        "bodies": len(reports),
+        "province_cases": rolled["P"].penalty.cases,
+        "peak_mb": peak_mb(),
+        "worker_peak_mb": sorted(worker_mb.values()),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000000,10000000")
+    parser.add_argument("--bodies", type=int, default=1000)
+    parser.add_argument("--rows-per-file", type=int, default=250_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--only", default="single,dask,pandas")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)  # kind:root, in the child process
+    args = parser.parse_args()
+    if args.measure:
+        kind, root = args.measure.split(":", 1)
+        print(json.dumps(measure(kind, Path(root), args.bodies, args.workers)))
+        return
+    print(f"# {platform.python_version()} on {platform.machine()}, {args.workers} Dask workers")
+    for size in (int(s) for s in args.sizes.split(",")):
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp) / "penalties"
+            began = time.perf_counter()
+            write_dataset(root, size, args.bodies, args.rows_per_file)
+            files = len(list(root.rglob("*.parquet")))
+            print(f"dataset {size} records, {args.bodies} bodies, {files} files, "
+                  f"written in {time.perf_counter() - began:.1f} s")
+            for kind in args.only.split(","):
+                child = subprocess.run(
+                    [sys.executable, __file__, "--measure", f"{kind}:{root}",
+                     "--bodies", str(args.bodies), "--workers", str(args.workers)],
+                    capture_output=True, text=True, check=False,
+                )
+                if child.returncode:
+                    print(f"{kind} {size} FAILED\n{child.stderr[-3000:]}")
+                    continue
+                result = json.loads(child.stdout.strip().splitlines()[-1])
+                rate = size / result["seconds"]
+                print(f"{kind} {size} {json.dumps(result, ensure_ascii=False)} "
+                      f"rate {rate:,.0f} records/s")
+
+
+if __name__ == "__main__":
+    main()
