@@ -59,19 +59,19 @@ def tree() -> list[tuple[str, str, str, str | None]]:
     """The rows of the hierarchy: a province, two cities, their counties, towns and departments."""
     rows: list[tuple[str, str, str, str | None]] = [("P", "示例省", "省", None)]
     serial = 1
-    for c in range(2):
+    for c in range(3):
         city = f"C{c}"
         rows.append((city, f"示例省第{c + 1}市", "市", "P"))
         rows.append((credit_code(serial), f"第{c + 1}市市场监督管理局", "市级部门", city))
         serial += 1
-        for k in range(2):
+        for k in range(3):
             county = f"{city}K{k}"
             rows.append((county, f"第{c + 1}市第{k + 1}区", "区县", city))
             rows.append(
                 (credit_code(serial), f"第{c + 1}市第{k + 1}区交通运输局", "区县部门", county)
             )
             serial += 1
-            for t in range(3):
+            for t in range(4):
                 level = "镇" if t < 2 else "街道"
                 name = f"第{c + 1}市第{k + 1}区第{t + 1}{'镇人民政府' if t < 2 else '街道办事处'}"
                 rows.append((credit_code(serial), name, level, county))
