@@ -94,7 +94,7 @@ html_static_path: list[str] = []
 # API reference documents each object once, in the module that defines it
 # (enforcement_core.report.AnnualReport). Before references are resolved, a Python reference
 # that names no documented object (or names a module, where a function of the same name is
-# meant: enforcement_core.audit is both) is pointed at the place where the object it names is
+# meant) is pointed at the place where the object it names is
 # documented. Short references such as {func}`statistics.rate` are tried under
 # enforcement_core too.
 

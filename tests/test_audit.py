@@ -25,7 +25,7 @@ from enforcement_core import (
     StatedChange,
     audit,
 )
-from enforcement_core.audit import CODES
+from enforcement_core.findings import CODES
 
 GULU = ec.examples.load("gulu-2023")
 DAY = dt.date(2023, 5, 2)

@@ -20,7 +20,7 @@ from enforcement_core import (
     SupervisionLevel,
     UnitKind,
 )
-from enforcement_core.audit import CODES
+from enforcement_core.findings import CODES
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import enforcement_core as ec
 
 #: Loaded the first time one of their names is used, never by ``import enforcement_core``.
 NOT_LOADED_BY_IMPORT = [
-    "enforcement_core.audit",
+    "enforcement_core.findings",
     "enforcement_core.comparison",
     "enforcement_core.examples",
     "enforcement_core.plots",
@@ -63,8 +63,8 @@ class TestImport:
         out = fresh(
             "import sys, enforcement_core as ec\n"
             "from enforcement_core import Finding\n"
-            "import enforcement_core.audit\n"
-            "print(Finding is sys.modules['enforcement_core.audit'].Finding,"
+            "import enforcement_core.findings\n"
+            "print(Finding is sys.modules['enforcement_core.findings'].Finding,"
             " 'enforcement_core.comparison' in sys.modules)"
         )
         assert "True True\n" == out
@@ -96,12 +96,12 @@ class TestNames:
         """The public submodules re-exported at the top are the modules."""
         assert isinstance(getattr(ec, name), types.ModuleType)
 
-    @pytest.mark.parametrize("name", ["audit", "rollup"])
-    def test_function_named_like_its_module(self, name):
-        """ec.audit and ec.rollup are the functions, even when their module is imported first."""
+    @pytest.mark.parametrize(("name", "module"), [("audit", "findings"), ("rollup", "rollups")])
+    def test_function_and_its_module_have_names_of_their_own(self, name, module):
+        """ec.audit and ec.rollup are the functions, whatever was imported first."""
         out = fresh(
-            f"import enforcement_core.{name}\n"
+            f"import enforcement_core.{module} as m\n"
             "import enforcement_core as ec\n"
-            f"print(type(ec.{name}).__name__, ec.{name}.__module__)"
+            f"print(type(ec.{name}).__name__, ec.{name}.__module__, type(m).__name__)"
         )
-        assert f"function enforcement_core.{name}\n" == out
+        assert f"function enforcement_core.{module} module\n" == out

@@ -48,9 +48,9 @@ FLOORS: list[list[str]] = [
     ["serialization", "statistics", "summary"],
     # 5: roll-ups, partial summaries that merge, year-over-year changes, the JSON Schema,
     # ledgers from tables; the body hierarchy and the summaries of many bodies at scale.
-    ["rollup", "partials", "comparison", "schema", "tables", "hierarchy", "scale"],
+    ["rollups", "partials", "comparison", "schema", "tables", "hierarchy", "scale"],
     # 6: the audit.
-    ["audit"],
+    ["findings"],
     # 7: the renderers: options and protocol, discovery, the public registry, then each one.
     [
         "renderers._base",
@@ -269,11 +269,11 @@ class TestTheCheck:
 
     def test_under_type_checking(self):
         """An import under if TYPE_CHECKING: is held to the same rule."""
-        code = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import enforcement_core.audit\n"
+        code = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import enforcement_core.findings\n"
         assert [
             (
-                "enforcement_core/probe.py:3: statistics imports audit at module level; "
-                "audit is on floor 6, above floor 4"
+                "enforcement_core/probe.py:3: statistics imports findings at module level; "
+                "findings is on floor 6, above floor 4"
             )
         ] == self.check("statistics", code)
 
@@ -295,12 +295,12 @@ class TestTheCheck:
         code = (
             "def f():\n"
             "    from enforcement_core.renderers.html import table\n"
-            "    from enforcement_core.audit import audit\n"
+            "    from enforcement_core.findings import audit\n"
         )
         assert [
             (
-                "enforcement_core/probe.py:3: report imports audit inside a function; "
-                "audit is on floor 6, above floor 3"
+                "enforcement_core/probe.py:3: report imports findings inside a function; "
+                "findings is on floor 6, above floor 3"
             )
         ] == self.check("report", code)
 

@@ -11,8 +11,6 @@ works exactly as if it had been imported at once, and type checkers see them all
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import TYPE_CHECKING
 
 # First, before the modules below load: when this process is the command line, Ctrl-C
@@ -117,12 +115,12 @@ if TYPE_CHECKING:
         schema,
         statistics,
     )
-    from enforcement_core.audit import Finding, Findings, Severity, audit
     from enforcement_core.comparison import Change, Comparison, RateChange, compare
+    from enforcement_core.findings import Finding, Findings, Severity, audit
     from enforcement_core.hierarchy import BodyHierarchy, read_hierarchy
     from enforcement_core.partials import Partial, merge
     from enforcement_core.renderers import render
-    from enforcement_core.rollup import rollup
+    from enforcement_core.rollups import rollup
     from enforcement_core.scale import summarize_dask, summarize_partitions
     from enforcement_core.serialization import dump_json, load_json
     from enforcement_core.statistics import Rate
@@ -248,18 +246,18 @@ __all__ = [
 _LAZY: dict[str, str | None] = {
     "Change": "comparison",
     "Comparison": "comparison",
-    "Finding": "audit",
+    "Finding": "findings",
     "Partial": "partials",
     "BodyHierarchy": "hierarchy",
     "read_hierarchy": "hierarchy",
     "summarize_dask": "scale",
     "summarize_partitions": "scale",
     "merge": "partials",
-    "Findings": "audit",
+    "Findings": "findings",
     "Rate": "statistics",
     "RateChange": "comparison",
-    "Severity": "audit",
-    "audit": "audit",
+    "Severity": "findings",
+    "audit": "findings",
     "compare": "comparison",
     "dump_json": "serialization",
     "categories": None,
@@ -271,7 +269,7 @@ _LAZY: dict[str, str | None] = {
     "plots": None,
     "render": "renderers",
     "renderers": None,
-    "rollup": "rollup",
+    "rollup": "rollups",
     "schema": None,
     "statistics": None,
     "summarize": "summary",
@@ -297,21 +295,3 @@ def __getattr__(name: str) -> object:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
-
-
-class _Package(types.ModuleType):
-    """This package's module object, which keeps two functions from being shadowed.
-
-    Importing a submodule binds it on its package, and the submodules ``audit`` and
-    ``rollup`` share their names with the public functions they define: whichever code
-    imports them first, ``enforcement_core.audit`` stays the function. (Not needed once
-    those submodules have names of their own.)
-    """
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if name in {"audit", "rollup"} and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

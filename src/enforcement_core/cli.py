@@ -44,8 +44,8 @@ from enforcement_core.serialization import load_json
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
-    from enforcement_core.audit import Finding
     from enforcement_core.comparison import Comparison
+    from enforcement_core.findings import Finding
     from enforcement_core.renderers import Option
 
 __all__ = ["main"]
@@ -329,7 +329,7 @@ _WORDS: dict[str, dict[str, str]] = {
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from enforcement_core.audit import Severity, audit  # noqa: PLC0415  (see the imports)
+    from enforcement_core.findings import Severity, audit  # noqa: PLC0415  (see the imports)
 
     progress = _Progress(len(args.files))
     unreadable = failing = 0
@@ -384,7 +384,7 @@ def _findings_json(checked: list[tuple[str, list[Finding]]]) -> str:
 
 
 def _grouped(path: str, findings: list[Finding], lang: str) -> Iterator[str]:
-    from enforcement_core.audit import Severity  # noqa: PLC0415  (see the imports)
+    from enforcement_core.findings import Severity  # noqa: PLC0415  (see the imports)
 
     words = _WORDS[lang]
     if not findings:
@@ -442,7 +442,7 @@ def _renderer_lines(entry: renderers.RendererEntry, found: object) -> list[str]:
 
 
 def _cmd_rollup(args: argparse.Namespace) -> int:
-    from enforcement_core.rollup import rollup  # noqa: PLC0415  (see the imports)
+    from enforcement_core.rollups import rollup  # noqa: PLC0415  (see the imports)
 
     args.format = _format(args, "json")
     body = EnforcementBody(args.body, BodyLevel(args.level), region=args.region or "")

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-    from enforcement_core.audit import Finding
     from enforcement_core.comparison import Comparison
+    from enforcement_core.findings import Finding
     from enforcement_core.report import AnnualReport
     from enforcement_core.statistics import Tally
 

@@ -39,7 +39,7 @@ from enforcement_core._mapping import FrozenMap
 from enforcement_core._validators import frozen_map
 from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.errors import LabelError, LoadError, StatisticsError
-from enforcement_core.rollup import rollup
+from enforcement_core.rollups import rollup
 from enforcement_core.tables._files import kind_of, read_sheets
 from enforcement_core.tables._problems import TableProblem
 

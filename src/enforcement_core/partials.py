@@ -46,7 +46,7 @@ from enforcement_core._validators import frozen_map
 from enforcement_core.body import EnforcementBody
 from enforcement_core.errors import MergeError
 from enforcement_core.report import AnnualReport, Conventions, Narrative
-from enforcement_core.rollup import combine
+from enforcement_core.rollups import combine
 from enforcement_core.statistics import RectificationDays, rectification_histogram
 from enforcement_core.summary import record_figures, workforce_figures
 from enforcement_core.workforce import Officer, Unit

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Final
 from enforcement_core._extras import require
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._privacy import mask_id_numbers
-from enforcement_core.audit import audit
+from enforcement_core.findings import audit
 from enforcement_core.labels import term
 from enforcement_core.numbers_zh import format_date
 from enforcement_core.renderers._base import (
@@ -41,7 +41,7 @@ from enforcement_core.renderers.text import display_width
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from enforcement_core.audit import Finding
+    from enforcement_core.findings import Finding
     from enforcement_core.report import AnnualReport
 
 __all__ = ["SEVERITY_FILLS", "XlsxRenderer", "renderer"]
