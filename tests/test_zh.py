@@ -335,8 +335,25 @@ class TestDataAndZeros:
             reviews=ec.ReviewFigures(total=ec.ReviewCounts(reconsiderations=0, litigations=0)),
         )
         text = zh(report)
-        assert "一是行政强制。全年未实施行政强制。" in text
+        assert "全年未实施行政强制。" in text
+        assert "是行政强制" not in text  # nothing done is not a numbered point
         assert "全年未发生行政复议、行政诉讼。" in text
+
+    def test_only_categories_with_actions_are_numbered(self):
+        """一是, 二是 count the categories the opening line names; a zero one is said in place."""
+        report = ec.AnnualReport(
+            body=STREET,
+            year=2023,
+            licensing=ec.LicensingFigures(applications=5, granted=5),
+            coercion=ec.CoercionFigures(measures=0, executions=0),
+            penalty=ec.PenaltyFigures(cases=3),
+        )
+        text = zh(report)
+        assert "开展了行政许可、行政处罚两类行政执法行为" in text
+        assert "一是行政许可。" in text
+        assert "二是行政处罚。" in text
+        assert "三是" not in text
+        assert "全年未实施行政强制。" in text
 
     def test_generated_sections_when_the_narrative_has_none(self):
         """A report with figures and no narrative still has its data sections."""
@@ -712,3 +729,14 @@ class TestFreeTextBeforeANumber:
         text = zh(report)
         assert "“办结率2”98.5%" in text
         assert "参与率90%" in text
+
+
+def test_powers_alone_are_written():
+    """A report stating only its powers still has the section that writes them."""
+    report = ec.AnnualReport(
+        body=STREET,
+        year=2023,
+        powers=ec.PowerFigures(total=1, by_source={ec.AuthoritySource.STATUTORY: 1}),
+    )
+    text = zh(report)
+    assert "我街道共有行政执法职权1项，法定执法1项。" in text

@@ -485,32 +485,31 @@ class _Writer:
         powers = self.powers()
         if powers:
             paragraphs.append(powers)
-        points: list[tuple[str, str]] = []
+        # Each point: its name, its sentences, and whether anything was done in it.
+        points: list[tuple[str, str, bool]] = []
         done: list[str] = []
         totals = category_totals(self.report)
         for kind in (*_ACTION_ORDER, *self.report.other_actions):
             sentences = self.category(kind)
             # A category without a sentence to write ("其他行政执法行为。。") is left out.
             if sentences:
-                points.append((label(kind), sentences))
                 total = totals.get(kind)
-                if total is None or total.count != 0 or total.amount:
+                acted = total is None or total.count != 0 or bool(total.amount)
+                points.append((label(kind), sentences, acted))
+                if acted:
                     done.append(label(kind))
         interviews = self.interviews()
         if interviews:
             if points and points[-1][0] == label(ActionKind.PENALTY):
-                points[-1] = (points[-1][0], points[-1][1] + "，" + interviews)
+                name, sentences, acted = points[-1]
+                points[-1] = (name, sentences + "，" + interviews, acted)
             else:
-                points.append(("约谈", interviews))
+                points.append(("约谈", interviews, True))
         closing = self._join([self.activities(), self.own_rates(), self.remaining_changes()])
         reviews = self.reviews() + (f"{closing}。" if closing else "")
         opening = self._opening(done)
         if points:
-            body = "".join(
-                f"{enumeration(i)}{name}。{sentences}。"
-                for i, (name, sentences) in enumerate(points, start=1)
-            )
-            paragraphs.append(opening + body + reviews)
+            paragraphs.append(opening + _numbered(points) + reviews)
         elif opening or reviews:
             paragraphs.append(opening + reviews)
         return paragraphs
@@ -979,6 +978,21 @@ def _figure_words(path: str) -> str:
     return prefix + term_or_key(rest.rsplit(".", 1)[-1])
 
 
+def _numbered(points: list[tuple[str, str, bool]]) -> str:
+    """The points 一是, 二是…: the categories the opening line counts, numbered.
+
+    A category with nothing done says so in place, without a number ("全年未实施行政强制。").
+    """
+    body, number = [], 0
+    for name, sentences, acted in points:
+        if acted:
+            number += 1
+            body.append(f"{enumeration(number)}{name}。{sentences}。")
+        else:
+            body.append(f"{sentences}。")
+    return "".join(body)
+
+
 def _how_many(count: int) -> str:
     """A small count before a measure word: 两 for 2 (两类), as Chinese writes it."""
     return "两" if count == 2 else to_chinese(count)
@@ -991,7 +1005,7 @@ def _has_workforce(report: AnnualReport) -> bool:
 
 
 def _has_actions(report: AnnualReport) -> bool:
-    fields = (*(c.field for c in CATEGORIES), "interviews", "reviews")
+    fields = ("powers", *(c.field for c in CATEGORIES), "interviews", "reviews")
     stated = report.stated
     return (
         any(getattr(report, name) is not None for name in fields)
