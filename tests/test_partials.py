@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import enforcement_core as ec
 from enforcement_core.categories import RECORD_GROUPS
 from enforcement_core.partials import Partial, merge, merge_all
-from enforcement_core.statistics import RectificationDays, days_to_rectify
+from enforcement_core.statistics import RectificationDays, days_to_rectify, inspected_targets
 from strategies import ledgers
 
 TOWN = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
@@ -90,6 +90,7 @@ class TestFinishEqualsSummarize:
         ledger, pieces = split
         partial = merged_in_any_order(data.draw, [Partial.of(piece) for piece in pieces])
         assert days_to_rectify(ledger) == partial.rectification_days()
+        assert len(inspected_targets(ledger)) == partial.inspected_targets()
 
     def test_the_reference_ledger_split_by_month(self):
         """The gulu ledger in twelve monthly pieces: the reference figures come back."""
@@ -243,3 +244,23 @@ def test_misconduct_needs_a_roster_in_some_piece():
     assert misconduct.finish().workforce.misconduct_cases is None  # no roster: nothing known
     whole = attrs.evolve(ledger, misconduct_cases=cases)
     assert ec.summarize(whole) == merge(misconduct, roster).finish()
+
+
+def test_an_establishment_visited_in_two_pieces_counts_once():
+    """Visits add; the establishments visited are a set."""
+    ledger = ec.examples.load_records("gulu-2023")
+    inspection = ledger.inspections[0]
+    later = attrs.evolve(inspection, id="JC-again", inspected_on=dt.date(2023, 12, 31), hazards=())
+    elsewhere = attrs.evolve(later, id="JC-other", target=inspection.target + "（分厂）")
+    first = Partial.of(ec.Ledger(body=ledger.body, year=2023, inspections=(inspection,)))
+    second = Partial.of(ec.Ledger(body=ledger.body, year=2023, inspections=(later, elsewhere)))
+    merged = merge(first, second)
+    assert 3 == merged.finish().inspection.visits
+    assert 2 == merged.inspected_targets()
+    outside = attrs.evolve(later, id="JC-2024", target="别处", inspected_on=dt.date(2024, 1, 1))
+    assert (
+        1
+        == Partial.of(
+            ec.Ledger(body=ledger.body, year=2023, inspections=(outside, inspection))
+        ).inspected_targets()
+    )

@@ -10,6 +10,8 @@ figures need and no record:
 - the roster as a set of officers, because a figure of the workforce counts
   people, and a roster repeated in two pieces is still one roster;
 - the units the officers are counted in;
+- the set of establishments inspected, which counts each once however many
+  pieces visited it;
 - a histogram of the days hazards took to be rectified, so that the median and
   the 90th percentile stay exact after merging.
 
@@ -47,7 +49,11 @@ from enforcement_core.body import EnforcementBody
 from enforcement_core.errors import MergeError
 from enforcement_core.report import AnnualReport, Conventions, Narrative
 from enforcement_core.rollups import combine
-from enforcement_core.statistics import RectificationDays, rectification_histogram
+from enforcement_core.statistics import (
+    RectificationDays,
+    inspected_targets,
+    rectification_histogram,
+)
 from enforcement_core.summary import record_figures, workforce_figures
 from enforcement_core.workforce import Officer, Unit
 
@@ -59,6 +65,10 @@ __all__ = ["Partial", "merge", "merge_all"]
 
 def _officer_set(officers: Iterable[Officer]) -> frozenset[Officer]:
     return frozenset(officers)
+
+
+def _target_set(targets: Iterable[str]) -> frozenset[str]:
+    return frozenset(targets)
 
 
 def _histogram(histogram: Mapping[int, int]) -> FrozenMap[int, int]:
@@ -95,6 +105,8 @@ class Partial:
     units: Mapping[str, Unit] = attrs.field(factory=FrozenMap, converter=frozen_map)
     #: The year's cases of officers' misconduct.
     misconduct_cases: int = 0
+    #: The establishments the year's inspections visited (a set, as the roster).
+    targets: frozenset[str] = attrs.field(factory=frozenset, converter=_target_set)
     #: Rectified hazards of the year's inspections, by the days they took.
     rectification: Mapping[int, int] = attrs.field(factory=FrozenMap, converter=_histogram)
     #: The narrative the report carries (from a piece that has one).
@@ -142,6 +154,7 @@ class Partial:
             officers=ledger.officers,
             units=ledger.units,
             misconduct_cases=sum(1 for c in ledger.misconduct_cases if start <= c.found_on <= end),
+            targets=inspected_targets(ledger),
             rectification=rectification_histogram(ledger),
             narrative=ledger.narrative,
             conventions=ledger.conventions,
@@ -160,6 +173,10 @@ class Partial:
             narrative=self.narrative,
             conventions=self.conventions,
         )
+
+    def inspected_targets(self) -> int:
+        """How many establishments were inspected, each once: as :func:`~enforcement_core.statistics.inspected_targets`."""
+        return len(self.targets)
 
     def rectification_days(self) -> RectificationDays:
         """Days from finding to rectification, exactly as :func:`~enforcement_core.days_to_rectify`."""
@@ -216,6 +233,7 @@ def merge(first: Partial, second: Partial) -> Partial:
         officers=first.officers | second.officers,
         units=_one_of("units", first.units, second.units),
         misconduct_cases=first.misconduct_cases + second.misconduct_cases,
+        targets=first.targets | second.targets,
         rectification=Counter(first.rectification) + Counter(second.rectification),
         narrative=_one_of("narrative", first.narrative, second.narrative),
         conventions=_one_of("conventions", first.conventions, second.conventions),

@@ -45,6 +45,7 @@ __all__ = [
     "days_to_rectify",
     "figure",
     "fine_per_case",
+    "inspected_targets",
     "open_hazards",
     "rate",
     "rates",
@@ -485,6 +486,25 @@ def _by_month(ledger: Ledger, kind: ActionKind | None) -> dict[int, int]:
     records.extend(a for a in ledger.other_actions if kind is None or a.kind is kind)
     months = Counter(r.date.month for r in records if r.date.year == ledger.year)
     return {month: months[month] for month in range(1, 13)}
+
+
+def inspected_targets(ledger: Ledger) -> frozenset[str]:
+    """The establishments the year's inspections visited, each once (the 家 of 家次).
+
+    A record-level statistic, like :func:`days_to_rectify`: the visits count
+    each inspection, this counts the establishments, however often visited.
+
+    Examples:
+        >>> from enforcement_core import examples
+        >>> ledger = examples.load_records("gulu-2023")
+        >>> len(inspected_targets(ledger)) <= len(ledger.inspections)
+        True
+    """
+    return frozenset(
+        inspection.target
+        for inspection in ledger.inspections
+        if inspection.inspected_on.year == ledger.year
+    )
 
 
 def open_hazards(source: AnnualReport | Ledger) -> int | None:
