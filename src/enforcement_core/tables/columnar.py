@@ -43,7 +43,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 import attrs
 
 from enforcement_core._extras import require
-from enforcement_core._validators import declared_checks
+from enforcement_core._validators import MAX_MONEY, declared_checks
 from enforcement_core.actions import (
     Domain,
     LicensingDecision,
@@ -58,7 +58,7 @@ from enforcement_core.figures import DomainPenalties, LicensingFigures, PenaltyF
 from enforcement_core.ledger import Ledger
 from enforcement_core.partials import Partial
 from enforcement_core.summary import record_figures
-from enforcement_core.tables._cells import CellError, blank, read_text
+from enforcement_core.tables._cells import CellError, blank, read_text, read_wan_yuan
 from enforcement_core.tables._files import RawSheet, decode, kind_of
 from enforcement_core.tables._layout import (
     EXAMPLE_PREFIX,
@@ -396,6 +396,8 @@ class _Read:
     distinct: list[Any]
     #: The distinct cells as Arrow text, for checks run in Arrow.
     texts: Any = None
+    #: For an amount: each distinct value in fen where it was read from plain digits, else None.
+    fen: list[int | None] | None = None
 
     @property
     def empty(self) -> Any:
@@ -427,7 +429,10 @@ def _cell_values(
         read[:empty] = distinct
         blanks = np.flatnonzero(pc.equal(dictionary, "").to_numpy(zero_copy_only=False)).tolist()
         read[blanks] = None
+    fen = _plain_wan_yuan(column, dictionary, distinct, read)
     for position, value in enumerate(distinct if not plain else ()):
+        if fen is not None and fen[position] is not None:
+            continue
         if blank(value):
             blanks.append(position)
             continue
@@ -455,7 +460,43 @@ def _cell_values(
             )
             refused[row] = True
     # An object array, not a list: rows are looked up, never iterated in Python.
-    return _Read(column, read[codes], codes, read.tolist(), dictionary)
+    if fen is not None:
+        fen.append(None)
+    return _Read(column, read[codes], codes, read.tolist(), dictionary, fen)
+
+
+# An amount in 万元 of plain digits with at most 6 places: exact in fen, well within int64.
+_PLAIN_WAN: Final = r"^[0-9]{1,12}(?:\.[0-9]{1,6})?$"
+
+
+def _plain_wan_yuan(
+    column: Column, dictionary: Any, distinct: list[Any], read: Any
+) -> list[int | None] | None:
+    """Amounts in 万元 written as plain digits, read into ``read`` without their reader.
+
+    ``read_wan_yuan`` of such a text is its value in fen as a Decimal of whole
+    yuan, or of two places when it has fen: what is done here, by the digits,
+    for the many distinct amounts of a big table. Each one's fen, by position;
+    ``None`` for the others (read by the reader) and for a column of another kind.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    if column.read is not read_wan_yuan or column.listed or column.check is not None:
+        return None
+    pc = _pc()
+    fen: list[int | None] = [None] * len(distinct)
+    matched = pc.fill_null(pc.match_substring_regex(dictionary, _PLAIN_WAN), fill_value=False)
+    for position in np.flatnonzero(matched.to_numpy(zero_copy_only=False)).tolist():
+        whole, _, places = distinct[position].partition(".")
+        amount = int(whole + places.ljust(6, "0"))
+        fen[position] = amount
+        read[position] = _from_fen(amount)
+    return fen
+
+
+def _from_fen(fen: int) -> Decimal:
+    """An amount in fen as yuan: whole yuan without places, else to the fen."""
+    return Decimal(fen // 100) if fen % 100 == 0 else Decimal(fen).scaleb(-2)
 
 
 def _problem(sheet_name: str, row: int, header: str, value: Any, reason: str) -> TableProblem:
@@ -676,7 +717,9 @@ def _layout_arrow(record: type, own: dict[str, _Read], nested: list[_Read], keep
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})
 
 
-def _converted(tp: Any, distinct: list[Any]) -> tuple[list[Any], Any]:
+def _converted(  # noqa: PLR0911  (one return per type)
+    tp: Any, distinct: list[Any], fen: list[int | None] | None = None
+) -> tuple[list[Any], Any]:
     import typing  # noqa: PLC0415
 
     pa = _pa()
@@ -686,6 +729,10 @@ def _converted(tp: Any, distinct: list[Any]) -> tuple[list[Any], Any]:
     if isinstance(tp, type) and issubclass(tp, Enum):
         return [v.value if v is not None else None for v in distinct], pa.string()
     if tp is Decimal:
+        if fen is not None:
+            return [
+                _fen(v) if f is None else f for v, f in zip(distinct, fen, strict=True)
+            ], pa.int64()
         return [_fen(v) for v in distinct], pa.int64()
     if tp is bool:
         return distinct, pa.bool_()
@@ -779,7 +826,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
                 )
                 refused[row] = True
     # 2. The records' fields, column by column, in the order of their names.
-    keyed = shape({c.key: _Factor(r.distinct, r.codes) for c, r in given.items()}, rows)
+    keyed = shape({c.key: _Factor(r.distinct, r.codes, r.fen) for c, r in given.items()}, rows)
     invalid = np.zeros(rows, dtype=bool)
     # 3. Declared checks: value-only ones per distinct value, cross-field ones per pair.
     fields = {f.name: f for f in attrs.fields(record)}
@@ -861,7 +908,7 @@ def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]
     import numpy as np  # noqa: PLC0415
 
     codes, first = np.unique(factor.codes[eligible], return_index=True)
-    passing = _surely_identifiers(factor.distinct) if check.kind == "identifier" else None
+    passing = _surely_passing(check.kind, factor)
     memo: dict[Any, str | None] = {}
     reasons: dict[int, str] = {}
     for position in codes[np.argsort(first, kind="stable")].tolist():
@@ -881,14 +928,46 @@ def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]
 _PLAIN_IDENTIFIER: Final = r"^[\p{L}\p{N}〔〕（）【】()_#/-]+$"
 
 
-def _surely_identifiers(distinct: list[Any]) -> Any:
-    """Which distinct values are text the identifier check lets pass; ``None`` for few values."""
+def _surely_passing(kind: str, factor: _Factor) -> Any:
+    """Which distinct values a check of ``kind`` surely lets pass; ``None``: look at each.
+
+    Many identifiers are letters and digits alone, found in Arrow; many amounts are
+    Decimals of at most two places below the largest amount, by their digits.
+    """
+    distinct = factor.distinct
     if len(distinct) <= _FEW:
+        return None
+    if kind == "money":
+        if factor.fen is None:
+            return [_plain_money(v) for v in distinct]
+        return [
+            _plain_money(v) if fen is None else fen <= _MAX_FEN
+            for v, fen in zip(distinct, factor.fen, strict=True)
+        ]
+    if kind != "identifier":
         return None
     pa, pc = _pa(), _pc()
     texts = pa.array([v if type(v) is str else None for v in distinct], pa.string())
     matched = pc.match_substring_regex(texts, _PLAIN_IDENTIFIER)
     return pc.fill_null(matched, fill_value=False).to_numpy(zero_copy_only=False)
+
+
+# Amounts of at most 12 digits before the point are at most MAX_MONEY with 2 places.
+_MONEY_DIGITS: Final = 12
+_MAX_FEN: Final = int(MAX_MONEY * 100)
+
+
+def _plain_money(value: Any) -> bool:
+    """Whether the money check surely lets ``value`` pass: a positive Decimal to the fen."""
+    if type(value) is not Decimal:
+        return False
+    sign, digits, exponent = value.as_tuple()
+    return (
+        sign == 0
+        and isinstance(exponent, int)
+        and exponent >= -2
+        and len(digits) + exponent <= _MONEY_DIGITS
+    )
 
 
 def _pair_reasons(check: Any, factor: _Factor, other: _Factor, pairs: Any) -> dict[int, str]:
@@ -948,13 +1027,18 @@ class _Factor:
     distinct: list[Any]
     #: Each row's position in ``distinct`` (an ``int64`` array).
     codes: Any
+    #: For an amount: each distinct value in fen where it is known, else None.
+    fen: list[int | None] | None = None
+    _given: Any = attrs.field(default=None, init=False, repr=False)
 
     def given(self) -> Any:
         """Which rows have a value."""
         import numpy as np  # noqa: PLC0415
 
-        nothing = np.fromiter((v is None for v in self.distinct), bool, len(self.distinct))
-        return ~nothing[self.codes]
+        if self._given is None:
+            nothing = np.fromiter((v is None for v in self.distinct), bool, len(self.distinct))
+            self._given = ~nothing[self.codes]
+        return self._given
 
     def values(self) -> Any:
         """Each row's value, as an object array."""
@@ -969,7 +1053,10 @@ class _Factor:
         """The values of ``rows`` only, the others ``None``."""
         import numpy as np  # noqa: PLC0415
 
-        return _Factor([*self.distinct, None], np.where(rows, self.codes, len(self.distinct)))
+        codes = np.where(rows, self.codes, len(self.distinct))
+        return _Factor(
+            [*self.distinct, None], codes, None if self.fen is None else [*self.fen, None]
+        )
 
     def otherwise(self, default: Any) -> _Factor:
         """``default`` where a row has no value."""
@@ -1130,7 +1217,7 @@ def _national_arrow(record: type, keyed: Mapping[str, _Factor | _Parties], keep:
             columns[f"{name}.id_number"] = pa.array(field.id_number, pa.string()).filter(kept)
             continue
         tp = _bare(hints[name])
-        distinct, arrow_type = _converted(tp, field.distinct)
+        distinct, arrow_type = _converted(tp, field.distinct, field.fen)
         values = pa.array(distinct, arrow_type).take(pa.array(field.codes)).filter(kept)
         if isinstance(tp, type) and issubclass(tp, Enum):
             values = values.dictionary_encode()
