@@ -195,9 +195,12 @@ def _arrow_sheets(
     pa = _pa()
     if kind == "parquet":
         parquet = require("pyarrow.parquet", "tables", "Parquet ledgers")
-        return [
-            (name, parquet.read_table(str(source) if isinstance(source, os.PathLike) else source))
-        ]
+        where = str(source) if isinstance(source, os.PathLike) else source
+        if not isinstance(where, str) or Path(where).is_file():
+            # One file: read as itself. read_table would read it as a dataset, and
+            # importing pyarrow.dataset (and with it pandas) takes longer than the file.
+            return [(name, parquet.ParquetFile(where).read())]
+        return [(name, parquet.read_table(where))]
     if kind == "csv":
         csv = require("pyarrow.csv", "tables", "Columnar ledgers")
         raw = Path(source).read_bytes() if isinstance(source, str | os.PathLike) else source.read()
