@@ -1039,7 +1039,7 @@ class _Factor:
         import numpy as np  # noqa: PLC0415
 
         if self._given is None:
-            nothing = np.fromiter((v is None for v in self.distinct), bool, len(self.distinct))
+            nothing = np.array([v is None for v in self.distinct], dtype=bool)
             self._given = ~nothing[self.codes]
         return self._given
 
@@ -1069,7 +1069,7 @@ class _Factor:
         """Which rows have a value that is true, as ``or`` takes it."""
         import numpy as np  # noqa: PLC0415
 
-        truth = np.fromiter((bool(v) for v in self.distinct), bool, len(self.distinct))
+        truth = np.array([bool(v) for v in self.distinct], dtype=bool)
         return truth[self.codes]
 
 
