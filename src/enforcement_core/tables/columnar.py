@@ -98,6 +98,9 @@ _VALUE_ONLY: Final = frozenset(
     }
 )
 _ZERO: Final = Decimal(0)
+# Up to this many rows, figures are counted with numpy; a group-by in Arrow costs more to
+# start (a body's few hundred rows), less to run (a whole ledger's).
+_SMALL_TABLE: Final = 2000
 # The kinds of record summarised by group-bys; the others through their objects.
 _GROUPED: Final = frozenset({"penalty_cases", "licence_applications"})
 _FEN: Final = Decimal("0.01")
@@ -1348,12 +1351,14 @@ def _by_domain(year: Any, fine: Any) -> tuple[dict[Domain, int], dict[Domain, De
     """The cases and the fines (in yuan) of each domain of the year's cases.
 
     Counted on the codes of the domains, a call of numpy each: a body's table is
-    small, and a group-by in Arrow costs more to start than to run. A table
-    with a case without a domain, or fines not in fen, is grouped by Arrow.
+    small, and a group-by in Arrow costs more to start than to run. A big table,
+    a table with a case without a domain, or fines not in fen, is grouped by Arrow.
     """
     import numpy as np  # noqa: PLC0415
 
     pa, pc = _pa(), _pc()
+    if year.num_rows > _SMALL_TABLE:
+        return _by_domain_grouped(year, fine)
     column = year.column("domain")
     if pa.types.is_dictionary(column.type):
         column = column.cast(pa.string())
@@ -1398,8 +1403,13 @@ def _per_type(lists: Any) -> Counter[str | None]:
     """How many rows list each value (a row listing it twice counts once); ``None``: empty lists."""
     import numpy as np  # noqa: PLC0415
 
-    pc = _pc()
+    pa, pc = _pa(), _pc()
     lists = lists.combine_chunks() if hasattr(lists, "combine_chunks") else lists
+    if len(lists) > _SMALL_TABLE:
+        pairs = pa.table({"row": pc.list_parent_indices(lists), "value": pc.list_flatten(lists)})
+        distinct = pairs.group_by(["row", "value"]).aggregate([])
+        counts: Counter[str | None] = _tally(distinct.column("value"))
+        return _empty_lists(lists, counts)
     rows = pc.list_parent_indices(lists).to_numpy().astype(np.int64)
     encoded = pc.dictionary_encode(pc.list_flatten(lists))
     # A null value, were there one, is counted under None, as a group-by counts it.
@@ -1408,7 +1418,13 @@ def _per_type(lists: Any) -> Counter[str | None]:
     codes = encoded.indices.fill_null(width - 1).to_numpy().astype(np.int64)
     # Each (row, value) once: a row listing a value twice counts once.
     tally = np.bincount(np.unique(rows * width + codes) % width, minlength=width).tolist()
-    counts: Counter[str | None] = Counter({v: n for v, n in zip(values, tally, strict=True) if n})
+    counts = Counter({v: n for v, n in zip(values, tally, strict=True) if n})
+    return _empty_lists(lists, counts)
+
+
+def _empty_lists(lists: Any, counts: Counter[str | None]) -> Counter[str | None]:
+    """``counts`` with the empty (or null) lists counted under ``None``."""
+    pc = _pc()
     lengths = pc.fill_null(pc.list_value_length(lists), 0)
     counts[None] += int(pc.sum(pc.cast(pc.equal(lengths, 0), "int64")).as_py() or 0)
     return counts
