@@ -19,10 +19,11 @@ without building the objects:
 
 Penalty cases and licence applications are summarised by group-bys, the other
 flat kinds through their records; inspections with their hazards and the roster
-with its certificates are read as objects. A national table is shaped into
-records row by row (its columns are not the record's fields), so it is checked
-exactly but without the speed of a sheet of the library's layout. A
-property test holds :meth:`ColumnarLedger.summarize` equal to
+with its certificates are read as objects. A national table's columns are not
+the record's fields: they are shaped into them column by column (as
+``_penalty`` and ``_licence`` of the national tables shape a row), each field
+held as its distinct values and each row's position among them, and checked
+by the same steps as a sheet of the library's layout. A property test holds :meth:`ColumnarLedger.summarize` equal to
 :func:`~enforcement_core.summarize` of the same records.
 """
 
@@ -42,11 +43,12 @@ from typing import IO, TYPE_CHECKING, Any, Final
 import attrs
 
 from enforcement_core._extras import require
-from enforcement_core._validators import declared_checks
+from enforcement_core._validators import MAX_MONEY, declared_checks
 from enforcement_core.actions import (
     Domain,
     LicensingDecision,
     Party,
+    PartyKind,
     Procedure,
     SanctionType,
 )
@@ -56,7 +58,7 @@ from enforcement_core.figures import DomainPenalties, LicensingFigures, PenaltyF
 from enforcement_core.ledger import Ledger
 from enforcement_core.partials import Partial
 from enforcement_core.summary import record_figures
-from enforcement_core.tables._cells import CellError, blank, read_text
+from enforcement_core.tables._cells import CellError, blank, read_text, read_wan_yuan
 from enforcement_core.tables._files import RawSheet, decode, kind_of
 from enforcement_core.tables._layout import (
     EXAMPLE_PREFIX,
@@ -96,6 +98,9 @@ _VALUE_ONLY: Final = frozenset(
     }
 )
 _ZERO: Final = Decimal(0)
+# Up to this many rows, figures are counted with numpy; a group-by in Arrow costs more to
+# start (a body's few hundred rows), less to run (a whole ledger's).
+_SMALL_TABLE: Final = 2000
 # The kinds of record summarised by group-bys; the others through their objects.
 _GROUPED: Final = frozenset({"penalty_cases", "licence_applications"})
 _FEN: Final = Decimal("0.01")
@@ -193,9 +198,12 @@ def _arrow_sheets(
     pa = _pa()
     if kind == "parquet":
         parquet = require("pyarrow.parquet", "tables", "Parquet ledgers")
-        return [
-            (name, parquet.read_table(str(source) if isinstance(source, os.PathLike) else source))
-        ]
+        where = str(source) if isinstance(source, os.PathLike) else source
+        if not isinstance(where, str) or Path(where).is_file():
+            # One file: read as itself. read_table would read it as a dataset, and
+            # importing pyarrow.dataset (and with it pandas) takes longer than the file.
+            return [(name, parquet.ParquetFile(where).read())]
+        return [(name, parquet.read_table(where))]
     if kind == "csv":
         csv = require("pyarrow.csv", "tables", "Columnar ledgers")
         raw = Path(source).read_bytes() if isinstance(source, str | os.PathLike) else source.read()
@@ -394,6 +402,8 @@ class _Read:
     distinct: list[Any]
     #: The distinct cells as Arrow text, for checks run in Arrow.
     texts: Any = None
+    #: For an amount: each distinct value in fen where it was read from plain digits, else None.
+    fen: list[int | None] | None = None
 
     @property
     def empty(self) -> Any:
@@ -425,7 +435,10 @@ def _cell_values(
         read[:empty] = distinct
         blanks = np.flatnonzero(pc.equal(dictionary, "").to_numpy(zero_copy_only=False)).tolist()
         read[blanks] = None
+    fen = _plain_wan_yuan(column, dictionary, distinct, read)
     for position, value in enumerate(distinct if not plain else ()):
+        if fen is not None and fen[position] is not None:
+            continue
         if blank(value):
             blanks.append(position)
             continue
@@ -453,7 +466,43 @@ def _cell_values(
             )
             refused[row] = True
     # An object array, not a list: rows are looked up, never iterated in Python.
-    return _Read(column, read[codes], codes, read.tolist(), dictionary)
+    if fen is not None:
+        fen.append(None)
+    return _Read(column, read[codes], codes, read.tolist(), dictionary, fen)
+
+
+# An amount in 万元 of plain digits with at most 6 places: exact in fen, well within int64.
+_PLAIN_WAN: Final = r"^[0-9]{1,12}(?:\.[0-9]{1,6})?$"
+
+
+def _plain_wan_yuan(
+    column: Column, dictionary: Any, distinct: list[Any], read: Any
+) -> list[int | None] | None:
+    """Amounts in 万元 written as plain digits, read into ``read`` without their reader.
+
+    ``read_wan_yuan`` of such a text is its value in fen as a Decimal of whole
+    yuan, or of two places when it has fen: what is done here, by the digits,
+    for the many distinct amounts of a big table. Each one's fen, by position;
+    ``None`` for the others (read by the reader) and for a column of another kind.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    if column.read is not read_wan_yuan or column.listed or column.check is not None:
+        return None
+    pc = _pc()
+    fen: list[int | None] = [None] * len(distinct)
+    matched = pc.fill_null(pc.match_substring_regex(dictionary, _PLAIN_WAN), fill_value=False)
+    for position in np.flatnonzero(matched.to_numpy(zero_copy_only=False)).tolist():
+        whole, _, places = distinct[position].partition(".")
+        amount = int(whole + places.ljust(6, "0"))
+        fen[position] = amount
+        read[position] = _from_fen(amount)
+    return fen
+
+
+def _from_fen(fen: int) -> Decimal:
+    """An amount in fen as yuan: whole yuan without places, else to the fen."""
+    return Decimal(fen // 100) if fen % 100 == 0 else Decimal(fen).scaleb(-2)
 
 
 def _problem(sheet_name: str, row: int, header: str, value: Any, reason: str) -> TableProblem:
@@ -674,7 +723,9 @@ def _layout_arrow(record: type, own: dict[str, _Read], nested: list[_Read], keep
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})
 
 
-def _converted(tp: Any, distinct: list[Any]) -> tuple[list[Any], Any]:
+def _converted(  # noqa: PLR0911  (one return per type)
+    tp: Any, distinct: list[Any], fen: list[int | None] | None = None
+) -> tuple[list[Any], Any]:
     import typing  # noqa: PLC0415
 
     pa = _pa()
@@ -684,6 +735,10 @@ def _converted(tp: Any, distinct: list[Any]) -> tuple[list[Any], Any]:
     if isinstance(tp, type) and issubclass(tp, Enum):
         return [v.value if v is not None else None for v in distinct], pa.string()
     if tp is Decimal:
+        if fen is not None:
+            return [
+                _fen(v) if f is None else f for v, f in zip(distinct, fen, strict=True)
+            ], pa.int64()
         return [_fen(v) for v in distinct], pa.int64()
     if tp is bool:
         return distinct, pa.bool_()
@@ -718,11 +773,10 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
     rows the typed table keeps.
     """
     from enforcement_core.actions import LicenceApplication, PenaltyCase  # noqa: PLC0415
-    from enforcement_core.tables._publicity import _licence, _penalty  # noqa: PLC0415
 
     if national == "penalty":
-        return _checked(sheet_name, table, found, PenaltyCase, problems, _penalty, cells)
-    return _checked(sheet_name, table, found, LicenceApplication, problems, _licence, cells)
+        return _checked(sheet_name, table, found, PenaltyCase, problems, _penalty_fields, cells)
+    return _checked(sheet_name, table, found, LicenceApplication, problems, _licence_fields, cells)
 
 
 def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of the checks of a national table)
@@ -734,129 +788,210 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     shape: Any,
     cells: dict[str, Any] | None = None,
 ) -> Any:
-    """The typed table of a sheet's records, every refused row reported and left out."""
+    """The typed table of a national table's records, every refused row reported and left out.
+
+    ``shape`` makes the record's fields of the columns as read, as ``_penalty`` and
+    ``_licence`` of :mod:`~enforcement_core.tables._publicity` make them of a row.
+    Every step is the object path's, in its order, run column by column: the
+    checks of a value once per distinct value, the checks written as methods on
+    one record per combination of what rows give.
+    """
     import numpy as np  # noqa: PLC0415
 
     pa = _pa()
     rows = table.num_rows
     refused = np.zeros(rows, dtype=bool)
-    # 1. Every cell, by its column's reader (once per distinct value for most columns).
-    given: dict[Column, list[Any]] = {}
+    # 1. Every cell, by its column's reader, once per distinct value.
+    given: dict[Column, _Read] = {}
     for index, column in found.items():
         array = table.column(index)
         if not pa.types.is_string(array.type) and not pa.types.is_large_string(array.type):
             array = pa.chunked_array([pa.array([_cell(v) for v in array.to_pylist()], pa.string())])
-        given[column] = _cell_values(sheet_name, array, column, problems, refused).values.tolist()
-    for column, values in given.items():
-        if column.required:
-            for row, value in enumerate(values):
-                if value is None:
-                    cell = table.column(next(i for i, c in found.items() if c is column))[
-                        row
-                    ].as_py()
-                    if blank(cell):
-                        problems.append(
-                            TableProblem.at(
-                                sheet_name,
-                                row + 2,
-                                column.header(),
-                                None,
-                                "a value is required",
-                                "此项必填",
-                            )
-                        )
-                        refused[row] = True
-    # 2. The records' keyword arguments, column by column.
-    names = {column.key: values for column, values in given.items()}
-    keyed = _shaped_columns(names, rows, shape)
+        given[column] = _cell_values(sheet_name, array, column, problems, refused)
+    for column, read in given.items():
+        if not column.required:
+            continue
+        # A cell read as nothing is required, unless its reader refused it above.
+        unread = [p for p, value in enumerate(read.distinct) if value is None]
+        candidates = np.flatnonzero(np.isin(read.codes, unread))
+        if not len(candidates):
+            continue
+        index = next(i for i, c in found.items() if c is column)
+        raw = table.column(index).take(pa.array(candidates)).to_pylist()
+        for row, cell in zip(candidates.tolist(), raw, strict=True):
+            if blank(cell):
+                problems.append(
+                    TableProblem.at(
+                        sheet_name,
+                        row + 2,
+                        column.header(),
+                        None,
+                        "a value is required",
+                        "此项必填",
+                    )
+                )
+                refused[row] = True
+    # 2. The records' fields, column by column, in the order of their names.
+    keyed = shape({c.key: _Factor(r.distinct, r.codes, r.fen) for c, r in given.items()}, rows)
     invalid = np.zeros(rows, dtype=bool)
-    # 3. Declared checks: value-only ones per distinct value, cross-field ones by comparison.
+    # 3. Declared checks: value-only ones per distinct value, cross-field ones per pair.
     fields = {f.name: f for f in attrs.fields(record)}
     header_of = {c.path[0]: c.header() for c in found.values()}
-    for name, values in keyed.items():
+    for name, factor in keyed.items():
         field = fields.get(name)
-        if field is None or name in {"party", "applicant"}:
+        if field is None or isinstance(factor, _Parties):
             continue
+        header = header_of.get(name, name)
         for check in declared_checks(field):
             if check.kind in _VALUE_ONLY:
-                memo: dict[Any, str | None] = {}
-                for row, value in enumerate(values):
-                    if value is None or refused[row]:
-                        continue
-                    key = (type(value), value) if not isinstance(value, list) else None
-                    reason = (
-                        memo.get(key)
-                        if key is not None and key in memo
-                        else check.reason(None, value)
-                    )
-                    if key is not None:
-                        memo[key] = reason
-                    if reason is not None:
-                        problems.append(
-                            TableProblem.at(
-                                sheet_name,
-                                row + 2,
-                                header_of.get(name, name),
-                                value,
-                                reason,
-                                f"不成立：{reason}",
-                            )
-                        )
-                        invalid[row] = True
+                eligible = factor.given() & ~refused
+                keys_of_rows = factor.codes
+                reasons = _value_reasons(check, factor, eligible)
             elif check.kind in ("not_before", "at_most"):
                 other = keyed.get(check.other)  # type: ignore[attr-defined]
                 if other is None:
                     continue
-                for row, (value, limit) in enumerate(zip(values, other, strict=True)):
-                    if value is None or limit is None or refused[row]:
-                        continue
-                    if (check.kind == "not_before" and value < limit) or (
-                        check.kind == "at_most" and value > limit
-                    ):
-                        proxy = _Proxy({check.other: limit})  # type: ignore[attr-defined]
-                        reason = check.reason(proxy, value)
-                        if reason is not None:
-                            problems.append(
-                                TableProblem.at(
-                                    sheet_name,
-                                    row + 2,
-                                    header_of.get(name, name),
-                                    value,
-                                    reason,
-                                    f"不成立：{reason}",
-                                )
-                            )
-                            invalid[row] = True
-    # 4. Checks written as methods: one record per combination of presence and vocabulary values.
-    signature_fields = [n for n, v in keyed.items() if _low_cardinality(v)]
-    groups: dict[tuple[Any, ...], list[int]] = {}
-    for row in range(rows):
-        if refused[row]:
+                eligible = factor.given() & other.given() & ~refused
+                keys_of_rows = factor.codes * len(other.distinct) + other.codes
+                reasons = _pair_reasons(check, factor, other, keys_of_rows[eligible])
+            else:
+                continue
+            if not reasons:
+                continue
+            for row in np.flatnonzero(eligible & np.isin(keys_of_rows, list(reasons))).tolist():
+                reason = reasons[int(keys_of_rows[row])]
+                value = factor.distinct[int(factor.codes[row])]
+                problems.append(
+                    TableProblem.at(sheet_name, row + 2, header, value, reason, f"不成立：{reason}")
+                )
+                invalid[row] = True
+    # 4. Checks written as methods: one record per combination of presence and vocabulary
+    # values, the rows in order of their first; every row of a refused combination.
+    keys, radix = [], []
+    for factor in keyed.values():
+        if isinstance(factor, _Parties):
+            keys.append((~factor.present).astype(np.int64))
+            radix.append(2)
             continue
-        # A row a declared check refused is built alone, for every refusal of its own.
-        signature: tuple[Any, ...] = (
-            (row,)
-            if invalid[row]
-            else tuple(
-                (keyed[n][row] if n in signature_fields else keyed[n][row] is None) for n in keyed
-            )
-        )
-        groups.setdefault(signature, []).append(row)
+        sample = [factor.distinct[c] for c in factor.codes[:1000].tolist()]
+        if _low_cardinality(sample):
+            ids: dict[Any, int] = {}
+            canonical = np.array([ids.setdefault(v, len(ids)) for v in factor.distinct])
+            keys.append(canonical[factor.codes])
+            radix.append(len(ids))
+        else:
+            keys.append((~factor.given()).astype(np.int64))
+            radix.append(2)
+    signature = _signatures(keys, radix, rows)
+    signature = np.where(invalid, -2 - np.arange(rows), signature)
+    candidates = np.flatnonzero(~refused)
+    _, first, inverse = np.unique(signature[candidates], return_index=True, return_inverse=True)
     columns_tuple = tuple(found.values())
-    for members in groups.values():
-        kwargs = {n: keyed[n][members[0]] for n in keyed if keyed[n][members[0]] is not None}
-        trial: list[TableProblem] = []
-        if build(record, dict(kwargs), (sheet_name, members[0] + 2), columns_tuple, trial) is None:
-            for row in members:
-                kwargs = {n: keyed[n][row] for n in keyed if keyed[n][row] is not None}
-                mine: list[TableProblem] = []
-                if build(record, kwargs, (sheet_name, row + 2), columns_tuple, mine) is None:
-                    problems.extend(mine)
-                    invalid[row] = True
+    for group in np.argsort(first, kind="stable").tolist():
+        row = int(candidates[first[group]])
+        if build(record, _kwargs(keyed, row), (sheet_name, row + 2), columns_tuple, []) is not None:
+            continue
+        members = candidates[inverse.reshape(-1) == group].tolist()
+        for member in members:
+            mine: list[TableProblem] = []
+            where = (sheet_name, member + 2)
+            if build(record, _kwargs(keyed, member), where, columns_tuple, mine) is None:
+                problems.extend(mine)
+                invalid[member] = True
     keep = ~(refused | invalid)
     if cells is not None:
-        cells.update(names, _kept=keep)
-    return _arrow(record, keyed, keep)
+        cells.update({c.key: r.values.tolist() for c, r in given.items()}, _kept=keep)
+    return _national_arrow(record, keyed, keep)
+
+
+def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]:
+    """Each distinct value's refusal by a check of a value alone, by its position.
+
+    Values equal to one another share the reason of the first row's (as a memo
+    of the rows in order would); an identifier of letters and digits alone is
+    one the check lets pass, found in Arrow when a column has many.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    codes, first = np.unique(factor.codes[eligible], return_index=True)
+    passing = _surely_passing(check.kind, factor)
+    memo: dict[Any, str | None] = {}
+    reasons: dict[int, str] = {}
+    for position in codes[np.argsort(first, kind="stable")].tolist():
+        if passing is not None and passing[position]:
+            continue
+        value = factor.distinct[position]
+        key = (type(value), value) if not isinstance(value, list) else None
+        reason = memo[key] if key is not None and key in memo else check.reason(None, value)
+        if key is not None:
+            memo[key] = reason
+        if reason is not None:
+            reasons[position] = reason
+    return reasons
+
+
+# Identifiers the identifier check surely lets pass: letters, digits and the brackets of 文号.
+_PLAIN_IDENTIFIER: Final = r"^[\p{L}\p{N}〔〕（）【】()_#/-]+$"
+
+
+def _surely_passing(kind: str, factor: _Factor) -> Any:
+    """Which distinct values a check of ``kind`` surely lets pass; ``None``: look at each.
+
+    Many identifiers are letters and digits alone, found in Arrow; many amounts are
+    Decimals of at most two places below the largest amount, by their digits.
+    """
+    distinct = factor.distinct
+    if len(distinct) <= _FEW:
+        return None
+    if kind == "money":
+        if factor.fen is None:
+            return [_plain_money(v) for v in distinct]
+        return [
+            _plain_money(v) if fen is None else fen <= _MAX_FEN
+            for v, fen in zip(distinct, factor.fen, strict=True)
+        ]
+    if kind != "identifier":
+        return None
+    pa, pc = _pa(), _pc()
+    texts = pa.array([v if type(v) is str else None for v in distinct], pa.string())
+    matched = pc.match_substring_regex(texts, _PLAIN_IDENTIFIER)
+    return pc.fill_null(matched, fill_value=False).to_numpy(zero_copy_only=False)
+
+
+# Amounts of at most 12 digits before the point are at most MAX_MONEY with 2 places.
+_MONEY_DIGITS: Final = 12
+_MAX_FEN: Final = int(MAX_MONEY * 100)
+
+
+def _plain_money(value: Any) -> bool:
+    """Whether the money check surely lets ``value`` pass: a positive Decimal to the fen."""
+    if type(value) is not Decimal:
+        return False
+    sign, digits, exponent = value.as_tuple()
+    return (
+        sign == 0
+        and isinstance(exponent, int)
+        and exponent >= -2
+        and len(digits) + exponent <= _MONEY_DIGITS
+    )
+
+
+def _pair_reasons(check: Any, factor: _Factor, other: _Factor, pairs: Any) -> dict[int, str]:
+    """A cross-field check's refusals, by pair of positions (``value * width + limit``)."""
+    import numpy as np  # noqa: PLC0415
+
+    width = len(other.distinct)
+    reasons: dict[int, str] = {}
+    for pair in np.unique(pairs).tolist():
+        at, limit_at = divmod(pair, width)
+        value, limit = factor.distinct[at], other.distinct[limit_at]
+        if (check.kind == "not_before" and value < limit) or (
+            check.kind == "at_most" and value > limit
+        ):
+            reason = check.reason(_Proxy({check.other: limit}), value)
+            if reason is not None:
+                reasons[pair] = reason
+    return reasons
 
 
 def _cell(value: Any) -> str | None:  # noqa: PLR0911  (one return per kind of cell)
@@ -890,80 +1025,210 @@ def _low_cardinality(values: list[Any]) -> bool:
     ) < max(8, len(sample) * _DISTINCT_SHARE)
 
 
-def _shaped_columns(  # noqa: C901  (the library's sheets, then the national tables)
-    names: dict[str, list[Any]], rows: int, shape: Any
-) -> dict[str, list[Any]]:
-    """Each field of the record and its values, row by row, as the records take them."""
-    if shape is None or getattr(shape, "__name__", "") == "<lambda>":
-        keyed: dict[str, list[Any]] = {}
-        for key, values in names.items():
-            if "_" in key and key.split("_", 1)[0] in ("party", "applicant"):
-                continue
-            keyed[key] = values
-        for prefix in ("party", "applicant"):
-            subs = {k.split("_", 1)[1]: v for k, v in names.items() if k.startswith(prefix + "_")}
-            if subs:
-                keyed[prefix] = [
-                    None
-                    if all(subs[s][r] is None for s in subs)
-                    else {s: subs[s][r] for s in subs if subs[s][r] is not None}
-                    for r in range(rows)
-                ]
-        return keyed
-    # A national table: its rows are shaped one by one into the record's arguments.
-    shaped: list[dict[str, Any] | None] = []
-    for row in range(rows):
-        kwargs: dict[str, Any] = {}
-        for key, values in names.items():
-            if values[row] is None:
-                continue
-            path = key.split(".")
-            if len(path) == 1:
-                kwargs[path[0]] = values[row]
-            else:
-                kwargs.setdefault(path[0], {})[path[1]] = values[row]
-        try:
-            shaped.append(shape(kwargs))
-        except KeyError:
-            shaped.append(None)  # a required value refused above
-    fields = sorted({k for kwargs in shaped if kwargs for k in kwargs})
-    return {f: [kwargs.get(f) if kwargs else None for kwargs in shaped] for f in fields}
+@attrs.define
+class _Factor:
+    """A field of the records, column by column: each row's position among ``distinct``."""
+
+    #: The distinct values; ``None`` among them for a row without a value.
+    distinct: list[Any]
+    #: Each row's position in ``distinct`` (an ``int64`` array).
+    codes: Any
+    #: For an amount: each distinct value in fen where it is known, else None.
+    fen: list[int | None] | None = None
+    _given: Any = attrs.field(default=None, init=False, repr=False)
+
+    def given(self) -> Any:
+        """Which rows have a value."""
+        import numpy as np  # noqa: PLC0415
+
+        if self._given is None:
+            nothing = np.array([v is None for v in self.distinct], dtype=bool)
+            self._given = ~nothing[self.codes]
+        return self._given
+
+    def values(self) -> Any:
+        """Each row's value, as an object array."""
+        import numpy as np  # noqa: PLC0415
+
+        objects = np.empty(len(self.distinct), dtype=object)
+        for position, value in enumerate(self.distinct):
+            objects[position] = value
+        return objects[self.codes]
+
+    def where(self, rows: Any) -> _Factor:
+        """The values of ``rows`` only, the others ``None``."""
+        import numpy as np  # noqa: PLC0415
+
+        codes = np.where(rows, self.codes, len(self.distinct))
+        return _Factor(
+            [*self.distinct, None], codes, None if self.fen is None else [*self.fen, None]
+        )
+
+    def otherwise(self, default: Any) -> _Factor:
+        """``default`` where a row has no value."""
+        return _Factor([default if v is None else v for v in self.distinct], self.codes)
+
+    def truthy(self) -> Any:
+        """Which rows have a value that is true, as ``or`` takes it."""
+        import numpy as np  # noqa: PLC0415
+
+        truth = np.array([bool(v) for v in self.distinct], dtype=bool)
+        return truth[self.codes]
 
 
-def _arrow(record: type, keyed: dict[str, list[Any]], keep: Any) -> Any:
-    """The kept rows as Arrow columns typed by the record's fields."""
+def _or(first: _Factor, second: _Factor) -> _Factor:
+    """``first or second``, row by row."""
+    import numpy as np  # noqa: PLC0415
+
+    codes = np.where(first.truthy(), first.codes, second.codes + len(first.distinct))
+    return _Factor([*first.distinct, *second.distinct], codes)
+
+
+def _constant(value: Any, rows: int) -> _Factor:
+    import numpy as np  # noqa: PLC0415
+
+    return _Factor([value], np.zeros(rows, dtype=np.int64))
+
+
+@attrs.define
+class _Parties:
+    """The party of each row, as ``_party`` of the national tables makes it: by its parts."""
+
+    #: Which rows have a party.
+    present: Any
+    #: Each row's name and number (object arrays).
+    name: Any
+    id_number: Any
+    #: Each row's kind.
+    kind: _Factor
+
+    def of(self, row: int) -> dict[str, Any] | None:
+        if not self.present[row]:
+            return None
+        party = {"name": self.name[row], "kind": self.kind.distinct[self.kind.codes[row]]}
+        if self.id_number[row] is not None:
+            party["id_number"] = self.id_number[row]
+        return party
+
+
+def _parties(given: Mapping[str, _Factor], rows: int, shaped: Any) -> _Parties:
+    """``_party`` of the national tables, column by column, for the ``shaped`` rows."""
+    import numpy as np  # noqa: PLC0415
+
+    def column(key: str) -> _Factor:
+        return given.get(key) or _constant(None, rows)
+
+    number = _or(column("party.credit_code"), column("party.id_number"))
+    return _Parties(
+        shaped,
+        np.where(shaped, column("party.name").values(), None),
+        np.where(shaped, number.values(), None),
+        column("party.kind").otherwise(PartyKind.ENTERPRISE).where(shaped),
+    )
+
+
+def _penalty_fields(given: Mapping[str, _Factor], rows: int) -> dict[str, _Factor | _Parties]:
+    """``_penalty`` of the national tables column by column: the fields, by name, in order.
+
+    A row without its number, day or party's name has no fields (its required
+    cell is refused); a field is there when a row has it.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    def column(key: str) -> _Factor:
+        return given.get(key) or _constant(None, rows)
+
+    shaped = column("id").given() & column("decided_on").given() & column("party.name").given()
+    sanctions = column("sanctions").otherwise(())
+    fields: dict[str, _Factor | _Parties] = {
+        "id": column("id"),
+        "decided_on": column("decided_on"),
+        "domain": column("domain").otherwise(Domain.OTHER),
+        "sanctions": sanctions,
+        # The tables publish decisions of the ordinary procedure (一般程序).
+        "procedure": _constant(Procedure.ORDINARY, rows),
+    }
+    for field, sanction_types in (
+        ("fine", {SanctionType.FINE}),
+        (
+            "confiscation",
+            {
+                SanctionType.CONFISCATION_OF_ILLEGAL_GAINS,
+                SanctionType.CONFISCATION_OF_ILLEGAL_PROPERTY,
+            },
+        ),
+    ):
+        # A 0 where the sanctions have no such type is how the table writes "none".
+        amount = column(field)
+        zero = np.fromiter((v is not None and v == 0 for v in amount.distinct), bool)
+        listed = np.fromiter(
+            (bool(sanction_types.intersection(s)) for s in sanctions.distinct), bool
+        )
+        kept = amount.given() & ~(zero[amount.codes] & ~listed[sanctions.codes]) & shaped
+        if kept.any():
+            fields[field] = amount.where(kept)
+    shaped_fields = {
+        name: field.where(shaped) if isinstance(field, _Factor) else field
+        for name, field in fields.items()
+    }
+    shaped_fields["party"] = _parties(given, rows, shaped)
+    return dict(sorted(shaped_fields.items())) if shaped.any() else {}
+
+
+def _licence_fields(given: Mapping[str, _Factor], rows: int) -> dict[str, _Factor | _Parties]:
+    """``_licence`` of the national tables column by column: the fields, by name, in order."""
+
+    def column(key: str) -> _Factor:
+        return given.get(key) or _constant(None, rows)
+
+    shaped = column("id").given() & column("decided_on").given() & column("party.name").given()
+    fields: dict[str, _Factor | _Parties] = {
+        "id": column("id").where(shaped),
+        "applied_on": column("decided_on").where(shaped),
+        "subject": _or(_or(column("subject"), column("document")), _constant("", rows)).where(
+            shaped
+        ),
+        "applicant": _parties(given, rows, shaped),
+        "decision": _constant(LicensingDecision.GRANTED, rows).where(shaped),
+        "decided_on": column("decided_on").where(shaped),
+    }
+    return dict(sorted(fields.items())) if shaped.any() else {}
+
+
+def _kwargs(keyed: Mapping[str, _Factor | _Parties], row: int) -> dict[str, Any]:
+    """A row's fields, as the record takes them."""
+    kwargs: dict[str, Any] = {}
+    for name, field in keyed.items():
+        value = field.of(row) if isinstance(field, _Parties) else field.distinct[field.codes[row]]
+        if value is not None:
+            kwargs[name] = value
+    return kwargs
+
+
+def _national_arrow(record: type, keyed: Mapping[str, _Factor | _Parties], keep: Any) -> Any:
+    """The kept rows as Arrow columns typed by the record's fields, from the distinct values."""
     import typing  # noqa: PLC0415
 
     pa = _pa()
     hints = typing.get_type_hints(record)
-    rows = [i for i, k in enumerate(keep) if k]
+    kept = pa.array(keep)
     columns: dict[str, Any] = {}
-    for name, values in keyed.items():
-        kept = [values[i] for i in rows]
-        if name in ("party", "applicant"):
-            for sub in ("name", "kind", "id_number"):
-                column = [p.get(sub) if p else None for p in kept]
-                if sub == "kind":
-                    column = [v.value if v is not None else None for v in column]
-                columns[f"{name}.{sub}"] = pa.array(column, pa.string())
+    for name, field in keyed.items():
+        if isinstance(field, _Parties):
+            kinds, _ = _converted(PartyKind, field.kind.distinct)
+            columns[f"{name}.name"] = pa.array(field.name, pa.string()).filter(kept)
+            columns[f"{name}.kind"] = (
+                pa.array(kinds, pa.string()).take(pa.array(field.kind.codes)).filter(kept)
+            )
+            columns[f"{name}.id_number"] = pa.array(field.id_number, pa.string()).filter(kept)
             continue
         tp = _bare(hints[name])
-        if typing.get_origin(tp) is tuple:
-            inner = [[x.value if isinstance(x, Enum) else x for x in v] if v else [] for v in kept]
-            columns[name] = pa.array(inner, pa.list_(pa.string()))
-        elif isinstance(tp, type) and issubclass(tp, Enum):
-            column = [v.value if v is not None else None for v in kept]
-            columns[name] = pa.array(column, pa.string()).dictionary_encode()
-        elif tp is Decimal:
-            columns[name] = pa.array([_fen(v) for v in kept], pa.int64())
-        elif tp is bool:
-            columns[name] = pa.array(kept, pa.bool_())
-        elif tp is dt.date:
-            columns[name] = pa.array(kept, pa.date32())
-        else:
-            columns[name] = pa.array(kept, pa.string())
-    table = pa.table(columns)
-    return table.replace_schema_metadata({"record": record.__name__})
+        distinct, arrow_type = _converted(tp, field.distinct, field.fen)
+        values = pa.array(distinct, arrow_type).take(pa.array(field.codes)).filter(kept)
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            values = values.dictionary_encode()
+        columns[name] = values
+    return pa.table(columns).replace_schema_metadata({"record": record.__name__})
 
 
 def _fen(value: Decimal | None) -> int | None:
@@ -998,8 +1263,6 @@ def _records(field: str, table: Any) -> list[Any]:
             if name in ("party", "applicant"):
                 if f"{name}.name" in data and data[f"{name}.name"][row] is not None:
                     kind = data[f"{name}.kind"][row]
-                    from enforcement_core.actions import PartyKind  # noqa: PLC0415
-
                     party: dict[str, Any] = {
                         "name": data[f"{name}.name"][row],
                         "kind": PartyKind(kind),
@@ -1052,22 +1315,7 @@ def _penalty_figures(table: Any, start: dt.date, end: dt.date) -> PenaltyFigures
     if year.num_rows == 0:
         return None
     fine = year.column("fine") if "fine" in year.column_names else None
-    by_domain = (
-        year.group_by("domain")
-        .aggregate([("domain", "count"), *([("fine", "sum")] if fine is not None else [])])
-        .to_pydict()
-    )
-    domains = {
-        Domain(d): n for d, n in zip(by_domain["domain"], by_domain["domain_count"], strict=True)
-    }
-    fines_by = (
-        {
-            Domain(d): _yuan(s)
-            for d, s in zip(by_domain["domain"], by_domain["fine_sum"], strict=True)
-        }
-        if fine is not None
-        else {}
-    )
+    domains, fines_by = _by_domain(year, fine)
     sanctions = _per_type(year.column("sanctions"))
     procedures = (
         _tally(year.column("procedure"))
@@ -1099,13 +1347,84 @@ def _penalty_figures(table: Any, start: dt.date, end: dt.date) -> PenaltyFigures
     )
 
 
+def _by_domain(year: Any, fine: Any) -> tuple[dict[Domain, int], dict[Domain, Decimal]]:
+    """The cases and the fines (in yuan) of each domain of the year's cases.
+
+    Counted on the codes of the domains, a call of numpy each: a body's table is
+    small, and a group-by in Arrow costs more to start than to run. A big table,
+    a table with a case without a domain, or fines not in fen, is grouped by Arrow.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    pa, pc = _pa(), _pc()
+    if year.num_rows > _SMALL_TABLE:
+        return _by_domain_grouped(year, fine)
+    column = year.column("domain")
+    if pa.types.is_dictionary(column.type):
+        column = column.cast(pa.string())
+    encoded = pc.dictionary_encode(column).combine_chunks()
+    if encoded.null_count or (fine is not None and fine.type != pa.int64()):
+        return _by_domain_grouped(year, fine)
+    names = [Domain(d) for d in encoded.dictionary.to_pylist()]
+    codes = encoded.indices.to_numpy()
+    cases = np.bincount(codes, minlength=len(names)).tolist()
+    domains = {d: n for d, n in zip(names, cases, strict=True) if n}
+    if fine is None:
+        return domains, {}
+    amounts = fine.combine_chunks()
+    given = np.asarray(amounts.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    sums = np.zeros(len(names), dtype=np.int64)
+    np.add.at(sums, codes[given], amounts.fill_null(0).to_numpy()[given])
+    # A domain whose cases have no fine sums to 0, as a group-by's null does through _yuan.
+    return domains, {d: _yuan(n) for d, n in zip(names, sums.tolist(), strict=True)}
+
+
+def _by_domain_grouped(year: Any, fine: Any) -> tuple[dict[Domain, int], dict[Domain, Decimal]]:
+    by_domain = (
+        year.group_by("domain")
+        .aggregate([("domain", "count"), *([("fine", "sum")] if fine is not None else [])])
+        .to_pydict()
+    )
+    domains = {
+        Domain(d): n for d, n in zip(by_domain["domain"], by_domain["domain_count"], strict=True)
+    }
+    fines_by = (
+        {
+            Domain(d): _yuan(s)
+            for d, s in zip(by_domain["domain"], by_domain["fine_sum"], strict=True)
+        }
+        if fine is not None
+        else {}
+    )
+    return domains, fines_by
+
+
 def _per_type(lists: Any) -> Counter[str | None]:
     """How many rows list each value (a row listing it twice counts once); ``None``: empty lists."""
+    import numpy as np  # noqa: PLC0415
+
     pa, pc = _pa(), _pc()
     lists = lists.combine_chunks() if hasattr(lists, "combine_chunks") else lists
-    pairs = pa.table({"row": pc.list_parent_indices(lists), "value": pc.list_flatten(lists)})
-    distinct = pairs.group_by(["row", "value"]).aggregate([])
-    counts: Counter[str | None] = _tally(distinct.column("value"))
+    if len(lists) > _SMALL_TABLE:
+        pairs = pa.table({"row": pc.list_parent_indices(lists), "value": pc.list_flatten(lists)})
+        distinct = pairs.group_by(["row", "value"]).aggregate([])
+        counts: Counter[str | None] = _tally(distinct.column("value"))
+        return _empty_lists(lists, counts)
+    rows = pc.list_parent_indices(lists).to_numpy().astype(np.int64)
+    encoded = pc.dictionary_encode(pc.list_flatten(lists))
+    # A null value, were there one, is counted under None, as a group-by counts it.
+    values: list[str | None] = [*encoded.dictionary.to_pylist(), None]
+    width = len(values)
+    codes = encoded.indices.fill_null(width - 1).to_numpy().astype(np.int64)
+    # Each (row, value) once: a row listing a value twice counts once.
+    tally = np.bincount(np.unique(rows * width + codes) % width, minlength=width).tolist()
+    counts = Counter({v: n for v, n in zip(values, tally, strict=True) if n})
+    return _empty_lists(lists, counts)
+
+
+def _empty_lists(lists: Any, counts: Counter[str | None]) -> Counter[str | None]:
+    """``counts`` with the empty (or null) lists counted under ``None``."""
+    pc = _pc()
     lengths = pc.fill_null(pc.list_value_length(lists), 0)
     counts[None] += int(pc.sum(pc.cast(pc.equal(lengths, 0), "int64")).as_py() or 0)
     return counts
