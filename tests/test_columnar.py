@@ -263,8 +263,7 @@ def _national_csv(headers, rows):
 
 # Cells of a national table, good and bad, by header; "" is an empty cell.
 _NATIONAL_CELLS = {
-    # Not a name that shows nothing: see test_a_party_name_that_shows_nothing below.
-    "行政相对人名称": ["某某建材厂", "张三", "", " "],
+    "行政相对人名称": ["某某建材厂", "张三", "", " ", "\u200b", "某\x00厂"],
     "行政相对人类别": ["法人及非法人组织", "自然人", "个体工商户", "", "外星人"],
     "统一社会信用代码": ["91350100M000100Y43", "", "123"],
     "证件号码": ["", "11010519491231002X", "bad"],
@@ -345,10 +344,6 @@ class TestNationalTablesAsObjects:
         by_objects, by_columns = _by_both_paths(data)
         assert by_objects == by_columns
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="known gap: the columnar paths check a party's name on one record of its group only",
-    )
     def test_a_party_name_that_shows_nothing(self):
         """A row whose party's name shows nothing is refused by both paths alike."""
         from test_tables import PENALTY_HEADERS, penalty_row
@@ -358,3 +353,28 @@ class TestNationalTablesAsObjects:
         )
         by_objects, by_columns = _by_both_paths(data)
         assert by_objects == by_columns
+
+
+class TestPartiesOfTheLibrarysSheets:
+    HEADER = "编号,决定日期,执法领域,处罚种类,罚款金额（元）,当事人名称,当事人类别\n"
+
+    def test_a_party_name_that_shows_nothing_is_refused_in_any_row(self):
+        """The row's party is checked even when an earlier row like it passed."""
+        rows = "P-1,2023-08-01,交通,罚款,200,某厂,企业\nP-2,2023-08-02,交通,罚款,300,\u200b,企业\n"
+        data = (self.HEADER + rows).encode()
+        found = []
+        for read in (ec.read_ledger, read_columnar):
+            with pytest.raises(ec.LoadError) as caught:
+                read(io.BytesIO(data), body=BODY, year=YEAR)
+            found.append([(p.row, p.header, p.message) for p in caught.value.problems])
+        assert found[0] == found[1]
+        assert [(3, "当事人名称")] == [(row, header) for row, header, _ in found[1]]
+
+    def test_parties_without_a_number_column_come_back_as_objects(self):
+        """A sheet without 当事人证件号码: the columnar ledger's records are the object path's."""
+        rows = "P-1,2023-08-01,交通,罚款,200,某厂,企业\nP-2,2023-08-02,交通,罚款,300,某店,企业\n"
+        data = (self.HEADER + rows).encode()
+        by_columns = read_columnar(io.BytesIO(data), body=BODY, year=YEAR).to_ledger()
+        by_objects = ec.read_ledger(io.BytesIO(data), body=BODY, year=YEAR)
+        assert by_objects.penalty_cases == by_columns.penalty_cases
+        assert "某店" == by_columns.penalty_cases[1].party.name

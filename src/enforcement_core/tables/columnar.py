@@ -53,7 +53,7 @@ from enforcement_core.actions import (
     SanctionType,
 )
 from enforcement_core.body import EnforcementBody
-from enforcement_core.errors import LoadError
+from enforcement_core.errors import InvariantError, LoadError
 from enforcement_core.figures import DomainPenalties, LicensingFigures, PenaltyFigures, ordered
 from enforcement_core.ledger import Ledger
 from enforcement_core.partials import Partial
@@ -614,7 +614,10 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0915  (the steps of the columnar
     radix = [len(r.distinct) if t else 2 for r, t in zip(reads, telling, strict=True)]
     signature = _signatures(keys, radix, rows)
     signature = np.where(refused, -1, signature)
-    signature = np.where(invalid, -2 - np.arange(rows), signature)
+    # A row whose nested object (its party) its class refuses is built alone too: the
+    # groups know a name or a number only as given or not.
+    alone = invalid | _refused_nested(record, nested, rows)
+    signature = np.where(alone & ~refused, -2 - np.arange(rows), signature)
     groups, first, inverse = np.unique(signature, return_index=True, return_inverse=True)
     columns = tuple(found.values())
 
@@ -641,6 +644,37 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0915  (the steps of the columnar
                 problems.extend(mine)
                 invalid[member] = True
     return _layout_arrow(record, own, nested, ~(refused | invalid))
+
+
+def _refused_nested(record: type, nested: list[_Read], rows: int) -> Any:
+    """Which rows give a nested object (a party) that its class refuses: each distinct one tried once."""
+    import typing  # noqa: PLC0415
+
+    import numpy as np  # noqa: PLC0415
+
+    refused = np.zeros(rows, dtype=bool)
+    by_owner: dict[str, list[_Read]] = {}
+    for read in nested:
+        by_owner.setdefault(read.column.path[0], []).append(read)
+    hints = typing.get_type_hints(record)
+    for owner, reads in by_owner.items():
+        cls = _bare(hints[owner])
+        combos, inverse = np.unique(
+            np.stack([r.codes for r in reads], axis=1), axis=0, return_inverse=True
+        )
+        bad = []
+        for index, combo in enumerate(combos.tolist()):
+            kwargs = {
+                r.column.path[1]: r.distinct[code]
+                for r, code in zip(reads, combo, strict=True)
+                if r.distinct[code] is not None
+            }
+            try:
+                cls(**kwargs)
+            except (InvariantError, TypeError):
+                bad.append(index)  # the row's own build says what is wrong
+        refused |= np.isin(inverse.reshape(-1), bad)
+    return refused
 
 
 def _suspects(check: Any, read: _Read) -> list[int]:
@@ -883,7 +917,13 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
             keys.append((~factor.given()).astype(np.int64))
             radix.append(2)
     signature = _signatures(keys, radix, rows)
-    signature = np.where(invalid, -2 - np.arange(rows), signature)
+    # A row whose party the Party class refuses is built alone, as one it refused above:
+    # the groups key a party by its presence only, and its name is free text.
+    alone = invalid.copy()
+    for factor in keyed.values():
+        if isinstance(factor, _Parties):
+            alone |= _refused_parties(factor)
+    signature = np.where(alone, -2 - np.arange(rows), signature)
     candidates = np.flatnonzero(~refused)
     _, first, inverse = np.unique(signature[candidates], return_index=True, return_inverse=True)
     columns_tuple = tuple(found.values())
@@ -1111,6 +1151,34 @@ class _Parties:
         return party
 
 
+def _refused_parties(parties: _Parties) -> Any:
+    """Which rows hold a party that :class:`~enforcement_core.Party` refuses: each distinct one tried once."""
+    import numpy as np  # noqa: PLC0415
+
+    refused = np.zeros(len(parties.present), dtype=bool)
+    verdicts: dict[tuple[Any, ...], bool] = {}
+    rows = np.flatnonzero(parties.present)
+    kinds = parties.kind.codes[rows].tolist()
+    for row, name, number, kind in zip(
+        rows.tolist(),
+        parties.name[rows].tolist(),
+        parties.id_number[rows].tolist(),
+        kinds,
+        strict=True,
+    ):
+        key = (name, number, kind)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            try:
+                Party(**parties.of(row))  # type: ignore[arg-type]
+                verdict = False
+            except InvariantError:
+                verdict = True
+            verdicts[key] = verdict
+        refused[row] = verdict
+    return refused
+
+
 def _parties(given: Mapping[str, _Factor], rows: int, shaped: Any) -> _Parties:
     """``_party`` of the national tables, column by column, for the ``shaped`` rows."""
     import numpy as np  # noqa: PLC0415
@@ -1267,8 +1335,9 @@ def _records(field: str, table: Any) -> list[Any]:
                         "name": data[f"{name}.name"][row],
                         "kind": PartyKind(kind),
                     }
-                    if data[f"{name}.id_number"][row] is not None:
-                        party["id_number"] = data[f"{name}.id_number"][row]
+                    number = data.get(f"{name}.id_number", [None] * table.num_rows)[row]
+                    if number is not None:
+                        party["id_number"] = number
                     kwargs[name] = Party(**party)
                 continue
             if name not in data or data[name][row] is None:
