@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import io
 import os
+import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
@@ -205,9 +206,16 @@ def _finished(
     partials, problems = piece
     if problems:
         return _unique(problems)
+    return _in_order({key: partial.finish() for key, partial in partials.items()}, hierarchy)
+
+
+def _in_order(
+    reports: dict[str, AnnualReport], hierarchy: BodyHierarchy | None
+) -> dict[str, AnnualReport]:
+    """The reports in the hierarchy's order, then by key."""
     order = {code: index for index, code in enumerate(hierarchy.nodes)} if hierarchy else {}
-    keys = sorted(partials, key=lambda key: (order.get(key, len(order)), key))
-    return {key: partials[key].finish() for key in keys}
+    keys = sorted(reports, key=lambda key: (order.get(key, len(order)), key))
+    return {key: reports[key] for key in keys}
 
 
 def _reports(
@@ -332,14 +340,17 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
     level: BodyLevel | None = None,
     mapping: Mapping[str, str] | None = None,
     split_every: int = 8,
+    split_out: int = 8,
 ) -> dict[str, AnnualReport]:
     """Every body's report from a dataset's pieces, mapped to a Dask cluster's workers.
 
     The same as :func:`summarize_partitions`, with ``source`` also a dask
-    DataFrame (each partition a piece). Each piece becomes partials on a worker;
-    they are merged ``split_every`` at a time in a tree, and finished on a
-    worker. Dask runs it on the client active in this process (a
-    ``distributed.Client``), else on its default scheduler.
+    DataFrame (each partition a piece). Each piece becomes partials on a worker.
+    The bodies are dealt into ``split_out`` buckets (by a hash of their key, the
+    same in every process); each bucket's partials are merged ``split_every`` at
+    a time in a tree of their own and finished on a worker, so that no one task
+    merges or finishes every body of a province. Dask runs it on the client
+    active in this process (a ``distributed.Client``), else on its default scheduler.
 
     Needs the ``dask`` extra.
 
@@ -353,21 +364,41 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
     # One copy of the hierarchy in the graph, not one per piece.
     reading = delayed(_Reading(year, hierarchy, level, mapping), pure=True)
     if _is_dask_frame(source):
-        tasks = [
+        pieces = [
             delayed(_frame_piece)(part, f"partition {index}", reading)
             for index, part in enumerate(source.to_delayed())
         ]
     else:
-        tasks = [delayed(_file_piece)(name, piece, reading) for name, piece in _files(source)]
-    if not tasks:
+        pieces = [delayed(_file_piece)(name, piece, reading) for name, piece in _files(source)]
+    if not pieces:
         return {}
-    split_every = max(2, split_every)
-    while len(tasks) > 1:
-        tasks = [
-            delayed(_merged)(*tasks[i : i + split_every]) for i in range(0, len(tasks), split_every)
-        ]
-    result = delayed(_finished)(tasks[0], hierarchy).compute()
-    return _reports(result, _shown(source))
+    split_every, buckets = max(2, split_every), max(1, split_out)
+    finished = []
+    for bucket in range(buckets):
+        tasks = [delayed(_bucket)(piece, bucket, buckets) for piece in pieces]
+        while len(tasks) > 1:
+            tasks = [
+                delayed(_merged)(*tasks[i : i + split_every])
+                for i in range(0, len(tasks), split_every)
+            ]
+        finished.append(delayed(_finished)(tasks[0], None))
+    parts = dask.compute(*finished)
+    problems = [p for part in parts if isinstance(part, list) for p in part]
+    if problems:
+        raise LoadError(_unique(problems), source=_shown(source))
+    reports: dict[str, AnnualReport] = {}
+    for part in parts:
+        reports.update(part)
+    return _in_order(reports, hierarchy)
+
+
+def _bucket(piece: _Piece, index: int, buckets: int) -> _Piece:
+    """The partials of the bodies in bucket ``index``; the piece's problems go with bucket 0."""
+    partials, problems = piece
+    return (
+        {key: p for key, p in partials.items() if zlib.crc32(key.encode()) % buckets == index},
+        problems if index == 0 else [],
+    )
 
 
 def _shown(source: object) -> str:
