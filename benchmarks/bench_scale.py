@@ -120,7 +120,9 @@ def measure(kind: str, root: Path, bodies: int, workers: int) -> dict[str, objec
 
         began = time.perf_counter()
         frames = [
-            pd.read_parquet(path, columns=["处罚机关统一社会信用代码", "罚款金额（万元）", "处罚决定日期"])
+            pd.read_parquet(
+                path, columns=["处罚机关统一社会信用代码", "罚款金额（万元）", "处罚决定日期"]
+            )
             for path in sorted(root.rglob("*.parquet"))
         ]
         frame = pd.concat(frames, ignore_index=True)
@@ -129,7 +131,11 @@ def measure(kind: str, root: Path, bodies: int, workers: int) -> dict[str, objec
         summary = frame.groupby("处罚机关统一社会信用代码").agg(
             cases=("fine", "size"), fines=("fine", "sum")
         )
-        return {"seconds": time.perf_counter() - began, "bodies": len(summary), "peak_mb": peak_mb()}
+        return {
+            "seconds": time.perf_counter() - began,
+            "bodies": len(summary),
+            "peak_mb": peak_mb(),
+        }
     from enforcement_core import BodyHierarchy, summarize_dask, summarize_partitions
 
     tree = BodyHierarchy.from_rows(tree_rows(bodies))
@@ -188,21 +194,35 @@ def main() -> None:
             began = time.perf_counter()
             write_dataset(root, size, args.bodies, args.rows_per_file)
             files = len(list(root.rglob("*.parquet")))
-            print(f"dataset {size} records, {args.bodies} bodies, {files} files, "
-                  f"written in {time.perf_counter() - began:.1f} s")
+            print(
+                f"dataset {size} records, {args.bodies} bodies, {files} files, "
+                f"written in {time.perf_counter() - began:.1f} s"
+            )
             for kind in args.only.split(","):
-                child = subprocess.run(
-                    [sys.executable, __file__, "--measure", f"{kind}:{root}",
-                     "--bodies", str(args.bodies), "--workers", str(args.workers)],
-                    capture_output=True, text=True, check=False,
+                child = subprocess.run(  # noqa: S603  (this script, with its own arguments)
+                    [
+                        sys.executable,
+                        __file__,
+                        "--measure",
+                        f"{kind}:{root}",
+                        "--bodies",
+                        str(args.bodies),
+                        "--workers",
+                        str(args.workers),
+                    ],
+                    capture_output=True,
+                    text=True,
+                    check=False,
                 )
                 if child.returncode:
                     print(f"{kind} {size} FAILED\n{child.stderr[-3000:]}")
                     continue
                 result = json.loads(child.stdout.strip().splitlines()[-1])
                 rate = size / result["seconds"]
-                print(f"{kind} {size} {json.dumps(result, ensure_ascii=False)} "
-                      f"rate {rate:,.0f} records/s")
+                print(
+                    f"{kind} {size} {json.dumps(result, ensure_ascii=False)} "
+                    f"rate {rate:,.0f} records/s"
+                )
 
 
 if __name__ == "__main__":
