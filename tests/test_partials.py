@@ -73,6 +73,7 @@ def merged_in_any_order(draw: st.DrawFn, partials: list[Partial]) -> Partial:
 
 class TestFinishEqualsSummarize:
     @given(split_ledgers(), st.data())
+    @settings(max_examples=60)
     def test_pieces_merged_in_any_order_give_the_whole_summary(self, split, data):
         """finish(merge of the pieces' partials) is summarize of the whole, figure for figure."""
         ledger, pieces = split

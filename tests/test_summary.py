@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 import enforcement_core as ec
 from enforcement_core import summarize
@@ -49,8 +49,13 @@ class TestGuluLedger:
             ec.examples.load_records("nowhere")
 
 
+# Ledgers are slow to draw: these properties take 50 examples each (the suite's time budget).
+LEDGER_EXAMPLES = settings(max_examples=50)
+
+
 class TestRecordsCountOnce:
     @given(ledgers())
+    @LEDGER_EXAMPLES
     def test_counts_equal_the_records_of_the_year(self, ledger):
         """Every count the summary reports equals the records of the year given."""
         year = ledger.year
@@ -81,6 +86,7 @@ class TestRecordsCountOnce:
         )
 
     @given(ledgers())
+    @LEDGER_EXAMPLES
     def test_sanctions_tallied_per_type(self, ledger):
         """by_sanction[t] counts the cases carrying t; not_penalised the cases carrying none."""
         summary = summarize(ledger)
@@ -97,6 +103,7 @@ class TestRecordsCountOnce:
         assert penalised <= sum(summary.penalty.by_sanction.values())
 
     @given(ledgers())
+    @LEDGER_EXAMPLES
     def test_each_record_counts_in_exactly_one_place(self, ledger):
         """Every breakdown of the summary covers its total exactly: no record twice, none lost."""
         summary = summarize(ledger)
