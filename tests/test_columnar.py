@@ -302,13 +302,15 @@ def _national_table(draw, kind):
     rows = []
     for _ in range(draw(st.integers(0, 12))):
         row = dict.fromkeys(headers, "")
+        if draw(st.integers(0, 5)) == 0:
+            rows.append(row)  # a blank row: no record, and no problem, on either path
+            continue
         for header in headers:
             if header in _NATIONAL_CELLS:
                 # Mostly the first (good) cell, so that some rows are records.
                 options = _NATIONAL_CELLS[header]
                 row[header] = draw(st.sampled_from(options[:1] * 3 + options))
         row[number] = draw(st.sampled_from(_NUMBERS[:2] * 3 + _NUMBERS))
-        # Never a blank row: the object path skips one, the columnar path refuses it.
         row["备注"] = "备注"
         rows.append(row)
     return _national_csv(headers, rows)
@@ -378,3 +380,14 @@ class TestPartiesOfTheLibrarysSheets:
         by_objects = ec.read_ledger(io.BytesIO(data), body=BODY, year=YEAR)
         assert by_objects.penalty_cases == by_columns.penalty_cases
         assert "某店" == by_columns.penalty_cases[1].party.name
+
+
+def test_a_blank_row_of_a_national_table_is_read_past():
+    """Both paths read past a row of empty cells; its neighbours keep their row numbers."""
+    from test_tables import PENALTY_HEADERS, penalty_row
+
+    rows = [penalty_row(), dict.fromkeys(PENALTY_HEADERS, " "), penalty_row(处罚决定日期="昨天")]
+    data = _national_csv(PENALTY_HEADERS, rows)
+    by_objects, by_columns = _by_both_paths(data)
+    assert by_objects == by_columns
+    assert [4] == sorted({row for row, *_ in by_columns})

@@ -509,6 +509,18 @@ def _problem(sheet_name: str, row: int, header: str, value: Any, reason: str) ->
     return TableProblem.at(sheet_name, row + 2, header, value, reason, f"不成立：{reason}")
 
 
+def _blank_rows(table: Any) -> Any:
+    """Which rows hold nothing but empty or white-space cells, in every column of the table."""
+    import numpy as np  # noqa: PLC0415
+
+    pc = _pc()
+    blank = np.ones(table.num_rows, dtype=bool)
+    for index in range(table.num_columns):
+        text = pc.utf8_trim_whitespace(_strings(table.column(index)))
+        blank &= pc.fill_null(pc.equal(text, ""), fill_value=True).to_numpy(zero_copy_only=False)
+    return blank
+
+
 def _skipped(table: Any, found: dict[int, Column]) -> Any:
     """Which rows are blank, or the template's examples (their 编号 starts with 示例)."""
     import numpy as np  # noqa: PLC0415
@@ -835,19 +847,23 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     pa = _pa()
     rows = table.num_rows
     refused = np.zeros(rows, dtype=bool)
+    # A row blank in every column is no record, as the object path reads past it.
+    empty_rows = _blank_rows(table)
     # 1. Every cell, by its column's reader, once per distinct value.
     given: dict[Column, _Read] = {}
     for index, column in found.items():
         array = table.column(index)
         if not pa.types.is_string(array.type) and not pa.types.is_large_string(array.type):
             array = pa.chunked_array([pa.array([_cell(v) for v in array.to_pylist()], pa.string())])
+        if empty_rows.any():
+            array = _pc().if_else(pa.array(empty_rows), None, array)
         given[column] = _cell_values(sheet_name, array, column, problems, refused)
     for column, read in given.items():
         if not column.required:
             continue
         # A cell read as nothing is required, unless its reader refused it above.
         unread = [p for p, value in enumerate(read.distinct) if value is None]
-        candidates = np.flatnonzero(np.isin(read.codes, unread))
+        candidates = np.flatnonzero(np.isin(read.codes, unread) & ~empty_rows)
         if not len(candidates):
             continue
         index = next(i for i, c in found.items() if c is column)
@@ -865,6 +881,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
                     )
                 )
                 refused[row] = True
+    refused |= empty_rows
     # 2. The records' fields, column by column, in the order of their names.
     keyed = shape({c.key: _Factor(r.distinct, r.codes, r.fen) for c, r in given.items()}, rows)
     invalid = np.zeros(rows, dtype=bool)
