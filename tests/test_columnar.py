@@ -391,3 +391,14 @@ def test_a_blank_row_of_a_national_table_is_read_past():
     by_objects, by_columns = _by_both_paths(data)
     assert by_objects == by_columns
     assert [4] == sorted({row for row, *_ in by_columns})
+
+
+def test_a_missing_party_column_is_named_by_its_header_on_both_paths():
+    """Without 当事人类别, both paths name the column the party needs by its header."""
+    data = "编号,决定日期,执法领域,处罚种类,罚款金额（元）,当事人名称\nP-1,2023-08-01,交通,罚款,200,某厂\n"
+    found = []
+    for read in (ec.read_ledger, read_columnar):
+        with pytest.raises(ec.LoadError) as caught:
+            read(io.BytesIO(data.encode()), body=BODY, year=YEAR)
+        found.append([(p.row, p.header, p.message) for p in caught.value.problems])
+    assert found[0] == found[1] == [(2, "当事人类别", "a value is required")]

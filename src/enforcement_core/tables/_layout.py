@@ -314,6 +314,19 @@ def read_cells(
     return kwargs if ok else None
 
 
+def _header_of(path: tuple[str, ...], columns: tuple[Column, ...], record: type) -> str:
+    """The header of the column at ``path``: among the columns read, else the layout's own."""
+    for column in columns:
+        if column.path == path:
+            return column.header()
+    for sheet in sheets():
+        if sheet.record is record:
+            for column in sheet.columns:
+                if column.path == path:
+                    return column.header()
+    return ".".join(path)
+
+
 def build(
     cls: type,
     kwargs: dict[str, Any],
@@ -334,7 +347,7 @@ def build(
             if f.default is attrs.NOTHING and f.name not in value
         ]
         for name in missing:
-            header = next((c.header() for c in columns if c.path == (key, name)), f"{key}.{name}")
+            header = _header_of((key, name), columns, cls)
             problems.append(
                 TableProblem.at(sheet_name, number, header, None, "a value is required", "此项必填")
             )
