@@ -217,36 +217,35 @@ def _hierarchy(
             rows_of[node.code] = number
             nodes[node.code] = node
     for node in nodes.values():
-        parent = nodes.get(node.parent) if node.parent is not None else None
-        if node.parent is not None and parent is None:
+        wrong = _parent_problem(node, nodes)
+        if wrong is not None:
             problems.append(
-                TableProblem.at(
-                    source,
-                    rows_of[node.code],
-                    "parent",
-                    node.parent,
-                    f"the parent {node.parent!r} is not in the table",
-                    f"上级{node.parent}不在表中",
-                )
-            )
-        elif parent is not None and _RANK[parent.level] <= _RANK[node.level]:
-            problems.append(
-                TableProblem.at(
-                    source,
-                    rows_of[node.code],
-                    "parent",
-                    node.parent,
-                    f"the parent {parent.name} ({parent.level.label('en')}) does not "
-                    f"stand above {node.name} ({node.level.label('en')})",
-                    f"上级{parent.name}（{parent.level.label()}）不高于"
-                    f"{node.name}（{node.level.label()}）",
-                )
+                TableProblem.at(source, rows_of[node.code], "parent", node.parent, *wrong)
             )
     # Ranks rise strictly along every parent link found valid, so no loop is left.
     if problems:
         problems.sort(key=lambda p: p.row or 0)
         raise LoadError(problems, source=source)
     return BodyHierarchy(nodes)
+
+
+def _parent_problem(node: BodyNode, nodes: Mapping[str, BodyNode]) -> tuple[str, str] | None:
+    """What is wrong with a body's parent, in English and Chinese; ``None`` if nothing."""
+    if node.parent is None:
+        return None
+    parent = nodes.get(node.parent)
+    if parent is None:
+        return f"the parent {node.parent!r} is not in the table", f"上级{node.parent}不在表中"
+    if _RANK[parent.level] <= _RANK[node.level]:
+        english = (
+            f"the parent {parent.name} ({parent.level.label('en')}) does not "
+            f"stand above {node.name} ({node.level.label('en')})"
+        )
+        return (
+            english,
+            f"上级{parent.name}（{parent.level.label()}）不高于{node.name}（{node.level.label()}）",
+        )
+    return None
 
 
 def _node(

@@ -199,31 +199,36 @@ def _merged(*pieces: _Piece) -> _Piece:
     return partials, problems
 
 
-def _finished(
-    piece: _Piece, hierarchy: BodyHierarchy | None
-) -> dict[str, AnnualReport] | list[TableProblem]:
-    """Each body's report, in the hierarchy's order (else by key); or every problem."""
+def _finished(piece: _Piece) -> dict[str, AnnualReport] | list[TableProblem]:
+    """Each body's report of merged partials; or, if the pieces had any, their problems."""
     partials, problems = piece
     if problems:
-        return _unique(problems)
-    return _in_order({key: partial.finish() for key, partial in partials.items()}, hierarchy)
+        return problems
+    return {key: partial.finish() for key, partial in partials.items()}
 
 
-def _in_order(
-    reports: dict[str, AnnualReport], hierarchy: BodyHierarchy | None
+def _gathered(
+    parts: Iterable[dict[str, AnnualReport] | list[TableProblem]],
+    hierarchy: BodyHierarchy | None,
+    source: object,
 ) -> dict[str, AnnualReport]:
-    """The reports in the hierarchy's order, then by key."""
+    """The finished parts together, in the hierarchy's order, then by key.
+
+    Raises:
+        LoadError: Every problem of every part, each once.
+    """
+    reports: dict[str, AnnualReport] = {}
+    problems: list[TableProblem] = []
+    for part in parts:
+        if isinstance(part, list):
+            problems.extend(part)
+        else:
+            reports.update(part)
+    if problems:
+        raise LoadError(_unique(problems), source=_shown(source))
     order = {code: index for index, code in enumerate(hierarchy.nodes)} if hierarchy else {}
     keys = sorted(reports, key=lambda key: (order.get(key, len(order)), key))
     return {key: reports[key] for key in keys}
-
-
-def _reports(
-    result: dict[str, AnnualReport] | list[TableProblem], source: str
-) -> dict[str, AnnualReport]:
-    if isinstance(result, list):
-        raise LoadError(result, source=source)
-    return result
 
 
 # Pieces -----------------------------------------------------------------------------
@@ -329,7 +334,7 @@ def summarize_partitions(
     merged: _Piece = ({}, [])
     for piece in pieces:
         merged = _merged(merged, piece)
-    return _reports(_finished(merged, hierarchy), _shown(source))
+    return _gathered([_finished(merged)], hierarchy, source)
 
 
 def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are found, the tree)
@@ -381,15 +386,8 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
                 delayed(_merged)(*tasks[i : i + split_every])
                 for i in range(0, len(tasks), split_every)
             ]
-        finished.append(delayed(_finished)(tasks[0], None))
-    parts = dask.compute(*finished)
-    problems = [p for part in parts if isinstance(part, list) for p in part]
-    if problems:
-        raise LoadError(_unique(problems), source=_shown(source))
-    reports: dict[str, AnnualReport] = {}
-    for part in parts:
-        reports.update(part)
-    return _in_order(reports, hierarchy)
+        finished.append(delayed(_finished)(tasks[0]))
+    return _gathered(dask.compute(*finished), hierarchy, source)
 
 
 def _bucket(piece: _Piece, index: int, buckets: int) -> _Piece:

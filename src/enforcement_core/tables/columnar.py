@@ -34,7 +34,7 @@ import datetime as dt
 import io
 import os
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -509,13 +509,13 @@ def _problem(sheet_name: str, row: int, header: str, value: Any, reason: str) ->
     return TableProblem.at(sheet_name, row + 2, header, value, reason, f"不成立：{reason}")
 
 
-def _blank_rows(table: Any) -> Any:
-    """Which rows hold nothing but empty or white-space cells, in every column of the table."""
+def _blank_rows(table: Any, indices: Iterable[int] | None = None) -> Any:
+    """Which rows hold nothing but empty or white-space cells (in ``indices``, else every column)."""
     import numpy as np  # noqa: PLC0415
 
     pc = _pc()
     blank = np.ones(table.num_rows, dtype=bool)
-    for index in range(table.num_columns):
+    for index in range(table.num_columns) if indices is None else indices:
         text = pc.utf8_trim_whitespace(_strings(table.column(index)))
         blank &= pc.fill_null(pc.equal(text, ""), fill_value=True).to_numpy(zero_copy_only=False)
     return blank
@@ -526,17 +526,13 @@ def _skipped(table: Any, found: dict[int, Column]) -> Any:
     import numpy as np  # noqa: PLC0415
 
     pc = _pc()
-    rows = table.num_rows
-    blank_rows = np.ones(rows, dtype=bool)
-    example = np.zeros(rows, dtype=bool)
+    example = np.zeros(table.num_rows, dtype=bool)
     for index, column in found.items():
-        text = pc.utf8_trim_whitespace(_strings(table.column(index)))
-        empty = pc.fill_null(pc.equal(text, ""), fill_value=True)
-        blank_rows &= empty.to_numpy(zero_copy_only=False)
         if column.key in ("id", "parent"):
+            text = pc.utf8_trim_whitespace(_strings(table.column(index)))
             marked = pc.fill_null(pc.starts_with(text, pattern=EXAMPLE_PREFIX), fill_value=False)
             example |= marked.to_numpy(zero_copy_only=False)
-    return blank_rows | example
+    return _blank_rows(table, found) | example
 
 
 def _required(
