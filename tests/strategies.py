@@ -3,13 +3,19 @@
 Breakdowns are drawn first and their totals drawn at or above the parts' sum (or
 left unstated), so the strategies reach the boundaries of the invariants
 without crossing them.
+
+Drawing is most of a property's time, so the strategies are built for speed
+(issue 17): every strategy is built once, at module level or in a cache, never
+inside a draw; dates are drawn as day offsets; what the model accepts is
+constructed, never filtered (a filter throws draws away, and Hypothesis rewrites
+some filters into slower strategies). tests/test_strategies.py holds every
+strategy here to what the tests that use it accept.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
+import functools
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -32,15 +38,33 @@ counts = st.integers(min_value=0, max_value=10**6)
 money = st.decimals(
     min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False
 ).map(abs)
-# Any text a clerk might paste, Chinese and beyond, but never blank.
-# Control characters and lone surrogates are refused (Cc, Cs); a text must show something.
+_coin = st.booleans()
+
+
+def optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    """``None`` (not stated) or a value."""
+    return st.none() | strategy
+
+
+maybe_counts = optional(counts)
+maybe_money = optional(money)
+
+# Any text a clerk might paste, Chinese and beyond, but never blank: control characters
+# and lone surrogates are refused (Cc, Cs), and a text must show something, so one
+# character that is neither white space (Z, and the Cc already left out) nor a format
+# character (Cf) stands among the others. Built, not filtered.
 _VISIBLE = st.characters(exclude_categories=("Cc", "Cs"))
-texts = st.text(_VISIBLE, min_size=1, max_size=30).filter(
-    lambda t: any(not c.isspace() and unicodedata.category(c) != "Cf" for c in t)
+_SHOWN = st.characters(exclude_categories=("Cc", "Cs", "Cf", "Z"))
+texts = st.builds(
+    lambda before, shown, after: before + shown + after,
+    st.text(_VISIBLE, max_size=14),
+    _SHOWN,
+    st.text(_VISIBLE, max_size=15),
 )
 # The identifier rule (src/enforcement_core/_validators.py): anything but white space,
-# '.', '[' and ']'. Mostly ledger-style ASCII, but Chinese unit and record names too.
-_IDENTIFIER = re.compile(r"[^\s.\[\]]+")
+# '.', '[' and ']', showing something. Mostly ledger-style ASCII, but Chinese unit and
+# record names too; each branch is made of allowed characters only (every white space
+# character is in Z or Cc), so none needs a filter.
 identifiers = st.one_of(
     st.from_regex(r"[a-z][a-z0-9_\-]{0,10}", fullmatch=True),
     st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=6),
@@ -49,7 +73,7 @@ identifiers = st.one_of(
         min_size=1,
         max_size=10,
     ),
-).filter(_IDENTIFIER.fullmatch)
+)
 
 # GB 11643-1999: the weights of the first 17 digits and the check character for the
 # weighted sum modulo 11.
@@ -62,37 +86,50 @@ def id_check_character(first17: str) -> str:
     return _ID_CHECK[sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True)) % 11]
 
 
-@st.composite
-def id_numbers(draw: st.DrawFn) -> str:
-    """An 18-character resident identity number with a valid check character (X included)."""
-    region = draw(st.integers(110000, 829999))
-    born = draw(st.dates(dt.date(1920, 1, 1), dt.date(2023, 12, 31)))
-    sequence = draw(st.integers(0, 999))
+@functools.cache
+def _offsets(days: int) -> st.SearchStrategy[int]:
+    """Day offsets 0 to ``days``: one strategy per span, built once."""
+    return st.integers(0, days)
+
+
+def date_range(first: dt.date, last: dt.date) -> st.SearchStrategy[dt.date]:
+    """Dates from ``first`` to ``last``, drawn as a day offset (cheaper than ``st.dates``)."""
+    return _offsets((last - first).days).map(lambda days: first + dt.timedelta(days=days))
+
+
+_BIRTHS = date_range(dt.date(1920, 1, 1), dt.date(2023, 12, 31))
+_ID_PARTS = st.tuples(st.integers(110000, 829999), _BIRTHS, st.integers(0, 999))
+
+
+def _id_number(parts: tuple[int, dt.date, int]) -> str:
+    region, born, sequence = parts
     first17 = f"{region}{born:%Y%m%d}{sequence:03d}"
     return first17 + id_check_character(first17)
 
 
-@st.composite
-def texts_with_id_number(draw: st.DrawFn) -> str:
-    """Free text holding an identity number, as a clerk might paste a party's details.
+_ID_NUMBERS = _ID_PARTS.map(_id_number)
 
-    The number stands apart from other digits (a longer run of digits is a case
-    number, not an identity number: src/enforcement_core/_privacy.py).
-    """
-    before = draw(st.sampled_from(["", "当事人", "身份证号：", "申请人张某（"]))
-    after = draw(st.sampled_from(["", "）", "，已整改。", " 无"]))
-    return f"{before}{draw(id_numbers())}{after}"
 
+def id_numbers() -> st.SearchStrategy[str]:
+    """An 18-character resident identity number with a valid check character (X included)."""
+    return _ID_NUMBERS
+
+
+#: Free text holding an identity number, as a clerk might paste a party's details.
+#: The number stands apart from other digits (a longer run of digits is a case
+#: number, not an identity number: src/enforcement_core/_privacy.py).
+texts_with_id_number = st.builds(
+    lambda before, number, after: f"{before}{number}{after}",
+    st.sampled_from(["", "当事人", "身份证号：", "申请人张某（"]),
+    _ID_NUMBERS,
+    st.sampled_from(["", "）", "，已整改。", " 无"]),
+)
 
 # Free text of a record or narrative: sometimes with an identity number in it, which
 # no published output may show.
-free_texts = st.one_of(texts, texts, texts, texts_with_id_number())
-dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2031, 12, 31))
-
-
-def optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
-    """``None`` (not stated) or a value."""
-    return st.none() | strategy
+free_texts = st.one_of(texts, texts, texts, texts_with_id_number)
+maybe_free_texts = st.just("") | free_texts
+dates = date_range(dt.date(2000, 1, 1), dt.date(2031, 12, 31))
 
 
 def breakdown(keys: type[E], values: st.SearchStrategy[T]) -> st.SearchStrategy[dict[E, T]]:
@@ -104,38 +141,46 @@ def _added(numbers: list[Any], start: Any = 0) -> Any:
     return sum((n for n in numbers if n is not None), start)
 
 
-@st.composite
 def total_over(draw: st.DrawFn, numbers: list[Any], *, money_total: bool = False) -> Any:
-    """A total for parts ``numbers``: unstated, exactly their sum, or above it."""
+    """Draw a total for parts ``numbers``: unstated, exactly their sum, or above it."""
     zero = Decimal(0) if money_total else 0
     base = _added(numbers, zero)
-    extra = draw(money if money_total else counts) if draw(st.booleans()) else zero
-    return draw(st.none() | st.just(base + extra))
+    extra = draw(money if money_total else counts) if draw(_coin) else zero
+    return None if draw(_coin) else base + extra
+
+
+_SUPERVISED = breakdown(ec.SupervisionLevel, counts)
 
 
 @st.composite
-def hazard_figures(draw: st.DrawFn) -> ec.HazardFigures:
+def _hazard_figures(draw: st.DrawFn) -> ec.HazardFigures:
+    supervised = draw(_SUPERVISED)
+    rectified = draw(maybe_counts)
+    found = total_over(draw, [max(_added(list(supervised.values())), _added([rectified]))])
+    return ec.HazardFigures(found=found, rectified=rectified, supervised=supervised)
+
+
+_HAZARD_FIGURES = _hazard_figures()
+
+
+def hazard_figures() -> st.SearchStrategy[ec.HazardFigures]:
     """Hazards found, rectified and supervised, rectified and supervised within found.
 
     Rectified and supervised hazards are each some of those found, and may be the
     same ones (509 found, 502 rectified, 11 supervised), so found is at least the
     larger of the two, not their sum.
     """
-    supervised = draw(breakdown(ec.SupervisionLevel, counts))
-    rectified = draw(optional(counts))
-    found = draw(total_over([max(_added(list(supervised.values())), _added([rectified]))]))
-    return ec.HazardFigures(found=found, rectified=rectified, supervised=supervised)
+    return _HAZARD_FIGURES
+
+
+_BY_AREA = breakdown(
+    ec.InspectionArea, st.builds(ec.AreaFigures, visits=maybe_counts, hazards=_HAZARD_FIGURES)
+)
 
 
 @st.composite
-def inspection_figures(draw: st.DrawFn) -> ec.InspectionFigures:
-    """Inspections with areas whose figures fit within the totals."""
-    by_area = draw(
-        breakdown(
-            ec.InspectionArea,
-            st.builds(ec.AreaFigures, visits=optional(counts), hazards=hazard_figures()),
-        )
-    )
+def _inspection_figures(draw: st.DrawFn) -> ec.InspectionFigures:
+    by_area = draw(_BY_AREA)
     areas = list(by_area.values())
     found = _added([a.hazards.found for a in areas])
     rectified = _added([a.hazards.rectified for a in areas])
@@ -149,56 +194,77 @@ def inspection_figures(draw: st.DrawFn) -> ec.InspectionFigures:
         rectified=rectified,
         supervised=supervised,
     )
-    hazards = draw(st.just(hazards) | st.just(ec.HazardFigures()))
+    if not draw(_coin):
+        hazards = ec.HazardFigures()
     if hazards.found is None:
         by_area = {key: ec.AreaFigures(visits=value.visits) for key, value in by_area.items()}
-    visits = draw(total_over([a.visits for a in by_area.values()]))
+    visits = total_over(draw, [a.visits for a in by_area.values()])
     return ec.InspectionFigures(visits=visits, by_area=by_area, hazards=hazards)
 
 
+_INSPECTION_FIGURES = _inspection_figures()
+
+
+def inspection_figures() -> st.SearchStrategy[ec.InspectionFigures]:
+    """Inspections with areas whose figures fit within the totals."""
+    return _INSPECTION_FIGURES
+
+
 @st.composite
-def licensing_figures(draw: st.DrawFn) -> ec.LicensingFigures:
-    """Licensing outcomes within the applications and within those accepted."""
-    granted = draw(optional(counts))
-    refused = draw(optional(counts))
-    pending = draw(optional(counts))
-    accepted = draw(total_over([granted, refused, pending]))
-    applications = draw(
-        total_over([accepted if accepted is not None else _added([granted, refused, pending])])
+def _licensing_figures(draw: st.DrawFn) -> ec.LicensingFigures:
+    granted = draw(maybe_counts)
+    refused = draw(maybe_counts)
+    pending = draw(maybe_counts)
+    accepted = total_over(draw, [granted, refused, pending])
+    applications = total_over(
+        draw, [accepted if accepted is not None else _added([granted, refused, pending])]
     )
     if applications is not None and accepted is not None and accepted > applications:
         applications = accepted
     return ec.LicensingFigures(
-        subject=draw(st.just("") | free_texts),
+        subject=draw(maybe_free_texts),
         applications=applications,
         accepted=accepted,
         granted=granted,
         refused=refused,
         pending=pending,
-        revoked=draw(optional(counts)),
-        legal_reviews=draw(optional(counts)),
+        revoked=draw(maybe_counts),
+        legal_reviews=draw(maybe_counts),
     )
+
+
+_LICENSING_FIGURES = _licensing_figures()
+
+
+def licensing_figures() -> st.SearchStrategy[ec.LicensingFigures]:
+    """Licensing outcomes within the applications and within those accepted."""
+    return _LICENSING_FIGURES
+
+
+_BY_DOMAIN = breakdown(
+    ec.Domain, st.builds(ec.DomainPenalties, cases=maybe_counts, fines=maybe_money)
+)
+_BY_SANCTION = breakdown(ec.SanctionType, counts)
+_BY_PROCEDURE = breakdown(ec.Procedure, counts)
+_FRACTIONS = st.integers(0, 10**6)
 
 
 @st.composite
-def penalty_figures(draw: st.DrawFn) -> ec.PenaltyFigures:
-    """Penalties whose three breakdowns fit within the stated cases and fines."""
-    by_domain = draw(
-        breakdown(
-            ec.Domain, st.builds(ec.DomainPenalties, cases=optional(counts), fines=optional(money))
-        )
-    )
-    by_sanction = draw(breakdown(ec.SanctionType, counts))
-    by_procedure = draw(breakdown(ec.Procedure, counts))
+def _penalty_figures(draw: st.DrawFn) -> ec.PenaltyFigures:
+    by_domain = draw(_BY_DOMAIN)
+    by_sanction = draw(_BY_SANCTION)
+    by_procedure = draw(_BY_PROCEDURE)
     largest = max(
         _added([d.cases for d in by_domain.values()]),
         _added(list(by_sanction.values())),
         _added(list(by_procedure.values())),
     )
-    cases = draw(total_over([largest]))
-    fines = draw(total_over([_added([d.fines for d in by_domain.values()])], money_total=True))
-    confiscations = draw(optional(money))
-    together = draw(total_over([fines, confiscations], money_total=True))
+    cases = total_over(draw, [largest])
+    fines = total_over(draw, [_added([d.fines for d in by_domain.values()])], money_total=True)
+    confiscations = draw(maybe_money)
+    together = total_over(draw, [fines, confiscations], money_total=True)
+    # Lightened cases are some of the cases: a share of them, drawn as a fraction.
+    lightened = draw(maybe_counts) if cases is None else cases * draw(_FRACTIONS) // 10**6
     return ec.PenaltyFigures(
         cases=cases,
         by_domain=by_domain,
@@ -207,98 +273,164 @@ def penalty_figures(draw: st.DrawFn) -> ec.PenaltyFigures:
         fines_and_confiscations=together,
         fines=fines,
         confiscations=confiscations,
-        not_penalised=draw(optional(counts)),
-        lightened=draw(optional(counts)) if cases is None else draw(st.integers(0, cases)),
-        legal_reviews=draw(optional(counts)),
-        referrals=draw(optional(counts)),
+        not_penalised=draw(maybe_counts),
+        lightened=lightened,
+        legal_reviews=draw(maybe_counts),
+        referrals=draw(maybe_counts),
     )
 
 
+_PENALTY_FIGURES = _penalty_figures()
+
+
+def penalty_figures() -> st.SearchStrategy[ec.PenaltyFigures]:
+    """Penalties whose three breakdowns fit within the stated cases and fines."""
+    return _PENALTY_FIGURES
+
+
+_BY_MEASURE = breakdown(ec.CoerciveMeasure, counts)
+
+
 @st.composite
-def coercion_figures(draw: st.DrawFn) -> ec.CoercionFigures:
-    """Coercive measures by kind within the total, and executions."""
-    by_measure = draw(breakdown(ec.CoerciveMeasure, counts))
+def _coercion_figures(draw: st.DrawFn) -> ec.CoercionFigures:
+    by_measure = draw(_BY_MEASURE)
     return ec.CoercionFigures(
-        measures=draw(total_over(list(by_measure.values()))),
+        measures=total_over(draw, list(by_measure.values())),
         by_measure=by_measure,
-        executions=draw(optional(counts)),
+        executions=draw(maybe_counts),
     )
 
 
+_COERCION_FIGURES = _coercion_figures()
+
+
+def coercion_figures() -> st.SearchStrategy[ec.CoercionFigures]:
+    """Coercive measures by kind within the total, and executions."""
+    return _COERCION_FIGURES
+
+
+_BY_PARTY = breakdown(ec.PartyKind, counts)
+
+
 @st.composite
-def interview_figures(draw: st.DrawFn) -> ec.InterviewFigures:
+def _interview_figures(draw: st.DrawFn) -> ec.InterviewFigures:
+    by_party = draw(_BY_PARTY)
+    return ec.InterviewFigures(count=total_over(draw, list(by_party.values())), by_party=by_party)
+
+
+_INTERVIEW_FIGURES = _interview_figures()
+
+
+def interview_figures() -> st.SearchStrategy[ec.InterviewFigures]:
     """Interviews by party within the total."""
-    by_party = draw(breakdown(ec.PartyKind, counts))
-    return ec.InterviewFigures(count=draw(total_over(list(by_party.values()))), by_party=by_party)
+    return _INTERVIEW_FIGURES
 
 
-@st.composite
-def review_counts(draw: st.DrawFn, least: dict[str, int] | None = None) -> ec.ReviewCounts:
-    """Reconsiderations and litigations with those against the body within them.
+def _review_counts(draw: st.DrawFn, least: dict[str, int] | None = None) -> ec.ReviewCounts:
+    """Draw reconsiderations and litigations with those against the body within them.
 
     With ``least``, every stated figure is at least that (a total over parts).
     """
     floor = least or {}
-    corrected = draw(total_over([floor.get("corrected")]))
-    lost = draw(total_over([floor.get("lost")]))
+    corrected = total_over(draw, [floor.get("corrected")])
+    lost = total_over(draw, [floor.get("lost")])
     cases = [_added([corrected]), floor.get("reconsiderations", 0)]
     suits = [_added([lost]), floor.get("litigations", 0)]
     return ec.ReviewCounts(
-        reconsiderations=draw(total_over([max(cases)])),
+        reconsiderations=total_over(draw, [max(cases)]),
         corrected=corrected,
-        litigations=draw(total_over([max(suits)])),
+        litigations=total_over(draw, [max(suits)]),
         lost=lost,
     )
 
 
+_REVIEW_COUNTS = st.composite(_review_counts)()
+_REVIEWS_BY_KIND = breakdown(ec.ActionKind, _REVIEW_COUNTS)
+_REVIEW_FIELDS = ("reconsiderations", "corrected", "litigations", "lost")
+
+
 @st.composite
-def review_figures(draw: st.DrawFn) -> ec.ReviewFigures:
+def _review_figures(draw: st.DrawFn) -> ec.ReviewFigures:
+    by_kind = draw(_REVIEWS_BY_KIND)
+    sums = {name: _added([getattr(v, name) for v in by_kind.values()]) for name in _REVIEW_FIELDS}
+    return ec.ReviewFigures(total=_review_counts(draw, least=sums), by_kind=by_kind)
+
+
+_REVIEW_FIGURES = _review_figures()
+
+
+def review_figures() -> st.SearchStrategy[ec.ReviewFigures]:
     """Review totals at or above the sum of the categories."""
-    by_kind = draw(breakdown(ec.ActionKind, review_counts()))
-    fields = ("reconsiderations", "corrected", "litigations", "lost")
-    sums = {name: _added([getattr(v, name) for v in by_kind.values()]) for name in fields}
-    return ec.ReviewFigures(total=draw(review_counts(least=sums)), by_kind=by_kind)
+    return _REVIEW_FIGURES
+
+
+_POWERS_BY_KIND = breakdown(ec.ActionKind, counts)
+_POWERS_BY_SOURCE = breakdown(ec.AuthoritySource, counts)
 
 
 @st.composite
-def power_figures(draw: st.DrawFn) -> ec.PowerFigures:
-    """Powers by kind and by source within the total."""
-    by_kind = draw(breakdown(ec.ActionKind, counts))
-    by_source = draw(breakdown(ec.AuthoritySource, counts))
+def _power_figures(draw: st.DrawFn) -> ec.PowerFigures:
+    by_kind = draw(_POWERS_BY_KIND)
+    by_source = draw(_POWERS_BY_SOURCE)
     largest = max(_added(list(by_kind.values())), _added(list(by_source.values())))
-    return ec.PowerFigures(total=draw(total_over([largest])), by_kind=by_kind, by_source=by_source)
+    return ec.PowerFigures(total=total_over(draw, [largest]), by_kind=by_kind, by_source=by_source)
+
+
+_POWER_FIGURES = _power_figures()
+
+
+def power_figures() -> st.SearchStrategy[ec.PowerFigures]:
+    """Powers by kind and by source within the total."""
+    return _POWER_FIGURES
+
+
+_UNIT_KINDS = st.sampled_from(list(ec.UnitKind))
+
+
+@functools.cache
+def units(depth: int = 2) -> st.SearchStrategy[ec.Unit]:
+    """A unit whose sub-units' officers fit within its own (built once per depth)."""
+    below = st.dictionaries(identifiers, units(depth - 1), max_size=2) if depth > 1 else st.just({})
+
+    @st.composite
+    def unit(draw: st.DrawFn) -> ec.Unit:
+        subunits = draw(below)
+        return ec.Unit(
+            draw(texts),
+            kind=draw(_UNIT_KINDS),
+            certified=total_over(draw, [sub.certified for sub in subunits.values()]),
+            subunits=subunits,
+        )
+
+    return unit()
+
+
+_UNIT_TREES = st.dictionaries(identifiers, units(), max_size=3)
 
 
 @st.composite
-def units(draw: st.DrawFn, depth: int = 2) -> ec.Unit:
-    """A unit whose sub-units' officers fit within its own."""
-    subunits = (
-        draw(st.dictionaries(identifiers, units(depth=depth - 1), max_size=2)) if depth > 1 else {}
-    )
-    return ec.Unit(
-        draw(texts),
-        kind=draw(st.sampled_from(list(ec.UnitKind))),
-        certified=draw(total_over([sub.certified for sub in subunits.values()])),
-        subunits=subunits,
-    )
-
-
-@st.composite
-def workforce_figures(draw: st.DrawFn) -> ec.WorkforceFigures:
-    """Workforce figures with units within the total and certified within establishment."""
-    tree = draw(st.dictionaries(identifiers, units(), max_size=3))
-    certified = draw(total_over([u.certified for u in tree.values()]))
-    established = draw(total_over([certified]))
+def _workforce_figures(draw: st.DrawFn) -> ec.WorkforceFigures:
+    tree = draw(_UNIT_TREES)
+    certified = total_over(draw, [u.certified for u in tree.values()])
+    established = total_over(draw, [certified])
     return ec.WorkforceFigures(
         certified=certified,
         units=tree,
         established_staff=established,
-        auxiliary_staff=draw(optional(counts)),
-        newly_certified=draw(optional(counts)),
-        certificates_cancelled=draw(optional(counts)),
-        trained=draw(optional(counts)),
-        misconduct_cases=draw(optional(counts)),
+        auxiliary_staff=draw(maybe_counts),
+        newly_certified=draw(maybe_counts),
+        certificates_cancelled=draw(maybe_counts),
+        trained=draw(maybe_counts),
+        misconduct_cases=draw(maybe_counts),
     )
+
+
+_WORKFORCE_FIGURES = _workforce_figures()
+
+
+def workforce_figures() -> st.SearchStrategy[ec.WorkforceFigures]:
+    """Workforce figures with units within the total and certified within establishment."""
+    return _WORKFORCE_FIGURES
 
 
 bodies = st.builds(
@@ -310,8 +442,9 @@ bodies = st.builds(
 )
 
 
+@functools.cache
 def sections(depth: int = 2) -> st.SearchStrategy[ec.Section]:
-    """Narrative sections, nested up to ``depth``."""
+    """Narrative sections, nested up to ``depth`` (built once per depth)."""
     return st.builds(
         ec.Section,
         title=texts,
@@ -325,7 +458,7 @@ def sections(depth: int = 2) -> st.SearchStrategy[ec.Section]:
 
 narratives = st.builds(
     ec.Narrative,
-    opening=st.just("") | free_texts,
+    opening=maybe_free_texts,
     sections=st.lists(sections(), max_size=3).map(tuple),
 )
 
@@ -344,35 +477,40 @@ FIGURE_PATHS = (
 decimals = st.decimals(
     min_value=-(10**6), max_value=10**6, places=2, allow_nan=False, allow_infinity=False
 )
+_RATE_FIGURES = st.sampled_from(["rates." + name.value for name in ec.RateName])
+_FIGURE_CHANGES = st.tuples(
+    st.sampled_from(FIGURE_PATHS), st.sampled_from([ec.ChangeUnit.ABSOLUTE, ec.ChangeUnit.PERCENT])
+)
+_RATE_CHANGES = st.tuples(_RATE_FIGURES, st.just(ec.ChangeUnit.POINTS))
 
 
-@st.composite
-def stated_changes(draw: st.DrawFn) -> ec.StatedChange:
-    """A stated change of a figure or of a rate, with the unit that fits it."""
-    if draw(st.booleans()):
-        figure = "rates." + draw(st.sampled_from(list(ec.RateName))).value
-        unit = ec.ChangeUnit.POINTS
-    else:
-        figure = draw(st.sampled_from(FIGURE_PATHS))
-        unit = draw(st.sampled_from([ec.ChangeUnit.ABSOLUTE, ec.ChangeUnit.PERCENT]))
-    return ec.StatedChange(
-        figure=figure, previous=abs(draw(decimals)), change=draw(decimals), unit=unit
-    )
+def _stated_change(
+    figure_and_unit: tuple[str, ec.ChangeUnit], previous: Decimal, change: Decimal
+) -> ec.StatedChange:
+    figure, unit = figure_and_unit
+    return ec.StatedChange(figure=figure, previous=abs(previous), change=change, unit=unit)
+
+
+#: A stated change of a figure or of a rate, with the unit that fits it.
+stated_changes = st.builds(_stated_change, _RATE_CHANGES | _FIGURE_CHANGES, decimals, decimals)
 
 
 #: A percentage as a report writes it: 0 to 4 decimals, the precision the audit holds it to.
-stated_rates = st.integers(0, 4).flatmap(
-    lambda places: st.decimals(
-        min_value=0, max_value=100, places=places, allow_nan=False, allow_infinity=False
+stated_rates = st.one_of(
+    *(
+        st.decimals(
+            min_value=0, max_value=100, places=places, allow_nan=False, allow_infinity=False
+        )
+        for places in range(5)
     )
 )
 
 stateds = st.builds(
     ec.Stated,
     rates=st.dictionaries(st.sampled_from(list(ec.RateName)), stated_rates, max_size=3),
-    changes=st.lists(stated_changes(), max_size=3).map(tuple),
-    actions=optional(counts),
-    amount=optional(money),
+    changes=st.lists(stated_changes, max_size=3).map(tuple),
+    actions=maybe_counts,
+    amount=maybe_money,
 )
 
 conventions = st.builds(
@@ -395,153 +533,206 @@ FIGURES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
 }
 
 other_kinds = [kind for kind in ec.ActionKind if kind not in own_figures()]
+_OTHER_KINDS = st.sampled_from(other_kinds)
+_OTHER_FIGURES = st.dictionaries(
+    _OTHER_KINDS, st.builds(ec.ActionFigures, count=maybe_counts, amount=maybe_money), max_size=3
+)
+_YEARS = st.integers(2000, 2030)
+_MAYBE_POWERS = optional(_POWER_FIGURES)
+_MAYBE_INTERVIEWS = optional(_INTERVIEW_FIGURES)
+_MAYBE_REVIEWS = optional(_REVIEW_FIGURES)
+
+
+@functools.cache
+def _category_figures() -> dict[str, st.SearchStrategy[Any]]:
+    return {c.field: optional(FIGURES[c.figures]()) for c in CATEGORIES}
 
 
 @st.composite
-def annual_reports(draw: st.DrawFn, year: int | None = None) -> ec.AnnualReport:
-    """A valid annual report, every category present or absent."""
-    year = draw(st.integers(2000, 2030)) if year is None else year
+def _annual_report(draw: st.DrawFn, year: int | None) -> ec.AnnualReport:
+    year = draw(_YEARS) if year is None else year
+    first = dt.date(year, 1, 1)
+    published = draw(optional(_offsets((dt.date(year + 1, 12, 31) - first).days)))
     return ec.AnnualReport(
         body=draw(bodies),
         year=year,
-        published_on=draw(optional(st.dates(dt.date(year, 1, 1), dt.date(year + 1, 12, 31)))),
-        workforce=draw(workforce_figures()),
-        powers=draw(optional(power_figures())),
-        **{c.field: draw(optional(FIGURES[c.figures]())) for c in CATEGORIES},
-        interviews=draw(optional(interview_figures())),
-        other_actions=draw(
-            st.dictionaries(
-                st.sampled_from(other_kinds),
-                st.builds(ec.ActionFigures, count=optional(counts), amount=optional(money)),
-                max_size=3,
-            )
-        ),
-        reviews=draw(optional(review_figures())),
+        published_on=None if published is None else first + dt.timedelta(days=published),
+        workforce=draw(_WORKFORCE_FIGURES),
+        powers=draw(_MAYBE_POWERS),
+        **{field: draw(figures) for field, figures in _category_figures().items()},
+        interviews=draw(_MAYBE_INTERVIEWS),
+        other_actions=draw(_OTHER_FIGURES),
+        reviews=draw(_MAYBE_REVIEWS),
         narrative=draw(narratives),
         stated=draw(stateds),
         conventions=draw(conventions),
     )
 
 
+@functools.cache
+def annual_reports(year: int | None = None) -> st.SearchStrategy[ec.AnnualReport]:
+    """A valid annual report of ``year`` (any year when ``None``), every category present or absent."""
+    return _annual_report(year)
+
+
 # Records ---------------------------------------------------------------------------
 
 
-@st.composite
-def later(draw: st.DrawFn, day: dt.date, days: int = 120) -> dt.date:
-    """A date on or after ``day``."""
-    return day + dt.timedelta(days=draw(st.integers(0, days)))
+def _later(draw: st.DrawFn, day: dt.date, days: int = 120) -> dt.date:
+    """Draw a date on or after ``day``."""
+    return day + dt.timedelta(days=draw(_offsets(days)))
 
 
 parties = st.builds(
     ec.Party,
     name=texts,
     kind=st.sampled_from(list(ec.PartyKind)),
-    id_number=optional(st.one_of(texts, id_numbers())),
+    id_number=optional(st.one_of(texts, _ID_NUMBERS)),
 )
+_MAYBE_PARTIES = optional(parties)
+_MAYBE_DAYS = optional(_offsets(120))
+_SUPERVISION = optional(st.sampled_from(list(ec.SupervisionLevel)))
+# A hazard but for the day it was found: the day comes from its inspection.
+_HAZARD_PARTS = st.tuples(identifiers, maybe_free_texts, _MAYBE_DAYS, _MAYBE_DAYS, _SUPERVISION)
 
 
-@st.composite
-def hazards(draw: st.DrawFn, found_on: dt.date | None = None) -> ec.Hazard:
-    """A hazard with deadline and rectification on or after the day it was found."""
-    found = draw(dates) if found_on is None else found_on
+def _hazard(found: dt.date, parts: tuple[str, str, int | None, int | None, Any]) -> ec.Hazard:
+    identifier, description, deadline, rectified, supervision = parts
     return ec.Hazard(
-        draw(identifiers),
+        identifier,
         found,
-        description=draw(st.just("") | free_texts),
-        deadline=draw(optional(later(found))),
-        rectified_on=draw(optional(later(found))),
-        supervision=draw(optional(st.sampled_from(list(ec.SupervisionLevel)))),
+        description=description,
+        deadline=None if deadline is None else found + dt.timedelta(days=deadline),
+        rectified_on=None if rectified is None else found + dt.timedelta(days=rectified),
+        supervision=supervision,
     )
 
 
+#: A hazard with deadline and rectification on or after the day it was found.
+hazards = st.builds(_hazard, dates, _HAZARD_PARTS)
+_HAZARD_LISTS = st.lists(_HAZARD_PARTS, max_size=3)
+
 officer_ids = st.lists(identifiers, max_size=3, unique=True).map(tuple)
+_AREAS = st.sampled_from(list(ec.InspectionArea))
 
 
 @st.composite
-def inspections(draw: st.DrawFn, on: st.SearchStrategy[dt.date] = dates) -> ec.Inspection:
-    """An inspection whose hazards were found on or after it."""
+def _inspection(draw: st.DrawFn, on: st.SearchStrategy[dt.date]) -> ec.Inspection:
     day = draw(on)
     return ec.Inspection(
         draw(identifiers),
         day,
         target=draw(texts),
-        area=draw(st.sampled_from(list(ec.InspectionArea))),
+        area=draw(_AREAS),
         officers=draw(officer_ids),
-        hazards=tuple(draw(st.lists(hazards(found_on=day), max_size=3))),
+        hazards=tuple(_hazard(day, parts) for parts in draw(_HAZARD_LISTS)),
     )
+
+
+@functools.cache
+def inspections(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[ec.Inspection]:
+    """An inspection whose hazards were found on or after it."""
+    return _inspection(on)
 
 
 _CONFISCATIONS = {
     ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS,
     ec.SanctionType.CONFISCATION_OF_ILLEGAL_PROPERTY,
 }
+_SANCTION_SETS = st.lists(st.sampled_from(list(ec.SanctionType)), max_size=3, unique=True).map(
+    tuple
+)
+_DOMAINS = st.sampled_from(list(ec.Domain))
+_PROCEDURES = st.sampled_from(list(ec.Procedure))
 
 
 @st.composite
-def penalty_cases(draw: st.DrawFn, on: st.SearchStrategy[dt.date] = dates) -> ec.PenaltyCase:
-    """A penalty case whose money matches its sanctions."""
-    sanctions = tuple(
-        draw(st.lists(st.sampled_from(list(ec.SanctionType)), max_size=3, unique=True))
-    )
+def _penalty_case(draw: st.DrawFn, on: st.SearchStrategy[dt.date]) -> ec.PenaltyCase:
+    sanctions = draw(_SANCTION_SETS)
     fined = ec.SanctionType.FINE in sanctions
     confiscated = bool(_CONFISCATIONS.intersection(sanctions))
     return ec.PenaltyCase(
         draw(identifiers),
         draw(on),
-        domain=draw(st.sampled_from(list(ec.Domain))),
+        domain=draw(_DOMAINS),
         sanctions=sanctions,
-        procedure=draw(st.sampled_from(list(ec.Procedure))),
-        fine=draw(optional(money)) if fined else None,
-        confiscation=draw(optional(money)) if confiscated else None,
-        party=draw(optional(parties)),
+        procedure=draw(_PROCEDURES),
+        fine=draw(maybe_money) if fined else None,
+        confiscation=draw(maybe_money) if confiscated else None,
+        party=draw(_MAYBE_PARTIES),
         officers=draw(officer_ids),
-        legal_review=draw(st.booleans()),
-        lightened=draw(st.booleans()),
-        referred=draw(st.booleans()),
+        legal_review=draw(_coin),
+        lightened=draw(_coin),
+        referred=draw(_coin),
     )
 
 
+@functools.cache
+def penalty_cases(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[ec.PenaltyCase]:
+    """A penalty case whose money matches its sanctions."""
+    return _penalty_case(on)
+
+
+_DECISIONS = optional(st.sampled_from(list(ec.LicensingDecision)))
+
+
 @st.composite
-def licence_applications(
-    draw: st.DrawFn, on: st.SearchStrategy[dt.date] = dates
-) -> ec.LicenceApplication:
-    """An application whose decision, dates and revocation agree."""
+def _licence_application(draw: st.DrawFn, on: st.SearchStrategy[dt.date]) -> ec.LicenceApplication:
     applied = draw(on)
-    accepted = draw(st.booleans())
-    decision = draw(optional(st.sampled_from(list(ec.LicensingDecision)))) if accepted else None
-    decided = draw(later(applied)) if decision is not None else None
+    accepted = draw(_coin)
+    decision = draw(_DECISIONS) if accepted else None
+    decided = _later(draw, applied) if decision is not None else None
     revoked = (
-        draw(optional(later(decided)))
-        if decision is ec.LicensingDecision.GRANTED and decided is not None
+        _later(draw, decided)
+        if decision is ec.LicensingDecision.GRANTED and decided is not None and draw(_coin)
         else None
     )
     return ec.LicenceApplication(
         draw(identifiers),
         applied,
-        subject=draw(st.just("") | free_texts),
-        applicant=draw(optional(parties)),
+        subject=draw(maybe_free_texts),
+        applicant=draw(_MAYBE_PARTIES),
         accepted=accepted,
         decision=decision,
         decided_on=decided,
         revoked_on=revoked,
-        legal_review=draw(st.booleans()),
+        legal_review=draw(_coin),
     )
 
 
+@functools.cache
+def licence_applications(
+    on: st.SearchStrategy[dt.date] = dates,
+) -> st.SearchStrategy[ec.LicenceApplication]:
+    """An application whose decision, dates and revocation agree."""
+    return _licence_application(on)
+
+
+_MEASURES = optional(st.sampled_from(list(ec.CoerciveMeasure)))
+
+
 @st.composite
-def coercive_actions(draw: st.DrawFn, on: st.SearchStrategy[dt.date] = dates) -> ec.CoerciveAction:
-    """A coercive measure or a coercive execution."""
-    measure = draw(optional(st.sampled_from(list(ec.CoerciveMeasure))))
+def _coercive_action(draw: st.DrawFn, on: st.SearchStrategy[dt.date]) -> ec.CoerciveAction:
+    measure = draw(_MEASURES)
     return ec.CoerciveAction(
         draw(identifiers),
         draw(on),
         measure=measure,
         execution=measure is None,
-        party=draw(optional(parties)),
+        party=draw(_MAYBE_PARTIES),
         officers=draw(officer_ids),
     )
 
 
+@functools.cache
+def coercive_actions(
+    on: st.SearchStrategy[dt.date] = dates,
+) -> st.SearchStrategy[ec.CoerciveAction]:
+    """A coercive measure or a coercive execution."""
+    return _coercive_action(on)
+
+
+@functools.cache
 def interviews(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[ec.AdmonitoryInterview]:
     """An admonitory interview."""
     return st.builds(
@@ -549,23 +740,25 @@ def interviews(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[ec.A
         identifiers,
         on,
         party=parties,
-        subject=st.just("") | free_texts,
+        subject=maybe_free_texts,
         officers=officer_ids,
     )
 
 
+@functools.cache
 def other_actions(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[ec.OtherAction]:
     """An action of a category without a record class of its own."""
     return st.builds(
         ec.OtherAction,
         identifiers,
-        st.sampled_from(other_kinds),
+        _OTHER_KINDS,
         on,
-        amount=optional(money),
-        description=st.just("") | free_texts,
+        amount=maybe_money,
+        description=maybe_free_texts,
     )
 
 
+@functools.cache
 def review_cases(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[ec.ReviewCase]:
     """A reconsideration or litigation case."""
     return st.builds(
@@ -574,62 +767,79 @@ def review_cases(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[ec
         st.sampled_from(list(ec.ReviewKind)),
         st.sampled_from(list(ec.ActionKind)),
         on,
-        against_body=optional(st.booleans()),
+        against_body=optional(_coin),
     )
 
 
+_SIX_YEARS = 6 * 365
+
+
 @st.composite
-def certificates(draw: st.DrawFn) -> ec.Certificate:
-    """A certificate valid for some years, perhaps cancelled."""
+def _certificate(draw: st.DrawFn) -> ec.Certificate:
     start = draw(dates)
-    end = draw(later(start, days=6 * 365))
+    end = _later(draw, start, days=_SIX_YEARS)
     return ec.Certificate(
         draw(texts),
         draw(texts),
         start,
         end,
-        cancelled_on=draw(optional(later(start, days=6 * 365))),
+        cancelled_on=_later(draw, start, days=_SIX_YEARS) if draw(_coin) else None,
     )
 
 
-@st.composite
-def officers(draw: st.DrawFn, unit_ids: st.SearchStrategy[str] = identifiers) -> ec.Officer:
-    """An officer of one of ``unit_ids``; auxiliary staff hold no certificate."""
-    employment = draw(st.sampled_from(list(ec.Employment)))
-    held = (
-        draw(st.lists(certificates(), max_size=2))
-        if employment is ec.Employment.ESTABLISHED
-        else []
-    )
+#: A certificate valid for some years, perhaps cancelled.
+certificates = _certificate()
+_HELD = st.lists(certificates, max_size=2).map(tuple)
+_EMPLOYMENTS = st.sampled_from(list(ec.Employment))
+
+
+# An officer but for the unit: in a ledger, the unit is one of the ledger's own.
+_OFFICER_PARTS = st.tuples(identifiers, texts, _EMPLOYMENTS, _HELD, _coin)
+
+
+def _officer(
+    parts: tuple[str, str, ec.Employment, tuple[ec.Certificate, ...], bool], unit: str
+) -> ec.Officer:
+    identifier, name, employment, held, trained = parts
     return ec.Officer(
-        draw(identifiers),
-        draw(texts),
-        unit=draw(unit_ids),
-        certificates=tuple(held),
+        identifier,
+        name,
+        unit=unit,
+        # Auxiliary staff hold no certificate.
+        certificates=held if employment is ec.Employment.ESTABLISHED else (),
         employment=employment,
-        trained=draw(st.booleans()),
+        trained=trained,
     )
 
 
+@functools.cache
+def officers(unit_ids: st.SearchStrategy[str] = identifiers) -> st.SearchStrategy[ec.Officer]:
+    """An officer of one of ``unit_ids``; auxiliary staff hold no certificate."""
+    return st.builds(_officer, _OFFICER_PARTS, unit_ids)
+
+
+@functools.cache
 def _in_or_near(year: int) -> st.SearchStrategy[dt.date]:
     # Mostly inside the year, sometimes just outside: the audit's business.
-    inside = st.dates(dt.date(year, 1, 1), dt.date(year, 12, 31))
-    outside = st.dates(dt.date(year - 1, 11, 1), dt.date(year + 1, 2, 28))
+    inside = date_range(dt.date(year, 1, 1), dt.date(year, 12, 31))
+    outside = date_range(dt.date(year - 1, 11, 1), dt.date(year + 1, 2, 28))
     return st.one_of(inside, inside, inside, outside)
 
 
+@functools.cache
 def ledger_units(depth: int = 2) -> st.SearchStrategy[ec.Unit]:
     """A ledger's unit, with sub-units nested up to ``depth`` (officers are counted, not stated)."""
     return st.builds(
         ec.Unit,
         texts,
-        kind=st.sampled_from(list(ec.UnitKind)),
+        kind=_UNIT_KINDS,
         subunits=st.dictionaries(identifiers, ledger_units(depth - 1), max_size=2)
         if depth > 1
         else st.just({}),
     )
 
 
+@functools.cache
 def misconduct_cases(
     on: st.SearchStrategy[dt.date] = dates,
 ) -> st.SearchStrategy[ec.MisconductCase]:
@@ -651,51 +861,73 @@ RECORDS: dict[type, Callable[..., st.SearchStrategy[Any]]] = {
 }
 
 
-@st.composite
-def ledgers(draw: st.DrawFn, *, max_records: int = 8) -> ec.Ledger:
-    """A ledger with a few records of each kind, dated in or near its year."""
-    year = draw(st.integers(2001, 2030))
+@functools.cache
+def _record_lists(year: int, max_records: int) -> dict[str, st.SearchStrategy[tuple[Any, ...]]]:
+    """Each record group's list of records dated in or near ``year``, built once per year."""
     on = _in_or_near(year)
-    tree = draw(st.dictionaries(identifiers, ledger_units(), min_size=1, max_size=3))
+    return {
+        group.field: st.lists(RECORDS[group.record](on=on), max_size=max_records).map(tuple)
+        for group in RECORD_GROUPS
+    }
+
+
+_LEDGER_YEARS = st.integers(2001, 2030)
+_LEDGER_TREES = st.dictionaries(identifiers, ledger_units(), min_size=1, max_size=3)
+# An officer's unit is drawn as an index into the ledger's units.
+_UNIT_INDEXES = st.integers(0, 63)
+_OFFICER_LISTS = st.lists(st.tuples(_OFFICER_PARTS, _UNIT_INDEXES), max_size=6)
+
+
+@st.composite
+def _ledger(draw: st.DrawFn, max_records: int) -> ec.Ledger:
+    year = draw(_LEDGER_YEARS)
+    tree = draw(_LEDGER_TREES)
     # Officers may work in a sub-unit as well as in a top-level unit.
     unit_ids = sorted({path.rsplit(".", 1)[-1] for path, _ in walk_units(tree)})
-
-    def some(strategy: Callable[..., st.SearchStrategy[Any]]) -> tuple[Any, ...]:
-        return tuple(draw(st.lists(strategy(on=on), max_size=max_records)))
-
+    staff = tuple(
+        _officer(parts, unit_ids[index % len(unit_ids)]) for parts, index in draw(_OFFICER_LISTS)
+    )
     return ec.Ledger(
         body=draw(bodies),
         year=year,
         units=tree,
-        officers=tuple(draw(st.lists(officers(st.sampled_from(unit_ids)), max_size=6))),
-        **{group.field: some(RECORDS[group.record]) for group in RECORD_GROUPS},
+        officers=staff,
+        **{field: draw(records) for field, records in _record_lists(year, max_records).items()},
         narrative=draw(narratives),
         conventions=draw(conventions),
     )
 
 
+@functools.cache
+def ledgers(*, max_records: int = 8) -> st.SearchStrategy[ec.Ledger]:
+    """A ledger with a few records of each kind, dated in or near its year."""
+    return _ledger(max_records)
+
+
 # Real reports' figures (issue 9): the fields that hold them, added to a report. --------
 
+_DEPARTURES = breakdown(ec.DepartureReason, st.integers(0, 50))
+_ESTABLISHMENTS = breakdown(ec.EstablishmentKind, st.integers(0, 50))
 
-@st.composite
-def workforce_movements(draw: st.DrawFn, workforce: ec.WorkforceFigures) -> ec.WorkforceFigures:
-    """The workforce with movements and status: departures by reason, exam, posts, borrowed staff."""
-    departures = draw(breakdown(ec.DepartureReason, st.integers(0, 50)))
-    establishments = draw(breakdown(ec.EstablishmentKind, st.integers(0, 50)))
+
+def _workforce_movements(draw: st.DrawFn, workforce: ec.WorkforceFigures) -> ec.WorkforceFigures:
+    """Draw the workforce with movements and status: departures by reason, exam, posts, borrowed staff."""
+    departures = draw(_DEPARTURES)
+    establishments = draw(_ESTABLISHMENTS)
     established = workforce.established_staff
     if established is not None and sum(establishments.values()) > established:
         establishments = {}
     return attrs.evolve(
         workforce,
-        departed=draw(total_over(list(departures.values()))),
+        departed=total_over(draw, list(departures.values())),
         departures=departures,
-        exam_passed=draw(optional(counts)),
-        certificates_applied=draw(optional(counts)),
-        certificates_pending=draw(optional(counts)),
-        uncertified_recruits=draw(optional(counts)),
-        authorised_posts=draw(optional(counts)),
+        exam_passed=draw(maybe_counts),
+        certificates_applied=draw(maybe_counts),
+        certificates_pending=draw(maybe_counts),
+        uncertified_recruits=draw(maybe_counts),
+        authorised_posts=draw(maybe_counts),
         by_establishment=establishments,
-        borrowed_staff=draw(optional(counts)),
+        borrowed_staff=draw(maybe_counts),
     )
 
 
@@ -704,28 +936,36 @@ activities = st.lists(
         ec.Activity,
         name=st.sampled_from(["开展巡查", "双随机一公开抽查", "案卷评查", "制定检查计划"]),
         kind=st.sampled_from(list(ec.ActivityKind)),
-        count=optional(counts),
+        count=maybe_counts,
         measure=st.sampled_from(["次", "场次", "批次", "卷"]),
     ),
     max_size=3,
 ).map(tuple)
+_EXTRA_ACTIONS = st.integers(0, 5)
 
 
 @st.composite
-def real_reports(draw: st.DrawFn) -> ec.AnnualReport:
-    """A generated report with the figures real reports add: movements, activities, totals."""
+def _real_report(draw: st.DrawFn) -> ec.AnnualReport:
     report = draw(annual_reports())
     coercion = report.coercion
-    if coercion is not None and draw(st.booleans()):
+    if coercion is not None and draw(_coin):
         parts = [n for n in (coercion.measures, coercion.executions) if n is not None]
-        coercion = attrs.evolve(coercion, actions=sum(parts) + draw(st.integers(0, 5)))
+        coercion = attrs.evolve(coercion, actions=sum(parts) + draw(_EXTRA_ACTIONS))
     penalty = report.penalty
     if penalty is not None:
-        penalty = attrs.evolve(penalty, filed=draw(optional(counts)))
+        penalty = attrs.evolve(penalty, filed=draw(maybe_counts))
     return attrs.evolve(
         report,
-        workforce=draw(workforce_movements(report.workforce)),
+        workforce=_workforce_movements(draw, report.workforce),
         coercion=coercion,
         penalty=penalty,
         activities=draw(activities),
     )
+
+
+_REAL_REPORTS = _real_report()
+
+
+def real_reports() -> st.SearchStrategy[ec.AnnualReport]:
+    """A generated report with the figures real reports add: movements, activities, totals."""
+    return _REAL_REPORTS
