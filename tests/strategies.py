@@ -639,16 +639,18 @@ _CONFISCATIONS = {
     ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS,
     ec.SanctionType.CONFISCATION_OF_ILLEGAL_PROPERTY,
 }
-_SANCTION_SETS = st.lists(st.sampled_from(list(ec.SanctionType)), max_size=3, unique=True).map(
-    tuple
-)
+_SANCTIONS = st.sampled_from(list(ec.SanctionType))
 _DOMAINS = st.sampled_from(list(ec.Domain))
 _PROCEDURES = st.sampled_from(list(ec.Procedure))
 
 
 @st.composite
-def _penalty_case(draw: st.DrawFn, on: st.SearchStrategy[dt.date]) -> ec.PenaltyCase:
-    sanctions = draw(_SANCTION_SETS)
+def _penalty_case(
+    draw: st.DrawFn,
+    on: st.SearchStrategy[dt.date],
+    sanction_sets: st.SearchStrategy[tuple[Any, ...]],
+) -> ec.PenaltyCase:
+    sanctions = draw(sanction_sets)
     fined = ec.SanctionType.FINE in sanctions
     confiscated = bool(_CONFISCATIONS.intersection(sanctions))
     return ec.PenaltyCase(
@@ -668,9 +670,12 @@ def _penalty_case(draw: st.DrawFn, on: st.SearchStrategy[dt.date]) -> ec.Penalty
 
 
 @functools.cache
-def penalty_cases(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[ec.PenaltyCase]:
-    """A penalty case whose money matches its sanctions."""
-    return _penalty_case(on)
+def penalty_cases(
+    on: st.SearchStrategy[dt.date] = dates, *, least_sanctions: int = 0
+) -> st.SearchStrategy[ec.PenaltyCase]:
+    """A penalty case whose money matches its sanctions, carrying ``least_sanctions`` to 3 of them."""
+    sanction_sets = st.lists(_SANCTIONS, min_size=least_sanctions, max_size=3, unique=True)
+    return _penalty_case(on, sanction_sets.map(tuple))
 
 
 _DECISIONS = optional(st.sampled_from(list(ec.LicensingDecision)))

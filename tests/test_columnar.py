@@ -77,7 +77,7 @@ def both(data):
     return results
 
 
-on = st.dates(dt.date(2022, 11, 1), dt.date(2024, 2, 1))
+on = strategies.date_range(dt.date(2022, 11, 1), dt.date(2024, 2, 1))
 bad_cells = st.lists(
     st.tuples(st.integers(0, 50), st.integers(0, 20), st.sampled_from(BAD)), max_size=3
 )
@@ -91,8 +91,11 @@ class TestSameAsObjects:
         assert by_objects == by_columns
 
     @given(
-        st.lists(strategies.penalty_cases(on=on), min_size=1, max_size=8).filter(
-            lambda cases: any(len(case.sanctions) > 1 for case in cases)
+        st.builds(
+            lambda before, several, after: [*before, several, *after],
+            st.lists(strategies.penalty_cases(on=on), max_size=4),
+            strategies.penalty_cases(on=on, least_sanctions=2),
+            st.lists(strategies.penalty_cases(on=on), max_size=3),
         )
     )
     def test_cases_with_several_sanctions(self, cases):

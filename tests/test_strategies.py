@@ -1,21 +1,43 @@
-"""The shared strategies reach what they are meant to: a narrowing would fail here."""
+"""The strategies draw what the tests that use them accept, and reach what they are meant to.
+
+Two kinds of test hold the strategies (issue 17). ``TestAccepted`` draws from every
+strategy of tests/strategies.py and every module-level strategy of a test module,
+and holds each value to what the tests using it accept: a strategy that drifts from
+its tests fails there, not as a flaky test elsewhere. The other classes search a
+strategy for a shape it must reach; ``reaches`` asserts the condition it searched
+for, so a search can never hand its test a value the test then refuses.
+"""
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import inspect
 import re
+from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hypothesis import HealthCheck, Phase, find, given, settings
+import attrs
+import pytest
+from hypothesis import HealthCheck, Phase, example, find, given, settings
+from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy
 
 import enforcement_core as ec
 import strategies
+import test_columnar
+import test_fuzz
+import test_numbers_zh
+import test_partials
+from enforcement_core import _validators
 from enforcement_core._privacy import mask_id_numbers
+from enforcement_core.categories import RECORD_GROUPS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from hypothesis.strategies import SearchStrategy
+TESTS = Path(__file__).parent
 
 # Search without shrinking (slow for ledgers) and without the example database.
 SEARCH = settings(
@@ -27,9 +49,15 @@ SEARCH = settings(
 )
 
 
-def reaches(strategy: SearchStrategy[Any], condition: Callable[[Any], bool]) -> Any:
-    """An example of ``strategy`` meeting ``condition``; NoSuchExample if none is found."""
-    return find(strategy, condition, settings=SEARCH)
+def reaches(strategy: SearchStrategy[Any], condition: Callable[[Any], Any]) -> Any:
+    """An example of ``strategy`` meeting ``condition``; NoSuchExample if none is found.
+
+    The example is held to ``condition`` again here, so a test that asserts what it
+    searched for asserts exactly that.
+    """
+    found = find(strategy, condition, settings=SEARCH)
+    assert condition(found), found
+    return found
 
 
 def _overlapping(hazards: ec.HazardFigures) -> bool:
@@ -87,10 +115,20 @@ class TestIdentifiers:
 
     def test_still_ledger_style(self):
         """Plain ASCII identifiers with '-' and '_' remain."""
-        found = reaches(strategies.identifiers, lambda i: i.isascii() and ("-" in i or "_" in i))
-        assert re.fullmatch(r"[a-z][a-z0-9_\-]*", found)
+        found = reaches(strategies.identifiers, _ledger_style)
+        assert "-" in found or "_" in found
+
+    def test_ledger_style_is_a_letter_then_more(self):
+        """'-' and '_' alone are identifiers, but not ledger-style ones (the flaky case)."""
+        assert not _ledger_style("-")
+        assert not _ledger_style("_")
+        assert _ledger_style("p-1_a")
 
     @given(identifier=strategies.identifiers)
+    # Seed 3 of the old test_still_ledger_style (find with random.Random(3)) drew "-",
+    # which its search condition let through and its assertion refused; "_" did the same.
+    @example(identifier="-")
+    @example(identifier="_")
     def test_within_the_rule(self, identifier):
         """Every identifier the strategy makes is accepted by the model."""
         assert identifier == ec.Hazard(identifier, dt.date(2023, 5, 2)).id
@@ -138,6 +176,13 @@ class TestStatedRates:
 
 def _places(value: Any) -> int:
     return -value.as_tuple().exponent
+
+
+def _ledger_style(identifier: str) -> bool:
+    """A ledger's own identifier: a lowercase letter, then letters, digits, '-' and '_'."""
+    return bool(re.fullmatch(r"[a-z][a-z0-9_\-]*", identifier)) and (
+        "-" in identifier or "_" in identifier
+    )
 
 
 class TestIdNumbers:
@@ -194,3 +239,323 @@ class TestStrategiesFollowTheTable:
 
         for group in RECORD_GROUPS:
             assert all(isinstance(r, group.record) for r in getattr(ledger, group.field))
+
+
+# What the tests accept of each strategy ------------------------------------------------
+
+_TEXT = _validators.text()
+_IDENTIFIER = _validators.identifier()
+_MONEY = _validators.money()
+_COUNT = _validators.a_count()
+
+
+def _accepted(check: _validators.Check, value: Any) -> bool:
+    return check.reason(None, value) is None
+
+
+def _valid(cls: type) -> Callable[[Any], bool]:
+    """A value of ``cls`` whose validators all pass when run again."""
+
+    def holds(value: Any) -> bool:
+        attrs.validate(value)
+        return isinstance(value, cls)
+
+    return holds
+
+
+def _maybe(holds: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    return lambda value: value is None or holds(value)
+
+
+def _every(holds: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    return lambda values: all(holds(value) for value in values)
+
+
+def _id_number(value: str) -> bool:
+    return (
+        18 == len(value)
+        and value[-1] == strategies.id_check_character(value[:17])
+        and "[身份证号已隐去]" == mask_id_numbers(value)
+    )
+
+
+def _text_with_id_number(value: str) -> bool:
+    return _accepted(_TEXT, value) and "[身份证号已隐去]" in mask_id_numbers(value)
+
+
+def _between(first: dt.date, last: dt.date) -> Callable[[Any], bool]:
+    return lambda value: isinstance(value, dt.date) and first <= value <= last
+
+
+def _hazard_figures(value: ec.HazardFigures) -> bool:
+    # Found is at least the larger of rectified and supervised (they may overlap).
+    supervised = sum(value.supervised.values())
+    return _valid(ec.HazardFigures)(value) and (
+        value.found is None or value.found >= max(value.rectified or 0, supervised)
+    )
+
+
+def _inspection(value: ec.Inspection) -> bool:
+    # Hazards are found during their inspection (tests read them by its day).
+    return _valid(ec.Inspection)(value) and all(
+        h.found_on == value.inspected_on for h in value.hazards
+    )
+
+
+def _penalty_case(value: ec.PenaltyCase) -> bool:
+    # Money only under the sanction that carries it: the tables write it that way.
+    confiscating = {
+        ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS,
+        ec.SanctionType.CONFISCATION_OF_ILLEGAL_PROPERTY,
+    }
+    return (
+        _valid(ec.PenaltyCase)(value)
+        and (value.fine is None or ec.SanctionType.FINE in value.sanctions)
+        and (value.confiscation is None or bool(confiscating.intersection(value.sanctions)))
+        and len(value.sanctions) <= 3
+    )
+
+
+def _several_sanctions(value: ec.PenaltyCase) -> bool:
+    return _penalty_case(value) and len(value.sanctions) >= 2
+
+
+def _licence_application(value: ec.LicenceApplication) -> bool:
+    decided = value.decision is not None
+    return (
+        _valid(ec.LicenceApplication)(value)
+        and (value.accepted or not decided)
+        and decided == (value.decided_on is not None)
+        and (value.revoked_on is None or value.decision is ec.LicensingDecision.GRANTED)
+    )
+
+
+def _coercive_action(value: ec.CoerciveAction) -> bool:
+    return _valid(ec.CoerciveAction)(value) and value.execution == (value.measure is None)
+
+
+def _officer(value: ec.Officer) -> bool:
+    auxiliary = value.employment is not ec.Employment.ESTABLISHED
+    return _valid(ec.Officer)(value) and not (auxiliary and value.certificates)
+
+
+def _ledger(max_records: int) -> Callable[[ec.Ledger], bool]:
+    def holds(value: ec.Ledger) -> bool:
+        from enforcement_core.workforce import walk_units
+
+        units = {path.rsplit(".", 1)[-1] for path, _ in walk_units(value.units)}
+        near = _between(dt.date(value.year - 1, 11, 1), dt.date(value.year + 1, 2, 28))
+        groups = [getattr(value, group.field) for group in RECORD_GROUPS]
+        return (
+            _valid(ec.Ledger)(value)
+            and 2001 <= value.year <= 2030
+            and all(officer.unit in units and _officer(officer) for officer in value.officers)
+            and all(len(records) <= max_records for records in groups)
+            and all(near(record.date) for records in groups for record in records)
+        )
+
+    return holds
+
+
+def _stated_change(value: ec.StatedChange) -> bool:
+    # A rate changes in points; a figure by an absolute amount or a percent.
+    of_rate = value.figure.startswith("rates.")
+    return (
+        _valid(ec.StatedChange)(value)
+        and of_rate == (value.unit is ec.ChangeUnit.POINTS)
+        and (of_rate or value.figure in strategies.FIGURE_PATHS)
+    )
+
+
+def _stated_rate(value: Decimal) -> bool:
+    return isinstance(value, Decimal) and 0 <= _places(value) <= 4 and 0 <= value <= 100
+
+
+def _split(least: int, most: int) -> Callable[[Any], bool]:
+    def holds(value: tuple[ec.Ledger, list[ec.Ledger]]) -> bool:
+        whole, pieces = value
+        # Every record in exactly one piece; each officer in at least one.
+        dealt = all(
+            sorted(map(repr, getattr(whole, g.field)))
+            == sorted(repr(r) for piece in pieces for r in getattr(piece, g.field))
+            for g in RECORD_GROUPS
+        )
+        officers = {o for piece in pieces for o in piece.officers}
+        return least <= len(pieces) <= most and dealt and officers == set(whole.officers)
+
+    return holds
+
+
+def _bad_cells(value: list[tuple[int, int, str]]) -> bool:
+    return len(value) <= 3 and all(
+        0 <= row <= 50 and 0 <= column <= 20 and bad in test_columnar.BAD
+        for row, column, bad in value
+    )
+
+
+def _national_csv(value: bytes) -> bool:
+    header = value.decode("utf-8-sig").splitlines()[0]
+    return "行政处罚决定书文号" in header or "行政许可决定文书号" in header
+
+
+S = strategies
+#: Each strategy (how to get it) and what the tests that use it accept of every value.
+ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]]] = {
+    "counts": (lambda: S.counts, lambda v: _accepted(_COUNT, v) and v <= 10**6),
+    "maybe_counts": (lambda: S.maybe_counts, _maybe(lambda v: _accepted(_COUNT, v))),
+    "money": (lambda: S.money, lambda v: _accepted(_MONEY, v) and _places(v) == 2),
+    "maybe_money": (lambda: S.maybe_money, _maybe(lambda v: _accepted(_MONEY, v))),
+    "decimals": (lambda: S.decimals, lambda v: isinstance(v, Decimal) and abs(v) <= 10**6),
+    "texts": (lambda: S.texts, lambda v: _accepted(_TEXT, v) and len(v) <= 30),
+    "identifiers": (lambda: S.identifiers, lambda v: _accepted(_IDENTIFIER, v)),
+    "officer_ids": (
+        lambda: S.officer_ids,
+        lambda v: len(set(v)) == len(v) <= 3 and _every(lambda i: _accepted(_IDENTIFIER, i))(v),
+    ),
+    "id_numbers": (S.id_numbers, _id_number),
+    "texts_with_id_number": (lambda: S.texts_with_id_number, _text_with_id_number),
+    "free_texts": (lambda: S.free_texts, lambda v: _accepted(_TEXT, v)),
+    "maybe_free_texts": (lambda: S.maybe_free_texts, lambda v: v == "" or _accepted(_TEXT, v)),
+    "dates": (lambda: S.dates, _between(dt.date(2000, 1, 1), dt.date(2031, 12, 31))),
+    "hazard_figures": (S.hazard_figures, _hazard_figures),
+    "inspection_figures": (
+        S.inspection_figures,
+        lambda v: _valid(ec.InspectionFigures)(v) and _hazard_figures(v.hazards),
+    ),
+    "licensing_figures": (S.licensing_figures, _valid(ec.LicensingFigures)),
+    "penalty_figures": (S.penalty_figures, _valid(ec.PenaltyFigures)),
+    "coercion_figures": (S.coercion_figures, _valid(ec.CoercionFigures)),
+    "interview_figures": (S.interview_figures, _valid(ec.InterviewFigures)),
+    "review_figures": (S.review_figures, _valid(ec.ReviewFigures)),
+    "power_figures": (S.power_figures, _valid(ec.PowerFigures)),
+    "units": (S.units, _valid(ec.Unit)),
+    "workforce_figures": (S.workforce_figures, _valid(ec.WorkforceFigures)),
+    "bodies": (lambda: S.bodies, _valid(ec.EnforcementBody)),
+    "sections": (S.sections, _valid(ec.Section)),
+    "narratives": (lambda: S.narratives, _valid(ec.Narrative)),
+    "stated_changes": (lambda: S.stated_changes, _stated_change),
+    "stated_rates": (lambda: S.stated_rates, _stated_rate),
+    "stateds": (
+        lambda: S.stateds,
+        lambda v: (
+            _valid(ec.Stated)(v)
+            and _every(_stated_rate)(v.rates.values())
+            and _every(_stated_change)(v.changes)
+        ),
+    ),
+    "conventions": (lambda: S.conventions, _valid(ec.Conventions)),
+    "annual_reports": (
+        S.annual_reports,
+        lambda v: _valid(ec.AnnualReport)(v) and 2000 <= v.year <= 2030,
+    ),
+    "annual_reports of 2023": (lambda: S.annual_reports(year=2023), lambda v: 2023 == v.year),
+    "parties": (lambda: S.parties, _valid(ec.Party)),
+    "hazards": (lambda: S.hazards, _valid(ec.Hazard)),
+    "inspections": (S.inspections, _inspection),
+    "penalty_cases": (S.penalty_cases, _penalty_case),
+    "penalty_cases with several sanctions": (
+        lambda: S.penalty_cases(least_sanctions=2),
+        _several_sanctions,
+    ),
+    "licence_applications": (S.licence_applications, _licence_application),
+    "coercive_actions": (S.coercive_actions, _coercive_action),
+    "interviews": (S.interviews, _valid(ec.AdmonitoryInterview)),
+    "other_actions": (
+        S.other_actions,
+        lambda v: _valid(ec.OtherAction)(v) and v.kind in S.other_kinds,
+    ),
+    "review_cases": (S.review_cases, _valid(ec.ReviewCase)),
+    "certificates": (lambda: S.certificates, _valid(ec.Certificate)),
+    "officers": (S.officers, _officer),
+    "ledger_units": (S.ledger_units, _valid(ec.Unit)),
+    "misconduct_cases": (S.misconduct_cases, _valid(ec.MisconductCase)),
+    "ledgers": (S.ledgers, _ledger(8)),
+    "ledgers of 2 records a group": (lambda: S.ledgers(max_records=2), _ledger(2)),
+    "activities": (lambda: S.activities, _every(_valid(ec.Activity))),
+    "real_reports": (S.real_reports, _valid(ec.AnnualReport)),
+    # Module-level strategies of the test modules.
+    "test_columnar.on": (
+        lambda: test_columnar.on,
+        _between(dt.date(2022, 11, 1), dt.date(2024, 2, 1)),
+    ),
+    "test_columnar.bad_cells": (lambda: test_columnar.bad_cells, _bad_cells),
+    "test_columnar._national_table": (
+        lambda: st.sampled_from(["penalty", "licensing"]).flatmap(test_columnar._national_table),
+        _national_csv,
+    ),
+    "test_numbers_zh.exact_decimals": (
+        lambda: test_numbers_zh.exact_decimals,
+        lambda v: isinstance(v, Decimal) and abs(v) <= 10**12 and _places(v) <= 6,
+    ),
+    "test_partials.split_ledgers": (test_partials.split_ledgers, _split(1, 4)),
+    "test_partials.split_ledgers of 3": (
+        lambda: test_partials.split_ledgers(least=3, most=3),
+        _split(3, 3),
+    ),
+    "test_fuzz.mutants": (test_fuzz.mutants, lambda v: isinstance(v, str)),
+}
+
+#: Helpers of tests/strategies.py that take what they build from (not strategies themselves).
+HELPERS = {"optional", "breakdown", "date_range", "id_check_character", "total_over"}
+#: Tables of strategies, each checked by TestStrategiesFollowTheTable.
+TABLES = {"RECORDS", "FIGURES"}
+
+
+def _module_level_strategies(path: Path) -> set[str]:
+    """The names a test module binds at module level to a strategy (st.* or @st.composite)."""
+    found = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.FunctionDef) and any(
+            "composite" in ast.unparse(decorator) for decorator in node.decorator_list
+        ):
+            found.add(node.name)
+        elif isinstance(node, ast.Assign) and re.match(
+            r"(st|strategies)\.", ast.unparse(node.value)
+        ):
+            found.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return found
+
+
+class TestAccepted:
+    @pytest.mark.parametrize("name", sorted(ACCEPTS))
+    @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(data=st.data())
+    def test_draws_only_what_its_tests_accept(self, name, data):
+        """Every value the strategy draws is one the tests that use it accept."""
+        strategy, holds = ACCEPTS[name]
+        value = data.draw(strategy())
+        assert holds(value), value
+
+    def test_every_shared_strategy_is_held(self):
+        """Each public strategy of tests/strategies.py has an entry in ACCEPTS."""
+        public = {
+            name: value
+            for name, value in vars(strategies).items()
+            if not name.startswith("_")
+            and (
+                isinstance(value, SearchStrategy)
+                or (inspect.isfunction(value) and value.__module__ == "strategies")
+                or getattr(value, "__wrapped__", None) is not None
+            )
+        }
+        assert set(public) - HELPERS - TABLES <= set(ACCEPTS), set(public) - set(ACCEPTS)
+
+    def test_every_module_level_strategy_of_a_test_module_is_held(self):
+        """A strategy bound at module level in a test module has an entry in ACCEPTS."""
+        held = {name for name in ACCEPTS if name.startswith("test_")}
+        for path in sorted(TESTS.glob("test_*.py")):
+            for name in _module_level_strategies(path):
+                assert f"{path.stem}.{name}" in held, f"{path.stem}.{name} is not in ACCEPTS"
+
+    def test_a_strategy_drawing_what_its_tests_refuse_fails(self):
+        """The check can fail: identifiers that may be blank are caught."""
+        holds = ACCEPTS["identifiers"][1]
+        assert not holds("a b")
+        assert not holds("")
+        assert not _ledger(2)(
+            find(
+                strategies.ledgers(max_records=4),
+                lambda ledger: any(len(getattr(ledger, g.field)) > 2 for g in RECORD_GROUPS),
+                settings=SEARCH,
+            )
+        )
