@@ -1,34 +1,19 @@
-"""Shared test configuration: hypothesis profiles and golden-file refreshing."""
+"""Shared test configuration: hypothesis profiles, golden-file refreshing, installed plugins."""
 
 from __future__ import annotations
 
-import os
+import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
 
 import enforcement_core as ec
+import plugins
 
-# "default" keeps the suite quick on a shared 2-core machine; "thorough" is for a
-# deliberate hunt: HYPOTHESIS_PROFILE=thorough pytest.
-settings.register_profile(
-    "default", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.register_profile("thorough", max_examples=2000, deadline=None)
-# "mutation" gives every mutant the same examples and no saved failures to replay, so a
-# mutation score is repeatable (docs/mutation.md). mutmut runs each test more than once
-# in one process, from fresh class instances: that is the "differing executors".
-settings.register_profile(
-    "mutation",
-    max_examples=100,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
-)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
-
+# Importing profiles registers the Hypothesis profiles and loads the one HYPOTHESIS_PROFILE
+# names (tests/profiles.py), before any test module is imported.
+import profiles  # noqa: F401
+from enforcement_core import renderers
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -96,3 +81,28 @@ def gulu() -> ec.AnnualReport:
 def gulu_ledger() -> ec.Ledger:
     """The synthetic ledger behind the reference report."""
     return ec.examples.load_records("gulu-2023")
+
+
+# Renderers installed beside the built-ins ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def third_party(tmp_path_factory: pytest.TempPathFactory):
+    """A third-party renderer distribution (tests/plugins.py) on sys.path for one module."""
+    site = tmp_path_factory.mktemp("site")
+    plugins.install(site)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(site))
+        renderers.refresh()
+        yield plugins.NAMES
+    sys.modules.pop(plugins.MODULE, None)
+    renderers.refresh()
+
+
+@pytest.fixture(scope="module", params=["built-ins only", "third-party installed"])
+def renderer_world(request: pytest.FixtureRequest):
+    """Each test of a module that uses it runs without and then with third-party renderers."""
+    if request.param == "third-party installed":
+        yield request.getfixturevalue("third_party")
+    else:
+        yield ()

@@ -1,4 +1,8 @@
-"""The contract every registered renderer keeps, over every example and generated reports."""
+"""The contract every registered renderer keeps, over every example and generated reports.
+
+The module runs with a third-party distribution installed (tests/plugins.py): the
+contract holds its renderers too, and the built-ins are unchanged beside them.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,15 @@ import pytest
 from hypothesis import given, settings
 
 import enforcement_core as ec
+import plugins
 from enforcement_core import renderers
+from profiles import examples
 from strategies import annual_reports
 
-NAMES = [entry.name for entry in renderers.available()]
+pytestmark = pytest.mark.usefixtures("third_party")
+
+#: The built-ins (listed before the module's plugin is installed) and the plugin's renderers.
+NAMES = [entry.name for entry in renderers.available()] + list(plugins.NAMES)
 EXAMPLES = {name: ec.examples.load(name) for name in ec.examples.names()} | {
     "gulu-2023 records": ec.summarize(ec.examples.load_records("gulu-2023"))
 }
@@ -29,6 +38,11 @@ def check(name: str, output: str | bytes) -> None:
 
 
 class TestContract:
+    def test_the_third_party_renderers_are_installed(self):
+        """Every renderer held to the contract here is registered: the plugin's beside ours."""
+        assert set(NAMES) == {entry.name for entry in renderers.available()}
+        assert set(plugins.NAMES) < set(NAMES)
+
     def test_every_renderer_loads(self):
         """No registered renderer is broken."""
         assert all(not isinstance(r, ec.RendererError) for r in renderers.load_all().values())
@@ -50,7 +64,7 @@ class TestContract:
         check(name, renderers.render(EXAMPLES[example], name))
 
     @pytest.mark.parametrize("name", NAMES)
-    @settings(max_examples=40)
+    @settings(max_examples=examples(40))
     @given(report=annual_reports())
     def test_renders_any_valid_report(self, name, report):
         """No valid report makes a renderer raise."""

@@ -49,6 +49,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "-q",
             "-b",
             "html",
+            # tests/test_tutorial.py executes the notebook and checks its outputs; the
+            # site built here does not run it a second time (the published build does).
+            "-D",
+            "nb_execution_mode=off",
             "-d",
             str(out / ".doctrees"),
             str(DOCS),

@@ -18,6 +18,7 @@ import enforcement_core as ec
 from enforcement_core import renderers
 from enforcement_core.renderers import zh as zh_module
 from enforcement_core.renderers._office import xml_text
+from profiles import examples
 from strategies import annual_reports
 
 GULU = ec.examples.load("gulu-2023")
@@ -337,7 +338,7 @@ class TestRobustness:
             ec.Narrative(opening="按照\x01有关规定\x0b：")
         assert "按照有关规定：" == xml_text("按照\x01有关规定\x0b：")
 
-    @settings(max_examples=15)
+    @settings(max_examples=examples(15))
     @given(report=annual_reports())
     def test_any_report_keeps_zh_prose(self, report):
         """For any valid report, the document's paragraphs are zh's blocks."""

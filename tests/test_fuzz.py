@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 import enforcement_core as ec
 from enforcement_core import LoadError, dump_json, load_json, renderers
+from profiles import examples
 
 DOCUMENTS = [dump_json(ec.examples.load(name)) for name in ec.examples.names()] + [
     dump_json(ec.examples.load_records("gulu-2023"))
@@ -199,7 +200,7 @@ FUZZ_SETTINGS = {
 
 
 class TestFuzz:
-    @settings(max_examples=40, **FUZZ_SETTINGS)
+    @settings(max_examples=examples(40), **FUZZ_SETTINGS)
     @given(text=mutants())
     def test_short(self, text):
         """A short run on every test run: any mutant loads and is written, or is a LoadError."""

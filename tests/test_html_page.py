@@ -12,6 +12,7 @@ from hypothesis import given, settings
 import enforcement_core as ec
 from enforcement_core import renderers
 from enforcement_core.renderers.zh import renderer as zh
+from profiles import examples
 from strategies import annual_reports
 
 if TYPE_CHECKING:
@@ -200,7 +201,7 @@ class TestFragment:
 
 
 class TestAnyReport:
-    @settings(max_examples=20, deadline=None)
+    @settings(max_examples=examples(20), deadline=None)
     @given(report=annual_reports())
     def test_any_report_gives_a_valid_page(self, report):
         """For any valid report, the page parses without error."""

@@ -15,6 +15,7 @@ import enforcement_core as ec
 from enforcement_core.categories import RECORD_GROUPS
 from enforcement_core.partials import Partial, merge, merge_all
 from enforcement_core.statistics import RectificationDays, days_to_rectify, inspected_targets
+from profiles import examples
 from strategies import ledgers
 
 TOWN = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
@@ -73,7 +74,7 @@ def merged_in_any_order(draw: st.DrawFn, partials: list[Partial]) -> Partial:
 
 class TestFinishEqualsSummarize:
     @given(split_ledgers(), st.data())
-    @settings(max_examples=60)
+    @settings(max_examples=examples(60))
     def test_pieces_merged_in_any_order_give_the_whole_summary(self, split, data):
         """finish(merge of the pieces' partials) is summarize of the whole, figure for figure."""
         ledger, pieces = split
@@ -85,7 +86,7 @@ class TestFinishEqualsSummarize:
         assert ec.dump_json(whole) == ec.dump_json(finished)
 
     @given(split_ledgers(), st.data())
-    @settings(max_examples=30)
+    @settings(max_examples=examples(30))
     def test_days_to_rectify_stay_exact(self, split, data):
         """The median and the 90th percentile of the merged histogram are the whole ledger's."""
         ledger, pieces = split
@@ -119,21 +120,21 @@ class TestFinishEqualsSummarize:
 
 class TestAlgebra:
     @given(split_ledgers(least=3, most=3))
-    @settings(max_examples=30)
+    @settings(max_examples=examples(30))
     def test_associative(self, split):
         """merge(a, merge(b, c)) == merge(merge(a, b), c)."""
         x, y, z = (Partial.of(piece) for piece in split[1])
         assert merge(x, merge(y, z)) == merge(merge(x, y), z)
 
     @given(split_ledgers(least=2, most=2))
-    @settings(max_examples=30)
+    @settings(max_examples=examples(30))
     def test_commutative(self, split):
         """merge(a, b) == merge(b, a)."""
         x, y = (Partial.of(piece) for piece in split[1])
         assert merge(x, y) == merge(y, x)
 
     @given(ledgers())
-    @settings(max_examples=30)
+    @settings(max_examples=examples(30))
     def test_identity(self, ledger):
         """The empty partial changes nothing, on either side; one piece finishes as the summary."""
         partial = Partial.of(ledger)

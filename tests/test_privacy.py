@@ -11,6 +11,7 @@ import enforcement_core as ec
 from enforcement_core import renderers
 from enforcement_core._privacy import mask_id_numbers, mask_name
 from enforcement_core.workforce import walk_units
+from profiles import examples
 from strategies import annual_reports, id_check_character
 
 MASK = "[身份证号已隐去]"
@@ -190,7 +191,7 @@ class TestRenderers:
             assert ID not in renderers.render(ledger, name), name
 
     @pytest.mark.parametrize("name", PUBLISHED)
-    @settings(max_examples=30)
+    @settings(max_examples=examples(30))
     @given(generated=annual_reports())
     def test_any_report(self, name, generated):
         """Whatever free text a report holds, no identity number in it reaches published output."""

@@ -24,6 +24,10 @@ from enforcement_core import (
 )
 from enforcement_core.renderers import GROUP, Option
 
+# Every test runs twice: with the built-ins alone, and with a third-party distribution
+# installed beside them (tests/plugins.py), as a user's environment may hold one.
+pytestmark = pytest.mark.usefixtures("renderer_world")
+
 GULU = ec.examples.load("gulu-2023")
 
 GOOD_PLUGIN = """
@@ -80,6 +84,13 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 class TestBuiltIns:
+    def test_the_built_ins_stand_beside_whatever_is_installed(self, renderer_world):
+        """In either world, the plugin's renderers (if installed) are listed beside ours, and load."""
+        names = {entry.name for entry in renderers.available()}
+        assert set(renderer_world) <= names
+        assert {"docx", "html", "json", "text", "xlsx", "zh"} <= names
+        assert all(name == renderers.get(name).name for name in names)
+
     def test_declared_as_entry_points_in_our_own_distribution(self):
         """text, zh and json are entry points of enforcement-core, like any plugin's."""
         declared = {

@@ -33,6 +33,7 @@ import test_partials
 from enforcement_core import _validators
 from enforcement_core._privacy import mask_id_numbers
 from enforcement_core.categories import RECORD_GROUPS
+from profiles import examples
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -518,7 +519,9 @@ def _module_level_strategies(path: Path) -> set[str]:
 
 class TestAccepted:
     @pytest.mark.parametrize("name", sorted(ACCEPTS))
-    @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(
+        max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
     @given(data=st.data())
     def test_draws_only_what_its_tests_accept(self, name, data):
         """Every value the strategy draws is one the tests that use it accept."""

@@ -12,6 +12,7 @@ import enforcement_core as ec
 from enforcement_core import summarize
 from enforcement_core._paths import resolve
 from enforcement_core.statistics import report_figures
+from profiles import examples
 from strategies import ledgers
 
 GULU = ec.examples.load("gulu-2023")
@@ -50,7 +51,7 @@ class TestGuluLedger:
 
 
 # Ledgers are slow to draw: these properties take 50 examples each (the suite's time budget).
-LEDGER_EXAMPLES = settings(max_examples=50)
+LEDGER_EXAMPLES = settings(max_examples=examples(50))
 
 
 class TestRecordsCountOnce:

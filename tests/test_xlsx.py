@@ -15,6 +15,7 @@ from hypothesis import given, settings
 import enforcement_core as ec
 from enforcement_core import renderers
 from enforcement_core.numbers_zh import UNDEFINED
+from profiles import examples
 from strategies import annual_reports
 
 GULU = ec.examples.load("gulu-2023")
@@ -243,7 +244,7 @@ class TestOptions:
 
 
 class TestAnyReport:
-    @settings(max_examples=15, deadline=None)
+    @settings(max_examples=examples(15), deadline=None)
     @given(report=annual_reports())
     def test_numbers_are_numeric_cells(self, report):
         """For any valid report, every count, amount and defined rate is a numeric cell."""
@@ -254,7 +255,7 @@ class TestAnyReport:
             if row.kind in {"count", "money"} or (row.kind == "percent" and row.number is not None):
                 assert "n" == cells[1].data_type
 
-    @settings(max_examples=15, deadline=None)
+    @settings(max_examples=examples(15), deadline=None)
     @given(report=annual_reports())
     def test_never_a_formula(self, report):
         """For any valid report (names and text drawn at random), no sheet holds a formula."""
