@@ -6,6 +6,7 @@ results go in docs/performance.md ("The test suite")::
     python benchmarks/bench_suite.py                    # 20 runs of: python -m pytest -x -q
     python benchmarks/bench_suite.py --runs 5 --profile ci
     python benchmarks/bench_suite.py --runs 1 -- -m hypothesis   # extra pytest arguments
+    python benchmarks/bench_suite.py --logs /tmp/suite-logs       # keep a red run's output there
 
 Each run is a fresh ``python -m pytest -x -q -p no:cacheprovider`` with a random
 Hypothesis seed, drawn here and printed, so that a red run can be repeated with
@@ -36,8 +37,13 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def one_run(seed: int, profile: str, extra: list[str]) -> tuple[float, float, int, str]:
-    """Wall seconds, CPU seconds, exit status and last line of one run of the suite."""
+def one_run(
+    seed: int, profile: str, extra: list[str], logs: Path | None
+) -> tuple[float, float, int, str]:
+    """Wall seconds, CPU seconds, exit status and last line of one run of the suite.
+
+    The whole output of a red run is written to ``logs/seed-N.txt`` when ``logs`` is given.
+    """
     command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
     command += [f"--hypothesis-seed={seed}", *extra]
     env = os.environ | {"HYPOTHESIS_PROFILE": profile}
@@ -48,6 +54,9 @@ def one_run(seed: int, profile: str, extra: list[str]) -> tuple[float, float, in
     )
     wall = time.perf_counter() - start
     lines = [line for line in completed.stdout.splitlines() if line.strip()]
+    if logs is not None and completed.returncode != 0:
+        logs.mkdir(parents=True, exist_ok=True)
+        (logs / f"seed-{seed}.txt").write_text(completed.stdout + completed.stderr)
     return wall, children_cpu() - cpu, completed.returncode, lines[-1] if lines else ""
 
 
@@ -57,6 +66,7 @@ def main() -> int:
     parser.add_argument(
         "--profile", default="default", help="the Hypothesis profile (default: default)"
     )
+    parser.add_argument("--logs", type=Path, help="a folder for the whole output of red runs")
     parser.add_argument("extra", nargs="*", help="more pytest arguments, after --")
     args = parser.parse_args()
 
@@ -66,7 +76,7 @@ def main() -> int:
     walls, green = [], 0
     for run in range(1, args.runs + 1):
         seed = random.SystemRandom().randrange(2**32)
-        wall, cpu, status, last = one_run(seed, args.profile, args.extra)
+        wall, cpu, status, last = one_run(seed, args.profile, args.extra, args.logs)
         walls.append(wall)
         green += status == 0
         print(f"| {run} | {seed} | {wall:.1f} | {cpu:.1f} | {status} | {last} |", flush=True)
