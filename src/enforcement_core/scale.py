@@ -84,7 +84,7 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
     year: int,
     hierarchy: BodyHierarchy | None = None,
     level: BodyLevel | None = None,
-    mapping: Mapping[str, str] | None = None,
+    mapping: Mapping[str, str | tuple[str, str]] | None = None,
 ) -> _Piece:
     """One piece's partials by body, and its problems: the step each worker runs.
 
@@ -271,7 +271,7 @@ class _Reading:
     year: int
     hierarchy: BodyHierarchy | None
     level: BodyLevel | None
-    mapping: Mapping[str, str] | None
+    mapping: Mapping[str, str | tuple[str, str]] | None
 
     def partials(self, table: Any, name: str) -> _Piece:
         return piece_partials(
@@ -309,7 +309,7 @@ def summarize_partitions(
     year: int,
     hierarchy: BodyHierarchy | None = None,
     level: BodyLevel | None = None,
-    mapping: Mapping[str, str] | None = None,
+    mapping: Mapping[str, str | tuple[str, str]] | None = None,
 ) -> dict[str, AnnualReport]:
     """Every body's report from a dataset's pieces, one after another in this process.
 
@@ -343,7 +343,7 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
     year: int,
     hierarchy: BodyHierarchy | None = None,
     level: BodyLevel | None = None,
-    mapping: Mapping[str, str] | None = None,
+    mapping: Mapping[str, str | tuple[str, str]] | None = None,
     split_every: int = 8,
     split_out: int = 8,
 ) -> dict[str, AnnualReport]:

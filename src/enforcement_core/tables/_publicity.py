@@ -48,6 +48,7 @@ def _column(  # noqa: PLR0913  (a column's parts, by name)
     check: Any = None,
     vocabulary: Any = None,
 ) -> Column:
+    unit = "万元" if read is read_wan_yuan else None
     key = ".".join(path)
     return Column(
         key,
@@ -58,6 +59,7 @@ def _column(  # noqa: PLR0913  (a column's parts, by name)
         check=check,
         headers=(header,),
         vocabulary=vocabulary,
+        unit=unit,
     )
 
 
@@ -214,7 +216,7 @@ def _licence(kwargs: dict[str, Any]) -> dict[str, Any]:
 def read_publicity(
     raw: RawSheet,
     kind: str,
-    mapping: Mapping[str, str] | None,
+    mapping: Mapping[str, str | tuple[str, str]] | None,
     problems: list[TableProblem],
     seen: Publicity,
 ) -> tuple[str, list[Any]]:

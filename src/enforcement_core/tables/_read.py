@@ -21,6 +21,7 @@ from enforcement_core.tables._files import RawSheet, kind_of, read_sheets
 from enforcement_core.tables._layout import (
     Column,
     Sheet,
+    mapped_key,
     match_columns,
     normal,
     read_cells,
@@ -157,7 +158,7 @@ def _match(
     raw: RawSheet,
     layout: tuple[Sheet, ...],
     single: bool,  # noqa: FBT001
-    mapping: Mapping[str, str] | None,
+    mapping: Mapping[str, str | tuple[str, str]] | None,
 ) -> Sheet | None:
     name = normal(raw.name)
     for sheet in layout:
@@ -166,7 +167,7 @@ def _match(
     if not single:
         return None
     # A CSV or Parquet file is one sheet: found by its headers when its name says nothing.
-    renamed = {normal(k): normal(v) for k, v in (mapping or {}).items()}
+    renamed = {normal(k): normal(mapped_key(v)) for k, v in (mapping or {}).items()}
     headers = {renamed.get(normal(h), normal(h)) for h in raw.header if not blank(h)}
     scored = [
         (sum(1 for c in sheet.columns if headers & set(c.names())), sheet) for sheet in layout
@@ -202,7 +203,7 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
     body: EnforcementBody | None = None,
     year: int | None = None,
     sheet: str | None = None,
-    mapping: Mapping[str, str] | None = None,
+    mapping: Mapping[str, str | tuple[str, str]] | None = None,
 ) -> Ledger:
     r"""Read a ledger from an Excel workbook, a CSV or Parquet file, or a JSON document.
 

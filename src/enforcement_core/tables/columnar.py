@@ -262,7 +262,7 @@ def read_columnar(
     *,
     body: EnforcementBody,
     year: int,
-    mapping: Mapping[str, str] | None = None,
+    mapping: Mapping[str, str | tuple[str, str]] | None = None,
 ) -> ColumnarLedger:
     r"""Read a table into a :class:`ColumnarLedger`, checking every row.
 
@@ -370,7 +370,7 @@ def _columns_of(  # noqa: PLR0913  (the sheet, its header, and where problems go
     sheet_name: str,
     header: list[str],
     columns: tuple[Column, ...],
-    mapping: Mapping[str, str] | None,
+    mapping: Mapping[str, str | tuple[str, str]] | None,
     problems: list[TableProblem],
     *,
     national: bool = False,
