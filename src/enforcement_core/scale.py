@@ -52,7 +52,7 @@ from enforcement_core.ledger import Ledger
 from enforcement_core.partials import merge
 from enforcement_core.tables._files import kind_of
 from enforcement_core.tables._problems import TableProblem
-from enforcement_core.tables._publicity import LICENSING, PENALTY, kind_of_table
+from enforcement_core.tables._publicity import recognise
 from enforcement_core.tables.columnar import (
     ColumnarLedger,
     _arrow_sheets,
@@ -96,8 +96,8 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
     """
     problems: list[TableProblem] = []
     header = [str(h) for h in table.column_names]
-    national = kind_of_table(header)
-    if national is None:
+    published = recognise(header, mapping)
+    if published is None:
         problems.append(
             TableProblem.at(
                 name,
@@ -111,19 +111,14 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
         )
         return {}, problems
     found = _columns_of(
-        name,
-        header,
-        PENALTY if national == "penalty" else LICENSING,
-        mapping,
-        problems,
-        national=True,
+        name, header, published.columns, mapping, problems, ignored=published.ignored()
     )
     if found is None:
         return {}, problems
     cells: dict[str, Any] = {}
-    typed = _national(name, table, found, national, problems, cells=cells)
-    field = "penalty_cases" if national == "penalty" else "licence_applications"
-    body_header = "处罚机关" if national == "penalty" else "许可机关"
+    typed = _national(name, table, found, published, problems, cells=cells)
+    field = published.field
+    body_header = published.body_header()
     bodies = _bodies(
         cells, _Reading(year, hierarchy, level, mapping), (name, body_header), problems
     )

@@ -29,7 +29,7 @@ from enforcement_core.tables._layout import (
     sheets,
 )
 from enforcement_core.tables._problems import TableProblem
-from enforcement_core.tables._publicity import Publicity, kind_of_table, read_publicity
+from enforcement_core.tables._publicity import Publicity, read_publicity, recognise
 from enforcement_core.workforce import Unit, UnitKind
 
 if TYPE_CHECKING:
@@ -276,9 +276,9 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
         if normal(raw.name) in (normal(term("sheet_units")), normal(term("sheet_units", "en"))):
             units = _units(raw, problems)
             continue
-        table = kind_of_table(raw.header)
-        if table is not None:
-            field, records = read_publicity(raw, table, mapping, problems, national)
+        published = recognise(raw.header, mapping)
+        if published is not None:
+            field, records = read_publicity(raw, published, mapping, problems, national)
             groups.setdefault(field, []).extend(records)
             continue
         matched = _match(raw, layout, single, mapping)

@@ -70,7 +70,14 @@ from enforcement_core.tables._layout import (
     sheets,
 )
 from enforcement_core.tables._problems import TableProblem
-from enforcement_core.tables._publicity import LICENSING, PENALTY, kind_of_table
+from enforcement_core.tables._publicity import (
+    PublishedLayout,
+    header_of,
+    id_reason,
+    recognise,
+    sanctions_of,
+    text_amounts,
+)
 
 if TYPE_CHECKING:
     from enforcement_core.report import AnnualReport
@@ -306,14 +313,20 @@ def read_columnar(
     objects: dict[str, list[Any]] = {}
     for sheet_name, table in arrow:
         header = list(table.column_names)
-        national = kind_of_table(header)
-        if national is not None:
-            columns = PENALTY if national == "penalty" else LICENSING
-            field = "penalty_cases" if national == "penalty" else "licence_applications"
-            found = _columns_of(sheet_name, header, columns, mapping, problems, national=True)
+        published = recognise(header, mapping)
+        if published is not None:
+            field = published.field
+            found = _columns_of(
+                sheet_name,
+                header,
+                published.columns,
+                mapping,
+                problems,
+                ignored=published.ignored(),
+            )
             if found is not None:
                 tables[field] = _concat(
-                    tables.get(field), _national(sheet_name, table, found, national, problems)
+                    tables.get(field), _national(sheet_name, table, found, published, problems)
                 )
             continue
         matched = _match(RawSheet(sheet_name, header, []), layout, len(arrow) == 1, mapping)
@@ -373,19 +386,10 @@ def _columns_of(  # noqa: PLR0913  (the sheet, its header, and where problems go
     mapping: Mapping[str, str | tuple[str, str]] | None,
     problems: list[TableProblem],
     *,
-    national: bool = False,
+    ignored: frozenset[str] = frozenset(),
 ) -> dict[int, Column] | None:
-    from enforcement_core.tables._publicity import _IGNORED  # noqa: PLC0415
-
     before = len(problems)
-    found = match_columns(
-        sheet_name,
-        header,
-        columns,
-        mapping,
-        problems,
-        ignored=_IGNORED if national else frozenset(),
-    )
+    found = match_columns(sheet_name, header, columns, mapping, problems, ignored=ignored)
     return None if len(problems) > before else found
 
 
@@ -803,7 +807,7 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
     sheet_name: str,
     table: Any,
     found: dict[int, Column],
-    national: str,
+    layout: PublishedLayout,
     problems: list[TableProblem],
     *,
     cells: dict[str, Any] | None = None,
@@ -814,18 +818,15 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
     (``"body"``, ``"body_code"``), one per row of ``table``, and ``"_kept"``: which
     rows the typed table keeps.
     """
-    from enforcement_core.actions import LicenceApplication, PenaltyCase  # noqa: PLC0415
-
-    if national == "penalty":
-        return _checked(sheet_name, table, found, PenaltyCase, problems, _penalty_fields, cells)
-    return _checked(sheet_name, table, found, LicenceApplication, problems, _licence_fields, cells)
+    shape = _penalty_fields if layout.kind == "penalty" else _licence_fields
+    return _checked(sheet_name, table, found, layout, problems, shape, cells)
 
 
 def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of the checks of a national table)
     sheet_name: str,
     table: Any,
     found: dict[int, Column],
-    record: type,
+    layout: PublishedLayout,
     problems: list[TableProblem],
     shape: Any,
     cells: dict[str, Any] | None = None,
@@ -841,6 +842,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     import numpy as np  # noqa: PLC0415
 
     pa = _pa()
+    record = layout.record
     rows = table.num_rows
     refused = np.zeros(rows, dtype=bool)
     # A row blank in every column is no record, as the object path reads past it.
@@ -878,8 +880,11 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
                 )
                 refused[row] = True
     refused |= empty_rows
-    # 2. The records' fields, column by column, in the order of their names.
-    keyed = shape({c.key: _Factor(r.distinct, r.codes, r.fen) for c, r in given.items()}, rows)
+    # 2. The engine's rules of a row (its party's number, its amounts in words), then
+    # the records' fields, column by column, in the order of their names.
+    factors = {c.key: _Factor(r.distinct, r.codes, r.fen) for c, r in given.items()}
+    _rules(sheet_name, table, found, layout, factors, refused, problems)
+    keyed = shape(factors, rows, layout.party_kind)
     invalid = np.zeros(rows, dtype=bool)
     # 3. Declared checks: value-only ones per distinct value, cross-field ones per pair.
     fields = {f.name: f for f in attrs.fields(record)}
@@ -955,6 +960,95 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     if cells is not None:
         cells.update({c.key: r.values.tolist() for c, r in given.items()}, _kept=keep)
     return _national_arrow(record, keyed, keep)
+
+
+def _combinations(factors: list[_Factor], rows: int) -> tuple[Any, Any]:
+    """Each distinct combination of the factors' values: its first row, and each row's one."""
+    import numpy as np  # noqa: PLC0415
+
+    signature = _signatures([f.codes for f in factors], [len(f.distinct) for f in factors], rows)
+    _, first, inverse = np.unique(signature, return_index=True, return_inverse=True)
+    return first, inverse.reshape(-1)
+
+
+def _rules(  # noqa: C901, PLR0913, PLR0917  (the table, its columns, and the rules in turn)
+    sheet_name: str,
+    table: Any,
+    found: dict[int, Column],
+    layout: PublishedLayout,
+    factors: dict[str, _Factor],
+    refused: Any,
+    problems: list[TableProblem],
+) -> None:
+    """The rules of :mod:`._publicity` for each distinct combination of the values they read.
+
+    A row a rule refuses is reported, as the object path reports it, and marked in
+    ``refused``; rows refused before are not looked at, as the object path does not
+    read further a row with a refused cell.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    rows = table.num_rows
+    eligible = ~refused.copy()
+    nothing = _constant(None, rows)
+    refusals: list[tuple[int, str, str, str, str]] = []
+    index_of = {c.key: i for i, c in found.items()}
+
+    def raw(key: str, row: int) -> Any:
+        return read_text(_cell(table.column(index_of[key])[row].as_py()) or "")
+
+    if "party.id_number" in factors:
+        pair = [factors.get("party.id_type", nothing), factors["party.id_number"]]
+        first, inverse = _combinations(pair, rows)
+        bad: dict[int, str] = {}
+        for at, row in enumerate(first.tolist()):
+            kind, number = (f.distinct[f.codes[row]] for f in pair)
+            if number is not None and (reason := id_reason(kind, number)) is not None:
+                bad[at] = reason
+        if bad:
+            for row in np.flatnonzero(eligible & np.isin(inverse, list(bad))).tolist():
+                reason = bad[int(inverse[row])]
+                refusals.append(
+                    (
+                        row,
+                        "party.id_number",
+                        raw("party.id_number", row),
+                        reason,
+                        f"不是有效的证件号码或统一社会信用代码：{reason}",
+                    )
+                )
+    if "text" in factors:
+        three = [
+            factors.get("fine", nothing),
+            factors.get("confiscation", nothing),
+            factors["text"],
+        ]
+        first, inverse = _combinations(three, rows)
+        fines, taken, bad_text = [], [], {}
+        for at, row in enumerate(first.tolist()):
+            fine, confiscation, why, why_zh = text_amounts(
+                *(f.distinct[f.codes[row]] for f in three)
+            )
+            fines.append(fine)
+            taken.append(confiscation)
+            if why is not None and why_zh is not None:
+                bad_text[at] = (why, why_zh)
+        if bad_text:
+            for row in np.flatnonzero(eligible & np.isin(inverse, list(bad_text))).tolist():
+                why, why_zh = bad_text[int(inverse[row])]
+                refusals.append((row, "text", raw("text", row), why, why_zh))
+        factors["fine"] = _Factor(fines, inverse)
+        factors["confiscation"] = _Factor(taken, inverse)
+    if "sanctions_2" in factors:
+        two = [factors.get("sanctions", nothing), factors["sanctions_2"]]
+        first, inverse = _combinations(two, rows)
+        merged = [sanctions_of(*(f.distinct[f.codes[row]] for f in two)) for row in first.tolist()]
+        factors["sanctions"] = _Factor([m or None for m in merged], inverse)
+    for row, key, value, why, why_zh in sorted(refusals, key=lambda r: r[0]):
+        problems.append(
+            TableProblem.at(sheet_name, row + 2, header_of(layout, found, key), value, why, why_zh)
+        )
+        refused[row] = True
 
 
 def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]:
@@ -1192,23 +1286,42 @@ def _refused_parties(parties: _Parties) -> Any:
     return refused
 
 
-def _parties(given: Mapping[str, _Factor], rows: int, shaped: Any) -> _Parties:
-    """``_party`` of the national tables, column by column, for the ``shaped`` rows."""
+def _parties(
+    given: Mapping[str, _Factor], rows: int, shaped: Any, default: PartyKind | None
+) -> _Parties:
+    """``party_of`` of the national tables, column by column, for the ``shaped`` rows."""
     import numpy as np  # noqa: PLC0415
 
     def column(key: str) -> _Factor:
         return given.get(key) or _constant(None, rows)
 
-    number = _or(column("party.credit_code"), column("party.id_number"))
+    codes = column("party.credit_code")
+    for n in range(2, 7):
+        codes = _or(codes, column(f"party.code_{n}"))
+    personal = _or(column("party.id_number"), column("party.resident_id"))
+    kind = column("party.kind")
+    if default is not None:
+        kind = kind.otherwise(default)
+    else:
+        # A natural person when only a resident identity number is given.
+        natural = personal.truthy() & ~codes.truthy()
+        width = len(kind.distinct)
+        kind = _Factor(
+            [*kind.distinct, PartyKind.NATURAL_PERSON, PartyKind.ENTERPRISE],
+            np.where(kind.given(), kind.codes, np.where(natural, width, width + 1)),
+        )
+    number = _or(codes, personal)
     return _Parties(
         shaped,
         np.where(shaped, column("party.name").values(), None),
         np.where(shaped, number.values(), None),
-        column("party.kind").otherwise(PartyKind.ENTERPRISE).where(shaped),
+        kind.where(shaped),
     )
 
 
-def _penalty_fields(given: Mapping[str, _Factor], rows: int) -> dict[str, _Factor | _Parties]:
+def _penalty_fields(
+    given: Mapping[str, _Factor], rows: int, default: PartyKind | None
+) -> dict[str, _Factor | _Parties]:
     """``_penalty`` of the national tables column by column: the fields, by name, in order.
 
     A row without its number, day or party's name has no fields (its required
@@ -1252,11 +1365,13 @@ def _penalty_fields(given: Mapping[str, _Factor], rows: int) -> dict[str, _Facto
         name: field.where(shaped) if isinstance(field, _Factor) else field
         for name, field in fields.items()
     }
-    shaped_fields["party"] = _parties(given, rows, shaped)
+    shaped_fields["party"] = _parties(given, rows, shaped, default)
     return dict(sorted(shaped_fields.items())) if shaped.any() else {}
 
 
-def _licence_fields(given: Mapping[str, _Factor], rows: int) -> dict[str, _Factor | _Parties]:
+def _licence_fields(
+    given: Mapping[str, _Factor], rows: int, default: PartyKind | None
+) -> dict[str, _Factor | _Parties]:
     """``_licence`` of the national tables column by column: the fields, by name, in order."""
 
     def column(key: str) -> _Factor:
@@ -1269,7 +1384,7 @@ def _licence_fields(given: Mapping[str, _Factor], rows: int) -> dict[str, _Facto
         "subject": _or(_or(column("subject"), column("document")), _constant("", rows)).where(
             shaped
         ),
-        "applicant": _parties(given, rows, shaped),
+        "applicant": _parties(given, rows, shaped, default),
         "decision": _constant(LicensingDecision.GRANTED, rows).where(shaped),
         "decided_on": column("decided_on").where(shaped),
     }
