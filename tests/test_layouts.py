@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from decimal import Decimal
+
+import openpyxl
+import pytest
 
 import enforcement_core as ec
 from enforcement_core.tables import read_columnar
@@ -108,3 +112,502 @@ class TestMappingUnits:
         assert "元" == header_unit("罚款金额（元）")
         assert header_unit("元旦") is None
         assert header_unit("罚款金额") is None
+
+
+# The published layouts, with their headers exactly as published ------------------------------
+
+_LEGAL_PARTY = [
+    "行政相对人名称",
+    "行政相对人代码_1 (统一社会信用代码)",
+    "行政相对人代码_2 (工商注册号)",
+    "行政相对人代码_3 (组织机构代码)",
+    "行政相对人代码_4 (税务登记号)",
+    "行政相对人代码_5 (事业单位证书号)",
+    "行政相对人代码_6 (社会组织登记证号)",
+    "法定代表人",
+    "法定代表人身份证号",
+]
+_NATURAL_PARTY = ["行政相对人名称", "证件类型", "证件号码"]
+_PENALTY_2021 = [
+    "行政处罚决定书文号",
+    "违法行为类型",
+    "违法事实",
+    "处罚依据",
+    "处罚类别",
+    "处罚内容",
+    "罚款金额 (万元)",
+    "没收违法所得、没收非法财物的金额 (万元)",
+    "暂扣或吊销证照名称及编号",
+    "处罚决定日期",
+    "处罚有效期",
+    "公示截止期",
+    "处罚机关",
+    "处罚机关统一社会信用代码",
+    "数据来源单位",
+    "数据来源单位统一社会信用代码",
+    "备注",
+]
+_LICENSING_2021 = [
+    "行政许可决定文书名称",
+    "行政许可决定文书号",
+    "许可类别",
+    "许可证书名称",
+    "许可编号",
+    "许可内容",
+    "许可决定日期",
+    "有效期自",
+    "有效期至",
+    "许可机关",
+    "许可机关统一社会信用代码",
+    "当前状态",
+    "数据来源单位",
+    "数据来源单位统一社会信用代码",
+    "备注",
+]
+_EARLIER_PARTY = [
+    "行政相对人名称",
+    "行政相对人代码_1(统一社会信用代码)",
+    "行政相对人代码_2(组织机构代码)",
+    "行政相对人代码_3(工商登记码)",
+    "行政相对人代码_4(税务登记号)",
+    "行政相对人代码_5(居民身份证号)",
+    "法定代表人姓名",
+]
+HEADERS = {
+    "penalty-2021-legal": _LEGAL_PARTY + _PENALTY_2021,
+    "penalty-2021-natural": _NATURAL_PARTY + _PENALTY_2021,
+    "licensing-2021-legal": _LEGAL_PARTY + _LICENSING_2021,
+    "licensing-2021-natural": _NATURAL_PARTY + _LICENSING_2021,
+    "penalty-2016": [
+        "行政处罚决定书文号",
+        "处罚名称",
+        "处罚类别1",
+        "处罚类别2",
+        "处罚事由",
+        "处罚依据",
+        *_EARLIER_PARTY[:6],
+        "法定代表人姓名",
+        "处罚结果",
+        "处罚决定日期",
+        "处罚机关",
+        "当前状态",
+        "地方编码",
+        "数据更新时间戳",
+        # Some sites add these.
+        "处罚截止期",
+        "公示期限",
+        "信息使用范围",
+        "备注",
+    ],
+    "licensing-2016": [
+        "行政许可决定书文号",
+        "项目名称",
+        "审批类别",
+        "许可内容",
+        *_EARLIER_PARTY,
+        "许可决定日期",
+        "许可截止期",
+        "许可机关",
+        "当前状态",
+        "行政许可编码",
+        "信息使用范围",
+        "地方编码",
+        "数据更新时间戳",
+        "备注",
+    ],
+}
+
+TOWN = "重庆市渝北区古路镇人民政府"
+TOWN_CODE = "11500112009000001R"  # GB 32100: the check character R
+FIRM = "91500112MA5U00010F"
+FIRM_2 = "91500112MA5U00020G"
+PERSON = "11010519491231002X"  # GB 11643: the check character X
+PERSON_2 = "110105491231002"  # a first-generation (15-digit) number
+
+_COMMON = {"处罚机关": TOWN, "处罚机关统一社会信用代码": TOWN_CODE, "数据来源单位": TOWN}
+
+# Each layout's rows, cell by header (others blank), and what they hold, written by hand.
+ROWS = {
+    "penalty-2021-legal": [
+        {
+            **_COMMON,
+            "行政相对人名称": "重庆某某建材有限公司",
+            "行政相对人代码_1 (统一社会信用代码)": FIRM,
+            "法定代表人": "王某某",
+            "法定代表人身份证号": PERSON,
+            "行政处罚决定书文号": "渝北古路罚〔2023〕1号",
+            "违法行为类型": "未按规定堆放建筑材料",
+            "处罚类别": "罚款、没收违法所得",
+            "处罚内容": "罚款6800元，没收违法所得1200元",
+            "罚款金额 (万元)": "0.68",
+            "没收违法所得、没收非法财物的金额 (万元)": "0.12",
+            "处罚决定日期": "2023-05-02",
+        },
+        {
+            **_COMMON,
+            "行政相对人名称": "渝北区古路镇某某餐馆",
+            "行政相对人代码_2 (工商注册号)": "500112600123456",
+            "行政处罚决定书文号": "渝北古路罚〔2023〕2号",
+            "处罚类别": "警告",
+            "处罚内容": "警告",
+            "罚款金额 (万元)": "0",
+            "没收违法所得、没收非法财物的金额 (万元)": "0",
+            "处罚决定日期": "2023/7/9",
+        },
+        {
+            **_COMMON,
+            "行政相对人名称": "重庆某某物流有限公司",
+            "行政相对人代码_1 (统一社会信用代码)": FIRM_2,
+            "行政处罚决定书文号": "渝北古路罚〔2023〕3号",
+            "处罚类别": "罚款;没收违法所得;暂扣许可证件",
+            "罚款金额 (万元)": "1.234567",
+            "没收违法所得、没收非法财物的金额 (万元)": "0.050001",
+            "暂扣或吊销证照名称及编号": "道路运输经营许可证 渝交运管500112000001",
+            "处罚决定日期": "2023年11月30日",
+        },
+    ],
+    "penalty-2021-natural": [
+        {
+            **_COMMON,
+            "行政相对人名称": "张三",
+            "证件类型": "身份证",
+            "证件号码": PERSON,
+            "行政处罚决定书文号": "渝北古路罚〔2023〕4号",
+            "处罚类别": "罚款",
+            "处罚内容": "处以罚款人民币伍佰元整",
+            "罚款金额 (万元)": "0.05",
+            "没收违法所得、没收非法财物的金额 (万元)": "0",
+            "处罚决定日期": "2023-03-15",
+        },
+        {
+            **_COMMON,
+            "行政相对人名称": "John Smith",
+            "证件类型": "护照",
+            "证件号码": "E12345678",
+            "行政处罚决定书文号": "渝北古路罚〔2023〕5号",
+            "处罚类别": "警告、罚款",
+            "处罚内容": "警告，并处罚款二百元",
+            "罚款金额 (万元)": "",
+            "处罚决定日期": "2023-04-01",
+        },
+    ],
+    "licensing-2021-legal": [
+        {
+            **_COMMON,
+            "行政相对人名称": "重庆某某建材有限公司",
+            "行政相对人代码_1 (统一社会信用代码)": FIRM,
+            "法定代表人": "王某某",
+            "法定代表人身份证号": PERSON,
+            "行政许可决定文书名称": "准予行政许可决定书",
+            "行政许可决定文书号": "渝北古路许〔2023〕1号",
+            "许可类别": "普通",
+            "许可证书名称": "建筑垃圾处置核准",
+            "许可决定日期": "2023-02-01",
+            "有效期自": "2023-02-01",
+            "有效期至": "2024-01-31",
+            "许可机关": TOWN,
+            "许可机关统一社会信用代码": TOWN_CODE,
+            "当前状态": "有效",
+        },
+        {
+            "行政相对人名称": "重庆某某物流有限公司",
+            "行政相对人代码_1 (统一社会信用代码)": FIRM_2,
+            "行政许可决定文书名称": "乡村建设规划许可证",
+            "行政许可决定文书号": "渝北古路许〔2023〕2号",
+            "许可证书名称": "",
+            "许可决定日期": "2023-06-18",
+            "许可机关": TOWN,
+            "许可机关统一社会信用代码": TOWN_CODE,
+            "数据来源单位": TOWN,
+        },
+    ],
+    "licensing-2021-natural": [
+        {
+            "行政相对人名称": "李四",
+            "证件类型": "身份证",
+            "证件号码": PERSON_2,
+            "行政许可决定文书名称": "乡村建设规划许可证",
+            "行政许可决定文书号": "渝北古路许〔2023〕3号",
+            "许可证书名称": "农村宅基地建房",
+            "许可决定日期": "2023-08-08",
+            "许可机关": TOWN,
+            "许可机关统一社会信用代码": TOWN_CODE,
+        },
+    ],
+    "penalty-2016": [
+        {
+            "行政处罚决定书文号": "古路罚字〔2019〕1号",
+            "处罚名称": "重庆某某建材有限公司违法堆放案",
+            "处罚类别1": "罚款",
+            "处罚类别2": "没收违法所得",
+            "处罚事由": "未按规定堆放建筑材料",
+            "行政相对人名称": "重庆某某建材有限公司",
+            "行政相对人代码_1(统一社会信用代码)": FIRM,
+            "法定代表人姓名": "王某某",
+            "处罚结果": "没收违法所得1200元并处罚款3000元",
+            "处罚决定日期": "2019-05-02",
+            "处罚机关": TOWN,
+            "当前状态": "正常",
+            "地方编码": "500112",
+        },
+        {
+            "行政处罚决定书文号": "古路罚字〔2019〕2号",
+            "处罚类别1": "罚款",
+            "行政相对人名称": "王五",
+            "行政相对人代码_5(居民身份证号)": PERSON,
+            "处罚结果": "处以罚款人民币伍仟元整",
+            "处罚决定日期": "2019-06-10",
+            "处罚机关": TOWN,
+        },
+        {
+            "行政处罚决定书文号": "古路罚字〔2019〕3号",
+            "处罚类别1": "罚款",
+            "行政相对人名称": "渝北区古路镇某某商店",
+            "行政相对人代码_3(工商登记码)": "500112600654321",
+            "处罚结果": "罚款0.5万元",
+            "处罚决定日期": "2019-08-20",
+            "处罚机关": TOWN,
+        },
+        {
+            "行政处罚决定书文号": "古路罚字〔2019〕4号",
+            "处罚类别1": "警告",
+            "行政相对人名称": "重庆某某物流有限公司",
+            "行政相对人代码_1(统一社会信用代码)": FIRM_2,
+            "处罚结果": "警告",
+            "处罚决定日期": "2019-09-01",
+            "处罚机关": TOWN,
+        },
+    ],
+    "licensing-2016": [
+        {
+            "行政许可决定书文号": "古路许字〔2019〕1号",
+            "项目名称": "建筑垃圾处置核准",
+            "审批类别": "核准",
+            "行政相对人名称": "重庆某某建材有限公司",
+            "行政相对人代码_1(统一社会信用代码)": FIRM,
+            "法定代表人姓名": "王某某",
+            "许可决定日期": "2019-02-01",
+            "许可截止期": "2020-01-31",
+            "许可机关": TOWN,
+        },
+        {
+            "行政许可决定书文号": "古路许字〔2019〕2号",
+            "项目名称": "农村宅基地建房审批",
+            "行政相对人名称": "赵六",
+            "行政相对人代码_5(居民身份证号)": PERSON_2,
+            "许可决定日期": "2019-04-30",
+            "许可机关": TOWN,
+        },
+    ],
+}
+
+# What each layout's rows hold, by hand: the year; the cases (or licences); for penalties, the
+# fines and the confiscations in 元; the parties' kinds and numbers, in order.
+NATURAL, FIRM_KIND = ec.PartyKind.NATURAL_PERSON, ec.PartyKind.ENTERPRISE
+EXPECTED = {
+    "penalty-2021-legal": (
+        2023,
+        3,
+        Decimal("19145.67"),  # 6800 + 12345.67
+        Decimal("1700.01"),  # 1200 + 500.01
+        [(FIRM_KIND, FIRM), (FIRM_KIND, "500112600123456"), (FIRM_KIND, FIRM_2)],
+    ),
+    "penalty-2021-natural": (
+        2023,
+        2,
+        Decimal(700),  # 500 in 万元 and in capitals, 200 in words alone
+        Decimal(0),  # counted from the records: none
+        [(NATURAL, PERSON), (NATURAL, "E12345678")],
+    ),
+    "licensing-2021-legal": (2023, 2, None, None, [(FIRM_KIND, FIRM), (FIRM_KIND, FIRM_2)]),
+    "licensing-2021-natural": (2023, 1, None, None, [(NATURAL, PERSON_2)]),
+    "penalty-2016": (
+        2019,
+        4,
+        Decimal(13000),  # 3000 + 5000 (伍仟) + 5000 (0.5万)
+        Decimal(1200),
+        [
+            (FIRM_KIND, FIRM),
+            (NATURAL, PERSON),
+            (FIRM_KIND, "500112600654321"),
+            (FIRM_KIND, FIRM_2),
+        ],
+    ),
+    "licensing-2016": (2019, 2, None, None, [(FIRM_KIND, FIRM), (NATURAL, PERSON_2)]),
+}
+
+TITLE = "古路镇2023年行政处罚和行政许可信息公示"
+NOTE = "注：金额单位为万元；数据来源：古路镇人民政府"
+
+
+def _rows_of(layout: str) -> list[list[str]]:
+    headers = HEADERS[layout]
+    return [[row.get(h, "") for h in headers] for row in ROWS[layout]]
+
+
+def write_csv(path, layout: str, encoding: str) -> None:
+    """A site's CSV export: a title row above the header, a note below the data."""
+    lines = [[TITLE], HEADERS[layout], *_rows_of(layout), [NOTE]]
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(lines)
+    path.write_bytes(buffer.getvalue().encode(encoding))
+
+
+def write_xlsx(path, layout: str) -> None:
+    """A site's workbook: a title and a blank row above the header, a note below the data."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([TITLE])
+    sheet.append([])
+    sheet.append(HEADERS[layout])
+    for cells in _rows_of(layout):
+        sheet.append([None if cell == "" else cell for cell in cells])
+    sheet.append([NOTE])
+    book.save(path)
+
+
+_FILES = [("csv", "utf-8-sig"), ("csv", "gb18030"), ("xlsx", None)]
+
+
+def _file(tmp_path, layout: str, kind: str, encoding: str | None):
+    path = tmp_path / f"{layout}.{kind}"
+    if kind == "csv":
+        write_csv(path, layout, encoding or "utf-8")
+    else:
+        write_xlsx(path, layout)
+    return path
+
+
+def _figures(ledger, layout: str):
+    """The figures of a ledger that EXPECTED states, in its order."""
+    records = ledger.penalty_cases if layout.startswith("penalty") else ledger.licence_applications
+    parties = [r.party if layout.startswith("penalty") else r.applicant for r in records]
+    summary = ec.summarize(ledger)
+    if layout.startswith("penalty"):
+        money = (summary.penalty.fines, summary.penalty.confiscations)
+    else:
+        money = (None, None)
+    return (
+        ledger.year,
+        len(records),
+        *money,
+        [(p.kind, p.id_number) for p in parties],
+    )
+
+
+class TestPublishedLayouts:
+    """Every published layout, from a site's csv and xlsx exports, gives the figures written above."""
+
+    @pytest.mark.parametrize("layout", list(HEADERS))
+    def test_each_layout_is_recognised_by_its_headers(self, layout):
+        """The exact published header is its own layout, and nothing of it is unknown."""
+        from enforcement_core.tables import recognise
+
+        assert layout == recognise(HEADERS[layout]).name
+
+    @pytest.mark.parametrize(("kind", "encoding"), _FILES)
+    @pytest.mark.parametrize("layout", list(HEADERS))
+    def test_read_ledger_gives_the_figures(self, tmp_path, layout, kind, encoding):
+        """read_ledger: the body from the table, the year from its days, the figures by hand."""
+        ledger = ec.read_ledger(_file(tmp_path, layout, kind, encoding))
+        assert TOWN == ledger.body.name
+        assert ec.BodyLevel.TOWN is ledger.body.level
+        assert EXPECTED[layout] == _figures(ledger, layout)
+
+    @pytest.mark.parametrize(("kind", "encoding"), _FILES)
+    @pytest.mark.parametrize("layout", list(HEADERS))
+    def test_read_columnar_gives_the_same_records(self, tmp_path, layout, kind, encoding):
+        """read_columnar: the same records as read_ledger, and the same summary."""
+        path = _file(tmp_path, layout, kind, encoding)
+        by_objects = ec.read_ledger(path)
+        year = EXPECTED[layout][0]
+        columnar = read_columnar(path, body=by_objects.body, year=year)
+        by_columns = columnar.to_ledger()
+        assert by_objects.penalty_cases == by_columns.penalty_cases
+        assert by_objects.licence_applications == by_columns.licence_applications
+        assert ec.summarize(by_objects) == columnar.summarize()
+        assert EXPECTED[layout] == _figures(by_columns, layout)
+
+    @pytest.mark.parametrize("layout", list(HEADERS))
+    def test_the_scale_path_and_dask_give_the_same_report(self, tmp_path, layout):
+        """summarize_partitions and summarize_dask read every layout to the same report."""
+        from enforcement_core.scale import summarize_dask, summarize_partitions
+
+        folder = tmp_path / "dataset"
+        folder.mkdir()
+        _file(folder, layout, "csv", "gb18030")
+        year = EXPECTED[layout][0]
+        alone = summarize_partitions(folder, year=year, level=ec.BodyLevel.TOWN)
+        on_dask = summarize_dask(folder, year=year, level=ec.BodyLevel.TOWN)
+        ((key, report),) = alone.items()
+        # A body is keyed by its credit code; the earlier standard has no column of it.
+        assert (TOWN if layout.endswith("2016") else TOWN_CODE) == key
+        expected = ec.summarize(ec.read_ledger(_file(tmp_path, layout, "csv", "gb18030")))
+        assert expected == report == on_dask[key]
+
+    def test_a_row_gives_its_several_sanctions(self, tmp_path):
+        """The third case of 2021 carries three sanctions, each tallied once."""
+        ledger = ec.read_ledger(_file(tmp_path, "penalty-2021-legal", "csv", "utf-8-sig"))
+        assert (
+            ec.SanctionType.FINE,
+            ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS,
+            ec.SanctionType.LICENCE_SUSPENSION,
+        ) == ledger.penalty_cases[2].sanctions
+        assert Decimal("12345.67") == ledger.penalty_cases[2].fine
+        assert ledger.penalty_cases[1].fine is None  # 警告, and 0 in the fine column
+
+    def test_the_earlier_standard_reads_both_sanction_columns(self, tmp_path):
+        """处罚类别1 and 处罚类别2 are one row's sanctions; the amounts are the text's."""
+        ledger = ec.read_ledger(_file(tmp_path, "penalty-2016", "xlsx", None))
+        first = ledger.penalty_cases[0]
+        assert (ec.SanctionType.FINE, ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS) == (
+            first.sanctions
+        )
+        assert (Decimal(3000), Decimal(1200)) == (first.fine, first.confiscation)
+
+
+VARIANTS = {
+    "罚款金额 (万元)": "罚款金额（万元）",
+    "没收违法所得、没收非法财物的金额 (万元)": "没收违法所得、没收非法财务的金额（万元）",
+    "行政处罚决定书文号": "行政处罚决定文书号",
+}
+
+
+class TestHeaderVariants:
+    """The variants seen on sites read as the standard."""
+
+    def _variant_csv(self, tmp_path, renames, *, kind_column=False):
+        headers = [renames.get(h, h) for h in HEADERS["penalty-2021-legal"]]
+        rows = [
+            [row.get(h, "") for h in HEADERS["penalty-2021-legal"]]
+            for row in ROWS["penalty-2021-legal"]
+        ]
+        if kind_column:
+            headers.insert(1, "行政相对人类别")
+            for cells in rows:
+                cells.insert(1, "法人及非法人组织")
+            rows[1][1] = "个体工商户"
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows([headers, *rows])
+        path = tmp_path / "variant.csv"
+        path.write_text(buffer.getvalue(), encoding="utf-8")
+        return path
+
+    def test_full_width_brackets_the_sic_and_the_other_number(self, tmp_path):
+        """罚款金额（万元）, 非法财务 (sic) and 行政处罚决定文书号 read as the standard's columns."""
+        ledger = ec.read_ledger(self._variant_csv(tmp_path, VARIANTS))
+        assert EXPECTED["penalty-2021-legal"] == _figures(ledger, "penalty-2021-legal")
+
+    def test_chu_fa_jin_e(self, tmp_path):
+        """处罚金额（万元） is the fine."""
+        ledger = ec.read_ledger(
+            self._variant_csv(tmp_path, {"罚款金额 (万元)": "处罚金额（万元）"})
+        )
+        assert Decimal("19145.67") == ec.summarize(ledger).penalty.fines
+
+    def test_a_party_kind_column_after_the_name(self, tmp_path):
+        """行政相对人类别 after the name gives each party's kind."""
+        ledger = ec.read_ledger(self._variant_csv(tmp_path, {}, kind_column=True))
+        assert [FIRM_KIND, ec.PartyKind.INDIVIDUAL_BUSINESS, FIRM_KIND] == [
+            case.party.kind for case in ledger.penalty_cases
+        ]

@@ -251,12 +251,12 @@ def _files(source: _Source | Iterable[_Source]) -> list[tuple[str, _Source]]:
     return pieces
 
 
-def _table_of(name: str, piece: _Source) -> Any:
+def _table_of(name: str, piece: _Source, reading: _Reading) -> Any:
     """The Arrow table of one file."""
     kind = kind_of(piece, name)
     if kind not in {"parquet", "csv"}:
         kind = "csv"
-    return _arrow_sheets(piece, kind, name)[0][1]
+    return _arrow_sheets(piece, kind, name, reading.mapping)[0][1]
 
 
 @attrs.frozen
@@ -281,7 +281,7 @@ class _Reading:
 
 def _file_piece(name: str, piece: _Source, reading: _Reading) -> _Piece:
     try:
-        table = _table_of(name, piece)
+        table = _table_of(name, piece, reading)
     except LoadError as error:
         return {}, [p for p in error.problems if isinstance(p, TableProblem)]
     return reading.partials(table, name)

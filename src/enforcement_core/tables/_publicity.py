@@ -24,6 +24,7 @@ how the tables write "no fine".
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
@@ -75,7 +76,9 @@ __all__ = [
     "PublishedLayout",
     "column",
     "header_of",
+    "header_row",
     "id_reason",
+    "is_note",
     "party_of",
     "published_layouts",
     "read_publicity",
@@ -500,6 +503,40 @@ def recognise(
     return None if best is None else best[1]
 
 
+# Sites export a title (and a date, a unit) above the header: rows looked through for it.
+_TITLE_ROWS: Final = 10
+# A row of notes below the data, as sites export it: one cell, which starts so.
+_NOTE: Final = re.compile(r"(注|说明|备注|填报说明|填表说明|数据来源|制表|审核|统计)")
+
+
+def header_row(
+    rows: list[list[Any]], mapping: Mapping[str, str | tuple[str, str]] | None = None
+) -> int | None:
+    """Which of a sheet's first rows is the header of a published table; ``None``: none is.
+
+    Examples:
+        >>> header_row(
+        ...     [["2023年行政处罚信息公示"], ["行政处罚决定书文号", "处罚决定日期", "处罚机关"]]
+        ... )
+        1
+    """
+    for index, cells in enumerate(rows[: _TITLE_ROWS + 1]):
+        if recognise(cells, mapping) is not None:
+            return index
+    return None
+
+
+def is_note(cells: list[Any]) -> bool:
+    """Whether a row is a note under a table (注：金额单位为万元), not a record.
+
+    Examples:
+        >>> is_note(["注：金额单位为万元", None, ""]), is_note(["某某建材厂", "古路罚〔2023〕1号"])
+        (True, False)
+    """
+    given = [cell for cell in cells if not blank(cell)]
+    return len(given) == 1 and isinstance(given[0], str) and bool(_NOTE.match(given[0].strip()))
+
+
 # The engine: how a row's values become a record's fields, the same on both paths.
 
 #: 证件类型 of a resident identity card (GB 11643-1999), as tables write it.
@@ -687,7 +724,7 @@ def read_publicity(
         return layout.field, []
     records = []
     for number, cells in raw.rows:
-        if all(cell is None or not str(cell).strip() for cell in cells):
+        if all(cell is None or not str(cell).strip() for cell in cells) or is_note(cells):
             continue
         kwargs = read_cells(raw.name, number, cells, found, problems)
         if kwargs is None:

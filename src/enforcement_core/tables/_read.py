@@ -29,7 +29,13 @@ from enforcement_core.tables._layout import (
     sheets,
 )
 from enforcement_core.tables._problems import TableProblem
-from enforcement_core.tables._publicity import Publicity, read_publicity, recognise
+from enforcement_core.tables._publicity import (
+    Publicity,
+    PublishedLayout,
+    header_row,
+    read_publicity,
+    recognise,
+)
 from enforcement_core.workforce import Unit, UnitKind
 
 if TYPE_CHECKING:
@@ -181,6 +187,21 @@ def _match(
     return complete[0] if complete else None
 
 
+def _published(
+    raw: RawSheet, mapping: Mapping[str, str | tuple[str, str]] | None
+) -> tuple[PublishedLayout | None, RawSheet]:
+    """The published layout of a sheet, and the sheet from its header (a title above taken off)."""
+    published = recognise(raw.header, mapping)
+    if published is not None:
+        return published, raw
+    below = header_row([cells for _, cells in raw.rows], mapping)
+    if below is None:
+        return None, raw
+    # The rows keep the numbers the spreadsheet shows.
+    titled = RawSheet(raw.name, raw.rows[below][1], raw.rows[below + 1 :])
+    return recognise(titled.header, mapping), titled
+
+
 def _dates(ledger_groups: Mapping[str, list[Any]]) -> Counter[int]:
     years: Counter[int] = Counter()
     for records in ledger_groups.values():
@@ -276,9 +297,9 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
         if normal(raw.name) in (normal(term("sheet_units")), normal(term("sheet_units", "en"))):
             units = _units(raw, problems)
             continue
-        published = recognise(raw.header, mapping)
+        published, titled = _published(raw, mapping)
         if published is not None:
-            field, records = read_publicity(raw, published, mapping, problems, national)
+            field, records = read_publicity(titled, published, mapping, problems, national)
             groups.setdefault(field, []).extend(records)
             continue
         matched = _match(raw, layout, single, mapping)

@@ -73,7 +73,9 @@ from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import (
     PublishedLayout,
     header_of,
+    header_row,
     id_reason,
+    is_note,
     recognise,
     sanctions_of,
     text_amounts,
@@ -199,7 +201,10 @@ class ColumnarLedger:
 
 
 def _arrow_sheets(
-    source: str | os.PathLike[str] | IO[bytes], kind: str, name: str
+    source: str | os.PathLike[str] | IO[bytes],
+    kind: str,
+    name: str,
+    mapping: Mapping[str, str | tuple[str, str]] | None = None,
 ) -> list[tuple[str, Any]]:
     """The sheets of a file as Arrow tables of strings (Parquet: as typed)."""
     pa = _pa()
@@ -221,6 +226,11 @@ def _arrow_sheets(
             data = decode(raw, name).encode("utf-8")
         first_line = data.split(b"\n", 1)[0].decode("utf-8")
         names_table = next(std_csv.reader(io.StringIO(first_line)), [])
+        head = list(std_csv.reader(io.StringIO(data[:65536].decode("utf-8", "ignore"))))
+        published = recognise(names_table, mapping) is not None
+        if not published and header_row(head[1:], mapping) is not None:
+            # A title above a published table's header: read as the object path reads it.
+            return [(name, _csv_by_rows(data, name, mapping))]
         try:
             table = csv.read_csv(
                 pa.BufferReader(data),
@@ -233,6 +243,9 @@ def _arrow_sheets(
                 ),
             )
         except pa.ArrowInvalid as error:
+            if published:
+                # A published table's notes under it are one cell wide: read row by row.
+                return [(name, _csv_by_rows(data, name, mapping))]
             # Rows of different lengths, an unclosed quote, an empty file.
             raise LoadError(
                 [
@@ -250,18 +263,43 @@ def _arrow_sheets(
         return [(name, table)]
     from enforcement_core.tables._files import read_sheets  # noqa: PLC0415
 
-    tables = []
-    for sheet in read_sheets(source, kind, name):
-        # Cells as the text they hold: date cells as ISO dates, numbers as their shortest text.
-        columns = [
-            pa.array(
-                [_cell(row[i]) if i < len(row) else None for _, row in sheet.rows], pa.string()
-            )
-            for i in range(len(sheet.header))
-        ]
-        headers = [str(h) for h in sheet.header]
-        tables.append((sheet.name, pa.table(dict(zip(headers, columns, strict=True)))))
-    return tables
+    return [
+        (sheet.name, _numbered_table(sheet, mapping)) for sheet in read_sheets(source, kind, name)
+    ]
+
+
+def _csv_by_rows(
+    data: bytes, name: str, mapping: Mapping[str, str | tuple[str, str]] | None
+) -> Any:
+    """A CSV file (UTF-8) read by the csv module, as the object path reads it."""
+    from enforcement_core.tables._files import read_sheets  # noqa: PLC0415
+
+    sheets_read = read_sheets(io.BytesIO(data), "csv", name)
+    if not sheets_read:
+        return _pa().table({})
+    return _numbered_table(sheets_read[0], mapping)
+
+
+def _numbered_table(sheet: RawSheet, mapping: Mapping[str, str | tuple[str, str]] | None) -> Any:
+    """A sheet as an Arrow table of text, its row ``i`` the spreadsheet's row ``i + 2``.
+
+    A title above a published table's header is taken off; the rows it and the
+    header leave are blank rows, read past, so every row keeps its number.
+    """
+    pa = _pa()
+    if recognise(sheet.header, mapping) is None:
+        below = header_row([cells for _, cells in sheet.rows], mapping)
+        if below is not None:
+            sheet = RawSheet(sheet.name, sheet.rows[below][1], sheet.rows[below + 1 :])
+    first = sheet.rows[0][0] if sheet.rows else 2
+    rows = [[] for _ in range(first - 2)] + [cells for _, cells in sheet.rows]
+    # Cells as the text they hold: date cells as ISO dates, numbers as their shortest text.
+    columns = [
+        pa.array([_cell(row[i]) if i < len(row) else None for row in rows], pa.string())
+        for i in range(len(sheet.header))
+    ]
+    headers = [str(h) for h in sheet.header]
+    return pa.table(dict(zip(headers, columns, strict=True)))
 
 
 def read_columnar(
@@ -306,7 +344,7 @@ def read_columnar(
         ledger = read_ledger(source, body=body, year=year)
         return ColumnarLedger(body, year, {}, ledger)
     shown = Path(name).name if name else "table"
-    arrow = _arrow_sheets(source, kind, Path(name).stem if name else "table")
+    arrow = _arrow_sheets(source, kind, Path(name).stem if name else "table", mapping)
     problems: list[TableProblem] = []
     tables: dict[str, Any] = {}
     layout = sheets()
@@ -523,6 +561,24 @@ def _blank_rows(table: Any, indices: Iterable[int] | None = None) -> Any:
         text = pc.utf8_trim_whitespace(_strings(table.column(index)))
         blank &= pc.fill_null(pc.equal(text, ""), fill_value=True).to_numpy(zero_copy_only=False)
     return blank
+
+
+def _unread_rows(table: Any) -> Any:
+    """Which rows are no record: blank in every column, or a note under the table (``is_note``)."""
+    import numpy as np  # noqa: PLC0415
+
+    pc = _pc()
+    given = np.zeros(table.num_rows, dtype=np.int64)
+    for index in range(table.num_columns):
+        text = pc.utf8_trim_whitespace(_strings(table.column(index)))
+        filled = pc.invert(pc.fill_null(pc.equal(text, ""), fill_value=True))
+        given += filled.to_numpy(zero_copy_only=False)
+    unread = given == 0
+    for row in np.flatnonzero(given == 1).tolist():
+        unread[row] = is_note(
+            [_cell(table.column(i)[row].as_py()) for i in range(table.num_columns)]
+        )
+    return unread
 
 
 def _skipped(table: Any, found: dict[int, Column]) -> Any:
@@ -846,7 +902,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     rows = table.num_rows
     refused = np.zeros(rows, dtype=bool)
     # A row blank in every column is no record, as the object path reads past it.
-    empty_rows = _blank_rows(table)
+    empty_rows = _unread_rows(table)
     # 1. Every cell, by its column's reader, once per distinct value.
     given: dict[Column, _Read] = {}
     for index, column in found.items():
