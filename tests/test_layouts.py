@@ -611,3 +611,320 @@ class TestHeaderVariants:
         assert [FIRM_KIND, ec.PartyKind.INDIVIDUAL_BUSINESS, FIRM_KIND] == [
             case.party.kind for case in ledger.penalty_cases
         ]
+
+
+def _csv_bytes(headers, rows, encoding="utf-8"):
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([headers, *[[row.get(h, "") for h in headers] for row in rows]])
+    return buffer.getvalue().encode(encoding)
+
+
+def _problems(data, **options):
+    """The problems of a table by both paths, as (row, header, value, message) sets."""
+    found = []
+    for read in (
+        lambda: ec.read_ledger(io.BytesIO(data), body=BODY, year=YEAR, **options),
+        lambda: read_columnar(io.BytesIO(data), body=BODY, year=YEAR, **options),
+    ):
+        with pytest.raises(ec.LoadError) as caught:
+            read()
+        found.append({(p.row, p.header, p.value, p.message) for p in caught.value.problems})
+    assert found[0] == found[1]
+    return found[0]
+
+
+@pytest.fixture
+def chongqing():
+    """A province's variant of the 2021 penalty table, declared in the test and taken back after."""
+    from enforcement_core.tables import published_layouts, register_layout, unregister_layout
+
+    national = published_layouts()["penalty-2021-legal"]
+    variant = register_layout(
+        national.variant(
+            "penalty-chongqing",
+            headers={"id": "案件文书号", "fine": ("罚没金额（元）", "元")},
+            kept=("执法类别",),
+            description="a province's export: its own number header, its fine in 元",
+        )
+    )
+    yield variant
+    unregister_layout("penalty-chongqing")
+
+
+CQ_HEADERS = ["行政相对人名称", "行政相对人代码_1 (统一社会信用代码)", "案件文书号", "执法类别", "处罚类别", "罚没金额（元）", "处罚决定日期", "处罚机关", "处罚机关统一社会信用代码"]  # fmt: skip
+CQ_ROW = {
+    "行政相对人名称": "重庆某某建材有限公司",
+    "行政相对人代码_1 (统一社会信用代码)": FIRM,
+    "案件文书号": "渝北古路罚〔2023〕9号",
+    "执法类别": "城市管理",
+    "处罚类别": "罚款",
+    "罚没金额（元）": "6800",
+    "处罚决定日期": "2023-05-02",
+    "处罚机关": TOWN,
+    "处罚机关统一社会信用代码": TOWN_CODE,
+}
+
+
+class TestNewDeclarations:
+    """A new provincial variant is one declaration, read by every path."""
+
+    def test_unknown_before_it_is_declared(self):
+        """Without the declaration the table is no published layout."""
+        from enforcement_core.tables import recognise
+
+        assert recognise(CQ_HEADERS) is None
+
+    def test_read_on_every_path_once_declared(self, chongqing, tmp_path):
+        """read_ledger, read_columnar and summarize_partitions read 6800 元 as 6800 元."""
+        from enforcement_core.scale import summarize_partitions
+        from enforcement_core.tables import recognise
+
+        assert chongqing == recognise(CQ_HEADERS)
+        data = _csv_bytes(CQ_HEADERS, [CQ_ROW])
+        by_objects = ec.read_ledger(io.BytesIO(data))
+        by_columns = read_columnar(io.BytesIO(data), body=by_objects.body, year=YEAR).to_ledger()
+        assert Decimal(6800) == by_objects.penalty_cases[0].fine == by_columns.penalty_cases[0].fine
+        (tmp_path / "cq.csv").write_bytes(data)
+        (report,) = summarize_partitions(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN).values()
+        assert Decimal(6800) == report.penalty.fines
+
+    def test_the_national_layouts_are_back_after(self):
+        """The variant taken back, the national layouts are as declared."""
+        from enforcement_core.tables import published_layouts
+
+        assert set(HEADERS) == set(published_layouts())
+
+    def test_a_declaration_needs_columns_for_its_signs(self):
+        """A layout recognised by a column it does not have is refused when registered."""
+        from enforcement_core.tables import PublishedLayout, column, register_layout
+
+        with pytest.raises(ValueError, match="no column for its signs"):
+            register_layout(
+                PublishedLayout("broken", "penalty", ("id", "decided_on"), (column("id", "文号"),))
+            )
+
+    def test_a_unit_is_only_for_an_amount(self):
+        """column() refuses a unit for a column of no amount, and a unit it does not know."""
+        from enforcement_core.tables import column
+
+        with pytest.raises(ValueError, match="holds no amount"):
+            column("id", "文号", unit="元")
+        with pytest.raises(ValueError, match="is not a unit"):
+            column("fine", "罚款", unit="千元")
+
+
+MAPPED_HEADERS = ["行政相对人名称", "处罚文书编号", "处罚类别", "罚款金额（万元）", "处罚决定日期", "处罚机关"]  # fmt: skip
+MAPPED_ROW = {
+    "行政相对人名称": "某某建材厂",
+    "处罚文书编号": "古路罚〔2023〕1号",
+    "处罚类别": "罚款",
+    "罚款金额（万元）": "0.68",
+    "处罚决定日期": "2023-05-02",
+    "处罚机关": TOWN,
+}
+
+
+class TestMappingRecognises:
+    """A mapping can make a variant table recognised."""
+
+    def test_without_the_mapping_it_is_not_a_published_table(self):
+        """The number's header is none of the layouts': nothing is recognised."""
+        from enforcement_core.tables import recognise
+
+        assert recognise(MAPPED_HEADERS) is None
+
+    def test_with_the_mapping_it_is_read_on_both_paths(self):
+        """{"处罚文书编号": "id"} completes the 2021 penalty table."""
+        data = _csv_bytes(MAPPED_HEADERS, [MAPPED_ROW])
+        by_objects, by_columns = _both(data, mapping={"处罚文书编号": "id"})
+        assert by_objects.penalty_cases == by_columns.penalty_cases
+        assert "古路罚〔2023〕1号" == by_objects.penalty_cases[0].id
+        assert Decimal(6800) == by_objects.penalty_cases[0].fine
+
+
+class TestAmountsInText:
+    """Fines and confiscations written in 处罚结果 and 处罚内容."""
+
+    @pytest.mark.parametrize(
+        ("text", "fine", "confiscation"),
+        [
+            ("罚款5000元", "5000", None),
+            ("罚款5,000元", "5000", None),
+            ("罚款0.5万元", "5000", None),
+            ("罚款1.234567万元", "12345.67", None),
+            ("处以罚款人民币伍仟元整", "5000", None),
+            ("罚款人民币壹万贰仟叁佰元伍角", "12300.50", None),
+            ("罚款五千元", "5000", None),
+            ("罚款两千元", "2000", None),
+            ("罚款３０００元", "3000", None),  # full-width digits
+            ("处以5000元罚款", "5000", None),
+            ("没收违法所得1200元并处罚款3000元", "3000", "1200"),
+            ("罚款6800元，没收违法所得1200元", "6800", "1200"),
+            ("对公司罚款5000元，对直接负责的主管人员罚款1000元", "6000", None),
+            ("警告", None, None),
+            ("不予罚款", None, None),
+            ("没收违法工具一批", None, None),
+            ("没收违法所得0.12万元", None, "1200"),
+        ],
+    )
+    def test_read(self, text, fine, confiscation):
+        """Arabic digits, numerals and capitals, in 元 and 万元, each the fine or the confiscation."""
+        from enforcement_core.tables._amounts import Amounts, read_amounts
+
+        expected = Amounts(
+            None if fine is None else Decimal(fine),
+            None if confiscation is None else Decimal(confiscation),
+        )
+        assert expected == read_amounts(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "处以罚款",
+            "警告，并处罚款",
+            "罚款5000",
+            "罚款1,2OO元",
+            "罚款0.001元",
+            "罚款一十元",
+            "罚款若干元",
+        ],
+    )
+    def test_a_fine_that_cannot_be_read_is_refused(self, text):
+        """A text naming a fine whose amount cannot be read is refused with its text, never 0."""
+        from enforcement_core.tables._amounts import read_amounts
+        from enforcement_core.tables._cells import CellError
+
+        with pytest.raises(CellError) as caught:
+            read_amounts(text)
+        assert repr(text) in caught.value.message
+        assert "罚款" in caught.value.message_zh
+
+    def _penalty_2016(self, text, category="罚款"):
+        row = {**ROWS["penalty-2016"][1], "处罚结果": text, "处罚类别1": category}
+        return _csv_bytes(HEADERS["penalty-2016"], [row], "gb18030")
+
+    def test_an_unreadable_fine_is_a_row_problem_on_both_paths(self):
+        """处罚结果 naming a fine it does not give: a problem at its row, with its text."""
+        problems = _problems(self._penalty_2016("处以罚款，金额见决定书"))
+        ((row, header, value, message),) = problems
+        assert (2, "处罚结果", "处以罚款，金额见决定书") == (row, header, value)
+        assert "cannot be read" in message
+
+    def test_the_text_gives_the_fine_and_its_figures(self):
+        """The other side: a readable text is the row's fine, on both paths."""
+        by_objects, by_columns = _both(self._penalty_2016("罚款0.5万元"))
+        assert Decimal(5000) == by_objects.penalty_cases[0].fine == by_columns.penalty_cases[0].fine
+
+    def _penalty_2021(self, text, fine="0.68"):
+        row = {**ROWS["penalty-2021-legal"][0], "处罚内容": text, "罚款金额 (万元)": fine}
+        return _csv_bytes(HEADERS["penalty-2021-legal"], [row])
+
+    def test_money_column_and_text_that_disagree_are_a_problem(self):
+        """0.68 万元 in the column, 5000 元 in the text: refused at the text, on both paths."""
+        problems = _problems(self._penalty_2021("罚款5000元，没收违法所得1200元"))
+        ((row, header, value, message),) = problems
+        assert (2, "处罚内容", "罚款5000元，没收违法所得1200元") == (row, header, value)
+        assert "the text states a fine of 5000 yuan and the money column 6800 yuan" == message
+
+    def test_confiscations_that_disagree_are_a_problem(self):
+        """The confiscation is held to its column too."""
+        problems = _problems(self._penalty_2021("罚款6800元，没收违法所得1300元"))
+        assert ["the text states a confiscation of 1300 yuan and the money column 1200 yuan"] == [
+            message for *_, message in problems
+        ]
+
+    def test_money_column_and_text_that_agree_are_read(self):
+        """The other side: 0.68 万元 and 陆仟捌佰元 agree."""
+        by_objects, by_columns = _both(
+            self._penalty_2021("罚款人民币陆仟捌佰元整，没收违法所得1200元")
+        )
+        assert Decimal(6800) == by_objects.penalty_cases[0].fine == by_columns.penalty_cases[0].fine
+
+    def test_a_blank_money_cell_takes_the_text(self):
+        """The column blank, the fine is the text's."""
+        by_objects, by_columns = _both(
+            self._penalty_2021("罚款6800元，没收违法所得1200元", fine="")
+        )
+        assert Decimal(6800) == by_objects.penalty_cases[0].fine == by_columns.penalty_cases[0].fine
+
+
+class TestIdentifiers:
+    """Identifier columns are checked where present; other code types are kept as written."""
+
+    def _legal(self, **cells):
+        row = {**ROWS["penalty-2021-legal"][0], **cells}
+        return _csv_bytes(HEADERS["penalty-2021-legal"], [row])
+
+    def test_a_credit_code_with_a_wrong_check_character(self):
+        """行政相对人代码_1 is checked by GB 32100-2015."""
+        bad = FIRM[:-1] + "G"
+        ((row, header, value, message),) = _problems(
+            self._legal(**{"行政相对人代码_1 (统一社会信用代码)": bad})
+        )
+        assert (2, "行政相对人代码_1 (统一社会信用代码)", bad) == (row, header, value)
+        assert "GB 32100-2015" in message
+
+    def test_the_representatives_id_number_is_checked(self):
+        """法定代表人身份证号 is checked by GB 11643-1999."""
+        ((row, header, _value, message),) = _problems(
+            self._legal(法定代表人身份证号="110105194912310021")
+        )
+        assert (2, "法定代表人身份证号") == (row, header)
+        assert "GB 11643-1999" in message
+
+    def test_the_other_codes_are_kept_as_written(self):
+        """工商注册号 is no code of a national check: kept as written, the party's number."""
+        ledger = ec.read_ledger(
+            io.BytesIO(
+                self._legal(
+                    **{
+                        "行政相对人代码_1 (统一社会信用代码)": "",
+                        "行政相对人代码_2 (工商注册号)": "渝工商500112-1",
+                    }
+                )
+            )
+        )
+        assert "渝工商500112-1" == ledger.penalty_cases[0].party.id_number
+
+    def _natural(self, kind, number):
+        row = {**ROWS["penalty-2021-natural"][0], "证件类型": kind, "证件号码": number}
+        return _csv_bytes(HEADERS["penalty-2021-natural"], [row])
+
+    def test_an_identity_card_number_is_checked(self):
+        """证件类型 身份证: the number is held to GB 11643-1999, on both paths."""
+        ((row, header, value, message),) = _problems(self._natural("身份证", "110105194912310021"))
+        assert (2, "证件号码", "110105194912310021") == (row, header, value)
+        assert "the check digit is 1, expected X (GB 11643-1999)" == message
+
+    def test_a_passport_number_is_kept_as_written(self):
+        """证件类型 护照: no national check; kept as written."""
+        by_objects, by_columns = _both(self._natural("护照", "110105194912310021"))
+        assert "110105194912310021" == by_objects.penalty_cases[0].party.id_number
+        assert by_objects.penalty_cases == by_columns.penalty_cases
+
+    def test_the_earlier_standards_resident_id_is_checked(self):
+        """行政相对人代码_5(居民身份证号) is checked by GB 11643-1999."""
+        row = {**ROWS["penalty-2016"][1], "行政相对人代码_5(居民身份证号)": "110105194912310021"}
+        problems = _problems(_csv_bytes(HEADERS["penalty-2016"], [row]))
+        assert [(2, "行政相对人代码_5(居民身份证号)")] == [(r, h) for r, h, *_ in problems]
+
+    def test_id_numbers_never_reach_a_published_output(self, tmp_path):
+        """Every renderer writes a natural person's ledger without an identity number in it."""
+        numbers = [PERSON, "E12345678"]
+        ledger = ec.read_ledger(_file(tmp_path, "penalty-2021-natural", "csv", "utf-8-sig"))
+        assert numbers == [case.party.id_number for case in ledger.penalty_cases]
+        for name in (entry.name for entry in ec.renderers.available()):
+            output = ec.render(ledger, name)
+            if isinstance(output, bytes):
+                import zipfile
+
+                with zipfile.ZipFile(io.BytesIO(output)) as archive:
+                    output = "".join(
+                        archive.read(n).decode("utf-8", "replace") for n in archive.namelist()
+                    )
+            assert not any(number in str(output) for number in numbers), name
+
+    def test_the_representatives_number_is_never_kept(self, tmp_path):
+        """法定代表人身份证号 is checked and dropped: the ledger's JSON does not hold it."""
+        ledger = ec.read_ledger(_file(tmp_path, "penalty-2021-legal", "xlsx", None))
+        assert PERSON not in ec.dump_json(ledger)

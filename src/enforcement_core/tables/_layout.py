@@ -362,7 +362,7 @@ def match_columns(  # noqa: C901, PLR0913  (the sheet, its header and where prob
                 )
             )
             continue
-        if column.headers and normal(column.headers[0]) != name:
+        if column.headers and column.headers[0] != str(cell).strip():
             # A published table's column is named in problems by the file's own header.
             column = attrs.evolve(column, headers=(str(cell).strip(), *column.headers))
         if column.key in {c.key for c in found.values()}:
