@@ -48,6 +48,24 @@ class TestMappingUnits:
         assert "the header is in 元 and the column 罚款金额（万元） in 万元" in message
         assert "('fine', '元')" in message
 
+    def test_the_scale_paths_hold_the_unit_too(self, tmp_path):
+        """summarize_partitions and summarize_dask: refused without the unit, 6800 元 with it."""
+        from enforcement_core.scale import summarize_dask, summarize_partitions
+
+        (tmp_path / "export.csv").write_bytes(self.TABLE)
+        for summarize in (summarize_partitions, summarize_dask):
+            with pytest.raises(ec.LoadError, match="the header is in 元"):
+                summarize(
+                    tmp_path, year=YEAR, level=ec.BodyLevel.TOWN, mapping={"罚款金额（元）": "fine"}
+                )
+            (report,) = summarize(
+                tmp_path,
+                year=YEAR,
+                level=ec.BodyLevel.TOWN,
+                mapping={"罚款金额（元）": ("fine", "元")},
+            ).values()
+            assert Decimal(6800) == report.penalty.fines
+
     def test_the_unit_given_reads_the_amount_as_written(self):
         """With its unit, 6800 in 元 is 6800 元 on both paths: not 68,000,000."""
         by_objects, by_columns = _both(self.TABLE, mapping={"罚款金额（元）": ("fine", "元")})

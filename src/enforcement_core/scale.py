@@ -316,7 +316,9 @@ def summarize_partitions(
         hierarchy: Names each body and gives its key (its code in the table).
         level: The level of the bodies the hierarchy does not name (or all of
             them, without a hierarchy).
-        mapping: Headers of the files mapped to the national tables' headers.
+        mapping: Headers of the files mapped to the published tables' columns by key,
+            an amount's with its unit (``{"罚款金额（元）": ("fine", "元")}``), as
+            :func:`~enforcement_core.read_ledger` takes it.
 
     Returns:
         Each body's report by its key, in the hierarchy's order, then by key.
