@@ -914,6 +914,16 @@ class TestIdentifiers:
         assert (2, "证件号码", "110105194912310021") == (row, header, value)
         assert "the check digit is 1, expected X (GB 11643-1999)" == message
 
+    def test_a_rows_problems_come_together(self):
+        """A bad identity number beside a bad date: both reported, on both paths."""
+        row = {
+            **ROWS["penalty-2021-natural"][0],
+            "证件号码": "110105194912310021",
+            "处罚决定日期": "昨天",
+        }
+        problems = _problems(_csv_bytes(HEADERS["penalty-2021-natural"], [row]))
+        assert {(2, "证件号码"), (2, "处罚决定日期")} == {(r, h) for r, h, *_ in problems}
+
     def test_a_passport_number_is_kept_as_written(self):
         """证件类型 护照: no national check; kept as written."""
         by_objects, by_columns = _both(self._natural("护照", "110105194912310021"))

@@ -403,6 +403,18 @@ def read_cells(
     problems: list[TableProblem],
 ) -> dict[str, Any] | None:
     """The keyword arguments a row gives, or ``None`` when a cell is refused."""
+    kwargs, ok = read_each_cell(sheet_name, number, cells, found, problems)
+    return kwargs if ok else None
+
+
+def read_each_cell(
+    sheet_name: str,
+    number: int,
+    cells: list[Any],
+    found: dict[int, Column],
+    problems: list[TableProblem],
+) -> tuple[dict[str, Any], bool]:
+    """The keyword arguments of the cells of a row that read, and whether every one did."""
     kwargs: dict[str, Any] = {}
     ok = True
     given: set[Column] = set()
@@ -432,7 +444,7 @@ def read_cells(
                 )
             )
             ok = False
-    return kwargs if ok else None
+    return kwargs, ok
 
 
 def _header_of(path: tuple[str, ...], columns: tuple[Column, ...], record: type) -> str:

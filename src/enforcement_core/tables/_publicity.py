@@ -55,7 +55,7 @@ from enforcement_core.tables._layout import (
     mapped_key,
     match_columns,
     normal,
-    read_cells,
+    read_each_cell,
 )
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables.identifiers import (
@@ -726,11 +726,10 @@ def read_publicity(
     for number, cells in raw.rows:
         if all(cell is None or not str(cell).strip() for cell in cells) or is_note(cells):
             continue
-        kwargs = read_cells(raw.name, number, cells, found, problems)
-        if kwargs is None:
-            continue
+        kwargs, ok = read_each_cell(raw.name, number, cells, found, problems)
+        # The rules run on the cells that read, so a row's problems come together.
         refusals = _row_refusals(kwargs)
-        if refusals:
+        if refusals or not ok:
             # Each refused cell as written (its text, trimmed), as the columnar path shows it.
             written = {c.key: cells[i] for i, c in found.items() if i < len(cells)}
             problems.extend(

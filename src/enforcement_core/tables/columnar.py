@@ -939,7 +939,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     # 2. The engine's rules of a row (its party's number, its amounts in words), then
     # the records' fields, column by column, in the order of their names.
     factors = {c.key: _Factor(r.distinct, r.codes, r.fen) for c, r in given.items()}
-    _rules(sheet_name, table, found, layout, factors, refused, problems)
+    _rules(sheet_name, table, found, layout, factors, refused, empty_rows, problems)
     keyed = shape(factors, rows, layout.party_kind)
     invalid = np.zeros(rows, dtype=bool)
     # 3. Declared checks: value-only ones per distinct value, cross-field ones per pair.
@@ -1034,18 +1034,19 @@ def _rules(  # noqa: C901, PLR0913, PLR0917  (the table, its columns, and the ru
     layout: PublishedLayout,
     factors: dict[str, _Factor],
     refused: Any,
+    unread: Any,
     problems: list[TableProblem],
 ) -> None:
     """The rules of :mod:`._publicity` for each distinct combination of the values they read.
 
     A row a rule refuses is reported, as the object path reports it, and marked in
-    ``refused``; rows refused before are not looked at, as the object path does not
-    read further a row with a refused cell.
+    ``refused``. The rules read what the cells gave (a refused cell gives nothing),
+    so a row's problems come together; blank rows and notes are not looked at.
     """
     import numpy as np  # noqa: PLC0415
 
     rows = table.num_rows
-    eligible = ~refused.copy()
+    eligible = ~unread
     nothing = _constant(None, rows)
     refusals: list[tuple[int, str, str, str, str]] = []
     index_of = {c.key: i for i, c in found.items()}
