@@ -729,3 +729,7 @@ def real_reports(draw: st.DrawFn) -> ec.AnnualReport:
         penalty=penalty,
         activities=draw(activities),
     )
+
+
+#: A fine as decisions write it: from 1 yuan to 10 亿, to the fen.
+fine_amounts = st.integers(100, 10**11).map(lambda fen: Decimal(fen).scaleb(-2))

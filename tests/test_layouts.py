@@ -8,8 +8,11 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import enforcement_core as ec
+import strategies
 from enforcement_core.tables import read_columnar
 
 BODY = ec.EnforcementBody("重庆市渝北区古路镇人民政府", ec.BodyLevel.TOWN)
@@ -783,6 +786,12 @@ class TestAmountsInText:
             ("不予罚款", None, None),
             ("没收违法工具一批", None, None),
             ("没收违法所得0.12万元", None, "1200"),
+            ("罚款人民币伍仟元整（¥5000.00）", "5000", None),
+            ("罚款5000元（大写：伍仟元整）", "5000", None),
+            ("罚款5000元(其中对法定代表人1000元)", "5000", None),
+            ("罚款¥5000", "5000", None),
+            ("罚款人民币陆仟捌佰元零伍分", "6800.05", None),
+            ("罚款人民币壹拾万柒仟元伍角叁分", "107000.53", None),
         ],
     )
     def test_read(self, text, fine, confiscation):
@@ -803,7 +812,9 @@ class TestAmountsInText:
             "罚款5000",
             "罚款1,2OO元",
             "罚款0.001元",
-            "罚款一十元",
+            "罚款一百十元",
+            "罚款（5000元）",
+            "罚款5000元（大写：陆仟元整）",
             "罚款若干元",
         ],
     )
@@ -816,6 +827,24 @@ class TestAmountsInText:
             read_amounts(text)
         assert repr(text) in caught.value.message
         assert "罚款" in caught.value.message_zh
+
+    @given(strategies.fine_amounts, st.sampled_from(["digits", "wan", "capitals", "numerals"]))
+    def test_every_way_of_writing_a_fine_reads_back(self, yuan, way):
+        """A fine written in figures, in 万元, in capitals or in numerals reads as itself."""
+        from enforcement_core.numbers_zh import to_capital_amount, to_chinese
+        from enforcement_core.tables._amounts import read_amounts
+
+        if way == "digits":
+            text = f"处以罚款{yuan:,}元"
+        elif way == "wan":
+            text = f"罚款{format(yuan / 10000, 'f')}万元"
+        elif way == "capitals":
+            text = f"处以罚款{to_capital_amount(yuan, prefix=True)}"
+        else:
+            whole = int(yuan)
+            text = f"罚款{to_chinese(whole)}元"
+            yuan = Decimal(whole)
+        assert yuan == read_amounts(text).fine
 
     def _penalty_2016(self, text, category="罚款"):
         row = {**ROWS["penalty-2016"][1], "处罚结果": text, "处罚类别1": category}
