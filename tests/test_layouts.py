@@ -709,6 +709,22 @@ class TestNewDeclarations:
         (report,) = summarize_partitions(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN).values()
         assert Decimal(6800) == report.penalty.fines
 
+    def test_the_national_table_stays_national_beside_the_variant(self, chongqing, tmp_path):
+        """With the variant in 元 declared, a national table's 0.68 万元 is still 6800 元."""
+        from enforcement_core.tables import recognise
+
+        assert "penalty-2021-legal" == recognise(HEADERS["penalty-2021-legal"]).name
+        assert chongqing.name != recognise(HEADERS["penalty-2021-legal"]).name
+        ledger = ec.read_ledger(_file(tmp_path, "penalty-2021-legal", "csv", "utf-8-sig"))
+        assert Decimal(6800) == ledger.penalty_cases[0].fine
+
+    def test_a_header_naming_another_unit_is_refused(self):
+        """column() refuses 罚款金额（万元） as a header of a fine in 元."""
+        from enforcement_core.tables import column
+
+        with pytest.raises(ValueError, match="is in 万元 and the column 'fine' in 元"):
+            column("fine", "罚没金额（元）", "罚款金额（万元）", unit="元")
+
     def test_the_national_layouts_are_back_after(self):
         """The variant taken back, the national layouts are as declared."""
         from enforcement_core.tables import published_layouts

@@ -52,7 +52,7 @@ from enforcement_core.ledger import Ledger
 from enforcement_core.partials import merge
 from enforcement_core.tables._files import kind_of
 from enforcement_core.tables._problems import TableProblem
-from enforcement_core.tables._publicity import recognise
+from enforcement_core.tables._publicity import published_layouts, recognise
 from enforcement_core.tables.columnar import (
     ColumnarLedger,
     _arrow_sheets,
@@ -104,9 +104,9 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
                 1,
                 None,
                 None,
-                "not a 双公示 penalty or licensing table: its headers name neither "
-                "行政处罚决定书文号 and 处罚决定日期 nor 行政许可决定文书号 and 许可决定日期",
-                "不是双公示行政处罚或行政许可表",
+                "not a 双公示 penalty or licensing table: its headers are of none of the "
+                f"published layouts ({'、'.join(published_layouts())}); a mapping= may complete them",
+                "不是双公示行政处罚或行政许可表：表头不符合任何已知的公示表格式",
             )
         )
         return {}, problems

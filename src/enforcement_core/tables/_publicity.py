@@ -52,6 +52,7 @@ from enforcement_core.tables._layout import (
     UNITS,
     Column,
     build,
+    header_unit,
     mapped_key,
     match_columns,
     normal,
@@ -168,6 +169,12 @@ def column(
     if unit is not None and unit not in UNITS:
         msg = f"{unit!r} is not a unit; the units are: {'、'.join(UNITS)}"
         raise ValueError(msg)
+    stated = unit or meaning.unit
+    for header in headers:
+        named = header_unit(header)
+        if named is not None and named != stated:
+            msg = f"the header {header!r} is in {named} and the column {key!r} in {stated}"
+            raise ValueError(msg)
     read = UNITS[unit] if unit is not None else meaning.read
     return Column(
         key,
@@ -236,13 +243,14 @@ class PublishedLayout:
 
         ``headers`` gives a column (by key) another header, shown first, and
         perhaps another unit (``{"fine": ("罚没金额（元）", "元")}``); a key the layout
-        does not have adds its column. ``kept`` adds headers to read past.
+        does not have adds its column. ``kept`` adds headers to read past. A column
+        given another unit keeps none of its headers that name the old one.
 
         Examples:
             >>> base = published_layouts()["penalty-2021-legal"]
             >>> mine = base.variant("penalty-cq", headers={"fine": ("罚没金额（元）", "元")})
-            >>> [c.unit for c in mine.columns if c.key == "fine"]
-            ['元']
+            >>> [(c.unit, c.headers) for c in mine.columns if c.key == "fine"]
+            [('元', ('罚没金额（元）',))]
         """
         columns = list(self.columns)
         for key, given in (headers or {}).items():
@@ -252,9 +260,10 @@ class PublishedLayout:
                 columns.append(column(key, header, unit=unit))
                 continue
             old = columns[at]
-            columns[at] = attrs.evolve(
-                column(key, header, *old.headers, unit=unit or old.unit, required=old.required)
-            )
+            unit = unit or old.unit
+            # The old headers that name another unit are not this column's any more.
+            kept_headers = [h for h in old.headers if header_unit(h) in (None, unit)]
+            columns[at] = column(key, header, *kept_headers, unit=unit, required=old.required)
         return attrs.evolve(
             self,
             name=name,
