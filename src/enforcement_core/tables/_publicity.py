@@ -298,7 +298,7 @@ def _party_legal(*, earlier: bool = False) -> list[Column]:
         column("party.code_4", "行政相对人代码_4（税务登记号）", "行政相对人代码_4"),
         column("party.code_5", "行政相对人代码_5（事业单位证书号）", "行政相对人代码_5"),
         column("party.code_6", "行政相对人代码_6（社会组织登记证号）", "行政相对人代码_6"),
-        column("representative_id", "法定代表人身份证号", "法定代表人证件号码"),
+        column("representative_id", "法定代表人身份证号"),
         # Tables that give a person's document beside an organisation's codes.
         column("party.id_type", "证件类型"),
         column("party.id_number", "证件号码"),
@@ -336,7 +336,9 @@ def _penalty_2021() -> list[Column]:
 
 _PENALTY_2021_KEPT: Final = (
     "法定代表人",
+    # A representative's document of any type: its number is not an identity number to check.
     "法定代表人证件类型",
+    "法定代表人证件号码",
     "违法行为类型",
     "违法事实",
     "处罚依据",
@@ -363,6 +365,7 @@ def _licensing_2021() -> list[Column]:
 _LICENSING_2021_KEPT: Final = (
     "法定代表人",
     "法定代表人证件类型",
+    "法定代表人证件号码",
     "许可类别",
     "许可编号",
     "许可内容",
