@@ -482,9 +482,20 @@ def write_xlsx(path, layout: str) -> None:
     sheet.append([])
     sheet.append(HEADERS[layout])
     for cells in _rows_of(layout):
-        sheet.append([None if cell == "" else cell for cell in cells])
+        sheet.append([_as_excel(h, cell) for h, cell in zip(HEADERS[layout], cells, strict=True)])
     sheet.append([NOTE])
     book.save(path)
+
+
+def _as_excel(header: str, cell: str):
+    """A cell as Excel holds it: amounts as numbers, a registration number typed as one."""
+    if cell == "":
+        return None
+    if "万元" in header:
+        return float(cell)
+    if header.startswith("行政相对人代码_2") and cell.isdigit():
+        return int(cell)
+    return cell
 
 
 _FILES = [("csv", "utf-8-sig"), ("csv", "gb18030"), ("xlsx", None)]

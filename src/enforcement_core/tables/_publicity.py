@@ -82,6 +82,7 @@ __all__ = [
     "is_note",
     "party_of",
     "published_layouts",
+    "read_code",
     "read_publicity",
     "recognise",
     "register_layout",
@@ -89,6 +90,22 @@ __all__ = [
     "text_amounts",
     "unregister_layout",
 ]
+
+
+def read_code(value: Any) -> str:
+    """A code or a number of a document, as text: digits Excel holds as a number are its digits.
+
+    A registration number typed into Excel without a leading quote is held as a
+    float (500112600123456.0); its digits are the code, as the columnar path reads
+    the cell. A number with a fraction is no code.
+
+    Examples:
+        >>> read_code(500112600123456.0), read_code(" 91500112MA5U00010F ")
+        ('500112600123456', '91500112MA5U00010F')
+    """
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return read_text(value)
 
 
 @attrs.frozen
@@ -121,17 +138,17 @@ MEANINGS: Final[Mapping[str, Meaning]] = {
     "party.name": Meaning(required=True),
     "party.kind": Meaning(enum_reader(PartyKind), vocabulary=PartyKind),
     # GB 32100-2015.
-    "party.credit_code": Meaning(check=credit_code_problem),
+    "party.credit_code": Meaning(read_code, check=credit_code_problem),
     # Other registration numbers: kept as written (no national check of their own).
-    **{f"party.code_{n}": Meaning() for n in range(2, 7)},
+    **{f"party.code_{n}": Meaning(read_code) for n in range(2, 7)},
     # 证件类型 and 证件号码: a resident identity number is checked (GB 11643-1999),
     # another kind of document's number kept as written.
     "party.id_type": Meaning(),
-    "party.id_number": Meaning(),
+    "party.id_number": Meaning(read_code),
     # The earlier standard's 居民身份证号.
-    "party.resident_id": Meaning(check=id_number_problem),
+    "party.resident_id": Meaning(read_code, check=id_number_problem),
     # 法定代表人身份证号: checked, never kept.
-    "representative_id": Meaning(check=id_number_problem),
+    "representative_id": Meaning(read_code, check=id_number_problem),
     "id": Meaning(required=True),
     "sanctions": _sanctions(),
     "sanctions_2": Meaning(enum_reader(SanctionType), listed=True, vocabulary=SanctionType),
@@ -141,8 +158,8 @@ MEANINGS: Final[Mapping[str, Meaning]] = {
     "text": Meaning(read_amounts),
     "decided_on": Meaning(read_date, required=True),
     "body": Meaning(required=True),
-    "body_code": Meaning(check=credit_code_problem),
-    "source_code": Meaning(check=credit_code_problem),
+    "body_code": Meaning(read_code, check=credit_code_problem),
+    "source_code": Meaning(read_code, check=credit_code_problem),
     "domain": Meaning(enum_reader(Domain), vocabulary=Domain),
     "document": Meaning(),
     "subject": Meaning(),
