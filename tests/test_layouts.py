@@ -707,8 +707,8 @@ class TestNewDeclarations:
         assert recognise(CQ_HEADERS) is None
 
     def test_read_on_every_path_once_declared(self, chongqing, tmp_path):
-        """read_ledger, read_columnar and summarize_partitions read 6800 元 as 6800 元."""
-        from enforcement_core.scale import summarize_partitions
+        """read_ledger, read_columnar, summarize_partitions and Dask read 6800 元 as 6800 元."""
+        from enforcement_core.scale import summarize_dask, summarize_partitions
         from enforcement_core.tables import recognise
 
         assert chongqing == recognise(CQ_HEADERS)
@@ -719,6 +719,9 @@ class TestNewDeclarations:
         (tmp_path / "cq.csv").write_bytes(data)
         (report,) = summarize_partitions(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN).values()
         assert Decimal(6800) == report.penalty.fines
+        # Dask's own scheduler runs in this process, where the declaration is registered.
+        (on_dask,) = summarize_dask(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN).values()
+        assert report == on_dask
 
     def test_the_national_table_stays_national_beside_the_variant(self, chongqing, tmp_path):
         """With the variant in 元 declared, a national table's 0.68 万元 is still 6800 元."""
