@@ -974,3 +974,7 @@ _REAL_REPORTS = _real_report()
 def real_reports() -> st.SearchStrategy[ec.AnnualReport]:
     """A generated report with the figures real reports add: movements, activities, totals."""
     return _REAL_REPORTS
+
+
+#: A fine as decisions write it: from 1 yuan to 10 亿, to the fen.
+fine_amounts = st.integers(100, 10**11).map(lambda fen: Decimal(fen).scaleb(-2))

@@ -10,7 +10,7 @@ from enum import Enum
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import enforcement_core as ec
@@ -19,6 +19,7 @@ from enforcement_core.labels import label, term
 from enforcement_core.tables import read_columnar
 from enforcement_core.tables._layout import sheets
 from enforcement_core.tables.columnar import _per_type
+from profiles import examples
 
 BODY = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
 YEAR = 2023
@@ -357,6 +358,89 @@ class TestNationalTablesAsObjects:
             PENALTY_HEADERS, [penalty_row(), penalty_row(行政相对人名称="\u200b", 备注="x")]
         )
         by_objects, by_columns = _by_both_paths(data)
+        assert by_objects == by_columns
+
+
+# Cells of the published layouts' own columns, good (first) and bad, by header.
+_PUBLISHED_CELLS = {
+    **_NATIONAL_CELLS,
+    "行政相对人代码_1 (统一社会信用代码)": ["91500112MA5U00010F", "", "123", "91500112MA5U00010G"],
+    "行政相对人代码_1(统一社会信用代码)": ["91500112MA5U00010F", "", "91500112MA5U00010G"],
+    "行政相对人代码_2 (工商注册号)": ["", "500112600123456"],
+    "行政相对人代码_3(工商登记码)": ["", "500112600654321"],
+    "行政相对人代码_5(居民身份证号)": ["", "11010519491231002X", "bad"],
+    "法定代表人身份证号": ["", "11010519491231002X", "110105194912310021"],
+    "证件类型": ["身份证", "护照", "", "居民身份证"],
+    "证件号码": ["11010519491231002X", "E12345678", "", "110105194912310021"],
+    "处罚类别1": ["罚款", "警告", "罚款、没收违法所得", "罚金", ""],
+    "处罚类别2": ["", "没收违法所得", "罚款"],
+    "处罚内容": [
+        "罚款6800元",
+        "",
+        "警告",
+        "处以罚款",
+        "罚款6800元，没收违法所得1200元",
+        "罚款五千元",
+    ],
+    "处罚结果": [
+        "罚款伍仟元整",
+        "",
+        "警告",
+        "处以罚款",
+        "没收违法所得1200元并处罚款3000元",
+        "罚款0.5万元",
+    ],
+    "罚款金额 (万元)": ["0.68", "0", "", "1,2OO", "0.5", "0.000001"],
+    "没收违法所得、没收非法财物的金额 (万元)": ["0", "0.12", "", "abc"],
+    "项目名称": ["建筑垃圾处置核准", "", "\x01"],
+}
+
+
+@st.composite
+def _published_table(draw, layout):
+    from test_layouts import HEADERS
+
+    headers = HEADERS[layout]
+    number = next(h for h in headers if h.endswith(("文号", "文书号")))
+    rows = []
+    for _ in range(draw(st.integers(0, 8))):
+        row = dict.fromkeys(headers, "")
+        if draw(st.integers(0, 6)) == 0:
+            rows.append(row)
+            continue
+        # Most rows good in every cell, so that tables of records are compared too.
+        clean = draw(st.integers(0, 3)) > 0
+        for header in headers:
+            options = _PUBLISHED_CELLS.get(header)
+            if options:
+                row[header] = (
+                    options[0] if clean else draw(st.sampled_from(options[:1] * 8 + options))
+                )
+        row[number] = f"古路罚{len(rows)}号" if clean else draw(st.sampled_from(_NUMBERS))
+        rows.append(row)
+    if draw(st.booleans()):
+        rows.append({headers[0]: "注：金额单位为万元"})
+    return _national_csv(headers, [dict.fromkeys(headers, "") | r for r in rows])
+
+
+_LAYOUTS = [
+    "penalty-2021-legal",
+    "penalty-2021-natural",
+    "licensing-2021-legal",
+    "licensing-2021-natural",
+    "penalty-2016",
+    "licensing-2016",
+]
+
+
+class TestPublishedLayoutsAsObjects:
+    @pytest.mark.parametrize("layout", _LAYOUTS)
+    @settings(max_examples=examples(30))
+    @given(data=st.data())
+    def test_same_records_or_problems(self, layout, data):
+        """Every published layout with bad cells: the same records, or the same problems."""
+        table = data.draw(_published_table(layout))
+        by_objects, by_columns = _by_both_paths(table)
         assert by_objects == by_columns
 
 

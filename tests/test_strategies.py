@@ -394,6 +394,12 @@ def _bad_cells(value: list[tuple[int, int, str]]) -> bool:
     )
 
 
+def _published_csv(value: bytes) -> bool:
+    # A header naming a decision number, whatever the layout calls it.
+    header = value.decode("utf-8-sig").splitlines()[0]
+    return any(word in header for word in ("文号", "文书号"))
+
+
 def _national_csv(value: bytes) -> bool:
     header = value.decode("utf-8-sig").splitlines()[0]
     return "行政处罚决定书文号" in header or "行政许可决定文书号" in header
@@ -474,6 +480,10 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
     "ledgers of 2 records a group": (lambda: S.ledgers(max_records=2), _ledger(2)),
     "activities": (lambda: S.activities, _every(_valid(ec.Activity))),
     "real_reports": (S.real_reports, _valid(ec.AnnualReport)),
+    "fine_amounts": (
+        lambda: S.fine_amounts,
+        lambda v: _accepted(_MONEY, v) and Decimal(1) <= v <= 10**9 and _places(v) == 2,
+    ),
     # Module-level strategies of the test modules.
     "test_columnar.on": (
         lambda: test_columnar.on,
@@ -483,6 +493,10 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
     "test_columnar._national_table": (
         lambda: st.sampled_from(["penalty", "licensing"]).flatmap(test_columnar._national_table),
         _national_csv,
+    ),
+    "test_columnar._published_table": (
+        lambda: st.sampled_from(test_columnar._LAYOUTS).flatmap(test_columnar._published_table),
+        _published_csv,
     ),
     "test_numbers_zh.exact_decimals": (
         lambda: test_numbers_zh.exact_decimals,

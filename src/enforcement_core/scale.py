@@ -52,7 +52,7 @@ from enforcement_core.ledger import Ledger
 from enforcement_core.partials import merge
 from enforcement_core.tables._files import kind_of
 from enforcement_core.tables._problems import TableProblem
-from enforcement_core.tables._publicity import LICENSING, PENALTY, kind_of_table
+from enforcement_core.tables._publicity import published_layouts, recognise
 from enforcement_core.tables.columnar import (
     ColumnarLedger,
     _arrow_sheets,
@@ -84,7 +84,7 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
     year: int,
     hierarchy: BodyHierarchy | None = None,
     level: BodyLevel | None = None,
-    mapping: Mapping[str, str] | None = None,
+    mapping: Mapping[str, str | tuple[str, str]] | None = None,
 ) -> _Piece:
     """One piece's partials by body, and its problems: the step each worker runs.
 
@@ -96,34 +96,29 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
     """
     problems: list[TableProblem] = []
     header = [str(h) for h in table.column_names]
-    national = kind_of_table(header)
-    if national is None:
+    published = recognise(header, mapping)
+    if published is None:
         problems.append(
             TableProblem.at(
                 name,
                 1,
                 None,
                 None,
-                "not a 双公示 penalty or licensing table: its headers name neither "
-                "行政处罚决定书文号 and 处罚决定日期 nor 行政许可决定文书号 and 许可决定日期",
-                "不是双公示行政处罚或行政许可表",
+                "not a 双公示 penalty or licensing table: its headers are of none of the "
+                f"published layouts ({'、'.join(published_layouts())}); a mapping= may complete them",
+                "不是双公示行政处罚或行政许可表：表头不符合任何已知的公示表格式",
             )
         )
         return {}, problems
     found = _columns_of(
-        name,
-        header,
-        PENALTY if national == "penalty" else LICENSING,
-        mapping,
-        problems,
-        national=True,
+        name, header, published.columns, mapping, problems, ignored=published.ignored()
     )
     if found is None:
         return {}, problems
     cells: dict[str, Any] = {}
-    typed = _national(name, table, found, national, problems, cells=cells)
-    field = "penalty_cases" if national == "penalty" else "licence_applications"
-    body_header = "处罚机关" if national == "penalty" else "许可机关"
+    typed = _national(name, table, found, published, problems, cells=cells)
+    field = published.field
+    body_header = published.body_header()
     bodies = _bodies(
         cells, _Reading(year, hierarchy, level, mapping), (name, body_header), problems
     )
@@ -256,12 +251,12 @@ def _files(source: _Source | Iterable[_Source]) -> list[tuple[str, _Source]]:
     return pieces
 
 
-def _table_of(name: str, piece: _Source) -> Any:
+def _table_of(name: str, piece: _Source, reading: _Reading) -> Any:
     """The Arrow table of one file."""
     kind = kind_of(piece, name)
     if kind not in {"parquet", "csv"}:
         kind = "csv"
-    return _arrow_sheets(piece, kind, name)[0][1]
+    return _arrow_sheets(piece, kind, name, reading.mapping)[0][1]
 
 
 @attrs.frozen
@@ -271,7 +266,7 @@ class _Reading:
     year: int
     hierarchy: BodyHierarchy | None
     level: BodyLevel | None
-    mapping: Mapping[str, str] | None
+    mapping: Mapping[str, str | tuple[str, str]] | None
 
     def partials(self, table: Any, name: str) -> _Piece:
         return piece_partials(
@@ -286,7 +281,7 @@ class _Reading:
 
 def _file_piece(name: str, piece: _Source, reading: _Reading) -> _Piece:
     try:
-        table = _table_of(name, piece)
+        table = _table_of(name, piece, reading)
     except LoadError as error:
         return {}, [p for p in error.problems if isinstance(p, TableProblem)]
     return reading.partials(table, name)
@@ -309,7 +304,7 @@ def summarize_partitions(
     year: int,
     hierarchy: BodyHierarchy | None = None,
     level: BodyLevel | None = None,
-    mapping: Mapping[str, str] | None = None,
+    mapping: Mapping[str, str | tuple[str, str]] | None = None,
 ) -> dict[str, AnnualReport]:
     """Every body's report from a dataset's pieces, one after another in this process.
 
@@ -321,7 +316,9 @@ def summarize_partitions(
         hierarchy: Names each body and gives its key (its code in the table).
         level: The level of the bodies the hierarchy does not name (or all of
             them, without a hierarchy).
-        mapping: Headers of the files mapped to the national tables' headers.
+        mapping: Headers of the files mapped to the published tables' columns by key,
+            an amount's with its unit (``{"罚款金额（元）": ("fine", "元")}``), as
+            :func:`~enforcement_core.read_ledger` takes it.
 
     Returns:
         Each body's report by its key, in the hierarchy's order, then by key.
@@ -343,7 +340,7 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
     year: int,
     hierarchy: BodyHierarchy | None = None,
     level: BodyLevel | None = None,
-    mapping: Mapping[str, str] | None = None,
+    mapping: Mapping[str, str | tuple[str, str]] | None = None,
     split_every: int = 8,
     split_out: int = 8,
 ) -> dict[str, AnnualReport]:

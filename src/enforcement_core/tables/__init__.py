@@ -13,6 +13,14 @@ Parquet; CSV needs neither.
 
 from enforcement_core.tables._files import ENCODINGS
 from enforcement_core.tables._problems import TableProblem, in_language
+from enforcement_core.tables._publicity import (
+    PublishedLayout,
+    column,
+    published_layouts,
+    recognise,
+    register_layout,
+    unregister_layout,
+)
 from enforcement_core.tables._read import load_document, read_ledger
 from enforcement_core.tables._template import report_skeleton, template, write_template
 from enforcement_core.tables.columnar import ColumnarLedger, read_columnar
@@ -20,12 +28,18 @@ from enforcement_core.tables.columnar import ColumnarLedger, read_columnar
 __all__ = [
     "ENCODINGS",
     "ColumnarLedger",
+    "PublishedLayout",
     "TableProblem",
+    "column",
     "in_language",
     "load_document",
+    "published_layouts",
     "read_columnar",
     "read_ledger",
+    "recognise",
+    "register_layout",
     "report_skeleton",
     "template",
+    "unregister_layout",
     "write_template",
 ]

@@ -13,6 +13,7 @@ accepted too.
 from __future__ import annotations
 
 import functools
+import re
 import typing
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -25,7 +26,14 @@ from enforcement_core._validators import collecting
 from enforcement_core.actions import Party
 from enforcement_core.categories import RECORD_GROUPS
 from enforcement_core.labels import term
-from enforcement_core.tables._cells import CellError, blank, reader_for, split_list
+from enforcement_core.tables._cells import (
+    CellError,
+    blank,
+    read_wan_yuan,
+    read_yuan,
+    reader_for,
+    split_list,
+)
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables.identifiers import identifier_problem
 from enforcement_core.workforce import Officer
@@ -34,7 +42,26 @@ if TYPE_CHECKING:
     from enforcement_core.errors import InvariantError
     from enforcement_core.tables._files import RawSheet
 
-__all__ = ["EXAMPLE_PREFIX", "Column", "Sheet", "normal", "read_rows", "sheets"]
+__all__ = [
+    "EXAMPLE_PREFIX",
+    "UNITS",
+    "Column",
+    "HeaderMapping",
+    "Sheet",
+    "mapped_key",
+    "normal",
+    "read_rows",
+    "sheets",
+]
+
+#: What a mapping gives for a header: a column's key, or a key and the unit of the header's amounts.
+HeaderMapping = Mapping[str, str | tuple[str, str]]
+
+#: The units an amount column may be in, and the reader of each.
+UNITS: Final = {"元": read_yuan, "万元": read_wan_yuan}
+
+# The unit a header names in brackets at its end, as compared (NFKC makes （） of ()).
+_HEADER_UNIT: Final = re.compile(r"\((万元|元)\)$")
 
 #: Rows whose identifier starts so are the template's examples, not records.
 EXAMPLE_PREFIX: Final = "示例"
@@ -70,6 +97,8 @@ class Column:
     headers: tuple[str, ...] = ()
     #: The vocabulary of the column's values, for a template's list of choices.
     vocabulary: Any = None
+    #: The unit of an amount column (``"元"`` or ``"万元"``); ``None`` for a column of no amount.
+    unit: str | None = None
 
     def header(self, locale: str = "zh_CN") -> str:
         """The column's header in ``locale``."""
@@ -159,7 +188,17 @@ def _columns(cls: type, prefix: str = "", *, required: bool = True) -> list[Colu
             continue
         check = identifier_problem if field.name in _CHECKED_IDS else None
         columns.append(
-            Column(key, path, read, needed, check=check, owner=cls.__name__, vocabulary=_vocab(tp))
+            Column(
+                key,
+                path,
+                read,
+                needed,
+                check=check,
+                owner=cls.__name__,
+                vocabulary=_vocab(tp),
+                # The model's money is in yuan, and so are the library's amount columns.
+                unit="元" if read is read_yuan else None,
+            )
         )
     return columns
 
@@ -207,21 +246,85 @@ def _set(kwargs: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
         kwargs.setdefault(path[0], {})[path[1]] = value
 
 
-def match_columns(  # noqa: PLR0913  (the sheet, its header and where problems go)
+def mapped_key(target: str | tuple[str, str]) -> str:
+    """The column's key a mapping gives a header, with or without a unit."""
+    return target if isinstance(target, str) else target[0]
+
+
+def header_unit(header: object) -> str | None:
+    """The unit a header names at its end: ``"元"`` for 罚款金额（元）; ``None`` for none.
+
+    Examples:
+        >>> header_unit("罚款金额（万元）"), header_unit("罚款金额 (元)"), header_unit("罚款")
+        ('万元', '元', None)
+    """
+    found = _HEADER_UNIT.search(normal(header))
+    return found.group(1) if found else None
+
+
+def _in_unit(column: Column, header: str, unit: str | None) -> Column:
+    """The column a mapped header fills, read in the header's unit; a refusal says why not.
+
+    An amount is never moved between units by a mapping that does not say so:
+    a header in 元 mapped onto a column in 万元 would multiply every amount by
+    10,000. The unit is the mapping's (``("fine", "元")``), else the header's;
+    one that differs from the column's must be given in the mapping.
+    """
+    named = header_unit(header)
+    if column.unit is None:
+        if unit is not None:
+            raise CellError(
+                f"the column {column.header()} holds no amount: a mapping gives it no unit",
+                f"“{column.header()}”列不是金额：映射不能为其指定单位",
+            )
+        return column
+    if unit is not None and unit not in UNITS:
+        units = "、".join(UNITS)
+        raise CellError(
+            f"{unit!r} is not a unit; the units are: {units}", f"“{unit}”不是单位：可用{units}"
+        )
+    if unit is not None and named is not None and unit != named:
+        raise CellError(
+            f"the header is in {named} and the mapping says {unit}",
+            f"表头的单位是{named}，映射却为{unit}",
+        )
+    stated = unit or named
+    if stated is None or (unit is None and stated != column.unit):
+        example = f"{{{header!r}: ({column.key!r}, {(stated or '元')!r})}}"
+        said = "names no unit" if stated is None else f"is in {stated}"
+        said_zh = "未注明单位" if stated is None else f"以{stated}为单位"
+        raise CellError(
+            f"the header {said} and the column {column.header()} in {column.unit}: "
+            f"map it with its unit, as {example}",
+            f"表头{said_zh}，而“{column.header()}”以{column.unit}为单位：请在映射中注明单位，如{example}",
+        )
+    if stated == column.unit:
+        return column
+    return attrs.evolve(column, read=UNITS[stated], unit=stated)
+
+
+def match_columns(  # noqa: C901, PLR0913  (the sheet, its header and where problems go)
     sheet_name: str,
     header: list[Any],
     columns: tuple[Column, ...],
-    mapping: Mapping[str, str] | None,
+    mapping: HeaderMapping | None,
     problems: list[TableProblem],
     *,
     ignored: frozenset[str] = frozenset(),
 ) -> dict[int, Column]:
-    """Which column each header cell is: every unknown header and missing column a problem."""
+    """Which column each header cell is: every unknown header and missing column a problem.
+
+    A header the mapping names is the column of the mapping's key, read in the
+    unit the mapping or the header states (see :func:`_in_unit`).
+    """
     by_name: dict[str, Column] = {}
     for declared in columns:
         for name in declared.names():
             by_name.setdefault(name, declared)
-    renamed = {normal(k): v for k, v in (mapping or {}).items()}
+    renamed = {
+        normal(k): (v, None) if isinstance(v, str) else (v[0], v[1])
+        for k, v in (mapping or {}).items()
+    }
     by_key = {column.key: column for column in columns}
     found: dict[int, Column] = {}
     column: Column | None
@@ -229,7 +332,21 @@ def match_columns(  # noqa: PLR0913  (the sheet, its header and where problems g
         if blank(cell):
             continue
         name = normal(cell)
-        column = by_key.get(renamed[name]) if name in renamed else by_name.get(name)
+        if name in renamed:
+            key, unit = renamed[name]
+            column = by_key.get(key)
+            if column is not None:
+                try:
+                    column = _in_unit(column, str(cell), unit)
+                except CellError as refusal:
+                    problems.append(
+                        TableProblem.at(
+                            sheet_name, 1, str(cell), None, refusal.message, refusal.message_zh
+                        )
+                    )
+                    continue
+        else:
+            column = by_name.get(name)
         if column is None:
             if name in ignored:
                 continue
@@ -245,7 +362,10 @@ def match_columns(  # noqa: PLR0913  (the sheet, its header and where problems g
                 )
             )
             continue
-        if column in found.values():
+        if column.headers and column.headers[0] != str(cell).strip():
+            # A published table's column is named in problems by the file's own header.
+            column = attrs.evolve(column, headers=(str(cell).strip(), *column.headers))
+        if column.key in {c.key for c in found.values()}:
             problems.append(
                 TableProblem.at(
                     sheet_name, 1, str(cell), None, "the column appears twice", "该列重复出现"
@@ -253,12 +373,13 @@ def match_columns(  # noqa: PLR0913  (the sheet, its header and where problems g
             )
             continue
         found[index] = column
+    keys = {c.key for c in found.values()}
     problems.extend(
         TableProblem.at(
             sheet_name, 1, declared.header(), None, "a required column is missing", "缺少必填列"
         )
         for declared in columns
-        if declared.required and declared not in found.values()
+        if declared.required and declared.key not in keys
     )
     return found
 
@@ -282,6 +403,18 @@ def read_cells(
     problems: list[TableProblem],
 ) -> dict[str, Any] | None:
     """The keyword arguments a row gives, or ``None`` when a cell is refused."""
+    kwargs, ok = read_each_cell(sheet_name, number, cells, found, problems)
+    return kwargs if ok else None
+
+
+def read_each_cell(
+    sheet_name: str,
+    number: int,
+    cells: list[Any],
+    found: dict[int, Column],
+    problems: list[TableProblem],
+) -> tuple[dict[str, Any], bool]:
+    """The keyword arguments of the cells of a row that read, and whether every one did."""
     kwargs: dict[str, Any] = {}
     ok = True
     given: set[Column] = set()
@@ -311,7 +444,7 @@ def read_cells(
                 )
             )
             ok = False
-    return kwargs if ok else None
+    return kwargs, ok
 
 
 def _header_of(path: tuple[str, ...], columns: tuple[Column, ...], record: type) -> str:
@@ -410,7 +543,7 @@ def _example_row(cells: list[Any], marks: list[int]) -> bool:
 def read_rows(
     raw: RawSheet,
     sheet: Sheet,
-    mapping: Mapping[str, str] | None,
+    mapping: HeaderMapping | None,
     problems: list[TableProblem],
     children: Mapping[str, dict[str, list[Any]]] | None = None,
 ) -> list[tuple[int, str | None, Any]]:

@@ -21,6 +21,7 @@ from enforcement_core.tables._files import RawSheet, kind_of, read_sheets
 from enforcement_core.tables._layout import (
     Column,
     Sheet,
+    mapped_key,
     match_columns,
     normal,
     read_cells,
@@ -28,7 +29,13 @@ from enforcement_core.tables._layout import (
     sheets,
 )
 from enforcement_core.tables._problems import TableProblem
-from enforcement_core.tables._publicity import Publicity, kind_of_table, read_publicity
+from enforcement_core.tables._publicity import (
+    Publicity,
+    PublishedLayout,
+    header_row,
+    read_publicity,
+    recognise,
+)
 from enforcement_core.workforce import Unit, UnitKind
 
 if TYPE_CHECKING:
@@ -157,7 +164,7 @@ def _match(
     raw: RawSheet,
     layout: tuple[Sheet, ...],
     single: bool,  # noqa: FBT001
-    mapping: Mapping[str, str] | None,
+    mapping: Mapping[str, str | tuple[str, str]] | None,
 ) -> Sheet | None:
     name = normal(raw.name)
     for sheet in layout:
@@ -166,7 +173,7 @@ def _match(
     if not single:
         return None
     # A CSV or Parquet file is one sheet: found by its headers when its name says nothing.
-    renamed = {normal(k): normal(v) for k, v in (mapping or {}).items()}
+    renamed = {normal(k): normal(mapped_key(v)) for k, v in (mapping or {}).items()}
     headers = {renamed.get(normal(h), normal(h)) for h in raw.header if not blank(h)}
     scored = [
         (sum(1 for c in sheet.columns if headers & set(c.names())), sheet) for sheet in layout
@@ -178,6 +185,21 @@ def _match(
         if n == best[0] and all(headers & set(c.names()) for c in s.columns if c.required)
     ]
     return complete[0] if complete else None
+
+
+def _published(
+    raw: RawSheet, mapping: Mapping[str, str | tuple[str, str]] | None
+) -> tuple[PublishedLayout | None, RawSheet]:
+    """The published layout of a sheet, and the sheet from its header (a title above taken off)."""
+    published = recognise(raw.header, mapping)
+    if published is not None:
+        return published, raw
+    below = header_row([cells for _, cells in raw.rows], mapping)
+    if below is None:
+        return None, raw
+    # The rows keep the numbers the spreadsheet shows.
+    titled = RawSheet(raw.name, raw.rows[below][1], raw.rows[below + 1 :])
+    return recognise(titled.header, mapping), titled
 
 
 def _dates(ledger_groups: Mapping[str, list[Any]]) -> Counter[int]:
@@ -202,7 +224,7 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
     body: EnforcementBody | None = None,
     year: int | None = None,
     sheet: str | None = None,
-    mapping: Mapping[str, str] | None = None,
+    mapping: Mapping[str, str | tuple[str, str]] | None = None,
 ) -> Ledger:
     r"""Read a ledger from an Excel workbook, a CSV or Parquet file, or a JSON document.
 
@@ -275,9 +297,9 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
         if normal(raw.name) in (normal(term("sheet_units")), normal(term("sheet_units", "en"))):
             units = _units(raw, problems)
             continue
-        table = kind_of_table(raw.header)
-        if table is not None:
-            field, records = read_publicity(raw, table, mapping, problems, national)
+        published, titled = _published(raw, mapping)
+        if published is not None:
+            field, records = read_publicity(titled, published, mapping, problems, national)
             groups.setdefault(field, []).extend(records)
             continue
         matched = _match(raw, layout, single, mapping)

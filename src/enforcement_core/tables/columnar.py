@@ -70,7 +70,16 @@ from enforcement_core.tables._layout import (
     sheets,
 )
 from enforcement_core.tables._problems import TableProblem
-from enforcement_core.tables._publicity import LICENSING, PENALTY, kind_of_table
+from enforcement_core.tables._publicity import (
+    PublishedLayout,
+    header_of,
+    header_row,
+    id_reason,
+    is_note,
+    recognise,
+    sanctions_of,
+    text_amounts,
+)
 
 if TYPE_CHECKING:
     from enforcement_core.report import AnnualReport
@@ -192,7 +201,10 @@ class ColumnarLedger:
 
 
 def _arrow_sheets(
-    source: str | os.PathLike[str] | IO[bytes], kind: str, name: str
+    source: str | os.PathLike[str] | IO[bytes],
+    kind: str,
+    name: str,
+    mapping: Mapping[str, str | tuple[str, str]] | None = None,
 ) -> list[tuple[str, Any]]:
     """The sheets of a file as Arrow tables of strings (Parquet: as typed)."""
     pa = _pa()
@@ -214,6 +226,11 @@ def _arrow_sheets(
             data = decode(raw, name).encode("utf-8")
         first_line = data.split(b"\n", 1)[0].decode("utf-8")
         names_table = next(std_csv.reader(io.StringIO(first_line)), [])
+        head = list(std_csv.reader(io.StringIO(data[:65536].decode("utf-8", "ignore"))))
+        published = recognise(names_table, mapping) is not None
+        if not published and header_row(head[1:], mapping) is not None:
+            # A title above a published table's header: read as the object path reads it.
+            return [(name, _csv_by_rows(data, name, mapping))]
         try:
             table = csv.read_csv(
                 pa.BufferReader(data),
@@ -226,6 +243,9 @@ def _arrow_sheets(
                 ),
             )
         except pa.ArrowInvalid as error:
+            if published:
+                # A published table's notes under it are one cell wide: read row by row.
+                return [(name, _csv_by_rows(data, name, mapping))]
             # Rows of different lengths, an unclosed quote, an empty file.
             raise LoadError(
                 [
@@ -243,18 +263,43 @@ def _arrow_sheets(
         return [(name, table)]
     from enforcement_core.tables._files import read_sheets  # noqa: PLC0415
 
-    tables = []
-    for sheet in read_sheets(source, kind, name):
-        # Cells as the text they hold: date cells as ISO dates, numbers as their shortest text.
-        columns = [
-            pa.array(
-                [_cell(row[i]) if i < len(row) else None for _, row in sheet.rows], pa.string()
-            )
-            for i in range(len(sheet.header))
-        ]
-        headers = [str(h) for h in sheet.header]
-        tables.append((sheet.name, pa.table(dict(zip(headers, columns, strict=True)))))
-    return tables
+    return [
+        (sheet.name, _numbered_table(sheet, mapping)) for sheet in read_sheets(source, kind, name)
+    ]
+
+
+def _csv_by_rows(
+    data: bytes, name: str, mapping: Mapping[str, str | tuple[str, str]] | None
+) -> Any:
+    """A CSV file (UTF-8) read by the csv module, as the object path reads it."""
+    from enforcement_core.tables._files import read_sheets  # noqa: PLC0415
+
+    sheets_read = read_sheets(io.BytesIO(data), "csv", name)
+    if not sheets_read:
+        return _pa().table({})
+    return _numbered_table(sheets_read[0], mapping)
+
+
+def _numbered_table(sheet: RawSheet, mapping: Mapping[str, str | tuple[str, str]] | None) -> Any:
+    """A sheet as an Arrow table of text, its row ``i`` the spreadsheet's row ``i + 2``.
+
+    A title above a published table's header is taken off; the rows it and the
+    header leave are blank rows, read past, so every row keeps its number.
+    """
+    pa = _pa()
+    if recognise(sheet.header, mapping) is None:
+        below = header_row([cells for _, cells in sheet.rows], mapping)
+        if below is not None:
+            sheet = RawSheet(sheet.name, sheet.rows[below][1], sheet.rows[below + 1 :])
+    first = sheet.rows[0][0] if sheet.rows else 2
+    rows = [[] for _ in range(first - 2)] + [cells for _, cells in sheet.rows]
+    # Cells as the text they hold: date cells as ISO dates, numbers as their shortest text.
+    columns = [
+        pa.array([_cell(row[i]) if i < len(row) else None for row in rows], pa.string())
+        for i in range(len(sheet.header))
+    ]
+    headers = [str(h) for h in sheet.header]
+    return pa.table(dict(zip(headers, columns, strict=True)))
 
 
 def read_columnar(
@@ -262,7 +307,7 @@ def read_columnar(
     *,
     body: EnforcementBody,
     year: int,
-    mapping: Mapping[str, str] | None = None,
+    mapping: Mapping[str, str | tuple[str, str]] | None = None,
 ) -> ColumnarLedger:
     r"""Read a table into a :class:`ColumnarLedger`, checking every row.
 
@@ -299,21 +344,27 @@ def read_columnar(
         ledger = read_ledger(source, body=body, year=year)
         return ColumnarLedger(body, year, {}, ledger)
     shown = Path(name).name if name else "table"
-    arrow = _arrow_sheets(source, kind, Path(name).stem if name else "table")
+    arrow = _arrow_sheets(source, kind, Path(name).stem if name else "table", mapping)
     problems: list[TableProblem] = []
     tables: dict[str, Any] = {}
     layout = sheets()
     objects: dict[str, list[Any]] = {}
     for sheet_name, table in arrow:
         header = list(table.column_names)
-        national = kind_of_table(header)
-        if national is not None:
-            columns = PENALTY if national == "penalty" else LICENSING
-            field = "penalty_cases" if national == "penalty" else "licence_applications"
-            found = _columns_of(sheet_name, header, columns, mapping, problems, national=True)
+        published = recognise(header, mapping)
+        if published is not None:
+            field = published.field
+            found = _columns_of(
+                sheet_name,
+                header,
+                published.columns,
+                mapping,
+                problems,
+                ignored=published.ignored(),
+            )
             if found is not None:
                 tables[field] = _concat(
-                    tables.get(field), _national(sheet_name, table, found, national, problems)
+                    tables.get(field), _national(sheet_name, table, found, published, problems)
                 )
             continue
         matched = _match(RawSheet(sheet_name, header, []), layout, len(arrow) == 1, mapping)
@@ -370,22 +421,13 @@ def _columns_of(  # noqa: PLR0913  (the sheet, its header, and where problems go
     sheet_name: str,
     header: list[str],
     columns: tuple[Column, ...],
-    mapping: Mapping[str, str] | None,
+    mapping: Mapping[str, str | tuple[str, str]] | None,
     problems: list[TableProblem],
     *,
-    national: bool = False,
+    ignored: frozenset[str] = frozenset(),
 ) -> dict[int, Column] | None:
-    from enforcement_core.tables._publicity import _IGNORED  # noqa: PLC0415
-
     before = len(problems)
-    found = match_columns(
-        sheet_name,
-        header,
-        columns,
-        mapping,
-        problems,
-        ignored=_IGNORED if national else frozenset(),
-    )
+    found = match_columns(sheet_name, header, columns, mapping, problems, ignored=ignored)
     return None if len(problems) > before else found
 
 
@@ -519,6 +561,24 @@ def _blank_rows(table: Any, indices: Iterable[int] | None = None) -> Any:
         text = pc.utf8_trim_whitespace(_strings(table.column(index)))
         blank &= pc.fill_null(pc.equal(text, ""), fill_value=True).to_numpy(zero_copy_only=False)
     return blank
+
+
+def _unread_rows(table: Any) -> Any:
+    """Which rows are no record: blank in every column, or a note under the table (``is_note``)."""
+    import numpy as np  # noqa: PLC0415
+
+    pc = _pc()
+    given = np.zeros(table.num_rows, dtype=np.int64)
+    for index in range(table.num_columns):
+        text = pc.utf8_trim_whitespace(_strings(table.column(index)))
+        filled = pc.invert(pc.fill_null(pc.equal(text, ""), fill_value=True))
+        given += filled.to_numpy(zero_copy_only=False)
+    unread = given == 0
+    for row in np.flatnonzero(given == 1).tolist():
+        unread[row] = is_note(
+            [_cell(table.column(i)[row].as_py()) for i in range(table.num_columns)]
+        )
+    return unread
 
 
 def _skipped(table: Any, found: dict[int, Column]) -> Any:
@@ -803,7 +863,7 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
     sheet_name: str,
     table: Any,
     found: dict[int, Column],
-    national: str,
+    layout: PublishedLayout,
     problems: list[TableProblem],
     *,
     cells: dict[str, Any] | None = None,
@@ -814,18 +874,15 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
     (``"body"``, ``"body_code"``), one per row of ``table``, and ``"_kept"``: which
     rows the typed table keeps.
     """
-    from enforcement_core.actions import LicenceApplication, PenaltyCase  # noqa: PLC0415
-
-    if national == "penalty":
-        return _checked(sheet_name, table, found, PenaltyCase, problems, _penalty_fields, cells)
-    return _checked(sheet_name, table, found, LicenceApplication, problems, _licence_fields, cells)
+    shape = _penalty_fields if layout.kind == "penalty" else _licence_fields
+    return _checked(sheet_name, table, found, layout, problems, shape, cells)
 
 
 def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of the checks of a national table)
     sheet_name: str,
     table: Any,
     found: dict[int, Column],
-    record: type,
+    layout: PublishedLayout,
     problems: list[TableProblem],
     shape: Any,
     cells: dict[str, Any] | None = None,
@@ -841,10 +898,11 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     import numpy as np  # noqa: PLC0415
 
     pa = _pa()
+    record = layout.record
     rows = table.num_rows
     refused = np.zeros(rows, dtype=bool)
     # A row blank in every column is no record, as the object path reads past it.
-    empty_rows = _blank_rows(table)
+    empty_rows = _unread_rows(table)
     # 1. Every cell, by its column's reader, once per distinct value.
     given: dict[Column, _Read] = {}
     for index, column in found.items():
@@ -878,8 +936,11 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
                 )
                 refused[row] = True
     refused |= empty_rows
-    # 2. The records' fields, column by column, in the order of their names.
-    keyed = shape({c.key: _Factor(r.distinct, r.codes, r.fen) for c, r in given.items()}, rows)
+    # 2. The engine's rules of a row (its party's number, its amounts in words), then
+    # the records' fields, column by column, in the order of their names.
+    factors = {c.key: _Factor(r.distinct, r.codes, r.fen) for c, r in given.items()}
+    _rules(sheet_name, table, found, layout, factors, refused, empty_rows, problems)
+    keyed = shape(factors, rows, layout.party_kind)
     invalid = np.zeros(rows, dtype=bool)
     # 3. Declared checks: value-only ones per distinct value, cross-field ones per pair.
     fields = {f.name: f for f in attrs.fields(record)}
@@ -955,6 +1016,96 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     if cells is not None:
         cells.update({c.key: r.values.tolist() for c, r in given.items()}, _kept=keep)
     return _national_arrow(record, keyed, keep)
+
+
+def _combinations(factors: list[_Factor], rows: int) -> tuple[Any, Any]:
+    """Each distinct combination of the factors' values: its first row, and each row's one."""
+    import numpy as np  # noqa: PLC0415
+
+    signature = _signatures([f.codes for f in factors], [len(f.distinct) for f in factors], rows)
+    _, first, inverse = np.unique(signature, return_index=True, return_inverse=True)
+    return first, inverse.reshape(-1)
+
+
+def _rules(  # noqa: C901, PLR0913, PLR0917  (the table, its columns, and the rules in turn)
+    sheet_name: str,
+    table: Any,
+    found: dict[int, Column],
+    layout: PublishedLayout,
+    factors: dict[str, _Factor],
+    refused: Any,
+    unread: Any,
+    problems: list[TableProblem],
+) -> None:
+    """The rules of :mod:`._publicity` for each distinct combination of the values they read.
+
+    A row a rule refuses is reported, as the object path reports it, and marked in
+    ``refused``. The rules read what the cells gave (a refused cell gives nothing),
+    so a row's problems come together; blank rows and notes are not looked at.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    rows = table.num_rows
+    eligible = ~unread
+    nothing = _constant(None, rows)
+    refusals: list[tuple[int, str, str, str, str]] = []
+    index_of = {c.key: i for i, c in found.items()}
+
+    def raw(key: str, row: int) -> Any:
+        return read_text(_cell(table.column(index_of[key])[row].as_py()) or "")
+
+    if "party.id_number" in factors:
+        pair = [factors.get("party.id_type", nothing), factors["party.id_number"]]
+        first, inverse = _combinations(pair, rows)
+        bad: dict[int, str] = {}
+        for at, row in enumerate(first.tolist()):
+            kind, number = (f.distinct[f.codes[row]] for f in pair)
+            if number is not None and (reason := id_reason(kind, number)) is not None:
+                bad[at] = reason
+        if bad:
+            for row in np.flatnonzero(eligible & np.isin(inverse, list(bad))).tolist():
+                reason = bad[int(inverse[row])]
+                refusals.append(
+                    (
+                        row,
+                        "party.id_number",
+                        raw("party.id_number", row),
+                        reason,
+                        f"不是有效的证件号码或统一社会信用代码：{reason}",
+                    )
+                )
+    if "text" in factors:
+        three = [
+            factors.get("fine", nothing),
+            factors.get("confiscation", nothing),
+            factors["text"],
+        ]
+        first, inverse = _combinations(three, rows)
+        fines, taken, bad_text = [], [], {}
+        for at, row in enumerate(first.tolist()):
+            fine, confiscation, why, why_zh = text_amounts(
+                *(f.distinct[f.codes[row]] for f in three)
+            )
+            fines.append(fine)
+            taken.append(confiscation)
+            if why is not None and why_zh is not None:
+                bad_text[at] = (why, why_zh)
+        if bad_text:
+            for row in np.flatnonzero(eligible & np.isin(inverse, list(bad_text))).tolist():
+                why, why_zh = bad_text[int(inverse[row])]
+                refusals.append((row, "text", raw("text", row), why, why_zh))
+        factors["fine"] = _Factor(fines, inverse)
+        factors["confiscation"] = _Factor(taken, inverse)
+    if "sanctions_2" in factors:
+        two = [factors.get("sanctions", nothing), factors["sanctions_2"]]
+        first, inverse = _combinations(two, rows)
+        merged = [sanctions_of(*(f.distinct[f.codes[row]] for f in two)) for row in first.tolist()]
+        factors["sanctions"] = _Factor([m or None for m in merged], inverse)
+    for row, key, value, why, why_zh in sorted(refusals, key=lambda r: r[0]):
+        problems.append(
+            TableProblem.at(sheet_name, row + 2, header_of(layout, found, key), value, why, why_zh)
+        )
+        refused[row] = True
 
 
 def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]:
@@ -1192,23 +1343,42 @@ def _refused_parties(parties: _Parties) -> Any:
     return refused
 
 
-def _parties(given: Mapping[str, _Factor], rows: int, shaped: Any) -> _Parties:
-    """``_party`` of the national tables, column by column, for the ``shaped`` rows."""
+def _parties(
+    given: Mapping[str, _Factor], rows: int, shaped: Any, default: PartyKind | None
+) -> _Parties:
+    """``party_of`` of the national tables, column by column, for the ``shaped`` rows."""
     import numpy as np  # noqa: PLC0415
 
     def column(key: str) -> _Factor:
         return given.get(key) or _constant(None, rows)
 
-    number = _or(column("party.credit_code"), column("party.id_number"))
+    codes = column("party.credit_code")
+    for n in range(2, 7):
+        codes = _or(codes, column(f"party.code_{n}"))
+    personal = _or(column("party.id_number"), column("party.resident_id"))
+    kind = column("party.kind")
+    if default is not None:
+        kind = kind.otherwise(default)
+    else:
+        # A natural person when only a resident identity number is given.
+        natural = personal.truthy() & ~codes.truthy()
+        width = len(kind.distinct)
+        kind = _Factor(
+            [*kind.distinct, PartyKind.NATURAL_PERSON, PartyKind.ENTERPRISE],
+            np.where(kind.given(), kind.codes, np.where(natural, width, width + 1)),
+        )
+    number = _or(codes, personal)
     return _Parties(
         shaped,
         np.where(shaped, column("party.name").values(), None),
         np.where(shaped, number.values(), None),
-        column("party.kind").otherwise(PartyKind.ENTERPRISE).where(shaped),
+        kind.where(shaped),
     )
 
 
-def _penalty_fields(given: Mapping[str, _Factor], rows: int) -> dict[str, _Factor | _Parties]:
+def _penalty_fields(
+    given: Mapping[str, _Factor], rows: int, default: PartyKind | None
+) -> dict[str, _Factor | _Parties]:
     """``_penalty`` of the national tables column by column: the fields, by name, in order.
 
     A row without its number, day or party's name has no fields (its required
@@ -1252,11 +1422,13 @@ def _penalty_fields(given: Mapping[str, _Factor], rows: int) -> dict[str, _Facto
         name: field.where(shaped) if isinstance(field, _Factor) else field
         for name, field in fields.items()
     }
-    shaped_fields["party"] = _parties(given, rows, shaped)
+    shaped_fields["party"] = _parties(given, rows, shaped, default)
     return dict(sorted(shaped_fields.items())) if shaped.any() else {}
 
 
-def _licence_fields(given: Mapping[str, _Factor], rows: int) -> dict[str, _Factor | _Parties]:
+def _licence_fields(
+    given: Mapping[str, _Factor], rows: int, default: PartyKind | None
+) -> dict[str, _Factor | _Parties]:
     """``_licence`` of the national tables column by column: the fields, by name, in order."""
 
     def column(key: str) -> _Factor:
@@ -1269,7 +1441,7 @@ def _licence_fields(given: Mapping[str, _Factor], rows: int) -> dict[str, _Facto
         "subject": _or(_or(column("subject"), column("document")), _constant("", rows)).where(
             shaped
         ),
-        "applicant": _parties(given, rows, shaped),
+        "applicant": _parties(given, rows, shaped, default),
         "decision": _constant(LicensingDecision.GRANTED, rows).where(shaped),
         "decided_on": column("decided_on").where(shaped),
     }
