@@ -154,7 +154,7 @@ def measure(kind: str, root: Path, bodies: int, workers: int) -> dict[str, objec
     began = time.perf_counter()
     with (
         distributed.LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         distributed.Client(cluster) as client,
     ):

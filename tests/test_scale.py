@@ -252,16 +252,39 @@ class TestPartitions:
 # Dask -------------------------------------------------------------------------------------
 
 
+#: The test cluster. Its web pages go on any free port: with the default (8787, which
+#: dashboard_address=None also means) a second cluster on the machine, say a second
+#: run of the suite, makes Dask warn that the port is taken, and the warning fails setup.
+CLUSTER = {"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": ":0"}
+
+
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("distributed")
     with (
-        distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as local,
+        distributed.LocalCluster(**CLUSTER) as local,
         distributed.Client(local) as client,
     ):
         yield client
+
+
+def test_a_cluster_starts_beside_another_one():
+    """The test cluster starts, without a warning, while another process holds port 8787."""
+    import socket
+
+    distributed = pytest.importorskip("distributed")
+    with socket.socket() as other:
+        other.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            other.bind(("", 8787))
+        except OSError:
+            pass  # already taken by another process: the case itself
+        else:
+            other.listen()
+        # Threads, not processes: the port is the scheduler's, whatever runs the work.
+        options = CLUSTER | {"n_workers": 1, "processes": False}
+        with distributed.LocalCluster(**options) as local:
+            assert 8787 != local.scheduler.http_server.port
 
 
 @pytest.mark.usefixtures("cluster")
