@@ -11,6 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
+import zipfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
@@ -23,7 +25,33 @@ from enforcement_core.tables._problems import TableProblem
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["ENCODINGS", "RawSheet", "decode", "kind_of", "read_sheets"]
+__all__ = [
+    "ENCODINGS",
+    "MAX_CELLS",
+    "MAX_CELL_CHARS",
+    "MAX_DECOMPRESSED_BYTES",
+    "MAX_FILE_BYTES",
+    "MAX_PARQUET_BYTES",
+    "RawSheet",
+    "decode",
+    "kind_of",
+    "read_bytes",
+    "read_sheets",
+    "refusal",
+]
+
+#: The largest table file read: 256 MiB (a national table of a million rows is about 200 MiB).
+MAX_FILE_BYTES: Final = 256 * 2**20
+#: The most a workbook's parts may hold once decompressed (a reader holds them all).
+MAX_DECOMPRESSED_BYTES: Final = 256 * 2**20
+#: The most a Parquet file's columns may hold once decompressed, by its own metadata.
+MAX_PARQUET_BYTES: Final = 2**30
+#: The most cells a sheet may span, rows times columns, counted before it is read:
+#: a reader lays a sheet out whole, so one stray cell at XFD1048576 would ask for 17
+#: billion cells.
+MAX_CELLS: Final = 10_000_000
+#: The longest cell, in characters: what the csv module reads by default.
+MAX_CELL_CHARS: Final = 131_072
 
 #: The encodings a CSV file is tried in, in order: UTF-8 (with or without a BOM)
 #: and GB18030, which contains GBK and GB2312, as Chinese Excel saves CSV.
@@ -76,6 +104,51 @@ def _head(source: str | os.PathLike[str] | IO[bytes]) -> bytes:
     return head
 
 
+def refusal(  # noqa: PLR0913  (where, the value and what is wrong, in two languages)
+    name: str,
+    message: str,
+    message_zh: str,
+    *,
+    sheet: str | None = None,
+    row: int | None = None,
+    header: str | None = None,
+    value: object = None,
+) -> LoadError:
+    """The :class:`LoadError` refusing the file ``name``, at a sheet, row and column if given."""
+    problem = TableProblem.at(sheet or name, row, header, value, message, message_zh)
+    return LoadError([problem], source=name)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size // 2**20} MiB"
+
+
+def read_bytes(source: str | os.PathLike[str] | IO[bytes], name: str) -> bytes:
+    """The bytes of a table file, refused above :data:`MAX_FILE_BYTES` before they are read.
+
+    A regular file is measured first; a device, a pipe or a file object is read
+    up to one byte past the limit, never further (``/dev/zero`` is refused).
+    """
+    too_big = refusal(
+        name,
+        f"the file is larger than {_megabytes(MAX_FILE_BYTES)}, the most a table file may hold",
+        f"文件大于{_megabytes(MAX_FILE_BYTES)}，超出表格文件的上限",
+    )
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
+            raise too_big
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    else:
+        data = source.read(MAX_FILE_BYTES + 1)
+    if not isinstance(data, bytes):
+        raise refusal(name, "the file object gives text, not bytes", "文件对象给出的是文字而非字节")
+    if len(data) > MAX_FILE_BYTES:
+        raise too_big
+    return data
+
+
 def decode(raw: bytes, name: str) -> str:
     """The text of a CSV file, in the first of :data:`ENCODINGS` that decodes it whole."""
     for encoding in ENCODINGS:
@@ -110,34 +183,303 @@ def _after(rows: list[list[Any]], index: int) -> Iterator[tuple[int, list[Any]]]
     yield from enumerate(rows[index + 1 :], start=index + 2)
 
 
-def _xlsx(source: str | os.PathLike[str] | IO[bytes]) -> list[RawSheet]:
+#: The first bytes of an OLE2 compound file: an .xls workbook, or an encrypted .xlsx.
+_OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CHUNK: Final = 2**20
+# Where a worksheet's XML places its cells: the cell and row references, the stated
+# dimension, and cells and rows written without a reference (placed one after another).
+_CELL_REF: Final = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,4})([0-9]{1,9})\"")
+_ROW_REF: Final = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"([0-9]{1,9})\"")
+_DIMENSION: Final = re.compile(
+    rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"(?:[A-Z]*[0-9]*:)?([A-Z]{1,4})([0-9]{1,9})\""
+)
+_CELL: Final = re.compile(rb"<(?:\w+:)?c[\s/>]")
+_ROW: Final = re.compile(rb"<(?:\w+:)?row[\s/>]")
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _not_a_workbook(name: str, why: str = "") -> LoadError:
+    detail = f" ({why})" if why else ""
+    return refusal(
+        name,
+        f"not an Excel workbook that can be read{detail}: save it as .xlsx",
+        f"不是可读取的Excel工作簿{detail}：请另存为.xlsx",
+    )
+
+
+def _checked_zip(data: bytes, name: str) -> None:
+    """Refuse a workbook that would decompress past the limits, before it is read.
+
+    Every part is decompressed once here, counting (the sizes a zip states can
+    lie), and each worksheet's extent is measured from its cell references.
+    """
+    try:
+        book = zipfile.ZipFile(io.BytesIO(data))
+        parts = book.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        raise _not_a_workbook(name, str(error)) from None
+    if not any(part.filename == "xl/workbook.xml" for part in parts):
+        raise _not_a_workbook(name, "a zip file without xl/workbook.xml")
+    budget = MAX_DECOMPRESSED_BYTES
+    too_big = refusal(
+        name,
+        f"the workbook holds more than {_megabytes(MAX_DECOMPRESSED_BYTES)} once decompressed",
+        f"工作簿解压后大于{_megabytes(MAX_DECOMPRESSED_BYTES)}",
+    )
+    if sum(part.file_size for part in parts) > budget:
+        raise too_big
+    titles = _sheet_titles(book)
+    for part in parts:
+        budget -= _read_part(book, part, budget, (name, titles.get(part.filename, part.filename)))
+        if budget < 0:
+            raise too_big
+
+
+def _read_part(
+    book: zipfile.ZipFile, part: zipfile.ZipInfo, budget: int, where: tuple[str, str]
+) -> int:
+    """Decompress one part, up to one chunk past ``budget``; how much it held.
+
+    A worksheet is measured as it goes, and refused when it spans more than
+    :data:`MAX_CELLS` cells; ``where`` is the file and the sheet's title.
+    """
+    name, title = where
+    sheet = part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")
+    extent = [0, 0, 0, 0, 0]  # rows, columns, cells, referenced cells, unreferenced rows
+    tail = b""
+    size = 0
+    try:
+        with book.open(part) as stream:
+            while size <= budget and (chunk := stream.read(_CHUNK)):
+                size += len(chunk)
+                if sheet:
+                    _measure(tail, chunk, extent)
+                    tail = (tail + chunk)[-4096:]
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as error:
+        raise _not_a_workbook(name, f"{part.filename}: {error}") from None
+    rows, columns, cells, referenced, _ = extent
+    # Cells written without a reference are placed after each other: as wide as all.
+    columns = max(columns, cells - referenced)
+    if rows * columns > MAX_CELLS:
+        raise refusal(
+            name,
+            f"the sheet spans {rows:,} rows and {columns:,} columns, more than "
+            f"{MAX_CELLS:,} cells: delete what lies beyond the table (a stray cell far "
+            "below or to the right)",
+            f"工作表的范围为{rows}行{columns}列，超过{MAX_CELLS}个单元格：请删除表格以外的内容",
+            sheet=title,
+            row=rows,
+            header=_column_letters(columns - 1),
+        )
+    return size
+
+
+def _sheet_titles(book: zipfile.ZipFile) -> dict[str, str]:
+    """The title of each worksheet by the name of its part, as far as the workbook says."""
+    import xml.etree.ElementTree as ET  # noqa: PLC0415  (read only when a workbook is)
+
+    try:
+        # Both parts are small in any real workbook; a large one is left unread.
+        sizes = {part: book.getinfo(part).file_size for part in _BOOK_PARTS}
+        if max(sizes.values()) > 2**24:
+            return {}
+        workbook = ET.fromstring(book.read("xl/workbook.xml"))  # noqa: S314  (expat refuses entity bombs)
+        links = ET.fromstring(book.read("xl/_rels/workbook.xml.rels"))  # noqa: S314
+    except (KeyError, ET.ParseError, zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+        return {}
+    targets = {
+        link.get("Id"): str(link.get("Target", "")) for link in links if link.get("Id") is not None
+    }
+    titles = {}
+    for element in workbook.iter():
+        if element.tag.rsplit("}", 1)[-1] != "sheet":
+            continue
+        link = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
+        target = targets.get(link, "")
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        titles[part] = str(element.get("name", part))
+    return titles
+
+
+_BOOK_PARTS: Final = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+
+
+def _measure(tail: bytes, chunk: bytes, extent: list[int]) -> None:
+    """Add a chunk of a worksheet's XML to its extent; ``tail`` is what came before it."""
+    text = tail + chunk
+    start = len(tail)
+    for found in _CELL_REF.finditer(text):
+        if found.end() > start:
+            extent[1] = max(extent[1], _column_number(found.group(1)))
+            extent[0] = max(extent[0], int(found.group(2)))
+            extent[3] += 1
+    for found in _DIMENSION.finditer(text):
+        if found.end() > start:
+            extent[1] = max(extent[1], _column_number(found.group(1)))
+            extent[0] = max(extent[0], int(found.group(2)))
+    for found in _ROW_REF.finditer(text):
+        if found.end() > start:
+            extent[0] = max(extent[0], int(found.group(1)))
+    extent[2] += sum(1 for found in _CELL.finditer(text) if found.end() > start)
+    extent[4] += sum(1 for found in _ROW.finditer(text) if found.end() > start)
+    # Rows written without a reference each take the next row.
+    extent[0] = max(extent[0], extent[4])
+
+
+def _long_cell(  # noqa: PLR0913, PLR0917  (the file, the cell's place, and the cell)
+    name: str, sheet: str, row: int, column: int, cell: str, header: Any = None
+) -> LoadError:
+    return refusal(
+        name,
+        f"a cell of {len(cell):,} characters, more than {MAX_CELL_CHARS:,}",
+        f"单元格有{len(cell)}个字符，超过{MAX_CELL_CHARS}个",
+        sheet=sheet,
+        row=row,
+        header=str(header) if header is not None else _column_letters(column),
+    )
+
+
+def _no_long_cell(name: str, sheet_name: str, sheet: RawSheet) -> None:
+    """Refuse the first cell of ``sheet`` longer than :data:`MAX_CELL_CHARS`, by its column."""
+    for number, cells in [(1, sheet.header), *sheet.rows]:
+        for column, cell in enumerate(cells):
+            if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
+                header = sheet.header[column] if number > 1 and column < len(sheet.header) else None
+                raise _long_cell(name, sheet_name, number, column, cell, header)
+
+
+def _column_letters(index: int) -> str:
+    """The spreadsheet's letters of the 0-based column ``index``: 0 is A, 26 is AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _xlsx(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawSheet]:
     calamine = require("python_calamine", "tables", "Excel ledgers")
-    if isinstance(source, str | os.PathLike):
-        book = calamine.CalamineWorkbook.from_path(str(source))
-    else:
-        book = calamine.CalamineWorkbook.from_filelike(source)
+    data = read_bytes(source, name)
+    if data.startswith(b"PK"):
+        _checked_zip(data, name)
+    elif not data.startswith(_OLE2):
+        raise _not_a_workbook(name, "its bytes are not those of a workbook")
     sheets = []
-    for name in book.sheet_names:
-        rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        # calamine writes an empty cell as "": the model's "not given" is None.
-        cleaned = [[None if cell == "" else cell for cell in row] for row in rows]
-        sheet = _numbered(cleaned)
-        if sheet is not None:
-            sheets.append(attrs.evolve(sheet, name=name))
+    try:
+        book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        for sheet_name in book.sheet_names:
+            rows = book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+            # calamine writes an empty cell as "": the model's "not given" is None.
+            cleaned = [[None if cell == "" else cell for cell in row] for row in rows]
+            sheet = _numbered(cleaned)
+            if sheet is not None:
+                _no_long_cell(name, sheet_name, sheet)
+                sheets.append(attrs.evolve(sheet, name=sheet_name))
+    except LoadError:
+        raise
+    except Exception as error:  # noqa: BLE001  (calamine's errors are not one class: junk, encrypted, truncated)
+        raise _not_a_workbook(name, f"{type(error).__name__}: {error}") from None
     return sheets
 
 
-def _csv(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawSheet]:
-    raw = Path(source).read_bytes() if isinstance(source, str | os.PathLike) else source.read()
+def csv_text(raw: bytes, name: str) -> str:
+    """The text of a CSV file, its line endings made LF when it uses bare CRs alone."""
     text = decode(raw, name)
-    rows = [[cell if cell != "" else None for cell in row] for row in csv.reader(io.StringIO(text))]
+    if "\n" not in text and "\r" in text:
+        # Classic Mac OS wrote CR alone at the end of every line.
+        text = text.replace("\r", "\n")
+    return text
+
+
+def _csv(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawSheet]:
+    text = csv_text(read_bytes(source, name), name)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[list[Any]] = []
+    # The file is within its limit: a long cell is read, then refused with its column,
+    # as the columnar path refuses it.
+    limit = csv.field_size_limit(MAX_FILE_BYTES + 1)
+    try:
+        rows.extend([cell if cell != "" else None for cell in row] for row in reader)
+    except csv.Error as error:
+        reason = str(error)
+        if "new-line" in reason:
+            message = "a line break (CR) inside a cell that is not in quotes"
+            message_zh = "未加引号的单元格中有换行符（CR）"
+        else:
+            message, message_zh = f"not a CSV table: {reason}", f"不是有效的CSV表格：{reason}"
+        raise refusal(name, message, message_zh, row=reader.line_num) from None
+    finally:
+        csv.field_size_limit(limit)
     sheet = _numbered(rows)
+    if sheet is not None:
+        _no_long_cell(name, name, sheet)
     return [] if sheet is None else [attrs.evolve(sheet, name=name)]
 
 
-def _parquet(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawSheet]:
+def parquet_table(source: str | os.PathLike[str] | IO[bytes], name: str) -> Any:
+    """The Arrow table of one Parquet file, refused past the limits before its columns are read."""
+    pa = require("pyarrow", "tables", "Parquet ledgers")
     parquet = require("pyarrow.parquet", "tables", "Parquet ledgers")
-    table = parquet.read_table(source if not isinstance(source, os.PathLike) else str(source))
+    data = read_bytes(source, name)
+    try:
+        file = parquet.ParquetFile(pa.BufferReader(data))
+        meta = file.metadata
+        _parquet_size(meta, name)
+        table = file.read()
+    except LoadError:
+        raise
+    except Exception as error:  # noqa: BLE001  (pyarrow raises ArrowInvalid, OSError and more)
+        raise refusal(
+            name,
+            f"not a Parquet file that can be read ({type(error).__name__}: {error})",
+            f"不是可读取的Parquet文件（{error}）",
+        ) from None
+    long_cells(table, name)
+    return table
+
+
+def _parquet_size(meta: Any, name: str) -> None:
+    """Refuse a Parquet file whose columns, by its metadata, decompress past the limit."""
+    size = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+    if size > MAX_PARQUET_BYTES:
+        raise refusal(
+            name,
+            f"the file holds {_megabytes(size)} once decompressed, more than "
+            f"{_megabytes(MAX_PARQUET_BYTES)}: split it into pieces",
+            f"文件解压后为{_megabytes(size)}，超过{_megabytes(MAX_PARQUET_BYTES)}：请拆分",
+        )
+
+
+def long_cells(table: Any, name: str) -> None:
+    """Refuse an Arrow table with a text cell longer than :data:`MAX_CELL_CHARS`."""
+    pa = require("pyarrow", "tables", "Parquet ledgers")
+    pc = require("pyarrow.compute", "tables", "Parquet ledgers")
+    for index, header in enumerate(table.column_names):
+        column = table.column(index)
+        if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+            continue
+        lengths = pc.utf8_length(column)
+        longest = pc.max(lengths).as_py()
+        if longest is not None and longest > MAX_CELL_CHARS:
+            row = pc.index(lengths, longest).as_py()
+            raise refusal(
+                name,
+                f"a cell of {longest:,} characters, more than {MAX_CELL_CHARS:,}",
+                f"单元格有{longest}个字符，超过{MAX_CELL_CHARS}个",
+                row=row + 2,
+                header=str(header),
+            )
+
+
+def _parquet(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawSheet]:
+    table = parquet_table(source, name)
     columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
     rows = [(number + 2, list(cells)) for number, cells in enumerate(zip(*columns, strict=True))]
     return [RawSheet(name, list(table.column_names), rows)]
@@ -146,7 +488,7 @@ def _parquet(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawS
 def read_sheets(source: str | os.PathLike[str] | IO[bytes], kind: str, name: str) -> list[RawSheet]:
     """Every non-empty sheet of a table file of ``kind``."""
     if kind == "xlsx":
-        return _xlsx(source)
+        return _xlsx(source, name)
     if kind == "parquet":
         return _parquet(source, name)
     return _csv(source, name)

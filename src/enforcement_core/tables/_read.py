@@ -252,7 +252,10 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
             changes["year"] = year
         return attrs.evolve(document, **changes) if changes else document
     shown = Path(name).name if name else "table"
-    raws = read_sheets(source, kind, Path(name).stem if name else "table")
+    try:
+        raws = read_sheets(source, kind, Path(name).stem if name else "table")
+    except LoadError as error:
+        raise LoadError(error.problems, source=shown) from None
     if sheet is not None:
         raws = [raw for raw in raws if normal(raw.name) == normal(sheet)]
         if not raws:

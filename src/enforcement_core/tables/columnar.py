@@ -59,7 +59,15 @@ from enforcement_core.ledger import Ledger
 from enforcement_core.partials import Partial
 from enforcement_core.summary import record_figures
 from enforcement_core.tables._cells import CellError, blank, read_text, read_wan_yuan
-from enforcement_core.tables._files import RawSheet, decode, kind_of
+from enforcement_core.tables._files import (
+    RawSheet,
+    csv_text,
+    kind_of,
+    long_cells,
+    parquet_table,
+    read_bytes,
+    refusal,
+)
 from enforcement_core.tables._layout import (
     EXAMPLE_PREFIX,
     Column,
@@ -197,50 +205,9 @@ def _arrow_sheets(
     """The sheets of a file as Arrow tables of strings (Parquet: as typed)."""
     pa = _pa()
     if kind == "parquet":
-        parquet = require("pyarrow.parquet", "tables", "Parquet ledgers")
-        where = str(source) if isinstance(source, os.PathLike) else source
-        if not isinstance(where, str) or Path(where).is_file():
-            # One file: read as itself. read_table would read it as a dataset, and
-            # importing pyarrow.dataset (and with it pandas) takes longer than the file.
-            return [(name, parquet.ParquetFile(where).read())]
-        return [(name, parquet.read_table(where))]
+        return [(name, _arrow_parquet(source, name))]
     if kind == "csv":
-        csv = require("pyarrow.csv", "tables", "Columnar ledgers")
-        raw = Path(source).read_bytes() if isinstance(source, str | os.PathLike) else source.read()
-        try:
-            raw.decode("utf-8")
-            data = raw.removeprefix(b"\xef\xbb\xbf")
-        except UnicodeDecodeError:
-            data = decode(raw, name).encode("utf-8")
-        first_line = data.split(b"\n", 1)[0].decode("utf-8")
-        names_table = next(std_csv.reader(io.StringIO(first_line)), [])
-        try:
-            table = csv.read_csv(
-                pa.BufferReader(data),
-                convert_options=csv.ConvertOptions(
-                    column_types=dict.fromkeys(names_table, pa.string()),
-                    # Only an empty cell is empty: "NaN" or "NULL" is text, as the csv module reads it.
-                    null_values=[""],
-                    strings_can_be_null=True,
-                    quoted_strings_can_be_null=True,
-                ),
-            )
-        except pa.ArrowInvalid as error:
-            # Rows of different lengths, an unclosed quote, an empty file.
-            raise LoadError(
-                [
-                    TableProblem.at(
-                        name,
-                        None,
-                        None,
-                        None,
-                        f"not a CSV table: {error}",
-                        f"不是有效的CSV表格：{error}",
-                    )
-                ],
-                source=name,
-            ) from None
-        return [(name, table)]
+        return [(name, _arrow_csv(source, name))]
     from enforcement_core.tables._files import read_sheets  # noqa: PLC0415
 
     tables = []
@@ -255,6 +222,82 @@ def _arrow_sheets(
         headers = [str(h) for h in sheet.header]
         tables.append((sheet.name, pa.table(dict(zip(headers, columns, strict=True)))))
     return tables
+
+
+def _arrow_parquet(source: str | os.PathLike[str] | IO[bytes], name: str) -> Any:
+    """A Parquet file, or a directory of them read as one dataset, as an Arrow table."""
+    parquet = require("pyarrow.parquet", "tables", "Parquet ledgers")
+    where = str(source) if isinstance(source, os.PathLike) else source
+    if not isinstance(where, str) or Path(where).is_file():
+        # One file: read as itself. read_table would read it as a dataset, and
+        # importing pyarrow.dataset (and with it pandas) takes longer than the file.
+        return parquet_table(source, name)
+    try:
+        table = parquet.read_table(where)
+    except Exception as error:  # noqa: BLE001  (pyarrow raises ArrowInvalid, OSError and more)
+        raise refusal(
+            name,
+            f"not a Parquet dataset that can be read ({type(error).__name__}: {error})",
+            f"不是可读取的Parquet数据集（{error}）",
+        ) from None
+    long_cells(table, name)
+    return table
+
+
+def _arrow_csv(source: str | os.PathLike[str] | IO[bytes], name: str) -> Any:
+    """A CSV file as an Arrow table of strings, every cell as written."""
+    pa = _pa()
+    csv = require("pyarrow.csv", "tables", "Columnar ledgers")
+    raw = read_bytes(source, name)
+    try:
+        raw.decode("utf-8")
+        data = raw.removeprefix(b"\xef\xbb\xbf")
+    except UnicodeDecodeError:
+        data = csv_text(raw, name).encode("utf-8")
+    if b"\n" not in data and b"\r" in data:
+        data = data.replace(b"\r", b"\n")  # CR alone ends every line, as classic Mac OS wrote
+    first_line = data.split(b"\n", 1)[0].decode("utf-8")
+    try:
+        names_table = next(std_csv.reader(io.StringIO(first_line)), [])
+    except std_csv.Error:
+        names_table = []  # pyarrow reads the header again, and words what is wrong with it
+    options = csv.ConvertOptions(
+        column_types=dict.fromkeys(names_table, pa.string()),
+        # Only an empty cell is empty: "NaN" or "NULL" is text, as the csv module reads it.
+        null_values=[""],
+        strings_can_be_null=True,
+        quoted_strings_can_be_null=True,
+    )
+    try:
+        try:
+            table = csv.read_csv(pa.BufferReader(data), convert_options=options)
+        except pa.ArrowInvalid as error:
+            if "straddl" not in str(error):
+                raise
+            # A line longer than a block (1 MiB): read whole, so that its long cell
+            # is refused by its row and column below, as the object path refuses it.
+            table = csv.read_csv(
+                pa.BufferReader(data),
+                read_options=csv.ReadOptions(block_size=len(data) + 1),
+                convert_options=options,
+            )
+    except (pa.ArrowInvalid, OSError) as error:
+        # Rows of different lengths, an unclosed quote, an empty file.
+        raise LoadError(
+            [
+                TableProblem.at(
+                    name,
+                    None,
+                    None,
+                    None,
+                    f"not a CSV table: {error}",
+                    f"不是有效的CSV表格：{error}",
+                )
+            ],
+            source=name,
+        ) from None
+    long_cells(table, name)
+    return table
 
 
 def read_columnar(
@@ -299,7 +342,10 @@ def read_columnar(
         ledger = read_ledger(source, body=body, year=year)
         return ColumnarLedger(body, year, {}, ledger)
     shown = Path(name).name if name else "table"
-    arrow = _arrow_sheets(source, kind, Path(name).stem if name else "table")
+    try:
+        arrow = _arrow_sheets(source, kind, Path(name).stem if name else "table")
+    except LoadError as error:
+        raise LoadError(error.problems, source=shown) from None
     problems: list[TableProblem] = []
     tables: dict[str, Any] = {}
     layout = sheets()
@@ -1312,8 +1358,15 @@ def _national_arrow(record: type, keyed: Mapping[str, _Factor | _Parties], keep:
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})
 
 
+# Arrow holds amounts as int64 fen: a larger amount is refused by the money check, and
+# its row left out, so it never needs a slot.
+_INT64_FEN: Final = 2**63
+
+
 def _fen(value: Decimal | None) -> int | None:
-    return None if value is None else int(value * 100)
+    if value is None or abs(value) * 100 >= _INT64_FEN:
+        return None
+    return int(value * 100)
 
 
 def _bare(tp: Any) -> Any:
@@ -1380,6 +1433,8 @@ def _back(tp: Any, value: Any) -> Any:
 
 
 def _in_year(table: Any, column: str, start: dt.date, end: dt.date) -> Any:
+    if not table.num_rows:
+        return table  # a table of no records may have no columns: nothing is in the year
     pc = _pc()
     dates = table.column(column)
     return table.filter(pc.and_(pc.greater_equal(dates, start), pc.less_equal(dates, end)))

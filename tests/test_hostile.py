@@ -1,0 +1,314 @@
+"""Hostile table files: each refused with its exact place, or read to its exact figures.
+
+One table holds the files an adversary tried (issue 21): each is read by the
+object path (``read_ledger``), the columnar path (``read_columnar``) and, for
+what a dataset may hold (CSV and Parquet), the partitioned path
+(``summarize_partitions``). Each either raises :class:`LoadError` naming the
+file, with the row, the column and the reason written below, or gives the
+figures written below; never another exception.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pytest
+
+import enforcement_core as ec
+from enforcement_core import LoadError
+from enforcement_core.scale import summarize_partitions
+from enforcement_core.tables import _files, read_columnar, read_ledger
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+openpyxl = pytest.importorskip("openpyxl")
+pa = pytest.importorskip("pyarrow")
+pq = pytest.importorskip("pyarrow.parquet")
+
+BODY = ec.EnforcementBody("重庆市渝北区古路镇人民政府", ec.BodyLevel.TOWN)
+YEAR = 2023
+HEADER = [
+    "行政相对人名称",
+    "行政相对人类别",
+    "行政处罚决定书文号",
+    "处罚类别",
+    "罚款金额（万元）",
+    "处罚决定日期",
+    "处罚机关",
+]
+ROW = [
+    "某某建材厂",
+    "法人及非法人组织",
+    "古路罚〔2023〕1号",
+    "罚款",
+    "0.68",
+    "2023-05-02",
+    "重庆市渝北区古路镇人民政府",
+]
+
+
+def csv_bytes(*rows: list[str], end: str = "\n") -> bytes:
+    return "".join(",".join(row) + end for row in (HEADER, *rows)).encode()
+
+
+def with_cell(index: int, value: str) -> list[str]:
+    row = list(ROW)
+    row[index] = value
+    return row
+
+
+def workbook(*rows: list[Any]) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "行政处罚"
+    for row in (HEADER, *rows):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def rewritten(data: bytes, part: str, change: Callable[[bytes], bytes]) -> bytes:
+    """The workbook ``data`` with one part's XML changed."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            target.writestr(info.filename, change(content) if info.filename == part else content)
+    return buffer.getvalue()
+
+
+def stray_cell(reference: str, row: int) -> bytes:
+    """A one-row workbook with one more cell at ``reference``, its dimension saying so."""
+
+    def change(xml: bytes) -> bytes:
+        cell = f'<row r="{row}"><c r="{reference}" t="inlineStr"><is><t>x</t></is></c></row>'
+        xml = xml.replace(b"</sheetData>", cell.encode() + b"</sheetData>")
+        return xml.replace(b'ref="A1:G2"', f'ref="A1:{reference}"'.encode())
+
+    return rewritten(workbook(ROW), "xl/worksheets/sheet1.xml", change)
+
+
+def shared_string_bomb() -> bytes:
+    """A workbook of some 300 KB whose shared string is 300 MB once decompressed."""
+    data = workbook(ROW)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info.filename))
+        with target.open("xl/sharedStrings.xml", "w", force_zip64=True) as part:
+            part.write(b"<sst><si><t>")
+            chunk = b"a" * 2**20
+            for _ in range(300):
+                part.write(chunk)
+            part.write(b"</t></si></sst>")
+    return buffer.getvalue()
+
+
+def parquet(columns: dict[str, Any]) -> bytes:
+    buffer = io.BytesIO()
+    pq.write_table(pa.table(columns), buffer)
+    return buffer.getvalue()
+
+
+@attrs.frozen
+class Hostile:
+    """A hostile file and what every path must make of it."""
+
+    #: The file's name, which chooses its reader.
+    name: str
+    #: Its bytes, made when the test runs.
+    make: Callable[[], bytes]
+    #: The refusal: (row, column header, the start of the reason); ``None`` for figures.
+    refused: tuple[int | None, str | None, str] | None = None
+    #: The figures read when it is not refused: (penalty cases, fines in yuan).
+    figures: tuple[int, Decimal] | None = None
+    #: Whether a partitioned dataset may hold it (CSV and Parquet pieces).
+    partitioned: bool = True
+
+    def __str__(self) -> str:
+        return self.name
+
+
+NOT_A_WORKBOOK = "not an Excel workbook that can be read"
+NOT_PARQUET = "not a Parquet file that can be read"
+TOO_LARGE = "the file is larger than 256 MiB"
+
+HOSTILE = [
+    # A CSV cell above the csv module's limit: refused on every path alike.
+    Hostile(
+        "long-cell.csv",
+        lambda: csv_bytes(with_cell(0, "厂" * 131_073)),
+        (2, "行政相对人名称", "a cell of "),
+    ),
+    # CR alone ends every line, as classic Mac OS wrote.
+    Hostile("cr.csv", lambda: csv_bytes(ROW, end="\r"), figures=(1, Decimal(6800))),
+    # 25 digits of 万元, and 2^63 fen: above the largest amount, not a crash.
+    Hostile(
+        "wan-25-digits.csv",
+        lambda: csv_bytes(with_cell(4, "1" * 25)),
+        (2, "罚款金额（万元）", "11111111111111111111111110000 is above the largest amount"),
+    ),
+    Hostile(
+        "fen-2-63.csv",
+        lambda: csv_bytes(with_cell(4, str(2**63 // 10**6 + 1))),
+        (2, "罚款金额（万元）", "92233720368550000 is above the largest amount"),
+    ),
+    Hostile(
+        "digits-41.csv",
+        lambda: csv_bytes(with_cell(4, "1" * 41)),
+        (2, "罚款金额（万元）", "a number of 41 digits (at most 40)"),
+    ),
+    # Files named for a workbook or Parquet that are not.
+    Hostile("junk.xlsx", lambda: b"junk", (None, None, NOT_A_WORKBOOK), partitioned=False),
+    Hostile("empty.xlsx", lambda: b"", (None, None, NOT_A_WORKBOOK), partitioned=False),
+    Hostile(
+        "csv-content.xlsx", lambda: csv_bytes(ROW), (None, None, NOT_A_WORKBOOK), partitioned=False
+    ),
+    Hostile(
+        "truncated.xlsx",
+        lambda: workbook(ROW)[:2000],
+        (None, None, NOT_A_WORKBOOK),
+        partitioned=False,
+    ),
+    Hostile(
+        "ole2.xls",
+        lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600,
+        (None, None, NOT_A_WORKBOOK),
+        partitioned=False,
+    ),
+    Hostile(
+        "zip.xlsx",
+        lambda: _zip_of({"a.txt": b"a"}),
+        (None, None, NOT_A_WORKBOOK),
+        partitioned=False,
+    ),
+    Hostile("junk.parquet", lambda: b"PAR1junk", (None, None, NOT_PARQUET)),
+    Hostile("empty.parquet", lambda: b"", (None, None, NOT_PARQUET)),
+    Hostile("csv-content.parquet", lambda: csv_bytes(ROW), (None, None, NOT_PARQUET)),
+    # A workbook whose one stray cell would lay out 17 billion cells.
+    Hostile(
+        "XFD1048576.xlsx",
+        lambda: stray_cell("XFD1048576", 1_048_576),
+        (1_048_576, "XFD", "the sheet spans 1,048,576 rows and 16,384 columns"),
+        partitioned=False,
+    ),
+    Hostile(
+        "shared-string-bomb.xlsx",
+        shared_string_bomb,
+        (None, None, "the workbook holds more than 256 MiB once decompressed"),
+        partitioned=False,
+    ),
+    # A line of 100 MB: refused at once, not after minutes.
+    Hostile(
+        "long-line.csv",
+        lambda: csv_bytes(with_cell(0, "x" * 100_000_000)),
+        (2, "行政相对人名称", "a cell of "),
+    ),
+    # A national table with no record: no figures, and no KeyError.
+    Hostile("header-only.csv", csv_bytes, figures=(0, Decimal(0))),
+    Hostile("blank-rows.csv", lambda: csv_bytes([""] * 7, [" "] * 7), figures=(0, Decimal(0))),
+    Hostile(
+        "all-null.parquet",
+        lambda: parquet({h: pa.array([None, None], pa.string()) for h in HEADER}),
+        figures=(0, Decimal(0)),
+    ),
+]
+
+
+def _zip_of(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for name, content in parts.items():
+            target.writestr(name, content)
+    return buffer.getvalue()
+
+
+def _figures(report: ec.AnnualReport) -> tuple[int, Decimal]:
+    penalty = report.penalty
+    if penalty is None:
+        return 0, Decimal(0)
+    return penalty.cases or 0, penalty.fines or Decimal(0)
+
+
+def _object(path: Path) -> tuple[int, Decimal]:
+    return _figures(ec.summarize(read_ledger(path, body=BODY, year=YEAR)))
+
+
+def _columnar(path: Path) -> tuple[int, Decimal]:
+    return _figures(read_columnar(path, body=BODY, year=YEAR).summarize())
+
+
+def _partitioned(path: Path) -> tuple[int, Decimal]:
+    reports = summarize_partitions([path], year=YEAR, level=ec.BodyLevel.TOWN)
+    if not reports:
+        return 0, Decimal(0)
+    (report,) = reports.values()
+    return _figures(report)
+
+
+PATHS = {"object": _object, "columnar": _columnar, "partitioned": _partitioned}
+
+
+# A dataset's pieces are CSV or Parquet: a workbook goes the object and columnar paths only.
+CASES = [
+    pytest.param(hostile, path, id=f"{hostile.name}-{path}")
+    for hostile in HOSTILE
+    for path in PATHS
+    if hostile.partitioned or path != "partitioned"
+]
+
+
+@pytest.mark.parametrize(("hostile", "path"), CASES)
+def test_hostile_file(hostile: Hostile, path: str, tmp_path: Path):
+    """Each hostile file is refused at its place, or read to its figures, on each path."""
+    file = tmp_path / hostile.name
+    file.write_bytes(hostile.make())
+    read = PATHS[path]
+    if hostile.refused is None:
+        assert hostile.figures == read(file)
+        return
+    with pytest.raises(LoadError) as raised:
+        read(file)
+    row, header, reason = hostile.refused
+    problems = raised.value.problems
+    assert 1 == len(problems), [str(p) for p in problems]
+    (problem,) = problems
+    # The file is named: by the error's source, or by the piece's name in the problem.
+    assert hostile.name in (raised.value.source or "") + str(problem)
+    assert row == problem.row  # type: ignore[attr-defined]
+    assert header == problem.header  # type: ignore[attr-defined]
+    assert problem.message.startswith(reason), problem.message
+
+
+def test_dev_zero_is_refused_at_the_limit():
+    """An endless device is read one byte past the limit and refused."""
+    with pytest.raises(LoadError, match=TOO_LARGE):
+        read_ledger("/dev/zero")
+
+
+def test_a_file_above_the_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    """A regular file larger than the limit is refused by its size, on each path."""
+    monkeypatch.setattr(_files, "MAX_FILE_BYTES", 100)
+    file = tmp_path / "big.csv"
+    file.write_bytes(csv_bytes(ROW, ROW))
+    for read in PATHS.values():
+        with pytest.raises(LoadError, match="the file is larger than"):
+            read(file)
+
+
+def test_a_stray_cell_far_below_is_named_by_its_row(tmp_path):
+    """A stray cell at A1048576 fits the limits; its row is refused as a record without values."""
+    file = tmp_path / "stray.xlsx"
+    file.write_bytes(stray_cell("G5000", 5000))
+    with pytest.raises(LoadError) as raised:
+        read_ledger(file)
+    assert {5000} == {p.row for p in raised.value.problems}  # type: ignore[attr-defined]
