@@ -35,6 +35,7 @@ __all__ = [
     "RawSheet",
     "decode",
     "kind_of",
+    "of_file",
     "read_bytes",
     "read_sheets",
     "refusal",
@@ -117,6 +118,21 @@ def refusal(  # noqa: PLR0913  (where, the value and what is wrong, in two langu
     """The :class:`LoadError` refusing the file ``name``, at a sheet, row and column if given."""
     problem = TableProblem.at(sheet or name, row, header, value, message, message_zh)
     return LoadError([problem], source=name)
+
+
+def of_file(error: LoadError, stem: str, shown: str) -> LoadError:
+    """``error`` as the file ``shown``'s: a problem of the whole file drops the sheet ``stem``.
+
+    A CSV or Parquet file is one sheet named by its stem; a problem of the file
+    itself (not a table, too large) is said once, under the file's name.
+    """
+    problems = [
+        TableProblem.at("", None, None, p.value, p.message, p.message_zh)
+        if isinstance(p, TableProblem) and p.sheet == stem and p.row is None and p.header is None
+        else p
+        for p in error.problems
+    ]
+    return LoadError(problems, source=shown)
 
 
 def _megabytes(size: int) -> str:

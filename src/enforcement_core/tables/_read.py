@@ -17,7 +17,7 @@ from enforcement_core.labels import term
 from enforcement_core.ledger import Ledger
 from enforcement_core.serialization import load_json
 from enforcement_core.tables._cells import CellError, blank, enum_reader, read_int, read_text
-from enforcement_core.tables._files import RawSheet, kind_of, read_sheets
+from enforcement_core.tables._files import RawSheet, kind_of, of_file, read_sheets
 from enforcement_core.tables._layout import (
     Column,
     Sheet,
@@ -255,7 +255,7 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
     try:
         raws = read_sheets(source, kind, Path(name).stem if name else "table")
     except LoadError as error:
-        raise LoadError(error.problems, source=shown) from None
+        raise of_file(error, Path(name).stem if name else "table", shown) from None
     if sheet is not None:
         raws = [raw for raw in raws if normal(raw.name) == normal(sheet)]
         if not raws:

@@ -64,6 +64,7 @@ from enforcement_core.tables._files import (
     csv_text,
     kind_of,
     long_cells,
+    of_file,
     parquet_table,
     read_bytes,
     refusal,
@@ -345,7 +346,7 @@ def read_columnar(
     try:
         arrow = _arrow_sheets(source, kind, Path(name).stem if name else "table")
     except LoadError as error:
-        raise LoadError(error.problems, source=shown) from None
+        raise of_file(error, Path(name).stem if name else "table", shown) from None
     problems: list[TableProblem] = []
     tables: dict[str, Any] = {}
     layout = sheets()
