@@ -27,6 +27,7 @@ from enforcement_core.tables import _files, read_columnar, read_ledger
 if TYPE_CHECKING:
     from pathlib import Path
 
+
 openpyxl = pytest.importorskip("openpyxl")
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -116,6 +117,36 @@ def shared_string_bomb() -> bytes:
 def parquet(columns: dict[str, Any]) -> bytes:
     buffer = io.BytesIO()
     pq.write_table(pa.table(columns), buffer)
+    return buffer.getvalue()
+
+
+def _merged() -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    second = with_cell(2, "古路罚〔2023〕2号")
+    for row in (HEADER, ROW, second):
+        sheet.append(row)
+    sheet.merge_cells("E2:E3")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _twice() -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([*HEADER, "罚款金额（万元）"])
+    sheet.append([*ROW, "0.5"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _zip_of(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for name, content in parts.items():
+            target.writestr(name, content)
     return buffer.getvalue()
 
 
@@ -213,6 +244,78 @@ HOSTILE = [
         lambda: csv_bytes(with_cell(0, "x" * 100_000_000)),
         (2, "行政相对人名称", "a cell of "),
     ),
+    # UTF-8 with one stray byte: refused at its row, not decoded whole as GB18030.
+    Hostile(
+        "stray-byte.csv",
+        lambda: csv_bytes(ROW).replace("某某".encode(), "某".encode() + b"\xff"),
+        (2, None, "the file is UTF-8 but for the byte 0xFF in this row (and 0 more)"),
+    ),
+    # GB18030, as Chinese Excel saves CSV, is still read.
+    Hostile(
+        "gb18030.csv",
+        lambda: csv_bytes(ROW).decode().encode("gb18030"),
+        figures=(1, Decimal(6800)),
+    ),
+    # Values no header names: refused at their cell, never dropped.
+    Hostile(
+        "blank-header.csv",
+        lambda: ",".join([*HEADER, ""]).encode() + b"\n" + ",".join([*ROW, "6800"]).encode(),
+        (2, "H", "a value under no header"),
+    ),
+    Hostile(
+        "beyond-header.csv",
+        lambda: csv_bytes([*ROW, "6800"]),
+        (2, "H", "a value under no header"),
+    ),
+    Hostile(
+        "blank-name.parquet",
+        lambda: parquet({**{h: [v] for h, v in zip(HEADER, ROW, strict=True)}, "": ["6800"]}),
+        (2, "H", "a value under no header"),
+    ),
+    Hostile(
+        "beyond-header.xlsx",
+        lambda: workbook([*ROW, 6800]),
+        (2, "H", "a value under no header"),
+        partitioned=False,
+    ),
+    # A row a cell short is read as the object path reads it: its last cell empty.
+    Hostile(
+        "one-short.csv",
+        lambda: csv_bytes(ROW[:-1]),
+        (2, "处罚机关", "a value is required"),
+    ),
+    # A header given twice: refused, not one of its columns dropped.
+    Hostile(
+        "twice.xlsx",
+        _twice,
+        (1, "罚款金额（万元）", "the column appears twice"),
+        partitioned=False,
+    ),
+    # Cells a reader gives as empty: an Excel error, a formula never computed, merged cells.
+    Hostile(
+        "error-cell.xlsx",
+        lambda: rewritten(
+            workbook(with_cell(4, "=1/0")),
+            "xl/worksheets/sheet1.xml",
+            lambda xml: xml.replace(
+                b'<c r="E2"><f>1/0</f><v></v></c>', b'<c r="E2" t="e"><f>1/0</f><v>#DIV/0!</v></c>'
+            ),
+        ),
+        (2, "罚款金额（万元）", "the cell holds the Excel error #DIV/0!"),
+        partitioned=False,
+    ),
+    Hostile(
+        "formula.xlsx",
+        lambda: workbook(with_cell(4, "=0.5+0.18")),
+        (2, "罚款金额（万元）", "the cell holds a formula whose value was never computed"),
+        partitioned=False,
+    ),
+    Hostile(
+        "merged.xlsx",
+        _merged,
+        (2, "罚款金额（万元）", "merged cells E2:E3"),
+        partitioned=False,
+    ),
     # A national table with no record: no figures, and no KeyError.
     Hostile("header-only.csv", csv_bytes, figures=(0, Decimal(0))),
     Hostile("blank-rows.csv", lambda: csv_bytes([""] * 7, [" "] * 7), figures=(0, Decimal(0))),
@@ -222,14 +325,6 @@ HOSTILE = [
         figures=(0, Decimal(0)),
     ),
 ]
-
-
-def _zip_of(parts: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as target:
-        for name, content in parts.items():
-            target.writestr(name, content)
-    return buffer.getvalue()
 
 
 def _figures(report: ec.AnnualReport) -> tuple[int, Decimal]:
@@ -312,3 +407,35 @@ def test_a_stray_cell_far_below_is_named_by_its_row(tmp_path):
     with pytest.raises(LoadError) as raised:
         read_ledger(file)
     assert {5000} == {p.row for p in raised.value.problems}  # type: ignore[attr-defined]
+
+
+class TestDatasetPieces:
+    """Every file of a dataset is read or refused by name; none is skipped unsaid."""
+
+    def pieces(self, folder: Path) -> None:
+        folder.mkdir()
+        (folder / "a.csv").write_bytes(csv_bytes(ROW))
+        second = with_cell(2, "古路罚〔2023〕2号")
+        (folder / "b.pq").write_bytes(
+            parquet({h: [v] for h, v in zip(HEADER, second, strict=True)})
+        )
+        (folder / "c.txt").write_bytes(csv_bytes(with_cell(2, "古路罚〔2023〕3号")))
+        # What writers leave beside the pieces, passed over as pyarrow passes them.
+        (folder / "_SUCCESS").write_bytes(b"")
+        (folder / ".a.csv.crc").write_bytes(b"\0\1")
+
+    def test_csv_parquet_txt_and_pq_pieces_are_all_read(self, tmp_path):
+        """.csv, .txt, .parquet and .pq pieces are read: three cases, three fines."""
+        self.pieces(tmp_path / "data")
+        assert (3, Decimal(20400)) == _partitioned(tmp_path / "data")
+
+    @pytest.mark.parametrize(("name", "data"), [("d.xlsx", workbook(ROW)), ("e.json", b"{}")])
+    def test_a_piece_of_another_kind_is_refused_by_name(self, tmp_path, name, data):
+        """A workbook or any other file among the pieces is a problem naming it."""
+        self.pieces(tmp_path / "data")
+        (tmp_path / "data" / name).write_bytes(data)
+        with pytest.raises(LoadError) as raised:
+            _partitioned(tmp_path / "data")
+        (problem,) = raised.value.problems
+        assert name == problem.sheet  # type: ignore[attr-defined]
+        assert problem.message.startswith("not a piece of a dataset")

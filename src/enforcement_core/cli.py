@@ -147,8 +147,10 @@ def _format(args: argparse.Namespace, default: str, **overrides: str) -> str:
         return chosen or default
     # --format wins over the extension (text into r.html is still text), except where one
     # side is a binary document: JSON in x.docx, or a zip in r.json, opens nowhere.
-    if chosen is not None and chosen != args.format and (
-        suffix in _BINARY or args.format in _BINARY_FORMATS
+    if (
+        chosen is not None
+        and chosen != args.format
+        and (suffix in _BINARY or args.format in _BINARY_FORMATS)
     ):
         written = _extension(args.format)
         if written is not None and written != suffix:

@@ -69,7 +69,10 @@ if TYPE_CHECKING:
 __all__ = ["piece_partials", "summarize_dask", "summarize_partitions"]
 
 #: The files of a dataset directory that are read, by suffix.
-_SUFFIXES: Final = (".parquet", ".csv")
+_SUFFIXES: Final = (".parquet", ".pq", ".csv", ".txt")
+#: What a dataset's writers leave beside the pieces (_SUCCESS, .crc files), which
+#: pyarrow's datasets also pass over.
+_HIDDEN: Final = (".", "_")
 
 #: A piece's partials by body key, and its problems.
 _Piece = tuple[dict[str, "Partial"], list[TableProblem]]
@@ -239,10 +242,12 @@ def _files(source: _Source | Iterable[_Source]) -> list[tuple[str, _Source]]:
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if path.is_dir():
+            # Every other file is a piece too, refused by its name: never skipped unsaid.
             return [
                 (str(file.relative_to(path)), file)
                 for file in sorted(path.rglob("*"))
-                if file.suffix.lower() in _SUFFIXES and file.is_file()
+                if file.is_file()
+                and not any(part.startswith(_HIDDEN) for part in file.relative_to(path).parts)
             ]
         return [(path.name, path)]
     if isinstance(source, io.IOBase) or hasattr(source, "read"):
@@ -259,8 +264,22 @@ def _files(source: _Source | Iterable[_Source]) -> list[tuple[str, _Source]]:
 def _table_of(name: str, piece: _Source) -> Any:
     """The Arrow table of one file."""
     kind = kind_of(piece, name)
-    if kind not in {"parquet", "csv"}:
-        kind = "csv"
+    suffix = Path(name).suffix.lower()
+    if kind not in {"parquet", "csv"} or (suffix and suffix not in _SUFFIXES):
+        raise LoadError(
+            [
+                TableProblem.at(
+                    name,
+                    None,
+                    None,
+                    None,
+                    "not a piece of a dataset: the pieces are CSV or Parquet files "
+                    f"({', '.join(_SUFFIXES)}); save it as one of them",
+                    "不是数据集的分片：分片须为CSV或Parquet文件；请另存为其中一种",
+                )
+            ],
+            source=name,
+        )
     return _arrow_sheets(piece, kind, name)[0][1]
 
 

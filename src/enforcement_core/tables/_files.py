@@ -20,6 +20,7 @@ import attrs
 
 from enforcement_core._extras import require
 from enforcement_core.errors import LoadError
+from enforcement_core.tables._cells import blank
 from enforcement_core.tables._problems import TableProblem
 
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ __all__ = [
     "read_bytes",
     "read_sheets",
     "refusal",
+    "stray_arrow",
+    "stray_values",
 ]
 
 #: The largest table file read: 256 MiB (a national table of a million rows is about 200 MiB).
@@ -166,8 +169,16 @@ def read_bytes(source: str | os.PathLike[str] | IO[bytes], name: str) -> bytes:
 
 
 def decode(raw: bytes, name: str) -> str:
-    """The text of a CSV file, in the first of :data:`ENCODINGS` that decodes it whole."""
-    for encoding in ENCODINGS:
+    """The text of a CSV file, in the first of :data:`ENCODINGS` that decodes it whole.
+
+    A file that is UTF-8 but for a few stray bytes is refused at the first of
+    them: GB18030 decodes almost any bytes, and would turn every name into mojibake.
+    """
+    try:
+        return raw.decode(ENCODINGS[0])
+    except UnicodeDecodeError as error:
+        _stray_bytes(raw, name, error)
+    for encoding in ENCODINGS[1:]:
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
@@ -184,6 +195,29 @@ def decode(raw: bytes, name: str) -> str:
             )
         ],
         source=name,
+    )
+
+
+def _stray_bytes(raw: bytes, name: str, error: UnicodeDecodeError) -> None:
+    """Refuse ``raw`` when it is UTF-8 text but for a few bytes; else let other encodings try.
+
+    In UTF-8 most of a Chinese file's characters are multi-byte sequences; in
+    GB18030 almost none of its byte pairs are valid UTF-8. A file whose bad bytes
+    are at most one in twenty of its valid multi-byte characters is UTF-8.
+    """
+    text = raw.decode("utf-8", "surrogateescape")
+    bad = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    wide = sum(1 for c in text if c > "\x7f" and not "\udc80" <= c <= "\udcff")
+    if not wide or bad * 20 > wide:
+        return
+    row = raw.count(b"\n", 0, error.start) + 1
+    byte = raw[error.start : error.start + 1].hex().upper()
+    raise refusal(
+        name,
+        f"the file is UTF-8 but for the byte 0x{byte} in this row (and {bad - 1} more): "
+        "correct it or save the file again as CSV UTF-8",
+        f"文件为UTF-8编码，但此行有非UTF-8字节0x{byte}（另有{bad - 1}处）：请更正或重新另存为“CSV UTF-8”",
+        row=row,
     )
 
 
@@ -229,7 +263,7 @@ def _not_a_workbook(name: str, why: str = "") -> LoadError:
     )
 
 
-def _checked_zip(data: bytes, name: str) -> None:
+def _checked_zip(data: bytes, name: str) -> dict[str, list[_Flag]]:
     """Refuse a workbook that would decompress past the limits, before it is read.
 
     Every part is decompressed once here, counting (the sizes a zip states can
@@ -251,21 +285,28 @@ def _checked_zip(data: bytes, name: str) -> None:
     if sum(part.file_size for part in parts) > budget:
         raise too_big
     titles = _sheet_titles(book)
+    flagged: dict[str, list[_Flag]] = {}
     for part in parts:
-        budget -= _read_part(book, part, budget, (name, titles.get(part.filename, part.filename)))
+        title = titles.get(part.filename, part.filename)
+        budget -= _read_part(book, part, budget, (name, title, flagged))
         if budget < 0:
             raise too_big
+    return flagged
 
 
 def _read_part(
-    book: zipfile.ZipFile, part: zipfile.ZipInfo, budget: int, where: tuple[str, str]
+    book: zipfile.ZipFile,
+    part: zipfile.ZipInfo,
+    budget: int,
+    where: tuple[str, str, dict[str, list[_Flag]]],
 ) -> int:
     """Decompress one part, up to one chunk past ``budget``; how much it held.
 
     A worksheet is measured as it goes, and refused when it spans more than
-    :data:`MAX_CELLS` cells; ``where`` is the file and the sheet's title.
+    :data:`MAX_CELLS` cells; ``where`` is the file, the sheet's title, and where
+    its cells without a value (errors, formulas never computed) go by title.
     """
-    name, title = where
+    name, title, flagged = where
     sheet = part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")
     extent = [0, 0, 0, 0, 0]  # rows, columns, cells, referenced cells, unreferenced rows
     tail = b""
@@ -275,7 +316,7 @@ def _read_part(
             while size <= budget and (chunk := stream.read(_CHUNK)):
                 size += len(chunk)
                 if sheet:
-                    _measure(tail, chunk, extent)
+                    _measure(tail, chunk, extent, flagged.setdefault(title, []))
                     tail = (tail + chunk)[-4096:]
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as error:
         raise _not_a_workbook(name, f"{part.filename}: {error}") from None
@@ -326,10 +367,21 @@ def _sheet_titles(book: zipfile.ZipFile) -> dict[str, str]:
 _BOOK_PARTS: Final = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
 
 
-def _measure(tail: bytes, chunk: bytes, extent: list[int]) -> None:
-    """Add a chunk of a worksheet's XML to its extent; ``tail`` is what came before it."""
+def _measure(tail: bytes, chunk: bytes, extent: list[int], flagged: list[_Flag]) -> None:
+    """Add a chunk of a worksheet's XML to its extent; ``tail`` is what came before it.
+
+    Cells a reader would give as empty though they are not go to ``flagged``: an
+    error (``#DIV/0!``, ``#N/A``) and a formula saved without its value.
+    """
     text = tail + chunk
     start = len(tail)
+    if b't="e"' in text or b"<f" in text:
+        flags = (
+            _flag(found.group(1), found.group(2) or b"")
+            for found in _WHOLE_CELL.finditer(text)
+            if found.end() > start
+        )
+        flagged.extend(flag for flag in flags if flag is not None)
     for found in _CELL_REF.finditer(text):
         if found.end() > start:
             extent[1] = max(extent[1], _column_number(found.group(1)))
@@ -346,6 +398,27 @@ def _measure(tail: bytes, chunk: bytes, extent: list[int]) -> None:
     extent[4] += sum(1 for found in _ROW.finditer(text) if found.end() > start)
     # Rows written without a reference each take the next row.
     extent[0] = max(extent[0], extent[4])
+
+
+#: A cell of a worksheet: (its row, its column, both from 1, what it holds instead of a value).
+_Flag = tuple[int, int, str]
+_WHOLE_CELL: Final = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
+_REFERENCE: Final = re.compile(rb"\br=\"([A-Z]{1,4})([0-9]{1,9})\"")
+_VALUE: Final = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+
+
+def _flag(attributes: bytes, content: bytes) -> _Flag | None:
+    """What a cell holds in place of a value, if it does: an error, or a formula never computed."""
+    reference = _REFERENCE.search(attributes)
+    if reference is None:
+        return None
+    value = _VALUE.search(content)
+    where = (int(reference.group(2)), _column_number(reference.group(1)))
+    if re.search(rb'\bt="e"', attributes):
+        return (*where, value.group(1).decode("utf-8", "replace") if value else "#VALUE!")
+    if re.search(rb"<(?:\w+:)?f[\s/>]", content) and (value is None or not value.group(1)):
+        return (*where, "")
+    return None
 
 
 def _long_cell(  # noqa: PLR0913, PLR0917  (the file, the cell's place, and the cell)
@@ -383,26 +456,102 @@ def _column_letters(index: int) -> str:
 def _xlsx(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawSheet]:
     calamine = require("python_calamine", "tables", "Excel ledgers")
     data = read_bytes(source, name)
+    flagged: dict[str, list[_Flag]] = {}
     if data.startswith(b"PK"):
-        _checked_zip(data, name)
+        flagged = _checked_zip(data, name)
     elif not data.startswith(_OLE2):
         raise _not_a_workbook(name, "its bytes are not those of a workbook")
     sheets = []
+    problems: list[TableProblem] = []
     try:
         book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         for sheet_name in book.sheet_names:
-            rows = book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+            found = book.get_sheet_by_name(sheet_name)
+            rows = found.to_python(skip_empty_area=False)
             # calamine writes an empty cell as "": the model's "not given" is None.
             cleaned = [[None if cell == "" else cell for cell in row] for row in rows]
             sheet = _numbered(cleaned)
             if sheet is not None:
+                sheet = attrs.evolve(sheet, name=sheet_name)
                 _no_long_cell(name, sheet_name, sheet)
-                sheets.append(attrs.evolve(sheet, name=sheet_name))
+                problems += _unread(sheet, flagged.get(sheet_name, []))
+                problems += _merged(sheet, found.merged_cell_ranges or [])
+                sheets.append(sheet)
     except LoadError:
         raise
     except Exception as error:  # noqa: BLE001  (calamine's errors are not one class: junk, encrypted, truncated)
         raise _not_a_workbook(name, f"{type(error).__name__}: {error}") from None
+    if problems:
+        raise LoadError(problems, source=name)
     return sheets
+
+
+def _header_row(sheet: RawSheet) -> int:
+    return sheet.rows[0][0] - 1 if sheet.rows else 1
+
+
+def _header_of(sheet: RawSheet, column: int) -> str:
+    """The header of the 0-based ``column``, or its letters when it has none."""
+    if column < len(sheet.header) and not blank(sheet.header[column]):
+        return str(sheet.header[column])
+    return _column_letters(column)
+
+
+def _unread(sheet: RawSheet, flagged: list[_Flag]) -> list[TableProblem]:
+    """The cells a reader gives as empty though they are not: Excel errors, formulas never computed."""
+    first = _header_row(sheet)
+    problems = []
+    for row, column, error in flagged:
+        if row <= first:
+            continue
+        header = _header_of(sheet, column - 1)
+        if error:
+            problems.append(
+                TableProblem.at(
+                    sheet.name,
+                    row,
+                    header,
+                    error,
+                    f"the cell holds the Excel error {error}, not a value: correct its formula "
+                    "or type the value",
+                    f"单元格为Excel错误值{error}，不是数值：请修正公式或直接填写数值",
+                )
+            )
+        else:
+            problems.append(
+                TableProblem.at(
+                    sheet.name,
+                    row,
+                    header,
+                    None,
+                    "the cell holds a formula whose value was never computed: open the file in "
+                    "Excel and save it, or type the value",
+                    "单元格的公式未经计算，没有数值：请在Excel中打开并保存，或直接填写数值",
+                )
+            )
+    return problems
+
+
+def _merged(sheet: RawSheet, ranges: list[Any]) -> list[TableProblem]:
+    """Merged cells among the records: every cell but the first reads as empty, so refused."""
+    first = _header_row(sheet)
+    problems = []
+    for (top, left), (bottom, right) in ranges:
+        if bottom + 1 <= first:
+            continue  # a title above the header, or the header itself: not a record's cells
+        span = f"{_column_letters(left)}{top + 1}:{_column_letters(right)}{bottom + 1}"
+        problems.append(
+            TableProblem.at(
+                sheet.name,
+                top + 1,
+                _header_of(sheet, left),
+                span,
+                f"merged cells {span}: each record needs its own values; unmerge them and "
+                "fill in every cell",
+                f"合并单元格{span}：每条记录须各自填写；请取消合并并逐格填写",
+            )
+        )
+    return problems
 
 
 def csv_text(raw: bytes, name: str) -> str:
@@ -502,9 +651,61 @@ def _parquet(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawS
 
 
 def read_sheets(source: str | os.PathLike[str] | IO[bytes], kind: str, name: str) -> list[RawSheet]:
-    """Every non-empty sheet of a table file of ``kind``."""
+    """Every non-empty sheet of a table file of ``kind``.
+
+    Raises:
+        LoadError: The file cannot be read, or a sheet holds values under no header.
+    """
     if kind == "xlsx":
-        return _xlsx(source, name)
-    if kind == "parquet":
-        return _parquet(source, name)
-    return _csv(source, name)
+        sheets = _xlsx(source, name)
+    elif kind == "parquet":
+        sheets = _parquet(source, name)
+    else:
+        sheets = _csv(source, name)
+    problems = [problem for sheet in sheets for problem in stray_values(sheet)]
+    if problems:
+        raise LoadError(problems, source=name)
+    return sheets
+
+
+_STRAY: Final = (
+    "a value under no header: give its column a header, or delete the value",
+    "该值所在列没有表头：请填写表头或删除该值",
+)
+
+
+def stray_values(sheet: RawSheet) -> list[TableProblem]:
+    """Each value of ``sheet`` under a blank header or beyond the last one, by its cell.
+
+    A reader keys cells by their header: a value under none would be dropped
+    without a word (a fine of 6,800 gone from the report), so it is refused.
+    """
+    width = len(sheet.header)
+    unnamed = [index for index, cell in enumerate(sheet.header) if blank(cell)]
+    return [
+        TableProblem.at(sheet.name, number, _column_letters(index), cells[index], *_STRAY)
+        for number, cells in sheet.rows
+        for index in [*unnamed, *range(width, len(cells))]
+        if index < len(cells) and not blank(cells[index])
+    ]
+
+
+def stray_arrow(table: Any, name: str) -> list[TableProblem]:
+    """:func:`stray_values` of an Arrow table: each value of a column whose name is blank."""
+    pa = require("pyarrow", "tables", "Parquet ledgers")
+    pc = require("pyarrow.compute", "tables", "Parquet ledgers")
+    problems = []
+    for index, header in enumerate(table.column_names):
+        if not blank(header):
+            continue
+        column = table.column(index)
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            given = pc.invert(
+                pc.fill_null(pc.equal(pc.utf8_trim_whitespace(column), ""), fill_value=True)
+            )
+        else:
+            given = pc.is_valid(column)
+        for row in pc.indices_nonzero(given).to_pylist():
+            value = column[row].as_py()
+            problems.append(TableProblem.at(name, row + 2, _column_letters(index), value, *_STRAY))
+    return problems

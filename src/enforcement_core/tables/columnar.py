@@ -68,6 +68,7 @@ from enforcement_core.tables._files import (
     parquet_table,
     read_bytes,
     refusal,
+    stray_arrow,
 )
 from enforcement_core.tables._layout import (
     EXAMPLE_PREFIX,
@@ -204,25 +205,26 @@ def _arrow_sheets(
     source: str | os.PathLike[str] | IO[bytes], kind: str, name: str
 ) -> list[tuple[str, Any]]:
     """The sheets of a file as Arrow tables of strings (Parquet: as typed)."""
-    pa = _pa()
     if kind == "parquet":
         return [(name, _arrow_parquet(source, name))]
     if kind == "csv":
         return [(name, _arrow_csv(source, name))]
     from enforcement_core.tables._files import read_sheets  # noqa: PLC0415
 
-    tables = []
-    for sheet in read_sheets(source, kind, name):
-        # Cells as the text they hold: date cells as ISO dates, numbers as their shortest text.
-        columns = [
-            pa.array(
-                [_cell(row[i]) if i < len(row) else None for _, row in sheet.rows], pa.string()
-            )
-            for i in range(len(sheet.header))
-        ]
-        headers = [str(h) for h in sheet.header]
-        tables.append((sheet.name, pa.table(dict(zip(headers, columns, strict=True)))))
-    return tables
+    return [(sheet.name, _from_sheet(sheet)) for sheet in read_sheets(source, kind, name)]
+
+
+def _from_sheet(sheet: RawSheet) -> Any:
+    """A sheet read cell by cell as an Arrow table of the text each cell holds."""
+    pa = _pa()
+    # Cells as the text they hold: date cells as ISO dates, numbers as their shortest text.
+    columns = [
+        pa.array([_cell(row[i]) if i < len(row) else None for _, row in sheet.rows], pa.string())
+        for i in range(len(sheet.header))
+    ]
+    # By position, not by a dict: a header given twice keeps both columns, to be refused.
+    headers = ["" if h is None else str(h) for h in sheet.header]
+    return pa.Table.from_arrays(columns, names=headers)
 
 
 def _arrow_parquet(source: str | os.PathLike[str] | IO[bytes], name: str) -> Any:
@@ -232,7 +234,9 @@ def _arrow_parquet(source: str | os.PathLike[str] | IO[bytes], name: str) -> Any
     if not isinstance(where, str) or Path(where).is_file():
         # One file: read as itself. read_table would read it as a dataset, and
         # importing pyarrow.dataset (and with it pandas) takes longer than the file.
-        return parquet_table(source, name)
+        table = parquet_table(source, name)
+        _no_stray(table, name)
+        return table
     try:
         table = parquet.read_table(where)
     except Exception as error:  # noqa: BLE001  (pyarrow raises ArrowInvalid, OSError and more)
@@ -242,7 +246,14 @@ def _arrow_parquet(source: str | os.PathLike[str] | IO[bytes], name: str) -> Any
             f"不是可读取的Parquet数据集（{error}）",
         ) from None
     long_cells(table, name)
+    _no_stray(table, name)
     return table
+
+
+def _no_stray(table: Any, name: str) -> None:
+    problems = stray_arrow(table, name)
+    if problems:
+        raise LoadError(problems, source=name)
 
 
 def _arrow_csv(source: str | os.PathLike[str] | IO[bytes], name: str) -> Any:
@@ -282,23 +293,29 @@ def _arrow_csv(source: str | os.PathLike[str] | IO[bytes], name: str) -> Any:
                 read_options=csv.ReadOptions(block_size=len(data) + 1),
                 convert_options=options,
             )
-    except (pa.ArrowInvalid, OSError) as error:
-        # Rows of different lengths, an unclosed quote, an empty file.
-        raise LoadError(
-            [
-                TableProblem.at(
-                    name,
-                    None,
-                    None,
-                    None,
-                    f"not a CSV table: {error}",
-                    f"不是有效的CSV表格：{error}",
-                )
-            ],
-            source=name,
-        ) from None
+    except pa.ArrowInvalid as error:
+        if "Expected" not in str(error) or "columns, got" not in str(error):
+            raise _not_csv(name, error) from None
+        # A row shorter or longer than the header: read as the object path reads it
+        # (missing cells empty, values beyond the header refused), to the same result.
+        (sheet,) = _csv_sheets(raw, name) or [RawSheet(name, [], [])]
+        return _from_sheet(sheet)
+    except OSError as error:
+        # An unclosed quote, an empty file.
+        raise _not_csv(name, error) from None
     long_cells(table, name)
+    _no_stray(table, name)
     return table
+
+
+def _csv_sheets(raw: bytes, name: str) -> list[RawSheet]:
+    from enforcement_core.tables._files import read_sheets  # noqa: PLC0415
+
+    return read_sheets(io.BytesIO(raw), "csv", name)
+
+
+def _not_csv(name: str, error: Exception) -> LoadError:
+    return refusal(name, f"not a CSV table: {error}", f"不是有效的CSV表格：{error}")
 
 
 def read_columnar(
