@@ -91,9 +91,10 @@ class TestSameAsObjects:
         assert by_objects == by_columns
 
     @given(
-        st.lists(strategies.penalty_cases(on=on), min_size=1, max_size=8).filter(
-            lambda cases: any(len(case.sanctions) > 1 for case in cases)
-        )
+        # Each case once: a decision number given twice is refused (issue 21).
+        st.lists(
+            strategies.penalty_cases(on=on), min_size=1, max_size=8, unique_by=lambda c: c.id
+        ).filter(lambda cases: any(len(case.sanctions) > 1 for case in cases))
     )
     def test_cases_with_several_sanctions(self, cases):
         """Cases carrying several sanctions: each type counted per case, alike on both paths."""

@@ -256,6 +256,18 @@ HOSTILE = [
         lambda: csv_bytes(ROW).decode().encode("gb18030"),
         figures=(1, Decimal(6800)),
     ),
+    # A decision number given twice: refused at its second row, never counted twice.
+    Hostile(
+        "twice-decided.csv",
+        lambda: csv_bytes(ROW, with_cell(4, "0.5")),
+        (3, "行政处罚决定书文号", "the same identifier as row 2"),
+    ),
+    Hostile(
+        "twice-decided.xlsx",
+        lambda: workbook(ROW, ROW),
+        (3, "行政处罚决定书文号", "the same identifier as row 2"),
+        partitioned=False,
+    ),
     # Values no header names: refused at their cell, never dropped.
     Hostile(
         "blank-header.csv",
@@ -439,3 +451,20 @@ class TestDatasetPieces:
         (problem,) = raised.value.problems
         assert name == problem.sheet  # type: ignore[attr-defined]
         assert problem.message.startswith("not a piece of a dataset")
+
+    def test_a_decision_in_two_pieces_is_refused(self, tmp_path):
+        """The same decision number in two pieces is a problem of the second, not two cases."""
+        self.pieces(tmp_path / "data")
+        (tmp_path / "data" / "z.csv").write_bytes(csv_bytes(ROW))
+        with pytest.raises(LoadError) as raised:
+            _partitioned(tmp_path / "data")
+        (problem,) = raised.value.problems
+        assert ("z.csv", 2) == (problem.sheet, problem.row)  # type: ignore[attr-defined]
+        assert problem.message.startswith("the same identifier as a.csv, row 2")
+
+    def test_a_file_listed_twice_is_refused(self, tmp_path):
+        """One file given twice is counted once or not at all: here refused, by its rows."""
+        file = tmp_path / "a.csv"
+        file.write_bytes(csv_bytes(ROW))
+        with pytest.raises(LoadError, match="the same identifier as"):
+            summarize_partitions([file, file], year=YEAR, level=ec.BodyLevel.TOWN)

@@ -53,12 +53,14 @@ from enforcement_core.partials import merge
 from enforcement_core.tables._files import kind_of
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import LICENSING, PENALTY, kind_of_table
+from enforcement_core.tables._read import Seen
 from enforcement_core.tables.columnar import (
     ColumnarLedger,
     _arrow_sheets,
     _columns_of,
     _national,
     _pa,
+    _repeated,
     _unique,
 )
 
@@ -88,6 +90,7 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
     hierarchy: BodyHierarchy | None = None,
     level: BodyLevel | None = None,
     mapping: Mapping[str, str] | None = None,
+    seen: Seen | None = None,
 ) -> _Piece:
     """One piece's partials by body, and its problems: the step each worker runs.
 
@@ -96,6 +99,8 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
     hierarchy's code for it (found by its credit code, else by its name), else
     by its credit code, else by its name. A body the hierarchy does not know
     takes ``level``; without one, its rows are left out and one problem says so.
+    A decision number given twice is a problem of its second row; ``seen`` carries
+    the numbers of earlier pieces, so that a number in two pieces is one too.
     """
     problems: list[TableProblem] = []
     header = [str(h) for h in table.column_names]
@@ -126,6 +131,7 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
     cells: dict[str, Any] = {}
     typed = _national(name, table, found, national, problems, cells=cells)
     field = "penalty_cases" if national == "penalty" else "licence_applications"
+    problems += _repeated(field, name, table, found, {} if seen is None else seen)
     body_header = "处罚机关" if national == "penalty" else "许可机关"
     bodies = _bodies(
         cells, _Reading(year, hierarchy, level, mapping), (name, body_header), problems
@@ -292,6 +298,9 @@ class _Reading:
     level: BodyLevel | None
     mapping: Mapping[str, str] | None
 
+    #: The decision numbers of the pieces read so far, in one process; ``None`` on workers.
+    seen: Seen | None = None
+
     def partials(self, table: Any, name: str) -> _Piece:
         return piece_partials(
             table,
@@ -300,6 +309,7 @@ class _Reading:
             hierarchy=self.hierarchy,
             level=self.level,
             mapping=self.mapping,
+            seen=self.seen,
         )
 
 
@@ -348,7 +358,8 @@ def summarize_partitions(
     Raises:
         LoadError: Every problem of every piece, each with its file and row.
     """
-    reading = _Reading(year, hierarchy, level, mapping)
+    # One process sees every piece: a decision number in two of them is found too.
+    reading = _Reading(year, hierarchy, level, mapping, seen={})
     pieces = (_file_piece(name, piece, reading) for name, piece in _files(source))
     merged: _Piece = ({}, [])
     for piece in pieces:

@@ -28,7 +28,13 @@ from enforcement_core.tables._layout import (
     sheets,
 )
 from enforcement_core.tables._problems import TableProblem
-from enforcement_core.tables._publicity import Publicity, kind_of_table, read_publicity
+from enforcement_core.tables._publicity import (
+    LICENSING,
+    PENALTY,
+    Publicity,
+    kind_of_table,
+    read_publicity,
+)
 from enforcement_core.workforce import Unit, UnitKind
 
 if TYPE_CHECKING:
@@ -36,7 +42,7 @@ if TYPE_CHECKING:
 
     from enforcement_core.report import AnnualReport
 
-__all__ = ["load_document", "read_ledger"]
+__all__ = ["id_column", "load_document", "read_ledger", "repeated_ids"]
 
 Source = str | os.PathLike[str] | IO[bytes]
 
@@ -153,6 +159,21 @@ def _body_of(about: Mapping[str, Any]) -> EnforcementBody | None:
     )
 
 
+def _repeated_in(
+    raw: RawSheet,
+    field: str,
+    columns: tuple[Column, ...],
+    seen: Seen,
+    mapping: Mapping[str, str] | None = None,
+) -> list[TableProblem]:
+    found = id_column(raw.header, columns, mapping)
+    if found is None:
+        return []
+    index, header = found
+    values = [(number, cells[index] if index < len(cells) else None) for number, cells in raw.rows]
+    return repeated_ids(field, raw.name, header, values, seen)
+
+
 def _match(
     raw: RawSheet,
     layout: tuple[Sheet, ...],
@@ -178,6 +199,64 @@ def _match(
         if n == best[0] and all(headers & set(c.names()) for c in s.columns if c.required)
     ]
     return complete[0] if complete else None
+
+
+#: Where an identifier was first seen, by record group: (sheet, row).
+Seen = dict[str, dict[str, tuple[str, int]]]
+
+
+def repeated_ids(
+    field: str,
+    sheet_name: str,
+    header: str,
+    values: list[tuple[int, Any]],
+    seen: Seen,
+) -> list[TableProblem]:
+    """Each record whose identifier (a decision number) an earlier row of its group gives too.
+
+    A record given twice would be counted twice by every summary; the audit calls it
+    ``duplicate-id``. ``values`` are (row, the identifier's cell); ``seen`` carries what
+    earlier sheets (or pieces of a dataset) gave, and is updated.
+    """
+    first = seen.setdefault(field, {})
+    problems = []
+    for number, value in values:
+        if blank(value):
+            continue
+        key = str(value).strip()
+        if key in first:
+            where_sheet, where_row = first[key]
+            at = (
+                f"row {where_row}"
+                if where_sheet == sheet_name
+                else f"{where_sheet}, row {where_row}"
+            )
+            at_zh = (
+                f"第{where_row}行" if where_sheet == sheet_name else f"{where_sheet}第{where_row}行"
+            )
+            problems.append(
+                TableProblem.at(
+                    sheet_name,
+                    number,
+                    header,
+                    key,
+                    f"the same identifier as {at}: a record given twice would be counted twice",
+                    f"与{at_zh}的编号相同：同一记录重复填报会被重复统计",
+                )
+            )
+        else:
+            first[key] = (sheet_name, number)
+    return problems
+
+
+def id_column(
+    header: list[Any], columns: tuple[Column, ...], mapping: Mapping[str, str] | None
+) -> tuple[int, str] | None:
+    """The position and header of the identifier column of ``header``; ``None`` without one."""
+    found = match_columns("", header, columns, mapping, [])
+    return next(
+        ((index, column.header()) for index, column in found.items() if column.key == "id"), None
+    )
 
 
 def _dates(ledger_groups: Mapping[str, list[Any]]) -> Counter[int]:
@@ -271,6 +350,7 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
     national = Publicity()
     pending: list[tuple[RawSheet, Sheet]] = []
     single = len(raws) == 1
+    seen: Seen = {}
     for raw in raws:
         if normal(raw.name) in (normal(term("sheet_about")), normal(term("sheet_about", "en"))):
             about = _about(raw, problems)
@@ -282,6 +362,7 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
         if table is not None:
             field, records = read_publicity(raw, table, mapping, problems, national)
             groups.setdefault(field, []).extend(records)
+            problems += _repeated_in(raw, field, PENALTY if table == "penalty" else LICENSING, seen)
             continue
         matched = _match(raw, layout, single, mapping)
         if matched is None:
@@ -305,6 +386,7 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
     orphans: list[tuple[str, dict[str, list[Any]], dict[str, int]]] = []
     for raw, matched in sorted(pending, key=lambda pair: pair[1].parent is None):
         read = read_rows(raw, matched, mapping, problems, children.get(matched.key, {}))
+        problems += _repeated_in(raw, matched.key, matched.columns, seen, mapping)
         if matched.parent is not None and matched.parent_field is not None:
             by_parent: dict[str, list[Any]] = {}
             first_row: dict[str, int] = {}

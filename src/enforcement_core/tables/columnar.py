@@ -84,6 +84,7 @@ from enforcement_core.tables._publicity import LICENSING, PENALTY, kind_of_table
 
 if TYPE_CHECKING:
     from enforcement_core.report import AnnualReport
+    from enforcement_core.tables._read import Seen
 
 __all__ = ["ColumnarLedger", "read_columnar"]
 
@@ -368,6 +369,7 @@ def read_columnar(
     tables: dict[str, Any] = {}
     layout = sheets()
     objects: dict[str, list[Any]] = {}
+    seen: Seen = {}
     for sheet_name, table in arrow:
         header = list(table.column_names)
         national = kind_of_table(header)
@@ -379,6 +381,7 @@ def read_columnar(
                 tables[field] = _concat(
                     tables.get(field), _national(sheet_name, table, found, national, problems)
                 )
+                problems += _repeated(field, sheet_name, table, found, seen)
             continue
         matched = _match(RawSheet(sheet_name, header, []), layout, len(arrow) == 1, mapping)
         if matched is None or matched.parent is not None or _has_children(matched):
@@ -390,6 +393,7 @@ def read_columnar(
             tables[matched.key] = _concat(
                 tables.get(matched.key), _typed(sheet_name, table, found, matched, problems)
             )
+            problems += _repeated(matched.key, sheet_name, table, found, seen)
     if objects.get("_sheets"):
         rest = read_ledger(
             source if not hasattr(source, "seek") else _rewound(source),
@@ -404,6 +408,20 @@ def read_columnar(
     if problems:
         raise LoadError(_unique(problems), source=shown)
     return ColumnarLedger(body, year, tables, rest)
+
+
+def _repeated(
+    field: str, sheet_name: str, table: Any, found: dict[int, Column], seen: Seen
+) -> list[TableProblem]:
+    """:func:`~enforcement_core.tables._read.repeated_ids` of an Arrow table's identifier column."""
+    from enforcement_core.tables._read import repeated_ids  # noqa: PLC0415
+
+    index = next((i for i, column in found.items() if column.key == "id"), None)
+    if index is None:
+        return []
+    cells = table.column(index).to_pylist()
+    values = [(row + 2, cell) for row, cell in enumerate(cells)]
+    return repeated_ids(field, sheet_name, found[index].header(), values, seen)
 
 
 def _rewound(source: Any) -> Any:
