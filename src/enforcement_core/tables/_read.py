@@ -253,7 +253,10 @@ def id_column(
     header: list[Any], columns: tuple[Column, ...], mapping: Mapping[str, str] | None
 ) -> tuple[int, str] | None:
     """The position and header of the identifier column of ``header``; ``None`` without one."""
-    found = match_columns("", header, columns, mapping, [])
+    problems: list[TableProblem] = []
+    found = match_columns("", header, columns, mapping, problems)
+    if problems:
+        return None  # the sheet is refused by its header: its rows are not records
     return next(
         ((index, column.header()) for index, column in found.items() if column.key == "id"), None
     )

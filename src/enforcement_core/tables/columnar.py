@@ -1489,7 +1489,12 @@ def _penalty_figures(table: Any, start: dt.date, end: dt.date) -> PenaltyFigures
         return None
     fine = year.column("fine") if "fine" in year.column_names else None
     domains, fines_by = _by_domain(year, fine)
-    sanctions = _per_type(year.column("sanctions"))
+    # A sheet without a 处罚种类 column: every case carries no sanction, as its record does.
+    sanctions = (
+        _per_type(year.column("sanctions"))
+        if "sanctions" in year.column_names
+        else Counter({None: year.num_rows})
+    )
     procedures = (
         _tally(year.column("procedure"))
         if "procedure" in year.column_names
