@@ -29,6 +29,7 @@ from enforcement_core.tables._layout import (
 )
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import (
+    _IGNORED,
     LICENSING,
     PENALTY,
     Publicity,
@@ -159,14 +160,15 @@ def _body_of(about: Mapping[str, Any]) -> EnforcementBody | None:
     )
 
 
-def _repeated_in(
+def _repeated_in(  # noqa: PLR0913, PLR0917  (the sheet, its group and columns, and how they are named)
     raw: RawSheet,
     field: str,
     columns: tuple[Column, ...],
     seen: Seen,
     mapping: Mapping[str, str] | None = None,
+    ignored: frozenset[str] = frozenset(),
 ) -> list[TableProblem]:
-    found = id_column(raw.header, columns, mapping)
+    found = id_column(raw.header, columns, mapping, ignored)
     if found is None:
         return []
     index, header = found
@@ -250,11 +252,14 @@ def repeated_ids(
 
 
 def id_column(
-    header: list[Any], columns: tuple[Column, ...], mapping: Mapping[str, str] | None
+    header: list[Any],
+    columns: tuple[Column, ...],
+    mapping: Mapping[str, str] | None,
+    ignored: frozenset[str] = frozenset(),
 ) -> tuple[int, str] | None:
     """The position and header of the identifier column of ``header``; ``None`` without one."""
     problems: list[TableProblem] = []
-    found = match_columns("", header, columns, mapping, problems)
+    found = match_columns("", header, columns, mapping, problems, ignored=ignored)
     if problems:
         return None  # the sheet is refused by its header: its rows are not records
     return next(
@@ -365,7 +370,8 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
         if table is not None:
             field, records = read_publicity(raw, table, mapping, problems, national)
             groups.setdefault(field, []).extend(records)
-            problems += _repeated_in(raw, field, PENALTY if table == "penalty" else LICENSING, seen)
+            columns = PENALTY if table == "penalty" else LICENSING
+            problems += _repeated_in(raw, field, columns, seen, mapping, _IGNORED)
             continue
         matched = _match(raw, layout, single, mapping)
         if matched is None:
