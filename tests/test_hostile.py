@@ -468,3 +468,75 @@ class TestDatasetPieces:
         file.write_bytes(csv_bytes(ROW))
         with pytest.raises(LoadError, match="the same identifier as"):
             summarize_partitions([file, file], year=YEAR, level=ec.BodyLevel.TOWN)
+
+
+class TestMessages:
+    """Messages that name the file, sheet, row and column, and say what is wrong (issue 21)."""
+
+    def test_a_year_inferred_out_of_range_names_the_file(self, tmp_path):
+        """Every record in 9999: refused as a year, naming the file, not an InvariantError."""
+        file = tmp_path / "y9999.csv"
+        file.write_bytes(csv_bytes(with_cell(5, "9999-05-02")))
+        with pytest.raises(LoadError) as raised:
+            read_ledger(file)
+        (problem,) = raised.value.problems
+        assert "y9999.csv" == raised.value.source
+        assert problem.message.startswith("9999 is not a year from 1 to 9998")
+
+    def test_a_year_stated_out_of_range_names_its_cell(self, tmp_path):
+        """年度 10000 in the about sheet: refused at the about sheet's 年度."""
+        from enforcement_core.labels import term
+
+        book = openpyxl.Workbook()
+        about = book.active
+        about.title = term("sheet_about")
+        about.append([term("about_item"), "内容"])
+        about.append([term("about_name"), "某镇人民政府"])
+        about.append([term("about_level"), "镇"])
+        about.append([term("about_year"), 10000])
+        file = tmp_path / "y10000.xlsx"
+        book.save(file)
+        with pytest.raises(LoadError) as raised:
+            read_ledger(file)
+        (problem,) = raised.value.problems
+        assert (term("sheet_about"), term("about_year")) == (problem.sheet, problem.header)  # type: ignore[attr-defined]
+        assert problem.message == "10000 is not a year from 1 to 9998"
+
+    def test_a_number_typed_as_an_id_is_read_as_its_digits(self, tmp_path):
+        """编号 1001 typed in Excel (a float to the reader) is the id '1001' on both paths."""
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "行政处罚"
+        sheet.append(["编号", "决定日期", "执法领域", "处罚种类", "罚款金额（元）"])
+        sheet.append([1001, "2023-08-01", "交通", "罚款", 200])
+        file = tmp_path / "ids.xlsx"
+        book.save(file)
+        assert "1001" == read_ledger(file, body=BODY, year=YEAR).penalty_cases[0].id
+        columnar = read_columnar(file, body=BODY, year=YEAR).to_ledger()
+        assert "1001" == columnar.penalty_cases[0].id
+
+    @pytest.mark.parametrize("path", ["object", "columnar"])
+    def test_a_national_table_missing_a_key_column_names_it(self, tmp_path, path):
+        """Without 处罚决定日期 the table is still named national, and the column is named."""
+        header = [h for h in HEADER if h != "处罚决定日期"]
+        row = [v for h, v in zip(HEADER, ROW, strict=True) if h != "处罚决定日期"]
+        file = tmp_path / "no-date.csv"
+        file.write_bytes(",".join(header).encode() + b"\n" + ",".join(row).encode() + b"\n")
+        with pytest.raises(LoadError) as raised:
+            PATHS[path](file)
+        (problem,) = raised.value.problems
+        assert (1, "处罚决定日期") == (problem.row, problem.header)  # type: ignore[attr-defined]
+        assert problem.message == "a required column of a national table is missing"
+
+    @pytest.mark.parametrize("path", ["object", "columnar"])
+    def test_a_fifo_without_an_extension_is_read_once(self, tmp_path, path):
+        """A FIFO is read once and sniffed from memory: no hang, no bytes lost."""
+        import os
+        import threading
+
+        fifo = tmp_path / "ledger"
+        os.mkfifo(fifo)
+        writer = threading.Thread(target=fifo.write_bytes, args=(csv_bytes(ROW),), daemon=True)
+        writer.start()
+        assert (1, Decimal(6800)) == PATHS[path](fifo)
+        writer.join(5)

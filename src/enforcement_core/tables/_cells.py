@@ -78,6 +78,9 @@ def read_text(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         # Codes typed as numbers (an id 1001) are text written without quotes.
         return str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        # Excel holds a number typed in a cell as a float: 1001 comes back as 1001.0.
+        return str(int(value))
     raise CellError(
         f"expected text, got {type(value).__name__} {value!r}",
         f"应为文字，实为{value!r}",

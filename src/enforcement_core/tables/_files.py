@@ -36,6 +36,7 @@ __all__ = [
     "RawSheet",
     "decode",
     "kind_of",
+    "materialized",
     "of_file",
     "read_bytes",
     "read_sheets",
@@ -81,6 +82,36 @@ class RawSheet:
     header: list[Any]
     #: (the row number the spreadsheet shows, the row's cells).
     rows: list[tuple[int, list[Any]]]
+
+
+def materialized(
+    source: str | os.PathLike[str] | IO[bytes],
+) -> str | os.PathLike[str] | IO[bytes]:
+    """``source``, read into memory first when it can be read only once.
+
+    A pipe or a FIFO (``<(cat ledger.csv)``, ``/dev/stdin``) and a file object that
+    cannot seek lose what the type sniffing reads, or block when opened again: they
+    are read once, up to :data:`MAX_FILE_BYTES`, and handed on as bytes with their name.
+    """
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        if path.is_file() or path.is_dir() or not path.exists():
+            return source
+        name = str(source)
+    elif _seekable(source):
+        return source
+    else:
+        name = str(getattr(source, "name", "") or "")
+    data = io.BytesIO(read_bytes(source, Path(name).name or "table"))
+    data.name = name
+    return data
+
+
+def _seekable(source: IO[bytes]) -> bool:
+    try:
+        return bool(source.seekable())
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 def kind_of(source: str | os.PathLike[str] | IO[bytes], name: str | None) -> str:

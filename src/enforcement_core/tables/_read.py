@@ -6,18 +6,18 @@ import datetime as dt
 import os
 from collections import Counter
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
-from enforcement_core._validators import collecting
+from enforcement_core._validators import YEARS, collecting
 from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.errors import LoadError
 from enforcement_core.labels import term
 from enforcement_core.ledger import Ledger
 from enforcement_core.serialization import load_json
 from enforcement_core.tables._cells import CellError, blank, enum_reader, read_int, read_text
-from enforcement_core.tables._files import RawSheet, kind_of, of_file, read_sheets
+from enforcement_core.tables._files import RawSheet, kind_of, materialized, of_file, read_sheets
 from enforcement_core.tables._layout import (
     Column,
     Sheet,
@@ -158,6 +158,23 @@ def _body_of(about: Mapping[str, Any]) -> EnforcementBody | None:
     return EnforcementBody(
         about["about_name"], about["about_level"], region=about.get("about_region", ""), **extra
     )
+
+
+#: The columns that make a national table, in the order they are named when one is missing.
+_NATIONAL_KEYS: Final = (
+    ("行政处罚决定书文号", "处罚决定日期"),
+    ("行政许可决定文书号", "许可决定日期"),
+)
+
+
+def _half_national(header: list[Any]) -> str | None:
+    """The missing one of a national table's two key columns, when the other is there."""
+    names = {normal(cell) for cell in header if not blank(cell)}
+    for keys in _NATIONAL_KEYS:
+        present = [key for key in keys if normal(key) in names]
+        if len(present) == 1:
+            return next(key for key in keys if key not in present)
+    return None
 
 
 def _repeated_in(  # noqa: PLR0913, PLR0917  (the sheet, its group and columns, and how they are named)
@@ -327,6 +344,7 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
         >>> ledger.body.level, ledger.year, ledger.penalty_cases[0].fine
         (<BodyLevel.TOWN: 'town'>, 2023, Decimal('6800'))
     """
+    source = materialized(source)
     name = _name(source)
     kind = kind_of(source, name or None)
     if kind == "json":
@@ -374,6 +392,20 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
             problems += _repeated_in(raw, field, columns, seen, mapping, _IGNORED)
             continue
         matched = _match(raw, layout, single, mapping)
+        if matched is None and (half := _half_national(raw.header)) is not None:
+            # One of the two columns that make a national table is there, the other not:
+            # the table is the national one, and the missing column is what to name.
+            problems.append(
+                TableProblem.at(
+                    raw.name,
+                    1,
+                    half,
+                    None,
+                    "a required column of a national table is missing",
+                    "缺少全国统一公示表的必填列",
+                )
+            )
+            continue
         if matched is None:
             known = "、".join(s.name() for s in layout)
             problems.append(
@@ -479,6 +511,20 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
                     f"未给出年度：请填写“{term('sheet_about')}”工作表",
                 )
             )
+    if year is not None and not 1 <= year <= YEARS[1]:
+        # Refused here, with its place, not by the ledger's constructor naming none.
+        given = "about_year" in about
+        problems.append(
+            TableProblem.at(
+                term("sheet_about") if given else shown,
+                None,
+                term("about_year") if given else None,
+                year,
+                f"{year} is not a year from 1 to {YEARS[1]}"
+                + ("" if given else " (the year of every record)"),
+                f"{year}不是1至{YEARS[1]}之间的年度",
+            )
+        )
     if problems or body is None or year is None:
         raise LoadError(problems, source=shown)
     kept: dict[str, Any] = {key: tuple(found) for key, found in groups.items()}
@@ -490,6 +536,9 @@ def load_document(path: str | os.PathLike[str]) -> AnnualReport | Ledger:
 
     What the command line reads wherever it takes a report or a ledger.
     """
-    if kind_of(path, str(path)) == "json":
-        return load_json(Path(path))
-    return read_ledger(path)
+    source = materialized(path)
+    if kind_of(source, str(path)) == "json":
+        return load_json(
+            source.read() if not isinstance(source, str | os.PathLike) else Path(source)
+        )
+    return read_ledger(source)

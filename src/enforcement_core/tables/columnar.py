@@ -64,6 +64,7 @@ from enforcement_core.tables._files import (
     csv_text,
     kind_of,
     long_cells,
+    materialized,
     of_file,
     parquet_table,
     read_bytes,
@@ -351,6 +352,7 @@ def read_columnar(
     """
     from enforcement_core.tables._read import _match, read_ledger  # noqa: PLC0415
 
+    source = materialized(source)
     name = (
         str(source)
         if isinstance(source, str | os.PathLike)
