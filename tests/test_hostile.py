@@ -540,3 +540,18 @@ class TestMessages:
         writer.start()
         assert (1, Decimal(6800)) == PATHS[path](fifo)
         writer.join(5)
+
+
+def test_a_body_with_its_code_on_some_rows_is_one_body(tmp_path):
+    """Rows of one body, some with its credit code and some without: one report, not two."""
+    header = [*HEADER, "处罚机关统一社会信用代码"]
+    code = "91350100M000100Y43"
+    rows = [
+        [*ROW, code],
+        [*with_cell(2, "古路罚〔2023〕2号"), ""],
+    ]
+    file = tmp_path / "piece.csv"
+    file.write_bytes("".join(",".join(row) + "\n" for row in (header, *rows)).encode())
+    reports = summarize_partitions([file], year=YEAR, level=ec.BodyLevel.TOWN)
+    assert [code] == list(reports)
+    assert (2, Decimal(13600)) == _figures(reports[code])

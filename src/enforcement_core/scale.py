@@ -143,6 +143,24 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
     return partials, problems
 
 
+def _filled_codes(names: list[Any], codes: list[Any]) -> list[Any]:
+    """The bodies' credit codes, a blank one filled from the body's other rows.
+
+    A body whose code some rows give and others leave blank is one body, not two
+    (one keyed by its code, one by its name): the blank rows take the code the others
+    give it, when they give it only one.
+    """
+    known: dict[str, set[str]] = {}
+    for name, code in zip(names, codes, strict=True):
+        if code and name:
+            known.setdefault(name, set()).add(code)
+    filled = list(codes)
+    for row, (name, code) in enumerate(zip(names, codes, strict=True)):
+        if not code and len(known.get(name or "", ())) == 1:
+            (filled[row],) = known[name]
+    return filled
+
+
 def _bodies(
     cells: dict[str, Any],
     reading: _Reading,
@@ -155,7 +173,7 @@ def _bodies(
     name, header = where_in
     kept = cells["_kept"]
     names = cells.get("body") or [None] * len(kept)
-    codes = cells.get("body_code") or [None] * len(kept)
+    codes = _filled_codes(names, cells.get("body_code") or [None] * len(kept))
     rows_of: dict[tuple[str | None, str | None], list[int]] = {}
     first_row: dict[tuple[str | None, str | None], int] = {}
     typed_row = 0
