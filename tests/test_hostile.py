@@ -10,6 +10,7 @@ figures written below; never another exception.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from collections.abc import Callable
@@ -555,3 +556,23 @@ def test_a_body_with_its_code_on_some_rows_is_one_body(tmp_path):
     reports = summarize_partitions([file], year=YEAR, level=ec.BodyLevel.TOWN)
     assert [code] == list(reports)
     assert (2, Decimal(13600)) == _figures(reports[code])
+
+
+def test_a_date_held_as_an_integer_reads_alike_on_both_paths(tmp_path):
+    """20230801 in a Parquet int column is 2023-08-01 on both paths (the object path refused it)."""
+    file = tmp_path / "int-dates.parquet"
+    file.write_bytes(
+        parquet(
+            {
+                "编号": ["P-1"],
+                "决定日期": pa.array([20230801], pa.int64()),
+                "执法领域": ["交通"],
+                "处罚种类": ["罚款"],
+                "罚款金额（元）": ["200"],
+            }
+        )
+    )
+    by_objects = read_ledger(file, body=BODY, year=YEAR).penalty_cases
+    by_columns = read_columnar(file, body=BODY, year=YEAR).to_ledger().penalty_cases
+    assert by_objects == by_columns
+    assert [dt.date(2023, 8, 1)] == [case.decided_on for case in by_objects]

@@ -182,6 +182,10 @@ def read_date(value: Any) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, int) and not isinstance(value, bool) and 10_000_000 <= value <= 99_991_231:
+        # 20230502 held as a number (a Parquet int column): the digits are the text form
+        # 20230502, read the same way on the columnar path, which sees it as text.
+        value = str(value)
     if isinstance(value, str):
         text = value.strip()
         midnight = _MIDNIGHT.fullmatch(text)
