@@ -576,3 +576,31 @@ def test_a_date_held_as_an_integer_reads_alike_on_both_paths(tmp_path):
     by_columns = read_columnar(file, body=BODY, year=YEAR).to_ledger().penalty_cases
     assert by_objects == by_columns
     assert [dt.date(2023, 8, 1)] == [case.decided_on for case in by_objects]
+
+
+def test_list_sanctions_and_midnight_with_a_time_zone_read_alike(tmp_path):
+    """A list<string> 处罚种类 and a tz-aware midnight: read alike by both paths (issue 21)."""
+    import zoneinfo
+
+    shanghai = zoneinfo.ZoneInfo("Asia/Shanghai")
+    file = tmp_path / "typed.parquet"
+    file.write_bytes(
+        parquet(
+            {
+                "编号": ["P-1"],
+                "决定日期": pa.array(
+                    [dt.datetime(2023, 8, 1, tzinfo=shanghai)],
+                    pa.timestamp("s", tz="Asia/Shanghai"),
+                ),
+                "执法领域": ["交通"],
+                "处罚种类": pa.array([["罚款", "警告"]], pa.list_(pa.string())),
+                "罚款金额（元）": ["200"],
+            }
+        )
+    )
+    by_objects = read_ledger(file, body=BODY, year=YEAR).penalty_cases
+    by_columns = read_columnar(file, body=BODY, year=YEAR).to_ledger().penalty_cases
+    assert by_objects == by_columns
+    (case,) = by_columns
+    assert dt.date(2023, 8, 1) == case.decided_on
+    assert 2 == len(case.sanctions)

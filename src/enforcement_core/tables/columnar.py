@@ -1140,7 +1140,11 @@ def _cell(value: Any) -> str | None:  # noqa: PLR0911  (one return per kind of c
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, dt.datetime):
-        return str(value)
+        # Midnight, with a time zone or not, is a day, as the object path reads it.
+        return value.date().isoformat() if value.time() == dt.time(0) else str(value)
+    if isinstance(value, list | tuple):
+        # A list column (处罚种类 as list<string>) is the cell listing its items.
+        return "、".join(text for text in (_cell(item) for item in value) if text)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float):
