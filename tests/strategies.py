@@ -978,3 +978,52 @@ def real_reports() -> st.SearchStrategy[ec.AnnualReport]:
 
 #: A fine as decisions write it: from 1 yuan to 10 亿, to the fen.
 fine_amounts = st.integers(100, 10**11).map(lambda fen: Decimal(fen).scaleb(-2))
+
+
+# The 28 ways of writing personal data an adversary tried (issue 21): each an identity
+# number or a mobile number, as people type, paste or hide them. ``PERSONAL_DATA`` maps
+# each way's name to (the text, the number's plain ASCII digits).
+_PERSON_ID = "500112199001011239"  # a valid check digit (9)
+_PERSON_ID_X = "11010519491231002X"
+_PERSON_ID_15 = "110105491231002"
+_PERSON_MOBILE = "13800138000"
+
+
+def _script(number: str, zero: int) -> str:
+    """``number`` in the decimal digits of the script whose zero is ``zero``."""
+    return "".join(chr(zero + int(d)) if d.isdigit() else d for d in number)
+
+
+_CHINESE = str.maketrans("0123456789", "〇一二三四五六七八九")
+_I, _M = _PERSON_ID, _PERSON_MOBILE
+PERSONAL_DATA: dict[str, tuple[str, str]] = {
+    "id": (_I, _I),
+    "id-X": (_PERSON_ID_X, _PERSON_ID_X),
+    "id-x": (_PERSON_ID_X.lower(), _PERSON_ID_X),
+    "id-full-width": (_script(_I, 0xFF10), _I),
+    "id-spaces": (f"{_I[:6]} {_I[6:14]} {_I[14:]}", _I),
+    "id-hyphens": (f"{_I[:6]}-{_I[6:14]}-{_I[14:]}", _I),
+    "id-zero-width": (f"{_I[:9]}\u200b{_I[9:]}", _I),
+    "id-word-joiner": (f"{_I[:9]}\u2060{_I[9:]}", _I),
+    "id-slashes": (f"{_I[:6]}/{_I[6:14]}/{_I[14:]}", _I),
+    "id-dots": (f"{_I[:6]}.{_I[6:14]}.{_I[14:]}", _I),
+    "id-middle-dots": (f"{_I[:6]}·{_I[6:14]}·{_I[14:]}", _I),
+    "id-underscores": (f"{_I[:6]}_{_I[6:14]}_{_I[14:]}", _I),
+    "id-parentheses": (f"({_I[:6]}){_I[6:]}", _I),
+    "id-chinese": (_I.translate(_CHINESE), _I),
+    "id-chinese-ling": (_I.translate(_CHINESE).replace("〇", "零"), _I),
+    "id-arabic-indic": (_script(_I, 0x660), _I),
+    "id-devanagari": (_script(_I, 0x966), _I),
+    "id-then-digits": (f"{_I}2023", _I),
+    "id-15": (_PERSON_ID_15, _PERSON_ID_15),
+    "mobile": (_M, _M),
+    "mobile+86": (f"+86{_M}", _M),
+    "mobile-86": (f"86{_M}", _M),
+    "mobile-0086": (f"0086{_M}", _M),
+    "mobile+86-spaces": (f"+86 {_M[:3]} {_M[3:7]} {_M[7:]}", _M),
+    "mobile-hyphens": (f"{_M[:3]}-{_M[3:7]}-{_M[7:]}", _M),
+    "mobile-dots": (f"{_M[:3]}.{_M[3:7]}.{_M[7:]}", _M),
+    "mobile-full-width": (_script(_M, 0xFF10), _M),
+    "mobile-parentheses": (f"({_M[:3]}){_M[3:7]}-{_M[7:]}", _M),
+}
+personal_data = st.sampled_from(sorted(PERSONAL_DATA))

@@ -868,3 +868,73 @@ class TestManners:
         assert (
             "option 'previous' must be a report of a year before 2022, not of 2023" in result.stderr
         )
+
+
+class TestHostileInvocations:
+    """Closed streams, files that are not what they say, mismatched options (issue 21)."""
+
+    def test_standard_output_closed(self):
+        """`report >&-` is one line on stderr and status 2, not an AttributeError."""
+        result = subprocess.run(
+            [sys.executable, "-m", "enforcement_core", "report"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            encoding="utf-8",
+            timeout=120,
+            check=False,
+            # The child's descriptor 1 is closed before Python starts: sys.stdout is None.
+            preexec_fn=lambda: os.close(1),
+        )
+        assert 2 == result.returncode
+        assert "enforcement-core: error: <standard output>: standard output is closed\n" == (
+            result.stderr
+        )
+
+    def test_standard_error_closed(self):
+        """With stderr closed, an error still ends with status 2 and no traceback anywhere."""
+        result = subprocess.run(
+            [sys.executable, "-m", "enforcement_core", "report", "missing.xlsx"],
+            capture_output=True,
+            encoding="utf-8",
+            timeout=120,
+            check=False,
+            preexec_fn=lambda: os.close(2),
+        )
+        assert 2 == result.returncode
+        assert "" == result.stdout
+
+    @pytest.mark.parametrize(
+        ("name", "data", "message"),
+        [
+            ("junk.xlsx", b"junk", "junk.xlsx: not an Excel workbook that can be read"),
+            ("junk.parquet", b"PAR1junk", "junk.parquet: not a Parquet file that can be read"),
+        ],
+    )
+    def test_a_file_that_is_not_what_its_name_says(self, tmp_path, name, data, message):
+        """A reader's failure is one line naming the file, status 2."""
+        (tmp_path / name).write_bytes(data)
+        result = run("report", name, cwd=tmp_path)
+        assert 2 == result.returncode
+        assert result.stderr.startswith(f"enforcement-core: error: {message}")
+        assert 1 == result.stderr.count("\n")
+
+    def test_a_report_given_as_the_ledger(self, gulu):
+        """`check r.json --ledger r.json` refuses the report given as a ledger."""
+        result = run("check", str(gulu), "--ledger", str(gulu))
+        assert 2 == result.returncode
+        assert f"--ledger {gulu}: is an annual report, not a ledger of records" in result.stderr
+
+    def test_a_format_that_is_not_the_outputs(self, tmp_path):
+        """`--format json --output x.docx` writes nothing and says why."""
+        result = run("report", "--format", "json", "--output", "x.docx", cwd=tmp_path)
+        assert 2 == result.returncode
+        assert "--format json does not write a .docx file" in result.stderr
+        assert not (tmp_path / "x.docx").exists()
+        assert 0 == run("report", "--format", "text", "--output", "x.txt", cwd=tmp_path).returncode
+
+    def test_check_goes_on_past_a_missing_file(self, gulu, tmp_path):
+        """`check a.json missing.xlsx` prints a.json's findings, then names the missing file."""
+        result = run("check", str(gulu), str(tmp_path / "missing.xlsx"))
+        assert 2 == result.returncode
+        assert result.stdout.startswith(f"{gulu}: ")
+        assert "missing.xlsx: No such file or directory" in result.stderr

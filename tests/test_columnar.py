@@ -92,8 +92,11 @@ class TestSameAsObjects:
         assert by_objects == by_columns
 
     @given(
+        # Each case once, numbered apart: a decision number given twice is refused (issue 21).
         st.builds(
-            lambda before, several, after: [*before, several, *after],
+            lambda before, several, after: [
+                attrs.evolve(case, id=f"P-{n}") for n, case in enumerate([*before, several, *after])
+            ],
             st.lists(strategies.penalty_cases(on=on), max_size=4),
             strategies.penalty_cases(on=on, least_sanctions=2),
             st.lists(strategies.penalty_cases(on=on), max_size=3),

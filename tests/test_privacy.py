@@ -62,16 +62,26 @@ class TestMaskIdNumbers:
     @pytest.mark.parametrize(
         "text",
         [
-            f"9{ID}",  # a digit before: a 19-digit run
-            f"{ID}0",  # a digit after
-            f"{ID}X",  # an X after the check digit
-            f"{ID_X}1",  # a digit after the X
+            f"9{ID}",  # a digit before: a 19-digit run that starts otherwise
             "12345678901234567890123",  # a case or account number
         ],
     )
     def test_longer_runs_of_digits_are_left(self, text):
-        """Inside a run of 19 or more digits there is no identity number: the run is left whole."""
+        """A run that does not start with an identity number is left whole."""
         assert text == mask_id_numbers(text)
+
+    @pytest.mark.parametrize(
+        ("text", "rest"),
+        [
+            (f"{ID}0", "0"),  # a digit after
+            (f"{ID}X", "X"),  # an X after the check digit
+            (f"{ID_X}1", "1"),  # a digit after the X
+            (f"{ID}2023", "2023"),  # a year typed straight after it
+        ],
+    )
+    def test_an_id_run_into_following_digits_is_withheld(self, text, rest):
+        """An ID, checked by its check character, is withheld though digits follow it (issue 21)."""
+        assert f"[身份证号已隐去]{rest}" == mask_id_numbers(text)
 
     @pytest.mark.parametrize(
         "text",

@@ -20,6 +20,7 @@ from enforcement_core import (
     RendererNotFound,
     RendererOptionError,
     RendererWarning,
+    cli,
     renderers,
 )
 from enforcement_core.renderers import GROUP, Option
@@ -515,3 +516,157 @@ class TestIsolation:
         site.install("Enforcement_Core", {})
         renderers.refresh()
         assert {"html", "json", "text", "zh"} <= {e.name for e in renderers.available()}
+
+
+HOSTILE_PLUGINS = """
+import sys
+
+
+class Hostile:
+    media_type = "text/plain"
+    extension = ".txt"
+    options = {}
+
+    def __init__(self, name, act):
+        self.name, self.act = name, act
+
+    def render(self, report, **options):
+        return self.act()
+
+
+class Odd(BaseException):
+    pass
+
+
+def odd():
+    raise Odd("odd")
+
+
+def library():
+    raise ec.LoadError([], source="plugin data")
+
+
+import enforcement_core as ec
+
+exits = Hostile("exits", lambda: sys.exit(0))
+base = Hostile("base", odd)
+library_error = Hostile("library-error", library)
+surrogate = Hostile("surrogate", lambda: "ok \\ud800 not ok")
+
+
+class ExitingAttribute:
+    name = "exiting-attribute"
+    extension = ".txt"
+    options = {}
+
+    @property
+    def media_type(self):
+        sys.exit(4)
+
+    def render(self, report, **options):
+        return "x"
+
+
+exiting_attribute = ExitingAttribute()
+"""
+
+BLOCKING_PLUGIN = """
+import time
+
+time.sleep(3)
+
+
+class Late:
+    name = "late"
+    media_type = "text/plain"
+    extension = ".txt"
+    options = {}
+
+    def render(self, report, **options):
+        return "late"
+
+
+renderer = Late()
+"""
+
+
+@pytest.mark.usefixtures("hostile")
+class TestHostilePlugins:
+    """A plugin that exits, raises BaseException or blocks is named and isolated (issue 21)."""
+
+    @pytest.fixture
+    def hostile(self, site):  # the class's plugins, installed for each test
+        site.install(
+            "enforcement-hostile",
+            {
+                "exits": "plugin_hostile:exits",
+                "base": "plugin_hostile:base",
+                "library-error": "plugin_hostile:library_error",
+                "surrogate": "plugin_hostile:surrogate",
+                "exiting-attribute": "plugin_hostile:exiting_attribute",
+            },
+            {"plugin_hostile": HOSTILE_PLUGINS},
+        )
+        renderers.refresh()
+        return site
+
+    @pytest.mark.parametrize(
+        ("name", "message"),
+        [
+            ("exits", "failed: SystemExit: 0"),
+            ("base", "failed: Odd: odd"),
+            ("library-error", "failed: LoadError: 0 problems in plugin data"),
+            (
+                "surrogate",
+                "returned text that is not Unicode: surrogates not allowed at character 3",
+            ),
+        ],
+    )
+    def test_render_is_the_plugins_failure(self, name, message):
+        """sys.exit, a BaseException, the library's error or a lone surrogate: a RendererError."""
+        with pytest.raises(
+            RendererError,
+            match=f"renderer '{name}' of distribution 'enforcement-hostile' .*{message}",
+        ):
+            renderers.render(GULU, name)
+
+    def test_an_attribute_that_exits(self):
+        """An attribute calling sys.exit makes its renderer broken, and the others listed."""
+        with pytest.raises(RendererError, match="reading its attributes raised SystemExit: 4"):
+            renderers.get("exiting-attribute")
+        with pytest.warns(RendererWarning):
+            loaded = renderers.load_all()
+        assert isinstance(loaded["exiting-attribute"], RendererError)
+        assert not isinstance(loaded["zh"], RendererError)
+
+    @pytest.mark.parametrize("name", ["exits", "base", "library-error", "surrogate"])
+    def test_the_command_line_names_the_plugin(self, name, capsys):
+        """The command line says which plugin failed, in one line, and exits 2."""
+        status = cli.main(["report", "--format", name])
+        err = capsys.readouterr().err
+        assert 2 == status
+        assert f"renderer '{name}' of distribution 'enforcement-hostile'" in err
+        assert 1 == err.count("\n")
+        assert "Traceback" not in err
+
+    def test_the_listing_survives_an_attribute_that_exits(self, capsys):
+        """`renderers` lists every renderer, the one whose attribute exits as BROKEN."""
+        assert 0 == cli.main(["renderers"])
+        lines = capsys.readouterr().out.splitlines()
+        (broken,) = [line for line in lines if line.startswith("exiting-attribute ")]
+        assert "BROKEN: " in broken
+        assert "SystemExit: 4" in broken
+        assert any(line.startswith("zh  (enforcement-core)") for line in lines)
+        assert any(line.startswith("base  (enforcement-hostile)") for line in lines)
+
+    def test_a_blocking_import_is_given_up(self, site, monkeypatch):
+        """A plugin whose import does not finish in time is broken; the others work."""
+        registry = sys.modules["enforcement_core.renderers._registry"]
+        monkeypatch.setattr(registry, "IMPORT_TIMEOUT", 0.2)
+        site.install(
+            "enforcement-late", {"late": "plugin_late:renderer"}, {"plugin_late": BLOCKING_PLUGIN}
+        )
+        renderers.refresh()
+        with pytest.raises(RendererError, match="'enforcement-late' .* TimeoutError: its import"):
+            renderers.get("late")
+        assert renderers.render(GULU, "json")

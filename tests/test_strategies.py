@@ -28,8 +28,10 @@ import enforcement_core as ec
 import strategies
 import test_columnar
 import test_fuzz
+import test_layouts  # noqa: F401  (imported by test_columnar's table strategies as they draw)
 import test_numbers_zh
 import test_partials
+import test_tables  # noqa: F401  (the same)
 from enforcement_core import _validators
 from enforcement_core._privacy import mask_id_numbers
 from enforcement_core.categories import RECORD_GROUPS
@@ -484,6 +486,7 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         lambda: S.fine_amounts,
         lambda v: _accepted(_MONEY, v) and Decimal(1) <= v <= 10**9 and _places(v) == 2,
     ),
+    "personal_data": (lambda: S.personal_data, lambda v: v in S.PERSONAL_DATA),
     # Module-level strategies of the test modules.
     "test_columnar.on": (
         lambda: test_columnar.on,
@@ -507,13 +510,21 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         lambda: test_partials.split_ledgers(least=3, most=3),
         _split(3, 3),
     ),
+    "test_fuzz.tables": (
+        test_fuzz.tables,
+        lambda v: (
+            v[0] in {f"fuzzed.{kind}" for kind in test_fuzz.FORMATS}
+            and isinstance(v[1], bytes)
+            and bool(v[1])
+        ),
+    ),
     "test_fuzz.mutants": (test_fuzz.mutants, lambda v: isinstance(v, str)),
 }
 
 #: Helpers of tests/strategies.py that take what they build from (not strategies themselves).
 HELPERS = {"optional", "breakdown", "date_range", "id_check_character", "total_over"}
 #: Tables of strategies, each checked by TestStrategiesFollowTheTable.
-TABLES = {"RECORDS", "FIGURES"}
+TABLES = {"RECORDS", "FIGURES", "PERSONAL_DATA"}
 
 
 def _module_level_strategies(path: Path) -> set[str]:

@@ -9,14 +9,23 @@ Numbers are masked in each text field of the model before prose is assembled
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
+from enum import Enum
 from typing import Any, Final, TypeVar, cast
 
 import attrs
 
 from enforcement_core._mapping import FrozenMap
 
-__all__ = ["is_id_number", "mask_id_numbers", "mask_name", "mask_numbers", "masked"]
+__all__ = [
+    "is_id_number",
+    "mask_id_numbers",
+    "mask_name",
+    "mask_numbers",
+    "masked",
+    "published_text",
+]
 
 T = TypeVar("T")
 
@@ -28,25 +37,38 @@ _COMPOUND_SURNAMES: Final = frozenset(
         "赫连", "澹台", "公冶", "宗政", "濮阳", "太史", "申屠", "钟离", "呼延", "百里",
     }
 )  # fmt: skip
-# Digits as people type them: ASCII and full-width; the check character X in either width.
-_DIGIT = "0-9\uff10-\uff19"
+# Digits as people type them: any script's decimal digits (ASCII, full-width, Arabic-Indic,
+# Devanagari …, which \d matches) and the Chinese numerals; the check character X in
+# either width.
+_CHINESE: Final = "〇零一二三四五六七八九"
+_DIGIT = rf"\d{_CHINESE}"
 _X = "Xx\uff38\uff58"
 # What can split a number someone typed or pasted: spaces (also full-width and
-# no-break), hyphens and dashes, and zero-width characters.
-_SEPARATOR = "\\s\u00a0\u3000\\-\u2010-\u2015\u2212\uff0d\u200b-\u200d\u2060\ufeff"
-# A run of digit groups; each group is digits, the last may end with X.
+# no-break), hyphens and dashes, slashes, dots and middle dots, underscores,
+# parentheses, and zero-width characters.
+_SEPARATOR = (
+    "\\s\u00a0\u3000\\-\u2010-\u2015\u2212\uff0d\u200b-\u200d\u2060\ufeff"
+    "/\uff0f.\uff0e\u00b7\u30fb\u2027_\uff3f()\uff08\uff09"
+)
+# A run of digits, X's and separators, from a digit to a digit or an X.
 _RUN: Final = re.compile(
-    rf"(?<![{_DIGIT}])[{_DIGIT}]+(?:[{_SEPARATOR}]+[{_DIGIT}]+)*(?:[{_X}])?(?![{_DIGIT}])"
+    rf"(?<![{_DIGIT}])[{_DIGIT}](?:[{_DIGIT}{_X}]|[{_SEPARATOR}]+(?=[{_DIGIT}]))*"
 )
-_GROUP: Final = re.compile(rf"[{_DIGIT}]+[{_X}]?")
+_ANY_DIGIT: Final = re.compile(f"[{_DIGIT}]")
 _WIDE: Final = str.maketrans(
-    "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff38\uff58", "0123456789XX"
+    {**{c: str(i) for i, c in enumerate(_CHINESE[1:])}, "〇": "0", "零": "0"}
+    | {"\uff38": "X", "\uff58": "X", "x": "X"}
 )
+# Bidirectional controls: an RLO at the end of a unit's name shows "14名" as "名41".
+_BIDI: Final = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # GB 11643-1999: the weights of the 17 digits and the check character for the sum mod 11.
 _WEIGHTS: Final = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK: Final = "10X98765432"
 _DATE: Final = re.compile(r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])")
-_MOBILE: Final = re.compile(r"1[3-9][0-9]{9}")
+# A mainland mobile number, with the country code as people write it: 86, 0086 (+86
+# leaves its + before the mask).
+_MOBILE: Final = re.compile(r"(?:0086|86)?1[3-9][0-9]{9}")
+_MOBILE_LENGTHS: Final = (15, 13, 11)
 
 
 def is_id_number(number: str) -> bool:
@@ -73,35 +95,72 @@ def is_id_number(number: str) -> bool:
     return False
 
 
-def _masked_run(run: str, id_replacement: str, mobile_replacement: str) -> str:
-    """A run of digit groups with every identity-card or mobile number in it replaced.
+def _plain(char: str) -> str:
+    """One character of a run as ASCII: a digit of any script, X, or ``""`` for a separator."""
+    if char in _CHINESE or char in _X:
+        return char.translate(_WIDE)
+    value = unicodedata.decimal(char, None)
+    return "" if value is None else str(value)
 
-    Consecutive groups are joined and tried, longest first, so that an ID typed
-    with spaces, hyphens or zero-width characters is found, and a figure beside it
-    is left alone.
+
+def _masked_run(run: str, id_replacement: str, mobile_replacement: str) -> str:
+    """A run of digits with every identity-card or mobile number in it replaced.
+
+    The run's digits are read as ASCII whatever their script, separators left
+    out. A number starts where a group of digits starts (the run's start, or
+    after a separator). A mobile number, which has no check digit, must also end
+    where a group ends; an 18-character ID, which has one, may run into the
+    digits that follow it. A figure beside either is left alone.
     """
-    groups = list(_GROUP.finditer(run))
-    plain = [group.group().translate(_WIDE) for group in groups]
+    plain: list[str] = []
+    where: list[int] = []  # the position in ``run`` of each character of ``plain``
+    starts: set[int] = set()
+    ends: set[int] = set()
+    previous = ""
+    for position, char in enumerate(run):
+        digit = _plain(char)
+        if not digit:
+            if plain:
+                ends.add(len(plain))
+            continue
+        # Chinese numerals beside digits are words beside a number (张三500112…): a group
+        # starts where the kind of digit changes.
+        chinese = char in _CHINESE
+        if not plain or where[-1] != position - 1 or chinese != (previous in _CHINESE):
+            starts.add(len(plain))
+            ends.add(len(plain))
+        plain.append(digit)
+        where.append(position)
+        previous = char
+    ends.add(len(plain))
+    text = "".join(plain)
     out: list[str] = []
     position = 0
-    start = 0
-    while start < len(groups):
-        for end in range(len(groups), start, -1):
-            joined = "".join(plain[start:end])
-            if is_id_number(joined):
-                replacement = id_replacement
-            elif _MOBILE.fullmatch(joined):
-                replacement = mobile_replacement
-            else:
-                continue
-            out += [run[position : groups[start].start()], replacement]
-            position = groups[end - 1].end()
-            start = end
-            break
-        else:
-            start += 1
+    index = 0
+    while index < len(text):
+        length, replacement = _number_at(text, index, starts, ends)
+        if not length:
+            index += 1
+            continue
+        out += [run[position : where[index]], id_replacement if replacement else mobile_replacement]
+        position = where[index + length - 1] + 1
+        index += length
     out.append(run[position:])
     return "".join(out)
+
+
+def _number_at(text: str, index: int, starts: set[int], ends: set[int]) -> tuple[int, bool]:
+    """The length of the ID (``True``) or mobile (``False``) number at ``index``; 0 if none."""
+    if index not in starts:
+        return 0, False
+    if index + 18 <= len(text) and is_id_number(text[index : index + 18]):
+        return 18, True
+    if index + 15 in ends and is_id_number(text[index : index + 15]):
+        return 15, True
+    for length in _MOBILE_LENGTHS:
+        if index + length in ends and _MOBILE.fullmatch(text[index : index + length]):
+            return length, False
+    return 0, False
 
 
 def mask_numbers(
@@ -125,7 +184,7 @@ def mask_numbers(
         >>> mask_numbers("罚款11600元，案件编号20230001，编号500112199001011234")
         '罚款11600元，案件编号20230001，编号500112199001011234'
     """
-    if not any(char.isdigit() for char in text):
+    if not _ANY_DIGIT.search(text):
         return text
     result = _RUN.sub(
         lambda run: _masked_run(run.group(), id_replacement, mobile_replacement), text
@@ -143,14 +202,43 @@ def mask_id_numbers(text: str, replacement: str = "[身份证号已隐去]") -> 
     return mask_numbers(text, replacement)
 
 
+def published_text(
+    text: str,
+    id_replacement: str = "[身份证号已隐去]",
+    mobile_replacement: str = "[手机号已隐去]",
+    *,
+    numbers: bool = True,
+) -> str:
+    """One string as every renderer writes it: numbers withheld, bidirectional controls removed.
+
+    The one function between a report's text and any output: :func:`masked`
+    applies it to every text field and every name a mapping is keyed by (a
+    stated rate's own name included). ``numbers=False`` (a caller asking for
+    personal data) keeps the numbers, and still removes the controls, which
+    would reorder what is written after them ("14名" shown as "名41").
+
+    Examples:
+        >>> published_text("联系人电话+86 138 0013 8000\u202e")
+        '联系人电话+[手机号已隐去]'
+    """
+    if numbers:
+        text = mask_numbers(text, id_replacement, mobile_replacement)
+    return _BIDI.sub("", text) if _BIDI.search(text) else text
+
+
 def masked(
-    obj: T, id_replacement: str = "[身份证号已隐去]", mobile_replacement: str = "[手机号已隐去]"
+    obj: T,
+    id_replacement: str = "[身份证号已隐去]",
+    mobile_replacement: str = "[手机号已隐去]",
+    *,
+    numbers: bool = True,
 ) -> T:
-    """``obj`` (a report or any attrs object of the model) with numbers masked in every text field.
+    """``obj`` (a report or any attrs object of the model) with :func:`published_text` in every text.
 
     Masking at the field, before any prose is put together, is what keeps a
     figure written next to a text from being read as part of a number in it.
-    Counts and amounts are never touched.
+    Counts and amounts are never touched; names that key a mapping (a stated
+    rate's) are text too. ``numbers=False`` only removes bidirectional controls.
 
     Examples:
         >>> from enforcement_core import examples
@@ -162,33 +250,64 @@ def masked(
         >>> masked(report) is report
         True
     """
-    return cast("T", _masked(obj, id_replacement, mobile_replacement))
+
+    def text(value: str) -> str:
+        return published_text(value, id_replacement, mobile_replacement, numbers=numbers)
+
+    # A key may have to be an identifier (a unit's): its replacements carry no space or bracket.
+    ids, mobiles = (
+        _KEY_UNSAFE.sub("-", r).strip("-") for r in (id_replacement, mobile_replacement)
+    )
+
+    def key(value: str) -> str:
+        return published_text(value, ids, mobiles, numbers=numbers)
+
+    return cast("T", _masked(obj, text, key))
 
 
-def _masked(obj: Any, id_replacement: str, mobile_replacement: str) -> Any:
+_KEY_UNSAFE: Final = re.compile(r"[\s.\[\]]+")
+
+
+def _masked(obj: Any, text: Any, key: Any) -> Any:
     if isinstance(obj, str):
-        return mask_numbers(obj, id_replacement, mobile_replacement)
+        # A vocabulary member (a StrEnum) is the library's word, not the report's text.
+        return obj if isinstance(obj, Enum) else text(obj)
     if isinstance(obj, tuple):
-        items = tuple(_masked(item, id_replacement, mobile_replacement) for item in obj)
+        items = tuple(_masked(item, text, key) for item in obj)
         return obj if all(a is b for a, b in zip(items, obj, strict=True)) else items
     if isinstance(obj, Mapping):
-        values = {
-            key: _masked(value, id_replacement, mobile_replacement) for key, value in obj.items()
-        }
-        if all(values[key] is value for key, value in obj.items()):
-            return obj
-        return type(obj)(values) if isinstance(obj, FrozenMap) else values
+        return _masked_mapping(obj, text, key)
     if attrs.has(type(obj)):
         changes = {}
         for field in attrs.fields(type(obj)):
             if not field.init:
                 continue
             value = getattr(obj, field.name)
-            new = _masked(value, id_replacement, mobile_replacement)
+            new = _masked(value, text, key)
             if new is not value:
                 changes[field.alias or field.name] = new
         return attrs.evolve(obj, **changes) if changes else obj
     return obj
+
+
+def _masked_mapping(obj: Mapping[Any, Any], text: Any, key: Any) -> Any:
+    """A mapping masked in its values and in the names that key it (a stated rate's own name)."""
+    pairs: dict[Any, Any] = {}
+    for name, value in obj.items():
+        new_name = name if not isinstance(name, str) or isinstance(name, Enum) else key(name)
+        # Two names that differed only by the number withheld stay two entries.
+        base, count = new_name, 1
+        while new_name in pairs:
+            count += 1
+            new_name = f"{base}-{count}"
+        pairs[new_name] = _masked(value, text, key)
+    unchanged = all(
+        new is old and value is obj[old]
+        for (new, value), old in zip(pairs.items(), obj.keys(), strict=True)
+    )
+    if unchanged:
+        return obj
+    return type(obj)(pairs) if isinstance(obj, FrozenMap) else pairs
 
 
 def mask_name(name: str) -> str:

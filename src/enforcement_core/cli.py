@@ -33,6 +33,7 @@ from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.errors import (
     EnforcementCoreError,
     LoadError,
+    Problem,
     RendererError,
     RendererOptionError,
     UsageError,
@@ -138,17 +139,45 @@ def _format(args: argparse.Namespace, default: str, **overrides: str) -> str:
     ``overrides`` maps an extension's bare name to a command's own format (compare
     writes its table to ``.txt``).
     """
-    if args.format is not None:
-        return str(args.format)
     if args.output is None or args.output == "-":
-        return default
+        return default if args.format is None else str(args.format)
     suffix = Path(args.output).suffix.lower()
-    return overrides.get(suffix.lstrip("."), _BY_EXTENSION.get(suffix, default))
+    chosen = overrides.get(suffix.lstrip("."), _BY_EXTENSION.get(suffix))
+    if args.format is None:
+        return chosen or default
+    # --format wins over the extension (text into r.html is still text), except where one
+    # side is a binary document: JSON in x.docx, or a zip in r.json, opens nowhere.
+    if (
+        chosen is not None
+        and chosen != args.format
+        and (suffix in _BINARY or args.format in _BINARY_FORMATS)
+    ):
+        written = _extension(args.format)
+        if written is not None and written != suffix:
+            raise UsageError(
+                f"--format {args.format} does not write a {suffix} file, and --output "
+                f"{args.output} asks for one ({chosen}): give --format {chosen}, or an "
+                f"--output ending {written}"
+            )
+    return str(args.format)
+
+
+#: The extensions of binary documents, and the built-in formats that write them.
+_BINARY = frozenset({".docx", ".xlsx"})
+_BINARY_FORMATS = frozenset({"docx", "xlsx"})
+
+
+def _extension(name: str) -> str | None:
+    """The extension of the files the renderer ``name`` writes; ``None`` for another format."""
+    try:
+        return str(renderers.get(name).extension)
+    except EnforcementCoreError:
+        return None
 
 
 def _emit(output: str | bytes, path: str | None) -> None:
     if path is None or path == "-":
-        if isinstance(output, bytes) and sys.stdout.isatty():
+        if isinstance(output, bytes) and sys.stdout is not None and sys.stdout.isatty():
             # A .docx or .xlsx is a zip file: on a terminal it is noise that can upset it.
             raise UsageError(
                 "this format is binary and is not written to a terminal: "
@@ -161,6 +190,9 @@ def _emit(output: str | bytes, path: str | None) -> None:
 
 def _to_stdout(output: str | bytes) -> None:
     """Text in the encoding standard output asks for; UTF-8, with a note, when it cannot hold it."""
+    if sys.stdout is None:
+        # Started with standard output closed (`>&-`): Python leaves sys.stdout None.
+        raise OSError(errno.EBADF, "standard output is closed", "<standard output>")
     if isinstance(output, bytes):
         data = output
     else:
@@ -218,7 +250,15 @@ def _load(path: str) -> AnnualReport | Ledger:
     # JSON documents, and ledgers in tables (xlsx, csv, parquet, the 双公示 tables).
     from enforcement_core.tables import load_document  # noqa: PLC0415
 
-    return load_document(path)
+    try:
+        return load_document(path)
+    except (EnforcementCoreError, OSError):
+        raise
+    except Exception as error:
+        # A reader's own failure (an optional reader's error class, a bug) is still this
+        # file's problem: one line naming it, never a traceback.
+        problem = Problem("", None, f"the file cannot be read: {type(error).__name__}: {error}")
+        raise LoadError([problem], source=path) from error
 
 
 def _report(path: str) -> AnnualReport:
@@ -338,11 +378,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for index, path in enumerate(args.files, start=1):
             progress.step(index, path)
             try:
-                published = _load(args.ledger) if args.ledger else None
-                findings = audit(
-                    _load(path), ledger=published if isinstance(published, Ledger) else None
-                )
-            except LoadError as error:
+                published = _ledger(args.ledger) if args.ledger else None
+                findings = audit(_load(path), ledger=published)
+            except (LoadError, OSError) as error:
                 unreadable += 1
                 _say_error(error, args.lang)
                 continue
@@ -360,6 +398,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if unreadable:
         return EXIT_USAGE
     return EXIT_FINDINGS if failing else 0
+
+
+def _ledger(path: str) -> Ledger:
+    """The ledger of ``--ledger``: a report given there is refused, not ignored."""
+    document = _load(path)
+    if not isinstance(document, Ledger):
+        raise UsageError(
+            f"--ledger {path}: is an annual report, not a ledger of records; "
+            "give the ledger the report was made from"
+        )
+    return document
 
 
 def _findings_json(checked: list[tuple[str, list[Finding]]]) -> str:
@@ -436,7 +485,9 @@ def _renderer_lines(entry: renderers.RendererEntry, found: object) -> list[str]:
             lines.append(
                 f"    --option {name}=…  {option.help} (default: {option.default}){choices}"
             )
-    except Exception as error:  # noqa: BLE001  (one broken plugin never breaks the listing)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as error:  # noqa: BLE001  (one broken plugin never breaks the listing, sys.exit included)
         return [f"{entry.name}  ({where}, {entry.value})  BROKEN: {type(error).__name__}: {error}"]
     return lines
 
@@ -811,6 +862,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     SIGINT, SIGTERM and SIGHUP end it with one line and the status 130, 143 or 129,
     the temporary output file removed.
     """
+    if sys.stderr is None:
+        # Started with standard error closed (`2>&-`): messages go nowhere, not into a traceback.
+        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115  (for the process's life)
     with _signals.handled():
         try:
             return _main(argv)
@@ -833,4 +887,13 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.debug:
             raise
         sys.stderr.write(f"{PROG}: error: {_explain(error)}\n")
+        return EXIT_USAGE
+    except Exception as error:
+        # Readers and plugins turn their failures into the library's errors; anything
+        # left is a bug of ours, still one line (--debug shows the traceback).
+        if args.debug:
+            raise
+        sys.stderr.write(
+            f"{PROG}: error: {type(error).__name__}: {error} (run with --debug for the traceback)\n"
+        )
         return EXIT_USAGE

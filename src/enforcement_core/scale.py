@@ -53,12 +53,14 @@ from enforcement_core.partials import merge
 from enforcement_core.tables._files import kind_of
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import published_layouts, recognise
+from enforcement_core.tables._read import Seen
 from enforcement_core.tables.columnar import (
     ColumnarLedger,
     _arrow_sheets,
     _columns_of,
     _national,
     _pa,
+    _repeated,
     _unique,
 )
 
@@ -69,7 +71,10 @@ if TYPE_CHECKING:
 __all__ = ["piece_partials", "summarize_dask", "summarize_partitions"]
 
 #: The files of a dataset directory that are read, by suffix.
-_SUFFIXES: Final = (".parquet", ".csv")
+_SUFFIXES: Final = (".parquet", ".pq", ".csv", ".txt")
+#: What a dataset's writers leave beside the pieces (_SUCCESS, .crc files), which
+#: pyarrow's datasets also pass over.
+_HIDDEN: Final = (".", "_")
 
 #: A piece's partials by body key, and its problems.
 _Piece = tuple[dict[str, "Partial"], list[TableProblem]]
@@ -85,6 +90,7 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
     hierarchy: BodyHierarchy | None = None,
     level: BodyLevel | None = None,
     mapping: Mapping[str, str | tuple[str, str]] | None = None,
+    seen: Seen | None = None,
 ) -> _Piece:
     """One piece's partials by body, and its problems: the step each worker runs.
 
@@ -93,6 +99,8 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
     hierarchy's code for it (found by its credit code, else by its name), else
     by its credit code, else by its name. A body the hierarchy does not know
     takes ``level``; without one, its rows are left out and one problem says so.
+    A decision number given twice is a problem of its second row; ``seen`` carries
+    the numbers of earlier pieces, so that a number in two pieces is one too.
     """
     problems: list[TableProblem] = []
     header = [str(h) for h in table.column_names]
@@ -118,6 +126,7 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
     cells: dict[str, Any] = {}
     typed = _national(name, table, found, published, problems, cells=cells)
     field = published.field
+    problems += _repeated(field, name, table, found, {} if seen is None else seen)
     body_header = published.body_header()
     bodies = _bodies(
         cells, _Reading(year, hierarchy, level, mapping), (name, body_header), problems
@@ -127,6 +136,24 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
         ledger = ColumnarLedger(body, year, {field: typed.take(rows)}, Ledger(body=body, year=year))
         partials[key] = ledger.partial()
     return partials, problems
+
+
+def _filled_codes(names: list[Any], codes: list[Any]) -> list[Any]:
+    """The bodies' credit codes, a blank one filled from the body's other rows.
+
+    A body whose code some rows give and others leave blank is one body, not two
+    (one keyed by its code, one by its name): the blank rows take the code the others
+    give it, when they give it only one.
+    """
+    known: dict[str, set[str]] = {}
+    for name, code in zip(names, codes, strict=True):
+        if code and name:
+            known.setdefault(name, set()).add(code)
+    filled = list(codes)
+    for row, (name, code) in enumerate(zip(names, codes, strict=True)):
+        if not code and len(known.get(name or "", ())) == 1:
+            (filled[row],) = known[name]
+    return filled
 
 
 def _bodies(
@@ -141,7 +168,7 @@ def _bodies(
     name, header = where_in
     kept = cells["_kept"]
     names = cells.get("body") or [None] * len(kept)
-    codes = cells.get("body_code") or [None] * len(kept)
+    codes = _filled_codes(names, cells.get("body_code") or [None] * len(kept))
     rows_of: dict[tuple[str | None, str | None], list[int]] = {}
     first_row: dict[tuple[str | None, str | None], int] = {}
     typed_row = 0
@@ -234,10 +261,12 @@ def _files(source: _Source | Iterable[_Source]) -> list[tuple[str, _Source]]:
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if path.is_dir():
+            # Every other file is a piece too, refused by its name: never skipped unsaid.
             return [
                 (str(file.relative_to(path)), file)
                 for file in sorted(path.rglob("*"))
-                if file.suffix.lower() in _SUFFIXES and file.is_file()
+                if file.is_file()
+                and not any(part.startswith(_HIDDEN) for part in file.relative_to(path).parts)
             ]
         return [(path.name, path)]
     if isinstance(source, io.IOBase) or hasattr(source, "read"):
@@ -254,8 +283,22 @@ def _files(source: _Source | Iterable[_Source]) -> list[tuple[str, _Source]]:
 def _table_of(name: str, piece: _Source, reading: _Reading) -> Any:
     """The Arrow table of one file."""
     kind = kind_of(piece, name)
-    if kind not in {"parquet", "csv"}:
-        kind = "csv"
+    suffix = Path(name).suffix.lower()
+    if kind not in {"parquet", "csv"} or (suffix and suffix not in _SUFFIXES):
+        raise LoadError(
+            [
+                TableProblem.at(
+                    name,
+                    None,
+                    None,
+                    None,
+                    "not a piece of a dataset: the pieces are CSV or Parquet files "
+                    f"({', '.join(_SUFFIXES)}); save it as one of them",
+                    "不是数据集的分片：分片须为CSV或Parquet文件；请另存为其中一种",
+                )
+            ],
+            source=name,
+        )
     return _arrow_sheets(piece, kind, name, reading.mapping)[0][1]
 
 
@@ -268,6 +311,9 @@ class _Reading:
     level: BodyLevel | None
     mapping: Mapping[str, str | tuple[str, str]] | None
 
+    #: The decision numbers of the pieces read so far, in one process; ``None`` on workers.
+    seen: Seen | None = None
+
     def partials(self, table: Any, name: str) -> _Piece:
         return piece_partials(
             table,
@@ -276,6 +322,7 @@ class _Reading:
             hierarchy=self.hierarchy,
             level=self.level,
             mapping=self.mapping,
+            seen=self.seen,
         )
 
 
@@ -326,7 +373,8 @@ def summarize_partitions(
     Raises:
         LoadError: Every problem of every piece, each with its file and row.
     """
-    reading = _Reading(year, hierarchy, level, mapping)
+    # One process sees every piece: a decision number in two of them is found too.
+    reading = _Reading(year, hierarchy, level, mapping, seen={})
     pieces = (_file_piece(name, piece, reading) for name, piece in _files(source))
     merged: _Piece = ({}, [])
     for piece in pieces:

@@ -19,7 +19,7 @@ Examples:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from enforcement_core.errors import EnforcementCoreError, RendererError
 from enforcement_core.ledger import Ledger
@@ -27,6 +27,8 @@ from enforcement_core.renderers._base import Option, Renderer, validate_options
 from enforcement_core.renderers._registry import GROUP, Registry, RendererEntry
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from enforcement_core.report import AnnualReport
 
 __all__ = [
@@ -45,6 +47,7 @@ __all__ = [
 ]
 
 _registry = Registry()
+_T = TypeVar("_T")
 
 available = _registry.available
 get = _registry.get
@@ -66,22 +69,53 @@ def render(report: AnnualReport | Ledger, name: str = "zh", **options: Any) -> s
         RendererOptionError: An option the renderer does not accept, or of the wrong type.
     """
     renderer = get(name)
-    values = validate_options(renderer, options)
+    own = _registry.is_own(name)
+    # An option refused is the caller's error, said as it is; only what the plugin's
+    # own attributes raise while they are read is the plugin's.
+    values = _guarded(name, True, lambda: validate_options(renderer, options))  # noqa: FBT003
     if isinstance(report, Ledger):
         # Imported here: rendering a report, the common case, needs no summary.
         from enforcement_core.summary import summarize  # noqa: PLC0415
 
         report = summarize(report)
-    try:
-        output: object = renderer.render(report, **values)
-    except EnforcementCoreError:
-        raise  # the library's own errors say what went wrong already
-    except Exception as exc:
-        where = _registry.origin(name)
-        raise RendererError(f"{where} failed: {type(exc).__name__}: {exc}") from exc
+    output: object = _guarded(name, own, lambda: renderer.render(report, **values))
     if not isinstance(output, str | bytes):
         where = _registry.origin(name)
         raise RendererError(
             f"{where} returned {type(output).__name__}, not the str or bytes of a document"
         )
+    if isinstance(output, str):
+        try:
+            output.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            where = _registry.origin(name)
+            raise RendererError(
+                f"{where} returned text that is not Unicode: {exc.reason} at character {exc.start}"
+            ) from None
     return output
+
+
+def _guarded(name: str, own: bool, call: Callable[[], _T]) -> _T:  # noqa: FBT001
+    """``call()``, whatever a plugin raises in it made a :class:`RendererError` naming it.
+
+    The library's own errors from a built-in renderer pass as they are: they say
+    what went wrong already. From a plugin they are the plugin's failure, and
+    SystemExit (``sys.exit`` in a plugin) or any other BaseException is never the
+    caller's end; only Ctrl-C passes.
+    """
+    try:
+        return call()
+    except KeyboardInterrupt:
+        raise
+    except EnforcementCoreError as exc:
+        if own:
+            raise
+        where = _registry.origin(name)
+        raise RendererError(f"{where} failed: {_described(exc)}") from exc
+    except BaseException as exc:
+        where = _registry.origin(name)
+        raise RendererError(f"{where} failed: {_described(exc)}") from exc
+
+
+def _described(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"

@@ -83,9 +83,12 @@ def published(report: AnnualReport, *, personal_data: bool, locale: str = "zh_CN
         >>> published(report, personal_data=True) is report
         True
     """
-    if personal_data:
-        return report
-    return masked(report, term("id_withheld", locale), term("mobile_withheld", locale))
+    return masked(
+        report,
+        term("id_withheld", locale),
+        term("mobile_withheld", locale),
+        numbers=not personal_data,
+    )
 
 
 @runtime_checkable

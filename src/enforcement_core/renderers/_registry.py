@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import importlib
 import importlib.metadata
+import threading
 import warnings
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -110,6 +111,36 @@ def _not_a_renderer(obj: object, name: str) -> str | None:
     return None
 
 
+#: How long a plugin's module may take to import, in seconds, before it is held broken.
+IMPORT_TIMEOUT = 20.0
+
+
+def _imported(entry_point: EntryPoint) -> Any:
+    """The object ``entry_point`` names, imported in a thread that may take :data:`IMPORT_TIMEOUT`.
+
+    A plugin whose import blocks (a network call, a lock, ``input()``) would hang
+    every command that lists renderers: it is left behind, in a daemon thread
+    that does not keep the process alive, and reported as broken.
+    """
+    outcome: list[Any] = []
+
+    def load() -> None:
+        try:
+            outcome.append((True, entry_point.load()))
+        except BaseException as exc:  # noqa: BLE001  (handed to the caller, who names it)
+            outcome.append((False, exc))
+
+    worker = threading.Thread(target=load, name=f"import {entry_point.value}", daemon=True)
+    worker.start()
+    worker.join(IMPORT_TIMEOUT)
+    if not outcome:
+        raise TimeoutError(f"its import did not finish within {IMPORT_TIMEOUT:g} s")
+    loaded, value = outcome[0]
+    if not loaded:
+        raise value
+    return value
+
+
 class Registry:
     """The renderers of this process: discovered by entry point or registered at run time."""
 
@@ -166,6 +197,7 @@ class Registry:
         self._scanned = None
         self._loaded.clear()
         self._broken.clear()
+        self._origins.clear()
 
     # Listing -------------------------------------------------------------------------
 
@@ -221,10 +253,17 @@ class Registry:
             )
         return self._origins[name]
 
+    def is_own(self, name: str) -> bool:
+        """Whether ``name`` is a built-in renderer of enforcement-core."""
+        if name in self._registered:
+            return False
+        claims = self._entry_points().get(name) or []
+        return len(claims) == 1 and _is_own(claims[0])
+
     def _load(self, name: str, entry_point: EntryPoint) -> Renderer:
         where = self.origin(name)
         try:
-            obj: Any = entry_point.load()
+            obj: Any = _imported(entry_point) if not _is_own(entry_point) else entry_point.load()
             if isinstance(obj, type):
                 obj = obj()
         except KeyboardInterrupt:
@@ -238,7 +277,9 @@ class Registry:
             raise error from exc
         try:
             reason = _not_a_renderer(obj, name)
-        except Exception as exc:  # noqa: BLE001  (an attribute that raises when read)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001  (an attribute that raises, sys.exit included)
             reason = f"reading its attributes raised {type(exc).__name__}: {exc}"
         if reason is not None:
             error = RendererError(f"{where} is not a renderer: {reason}")

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from enforcement_core._extras import require
 from enforcement_core._mapping import FrozenMap
-from enforcement_core._privacy import mask_id_numbers
+from enforcement_core._privacy import published_text
 from enforcement_core.findings import audit
 from enforcement_core.labels import term
 from enforcement_core.numbers_zh import format_date
@@ -79,8 +79,13 @@ class _Sheet:
     def text(
         self, row: int, column: int, value: str, *, bold: bool = False, fit: bool = True
     ) -> Any:
-        if not self.personal_data:
-            value = mask_id_numbers(value, term("id_withheld", self.locale))
+        # The one masking function, again at the cell: a label of the workbook's own is text too.
+        value = published_text(
+            value,
+            term("id_withheld", self.locale),
+            term("mobile_withheld", self.locale),
+            numbers=not self.personal_data,
+        )
         value = xml_text(value)
         cell = self.sheet.cell(row=row, column=column)
         cell.value = value

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Final
 
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = ["CellError", "blank", "reader_for", "split_list"]
 
+#: The most digits a number in a cell may have, as in a JSON document.
+MAX_DIGITS: Final = 40
 _WAN: Final = Decimal(10_000)
 _ONE: Final = Decimal(1)
 _FEN: Final = Decimal("0.01")
@@ -76,6 +78,9 @@ def read_text(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         # Codes typed as numbers (an id 1001) are text written without quotes.
         return str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        # Excel holds a number typed in a cell as a float: 1001 comes back as 1001.0.
+        return str(int(value))
     raise CellError(
         f"expected text, got {type(value).__name__} {value!r}",
         f"应为文字，实为{value!r}",
@@ -83,7 +88,21 @@ def read_text(value: Any) -> str:
 
 
 def _number_text(value: Any, what: str, what_zh: str) -> Decimal:
-    """The exact number a cell holds: an int, a float's shortest repr, or digits as text."""
+    """The exact number a cell holds: an int, a float's shortest repr, or digits as text.
+
+    A number of more than :data:`MAX_DIGITS` digits is refused, as JSON's are.
+    """
+    number = _number_of(value, what, what_zh)
+    digits = max(len(number.as_tuple().digits), number.adjusted() + 1)
+    if digits > MAX_DIGITS:
+        raise CellError(
+            f"a number of {digits} digits (at most {MAX_DIGITS})",
+            f"数字有{digits}位（至多{MAX_DIGITS}位）",
+        )
+    return number
+
+
+def _number_of(value: Any, what: str, what_zh: str) -> Decimal:
     value = _scalar(value)
     if isinstance(value, bool):
         raise CellError(f"expected {what}, got {value!r}", f"应为{what_zh}，实为{value!r}")
@@ -133,13 +152,15 @@ def read_wan_yuan(value: Any) -> Decimal:
         >>> read_wan_yuan("0.68"), read_wan_yuan(1753.79), read_wan_yuan("0.000001")
         (Decimal('6800'), Decimal('17537900'), Decimal('0.01'))
     """
-    yuan = _number_text(value, "an amount in 万元", "以万元为单位的金额") * _WAN
-    # 0.68 * 10000 is 6800.00: the places that became zeros are not places of the amount.
-    if yuan == yuan.to_integral_value():
-        return yuan.quantize(_ONE)
-    if not yuan % _FEN:
-        return yuan.quantize(_FEN)
-    return yuan  # more places than the fen: the money check refuses it
+    # Exact: the context holds every digit a cell may have, and the four of 10,000.
+    with localcontext(prec=2 * MAX_DIGITS + 8):
+        yuan = _number_text(value, "an amount in 万元", "以万元为单位的金额") * _WAN
+        # 0.68 * 10000 is 6800.00: the places that became zeros are not places of the amount.
+        if yuan == yuan.to_integral_value():
+            return yuan.quantize(_ONE)
+        if not yuan % _FEN:
+            return yuan.quantize(_FEN)
+        return yuan  # more places than the fen: the money check refuses it
 
 
 def read_date(value: Any) -> dt.date:
@@ -161,6 +182,10 @@ def read_date(value: Any) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, int) and not isinstance(value, bool) and 10_000_000 <= value <= 99_991_231:
+        # 20230502 held as a number (a Parquet int column): the digits are the text form
+        # 20230502, read the same way on the columnar path, which sees it as text.
+        value = str(value)
     if isinstance(value, str):
         text = value.strip()
         midnight = _MIDNIGHT.fullmatch(text)

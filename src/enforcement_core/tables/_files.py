@@ -11,6 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
+import zipfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
@@ -18,12 +20,43 @@ import attrs
 
 from enforcement_core._extras import require
 from enforcement_core.errors import LoadError
+from enforcement_core.tables._cells import blank
 from enforcement_core.tables._problems import TableProblem
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
-__all__ = ["ENCODINGS", "RawSheet", "decode", "kind_of", "read_sheets"]
+__all__ = [
+    "ENCODINGS",
+    "MAX_CELLS",
+    "MAX_CELL_CHARS",
+    "MAX_DECOMPRESSED_BYTES",
+    "MAX_FILE_BYTES",
+    "MAX_PARQUET_BYTES",
+    "RawSheet",
+    "decode",
+    "kind_of",
+    "materialized",
+    "of_file",
+    "read_bytes",
+    "read_sheets",
+    "refusal",
+    "stray_arrow",
+    "stray_values",
+]
+
+#: The largest table file read: 256 MiB (a national table of a million rows is about 200 MiB).
+MAX_FILE_BYTES: Final = 256 * 2**20
+#: The most a workbook's parts may hold once decompressed (a reader holds them all).
+MAX_DECOMPRESSED_BYTES: Final = 256 * 2**20
+#: The most a Parquet file's columns may hold once decompressed, by its own metadata.
+MAX_PARQUET_BYTES: Final = 2**30
+#: The most cells a sheet may span, rows times columns, counted before it is read:
+#: a reader lays a sheet out whole, so one stray cell at XFD1048576 would ask for 17
+#: billion cells.
+MAX_CELLS: Final = 10_000_000
+#: The longest cell, in characters: what the csv module reads by default.
+MAX_CELL_CHARS: Final = 131_072
 
 #: The encodings a CSV file is tried in, in order: UTF-8 (with or without a BOM)
 #: and GB18030, which contains GBK and GB2312, as Chinese Excel saves CSV.
@@ -51,6 +84,36 @@ class RawSheet:
     rows: list[tuple[int, list[Any]]]
 
 
+def materialized(
+    source: str | os.PathLike[str] | IO[bytes],
+) -> str | os.PathLike[str] | IO[bytes]:
+    """``source``, read into memory first when it can be read only once.
+
+    A pipe or a FIFO (``<(cat ledger.csv)``, ``/dev/stdin``) and a file object that
+    cannot seek lose what the type sniffing reads, or block when opened again: they
+    are read once, up to :data:`MAX_FILE_BYTES`, and handed on as bytes with their name.
+    """
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        if path.is_file() or path.is_dir() or not path.exists():
+            return source
+        name = str(source)
+    elif _seekable(source):
+        return source
+    else:
+        name = str(getattr(source, "name", "") or "")
+    data = io.BytesIO(read_bytes(source, Path(name).name or "table"))
+    data.name = name
+    return data
+
+
+def _seekable(source: IO[bytes]) -> bool:
+    try:
+        return bool(source.seekable())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
 def kind_of(source: str | os.PathLike[str] | IO[bytes], name: str | None) -> str:
     """The kind of table file: ``xlsx``, ``csv``, ``parquet`` or ``json``, by its name or bytes."""
     suffix = Path(name).suffix.lower() if name else ""
@@ -76,9 +139,77 @@ def _head(source: str | os.PathLike[str] | IO[bytes]) -> bytes:
     return head
 
 
+def refusal(  # noqa: PLR0913  (where, the value and what is wrong, in two languages)
+    name: str,
+    message: str,
+    message_zh: str,
+    *,
+    sheet: str | None = None,
+    row: int | None = None,
+    header: str | None = None,
+    value: object = None,
+) -> LoadError:
+    """The :class:`LoadError` refusing the file ``name``, at a sheet, row and column if given."""
+    problem = TableProblem.at(sheet or name, row, header, value, message, message_zh)
+    return LoadError([problem], source=name)
+
+
+def of_file(error: LoadError, stem: str, shown: str) -> LoadError:
+    """``error`` as the file ``shown``'s: a problem of the whole file drops the sheet ``stem``.
+
+    A CSV or Parquet file is one sheet named by its stem; a problem of the file
+    itself (not a table, too large) is said once, under the file's name.
+    """
+    problems = [
+        TableProblem.at("", None, None, p.value, p.message, p.message_zh)
+        if isinstance(p, TableProblem) and p.sheet == stem and p.row is None and p.header is None
+        else p
+        for p in error.problems
+    ]
+    return LoadError(problems, source=shown)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size // 2**20} MiB"
+
+
+def read_bytes(source: str | os.PathLike[str] | IO[bytes], name: str) -> bytes:
+    """The bytes of a table file, refused above :data:`MAX_FILE_BYTES` before they are read.
+
+    A regular file is measured first; a device, a pipe or a file object is read
+    up to one byte past the limit, never further (``/dev/zero`` is refused).
+    """
+    too_big = refusal(
+        name,
+        f"the file is larger than {_megabytes(MAX_FILE_BYTES)}, the most a table file may hold",
+        f"文件大于{_megabytes(MAX_FILE_BYTES)}，超出表格文件的上限",
+    )
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
+            raise too_big
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    else:
+        data = source.read(MAX_FILE_BYTES + 1)
+    if not isinstance(data, bytes):
+        raise refusal(name, "the file object gives text, not bytes", "文件对象给出的是文字而非字节")
+    if len(data) > MAX_FILE_BYTES:
+        raise too_big
+    return data
+
+
 def decode(raw: bytes, name: str) -> str:
-    """The text of a CSV file, in the first of :data:`ENCODINGS` that decodes it whole."""
-    for encoding in ENCODINGS:
+    """The text of a CSV file, in the first of :data:`ENCODINGS` that decodes it whole.
+
+    A file that is UTF-8 but for a few stray bytes is refused at the first of
+    them: GB18030 decodes almost any bytes, and would turn every name into mojibake.
+    """
+    try:
+        return raw.decode(ENCODINGS[0])
+    except UnicodeDecodeError as error:
+        _stray_bytes(raw, name, error)
+    for encoding in ENCODINGS[1:]:
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
@@ -98,6 +229,29 @@ def decode(raw: bytes, name: str) -> str:
     )
 
 
+def _stray_bytes(raw: bytes, name: str, error: UnicodeDecodeError) -> None:
+    """Refuse ``raw`` when it is UTF-8 text but for a few bytes; else let other encodings try.
+
+    In UTF-8 most of a Chinese file's characters are multi-byte sequences; in
+    GB18030 almost none of its byte pairs are valid UTF-8. A file whose bad bytes
+    are at most one in twenty of its valid multi-byte characters is UTF-8.
+    """
+    text = raw.decode("utf-8", "surrogateescape")
+    bad = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    wide = sum(1 for c in text if c > "\x7f" and not "\udc80" <= c <= "\udcff")
+    if not wide or bad * 20 > wide:
+        return
+    row = raw.count(b"\n", 0, error.start) + 1
+    byte = raw[error.start : error.start + 1].hex().upper()
+    raise refusal(
+        name,
+        f"the file is UTF-8 but for the byte 0x{byte} in this row (and {bad - 1} more): "
+        "correct it or save the file again as CSV UTF-8",
+        f"文件为UTF-8编码，但此行有非UTF-8字节0x{byte}（另有{bad - 1}处）：请更正或重新另存为“CSV UTF-8”",
+        row=row,
+    )
+
+
 def _numbered(rows: list[list[Any]]) -> RawSheet | None:
     """The header (the first row with a value) and the rows after it, numbered from 1."""
     for index, row in enumerate(rows):
@@ -110,43 +264,489 @@ def _after(rows: list[list[Any]], index: int) -> Iterator[tuple[int, list[Any]]]
     yield from enumerate(rows[index + 1 :], start=index + 2)
 
 
-def _xlsx(source: str | os.PathLike[str] | IO[bytes]) -> list[RawSheet]:
+#: The first bytes of an OLE2 compound file: an .xls workbook, or an encrypted .xlsx.
+_OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CHUNK: Final = 2**20
+# Where a worksheet's XML places its cells: the cell and row references, the stated
+# dimension, and cells and rows written without a reference (placed one after another).
+_CELL_REF: Final = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,4})([0-9]{1,9})\"")
+_ROW_REF: Final = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"([0-9]{1,9})\"")
+_DIMENSION: Final = re.compile(
+    rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"(?:[A-Z]*[0-9]*:)?([A-Z]{1,4})([0-9]{1,9})\""
+)
+_CELL: Final = re.compile(rb"<(?:\w+:)?c[\s/>]")
+_ROW: Final = re.compile(rb"<(?:\w+:)?row[\s/>]")
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _not_a_workbook(name: str, why: str = "") -> LoadError:
+    detail = f" ({why})" if why else ""
+    return refusal(
+        name,
+        f"not an Excel workbook that can be read{detail}: save it as .xlsx",
+        f"不是可读取的Excel工作簿{detail}：请另存为.xlsx",
+    )
+
+
+def _checked_zip(data: bytes, name: str) -> dict[str, list[_Flag]]:
+    """Refuse a workbook that would decompress past the limits, before it is read.
+
+    Every part is decompressed once here, counting (the sizes a zip states can
+    lie), and each worksheet's extent is measured from its cell references.
+    """
+    try:
+        book = zipfile.ZipFile(io.BytesIO(data))
+        parts = book.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        raise _not_a_workbook(name, str(error)) from None
+    if not any(part.filename == "xl/workbook.xml" for part in parts):
+        raise _not_a_workbook(name, "a zip file without xl/workbook.xml")
+    budget = MAX_DECOMPRESSED_BYTES
+    too_big = refusal(
+        name,
+        f"the workbook holds more than {_megabytes(MAX_DECOMPRESSED_BYTES)} once decompressed",
+        f"工作簿解压后大于{_megabytes(MAX_DECOMPRESSED_BYTES)}",
+    )
+    if sum(part.file_size for part in parts) > budget:
+        raise too_big
+    titles = _sheet_titles(book)
+    flagged: dict[str, list[_Flag]] = {}
+    for part in parts:
+        title = titles.get(part.filename, part.filename)
+        budget -= _read_part(book, part, budget, (name, title, flagged))
+        if budget < 0:
+            raise too_big
+    return flagged
+
+
+def _read_part(
+    book: zipfile.ZipFile,
+    part: zipfile.ZipInfo,
+    budget: int,
+    where: tuple[str, str, dict[str, list[_Flag]]],
+) -> int:
+    """Decompress one part, up to one chunk past ``budget``; how much it held.
+
+    A worksheet is measured as it goes, and refused when it spans more than
+    :data:`MAX_CELLS` cells; ``where`` is the file, the sheet's title, and where
+    its cells without a value (errors, formulas never computed) go by title.
+    """
+    name, title, flagged = where
+    sheet = part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")
+    extent = [0, 0, 0, 0, 0]  # rows, columns, cells, referenced cells, unreferenced rows
+    tail = b""
+    size = 0
+    try:
+        with book.open(part) as stream:
+            while size <= budget and (chunk := stream.read(_CHUNK)):
+                size += len(chunk)
+                if sheet:
+                    _measure(tail, chunk, extent, flagged.setdefault(title, []))
+                    tail = (tail + chunk)[-4096:]
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as error:
+        raise _not_a_workbook(name, f"{part.filename}: {error}") from None
+    rows, columns, cells, referenced, _ = extent
+    # Cells written without a reference are placed after each other: as wide as all.
+    columns = max(columns, cells - referenced)
+    if rows * columns > MAX_CELLS:
+        raise refusal(
+            name,
+            f"the sheet spans {rows:,} rows and {columns:,} columns, more than "
+            f"{MAX_CELLS:,} cells: delete what lies beyond the table (a stray cell far "
+            "below or to the right)",
+            f"工作表的范围为{rows}行{columns}列，超过{MAX_CELLS}个单元格：请删除表格以外的内容",
+            sheet=title,
+            row=rows,
+            header=_column_letters(columns - 1),
+        )
+    return size
+
+
+def _sheet_titles(book: zipfile.ZipFile) -> dict[str, str]:
+    """The title of each worksheet by the name of its part, as far as the workbook says."""
+    import xml.etree.ElementTree as ET  # noqa: PLC0415  (read only when a workbook is)
+
+    try:
+        # Both parts are small in any real workbook; a large one is left unread.
+        sizes = {part: book.getinfo(part).file_size for part in _BOOK_PARTS}
+        if max(sizes.values()) > 2**24:
+            return {}
+        workbook = ET.fromstring(book.read("xl/workbook.xml"))  # noqa: S314  (expat refuses entity bombs)
+        links = ET.fromstring(book.read("xl/_rels/workbook.xml.rels"))  # noqa: S314
+    except (KeyError, ET.ParseError, zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+        return {}
+    targets = {
+        link.get("Id"): str(link.get("Target", "")) for link in links if link.get("Id") is not None
+    }
+    titles = {}
+    for element in workbook.iter():
+        if element.tag.rsplit("}", 1)[-1] != "sheet":
+            continue
+        link = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
+        target = targets.get(link, "")
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        titles[part] = str(element.get("name", part))
+    return titles
+
+
+_BOOK_PARTS: Final = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+
+
+def _measure(tail: bytes, chunk: bytes, extent: list[int], flagged: list[_Flag]) -> None:
+    """Add a chunk of a worksheet's XML to its extent; ``tail`` is what came before it.
+
+    Cells a reader would give as empty though they are not go to ``flagged``: an
+    error (``#DIV/0!``, ``#N/A``) and a formula saved without its value.
+    """
+    text = tail + chunk
+    start = len(tail)
+    if b't="e"' in text or b"<f" in text:
+        flags = (
+            _flag(found.group(1), found.group(2) or b"")
+            for found in _WHOLE_CELL.finditer(text)
+            if found.end() > start
+        )
+        flagged.extend(flag for flag in flags if flag is not None)
+    for found in _CELL_REF.finditer(text):
+        if found.end() > start:
+            extent[1] = max(extent[1], _column_number(found.group(1)))
+            extent[0] = max(extent[0], int(found.group(2)))
+            extent[3] += 1
+    for found in _DIMENSION.finditer(text):
+        if found.end() > start:
+            extent[1] = max(extent[1], _column_number(found.group(1)))
+            extent[0] = max(extent[0], int(found.group(2)))
+    for found in _ROW_REF.finditer(text):
+        if found.end() > start:
+            extent[0] = max(extent[0], int(found.group(1)))
+    extent[2] += sum(1 for found in _CELL.finditer(text) if found.end() > start)
+    extent[4] += sum(1 for found in _ROW.finditer(text) if found.end() > start)
+    # Rows written without a reference each take the next row.
+    extent[0] = max(extent[0], extent[4])
+
+
+#: A cell of a worksheet: (its row, its column, both from 1, what it holds instead of a value).
+_Flag = tuple[int, int, str]
+_WHOLE_CELL: Final = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
+_REFERENCE: Final = re.compile(rb"\br=\"([A-Z]{1,4})([0-9]{1,9})\"")
+_VALUE: Final = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+
+
+def _flag(attributes: bytes, content: bytes) -> _Flag | None:
+    """What a cell holds in place of a value, if it does: an error, or a formula never computed."""
+    reference = _REFERENCE.search(attributes)
+    if reference is None:
+        return None
+    value = _VALUE.search(content)
+    where = (int(reference.group(2)), _column_number(reference.group(1)))
+    if re.search(rb'\bt="e"', attributes):
+        return (*where, value.group(1).decode("utf-8", "replace") if value else "#VALUE!")
+    if re.search(rb"<(?:\w+:)?f[\s/>]", content) and (value is None or not value.group(1)):
+        return (*where, "")
+    return None
+
+
+def _long_cell(  # noqa: PLR0913, PLR0917  (the file, the cell's place, and the cell)
+    name: str, sheet: str, row: int, column: int, cell: str, header: Any = None
+) -> LoadError:
+    return refusal(
+        name,
+        f"a cell of {len(cell):,} characters, more than {MAX_CELL_CHARS:,}",
+        f"单元格有{len(cell)}个字符，超过{MAX_CELL_CHARS}个",
+        sheet=sheet,
+        row=row,
+        header=str(header) if header is not None else _column_letters(column),
+    )
+
+
+def _no_long_cell(name: str, sheet_name: str, sheet: RawSheet) -> None:
+    """Refuse the first cell of ``sheet`` longer than :data:`MAX_CELL_CHARS`, by its column."""
+    for number, cells in [(1, sheet.header), *sheet.rows]:
+        for column, cell in enumerate(cells):
+            if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
+                header = sheet.header[column] if number > 1 and column < len(sheet.header) else None
+                raise _long_cell(name, sheet_name, number, column, cell, header)
+
+
+def _column_letters(index: int) -> str:
+    """The spreadsheet's letters of the 0-based column ``index``: 0 is A, 26 is AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _xlsx(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawSheet]:
     calamine = require("python_calamine", "tables", "Excel ledgers")
-    if isinstance(source, str | os.PathLike):
-        book = calamine.CalamineWorkbook.from_path(str(source))
-    else:
-        book = calamine.CalamineWorkbook.from_filelike(source)
+    data = read_bytes(source, name)
+    flagged: dict[str, list[_Flag]] = {}
+    if data.startswith(b"PK"):
+        flagged = _checked_zip(data, name)
+    elif not data.startswith(_OLE2):
+        raise _not_a_workbook(name, "its bytes are not those of a workbook")
     sheets = []
-    for name in book.sheet_names:
-        rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        # calamine writes an empty cell as "": the model's "not given" is None.
-        cleaned = [[None if cell == "" else cell for cell in row] for row in rows]
-        sheet = _numbered(cleaned)
-        if sheet is not None:
-            sheets.append(attrs.evolve(sheet, name=name))
+    problems: list[TableProblem] = []
+    try:
+        book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        for sheet_name in book.sheet_names:
+            found = book.get_sheet_by_name(sheet_name)
+            rows = found.to_python(skip_empty_area=False)
+            # calamine writes an empty cell as "": the model's "not given" is None.
+            cleaned = [[None if cell == "" else cell for cell in row] for row in rows]
+            sheet = _numbered(cleaned)
+            if sheet is not None:
+                sheet = attrs.evolve(sheet, name=sheet_name)
+                _no_long_cell(name, sheet_name, sheet)
+                problems += _unread(sheet, flagged.get(sheet_name, []))
+                problems += _merged(sheet, found.merged_cell_ranges or [])
+                sheets.append(sheet)
+    except LoadError:
+        raise
+    except Exception as error:  # noqa: BLE001  (calamine's errors are not one class: junk, encrypted, truncated)
+        raise _not_a_workbook(name, f"{type(error).__name__}: {error}") from None
+    if problems:
+        raise LoadError(problems, source=name)
     return sheets
 
 
-def _csv(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawSheet]:
-    raw = Path(source).read_bytes() if isinstance(source, str | os.PathLike) else source.read()
+def _header_row(sheet: RawSheet) -> int:
+    return sheet.rows[0][0] - 1 if sheet.rows else 1
+
+
+def _header_of(sheet: RawSheet, column: int) -> str:
+    """The header of the 0-based ``column``, or its letters when it has none."""
+    if column < len(sheet.header) and not blank(sheet.header[column]):
+        return str(sheet.header[column])
+    return _column_letters(column)
+
+
+def _unread(sheet: RawSheet, flagged: list[_Flag]) -> list[TableProblem]:
+    """The cells a reader gives as empty though they are not: Excel errors, formulas never computed."""
+    first = _header_row(sheet)
+    problems = []
+    for row, column, error in flagged:
+        if row <= first:
+            continue
+        header = _header_of(sheet, column - 1)
+        if error:
+            problems.append(
+                TableProblem.at(
+                    sheet.name,
+                    row,
+                    header,
+                    error,
+                    f"the cell holds the Excel error {error}, not a value: correct its formula "
+                    "or type the value",
+                    f"单元格为Excel错误值{error}，不是数值：请修正公式或直接填写数值",
+                )
+            )
+        else:
+            problems.append(
+                TableProblem.at(
+                    sheet.name,
+                    row,
+                    header,
+                    None,
+                    "the cell holds a formula whose value was never computed: open the file in "
+                    "Excel and save it, or type the value",
+                    "单元格的公式未经计算，没有数值：请在Excel中打开并保存，或直接填写数值",
+                )
+            )
+    return problems
+
+
+def _merged(sheet: RawSheet, ranges: list[Any]) -> list[TableProblem]:
+    """Merged cells among the records: every cell but the first reads as empty, so refused."""
+    first = _header_row(sheet)
+    problems = []
+    for (top, left), (bottom, right) in ranges:
+        if bottom + 1 <= first:
+            continue  # a title above the header, or the header itself: not a record's cells
+        span = f"{_column_letters(left)}{top + 1}:{_column_letters(right)}{bottom + 1}"
+        problems.append(
+            TableProblem.at(
+                sheet.name,
+                top + 1,
+                _header_of(sheet, left),
+                span,
+                f"merged cells {span}: each record needs its own values; unmerge them and "
+                "fill in every cell",
+                f"合并单元格{span}：每条记录须各自填写；请取消合并并逐格填写",
+            )
+        )
+    return problems
+
+
+def csv_text(raw: bytes, name: str) -> str:
+    """The text of a CSV file, its line endings made LF when it uses bare CRs alone."""
     text = decode(raw, name)
-    rows = [[cell if cell != "" else None for cell in row] for row in csv.reader(io.StringIO(text))]
+    if "\n" not in text and "\r" in text:
+        # Classic Mac OS wrote CR alone at the end of every line.
+        text = text.replace("\r", "\n")
+    return text
+
+
+def _csv(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawSheet]:
+    text = csv_text(read_bytes(source, name), name)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[list[Any]] = []
+    # The file is within its limit: a long cell is read, then refused with its column,
+    # as the columnar path refuses it.
+    limit = csv.field_size_limit(MAX_FILE_BYTES + 1)
+    try:
+        rows.extend([cell if cell != "" else None for cell in row] for row in reader)
+    except csv.Error as error:
+        reason = str(error)
+        if "new-line" in reason:
+            message = "a line break (CR) inside a cell that is not in quotes"
+            message_zh = "未加引号的单元格中有换行符（CR）"
+        else:
+            message, message_zh = f"not a CSV table: {reason}", f"不是有效的CSV表格：{reason}"
+        raise refusal(name, message, message_zh, row=reader.line_num) from None
+    finally:
+        csv.field_size_limit(limit)
     sheet = _numbered(rows)
+    if sheet is not None:
+        _no_long_cell(name, name, sheet)
     return [] if sheet is None else [attrs.evolve(sheet, name=name)]
 
 
-def _parquet(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawSheet]:
+def parquet_table(source: str | os.PathLike[str] | IO[bytes], name: str) -> Any:
+    """The Arrow table of one Parquet file, refused past the limits before its columns are read."""
+    pa = require("pyarrow", "tables", "Parquet ledgers")
     parquet = require("pyarrow.parquet", "tables", "Parquet ledgers")
-    table = parquet.read_table(source if not isinstance(source, os.PathLike) else str(source))
+    data = read_bytes(source, name)
+    try:
+        file = parquet.ParquetFile(pa.BufferReader(data))
+        meta = file.metadata
+        _parquet_size(meta, name)
+        table = file.read()
+    except LoadError:
+        raise
+    except Exception as error:  # noqa: BLE001  (pyarrow raises ArrowInvalid, OSError and more)
+        raise refusal(
+            name,
+            f"not a Parquet file that can be read ({type(error).__name__}: {error})",
+            f"不是可读取的Parquet文件（{error}）",
+        ) from None
+    long_cells(table, name)
+    return table
+
+
+def _parquet_size(meta: Any, name: str) -> None:
+    """Refuse a Parquet file whose columns, by its metadata, decompress past the limit."""
+    size = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+    if size > MAX_PARQUET_BYTES:
+        raise refusal(
+            name,
+            f"the file holds {_megabytes(size)} once decompressed, more than "
+            f"{_megabytes(MAX_PARQUET_BYTES)}: split it into pieces",
+            f"文件解压后为{_megabytes(size)}，超过{_megabytes(MAX_PARQUET_BYTES)}：请拆分",
+        )
+
+
+def long_cells(table: Any, name: str) -> None:
+    """Refuse an Arrow table with a text cell longer than :data:`MAX_CELL_CHARS`."""
+    pa = require("pyarrow", "tables", "Parquet ledgers")
+    pc = require("pyarrow.compute", "tables", "Parquet ledgers")
+    for index, header in enumerate(table.column_names):
+        column = table.column(index)
+        if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+            continue
+        lengths = pc.utf8_length(column)
+        longest = pc.max(lengths).as_py()
+        if longest is not None and longest > MAX_CELL_CHARS:
+            row = pc.index(lengths, longest).as_py()
+            raise refusal(
+                name,
+                f"a cell of {longest:,} characters, more than {MAX_CELL_CHARS:,}",
+                f"单元格有{longest}个字符，超过{MAX_CELL_CHARS}个",
+                row=row + 2,
+                header=str(header),
+            )
+
+
+def _parquet(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawSheet]:
+    table = parquet_table(source, name)
     columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
     rows = [(number + 2, list(cells)) for number, cells in enumerate(zip(*columns, strict=True))]
     return [RawSheet(name, list(table.column_names), rows)]
 
 
-def read_sheets(source: str | os.PathLike[str] | IO[bytes], kind: str, name: str) -> list[RawSheet]:
-    """Every non-empty sheet of a table file of ``kind``."""
+def read_sheets(
+    source: str | os.PathLike[str] | IO[bytes],
+    kind: str,
+    name: str,
+    headed: Callable[[RawSheet], RawSheet] | None = None,
+) -> list[RawSheet]:
+    """Every non-empty sheet of a table file of ``kind``.
+
+    ``headed`` finds a sheet's header where it is not the first row (a site's title
+    above a published table): values are under no header only by the real one.
+
+    Raises:
+        LoadError: The file cannot be read, or a sheet holds values under no header.
+    """
     if kind == "xlsx":
-        return _xlsx(source)
-    if kind == "parquet":
-        return _parquet(source, name)
-    return _csv(source, name)
+        sheets = _xlsx(source, name)
+    elif kind == "parquet":
+        sheets = _parquet(source, name)
+    else:
+        sheets = _csv(source, name)
+    if headed is not None:
+        sheets = [headed(sheet) for sheet in sheets]
+    problems = [problem for sheet in sheets for problem in stray_values(sheet)]
+    if problems:
+        raise LoadError(problems, source=name)
+    return sheets
+
+
+_STRAY: Final = (
+    "a value under no header: give its column a header, or delete the value",
+    "该值所在列没有表头：请填写表头或删除该值",
+)
+
+
+def stray_values(sheet: RawSheet) -> list[TableProblem]:
+    """Each value of ``sheet`` under a blank header or beyond the last one, by its cell.
+
+    A reader keys cells by their header: a value under none would be dropped
+    without a word (a fine of 6,800 gone from the report), so it is refused.
+    """
+    width = len(sheet.header)
+    unnamed = [index for index, cell in enumerate(sheet.header) if blank(cell)]
+    return [
+        TableProblem.at(sheet.name, number, _column_letters(index), cells[index], *_STRAY)
+        for number, cells in sheet.rows
+        for index in [*unnamed, *range(width, len(cells))]
+        if index < len(cells) and not blank(cells[index])
+    ]
+
+
+def stray_arrow(table: Any, name: str) -> list[TableProblem]:
+    """:func:`stray_values` of an Arrow table: each value of a column whose name is blank."""
+    pa = require("pyarrow", "tables", "Parquet ledgers")
+    pc = require("pyarrow.compute", "tables", "Parquet ledgers")
+    problems = []
+    for index, header in enumerate(table.column_names):
+        if not blank(header):
+            continue
+        column = table.column(index)
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            given = pc.invert(
+                pc.fill_null(pc.equal(pc.utf8_trim_whitespace(column), ""), fill_value=True)
+            )
+        else:
+            given = pc.is_valid(column)
+        for row in pc.indices_nonzero(given).to_pylist():
+            value = column[row].as_py()
+            problems.append(TableProblem.at(name, row + 2, _column_letters(index), value, *_STRAY))
+    return problems

@@ -60,7 +60,8 @@ class TableProblem(Problem):
     def __str__(self) -> str:
         """``sheet, row 3, header: message (value ...)``."""
         shown = "" if self.value is None else f" (value {self.value!r})"
-        return f"{self.path}: {self.message}{shown}"
+        where = f"{self.path}: " if self.path else ""
+        return f"{where}{self.message}{shown}"
 
     def in_language(self, lang: str) -> str:
         """The problem in English (``"en"``) or Chinese (``"zh"``)."""
@@ -76,7 +77,7 @@ class TableProblem(Problem):
             if part
         )
         shown = "" if self.value is None else f"（值：{self.value!r}）"
-        return f"{where}：{self.message_zh}{shown}"
+        return f"{where}：{self.message_zh}{shown}" if where else f"{self.message_zh}{shown}"
 
 
 def in_language(problem: Problem, lang: str) -> str:

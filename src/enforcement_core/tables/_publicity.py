@@ -75,6 +75,7 @@ __all__ = [
     "Meaning",
     "Publicity",
     "PublishedLayout",
+    "below_title",
     "column",
     "header_of",
     "header_row",
@@ -553,6 +554,21 @@ def header_row(
         if recognise(cells, mapping) is not None:
             return index
     return None
+
+
+def below_title(
+    sheet: RawSheet, mapping: Mapping[str, str | tuple[str, str]] | None = None
+) -> RawSheet:
+    """``sheet`` from the header of the published table under its title; else ``sheet`` as it is.
+
+    The rows keep the numbers the spreadsheet shows.
+    """
+    if recognise(sheet.header, mapping) is not None:
+        return sheet
+    below = header_row([cells for _, cells in sheet.rows], mapping)
+    if below is None:
+        return sheet
+    return type(sheet)(sheet.name, sheet.rows[below][1], sheet.rows[below + 1 :])
 
 
 def is_note(cells: list[Any]) -> bool:

@@ -6,18 +6,18 @@ import datetime as dt
 import os
 from collections import Counter
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
-from enforcement_core._validators import collecting
+from enforcement_core._validators import YEARS, collecting
 from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.errors import LoadError
 from enforcement_core.labels import term
 from enforcement_core.ledger import Ledger
 from enforcement_core.serialization import load_json
 from enforcement_core.tables._cells import CellError, blank, enum_reader, read_int, read_text
-from enforcement_core.tables._files import RawSheet, kind_of, read_sheets
+from enforcement_core.tables._files import RawSheet, kind_of, materialized, of_file, read_sheets
 from enforcement_core.tables._layout import (
     Column,
     Sheet,
@@ -32,7 +32,8 @@ from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import (
     Publicity,
     PublishedLayout,
-    header_row,
+    below_title,
+    is_note,
     read_publicity,
     recognise,
 )
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 
     from enforcement_core.report import AnnualReport
 
-__all__ = ["load_document", "read_ledger"]
+__all__ = ["id_column", "load_document", "read_ledger", "repeated_ids"]
 
 Source = str | os.PathLike[str] | IO[bytes]
 
@@ -160,6 +161,39 @@ def _body_of(about: Mapping[str, Any]) -> EnforcementBody | None:
     )
 
 
+#: The columns that make a national table, in the order they are named when one is missing.
+_NATIONAL_KEYS: Final = (
+    ("行政处罚决定书文号", "处罚决定日期"),
+    ("行政许可决定文书号", "许可决定日期"),
+)
+
+
+def _half_national(header: list[Any]) -> str | None:
+    """The missing one of a national table's two key columns, when the other is there."""
+    names = {normal(cell) for cell in header if not blank(cell)}
+    for keys in _NATIONAL_KEYS:
+        present = [key for key in keys if normal(key) in names]
+        if len(present) == 1:
+            return next(key for key in keys if key not in present)
+    return None
+
+
+def _repeated_in(  # noqa: PLR0913, PLR0917  (the sheet, its group and columns, and how they are named)
+    raw: RawSheet,
+    field: str,
+    columns: tuple[Column, ...],
+    seen: Seen,
+    mapping: Mapping[str, str | tuple[str, str]] | None = None,
+    ignored: frozenset[str] = frozenset(),
+) -> list[TableProblem]:
+    found = id_column(raw.header, columns, mapping, ignored)
+    if found is None:
+        return []
+    index, header = found
+    values = [(number, cells[index] if index < len(cells) else None) for number, cells in raw.rows]
+    return repeated_ids(field, raw.name, header, values, seen)
+
+
 def _match(
     raw: RawSheet,
     layout: tuple[Sheet, ...],
@@ -191,15 +225,72 @@ def _published(
     raw: RawSheet, mapping: Mapping[str, str | tuple[str, str]] | None
 ) -> tuple[PublishedLayout | None, RawSheet]:
     """The published layout of a sheet, and the sheet from its header (a title above taken off)."""
-    published = recognise(raw.header, mapping)
-    if published is not None:
-        return published, raw
-    below = header_row([cells for _, cells in raw.rows], mapping)
-    if below is None:
-        return None, raw
-    # The rows keep the numbers the spreadsheet shows.
-    titled = RawSheet(raw.name, raw.rows[below][1], raw.rows[below + 1 :])
+    titled = below_title(raw, mapping)
     return recognise(titled.header, mapping), titled
+
+
+#: Where an identifier was first seen, by record group: (sheet, row).
+Seen = dict[str, dict[str, tuple[str, int]]]
+
+
+def repeated_ids(
+    field: str,
+    sheet_name: str,
+    header: str,
+    values: list[tuple[int, Any]],
+    seen: Seen,
+) -> list[TableProblem]:
+    """Each record whose identifier (a decision number) an earlier row of its group gives too.
+
+    A record given twice would be counted twice by every summary; the audit calls it
+    ``duplicate-id``. ``values`` are (row, the identifier's cell); ``seen`` carries what
+    earlier sheets (or pieces of a dataset) gave, and is updated.
+    """
+    first = seen.setdefault(field, {})
+    problems = []
+    for number, value in values:
+        if blank(value):
+            continue
+        key = str(value).strip()
+        if key in first:
+            where_sheet, where_row = first[key]
+            at = (
+                f"row {where_row}"
+                if where_sheet == sheet_name
+                else f"{where_sheet}, row {where_row}"
+            )
+            at_zh = (
+                f"第{where_row}行" if where_sheet == sheet_name else f"{where_sheet}第{where_row}行"
+            )
+            problems.append(
+                TableProblem.at(
+                    sheet_name,
+                    number,
+                    header,
+                    key,
+                    f"the same identifier as {at}: a record given twice would be counted twice",
+                    f"与{at_zh}的编号相同：同一记录重复填报会被重复统计",
+                )
+            )
+        else:
+            first[key] = (sheet_name, number)
+    return problems
+
+
+def id_column(
+    header: list[Any],
+    columns: tuple[Column, ...],
+    mapping: Mapping[str, str | tuple[str, str]] | None,
+    ignored: frozenset[str] = frozenset(),
+) -> tuple[int, str] | None:
+    """The position and header of the identifier column of ``header``; ``None`` without one."""
+    problems: list[TableProblem] = []
+    found = match_columns("", header, columns, mapping, problems, ignored=ignored)
+    if problems:
+        return None  # the sheet is refused by its header: its rows are not records
+    return next(
+        ((index, column.header()) for index, column in found.items() if column.key == "id"), None
+    )
 
 
 def _dates(ledger_groups: Mapping[str, list[Any]]) -> Counter[int]:
@@ -262,6 +353,7 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
         >>> ledger.body.level, ledger.year, ledger.penalty_cases[0].fine
         (<BodyLevel.TOWN: 'town'>, 2023, Decimal('6800'))
     """
+    source = materialized(source)
     name = _name(source)
     kind = kind_of(source, name or None)
     if kind == "json":
@@ -274,7 +366,15 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
             changes["year"] = year
         return attrs.evolve(document, **changes) if changes else document
     shown = Path(name).name if name else "table"
-    raws = read_sheets(source, kind, Path(name).stem if name else "table")
+    try:
+        raws = read_sheets(
+            source,
+            kind,
+            Path(name).stem if name else "table",
+            lambda sheet: below_title(sheet, mapping),
+        )
+    except LoadError as error:
+        raise of_file(error, Path(name).stem if name else "table", shown) from None
     if sheet is not None:
         raws = [raw for raw in raws if normal(raw.name) == normal(sheet)]
         if not raws:
@@ -290,6 +390,7 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
     national = Publicity()
     pending: list[tuple[RawSheet, Sheet]] = []
     single = len(raws) == 1
+    seen: Seen = {}
     for raw in raws:
         if normal(raw.name) in (normal(term("sheet_about")), normal(term("sheet_about", "en"))):
             about = _about(raw, problems)
@@ -301,8 +402,32 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
         if published is not None:
             field, records = read_publicity(titled, published, mapping, problems, national)
             groups.setdefault(field, []).extend(records)
+            # A site's notes below the data are not records, whatever their first cell says.
+            rows = [(number, cells) for number, cells in titled.rows if not is_note(cells)]
+            problems += _repeated_in(
+                RawSheet(titled.name, titled.header, rows),
+                field,
+                published.columns,
+                seen,
+                mapping,
+                published.ignored(),
+            )
             continue
         matched = _match(raw, layout, single, mapping)
+        if matched is None and (half := _half_national(raw.header)) is not None:
+            # One of the two columns that make a national table is there, the other not:
+            # the table is the national one, and the missing column is what to name.
+            problems.append(
+                TableProblem.at(
+                    raw.name,
+                    1,
+                    half,
+                    None,
+                    "a required column of a national table is missing",
+                    "缺少全国统一公示表的必填列",
+                )
+            )
+            continue
         if matched is None:
             known = "、".join(s.name() for s in layout)
             problems.append(
@@ -324,6 +449,7 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
     orphans: list[tuple[str, dict[str, list[Any]], dict[str, int]]] = []
     for raw, matched in sorted(pending, key=lambda pair: pair[1].parent is None):
         read = read_rows(raw, matched, mapping, problems, children.get(matched.key, {}))
+        problems += _repeated_in(raw, matched.key, matched.columns, seen, mapping)
         if matched.parent is not None and matched.parent_field is not None:
             by_parent: dict[str, list[Any]] = {}
             first_row: dict[str, int] = {}
@@ -407,6 +533,20 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
                     f"未给出年度：请填写“{term('sheet_about')}”工作表",
                 )
             )
+    if year is not None and not 1 <= year <= YEARS[1]:
+        # Refused here, with its place, not by the ledger's constructor naming none.
+        given = "about_year" in about
+        problems.append(
+            TableProblem.at(
+                term("sheet_about") if given else shown,
+                None,
+                term("about_year") if given else None,
+                year,
+                f"{year} is not a year from 1 to {YEARS[1]}"
+                + ("" if given else " (the year of every record)"),
+                f"{year}不是1至{YEARS[1]}之间的年度",
+            )
+        )
     if problems or body is None or year is None:
         raise LoadError(problems, source=shown)
     kept: dict[str, Any] = {key: tuple(found) for key, found in groups.items()}
@@ -418,6 +558,9 @@ def load_document(path: str | os.PathLike[str]) -> AnnualReport | Ledger:
 
     What the command line reads wherever it takes a report or a ledger.
     """
-    if kind_of(path, str(path)) == "json":
-        return load_json(Path(path))
-    return read_ledger(path)
+    source = materialized(path)
+    if kind_of(source, str(path)) == "json":
+        return load_json(
+            source.read() if not isinstance(source, str | os.PathLike) else Path(source)
+        )
+    return read_ledger(source)

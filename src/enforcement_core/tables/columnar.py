@@ -59,7 +59,18 @@ from enforcement_core.ledger import Ledger
 from enforcement_core.partials import Partial
 from enforcement_core.summary import record_figures
 from enforcement_core.tables._cells import CellError, blank, read_text, read_wan_yuan
-from enforcement_core.tables._files import RawSheet, decode, kind_of
+from enforcement_core.tables._files import (
+    RawSheet,
+    csv_text,
+    kind_of,
+    long_cells,
+    materialized,
+    of_file,
+    parquet_table,
+    read_bytes,
+    refusal,
+    stray_arrow,
+)
 from enforcement_core.tables._layout import (
     EXAMPLE_PREFIX,
     Column,
@@ -72,6 +83,7 @@ from enforcement_core.tables._layout import (
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import (
     PublishedLayout,
+    below_title,
     header_of,
     header_row,
     id_reason,
@@ -83,6 +95,7 @@ from enforcement_core.tables._publicity import (
 
 if TYPE_CHECKING:
     from enforcement_core.report import AnnualReport
+    from enforcement_core.tables._read import Seen
 
 __all__ = ["ColumnarLedger", "read_columnar"]
 
@@ -207,90 +220,26 @@ def _arrow_sheets(
     mapping: Mapping[str, str | tuple[str, str]] | None = None,
 ) -> list[tuple[str, Any]]:
     """The sheets of a file as Arrow tables of strings (Parquet: as typed)."""
-    pa = _pa()
     if kind == "parquet":
-        parquet = require("pyarrow.parquet", "tables", "Parquet ledgers")
-        where = str(source) if isinstance(source, os.PathLike) else source
-        if not isinstance(where, str) or Path(where).is_file():
-            # One file: read as itself. read_table would read it as a dataset, and
-            # importing pyarrow.dataset (and with it pandas) takes longer than the file.
-            return [(name, parquet.ParquetFile(where).read())]
-        return [(name, parquet.read_table(where))]
+        return [(name, _arrow_parquet(source, name))]
     if kind == "csv":
-        csv = require("pyarrow.csv", "tables", "Columnar ledgers")
-        raw = Path(source).read_bytes() if isinstance(source, str | os.PathLike) else source.read()
-        try:
-            raw.decode("utf-8")
-            data = raw.removeprefix(b"\xef\xbb\xbf")
-        except UnicodeDecodeError:
-            data = decode(raw, name).encode("utf-8")
-        first_line = data.split(b"\n", 1)[0].decode("utf-8")
-        names_table = next(std_csv.reader(io.StringIO(first_line)), [])
-        head = list(std_csv.reader(io.StringIO(data[:65536].decode("utf-8", "ignore"))))
-        published = recognise(names_table, mapping) is not None
-        if not published and header_row(head[1:], mapping) is not None:
-            # A title above a published table's header: read as the object path reads it.
-            return [(name, _csv_by_rows(data, name, mapping))]
-        try:
-            table = csv.read_csv(
-                pa.BufferReader(data),
-                convert_options=csv.ConvertOptions(
-                    column_types=dict.fromkeys(names_table, pa.string()),
-                    # Only an empty cell is empty: "NaN" or "NULL" is text, as the csv module reads it.
-                    null_values=[""],
-                    strings_can_be_null=True,
-                    quoted_strings_can_be_null=True,
-                ),
-            )
-        except pa.ArrowInvalid as error:
-            if published:
-                # A published table's notes under it are one cell wide: read row by row.
-                return [(name, _csv_by_rows(data, name, mapping))]
-            # Rows of different lengths, an unclosed quote, an empty file.
-            raise LoadError(
-                [
-                    TableProblem.at(
-                        name,
-                        None,
-                        None,
-                        None,
-                        f"not a CSV table: {error}",
-                        f"不是有效的CSV表格：{error}",
-                    )
-                ],
-                source=name,
-            ) from None
-        return [(name, table)]
+        return [(name, _arrow_csv(source, name, mapping))]
     from enforcement_core.tables._files import read_sheets  # noqa: PLC0415
 
     return [
-        (sheet.name, _numbered_table(sheet, mapping)) for sheet in read_sheets(source, kind, name)
+        (sheet.name, _numbered_table(sheet))
+        for sheet in read_sheets(source, kind, name, lambda sheet: below_title(sheet, mapping))
     ]
 
 
-def _csv_by_rows(
-    data: bytes, name: str, mapping: Mapping[str, str | tuple[str, str]] | None
-) -> Any:
-    """A CSV file (UTF-8) read by the csv module, as the object path reads it."""
-    from enforcement_core.tables._files import read_sheets  # noqa: PLC0415
-
-    sheets_read = read_sheets(io.BytesIO(data), "csv", name)
-    if not sheets_read:
-        return _pa().table({})
-    return _numbered_table(sheets_read[0], mapping)
-
-
-def _numbered_table(sheet: RawSheet, mapping: Mapping[str, str | tuple[str, str]] | None) -> Any:
+def _numbered_table(sheet: RawSheet) -> Any:
     """A sheet as an Arrow table of text, its row ``i`` the spreadsheet's row ``i + 2``.
 
-    A title above a published table's header is taken off; the rows it and the
-    header leave are blank rows, read past, so every row keeps its number.
+    Rows above the header (a title above a published table's header, taken off by
+    :func:`~enforcement_core.tables._publicity.below_title`) are blank rows, read past,
+    so every row keeps its number.
     """
     pa = _pa()
-    if recognise(sheet.header, mapping) is None:
-        below = header_row([cells for _, cells in sheet.rows], mapping)
-        if below is not None:
-            sheet = RawSheet(sheet.name, sheet.rows[below][1], sheet.rows[below + 1 :])
     first = sheet.rows[0][0] if sheet.rows else 2
     rows = [[] for _ in range(first - 2)] + [cells for _, cells in sheet.rows]
     # Cells as the text they hold: date cells as ISO dates, numbers as their shortest text.
@@ -298,8 +247,127 @@ def _numbered_table(sheet: RawSheet, mapping: Mapping[str, str | tuple[str, str]
         pa.array([_cell(row[i]) if i < len(row) else None for row in rows], pa.string())
         for i in range(len(sheet.header))
     ]
-    headers = [str(h) for h in sheet.header]
-    return pa.table(dict(zip(headers, columns, strict=True)))
+    # By position, not by a dict: a header given twice keeps both columns, to be refused.
+    headers = ["" if h is None else str(h) for h in sheet.header]
+    return pa.Table.from_arrays(columns, names=headers)
+
+
+def _arrow_parquet(source: str | os.PathLike[str] | IO[bytes], name: str) -> Any:
+    """A Parquet file, or a directory of them read as one dataset, as an Arrow table."""
+    parquet = require("pyarrow.parquet", "tables", "Parquet ledgers")
+    where = str(source) if isinstance(source, os.PathLike) else source
+    if not isinstance(where, str) or Path(where).is_file():
+        # One file: read as itself. read_table would read it as a dataset, and
+        # importing pyarrow.dataset (and with it pandas) takes longer than the file.
+        table = parquet_table(source, name)
+        _no_stray(table, name)
+        return table
+    try:
+        table = parquet.read_table(where)
+    except Exception as error:  # noqa: BLE001  (pyarrow raises ArrowInvalid, OSError and more)
+        raise refusal(
+            name,
+            f"not a Parquet dataset that can be read ({type(error).__name__}: {error})",
+            f"不是可读取的Parquet数据集（{error}）",
+        ) from None
+    long_cells(table, name)
+    _no_stray(table, name)
+    return table
+
+
+def _no_stray(table: Any, name: str) -> None:
+    problems = stray_arrow(table, name)
+    if problems:
+        raise LoadError(problems, source=name)
+
+
+def _arrow_csv(
+    source: str | os.PathLike[str] | IO[bytes],
+    name: str,
+    mapping: Mapping[str, str | tuple[str, str]] | None,
+) -> Any:
+    """A CSV file as an Arrow table of strings, every cell as written.
+
+    A file pyarrow cannot read as a rectangle (a row a cell short, a published table
+    with a title above its header or notes below its data) is read as the object path
+    reads it, to the same result.
+    """
+    pa = _pa()
+    csv = require("pyarrow.csv", "tables", "Columnar ledgers")
+    raw = read_bytes(source, name)
+    try:
+        raw.decode("utf-8")
+        data = raw.removeprefix(b"\xef\xbb\xbf")
+    except UnicodeDecodeError:
+        data = csv_text(raw, name).encode("utf-8")
+    if b"\n" not in data and b"\r" in data:
+        data = data.replace(b"\r", b"\n")  # CR alone ends every line, as classic Mac OS wrote
+    first_line = data.split(b"\n", 1)[0].decode("utf-8")
+    try:
+        names_table = next(std_csv.reader(io.StringIO(first_line)), [])
+    except std_csv.Error:
+        names_table = []  # pyarrow reads the header again, and words what is wrong with it
+    published = recognise(names_table, mapping) is not None
+    if not published and _titled(data, mapping):
+        # A title above a published table's header: read as the object path reads it.
+        return _by_rows(raw, name, mapping)
+    options = csv.ConvertOptions(
+        column_types=dict.fromkeys(names_table, pa.string()),
+        # Only an empty cell is empty: "NaN" or "NULL" is text, as the csv module reads it.
+        null_values=[""],
+        strings_can_be_null=True,
+        quoted_strings_can_be_null=True,
+    )
+    try:
+        try:
+            table = csv.read_csv(pa.BufferReader(data), convert_options=options)
+        except pa.ArrowInvalid as error:
+            if "straddl" not in str(error):
+                raise
+            # A line longer than a block (1 MiB): read whole, so that its long cell
+            # is refused by its row and column below, as the object path refuses it.
+            table = csv.read_csv(
+                pa.BufferReader(data),
+                read_options=csv.ReadOptions(block_size=len(data) + 1),
+                convert_options=options,
+            )
+    except pa.ArrowInvalid as error:
+        uneven = "Expected" in str(error) and "columns, got" in str(error)
+        if not (uneven or published):
+            raise _not_csv(name, error) from None
+        # A row shorter or longer than the header (a published table's notes are one
+        # cell wide): read as the object path reads it (missing cells empty, values
+        # beyond the header refused), to the same result.
+        return _by_rows(raw, name, mapping)
+    except OSError as error:
+        # An unclosed quote, an empty file.
+        raise _not_csv(name, error) from None
+    long_cells(table, name)
+    _no_stray(table, name)
+    return table
+
+
+def _titled(data: bytes, mapping: Mapping[str, str | tuple[str, str]] | None) -> bool:
+    """Whether a published table's header stands below the first line of the CSV ``data``."""
+    try:
+        head = list(std_csv.reader(io.StringIO(data[:65536].decode("utf-8", "ignore"))))
+    except std_csv.Error:
+        return False  # read by pyarrow, which words what is wrong
+    return header_row(head[1:], mapping) is not None
+
+
+def _by_rows(raw: bytes, name: str, mapping: Mapping[str, str | tuple[str, str]] | None) -> Any:
+    """A CSV file read by the object path's reader, as an Arrow table."""
+    from enforcement_core.tables._files import read_sheets  # noqa: PLC0415
+
+    (sheet,) = read_sheets(
+        io.BytesIO(raw), "csv", name, lambda sheet: below_title(sheet, mapping)
+    ) or [RawSheet(name, [], [])]
+    return _numbered_table(sheet)
+
+
+def _not_csv(name: str, error: Exception) -> LoadError:
+    return refusal(name, f"not a CSV table: {error}", f"不是有效的CSV表格：{error}")
 
 
 def read_columnar(
@@ -334,6 +402,7 @@ def read_columnar(
     """
     from enforcement_core.tables._read import _match, read_ledger  # noqa: PLC0415
 
+    source = materialized(source)
     name = (
         str(source)
         if isinstance(source, str | os.PathLike)
@@ -344,11 +413,15 @@ def read_columnar(
         ledger = read_ledger(source, body=body, year=year)
         return ColumnarLedger(body, year, {}, ledger)
     shown = Path(name).name if name else "table"
-    arrow = _arrow_sheets(source, kind, Path(name).stem if name else "table", mapping)
+    try:
+        arrow = _arrow_sheets(source, kind, Path(name).stem if name else "table", mapping)
+    except LoadError as error:
+        raise of_file(error, Path(name).stem if name else "table", shown) from None
     problems: list[TableProblem] = []
     tables: dict[str, Any] = {}
     layout = sheets()
     objects: dict[str, list[Any]] = {}
+    seen: Seen = {}
     for sheet_name, table in arrow:
         header = list(table.column_names)
         published = recognise(header, mapping)
@@ -366,6 +439,7 @@ def read_columnar(
                 tables[field] = _concat(
                     tables.get(field), _national(sheet_name, table, found, published, problems)
                 )
+                problems += _repeated(field, sheet_name, table, found, seen)
             continue
         matched = _match(RawSheet(sheet_name, header, []), layout, len(arrow) == 1, mapping)
         if matched is None or matched.parent is not None or _has_children(matched):
@@ -377,6 +451,7 @@ def read_columnar(
             tables[matched.key] = _concat(
                 tables.get(matched.key), _typed(sheet_name, table, found, matched, problems)
             )
+            problems += _repeated(matched.key, sheet_name, table, found, seen)
     if objects.get("_sheets"):
         rest = read_ledger(
             source if not hasattr(source, "seek") else _rewound(source),
@@ -391,6 +466,20 @@ def read_columnar(
     if problems:
         raise LoadError(_unique(problems), source=shown)
     return ColumnarLedger(body, year, tables, rest)
+
+
+def _repeated(
+    field: str, sheet_name: str, table: Any, found: dict[int, Column], seen: Seen
+) -> list[TableProblem]:
+    """:func:`~enforcement_core.tables._read.repeated_ids` of an Arrow table's identifier column."""
+    from enforcement_core.tables._read import repeated_ids  # noqa: PLC0415
+
+    index = next((i for i, column in found.items() if column.key == "id"), None)
+    if index is None:
+        return []
+    cells = table.column(index).to_pylist()
+    values = [(row + 2, cell) for row, cell in enumerate(cells)]
+    return repeated_ids(field, sheet_name, found[index].header(), values, seen)
 
 
 def _rewound(source: Any) -> Any:
@@ -1207,7 +1296,11 @@ def _cell(value: Any) -> str | None:  # noqa: PLR0911  (one return per kind of c
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, dt.datetime):
-        return str(value)
+        # Midnight, with a time zone or not, is a day, as the object path reads it.
+        return value.date().isoformat() if value.time() == dt.time(0) else str(value)
+    if isinstance(value, list | tuple):
+        # A list column (处罚种类 as list<string>) is the cell listing its items.
+        return "、".join(text for text in (_cell(item) for item in value) if text)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float):
@@ -1484,8 +1577,15 @@ def _national_arrow(record: type, keyed: Mapping[str, _Factor | _Parties], keep:
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})
 
 
+# Arrow holds amounts as int64 fen: a larger amount is refused by the money check, and
+# its row left out, so it never needs a slot.
+_INT64_FEN: Final = 2**63
+
+
 def _fen(value: Decimal | None) -> int | None:
-    return None if value is None else int(value * 100)
+    if value is None or abs(value) * 100 >= _INT64_FEN:
+        return None
+    return int(value * 100)
 
 
 def _bare(tp: Any) -> Any:
@@ -1552,6 +1652,8 @@ def _back(tp: Any, value: Any) -> Any:
 
 
 def _in_year(table: Any, column: str, start: dt.date, end: dt.date) -> Any:
+    if not table.num_rows:
+        return table  # a table of no records may have no columns: nothing is in the year
     pc = _pc()
     dates = table.column(column)
     return table.filter(pc.and_(pc.greater_equal(dates, start), pc.less_equal(dates, end)))
@@ -1570,7 +1672,12 @@ def _penalty_figures(table: Any, start: dt.date, end: dt.date) -> PenaltyFigures
         return None
     fine = year.column("fine") if "fine" in year.column_names else None
     domains, fines_by = _by_domain(year, fine)
-    sanctions = _per_type(year.column("sanctions"))
+    # A sheet without a 处罚种类 column: every case carries no sanction, as its record does.
+    sanctions = (
+        _per_type(year.column("sanctions"))
+        if "sanctions" in year.column_names
+        else Counter({None: year.num_rows})
+    )
     procedures = (
         _tally(year.column("procedure"))
         if "procedure" in year.column_names

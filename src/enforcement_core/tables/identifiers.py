@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Final
 
 __all__ = ["credit_code_problem", "id_number_problem", "identifier_problem"]
@@ -45,12 +46,17 @@ def credit_code_problem(code: str) -> str | None:
         'a unified social credit code has 18 characters, got 7'
         >>> credit_code_problem("91350100M000100YI3")
         "'I' is not a character of a unified social credit code"
+        >>> credit_code_problem("000000000000000000")
+        '000000000000000000 is a placeholder of zeros, not a unified social credit code'
     """
     if len(code) != 18:
         return f"a unified social credit code has 18 characters, got {len(code)}"
     if not _CREDIT.fullmatch(code):
         bad = next(c for c in code if c not in _CREDIT_CHARS)
         return f"{bad!r} is not a character of a unified social credit code"
+    if not code[:17].strip("0"):
+        # Zeros pass the check (their sum is 0): a placeholder typed to fill the cell.
+        return f"{code} is a placeholder of zeros, not a unified social credit code"
     total = sum(_CREDIT_CHARS.index(c) * w for c, w in zip(code, _CREDIT_WEIGHTS, strict=False))
     expected = _CREDIT_CHARS[(31 - total % 31) % 31]
     if code[17] != expected:
@@ -101,7 +107,17 @@ def identifier_problem(text: str) -> str | None:
     Examples:
         >>> identifier_problem("91350100M000100Y43"), identifier_problem("11010519491231002X")
         (None, None)
+        >>> identifier_problem("11010519491231002x")
+        'write it as 11010519491231002X (half-width digits, a capital X)'
+        >>> identifier_problem("000000000000000000")
+        'the date of birth 00000000 is not a day of the calendar'
     """
+    written = unicodedata.normalize("NFKC", text).upper()
+    if written != text and (
+        credit_code_problem(written) is None or id_number_problem(written) is None
+    ):
+        # A lowercase x, or full-width digits typed with a Chinese input method.
+        return f"write it as {written} (half-width digits, a capital X)"
     if len(text) == 18 and not _ID_18.fullmatch(text):
         return credit_code_problem(text)
     # Both kinds of number may start alike; either check passing is enough.
