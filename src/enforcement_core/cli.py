@@ -294,8 +294,30 @@ def _cmd_report(args: argparse.Namespace) -> int:
         source = examples.load(args.example or "gulu-2023")
     args.format = _format(args, "zh")
     options = _options(args.format, args.option)
+    if _refused_for_errors(args.file or args.example or "gulu-2023", source, args):
+        return EXIT_FINDINGS
     _emit(renderers.render(source, args.format, **options), args.output)
     return 0
+
+
+def _refused_for_errors(
+    label: str, source: AnnualReport | Ledger, args: argparse.Namespace
+) -> bool:
+    """Say the audit's errors on stderr; ``True`` when the document is not to be written.
+
+    A document with errors is not handed in by mistake: it is written only when
+    ``--allow-errors`` says so, and then the errors are still said.
+    """
+    from enforcement_core.findings import Severity, audit  # noqa: PLC0415  (see the imports)
+
+    errors = [f for f in audit(source) if f.severity is Severity.ERROR]
+    if not errors:
+        return False
+    words = _WORDS[args.lang]
+    lines = list(_grouped(label, errors, args.lang))
+    lines.append(words["written"] if args.allow_errors else words["not_written"])
+    sys.stderr.write(f"{PROG}: " + "\n".join(lines) + "\n")
+    return not args.allow_errors
 
 
 def _finding_line(finding: Finding, lang: str) -> str:
@@ -314,6 +336,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "warnings": "warnings",
         "problems": "{count} problems:",
         "failed": "error",
+        "not_written": "the document is not written: correct the errors above, "
+        "or give --allow-errors to write it anyway",
+        "written": "written with these errors, as --allow-errors asks",
     },
     "zh": {
         "document": "（文档）",
@@ -324,6 +349,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "warnings": "警告",
         "problems": "{count}处问题：",
         "failed": "错误",
+        "not_written": "未生成文档：请改正以上错误，或加上 --allow-errors 仍然生成",
+        "written": "已按 --allow-errors 生成文档，但以上错误仍在",
     },
 }
 
@@ -689,6 +716,18 @@ def _parser() -> argparse.ArgumentParser:
         ".xlsx; else zh)",
     )
     report.add_argument("--output", metavar="PATH", help="write to PATH instead of standard output")
+    report.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        default="en",
+        help="the language of the audit's errors and other messages (default: en)",
+    )
+    report.add_argument(
+        "--allow-errors",
+        action="store_true",
+        help="write the document even when the audit finds errors (they are still shown); "
+        "without it, a document with errors is not written and the exit status is 1",
+    )
     _option_argument(report)
 
     check = _command(
@@ -698,7 +737,12 @@ def _parser() -> argparse.ArgumentParser:
         "enforcement-core check town-a.json town-b.json",
         _cmd_check,
     )
-    check.add_argument("files", nargs="+", metavar="FILE", help="a JSON document; - reads stdin")
+    check.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a report or ledger: JSON, or a ledger's table (.xlsx, .csv, .parquet); - reads stdin",
+    )
     check.add_argument(
         "--lang", choices=("en", "zh"), default="en", help="the language of the findings"
     )
@@ -832,5 +876,5 @@ def _main(argv: Sequence[str] | None) -> int:
     except (EnforcementCoreError, OSError) as error:
         if args.debug:
             raise
-        sys.stderr.write(f"{PROG}: error: {_explain(error)}\n")
+        _say_error(error, getattr(args, "lang", "en"))
         return EXIT_USAGE
