@@ -327,6 +327,8 @@ narratives = st.builds(
     ec.Narrative,
     opening=st.just("") | free_texts,
     sections=st.lists(sections(), max_size=3).map(tuple),
+    addressee=st.just("") | free_texts,
+    doc_number=st.just("") | free_texts,
 )
 
 #: Figure paths that name a figure of every report.
@@ -663,9 +665,11 @@ def ledgers(draw: st.DrawFn, *, max_records: int = 8) -> ec.Ledger:
     def some(strategy: Callable[..., st.SearchStrategy[Any]]) -> tuple[Any, ...]:
         return tuple(draw(st.lists(strategy(on=on), max_size=max_records)))
 
+    published_on = draw(st.none() | st.dates(dt.date(year, 1, 1), dt.date(year + 1, 12, 31)))
     return ec.Ledger(
         body=draw(bodies),
         year=year,
+        published_on=published_on,
         units=tree,
         officers=tuple(draw(st.lists(officers(st.sampled_from(unit_ids)), max_size=6))),
         **{group.field: some(RECORDS[group.record]) for group in RECORD_GROUPS},

@@ -66,6 +66,7 @@ def summarize(ledger: Ledger) -> AnnualReport:
     return AnnualReport(
         body=ledger.body,
         year=ledger.year,
+        published_on=ledger.published_on,
         workforce=workforce_figures(
             ledger.units,
             ledger.officers,

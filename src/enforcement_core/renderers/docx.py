@@ -291,8 +291,12 @@ class DocxRenderer:
     options: Mapping[str, Option] = FrozenMap(
         {
             **zh.options,
-            "doc_number": Option(str, None, "the 发文字号, e.g. 古路府发〔2024〕1号"),
-            "addressee": Option(str, None, "the 主送机关, e.g. 渝北区人民政府"),
+            "doc_number": Option(
+                str, None, "the 发文字号, e.g. 古路府发〔2024〕1号 (default: the narrative's)"
+            ),
+            "addressee": Option(
+                str, None, "the 主送机关, e.g. 渝北区人民政府 (default: the narrative's)"
+            ),
         }
     )
 
@@ -304,8 +308,9 @@ class DocxRenderer:
             MissingExtraError: python-docx is not installed (the ``docx`` extra).
         """
         options = validate_options(self, options)
-        doc_number = options.pop("doc_number")
-        addressee = options.pop("addressee")
+        # The options win over what the report's narrative gives (a ledger's 报告正文 sheet).
+        doc_number = options.pop("doc_number") or report.narrative.doc_number or None
+        addressee = options.pop("addressee") or report.narrative.addressee or None
         docx = require("docx", "docx", "Word documents")
         writer = _Writer(docx)
         writer.write(zh.document(report, **options), report.year, doc_number, addressee)

@@ -44,8 +44,11 @@ _CHECKED_IDS: Final = frozenset({"id_number"})
 
 
 def normal(text: object) -> str:
-    """A header as compared: full-width forms, spaces and case ignored."""
-    return "".join(unicodedata.normalize("NFKC", str(text)).split()).casefold()
+    """A header as compared: full-width forms, spaces, case and a leading ``*`` ignored.
+
+    The template marks a required column with ``*`` (``*编号``), as forms do.
+    """
+    return "".join(unicodedata.normalize("NFKC", str(text)).split()).lstrip("*").casefold()
 
 
 @attrs.frozen

@@ -19,6 +19,7 @@ from enforcement_core.serialization import load_json
 from enforcement_core.tables._cells import CellError, blank, enum_reader, read_int, read_text
 from enforcement_core.tables._files import RawSheet, kind_of, read_sheets
 from enforcement_core.tables._layout import (
+    EXAMPLE_PREFIX,
     Column,
     Sheet,
     match_columns,
@@ -29,6 +30,7 @@ from enforcement_core.tables._layout import (
 )
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import Publicity, kind_of_table, read_publicity
+from enforcement_core.tables._text import TextSheet, read_text_sheet
 from enforcement_core.workforce import Unit, UnitKind
 
 if TYPE_CHECKING:
@@ -51,11 +53,22 @@ _LEVEL_BY_NAME = (
 )
 
 
+# Sheets a workbook may hold that are read by people only: the template's instructions.
+_SKIPPED = frozenset(normal(term("sheet_instructions", locale)) for locale in ("zh_CN", "en"))
+
+
 def _unit_columns() -> tuple[Column, ...]:
     return (
         Column("id", ("id",), read_text, required=True, owner="Unit"),
         Column("name", ("name",), read_text, required=True, owner="Unit"),
-        Column("kind", ("kind",), enum_reader(UnitKind), required=False, owner="Unit"),
+        Column(
+            "kind",
+            ("kind",),
+            enum_reader(UnitKind),
+            required=False,
+            owner="Unit",
+            vocabulary=UnitKind,
+        ),
         Column("parent", ("parent",), read_text, required=False, owner="Unit"),
     )
 
@@ -93,9 +106,10 @@ def _units(raw: RawSheet, problems: list[TableProblem]) -> dict[str, Unit]:
         return {}
     rows: dict[str, tuple[int, dict[str, Any]]] = {}
     for number, cells in raw.rows:
+        example = bool(cells) and str(cells[0] or "").strip().startswith(EXAMPLE_PREFIX)
         kwargs = (
             None
-            if all(blank(c) for c in cells)
+            if example or all(blank(c) for c in cells)
             else read_cells(raw.name, number, cells, found, problems)
         )
         if kwargs is not None:
@@ -266,6 +280,7 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
     units: dict[str, Unit] = {}
     groups: dict[str, list[Any]] = {}
     national = Publicity()
+    prose = TextSheet()
     pending: list[tuple[RawSheet, Sheet]] = []
     single = len(raws) == 1
     for raw in raws:
@@ -274,6 +289,11 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
             continue
         if normal(raw.name) in (normal(term("sheet_units")), normal(term("sheet_units", "en"))):
             units = _units(raw, problems)
+            continue
+        if normal(raw.name) in (normal(term("sheet_text")), normal(term("sheet_text", "en"))):
+            prose = read_text_sheet(raw, problems)
+            continue
+        if normal(raw.name) in _SKIPPED:
             continue
         table = kind_of_table(raw.header)
         if table is not None:
@@ -385,10 +405,28 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
                     f"未给出年度：请填写“{term('sheet_about')}”工作表",
                 )
             )
+    if year is not None and prose.published_on is not None and prose.published_on.year < year:
+        problems.append(
+            TableProblem.at(
+                term("sheet_text"),
+                None,
+                term("text_published_on"),
+                prose.published_on,
+                f"the report is dated before the year {year} it reports on began",
+                f"成文日期早于报告所属的{year}年",
+            )
+        )
     if problems or body is None or year is None:
         raise LoadError(problems, source=shown)
     kept: dict[str, Any] = {key: tuple(found) for key, found in groups.items()}
-    return Ledger(body=body, year=year, units=units, **kept)
+    return Ledger(
+        body=body,
+        year=year,
+        published_on=prose.published_on,
+        units=units,
+        narrative=prose.narrative(year),
+        **kept,
+    )
 
 
 def load_document(path: str | os.PathLike[str]) -> AnnualReport | Ledger:
