@@ -140,7 +140,7 @@ class TestReport:
         """report --lang zh: the word for an error is Chinese too."""
         result = run("report", str(tmp_path / "missing.json"), "--lang", "zh")
         assert 2 == result.returncode
-        assert result.stderr.startswith("enforcement-core: 错误: ")
+        assert result.stderr.startswith("enforcement-core: 错误：")
 
     def test_help_names_the_options(self):
         """report --help names --allow-errors and --lang."""
@@ -829,7 +829,7 @@ class TestManners:
         bad.write_text('{"x": 1, "y": 2}', encoding="utf-8")
         result = run("check", "--lang", "zh", str(gulu), str(bad))
         assert f"{gulu}: 错误0项，警告1项\n  警告：\n" in result.stdout
-        assert f"enforcement-core: 错误: {bad}: 2处问题：\n" in result.stderr
+        assert f"enforcement-core: 错误：{bad}: 2处问题：\n" in result.stderr
 
     @pytest.mark.parametrize(
         ("args", "hint"),

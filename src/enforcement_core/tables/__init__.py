@@ -12,6 +12,7 @@ Parquet; CSV needs neither.
 """
 
 from enforcement_core.tables._files import ENCODINGS
+from enforcement_core.tables._locate import locate
 from enforcement_core.tables._problems import TableProblem, in_language
 from enforcement_core.tables._read import load_document, read_ledger
 from enforcement_core.tables._template import report_skeleton, template, write_template
@@ -23,6 +24,7 @@ __all__ = [
     "TableProblem",
     "in_language",
     "load_document",
+    "locate",
     "read_columnar",
     "read_ledger",
     "report_skeleton",

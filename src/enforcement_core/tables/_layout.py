@@ -27,6 +27,7 @@ from enforcement_core.categories import RECORD_GROUPS
 from enforcement_core.labels import term
 from enforcement_core.tables._cells import CellError, blank, reader_for, split_list
 from enforcement_core.tables._problems import TableProblem
+from enforcement_core.tables._reasons import field_name, in_chinese
 from enforcement_core.tables.identifiers import identifier_problem
 from enforcement_core.workforce import Officer
 
@@ -273,7 +274,7 @@ def _parsed(column: Column, value: Any) -> Any:
     if column.check is not None:
         reason = column.check(parsed)
         if reason is not None:
-            raise CellError(reason, f"不是有效的证件号码或统一社会信用代码：{reason}")
+            raise CellError(reason, f"不是有效的证件号码或统一社会信用代码：{in_chinese(reason)}")
     return parsed
 
 
@@ -383,14 +384,14 @@ def _refusal(
             header = column.header()
             break
     if header is None:
-        header = term(f"sheet_{field}") if _has_term(f"sheet_{field}") else field
+        header = term(f"sheet_{field}") if _has_term(f"sheet_{field}") else field_name(field)
     return TableProblem.at(
         sheet_name,
         number,
         header,
         error.value,
         error.reason,
-        f"不成立：{error.reason}",
+        in_chinese(error.reason),
     )
 
 

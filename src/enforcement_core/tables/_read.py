@@ -30,6 +30,7 @@ from enforcement_core.tables._layout import (
 )
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import Publicity, kind_of_table, read_publicity
+from enforcement_core.tables._reasons import in_chinese
 from enforcement_core.tables._text import TextSheet, read_text_sheet
 from enforcement_core.workforce import Unit, UnitKind
 
@@ -92,7 +93,8 @@ def _unit(
     with collecting() as refused:
         made = Unit(**given, subunits=subs)
     problems.extend(
-        TableProblem.at(sheet_name, number, None, e.value, e.reason, e.reason) for e in refused
+        TableProblem.at(sheet_name, number, None, e.value, e.reason, in_chinese(e.reason))
+        for e in refused
     )
     return None if refused else made
 

@@ -71,6 +71,7 @@ from enforcement_core.tables._layout import (
 )
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import LICENSING, PENALTY, kind_of_table
+from enforcement_core.tables._reasons import in_chinese
 
 if TYPE_CHECKING:
     from enforcement_core.report import AnnualReport
@@ -506,7 +507,7 @@ def _from_fen(fen: int) -> Decimal:
 
 
 def _problem(sheet_name: str, row: int, header: str, value: Any, reason: str) -> TableProblem:
-    return TableProblem.at(sheet_name, row + 2, header, value, reason, f"不成立：{reason}")
+    return TableProblem.at(sheet_name, row + 2, header, value, reason, in_chinese(reason))
 
 
 def _blank_rows(table: Any, indices: Iterable[int] | None = None) -> Any:
@@ -909,7 +910,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
                 reason = reasons[int(keys_of_rows[row])]
                 value = factor.distinct[int(factor.codes[row])]
                 problems.append(
-                    TableProblem.at(sheet_name, row + 2, header, value, reason, f"不成立：{reason}")
+                    TableProblem.at(sheet_name, row + 2, header, value, reason, in_chinese(reason))
                 )
                 invalid[row] = True
     # 4. Checks written as methods: one record per combination of presence and vocabulary
