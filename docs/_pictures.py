@@ -82,13 +82,15 @@ def draw_docx_first_page(report: ec.AnnualReport, path: Path) -> None:  # noqa: 
         char = size * _MM_PER_PT * (0.984 if size == 16 else 1)  # condensed body runs
         indent = layout.first_line_indent.mm if layout.first_line_indent else 0
         right_indent = layout.right_indent.mm if layout.right_indent else 0
-        text = paragraph.text
         lines = []
         first = True
-        while text or first:
-            room = int((text_width - right_indent - (indent if first else 0)) / char)
-            lines.append((text[:room], indent if first else 0))
-            text, first = text[room:], False
+        # A line break the document holds (the title's) starts a line of its own.
+        for piece in paragraph.text.split("\n"):
+            text, start = piece, True
+            while text or start:
+                room = int((text_width - right_indent - (indent if first else 0)) / char)
+                lines.append((text[:room], indent if first else 0))
+                text, first, start = text[room:], False, False
         for chunk, shift in lines:
             y += pitch
             if y > bottom_line:
@@ -99,7 +101,7 @@ def draw_docx_first_page(report: ec.AnnualReport, path: Path) -> None:  # noqa: 
             elif "RIGHT" in alignment:
                 x = width - right - right_indent - len(chunk) * char
             else:
-                x = left + shift
+                x = left + shift + (layout.left_indent.mm if layout.left_indent else 0)
             _line(ax, x, y - pitch * 0.25, chunk, size, drawn=drawn)
         if y > bottom_line:
             break
