@@ -79,7 +79,14 @@ class Line:
         return f"Line({self.text!r}, x0={self.x0:.1f}, x1={self.x1:.1f}, top={self.top:.1f})"
 
 
-def pages(pdf: Path) -> list[list[Line]]:
+class Page(list[Line]):
+    """The lines of one page, top to bottom, and the page's size in points."""
+
+    width: float
+    height: float
+
+
+def pages(pdf: Path) -> list[Page]:
     """The lines of each page, top to bottom."""
     pdfplumber = pytest.importorskip("pdfplumber")
     found = []
@@ -94,5 +101,7 @@ def pages(pdf: Path) -> list[list[Line]]:
                     groups[-1].append(char)
                 else:
                     groups.append([char])
-            found.append(sorted((Line(group) for group in groups), key=lambda line: line.top))
+            lines = Page(sorted((Line(group) for group in groups), key=lambda line: line.top))
+            lines.width, lines.height = float(page.width), float(page.height)
+            found.append(lines)
     return found

@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 
 import enforcement_core as ec
-from rendered import MM, PAGE, Line, pages, to_pdf
+from rendered import MM, PAGE, Line, Page, pages, to_pdf
 
 BODY_PT, TITLE_PT, NUMBER_PT = 16, 22, 14
 LEFT, RIGHT = 28 * MM, PAGE[0] - 26 * MM  # the text area's edges (§5.2.1)
@@ -73,7 +73,7 @@ DOCUMENTS = {
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[list[Line]]]:
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Page]]:
     """Every document's pages, as LibreOffice prints them (one conversion for the module)."""
     folder = tmp_path_factory.mktemp("docx")
     files = []
@@ -131,6 +131,12 @@ class TestTitle:
 
 
 class TestPage:
+    def test_a4(self, printed):
+        """Every page of every document is A4 portrait."""
+        for document in printed.values():
+            for page in document:
+                assert (page.width, page.height) == pytest.approx(PAGE, abs=1)
+
     def test_22_lines_of_28_characters(self, printed):
         """§5.2.2: a full page of the example holds 22 lines; a full line 28 characters."""
         page = text_lines(printed["gulu"][1])
