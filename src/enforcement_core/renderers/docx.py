@@ -366,7 +366,11 @@ class _Writer:
         line = _TEXT_WIDTH_PT / pitch
         # Both placed from the left, where the body's start is known: the date's digits
         # are as wide as the font makes them, so the date's end is an estimate.
-        if date_width > body_width:
+        # §7.3.5.2: a date longer than the body keeps two characters from the edge and
+        # the body moves left. A date within a character of the body's length is taken as
+        # longer: its digits are as wide as the font makes them (LibreOffice's are wider
+        # than half a character), and placed two right of the body it could run past the edge.
+        if date_width > body_width - 1:
             date_left = line - 2.0 - date_width
             body_left = date_left - 2.0
         else:
