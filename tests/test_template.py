@@ -213,7 +213,7 @@ class TestTheReportText:
         path = clerks_workbook(tmp_path / "ledger.xlsx")
         ledger = read_ledger(path)
         document = docx.Document(io.BytesIO(ec.render(ledger, "docx")))
-        paragraphs = [p.text for p in document.paragraphs if p.text]
+        paragraphs = [p.text.replace("\n", "") for p in document.paragraphs if p.text]
         assert [
             "古路府发〔2024〕1号",
             "重庆市渝北区古路镇人民政府关于2023年行政执法总体情况的报告",
