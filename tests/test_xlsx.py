@@ -235,6 +235,9 @@ class TestFindingsSheet:
             "行政检查·检查家次：报告写作1616.85万，分项行政检查·按检查领域合计"
         )
         assert "inspection" not in row[3]
+        # Wrapped over lines, the row is as tall as they are.
+        assert sheet.row_dimensions[2].height >= 30
+        assert sheet["D2"].alignment.wrap_text
 
     def test_codes_and_paths_as_they_are_in_english(self):
         """The other side: in English, the codes and paths of programs."""

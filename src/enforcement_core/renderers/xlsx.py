@@ -307,6 +307,10 @@ def _findings(sheet: _Sheet, findings: Sequence[Finding], locale: str) -> None:
         for cell in cells:
             cell.fill = fill
             cell.alignment = wrapped
+        # A wrapped cell's row is as tall as its lines: openpyxl leaves the height to the
+        # application, and not every one recomputes it when it opens the file.
+        lines = max(-(-display_width(text) // width) for text, width in ((path, 20), (message, 50)))
+        sheet.sheet.row_dimensions[line].height = 15 * max(lines, 1)
     sheet.fit(3, 20)
     sheet.fit(4, 50)
     sheet.borders(1, max(len(findings), 1) + 1, 4)
