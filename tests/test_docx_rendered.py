@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 import unicodedata
 
 import pytest
@@ -38,8 +39,24 @@ def narrative(*sections: tuple[str, int]) -> ec.Narrative:
 LONG_WORDS = ["广西壮族自治区", "百色市", "那坡县", "城厢镇", "人民政府"]
 SHORT_WORDS = ["某镇", "人民政府"]
 TITLE_WORDS = ["关于", "2023年", "行政执法", "总体情况", "的", "报告"]
+# Words of the examples' titles a line may not break (and numbers: "0-9").
+WHOLE = [
+    "0-9",
+    "关于",
+    "行政执法",
+    "总体情况",
+    "报告",
+    "人民政府",
+    "街道办事处",
+    "示例",
+    "交通运输局",
+    "应急管理局",
+    "市场监督管理局",
+    "规划和自然资源局",
+]
 
 DOCUMENTS = {
+    **{name: ec.examples.load(name) for name in ec.examples.names()},
     "gulu": ec.examples.load("gulu-2023"),
     "street": ec.examples.load("example-street-2023"),
     "long": ec.AnnualReport(
@@ -121,6 +138,23 @@ class TestTitle:
             position += len(line.text)
             assert position in ends, (line.text, title)
 
+    @pytest.mark.parametrize("name", ec.examples.names())
+    def test_the_examples_titles_keep_their_words_whole(self, printed, name):
+        """No line of a built-in example's title ends inside a word or a number."""
+        title_lines = [line for line in printed[name][0] if round(line.size) == TITLE_PT]
+        title = "".join(line.text for line in title_lines)
+        assert ec.render(DOCUMENTS[name], "zh").splitlines()[0] == title
+        assert len(title_lines) >= 2
+        spans = [
+            range(m.start() + 1, m.end())
+            for word in WHOLE
+            for m in re.finditer(re.escape(word) if word != "0-9" else r"[0-9]+", title)
+        ]
+        position = 0
+        for line in title_lines[:-1]:
+            position += len(line.text)
+            assert not any(position in span for span in spans), (line.text, title)
+
     def test_a_long_title_takes_three_lines_within_the_text_area(self, printed):
         """37.5 characters, the body's name alone 20: three lines, each centred, none past the edges."""
         title_lines = [line for line in printed["long"][0] if round(line.size) == TITLE_PT]
@@ -184,14 +218,15 @@ class TestPage:
 
 
 class TestEnd:
-    @pytest.mark.parametrize("name", ["gulu", "long", "short", "lonely-signature"])
+    @pytest.mark.parametrize(
+        "name", [name for name, report in DOCUMENTS.items() if report.published_on is not None]
+    )
     def test_the_body_and_the_date_share_a_page_with_text(self, printed, name):
-        """§7.3.5: the last page holds text above the issuing body and the date."""
+        """§7.3.5: the last page holds text above the issuing body and the date, each on one line."""
         last = text_lines(printed[name][-1])
-        body = DOCUMENTS[name].body.name
+        written = ec.renderers.get("zh").document(DOCUMENTS[name])
         texts = [line.text for line in last]
-        assert body == texts[-2]
-        assert "2024年1月18日" == texts[-1]
+        assert [written.body, written.date] == texts[-2:]
         assert len(texts) > 2
 
     def test_the_text_ending_on_the_last_line_takes_its_last_lines_along(self, printed):
