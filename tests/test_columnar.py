@@ -346,6 +346,18 @@ class TestNationalTablesAsObjects:
         by_objects, by_columns = _by_both_paths(data)
         assert by_objects == by_columns
 
+    def test_a_negative_zero_after_a_zero_is_refused_alike(self):
+        """-0 under a row of 0: refused by both paths (Decimal("-0") == 0 fooled the memo)."""
+        from test_tables import PENALTY_HEADERS, penalty_row
+
+        data = _national_csv(
+            PENALTY_HEADERS,
+            [penalty_row(**{"罚款金额（万元）": "0"}), penalty_row(**{"罚款金额（万元）": "-0"})],
+        )
+        by_objects, by_columns = _by_both_paths(data)
+        assert by_objects == by_columns
+        assert {(3, "-0是负零，请写0")} == {(row, zh) for row, _, _, _, zh in by_columns}
+
     def test_a_party_name_that_shows_nothing(self):
         """A row whose party's name shows nothing is refused by both paths alike."""
         from test_tables import PENALTY_HEADERS, penalty_row

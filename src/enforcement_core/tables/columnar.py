@@ -975,7 +975,8 @@ def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]
         if passing is not None and passing[position]:
             continue
         value = factor.distinct[position]
-        key = (type(value), value) if not isinstance(value, list) else None
+        # Equal is not the same: Decimal("-0") == 0, and the money check refuses only the first.
+        key = (type(value), value, str(value)) if not isinstance(value, list) else None
         reason = memo[key] if key is not None and key in memo else check.reason(None, value)
         if key is not None:
             memo[key] = reason
