@@ -9,9 +9,14 @@ workbook. matplotlib draws them (no office suite is needed); Chinese needs a CJK
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import shutil
+import subprocess
+import tempfile
 import warnings
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 import docx
 import matplotlib as mpl
@@ -19,16 +24,20 @@ import openpyxl
 
 import enforcement_core as ec
 from enforcement_core.plots import cjk_font
+from enforcement_core.tables import template
 
 mpl.use("Agg")
 
 import matplotlib.pyplot as plt
 from matplotlib.patches import Rectangle
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
-__all__ = ["draw_all", "draw_docx_first_page", "draw_xlsx_sheet"]
+__all__ = [
+    "clerks_ledger",
+    "draw_all",
+    "draw_docx_first_page",
+    "draw_xlsx_sheet",
+    "print_docx_pages",
+]
 
 _MM_PER_PT = 25.4 / 72
 
@@ -82,13 +91,15 @@ def draw_docx_first_page(report: ec.AnnualReport, path: Path) -> None:  # noqa: 
         char = size * _MM_PER_PT * (0.984 if size == 16 else 1)  # condensed body runs
         indent = layout.first_line_indent.mm if layout.first_line_indent else 0
         right_indent = layout.right_indent.mm if layout.right_indent else 0
-        text = paragraph.text
         lines = []
         first = True
-        while text or first:
-            room = int((text_width - right_indent - (indent if first else 0)) / char)
-            lines.append((text[:room], indent if first else 0))
-            text, first = text[room:], False
+        # A line break the document holds (the title's) starts a line of its own.
+        for piece in paragraph.text.split("\n"):
+            text, start = piece, True
+            while text or start:
+                room = int((text_width - right_indent - (indent if first else 0)) / char)
+                lines.append((text[:room], indent if first else 0))
+                text, first, start = text[room:], False, False
         for chunk, shift in lines:
             y += pitch
             if y > bottom_line:
@@ -99,7 +110,7 @@ def draw_docx_first_page(report: ec.AnnualReport, path: Path) -> None:  # noqa: 
             elif "RIGHT" in alignment:
                 x = width - right - right_indent - len(chunk) * char
             else:
-                x = left + shift
+                x = left + shift + (layout.left_indent.mm if layout.left_indent else 0)
             _line(ax, x, y - pitch * 0.25, chunk, size, drawn=drawn)
         if y > bottom_line:
             break
@@ -159,11 +170,79 @@ def draw_xlsx_sheet(report: ec.AnnualReport, path: Path, rows: int = 24) -> None
     plt.close(figure)
 
 
+def clerks_ledger() -> ec.Ledger:
+    """The ledger of docs/ledgers.md: the template filled in as a clerk fills it."""
+    book = openpyxl.load_workbook(io.BytesIO(template()))
+    about = {
+        "执法主体名称": "某某镇人民政府",
+        "执法主体层级": "镇",
+        "所属地区": "某某区",
+        "年度": 2023,
+    }
+    for row in book["基本信息"].iter_rows(min_row=2):
+        row[1].value = about.get(row[0].value)
+    book["行政处罚"].append(
+        ["P-1", dt.date(2023, 5, 2), "安全生产", "警告、罚款", "一般程序", 6800]
+    )
+    book["行政处罚"].append(["P-2", "2023年7月9日", "交通运输", "警告", "简易"])
+    written = {
+        "成文日期": dt.date(2024, 1, 18),
+        "存在的主要问题": "一是执法力量不足。\n二是执法装备落后。",
+        "下一年度工作打算": "加强执法人员业务培训。",
+    }
+    for row in book["报告正文"].iter_rows(min_row=2):
+        row[2].value = written.get(row[0].value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return ec.read_ledger(io.BytesIO(buffer.getvalue()))
+
+
+def print_docx_pages(source: ec.AnnualReport | ec.Ledger, path: Path) -> bool:
+    """The Word document's first and last pages as LibreOffice prints them, side by side.
+
+    ``False`` (and nothing drawn) when LibreOffice or poppler's pdftoppm is not installed.
+    """
+    soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
+    if soffice is None or pdftoppm is None:
+        return False
+    data = ec.render(source, "docx")
+    if not isinstance(data, bytes):
+        raise TypeError("the docx renderer writes bytes")
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        (work / "report.docx").write_bytes(data)
+        profile = f"-env:UserInstallation=file://{work}/profile"
+        converted = [*("--convert-to", "pdf", "--outdir", str(work)), str(work / "report.docx")]
+        subprocess.run(  # noqa: S603  (LibreOffice from PATH, on a file of our own)
+            [soffice, profile, "--headless", *converted],
+            capture_output=True,
+            timeout=300,
+            check=True,
+        )
+        subprocess.run(  # noqa: S603  (poppler from PATH, on a file of our own)
+            [pdftoppm, "-r", "60", "-png", str(work / "report.pdf"), str(work / "page")],
+            capture_output=True,
+            timeout=120,
+            check=True,
+        )
+        shown = sorted(work.glob("page-*.png"))
+        shown = shown[:1] + shown[-1:] if len(shown) > 1 else shown
+        figure, axes = plt.subplots(1, len(shown), figsize=(4.2 * len(shown), 6), dpi=100)
+        for ax, page in zip(list(getattr(axes, "flat", [axes])), shown, strict=True):
+            ax.imshow(plt.imread(page))
+            ax.axis("off")
+        figure.tight_layout()
+        figure.savefig(path, bbox_inches="tight")
+        plt.close(figure)
+    return True
+
+
 def draw_all(folder: Path) -> list[Path]:
-    """Both pictures of the reference report, into ``folder``; their paths."""
+    """The pictures of the reference report and of the clerk's ledger, into ``folder``; their paths."""
     folder.mkdir(parents=True, exist_ok=True)
     report = ec.examples.load("gulu-2023")
     page, sheet = folder / "docx-first-page.png", folder / "xlsx-sheet.png"
+    printed = folder / "ledger-report-pages.png"
     with warnings.catch_warnings():
         # Without a CJK font the sheet's Chinese is drawn as boxes: known, and said above.
         warnings.filterwarnings(
@@ -171,4 +250,8 @@ def draw_all(folder: Path) -> list[Path]:
         )
         draw_docx_first_page(report, page)
         draw_xlsx_sheet(report, sheet)
-    return [page, sheet]
+        # Printed by LibreOffice where it is installed; else the first page, drawn.
+        ledger = clerks_ledger()
+        if not print_docx_pages(ledger, printed):
+            draw_docx_first_page(ec.summarize(ledger), printed)
+    return [page, sheet, printed]

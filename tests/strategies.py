@@ -460,6 +460,8 @@ narratives = st.builds(
     ec.Narrative,
     opening=maybe_free_texts,
     sections=st.lists(sections(), max_size=3).map(tuple),
+    addressee=st.just("") | free_texts,
+    doc_number=st.just("") | free_texts,
 )
 
 #: Figure paths that name a figure of every report.
@@ -892,9 +894,13 @@ def _ledger(draw: st.DrawFn, max_records: int) -> ec.Ledger:
     staff = tuple(
         _officer(parts, unit_ids[index % len(unit_ids)]) for parts, index in draw(_OFFICER_LISTS)
     )
+    first = dt.date(year, 1, 1)
+    published = draw(optional(_offsets((dt.date(year + 1, 12, 31) - first).days)))
+    published_on = None if published is None else first + dt.timedelta(days=published)
     return ec.Ledger(
         body=draw(bodies),
         year=year,
+        published_on=published_on,
         units=tree,
         officers=staff,
         **{field: draw(records) for field, records in _record_lists(year, max_records).items()},

@@ -96,6 +96,58 @@ class TestReport:
         ).stdout
         assert "行政检查420家次，同比上升10.53%" in text
 
+    def test_a_document_with_errors_is_not_written(self, tmp_path):
+        """The audit's errors on stderr, exit 1, and no file, unless --allow-errors."""
+        out = tmp_path / "city.docx"
+        result = run("report", "--example", "example-city-rounding-2024", "--output", str(out))
+        assert 1 == result.returncode
+        no_traceback(result)
+        assert "1 error" in result.stderr
+        assert "[figure-mismatch]" in result.stderr
+        assert "give --allow-errors to write it anyway" in result.stderr
+        assert not out.exists()
+
+    def test_allow_errors_writes_and_still_says_so(self, tmp_path):
+        """--allow-errors writes the document, exit 0, the errors still on stderr."""
+        out = tmp_path / "city.docx"
+        result = run(
+            "report",
+            "--example",
+            "example-city-rounding-2024",
+            "--output",
+            str(out),
+            "--allow-errors",
+        )
+        assert 0 == result.returncode
+        assert out.stat().st_size > 0
+        assert "[figure-mismatch]" in result.stderr
+        assert "written with these errors" in result.stderr
+
+    def test_a_document_without_errors_is_written_silently(self, tmp_path):
+        """No errors, nothing on stderr."""
+        result = run("report", "--output", str(tmp_path / "gulu.docx"))
+        assert (0, "") == (result.returncode, result.stderr)
+
+    def test_lang_zh_says_the_errors_in_chinese(self):
+        """report --lang zh: the refusal and its count in Chinese."""
+        result = run("report", "--example", "example-city-rounding-2024", "--lang", "zh")
+        assert 1 == result.returncode
+        assert "错误1项" in result.stderr
+        assert "未生成文档" in result.stderr
+        assert "" == result.stdout
+
+    def test_lang_zh_says_a_load_error_in_chinese(self, tmp_path):
+        """report --lang zh: the word for an error is Chinese too."""
+        result = run("report", str(tmp_path / "missing.json"), "--lang", "zh")
+        assert 2 == result.returncode
+        assert result.stderr.startswith("enforcement-core: 错误：")
+
+    def test_help_names_the_options(self):
+        """report --help names --allow-errors and --lang."""
+        shown = run("report", "--help").stdout
+        assert "--allow-errors" in shown
+        assert "--lang {en,zh}" in shown
+
     def test_help_has_an_example(self):
         """--help on every command shows an example."""
         for command in ("report", "check", "renderers", "rollup", "compare", "examples"):
@@ -777,7 +829,7 @@ class TestManners:
         bad.write_text('{"x": 1, "y": 2}', encoding="utf-8")
         result = run("check", "--lang", "zh", str(gulu), str(bad))
         assert f"{gulu}: 错误0项，警告1项\n  警告：\n" in result.stdout
-        assert f"enforcement-core: 错误: {bad}: 2处问题：\n" in result.stderr
+        assert f"enforcement-core: 错误：{bad}: 2处问题：\n" in result.stderr
 
     @pytest.mark.parametrize(
         ("args", "hint"),

@@ -20,6 +20,8 @@ from enforcement_core.tables import read_columnar
 from enforcement_core.tables._layout import sheets
 from enforcement_core.tables.columnar import _per_type
 from profiles import examples
+from test_layouts import HEADERS
+from test_tables import LICENSING_HEADERS, PENALTY_HEADERS
 
 BODY = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
 YEAR = 2023
@@ -300,8 +302,6 @@ _NUMBERS = ["古路罚1号", "古路罚2号", "", "a b", "a.b", "示例1", "\u20
 
 @st.composite
 def _national_table(draw, kind):
-    from test_tables import LICENSING_HEADERS, PENALTY_HEADERS
-
     headers = list(PENALTY_HEADERS if kind == "penalty" else LICENSING_HEADERS)
     number = "行政处罚决定书文号" if kind == "penalty" else "行政许可决定文书号"
     if kind == "penalty" and draw(st.booleans()):
@@ -353,6 +353,24 @@ class TestNationalTablesAsObjects:
         by_objects, by_columns = _by_both_paths(data)
         assert by_objects == by_columns
 
+    def test_a_negative_zero_after_a_zero_is_refused_alike(self):
+        """-0 under a row of 0: refused by both paths (Decimal("-0") == 0 fooled the memo)."""
+        from test_tables import PENALTY_HEADERS, penalty_row
+
+        data = _national_csv(
+            PENALTY_HEADERS,
+            [
+                penalty_row(**{"罚款金额（万元）": "0"}),
+                # A decision of its own: a number given twice is refused too (issue 21).
+                penalty_row(
+                    **{"罚款金额（万元）": "-0", "行政处罚决定书文号": "古路罚〔2023〕2号"}
+                ),
+            ],
+        )
+        by_objects, by_columns = _by_both_paths(data)
+        assert by_objects == by_columns
+        assert {(3, "-0是负零，请写0")} == {(row, zh) for row, _, _, _, zh in by_columns}
+
     def test_a_party_name_that_shows_nothing(self):
         """A row whose party's name shows nothing is refused by both paths alike."""
         from test_tables import PENALTY_HEADERS, penalty_row
@@ -401,8 +419,6 @@ _PUBLISHED_CELLS = {
 
 @st.composite
 def _published_table(draw, layout):
-    from test_layouts import HEADERS
-
     headers = HEADERS[layout]
     number = next(h for h in headers if h.endswith(("文号", "文书号")))
     rows = []

@@ -50,7 +50,7 @@ class TestCliPage:
     def test_every_session_runs_as_shown(self, tmp_path):
         """Each command of docs/cli.md prints exactly what the page shows."""
         steps = sessions()
-        assert 19 == len(steps)  # a session dropped from the page by a broken fence would go unseen
+        assert 20 == len(steps)  # a session dropped from the page by a broken fence would go unseen
         for command, expected in steps:
             words = shlex.split(command)
             assert "enforcement-core" == words[0]

@@ -7,6 +7,7 @@ import io
 import sys
 import zipfile
 
+import attrs
 import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -18,6 +19,7 @@ import enforcement_core as ec
 from enforcement_core import renderers
 from enforcement_core.renderers import zh as zh_module
 from enforcement_core.renderers._office import xml_text
+from enforcement_core.renderers.docx import superior, title_lines
 from profiles import examples
 from strategies import annual_reports
 
@@ -63,8 +65,24 @@ def zh_blocks(report: ec.AnnualReport = GULU, **options: object) -> list[str]:
     return text.rstrip("\n").split("\n\n")
 
 
+def written(report: ec.AnnualReport = GULU, **options: object) -> list[str]:
+    """The document's paragraphs with text, the title's lines joined, the 主送机关 left out.
+
+    zh's text has no 发文字号 nor 主送机关; the document has those of ``options``, or of
+    the narrative, and by default the government above the body (tested in TestOptions).
+    """
+    texts = [p.text.replace("\n", "") for p in document(report, **options).paragraphs if p.text]
+    doc_number = options.get("doc_number") or report.narrative.doc_number
+    addressee = options.get("addressee") or report.narrative.addressee or superior(report.body)
+    if doc_number:
+        texts = texts[1:]  # above the title
+    if addressee:
+        texts = [texts[0], *texts[2:]]  # under the title
+    return texts
+
+
 DOCUMENT = document()
-TEXTS = [p.text for p in DOCUMENT.paragraphs]
+TEXTS = [p.text.replace("\n", "") for p in DOCUMENT.paragraphs]
 
 
 def paragraph(text: str):
@@ -105,7 +123,7 @@ class TestFonts:
     def test_title(self):
         """The title: 方正小标宋简体 二号 (22 pt), centred."""
         title = DOCUMENT.paragraphs[0]
-        assert zh_blocks()[0] == title.text
+        assert zh_blocks()[0] == title.text.replace("\n", "")
         assert {"方正小标宋简体"} == east_asian(title)
         assert {22.0} == sizes(title)
         assert WD_ALIGN_PARAGRAPH.CENTER == title.paragraph_format.alignment
@@ -204,8 +222,7 @@ class TestProse:
     def test_every_zh_block_in_order(self, example):
         """Each paragraph of the zh text is a paragraph of the document, in the same order."""
         report = ec.examples.load(example)
-        written = [p.text for p in document(report).paragraphs if p.text]
-        assert zh_blocks(report) == written
+        assert zh_blocks(report) == written(report)
 
     def test_zh_options_carry_over(self):
         """money_unit, numerals, capitals and previous reach the prose as they reach zh's."""
@@ -217,9 +234,9 @@ class TestProse:
             ),
         )
         options = {"money_unit": "元", "capitals": True, "previous": previous}
-        written = [p.text for p in document(GULU, **options).paragraphs if p.text]
-        assert zh_blocks(GULU, **options) == written
-        text = "\n".join(written)
+        paragraphs = written(GULU, **options)
+        assert zh_blocks(GULU, **options) == paragraphs
+        text = "\n".join(paragraphs)
         assert "罚款6800.00元（人民币陆仟捌佰元整）" in text
         assert "行政检查363家次，同比上升10.67%" in text
 
@@ -238,44 +255,127 @@ class TestProse:
         assert zh_blocks()[0] == "改过的标题"
 
     def test_the_body_and_the_date_at_the_end_on_the_right(self):
-        """The issuing body and then the date, in Arabic numerals, right-aligned, last."""
+        """The issuing body and then the date, in Arabic numerals, last, placed from the left."""
         paragraphs = [p for p in DOCUMENT.paragraphs if p.text]
         body, date = paragraphs[-2:]
         assert ("重庆市渝北区古路镇人民政府", "2024年1月18日") == (body.text, date.text)
-        assert {WD_ALIGN_PARAGRAPH.RIGHT} == {
+        assert {WD_ALIGN_PARAGRAPH.LEFT} == {
             body.paragraph_format.alignment,
             date.paragraph_format.alignment,
         }
 
     def test_the_date_starts_two_characters_right_of_the_body(self):
-        """GB/T 9704 §7.3.5.2: the body two characters from the edge, the date's first character two right of the body's."""
+        """GB/T 9704 §7.3.5.2: the body two characters from the edge, the date's first character two right of the body's.
+
+        Measured on the printed page too (test_docx_rendered); here, in the file's indents.
+        """
         body, date = [p for p in DOCUMENT.paragraphs if p.text][-2:]
-        body_right = body.paragraph_format.right_indent.pt / 16
-        date_right = date.paragraph_format.right_indent.pt / 16
-        body_start = body_right + 13  # 13 characters
-        date_start = date_right + 7 * 0.5 + 3  # 2024, 1, 18: 7 half-width digits; 年月日
-        assert (2, 2) == (body_right, body_start - date_start)
+        pitch = 16 - 0.25  # a character condensed to fit 28 in a line
+        line = 156 / 25.4 * 72
+        body_end = body.paragraph_format.left_indent.pt + 13 * pitch  # 13 characters
+        assert round((line - body_end) / pitch, 2) == 2
+        assert (
+            round(
+                (date.paragraph_format.left_indent.pt - body.paragraph_format.left_indent.pt)
+                / pitch,
+                2,
+            )
+            == 2
+        )
 
     def test_a_date_longer_than_the_body_moves_the_body(self):
         """A short body name: the date keeps two characters from the edge, the body moves left."""
         short = ec.EnforcementBody("某镇", ec.BodyLevel.TOWN)
         report = ec.AnnualReport(body=short, year=2023, published_on=dt.date(2024, 1, 18))
         body, date = [p for p in document(report).paragraphs if p.text][-2:]
-        assert ("某镇", 0) == (body.text, (date.paragraph_format.right_indent or Pt(0)).pt)
-        assert Pt(16 * 6.5) == body.paragraph_format.right_indent  # 2 + 6.5 - 2
+        pitch, line = 16 - 0.25, 156 / 25.4 * 72
+        date_end = date.paragraph_format.left_indent.pt + 6.5 * pitch  # 2024, 1, 18 and 年月日
+        assert "某镇" == body.text
+        assert round((line - date_end) / pitch, 2) == 2
+        assert (
+            round(
+                (date.paragraph_format.left_indent.pt - body.paragraph_format.left_indent.pt)
+                / pitch,
+                2,
+            )
+            == 2
+        )
 
     def test_without_a_date(self):
         """No publication date: the body ends the document, two characters from the edge."""
         report = ec.AnnualReport(body=STREET, year=2023)
         last = [p for p in document(report).paragraphs if p.text][-1]
-        assert ("示例街道办事处", Pt(32)) == (last.text, last.paragraph_format.right_indent)
+        pitch, line = 16 - 0.25, 156 / 25.4 * 72
+        assert "示例街道办事处" == last.text
+        assert round((line - last.paragraph_format.left_indent.pt - 7 * pitch) / pitch, 2) == 2
+
+    def test_headings_and_the_end_keep_with_the_next_paragraph(self):
+        """Headings, the last paragraph, the blank line and the body: kept with what follows."""
+        paragraphs = DOCUMENT.paragraphs
+        kept = [p.text for p in paragraphs if p.paragraph_format.keep_with_next]
+        headings = [b.line for b in zh_module.renderer.document(GULU).blocks if b.level]
+        assert headings == [t for t in kept if t in headings]
+        assert [zh_blocks()[-3], "", "重庆市渝北区古路镇人民政府"] == kept[-3:]
+        assert not paragraphs[-1].paragraph_format.keep_with_next
+
+    def test_chinese_and_no_space_between_chinese_and_digits(self):
+        """The document's language is zh-CN; every paragraph turns off CJK-digit auto-spacing."""
+        styles = DOCUMENT.styles.element
+        language = styles.find(
+            f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
+        )
+        assert ("zh-CN", "zh-CN") == (language.get(qn("w:val")), language.get(qn("w:eastAsia")))
+        for paragraph_ in DOCUMENT.paragraphs:
+            properties = paragraph_._p.pPr
+            for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+                assert "0" == properties.find(qn(tag)).get(qn("w:val"))
+
+    def test_the_title_is_broken_between_words(self):
+        """The title's lines are those of title_lines, joined by line breaks in one paragraph."""
+        title = DOCUMENT.paragraphs[0]
+        assert "\n".join(title_lines(zh_blocks()[0])) == title.text
+        assert [
+            "重庆市渝北区古路镇人民政府",
+            "关于2023年行政执法总体情况的报告",
+        ] == title.text.split("\n")
+
+
+class TestTitleLines:
+    @pytest.mark.parametrize(
+        ("title", "lines"),
+        [
+            (
+                "某镇人民政府关于2023年行政执法总体情况的报告",
+                ["某镇人民政府关于2023年", "行政执法总体情况的报告"],
+            ),
+            (
+                "示例县市场监督管理局关于2023年行政执法总体情况的报告",
+                ["示例县市场监督管理局关于2023年", "行政执法总体情况的报告"],
+            ),
+            (
+                "示例市示例区示例街道办事处关于2023年行政执法总体情况的报告",
+                ["示例市示例区示例街道办事处", "关于2023年行政执法总体情况的报告"],
+            ),
+        ],
+    )
+    def test_breaks_between_words(self, title, lines):
+        """Never inside 市场, a number or a word; the lines as near equal as the words allow."""
+        assert lines == title_lines(title)
+
+    def test_one_line_when_it_fits(self):
+        """The other side: a title of one line's width is not broken."""
+        assert ["某镇关于2023年的报告"] == title_lines("某镇关于2023年的报告")
+
+    def test_a_title_without_a_break_is_left_whole(self):
+        """Nowhere to break between words: the title is left to the word processor."""
+        assert ["执" * 40] == title_lines("执" * 40)
 
 
 class TestOptions:
     def test_doc_number_and_addressee(self):
         """The 发文字号 centred above the title; the 主送机关 under it, with a colon."""
         texts = [
-            p.text
+            p.text.replace("\n", "")
             for p in document(
                 GULU, doc_number="古路府发〔2024〕1号", addressee="渝北区人民政府"
             ).paragraphs
@@ -284,9 +384,42 @@ class TestOptions:
         title = texts.index(zh_blocks()[0])
         assert ["", zh_blocks()[0], "", "渝北区人民政府："] == texts[1 : title + 3]
 
-    def test_without_them_the_title_comes_first(self):
-        """By default neither is written."""
-        assert zh_blocks()[:2] == [t for t in TEXTS if t][:2]
+    def test_without_them_the_title_then_the_government_above(self):
+        """By default no 发文字号, and the 主送机关 is the government the region names."""
+        assert [zh_blocks()[0], "渝北区人民政府："] == [t for t in TEXTS if t][:2]
+
+    def test_the_narrative_gives_them(self):
+        """A narrative's addressee and document number are written when no option says otherwise."""
+        report = attrs.evolve(
+            GULU,
+            narrative=attrs.evolve(
+                GULU.narrative, addressee="渝北区司法局", doc_number="古路府发〔2024〕2号"
+            ),
+        )
+        texts = [p.text for p in document(report).paragraphs if p.text]
+        assert ["古路府发〔2024〕2号", "渝北区司法局："] == [texts[0], texts[2]]
+        assert "渝北区人民政府：" in [
+            p.text for p in document(report, addressee="渝北区人民政府").paragraphs
+        ]
+
+    def test_no_region_no_addressee(self):
+        """The other side: a body without a region has no 主送机关 unless one is given."""
+        report = ec.AnnualReport(body=STREET, year=2023)
+        texts = [p.text for p in document(report).paragraphs]
+        assert ["", "按照有关规定，现将我街道2023年行政执法总体情况报告如下："] == texts[1:3]
+
+    @pytest.mark.parametrize(
+        ("name", "level", "region", "expected"),
+        [
+            ("重庆市渝北区古路镇人民政府", ec.BodyLevel.TOWN, "重庆市渝北区", "渝北区人民政府"),
+            ("示例县应急管理局", ec.BodyLevel.COUNTY_DEPARTMENT, "示例省示例县", "示例县人民政府"),
+            ("重庆市渝北区人民政府", ec.BodyLevel.COUNTY, "重庆市渝北区", "重庆市人民政府"),
+            ("某街道办事处", ec.BodyLevel.STREET, "", None),
+        ],
+    )
+    def test_the_government_above(self, name, level, region, expected):
+        """A town's and a department's go to their place's government; a government's one up."""
+        assert expected == superior(ec.EnforcementBody(name, level, region=region))
 
     def test_options_are_validated(self):
         """An unknown option, or one of the wrong type, is refused like any renderer's."""
@@ -342,14 +475,14 @@ class TestRobustness:
     @given(report=annual_reports())
     def test_any_report_keeps_zh_prose(self, report):
         """For any valid report, the document's paragraphs are zh's blocks."""
-        written = [p.text for p in document(report).paragraphs if p.text]
+        paragraphs = written(report)
         built = zh_module.renderer.document(report)
         lines = [built.title, *(block.line for block in built.blocks), built.body, built.date]
         # Word has one line break: "\r" and "\r\n" read back as "\n".
         expected = [
             xml_text(line).replace("\r\n", "\n").replace("\r", "\n") for line in lines if line
         ]
-        assert [line for line in expected if line] == written
+        assert [line for line in expected if line] == paragraphs
 
     def test_missing_extra_is_named(self, monkeypatch):
         """Without python-docx, the error names the docx extra."""

@@ -32,6 +32,7 @@ FLOORS: list[list[str]] = [
         "_mapping",
         "labels",
         "_paths",
+        "_paths_zh",
         "_validators",
         "_privacy",
         "numbers_zh",

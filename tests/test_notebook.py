@@ -63,6 +63,20 @@ class TestHtml:
         bad = ec.Finding(ec.Severity.ERROR, "x", "<p>", "<i>", "<u>")
         assert "<i>" not in ec.Findings([bad])._repr_html_()
 
+    def test_a_caption_counts_in_the_singular_and_the_plural(self):
+        """1 finding, 2 findings, 0 findings."""
+        one = ec.Finding(ec.Severity.ERROR, "x", "p", "m", "m")
+        assert "<caption>1 finding</caption>" in ec.Findings([one])._repr_html_()
+        assert "<caption>2 findings</caption>" in ec.Findings([one, one])._repr_html_()
+        assert "<caption>0 findings</caption>" in ec.Findings([])._repr_html_()
+
+    def test_labels_are_aligned_left_in_a_notebook(self):
+        """A notebook right-aligns cells: the fragment's own style sets labels left, values right."""
+        fragment = GULU._repr_html_()
+        style = fragment[fragment.index("<style>") : fragment.index("</style>")]
+        assert ".enforcement-core th,.enforcement-core td{text-align:left}" in style
+        assert ".enforcement-core td.value{text-align:right" in style
+
 
 class TestPlainText:
     def test_report(self):

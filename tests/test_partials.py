@@ -50,6 +50,7 @@ def split_ledgers(
                 {
                     "units": ledger.units,
                     "narrative": ledger.narrative,
+                    "published_on": ledger.published_on,
                     "conventions": ledger.conventions,
                 }
                 if index in holders

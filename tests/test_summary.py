@@ -11,7 +11,7 @@ from hypothesis import given, settings
 import enforcement_core as ec
 from enforcement_core import summarize
 from enforcement_core._paths import resolve
-from enforcement_core.statistics import report_figures
+from enforcement_core.statistics import rate, report_figures
 from profiles import examples
 from strategies import ledgers
 
@@ -197,6 +197,22 @@ class TestSummary:
             workforce.trained,
             workforce.misconduct_cases,
         )
+
+    def test_trained_are_counted_among_the_certified(self, body):
+        """A trained member of staff without a certificate is not counted: coverage stays within 100%."""
+        cert = ec.Certificate("1", "府", dt.date(2020, 1, 1), dt.date(2025, 1, 1))
+        officers = (
+            ec.Officer("o-1", "甲", unit="office", certificates=(cert,), trained=True),
+            ec.Officer("o-2", "乙", unit="office", certificates=(cert,)),
+            ec.Officer("a-1", "丙", unit="office", trained=True),
+            ec.Officer("a-2", "丁", unit="office", trained=True),
+        )
+        ledger = ec.Ledger(body=body, year=2023, officers=officers)
+        report = summarize(ledger)
+        assert (2, 1) == (report.workforce.certified, report.workforce.trained)
+        assert Decimal("50.00") == rate(report, ec.RateName.TRAINING_COVERAGE).percent(2)
+        assert [] == [f for f in ec.audit(ledger) if f.code == "share-above-whole"]
+        assert [] == [f for f in ec.audit(report) if f.code == "share-above-whole"]
 
     def test_penalty_tallies_each_sanction_type_of_a_case(self, body):
         """A case with a fine and a confiscation counts once under each; one with none is not penalised."""

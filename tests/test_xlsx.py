@@ -49,7 +49,7 @@ def row_of(label: str) -> tuple[object, ...]:
 class TestStatisticsSheet:
     def test_header_names_the_body_and_the_year(self):
         """The title, then 填报单位 and 年度 above the table."""
-        assert "重庆市渝北区古路镇人民政府 2023行政执法统计表" == SHEET["A1"].value
+        assert "重庆市渝北区古路镇人民政府2023年行政执法统计表" == SHEET["A1"].value
         assert "填报单位：重庆市渝北区古路镇人民政府" == SHEET["A2"].value
         assert "年度：2023" == SHEET["B2"].value
         assert "发布日期：2024年1月18日" == SHEET["C2"].value
@@ -177,6 +177,39 @@ class TestFormulas:
                 assert "<f>" not in package.read(name).decode()
 
 
+class TestPrinting:
+    def test_a4_portrait_one_page_wide_header_repeated(self):
+        """Both sheets: A4 portrait, fitted to one page wide, the header row on every page."""
+        for sheet, header in ((SHEET, "$4:$4"), (BOOK["审核发现"], "$1:$1")):
+            setup = sheet.page_setup
+            assert (9, "portrait") == (int(setup.paperSize), setup.orientation)  # 9: A4
+            assert (1, 0) == (setup.fitToWidth, setup.fitToHeight)
+            assert sheet.sheet_properties.pageSetUpPr.fitToPage
+            assert header == sheet.print_title_rows.split("!")[-1]
+
+    def test_borders_around_every_cell_of_the_table(self):
+        """The table's cells, header to last row, have thin lines on every side."""
+        for row in SHEET.iter_rows(min_row=4, max_row=SHEET.max_row, max_col=4):
+            for cell in row:
+                sides = (cell.border.left, cell.border.right, cell.border.top, cell.border.bottom)
+                assert {"thin"} == {side.style for side in sides}, cell.coordinate
+        assert SHEET["A2"].border.left.style is None
+
+    def test_the_hierarchy_shows(self):
+        """Parts indented under their figure (aligned left, as Excel needs), totals in bold."""
+        rows = list(SHEET.iter_rows(min_row=5))
+        labels = [r[0].value for r in rows]
+        visits = rows[labels.index("检查家次")][0]
+        part = rows[labels.index("检查家次") + 1][0]
+        assert (True, "left", 0) == (
+            visits.font.b,
+            visits.alignment.horizontal,
+            visits.alignment.indent,
+        )
+        assert ("left", 2) == (part.alignment.horizontal, part.alignment.indent)
+        assert not part.font.b
+
+
 class TestFindingsSheet:
     def test_findings_with_severity_colours(self):
         """Each finding a row; an error red, a warning amber."""
@@ -193,6 +226,25 @@ class TestFindingsSheet:
         findings = ec.audit(GULU)
         sheet = BOOK["审核发现"]
         assert [f.message_zh for f in findings] == [r[3].value for r in sheet.iter_rows(min_row=2)]
+
+    def test_codes_and_paths_in_chinese(self):
+        """A code by its Chinese name, a path by the figures' names, paths in messages too."""
+        sheet = workbook(ec.examples.load("example-city-rounding-2024"))["审核发现"]
+        (row,) = [[c.value for c in r] for r in sheet.iter_rows(min_row=2)]
+        assert ["错误", "所写数字与精确数字不符", "报告所述·数字第4项"] == row[:3]
+        assert row[3].startswith(
+            "行政检查·检查家次：报告写作1616.85万，分项行政检查·按检查领域合计"
+        )
+        assert "inspection" not in row[3]
+        # Wrapped over lines, the row is as tall as they are.
+        assert sheet.row_dimensions[2].height >= 30
+        assert sheet["D2"].alignment.wrap_text
+
+    def test_codes_and_paths_as_they_are_in_english(self):
+        """The other side: in English, the codes and paths of programs."""
+        data = ec.render(ec.examples.load("example-city-rounding-2024"), "xlsx", locale="en")
+        sheet = openpyxl.load_workbook(io.BytesIO(data))["audit findings"]
+        assert ["figure-mismatch", "stated.figures[3]"] == [c.value for c in sheet[2]][1:3]
 
     def test_no_findings(self):
         """An empty audit says so."""

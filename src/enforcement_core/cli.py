@@ -43,7 +43,7 @@ from enforcement_core.report import AnnualReport
 from enforcement_core.serialization import load_json
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from enforcement_core.comparison import Comparison
     from enforcement_core.findings import Finding
@@ -334,13 +334,56 @@ def _cmd_report(args: argparse.Namespace) -> int:
         source = examples.load(args.example or "gulu-2023")
     args.format = _format(args, "zh")
     options = _options(args.format, args.option)
+    if _refused_for_errors(args.file or args.example or "gulu-2023", source, args):
+        return EXIT_FINDINGS
     _emit(renderers.render(source, args.format, **options), args.output)
     return 0
 
 
-def _finding_line(finding: Finding, lang: str) -> str:
-    message = finding.message_zh if lang == "zh" else finding.message
-    return f"    {finding.path or _WORDS[lang]['document']}: {message} [{finding.code}]"
+def _refused_for_errors(
+    label: str, source: AnnualReport | Ledger, args: argparse.Namespace
+) -> bool:
+    """Say the audit's errors on stderr; ``True`` when the document is not to be written.
+
+    A document with errors is not handed in by mistake: it is written only when
+    ``--allow-errors`` says so, and then the errors are still said.
+    """
+    from enforcement_core.findings import Severity, audit  # noqa: PLC0415  (see the imports)
+
+    errors = [f for f in audit(source) if f.severity is Severity.ERROR]
+    if not errors:
+        return False
+    words = _WORDS[args.lang]
+    where = _locator(args.file, source, args.lang) if args.file else None
+    lines = list(_grouped(label, errors, args.lang, where))
+    lines.append(words["written"] if args.allow_errors else words["not_written"])
+    sys.stderr.write(f"{PROG}: " + "\n".join(lines) + "\n")
+    return not args.allow_errors
+
+
+def _finding_line(finding: Finding, lang: str, where: Callable[[str], str | None] | None) -> str:
+    if lang != "zh":
+        return f"    {finding.path or _WORDS[lang]['document']}: {finding.message} [{finding.code}]"
+    from enforcement_core._paths_zh import code_zh, path_zh, paths_in_text_zh  # noqa: PLC0415
+
+    # A clerk reads sheets, rows and headers, and Chinese names, not a program's paths.
+    place = (where(finding.path) if where and finding.path else None) or path_zh(finding.path)
+    message = paths_in_text_zh(finding.message_zh)
+    return f"    {place or _WORDS[lang]['document']}：{message}［{code_zh(finding.code)}］"
+
+
+def _locator(
+    path: str, source: AnnualReport | Ledger, lang: str
+) -> Callable[[str], str | None] | None:
+    """Where a ledger read from a table puts each record, for the Chinese findings."""
+    if lang != "zh" or not isinstance(source, Ledger) or path == STDIN:
+        return None
+    from enforcement_core.tables import locate  # noqa: PLC0415
+
+    try:
+        return locate(path, source)
+    except (EnforcementCoreError, OSError, ValueError):
+        return None  # the findings are still said, by their paths in Chinese
 
 
 #: The words of check's report and of loading errors, in English and Chinese.
@@ -354,6 +397,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "warnings": "warnings",
         "problems": "{count} problems:",
         "failed": "error",
+        "not_written": "the document is not written: correct the errors above, "
+        "or give --allow-errors to write it anyway",
+        "written": "written with these errors, as --allow-errors asks",
     },
     "zh": {
         "document": "（文档）",
@@ -364,6 +410,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "warnings": "警告",
         "problems": "{count}处问题：",
         "failed": "错误",
+        "not_written": "未生成文档：请改正以上错误，或加上 --allow-errors 仍然生成",
+        "written": "已按 --allow-errors 生成文档，但以上错误仍在",
     },
 }
 
@@ -374,17 +422,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
     progress = _Progress(len(args.files))
     unreadable = failing = 0
     checked: list[tuple[str, list[Finding]]] = []
+    located: dict[str, Callable[[str], str | None] | None] = {}
     try:
         for index, path in enumerate(args.files, start=1):
             progress.step(index, path)
             try:
                 published = _ledger(args.ledger) if args.ledger else None
-                findings = audit(_load(path), ledger=published)
+                source = _load(path)
+                findings = audit(source, ledger=published)
             except (LoadError, OSError) as error:
                 unreadable += 1
                 _say_error(error, args.lang)
                 continue
             checked.append((path, findings))
+            if findings:
+                located[path] = _locator(path, source, args.lang)
             # --strict: a warning fails the check as an error does.
             failing += sum(1 for f in findings if f.severity is Severity.ERROR or args.strict)
     finally:
@@ -392,7 +444,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         _out(_findings_json(checked))
     else:
-        lines = [line for path, findings in checked for line in _grouped(path, findings, args.lang)]
+        lines = [
+            line
+            for path, findings in checked
+            for line in _grouped(path, findings, args.lang, located.get(path))
+        ]
         if lines:
             _out("\n".join(lines))
     if unreadable:
@@ -432,7 +488,12 @@ def _findings_json(checked: list[tuple[str, list[Finding]]]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def _grouped(path: str, findings: list[Finding], lang: str) -> Iterator[str]:
+def _grouped(
+    path: str,
+    findings: list[Finding],
+    lang: str,
+    where: Callable[[str], str | None] | None = None,
+) -> Iterator[str]:
     from enforcement_core.findings import Severity  # noqa: PLC0415  (see the imports)
 
     words = _WORDS[lang]
@@ -453,12 +514,13 @@ def _grouped(path: str, findings: list[Finding], lang: str) -> Iterator[str]:
     for severity, items in counts.items():
         if items:
             yield f"  {words[severity.value + 's']}{'：' if lang == 'zh' else ':'}"
-            yield from (_finding_line(finding, lang) for finding in items)
+            yield from (_finding_line(finding, lang, where) for finding in items)
 
 
 def _say_error(error: BaseException, lang: str = "en") -> None:
     word = _WORDS[lang]["failed"]
-    sys.stderr.write(f"{PROG}: {word}: {_explain(error, lang)}\n")
+    colon = "：" if lang == "zh" else ": "
+    sys.stderr.write(f"{PROG}: {word}{colon}{_explain(error, lang)}\n")
 
 
 def _cmd_renderers(args: argparse.Namespace) -> int:
@@ -740,6 +802,18 @@ def _parser() -> argparse.ArgumentParser:
         ".xlsx; else zh)",
     )
     report.add_argument("--output", metavar="PATH", help="write to PATH instead of standard output")
+    report.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        default="en",
+        help="the language of the audit's errors and other messages (default: en)",
+    )
+    report.add_argument(
+        "--allow-errors",
+        action="store_true",
+        help="write the document even when the audit finds errors (they are still shown); "
+        "without it, a document with errors is not written and the exit status is 1",
+    )
     _option_argument(report)
 
     check = _command(
@@ -749,7 +823,12 @@ def _parser() -> argparse.ArgumentParser:
         "enforcement-core check town-a.json town-b.json",
         _cmd_check,
     )
-    check.add_argument("files", nargs="+", metavar="FILE", help="a JSON document; - reads stdin")
+    check.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a report or ledger: JSON, or a ledger's table (.xlsx, .csv, .parquet); - reads stdin",
+    )
     check.add_argument(
         "--lang", choices=("en", "zh"), default="en", help="the language of the findings"
     )
@@ -847,13 +926,68 @@ def _explain(error: BaseException, lang: str = "en") -> str:
         from enforcement_core.tables import in_language  # noqa: PLC0415
 
         where = f"{error.source}: " if error.source else ""
+
+        def said(problem: Problem) -> str:
+            text = in_language(problem, lang)
+            return _error_zh(text) if lang == "zh" else text
+
         if len(error.problems) == 1:
-            return f"{where}{in_language(error.problems[0], lang)}"
-        listed = "".join(f"\n  {in_language(problem, lang)}" for problem in error.problems)
+            return f"{where}{said(error.problems[0])}"
+        listed = "".join(f"\n  {said(problem)}" for problem in error.problems)
         return where + _WORDS[lang]["problems"].format(count=len(error.problems)) + listed
     if isinstance(error, OSError):
-        return f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")
-    return str(error)
+        reason = error.strerror or str(error)
+        if lang == "zh":
+            reason = _OS_ERRORS_ZH.get(error.errno or 0, reason)
+        return f"{error.filename or ''}: {reason}".lstrip(": ")
+    return _error_zh(str(error)) if lang == "zh" else str(error)
+
+
+#: The errors of files a clerk meets, in Chinese (the system's own words are English).
+_OS_ERRORS_ZH = {
+    errno.ENOENT: "文件不存在",
+    errno.EACCES: "没有读写该文件的权限",
+    errno.EISDIR: "这是文件夹，不是文件",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "文件系统只读，无法写入",
+}
+#: The command line's own errors of use, in Chinese: the English form and the Chinese.
+_ERRORS_ZH = tuple(
+    (re.compile(pattern), chinese)
+    for pattern, chinese in (
+        (r"give a FILE or --example, not both", "请给出文件或 --example，不要同时给出"),
+        (r"(.+) exists; give --force to overwrite it", r"\1已存在；如要覆盖，请加上 --force"),
+        (
+            r"this format is binary and is not written to a terminal: .*",
+            "该格式是二进制文件，不能输出到终端：请用 --output 指定文件，或将输出重定向到文件",
+        ),
+        (
+            r"no renderer named '([^']*)'; the renderers are: (.*)",
+            r"没有名为“\1”的格式；可用的格式为：\2",
+        ),
+        (r"--option takes KEY=VALUE, not (.*)", r"--option 的写法为 KEY=VALUE，而不是\1"),
+        (
+            r"renderer '([^']*)' has no option '([^']*)'; its options are: (.*)",
+            r"格式“\1”没有选项“\2”；可用的选项为：\3",
+        ),
+        (
+            r"init writes a \.xlsx ledger workbook or a \.json report, not (.*)",
+            r"init 只能生成 .xlsx 台账或 .json 报告，不能生成\1",
+        ),
+        (r"(.*)cannot read the file: No such file or directory", r"\1无法读取该文件：文件不存在"),
+        (r"(.*)cannot read the file: Permission denied", r"\1无法读取该文件：没有权限"),
+        (r"(.*)cannot read the file: (.*)", r"\1无法读取该文件：\2"),
+    )
+)
+
+
+def _error_zh(message: str) -> str:
+    """A command-line error in Chinese where it is one of the command line's own; else as given."""
+    for pattern, chinese in _ERRORS_ZH:
+        found = pattern.fullmatch(message)
+        if found:
+            return found.expand(chinese)
+    return message
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -886,7 +1020,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except (EnforcementCoreError, OSError) as error:
         if args.debug:
             raise
-        sys.stderr.write(f"{PROG}: error: {_explain(error)}\n")
+        _say_error(error, getattr(args, "lang", "en"))
         return EXIT_USAGE
     except Exception as error:
         # Readers and plugins turn their failures into the library's errors; anything

@@ -104,7 +104,9 @@ class Findings(list[Finding]):
 
         rows = [(f.severity.value, f.code, f.path, f.message, f.message_zh) for f in self]
         return table(
-            ["severity", "code", "path", "message", "中文"], rows, caption=f"{len(self)} findings"
+            ["severity", "code", "path", "message", "中文"],
+            rows,
+            caption=f"{len(self)} finding{'' if len(self) == 1 else 's'}",
         )
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: ARG002, FBT001  (IPython's signature)

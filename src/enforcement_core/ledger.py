@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -9,12 +10,15 @@ import attrs
 
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._validators import (
+    a_date,
     a_year,
     checks,
+    fail,
     frozen_map,
     identifier,
     instance_of,
     mapping_of,
+    optional,
     tuple_of,
 )
 from enforcement_core.actions import (
@@ -60,6 +64,8 @@ class Ledger:
     body: EnforcementBody = attrs.field(metadata=checks(instance_of(EnforcementBody)))
     #: The year the ledger covers.
     year: int = attrs.field(metadata=checks(a_year()))
+    #: The day the summary's report is dated (its 成文日期); ``None`` when not given.
+    published_on: dt.date | None = attrs.field(default=None, metadata=checks(optional(a_date())))
     #: The organisational units by identifier (their ``certified`` figures are
     #: left empty: the officers are counted).
     units: Mapping[str, Unit] = attrs.field(
@@ -109,6 +115,19 @@ class Ledger:
     conventions: Conventions = attrs.field(
         factory=Conventions, metadata=checks(instance_of(Conventions))
     )
+
+    @published_on.validator
+    def _published_after_the_year_began(
+        self, attribute: attrs.Attribute[dt.date | None], value: dt.date | None
+    ) -> None:
+        # The report the ledger is summarised into refuses the same date.
+        if value is not None and value.year < self.year:
+            fail(
+                self,
+                attribute.name,
+                value,
+                f"published on {value}, before the year {self.year} it reports on began",
+            )
 
     # Rich display reaches up to the summary and the renderers at call time, never at import.
 

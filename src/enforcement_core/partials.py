@@ -111,6 +111,8 @@ class Partial:
     rectification: Mapping[int, int] = attrs.field(factory=FrozenMap, converter=_histogram)
     #: The narrative the report carries (from a piece that has one).
     narrative: Narrative = attrs.field(factory=Narrative)
+    #: The day the report is dated (from a piece that has one).
+    published_on: dt.date | None = None
     #: How the report writes its numbers (from a piece that says).
     conventions: Conventions = attrs.field(factory=Conventions)
 
@@ -157,6 +159,7 @@ class Partial:
             targets=inspected_targets(ledger),
             rectification=rectification_histogram(ledger),
             narrative=ledger.narrative,
+            published_on=ledger.published_on,
             conventions=ledger.conventions,
         )
 
@@ -171,6 +174,7 @@ class Partial:
             workforce=workforce_figures(self.units, officers, self.misconduct_cases, start, end),
             **{field: value for field, value in self.figures.items() if value},
             narrative=self.narrative,
+            published_on=self.published_on,
             conventions=self.conventions,
         )
 
@@ -183,7 +187,12 @@ class Partial:
         return RectificationDays.of(self.rectification)
 
 
-_DEFAULTS: Final = {"narrative": Narrative(), "conventions": Conventions(), "units": FrozenMap()}
+_DEFAULTS: Final = {
+    "narrative": Narrative(),
+    "conventions": Conventions(),
+    "units": FrozenMap(),
+    "published_on": None,
+}
 
 
 def _one_of(name: str, first: Any, second: Any) -> Any:
@@ -236,6 +245,7 @@ def merge(first: Partial, second: Partial) -> Partial:
         targets=first.targets | second.targets,
         rectification=Counter(first.rectification) + Counter(second.rectification),
         narrative=_one_of("narrative", first.narrative, second.narrative),
+        published_on=_one_of("published_on", first.published_on, second.published_on),
         conventions=_one_of("conventions", first.conventions, second.conventions),
     )
 

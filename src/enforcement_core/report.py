@@ -125,6 +125,10 @@ class Narrative:
     sections: tuple[Section, ...] = attrs.field(
         default=(), metadata=checks(tuple_of(instance_of(Section)))
     )
+    #: The 主送机关, the body the report is sent to ("渝北区人民政府"); empty when not given.
+    addressee: str = attrs.field(default="", metadata=checks(instance_of(str)))
+    #: The 发文字号 ("古路府发〔2024〕1号"); empty when not given.
+    doc_number: str = attrs.field(default="", metadata=checks(instance_of(str)))
 
 
 class RateName(Vocabulary):

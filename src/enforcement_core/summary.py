@@ -66,6 +66,7 @@ def summarize(ledger: Ledger) -> AnnualReport:
     return AnnualReport(
         body=ledger.body,
         year=ledger.year,
+        published_on=ledger.published_on,
         workforce=workforce_figures(
             ledger.units,
             ledger.officers,
@@ -159,7 +160,9 @@ def workforce_figures(
             for cert in o.certificates
             if cert.cancelled_on is not None and start <= cert.cancelled_on <= end
         ),
-        trained=sum(1 for o in officers if o.trained),
+        # Counted among the certified, the officers the training coverage divides by: a
+        # trained member of staff without a certificate would make the rate pass 100%.
+        trained=sum(1 for o in certified if o.trained),
         misconduct_cases=misconduct_cases,
     )
 

@@ -259,7 +259,8 @@ class WorkforceFigures:
     borrowed_staff: int | None = attrs.field(
         default=None, metadata=checks(optional(a_count())), kw_only=True
     )
-    #: Officers who took part in enforcement training in the year.
+    #: Officers who took part in enforcement training in the year (from a ledger: those
+    #: certified at the year's end, as the training coverage divides by them).
     trained: int | None = attrs.field(
         default=None, metadata=checks(optional(a_count())), kw_only=True
     )

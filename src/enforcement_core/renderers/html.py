@@ -41,7 +41,9 @@ __all__ = ["HtmlRenderer", "renderer", "table"]
 
 _STYLE = (
     "<style>.enforcement-core td.value{text-align:right;font-variant-numeric:tabular-nums}"
-    ".enforcement-core th{text-align:left}.enforcement-core td.depth-0{font-weight:bold}</style>"
+    # Notebooks' own stylesheets right-align cells: labels are set left, so their indent shows.
+    ".enforcement-core th,.enforcement-core td{text-align:left}"
+    ".enforcement-core td.depth-0{font-weight:bold}</style>"
 )
 
 

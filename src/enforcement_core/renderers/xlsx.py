@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from enforcement_core._extras import require
 from enforcement_core._mapping import FrozenMap
+from enforcement_core._paths_zh import code_zh, path_zh, paths_in_text_zh
 from enforcement_core._privacy import published_text
 from enforcement_core.findings import audit
 from enforcement_core.labels import term
@@ -54,6 +55,7 @@ _MONEY_UNITS: Final = {"元": 0, "万元": 4, "亿元": 8}
 # Google Sheets) when typed or pasted: the "CSV injection" characters.
 _FORMULA_START: Final = ("=", "+", "-", "@")
 _HEADER_FILL: Final = "D9E1F2"
+_HEADING_FILL: Final = "F2F2F2"
 
 
 def _number_format(kind: str, places: int) -> str:
@@ -125,6 +127,25 @@ class _Sheet:
             cell = self.text(row, column, header, bold=True)
             cell.fill = fill
             cell.alignment = self.styles.Alignment(horizontal="center")
+
+    def borders(self, first: int, last: int, columns: int) -> None:
+        """Thin lines around every cell of the table, as a printed table has them."""
+        thin = self.styles.Side(style="thin", color="808080")
+        border = self.styles.Border(left=thin, right=thin, top=thin, bottom=thin)
+        for row in range(first, last + 1):
+            for column in range(1, columns + 1):
+                self.sheet.cell(row=row, column=column).border = border
+
+    def print_setup(self, header_row: int) -> None:
+        """A4 portrait, one page wide (as many long as it takes), the header on every page."""
+        setup = self.sheet.page_setup
+        setup.paperSize = self.sheet.PAPERSIZE_A4
+        setup.orientation = self.sheet.ORIENTATION_PORTRAIT
+        setup.fitToWidth = 1
+        setup.fitToHeight = 0
+        self.sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        self.sheet.print_title_rows = f"{header_row}:{header_row}"
+        self.sheet.print_options.horizontalCentered = True
 
 
 class XlsxRenderer:
@@ -211,7 +232,10 @@ def _statistics(
     sheet: _Sheet, report: AnnualReport, locale: str, money_unit: str, money_places: int
 ) -> None:
     # The title and the body span the columns: they set no column's width.
-    title = f"{report.body.name} {report.year}" + term("statistics_table", locale)
+    if locale == "zh_CN":
+        title = f"{report.body.name}{report.year}年{term('statistics_table', locale)}"
+    else:
+        title = f"{report.body.name} {report.year} {term('statistics_table', locale)}"
     sheet.text(1, 1, title, fit=False).font = sheet.styles.Font(bold=True, size=14)
     sheet.sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=4)
     sheet.text(2, 1, f"{term('body', locale)}：{report.body.name}", fit=False)
@@ -223,10 +247,21 @@ def _statistics(
     sheet.sheet.freeze_panes = "A5"
     power = _MONEY_UNITS[money_unit]
     line = 5
-    for row in rows(report, locale):
-        label = sheet.text(line, 1, row.label, bold=row.depth == 0)
-        label.alignment = sheet.styles.Alignment(indent=max(row.depth - 1, 0) * 2)
+    table = rows(report, locale)
+    heading_fill = sheet.styles.PatternFill("solid", fgColor=_HEADING_FILL)
+    for index, row in enumerate(table):
+        # A figure with parts under it is bold, its parts indented under it: a total
+        # never reads as the value of its last part.
+        parent = index + 1 < len(table) and table[index + 1].depth > row.depth
+        label = sheet.text(line, 1, row.label, bold=row.depth == 0 or parent)
+        # Excel shows an indent only on a cell aligned left.
+        label.alignment = sheet.styles.Alignment(
+            horizontal="left", indent=max(row.depth - 1, 0) * 2
+        )
         sheet.fit(1, display_width(row.label) + 2 * row.depth)
+        if row.depth == 0:
+            for column in range(1, 5):
+                sheet.sheet.cell(row=line, column=column).fill = heading_fill
         if row.kind == "count" and row.number is not None:
             sheet.number(line, 2, row.number, _number_format("count", 0))
             sheet.text(line, 3, row.measure)
@@ -247,7 +282,9 @@ def _statistics(
                 )
             sheet.text(line, 4, "%")
         line += 1
+    sheet.borders(4, line - 1, 4)
     sheet.set_widths()
+    sheet.print_setup(4)
 
 
 def _findings(sheet: _Sheet, findings: Sequence[Finding], locale: str) -> None:
@@ -256,18 +293,34 @@ def _findings(sheet: _Sheet, findings: Sequence[Finding], locale: str) -> None:
     sheet.sheet.freeze_panes = "A2"
     if not findings:
         sheet.text(2, 1, term("no_findings", locale))
+    wrapped = sheet.styles.Alignment(wrap_text=True, vertical="top")
     for line, finding in enumerate(findings, start=2):
         severity = finding.severity.value
+        if zh:
+            # A clerk reads names, not a program's codes and paths.
+            code, path = code_zh(finding.code), path_zh(finding.path)
+            message = paths_in_text_zh(finding.message_zh)
+        else:
+            code, path, message = finding.code, finding.path, finding.message
         cells = [
             sheet.text(line, 1, term(f"severity_{severity}", locale)),
-            sheet.text(line, 2, finding.code),
-            sheet.text(line, 3, finding.path),
-            sheet.text(line, 4, finding.message_zh if zh else finding.message),
+            sheet.text(line, 2, code),
+            sheet.text(line, 3, path, fit=False),
+            sheet.text(line, 4, message, fit=False),
         ]
         fill = sheet.styles.PatternFill("solid", fgColor=SEVERITY_FILLS[severity])
         for cell in cells:
             cell.fill = fill
-    sheet.set_widths(most=80)
+            cell.alignment = wrapped
+        # A wrapped cell's row is as tall as its lines: openpyxl leaves the height to the
+        # application, and not every one recomputes it when it opens the file.
+        lines = max(-(-display_width(text) // width) for text, width in ((path, 20), (message, 50)))
+        sheet.sheet.row_dimensions[line].height = 15 * max(lines, 1)
+    sheet.fit(3, 20)
+    sheet.fit(4, 50)
+    sheet.borders(1, max(len(findings), 1) + 1, 4)
+    sheet.set_widths(most=50)
+    sheet.print_setup(1)
 
 
 #: The instance the entry point names.

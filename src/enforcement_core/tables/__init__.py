@@ -12,6 +12,7 @@ Parquet; CSV needs neither.
 """
 
 from enforcement_core.tables._files import ENCODINGS
+from enforcement_core.tables._locate import locate
 from enforcement_core.tables._problems import TableProblem, in_language
 from enforcement_core.tables._publicity import (
     PublishedLayout,
@@ -33,6 +34,7 @@ __all__ = [
     "column",
     "in_language",
     "load_document",
+    "locate",
     "published_layouts",
     "read_columnar",
     "read_ledger",

@@ -140,9 +140,32 @@ def read_int(value: Any) -> int:
     return int(number)
 
 
+_IN_WAN: Final = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*万元?")
+
+
 def read_yuan(value: Any) -> Decimal:
-    """An amount in yuan, exact: the money check refuses what is not exact to the fen."""
-    return _number_text(value, "an amount in yuan", "以元为单位的金额")
+    """An amount in yuan, exact: the money check refuses what is not exact to the fen.
+
+    An amount written in 万 is refused too (the column is in yuan), saying the yuan meant.
+
+    Examples:
+        >>> read_yuan("1.2万")
+        Traceback (most recent call last):
+        ...
+        enforcement_core.tables._cells.CellError: the column is in yuan: for 1.2万 write 12000
+    """
+    try:
+        return _number_text(value, "an amount in yuan", "以元为单位的金额")
+    except CellError:
+        wan = _IN_WAN.fullmatch(value.strip()) if isinstance(value, str) else None
+        if wan is None:
+            raise
+        meant = Decimal(wan[1]) * _WAN
+        meant = meant.quantize(_ONE) if meant == meant.to_integral_value() else meant.normalize()
+        raise CellError(
+            f"the column is in yuan: for {value.strip()} write {meant}",
+            f"本列以元为单位：{value.strip()}请写作{meant}",
+        ) from None
 
 
 def read_wan_yuan(value: Any) -> Decimal:

@@ -686,11 +686,15 @@ def read_sheets(
     kind: str,
     name: str,
     headed: Callable[[RawSheet], RawSheet] | None = None,
+    *,
+    for_people: Callable[[str], bool] | None = None,
 ) -> list[RawSheet]:
     """Every non-empty sheet of a table file of ``kind``.
 
     ``headed`` finds a sheet's header where it is not the first row (a site's title
     above a published table): values are under no header only by the real one.
+    ``for_people`` tells, by its name, a sheet no reader reads as a table (the
+    template's instructions), whose values are under no header by design.
 
     Raises:
         LoadError: The file cannot be read, or a sheet holds values under no header.
@@ -703,7 +707,8 @@ def read_sheets(
         sheets = _csv(source, name)
     if headed is not None:
         sheets = [headed(sheet) for sheet in sheets]
-    problems = [problem for sheet in sheets for problem in stray_values(sheet)]
+    tables = [s for s in sheets if for_people is None or not for_people(s.name)]
+    problems = [problem for sheet in tables for problem in stray_values(sheet)]
     if problems:
         raise LoadError(problems, source=name)
     return sheets

@@ -35,6 +35,7 @@ from enforcement_core.tables._cells import (
     split_list,
 )
 from enforcement_core.tables._problems import TableProblem
+from enforcement_core.tables._reasons import field_name, in_chinese
 from enforcement_core.tables.identifiers import identifier_problem
 from enforcement_core.workforce import Officer
 
@@ -71,8 +72,11 @@ _CHECKED_IDS: Final = frozenset({"id_number"})
 
 
 def normal(text: object) -> str:
-    """A header as compared: full-width forms, spaces and case ignored."""
-    return "".join(unicodedata.normalize("NFKC", str(text)).split()).casefold()
+    """A header as compared: full-width forms, spaces, case and a leading ``*`` ignored.
+
+    The template marks a required column with ``*`` (``*编号``), as forms do.
+    """
+    return "".join(unicodedata.normalize("NFKC", str(text)).split()).lstrip("*").casefold()
 
 
 @attrs.frozen
@@ -391,7 +395,7 @@ def _parsed(column: Column, value: Any) -> Any:
     if column.check is not None:
         reason = column.check(parsed)
         if reason is not None:
-            raise CellError(reason, f"不是有效的证件号码或统一社会信用代码：{reason}")
+            raise CellError(reason, f"不是有效的证件号码或统一社会信用代码：{in_chinese(reason)}")
     return parsed
 
 
@@ -513,14 +517,14 @@ def _refusal(
             header = column.header()
             break
     if header is None:
-        header = term(f"sheet_{field}") if _has_term(f"sheet_{field}") else field
+        header = term(f"sheet_{field}") if _has_term(f"sheet_{field}") else field_name(field)
     return TableProblem.at(
         sheet_name,
         number,
         header,
         error.value,
         error.reason,
-        f"不成立：{error.reason}",
+        in_chinese(error.reason),
     )
 
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+from enum import Enum
+
 import attrs
 
 from enforcement_core.errors import Problem
+from enforcement_core.labels import label
 
 __all__ = ["TableProblem", "in_language"]
 
@@ -76,8 +81,30 @@ class TableProblem(Problem):
             )
             if part
         )
-        shown = "" if self.value is None else f"（值：{self.value!r}）"
+        shown = "" if self.value is None else f"（值：{shown_zh(self.value)}）"
         return f"{where}：{self.message_zh}{shown}" if where else f"{self.message_zh}{shown}"
+
+
+def shown_zh(value: object) -> str:
+    """A value as a clerk wrote or reads it: text quoted, a label in Chinese, no Python repr.
+
+    Examples:
+        >>> from enforcement_core import LicensingDecision
+        >>> shown_zh(LicensingDecision.GRANTED), shown_zh(Decimal("6800.00")), shown_zh("1,2OO")
+        ('准予许可', '6800.00', "'1,2OO'")
+    """
+    if isinstance(value, Enum):
+        try:
+            return label(value)
+        except (KeyError, ValueError):
+            return str(value.value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal | int | dt.date):
+        return str(value)
+    if isinstance(value, tuple | list):
+        return "、".join(shown_zh(item) for item in value)
+    return repr(value)
 
 
 def in_language(problem: Problem, lang: str) -> str:

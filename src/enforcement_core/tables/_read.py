@@ -19,6 +19,7 @@ from enforcement_core.serialization import load_json
 from enforcement_core.tables._cells import CellError, blank, enum_reader, read_int, read_text
 from enforcement_core.tables._files import RawSheet, kind_of, materialized, of_file, read_sheets
 from enforcement_core.tables._layout import (
+    EXAMPLE_PREFIX,
     Column,
     Sheet,
     mapped_key,
@@ -37,6 +38,8 @@ from enforcement_core.tables._publicity import (
     read_publicity,
     recognise,
 )
+from enforcement_core.tables._reasons import in_chinese
+from enforcement_core.tables._text import TextSheet, read_text_sheet
 from enforcement_core.workforce import Unit, UnitKind
 
 if TYPE_CHECKING:
@@ -59,11 +62,27 @@ _LEVEL_BY_NAME = (
 )
 
 
+# Sheets a workbook may hold that are read by people only: the template's instructions.
+_SKIPPED = frozenset(normal(term("sheet_instructions", locale)) for locale in ("zh_CN", "en"))
+
+
+def for_people(sheet_name: str) -> bool:
+    """Whether the sheet ``sheet_name`` is read by people only (the template's instructions)."""
+    return normal(sheet_name) in _SKIPPED
+
+
 def _unit_columns() -> tuple[Column, ...]:
     return (
         Column("id", ("id",), read_text, required=True, owner="Unit"),
         Column("name", ("name",), read_text, required=True, owner="Unit"),
-        Column("kind", ("kind",), enum_reader(UnitKind), required=False, owner="Unit"),
+        Column(
+            "kind",
+            ("kind",),
+            enum_reader(UnitKind),
+            required=False,
+            owner="Unit",
+            vocabulary=UnitKind,
+        ),
         Column("parent", ("parent",), read_text, required=False, owner="Unit"),
     )
 
@@ -87,7 +106,8 @@ def _unit(
     with collecting() as refused:
         made = Unit(**given, subunits=subs)
     problems.extend(
-        TableProblem.at(sheet_name, number, None, e.value, e.reason, e.reason) for e in refused
+        TableProblem.at(sheet_name, number, None, e.value, e.reason, in_chinese(e.reason))
+        for e in refused
     )
     return None if refused else made
 
@@ -101,9 +121,10 @@ def _units(raw: RawSheet, problems: list[TableProblem]) -> dict[str, Unit]:
         return {}
     rows: dict[str, tuple[int, dict[str, Any]]] = {}
     for number, cells in raw.rows:
+        example = bool(cells) and str(cells[0] or "").strip().startswith(EXAMPLE_PREFIX)
         kwargs = (
             None
-            if all(blank(c) for c in cells)
+            if example or all(blank(c) for c in cells)
             else read_cells(raw.name, number, cells, found, problems)
         )
         if kwargs is not None:
@@ -372,6 +393,7 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
             kind,
             Path(name).stem if name else "table",
             lambda sheet: below_title(sheet, mapping),
+            for_people=for_people,
         )
     except LoadError as error:
         raise of_file(error, Path(name).stem if name else "table", shown) from None
@@ -388,6 +410,7 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
     units: dict[str, Unit] = {}
     groups: dict[str, list[Any]] = {}
     national = Publicity()
+    prose = TextSheet()
     pending: list[tuple[RawSheet, Sheet]] = []
     single = len(raws) == 1
     seen: Seen = {}
@@ -397,6 +420,11 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
             continue
         if normal(raw.name) in (normal(term("sheet_units")), normal(term("sheet_units", "en"))):
             units = _units(raw, problems)
+            continue
+        if normal(raw.name) in (normal(term("sheet_text")), normal(term("sheet_text", "en"))):
+            prose = read_text_sheet(raw, problems)
+            continue
+        if normal(raw.name) in _SKIPPED:
             continue
         published, titled = _published(raw, mapping)
         if published is not None:
@@ -547,10 +575,28 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
                 f"{year}不是1至{YEARS[1]}之间的年度",
             )
         )
+    if year is not None and prose.published_on is not None and prose.published_on.year < year:
+        problems.append(
+            TableProblem.at(
+                term("sheet_text"),
+                None,
+                term("text_published_on"),
+                prose.published_on,
+                f"the report is dated before the year {year} it reports on began",
+                f"成文日期早于报告所属的{year}年",
+            )
+        )
     if problems or body is None or year is None:
         raise LoadError(problems, source=shown)
     kept: dict[str, Any] = {key: tuple(found) for key, found in groups.items()}
-    return Ledger(body=body, year=year, units=units, **kept)
+    return Ledger(
+        body=body,
+        year=year,
+        published_on=prose.published_on,
+        units=units,
+        narrative=prose.narrative(year),
+        **kept,
+    )
 
 
 def load_document(path: str | os.PathLike[str]) -> AnnualReport | Ledger:

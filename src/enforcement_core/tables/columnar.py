@@ -92,6 +92,7 @@ from enforcement_core.tables._publicity import (
     sanctions_of,
     text_amounts,
 )
+from enforcement_core.tables._reasons import in_chinese
 
 if TYPE_CHECKING:
     from enforcement_core.report import AnnualReport
@@ -225,10 +226,13 @@ def _arrow_sheets(
     if kind == "csv":
         return [(name, _arrow_csv(source, name, mapping))]
     from enforcement_core.tables._files import read_sheets  # noqa: PLC0415
+    from enforcement_core.tables._read import for_people  # noqa: PLC0415
 
     return [
         (sheet.name, _numbered_table(sheet))
-        for sheet in read_sheets(source, kind, name, lambda sheet: below_title(sheet, mapping))
+        for sheet in read_sheets(
+            source, kind, name, lambda sheet: below_title(sheet, mapping), for_people=for_people
+        )
     ]
 
 
@@ -637,7 +641,7 @@ def _from_fen(fen: int) -> Decimal:
 
 
 def _problem(sheet_name: str, row: int, header: str, value: Any, reason: str) -> TableProblem:
-    return TableProblem.at(sheet_name, row + 2, header, value, reason, f"不成立：{reason}")
+    return TableProblem.at(sheet_name, row + 2, header, value, reason, in_chinese(reason))
 
 
 def _blank_rows(table: Any, indices: Iterable[int] | None = None) -> Any:
@@ -1059,7 +1063,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
                 reason = reasons[int(keys_of_rows[row])]
                 value = factor.distinct[int(factor.codes[row])]
                 problems.append(
-                    TableProblem.at(sheet_name, row + 2, header, value, reason, f"不成立：{reason}")
+                    TableProblem.at(sheet_name, row + 2, header, value, reason, in_chinese(reason))
                 )
                 invalid[row] = True
     # 4. Checks written as methods: one record per combination of presence and vocabulary
@@ -1214,7 +1218,8 @@ def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]
         if passing is not None and passing[position]:
             continue
         value = factor.distinct[position]
-        key = (type(value), value) if not isinstance(value, list) else None
+        # Equal is not the same: Decimal("-0") == 0, and the money check refuses only the first.
+        key = (type(value), value, str(value)) if not isinstance(value, list) else None
         reason = memo[key] if key is not None and key in memo else check.reason(None, value)
         if key is not None:
             memo[key] = reason

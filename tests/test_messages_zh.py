@@ -1,0 +1,382 @@
+"""What a clerk reads under ``--lang zh``: every finding, row problem and error in Chinese."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import pytest
+
+import enforcement_core as ec
+from enforcement_core._paths_zh import CODES_ZH, code_zh, path_zh, paths_in_text_zh
+from enforcement_core._validators import collecting
+from enforcement_core.findings import CODES
+from enforcement_core.report import ChangeUnit, Stated, StatedChange
+from enforcement_core.tables._reasons import _REASONS, in_chinese
+from enforcement_core.tables.identifiers import credit_code_problem, id_number_problem
+from test_tables import penalty_csv, three_penalties
+from test_template import book, fill_about, save
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# A word of two Latin letters or more; GB (the standards' mark) is a name, not English.
+ENGLISH = re.compile(r"(?<![A-Za-z])(?!GB\b)[A-Za-z]{2,}")
+# Values shown as written: quoted text, and ISO dates.
+VALUES = re.compile(r"'[^']*'|“[^”]*”|\d{4}-\d{2}-\d{2}")
+
+
+def english_words(text: str) -> list[str]:
+    """The English words of ``text`` outside its values."""
+    return ENGLISH.findall(VALUES.sub("", text))
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "enforcement_core", *args],
+        capture_output=True,
+        encoding="utf-8",
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+
+
+BODY = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
+
+
+def report(**fields: object) -> ec.AnnualReport:
+    return ec.AnnualReport(body=BODY, year=2023, **fields)  # type: ignore[arg-type]
+
+
+def change(figure: str, previous: str | None, value: str, unit: ChangeUnit) -> StatedChange:
+    return StatedChange(
+        figure=figure,
+        previous=None if previous is None else Decimal(previous),
+        change=Decimal(value),
+        unit=unit,
+    )
+
+
+def reports() -> list[ec.AnnualReport]:
+    """Reports whose findings are, together, every code the audit gives a report."""
+    percent = ChangeUnit.PERCENT
+    return [
+        report(
+            inspection=ec.InspectionFigures(
+                visits=10, by_area={ec.InspectionArea.FIRE_SAFETY: ec.AreaFigures(visits=4)}
+            )
+        ),
+        report(
+            penalty=ec.PenaltyFigures(
+                by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=220)},
+                by_procedure={ec.Procedure.SIMPLE: 200},
+            )
+        ),
+        report(licensing=ec.LicensingFigures(applications=10, granted=5)),
+        report(reviews=ec.ReviewFigures(total=ec.ReviewCounts(reconsiderations=5, upheld=3))),
+        report(penalty=ec.PenaltyFigures(cases=10, by_sanction={ec.SanctionType.FINE: 11})),
+        report(workforce=ec.WorkforceFigures(certified=2, trained=3)),
+        report(stated=Stated(rates={ec.RateName.CERTIFICATION: Decimal(95)})),
+        report(
+            workforce=ec.WorkforceFigures(certified=22, established_staff=25),
+            stated=Stated(rates={ec.RateName.CERTIFICATION: Decimal("88.5")}),
+        ),
+        report(
+            penalty=ec.PenaltyFigures(cases=210),
+            stated=Stated(
+                changes=(
+                    change("licensing.granted", "100", "5", percent),
+                    change("penalty.cases", "200", "6.00", percent),
+                    change("penalty.cases", None, "6.00", percent),
+                )
+            ),
+        ),
+        report(
+            penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100)),
+            stated=Stated(actions=6),
+        ),
+        report(published_on=dt.date(2024, 2, 1)),
+        report(published_on=dt.date(2023, 12, 31)),
+        ec.examples.load("example-city-rounding-2024"),
+    ]
+
+
+def ledger_workbook(path: Path) -> Path:
+    """A clerk's workbook whose ledger has every finding a ledger can have; ids are numbers."""
+    workbook = book()
+    fill_about(workbook)
+    workbook["执法单位"].append(["1", "综合行政执法办公室", "综合行政执法办公室", None])
+    workbook["执法人员"].append(["101", "李明", "1", "在编", "是"])
+    workbook["执法人员"].append(["102", "王芳", "9", "在编", "是"])
+    workbook["执法证件"].append(
+        ["101", "渝执001", "重庆市人民政府", dt.date(2021, 3, 1), dt.date(2026, 2, 28)]
+    )
+    workbook["行政检查"].append(["201", dt.date(2023, 5, 2), "某加油站", "消防安全", "101、109"])
+    workbook["行政检查"].append(["202", dt.date(2022, 5, 2), "某加油站", "消防安全", "101、102"])
+    workbook["隐患"].append(
+        [
+            "201",
+            "301",
+            dt.date(2023, 5, 2),
+            "灭火器过期",
+            dt.date(2023, 5, 10),
+            dt.date(2023, 5, 18),
+        ]
+    )
+    workbook["隐患"].append(["201", "302", dt.date(2023, 5, 2), "通道堵塞", dt.date(2023, 6, 10)])
+    workbook["行政处罚"].append(
+        [
+            "201",
+            dt.date(2023, 8, 1),
+            "安全生产",
+            "警告",
+            "普通程序",
+            None,
+            None,
+            None,
+            None,
+            None,
+            "101",
+        ]
+    )
+    return save(workbook, path)
+
+
+LEDGER_CODES = {
+    "duplicate-id",
+    "too-few-officers",
+    "unknown-officer",
+    "no-valid-certificate",
+    "unknown-unit",
+    "rectified-late",
+    "open-past-deadline",
+    "outside-year",
+}
+
+
+class TestEveryCode:
+    def test_every_code_has_a_chinese_name(self):
+        """Each code of the audit has its Chinese name, with no English word in it."""
+        assert set(CODES) == set(CODES_ZH)
+        assert {} == {code: name for code, name in CODES_ZH.items() if english_words(name)}
+
+    def test_every_code_is_found_and_said_in_chinese(self, tmp_path):
+        """The fixtures give every code; each finding, said in Chinese, has no English word."""
+        findings = [f for r in reports() for f in ec.audit(r)]
+        ledger = ec.read_ledger(ledger_workbook(tmp_path / "ledger.xlsx"))
+        findings += ec.audit(ledger)
+        published = ec.read_ledger(penalty_csv(three_penalties()))
+        stated = report(penalty=ec.PenaltyFigures(cases=4))
+        findings += ec.audit(
+            ec.AnnualReport(body=published.body, year=2023, penalty=stated.penalty),
+            ledger=published,
+        )
+        assert set(CODES) == {f.code for f in findings}
+        said = {
+            f.code: f"{path_zh(f.path)}：{paths_in_text_zh(f.message_zh)}［{code_zh(f.code)}］"
+            for f in findings
+        }
+        assert {} == {code: text for code, text in said.items() if english_words(text)}
+
+    def test_check_says_a_workbooks_findings_by_sheet_row_and_header(self, tmp_path):
+        """check --lang zh: 行政检查 第3行 执法人员编号, Chinese code names, no English word."""
+        ledger_workbook(tmp_path / "ledger.xlsx")
+        result = run("check", "ledger.xlsx", "--lang", "zh", cwd=tmp_path)
+        assert 1 == result.returncode
+        lines = result.stdout.splitlines()
+        assert "ledger.xlsx: 错误4项，警告4项" == lines[0]
+        assert (
+            "    行政检查 第3行 执法人员编号（第2项）：201所列执法人员'109'不在执法人员名单中"
+            "［执法人员不在名单中］"
+        ) in lines
+        assert (
+            "    隐患 第3行 整改日期：隐患301于2023-05-18整改，超过整改期限2023-05-10［超期整改］"
+            in lines
+        )
+        assert any(line.startswith("    执法人员 第4行 所属单位编号：") for line in lines)
+        assert any(line.startswith("    隐患 第4行：") for line in lines)
+        assert [] == [line for line in lines[1:] if english_words(line)]
+
+    def test_check_in_english_keeps_the_paths_and_codes(self, tmp_path):
+        """The other side: without --lang zh, the paths and codes of programs."""
+        ledger_workbook(tmp_path / "ledger.xlsx")
+        result = run("check", "ledger.xlsx", cwd=tmp_path)
+        assert "[unknown-officer]" in result.stdout
+        assert "inspections[0].officers[1]" in result.stdout
+
+
+def provoked_reasons() -> list[str]:
+    """The reason of every refusal the records of a table can meet, provoked one by one."""
+    day = dt.date(2023, 5, 1)
+    later = dt.date(2023, 6, 1)
+    cert = ec.Certificate("1", "府", day, later)
+    attempts = [
+        lambda: ec.LicenceApplication(
+            "L", day, accepted=False, decision=ec.LicensingDecision.GRANTED, decided_on=day
+        ),
+        lambda: ec.LicenceApplication("L", day, decision=ec.LicensingDecision.GRANTED),
+        lambda: ec.LicenceApplication("L", day, decided_on=day),
+        lambda: ec.LicenceApplication(
+            "L", day, decision=ec.LicensingDecision.REFUSED, decided_on=day, revoked_on=later
+        ),
+        lambda: ec.Inspection(
+            "I",
+            later,
+            target="某厂",
+            area=ec.InspectionArea.FIRE_SAFETY,
+            hazards=(ec.Hazard("H", day),),
+        ),
+        lambda: ec.PenaltyCase(
+            "P",
+            day,
+            domain=ec.Domain.TRAFFIC,
+            sanctions=(ec.SanctionType.FINE, ec.SanctionType.FINE),
+            fine=Decimal(1),
+        ),
+        lambda: ec.PenaltyCase(
+            "P",
+            day,
+            domain=ec.Domain.TRAFFIC,
+            sanctions=(ec.SanctionType.WARNING,),
+            fine=Decimal(1),
+        ),
+        lambda: ec.PenaltyCase(
+            "P",
+            day,
+            domain=ec.Domain.TRAFFIC,
+            sanctions=(ec.SanctionType.WARNING,),
+            confiscation=Decimal(1),
+        ),
+        lambda: ec.PenaltyCase(
+            "P",
+            day,
+            domain=ec.Domain.TRAFFIC,
+            sanctions=(ec.SanctionType.FINE,),
+            fine=Decimal("0.001"),
+        ),
+        lambda: ec.PenaltyCase(
+            "P", day, domain=ec.Domain.TRAFFIC, sanctions=(ec.SanctionType.FINE,), fine=Decimal(-1)
+        ),
+        lambda: ec.PenaltyCase(
+            "P",
+            day,
+            domain=ec.Domain.TRAFFIC,
+            sanctions=(ec.SanctionType.FINE,),
+            fine=Decimal("-0"),
+        ),
+        lambda: ec.PenaltyCase(
+            "P",
+            day,
+            domain=ec.Domain.TRAFFIC,
+            sanctions=(ec.SanctionType.FINE,),
+            fine=Decimal("1E+20"),
+        ),
+        lambda: ec.CoerciveAction("C", day),
+        lambda: ec.OtherAction("O", ec.ActionKind.LICENSING, day),
+        lambda: ec.Officer(
+            "o", "甲", unit="u", certificates=(cert,), employment=ec.Employment.AUXILIARY
+        ),
+        lambda: ec.Certificate("1", "府", later, day),
+        lambda: ec.Hazard("H", later, rectified_on=day),
+        lambda: ec.Officer("o", " ", unit="u"),
+        lambda: ec.Officer("o", "\u200b", unit="u"),
+        lambda: ec.Officer("o", "甲\x07", unit="u"),
+        lambda: ec.Officer("o", "甲\ud800", unit="u"),
+        lambda: ec.Officer("o o", "甲", unit="u"),
+        lambda: ec.Ledger(body=BODY, year=9999),
+        lambda: ec.WorkforceFigures(certified=-1),
+        lambda: ec.WorkforceFigures(certified=10**16),
+        lambda: ec.HazardFigures(found=1, rectified=2),
+    ]
+    reasons = []
+    for attempt in attempts:
+        with collecting() as refused:
+            attempt()
+        assert refused, attempt
+        reasons += [error.reason for error in refused]
+    reasons += [
+        credit_code_problem("123"),
+        credit_code_problem("91500000MA5U7Q8A8I"),
+        credit_code_problem("91500000MA5U7Q8A8X"),
+        id_number_problem("123"),
+        id_number_problem("500101199902301234"),
+        id_number_problem("500101199001011230"),
+    ]
+    return [reason for reason in reasons if reason is not None]
+
+
+class TestEveryReason:
+    def test_every_reason_is_said_in_chinese(self):
+        """Each reason a table's record can be refused for has its Chinese, no English word."""
+        reasons = provoked_reasons()
+        assert {} == {r: in_chinese(r) for r in reasons if english_words(in_chinese(r))}
+
+    def test_every_translation_is_provoked(self):
+        """No Chinese form is kept for a reason no record gives (each pattern is met)."""
+        reasons = provoked_reasons()
+        unused = [p.pattern for p, _ in _REASONS if not any(p.fullmatch(r) for r in reasons)]
+        assert [] == unused
+
+    def test_a_refused_row_in_chinese_shows_labels_not_reprs(self, tmp_path):
+        """未受理的申请不应有许可决定, its value 准予许可: no English, no Python repr."""
+        workbook = book()
+        fill_about(workbook)
+        workbook["行政许可"].append(
+            [
+                "L-1",
+                dt.date(2023, 3, 1),
+                None,
+                None,
+                None,
+                None,
+                "否",
+                "准予许可",
+                dt.date(2023, 3, 2),
+            ]
+        )
+        with pytest.raises(ec.LoadError) as caught:
+            ec.read_ledger(save(workbook, tmp_path / "refused.xlsx"))
+        said = [p.in_language("zh") for p in caught.value.problems]
+        assert "行政许可 第3行 许可决定：未受理的申请不应有许可决定（值：准予许可）" in said
+        assert [] == [line for line in said if english_words(line)]
+
+    def test_an_amount_in_wan_says_the_yuan_meant(self, tmp_path):
+        """A fine written 1.2万 in a yuan column: refused, saying 12000 is meant."""
+        workbook = book()
+        fill_about(workbook)
+        workbook["行政处罚"].append(
+            ["P-1", dt.date(2023, 8, 1), "安全生产", "罚款", "普通程序", "1.2万"]
+        )
+        with pytest.raises(ec.LoadError) as caught:
+            ec.read_ledger(save(workbook, tmp_path / "wan.xlsx"))
+        (problem,) = caught.value.problems
+        assert "本列以元为单位：1.2万请写作12000" == problem.message_zh
+
+
+class TestCommandLineErrors:
+    @pytest.mark.parametrize(
+        ("args", "said"),
+        [
+            (("report", "missing.json"), "missing.json: 无法读取该文件：文件不存在"),
+            (("report", "--format", "pdf"), "没有名为“pdf”的格式"),
+            (("report", "--option", "bogus"), "--option 的写法为 KEY=VALUE"),
+            (("check", "missing.json"), "无法读取该文件：文件不存在"),
+        ],
+    )
+    def test_errors_in_chinese(self, tmp_path, args, said):
+        """A clerk's mistakes on the command line are said in Chinese under --lang zh."""
+        result = run(*args, "--lang", "zh", cwd=tmp_path)
+        assert 2 == result.returncode
+        assert result.stderr.startswith("enforcement-core: 错误：")
+        assert said in result.stderr
+        assert [] == english_words(
+            result.stderr.removeprefix("enforcement-core: ")
+            .replace("--option", "")
+            .replace("KEY=VALUE", "")
+            .replace("missing.json", "")
+        )
