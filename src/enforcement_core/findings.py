@@ -24,6 +24,7 @@ import attrs
 
 from enforcement_core._paths import objects, owners, resolve
 from enforcement_core._validators import breakdowns
+from enforcement_core.actions import ActionKind
 from enforcement_core.categories import CATEGORIES, RECORD_GROUPS, category
 from enforcement_core.comparison import Change
 from enforcement_core.figures import outcomes
@@ -39,12 +40,12 @@ from enforcement_core.report import (
     StatedFigure,
     known_rate,
 )
-from enforcement_core.statistics import FIGURE_FIELDS, category_totals, figure, rate
+from enforcement_core.statistics import FIGURE_FIELDS, figure, rate
 from enforcement_core.summary import summarize
 from enforcement_core.workforce import Officer, walk_units
 
 if TYPE_CHECKING:
-    from enforcement_core.actions import ActionKind, Hazard
+    from enforcement_core.actions import Hazard
     from enforcement_core.ledger import Record
 
 __all__ = ["CODES", "Finding", "Findings", "Severity", "audit"]
@@ -512,63 +513,117 @@ def _figure_text(value: Decimal | Fraction | int) -> str:
     return str(value)
 
 
-def _has_money(kind: ActionKind) -> bool:
+@attrs.frozen
+class _Counted:
+    """One category's count or money as the audit adds it into a grand total."""
+
+    #: The figure, or ``None`` when the report does not state it.
+    value: Any
+    #: Whether ``value`` is the whole figure; otherwise a lower bound (parts of it stated).
+    whole: bool
+    #: Half of the last place of each figure written rounded that it adds, in its own unit.
+    tolerance: Decimal
+
+
+_UNKNOWN = _Counted(None, whole=False, tolerance=Decimal(0))
+
+
+def _counted(report: AnnualReport, paths: tuple[str, ...]) -> _Counted:
+    """The sum of the figures at ``paths``: whole only when each is stated, not derived."""
+    total: Any = None
+    whole = True
+    tolerance = Decimal(0)
+    for path in paths:
+        value = figure(report, path)
+        held = resolve(report, path)
+        written = report.stated.figure(path)
+        if value is None:
+            whole = False
+            continue
+        # A total derived from its parts is a lower bound: other parts may be unstated.
+        if held is None and written is None:
+            whole = False
+        if held is None and written is not None:
+            tolerance += written.tolerance
+        total = value if total is None else total + value
+    return _Counted(total, whole=whole and total is not None, tolerance=tolerance)
+
+
+def _category_count(report: AnnualReport, kind: ActionKind) -> _Counted:
     declared = category(kind)
-    return declared is None or bool(declared.amount)
+    if declared is None:
+        return _counted(report, (f"other_actions.{kind.value}.count",))
+    field = declared.field
+    if declared.total is not None:
+        total = _counted(report, (f"{field}.{declared.total}",))
+        if total.value is not None:
+            return total
+    return _counted(report, tuple(f"{field}.{name}" for name in declared.count))
+
+
+def _category_amount(report: AnnualReport, kind: ActionKind) -> _Counted | None:
+    """The category's money; ``None`` for a category that has none (licensing, inspection)."""
+    declared = category(kind)
+    if declared is None:
+        return _counted(report, (f"other_actions.{kind.value}.amount",))
+    if not declared.amount:
+        return None
+    options = [
+        _counted(report, tuple(f"{declared.field}.{n}" for n in names)) for names in declared.amount
+    ]
+    return next(
+        (o for o in options if o.whole), next((o for o in options if o.value is not None), _UNKNOWN)
+    )
 
 
 def _total_findings(report: AnnualReport) -> Iterator[Finding]:
-    totals = category_totals(report)
+    """The grand totals against the categories the report states, each unit with its own.
+
+    A category the report does not state is unknown, not 0: the categories stated
+    add up to a lower bound of the total, unless the report's declared scope
+    (``stated.scope``) names categories that are all stated in full. A sum above
+    the total is an error; below it, with categories unknown, the gap is only
+    what the report does not break down (``breakdown-short``).
+    """
+    stated_scope = report.stated.scope
+    scope = stated_scope or tuple(ActionKind)
+    counts = [_category_count(report, kind) for kind in scope]
+    amounts = [a for kind in scope if (a := _category_amount(report, kind)) is not None]
     checks = (
-        (
-            "stated.actions",
-            report.stated.actions,
-            [t.count for t in totals.values()],
-            "actions",
-            "执法行为总数",
-        ),
-        (
-            "stated.amount",
-            report.stated.amount,
-            # A category that has no money (licensing, inspection) leaves no part unknown.
-            [t.amount for kind, t in totals.items() if _has_money(kind)],
-            "money",
-            "涉及金额总数",
-        ),
-    )
-    # The categories' figures written rounded ("11.45亿元") are known to half their last place.
-    parts_tolerance = sum(
-        (w.tolerance for w in report.stated.figures if _is_category_figure(w.figure)), Decimal(0)
+        ("stated.actions", report.stated.actions, counts, "actions", "执法行为总数"),
+        ("stated.amount", report.stated.amount, amounts, "money", "涉及金额总数"),
     )
     for path, as_stated, parts, what, what_zh in checks:
         written = report.stated.figure(path)
         stated: Any = as_stated if as_stated is not None or written is None else written.exact
+        known = [part for part in parts if part.value is not None]
         # With no category stated there is nothing to add up: "the categories add up
         # to 0" would be a false alarm about a report that simply gives no breakdown.
-        if stated is None or not parts:
+        if stated is None or not known:
             continue
-        tolerance = parts_tolerance + (written.tolerance if written is not None else 0)
-        known = sum(p for p in parts if p is not None)
-        complete = all(p is not None for p in parts)
-        if (complete and abs(known - stated) > tolerance) or known - stated > tolerance:
-            relation = "" if complete else "at least "
+        # Counts with counts, money with money: each part's precision in its own unit.
+        tolerance = sum((p.tolerance for p in known), Decimal(0))
+        tolerance += written.tolerance if written is not None else 0
+        added = _plain(sum(p.value for p in known))
+        # Without a declared scope the categories not stated may hold the rest.
+        whole = bool(stated_scope) and all(part.whole for part in parts)
+        if added - stated > tolerance or (whole and stated - added > tolerance):
+            relation = "" if whole else "at least "
             yield _finding(
                 "total-mismatch",
                 path,
-                f"the report states {stated} {what} in all, the categories add up to {relation}{known}",
-                f"报告称{what_zh}为{stated}，各类别合计{'至少' if not complete else ''}为{known}",
+                f"the report states {stated} {what} in all, the categories add up to {relation}{added}",
+                f"报告称{what_zh}为{stated}，各类别合计{'' if whole else '至少'}为{added}",
             )
-
-
-def _is_category_figure(path: str) -> bool:
-    head, _, rest = path.partition(".")
-    if head == "other_actions":
-        return True
-    declared = next((c for c in CATEGORIES if c.field == head), None)
-    if declared is None:
-        return False
-    names = {*declared.count, *(n for names in declared.amount for n in names)}
-    return rest in names or rest == declared.total
+        elif stated - added > tolerance:
+            gap = _plain(stated - added)
+            yield _finding(
+                "breakdown-short",
+                path,
+                f"the categories stated add up to {added} {what}, below the {stated} stated in all "
+                f"({gap} not broken down by category)",
+                f"已列明的各类别合计{added}，少于报告所称{what_zh}{stated}（{gap}未分类别列明）",
+            )
 
 
 @attrs.frozen
@@ -592,6 +647,11 @@ def _in_unit(value: Decimal, unit: str, parts: tuple[StatedFigure, ...]) -> str:
         places = max((_places(part.value) for part in parts), default=0)
         return f"{value.scaleb(-FIGURE_UNITS[unit]).quantize(Decimal(1).scaleb(-places))}{unit}"
     return str(_whole(value))
+
+
+def _plain(value: Any) -> Any:
+    """A count or an amount as a message writes it: a Decimal without trailing zeros when whole."""
+    return _whole(value) if isinstance(value, Decimal) else value
 
 
 def _whole(value: Decimal) -> Decimal:
@@ -658,21 +718,33 @@ def _parts_findings(path: str, written: StatedFigure, parts: _Parts) -> Iterator
     if abs(gap) <= precision:
         return
     if parts.written is not None:
-        # Parts the report itself writes rounded are presented as the total's breakdown
-        # at that precision: a gap beyond it either way is a figure to correct.
+        # Parts the report itself writes rounded are given at that precision: above the
+        # total they are a figure to correct; below it the report may name only some of
+        # them ("其中…"), and the gap is what it does not break down.
         unit, exact_gap = written.unit, _whole(abs(gap))
         shown, apart = _in_unit(added, unit, parts.written), _in_unit(abs(gap), unit, parts.written)
         same = apart == str(exact_gap)
-        more = "less" if gap > 0 else "more"
+        exactly = "" if same else f" ({exact_gap})"
+        exactly_zh = "" if same else f"（{exact_gap}）"
+        if gap > 0:
+            yield _finding(
+                "breakdown-short",
+                path,
+                f"{written.figure}: the report writes {written.written}, its parts {parts.name} "
+                f"are written {shown} in all, {apart}{exactly} not broken down, "
+                f"beyond the precision written ({_whole(precision)})",
+                f"{written.figure}：报告写作{written.written}，分项{parts.name}合计写作{shown}，"
+                f"{apart}{exactly_zh}未分项列明，超出其精度（{_whole(precision)}）",
+            )
+            return
         yield _finding(
             "figure-mismatch",
             path,
             f"{written.figure}: the report writes {written.written}, its parts {parts.name} "
-            f"are written {shown} in all, {apart}{'' if same else f' ({exact_gap})'} {more}, "
+            f"are written {shown} in all, {apart}{exactly} more, "
             f"beyond the precision written ({_whole(precision)})",
             f"{written.figure}：报告写作{written.written}，分项{parts.name}合计写作{shown}，"
-            f"{'少' if gap > 0 else '多'}{apart}{'' if same else f'（{exact_gap}）'}，"
-            f"超出其精度（{_whole(precision)}）",
+            f"多{apart}{exactly_zh}，超出其精度（{_whole(precision)}）",
         )
     elif gap < 0:
         # Exact parts above the total are sure to be wrong ...

@@ -355,8 +355,12 @@ def category_totals(report: AnnualReport) -> dict[ActionKind, CategoryTotal]:
         for category in CATEGORIES
         if getattr(report, category.field) is not None
     }
-    for kind, other in report.other_actions.items():
-        totals[kind] = CategoryTotal(other.count, other.amount)
+    for kind in report.other_actions:
+        # Figures written only rounded ("46.6万宗", "11.45亿元") count as written.
+        count = figure(report, f"other_actions.{kind.value}.count")
+        amount = figure(report, f"other_actions.{kind.value}.amount")
+        money = None if amount is None else Decimal(amount)
+        totals[kind] = CategoryTotal(None if count is None else int(count), money)
     order = list(ActionKind)
     return dict(sorted(totals.items(), key=lambda item: order.index(item[0])))
 
