@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 import enforcement_core as ec
-from enforcement_core.tables import read_ledger, template
+from enforcement_core.tables import read_columnar, read_ledger, template
 from enforcement_core.tables._cells import (
     CellError,
     read_bool,
@@ -126,6 +126,48 @@ class TestPenaltyTable:
             penalty.fines,
             penalty.confiscations,
         )
+
+    def test_figures_the_table_cannot_hold_are_unknown(self):
+        """No column of legal reviews, lighter penalties, referrals: unknown, never 0, on both paths."""
+        ledger = read_ledger(penalty_csv(three_penalties()))
+        never = (
+            "penalty.not_penalised",
+            "penalty.lightened",
+            "penalty.legal_reviews",
+            "penalty.referrals",
+        )
+        assert never == ledger.unknown
+        for penalty in (
+            ec.summarize(ledger).penalty,
+            read_columnar(penalty_csv(three_penalties()), body=ledger.body, year=2023)
+            .summarize()
+            .penalty,
+        ):
+            assert (None, None, None, None) == (
+                penalty.not_penalised,
+                penalty.lightened,
+                penalty.legal_reviews,
+                penalty.referrals,
+            )
+            # What the table holds is still counted.
+            assert (3, Decimal(1000)) == (penalty.cases, penalty.confiscations)
+        zh = ec.render(ec.summarize(ledger), "zh")
+        assert [] == [w for w in ("法制审核", "不予处罚", "从轻减轻", "移送") if w in zh]
+
+    def test_confiscations_unknown_without_their_column(self):
+        """Without the confiscation column its amount is unknown; with it, counted (0 included)."""
+        headers = [h for h in PENALTY_HEADERS if not h.startswith("没收")]
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, headers, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows([penalty_row()])
+        without = io.BytesIO(buffer.getvalue().encode())
+        ledger = read_ledger(without)
+        assert "penalty.confiscations" in ledger.unknown
+        assert ec.summarize(ledger).penalty.confiscations is None
+        assert "没收" not in ec.render(ec.summarize(ledger), "zh")
+        kept = ec.summarize(read_ledger(penalty_csv([penalty_row()]))).penalty
+        assert Decimal(0) == kept.confiscations
 
     def test_gb18030_csv_is_read(self):
         """A CSV saved by Chinese Excel (GB18030) reads the same as UTF-8."""
@@ -281,7 +323,9 @@ class TestLicensingTable:
         )
         ledger = read_ledger(path)
         licensing = ec.summarize(ledger).licensing
-        assert (5, 5, 0) == (licensing.applications, licensing.granted, licensing.refused)
+        # The table publishes grants only: applications and refusals are unknown, not 5 and 0.
+        assert (None, 5, None) == (licensing.applications, licensing.granted, licensing.refused)
+        assert (None, None) == (licensing.legal_reviews, licensing.revoked)
         assert "农村宅基地" == licensing.subject
 
     def test_bad_date_cell_names_its_sheet(self, tmp_path):

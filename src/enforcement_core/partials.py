@@ -54,7 +54,7 @@ from enforcement_core.statistics import (
     inspected_targets,
     rectification_histogram,
 )
-from enforcement_core.summary import record_figures, workforce_figures
+from enforcement_core.summary import leave_unknown, record_figures, workforce_figures
 from enforcement_core.workforce import Officer, Unit
 
 if TYPE_CHECKING:
@@ -113,6 +113,10 @@ class Partial:
     narrative: Narrative = attrs.field(factory=Narrative)
     #: How the report writes its numbers (from a piece that says).
     conventions: Conventions = attrs.field(factory=Conventions)
+    #: The figures some piece's records cannot count (:attr:`Ledger.unknown
+    #: <enforcement_core.Ledger.unknown>`): unknown in the whole, as a sum with an
+    #: unknown part is unknown.
+    unknown: frozenset[str] = attrs.field(factory=frozenset, converter=_target_set)
 
     @classmethod
     def empty(cls, body: EnforcementBody, year: int) -> Partial:
@@ -158,6 +162,7 @@ class Partial:
             rectification=rectification_histogram(ledger),
             narrative=ledger.narrative,
             conventions=ledger.conventions,
+            unknown=ledger.unknown,
         )
 
     def finish(self) -> AnnualReport:
@@ -169,7 +174,10 @@ class Partial:
             body=self.body,
             year=self.year,
             workforce=workforce_figures(self.units, officers, self.misconduct_cases, start, end),
-            **{field: value for field, value in self.figures.items() if value},
+            **leave_unknown(
+                {field: value for field, value in self.figures.items() if value},
+                sorted(self.unknown),
+            ),
             narrative=self.narrative,
             conventions=self.conventions,
         )
@@ -237,6 +245,7 @@ def merge(first: Partial, second: Partial) -> Partial:
         rectification=Counter(first.rectification) + Counter(second.rectification),
         narrative=_one_of("narrative", first.narrative, second.narrative),
         conventions=_one_of("conventions", first.conventions, second.conventions),
+        unknown=first.unknown | second.unknown,
     )
 
 

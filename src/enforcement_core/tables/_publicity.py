@@ -30,12 +30,19 @@ from enforcement_core.tables._layout import Column, build, match_columns, normal
 from enforcement_core.tables.identifiers import credit_code_problem, identifier_problem
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
     from enforcement_core.tables._files import RawSheet
     from enforcement_core.tables._problems import TableProblem
 
-__all__ = ["LICENSING", "PENALTY", "Publicity", "kind_of_table", "read_publicity"]
+__all__ = [
+    "LICENSING",
+    "PENALTY",
+    "Publicity",
+    "kind_of_table",
+    "read_publicity",
+    "unknown_figures",
+]
 
 
 def _column(  # noqa: PLR0913  (a column's parts, by name)
@@ -146,12 +153,52 @@ _SIGNS: Final = {
 }
 
 
+# What a national table cannot show, whatever its columns: it publishes decisions to
+# penalise (not the cases let off) and grants (not the applications refused or pending),
+# and has no column of legal reviews, lighter penalties or referrals.
+_NEVER_SHOWN: Final = {
+    "penalty": (
+        "penalty.not_penalised",
+        "penalty.lightened",
+        "penalty.legal_reviews",
+        "penalty.referrals",
+    ),
+    "licensing": (
+        "licensing.applications",
+        "licensing.accepted",
+        "licensing.refused",
+        "licensing.pending",
+        "licensing.revoked",
+        "licensing.legal_reviews",
+    ),
+}
+# A figure shown only where its optional column is there.
+_SHOWN_BY_COLUMN: Final = {"penalty": {"confiscation": ("penalty.confiscations",)}}
+
+
+def unknown_figures(kind: str, keys: Iterable[str]) -> tuple[str, ...]:
+    """The figure paths a national table of ``kind`` with the columns ``keys`` cannot count.
+
+    Examples:
+        >>> unknown_figures("penalty", ["id", "fine", "confiscation"])
+        ('penalty.not_penalised', 'penalty.lightened', 'penalty.legal_reviews', 'penalty.referrals')
+        >>> unknown_figures("penalty", ["id", "fine"])[-1]
+        'penalty.confiscations'
+    """
+    present = set(keys)
+    by_column = _SHOWN_BY_COLUMN.get(kind, {})
+    missing = [path for key, paths in by_column.items() if key not in present for path in paths]
+    return (*_NEVER_SHOWN[kind], *missing)
+
+
 class Publicity:
-    """What a national table gives besides its records: the bodies named in it."""
+    """What a national table gives besides its records: the bodies named in it, what it cannot count."""
 
     def __init__(self) -> None:
         """No body seen yet."""
         self.bodies: dict[str, int] = {}
+        #: The figure paths the tables read cannot count, in the order found.
+        self.unknown: dict[str, None] = {}
 
 
 def kind_of_table(header: list[Any]) -> str | None:
@@ -226,6 +273,7 @@ def read_publicity(
     field = "penalty_cases" if kind == "penalty" else "licence_applications"
     if len(problems) > before:
         return field, []
+    seen.unknown.update(dict.fromkeys(unknown_figures(kind, (c.key for c in found.values()))))
     records = []
     for number, cells in raw.rows:
         if all(cell is None or not str(cell).strip() for cell in cells):

@@ -388,7 +388,7 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
     if problems or body is None or year is None:
         raise LoadError(problems, source=shown)
     kept: dict[str, Any] = {key: tuple(found) for key, found in groups.items()}
-    return Ledger(body=body, year=year, units=units, **kept)
+    return Ledger(body=body, year=year, units=units, **kept, unknown=tuple(national.unknown))
 
 
 def load_document(path: str | os.PathLike[str]) -> AnnualReport | Ledger:

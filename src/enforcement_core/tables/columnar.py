@@ -70,7 +70,12 @@ from enforcement_core.tables._layout import (
     sheets,
 )
 from enforcement_core.tables._problems import TableProblem
-from enforcement_core.tables._publicity import LICENSING, PENALTY, kind_of_table
+from enforcement_core.tables._publicity import (
+    LICENSING,
+    PENALTY,
+    kind_of_table,
+    unknown_figures,
+)
 
 if TYPE_CHECKING:
     from enforcement_core.report import AnnualReport
@@ -304,6 +309,7 @@ def read_columnar(
     tables: dict[str, Any] = {}
     layout = sheets()
     objects: dict[str, list[Any]] = {}
+    unknown: dict[str, None] = {}
     for sheet_name, table in arrow:
         header = list(table.column_names)
         national = kind_of_table(header)
@@ -312,6 +318,8 @@ def read_columnar(
             field = "penalty_cases" if national == "penalty" else "licence_applications"
             found = _columns_of(sheet_name, header, columns, mapping, problems, national=True)
             if found is not None:
+                keys = (column.key for column in found.values())
+                unknown.update(dict.fromkeys(unknown_figures(national, keys)))
                 tables[field] = _concat(
                     tables.get(field), _national(sheet_name, table, found, national, problems)
                 )
@@ -339,6 +347,8 @@ def read_columnar(
         rest = Ledger(body=body, year=year)
     if problems:
         raise LoadError(_unique(problems), source=shown)
+    if unknown:
+        rest = attrs.evolve(rest, unknown=tuple(dict.fromkeys([*rest.unknown, *unknown])))
     return ColumnarLedger(body, year, tables, rest)
 
 
