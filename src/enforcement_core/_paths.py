@@ -25,6 +25,7 @@ __all__ = [
     "objects",
     "owners",
     "resolve",
+    "steps",
     "walk",
 ]
 
@@ -61,6 +62,34 @@ def _without_none(tp: Any) -> Any:
         if len(rest) == 1:
             return rest[0]
     return tp
+
+
+def steps(root: type, path: str) -> Iterator[tuple[str, Any]]:
+    """Each name of ``path`` below ``root`` with what it is: ``"field"``, or a mapping's key type.
+
+    A key of a vocabulary comes with its enum (so it can be labelled); a key of a
+    mapping of free keys (units by identifier) with ``str``. Stops where the path
+    names nothing of ``root``.
+
+    Examples:
+        >>> from enforcement_core import AnnualReport
+        >>> list(steps(AnnualReport, "penalty.by_domain.traffic.cases"))
+        [('penalty', 'field'), ('by_domain', 'field'), ('traffic', <enum 'Domain'>), ('cases', 'field')]
+    """
+    tp: Any = root
+    for name in path.split("."):
+        tp = _without_none(tp)
+        if attrs.has(tp):
+            hints = _hints(tp)
+            if name not in hints:
+                return
+            yield name, "field"
+            tp = hints[name]
+        elif typing.get_origin(tp) in (Mapping, dict):
+            key_type, tp = typing.get_args(tp)
+            yield name, key_type
+        else:
+            return
 
 
 def check_figure_path(root: type, path: str) -> str | None:

@@ -51,6 +51,7 @@ __all__ = [
     "rates",
     "rectification_histogram",
     "report_figures",
+    "stated_figure",
     "tally",
 ]
 
@@ -188,6 +189,29 @@ def figure(report: AnnualReport, path: str) -> int | Decimal | None:
                 if added is not None:
                     derived.append(added)
     return max(derived) if derived else None
+
+
+def stated_figure(report: AnnualReport, path: str) -> int | Decimal | None:
+    """The figure at ``path`` as the report states it: held, or written rounded; never derived.
+
+    What a renderer may publish as the report's own figure. A total the report
+    does not state is not added up from its parts here (:func:`figure` does
+    that, for the audit and the rates): parts may cover only some of it, so the
+    sum is a lower bound, not the figure.
+
+    Examples:
+        >>> from enforcement_core import examples
+        >>> report = examples.load("gulu-2023")
+        >>> stated_figure(report, "penalty.cases") is None, figure(report, "penalty.cases")
+        (True, 220)
+        >>> stated_figure(report, "inspection.visits")
+        363
+    """
+    held = resolve(report, path)
+    if held is not None:
+        return held  # type: ignore[no-any-return]
+    written = report.stated.figure(path)
+    return None if written is None else written.exact
 
 
 def _share(numerator: Any, denominator: Any) -> Rate | None:
