@@ -30,12 +30,13 @@ from enforcement_core.numbers_zh import format_date
 from enforcement_core.renderers._base import (
     LOCALE,
     PERSONAL_DATA,
+    RATES,
     Option,
     published,
     validate_options,
 )
 from enforcement_core.renderers._office import repack, written_on, xml_text
-from enforcement_core.renderers._rows import places_of, rows
+from enforcement_core.renderers._rows import Row, places_of, rows
 from enforcement_core.renderers.text import display_width
 
 if TYPE_CHECKING:
@@ -158,6 +159,7 @@ class XlsxRenderer:
             "money_places": Option(
                 int, 2, "decimals of money shown, 0 to 4", choices=(0, 1, 2, 3, 4)
             ),
+            "rates": RATES,
             "personal_data": PERSONAL_DATA,
         }
     )
@@ -171,13 +173,14 @@ class XlsxRenderer:
         """
         return self._write(report, **validate_options(self, options))
 
-    def _write(
+    def _write(  # noqa: PLR0913  (one parameter per declared option)
         self,
         report: AnnualReport,
         *,
         locale: str,
         money_unit: str,
         money_places: int,
+        rates: str,
         personal_data: bool,
     ) -> bytes:
         report = published(report, personal_data=personal_data, locale=locale)
@@ -189,7 +192,8 @@ class XlsxRenderer:
         book.properties.title = xml_text(f"{report.body.name} {report.year}")
         statistics = _Sheet(book.active, styles, personal_data=personal_data, locale=locale)
         statistics.sheet.title = term("statistics_table", locale)
-        _statistics(statistics, report, locale, money_unit, money_places)
+        table_rows = rows(report, locale, computed=rates == "computed")
+        _statistics(statistics, report, table_rows, locale, (money_unit, money_places))
         findings = _Sheet(
             book.create_sheet(term("findings", locale)),
             styles,
@@ -203,8 +207,13 @@ class XlsxRenderer:
 
 
 def _statistics(
-    sheet: _Sheet, report: AnnualReport, locale: str, money_unit: str, money_places: int
+    sheet: _Sheet,
+    report: AnnualReport,
+    table_rows: list[Row],
+    locale: str,
+    money: tuple[str, int],
 ) -> None:
+    money_unit, money_places = money
     # The title and the body span the columns: they set no column's width.
     title = f"{report.body.name} {report.year}" + term("statistics_table", locale)
     sheet.text(1, 1, title, fit=False).font = sheet.styles.Font(bold=True, size=14)
@@ -214,12 +223,17 @@ def _statistics(
     if report.published_on is not None:
         day = format_date(report.published_on) if locale == "zh_CN" else str(report.published_on)
         sheet.text(2, 3, f"{term('published_on', locale)}：{day}")
-    sheet.header_row(4, [term(key, locale) for key in ("item", "value", "measure_word", "unit")])
+    headers = [term(key, locale) for key in ("item", "value", "measure_word", "unit")]
+    # A figure computed from others says so in a column of its own, there only when one is.
+    noted = any(row.computed for row in table_rows)
+    sheet.header_row(4, [*headers, term("note", locale)] if noted else headers)
     sheet.sheet.freeze_panes = "A5"
     power = _MONEY_UNITS[money_unit]
     line = 5
-    for row in rows(report, locale):
+    for row in table_rows:
         label = sheet.text(line, 1, row.label, bold=row.depth == 0)
+        if row.computed:
+            sheet.text(line, 5, term("computed", locale))
         label.alignment = sheet.styles.Alignment(indent=max(row.depth - 1, 0) * 2)
         sheet.fit(1, display_width(row.label) + 2 * row.depth)
         if row.kind == "count" and row.number is not None:
