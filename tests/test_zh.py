@@ -895,3 +895,20 @@ class TestOnlyWhatIsStated:
         )
         assert "一是" not in none
         assert "全年未发生行政复议、行政诉讼。" in none
+
+    def test_computed_only_from_held_figures(self):
+        """rates="computed" and previous= compute from held figures only, never a derived total."""
+        units = {"office": ec.Unit("综合执法办", certified=3)}
+        derived = street(workforce=ec.WorkforceFigures(units=units, trained=3))
+        assert "培训覆盖率" not in zh(derived, rates="computed")
+        held = street(workforce=ec.WorkforceFigures(certified=3, units=units, trained=3))
+        assert "培训覆盖率100.00%" in zh(held, rates="computed")
+        before = ec.AnnualReport(
+            body=STREET,
+            year=2022,
+            penalty=ec.PenaltyFigures(by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=2)}),
+        )
+        now = street(penalty=ec.PenaltyFigures(cases=5))
+        assert "同比" not in zh(now, previous=before)
+        stated_before = attrs.evolve(before, penalty=ec.PenaltyFigures(cases=4))
+        assert "全年办理行政处罚案件5件，同比上升25.00%" in zh(now, previous=stated_before)

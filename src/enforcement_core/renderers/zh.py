@@ -22,7 +22,7 @@ import attrs
 
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._paths import figures as figures_below
-from enforcement_core._paths import steps
+from enforcement_core._paths import resolve, steps
 from enforcement_core.actions import ActionKind
 from enforcement_core.body import BodyLevel
 from enforcement_core.categories import CATEGORIES, Category, category
@@ -51,7 +51,13 @@ from enforcement_core.report import (
     StatedChange,
     known_rate,
 )
-from enforcement_core.statistics import Rate, category_totals, figure, rate, stated_figure
+from enforcement_core.statistics import (
+    Rate,
+    category_totals,
+    exact_rate,
+    figure,
+    stated_figure,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -199,7 +205,8 @@ class _Writer:
         if stated is not None and not recompute:
             return f"{label(name)}{stated}%{self.rate_change(name)}"
         # Recomputed from the counts, rounded once at the places asked for.
-        computed = rate(self.report, name) if stated is not None or recompute else None
+        # Only from held figures: a rate of a derived total or a rounded figure is not exact.
+        computed = exact_rate(self.report, name) if stated is not None or recompute else None
         if computed is not None:
             return f"{label(name)}{self.percent(computed)}{self.rate_change(name)}"
         return "" if stated is None else f"{label(name)}{stated}%{self.rate_change(name)}"
@@ -274,7 +281,8 @@ class _Writer:
         previous = self.s.previous
         if previous is None:
             return self.stated_change(path, kind)
-        change = Change(path, stated_figure(previous, path), stated_figure(self.report, path))
+        # Exact only between held figures: not a derived total, not one written rounded.
+        change = Change(path, resolve(previous, path), resolve(self.report, path))
         difference = change.difference
         if difference is None:
             # Not computable from the two years: the change the report states, if any.
@@ -302,7 +310,7 @@ class _Writer:
         previous = self.s.previous
         if previous is None:
             return self.stated_change(f"rates.{name.value}", None)
-        points = RateChange(name, rate(previous, name), rate(self.report, name)).points(
+        points = RateChange(name, exact_rate(previous, name), exact_rate(self.report, name)).points(
             self.s.percent_places
         )
         if points is None:
