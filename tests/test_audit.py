@@ -273,14 +273,31 @@ class TestStatedChanges:
         assert [("change-mismatch", "stated.changes[0]")] == codes(r)
 
     def test_derived_current_figure(self, body):
-        """The current figure may be derived from its parts (220 from the domains)."""
+        """A current figure derived from its parts (220 from the domains) is a lower bound: unverifiable."""
         r = ec.AnnualReport(
             body=body,
             year=2023,
             penalty=GULU.penalty,
             stated=change("penalty.cases", "200", "10.00", ChangeUnit.PERCENT),
         )
-        assert [] == audit(r)
+        assert [("change-unverifiable", "stated.changes[0]")] == codes(r)
+        held = attrs.evolve(r, penalty=attrs.evolve(GULU.penalty, cases=220))
+        assert [] == audit(held)
+        wrong = codes(attrs.evolve(r, penalty=attrs.evolve(GULU.penalty, cases=221)))
+        assert ("change-mismatch", "stated.changes[0]") in wrong
+
+    def test_rate_of_a_derived_figure_is_unverifiable(self, body):
+        """持证率 over certified officers derived from units (at least 3): a warning, not a mismatch."""
+        units = {"office": ec.Unit("综合执法办", certified=3)}
+        r = ec.AnnualReport(
+            body=body,
+            year=2023,
+            workforce=ec.WorkforceFigures(units=units, established_staff=4),
+            stated=stated(rates={ec.RateName.CERTIFICATION: Decimal("90.00")}),
+        )
+        assert [("rate-unverifiable", "stated.rates.certification")] == codes(r)
+        held = attrs.evolve(r, workforce=attrs.evolve(r.workforce, certified=3))
+        assert [("rate-mismatch", "stated.rates.certification")] == codes(held)
 
     def test_points(self, report):
         """A rate's change in points: 98.624…% - 98.12% = 0.50 → 0.5 points."""

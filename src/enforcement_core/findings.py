@@ -40,7 +40,13 @@ from enforcement_core.report import (
     StatedFigure,
     known_rate,
 )
-from enforcement_core.statistics import FIGURE_FIELDS, figure, rate
+from enforcement_core.statistics import (
+    FIGURE_FIELDS,
+    exact_rate,
+    figure,
+    rate,
+    stated_figure,
+)
 from enforcement_core.summary import summarize
 from enforcement_core.workforce import Officer, walk_units
 
@@ -139,7 +145,7 @@ CODES: Mapping[str, tuple[Severity, str]] = {
         "sanction tallies below the cases penalised, or a type tallied more often than there are cases",
     ),
     "rate-mismatch": (Severity.ERROR, "a stated rate does not agree with the counts"),
-    "rate-unverifiable": (Severity.WARNING, "a stated rate whose counts are not stated"),
+    "rate-unverifiable": (Severity.WARNING, "a stated rate whose counts are not stated exactly"),
     "share-above-whole": (Severity.WARNING, "the figures make a share above 100%"),
     "change-mismatch": (
         Severity.ERROR,
@@ -382,7 +388,18 @@ def _rate_findings(report: AnnualReport) -> Iterator[Finding]:
     for name in RateName:
         path = f"stated.rates.{name.value}"
         stated = report.stated.rates.get(name)
-        computed = rate(report, name)
+        # A rate of a total derived from its parts (a lower bound) or of a figure written
+        # rounded is not exact: the stated rate cannot be checked against it.
+        computed = exact_rate(report, name)
+        if computed is None and rate(report, name) is not None and stated is not None:
+            yield _finding(
+                "rate-unverifiable",
+                path,
+                f"the report states {stated}%, but a figure the rate is computed from is "
+                "not stated exactly (derived from its parts or written rounded)",
+                f"报告称{label(name)}{stated}%，但计算该比率所需的数据未精确列明",
+            )
+            continue
         if computed is None:
             pair = _SHARE_FIGURES.get(name)
             numerator, denominator = (figure(report, p) for p in pair) if pair else (None, None)
@@ -450,7 +467,7 @@ def _computed_change(
     places = _places(stated.change)
     if stated.unit is ChangeUnit.POINTS:
         known = known_rate(stated.figure.removeprefix("rates."))
-        current = rate(report, known) if known is not None else None
+        current = exact_rate(report, known) if known is not None else None
         exact = current.fraction() if current is not None else None
         if exact is None:
             return None
@@ -458,7 +475,8 @@ def _computed_change(
         points = round_half_up(exact * 100 - Fraction(base), places)
         # The English unit is a word, so it takes a space ("0.5 percentage points").
         return points, " percentage points", "个百分点"
-    value = figure(report, stated.figure)
+    # The figure as stated: a total derived from its parts is only a lower bound.
+    value = stated_figure(report, stated.figure)
     if value is None:
         return None
     change = Change(stated.figure, base, value)  # type: ignore[arg-type]
