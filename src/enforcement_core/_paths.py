@@ -20,6 +20,7 @@ import attrs
 
 __all__ = [
     "check_figure_path",
+    "figure_type",
     "figures",
     "is_figure",
     "objects",
@@ -90,6 +91,26 @@ def steps(root: type, path: str) -> Iterator[tuple[str, Any]]:
             yield name, key_type
         else:
             return
+
+
+def figure_type(root: type, path: str) -> Any:
+    """The type of the figure at ``path`` below ``root`` (``int`` or ``Decimal``); ``None`` if none.
+
+    Examples:
+        >>> from enforcement_core import AnnualReport
+        >>> (
+        ...     figure_type(AnnualReport, "other_actions.levy.amount"),
+        ...     figure_type(AnnualReport, "penalty.cases"),
+        ... )
+        (<class 'decimal.Decimal'>, <class 'int'>)
+    """
+    if check_figure_path(root, path) is not None:
+        return None
+    tp: Any = root
+    for name in path.split("."):
+        tp = _without_none(tp)
+        tp = _hints(tp)[name] if attrs.has(tp) else typing.get_args(tp)[1]
+    return _without_none(tp)
 
 
 def check_figure_path(root: type, path: str) -> str | None:

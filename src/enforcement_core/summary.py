@@ -130,7 +130,10 @@ def _unknown_at(obj: Any, names: list[str]) -> Any:
     if isinstance(obj, Mapping):
         for key, value in obj.items():
             if getattr(key, "value", key) == head:
-                return {**obj, key: _unknown_at(value, rest) if rest else None}
+                if not rest:
+                    # A part of a breakdown not known is a part not stated: left out.
+                    return {k: v for k, v in obj.items() if k != key}
+                return {**obj, key: _unknown_at(value, rest)}
         return obj
     return attrs.evolve(obj, **{head: _unknown_at(getattr(obj, head), rest) if rest else None})
 

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from enforcement_core._mapping import FrozenMap
+from enforcement_core._paths import figure_type, resolve, steps
 from enforcement_core._paths import figures as figures_below
-from enforcement_core._paths import resolve, steps
 from enforcement_core.actions import ActionKind
 from enforcement_core.body import BodyLevel
 from enforcement_core.categories import CATEGORIES, Category, category
@@ -226,11 +226,9 @@ class _Writer:
             if index in self.changes_written or stated.figure.startswith("rates."):
                 continue
             words = _figure_words(self.report, stated.figure)
-            kind = (
-                None
-                if isinstance(figure(self.report, stated.figure), Decimal)
-                else _measure_of(stated.figure)
-            )
+            # Money or a count by what the figure is, held or not (an unknown amount is money).
+            money = figure_type(AnnualReport, stated.figure) is Decimal
+            kind = None if money else _measure_of(stated.figure)
             parts.append(words + self.stated_change(stated.figure, kind).removeprefix("，"))
         return "，".join(parts)
 
@@ -601,7 +599,8 @@ class _Writer:
             )
         if powers.by_source:
             parts.append(
-                "、".join(
+                ("" if parts else f"{self.me}行政执法职权中，")
+                + "、".join(
                     f"{label(k)}{self.n(v, MeasureKind.ITEM, f'powers.by_source.{k.value}')}"
                     for k, v in powers.by_source.items()
                 )
@@ -861,9 +860,11 @@ class _Writer:
             return f"全年未发生{label(kind)}"
         parts = [self._count(f"全年{label(kind)}", f"{path}.count", MeasureKind.CASE)]
         if amount is not None:
-            # Held, or written only rounded ("11.45亿元"), which money() writes as written.
+            # Held, or written only rounded ("11.45亿元"), which money() writes as written;
+            # without a count, the category names the amount.
+            words = "涉及金额" if parts[0] else f"全年{label(kind)}涉及金额"
             parts.append(
-                f"涉及金额{self.money(Decimal(amount), f'{path}.amount')}{self.change(f'{path}.amount')}"
+                f"{words}{self.money(Decimal(amount), f'{path}.amount')}{self.change(f'{path}.amount')}"
             )
         return self._join(parts)
 
