@@ -1282,6 +1282,12 @@ class TestSanctionTallies:
         penalty = ec.PenaltyFigures(cases=25, by_sanction={ec.SanctionType.FINE: 23})
         [finding] = audit(report(penalty=penalty))
         assert ("sanctions-vs-cases", Severity.WARNING) == (finding.code, finding.severity)
+        # The cases not penalised are not stated: unknown, so the gap is "up to".
+        assert "the cases not penalised not stated: up to 2 cases" in finding.message
+        stated_none = ec.PenaltyFigures(
+            cases=25, not_penalised=0, by_sanction={ec.SanctionType.FINE: 23}
+        )
+        [finding] = audit(report(penalty=stated_none))
         assert "23 sanctions tallied for 25 cases penalised: 2 cases" in finding.message
         excused = ec.PenaltyFigures(
             cases=25, not_penalised=2, by_sanction={ec.SanctionType.FINE: 23}
@@ -1294,6 +1300,14 @@ class TestSanctionTallies:
         assert [("sanctions-vs-cases", "penalty.by_sanction.fine")] == codes(
             report(penalty=penalty)
         )
+
+    def test_a_type_above_derived_cases_is_not_judged(self, report):
+        """Cases derived from the domains are a lower bound: a type above them may be right."""
+        penalty = ec.PenaltyFigures(
+            by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=10)},
+            by_sanction={ec.SanctionType.FINE: 11},
+        )
+        assert [] == [c for c, _ in codes(report(penalty=penalty)) if c == "sanctions-vs-cases"]
 
     def test_merged_template_column(self, report):
         """警告、通报批评 as one column is holdable and written with its label."""

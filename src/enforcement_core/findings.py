@@ -362,25 +362,41 @@ def _sanction_findings(report: AnnualReport) -> Iterator[Finding]:
     if penalty is None or not penalty.by_sanction or cases is None:
         return
     # A case carries each sanction type at most once, and every case penalised at least one.
+    # Cases not penalised that the report does not state are unknown, not 0: then the
+    # gap may be theirs, and the message says "may".
+    known = penalty.not_penalised is not None
     penalised = cases - (penalty.not_penalised or 0)
     tallied = sum(penalty.by_sanction.values())
     if tallied < penalised:
-        yield _finding(
-            "sanctions-vs-cases",
-            "penalty.by_sanction",
-            f"{tallied} sanctions tallied for {penalised} cases penalised: "
-            f"{penalised - tallied} cases have no sanction type stated",
-            f"处罚种类合计{tallied}，少于作出处罚的案件{penalised}件："
-            f"{penalised - tallied}件案件未列明处罚种类",
-        )
+        gap = penalised - tallied
+        if known:
+            english = (
+                f"{tallied} sanctions tallied for {penalised} cases penalised: "
+                f"{gap} cases have no sanction type stated"
+            )
+            chinese = (
+                f"处罚种类合计{tallied}，少于作出处罚的案件{penalised}件：{gap}件案件未列明处罚种类"
+            )
+        else:
+            english = (
+                f"{tallied} sanctions tallied for {cases} cases, the cases not penalised not "
+                f"stated: up to {gap} cases have no sanction type stated"
+            )
+            chinese = (
+                f"处罚种类合计{tallied}，少于案件{cases}件（未列明不予处罚案件）："
+                f"至多{gap}件案件未列明处罚种类"
+            )
+        yield _finding("sanctions-vs-cases", "penalty.by_sanction", english, chinese)
+    # Above the cases only where the cases are stated: a total derived from parts is a lower bound.
+    stated_cases = stated_figure(report, "penalty.cases")
     for kind, count in penalty.by_sanction.items():
-        if count > cases:
+        if stated_cases is not None and count > stated_cases:
             yield _finding(
                 "sanctions-vs-cases",
                 f"penalty.by_sanction.{kind.value}",
-                f"{kind.value} tallied {count} times for {cases} cases: "
+                f"{kind.value} tallied {count} times for {stated_cases} cases: "
                 "a case carries a sanction type once",
-                f"{label(kind)}{count}件，多于案件{cases}件：一件案件同一处罚种类只计一次",
+                f"{label(kind)}{count}件，多于案件{stated_cases}件：一件案件同一处罚种类只计一次",
             )
 
 
