@@ -603,3 +603,47 @@ class TestCells:
 
         assert Decimal("6800.5") == read_yuan(np.float64(6800.5))
         assert dt.date(2023, 5, 2) == read_date(pd.Timestamp("2023-05-02"))
+
+
+class TestFactsWithoutTheirColumns:
+    """A sheet of the library's layout without a fact's column: the fact is unknown, not 0."""
+
+    BODY = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
+    HEAD = "编号,决定日期,执法领域,处罚种类,罚款金额（元）"
+    ROW = "P-1,2023-08-01,交通,罚款,200"
+
+    def read(self, head: str, row: str) -> tuple[ec.Ledger, ec.PenaltyFigures]:
+        data = f"{head}\n{row}\n".encode()
+        ledger = read_ledger(io.BytesIO(data), body=self.BODY, year=2023)
+        columnar = read_columnar(io.BytesIO(data), body=self.BODY, year=2023).summarize()
+        assert columnar == ec.summarize(ledger)  # both paths alike
+        return ledger, ec.summarize(ledger).penalty
+
+    def test_without_the_columns(self):
+        """No 法制审核, 从轻减轻处罚, 涉嫌犯罪移送 or 没收 column: those figures are unknown."""
+        ledger, penalty = self.read(self.HEAD, self.ROW)
+        assert (
+            "penalty.legal_reviews",
+            "penalty.lightened",
+            "penalty.referrals",
+            "penalty.confiscations",
+        ) == ledger.unknown
+        assert (None, None, None, None) == (
+            penalty.legal_reviews,
+            penalty.lightened,
+            penalty.referrals,
+            penalty.confiscations,
+        )
+        assert (1, Decimal(200)) == (penalty.cases, penalty.fines)
+
+    def test_with_the_columns(self):
+        """With the columns, their zeros are known and counted."""
+        head = self.HEAD + ",法制审核,从轻减轻处罚,涉嫌犯罪移送,没收金额（元）"
+        ledger, penalty = self.read(head, self.ROW + ",否,否,否,")
+        assert () == ledger.unknown
+        assert (0, 0, 0, Decimal(0)) == (
+            penalty.legal_reviews,
+            penalty.lightened,
+            penalty.referrals,
+            penalty.confiscations,
+        )

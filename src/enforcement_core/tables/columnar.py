@@ -68,6 +68,7 @@ from enforcement_core.tables._layout import (
     build,
     match_columns,
     sheets,
+    unknown_without,
 )
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import (
@@ -331,6 +332,8 @@ def read_columnar(
             continue
         found = _columns_of(sheet_name, header, matched.columns, mapping, problems)
         if found is not None:
+            keys = (column.key for column in found.values())
+            unknown.update(dict.fromkeys(unknown_without(matched.record, keys)))
             tables[matched.key] = _concat(
                 tables.get(matched.key), _typed(sheet_name, table, found, matched, problems)
             )
