@@ -11,6 +11,11 @@ A row is ``(zh_CN label, en label, value, zh_CN unit, en unit)`` as the table
 renderers (text, html) write it: counts as plain integers (420),
 money with two decimals and grouping (152,000.00), rates with their percent
 sign. Rows are listed in the order the renderers must write them.
+
+A row is ``stated`` (the report states it: written by default), ``computed``
+(exact, from figures the report states: written only with ``rates="computed"``,
+marked) or ``derived`` (a total added up from parts that may not be all of it, or
+computed from one: never written, kept here to say why it is not).
 """
 
 from __future__ import annotations
@@ -26,6 +31,27 @@ class Row(NamedTuple):
     value: str
     zh_unit: str = ""
     en_unit: str = ""
+    kind: str = "stated"
+
+
+def computed(row: Row) -> Row:
+    """A figure computed exactly from stated ones: written only when asked for."""
+    return row._replace(kind="computed")
+
+
+def derived(row: Row) -> Row:
+    """A figure nobody stated that cannot be computed exactly: never written."""
+    return row._replace(kind="derived")
+
+
+def stated_rows(example: str) -> list[Row]:
+    """The rows a table renderer writes by default: what the report states."""
+    return [row for row in ROWS[example] if row.kind == "stated"]
+
+
+def computed_rows(example: str) -> list[Row]:
+    """The rows with ``rates="computed"``: the stated ones and the exact computed ones."""
+    return [row for row in ROWS[example] if row.kind != "derived"]
 
 
 def count(zh: str, en: str, value: int, unit: str) -> Row:
@@ -82,20 +108,21 @@ ROWS: dict[str, list[Row]] = {
         count("整改隐患", "hazards rectified", 502, "条"),
         count("处级", "division-level", 6, "条"),
         count("科级", "section-level", 5, "条"),
-        count("年末未整改隐患", "hazards open at year end", 509 - 502, "条"),
-        # No stated total: the domains' cases, 4 + 216.
-        count("案件", "cases", 4 + 216, "件"),
+        computed(count("年末未整改隐患", "hazards open at year end", 509 - 502, "条")),
+        # No stated total: the domains' cases, 4 + 216, may not be all of them.
+        derived(count("案件", "cases", 4 + 216, "件")),
         count("安全生产", "work safety", 4, "家次"),  # measure_words: 家次
         wan("罚款", "fines", "0.68"),  # 6800 元 = 0.68万元 (万元, 2 places)
         count("交通", "traffic", 216, "起"),  # measure_words: 起
-        wan("罚款", "fines", "0.68"),  # 6800 元 = 0.68万元 (万元, 2 places)
-        count("次数", "count", 3, "次"),
+        # The fines of all domains: only work safety's are stated, so no total is.
+        derived(wan("罚款", "fines", "0.68")),
+        derived(count("次数", "count", 3, "次")),  # interviews: only by party
         count("企业", "enterprises", 3, "家次"),
         percent(*_RECTIFICATION, "98.62%"),  # 502 / 509 = 98.6247…%
-        percent(*_GRANT_OF_APPLICATIONS, "86.01%"),  # 209 / 243 = 86.0082…%
-        percent(*_TRAINING, "100.00%"),  # 22 / 22
-        percent(*_OFFICE_SHARE, "36.36%"),  # 8 / 22 = 36.3636…%
-        money(*_FINE_PER_CASE, "30.91"),  # 6800 / 220 = 30.909…
+        computed(percent(*_GRANT_OF_APPLICATIONS, "86.01%")),  # 209 / 243 = 86.0082…%
+        computed(percent(*_TRAINING, "100.00%")),  # 22 / 22
+        computed(percent(*_OFFICE_SHARE, "36.36%")),  # 8 / 22 = 36.3636…%
+        derived(money(*_FINE_PER_CASE, "30.91")),  # 6800 / 220: neither figure is stated
     ],
     # example-street-2023.json: a street office, cases counted in 起, money in 元.
     "example-street-2023": [
@@ -109,7 +136,7 @@ ROWS: dict[str, list[Row]] = {
         count("食品安全", "food safety", 50, "家次"),
         count("查出隐患", "hazards found", 120, "条"),
         count("整改隐患", "hazards rectified", 120, "条"),
-        count("年末未整改隐患", "hazards open at year end", 120 - 120, "条"),
+        computed(count("年末未整改隐患", "hazards open at year end", 120 - 120, "条")),
         count("案件", "cases", 34, "起"),
         count("城市管理", "urban management", 30, "起"),
         whole_yuan("罚款", "fines", "12,000"),  # 元 without places
@@ -117,15 +144,15 @@ ROWS: dict[str, list[Row]] = {
         whole_yuan("罚款", "fines", "6,000"),
         count("简易程序", "simple procedure", 20, "起"),
         count("普通程序", "ordinary procedure", 14, "起"),
-        whole_yuan("罚款", "fines", "18,000"),  # 12000 + 6000
-        count("次数", "count", 5, "次"),
+        derived(whole_yuan("罚款", "fines", "18,000")),  # 12000 + 6000
+        derived(count("次数", "count", 5, "次")),  # interviews: only by party
         count("个体工商户", "individual businesses", 5, "次"),
         count("行政复议", "reconsiderations", 0, "起"),
         count("行政诉讼", "litigations", 0, "起"),
-        percent(*_RECTIFICATION, "100.00%"),  # 120 / 120
-        percent(*_TRAINING, "100.00%"),  # 9 / 9
-        percent(*_OFFICE_SHARE, "100.00%"),  # 9 / 9
-        money(*_FINE_PER_CASE, "529.41"),  # 18000 / 34 = 529.411…
+        computed(percent(*_RECTIFICATION, "100.00%")),  # 120 / 120
+        computed(percent(*_TRAINING, "100.00%")),  # 9 / 9
+        computed(percent(*_OFFICE_SHARE, "100.00%")),  # 9 / 9
+        derived(money(*_FINE_PER_CASE, "529.41")),  # 18000 / 34: the fines total is not stated
     ],
     # example-town-2022.json: the invented town's previous year.
     "example-town-2022": [
@@ -150,7 +177,7 @@ ROWS: dict[str, list[Row]] = {
         count("整改隐患", "hazards rectified", 373, "条"),
         count("处级", "division-level", 2, "条"),
         count("科级", "section-level", 6, "条"),
-        count("年末未整改隐患", "hazards open at year end", 380 - 373, "条"),
+        computed(count("年末未整改隐患", "hazards open at year end", 380 - 373, "条")),
         count("案件", "cases", 88, "件"),
         count("安全生产", "work safety", 28, "件"),
         wan("罚款", "fines", "14.00"),  # 140000 / 10000
@@ -173,12 +200,12 @@ ROWS: dict[str, list[Row]] = {
         count("行政诉讼", "litigations", 0, "件"),
         count("败诉", "lost in court", 0, "件"),
         percent(*_RECTIFICATION, "98.16%"),  # 373 / 380 = 98.157…%
-        percent(*_GRANT_OF_APPLICATIONS, "88.24%"),  # 150 / 170 = 88.235…%
-        percent(*_GRANT_OF_DECISIONS, "92.59%"),  # 150 / (150 + 12) = 92.592…%
-        percent(*_CERTIFICATION, "80.00%"),  # 16 / 20
-        percent(*_TRAINING, "100.00%"),  # 16 / 16
-        percent(*_OFFICE_SHARE, "37.50%"),  # 6 / 16
-        money(*_FINE_PER_CASE, "2,872.73"),  # 252800 / 88 = 2872.727…
+        computed(percent(*_GRANT_OF_APPLICATIONS, "88.24%")),  # 150 / 170 = 88.235…%
+        computed(percent(*_GRANT_OF_DECISIONS, "92.59%")),  # 150 / (150 + 12) = 92.592…%
+        computed(percent(*_CERTIFICATION, "80.00%")),  # 16 / 20
+        computed(percent(*_TRAINING, "100.00%")),  # 16 / 16
+        computed(percent(*_OFFICE_SHARE, "37.50%")),  # 6 / 16
+        computed(money(*_FINE_PER_CASE, "2,872.73")),  # 252800 / 88 = 2872.727…
     ],
     # example-town-2023.json: every category, every breakdown.
     "example-town-2023": [
@@ -223,7 +250,7 @@ ROWS: dict[str, list[Row]] = {
         count("整改隐患", "hazards rectified", 395, "条"),
         count("处级", "division-level", 3, "条"),
         count("科级", "section-level", 8, "条"),
-        count("年末未整改隐患", "hazards open at year end", 400 - 395, "条"),
+        computed(count("年末未整改隐患", "hazards open at year end", 400 - 395, "条")),
         count("案件", "cases", 96, "件"),
         count("安全生产", "work safety", 30, "件"),
         wan("罚款", "fines", "15.20"),
@@ -266,12 +293,12 @@ ROWS: dict[str, list[Row]] = {
         count("行政诉讼", "litigations", 1, "件"),
         count("败诉", "lost in court", 0, "件"),
         percent(*_RECTIFICATION, "98.75%"),  # 395 / 400
-        percent(*_GRANT_OF_APPLICATIONS, "88.89%"),  # 160 / 180 = 88.888…%
-        percent(*_GRANT_OF_DECISIONS, "94.67%"),  # 160 / (160 + 9) = 94.674…%
+        computed(percent(*_GRANT_OF_APPLICATIONS, "88.89%")),  # 160 / 180 = 88.888…%
+        computed(percent(*_GRANT_OF_DECISIONS, "94.67%")),  # 160 / (160 + 9) = 94.674…%
         percent(*_CERTIFICATION, "90.00%"),  # 18 / 20
-        percent(*_TRAINING, "100.00%"),  # 18 / 18
-        percent(*_OFFICE_SHARE, "38.89%"),  # 7 / 18 = 38.888…%
-        money(*_FINE_PER_CASE, "3,010.42"),  # 289000 / 96 = 3010.416…
+        computed(percent(*_TRAINING, "100.00%")),  # 18 / 18
+        computed(percent(*_OFFICE_SHARE, "38.89%")),  # 7 / 18 = 38.888…%
+        computed(money(*_FINE_PER_CASE, "3,010.42")),  # 289000 / 96 = 3010.416…
     ],
 }
 

@@ -1033,3 +1033,103 @@ PERSONAL_DATA: dict[str, tuple[str, str]] = {
     "mobile-parentheses": (f"({_M[:3]}){_M[3:7]}-{_M[7:]}", _M),
 }
 personal_data = st.sampled_from(sorted(PERSONAL_DATA))
+
+
+@st.composite
+def changes_anywhere(draw: st.DrawFn) -> ec.AnnualReport:
+    """A generated report with stated changes of any figure it holds, the grand totals included.
+
+    The figures written on their own at the end of zh (a change whose figure the prose
+    does not place) reach every path, not only the few of :data:`FIGURE_PATHS`.
+    """
+    report = draw(real_reports())
+    from enforcement_core.statistics import report_figures
+
+    paths = [path for path, _ in report_figures(report)] + ["stated.actions", "stated.amount"]
+    figures = st.sampled_from(paths)
+    units = st.sampled_from([ec.ChangeUnit.ABSOLUTE, ec.ChangeUnit.PERCENT])
+    changes = draw(
+        st.lists(
+            st.builds(ec.StatedChange, figure=figures, change=decimals, unit=units), max_size=4
+        )
+    )
+    return attrs.evolve(report, stated=attrs.evolve(report.stated, changes=tuple(changes)))
+
+
+#: Figures that are totals of a breakdown (statistics.figure derives them from their parts).
+TOTALS = (
+    "workforce.certified",
+    "workforce.established_staff",
+    "workforce.departed",
+    "powers.total",
+    "licensing.applications",
+    "inspection.visits",
+    "inspection.hazards.found",
+    "penalty.cases",
+    "penalty.fines",
+    "coercion.measures",
+    "interviews.count",
+    "reviews.total.reconsiderations",
+)
+
+
+@st.composite
+def valid_reports(draw: st.DrawFn) -> ec.AnnualReport:
+    """A generated report whose statements all agree with its figures: no audit error.
+
+    Its stated rates are its exact rates at two places; its stated changes are of
+    figures it holds, each from a drawn previous value to the held one, absolute or
+    in percent at two places.
+    """
+    from enforcement_core.comparison import Change
+    from enforcement_core.statistics import exact_rates, report_figures
+
+    report = draw(real_reports())
+    rates = {
+        name: percent
+        for name, rate in exact_rates(report).items()
+        if (percent := rate.percent(2)) is not None and draw(st.booleans())
+    }
+    held = list(report_figures(report))
+    # Totals with breakdowns first: removing one leaves parts that add up to less.
+    totals = [(path, value) for path, value in held if path in TOTALS]
+    pool = totals if totals and draw(st.booleans()) else held
+    changes = []
+    for path, value in draw(st.lists(st.sampled_from(pool), max_size=3)) if pool else ():
+        previous = Decimal(draw(st.integers(0, 10**6)))
+        if draw(st.booleans()):
+            changes.append(
+                ec.StatedChange(
+                    figure=path,
+                    previous=previous,
+                    change=Decimal(value) - previous,
+                    unit=ec.ChangeUnit.ABSOLUTE,
+                )
+            )
+            continue
+        percent = Change(path, previous, value).percent(2)
+        if percent is not None:
+            changes.append(
+                ec.StatedChange(
+                    figure=path, previous=previous, change=percent, unit=ec.ChangeUnit.PERCENT
+                )
+            )
+    stated = ec.Stated(rates=rates, changes=tuple(changes))
+    return attrs.evolve(report, stated=stated)
+
+
+@st.composite
+def without_figures(draw: st.DrawFn) -> tuple[ec.AnnualReport, ec.AnnualReport, frozenset[str]]:
+    """A valid report, the same report with a drawn set of its figures removed, and their paths."""
+    from enforcement_core.statistics import FIGURE_FIELDS, report_figures
+    from enforcement_core.summary import leave_unknown
+
+    report = draw(valid_reports())
+    paths = [path for path, _ in report_figures(report)]
+    removed = set(draw(st.sets(st.sampled_from(paths)))) if paths else set()
+    # The figures the report states something about are the ones most worth removing.
+    spoken = [c.figure for c in report.stated.changes if c.figure in paths]
+    removed |= set(draw(st.sets(st.sampled_from(spoken)))) if spoken else set()
+    fields = {name: getattr(report, name) for name in FIGURE_FIELDS}
+    after = attrs.evolve(report, **leave_unknown(fields, sorted(removed)))
+    return report, after, frozenset(removed)

@@ -11,6 +11,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import attrs
 import pytest
 
 import enforcement_core as ec
@@ -31,6 +32,12 @@ def run(
         timeout=120,
         check=False,
     )
+
+
+def wrong_total(folder: Path) -> Path:
+    """The reference report stating 1 action in all, where its categories add up to 792: an error."""
+    stated = attrs.evolve(GULU.stated, actions=1)
+    return write(folder / "wrong-total.json", attrs.evolve(GULU, stated=stated))
 
 
 def write(path: Path, report: ec.AnnualReport | ec.Ledger) -> Path:
@@ -99,28 +106,21 @@ class TestReport:
     def test_a_document_with_errors_is_not_written(self, tmp_path):
         """The audit's errors on stderr, exit 1, and no file, unless --allow-errors."""
         out = tmp_path / "city.docx"
-        result = run("report", "--example", "example-city-rounding-2024", "--output", str(out))
+        result = run("report", str(wrong_total(tmp_path)), "--output", str(out))
         assert 1 == result.returncode
         no_traceback(result)
         assert "1 error" in result.stderr
-        assert "[figure-mismatch]" in result.stderr
+        assert "[total-mismatch]" in result.stderr
         assert "give --allow-errors to write it anyway" in result.stderr
         assert not out.exists()
 
     def test_allow_errors_writes_and_still_says_so(self, tmp_path):
         """--allow-errors writes the document, exit 0, the errors still on stderr."""
         out = tmp_path / "city.docx"
-        result = run(
-            "report",
-            "--example",
-            "example-city-rounding-2024",
-            "--output",
-            str(out),
-            "--allow-errors",
-        )
+        result = run("report", str(wrong_total(tmp_path)), "--output", str(out), "--allow-errors")
         assert 0 == result.returncode
         assert out.stat().st_size > 0
-        assert "[figure-mismatch]" in result.stderr
+        assert "[total-mismatch]" in result.stderr
         assert "written with these errors" in result.stderr
 
     def test_a_document_without_errors_is_written_silently(self, tmp_path):
@@ -128,9 +128,9 @@ class TestReport:
         result = run("report", "--output", str(tmp_path / "gulu.docx"))
         assert (0, "") == (result.returncode, result.stderr)
 
-    def test_lang_zh_says_the_errors_in_chinese(self):
+    def test_lang_zh_says_the_errors_in_chinese(self, tmp_path):
         """report --lang zh: the refusal and its count in Chinese."""
-        result = run("report", "--example", "example-city-rounding-2024", "--lang", "zh")
+        result = run("report", str(wrong_total(tmp_path)), "--lang", "zh")
         assert 1 == result.returncode
         assert "错误1项" in result.stderr
         assert "未生成文档" in result.stderr

@@ -8,6 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
+
+import enforcement_core as ec
 from enforcement_core import renderers
 
 PAGE = Path(__file__).parent.parent / "docs" / "cli.md"
@@ -51,6 +54,10 @@ class TestCliPage:
         """Each command of docs/cli.md prints exactly what the page shows."""
         steps = sessions()
         assert 20 == len(steps)  # a session dropped from the page by a broken fence would go unseen
+        # The document with an error the page refuses to write: its total of actions 1.
+        gulu = ec.examples.load("gulu-2023")
+        wrong = attrs.evolve(gulu, stated=attrs.evolve(gulu.stated, actions=1))
+        (tmp_path / "wrong-total.json").write_text(ec.dump_json(wrong), encoding="utf-8")
         for command, expected in steps:
             words = shlex.split(command)
             assert "enforcement-core" == words[0]

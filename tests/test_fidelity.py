@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 
@@ -11,8 +12,10 @@ from hypothesis import given
 import enforcement_core as ec
 from enforcement_core._paths import resolve
 from enforcement_core.numbers_zh import MeasureKind, format_amount, measure_words
+from enforcement_core.renderers._rows import rows
 from enforcement_core.statistics import report_figures
-from strategies import real_reports
+from enforcement_core.workforce import walk_units
+from strategies import changes_anywhere, real_reports, without_figures
 
 # What each figure counts, by the start of its path: it decides the default measure word.
 _KINDS = (
@@ -114,3 +117,72 @@ def test_every_figure_in_text_with_its_measure_word(report):
         if not any(line.endswith(shown) for line in lines):
             missing.append((path, shown))
     assert [] == missing
+
+
+# Unknown is never zero (issue 19) ----------------------------------------------------
+
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+@given(without_figures())
+def test_removing_figures_creates_no_error(case):
+    """Removing figures never creates an error: an unknown figure is not a wrong one."""
+    before, after, _ = case
+    assert [] == ec.audit(before).errors()  # the strategy builds valid documents
+    assert [] == [str(finding) for finding in ec.audit(after).errors()]
+
+
+@given(without_figures())
+def test_removed_figures_are_not_written(case):
+    """No renderer writes a figure at a removed path, nor one computed from it."""
+    before, after, removed = case
+    for computed in (False, True):
+        written = rows(after, "zh_CN", computed=computed)
+        assert set() == {row.path for row in written} & removed
+        if computed:
+            # A figure computed from a removed one is not exact: it is not written.
+            was = {row.label for row in rows(before, "zh_CN", computed=True) if row.computed}
+            assert set() == {row.label for row in written if row.computed} - was
+    # zh writes no number it did not write with the figures there: no total added up
+    # from parts in place of a removed one, no rate from it.
+    zh_before = ec.render(before, "zh", personal_data=True)
+    zh_after = ec.render(after, "zh", personal_data=True)
+    assert set() == set(_DIGITS.findall(zh_after)) - set(_DIGITS.findall(zh_before)), (
+        zh_before,
+        zh_after,
+    )
+    document = json.loads(ec.render(after, "json"))
+    assert [] == [path for path in removed if resolve(ec.load_json(json.dumps(document)), path)]
+
+
+def own_text(report: ec.AnnualReport) -> list[str]:
+    """The document's own words (names, narrative, its own rate names), longest first."""
+    own = [report.body.name, report.body.short_name, report.body.region]
+    own.append(report.narrative.opening)
+
+    def sections(items):
+        for section in items:
+            own.append(section.title)
+            own.extend(section.paragraphs)
+            sections(section.subsections)
+
+    sections(report.narrative.sections)
+    if report.licensing is not None:
+        own.append(report.licensing.subject)
+    for activity in report.activities:
+        own.extend([activity.name, activity.measure, activity.rate_name])
+    own.extend(name for name in report.stated.rates if not isinstance(name, ec.RateName))
+    own.extend(unit.name for _, unit in walk_units(report.workforce.units))
+    own.extend(report.conventions.measure_words.values())
+    return sorted({text for text in own if text}, key=len, reverse=True)
+
+
+@given(changes_anywhere())
+def test_no_ascii_letters_in_chinese(report):
+    """zh and text (zh_CN) write no ASCII letter outside the document's own text: no key leaks."""
+    for name in ("zh", "text"):
+        text = ec.render(report, name, personal_data=True)
+        for own in own_text(report):
+            text = text.replace(own, "")
+        assert [] == re.findall(r"[A-Za-z]+", text), name

@@ -8,7 +8,7 @@ import pytest
 
 import enforcement_core as ec
 from enforcement_core import renderers
-from expected import ROWS, in_order
+from expected import ROWS, computed_rows, in_order, stated_rows
 
 
 class _Table(HTMLParser):
@@ -57,14 +57,31 @@ class TestExampleFigures:
     def test_every_figure(self, example):
         """Every figure, with its label and measure word, in order."""
         actual = rows(renderers.render(ec.examples.load(example), "html", fragment=True))
-        expected = [(r.zh, r.value, r.zh_unit) for r in ROWS[example]]
+        expected = [(r.zh, r.value, r.zh_unit) for r in stated_rows(example)]
         assert [] == in_order(expected, actual)
 
     @pytest.mark.parametrize("example", sorted(ROWS))
     def test_nothing_else(self, example):
         """No figure is written that the expectations do not list."""
         actual = rows(renderers.render(ec.examples.load(example), "html", fragment=True))
-        assert len(ROWS[example]) == len(actual)
+        assert len(stated_rows(example)) == len(actual)
+
+    @pytest.mark.parametrize("example", sorted(ROWS))
+    def test_computed_when_asked_and_marked(self, example):
+        """rates="computed" adds the exact computed figures, each noted as computed."""
+        html = renderers.render(ec.examples.load(example), "html", fragment=True, rates="computed")
+        expected = [
+            (r.zh + ("（计算所得）" if r.kind == "computed" else ""), r.value, r.zh_unit)
+            for r in computed_rows(example)
+        ]
+        actual = rows(html)
+        assert [] == in_order(expected, actual)
+        assert len(expected) == len(actual)
+        marked = sum(1 for r in computed_rows(example) if r.kind == "computed")
+        assert marked == html.count('class="computed"')
+        page = renderers.render(ec.examples.load(example), "html", rates="computed")
+        assert marked == page.count('<tr class="computed">')
+        assert 'class="computed"' not in renderers.render(ec.examples.load(example), "html")
 
     @pytest.mark.parametrize("example", sorted(ROWS))
     def test_english(self, example):
@@ -72,7 +89,7 @@ class TestExampleFigures:
         actual = rows(
             renderers.render(ec.examples.load(example), "html", locale="en", fragment=True)
         )
-        expected = [(r.en, r.value, r.en_unit) for r in ROWS[example]]
+        expected = [(r.en, r.value, r.en_unit) for r in stated_rows(example)]
         assert [] == in_order(expected, actual)
 
     @pytest.mark.parametrize(

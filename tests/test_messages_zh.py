@@ -96,9 +96,34 @@ def reports() -> list[ec.AnnualReport]:
                 )
             ),
         ),
+        # The categories add up to more than the total stated: total-mismatch.
         report(
             penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100)),
-            stated=Stated(actions=6),
+            stated=Stated(actions=4),
+        ),
+        # Parts written rounded above their total beyond its precision: figure-mismatch.
+        report(
+            penalty=ec.PenaltyFigures(
+                by_domain={
+                    ec.Domain.TRAFFIC: ec.DomainPenalties(),
+                    ec.Domain.WORK_SAFETY: ec.DomainPenalties(),
+                }
+            ),
+            stated=Stated(
+                figures=(
+                    ec.StatedFigure(figure="penalty.fines", value=Decimal("194.98"), unit="亿元"),
+                    ec.StatedFigure(
+                        figure="penalty.by_domain.traffic.fines",
+                        value=Decimal("100.00"),
+                        unit="亿元",
+                    ),
+                    ec.StatedFigure(
+                        figure="penalty.by_domain.work_safety.fines",
+                        value=Decimal("95.01"),
+                        unit="亿元",
+                    ),
+                )
+            ),
         ),
         report(published_on=dt.date(2024, 2, 1)),
         report(published_on=dt.date(2023, 12, 31)),

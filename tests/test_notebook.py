@@ -126,7 +126,8 @@ class TestDataFrames:
         assert (6800, "元", "") == tuple(
             by_path.loc["penalty.fines", ["value", "unit", "measure_word"]]
         )
-        assert "行政处罚/案件/交通" == by_path.loc["penalty.by_domain.traffic.cases", "label"]
+        # The cases are not stated (only the domains'): the domain sits under 行政处罚.
+        assert "行政处罚/交通" == by_path.loc["penalty.by_domain.traffic.cases", "label"]
         assert "起" == by_path.loc["penalty.by_domain.traffic.cases", "measure_word"]
 
     def test_value_is_numeric_with_na(self):

@@ -670,3 +670,44 @@ class TestHostilePlugins:
         with pytest.raises(RendererError, match="'enforcement-late' .* TimeoutError: its import"):
             renderers.get("late")
         assert renderers.render(GULU, "json")
+
+
+def _sources() -> list[tuple[str, ec.AnnualReport]]:
+    examples = [(name, ec.examples.load(name)) for name in ec.examples.names()]
+    return [*examples, ("gulu-2023 records", ec.summarize(ec.examples.load_records("gulu-2023")))]
+
+
+class TestOnlyStatedByDefault:
+    """The default output of every example and of a ledger's summary: stated figures only."""
+
+    @pytest.mark.parametrize(("name", "report"), _sources(), ids=[n for n, _ in _sources()])
+    def test_every_row_is_stated(self, name, report):
+        """Each figure of the table renderers is stated (or, for a ledger, a count of records)."""
+        from enforcement_core.renderers._rows import rows
+        from enforcement_core.statistics import stated_figure
+
+        table = rows(report, "zh_CN")
+        assert [] == [row.label for row in table if row.computed]
+        valued = [row for row in table if row.value and row.kind != "percent" and row.path]
+        assert [] == [row.path for row in valued if stated_figure(report, row.path) is None]
+        # The rates written are the ones the report states, as it states them.
+        shown = {row.label for row in table if row.kind == "percent"}
+        stated = {
+            label_of(key) if isinstance(key, ec.RateName) else key for key in report.stated.rates
+        }
+        activities = {a.rate_name for a in report.activities if a.rate is not None}
+        assert shown <= stated | activities, name
+
+    @pytest.mark.parametrize(("name", "report"), _sources(), ids=[n for n, _ in _sources()])
+    def test_no_computed_mark_anywhere(self, name, report):
+        """html, text and xlsx carry no computed figure unless asked; json holds the document only."""
+        assert 'class="computed"' not in ec.render(report, "html"), name
+        assert "计算所得" not in ec.render(report, "text")
+        assert b"\\xe8\\xae\\xa1\\xe7\\xae\\x97" not in ec.render(report, "xlsx")
+        assert ec.load_json(ec.render(report, "json")) == report
+
+
+def label_of(member: ec.RateName) -> str:
+    from enforcement_core.labels import label
+
+    return label(member)

@@ -196,6 +196,22 @@ class TestPartitions:
         for code, report in expected.items():
             assert report == reports[code], code
 
+    def test_what_the_tables_cannot_hold_is_not_written(self, dataset, tree):
+        """No 经法制审核0件 or 不予处罚0件 from 双公示 tables; no 一是 without a 二是."""
+        reports = summarize_partitions(dataset, year=YEAR, hierarchy=tree)
+        for code, report in reports.items():
+            assert (None, None, None) == (
+                report.penalty.legal_reviews if report.penalty else None,
+                report.penalty.lightened if report.penalty else None,
+                report.licensing.refused if report.licensing else None,
+            ), code
+            text = ec.render(report, "zh")
+            unknown = ("法制审核", "不予处罚", "从轻减轻", "移送司法机关", "不予许可", "申请")
+            assert [] == [w for w in unknown if w in text], code
+            numbered = text.count("是行政")
+            assert numbered != 1, code  # 一是 alone is not numbering
+        assert any(r.penalty and r.licensing for r in reports.values())
+
     def test_bodies_named_without_a_code_are_found_by_name(self, dataset, tree, expected):
         """Every third body's rows carry no credit code; the tree finds it by its name."""
         reports = summarize_partitions(dataset, year=YEAR, hierarchy=tree)

@@ -389,6 +389,19 @@ def _split(least: int, most: int) -> Callable[[Any], bool]:
     return holds
 
 
+def _without_figures(value: tuple[ec.AnnualReport, ec.AnnualReport, frozenset[str]]) -> bool:
+    # The same report, valid, with only the named figures left unknown.
+    from enforcement_core.statistics import report_figures
+
+    before, after, removed = value
+    kept = dict(report_figures(after))
+    return (
+        _valid(ec.AnnualReport)(after)
+        and not removed.intersection(kept)
+        and all(kept[path] == held for path, held in report_figures(before) if path in kept)
+    )
+
+
 def _bad_cells(value: list[tuple[int, int, str]]) -> bool:
     return len(value) <= 3 and all(
         0 <= row <= 50 and 0 <= column <= 20 and bad in test_columnar.BAD
@@ -487,6 +500,18 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         lambda v: _accepted(_MONEY, v) and Decimal(1) <= v <= 10**9 and _places(v) == 2,
     ),
     "personal_data": (lambda: S.personal_data, lambda v: v in S.PERSONAL_DATA),
+    "changes_anywhere": (
+        S.changes_anywhere,
+        lambda v: _valid(ec.AnnualReport)(v) and len(v.stated.changes) <= 4,
+    ),
+    "valid_reports": (
+        S.valid_reports,
+        lambda v: (
+            _valid(ec.AnnualReport)(v)
+            and not [f for f in ec.audit(v) if f.severity is ec.Severity.ERROR]
+        ),
+    ),
+    "without_figures": (S.without_figures, _without_figures),
     # Module-level strategies of the test modules.
     "test_columnar.on": (
         lambda: test_columnar.on,

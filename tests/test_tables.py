@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 import enforcement_core as ec
-from enforcement_core.tables import read_ledger, template
+from enforcement_core.tables import read_columnar, read_ledger, template
 from enforcement_core.tables._cells import (
     CellError,
     read_bool,
@@ -126,6 +126,48 @@ class TestPenaltyTable:
             penalty.fines,
             penalty.confiscations,
         )
+
+    def test_figures_the_table_cannot_hold_are_unknown(self):
+        """No column of legal reviews, lighter penalties, referrals: unknown, never 0, on both paths."""
+        ledger = read_ledger(penalty_csv(three_penalties()))
+        never = (
+            "penalty.not_penalised",
+            "penalty.lightened",
+            "penalty.legal_reviews",
+            "penalty.referrals",
+        )
+        assert never == ledger.unknown
+        for penalty in (
+            ec.summarize(ledger).penalty,
+            read_columnar(penalty_csv(three_penalties()), body=ledger.body, year=2023)
+            .summarize()
+            .penalty,
+        ):
+            assert (None, None, None, None) == (
+                penalty.not_penalised,
+                penalty.lightened,
+                penalty.legal_reviews,
+                penalty.referrals,
+            )
+            # What the table holds is still counted.
+            assert (3, Decimal(1000)) == (penalty.cases, penalty.confiscations)
+        zh = ec.render(ec.summarize(ledger), "zh")
+        assert [] == [w for w in ("法制审核", "不予处罚", "从轻减轻", "移送") if w in zh]
+
+    def test_confiscations_unknown_without_their_column(self):
+        """Without the confiscation column its amount is unknown; with it, counted (0 included)."""
+        headers = [h for h in PENALTY_HEADERS if not h.startswith("没收")]
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, headers, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows([penalty_row()])
+        without = io.BytesIO(buffer.getvalue().encode())
+        ledger = read_ledger(without)
+        assert "penalty.confiscations" in ledger.unknown
+        assert ec.summarize(ledger).penalty.confiscations is None
+        assert "没收" not in ec.render(ec.summarize(ledger), "zh")
+        kept = ec.summarize(read_ledger(penalty_csv([penalty_row()]))).penalty
+        assert Decimal(0) == kept.confiscations
 
     def test_gb18030_csv_is_read(self):
         """A CSV saved by Chinese Excel (GB18030) reads the same as UTF-8."""
@@ -281,7 +323,9 @@ class TestLicensingTable:
         )
         ledger = read_ledger(path)
         licensing = ec.summarize(ledger).licensing
-        assert (5, 5, 0) == (licensing.applications, licensing.granted, licensing.refused)
+        # The table publishes grants only: applications and refusals are unknown, not 5 and 0.
+        assert (None, 5, None) == (licensing.applications, licensing.granted, licensing.refused)
+        assert (None, None) == (licensing.legal_reviews, licensing.revoked)
         assert "农村宅基地" == licensing.subject
 
     def test_bad_date_cell_names_its_sheet(self, tmp_path):
@@ -559,3 +603,47 @@ class TestCells:
 
         assert Decimal("6800.5") == read_yuan(np.float64(6800.5))
         assert dt.date(2023, 5, 2) == read_date(pd.Timestamp("2023-05-02"))
+
+
+class TestFactsWithoutTheirColumns:
+    """A sheet of the library's layout without a fact's column: the fact is unknown, not 0."""
+
+    BODY = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
+    HEAD = "编号,决定日期,执法领域,处罚种类,罚款金额（元）"
+    ROW = "P-1,2023-08-01,交通,罚款,200"
+
+    def read(self, head: str, row: str) -> tuple[ec.Ledger, ec.PenaltyFigures]:
+        data = f"{head}\n{row}\n".encode()
+        ledger = read_ledger(io.BytesIO(data), body=self.BODY, year=2023)
+        columnar = read_columnar(io.BytesIO(data), body=self.BODY, year=2023).summarize()
+        assert columnar == ec.summarize(ledger)  # both paths alike
+        return ledger, ec.summarize(ledger).penalty
+
+    def test_without_the_columns(self):
+        """No 法制审核, 从轻减轻处罚, 涉嫌犯罪移送 or 没收 column: those figures are unknown."""
+        ledger, penalty = self.read(self.HEAD, self.ROW)
+        assert (
+            "penalty.legal_reviews",
+            "penalty.lightened",
+            "penalty.referrals",
+            "penalty.confiscations",
+        ) == ledger.unknown
+        assert (None, None, None, None) == (
+            penalty.legal_reviews,
+            penalty.lightened,
+            penalty.referrals,
+            penalty.confiscations,
+        )
+        assert (1, Decimal(200)) == (penalty.cases, penalty.fines)
+
+    def test_with_the_columns(self):
+        """With the columns, their zeros are known and counted."""
+        head = self.HEAD + ",法制审核,从轻减轻处罚,涉嫌犯罪移送,没收金额（元）"
+        ledger, penalty = self.read(head, self.ROW + ",否,否,否,")
+        assert () == ledger.unknown
+        assert (0, 0, 0, Decimal(0)) == (
+            penalty.legal_reviews,
+            penalty.lightened,
+            penalty.referrals,
+            penalty.confiscations,
+        )

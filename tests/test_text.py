@@ -10,7 +10,7 @@ import pytest
 import enforcement_core as ec
 from enforcement_core import renderers
 from enforcement_core.renderers.text import display_width
-from expected import ROWS, in_order
+from expected import ROWS, computed_rows, in_order, stated_rows
 
 GULU = ec.examples.load("gulu-2023")
 LEDGER = ec.examples.load_records("gulu-2023")
@@ -51,14 +51,14 @@ class TestExampleFigures:
     def test_chinese(self, example):
         """Every figure, with its label and measure word, in order."""
         actual = rows(renderers.render(ec.examples.load(example), "text"))
-        expected = [(r.zh, r.value, r.zh_unit) for r in ROWS[example]]
+        expected = [(r.zh, r.value, r.zh_unit) for r in stated_rows(example)]
         assert [] == in_order(expected, actual)
 
     @pytest.mark.parametrize("example", sorted(ROWS))
     def test_english(self, example):
         """Every figure with its English label, in order; money in yuan."""
         actual = rows(renderers.render(ec.examples.load(example), "text", locale="en"))
-        expected = [(r.en, r.value, r.en_unit) for r in ROWS[example]]
+        expected = [(r.en, r.value, r.en_unit) for r in stated_rows(example)]
         assert [] == in_order(expected, actual)
 
     @pytest.mark.parametrize("locale", ["zh_CN", "en"])
@@ -66,7 +66,32 @@ class TestExampleFigures:
     def test_nothing_else(self, example, locale):
         """No figure is written that the expectations do not list: as many rows, no more."""
         actual = rows(renderers.render(ec.examples.load(example), "text", locale=locale))
-        assert len(ROWS[example]) == len(actual)
+        assert len(stated_rows(example)) == len(actual)
+
+    @pytest.mark.parametrize("example", sorted(ROWS))
+    def test_computed_when_asked_and_marked(self, example):
+        """rates="computed" adds the exact computed figures, each marked, and nothing inexact."""
+        report = ec.examples.load(example)
+        zh_rows = rows(renderers.render(report, "text", rates="computed"))
+        expected = [
+            (r.zh + ("（计算所得）" if r.kind == "computed" else ""), r.value, r.zh_unit)
+            for r in computed_rows(example)
+        ]
+        assert [] == in_order(expected, zh_rows)
+        assert len(expected) == len(zh_rows)
+        en_rows = rows(renderers.render(report, "text", rates="computed", locale="en"))
+        expected_en = [
+            (r.en + (" (computed)" if r.kind == "computed" else ""), r.value, r.en_unit)
+            for r in computed_rows(example)
+        ]
+        assert [] == in_order(expected_en, en_rows)
+
+    @pytest.mark.parametrize("example", sorted(ROWS))
+    def test_no_computed_figure_by_default(self, example):
+        """By default no figure the report does not state: no rate it does not state, no 案均罚款."""
+        text = renderers.render(ec.examples.load(example), "text")
+        assert "计算所得" not in text
+        assert [] == [w for w in ("案均罚款", "年末未整改隐患", "培训覆盖率") if w in text]
 
     @pytest.mark.parametrize("locale", ["zh_CN", "en"])
     @pytest.mark.parametrize(
@@ -137,9 +162,10 @@ class TestFigures:
 
     def test_english_labels_and_numbers(self):
         """locale='en' writes English labels and the locale's grouping."""
-        text = renderers.render(LEDGER, "text", locale="en")
-        assert "rectification rate" in text
+        text = renderers.render(LEDGER, "text", locale="en", rates="computed")
+        assert "rectification rate (computed)" in text
         assert "0.68 10k yuan" in text
+        assert "rectification rate" not in renderers.render(LEDGER, "text", locale="en")
 
     @pytest.mark.parametrize(
         ("places", "expected"), [(0, "99%"), (1, "98.6%"), (2, "98.63%"), (3, "98.625%")]
@@ -152,10 +178,10 @@ class TestFigures:
             inspection=ec.InspectionFigures(hazards=ec.HazardFigures(found=800, rectified=789)),
             conventions=ec.Conventions(percent_places=places),
         )
-        lines = [
-            line for line in renderers.render(report, "text").splitlines() if "隐患整改率" in line
-        ]
+        text = renderers.render(report, "text", rates="computed")
+        lines = [line for line in text.splitlines() if "隐患整改率" in line]
         assert [expected] == [lines[0].split()[-1]]
+        assert "隐患整改率" not in renderers.render(report, "text")
 
     def test_money_in_the_reports_unit_and_places(self):
         """万元 with the report's places, and a figure's own places where the report gives them."""
@@ -221,9 +247,9 @@ class TestWrittenAsStated:
 
 
 class TestRowsAsTheReportHoldsThem:
-    def lines(self, locale="zh_CN", **fields):
+    def lines(self, locale="zh_CN", rates="stated", **fields):
         report = ec.AnnualReport(body=GULU.body, year=2023, **fields)
-        text = renderers.render(report, "text", locale=locale)
+        text = renderers.render(report, "text", locale=locale, rates=rates)
         return [" ".join(line.split()) for line in text.splitlines()]
 
     def test_an_area_written_rounded_has_its_value(self):
@@ -271,15 +297,16 @@ class TestRowsAsTheReportHoldsThem:
             rates={"办结率": Decimal(100), ec.RateName.CERTIFICATION: Decimal("93.5")}
         )
         lines = self.lines(stated=stated)
-        assert ["比率", "办结率 100%", "持证率 93.5%"] == lines[lines.index("比率") :]
+        assert ["比率", "持证率 93.5%", "办结率 100%"] == lines[lines.index("比率") :]
 
     def test_a_computed_rate_is_not_shown_twice(self):
-        """A stated rate the counts give is shown once, computed at the report's places."""
+        """A stated rate the counts give is shown once, as stated, even when computed ones are asked."""
         lines = self.lines(
+            rates="computed",
             workforce=ec.WorkforceFigures(certified=3, established_staff=4),
             stated=ec.Stated(rates={ec.RateName.CERTIFICATION: Decimal(75)}),
         )
-        assert ["持证率 75.00%"] == [line for line in lines if line.startswith("持证率")]
+        assert ["持证率 75%"] == [line for line in lines if line.startswith("持证率")]
 
     def test_an_other_category_with_nothing_has_no_heading(self):
         """A category held with no figure is left out, as zh leaves it out; with a count it is there."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import sys
 import zipfile
 from decimal import Decimal
@@ -121,8 +122,30 @@ class TestStatisticsSheet:
             year=2023,
             inspection=ec.InspectionFigures(hazards=ec.HazardFigures(found=0, rectified=0)),
         )
-        cell = figures(workbook(report))["隐患整改率"]
+        cell = figures(workbook(report, rates="computed"))["隐患整改率"]
         assert ("s", UNDEFINED) == (cell.data_type, cell.value)
+        assert "隐患整改率" not in figures(workbook(report))
+
+    def test_computed_figures_only_when_asked_and_noted(self):
+        """By default no computed figure; with rates="computed" each is noted in a column of its own."""
+        default = workbook(ec.examples.load("example-town-2023"))
+        labels = list(figures(default))
+        assert [] == [
+            w
+            for w in ("案均罚款", "培训覆盖率", "综合执法机构人员占比", "年末未整改隐患")
+            if w in labels
+        ]
+        assert "说明" not in [cell.value for cell in default.worksheets[0][4]]
+        book = workbook(ec.examples.load("example-town-2023"), rates="computed")
+        sheet = book.worksheets[0]
+        assert "说明" == sheet.cell(4, 5).value
+        noted = {row[0]: row[4] for row in sheet.iter_rows(min_row=5, values_only=True)}
+        assert "计算所得" == noted["案均罚款"]
+        assert "计算所得" == noted["培训覆盖率"]
+        assert noted["隐患整改率"] is None  # stated by the report
+        assert Decimal("3010.42") == Decimal(str(figures(book)["案均罚款"].value)).quantize(
+            Decimal("0.01")
+        )
 
     def test_every_row_of_the_text_renderer(self):
         """The sheet has the rows text and html lay out, in the same order."""
@@ -231,7 +254,9 @@ class TestFindingsSheet:
         """A code by its Chinese name, a path by the figures' names, paths in messages too."""
         sheet = workbook(ec.examples.load("example-city-rounding-2024"))["审核发现"]
         (row,) = [[c.value for c in r] for r in sheet.iter_rows(min_row=2)]
-        assert ["错误", "所写数字与精确数字不符", "报告所述·数字第4项"] == row[:3]
+        assert "提示" == row[0]
+        assert "报告所述·数字第4项" == row[2]
+        assert not re.search("[A-Za-z]", row[1])
         assert row[3].startswith(
             "行政检查·检查家次：报告写作1616.85万，分项行政检查·按检查领域合计"
         )
@@ -244,7 +269,7 @@ class TestFindingsSheet:
         """The other side: in English, the codes and paths of programs."""
         data = ec.render(ec.examples.load("example-city-rounding-2024"), "xlsx", locale="en")
         sheet = openpyxl.load_workbook(io.BytesIO(data))["audit findings"]
-        assert ["figure-mismatch", "stated.figures[3]"] == [c.value for c in sheet[2]][1:3]
+        assert ["breakdown-short", "stated.figures[3]"] == [c.value for c in sheet[2]][1:3]
 
     def test_no_findings(self):
         """An empty audit says so."""

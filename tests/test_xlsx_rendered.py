@@ -74,6 +74,7 @@ class TestPrinted:
             page for page in printed["city"] if page not in statistics_pages(printed["city"])
         ]
         text = "".join(line.text for page in findings for line in page)
-        assert "所写数字与精确数字不符" in text
+        assert "分项合计少于总数" in text
+        assert "报告所述·数字第4项" in text
         assert "figure" not in text
         assert "inspection" not in text

@@ -162,10 +162,11 @@ EXAMPLE_PHRASES = {
         "规划建设领域行政处罚14件、罚款8.00万元",  # 80000
         "交通领域行政处罚28件、罚款0.28万元",  # 2800
         "罚款25.28万元",  # 252800
-        "实施行政强制措施3件（查封2件、扣押1件），行政强制执行0件",
+        "实施行政强制措施3件（查封2件、扣押1件），未实施行政强制执行",  # a zero, in words
         "全年行政确认30件",
         "约谈企业9次",
-        "全年发生行政复议1件，其中被纠错0件；行政诉讼0件。",  # no 败诉 of no litigation
+        # Reviews are a point of their own, numbered after the interviews; zeros in words.
+        "七是行政复议、行政诉讼。全年发生行政复议1件，无被纠错案件；未发生行政诉讼。",
         "2023年1月18日",
     ],
     "example-town-2023": [
@@ -200,8 +201,8 @@ EXAMPLE_PHRASES = {
         "全年行政确认35件",
         "全年行政奖励2件，涉及金额0.40万元",  # 4000
         "约谈企业10次、约谈个体工商户2次",
-        "全年发生行政复议2件，其中被纠错0件",
-        "行政诉讼1件，其中败诉0件",
+        "八是行政复议、行政诉讼。全年发生行政复议2件，无被纠错案件",
+        "行政诉讼1件，无败诉案件",
         "2024年1月25日",
     ],
 }
@@ -372,7 +373,9 @@ class TestDataAndZeros:
         )
         assert "按照有关规定，现将我街道2023年行政执法总体情况报告如下：" in text
         assert "一、2023年行政执法总体情况\n\n（一）执法行为数据总体情况" in text
-        assert "一是行政征收。全年行政征收1件，涉及金额15000元。" in text
+        # One item: written without 一是, as no 二是 follows.
+        assert "开展的行政执法行为为行政征收。全年行政征收1件，涉及金额15000元。" in text
+        assert "一是" not in text
 
     def test_two_categories_are_liang(self):
         """两类, not 二类."""
@@ -460,7 +463,12 @@ class TestWritesWhatTheReportWrites:
             licensing=ec.LicensingFigures(granted=10, refused=0),
             stated=ec.Stated(actions=15, amount=Decimal(100)),
         )
-        assert "两类行政执法行为，共计15件，涉及金额100元。" in zh(report)
+        # Without a declared scope the totals may cover categories not stated: a sentence apart.
+        assert "两类行政执法行为。全年开展行政执法行为共计15件，涉及金额100元。" in zh(report)
+        scoped = ec.Stated(actions=15, amount=Decimal(100), scope=("licensing", "penalty"))
+        assert "两类行政执法行为，共计15件，涉及金额100元。" in zh(
+            attrs_evolve(report, stated=scoped)
+        )
         assert "共计" not in zh(attrs_evolve(report, stated=ec.Stated()))
         alone = zh(street(stated=ec.Stated(actions=1200)))
         assert "2023年，示例街道开展行政执法行为共计1200件。" in alone
@@ -500,7 +508,8 @@ class TestWritesWhatTheReportWrites:
         """One category: no "一类"."""
         text = zh(street(penalty=ec.PenaltyFigures(cases=3)))
         assert "一类" not in text
-        assert "2023年，示例街道开展的行政执法行为为行政处罚。一是行政处罚。" in text
+        assert "2023年，示例街道开展的行政执法行为为行政处罚。全年办理行政处罚案件3件。" in text
+        assert "一是" not in text
 
     def test_no_empty_sentence(self):
         """A category with nothing stated is left out: no "其他行政执法行为。。"."""
@@ -708,6 +717,20 @@ class TestFreeTextBeforeANumber:
         assert "全年共计申请“0”1件" in zh(street(licensing=licensing))
         assert "全年共计申请农村宅基地243件" in zh(GULU)
 
+    @pytest.mark.parametrize("digit", ["\ua900", "\u0663", "\u2462", "\u2167"])
+    def test_a_subject_ending_in_another_scripts_digit(self, digit):
+        """A Kayah Li ꤀, an Arabic-Indic ٣, a circled ③, a Roman Ⅷ: quoted as an ASCII digit is.
+
+        The fidelity property found 申请0꤀2件 (seed 2293498432), where the count read ꤀2.
+        """
+        licensing = ec.LicensingFigures(subject=f"0{digit}", applications=2)
+        assert f"全年共计申请“0{digit}”2件" in zh(street(licensing=licensing))
+
+    def test_a_subject_ending_in_a_letter_stays_as_written(self):
+        """The other side: words ending in a letter or a Chinese character are not quoted."""
+        licensing = ec.LicensingFigures(subject="5G", applications=2)
+        assert "全年共计申请5G2件" in zh(street(licensing=licensing))
+
     def test_an_activity_and_its_rate(self):
         """An activity's name and its rate's name are set apart only when they end in a numeral."""
         activities = (
@@ -740,3 +763,166 @@ def test_powers_alone_are_written():
     )
     text = zh(report)
     assert "我街道共有行政执法职权1项，法定执法1项。" in text
+
+
+def change(path: str, value: str, unit: str) -> ec.StatedChange:
+    return ec.StatedChange(figure=path, change=Decimal(value), unit=ec.ChangeUnit(unit))
+
+
+class TestOnlyWhatIsStated:
+    """zh writes what the report states, in Chinese, and no figure nobody stated."""
+
+    def test_grand_total_change_under_its_own_words(self):
+        """A change of the grand total follows the total, not another figure's term (行政强制)."""
+        report = street(
+            penalty=ec.PenaltyFigures(cases=5),
+            coercion=ec.CoercionFigures(actions=2),
+            stated=ec.Stated(actions=13115, changes=(change("stated.actions", "-3.5", "percent"),)),
+        )
+        text = zh(report)
+        assert "全年开展行政执法行为共计13115件，同比下降3.5%。" in text
+        assert text.count("同比下降3.5%") == 1
+        assert "行政强制同比" not in text
+        without = zh(attrs_evolve(report, stated=ec.Stated(actions=13115)))
+        assert "同比" not in without
+
+    def test_no_vocabulary_key_in_the_prose(self):
+        """A stated change of a figure the prose does not write is named by its labels, never its key."""
+        report = street(
+            penalty=ec.PenaltyFigures(cases=5, by_procedure={ec.Procedure.ORDINARY: 3}),
+            stated=ec.Stated(changes=(change("penalty.by_procedure.ordinary", "2", "percent"),)),
+        )
+        text = zh(report)
+        assert "ordinary" not in text
+        assert "行政处罚普通程序同比上升2%" in text
+
+    def test_one_category_and_a_total_of_all_cases(self):
+        """N all cases is not written as the penalties' count (开展的…为行政处罚，共计N件)."""
+        report = street(penalty=ec.PenaltyFigures(cases=398), stated=ec.Stated(actions=13115))
+        text = zh(report)
+        assert "行政处罚，共计" not in text
+        assert "开展的行政执法行为为行政处罚。全年开展行政执法行为共计13115件。" in text
+        scoped = attrs_evolve(report, stated=ec.Stated(actions=398, scope=("penalty",)))
+        assert "开展的行政执法行为为行政处罚，共计398件。" in zh(scoped)
+
+    def test_totals_not_stated_are_not_added_up(self):
+        """Powers, reviews and officers given by parts only: the parts, never a sum as a total."""
+        report = street(
+            workforce=ec.WorkforceFigures(
+                units={
+                    "office": ec.Unit("综合执法办", certified=3),
+                    "team": ec.Unit("应急办", certified=4),
+                }
+            ),
+            powers=ec.PowerFigures(
+                by_source={ec.AuthoritySource.STATUTORY: 120, ec.AuthoritySource.CONFERRED: 280}
+            ),
+            penalty=ec.PenaltyFigures(cases=3),
+            reviews=ec.ReviewFigures(
+                by_kind={
+                    ec.ActionKind.PENALTY: ec.ReviewCounts(reconsiderations=2),
+                    ec.ActionKind.LICENSING: ec.ReviewCounts(reconsiderations=1),
+                }
+            ),
+        )
+        text = zh(report)
+        assert [] == [n for n in ("400项", "共有行政执法职权", "行政复议3件", "共7名") if n in text]
+        assert "法定执法120项、赋权执法280项" in text
+        assert "行政处罚类复议2件" in text
+        assert "行政许可类复议1件" in text
+        assert "综合执法办执法人员3名" in text
+        assert "应急办执法人员4名" in text
+        stated = attrs_evolve(
+            report,
+            powers=attrs.evolve(report.powers, total=400),
+            reviews=attrs.evolve(report.reviews, total=ec.ReviewCounts(reconsiderations=3)),
+            workforce=attrs.evolve(report.workforce, certified=7),
+        )
+        text = zh(stated)
+        assert [] == [
+            n for n in ("共有行政执法职权400项", "全年发生行政复议3件", "共7名") if n not in text
+        ]
+
+    def test_a_change_stated_both_ways(self):
+        """增加150件 and 42.3%: each written once, neither as two copies of the number."""
+        report = street(
+            penalty=ec.PenaltyFigures(cases=505),
+            stated=ec.Stated(
+                changes=(
+                    change("penalty.cases", "150", "absolute"),
+                    change("penalty.cases", "42.3", "percent"),
+                )
+            ),
+        )
+        text = zh(report)
+        assert "全年办理行政处罚案件505件，较上年增加150件，同比上升42.3%" in text
+        assert text.count("150件") == 1
+
+    def test_other_actions_held_as_written_figures(self):
+        """征收 written 46.6万 with 11.45亿元: both written as the report writes them."""
+        report = street(
+            other_actions={ec.ActionKind.LEVY: ec.ActionFigures()},
+            stated=ec.Stated(
+                figures=(
+                    ec.StatedFigure(
+                        figure="other_actions.levy.count", value=Decimal("46.6"), unit="万"
+                    ),
+                    ec.StatedFigure(
+                        figure="other_actions.levy.amount", value=Decimal("11.45"), unit="亿元"
+                    ),
+                )
+            ),
+        )
+        assert "全年行政征收46.6万件，涉及金额11.45亿元" in zh(report)
+
+    def test_zeros_of_a_ledger_in_words(self):
+        """A ledger's zeros are written in words, as the documented style writes them."""
+        text = zh(ec.summarize(ec.examples.load_records("gulu-2023")))
+        digits = (
+            "撤销行政许可0件",
+            "不予处罚0件",
+            "从轻减轻处罚0件",
+            "移送司法机关0件",
+            "0.00万元",
+        )
+        assert [] == [phrase for phrase in digits if phrase in text]
+        words = ("未撤销行政许可", "无不予处罚的案件", "未向司法机关移送涉嫌犯罪案件")
+        assert [] == [phrase for phrase in words if phrase not in text]
+        # A zero the report writes rounded ("0万") stays as written; a count above 0 in figures.
+        assert "经法制审核227件" in text
+
+    def test_numbering_follows_the_items_written(self):
+        """一是/二是 only for two items or more; reviews are an item of their own."""
+        one = zh(street(penalty=ec.PenaltyFigures(cases=3)))
+        assert "一是" not in one
+        reviews = ec.ReviewFigures(total=ec.ReviewCounts(reconsiderations=1))
+        two = zh(street(penalty=ec.PenaltyFigures(cases=3), reviews=reviews))
+        assert (
+            "一是行政处罚。全年办理行政处罚案件3件。二是行政复议、行政诉讼。全年发生行政复议1件。"
+            in two
+        )
+        none = zh(
+            street(
+                penalty=ec.PenaltyFigures(cases=3),
+                reviews=ec.ReviewFigures(total=ec.ReviewCounts(reconsiderations=0, litigations=0)),
+            )
+        )
+        assert "一是" not in none
+        assert "全年未发生行政复议、行政诉讼。" in none
+
+    def test_computed_only_from_held_figures(self):
+        """rates="computed" and previous= compute from held figures only, never a derived total."""
+        units = {"office": ec.Unit("综合执法办", certified=3)}
+        derived = street(workforce=ec.WorkforceFigures(units=units, trained=3))
+        assert "培训覆盖率" not in zh(derived, rates="computed")
+        held = street(workforce=ec.WorkforceFigures(certified=3, units=units, trained=3))
+        assert "培训覆盖率100.00%" in zh(held, rates="computed")
+        before = ec.AnnualReport(
+            body=STREET,
+            year=2022,
+            penalty=ec.PenaltyFigures(by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=2)}),
+        )
+        now = street(penalty=ec.PenaltyFigures(cases=5))
+        assert "同比" not in zh(now, previous=before)
+        stated_before = attrs.evolve(before, penalty=ec.PenaltyFigures(cases=4))
+        assert "全年办理行政处罚案件5件，同比上升25.00%" in zh(now, previous=stated_before)

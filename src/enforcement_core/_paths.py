@@ -20,11 +20,13 @@ import attrs
 
 __all__ = [
     "check_figure_path",
+    "figure_type",
     "figures",
     "is_figure",
     "objects",
     "owners",
     "resolve",
+    "steps",
     "walk",
 ]
 
@@ -61,6 +63,54 @@ def _without_none(tp: Any) -> Any:
         if len(rest) == 1:
             return rest[0]
     return tp
+
+
+def steps(root: type, path: str) -> Iterator[tuple[str, Any]]:
+    """Each name of ``path`` below ``root`` with what it is: ``"field"``, or a mapping's key type.
+
+    A key of a vocabulary comes with its enum (so it can be labelled); a key of a
+    mapping of free keys (units by identifier) with ``str``. Stops where the path
+    names nothing of ``root``.
+
+    Examples:
+        >>> from enforcement_core import AnnualReport
+        >>> list(steps(AnnualReport, "penalty.by_domain.traffic.cases"))
+        [('penalty', 'field'), ('by_domain', 'field'), ('traffic', <enum 'Domain'>), ('cases', 'field')]
+    """
+    tp: Any = root
+    for name in path.split("."):
+        tp = _without_none(tp)
+        if attrs.has(tp):
+            hints = _hints(tp)
+            if name not in hints:
+                return
+            yield name, "field"
+            tp = hints[name]
+        elif typing.get_origin(tp) in (Mapping, dict):
+            key_type, tp = typing.get_args(tp)
+            yield name, key_type
+        else:
+            return
+
+
+def figure_type(root: type, path: str) -> Any:
+    """The type of the figure at ``path`` below ``root`` (``int`` or ``Decimal``); ``None`` if none.
+
+    Examples:
+        >>> from enforcement_core import AnnualReport
+        >>> (
+        ...     figure_type(AnnualReport, "other_actions.levy.amount"),
+        ...     figure_type(AnnualReport, "penalty.cases"),
+        ... )
+        (<class 'decimal.Decimal'>, <class 'int'>)
+    """
+    if check_figure_path(root, path) is not None:
+        return None
+    tp: Any = root
+    for name in path.split("."):
+        tp = _without_none(tp)
+        tp = _hints(tp)[name] if attrs.has(tp) else typing.get_args(tp)[1]
+    return _without_none(tp)
 
 
 def check_figure_path(root: type, path: str) -> str | None:

@@ -54,17 +54,22 @@ _REPORT_COLUMNS = ["body", "year", "figure", "value", "label", "unit", "measure_
 def _labelled(report: AnnualReport) -> dict[str, tuple[str, Row]]:
     """Each figure's row of the statistics table, with its label under its headings."""
     labelled: dict[str, tuple[str, Row]] = {}
-    above: list[str] = []
+    # The rows above by depth: a total not stated leaves a gap (a domain right under 行政处罚).
+    above: list[tuple[int, str]] = []
     for row in rows(report, "zh_CN"):
-        del above[row.depth :]
-        above.append(row.label)
+        while above and above[-1][0] >= row.depth:
+            above.pop()
+        above.append((row.depth, row.label))
         if row.path:
-            labelled.setdefault(row.path, ("/".join(above), row))
+            labelled.setdefault(row.path, ("/".join(label for _, label in above), row))
     return labelled
 
 
 def report_frame(report: AnnualReport) -> pd.DataFrame:
     """One row per figure the report states or derives: body, year, figure path, value.
+
+    A derived figure (a total added up from parts, which may not be all of it) is
+    here for analysis; the renderers do not publish it.
 
     ``value`` is numeric (pandas ``Float64``; ``<NA>`` where a figure is missing) so
     that ``describe()``, sums and ``to_excel`` work as pandas users expect; ``exact``
@@ -100,7 +105,10 @@ def report_frame(report: AnnualReport) -> pd.DataFrame:
                 # fen below 10**13 yuan. ``exact`` keeps the figure itself.
                 "value": None if value is None else float(value),
                 "label": label,
-                "unit": "元" if row is not None and row.kind == "money" else "",
+                # A total the statistics table leaves out (not stated) is money if it is yuan.
+                "unit": "元"
+                if (row.kind == "money" if row is not None else isinstance(value, Decimal))
+                else "",
                 "measure_word": row.measure if row is not None else "",
                 "exact": value,
             }

@@ -24,6 +24,7 @@ import attrs
 
 from enforcement_core._paths import objects, owners, resolve
 from enforcement_core._validators import breakdowns
+from enforcement_core.actions import ActionKind
 from enforcement_core.categories import CATEGORIES, RECORD_GROUPS, category
 from enforcement_core.comparison import Change
 from enforcement_core.figures import outcomes
@@ -39,12 +40,18 @@ from enforcement_core.report import (
     StatedFigure,
     known_rate,
 )
-from enforcement_core.statistics import FIGURE_FIELDS, category_totals, figure, rate
+from enforcement_core.statistics import (
+    FIGURE_FIELDS,
+    exact_rate,
+    figure,
+    rate,
+    stated_figure,
+)
 from enforcement_core.summary import summarize
 from enforcement_core.workforce import Officer, walk_units
 
 if TYPE_CHECKING:
-    from enforcement_core.actions import ActionKind, Hazard
+    from enforcement_core.actions import Hazard
     from enforcement_core.ledger import Record
 
 __all__ = ["CODES", "Finding", "Findings", "Severity", "audit"]
@@ -140,7 +147,7 @@ CODES: Mapping[str, tuple[Severity, str]] = {
         "sanction tallies below the cases penalised, or a type tallied more often than there are cases",
     ),
     "rate-mismatch": (Severity.ERROR, "a stated rate does not agree with the counts"),
-    "rate-unverifiable": (Severity.WARNING, "a stated rate whose counts are not stated"),
+    "rate-unverifiable": (Severity.WARNING, "a stated rate whose counts are not stated exactly"),
     "share-above-whole": (Severity.WARNING, "the figures make a share above 100%"),
     "change-mismatch": (
         Severity.ERROR,
@@ -357,25 +364,41 @@ def _sanction_findings(report: AnnualReport) -> Iterator[Finding]:
     if penalty is None or not penalty.by_sanction or cases is None:
         return
     # A case carries each sanction type at most once, and every case penalised at least one.
+    # Cases not penalised that the report does not state are unknown, not 0: then the
+    # gap may be theirs, and the message says "may".
+    known = penalty.not_penalised is not None
     penalised = cases - (penalty.not_penalised or 0)
     tallied = sum(penalty.by_sanction.values())
     if tallied < penalised:
-        yield _finding(
-            "sanctions-vs-cases",
-            "penalty.by_sanction",
-            f"{tallied} sanctions tallied for {penalised} cases penalised: "
-            f"{penalised - tallied} cases have no sanction type stated",
-            f"处罚种类合计{tallied}，少于作出处罚的案件{penalised}件："
-            f"{penalised - tallied}件案件未列明处罚种类",
-        )
+        gap = penalised - tallied
+        if known:
+            english = (
+                f"{tallied} sanctions tallied for {penalised} cases penalised: "
+                f"{gap} cases have no sanction type stated"
+            )
+            chinese = (
+                f"处罚种类合计{tallied}，少于作出处罚的案件{penalised}件：{gap}件案件未列明处罚种类"
+            )
+        else:
+            english = (
+                f"{tallied} sanctions tallied for {cases} cases, the cases not penalised not "
+                f"stated: up to {gap} cases have no sanction type stated"
+            )
+            chinese = (
+                f"处罚种类合计{tallied}，少于案件{cases}件（未列明不予处罚案件）："
+                f"至多{gap}件案件未列明处罚种类"
+            )
+        yield _finding("sanctions-vs-cases", "penalty.by_sanction", english, chinese)
+    # Above the cases only where the cases are stated: a total derived from parts is a lower bound.
+    stated_cases = stated_figure(report, "penalty.cases")
     for kind, count in penalty.by_sanction.items():
-        if count > cases:
+        if stated_cases is not None and count > stated_cases:
             yield _finding(
                 "sanctions-vs-cases",
                 f"penalty.by_sanction.{kind.value}",
-                f"{kind.value} tallied {count} times for {cases} cases: "
+                f"{kind.value} tallied {count} times for {stated_cases} cases: "
                 "a case carries a sanction type once",
-                f"{label(kind)}{count}件，多于案件{cases}件：一件案件同一处罚种类只计一次",
+                f"{label(kind)}{count}件，多于案件{stated_cases}件：一件案件同一处罚种类只计一次",
             )
 
 
@@ -383,7 +406,18 @@ def _rate_findings(report: AnnualReport) -> Iterator[Finding]:
     for name in RateName:
         path = f"stated.rates.{name.value}"
         stated = report.stated.rates.get(name)
-        computed = rate(report, name)
+        # A rate of a total derived from its parts (a lower bound) or of a figure written
+        # rounded is not exact: the stated rate cannot be checked against it.
+        computed = exact_rate(report, name)
+        if computed is None and rate(report, name) is not None and stated is not None:
+            yield _finding(
+                "rate-unverifiable",
+                path,
+                f"the report states {stated}%, but a figure the rate is computed from is "
+                "not stated exactly (derived from its parts or written rounded)",
+                f"报告称{label(name)}{stated}%，但计算该比率所需的数据未精确列明",
+            )
+            continue
         if computed is None:
             pair = _SHARE_FIGURES.get(name)
             numerator, denominator = (figure(report, p) for p in pair) if pair else (None, None)
@@ -451,7 +485,7 @@ def _computed_change(
     places = _places(stated.change)
     if stated.unit is ChangeUnit.POINTS:
         known = known_rate(stated.figure.removeprefix("rates."))
-        current = rate(report, known) if known is not None else None
+        current = exact_rate(report, known) if known is not None else None
         exact = current.fraction() if current is not None else None
         if exact is None:
             return None
@@ -459,7 +493,8 @@ def _computed_change(
         points = round_half_up(exact * 100 - Fraction(base), places)
         # The English unit is a word, so it takes a space ("0.5 percentage points").
         return points, " percentage points", "个百分点"
-    value = figure(report, stated.figure)
+    # The figure as stated: a total derived from its parts is only a lower bound.
+    value = stated_figure(report, stated.figure)
     if value is None:
         return None
     change = Change(stated.figure, base, value)  # type: ignore[arg-type]
@@ -514,63 +549,117 @@ def _figure_text(value: Decimal | Fraction | int) -> str:
     return str(value)
 
 
-def _has_money(kind: ActionKind) -> bool:
+@attrs.frozen
+class _Counted:
+    """One category's count or money as the audit adds it into a grand total."""
+
+    #: The figure, or ``None`` when the report does not state it.
+    value: Any
+    #: Whether ``value`` is the whole figure; otherwise a lower bound (parts of it stated).
+    whole: bool
+    #: Half of the last place of each figure written rounded that it adds, in its own unit.
+    tolerance: Decimal
+
+
+_UNKNOWN = _Counted(None, whole=False, tolerance=Decimal(0))
+
+
+def _counted(report: AnnualReport, paths: tuple[str, ...]) -> _Counted:
+    """The sum of the figures at ``paths``: whole only when each is stated, not derived."""
+    total: Any = None
+    whole = True
+    tolerance = Decimal(0)
+    for path in paths:
+        value = figure(report, path)
+        held = resolve(report, path)
+        written = report.stated.figure(path)
+        if value is None:
+            whole = False
+            continue
+        # A total derived from its parts is a lower bound: other parts may be unstated.
+        if held is None and written is None:
+            whole = False
+        if held is None and written is not None:
+            tolerance += written.tolerance
+        total = value if total is None else total + value
+    return _Counted(total, whole=whole and total is not None, tolerance=tolerance)
+
+
+def _category_count(report: AnnualReport, kind: ActionKind) -> _Counted:
     declared = category(kind)
-    return declared is None or bool(declared.amount)
+    if declared is None:
+        return _counted(report, (f"other_actions.{kind.value}.count",))
+    field = declared.field
+    if declared.total is not None:
+        total = _counted(report, (f"{field}.{declared.total}",))
+        if total.value is not None:
+            return total
+    return _counted(report, tuple(f"{field}.{name}" for name in declared.count))
+
+
+def _category_amount(report: AnnualReport, kind: ActionKind) -> _Counted | None:
+    """The category's money; ``None`` for a category that has none (licensing, inspection)."""
+    declared = category(kind)
+    if declared is None:
+        return _counted(report, (f"other_actions.{kind.value}.amount",))
+    if not declared.amount:
+        return None
+    options = [
+        _counted(report, tuple(f"{declared.field}.{n}" for n in names)) for names in declared.amount
+    ]
+    return next(
+        (o for o in options if o.whole), next((o for o in options if o.value is not None), _UNKNOWN)
+    )
 
 
 def _total_findings(report: AnnualReport) -> Iterator[Finding]:
-    totals = category_totals(report)
+    """The grand totals against the categories the report states, each unit with its own.
+
+    A category the report does not state is unknown, not 0: the categories stated
+    add up to a lower bound of the total, unless the report's declared scope
+    (``stated.scope``) names categories that are all stated in full. A sum above
+    the total is an error; below it, with categories unknown, the gap is only
+    what the report does not break down (``breakdown-short``).
+    """
+    stated_scope = report.stated.scope
+    scope = stated_scope or tuple(ActionKind)
+    counts = [_category_count(report, kind) for kind in scope]
+    amounts = [a for kind in scope if (a := _category_amount(report, kind)) is not None]
     checks = (
-        (
-            "stated.actions",
-            report.stated.actions,
-            [t.count for t in totals.values()],
-            "actions",
-            "执法行为总数",
-        ),
-        (
-            "stated.amount",
-            report.stated.amount,
-            # A category that has no money (licensing, inspection) leaves no part unknown.
-            [t.amount for kind, t in totals.items() if _has_money(kind)],
-            "money",
-            "涉及金额总数",
-        ),
-    )
-    # The categories' figures written rounded ("11.45亿元") are known to half their last place.
-    parts_tolerance = sum(
-        (w.tolerance for w in report.stated.figures if _is_category_figure(w.figure)), Decimal(0)
+        ("stated.actions", report.stated.actions, counts, "actions", "执法行为总数"),
+        ("stated.amount", report.stated.amount, amounts, "money", "涉及金额总数"),
     )
     for path, as_stated, parts, what, what_zh in checks:
         written = report.stated.figure(path)
         stated: Any = as_stated if as_stated is not None or written is None else written.exact
+        known = [part for part in parts if part.value is not None]
         # With no category stated there is nothing to add up: "the categories add up
         # to 0" would be a false alarm about a report that simply gives no breakdown.
-        if stated is None or not parts:
+        if stated is None or not known:
             continue
-        tolerance = parts_tolerance + (written.tolerance if written is not None else 0)
-        known = sum(p for p in parts if p is not None)
-        complete = all(p is not None for p in parts)
-        if (complete and abs(known - stated) > tolerance) or known - stated > tolerance:
-            relation = "" if complete else "at least "
+        # Counts with counts, money with money: each part's precision in its own unit.
+        tolerance = sum((p.tolerance for p in known), Decimal(0))
+        tolerance += written.tolerance if written is not None else 0
+        added = _plain(sum(p.value for p in known))
+        # Without a declared scope the categories not stated may hold the rest.
+        whole = bool(stated_scope) and all(part.whole for part in parts)
+        if added - stated > tolerance or (whole and stated - added > tolerance):
+            relation = "" if whole else "at least "
             yield _finding(
                 "total-mismatch",
                 path,
-                f"the report states {stated} {what} in all, the categories add up to {relation}{known}",
-                f"报告称{what_zh}为{stated}，各类别合计{'至少' if not complete else ''}为{known}",
+                f"the report states {stated} {what} in all, the categories add up to {relation}{added}",
+                f"报告称{what_zh}为{stated}，各类别合计{'' if whole else '至少'}为{added}",
             )
-
-
-def _is_category_figure(path: str) -> bool:
-    head, _, rest = path.partition(".")
-    if head == "other_actions":
-        return True
-    declared = next((c for c in CATEGORIES if c.field == head), None)
-    if declared is None:
-        return False
-    names = {*declared.count, *(n for names in declared.amount for n in names)}
-    return rest in names or rest == declared.total
+        elif stated - added > tolerance:
+            gap = _plain(stated - added)
+            yield _finding(
+                "breakdown-short",
+                path,
+                f"the categories stated add up to {added} {what}, below the {stated} stated in all "
+                f"({gap} not broken down by category)",
+                f"已列明的各类别合计{added}，少于报告所称{what_zh}{stated}（{gap}未分类别列明）",
+            )
 
 
 @attrs.frozen
@@ -594,6 +683,11 @@ def _in_unit(value: Decimal, unit: str, parts: tuple[StatedFigure, ...]) -> str:
         places = max((_places(part.value) for part in parts), default=0)
         return f"{value.scaleb(-FIGURE_UNITS[unit]).quantize(Decimal(1).scaleb(-places))}{unit}"
     return str(_whole(value))
+
+
+def _plain(value: Any) -> Any:
+    """A count or an amount as a message writes it: a Decimal without trailing zeros when whole."""
+    return _whole(value) if isinstance(value, Decimal) else value
 
 
 def _whole(value: Decimal) -> Decimal:
@@ -660,21 +754,33 @@ def _parts_findings(path: str, written: StatedFigure, parts: _Parts) -> Iterator
     if abs(gap) <= precision:
         return
     if parts.written is not None:
-        # Parts the report itself writes rounded are presented as the total's breakdown
-        # at that precision: a gap beyond it either way is a figure to correct.
+        # Parts the report itself writes rounded are given at that precision: above the
+        # total they are a figure to correct; below it the report may name only some of
+        # them ("其中…"), and the gap is what it does not break down.
         unit, exact_gap = written.unit, _whole(abs(gap))
         shown, apart = _in_unit(added, unit, parts.written), _in_unit(abs(gap), unit, parts.written)
         same = apart == str(exact_gap)
-        more = "less" if gap > 0 else "more"
+        exactly = "" if same else f" ({exact_gap})"
+        exactly_zh = "" if same else f"（{exact_gap}）"
+        if gap > 0:
+            yield _finding(
+                "breakdown-short",
+                path,
+                f"{written.figure}: the report writes {written.written}, its parts {parts.name} "
+                f"are written {shown} in all, {apart}{exactly} not broken down, "
+                f"beyond the precision written ({_whole(precision)})",
+                f"{written.figure}：报告写作{written.written}，分项{parts.name}合计写作{shown}，"
+                f"{apart}{exactly_zh}未分项列明，超出其精度（{_whole(precision)}）",
+            )
+            return
         yield _finding(
             "figure-mismatch",
             path,
             f"{written.figure}: the report writes {written.written}, its parts {parts.name} "
-            f"are written {shown} in all, {apart}{'' if same else f' ({exact_gap})'} {more}, "
+            f"are written {shown} in all, {apart}{exactly} more, "
             f"beyond the precision written ({_whole(precision)})",
             f"{written.figure}：报告写作{written.written}，分项{parts.name}合计写作{shown}，"
-            f"{'少' if gap > 0 else '多'}{apart}{'' if same else f'（{exact_gap}）'}，"
-            f"超出其精度（{_whole(precision)}）",
+            f"多{apart}{exactly_zh}，超出其精度（{_whole(precision)}）",
         )
     elif gap < 0:
         # Exact parts above the total are sure to be wrong ...

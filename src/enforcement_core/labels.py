@@ -314,6 +314,8 @@ _TERMS: Final[Mapping[str, tuple[str, str]]] = {
     "pending_reviews": ("尚在审理", "pending"),
     "rates": ("比率", "Rates"),
     "fine_per_case": ("案均罚款", "fine per case"),
+    "computed": ("计算所得", "computed"),
+    "note": ("说明", "note"),
     "activities": ("其他执法工作", "Other enforcement work"),
     "open_hazards": ("年末未整改隐患", "hazards open at year end"),
     "published_on": ("发布日期", "published"),

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from enforcement_core._mapping import FrozenMap
+from enforcement_core._paths import check_figure_path
 from enforcement_core._validators import (
     a_date,
     a_year,
@@ -19,6 +20,7 @@ from enforcement_core._validators import (
     instance_of,
     mapping_of,
     optional,
+    text,
     tuple_of,
 )
 from enforcement_core.actions import (
@@ -32,7 +34,7 @@ from enforcement_core.actions import (
 )
 from enforcement_core.body import EnforcementBody
 from enforcement_core.categories import ledger_fields
-from enforcement_core.report import Conventions, Narrative
+from enforcement_core.report import AnnualReport, Conventions, Narrative
 from enforcement_core.workforce import MisconductCase, Officer, Unit
 
 __all__ = ["Ledger", "Record"]
@@ -115,6 +117,17 @@ class Ledger:
     conventions: Conventions = attrs.field(
         factory=Conventions, metadata=checks(instance_of(Conventions))
     )
+    #: The figures its records cannot count, by path (``"penalty.legal_reviews"``): a
+    #: 双公示 table has no column of legal reviews, so its summary leaves them unknown
+    #: rather than 0. The table readers fill it in; a ledger kept in full leaves it empty.
+    unknown: tuple[str, ...] = attrs.field(default=(), metadata=checks(tuple_of(text())))
+
+    @unknown.validator
+    def _names_figures(self, attribute: attrs.Attribute[tuple[str, ...]], value: Any) -> None:
+        for index, path in enumerate(value if isinstance(value, tuple) else ()):
+            reason = check_figure_path(AnnualReport, path) if isinstance(path, str) else None
+            if reason is not None:
+                fail(self, f"{attribute.name}[{index}]", path, reason)
 
     @published_on.validator
     def _published_after_the_year_began(

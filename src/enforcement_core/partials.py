@@ -54,7 +54,7 @@ from enforcement_core.statistics import (
     inspected_targets,
     rectification_histogram,
 )
-from enforcement_core.summary import record_figures, workforce_figures
+from enforcement_core.summary import leave_unknown, record_figures, workforce_figures
 from enforcement_core.workforce import Officer, Unit
 
 if TYPE_CHECKING:
@@ -115,6 +115,10 @@ class Partial:
     published_on: dt.date | None = None
     #: How the report writes its numbers (from a piece that says).
     conventions: Conventions = attrs.field(factory=Conventions)
+    #: The figures some piece's records cannot count (:attr:`Ledger.unknown
+    #: <enforcement_core.Ledger.unknown>`): unknown in the whole, as a sum with an
+    #: unknown part is unknown.
+    unknown: frozenset[str] = attrs.field(factory=frozenset, converter=_target_set)
 
     @classmethod
     def empty(cls, body: EnforcementBody, year: int) -> Partial:
@@ -161,6 +165,7 @@ class Partial:
             narrative=ledger.narrative,
             published_on=ledger.published_on,
             conventions=ledger.conventions,
+            unknown=ledger.unknown,
         )
 
     def finish(self) -> AnnualReport:
@@ -172,7 +177,10 @@ class Partial:
             body=self.body,
             year=self.year,
             workforce=workforce_figures(self.units, officers, self.misconduct_cases, start, end),
-            **{field: value for field, value in self.figures.items() if value},
+            **leave_unknown(
+                {field: value for field, value in self.figures.items() if value},
+                sorted(self.unknown),
+            ),
             narrative=self.narrative,
             published_on=self.published_on,
             conventions=self.conventions,
@@ -247,6 +255,7 @@ def merge(first: Partial, second: Partial) -> Partial:
         narrative=_one_of("narrative", first.narrative, second.narrative),
         published_on=_one_of("published_on", first.published_on, second.published_on),
         conventions=_one_of("conventions", first.conventions, second.conventions),
+        unknown=first.unknown | second.unknown,
     )
 
 

@@ -322,6 +322,18 @@ class StatedFigure:
         return f"{self.value}{self.unit}"
 
 
+def _kinds(value: object) -> Any:
+    """Categories named by their values (``"penalty"``) as :class:`ActionKind`; others as given."""
+    if not isinstance(value, tuple | list):
+        return value
+    return tuple(
+        ActionKind(kind)
+        if isinstance(kind, str) and kind in ActionKind._value2member_map_
+        else kind
+        for kind in value
+    )
+
+
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class Stated:
     """What a published report states beside its counts, kept as stated for the audit.
@@ -338,6 +350,8 @@ class Stated:
         >>> rates = Stated(rates={"持证率": Decimal("100.0"), "办结率": Decimal("98.5")}).rates
         >>> {str(name): str(value) for name, value in rates.items()}
         {'certification': '100.0', '办结率': '98.5'}
+        >>> Stated(actions=728, scope=("licensing", "penalty")).scope
+        (<ActionKind.LICENSING: 'licensing'>, <ActionKind.PENALTY: 'penalty'>)
     """
 
     #: Rates as stated, in percent: a built-in :class:`RateName`, or the report's own name.
@@ -357,6 +371,12 @@ class Stated:
     #: Figures as the report writes them, rounded or in 万 and 亿, one per figure.
     figures: tuple[StatedFigure, ...] = attrs.field(
         default=(), metadata=checks(tuple_of(instance_of(StatedFigure)))
+    )
+    #: The categories the grand totals cover, as the report declares them ("行政许可、
+    #: 行政处罚、行政强制三类共计…"); empty when it does not say, and then the totals
+    #: cover every category, those it does not state included.
+    scope: tuple[ActionKind, ...] = attrs.field(
+        default=(), converter=_kinds, metadata=checks(tuple_of(member_of(ActionKind)))
     )
 
     def figure(self, path: str) -> StatedFigure | None:

@@ -52,7 +52,7 @@ from enforcement_core.ledger import Ledger
 from enforcement_core.partials import merge
 from enforcement_core.tables._files import kind_of
 from enforcement_core.tables._problems import TableProblem
-from enforcement_core.tables._publicity import published_layouts, recognise
+from enforcement_core.tables._publicity import published_layouts, recognise, unknown_of
 from enforcement_core.tables._read import Seen
 from enforcement_core.tables.columnar import (
     ColumnarLedger,
@@ -131,9 +131,11 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
     bodies = _bodies(
         cells, _Reading(year, hierarchy, level, mapping), (name, body_header), problems
     )
+    unknown = unknown_of(published, (column.key for column in found.values()))
     partials: dict[str, Partial] = {}
     for key, (body, rows) in bodies.items():
-        ledger = ColumnarLedger(body, year, {field: typed.take(rows)}, Ledger(body=body, year=year))
+        rest = Ledger(body=body, year=year, unknown=unknown)
+        ledger = ColumnarLedger(body, year, {field: typed.take(rows)}, rest)
         partials[key] = ledger.partial()
     return partials, problems
 

@@ -36,6 +36,7 @@ from enforcement_core.workforce import UnitKind, walk_units
 
 __all__ = [
     "FIGURE_FIELDS",
+    "RATE_FIGURES",
     "CategoryTotal",
     "Rate",
     "RectificationDays",
@@ -43,6 +44,8 @@ __all__ = [
     "TallyBy",
     "category_totals",
     "days_to_rectify",
+    "exact_rate",
+    "exact_rates",
     "figure",
     "fine_per_case",
     "inspected_targets",
@@ -51,6 +54,7 @@ __all__ = [
     "rates",
     "rectification_histogram",
     "report_figures",
+    "stated_figure",
     "tally",
 ]
 
@@ -190,6 +194,29 @@ def figure(report: AnnualReport, path: str) -> int | Decimal | None:
     return max(derived) if derived else None
 
 
+def stated_figure(report: AnnualReport, path: str) -> int | Decimal | None:
+    """The figure at ``path`` as the report states it: held, or written rounded; never derived.
+
+    What a renderer may publish as the report's own figure. A total the report
+    does not state is not added up from its parts here (:func:`figure` does
+    that, for the audit and the rates): parts may cover only some of it, so the
+    sum is a lower bound, not the figure.
+
+    Examples:
+        >>> from enforcement_core import examples
+        >>> report = examples.load("gulu-2023")
+        >>> stated_figure(report, "penalty.cases") is None, figure(report, "penalty.cases")
+        (True, 220)
+        >>> stated_figure(report, "inspection.visits")
+        363
+    """
+    held = resolve(report, path)
+    if held is not None:
+        return held  # type: ignore[no-any-return]
+    written = report.stated.figure(path)
+    return None if written is None else written.exact
+
+
 def _share(numerator: Any, denominator: Any) -> Rate | None:
     if numerator is None or denominator is None or numerator > denominator:
         return None
@@ -259,6 +286,55 @@ def rate(report: AnnualReport, name: RateName) -> Rate | None:  # noqa: PLR0911 
             return _share(report.workforce.trained, figure(report, "workforce.certified"))
         case RateName.OFFICE_SHARE:
             return _share(_office_certified(report), figure(report, "workforce.certified"))
+
+
+#: The figures each built-in rate divides, by path (the office's certified officers are
+#: held per unit, and count only when every office states them).
+RATE_FIGURES: Mapping[RateName, tuple[str, ...]] = FrozenMap(
+    {
+        RateName.RECTIFICATION: ("inspection.hazards.rectified", "inspection.hazards.found"),
+        RateName.GRANT_OF_APPLICATIONS: ("licensing.granted", "licensing.applications"),
+        RateName.GRANT_OF_DECISIONS: ("licensing.granted", "licensing.refused"),
+        RateName.CERTIFICATION: ("workforce.certified", "workforce.established_staff"),
+        RateName.TRAINING_COVERAGE: ("workforce.trained", "workforce.certified"),
+        RateName.OFFICE_SHARE: ("workforce.certified",),
+    }
+)
+
+
+def exact_rate(report: AnnualReport, name: RateName) -> Rate | None:
+    """The rate ``name`` only when it is exact: every figure it divides held as stated.
+
+    A figure derived from its parts is a lower bound, and one written rounded
+    ("46.6万") is known to its precision only: a rate of either would publish a
+    number nobody can vouch for. :func:`rate` computes from those too, for the audit.
+
+    Examples:
+        >>> from enforcement_core import AnnualReport, Unit, WorkforceFigures, examples
+        >>> exact_rate(examples.load("gulu-2023"), RateName.RECTIFICATION).percent(2)
+        Decimal('98.62')
+        >>> units = WorkforceFigures(units={"office": Unit("综合执法办", certified=3)}, trained=3)
+        >>> report = AnnualReport(body=examples.load("gulu-2023").body, year=2023, workforce=units)
+        >>> rate(report, RateName.TRAINING_COVERAGE).percent(0)  # certified derived from the units
+        Decimal('100')
+        >>> exact_rate(report, RateName.TRAINING_COVERAGE) is None
+        True
+    """
+    if any(resolve(report, path) is None for path in RATE_FIGURES[name]):
+        return None
+    return rate(report, name)
+
+
+def exact_rates(report: AnnualReport) -> dict[RateName, Rate]:
+    """Every rate :func:`exact_rate` gives, in :class:`RateName` order.
+
+    Examples:
+        >>> from enforcement_core import examples
+        >>> {name.value: str(r) for name, r in exact_rates(examples.load("gulu-2023")).items()}
+        {'rectification': '98.62%', 'grant_of_applications': '86.01%', 'training_coverage': '100.00%', 'office_share': '36.36%'}
+    """
+    found = {name: exact_rate(report, name) for name in RateName}
+    return {name: value for name, value in found.items() if value is not None}
 
 
 def rates(report: AnnualReport) -> dict[RateName, Rate]:
@@ -355,8 +431,12 @@ def category_totals(report: AnnualReport) -> dict[ActionKind, CategoryTotal]:
         for category in CATEGORIES
         if getattr(report, category.field) is not None
     }
-    for kind, other in report.other_actions.items():
-        totals[kind] = CategoryTotal(other.count, other.amount)
+    for kind in report.other_actions:
+        # Figures written only rounded ("46.6万宗", "11.45亿元") count as written.
+        count = figure(report, f"other_actions.{kind.value}.count")
+        amount = figure(report, f"other_actions.{kind.value}.amount")
+        money = None if amount is None else Decimal(amount)
+        totals[kind] = CategoryTotal(None if count is None else int(count), money)
     order = list(ActionKind)
     return dict(sorted(totals.items(), key=lambda item: order.index(item[0])))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -33,7 +34,7 @@ from enforcement_core.report import AnnualReport
 from enforcement_core.workforce import Employment, Unit, WorkforceFigures
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable
 
     from enforcement_core.actions import (
         AdmonitoryInterview,
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from enforcement_core.ledger import Ledger
     from enforcement_core.workforce import Officer
 
-__all__ = ["record_figures", "summarize", "workforce_figures"]
+__all__ = ["leave_unknown", "record_figures", "summarize", "workforce_figures"]
 
 K = TypeVar("K")
 _ZERO = Decimal(0)
@@ -74,7 +75,7 @@ def summarize(ledger: Ledger) -> AnnualReport:
             start,
             end,
         ),
-        **record_figures(ledger, start, end),
+        **leave_unknown(record_figures(ledger, start, end), ledger.unknown),
         narrative=ledger.narrative,
         conventions=ledger.conventions,
     )
@@ -99,6 +100,43 @@ def record_figures(ledger: Ledger, start: dt.date, end: dt.date) -> dict[str, An
         "other_actions": _other_actions(ledger.other_actions, start, end),
         "reviews": _reviews(ledger.reviews, start, end),
     }
+
+
+def leave_unknown(figures: Mapping[str, Any], paths: Iterable[str]) -> dict[str, Any]:
+    """``figures`` (by the report's field) with the figures at ``paths`` unknown (``None``).
+
+    A record that has no place for a fact (a 双公示 row says nothing of a legal
+    review) counts as ``False`` there; the figure it adds up to is then not 0 but
+    unknown, and is left so.
+
+    Examples:
+        >>> from enforcement_core import PenaltyFigures
+        >>> figures = {"penalty": PenaltyFigures(cases=3, legal_reviews=0)}
+        >>> leave_unknown(figures, ["penalty.legal_reviews"])["penalty"].legal_reviews is None
+        True
+    """
+    left = dict(figures)
+    for path in paths:
+        field, _, rest = path.partition(".")
+        if left.get(field) is not None and rest:
+            left[field] = _unknown_at(left[field], rest.split("."))
+    return left
+
+
+def _unknown_at(obj: Any, names: list[str]) -> Any:
+    """``obj`` with the figure at the path ``names`` below it set to ``None``."""
+    if obj is None:
+        return None
+    head, *rest = names
+    if isinstance(obj, Mapping):
+        for key, value in obj.items():
+            if getattr(key, "value", key) == head:
+                if not rest:
+                    # A part of a breakdown not known is a part not stated: left out.
+                    return {k: v for k, v in obj.items() if k != key}
+                return {**obj, key: _unknown_at(value, rest)}
+        return obj
+    return attrs.evolve(obj, **{head: _unknown_at(getattr(obj, head), rest) if rest else None})
 
 
 def _unit_paths(

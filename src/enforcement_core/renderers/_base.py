@@ -15,7 +15,15 @@ if TYPE_CHECKING:
 
     from enforcement_core.report import AnnualReport
 
-__all__ = ["LOCALE", "PERSONAL_DATA", "Option", "Renderer", "published", "validate_options"]
+__all__ = [
+    "LOCALE",
+    "PERSONAL_DATA",
+    "RATES",
+    "Option",
+    "Renderer",
+    "published",
+    "validate_options",
+]
 
 
 @attrs.frozen
@@ -59,6 +67,14 @@ class Option:
 
 #: The option of the renderers that write their labels in Chinese or English.
 LOCALE = Option(str, "zh_CN", "the labels' language: zh_CN or en", choices=LOCALES)
+#: The option of the table renderers: the figures the report states, or also the exact
+#: figures computed from them (rates it does not state, fines per case, hazards open).
+RATES = Option(
+    str,
+    "stated",
+    "figures as the report states them, or also the exact ones computed from them, marked",
+    choices=("stated", "computed"),
+)
 #: The option of the renderers that withhold identity-card and mobile numbers unless asked.
 PERSONAL_DATA = Option(
     bool,

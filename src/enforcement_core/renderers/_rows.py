@@ -2,6 +2,13 @@
 
 One place decides which figures a report shows, under which label, with which
 unit; the renderers only lay the rows out (aligned columns, an HTML table).
+
+A row is a figure the report states (held, or written rounded as it writes it).
+A figure computed from others (a rate the report does not state, fines per
+case, hazards open at the year's end) is a row only when asked for
+(``computed=True``) and only when exact: every figure it is computed from held
+as stated, none derived from parts nor written rounded. Such a row is marked
+``computed``.
 """
 
 from __future__ import annotations
@@ -12,13 +19,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from babel.numbers import format_decimal
 
-from enforcement_core._paths import figures
+from enforcement_core._paths import figures, resolve
 from enforcement_core.actions import ActionKind
 from enforcement_core.categories import CATEGORIES, Category
 from enforcement_core.labels import label, term, term_or_key
 from enforcement_core.numbers_zh import UNDEFINED, MeasureKind, format_amount, measure_words
 from enforcement_core.report import RateName
-from enforcement_core.statistics import figure, fine_per_case, open_hazards, rates
+from enforcement_core.statistics import exact_rates, fine_per_case, open_hazards, stated_figure
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -51,16 +58,23 @@ class Row:
     #: The figure's path in the report (``penalty.by_domain.traffic.cases``); empty for
     #: a heading, a rate, or a figure computed here from others.
     path: str = ""
+    #: Whether the figure is computed from others rather than stated by the report.
+    computed: bool = False
 
 
 class _Writer:
     """The rows of one report in one locale."""
 
-    def __init__(self, report: AnnualReport, locale: str) -> None:
+    def __init__(self, report: AnnualReport, locale: str, *, computed: bool) -> None:
         self.report = report
         self.locale = locale
         self.zh = locale == "zh_CN"
+        self.computed = computed
         self.rows: list[Row] = []
+
+    def held(self, *paths: str) -> bool:
+        """Whether every figure at ``paths`` is held as stated: a computation from them is exact."""
+        return all(resolve(self.report, path) is not None for path in paths)
 
     def heading(self, key: str, extra: str = "") -> None:
         self.rows.append(Row(0, term(key, self.locale) + extra))
@@ -108,13 +122,16 @@ class _Writer:
         )
 
     def yuan(self, depth: int, name: str, value: Decimal | None) -> None:
-        """An amount per case, in yuan with two decimals, rounded once."""
+        """An amount per case, computed, in yuan with two decimals, rounded once."""
         if value is None:
             return
         shown = format_decimal(value, format="#,##0.00", locale=self.locale)
-        self.rows.append(Row(depth, name, shown, "元" if self.zh else "yuan", value, "money"))
+        unit = "元" if self.zh else "yuan"
+        self.rows.append(Row(depth, name, shown, unit, value, "money", computed=True))
 
-    def percent(self, depth: int, name: str, value: Decimal | None, places: int) -> None:
+    def percent(
+        self, depth: int, name: str, value: Decimal | None, places: int, *, computed: bool = False
+    ) -> None:
         """A percent already rounded (once) to ``places``, written with exactly those decimals."""
         pattern = "#,##0" + ("." + "0" * places if places else "")
         shown = (
@@ -122,11 +139,11 @@ class _Writer:
             if value is None
             else format_decimal(value, format=pattern, locale=self.locale) + "%"
         )
-        self.rows.append(Row(depth, name, shown, number=value, kind="percent"))
+        self.rows.append(Row(depth, name, shown, number=value, kind="percent", computed=computed))
 
     def stated(self, depth: int, key: str, path: str, kind: MeasureKind) -> None:
-        """The figure at ``path`` (derived from its parts if need be), labelled by ``key``."""
-        self.count(depth, self.term(key), figure(self.report, path), kind, path)
+        """The figure at ``path`` as stated, labelled by ``key``; never added up from its parts."""
+        self.count(depth, self.term(key), stated_figure(self.report, path), kind, path)
 
     def written_under(self, path: str) -> bool:
         """Whether the report writes a figure below ``path`` rounded or in 万."""
@@ -255,7 +272,11 @@ def _inspection(w: _Writer) -> None:
     if inspection.hazards.supervised:
         w.rows.append(Row(1, w.term("supervised")))
         _breakdown(w, 2, inspection.hazards.supervised, _HAZARD, "inspection.hazards.supervised")
-    w.count(1, w.term("open_hazards"), open_hazards(w.report), _HAZARD)
+    found, rectified = "inspection.hazards.found", "inspection.hazards.rectified"
+    if w.computed and w.held(found, rectified):
+        open_at_end = open_hazards(w.report)
+        w.count(1, w.term("open_hazards"), open_at_end, _HAZARD)
+        w.rows[-1] = attrs.evolve(w.rows[-1], computed=True)
 
 
 def _penalty(w: _Writer) -> None:
@@ -279,7 +300,7 @@ def _penalty(w: _Writer) -> None:
             w.rows.append(Row(1, w.term(key)))
             _breakdown(w, 2, parts, _CASE, f"penalty.{key}")
     for key in ("fines", "confiscations", "fines_and_confiscations"):
-        w.money(1, w.term(key), figure(w.report, f"penalty.{key}"), f"penalty.{key}")
+        w.money(1, w.term(key), stated_figure(w.report, f"penalty.{key}"), f"penalty.{key}")
     if penalty.fines_by_procedure:
         w.rows.append(Row(1, w.term("fines_by_procedure")))
         for procedure, fines in penalty.fines_by_procedure.items():
@@ -347,19 +368,25 @@ def _reviews(w: _Writer) -> None:
 
 
 def _rates(w: _Writer) -> None:
-    computed = rates(w.report)
-    per_case = fine_per_case(w.report)
-    # A rate the report states that its counts cannot give (办结率, or a built-in rate
-    # whose counts are not stated) is shown as stated, with its own places.
-    as_stated = {k: v for k, v in w.report.stated.rates.items() if k not in computed}
-    if not computed and per_case is None and not as_stated:
+    """The rates the report states, as stated; with ``computed``, the exact ones it does not."""
+    stated = w.report.stated.rates
+    computed = {k: v for k, v in exact_rates(w.report).items() if k not in stated}
+    per_case = fine_per_case(w.report) if w.held("penalty.fines", "penalty.cases") else None
+    if not w.computed:
+        computed, per_case = {}, None
+    if not stated and not computed and per_case is None:
         return
     w.heading("rates")
     places = w.report.conventions.percent_places
-    for name, rate in computed.items():
-        w.percent(1, w.label(name), rate.percent(places), places)
-    for key, value in as_stated.items():
-        w.percent(1, w.label(key) if isinstance(key, RateName) else key, value, places_of(value))
+    # In RateName order, then the report's own rates (办结率) in its order.
+    for name in RateName:
+        if name in stated:
+            w.percent(1, w.label(name), stated[name], places_of(stated[name]))
+        elif name in computed:
+            w.percent(1, w.label(name), computed[name].percent(places), places, computed=True)
+    for key, value in stated.items():
+        if not isinstance(key, RateName):
+            w.percent(1, key, value, places_of(value))
     if per_case is not None:
         w.yuan(1, w.term("fine_per_case"), per_case.value(2))
 
@@ -424,15 +451,21 @@ _SECTIONS = (
 )
 
 
-def rows(report: AnnualReport, locale: str) -> list[Row]:
-    """Every figure and rate of ``report`` as rows, labelled in ``locale``.
+def rows(report: AnnualReport, locale: str, *, computed: bool = False) -> list[Row]:
+    """Every figure and rate ``report`` states as rows, labelled in ``locale``.
+
+    With ``computed``, also the exact figures computed from them (rates the
+    report does not state, fines per case, hazards open at the year's end),
+    each marked ``computed``.
 
     Examples:
         >>> from enforcement_core import examples
         >>> rows(examples.load("gulu-2023"), "en")[1]
-        Row(depth=1, label='certified officers', value='22', unit='', number=22, kind='count', measure='名', path='workforce.certified')
+        Row(depth=1, label='certified officers', value='22', unit='', number=22, kind='count', measure='名', path='workforce.certified', computed=False)
+        >>> [r.label for r in rows(examples.load("gulu-2023"), "en", computed=True) if r.computed]
+        ['hazards open at year end', 'grant rate (of applications)', 'training coverage', 'share in the enforcement office']
     """
-    writer = _Writer(report, locale)
+    writer = _Writer(report, locale, computed=computed)
     for section in _SECTIONS:
         section(writer)
     return writer.rows

@@ -24,6 +24,7 @@ from enforcement_core.numbers_zh import format_date
 from enforcement_core.renderers._base import (
     LOCALE,
     PERSONAL_DATA,
+    RATES,
     Option,
     published,
     validate_options,
@@ -146,6 +147,7 @@ class HtmlRenderer:
             "fragment": Option(
                 bool, default=False, help="write the table alone, without the page around it"
             ),
+            "rates": RATES,
             "personal_data": PERSONAL_DATA,
         }
     )
@@ -155,7 +157,7 @@ class HtmlRenderer:
         return self._write(report, **validate_options(self, options))
 
     def _write(
-        self, report: AnnualReport, *, locale: str, fragment: bool, personal_data: bool
+        self, report: AnnualReport, *, locale: str, fragment: bool, rates: str, personal_data: bool
     ) -> str:
         report = published(report, personal_data=personal_data, locale=locale)
         zh_locale = locale == "zh_CN"
@@ -166,14 +168,16 @@ class HtmlRenderer:
         if report.published_on is not None:
             day = format_date(report.published_on) if zh_locale else report.published_on.isoformat()
             when = f"（发布日期：{day}）" if zh_locale else f" (published {day})"
+        table_rows = rows(report, locale, computed=rates == "computed")
         if not fragment:
-            html = _page(report, locale, zh.document(report, personal_data=personal_data))
+            document = zh.document(report, personal_data=personal_data)
+            html = _page(report, locale, document, table_rows)
         else:
             lines = "".join(
-                f'<tr><td class="depth-{row.depth}" style="padding-left:{2 * row.depth}em">'
-                f'{escape(row.label)}</td><td class="value">{escape(row.value)}</td>'
-                f"<td>{escape(row.unit)}</td></tr>"
-                for row in rows(report, locale)
+                f'<tr{_computed(row)}><td class="depth-{row.depth}" style="padding-left:'
+                f'{2 * row.depth}em">{escape(row.label)}{_note(row, locale)}</td>'
+                f'<td class="value">{escape(row.value)}</td><td>{escape(row.unit)}</td></tr>'
+                for row in table_rows
             )
             html = (
                 f'{_STYLE}<table class="enforcement-core"><caption>{escape(title + when)}'
@@ -183,7 +187,23 @@ class HtmlRenderer:
         return html
 
 
-def _page(report: AnnualReport, locale: str, document: ZhDocument) -> str:
+def _computed(row: Row) -> str:
+    return ' class="computed"' if row.computed else ""
+
+
+def _note(row: Row, locale: str) -> str:
+    """The note after the label of a figure computed from others, not stated."""
+    if not row.computed:
+        return ""
+    word = _escape(term("computed", locale))
+    return (
+        f'<small class="note">（{word}）</small>'
+        if locale == "zh_CN"
+        else f' <small class="note">({word})</small>'
+    )
+
+
+def _page(report: AnnualReport, locale: str, document: ZhDocument, table_rows: list[Row]) -> str:
     """The whole page: the zh report, then the table of every figure."""
     lang = "zh-CN" if locale == "zh_CN" else "en"
     parts = [f'<article class="report" lang="zh-CN"><h1>{_escape(document.title)}</h1>']
@@ -208,7 +228,7 @@ def _page(report: AnnualReport, locale: str, document: ZhDocument) -> str:
     parts.append(
         f'<section aria-labelledby="figures"><h2 id="figures">{_escape(heading)}</h2>'
         f"<table><caption>{_escape(report.body.name)} {report.year} {_escape(heading)}</caption>"
-        f"<thead><tr>{headers}</tr></thead>{''.join(_groups(rows(report, locale)))}</table>"
+        f"<thead><tr>{headers}</tr></thead>{''.join(_groups(table_rows, locale))}</table>"
         "</section>"
     )
     return (
@@ -219,7 +239,7 @@ def _page(report: AnnualReport, locale: str, document: ZhDocument) -> str:
     )
 
 
-def _groups(table_rows: Iterable[Row]) -> Iterator[str]:
+def _groups(table_rows: Iterable[Row], locale: str) -> Iterator[str]:
     """The rows as ``tbody`` groups, each headed by its heading row (``scope="rowgroup"``)."""
     opened = False
     for row in table_rows:
@@ -237,7 +257,8 @@ def _groups(table_rows: Iterable[Row]) -> Iterator[str]:
         if row.kind == "percent" and value.endswith("%"):
             value, unit = value[:-1], "%"
         yield (
-            f'<tr><th scope="row" class="depth-{row.depth}">{_escape(row.label)}</th>'
+            f'<tr{_computed(row)}><th scope="row" class="depth-{row.depth}">'
+            f"{_escape(row.label)}{_note(row, locale)}</th>"
             f'<td class="value">{_escape(value)}</td><td>{_escape(unit)}</td></tr>'
         )
     if opened:

@@ -5,11 +5,15 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from enforcement_core._mapping import FrozenMap
+from enforcement_core.labels import term
 from enforcement_core.numbers_zh import format_date
 from enforcement_core.renderers._base import (
     LOCALE,
     PERSONAL_DATA,
+    RATES,
     Option,
     published,
     validate_options,
@@ -51,6 +55,14 @@ def _lines(rows: list[Row]) -> Iterator[str]:
         yield f"{text}{padding}{row.value}{' ' + row.unit if row.unit else ''}".rstrip()
 
 
+def _marked(table: list[Row], locale: str) -> list[Row]:
+    """The rows, a computed figure's label followed by the note that it is computed."""
+    note = (
+        f"（{term('computed', locale)}）" if locale == "zh_CN" else f" ({term('computed', locale)})"
+    )
+    return [attrs.evolve(row, label=row.label + note) if row.computed else row for row in table]
+
+
 class TextRenderer:
     """Every figure and rate of a report in aligned columns, in Chinese or English.
 
@@ -80,6 +92,7 @@ class TextRenderer:
     options: Mapping[str, Option] = FrozenMap(
         {
             "locale": LOCALE,
+            "rates": RATES,
             "personal_data": PERSONAL_DATA,
         }
     )
@@ -88,7 +101,7 @@ class TextRenderer:
         """The report as aligned plain text, ending with a newline."""
         return self._write(report, **validate_options(self, options))
 
-    def _write(self, report: AnnualReport, *, locale: str, personal_data: bool) -> str:
+    def _write(self, report: AnnualReport, *, locale: str, rates: str, personal_data: bool) -> str:
         report = published(report, personal_data=personal_data, locale=locale)
         if locale == "zh_CN":
             head = [f"{report.body.name} {report.year}年行政执法数据"]
@@ -98,7 +111,8 @@ class TextRenderer:
             head = [f"{report.body.name} — enforcement figures {report.year}"]
             if report.published_on is not None:
                 head.append(f"published {report.published_on.isoformat()}")
-        return "\n".join([*head, "", *_lines(rows(report, locale))]) + "\n"
+        table = rows(report, locale, computed=rates == "computed")
+        return "\n".join([*head, "", *_lines(_marked(table, locale))]) + "\n"
 
 
 #: The instance the entry point names.

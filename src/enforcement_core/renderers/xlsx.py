@@ -31,12 +31,13 @@ from enforcement_core.numbers_zh import format_date
 from enforcement_core.renderers._base import (
     LOCALE,
     PERSONAL_DATA,
+    RATES,
     Option,
     published,
     validate_options,
 )
 from enforcement_core.renderers._office import repack, written_on, xml_text
-from enforcement_core.renderers._rows import places_of, rows
+from enforcement_core.renderers._rows import Row, places_of, rows
 from enforcement_core.renderers.text import display_width
 
 if TYPE_CHECKING:
@@ -184,6 +185,7 @@ class XlsxRenderer:
             "money_places": Option(
                 int, 2, "decimals of money shown, 0 to 4", choices=(0, 1, 2, 3, 4)
             ),
+            "rates": RATES,
             "personal_data": PERSONAL_DATA,
         }
     )
@@ -197,13 +199,14 @@ class XlsxRenderer:
         """
         return self._write(report, **validate_options(self, options))
 
-    def _write(
+    def _write(  # noqa: PLR0913  (one parameter per declared option)
         self,
         report: AnnualReport,
         *,
         locale: str,
         money_unit: str,
         money_places: int,
+        rates: str,
         personal_data: bool,
     ) -> bytes:
         report = published(report, personal_data=personal_data, locale=locale)
@@ -215,7 +218,8 @@ class XlsxRenderer:
         book.properties.title = xml_text(f"{report.body.name} {report.year}")
         statistics = _Sheet(book.active, styles, personal_data=personal_data, locale=locale)
         statistics.sheet.title = term("statistics_table", locale)
-        _statistics(statistics, report, locale, money_unit, money_places)
+        table_rows = rows(report, locale, computed=rates == "computed")
+        _statistics(statistics, report, table_rows, locale, (money_unit, money_places))
         findings = _Sheet(
             book.create_sheet(term("findings", locale)),
             styles,
@@ -228,9 +232,14 @@ class XlsxRenderer:
         return repack(buffer.getvalue(), report.year)
 
 
-def _statistics(
-    sheet: _Sheet, report: AnnualReport, locale: str, money_unit: str, money_places: int
+def _statistics(  # noqa: C901  (one row a figure, each kind of value in its cells)
+    sheet: _Sheet,
+    report: AnnualReport,
+    table_rows: list[Row],
+    locale: str,
+    money: tuple[str, int],
 ) -> None:
+    money_unit, money_places = money
     # The title and the body span the columns: they set no column's width.
     if locale == "zh_CN":
         title = f"{report.body.name}{report.year}年{term('statistics_table', locale)}"
@@ -243,24 +252,29 @@ def _statistics(
     if report.published_on is not None:
         day = format_date(report.published_on) if locale == "zh_CN" else str(report.published_on)
         sheet.text(2, 3, f"{term('published_on', locale)}：{day}")
-    sheet.header_row(4, [term(key, locale) for key in ("item", "value", "measure_word", "unit")])
+    headers = [term(key, locale) for key in ("item", "value", "measure_word", "unit")]
+    # A figure computed from others says so in a column of its own, there only when one is.
+    noted = any(row.computed for row in table_rows)
+    sheet.header_row(4, [*headers, term("note", locale)] if noted else headers)
     sheet.sheet.freeze_panes = "A5"
     power = _MONEY_UNITS[money_unit]
     line = 5
-    table = rows(report, locale)
     heading_fill = sheet.styles.PatternFill("solid", fgColor=_HEADING_FILL)
-    for index, row in enumerate(table):
+    width = len(headers) + noted
+    for index, row in enumerate(table_rows):
         # A figure with parts under it is bold, its parts indented under it: a total
         # never reads as the value of its last part.
-        parent = index + 1 < len(table) and table[index + 1].depth > row.depth
+        parent = index + 1 < len(table_rows) and table_rows[index + 1].depth > row.depth
         label = sheet.text(line, 1, row.label, bold=row.depth == 0 or parent)
+        if row.computed:
+            sheet.text(line, 5, term("computed", locale))
         # Excel shows an indent only on a cell aligned left.
         label.alignment = sheet.styles.Alignment(
             horizontal="left", indent=max(row.depth - 1, 0) * 2
         )
         sheet.fit(1, display_width(row.label) + 2 * row.depth)
         if row.depth == 0:
-            for column in range(1, 5):
+            for column in range(1, width + 1):
                 sheet.sheet.cell(row=line, column=column).fill = heading_fill
         if row.kind == "count" and row.number is not None:
             sheet.number(line, 2, row.number, _number_format("count", 0))
@@ -282,7 +296,7 @@ def _statistics(
                 )
             sheet.text(line, 4, "%")
         line += 1
-    sheet.borders(4, line - 1, 4)
+    sheet.borders(4, line - 1, width)
     sheet.set_widths()
     sheet.print_setup(4)
 

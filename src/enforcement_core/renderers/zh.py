@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from enum import Enum
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from enforcement_core._mapping import FrozenMap
+from enforcement_core._paths import figure_type, resolve, steps
 from enforcement_core._paths import figures as figures_below
 from enforcement_core.actions import ActionKind
 from enforcement_core.body import BodyLevel
@@ -46,13 +48,19 @@ from enforcement_core.report import (
     RateName,
     Section,
     SectionRole,
+    StatedChange,
     known_rate,
 )
-from enforcement_core.statistics import Rate, category_totals, figure, rate
+from enforcement_core.statistics import (
+    Rate,
+    category_totals,
+    exact_rate,
+    figure,
+    stated_figure,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
-    from enum import Enum
 
 __all__ = ["Block", "ZhDocument", "ZhRenderer", "renderer"]
 
@@ -197,7 +205,8 @@ class _Writer:
         if stated is not None and not recompute:
             return f"{label(name)}{stated}%{self.rate_change(name)}"
         # Recomputed from the counts, rounded once at the places asked for.
-        computed = rate(self.report, name) if stated is not None or recompute else None
+        # Only from held figures: a rate of a derived total or a rounded figure is not exact.
+        computed = exact_rate(self.report, name) if stated is not None or recompute else None
         if computed is not None:
             return f"{label(name)}{self.percent(computed)}{self.rate_change(name)}"
         return "" if stated is None else f"{label(name)}{stated}%{self.rate_change(name)}"
@@ -216,38 +225,43 @@ class _Writer:
         for index, stated in enumerate(self.report.stated.changes):
             if index in self.changes_written or stated.figure.startswith("rates."):
                 continue
-            words = _figure_words(stated.figure)
-            kind = (
-                None
-                if isinstance(figure(self.report, stated.figure), Decimal)
-                else MeasureKind.CASE
-            )
+            words = _figure_words(self.report, stated.figure)
+            # Money or a count by what the figure is, held or not (an unknown amount is money).
+            money = figure_type(AnnualReport, stated.figure) is Decimal
+            kind = None if money else _measure_of(stated.figure)
             parts.append(words + self.stated_change(stated.figure, kind).removeprefix("，"))
         return "，".join(parts)
 
     # Year over year ----------------------------------------------------------------------
 
     def stated_change(self, figure_path: str, kind: MeasureKind | None) -> str:
-        """The change the report states for ``figure_path``, as it states it; empty if none."""
+        """The changes the report states for ``figure_path``, as it states them; empty if none.
+
+        A change stated both as a number and as a percent ("增加150件，增幅为42.3%")
+        is written both ways, each once.
+        """
+        written: list[str] = []
         for index, stated in enumerate(self.report.stated.changes):
-            if stated.figure != figure_path:
-                continue
-            self.changes_written.add(index)
-            value = stated.change
-            if value == 0:
-                return "，与上年持平"
-            size = -value if value < 0 else value
-            if stated.unit is ChangeUnit.POINTS:
-                return f"，同比{'提升' if value > 0 else '下降'}{size}个百分点"
-            if stated.unit is ChangeUnit.PERCENT:
-                return f"，同比{'上升' if value > 0 else '下降'}{size}%"
-            written = (
-                self.money(size, figure_path)
-                if kind is None
-                else self._as_stated(size, kind, figure_path)
-            )
-            return f"，较上年{'增加' if value > 0 else '减少'}{written}"
-        return ""
+            if stated.figure == figure_path:
+                self.changes_written.add(index)
+                written.append(self._one_change(stated, kind))
+        return "".join(dict.fromkeys(written))
+
+    def _one_change(self, stated: StatedChange, kind: MeasureKind | None) -> str:
+        value = stated.change
+        if value == 0:
+            return "，与上年持平"
+        size = -value if value < 0 else value
+        if stated.unit is ChangeUnit.POINTS:
+            return f"，同比{'提升' if value > 0 else '下降'}{size}个百分点"
+        if stated.unit is ChangeUnit.PERCENT:
+            return f"，同比{'上升' if value > 0 else '下降'}{size}%"
+        written = (
+            self.money(size, stated.figure)
+            if kind is None
+            else self._as_stated(size, kind, stated.figure)
+        )
+        return f"，较上年{'增加' if value > 0 else '减少'}{written}"
 
     def _as_stated(self, value: Decimal, kind: MeasureKind, path: str) -> str:
         """A stated count, with the decimals it was written with ("46.6万" stays as written)."""
@@ -265,10 +279,16 @@ class _Writer:
         previous = self.s.previous
         if previous is None:
             return self.stated_change(path, kind)
-        change = Change(path, figure(previous, path), figure(self.report, path))
+        # Exact only between held figures: not a derived total, not one written rounded.
+        change = Change(path, resolve(previous, path), resolve(self.report, path))
         difference = change.difference
         if difference is None:
-            return ""
+            # Not computable from the two years: the change the report states, if any.
+            return self.stated_change(path, kind)
+        # The computed change stands in for the stated one, which is not written again.
+        self.changes_written.update(
+            i for i, c in enumerate(self.report.stated.changes) if c.figure == path
+        )
         if difference == 0:
             return "，与上年持平"
         direction = "上升" if difference > 0 else "下降"
@@ -288,7 +308,7 @@ class _Writer:
         previous = self.s.previous
         if previous is None:
             return self.stated_change(f"rates.{name.value}", None)
-        points = RateChange(name, rate(previous, name), rate(self.report, name)).points(
+        points = RateChange(name, exact_rate(previous, name), exact_rate(self.report, name)).points(
             self.s.percent_places
         )
         if points is None:
@@ -311,7 +331,7 @@ class _Writer:
         return "".join(f"{sentence}。" for sentence in sentences if sentence)
 
     def _certified(self) -> str:
-        certified = figure(self.report, "workforce.certified")
+        certified = stated_figure(self.report, "workforce.certified")
         path = "workforce.certified"
         if certified is None:
             # No total, but units that count their officers: written without a total.
@@ -355,8 +375,12 @@ class _Writer:
                 ("borrowed_staff", "借调人员"),
                 ("uncertified_recruits", "新招录尚未取得执法证人员"),
             )
-            if (value := figure(self.report, f"workforce.{key}")) is not None
+            if (value := stated_figure(self.report, f"workforce.{key}")) is not None
         ]
+        if stated_figure(self.report, "workforce.established_staff") is None:
+            # Kinds of establishment without their total: listed, not added up.
+            listed = self._establishments().strip("（）")
+            staff.insert(0, f"在编人员中{listed}" if listed else "")
         staff.append(self.stated_rate(RateName.CERTIFICATION))
         return self._join(staff)
 
@@ -462,7 +486,7 @@ class _Writer:
     ) -> str:
         """A unit's certified officers, with its own and its sub-units' (to any depth)."""
         path = f"{path}{key}"
-        certified = figure(self.report, f"{path}.certified")
+        certified = stated_figure(self.report, f"{path}.certified")
         text = f"{unit.name}{words}"
         if certified is not None:
             text += self.n(int(certified), MeasureKind.PERSON, f"{path}.certified")
@@ -487,7 +511,7 @@ class _Writer:
             paragraphs.append(powers)
         # Each point: its name, its sentences, and whether anything was done in it.
         points: list[tuple[str, str, bool]] = []
-        done: list[str] = []
+        done: list[ActionKind] = []
         totals = category_totals(self.report)
         for kind in (*_ACTION_ORDER, *self.report.other_actions):
             sentences = self.category(kind)
@@ -497,7 +521,7 @@ class _Writer:
                 acted = total is None or total.count != 0 or bool(total.amount)
                 points.append((label(kind), sentences, acted))
                 if acted:
-                    done.append(label(kind))
+                    done.append(kind)
         interviews = self.interviews()
         if interviews:
             if points and points[-1][0] == label(ActionKind.PENALTY):
@@ -505,54 +529,69 @@ class _Writer:
                 points[-1] = (name, sentences + "，" + interviews, acted)
             else:
                 points.append(("约谈", interviews, True))
-        closing = self._join([self.activities(), self.own_rates(), self.remaining_changes()])
-        reviews = self.reviews() + (f"{closing}。" if closing else "")
+        # The opening first: the changes of the grand totals are written there, not last.
         opening = self._opening(done)
+        reviews = self.reviews()
+        if reviews and points and reviews != _NO_REVIEWS:
+            # Reviews are a point of their own, numbered after the categories (七是…).
+            points.append((_REVIEWS_POINT, reviews.removesuffix("。"), True))
+            reviews = ""
+        closing = self._join([self.activities(), self.own_rates(), self.remaining_changes()])
+        reviews += f"{closing}。" if closing else ""
         if points:
             paragraphs.append(opening + _numbered(points) + reviews)
         elif opening or reviews:
             paragraphs.append(opening + reviews)
         return paragraphs
 
-    def _opening(self, done: list[str]) -> str:
+    def _opening(self, done: list[ActionKind]) -> str:
         """The line before the points: the categories with something done, and the stated totals.
 
         Only categories with actions are named; one is named without a count
         ("一类" is not how a report reads), none leaves the line to the totals.
+        The totals are written beside the categories only when the report
+        declares that they cover exactly those (``stated.scope``); otherwise in a
+        sentence of their own, so no total reads as one category's.
         """
         year, name = self.report.year, self.report.body.short_name
         stated = self.report.stated
         totals = []
-        actions = stated.figure("stated.actions")
-        amount = stated.figure("stated.amount")
-        if stated.actions is not None or actions is not None:
-            totals.append(f"共计{self.n(stated.actions or 0, MeasureKind.CASE, 'stated.actions')}")
-        if stated.amount is not None or amount is not None:
-            totals.append(f"涉及金额{self.money(stated.amount or Decimal(0), 'stated.amount')}")
+        if stated.actions is not None or stated.figure("stated.actions") is not None:
+            count = self.n(stated.actions or 0, MeasureKind.CASE, "stated.actions")
+            totals.append(f"共计{count}{self.change('stated.actions', MeasureKind.CASE)}")
+        if stated.amount is not None or stated.figure("stated.amount") is not None:
+            amount = self.money(stated.amount or Decimal(0), "stated.amount")
+            totals.append(f"涉及金额{amount}{self.change('stated.amount')}")
         sums = "，".join(totals)
+        labels = [label(kind) for kind in done]
         if len(done) > 1:
-            line = f"{year}年，{name}开展了{'、'.join(done)}{_how_many(len(done))}类行政执法行为"
+            line = f"{year}年，{name}开展了{'、'.join(labels)}{_how_many(len(done))}类行政执法行为"
         elif done:
-            line = f"{year}年，{name}开展的行政执法行为为{done[0]}"
+            line = f"{year}年，{name}开展的行政执法行为为{labels[0]}"
         elif sums:
             return f"{year}年，{name}开展行政执法行为{sums}。"
         else:
             return ""
-        return line + (f"，{sums}" if sums else "") + "。"
+        if not sums:
+            return line + "。"
+        if set(stated.scope) == set(done):
+            return f"{line}，{sums}。"
+        return f"{line}。全年开展行政执法行为{sums}。"
 
     def powers(self) -> str:
         powers = self.report.powers
         if powers is None:
             return ""
-        total = figure(self.report, "powers.total")
+        total = stated_figure(self.report, "powers.total")
         parts = []
         if total is not None:
             parts.append(
                 f"{self.me}共有行政执法职权{self.n(int(total), MeasureKind.ITEM, 'powers.total')}"
             )
         if powers.by_kind:
+            # Without a stated total the kinds are listed, never added up into one.
             parts.append(
-                "其中"
+                ("其中" if total is not None else f"{self.me}行政执法职权中，")
                 + "、".join(
                     f"{label(k)}{self.n(v, MeasureKind.ITEM, f'powers.by_kind.{k.value}')}"
                     for k, v in powers.by_kind.items()
@@ -560,7 +599,8 @@ class _Writer:
             )
         if powers.by_source:
             parts.append(
-                "、".join(
+                ("" if parts else f"{self.me}行政执法职权中，")
+                + "、".join(
                     f"{label(k)}{self.n(v, MeasureKind.ITEM, f'powers.by_source.{k.value}')}"
                     for k, v in powers.by_source.items()
                 )
@@ -604,9 +644,12 @@ class _Writer:
         return "，".join(part for part in parts if part)
 
     def _count(self, words: str, path: str, kind: MeasureKind) -> str | None:
-        value = figure(self.report, path)
+        """A stated count in its words ("受理176件"); a stated zero in words ("未撤销行政许可")."""
+        value = stated_figure(self.report, path)
         if value is None:
             return None
+        if value == 0 and path in _ZERO_WORDS and self.report.stated.figure(path) is None:
+            return _ZERO_WORDS[path] + self.change(path, kind)
         return f"{words}{self.n(int(value), kind, path)}{self.change(path, kind)}"
 
     def licensing(self) -> str | None:
@@ -649,11 +692,13 @@ class _Writer:
         counted = [
             f"{label(area)}{self.n(int(visits), visit, f'inspection.by_area.{area.value}.visits')}"
             for area in inspection.by_area
-            if (visits := figure(self.report, f"inspection.by_area.{area.value}.visits"))
+            if (visits := stated_figure(self.report, f"inspection.by_area.{area.value}.visits"))
             is not None
         ]
         if opening and counted:
             opening += f"（其中{'、'.join(counted)}）"
+        elif counted:
+            opening = f"开展行政检查，按检查领域分，{'、'.join(counted)}"
         hazard = MeasureKind.HAZARD
         parts = [
             opening,
@@ -729,11 +774,12 @@ class _Writer:
             ("罚没金额共计", "fines_and_confiscations"),
         ):
             path = f"penalty.{key}"
-            value = getattr(penalty, key)
-            if value is None and self.report.stated.figure(path) is not None:
-                value = figure(self.report, path)
+            value = stated_figure(self.report, path)
+            if value == 0 and path in _ZERO_WORDS:
+                parts.append(_ZERO_WORDS[path] + self.change(path))
+                continue
             parts.append(
-                f"{words}{self.money(value, path)}{self.change(path)}"
+                f"{words}{self.money(Decimal(value), path)}{self.change(path)}"
                 if value is not None
                 else None
             )
@@ -767,8 +813,8 @@ class _Writer:
         for domain in penalty.by_domain:
             path = f"penalty.by_domain.{domain.value}"
             # Held, or written by the report rounded ("180.55亿元").
-            cases = figure(self.report, f"{path}.cases")
-            fines = figure(self.report, f"{path}.fines")
+            cases = stated_figure(self.report, f"{path}.cases")
+            fines = stated_figure(self.report, f"{path}.fines")
             if cases is None and fines is None:
                 continue
             text = f"{label(domain)}领域行政处罚"
@@ -786,22 +832,19 @@ class _Writer:
         coercion = self.report.coercion
         if coercion is None:
             return None
-        measures = figure(self.report, "coercion.measures")
-        stated = [n for n in (measures, coercion.executions, coercion.actions) if n is not None]
-        if stated and not any(stated):
+        if _all_zero(coercion):
             return _NONE_IN_YEAR[ActionKind.COERCION]
         case = MeasureKind.CASE
         total = self._count("全年实施行政强制", "coercion.actions", case)
         opening = self._count("实施行政强制措施", "coercion.measures", case)
-        if opening and coercion.by_measure:
-            opening += (
-                "（"
-                + "、".join(
-                    f"{label(k)}{self.n(v, case, f'coercion.by_measure.{k.value}')}"
-                    for k, v in coercion.by_measure.items()
-                )
-                + "）"
-            )
+        listed = "、".join(
+            f"{label(k)}{self.n(v, case, f'coercion.by_measure.{k.value}')}"
+            for k, v in coercion.by_measure.items()
+        )
+        if opening and listed:
+            opening += f"（{listed}）"
+        elif listed:
+            opening = f"实施行政强制措施，其中{listed}"
         return self._join(
             [total, opening, self._count("行政强制执行", "coercion.executions", case)]
         )
@@ -810,14 +853,19 @@ class _Writer:
         figures = self.report.other_actions.get(kind)
         if figures is None:
             return None
-        if figures.count == 0 and not figures.amount:
+        path = f"other_actions.{kind.value}"
+        count = stated_figure(self.report, f"{path}.count")
+        amount = stated_figure(self.report, f"{path}.amount")
+        if count == 0 and not amount:
             return f"全年未发生{label(kind)}"
-        parts = [
-            self._count(f"全年{label(kind)}", f"other_actions.{kind.value}.count", MeasureKind.CASE)
-        ]
-        if figures.amount is not None:
-            path = f"other_actions.{kind.value}.amount"
-            parts.append(f"涉及金额{self.money(figures.amount, path)}{self.change(path)}")
+        parts = [self._count(f"全年{label(kind)}", f"{path}.count", MeasureKind.CASE)]
+        if amount is not None:
+            # Held, or written only rounded ("11.45亿元"), which money() writes as written;
+            # without a count, the category names the amount.
+            words = "涉及金额" if parts[0] else f"全年{label(kind)}涉及金额"
+            parts.append(
+                f"{words}{self.money(Decimal(amount), f'{path}.amount')}{self.change(f'{path}.amount')}"
+            )
         return self._join(parts)
 
     def interviews(self) -> str:
@@ -891,9 +939,15 @@ class _Writer:
         case = MeasureKind.CASE
         first = ""
         if known is not None:
-            first = f"全年发生行政复议{self.n(int(known), case, 'reviews.total.reconsiderations')}"
+            first = (
+                f"全年发生行政复议{self.n(int(known), case, 'reviews.total.reconsiderations')}"
+                if known
+                else "全年未发生行政复议"
+            )
             first += self.change("reviews.total.reconsiderations", case)
-            if total.corrected is not None and (known or total.corrected):
+            if total.corrected == 0 and known:
+                first += "，无被纠错案件"
+            elif total.corrected:
                 first += f"，其中被纠错{self.n(total.corrected, case, 'reviews.total.corrected')}"
         elif total.corrected:
             first = f"行政复议被纠错{self.n(total.corrected, case, 'reviews.total.corrected')}"
@@ -912,20 +966,26 @@ class _Writer:
             return ""
         total = reviews.total
         known = [
-            figure(self.report, f"reviews.total.{key}")
+            stated_figure(self.report, f"reviews.total.{key}")
             for key in ("reconsiderations", "litigations")
         ]
         if all(value == 0 for value in known) and not any(v for _, v in figures_below(reviews)):
-            return "全年未发生行政复议、行政诉讼。"
+            return _NO_REVIEWS
         case = MeasureKind.CASE
         parts = []
         first = self._reconsiderations(reviews, known[0])
         if first:
             parts.append(first)
         if known[1] is not None:
-            text = f"行政诉讼{self.n(int(known[1]), case, 'reviews.total.litigations')}"
+            text = (
+                f"行政诉讼{self.n(int(known[1]), case, 'reviews.total.litigations')}"
+                if known[1]
+                else "未发生行政诉讼"
+            )
             text += self.change("reviews.total.litigations", case)
-            if total.lost is not None and (known[1] or total.lost):
+            if total.lost == 0 and known[1]:
+                text += "，无败诉案件"
+            elif total.lost:
                 text += f"，其中败诉{self.n(total.lost, case, 'reviews.total.lost')}"
             parts.append(text)
         elif total.lost:
@@ -958,7 +1018,10 @@ def apart(text: str) -> str:
         >>> apart("农村宅基地"), apart("5G基站建设2")
         ('农村宅基地', '“5G基站建设2”')
     """
-    return f"“{text}”" if text and text[-1] in _RUNS_INTO_A_NUMBER else text
+    last = text[-1:] or " "
+    # Any script's digit too (the Kayah Li ꤀, the Arabic-Indic ٣): a reader, and a
+    # program reading the figures, takes it for part of the number after it.
+    return f"“{text}”" if last in _RUNS_INTO_A_NUMBER or last.isnumeric() else text
 
 
 def _all_zero(figures_of: object) -> bool:
@@ -967,25 +1030,130 @@ def _all_zero(figures_of: object) -> bool:
     return bool(stated) and not any(stated)
 
 
-def _figure_words(path: str) -> str:
-    """The words for a figure written on its own: its category's label and its term."""
-    head, _, rest = path.partition(".")
-    declared = next((c for c in CATEGORIES if c.field == head), None)
-    prefix = label(declared.kind) if declared is not None else ""
-    if head == "other_actions":
-        kind, _, rest = rest.partition(".")
-        prefix = label(ActionKind(kind))
-    return prefix + term_or_key(rest.rsplit(".", 1)[-1])
+#: The grand totals, in their own words: a change of them is the total's, no category's.
+_GRAND_TOTALS: Final = {"stated.actions": "行政执法行为", "stated.amount": "涉及金额"}
+#: The words of a report's groups of figures that are not categories.
+_GROUP_WORDS: Final = {"powers": "执法职权", "interviews": "约谈"}
+#: Steps of a path that add no word: breakdowns are named by their keys.
+_SILENT: Final = frozenset({"total", "hazards", "units", "subunits", "count", "workforce"})
+
+
+#: Figures whose words are not their category's label and their term ("行政检查检查家次").
+_OWN_WORDS: Final = {
+    "inspection.visits": "行政检查",
+    "licensing.applications": "行政许可申请",
+    "workforce.certified": "持证执法人员",
+}
+#: The kind of measure word of a figure, by the start of its path; cases otherwise.
+_MEASURES: Final = (
+    ("inspection.by_area.", None),
+    ("inspection.visits", MeasureKind.ESTABLISHMENT_VISIT),
+    ("inspection.hazards.", MeasureKind.HAZARD),
+    ("workforce.", MeasureKind.PERSON),
+    ("powers.", MeasureKind.ITEM),
+    ("interviews.", MeasureKind.TIME),
+)
+
+
+def _measure_of(path: str) -> MeasureKind:
+    """The kind of measure word the figure at ``path`` is counted in."""
+    if path.startswith("inspection.by_area."):
+        visits = path.endswith(".visits")
+        return MeasureKind.ESTABLISHMENT_VISIT if visits else MeasureKind.HAZARD
+    for start, kind in _MEASURES:
+        if path.startswith(start) and kind is not None:
+            return kind
+    return MeasureKind.CASE
+
+
+def _has_term(key: str) -> bool:
+    return term_or_key(key) != key
+
+
+def _field_word(name: str, previous: str, *, top: bool) -> str:
+    """The word of a field of a figure's path; empty for a step that has none."""
+    declared = next((c for c in CATEGORIES if c.field == name), None)
+    if top:
+        return label(declared.kind) if declared is not None else _GROUP_WORDS.get(name, "")
+    if previous == "hazards" and _has_term(f"hazards_{name}"):
+        return term_or_key(f"hazards_{name}")
+    if name == "amount":
+        return "涉及金额"
+    if name in _SILENT or name.startswith("by_") or not _has_term(name):
+        return ""
+    return term_or_key(name)
+
+
+def _figure_words(report: AnnualReport, path: str) -> str:
+    """The words for a figure written on its own, in Chinese only: labels, terms, the report's names.
+
+    A vocabulary key is written by its label (普通程序, never ``ordinary``); a unit
+    by its name; a step that has no word is left out rather than written as its key.
+    """
+    if path in _GRAND_TOTALS:
+        return _GRAND_TOTALS[path]
+    if path in _OWN_WORDS:
+        return _OWN_WORDS[path]
+    words: list[str] = []
+    obj: Any = report
+    previous = ""
+    for name, kind in steps(AnnualReport, path):
+        value = obj.get(name) if isinstance(obj, Mapping) else getattr(obj, name, None)
+        if kind == "field":
+            word = _field_word(name, previous, top=obj is report)
+            # A term that repeats one already written (coercion.actions) adds nothing.
+            words.append("" if word in words else word)
+        elif isinstance(kind, type) and issubclass(kind, Enum):
+            member = next((m for m in kind if m.value == name), None)
+            words.append(label(member) if member is not None else "")
+        else:
+            # A free key (a unit's identifier) is written by the name it holds, if any.
+            words.append(getattr(value, "name", "") or "")
+        previous, obj = name, value
+    return "".join(words)
+
+
+_NO_REVIEWS: Final = "全年未发生行政复议、行政诉讼。"
+#: A stated zero, written in words as reports write it (“未撤销行政许可”, not “撤销行政许可0件”).
+_ZERO_WORDS: Final = {
+    "licensing.handled": "全年未办理行政许可事项",
+    "licensing.applications": "全年未收到行政许可申请",
+    "licensing.accepted": "未受理申请",
+    "licensing.granted": "未作出准予行政许可决定",
+    "licensing.refused": "无不予许可的申请",
+    "licensing.pending": "无尚在办理的申请",
+    "licensing.revoked": "未撤销行政许可",
+    "licensing.legal_reviews": "无经法制审核的许可决定",
+    "inspection.visits": "全年未开展行政检查",
+    "inspection.hazards.found": "未查出安全隐患",
+    "inspection.hazards.rectified": "查出的隐患尚未整改",
+    "penalty.filed": "全年未立案",
+    "penalty.cases": "全年未办理行政处罚案件",
+    "penalty.fines": "未处以罚款",
+    "penalty.confiscations": "未没收违法所得和非法财物",
+    "penalty.fines_and_confiscations": "无罚没金额",
+    "penalty.not_penalised": "无不予处罚的案件",
+    "penalty.lightened": "无从轻减轻处罚的案件",
+    "penalty.legal_reviews": "无经法制审核的处罚案件",
+    "penalty.referrals": "未向司法机关移送涉嫌犯罪案件",
+    "coercion.actions": "全年未实施行政强制",
+    "coercion.measures": "未实施行政强制措施",
+    "coercion.executions": "未实施行政强制执行",
+    "interviews.count": "未开展约谈",
+}
+_REVIEWS_POINT: Final = "行政复议、行政诉讼"
 
 
 def _numbered(points: list[tuple[str, str, bool]]) -> str:
-    """The points 一是, 二是…: the categories the opening line counts, numbered.
+    """The points 一是, 二是…: the items written, numbered when there are two or more.
 
-    A category with nothing done says so in place, without a number ("全年未实施行政强制。").
+    A category with nothing done says so in place, without a number ("全年未实施行政强制。");
+    a single item is written without one (一是 with no 二是 is not how a report reads).
     """
+    numbered = sum(1 for _, _, acted in points if acted) > 1
     body, number = [], 0
     for name, sentences, acted in points:
-        if acted:
+        if acted and numbered:
             number += 1
             body.append(f"{enumeration(number)}{name}。{sentences}。")
         else:

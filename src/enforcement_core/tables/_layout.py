@@ -16,14 +16,14 @@ import functools
 import re
 import typing
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import NoneType, UnionType
 from typing import TYPE_CHECKING, Any, Final, Union
 
 import attrs
 
 from enforcement_core._validators import collecting
-from enforcement_core.actions import Party
+from enforcement_core.actions import LicenceApplication, Party, PenaltyCase
 from enforcement_core.categories import RECORD_GROUPS
 from enforcement_core.labels import term
 from enforcement_core.tables._cells import (
@@ -53,6 +53,7 @@ __all__ = [
     "normal",
     "read_rows",
     "sheets",
+    "unknown_without",
 ]
 
 #: What a mapping gives for a header: a column's key, or a key and the unit of the header's amounts.
@@ -69,6 +70,37 @@ EXAMPLE_PREFIX: Final = "示例"
 
 # Columns that hold a party's identity number or credit code, checked by the standards.
 _CHECKED_IDS: Final = frozenset({"id_number"})
+
+
+# The figures a column of a record's sheet holds the facts of: a sheet without the
+# column leaves its records at the default (False, no amount), which counts as 0; the
+# figure is then unknown, not 0.
+_FACT_COLUMNS: Final[Mapping[type, Mapping[str, tuple[str, ...]]]] = {
+    PenaltyCase: {
+        "legal_review": ("penalty.legal_reviews",),
+        "lightened": ("penalty.lightened",),
+        "referred": ("penalty.referrals",),
+        "confiscation": ("penalty.confiscations",),
+    },
+    LicenceApplication: {
+        "legal_review": ("licensing.legal_reviews",),
+        "revoked_on": ("licensing.revoked",),
+    },
+}
+
+
+def unknown_without(record: type, keys: Iterable[str]) -> tuple[str, ...]:
+    """The figure paths a sheet of ``record`` with the columns ``keys`` cannot count.
+
+    Examples:
+        >>> unknown_without(PenaltyCase, ["id", "decided_on", "domain", "fine"])
+        ('penalty.legal_reviews', 'penalty.lightened', 'penalty.referrals', 'penalty.confiscations')
+        >>> unknown_without(PenaltyCase, ["legal_review", "lightened", "referred", "confiscation"])
+        ()
+    """
+    present = set(keys)
+    facts = _FACT_COLUMNS.get(record, {})
+    return tuple(path for key, paths in facts.items() if key not in present for path in paths)
 
 
 def normal(text: object) -> str:

@@ -89,6 +89,8 @@ __all__ = [
     "register_layout",
     "sanctions_of",
     "text_amounts",
+    "unknown_figures",
+    "unknown_of",
     "unregister_layout",
 ]
 
@@ -737,12 +739,79 @@ def _licence(kwargs: dict[str, Any], layout: PublishedLayout) -> dict[str, Any]:
     }
 
 
+# What a national table cannot show, whatever its columns: it publishes decisions to
+# penalise (not the cases let off) and grants (not the applications refused or pending),
+# and has no column of legal reviews, lighter penalties or referrals.
+_NEVER_SHOWN: Final = {
+    "penalty": (
+        "penalty.not_penalised",
+        "penalty.lightened",
+        "penalty.legal_reviews",
+        "penalty.referrals",
+    ),
+    "licensing": (
+        "licensing.applications",
+        "licensing.accepted",
+        "licensing.refused",
+        "licensing.pending",
+        "licensing.revoked",
+        "licensing.legal_reviews",
+    ),
+}
+# A figure shown only where its optional column is there.
+_SHOWN_BY_COLUMN: Final = {"penalty": {("confiscation",): ("penalty.confiscations",)}}
+
+
+def unknown_figures(kind: str, keys: Iterable[str]) -> tuple[str, ...]:
+    """The figure paths a national table of ``kind`` with the columns ``keys`` cannot count.
+
+    Examples:
+        >>> unknown_figures("penalty", ["id", "fine", "confiscation"])
+        ('penalty.not_penalised', 'penalty.lightened', 'penalty.legal_reviews', 'penalty.referrals')
+        >>> unknown_figures("penalty", ["id", "fine"])[-1]
+        'penalty.confiscations'
+    """
+    present = set(keys)
+    by_column = _SHOWN_BY_COLUMN.get(kind, {})
+    missing = [
+        path
+        for columns, paths in by_column.items()
+        if not present.intersection(columns)
+        for path in paths
+    ]
+    return (*_NEVER_SHOWN[kind], *missing)
+
+
+def unknown_of(layout: PublishedLayout, keys: Iterable[str]) -> tuple[str, ...]:
+    """:func:`unknown_figures` of a table of ``layout`` whose columns are ``keys``.
+
+    A layout that declares no amount column (the earlier standard) states every amount of
+    a decision in the words of its result (处罚结果: "没收违法所得1200元并处罚款3000元"), so
+    its confiscations are known from them; a layout that declares the column and a table
+    without it say nothing of confiscations.
+
+    Examples:
+        >>> layouts = published_layouts()
+        >>> "penalty.confiscations" in unknown_of(layouts["penalty-2016"], ["id", "text"])
+        False
+        >>> "penalty.confiscations" in unknown_of(layouts["penalty-2021-legal"], ["id", "text"])
+        True
+    """
+    present = set(keys)
+    declared = {column.key for column in layout.columns}
+    if "text" in present and "confiscation" not in declared:
+        present.add("confiscation")
+    return unknown_figures(layout.kind, present)
+
+
 class Publicity:
-    """What a national table gives besides its records: the bodies named in it."""
+    """What a national table gives besides its records: the bodies named in it, what it cannot count."""
 
     def __init__(self) -> None:
         """No body seen yet."""
         self.bodies: dict[str, int] = {}
+        #: The figure paths the tables read cannot count, in the order found.
+        self.unknown: dict[str, None] = {}
 
 
 def header_of(layout: PublishedLayout, found: Mapping[int, Column], key: str) -> str:
@@ -767,6 +836,7 @@ def read_publicity(
     )
     if len(problems) > before:
         return layout.field, []
+    seen.unknown.update(dict.fromkeys(unknown_of(layout, (c.key for c in found.values()))))
     records = []
     for number, cells in raw.rows:
         if all(cell is None or not str(cell).strip() for cell in cells) or is_note(cells):

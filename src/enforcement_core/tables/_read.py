@@ -28,6 +28,7 @@ from enforcement_core.tables._layout import (
     read_cells,
     read_rows,
     sheets,
+    unknown_without,
 )
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import (
@@ -476,6 +477,10 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
     children: dict[str, dict[str, dict[str, list[Any]]]] = {}
     orphans: list[tuple[str, dict[str, list[Any]], dict[str, int]]] = []
     for raw, matched in sorted(pending, key=lambda pair: pair[1].parent is None):
+        # A fact without its column is unknown for the whole sheet, not False row by row.
+        present = match_columns(raw.name, raw.header, matched.columns, mapping, [])
+        keys = (column.key for column in present.values())
+        national.unknown.update(dict.fromkeys(unknown_without(matched.record, keys)))
         read = read_rows(raw, matched, mapping, problems, children.get(matched.key, {}))
         problems += _repeated_in(raw, matched.key, matched.columns, seen, mapping)
         if matched.parent is not None and matched.parent_field is not None:
@@ -596,6 +601,7 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
         units=units,
         narrative=prose.narrative(year),
         **kept,
+        unknown=tuple(national.unknown),
     )
 
 

@@ -79,6 +79,7 @@ from enforcement_core.tables._layout import (
     build,
     match_columns,
     sheets,
+    unknown_without,
 )
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import (
@@ -91,6 +92,7 @@ from enforcement_core.tables._publicity import (
     recognise,
     sanctions_of,
     text_amounts,
+    unknown_of,
 )
 from enforcement_core.tables._reasons import in_chinese
 
@@ -374,7 +376,7 @@ def _not_csv(name: str, error: Exception) -> LoadError:
     return refusal(name, f"not a CSV table: {error}", f"不是有效的CSV表格：{error}")
 
 
-def read_columnar(
+def read_columnar(  # noqa: C901  (each sheet: published, the library's own, or by objects)
     source: str | os.PathLike[str] | IO[bytes],
     *,
     body: EnforcementBody,
@@ -426,6 +428,7 @@ def read_columnar(
     layout = sheets()
     objects: dict[str, list[Any]] = {}
     seen: Seen = {}
+    unknown: dict[str, None] = {}
     for sheet_name, table in arrow:
         header = list(table.column_names)
         published = recognise(header, mapping)
@@ -440,6 +443,8 @@ def read_columnar(
                 ignored=published.ignored(),
             )
             if found is not None:
+                keys = (column.key for column in found.values())
+                unknown.update(dict.fromkeys(unknown_of(published, keys)))
                 tables[field] = _concat(
                     tables.get(field), _national(sheet_name, table, found, published, problems)
                 )
@@ -452,6 +457,8 @@ def read_columnar(
             continue
         found = _columns_of(sheet_name, header, matched.columns, mapping, problems)
         if found is not None:
+            keys = (column.key for column in found.values())
+            unknown.update(dict.fromkeys(unknown_without(matched.record, keys)))
             tables[matched.key] = _concat(
                 tables.get(matched.key), _typed(sheet_name, table, found, matched, problems)
             )
@@ -469,6 +476,8 @@ def read_columnar(
         rest = Ledger(body=body, year=year)
     if problems:
         raise LoadError(_unique(problems), source=shown)
+    if unknown:
+        rest = attrs.evolve(rest, unknown=tuple(dict.fromkeys([*rest.unknown, *unknown])))
     return ColumnarLedger(body, year, tables, rest)
 
 
