@@ -34,7 +34,12 @@ from enforcement_core.actions import (
 )
 from enforcement_core.body import EnforcementBody
 from enforcement_core.categories import ledger_fields
-from enforcement_core.report import AnnualReport, Conventions, Narrative
+from enforcement_core.report import (
+    AnnualReport,
+    Conventions,
+    Narrative,
+    published_after_the_year_began,
+)
 from enforcement_core.workforce import MisconductCase, Officer, Unit
 
 __all__ = ["Ledger", "Record"]
@@ -134,13 +139,7 @@ class Ledger:
         self, attribute: attrs.Attribute[dt.date | None], value: dt.date | None
     ) -> None:
         # The report the ledger is summarised into refuses the same date.
-        if value is not None and value.year < self.year:
-            fail(
-                self,
-                attribute.name,
-                value,
-                f"published on {value}, before the year {self.year} it reports on began",
-            )
+        published_after_the_year_began(self, attribute.name, value)
 
     # Rich display reaches up to the summary and the renderers at call time, never at import.
 

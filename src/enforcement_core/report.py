@@ -434,6 +434,15 @@ class Conventions:
                 fail(self, f"{attribute.name}.{path}", path, reason)
 
 
+def published_after_the_year_began(owner: object, field: str, value: dt.date | None) -> None:
+    """Refuse a publication date before the year a report (or a ledger) of ``owner.year`` covers."""
+    year = getattr(owner, "year", None)
+    if value is not None and isinstance(year, int) and value.year < year:
+        fail(
+            owner, field, value, f"published on {value}, before the year {year} it reports on began"
+        )
+
+
 @attrs.frozen(kw_only=True, field_transformer=report_fields)
 class AnnualReport:
     """A body's annual enforcement report: its yearly figures, narrative and statements.
@@ -518,13 +527,7 @@ class AnnualReport:
     def _published_after_the_year_began(
         self, attribute: attrs.Attribute[dt.date | None], value: dt.date | None
     ) -> None:
-        if value is not None and value.year < self.year:
-            fail(
-                self,
-                attribute.name,
-                value,
-                f"published on {value}, before the year {self.year} it reports on began",
-            )
+        published_after_the_year_began(self, attribute.name, value)
 
     @other_actions.validator
     def _only_other_categories(
