@@ -128,6 +128,40 @@ def reports() -> list[ec.AnnualReport]:
         report(published_on=dt.date(2024, 2, 1)),
         report(published_on=dt.date(2023, 12, 31)),
         ec.examples.load("example-city-rounding-2024"),
+        # A bound broken, and "about" far from the figure held.
+        report(
+            penalty=ec.PenaltyFigures(cases=2300, fines=Decimal(70000)),
+            stated=Stated(
+                figures=(
+                    ec.StatedFigure(figure="penalty.cases", value=Decimal(2300), qualifier="余"),
+                    ec.StatedFigure(
+                        figure="penalty.fines", value=Decimal("6.2"), unit="万元", qualifier="约"
+                    ),
+                )
+            ),
+        ),
+        # Both forms of a change that no previous figure gives; the cut-off after the year.
+        report(
+            stated=Stated(
+                changes=(
+                    ec.StatedChange(
+                        figure="penalty.cases",
+                        change=Decimal(1),
+                        unit=ec.ChangeUnit.ABSOLUTE,
+                        verb="增加",
+                        percent=Decimal("42.3"),
+                    ),
+                ),
+                cut_off=dt.date(2024, 1, 5),
+            )
+        ),
+        # Sanctions counted under the heaviest type only, more of them than cases.
+        report(
+            penalty=ec.PenaltyFigures(
+                cases=10, by_sanction={ec.SanctionType.WARNING: 10, ec.SanctionType.FINE: 10}
+            ),
+            conventions=ec.Conventions(sanction_counting=ec.SanctionCounting.HEAVIEST),
+        ),
     ]
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from enforcement_core._paths import objects, owners, resolve
+from enforcement_core._paths import figure_type, objects, owners, resolve
 from enforcement_core._validators import breakdowns
 from enforcement_core.actions import ActionKind
 from enforcement_core.categories import CATEGORIES, RECORD_GROUPS, category
@@ -34,8 +34,11 @@ from enforcement_core.numbers_zh import round_half_up
 from enforcement_core.report import (
     FIGURE_UNITS,
     AnnualReport,
+    Bound,
     ChangeUnit,
+    OwnFigure,
     RateName,
+    SanctionCounting,
     StatedChange,
     StatedFigure,
     known_rate,
@@ -166,6 +169,26 @@ CODES: Mapping[str, tuple[Severity, str]] = {
             "with the figure held or with its parts"
         ),
     ),
+    "bound-broken": (
+        Severity.ERROR,
+        "a figure written with a bound (余, 以上, 不足, 以下) that the figures held break",
+    ),
+    "about-mismatch": (
+        Severity.WARNING,
+        "a figure written as about (约, 左右) further from the figure held than its precision",
+    ),
+    "change-forms-disagree": (
+        Severity.ERROR,
+        "a change written both as a number and as a percent whose two forms disagree",
+    ),
+    "sanctions-above-cases": (
+        Severity.ERROR,
+        "sanctions counted under the heaviest type only add up to more than the cases",
+    ),
+    "cut-off-outside-year": (
+        Severity.ERROR,
+        "the day the figures are counted to is outside the year, or after publication",
+    ),
     "published-late": (Severity.WARNING, "published after 31 January of the following year"),
     "published-early": (Severity.WARNING, "published before the year it reports on ended"),
     "ledger-mismatch": (
@@ -267,6 +290,11 @@ def _report_findings(report: AnnualReport, previous: AnnualReport | None) -> Ite
     yield from _change_findings(report, previous)
     yield from _total_findings(report)
     yield from _stated_figure_findings(report)
+    yield from _qualified_findings(report)
+    yield from _own_figure_findings(report)
+    yield from _change_forms_findings(report)
+    yield from _heaviest_sanction_findings(report)
+    yield from _cut_off_findings(report)
     yield from _publication_findings(report)
 
 
@@ -390,7 +418,7 @@ def _sanction_findings(report: AnnualReport) -> Iterator[Finding]:
             )
         yield _finding("sanctions-vs-cases", "penalty.by_sanction", english, chinese)
     # Above the cases only where the cases are stated: a total derived from parts is a lower bound.
-    stated_cases = stated_figure(report, "penalty.cases")
+    stated_cases = _exact_stated(report, "penalty.cases")
     for kind, count in penalty.by_sanction.items():
         if stated_cases is not None and count > stated_cases:
             yield _finding(
@@ -494,7 +522,7 @@ def _computed_change(
         # The English unit is a word, so it takes a space ("0.5 percentage points").
         return points, " percentage points", "个百分点"
     # The figure as stated: a total derived from its parts is only a lower bound.
-    value = stated_figure(report, stated.figure)
+    value = _exact_stated(report, stated.figure)
     if value is None:
         return None
     change = Change(stated.figure, base, value)  # type: ignore[arg-type]
@@ -507,6 +535,8 @@ def _change_findings(report: AnnualReport, previous: AnnualReport | None) -> Ite
     for index, stated in enumerate(report.stated.changes):
         path = f"stated.changes[{index}]"
         base = _base(stated, previous)
+        if base is None and stated.percent is not None:
+            continue  # both forms are held together by _change_forms_findings
         if base is None:
             yield _finding(
                 "change-no-base",
@@ -631,6 +661,8 @@ def _total_findings(report: AnnualReport) -> Iterator[Finding]:
     )
     for path, as_stated, parts, what, what_zh in checks:
         written = report.stated.figure(path)
+        if as_stated is None and written is not None and written.qualifier:
+            continue  # a bound, which _qualified_findings holds against the figures
         stated: Any = as_stated if as_stated is not None or written is None else written.exact
         known = [part for part in parts if part.value is not None]
         # With no category stated there is nothing to add up: "the categories add up
@@ -715,7 +747,7 @@ def _written_parts(report: AnnualReport, written: StatedFigure) -> Iterator[_Par
                 part_path = f"{owner_path}.{breakdown.field}.{getattr(key, 'value', key)}"
                 if breakdown.part is not None:
                     part_path += f".{breakdown.part}"
-                part = report.stated.figure(part_path)
+                part = _plain_written(report, part_path)
                 number = resolve(value, breakdown.part) if breakdown.part else value
                 if part is not None:
                     number, tolerance = part.exact, tolerance + part.tolerance
@@ -732,6 +764,8 @@ def _written_parts(report: AnnualReport, written: StatedFigure) -> Iterator[_Par
 def _stated_figure_findings(report: AnnualReport) -> Iterator[Finding]:
     for index, written in enumerate(report.stated.figures):
         path = f"stated.figures[{index}]"
+        if written.qualifier:
+            continue  # a bound, held against the figures by _qualified_findings
         exact, tolerance = written.exact, written.tolerance
         held = resolve(report, written.figure)
         if held is not None and abs(held - exact) > tolerance:
@@ -949,4 +983,258 @@ def _hazard_findings(path: str, hazard: Hazard, end: dt.date) -> Iterator[Findin
             path,
             f"hazard {hazard.id} was still open at the year's end, past its deadline {deadline}",
             f"隐患{hazard.id}至年底仍未整改，已超过整改期限{deadline}",
+        )
+
+
+# What the report states in its own words -------------------------------------------
+
+
+def _exact_stated(report: AnnualReport, path: str) -> int | Decimal | None:
+    """The figure at ``path`` held or written rounded, never a bound ("2300余") nor derived."""
+    written = report.stated.figure(path)
+    if resolve(report, path) is None and written is not None and written.qualifier:
+        return None
+    return stated_figure(report, path)
+
+
+def _plain_written(report: AnnualReport, path: str) -> StatedFigure | None:
+    """The figure at ``path`` written rounded, not qualified: a bound is no part's value."""
+    written = report.stated.figure(path)
+    return None if written is None or written.qualifier else written
+
+
+_BOUND_WORDS: Mapping[Bound, tuple[str, str]] = {
+    Bound.MORE_THAN: ("above", "大于"),
+    Bound.AT_LEAST: ("at least", "不小于"),
+    Bound.LESS_THAN: ("below", "小于"),
+    Bound.AT_MOST: ("at most", "不大于"),
+}
+
+
+def _breaks(bound: Bound, value: Decimal, counted: Any, *, exact: bool) -> bool:
+    """Whether ``counted`` breaks the bound ``value``.
+
+    A lower bound of the figure (``exact`` false: a sum of parts) can break only
+    a bound from above.
+    """
+    if bound is Bound.LESS_THAN:
+        return bool(counted >= value)
+    if bound is Bound.AT_MOST:
+        return bool(counted > value)
+    if not exact:
+        return False
+    if bound is Bound.MORE_THAN:
+        return bool(counted <= value)
+    return bool(counted < value)
+
+
+def _qualified_findings(report: AnnualReport) -> Iterator[Finding]:
+    """Each figure written with a qualifier, as a bound, against the figure held or its parts.
+
+    "2300余" says more than 2300: a figure held of 2300 or less breaks it. "不足10"
+    says below 10: a figure held, or parts adding up, to 10 or more break it
+    (parts are a lower bound of their total, so they can only break a bound from
+    above). "约6.2" is held to the precision it is written with, as a warning.
+    """
+    for index, written in enumerate(report.stated.figures):
+        bound = written.bound
+        if bound is None:
+            continue
+        path = f"stated.figures[{index}]"
+        held = resolve(report, written.figure)
+        counted = held if held is not None else figure(report, written.figure)
+        if counted is None:
+            continue
+        if bound is Bound.ABOUT:
+            if held is not None and abs(held - written.exact) > written.tolerance:
+                yield _finding(
+                    "about-mismatch",
+                    path,
+                    f"{written.figure}: the report writes {written.written}, the figure held is "
+                    f"{held}, more than {written.tolerance} away",
+                    f"{written.figure}：报告写作{written.written}，所存数据为{held}，"
+                    f"相差超过{written.tolerance}",
+                )
+            continue
+        if _breaks(bound, written.exact, counted, exact=held is not None):
+            english, chinese = _BOUND_WORDS[bound]
+            how = "the figure held is" if held is not None else "its parts add up to at least"
+            how_zh = "所存数据为" if held is not None else "分项合计至少为"
+            yield _finding(
+                "bound-broken",
+                path,
+                f"{written.figure}: the report writes {written.written} ({english} "
+                f"{_plain(written.exact)}), {how} {counted}",
+                f"{written.figure}：报告写作{written.written}（{chinese}{_plain(written.exact)}），"
+                f"{how_zh}{counted}",
+            )
+
+
+def _own_figure_findings(report: AnnualReport) -> Iterator[Finding]:
+    """Each figure of the report's own that says what it divides, against those figures.
+
+    A ratio ("人均办案7件") is numerator ÷ denominator, a rate ("任务完成率108%")
+    that in percent, rounded half up once to the places written; a qualified
+    one is a bound on the exact quotient. A built-in rate named in the report's
+    words ("隐患整改率") without its figures is held to the counts as ``rates`` is.
+    """
+    for index, own in enumerate(report.stated.own_figures):
+        path = f"stated.own_figures[{index}]"
+        if own.numerator is None or own.denominator is None:
+            known = own.rate_name
+            computed = exact_rate(report, known) if known is not None else None
+            if computed is not None and not own.qualifier:
+                percent = computed.percent(_places(own.value))
+                if percent is not None and percent != own.value:
+                    yield _own_mismatch(
+                        path, own, percent, computed.numerator, computed.denominator
+                    )
+            continue
+        numerator = _exact_stated(report, own.numerator)
+        denominator = _exact_stated(report, own.denominator)
+        if numerator is None or denominator is None:
+            yield _finding(
+                "rate-unverifiable",
+                path,
+                f"the report states {own.text} as {own.numerator} ÷ {own.denominator}, "
+                "but not both figures exactly",
+                f"报告称{own.text}，但未精确列明计算所需的数据",
+            )
+            continue
+        if denominator == 0:
+            yield _finding(
+                "rate-mismatch",
+                path,
+                f"the report states {own.text}, but {own.denominator} is 0",
+                f"报告称{own.text}，但分母为0，无法计算",
+            )
+            continue
+        exact = Fraction(numerator) / Fraction(denominator) * (100 if own.is_rate else 1)
+        scaled = exact / 10 ** FIGURE_UNITS[own.unit]
+        bound = own.bound
+        if bound is None or bound is Bound.ABOUT:
+            rounded = round_half_up(scaled, _places(own.value))
+            if rounded != own.value:
+                yield _own_mismatch(path, own, rounded, numerator, denominator)
+        elif _breaks(bound, own.value, scaled, exact=True):
+            yield _own_mismatch(path, own, round_half_up(scaled, 4), numerator, denominator)
+
+
+def _own_mismatch(
+    path: str, own: OwnFigure, computed: Decimal, numerator: Any, denominator: Any
+) -> Finding:
+    shown = f"{_plain(computed)}{own.measure}"
+    return _finding(
+        "rate-mismatch",
+        path,
+        f"the report states {own.text}, the counts give {shown} ({numerator} ÷ {denominator})",
+        f"报告称{own.text}，按{numerator}÷{denominator}计算应为{shown}",
+    )
+
+
+def _previous_range(change: StatedChange) -> tuple[Fraction, Fraction | None]:
+    """The previous figures (exclusive low, inclusive high) that give the stated percent."""
+    assert change.percent is not None  # noqa: S101  (the caller checks)
+    size, percent = abs(Fraction(change.change)), abs(Fraction(change.percent))
+    half = Fraction(5, 10 ** (_places(change.percent) + 1))
+    # round_half_up(100·size/P) = percent  ⇔  percent − half ≤ 100·size/P < percent + half.
+    low = 100 * size / (percent + half)
+    high = 100 * size / (percent - half) if percent > half else None
+    return low, high
+
+
+def _change_forms_findings(report: AnnualReport) -> Iterator[Finding]:
+    """A change written both ways ("增加150件，增幅为42.3%"): the two forms held together.
+
+    The previous figure is the current one less the change, where the current
+    one is held exactly; else the previous the report states; else, without
+    either, some previous figure (a whole count, or money to the fen) must give
+    both forms: 150 ÷ 42.3% is 354.6, and 355 gives 42.25…%, which is 42.3%.
+    """
+    for index, change in enumerate(report.stated.changes):
+        if change.percent is None or change.change == 0:
+            continue
+        path = f"stated.changes[{index}]"
+        current = _exact_stated(report, change.figure)
+        previous: Any = change.previous
+        if previous is None and current is not None:
+            previous = current - change.change
+        if previous is not None:
+            if previous <= 0:
+                given = "undefined (no previous figure above 0)"
+            else:
+                computed = round_half_up(
+                    Fraction(change.change) / Fraction(previous) * 100, _places(change.percent)
+                )
+                if computed == change.percent:
+                    continue
+                given = f"{computed}%"
+            yield _finding(
+                "change-forms-disagree",
+                path,
+                f"{change.figure}: the report states a change of {change.change} and of "
+                f"{change.percent}%, from {previous} the change gives {given}",
+                f"{change.figure}：报告称变化{change.change}、{change.percent}%，"
+                f"按上年{previous}计算为{given}",
+            )
+            continue
+        money = figure_type(AnnualReport, change.figure) is Decimal
+        step = Fraction(1, 100) if money else Fraction(1)
+        low, high = _previous_range(change)
+        smallest = (low // step + 1) * step
+        if change.change < 0:
+            # A fall of 150 is from 150 or more.
+            smallest = max(smallest, abs(Fraction(change.change)))
+        if high is None or smallest <= high:
+            continue
+        yield _finding(
+            "change-forms-disagree",
+            path,
+            f"{change.figure}: the report states a change of {change.change} and of "
+            f"{change.percent}%, which no previous figure gives (it would lie above "
+            f"{round_half_up(low, 2)} and at most {round_half_up(high, 2)})",
+            f"{change.figure}：报告称变化{change.change}、{change.percent}%，"
+            f"没有一个上年数字同时符合两者（应大于{round_half_up(low, 2)}且不大于"
+            f"{round_half_up(high, 2)}）",
+        )
+
+
+def _heaviest_sanction_findings(report: AnnualReport) -> Iterator[Finding]:
+    """Sanctions counted under a case's heaviest type only: no more of them than cases."""
+    penalty = report.penalty
+    if (
+        penalty is None
+        or not penalty.by_sanction
+        or report.conventions.sanction_counting is not SanctionCounting.HEAVIEST
+    ):
+        return
+    cases = _exact_stated(report, "penalty.cases")
+    tallied = sum(penalty.by_sanction.values())
+    if cases is not None and tallied > cases:
+        yield _finding(
+            "sanctions-above-cases",
+            "penalty.by_sanction",
+            f"{tallied} sanctions for {cases} cases, counted under each case's heaviest type "
+            "only (conventions.sanction_counting): a case is counted once",
+            f"处罚种类合计{tallied}，多于案件{cases}件；本报告每件案件只按最重的处罚种类计一次",
+        )
+
+
+def _cut_off_findings(report: AnnualReport) -> Iterator[Finding]:
+    cut_off = report.stated.cut_off
+    if cut_off is None:
+        return
+    if cut_off.year != report.year:
+        yield _finding(
+            "cut-off-outside-year",
+            "stated.cut_off",
+            f"the figures are counted to {cut_off}, outside the year {report.year}",
+            f"数据统计截至{cut_off}，不在{report.year}年度内",
+        )
+    elif report.published_on is not None and report.published_on < cut_off:
+        yield _finding(
+            "cut-off-outside-year",
+            "stated.cut_off",
+            f"the figures are counted to {cut_off}, after publication on {report.published_on}",
+            f"数据统计截至{cut_off}，晚于发布日期{report.published_on}",
         )

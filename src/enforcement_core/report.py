@@ -56,16 +56,23 @@ from enforcement_core.numbers_zh import AMOUNT_UNITS, MeasureKind, measure_words
 from enforcement_core.workforce import WorkforceFigures
 
 __all__ = [
+    "CHANGE_VERBS",
+    "PLACES",
+    "QUALIFIERS",
     "AnnualReport",
+    "Bound",
     "ChangeUnit",
     "Conventions",
     "Narrative",
+    "OwnFigure",
     "RateName",
+    "SanctionCounting",
     "Section",
     "SectionRole",
     "Stated",
     "StatedChange",
     "StatedFigure",
+    "StatedNote",
     "known_rate",
 ]
 
@@ -168,6 +175,79 @@ def _not_a_finite_decimal(value: object) -> str | None:
 _finite_decimal = rule("finite Decimal", _not_a_finite_decimal)
 
 
+class Bound(StrEnum):
+    """What a qualified figure ("2300余", "不足10") says of the true figure: a bound, not a value."""
+
+    #: 约, 左右: near the value, within the precision written.
+    ABOUT = "about"
+    #: 余, 多, 超过: above the value.
+    MORE_THAN = "more_than"
+    #: 以上, 不低于, 不少于: the value or above.
+    AT_LEAST = "at_least"
+    #: 不足, 不到, 少于: below the value.
+    LESS_THAN = "less_than"
+    #: 以下, 不超过: the value or below.
+    AT_MOST = "at_most"
+
+
+#: Where a qualifier is written: before the number ("约6.2"), between the number and
+#: its measure word ("2300余人次"), or after the measure word ("95%以上", "10件以下").
+_BEFORE, _AFTER_NUMBER, _AFTER_MEASURE = "before", "after_number", "after_measure"
+
+#: The qualifiers a report writes, each with the bound it states and where it stands.
+QUALIFIERS: Mapping[str, tuple[Bound, str]] = FrozenMap(
+    {
+        "约": (Bound.ABOUT, _BEFORE),
+        "左右": (Bound.ABOUT, _AFTER_MEASURE),
+        "余": (Bound.MORE_THAN, _AFTER_NUMBER),
+        "多": (Bound.MORE_THAN, _AFTER_NUMBER),
+        "超过": (Bound.MORE_THAN, _BEFORE),
+        "以上": (Bound.AT_LEAST, _AFTER_MEASURE),
+        "不低于": (Bound.AT_LEAST, _BEFORE),
+        "不少于": (Bound.AT_LEAST, _BEFORE),
+        "不足": (Bound.LESS_THAN, _BEFORE),
+        "不到": (Bound.LESS_THAN, _BEFORE),
+        "少于": (Bound.LESS_THAN, _BEFORE),
+        "以下": (Bound.AT_MOST, _AFTER_MEASURE),
+        "不超过": (Bound.AT_MOST, _BEFORE),
+    }
+)
+
+_qualifier = one_of(("", *QUALIFIERS))
+
+
+def phrase(number: str, measure: str, qualifier: str) -> str:
+    """A number, its measure word and its qualifier, in the order the report writes them.
+
+    Examples:
+        >>> phrase("2300", "人次", "余"), phrase("95", "%", "以上"), phrase("10", "件", "不足")
+        ('2300余人次', '95%以上', '不足10件')
+    """
+    if not qualifier:
+        return number + measure
+    where = QUALIFIERS[qualifier][1]
+    if where == _BEFORE:
+        return qualifier + number + measure
+    if where == _AFTER_NUMBER:
+        return number + qualifier + measure
+    return number + measure + qualifier
+
+
+#: The verbs a report states a change with, each with the direction it says: +1 up, -1 down.
+CHANGE_VERBS: Mapping[str, int] = FrozenMap(
+    {
+        "增长": 1,
+        "上升": 1,
+        "增加": 1,
+        "提升": 1,
+        "提高": 1,
+        "下降": -1,
+        "减少": -1,
+        "降低": -1,
+    }
+)
+
+
 _RATE_PREFIX = "rates."
 
 
@@ -235,6 +315,39 @@ class StatedChange:
     change: Decimal = attrs.field(metadata=checks(_finite_decimal))
     #: How the change is written.
     unit: ChangeUnit = attrs.field(metadata=checks(member_of(ChangeUnit)))
+    #: The verb as the report writes it (下降, 减少, 降低, 增长, 上升, 增加, 提升, 提高);
+    #: empty for the renderers' own (上升/下降 for a percent, 增加/减少 for a number).
+    verb: str = attrs.field(default="", metadata=checks(one_of(("", *CHANGE_VERBS))))
+    #: The percent form written beside an absolute change ("增加150件，增幅为42.3%"),
+    #: signed as ``change`` is; ``None`` when the report writes one form only.
+    percent: Decimal | None = attrs.field(default=None, metadata=checks(optional(_finite_decimal)))
+
+    @verb.validator
+    def _verb_says_the_direction(self, attribute: attrs.Attribute[str], value: str) -> None:
+        # In a loader a refused change is recorded and the object still built.
+        change: object = self.change
+        if not value or not isinstance(change, Decimal) or not change.is_finite():
+            return
+        direction = CHANGE_VERBS.get(value)
+        if direction is not None and (change == 0 or (change > 0) != (direction > 0)):
+            fail(
+                self,
+                attribute.name,
+                value,
+                f"{value} says {'up' if direction > 0 else 'down'}, the change is {change}",
+            )
+
+    @percent.validator
+    def _percent_beside_a_number(
+        self, attribute: attrs.Attribute[Decimal | None], value: object
+    ) -> None:
+        change: object = self.change
+        if not isinstance(value, Decimal) or not value.is_finite():
+            return
+        if self.unit is not ChangeUnit.ABSOLUTE:
+            fail(self, attribute.name, value, "a percent form goes beside an absolute change only")
+        elif isinstance(change, Decimal) and change.is_finite() and (value > 0) != (change > 0):
+            fail(self, attribute.name, value, f"must have the sign of the change {self.change}")
 
     @figure.validator
     def _names_a_figure(self, attribute: attrs.Attribute[str], value: str) -> None:
@@ -291,6 +404,11 @@ class StatedFigure:
     value: Decimal = attrs.field(metadata=checks(_finite_decimal))
     #: The unit it is written in: "" (as it is), "万", "亿", "元", "万元" or "亿元".
     unit: str = attrs.field(default="", metadata=checks(one_of(tuple(FIGURE_UNITS))))
+    #: The qualifier as written ("余", "约", "以上", "不足", …, :data:`QUALIFIERS`);
+    #: empty for a figure written plainly. A qualified figure is a bound, not a value.
+    qualifier: str = attrs.field(default="", metadata=checks(_qualifier))
+    #: The figure's own measure word ("人次" for "2300余人次"); empty for its kind's.
+    measure: str = attrs.field(default="", metadata=checks(instance_of(str)))
 
     @figure.validator
     def _names_a_figure(self, attribute: attrs.Attribute[str], value: str) -> None:
@@ -318,8 +436,153 @@ class StatedFigure:
 
     @property
     def written(self) -> str:
-        """The value and unit as the report writes them: "46.6万"."""
-        return f"{self.value}{self.unit}"
+        """The value and unit as the report writes them, qualified: "46.6万", "2300余"."""
+        return self.phrase("")
+
+    @property
+    def bound(self) -> Bound | None:
+        """What the qualifier says of the true figure; ``None`` for a figure written plainly."""
+        return QUALIFIERS[self.qualifier][0] if self.qualifier else None
+
+    def phrase(self, measure: str) -> str:
+        """The figure as written with a measure word, its own first: "2300余人次", "不足10件".
+
+        Examples:
+            >>> from decimal import Decimal
+            >>> StatedFigure(figure="penalty.cases", value=Decimal(10), qualifier="不足").phrase(
+            ...     "件"
+            ... )
+            '不足10件'
+        """
+        return phrase(f"{self.value}{self.unit}", self.measure or measure, self.qualifier)
+
+
+#: Where the report writes a figure of its own or a note: "" before the figures (the
+#: overview), or the paragraph of the workforce, the powers, a category, the
+#: interviews, the reviews or the activities.
+PLACES: tuple[str, ...] = (
+    "",
+    "workforce",
+    "powers",
+    *(kind.value for kind in ActionKind),
+    "interviews",
+    "reviews",
+    "activities",
+)
+
+
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
+class OwnFigure:
+    """A figure of the report's own, held in its words and written back where it stood.
+
+    One concept for what the library has no field for: a context figure
+    ("辖区面积约6.2平方公里", "常住人口3.2万人"), a quantity of things
+    ("没收非法出版物120册"), a count of bodies ("执法主体95个"), a ratio per
+    officer ("人均办案7件") or a rate the report names ("任务完成率108%"). Where
+    the report says what it divides (``numerator`` ÷ ``denominator``, figure
+    paths), the audit holds the value to them: a ratio as it is, a rate (measure
+    word "%") in percent. A rate of the report's own may pass 100%; a built-in
+    rate (its name a :class:`RateName` label: "隐患整改率") may not.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> OwnFigure(
+        ...     name="辖区面积", value=Decimal("6.2"), measure="平方公里", qualifier="约"
+        ... ).text
+        '辖区面积约6.2平方公里'
+        >>> OwnFigure(name="任务完成率", value=Decimal(108), measure="%").text
+        '任务完成率108%'
+        >>> OwnFigure(name="隐患整改率", value=Decimal(108), measure="%")
+        Traceback (most recent call last):
+        ...
+        enforcement_core.errors.InvariantError: OwnFigure.value: rectification is a share: must not pass 100, got 108
+    """
+
+    #: The figure's name in the report's words: "人均办案", "没收非法出版物".
+    name: str = attrs.field(metadata=checks(text()))
+    #: The value as written, in its unit.
+    value: Decimal = attrs.field(metadata=checks(_finite_decimal))
+    #: The unit it is written in: "" (as it is), "万", "亿", "元", "万元" or "亿元".
+    unit: str = attrs.field(default="", metadata=checks(one_of(tuple(FIGURE_UNITS))))
+    #: Its measure word as written: "件", "册", "平方公里"; "%" for a rate.
+    measure: str = attrs.field(default="", metadata=checks(instance_of(str)))
+    #: The qualifier as written (:data:`QUALIFIERS`); empty for a figure written plainly.
+    qualifier: str = attrs.field(default="", metadata=checks(_qualifier))
+    #: Where the report writes it (:data:`PLACES`): "" for the overview, or "penalty" ….
+    at: str = attrs.field(default="", metadata=checks(one_of(PLACES)))
+    #: The figure it divides, where the report says (``"penalty.cases"``).
+    numerator: str | None = attrs.field(default=None, metadata=checks(optional(text())))
+    #: The figure it is divided by, where the report says (``"workforce.certified"``).
+    denominator: str | None = attrs.field(default=None, metadata=checks(optional(text())))
+
+    @value.validator
+    def _not_negative_nor_a_share_above_whole(
+        self, attribute: attrs.Attribute[Decimal], value: object
+    ) -> None:
+        if not isinstance(value, Decimal) or not value.is_finite():
+            return
+        if value < 0:
+            fail(self, attribute.name, value, f"must not be negative, got {value}")
+        known = self.rate_name
+        if known is not None and value > 100:
+            fail(self, attribute.name, value, f"{known} is a share: must not pass 100, got {value}")
+
+    @numerator.validator
+    @denominator.validator
+    def _names_a_figure(self, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+        if value is None or not isinstance(value, str):
+            return
+        reason = check_figure_path(AnnualReport, value)
+        if reason is not None:
+            fail(self, attribute.name, value, reason)
+        elif (self.numerator is None) != (self.denominator is None):
+            fail(self, attribute.name, value, "a figure divides one by another: give both")
+
+    @property
+    def is_rate(self) -> bool:
+        """Whether it is a percent ("%")."""
+        return self.measure == "%"
+
+    @property
+    def rate_name(self) -> RateName | None:
+        """The built-in rate it is, for a rate named by a :class:`RateName` label; else ``None``."""
+        if not self.is_rate or not isinstance(self.name, str):
+            return None
+        known = _rate_name(self.name)
+        return known if isinstance(known, RateName) else None
+
+    @property
+    def bound(self) -> Bound | None:
+        """What the qualifier says of the true value; ``None`` for a figure written plainly."""
+        return QUALIFIERS[self.qualifier][0] if self.qualifier else None
+
+    @property
+    def written(self) -> str:
+        """The value as written, with its unit, measure word and qualifier: "约6.2平方公里"."""
+        return phrase(f"{self.value}{self.unit}", self.measure, self.qualifier)
+
+    @property
+    def text(self) -> str:
+        """The name and the value as the report writes them: "人均办案7件"."""
+        return self.name + self.written
+
+
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
+class StatedNote:
+    """A note the report writes about its figures, held as written where it stood.
+
+    The scope of the figures ("以上数据不含公安和消防", "以下为市本级数据") is
+    the report's own: held and written back, never read as a rule.
+
+    Examples:
+        >>> StatedNote(text="以上数据不含公安和消防", at="penalty").at
+        'penalty'
+    """
+
+    #: The note as written.
+    text: str = attrs.field(metadata=checks(text()))
+    #: Where the report writes it (:data:`PLACES`): "" for the overview, or "penalty" ….
+    at: str = attrs.field(default="", metadata=checks(one_of(PLACES)))
 
 
 def _kinds(value: object) -> Any:
@@ -379,6 +642,22 @@ class Stated:
         default=(), converter=_kinds, metadata=checks(tuple_of(member_of(ActionKind)))
     )
 
+    #: Figures of the report's own (context, quantities, ratios, rates it names), in its order.
+    own_figures: tuple[OwnFigure, ...] = attrs.field(
+        default=(), metadata=checks(tuple_of(instance_of(OwnFigure)))
+    )
+    #: Notes on the figures (their scope: "不含公安和消防"), in the report's order.
+    notes: tuple[StatedNote, ...] = attrs.field(
+        default=(), metadata=checks(tuple_of(instance_of(StatedNote)))
+    )
+    #: The day the figures are counted to ("截至12月20日"); ``None``: the whole year.
+    cut_off: dt.date | None = attrs.field(default=None, metadata=checks(optional(a_date())))
+
+    def own_at(self, place: str) -> tuple[OwnFigure | StatedNote, ...]:
+        """The figures of the report's own and the notes written at ``place``, in its order."""
+        items: tuple[OwnFigure | StatedNote, ...] = (*self.own_figures, *self.notes)
+        return tuple(item for item in items if item.at == place)
+
     def figure(self, path: str) -> StatedFigure | None:
         """The figure at ``path`` as the report writes it; ``None`` if it is not stated so."""
         return next((stated for stated in self.figures if stated.figure == path), None)
@@ -392,6 +671,30 @@ def _not_places(value: object) -> str | None:
 
 _places = rule("places", _not_places)
 
+#: The most decimals money is written with in each unit: fen precision (二位 in 元, six
+#: in 万元: "52.31047万元"); 元 and "auto" keep the four every renderer has taken.
+MONEY_PLACES: Mapping[str, int] = FrozenMap({"元": 4, "万元": 6, "亿元": 10, "auto": 4})
+
+
+def _not_money_places(value: object) -> str | None:
+    if value is not None and (
+        type(value) is not int or not 0 <= value <= max(MONEY_PLACES.values())
+    ):
+        return f"must be a number of decimals from 0 to {max(MONEY_PLACES.values())}, not {value!r}"
+    return None
+
+
+_money_places = rule("money places", _not_money_places)
+
+
+class SanctionCounting(StrEnum):
+    """How a report counts sanction types: a case under every type it carries, or once."""
+
+    #: Under every type a case carries: 23 sanctions for 10 cases is possible.
+    EVERY_TYPE = "every_type"
+    #: Under its heaviest type only: the types add up to the cases penalised.
+    HEAVIEST = "heaviest"
+
 
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
 class Conventions:
@@ -403,14 +706,15 @@ class Conventions:
 
     #: The unit money is written in: "元", "万元", "亿元", or "auto" (by size).
     money_unit: str = attrs.field(default="元", metadata=checks(one_of(AMOUNT_UNITS)))
-    #: Decimals written for money; ``None``: none for whole yuan, two otherwise.
-    money_places: int | None = attrs.field(default=None, metadata=checks(_places))
+    #: Decimals written for money; ``None``: none for whole yuan, two otherwise. Up to
+    #: fen precision in the unit (:data:`MONEY_PLACES`: six in 万元).
+    money_places: int | None = attrs.field(default=None, metadata=checks(_money_places))
     #: Decimals written for money by figure path, where a figure differs from the
     #: report's ("197.62万元" beside "9036.6万元" and "867万元").
     money_places_by_figure: Mapping[str, int] = attrs.field(
         factory=FrozenMap,
         converter=frozen_map,
-        metadata=checks(mapping_of(instance_of(str), _places)),
+        metadata=checks(mapping_of(instance_of(str), _money_places)),
     )
     #: Decimals written for percentages.
     percent_places: int = attrs.field(default=2, metadata=checks(_places))
@@ -422,6 +726,34 @@ class Conventions:
         converter=frozen_map,
         metadata=checks(mapping_of(instance_of(str), text())),
     )
+
+    #: How sanction types are counted: under every type a case carries, or its heaviest only.
+    sanction_counting: SanctionCounting = attrs.field(
+        default=SanctionCounting.EVERY_TYPE, metadata=checks(member_of(SanctionCounting))
+    )
+
+    @money_places.validator
+    def _money_within_fen(self, attribute: attrs.Attribute[int | None], value: object) -> None:
+        self._within_fen(attribute.name, value)
+
+    @money_places_by_figure.validator
+    def _each_within_fen(
+        self, attribute: attrs.Attribute[Mapping[str, int]], value: Mapping[str, int]
+    ) -> None:
+        for path, places in value.items():
+            self._within_fen(f"{attribute.name}.{path}", places)
+
+    def _within_fen(self, field: str, value: object) -> None:
+        unit: object = self.money_unit
+        limit = MONEY_PLACES.get(unit) if isinstance(unit, str) else None
+        if limit is not None and type(value) is int and limit < value <= max(MONEY_PLACES.values()):
+            fail(
+                self,
+                field,
+                value,
+                f"must be a number of decimals from 0 to {limit} for money in "
+                f"{self.money_unit} (fen precision), not {value}",
+            )
 
     @money_places_by_figure.validator
     @measure_words.validator

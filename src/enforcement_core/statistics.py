@@ -163,7 +163,8 @@ def figure(report: AnnualReport, path: str) -> int | Decimal | None:
     """The figure at ``path``: as stated, or derived from its parts when not stated.
 
     A figure the report writes only rounded or in 万 (:class:`StatedFigure`,
-    "46.6万宗") is its value at the precision written. A total the report does
+    "46.6万宗") is its value at the precision written; one it writes qualified
+    ("2300余") is a bound, not its value, and is not returned. A total the report does
     not state is the largest sum of one of its breakdowns (every breakdown is a
     lower bound of its total); ``None`` when neither the total nor any part is
     stated.
@@ -182,7 +183,9 @@ def figure(report: AnnualReport, path: str) -> int | Decimal | None:
     if stated is not None:
         return stated  # type: ignore[no-any-return]
     written = report.stated.figure(path)
-    if written is not None:
+    # A qualified figure ("2300余") is a bound, not a value: the figure is then unknown,
+    # or the sum of its parts, a lower bound as for any total not stated.
+    if written is not None and not written.qualifier:
         return written.exact
     derived: list[Any] = []
     for owner, rest in owners(report, path):

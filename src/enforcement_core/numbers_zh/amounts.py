@@ -21,13 +21,14 @@ AMOUNT_UNITS: Final = (*(name for name, _ in _AMOUNT_UNITS), _AUTO)
 _COUNT_UNITS: Final = (("", 0), ("万", 4), ("亿", 8))
 
 
-def _scaled(
+def _scaled(  # noqa: PLR0913  (money and counts share it; to_fen is money's)
     value: Fraction,
     unit: str,
     units: tuple[tuple[str, int], ...],
     places: int | None,
     *,
     grouping: bool,
+    to_fen: bool = False,
 ) -> str:
     """``value`` written in ``unit`` (one of ``units``, or "auto") with its decimals."""
     powers = dict(units)
@@ -45,6 +46,9 @@ def _scaled(
     if places is None:
         whole_base = power == 0 and in_unit.denominator == 1
         places = 0 if whole_base else 2
+    elif to_fen and type(places) is int and _checks.MAX_PLACES < places <= power + 2:
+        # Money may be written to the fen in its unit: six places in 万元 ("52.31047万元").
+        pass
     else:
         places = _checks.places(places)
     return fixed(in_unit, places, grouping=grouping) + unit
@@ -64,7 +68,8 @@ def format_amount(
         unit: "元", "万元", "亿元", or "auto" for the unit the absolute amount
             reaches (below 10,000: 元; below 100,000,000: 万元; else 亿元), judged
             on the exact amount before rounding.
-        places: Decimals, 0 to 4, rounded half up once from the exact amount.
+        places: Decimals, 0 to 4, rounded half up once from the exact amount;
+            more in 万元 and 亿元 up to the fen (six in 万元, ten in 亿元).
             ``None``: in 元, none for whole yuan and two otherwise; in 万元 and
             亿元, two.
         grouping: Put the zh_CN group symbol (",") between groups of three digits
@@ -89,6 +94,8 @@ def format_amount(
         '5534.04万元'
         >>> format_amount(Decimal("1144581900"), unit="亿元", places=2)
         '11.45亿元'
+        >>> format_amount(Decimal("523104.70"), unit="万元", places=5)
+        '52.31047万元'
         >>> format_amount(Decimal("6800"), unit="auto")
         '6800元'
         >>> format_amount(Decimal("0.005"), unit="元", places=2)
@@ -100,7 +107,14 @@ def format_amount(
         >>> format_amount(0)
         '0元'
     """
-    return _scaled(_checks.exact(yuan, "an amount"), unit, _AMOUNT_UNITS, places, grouping=grouping)
+    return _scaled(
+        _checks.exact(yuan, "an amount"),
+        unit,
+        _AMOUNT_UNITS,
+        places,
+        grouping=grouping,
+        to_fen=True,
+    )
 
 
 def format_count(
