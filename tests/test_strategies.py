@@ -466,6 +466,16 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         ),
     ),
     "conventions": (lambda: S.conventions, _valid(ec.Conventions)),
+    "own_words": (lambda: S.own_words, lambda v: isinstance(v, str) and v.strip() != ""),
+    "report_own_figures": (
+        lambda: S.report_own_figures,
+        lambda v: _valid(ec.OwnFigure)(v) and (v.rate_name is None or v.value <= 100),
+    ),
+    "stated_notes": (lambda: S.stated_notes, _valid(ec.StatedNote)),
+    "qualified_figures": (
+        lambda: S.qualified_figures,
+        lambda v: _valid(ec.StatedFigure)(v) and v.bound is not None,
+    ),
     "annual_reports": (
         S.annual_reports,
         lambda v: _valid(ec.AnnualReport)(v) and 2000 <= v.year <= 2030,

@@ -317,6 +317,8 @@ _TERMS: Final[Mapping[str, tuple[str, str]]] = {
     "computed": ("计算所得", "computed"),
     "note": ("说明", "note"),
     "activities": ("其他执法工作", "Other enforcement work"),
+    "overview": ("概况", "Overview"),
+    "cut_off": ("统计截至", "counted to"),
     "open_hazards": ("年末未整改隐患", "hazards open at year end"),
     "published_on": ("发布日期", "published"),
     "undefined": ("无法计算", "undefined"),

@@ -23,8 +23,14 @@ from enforcement_core._paths import figures, resolve
 from enforcement_core.actions import ActionKind
 from enforcement_core.categories import CATEGORIES, Category
 from enforcement_core.labels import label, term, term_or_key
-from enforcement_core.numbers_zh import UNDEFINED, MeasureKind, format_amount, measure_words
-from enforcement_core.report import RateName
+from enforcement_core.numbers_zh import (
+    UNDEFINED,
+    MeasureKind,
+    format_amount,
+    format_date,
+    measure_words,
+)
+from enforcement_core.report import PLACES, QUALIFIERS, Bound, RateName, StatedNote, phrase
 from enforcement_core.statistics import exact_rates, fine_per_case, open_hazards, stated_figure
 
 if TYPE_CHECKING:
@@ -51,7 +57,9 @@ class Row:
     #: The exact figure: an ``int`` count, ``Decimal`` yuan, a ``Decimal`` percent
     #: already rounded once (98.62 for 98.62%); ``None`` for a heading or an undefined rate.
     number: int | Decimal | None = None
-    #: "count", "money" or "percent"; empty for a heading.
+    #: "count", "money" or "percent"; "bound" for a figure written with a qualifier
+    #: ("2300余"), "own" for a figure of the report's own ("人均办案7件"), each shown as
+    #: written, without an exact number; empty for a heading or a note.
     kind: str = ""
     #: The measure word of a count (件, 家次, 名), in any locale.
     measure: str = ""
@@ -90,6 +98,12 @@ class _Writer:
             if kind is MeasureKind.CASE
             else measure_words(kind)[0]
         )
+        if written is not None and written.qualifier:
+            # A bound ("2300余人次") is shown as written, and has no exact number.
+            number = f"{written.value}{_scale(written.unit, self.zh)}"
+            measure = written.measure or word
+            self.rows.append(self.bound(depth, name, number, written.qualifier, measure, path))
+            return
         # A figure the report writes rounded or in 万 is shown as written: "46.6万".
         if written is not None:
             shown = f"{written.value}{_scale(written.unit, self.zh)}"
@@ -100,10 +114,43 @@ class _Writer:
             Row(depth, name, shown, word if self.zh else "", value, "count", word, path)
         )
 
+    def bound(  # noqa: PLR0913, PLR0917  (a row's parts)
+        self, depth: int, name: str, number: str, qualifier: str, measure: str, path: str = ""
+    ) -> Row:
+        """A figure written with a qualifier, as written: "2300余" 人次, "约6.2" 平方公里, "10" 件以下.
+
+        It has no exact number. In English the bound is said in words before the
+        number ("more than 2300").
+        """
+        if not self.zh:
+            words = _BOUND_EN[QUALIFIERS[qualifier][0]]
+            return Row(depth, name, f"{words} {number}", "", None, "bound", measure, path)
+        value, _, after = phrase(number, "\0", qualifier).partition("\0")
+        return Row(depth, name, value, measure + after, None, "bound", measure, path)
+
+    def own(self, place: str) -> None:
+        """The figures of the report's own and its notes written at ``place``, as written."""
+        for item in self.report.stated.own_at(place):
+            if isinstance(item, StatedNote):
+                self.rows.append(Row(1, term("note", self.locale), item.text))
+            elif item.qualifier:
+                number = f"{item.value}{_scale(item.unit, self.zh)}"
+                self.rows.append(self.bound(1, item.name, number, item.qualifier, item.measure))
+            else:
+                shown = f"{item.value}{_scale(item.unit, self.zh)}"
+                self.rows.append(Row(1, item.name, shown, item.measure, None, "own", item.measure))
+
     def money(self, depth: int, name: str, value: int | Decimal | None, path: str = "") -> None:
         """An amount in the report's unit and places (those of its figure path first)."""
         stated = self.report.stated.figure(path) if path else None
         if value is None and stated is None:
+            return
+        if stated is not None and stated.qualifier:
+            # A bound in money ("约6.2万元"), in the unit it is written in.
+            unit = stated.unit if stated.unit in _UNITS_EN else "元"
+            row = self.bound(depth, name, str(stated.value), stated.qualifier, unit, path)
+            shown_unit = row.unit if self.zh else _UNITS_EN[unit]
+            self.rows.append(attrs.evolve(row, unit=shown_unit, measure=""))
             return
         conventions = self.report.conventions
         places = conventions.money_places_by_figure.get(path, conventions.money_places)
@@ -420,6 +467,7 @@ def _categories(w: _Writer) -> None:
             write(w)
         else:
             _declared(w, declared)
+        w.own(declared.kind.value)
 
 
 def _activities(w: _Writer) -> None:
@@ -439,6 +487,26 @@ def _activities(w: _Writer) -> None:
             w.percent(2, activity.rate_name, activity.rate, places_of(activity.rate))
 
 
+def _overview(w: _Writer) -> None:
+    """The day the figures are counted to, and the report's own figures before its figures."""
+    cut_off = w.report.stated.cut_off
+    if cut_off is None and not w.report.stated.own_at(""):
+        return
+    w.heading("overview")
+    if cut_off is not None:
+        day = format_date(cut_off) if w.zh else cut_off.isoformat()
+        w.rows.append(Row(1, term("cut_off", w.locale), day))
+    w.own("")
+
+
+def _own_elsewhere(w: _Writer) -> None:
+    """The report's own figures at a category the report has no other figure of."""
+    written = {*_PLACE_OF.values(), "", *(declared.kind.value for declared in CATEGORIES)}
+    rest = [p for p in PLACES if p not in written and w.report.stated.own_at(p)]
+    for place in rest:
+        w.own(place)
+
+
 _SECTIONS = (
     _workforce,
     _powers,
@@ -449,6 +517,24 @@ _SECTIONS = (
     _reviews,
     _rates,
 )
+
+
+#: Where the figures of the report's own stand among the sections (categories: in them).
+_PLACE_OF: Mapping[Callable[[_Writer], None], str] = {
+    _workforce: "workforce",
+    _powers: "powers",
+    _interviews: "interviews",
+    _activities: "activities",
+    _reviews: "reviews",
+}
+
+_BOUND_EN: Mapping[Bound, str] = {
+    Bound.ABOUT: "about",
+    Bound.MORE_THAN: "more than",
+    Bound.AT_LEAST: "at least",
+    Bound.LESS_THAN: "less than",
+    Bound.AT_MOST: "at most",
+}
 
 
 def rows(report: AnnualReport, locale: str, *, computed: bool = False) -> list[Row]:
@@ -466,6 +552,11 @@ def rows(report: AnnualReport, locale: str, *, computed: bool = False) -> list[R
         ['hazards open at year end', 'grant rate (of applications)', 'training coverage', 'share in the enforcement office']
     """
     writer = _Writer(report, locale, computed=computed)
+    _overview(writer)
     for section in _SECTIONS:
         section(writer)
+        place = _PLACE_OF.get(section)
+        if place is not None:
+            writer.own(place)
+    _own_elsewhere(writer)
     return writer.rows

@@ -232,7 +232,7 @@ class XlsxRenderer:
         return repack(buffer.getvalue(), report.year)
 
 
-def _statistics(  # noqa: C901  (one row a figure, each kind of value in its cells)
+def _statistics(  # noqa: C901, PLR0912  (one row a figure, each kind of value in its cells)
     sheet: _Sheet,
     report: AnnualReport,
     table_rows: list[Row],
@@ -295,6 +295,10 @@ def _statistics(  # noqa: C901  (one row a figure, each kind of value in its cel
                     line, 2, percent.scaleb(-2), _number_format("percent", places_of(percent))
                 )
             sheet.text(line, 4, "%")
+        elif row.value:
+            # A bound ("2300余") or a figure of the report's own: as written, in text.
+            sheet.text(line, 2, row.value)
+            sheet.text(line, 3, row.unit)
         line += 1
     sheet.borders(4, line - 1, width)
     sheet.set_widths()

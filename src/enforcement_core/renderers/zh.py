@@ -45,10 +45,12 @@ from enforcement_core.renderers._base import PERSONAL_DATA, Option, published, v
 from enforcement_core.report import (
     AnnualReport,
     ChangeUnit,
+    OwnFigure,
     RateName,
     Section,
     SectionRole,
     StatedChange,
+    StatedNote,
     known_rate,
 )
 from enforcement_core.statistics import (
@@ -155,6 +157,8 @@ class _Writer:
         self.me = _SELF.get(body.level, body.short_name)
         # The stated changes written beside their figures; the others are written last.
         self.changes_written: set[int] = set()
+        # The figures of the report's own and notes written where they stood (by id).
+        self.own_written: set[int] = set()
 
     # Numbers ---------------------------------------------------------------------------
 
@@ -173,7 +177,7 @@ class _Writer:
         """A count with its measure word, in the numerals asked for; as written if stated so."""
         written = self.report.stated.figure(path) if path else None
         if written is not None:
-            return written.written + self.word(kind, path)
+            return written.phrase(self.word(kind, path))
         return self._number(value) + self.word(kind, path)
 
     def money(self, value: Decimal, path: str = "") -> str:
@@ -186,8 +190,10 @@ class _Writer:
             else format_amount(value, unit=self.s.money_unit, places=places)
         )
         # The loader bounds money below 10**12 yuan, which capitals cover; a total
-        # derived from parts can pass it, and is then written in figures only.
-        if not self.s.capitals or value >= _CAPITALS_BELOW:
+        # derived from parts can pass it, and is then written in figures only. A bound
+        # ("约6.2万元") has no amount to write in capitals.
+        bound = stated is not None and stated.qualifier
+        if not self.s.capitals or value >= _CAPITALS_BELOW or bound:
             return written
         return f"{written}（{to_capital_amount(value, prefix=True)}）"
 
@@ -252,21 +258,25 @@ class _Writer:
         if value == 0:
             return "，与上年持平"
         size = -value if value < 0 else value
+        # The report's own verb where it gives one (增长, 降低 …), else the usual one.
+        verb = stated.verb
         if stated.unit is ChangeUnit.POINTS:
-            return f"，同比{'提升' if value > 0 else '下降'}{size}个百分点"
+            return f"，同比{verb or ('提升' if value > 0 else '下降')}{size}个百分点"
         if stated.unit is ChangeUnit.PERCENT:
-            return f"，同比{'上升' if value > 0 else '下降'}{size}%"
+            return f"，同比{verb or ('上升' if value > 0 else '下降')}{size}%"
         written = (
             self.money(size, stated.figure)
             if kind is None
             else self._as_stated(size, kind, stated.figure)
         )
-        return f"，较上年{'增加' if value > 0 else '减少'}{written}"
+        both = _percent_form(stated)
+        return f"，较上年{verb or ('增加' if value > 0 else '减少')}{written}{both}"
 
     def _as_stated(self, value: Decimal, kind: MeasureKind, path: str) -> str:
         """A stated count, with the decimals it was written with ("46.6万" stays as written)."""
         if value == value.to_integral_value() and value.as_tuple().exponent >= 0:  # type: ignore[operator]
-            return self.n(int(value), kind, path)
+            # The change's own number: not the figure's, which n() writes as stated.
+            return self._number(int(value)) + self.word(kind, path)
         return f"{value}{self.word(kind, path)}"
 
     def change(self, path: str, kind: MeasureKind | None = None) -> str:
@@ -327,6 +337,7 @@ class _Writer:
             self._movements(),
             self._training(),
             self._misconduct(),
+            self.own("workforce"),
         ]
         return "".join(f"{sentence}。" for sentence in sentences if sentence)
 
@@ -506,15 +517,13 @@ class _Writer:
     def actions(self) -> list[str]:
         """The action paragraphs: the powers, the opening line and the points 一是, 二是…."""
         paragraphs = []
-        powers = self.powers()
-        if powers:
-            paragraphs.append(powers)
+        paragraphs += self._own_paragraphs()
         # Each point: its name, its sentences, and whether anything was done in it.
         points: list[tuple[str, str, bool]] = []
         done: list[ActionKind] = []
         totals = category_totals(self.report)
         for kind in (*_ACTION_ORDER, *self.report.other_actions):
-            sentences = self.category(kind)
+            sentences = self._join([self.category(kind), self.own(kind.value)]) or None
             # A category without a sentence to write ("其他行政执法行为。。") is left out.
             if sentences:
                 total = totals.get(kind)
@@ -522,7 +531,7 @@ class _Writer:
                 points.append((label(kind), sentences, acted))
                 if acted:
                     done.append(kind)
-        interviews = self.interviews()
+        interviews = self._join([self.interviews(), self.own("interviews")])
         if interviews:
             if points and points[-1][0] == label(ActionKind.PENALTY):
                 name, sentences, acted = points[-1]
@@ -530,13 +539,21 @@ class _Writer:
             else:
                 points.append(("约谈", interviews, True))
         # The opening first: the changes of the grand totals are written there, not last.
-        opening = self._opening(done)
+        opening = self._counted_to(self._opening(done))
         reviews = self.reviews()
         if reviews and points and reviews != _NO_REVIEWS:
             # Reviews are a point of their own, numbered after the categories (七是…).
             points.append((_REVIEWS_POINT, reviews.removesuffix("。"), True))
             reviews = ""
-        closing = self._join([self.activities(), self.own_rates(), self.remaining_changes()])
+        closing = self._join(
+            [
+                self.activities(),
+                self.own("activities"),
+                self.own("reviews"),
+                self.own_rates(),
+                self.remaining_changes(),
+            ]
+        )
         reviews += f"{closing}。" if closing else ""
         if points:
             paragraphs.append(opening + _numbered(points) + reviews)
@@ -577,6 +594,48 @@ class _Writer:
         if set(stated.scope) == set(done):
             return f"{line}，{sums}。"
         return f"{line}。全年开展行政执法行为{sums}。"
+
+    # What the report states in its own words --------------------------------------------
+
+    def own(self, place: str) -> str:
+        """The figures of the report's own and its notes written at ``place``, as written."""
+        items = []
+        for item in self.report.stated.own_at(place):
+            self.own_written.add(id(item))
+            items.append(
+                item.text.rstrip("。；;，,") if isinstance(item, StatedNote) else item.text
+            )
+        return "，".join(items)
+
+    def own_rest(self) -> str:
+        """The figures of the report's own and its notes no paragraph has written, in order."""
+        stated = self.report.stated
+        items: tuple[OwnFigure | StatedNote, ...] = (*stated.own_figures, *stated.notes)
+        rest = [
+            item.text.rstrip("。；;，,") if isinstance(item, StatedNote) else item.text
+            for item in items
+            if id(item) not in self.own_written
+        ]
+        return "，".join(rest) + "。" if rest else ""
+
+    def _own_paragraphs(self) -> list[str]:
+        """The overview's figures of the report's own, then the powers with theirs."""
+        paragraphs = []
+        overview = self.own("")
+        if overview:
+            paragraphs.append(f"{overview}。")
+        powers = self._join([self.powers().removesuffix("。"), self.own("powers")])
+        if powers:
+            paragraphs.append(f"{powers}。")
+        return paragraphs
+
+    def _counted_to(self, opening: str) -> str:
+        """The opening line counted to the report's cut-off ("截至2023年12月20日，…")."""
+        cut_off = self.report.stated.cut_off
+        year = f"{self.report.year}年，"
+        if cut_off is None or not opening.startswith(year):
+            return opening
+        return f"截至{format_date(cut_off)}，" + opening.removeprefix(year)
 
     def powers(self) -> str:
         powers = self.report.powers
@@ -1008,6 +1067,14 @@ _RUNS_INTO_A_NUMBER: Final = frozenset(
 )
 
 
+def _percent_form(stated: StatedChange) -> str:
+    """The percent form written beside an absolute change: "，增幅为42.3%"."""
+    if stated.percent is None:
+        return ""
+    size = -stated.percent if stated.percent < 0 else stated.percent
+    return f"，{'增幅' if stated.percent > 0 else '降幅'}为{size}%"
+
+
 def apart(text: str) -> str:
     """Free text (a report's own name for a matter, an activity, a rate) set apart from the number after it.
 
@@ -1340,6 +1407,10 @@ class ZhRenderer:
         blocks = [Block(opening)]
         for index, section in enumerate(_sections(report), start=1):
             blocks += _section(writer, section, index, 1)
+        # Figures of the report's own at a place no paragraph wrote are not dropped.
+        rest = writer.own_rest()
+        if rest:
+            blocks.append(Block(rest))
         date = format_date(report.published_on) if report.published_on is not None else None
         # Personal data was withheld field by field (published), before the prose.
         return ZhDocument(
