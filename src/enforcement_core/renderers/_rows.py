@@ -102,7 +102,10 @@ class _Writer:
             # A bound ("2300余人次") is shown as written, and has no exact number.
             number = f"{written.value}{_scale(written.unit, self.zh)}"
             measure = written.measure or word
-            self.rows.append(self.bound(depth, name, number, written.qualifier, measure, path))
+            row = self.bound(depth, name, number, written.qualifier, measure, path)
+            # A measure word of the figure's own is the report's word, in any locale.
+            own_unit = row.unit if self.zh or not written.measure else written.measure
+            self.rows.append(attrs.evolve(row, unit=own_unit))
             return
         # A figure the report writes rounded or in 万 is shown as written: "46.6万".
         if written is not None:
@@ -135,7 +138,9 @@ class _Writer:
                 self.rows.append(Row(1, term("note", self.locale), item.text))
             elif item.qualifier:
                 number = f"{item.value}{_scale(item.unit, self.zh)}"
-                self.rows.append(self.bound(1, item.name, number, item.qualifier, item.measure))
+                row = self.bound(1, item.name, number, item.qualifier, item.measure)
+                # Its measure word is the report's own, in any locale ("about 6.2 平方公里").
+                self.rows.append(row if self.zh else attrs.evolve(row, unit=item.measure))
             else:
                 shown = f"{item.value}{_scale(item.unit, self.zh)}"
                 self.rows.append(Row(1, item.name, shown, item.measure, None, "own", item.measure))
