@@ -265,6 +265,21 @@ class TestOwnFigures:
         found = [c for c in codes(source) if c[1].startswith("stated.own")]
         assert ([("rate-mismatch", "stated.own_figures[0]")] if finding else []) == found
 
+    @pytest.mark.parametrize(("stated", "finding"), [("98.62", False), ("98.63", True)])
+    def test_a_built_in_rate_in_the_reports_words_is_held_to_the_counts(self, stated, finding):
+        """隐患整改率 named by the report is recomputed: 502 of 509 is 98.62%, not 98.63%."""
+        source = report(
+            inspection=ec.InspectionFigures(hazards=ec.HazardFigures(found=509, rectified=502)),
+            stated=ec.Stated(
+                own_figures=(
+                    ec.OwnFigure(
+                        name="隐患整改率", value=Decimal(stated), measure="%", at="inspection"
+                    ),
+                )
+            ),
+        )
+        assert ([("rate-mismatch", "stated.own_figures[0]")] if finding else []) == codes(source)
+
     def test_several_rates_of_one_name_each_where_it_stood(self):
         """Two 合格率 in two places, each written back in its own paragraph and row."""
         source = report(
