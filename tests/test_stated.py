@@ -489,6 +489,25 @@ class TestConventionsAndCutOff:
         found = [c for c in codes(source) if c[0] == "sanctions-above-cases"]
         assert ([("sanctions-above-cases", "penalty.by_sanction")] if finding else []) == found
 
+    def test_a_ledger_tallies_every_type_whatever_its_conventions(self):
+        """Records carry each of their types: a ledger under "heaviest" is not wrong for it."""
+        day = dt.date(2023, 5, 2)
+        cases = tuple(
+            ec.PenaltyCase(
+                f"P-{n}",
+                day,
+                domain=ec.Domain.TRAFFIC,
+                sanctions=(ec.SanctionType.WARNING, ec.SanctionType.FINE),
+                fine=Decimal(100),
+            )
+            for n in range(3)
+        )
+        heaviest = ec.Conventions(sanction_counting=ec.SanctionCounting.HEAVIEST)
+        ledger = ec.Ledger(body=BODY, year=2023, penalty_cases=cases, conventions=heaviest)
+        assert 6 == sum(ec.summarize(ledger).penalty.by_sanction.values())
+        assert "sanctions-above-cases" not in [f.code for f in ec.audit(ledger)]
+        assert "sanctions-above-cases" in [f.code for f in ec.audit(ec.summarize(ledger))]
+
     @pytest.mark.parametrize(
         ("cut_off", "published", "finding"),
         [

@@ -249,7 +249,16 @@ def audit(
         []
     """
     if isinstance(source, Ledger):
-        findings = [*_report_findings(summarize(source), previous), *_ledger_findings(source)]
+        summary = summarize(source)
+        # Records are tallied under every sanction type they carry, whatever the
+        # convention of the report the ledger's conventions describe.
+        counted = attrs.evolve(
+            summary,
+            conventions=attrs.evolve(
+                summary.conventions, sanction_counting=SanctionCounting.EVERY_TYPE
+            ),
+        )
+        findings = [*_report_findings(counted, previous), *_ledger_findings(source)]
     else:
         findings = list(_report_findings(source, previous))
     if ledger is not None:
