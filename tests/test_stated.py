@@ -353,6 +353,19 @@ class TestOwnFigures:
         assert "征收土地12亩" in ec.render(source, "zh")
         assert "征收土地" in ec.render(source, "text")
 
+    def test_a_figure_of_its_own_stands_under_its_own_heading(self):
+        """强制拆除2处 at coercion, with no coercion figures, is under 行政强制, not 行政处罚."""
+        source = report(
+            penalty=ec.PenaltyFigures(cases=3),
+            stated=ec.Stated(
+                own_figures=(
+                    ec.OwnFigure(name="强制拆除", value=Decimal(2), measure="处", at="coercion"),
+                )
+            ),
+        )
+        lines = [" ".join(line.split()) for line in ec.render(source, "text").splitlines()]
+        assert lines[-2:] == ["行政强制", "强制拆除 2 处"]
+
 
 class TestChanges:
     def test_refuses_a_verb_against_the_sign(self):

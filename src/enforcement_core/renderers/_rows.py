@@ -131,9 +131,15 @@ class _Writer:
         value, _, after = phrase(number, "\0", qualifier).partition("\0")
         return Row(depth, name, value, measure + after, None, "bound", measure, path)
 
-    def own(self, place: str) -> None:
-        """The figures of the report's own and its notes written at ``place``, as written."""
-        for item in self.report.stated.own_at(place):
+    def own(self, place: str, heading: str = "") -> None:
+        """The figures of the report's own and its notes written at ``place``, as written.
+
+        ``heading`` goes above them when the place has no rows of its own to stand under.
+        """
+        items = self.report.stated.own_at(place)
+        if items and heading:
+            self.rows.append(Row(0, heading))
+        for item in items:
             if isinstance(item, StatedNote):
                 self.rows.append(Row(1, term("note", self.locale), item.text))
             elif item.qualifier:
@@ -472,7 +478,8 @@ def _categories(w: _Writer) -> None:
             write(w)
         else:
             _declared(w, declared)
-        w.own(declared.kind.value)
+        held = getattr(w.report, declared.field) is not None
+        w.own(declared.kind.value, "" if held else w.label(declared.kind))
 
 
 def _activities(w: _Writer) -> None:
@@ -509,7 +516,7 @@ def _own_elsewhere(w: _Writer) -> None:
     written = {*_PLACE_OF.values(), "", *(declared.kind.value for declared in CATEGORIES)}
     rest = [p for p in PLACES if p not in written and w.report.stated.own_at(p)]
     for place in rest:
-        w.own(place)
+        w.own(place, w.label(ActionKind(place)))
 
 
 _SECTIONS = (
@@ -559,9 +566,11 @@ def rows(report: AnnualReport, locale: str, *, computed: bool = False) -> list[R
     writer = _Writer(report, locale, computed=computed)
     _overview(writer)
     for section in _SECTIONS:
+        before = len(writer.rows)
         section(writer)
         place = _PLACE_OF.get(section)
         if place is not None:
-            writer.own(place)
+            alone = len(writer.rows) == before
+            writer.own(place, term(place, locale) if alone else "")
     _own_elsewhere(writer)
     return writer.rows
