@@ -200,8 +200,11 @@ def figure(report: AnnualReport, path: str) -> int | Decimal | None:
 def stated_figure(report: AnnualReport, path: str) -> int | Decimal | None:
     """The figure at ``path`` as the report states it: held, or written rounded; never derived.
 
-    What a renderer may publish as the report's own figure. A total the report
-    does not state is not added up from its parts here (:func:`figure` does
+    What a renderer may publish as the report's own figure. For a figure
+    written as a bound ("2300余") it is the number of the bound, which a
+    renderer writes only with its qualifier (:meth:`StatedFigure.phrase
+    <enforcement_core.StatedFigure.phrase>`); the audit never takes it as the
+    figure. A total the report does not state is not added up from its parts here (:func:`figure` does
     that, for the audit and the rates): parts may cover only some of it, so the
     sum is a lower bound, not the figure.
 
