@@ -134,6 +134,16 @@ class TestQualifier:
         )
         assert [] == codes(source)
 
+    def test_a_bound_beside_zeros_is_not_nothing_done(self):
+        """不足10件 beside fines of 0 is written, not "全年未作出行政处罚"."""
+        source = report(
+            penalty=ec.PenaltyFigures(fines=Decimal(0)),
+            stated=bound("penalty.cases", "10", "不足"),
+        )
+        zh = ec.render(source, "zh")
+        assert "全年办理行政处罚案件不足10件" in zh
+        assert "全年未作出行政处罚" not in zh
+
     def test_renderers_write_the_bound_as_written(self):
         """zh and text write 2300余人次 and 不足10件, never the bound as a figure."""
         source = report(

@@ -629,6 +629,11 @@ class _Writer:
             paragraphs.append(f"{powers}。")
         return paragraphs
 
+    def _nothing_done(self, figures_of: object, field: str) -> bool:
+        """Every figure held zero, and none written rounded or as a bound ("不足10件")."""
+        written = any(w.figure.startswith(f"{field}.") for w in self.report.stated.figures)
+        return _all_zero(figures_of) and not written
+
     def _counted_to(self, opening: str) -> str:
         """The opening line counted to the report's cut-off ("截至2023年12月20日，…")."""
         cut_off = self.report.stated.cut_off
@@ -715,7 +720,7 @@ class _Writer:
         licensing = self.report.licensing
         if licensing is None:
             return None
-        if _all_zero(licensing):
+        if self._nothing_done(licensing, "licensing"):
             return _NONE_IN_YEAR[ActionKind.LICENSING]
         case = MeasureKind.CASE
         return self._join(
@@ -739,7 +744,7 @@ class _Writer:
         inspection = self.report.inspection
         if inspection is None:
             return None
-        if _all_zero(inspection):
+        if self._nothing_done(inspection, "inspection"):
             return _NONE_IN_YEAR[ActionKind.INSPECTION]
         visit = MeasureKind.ESTABLISHMENT_VISIT
         areas = "、".join(label(area) for area in inspection.by_area)
@@ -797,7 +802,7 @@ class _Writer:
         penalty = self.report.penalty
         if penalty is None:
             return None
-        if _all_zero(penalty):
+        if self._nothing_done(penalty, "penalty"):
             return _NONE_IN_YEAR[ActionKind.PENALTY]
         case = MeasureKind.CASE
         parts: list[str | None] = [
@@ -891,7 +896,7 @@ class _Writer:
         coercion = self.report.coercion
         if coercion is None:
             return None
-        if _all_zero(coercion):
+        if self._nothing_done(coercion, "coercion"):
             return _NONE_IN_YEAR[ActionKind.COERCION]
         case = MeasureKind.CASE
         total = self._count("全年实施行政强制", "coercion.actions", case)
