@@ -11,6 +11,7 @@ import attrs
 import jsonschema
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import enforcement_core as ec
 from enforcement_core import schema as sch
@@ -573,3 +574,56 @@ def test_every_figure_of_its_own_comes_back_in_zh_and_text(source):
     for note in source.stated.notes:
         assert note.text.rstrip("。；;，,") in zh
         assert note.text in text
+
+
+_BOUND_PATHS = {
+    "penalty.cases": ec.PenaltyFigures,
+    "inspection.visits": ec.InspectionFigures,
+    "licensing.applications": ec.LicensingFigures,
+    "coercion.measures": ec.CoercionFigures,
+}
+
+
+def _measure_word(source: ec.AnnualReport, path: str) -> str:
+    """The measure word a renderer gives the figure at ``path`` when it has none of its own."""
+    conventions = source.conventions
+    if path in conventions.measure_words:
+        return conventions.measure_words[path]
+    return "家次" if path == "inspection.visits" else conventions.case_measure
+
+
+@st.composite
+def _bounded_reports(draw: st.DrawFn) -> tuple[ec.AnnualReport, ec.StatedFigure]:
+    """A generated report with one count unknown and written as a bound in its place."""
+    source = draw(annual_reports())
+    path = draw(st.sampled_from(sorted(_BOUND_PATHS)))
+    field, name = path.split(".")
+    held = getattr(source, field) or _BOUND_PATHS[path]()
+    written = ec.StatedFigure(
+        figure=path,
+        value=Decimal(draw(st.integers(1, 10**5))),
+        qualifier=draw(st.sampled_from(sorted(ec.report.QUALIFIERS))),
+        measure=draw(st.sampled_from(["", "人次", "个"])),
+    )
+    others = tuple(w for w in source.stated.figures if w.figure != path)
+    source = attrs.evolve(
+        source,
+        **{field: attrs.evolve(held, **{name: None})},
+        stated=attrs.evolve(source.stated, figures=(written, *others)),
+    )
+    return source, written
+
+
+@settings(max_examples=examples(30), deadline=None)
+@given(case=_bounded_reports())
+def test_a_bound_comes_back_in_zh_and_text_as_written(case):
+    """A count known only as a bound is written back with its qualifier and measure word, never as a figure."""
+    source, written = case
+    assert round_trip(source) == source
+    assert valid(source)
+    expected = written.phrase(_measure_word(source, written.figure))
+    assert expected in ec.render(source, "zh", personal_data=True)
+    assert expected in ec.render(source, "text", personal_data=True).replace(" ", "")
+    # Unknown, or a sum of parts: never the bound taken as the figure.
+    counted = ec.statistics.figure(source, written.figure)
+    assert counted is None or not isinstance(counted, Decimal)
