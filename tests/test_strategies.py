@@ -31,6 +31,7 @@ import test_fuzz
 import test_layouts  # noqa: F401  (imported by test_columnar's table strategies as they draw)
 import test_numbers_zh
 import test_partials
+import test_stated
 import test_tables  # noqa: F401  (the same)
 from enforcement_core import _validators
 from enforcement_core._privacy import mask_id_numbers
@@ -554,6 +555,15 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         ),
     ),
     "test_fuzz.mutants": (test_fuzz.mutants, lambda v: isinstance(v, str)),
+    "test_stated._bounded_reports": (
+        test_stated._bounded_reports,
+        lambda v: (
+            _valid(ec.AnnualReport)(v[0])
+            and v[1] in v[0].stated.figures
+            and v[1].bound is not None
+            and ec._paths.resolve(v[0], v[1].figure) is None
+        ),
+    ),
 }
 
 #: Helpers of tests/strategies.py that take what they build from (not strategies themselves).
