@@ -39,6 +39,14 @@ from enforcement_core.actions import (
     SupervisionLevel,
 )
 from enforcement_core.body import BodyLevel, EnforcementBody
+from enforcement_core.dimensions import (
+    CertificateStatus,
+    Coverage,
+    Dimension,
+    HazardGrade,
+    Part,
+    StaffSource,
+)
 from enforcement_core.errors import (
     EnforcementCoreError,
     ExampleNotFound,
@@ -141,6 +149,7 @@ __all__ = [
     "BodyHierarchy",
     "BodyLevel",
     "Certificate",
+    "CertificateStatus",
     "Change",
     "ChangeUnit",
     "CoercionFigures",
@@ -148,7 +157,9 @@ __all__ = [
     "CoerciveMeasure",
     "Comparison",
     "Conventions",
+    "Coverage",
     "DepartureReason",
+    "Dimension",
     "Domain",
     "DomainPenalties",
     "Employment",
@@ -160,6 +171,7 @@ __all__ = [
     "Findings",
     "Hazard",
     "HazardFigures",
+    "HazardGrade",
     "Inspection",
     "InspectionArea",
     "InspectionFigures",
@@ -180,6 +192,7 @@ __all__ = [
     "NumberTypeError",
     "Officer",
     "OtherAction",
+    "Part",
     "Partial",
     "Party",
     "PartyKind",
@@ -206,6 +219,7 @@ __all__ = [
     "Section",
     "SectionRole",
     "Severity",
+    "StaffSource",
     "Stated",
     "StatedChange",
     "StatedFigure",

@@ -175,6 +175,26 @@ _VOCABULARY: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = {
         "resigned": ("离职", "resigned"),
         "other": ("其他原因", "other"),
     },
+    "Coverage": {
+        "partial": ("部分分项", "partial"),
+        "complete": ("完整分项", "complete"),
+        "subset": ("其中", "subset"),
+    },
+    "HazardGrade": {
+        "major": ("重大隐患", "major hazards"),
+        "general": ("一般隐患", "general hazards"),
+    },
+    "StaffSource": {
+        "seconded": ("派驻", "seconded"),
+        "borrowed": ("借调", "borrowed"),
+        "established": ("在编", "established"),
+        "civil_service_managed": ("参公", "managed as civil servants"),
+        "hired": ("编外聘用", "hired"),
+    },
+    "CertificateStatus": {
+        "awaiting_certificate": ("待申领执法证", "awaiting a certificate"),
+        "awaiting_exam": ("待考证", "awaiting the exam"),
+    },
     "EstablishmentKind": {
         "administrative": ("行政编制", "administrative establishment"),
         "public_institution": ("事业编制", "public-institution establishment"),
