@@ -124,7 +124,7 @@ def code_zh(code: str) -> str:
     return CODES_ZH.get(code, code)
 
 
-def _word(segment: str, before: str | None, indexed: bool) -> str | None:  # noqa: FBT001
+def _word(segment: str, before: str | None, indexed: bool) -> str | None:  # noqa: FBT001, PLR0911  (one return per kind of segment)
     if indexed and segment in _GROUPS:
         return term(f"sheet_{segment}")
     if before == "dimensions":
