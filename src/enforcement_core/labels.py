@@ -295,6 +295,7 @@ _TERMS: Final[Mapping[str, tuple[str, str]]] = {
     "departures": ("按离岗原因", "by reason of leaving"),
     "by_establishment": ("按编制类型", "by establishment"),
     "dimension_total": ("合计", "total"),
+    "dimension_subset": ("其中", "of which"),
     "dimension_domain": ("按领域分", "by domain"),
     "dimension_procedure": ("按程序分", "by procedure"),
     "dimension_sanction": ("按处罚种类分", "by sanction type"),

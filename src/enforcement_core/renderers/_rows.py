@@ -23,6 +23,7 @@ from enforcement_core._paths import figures, resolve
 from enforcement_core._validators import declared_dimensions
 from enforcement_core.actions import ActionKind
 from enforcement_core.categories import CATEGORIES, Category
+from enforcement_core.dimensions import Coverage
 from enforcement_core.labels import label, labels_of, term, term_or_key
 from enforcement_core.numbers_zh import UNDEFINED, MeasureKind, format_amount, measure_words
 from enforcement_core.report import RateName
@@ -235,7 +236,10 @@ def _one_dimension(
     """A dimension's heading, its total, then each part and the part's own dimensions."""
     kind, amount_key, known = how
     name = where.rsplit(".", 1)[-1]
-    w.rows.append(Row(depth, dimension_label(name, dimension, w.locale)))
+    # Some of the total, not a breakdown of it: "其中", as the report says it.
+    subset = dimension.coverage is Coverage.SUBSET and not dimension.label
+    heading = w.term("dimension_subset") if subset else dimension_label(name, dimension, w.locale)
+    w.rows.append(Row(depth, heading))
     if dimension.total is not None:
         w.count(depth + 1, w.term("dimension_total"), dimension.total, kind, f"{where}.total")
         _measured(w, dimension.measure)

@@ -743,7 +743,7 @@ class _Writer:
         ]
         if by_area:
             parts.append("分领域看，" + "，".join(by_area))
-        parts.extend(self.dimensions(inspection, "inspection"))
+        parts.append(self.dimension_clause(inspection, "inspection"))
         return self._join(parts)
 
     def penalty(self) -> str | None:
@@ -806,7 +806,7 @@ class _Writer:
                 if getattr(penalty, key) is not None
                 else None
             )
-        parts.extend(self.dimensions(penalty, "penalty"))
+        parts.append(self.dimension_clause(penalty, "penalty"))
         return self._join(parts)
 
     def dimensions(self, holder: object, path: str) -> list[str]:
@@ -817,6 +817,10 @@ class _Writer:
             self._dimension(where, dimension, (kind, money_word, declared.known))
             for where, dimension, declared in held_dimensions(holder, path)
         ]
+
+    def dimension_clause(self, holder: object, path: str) -> str | None:
+        """The breakdowns of ``holder`` in one clause, set apart from each other by "；"."""
+        return "；".join(self.dimensions(holder, path)) or None
 
     def _dimension(
         self,
