@@ -93,7 +93,7 @@ class TestEmergencyBureau:
         party = penalty.dimensions["party"]
         assert (38, 8) == (party.parts["对生产经营单位"].count, party.parts["natural_person"].count)
         accident = penalty.dimensions["kind"].parts["事故处罚"]
-        assert (6, Decimal("430000")) == (accident.count, accident.amount)
+        assert (6, Decimal(430000)) == (accident.count, accident.amount)
         nested = accident.dimensions["party"].parts
         assert (4, 2) == (nested["对生产经营单位"].count, nested["natural_person"].count)
         assert ["对生产经营单位", "natural_person"] == list(party.parts)
@@ -103,8 +103,10 @@ class TestEmergencyBureau:
         written = zh(self.NAME)
         for phrase in (
             "按当事人分：对生产经营单位38件，罚款115.00万元；对个人8件，罚款13.60万元",
-            "按处罚类别分：一般处罚40件，罚款85.60万元；事故处罚6件，罚款43.00万元"
-            "（其中：对生产经营单位4件，罚款38.00万元；对个人2件，罚款5.00万元）",
+            (
+                "按处罚类别分：一般处罚40件，罚款85.60万元；事故处罚6件，罚款43.00万元"
+                "（其中：对生产经营单位4件，罚款38.00万元；对个人2件，罚款5.00万元）"
+            ),
             "共查出安全隐患615条，其中重大隐患12项",
             "按行业分，工贸企业180家次、危险化学品企业65家次、加油站点40家次、烟花爆竹经营单位35家次",
         ):
@@ -195,7 +197,7 @@ class TestMarketBureau:
         """156 cases by statute, complete: 62 + 28 + 19 + 11 + 36, fines adding to 238万元."""
         statute = load(self.NAME).penalty.dimensions["statute"]
         assert [62, 28, 19, 11, 36] == [p.count for p in statute.parts.values()]
-        assert Decimal("2380000") == sum(p.amount for p in statute.parts.values())
+        assert Decimal(2380000) == sum(p.amount for p in statute.parts.values())
         written = zh(self.NAME)
         assert "按适用法律分：《中华人民共和国食品安全法》62件，罚款124.00万元；" in written
         assert "其他法律法规36件，罚款24.40万元" in written
