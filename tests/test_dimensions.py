@@ -5,14 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import given
 
 import enforcement_core as ec
-from enforcement_core import Coverage, Dimension, HazardGrade, Part
-from enforcement_core._paths import check_figure_path, figures
+from enforcement_core import Coverage, Dimension, HazardGrade, Part, labels
+from enforcement_core._paths import check_figure_path, figures, resolve
 from enforcement_core._paths_zh import path_zh
+from enforcement_core.numbers_zh import format_amount
 from enforcement_core.report import Stated, StatedFigure
+from strategies import reports_with_dimensions
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
 
 BODY = ec.EnforcementBody(name="示例县应急管理局", level=ec.BodyLevel.COUNTY_DEPARTMENT)
 
@@ -337,3 +344,136 @@ class TestRenderers:
         )
         english = ec.render(report(penalty=penalty(5, party=party)), "text", locale="en")
         assert "natural persons" in english
+
+
+# Properties ---------------------------------------------------------------------------
+
+#: The holders of dimensions, their paths and the measure word of their counts.
+HOLDERS = (
+    ("workforce", "workforce", "名"),
+    ("inspection", "inspection", "家次"),
+    ("hazards", "inspection.hazards", "条"),
+    ("penalty", "penalty", "件"),
+)
+KNOWN = {
+    "penalty": {"domain": ec.Domain, "party": ec.PartyKind, "sanction": ec.SanctionType},
+    "inspection": {"area": ec.InspectionArea, "domain": ec.Domain},
+    "hazards": {"grade": ec.HazardGrade},
+    "workforce": {"source": ec.StaffSource, "certificate": ec.CertificateStatus},
+}
+
+
+def holder_of(held: ec.AnnualReport, path: str) -> Any:
+    return resolve(held, path)
+
+
+def every_part(
+    dimensions: Mapping[str, Dimension], path: str, known: Mapping[str, Any]
+) -> Iterator[tuple[str, str, Dimension, str, Part, str]]:
+    """Each dimension's path and name, the dimension, and each part's key, part and words."""
+    for name, dimension in dimensions.items():
+        where = f"{path}.dimensions.{name}"
+        for key, part in dimension.parts.items():
+            vocabulary = known.get(name)
+            words = part.label or (
+                labels.labels_of(vocabulary).get(key, key) if vocabulary else key
+            )
+            yield where, name, dimension, key, part, words
+            yield from every_part(part.dimensions, f"{where}.parts.{key}", known)
+
+
+def expected_findings(held: ec.AnnualReport) -> set[tuple[str, str]]:
+    """The audit's findings about dimensions, worked out here from the parts and totals."""
+    found = set()
+    for holder, path, _ in HOLDERS:
+        obj = holder_of(held, path)
+        tops = {
+            "count": {"penalty": "cases", "inspection": "visits", "hazards": "found"}.get(holder),
+            "amount": "fines" if holder == "penalty" else None,
+        }
+
+        def visit(dimensions: Mapping[str, Dimension], at: str, totals: dict[str, Any]) -> None:
+            for name, dimension in dimensions.items():
+                where = f"{at}.dimensions.{name}"
+                for figure in ("count", "amount"):
+                    total = (
+                        dimension.total
+                        if figure == "count" and dimension.total is not None
+                        else totals[figure]
+                    )
+                    stated = [getattr(p, figure) for p in dimension.parts.values()]
+                    known_ = [v for v in stated if v is not None]
+                    if dimension.coverage is Coverage.SUBSET or total is None or not known_:
+                        continue
+                    if sum(known_) < total:
+                        complete = dimension.coverage is Coverage.COMPLETE and len(known_) == len(
+                            stated
+                        )
+                        found.add(
+                            ("dimension-incomplete" if complete else "breakdown-short", where)
+                        )
+                for key, part in dimension.parts.items():
+                    visit(
+                        part.dimensions,
+                        f"{where}.parts.{key}",
+                        {"count": part.count, "amount": part.amount},
+                    )
+
+        visit(
+            obj.dimensions,
+            path,
+            {figure: None if name is None else getattr(obj, name) for figure, name in tops.items()},
+        )
+    return found
+
+
+class TestProperties:
+    @given(held=reports_with_dimensions)
+    def test_round_trip_keeps_every_part_in_order(self, held):
+        """Dumped and loaded: equal, with every dimension's parts in the report's order."""
+        loaded = ec.load_json(ec.dump_json(held))
+        assert held == loaded
+        for holder, path, _ in HOLDERS:
+            before = list(every_part(holder_of(held, path).dimensions, path, KNOWN[holder]))
+            after = list(every_part(holder_of(loaded, path).dimensions, path, KNOWN[holder]))
+            assert [(w, k) for w, _, _, k, _, _ in before] == [(w, k) for w, _, _, k, _, _ in after]
+
+    @given(held=reports_with_dimensions)
+    def test_every_held_part_is_written_in_zh_and_text(self, held):
+        """Each part's count, in its words and measure word, is in zh and text; its money too.
+
+        (zh says a category whose every figure is 0 in words, "全年未开展行政检查", as it
+        does for every other figure of it; text writes each row.)
+        """
+        zh = ec.render(held, "zh")
+        text = " ".join(ec.render(held, "text").split())
+        for holder, path, default in HOLDERS:
+            category = path.split(".")[0]
+            in_words = category != "workforce" and not any(
+                value for _, value in figures(getattr(held, category))
+            )
+            for _, _, dimension, _, part, words in every_part(
+                holder_of(held, path).dimensions, path, KNOWN[holder]
+            ):
+                assert words in text, words
+                if in_words:
+                    continue
+                assert words in zh, words
+                if part.count is None:
+                    continue
+                measure = part.measure or dimension.measure or default
+                assert f"{words}{part.count}{measure}" in zh
+                assert f"{words} {part.count:,} {measure}" in text
+                if part.amount is not None:
+                    assert format_amount(part.amount, unit="元") in zh
+
+    @given(held=reports_with_dimensions)
+    def test_parts_against_totals_per_dimension(self, held):
+        """The audit finds a dimension short of its total exactly where it is, and by its coverage."""
+        codes_ = {"breakdown-short", "dimension-incomplete"}
+        found = {
+            (f.code, f.path)
+            for f in ec.audit(held)
+            if f.code in codes_ and ".dimensions." in f.path
+        }
+        assert expected_findings(held) == found
