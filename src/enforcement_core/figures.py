@@ -214,7 +214,7 @@ class HazardFigures:
 
     Examples:
         >>> HazardFigures(found=509, rectified=502, supervised={SupervisionLevel.DIVISION: 6})
-        HazardFigures(found=509, rectified=502, supervised={<SupervisionLevel.DIVISION: 'division'>: 6})
+        HazardFigures(found=509, rectified=502, supervised={<SupervisionLevel.DIVISION: 'division'>: 6}, dimensions={})
     """
 
     #: Hazards found (查出隐患).
