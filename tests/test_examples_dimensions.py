@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 from decimal import Decimal
+from typing import Any
 
 import docx
 import jsonschema
@@ -20,6 +21,7 @@ import pytest
 
 import enforcement_core as ec
 from enforcement_core import Coverage, PartyKind, StaffSource
+from enforcement_core._validators import declared_dimensions
 from enforcement_core.schema import load_schema
 
 EXAMPLES = (
@@ -207,3 +209,44 @@ class TestMarketBureau:
         """A part keyed by a known value is that value: the emergency bureau's 对个人 is natural_person."""
         party = load("example-emergency-bureau-2024").penalty.dimensions["party"]
         assert PartyKind.NATURAL_PERSON.value in party.parts
+
+
+def part_words(report: ec.AnnualReport) -> list[tuple[str, int | None]]:
+    """The words and count of every part of every dimension of ``report``, nested ones too."""
+    found: list[tuple[str, int | None]] = []
+
+    def visit(dimensions: Any, known: Any) -> None:
+        for name, dimension in dimensions.items():
+            vocabulary = known.get(name)
+            for key, part in dimension.parts.items():
+                words = part.label or (
+                    ec.labels.labels_of(vocabulary).get(key, key) if vocabulary else key
+                )
+                found.append((words, part.count))
+                visit(part.dimensions, known)
+
+    for holder in (report.workforce, report.inspection, report.penalty):
+        if holder is None:
+            continue
+        for obj in (holder, getattr(holder, "hazards", None)):
+            if obj is not None:
+                for _, declared in declared_dimensions(type(obj)):
+                    visit(obj.dimensions, declared.known)
+    return found
+
+
+class TestEveryRenderer:
+    @pytest.mark.parametrize("name", EXAMPLES)
+    def test_every_part_in_every_renderer(self, name):
+        """Each part's words and count are in zh, text, html, docx and xlsx; none is left out."""
+        parts = part_words(load(name))
+        assert parts
+        html = ec.render(load(name), "html")
+        rows = xlsx_rows(name)
+        written = {"zh": zh(name), "text": text(name), "docx": docx_text(name)}
+        for words, count in parts:
+            assert f"{words}{count}" in written["zh"], words
+            assert f"{words}{count}" in written["docx"], words
+            assert f"{words}{count}" in html, words
+            assert f"{words} {count:,}" in written["text"], words
+            assert any(row[:2] == (words, count) for row in rows), words
