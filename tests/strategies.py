@@ -1145,7 +1145,7 @@ _DIMENSION_LABELS = st.just("") | _WORDS
 _COVERAGES = st.sampled_from(list(ec.Coverage))
 #: What each holder of dimensions knows, by the name of its figures: its vocabularies.
 _KNOWN_DIMENSIONS: dict[str, dict[str, type[Enum]]] = {
-    "penalty": {"domain": ec.Domain, "party": ec.PartyKind, "sanction": ec.SanctionType},
+    "penalty": {"domain": ec.Domain, "party": ec.PartyKind, "procedure": ec.Procedure},
     "inspection": {"area": ec.InspectionArea, "domain": ec.Domain},
     "hazards": {"grade": ec.HazardGrade},
     "workforce": {"source": ec.StaffSource, "certificate": ec.CertificateStatus},

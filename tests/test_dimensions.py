@@ -356,7 +356,7 @@ HOLDERS = (
     ("penalty", "penalty", "件"),
 )
 KNOWN = {
-    "penalty": {"domain": ec.Domain, "party": ec.PartyKind, "sanction": ec.SanctionType},
+    "penalty": {"domain": ec.Domain, "party": ec.PartyKind, "procedure": ec.Procedure},
     "inspection": {"area": ec.InspectionArea, "domain": ec.Domain},
     "hazards": {"grade": ec.HazardGrade},
     "workforce": {"source": ec.StaffSource, "certificate": ec.CertificateStatus},
@@ -477,3 +477,49 @@ class TestProperties:
             if f.code in codes_ and ".dimensions." in f.path
         }
         assert expected_findings(held) == found
+
+
+class TestClosedFieldsAsDimensions:
+    def test_the_closed_fields_are_the_known_keys_of_their_dimensions(self):
+        """by_domain and by_procedure with fines_by_procedure read as dimensions with known keys."""
+        held = ec.PenaltyFigures(
+            cases=10,
+            fines=Decimal(500),
+            by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=6, fines=Decimal(300))},
+            by_procedure={ec.Procedure.SIMPLE: 4},
+            fines_by_procedure={ec.Procedure.SIMPLE: Decimal(200)},
+            dimensions={"party": parts(3)},
+        )
+        read = ec.as_dimensions(held)
+        assert ["domain", "procedure", "party"] == list(read)
+        assert (6, Decimal(300)) == (
+            read["domain"].parts["traffic"].count,
+            read["domain"].parts["traffic"].amount,
+        )
+        assert (4, Decimal(200)) == (
+            read["procedure"].parts["simple"].count,
+            read["procedure"].parts["simple"].amount,
+        )
+
+    def test_a_breakdown_is_held_in_one_place(self):
+        """A domain dimension beside a stated by_domain is refused; beside an empty one it is held."""
+        domain = Dimension(parts={"治安管理": Part(count=2)})
+        assert ec.PenaltyFigures(dimensions={"domain": domain}) is not None
+        with pytest.raises(ec.InvariantError, match="held in by_domain already"):
+            ec.PenaltyFigures(
+                by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=3)},
+                dimensions={"domain": domain},
+            )
+        with pytest.raises(ec.InvariantError, match="held in fines_by_procedure already"):
+            ec.PenaltyFigures(
+                fines_by_procedure={ec.Procedure.SIMPLE: Decimal(1)},
+                dimensions={"procedure": parts(1)},
+            )
+
+    def test_an_unknown_dimension_name_never_clashes(self):
+        """Only the closed field's own dimension name is refused beside it."""
+        held = ec.PenaltyFigures(
+            by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=3)},
+            dimensions={"按领域": parts(1)},
+        )
+        assert ["domain", "按领域"] == list(ec.as_dimensions(held))

@@ -46,6 +46,7 @@ from enforcement_core.dimensions import (
     HazardGrade,
     Part,
     StaffSource,
+    as_dimensions,
 )
 from enforcement_core.errors import (
     EnforcementCoreError,
@@ -232,6 +233,7 @@ __all__ = [
     "UsageError",
     "WorkforceFigures",
     "__version__",
+    "as_dimensions",
     "audit",
     "categories",
     "compare",

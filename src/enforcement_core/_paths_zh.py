@@ -98,7 +98,6 @@ _OWN: Final = {
 _DIMENSIONS: Final = {
     "domain": "按领域",
     "procedure": "按程序",
-    "sanction": "按处罚种类",
     "party": "按当事人",
     "area": "按检查领域",
     "grade": "按隐患等级",

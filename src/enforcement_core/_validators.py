@@ -667,15 +667,20 @@ def _stated_sum(parts: Mapping[Any, Any], name: str) -> Any:
 class _DimensionsWithin(Check):
     """Each dimension of a mapping of dimensions within its total, part by part."""
 
-    __slots__ = ("amount", "count", "known")
+    __slots__ = ("amount", "closed", "count", "known")
     kind = "dimensions_within"
 
     def __init__(
-        self, count: str | None, amount: str | None, known: Mapping[str, type[Enum]]
+        self,
+        count: str | None,
+        amount: str | None,
+        known: Mapping[str, type[Enum]],
+        closed: Mapping[str, tuple[str, ...]],
     ) -> None:
         self.count = count
         self.amount = amount
         self.known = known
+        self.closed = closed
 
     def totals(self, instance: object, dimension: Any) -> tuple[tuple[str, str, Any], ...]:
         """Each figure of the parts (``count``, ``amount``) with the name and value of its total."""
@@ -693,9 +698,13 @@ class _DimensionsWithin(Check):
             ("amount", str(amount_total[0]), amount_total[1]),
         )
 
-    def _why(self, instance: object, dimension: Any) -> str | None:
+    def _why(self, instance: object, key: str, dimension: Any) -> str | None:
         if not hasattr(dimension, "parts"):
             return None
+        # One breakdown, one place: a dimension a closed field already holds is held there.
+        for field in self.closed.get(key, ()):
+            if getattr(instance, field, None):
+                return f"the {key} breakdown is held in {field} already; hold it in one place"
         for name, total_name, total in self.totals(instance, dimension):
             added = _stated_sum(dimension.parts, name)
             if total is not None and added is not None and added > total:
@@ -706,8 +715,8 @@ class _DimensionsWithin(Check):
     def reason(self, instance: object, value: Any) -> str | None:
         if not isinstance(value, Mapping):
             return None
-        for dimension in value.values():
-            why = self._why(instance, dimension)
+        for key, dimension in value.items():
+            why = self._why(instance, key, dimension)
             if why is not None:
                 return why
         return None
@@ -716,7 +725,7 @@ class _DimensionsWithin(Check):
         if not isinstance(value, Mapping):
             return
         for key, dimension in value.items():
-            why = self._why(instance, dimension)
+            why = self._why(instance, key, dimension)
             if why is not None:
                 fail(instance, f"{name}.{key}", dimension, why)
 
@@ -732,6 +741,7 @@ def dimensions_within(
     count: str | None = None,
     amount: str | None = None,
     known: Mapping[str, type[Enum]] | None = None,
+    closed: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Check:
     """Dimensions (a mapping of :class:`~enforcement_core.Dimension`) within their totals.
 
@@ -741,8 +751,11 @@ def dimensions_within(
     stated are left out (unknown is never zero). ``known`` names the dimensions
     whose keys the library's vocabulary knows (``{"domain": Domain}``): a part
     keyed by a value of it is that value, any other key is the report's own words.
+    ``closed`` names the fields that hold a known dimension in its closed form
+    (``{"domain": ("by_domain",)}``): a dimension of that name beside a stated
+    closed field is refused, so that no breakdown is held twice.
     """
-    return _DimensionsWithin(count, amount, FrozenMap(known or {}))
+    return _DimensionsWithin(count, amount, FrozenMap(known or {}), FrozenMap(closed or {}))
 
 
 class _AllOf(Check):

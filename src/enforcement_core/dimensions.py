@@ -38,14 +38,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from enum import Enum
+from typing import Any
 
 import attrs
 
 from enforcement_core._mapping import FrozenMap
+from enforcement_core._paths import resolve
 from enforcement_core._validators import (
     a_count,
     apply_checks,
+    breakdowns,
     checks,
+    declared_dimensions,
     dimensions_within,
     frozen_map,
     identifier,
@@ -65,6 +70,7 @@ __all__ = [
     "HazardGrade",
     "Part",
     "StaffSource",
+    "as_dimensions",
 ]
 
 
@@ -192,3 +198,39 @@ class Dimension:
     measure: str = attrs.field(default="", metadata=checks(_A_MEASURE))
     #: How far the parts cover the total.
     coverage: Coverage = attrs.field(default=Coverage.PARTIAL, metadata=checks(member_of(Coverage)))
+
+
+def as_dimensions(figures: object) -> dict[str, Dimension]:
+    """Every breakdown of ``figures`` as dimensions: the closed fields first, then the open ones.
+
+    A closed breakdown (``by_domain``, ``by_procedure`` with ``fines_by_procedure``,
+    ``by_area``, ``by_establishment``) is its dimension with known keys only, each
+    part keyed by its vocabulary value; the open dimensions follow, as held. One
+    shape to read every breakdown a report gives, whichever way it is held.
+
+    Examples:
+        >>> from enforcement_core import examples
+        >>> penalty = examples.load("gulu-2023").penalty
+        >>> {name: list(d.parts) for name, d in as_dimensions(penalty).items()}
+        {'domain': ['work_safety', 'traffic']}
+        >>> as_dimensions(penalty)["domain"].parts["traffic"].count
+        216
+    """
+    held: dict[str, Dimension] = {}
+    for field, declared in declared_dimensions(type(figures)):
+        for name, fields in declared.closed.items():
+            parts: dict[str, dict[str, Any]] = {}
+            for breakdown in breakdowns(type(figures)):
+                if breakdown.field not in fields:
+                    continue
+                figure = {declared.count: "count", declared.amount: "amount"}.get(breakdown.total)
+                if figure is None:
+                    continue
+                for key, value in getattr(figures, breakdown.field).items():
+                    number = value if breakdown.part is None else resolve(value, breakdown.part)
+                    segment = key.value if isinstance(key, Enum) else str(key)
+                    parts.setdefault(segment, {})[figure] = number
+            if parts:
+                held[name] = Dimension(parts={key: Part(**of) for key, of in parts.items()})
+        held.update(getattr(figures, field))
+    return held

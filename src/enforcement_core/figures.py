@@ -86,14 +86,20 @@ K = TypeVar("K")
 _ZERO = Decimal(0)
 
 
-def _dimensions(*, count: str | None, amount: str | None = None, **known: type[Vocabulary]) -> Any:
+def _dimensions(
+    *,
+    count: str | None,
+    amount: str | None = None,
+    closed: Mapping[str, tuple[str, ...]] | None = None,
+    **known: type[Vocabulary],
+) -> Any:
     """A field of breakdowns with open keys (:class:`~enforcement_core.Dimension`)."""
     return attrs.field(
         factory=FrozenMap,
         converter=frozen_map,
         metadata=checks(
             mapping_of(identifier(), instance_of(Dimension)),
-            dimensions_within(count=count, amount=amount, known=known),
+            dimensions_within(count=count, amount=amount, known=known, closed=closed),
         ),
     )
 
@@ -282,7 +288,7 @@ class InspectionFigures:
     #: Other breakdowns of the visits, by dimension (subjects such as 网吧, 加油站点),
     #: in the report's order; ``area`` and ``domain`` keys are vocabulary values.
     dimensions: Mapping[str, Dimension] = _dimensions(
-        count="visits", area=InspectionArea, domain=Domain
+        count="visits", closed={"area": ("by_area",)}, area=InspectionArea, domain=Domain
     )
 
     @classmethod
@@ -419,14 +425,15 @@ class PenaltyFigures:
     #: Cases referred to the judicial authorities (涉嫌犯罪移送).
     referrals: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Other breakdowns of the cases and their fines, by dimension (by party, by kind,
-    #: by statute), in the report's order; ``domain``, ``procedure``, ``sanction`` and
-    #: ``party`` keys are vocabulary values, any other key the report's own words.
+    #: by statute), in the report's order; ``domain``, ``procedure`` and ``party`` keys
+    #: are vocabulary values, any other key the report's own words. (Sanctions are
+    #: tallies, not a breakdown of the cases: they stay in ``by_sanction``.)
     dimensions: Mapping[str, Dimension] = _dimensions(
         count="cases",
         amount="fines",
+        closed={"domain": ("by_domain",), "procedure": ("by_procedure", "fines_by_procedure")},
         domain=Domain,
         procedure=Procedure,
-        sanction=SanctionType,
         party=PartyKind,
     )
 

@@ -298,7 +298,6 @@ _TERMS: Final[Mapping[str, tuple[str, str]]] = {
     "dimension_subset": ("其中", "of which"),
     "dimension_domain": ("按领域分", "by domain"),
     "dimension_procedure": ("按程序分", "by procedure"),
-    "dimension_sanction": ("按处罚种类分", "by sanction type"),
     "dimension_party": ("按当事人分", "by party"),
     "dimension_area": ("按检查领域分", "by inspection area"),
     "dimension_grade": ("按隐患等级分", "by hazard grade"),

@@ -280,6 +280,7 @@ class WorkforceFigures:
         metadata=checks(
             mapping_of(identifier(), instance_of(Dimension)),
             dimensions_within(
+                closed={"establishment": ("by_establishment",)},
                 known={
                     "source": StaffSource,
                     "establishment": EstablishmentKind,
