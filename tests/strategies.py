@@ -1190,3 +1190,137 @@ def without_figures(draw: st.DrawFn) -> tuple[ec.AnnualReport, ec.AnnualReport, 
     fields = {name: getattr(report, name) for name in FIGURE_FIELDS}
     after = attrs.evolve(report, **leave_unknown(fields, sorted(removed)))
     return report, after, frozenset(removed)
+
+
+# Breakdowns with open keys (issue 18) ------------------------------------------------
+
+# The report's own words: Chinese, never a vocabulary value (those are ASCII), so a
+# drawn key is known or unknown by construction.
+_WORDS = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=6)
+_OWN_MEASURES = st.sampled_from(["", "", "", "件", "家", "户", "人次", "项"])
+_DIMENSION_LABELS = st.just("") | _WORDS
+_COVERAGES = st.sampled_from(list(ec.Coverage))
+#: What each holder of dimensions knows, by the name of its figures: its vocabularies.
+_KNOWN_DIMENSIONS: dict[str, dict[str, type[Enum]]] = {
+    "penalty": {"domain": ec.Domain, "party": ec.PartyKind, "procedure": ec.Procedure},
+    "inspection": {"area": ec.InspectionArea, "domain": ec.Domain},
+    "hazards": {"grade": ec.HazardGrade},
+    "workforce": {"source": ec.StaffSource, "certificate": ec.CertificateStatus},
+}
+
+
+@st.composite
+def _parts(
+    draw: st.DrawFn, vocabulary: type[Enum] | None, *, money_parts: bool, depth: int
+) -> dict[str, ec.Part]:
+    keys = [*(m.value for m in vocabulary)] if vocabulary is not None else []
+    drawn = draw(
+        st.lists(
+            st.sampled_from(keys) | _WORDS if keys else _WORDS, min_size=1, max_size=4, unique=True
+        )
+    )
+    parts: dict[str, ec.Part] = {}
+    for key in drawn:
+        nested = draw(_nested_dimensions(money_parts=money_parts, depth=depth - 1)) if depth else {}
+        inner = list(nested.values())
+        least_count = max([_added([p.count for p in d.parts.values()]) for d in inner] or [0])
+        least_amount = max(
+            [_added([p.amount for p in d.parts.values()], Decimal(0)) for d in inner]
+            or [Decimal(0)]
+        )
+        count = None if draw(_coin) and not draw(_coin) else least_count + draw(counts)
+        amount = None
+        if money_parts and draw(_coin):
+            amount = least_amount + draw(money)
+        parts[key] = ec.Part(
+            label=draw(st.just("") | _WORDS) if key in keys else "",
+            count=count,
+            amount=amount,
+            measure=draw(_OWN_MEASURES),
+            dimensions=nested,
+        )
+    return parts
+
+
+@st.composite
+def _nested_dimensions(
+    draw: st.DrawFn, *, money_parts: bool, depth: int
+) -> dict[str, ec.Dimension]:
+    if depth < 0 or draw(_coin):
+        return {}
+    name = draw(_WORDS)
+    return {
+        name: ec.Dimension(
+            label=draw(_DIMENSION_LABELS),
+            parts=draw(_parts(None, money_parts=money_parts, depth=depth)),
+            measure=draw(_OWN_MEASURES),
+            coverage=draw(_COVERAGES),
+        )
+    }
+
+
+@st.composite
+def _open_dimensions(draw: st.DrawFn, holder: str) -> dict[str, ec.Dimension]:
+    known = _KNOWN_DIMENSIONS[holder]
+    names = draw(st.lists(st.sampled_from(sorted(known)) | _WORDS, max_size=3, unique=True))
+    dimensions: dict[str, ec.Dimension] = {}
+    for name in names:
+        parts = draw(_parts(known.get(name), money_parts=holder == "penalty", depth=1))
+        added = _added([p.count for p in parts.values()])
+        # Workforce dimensions stand on their own total; the others on their holder's.
+        total = total_over(draw, [added]) if holder == "workforce" else None
+        dimensions[name] = ec.Dimension(
+            label=draw(_DIMENSION_LABELS),
+            parts=parts,
+            total=total,
+            measure=draw(_OWN_MEASURES),
+            coverage=draw(_COVERAGES),
+        )
+    return dimensions
+
+
+def open_dimensions(holder: str) -> st.SearchStrategy[dict[str, ec.Dimension]]:
+    """Dimensions for the figures ``holder`` (penalty, inspection, hazards, workforce).
+
+    Names and keys known to the holder's vocabularies or the report's own words
+    (Chinese), parts stated or not, with money for penalties, nested one level,
+    every coverage; each dimension within its own total where it has one.
+    """
+    return _OPEN_DIMENSIONS[holder]
+
+
+_OPEN_DIMENSIONS = {holder: _open_dimensions(holder) for holder in _KNOWN_DIMENSIONS}
+
+
+def _least(dimensions: dict[str, ec.Dimension], figure: str) -> Any:
+    zero: Any = Decimal(0) if figure == "amount" else 0
+    return max(
+        [_added([getattr(p, figure) for p in d.parts.values()], zero) for d in dimensions.values()]
+        or [zero]
+    )
+
+
+@st.composite
+def _reports_with_dimensions(draw: st.DrawFn) -> ec.AnnualReport:
+    penalty = draw(_OPEN_DIMENSIONS["penalty"])
+    inspection = draw(_OPEN_DIMENSIONS["inspection"])
+    hazards = draw(_OPEN_DIMENSIONS["hazards"])
+    workforce = draw(_OPEN_DIMENSIONS["workforce"])
+    cases = total_over(draw, [_least(penalty, "count")])
+    fines = total_over(draw, [_least(penalty, "amount")], money_total=True)
+    return ec.AnnualReport(
+        body=draw(bodies),
+        year=2024,
+        workforce=ec.WorkforceFigures(dimensions=workforce),
+        inspection=ec.InspectionFigures(
+            visits=total_over(draw, [_least(inspection, "count")]),
+            hazards=ec.HazardFigures(
+                found=total_over(draw, [_least(hazards, "count")]), dimensions=hazards
+            ),
+            dimensions=inspection,
+        ),
+        penalty=ec.PenaltyFigures(cases=cases, fines=fines, dimensions=penalty),
+    )
+
+
+reports_with_dimensions = _reports_with_dimensions()

@@ -381,7 +381,7 @@ class TestListing:
     def test_examples(self):
         """examples lists every built-in example with its body and year."""
         lines = run("examples").stdout.splitlines()
-        assert len(ec.examples.names()) == len(lines) == 15
+        assert len(ec.examples.names()) == len(lines) == 20
         assert (
             "gulu-2023  重庆市渝北区古路镇人民政府, 2023  (with a synthetic ledger of records)"
             in lines

@@ -19,6 +19,7 @@ PAGES = [
     "index",
     "getting-started",
     "model",
+    "templates",
     "statistics",
     "numbers_zh",
     "renderers",

@@ -40,7 +40,7 @@ FLOORS: list[list[str]] = [
         "_signals",
     ],
     # 1: the reporting body, the workforce, the records of actions.
-    ["body", "workforce", "actions"],
+    ["body", "dimensions", "workforce", "actions"],
     # 2: yearly figures, and the categories of actions and figures.
     ["figures", "categories"],
     # 3: the annual report; the ledger of records (which names the report's conventions).

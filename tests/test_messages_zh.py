@@ -78,6 +78,18 @@ def reports() -> list[ec.AnnualReport]:
             )
         ),
         report(licensing=ec.LicensingFigures(applications=10, granted=5)),
+        # A breakdown declared complete that falls short: dimension-incomplete.
+        report(
+            penalty=ec.PenaltyFigures(
+                cases=20,
+                dimensions={
+                    "party": ec.Dimension(
+                        coverage=ec.Coverage.COMPLETE,
+                        parts={"对生产经营单位": ec.Part(count=12), "对个人": ec.Part(count=7)},
+                    )
+                },
+            )
+        ),
         report(reviews=ec.ReviewFigures(total=ec.ReviewCounts(reconsiderations=5, upheld=3))),
         report(penalty=ec.PenaltyFigures(cases=10, by_sanction={ec.SanctionType.FINE: 11})),
         report(workforce=ec.WorkforceFigures(certified=2, trained=3)),

@@ -62,6 +62,7 @@ class TestWalk:
             ("found", 509),
             ("supervised", {SupervisionLevel.DIVISION: 6}),
             ("supervised.division", 6),
+            ("dimensions", {}),
         ] == list(walk(hazards))
 
     def test_figures_are_counts_and_amounts(self):

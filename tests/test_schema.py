@@ -254,6 +254,7 @@ class TestJsonSchema:
             "at_most",
             "not_before",
             "parts_within",
+            "dimensions_within",
             "rule",
         }
         assert mapped | containers | nothing_to_say == _validators.CHECK_KINDS, (

@@ -447,6 +447,16 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
     ),
     "licensing_figures": (S.licensing_figures, _valid(ec.LicensingFigures)),
     "penalty_figures": (S.penalty_figures, _valid(ec.PenaltyFigures)),
+    "open_dimensions": (
+        lambda: st.sampled_from(["penalty", "inspection", "hazards", "workforce"]).flatmap(
+            S.open_dimensions
+        ),
+        lambda v: len(v) <= 3 and all(_valid(ec.Dimension)(d) and d.parts for d in v.values()),
+    ),
+    "reports_with_dimensions": (
+        lambda: S.reports_with_dimensions,
+        lambda v: _valid(ec.AnnualReport)(v) and v.penalty is not None,
+    ),
     "coercion_figures": (S.coercion_figures, _valid(ec.CoercionFigures)),
     "interview_figures": (S.interview_figures, _valid(ec.InterviewFigures)),
     "review_figures": (S.review_figures, _valid(ec.ReviewFigures)),

@@ -4,6 +4,13 @@ A path is the dotted way to a figure in the report's JSON document:
 ``inspection.hazards.found``, ``penalty.by_domain.traffic.cases``,
 ``workforce.units.office.subunits.brigade.certified``. Audit findings, load
 errors, stated figures and measure words all use it.
+
+A breakdown with open keys (:class:`~enforcement_core.Dimension`) is named the same
+way, its keys being canonical vocabulary values or the report's own words:
+``penalty.dimensions.party.parts.对个人.count`` is the count of one part, and a nested
+part goes on through its own dimensions,
+``penalty.dimensions.kind.parts.事故处罚.dimensions.party.parts.对个人.amount``. A key
+holds no ``.``, ``[``, ``]`` nor white space, so every path splits back into its steps.
 """
 
 from __future__ import annotations
@@ -155,7 +162,7 @@ def walk(obj: object, prefix: str = "") -> Iterator[tuple[str, object]]:
         >>> from enforcement_core import HazardFigures, SupervisionLevel
         >>> hazards = HazardFigures(found=509, supervised={SupervisionLevel.DIVISION: 6})
         >>> [path for path, _ in walk(hazards, "hazards.")]
-        ['hazards.found', 'hazards.supervised', 'hazards.supervised.division']
+        ['hazards.found', 'hazards.supervised', 'hazards.supervised.division', 'hazards.dimensions']
     """
     if isinstance(obj, Mapping):
         items: Iterable[tuple[str, object]] = ((_segment(k), v) for k, v in obj.items())

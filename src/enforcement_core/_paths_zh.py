@@ -21,6 +21,7 @@ __all__ = ["CODES_ZH", "code_zh", "path_zh", "paths_in_text_zh"]
 CODES_ZH: Final = {
     "breakdown-short": "分项合计少于总数",
     "breakdowns-disagree": "两种分项合计不一致",
+    "dimension-incomplete": "完整分项合计少于总数",
     "licensing-open": "许可结果未覆盖全部申请",
     "reviews-open": "复议结果未覆盖全部复议",
     "sanctions-vs-cases": "处罚种类与案件数不符",
@@ -91,6 +92,8 @@ _OWN: Final = {
     "notes": "说明",
     "cut_off": "统计截止日期",
     "subunits": "",
+    "dimensions": "",
+    "parts": "",
     "units": "单位",
     "hazards": "隐患",
     "licensing": "行政许可",
@@ -98,6 +101,17 @@ _OWN: Final = {
     "penalty": "行政处罚",
     "coercion": "行政强制",
     "other_actions": "其他行政执法行为",
+}
+# The names of the dimensions whose keys the vocabulary knows, after "dimensions".
+_DIMENSIONS: Final = {
+    "domain": "按领域",
+    "procedure": "按程序",
+    "party": "按当事人",
+    "area": "按检查领域",
+    "grade": "按隐患等级",
+    "source": "按人员来源",
+    "establishment": "按编制类型",
+    "certificate": "按执法证办理情况",
 }
 _PAIRS: Final = {
     ("hazards", "found"): "hazards_found",
@@ -117,9 +131,11 @@ def code_zh(code: str) -> str:
     return CODES_ZH.get(code, code)
 
 
-def _word(segment: str, before: str | None, indexed: bool) -> str | None:  # noqa: FBT001
+def _word(segment: str, before: str | None, indexed: bool) -> str | None:  # noqa: FBT001, PLR0911  (one return per kind of segment)
     if indexed and segment in _GROUPS:
         return term(f"sheet_{segment}")
+    if before == "dimensions":
+        return _DIMENSIONS.get(segment, segment)
     if before in _KEYS and segment in _VOCABULARY[_KEYS[before]]:
         return _VOCABULARY[_KEYS[before]][segment][0]
     if segment in _OWN:

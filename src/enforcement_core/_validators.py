@@ -52,6 +52,8 @@ __all__ = [
     "checks",
     "collecting",
     "declared_checks",
+    "declared_dimensions",
+    "dimensions_within",
     "fail",
     "frozen_map",
     "identifier",
@@ -657,6 +659,105 @@ def parts_within(total: str, *, part: str | None = None, subset: bool = False) -
     return _PartsWithin(total, part, subset=subset)
 
 
+def _stated_sum(parts: Mapping[Any, Any], name: str) -> Any:
+    known = [getattr(part, name) for part in parts.values() if getattr(part, name) is not None]
+    return sum(known) if known else None
+
+
+class _DimensionsWithin(Check):
+    """Each dimension of a mapping of dimensions within its total, part by part."""
+
+    __slots__ = ("amount", "closed", "count", "known")
+    kind = "dimensions_within"
+
+    def __init__(
+        self,
+        count: str | None,
+        amount: str | None,
+        known: Mapping[str, type[Enum]],
+        closed: Mapping[str, tuple[str, ...]],
+    ) -> None:
+        self.count = count
+        self.amount = amount
+        self.known = known
+        self.closed = closed
+
+    def totals(self, instance: object, dimension: Any) -> tuple[tuple[str, str, Any], ...]:
+        """Each figure of the parts (``count``, ``amount``) with the name and value of its total."""
+        count_total = (
+            ("total", dimension.total)
+            if dimension.total is not None
+            else (self.count, None if self.count is None else resolve(instance, self.count))
+        )
+        amount_total = (
+            self.amount,
+            None if self.amount is None else resolve(instance, self.amount),
+        )
+        return (
+            ("count", str(count_total[0]), count_total[1]),
+            ("amount", str(amount_total[0]), amount_total[1]),
+        )
+
+    def _why(self, instance: object, key: str, dimension: Any) -> str | None:
+        if not hasattr(dimension, "parts"):
+            return None
+        # One breakdown, one place: a dimension a closed field already holds is held there.
+        for field in self.closed.get(key, ()):
+            if getattr(instance, field, None):
+                return f"the {key} breakdown is held in {field} already; hold it in one place"
+        for name, total_name, total in self.totals(instance, dimension):
+            added = _stated_sum(dimension.parts, name)
+            if total is not None and added is not None and added > total:
+                what = "the parts" if name == "count" else "the parts' amounts"
+                return f"{what} add up to {added}, above {total_name} {total}"
+        return None
+
+    def reason(self, instance: object, value: Any) -> str | None:
+        if not isinstance(value, Mapping):
+            return None
+        for key, dimension in value.items():
+            why = self._why(instance, key, dimension)
+            if why is not None:
+                return why
+        return None
+
+    def refuse(self, instance: object, name: str, value: Any) -> None:
+        if not isinstance(value, Mapping):
+            return
+        for key, dimension in value.items():
+            why = self._why(instance, key, dimension)
+            if why is not None:
+                fail(instance, f"{name}.{key}", dimension, why)
+
+    def __repr__(self) -> str:
+        return (
+            f"<dimensions_within validator for count={self.count!r}, amount={self.amount!r}, "
+            f"known={sorted(self.known)!r}>"
+        )
+
+
+def dimensions_within(
+    *,
+    count: str | None = None,
+    amount: str | None = None,
+    known: Mapping[str, type[Enum]] | None = None,
+    closed: Mapping[str, tuple[str, ...]] | None = None,
+) -> Check:
+    """Dimensions (a mapping of :class:`~enforcement_core.Dimension`) within their totals.
+
+    Each dimension's parts add up, count by count, to no more than the dimension's
+    own ``total`` when the report gives one, else than the holder's figure at
+    ``count``; their amounts to no more than the figure at ``amount``. Parts not
+    stated are left out (unknown is never zero). ``known`` names the dimensions
+    whose keys the library's vocabulary knows (``{"domain": Domain}``): a part
+    keyed by a value of it is that value, any other key is the report's own words.
+    ``closed`` names the fields that hold a known dimension in its closed form
+    (``{"domain": ("by_domain",)}``): a dimension of that name beside a stated
+    closed field is refused, so that no breakdown is held twice.
+    """
+    return _DimensionsWithin(count, amount, FrozenMap(known or {}), FrozenMap(closed or {}))
+
+
 class _AllOf(Check):
     """The checks declared on one field, run in order."""
 
@@ -798,4 +899,24 @@ def _breakdowns(cls: Any) -> tuple[Breakdown, ...]:
         for field in attrs.fields(cls)
         for check in declared_checks(field)
         if isinstance(check, _PartsWithin)
+    )
+
+
+def declared_dimensions(cls: type) -> tuple[tuple[str, Any], ...]:
+    """Each field of the attrs class ``cls`` that holds dimensions, with its declaration.
+
+    The declaration (made by :func:`dimensions_within`) says which totals the parts
+    fall within (``count``, ``amount``) and which dimension names have a vocabulary
+    (``known``): the audit and the renderers read it from here.
+    """
+    return _declared_dimensions(cls)
+
+
+@functools.cache
+def _declared_dimensions(cls: Any) -> tuple[tuple[str, Any], ...]:
+    return tuple(
+        (field.name, check)
+        for field in attrs.fields(cls)
+        for check in declared_checks(field)
+        if isinstance(check, _DimensionsWithin)
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -26,8 +26,10 @@ from enforcement_core._validators import (
     apply_checks,
     at_most,
     checks,
+    dimensions_within,
     fail,
     frozen_map,
+    identifier,
     instance_of,
     mapping_of,
     member_of,
@@ -49,6 +51,7 @@ from enforcement_core.actions import (
     SanctionType,
     SupervisionLevel,
 )
+from enforcement_core.dimensions import Dimension, HazardGrade
 from enforcement_core.labels import Vocabulary
 
 if TYPE_CHECKING:
@@ -81,6 +84,24 @@ __all__ = [
 
 K = TypeVar("K")
 _ZERO = Decimal(0)
+
+
+def _dimensions(
+    *,
+    count: str | None,
+    amount: str | None = None,
+    closed: Mapping[str, tuple[str, ...]] | None = None,
+    **known: type[Vocabulary],
+) -> Any:
+    """A field of breakdowns with open keys (:class:`~enforcement_core.Dimension`)."""
+    return attrs.field(
+        factory=FrozenMap,
+        converter=frozen_map,
+        metadata=checks(
+            mapping_of(identifier(), instance_of(Dimension)),
+            dimensions_within(count=count, amount=amount, known=known, closed=closed),
+        ),
+    )
 
 
 def ordered(counts: Mapping[K, int], vocabulary: Iterable[K]) -> dict[K, int]:
@@ -199,7 +220,7 @@ class HazardFigures:
 
     Examples:
         >>> HazardFigures(found=509, rectified=502, supervised={SupervisionLevel.DIVISION: 6})
-        HazardFigures(found=509, rectified=502, supervised={<SupervisionLevel.DIVISION: 'division'>: 6})
+        HazardFigures(found=509, rectified=502, supervised={<SupervisionLevel.DIVISION: 'division'>: 6}, dimensions={})
     """
 
     #: Hazards found (查出隐患).
@@ -215,6 +236,9 @@ class HazardFigures:
             parts_within("found", subset=True),
         ),
     )
+    #: Other breakdowns of the hazards found, by dimension ("其中重大隐患3条"), in the
+    #: report's order; ``grade`` keys are :class:`~enforcement_core.HazardGrade` values.
+    dimensions: Mapping[str, Dimension] = _dimensions(count="found", grade=HazardGrade)
 
 
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
@@ -260,6 +284,11 @@ class InspectionFigures:
     #: Hazards found by the inspections.
     hazards: HazardFigures = attrs.field(
         factory=HazardFigures, metadata=checks(instance_of(HazardFigures))
+    )
+    #: Other breakdowns of the visits, by dimension (subjects such as 网吧, 加油站点),
+    #: in the report's order; ``area`` and ``domain`` keys are vocabulary values.
+    dimensions: Mapping[str, Dimension] = _dimensions(
+        count="visits", closed={"area": ("by_area",)}, area=InspectionArea, domain=Domain
     )
 
     @classmethod
@@ -395,6 +424,18 @@ class PenaltyFigures:
     legal_reviews: int | None = attrs.field(default=None, metadata=checks(_COUNT))
     #: Cases referred to the judicial authorities (涉嫌犯罪移送).
     referrals: int | None = attrs.field(default=None, metadata=checks(_COUNT))
+    #: Other breakdowns of the cases and their fines, by dimension (by party, by kind,
+    #: by statute), in the report's order; ``domain``, ``procedure`` and ``party`` keys
+    #: are vocabulary values, any other key the report's own words. (Sanctions are
+    #: tallies, not a breakdown of the cases: they stay in ``by_sanction``.)
+    dimensions: Mapping[str, Dimension] = _dimensions(
+        count="cases",
+        amount="fines",
+        closed={"domain": ("by_domain",), "procedure": ("by_procedure", "fines_by_procedure")},
+        domain=Domain,
+        procedure=Procedure,
+        party=PartyKind,
+    )
 
     @fines_and_confiscations.validator
     def _parts_of_money(

@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from enforcement_core._paths import figure_type, objects, owners, resolve
-from enforcement_core._validators import breakdowns
+from enforcement_core._validators import breakdowns, declared_dimensions
 from enforcement_core.actions import ActionKind
 from enforcement_core.categories import CATEGORIES, RECORD_GROUPS, category
 from enforcement_core.comparison import Change
+from enforcement_core.dimensions import Coverage
 from enforcement_core.figures import outcomes
 from enforcement_core.labels import label
 from enforcement_core.ledger import Ledger
@@ -55,6 +56,7 @@ from enforcement_core.workforce import Officer, walk_units
 
 if TYPE_CHECKING:
     from enforcement_core.actions import Hazard
+    from enforcement_core.dimensions import Dimension
     from enforcement_core.ledger import Record
 
 __all__ = ["CODES", "Finding", "Findings", "Severity", "audit"]
@@ -135,6 +137,10 @@ CODES: Mapping[str, tuple[Severity, str]] = {
     "breakdown-short": (
         Severity.WARNING,
         "a breakdown's parts add up to less than its stated total",
+    ),
+    "dimension-incomplete": (
+        Severity.ERROR,
+        "a breakdown the report declares complete adds up to less than its total",
     ),
     "breakdowns-disagree": (
         Severity.WARNING,
@@ -292,6 +298,7 @@ def _published_findings(report: AnnualReport, ledger: Ledger) -> Iterator[Findin
 
 def _report_findings(report: AnnualReport, previous: AnnualReport | None) -> Iterator[Finding]:
     yield from _breakdown_findings(report)
+    yield from _dimension_findings(report)
     yield from _licensing_findings(report)
     yield from _sanction_findings(report)
     yield from _review_findings(report)
@@ -338,6 +345,52 @@ def _breakdown_findings(report: AnnualReport) -> Iterator[Finding]:
                         f"{total_name} is not stated and its breakdowns disagree: {listed}",
                         f"未列明总数，各分项合计不一致：{listed_zh}",
                     )
+
+
+def _dimension_findings(report: AnnualReport) -> Iterator[Finding]:
+    """Each dimension's parts against its total, nested parts against their part.
+
+    Parts above their total are refused on construction; here, parts that fall
+    short. A partial breakdown may fall short (a warning); one the report declares
+    complete may not (an error), unless a part is not stated: the parts not stated
+    may hold the rest. A subset is never meant to cover its total.
+    """
+    for name in FIGURE_FIELDS:
+        for path, obj in objects(getattr(report, name), name):
+            for field, declared in declared_dimensions(type(obj)):
+                for key, dimension in getattr(obj, field).items():
+                    if dimension.coverage is Coverage.SUBSET:
+                        continue
+                    where = f"{path}.{field}.{key}"
+                    for held, total_name, total in declared.totals(obj, dimension):
+                        yield from _short_dimension(where, dimension, held, total_name, total)
+
+
+def _short_dimension(
+    where: str, dimension: Dimension, figure: str, total_name: str, total: Any
+) -> Iterator[Finding]:
+    stated = [getattr(part, figure) for part in dimension.parts.values()]
+    known = [value for value in stated if value is not None]
+    if total is None or not known or sum(known) >= total:
+        return
+    added = sum(known)
+    what = "the parts" if figure == "count" else "the parts' amounts"
+    rest = total - added
+    if dimension.coverage is Coverage.COMPLETE and len(known) == len(stated):
+        yield _finding(
+            "dimension-incomplete",
+            where,
+            f"{what} add up to {added}, below {total_name} {total} ({rest} missing), "
+            "though the breakdown is declared complete",
+            f"分项合计{added}，少于总数{total}（缺{rest}），而该分项声明为完整",
+        )
+        return
+    yield _finding(
+        "breakdown-short",
+        where,
+        f"{what} add up to {added}, below {total_name} {total} ({rest} not broken down)",
+        f"分项合计{added}，少于总数{total}（{rest}未分项列明）",
+    )
 
 
 def _licensing_findings(report: AnnualReport) -> Iterator[Finding]:

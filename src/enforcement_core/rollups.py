@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from enforcement_core.dimensions import Coverage
 from enforcement_core.errors import StatisticsError
 from enforcement_core.report import AnnualReport, Conventions, Narrative, Stated
 from enforcement_core.statistics import FIGURE_FIELDS
@@ -103,7 +104,7 @@ def _combine_objects(objects: list[Any], *, unknown: bool) -> Any:
     return cls(**combined)
 
 
-def _combine_field(field: attrs.Attribute[Any], values: list[Any], *, unknown: bool) -> Any:
+def _combine_field(field: attrs.Attribute[Any], values: list[Any], *, unknown: bool) -> Any:  # noqa: PLR0911  (one return per kind of value)
     sample = next((v for v in values if v is not None), None)
     if isinstance(sample, bool):  # pragma: no cover - no figures class holds a bool
         raise TypeError(f"cannot roll up the flag {field.name}")
@@ -113,6 +114,8 @@ def _combine_field(field: attrs.Attribute[Any], values: list[Any], *, unknown: b
         if (unknown and len(known) < len(values)) or not known:
             return None
         return sum(known)
+    if isinstance(sample, Coverage):
+        return _rolled_coverage(values)
     if isinstance(sample, Enum):
         # A unit's kind: kept where all agree, else the vocabulary's catch-all.
         return sample if all(v is sample for v in values) else type(sample)("other")
@@ -123,6 +126,15 @@ def _combine_field(field: attrs.Attribute[Any], values: list[Any], *, unknown: b
         # name that differs takes the first in sorted order, whatever the order given.
         return "" if field.default == "" else min(values)
     return combine(values, unknown=unknown)
+
+
+def _rolled_coverage(values: list[Any]) -> Coverage:
+    """How far a dimension rolled up covers its total: never complete.
+
+    A body that states the total without the dimension adds to the total and not
+    to the parts, so a roll-up cannot claim its parts are the whole.
+    """
+    return Coverage.SUBSET if all(v is Coverage.SUBSET for v in values) else Coverage.PARTIAL
 
 
 def _combine_mappings(mappings: list[Mapping[Any, Any]], *, unknown: bool) -> dict[Any, Any]:

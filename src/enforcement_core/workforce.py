@@ -14,6 +14,7 @@ from enforcement_core._validators import (
     apply_checks,
     at_most,
     checks,
+    dimensions_within,
     fail,
     frozen_map,
     identifier,
@@ -27,6 +28,7 @@ from enforcement_core._validators import (
     text,
     tuple_of,
 )
+from enforcement_core.dimensions import CertificateStatus, Dimension, StaffSource
 from enforcement_core.labels import Vocabulary
 
 __all__ = [
@@ -267,6 +269,26 @@ class WorkforceFigures:
     #: Cases of officers' misconduct in the year (执法人员违规违纪).
     misconduct_cases: int | None = attrs.field(
         default=None, metadata=checks(optional(a_count())), kw_only=True
+    )
+    #: Other breakdowns of the staff, by dimension (by source 派驻/借调/在编, by post,
+    #: posts and staff on duty per unit, staff awaiting a certificate), in the report's
+    #: order. Each gives its own ``total`` where the report states one: staff by source
+    #: are not a breakdown of any one figure of the workforce.
+    dimensions: Mapping[str, Dimension] = attrs.field(
+        factory=FrozenMap,
+        converter=frozen_map,
+        metadata=checks(
+            mapping_of(identifier(), instance_of(Dimension)),
+            dimensions_within(
+                closed={"establishment": ("by_establishment",)},
+                known={
+                    "source": StaffSource,
+                    "establishment": EstablishmentKind,
+                    "certificate": CertificateStatus,
+                },
+            ),
+        ),
+        kw_only=True,
     )
 
 

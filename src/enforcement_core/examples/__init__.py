@@ -31,16 +31,25 @@ note on the scope, a count of bodies) and ``example-city-department-2024`` (市�
 beside 全市, sanctions counted under every type, 人均办案7件, a change of the grand
 total).
 
+Five more hold breakdowns with open keys (:class:`~enforcement_core.Dimension`), shaped
+like templates the library had not met: ``example-emergency-bureau-2024``
+(penalties by party and by kind, 对个人 nested within 事故处罚; 重大隐患 among the
+hazards), ``example-police-branch-2024`` (public security, a domain no vocabulary
+lists; inspections of 网吧 and 旅馆), ``example-culture-tourism-2024`` (inspections of
+网吧, 校外培训机构 …), ``example-town-seconded-2024`` (a town team of seconded
+officers: staff by source, by post, posts and staff per unit, staff awaiting a
+certificate or the exam) and ``example-market-bureau-2024`` (penalties by statute).
+
 Examples:
     >>> from enforcement_core import examples
-    >>> examples.names()[:4]
-    ['example-agriculture-commission-2024', 'example-city-department-2024', 'example-city-rounding-2024', 'example-county-emergency-2024']
+    >>> "gulu-2023" in examples.names(), "example-town-seconded-2024" in examples.names()
+    (True, True)
     >>> examples.load("gulu-2023").inspection.hazards.found
     509
     >>> examples.load("gulu-2024")
     Traceback (most recent call last):
     ...
-    enforcement_core.errors.ExampleNotFound: no built-in example 'gulu-2024'; the examples are: 'example-agriculture-commission-2024', 'example-city-department-2024', 'example-city-rounding-2024', 'example-county-emergency-2024', 'example-county-market-2024', 'example-county-resources-2024', 'example-development-zone-2024', 'example-forestry-bureau-2024', 'example-street-2023', 'example-street-office-2024', 'example-town-2022', 'example-town-2023', 'example-town-changes-2024', 'example-transport-bureau-2024', 'gulu-2023'
+    enforcement_core.errors.ExampleNotFound: no built-in example 'gulu-2024'; the examples are: 'example-agriculture-commission-2024', ..., 'gulu-2023'
 """
 
 from __future__ import annotations

@@ -20,9 +20,11 @@ import attrs
 from babel.numbers import format_decimal
 
 from enforcement_core._paths import figures, resolve
+from enforcement_core._validators import declared_dimensions
 from enforcement_core.actions import ActionKind
 from enforcement_core.categories import CATEGORIES, Category
-from enforcement_core.labels import label, term, term_or_key
+from enforcement_core.dimensions import Coverage
+from enforcement_core.labels import label, labels_of, term, term_or_key
 from enforcement_core.numbers_zh import (
     UNDEFINED,
     MeasureKind,
@@ -34,12 +36,21 @@ from enforcement_core.report import PLACES, QUALIFIERS, Bound, RateName, StatedN
 from enforcement_core.statistics import exact_rates, fine_per_case, open_hazards, stated_figure
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Iterator, Mapping
     from enum import Enum
 
+    from enforcement_core.dimensions import Dimension, Part
     from enforcement_core.report import AnnualReport
 
-__all__ = ["Row", "places_of", "rows"]
+__all__ = [
+    "Row",
+    "dimension_label",
+    "dimension_measure",
+    "held_dimensions",
+    "part_label",
+    "places_of",
+    "rows",
+]
 
 
 @attrs.frozen
@@ -224,6 +235,93 @@ def _breakdown(
         writer.count(depth, writer.label(key), value, kind, f"{path}.{key.value}")
 
 
+def held_dimensions(obj: object, path: str) -> Iterator[tuple[str, Dimension, Any]]:
+    """Each dimension ``obj`` holds, with its path and its holder's declaration, in order."""
+    for field, declared in declared_dimensions(type(obj)):
+        for name, dimension in getattr(obj, field).items():
+            yield f"{path}.{field}.{name}", dimension, declared
+
+
+def dimension_label(name: str, dimension: Dimension, locale: str) -> str:
+    """The report's words for a dimension; else the library's for a known one; else its name."""
+    if dimension.label:
+        return dimension.label
+    return term_or_key(f"dimension_{name}", locale).removeprefix("dimension_")
+
+
+def part_label(key: str, part: Part, vocabulary: type[Enum] | None, locale: str) -> str:
+    """The report's words for a part; else its known key's label; else the key, as written."""
+    if part.label:
+        return part.label
+    if vocabulary is not None:
+        return labels_of(vocabulary, locale).get(key, key)
+    return key
+
+
+#: The measure of the parts' counts of each class that holds dimensions.
+_HOLDER_MEASURES: Mapping[str, MeasureKind] = {
+    "PenaltyFigures": MeasureKind.CASE,
+    "InspectionFigures": MeasureKind.ESTABLISHMENT_VISIT,
+    "HazardFigures": MeasureKind.HAZARD,
+    "WorkforceFigures": MeasureKind.PERSON,
+}
+
+
+def dimension_measure(holder: object) -> MeasureKind:
+    """The measure of the counts of the dimensions ``holder`` holds (件, 家次, 条, 名)."""
+    return _HOLDER_MEASURES.get(type(holder).__name__, MeasureKind.ITEM)
+
+
+def _own_measure(part: Part, dimension: Dimension) -> str:
+    return part.measure or dimension.measure
+
+
+def _dimension_rows(w: _Writer, holder: object, path: str, depth: int) -> None:
+    """The rows of the dimensions ``holder`` holds, parts in the report's order, nested below."""
+    kind = dimension_measure(holder)
+    amount_key = "fines" if type(holder).__name__ == "PenaltyFigures" else "amount"
+    for where, dimension, declared in held_dimensions(holder, path):
+        _one_dimension(w, dimension, where, depth, (kind, amount_key, declared.known))
+
+
+def _one_dimension(
+    w: _Writer,
+    dimension: Dimension,
+    where: str,
+    depth: int,
+    how: tuple[MeasureKind, str, Mapping[str, type[Enum]]],
+) -> None:
+    """A dimension's heading, its total, then each part and the part's own dimensions."""
+    kind, amount_key, known = how
+    name = where.rsplit(".", 1)[-1]
+    # Some of the total, not a breakdown of it: "其中", as the report says it.
+    subset = dimension.coverage is Coverage.SUBSET and not dimension.label
+    heading = w.term("dimension_subset") if subset else dimension_label(name, dimension, w.locale)
+    w.rows.append(Row(depth, heading))
+    if dimension.total is not None:
+        w.count(depth + 1, w.term("dimension_total"), dimension.total, kind, f"{where}.total")
+        _measured(w, dimension.measure)
+    for key, part in dimension.parts.items():
+        at = f"{where}.parts.{key}"
+        words = part_label(key, part, known.get(name), w.locale)
+        before = len(w.rows)
+        w.count(depth + 1, words, part.count, kind, f"{at}.count")
+        if len(w.rows) == before:
+            w.rows.append(Row(depth + 1, words))
+        else:
+            _measured(w, _own_measure(part, dimension))
+        w.money(depth + 2, w.term(amount_key), part.amount, f"{at}.amount")
+        for nested_name, nested in part.dimensions.items():
+            _one_dimension(w, nested, f"{at}.dimensions.{nested_name}", depth + 2, how)
+
+
+def _measured(w: _Writer, measure: str) -> None:
+    """The last row in the report's own measure word, where it gives one."""
+    if measure:
+        row = w.rows[-1]
+        w.rows[-1] = attrs.evolve(row, unit=measure if w.zh else "", measure=measure)
+
+
 _PERSON, _CASE, _HAZARD = MeasureKind.PERSON, MeasureKind.CASE, MeasureKind.HAZARD
 _UNITS_EN = {"元": "yuan", "万元": "10k yuan", "亿元": "100M yuan"}
 
@@ -275,6 +373,7 @@ def _workforce(w: _Writer) -> None:
         _breakdown(w, 2, workforce.departures, _PERSON, "workforce.departures")
     w.stated(1, "trained", "workforce.trained", _PERSON)
     w.stated(1, "misconduct_cases", "workforce.misconduct_cases", _CASE)
+    _dimension_rows(w, workforce, "workforce", 1)
 
 
 def _powers(w: _Writer) -> None:
@@ -335,6 +434,8 @@ def _inspection(w: _Writer) -> None:
         open_at_end = open_hazards(w.report)
         w.count(1, w.term("open_hazards"), open_at_end, _HAZARD)
         w.rows[-1] = attrs.evolve(w.rows[-1], computed=True)
+    _dimension_rows(w, inspection, "inspection", 1)
+    _dimension_rows(w, inspection.hazards, "inspection.hazards", 1)
 
 
 def _penalty(w: _Writer) -> None:
@@ -366,6 +467,7 @@ def _penalty(w: _Writer) -> None:
             w.money(2, w.label(procedure), fines, path)
     for key in ("not_penalised", "lightened", "legal_reviews", "referrals"):
         w.stated(1, key, f"penalty.{key}", _CASE)
+    _dimension_rows(w, penalty, "penalty", 1)
 
 
 def _coercion(w: _Writer) -> None:

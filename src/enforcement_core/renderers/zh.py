@@ -27,6 +27,7 @@ from enforcement_core.actions import ActionKind
 from enforcement_core.body import BodyLevel
 from enforcement_core.categories import CATEGORIES, Category, category
 from enforcement_core.comparison import Change, RateChange
+from enforcement_core.dimensions import Coverage
 from enforcement_core.errors import RendererOptionError
 from enforcement_core.labels import label, term_or_key
 from enforcement_core.numbers_zh import (
@@ -42,6 +43,12 @@ from enforcement_core.numbers_zh import (
     to_chinese,
 )
 from enforcement_core.renderers._base import PERSONAL_DATA, Option, published, validate_options
+from enforcement_core.renderers._rows import (
+    dimension_label,
+    dimension_measure,
+    held_dimensions,
+    part_label,
+)
 from enforcement_core.report import (
     AnnualReport,
     ChangeUnit,
@@ -63,6 +70,8 @@ from enforcement_core.statistics import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+
+    from enforcement_core.dimensions import Dimension
 
 __all__ = ["Block", "ZhDocument", "ZhRenderer", "renderer"]
 
@@ -337,6 +346,7 @@ class _Writer:
             self._movements(),
             self._training(),
             self._misconduct(),
+            *self.dimensions(self.report.workforce, "workforce"),
             self.own("workforce"),
         ]
         return "".join(f"{sentence}。" for sentence in sentences if sentence)
@@ -767,6 +777,7 @@ class _Writer:
         parts = [
             opening,
             self._count("共查出安全隐患", "inspection.hazards.found", hazard),
+            *self.dimensions(inspection.hazards, "inspection.hazards"),
             self._count("整改隐患", "inspection.hazards.rectified", hazard),
         ]
         parts.append(self.stated_rate(RateName.RECTIFICATION))
@@ -796,6 +807,7 @@ class _Writer:
         ]
         if by_area:
             parts.append("分领域看，" + "，".join(by_area))
+        parts.append(self.dimension_clause(inspection, "inspection"))
         return self._join(parts)
 
     def penalty(self) -> str | None:
@@ -858,7 +870,73 @@ class _Writer:
                 if getattr(penalty, key) is not None
                 else None
             )
+        parts.append(self.dimension_clause(penalty, "penalty"))
         return self._join(parts)
+
+    def dimensions(self, holder: object, path: str) -> list[str]:
+        """The report's own breakdowns of ``holder``, a clause each, parts in its order and words."""
+        kind = dimension_measure(holder)
+        money_word = "罚款" if path == "penalty" else "涉及金额"
+        return [
+            self._dimension(where, dimension, (kind, money_word, declared.known))
+            for where, dimension, declared in held_dimensions(holder, path)
+        ]
+
+    def dimension_clause(self, holder: object, path: str) -> str | None:
+        """The breakdowns of ``holder`` in one clause, set apart from each other by "；"."""
+        return "；".join(self.dimensions(holder, path)) or None
+
+    def _dimension(
+        self,
+        where: str,
+        dimension: Dimension,
+        how: tuple[MeasureKind, str, Mapping[str, type[Enum]]],
+    ) -> str:
+        kind, money_word, known = how
+        name = where.rsplit(".", 1)[-1]
+        listed: list[str] = []
+        for key, part in dimension.parts.items():
+            at = f"{where}.parts.{key}"
+            text = part_label(key, part, known.get(name), "zh_CN")
+            count = self._part_count(f"{at}.count", kind, part.measure or dimension.measure)
+            amount = stated_figure(self.report, f"{at}.amount")
+            figures_of = [count] if count else []
+            if amount is not None:
+                figures_of.append(f"{money_word}{self.money(Decimal(amount), f'{at}.amount')}")
+            text += "，".join(figures_of)
+            nested = [
+                self._dimension(f"{at}.dimensions.{nested_name}", nested_dimension, how)
+                for nested_name, nested_dimension in part.dimensions.items()
+            ]
+            if nested:
+                text += f"（{'；'.join(nested)}）"
+            listed.append(text)
+        plain = all(
+            part.amount is None and not part.dimensions for part in dimension.parts.values()
+        )
+        joined = ("、" if plain else "；").join(listed)
+        if dimension.coverage is Coverage.SUBSET and not dimension.label:
+            return f"其中{joined}"
+        head = dimension_label(name, dimension, "zh_CN")
+        if dimension.total is not None:
+            total = self._part_count(f"{where}.total", kind, dimension.measure)
+            return f"{head}，共{total}，其中{joined}"
+        # A list of counts reads like the other breakdowns ("按处罚种类分，警告…"); parts
+        # with money or their own breakdowns are set apart after a colon.
+        return f"{head}{'，' if plain else '：'}{joined}"
+
+    def _part_count(self, path: str, kind: MeasureKind, own: str) -> str:
+        """A part's count in its own measure word, or as the report wrote it; empty if unknown."""
+        written = self.report.stated.figure(path)
+        value = resolve(self.report, path)
+        if written is None and value is None:
+            return ""
+        if written is not None:
+            # A figure written with its own measure word keeps it; else the part's.
+            return written.phrase(own or self.word(kind, path))
+        if not own:
+            return self.n(int(value), kind, path)
+        return self._number(int(value)) + own
 
     def _procedure_fine(self, key: str, procedure: Any) -> str:
         """The fines of a procedure after its cases ("（罚款6350元）"); empty if not stated."""

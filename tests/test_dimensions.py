@@ -1,0 +1,525 @@
+"""Breakdowns with open keys: Dimension and Part, their checks, audit, roll-up, paths, renderers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from hypothesis import given
+
+import enforcement_core as ec
+from enforcement_core import Coverage, Dimension, HazardGrade, Part, labels
+from enforcement_core._paths import check_figure_path, figures, resolve
+from enforcement_core._paths_zh import path_zh
+from enforcement_core.numbers_zh import format_amount
+from enforcement_core.report import Stated, StatedFigure
+from strategies import reports_with_dimensions
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+BODY = ec.EnforcementBody(name="示例县应急管理局", level=ec.BodyLevel.COUNTY_DEPARTMENT)
+
+
+def report(**fields: object) -> ec.AnnualReport:
+    return ec.AnnualReport(body=BODY, year=2024, published_on=dt.date(2025, 1, 20), **fields)
+
+
+def penalty(cases: int | None = 10, fines: str | None = None, **dimensions: Dimension) -> object:
+    return ec.PenaltyFigures(
+        cases=cases, fines=None if fines is None else Decimal(fines), dimensions=dimensions
+    )
+
+
+def parts(*counts: int | None, coverage: Coverage = Coverage.PARTIAL) -> Dimension:
+    return Dimension(
+        coverage=coverage, parts={f"第{i}类": Part(count=n) for i, n in enumerate(counts)}
+    )
+
+
+def codes(source: ec.AnnualReport) -> list[tuple[str, str]]:
+    return [(f.code, f.path) for f in ec.audit(source)]
+
+
+class TestPartsWithinTheirTotal:
+    def test_parts_up_to_the_total_are_held(self):
+        """Parts adding up to exactly the total are held."""
+        assert 10 == sum(
+            p.count for p in penalty(10, kind=parts(4, 6)).dimensions["kind"].parts.values()
+        )
+
+    def test_parts_above_the_total_are_refused_with_the_dimensions_path(self):
+        """Parts adding up to one more than the total: refused, naming the dimension."""
+        with pytest.raises(
+            ec.InvariantError,
+            match=r"PenaltyFigures.dimensions.kind: the parts add up to 11, above cases 10",
+        ):
+            penalty(10, kind=parts(5, 6))
+
+    def test_amounts_above_the_fines_are_refused(self):
+        """The parts' amounts add up to no more than the fines; equal is held."""
+        money = Dimension(parts={"a": Part(amount=Decimal(60)), "b": Part(amount=Decimal(40))})
+        assert penalty(None, "100", party=money) is not None
+        with pytest.raises(ec.InvariantError, match="amounts add up to 100, above fines 99"):
+            penalty(None, "99", party=money)
+
+    def test_a_dimensions_own_total_comes_first(self):
+        """A dimension with its own total is held against it, not against the holder's."""
+        assert penalty(3, kind=Dimension(total=30, parts={"a": Part(count=30)})) is not None
+        with pytest.raises(ec.InvariantError, match="above total 30"):
+            penalty(100, kind=Dimension(total=30, parts={"a": Part(count=31)}))
+
+    def test_workforce_dimensions_are_held_against_their_own_total_only(self):
+        """Staff by source are not a breakdown of the certified officers: only their total binds."""
+        source = Dimension(total=25, parts={"seconded": Part(count=12), "borrowed": Part(count=13)})
+        assert ec.WorkforceFigures(certified=3, dimensions={"source": source}) is not None
+        with pytest.raises(ec.InvariantError, match="above total 24"):
+            ec.WorkforceFigures(dimensions={"source": Dimension(total=24, parts=source.parts)})
+
+    def test_nested_parts_within_their_part(self):
+        """对个人 within 事故处罚: up to its count is held, one more is refused."""
+        inner = {"对个人": Part(count=2), "对生产经营单位": Part(count=4)}
+        assert Part(count=6, dimensions={"party": Dimension(parts=inner)}) is not None
+        with pytest.raises(ec.InvariantError, match=r"Part.dimensions.party: .*above count 5"):
+            Part(count=5, dimensions={"party": Dimension(parts=inner)})
+
+    def test_unknown_parts_are_left_out_never_zero(self):
+        """A part not stated adds nothing, and is not 0: it stays None."""
+        held = penalty(10, kind=parts(None, 10))
+        assert [None, 10] == [p.count for p in held.dimensions["kind"].parts.values()]
+        assert ("dimensions.kind.parts.第0类.count", None) not in list(figures(held))
+
+    def test_hazards_by_grade(self):
+        """重大隐患 among the hazards found: up to found is held, above is refused."""
+        major = {HazardGrade.MAJOR.value: Part(count=12)}
+        grade = Dimension(coverage=Coverage.SUBSET, parts=major)
+        assert (
+            12
+            == ec.HazardFigures(found=12, dimensions={"grade": grade})
+            .dimensions["grade"]
+            .parts["major"]
+            .count
+        )
+        with pytest.raises(ec.InvariantError, match="above found 11"):
+            ec.HazardFigures(found=11, dimensions={"grade": grade})
+
+
+class TestKeysAndWords:
+    def test_a_key_may_not_hold_a_dot(self):
+        """Keys are path steps: one with a dot (or white space) is refused."""
+        with pytest.raises(ec.InvariantError, match=r"Dimension.parts.a\.b"):
+            Dimension(parts={"a.b": Part(count=1)})
+        with pytest.raises(ec.InvariantError):
+            Dimension(parts={"对 个人": Part(count=1)})
+
+    def test_the_reports_words_are_held_as_keys(self):
+        """Any other key is the report's own words, in its order."""
+        words = ["《中华人民共和国广告法》", "加油站点", "A级旅游景区"]
+        held = Dimension(parts={w: Part(count=1) for w in words})
+        assert words == list(held.parts)
+
+    @pytest.mark.parametrize("measure", ["件", "家次", "平方公里", ""])
+    def test_measure_words_as_written(self, measure):
+        """A measure word of up to four characters, or none (the holder's own)."""
+        assert measure == Part(count=1, measure=measure).measure
+
+    @pytest.mark.parametrize("measure", ["12件", " 件", "非常长的量词"])
+    def test_a_number_or_a_sentence_is_no_measure_word(self, measure):
+        """A measure word holds no digit, no outer space, at most four characters."""
+        with pytest.raises(ec.InvariantError, match="measure word"):
+            Part(count=1, measure=measure)
+
+    def test_a_part_holds_dimensions_only(self):
+        """A part's breakdowns are Dimensions, not bare mappings."""
+        with pytest.raises(ec.InvariantError, match="must be a Dimension"):
+            Part(count=1, dimensions={"party": {"a": 1}})  # type: ignore[dict-item]
+
+
+class TestJson:
+    def test_round_trip_keeps_order_words_and_nesting(self):
+        """Dumped and loaded: equal, parts in the report's order, nested parts kept."""
+        held = report(
+            penalty=penalty(
+                6,
+                "430000",
+                kind=Dimension(
+                    label="按处罚类别分",
+                    parts={
+                        "事故处罚": Part(
+                            count=6,
+                            amount=Decimal(430000),
+                            dimensions={
+                                "party": Dimension(
+                                    parts={"natural_person": Part(label="对个人", count=2)}
+                                )
+                            },
+                        )
+                    },
+                ),
+            )
+        )
+        loaded = ec.load_json(ec.dump_json(held))
+        assert held == loaded
+        accident = loaded.penalty.dimensions["kind"].parts["事故处罚"]
+        assert "对个人" == accident.dimensions["party"].parts["natural_person"].label
+
+    def test_a_load_error_names_the_parts_path(self):
+        """A refused part is reported at its JSON path, with every problem at once."""
+        document = json.loads(ec.dump_json(report(penalty=penalty(10, kind=parts(3, 4)))))
+        parts_of = document["penalty"]["dimensions"]["kind"]["parts"]
+        parts_of["第0类"]["count"] = -1
+        parts_of["第1类"]["measure"] = "1件"
+        with pytest.raises(ec.LoadError) as caught:
+            ec.load_json(json.dumps(document, ensure_ascii=False))
+        paths = [p.path for p in caught.value.problems]
+        assert "penalty.dimensions.kind.parts.第0类.count" in paths
+        assert "penalty.dimensions.kind.parts.第1类.measure" in paths
+
+    def test_unknown_coverage_is_refused(self):
+        """Coverage is partial, complete or subset."""
+        document = json.loads(ec.dump_json(report(penalty=penalty(10, kind=parts(3)))))
+        document["penalty"]["dimensions"]["kind"]["coverage"] = "whole"
+        with pytest.raises(ec.LoadError, match="coverage"):
+            ec.load_json(json.dumps(document, ensure_ascii=False))
+
+
+class TestPaths:
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "penalty.dimensions.party.parts.对个人.count",
+            "penalty.dimensions.kind.parts.事故处罚.dimensions.party.parts.对个人.amount",
+            "inspection.hazards.dimensions.grade.parts.major.count",
+            "workforce.dimensions.source.total",
+        ],
+    )
+    def test_open_keys_have_figure_paths(self, path):
+        """A part of an open dimension, and a nested part, is a figure path."""
+        assert check_figure_path(ec.AnnualReport, path) is None
+
+    def test_a_dimension_is_not_a_figure(self):
+        """The dimension itself, or a part, is not a figure."""
+        assert (
+            check_figure_path(ec.AnnualReport, "penalty.dimensions.party.parts.对个人") is not None
+        )
+
+    def test_paths_said_in_chinese(self):
+        """A known dimension by its Chinese name, the report's words as written."""
+        assert "行政处罚·按当事人·对个人·次数" == path_zh(
+            "penalty.dimensions.party.parts.对个人.count"
+        )
+
+
+class TestAudit:
+    def test_a_partial_breakdown_short_of_its_total_is_a_warning(self):
+        """4 + 5 of 10, partial: breakdown-short; 4 + 6: nothing."""
+        assert [("breakdown-short", "penalty.dimensions.kind")] == codes(
+            report(penalty=penalty(10, kind=parts(4, 5)))
+        )
+        assert [] == codes(report(penalty=penalty(10, kind=parts(4, 6))))
+
+    def test_a_complete_breakdown_short_of_its_total_is_an_error(self):
+        """Declared complete, 4 + 5 of 10: dimension-incomplete (error); 4 + 6: nothing."""
+        short = report(penalty=penalty(10, kind=parts(4, 5, coverage=Coverage.COMPLETE)))
+        [finding] = ec.audit(short)
+        assert ("dimension-incomplete", "penalty.dimensions.kind", ec.Severity.ERROR) == (
+            finding.code,
+            finding.path,
+            finding.severity,
+        )
+        assert "1 missing" in finding.message
+        assert [] == codes(
+            report(penalty=penalty(10, kind=parts(4, 6, coverage=Coverage.COMPLETE)))
+        )
+
+    def test_a_complete_breakdown_with_an_unknown_part_is_only_a_warning(self):
+        """A part not stated may hold the rest: a warning, not an error."""
+        unknown = report(penalty=penalty(10, kind=parts(4, None, coverage=Coverage.COMPLETE)))
+        assert [("breakdown-short", "penalty.dimensions.kind")] == codes(unknown)
+
+    def test_a_subset_is_never_short(self):
+        """重大隐患 3 of 615 hazards: no finding."""
+        grade = Dimension(coverage=Coverage.SUBSET, parts={"major": Part(count=3)})
+        hazards = ec.HazardFigures(found=615, dimensions={"grade": grade})
+        assert [] == codes(report(inspection=ec.InspectionFigures(hazards=hazards)))
+
+    def test_nested_parts_are_audited_against_their_part(self):
+        """对个人 2 of 事故处罚 6, declared complete: an error at the nested dimension."""
+        inner = Dimension(coverage=Coverage.COMPLETE, parts={"对个人": Part(count=2)})
+        kind = Dimension(parts={"事故处罚": Part(count=6, dimensions={"party": inner})})
+        assert [
+            ("dimension-incomplete", "penalty.dimensions.kind.parts.事故处罚.dimensions.party")
+        ] == codes(report(penalty=penalty(6, kind=kind)))
+
+    def test_amounts_short_of_the_fines(self):
+        """Amounts that fall short of the fines are a finding of their own."""
+        money = Dimension(parts={"a": Part(amount=Decimal(60))})
+        [finding] = ec.audit(report(penalty=penalty(None, "100", party=money)))
+        assert "breakdown-short" == finding.code
+        assert "(40 not broken down)" in finding.message
+
+    def test_each_dimension_is_audited_apart(self):
+        """Two dimensions of one total: each held against it on its own."""
+        held = report(penalty=penalty(10, kind=parts(4, 6), party=parts(3)))
+        assert [("breakdown-short", "penalty.dimensions.party")] == codes(held)
+
+
+class TestRollup:
+    def roll(self, *dimensions: Dimension) -> Dimension:
+        reports = [report(penalty=penalty(None, kind=d)) for d in dimensions]
+        rolled = ec.rollup(reports, body=BODY)
+        return rolled.penalty.dimensions["kind"]
+
+    def test_the_same_key_adds_and_other_keys_stay_apart(self):
+        """网吧 adds to 网吧; 对个人 (the report's words) never becomes natural_person."""
+        a = Dimension(parts={"网吧": Part(count=3), "对个人": Part(count=1)})
+        b = Dimension(parts={"网吧": Part(count=4), "natural_person": Part(count=2)})
+        rolled = self.roll(a, b)
+        assert {"网吧": 7, "对个人": 1, "natural_person": 2} == {
+            k: p.count for k, p in rolled.parts.items()
+        }
+
+    def test_unknown_in_one_report_is_unknown_in_the_sum(self):
+        """A part nobody stated exactly in one report is not summed as 0."""
+        rolled = self.roll(
+            Dimension(parts={"网吧": Part(count=3)}), Dimension(parts={"网吧": Part()})
+        )
+        assert rolled.parts["网吧"].count is None
+
+    def test_a_roll_up_never_claims_completeness(self):
+        """Complete in every report, partial in the roll-up; a subset stays a subset."""
+        complete = Dimension(coverage=Coverage.COMPLETE, parts={"a": Part(count=1)})
+        assert Coverage.PARTIAL is self.roll(complete, complete).coverage
+        subset = Dimension(coverage=Coverage.SUBSET, parts={"a": Part(count=1)})
+        assert Coverage.SUBSET is self.roll(subset, subset).coverage
+        assert Coverage.PARTIAL is self.roll(subset, complete).coverage
+
+
+class TestRenderers:
+    def test_an_unknown_part_is_never_written_as_zero(self):
+        """A part with no figure is named, with no 0 after it, in zh and text."""
+        held = report(
+            penalty=penalty(
+                10, kind=Dimension(parts={"一般处罚": Part(), "事故处罚": Part(count=6)})
+            )
+        )
+        text = ec.render(held, "zh")
+        assert "一般处罚、事故处罚6件" in text
+        assert "一般处罚0" not in text
+        [line] = [line for line in ec.render(held, "text").splitlines() if "一般处罚" in line]
+        assert "一般处罚" == line.strip()
+
+    def test_a_part_written_only_as_stated_is_written_as_stated(self):
+        """The slot for qualified parts: no exact count, a figure as written at the part's path."""
+        path = "inspection.dimensions.subject.parts.网吧.count"
+        held = report(
+            inspection=ec.InspectionFigures(
+                dimensions={"subject": Dimension(parts={"网吧": Part()})}
+            ),
+            stated=Stated(figures=(StatedFigure(figure=path, value=Decimal("0.23"), unit="万"),)),
+        )
+        assert "网吧0.23万家次" in ec.render(held, "zh")
+        assert "网吧 0.23万 家次" in " ".join(ec.render(held, "text").split())
+
+    def test_the_parts_own_measure_word(self):
+        """A part's measure word first, then its dimension's, then the holder's (家次)."""
+        subject = Dimension(
+            measure="家", parts={"网吧": Part(count=3), "旅馆": Part(count=2, measure="户")}
+        )
+        held = report(
+            inspection=ec.InspectionFigures(dimensions={"subject": subject, "area": parts(4)})
+        )
+        text = ec.render(held, "zh")
+        assert "网吧3家、旅馆2户" in text
+        assert "第0类4家次" in text
+
+    def test_known_keys_in_the_vocabularys_words(self):
+        """A known key without words of the report's is written in the vocabulary's label."""
+        party = Dimension(parts={"natural_person": Part(count=2), "enterprise": Part(count=3)})
+        assert "按当事人分，个人2件、企业3件" in ec.render(
+            report(penalty=penalty(5, party=party)), "zh"
+        )
+        english = ec.render(report(penalty=penalty(5, party=party)), "text", locale="en")
+        assert "natural persons" in english
+
+
+# Properties ---------------------------------------------------------------------------
+
+#: The holders of dimensions, their paths and the measure word of their counts.
+HOLDERS = (
+    ("workforce", "workforce", "名"),
+    ("inspection", "inspection", "家次"),
+    ("hazards", "inspection.hazards", "条"),
+    ("penalty", "penalty", "件"),
+)
+KNOWN = {
+    "penalty": {"domain": ec.Domain, "party": ec.PartyKind, "procedure": ec.Procedure},
+    "inspection": {"area": ec.InspectionArea, "domain": ec.Domain},
+    "hazards": {"grade": ec.HazardGrade},
+    "workforce": {"source": ec.StaffSource, "certificate": ec.CertificateStatus},
+}
+
+
+def holder_of(held: ec.AnnualReport, path: str) -> Any:
+    return resolve(held, path)
+
+
+def every_part(
+    dimensions: Mapping[str, Dimension], path: str, known: Mapping[str, Any]
+) -> Iterator[tuple[str, str, Dimension, str, Part, str]]:
+    """Each dimension's path and name, the dimension, and each part's key, part and words."""
+    for name, dimension in dimensions.items():
+        where = f"{path}.dimensions.{name}"
+        for key, part in dimension.parts.items():
+            vocabulary = known.get(name)
+            words = part.label or (
+                labels.labels_of(vocabulary).get(key, key) if vocabulary else key
+            )
+            yield where, name, dimension, key, part, words
+            yield from every_part(part.dimensions, f"{where}.parts.{key}", known)
+
+
+def expected_findings(held: ec.AnnualReport) -> set[tuple[str, str]]:
+    """The audit's findings about dimensions, worked out here from the parts and totals."""
+    found = set()
+    for holder, path, _ in HOLDERS:
+        obj = holder_of(held, path)
+        tops = {
+            "count": {"penalty": "cases", "inspection": "visits", "hazards": "found"}.get(holder),
+            "amount": "fines" if holder == "penalty" else None,
+        }
+
+        def visit(dimensions: Mapping[str, Dimension], at: str, totals: dict[str, Any]) -> None:
+            for name, dimension in dimensions.items():
+                where = f"{at}.dimensions.{name}"
+                for figure in ("count", "amount"):
+                    total = (
+                        dimension.total
+                        if figure == "count" and dimension.total is not None
+                        else totals[figure]
+                    )
+                    stated = [getattr(p, figure) for p in dimension.parts.values()]
+                    known_ = [v for v in stated if v is not None]
+                    if dimension.coverage is Coverage.SUBSET or total is None or not known_:
+                        continue
+                    if sum(known_) < total:
+                        complete = dimension.coverage is Coverage.COMPLETE and len(known_) == len(
+                            stated
+                        )
+                        found.add(
+                            ("dimension-incomplete" if complete else "breakdown-short", where)
+                        )
+                for key, part in dimension.parts.items():
+                    visit(
+                        part.dimensions,
+                        f"{where}.parts.{key}",
+                        {"count": part.count, "amount": part.amount},
+                    )
+
+        visit(
+            obj.dimensions,
+            path,
+            {figure: None if name is None else getattr(obj, name) for figure, name in tops.items()},
+        )
+    return found
+
+
+class TestProperties:
+    @given(held=reports_with_dimensions)
+    def test_round_trip_keeps_every_part_in_order(self, held):
+        """Dumped and loaded: equal, with every dimension's parts in the report's order."""
+        loaded = ec.load_json(ec.dump_json(held))
+        assert held == loaded
+        for holder, path, _ in HOLDERS:
+            before = list(every_part(holder_of(held, path).dimensions, path, KNOWN[holder]))
+            after = list(every_part(holder_of(loaded, path).dimensions, path, KNOWN[holder]))
+            assert [(w, k) for w, _, _, k, _, _ in before] == [(w, k) for w, _, _, k, _, _ in after]
+
+    @given(held=reports_with_dimensions)
+    def test_every_held_part_is_written_in_zh_and_text(self, held):
+        """Each part's count, in its words and measure word, is in zh and text; its money too.
+
+        (zh says a category whose every figure is 0 in words, "全年未开展行政检查", as it
+        does for every other figure of it; text writes each row.)
+        """
+        zh = ec.render(held, "zh")
+        text = " ".join(ec.render(held, "text").split())
+        for holder, path, default in HOLDERS:
+            category = path.split(".")[0]
+            in_words = category != "workforce" and not any(
+                value for _, value in figures(getattr(held, category))
+            )
+            for _, _, dimension, _, part, words in every_part(
+                holder_of(held, path).dimensions, path, KNOWN[holder]
+            ):
+                assert words in text, words
+                if in_words:
+                    continue
+                assert words in zh, words
+                if part.count is None:
+                    continue
+                measure = part.measure or dimension.measure or default
+                assert f"{words}{part.count}{measure}" in zh
+                assert f"{words} {part.count:,} {measure}" in text
+                if part.amount is not None:
+                    assert format_amount(part.amount, unit="元") in zh
+
+    @given(held=reports_with_dimensions)
+    def test_parts_against_totals_per_dimension(self, held):
+        """The audit finds a dimension short of its total exactly where it is, and by its coverage."""
+        codes_ = {"breakdown-short", "dimension-incomplete"}
+        found = {
+            (f.code, f.path)
+            for f in ec.audit(held)
+            if f.code in codes_ and ".dimensions." in f.path
+        }
+        assert expected_findings(held) == found
+
+
+class TestClosedFieldsAsDimensions:
+    def test_the_closed_fields_are_the_known_keys_of_their_dimensions(self):
+        """by_domain and by_procedure with fines_by_procedure read as dimensions with known keys."""
+        held = ec.PenaltyFigures(
+            cases=10,
+            fines=Decimal(500),
+            by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=6, fines=Decimal(300))},
+            by_procedure={ec.Procedure.SIMPLE: 4},
+            fines_by_procedure={ec.Procedure.SIMPLE: Decimal(200)},
+            dimensions={"party": parts(3)},
+        )
+        read = ec.as_dimensions(held)
+        assert ["domain", "procedure", "party"] == list(read)
+        assert (6, Decimal(300)) == (
+            read["domain"].parts["traffic"].count,
+            read["domain"].parts["traffic"].amount,
+        )
+        assert (4, Decimal(200)) == (
+            read["procedure"].parts["simple"].count,
+            read["procedure"].parts["simple"].amount,
+        )
+
+    def test_a_breakdown_is_held_in_one_place(self):
+        """A domain dimension beside a stated by_domain is refused; beside an empty one it is held."""
+        domain = Dimension(parts={"治安管理": Part(count=2)})
+        assert ec.PenaltyFigures(dimensions={"domain": domain}) is not None
+        with pytest.raises(ec.InvariantError, match="held in by_domain already"):
+            ec.PenaltyFigures(
+                by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=3)},
+                dimensions={"domain": domain},
+            )
+        with pytest.raises(ec.InvariantError, match="held in fines_by_procedure already"):
+            ec.PenaltyFigures(
+                fines_by_procedure={ec.Procedure.SIMPLE: Decimal(1)},
+                dimensions={"procedure": parts(1)},
+            )
+
+    def test_an_unknown_dimension_name_never_clashes(self):
+        """Only the closed field's own dimension name is refused beside it."""
+        held = ec.PenaltyFigures(
+            by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=3)},
+            dimensions={"按领域": parts(1)},
+        )
+        assert ["domain", "按领域"] == list(ec.as_dimensions(held))
