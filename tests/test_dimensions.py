@@ -324,6 +324,34 @@ class TestRenderers:
         assert "网吧0.23万家次" in ec.render(held, "zh")
         assert "网吧 0.23万 家次" in " ".join(ec.render(held, "text").split())
 
+    @pytest.mark.parametrize(
+        ("qualifier", "own", "dimension_measure", "expected"),
+        [
+            ("余", "", "", "对个人300余件"),
+            ("不足", "起", "", "对个人不足10起"),
+            ("余", "", "宗", "对个人300余宗"),
+            ("余", "起", "宗", "对个人300余起"),
+        ],
+    )
+    def test_a_qualified_nested_part_is_written_once_with_one_measure_word(
+        self, qualifier, own, dimension_measure, expected
+    ):
+        """A nested part known only as a bound: its qualifier, one measure word (its own first)."""
+        value = Decimal(10) if qualifier == "不足" else Decimal(300)
+        path = "penalty.dimensions.kind.parts.事故处罚.dimensions.party.parts.对个人.count"
+        party = Dimension(measure=dimension_measure, parts={"对个人": Part()})
+        kind = Dimension(parts={"事故处罚": Part(count=400, dimensions={"party": party})})
+        written = StatedFigure(figure=path, value=value, qualifier=qualifier, measure=own)
+        held = report(
+            penalty=ec.PenaltyFigures(cases=400, dimensions={"kind": kind}),
+            stated=Stated(figures=(written,)),
+        )
+        text = ec.render(held, "zh")
+        assert expected in text
+        assert ec.load_json(ec.dump_json(held)) == held
+        # The bound is no value: no part of it is summed or published as exact.
+        assert resolve(held, path) is None
+
     def test_the_parts_own_measure_word(self):
         """A part's measure word first, then its dimension's, then the holder's (家次)."""
         subject = Dimension(
