@@ -29,7 +29,7 @@ from enforcement_core.categories import CATEGORIES, RECORD_GROUPS, own_figures
 from enforcement_core.workforce import walk_units
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator, Mapping
 
 T = TypeVar("T")
 E = TypeVar("E", bound=Enum)
@@ -1324,3 +1324,42 @@ def _reports_with_dimensions(draw: st.DrawFn) -> ec.AnnualReport:
 
 
 reports_with_dimensions = _reports_with_dimensions()
+
+
+def _unknown_part_paths(dimensions: Mapping[str, ec.Dimension], path: str) -> Iterator[str]:
+    """The count path of every part, nested ones too, whose count is unknown."""
+    for name, dimension in dimensions.items():
+        for key, part in dimension.parts.items():
+            at = f"{path}.dimensions.{name}.parts.{key}"
+            if part.count is None:
+                yield f"{at}.count"
+            yield from _unknown_part_paths(part.dimensions, at)
+
+
+_PART_HOLDERS = ("workforce", "inspection", "inspection.hazards", "penalty")
+
+
+@st.composite
+def _reports_with_qualified_parts(draw: st.DrawFn) -> ec.AnnualReport:
+    held = draw(reports_with_dimensions)
+    paths = [
+        part_path
+        for holder in _PART_HOLDERS
+        for part_path in _unknown_part_paths(resolve(held, holder).dimensions, holder)
+    ]
+    chosen = draw(st.lists(st.sampled_from(paths), unique=True)) if paths else []
+    written = tuple(
+        ec.StatedFigure(
+            figure=path,
+            value=Decimal(draw(st.integers(1, 10**5))),
+            qualifier=draw(st.sampled_from(list(ec.report.QUALIFIERS))),
+            measure=draw(own_words | st.just("")),
+        )
+        for path in chosen
+    )
+    return attrs.evolve(held, stated=ec.Stated(figures=written))
+
+
+#: Reports with open dimensions whose unknown parts the report writes only as bounds
+#: ("网吧300余家"): a qualified figure at the part's path, nested parts included.
+reports_with_qualified_parts = _reports_with_qualified_parts()

@@ -7,6 +7,7 @@ import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+import jsonschema
 import pytest
 from hypothesis import given
 
@@ -16,7 +17,8 @@ from enforcement_core._paths import check_figure_path, figures, resolve
 from enforcement_core._paths_zh import path_zh
 from enforcement_core.numbers_zh import format_amount
 from enforcement_core.report import Stated, StatedFigure
-from strategies import reports_with_dimensions
+from enforcement_core.schema import load_schema
+from strategies import reports_with_dimensions, reports_with_qualified_parts
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -331,6 +333,7 @@ class TestRenderers:
             ("不足", "起", "", "对个人不足10起"),
             ("余", "", "宗", "对个人300余宗"),
             ("余", "起", "宗", "对个人300余起"),
+            ("以上", "", "家", "对个人300家以上"),
         ],
     )
     def test_a_qualified_nested_part_is_written_once_with_one_measure_word(
@@ -346,8 +349,9 @@ class TestRenderers:
             penalty=ec.PenaltyFigures(cases=400, dimensions={"kind": kind}),
             stated=Stated(figures=(written,)),
         )
-        text = ec.render(held, "zh")
-        assert expected in text
+        assert expected in ec.render(held, "zh")
+        # text sets the measure word in a column of its own; a qualifier after it stays.
+        assert expected in "".join(ec.render(held, "text").split())
         assert ec.load_json(ec.dump_json(held)) == held
         # The bound is no value: no part of it is summed or published as exact.
         assert resolve(held, path) is None
@@ -377,6 +381,9 @@ class TestRenderers:
 # Properties ---------------------------------------------------------------------------
 
 #: The holders of dimensions, their paths and the measure word of their counts.
+SCHEMA = jsonschema.Draft202012Validator(
+    load_schema("annual_report"), format_checker=jsonschema.FormatChecker()
+)
 HOLDERS = (
     ("workforce", "workforce", "名"),
     ("inspection", "inspection", "家次"),
@@ -494,6 +501,52 @@ class TestProperties:
                 assert f"{words} {part.count:,} {measure}" in text
                 if part.amount is not None:
                     assert format_amount(part.amount, unit="元") in zh
+
+    @given(held=reports_with_qualified_parts)
+    def test_a_part_written_only_as_a_bound_comes_back_as_written(self, held):
+        """Round-trip, schema, and each bound in zh and text with its qualifier and measure word.
+
+        The bound is never a value: the part's count stays unknown, and the audit of parts
+        against totals is the same as without it.
+        """
+        assert ec.load_json(ec.dump_json(held)) == held
+        assert [] == [e.message for e in SCHEMA.iter_errors(json.loads(ec.dump_json(held)))]
+        zh = ec.render(held, "zh")
+        text = " ".join(ec.render(held, "text").split())
+        for written in held.stated.figures:
+            holder, default = next(
+                (h, d)
+                for h, p, d in sorted(HOLDERS, key=lambda h: -len(h[1]))
+                if written.figure.startswith(p + ".dimensions.")
+            )
+            path = written.figure.removesuffix(".count")
+            where, key = path.rsplit(".parts.", 1)
+            dimension = resolve(held, where)
+            part = dimension.parts[key]
+            measure = written.measure or part.measure or dimension.measure or default
+            category = written.figure.split(".")[0]
+            words = next(
+                w
+                for _, _, _, k, p, w in every_part(
+                    holder_of(held, next(h[1] for h in HOLDERS if h[0] == holder)).dimensions,
+                    next(h[1] for h in HOLDERS if h[0] == holder),
+                    KNOWN[holder],
+                )
+                if p is part and k == key
+            )
+            assert resolve(held, written.figure) is None
+            # text sets the measure word in a column of its own: compare without the spaces.
+            assert f"{words}{written.phrase(measure)}" in "".join(text.split())
+            in_words = category != "workforce" and not any(
+                value for _, value in figures(getattr(held, category))
+            )
+            if not in_words:
+                assert f"{words}{written.phrase(measure)}" in zh
+        assert expected_findings(held) == {
+            (f.code, f.path)
+            for f in ec.audit(held)
+            if f.code in {"breakdown-short", "dimension-incomplete"} and ".dimensions." in f.path
+        }
 
     @given(held=reports_with_dimensions)
     def test_parts_against_totals_per_dimension(self, held):

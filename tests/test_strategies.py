@@ -457,6 +457,10 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         lambda: S.reports_with_dimensions,
         lambda v: _valid(ec.AnnualReport)(v) and v.penalty is not None,
     ),
+    "reports_with_qualified_parts": (
+        lambda: S.reports_with_qualified_parts,
+        lambda v: _valid(ec.AnnualReport)(v) and all(f.qualifier for f in v.stated.figures),
+    ),
     "coercion_figures": (S.coercion_figures, _valid(ec.CoercionFigures)),
     "interview_figures": (S.interview_figures, _valid(ec.InterviewFigures)),
     "review_figures": (S.review_figures, _valid(ec.ReviewFigures)),

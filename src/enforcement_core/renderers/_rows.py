@@ -98,16 +98,28 @@ class _Writer:
     def heading(self, key: str, extra: str = "") -> None:
         self.rows.append(Row(0, term(key, self.locale) + extra))
 
-    def count(
-        self, depth: int, name: str, value: int | Decimal | None, kind: MeasureKind, path: str = ""
+    def count(  # noqa: PLR0913  (the row, its figure, and the words it is measured in)
+        self,
+        depth: int,
+        name: str,
+        value: int | Decimal | None,
+        kind: MeasureKind,
+        path: str = "",
+        *,
+        measure: str = "",
     ) -> None:
+        """A count's row; ``measure`` is the report's own word for it (a part's "家")."""
         written = self.report.stated.figure(path) if path else None
         if value is None and written is None:
             return
-        word = self.report.conventions.measure_words.get(path) or (
-            self.report.conventions.case_measure
-            if kind is MeasureKind.CASE
-            else measure_words(kind)[0]
+        word = (
+            measure
+            or self.report.conventions.measure_words.get(path)
+            or (
+                self.report.conventions.case_measure
+                if kind is MeasureKind.CASE
+                else measure_words(kind)[0]
+            )
         )
         if written is not None and written.qualifier:
             # A bound ("2300余人次") is shown as written, and has no exact number.
@@ -299,27 +311,26 @@ def _one_dimension(
     heading = w.term("dimension_subset") if subset else dimension_label(name, dimension, w.locale)
     w.rows.append(Row(depth, heading))
     if dimension.total is not None:
-        w.count(depth + 1, w.term("dimension_total"), dimension.total, kind, f"{where}.total")
-        _measured(w, dimension.measure)
+        w.count(
+            depth + 1,
+            w.term("dimension_total"),
+            dimension.total,
+            kind,
+            f"{where}.total",
+            measure=dimension.measure,
+        )
     for key, part in dimension.parts.items():
         at = f"{where}.parts.{key}"
         words = part_label(key, part, known.get(name), w.locale)
         before = len(w.rows)
-        w.count(depth + 1, words, part.count, kind, f"{at}.count")
+        w.count(
+            depth + 1, words, part.count, kind, f"{at}.count", measure=_own_measure(part, dimension)
+        )
         if len(w.rows) == before:
             w.rows.append(Row(depth + 1, words))
-        else:
-            _measured(w, _own_measure(part, dimension))
         w.money(depth + 2, w.term(amount_key), part.amount, f"{at}.amount")
         for nested_name, nested in part.dimensions.items():
             _one_dimension(w, nested, f"{at}.dimensions.{nested_name}", depth + 2, how)
-
-
-def _measured(w: _Writer, measure: str) -> None:
-    """The last row in the report's own measure word, where it gives one."""
-    if measure:
-        row = w.rows[-1]
-        w.rows[-1] = attrs.evolve(row, unit=measure if w.zh else "", measure=measure)
 
 
 _PERSON, _CASE, _HAZARD = MeasureKind.PERSON, MeasureKind.CASE, MeasureKind.HAZARD
