@@ -828,7 +828,7 @@ class TestManners:
         bad = tmp_path / "bad.json"
         bad.write_text('{"x": 1, "y": 2}', encoding="utf-8")
         result = run("check", "--lang", "zh", str(gulu), str(bad))
-        assert f"{gulu}: 错误0项，警告1项\n  警告：\n" in result.stdout
+        assert f"{gulu}: 错误0项，提示1项\n  提示：\n" in result.stdout
         assert f"enforcement-core: 错误：{bad}: 2处问题：\n" in result.stderr
 
     @pytest.mark.parametrize(
@@ -990,3 +990,69 @@ class TestHostileInvocations:
         assert 2 == result.returncode
         assert result.stdout.startswith(f"{gulu}: ")
         assert "missing.xlsx: No such file or directory" in result.stderr
+
+
+class TestOneWordPerSeverity:
+    """Every output that names a finding's severity says the labels' word for it (issue 22)."""
+
+    from enforcement_core.findings import Severity
+
+    #: Both severities: the stated total is wrong (an error), licensing is open (a warning).
+    BOTH = attrs.evolve(GULU, stated=attrs.evolve(GULU.stated, actions=1))
+    #: The words, read from the labels: nothing in this test lists them a second time.
+    ZH = {s: ec.labels.term(f"severity_{s.value}") for s in Severity}
+    EN = {s: ec.labels.term(f"severity_{s.value}", "en") for s in Severity}
+
+    def findings(self):
+        findings = ec.audit(self.BOTH)
+        assert {f.severity for f in findings} == set(self.Severity)
+        return findings
+
+    def test_a_severity_word_is_no_sanction_s_word(self):
+        """警告 is a penalty (SanctionType.WARNING): a finding's severity never reads as one."""
+        sanctions = set(ec.labels.labels_of(ec.SanctionType).values())
+        assert not set(self.ZH.values()) & sanctions
+        assert len(set(self.ZH.values())) == len(self.Severity)
+
+    def test_the_finding_says_the_labels_word(self):
+        """Finding.said, which every output uses, gives the labels' word in either language."""
+        for finding in self.findings():
+            assert self.ZH[finding.severity] == finding.said()[0]
+            assert self.EN[finding.severity] == finding.said("en")[0]
+
+    def test_check_in_both_languages(self, tmp_path):
+        """check's summary and headings use the labels' words, in Chinese and in English."""
+        path = write(tmp_path / "both.json", self.BOTH)
+        counts = {s: sum(f.severity is s for f in self.findings()) for s in self.Severity}
+        zh = run("check", "--lang", "zh", str(path)).stdout.splitlines()
+        assert f"{path}: " + "，".join(f"{self.ZH[s]}{counts[s]}项" for s in self.Severity) == zh[0]
+        assert {f"  {self.ZH[s]}：" for s in self.Severity} <= set(zh)
+        en = run("check", str(path)).stdout.splitlines()
+        assert {f"  {self.EN[s]}s:" for s in self.Severity} <= set(en)
+        # No other word for a severity anywhere in the Chinese output.
+        others = set(ec.labels.labels_of(ec.SanctionType).values()) - set(self.ZH.values())
+        assert not [line for line in zh[1:] if line.strip().rstrip("：") in others]
+
+    def test_report_refusal_says_the_error_word(self, tmp_path):
+        """report --lang zh, refusing a document with errors, heads them with the labels' word."""
+        path = write(tmp_path / "both.json", self.BOTH)
+        result = run("report", "--lang", "zh", str(path))
+        assert 1 == result.returncode
+        assert f"  {self.ZH[self.Severity.ERROR]}：" in result.stderr.splitlines()
+
+    def test_xlsx_and_the_notebook_display(self):
+        """The xlsx findings sheet and the notebook table write the same words as check."""
+        import io
+
+        import openpyxl
+
+        findings = self.findings()
+        data = ec.render(self.BOTH, "xlsx")
+        assert isinstance(data, bytes)
+        sheet = openpyxl.load_workbook(io.BytesIO(data))[ec.labels.term("findings")]
+        column = [row[0].value for row in sheet.iter_rows(min_row=2)]
+        assert [self.ZH[f.severity] for f in findings] == column
+        shown = findings._repr_html_()
+        for finding in findings:
+            assert f"<td>{self.ZH[finding.severity]}：" in shown
+            assert f"<td>{self.EN[finding.severity]}</td>" in shown

@@ -214,7 +214,7 @@ class TestEveryCode:
         result = run("check", "ledger.xlsx", "--lang", "zh", cwd=tmp_path)
         assert 1 == result.returncode
         lines = result.stdout.splitlines()
-        assert "ledger.xlsx: 错误4项，警告4项" == lines[0]
+        assert "ledger.xlsx: 错误4项，提示4项" == lines[0]
         assert (
             "    行政检查 第3行 执法人员编号（第2项）：201所列执法人员'109'不在执法人员名单中"
             "［执法人员不在名单中］"

@@ -38,6 +38,7 @@ from enforcement_core.errors import (
     RendererOptionError,
     UsageError,
 )
+from enforcement_core.labels import term
 from enforcement_core.ledger import Ledger
 from enforcement_core.report import AnnualReport
 from enforcement_core.serialization import load_json
@@ -362,14 +363,11 @@ def _refused_for_errors(
 
 
 def _finding_line(finding: Finding, lang: str, where: Callable[[str], str | None] | None) -> str:
+    # Said by the finding itself, as the xlsx findings sheet says it.
+    _, code, place, message = finding.said(_LOCALES[lang], where if lang == "zh" else None)
     if lang != "zh":
-        return f"    {finding.path or _WORDS[lang]['document']}: {finding.message} [{finding.code}]"
-    from enforcement_core._paths_zh import code_zh, path_zh, paths_in_text_zh  # noqa: PLC0415
-
-    # A clerk reads sheets, rows and headers, and Chinese names, not a program's paths.
-    place = (where(finding.path) if where and finding.path else None) or path_zh(finding.path)
-    message = paths_in_text_zh(finding.message_zh)
-    return f"    {place or _WORDS[lang]['document']}：{message}［{code_zh(finding.code)}］"
+        return f"    {place or _WORDS[lang]['document']}: {message} [{code}]"
+    return f"    {place or _WORDS[lang]['document']}：{message}［{code}］"
 
 
 def _locator(
@@ -386,15 +384,14 @@ def _locator(
         return None  # the findings are still said, by their paths in Chinese
 
 
-#: The words of check's report and of loading errors, in English and Chinese.
+#: The locale of the labels each ``--lang`` reads.
+_LOCALES = {"en": "en", "zh": "zh_CN"}
+#: The words of check's report and of loading errors, in English and Chinese (a
+#: severity's word is the labels', ``severity_error`` and ``severity_warning``).
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
         "document": "(document)",
         "none": "no findings",
-        "error": "error",
-        "errors": "errors",
-        "warning": "warning",
-        "warnings": "warnings",
         "problems": "{count} problems:",
         "failed": "error",
         "not_written": "the document is not written: correct the errors above, "
@@ -404,10 +401,6 @@ _WORDS: dict[str, dict[str, str]] = {
     "zh": {
         "document": "（文档）",
         "none": "未发现问题",
-        "error": "错误",
-        "errors": "错误",
-        "warning": "警告",
-        "warnings": "警告",
         "problems": "{count}处问题：",
         "failed": "错误",
         "not_written": "未生成文档：请改正以上错误，或加上 --allow-errors 仍然生成",
@@ -501,19 +494,20 @@ def _grouped(
         yield f"{path}: {words['none']}"
         return
     counts = {severity: [f for f in findings if f.severity is severity] for severity in Severity}
+    # One word per severity, the labels' (the xlsx findings sheet says the same).
+    word = {severity: term(f"severity_{severity.value}", _LOCALES[lang]) for severity in Severity}
     if lang == "zh":
-        summary = "，".join(
-            f"{words[severity.value]}{len(items)}项" for severity, items in counts.items()
-        )
+        summary = "，".join(f"{word[severity]}{len(items)}项" for severity, items in counts.items())
     else:
         summary = ", ".join(
-            f"{len(items)} {severity.value}{'s' if len(items) != 1 else ''}"
+            f"{len(items)} {word[severity]}{'s' if len(items) != 1 else ''}"
             for severity, items in counts.items()
         )
     yield f"{path}: {summary}"
     for severity, items in counts.items():
         if items:
-            yield f"  {words[severity.value + 's']}{'：' if lang == 'zh' else ':'}"
+            heading = f"{word[severity]}：" if lang == "zh" else f"{word[severity]}s:"
+            yield f"  {heading}"
             yield from (_finding_line(finding, lang, where) for finding in items)
 
 
@@ -573,25 +567,16 @@ def _comparison_text(comparison: Comparison) -> str:
     from enforcement_core.renderers.text import display_width  # noqa: PLC0415  (see the imports)
 
     rows = [("figure", str(comparison.previous_year), str(comparison.current_year), "change", "%")]
+    # The rows every output of a comparison writes (Comparison.rows); a rate's change is in points.
     rows += [
         (
-            c.figure,
-            _number(c.previous),
-            _number(c.current),
-            _number(c.difference),
-            _number(c.percent(2)),
+            row.figure,
+            _number(row.previous),
+            _number(row.current),
+            f"{row.points} points" if row.points is not None else _number(row.difference),
+            _number(row.percent),
         )
-        for c in comparison.changes
-    ]
-    rows += [
-        (
-            f"rates.{r.rate.value}",
-            _number(r.previous.percent(2) if r.previous else None),
-            _number(r.current.percent(2) if r.current else None),
-            f"{r.points(2)} points" if r.points(2) is not None else "",
-            "",
-        )
-        for r in comparison.rates
+        for row in comparison.rows()
     ]
     widths = [max(display_width(row[i]) for row in rows) for i in range(5)]
     lines = []
@@ -606,30 +591,27 @@ def _comparison_json(comparison: Comparison) -> str:
     def plain(value: object) -> object:
         return str(value) if isinstance(value, Decimal) else value
 
+    rows = comparison.rows()
+    # Comparison.rows: the figures' changes first, then the rates'.
+    figures, rates = rows[: len(comparison.changes)], rows[len(comparison.changes) :]
     data: dict[str, Any] = {
         "previous_year": comparison.previous_year,
         "current_year": comparison.current_year,
-        "changes": [
-            {
-                "figure": c.figure,
-                "previous": plain(c.previous),
-                "current": plain(c.current),
-                "difference": plain(c.difference),
-                "percent": plain(c.percent(2)),
-            }
-            for c in comparison.changes
-        ],
+        "changes": [{key: plain(getattr(row, key)) for key in _CHANGE_KEYS} for row in figures],
         "rates": [
             {
-                "rate": r.rate.value,
-                "previous": plain(r.previous.percent(2) if r.previous else None),
-                "current": plain(r.current.percent(2) if r.current else None),
-                "points": plain(r.points(2)),
+                "rate": row.figure.removeprefix("rates."),
+                **{key: plain(getattr(row, key)) for key in _RATE_KEYS},
             }
-            for r in comparison.rates
+            for row in rates
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+#: The keys of compare's JSON, a figure's and a rate's (a published format: kept as it was).
+_CHANGE_KEYS = ("figure", "previous", "current", "difference", "percent")
+_RATE_KEYS = ("previous", "current", "points")
 
 
 def _years_in_order(previous: AnnualReport, current: AnnualReport) -> None:
