@@ -992,16 +992,19 @@ class TestHostileInvocations:
         assert "missing.xlsx: No such file or directory" in result.stderr
 
 
+#: The words of each severity, read from the labels: no test lists them a second time.
+SEVERITY_ZH = {s: ec.labels.term(f"severity_{s.value}") for s in ec.Severity}
+SEVERITY_EN = {s: ec.labels.term(f"severity_{s.value}", "en") for s in ec.Severity}
+
+
 class TestOneWordPerSeverity:
     """Every output that names a finding's severity says the labels' word for it (issue 22)."""
 
-    from enforcement_core.findings import Severity
-
+    Severity = ec.Severity
     #: Both severities: the stated total is wrong (an error), licensing is open (a warning).
     BOTH = attrs.evolve(GULU, stated=attrs.evolve(GULU.stated, actions=1))
-    #: The words, read from the labels: nothing in this test lists them a second time.
-    ZH = {s: ec.labels.term(f"severity_{s.value}") for s in Severity}
-    EN = {s: ec.labels.term(f"severity_{s.value}", "en") for s in Severity}
+    ZH = SEVERITY_ZH
+    EN = SEVERITY_EN
 
     def findings(self):
         findings = ec.audit(self.BOTH)

@@ -123,36 +123,25 @@ def _replace(path: Path, data: bytes, mode: int | None) -> None:
         raise
 
 
-#: The renderer an ``--output`` file's extension chooses when ``--format`` is not given.
-_BY_EXTENSION = {
-    ".docx": "docx",
-    ".htm": "html",
-    ".html": "html",
-    ".json": "json",
-    ".txt": "zh",
-    ".xlsx": "xlsx",
-}
-
-
 def _format(args: argparse.Namespace, default: str, **overrides: str) -> str:
     """``--format``, else the renderer of ``--output``'s extension, else ``default``.
 
-    ``overrides`` maps an extension's bare name to a command's own format (compare
-    writes its table to ``.txt``).
+    The extension's renderer is the registry's (:func:`renderers.for_extension`): a
+    renderer added by its module and entry point is chosen by its extension with no
+    list here. ``overrides`` maps an extension's bare name to a command's own format
+    (compare writes its table to ``.txt``).
     """
     if args.output is None or args.output == "-":
         return default if args.format is None else str(args.format)
     suffix = Path(args.output).suffix.lower()
-    chosen = overrides.get(suffix.lstrip("."), _BY_EXTENSION.get(suffix))
+    chosen = overrides.get(suffix.lstrip(".")) or (
+        renderers.for_extension(suffix) if suffix else None
+    )
     if args.format is None:
         return chosen or default
     # --format wins over the extension (text into r.html is still text), except where one
     # side is a binary document: JSON in x.docx, or a zip in r.json, opens nowhere.
-    if (
-        chosen is not None
-        and chosen != args.format
-        and (suffix in _BINARY or args.format in _BINARY_FORMATS)
-    ):
+    if chosen is not None and chosen != args.format and (_binary(chosen) or _binary(args.format)):
         written = _extension(args.format)
         if written is not None and written != suffix:
             raise UsageError(
@@ -163,9 +152,12 @@ def _format(args: argparse.Namespace, default: str, **overrides: str) -> str:
     return str(args.format)
 
 
-#: The extensions of binary documents, and the built-in formats that write them.
-_BINARY = frozenset({".docx", ".xlsx"})
-_BINARY_FORMATS = frozenset({"docx", "xlsx"})
+def _binary(name: str) -> bool:
+    """Whether the renderer ``name`` writes a binary document; ``False`` for another format."""
+    try:
+        return renderers.is_binary(renderers.get(name))
+    except EnforcementCoreError:
+        return False
 
 
 def _extension(name: str) -> str | None:
@@ -780,8 +772,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--format",
         metavar="NAME",
-        help="the renderer (default: from --output's extension: .txt zh, .html, .json, .docx, "
-        ".xlsx; else zh)",
+        help="the renderer (default: the one that writes --output's extension, as "
+        "'enforcement-core renderers' lists them; else zh)",
     )
     report.add_argument("--output", metavar="PATH", help="write to PATH instead of standard output")
     report.add_argument(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from enforcement_core import _display
 from enforcement_core._paths import is_figure, walk
 from enforcement_core._validators import breakdowns
 from enforcement_core.numbers_zh import round_half_up
@@ -179,8 +180,6 @@ class Comparison:
 
     def _repr_html_(self) -> str:
         """The changes as an HTML table, for Jupyter."""
-        from enforcement_core.renderers.html import table  # noqa: PLC0415
-
         # A rate's change, in points, stands in the change column, as on the command line.
         rows = [
             (
@@ -193,7 +192,7 @@ class Comparison:
             for r in self.rows()
         ]
         headers = ["figure", str(self.previous_year), str(self.current_year), "change", "%"]
-        return table(headers, rows, numeric=[1, 2, 3, 4])
+        return _display.table(headers, rows, numeric=[1, 2, 3, 4])
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: ARG002, FBT001  (IPython's signature)
         """The changes as lines of ``figure: previous → current``."""
@@ -202,9 +201,7 @@ class Comparison:
 
     def to_dataframe(self) -> Any:
         """A pandas DataFrame of the changes (needs the ``pandas`` extra)."""
-        from enforcement_core.dataframes import comparison_frame  # noqa: PLC0415
-
-        return comparison_frame(self)
+        return _display.frame("comparison", self)
 
     def rate(self, name: RateName) -> RateChange:
         """The change of the rate ``name`` (both sides ``None`` if neither year has it)."""

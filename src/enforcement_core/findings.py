@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from enforcement_core import _display
 from enforcement_core._paths import objects, owners, resolve
 from enforcement_core._paths_zh import code_zh, path_zh, paths_in_text_zh
 from enforcement_core._validators import breakdowns
@@ -135,11 +136,9 @@ class Findings(list[Finding]):
 
     def _repr_html_(self) -> str:
         """The findings as an HTML table, for Jupyter."""
-        from enforcement_core.renderers.html import table  # noqa: PLC0415
-
         # Each side said as every other output says it; the Chinese with its own severity word.
         rows = [(*f.said("en"), "：".join(f.said()[::3])) for f in self]
-        return table(
+        return _display.table(
             ["severity", "code", "path", "message", "中文"],
             rows,
             caption=f"{len(self)} finding{'' if len(self) == 1 else 's'}",
@@ -151,9 +150,7 @@ class Findings(list[Finding]):
 
     def to_dataframe(self) -> Any:
         """A pandas DataFrame of the findings (needs the ``pandas`` extra)."""
-        from enforcement_core.dataframes import findings_frame  # noqa: PLC0415
-
-        return findings_frame(self)
+        return _display.frame("findings", self)
 
 
 #: Every code the audit uses, with its severity and what it means.

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from enforcement_core import _display
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._paths import check_figure_path
 from enforcement_core._validators import (
@@ -141,16 +142,12 @@ class Ledger:
         # The report the ledger is summarised into refuses the same date.
         published_after_the_year_began(self, attribute.name, value)
 
-    # Rich display reaches up to the summary and the renderers at call time, never at import.
+    # Rich display reaches up to the renderers through _display, at call time, never at import.
 
     def _repr_html_(self) -> str:
         """The ledger's summary as an HTML table, for Jupyter."""
-        from enforcement_core.renderers import render  # noqa: PLC0415
-
-        return str(render(self, "html", fragment=True))
+        return _display.rendered(self, "html", fragment=True)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: FBT001  (IPython's signature)
         """The ledger's summary as aligned text, for IPython's text/plain."""
-        from enforcement_core.renderers import render  # noqa: PLC0415
-
-        printer.text(str(render(self, "text")).rstrip("\n") if not cycle else "Ledger(...)")
+        printer.text(_display.rendered(self, "text").rstrip("\n") if not cycle else "Ledger(...)")
