@@ -75,6 +75,7 @@ FLOORS: list[list[str]] = [
         "examples",
         "plots",
         "dataframes",
+        "_messages_zh",
         "cli",
         "__main__",
         "__init__",

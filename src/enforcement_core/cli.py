@@ -703,12 +703,36 @@ def _option_argument(parser: argparse.ArgumentParser) -> None:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse's parser, with "did you mean" for a mistyped command or option."""
+    """argparse's parser, with "did you mean" for a mistyped command or option.
+
+    Under ``--lang zh`` (looked for in the arguments before they are parsed, since
+    the error may come before ``--lang`` is read) its errors are said in Chinese.
+    """
+
+    #: The language of errors, set by the run from its arguments.
+    lang = "en"
 
     def error(self, message: str) -> NoReturn:
         """Exit 2 with argparse's message, and the nearest command or option if there is one."""
         hint = _nearest(message, self)
-        super().error(f"{message}; did you mean {hint!r}?" if hint else message)
+        if self.lang != "zh":
+            super().error(f"{message}; did you mean {hint!r}?" if hint else message)
+        from enforcement_core._messages_zh import usage_zh  # noqa: PLC0415
+
+        said = usage_zh(message) + (f"；是否想写“{hint}”？" if hint else "")
+        usage = self.format_usage().replace("usage: ", "用法：", 1)
+        self.exit(EXIT_USAGE, f"{usage}{self.prog}：错误：{said}\n")
+
+
+def _lang_of(argv: Sequence[str]) -> str:
+    """The ``--lang`` the arguments give (its last), before they are parsed; ``en`` if none."""
+    lang = "en"
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv):
+            lang = argv[index + 1]
+        elif word.startswith("--lang="):
+            lang = word.partition("=")[2]
+    return lang if lang in _WORDS else "en"
 
 
 def _nearest(message: str, parser: argparse.ArgumentParser) -> str | None:
@@ -896,72 +920,36 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _explain(error: BaseException, lang: str = "en") -> str:
+    if lang == "zh":
+        return _explain_zh(error)
     if isinstance(error, LoadError):
         from enforcement_core.tables import in_language  # noqa: PLC0415
 
         where = f"{error.source}: " if error.source else ""
-
-        def said(problem: Problem) -> str:
-            text = in_language(problem, lang)
-            return _error_zh(text) if lang == "zh" else text
-
         if len(error.problems) == 1:
-            return f"{where}{said(error.problems[0])}"
-        listed = "".join(f"\n  {said(problem)}" for problem in error.problems)
+            return f"{where}{in_language(error.problems[0], lang)}"
+        listed = "".join(f"\n  {in_language(problem, lang)}" for problem in error.problems)
         return where + _WORDS[lang]["problems"].format(count=len(error.problems)) + listed
     if isinstance(error, OSError):
         reason = error.strerror or str(error)
-        if lang == "zh":
-            reason = _OS_ERRORS_ZH.get(error.errno or 0, reason)
         return f"{error.filename or ''}: {reason}".lstrip(": ")
-    return _error_zh(str(error)) if lang == "zh" else str(error)
+    return str(error)
 
 
-#: The errors of files a clerk meets, in Chinese (the system's own words are English).
-_OS_ERRORS_ZH = {
-    errno.ENOENT: "文件不存在",
-    errno.EACCES: "没有读写该文件的权限",
-    errno.EISDIR: "这是文件夹，不是文件",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EROFS: "文件系统只读，无法写入",
-}
-#: The command line's own errors of use, in Chinese: the English form and the Chinese.
-_ERRORS_ZH = tuple(
-    (re.compile(pattern), chinese)
-    for pattern, chinese in (
-        (r"give a FILE or --example, not both", "请给出文件或 --example，不要同时给出"),
-        (r"(.+) exists; give --force to overwrite it", r"\1已存在；如要覆盖，请加上 --force"),
-        (
-            r"this format is binary and is not written to a terminal: .*",
-            "该格式是二进制文件，不能输出到终端：请用 --output 指定文件，或将输出重定向到文件",
-        ),
-        (
-            r"no renderer named '([^']*)'; the renderers are: (.*)",
-            r"没有名为“\1”的格式；可用的格式为：\2",
-        ),
-        (r"--option takes KEY=VALUE, not (.*)", r"--option 的写法为 KEY=VALUE，而不是\1"),
-        (
-            r"renderer '([^']*)' has no option '([^']*)'; its options are: (.*)",
-            r"格式“\1”没有选项“\2”；可用的选项为：\3",
-        ),
-        (
-            r"init writes a \.xlsx ledger workbook or a \.json report, not (.*)",
-            r"init 只能生成 .xlsx 台账或 .json 报告，不能生成\1",
-        ),
-        (r"(.*)cannot read the file: No such file or directory", r"\1无法读取该文件：文件不存在"),
-        (r"(.*)cannot read the file: Permission denied", r"\1无法读取该文件：没有权限"),
-        (r"(.*)cannot read the file: (.*)", r"\1无法读取该文件：\2"),
-    )
-)
+def _explain_zh(error: BaseException) -> str:
+    # The Chinese is said by one module, which reads the tables' words: imported only here.
+    from enforcement_core._messages_zh import error_zh, os_error_zh, problem_zh  # noqa: PLC0415
 
-
-def _error_zh(message: str) -> str:
-    """A command-line error in Chinese where it is one of the command line's own; else as given."""
-    for pattern, chinese in _ERRORS_ZH:
-        found = pattern.fullmatch(message)
-        if found:
-            return found.expand(chinese)
-    return message
+    if isinstance(error, LoadError):
+        where = f"{error.source}: " if error.source else ""
+        if len(error.problems) == 1:
+            return f"{where}{error_zh(problem_zh(error.problems[0]))}"
+        listed = "".join(f"\n  {error_zh(problem_zh(problem))}" for problem in error.problems)
+        return where + _WORDS["zh"]["problems"].format(count=len(error.problems)) + listed
+    if isinstance(error, OSError):
+        reason = os_error_zh(error.errno, error.strerror or str(error))
+        return f"{error.filename or ''}: {reason}".lstrip(": ")
+    return error_zh(str(error))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -982,8 +970,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    _Parser.lang = _lang_of(words)
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(words)
     try:
         return int(args.handler(args))
     except KeyboardInterrupt as interrupted:
