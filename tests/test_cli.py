@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import shutil
 import subprocess
 import sys
@@ -632,6 +633,60 @@ sys.meta_path.insert(0, Interrupt())
 """
 
 
+#: Installed as sitecustomize: Ctrl-C as the package's first imports load, once it began.
+FIRST_IMPORTS = """
+import os, sys
+
+class Interrupt:  # a finder of the plainest kind: importlib.abc would load typing itself
+    def find_spec(self, name, path=None, target=None):
+        if name == "{module}" and "enforcement_core" in sys.modules:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), 2)  # SIGINT
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+"""
+
+
+def after_the_handler(stderr: str) -> bool:
+    """Whether ``stderr`` holds a traceback through code that runs after the handler is in.
+
+    That is any frame of the package but the line of ``__init__`` that imports _signals,
+    and those before it.
+    """
+    init = Path(ec.__file__).read_text(encoding="utf-8").splitlines()
+    first = 1 + next(i for i, line in enumerate(init) if "import _signals" in line)
+    frames = re.findall(r'File "([^"]*enforcement_core[/\\][^"]*)", line (\d+)', stderr)
+    return "Traceback" in stderr and any(
+        not (path.endswith("__init__.py") and int(line) <= first) for path, line in frames
+    )
+
+
+#: The command line, interrupted inside a weakref's callback, where Python cannot raise.
+IN_A_CALLBACK = """
+import os, signal, sys, weakref
+from enforcement_core import cli, examples
+
+class Thing:
+    pass
+
+def names():
+    thing = Thing()
+    keep = weakref.ref(thing, lambda ref: os.kill(os.getpid(), signal.SIGINT))
+    del thing
+    for _ in range(1000):
+        pass
+    return ["gulu-2023"]
+
+examples.names = names
+sys.exit(cli.main(["examples"]))
+"""
+
+
+#: The console script pip wrote for this environment.
+CONSOLE_SCRIPT = Path(sys.executable).parent / "enforcement-core"
+
+
 class TestSignals:
     """Every signal ends the command cleanly (issue 11, item 15)."""
 
@@ -679,6 +734,74 @@ class TestSignals:
         no_traceback(completed)
         assert "enforcement-core: interrupted\n" == completed.stderr
         assert completed.returncode in (130, -2)  # -2: ended by SIGINT, which shells show as 130
+
+    @pytest.mark.parametrize("module", ["typing", "enum", "contextlib"])
+    def test_ctrl_c_in_the_first_milliseconds(self, tmp_path, module):
+        """The console script interrupted while the package's first imports load: one line.
+
+        typing (about 10 ms) and signal's enum (about 8 ms) were imported before the
+        handler: Ctrl-C then printed a traceback (issue 21).
+        """
+        (tmp_path / "sitecustomize.py").write_text(
+            FIRST_IMPORTS.format(module=module), encoding="utf-8"
+        )
+        env = os.environ | {"PYTHONPATH": str(tmp_path)}
+        result = subprocess.run(
+            [str(CONSOLE_SCRIPT), "report"],
+            capture_output=True,
+            encoding="utf-8",
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        no_traceback(result)
+        assert "enforcement-core: interrupted\n" == result.stderr
+        assert result.returncode in (130, -2)
+
+    def test_ctrl_c_in_a_callback(self, tmp_path):
+        """A signal that lands in a weakref's callback (as in the import system's locks) is not lost.
+
+        Python prints such an exception as "Exception ignored" and goes on: the command
+        ran to its end with status 0. It is raised again in the code the callback broke into.
+        """
+        script = tmp_path / "callback.py"
+        script.write_text(IN_A_CALLBACK, encoding="utf-8")
+        completed = subprocess.run(
+            [sys.executable, str(script)],
+            capture_output=True,
+            encoding="utf-8",
+            timeout=120,
+            check=False,
+        )
+        assert "enforcement-core: interrupted\n" == completed.stderr
+        assert "" == completed.stdout
+        assert 130 == completed.returncode
+
+    @pytest.mark.slow
+    def test_ctrl_c_right_after_start(self):
+        """SIGINT sent 0 to 300 ms after the console script starts: never a traceback from our code.
+
+        Until the package's first line has imported _signals (the interpreter's site, the
+        script finding the package, _signals' own loading) Python's handler is in place,
+        and nothing of ours can answer: about 10 ms on this machine, most of it site's.
+        """
+        import signal
+        import time
+
+        said = []
+        for delay in range(0, 301, 20):
+            started = subprocess.Popen(
+                [str(CONSOLE_SCRIPT), "report"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                encoding="utf-8",
+            )
+            time.sleep(delay / 1000)
+            started.send_signal(signal.SIGINT)
+            _, stderr = started.communicate(timeout=120)
+            said.append(stderr)
+        assert [] == [e for e in said if after_the_handler(e)]
+        assert any(e == "enforcement-core: interrupted\n" for e in said)
 
     def test_handlers_are_restored(self):
         """main() run in a process (a notebook, a test) leaves its signal handlers as they were."""
