@@ -827,3 +827,15 @@ class TestDocumentedBuiltIns:
         said = {row[0] for row in page_table("this list to the plugins the test suite installs):")}
         taken = set(plugins.built_ins()) & set(plugins.NAMES)
         assert taken <= said
+
+    def test_every_built_in_has_its_api_section(self):
+        """docs/api.md documents the module of each built-in renderer the registry finds."""
+        from enforcement_core.renderers._registry import OWN_PACKAGE
+
+        api = (RENDERERS_PAGE.parent / "api.md").read_text(encoding="utf-8")
+        modules = {
+            entry.value.split(":")[0]
+            for entry in renderers.available()
+            if entry.value.startswith(OWN_PACKAGE)
+        }
+        assert {m for m in modules if f".. automodule:: {m}\n" not in api} == set()
