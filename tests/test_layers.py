@@ -92,14 +92,7 @@ COLLAPSED = {"numbers_zh", "tables"}
 DISPLAY = "_display"
 UPWARD_AT_CALL_TIME: dict[str, set[str]] = {
     DISPLAY: {"renderers", "renderers.html", "dataframes"},
-    # Still open (issue 22): OtherAction refuses the categories whose records have classes
-    # of their own, which only the table in categories knows. The rule is to move to the
-    # ledger, which holds other actions; the table readers refuse such a row by that
-    # record's own validator today, on the object and the columnar path alike.
-    "actions": {"categories"},
 }
-#: The circles that stand while the exception above does.
-OPEN_CIRCLES = [["actions", "categories", "figures"]]
 
 PLACE = {
     module: (floor, index) for floor, row in enumerate(FLOORS) for index, module in enumerate(row)
@@ -293,11 +286,11 @@ class TestFloors:
 
     def test_no_import_circle(self):
         """No circle of imports, at module level or at call time, but through the display helper."""
-        assert OPEN_CIRCLES == circles(graph())
+        assert [] == circles(graph())
 
     def test_only_the_display_helper_reaches_up(self):
         """The display methods of the model go through _display, which alone reaches up to them."""
-        assert {DISPLAY, "actions"} == set(UPWARD_AT_CALL_TIME)
+        assert {DISPLAY} == set(UPWARD_AT_CALL_TIME)
         top = {name for name in PLACE if PLACE[name][0] >= RENDERER_FLOOR}
         reaching = {name for name, targets in graph().items() if name not in top and targets & top}
         assert {DISPLAY} == reaching

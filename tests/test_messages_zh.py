@@ -15,6 +15,7 @@ import enforcement_core as ec
 from enforcement_core._paths_zh import CODES_ZH, code_zh, path_zh, paths_in_text_zh
 from enforcement_core._validators import collecting
 from enforcement_core.findings import CODES
+from enforcement_core.ledger import refuse_among_other_actions
 from enforcement_core.report import ChangeUnit, Stated, StatedChange
 from enforcement_core.tables._reasons import _REASONS, in_chinese
 from enforcement_core.tables.identifiers import credit_code_problem, id_number_problem
@@ -302,7 +303,8 @@ def provoked_reasons() -> list[str]:
             fine=Decimal("1E+20"),
         ),
         lambda: ec.CoerciveAction("C", day),
-        lambda: ec.OtherAction("O", ec.ActionKind.LICENSING, day),
+        # The ledger's rule on its other actions, which the table readers apply to a row.
+        lambda: refuse_among_other_actions(ec.OtherAction("O", ec.ActionKind.LICENSING, day)),
         lambda: ec.Officer(
             "o", "甲", unit="u", certificates=(cert,), employment=ec.Employment.AUXILIARY
         ),

@@ -34,7 +34,7 @@ from enforcement_core.actions import (
     ReviewCase,
 )
 from enforcement_core.body import EnforcementBody
-from enforcement_core.categories import ledger_fields
+from enforcement_core.categories import ledger_fields, own_records
 from enforcement_core.report import (
     AnnualReport,
     Conventions,
@@ -43,7 +43,7 @@ from enforcement_core.report import (
 )
 from enforcement_core.workforce import MisconductCase, Officer, Unit
 
-__all__ = ["Ledger", "Record"]
+__all__ = ["Ledger", "Record", "refuse_among_other_actions"]
 
 #: Any record a ledger holds.
 Record = (
@@ -56,6 +56,35 @@ Record = (
     | OtherAction
     | ReviewCase
 )
+
+
+def _kind_with_records(action: object) -> str | None:
+    """Why ``action`` may not stand among other actions; ``None`` when it may."""
+    if isinstance(action, OtherAction) and action.kind in own_records():
+        return f"{action.kind.value} actions have a record class of their own"
+    return None
+
+
+def refuse_among_other_actions(action: object) -> None:
+    """Refuse, at its ``kind``, an other action of a category with records of its own.
+
+    The rule is the container's, not the record's: only the table of categories
+    (above the records) knows which categories have records of their own. The
+    ledger applies it to its ``other_actions``; the table readers to each row of
+    the other actions' sheet, so that the row is named.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from enforcement_core import ActionKind, OtherAction
+        >>> refuse_among_other_actions(OtherAction("X-1", ActionKind.LEVY, dt.date(2023, 1, 5)))
+        >>> refuse_among_other_actions(OtherAction("X-2", ActionKind.PENALTY, dt.date(2023, 1, 5)))
+        Traceback (most recent call last):
+        ...
+        enforcement_core.errors.InvariantError: OtherAction.kind: penalty actions have a record class of their own
+    """
+    reason = _kind_with_records(action)
+    if reason is not None:
+        fail(action, "kind", getattr(action, "kind", None), reason)
 
 
 @attrs.frozen(kw_only=True, field_transformer=ledger_fields)
@@ -127,6 +156,15 @@ class Ledger:
     #: 双公示 table has no column of legal reviews, so its summary leaves them unknown
     #: rather than 0. The table readers fill it in; a ledger kept in full leaves it empty.
     unknown: tuple[str, ...] = attrs.field(default=(), metadata=checks(tuple_of(text())))
+
+    @other_actions.validator
+    def _only_kinds_without_records(
+        self, attribute: attrs.Attribute[tuple[OtherAction, ...]], value: Any
+    ) -> None:
+        for index, action in enumerate(value if isinstance(value, tuple) else ()):
+            reason = _kind_with_records(action)
+            if reason is not None:
+                fail(self, f"{attribute.name}[{index}].kind", action.kind, reason)
 
     @unknown.validator
     def _names_figures(self, attribute: attrs.Attribute[tuple[str, ...]], value: Any) -> None:
