@@ -779,6 +779,17 @@ class TestAddingABuiltIn:
             for line in capsysbinary.readouterr().out.decode().splitlines()
         )
 
+    def test_a_broken_plugin_chooses_nothing(self, site):
+        """A plugin that cannot load is passed over when an extension is looked up, never raised."""
+        site.install(
+            "plugin-broken", {"broken": "plugin_broken:renderer"}, {"plugin_broken": "1 / 0\n"}
+        )
+        renderers.refresh()
+        assert None is renderers.for_extension(".zzz")
+        assert "zh" == renderers.for_extension(".txt")
+        with pytest.raises(RendererError, match="ZeroDivisionError"):
+            renderers.get("broken")
+
     def test_without_it_the_extension_chooses_nothing(self):
         """Before it is added, .md chooses no renderer (the test above is not vacuous)."""
         assert None is renderers.for_extension(".md")

@@ -272,14 +272,17 @@ class Registry:
         names = self.names()
         own = [name for name in names if self.is_own(name)]
         for group in (own, [name for name in names if name not in own]):
-            loaded = []
+            claiming, writing = [], []
             for name in group:
                 try:
-                    loaded.append(self.get(name))
-                except RendererError:
-                    continue  # a broken plugin says so where it is asked for by name
-            claiming = [r.name for r in loaded if suffix in _claimed(r)]
-            writing = [r.name for r in loaded if str(r.extension).lower() == suffix]
+                    renderer = self.get(name)
+                    written = str(renderer.extension).lower()
+                except Exception:  # noqa: BLE001, S112  (a broken plugin says so where it is asked for by name)
+                    continue
+                if suffix in _claimed(renderer):
+                    claiming.append(name)
+                if written == suffix:
+                    writing.append(name)
             for found in (claiming, writing):
                 if len(found) == 1:
                     return found[0]
