@@ -51,3 +51,20 @@ def install(site: Path) -> None:
         f"[enforcement_core.renderers]\n{entries}", encoding="utf-8"
     )
     (site / f"{MODULE}.py").write_text(textwrap.dedent(SOURCE), encoding="utf-8")
+
+
+def built_ins() -> list[str]:
+    """The built-in renderers, as the registry finds them: the fixture every test that goes
+    over the built-ins reads, so that a renderer added by its module and entry point is
+    tested with no list to edit (docs/architecture.md, "Adding a renderer")."""
+    from enforcement_core import renderers
+    from enforcement_core.renderers._registry import OWN_PACKAGE
+
+    return [entry.name for entry in renderers.available() if entry.value.startswith(OWN_PACKAGE)]
+
+
+def text_built_ins() -> list[str]:
+    """The built-in renderers that write text (not a zip or another binary document)."""
+    from enforcement_core import renderers
+
+    return [name for name in built_ins() if not renderers.is_binary(renderers.get(name))]

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+import enforcement_core as ec
 from enforcement_core import (
     ActionKind,
     CoerciveAction,
@@ -24,6 +25,7 @@ from enforcement_core import (
     PenaltyCase,
     SanctionType,
 )
+from enforcement_core.ledger import refuse_among_other_actions
 
 DAY = dt.date(2023, 5, 2)
 GRANTED = LicensingDecision.GRANTED
@@ -234,6 +236,32 @@ class TestOtherAction:
         [ActionKind.LICENSING, ActionKind.PENALTY, ActionKind.COERCION, ActionKind.INSPECTION],
     )
     def test_refuses_a_category_with_its_own_records(self, kind):
-        """Penalties, licences, inspections and coercion have record classes of their own."""
+        """Penalties, licences, inspections and coercion have record classes of their own.
+
+        The ledger, which holds other actions, refuses them (the record stands below the
+        table of categories and cannot know): at the record's place in the ledger.
+        """
+        action = OtherAction("X-1", kind, DAY)
+        body = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
+        with pytest.raises(InvariantError, match="have a record class of their own") as caught:
+            ec.Ledger(
+                body=body,
+                year=DAY.year,
+                other_actions=(ec.OtherAction("X-0", ActionKind.LEVY, DAY), action),
+            )
+        assert ("Ledger", "other_actions[1].kind", kind) == (
+            caught.value.owner,
+            caught.value.field,
+            caught.value.value,
+        )
         with pytest.raises(InvariantError, match="have a record class of their own"):
-            OtherAction("X-1", kind, DAY)
+            refuse_among_other_actions(action)
+
+    def test_a_ledger_takes_the_other_kinds(self):
+        """Every kind without records of its own stands among a ledger's other actions."""
+        from enforcement_core.categories import own_records
+
+        others = [k for k in ActionKind if k not in own_records()]
+        actions = tuple(OtherAction(f"X-{i}", k, DAY) for i, k in enumerate(others))
+        body = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
+        assert actions == ec.Ledger(body=body, year=DAY.year, other_actions=actions).other_actions

@@ -133,7 +133,11 @@ months = tally(ledger, "month", kind=ec.ActionKind.LEVY).counts
 codes = [f.code for f in ec.audit(ledger)]
 refused = []
 try:
-    ec.OtherAction("O-1", ec.ActionKind.LEVY, dt.date(2023, 1, 1))
+    ec.Ledger(
+        body=ledger.body,
+        year=2023,
+        other_actions=(ec.OtherAction("O-1", ec.ActionKind.LEVY, dt.date(2023, 1, 1)),),
+    )
 except ec.InvariantError as error:
     refused.append(str(error))
 print(json.dumps({
@@ -200,7 +204,9 @@ class TestAddingACategory:
         assert "levy" in out["text"]
         assert out["round_trip"]
         assert "levy" in out["schema"]
-        assert ["OtherAction.kind: levy actions have a record class of their own"] == out["refused"]
+        assert [
+            "Ledger.other_actions[0].kind: levy actions have a record class of their own"
+        ] == out["refused"]
 
     def test_the_change_is_small(self):
         """The example's table entry is one entry; its classes are all else it adds."""

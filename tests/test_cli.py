@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import shutil
 import subprocess
 import sys
@@ -632,6 +633,60 @@ sys.meta_path.insert(0, Interrupt())
 """
 
 
+#: Installed as sitecustomize: Ctrl-C as the package's first imports load, once it began.
+FIRST_IMPORTS = """
+import os, sys
+
+class Interrupt:  # a finder of the plainest kind: importlib.abc would load typing itself
+    def find_spec(self, name, path=None, target=None):
+        if name == "{module}" and "enforcement_core" in sys.modules:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), 2)  # SIGINT
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+"""
+
+
+def after_the_handler(stderr: str) -> bool:
+    """Whether ``stderr`` holds a traceback through code that runs after the handler is in.
+
+    That is any frame of the package but the line of ``__init__`` that imports _signals,
+    and those before it.
+    """
+    init = Path(ec.__file__).read_text(encoding="utf-8").splitlines()
+    first = 1 + next(i for i, line in enumerate(init) if "import _signals" in line)
+    frames = re.findall(r'File "([^"]*enforcement_core[/\\][^"]*)", line (\d+)', stderr)
+    return "Traceback" in stderr and any(
+        not (path.endswith("__init__.py") and int(line) <= first) for path, line in frames
+    )
+
+
+#: The command line, interrupted inside a weakref's callback, where Python cannot raise.
+IN_A_CALLBACK = """
+import os, signal, sys, weakref
+from enforcement_core import cli, examples
+
+class Thing:
+    pass
+
+def names():
+    thing = Thing()
+    keep = weakref.ref(thing, lambda ref: os.kill(os.getpid(), signal.SIGINT))
+    del thing
+    for _ in range(1000):
+        pass
+    return ["gulu-2023"]
+
+examples.names = names
+sys.exit(cli.main(["examples"]))
+"""
+
+
+#: The console script pip wrote for this environment.
+CONSOLE_SCRIPT = Path(sys.executable).parent / "enforcement-core"
+
+
 class TestSignals:
     """Every signal ends the command cleanly (issue 11, item 15)."""
 
@@ -679,6 +734,74 @@ class TestSignals:
         no_traceback(completed)
         assert "enforcement-core: interrupted\n" == completed.stderr
         assert completed.returncode in (130, -2)  # -2: ended by SIGINT, which shells show as 130
+
+    @pytest.mark.parametrize("module", ["typing", "enum", "contextlib"])
+    def test_ctrl_c_in_the_first_milliseconds(self, tmp_path, module):
+        """The console script interrupted while the package's first imports load: one line.
+
+        typing (about 10 ms) and signal's enum (about 8 ms) were imported before the
+        handler: Ctrl-C then printed a traceback (issue 21).
+        """
+        (tmp_path / "sitecustomize.py").write_text(
+            FIRST_IMPORTS.format(module=module), encoding="utf-8"
+        )
+        env = os.environ | {"PYTHONPATH": str(tmp_path)}
+        result = subprocess.run(
+            [str(CONSOLE_SCRIPT), "report"],
+            capture_output=True,
+            encoding="utf-8",
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        no_traceback(result)
+        assert "enforcement-core: interrupted\n" == result.stderr
+        assert result.returncode in (130, -2)
+
+    def test_ctrl_c_in_a_callback(self, tmp_path):
+        """A signal that lands in a weakref's callback (as in the import system's locks) is not lost.
+
+        Python prints such an exception as "Exception ignored" and goes on: the command
+        ran to its end with status 0. It is raised again in the code the callback broke into.
+        """
+        script = tmp_path / "callback.py"
+        script.write_text(IN_A_CALLBACK, encoding="utf-8")
+        completed = subprocess.run(
+            [sys.executable, str(script)],
+            capture_output=True,
+            encoding="utf-8",
+            timeout=120,
+            check=False,
+        )
+        assert "enforcement-core: interrupted\n" == completed.stderr
+        assert "" == completed.stdout
+        assert 130 == completed.returncode
+
+    @pytest.mark.slow
+    def test_ctrl_c_right_after_start(self):
+        """SIGINT sent 0 to 300 ms after the console script starts: never a traceback from our code.
+
+        Until the package's first line has imported _signals (the interpreter's site, the
+        script finding the package, _signals' own loading) Python's handler is in place,
+        and nothing of ours can answer: about 10 ms on this machine, most of it site's.
+        """
+        import signal
+        import time
+
+        said = []
+        for delay in range(0, 301, 20):
+            started = subprocess.Popen(
+                [str(CONSOLE_SCRIPT), "report"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                encoding="utf-8",
+            )
+            time.sleep(delay / 1000)
+            started.send_signal(signal.SIGINT)
+            _, stderr = started.communicate(timeout=120)
+            said.append(stderr)
+        assert [] == [e for e in said if after_the_handler(e)]
+        assert any(e == "enforcement-core: interrupted\n" for e in said)
 
     def test_handlers_are_restored(self):
         """main() run in a process (a notebook, a test) leaves its signal handlers as they were."""
@@ -828,7 +951,7 @@ class TestManners:
         bad = tmp_path / "bad.json"
         bad.write_text('{"x": 1, "y": 2}', encoding="utf-8")
         result = run("check", "--lang", "zh", str(gulu), str(bad))
-        assert f"{gulu}: 错误0项，警告1项\n  警告：\n" in result.stdout
+        assert f"{gulu}: 错误0项，提示1项\n  提示：\n" in result.stdout
         assert f"enforcement-core: 错误：{bad}: 2处问题：\n" in result.stderr
 
     @pytest.mark.parametrize(
@@ -990,3 +1113,72 @@ class TestHostileInvocations:
         assert 2 == result.returncode
         assert result.stdout.startswith(f"{gulu}: ")
         assert "missing.xlsx: No such file or directory" in result.stderr
+
+
+#: The words of each severity, read from the labels: no test lists them a second time.
+SEVERITY_ZH = {s: ec.labels.term(f"severity_{s.value}") for s in ec.Severity}
+SEVERITY_EN = {s: ec.labels.term(f"severity_{s.value}", "en") for s in ec.Severity}
+
+
+class TestOneWordPerSeverity:
+    """Every output that names a finding's severity says the labels' word for it (issue 22)."""
+
+    Severity = ec.Severity
+    #: Both severities: the stated total is wrong (an error), licensing is open (a warning).
+    BOTH = attrs.evolve(GULU, stated=attrs.evolve(GULU.stated, actions=1))
+    ZH = SEVERITY_ZH
+    EN = SEVERITY_EN
+
+    def findings(self):
+        findings = ec.audit(self.BOTH)
+        assert {f.severity for f in findings} == set(self.Severity)
+        return findings
+
+    def test_a_severity_word_is_no_sanction_s_word(self):
+        """警告 is a penalty (SanctionType.WARNING): a finding's severity never reads as one."""
+        sanctions = set(ec.labels.labels_of(ec.SanctionType).values())
+        assert not set(self.ZH.values()) & sanctions
+        assert len(set(self.ZH.values())) == len(self.Severity)
+
+    def test_the_finding_says_the_labels_word(self):
+        """Finding.said, which every output uses, gives the labels' word in either language."""
+        for finding in self.findings():
+            assert self.ZH[finding.severity] == finding.said()[0]
+            assert self.EN[finding.severity] == finding.said("en")[0]
+
+    def test_check_in_both_languages(self, tmp_path):
+        """check's summary and headings use the labels' words, in Chinese and in English."""
+        path = write(tmp_path / "both.json", self.BOTH)
+        counts = {s: sum(f.severity is s for f in self.findings()) for s in self.Severity}
+        zh = run("check", "--lang", "zh", str(path)).stdout.splitlines()
+        assert f"{path}: " + "，".join(f"{self.ZH[s]}{counts[s]}项" for s in self.Severity) == zh[0]
+        assert {f"  {self.ZH[s]}：" for s in self.Severity} <= set(zh)
+        en = run("check", str(path)).stdout.splitlines()
+        assert {f"  {self.EN[s]}s:" for s in self.Severity} <= set(en)
+        # No other word for a severity anywhere in the Chinese output.
+        others = set(ec.labels.labels_of(ec.SanctionType).values()) - set(self.ZH.values())
+        assert not [line for line in zh[1:] if line.strip().rstrip("：") in others]
+
+    def test_report_refusal_says_the_error_word(self, tmp_path):
+        """report --lang zh, refusing a document with errors, heads them with the labels' word."""
+        path = write(tmp_path / "both.json", self.BOTH)
+        result = run("report", "--lang", "zh", str(path))
+        assert 1 == result.returncode
+        assert f"  {self.ZH[self.Severity.ERROR]}：" in result.stderr.splitlines()
+
+    def test_xlsx_and_the_notebook_display(self):
+        """The xlsx findings sheet and the notebook table write the same words as check."""
+        import io
+
+        import openpyxl
+
+        findings = self.findings()
+        data = ec.render(self.BOTH, "xlsx")
+        assert isinstance(data, bytes)
+        sheet = openpyxl.load_workbook(io.BytesIO(data))[ec.labels.term("findings")]
+        column = [row[0].value for row in sheet.iter_rows(min_row=2)]
+        assert [self.ZH[f.severity] for f in findings] == column
+        shown = findings._repr_html_()
+        for finding in findings:
+            assert f"<td>{self.ZH[finding.severity]}：" in shown
+            assert f"<td>{self.EN[finding.severity]}</td>" in shown

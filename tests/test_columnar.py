@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import enforcement_core as ec
 import strategies
+from enforcement_core.categories import own_records
 from enforcement_core.labels import label, term
 from enforcement_core.tables import read_columnar
 from enforcement_core.tables._layout import sheets
@@ -158,6 +159,22 @@ class TestSameAsObjects:
         """A kind summarised through its objects agrees as well."""
         by_objects, by_columns = both(table("coercive_actions", actions, bad))
         assert by_objects == by_columns
+
+
+class TestOtherActionsOfAKindWithRecords:
+    """The ledger's rule on other actions' kinds, said at the row, on both paths alike."""
+
+    @pytest.mark.parametrize("kind", sorted(own_records()))
+    def test_refused_at_its_row(self, kind):
+        """A 其他行政执法行为 row of a kind with its own sheet: refused at its 类别 cell."""
+        actions = [
+            ec.OtherAction("X-1", ec.ActionKind.LEVY, dt.date(2023, 3, 1)),
+            ec.OtherAction("X-2", kind, dt.date(2023, 3, 2)),
+        ]
+        by_objects, by_columns = both(table("other_actions", actions))
+        assert by_objects == by_columns
+        (problem,) = by_objects
+        assert (3, "行为类别", f"{kind.value} actions have a record class of their own") == problem
 
 
 class TestColumnarLedger:

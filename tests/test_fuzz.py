@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, event, given, note, settings
 from hypothesis import strategies as st
 
 import enforcement_core as ec
+import plugins
 from enforcement_core import LoadError, dump_json, load_json, renderers
 from enforcement_core.tables import read_columnar, read_ledger
 from profiles import examples
@@ -32,7 +33,7 @@ from profiles import examples
 DOCUMENTS = [dump_json(ec.examples.load(name)) for name in ec.examples.names()] + [
     dump_json(ec.examples.load_records("gulu-2023"))
 ]
-BUILT_INS = ("text", "zh", "json", "html")
+BUILT_INS = plugins.text_built_ins()
 MARKUP = "<script>alert(1)</script>"
 
 #: Values that have broken loaders and renderers, or could.

@@ -3,14 +3,16 @@
 Modules stand on floors, and each floor is an ordered list. At module level (an
 ``if TYPE_CHECKING:`` block included), a module imports only from a lower floor, or
 from a module listed before it on its own floor. Inside a function, an import may also
-reach upward, but only to the exceptions of ``UPWARD_AT_CALL_TIME``. Keep FLOORS and the
-table of docs/architecture.md the same.
+reach upward, but only from the one display helper, ``_display`` (``UPWARD_AT_CALL_TIME``);
+and no import circle forms, at module level or at call time, except through that helper.
+Keep FLOORS and the table of docs/architecture.md the same.
 """
 
 from __future__ import annotations
 
 import ast
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -38,6 +40,7 @@ FLOORS: list[list[str]] = [
         "numbers_zh",
         "_extras",
         "_signals",
+        "_display",
     ],
     # 1: the reporting body, the workforce, the records of actions.
     ["body", "dimensions", "workforce", "actions"],
@@ -45,8 +48,8 @@ FLOORS: list[list[str]] = [
     ["figures", "categories"],
     # 3: the annual report; the ledger of records (which names the report's conventions).
     ["report", "ledger"],
-    # 4: JSON in and out; rates, totals, tallies; records summarised into yearly figures.
-    ["serialization", "statistics", "summary"],
+    # 4: JSON in and out; records summarised into yearly figures; rates, totals, tallies.
+    ["serialization", "summary", "statistics"],
     # 5: roll-ups, partial summaries that merge, year-over-year changes, the JSON Schema,
     # ledgers from tables; the body hierarchy and the summaries of many bodies at scale.
     ["rollups", "partials", "comparison", "schema", "tables", "hierarchy", "scale"],
@@ -72,6 +75,7 @@ FLOORS: list[list[str]] = [
         "examples",
         "plots",
         "dataframes",
+        "_messages_zh",
         "cli",
         "__main__",
         "__init__",
@@ -81,20 +85,32 @@ FLOORS: list[list[str]] = [
 #: Subpackages that count as one module: what their modules import is the subpackage's.
 COLLAPSED = {"numbers_zh", "tables"}
 
-#: What a function may import from above its own place, at call time only: the
-#: renderers and DataFrames, for the rich display in notebooks (``_repr_html_``,
-#: ``_repr_pretty_``, ``to_dataframe``) and a report's or ledger's rendering; and
-#: ``summary`` from ``statistics``, whose ``tally`` summarises a ledger.
+#: What a function may import from above its own place, at call time only: the one
+#: display helper reaches the renderers and DataFrames, for the rich display in notebooks
+#: (``_repr_html_``, ``_repr_pretty_``, ``to_dataframe`` of reports, ledgers, tallies,
+#: comparisons and findings). Nothing else reaches upward.
+DISPLAY = "_display"
 UPWARD_AT_CALL_TIME: dict[str, set[str]] = {
-    "*": {"renderers", "renderers.html", "dataframes"},
-    "statistics": {"summary"},
-    # OtherAction refuses the categories whose records have classes of their own.
-    "actions": {"categories"},
+    DISPLAY: {"renderers", "renderers.html", "dataframes"},
 }
 
 PLACE = {
     module: (floor, index) for floor, row in enumerate(FLOORS) for index, module in enumerate(row)
 }
+RENDERER_FLOOR = 7
+
+
+def declared_renderers() -> list[str]:
+    """The renderer modules our own pyproject.toml declares as entry points (``renderers.zh``)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    entries = project["project"]["entry-points"]["enforcement_core.renderers"]
+    return sorted({value.split(":")[0].removeprefix(PACKAGE + ".") for value in entries.values()})
+
+
+# A renderer added by its module and entry point stands on the renderers' floor, after
+# those listed, with no line here (docs/architecture.md, "Adding a renderer").
+for _module in declared_renderers():
+    PLACE.setdefault(_module, (RENDERER_FLOOR, len(FLOORS[RENDERER_FLOOR])))
 
 
 def module_name(path: Path) -> str:
@@ -179,7 +195,7 @@ def imports(code: str, path: Path) -> list[tuple[int, str, bool]]:
 
 
 def _allowed_upward(importer: str, target: str) -> bool:
-    return target in UPWARD_AT_CALL_TIME["*"] or target in UPWARD_AT_CALL_TIME.get(importer, set())
+    return target in UPWARD_AT_CALL_TIME.get(importer, set())
 
 
 def violations(name: str, code: str, path: Path) -> list[str]:
@@ -211,6 +227,45 @@ def violations(name: str, code: str, path: Path) -> list[str]:
 MODULES = modules()
 
 
+def graph() -> dict[str, set[str]]:
+    """Every module's imports of ours, at module level and at call time alike."""
+    edges: dict[str, set[str]] = {name: set() for name in MODULES}
+    for name, paths in MODULES.items():
+        for path in paths:
+            for _, target, _ in imports(path.read_text(encoding="utf-8"), path):
+                if target != name:
+                    edges[name].add(target)
+    return edges
+
+
+def _reachable(edges: dict[str, set[str]], start: str) -> set[str]:
+    """Every module ``start`` leads to through ``edges``."""
+    seen: set[str] = set()
+    todo = list(edges.get(start, ()))
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(edges.get(name, ()))
+    return seen
+
+
+def circles(edges: dict[str, set[str]], through: str = DISPLAY) -> list[list[str]]:
+    """The import circles of ``edges`` (modules that lead to each other), but through ``through``.
+
+    The display helper's imports are left out: reaching up to the renderers from
+    there, at call time, is the one circle the package allows.
+    """
+    kept = {name: set() if name == through else set(targets) for name, targets in edges.items()}
+    reach = {name: _reachable(kept, name) for name in kept}
+    found: list[list[str]] = []
+    for name in sorted(kept):
+        circle = sorted(other for other in reach[name] if name in reach.get(other, ()))
+        if len(circle) > 1 and circle not in found:
+            found.append(circle)
+    return found
+
+
 class TestFloors:
     @pytest.mark.parametrize("name", sorted(MODULES))
     def test_module_is_in_the_table(self, name):
@@ -228,6 +283,17 @@ class TestFloors:
             for problem in violations(name, path.read_text(encoding="utf-8"), path)
         ]
         assert not found, "\n".join(found)
+
+    def test_no_import_circle(self):
+        """No circle of imports, at module level or at call time, but through the display helper."""
+        assert [] == circles(graph())
+
+    def test_only_the_display_helper_reaches_up(self):
+        """The display methods of the model go through _display, which alone reaches up to them."""
+        assert {DISPLAY} == set(UPWARD_AT_CALL_TIME)
+        top = {name for name in PLACE if PLACE[name][0] >= RENDERER_FLOOR}
+        reaching = {name for name, targets in graph().items() if name not in top and targets & top}
+        assert {DISPLAY} == reaching
 
     def test_each_module_is_listed_once(self):
         """No module stands on two floors, or twice on one."""
@@ -292,7 +358,7 @@ class TestTheCheck:
         assert [] == self.check("ledger", "from enforcement_core.report import Narrative\n")
 
     def test_call_time_exceptions(self):
-        """Inside a function, the renderers may be imported from below; the audit may not."""
+        """Inside a function, the display helper may import the renderers; the audit never."""
         code = (
             "def f():\n"
             "    from enforcement_core.renderers.html import table\n"
@@ -300,10 +366,35 @@ class TestTheCheck:
         )
         assert [
             (
-                "enforcement_core/probe.py:3: report imports findings inside a function; "
-                "findings is on floor 6, above floor 3"
+                "enforcement_core/probe.py:3: _display imports findings inside a function; "
+                "findings is on floor 6, above floor 0"
+            )
+        ] == self.check(DISPLAY, code)
+
+    def test_a_call_time_circle(self):
+        """Two modules importing each other inside functions are a circle; through _display, not."""
+        edges = {"a": {"b"}, "b": {"a"}, "c": set()}
+        assert [["a", "b"]] == circles(edges)
+        assert [] == circles({"report": {DISPLAY}, DISPLAY: {"renderers"}, "renderers": {"report"}})
+        assert [["renderers", "report", "x"]] == circles(
+            {"report": {"x"}, "x": {"renderers"}, "renderers": {"report"}}
+        )
+
+    def test_only_the_helper_may_reach_up_at_call_time(self):
+        """A display method importing the renderers itself is caught; the helper doing it is not."""
+        code = "def f():\n    from enforcement_core.renderers import render\n"
+        assert [
+            (
+                "enforcement_core/probe.py:2: report imports renderers inside a function; "
+                "renderers is on floor 7, above floor 3"
             )
         ] == self.check("report", code)
+        assert [] == self.check(DISPLAY, code)
+
+    def test_a_declared_renderer_needs_no_line(self):
+        """A renderer module named by our entry points stands on the renderers' floor."""
+        assert "renderers.zh" in declared_renderers()
+        assert all(PLACE[name][0] == RENDERER_FLOOR for name in declared_renderers())
 
     def test_collapsed_and_unknown(self):
         """A collapsed subpackage's module counts as the subpackage; an unknown module fails."""

@@ -6,10 +6,13 @@ import attrs
 import pytest
 
 import enforcement_core as ec
+import plugins
 from enforcement_core import renderers
 from enforcement_core._privacy import is_id_number, mask_numbers, masked
 
 GULU = ec.examples.load("gulu-2023")
+#: Every built-in renderer that writes text, from the registry.
+TEXT_BUILT_INS = plugins.text_built_ins()
 ID = "500112199001011239"  # a valid check digit (9)
 ID_X = "11010519491231002X"  # the check character X
 NOT_AN_ID = "500112199001011234"  # 18 digits with a date in them, but a wrong check digit
@@ -103,7 +106,7 @@ class TestAtTheField:
         for name in ("zh", "text", "html"):
             assert str(count) in renderers.render(report, name).replace(",", "")
 
-    @pytest.mark.parametrize("name", ["zh", "text", "html", "json"])
+    @pytest.mark.parametrize("name", TEXT_BUILT_INS)
     def test_every_built_in_renderer_withholds(self, name):
         """Text, zh, html and json output carry no ID and no mobile number by default."""
         report = with_opening(f"联系人身份证{ID_X}，电话{MOBILE}。")
@@ -111,7 +114,7 @@ class TestAtTheField:
         assert ID_X not in output
         assert MOBILE not in output
 
-    @pytest.mark.parametrize("name", ["zh", "text", "html", "json"])
+    @pytest.mark.parametrize("name", TEXT_BUILT_INS)
     def test_personal_data_true_writes_them(self, name):
         """personal_data=True writes the numbers as given."""
         report = with_opening(f"联系人身份证{ID_X}，电话{MOBILE}。")
@@ -132,7 +135,7 @@ class TestAtTheField:
 class TestDirectOptions:
     """A renderer called directly refuses what render() refuses (item 9)."""
 
-    @pytest.mark.parametrize("name", ["zh", "text", "html", "json"])
+    @pytest.mark.parametrize("name", TEXT_BUILT_INS)
     def test_an_unknown_option(self, name):
         """An option the renderer does not declare is refused, not swallowed."""
         with pytest.raises(ec.RendererOptionError, match="has no option 'colour'"):

@@ -15,6 +15,7 @@ import enforcement_core as ec
 from enforcement_core._paths_zh import CODES_ZH, code_zh, path_zh, paths_in_text_zh
 from enforcement_core._validators import collecting
 from enforcement_core.findings import CODES
+from enforcement_core.ledger import refuse_among_other_actions
 from enforcement_core.report import ChangeUnit, Stated, StatedChange
 from enforcement_core.tables._reasons import _REASONS, in_chinese
 from enforcement_core.tables.identifiers import credit_code_problem, id_number_problem
@@ -260,7 +261,7 @@ class TestEveryCode:
         result = run("check", "ledger.xlsx", "--lang", "zh", cwd=tmp_path)
         assert 1 == result.returncode
         lines = result.stdout.splitlines()
-        assert "ledger.xlsx: 错误4项，警告4项" == lines[0]
+        assert "ledger.xlsx: 错误4项，提示4项" == lines[0]
         assert (
             "    行政检查 第3行 执法人员编号（第2项）：201所列执法人员'109'不在执法人员名单中"
             "［执法人员不在名单中］"
@@ -348,7 +349,8 @@ def provoked_reasons() -> list[str]:
             fine=Decimal("1E+20"),
         ),
         lambda: ec.CoerciveAction("C", day),
-        lambda: ec.OtherAction("O", ec.ActionKind.LICENSING, day),
+        # The ledger's rule on its other actions, which the table readers apply to a row.
+        lambda: refuse_among_other_actions(ec.OtherAction("O", ec.ActionKind.LICENSING, day)),
         lambda: ec.Officer(
             "o", "甲", unit="u", certificates=(cert,), employment=ec.Employment.AUXILIARY
         ),
@@ -450,4 +452,179 @@ class TestCommandLineErrors:
             .replace("--option", "")
             .replace("KEY=VALUE", "")
             .replace("missing.json", "")
+        )
+
+
+# Names, not English words: the format and the encoding a document is written in.
+NAMES = re.compile(r"(?<![A-Za-z])(?:JSON|UTF|Schema)(?![A-Za-z])")
+
+
+def said_in_english(text: str) -> list[str]:
+    """The English words of a Chinese message, its values and the names JSON and UTF-8 aside."""
+    return english_words(NAMES.sub("", text))
+
+
+def _document(**fields: object) -> dict[str, object]:
+    return {
+        "schema_version": 1,
+        "document": "annual_report",
+        "body": {"name": "某镇人民政府", "level": "town"},
+        "year": 2023,
+        **fields,
+    }
+
+
+def _ledger(**fields: object) -> dict[str, object]:
+    return {**_document(**fields), "document": "ledger"}
+
+
+#: JSON documents, each provoking one or more of the loader's reasons (serialization).
+BAD_DOCUMENTS: list[object] = [
+    _document(year="2023"),  # a string for an int
+    _document(body={"name": 5, "level": "town"}),  # a number for a string
+    _document(body={"name": "某镇", "level": "townn"}),  # a value of no vocabulary, a hint
+    _document(body={"name": "某镇", "level": "nothing-like-it"}),  # and with no hint
+    _document(body={"level": "town"}),  # a required field missing
+    _document(body=["某镇"]),  # a list for an object
+    _document(activities={}),  # an object for a list
+    _document(yaer=2023),  # an unknown field, with a hint
+    _document(zz=1),  # and without one
+    _document(published_on="2024/01/05"),  # not YYYY-MM-DD
+    _document(published_on="2024-02-30"),  # not a day
+    _document(body={"name": "某镇\u0007", "level": "town"}),  # a control character
+    _document(licensing={"applications": -1}),  # a model's reason
+    _document(licensing={"applications": 1.5}),  # a float for an int
+    _document(year=None),  # null
+    _document(licensing={"applications": True}),  # a boolean
+    _document(penalty={"fines": 1.5}),  # a float for money
+    _ledger(
+        reviews=[
+            {
+                "id": "R-1",
+                "review": "reconsideration",
+                "action_kind": "penalty",
+                "filed_on": "2023-05-01",
+                "against_body": "yes",
+            }
+        ]
+    ),  # a string for a bool
+    {**_document(), "$schema": 5},  # $schema not a string
+    {**_document(), "schema_version": 2},
+    {**_document(), "document": "report"},
+]
+#: Texts that are not a document at all.
+BAD_TEXTS: list[str | bytes] = [
+    '{"a": ',  # invalid JSON
+    "[1]",  # not an object at the top
+    '{"year": 1, "year": 2}',  # a repeated key
+    "[" * 101 + "]" * 101,  # nested too deep
+    b'{"a": "\xff"}',  # not UTF-8
+    '{"schema_version": 1, "document": "annual_report", "year": NaN}',  # a constant
+    '{"schema_version": 1, "document": "annual_report", "year": ' + "9" * 50 + "}",  # huge
+]
+
+
+def loader_problems() -> list[ec.Problem]:
+    """Every problem the loader gives for the bad documents and texts above."""
+    import json
+
+    found: list[ec.Problem] = []
+    for source in [json.dumps(d, ensure_ascii=False) for d in BAD_DOCUMENTS] + BAD_TEXTS:
+        with pytest.raises(ec.LoadError) as caught:
+            ec.load_json(source)
+        found += caught.value.problems
+    with pytest.raises(ec.LoadError) as caught:  # a ledger given where a report is asked for
+        ec.load_json(json.dumps(_ledger()), ec.AnnualReport)
+    found += caught.value.problems
+    return found
+
+
+class TestJsonProblemsInChinese:
+    """Under --lang zh a JSON document's problems are Chinese too (issue 23)."""
+
+    def test_every_loader_problem_is_said_in_chinese(self):
+        """Each problem: its place and reason in Chinese, no English word outside its values."""
+        from enforcement_core._messages_zh import problem_zh
+
+        problems = loader_problems()
+        assert len(problems) >= len(BAD_DOCUMENTS) + len(BAD_TEXTS)
+        english = {str(p): problem_zh(p) for p in problems if said_in_english(problem_zh(p))}
+        assert {} == english
+
+    def test_every_shape_is_met(self):
+        """No Chinese form is kept for a loader reason these documents do not provoke."""
+        from enforcement_core._messages_zh import _LOADER
+
+        messages = [p.message for p in loader_problems()]
+        # Met outside a document: a file that cannot be read, a reader's own failure, units
+        # nested beyond the stack (the loader's guard before Python's recursion limit).
+        messages += [
+            "cannot read the file: No such file or directory",
+            "cannot read the file: its name holds a NUL character",
+            "the file cannot be read: ValueError: bad",
+            "units are nested too deeply to be read",
+        ]
+        unused = [p.pattern for p, _ in _LOADER if not any(p.fullmatch(m) for m in messages)]
+        assert [] == unused
+
+    def test_places_are_the_labels_words(self):
+        """A field by its label or header, a key of the user's quoted, the document's own keys named."""
+        from enforcement_core._messages_zh import problem_zh
+
+        said = {problem_zh(p) for p in loader_problems()}
+        assert "年度：应为整数，实为文字'2023'" in said
+        assert "行政许可·申请：不能为负数，实为-1" in said
+        assert "“zz”：未知字段" in said
+        assert "“yaer”：未知字段；是否想写'year'？" in said
+        assert "文档格式版本：应为1" in said
+        assert any(s.startswith("填报单位·执法主体层级：'townn'不是可用的值") for s in said)
+
+    def test_the_command_line_says_them(self, tmp_path):
+        """check --lang zh on a bad JSON document: Chinese lines, exit 2."""
+        import json
+
+        path = tmp_path / "bad.json"
+        path.write_text(json.dumps(_document(year="2023", zz=1)), encoding="utf-8")
+        result = run("check", "--lang", "zh", str(path), cwd=tmp_path)
+        assert 2 == result.returncode
+        lines = result.stderr.removeprefix(f"enforcement-core: 错误：{path}: ").splitlines()
+        assert ["2处问题：", "  年度：应为整数，实为文字'2023'", "  “zz”：未知字段"] == lines
+
+
+class TestUsageErrorsInChinese:
+    """argparse's errors under --lang zh (given anywhere in the arguments, even before the error)."""
+
+    @pytest.mark.parametrize(
+        ("args", "said"),
+        [
+            (("check", "--lang", "zh"), "enforcement-core check：错误：缺少必需的参数：FILE"),
+            (
+                ("check", "--lang=zh", "--format", "xml", "a.json"),
+                "enforcement-core check：错误：参数--format：无效的选择'xml'（可选：'text', 'json'）",
+            ),
+            (
+                ("report", "--lang", "zh", "--nope"),
+                "enforcement-core：错误：无法识别的参数：--nope；是否想写“--force”？",
+            ),
+            (
+                ("report", "--lang", "zh", "--output"),
+                "enforcement-core report：错误：参数--output：需要一个值",
+            ),
+        ],
+    )
+    def test_usage_errors(self, tmp_path, args, said):
+        """The usage line is 用法, the error 错误, the reason Chinese; exit 2."""
+        result = run(*args, cwd=tmp_path)
+        assert 2 == result.returncode
+        lines = result.stderr.splitlines()
+        assert lines[0].startswith("用法：enforcement-core")
+        assert said == lines[-1]
+        syntax = re.compile(r"--[a-z-]+|\b[A-Z]{2,}\b|enforcement-core|report|check")
+        assert [] == english_words(syntax.sub("", lines[-1]))
+
+    def test_english_by_default(self, tmp_path):
+        """Without --lang zh, argparse's own English stands."""
+        result = run("check", cwd=tmp_path)
+        assert result.stderr.splitlines()[-1] == (
+            "enforcement-core check: error: the following arguments are required: FILE"
         )

@@ -22,11 +22,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import enforcement_core as ec
+import plugins
 from enforcement_core import LoadError, renderers
 from strategies import PERSONAL_DATA, personal_data
 
 EXAMPLES = ("gulu-2023", "example-street-office-2024")
-BUILT_INS = ("zh", "text", "html", "json", "docx", "xlsx")
+BUILT_INS = plugins.built_ins()
 #: Before each way, so that the number starts its own run of digits.
 LEAD = "联系人："
 

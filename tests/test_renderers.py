@@ -7,12 +7,9 @@ import json
 import sys
 import textwrap
 from importlib import resources
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 import enforcement_core as ec
 from enforcement_core import (
@@ -711,3 +708,145 @@ def label_of(member: ec.RateName) -> str:
     from enforcement_core.labels import label
 
     return label(member)
+
+
+#: A built-in renderer as a contributor adds one: a module of enforcement_core.renderers
+#: (docs/architecture.md, "Adding a renderer"). The test puts it in a folder of its own.
+NEW_BUILT_IN = """
+from enforcement_core.renderers._base import PERSONAL_DATA, published
+
+
+class Markdown:
+    name = "md"
+    media_type = "text/markdown; charset=utf-8"
+    extension = ".md"
+    options = {"personal_data": PERSONAL_DATA}
+
+    def render(self, report, *, personal_data=False):
+        report = published(report, personal_data=personal_data)
+        return f"# {report.body.name} {report.year}\\n"
+
+
+renderer = Markdown()
+"""
+
+
+class TestAddingABuiltIn:
+    """A built-in renderer is one module and its entry point: nothing else lists it (issue 22)."""
+
+    @pytest.fixture
+    def added(self, site, tmp_path, monkeypatch):
+        from enforcement_core import renderers as package
+
+        folder = tmp_path / "renderers"
+        folder.mkdir()
+        (folder / "md.py").write_text(textwrap.dedent(NEW_BUILT_IN), encoding="utf-8")
+        # The module lands in enforcement_core.renderers, as a file of src/ would.
+        monkeypatch.setattr(package, "__path__", [*package.__path__, str(folder)])
+        site.install("enforcement-core-md", {"md": "enforcement_core.renderers.md:renderer"})
+        renderers.refresh()
+        yield "md"
+        sys.modules.pop("enforcement_core.renderers.md", None)
+
+    def test_the_registry_lists_it_as_a_built_in(self, added):
+        """Listed, loaded and counted among the built-ins, not as a plugin."""
+        import plugins
+
+        assert added in {e.name for e in renderers.available()}
+        assert added in plugins.built_ins()
+        assert added in plugins.text_built_ins()
+        assert renderers.get(added).render(GULU).startswith("# 重庆市渝北区古路镇人民政府")
+
+    def test_the_extension_map_chooses_it(self, added):
+        """Its extension chooses it for --output; the built-ins' extensions are unchanged."""
+        assert added == renderers.for_extension(".md")
+        assert added == renderers.for_extension(".MD")
+        assert "zh" == renderers.for_extension(".txt")
+        assert None is renderers.for_extension(".markdown")
+
+    def test_the_command_line_writes_it(self, added, tmp_path, capsysbinary):
+        """report --format md, and report --output r.md with no --format, write it."""
+        from enforcement_core import cli
+
+        assert 0 == cli.main(["report", "--format", added])
+        assert capsysbinary.readouterr().out.decode().startswith("# 重庆市渝北区古路镇")
+        target = tmp_path / "r.md"
+        assert 0 == cli.main(["report", "--output", str(target)])
+        assert target.read_text(encoding="utf-8").startswith("# 重庆市渝北区古路镇")
+        assert 0 == cli.main(["renderers"])
+        assert any(
+            line.startswith(f"{added}  (enforcement-core-md)  text/markdown")
+            for line in capsysbinary.readouterr().out.decode().splitlines()
+        )
+
+    def test_a_broken_plugin_chooses_nothing(self, site):
+        """A plugin that cannot load is passed over when an extension is looked up, never raised."""
+        site.install(
+            "plugin-broken", {"broken": "plugin_broken:renderer"}, {"plugin_broken": "1 / 0\n"}
+        )
+        renderers.refresh()
+        assert None is renderers.for_extension(".zzz")
+        assert "zh" == renderers.for_extension(".txt")
+        with pytest.raises(RendererError, match="ZeroDivisionError"):
+            renderers.get("broken")
+
+    def test_without_it_the_extension_chooses_nothing(self):
+        """Before it is added, .md chooses no renderer (the test above is not vacuous)."""
+        assert None is renderers.for_extension(".md")
+        assert "md" not in {e.name for e in renderers.available()}
+
+
+RENDERERS_PAGE = Path(__file__).parent.parent / "docs" / "renderers.md"
+
+
+def page_table(heading: str) -> list[list[str]]:
+    """The rows of the first table after the line ``heading`` of docs/renderers.md, cells unquoted."""
+    lines = RENDERERS_PAGE.read_text(encoding="utf-8").splitlines()
+    start = lines.index(heading)
+    rows: list[list[str]] = []
+    for line in lines[start + 1 :]:
+        if line.startswith("|"):
+            rows.append([cell.strip().strip("`") for cell in line.strip("|").split("|")])
+        elif rows:
+            break
+    return rows[2:]  # the header and its rule
+
+
+class TestDocumentedBuiltIns:
+    """The page's list of built-ins is the registry's; a name taken from a plugin is said."""
+
+    def test_the_table_is_the_registry(self):
+        """Each built-in on the page once, with its extension and media type, and no other."""
+        import plugins
+
+        documented = {
+            row[0]: (row[1], row[2])
+            for row in page_table(
+                "The built-in renderers (a test holds this table to the registry):"
+            )
+        }
+        registered = {
+            name: (renderers.get(name).extension, renderers.get(name).media_type)
+            for name in plugins.built_ins()
+        }
+        assert registered == documented
+
+    def test_a_name_taken_from_a_plugin_is_said(self):
+        """A built-in named like a plugin the suite installs is listed on the page with it."""
+        import plugins
+
+        said = {row[0] for row in page_table("this list to the plugins the test suite installs):")}
+        taken = set(plugins.built_ins()) & set(plugins.NAMES)
+        assert taken <= said
+
+    def test_every_built_in_has_its_api_section(self):
+        """docs/api.md documents the module of each built-in renderer the registry finds."""
+        from enforcement_core.renderers._registry import OWN_PACKAGE
+
+        api = (RENDERERS_PAGE.parent / "api.md").read_text(encoding="utf-8")
+        modules = {
+            entry.value.split(":")[0]
+            for entry in renderers.available()
+            if entry.value.startswith(OWN_PACKAGE)
+        }
+        assert {m for m in modules if f".. automodule:: {m}\n" not in api} == set()

@@ -10,12 +10,15 @@ works exactly as if it had been imported at once, and type checkers see them all
 
 from __future__ import annotations
 
+# First, before anything else loads (typing alone takes milliseconds): when this process
+# is the command line, Ctrl-C while the package loads ends it with one line instead of a
+# traceback (nothing otherwise).
+from enforcement_core import _signals  # noqa: F401
+
+# isort: split
 import importlib
 from typing import TYPE_CHECKING
 
-# First, before the modules below load: when this process is the command line, Ctrl-C
-# while they load ends it with one line instead of a traceback (nothing otherwise).
-from enforcement_core import _signals  # noqa: F401
 from enforcement_core.actions import (
     ActionKind,
     AdmonitoryInterview,

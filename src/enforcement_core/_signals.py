@@ -8,16 +8,14 @@ shell's status for the signal (130, 143, 129) and one line, no traceback.
 
 from __future__ import annotations
 
-import contextlib
+# Only what the interpreter has loaded already (sys, os) or loads in microseconds: Ctrl-C
+# in the first milliseconds of the command must find the handler in place. The built-in
+# _signal (the C module under signal, which typeshed has no stub for), not signal, whose
+# enums cost about 8 ms (enum, functools), and typing about 10: what is slower is
+# imported below, after the handler is installed.
+import _signal  # type: ignore[import-not-found]
 import os
-import signal
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from types import FrameType, TracebackType
 
 __all__ = ["Interrupted", "handled", "install", "status"]
 
@@ -53,11 +51,32 @@ def _hook(kind: type[BaseException], error: BaseException, trace: TracebackType 
         sys.stderr.flush()
         # End as the signal ends a process, as Python itself does for Ctrl-C, so that
         # the shell reports 130 (or 143, 129).
-        signum = error.signum if isinstance(error, Interrupted) else signal.SIGINT
-        signal.signal(signum, signal.SIG_DFL)
+        signum = error.signum if isinstance(error, Interrupted) else _signal.SIGINT
+        _signal.signal(signum, _signal.SIG_DFL)
         os.kill(os.getpid(), signum)
         return
     sys.__excepthook__(kind, error, trace)
+
+
+def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    # A signal that lands in a callback Python cannot raise from (a weakref's, as the
+    # import system's module locks use) would be printed as "Exception ignored" and
+    # lost, the command going on. It is raised again at the next call of the code the
+    # callback interrupted: an exception a profile function raises propagates there.
+    error = unraisable.exc_value
+    if not isinstance(error, KeyboardInterrupt):
+        sys.__unraisablehook__(unraisable)
+        return
+    own = sys._getframe()  # noqa: SLF001  (the hook's own frame, where raising is lost)
+
+    def again(frame: FrameType, event: str, arg: object) -> None:
+        del event, arg
+        if frame is own:
+            return
+        sys.setprofile(None)
+        raise error
+
+    sys.setprofile(again)
 
 
 def install() -> dict[int, Any]:
@@ -67,29 +86,16 @@ def install() -> dict[int, Any]:
     """
     previous: dict[int, Any] = {}
     for name in _NAMES:
-        signum = getattr(signal, name, None)
+        signum = getattr(_signal, name, None)
         if signum is None:  # SIGHUP does not exist on Windows
             continue
         try:
-            previous[signum] = signal.signal(signum, _raise)
+            previous[signum] = _signal.signal(signum, _raise)
         except ValueError:  # not the main thread
             break
     sys.excepthook = _hook
+    sys.unraisablehook = _unraisable
     return previous
-
-
-@contextlib.contextmanager
-def handled() -> Iterator[None]:
-    """Signals raise :class:`Interrupted` inside the block; the previous handlers after it."""
-    previous = install()
-    hook = sys.excepthook
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-        if sys.excepthook is hook:
-            sys.excepthook = sys.__excepthook__
 
 
 def _launched_as_command() -> bool:
@@ -97,9 +103,38 @@ def _launched_as_command() -> bool:
     argv = getattr(sys, "orig_argv", [])
     if "-m" in argv[:-1] and argv[argv.index("-m") + 1] == "enforcement_core":
         return True
-    return bool(sys.argv) and Path(sys.argv[0]).name.startswith("enforcement-core")
+    return bool(sys.argv) and os.path.basename(sys.argv[0]).startswith("enforcement-core")  # noqa: PTH119  (pathlib is slow to import, and not loaded yet)
 
 
-# The package imports this module first: a command line is covered from its start.
+# The package imports this module first, and this module installs the handler before it
+# imports anything slow: a command line is covered from its first milliseconds.
 if _launched_as_command():
     install()
+
+import contextlib  # noqa: E402  (after the handler: see the imports above)
+from typing import TYPE_CHECKING, Any  # noqa: E402
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from types import FrameType, TracebackType
+
+
+@contextlib.contextmanager
+def handled() -> Iterator[None]:
+    """Signals raise :class:`Interrupted` inside the block; the previous handlers after it.
+
+    The previous exception hook comes back too: in the command line, the one installed
+    at start-up, so that Ctrl-C while the process ends is still one line.
+    """
+    before, unraisable = sys.excepthook, sys.unraisablehook
+    previous = install()
+    hook = sys.excepthook
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            _signal.signal(signum, handler)
+        if sys.excepthook is hook:
+            sys.excepthook = before
+        if sys.unraisablehook is _unraisable:
+            sys.unraisablehook = unraisable

@@ -628,7 +628,12 @@ class CoerciveAction:
 
 @attrs.frozen(field_transformer=apply_checks)
 class OtherAction:
-    """One action of a category without a record class of its own (levy, reward, …)."""
+    """One action of a category without a record class of its own (levy, reward, …).
+
+    Which categories those are is the table of categories', above this module: the
+    ledger, which holds other actions, refuses one of a category with records of its
+    own (:func:`enforcement_core.ledger.refuse_among_other_actions`).
+    """
 
     #: The record's identifier, unique in its ledger.
     id: str = attrs.field(metadata=checks(identifier()))
@@ -642,21 +647,6 @@ class OtherAction:
     )
     #: What the action was.
     description: str = attrs.field(default="", metadata=checks(instance_of(str)), kw_only=True)
-
-    @kind.validator
-    def _not_a_category_with_records(
-        self, attribute: attrs.Attribute[ActionKind], value: ActionKind
-    ) -> None:
-        # The table of categories sits above the records it names: read it at call time.
-        from enforcement_core.categories import own_records  # noqa: PLC0415
-
-        if value in own_records():
-            fail(
-                self,
-                attribute.name,
-                value,
-                f"{value.value} actions have a record class of their own",
-            )
 
     @property
     def date(self) -> dt.date:

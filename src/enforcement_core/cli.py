@@ -38,6 +38,7 @@ from enforcement_core.errors import (
     RendererOptionError,
     UsageError,
 )
+from enforcement_core.labels import term
 from enforcement_core.ledger import Ledger
 from enforcement_core.report import AnnualReport
 from enforcement_core.serialization import load_json
@@ -122,36 +123,25 @@ def _replace(path: Path, data: bytes, mode: int | None) -> None:
         raise
 
 
-#: The renderer an ``--output`` file's extension chooses when ``--format`` is not given.
-_BY_EXTENSION = {
-    ".docx": "docx",
-    ".htm": "html",
-    ".html": "html",
-    ".json": "json",
-    ".txt": "zh",
-    ".xlsx": "xlsx",
-}
-
-
 def _format(args: argparse.Namespace, default: str, **overrides: str) -> str:
     """``--format``, else the renderer of ``--output``'s extension, else ``default``.
 
-    ``overrides`` maps an extension's bare name to a command's own format (compare
-    writes its table to ``.txt``).
+    The extension's renderer is the registry's (:func:`renderers.for_extension`): a
+    renderer added by its module and entry point is chosen by its extension with no
+    list here. ``overrides`` maps an extension's bare name to a command's own format
+    (compare writes its table to ``.txt``).
     """
     if args.output is None or args.output == "-":
         return default if args.format is None else str(args.format)
     suffix = Path(args.output).suffix.lower()
-    chosen = overrides.get(suffix.lstrip("."), _BY_EXTENSION.get(suffix))
+    chosen = overrides.get(suffix.lstrip(".")) or (
+        renderers.for_extension(suffix) if suffix else None
+    )
     if args.format is None:
         return chosen or default
     # --format wins over the extension (text into r.html is still text), except where one
     # side is a binary document: JSON in x.docx, or a zip in r.json, opens nowhere.
-    if (
-        chosen is not None
-        and chosen != args.format
-        and (suffix in _BINARY or args.format in _BINARY_FORMATS)
-    ):
+    if chosen is not None and chosen != args.format and (_binary(chosen) or _binary(args.format)):
         written = _extension(args.format)
         if written is not None and written != suffix:
             raise UsageError(
@@ -162,9 +152,12 @@ def _format(args: argparse.Namespace, default: str, **overrides: str) -> str:
     return str(args.format)
 
 
-#: The extensions of binary documents, and the built-in formats that write them.
-_BINARY = frozenset({".docx", ".xlsx"})
-_BINARY_FORMATS = frozenset({"docx", "xlsx"})
+def _binary(name: str) -> bool:
+    """Whether the renderer ``name`` writes a binary document; ``False`` for another format."""
+    try:
+        return renderers.is_binary(renderers.get(name))
+    except EnforcementCoreError:
+        return False
 
 
 def _extension(name: str) -> str | None:
@@ -362,14 +355,11 @@ def _refused_for_errors(
 
 
 def _finding_line(finding: Finding, lang: str, where: Callable[[str], str | None] | None) -> str:
+    # Said by the finding itself, as the xlsx findings sheet says it.
+    _, code, place, message = finding.said(_LOCALES[lang], where if lang == "zh" else None)
     if lang != "zh":
-        return f"    {finding.path or _WORDS[lang]['document']}: {finding.message} [{finding.code}]"
-    from enforcement_core._paths_zh import code_zh, path_zh, paths_in_text_zh  # noqa: PLC0415
-
-    # A clerk reads sheets, rows and headers, and Chinese names, not a program's paths.
-    place = (where(finding.path) if where and finding.path else None) or path_zh(finding.path)
-    message = paths_in_text_zh(finding.message_zh)
-    return f"    {place or _WORDS[lang]['document']}：{message}［{code_zh(finding.code)}］"
+        return f"    {place or _WORDS[lang]['document']}: {message} [{code}]"
+    return f"    {place or _WORDS[lang]['document']}：{message}［{code}］"
 
 
 def _locator(
@@ -386,15 +376,14 @@ def _locator(
         return None  # the findings are still said, by their paths in Chinese
 
 
-#: The words of check's report and of loading errors, in English and Chinese.
+#: The locale of the labels each ``--lang`` reads.
+_LOCALES = {"en": "en", "zh": "zh_CN"}
+#: The words of check's report and of loading errors, in English and Chinese (a
+#: severity's word is the labels', ``severity_error`` and ``severity_warning``).
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
         "document": "(document)",
         "none": "no findings",
-        "error": "error",
-        "errors": "errors",
-        "warning": "warning",
-        "warnings": "warnings",
         "problems": "{count} problems:",
         "failed": "error",
         "not_written": "the document is not written: correct the errors above, "
@@ -404,10 +393,6 @@ _WORDS: dict[str, dict[str, str]] = {
     "zh": {
         "document": "（文档）",
         "none": "未发现问题",
-        "error": "错误",
-        "errors": "错误",
-        "warning": "警告",
-        "warnings": "警告",
         "problems": "{count}处问题：",
         "failed": "错误",
         "not_written": "未生成文档：请改正以上错误，或加上 --allow-errors 仍然生成",
@@ -501,19 +486,20 @@ def _grouped(
         yield f"{path}: {words['none']}"
         return
     counts = {severity: [f for f in findings if f.severity is severity] for severity in Severity}
+    # One word per severity, the labels' (the xlsx findings sheet says the same).
+    word = {severity: term(f"severity_{severity.value}", _LOCALES[lang]) for severity in Severity}
     if lang == "zh":
-        summary = "，".join(
-            f"{words[severity.value]}{len(items)}项" for severity, items in counts.items()
-        )
+        summary = "，".join(f"{word[severity]}{len(items)}项" for severity, items in counts.items())
     else:
         summary = ", ".join(
-            f"{len(items)} {severity.value}{'s' if len(items) != 1 else ''}"
+            f"{len(items)} {word[severity]}{'s' if len(items) != 1 else ''}"
             for severity, items in counts.items()
         )
     yield f"{path}: {summary}"
     for severity, items in counts.items():
         if items:
-            yield f"  {words[severity.value + 's']}{'：' if lang == 'zh' else ':'}"
+            heading = f"{word[severity]}：" if lang == "zh" else f"{word[severity]}s:"
+            yield f"  {heading}"
             yield from (_finding_line(finding, lang, where) for finding in items)
 
 
@@ -573,25 +559,16 @@ def _comparison_text(comparison: Comparison) -> str:
     from enforcement_core.renderers.text import display_width  # noqa: PLC0415  (see the imports)
 
     rows = [("figure", str(comparison.previous_year), str(comparison.current_year), "change", "%")]
+    # The rows every output of a comparison writes (Comparison.rows); a rate's change is in points.
     rows += [
         (
-            c.figure,
-            _number(c.previous),
-            _number(c.current),
-            _number(c.difference),
-            _number(c.percent(2)),
+            row.figure,
+            _number(row.previous),
+            _number(row.current),
+            f"{row.points} points" if row.points is not None else _number(row.difference),
+            _number(row.percent),
         )
-        for c in comparison.changes
-    ]
-    rows += [
-        (
-            f"rates.{r.rate.value}",
-            _number(r.previous.percent(2) if r.previous else None),
-            _number(r.current.percent(2) if r.current else None),
-            f"{r.points(2)} points" if r.points(2) is not None else "",
-            "",
-        )
-        for r in comparison.rates
+        for row in comparison.rows()
     ]
     widths = [max(display_width(row[i]) for row in rows) for i in range(5)]
     lines = []
@@ -606,30 +583,27 @@ def _comparison_json(comparison: Comparison) -> str:
     def plain(value: object) -> object:
         return str(value) if isinstance(value, Decimal) else value
 
+    rows = comparison.rows()
+    # Comparison.rows: the figures' changes first, then the rates'.
+    figures, rates = rows[: len(comparison.changes)], rows[len(comparison.changes) :]
     data: dict[str, Any] = {
         "previous_year": comparison.previous_year,
         "current_year": comparison.current_year,
-        "changes": [
-            {
-                "figure": c.figure,
-                "previous": plain(c.previous),
-                "current": plain(c.current),
-                "difference": plain(c.difference),
-                "percent": plain(c.percent(2)),
-            }
-            for c in comparison.changes
-        ],
+        "changes": [{key: plain(getattr(row, key)) for key in _CHANGE_KEYS} for row in figures],
         "rates": [
             {
-                "rate": r.rate.value,
-                "previous": plain(r.previous.percent(2) if r.previous else None),
-                "current": plain(r.current.percent(2) if r.current else None),
-                "points": plain(r.points(2)),
+                "rate": row.figure.removeprefix("rates."),
+                **{key: plain(getattr(row, key)) for key in _RATE_KEYS},
             }
-            for r in comparison.rates
+            for row in rates
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+#: The keys of compare's JSON, a figure's and a rate's (a published format: kept as it was).
+_CHANGE_KEYS = ("figure", "previous", "current", "difference", "percent")
+_RATE_KEYS = ("previous", "current", "points")
 
 
 def _years_in_order(previous: AnnualReport, current: AnnualReport) -> None:
@@ -729,12 +703,36 @@ def _option_argument(parser: argparse.ArgumentParser) -> None:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse's parser, with "did you mean" for a mistyped command or option."""
+    """argparse's parser, with "did you mean" for a mistyped command or option.
+
+    Under ``--lang zh`` (looked for in the arguments before they are parsed, since
+    the error may come before ``--lang`` is read) its errors are said in Chinese.
+    """
+
+    #: The language of errors, set by the run from its arguments.
+    lang = "en"
 
     def error(self, message: str) -> NoReturn:
         """Exit 2 with argparse's message, and the nearest command or option if there is one."""
         hint = _nearest(message, self)
-        super().error(f"{message}; did you mean {hint!r}?" if hint else message)
+        if self.lang != "zh":
+            super().error(f"{message}; did you mean {hint!r}?" if hint else message)
+        from enforcement_core._messages_zh import usage_zh  # noqa: PLC0415
+
+        said = usage_zh(message) + (f"；是否想写“{hint}”？" if hint else "")
+        usage = self.format_usage().replace("usage: ", "用法：", 1)
+        self.exit(EXIT_USAGE, f"{usage}{self.prog}：错误：{said}\n")
+
+
+def _lang_of(argv: Sequence[str]) -> str:
+    """The ``--lang`` the arguments give (its last), before they are parsed; ``en`` if none."""
+    lang = "en"
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv):
+            lang = argv[index + 1]
+        elif word.startswith("--lang="):
+            lang = word.partition("=")[2]
+    return lang if lang in _WORDS else "en"
 
 
 def _nearest(message: str, parser: argparse.ArgumentParser) -> str | None:
@@ -798,8 +796,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--format",
         metavar="NAME",
-        help="the renderer (default: from --output's extension: .txt zh, .html, .json, .docx, "
-        ".xlsx; else zh)",
+        help="the renderer (default: the one that writes --output's extension, as "
+        "'enforcement-core renderers' lists them; else zh)",
     )
     report.add_argument("--output", metavar="PATH", help="write to PATH instead of standard output")
     report.add_argument(
@@ -922,72 +920,36 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _explain(error: BaseException, lang: str = "en") -> str:
+    if lang == "zh":
+        return _explain_zh(error)
     if isinstance(error, LoadError):
         from enforcement_core.tables import in_language  # noqa: PLC0415
 
         where = f"{error.source}: " if error.source else ""
-
-        def said(problem: Problem) -> str:
-            text = in_language(problem, lang)
-            return _error_zh(text) if lang == "zh" else text
-
         if len(error.problems) == 1:
-            return f"{where}{said(error.problems[0])}"
-        listed = "".join(f"\n  {said(problem)}" for problem in error.problems)
+            return f"{where}{in_language(error.problems[0], lang)}"
+        listed = "".join(f"\n  {in_language(problem, lang)}" for problem in error.problems)
         return where + _WORDS[lang]["problems"].format(count=len(error.problems)) + listed
     if isinstance(error, OSError):
         reason = error.strerror or str(error)
-        if lang == "zh":
-            reason = _OS_ERRORS_ZH.get(error.errno or 0, reason)
         return f"{error.filename or ''}: {reason}".lstrip(": ")
-    return _error_zh(str(error)) if lang == "zh" else str(error)
+    return str(error)
 
 
-#: The errors of files a clerk meets, in Chinese (the system's own words are English).
-_OS_ERRORS_ZH = {
-    errno.ENOENT: "文件不存在",
-    errno.EACCES: "没有读写该文件的权限",
-    errno.EISDIR: "这是文件夹，不是文件",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EROFS: "文件系统只读，无法写入",
-}
-#: The command line's own errors of use, in Chinese: the English form and the Chinese.
-_ERRORS_ZH = tuple(
-    (re.compile(pattern), chinese)
-    for pattern, chinese in (
-        (r"give a FILE or --example, not both", "请给出文件或 --example，不要同时给出"),
-        (r"(.+) exists; give --force to overwrite it", r"\1已存在；如要覆盖，请加上 --force"),
-        (
-            r"this format is binary and is not written to a terminal: .*",
-            "该格式是二进制文件，不能输出到终端：请用 --output 指定文件，或将输出重定向到文件",
-        ),
-        (
-            r"no renderer named '([^']*)'; the renderers are: (.*)",
-            r"没有名为“\1”的格式；可用的格式为：\2",
-        ),
-        (r"--option takes KEY=VALUE, not (.*)", r"--option 的写法为 KEY=VALUE，而不是\1"),
-        (
-            r"renderer '([^']*)' has no option '([^']*)'; its options are: (.*)",
-            r"格式“\1”没有选项“\2”；可用的选项为：\3",
-        ),
-        (
-            r"init writes a \.xlsx ledger workbook or a \.json report, not (.*)",
-            r"init 只能生成 .xlsx 台账或 .json 报告，不能生成\1",
-        ),
-        (r"(.*)cannot read the file: No such file or directory", r"\1无法读取该文件：文件不存在"),
-        (r"(.*)cannot read the file: Permission denied", r"\1无法读取该文件：没有权限"),
-        (r"(.*)cannot read the file: (.*)", r"\1无法读取该文件：\2"),
-    )
-)
+def _explain_zh(error: BaseException) -> str:
+    # The Chinese is said by one module, which reads the tables' words: imported only here.
+    from enforcement_core._messages_zh import error_zh, os_error_zh, problem_zh  # noqa: PLC0415
 
-
-def _error_zh(message: str) -> str:
-    """A command-line error in Chinese where it is one of the command line's own; else as given."""
-    for pattern, chinese in _ERRORS_ZH:
-        found = pattern.fullmatch(message)
-        if found:
-            return found.expand(chinese)
-    return message
+    if isinstance(error, LoadError):
+        where = f"{error.source}: " if error.source else ""
+        if len(error.problems) == 1:
+            return f"{where}{error_zh(problem_zh(error.problems[0]))}"
+        listed = "".join(f"\n  {error_zh(problem_zh(problem))}" for problem in error.problems)
+        return where + _WORDS["zh"]["problems"].format(count=len(error.problems)) + listed
+    if isinstance(error, OSError):
+        reason = os_error_zh(error.errno, error.strerror or str(error))
+        return f"{error.filename or ''}: {reason}".lstrip(": ")
+    return error_zh(str(error))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -1008,8 +970,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    _Parser.lang = _lang_of(words)
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(words)
     try:
         return int(args.handler(args))
     except KeyboardInterrupt as interrupted:

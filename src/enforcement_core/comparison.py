@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from enforcement_core import _display
 from enforcement_core._paths import is_figure, walk
 from enforcement_core._validators import breakdowns
 from enforcement_core.numbers_zh import round_half_up
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
     from enforcement_core.report import AnnualReport
 
-__all__ = ["Change", "Comparison", "RateChange", "compare", "figure_paths"]
+__all__ = ["Change", "Comparison", "ComparisonRow", "RateChange", "compare", "figure_paths"]
 
 
 @attrs.frozen
@@ -97,6 +98,28 @@ class RateChange:
 
 
 @attrs.frozen
+class ComparisonRow:
+    """One line of a comparison as every output writes it: a figure's or a rate's change.
+
+    A figure changes by a difference and a percent; a rate by percentage points. The
+    numbers are exact, rounded once (half up) where a percent or points is asked for.
+    """
+
+    #: The figure's path, or ``rates.<name>`` for a rate.
+    figure: str
+    #: The previous year's value (a rate's percent); ``None`` when unknown.
+    previous: int | Decimal | None
+    #: The current year's value (a rate's percent); ``None`` when unknown.
+    current: int | Decimal | None
+    #: Current less previous, for a figure; ``None`` for a rate or when unknown.
+    difference: int | Decimal | None
+    #: The percent change (同比), for a figure; ``None`` for a rate or when undefined.
+    percent: Decimal | None
+    #: The change in percentage points, for a rate; ``None`` for a figure or when undefined.
+    points: Decimal | None
+
+
+@attrs.frozen
 class Comparison:
     """Every figure and rate of two reports, side by side, in report order.
 
@@ -126,23 +149,50 @@ class Comparison:
                 return change
         raise KeyError(path)
 
-    def _repr_html_(self) -> str:
-        """The changes as an HTML table, for Jupyter."""
-        from enforcement_core.renderers.html import table  # noqa: PLC0415
+    def rows(self, places: int = 2) -> list[ComparisonRow]:
+        """Every figure's change, then every rate's, as the command line, JSON and displays write them.
 
-        rows = [(c.figure, c.previous, c.current, c.difference, c.percent(2)) for c in self.changes]
-        rows += [
-            (
+        Examples:
+            >>> from enforcement_core import examples
+            >>> gulu = examples.load("gulu-2023")
+            >>> rows = compare(gulu, gulu).rows()
+            >>> rows[0].figure, rows[0].difference, rows[0].points
+            ('workforce.certified', 0, None)
+            >>> rows[-1].figure.startswith("rates."), rows[-1].difference, rows[-1].points
+            (True, None, Decimal('0.00'))
+        """
+        lines = [
+            ComparisonRow(c.figure, c.previous, c.current, c.difference, c.percent(places), None)
+            for c in self.changes
+        ]
+        lines += [
+            ComparisonRow(
                 f"rates.{r.rate.value}",
-                r.previous.percent(2) if r.previous else None,
-                r.current.percent(2) if r.current else None,
-                r.points(2),
+                r.previous.percent(places) if r.previous else None,
+                r.current.percent(places) if r.current else None,
                 None,
+                None,
+                r.points(places),
             )
             for r in self.rates
         ]
+        return lines
+
+    def _repr_html_(self) -> str:
+        """The changes as an HTML table, for Jupyter."""
+        # A rate's change, in points, stands in the change column, as on the command line.
+        rows = [
+            (
+                r.figure,
+                r.previous,
+                r.current,
+                r.points if r.difference is None else r.difference,
+                r.percent,
+            )
+            for r in self.rows()
+        ]
         headers = ["figure", str(self.previous_year), str(self.current_year), "change", "%"]
-        return table(headers, rows, numeric=[1, 2, 3, 4])
+        return _display.table(headers, rows, numeric=[1, 2, 3, 4])
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: ARG002, FBT001  (IPython's signature)
         """The changes as lines of ``figure: previous → current``."""
@@ -151,9 +201,7 @@ class Comparison:
 
     def to_dataframe(self) -> Any:
         """A pandas DataFrame of the changes (needs the ``pandas`` extra)."""
-        from enforcement_core.dataframes import comparison_frame  # noqa: PLC0415
-
-        return comparison_frame(self)
+        return _display.frame("comparison", self)
 
     def rate(self, name: RateName) -> RateChange:
         """The change of the rate ``name`` (both sides ``None`` if neither year has it)."""

@@ -16,6 +16,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from enforcement_core._extras import require
 from enforcement_core.comparison import figure_paths
 from enforcement_core.labels import term_or_key
@@ -130,28 +132,7 @@ def tally_frame(tally: Tally) -> pd.DataFrame:
 
 def comparison_frame(comparison: Comparison) -> pd.DataFrame:
     """One row per figure and per rate: previous, current, difference, percent (or points)."""
-    rows: list[dict[str, Any]] = [
-        {
-            "figure": change.figure,
-            "previous": change.previous,
-            "current": change.current,
-            "difference": change.difference,
-            "percent": change.percent(2),
-            "points": None,
-        }
-        for change in comparison.changes
-    ]
-    rows += [
-        {
-            "figure": f"rates.{change.rate.value}",
-            "previous": change.previous.percent(2) if change.previous else None,
-            "current": change.current.percent(2) if change.current else None,
-            "difference": None,
-            "percent": None,
-            "points": change.points(2),
-        }
-        for change in comparison.rates
-    ]
+    rows: list[dict[str, Any]] = [attrs.asdict(row) for row in comparison.rows()]
     return _frame(rows, ["figure", "previous", "current", "difference", "percent", "points"])
 
 

@@ -22,14 +22,16 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from enforcement_core import _display
 from enforcement_core._paths import figure_type, objects, owners, resolve
+from enforcement_core._paths_zh import code_zh, path_zh, paths_in_text_zh
 from enforcement_core._validators import breakdowns, declared_dimensions
 from enforcement_core.actions import ActionKind
 from enforcement_core.categories import CATEGORIES, RECORD_GROUPS, category
 from enforcement_core.comparison import Change
 from enforcement_core.dimensions import Coverage
 from enforcement_core.figures import outcomes
-from enforcement_core.labels import label
+from enforcement_core.labels import label, term
 from enforcement_core.ledger import Ledger
 from enforcement_core.numbers_zh import round_half_up
 from enforcement_core.report import (
@@ -55,6 +57,8 @@ from enforcement_core.summary import summarize
 from enforcement_core.workforce import Officer, walk_units
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from enforcement_core.actions import Hazard
     from enforcement_core.dimensions import Dimension
     from enforcement_core.ledger import Record
@@ -102,6 +106,31 @@ class Finding:
         """``error rate-mismatch stated.rates.rectification: message``."""
         return f"{self.severity} {self.code} {self.path}: {self.message}"
 
+    def said(
+        self, locale: str = "zh_CN", where: Callable[[str], str | None] | None = None
+    ) -> tuple[str, str, str, str]:
+        """The finding as a person reads it: severity, code, place and message in ``locale``.
+
+        The severity's word is the label's (``severity_error``, ``severity_warning``),
+        the one word every output uses. In Chinese a clerk reads names, not a
+        program's codes and paths: the code is said by its name, the path by
+        ``where`` (a workbook's sheet and row) or else in Chinese words. The command
+        line, the xlsx findings sheet and the notebook display all say a finding so.
+
+        Examples:
+            >>> from enforcement_core import examples
+            >>> [finding] = audit(examples.load("gulu-2023"))
+            >>> finding.said()[:3]
+            ('提示', '许可结果未覆盖全部申请', '行政许可')
+            >>> finding.said("en")[:3]
+            ('warning', 'licensing-open', 'licensing')
+        """
+        severity = term(f"severity_{self.severity.value}", locale)
+        if locale != "zh_CN":
+            return severity, self.code, self.path, self.message
+        place = (where(self.path) if where and self.path else None) or path_zh(self.path)
+        return severity, code_zh(self.code), place, paths_in_text_zh(self.message_zh)
+
 
 class Findings(list[Finding]):
     """The findings of an audit: a list, with rich display and a DataFrame."""
@@ -112,10 +141,9 @@ class Findings(list[Finding]):
 
     def _repr_html_(self) -> str:
         """The findings as an HTML table, for Jupyter."""
-        from enforcement_core.renderers.html import table  # noqa: PLC0415
-
-        rows = [(f.severity.value, f.code, f.path, f.message, f.message_zh) for f in self]
-        return table(
+        # Each side said as every other output says it; the Chinese with its own severity word.
+        rows = [(*f.said("en"), "：".join(f.said()[::3])) for f in self]
+        return _display.table(
             ["severity", "code", "path", "message", "中文"],
             rows,
             caption=f"{len(self)} finding{'' if len(self) == 1 else 's'}",
@@ -127,9 +155,7 @@ class Findings(list[Finding]):
 
     def to_dataframe(self) -> Any:
         """A pandas DataFrame of the findings (needs the ``pandas`` extra)."""
-        from enforcement_core.dataframes import findings_frame  # noqa: PLC0415
-
-        return findings_frame(self)
+        return _display.frame("findings", self)
 
 
 #: Every code the audit uses, with its severity and what it means.

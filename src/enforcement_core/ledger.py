@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from enforcement_core import _display
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._paths import check_figure_path
 from enforcement_core._validators import (
@@ -33,7 +34,7 @@ from enforcement_core.actions import (
     ReviewCase,
 )
 from enforcement_core.body import EnforcementBody
-from enforcement_core.categories import ledger_fields
+from enforcement_core.categories import ledger_fields, own_records
 from enforcement_core.report import (
     AnnualReport,
     Conventions,
@@ -42,7 +43,7 @@ from enforcement_core.report import (
 )
 from enforcement_core.workforce import MisconductCase, Officer, Unit
 
-__all__ = ["Ledger", "Record"]
+__all__ = ["Ledger", "Record", "refuse_among_other_actions"]
 
 #: Any record a ledger holds.
 Record = (
@@ -55,6 +56,35 @@ Record = (
     | OtherAction
     | ReviewCase
 )
+
+
+def _kind_with_records(action: object) -> str | None:
+    """Why ``action`` may not stand among other actions; ``None`` when it may."""
+    if isinstance(action, OtherAction) and action.kind in own_records():
+        return f"{action.kind.value} actions have a record class of their own"
+    return None
+
+
+def refuse_among_other_actions(action: object) -> None:
+    """Refuse, at its ``kind``, an other action of a category with records of its own.
+
+    The rule is the container's, not the record's: only the table of categories
+    (above the records) knows which categories have records of their own. The
+    ledger applies it to its ``other_actions``; the table readers to each row of
+    the other actions' sheet, so that the row is named.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from enforcement_core import ActionKind, OtherAction
+        >>> refuse_among_other_actions(OtherAction("X-1", ActionKind.LEVY, dt.date(2023, 1, 5)))
+        >>> refuse_among_other_actions(OtherAction("X-2", ActionKind.PENALTY, dt.date(2023, 1, 5)))
+        Traceback (most recent call last):
+        ...
+        enforcement_core.errors.InvariantError: OtherAction.kind: penalty actions have a record class of their own
+    """
+    reason = _kind_with_records(action)
+    if reason is not None:
+        fail(action, "kind", getattr(action, "kind", None), reason)
 
 
 @attrs.frozen(kw_only=True, field_transformer=ledger_fields)
@@ -127,6 +157,15 @@ class Ledger:
     #: rather than 0. The table readers fill it in; a ledger kept in full leaves it empty.
     unknown: tuple[str, ...] = attrs.field(default=(), metadata=checks(tuple_of(text())))
 
+    @other_actions.validator
+    def _only_kinds_without_records(
+        self, attribute: attrs.Attribute[tuple[OtherAction, ...]], value: Any
+    ) -> None:
+        for index, action in enumerate(value if isinstance(value, tuple) else ()):
+            reason = _kind_with_records(action)
+            if reason is not None:
+                fail(self, f"{attribute.name}[{index}].kind", action.kind, reason)
+
     @unknown.validator
     def _names_figures(self, attribute: attrs.Attribute[tuple[str, ...]], value: Any) -> None:
         for index, path in enumerate(value if isinstance(value, tuple) else ()):
@@ -141,16 +180,12 @@ class Ledger:
         # The report the ledger is summarised into refuses the same date.
         published_after_the_year_began(self, attribute.name, value)
 
-    # Rich display reaches up to the summary and the renderers at call time, never at import.
+    # Rich display reaches up to the renderers through _display, at call time, never at import.
 
     def _repr_html_(self) -> str:
         """The ledger's summary as an HTML table, for Jupyter."""
-        from enforcement_core.renderers import render  # noqa: PLC0415
-
-        return str(render(self, "html", fragment=True))
+        return _display.rendered(self, "html", fragment=True)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: FBT001  (IPython's signature)
         """The ledger's summary as aligned text, for IPython's text/plain."""
-        from enforcement_core.renderers import render  # noqa: PLC0415
-
-        printer.text(str(render(self, "text")).rstrip("\n") if not cycle else "Ledger(...)")
+        printer.text(_display.rendered(self, "text").rstrip("\n") if not cycle else "Ledger(...)")

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from enforcement_core import _display
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._paths import check_figure_path
 from enforcement_core._validators import (
@@ -876,22 +877,18 @@ class AnnualReport:
                     f"{kind.value} has figures of its own: use the {kind.value} field",
                 )
 
-    # Rich display reaches up to the renderers and dataframes at call time, never at import.
+    # Rich display reaches up to the renderers and dataframes through _display, at call time.
 
     def _repr_html_(self) -> str:
         """The report as an HTML table, for Jupyter (the ``html`` renderer)."""
-        from enforcement_core.renderers import render  # noqa: PLC0415
-
-        return str(render(self, "html", fragment=True))
+        return _display.rendered(self, "html", fragment=True)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: FBT001  (IPython's signature)
         """The report as aligned text, for IPython's text/plain (the ``text`` renderer)."""
-        from enforcement_core.renderers import render  # noqa: PLC0415
-
-        printer.text(str(render(self, "text")).rstrip("\n") if not cycle else "AnnualReport(...)")
+        printer.text(
+            _display.rendered(self, "text").rstrip("\n") if not cycle else "AnnualReport(...)"
+        )
 
     def to_dataframe(self) -> Any:
         """A pandas DataFrame with one row per figure (needs the ``pandas`` extra)."""
-        from enforcement_core.dataframes import report_frame  # noqa: PLC0415
-
-        return report_frame(self)
+        return _display.frame("report", self)

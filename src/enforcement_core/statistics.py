@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from enforcement_core import _display
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._paths import figures, owners, resolve
 from enforcement_core._validators import breakdowns, fail, frozen_map
@@ -32,6 +33,7 @@ from enforcement_core.errors import StatisticsError
 from enforcement_core.ledger import Ledger
 from enforcement_core.numbers_zh import round_half_up
 from enforcement_core.report import AnnualReport, RateName
+from enforcement_core.summary import summarize
 from enforcement_core.workforce import UnitKind, walk_units
 
 __all__ = [
@@ -482,10 +484,8 @@ class Tally:
 
     def _repr_html_(self) -> str:
         """The tally as an HTML table, for Jupyter."""
-        from enforcement_core.renderers.html import table  # noqa: PLC0415
-
         rows = [(getattr(key, "value", key), count) for key, count in self.counts.items()]
-        return table([self.by.value, "count"], [*rows, ("total", self.total)], numeric=[1])
+        return _display.table([self.by.value, "count"], [*rows, ("total", self.total)], numeric=[1])
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: ARG002, FBT001  (IPython's signature)
         """The tally as lines of ``key: count``."""
@@ -494,9 +494,7 @@ class Tally:
 
     def to_dataframe(self) -> Any:
         """A pandas DataFrame of the counts (needs the ``pandas`` extra)."""
-        from enforcement_core.dataframes import tally_frame  # noqa: PLC0415
-
-        return tally_frame(self)
+        return _display.frame("tally", self)
 
     @property
     def total(self) -> int:
@@ -540,8 +538,6 @@ def tally(
         if not isinstance(source, Ledger):
             raise StatisticsError("a tally by month needs a ledger of records, not yearly figures")
         return Tally(by, _by_month(source, kind))
-    from enforcement_core.summary import summarize  # noqa: PLC0415  (summary builds on this module)
-
     report = summarize(source) if isinstance(source, Ledger) else source
     match by:
         case TallyBy.CATEGORY:

@@ -1,7 +1,7 @@
 """Renderers: the built-in ones and any third party's, found the same way.
 
 A renderer is registered under the entry-point group ``enforcement_core.renderers``.
-The built-in renderers (``text``, ``zh``, ``json``, ``html``, ``docx``, ``xlsx``) are declared in
+The built-in renderers (docs/renderers.md lists them) are declared in
 enforcement-core's own ``pyproject.toml`` exactly as a plugin declares its own::
 
     [project.entry-points."enforcement_core.renderers"]
@@ -9,8 +9,10 @@ enforcement-core's own ``pyproject.toml`` exactly as a plugin declares its own::
 
 Examples:
     >>> from enforcement_core import examples, renderers
-    >>> [e.name for e in renderers.available() if e.distribution == "enforcement-core"]
-    ['docx', 'html', 'json', 'text', 'xlsx', 'zh']
+    >>> {"zh", "json"} <= {e.name for e in renderers.available()}
+    True
+    >>> renderers.for_extension(".docx")
+    'docx'
     >>> renderers.get("json").media_type
     'application/json'
     >>> print(renderers.render(examples.load("gulu-2023"), "zh").splitlines()[0])
@@ -24,7 +26,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from enforcement_core.errors import EnforcementCoreError, RendererError
 from enforcement_core.ledger import Ledger
 from enforcement_core.renderers._base import Option, Renderer, validate_options
-from enforcement_core.renderers._registry import GROUP, Registry, RendererEntry
+from enforcement_core.renderers._registry import GROUP, Registry, RendererEntry, is_binary
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -37,7 +39,9 @@ __all__ = [
     "Renderer",
     "RendererEntry",
     "available",
+    "for_extension",
     "get",
+    "is_binary",
     "load_all",
     "refresh",
     "register",
@@ -50,6 +54,7 @@ _registry = Registry()
 _T = TypeVar("_T")
 
 available = _registry.available
+for_extension = _registry.for_extension
 get = _registry.get
 load_all = _registry.load_all
 refresh = _registry.refresh

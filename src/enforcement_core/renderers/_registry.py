@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from importlib.metadata import EntryPoint
 
-__all__ = ["GROUP", "OWN_DISTRIBUTION", "OWN_PACKAGE", "Registry", "RendererEntry"]
+__all__ = ["GROUP", "OWN_DISTRIBUTION", "OWN_PACKAGE", "Registry", "RendererEntry", "is_binary"]
 
 #: The entry-point group renderers are registered under.
 GROUP = "enforcement_core.renderers"
@@ -109,6 +109,43 @@ def _not_a_renderer(obj: object, name: str) -> str | None:
     if not callable(getattr(obj, "render", None)):
         return "it has no render() method"
     return None
+
+
+#: Media types that are text whatever their name says (``application/json``).
+_TEXT_TYPES = frozenset({"application/json", "application/xml", "application/javascript"})
+
+
+def is_binary(renderer: object) -> bool:
+    """Whether ``renderer`` writes a binary document (a zip, an image), by its media type.
+
+    Text is ``text/*``, a type with a ``charset``, JSON, XML and their ``+json`` and
+    ``+xml`` kinds; anything else is binary, and is not written to a terminal.
+
+    Examples:
+        >>> from enforcement_core import renderers
+        >>> is_binary(renderers.get("docx")), is_binary(renderers.get("json"))
+        (True, False)
+    """
+    media_type = str(getattr(renderer, "media_type", "")).lower()
+    bare = media_type.split(";")[0].strip()
+    text = (
+        bare.startswith("text/")
+        or "charset=" in media_type
+        or bare in _TEXT_TYPES
+        or bare.endswith(("+json", "+xml"))
+    )
+    return not text
+
+
+def _claimed(renderer: object) -> tuple[str, ...]:
+    """The ``--output`` extensions ``renderer`` claims; a malformed claim claims nothing."""
+    try:
+        claimed = getattr(renderer, "extensions", ())
+    except Exception:  # noqa: BLE001  (a plugin's attribute that raises claims nothing)
+        return ()
+    if not isinstance(claimed, tuple | list | frozenset | set):
+        return ()
+    return tuple(str(e).lower() for e in claimed if isinstance(e, str))
 
 
 #: How long a plugin's module may take to import, in seconds, before it is held broken.
@@ -215,6 +252,43 @@ class Registry:
     def names(self) -> list[str]:
         """The names of every renderer, sorted."""
         return sorted({entry.name for entry in self.available()})
+
+    # Extensions ----------------------------------------------------------------------
+
+    def for_extension(self, suffix: str) -> str | None:
+        """The renderer an output file ending ``suffix`` asks for; ``None`` when none or several.
+
+        A renderer is chosen by the extensions it claims (an optional ``extensions``
+        attribute: ``zh`` claims ``.txt``, which ``text`` also writes; ``html`` claims
+        ``.htm``), else as the one renderer whose ``extension`` it is. The built-in
+        renderers are asked first, so a plugin never takes a built-in's extension;
+        plugins are loaded only when no built-in writes ``suffix``, and a broken one
+        is passed over. Two renderers writing one extension, neither claiming it,
+        choose none: the command's default stands.
+        """
+        suffix = suffix.lower()
+        if not suffix.startswith("."):
+            return None
+        names = self.names()
+        own = [name for name in names if self.is_own(name)]
+        for group in (own, [name for name in names if name not in own]):
+            claiming, writing = [], []
+            for name in group:
+                try:
+                    renderer = self.get(name)
+                    written = str(renderer.extension).lower()
+                except Exception:  # noqa: BLE001, S112  (a broken plugin says so where it is asked for by name)
+                    continue
+                if suffix in _claimed(renderer):
+                    claiming.append(name)
+                if written == suffix:
+                    writing.append(name)
+            for found in (claiming, writing):
+                if len(found) == 1:
+                    return found[0]
+                if found:
+                    return None
+        return None
 
     # Loading -------------------------------------------------------------------------
 

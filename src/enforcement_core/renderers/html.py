@@ -140,6 +140,8 @@ class HtmlRenderer:
     media_type = "text/html; charset=utf-8"
     #: The file extension.
     extension = ".html"
+    #: The ``--output`` extensions that choose it.
+    extensions = (".html", ".htm")
     #: The options it accepts.
     options: Mapping[str, Option] = FrozenMap(
         {

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any, Final
 
 from enforcement_core._extras import require
 from enforcement_core._mapping import FrozenMap
-from enforcement_core._paths_zh import code_zh, path_zh, paths_in_text_zh
 from enforcement_core._privacy import published_text
 from enforcement_core.findings import audit
 from enforcement_core.labels import term
@@ -306,7 +305,6 @@ def _statistics(  # noqa: C901, PLR0912  (one row a figure, each kind of value i
 
 
 def _findings(sheet: _Sheet, findings: Sequence[Finding], locale: str) -> None:
-    zh = locale == "zh_CN"
     sheet.header_row(1, [term(key, locale) for key in ("severity", "code", "path", "message")])
     sheet.sheet.freeze_panes = "A2"
     if not findings:
@@ -314,14 +312,9 @@ def _findings(sheet: _Sheet, findings: Sequence[Finding], locale: str) -> None:
     wrapped = sheet.styles.Alignment(wrap_text=True, vertical="top")
     for line, finding in enumerate(findings, start=2):
         severity = finding.severity.value
-        if zh:
-            # A clerk reads names, not a program's codes and paths.
-            code, path = code_zh(finding.code), path_zh(finding.path)
-            message = paths_in_text_zh(finding.message_zh)
-        else:
-            code, path, message = finding.code, finding.path, finding.message
+        word, code, path, message = finding.said(locale)
         cells = [
-            sheet.text(line, 1, term(f"severity_{severity}", locale)),
+            sheet.text(line, 1, word),
             sheet.text(line, 2, code),
             sheet.text(line, 3, path, fit=False),
             sheet.text(line, 4, message, fit=False),

@@ -1379,6 +1379,9 @@ class ZhRenderer:
     media_type = "text/plain; charset=utf-8"
     #: The file extension.
     extension = ".txt"
+    #: The ``--output`` extensions that choose it: ``text`` writes .txt too, and the
+    #: report in Chinese is what a .txt asks for.
+    extensions = (".txt",)
     #: The options it accepts; ``None`` means "as the report's conventions say".
     options: Mapping[str, Option] = FrozenMap(
         {

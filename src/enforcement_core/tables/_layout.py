@@ -26,6 +26,7 @@ from enforcement_core._validators import collecting
 from enforcement_core.actions import LicenceApplication, Party, PenaltyCase
 from enforcement_core.categories import RECORD_GROUPS
 from enforcement_core.labels import term
+from enforcement_core.ledger import refuse_among_other_actions
 from enforcement_core.tables._cells import (
     CellError,
     blank,
@@ -530,6 +531,8 @@ def build(
             if isinstance(value, dict):
                 kwargs[key] = Party(**value)
         record = cls(**kwargs)
+        # What the ledger refuses of a record among its others, said at the row.
+        refuse_among_other_actions(record)
     # A party left out is reported by its missing columns, not again as "not a Party".
     refused = [error for error in refused if error.field not in incomplete]
     if not refused and not incomplete:
