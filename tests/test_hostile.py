@@ -604,3 +604,95 @@ def test_list_sanctions_and_midnight_with_a_time_zone_read_alike(tmp_path):
     (case,) = by_columns
     assert dt.date(2023, 8, 1) == case.decided_on
     assert 2 == len(case.sanctions)
+
+
+def _parties(path: str, file: Path) -> list[ec.Party]:
+    if path == "object":
+        ledger = read_ledger(file, body=BODY, year=YEAR)
+    else:
+        ledger = read_columnar(file, body=BODY, year=YEAR).to_ledger()
+    return [case.party for case in ledger.penalty_cases if case.party is not None]
+
+
+def _party_table(tmp_path: Path, header: list[str], *rows: list[str]) -> Path:
+    file = tmp_path / "parties.csv"
+    file.write_bytes("".join(",".join(row) + "\n" for row in (header, *rows)).encode())
+    return file
+
+
+PERSON_ID = "11010519491231002X"
+CREDIT_CODE = "91350100M000100Y43"
+PARTY_HEADER = [*HEADER, "统一社会信用代码", "证件类型", "证件号码"]
+
+
+class TestPartyKind:
+    """A blank 行政相对人类别 is inferred from the row's identifiers, or refused (issue 21)."""
+
+    @pytest.mark.parametrize("path", ["object", "columnar"])
+    def test_a_blank_kind_with_an_id_number_is_a_person(self, tmp_path, path):
+        """证件号码 alone under a blank 行政相对人类别: a natural person, masked, never an enterprise."""
+        row = [*with_cell(0, "张三"), "", "身份证", PERSON_ID]
+        row[1] = ""
+        (party,) = _parties(path, _party_table(tmp_path, PARTY_HEADER, row))
+        assert ec.PartyKind.NATURAL_PERSON == party.kind
+        assert "张某某" == party.public_name
+
+    @pytest.mark.parametrize("path", ["object", "columnar"])
+    def test_a_blank_kind_with_a_credit_code_is_an_organisation(self, tmp_path, path):
+        """A credit code alone under a blank 行政相对人类别: the table's kind, an enterprise."""
+        row = [*ROW, CREDIT_CODE, "", ""]
+        row[1] = ""
+        (party,) = _parties(path, _party_table(tmp_path, PARTY_HEADER, row))
+        assert ec.PartyKind.ENTERPRISE == party.kind
+
+    @pytest.mark.parametrize("path", ["object", "columnar"])
+    def test_a_blank_kind_with_no_identifier_is_refused(self, tmp_path, path):
+        """Nothing tells a person from an organisation: the row is refused at 行政相对人类别."""
+        row = [*with_cell(0, "张三"), "", "", ""]
+        row[1] = ""
+        file = _party_table(tmp_path, PARTY_HEADER, row)
+        with pytest.raises(LoadError) as raised:
+            _parties(path, file)
+        (problem,) = raised.value.problems
+        assert (2, "行政相对人类别") == (problem.row, problem.header)  # type: ignore[attr-defined]
+        assert problem.message.startswith("no kind of party is given")
+
+    @pytest.mark.parametrize("path", ["object", "columnar"])
+    def test_a_stated_kind_is_kept(self, tmp_path, path):
+        """A kind the row states is its kind, identifiers or not (the boundary of the inference)."""
+        row = [*with_cell(1, "自然人"), "", "", ""]
+        (party,) = _parties(path, _party_table(tmp_path, PARTY_HEADER, row))
+        assert ec.PartyKind.NATURAL_PERSON == party.kind
+
+
+class TestBothNumbers:
+    """A credit code and a 证件号码 on one row are both held (issue 21)."""
+
+    @pytest.mark.parametrize("path", ["object", "columnar"])
+    def test_both_numbers_are_held(self, tmp_path, path):
+        """The credit code is the party's number; the 证件号码 is kept beside it, not dropped."""
+        row = [*with_cell(1, "个体工商户"), CREDIT_CODE, "身份证", PERSON_ID]
+        (party,) = _parties(path, _party_table(tmp_path, PARTY_HEADER, row))
+        assert (CREDIT_CODE, PERSON_ID) == (party.id_number, party.personal_id)
+
+    @pytest.mark.parametrize("path", ["object", "columnar"])
+    def test_one_number_is_held_once(self, tmp_path, path):
+        """A 证件号码 alone is the party's number, and nothing is held beside it."""
+        row = [*with_cell(1, "自然人"), "", "身份证", PERSON_ID]
+        (party,) = _parties(path, _party_table(tmp_path, PARTY_HEADER, row))
+        assert (PERSON_ID, None) == (party.id_number, party.personal_id)
+
+    def test_no_renderer_writes_either_number(self, tmp_path):
+        """Neither number reaches any built-in renderer's output."""
+        row = [*with_cell(1, "个体工商户"), CREDIT_CODE, "身份证", PERSON_ID]
+        ledger = read_ledger(_party_table(tmp_path, PARTY_HEADER, row), body=BODY, year=YEAR)
+        for name in ("text", "zh", "json", "html"):
+            written = ec.render(ledger, name)
+            assert PERSON_ID not in written
+            assert CREDIT_CODE not in written
+
+    def test_both_numbers_survive_json(self, tmp_path):
+        """The ledger's JSON keeps the number held beside the code (nothing lost)."""
+        row = [*with_cell(1, "个体工商户"), CREDIT_CODE, "身份证", PERSON_ID]
+        ledger = read_ledger(_party_table(tmp_path, PARTY_HEADER, row), body=BODY, year=YEAR)
+        assert ledger == ec.load_json(ec.dump_json(ledger))

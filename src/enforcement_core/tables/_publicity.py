@@ -72,6 +72,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MEANINGS",
+    "NO_KIND",
     "Meaning",
     "Publicity",
     "PublishedLayout",
@@ -81,6 +82,7 @@ __all__ = [
     "header_row",
     "id_reason",
     "is_note",
+    "party_kind",
     "party_of",
     "published_layouts",
     "read_code",
@@ -613,27 +615,74 @@ def id_reason(id_type: str | None, number: str) -> str | None:
 _OTHER_CODES: Final = tuple(f"code_{n}" for n in range(2, 7))
 
 
+def party_kind(
+    kind: PartyKind | None,
+    *,
+    coded: bool,
+    personal: bool,
+    default: PartyKind | None,
+    asked: bool,
+) -> PartyKind | None:
+    """The kind of a row's party; ``None`` when nothing tells it, and the row is refused.
+
+    The kind a row states is its kind. A blank one is told by the row's numbers:
+    a person's number alone (证件号码, 居民身份证号) makes a natural person, on any
+    table; an organisation's code makes the layout's kind (an enterprise when it
+    names none). With neither, a table with no column of the kind (``asked``
+    false) is of the layout's kind, and a blank cell in that column is a natural
+    person on a table of natural persons and refused elsewhere: a person's name
+    filed as an enterprise's would be published unmasked.
+
+    Examples:
+        >>> ENTERPRISE = PartyKind.ENTERPRISE
+        >>> party_kind(None, coded=False, personal=True, default=ENTERPRISE, asked=True).value
+        'natural_person'
+        >>> party_kind(None, coded=True, personal=True, default=ENTERPRISE, asked=True).value
+        'enterprise'
+        >>> party_kind(None, coded=False, personal=False, default=ENTERPRISE, asked=True) is None
+        True
+        >>> party_kind(None, coded=False, personal=False, default=ENTERPRISE, asked=False).value
+        'enterprise'
+    """
+    if kind is not None:
+        return kind
+    if personal and not coded:
+        return PartyKind.NATURAL_PERSON
+    if coded or not asked or default is PartyKind.NATURAL_PERSON:
+        return default or PartyKind.ENTERPRISE
+    return None
+
+
+#: Why a row's party has no kind, in English and Chinese (:func:`party_kind`).
+NO_KIND: Final = (
+    "no kind of party is given, and no code or 证件号码 tells a person from an organisation",
+    "未填写行政相对人类别，且无统一社会信用代码或证件号码可判断其为自然人或组织",
+)
+
+
 def party_of(given: Mapping[str, Any], default: PartyKind | None) -> dict[str, Any]:
-    """A row's party: its name, its kind, and its number (the first code given).
+    """A row's party: its name, its kind, its number (the first code given) and a person's beside it.
 
     Examples:
         >>> party_of({"name": "张三", "resident_id": "11010519491231002X"}, None)
         {'name': '张三', 'kind': <PartyKind.NATURAL_PERSON: 'natural_person'>, 'id_number': '11010519491231002X'}
     """
     codes = [given.get("credit_code"), *(given.get(code) for code in _OTHER_CODES)]
+    code = next((code for code in codes if code), None)
     personal = given.get("id_number") or given.get("resident_id")
-    kind = given.get("kind")
-    if kind is None:
-        if default is not None:
-            kind = default
-        elif personal is not None and not any(codes):
-            kind = PartyKind.NATURAL_PERSON
-        else:
-            kind = PartyKind.ENTERPRISE
-    number = next((code for code in codes if code), None) or personal
+    kind = party_kind(
+        given.get("kind"),
+        coded=code is not None,
+        personal=bool(personal),
+        default=default,
+        asked=False,
+    )
+    number = code or personal
     party: dict[str, Any] = {"name": given["name"], "kind": kind}
     if number is not None:
         party["id_number"] = number
+    if code is not None and personal:
+        party["personal_id"] = personal
     return party
 
 
@@ -673,8 +722,13 @@ def text_amounts(
     )
 
 
-def _row_refusals(kwargs: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """Refusals of a row by the engine's rules: (the key of the column, the reasons)."""
+def _row_refusals(
+    kwargs: dict[str, Any], layout: PublishedLayout, keys: frozenset[str]
+) -> list[tuple[str, str, str]]:
+    """Refusals of a row by the engine's rules: (the key of the column, the reasons).
+
+    ``keys`` are the keys of the table's columns.
+    """
     refusals: list[tuple[str, str, str]] = []
     party = kwargs.get("party", {})
     number = party.get("id_number")
@@ -684,6 +738,20 @@ def _row_refusals(kwargs: dict[str, Any]) -> list[tuple[str, str, str]]:
             refusals.append(
                 ("party.id_number", reason, f"不是有效的证件号码或统一社会信用代码：{reason}")
             )
+    codes = ("credit_code", *_OTHER_CODES)
+    if (
+        "party.name" in keys
+        and "name" in party
+        and party_kind(
+            party.get("kind"),
+            coded=any(party.get(code) for code in codes),
+            personal=bool(party.get("id_number") or party.get("resident_id")),
+            default=layout.party_kind,
+            asked="party.kind" in keys,
+        )
+        is None
+    ):
+        refusals.append(("party.kind", *NO_KIND))
     if "text" in kwargs:
         fine, confiscation, why, why_zh = text_amounts(
             kwargs.get("fine"), kwargs.get("confiscation"), kwargs["text"]
@@ -837,13 +905,14 @@ def read_publicity(
     if len(problems) > before:
         return layout.field, []
     seen.unknown.update(dict.fromkeys(unknown_of(layout, (c.key for c in found.values()))))
+    keys = frozenset(c.key for c in found.values())
     records = []
     for number, cells in raw.rows:
         if all(cell is None or not str(cell).strip() for cell in cells) or is_note(cells):
             continue
         kwargs, ok = read_each_cell(raw.name, number, cells, found, problems)
         # The rules run on the cells that read, so a row's problems come together.
-        refusals = _row_refusals(kwargs)
+        refusals = _row_refusals(kwargs, layout, keys)
         if refusals or not ok:
             # Each refused cell as written (its text, trimmed), as the columnar path shows it.
             written = {c.key: cells[i] for i, c in found.items() if i < len(cells)}
@@ -852,7 +921,7 @@ def read_publicity(
                     raw.name,
                     number,
                     header_of(layout, found, key),
-                    read_text(written[key]),
+                    "" if blank(written.get(key)) else read_text(written[key]),
                     why,
                     zh,
                 )

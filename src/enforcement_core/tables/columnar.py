@@ -83,12 +83,14 @@ from enforcement_core.tables._layout import (
 )
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import (
+    NO_KIND,
     PublishedLayout,
     below_title,
     header_of,
     header_row,
     id_reason,
     is_note,
+    party_kind,
     recognise,
     sanctions_of,
     text_amounts,
@@ -1129,7 +1131,7 @@ def _combinations(factors: list[_Factor], rows: int) -> tuple[Any, Any]:
     return first, inverse.reshape(-1)
 
 
-def _rules(  # noqa: C901, PLR0913, PLR0917  (the table, its columns, and the rules in turn)
+def _rules(  # noqa: C901, PLR0912, PLR0913, PLR0917  (the table, its columns, and the rules in turn)
     sheet_name: str,
     table: Any,
     found: dict[int, Column],
@@ -1176,6 +1178,14 @@ def _rules(  # noqa: C901, PLR0913, PLR0917  (the table, its columns, and the ru
                         f"不是有效的证件号码或统一社会信用代码：{reason}",
                     )
                 )
+    if "party.name" in factors:
+        kinds = _party_kinds(factors, rows, layout.party_kind, asked="party.kind" in factors)
+        unknown = np.array([k is None for k in kinds.distinct], dtype=bool)[kinds.codes]
+        named = factors["party.name"].given()
+        refusals.extend(
+            (row, "party.kind", raw("party.kind", row), *NO_KIND)
+            for row in np.flatnonzero(eligible & named & unknown).tolist()
+        )
     if "text" in factors:
         three = [
             factors.get("fine", nothing),
@@ -1407,9 +1417,10 @@ class _Parties:
 
     #: Which rows have a party.
     present: Any
-    #: Each row's name and number (object arrays).
+    #: Each row's name, number and a person's number beside a code (object arrays).
     name: Any
     id_number: Any
+    personal_id: Any
     #: Each row's kind.
     kind: _Factor
 
@@ -1419,6 +1430,8 @@ class _Parties:
         party = {"name": self.name[row], "kind": self.kind.distinct[self.kind.codes[row]]}
         if self.id_number[row] is not None:
             party["id_number"] = self.id_number[row]
+        if self.personal_id[row] is not None:
+            party["personal_id"] = self.personal_id[row]
         return party
 
 
@@ -1430,14 +1443,15 @@ def _refused_parties(parties: _Parties) -> Any:
     verdicts: dict[tuple[Any, ...], bool] = {}
     rows = np.flatnonzero(parties.present)
     kinds = parties.kind.codes[rows].tolist()
-    for row, name, number, kind in zip(
+    for row, name, number, personal, kind in zip(
         rows.tolist(),
         parties.name[rows].tolist(),
         parties.id_number[rows].tolist(),
+        parties.personal_id[rows].tolist(),
         kinds,
         strict=True,
     ):
-        key = (name, number, kind)
+        key = (name, number, personal, kind)
         verdict = verdicts.get(key)
         if verdict is None:
             try:
@@ -1448,6 +1462,34 @@ def _refused_parties(parties: _Parties) -> Any:
             verdicts[key] = verdict
         refused[row] = verdict
     return refused
+
+
+def _party_kinds(
+    given: Mapping[str, _Factor], rows: int, default: PartyKind | None, *, asked: bool
+) -> _Factor:
+    """Each row's ``party_kind``, decided once per combination of the kind and the numbers given."""
+    import numpy as np  # noqa: PLC0415
+
+    nothing = _constant(None, rows)
+    kind = given.get("party.kind", nothing)
+    coded = np.zeros(rows, dtype=bool)
+    for key in ("party.credit_code", *(f"party.code_{n}" for n in range(2, 7))):
+        coded |= given.get(key, nothing).truthy()
+    personal = given.get("party.id_number", nothing).truthy()
+    personal |= given.get("party.resident_id", nothing).truthy()
+    signature = kind.codes * 4 + coded * 2 + personal
+    combinations, inverse = np.unique(signature, return_inverse=True)
+    decided = [
+        party_kind(
+            kind.distinct[int(k) // 4],
+            coded=bool(k & 2),
+            personal=bool(k & 1),
+            default=default,
+            asked=asked,
+        )
+        for k in combinations.tolist()
+    ]
+    return _Factor(decided, inverse.reshape(-1))
 
 
 def _parties(
@@ -1463,22 +1505,14 @@ def _parties(
     for n in range(2, 7):
         codes = _or(codes, column(f"party.code_{n}"))
     personal = _or(column("party.id_number"), column("party.resident_id"))
-    kind = column("party.kind")
-    if default is not None:
-        kind = kind.otherwise(default)
-    else:
-        # A natural person when only a resident identity number is given.
-        natural = personal.truthy() & ~codes.truthy()
-        width = len(kind.distinct)
-        kind = _Factor(
-            [*kind.distinct, PartyKind.NATURAL_PERSON, PartyKind.ENTERPRISE],
-            np.where(kind.given(), kind.codes, np.where(natural, width, width + 1)),
-        )
+    kind = _party_kinds(given, rows, default, asked=False)
     number = _or(codes, personal)
+    beside = shaped & codes.truthy() & personal.truthy()
     return _Parties(
         shaped,
         np.where(shaped, column("party.name").values(), None),
         np.where(shaped, number.values(), None),
+        np.where(beside, personal.values(), None),
         kind.where(shaped),
     )
 
@@ -1581,6 +1615,7 @@ def _national_arrow(record: type, keyed: Mapping[str, _Factor | _Parties], keep:
                 pa.array(kinds, pa.string()).take(pa.array(field.kind.codes)).filter(kept)
             )
             columns[f"{name}.id_number"] = pa.array(field.id_number, pa.string()).filter(kept)
+            columns[f"{name}.personal_id"] = pa.array(field.personal_id, pa.string()).filter(kept)
             continue
         tp = _bare(hints[name])
         distinct, arrow_type = _converted(tp, field.distinct, field.fen)
@@ -1634,9 +1669,10 @@ def _records(field: str, table: Any) -> list[Any]:
                         "name": data[f"{name}.name"][row],
                         "kind": PartyKind(kind),
                     }
-                    number = data.get(f"{name}.id_number", [None] * table.num_rows)[row]
-                    if number is not None:
-                        party["id_number"] = number
+                    for part in ("id_number", "personal_id"):
+                        number = data.get(f"{name}.{part}", [None] * table.num_rows)[row]
+                        if number is not None:
+                            party[part] = number
                     kwargs[name] = Party(**party)
                 continue
             if name not in data or data[name][row] is None:
