@@ -121,6 +121,13 @@ def parquet(columns: dict[str, Any]) -> bytes:
     return buffer.getvalue()
 
 
+def typed_parquet(index: int, values: Any) -> bytes:
+    """The one-row table as Parquet, its ``index``-th column typed as ``values`` is."""
+    columns = {h: pa.array([v]) for h, v in zip(HEADER, ROW, strict=True)}
+    columns[HEADER[index]] = values
+    return parquet(columns)
+
+
 def _merged() -> bytes:
     book = openpyxl.Workbook()
     sheet = book.active
@@ -329,6 +336,39 @@ HOSTILE = [
         (2, "罚款金额（万元）", "merged cells E2:E3"),
         partitioned=False,
     ),
+    # Parquet values of a type the column does not take: refused as they are, on every
+    # path (the columnar path read them as their text).
+    Hostile(
+        "struct-name.parquet",
+        lambda: typed_parquet(0, pa.array([{"a": "x"}])),
+        (2, "行政相对人名称", "expected text, got dict {'a': 'x'}"),
+    ),
+    Hostile(
+        "list-name.parquet",
+        lambda: typed_parquet(0, pa.array([["某某", "厂"]])),
+        (2, "行政相对人名称", "expected text, got list ['某某', '厂']"),
+    ),
+    Hostile(
+        "binary-name.parquet",
+        lambda: typed_parquet(0, pa.array([b"abc"], pa.binary())),
+        (2, "行政相对人名称", "expected text, got bytes b'abc'"),
+    ),
+    Hostile(
+        "float-id.parquet",
+        lambda: typed_parquet(2, pa.array([1.5])),
+        (2, "行政处罚决定书文号", "expected text, got float 1.5"),
+    ),
+    # What a typed column holds that the reader takes reads alike: 1001.0 and 20230502.
+    Hostile(
+        "integral-float-id.parquet",
+        lambda: typed_parquet(2, pa.array([1001.0])),
+        figures=(1, Decimal(6800)),
+    ),
+    Hostile(
+        "integer-date.parquet",
+        lambda: typed_parquet(5, pa.array([20230502], pa.int64())),
+        figures=(1, Decimal(6800)),
+    ),
     # A national table with no record: no figures, and no KeyError.
     Hostile("header-only.csv", csv_bytes, figures=(0, Decimal(0))),
     Hostile("blank-rows.csv", lambda: csv_bytes([""] * 7, [" "] * 7), figures=(0, Decimal(0))),
@@ -373,6 +413,33 @@ CASES = [
     for path in PATHS
     if hostile.partitioned or path != "partitioned"
 ]
+
+
+OWN_HEADER = ["编号", "决定日期", "执法领域", "处罚种类", "罚款金额（元）"]
+OWN_ROW = ["P-1", "2023-08-01", "交通", "罚款", "200"]
+
+
+@pytest.mark.parametrize(
+    ("index", "values", "reason"),
+    [
+        (0, pa.array([{"a": "x"}]), "expected text, got dict {'a': 'x'}"),
+        (0, pa.array([1.5]), "expected text, got float 1.5"),
+        (0, pa.array([["a"]]), "expected text, got list ['a']"),
+        (2, pa.array([b"x"], pa.binary()), "expected text, got bytes b'x'"),
+    ],
+)
+@pytest.mark.parametrize("path", ["object", "columnar"])
+def test_a_typed_value_of_the_own_layout_is_refused_alike(tmp_path, path, index, values, reason):
+    """A sheet of the library's layout in Parquet: a value of the wrong type is one problem, on both paths."""
+    columns = {h: pa.array([v]) for h, v in zip(OWN_HEADER, OWN_ROW, strict=True)}
+    columns[OWN_HEADER[index]] = values
+    file = tmp_path / "typed.parquet"
+    file.write_bytes(parquet(columns))
+    with pytest.raises(LoadError) as raised:
+        PATHS[path](file)
+    (problem,) = raised.value.problems
+    assert (2, OWN_HEADER[index]) == (problem.row, problem.header)  # type: ignore[attr-defined]
+    assert problem.message.startswith(reason)
 
 
 @pytest.mark.parametrize(("hostile", "path"), CASES)

@@ -700,15 +700,19 @@ def _skipped(table: Any, found: dict[int, Column]) -> Any:
 
 
 def _required(
-    sheet_name: str, reads: list[_Read], problems: list[TableProblem], refused: Any, skipped: Any
+    sheet_name: str,
+    reads: list[_Read],
+    problems: list[TableProblem],
+    refused: Any,
+    skipped: list[Any],
 ) -> None:
-    """Every empty cell of a required column, a problem of its row."""
+    """Every empty cell of a required column, a problem of its row; ``skipped``: each read's rows passed over."""
     import numpy as np  # noqa: PLC0415
 
-    for read in reads:
+    for read, passed in zip(reads, skipped, strict=True):
         if not read.column.required:
             continue
-        for row in np.flatnonzero(read.empty & ~skipped).tolist():
+        for row in np.flatnonzero(read.empty & ~passed).tolist():
             problems.append(
                 TableProblem.at(
                     sheet_name,
@@ -736,13 +740,18 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0915  (the steps of the columnar
     refused = np.zeros(rows, dtype=bool)
     invalid = np.zeros(rows, dtype=bool)
     skipped = _skipped(table, found)
-    strings = {i: _strings(table.column(i)) for i in found}
+    typed = {
+        i: _as_text(sheet_name, table.column(i), c, problems, refused, skipped)
+        for i, c in found.items()
+    }
+    strings = {i: text for i, (text, _) in typed.items()}
     if skipped.any():
         # Blank rows and the template's examples are no records: their cells are emptied.
         mask = _pa().array(skipped)
         strings = {i: _pc().if_else(mask, None, a) for i, a in strings.items()}
     reads = [_cell_values(sheet_name, strings[i], c, problems, refused) for i, c in found.items()]
-    _required(sheet_name, reads, problems, refused, skipped)
+    # A value refused as it was typed is not also an empty cell.
+    _required(sheet_name, reads, problems, refused, [skipped | typed[i][1] for i in found])
     refused |= skipped
     own = {r.column.key: r for r in reads if len(r.column.path) == 1}
     nested = [r for r in reads if len(r.column.path) == 2]
@@ -899,6 +908,58 @@ def _signatures(keys: list[Any], radix: list[int], rows: int) -> Any:
     return signature
 
 
+def _as_text(  # noqa: PLR0913, PLR0917  (the sheet, the column, and where problems go)
+    sheet_name: str,
+    array: Any,
+    column: Column,
+    problems: list[TableProblem],
+    refused: Any,
+    skip: Any,
+) -> tuple[Any, Any]:
+    """A column Arrow holds typed, as text, and which rows its reader refused as they are.
+
+    The object path gives the column's reader the value as the file holds it, so a
+    struct, a list or bytes under a name, or 1.5 as an identifier, is refused there
+    ("expected text, got float 1.5"); here each distinct value is given to the same
+    reader, and a refused one is reported at its rows (but those in ``skip``, which
+    are no records) and read as empty. The values it takes become the text the
+    column's reader takes alike.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    pa = _pa()
+    if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+        return array, np.zeros(len(array), dtype=bool)
+    values = array.to_pylist()
+    # Nested values are not hashable: a distinct value is its type and its repr.
+    verdicts: dict[tuple[type, str], CellError | None] = {}
+    bad = np.zeros(len(values), dtype=bool)
+    for row, value in enumerate(values):
+        if value is None:
+            continue
+        key = (type(value), repr(value))
+        if key not in verdicts:
+            try:
+                _parsed(column, value)
+                verdicts[key] = None
+            except CellError as refusal:
+                verdicts[key] = refusal
+        error = verdicts[key]
+        if error is None:
+            continue
+        bad[row] = True
+        if skip[row]:
+            continue
+        problems.append(
+            TableProblem.at(
+                sheet_name, row + 2, column.header(), value, error.message, error.message_zh
+            )
+        )
+        refused[row] = True
+    texts = [None if bad[row] else _cell(value) for row, value in enumerate(values)]
+    return pa.chunked_array([pa.array(texts, pa.string())]), bad
+
+
 def _strings(array: Any) -> Any:
     """A column as text, as the readers take it (Parquet columns may be typed)."""
     pa = _pa()
@@ -1011,8 +1072,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     given: dict[Column, _Read] = {}
     for index, column in found.items():
         array = table.column(index)
-        if not pa.types.is_string(array.type) and not pa.types.is_large_string(array.type):
-            array = pa.chunked_array([pa.array([_cell(v) for v in array.to_pylist()], pa.string())])
+        array, _ = _as_text(sheet_name, array, column, problems, refused, empty_rows)
         if empty_rows.any():
             array = _pc().if_else(pa.array(empty_rows), None, array)
         given[column] = _cell_values(sheet_name, array, column, problems, refused)
