@@ -240,6 +240,14 @@ HOSTILE = [
         (1_048_576, "XFD", "the sheet spans 1,048,576 rows and 16,384 columns"),
         partitioned=False,
     ),
+    # One stray cell a million rows below: refused from the XML before the reader lays
+    # out every row (it cost seconds and hundreds of megabytes).
+    Hostile(
+        "A1048576.xlsx",
+        lambda: stray_cell("A1048576", 1_048_576),
+        (1_048_576, "A", "the sheet's rows run to row 1,048,576, and 1,048,573 of them are empty"),
+        partitioned=False,
+    ),
     Hostile(
         "shared-string-bomb.xlsx",
         shared_string_bomb,
@@ -487,6 +495,48 @@ def test_a_stray_cell_far_below_is_named_by_its_row(tmp_path):
     with pytest.raises(LoadError) as raised:
         read_ledger(file)
     assert {5000} == {p.row for p in raised.value.problems}  # type: ignore[attr-defined]
+
+
+class TestEmptyRows:
+    """The limit of empty rows in a sheet's extent, on both sides of its boundary."""
+
+    @pytest.mark.parametrize("path", ["object", "columnar"])
+    def test_at_the_limit_the_sheet_is_read(self, tmp_path, monkeypatch, path):
+        """As many empty rows as the limit: read, and the stray cell's row refused as a record."""
+        monkeypatch.setattr(_files, "MAX_EMPTY_ROWS", 10)
+        file = tmp_path / "at.xlsx"
+        file.write_bytes(stray_cell("G13", 13))  # rows 3 to 12 empty: 10
+        with pytest.raises(LoadError) as raised:
+            PATHS[path](file)
+        assert {13} == {p.row for p in raised.value.problems}  # type: ignore[attr-defined]
+        assert all(p.message == "a value is required" for p in raised.value.problems)
+
+    @pytest.mark.parametrize("path", ["object", "columnar"])
+    def test_past_the_limit_the_sheet_is_refused_before_it_is_read(
+        self, tmp_path, monkeypatch, path
+    ):
+        """One empty row more than the limit: refused at the stray cell, before the reader runs."""
+        monkeypatch.setattr(_files, "MAX_EMPTY_ROWS", 10)
+        file = tmp_path / "past.xlsx"
+        file.write_bytes(stray_cell("G14", 14))  # rows 3 to 13 empty: 11
+        with pytest.raises(LoadError) as raised:
+            PATHS[path](file)
+        (problem,) = raised.value.problems
+        assert (14, "G") == (problem.row, problem.header)  # type: ignore[attr-defined]
+        assert problem.message.startswith(
+            "the sheet's rows run to row 14, and 11 of them are empty"
+        )
+
+    def test_a_stray_cell_far_below_is_refused_in_milliseconds(self, tmp_path):
+        """A1048576 below a one-row table: refused well under a second (it took about 7 s)."""
+        import time
+
+        file = tmp_path / "stray.xlsx"
+        file.write_bytes(stray_cell("A1048576", 1_048_576))
+        start = time.perf_counter()
+        with pytest.raises(LoadError, match="of them are empty"):
+            read_ledger(file)
+        assert time.perf_counter() - start < 1.0
 
 
 class TestDatasetPieces:

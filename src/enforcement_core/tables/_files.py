@@ -55,6 +55,10 @@ MAX_PARQUET_BYTES: Final = 2**30
 #: a reader lays a sheet out whole, so one stray cell at XFD1048576 would ask for 17
 #: billion cells.
 MAX_CELLS: Final = 10_000_000
+#: The most empty rows a sheet's extent may hold, counted before it is read: a reader
+#: lays every row out, so one stray cell at A1048576 below a table of ten rows cost
+#: seconds and hundreds of megabytes to be refused as a record without values.
+MAX_EMPTY_ROWS: Final = 100_000
 #: The longest cell, in characters: what the csv module reads by default.
 MAX_CELL_CHARS: Final = 131_072
 
@@ -339,7 +343,9 @@ def _read_part(
     """
     name, title, flagged = where
     sheet = part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")
-    extent = [0, 0, 0, 0, 0]  # rows, columns, cells, referenced cells, unreferenced rows
+    # rows, columns, cells, referenced cells, rows written, the lowest cell's row and column
+    # (the stated dimension counts in the extent, never as a row written)
+    extent = [0, 0, 0, 0, 0, 0, 0]
     tail = b""
     size = 0
     try:
@@ -351,7 +357,7 @@ def _read_part(
                     tail = (tail + chunk)[-4096:]
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as error:
         raise _not_a_workbook(name, f"{part.filename}: {error}") from None
-    rows, columns, cells, referenced, _ = extent
+    rows, columns, cells, referenced, written, lowest, lowest_column = extent
     # Cells written without a reference are placed after each other: as wide as all.
     columns = max(columns, cells - referenced)
     if rows * columns > MAX_CELLS:
@@ -364,6 +370,19 @@ def _read_part(
             sheet=title,
             row=rows,
             header=_column_letters(columns - 1),
+        )
+    lowest = max(lowest, written)
+    if lowest - written > MAX_EMPTY_ROWS:
+        raise refusal(
+            name,
+            f"the sheet's rows run to row {lowest:,}, and {lowest - written:,} of them are "
+            f"empty, more than {MAX_EMPTY_ROWS:,}: delete what lies far below the table (a "
+            "stray cell)",
+            f"工作表的行延伸至第{lowest}行，其中{lowest - written}行为空，超过{MAX_EMPTY_ROWS}行："
+            "请删除表格下方远处的内容",
+            sheet=title,
+            row=lowest,
+            header=_column_letters(max(lowest_column, 1) - 1),
         )
     return size
 
@@ -415,8 +434,11 @@ def _measure(tail: bytes, chunk: bytes, extent: list[int], flagged: list[_Flag])
         flagged.extend(flag for flag in flags if flag is not None)
     for found in _CELL_REF.finditer(text):
         if found.end() > start:
-            extent[1] = max(extent[1], _column_number(found.group(1)))
-            extent[0] = max(extent[0], int(found.group(2)))
+            column, row = _column_number(found.group(1)), int(found.group(2))
+            extent[1] = max(extent[1], column)
+            extent[0] = max(extent[0], row)
+            if row >= extent[5]:
+                extent[5], extent[6] = row, column
             extent[3] += 1
     for found in _DIMENSION.finditer(text):
         if found.end() > start:
@@ -425,6 +447,7 @@ def _measure(tail: bytes, chunk: bytes, extent: list[int], flagged: list[_Flag])
     for found in _ROW_REF.finditer(text):
         if found.end() > start:
             extent[0] = max(extent[0], int(found.group(1)))
+            extent[5] = max(extent[5], int(found.group(1)))
     extent[2] += sum(1 for found in _CELL.finditer(text) if found.end() > start)
     extent[4] += sum(1 for found in _ROW.finditer(text) if found.end() > start)
     # Rows written without a reference each take the next row.
