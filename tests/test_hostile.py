@@ -23,7 +23,7 @@ import pytest
 import enforcement_core as ec
 from enforcement_core import LoadError
 from enforcement_core.scale import summarize_partitions
-from enforcement_core.tables import _files, read_columnar, read_ledger
+from enforcement_core.tables import _files, _workbook, read_columnar, read_ledger
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -503,7 +503,7 @@ class TestEmptyRows:
     @pytest.mark.parametrize("path", ["object", "columnar"])
     def test_at_the_limit_the_sheet_is_read(self, tmp_path, monkeypatch, path):
         """As many empty rows as the limit: read, and the stray cell's row refused as a record."""
-        monkeypatch.setattr(_files, "MAX_EMPTY_ROWS", 10)
+        monkeypatch.setattr(_workbook, "MAX_EMPTY_ROWS", 10)
         file = tmp_path / "at.xlsx"
         file.write_bytes(stray_cell("G13", 13))  # rows 3 to 12 empty: 10
         with pytest.raises(LoadError) as raised:
@@ -516,7 +516,7 @@ class TestEmptyRows:
         self, tmp_path, monkeypatch, path
     ):
         """One empty row more than the limit: refused at the stray cell, before the reader runs."""
-        monkeypatch.setattr(_files, "MAX_EMPTY_ROWS", 10)
+        monkeypatch.setattr(_workbook, "MAX_EMPTY_ROWS", 10)
         file = tmp_path / "past.xlsx"
         file.write_bytes(stray_cell("G14", 14))  # rows 3 to 13 empty: 11
         with pytest.raises(LoadError) as raised:

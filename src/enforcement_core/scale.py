@@ -50,19 +50,14 @@ from enforcement_core.errors import LoadError
 from enforcement_core.hierarchy import BodyHierarchy
 from enforcement_core.ledger import Ledger
 from enforcement_core.partials import Partial, merge
+from enforcement_core.tables._arrow_files import _arrow_sheets, _pa
 from enforcement_core.tables._files import kind_of
 from enforcement_core.tables._problems import TableProblem
-from enforcement_core.tables._publicity import published_layouts, recognise, unknown_of
+from enforcement_core.tables._publicity import published_layouts, recognise
+from enforcement_core.tables._publicity_columns import _national
+from enforcement_core.tables._publicity_rows import unknown_of
 from enforcement_core.tables._read import Seen, given_again, id_column
-from enforcement_core.tables.columnar import (
-    ColumnarLedger,
-    _arrow_sheets,
-    _columns_of,
-    _national,
-    _pa,
-    _repeated,
-    _unique,
-)
+from enforcement_core.tables.columnar import ColumnarLedger, _columns_of, _repeated, _unique
 
 if TYPE_CHECKING:
     from enforcement_core.report import AnnualReport

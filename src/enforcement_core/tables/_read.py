@@ -31,14 +31,8 @@ from enforcement_core.tables._layout import (
     unknown_without,
 )
 from enforcement_core.tables._problems import TableProblem
-from enforcement_core.tables._publicity import (
-    Publicity,
-    PublishedLayout,
-    below_title,
-    is_note,
-    read_publicity,
-    recognise,
-)
+from enforcement_core.tables._publicity import PublishedLayout, below_title, is_note, recognise
+from enforcement_core.tables._publicity_rows import Publicity, read_publicity
 from enforcement_core.tables._reasons import in_chinese
 from enforcement_core.tables._text import TextSheet, read_text_sheet
 from enforcement_core.workforce import Unit, UnitKind

@@ -1,0 +1,256 @@
+"""Excel workbooks read safely: measured from their XML before a reader lays them out.
+
+A workbook (.xlsx) is a zip of XML parts. Before calamine reads it, every part is
+decompressed once, counting, and each worksheet's extent is measured from its cell and
+row references, so that no workbook can make the reader allocate past the limits
+(:data:`MAX_DECOMPRESSED_BYTES`, :data:`MAX_CELLS`, :data:`MAX_EMPTY_ROWS`). Cells a
+reader gives as empty though they are not (Excel errors, formulas never computed,
+merged cells among the records) are refused at their cell.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import TYPE_CHECKING, Final
+
+from enforcement_core.tables._problems import _column_letters, _megabytes, refusal
+
+if TYPE_CHECKING:
+    from enforcement_core.errors import LoadError
+
+
+__all__ = ["MAX_CELLS", "MAX_DECOMPRESSED_BYTES", "MAX_EMPTY_ROWS"]
+
+#: The most a workbook's parts may hold once decompressed (a reader holds them all).
+MAX_DECOMPRESSED_BYTES: Final = 256 * 2**20
+#: The most cells a sheet may span, rows times columns, counted before it is read:
+#: a reader lays a sheet out whole, so one stray cell at XFD1048576 would ask for 17
+#: billion cells.
+MAX_CELLS: Final = 10_000_000
+#: The most empty rows a sheet's extent may hold, counted before it is read: a reader
+#: lays every row out, so one stray cell at A1048576 below a table of ten rows cost
+#: seconds and hundreds of megabytes to be refused as a record without values.
+MAX_EMPTY_ROWS: Final = 100_000
+
+
+_CHUNK: Final = 2**20
+
+
+# Where a worksheet's XML places its cells: the cell and row references, the stated
+# dimension, and cells and rows written without a reference (placed one after another).
+_CELL_REF: Final = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,4})([0-9]{1,9})\"")
+
+
+_ROW_REF: Final = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"([0-9]{1,9})\"")
+
+
+_DIMENSION: Final = re.compile(
+    rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"(?:[A-Z]*[0-9]*:)?([A-Z]{1,4})([0-9]{1,9})\""
+)
+
+
+_CELL: Final = re.compile(rb"<(?:\w+:)?c[\s/>]")
+
+
+_ROW: Final = re.compile(rb"<(?:\w+:)?row[\s/>]")
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _not_a_workbook(name: str, why: str = "") -> LoadError:
+    detail = f" ({why})" if why else ""
+    return refusal(
+        name,
+        f"not an Excel workbook that can be read{detail}: save it as .xlsx",
+        f"不是可读取的Excel工作簿{detail}：请另存为.xlsx",
+    )
+
+
+def _checked_zip(data: bytes, name: str) -> dict[str, list[_Flag]]:
+    """Refuse a workbook that would decompress past the limits, before it is read.
+
+    Every part is decompressed once here, counting (the sizes a zip states can
+    lie), and each worksheet's extent is measured from its cell references.
+    """
+    try:
+        book = zipfile.ZipFile(io.BytesIO(data))
+        parts = book.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        raise _not_a_workbook(name, str(error)) from None
+    if not any(part.filename == "xl/workbook.xml" for part in parts):
+        raise _not_a_workbook(name, "a zip file without xl/workbook.xml")
+    budget = MAX_DECOMPRESSED_BYTES
+    too_big = refusal(
+        name,
+        f"the workbook holds more than {_megabytes(MAX_DECOMPRESSED_BYTES)} once decompressed",
+        f"工作簿解压后大于{_megabytes(MAX_DECOMPRESSED_BYTES)}",
+    )
+    if sum(part.file_size for part in parts) > budget:
+        raise too_big
+    titles = _sheet_titles(book)
+    flagged: dict[str, list[_Flag]] = {}
+    for part in parts:
+        title = titles.get(part.filename, part.filename)
+        budget -= _read_part(book, part, budget, (name, title, flagged))
+        if budget < 0:
+            raise too_big
+    return flagged
+
+
+def _read_part(
+    book: zipfile.ZipFile,
+    part: zipfile.ZipInfo,
+    budget: int,
+    where: tuple[str, str, dict[str, list[_Flag]]],
+) -> int:
+    """Decompress one part, up to one chunk past ``budget``; how much it held.
+
+    A worksheet is measured as it goes, and refused when it spans more than
+    :data:`MAX_CELLS` cells; ``where`` is the file, the sheet's title, and where
+    its cells without a value (errors, formulas never computed) go by title.
+    """
+    name, title, flagged = where
+    sheet = part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")
+    # rows, columns, cells, referenced cells, rows written, the lowest cell's row and column
+    # (the stated dimension counts in the extent, never as a row written)
+    extent = [0, 0, 0, 0, 0, 0, 0]
+    tail = b""
+    size = 0
+    try:
+        with book.open(part) as stream:
+            while size <= budget and (chunk := stream.read(_CHUNK)):
+                size += len(chunk)
+                if sheet:
+                    _measure(tail, chunk, extent, flagged.setdefault(title, []))
+                    tail = (tail + chunk)[-4096:]
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as error:
+        raise _not_a_workbook(name, f"{part.filename}: {error}") from None
+    rows, columns, cells, referenced, written, lowest, lowest_column = extent
+    # Cells written without a reference are placed after each other: as wide as all.
+    columns = max(columns, cells - referenced)
+    if rows * columns > MAX_CELLS:
+        raise refusal(
+            name,
+            f"the sheet spans {rows:,} rows and {columns:,} columns, more than "
+            f"{MAX_CELLS:,} cells: delete what lies beyond the table (a stray cell far "
+            "below or to the right)",
+            f"工作表的范围为{rows}行{columns}列，超过{MAX_CELLS}个单元格：请删除表格以外的内容",
+            sheet=title,
+            row=rows,
+            header=_column_letters(columns - 1),
+        )
+    lowest = max(lowest, written)
+    if lowest - written > MAX_EMPTY_ROWS:
+        raise refusal(
+            name,
+            f"the sheet's rows run to row {lowest:,}, and {lowest - written:,} of them are "
+            f"empty, more than {MAX_EMPTY_ROWS:,}: delete what lies far below the table (a "
+            "stray cell)",
+            f"工作表的行延伸至第{lowest}行，其中{lowest - written}行为空，超过{MAX_EMPTY_ROWS}行："
+            "请删除表格下方远处的内容",
+            sheet=title,
+            row=lowest,
+            header=_column_letters(max(lowest_column, 1) - 1),
+        )
+    return size
+
+
+def _sheet_titles(book: zipfile.ZipFile) -> dict[str, str]:
+    """The title of each worksheet by the name of its part, as far as the workbook says."""
+    import xml.etree.ElementTree as ET  # noqa: PLC0415  (read only when a workbook is)
+
+    try:
+        # Both parts are small in any real workbook; a large one is left unread.
+        sizes = {part: book.getinfo(part).file_size for part in _BOOK_PARTS}
+        if max(sizes.values()) > 2**24:
+            return {}
+        workbook = ET.fromstring(book.read("xl/workbook.xml"))  # noqa: S314  (expat refuses entity bombs)
+        links = ET.fromstring(book.read("xl/_rels/workbook.xml.rels"))  # noqa: S314
+    except (KeyError, ET.ParseError, zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+        return {}
+    targets = {
+        link.get("Id"): str(link.get("Target", "")) for link in links if link.get("Id") is not None
+    }
+    titles = {}
+    for element in workbook.iter():
+        if element.tag.rsplit("}", 1)[-1] != "sheet":
+            continue
+        link = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
+        target = targets.get(link, "")
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        titles[part] = str(element.get("name", part))
+    return titles
+
+
+_BOOK_PARTS: Final = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+
+
+def _measure(tail: bytes, chunk: bytes, extent: list[int], flagged: list[_Flag]) -> None:
+    """Add a chunk of a worksheet's XML to its extent; ``tail`` is what came before it.
+
+    Cells a reader would give as empty though they are not go to ``flagged``: an
+    error (``#DIV/0!``, ``#N/A``) and a formula saved without its value.
+    """
+    text = tail + chunk
+    start = len(tail)
+    if b't="e"' in text or b"<f" in text:
+        flags = (
+            _flag(found.group(1), found.group(2) or b"")
+            for found in _WHOLE_CELL.finditer(text)
+            if found.end() > start
+        )
+        flagged.extend(flag for flag in flags if flag is not None)
+    for found in _CELL_REF.finditer(text):
+        if found.end() > start:
+            column, row = _column_number(found.group(1)), int(found.group(2))
+            extent[1] = max(extent[1], column)
+            extent[0] = max(extent[0], row)
+            if row >= extent[5]:
+                extent[5], extent[6] = row, column
+            extent[3] += 1
+    for found in _DIMENSION.finditer(text):
+        if found.end() > start:
+            extent[1] = max(extent[1], _column_number(found.group(1)))
+            extent[0] = max(extent[0], int(found.group(2)))
+    for found in _ROW_REF.finditer(text):
+        if found.end() > start:
+            extent[0] = max(extent[0], int(found.group(1)))
+            extent[5] = max(extent[5], int(found.group(1)))
+    extent[2] += sum(1 for found in _CELL.finditer(text) if found.end() > start)
+    extent[4] += sum(1 for found in _ROW.finditer(text) if found.end() > start)
+    # Rows written without a reference each take the next row.
+    extent[0] = max(extent[0], extent[4])
+
+
+#: A cell of a worksheet: (its row, its column, both from 1, what it holds instead of a value).
+_Flag = tuple[int, int, str]
+
+
+_WHOLE_CELL: Final = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
+
+
+_REFERENCE: Final = re.compile(rb"\br=\"([A-Z]{1,4})([0-9]{1,9})\"")
+
+
+_VALUE: Final = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+
+
+def _flag(attributes: bytes, content: bytes) -> _Flag | None:
+    """What a cell holds in place of a value, if it does: an error, or a formula never computed."""
+    reference = _REFERENCE.search(attributes)
+    if reference is None:
+        return None
+    value = _VALUE.search(content)
+    where = (int(reference.group(2)), _column_number(reference.group(1)))
+    if re.search(rb'\bt="e"', attributes):
+        return (*where, value.group(1).decode("utf-8", "replace") if value else "#VALUE!")
+    if re.search(rb"<(?:\w+:)?f[\s/>]", content) and (value is None or not value.group(1)):
+        return (*where, "")
+    return None
