@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections import Counter
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -39,19 +38,13 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
-from enforcement_core.actions import (
-    Domain,
-    LicensingDecision,
-    Procedure,
-    SanctionType,
-)
 from enforcement_core.body import EnforcementBody
 from enforcement_core.errors import LoadError
-from enforcement_core.figures import DomainPenalties, LicensingFigures, PenaltyFigures, ordered
+from enforcement_core.figures import LicensingFigures, PenaltyFigures
 from enforcement_core.ledger import Ledger
 from enforcement_core.partials import Partial
 from enforcement_core.summary import record_figures
-from enforcement_core.tables._arrow_files import _arrow_sheets, _pa, _pc
+from enforcement_core.tables._arrow_files import _arrow_sheets, _pa
 from enforcement_core.tables._arrow_records import _records
 from enforcement_core.tables._columns import _checked_layout
 from enforcement_core.tables._files import RawSheet, kind_of, materialized, of_file
@@ -74,9 +67,6 @@ if TYPE_CHECKING:
 __all__ = ["ColumnarLedger", "read_columnar"]
 
 _ZERO: Final = Decimal(0)
-# Up to this many rows, figures are counted with numpy; a group-by in Arrow costs more to
-# start (a body's few hundred rows), less to run (a whole ledger's).
-_SMALL_TABLE: Final = 2000
 # The kinds of record summarised by group-bys; the others through their objects.
 _GROUPED: Final = frozenset({"penalty_cases", "licence_applications"})
 
@@ -147,9 +137,9 @@ class ColumnarLedger:
         start, end = dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
         figures = record_figures(ledger, start, end)
         if "penalty_cases" in self.tables:
-            figures["penalty"] = _penalty_figures(self.tables["penalty_cases"], start, end)
+            figures["penalty"] = PenaltyFigures.from_table(self.tables["penalty_cases"], start, end)
         if "licence_applications" in self.tables:
-            figures["licensing"] = _licensing_figures(
+            figures["licensing"] = LicensingFigures.from_table(
                 self.tables["licence_applications"], start, end
             )
         return Partial.from_figures(ledger, {field: v for field, v in figures.items() if v})
@@ -319,207 +309,6 @@ def _columns_of(  # noqa: PLR0913  (the sheet, its header, and where problems go
 
 
 # Summaries by group-bys -----------------------------------------------------------------
-
-
-def _in_year(table: Any, column: str, start: dt.date, end: dt.date) -> Any:
-    if not table.num_rows:
-        return table  # a table of no records may have no columns: nothing is in the year
-    pc = _pc()
-    dates = table.column(column)
-    return table.filter(pc.and_(pc.greater_equal(dates, start), pc.less_equal(dates, end)))
-
-
-def _yuan(fen: Any) -> Decimal:
-    if fen is None:
-        return _ZERO
-    return Decimal(int(fen)) / 100 if int(fen) % 100 else Decimal(int(fen) // 100)
-
-
-def _penalty_figures(table: Any, start: dt.date, end: dt.date) -> PenaltyFigures | None:
-    pc = _pc()
-    year = _in_year(table, "decided_on", start, end)
-    if year.num_rows == 0:
-        return None
-    fine = year.column("fine") if "fine" in year.column_names else None
-    domains, fines_by = _by_domain(year, fine)
-    # A sheet without a 处罚种类 column: every case carries no sanction, as its record does.
-    sanctions = (
-        _per_type(year.column("sanctions"))
-        if "sanctions" in year.column_names
-        else Counter({None: year.num_rows})
-    )
-    procedures = (
-        _tally(year.column("procedure"))
-        if "procedure" in year.column_names
-        else Counter({Procedure.ORDINARY.value: year.num_rows})
-    )
-
-    def total(name: str) -> int:
-        return int(pc.sum(year.column(name)).as_py() or 0) if name in year.column_names else 0
-
-    return PenaltyFigures(
-        cases=year.num_rows,
-        by_domain={
-            d: DomainPenalties(cases=domains[d], fines=fines_by.get(d, _ZERO))
-            for d in Domain
-            if domains.get(d)
-        },
-        by_sanction=ordered(
-            Counter({SanctionType(k): n for k, n in sanctions.items() if k is not None}),
-            SanctionType,
-        ),
-        by_procedure=ordered(Counter({Procedure(k): n for k, n in procedures.items()}), Procedure),
-        fines=_yuan(total("fine")),
-        confiscations=_yuan(total("confiscation")),
-        not_penalised=sanctions[None],
-        lightened=_count_true(year, "lightened"),
-        legal_reviews=_count_true(year, "legal_review"),
-        referrals=_count_true(year, "referred"),
-    )
-
-
-def _by_domain(year: Any, fine: Any) -> tuple[dict[Domain, int], dict[Domain, Decimal]]:
-    """The cases and the fines (in yuan) of each domain of the year's cases.
-
-    Counted on the codes of the domains, a call of numpy each: a body's table is
-    small, and a group-by in Arrow costs more to start than to run. A big table,
-    a table with a case without a domain, or fines not in fen, is grouped by Arrow.
-    """
-    import numpy as np  # noqa: PLC0415
-
-    pa, pc = _pa(), _pc()
-    if year.num_rows > _SMALL_TABLE:
-        return _by_domain_grouped(year, fine)
-    column = year.column("domain")
-    if pa.types.is_dictionary(column.type):
-        column = column.cast(pa.string())
-    encoded = pc.dictionary_encode(column).combine_chunks()
-    if encoded.null_count or (fine is not None and fine.type != pa.int64()):
-        return _by_domain_grouped(year, fine)
-    names = [Domain(d) for d in encoded.dictionary.to_pylist()]
-    codes = encoded.indices.to_numpy()
-    cases = np.bincount(codes, minlength=len(names)).tolist()
-    domains = {d: n for d, n in zip(names, cases, strict=True) if n}
-    if fine is None:
-        return domains, {}
-    amounts = fine.combine_chunks()
-    given = np.asarray(amounts.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
-    sums = np.zeros(len(names), dtype=np.int64)
-    np.add.at(sums, codes[given], amounts.fill_null(0).to_numpy()[given])
-    # A domain whose cases have no fine sums to 0, as a group-by's null does through _yuan.
-    return domains, {d: _yuan(n) for d, n in zip(names, sums.tolist(), strict=True)}
-
-
-def _by_domain_grouped(year: Any, fine: Any) -> tuple[dict[Domain, int], dict[Domain, Decimal]]:
-    by_domain = (
-        year.group_by("domain")
-        .aggregate([("domain", "count"), *([("fine", "sum")] if fine is not None else [])])
-        .to_pydict()
-    )
-    domains = {
-        Domain(d): n for d, n in zip(by_domain["domain"], by_domain["domain_count"], strict=True)
-    }
-    fines_by = (
-        {
-            Domain(d): _yuan(s)
-            for d, s in zip(by_domain["domain"], by_domain["fine_sum"], strict=True)
-        }
-        if fine is not None
-        else {}
-    )
-    return domains, fines_by
-
-
-def _per_type(lists: Any) -> Counter[str | None]:
-    """How many rows list each value (a row listing it twice counts once); ``None``: empty lists."""
-    import numpy as np  # noqa: PLC0415
-
-    pa, pc = _pa(), _pc()
-    lists = lists.combine_chunks() if hasattr(lists, "combine_chunks") else lists
-    if len(lists) > _SMALL_TABLE:
-        pairs = pa.table({"row": pc.list_parent_indices(lists), "value": pc.list_flatten(lists)})
-        distinct = pairs.group_by(["row", "value"]).aggregate([])
-        counts: Counter[str | None] = _tally(distinct.column("value"))
-        return _empty_lists(lists, counts)
-    rows = pc.list_parent_indices(lists).to_numpy().astype(np.int64)
-    encoded = pc.dictionary_encode(pc.list_flatten(lists))
-    # A null value, were there one, is counted under None, as a group-by counts it.
-    values: list[str | None] = [*encoded.dictionary.to_pylist(), None]
-    width = len(values)
-    codes = encoded.indices.fill_null(width - 1).to_numpy().astype(np.int64)
-    # Each (row, value) once: a row listing a value twice counts once.
-    tally = np.bincount(np.unique(rows * width + codes) % width, minlength=width).tolist()
-    counts = Counter({v: n for v, n in zip(values, tally, strict=True) if n})
-    return _empty_lists(lists, counts)
-
-
-def _empty_lists(lists: Any, counts: Counter[str | None]) -> Counter[str | None]:
-    """``counts`` with the empty (or null) lists counted under ``None``."""
-    pc = _pc()
-    lengths = pc.fill_null(pc.list_value_length(lists), 0)
-    counts[None] += int(pc.sum(pc.cast(pc.equal(lengths, 0), "int64")).as_py() or 0)
-    return counts
-
-
-def _tally(column: Any) -> Counter[Any]:
-    """How many rows hold each value of a column."""
-    counts: Counter[Any] = Counter()
-    for entry in _pc().value_counts(column).to_pylist():
-        counts[entry["values"]] += entry["counts"]
-    return counts
-
-
-def _count_true(table: Any, name: str) -> int:
-    if name not in table.column_names:
-        return 0
-    return int(_pc().sum(_pc().cast(table.column(name), "int64")).as_py() or 0)
-
-
-def _licensing_figures(table: Any, start: dt.date, end: dt.date) -> LicensingFigures | None:
-    pc = _pc()
-    year = _in_year(table, "applied_on", start, end)
-    if year.num_rows == 0:
-        return None
-    n = year.num_rows
-    accepted = _count_true(year, "accepted") if "accepted" in year.column_names else n
-    if "accepted" in year.column_names:
-        nulls = year.column("accepted").null_count
-        accepted += nulls  # a cell left empty is the default: accepted
-    decisions = _tally(year.column("decision")) if "decision" in year.column_names else Counter()
-    subjects: set[str] = (
-        {s or "" for s in year.column("subject").to_pylist()}
-        if "subject" in year.column_names
-        else {""}
-    )
-    pending = 0
-    if "decision" in year.column_names:
-        undecided = pc.is_null(year.column("decision"))
-        if "accepted" in year.column_names:
-            undecided = pc.and_(undecided, pc.fill_null(year.column("accepted"), fill_value=True))
-        pending = int(pc.sum(pc.cast(undecided, "int64")).as_py() or 0)
-    else:
-        pending = accepted
-    revoked = 0
-    if "revoked_on" in year.column_names:
-        revoked = int(
-            pc.sum(
-                pc.cast(
-                    pc.fill_null(pc.less_equal(year.column("revoked_on"), end), fill_value=False),
-                    "int64",
-                )
-            ).as_py()
-            or 0
-        )
-    return LicensingFigures(
-        subject=subjects.pop() if len(subjects) == 1 else "",
-        applications=n,
-        accepted=accepted,
-        granted=decisions[LicensingDecision.GRANTED.value],
-        refused=decisions[LicensingDecision.REFUSED.value],
-        pending=pending,
-        revoked=revoked,
-        legal_reviews=_count_true(year, "legal_review"),
-    )
 
 
 def _typed(
