@@ -416,3 +416,35 @@ class TestTablesPackage:
         section = text.split("## The tables package", 1)[1].split("\n## ", 1)[0]
         listed = re.findall(r"^\| `tables\.([^`]+)` \|", section, flags=re.MULTILINE)
         assert TABLES == listed
+
+
+def private_imports(code: str, path: Path) -> list[str]:
+    """Each private name a tables module imports from a module of ours outside the package."""
+    found = []
+    for node, _ in _walk(ast.parse(code, filename=str(path)), in_function=False):
+        if not isinstance(node, ast.ImportFrom) or node.level:
+            continue
+        module = node.module or ""
+        if not module.startswith(PACKAGE) or module.startswith(f"{PACKAGE}.tables"):
+            continue
+        found += [
+            f"tables/{path.name}:{node.lineno}: {alias.name} from {module}"
+            for alias in node.names
+            if alias.name.startswith("_")
+        ]
+    return found
+
+
+class TestTablesTakeRulesByName:
+    @pytest.mark.parametrize("name", TABLES)
+    def test_no_private_name_from_outside_the_package(self, name):
+        """A rule the tables share with the model is a named one (IDENTIFIER_PATTERN, not _IDENTIFIER)."""
+        path = TABLES_SOURCE / f"{name}.py"
+        assert [] == private_imports(path.read_text(encoding="utf-8"), path)
+
+    def test_the_check_finds_a_private_regex(self):
+        """The import the columnar path used to make is caught, inside a function too."""
+        code = "def f():\n    from enforcement_core._validators import _IDENTIFIER\n"
+        assert ["tables/probe.py:2: _IDENTIFIER from enforcement_core._validators"] == (
+            private_imports(code, TABLES_SOURCE / "probe.py")
+        )

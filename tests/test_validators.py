@@ -226,3 +226,26 @@ class TestFrozenMap:
 
         with pytest.raises(InvariantError, match="supervised: must be a mapping, not list"):
             HazardFigures(supervised=[("division", 6)])
+
+
+class TestIdentifierPattern:
+    """The identifier check's one rule, named for the schema and the columnar path to read."""
+
+    @pytest.mark.parametrize(
+        ("value", "accepted"),
+        [
+            ("P-1", True),
+            ("古路罚〔2023〕1号", True),
+            ("P 1", False),
+            ("a.b", False),
+            ("[0]", False),
+        ],
+    )
+    def test_the_pattern_is_the_checks_rule(self, value, accepted):
+        """A value fully matching IDENTIFIER_PATTERN is one the identifier check takes, and only such."""
+        import re
+
+        from enforcement_core._validators import IDENTIFIER_PATTERN, identifier
+
+        assert accepted == bool(re.fullmatch(IDENTIFIER_PATTERN, value))
+        assert accepted == (identifier().reason(None, value) is None)

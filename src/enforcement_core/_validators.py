@@ -38,6 +38,7 @@ from enforcement_core.errors import InvariantError
 
 __all__ = [
     "CHECK_KINDS",
+    "IDENTIFIER_PATTERN",
     "MAX_COUNT",
     "MAX_MONEY",
     "YEARS",
@@ -75,9 +76,13 @@ __all__ = [
 _sink: ContextVar[list[InvariantError] | None] = ContextVar("_sink", default=None)
 
 _FEN = Decimal("0.01")
-# Identifiers become path segments (``workforce.units.office``), so they may not
-# contain the characters that separate segments, nor white space.
-_IDENTIFIER = re.compile(r"[^\s.\[\]]+")
+#: What an identifier is made of, as a regular expression read alike by Python, by
+#: JSON Schema and by Arrow (RE2): identifiers become path segments
+#: (``workforce.units.office``), so they may not contain the characters that separate
+#: segments, nor white space. The one rule of the ``identifier`` check, which the
+#: schema and the columnar path read too.
+IDENTIFIER_PATTERN = r"[^\s.\[\]]+"
+_IDENTIFIER = re.compile(IDENTIFIER_PATTERN)
 #: The metadata key under which a field's checks are declared.
 _CHECKS = "enforcement_core.checks"
 #: The largest count: Chinese numerals (numbers_zh) write every count below 10^16.

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from enforcement_core._validators import MAX_MONEY, declared_checks
+from enforcement_core._validators import IDENTIFIER_PATTERN, MAX_MONEY, declared_checks
 from enforcement_core.errors import InvariantError
 from enforcement_core.tables._arrow_files import _cell, _pa, _pc, _strings
 from enforcement_core.tables._arrow_records import _bare, _converted
@@ -398,10 +398,8 @@ def _suspects(check: Any, read: _Read) -> list[int]:
     """
     distinct = read.distinct
     if check.kind == "identifier" and len(distinct) > _FEW and read.texts is not None:
-        from enforcement_core._validators import _IDENTIFIER  # noqa: PLC0415
-
         pc = _pc()
-        matched = pc.match_substring_regex(read.texts, f"^(?:{_IDENTIFIER.pattern})$")
+        matched = pc.match_substring_regex(read.texts, f"^(?:{IDENTIFIER_PATTERN})$")
         good = pc.fill_null(matched, fill_value=False).to_numpy(zero_copy_only=False)
         return [int(p) for p in (~good).nonzero()[0] if distinct[int(p)] is not None]
     return [p for p, value in enumerate(distinct) if value is not None]
