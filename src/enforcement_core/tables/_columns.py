@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from enforcement_core._validators import IDENTIFIER_PATTERN, MAX_MONEY, declared_checks
+from enforcement_core._validators import IDENTIFIER_PATTERN, MAX_MONEY, Check, declared_checks
 from enforcement_core.errors import InvariantError
 from enforcement_core.tables._arrow_files import _cell, _pa, _pc, _strings
 from enforcement_core.tables._arrow_records import _bare, _converted
@@ -509,7 +509,7 @@ def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]
     import numpy as np  # noqa: PLC0415
 
     codes, first = np.unique(factor.codes[eligible], return_index=True)
-    passing = _surely_passing(check.kind, factor)
+    passing = _surely_passing(check, factor)
     memo: dict[Any, str | None] = {}
     reasons: dict[int, str] = {}
     for position in codes[np.argsort(first, kind="stable")].tolist():
@@ -526,52 +526,33 @@ def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]
     return reasons
 
 
-# Identifiers the identifier check surely lets pass: letters, digits and the brackets of 文号.
-_PLAIN_IDENTIFIER: Final = r"^[\p{L}\p{N}〔〕（）【】()_#/-]+$"
+def _surely_passing(check: Any, factor: _Factor) -> Any:
+    """Which distinct values ``check`` surely lets pass; ``None``: look at each.
 
-
-def _surely_passing(kind: str, factor: _Factor) -> Any:
-    """Which distinct values a check of ``kind`` surely lets pass; ``None``: look at each.
-
-    Many identifiers are letters and digits alone, found in Arrow; many amounts are
-    Decimals of at most two places below the largest amount, by their digits.
+    The check says it itself: by its ``plain_pattern``, run on the texts in Arrow (many
+    identifiers are letters and digits alone), or value by value by its
+    ``plainly_passes`` (many amounts are Decimals of two places well below the largest).
     """
     distinct = factor.distinct
     if len(distinct) <= _FEW:
         return None
-    if kind == "money":
-        if factor.fen is None:
-            return [_plain_money(v) for v in distinct]
-        return [
-            _plain_money(v) if fen is None else fen <= _MAX_FEN
-            for v, fen in zip(distinct, factor.fen, strict=True)
-        ]
-    if kind != "identifier":
+    if check.plain_pattern is not None:
+        pa, pc = _pa(), _pc()
+        texts = pa.array([v if type(v) is str else None for v in distinct], pa.string())
+        matched = pc.match_substring_regex(texts, check.plain_pattern)
+        return pc.fill_null(matched, fill_value=False).to_numpy(zero_copy_only=False)
+    if type(check).plainly_passes is Check.plainly_passes:
         return None
-    pa, pc = _pa(), _pc()
-    texts = pa.array([v if type(v) is str else None for v in distinct], pa.string())
-    matched = pc.match_substring_regex(texts, _PLAIN_IDENTIFIER)
-    return pc.fill_null(matched, fill_value=False).to_numpy(zero_copy_only=False)
-
-
-# Amounts of at most 12 digits before the point are at most MAX_MONEY with 2 places.
-_MONEY_DIGITS: Final = 12
+    if factor.fen is None or check.kind != "money":
+        return [check.plainly_passes(v) for v in distinct]
+    # An amount read from plain digits is known in fen: held to the largest amount at once.
+    return [
+        check.plainly_passes(v) if fen is None else fen <= _MAX_FEN
+        for v, fen in zip(distinct, factor.fen, strict=True)
+    ]
 
 
 _MAX_FEN: Final = int(MAX_MONEY * 100)
-
-
-def _plain_money(value: Any) -> bool:
-    """Whether the money check surely lets ``value`` pass: a positive Decimal to the fen."""
-    if type(value) is not Decimal:
-        return False
-    sign, digits, exponent = value.as_tuple()
-    return (
-        sign == 0
-        and isinstance(exponent, int)
-        and exponent >= -2
-        and len(digits) + exponent <= _MONEY_DIGITS
-    )
 
 
 def _pair_reasons(check: Any, factor: _Factor, other: _Factor, pairs: Any) -> dict[int, str]:
