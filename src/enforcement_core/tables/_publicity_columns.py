@@ -21,7 +21,6 @@ from enforcement_core.actions import (
     Party,
     PartyKind,
     Procedure,
-    SanctionType,
 )
 from enforcement_core.errors import InvariantError
 from enforcement_core.tables._arrow_files import _cell, _pa, _pc
@@ -48,7 +47,9 @@ from enforcement_core.tables._layout import (
 )
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity_rows import (
+    AMOUNTS,
     NO_KIND,
+    amount_stated,
     header_of,
     id_reason,
     party_kind,
@@ -439,23 +440,21 @@ def _penalty_fields(
         # The tables publish decisions of the ordinary procedure (一般程序).
         "procedure": _constant(Procedure.ORDINARY, rows),
     }
-    for field, sanction_types in (
-        ("fine", {SanctionType.FINE}),
-        (
-            "confiscation",
-            {
-                SanctionType.CONFISCATION_OF_ILLEGAL_GAINS,
-                SanctionType.CONFISCATION_OF_ILLEGAL_PROPERTY,
-            },
-        ),
-    ):
-        # A 0 where the sanctions have no such type is how the table writes "none".
+    for field in AMOUNTS:
+        # The rule reads whether the amount is 0 and the sanctions: decided once for each
+        # distinct list of sanctions, twice (0 or not).
         amount = column(field)
         zero = np.fromiter((v is not None and v == 0 for v in amount.distinct), bool)
-        listed = np.fromiter(
-            (bool(sanction_types.intersection(s)) for s in sanctions.distinct), bool
+        stated = np.array(
+            [
+                [amount_stated(field, zero=flag, sanctions=listed) for listed in sanctions.distinct]
+                for flag in (False, True)
+            ],
+            dtype=bool,
         )
-        kept = amount.given() & ~(zero[amount.codes] & ~listed[sanctions.codes]) & shaped
+        kept = (
+            amount.given() & stated[zero[amount.codes].astype(np.int64), sanctions.codes] & shaped
+        )
         if kept.any():
             fields[field] = amount.where(kept)
     shaped_fields = {

@@ -43,8 +43,10 @@ if TYPE_CHECKING:
     from enforcement_core.tables._files import RawSheet
 
 __all__ = [
+    "AMOUNTS",
     "NO_KIND",
     "Publicity",
+    "amount_stated",
     "header_of",
     "id_reason",
     "party_kind",
@@ -245,6 +247,23 @@ def sanctions_of(first: tuple[Any, ...] | None, second: tuple[Any, ...] | None) 
 _CONFISCATIONS: Final = frozenset(
     {SanctionType.CONFISCATION_OF_ILLEGAL_GAINS, SanctionType.CONFISCATION_OF_ILLEGAL_PROPERTY}
 )
+#: The amounts of a penalty row, and the sanctions each is the money of.
+AMOUNTS: Final = {"fine": frozenset({SanctionType.FINE}), "confiscation": _CONFISCATIONS}
+
+
+def amount_stated(field: str, *, zero: bool, sanctions: Iterable[SanctionType]) -> bool:
+    """Whether a row's amount in ``field`` (one of :data:`AMOUNTS`) is one its record holds.
+
+    A 0 where the row's sanctions have none of the amount's types is how the tables
+    write "no fine"; any other amount is stated.
+
+    Examples:
+        >>> amount_stated("fine", zero=True, sanctions=[SanctionType.WARNING])
+        False
+        >>> amount_stated("fine", zero=True, sanctions=[SanctionType.FINE])
+        True
+    """
+    return not zero or not AMOUNTS[field].isdisjoint(sanctions)
 
 
 def _penalty(kwargs: dict[str, Any], layout: PublishedLayout) -> dict[str, Any]:
@@ -258,11 +277,10 @@ def _penalty(kwargs: dict[str, Any], layout: PublishedLayout) -> dict[str, Any]:
         "procedure": Procedure.ORDINARY,
         "party": party_of(kwargs["party"], layout.party_kind),
     }
-    for field, sanction_types in (("fine", {SanctionType.FINE}), ("confiscation", _CONFISCATIONS)):
+    for field in AMOUNTS:
         amount = kwargs.get(field)
-        if amount is None or (amount == 0 and not sanction_types.intersection(sanctions)):
-            continue
-        record[field] = amount
+        if amount is not None and amount_stated(field, zero=amount == 0, sanctions=sanctions):
+            record[field] = amount
     return record
 
 
