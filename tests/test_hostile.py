@@ -813,3 +813,95 @@ class TestBothNumbers:
         row = [*with_cell(1, "个体工商户"), CREDIT_CODE, "身份证", PERSON_ID]
         ledger = read_ledger(_party_table(tmp_path, PARTY_HEADER, row), body=BODY, year=YEAR)
         assert ledger == ec.load_json(ec.dump_json(ledger))
+
+
+def _biff(kind: int, body: bytes) -> bytes:
+    import struct
+
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def xls_workbook(cells: list[tuple[int, int]], dimensions: tuple[int, int]) -> bytes:
+    """A BIFF8 workbook (.xls) in an OLE2 compound file: one sheet, numbers at ``cells``.
+
+    ``dimensions`` is what its DIMENSIONS record states: (rows, columns).
+    """
+    import struct
+
+    name = "行政处罚".encode("utf-16-le")
+    bof_globals = _biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0, 0, 0, 0))
+    eof = _biff(0x000A, b"")
+    sheet_at = len(bof_globals) + 4 + 8 + len(name) + len(eof)
+    sheet = struct.pack("<IBBBB", sheet_at, 0, 0, len(name) // 2, 1) + name
+    stream = bof_globals + _biff(0x0085, sheet) + eof
+    stream += _biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0, 0, 0, 0))
+    stream += _biff(0x0200, struct.pack("<IIHHH", 0, dimensions[0], 0, dimensions[1], 0))
+    for row, column in cells:
+        stream += _biff(0x0203, struct.pack("<HHHd", row, column, 0, 1.0))
+    stream += eof
+    assert len(stream) >= 4096, "a stream this small would go to the mini stream"
+    size = 512
+    sectors = -(-len(stream) // size)
+    fat = [0xFFFFFFFD, *range(2, sectors + 1), 0xFFFFFFFE, 0xFFFFFFFE]
+    fat += [0xFFFFFFFF] * (128 - len(fat))
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 24, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into(
+        "<IIIIIIIII", header, 40, 0, 1, sectors + 1, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0
+    )
+    struct.pack_into("<109I", header, 76, 0, *[0xFFFFFFFF] * 108)
+
+    def entry(title: str, kind: int, child: int, start: int, length: int) -> bytes:
+        encoded = (title + "\0").encode("utf-16-le")
+        raw = bytearray(128)
+        raw[: len(encoded)] = encoded
+        struct.pack_into("<HBB", raw, 64, len(encoded), kind, 1)
+        struct.pack_into("<III", raw, 68, 0xFFFFFFFF, 0xFFFFFFFF, child)
+        struct.pack_into("<IQ", raw, 116, start, length)
+        return bytes(raw)
+
+    directory = entry("Root Entry", 5, 1, 0xFFFFFFFE, 0) + entry(
+        "Workbook", 2, 0xFFFFFFFF, 1, len(stream)
+    )
+    directory += bytes(256)
+    return (
+        bytes(header) + struct.pack("<128I", *fat) + stream.ljust(sectors * size, b"\0") + directory
+    )
+
+
+ROWS_300 = [(row, 0) for row in range(300)]
+
+
+class TestXlsExtent:
+    """An .xls workbook's extent is held to the limits before a reader lays it out (issue 21)."""
+
+    def test_a_stated_extent_past_the_cells_is_refused(self, tmp_path):
+        """DIMENSIONS of 65,536 rows by 256 columns: refused at its corner, on both paths."""
+        file = tmp_path / "dimensions.xls"
+        file.write_bytes(xls_workbook(ROWS_300, (65_536, 256)))
+        for path in ("object", "columnar"):
+            with pytest.raises(LoadError) as raised:
+                PATHS[path](file)
+            (problem,) = raised.value.problems
+            assert ("行政处罚", 65_536, "IV") == (problem.sheet, problem.row, problem.header)  # type: ignore[attr-defined]
+            assert problem.message.startswith("the sheet spans 65,536 rows and 256 columns")
+
+    def test_a_stray_cell_far_below_is_refused(self, tmp_path, monkeypatch):
+        """A cell at C65536 below 300 rows: refused by the empty rows' limit, at the cell."""
+        monkeypatch.setattr(_workbook, "MAX_EMPTY_ROWS", 1000)
+        file = tmp_path / "stray.xls"
+        file.write_bytes(xls_workbook([*ROWS_300, (65_535, 2)], (65_536, 3)))
+        with pytest.raises(LoadError) as raised:
+            read_ledger(file)
+        (problem,) = raised.value.problems
+        assert (65_536, "C") == (problem.row, problem.header)  # type: ignore[attr-defined]
+        assert problem.message.startswith("the sheet's rows run to row 65,536, and 65,235 of them")
+
+    def test_within_the_limits_the_check_lets_it_through(self):
+        """300 rows of one column, stated so: not refused by the check (the reader goes on)."""
+        data = xls_workbook(ROWS_300, (300, 1))
+        assert _workbook.checked_xls(data, "small.xls") is None
+        assert [("行政处罚", (300, 1), (300, 1), 300)] == _workbook._xls_sheets(
+            _workbook._cfb_stream(data) or b""
+        )

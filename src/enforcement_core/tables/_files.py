@@ -20,7 +20,7 @@ from enforcement_core._extras import require
 from enforcement_core.errors import LoadError
 from enforcement_core.tables._cells import blank
 from enforcement_core.tables._problems import TableProblem, _column_letters, _megabytes, refusal
-from enforcement_core.tables._workbook import _checked_zip, _Flag, _not_a_workbook
+from enforcement_core.tables._workbook import _checked_zip, _Flag, _not_a_workbook, checked_xls
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -268,7 +268,9 @@ def _xlsx(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawShee
     flagged: dict[str, list[_Flag]] = {}
     if data.startswith(b"PK"):
         flagged = _checked_zip(data, name)
-    elif not data.startswith(_OLE2):
+    elif data.startswith(_OLE2):
+        checked_xls(data, name)
+    else:
         raise _not_a_workbook(name, "its bytes are not those of a workbook")
     sheets = []
     problems: list[TableProblem] = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 from typing import TYPE_CHECKING, Final
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from enforcement_core.errors import LoadError
 
 
-__all__ = ["MAX_CELLS", "MAX_DECOMPRESSED_BYTES", "MAX_EMPTY_ROWS"]
+__all__ = ["MAX_CELLS", "MAX_DECOMPRESSED_BYTES", "MAX_EMPTY_ROWS", "checked_xls"]
 
 #: The most a workbook's parts may hold once decompressed (a reader holds them all).
 MAX_DECOMPRESSED_BYTES: Final = 256 * 2**20
@@ -135,6 +136,23 @@ def _read_part(
     rows, columns, cells, referenced, written, lowest, lowest_column = extent
     # Cells written without a reference are placed after each other: as wide as all.
     columns = max(columns, cells - referenced)
+    _within_limits(name, title, (rows, columns), (max(lowest, written), lowest_column), written)
+    return size
+
+
+def _within_limits(
+    name: str,
+    title: str,
+    extent: tuple[int, int],
+    lowest: tuple[int, int],
+    written: int,
+) -> None:
+    """Refuse a sheet (of a workbook of either format) that would pass the limits once laid out.
+
+    ``extent`` is the rows and columns it spans, ``lowest`` the row and column of
+    its lowest cell, ``written`` how many of its rows hold a cell.
+    """
+    rows, columns = extent
     if rows * columns > MAX_CELLS:
         raise refusal(
             name,
@@ -146,20 +164,131 @@ def _read_part(
             row=rows,
             header=_column_letters(columns - 1),
         )
-    lowest = max(lowest, written)
-    if lowest - written > MAX_EMPTY_ROWS:
+    row, column = lowest
+    if row - written > MAX_EMPTY_ROWS:
         raise refusal(
             name,
-            f"the sheet's rows run to row {lowest:,}, and {lowest - written:,} of them are "
+            f"the sheet's rows run to row {row:,}, and {row - written:,} of them are "
             f"empty, more than {MAX_EMPTY_ROWS:,}: delete what lies far below the table (a "
             "stray cell)",
-            f"工作表的行延伸至第{lowest}行，其中{lowest - written}行为空，超过{MAX_EMPTY_ROWS}行："
+            f"工作表的行延伸至第{row}行，其中{row - written}行为空，超过{MAX_EMPTY_ROWS}行："
             "请删除表格下方远处的内容",
             sheet=title,
-            row=lowest,
-            header=_column_letters(max(lowest_column, 1) - 1),
+            row=row,
+            header=_column_letters(max(column, 1) - 1),
         )
-    return size
+
+
+# An .xls workbook (BIFF8, Excel 97-2003) is the stream "Workbook" of an OLE2 compound
+# file (MS-CFB): sectors chained by a table of sector numbers (the FAT).
+_LAST_SECTOR: Final = 0xFFFFFFFA  # above it: end of chain, free, FAT or DIFAT sectors
+_STREAMS: Final = ("Workbook", "Book")
+# BIFF records (MS-XLS 2.3): a sheet's BOF and name, its stated extent, and its cells.
+_BOF, _BOUNDSHEET, _DIMENSIONS = 0x0809, 0x0085, 0x0200
+_CELLS: Final = frozenset({0x0006, 0x00BD, 0x00BE, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E})
+
+
+def checked_xls(data: bytes, name: str) -> None:
+    """Refuse an .xls workbook whose sheets pass the limits, before a reader lays them out.
+
+    Each sheet's DIMENSIONS record (MS-XLS 2.4.90) states its extent, and its cell
+    records say where its cells are: held to :data:`MAX_CELLS` and
+    :data:`MAX_EMPTY_ROWS`, as an .xlsx sheet is. A file whose structure this cannot
+    follow is left to the reader, which refuses it as not a workbook.
+    """
+    try:
+        stream = _cfb_stream(data)
+    except (struct.error, IndexError, ValueError):
+        return
+    if stream is None:
+        return
+    for title, extent, lowest, written in _xls_sheets(stream):
+        _within_limits(name, title, extent, lowest, written)
+
+
+def _cfb_stream(data: bytes) -> bytes | None:
+    """The workbook stream of an OLE2 compound file; ``None`` when it holds none of its size."""
+    shift, _ = struct.unpack_from("<HH", data, 30)
+    size = 1 << shift
+    if size not in (512, 4096):
+        return None
+    (directory_start,) = struct.unpack_from("<I", data, 48)
+    (cutoff,) = struct.unpack_from("<I", data, 56)
+    fat = _fat(data, size)
+
+    def read(start: int, length: int) -> bytes:
+        sectors: list[bytes] = []
+        sector = start
+        while sector < _LAST_SECTOR and len(sectors) * size < length:
+            if len(sectors) > len(fat):
+                raise ValueError("a chain of sectors that loops")
+            sectors.append(data[(sector + 1) * size : (sector + 2) * size])
+            sector = fat[sector]
+        return b"".join(sectors)[:length]
+
+    directory = read(directory_start, len(data))
+    for at in range(0, len(directory) - 127, 128):
+        entry = directory[at : at + 128]
+        (named,) = struct.unpack_from("<H", entry, 64)
+        title = entry[: max(named - 2, 0)].decode("utf-16-le", "replace")
+        start, length = struct.unpack_from("<II", entry, 116)
+        # A small stream lives in the mini stream: too small to hold a sheet worth measuring.
+        if entry[66] == 2 and title in _STREAMS and length >= cutoff:
+            return read(start, length)
+    return None
+
+
+def _fat(data: bytes, size: int) -> list[int]:
+    """The table of sector numbers of a compound file whose sectors are ``size`` bytes."""
+    difat_start, difat_count = struct.unpack_from("<II", data, 68)
+    per_sector = size // 4
+    difat = list(struct.unpack_from("<109I", data, 76))
+    sector = difat_start
+    for _ in range(difat_count):
+        if sector >= _LAST_SECTOR:
+            break
+        entries = struct.unpack_from(f"<{per_sector}I", data, (sector + 1) * size)
+        difat += entries[:-1]
+        sector = entries[-1]
+    fat: list[int] = []
+    for sector in difat:
+        if sector < _LAST_SECTOR:
+            fat += struct.unpack_from(f"<{per_sector}I", data, (sector + 1) * size)
+    return fat
+
+
+def _xls_sheets(
+    stream: bytes,
+) -> list[tuple[str, tuple[int, int], tuple[int, int], int]]:
+    """Each worksheet of a BIFF8 stream: its title, extent, lowest cell (row, column) and rows written."""
+    titles: dict[int, str] = {}
+    found = []
+    title, extent, lowest, rows = "", (0, 0), (0, 0), set[int]()
+    at = 0
+    while at + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, at)
+        body = stream[at + 4 : at + 4 + length]
+        if kind == _BOUNDSHEET and len(body) >= 8:
+            (offset,) = struct.unpack_from("<I", body, 0)
+            chars, wide = body[6], body[7] & 1
+            text = body[8 : 8 + chars * (2 if wide else 1)]
+            titles[offset] = text.decode("utf-16-le" if wide else "latin-1", "replace")
+        elif kind == _BOF:
+            if title:
+                found.append((title, extent, lowest, len(rows)))
+            title, extent, lowest, rows = titles.get(at, ""), (0, 0), (0, 0), set()
+        elif kind == _DIMENSIONS and len(body) >= 12:
+            last_row, last_column = struct.unpack_from("<I", body, 4)[0], body[10] | body[11] << 8
+            extent = (max(extent[0], last_row), max(extent[1], last_column))
+        elif kind in _CELLS and len(body) >= 4:
+            row, column = struct.unpack_from("<HH", body, 0)
+            rows.add(row)
+            lowest = max(lowest, (row + 1, column + 1))
+            extent = (max(extent[0], row + 1), max(extent[1], column + 1))
+        at += 4 + length
+    if title:
+        found.append((title, extent, lowest, len(rows)))
+    return found
 
 
 def _sheet_titles(book: zipfile.ZipFile) -> dict[str, str]:
