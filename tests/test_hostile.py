@@ -377,6 +377,13 @@ HOSTILE = [
         lambda: typed_parquet(5, pa.array([20230502], pa.int64())),
         figures=(1, Decimal(6800)),
     ),
+    # A blank 行政相对人类别 with no number to tell a person from an organisation: refused,
+    # never filed as an enterprise (whose name is published unmasked).
+    Hostile(
+        "blank-kind.csv",
+        lambda: csv_bytes(with_cell(1, "")),
+        (2, "行政相对人类别", "no kind of party is given"),
+    ),
     # A national table with no record: no figures, and no KeyError.
     Hostile("header-only.csv", csv_bytes, figures=(0, Decimal(0))),
     Hostile("blank-rows.csv", lambda: csv_bytes([""] * 7, [" "] * 7), figures=(0, Decimal(0))),
