@@ -49,6 +49,8 @@ from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity_rows import (
     AMOUNTS,
     NO_KIND,
+    PARTY_CODES,
+    PERSONAL_NUMBERS,
     amount_stated,
     header_of,
     id_reason,
@@ -373,10 +375,11 @@ def _party_kinds(
     nothing = _constant(None, rows)
     kind = given.get("party.kind", nothing)
     coded = np.zeros(rows, dtype=bool)
-    for key in ("party.credit_code", *(f"party.code_{n}" for n in range(2, 7))):
-        coded |= given.get(key, nothing).truthy()
-    personal = given.get("party.id_number", nothing).truthy()
-    personal |= given.get("party.resident_id", nothing).truthy()
+    for key in PARTY_CODES:
+        coded |= given.get(f"party.{key}", nothing).truthy()
+    personal = np.zeros(rows, dtype=bool)
+    for key in PERSONAL_NUMBERS:
+        personal |= given.get(f"party.{key}", nothing).truthy()
     signature = kind.codes * 4 + coded * 2 + personal
     combinations, inverse = np.unique(signature, return_inverse=True)
     decided = [
@@ -401,10 +404,15 @@ def _parties(
     def column(key: str) -> _Factor:
         return given.get(key) or _constant(None, rows)
 
-    codes = column("party.credit_code")
-    for n in range(2, 7):
-        codes = _or(codes, column(f"party.code_{n}"))
-    personal = _or(column("party.id_number"), column("party.resident_id"))
+    # The first code given, else the first of a person's numbers, as party_of takes them.
+    first, *others = PARTY_CODES
+    codes = column(f"party.{first}")
+    for key in others:
+        codes = _or(codes, column(f"party.{key}"))
+    one, *more = PERSONAL_NUMBERS
+    personal = column(f"party.{one}")
+    for key in more:
+        personal = _or(personal, column(f"party.{key}"))
     kind = _party_kinds(given, rows, default, asked=False)
     number = _or(codes, personal)
     beside = shaped & codes.truthy() & personal.truthy()

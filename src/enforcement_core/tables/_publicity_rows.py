@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 __all__ = [
     "AMOUNTS",
     "NO_KIND",
+    "PARTY_CODES",
+    "PERSONAL_NUMBERS",
     "Publicity",
     "amount_stated",
     "header_of",
@@ -83,7 +85,10 @@ def id_reason(id_type: str | None, number: str) -> str | None:
     return None
 
 
-_OTHER_CODES: Final = tuple(f"code_{n}" for n in range(2, 7))
+#: A party's codes of an organisation, in the order the first one given is its number.
+PARTY_CODES: Final = ("credit_code", *(f"code_{n}" for n in range(2, 7)))
+#: A person's numbers, in the order the first one given is taken.
+PERSONAL_NUMBERS: Final = ("id_number", "resident_id")
 
 
 def party_kind(
@@ -138,9 +143,8 @@ def party_of(given: Mapping[str, Any], default: PartyKind | None) -> dict[str, A
         >>> party_of({"name": "张三", "resident_id": "11010519491231002X"}, None)
         {'name': '张三', 'kind': <PartyKind.NATURAL_PERSON: 'natural_person'>, 'id_number': '11010519491231002X'}
     """
-    codes = [given.get("credit_code"), *(given.get(code) for code in _OTHER_CODES)]
-    code = next((code for code in codes if code), None)
-    personal = given.get("id_number") or given.get("resident_id")
+    code = next((given[key] for key in PARTY_CODES if given.get(key)), None)
+    personal = next((given[key] for key in PERSONAL_NUMBERS if given.get(key)), None)
     kind = party_kind(
         given.get("kind"),
         coded=code is not None,
@@ -210,14 +214,13 @@ def _row_refusals(
             refusals.append(
                 ("party.id_number", reason, f"不是有效的证件号码或统一社会信用代码：{reason}")
             )
-    codes = ("credit_code", *_OTHER_CODES)
     if (
         "party.name" in keys
         and "name" in party
         and party_kind(
             party.get("kind"),
-            coded=any(party.get(code) for code in codes),
-            personal=bool(party.get("id_number") or party.get("resident_id")),
+            coded=any(party.get(key) for key in PARTY_CODES),
+            personal=any(party.get(key) for key in PERSONAL_NUMBERS),
             default=layout.party_kind,
             asked="party.kind" in keys,
         )
