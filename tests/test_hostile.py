@@ -846,34 +846,48 @@ def xls_workbook(cells: list[tuple[int, int]], dimensions: tuple[int, int]) -> b
     for row, column in cells:
         stream += _biff(0x0203, struct.pack("<HHHd", row, column, 0, 1.0))
     stream += eof
-    assert len(stream) >= 4096, "a stream this small would go to the mini stream"
-    size = 512
-    sectors = -(-len(stream) // size)
-    fat = [0xFFFFFFFD, *range(2, sectors + 1), 0xFFFFFFFE, 0xFFFFFFFE]
-    fat += [0xFFFFFFFF] * (128 - len(fat))
+    size, end, free = 512, 0xFFFFFFFE, 0xFFFFFFFF
+    small = len(stream) < 4096  # the mini stream's, in sectors of 64 bytes
+    held = stream.ljust(-(-len(stream) // 64) * 64, b"\0") if small else stream
+    sectors = -(-len(held) // size)
+    first = 2 if small else 1  # sector 1 holds the mini FAT of a small stream
+    fat = [0xFFFFFFFD, *([end] if small else []), *range(first + 1, first + sectors), end, end]
+    fat += [free] * (128 - len(fat))
+    directory_at = first + sectors
     header = bytearray(512)
     header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
     struct.pack_into("<HHHHH", header, 24, 0x3E, 3, 0xFFFE, 9, 6)
-    struct.pack_into(
-        "<IIIIIIIII", header, 40, 0, 1, sectors + 1, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0
-    )
-    struct.pack_into("<109I", header, 76, 0, *[0xFFFFFFFF] * 108)
+    minifat = (1, 1) if small else (end, 0)
+    struct.pack_into("<IIIIIIIII", header, 40, 0, 1, directory_at, 0, 4096, *minifat, end, 0)
+    struct.pack_into("<109I", header, 76, 0, *[free] * 108)
 
     def entry(title: str, kind: int, child: int, start: int, length: int) -> bytes:
         encoded = (title + "\0").encode("utf-16-le")
         raw = bytearray(128)
         raw[: len(encoded)] = encoded
         struct.pack_into("<HBB", raw, 64, len(encoded), kind, 1)
-        struct.pack_into("<III", raw, 68, 0xFFFFFFFF, 0xFFFFFFFF, child)
+        struct.pack_into("<III", raw, 68, free, free, child)
         struct.pack_into("<IQ", raw, 116, start, length)
         return bytes(raw)
 
-    directory = entry("Root Entry", 5, 1, 0xFFFFFFFE, 0) + entry(
-        "Workbook", 2, 0xFFFFFFFF, 1, len(stream)
-    )
-    directory += bytes(256)
+    if small:
+        minis = len(held) // 64
+        table = [*range(1, minis), end] + [free] * (128 - minis)
+        root = entry("Root Entry", 5, 1, first, len(held))
+        book = entry("Workbook", 2, free, 0, len(stream))
+        mini_table = struct.pack("<128I", *table)
+    else:
+        root = entry("Root Entry", 5, 1, end, 0)
+        book = entry("Workbook", 2, free, first, len(stream))
+        mini_table = b""
     return (
-        bytes(header) + struct.pack("<128I", *fat) + stream.ljust(sectors * size, b"\0") + directory
+        bytes(header)
+        + struct.pack("<128I", *fat)
+        + mini_table
+        + held.ljust(sectors * size, b"\0")
+        + root
+        + book
+        + bytes(256)
     )
 
 
@@ -904,6 +918,16 @@ class TestXlsExtent:
         (problem,) = raised.value.problems
         assert (65_536, "C") == (problem.row, problem.header)  # type: ignore[attr-defined]
         assert problem.message.startswith("the sheet's rows run to row 65,536, and 65,235 of them")
+
+    def test_a_small_workbook_stating_a_huge_extent_is_refused(self, tmp_path):
+        """Three cells, their stream in the mini stream, under DIMENSIONS of 65,536 by 256: refused."""
+        file = tmp_path / "small.xls"
+        file.write_bytes(xls_workbook([(0, 0), (1, 0), (2, 0)], (65_536, 256)))
+        with pytest.raises(LoadError) as raised:
+            read_ledger(file)
+        (problem,) = raised.value.problems
+        assert (65_536, "IV") == (problem.row, problem.header)  # type: ignore[attr-defined]
+        assert problem.message.startswith("the sheet spans 65,536 rows and 256 columns")
 
     def test_within_the_limits_the_check_lets_it_through(self):
         """300 rows of one column, stated so: not refused by the check (the reader goes on)."""

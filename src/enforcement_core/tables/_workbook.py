@@ -207,35 +207,51 @@ def checked_xls(data: bytes, name: str) -> None:
 
 
 def _cfb_stream(data: bytes) -> bytes | None:
-    """The workbook stream of an OLE2 compound file; ``None`` when it holds none of its size."""
-    shift, _ = struct.unpack_from("<HH", data, 30)
-    size = 1 << shift
-    if size not in (512, 4096):
+    """The workbook stream of an OLE2 compound file; ``None`` when it holds none."""
+    shift, mini_shift = struct.unpack_from("<HH", data, 30)
+    size, mini = 1 << shift, 1 << mini_shift
+    if size not in (512, 4096) or mini != 64:
         return None
     (directory_start,) = struct.unpack_from("<I", data, 48)
-    (cutoff,) = struct.unpack_from("<I", data, 56)
+    cutoff, minifat_start, minifat_count = struct.unpack_from("<III", data, 56)
     fat = _fat(data, size)
-
-    def read(start: int, length: int) -> bytes:
-        sectors: list[bytes] = []
-        sector = start
-        while sector < _LAST_SECTOR and len(sectors) * size < length:
-            if len(sectors) > len(fat):
-                raise ValueError("a chain of sectors that loops")
-            sectors.append(data[(sector + 1) * size : (sector + 2) * size])
-            sector = fat[sector]
-        return b"".join(sectors)[:length]
-
-    directory = read(directory_start, len(data))
-    for at in range(0, len(directory) - 127, 128):
-        entry = directory[at : at + 128]
+    directory = _chained(data, fat, (directory_start, len(data)), size, size)
+    entries = [directory[at : at + 128] for at in range(0, len(directory) - 127, 128)]
+    for entry in entries:
         (named,) = struct.unpack_from("<H", entry, 64)
         title = entry[: max(named - 2, 0)].decode("utf-16-le", "replace")
         start, length = struct.unpack_from("<II", entry, 116)
-        # A small stream lives in the mini stream: too small to hold a sheet worth measuring.
-        if entry[66] == 2 and title in _STREAMS and length >= cutoff:
-            return read(start, length)
+        if entry[66] != 2 or title not in _STREAMS:
+            continue
+        if length >= cutoff:
+            return _chained(data, fat, (start, length), size, size)
+        # A small stream lives in the mini stream, the root entry's, in sectors of 64 bytes:
+        # a workbook of a few cells may still state an extent of millions.
+        root_start, root_length = struct.unpack_from("<II", entries[0], 116)
+        container = _chained(data, fat, (root_start, root_length), size, size)
+        table = _chained(data, fat, (minifat_start, minifat_count * size), size, size)
+        minifat = list(struct.unpack_from(f"<{len(table) // 4}I", table))
+        return _chained(container, minifat, (start, length), mini, 0)
     return None
+
+
+def _chained(
+    data: bytes, table: list[int], chain: tuple[int, int], size: int, offset: int
+) -> bytes:
+    """The bytes of a chain of sectors: ``chain`` is its first sector and its length.
+
+    ``table`` gives each sector's next; sectors are ``size`` bytes from ``offset``.
+    """
+    start, length = chain
+    parts: list[bytes] = []
+    sector = start
+    while sector < _LAST_SECTOR and len(parts) * size < length:
+        if len(parts) > len(table):
+            raise ValueError("a chain of sectors that loops")
+        begin = offset + sector * size
+        parts.append(data[begin : begin + size])
+        sector = table[sector]
+    return b"".join(parts)[:length]
 
 
 def _fat(data: bytes, size: int) -> list[int]:
