@@ -71,9 +71,8 @@ _SUFFIXES: Final = (".parquet", ".pq", ".csv", ".txt")
 _HIDDEN: Final = (".", "_")
 
 _Source = str | os.PathLike[str] | IO[bytes]
-#: Where an identifier was given: the piece's place among the pieces, its name, the row
-#: and the column's header.
-_Where = tuple[int, str, int, str]
+#: Where an identifier was given: the piece's place among the pieces, and the row.
+_Where = tuple[int, int]
 
 
 @attrs.define
@@ -88,6 +87,9 @@ class _Piece:
     #: On a cluster, where each identifier was first given, by record group: the pieces
     #: are read apart, so a number in two of them is found as they merge.
     ids: dict[str, dict[str, _Where]] = attrs.Factory(dict)
+    #: The name and the identifiers' header of each piece whose identifiers are held, by
+    #: its place: said once a piece, not once a number.
+    pieces: dict[int, tuple[str, str]] = attrs.Factory(dict)
 
 
 def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies are found)
@@ -241,6 +243,7 @@ def _merged(*pieces: _Piece) -> _Piece:
                 merge(merged.partials[key], partial) if key in merged.partials else partial
             )
         merged.problems.extend(piece.problems)
+        merged.pieces.update(piece.pieces)
         for name, keys in piece.keys_of.items():
             merged.keys_of.setdefault(name, set()).update(keys)
         for field, ids in piece.ids.items():
@@ -252,7 +255,10 @@ def _merged(*pieces: _Piece) -> _Piece:
                 # The one given later, as the pieces are listed, is the one given again.
                 earlier, later = sorted((first[key], where))
                 first[key] = earlier
-                merged.problems.append(given_again(later[1:3], later[3], key, earlier[1:3]))
+                (name, header), (name_first, _) = merged.pieces[later[0]], merged.pieces[earlier[0]]
+                merged.problems.append(
+                    given_again((name, later[1]), header, key, (name_first, earlier[1]))
+                )
     return merged
 
 
@@ -368,11 +374,11 @@ class _Reading:
             return _piece(table, name, self, self.seen)
         seen: Seen = {}
         piece = _piece(table, name, self, seen)
-        header = _id_header(table, self.mapping)
         piece.ids = {
-            field: {key: (order, sheet, row, header) for key, (sheet, row) in first.items()}
+            field: {key: (order, row) for key, (_, row) in first.items()}
             for field, first in seen.items()
         }
+        piece.pieces = {order: (name, _id_header(table, self.mapping))}
         return piece
 
 
@@ -534,6 +540,7 @@ def _bucket(piece: _Piece, index: int, buckets: int, keys_of: dict[str, set[str]
             field: {key: where for key, where in ids.items() if _hashed(key, buckets) == index}
             for field, ids in piece.ids.items()
         },
+        pieces=piece.pieces,
     )
 
 
