@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 import enforcement_core as ec
 import strategies
 from enforcement_core.categories import own_records
+from enforcement_core.figures import _per_type
 from enforcement_core.labels import label, term
 from enforcement_core.tables import read_columnar
 from enforcement_core.tables._layout import sheets
-from enforcement_core.tables.columnar import _per_type
 from profiles import examples
 from test_layouts import HEADERS
 from test_tables import LICENSING_HEADERS, PENALTY_HEADERS

@@ -373,3 +373,64 @@ class TestActivities:
             stated=ec.Stated(actions=3),
         )
         assert [] == ec.audit(report)
+
+
+class TestFromTable:
+    """Figures of a columnar table, beside ``from_records``: the same figures as its records."""
+
+    BODY = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
+    PENALTIES = (
+        "编号,决定日期,执法领域,处罚种类,罚款金额（元）,程序\n"
+        "P-1,2023-08-01,交通,罚款、警告,200,一般程序\n"
+        "P-2,2023-09-01,交通,,,简易\n"
+        "P-3,2023-10-01,安全生产,罚款,50.5,一般程序\n"
+        "P-4,2024-01-02,交通,罚款,99,一般程序\n"
+    )
+    LICENCES = (
+        "编号,申请日期,事项,是否受理,许可决定,决定日期\n"
+        "L-1,2023-03-01,农村宅基地,是,准予许可,2023-03-20\n"
+        "L-2,2023-04-01,农村宅基地,否,,\n"
+        "L-3,2023-05-01,农村宅基地,是,,\n"
+    )
+
+    def columnar(self, text: str, field: str):
+        import io
+
+        pytest.importorskip("pyarrow")
+        from enforcement_core.tables import read_columnar
+
+        ledger = read_columnar(io.BytesIO(text.encode()), body=self.BODY, year=2023)
+        return ledger.tables[field], getattr(ledger.to_ledger(), field)
+
+    def test_penalty_figures_equal_those_of_the_records(self):
+        """Cases, sanctions, procedures and fines by domain: as from_records counts them."""
+        import datetime as dt
+
+        table, records = self.columnar(self.PENALTIES, "penalty_cases")
+        start, end = dt.date(2023, 1, 1), dt.date(2023, 12, 31)
+        figures = ec.PenaltyFigures.from_table(table, start, end)
+        assert ec.PenaltyFigures.from_records(records, start, end) == figures
+        assert (3, Decimal("250.5"), 1) == (figures.cases, figures.fines, figures.not_penalised)
+
+    def test_licensing_figures_equal_those_of_the_records(self):
+        """Applications, accepted, granted and pending: as from_records counts them."""
+        import datetime as dt
+
+        table, records = self.columnar(self.LICENCES, "licence_applications")
+        start, end = dt.date(2023, 1, 1), dt.date(2023, 12, 31)
+        figures = ec.LicensingFigures.from_table(table, start, end)
+        assert ec.LicensingFigures.from_records(records, start, end) == figures
+        assert (3, 2, 1, 1) == (
+            figures.applications,
+            figures.accepted,
+            figures.granted,
+            figures.pending,
+        )
+
+    def test_a_year_without_records_has_no_figures(self):
+        """No case dated in the year: None, as from_records gives."""
+        import datetime as dt
+
+        table, _ = self.columnar(self.PENALTIES, "penalty_cases")
+        start, end = dt.date(2022, 1, 1), dt.date(2022, 12, 31)
+        assert ec.PenaltyFigures.from_table(table, start, end) is None

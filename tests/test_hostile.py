@@ -23,7 +23,7 @@ import pytest
 import enforcement_core as ec
 from enforcement_core import LoadError
 from enforcement_core.scale import summarize_partitions
-from enforcement_core.tables import _files, read_columnar, read_ledger
+from enforcement_core.tables import _files, _workbook, read_columnar, read_ledger
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -119,6 +119,13 @@ def parquet(columns: dict[str, Any]) -> bytes:
     buffer = io.BytesIO()
     pq.write_table(pa.table(columns), buffer)
     return buffer.getvalue()
+
+
+def typed_parquet(index: int, values: Any) -> bytes:
+    """The one-row table as Parquet, its ``index``-th column typed as ``values`` is."""
+    columns = {h: pa.array([v]) for h, v in zip(HEADER, ROW, strict=True)}
+    columns[HEADER[index]] = values
+    return parquet(columns)
 
 
 def _merged() -> bytes:
@@ -233,6 +240,14 @@ HOSTILE = [
         (1_048_576, "XFD", "the sheet spans 1,048,576 rows and 16,384 columns"),
         partitioned=False,
     ),
+    # One stray cell a million rows below: refused from the XML before the reader lays
+    # out every row (it cost seconds and hundreds of megabytes).
+    Hostile(
+        "A1048576.xlsx",
+        lambda: stray_cell("A1048576", 1_048_576),
+        (1_048_576, "A", "the sheet's rows run to row 1,048,576, and 1,048,573 of them are empty"),
+        partitioned=False,
+    ),
     Hostile(
         "shared-string-bomb.xlsx",
         shared_string_bomb,
@@ -329,6 +344,46 @@ HOSTILE = [
         (2, "罚款金额（万元）", "merged cells E2:E3"),
         partitioned=False,
     ),
+    # Parquet values of a type the column does not take: refused as they are, on every
+    # path (the columnar path read them as their text).
+    Hostile(
+        "struct-name.parquet",
+        lambda: typed_parquet(0, pa.array([{"a": "x"}])),
+        (2, "行政相对人名称", "expected text, got dict {'a': 'x'}"),
+    ),
+    Hostile(
+        "list-name.parquet",
+        lambda: typed_parquet(0, pa.array([["某某", "厂"]])),
+        (2, "行政相对人名称", "expected text, got list ['某某', '厂']"),
+    ),
+    Hostile(
+        "binary-name.parquet",
+        lambda: typed_parquet(0, pa.array([b"abc"], pa.binary())),
+        (2, "行政相对人名称", "expected text, got bytes b'abc'"),
+    ),
+    Hostile(
+        "float-id.parquet",
+        lambda: typed_parquet(2, pa.array([1.5])),
+        (2, "行政处罚决定书文号", "expected text, got float 1.5"),
+    ),
+    # What a typed column holds that the reader takes reads alike: 1001.0 and 20230502.
+    Hostile(
+        "integral-float-id.parquet",
+        lambda: typed_parquet(2, pa.array([1001.0])),
+        figures=(1, Decimal(6800)),
+    ),
+    Hostile(
+        "integer-date.parquet",
+        lambda: typed_parquet(5, pa.array([20230502], pa.int64())),
+        figures=(1, Decimal(6800)),
+    ),
+    # A blank 行政相对人类别 with no number to tell a person from an organisation: refused,
+    # never filed as an enterprise (whose name is published unmasked).
+    Hostile(
+        "blank-kind.csv",
+        lambda: csv_bytes(with_cell(1, "")),
+        (2, "行政相对人类别", "no kind of party is given"),
+    ),
     # A national table with no record: no figures, and no KeyError.
     Hostile("header-only.csv", csv_bytes, figures=(0, Decimal(0))),
     Hostile("blank-rows.csv", lambda: csv_bytes([""] * 7, [" "] * 7), figures=(0, Decimal(0))),
@@ -373,6 +428,33 @@ CASES = [
     for path in PATHS
     if hostile.partitioned or path != "partitioned"
 ]
+
+
+OWN_HEADER = ["编号", "决定日期", "执法领域", "处罚种类", "罚款金额（元）"]
+OWN_ROW = ["P-1", "2023-08-01", "交通", "罚款", "200"]
+
+
+@pytest.mark.parametrize(
+    ("index", "values", "reason"),
+    [
+        (0, pa.array([{"a": "x"}]), "expected text, got dict {'a': 'x'}"),
+        (0, pa.array([1.5]), "expected text, got float 1.5"),
+        (0, pa.array([["a"]]), "expected text, got list ['a']"),
+        (2, pa.array([b"x"], pa.binary()), "expected text, got bytes b'x'"),
+    ],
+)
+@pytest.mark.parametrize("path", ["object", "columnar"])
+def test_a_typed_value_of_the_own_layout_is_refused_alike(tmp_path, path, index, values, reason):
+    """A sheet of the library's layout in Parquet: a value of the wrong type is one problem, on both paths."""
+    columns = {h: pa.array([v]) for h, v in zip(OWN_HEADER, OWN_ROW, strict=True)}
+    columns[OWN_HEADER[index]] = values
+    file = tmp_path / "typed.parquet"
+    file.write_bytes(parquet(columns))
+    with pytest.raises(LoadError) as raised:
+        PATHS[path](file)
+    (problem,) = raised.value.problems
+    assert (2, OWN_HEADER[index]) == (problem.row, problem.header)  # type: ignore[attr-defined]
+    assert problem.message.startswith(reason)
 
 
 @pytest.mark.parametrize(("hostile", "path"), CASES)
@@ -420,6 +502,48 @@ def test_a_stray_cell_far_below_is_named_by_its_row(tmp_path):
     with pytest.raises(LoadError) as raised:
         read_ledger(file)
     assert {5000} == {p.row for p in raised.value.problems}  # type: ignore[attr-defined]
+
+
+class TestEmptyRows:
+    """The limit of empty rows in a sheet's extent, on both sides of its boundary."""
+
+    @pytest.mark.parametrize("path", ["object", "columnar"])
+    def test_at_the_limit_the_sheet_is_read(self, tmp_path, monkeypatch, path):
+        """As many empty rows as the limit: read, and the stray cell's row refused as a record."""
+        monkeypatch.setattr(_workbook, "MAX_EMPTY_ROWS", 10)
+        file = tmp_path / "at.xlsx"
+        file.write_bytes(stray_cell("G13", 13))  # rows 3 to 12 empty: 10
+        with pytest.raises(LoadError) as raised:
+            PATHS[path](file)
+        assert {13} == {p.row for p in raised.value.problems}  # type: ignore[attr-defined]
+        assert all(p.message == "a value is required" for p in raised.value.problems)
+
+    @pytest.mark.parametrize("path", ["object", "columnar"])
+    def test_past_the_limit_the_sheet_is_refused_before_it_is_read(
+        self, tmp_path, monkeypatch, path
+    ):
+        """One empty row more than the limit: refused at the stray cell, before the reader runs."""
+        monkeypatch.setattr(_workbook, "MAX_EMPTY_ROWS", 10)
+        file = tmp_path / "past.xlsx"
+        file.write_bytes(stray_cell("G14", 14))  # rows 3 to 13 empty: 11
+        with pytest.raises(LoadError) as raised:
+            PATHS[path](file)
+        (problem,) = raised.value.problems
+        assert (14, "G") == (problem.row, problem.header)  # type: ignore[attr-defined]
+        assert problem.message.startswith(
+            "the sheet's rows run to row 14, and 11 of them are empty"
+        )
+
+    def test_a_stray_cell_far_below_is_refused_in_milliseconds(self, tmp_path):
+        """A1048576 below a one-row table: refused well under a second (it took about 7 s)."""
+        import time
+
+        file = tmp_path / "stray.xlsx"
+        file.write_bytes(stray_cell("A1048576", 1_048_576))
+        start = time.perf_counter()
+        with pytest.raises(LoadError, match="of them are empty"):
+            read_ledger(file)
+        assert time.perf_counter() - start < 1.0
 
 
 class TestDatasetPieces:
@@ -604,3 +728,211 @@ def test_list_sanctions_and_midnight_with_a_time_zone_read_alike(tmp_path):
     (case,) = by_columns
     assert dt.date(2023, 8, 1) == case.decided_on
     assert 2 == len(case.sanctions)
+
+
+def _parties(path: str, file: Path) -> list[ec.Party]:
+    if path == "object":
+        ledger = read_ledger(file, body=BODY, year=YEAR)
+    else:
+        ledger = read_columnar(file, body=BODY, year=YEAR).to_ledger()
+    return [case.party for case in ledger.penalty_cases if case.party is not None]
+
+
+def _party_table(tmp_path: Path, header: list[str], *rows: list[str]) -> Path:
+    file = tmp_path / "parties.csv"
+    file.write_bytes("".join(",".join(row) + "\n" for row in (header, *rows)).encode())
+    return file
+
+
+PERSON_ID = "11010519491231002X"
+CREDIT_CODE = "91350100M000100Y43"
+PARTY_HEADER = [*HEADER, "统一社会信用代码", "证件类型", "证件号码"]
+
+
+class TestPartyKind:
+    """A blank 行政相对人类别 is inferred from the row's identifiers, or refused (issue 21)."""
+
+    @pytest.mark.parametrize("path", ["object", "columnar"])
+    def test_a_blank_kind_with_an_id_number_is_a_person(self, tmp_path, path):
+        """证件号码 alone under a blank 行政相对人类别: a natural person, masked, never an enterprise."""
+        row = [*with_cell(0, "张三"), "", "身份证", PERSON_ID]
+        row[1] = ""
+        (party,) = _parties(path, _party_table(tmp_path, PARTY_HEADER, row))
+        assert ec.PartyKind.NATURAL_PERSON == party.kind
+        assert "张某某" == party.public_name
+
+    @pytest.mark.parametrize("path", ["object", "columnar"])
+    def test_a_blank_kind_with_a_credit_code_is_an_organisation(self, tmp_path, path):
+        """A credit code alone under a blank 行政相对人类别: the table's kind, an enterprise."""
+        row = [*ROW, CREDIT_CODE, "", ""]
+        row[1] = ""
+        (party,) = _parties(path, _party_table(tmp_path, PARTY_HEADER, row))
+        assert ec.PartyKind.ENTERPRISE == party.kind
+
+    @pytest.mark.parametrize("path", ["object", "columnar"])
+    def test_a_blank_kind_with_no_identifier_is_refused(self, tmp_path, path):
+        """Nothing tells a person from an organisation: the row is refused at 行政相对人类别."""
+        row = [*with_cell(0, "张三"), "", "", ""]
+        row[1] = ""
+        file = _party_table(tmp_path, PARTY_HEADER, row)
+        with pytest.raises(LoadError) as raised:
+            _parties(path, file)
+        (problem,) = raised.value.problems
+        assert (2, "行政相对人类别") == (problem.row, problem.header)  # type: ignore[attr-defined]
+        assert problem.message.startswith("no kind of party is given")
+
+    @pytest.mark.parametrize("path", ["object", "columnar"])
+    def test_a_stated_kind_is_kept(self, tmp_path, path):
+        """A kind the row states is its kind, identifiers or not (the boundary of the inference)."""
+        row = [*with_cell(1, "自然人"), "", "", ""]
+        (party,) = _parties(path, _party_table(tmp_path, PARTY_HEADER, row))
+        assert ec.PartyKind.NATURAL_PERSON == party.kind
+
+
+class TestBothNumbers:
+    """A credit code and a 证件号码 on one row are both held (issue 21)."""
+
+    @pytest.mark.parametrize("path", ["object", "columnar"])
+    def test_both_numbers_are_held(self, tmp_path, path):
+        """The credit code is the party's number; the 证件号码 is kept beside it, not dropped."""
+        row = [*with_cell(1, "个体工商户"), CREDIT_CODE, "身份证", PERSON_ID]
+        (party,) = _parties(path, _party_table(tmp_path, PARTY_HEADER, row))
+        assert (CREDIT_CODE, PERSON_ID) == (party.id_number, party.personal_id)
+
+    @pytest.mark.parametrize("path", ["object", "columnar"])
+    def test_one_number_is_held_once(self, tmp_path, path):
+        """A 证件号码 alone is the party's number, and nothing is held beside it."""
+        row = [*with_cell(1, "自然人"), "", "身份证", PERSON_ID]
+        (party,) = _parties(path, _party_table(tmp_path, PARTY_HEADER, row))
+        assert (PERSON_ID, None) == (party.id_number, party.personal_id)
+
+    def test_no_renderer_writes_either_number(self, tmp_path):
+        """Neither number reaches any built-in renderer's output."""
+        row = [*with_cell(1, "个体工商户"), CREDIT_CODE, "身份证", PERSON_ID]
+        ledger = read_ledger(_party_table(tmp_path, PARTY_HEADER, row), body=BODY, year=YEAR)
+        for name in ("text", "zh", "json", "html"):
+            written = ec.render(ledger, name)
+            assert PERSON_ID not in written
+            assert CREDIT_CODE not in written
+
+    def test_both_numbers_survive_json(self, tmp_path):
+        """The ledger's JSON keeps the number held beside the code (nothing lost)."""
+        row = [*with_cell(1, "个体工商户"), CREDIT_CODE, "身份证", PERSON_ID]
+        ledger = read_ledger(_party_table(tmp_path, PARTY_HEADER, row), body=BODY, year=YEAR)
+        assert ledger == ec.load_json(ec.dump_json(ledger))
+
+
+def _biff(kind: int, body: bytes) -> bytes:
+    import struct
+
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def xls_workbook(cells: list[tuple[int, int]], dimensions: tuple[int, int]) -> bytes:
+    """A BIFF8 workbook (.xls) in an OLE2 compound file: one sheet, numbers at ``cells``.
+
+    ``dimensions`` is what its DIMENSIONS record states: (rows, columns).
+    """
+    import struct
+
+    name = "行政处罚".encode("utf-16-le")
+    bof_globals = _biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0, 0, 0, 0))
+    eof = _biff(0x000A, b"")
+    sheet_at = len(bof_globals) + 4 + 8 + len(name) + len(eof)
+    sheet = struct.pack("<IBBBB", sheet_at, 0, 0, len(name) // 2, 1) + name
+    stream = bof_globals + _biff(0x0085, sheet) + eof
+    stream += _biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0, 0, 0, 0))
+    stream += _biff(0x0200, struct.pack("<IIHHH", 0, dimensions[0], 0, dimensions[1], 0))
+    for row, column in cells:
+        stream += _biff(0x0203, struct.pack("<HHHd", row, column, 0, 1.0))
+    stream += eof
+    size, end, free = 512, 0xFFFFFFFE, 0xFFFFFFFF
+    small = len(stream) < 4096  # the mini stream's, in sectors of 64 bytes
+    held = stream.ljust(-(-len(stream) // 64) * 64, b"\0") if small else stream
+    sectors = -(-len(held) // size)
+    first = 2 if small else 1  # sector 1 holds the mini FAT of a small stream
+    fat = [0xFFFFFFFD, *([end] if small else []), *range(first + 1, first + sectors), end, end]
+    fat += [free] * (128 - len(fat))
+    directory_at = first + sectors
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 24, 0x3E, 3, 0xFFFE, 9, 6)
+    minifat = (1, 1) if small else (end, 0)
+    struct.pack_into("<IIIIIIIII", header, 40, 0, 1, directory_at, 0, 4096, *minifat, end, 0)
+    struct.pack_into("<109I", header, 76, 0, *[free] * 108)
+
+    def entry(title: str, kind: int, child: int, start: int, length: int) -> bytes:
+        encoded = (title + "\0").encode("utf-16-le")
+        raw = bytearray(128)
+        raw[: len(encoded)] = encoded
+        struct.pack_into("<HBB", raw, 64, len(encoded), kind, 1)
+        struct.pack_into("<III", raw, 68, free, free, child)
+        struct.pack_into("<IQ", raw, 116, start, length)
+        return bytes(raw)
+
+    if small:
+        minis = len(held) // 64
+        table = [*range(1, minis), end] + [free] * (128 - minis)
+        root = entry("Root Entry", 5, 1, first, len(held))
+        book = entry("Workbook", 2, free, 0, len(stream))
+        mini_table = struct.pack("<128I", *table)
+    else:
+        root = entry("Root Entry", 5, 1, end, 0)
+        book = entry("Workbook", 2, free, first, len(stream))
+        mini_table = b""
+    return (
+        bytes(header)
+        + struct.pack("<128I", *fat)
+        + mini_table
+        + held.ljust(sectors * size, b"\0")
+        + root
+        + book
+        + bytes(256)
+    )
+
+
+ROWS_300 = [(row, 0) for row in range(300)]
+
+
+class TestXlsExtent:
+    """An .xls workbook's extent is held to the limits before a reader lays it out (issue 21)."""
+
+    def test_a_stated_extent_past_the_cells_is_refused(self, tmp_path):
+        """DIMENSIONS of 65,536 rows by 256 columns: refused at its corner, on both paths."""
+        file = tmp_path / "dimensions.xls"
+        file.write_bytes(xls_workbook(ROWS_300, (65_536, 256)))
+        for path in ("object", "columnar"):
+            with pytest.raises(LoadError) as raised:
+                PATHS[path](file)
+            (problem,) = raised.value.problems
+            assert ("行政处罚", 65_536, "IV") == (problem.sheet, problem.row, problem.header)  # type: ignore[attr-defined]
+            assert problem.message.startswith("the sheet spans 65,536 rows and 256 columns")
+
+    def test_a_stray_cell_far_below_is_refused(self, tmp_path, monkeypatch):
+        """A cell at C65536 below 300 rows: refused by the empty rows' limit, at the cell."""
+        monkeypatch.setattr(_workbook, "MAX_EMPTY_ROWS", 1000)
+        file = tmp_path / "stray.xls"
+        file.write_bytes(xls_workbook([*ROWS_300, (65_535, 2)], (65_536, 3)))
+        with pytest.raises(LoadError) as raised:
+            read_ledger(file)
+        (problem,) = raised.value.problems
+        assert (65_536, "C") == (problem.row, problem.header)  # type: ignore[attr-defined]
+        assert problem.message.startswith("the sheet's rows run to row 65,536, and 65,235 of them")
+
+    def test_a_small_workbook_stating_a_huge_extent_is_refused(self, tmp_path):
+        """Three cells, their stream in the mini stream, under DIMENSIONS of 65,536 by 256: refused."""
+        file = tmp_path / "small.xls"
+        file.write_bytes(xls_workbook([(0, 0), (1, 0), (2, 0)], (65_536, 256)))
+        with pytest.raises(LoadError) as raised:
+            read_ledger(file)
+        (problem,) = raised.value.problems
+        assert (65_536, "IV") == (problem.row, problem.header)  # type: ignore[attr-defined]
+        assert problem.message.startswith("the sheet spans 65,536 rows and 256 columns")
+
+    def test_within_the_limits_the_check_lets_it_through(self):
+        """300 rows of one column, stated so: not refused by the check (the reader goes on)."""
+        data = xls_workbook(ROWS_300, (300, 1))
+        assert _workbook.checked_xls(data, "small.xls") is None
+        assert [("行政处罚", (300, 1), (300, 1), 300)] == _workbook._xls_sheets(
+            _workbook._cfb_stream(data) or b""
+        )

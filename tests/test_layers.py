@@ -415,3 +415,127 @@ class TestTheCheck:
         assert "renderers.zh" == module_name(SOURCE / "renderers" / "zh.py")
         assert "numbers_zh" == module_name(SOURCE / "numbers_zh" / "_digits.py")
         assert "__init__" == module_name(SOURCE / "__init__.py")
+
+
+#: The modules of the tables package, lowest first. The package counts as one module on
+#: its floor; inside it, a module imports only those listed before it, at module level
+#: and at call time alike, so that the package holds no import circle. Keep it and the
+#: table of docs/architecture.md ("The tables package") the same.
+TABLES: list[str] = [
+    "_problems",
+    "_reasons",
+    "_cells",
+    "_amounts",
+    "identifiers",
+    "_workbook",
+    "_files",
+    "_layout",
+    "_publicity",
+    "_publicity_rows",
+    "_text",
+    "_read",
+    "_arrow_files",
+    "_arrow_records",
+    "_columns",
+    "_publicity_columns",
+    "_locate",
+    "_template",
+    "columnar",
+    "__init__",
+]
+
+#: No module of the tables package is longer than this, in lines (issue 22: "about 700").
+TABLES_MOST_LINES = 720
+
+
+def tables_violations(name: str, code: str, path: Path) -> list[str]:
+    """Every import of a tables module by ``name`` that is not of one listed before it."""
+    place = {module: index for index, module in enumerate(TABLES)}
+    found = []
+    for node, in_function in _walk(ast.parse(code, filename=str(path)), in_function=False):
+        if not isinstance(node, ast.ImportFrom) or node.level:
+            continue
+        module = node.module or ""
+        if not module.startswith(f"{PACKAGE}.tables"):
+            continue
+        target = module.removeprefix(f"{PACKAGE}.tables").lstrip(".") or "__init__"
+        target = target.split(".")[0]
+        if target == name:
+            continue
+        if target not in place or place[target] >= place[name]:
+            kind = "inside a function" if in_function else "at module level"
+            found.append(
+                f"tables/{path.name}:{node.lineno}: {name} imports {target} {kind}; "
+                f"{target} is not listed before it in TABLES"
+            )
+    return found
+
+
+TABLES_SOURCE = SOURCE / "tables"
+
+
+class TestTablesPackage:
+    def test_every_module_is_listed(self):
+        """TABLES lists every module of the tables package, each once."""
+        assert sorted(TABLES) == sorted(p.stem for p in TABLES_SOURCE.glob("*.py"))
+
+    @pytest.mark.parametrize("name", TABLES)
+    def test_imports_run_downward(self, name):
+        """A module of the tables package imports only those listed before it, even at call time."""
+        path = TABLES_SOURCE / f"{name}.py"
+        found = tables_violations(name, path.read_text(encoding="utf-8"), path)
+        assert not found, "\n".join(found)
+
+    @pytest.mark.parametrize("name", TABLES)
+    def test_no_module_is_long(self, name):
+        """No module of the tables package is much above 700 lines."""
+        lines = (TABLES_SOURCE / f"{name}.py").read_text(encoding="utf-8").count("\n")
+        assert lines <= TABLES_MOST_LINES, f"tables/{name}.py has {lines} lines"
+
+    def test_the_check_finds_a_call_time_import_upward(self):
+        """The check catches _files importing columnar inside a function."""
+        code = "def f():\n    from enforcement_core.tables.columnar import read_columnar\n"
+        expected = (
+            "tables/probe.py:2: _files imports columnar inside a function; "
+            "columnar is not listed before it in TABLES"
+        )
+        assert [expected] == tables_violations("_files", code, TABLES_SOURCE / "probe.py")
+
+    def test_architecture_page_has_the_same_order(self):
+        """docs/architecture.md lists the tables package's modules in this order."""
+        text = ARCHITECTURE.read_text(encoding="utf-8")
+        section = text.split("## The tables package", 1)[1].split("\n## ", 1)[0]
+        listed = re.findall(r"^\| `tables\.([^`]+)` \|", section, flags=re.MULTILINE)
+        assert TABLES == listed
+
+
+def private_imports(code: str, path: Path) -> list[str]:
+    """Each private name a tables module imports from a module of ours outside the package."""
+    found = []
+    for node, _ in _walk(ast.parse(code, filename=str(path)), in_function=False):
+        if not isinstance(node, ast.ImportFrom) or node.level:
+            continue
+        module = node.module or ""
+        if not module.startswith(PACKAGE) or module.startswith(f"{PACKAGE}.tables"):
+            continue
+        found += [
+            f"tables/{path.name}:{node.lineno}: {alias.name} from {module}"
+            for alias in node.names
+            if alias.name.startswith("_")
+        ]
+    return found
+
+
+class TestTablesTakeRulesByName:
+    @pytest.mark.parametrize("name", TABLES)
+    def test_no_private_name_from_outside_the_package(self, name):
+        """A rule the tables share with the model is a named one (IDENTIFIER_PATTERN, not _IDENTIFIER)."""
+        path = TABLES_SOURCE / f"{name}.py"
+        assert [] == private_imports(path.read_text(encoding="utf-8"), path)
+
+    def test_the_check_finds_a_private_regex(self):
+        """The import the columnar path used to make is caught, inside a function too."""
+        code = "def f():\n    from enforcement_core._validators import _IDENTIFIER\n"
+        assert ["tables/probe.py:2: _IDENTIFIER from enforcement_core._validators"] == (
+            private_imports(code, TABLES_SOURCE / "probe.py")
+        )

@@ -222,7 +222,11 @@ class TestPartitions:
         """Without a tree, bodies are keyed by their credit code, else their name."""
         reports = summarize_partitions(dataset, year=YEAR, level=ec.BodyLevel.TOWN)
         codes = list(expected)
-        assert "第1市市场监督管理局" in reports  # named only: keyed by name
+        # Its penalties are named only, its licences carry its code: one body, by its code.
+        assert "第1市市场监督管理局" not in reports
+        assert "第1市市场监督管理局" == reports[codes[0]].body.name
+        assert expected[codes[0]].penalty == reports[codes[0]].penalty
+        assert expected[codes[0]].licensing == reports[codes[0]].licensing
         assert codes[1] in reports
         assert ec.BodyLevel.TOWN == reports[codes[1]].body.level
         assert expected[codes[1]].penalty == reports[codes[1]].penalty
@@ -272,6 +276,20 @@ class TestPartitions:
 #: dashboard_address=None also means) a second cluster on the machine, say a second
 #: run of the suite, makes Dask warn that the port is taken, and the warning fails setup.
 CLUSTER = {"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": ":0"}
+
+
+PIECE_HEADER = "行政相对人名称,行政处罚决定书文号,处罚类别,罚款金额（万元）,处罚决定日期,处罚机关,处罚机关统一社会信用代码\n"
+PIECE_CODE = "91350100M000100Y43"
+PIECE_ROWS = [
+    f"某某建材厂,古路罚〔{YEAR}〕1号,罚款,0.68,{YEAR}-05-02,某某镇人民政府,{PIECE_CODE}\n",
+    f"某某商店,古路罚〔{YEAR}〕2号,罚款,0.05,{YEAR}-07-09,某某镇人民政府,{PIECE_CODE}\n",
+]
+
+
+def write_pieces(folder: Path, *rows: str) -> None:
+    """CSV pieces a.csv, b.csv, … of a dataset, each of the rows given."""
+    for index, text in enumerate(rows):
+        (folder / f"{chr(ord('a') + index)}.csv").write_text(PIECE_HEADER + text, "utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -347,6 +365,37 @@ class TestDask:
         for code, report in expected.items():
             assert report.penalty == reports[code].penalty, code
 
+    def test_a_decision_in_two_pieces_is_refused(self, tmp_path):
+        """One decision number in two pieces, whichever workers read them: a problem of the second."""
+        write_pieces(tmp_path, PIECE_ROWS[0], PIECE_ROWS[0].replace("0.68", "0.5"))
+        with pytest.raises(ec.LoadError) as caught:
+            summarize_dask(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN, split_out=3)
+        (problem,) = caught.value.problems
+        assert ("b.csv", 2, "行政处罚决定书文号") == (problem.sheet, problem.row, problem.header)  # type: ignore[attr-defined]
+        assert problem.message.startswith("the same identifier as a.csv, row 2")
+
+    def test_the_same_refusal_as_in_one_process(self, tmp_path):
+        """Three pieces, two repeating the first's numbers: the problems of summarize_partitions."""
+        write_pieces(tmp_path, "".join(PIECE_ROWS), PIECE_ROWS[1], PIECE_ROWS[0] + PIECE_ROWS[1])
+        problems = []
+        for summarize in (summarize_partitions, summarize_dask):
+            with pytest.raises(ec.LoadError) as caught:
+                summarize(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN)
+            problems.append([str(p) for p in caught.value.problems])
+        assert 3 == len(problems[0])
+        assert problems[0] == problems[1]
+
+    @pytest.mark.parametrize("split_out", [1, 4])
+    def test_a_body_with_its_code_in_one_piece_only_is_one_body(self, tmp_path, split_out):
+        """A body's credit code in one piece and not in the other: one report of both pieces' cases."""
+        write_pieces(tmp_path, PIECE_ROWS[0], PIECE_ROWS[1].replace(PIECE_CODE, ""))
+        for reports in (
+            summarize_partitions(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN),
+            summarize_dask(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN, split_out=split_out),
+        ):
+            assert [PIECE_CODE] == list(reports)
+            assert 2 == reports[PIECE_CODE].penalty.cases
+
     def test_problems_of_every_partition_together(self, tmp_path, records):
         """Bad rows on different workers come back together, each with its file and row."""
         code = next(iter(records))
@@ -355,6 +404,9 @@ class TestDask:
         )
         for index in range(4):
             bad = [dict(r) for r in rows]
+            for row in bad:
+                # Numbers of its own: a number in two pieces is a problem too.
+                row["行政处罚决定书文号"] += f"-{index}"
             bad[index % 2]["处罚类别"] = "打板子"
             province.write_rows(tmp_path / f"part-{index}.parquet", bad)
         with pytest.raises(ec.LoadError) as caught:

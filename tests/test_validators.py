@@ -226,3 +226,83 @@ class TestFrozenMap:
 
         with pytest.raises(InvariantError, match="supervised: must be a mapping, not list"):
             HazardFigures(supervised=[("division", 6)])
+
+
+class TestIdentifierPattern:
+    """The identifier check's one rule, named for the schema and the columnar path to read."""
+
+    @pytest.mark.parametrize(
+        ("value", "accepted"),
+        [
+            ("P-1", True),
+            ("古路罚〔2023〕1号", True),
+            ("P 1", False),
+            ("a.b", False),
+            ("[0]", False),
+        ],
+    )
+    def test_the_pattern_is_the_checks_rule(self, value, accepted):
+        """A value fully matching IDENTIFIER_PATTERN is one the identifier check takes, and only such."""
+        import re
+
+        from enforcement_core._validators import IDENTIFIER_PATTERN, identifier
+
+        assert accepted == bool(re.fullmatch(IDENTIFIER_PATTERN, value))
+        assert accepted == (identifier().reason(None, value) is None)
+
+
+class TestPlainlyPasses:
+    """A check's fast path for bulk readers lets through only what its reason accepts."""
+
+    @pytest.mark.parametrize(
+        ("value", "plain"),
+        [
+            (Decimal("999999999999.99"), True),  # the largest amount
+            (Decimal(1000000000000), False),  # one fen... a yuan above it: 13 digits
+            (Decimal("0.01"), True),
+            (Decimal("0.001"), False),  # below the fen
+            (Decimal("1E+2"), True),
+            (Decimal("-0"), False),
+            (Decimal(-1), False),
+            (Decimal("NaN"), False),
+            (1.5, False),
+        ],
+    )
+    def test_money(self, value, plain):
+        """Plain amounts are Decimals to the fen up to the largest; each plain one passes the check."""
+        from enforcement_core._validators import money
+
+        assert plain == money().plainly_passes(value)
+        if plain:
+            assert money().reason(None, value) is None
+
+    @pytest.mark.parametrize(
+        ("value", "plain"),
+        [
+            ("古路罚〔2023〕1号", True),
+            ("P-1", True),
+            ("P 1", False),
+            ("a.b", False),
+            ("\u200b", False),  # zero-width: the check refuses it as showing nothing
+            ("\u202eP1", False),
+        ],
+    )
+    def test_identifier_pattern(self, value, plain):
+        """Text matching the identifier's plain pattern (in Arrow's RE2) is text the check accepts."""
+        from enforcement_core._validators import identifier
+
+        pc = pytest.importorskip("pyarrow.compute")
+        pa = pytest.importorskip("pyarrow")
+        pattern = identifier().plain_pattern
+        assert pattern is not None
+        matched = pc.match_substring_regex(pa.array([value]), pattern)[0].as_py()
+        assert plain == matched
+        if plain:
+            assert identifier().reason(None, value) is None
+
+    def test_a_check_without_a_fast_path_is_never_sure(self):
+        """The base check's fast path says nothing is plain: the reader asks reason() for each."""
+        from enforcement_core._validators import a_count
+
+        assert a_count().plainly_passes(3) is False
+        assert a_count().plain_pattern is None

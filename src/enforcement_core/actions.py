@@ -269,8 +269,8 @@ class Party:
     """The party (当事人) an action concerns: a person or an organisation.
 
     A natural person's name is masked (张某某) in published output, and
-    ``id_number`` (identity card or unified social credit code) never appears
-    there unless the caller explicitly asks.
+    ``id_number`` (identity card or unified social credit code) and
+    ``personal_id`` never appear there unless the caller explicitly asks.
     """
 
     #: The party's name.
@@ -279,6 +279,11 @@ class Party:
     kind: PartyKind = attrs.field(metadata=checks(member_of(PartyKind)))
     #: Identity-card number or unified social credit code, when the ledger keeps it.
     id_number: str | None = attrs.field(
+        default=None, metadata=checks(optional(text())), kw_only=True
+    )
+    #: A person's document number (证件号码) held beside an organisation's code in
+    #: ``id_number``, as tables of individual businesses give both; never published.
+    personal_id: str | None = attrs.field(
         default=None, metadata=checks(optional(text())), kw_only=True
     )
 

@@ -49,23 +49,17 @@ from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.errors import LoadError
 from enforcement_core.hierarchy import BodyHierarchy
 from enforcement_core.ledger import Ledger
-from enforcement_core.partials import merge
+from enforcement_core.partials import Partial, merge
+from enforcement_core.tables._arrow_files import _arrow_sheets, _pa
 from enforcement_core.tables._files import kind_of
 from enforcement_core.tables._problems import TableProblem
-from enforcement_core.tables._publicity import published_layouts, recognise, unknown_of
-from enforcement_core.tables._read import Seen
-from enforcement_core.tables.columnar import (
-    ColumnarLedger,
-    _arrow_sheets,
-    _columns_of,
-    _national,
-    _pa,
-    _repeated,
-    _unique,
-)
+from enforcement_core.tables._publicity import published_layouts, recognise
+from enforcement_core.tables._publicity_columns import _national
+from enforcement_core.tables._publicity_rows import unknown_of
+from enforcement_core.tables._read import Seen, given_again, id_column
+from enforcement_core.tables.columnar import ColumnarLedger, _columns_of, _repeated, _unique
 
 if TYPE_CHECKING:
-    from enforcement_core.partials import Partial
     from enforcement_core.report import AnnualReport
 
 __all__ = ["piece_partials", "summarize_dask", "summarize_partitions"]
@@ -76,10 +70,26 @@ _SUFFIXES: Final = (".parquet", ".pq", ".csv", ".txt")
 #: pyarrow's datasets also pass over.
 _HIDDEN: Final = (".", "_")
 
-#: A piece's partials by body key, and its problems.
-_Piece = tuple[dict[str, "Partial"], list[TableProblem]]
-
 _Source = str | os.PathLike[str] | IO[bytes]
+#: Where an identifier was given: the piece's place among the pieces, and the row.
+_Where = tuple[int, int]
+
+
+@attrs.define
+class _Piece:
+    """What one piece (or several merged) gives: partials by body key, and its problems."""
+
+    partials: dict[str, Partial] = attrs.Factory(dict)
+    problems: list[TableProblem] = attrs.Factory(list)
+    #: Each body's name given with a credit code, and the keys its rows went to: a
+    #: body's rows without the code, in another piece, go to that key too.
+    keys_of: dict[str, set[str]] = attrs.Factory(dict)
+    #: On a cluster, where each identifier was first given, by record group: the pieces
+    #: are read apart, so a number in two of them is found as they merge.
+    ids: dict[str, dict[str, _Where]] = attrs.Factory(dict)
+    #: The name and the identifiers' header of each piece whose identifiers are held, by
+    #: its place: said once a piece, not once a number.
+    pieces: dict[int, tuple[str, str]] = attrs.Factory(dict)
 
 
 def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies are found)
@@ -91,7 +101,7 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
     level: BodyLevel | None = None,
     mapping: Mapping[str, str | tuple[str, str]] | None = None,
     seen: Seen | None = None,
-) -> _Piece:
+) -> tuple[dict[str, Partial], list[TableProblem]]:
     """One piece's partials by body, and its problems: the step each worker runs.
 
     ``table`` is an Arrow table of a 双公示 penalty or licensing table (cells as
@@ -102,9 +112,15 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
     A decision number given twice is a problem of its second row; ``seen`` carries
     the numbers of earlier pieces, so that a number in two pieces is one too.
     """
+    piece = _piece(table, name, _Reading(year, hierarchy, level, mapping), seen)
+    return piece.partials, piece.problems
+
+
+def _piece(table: Any, name: str, reading: _Reading, seen: Seen | None) -> _Piece:
+    """:func:`piece_partials`, with the names of its bodies and the header of its numbers."""
     problems: list[TableProblem] = []
     header = [str(h) for h in table.column_names]
-    published = recognise(header, mapping)
+    published = recognise(header, reading.mapping)
     if published is None:
         problems.append(
             TableProblem.at(
@@ -117,27 +133,27 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
                 "不是双公示行政处罚或行政许可表：表头不符合任何已知的公示表格式",
             )
         )
-        return {}, problems
+        return _Piece({}, problems)
     found = _columns_of(
-        name, header, published.columns, mapping, problems, ignored=published.ignored()
+        name, header, published.columns, reading.mapping, problems, ignored=published.ignored()
     )
     if found is None:
-        return {}, problems
+        return _Piece({}, problems)
     cells: dict[str, Any] = {}
     typed = _national(name, table, found, published, problems, cells=cells)
     field = published.field
     problems += _repeated(field, name, table, found, {} if seen is None else seen)
     body_header = published.body_header()
-    bodies = _bodies(
-        cells, _Reading(year, hierarchy, level, mapping), (name, body_header), problems
-    )
+    keys_of: dict[str, set[str]] = {}
+    bodies = _bodies(cells, reading, (name, body_header), problems, keys_of)
     unknown = unknown_of(published, (column.key for column in found.values()))
     partials: dict[str, Partial] = {}
+    year = reading.year
     for key, (body, rows) in bodies.items():
         rest = Ledger(body=body, year=year, unknown=unknown)
         ledger = ColumnarLedger(body, year, {field: typed.take(rows)}, rest)
         partials[key] = ledger.partial()
-    return partials, problems
+    return _Piece(partials, problems, keys_of)
 
 
 def _filled_codes(names: list[Any], codes: list[Any]) -> list[Any]:
@@ -163,8 +179,12 @@ def _bodies(
     reading: _Reading,
     where_in: tuple[str, str],
     problems: list[TableProblem],
+    keys_of: dict[str, set[str]],
 ) -> dict[str, tuple[EnforcementBody, Any]]:
-    """Each body's key, its body and the rows of the typed table that are its."""
+    """Each body's key, its body and the rows of the typed table that are its.
+
+    ``keys_of`` gets each body's name given with a credit code, and its key.
+    """
     pa = _pa()
     hierarchy, level = reading.hierarchy, reading.level
     name, header = where_in
@@ -205,6 +225,8 @@ def _bodies(
                 )
             )
             continue
+        if code and body_name:
+            keys_of.setdefault(body_name, set()).add(key)
         if key in found:
             found[key][1].extend(rows)
         else:
@@ -213,22 +235,52 @@ def _bodies(
 
 
 def _merged(*pieces: _Piece) -> _Piece:
-    """Pieces merged: partials by body key, problems together."""
+    """Pieces merged: partials by body key, problems together, an identifier given twice a problem."""
+    merged = _Piece()
+    for piece in pieces:
+        for key, partial in piece.partials.items():
+            merged.partials[key] = (
+                merge(merged.partials[key], partial) if key in merged.partials else partial
+            )
+        merged.problems.extend(piece.problems)
+        merged.pieces.update(piece.pieces)
+        for name, keys in piece.keys_of.items():
+            merged.keys_of.setdefault(name, set()).update(keys)
+        for field, ids in piece.ids.items():
+            first = merged.ids.setdefault(field, {})
+            for key, where in ids.items():
+                if key not in first:
+                    first[key] = where
+                    continue
+                # The one given later, as the pieces are listed, is the one given again.
+                earlier, later = sorted((first[key], where))
+                first[key] = earlier
+                (name, header), (name_first, _) = merged.pieces[later[0]], merged.pieces[earlier[0]]
+                merged.problems.append(
+                    given_again((name, later[1]), header, key, (name_first, earlier[1]))
+                )
+    return merged
+
+
+def _rekeyed(piece: _Piece, keys_of: Mapping[str, set[str]]) -> _Piece:
+    """The partials of a body keyed by its name moved to its code's key, when its other rows give one code.
+
+    A body whose credit code one piece gives and another leaves blank is one body,
+    as it is within a piece (``_filled_codes``).
+    """
     partials: dict[str, Partial] = {}
-    problems: list[TableProblem] = []
-    for piece_partials_, piece_problems in pieces:
-        for key, partial in piece_partials_.items():
-            partials[key] = merge(partials[key], partial) if key in partials else partial
-        problems.extend(piece_problems)
-    return partials, problems
+    for key, partial in piece.partials.items():
+        keys = keys_of.get(key, set())
+        moved = next(iter(keys)) if len(keys) == 1 else key
+        partials[moved] = merge(partials[moved], partial) if moved in partials else partial
+    return attrs.evolve(piece, partials=partials)
 
 
 def _finished(piece: _Piece) -> dict[str, AnnualReport] | list[TableProblem]:
     """Each body's report of merged partials; or, if the pieces had any, their problems."""
-    partials, problems = piece
-    if problems:
-        return problems
-    return {key: partial.finish() for key, partial in partials.items()}
+    if piece.problems:
+        return piece.problems
+    return {key: partial.finish() for key, partial in piece.partials.items()}
 
 
 def _gathered(
@@ -316,28 +368,42 @@ class _Reading:
     #: The decision numbers of the pieces read so far, in one process; ``None`` on workers.
     seen: Seen | None = None
 
-    def partials(self, table: Any, name: str) -> _Piece:
-        return piece_partials(
-            table,
-            name,
-            year=self.year,
-            hierarchy=self.hierarchy,
-            level=self.level,
-            mapping=self.mapping,
-            seen=self.seen,
-        )
+    def partials(self, table: Any, name: str, order: int | None = None) -> _Piece:
+        """The piece ``table``; on a cluster (``order`` given), with its identifiers."""
+        if order is None:
+            return _piece(table, name, self, self.seen)
+        seen: Seen = {}
+        piece = _piece(table, name, self, seen)
+        piece.ids = {
+            field: {key: (order, row) for key, (_, row) in first.items()}
+            for field, first in seen.items()
+        }
+        piece.pieces = {order: (name, _id_header(table, self.mapping))}
+        return piece
 
 
-def _file_piece(name: str, piece: _Source, reading: _Reading) -> _Piece:
+def _id_header(table: Any, mapping: Mapping[str, str | tuple[str, str]] | None) -> str:
+    """The header of a national table's decision numbers."""
+    header = [str(h) for h in table.column_names]
+    published = recognise(header, mapping)
+    found = (
+        None
+        if published is None
+        else id_column(header, published.columns, mapping, published.ignored())
+    )
+    return "" if found is None else found[1]
+
+
+def _file_piece(name: str, piece: _Source, reading: _Reading, order: int | None = None) -> _Piece:
     try:
         table = _table_of(name, piece, reading)
     except LoadError as error:
-        return {}, [p for p in error.problems if isinstance(p, TableProblem)]
-    return reading.partials(table, name)
+        return _Piece({}, [p for p in error.problems if isinstance(p, TableProblem)])
+    return reading.partials(table, name, order)
 
 
-def _frame_piece(frame: Any, name: str, reading: _Reading) -> _Piece:
-    return reading.partials(_pa().Table.from_pandas(frame, preserve_index=False), name)
+def _frame_piece(frame: Any, name: str, reading: _Reading, order: int) -> _Piece:
+    return reading.partials(_pa().Table.from_pandas(frame, preserve_index=False), name, order)
 
 
 def _is_dask_frame(source: object) -> bool:
@@ -378,10 +444,10 @@ def summarize_partitions(
     # One process sees every piece: a decision number in two of them is found too.
     reading = _Reading(year, hierarchy, level, mapping, seen={})
     pieces = (_file_piece(name, piece, reading) for name, piece in _files(source))
-    merged: _Piece = ({}, [])
+    merged = _Piece()
     for piece in pieces:
         merged = _merged(merged, piece)
-    return _gathered([_finished(merged)], hierarchy, source)
+    return _gathered([_finished(_rekeyed(merged, merged.keys_of))], hierarchy, source)
 
 
 def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are found, the tree)
@@ -417,17 +483,27 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
     reading = delayed(_Reading(year, hierarchy, level, mapping), pure=True)
     if _is_dask_frame(source):
         pieces = [
-            delayed(_frame_piece)(part, f"partition {index}", reading)
+            delayed(_frame_piece)(part, f"partition {index}", reading, index)
             for index, part in enumerate(source.to_delayed())
         ]
     else:
-        pieces = [delayed(_file_piece)(name, piece, reading) for name, piece in _files(source)]
+        pieces = [
+            delayed(_file_piece)(name, piece, reading, index)
+            for index, (name, piece) in enumerate(_files(source))
+        ]
     if not pieces:
         return {}
     split_every, buckets = max(2, split_every), max(1, split_out)
+    # The bodies' names and codes of every piece, a small map, before the bodies are dealt.
+    names = [delayed(_names)(piece) for piece in pieces]
+    while len(names) > 1:
+        names = [
+            delayed(_names_merged)(*names[i : i + split_every])
+            for i in range(0, len(names), split_every)
+        ]
     finished = []
     for bucket in range(buckets):
-        tasks = [delayed(_bucket)(piece, bucket, buckets) for piece in pieces]
+        tasks = [delayed(_bucket)(piece, bucket, buckets, names[0]) for piece in pieces]
         while len(tasks) > 1:
             tasks = [
                 delayed(_merged)(*tasks[i : i + split_every])
@@ -437,13 +513,40 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
     return _gathered(dask.compute(*finished), hierarchy, source)
 
 
-def _bucket(piece: _Piece, index: int, buckets: int) -> _Piece:
-    """The partials of the bodies in bucket ``index``; the piece's problems go with bucket 0."""
-    partials, problems = piece
-    return (
-        {key: p for key, p in partials.items() if zlib.crc32(key.encode()) % buckets == index},
-        problems if index == 0 else [],
+def _names(piece: _Piece) -> dict[str, set[str]]:
+    return piece.keys_of
+
+
+def _names_merged(*maps: dict[str, set[str]]) -> dict[str, set[str]]:
+    merged: dict[str, set[str]] = {}
+    for names in maps:
+        for name, keys in names.items():
+            merged.setdefault(name, set()).update(keys)
+    return merged
+
+
+def _bucket(piece: _Piece, index: int, buckets: int, keys_of: dict[str, set[str]]) -> _Piece:
+    """What of ``piece`` is in bucket ``index``: its bodies' partials and identifiers by a hash.
+
+    The piece's problems go with bucket 0. A body is dealt by its key once moved to
+    its code's (``_rekeyed``); an identifier by itself, so that a number in two
+    pieces meets itself in one bucket, whichever bodies gave it.
+    """
+    partials = _rekeyed(piece, keys_of).partials
+    return _Piece(
+        {key: p for key, p in partials.items() if _hashed(key, buckets) == index},
+        piece.problems if index == 0 else [],
+        ids={
+            field: {key: where for key, where in ids.items() if _hashed(key, buckets) == index}
+            for field, ids in piece.ids.items()
+        },
+        pieces=piece.pieces,
     )
+
+
+def _hashed(key: str, buckets: int) -> int:
+    # crc32, not hash(): the same in every process of the cluster.
+    return zlib.crc32(key.encode()) % buckets
 
 
 def _shown(source: object) -> str:

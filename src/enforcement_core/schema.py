@@ -37,6 +37,7 @@ import attrs
 
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._validators import (
+    IDENTIFIER_PATTERN,
     MAX_COUNT,
     MAX_MONEY,
     YEARS,
@@ -72,8 +73,8 @@ _DECIMAL_PATTERN: Final = r"^-?[0-9]+(\.[0-9]+)?$"
 _MONEY_PATTERN: Final = r"^0*[0-9]{1,12}(\.[0-9]{1,2}0*)?$"
 #: A date as serialization reads it (``_DATE`` there).
 _DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-#: An identifier as the identifier validator takes it (``_IDENTIFIER`` there).
-_IDENTIFIER_PATTERN: Final = r"^[^\s.\[\]]+$"
+#: An identifier as the identifier validator takes it, by the same rule.
+_IDENTIFIER_PATTERN: Final = f"^{IDENTIFIER_PATTERN}$"
 #: Text that says something: at least one character that is not white space.
 _TEXT_PATTERN: Final = r"\S"
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
-import zipfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
@@ -21,16 +19,15 @@ import attrs
 from enforcement_core._extras import require
 from enforcement_core.errors import LoadError
 from enforcement_core.tables._cells import blank
-from enforcement_core.tables._problems import TableProblem
+from enforcement_core.tables._problems import TableProblem, _column_letters, _megabytes, refusal
+from enforcement_core.tables._workbook import _checked_zip, _Flag, _not_a_workbook, checked_xls
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
 __all__ = [
     "ENCODINGS",
-    "MAX_CELLS",
     "MAX_CELL_CHARS",
-    "MAX_DECOMPRESSED_BYTES",
     "MAX_FILE_BYTES",
     "MAX_PARQUET_BYTES",
     "RawSheet",
@@ -47,14 +44,8 @@ __all__ = [
 
 #: The largest table file read: 256 MiB (a national table of a million rows is about 200 MiB).
 MAX_FILE_BYTES: Final = 256 * 2**20
-#: The most a workbook's parts may hold once decompressed (a reader holds them all).
-MAX_DECOMPRESSED_BYTES: Final = 256 * 2**20
 #: The most a Parquet file's columns may hold once decompressed, by its own metadata.
 MAX_PARQUET_BYTES: Final = 2**30
-#: The most cells a sheet may span, rows times columns, counted before it is read:
-#: a reader lays a sheet out whole, so one stray cell at XFD1048576 would ask for 17
-#: billion cells.
-MAX_CELLS: Final = 10_000_000
 #: The longest cell, in characters: what the csv module reads by default.
 MAX_CELL_CHARS: Final = 131_072
 
@@ -139,21 +130,6 @@ def _head(source: str | os.PathLike[str] | IO[bytes]) -> bytes:
     return head
 
 
-def refusal(  # noqa: PLR0913  (where, the value and what is wrong, in two languages)
-    name: str,
-    message: str,
-    message_zh: str,
-    *,
-    sheet: str | None = None,
-    row: int | None = None,
-    header: str | None = None,
-    value: object = None,
-) -> LoadError:
-    """The :class:`LoadError` refusing the file ``name``, at a sheet, row and column if given."""
-    problem = TableProblem.at(sheet or name, row, header, value, message, message_zh)
-    return LoadError([problem], source=name)
-
-
 def of_file(error: LoadError, stem: str, shown: str) -> LoadError:
     """``error`` as the file ``shown``'s: a problem of the whole file drops the sheet ``stem``.
 
@@ -167,10 +143,6 @@ def of_file(error: LoadError, stem: str, shown: str) -> LoadError:
         for p in error.problems
     ]
     return LoadError(problems, source=shown)
-
-
-def _megabytes(size: int) -> str:
-    return f"{size // 2**20} MiB"
 
 
 def read_bytes(source: str | os.PathLike[str] | IO[bytes], name: str) -> bytes:
@@ -266,190 +238,6 @@ def _after(rows: list[list[Any]], index: int) -> Iterator[tuple[int, list[Any]]]
 
 #: The first bytes of an OLE2 compound file: an .xls workbook, or an encrypted .xlsx.
 _OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_CHUNK: Final = 2**20
-# Where a worksheet's XML places its cells: the cell and row references, the stated
-# dimension, and cells and rows written without a reference (placed one after another).
-_CELL_REF: Final = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,4})([0-9]{1,9})\"")
-_ROW_REF: Final = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"([0-9]{1,9})\"")
-_DIMENSION: Final = re.compile(
-    rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"(?:[A-Z]*[0-9]*:)?([A-Z]{1,4})([0-9]{1,9})\""
-)
-_CELL: Final = re.compile(rb"<(?:\w+:)?c[\s/>]")
-_ROW: Final = re.compile(rb"<(?:\w+:)?row[\s/>]")
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number
-
-
-def _not_a_workbook(name: str, why: str = "") -> LoadError:
-    detail = f" ({why})" if why else ""
-    return refusal(
-        name,
-        f"not an Excel workbook that can be read{detail}: save it as .xlsx",
-        f"不是可读取的Excel工作簿{detail}：请另存为.xlsx",
-    )
-
-
-def _checked_zip(data: bytes, name: str) -> dict[str, list[_Flag]]:
-    """Refuse a workbook that would decompress past the limits, before it is read.
-
-    Every part is decompressed once here, counting (the sizes a zip states can
-    lie), and each worksheet's extent is measured from its cell references.
-    """
-    try:
-        book = zipfile.ZipFile(io.BytesIO(data))
-        parts = book.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-        raise _not_a_workbook(name, str(error)) from None
-    if not any(part.filename == "xl/workbook.xml" for part in parts):
-        raise _not_a_workbook(name, "a zip file without xl/workbook.xml")
-    budget = MAX_DECOMPRESSED_BYTES
-    too_big = refusal(
-        name,
-        f"the workbook holds more than {_megabytes(MAX_DECOMPRESSED_BYTES)} once decompressed",
-        f"工作簿解压后大于{_megabytes(MAX_DECOMPRESSED_BYTES)}",
-    )
-    if sum(part.file_size for part in parts) > budget:
-        raise too_big
-    titles = _sheet_titles(book)
-    flagged: dict[str, list[_Flag]] = {}
-    for part in parts:
-        title = titles.get(part.filename, part.filename)
-        budget -= _read_part(book, part, budget, (name, title, flagged))
-        if budget < 0:
-            raise too_big
-    return flagged
-
-
-def _read_part(
-    book: zipfile.ZipFile,
-    part: zipfile.ZipInfo,
-    budget: int,
-    where: tuple[str, str, dict[str, list[_Flag]]],
-) -> int:
-    """Decompress one part, up to one chunk past ``budget``; how much it held.
-
-    A worksheet is measured as it goes, and refused when it spans more than
-    :data:`MAX_CELLS` cells; ``where`` is the file, the sheet's title, and where
-    its cells without a value (errors, formulas never computed) go by title.
-    """
-    name, title, flagged = where
-    sheet = part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")
-    extent = [0, 0, 0, 0, 0]  # rows, columns, cells, referenced cells, unreferenced rows
-    tail = b""
-    size = 0
-    try:
-        with book.open(part) as stream:
-            while size <= budget and (chunk := stream.read(_CHUNK)):
-                size += len(chunk)
-                if sheet:
-                    _measure(tail, chunk, extent, flagged.setdefault(title, []))
-                    tail = (tail + chunk)[-4096:]
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as error:
-        raise _not_a_workbook(name, f"{part.filename}: {error}") from None
-    rows, columns, cells, referenced, _ = extent
-    # Cells written without a reference are placed after each other: as wide as all.
-    columns = max(columns, cells - referenced)
-    if rows * columns > MAX_CELLS:
-        raise refusal(
-            name,
-            f"the sheet spans {rows:,} rows and {columns:,} columns, more than "
-            f"{MAX_CELLS:,} cells: delete what lies beyond the table (a stray cell far "
-            "below or to the right)",
-            f"工作表的范围为{rows}行{columns}列，超过{MAX_CELLS}个单元格：请删除表格以外的内容",
-            sheet=title,
-            row=rows,
-            header=_column_letters(columns - 1),
-        )
-    return size
-
-
-def _sheet_titles(book: zipfile.ZipFile) -> dict[str, str]:
-    """The title of each worksheet by the name of its part, as far as the workbook says."""
-    import xml.etree.ElementTree as ET  # noqa: PLC0415  (read only when a workbook is)
-
-    try:
-        # Both parts are small in any real workbook; a large one is left unread.
-        sizes = {part: book.getinfo(part).file_size for part in _BOOK_PARTS}
-        if max(sizes.values()) > 2**24:
-            return {}
-        workbook = ET.fromstring(book.read("xl/workbook.xml"))  # noqa: S314  (expat refuses entity bombs)
-        links = ET.fromstring(book.read("xl/_rels/workbook.xml.rels"))  # noqa: S314
-    except (KeyError, ET.ParseError, zipfile.BadZipFile, OSError, ValueError, RuntimeError):
-        return {}
-    targets = {
-        link.get("Id"): str(link.get("Target", "")) for link in links if link.get("Id") is not None
-    }
-    titles = {}
-    for element in workbook.iter():
-        if element.tag.rsplit("}", 1)[-1] != "sheet":
-            continue
-        link = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
-        target = targets.get(link, "")
-        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        titles[part] = str(element.get("name", part))
-    return titles
-
-
-_BOOK_PARTS: Final = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
-
-
-def _measure(tail: bytes, chunk: bytes, extent: list[int], flagged: list[_Flag]) -> None:
-    """Add a chunk of a worksheet's XML to its extent; ``tail`` is what came before it.
-
-    Cells a reader would give as empty though they are not go to ``flagged``: an
-    error (``#DIV/0!``, ``#N/A``) and a formula saved without its value.
-    """
-    text = tail + chunk
-    start = len(tail)
-    if b't="e"' in text or b"<f" in text:
-        flags = (
-            _flag(found.group(1), found.group(2) or b"")
-            for found in _WHOLE_CELL.finditer(text)
-            if found.end() > start
-        )
-        flagged.extend(flag for flag in flags if flag is not None)
-    for found in _CELL_REF.finditer(text):
-        if found.end() > start:
-            extent[1] = max(extent[1], _column_number(found.group(1)))
-            extent[0] = max(extent[0], int(found.group(2)))
-            extent[3] += 1
-    for found in _DIMENSION.finditer(text):
-        if found.end() > start:
-            extent[1] = max(extent[1], _column_number(found.group(1)))
-            extent[0] = max(extent[0], int(found.group(2)))
-    for found in _ROW_REF.finditer(text):
-        if found.end() > start:
-            extent[0] = max(extent[0], int(found.group(1)))
-    extent[2] += sum(1 for found in _CELL.finditer(text) if found.end() > start)
-    extent[4] += sum(1 for found in _ROW.finditer(text) if found.end() > start)
-    # Rows written without a reference each take the next row.
-    extent[0] = max(extent[0], extent[4])
-
-
-#: A cell of a worksheet: (its row, its column, both from 1, what it holds instead of a value).
-_Flag = tuple[int, int, str]
-_WHOLE_CELL: Final = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
-_REFERENCE: Final = re.compile(rb"\br=\"([A-Z]{1,4})([0-9]{1,9})\"")
-_VALUE: Final = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
-
-
-def _flag(attributes: bytes, content: bytes) -> _Flag | None:
-    """What a cell holds in place of a value, if it does: an error, or a formula never computed."""
-    reference = _REFERENCE.search(attributes)
-    if reference is None:
-        return None
-    value = _VALUE.search(content)
-    where = (int(reference.group(2)), _column_number(reference.group(1)))
-    if re.search(rb'\bt="e"', attributes):
-        return (*where, value.group(1).decode("utf-8", "replace") if value else "#VALUE!")
-    if re.search(rb"<(?:\w+:)?f[\s/>]", content) and (value is None or not value.group(1)):
-        return (*where, "")
-    return None
 
 
 def _long_cell(  # noqa: PLR0913, PLR0917  (the file, the cell's place, and the cell)
@@ -474,23 +262,15 @@ def _no_long_cell(name: str, sheet_name: str, sheet: RawSheet) -> None:
                 raise _long_cell(name, sheet_name, number, column, cell, header)
 
 
-def _column_letters(index: int) -> str:
-    """The spreadsheet's letters of the 0-based column ``index``: 0 is A, 26 is AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def _xlsx(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawSheet]:
     calamine = require("python_calamine", "tables", "Excel ledgers")
     data = read_bytes(source, name)
     flagged: dict[str, list[_Flag]] = {}
     if data.startswith(b"PK"):
         flagged = _checked_zip(data, name)
-    elif not data.startswith(_OLE2):
+    elif data.startswith(_OLE2):
+        checked_xls(data, name)
+    else:
         raise _not_a_workbook(name, "its bytes are not those of a workbook")
     sheets = []
     problems: list[TableProblem] = []
@@ -755,3 +535,6 @@ def stray_arrow(table: Any, name: str) -> list[TableProblem]:
             value = column[row].as_py()
             problems.append(TableProblem.at(name, row + 2, _column_letters(index), value, *_STRAY))
     return problems
+
+
+# Tables as Arrow, for the columnar path ----------------------------------------------

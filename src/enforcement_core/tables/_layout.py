@@ -71,6 +71,10 @@ EXAMPLE_PREFIX: Final = "示例"
 
 # Columns that hold a party's identity number or credit code, checked by the standards.
 _CHECKED_IDS: Final = frozenset({"id_number"})
+# A party's fields that the library's own sheets give no column: a person's number beside
+# an organisation's code comes from the national tables, and a sheet's columns keep their
+# places in workbooks filled in before it existed.
+_NOT_COLUMNS: Final = frozenset({"personal_id"})
 
 
 # The figures a column of a record's sheet holds the facts of: a sheet without the
@@ -196,6 +200,8 @@ def _columns(cls: type, prefix: str = "", *, required: bool = True) -> list[Colu
     hints = typing.get_type_hints(cls)
     columns: list[Column] = []
     for field in attrs.fields(cls):
+        if cls is Party and field.name in _NOT_COLUMNS:
+            continue
         tp, _ = _unwrap(hints[field.name])
         needed = required and field.default is attrs.NOTHING
         key = f"{prefix}{field.name}"

@@ -8,7 +8,7 @@ from enum import Enum
 
 import attrs
 
-from enforcement_core.errors import Problem
+from enforcement_core.errors import LoadError, Problem
 from enforcement_core.labels import label
 
 __all__ = ["TableProblem", "in_language"]
@@ -110,3 +110,32 @@ def shown_zh(value: object) -> str:
 def in_language(problem: Problem, lang: str) -> str:
     """Any problem in ``lang``: a table's problem in Chinese under ``"zh"``; others as written."""
     return problem.in_language(lang) if isinstance(problem, TableProblem) else str(problem)
+
+
+def refusal(  # noqa: PLR0913  (where, the value and what is wrong, in two languages)
+    name: str,
+    message: str,
+    message_zh: str,
+    *,
+    sheet: str | None = None,
+    row: int | None = None,
+    header: str | None = None,
+    value: object = None,
+) -> LoadError:
+    """The :class:`LoadError` refusing the file ``name``, at a sheet, row and column if given."""
+    problem = TableProblem.at(sheet or name, row, header, value, message, message_zh)
+    return LoadError([problem], source=name)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size // 2**20} MiB"
+
+
+def _column_letters(index: int) -> str:
+    """The spreadsheet's letters of the 0-based column ``index``: 0 is A, 26 is AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

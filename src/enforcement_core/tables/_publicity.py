@@ -7,8 +7,8 @@ persons of each kind, and the earlier standard (2016-2020), one table of each
 kind for both. Each is a :class:`PublishedLayout`, a declaration: its kind, the
 columns that recognise it, its columns with their meaning and unit, the columns
 read past, and the kind of party its rows concern. One engine reads every
-declaration, on the object path here and column by column in
-:mod:`~enforcement_core.tables.columnar`: a row becomes a
+declaration, a row at a time (:mod:`._publicity_rows`) and column by column
+(:mod:`._publicity_columns`): a row becomes a
 :class:`~enforcement_core.PenaltyCase` or a :class:`~enforcement_core.LicenceApplication`
 (granted on the day of the decision: the tables publish grants only).
 
@@ -34,13 +34,11 @@ import attrs
 from enforcement_core.actions import (
     Domain,
     LicenceApplication,
-    LicensingDecision,
     PartyKind,
     PenaltyCase,
-    Procedure,
     SanctionType,
 )
-from enforcement_core.tables._amounts import Amounts, read_amounts
+from enforcement_core.tables._amounts import read_amounts
 from enforcement_core.tables._cells import (
     blank,
     enum_reader,
@@ -51,18 +49,13 @@ from enforcement_core.tables._cells import (
 from enforcement_core.tables._layout import (
     UNITS,
     Column,
-    build,
     header_unit,
     mapped_key,
-    match_columns,
     normal,
-    read_each_cell,
 )
-from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables.identifiers import (
     credit_code_problem,
     id_number_problem,
-    identifier_problem,
 )
 
 if TYPE_CHECKING:
@@ -73,24 +66,15 @@ if TYPE_CHECKING:
 __all__ = [
     "MEANINGS",
     "Meaning",
-    "Publicity",
     "PublishedLayout",
     "below_title",
     "column",
-    "header_of",
     "header_row",
-    "id_reason",
     "is_note",
-    "party_of",
     "published_layouts",
     "read_code",
-    "read_publicity",
     "recognise",
     "register_layout",
-    "sanctions_of",
-    "text_amounts",
-    "unknown_figures",
-    "unknown_of",
     "unregister_layout",
 ]
 
@@ -585,283 +569,3 @@ def is_note(cells: list[Any]) -> bool:
 
 
 # The engine: how a row's values become a record's fields, the same on both paths.
-
-#: 证件类型 of a resident identity card (GB 11643-1999), as tables write it.
-_RESIDENT_CARD: Final = "身份证"
-
-
-def id_reason(id_type: str | None, number: str) -> str | None:
-    """Why a party's 证件号码 is refused, given its 证件类型; ``None`` when it stands.
-
-    A resident identity card's number is checked (GB 11643-1999); without a
-    type, the number must be an identity number or a credit code; a number of
-    another document (a passport, a permit) is kept as written.
-
-    Examples:
-        >>> id_reason("身份证", "110105194912310021")
-        'the check digit is 1, expected X (GB 11643-1999)'
-        >>> id_reason("护照", "E12345678") is None, id_reason(None, "91350100M000100Y43") is None
-        (True, True)
-    """
-    if id_type is None:
-        return identifier_problem(number)
-    if _RESIDENT_CARD in id_type:
-        return id_number_problem(number)
-    return None
-
-
-_OTHER_CODES: Final = tuple(f"code_{n}" for n in range(2, 7))
-
-
-def party_of(given: Mapping[str, Any], default: PartyKind | None) -> dict[str, Any]:
-    """A row's party: its name, its kind, and its number (the first code given).
-
-    Examples:
-        >>> party_of({"name": "张三", "resident_id": "11010519491231002X"}, None)
-        {'name': '张三', 'kind': <PartyKind.NATURAL_PERSON: 'natural_person'>, 'id_number': '11010519491231002X'}
-    """
-    codes = [given.get("credit_code"), *(given.get(code) for code in _OTHER_CODES)]
-    personal = given.get("id_number") or given.get("resident_id")
-    kind = given.get("kind")
-    if kind is None:
-        if default is not None:
-            kind = default
-        elif personal is not None and not any(codes):
-            kind = PartyKind.NATURAL_PERSON
-        else:
-            kind = PartyKind.ENTERPRISE
-    number = next((code for code in codes if code), None) or personal
-    party: dict[str, Any] = {"name": given["name"], "kind": kind}
-    if number is not None:
-        party["id_number"] = number
-    return party
-
-
-def text_amounts(
-    fine: Any, confiscation: Any, text: Amounts | None
-) -> tuple[Any, Any, str | None, str | None]:
-    """The fine and the confiscation of a row, its money columns before its text.
-
-    The text gives an amount its column leaves blank; an amount stated in both
-    that differs is refused: the reason, in English and Chinese, comes last.
-
-    Examples:
-        >>> from decimal import Decimal
-        >>> text_amounts(None, None, Amounts(Decimal(5000)))[:2]
-        (Decimal('5000'), None)
-        >>> text_amounts(Decimal(6800), None, Amounts(Decimal(5000)))[2]
-        'the text states a fine of 5000 yuan and the money column 6800 yuan'
-    """
-    if text is None:
-        return fine, confiscation, None, None
-    for what, what_zh, column_value, written in (
-        ("fine", "罚款", fine, text.fine),
-        ("confiscation", "没收金额", confiscation, text.confiscation),
-    ):
-        if column_value is not None and written is not None and column_value != written:
-            return (
-                fine,
-                confiscation,
-                f"the text states a {what} of {written} yuan and the money column {column_value} yuan",
-                f"文字所写{what_zh}{written}元与金额列的{column_value}元不一致",
-            )
-    return (
-        text.fine if fine is None else fine,
-        text.confiscation if confiscation is None else confiscation,
-        None,
-        None,
-    )
-
-
-def _row_refusals(kwargs: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """Refusals of a row by the engine's rules: (the key of the column, the reasons)."""
-    refusals: list[tuple[str, str, str]] = []
-    party = kwargs.get("party", {})
-    number = party.get("id_number")
-    if number is not None:
-        reason = id_reason(party.get("id_type"), number)
-        if reason is not None:
-            refusals.append(
-                ("party.id_number", reason, f"不是有效的证件号码或统一社会信用代码：{reason}")
-            )
-    if "text" in kwargs:
-        fine, confiscation, why, why_zh = text_amounts(
-            kwargs.get("fine"), kwargs.get("confiscation"), kwargs["text"]
-        )
-        if why is not None and why_zh is not None:
-            refusals.append(("text", why, why_zh))
-        else:
-            kwargs.update(
-                (field, value)
-                for field, value in (("fine", fine), ("confiscation", confiscation))
-                if value is not None
-            )
-    return refusals
-
-
-def sanctions_of(first: tuple[Any, ...] | None, second: tuple[Any, ...] | None) -> tuple[Any, ...]:
-    """The sanctions of a row, the earlier standard's 处罚类别1 and 处罚类别2 together."""
-    return (*(first or ()), *(second or ()))
-
-
-_CONFISCATIONS: Final = frozenset(
-    {SanctionType.CONFISCATION_OF_ILLEGAL_GAINS, SanctionType.CONFISCATION_OF_ILLEGAL_PROPERTY}
-)
-
-
-def _penalty(kwargs: dict[str, Any], layout: PublishedLayout) -> dict[str, Any]:
-    sanctions = sanctions_of(kwargs.get("sanctions"), kwargs.get("sanctions_2"))
-    record: dict[str, Any] = {
-        "id": kwargs["id"],
-        "decided_on": kwargs["decided_on"],
-        "domain": kwargs.get("domain", Domain.OTHER),
-        "sanctions": sanctions,
-        # The tables publish decisions of the ordinary procedure (一般程序).
-        "procedure": Procedure.ORDINARY,
-        "party": party_of(kwargs["party"], layout.party_kind),
-    }
-    for field, sanction_types in (("fine", {SanctionType.FINE}), ("confiscation", _CONFISCATIONS)):
-        amount = kwargs.get(field)
-        if amount is None or (amount == 0 and not sanction_types.intersection(sanctions)):
-            continue
-        record[field] = amount
-    return record
-
-
-def _licence(kwargs: dict[str, Any], layout: PublishedLayout) -> dict[str, Any]:
-    return {
-        "id": kwargs["id"],
-        "applied_on": kwargs["decided_on"],
-        "subject": kwargs.get("subject") or kwargs.get("document") or "",
-        "applicant": party_of(kwargs["party"], layout.party_kind),
-        "decision": LicensingDecision.GRANTED,
-        "decided_on": kwargs["decided_on"],
-    }
-
-
-# What a national table cannot show, whatever its columns: it publishes decisions to
-# penalise (not the cases let off) and grants (not the applications refused or pending),
-# and has no column of legal reviews, lighter penalties or referrals.
-_NEVER_SHOWN: Final = {
-    "penalty": (
-        "penalty.not_penalised",
-        "penalty.lightened",
-        "penalty.legal_reviews",
-        "penalty.referrals",
-    ),
-    "licensing": (
-        "licensing.applications",
-        "licensing.accepted",
-        "licensing.refused",
-        "licensing.pending",
-        "licensing.revoked",
-        "licensing.legal_reviews",
-    ),
-}
-# A figure shown only where its optional column is there.
-_SHOWN_BY_COLUMN: Final = {"penalty": {("confiscation",): ("penalty.confiscations",)}}
-
-
-def unknown_figures(kind: str, keys: Iterable[str]) -> tuple[str, ...]:
-    """The figure paths a national table of ``kind`` with the columns ``keys`` cannot count.
-
-    Examples:
-        >>> unknown_figures("penalty", ["id", "fine", "confiscation"])
-        ('penalty.not_penalised', 'penalty.lightened', 'penalty.legal_reviews', 'penalty.referrals')
-        >>> unknown_figures("penalty", ["id", "fine"])[-1]
-        'penalty.confiscations'
-    """
-    present = set(keys)
-    by_column = _SHOWN_BY_COLUMN.get(kind, {})
-    missing = [
-        path
-        for columns, paths in by_column.items()
-        if not present.intersection(columns)
-        for path in paths
-    ]
-    return (*_NEVER_SHOWN[kind], *missing)
-
-
-def unknown_of(layout: PublishedLayout, keys: Iterable[str]) -> tuple[str, ...]:
-    """:func:`unknown_figures` of a table of ``layout`` whose columns are ``keys``.
-
-    A layout that declares no amount column (the earlier standard) states every amount of
-    a decision in the words of its result (处罚结果: "没收违法所得1200元并处罚款3000元"), so
-    its confiscations are known from them; a layout that declares the column and a table
-    without it say nothing of confiscations.
-
-    Examples:
-        >>> layouts = published_layouts()
-        >>> "penalty.confiscations" in unknown_of(layouts["penalty-2016"], ["id", "text"])
-        False
-        >>> "penalty.confiscations" in unknown_of(layouts["penalty-2021-legal"], ["id", "text"])
-        True
-    """
-    present = set(keys)
-    declared = {column.key for column in layout.columns}
-    if "text" in present and "confiscation" not in declared:
-        present.add("confiscation")
-    return unknown_figures(layout.kind, present)
-
-
-class Publicity:
-    """What a national table gives besides its records: the bodies named in it, what it cannot count."""
-
-    def __init__(self) -> None:
-        """No body seen yet."""
-        self.bodies: dict[str, int] = {}
-        #: The figure paths the tables read cannot count, in the order found.
-        self.unknown: dict[str, None] = {}
-
-
-def header_of(layout: PublishedLayout, found: Mapping[int, Column], key: str) -> str:
-    """The header a column of ``key`` is shown by: the file's column, else the layout's."""
-    return next(
-        (c.header() for c in found.values() if c.key == key),
-        next((c.header() for c in layout.columns if c.key == key), key),
-    )
-
-
-def read_publicity(
-    raw: RawSheet,
-    layout: PublishedLayout,
-    mapping: Mapping[str, str | tuple[str, str]] | None,
-    problems: list[TableProblem],
-    seen: Publicity,
-) -> tuple[str, list[Any]]:
-    """The ledger field and the records of a national table; its problems added to ``problems``."""
-    before = len(problems)
-    found = match_columns(
-        raw.name, raw.header, layout.columns, mapping, problems, ignored=layout.ignored()
-    )
-    if len(problems) > before:
-        return layout.field, []
-    seen.unknown.update(dict.fromkeys(unknown_of(layout, (c.key for c in found.values()))))
-    records = []
-    for number, cells in raw.rows:
-        if all(cell is None or not str(cell).strip() for cell in cells) or is_note(cells):
-            continue
-        kwargs, ok = read_each_cell(raw.name, number, cells, found, problems)
-        # The rules run on the cells that read, so a row's problems come together.
-        refusals = _row_refusals(kwargs)
-        if refusals or not ok:
-            # Each refused cell as written (its text, trimmed), as the columnar path shows it.
-            written = {c.key: cells[i] for i, c in found.items() if i < len(cells)}
-            problems.extend(
-                TableProblem.at(
-                    raw.name,
-                    number,
-                    header_of(layout, found, key),
-                    read_text(written[key]),
-                    why,
-                    zh,
-                )
-                for key, why, zh in refusals
-            )
-            continue
-        seen.bodies[kwargs["body"]] = seen.bodies.get(kwargs["body"], number)
-        given = _penalty(kwargs, layout) if layout.kind == "penalty" else _licence(kwargs, layout)
-        record = build(layout.record, given, (raw.name, number), tuple(found.values()), problems)
-        if record is not None:
-            records.append(record)
-    return layout.field, records

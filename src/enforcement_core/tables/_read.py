@@ -31,14 +31,8 @@ from enforcement_core.tables._layout import (
     unknown_without,
 )
 from enforcement_core.tables._problems import TableProblem
-from enforcement_core.tables._publicity import (
-    Publicity,
-    PublishedLayout,
-    below_title,
-    is_note,
-    read_publicity,
-    recognise,
-)
+from enforcement_core.tables._publicity import PublishedLayout, below_title, is_note, recognise
+from enforcement_core.tables._publicity_rows import Publicity, read_publicity
 from enforcement_core.tables._reasons import in_chinese
 from enforcement_core.tables._text import TextSheet, read_text_sheet
 from enforcement_core.workforce import Unit, UnitKind
@@ -275,28 +269,28 @@ def repeated_ids(
             continue
         key = str(value).strip()
         if key in first:
-            where_sheet, where_row = first[key]
-            at = (
-                f"row {where_row}"
-                if where_sheet == sheet_name
-                else f"{where_sheet}, row {where_row}"
-            )
-            at_zh = (
-                f"第{where_row}行" if where_sheet == sheet_name else f"{where_sheet}第{where_row}行"
-            )
-            problems.append(
-                TableProblem.at(
-                    sheet_name,
-                    number,
-                    header,
-                    key,
-                    f"the same identifier as {at}: a record given twice would be counted twice",
-                    f"与{at_zh}的编号相同：同一记录重复填报会被重复统计",
-                )
-            )
+            problems.append(given_again((sheet_name, number), header, key, first[key]))
         else:
             first[key] = (sheet_name, number)
     return problems
+
+
+def given_again(
+    where: tuple[str, int], header: str, key: str, first: tuple[str, int]
+) -> TableProblem:
+    """The problem of the identifier ``key`` at ``where`` (sheet, row), given first at ``first``."""
+    sheet_name, number = where
+    where_sheet, where_row = first
+    at = f"row {where_row}" if where_sheet == sheet_name else f"{where_sheet}, row {where_row}"
+    at_zh = f"第{where_row}行" if where_sheet == sheet_name else f"{where_sheet}第{where_row}行"
+    return TableProblem.at(
+        sheet_name,
+        number,
+        header,
+        key,
+        f"the same identifier as {at}: a record given twice would be counted twice",
+        f"与{at_zh}的编号相同：同一记录重复填报会被重复统计",
+    )
 
 
 def id_column(

@@ -1,0 +1,674 @@
+"""The column check engine: a sheet's records checked column by column, as the object path checks them.
+
+- each cell is read by the same reader as the object path, once per *distinct*
+  value of its column (a column of dates has at most 366 of them), so a bad cell
+  is the same :class:`~enforcement_core.tables.TableProblem`;
+- the checks declared on the record class's fields (``declared_checks``) run on
+  the columns: those of a value alone once per distinct value, those between two
+  fields (``not_before``, ``at_most``) as comparisons of two columns, each refusal
+  worded by the check's own ``reason``;
+- the checks a record class writes as methods decide by which fields are given
+  and by vocabulary values: they run on one record built for each distinct
+  combination of those, and on every row of a combination that is refused.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from enforcement_core._validators import IDENTIFIER_PATTERN, MAX_MONEY, Check, declared_checks
+from enforcement_core.errors import InvariantError
+from enforcement_core.tables._arrow_files import _cell, _pa, _pc, _strings
+from enforcement_core.tables._arrow_records import _bare, _converted
+from enforcement_core.tables._cells import CellError, blank, read_text, read_wan_yuan
+from enforcement_core.tables._layout import (
+    EXAMPLE_PREFIX,
+    Column,
+    _parsed,
+    build,
+)
+from enforcement_core.tables._problems import TableProblem
+from enforcement_core.tables._publicity import (
+    is_note,
+)
+from enforcement_core.tables._reasons import in_chinese
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+
+# A column with fewer distinct values than this share of its rows is read value by value.
+_DISTINCT_SHARE: Final = 0.5
+
+
+# A column with at most this many distinct values tells apart the records built to run
+# the checks written as methods; others tell only whether a value is given.
+_FEW: Final = 4096
+
+
+# Kinds of declared check whose reason depends on the value alone.
+_VALUE_ONLY: Final = frozenset(
+    {
+        "count",
+        "money",
+        "text",
+        "identifier",
+        "date",
+        "instance_of",
+        "member_of",
+        "one_of",
+        "tuple_of",
+        "rule",
+    }
+)
+
+
+@attrs.define
+class _Read:
+    """A column as read: each row's value, and the row's code among the distinct values."""
+
+    column: Column
+    #: Each row's value (an object array); ``None`` for an empty or a refused cell.
+    values: Any
+    #: Each row's position in ``distinct``; ``len(distinct) - 1`` (a ``None``) for an empty cell.
+    codes: Any
+    #: The distinct values read, the last one ``None``.
+    distinct: list[Any]
+    #: The distinct cells as Arrow text, for checks run in Arrow.
+    texts: Any = None
+    #: For an amount: each distinct value in fen where it was read from plain digits, else None.
+    fen: list[int | None] | None = None
+
+    @property
+    def empty(self) -> Any:
+        """Which rows have no value in this column."""
+        return self.codes == len(self.distinct) - 1
+
+
+def _cell_values(
+    sheet_name: str, array: Any, column: Column, problems: list[TableProblem], refused: Any
+) -> _Read:
+    """The column read by its reader, once per distinct value; refused rows marked."""
+    import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
+
+    pa, pc = _pa(), _pc()
+    encoded = (
+        pc.dictionary_encode(array).combine_chunks()
+        if array.num_chunks
+        else pa.array([], pa.string()).dictionary_encode()
+    )
+    plain = column.read is read_text and not column.listed and column.check is None
+    dictionary = pc.utf8_trim_whitespace(encoded.dictionary) if plain else encoded.dictionary
+    distinct = dictionary.to_pylist()
+    empty = len(distinct)
+    read = np.empty(empty + 1, dtype=object)
+    failed: dict[int, CellError] = {}
+    blanks: list[int] = []
+    if plain:
+        # Text is text: trimmed in Arrow, a blank one is empty (what read_text does, at once).
+        read[:empty] = distinct
+        blanks = np.flatnonzero(pc.equal(dictionary, "").to_numpy(zero_copy_only=False)).tolist()
+        read[blanks] = None
+    fen = _plain_wan_yuan(column, dictionary, distinct, read)
+    for position, value in enumerate(distinct if not plain else ()):
+        if fen is not None and fen[position] is not None:
+            continue
+        if blank(value):
+            blanks.append(position)
+            continue
+        try:
+            read[position] = _parsed(column, value)
+        except CellError as refusal:
+            failed[position] = refusal
+    # A null or blank cell points at the last slot, left None.
+    nulls = np.asarray(encoded.is_null().to_numpy(zero_copy_only=False), dtype=bool)
+    codes = np.where(nulls, empty, encoded.indices.fill_null(0).to_numpy())
+    if blanks:
+        codes = np.where(np.isin(codes, blanks), empty, codes)
+    if failed:
+        for row in np.flatnonzero(np.isin(codes, list(failed))).tolist():
+            error = failed[int(codes[row])]
+            problems.append(
+                TableProblem.at(
+                    sheet_name,
+                    row + 2,
+                    column.header(),
+                    distinct[int(codes[row])],
+                    error.message,
+                    error.message_zh,
+                )
+            )
+            refused[row] = True
+    # An object array, not a list: rows are looked up, never iterated in Python.
+    if fen is not None:
+        fen.append(None)
+    return _Read(column, read[codes], codes, read.tolist(), dictionary, fen)
+
+
+# An amount in 万元 of plain digits with at most 6 places: exact in fen, well within int64.
+_PLAIN_WAN: Final = r"^[0-9]{1,12}(?:\.[0-9]{1,6})?$"
+
+
+def _plain_wan_yuan(
+    column: Column, dictionary: Any, distinct: list[Any], read: Any
+) -> list[int | None] | None:
+    """Amounts in 万元 written as plain digits, read into ``read`` without their reader.
+
+    ``read_wan_yuan`` of such a text is its value in fen as a Decimal of whole
+    yuan, or of two places when it has fen: what is done here, by the digits,
+    for the many distinct amounts of a big table. Each one's fen, by position;
+    ``None`` for the others (read by the reader) and for a column of another kind.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    if column.read is not read_wan_yuan or column.listed or column.check is not None:
+        return None
+    pc = _pc()
+    fen: list[int | None] = [None] * len(distinct)
+    matched = pc.fill_null(pc.match_substring_regex(dictionary, _PLAIN_WAN), fill_value=False)
+    for position in np.flatnonzero(matched.to_numpy(zero_copy_only=False)).tolist():
+        whole, _, places = distinct[position].partition(".")
+        amount = int(whole + places.ljust(6, "0"))
+        fen[position] = amount
+        read[position] = _from_fen(amount)
+    return fen
+
+
+def _from_fen(fen: int) -> Decimal:
+    """An amount in fen as yuan: whole yuan without places, else to the fen."""
+    return Decimal(fen // 100) if fen % 100 == 0 else Decimal(fen).scaleb(-2)
+
+
+def _problem(sheet_name: str, row: int, header: str, value: Any, reason: str) -> TableProblem:
+    return TableProblem.at(sheet_name, row + 2, header, value, reason, in_chinese(reason))
+
+
+def _blank_rows(table: Any, indices: Iterable[int] | None = None) -> Any:
+    """Which rows hold nothing but empty or white-space cells (in ``indices``, else every column)."""
+    import numpy as np  # noqa: PLC0415
+
+    pc = _pc()
+    blank = np.ones(table.num_rows, dtype=bool)
+    for index in range(table.num_columns) if indices is None else indices:
+        text = pc.utf8_trim_whitespace(_strings(table.column(index)))
+        blank &= pc.fill_null(pc.equal(text, ""), fill_value=True).to_numpy(zero_copy_only=False)
+    return blank
+
+
+def _unread_rows(table: Any) -> Any:
+    """Which rows are no record: blank in every column, or a note under the table (``is_note``)."""
+    import numpy as np  # noqa: PLC0415
+
+    pc = _pc()
+    given = np.zeros(table.num_rows, dtype=np.int64)
+    for index in range(table.num_columns):
+        text = pc.utf8_trim_whitespace(_strings(table.column(index)))
+        filled = pc.invert(pc.fill_null(pc.equal(text, ""), fill_value=True))
+        given += filled.to_numpy(zero_copy_only=False)
+    unread = given == 0
+    for row in np.flatnonzero(given == 1).tolist():
+        unread[row] = is_note(
+            [_cell(table.column(i)[row].as_py()) for i in range(table.num_columns)]
+        )
+    return unread
+
+
+def _skipped(table: Any, found: dict[int, Column]) -> Any:
+    """Which rows are blank, or the template's examples (their 编号 starts with 示例)."""
+    import numpy as np  # noqa: PLC0415
+
+    pc = _pc()
+    example = np.zeros(table.num_rows, dtype=bool)
+    for index, column in found.items():
+        if column.key in ("id", "parent"):
+            text = pc.utf8_trim_whitespace(_strings(table.column(index)))
+            marked = pc.fill_null(pc.starts_with(text, pattern=EXAMPLE_PREFIX), fill_value=False)
+            example |= marked.to_numpy(zero_copy_only=False)
+    return _blank_rows(table, found) | example
+
+
+def _required(
+    sheet_name: str,
+    reads: list[_Read],
+    problems: list[TableProblem],
+    refused: Any,
+    skipped: list[Any],
+) -> None:
+    """Every empty cell of a required column, a problem of its row; ``skipped``: each read's rows passed over."""
+    import numpy as np  # noqa: PLC0415
+
+    for read, passed in zip(reads, skipped, strict=True):
+        if not read.column.required:
+            continue
+        for row in np.flatnonzero(read.empty & ~passed).tolist():
+            problems.append(
+                TableProblem.at(
+                    sheet_name,
+                    row + 2,
+                    read.column.header(),
+                    None,
+                    "a value is required",
+                    "此项必填",
+                )
+            )
+            refused[row] = True
+
+
+def _checked_layout(  # noqa: C901, PLR0912, PLR0915  (the steps of the columnar checks, in order)
+    sheet_name: str,
+    table: Any,
+    found: dict[int, Column],
+    record: type,
+    problems: list[TableProblem],
+) -> Any:
+    """A sheet of the library's layout, checked column by column into a typed table."""
+    import numpy as np  # noqa: PLC0415
+
+    rows = table.num_rows
+    refused = np.zeros(rows, dtype=bool)
+    invalid = np.zeros(rows, dtype=bool)
+    skipped = _skipped(table, found)
+    typed = {
+        i: _as_text(sheet_name, table.column(i), c, problems, refused, skipped)
+        for i, c in found.items()
+    }
+    strings = {i: text for i, (text, _) in typed.items()}
+    if skipped.any():
+        # Blank rows and the template's examples are no records: their cells are emptied.
+        mask = _pa().array(skipped)
+        strings = {i: _pc().if_else(mask, None, a) for i, a in strings.items()}
+    reads = [_cell_values(sheet_name, strings[i], c, problems, refused) for i, c in found.items()]
+    # A value refused as it was typed is not also an empty cell.
+    _required(sheet_name, reads, problems, refused, [skipped | typed[i][1] for i in found])
+    refused |= skipped
+    own = {r.column.key: r for r in reads if len(r.column.path) == 1}
+    nested = [r for r in reads if len(r.column.path) == 2]
+    fields = {f.name: f for f in attrs.fields(record)}
+    # Declared checks of one value: once per distinct value, each refusal at its rows.
+    for name, read in own.items():
+        for check in declared_checks(fields[name]):
+            if check.kind not in _VALUE_ONLY:
+                continue
+            bad = [
+                p
+                for p in _suspects(check, read)
+                if check.reason(None, read.distinct[p]) is not None
+            ]
+            if not bad:
+                continue
+            for row in np.flatnonzero(np.isin(read.codes, bad) & ~refused).tolist():
+                value = read.values[row]
+                reason = check.reason(None, value) or ""
+                problems.append(_problem(sheet_name, row, read.column.header(), value, reason))
+                invalid[row] = True
+    # Declared checks between two fields: a comparison of two columns.
+    for name, read in own.items():
+        for check in declared_checks(fields[name]):
+            if check.kind not in ("not_before", "at_most"):
+                continue
+            other = own.get(check.other)  # type: ignore[attr-defined]
+            if other is None:
+                continue
+            for row, (value, limit) in enumerate(zip(read.values, other.values, strict=True)):
+                if value is None or limit is None or refused[row]:
+                    continue
+                why = check.reason(_Proxy({check.other: limit}), value)  # type: ignore[attr-defined]
+                if why is not None:
+                    problems.append(_problem(sheet_name, row, read.column.header(), value, why))
+                    invalid[row] = True
+    # Checks written as methods: one record per combination of what is given and of the
+    # values of columns with few values; every row of a refused combination.
+    telling = [_vocabulary_like(r) for r in reads]
+    keys = [r.codes if t else r.empty.astype(np.int64) for r, t in zip(reads, telling, strict=True)]
+    radix = [len(r.distinct) if t else 2 for r, t in zip(reads, telling, strict=True)]
+    signature = _signatures(keys, radix, rows)
+    signature = np.where(refused, -1, signature)
+    # A row whose nested object (its party) its class refuses is built alone too: the
+    # groups know a name or a number only as given or not.
+    alone = invalid | _refused_nested(record, nested, rows)
+    signature = np.where(alone & ~refused, -2 - np.arange(rows), signature)
+    groups, first, inverse = np.unique(signature, return_index=True, return_inverse=True)
+    columns = tuple(found.values())
+
+    def kwargs_of(row: int) -> dict[str, Any]:
+        given = {n: r.values[row] for n, r in own.items() if r.values[row] is not None}
+        for r in nested:
+            if r.values[row] is not None:
+                given.setdefault(r.column.path[0], {})[r.column.path[1]] = r.values[row]
+        return given
+
+    for group, row in zip(groups.tolist(), first.tolist(), strict=True):
+        if group == -1:
+            continue
+        if build(record, kwargs_of(row), (sheet_name, row + 2), columns, []) is not None:
+            continue
+        members = (
+            [row]
+            if group <= -2
+            else np.flatnonzero(inverse == np.searchsorted(groups, group)).tolist()
+        )
+        for member in members:
+            mine: list[TableProblem] = []
+            if build(record, kwargs_of(member), (sheet_name, member + 2), columns, mine) is None:
+                problems.extend(mine)
+                invalid[member] = True
+    return _layout_arrow(record, own, nested, ~(refused | invalid))
+
+
+def _refused_nested(record: type, nested: list[_Read], rows: int) -> Any:
+    """Which rows give a nested object (a party) that its class refuses: each distinct one tried once."""
+    import typing  # noqa: PLC0415
+
+    import numpy as np  # noqa: PLC0415
+
+    refused = np.zeros(rows, dtype=bool)
+    by_owner: dict[str, list[_Read]] = {}
+    for read in nested:
+        by_owner.setdefault(read.column.path[0], []).append(read)
+    hints = typing.get_type_hints(record)
+    for owner, reads in by_owner.items():
+        cls = _bare(hints[owner])
+        combos, inverse = np.unique(
+            np.stack([r.codes for r in reads], axis=1), axis=0, return_inverse=True
+        )
+        bad = []
+        for index, combo in enumerate(combos.tolist()):
+            kwargs = {
+                r.column.path[1]: r.distinct[code]
+                for r, code in zip(reads, combo, strict=True)
+                if r.distinct[code] is not None
+            }
+            try:
+                cls(**kwargs)
+            except (InvariantError, TypeError):
+                bad.append(index)  # the row's own build says what is wrong
+        refused |= np.isin(inverse.reshape(-1), bad)
+    return refused
+
+
+def _suspects(check: Any, read: _Read) -> list[int]:
+    """The positions of the distinct values ``check`` may refuse.
+
+    An identifier column has a value a row: the identifier check's own pattern
+    finds the few candidates in Arrow; every other check looks at each distinct value.
+    """
+    distinct = read.distinct
+    if check.kind == "identifier" and len(distinct) > _FEW and read.texts is not None:
+        pc = _pc()
+        matched = pc.match_substring_regex(read.texts, f"^(?:{IDENTIFIER_PATTERN})$")
+        good = pc.fill_null(matched, fill_value=False).to_numpy(zero_copy_only=False)
+        return [int(p) for p in (~good).nonzero()[0] if distinct[int(p)] is not None]
+    return [p for p, value in enumerate(distinct) if value is not None]
+
+
+def _vocabulary_like(read: _Read) -> bool:
+    """Whether a column's values tell records apart for the checks written as methods.
+
+    Vocabulary values and yes-or-no do; dates, amounts, names and identifiers count
+    only as given or not (docs/ledgers.md says why).
+    """
+    from enforcement_core.tables._cells import read_bool  # noqa: PLC0415
+
+    column = read.column
+    return len(read.distinct) <= _FEW and (
+        column.vocabulary is not None or column.read is read_bool
+    )
+
+
+def _signatures(keys: list[Any], radix: list[int], rows: int) -> Any:
+    """One number per row for its combination of ``keys``."""
+    import numpy as np  # noqa: PLC0415
+
+    signature = np.zeros(rows, dtype=np.int64)
+    scale = 1
+    for key, base in zip(keys, radix, strict=True):
+        if scale * base >= 2**62:
+            # Too many combinations for one number: number the distinct rows instead.
+            _, signature = np.unique(
+                np.stack([signature, key], axis=1), axis=0, return_inverse=True
+            )
+            signature = signature.reshape(-1).astype(np.int64)
+            scale = int(signature.max(initial=0)) + 1
+        signature = signature + key.astype(np.int64) * scale
+        scale *= base
+    return signature
+
+
+def _as_text(  # noqa: PLR0913, PLR0917  (the sheet, the column, and where problems go)
+    sheet_name: str,
+    array: Any,
+    column: Column,
+    problems: list[TableProblem],
+    refused: Any,
+    skip: Any,
+) -> tuple[Any, Any]:
+    """A column Arrow holds typed, as text, and which rows its reader refused as they are.
+
+    The object path gives the column's reader the value as the file holds it, so a
+    struct, a list or bytes under a name, or 1.5 as an identifier, is refused there
+    ("expected text, got float 1.5"); here each distinct value is given to the same
+    reader, and a refused one is reported at its rows (but those in ``skip``, which
+    are no records) and read as empty. The values it takes become the text the
+    column's reader takes alike.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    pa = _pa()
+    if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+        return array, np.zeros(len(array), dtype=bool)
+    values = array.to_pylist()
+    # Nested values are not hashable: a distinct value is its type and its repr.
+    verdicts: dict[tuple[type, str], CellError | None] = {}
+    bad = np.zeros(len(values), dtype=bool)
+    for row, value in enumerate(values):
+        if value is None:
+            continue
+        key = (type(value), repr(value))
+        if key not in verdicts:
+            try:
+                _parsed(column, value)
+                verdicts[key] = None
+            except CellError as refusal:
+                verdicts[key] = refusal
+        error = verdicts[key]
+        if error is None:
+            continue
+        bad[row] = True
+        if skip[row]:
+            continue
+        problems.append(
+            TableProblem.at(
+                sheet_name, row + 2, column.header(), value, error.message, error.message_zh
+            )
+        )
+        refused[row] = True
+    texts = [None if bad[row] else _cell(value) for row, value in enumerate(values)]
+    return pa.chunked_array([pa.array(texts, pa.string())]), bad
+
+
+def _combinations(factors: list[_Factor], rows: int) -> tuple[Any, Any]:
+    """Each distinct combination of the factors' values: its first row, and each row's one."""
+    import numpy as np  # noqa: PLC0415
+
+    signature = _signatures([f.codes for f in factors], [len(f.distinct) for f in factors], rows)
+    _, first, inverse = np.unique(signature, return_index=True, return_inverse=True)
+    return first, inverse.reshape(-1)
+
+
+def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]:
+    """Each distinct value's refusal by a check of a value alone, by its position.
+
+    Values equal to one another share the reason of the first row's (as a memo
+    of the rows in order would); an identifier of letters and digits alone is
+    one the check lets pass, found in Arrow when a column has many.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    codes, first = np.unique(factor.codes[eligible], return_index=True)
+    passing = _surely_passing(check, factor)
+    memo: dict[Any, str | None] = {}
+    reasons: dict[int, str] = {}
+    for position in codes[np.argsort(first, kind="stable")].tolist():
+        if passing is not None and passing[position]:
+            continue
+        value = factor.distinct[position]
+        # Equal is not the same: Decimal("-0") == 0, and the money check refuses only the first.
+        key = (type(value), value, str(value)) if not isinstance(value, list) else None
+        reason = memo[key] if key is not None and key in memo else check.reason(None, value)
+        if key is not None:
+            memo[key] = reason
+        if reason is not None:
+            reasons[position] = reason
+    return reasons
+
+
+def _surely_passing(check: Any, factor: _Factor) -> Any:
+    """Which distinct values ``check`` surely lets pass; ``None``: look at each.
+
+    The check says it itself: by its ``plain_pattern``, run on the texts in Arrow (many
+    identifiers are letters and digits alone), or value by value by its
+    ``plainly_passes`` (many amounts are Decimals of two places well below the largest).
+    """
+    distinct = factor.distinct
+    if len(distinct) <= _FEW:
+        return None
+    if check.plain_pattern is not None:
+        pa, pc = _pa(), _pc()
+        texts = pa.array([v if type(v) is str else None for v in distinct], pa.string())
+        matched = pc.match_substring_regex(texts, check.plain_pattern)
+        return pc.fill_null(matched, fill_value=False).to_numpy(zero_copy_only=False)
+    if type(check).plainly_passes is Check.plainly_passes:
+        return None
+    if factor.fen is None or check.kind != "money":
+        return [check.plainly_passes(v) for v in distinct]
+    # An amount read from plain digits is known in fen: held to the largest amount at once.
+    return [
+        check.plainly_passes(v) if fen is None else fen <= _MAX_FEN
+        for v, fen in zip(distinct, factor.fen, strict=True)
+    ]
+
+
+_MAX_FEN: Final = int(MAX_MONEY * 100)
+
+
+def _pair_reasons(check: Any, factor: _Factor, other: _Factor, pairs: Any) -> dict[int, str]:
+    """A cross-field check's refusals, by pair of positions (``value * width + limit``)."""
+    import numpy as np  # noqa: PLC0415
+
+    width = len(other.distinct)
+    reasons: dict[int, str] = {}
+    for pair in np.unique(pairs).tolist():
+        at, limit_at = divmod(pair, width)
+        value, limit = factor.distinct[at], other.distinct[limit_at]
+        if (check.kind == "not_before" and value < limit) or (
+            check.kind == "at_most" and value > limit
+        ):
+            reason = check.reason(_Proxy({check.other: limit}), value)
+            if reason is not None:
+                reasons[pair] = reason
+    return reasons
+
+
+class _Proxy:
+    """An object with the attributes a cross-field check reads."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.__dict__.update(values)
+
+
+def _low_cardinality(values: list[Any]) -> bool:
+    sample = values[:1000]
+    return all(v is None or isinstance(v, Enum | bool | tuple) for v in sample) and len(
+        {v for v in sample if not isinstance(v, list)}
+    ) < max(8, len(sample) * _DISTINCT_SHARE)
+
+
+@attrs.define
+class _Factor:
+    """A field of the records, column by column: each row's position among ``distinct``."""
+
+    #: The distinct values; ``None`` among them for a row without a value.
+    distinct: list[Any]
+    #: Each row's position in ``distinct`` (an ``int64`` array).
+    codes: Any
+    #: For an amount: each distinct value in fen where it is known, else None.
+    fen: list[int | None] | None = None
+    _given: Any = attrs.field(default=None, init=False, repr=False)
+
+    def given(self) -> Any:
+        """Which rows have a value."""
+        import numpy as np  # noqa: PLC0415
+
+        if self._given is None:
+            nothing = np.array([v is None for v in self.distinct], dtype=bool)
+            self._given = ~nothing[self.codes]
+        return self._given
+
+    def values(self) -> Any:
+        """Each row's value, as an object array."""
+        import numpy as np  # noqa: PLC0415
+
+        objects = np.empty(len(self.distinct), dtype=object)
+        for position, value in enumerate(self.distinct):
+            objects[position] = value
+        return objects[self.codes]
+
+    def where(self, rows: Any) -> _Factor:
+        """The values of ``rows`` only, the others ``None``."""
+        import numpy as np  # noqa: PLC0415
+
+        codes = np.where(rows, self.codes, len(self.distinct))
+        return _Factor(
+            [*self.distinct, None], codes, None if self.fen is None else [*self.fen, None]
+        )
+
+    def otherwise(self, default: Any) -> _Factor:
+        """``default`` where a row has no value."""
+        return _Factor([default if v is None else v for v in self.distinct], self.codes)
+
+    def truthy(self) -> Any:
+        """Which rows have a value that is true, as ``or`` takes it."""
+        import numpy as np  # noqa: PLC0415
+
+        truth = np.array([bool(v) for v in self.distinct], dtype=bool)
+        return truth[self.codes]
+
+
+def _or(first: _Factor, second: _Factor) -> _Factor:
+    """``first or second``, row by row."""
+    import numpy as np  # noqa: PLC0415
+
+    codes = np.where(first.truthy(), first.codes, second.codes + len(first.distinct))
+    return _Factor([*first.distinct, *second.distinct], codes)
+
+
+def _constant(value: Any, rows: int) -> _Factor:
+    import numpy as np  # noqa: PLC0415
+
+    return _Factor([value], np.zeros(rows, dtype=np.int64))
+
+
+def _layout_arrow(record: type, own: dict[str, _Read], nested: list[_Read], keep: Any) -> Any:
+    """The kept rows as Arrow columns typed by the record's fields, built from the distinct values."""
+    import typing  # noqa: PLC0415
+
+    pa = _pa()
+    hints = typing.get_type_hints(record)
+    kept = pa.array(keep)
+    columns: dict[str, Any] = {}
+    for name, read in own.items():
+        tp = _bare(hints[name])
+        distinct, arrow_type = _converted(tp, read.distinct)
+        values = pa.array(distinct, arrow_type).take(pa.array(read.codes)).filter(kept)
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            values = values.dictionary_encode()
+        columns[name] = values
+    for read in nested:
+        name = f"{read.column.path[0]}.{read.column.path[1]}"
+        distinct = [v.value if isinstance(v, Enum) else v for v in read.distinct]
+        columns[name] = pa.array(distinct, pa.string()).take(pa.array(read.codes)).filter(kept)
+    return pa.table(columns).replace_schema_metadata({"record": record.__name__})

@@ -1,0 +1,532 @@
+"""The national 双公示 tables column by column: the engine of :mod:`._publicity_rows` on Arrow.
+
+A national table's columns are not the record's fields: they are shaped into them
+column by column (as ``_penalty`` and ``_licence`` shape a row), each field held as
+its distinct values and each row's position among them, and checked by the same
+steps as a sheet of the library's layout (:mod:`._columns`). Each rule of a row runs
+once per distinct combination of the values it reads.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from enforcement_core._validators import declared_checks
+from enforcement_core.actions import (
+    Domain,
+    LicensingDecision,
+    Party,
+    PartyKind,
+    Procedure,
+)
+from enforcement_core.errors import InvariantError
+from enforcement_core.tables._arrow_files import _cell, _pa, _pc
+from enforcement_core.tables._arrow_records import _bare, _converted
+from enforcement_core.tables._cells import blank, read_text
+from enforcement_core.tables._columns import (
+    _VALUE_ONLY,
+    _as_text,
+    _cell_values,
+    _combinations,
+    _constant,
+    _Factor,
+    _low_cardinality,
+    _or,
+    _pair_reasons,
+    _Read,
+    _signatures,
+    _unread_rows,
+    _value_reasons,
+)
+from enforcement_core.tables._layout import (
+    Column,
+    build,
+)
+from enforcement_core.tables._problems import TableProblem
+from enforcement_core.tables._publicity_rows import (
+    AMOUNTS,
+    NO_KIND,
+    PARTY_CODES,
+    PERSONAL_NUMBERS,
+    amount_stated,
+    header_of,
+    id_reason,
+    party_kind,
+    sanctions_of,
+    text_amounts,
+)
+from enforcement_core.tables._reasons import in_chinese
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from enforcement_core.tables._publicity import PublishedLayout
+
+
+def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and the read cells go)
+    sheet_name: str,
+    table: Any,
+    found: dict[int, Column],
+    layout: PublishedLayout,
+    problems: list[TableProblem],
+    *,
+    cells: dict[str, Any] | None = None,
+) -> Any:
+    """The typed table of a national table's records; ``cells`` gets every column as read.
+
+    ``cells``, when given, receives each column's values by the column's key
+    (``"body"``, ``"body_code"``), one per row of ``table``, and ``"_kept"``: which
+    rows the typed table keeps.
+    """
+    shape = _penalty_fields if layout.kind == "penalty" else _licence_fields
+    return _checked(sheet_name, table, found, layout, problems, shape, cells)
+
+
+def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of the checks of a national table)
+    sheet_name: str,
+    table: Any,
+    found: dict[int, Column],
+    layout: PublishedLayout,
+    problems: list[TableProblem],
+    shape: Any,
+    cells: dict[str, Any] | None = None,
+) -> Any:
+    """The typed table of a national table's records, every refused row reported and left out.
+
+    ``shape`` makes the record's fields of the columns as read, as ``_penalty`` and
+    ``_licence`` of :mod:`~enforcement_core.tables._publicity` make them of a row.
+    Every step is the object path's, in its order, run column by column: the
+    checks of a value once per distinct value, the checks written as methods on
+    one record per combination of what rows give.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    pa = _pa()
+    record = layout.record
+    rows = table.num_rows
+    refused = np.zeros(rows, dtype=bool)
+    # A row blank in every column is no record, as the object path reads past it.
+    empty_rows = _unread_rows(table)
+    # 1. Every cell, by its column's reader, once per distinct value.
+    given: dict[Column, _Read] = {}
+    for index, column in found.items():
+        array = table.column(index)
+        array, _ = _as_text(sheet_name, array, column, problems, refused, empty_rows)
+        if empty_rows.any():
+            array = _pc().if_else(pa.array(empty_rows), None, array)
+        given[column] = _cell_values(sheet_name, array, column, problems, refused)
+    for column, read in given.items():
+        if not column.required:
+            continue
+        # A cell read as nothing is required, unless its reader refused it above.
+        unread = [p for p, value in enumerate(read.distinct) if value is None]
+        candidates = np.flatnonzero(np.isin(read.codes, unread) & ~empty_rows)
+        if not len(candidates):
+            continue
+        index = next(i for i, c in found.items() if c is column)
+        raw = table.column(index).take(pa.array(candidates)).to_pylist()
+        for row, cell in zip(candidates.tolist(), raw, strict=True):
+            if blank(cell):
+                problems.append(
+                    TableProblem.at(
+                        sheet_name,
+                        row + 2,
+                        column.header(),
+                        None,
+                        "a value is required",
+                        "此项必填",
+                    )
+                )
+                refused[row] = True
+    refused |= empty_rows
+    # 2. The engine's rules of a row (its party's number, its amounts in words), then
+    # the records' fields, column by column, in the order of their names.
+    factors = {c.key: _Factor(r.distinct, r.codes, r.fen) for c, r in given.items()}
+    _rules(sheet_name, table, found, layout, factors, refused, empty_rows, problems)
+    keyed = shape(factors, rows, layout.party_kind)
+    invalid = np.zeros(rows, dtype=bool)
+    # 3. Declared checks: value-only ones per distinct value, cross-field ones per pair.
+    fields = {f.name: f for f in attrs.fields(record)}
+    header_of = {c.path[0]: c.header() for c in found.values()}
+    for name, factor in keyed.items():
+        field = fields.get(name)
+        if field is None or isinstance(factor, _Parties):
+            continue
+        header = header_of.get(name, name)
+        for check in declared_checks(field):
+            if check.kind in _VALUE_ONLY:
+                eligible = factor.given() & ~refused
+                keys_of_rows = factor.codes
+                reasons = _value_reasons(check, factor, eligible)
+            elif check.kind in ("not_before", "at_most"):
+                other = keyed.get(check.other)  # type: ignore[attr-defined]
+                if other is None:
+                    continue
+                eligible = factor.given() & other.given() & ~refused
+                keys_of_rows = factor.codes * len(other.distinct) + other.codes
+                reasons = _pair_reasons(check, factor, other, keys_of_rows[eligible])
+            else:
+                continue
+            if not reasons:
+                continue
+            for row in np.flatnonzero(eligible & np.isin(keys_of_rows, list(reasons))).tolist():
+                reason = reasons[int(keys_of_rows[row])]
+                value = factor.distinct[int(factor.codes[row])]
+                problems.append(
+                    TableProblem.at(sheet_name, row + 2, header, value, reason, in_chinese(reason))
+                )
+                invalid[row] = True
+    # 4. Checks written as methods: one record per combination of presence and vocabulary
+    # values, the rows in order of their first; every row of a refused combination.
+    keys, radix = [], []
+    for factor in keyed.values():
+        if isinstance(factor, _Parties):
+            keys.append((~factor.present).astype(np.int64))
+            radix.append(2)
+            continue
+        sample = [factor.distinct[c] for c in factor.codes[:1000].tolist()]
+        if _low_cardinality(sample):
+            ids: dict[Any, int] = {}
+            canonical = np.array([ids.setdefault(v, len(ids)) for v in factor.distinct])
+            keys.append(canonical[factor.codes])
+            radix.append(len(ids))
+        else:
+            keys.append((~factor.given()).astype(np.int64))
+            radix.append(2)
+    signature = _signatures(keys, radix, rows)
+    # A row whose party the Party class refuses is built alone, as one it refused above:
+    # the groups key a party by its presence only, and its name is free text.
+    alone = invalid.copy()
+    for factor in keyed.values():
+        if isinstance(factor, _Parties):
+            alone |= _refused_parties(factor)
+    signature = np.where(alone, -2 - np.arange(rows), signature)
+    candidates = np.flatnonzero(~refused)
+    _, first, inverse = np.unique(signature[candidates], return_index=True, return_inverse=True)
+    columns_tuple = tuple(found.values())
+    for group in np.argsort(first, kind="stable").tolist():
+        row = int(candidates[first[group]])
+        if build(record, _kwargs(keyed, row), (sheet_name, row + 2), columns_tuple, []) is not None:
+            continue
+        members = candidates[inverse.reshape(-1) == group].tolist()
+        for member in members:
+            mine: list[TableProblem] = []
+            where = (sheet_name, member + 2)
+            if build(record, _kwargs(keyed, member), where, columns_tuple, mine) is None:
+                problems.extend(mine)
+                invalid[member] = True
+    keep = ~(refused | invalid)
+    if cells is not None:
+        cells.update({c.key: r.values.tolist() for c, r in given.items()}, _kept=keep)
+    return _national_arrow(record, keyed, keep)
+
+
+def _rules(  # noqa: C901, PLR0912, PLR0913, PLR0917  (the table, its columns, and the rules in turn)
+    sheet_name: str,
+    table: Any,
+    found: dict[int, Column],
+    layout: PublishedLayout,
+    factors: dict[str, _Factor],
+    refused: Any,
+    unread: Any,
+    problems: list[TableProblem],
+) -> None:
+    """The rules of :mod:`._publicity` for each distinct combination of the values they read.
+
+    A row a rule refuses is reported, as the object path reports it, and marked in
+    ``refused``. The rules read what the cells gave (a refused cell gives nothing),
+    so a row's problems come together; blank rows and notes are not looked at.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    rows = table.num_rows
+    eligible = ~unread
+    nothing = _constant(None, rows)
+    refusals: list[tuple[int, str, str, str, str]] = []
+    index_of = {c.key: i for i, c in found.items()}
+
+    def raw(key: str, row: int) -> Any:
+        return read_text(_cell(table.column(index_of[key])[row].as_py()) or "")
+
+    if "party.id_number" in factors:
+        pair = [factors.get("party.id_type", nothing), factors["party.id_number"]]
+        first, inverse = _combinations(pair, rows)
+        bad: dict[int, str] = {}
+        for at, row in enumerate(first.tolist()):
+            kind, number = (f.distinct[f.codes[row]] for f in pair)
+            if number is not None and (reason := id_reason(kind, number)) is not None:
+                bad[at] = reason
+        if bad:
+            for row in np.flatnonzero(eligible & np.isin(inverse, list(bad))).tolist():
+                reason = bad[int(inverse[row])]
+                refusals.append(
+                    (
+                        row,
+                        "party.id_number",
+                        raw("party.id_number", row),
+                        reason,
+                        f"不是有效的证件号码或统一社会信用代码：{reason}",
+                    )
+                )
+    if "party.name" in factors:
+        kinds = _party_kinds(factors, rows, layout.party_kind, asked="party.kind" in factors)
+        unknown = np.array([k is None for k in kinds.distinct], dtype=bool)[kinds.codes]
+        named = factors["party.name"].given()
+        refusals.extend(
+            (row, "party.kind", raw("party.kind", row), *NO_KIND)
+            for row in np.flatnonzero(eligible & named & unknown).tolist()
+        )
+    if "text" in factors:
+        three = [
+            factors.get("fine", nothing),
+            factors.get("confiscation", nothing),
+            factors["text"],
+        ]
+        first, inverse = _combinations(three, rows)
+        fines, taken, bad_text = [], [], {}
+        for at, row in enumerate(first.tolist()):
+            fine, confiscation, why, why_zh = text_amounts(
+                *(f.distinct[f.codes[row]] for f in three)
+            )
+            fines.append(fine)
+            taken.append(confiscation)
+            if why is not None and why_zh is not None:
+                bad_text[at] = (why, why_zh)
+        if bad_text:
+            for row in np.flatnonzero(eligible & np.isin(inverse, list(bad_text))).tolist():
+                why, why_zh = bad_text[int(inverse[row])]
+                refusals.append((row, "text", raw("text", row), why, why_zh))
+        factors["fine"] = _Factor(fines, inverse)
+        factors["confiscation"] = _Factor(taken, inverse)
+    if "sanctions_2" in factors:
+        two = [factors.get("sanctions", nothing), factors["sanctions_2"]]
+        first, inverse = _combinations(two, rows)
+        merged = [sanctions_of(*(f.distinct[f.codes[row]] for f in two)) for row in first.tolist()]
+        factors["sanctions"] = _Factor([m or None for m in merged], inverse)
+    for row, key, value, why, why_zh in sorted(refusals, key=lambda r: r[0]):
+        problems.append(
+            TableProblem.at(sheet_name, row + 2, header_of(layout, found, key), value, why, why_zh)
+        )
+        refused[row] = True
+
+
+@attrs.define
+class _Parties:
+    """The party of each row, as ``_party`` of the national tables makes it: by its parts."""
+
+    #: Which rows have a party.
+    present: Any
+    #: Each row's name, number and a person's number beside a code (object arrays).
+    name: Any
+    id_number: Any
+    personal_id: Any
+    #: Each row's kind.
+    kind: _Factor
+
+    def of(self, row: int) -> dict[str, Any] | None:
+        if not self.present[row]:
+            return None
+        party = {"name": self.name[row], "kind": self.kind.distinct[self.kind.codes[row]]}
+        if self.id_number[row] is not None:
+            party["id_number"] = self.id_number[row]
+        if self.personal_id[row] is not None:
+            party["personal_id"] = self.personal_id[row]
+        return party
+
+
+def _refused_parties(parties: _Parties) -> Any:
+    """Which rows hold a party that :class:`~enforcement_core.Party` refuses: each distinct one tried once."""
+    import numpy as np  # noqa: PLC0415
+
+    refused = np.zeros(len(parties.present), dtype=bool)
+    verdicts: dict[tuple[Any, ...], bool] = {}
+    rows = np.flatnonzero(parties.present)
+    kinds = parties.kind.codes[rows].tolist()
+    for row, name, number, personal, kind in zip(
+        rows.tolist(),
+        parties.name[rows].tolist(),
+        parties.id_number[rows].tolist(),
+        parties.personal_id[rows].tolist(),
+        kinds,
+        strict=True,
+    ):
+        key = (name, number, personal, kind)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            try:
+                Party(**parties.of(row))  # type: ignore[arg-type]
+                verdict = False
+            except InvariantError:
+                verdict = True
+            verdicts[key] = verdict
+        refused[row] = verdict
+    return refused
+
+
+def _party_kinds(
+    given: Mapping[str, _Factor], rows: int, default: PartyKind | None, *, asked: bool
+) -> _Factor:
+    """Each row's ``party_kind``, decided once per combination of the kind and the numbers given."""
+    import numpy as np  # noqa: PLC0415
+
+    nothing = _constant(None, rows)
+    kind = given.get("party.kind", nothing)
+    coded = np.zeros(rows, dtype=bool)
+    for key in PARTY_CODES:
+        coded |= given.get(f"party.{key}", nothing).truthy()
+    personal = np.zeros(rows, dtype=bool)
+    for key in PERSONAL_NUMBERS:
+        personal |= given.get(f"party.{key}", nothing).truthy()
+    signature = kind.codes * 4 + coded * 2 + personal
+    combinations, inverse = np.unique(signature, return_inverse=True)
+    decided = [
+        party_kind(
+            kind.distinct[int(k) // 4],
+            coded=bool(k & 2),
+            personal=bool(k & 1),
+            default=default,
+            asked=asked,
+        )
+        for k in combinations.tolist()
+    ]
+    return _Factor(decided, inverse.reshape(-1))
+
+
+def _parties(
+    given: Mapping[str, _Factor], rows: int, shaped: Any, default: PartyKind | None
+) -> _Parties:
+    """``party_of`` of the national tables, column by column, for the ``shaped`` rows."""
+    import numpy as np  # noqa: PLC0415
+
+    def column(key: str) -> _Factor:
+        return given.get(key) or _constant(None, rows)
+
+    # The first code given, else the first of a person's numbers, as party_of takes them.
+    first, *others = PARTY_CODES
+    codes = column(f"party.{first}")
+    for key in others:
+        codes = _or(codes, column(f"party.{key}"))
+    one, *more = PERSONAL_NUMBERS
+    personal = column(f"party.{one}")
+    for key in more:
+        personal = _or(personal, column(f"party.{key}"))
+    kind = _party_kinds(given, rows, default, asked=False)
+    number = _or(codes, personal)
+    beside = shaped & codes.truthy() & personal.truthy()
+    return _Parties(
+        shaped,
+        np.where(shaped, column("party.name").values(), None),
+        np.where(shaped, number.values(), None),
+        np.where(beside, personal.values(), None),
+        kind.where(shaped),
+    )
+
+
+def _penalty_fields(
+    given: Mapping[str, _Factor], rows: int, default: PartyKind | None
+) -> dict[str, _Factor | _Parties]:
+    """``_penalty`` of the national tables column by column: the fields, by name, in order.
+
+    A row without its number, day or party's name has no fields (its required
+    cell is refused); a field is there when a row has it.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    def column(key: str) -> _Factor:
+        return given.get(key) or _constant(None, rows)
+
+    shaped = column("id").given() & column("decided_on").given() & column("party.name").given()
+    sanctions = column("sanctions").otherwise(())
+    fields: dict[str, _Factor | _Parties] = {
+        "id": column("id"),
+        "decided_on": column("decided_on"),
+        "domain": column("domain").otherwise(Domain.OTHER),
+        "sanctions": sanctions,
+        # The tables publish decisions of the ordinary procedure (一般程序).
+        "procedure": _constant(Procedure.ORDINARY, rows),
+    }
+    for field in AMOUNTS:
+        # The rule reads whether the amount is 0 and the sanctions: decided once for each
+        # distinct list of sanctions, twice (0 or not).
+        amount = column(field)
+        zero = np.fromiter((v is not None and v == 0 for v in amount.distinct), bool)
+        stated = np.array(
+            [
+                [amount_stated(field, zero=flag, sanctions=listed) for listed in sanctions.distinct]
+                for flag in (False, True)
+            ],
+            dtype=bool,
+        )
+        kept = (
+            amount.given() & stated[zero[amount.codes].astype(np.int64), sanctions.codes] & shaped
+        )
+        if kept.any():
+            fields[field] = amount.where(kept)
+    shaped_fields = {
+        name: field.where(shaped) if isinstance(field, _Factor) else field
+        for name, field in fields.items()
+    }
+    shaped_fields["party"] = _parties(given, rows, shaped, default)
+    return dict(sorted(shaped_fields.items())) if shaped.any() else {}
+
+
+def _licence_fields(
+    given: Mapping[str, _Factor], rows: int, default: PartyKind | None
+) -> dict[str, _Factor | _Parties]:
+    """``_licence`` of the national tables column by column: the fields, by name, in order."""
+
+    def column(key: str) -> _Factor:
+        return given.get(key) or _constant(None, rows)
+
+    shaped = column("id").given() & column("decided_on").given() & column("party.name").given()
+    fields: dict[str, _Factor | _Parties] = {
+        "id": column("id").where(shaped),
+        "applied_on": column("decided_on").where(shaped),
+        "subject": _or(_or(column("subject"), column("document")), _constant("", rows)).where(
+            shaped
+        ),
+        "applicant": _parties(given, rows, shaped, default),
+        "decision": _constant(LicensingDecision.GRANTED, rows).where(shaped),
+        "decided_on": column("decided_on").where(shaped),
+    }
+    return dict(sorted(fields.items())) if shaped.any() else {}
+
+
+def _kwargs(keyed: Mapping[str, _Factor | _Parties], row: int) -> dict[str, Any]:
+    """A row's fields, as the record takes them."""
+    kwargs: dict[str, Any] = {}
+    for name, field in keyed.items():
+        value = field.of(row) if isinstance(field, _Parties) else field.distinct[field.codes[row]]
+        if value is not None:
+            kwargs[name] = value
+    return kwargs
+
+
+def _national_arrow(record: type, keyed: Mapping[str, _Factor | _Parties], keep: Any) -> Any:
+    """The kept rows as Arrow columns typed by the record's fields, from the distinct values."""
+    import typing  # noqa: PLC0415
+
+    pa = _pa()
+    hints = typing.get_type_hints(record)
+    kept = pa.array(keep)
+    columns: dict[str, Any] = {}
+    for name, field in keyed.items():
+        if isinstance(field, _Parties):
+            kinds, _ = _converted(PartyKind, field.kind.distinct)
+            columns[f"{name}.name"] = pa.array(field.name, pa.string()).filter(kept)
+            columns[f"{name}.kind"] = (
+                pa.array(kinds, pa.string()).take(pa.array(field.kind.codes)).filter(kept)
+            )
+            columns[f"{name}.id_number"] = pa.array(field.id_number, pa.string()).filter(kept)
+            columns[f"{name}.personal_id"] = pa.array(field.personal_id, pa.string()).filter(kept)
+            continue
+        tp = _bare(hints[name])
+        distinct, arrow_type = _converted(tp, field.distinct, field.fen)
+        values = pa.array(distinct, arrow_type).take(pa.array(field.codes)).filter(kept)
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            values = values.dictionary_encode()
+        columns[name] = values
+    return pa.table(columns).replace_schema_metadata({"record": record.__name__})
