@@ -656,9 +656,15 @@ def after_the_handler(stderr: str) -> bool:
     """
     init = Path(ec.__file__).read_text(encoding="utf-8").splitlines()
     first = 1 + next(i for i, line in enumerate(init) if "import _signals" in line)
+    # _signals itself runs a few lines (deciding whether it is the command) before the
+    # handler is in: a slow machine can be interrupted there too.
+    own = (Path(ec.__file__).parent / "_signals.py").read_text(encoding="utf-8").splitlines()
+    installed = 1 + next(i for i, line in enumerate(own) if line.strip() == "install()")
+    package = Path(ec.__file__).resolve().parent
+    before = {package / "__init__.py": first, package / "_signals.py": installed}
     frames = re.findall(r'File "([^"]*enforcement_core[/\\][^"]*)", line (\d+)', stderr)
     return "Traceback" in stderr and any(
-        not (path.endswith("__init__.py") and int(line) <= first) for path, line in frames
+        int(line) > before.get(Path(path).resolve(), 0) for path, line in frames
     )
 
 
@@ -776,6 +782,39 @@ class TestSignals:
         assert "enforcement-core: interrupted\n" == completed.stderr
         assert "" == completed.stdout
         assert 130 == completed.returncode
+
+    @pytest.mark.parametrize(
+        ("where", "line", "ours"),
+        [
+            ("__init__.py", "first", False),
+            ("_signals.py", "installed", False),
+            ("_signals.py", "after", True),
+            ("cli.py", "1", True),
+            ("renderers/__init__.py", "1", True),
+        ],
+    )
+    def test_what_counts_as_after_the_handler(self, where, line, ours):
+        """The sweep's judge: a frame of ours before the handler is Python's, any other is ours."""
+        package = Path(ec.__file__).parent
+        source = (package / where).read_text(encoding="utf-8").splitlines()
+        marks = {
+            "first": "from enforcement_core import _signals",
+            "installed": "install()",
+            "after": "install()",
+        }
+        if line in marks:
+            number = 1 + next(
+                i for i, text in enumerate(source) if text.split("  #")[0].strip() == marks[line]
+            )
+            number += line == "after"
+        else:
+            number = int(line)
+        stderr = (
+            "Traceback (most recent call last):\n"
+            f'  File "{package / where}", line {number}, in <module>\n'
+            "KeyboardInterrupt\n"
+        )
+        assert ours == after_the_handler(stderr)
 
     @pytest.mark.slow
     def test_ctrl_c_right_after_start(self):
