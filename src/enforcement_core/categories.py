@@ -115,6 +115,16 @@ class Category:
     #: English: ``{"granted": ("予以确认", "confirmed")}``. A figure without one
     #: takes a shared word (``count``, ``amount``) but never another category's.
     terms: Mapping[str, tuple[str, str]] = attrs.field(factory=dict, eq=False)
+    #: The document format (``schema_version``) from which documents hold the category
+    #: in its own fields; an older document holds it in ``other_actions`` and is
+    #: migrated when read (:mod:`enforcement_core.migrations`). The built-ins have
+    #: always had their fields: 1.
+    since: int = 1
+    #: How an other action of the category's kind (its JSON object) becomes one of
+    #: its records (a JSON object) when an older document is migrated; ``None`` to
+    #: carry ``id``, the date (``taken_on``) into the record's first date field,
+    #: ``amount`` and ``description`` into fields of those names.
+    from_other: Any = attrs.field(default=None, eq=False)
 
 
 _APPLICATIONS = RecordGroup("licence_applications", LicenceApplication, "Licence applications.")
