@@ -129,7 +129,7 @@ def _carried(
         target = date if key == "taken_on" else key
         if key == "kind":
             continue
-        if target in names:
+        if target is not None and target in names:
             made[target] = value
         elif value not in (None, ""):
             problems.append(
@@ -137,7 +137,7 @@ def _carried(
                     f"{at}.{key}",
                     value,
                     f"a {record.__name__} has no field for it: the document of an earlier "
-                    f"schema_version cannot be moved without losing it",
+                    "schema_version cannot be moved without losing it",
                 )
             )
     return made, problems
