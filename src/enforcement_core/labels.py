@@ -590,7 +590,7 @@ def figure_term(path: str, locale: str = "zh_CN") -> str | None:
         >>> import enforcement_core.categories  # the table gives its words when imported
         >>> figure_term("licensing.granted"), figure_term("penalty.cases", "en")
         ('准予许可', 'cases')
-        >>> figure_term("example.granted") is None
+        >>> figure_term("penalty.granted") is None  # licensing's word, not a penalty's
         True
     """
     index = _index(locale)

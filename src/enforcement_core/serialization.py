@@ -569,8 +569,12 @@ def load_json(source: str | bytes | os.PathLike[str], kind: type[D] | None = Non
     if "$schema" in data and not isinstance(data["$schema"], str):
         problems.append(Problem("$schema", _shown(data["$schema"]), "expected a string"))
     # A document of an older format is moved forward first; a newer one is refused.
+    version = data.get("schema_version")
     data, moved = migrate(data)
     problems += [Problem(p.path, _shown(p.value), p.message) for p in moved]
+    if type(version) is int and version > SCHEMA_VERSION:
+        # A later format's fields are not this one's: reading them would only mislead.
+        raise LoadError(problems, source=name)
     document = data.get("document")
     cls: type[AnnualReport | Ledger] | None = (
         _DOCUMENTS.get(document) if isinstance(document, str) else None
