@@ -218,6 +218,8 @@ sheet.append([row.get(header) for header in out["headers"]])
 book.save(folder / "ledger.xlsx")
 read = tables.read_ledger(folder / "ledger.xlsx", body=body, year=2023)
 out["read"] = [[c.id, c.granted] for c in read.confirmations]
+columnar = tables.read_columnar(folder / "ledger.xlsx", body=body, year=2023).summarize()
+out["columnar"] = [columnar.confirmation.decided, columnar.confirmation.refused]
 other_kinds = book["其他行政执法行为"].data_validations.dataValidation
 out["other_kinds"] = [v.formula1 for v in other_kinds]
 
@@ -336,6 +338,7 @@ class TestAddingACategory:
         assert [0, ""] == confirmations["init"]
         assert ["*编号", "*决定日期", "是否予以确认", "执法人员编号"] == confirmations["headers"]
         assert [["QR-9", False]] == confirmations["read"]
+        assert [1, 1] == confirmations["columnar"]  # the columnar path reads it the same
         assert all("行政确认" not in formula for formula in confirmations["other_kinds"])
 
     def test_the_test_strategies_draw_it(self, confirmations):
