@@ -45,6 +45,19 @@ class TestTable:
             g.field for g in RECORD_GROUPS if g.on_site
         }
 
+    def test_a_column_without_words_says_where_to_give_them(self):
+        """A record's column with no header word is an error naming the declaration to give it."""
+        from enforcement_core.tables._cells import read_text
+        from enforcement_core.tables._layout import Column
+
+        column = Column("stamped", ("stamped",), read_text, required=False, owner="Confirmation")
+        with pytest.raises(
+            LookupError, match=r"'stamped' of Confirmation: .*RecordGroup\(columns="
+        ):
+            column.header()
+        # A column with a word, its record's own or a shared one, has its header.
+        assert "决定日期" == Column("decided_on", ("decided_on",), read_text, False).header()
+
     def test_lookups(self):
         """category() finds a category with figures of its own, and only those."""
         assert "penalty" == category(ActionKind.PENALTY).field
