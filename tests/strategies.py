@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import types
+import typing
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -580,12 +582,63 @@ conventions = st.builds(
     sanction_counting=st.sampled_from(ec.SanctionCounting),
 )
 
-#: The strategy of each category's figures class, read through categories.CATEGORIES.
-FIGURES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+
+def _field_strategy(
+    name: str, tp: Any, on: st.SearchStrategy[dt.date]
+) -> st.SearchStrategy[Any] | None:
+    """A strategy for a field ``name`` typed ``tp``; ``None`` for a type not known here."""
+    args = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+    if typing.get_origin(tp) in (typing.Union, types.UnionType) and len(args) == 1:
+        inner = _field_strategy(name, args[0], on)
+        return None if inner is None else optional(inner)
+    if typing.get_origin(tp) is tuple and typing.get_args(tp)[0] is str:
+        return officer_ids if name == "officers" else st.lists(identifiers, max_size=3).map(tuple)
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return st.sampled_from(list(tp))
+    known: dict[Any, st.SearchStrategy[Any]] = {
+        bool: _coin,
+        int: counts,
+        Decimal: money,
+        dt.date: on,
+        str: identifiers if name == "id" else texts,
+    }
+    return known.get(tp)
+
+
+@functools.cache
+def from_fields(cls: type, on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[Any]:
+    """An instance of a class of the table built from its fields' types.
+
+    The strategy of a category declared without one written here (a record or
+    figures class with plain fields: counts, money, dates, flags, vocabularies):
+    the table drives generation, and a field of a type not known here is an error
+    naming it, never a field left out silently.
+    """
+    hints = typing.get_type_hints(cls)
+    fields: dict[str, st.SearchStrategy[Any]] = {}
+    for field in attrs.fields(cls):
+        made = _field_strategy(field.name, hints[field.name], on)
+        if made is None:
+            raise TypeError(
+                f"{cls.__name__}.{field.name}: no strategy for {hints[field.name]!r}; "
+                "write one in tests/strategies.py (RECORDS or FIGURES)"
+            )
+        fields[field.name] = made
+    return st.builds(cls, **fields)
+
+
+# The strategies written by hand; every other class of the table is built from its fields.
+_WRITTEN_FIGURES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     ec.LicensingFigures: licensing_figures,
     ec.InspectionFigures: inspection_figures,
     ec.PenaltyFigures: penalty_figures,
     ec.CoercionFigures: coercion_figures,
+}
+
+#: The strategy of each category's figures class, read through categories.CATEGORIES.
+FIGURES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    c.figures: _WRITTEN_FIGURES.get(c.figures, functools.partial(from_fields, c.figures))
+    for c in CATEGORIES
 }
 
 other_kinds = [kind for kind in ec.ActionKind if kind not in own_figures()]
@@ -913,7 +966,7 @@ def misconduct_cases(
 
 #: The strategy of each record class a ledger keeps, read through categories.RECORD_GROUPS:
 #: a new record group without a strategy here fails test_strategies, never goes untested.
-RECORDS: dict[type, Callable[..., st.SearchStrategy[Any]]] = {
+_WRITTEN_RECORDS: dict[type, Callable[..., st.SearchStrategy[Any]]] = {
     ec.MisconductCase: misconduct_cases,
     ec.LicenceApplication: licence_applications,
     ec.Inspection: inspections,
@@ -922,6 +975,10 @@ RECORDS: dict[type, Callable[..., st.SearchStrategy[Any]]] = {
     ec.CoerciveAction: coercive_actions,
     ec.OtherAction: other_actions,
     ec.ReviewCase: review_cases,
+}
+RECORDS: dict[type, Callable[..., st.SearchStrategy[Any]]] = {
+    g.record: _WRITTEN_RECORDS.get(g.record, functools.partial(from_fields, g.record))
+    for g in RECORD_GROUPS
 }
 
 

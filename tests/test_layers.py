@@ -49,7 +49,7 @@ FLOORS: list[list[str]] = [
     # 3: the annual report; the ledger of records (which names the report's conventions).
     ["report", "ledger"],
     # 4: JSON in and out; records summarised into yearly figures; rates, totals, tallies.
-    ["serialization", "summary", "statistics"],
+    ["migrations", "serialization", "summary", "statistics"],
     # 5: roll-ups, partial summaries that merge, year-over-year changes, the JSON Schema,
     # ledgers from tables; the body hierarchy and the summaries of many bodies at scale.
     ["rollups", "partials", "comparison", "schema", "tables", "hierarchy", "scale"],

@@ -136,9 +136,18 @@ class TestEnvelope:
 
     def test_schema_version_must_be_known(self):
         """A document from a future version is refused, not misread."""
-        assert ("schema_version", "expected schema_version 1") in problems(
-            document(schema_version=2)
+        newer = (
+            "schema_version 2 is newer than this version of enforcement-core reads (1): "
+            "upgrade enforcement-core to read it"
         )
+        assert ("schema_version", newer) in problems(document(schema_version=2))
+
+    def test_schema_version_must_be_a_positive_whole_number(self):
+        """Not a version (0, a string, a boolean, missing) is refused by what is expected."""
+        for version in (0, "1", True, None):
+            assert ("schema_version", "expected schema_version 1") in problems(
+                document(schema_version=version)
+            )
 
     def test_document_kind_must_be_known(self):
         """The document kind picks the class."""
@@ -491,6 +500,6 @@ class TestNothingHidden:
 
     def test_a_wrong_schema_version_beside_the_body(self):
         """A wrong schema_version does not hide the body's problems."""
-        found = problems(document(schema_version=2, year="2023"))
+        found = problems(document(schema_version=0, year="2023"))
         assert ("schema_version", "expected schema_version 1") in found
         assert ("year", "expected a whole number (int), got the string '2023'") in found

@@ -512,6 +512,7 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         lambda v: _valid(ec.OtherAction)(v) and v.kind in S.other_kinds,
     ),
     "review_cases": (S.review_cases, _valid(ec.ReviewCase)),
+    "from_fields": (lambda: S.from_fields(ec.ActionFigures), _valid(ec.ActionFigures)),
     "certificates": (lambda: S.certificates, _valid(ec.Certificate)),
     "officers": (S.officers, _officer),
     "ledger_units": (S.ledger_units, _valid(ec.Unit)),

@@ -135,6 +135,13 @@ _LOADER: Final = _rules(
         (r"expected a JSON object at the top", "文档最外层应为JSON对象"),
         (r"expected a string", "应为文字"),
         (r"expected schema_version (\d+)", lambda m: f"应为{m[1]}"),
+        (
+            (
+                r"schema_version (\d+) is newer than this version of enforcement-core reads "
+                r"\((\d+)\): upgrade enforcement-core to read it"
+            ),
+            lambda m: f"文档格式版本{m[1]}高于本软件可读的最高版本{m[2]}：请升级后再读取",
+        ),
         (r"expected one of (.+)", lambda m: f"应为以下之一：{m[1]}"),
         (
             r"expected a (\w+) document, not (.+)",

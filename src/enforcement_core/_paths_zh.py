@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from enforcement_core.labels import _VOCABULARY, term
+from enforcement_core.labels import _VOCABULARY, category_fields, figure_term, term, term_or_key
 
 __all__ = ["CODES_ZH", "code_zh", "path_zh", "paths_in_text_zh"]
 
@@ -131,8 +131,13 @@ def code_zh(code: str) -> str:
     return CODES_ZH.get(code, code)
 
 
-def _word(segment: str, before: str | None, indexed: bool) -> str | None:  # noqa: FBT001, PLR0911  (one return per kind of segment)
-    if indexed and segment in _GROUPS:
+def _group(segment: str) -> bool:
+    """Whether ``segment`` is a ledger's group of records (a declared category's too)."""
+    return segment in _GROUPS or term_or_key(f"sheet_{segment}") != f"sheet_{segment}"
+
+
+def _word(segment: str, before: str | None, indexed: bool, at: str = "") -> str | None:  # noqa: FBT001, PLR0911  (one return per kind of segment)
+    if indexed and _group(segment):
         return term(f"sheet_{segment}")
     if before == "dimensions":
         return _DIMENSIONS.get(segment, segment)
@@ -140,6 +145,9 @@ def _word(segment: str, before: str | None, indexed: bool) -> str | None:  # noq
         return _VOCABULARY[_KEYS[before]][segment][0]
     if segment in _OWN:
         return _OWN[segment]
+    if before is not None and at.split(".", 1)[0] in category_fields():
+        # A category's figure: its own word, or a shared one, never another category's.
+        return figure_term(at)
     for key in (segment, f"column_{segment}", f"sheet_{segment}"):
         try:
             return term(key)
@@ -165,6 +173,7 @@ def path_zh(path: str) -> str:
         '行政检查·查出隐患'
     """
     words: list[str] = []
+    walked: list[str] = []
     before: str | None = None
     parts = [(m[1], m[2]) for m in _SEGMENT.finditer(path)]
     index = 0
@@ -175,14 +184,15 @@ def path_zh(path: str) -> str:
             words.append(term(pair))
             before, index = parts[index + 1][0], index + 2
             continue
-        word = _word(segment, before, bool(indices))
+        walked.append(segment)
+        word = _word(segment, before, bool(indices), ".".join(walked))
         if word is None:
             word = segment
         elif segment == "officers" and before is not None:
             word = term("column_officers")
         numbers = [int(n) + 1 for n in re.findall(r"\d+", indices)]
         # Records (第5条) are a ledger's groups, and the hazards and certificates in them.
-        record = segment in _GROUPS and (
+        record = _group(segment) and (
             before is None
             or (before, segment) in {("inspections", "hazards"), ("officers", "certificates")}
         )

@@ -23,6 +23,8 @@ Examples:
 
 from __future__ import annotations
 
+import typing
+from collections.abc import Mapping
 from typing import Any, Final
 
 import attrs
@@ -51,6 +53,7 @@ from enforcement_core.figures import (
     LicensingFigures,
     PenaltyFigures,
 )
+from enforcement_core.labels import declare_terms, label, term_or_key
 from enforcement_core.workforce import MisconductCase
 
 __all__ = [
@@ -78,6 +81,10 @@ class RecordGroup:
     doc: str
     #: Whether the actions are taken on site, where two officers must take part.
     on_site: bool = False
+    #: The headers of the record's columns that no other record's column already
+    #: has a word for, by field: ``{"granted": ("是否予以确认", "confirmed")}``.
+    #: They name this record's columns only (the term ``column_<Record>_<field>``).
+    columns: Mapping[str, tuple[str, str]] = attrs.field(factory=dict, eq=False)
 
 
 @attrs.frozen
@@ -104,6 +111,20 @@ class Category:
     amount: tuple[tuple[str, ...], ...] = ()
     #: A total the report may give without parts; when stated, it is the category's count.
     total: str | None = None
+    #: The words of the category's figures, by path below ``field``, in Chinese and
+    #: English: ``{"granted": ("予以确认", "confirmed")}``. A figure without one
+    #: takes a shared word (``count``, ``amount``) but never another category's.
+    terms: Mapping[str, tuple[str, str]] = attrs.field(factory=dict, eq=False)
+    #: The document format (``schema_version``) from which documents hold the category
+    #: in its own fields; an older document holds it in ``other_actions`` and is
+    #: migrated when read (:mod:`enforcement_core.migrations`). The built-ins have
+    #: always had their fields: 1.
+    since: int = 1
+    #: How an other action of the category's kind (its JSON object) becomes one of
+    #: its records (a JSON object) when an older document is migrated; ``None`` to
+    #: carry ``id``, the date (``taken_on``) into the record's first date field,
+    #: ``amount`` and ``description`` into fields of those names.
+    from_other: Any = attrs.field(default=None, eq=False)
 
 
 _APPLICATIONS = RecordGroup("licence_applications", LicenceApplication, "Licence applications.")
@@ -177,6 +198,43 @@ RECORD_GROUPS: Final[tuple[RecordGroup, ...]] = (
 _BY_KIND: Final = {c.kind: c for c in CATEGORIES}
 
 
+def _figure_names(cls: type, seen: set[type] | None = None) -> set[str]:
+    """The keys of the figures of ``cls``, and of the figures classes inside them."""
+    seen = set() if seen is None else seen
+    seen.add(cls)
+    names = {field.name for field in attrs.fields(cls)}
+    for tp in typing.get_type_hints(cls).values():
+        for inner in (tp, *typing.get_args(tp)):
+            if isinstance(inner, type) and attrs.has(inner) and inner not in seen:
+                names |= _figure_names(inner, seen)
+    return names
+
+
+def _declare_words() -> None:
+    """Give labels the words of the table: figures by path, sheets and columns by record.
+
+    A category's sheet is named by the category (行政确认), in English by its
+    group's documentation, unless a term names it already.
+    """
+    for declared in CATEGORIES:
+        declare_terms(
+            {f"{declared.field}.{key}": words for key, words in declared.terms.items()},
+            figures_of=declared.field,
+            names=tuple(sorted(_figure_names(declared.figures))),
+        )
+        group = declared.records
+        if group is None:
+            continue
+        sheet = f"sheet_{group.field}"
+        if term_or_key(sheet) == sheet:
+            declare_terms({sheet: (label(declared.kind), group.doc.rstrip("."))})
+        owner = group.record.__name__
+        declare_terms({f"column_{owner}_{key}": words for key, words in group.columns.items()})
+
+
+_declare_words()
+
+
 def category(kind: ActionKind) -> Category | None:
     """The category ``kind`` with figures of its own; ``None`` for the others."""
     return _BY_KIND.get(kind)
@@ -204,28 +262,30 @@ def _added_fields(
     class: its field is made here, typed and checked like the declared ones (which
     keep their line for type checkers and documentation).
     """
-    names = {field.name for field in fields}
+    result = list(fields)
     template = next(field for field in fields if field.name == after)
-    made = []
+    # Each made field goes where the table places it: before the next wanted field the
+    # class declares (a category's records before other_actions), else after the last.
+    previous = after
     for name, tp, check, default in wanted:
+        names = [field.name for field in result]
         if name in names:
+            previous = name
             continue
-        made.append(
-            template.evolve(
-                name=name,
-                alias=name,
-                type=tp,
-                default=default,
-                validator=None,
-                converter=None,
-                metadata=checks(check),
-            )
+        made = template.evolve(
+            name=name,
+            alias=name,
+            type=tp,
+            default=default,
+            validator=None,
+            converter=None,
+            metadata=checks(check),
         )
+        result.insert(names.index(previous) + 1, made)
+        previous = name
         # The schema and the converter read types from the annotations.
         cls.__annotations__[name] = tp
-    placed = {name for name, *_ in wanted} | {after}
-    index = max(i for i, field in enumerate(fields) if field.name in placed) + 1
-    return apply_checks(cls, [*fields[:index], *made, *fields[index:]])
+    return apply_checks(cls, result)
 
 
 def report_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:

@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 __all__ = [
     "LOCALES",
     "Vocabulary",
+    "category_fields",
+    "declare_terms",
+    "figure_term",
     "label",
     "labels_of",
     "suggestion",
@@ -514,7 +517,8 @@ def term(key: str, locale: str = "zh_CN") -> str:
         >>> term("hazards_found"), term("hazards_found", "en")
         ('查出隐患', 'hazards found')
     """
-    return _TERMS[key][_index(locale)]
+    index = _index(locale)
+    return _TERMS[key][index] if key in _TERMS else _DECLARED[key][index]
 
 
 def term_or_key(key: str, locale: str = "zh_CN") -> str:
@@ -524,7 +528,81 @@ def term_or_key(key: str, locale: str = "zh_CN") -> str:
         >>> term_or_key("cases"), term_or_key("levied_households")
         ('案件', 'levied_households')
     """
-    return term(key, locale) if key in _TERMS else key
+    return term(key, locale) if key in _TERMS or key in _DECLARED else key
+
+
+# Terms declared with the table of categories (enforcement_core.categories), by key: a
+# category's figures by path ("confirmation.granted"), its sheet and columns by the
+# same keys as the built-in ones. This module depends on nothing of the model, so the
+# table gives its words here when it is imported.
+_DECLARED: dict[str, tuple[str, str]] = {}
+# The categories whose figures carry a bare key ("granted": {"licensing"}): a bare
+# term names those categories' figure and no other category's.
+_OWNERS: dict[str, set[str]] = {}
+# The words any category's figures may take without declaring them.
+_SHARED: Final = frozenset({"count", "amount"})
+
+
+def declare_terms(
+    terms: Mapping[str, tuple[str, str]], *, figures_of: str = "", names: tuple[str, ...] = ()
+) -> None:
+    """Give the words of a declaration: ``terms`` by key, in Chinese and English.
+
+    ``figures_of`` is a category's field and ``names`` the keys of its figures: a
+    bare term of one of them (``granted``) is then that category's and is never
+    taken for another's figure (:func:`figure_term`). A key given twice with other
+    words is refused, so that one declaration cannot change another's words.
+
+    Raises:
+        ValueError: a key is already a term with other words.
+
+    Examples:
+        >>> declare_terms({"granted": ("予以确认", "confirmed")})
+        Traceback (most recent call last):
+        ...
+        ValueError: the term 'granted' is already ('准予许可', 'granted'), not ('予以确认', 'confirmed')
+    """
+    for key, words in terms.items():
+        known = _TERMS.get(key, _DECLARED.get(key))
+        if known is not None and known != words:
+            raise ValueError(f"the term {key!r} is already {known!r}, not {words!r}")
+    _DECLARED.update(terms)
+    if figures_of:
+        _OWNERS.setdefault("", set()).add(figures_of)
+    for name in names:
+        _OWNERS.setdefault(name, set()).add(figures_of)
+
+
+def category_fields() -> frozenset[str]:
+    """The report's fields of the categories declared with figures of their own."""
+    return frozenset(_OWNERS.get("", ()))
+
+
+def figure_term(path: str, locale: str = "zh_CN") -> str | None:
+    """The word for the figure at ``path``; ``None`` when no word names that figure.
+
+    A word declared for the path comes first; then the bare term of the last key.
+    In a category's figures, that bare term must be the category's own or shared
+    (``count``, ``amount``): licensing's ``granted`` (准予许可) is never a
+    confirmation's.
+
+    Examples:
+        >>> import enforcement_core.categories  # the table gives its words when imported
+        >>> figure_term("licensing.granted"), figure_term("penalty.cases", "en")
+        ('准予许可', 'cases')
+        >>> figure_term("penalty.granted") is None  # licensing's word, not a penalty's
+        True
+    """
+    index = _index(locale)
+    if path in _DECLARED:
+        return _DECLARED[path][index]
+    top, key = path.split(".", 1)[0], path.rsplit(".", 1)[-1]
+    if key not in _TERMS:
+        return None
+    in_category = top in _OWNERS.get("", ())
+    if in_category and key not in _SHARED and top not in _OWNERS.get(key, ()):
+        return None
+    return _TERMS[key][index]
 
 
 def labels_of(vocabulary: type[Enum], locale: str = "zh_CN") -> dict[str, str]:

@@ -52,6 +52,7 @@ from enforcement_core._validators import collecting, refusals, unprintable
 from enforcement_core.errors import InvariantError, LoadError, NotADocumentError, Problem
 from enforcement_core.labels import suggestion
 from enforcement_core.ledger import Ledger
+from enforcement_core.migrations import SCHEMA_VERSION, migrate
 from enforcement_core.report import AnnualReport
 
 if TYPE_CHECKING:
@@ -59,8 +60,6 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "Document", "converter", "dump_json", "load_json"]
 
-#: The version of the document format that :func:`dump_json` writes and :func:`load_json` reads.
-SCHEMA_VERSION = 1
 #: How deep arrays and objects may nest (a document of the model nests about 10 deep;
 #: units within units add one level each).
 MAX_DEPTH = 100
@@ -569,11 +568,13 @@ def load_json(source: str | bytes | os.PathLike[str], kind: type[D] | None = Non
     problems = list(_duplicates(data)) if _repeated.get() else []
     if "$schema" in data and not isinstance(data["$schema"], str):
         problems.append(Problem("$schema", _shown(data["$schema"]), "expected a string"))
+    # A document of an older format is moved forward first; a newer one is refused.
     version = data.get("schema_version")
-    if version != SCHEMA_VERSION or type(version) is not int:
-        problems.append(
-            Problem("schema_version", _shown(version), f"expected schema_version {SCHEMA_VERSION}")
-        )
+    data, moved = migrate(data)
+    problems += [Problem(p.path, _shown(p.value), p.message) for p in moved]
+    if type(version) is int and version > SCHEMA_VERSION:
+        # A later format's fields are not this one's: reading them would only mislead.
+        raise LoadError(problems, source=name)
     document = data.get("document")
     cls: type[AnnualReport | Ledger] | None = (
         _DOCUMENTS.get(document) if isinstance(document, str) else None

@@ -24,7 +24,7 @@ from enforcement_core._validators import declared_dimensions
 from enforcement_core.actions import ActionKind
 from enforcement_core.categories import CATEGORIES, Category
 from enforcement_core.dimensions import Coverage
-from enforcement_core.labels import label, labels_of, term, term_or_key
+from enforcement_core.labels import figure_term, label, labels_of, term, term_or_key
 from enforcement_core.numbers_zh import (
     UNDEFINED,
     MeasureKind,
@@ -569,11 +569,12 @@ def _declared(w: _Writer, declared: Category) -> None:
         return
     w.rows.append(Row(0, w.label(declared.kind)))
     for path, value in figures(figures_of, f"{declared.field}."):
-        key = path.rsplit(".", 1)[-1]
+        # Words by path: another category's word for the same key is never taken.
+        words = figure_term(path, w.locale) or path.rsplit(".", 1)[-1]
         if isinstance(value, Decimal):
-            w.money(1, term_or_key(key, w.locale), value, path)
+            w.money(1, words, value, path)
         else:
-            w.count(1, term_or_key(key, w.locale), value, _CASE, path)
+            w.count(1, words, value, _CASE, path)
 
 
 _CATEGORY_ROWS: Mapping[ActionKind, Callable[[_Writer], None]] = {

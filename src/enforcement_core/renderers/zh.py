@@ -29,7 +29,7 @@ from enforcement_core.categories import CATEGORIES, Category, category
 from enforcement_core.comparison import Change, RateChange
 from enforcement_core.dimensions import Coverage
 from enforcement_core.errors import RendererOptionError
-from enforcement_core.labels import label, term_or_key
+from enforcement_core.labels import figure_term, label, term_or_key
 from enforcement_core.numbers_zh import (
     AMOUNT_UNITS,
     MeasureKind,
@@ -706,11 +706,14 @@ class _Writer:
         parts: list[str | None] = []
         for path, value in stated:
             key = path.rsplit(".", 1)[-1]
+            # Words by path: another category's word for the same key is never taken.
+            own = figure_term(path) or key
+            given = path.removeprefix(f"{declared.field}.") in declared.terms
             if isinstance(value, Decimal):
-                words = "涉及金额" if key == "amount" else term_or_key(key)
+                words = "涉及金额" if key == "amount" and not given else own
                 parts.append(f"{words}{self.money(value, path)}")
             else:
-                words = f"全年{name}" if key == "count" else term_or_key(key)
+                words = f"全年{name}" if key == "count" and not given else own
                 parts.append(self._count(words, path, MeasureKind.CASE))
         return self._join(parts)
 
@@ -1220,18 +1223,21 @@ def _has_term(key: str) -> bool:
     return term_or_key(key) != key
 
 
-def _field_word(name: str, previous: str, *, top: bool) -> str:
-    """The word of a field of a figure's path; empty for a step that has none."""
+def _field_word(name: str, previous: str, *, top: bool, at: str = "") -> str:
+    """The word of a field of a figure's path (``at``, the path to it); empty for a step that has none."""
     declared = next((c for c in CATEGORIES if c.field == name), None)
     if top:
         return label(declared.kind) if declared is not None else _GROUP_WORDS.get(name, "")
+    if _has_term(at):
+        return term_or_key(at)  # a word declared for the path itself
     if previous == "hazards" and _has_term(f"hazards_{name}"):
         return term_or_key(f"hazards_{name}")
     if name == "amount":
         return "涉及金额"
     if name in _SILENT or name.startswith("by_") or not _has_term(name):
         return ""
-    return term_or_key(name)
+    # Another category's word for the same key is never taken.
+    return figure_term(at) or "" if at else term_or_key(name)
 
 
 def _figure_words(report: AnnualReport, path: str) -> str:
@@ -1247,10 +1253,12 @@ def _figure_words(report: AnnualReport, path: str) -> str:
     words: list[str] = []
     obj: Any = report
     previous = ""
+    walked: list[str] = []
     for name, kind in steps(AnnualReport, path):
+        walked.append(name)
         value = obj.get(name) if isinstance(obj, Mapping) else getattr(obj, name, None)
         if kind == "field":
-            word = _field_word(name, previous, top=obj is report)
+            word = _field_word(name, previous, top=obj is report, at=".".join(walked))
             # A term that repeats one already written (coercion.actions) adds nothing.
             words.append("" if word in words else word)
         elif isinstance(kind, type) and issubclass(kind, Enum):

@@ -25,7 +25,7 @@ import attrs
 from enforcement_core._validators import collecting
 from enforcement_core.actions import LicenceApplication, Party, PenaltyCase
 from enforcement_core.categories import RECORD_GROUPS
-from enforcement_core.labels import term
+from enforcement_core.labels import term, term_or_key
 from enforcement_core.ledger import refuse_among_other_actions
 from enforcement_core.tables._cells import (
     CellError,
@@ -149,12 +149,14 @@ class Column:
 
     @property
     def _term(self) -> str:
-        own = f"column_{self.owner}_{self.key}"
-        try:
-            term(own)
-        except KeyError:
-            return f"column_{self.key}"
-        return own
+        for key in (f"column_{self.owner}_{self.key}", f"column_{self.key}"):
+            if term_or_key(key) != key:
+                return key
+        # A record of a category declared without a word for this column's header.
+        raise LookupError(
+            f"no header for the column {self.key!r} of {self.owner}: give its words in the "
+            f"category's RecordGroup(columns={{{self.key!r}: (Chinese, English)}})"
+        )
 
     def names(self) -> tuple[str, ...]:
         """Every header this column is recognised by, normalised."""

@@ -327,7 +327,8 @@ def template() -> bytes:
     writer.about()
     writer.sheet(term("sheet_units"), "units", _unit_columns(), examples["units"])
     for sheet in sheets():
-        writer.sheet(sheet.name(), sheet.key, sheet.columns, examples[sheet.key])
+        # A sheet of a category declared later has no example row until one is written here.
+        writer.sheet(sheet.name(), sheet.key, sheet.columns, examples.get(sheet.key, {}))
     writer.text(year)
     buffer = io.BytesIO()
     writer.book.save(buffer)
