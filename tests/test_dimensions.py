@@ -18,7 +18,11 @@ from enforcement_core._paths_zh import path_zh
 from enforcement_core.numbers_zh import format_amount
 from enforcement_core.report import Stated, StatedFigure
 from enforcement_core.schema import load_schema
-from strategies import reports_with_dimensions, reports_with_qualified_parts
+from strategies import (
+    parts_written_as_labels,
+    reports_with_dimensions,
+    reports_with_qualified_parts,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -765,3 +769,33 @@ class TestRollupOrder:
         ).penalty.dimensions
         assert ["乙类", "甲类"] == list(rolled)
         assert ["对外", "对内"] == list(rolled["甲类"].parts["x"].dimensions["n"].parts)
+
+
+class TestLabelsAsKeysProperty:
+    @given(drawn=parts_written_as_labels)
+    def test_a_label_is_its_key_in_place_and_round_trips(self, drawn):
+        """Any form a report writes a known key in: held as the key, in place, words kept.
+
+        Dumped and loaded, the holder is equal; zh writes each part in the report's words.
+        """
+        holder, name, dimension, expected = drawn
+        held = _holder(holder, name, dimension)
+        parts = held.dimensions[name].parts
+        assert expected == list(parts)
+        vocabulary = KNOWN[holder][name]
+        for (written, part), key in zip(dimension.parts.items(), expected, strict=True):
+            own = labels.labels_of(vocabulary).get(key)
+            assert (written if written not in (key, own) else "") == parts[key].label
+            assert part.count == parts[key].count
+        where = {"hazards": "inspection", "inspection": "inspection"}.get(holder, holder)
+        source = (
+            report(inspection=ec.InspectionFigures(hazards=held))
+            if holder == "hazards"
+            else report(**{where: held})
+        )
+        assert source == ec.load_json(ec.dump_json(source))
+        assert SCHEMA.is_valid(json.loads(ec.dump_json(source)))
+        zh = ec.render(source, "zh")
+        for written, key in zip(dimension.parts, expected, strict=True):
+            words = parts[key].label or labels.labels_of(vocabulary).get(key, key)
+            assert words in zh, (written, words)
