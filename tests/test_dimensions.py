@@ -799,3 +799,29 @@ class TestLabelsAsKeysProperty:
         for written, key in zip(dimension.parts, expected, strict=True):
             words = parts[key].label or labels.labels_of(vocabulary).get(key, key)
             assert words in zh, (written, words)
+
+
+class TestAWorkforceOfNamedPartsOnly:
+    """A workforce that holds nothing but a breakdown whose parts have no number."""
+
+    def source(self, count: int | None) -> ec.AnnualReport:
+        certificate = Dimension(parts={"awaiting_certificate": Part(count=count)})
+        return report(workforce=ec.WorkforceFigures(dimensions={"certificate": certificate}))
+
+    def test_the_parts_are_still_named_in_zh_and_text(self):
+        """Found by the deep profile: the section was left out, and the part with it."""
+        held = self.source(None)
+        assert "按执法证办理情况分，待申领执法证。" in ec.render(held, "zh")
+        assert "待申领执法证" in ec.render(held, "text")
+        assert "待申领执法证0" not in ec.render(held, "zh")
+
+    def test_with_a_count_it_is_written_with_it(self):
+        held = self.source(3)
+        assert "待申领执法证3名" in ec.render(held, "zh")
+        assert "待申领执法证  3 名" in ec.render(held, "text")
+
+    def test_no_workforce_no_section(self):
+        """The other side: nothing held, nothing written."""
+        held = report(workforce=ec.WorkforceFigures())
+        assert "执法人员" not in ec.render(held, "text")
+        assert "执法人员管理情况" not in ec.render(held, "zh")

@@ -1324,8 +1324,11 @@ def _how_many(count: int) -> str:
 
 
 def _has_workforce(report: AnnualReport) -> bool:
-    return figure(report, "workforce.certified") is not None or any(
-        True for _ in figures_below(report.workforce)
+    # A breakdown whose parts the report names without a number is still said, by name.
+    return (
+        figure(report, "workforce.certified") is not None
+        or any(True for _ in figures_below(report.workforce))
+        or bool(report.workforce.dimensions)
     )
 
 
