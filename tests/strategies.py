@@ -1251,9 +1251,11 @@ def without_figures(draw: st.DrawFn) -> tuple[ec.AnnualReport, ec.AnnualReport, 
 
 # Breakdowns with open keys (issue 18) ------------------------------------------------
 
-# The report's own words: Chinese, never a vocabulary value (those are ASCII), so a
-# drawn key is known or unknown by construction.
+# The report's own words: Chinese, never a vocabulary value (those are ASCII).
 _WORDS = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=6)
+# A key of the report's own beside a vocabulary: ending in 〇, which ends no label, so a
+# drawn key is known or unknown by construction (a label would be read as its value).
+_OWN_KEYS = _WORDS.map(lambda words: f"{words}〇")
 _OWN_MEASURES = st.sampled_from(["", "", "", "件", "家", "户", "人次", "项"])
 _DIMENSION_LABELS = st.just("") | _WORDS
 _COVERAGES = st.sampled_from(list(ec.Coverage))
@@ -1273,7 +1275,10 @@ def _parts(
     keys = [*(m.value for m in vocabulary)] if vocabulary is not None else []
     drawn = draw(
         st.lists(
-            st.sampled_from(keys) | _WORDS if keys else _WORDS, min_size=1, max_size=4, unique=True
+            st.sampled_from(keys) | _OWN_KEYS if keys else _WORDS,
+            min_size=1,
+            max_size=4,
+            unique=True,
         )
     )
     parts: dict[str, ec.Part] = {}
@@ -1381,6 +1386,52 @@ def _reports_with_dimensions(draw: st.DrawFn) -> ec.AnnualReport:
 
 
 reports_with_dimensions = _reports_with_dimensions()
+
+
+def _written_forms(vocabulary: type[Enum]) -> list[tuple[str, str]]:
+    """Each way a report may write a key of ``vocabulary``, with the value it names.
+
+    The value itself, its Chinese label and its English label (where it is one
+    word, as a key holds no space), and for parties "对" before the Chinese label.
+    """
+    from enforcement_core import labels
+
+    forms = []
+    for value in vocabulary:
+        key = str(value.value)
+        written = [key, labels.label(value), labels.label(value, "en")]
+        if vocabulary is ec.PartyKind:
+            written.append(f"对{labels.label(value)}")
+        forms += [(form, key) for form in written if form and not any(c.isspace() for c in form)]
+    return forms
+
+
+@st.composite
+def _parts_written_as_labels(draw: st.DrawFn) -> tuple[str, str, ec.Dimension, list[str]]:
+    holder = draw(st.sampled_from(sorted(_KNOWN_DIMENSIONS)))
+    name = draw(st.sampled_from(sorted(_KNOWN_DIMENSIONS[holder])))
+    vocabulary = _KNOWN_DIMENSIONS[holder][name]
+    forms = _written_forms(vocabulary)
+    # One written form per value, in a drawn order, beside the report's own words.
+    chosen = draw(
+        st.lists(st.sampled_from(forms), min_size=1, max_size=4, unique_by=lambda f: f[1])
+    )
+    own = draw(st.lists(_OWN_KEYS, max_size=2, unique=True))
+    keys = [form for form, _ in chosen] + own
+    order = draw(st.permutations(keys))
+    canonical = dict(chosen)
+    # At least one each: zh says a category whose figures are all 0 in words, not by part.
+    parts = {key: ec.Part(count=draw(st.integers(1, 10**6))) for key in order}
+    expected = [canonical.get(key, key) for key in order]
+    return holder, name, ec.Dimension(parts=parts), expected
+
+
+#: A known dimension of a holder (penalty, inspection, hazards, workforce) whose parts are
+#: keyed as a report writes them: a value, its Chinese or English label, or "对" before a
+#: party's label, one form per value, in a drawn order beside the report's own words
+#: (which end in 〇, so no label is among them). With the holder, the dimension's name
+#: and the keys the holder must hold, in the same order.
+parts_written_as_labels = _parts_written_as_labels()
 
 
 def _unknown_part_paths(dimensions: Mapping[str, ec.Dimension], path: str) -> Iterator[str]:

@@ -16,6 +16,7 @@ import attrs
 import pytest
 
 import enforcement_core as ec
+from enforcement_core import cli
 
 GULU = ec.examples.load("gulu-2023")
 
@@ -1221,3 +1222,39 @@ class TestOneWordPerSeverity:
         for finding in findings:
             assert f"<td>{self.ZH[finding.severity]}：" in shown
             assert f"<td>{self.EN[finding.severity]}</td>" in shown
+
+
+class TestAReadersOwnFailure:
+    """Issue 21: any exception of a reader reaches the user as one line naming the file."""
+
+    @pytest.mark.parametrize(
+        ("lang", "said"),
+        [
+            ("en", "town.xlsx: the file cannot be read: RuntimeError: no sheet today"),
+            ("zh", "town.xlsx: 无法读取该文件：RuntimeError: no sheet today"),
+        ],
+    )
+    def test_one_line_naming_the_file_and_status_2(self, monkeypatch, capsys, lang, said):
+        from enforcement_core import tables
+
+        def broken(_: str) -> None:
+            raise RuntimeError("no sheet today")
+
+        monkeypatch.setattr(tables, "load_document", broken)
+        assert 2 == cli.main(["report", "town.xlsx", "--lang", lang])
+        out, err = capsys.readouterr()
+        assert "" == out
+        assert 1 == len(err.splitlines()), err
+        assert said in err
+        assert "RuntimeError" in err
+        assert "Traceback" not in err
+
+    def test_a_bug_of_ours_is_one_line_too(self, monkeypatch, capsys):
+        """An exception outside the readers: one line, and --debug named for the traceback."""
+        # The parser takes the command's handler when it is built, in the run.
+        monkeypatch.setattr(cli, "_cmd_examples", lambda _: 1 / 0)
+        assert 2 == cli.main(["examples"])
+        err = capsys.readouterr().err
+        assert 1 == len(err.splitlines())
+        assert "ZeroDivisionError" in err
+        assert "--debug" in err

@@ -18,7 +18,11 @@ from enforcement_core._paths_zh import path_zh
 from enforcement_core.numbers_zh import format_amount
 from enforcement_core.report import Stated, StatedFigure
 from enforcement_core.schema import load_schema
-from strategies import reports_with_dimensions, reports_with_qualified_parts
+from strategies import (
+    parts_written_as_labels,
+    reports_with_dimensions,
+    reports_with_qualified_parts,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -604,3 +608,220 @@ class TestClosedFieldsAsDimensions:
             dimensions={"按领域": parts(1)},
         )
         assert ["domain", "按领域"] == list(ec.as_dimensions(held))
+
+
+class TestKnownLabelsAsKeys:
+    """A key written as a label of a known value is that value, wherever it is built."""
+
+    @pytest.mark.parametrize(
+        ("holder", "name", "written", "key", "words"),
+        [
+            ("penalty", "domain", "安全生产", "work_safety", ""),
+            ("penalty", "domain", "交通运输", "traffic", "交通运输"),
+            ("penalty", "party", "对个人", "natural_person", "对个人"),
+            ("penalty", "party", "自然人", "natural_person", "自然人"),
+            ("penalty", "party", "个人", "natural_person", ""),
+            ("penalty", "party", "对企业", "enterprise", "对企业"),
+            ("hazards", "grade", "重大隐患", "major", ""),
+            ("inspection", "domain", "安全生产", "work_safety", ""),
+            ("workforce", "source", "派驻", "seconded", ""),
+            ("workforce", "certificate", "待考证", "awaiting_exam", ""),
+        ],
+    )
+    def test_a_label_is_read_as_its_key_keeping_the_reports_words(
+        self, holder, name, written, key, words
+    ):
+        """Keyed by the canonical key, in the same place; the report's words kept where they differ."""
+        dimension = Dimension(parts={"其余": Part(count=1), written: Part(count=2)})
+        held = _holder(holder, name, dimension).dimensions[name]
+        assert ["其余", key] == list(held.parts)
+        assert words == held.parts[key].label
+        assert 2 == held.parts[key].count
+
+    @pytest.mark.parametrize(
+        ("name", "written"),
+        [
+            ("party", "对生产经营单位"),
+            ("party", "对外"),
+            ("domain", "网吧"),
+            ("domain", "安全"),
+            ("kind", "安全生产"),  # a label, in a dimension with no vocabulary
+            ("statute", "对个人"),
+        ],
+    )
+    def test_a_value_that_is_no_label_stays_as_written(self, name, written):
+        """No near match, no guess: what names no value of the dimension's vocabulary is kept."""
+        held = _holder("penalty", name, Dimension(parts={written: Part(count=2)}))
+        assert [written] == list(held.dimensions[name].parts)
+        assert "" == held.dimensions[name].parts[written].label
+
+    def test_the_parts_own_label_is_kept(self):
+        """A part that gives its own words keeps them; only its key changes."""
+        party = Dimension(parts={"个人": Part(count=2, label="对自然人")})
+        held = _holder("penalty", "party", party).dimensions["party"]
+        assert {"natural_person": "对自然人"} == {k: p.label for k, p in held.parts.items()}
+
+    def test_nested_parts_are_read_with_the_holders_vocabularies(self):
+        """对个人 within 事故处罚 is natural_person too; 事故处罚 (no vocabulary) stays."""
+        party = Dimension(parts={"对个人": Part(count=2)})
+        kind = Dimension(parts={"事故处罚": Part(count=4, dimensions={"party": party})})
+        held = _holder("penalty", "kind", kind).dimensions["kind"]
+        nested = held.parts["事故处罚"].dimensions["party"]
+        assert ["natural_person"] == list(nested.parts)
+        assert "对个人" == nested.parts["natural_person"].label
+
+    def test_two_parts_naming_one_value_are_refused(self):
+        """安全生产 beside work_safety would be one part twice: refused, naming both."""
+        domain = Dimension(parts={"安全生产": Part(count=1), "work_safety": Part(count=2)})
+        with pytest.raises(ec.InvariantError, match="'安全生产' and 'work_safety' of domain"):
+            _holder("penalty", "domain", domain)
+        nested = Dimension(parts={"对个人": Part(count=1), "自然人": Part(count=1)})
+        kind = Dimension(parts={"事故处罚": Part(count=4, dimensions={"party": nested})})
+        with pytest.raises(ec.InvariantError, match="'对个人' and '自然人' of party"):
+            _holder("penalty", "kind", kind)
+
+    def test_from_json_with_stated_figures_and_conventions_following_the_part(self):
+        """A document keyed by the report's words loads keyed by the value; paths follow it."""
+        at = "penalty.dimensions.party.parts.{}.count"
+        document = {
+            "schema_version": 1,
+            "document": "annual_report",
+            "body": {"name": BODY.name, "level": "county_department"},
+            "year": 2024,
+            "penalty": {
+                "cases": 400,
+                "dimensions": {
+                    "party": {"parts": {"对生产经营单位": {"count": 100}, "对个人": {}}}
+                },
+            },
+            "stated": {
+                "figures": [{"figure": at.format("对个人"), "value": "300", "qualifier": "余"}]
+            },
+            "conventions": {"measure_words": {at.format("对个人"): "起"}},
+        }
+        loaded = ec.load_json(json.dumps(document, ensure_ascii=False))
+        party = loaded.penalty.dimensions["party"]
+        assert ["对生产经营单位", "natural_person"] == list(party.parts)
+        assert "对个人" == party.parts["natural_person"].label
+        assert at.format("natural_person") == loaded.stated.figures[0].figure
+        assert {at.format("natural_person"): "起"} == dict(loaded.conventions.measure_words)
+        assert loaded == ec.load_json(ec.dump_json(loaded))
+        assert SCHEMA.is_valid(json.loads(ec.dump_json(loaded)))
+        assert "对个人300余起" in ec.render(loaded, "zh")
+
+    def test_two_parts_naming_one_value_in_json_are_a_load_error(self):
+        """The refusal reaches the loader as a problem at the dimensions' path."""
+        document = json.loads(ec.dump_json(report(penalty=penalty(10))))
+        document["penalty"]["dimensions"] = {
+            "party": {"parts": {"自然人": {"count": 1}, "natural_person": {"count": 2}}}
+        }
+        with pytest.raises(ec.LoadError, match="自然人"):
+            ec.load_json(json.dumps(document, ensure_ascii=False))
+
+    def test_a_label_rolls_up_with_its_key(self):
+        """对个人 in one report and natural_person in another add up: one part, 5."""
+        a = report(penalty=penalty(None, party=Dimension(parts={"对个人": Part(count=2)})))
+        b = report(penalty=penalty(None, party=Dimension(parts={"natural_person": Part(count=3)})))
+        rolled = ec.rollup([a, b], body=BODY).penalty.dimensions["party"]
+        assert {"natural_person": 5} == {k: p.count for k, p in rolled.parts.items()}
+
+    def test_a_grade_written_as_its_label_is_the_major_grade_and_written_so(self):
+        """重大隐患 as a key is the major grade, written back in the vocabulary's words."""
+        grade = Dimension(coverage=Coverage.SUBSET, parts={"重大隐患": Part(count=2)})
+        hazards = ec.HazardFigures(found=10, dimensions={"grade": grade})
+        held = report(inspection=ec.InspectionFigures(hazards=hazards))
+        assert ["major"] == list(held.inspection.hazards.dimensions["grade"].parts)
+        assert "重大隐患2条" in ec.render(held, "zh")
+
+
+def _holder(holder: str, name: str, dimension: Dimension) -> Any:
+    """The figures of ``holder`` holding ``dimension`` under ``name``, nothing else."""
+    if holder == "penalty":
+        return ec.PenaltyFigures(dimensions={name: dimension})
+    if holder == "inspection":
+        return ec.InspectionFigures(dimensions={name: dimension})
+    if holder == "hazards":
+        return ec.HazardFigures(dimensions={name: dimension})
+    return ec.WorkforceFigures(dimensions={name: dimension})
+
+
+class TestRollupOrder:
+    def test_open_keys_keep_the_order_the_reports_wrote_them(self):
+        """First seen first, across reports: not sorted by code point."""
+        a = Dimension(parts={"网吧": Part(count=1), "加油站点": Part(count=1)})
+        b = Dimension(parts={"校外培训机构": Part(count=1), "加油站点": Part(count=2)})
+        reports = [report(penalty=penalty(None, 主体=a)), report(penalty=penalty(None, 主体=b))]
+        rolled = ec.rollup(reports, body=BODY).penalty.dimensions["主体"]
+        assert ["网吧", "加油站点", "校外培训机构"] == list(rolled.parts)
+        assert ["网吧", "加油站点", "校外培训机构"] != sorted(rolled.parts)
+        zh = ec.render(ec.rollup(reports, body=BODY), "zh")
+        assert zh.index("网吧") < zh.index("加油站点") < zh.index("校外培训机构")
+
+    def test_dimensions_and_nested_parts_keep_their_order_too(self):
+        """The dimensions of a holder and the parts of a nested dimension: first seen first."""
+        nested = Dimension(parts={"对外": Part(count=1), "对内": Part(count=1)})
+        a = {
+            "乙类": parts(1),
+            "甲类": Dimension(parts={"x": Part(count=2, dimensions={"n": nested})}),
+        }
+        rolled = ec.rollup(
+            [report(penalty=penalty(None, **a)), report(penalty=penalty(None, **a))], body=BODY
+        ).penalty.dimensions
+        assert ["乙类", "甲类"] == list(rolled)
+        assert ["对外", "对内"] == list(rolled["甲类"].parts["x"].dimensions["n"].parts)
+
+
+class TestLabelsAsKeysProperty:
+    @given(drawn=parts_written_as_labels)
+    def test_a_label_is_its_key_in_place_and_round_trips(self, drawn):
+        """Any form a report writes a known key in: held as the key, in place, words kept.
+
+        Dumped and loaded, the holder is equal; zh writes each part in the report's words.
+        """
+        holder, name, dimension, expected = drawn
+        held = _holder(holder, name, dimension)
+        parts = held.dimensions[name].parts
+        assert expected == list(parts)
+        vocabulary = KNOWN[holder][name]
+        for (written, part), key in zip(dimension.parts.items(), expected, strict=True):
+            own = labels.labels_of(vocabulary).get(key)
+            assert (written if written not in (key, own) else "") == parts[key].label
+            assert part.count == parts[key].count
+        where = {"hazards": "inspection", "inspection": "inspection"}.get(holder, holder)
+        source = (
+            report(inspection=ec.InspectionFigures(hazards=held))
+            if holder == "hazards"
+            else report(**{where: held})
+        )
+        assert source == ec.load_json(ec.dump_json(source))
+        assert SCHEMA.is_valid(json.loads(ec.dump_json(source)))
+        zh = ec.render(source, "zh")
+        for written, key in zip(dimension.parts, expected, strict=True):
+            words = parts[key].label or labels.labels_of(vocabulary).get(key, key)
+            assert words in zh, (written, words)
+
+
+class TestAWorkforceOfNamedPartsOnly:
+    """A workforce that holds nothing but a breakdown whose parts have no number."""
+
+    def source(self, count: int | None) -> ec.AnnualReport:
+        certificate = Dimension(parts={"awaiting_certificate": Part(count=count)})
+        return report(workforce=ec.WorkforceFigures(dimensions={"certificate": certificate}))
+
+    def test_the_parts_are_still_named_in_zh_and_text(self):
+        """Found by the deep profile: the section was left out, and the part with it."""
+        held = self.source(None)
+        assert "按执法证办理情况分，待申领执法证。" in ec.render(held, "zh")
+        assert "待申领执法证" in ec.render(held, "text")
+        assert "待申领执法证0" not in ec.render(held, "zh")
+
+    def test_with_a_count_it_is_written_with_it(self):
+        held = self.source(3)
+        assert "待申领执法证3名" in ec.render(held, "zh")
+        assert "待申领执法证  3 名" in ec.render(held, "text")
+
+    def test_no_workforce_no_section(self):
+        """The other side: nothing held, nothing written."""
+        held = report(workforce=ec.WorkforceFigures())
+        assert "执法人员" not in ec.render(held, "text")
+        assert "执法人员管理情况" not in ec.render(held, "zh")

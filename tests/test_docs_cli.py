@@ -53,7 +53,7 @@ class TestCliPage:
     def test_every_session_runs_as_shown(self, tmp_path):
         """Each command of docs/cli.md prints exactly what the page shows."""
         steps = sessions()
-        assert 20 == len(steps)  # a session dropped from the page by a broken fence would go unseen
+        assert 24 == len(steps)  # a session dropped from the page by a broken fence would go unseen
         # The document with an error the page refuses to write: its total of actions 1.
         gulu = ec.examples.load("gulu-2023")
         wrong = attrs.evolve(gulu, stated=attrs.evolve(gulu.stated, actions=1))

@@ -548,12 +548,28 @@ class TestConventionsAndCutOff:
         found = [c for c in codes(source) if c[0] == "cut-off-outside-year"]
         assert ([("cut-off-outside-year", "stated.cut_off")] if finding else []) == found
 
+    @pytest.mark.parametrize(
+        ("cut_off", "written"),
+        [
+            (dt.date(2023, 12, 31), "截至12月31日，"),
+            (dt.date(2023, 1, 1), "截至1月1日，"),
+            (dt.date(2024, 1, 10), "截至2024年1月10日，"),
+            (dt.date(2022, 12, 31), "截至2022年12月31日，"),
+        ],
+    )
+    def test_a_cut_off_in_another_year_is_written_with_its_year(self, cut_off, written):
+        """The report's own year goes unsaid; another year is written, so it is not misread."""
+        source = report(penalty=ec.PenaltyFigures(cases=12), stated=ec.Stated(cut_off=cut_off))
+        assert written in ec.render(source, "zh")
+
     def test_the_cut_off_is_written(self):
-        """截至2023年12月20日 opens the actions in zh; a row of the text."""
+        """截至12月20日 opens the actions in zh, as reports write it; a row of the text."""
         source = report(
             penalty=ec.PenaltyFigures(cases=12), stated=ec.Stated(cut_off=dt.date(2023, 12, 20))
         )
-        assert "截至2023年12月20日，" in ec.render(source, "zh")
+        zh = ec.render(source, "zh")
+        assert "截至12月20日，" in zh
+        assert "截至2023年12月20日" not in zh
         assert "2023年12月20日" in ec.render(source, "text")
         assert round_trip(source) == source
         assert valid(source)

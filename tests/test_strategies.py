@@ -457,6 +457,10 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         lambda: S.reports_with_dimensions,
         lambda v: _valid(ec.AnnualReport)(v) and v.penalty is not None,
     ),
+    "parts_written_as_labels": (
+        lambda: S.parts_written_as_labels,
+        lambda v: _valid(ec.Dimension)(v[2]) and len(v[3]) == len(set(v[3])) == len(v[2].parts),
+    ),
     "reports_with_qualified_parts": (
         lambda: S.reports_with_qualified_parts,
         lambda v: _valid(ec.AnnualReport)(v) and all(f.qualifier for f in v.stated.figures),

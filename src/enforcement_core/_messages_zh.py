@@ -253,6 +253,48 @@ _ERRORS: Final = _rules(
             r"init writes a \.xlsx ledger workbook or a \.json report, not (.*)",
             r"init 只能生成 .xlsx 台账或 .json 报告，不能生成\1",
         ),
+        (
+            (
+                r"--format (\S+) does not write a (\S+) file, and --output (.+) asks for one "
+                r"\((\S+)\): give --format \S+, or an --output ending (\S+)"
+            ),
+            (
+                r"--format \1 不生成\2文件，而 --output \3 要求生成（\4）：请用 --format \4，"
+                r"或让 --output 以\5结尾"
+            ),
+        ),
+        (
+            r"renderer '([^']*)': option '([^']*)' takes true or false, not (.*)",
+            r"格式“\1”的选项“\2”只能取 true 或 false，而不是\3",
+        ),
+        (
+            r"renderer '([^']*)': option '([^']*)' takes a whole number, not (.*)",
+            r"格式“\1”的选项“\2”只能取整数，而不是\3",
+        ),
+        (
+            r"--ledger (.+): is an annual report, not a ledger of records; .*",
+            r"--ledger \1：这是年度报告，不是执法记录台账；请给出生成该报告所用的台账",
+        ),
+        (
+            r"OLD is the report of (\d+) and NEW of (\d+): .*",
+            r"OLD是\1年度的报告，NEW是\2年度的报告：请先给出较早年度的报告（compare OLD NEW）",
+        ),
+        (
+            r"OLD and NEW are both reports of (\d+): compare two years",
+            r"OLD和NEW都是\1年度的报告：请比较两个年度",
+        ),
+        (
+            r"compare writes text, json, or a renderer with a 'previous' option; '([^']*)' has none",
+            r"compare 只能输出 text、json，或带 previous 选项的格式；“\1”没有该选项",
+        ),
+        (
+            r"nothing to roll up: give at least one report",
+            "没有可汇总的报告：请至少给出一份报告",
+        ),
+        (
+            r"cannot roll up reports of different years: (.*)",
+            lambda m: f"不能汇总不同年度的报告：{'、'.join(y + '年' for y in m[1].split(', '))}",
+        ),
         (r"(.*)cannot read the file: No such file or directory", r"\1无法读取该文件：文件不存在"),
         (r"(.*)cannot read the file: Permission denied", r"\1无法读取该文件：没有权限"),
         (r"(.*)cannot read the file: (.*)", r"\1无法读取该文件：\2"),
@@ -313,3 +355,47 @@ def usage_zh(message: str) -> str:
         "参数--lang：无效的选择'fr'（可选：'en', 'zh'）"
     """
     return _said(_USAGE, message) or message
+
+
+#: The help of the built-in renderers' options, in Chinese; a plugin's stays its own.
+_OPTION_HELP: Final[dict[str, str]] = {
+    "元, 万元, 亿元 or auto": "金额单位：元、万元、亿元或 auto（自动）",
+    "decimals of money, 0 to 4": "金额的小数位数，0至4",
+    "decimals of percentages, 0 to 4": "百分数的小数位数，0至4",
+    "the measure word for cases": "案件的量词",
+    "arabic (243件) or chinese (二百四十三件) for counts": (
+        "数字的写法：arabic（阿拉伯数字，243件）或 chinese（汉字，二百四十三件）"
+    ),
+    "follow each amount with its financial capitals (人民币陆仟捌佰元整)": (
+        "每个金额后附大写金额（人民币陆仟捌佰元整）"
+    ),
+    "the previous year's report, for 同比 sentences": "上一年度的报告文件，用于同比表述",
+    "year-over-year changes as percent, absolute or both": (
+        "同比变化的写法：percent（百分比）、absolute（绝对数）或 both（两者）"
+    ),
+    "rates as the report states them, or computed from the counts where not stated": (
+        "比率：stated（按报告所写），或 computed（未写明时由数字计算）"
+    ),
+    "write identity-card and mobile numbers instead of withholding them": (
+        "写出身份证号和手机号，而不是隐去"
+    ),
+    "the 发文字号, e.g. 古路府发〔2024〕1号 (default: the narrative's)": (
+        "发文字号，如古路府发〔2024〕1号（默认：报告正文中的）"
+    ),
+    "the 主送机关, e.g. 渝北区人民政府 (default: the narrative's)": (
+        "主送机关，如渝北区人民政府（默认：报告正文中的）"
+    ),
+    "the labels' language: zh_CN or en": "标签的语言：zh_CN（中文）或 en（英文）",
+    "write the table alone, without the page around it": "只输出表格，不输出外围的网页",
+    "figures as the report states them, or also the exact ones computed from them, marked": (
+        "数字：stated（按报告所写），或 computed（另列由其计算的精确值，并加标记）"
+    ),
+    "spaces of indentation; 0 writes one line": "缩进的空格数；0 表示写成一行",
+    "money in 元, 万元 or 亿元 (exact either way)": "金额单位：元、万元或亿元（均为精确值）",
+    "decimals of money shown, 0 to 4": "显示的金额小数位数，0至4",
+}
+
+
+def option_help_zh(text: str) -> str:
+    """A built-in renderer option's help in Chinese; any other help as given."""
+    return _OPTION_HELP.get(text, text)

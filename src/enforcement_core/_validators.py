@@ -34,7 +34,7 @@ import attrs
 
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._paths import resolve
-from enforcement_core.errors import InvariantError
+from enforcement_core.errors import InvariantError, LabelError
 
 __all__ = [
     "CHECK_KINDS",
@@ -697,6 +697,50 @@ def _stated_sum(parts: Mapping[Any, Any], name: str) -> Any:
     return sum(known) if known else None
 
 
+#: Words a report puts before a vocabulary's label in a breakdown ("对个人" for 个人).
+_LEADING_WORDS: Mapping[str, tuple[str, ...]] = {"PartyKind": ("对",)}
+
+
+def known_key(vocabulary: type[Enum] | None, key: object) -> str | None:
+    """The canonical key of ``vocabulary`` that ``key`` names, or ``None``.
+
+    A key names a value when it is the value, one of its labels or a variant
+    ("安全生产" and "work_safety" for ``Domain.WORK_SAFETY``; "对个人" and "自然人"
+    for ``PartyKind.NATURAL_PERSON``); any other key is the report's own words.
+    """
+    if vocabulary is None or type(key) is not str or not hasattr(vocabulary, "from_label"):
+        return None
+    leading = _LEADING_WORDS.get(vocabulary.__name__, ())
+    for written in (key, *(key[len(word) :] for word in leading if key.startswith(word))):
+        try:
+            return str(vocabulary.from_label(written).value)
+        except LabelError:
+            continue
+    return None
+
+
+def _twice_named(dimensions: Mapping[Any, Any], known: Mapping[str, type[Enum]]) -> str | None:
+    """Why two parts of a known dimension name one key ("安全生产" beside "work_safety")."""
+    for name, dimension in dimensions.items():
+        parts = getattr(dimension, "parts", None)
+        if not isinstance(parts, Mapping):
+            continue
+        seen: dict[str, str] = {}
+        for key, part in parts.items():
+            canonical = known_key(known.get(name), key)
+            if canonical is not None and canonical in seen:
+                return (
+                    f"the parts {seen[canonical]!r} and {key!r} of {name} both name"
+                    f" {canonical!r}; hold it once"
+                )
+            if canonical is not None:
+                seen[canonical] = key
+            why = _twice_named(getattr(part, "dimensions", {}), known)
+            if why is not None:
+                return why
+    return None
+
+
 class _DimensionsWithin(Check):
     """Each dimension of a mapping of dimensions within its total, part by part."""
 
@@ -752,7 +796,7 @@ class _DimensionsWithin(Check):
             why = self._why(instance, key, dimension)
             if why is not None:
                 return why
-        return None
+        return _twice_named(value, self.known)
 
     def refuse(self, instance: object, name: str, value: Any) -> None:
         if not isinstance(value, Mapping):
@@ -761,6 +805,9 @@ class _DimensionsWithin(Check):
             why = self._why(instance, key, dimension)
             if why is not None:
                 fail(instance, f"{name}.{key}", dimension, why)
+        twice = _twice_named(value, self.known)
+        if twice is not None:
+            fail(instance, name, value, twice)
 
     def __repr__(self) -> str:
         return (

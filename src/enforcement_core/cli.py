@@ -218,7 +218,8 @@ class _Progress:
 
     def step(self, index: int, name: str) -> None:
         if self.shown:
-            self.stream.write(f"\r\033[K[{index}/{self.total}] reading {name}")
+            reading = "正在读取" if _Parser.lang == "zh" else "reading "
+            self.stream.write(f"\r\033[K[{index}/{self.total}] {reading}{name}")
             self.stream.flush()
 
     def done(self) -> None:
@@ -510,34 +511,61 @@ def _say_error(error: BaseException, lang: str = "en") -> None:
 
 
 def _cmd_renderers(args: argparse.Namespace) -> int:
-    del args
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")
         loaded = renderers.load_all()
     lines = []
     for entry in renderers.available():
-        lines += _renderer_lines(entry, loaded.get(entry.name))
+        lines += _renderer_lines(entry, loaded.get(entry.name), args.lang)
     _out("\n".join(lines))
     return 0
 
 
-def _renderer_lines(entry: renderers.RendererEntry, found: object) -> list[str]:
+#: The listing's words: a renderer registered without a distribution, a broken one,
+#: an option's default and its choices.
+_LISTING = {
+    "en": ("registered at run time", "BROKEN: ", " (default: {})", " [{}]", ", "),
+    "zh": ("运行时注册", "无法使用：", "（默认：{}）", "［可选：{}］", "、"),
+}
+
+
+def _renderer_lines(entry: renderers.RendererEntry, found: object, lang: str = "en") -> list[str]:
     """The listing of one renderer; a plugin whose attributes raise is listed as broken."""
-    where = entry.distribution or "registered at run time"
+    at_run_time, broken, default, among, comma = _LISTING[lang]
+    where = entry.distribution or at_run_time
     if isinstance(found, RendererError) or found is None:
-        return [f"{entry.name}  ({where}, {entry.value})  BROKEN: {found}"]
+        why = _explain(found, lang) if found is not None else "None"
+        return [f"{entry.name}  ({where}, {entry.value})  {broken}{why}"]
     try:
         lines = [f"{entry.name}  ({where})  {found.media_type}  {found.extension}"]  # type: ignore[attr-defined]
         for name, option in found.options.items():  # type: ignore[attr-defined]
-            choices = f" [{', '.join(map(str, option.choices))}]" if option.choices else ""
-            lines.append(
-                f"    --option {name}=…  {option.help} (default: {option.default}){choices}"
-            )
+            choices = among.format(comma.join(map(str, option.choices))) if option.choices else ""
+            said = _option_help(option.help, lang)
+            shown = _default_zh(option.default) if lang == "zh" else option.default
+            lines.append(f"    --option {name}=…  {said}{default.format(shown)}{choices}")
     except KeyboardInterrupt:
         raise
     except BaseException as error:  # noqa: BLE001  (one broken plugin never breaks the listing, sys.exit included)
-        return [f"{entry.name}  ({where}, {entry.value})  BROKEN: {type(error).__name__}: {error}"]
+        return [f"{entry.name}  ({where}, {entry.value})  {broken}{type(error).__name__}: {error}"]
     return lines
+
+
+def _option_help(text: str, lang: str) -> str:
+    """A built-in option's help in ``lang``; a plugin's own help as the plugin gives it."""
+    if lang != "zh":
+        return text
+    from enforcement_core._messages_zh import option_help_zh  # noqa: PLC0415
+
+    return option_help_zh(text)
+
+
+def _default_zh(value: object) -> str:
+    # None, True and False are Python's words; a clerk reads 无, 是, 否.
+    if value is None:
+        return "无"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
 
 
 def _cmd_rollup(args: argparse.Namespace) -> int:
@@ -555,17 +583,23 @@ def _number(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _comparison_text(comparison: Comparison) -> str:
+def _comparison_text(comparison: Comparison, lang: str = "en") -> str:
     from enforcement_core.renderers.text import display_width  # noqa: PLC0415  (see the imports)
 
-    rows = [("figure", str(comparison.previous_year), str(comparison.current_year), "change", "%")]
+    zh = lang == "zh"
+    figure, change, points = (
+        ("项目", "变化", "{}个百分点") if zh else ("figure", "change", "{} points")
+    )
+    previous, current = comparison.previous_year, comparison.current_year
+    years = (f"{previous}年", f"{current}年") if zh else (str(previous), str(current))
+    rows = [(figure, *years, change, "%")]
     # The rows every output of a comparison writes (Comparison.rows); a rate's change is in points.
     rows += [
         (
-            row.figure,
+            _figure_zh(row.figure) if zh else row.figure,
             _number(row.previous),
             _number(row.current),
-            f"{row.points} points" if row.points is not None else _number(row.difference),
+            points.format(row.points) if row.points is not None else _number(row.difference),
             _number(row.percent),
         )
         for row in comparison.rows()
@@ -577,6 +611,25 @@ def _comparison_text(comparison: Comparison) -> str:
         rest = [" " * (widths[i] - display_width(row[i])) + row[i] for i in range(1, 5)]
         lines.append("  ".join([first, *rest]).rstrip())
     return "\n".join(lines) + "\n"
+
+
+def _figure_zh(path: str) -> str:
+    """A figure's path said in Chinese ("行政处罚·案件"); a rate by its label."""
+    from enforcement_core._paths_zh import path_zh  # noqa: PLC0415
+    from enforcement_core.labels import term_or_key  # noqa: PLC0415
+
+    if path.startswith("rates."):
+        name = path.removeprefix("rates.")
+        return _rate_zh(name) or term_or_key(name, "zh_CN")
+    return path_zh(path)
+
+
+def _rate_zh(name: str) -> str | None:
+    from enforcement_core.labels import label  # noqa: PLC0415
+    from enforcement_core.report import known_rate  # noqa: PLC0415
+
+    known = known_rate(name)
+    return None if known is None else label(known)
 
 
 def _comparison_json(comparison: Comparison) -> str:
@@ -616,6 +669,12 @@ def _years_in_order(previous: AnnualReport, current: AnnualReport) -> None:
     if previous.year == current.year:
         raise UsageError(f"OLD and NEW are both reports of {current.year}: compare two years")
     if previous.body.name != current.body.name:
+        if _Parser.lang == "zh":
+            sys.stderr.write(
+                f"{PROG}：提示：OLD为{previous.body.name}的报告，NEW为{current.body.name}的报告；"
+                "比较的是两个机关\n"
+            )
+            return
         sys.stderr.write(
             f"{PROG}: warning: OLD is of {previous.body.name} and NEW of {current.body.name}; "
             "comparing two bodies\n"
@@ -629,7 +688,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     previous, current = _reports([args.old, args.new])
     _years_in_order(previous, current)
     if args.format == "text":
-        output: str | bytes = _comparison_text(compare(previous, current))
+        output: str | bytes = _comparison_text(compare(previous, current), args.lang)
     elif args.format == "json":
         output = _comparison_json(compare(previous, current))
     else:
@@ -655,12 +714,12 @@ def _cmd_init(args: argparse.Namespace) -> int:
         write_template(target)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    _out(f"wrote {target}")
+    _out(f"已生成{target}" if args.lang == "zh" else f"wrote {target}")
     return 0
 
 
 def _cmd_examples(args: argparse.Namespace) -> int:
-    del args
+    zh = args.lang == "zh"
     lines = []
     for name in examples.names():
         report = examples.load(name)
@@ -669,8 +728,13 @@ def _cmd_examples(args: argparse.Namespace) -> int:
         except EnforcementCoreError:
             ledger = ""
         else:
-            ledger = "  (with a synthetic ledger of records)"
-        lines.append(f"{name}  {report.body.name}, {report.year}{ledger}")
+            ledger = (
+                "  （附合成的执法记录台账）" if zh else "  (with a synthetic ledger of records)"
+            )
+        about = (
+            f"{report.body.name}，{report.year}年" if zh else f"{report.body.name}, {report.year}"
+        )
+        lines.append(f"{name}  {about}{ledger}")
     _out("\n".join(lines))
     return 0
 
@@ -678,18 +742,38 @@ def _cmd_examples(args: argparse.Namespace) -> int:
 # The parser ---------------------------------------------------------------------------
 
 
+def _h(english: str, chinese: str) -> str:
+    """A help text in the language of the run (``--lang``, read before the parser is built)."""
+    return chinese if _Parser.lang == "zh" else english
+
+
 def _command(
-    commands: Any, name: str, summary: str, example: str, handler: Any
+    commands: Any, name: str, summary: tuple[str, str], example: str, handler: Any
 ) -> argparse.ArgumentParser:
+    said = _h(*summary)
     parser: argparse.ArgumentParser = commands.add_parser(
         name,
-        help=summary,
-        description=summary,
-        epilog=f"example:\n  {example}",
+        help=said,
+        description=said,
+        epilog=f"{_h('example:', '示例：')}\n  {example}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.set_defaults(handler=handler)
+    _lang_argument(parser)
     return parser
+
+
+def _lang_argument(parser: argparse.ArgumentParser, dest: str = "lang") -> None:
+    parser.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        default=None,
+        dest=dest,
+        help=_h(
+            "the language of messages, listings and help: en (default) or zh",
+            "提示信息、列表和帮助的语言：en（默认）或 zh（中文）",
+        ),
+    )
 
 
 def _option_argument(parser: argparse.ArgumentParser) -> None:
@@ -698,7 +782,18 @@ def _option_argument(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="a renderer option; repeat for several (see: enforcement-core renderers)",
+        help=_h(
+            "a renderer option; repeat for several (see: enforcement-core renderers)",
+            "格式的选项，可重复给出多个（见 enforcement-core renderers）",
+        ),
+    )
+
+
+def _output_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--output",
+        metavar="PATH",
+        help=_h("write to PATH instead of standard output", "写入文件 PATH，而不是标准输出"),
     )
 
 
@@ -706,11 +801,38 @@ class _Parser(argparse.ArgumentParser):
     """argparse's parser, with "did you mean" for a mistyped command or option.
 
     Under ``--lang zh`` (looked for in the arguments before they are parsed, since
-    the error may come before ``--lang`` is read) its errors are said in Chinese.
+    the error may come before ``--lang`` is read) its errors are said in Chinese,
+    and so is its help: the library's texts, and argparse's own headings.
     """
 
     #: The language of errors, set by the run from its arguments.
     lang = "en"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Build the parser; under ``--lang zh`` with argparse's headings in Chinese."""
+        super().__init__(*args, **kwargs)
+        if self.lang == "zh":
+            self._positionals.title = "位置参数"
+            self._optionals.title = "选项"
+            for action in self._actions:
+                if "-h" in action.option_strings:
+                    action.help = "显示本帮助并退出"
+
+    def format_usage(self) -> str:
+        """The usage line, headed 用法 under ``--lang zh``."""
+        return self._said(super().format_usage())
+
+    def format_help(self) -> str:
+        """The help, headed 用法 under ``--lang zh``."""
+        return self._said(super().format_help())
+
+    def _said(self, text: str) -> str:
+        if self.lang != "zh":
+            return text
+        # argparse puts an ASCII colon after each heading; Chinese takes a full-width one.
+        for title in ("位置参数", "选项", "命令"):
+            text = text.replace(f"\n{title}:\n", f"\n{title}：\n")
+        return text.replace("usage: ", "用法：", 1)
 
     def error(self, message: str) -> NoReturn:
         """Exit 2 with argparse's message, and the nearest command or option if there is one."""
@@ -720,8 +842,7 @@ class _Parser(argparse.ArgumentParser):
         from enforcement_core._messages_zh import usage_zh  # noqa: PLC0415
 
         said = usage_zh(message) + (f"；是否想写“{hint}”？" if hint else "")
-        usage = self.format_usage().replace("usage: ", "用法：", 1)
-        self.exit(EXIT_USAGE, f"{usage}{self.prog}：错误：{said}\n")
+        self.exit(EXIT_USAGE, f"{self.format_usage()}{self.prog}：错误：{said}\n")
 
 
 def _lang_of(argv: Sequence[str]) -> str:
@@ -766,89 +887,120 @@ def _version() -> str:
         return "unknown"
 
 
+#: The help of the arguments that name a report or a ledger to read.
+_DOCUMENT_HELP = (
+    "a report or ledger: JSON, or a ledger's table (.xlsx, .csv, .parquet); - reads stdin",
+    "报告或台账：JSON 文件，或台账表格（.xlsx、.csv、.parquet）；- 表示从标准输入读取",
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
-        description="Exact figures, audits and renderers for annual administrative-enforcement reports.",
-        epilog="example:\n  enforcement-core report\n  enforcement-core check report.json",
+        description=_h(
+            "Exact figures, audits and renderers for annual administrative-enforcement reports.",
+            "行政执法数据年度报告的精确数字、审核与生成。",
+        ),
+        epilog=_h("example:", "示例：")
+        + "\n  enforcement-core report\n  enforcement-core check report.json",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
-    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help=_h("show the traceback of an error", "出错时显示 Python 的调用栈"),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{PROG} {_version()}",
+        help=_h("show the version and exit", "显示版本并退出"),
+    )
+    # Before the command too (enforcement-core --lang zh --help); the command's wins.
+    _lang_argument(parser, dest="lang_before")
+    commands = parser.add_subparsers(title=_h("commands", "命令"), metavar="COMMAND", required=True)
 
     report = _command(
         commands,
         "report",
-        "render a report (default: the built-in gulu-2023 example, in Chinese)",
+        (
+            "render a report (default: the built-in gulu-2023 example, in Chinese)",
+            "生成报告（默认：内置示例 gulu-2023，中文）",
+        ),
         "enforcement-core report town-2023.json --format zh --option money_unit=元 --output report.txt",
         _cmd_report,
     )
+    report.add_argument("file", nargs="?", metavar="FILE", help=_h(*_DOCUMENT_HELP))
     report.add_argument(
-        "file",
-        nargs="?",
-        metavar="FILE",
-        help="a report or ledger: JSON, or a ledger's table (.xlsx, .csv, .parquet); - reads stdin",
-    )
-    report.add_argument(
-        "--example", metavar="NAME", help="render a built-in example instead of a file"
+        "--example",
+        metavar="NAME",
+        help=_h("render a built-in example instead of a file", "生成内置示例，而不是文件"),
     )
     report.add_argument(
         "--format",
         metavar="NAME",
-        help="the renderer (default: the one that writes --output's extension, as "
-        "'enforcement-core renderers' lists them; else zh)",
+        help=_h(
+            "the renderer (default: the one that writes --output's extension, as "
+            "'enforcement-core renderers' lists them; else zh)",
+            "输出格式（默认：按 --output 的扩展名选择，见 enforcement-core renderers；否则为 zh）",
+        ),
     )
-    report.add_argument("--output", metavar="PATH", help="write to PATH instead of standard output")
-    report.add_argument(
-        "--lang",
-        choices=("en", "zh"),
-        default="en",
-        help="the language of the audit's errors and other messages (default: en)",
-    )
+    _output_argument(report)
     report.add_argument(
         "--allow-errors",
         action="store_true",
-        help="write the document even when the audit finds errors (they are still shown); "
-        "without it, a document with errors is not written and the exit status is 1",
+        help=_h(
+            "write the document even when the audit finds errors (they are still shown); "
+            "without it, a document with errors is not written and the exit status is 1",
+            "审核发现错误时仍生成文档（错误照常列出）；不加此项时，有错误的文档不生成，退出状态为 1",
+        ),
     )
     _option_argument(report)
 
     check = _command(
         commands,
         "check",
-        "audit reports or ledgers: exit 1 when any error is found, 2 when a file cannot be read",
+        (
+            "audit reports or ledgers: exit 1 when any error is found, 2 when a file cannot be read",
+            "审核报告或台账：发现错误时退出状态为 1，文件无法读取时为 2",
+        ),
         "enforcement-core check town-a.json town-b.json",
         _cmd_check,
     )
-    check.add_argument(
-        "files",
-        nargs="+",
-        metavar="FILE",
-        help="a report or ledger: JSON, or a ledger's table (.xlsx, .csv, .parquet); - reads stdin",
-    )
-    check.add_argument(
-        "--lang", choices=("en", "zh"), default="en", help="the language of the findings"
-    )
+    check.add_argument("files", nargs="+", metavar="FILE", help=_h(*_DOCUMENT_HELP))
     check.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
-        help="text for people (default), json for programs",
+        help=_h(
+            "text for people (default), json for programs",
+            "text 供人阅读（默认），json 供程序读取",
+        ),
     )
     check.add_argument(
-        "--strict", action="store_true", help="exit 1 on warnings too, not only on errors"
+        "--strict",
+        action="store_true",
+        help=_h(
+            "exit 1 on warnings too, not only on errors",
+            "有提示时也以状态 1 退出，而不只是有错误时",
+        ),
     )
     check.add_argument(
         "--ledger",
         metavar="FILE",
-        help="hold each report's figures against this ledger (a 双公示 table, say)",
+        help=_h(
+            "hold each report's figures against this ledger (a 双公示 table, say)",
+            "以此台账（如双公示表格）核对每份报告的数字",
+        ),
     )
 
     _command(
         commands,
         "renderers",
-        "list every renderer with its distribution, media type and options",
+        (
+            "list every renderer with its distribution, media type and options",
+            "列出所有输出格式及其来源、媒体类型和选项",
+        ),
         "enforcement-core renderers",
         _cmd_renderers,
     )
@@ -856,63 +1008,89 @@ def _parser() -> argparse.ArgumentParser:
     rolled = _command(
         commands,
         "rollup",
-        "roll towns' and departments' reports up into a district's",
+        (
+            "roll towns' and departments' reports up into a district's",
+            "将乡镇和部门的报告汇总为区县的报告",
+        ),
         "enforcement-core rollup town-a.json town-b.json --body 重庆市渝北区 --output district.json",
         _cmd_rollup,
     )
-    rolled.add_argument("files", nargs="+", metavar="FILE")
+    rolled.add_argument("files", nargs="+", metavar="FILE", help=_h(*_DOCUMENT_HELP))
     rolled.add_argument(
-        "--body", required=True, metavar="NAME", help="the name of the district's body"
+        "--body",
+        required=True,
+        metavar="NAME",
+        help=_h("the name of the district's body", "汇总报告的执法主体名称"),
     )
     rolled.add_argument(
         "--level",
         default="county",
         choices=[level.value for level in BodyLevel],
-        help="its level (default: county)",
+        help=_h("its level (default: county)", "其层级（默认：county，区县）"),
     )
-    rolled.add_argument("--region", metavar="REGION", help="its region")
+    rolled.add_argument("--region", metavar="REGION", help=_h("its region", "其所属地区"))
     rolled.add_argument(
         "--format",
         metavar="NAME",
-        help="the renderer (default: from --output's extension; else json)",
+        help=_h(
+            "the renderer (default: from --output's extension; else json)",
+            "输出格式（默认：按 --output 的扩展名选择；否则为 json）",
+        ),
     )
-    rolled.add_argument("--output", metavar="PATH", help="write to PATH instead of standard output")
+    _output_argument(rolled)
     _option_argument(rolled)
 
     compared = _command(
         commands,
         "compare",
-        "year-over-year changes of every figure and rate of two reports",
+        (
+            "year-over-year changes of every figure and rate of two reports",
+            "两份报告每个数字和比率的同比变化",
+        ),
         "enforcement-core compare town-2022.json town-2023.json --format zh",
         _cmd_compare,
     )
-    compared.add_argument("old", metavar="OLD", help="the previous year's report")
-    compared.add_argument("new", metavar="NEW", help="the current year's report")
+    compared.add_argument(
+        "old", metavar="OLD", help=_h("the previous year's report", "上一年度的报告")
+    )
+    compared.add_argument(
+        "new", metavar="NEW", help=_h("the current year's report", "本年度的报告")
+    )
     compared.add_argument(
         "--format",
         metavar="NAME",
-        help="text (a table, default), json, or a renderer with a 'previous' option (zh, "
-        "docx); by default from --output's extension",
+        help=_h(
+            "text (a table, default), json, or a renderer with a 'previous' option (zh, "
+            "docx); by default from --output's extension",
+            "text（表格，默认）、json，或带 previous 选项的格式（zh、docx）；默认按 --output 的扩展名选择",
+        ),
     )
-    compared.add_argument(
-        "--output", metavar="PATH", help="write to PATH instead of standard output"
-    )
+    _output_argument(compared)
     _option_argument(compared)
 
     initial = _command(
         commands,
         "init",
-        "write a blank ledger workbook (.xlsx) or report document (.json) to fill in",
+        (
+            "write a blank ledger workbook (.xlsx) or report document (.json) to fill in",
+            "生成待填写的空白台账工作簿（.xlsx）或报告文档（.json）",
+        ),
         "enforcement-core init ledger.xlsx",
         _cmd_init,
     )
-    initial.add_argument("file", metavar="FILE", help="ledger.xlsx or report.json")
-    initial.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    initial.add_argument(
+        "file", metavar="FILE", help=_h("ledger.xlsx or report.json", "ledger.xlsx 或 report.json")
+    )
+    initial.add_argument(
+        "--force",
+        action="store_true",
+        help=_h("overwrite FILE if it exists", "FILE 已存在时覆盖"),
+    )
 
     _command(
         commands,
         "examples",
-        "list the built-in examples",
+        ("list the built-in examples", "列出内置示例"),
         "enforcement-core examples",
         _cmd_examples,
     )
@@ -974,6 +1152,8 @@ def _main(argv: Sequence[str] | None) -> int:
     _Parser.lang = _lang_of(words)
     parser = _parser()
     args = parser.parse_args(words)
+    # --lang after the command, else before it; English when neither is given.
+    args.lang = getattr(args, "lang", None) or args.lang_before or "en"
     try:
         return int(args.handler(args))
     except KeyboardInterrupt as interrupted:
@@ -991,6 +1171,11 @@ def _main(argv: Sequence[str] | None) -> int:
         # left is a bug of ours, still one line (--debug shows the traceback).
         if args.debug:
             raise
+        if args.lang == "zh":
+            sys.stderr.write(
+                f"{PROG}：错误：{type(error).__name__}: {error}（加上 --debug 可显示调用栈）\n"
+            )
+            return EXIT_USAGE
         sys.stderr.write(
             f"{PROG}: error: {type(error).__name__}: {error} (run with --debug for the traceback)\n"
         )

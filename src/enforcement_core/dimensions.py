@@ -36,7 +36,9 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+import typing
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -55,13 +57,14 @@ from enforcement_core._validators import (
     frozen_map,
     identifier,
     instance_of,
+    known_key,
     mapping_of,
     member_of,
     money,
     optional,
     rule,
 )
-from enforcement_core.labels import Vocabulary
+from enforcement_core.labels import Vocabulary, labels_of
 
 __all__ = [
     "CertificateStatus",
@@ -71,6 +74,8 @@ __all__ = [
     "Part",
     "StaffSource",
     "as_dimensions",
+    "canonical_dimensions",
+    "canonical_path",
 ]
 
 
@@ -179,8 +184,10 @@ class Dimension:
 
     A part's key is the canonical key of the holder's vocabulary for this
     dimension when it names one of its values (``natural_person``), else the
-    report's own words ("对生产经营单位"), which are held, never refused and never
-    turned into a known key.
+    report's own words ("对生产经营单位"), which are held, never refused. A key
+    written as a label of a known value ("安全生产", "对个人") is read by the holder
+    as that value's key, the report's words kept as the part's ``label`` where
+    they differ from the vocabulary's (:func:`canonical_dimensions`).
     """
 
     #: The report's words for the dimension ("按当事人分"); empty to use its name.
@@ -198,6 +205,121 @@ class Dimension:
     measure: str = attrs.field(default="", metadata=checks(_A_MEASURE))
     #: How far the parts cover the total.
     coverage: Coverage = attrs.field(default=Coverage.PARTIAL, metadata=checks(member_of(Coverage)))
+
+
+def canonical_dimensions(known: Mapping[str, type[Vocabulary]]) -> Callable[[object], object]:
+    """The converter of a holder's dimensions: parts written as a known label read as its key.
+
+    In a dimension whose name has a vocabulary in ``known`` (nested ones
+    included, as the renderers and the audit read them), a part keyed by a label
+    or variant of a known value ("安全生产", "自然人", "对个人") is keyed by the
+    value ("work_safety", "natural_person"), in the same place; the report's
+    words stay as the part's ``label`` unless they are the vocabulary's own label.
+    A key that names no value stays as written. Two parts that name one value are
+    left as written, for the holder's check to refuse.
+
+    Examples:
+        >>> from enforcement_core import PenaltyFigures
+        >>> penalty = PenaltyFigures(
+        ...     cases=20,
+        ...     dimensions={
+        ...         "party": Dimension(
+        ...             parts={"对生产经营单位": Part(count=12), "对个人": Part(count=8)}
+        ...         ),
+        ...     },
+        ... )
+        >>> {key: part.label for key, part in penalty.dimensions["party"].parts.items()}
+        {'对生产经营单位': '', 'natural_person': '对个人'}
+    """
+
+    def convert(value: object) -> object:
+        value = frozen_map(value)
+        if not known or not isinstance(value, Mapping):
+            return value
+        return FrozenMap(
+            {name: _canonical(name, dimension, known) for name, dimension in value.items()}
+        )
+
+    return convert
+
+
+def _canonical(name: object, dimension: object, known: Mapping[str, type[Vocabulary]]) -> object:
+    if not isinstance(dimension, Dimension) or not isinstance(name, str):
+        return dimension
+    vocabulary = known.get(name)
+    written = {key: known_key(vocabulary, key) for key in dimension.parts}
+    named = [canonical for canonical in written.values() if canonical is not None]
+    # Two parts naming one value are not merged: the holder's check refuses them.
+    twice = {canonical for canonical in named if named.count(canonical) > 1}
+    parts: dict[str, Part] = {}
+    for key, part in dimension.parts.items():
+        held = part
+        if part.dimensions:
+            nested = {n: _canonical(n, d, known) for n, d in part.dimensions.items()}
+            if any(nested[n] is not d for n, d in part.dimensions.items()):
+                held = attrs.evolve(part, dimensions=nested)
+        canonical = written[key]
+        if vocabulary is None or canonical is None or canonical == key or canonical in twice:
+            parts[key] = held
+            continue
+        own = labels_of(vocabulary, "zh_CN").get(canonical)
+        words = held.label or ("" if key == own else key)
+        parts[canonical] = attrs.evolve(held, label=words)
+    if list(parts) == list(dimension.parts) and all(
+        parts[key] is dimension.parts[key] for key in parts
+    ):
+        return dimension
+    return attrs.evolve(dimension, parts=parts)
+
+
+def canonical_path(root: type, path: str) -> str:
+    """``path`` below ``root`` with each part key written as a known label read as its key.
+
+    A path names a part by the key the report wrote it under; the holder reads a
+    label of a known value as the value's key (:func:`canonical_dimensions`), so a
+    stated figure, change or convention naming that part follows it there. A path
+    that names nothing below ``root`` is returned unchanged, for its check to refuse.
+
+    Examples:
+        >>> from enforcement_core import AnnualReport
+        >>> canonical_path(AnnualReport, "penalty.dimensions.party.parts.对个人.count")
+        'penalty.dimensions.party.parts.natural_person.count'
+        >>> canonical_path(AnnualReport, "penalty.dimensions.kind.parts.一般处罚.count")
+        'penalty.dimensions.kind.parts.一般处罚.count'
+    """
+    if type(path) is not str or ".parts." not in path:
+        return path
+    segments = path.split(".")
+    tp: Any = root
+    known: Mapping[str, type[Enum]] = {}
+    for at, name in enumerate(segments):
+        tp = _without_none(tp)
+        if not attrs.has(tp):
+            if typing.get_origin(tp) not in (Mapping, dict):
+                return path
+            tp = typing.get_args(tp)[1]
+            if tp is Part:
+                vocabulary = known.get(segments[at - 2])
+                segments[at] = known_key(vocabulary, name) or name
+            continue
+        hints = _hints(tp)
+        if name not in hints:
+            return path
+        for _, declared in declared_dimensions(tp):
+            # A part's own dimensions take the vocabularies of the holder's.
+            known = declared.known or known
+        tp = hints[name]
+    return ".".join(segments)
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _without_none(tp: Any) -> Any:
+    args = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+    return args[0] if type(None) in typing.get_args(tp) and len(args) == 1 else tp
 
 
 def as_dimensions(figures: object) -> dict[str, Dimension]:

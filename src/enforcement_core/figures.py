@@ -52,7 +52,7 @@ from enforcement_core.actions import (
     SanctionType,
     SupervisionLevel,
 )
-from enforcement_core.dimensions import Dimension, HazardGrade
+from enforcement_core.dimensions import Dimension, HazardGrade, canonical_dimensions
 from enforcement_core.labels import Vocabulary
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ def _dimensions(
     """A field of breakdowns with open keys (:class:`~enforcement_core.Dimension`)."""
     return attrs.field(
         factory=FrozenMap,
-        converter=frozen_map,
+        converter=canonical_dimensions(known),
         metadata=checks(
             mapping_of(identifier(), instance_of(Dimension)),
             dimensions_within(count=count, amount=amount, known=known, closed=closed),

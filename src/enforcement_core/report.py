@@ -41,6 +41,7 @@ from enforcement_core._validators import (
 from enforcement_core.actions import ActionKind
 from enforcement_core.body import EnforcementBody
 from enforcement_core.categories import own_figures, report_fields
+from enforcement_core.dimensions import canonical_path
 from enforcement_core.figures import (
     ActionFigures,
     Activity,
@@ -100,6 +101,22 @@ class SectionRole(StrEnum):
     PLANS = "plans"
     #: Anything else, written where it stands.
     OTHER = "other"
+
+
+def _canonical(path: Any) -> Any:
+    """A figure path naming a part as the holder keys it ("对个人" → ``natural_person``)."""
+    # AnnualReport is defined below; a converter runs when a document is built.
+    return canonical_path(AnnualReport, path) if type(path) is str else path
+
+
+def _canonical_keys(value: Any) -> Any:
+    """A mapping by figure path, each path naming a part as the holder keys it."""
+    if isinstance(value, Mapping) and all(type(key) is str for key in value):
+        canonical = {_canonical(key): held for key, held in value.items()}
+        # Two paths naming one part are not merged: kept as written, nothing is dropped.
+        if len(canonical) == len(value):
+            return FrozenMap(canonical)
+    return frozen_map(value)
 
 
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
@@ -309,7 +326,7 @@ class StatedChange:
     """
 
     #: The figure path, or ``"rates.<name>"``.
-    figure: str = attrs.field(metadata=checks(text()))
+    figure: str = attrs.field(converter=_canonical, metadata=checks(text()))
     #: The previous year's value as stated; ``None`` when the report does not write it.
     previous: Decimal | None = attrs.field(default=None, metadata=checks(optional(_finite_decimal)))
     #: The change as stated, signed.
@@ -400,7 +417,7 @@ class StatedFigure:
     """
 
     #: The figure's path.
-    figure: str = attrs.field(metadata=checks(text()))
+    figure: str = attrs.field(converter=_canonical, metadata=checks(text()))
     #: The value as written, in its unit: ``Decimal("46.6")`` for "46.6万".
     value: Decimal = attrs.field(metadata=checks(_finite_decimal))
     #: The unit it is written in: "" (as it is), "万", "亿", "元", "万元" or "亿元".
@@ -512,9 +529,13 @@ class OwnFigure:
     #: Where the report writes it (:data:`PLACES`): "" for the overview, or "penalty" ….
     at: str = attrs.field(default="", metadata=checks(one_of(PLACES)))
     #: The figure it divides, where the report says (``"penalty.cases"``).
-    numerator: str | None = attrs.field(default=None, metadata=checks(optional(text())))
+    numerator: str | None = attrs.field(
+        default=None, converter=_canonical, metadata=checks(optional(text()))
+    )
     #: The figure it is divided by, where the report says (``"workforce.certified"``).
-    denominator: str | None = attrs.field(default=None, metadata=checks(optional(text())))
+    denominator: str | None = attrs.field(
+        default=None, converter=_canonical, metadata=checks(optional(text()))
+    )
 
     @value.validator
     def _not_negative_nor_a_share_above_whole(
@@ -714,7 +735,7 @@ class Conventions:
     #: report's ("197.62万元" beside "9036.6万元" and "867万元").
     money_places_by_figure: Mapping[str, int] = attrs.field(
         factory=FrozenMap,
-        converter=frozen_map,
+        converter=_canonical_keys,
         metadata=checks(mapping_of(instance_of(str), _money_places)),
     )
     #: Decimals written for percentages.
@@ -724,7 +745,7 @@ class Conventions:
     #: Measure words for single figures, by figure path.
     measure_words: Mapping[str, str] = attrs.field(
         factory=FrozenMap,
-        converter=frozen_map,
+        converter=_canonical_keys,
         metadata=checks(mapping_of(instance_of(str), text())),
     )
 

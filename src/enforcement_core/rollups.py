@@ -125,7 +125,15 @@ def _combine_field(field: attrs.Attribute[Any], values: list[Any], *, unknown: b
         # A licensing subject that differs says nothing of the whole; a unit's
         # name that differs takes the first in sorted order, whatever the order given.
         return "" if field.default == "" else min(values)
+    if field.name in _AS_WRITTEN and all(isinstance(v, Mapping) for v in values if v is not None):
+        present = [v for v in values if v is not None]
+        return _combine_mappings(present, unknown=unknown, as_written=True) if present else None
     return combine(values, unknown=unknown)
+
+
+#: The mapping fields whose keys are in the report's order: a dimension's parts and
+#: the dimensions of a holder or a part.
+_AS_WRITTEN = frozenset({"parts", "dimensions"})
 
 
 def _rolled_coverage(values: list[Any]) -> Coverage:
@@ -137,11 +145,15 @@ def _rolled_coverage(values: list[Any]) -> Coverage:
     return Coverage.SUBSET if all(v is Coverage.SUBSET for v in values) else Coverage.PARTIAL
 
 
-def _combine_mappings(mappings: list[Mapping[Any, Any]], *, unknown: bool) -> dict[Any, Any]:
+def _combine_mappings(
+    mappings: list[Mapping[Any, Any]], *, unknown: bool, as_written: bool = False
+) -> dict[Any, Any]:
     keys: dict[Any, None] = {}
     for mapping in mappings:
         keys.update(dict.fromkeys(mapping))
-    ordered = _ordered_keys(list(keys))
+    # A breakdown's parts and dimensions stay in the order the reports wrote them,
+    # first seen first; equality of mappings ignores order, so the sum still commutes.
+    ordered = list(keys) if as_written else _ordered_keys(list(keys))
     combined: dict[Any, Any] = {}
     for key in ordered:
         values = [mapping[key] for mapping in mappings if key in mapping]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
+from typing import Any
 
 import attrs
 
@@ -28,7 +29,12 @@ from enforcement_core._validators import (
     text,
     tuple_of,
 )
-from enforcement_core.dimensions import CertificateStatus, Dimension, StaffSource
+from enforcement_core.dimensions import (
+    CertificateStatus,
+    Dimension,
+    StaffSource,
+    canonical_dimensions,
+)
 from enforcement_core.labels import Vocabulary
 
 __all__ = [
@@ -168,6 +174,20 @@ def walk_units(units: Mapping[str, Unit], prefix: str = "") -> Iterator[tuple[st
         yield from walk_units(unit.subunits, f"{path}.subunits.")
 
 
+#: The dimensions of the staff whose keys the library knows.
+_STAFF_VOCABULARIES: Mapping[str, type[Vocabulary]] = {
+    "source": StaffSource,
+    "establishment": EstablishmentKind,
+    "certificate": CertificateStatus,
+}
+_CANONICAL_STAFF = canonical_dimensions(_STAFF_VOCABULARIES)
+
+
+def _staff_dimensions(value: object) -> Any:
+    """The staff's dimensions, a known label read as its key ("派驻" → ``seconded``)."""
+    return _CANONICAL_STAFF(value)
+
+
 @attrs.frozen(field_transformer=apply_checks)
 class WorkforceFigures:
     """The yearly workforce figures of a body (执法人员情况).
@@ -276,16 +296,11 @@ class WorkforceFigures:
     #: are not a breakdown of any one figure of the workforce.
     dimensions: Mapping[str, Dimension] = attrs.field(
         factory=FrozenMap,
-        converter=frozen_map,
+        converter=_staff_dimensions,
         metadata=checks(
             mapping_of(identifier(), instance_of(Dimension)),
             dimensions_within(
-                closed={"establishment": ("by_establishment",)},
-                known={
-                    "source": StaffSource,
-                    "establishment": EstablishmentKind,
-                    "certificate": CertificateStatus,
-                },
+                closed={"establishment": ("by_establishment",)}, known=_STAFF_VOCABULARIES
             ),
         ),
         kw_only=True,

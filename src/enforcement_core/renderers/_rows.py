@@ -352,7 +352,12 @@ def _scale(unit: str, zh: bool) -> str:  # noqa: FBT001
 
 def _workforce(w: _Writer) -> None:
     workforce = w.report.workforce
-    if all(value is None for _, value in figures(workforce)) and not workforce.units:
+    # A breakdown whose parts the report names without a number is still written, by name.
+    if (
+        all(value is None for _, value in figures(workforce))
+        and not workforce.units
+        and not workforce.dimensions
+    ):
         return
     w.heading("workforce")
     w.stated(1, "certified", "workforce.certified", _PERSON)

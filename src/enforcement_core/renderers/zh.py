@@ -645,12 +645,19 @@ class _Writer:
         return _all_zero(figures_of) and not written
 
     def _counted_to(self, opening: str) -> str:
-        """The opening line counted to the report's cut-off ("截至2023年12月20日，…")."""
+        """The opening line counted to the report's cut-off ("截至12月20日，…").
+
+        The year is the report's, so reports leave it out; a cut-off in another
+        year (which the audit flags) is written whole, so it cannot be misread.
+        """
         cut_off = self.report.stated.cut_off
         year = f"{self.report.year}年，"
         if cut_off is None or not opening.startswith(year):
             return opening
-        return f"截至{format_date(cut_off)}，" + opening.removeprefix(year)
+        day = format_date(cut_off)
+        if cut_off.year == self.report.year:
+            day = day.removeprefix(f"{cut_off.year}年")
+        return f"截至{day}，" + opening.removeprefix(year)
 
     def powers(self) -> str:
         powers = self.report.powers
@@ -1325,8 +1332,11 @@ def _how_many(count: int) -> str:
 
 
 def _has_workforce(report: AnnualReport) -> bool:
-    return figure(report, "workforce.certified") is not None or any(
-        True for _ in figures_below(report.workforce)
+    # A breakdown whose parts the report names without a number is still said, by name.
+    return (
+        figure(report, "workforce.certified") is not None
+        or any(True for _ in figures_below(report.workforce))
+        or bool(report.workforce.dimensions)
     )
 
 
