@@ -48,6 +48,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from enforcement_core import _fast_json
 from enforcement_core._validators import collecting, refusals, unprintable
 from enforcement_core.errors import InvariantError, LoadError, NotADocumentError, Problem
 from enforcement_core.labels import suggestion
@@ -558,6 +559,11 @@ def load_json(source: str | bytes | os.PathLike[str], kind: type[D] | None = Non
         enforcement_core.errors.LoadError: 1 problem in the document:
           inspection.hazards.rectified: 510 exceeds found 509
     """
+    # A valid document is built on the fast road when msgspec is installed; any other,
+    # or without msgspec, is read here, which names every problem (see _fast_json).
+    fast = _fast_json.decode(source, kind)
+    if fast is not None:
+        return fast  # type: ignore[no-any-return]
     text, name = _read(source)
     data = _parse(text, name)
     if not isinstance(data, dict):
