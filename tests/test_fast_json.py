@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 import enforcement_core as ec
 import test_fuzz
-from enforcement_core import LoadError, _fast_json, dump_json, load_json
+from enforcement_core import LoadError, _fast_json, dump_json, load_json, serialization
 from enforcement_core._validators import (
     apply_checks,
     checks,
@@ -42,6 +42,7 @@ from strategies import annual_reports, ledgers
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+FAST = serialization._FAST
 GULU = dump_json(ec.examples.load_records("gulu-2023"))
 #: The start of the body's name in GULU, where characters are put to be found.
 NAME = '"name": "重庆市'
@@ -123,7 +124,7 @@ class TestSameResult:
     def test_valid_ledgers_are_read_alike(self, ledger, compact):
         """A generated valid ledger: the fast road answers, with the reference's very ledger."""
         document = dump_json(ledger, indent=None if compact else 2)
-        fast = _fast_json.decode(document)
+        fast = FAST.decode(document)
         with reference_only():
             reference = load_json(document)
         assert ledger == reference
@@ -138,7 +139,7 @@ class TestSameResult:
     def test_valid_reports_are_read_alike(self, report):
         """A generated valid annual report: the same, for the other kind of document."""
         document = dump_json(report)
-        fast = _fast_json.decode(document)
+        fast = FAST.decode(document)
         with reference_only():
             reference = load_json(document)
         if plainly_written(document):
@@ -153,7 +154,7 @@ class TestSameResult:
         with reference_only():
             expected = outcome(document)
         if expected[0] == "refused":
-            assert _fast_json.decode(document) is None
+            assert FAST.decode(document) is None
         assert expected == outcome(document)
 
     @SETTINGS
@@ -163,7 +164,7 @@ class TestSameResult:
         with reference_only():
             expected = outcome(document)
         if expected[0] == "refused":
-            assert _fast_json.decode(document) is None
+            assert FAST.decode(document) is None
         assert expected == outcome(document)
 
 
@@ -172,14 +173,14 @@ class TestLeftToTheReference:
 
     def test_the_example_ledger_is_taken(self):
         """The gulu ledger, as dump_json writes it, is built on the fast road."""
-        assert ec.examples.load_records("gulu-2023") == _fast_json.decode(GULU)
+        assert ec.examples.load_records("gulu-2023") == FAST.decode(GULU)
 
     def test_a_repeated_key_is_left(self):
         """A key written twice (msgspec keeps the last silently) is left, and named."""
         once = GULU.replace('"year": 2023', '"year": 2023, "published_on": "2024-01-20"', 1)
         twice = GULU.replace('"year": 2023', '"year": 2023, "year": 2023', 1)
-        assert _fast_json.decode(once) is not None
-        assert _fast_json.decode(twice) is None
+        assert FAST.decode(once) is not None
+        assert FAST.decode(twice) is None
         assert ("year", "'year'") == outcome(twice)[1][0][:2]
 
     def test_a_repeated_key_in_a_record_is_left(self):
@@ -188,14 +189,14 @@ class TestLeftToTheReference:
         data["inspections"][0]["target"] = "x"
         plain = json.dumps(data, ensure_ascii=False)
         doubled = plain.replace('"target": "x"', '"target": "x", "target": "y"', 1)
-        assert _fast_json.decode(plain) is not None
-        assert _fast_json.decode(doubled) is None
+        assert FAST.decode(plain) is not None
+        assert FAST.decode(doubled) is None
         assert "inspections[0].target" == outcome(doubled)[1][0][0]
 
     def test_a_space_before_a_colon_is_left_and_loads(self):
         """White space between a key and its colon hides the key from the count: left, still read."""
         spaced = GULU.replace('"year":', '"year" :', 1)
-        assert _fast_json.decode(spaced) is None
+        assert FAST.decode(spaced) is None
         assert ec.examples.load_records("gulu-2023") == load_json(spaced)
 
     @pytest.mark.parametrize(
@@ -205,7 +206,7 @@ class TestLeftToTheReference:
         """\\b, \\f and \\u escapes go to the reference road; \\t is text either way."""
         assert NAME in GULU
         document = GULU.replace(NAME, f"{NAME[:-1]}{escape}市", 1)
-        assert (escape == "\\t") == (_fast_json.decode(document) is not None)
+        assert (escape == "\\t") == (FAST.decode(document) is not None)
         assert refused == (outcome(document)[0] == "refused")
 
     @pytest.mark.parametrize("char", ["\x85", "\x7f", "\x9f"])
@@ -213,13 +214,13 @@ class TestLeftToTheReference:
         """A C0 or C1 control character in the text, as str or as UTF-8 bytes, is left and named."""
         document = GULU.replace(NAME, f"{NAME[:-1]}{char}市", 1)
         for source in (document, document.encode()):
-            assert _fast_json.decode(source) is None
+            assert FAST.decode(source) is None
             assert "refused" == outcome(source)[0]
 
     def test_c2_as_part_of_other_characters_is_taken(self):
         """U+00A0 to U+00BF (C2 A0 to C2 BF in UTF-8) are not control characters."""
         document = GULU.replace(NAME, NAME[:-1] + "\u00b7市", 1)
-        assert _fast_json.decode(document.encode()) is not None
+        assert FAST.decode(document.encode()) is not None
 
     def test_a_refusal_inside_a_collecting_block_is_not_accepted(self):
         """Called where refusals are collected, not raised, an invalid record is still left."""
@@ -227,21 +228,21 @@ class TestLeftToTheReference:
         data["inspections"][0]["hazards"][0]["rectified_on"] = "2000-01-01"
         document = json.dumps(data, ensure_ascii=False)
         with collecting():
-            assert _fast_json.decode(document) is None
+            assert FAST.decode(document) is None
 
     def test_a_wrong_kind_and_a_wrong_version_are_left(self):
         """kind= and schema_version are held as the reference holds them."""
-        assert _fast_json.decode(GULU, ec.AnnualReport) is None
-        assert _fast_json.decode(GULU, ec.Ledger) is not None
-        assert _fast_json.decode(GULU.replace('"schema_version": 1', '"schema_version": 2')) is None
+        assert FAST.decode(GULU, ec.AnnualReport) is None
+        assert FAST.decode(GULU, ec.Ledger) is not None
+        assert FAST.decode(GULU.replace('"schema_version": 1', '"schema_version": 2')) is None
         assert "refused" == outcome(GULU.replace('"schema_version": 1', '"schema_version": 2'))[0]
 
     def test_a_huge_count_is_left(self):
         """An integer of more than 40 digits (the reference's limit) is left, even where it fits."""
         at_limit = GULU.replace('"year": 2023', '"year": ' + "9" * 40, 1)
         beyond = GULU.replace('"year": 2023', '"year": ' + "9" * 41, 1)
-        assert _fast_json.decode(at_limit) is None  # refused by the ledger's year check
-        assert _fast_json.decode(beyond) is None
+        assert FAST.decode(at_limit) is None  # refused by the ledger's year check
+        assert FAST.decode(beyond) is None
         assert "refused" == outcome(beyond)[0]
 
     def test_units_nested_deeper_than_a_document_goes_are_left(self):
@@ -257,7 +258,7 @@ class TestLeftToTheReference:
             data = json.loads(GULU)
             data["units"]["enforcement_office"] = nested(depth)
             document = json.dumps(data, ensure_ascii=False)
-            assert taken == (_fast_json.decode(document) is not None)
+            assert taken == (FAST.decode(document) is not None)
             assert outcome(document) == outcome_reference(document)
 
     def test_files_and_bytes_are_read(self, tmp_path):
@@ -265,10 +266,10 @@ class TestLeftToTheReference:
         path = tmp_path / "ledger.json"
         path.write_bytes(b"\xef\xbb\xbf" + GULU.encode())
         expected = ec.examples.load_records("gulu-2023")
-        assert expected == _fast_json.decode(path)
-        assert expected == _fast_json.decode(str(path))
-        assert expected == _fast_json.decode(path.read_bytes())
-        assert _fast_json.decode(tmp_path / "missing.json") is None
+        assert expected == FAST.decode(path)
+        assert expected == FAST.decode(str(path))
+        assert expected == FAST.decode(path.read_bytes())
+        assert FAST.decode(tmp_path / "missing.json") is None
 
 
 def outcome_reference(source: str) -> tuple[str, Any]:
@@ -289,7 +290,7 @@ class TestWithoutMsgspec:
         monkeypatch.delitem(__import__("sys").modules, "msgspec", raising=False)
         monkeypatch.setattr(builtins, "__import__", no_msgspec)
         assert not _fast_json.available()
-        assert _fast_json.decode(GULU) is None
+        assert FAST.decode(GULU) is None
         assert ec.examples.load_records("gulu-2023") == load_json(GULU)
 
 
@@ -319,14 +320,7 @@ class Thing:
 
 class TestOneDeclaration:
     def plan(self) -> Any:
-        from enforcement_core import serialization as ref
-
-        hooks = {
-            dt.date: ref._structure_date,
-            Decimal: ref._structure_decimal,
-            Enum: ref._structure_enum,
-        }
-        return _fast_json._Plan({"thing": Thing}, hooks)
+        return _fast_json._Plan({"thing": Thing}, FAST.hooks)
 
     def test_a_new_class_is_read_from_its_fields(self):
         """Structures and builders come from the attrs class: its fields, defaults, checks."""

@@ -1,6 +1,6 @@
 """The fast road for valid documents: msgspec's typed decoder, then the model's own classes.
 
-:func:`decode` reads a document with `msgspec <https://jcristharris.com/msgspec/>`_
+:meth:`Reader.decode` reads a document with `msgspec <https://jcristharris.com/msgspec/>`_
 (the ``fast`` extra) into typed structures generated, at first use, from the attrs
 model itself, so a field or category added to the model flows through with no
 second declaration. Each object is then built by calling its attrs class, so every
@@ -21,7 +21,8 @@ value: a ledger of a million records holds a few hundred distinct dates.
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
+import gc
 import itertools
 import os
 import re
@@ -39,12 +40,12 @@ import attrs
 from enforcement_core._validators import _UNPRINTABLE, collecting
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     #: A reference road's reading of one JSON value as a type: ``hook(value, type)``.
     Hook = Callable[[Any, type], Any]
 
-__all__ = ["available", "decode"]
+__all__ = ["Reader", "available"]
 
 #: Deeper than any document of the model nests (about 10, units within units add one
 #: each), well within the reference road's limit of 100: deeper ones take that road.
@@ -264,23 +265,6 @@ class _Memo(dict[object, Any]):
         return result
 
 
-_plan: _Plan | None = None
-
-
-def _the_plan() -> _Plan:
-    global _plan  # noqa: PLW0603  (built once, at first use, from the model as it is then)
-    if _plan is None:
-        from enforcement_core import serialization as ref  # noqa: PLC0415  (it imports this module)
-
-        hooks: dict[type, Hook] = {
-            dt.date: ref._structure_date,  # noqa: SLF001  (one reading of each value, shared)
-            Decimal: ref._structure_decimal,  # noqa: SLF001
-            Enum: ref._structure_enum,  # noqa: SLF001
-        }
-        _plan = _Plan(ref._DOCUMENTS, hooks)  # noqa: SLF001
-    return _plan
-
-
 def _raw(source: object) -> str | bytes | None:
     """The document's text, as bytes when it is in a file (half the memory of a ``str``)."""
     if isinstance(source, bytes):
@@ -304,34 +288,70 @@ def _plain(raw: str | bytes) -> bool:
     return not any(check.search(raw) for check in _TEXT_CHECKS)
 
 
-def decode(source: object, kind: type | None = None) -> Any:
-    """The document ``source`` holds when the fast road can vouch for it; else ``None``.
+class Reader:
+    """The fast road for the documents of one model, made ready at first use.
 
-    ``source`` is what :func:`~enforcement_core.load_json` takes; ``kind`` the class the
-    document must be, or ``None``. ``None`` also when msgspec is not installed: the
-    reference road then reads the document, with the same result.
+    Args:
+        documents: The classes of the documents, by the name a document gives in its
+            ``document`` field.
+        hooks: The reference road's reading of the values it reads in Python, by type:
+            ``datetime.date``, ``Decimal``, and ``Enum`` for every vocabulary.
+        version: The ``schema_version`` read; documents of any other take the reference
+            road (which refuses them, or reads them as it knows how).
     """
-    raw = _raw(source) if available() else None
-    if raw is None or not _plain(raw):
-        return None
-    written = raw.count(b'":') if isinstance(raw, bytes) else raw.count('":')
-    plan = _the_plan()
-    try:
-        top = plan.decoder.decode(raw)
-    except (plan.msgspec.DecodeError, RecursionError):
-        return None
-    del raw  # the structures hold what the rest needs
-    cls = plan.tops[type(top)]
-    from enforcement_core import serialization as ref  # noqa: PLC0415  (it imports this module)
 
-    if (kind is not None and cls is not kind) or top.schema_version != ref.SCHEMA_VERSION:
-        return None
-    keys = [2 if top.schema is plan.msgspec.UNSET else 3]  # schema_version, document, $schema
-    # Refusals are collected here, not raised, in case the caller is inside a collecting
-    # block of its own: this block is then the innermost, and its list tells.
+    def __init__(
+        self, documents: Mapping[str, type], hooks: Mapping[type, Hook], version: int
+    ) -> None:
+        self.documents = documents
+        self.hooks = hooks
+        self.version = version
+        self._plan: _Plan | None = None
+
+    def plan(self) -> _Plan:
+        """The structures and builders, generated from the model the first time."""
+        if self._plan is None:
+            self._plan = _Plan(self.documents, self.hooks)
+        return self._plan
+
+    def decode(self, source: object, kind: type | None = None) -> Any:
+        """The document ``source`` holds when the fast road can vouch for it; else ``None``.
+
+        ``source`` is what :func:`~enforcement_core.load_json` takes; ``kind`` the class
+        the document must be, or ``None``. ``None`` also when msgspec is not installed:
+        the reference road then reads the document, with the same result.
+        """
+        raw = _raw(source) if available() else None
+        if raw is None or not _plain(raw):
+            return None
+        written = raw.count(b'":') if isinstance(raw, bytes) else raw.count('":')
+        plan = self.plan()
+        try:
+            top = plan.decoder.decode(raw)
+        except (plan.msgspec.DecodeError, RecursionError):
+            return None
+        del raw  # the structures hold what the rest needs
+        cls = plan.tops[type(top)]
+        if (kind is not None and cls is not kind) or top.schema_version != self.version:
+            return None
+        keys = [2 if top.schema is plan.msgspec.UNSET else 3]  # schema_version, document, $schema
+        # Refusals are collected here, not raised, in case the caller is inside a collecting
+        # block of its own: this block is then the innermost, and its list tells.
+        try:
+            with _collector_paused(), collecting() as refused:
+                document = plan.builders[cls](top, 1, keys)
+        except Exception:  # noqa: BLE001  (a doubt, a refusal, the stack: the reference road names it)
+            return None
+        return None if refused or keys[0] != written else document
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a million objects without cycles are built."""
+    was_on = gc.isenabled()
+    gc.disable()
     try:
-        with ref._collector_paused(), collecting() as refused:  # noqa: SLF001
-            document = plan.builders[cls](top, 1, keys)
-    except Exception:  # noqa: BLE001  (a doubt, a refusal, the stack: the reference road names it)
-        return None
-    return None if refused or keys[0] != written else document
+        yield
+    finally:
+        if was_on:
+            gc.enable()

@@ -341,6 +341,13 @@ def _make_converter() -> cattrs.Converter:
 #: The cattrs converter behind :func:`load_json` and :func:`dump_json`: strict on the
 #: way in, lossless on the way out. Use it to (un)structure single domain objects.
 converter = _make_converter()
+# The fast road of load_json (msgspec, when installed): it reads values of these types
+# by the hooks above, once per distinct value, and vouches only for valid documents.
+_FAST = _fast_json.Reader(
+    _DOCUMENTS,
+    {dt.date: _structure_date, Decimal: _structure_decimal, Enum: _structure_enum},
+    SCHEMA_VERSION,
+)
 
 
 def _join(path: str, segment: str) -> str:
@@ -561,7 +568,7 @@ def load_json(source: str | bytes | os.PathLike[str], kind: type[D] | None = Non
     """
     # A valid document is built on the fast road when msgspec is installed; any other,
     # or without msgspec, is read here, which names every problem (see _fast_json).
-    fast = _fast_json.decode(source, kind)
+    fast = _FAST.decode(source, kind)
     if fast is not None:
         return fast  # type: ignore[no-any-return]
     text, name = _read(source)
