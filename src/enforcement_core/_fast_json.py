@@ -118,6 +118,7 @@ class _Plan:
                 [*head, *required, schema, *optional],
                 module=self.module.__name__,
                 forbid_unknown_fields=True,
+                gc=False,
                 tag_field="document",
                 tag=name,
             )
@@ -176,6 +177,9 @@ class _Plan:
             [*required, *optional],
             module=self.module.__name__,
             forbid_unknown_fields=True,
+            # Structures hold text, numbers and other structures, never a cycle: the
+            # collector need not track them (16 bytes and a walk fewer each).
+            gc=False,
         )
         self._builder(cls, hints)
         return name
@@ -326,22 +330,25 @@ class Reader:
             return None
         written = raw.count(b'":') if isinstance(raw, bytes) else raw.count('":')
         plan = self.plan()
-        try:
-            top = plan.decoder.decode(raw)
-        except (plan.msgspec.DecodeError, RecursionError):
-            return None
-        del raw  # the structures hold what the rest needs
-        cls = plan.tops[type(top)]
-        if (kind is not None and cls is not kind) or top.schema_version != self.version:
-            return None
-        keys = [2 if top.schema is plan.msgspec.UNSET else 3]  # schema_version, document, $schema
-        # Refusals are collected here, not raised, in case the caller is inside a collecting
-        # block of its own: this block is then the innermost, and its list tells.
-        try:
-            with _collector_paused(), collecting() as refused:
-                document = plan.builders[cls](top, 1, keys)
-        except Exception:  # noqa: BLE001  (a doubt, a refusal, the stack: the reference road names it)
-            return None
+        with _collector_paused():
+            try:
+                top = plan.decoder.decode(raw)
+            except (plan.msgspec.DecodeError, RecursionError):
+                return None
+            del raw  # the structures hold what the rest needs
+            cls = plan.tops[type(top)]
+            if (kind is not None and cls is not kind) or top.schema_version != self.version:
+                return None
+            keys = [
+                2 if top.schema is plan.msgspec.UNSET else 3
+            ]  # schema_version, document, $schema
+            # Refusals are collected here, not raised, in case the caller is inside a
+            # collecting block of its own: this block is then the innermost, and its list tells.
+            try:
+                with collecting() as refused:
+                    document = plan.builders[cls](top, 1, keys)
+            except Exception:  # noqa: BLE001  (a doubt, a refusal, the stack: the reference road names it)
+                return None
         return None if refused or keys[0] != written else document
 
 
