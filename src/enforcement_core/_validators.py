@@ -397,6 +397,11 @@ class _Date(Check):
             return f"must be a datetime.date, not {_type_name(value)} {value!r}"
         return None
 
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        """A date is accepted without a further call: loaders check millions."""
+        if type(value) is not dt.date:
+            self.refuse(instance, attribute.name, value)
+
     def __repr__(self) -> str:
         return "<date validator>"
 
@@ -445,6 +450,11 @@ class _InstanceOf(Check):
         # Every text of the model, free text included, must be writable.
         return unprintable(value) if isinstance(value, str) else None
 
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        """A value of exactly the class, not text, is accepted without a further call."""
+        if type(value) is not self.cls or isinstance(value, str):
+            Check.__call__(self, instance, attribute, value)
+
     def __repr__(self) -> str:
         return f"<instance_of validator for {self.cls.__name__}>"
 
@@ -487,6 +497,11 @@ class _MemberOf(Check):
 
     def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
         return None if isinstance(value, self.enum) else _enum_message(self.enum, value)
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        """A member is accepted without a further call."""
+        if not isinstance(value, self.enum):
+            self.refuse(instance, attribute.name, value)
 
     def __repr__(self) -> str:
         return f"<member_of validator for {self.enum.__name__}>"
