@@ -360,3 +360,18 @@ class TestOneDeclaration:
 
         with pytest.raises(TypeError, match="no fast reading of <class 'datetime.datetime'>"):
             _fast_json._Plan({"odd": Odd}, {})
+
+
+class TestAModelTheFastRoadCannotRead:
+    def test_every_document_takes_the_reference_road(self):
+        """A field of a type with no fast reading leaves load_json reading on the reference road."""
+
+        @attrs.frozen
+        class Odd:
+            when: dt.datetime
+
+        reader = _fast_json.Reader({"odd": Odd}, FAST.hooks, 1)
+        document = '{"schema_version": 1, "document": "odd", "when": "2023-01-01T00:00"}'
+        assert reader.decode(document) is None
+        assert reader.decode(document) is None  # and does not try to plan again
+        assert reader._unreadable

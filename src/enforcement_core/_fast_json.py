@@ -311,12 +311,24 @@ class Reader:
         self.hooks = hooks
         self.version = version
         self._plan: _Plan | None = None
+        # A model holding a type the fast road cannot read (TypeError from the plan):
+        # every document then takes the reference road, rather than load_json failing.
+        self._unreadable = False
 
     def plan(self) -> _Plan:
         """The structures and builders, generated from the model the first time."""
         if self._plan is None:
             self._plan = _Plan(self.documents, self.hooks)
         return self._plan
+
+    def _readable_plan(self) -> _Plan | None:
+        if self._unreadable:
+            return None
+        try:
+            return self.plan()
+        except TypeError:
+            self._unreadable = True
+            return None
 
     def decode(self, source: object, kind: type | None = None) -> Any:
         """The document ``source`` holds when the fast road can vouch for it; else ``None``.
@@ -329,7 +341,9 @@ class Reader:
         if raw is None or not _plain(raw):
             return None
         written = raw.count(b'":') if isinstance(raw, bytes) else raw.count('":')
-        plan = self.plan()
+        plan = self._readable_plan()
+        if plan is None:
+            return None
         with _collector_paused():
             try:
                 top = plan.decoder.decode(raw)
