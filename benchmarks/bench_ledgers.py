@@ -6,7 +6,11 @@
 Each measure runs in a fresh process, so that its peak memory is its own:
 
 - ``json``: ``load_json`` of a 1,000,000-record ledger document, then ``summarize``
-  (targets: under 10 s, under 1 GB);
+  (targets: under 10 s, under 1 GB), beside ``json-reference`` (the same without msgspec:
+  the reference road) and ``json-msgspec`` (msgspec alone decoding the file into the
+  structures generated from the model: the anchor); ``--json-sizes 100000,1000000,3000000``
+  runs these alone at each size, taking turns for ``--rounds`` rounds, and prints CPU and
+  wall time, peak memory, the ratio to msgspec and the growth of CPU per record;
 - ``csv`` and ``parquet``: a 1,000,000-row penalty sheet to a validated summary through
   the columnar ledger, beside pandas ``read_csv`` / ``read_parquet`` + ``groupby``
   computing the same tallies without validation (target: at most 1.0x pandas);
@@ -24,9 +28,11 @@ import csv
 import datetime as dt
 import gc
 import json
+import os
 import platform
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -171,6 +177,13 @@ def penalty_rows(rows: int, seed: int = 3) -> list[list[str]]:
 
 
 def peak_rss_mib() -> float:
+    # VmHWM is this process's own peak: ru_maxrss keeps the parent's across fork and exec
+    # (the JSON series' parent holds a 3,000,000-record document while writing it).
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     # ru_maxrss is in KiB on Linux.
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -201,10 +214,10 @@ BODY = ec.EnforcementBody("示例镇人民政府", ec.BodyLevel.TOWN)
 
 def measure(kind: str, path: Path, repeat: int) -> None:
     """Run one measure in this process and print its line."""
-    if kind == "json":
-        seconds, report = best_of(repeat, lambda: ec.summarize(ec.load_json(path)))
-        extra = f"penalty cases {report.penalty.cases:,}"  # type: ignore[attr-defined]
-    elif kind in ("csv-columnar", "parquet-columnar"):
+    if kind in ("json", "json-reference", "json-msgspec"):
+        _measure_json(kind, path)
+        return
+    if kind in ("csv-columnar", "parquet-columnar"):
         from enforcement_core.tables import read_columnar
 
         def work() -> object:
@@ -252,6 +265,97 @@ def measure(kind: str, path: Path, repeat: int) -> None:
     print(f"RESULT {kind} {seconds:.3f} s peak {peak_rss_mib():.0f} MiB {extra}".rstrip())
 
 
+def _measure_json(kind: str, path: Path) -> None:
+    """One run of a JSON measure: CPU and wall time, peak memory of this process."""
+    from unittest import mock
+
+    from enforcement_core import _fast_json, serialization
+
+    if kind == "json-msgspec":
+        # The anchor: msgspec alone, decoding (and type-checking) the same file into the
+        # structures generated from the model, building none of the library's objects.
+        decoder = serialization._FAST.plan().decoder  # noqa: SLF001
+
+        def work() -> object:
+            return decoder.decode(path.read_bytes())
+
+    else:
+
+        def work() -> object:
+            return ec.summarize(ec.load_json(path))
+
+    gc.collect()
+    # The reference road is what load_json reads without msgspec installed.
+    with mock.patch.object(_fast_json, "available", return_value=kind != "json-reference"):
+        cpu, wall = time.process_time(), time.perf_counter()
+        result = work()
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    extra = "" if kind == "json-msgspec" else f"penalty cases {result.penalty.cases:,}"  # type: ignore[attr-defined]
+    print(f"RESULT {kind} {cpu:.3f} s cpu {wall:.3f} s wall peak {peak_rss_mib():.0f} MiB {extra}")
+
+
+def json_series(sizes: list[int], rounds: int, reference_up_to: int) -> None:
+    """The JSON measures at each size, taking turns run after run, each in a fresh process."""
+    kinds = ["json-msgspec", "json", "json-reference"]
+    results: dict[tuple[str, int], list[tuple[float, float, float]]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        files = {}
+        for size in sizes:
+            start = time.perf_counter()
+            files[size] = Path(folder) / f"ledger-{size}.json"
+            files[size].write_text(json_document(size), encoding="utf-8")
+            mib = files[size].stat().st_size / 2**20
+            print(f"wrote {size:,} records ({mib:.0f} MiB) in {time.perf_counter() - start:.1f} s")
+        for turn in range(rounds):
+            for size in sizes:
+                for kind in kinds:
+                    if kind == "json-reference" and size > reference_up_to:
+                        continue
+                    line = _run(kind, files[size], 1)
+                    if line is None:
+                        continue
+                    parts = line.split()
+                    cpu, wall, rss = float(parts[1]), float(parts[4]), float(parts[8])
+                    results.setdefault((kind, size), []).append((cpu, wall, rss))
+                    print(f"round {turn + 1} {size:>9,} {line}")
+    _print_series(sizes, results)
+
+
+def _print_series(
+    sizes: list[int], results: dict[tuple[str, int], list[tuple[float, float, float]]]
+) -> None:
+    """Medians of the runs, the ratio to msgspec, and the growth of CPU per record."""
+    print("\nmedians (CPU s, wall s, peak MiB) and CPU per 1,000 records:")
+    for (kind, size), runs in sorted(results.items(), key=lambda item: (item[0][1], item[0][0])):
+        cpu, wall, rss = (statistics.median(run[i] for run in runs) for i in range(3))
+        print(f"{kind:15} {size:>9,}  {cpu:8.2f} {wall:8.2f} {rss:7.0f}  {1000 * cpu / size:.4f}")
+    for size in sizes:
+        ours, anchor = results.get(("json", size)), results.get(("json-msgspec", size))
+        if ours and anchor:
+            theirs = statistics.median(r[0] for r in anchor)
+            ratio = f"{statistics.median(r[0] for r in ours) / theirs:.1f}x" if theirs else "n/a"
+            print(f"ratio json / json-msgspec at {size:,}: {ratio} (CPU)")
+    if ("json", sizes[0]) in results and ("json", sizes[-1]) in results:
+        first = statistics.median(r[0] for r in results[("json", sizes[0])]) / sizes[0]
+        last = statistics.median(r[0] for r in results[("json", sizes[-1])]) / sizes[-1]
+        print(f"growth {sizes[0]:,} -> {sizes[-1]:,}: CPU per record x{last / first:.2f}")
+
+
+def _run(kind: str, path: Path, repeat: int) -> str | None:
+    """Run one measure in a fresh process; its RESULT line, without the prefix."""
+    done = subprocess.run(  # noqa: S603  (this script, with its own arguments)
+        [sys.executable, __file__, "--measure", kind, "--path", str(path), "--repeat", str(repeat)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    line = next((x for x in done.stdout.splitlines() if x.startswith("RESULT")), None)
+    if line is None:
+        print(f"{kind}: FAILED\n{done.stderr[-2000:]}")
+        return None
+    return line.removeprefix("RESULT ")
+
+
 def _write(folder: Path, records: int, excel_rows: int, only: set[str]) -> dict[str, Path]:
     files = {}
     if "json" in only:
@@ -292,20 +396,39 @@ def main() -> None:
     parser.add_argument("--excel-rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", default="json,csv,parquet,xlsx,bytes")
+    parser.add_argument(
+        "--json-sizes",
+        help="the JSON series alone: sizes in records, e.g. 100000,1000000,3000000",
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="turns of the JSON series")
+    parser.add_argument(
+        "--reference-up-to",
+        type=int,
+        default=1_000_000,
+        help="the largest size the reference road (without msgspec) is measured at",
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--path", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         measure(args.measure, Path(args.path), args.repeat)
         return
-    only = set(args.only.split(","))
     print(f"python {platform.python_version()} on {platform.machine()}, {platform.platform()}")
+    print(f"load average before: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    if args.json_sizes:
+        sizes = [int(size) for size in args.json_sizes.split(",")]
+        json_series(sizes, args.rounds, args.reference_up_to)
+        print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        return
+    only = set(args.only.split(","))
     with tempfile.TemporaryDirectory() as folder:
         start = time.perf_counter()
         files = _write(Path(folder), args.records, args.excel_rows, only)
         print(f"wrote the files in {time.perf_counter() - start:.1f} s")
         plan = [
+            ("json-msgspec", "json"),
             ("json", "json"),
+            ("json-reference", "json"),
             ("csv-columnar", "csv"),
             ("csv-pandas", "csv"),
             ("parquet-columnar", "parquet"),
@@ -319,27 +442,11 @@ def main() -> None:
         for kind, file in plan:
             if file not in files or (kind == "columnar-bytes" and "bytes" not in only):
                 continue
-            done = subprocess.run(  # noqa: S603  (this script, with its own arguments)
-                [
-                    sys.executable,
-                    __file__,
-                    "--measure",
-                    kind,
-                    "--path",
-                    str(files[file]),
-                    "--repeat",
-                    str(args.repeat),
-                ],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            line = next((x for x in done.stdout.splitlines() if x.startswith("RESULT")), None)
+            line = _run(kind, files[file], args.repeat)
             if line is None:
-                print(f"{kind}: FAILED\n{done.stderr[-2000:]}")
                 continue
-            print(line.removeprefix("RESULT "))
-            results[kind] = float(line.split()[2])
+            print(line)
+            results[kind] = float(line.split()[1])
         for ours, theirs in (
             ("csv-columnar", "csv-pandas"),
             ("parquet-columnar", "parquet-pandas"),

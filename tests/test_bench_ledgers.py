@@ -32,6 +32,8 @@ class TestLedgerBenchmark:
         assert "FAILED" not in completed.stdout, completed.stdout
         for measure in (
             "json ",
+            "json-msgspec ",
+            "json-reference ",
             "csv-columnar ",
             "csv-pandas ",
             "parquet-columnar ",
@@ -42,3 +44,23 @@ class TestLedgerBenchmark:
             "ratio csv-columnar / csv-pandas",
         ):
             assert measure in completed.stdout
+
+    def test_json_series_runs_tiny(self):
+        """The JSON series takes turns at each size and prints the ratio to msgspec and the growth."""
+        completed = subprocess.run(
+            [sys.executable, str(SCRIPT), "--json-sizes", "300,600", "--rounds", "1"],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        assert 0 == completed.returncode, completed.stderr
+        assert "FAILED" not in completed.stdout, completed.stdout
+        for line in (
+            "round 1       300 json-msgspec ",
+            "round 1       600 json 0",
+            "round 1       600 json-reference ",
+            "ratio json / json-msgspec at 600:",
+            "growth 300 -> 600: CPU per record",
+        ):
+            assert line in completed.stdout, completed.stdout

@@ -48,8 +48,9 @@ FLOORS: list[list[str]] = [
     ["figures", "categories"],
     # 3: the annual report; the ledger of records (which names the report's conventions).
     ["report", "ledger"],
-    # 4: JSON in and out; records summarised into yearly figures; rates, totals, tallies.
-    ["migrations", "serialization", "summary", "statistics"],
+    # 4: the format's version; JSON in and out (the fast road, then the reference);
+    # records summarised into yearly figures; rates, totals, tallies.
+    ["migrations", "_fast_json", "serialization", "summary", "statistics"],
     # 5: roll-ups, partial summaries that merge, year-over-year changes, the JSON Schema,
     # ledgers from tables; the body hierarchy and the summaries of many bodies at scale.
     ["rollups", "partials", "comparison", "schema", "tables", "hierarchy", "scale"],

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import inspect
+import json
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +28,7 @@ from hypothesis.strategies import SearchStrategy
 import enforcement_core as ec
 import strategies
 import test_columnar
+import test_fast_json
 import test_fuzz
 import test_layouts  # noqa: F401  (imported by test_columnar's table strategies as they draw)
 import test_numbers_zh
@@ -574,6 +576,10 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         ),
     ),
     "test_fuzz.mutants": (test_fuzz.mutants, lambda v: isinstance(v, str)),
+    "test_fast_json.bad_ledger_documents": (
+        test_fast_json.bad_ledger_documents,
+        lambda v: isinstance(v, str) and isinstance(json.loads(v), dict),
+    ),
     "test_stated._bounded_reports": (
         test_stated._bounded_reports,
         lambda v: (

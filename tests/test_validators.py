@@ -10,12 +10,14 @@ import pytest
 
 from enforcement_core import InvariantError
 from enforcement_core._validators import (
+    _invisible,
     a_count,
     a_date,
     collecting,
     identifier,
     money,
     text,
+    unprintable,
 )
 
 
@@ -98,6 +100,36 @@ class TestIdentifier:
         """Blank, spaces, dots and brackets are refused: identifiers become path segments."""
         with pytest.raises(InvariantError, match="is not an identifier"):
             Holder(0, key=value)
+
+
+class TestPrintableShortcut:
+    """Text and identifiers accept a printable value in one call; the long checks must agree."""
+
+    def test_a_printable_character_is_never_refused_by_the_long_checks(self):
+        """Over every code point: printable means not invisible (but the space), not unprintable."""
+        for code in range(0x110000):
+            char = chr(code)
+            if char.isprintable() and char != " ":
+                assert not _invisible(char), hex(code)
+                assert unprintable(char) is None, hex(code)
+
+    @pytest.mark.parametrize(
+        ("value", "refused"),
+        [
+            ("古路镇", None),
+            ("a\u00a0b", None),  # a no-break space is not printable: the long checks accept it
+            ("\u200b", "shows nothing"),
+            ("a\x85b", r"control character U\+0085"),
+            ("a\u2028", None),
+        ],
+    )
+    def test_values_the_shortcut_passes_by_are_still_checked(self, value, refused):
+        """What is not printable goes through the long checks, which accept or refuse it."""
+        if refused is None:
+            assert value == Holder(0, name=value).name
+        else:
+            with pytest.raises(InvariantError, match=refused):
+                Holder(0, name=value)
 
 
 class TestDate:

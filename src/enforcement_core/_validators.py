@@ -325,6 +325,11 @@ class _Text(Check):
             return f"must be a str, not {_type_name(value)}"
         if not value.strip():
             return "must not be empty"
+        # Printable text (no control, format, surrogate or separator character but the
+        # space) holding more than spaces is neither invisible nor unprintable: one C
+        # call decides the common case, where loaders check millions of texts.
+        if value.isprintable():
+            return None
         if _invisible(value):
             return (
                 f"{value!r} shows nothing: it holds only zero-width or bidirectional control "
@@ -363,6 +368,9 @@ class _Identifier(Check):
                 f"{value!r} is not an identifier: it must be non-empty, "
                 "without white space, '.', '[' or ']'"
             )
+        # As for text: printable and without white space, it shows and can be written.
+        if value.isprintable():
+            return None
         if _invisible(value):
             return f"{value!r} shows nothing: it holds only zero-width or bidirectional control characters"
         return unprintable(value)
@@ -388,6 +396,11 @@ class _Date(Check):
         if type(value) is not dt.date:
             return f"must be a datetime.date, not {_type_name(value)} {value!r}"
         return None
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        """A date is accepted without a further call: loaders check millions."""
+        if type(value) is not dt.date:
+            self.refuse(instance, attribute.name, value)
 
     def __repr__(self) -> str:
         return "<date validator>"
@@ -437,6 +450,11 @@ class _InstanceOf(Check):
         # Every text of the model, free text included, must be writable.
         return unprintable(value) if isinstance(value, str) else None
 
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        """A value of exactly the class, not text, is accepted without a further call."""
+        if type(value) is not self.cls or isinstance(value, str):
+            Check.__call__(self, instance, attribute, value)
+
     def __repr__(self) -> str:
         return f"<instance_of validator for {self.cls.__name__}>"
 
@@ -479,6 +497,11 @@ class _MemberOf(Check):
 
     def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
         return None if isinstance(value, self.enum) else _enum_message(self.enum, value)
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        """A member is accepted without a further call."""
+        if not isinstance(value, self.enum):
+            self.refuse(instance, attribute.name, value)
 
     def __repr__(self) -> str:
         return f"<member_of validator for {self.enum.__name__}>"
@@ -525,6 +548,11 @@ class _Optional(Check):
     def refuse(self, instance: object, name: str, value: Any) -> None:
         if value is not None:
             self.check.refuse(instance, name, value)
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        """Check ``value`` unless it is ``None``: most optional figures are not given."""
+        if value is not None:
+            self.check(instance, attribute, value)
 
     def __repr__(self) -> str:
         return f"<optional validator for {self.check!r} or None>"
@@ -857,6 +885,11 @@ class _AllOf(Check):
     def refuse(self, instance: object, name: str, value: Any) -> None:
         for check in self.checks:
             check.refuse(instance, name, value)
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        """Each check as attrs would call it: an accepted value costs one call a check."""
+        for check in self.checks:
+            check(instance, attribute, value)
 
     def __repr__(self) -> str:
         return f"<all_of validator for {', '.join(map(repr, self.checks))}>"

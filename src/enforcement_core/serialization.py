@@ -48,6 +48,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from enforcement_core import _fast_json
 from enforcement_core._validators import collecting, refusals, unprintable
 from enforcement_core.errors import InvariantError, LoadError, NotADocumentError, Problem
 from enforcement_core.labels import suggestion
@@ -339,6 +340,13 @@ def _make_converter() -> cattrs.Converter:
 #: The cattrs converter behind :func:`load_json` and :func:`dump_json`: strict on the
 #: way in, lossless on the way out. Use it to (un)structure single domain objects.
 converter = _make_converter()
+# The fast road of load_json (msgspec, when installed): it reads values of these types
+# by the hooks above, once per distinct value, and vouches only for valid documents.
+_FAST = _fast_json.Reader(
+    _DOCUMENTS,
+    {dt.date: _structure_date, Decimal: _structure_decimal, Enum: _structure_enum},
+    SCHEMA_VERSION,
+)
 
 
 def _join(path: str, segment: str) -> str:
@@ -557,6 +565,11 @@ def load_json(source: str | bytes | os.PathLike[str], kind: type[D] | None = Non
         enforcement_core.errors.LoadError: 1 problem in the document:
           inspection.hazards.rectified: 510 exceeds found 509
     """
+    # A valid document is built on the fast road when msgspec is installed; any other,
+    # or without msgspec, is read here, which names every problem (see _fast_json).
+    fast = _FAST.decode(source, kind)
+    if fast is not None:
+        return fast  # type: ignore[no-any-return]
     text, name = _read(source)
     data = _parse(text, name)
     if not isinstance(data, dict):

@@ -1,0 +1,377 @@
+"""The fast road of load_json (msgspec): the reference road's result, or no answer at all.
+
+The fast road (``_fast_json.decode``) either returns the very document the reference
+road builds, or ``None``, and ``load_json`` then takes the reference road. These tests
+hold it to that on generated valid documents (it must answer, and answer equal), on
+generated bad ones (a record's field replaced by a hostile value, removed, doubled,
+an unknown field added: it must not answer, and ``load_json`` gives the same
+problems with or without it), and on the mutants of the loading fuzzer.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import json
+from contextlib import contextmanager
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+from unittest import mock
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import enforcement_core as ec
+import test_fuzz
+from enforcement_core import LoadError, _fast_json, dump_json, load_json, serialization
+from enforcement_core._validators import (
+    apply_checks,
+    checks,
+    collecting,
+    identifier,
+    money,
+    optional,
+    text,
+)
+from profiles import examples
+from strategies import annual_reports, ledgers
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+FAST = serialization._FAST
+GULU = dump_json(ec.examples.load_records("gulu-2023"))
+#: The start of the body's name in GULU, where characters are put to be found.
+NAME = '"name": "重庆市'
+SETTINGS = settings(
+    max_examples=examples(100),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@contextmanager
+def reference_only() -> Iterator[None]:
+    """load_json as it reads without msgspec: the reference road alone."""
+    with mock.patch.object(_fast_json, "available", return_value=False):
+        yield
+
+
+def outcome(source: str | bytes) -> tuple[str, Any]:
+    """What load_json makes of ``source``: the document, or its problems as (path, value, reason)."""
+    try:
+        return "loaded", load_json(source)
+    except LoadError as error:
+        return "refused", [(p.path, repr(p.value), p.message) for p in error.problems]
+
+
+def keys_in(data: Any) -> int:
+    """How many keys the objects of a parsed document hold, all levels."""
+    if isinstance(data, dict):
+        return len(data) + sum(keys_in(value) for value in data.values())
+    if isinstance(data, list):
+        return sum(keys_in(value) for value in data)
+    return 0
+
+
+def plainly_written(document: str) -> bool:
+    """No escape and no '":' but at the end of a key: nothing the fast road leaves aside."""
+    return "\\" not in document and document.count('":') == keys_in(json.loads(document))
+
+
+# Bad records: a valid ledger's JSON with records broken in the ways real exports are.
+RECORD_LISTS = ("licence_applications", "inspections", "penalty_cases", "coercive_actions")
+BREAKS = ("replace", "replace", "delete", "unknown", "double", "double")
+
+
+@st.composite
+def bad_ledger_documents(draw: st.DrawFn) -> str:
+    """A generated ledger's JSON with one to three of its records broken."""
+    ledger = draw(ledgers(max_records=4))
+    data = json.loads(dump_json(ledger))
+    records = [(name, row) for name in RECORD_LISTS for row in data.get(name, [])]
+    doubled: dict[str, str] = {}
+    if records:
+        for n in range(draw(st.integers(1, 3))):
+            _, row = draw(st.sampled_from(records))
+            field = draw(st.sampled_from(sorted(row)))
+            way = draw(st.sampled_from(BREAKS))
+            if way == "replace":
+                row[field] = draw(st.sampled_from(test_fuzz.HOSTILE))
+            elif way == "delete":
+                del row[field]
+            elif way == "unknown":
+                row["colour"] = "red"
+            else:
+                # A repeated key cannot be held in a dict: a marker is written, then replaced.
+                marker = f"__double_{n}__"
+                doubled[f'"{marker}": "{field}"'] = (
+                    f'"{field}": {json.dumps(row[field], ensure_ascii=False)}'
+                )
+                row[marker] = field
+    document = json.dumps(data, ensure_ascii=False)
+    for marker, repeated in doubled.items():
+        document = document.replace(marker, repeated)
+    return document
+
+
+class TestSameResult:
+    @SETTINGS
+    @given(ledger=ledgers(), compact=st.booleans())
+    def test_valid_ledgers_are_read_alike(self, ledger, compact):
+        """A generated valid ledger: the fast road answers, with the reference's very ledger."""
+        document = dump_json(ledger, indent=None if compact else 2)
+        fast = FAST.decode(document)
+        with reference_only():
+            reference = load_json(document)
+        assert ledger == reference
+        if plainly_written(document):
+            assert fast is not None
+        if fast is not None:
+            assert reference == fast
+            assert type(reference) is type(fast)
+
+    @SETTINGS
+    @given(report=annual_reports())
+    def test_valid_reports_are_read_alike(self, report):
+        """A generated valid annual report: the same, for the other kind of document."""
+        document = dump_json(report)
+        fast = FAST.decode(document)
+        with reference_only():
+            reference = load_json(document)
+        if plainly_written(document):
+            assert fast is not None
+        if fast is not None:
+            assert reference == fast
+
+    @SETTINGS
+    @given(document=bad_ledger_documents())
+    def test_bad_records_give_the_same_problems(self, document):
+        """Records broken: the fast road never accepts what the reference refuses; same problems."""
+        with reference_only():
+            expected = outcome(document)
+        if expected[0] == "refused":
+            assert FAST.decode(document) is None
+        assert expected == outcome(document)
+
+    @SETTINGS
+    @given(document=test_fuzz.mutants())
+    def test_mutants_give_the_same_result(self, document):
+        """The loading fuzzer's mutants: the same document or the same problems, road or not."""
+        with reference_only():
+            expected = outcome(document)
+        if expected[0] == "refused":
+            assert FAST.decode(document) is None
+        assert expected == outcome(document)
+
+
+class TestLeftToTheReference:
+    """What the fast road leaves to the reference road, each beside a twin it takes."""
+
+    def test_the_example_ledger_is_taken(self):
+        """The gulu ledger, as dump_json writes it, is built on the fast road."""
+        assert ec.examples.load_records("gulu-2023") == FAST.decode(GULU)
+
+    def test_a_repeated_key_is_left(self):
+        """A key written twice (msgspec keeps the last silently) is left, and named."""
+        once = GULU.replace('"year": 2023', '"year": 2023, "published_on": "2024-01-20"', 1)
+        twice = GULU.replace('"year": 2023', '"year": 2023, "year": 2023', 1)
+        assert FAST.decode(once) is not None
+        assert FAST.decode(twice) is None
+        assert ("year", "'year'") == outcome(twice)[1][0][:2]
+
+    def test_a_repeated_key_in_a_record_is_left(self):
+        """The same, deep in a record: the count of keys differs by one."""
+        data = json.loads(GULU)
+        data["inspections"][0]["target"] = "x"
+        plain = json.dumps(data, ensure_ascii=False)
+        doubled = plain.replace('"target": "x"', '"target": "x", "target": "y"', 1)
+        assert FAST.decode(plain) is not None
+        assert FAST.decode(doubled) is None
+        assert "inspections[0].target" == outcome(doubled)[1][0][0]
+
+    def test_a_space_before_a_colon_is_left_and_loads(self):
+        """White space between a key and its colon hides the key from the count: left, still read."""
+        spaced = GULU.replace('"year":', '"year" :', 1)
+        assert FAST.decode(spaced) is None
+        assert ec.examples.load_records("gulu-2023") == load_json(spaced)
+
+    @pytest.mark.parametrize(
+        ("escape", "refused"), [("\\u0007", True), ("\\b", True), ("\\f", True), ("\\t", False)]
+    )
+    def test_escapes_that_may_hide_control_characters_are_left(self, escape, refused):
+        """\\b, \\f and \\u escapes go to the reference road; \\t is text either way."""
+        assert NAME in GULU
+        document = GULU.replace(NAME, f"{NAME[:-1]}{escape}市", 1)
+        assert (escape == "\\t") == (FAST.decode(document) is not None)
+        assert refused == (outcome(document)[0] == "refused")
+
+    @pytest.mark.parametrize("char", ["\x85", "\x7f", "\x9f"])
+    def test_control_characters_written_as_is_are_left(self, char):
+        """A C0 or C1 control character in the text, as str or as UTF-8 bytes, is left and named."""
+        document = GULU.replace(NAME, f"{NAME[:-1]}{char}市", 1)
+        for source in (document, document.encode()):
+            assert FAST.decode(source) is None
+            assert "refused" == outcome(source)[0]
+
+    def test_c2_as_part_of_other_characters_is_taken(self):
+        """U+00A0 to U+00BF (C2 A0 to C2 BF in UTF-8) are not control characters."""
+        document = GULU.replace(NAME, NAME[:-1] + "\u00b7市", 1)
+        assert FAST.decode(document.encode()) is not None
+
+    def test_a_refusal_inside_a_collecting_block_is_not_accepted(self):
+        """Called where refusals are collected, not raised, an invalid record is still left."""
+        data = json.loads(GULU)
+        data["inspections"][0]["hazards"][0]["rectified_on"] = "2000-01-01"
+        document = json.dumps(data, ensure_ascii=False)
+        with collecting():
+            assert FAST.decode(document) is None
+
+    def test_a_wrong_kind_and_a_wrong_version_are_left(self):
+        """kind= and schema_version are held as the reference holds them."""
+        assert FAST.decode(GULU, ec.AnnualReport) is None
+        assert FAST.decode(GULU, ec.Ledger) is not None
+        assert FAST.decode(GULU.replace('"schema_version": 1', '"schema_version": 2')) is None
+        assert "refused" == outcome(GULU.replace('"schema_version": 1', '"schema_version": 2'))[0]
+
+    def test_a_huge_count_is_left(self):
+        """An integer of more than 40 digits (the reference's limit) is left, even where it fits."""
+        at_limit = GULU.replace('"year": 2023', '"year": ' + "9" * 40, 1)
+        beyond = GULU.replace('"year": 2023', '"year": ' + "9" * 41, 1)
+        assert FAST.decode(at_limit) is None  # refused by the ledger's year check
+        assert FAST.decode(beyond) is None
+        assert "refused" == outcome(beyond)[0]
+
+    def test_units_nested_deeper_than_a_document_goes_are_left(self):
+        """Units 60 deep take the reference road, which reads them; 3 deep are taken."""
+
+        def nested(depth: int) -> dict[str, Any]:
+            unit: dict[str, Any] = {"name": "科", "kind": "other"}
+            for _ in range(depth):
+                unit = {"name": "科", "kind": "other", "subunits": {"u": unit}}
+            return unit
+
+        for depth, taken in ((3, True), (60, False)):
+            data = json.loads(GULU)
+            data["units"]["enforcement_office"] = nested(depth)
+            document = json.dumps(data, ensure_ascii=False)
+            assert taken == (FAST.decode(document) is not None)
+            assert outcome(document) == outcome_reference(document)
+
+    def test_files_and_bytes_are_read(self, tmp_path):
+        """A path, a str path and bytes (with a BOM) are read as load_json reads them."""
+        path = tmp_path / "ledger.json"
+        path.write_bytes(b"\xef\xbb\xbf" + GULU.encode())
+        expected = ec.examples.load_records("gulu-2023")
+        assert expected == FAST.decode(path)
+        assert expected == FAST.decode(str(path))
+        assert expected == FAST.decode(path.read_bytes())
+        assert FAST.decode(tmp_path / "missing.json") is None
+
+
+def outcome_reference(source: str) -> tuple[str, Any]:
+    with reference_only():
+        return outcome(source)
+
+
+class TestWithoutMsgspec:
+    def test_the_reference_road_reads_alone(self, monkeypatch):
+        """Without msgspec installed, decode answers nothing and load_json reads as before."""
+        real_import = builtins.__import__
+
+        def no_msgspec(name: str, *args: Any, **kwargs: Any) -> Any:
+            if name == "msgspec" or name.startswith("msgspec."):
+                raise ImportError(name)
+            return real_import(name, *args, **kwargs)
+
+        monkeypatch.delitem(__import__("sys").modules, "msgspec", raising=False)
+        monkeypatch.setattr(builtins, "__import__", no_msgspec)
+        assert not _fast_json.available()
+        assert FAST.decode(GULU) is None
+        assert ec.examples.load_records("gulu-2023") == load_json(GULU)
+
+
+# One declaration: a class the plan has never seen is read from its attrs fields alone.
+
+
+class Colour(Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
+class Part:
+    id: str = attrs.field(metadata=checks(identifier()))
+    price: Decimal | None = attrs.field(default=None, metadata=checks(optional(money())))
+
+
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
+class Thing:
+    name: str = attrs.field(metadata=checks(text()))
+    made_on: dt.date
+    colour: Colour = Colour.RED
+    count: int = 0
+    parts: tuple[Part, ...] = ()
+    labels: dict[str, int] = attrs.field(factory=dict)
+
+
+class TestOneDeclaration:
+    def plan(self) -> Any:
+        return _fast_json._Plan({"thing": Thing}, FAST.hooks)
+
+    def test_a_new_class_is_read_from_its_fields(self):
+        """Structures and builders come from the attrs class: its fields, defaults, checks."""
+        plan = self.plan()
+        top = plan.decoder.decode(
+            '{"schema_version": 1, "document": "thing", "name": "钻", "made_on": "2023-05-01",'
+            ' "colour": "blue", "parts": [{"id": "p-1", "price": "1.50"}], "labels": {"a": 2}}'
+        )
+        keys = [2]
+        thing = plan.builders[Thing](top, 1, keys)
+        expected = Thing(
+            name="钻",
+            made_on=dt.date(2023, 5, 1),
+            colour=Colour.BLUE,
+            parts=(Part(id="p-1", price=Decimal("1.50")),),
+            labels={"a": 2},
+        )
+        assert expected == thing
+        assert 2 + 5 + 2 + 1 == keys[0]
+
+    def test_a_new_class_keeps_its_checks(self):
+        """A value its check refuses (sub-fen money) is refused on the fast road too."""
+        plan = self.plan()
+        top = plan.decoder.decode(
+            '{"schema_version": 1, "document": "thing", "name": "钻", "made_on": "2023-05-01",'
+            ' "parts": [{"id": "p-1", "price": "1.505"}]}'
+        )
+        with pytest.raises(ec.InvariantError, match="more than two decimal places"):
+            plan.builders[Thing](top, 1, [2])
+
+    def test_an_unknown_kind_of_field_is_said(self):
+        """A field of a type the fast road cannot read is named when the plan is made."""
+
+        @attrs.frozen
+        class Odd:
+            when: dt.datetime
+
+        with pytest.raises(TypeError, match="no fast reading of <class 'datetime.datetime'>"):
+            _fast_json._Plan({"odd": Odd}, {})
+
+
+class TestAModelTheFastRoadCannotRead:
+    def test_every_document_takes_the_reference_road(self):
+        """A field of a type with no fast reading leaves load_json reading on the reference road."""
+
+        @attrs.frozen
+        class Odd:
+            when: dt.datetime
+
+        reader = _fast_json.Reader({"odd": Odd}, FAST.hooks, 1)
+        document = '{"schema_version": 1, "document": "odd", "when": "2023-01-01T00:00"}'
+        assert reader.decode(document) is None
+        assert reader.decode(document) is None  # and does not try to plan again
+        assert reader._unreadable
