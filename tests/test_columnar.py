@@ -579,3 +579,28 @@ def test_an_identifier_given_again_is_found_within_a_sheet_and_across_sheets():
     assert [(p.row, p.value) for p in found] == [(2, "B"), (4, "C")]
     assert found[0].message.startswith("the same identifier as one, row 3")
     assert seen["penalty_cases"] == {"A": ("one", 2), "B": ("one", 3), "C": ("two", 3)}
+
+
+def test_the_white_space_trimmed_from_identifiers_is_what_str_strip_removes():
+    import sys
+
+    from enforcement_core.tables.columnar import _WHITE_SPACE
+
+    everything = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert sorted(_WHITE_SPACE) == sorted(everything)
+
+
+@pytest.mark.parametrize(("width", "refused"), [(0, False), (1, True)])
+def test_a_long_cell_is_counted_in_characters_not_bytes(width, refused):
+    import pyarrow as pa
+
+    from enforcement_core.tables._files import MAX_CELL_CHARS, long_cells
+
+    # Three bytes a character: past the limit in bytes, at the limit in characters.
+    table = pa.table({"编号": ["P-1", "罚" * (MAX_CELL_CHARS + width)]})
+    if refused:
+        with pytest.raises(ec.LoadError, match="characters, more than") as error:
+            long_cells(table, "t.csv")
+        assert error.value.problems[0].row == 3
+    else:
+        long_cells(table, "t.csv")
