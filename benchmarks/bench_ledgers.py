@@ -196,10 +196,71 @@ def _pandas_tallies(frame: object) -> object:
     return by_domain, by_procedure, by_sanction, reviews
 
 
+def _polars_tallies(frame: object) -> object:
+    """The same tallies in polars, the fines read as decimals (a blank one is null)."""
+    import polars as pl
+
+    fines = pl.col("罚款金额（元）").cast(pl.Decimal(18, 2), strict=False)
+    by_domain = frame.group_by("执法领域").agg(pl.len(), fines.sum())  # type: ignore[attr-defined]
+    by_procedure = frame.group_by("程序").len()  # type: ignore[attr-defined]
+    by_sanction = frame.group_by("处罚种类").len()  # type: ignore[attr-defined]
+    reviews = (frame["法制审核"] == "是").sum()  # type: ignore[index]
+    return by_domain, by_procedure, by_sanction, reviews
+
+
+def _duckdb_tallies(path: Path) -> object:
+    """The same tallies in duckdb SQL over the file at ``path``, read whole into a table first."""
+    import duckdb
+
+    con = duckdb.connect()
+    if path.suffix == ".csv":
+        con.read_csv(str(path), all_varchar=True).to_table("t")
+    else:
+        con.read_parquet(str(path)).to_table("t")
+    return (
+        con.sql(
+            'select "执法领域", count(*), sum(try_cast("罚款金额（元）" as decimal(18, 2))) '
+            "from t group by 1"
+        ).fetchall(),
+        con.sql('select "程序", count(*) from t group by 1').fetchall(),
+        con.sql('select "处罚种类", count(*) from t group by 1').fetchall(),
+        con.sql("select count(*) from t where \"法制审核\" = '是'").fetchall(),
+    )
+
+
+#: The anchors an analyst would pick today, each with the package it needs (the `bench` extra).
+ANCHORS = {
+    "csv-polars": "polars",
+    "parquet-polars": "polars",
+    "xlsx-polars": "fastexcel",
+    "csv-duckdb": "duckdb",
+    "parquet-duckdb": "duckdb",
+}
+
+
+def _anchor(kind: str, path: Path, repeat: int) -> tuple[float, str]:
+    """The time of one anchor, and the size of its data in Arrow (polars) as a note."""
+    if kind.endswith("-duckdb"):
+        seconds, _ = best_of(repeat, lambda: _duckdb_tallies(path))
+        return seconds, ""
+    import polars as pl
+
+    def read() -> object:
+        if kind == "csv-polars":
+            return pl.read_csv(path, infer_schema=False)
+        if kind == "parquet-polars":
+            return pl.read_parquet(path)
+        return pl.read_excel(path, engine="calamine", infer_schema_length=0)
+
+    seconds, _ = best_of(repeat, lambda: _polars_tallies(read()))
+    frame = read()
+    return seconds, f"arrow {frame.estimated_size() / 2**20:.0f} MiB"  # type: ignore[attr-defined]
+
+
 BODY = ec.EnforcementBody("示例镇人民政府", ec.BodyLevel.TOWN)
 
 
-def measure(kind: str, path: Path, repeat: int) -> None:
+def measure(kind: str, path: Path, repeat: int) -> None:  # noqa: C901  (one branch a measure)
     """Run one measure in this process and print its line."""
     if kind == "json":
         seconds, report = best_of(repeat, lambda: ec.summarize(ec.load_json(path)))
@@ -241,6 +302,13 @@ def measure(kind: str, path: Path, repeat: int) -> None:
             repeat, lambda: _pandas_tallies(pd.read_excel(path, engine="openpyxl", dtype=str))
         )
         extra = ""
+    elif kind in ANCHORS:
+        import importlib.util
+
+        if importlib.util.find_spec(ANCHORS[kind]) is None:
+            print(f"RESULT {kind} skipped: {ANCHORS[kind]} is not installed (the bench extra)")
+            return
+        seconds, extra = _anchor(kind, path, repeat)
     elif kind == "columnar-bytes":
         from enforcement_core.tables import read_columnar
 
@@ -308,11 +376,16 @@ def main() -> None:
             ("json", "json"),
             ("csv-columnar", "csv"),
             ("csv-pandas", "csv"),
+            ("csv-polars", "csv"),
+            ("csv-duckdb", "csv"),
             ("parquet-columnar", "parquet"),
             ("parquet-pandas", "parquet"),
+            ("parquet-polars", "parquet"),
+            ("parquet-duckdb", "parquet"),
             ("xlsx-ours", "xlsx"),
             ("xlsx-columnar", "xlsx"),
             ("xlsx-pandas", "xlsx"),
+            ("xlsx-polars", "xlsx"),
             ("columnar-bytes", "parquet"),
         ]
         results = {}
@@ -339,12 +412,19 @@ def main() -> None:
                 print(f"{kind}: FAILED\n{done.stderr[-2000:]}")
                 continue
             print(line.removeprefix("RESULT "))
-            results[kind] = float(line.split()[2])
+            if "skipped" not in line:
+                results[kind] = float(line.split()[2])
         for ours, theirs in (
             ("csv-columnar", "csv-pandas"),
             ("parquet-columnar", "parquet-pandas"),
             ("xlsx-ours", "xlsx-pandas"),
             ("xlsx-columnar", "xlsx-pandas"),
+            ("csv-columnar", "csv-polars"),
+            ("parquet-columnar", "parquet-polars"),
+            ("xlsx-columnar", "xlsx-polars"),
+            ("xlsx-ours", "xlsx-columnar"),
+            ("csv-columnar", "csv-duckdb"),
+            ("parquet-columnar", "parquet-duckdb"),
         ):
             if ours in results and theirs in results:
                 print(f"ratio {ours} / {theirs}: {results[ours] / results[theirs]:.2f}x")
