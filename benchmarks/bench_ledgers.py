@@ -27,6 +27,7 @@ import json
 import platform
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -171,18 +172,34 @@ def penalty_rows(rows: int, seed: int = 3) -> list[list[str]]:
 
 
 def peak_rss_mib() -> float:
+    """This process's peak resident memory.
+
+    VmHWM, where Linux gives it: ru_maxrss survives exec, so a measure started by a
+    parent holding the written rows would report the parent's size as its floor.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     # ru_maxrss is in KiB on Linux.
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+#: The CPU time of the process (every thread) in the best run of the last best_of.
+CPU = [0.0]
 
 
 def best_of(repeat: int, work: object) -> tuple[float, object]:
     timings, result = [], None
     for _ in range(repeat):
         gc.collect()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = work()  # type: ignore[operator]
-        timings.append(time.perf_counter() - start)
-    return min(timings), result
+        timings.append((time.perf_counter() - start, time.process_time() - cpu))
+    best = min(timings)
+    CPU[0] = best[1]
+    return best[0], result
 
 
 def _pandas_tallies(frame: object) -> object:
@@ -317,7 +334,7 @@ def measure(kind: str, path: Path, repeat: int) -> None:  # noqa: C901  (one bra
         return
     else:
         raise SystemExit(f"unknown measure {kind}")
-    print(f"RESULT {kind} {seconds:.3f} s peak {peak_rss_mib():.0f} MiB {extra}".rstrip())
+    print(f"RESULT {kind} {seconds:.3f} s cpu {CPU[0]:.3f} s peak {peak_rss_mib():.0f} MiB {extra}")
 
 
 def _write(folder: Path, records: int, excel_rows: int, only: set[str]) -> dict[str, Path]:
@@ -354,11 +371,30 @@ def _write(folder: Path, records: int, excel_rows: int, only: set[str]) -> dict[
     return files
 
 
+def _run(kind: str, path: Path, repeat: int) -> float | None:
+    """One measure in a fresh process: its time, ``None`` if it has none (or failed)."""
+    done = subprocess.run(  # noqa: S603  (this script, with its own arguments)
+        [sys.executable, __file__, "--measure", kind, "--path", str(path), "--repeat", str(repeat)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    line = next((x for x in done.stdout.splitlines() if x.startswith("RESULT")), None)
+    if line is None:
+        print(f"{kind}: FAILED\n{done.stderr[-2000:]}")
+        return None
+    print(line.removeprefix("RESULT "))
+    return None if "skipped" in line or kind == "columnar-bytes" else float(line.split()[2])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--excel-rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
+    # Each round runs every measure once, in turn, so that a burst of other work on a
+    # shared machine falls on the anchors and the library alike; the medians are compared.
+    parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--only", default="json,csv,parquet,xlsx,bytes")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--path", help=argparse.SUPPRESS)
@@ -388,32 +424,20 @@ def main() -> None:
             ("xlsx-polars", "xlsx"),
             ("columnar-bytes", "parquet"),
         ]
-        results = {}
-        for kind, file in plan:
-            if file not in files or (kind == "columnar-bytes" and "bytes" not in only):
-                continue
-            done = subprocess.run(  # noqa: S603  (this script, with its own arguments)
-                [
-                    sys.executable,
-                    __file__,
-                    "--measure",
-                    kind,
-                    "--path",
-                    str(files[file]),
-                    "--repeat",
-                    str(args.repeat),
-                ],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            line = next((x for x in done.stdout.splitlines() if x.startswith("RESULT")), None)
-            if line is None:
-                print(f"{kind}: FAILED\n{done.stderr[-2000:]}")
-                continue
-            print(line.removeprefix("RESULT "))
-            if "skipped" not in line:
-                results[kind] = float(line.split()[2])
+        timings: dict[str, list[float]] = {}
+        for _ in range(args.rounds):
+            for kind, file in plan:
+                if file not in files or (kind == "columnar-bytes" and "bytes" not in only):
+                    continue
+                seconds = _run(kind, files[file], args.repeat)
+                if seconds is not None:
+                    timings.setdefault(kind, []).append(seconds)
+        results = {kind: statistics.median(runs) for kind, runs in timings.items()}
+        if args.rounds > 1:
+            for kind, runs in timings.items():
+                print(
+                    f"median {kind} {results[kind]:.3f} s of {', '.join(f'{r:.3f}' for r in runs)}"
+                )
         for ours, theirs in (
             ("csv-columnar", "csv-pandas"),
             ("parquet-columnar", "parquet-pandas"),

@@ -112,6 +112,12 @@ def write_dataset(root: Path, records: int, bodies: int, rows_per_file: int) -> 
 
 
 def peak_mb() -> float:
+    """Peak resident memory: VmHWM where Linux gives it (ru_maxrss survives exec)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
