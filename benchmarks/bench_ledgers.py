@@ -177,8 +177,11 @@ def penalty_rows(rows: int, seed: int = 3) -> list[list[str]]:
 
 
 def peak_rss_mib() -> float:
-    # VmHWM is this process's own peak: ru_maxrss keeps the parent's across fork and exec
-    # (the JSON series' parent holds a 3,000,000-record document while writing it).
+    """This process's peak resident memory.
+
+    VmHWM, where Linux gives it: ru_maxrss survives exec, so a measure started by a
+    parent holding the written rows would report the parent's size as its floor.
+    """
     status = Path("/proc/self/status")
     if status.exists():
         for line in status.read_text().splitlines():
@@ -188,14 +191,20 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+#: The CPU time of the process (every thread) in the best run of the last best_of.
+CPU = [0.0]
+
+
 def best_of(repeat: int, work: object) -> tuple[float, object]:
     timings, result = [], None
     for _ in range(repeat):
         gc.collect()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = work()  # type: ignore[operator]
-        timings.append(time.perf_counter() - start)
-    return min(timings), result
+        timings.append((time.perf_counter() - start, time.process_time() - cpu))
+    best = min(timings)
+    CPU[0] = best[1]
+    return best[0], result
 
 
 def _pandas_tallies(frame: object) -> object:
@@ -209,10 +218,71 @@ def _pandas_tallies(frame: object) -> object:
     return by_domain, by_procedure, by_sanction, reviews
 
 
+def _polars_tallies(frame: object) -> object:
+    """The same tallies in polars, the fines read as decimals (a blank one is null)."""
+    import polars as pl
+
+    fines = pl.col("罚款金额（元）").cast(pl.Decimal(18, 2), strict=False)
+    by_domain = frame.group_by("执法领域").agg(pl.len(), fines.sum())  # type: ignore[attr-defined]
+    by_procedure = frame.group_by("程序").len()  # type: ignore[attr-defined]
+    by_sanction = frame.group_by("处罚种类").len()  # type: ignore[attr-defined]
+    reviews = (frame["法制审核"] == "是").sum()  # type: ignore[index]
+    return by_domain, by_procedure, by_sanction, reviews
+
+
+def _duckdb_tallies(path: Path) -> object:
+    """The same tallies in duckdb SQL over the file at ``path``, read whole into a table first."""
+    import duckdb
+
+    con = duckdb.connect()
+    if path.suffix == ".csv":
+        con.read_csv(str(path), all_varchar=True).to_table("t")
+    else:
+        con.read_parquet(str(path)).to_table("t")
+    return (
+        con.sql(
+            'select "执法领域", count(*), sum(try_cast("罚款金额（元）" as decimal(18, 2))) '
+            "from t group by 1"
+        ).fetchall(),
+        con.sql('select "程序", count(*) from t group by 1').fetchall(),
+        con.sql('select "处罚种类", count(*) from t group by 1').fetchall(),
+        con.sql("select count(*) from t where \"法制审核\" = '是'").fetchall(),
+    )
+
+
+#: The anchors an analyst would pick today, each with the package it needs (the `bench` extra).
+ANCHORS = {
+    "csv-polars": "polars",
+    "parquet-polars": "polars",
+    "xlsx-polars": "fastexcel",
+    "csv-duckdb": "duckdb",
+    "parquet-duckdb": "duckdb",
+}
+
+
+def _anchor(kind: str, path: Path, repeat: int) -> tuple[float, str]:
+    """The time of one anchor, and the size of its data in Arrow (polars) as a note."""
+    if kind.endswith("-duckdb"):
+        seconds, _ = best_of(repeat, lambda: _duckdb_tallies(path))
+        return seconds, ""
+    import polars as pl
+
+    def read() -> object:
+        if kind == "csv-polars":
+            return pl.read_csv(path, infer_schema=False)
+        if kind == "parquet-polars":
+            return pl.read_parquet(path)
+        return pl.read_excel(path, engine="calamine", infer_schema_length=0)
+
+    seconds, _ = best_of(repeat, lambda: _polars_tallies(read()))
+    frame = read()
+    return seconds, f"arrow {frame.estimated_size() / 2**20:.0f} MiB"  # type: ignore[attr-defined]
+
+
 BODY = ec.EnforcementBody("示例镇人民政府", ec.BodyLevel.TOWN)
 
 
-def measure(kind: str, path: Path, repeat: int) -> None:
+def measure(kind: str, path: Path, repeat: int) -> None:  # noqa: C901  (one branch a measure)
     """Run one measure in this process and print its line."""
     if kind in ("json", "json-reference", "json-msgspec"):
         _measure_json(kind, path)
@@ -254,6 +324,13 @@ def measure(kind: str, path: Path, repeat: int) -> None:
             repeat, lambda: _pandas_tallies(pd.read_excel(path, engine="openpyxl", dtype=str))
         )
         extra = ""
+    elif kind in ANCHORS:
+        import importlib.util
+
+        if importlib.util.find_spec(ANCHORS[kind]) is None:
+            print(f"RESULT {kind} skipped: {ANCHORS[kind]} is not installed (the bench extra)")
+            return
+        seconds, extra = _anchor(kind, path, repeat)
     elif kind == "columnar-bytes":
         from enforcement_core.tables import read_columnar
 
@@ -262,7 +339,7 @@ def measure(kind: str, path: Path, repeat: int) -> None:
         return
     else:
         raise SystemExit(f"unknown measure {kind}")
-    print(f"RESULT {kind} {seconds:.3f} s peak {peak_rss_mib():.0f} MiB {extra}".rstrip())
+    print(f"RESULT {kind} {seconds:.3f} s cpu {CPU[0]:.3f} s peak {peak_rss_mib():.0f} MiB {extra}")
 
 
 def _measure_json(kind: str, path: Path) -> None:
@@ -311,7 +388,7 @@ def json_series(sizes: list[int], rounds: int, reference_up_to: int) -> None:
                 for kind in kinds:
                     if kind == "json-reference" and size > reference_up_to:
                         continue
-                    line = _run(kind, files[size], 1)
+                    line = _run_line(kind, files[size], 1)
                     if line is None:
                         continue
                     parts = line.split()
@@ -341,7 +418,7 @@ def _print_series(
         print(f"growth {sizes[0]:,} -> {sizes[-1]:,}: CPU per record x{last / first:.2f}")
 
 
-def _run(kind: str, path: Path, repeat: int) -> str | None:
+def _run_line(kind: str, path: Path, repeat: int) -> str | None:
     """Run one measure in a fresh process; its RESULT line, without the prefix."""
     done = subprocess.run(  # noqa: S603  (this script, with its own arguments)
         [sys.executable, __file__, "--measure", kind, "--path", str(path), "--repeat", str(repeat)],
@@ -390,17 +467,35 @@ def _write(folder: Path, records: int, excel_rows: int, only: set[str]) -> dict[
     return files
 
 
-def main() -> None:
+def _run(kind: str, path: Path, repeat: int) -> float | None:
+    """One measure in a fresh process: its time, ``None`` if it has none (or failed)."""
+    done = subprocess.run(  # noqa: S603  (this script, with its own arguments)
+        [sys.executable, __file__, "--measure", kind, "--path", str(path), "--repeat", str(repeat)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    line = next((x for x in done.stdout.splitlines() if x.startswith("RESULT")), None)
+    if line is None:
+        print(f"{kind}: FAILED\n{done.stderr[-2000:]}")
+        return None
+    print(line.removeprefix("RESULT "))
+    return None if "skipped" in line or kind == "columnar-bytes" else float(line.split()[2])
+
+
+def main() -> None:  # noqa: C901  (the series, the measures, and the table of ratios)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--excel-rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
+    # Each round runs every measure once, in turn, so that a burst of other work on a
+    # shared machine falls on the anchors and the library alike; the medians are compared.
+    parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--only", default="json,csv,parquet,xlsx,bytes")
     parser.add_argument(
         "--json-sizes",
         help="the JSON series alone: sizes in records, e.g. 100000,1000000,3000000",
     )
-    parser.add_argument("--rounds", type=int, default=2, help="turns of the JSON series")
     parser.add_argument(
         "--reference-up-to",
         type=int,
@@ -431,27 +526,43 @@ def main() -> None:
             ("json-reference", "json"),
             ("csv-columnar", "csv"),
             ("csv-pandas", "csv"),
+            ("csv-polars", "csv"),
+            ("csv-duckdb", "csv"),
             ("parquet-columnar", "parquet"),
             ("parquet-pandas", "parquet"),
+            ("parquet-polars", "parquet"),
+            ("parquet-duckdb", "parquet"),
             ("xlsx-ours", "xlsx"),
             ("xlsx-columnar", "xlsx"),
             ("xlsx-pandas", "xlsx"),
+            ("xlsx-polars", "xlsx"),
             ("columnar-bytes", "parquet"),
         ]
-        results = {}
-        for kind, file in plan:
-            if file not in files or (kind == "columnar-bytes" and "bytes" not in only):
-                continue
-            line = _run(kind, files[file], args.repeat)
-            if line is None:
-                continue
-            print(line)
-            results[kind] = float(line.split()[1])
+        timings: dict[str, list[float]] = {}
+        for _ in range(args.rounds):
+            for kind, file in plan:
+                if file not in files or (kind == "columnar-bytes" and "bytes" not in only):
+                    continue
+                seconds = _run(kind, files[file], args.repeat)
+                if seconds is not None:
+                    timings.setdefault(kind, []).append(seconds)
+        results = {kind: statistics.median(runs) for kind, runs in timings.items()}
+        if args.rounds > 1:
+            for kind, runs in timings.items():
+                print(
+                    f"median {kind} {results[kind]:.3f} s of {', '.join(f'{r:.3f}' for r in runs)}"
+                )
         for ours, theirs in (
             ("csv-columnar", "csv-pandas"),
             ("parquet-columnar", "parquet-pandas"),
             ("xlsx-ours", "xlsx-pandas"),
             ("xlsx-columnar", "xlsx-pandas"),
+            ("csv-columnar", "csv-polars"),
+            ("parquet-columnar", "parquet-polars"),
+            ("xlsx-columnar", "xlsx-polars"),
+            ("xlsx-ours", "xlsx-columnar"),
+            ("csv-columnar", "csv-duckdb"),
+            ("parquet-columnar", "parquet-duckdb"),
         ):
             if ours in results and theirs in results:
                 print(f"ratio {ours} / {theirs}: {results[ours] / results[theirs]:.2f}x")

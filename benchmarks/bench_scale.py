@@ -14,7 +14,8 @@ fresh process, from the files to every body's report and the roll-ups to the pro
   ``--workers`` single-threaded worker processes (the cluster's start is timed apart),
   with each worker's peak resident memory;
 - ``pandas``: ``read_parquet`` of every file + ``groupby`` by body counting cases and
-  summing fines: what an analyst would write instead, with no checks of any row.
+  summing fines: what an analyst would write instead, with no checks of any row;
+- ``polars``: the same in polars (the ``bench`` extra), the fines read as decimals.
 
 Results go in docs/performance.md and docs/scale.md; times vary with the machine's load.
 """
@@ -22,6 +23,7 @@ Results go in docs/performance.md and docs/scale.md; times vary with the machine
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import platform
 import resource
@@ -110,6 +112,12 @@ def write_dataset(root: Path, records: int, bodies: int, rows_per_file: int) -> 
 
 
 def peak_mb() -> float:
+    """Peak resident memory: VmHWM where Linux gives it (ru_maxrss survives exec)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -130,6 +138,25 @@ def measure(kind: str, root: Path, bodies: int, workers: int) -> dict[str, objec
         frame["fine"] = pd.to_numeric(frame["罚款金额（万元）"]) * 10_000
         summary = frame.groupby("处罚机关统一社会信用代码").agg(
             cases=("fine", "size"), fines=("fine", "sum")
+        )
+        return {
+            "seconds": time.perf_counter() - began,
+            "bodies": len(summary),
+            "peak_mb": peak_mb(),
+        }
+    if kind == "polars":
+        import polars as pl
+
+        began = time.perf_counter()
+        frame = pl.read_parquet(
+            sorted(root.rglob("*.parquet")),
+            columns=["处罚机关统一社会信用代码", "罚款金额（万元）", "处罚决定日期"],
+        )
+        fines = pl.col("罚款金额（万元）").cast(pl.Decimal(24, 6), strict=False) * 10_000
+        summary = (
+            frame.filter(pl.col("处罚决定日期").str.starts_with(str(YEAR)))
+            .group_by("处罚机关统一社会信用代码")
+            .agg(pl.len().alias("cases"), fines.sum().alias("fines"))
         )
         return {
             "seconds": time.perf_counter() - began,
@@ -180,7 +207,7 @@ def main() -> None:
     parser.add_argument("--bodies", type=int, default=1000)
     parser.add_argument("--rows-per-file", type=int, default=250_000)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--only", default="single,dask,pandas")
+    parser.add_argument("--only", default="single,dask,pandas,polars")
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # kind:root, in the child process
     args = parser.parse_args()
     if args.measure:
@@ -199,6 +226,9 @@ def main() -> None:
                 f"written in {time.perf_counter() - began:.1f} s"
             )
             for kind in args.only.split(","):
+                if kind == "polars" and importlib.util.find_spec("polars") is None:
+                    print("polars skipped: not installed (the bench extra)")
+                    continue
                 child = subprocess.run(  # noqa: S603  (this script, with its own arguments)
                     [
                         sys.executable,

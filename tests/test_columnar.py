@@ -525,3 +525,82 @@ def test_a_missing_party_column_is_named_by_its_header_on_both_paths():
             read(io.BytesIO(data.encode()), body=BODY, year=YEAR)
         found.append([(p.row, p.header, p.message) for p in caught.value.problems])
     assert found[0] == found[1] == [(2, "当事人类别", "a value is required")]
+
+
+# The identifiers' check in Arrow against the object path's loop -------------------
+
+_ID_CELLS = st.sampled_from(
+    ["P-1", " P-1", "P-1\u3000", "P-2", "\tP-2\n", "P-3\x1c", "\u2003", "", "p-1", "P-1\u200b"]
+)
+
+
+@settings(max_examples=examples(100))
+@given(sheets_of_ids=st.lists(st.lists(st.none() | _ID_CELLS, max_size=12), min_size=1, max_size=3))
+def test_repeated_identifiers_in_arrow_are_those_of_the_object_path(sheets_of_ids):
+    import pyarrow as pa
+
+    from enforcement_core.tables._layout import Column
+    from enforcement_core.tables._read import repeated_ids
+    from enforcement_core.tables.columnar import _repeated
+
+    column = next(c for c in SHEETS["penalty_cases"].columns if c.key == "id")
+    assert isinstance(column, Column)
+    by_arrow, by_objects = {}, {}
+    for n, cells in enumerate(sheets_of_ids):
+        name = f"sheet{n}"
+        arrow = pa.table({"编号": pa.array(cells, pa.string())})
+        fast = _repeated("penalty_cases", name, arrow, {0: column}, by_arrow)
+        slow = repeated_ids(
+            "penalty_cases",
+            name,
+            column.header(),
+            [(r + 2, c) for r, c in enumerate(cells)],
+            by_objects,
+        )
+        assert [(p.sheet, p.row, p.value, p.message) for p in fast] == [
+            (p.sheet, p.row, p.value, p.message) for p in slow
+        ]
+    assert by_arrow == by_objects
+
+
+def test_an_identifier_given_again_is_found_within_a_sheet_and_across_sheets():
+    import pyarrow as pa
+
+    from enforcement_core.tables.columnar import _repeated
+
+    column = next(c for c in SHEETS["penalty_cases"].columns if c.key == "id")
+    seen = {}
+    first = pa.table({"编号": ["A", " B", "A\u3000", None, "  "]})
+    second = pa.table({"编号": ["B", "C", "C"]})
+    found = _repeated("penalty_cases", "one", first, {0: column}, seen)
+    assert [(p.row, p.value) for p in found] == [(4, "A")]
+    assert found[0].message.startswith("the same identifier as row 2")
+    found = _repeated("penalty_cases", "two", second, {0: column}, seen)
+    assert [(p.row, p.value) for p in found] == [(2, "B"), (4, "C")]
+    assert found[0].message.startswith("the same identifier as one, row 3")
+    assert seen["penalty_cases"] == {"A": ("one", 2), "B": ("one", 3), "C": ("two", 3)}
+
+
+def test_the_white_space_trimmed_from_identifiers_is_what_str_strip_removes():
+    import sys
+
+    from enforcement_core.tables.columnar import _WHITE_SPACE
+
+    everything = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert sorted(_WHITE_SPACE) == sorted(everything)
+
+
+@pytest.mark.parametrize(("width", "refused"), [(0, False), (1, True)])
+def test_a_long_cell_is_counted_in_characters_not_bytes(width, refused):
+    import pyarrow as pa
+
+    from enforcement_core.tables._files import MAX_CELL_CHARS, long_cells
+
+    # Three bytes a character: past the limit in bytes, at the limit in characters.
+    table = pa.table({"编号": ["P-1", "罚" * (MAX_CELL_CHARS + width)]})
+    if refused:
+        with pytest.raises(ec.LoadError, match="characters, more than") as error:
+            long_cells(table, "t.csv")
+        assert error.value.problems[0].row == 3
+    else:
+        long_cells(table, "t.csv")

@@ -7,11 +7,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import enforcement_core as ec
 import province
 from enforcement_core.hierarchy import BodyHierarchy, read_hierarchy
 from enforcement_core.scale import summarize_dask, summarize_partitions
+from profiles import examples
 
 YEAR = province.YEAR
 
@@ -425,3 +428,84 @@ def test_without_dask_the_extra_is_named(monkeypatch, dataset):
     monkeypatch.setitem(sys.modules, "dask", None)
     with pytest.raises(ec.MissingExtraError, match=r"pip install 'enforcement-core\[dask\]'"):
         summarize_dask(dataset, year=YEAR, level=ec.BodyLevel.TOWN)
+
+
+# The bodies of a piece, grouped over the columns' codes ------------------------------
+
+
+def _bodies_by_rows(names, codes, kept):
+    """The grouping as it was written row by row: the reference the vectorised one meets."""
+    known = {}
+    for name, code in zip(names, codes, strict=True):
+        if code and name:
+            known.setdefault(name, set()).add(code)
+    filled = list(codes)
+    for row, (name, code) in enumerate(zip(names, codes, strict=True)):
+        if not code and len(known.get(name or "", ())) == 1:
+            (filled[row],) = known[name]
+    rows_of, first_row, typed = {}, {}, 0
+    for row, keep in enumerate(kept):
+        if keep:
+            rows_of.setdefault((filled[row], names[row]), []).append(typed)
+            first_row.setdefault((filled[row], names[row]), row)
+            typed += 1
+    return rows_of, first_row
+
+
+# A body is known by a name or a credit code: a row gives one of them at least.
+_BODY_ROWS = st.one_of(
+    st.tuples(st.sampled_from(["甲局", "乙局"]), st.sampled_from([None, "", "C1", "C2"])),
+    st.tuples(st.sampled_from([None, ""]), st.sampled_from(["C1", "C2"])),
+)
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    rows=st.lists(st.tuples(_BODY_ROWS, st.booleans()), max_size=30),
+    repeated=st.booleans(),
+)
+def test_the_bodies_of_a_piece_are_those_of_the_row_by_row_grouping(rows, repeated):
+    import numpy as np
+
+    from enforcement_core.scale import _bodies, _Reading
+
+    names = [name for (name, _), _ in rows]
+    codes = [code for (_, code), _ in rows]
+    kept = np.array([keep for _, keep in rows], dtype=bool)
+
+    def column(values):
+        # Distinct values as a column reads them: an equal value may stand twice (cells
+        # that differ only in white space), and the last one is None.
+        distinct = sorted({v for v in values if v is not None}, key=str)
+        if repeated:
+            distinct = distinct + distinct
+        distinct.append(None)
+        where = {v: n for n, v in enumerate(distinct) if v is not None}
+        half = len(distinct) // 2 if repeated else 0
+        return distinct, np.array(
+            [
+                len(distinct) - 1 if v is None else where[v] - (half if n % 2 else 0)
+                for n, v in enumerate(values)
+            ],
+            dtype=np.int64,
+        )
+
+    cells = {"body": column(names), "body_code": column(codes), "_kept": kept}
+    reading = _Reading(2023, None, ec.BodyLevel.TOWN, None)
+    problems, keys_of = [], {}
+    found = _bodies(cells, reading, ("p.csv", "处罚机关"), problems, keys_of)
+    rows_of, _ = _bodies_by_rows(names, codes, kept)
+    expected = {}
+    for (code, name), typed in rows_of.items():
+        expected.setdefault(code or name or "", []).extend(typed)
+    assert {k: sorted(v) for k, v in expected.items()} == {
+        k: rows.to_pylist() for k, (_, rows) in found.items()
+    }
+    assert list(expected) == list(found)
+    assert not problems
+
+    without_level = _Reading(2023, None, None, None)
+    problems = []
+    assert {} == _bodies(cells, without_level, ("p.csv", "处罚机关"), problems, {})
+    _, first_row = _bodies_by_rows(names, codes, kept)
+    assert sorted(p.row for p in problems) == sorted(r + 2 for r in first_row.values())

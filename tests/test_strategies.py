@@ -33,6 +33,7 @@ import test_fuzz
 import test_layouts  # noqa: F401  (imported by test_columnar's table strategies as they draw)
 import test_numbers_zh
 import test_partials
+import test_scale
 import test_stated
 import test_tables  # noqa: F401  (the same)
 from enforcement_core import _validators
@@ -557,6 +558,16 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
     "test_columnar._published_table": (
         lambda: st.sampled_from(test_columnar._LAYOUTS).flatmap(test_columnar._published_table),
         _published_csv,
+    ),
+    # Identifier cells: white space of every kind around a number, and blank ones.
+    "test_columnar._ID_CELLS": (
+        lambda: test_columnar._ID_CELLS,
+        lambda v: isinstance(v, str) and v.strip() in {"", "P-1", "P-2", "P-3", "p-1", "P-1\u200b"},
+    ),
+    # A body's cells: a name or a credit code given, at least one of them.
+    "test_scale._BODY_ROWS": (
+        lambda: test_scale._BODY_ROWS,
+        lambda v: bool(v[0]) or bool(v[1]),
     ),
     "test_numbers_zh.exact_decimals": (
         lambda: test_numbers_zh.exact_decimals,

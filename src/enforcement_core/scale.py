@@ -156,22 +156,40 @@ def _piece(table: Any, name: str, reading: _Reading, seen: Seen | None) -> _Piec
     return _Piece(partials, problems, keys_of)
 
 
-def _filled_codes(names: list[Any], codes: list[Any]) -> list[Any]:
-    """The bodies' credit codes, a blank one filled from the body's other rows.
+def _filled_codes(names: Any, codes: Any, named: Any, coded: Any) -> Any:
+    """The bodies' credit codes (as codes among ``coded``), a blank one filled from the body's other rows.
 
     A body whose code some rows give and others leave blank is one body, not two
     (one keyed by its code, one by its name): the blank rows take the code the others
-    give it, when they give it only one.
+    give it, when they give it only one. ``names`` and ``codes`` are each row's
+    position among the distinct values ``named`` and ``coded``; a blank is ``None``.
     """
-    known: dict[str, set[str]] = {}
-    for name, code in zip(names, codes, strict=True):
-        if code and name:
-            known.setdefault(name, set()).add(code)
-    filled = list(codes)
-    for row, (name, code) in enumerate(zip(names, codes, strict=True)):
-        if not code and len(known.get(name or "", ())) == 1:
-            (filled[row],) = known[name]
+    import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
+
+    given_name = np.array([bool(v) for v in named], dtype=bool)[names]
+    given_code = np.array([bool(v) for v in coded], dtype=bool)[codes]
+    width = len(coded)
+    both = given_name & given_code
+    # Each name with each of its codes once; a name given with exactly one code lends it.
+    pairs = np.unique(names[both].astype(np.int64) * width + codes[both])
+    of_name = pairs // width
+    many = np.bincount(of_name, minlength=len(named))
+    lent = np.full(len(named), -1, dtype=np.int64)
+    single = many[of_name] == 1
+    lent[of_name[single]] = pairs[single] % width
+    filled = np.array(codes, dtype=np.int64)
+    blank = ~given_code & (lent[names] >= 0)
+    filled[blank] = lent[names[blank]]
     return filled
+
+
+def _canonical(distinct: list[Any], codes: Any) -> tuple[list[Any], Any]:
+    """Each row's code among the distinct values, equal values one code (cells read alike)."""
+    import numpy as np  # noqa: PLC0415
+
+    first: dict[Any, int] = {}
+    remap = np.array([first.setdefault(value, n) for n, value in enumerate(distinct)], np.int64)
+    return list(distinct), remap[np.asarray(codes, dtype=np.int64)]
 
 
 def _bodies(
@@ -185,22 +203,33 @@ def _bodies(
 
     ``keys_of`` gets each body's name given with a credit code, and its key.
     """
+    import numpy as np  # noqa: PLC0415
+
     pa = _pa()
     hierarchy, level = reading.hierarchy, reading.level
     name, header = where_in
-    kept = cells["_kept"]
-    names = cells.get("body") or [None] * len(kept)
-    codes = _filled_codes(names, cells.get("body_code") or [None] * len(kept))
+    kept = np.asarray(cells["_kept"], dtype=bool)
+    none: tuple[list[Any], Any] = ([None], np.zeros(len(kept), dtype=np.int64))
+    named, names = cells.get("body") or none
+    coded, codes = cells.get("body_code") or none
+    named, names = _canonical(named, names)
+    coded, codes = _canonical(coded, codes)
+    codes = _filled_codes(names, codes, named, coded)
+    # Each (code, name) pair of the kept rows, in the order of its first row, with the
+    # positions of its rows in the typed table (which holds the kept rows only).
+    pair = codes[kept] * len(named) + names[kept]
+    typed_rows = np.arange(len(pair), dtype=np.int64)
+    distinct, first, inverse = np.unique(pair, return_index=True, return_inverse=True)
+    by_pair = np.argsort(inverse, kind="stable")
+    bounds = np.searchsorted(inverse[by_pair], np.arange(len(distinct) + 1))
+    original = np.flatnonzero(kept)
     rows_of: dict[tuple[str | None, str | None], list[int]] = {}
     first_row: dict[tuple[str | None, str | None], int] = {}
-    typed_row = 0
-    for row, keep in enumerate(kept):
-        if not keep:
-            continue
-        pair = (codes[row], names[row])
-        rows_of.setdefault(pair, []).append(typed_row)
-        first_row.setdefault(pair, row)
-        typed_row += 1
+    for group in np.argsort(first, kind="stable").tolist():
+        value = int(distinct[group])
+        key_pair = (coded[value // len(named)], named[value % len(named)])
+        rows_of[key_pair] = typed_rows[by_pair[bounds[group] : bounds[group + 1]]].tolist()
+        first_row[key_pair] = int(original[first[group]])
     found: dict[str, tuple[EnforcementBody, list[int]]] = {}
     for (code, body_name), rows in rows_of.items():
         key = None

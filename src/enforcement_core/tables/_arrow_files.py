@@ -133,7 +133,9 @@ def _arrow_csv(
         data = csv_text(raw, name).encode("utf-8")
     if b"\n" not in data and b"\r" in data:
         data = data.replace(b"\r", b"\n")  # CR alone ends every line, as classic Mac OS wrote
-    first_line = data.split(b"\n", 1)[0].decode("utf-8")
+    # Up to the first line end only: splitting would copy the whole file.
+    end = data.find(b"\n")
+    first_line = (data if end < 0 else data[:end]).decode("utf-8")
     try:
         names_table = next(std_csv.reader(io.StringIO(first_line)), [])
     except std_csv.Error:

@@ -101,7 +101,7 @@ def _cell_values(
         if array.num_chunks
         else pa.array([], pa.string()).dictionary_encode()
     )
-    plain = column.read is read_text and not column.listed and column.check is None
+    plain = _plain(column)
     dictionary = pc.utf8_trim_whitespace(encoded.dictionary) if plain else encoded.dictionary
     distinct = dictionary.to_pylist()
     empty = len(distinct)
@@ -147,6 +147,11 @@ def _cell_values(
     if fen is not None:
         fen.append(None)
     return _Read(column, read[codes], codes, read.tolist(), dictionary, fen)
+
+
+def _plain(column: Column) -> bool:
+    """Whether a column is text read as it is, trimmed: what Arrow does for it alone."""
+    return column.read is read_text and not column.listed and column.check is None
 
 
 # An amount in 万元 of plain digits with at most 6 places: exact in fen, well within int64.
@@ -658,17 +663,24 @@ def _layout_arrow(record: type, own: dict[str, _Read], nested: list[_Read], keep
 
     pa = _pa()
     hints = typing.get_type_hints(record)
-    kept = pa.array(keep)
     columns: dict[str, Any] = {}
     for name, read in own.items():
         tp = _bare(hints[name])
+        # The kept rows' codes, chosen before the values are taken: fewer rows to take.
+        codes = pa.array(read.codes[keep])
+        if tp is str and _plain(read.column) and read.texts is not None:
+            # Trimmed text is its Arrow dictionary already (a blank's rows point at the
+            # last slot): no Python string per distinct value (an identifier's per row).
+            texts = pa.concat_arrays([read.texts.cast(pa.string()), pa.nulls(1, pa.string())])
+            columns[name] = texts.take(codes)
+            continue
         distinct, arrow_type = _converted(tp, read.distinct)
-        values = pa.array(distinct, arrow_type).take(pa.array(read.codes)).filter(kept)
+        values = pa.array(distinct, arrow_type).take(codes)
         if isinstance(tp, type) and issubclass(tp, Enum):
             values = values.dictionary_encode()
         columns[name] = values
     for read in nested:
         name = f"{read.column.path[0]}.{read.column.path[1]}"
         distinct = [v.value if isinstance(v, Enum) else v for v in read.distinct]
-        columns[name] = pa.array(distinct, pa.string()).take(pa.array(read.codes)).filter(kept)
+        columns[name] = pa.array(distinct, pa.string()).take(pa.array(read.codes[keep]))
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})

@@ -77,9 +77,9 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
 ) -> Any:
     """The typed table of a national table's records; ``cells`` gets every column as read.
 
-    ``cells``, when given, receives each column's values by the column's key
-    (``"body"``, ``"body_code"``), one per row of ``table``, and ``"_kept"``: which
-    rows the typed table keeps.
+    ``cells``, when given, receives each column as read by the column's key
+    (``"body"``, ``"body_code"``): its distinct values (the last ``None``) and each
+    row's code among them, and ``"_kept"``: which rows the typed table keeps.
     """
     shape = _penalty_fields if layout.kind == "penalty" else _licence_fields
     return _checked(sheet_name, table, found, layout, problems, shape, cells)
@@ -220,7 +220,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
                 invalid[member] = True
     keep = ~(refused | invalid)
     if cells is not None:
-        cells.update({c.key: r.values.tolist() for c, r in given.items()}, _kept=keep)
+        cells.update({c.key: (r.distinct, r.codes) for c, r in given.items()}, _kept=keep)
     return _national_arrow(record, keyed, keep)
 
 

@@ -44,7 +44,7 @@ from enforcement_core.figures import LicensingFigures, PenaltyFigures
 from enforcement_core.ledger import Ledger
 from enforcement_core.partials import Partial
 from enforcement_core.summary import record_figures
-from enforcement_core.tables._arrow_files import _arrow_sheets, _pa
+from enforcement_core.tables._arrow_files import _arrow_sheets, _pa, _pc
 from enforcement_core.tables._arrow_records import _records
 from enforcement_core.tables._columns import _checked_layout
 from enforcement_core.tables._files import RawSheet, kind_of, materialized, of_file
@@ -201,7 +201,9 @@ def read_columnar(  # noqa: C901  (each sheet: published, the library's own, or 
     objects: dict[str, list[Any]] = {}
     seen: Seen = {}
     unknown: dict[str, None] = {}
-    for sheet_name, table in arrow:
+    for position, (sheet_name, table) in enumerate(arrow):
+        # The last sheet's numbers are looked up by no later sheet: not remembered.
+        remember = position < len(arrow) - 1
         header = list(table.column_names)
         published = recognise(header, mapping)
         if published is not None:
@@ -220,7 +222,7 @@ def read_columnar(  # noqa: C901  (each sheet: published, the library's own, or 
                 tables[field] = _concat(
                     tables.get(field), _national(sheet_name, table, found, published, problems)
                 )
-                problems += _repeated(field, sheet_name, table, found, seen)
+                problems += _repeated(field, sheet_name, table, found, seen, remember=remember)
             continue
         matched = _match(RawSheet(sheet_name, header, []), layout, len(arrow) == 1, mapping)
         if matched is None or matched.parent is not None or _has_children(matched):
@@ -234,7 +236,7 @@ def read_columnar(  # noqa: C901  (each sheet: published, the library's own, or 
             tables[matched.key] = _concat(
                 tables.get(matched.key), _typed(sheet_name, table, found, matched, problems)
             )
-            problems += _repeated(matched.key, sheet_name, table, found, seen)
+            problems += _repeated(matched.key, sheet_name, table, found, seen, remember=remember)
     if objects.get("_sheets"):
         rest = read_ledger(
             source if not hasattr(source, "seek") else _rewound(source),
@@ -253,18 +255,101 @@ def read_columnar(  # noqa: C901  (each sheet: published, the library's own, or 
     return ColumnarLedger(body, year, tables, rest)
 
 
-def _repeated(
-    field: str, sheet_name: str, table: Any, found: dict[int, Column], seen: Seen
+def _repeated(  # noqa: PLR0913  (the table, where it is, and what was seen before)
+    field: str,
+    sheet_name: str,
+    table: Any,
+    found: dict[int, Column],
+    seen: Seen,
+    *,
+    remember: bool = True,
 ) -> list[TableProblem]:
-    """:func:`~enforcement_core.tables._read.repeated_ids` of an Arrow table's identifier column."""
-    from enforcement_core.tables._read import repeated_ids  # noqa: PLC0415
+    """:func:`~enforcement_core.tables._read.repeated_ids` of an Arrow table's identifier column.
+
+    The same problems, found in Arrow and numpy instead of a Python loop over the
+    rows: each cell trimmed of exactly the white space ``str.strip`` removes, then
+    each row compared with the first row of its key. ``seen`` is updated with this
+    table's first rows unless ``remember`` is false (no later table will look).
+    """
+    import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
+
+    from enforcement_core.tables._read import given_again  # noqa: PLC0415
 
     index = next((i for i, column in found.items() if column.key == "id"), None)
     if index is None:
         return []
-    cells = table.column(index).to_pylist()
-    values = [(row + 2, cell) for row, cell in enumerate(cells)]
-    return repeated_ids(field, sheet_name, found[index].header(), values, seen)
+    header = found[index].header()
+    earlier = seen.setdefault(field, {})
+    keys = _id_keys(table.column(index))
+    positions = np.flatnonzero(keys.is_valid().to_numpy(zero_copy_only=False))
+    if not len(positions):
+        return []
+    present = keys.filter(keys.is_valid())
+    encoded = _pc().dictionary_encode(present)
+    values = encoded.indices.to_numpy()
+    distinct = encoded.dictionary
+    first_at = np.full(len(distinct), len(keys), dtype=np.int64)
+    np.minimum.at(first_at, values, positions)
+    problems: list[tuple[int, TableProblem]] = []
+    before: dict[str, tuple[str, int]] = {}
+    names: list[str] = distinct.to_pylist() if earlier or remember else []
+    if earlier:
+        before = {name: earlier[name] for name in names if name in earlier}
+    if before:
+        # A number an earlier table gave is given again at every row of this one.
+        again = np.isin(values, [n for n, name in enumerate(names) if name in before])
+        rows = positions[again]
+        names_again = distinct.take(values[again]).to_pylist()
+        problems += [
+            (int(row), given_again((sheet_name, int(row) + 2), header, key, before[key]))
+            for row, key in zip(rows.tolist(), names_again, strict=True)
+        ]
+        within = ~again & (first_at[values] != positions)
+    else:
+        within = first_at[values] != positions
+    if within.any():
+        rows = positions[within]
+        firsts = first_at[values[within]]
+        names_within = distinct.take(values[within]).to_pylist()
+        problems += [
+            (row, given_again((sheet_name, row + 2), header, key, (sheet_name, first + 2)))
+            for row, first, key in zip(rows.tolist(), firsts.tolist(), names_within, strict=True)
+        ]
+    if remember:
+        rows_of = (first + 2 for first in first_at.tolist())
+        new = {
+            name: (sheet_name, row)
+            for name, row in zip(names, rows_of, strict=True)
+            if name not in before
+        }
+        earlier.update(new)
+    problems.sort(key=lambda pair: pair[0])
+    return [problem for _, problem in problems]
+
+
+#: Every character ``str.strip`` removes (those for which ``str.isspace`` holds); a test
+#: holds it to Python's own, which is too slow to scan for at each read (0.3 s).
+_WHITE_SPACE: Final = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+    "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def _id_keys(column: Any) -> Any:
+    """An identifier column as the keys ``repeated_ids`` compares: trimmed text, null if blank."""
+    from enforcement_core.tables._cells import blank  # noqa: PLC0415
+
+    pa, pc = _pa(), _pc()
+    chunks = column.combine_chunks() if hasattr(column, "combine_chunks") else column
+    if pa.types.is_dictionary(chunks.type):
+        chunks = chunks.dictionary_decode()
+    if pa.types.is_string(chunks.type) or pa.types.is_large_string(chunks.type):
+        trimmed = pc.utf8_trim(chunks, characters=_WHITE_SPACE)
+        return pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, trimmed.type), trimmed)
+    # Typed cells (numbers, dates) are keyed by their text, as the object path keys them.
+    return pa.array(
+        [None if blank(cell) else str(cell).strip() for cell in chunks.to_pylist()], pa.string()
+    )
 
 
 def _rewound(source: Any) -> Any:
