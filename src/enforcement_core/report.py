@@ -10,7 +10,7 @@ counts; how the report writes its numbers (万元, 起 or 件) is held in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -685,28 +685,24 @@ class Stated:
         return next((stated for stated in self.figures if stated.figure == path), None)
 
 
-def _not_places(value: object) -> str | None:
-    if value is not None and (type(value) is not int or not 0 <= value <= 4):
-        return f"must be a number of decimals from 0 to 4, not {value!r}"
-    return None
+def _places_up_to(most: int) -> Callable[[object], str | None]:
+    """The refusal of a number of decimals that is not a whole number from 0 to ``most``."""
+
+    def refuse(value: object) -> str | None:
+        if value is not None and (type(value) is not int or not 0 <= value <= most):
+            return f"must be a number of decimals from 0 to {most}, not {value!r}"
+        return None
+
+    return refuse
 
 
-_places = rule("places", _not_places)
+_places = rule("places", _places_up_to(4))
 
 #: The most decimals money is written with in each unit: fen precision (二位 in 元, six
 #: in 万元: "52.31047万元"); 元 and "auto" keep the four every renderer has taken.
 MONEY_PLACES: Mapping[str, int] = FrozenMap({"元": 4, "万元": 6, "亿元": 10, "auto": 4})
 
-
-def _not_money_places(value: object) -> str | None:
-    if value is not None and (
-        type(value) is not int or not 0 <= value <= max(MONEY_PLACES.values())
-    ):
-        return f"must be a number of decimals from 0 to {max(MONEY_PLACES.values())}, not {value!r}"
-    return None
-
-
-_money_places = rule("money places", _not_money_places)
+_money_places = rule("money places", _places_up_to(max(MONEY_PLACES.values())))
 
 
 class SanctionCounting(StrEnum):

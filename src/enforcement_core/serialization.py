@@ -20,10 +20,8 @@ Whatever the input, :func:`load_json` returns a document or raises ``LoadError``
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import difflib
-import gc
 import json
 import os
 import re
@@ -604,7 +602,7 @@ def load_json(source: str | bytes | os.PathLike[str], kind: type[D] | None = Non
 
     body = {key: value for key, value in data.items() if key not in _ENVELOPE}
     try:
-        with _collector_paused(), collecting():
+        with _fast_json.collector_paused(), collecting():
             loaded = converter.structure(body, cls)
     except RecursionError:
         problems.append(Problem("", None, "units are nested too deeply to be read"))
@@ -613,22 +611,6 @@ def load_json(source: str | bytes | os.PathLike[str], kind: type[D] | None = Non
     if problems:
         raise LoadError(problems, source=name) from None
     return loaded
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while a document's objects are built.
-
-    Structuring a million records makes millions of objects and no cycles; each
-    collection would walk them all again, for nothing. What was on is turned back on.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def dump_json(document: Document, *, indent: int | None = 2) -> str:
