@@ -4,24 +4,14 @@ A million penalty cases as objects take seconds to build and hundreds of bytes
 each; as Arrow columns they take a fraction of a second and under a hundred bytes
 a row. :func:`read_columnar` reads a sheet of the library's layout or a national
 table into a :class:`ColumnarLedger`, checking every row as the object path does,
-without building the objects:
-
-- each cell is read by the same reader as the object path, once per *distinct*
-  value of its column (a column of dates has at most 366 of them), so a bad cell
-  is the same :class:`~enforcement_core.tables.TableProblem`;
-- the checks declared on the record class's fields (``declared_checks``) run on
-  the columns: those of a value alone once per distinct value, those between two
-  fields (``not_before``, ``at_most``) as comparisons of two columns, each refusal
-  worded by the check's own ``reason``;
-- the checks a record class writes as methods decide by which fields are given
-  and by vocabulary values: they run on one record built for each distinct
-  combination of those, and on every row of a combination that is refused.
+without building the objects: the column check engine (``tables._columns``) reads
+each distinct value once and runs the record classes' declared checks on whole columns.
 
 Penalty cases and licence applications are summarised by group-bys, the other
 flat kinds through their records; inspections with their hazards and the roster
 with its certificates are read as objects. The parts, each a module of its own:
-reading files as Arrow tables (:mod:`._files`, :mod:`._workbook`), the column
-check engine (:mod:`._columns`), national tables shaped column by column beside
+reading files as Arrow tables (:mod:`._arrow_files`, :mod:`._workbook`, within the
+limits of :mod:`._files`), the column check engine (:mod:`._columns`), national tables shaped column by column beside
 their layouts (:mod:`._publicity_columns`), and typed tables of records and back
 (:mod:`._arrow_records`). A property test holds :meth:`ColumnarLedger.summarize`
 equal to :func:`~enforcement_core.summarize` of the same records.
