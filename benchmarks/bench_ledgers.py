@@ -44,9 +44,9 @@ import enforcement_core as ec
 from enforcement_core.labels import label
 
 YEAR = 2023
-DOMAINS = list(ec.Domain)
-AREAS = list(ec.InspectionArea)
-LEVELS = [None] * 18 + [lv.value for lv in ec.SupervisionLevel]
+DOMAINS = list(ec.actions.Domain)
+AREAS = list(ec.actions.InspectionArea)
+LEVELS = [None] * 18 + [lv.value for lv in ec.actions.SupervisionLevel]
 OFFICERS = [f"o-{n:02d}" for n in range(40)]
 PENALTY_HEADERS = [
     "编号",
@@ -121,7 +121,7 @@ def json_document(records: int, seed: int = 1) -> str:
         {
             "id": f"C{n}",
             "taken_on": rng.choice(days),
-            "measure": rng.choice(list(ec.CoerciveMeasure)).value,
+            "measure": rng.choice(list(ec.actions.CoerciveMeasure)).value,
             "officers": rng.choice(pairs),
         }
         for n in range(counts["c"])
@@ -156,7 +156,7 @@ def penalty_rows(rows: int, seed: int = 3) -> list[list[str]]:
     rng = random.Random(seed)
     days = _days()
     domains = [label(d) for d in DOMAINS]
-    procedures = [label(p) for p in ec.Procedure]
+    procedures = [label(p) for p in ec.actions.Procedure]
     officers = ["、".join(rng.sample(OFFICERS, 2)) for _ in range(200)]
     table = []
     for n in range(rows):
@@ -279,7 +279,7 @@ def _anchor(kind: str, path: Path, repeat: int) -> tuple[float, str]:
     return seconds, f"arrow {frame.estimated_size() / 2**20:.0f} MiB"  # type: ignore[attr-defined]
 
 
-BODY = ec.EnforcementBody("示例镇人民政府", ec.BodyLevel.TOWN)
+BODY = ec.body.EnforcementBody("示例镇人民政府", ec.body.BodyLevel.TOWN)
 
 
 def measure(kind: str, path: Path, repeat: int) -> None:  # noqa: C901  (one branch a measure)

@@ -163,7 +163,8 @@ def measure(kind: str, root: Path, bodies: int, workers: int) -> dict[str, objec
             "bodies": len(summary),
             "peak_mb": peak_mb(),
         }
-    from enforcement_core import BodyHierarchy, summarize_dask, summarize_partitions
+    from enforcement_core.hierarchy import BodyHierarchy
+    from enforcement_core.scale import summarize_dask, summarize_partitions
 
     tree = BodyHierarchy.from_rows(tree_rows(bodies))
     if kind == "single":

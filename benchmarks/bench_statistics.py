@@ -23,7 +23,7 @@ import time
 from decimal import Decimal
 
 import enforcement_core as ec
-from enforcement_core import (
+from enforcement_core.actions import (
     ActionKind,
     CoerciveAction,
     CoerciveMeasure,
@@ -135,7 +135,7 @@ def synthetic_ledger(records: int, seed: int = 1) -> ec.Ledger:
         for n in range(counts["other"])
     ]
     return ec.Ledger(
-        body=ec.EnforcementBody("示例镇人民政府", ec.BodyLevel.TOWN),
+        body=ec.body.EnforcementBody("示例镇人民政府", ec.body.BodyLevel.TOWN),
         year=YEAR,
         licence_applications=tuple(applications),
         inspections=tuple(inspections),
@@ -187,7 +187,7 @@ def main() -> None:
     print(f"peak memory after summarize: {peak_rss_mib():.0f} MiB")
 
     reports = town_reports(args.reports)
-    district = ec.EnforcementBody("示例区", ec.BodyLevel.COUNTY)
+    district = ec.body.EnforcementBody("示例区", ec.body.BodyLevel.COUNTY)
     seconds = best_of(args.repeat, lambda: ec.rollup(reports, body=district))
     print(f"rollup {args.reports:,} reports: {seconds:.4f} s (best of {args.repeat})")
     print(f"peak memory at the end: {peak_rss_mib():.0f} MiB")

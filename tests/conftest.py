@@ -54,17 +54,17 @@ def golden(request: pytest.FixtureRequest):
 
 
 @pytest.fixture(scope="module")
-def body() -> ec.EnforcementBody:
+def body() -> ec.body.EnforcementBody:
     """An invented town government, for reports built in a test."""
-    return ec.EnforcementBody("示例镇人民政府", ec.BodyLevel.TOWN)
+    return ec.body.EnforcementBody("示例镇人民政府", ec.body.BodyLevel.TOWN)
 
 
 @pytest.fixture(scope="module")
-def report(body: ec.EnforcementBody):
+def report(body: ec.body.EnforcementBody):
     """Build a report of ``body`` (2023 unless told) with the given figures."""
 
     def build(
-        body: ec.EnforcementBody = body, year: int = 2023, **fields: object
+        body: ec.body.EnforcementBody = body, year: int = 2023, **fields: object
     ) -> ec.AnnualReport:
         return ec.AnnualReport(body=body, year=year, **fields)  # type: ignore[arg-type]
 

@@ -92,48 +92,56 @@ def records(seed: int = 7, per_body: int = 40) -> dict[str, dict[str, list[Any]]
     """Each leaf body's penalty cases and licences, by the body's code, as the model's objects."""
     rng = random.Random(seed)  # noqa: S311  (test data, not secrets)
     sanctions = [
-        ec.SanctionType.WARNING,
-        ec.SanctionType.FINE,
-        ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS,
+        ec.actions.SanctionType.WARNING,
+        ec.actions.SanctionType.FINE,
+        ec.actions.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS,
     ]
-    domains = [ec.Domain.TRAFFIC, ec.Domain.WORK_SAFETY, ec.Domain.MARKET_SUPERVISION]
+    domains = [
+        ec.actions.Domain.TRAFFIC,
+        ec.actions.Domain.WORK_SAFETY,
+        ec.actions.Domain.MARKET_SUPERVISION,
+    ]
     found: dict[str, dict[str, list[Any]]] = {}
     for code, _name, level, _parent in tree():
         if level in {"省", "市", "区县"}:
             continue
         cases, licences = [], []
         for i in range(rng.randint(per_body // 2, per_body)):
-            chosen = tuple(s for s in sanctions if rng.random() < 0.5) or (ec.SanctionType.WARNING,)
+            chosen = tuple(s for s in sanctions if rng.random() < 0.5) or (
+                ec.actions.SanctionType.WARNING,
+            )
             day = dt.date(YEAR, 1, 1) + dt.timedelta(days=rng.randint(-20, 385))
             fine = (
-                Decimal(rng.randint(1, 5_000_000)) / 100 if ec.SanctionType.FINE in chosen else None
+                Decimal(rng.randint(1, 5_000_000)) / 100
+                if ec.actions.SanctionType.FINE in chosen
+                else None
             )
             confiscation = (
                 Decimal(rng.randint(1, 90_000)) / 100
-                if ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS in chosen
+                if ec.actions.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS in chosen
                 else None
             )
             cases.append(
-                ec.PenaltyCase(
+                ec.actions.PenaltyCase(
                     f"{code}-罚{i}",
                     day,
                     domain=rng.choice(domains),
                     sanctions=chosen,
-                    procedure=ec.Procedure.ORDINARY,
+                    procedure=ec.actions.Procedure.ORDINARY,
                     fine=fine,
                     confiscation=confiscation,
-                    party=ec.Party(f"某企业{i}", ec.PartyKind.ENTERPRISE),
+                    party=ec.actions.Party(f"某企业{i}", ec.actions.PartyKind.ENTERPRISE),
                 )
             )
         for i in range(rng.randint(0, per_body // 4)):
             day = dt.date(YEAR, 1, 1) + dt.timedelta(days=rng.randint(-10, 375))
             licences.append(
-                ec.LicenceApplication(
+                ec.actions.LicenceApplication(
                     f"{code}-许{i}",
                     day,
                     subject=rng.choice(["道路运输经营许可", "食品经营许可"]),
-                    applicant=ec.Party(f"某申请人{i}", ec.PartyKind.ENTERPRISE),
-                    decision=ec.LicensingDecision.GRANTED,
+                    applicant=ec.actions.Party(f"某申请人{i}", ec.actions.PartyKind.ENTERPRISE),
+                    decision=ec.actions.LicensingDecision.GRANTED,
                     decided_on=day,
                 )
             )
@@ -175,7 +183,7 @@ def expected_reports(given: dict[str, dict[str, list[Any]]]) -> dict[str, ec.Ann
 
 
 def penalty_rows(
-    code: str, name: str, cases: list[ec.PenaltyCase], *, by_name: bool
+    code: str, name: str, cases: list[ec.actions.PenaltyCase], *, by_name: bool
 ) -> list[dict[str, str]]:
     """The national table's rows of the cases; ``by_name`` leaves the body's credit code out."""
     return [
@@ -198,7 +206,7 @@ def penalty_rows(
 
 
 def licence_rows(
-    code: str, name: str, licences: list[ec.LicenceApplication]
+    code: str, name: str, licences: list[ec.actions.LicenceApplication]
 ) -> list[dict[str, str]]:
     return [
         {

@@ -152,21 +152,21 @@ def total_over(draw: st.DrawFn, numbers: list[Any], *, money_total: bool = False
     return None if draw(_coin) else base + extra
 
 
-_SUPERVISED = breakdown(ec.SupervisionLevel, counts)
+_SUPERVISED = breakdown(ec.actions.SupervisionLevel, counts)
 
 
 @st.composite
-def _hazard_figures(draw: st.DrawFn) -> ec.HazardFigures:
+def _hazard_figures(draw: st.DrawFn) -> ec.figures.HazardFigures:
     supervised = draw(_SUPERVISED)
     rectified = draw(maybe_counts)
     found = total_over(draw, [max(_added(list(supervised.values())), _added([rectified]))])
-    return ec.HazardFigures(found=found, rectified=rectified, supervised=supervised)
+    return ec.figures.HazardFigures(found=found, rectified=rectified, supervised=supervised)
 
 
 _HAZARD_FIGURES = _hazard_figures()
 
 
-def hazard_figures() -> st.SearchStrategy[ec.HazardFigures]:
+def hazard_figures() -> st.SearchStrategy[ec.figures.HazardFigures]:
     """Hazards found, rectified and supervised, rectified and supervised within found.
 
     Rectified and supervised hazards are each some of those found, and may be the
@@ -177,44 +177,47 @@ def hazard_figures() -> st.SearchStrategy[ec.HazardFigures]:
 
 
 _BY_AREA = breakdown(
-    ec.InspectionArea, st.builds(ec.AreaFigures, visits=maybe_counts, hazards=_HAZARD_FIGURES)
+    ec.actions.InspectionArea,
+    st.builds(ec.figures.AreaFigures, visits=maybe_counts, hazards=_HAZARD_FIGURES),
 )
 
 
 @st.composite
-def _inspection_figures(draw: st.DrawFn) -> ec.InspectionFigures:
+def _inspection_figures(draw: st.DrawFn) -> ec.figures.InspectionFigures:
     by_area = draw(_BY_AREA)
     areas = list(by_area.values())
     found = _added([a.hazards.found for a in areas])
     rectified = _added([a.hazards.rectified for a in areas])
     supervised = {
         level: _added([a.hazards.supervised.get(level) for a in areas])
-        for level in ec.SupervisionLevel
+        for level in ec.actions.SupervisionLevel
     }
     extra_found = draw(counts)
-    hazards = ec.HazardFigures(
+    hazards = ec.figures.HazardFigures(
         found=max(found, rectified, _added(list(supervised.values()))) + extra_found,
         rectified=rectified,
         supervised=supervised,
     )
     if not draw(_coin):
-        hazards = ec.HazardFigures()
+        hazards = ec.figures.HazardFigures()
     if hazards.found is None:
-        by_area = {key: ec.AreaFigures(visits=value.visits) for key, value in by_area.items()}
+        by_area = {
+            key: ec.figures.AreaFigures(visits=value.visits) for key, value in by_area.items()
+        }
     visits = total_over(draw, [a.visits for a in by_area.values()])
-    return ec.InspectionFigures(visits=visits, by_area=by_area, hazards=hazards)
+    return ec.figures.InspectionFigures(visits=visits, by_area=by_area, hazards=hazards)
 
 
 _INSPECTION_FIGURES = _inspection_figures()
 
 
-def inspection_figures() -> st.SearchStrategy[ec.InspectionFigures]:
+def inspection_figures() -> st.SearchStrategy[ec.figures.InspectionFigures]:
     """Inspections with areas whose figures fit within the totals."""
     return _INSPECTION_FIGURES
 
 
 @st.composite
-def _licensing_figures(draw: st.DrawFn) -> ec.LicensingFigures:
+def _licensing_figures(draw: st.DrawFn) -> ec.figures.LicensingFigures:
     granted = draw(maybe_counts)
     refused = draw(maybe_counts)
     pending = draw(maybe_counts)
@@ -224,7 +227,7 @@ def _licensing_figures(draw: st.DrawFn) -> ec.LicensingFigures:
     )
     if applications is not None and accepted is not None and accepted > applications:
         applications = accepted
-    return ec.LicensingFigures(
+    return ec.figures.LicensingFigures(
         subject=draw(maybe_free_texts),
         applications=applications,
         accepted=accepted,
@@ -239,21 +242,21 @@ def _licensing_figures(draw: st.DrawFn) -> ec.LicensingFigures:
 _LICENSING_FIGURES = _licensing_figures()
 
 
-def licensing_figures() -> st.SearchStrategy[ec.LicensingFigures]:
+def licensing_figures() -> st.SearchStrategy[ec.figures.LicensingFigures]:
     """Licensing outcomes within the applications and within those accepted."""
     return _LICENSING_FIGURES
 
 
 _BY_DOMAIN = breakdown(
-    ec.Domain, st.builds(ec.DomainPenalties, cases=maybe_counts, fines=maybe_money)
+    ec.actions.Domain, st.builds(ec.figures.DomainPenalties, cases=maybe_counts, fines=maybe_money)
 )
-_BY_SANCTION = breakdown(ec.SanctionType, counts)
-_BY_PROCEDURE = breakdown(ec.Procedure, counts)
+_BY_SANCTION = breakdown(ec.actions.SanctionType, counts)
+_BY_PROCEDURE = breakdown(ec.actions.Procedure, counts)
 _FRACTIONS = st.integers(0, 10**6)
 
 
 @st.composite
-def _penalty_figures(draw: st.DrawFn) -> ec.PenaltyFigures:
+def _penalty_figures(draw: st.DrawFn) -> ec.figures.PenaltyFigures:
     by_domain = draw(_BY_DOMAIN)
     by_sanction = draw(_BY_SANCTION)
     by_procedure = draw(_BY_PROCEDURE)
@@ -268,7 +271,7 @@ def _penalty_figures(draw: st.DrawFn) -> ec.PenaltyFigures:
     together = total_over(draw, [fines, confiscations], money_total=True)
     # Lightened cases are some of the cases: a share of them, drawn as a fraction.
     lightened = draw(maybe_counts) if cases is None else cases * draw(_FRACTIONS) // 10**6
-    return ec.PenaltyFigures(
+    return ec.figures.PenaltyFigures(
         cases=cases,
         by_domain=by_domain,
         by_sanction=by_sanction,
@@ -286,18 +289,18 @@ def _penalty_figures(draw: st.DrawFn) -> ec.PenaltyFigures:
 _PENALTY_FIGURES = _penalty_figures()
 
 
-def penalty_figures() -> st.SearchStrategy[ec.PenaltyFigures]:
+def penalty_figures() -> st.SearchStrategy[ec.figures.PenaltyFigures]:
     """Penalties whose three breakdowns fit within the stated cases and fines."""
     return _PENALTY_FIGURES
 
 
-_BY_MEASURE = breakdown(ec.CoerciveMeasure, counts)
+_BY_MEASURE = breakdown(ec.actions.CoerciveMeasure, counts)
 
 
 @st.composite
-def _coercion_figures(draw: st.DrawFn) -> ec.CoercionFigures:
+def _coercion_figures(draw: st.DrawFn) -> ec.figures.CoercionFigures:
     by_measure = draw(_BY_MEASURE)
-    return ec.CoercionFigures(
+    return ec.figures.CoercionFigures(
         measures=total_over(draw, list(by_measure.values())),
         by_measure=by_measure,
         executions=draw(maybe_counts),
@@ -307,29 +310,31 @@ def _coercion_figures(draw: st.DrawFn) -> ec.CoercionFigures:
 _COERCION_FIGURES = _coercion_figures()
 
 
-def coercion_figures() -> st.SearchStrategy[ec.CoercionFigures]:
+def coercion_figures() -> st.SearchStrategy[ec.figures.CoercionFigures]:
     """Coercive measures by kind within the total, and executions."""
     return _COERCION_FIGURES
 
 
-_BY_PARTY = breakdown(ec.PartyKind, counts)
+_BY_PARTY = breakdown(ec.actions.PartyKind, counts)
 
 
 @st.composite
-def _interview_figures(draw: st.DrawFn) -> ec.InterviewFigures:
+def _interview_figures(draw: st.DrawFn) -> ec.figures.InterviewFigures:
     by_party = draw(_BY_PARTY)
-    return ec.InterviewFigures(count=total_over(draw, list(by_party.values())), by_party=by_party)
+    return ec.figures.InterviewFigures(
+        count=total_over(draw, list(by_party.values())), by_party=by_party
+    )
 
 
 _INTERVIEW_FIGURES = _interview_figures()
 
 
-def interview_figures() -> st.SearchStrategy[ec.InterviewFigures]:
+def interview_figures() -> st.SearchStrategy[ec.figures.InterviewFigures]:
     """Interviews by party within the total."""
     return _INTERVIEW_FIGURES
 
 
-def _review_counts(draw: st.DrawFn, least: dict[str, int] | None = None) -> ec.ReviewCounts:
+def _review_counts(draw: st.DrawFn, least: dict[str, int] | None = None) -> ec.figures.ReviewCounts:
     """Draw reconsiderations and litigations with those against the body within them.
 
     With ``least``, every stated figure is at least that (a total over parts).
@@ -339,7 +344,7 @@ def _review_counts(draw: st.DrawFn, least: dict[str, int] | None = None) -> ec.R
     lost = total_over(draw, [floor.get("lost")])
     cases = [_added([corrected]), floor.get("reconsiderations", 0)]
     suits = [_added([lost]), floor.get("litigations", 0)]
-    return ec.ReviewCounts(
+    return ec.figures.ReviewCounts(
         reconsiderations=total_over(draw, [max(cases)]),
         corrected=corrected,
         litigations=total_over(draw, [max(suits)]),
@@ -348,57 +353,59 @@ def _review_counts(draw: st.DrawFn, least: dict[str, int] | None = None) -> ec.R
 
 
 _REVIEW_COUNTS = st.composite(_review_counts)()
-_REVIEWS_BY_KIND = breakdown(ec.ActionKind, _REVIEW_COUNTS)
+_REVIEWS_BY_KIND = breakdown(ec.actions.ActionKind, _REVIEW_COUNTS)
 _REVIEW_FIELDS = ("reconsiderations", "corrected", "litigations", "lost")
 
 
 @st.composite
-def _review_figures(draw: st.DrawFn) -> ec.ReviewFigures:
+def _review_figures(draw: st.DrawFn) -> ec.figures.ReviewFigures:
     by_kind = draw(_REVIEWS_BY_KIND)
     sums = {name: _added([getattr(v, name) for v in by_kind.values()]) for name in _REVIEW_FIELDS}
-    return ec.ReviewFigures(total=_review_counts(draw, least=sums), by_kind=by_kind)
+    return ec.figures.ReviewFigures(total=_review_counts(draw, least=sums), by_kind=by_kind)
 
 
 _REVIEW_FIGURES = _review_figures()
 
 
-def review_figures() -> st.SearchStrategy[ec.ReviewFigures]:
+def review_figures() -> st.SearchStrategy[ec.figures.ReviewFigures]:
     """Review totals at or above the sum of the categories."""
     return _REVIEW_FIGURES
 
 
-_POWERS_BY_KIND = breakdown(ec.ActionKind, counts)
-_POWERS_BY_SOURCE = breakdown(ec.AuthoritySource, counts)
+_POWERS_BY_KIND = breakdown(ec.actions.ActionKind, counts)
+_POWERS_BY_SOURCE = breakdown(ec.actions.AuthoritySource, counts)
 
 
 @st.composite
-def _power_figures(draw: st.DrawFn) -> ec.PowerFigures:
+def _power_figures(draw: st.DrawFn) -> ec.figures.PowerFigures:
     by_kind = draw(_POWERS_BY_KIND)
     by_source = draw(_POWERS_BY_SOURCE)
     largest = max(_added(list(by_kind.values())), _added(list(by_source.values())))
-    return ec.PowerFigures(total=total_over(draw, [largest]), by_kind=by_kind, by_source=by_source)
+    return ec.figures.PowerFigures(
+        total=total_over(draw, [largest]), by_kind=by_kind, by_source=by_source
+    )
 
 
 _POWER_FIGURES = _power_figures()
 
 
-def power_figures() -> st.SearchStrategy[ec.PowerFigures]:
+def power_figures() -> st.SearchStrategy[ec.figures.PowerFigures]:
     """Powers by kind and by source within the total."""
     return _POWER_FIGURES
 
 
-_UNIT_KINDS = st.sampled_from(list(ec.UnitKind))
+_UNIT_KINDS = st.sampled_from(list(ec.workforce.UnitKind))
 
 
 @functools.cache
-def units(depth: int = 2) -> st.SearchStrategy[ec.Unit]:
+def units(depth: int = 2) -> st.SearchStrategy[ec.workforce.Unit]:
     """A unit whose sub-units' officers fit within its own (built once per depth)."""
     below = st.dictionaries(identifiers, units(depth - 1), max_size=2) if depth > 1 else st.just({})
 
     @st.composite
-    def unit(draw: st.DrawFn) -> ec.Unit:
+    def unit(draw: st.DrawFn) -> ec.workforce.Unit:
         subunits = draw(below)
-        return ec.Unit(
+        return ec.workforce.Unit(
             draw(texts),
             kind=draw(_UNIT_KINDS),
             certified=total_over(draw, [sub.certified for sub in subunits.values()]),
@@ -412,11 +419,11 @@ _UNIT_TREES = st.dictionaries(identifiers, units(), max_size=3)
 
 
 @st.composite
-def _workforce_figures(draw: st.DrawFn) -> ec.WorkforceFigures:
+def _workforce_figures(draw: st.DrawFn) -> ec.workforce.WorkforceFigures:
     tree = draw(_UNIT_TREES)
     certified = total_over(draw, [u.certified for u in tree.values()])
     established = total_over(draw, [certified])
-    return ec.WorkforceFigures(
+    return ec.workforce.WorkforceFigures(
         certified=certified,
         units=tree,
         established_staff=established,
@@ -431,27 +438,27 @@ def _workforce_figures(draw: st.DrawFn) -> ec.WorkforceFigures:
 _WORKFORCE_FIGURES = _workforce_figures()
 
 
-def workforce_figures() -> st.SearchStrategy[ec.WorkforceFigures]:
+def workforce_figures() -> st.SearchStrategy[ec.workforce.WorkforceFigures]:
     """Workforce figures with units within the total and certified within establishment."""
     return _WORKFORCE_FIGURES
 
 
 bodies = st.builds(
-    ec.EnforcementBody,
+    ec.body.EnforcementBody,
     name=texts,
-    level=st.sampled_from(list(ec.BodyLevel)),
+    level=st.sampled_from(list(ec.body.BodyLevel)),
     region=st.just("") | texts,
     short_name=texts,
 )
 
 
 @functools.cache
-def sections(depth: int = 2) -> st.SearchStrategy[ec.Section]:
+def sections(depth: int = 2) -> st.SearchStrategy[ec.report.Section]:
     """Narrative sections, nested up to ``depth`` (built once per depth)."""
     return st.builds(
-        ec.Section,
+        ec.report.Section,
         title=texts,
-        role=st.sampled_from(list(ec.SectionRole)),
+        role=st.sampled_from(list(ec.report.SectionRole)),
         paragraphs=st.lists(free_texts, max_size=3).map(tuple),
         subsections=st.lists(sections(depth - 1), max_size=2).map(tuple)
         if depth > 1
@@ -460,7 +467,7 @@ def sections(depth: int = 2) -> st.SearchStrategy[ec.Section]:
 
 
 narratives = st.builds(
-    ec.Narrative,
+    ec.report.Narrative,
     opening=maybe_free_texts,
     sections=st.lists(sections(), max_size=3).map(tuple),
     addressee=st.just("") | free_texts,
@@ -482,18 +489,19 @@ FIGURE_PATHS = (
 decimals = st.decimals(
     min_value=-(10**6), max_value=10**6, places=2, allow_nan=False, allow_infinity=False
 )
-_RATE_FIGURES = st.sampled_from(["rates." + name.value for name in ec.RateName])
+_RATE_FIGURES = st.sampled_from(["rates." + name.value for name in ec.report.RateName])
 _FIGURE_CHANGES = st.tuples(
-    st.sampled_from(FIGURE_PATHS), st.sampled_from([ec.ChangeUnit.ABSOLUTE, ec.ChangeUnit.PERCENT])
+    st.sampled_from(FIGURE_PATHS),
+    st.sampled_from([ec.report.ChangeUnit.ABSOLUTE, ec.report.ChangeUnit.PERCENT]),
 )
-_RATE_CHANGES = st.tuples(_RATE_FIGURES, st.just(ec.ChangeUnit.POINTS))
+_RATE_CHANGES = st.tuples(_RATE_FIGURES, st.just(ec.report.ChangeUnit.POINTS))
 
 
 def _stated_change(
-    figure_and_unit: tuple[str, ec.ChangeUnit], previous: Decimal, change: Decimal
-) -> ec.StatedChange:
+    figure_and_unit: tuple[str, ec.report.ChangeUnit], previous: Decimal, change: Decimal
+) -> ec.report.StatedChange:
     figure, unit = figure_and_unit
-    return ec.StatedChange(figure=figure, previous=abs(previous), change=change, unit=unit)
+    return ec.report.StatedChange(figure=figure, previous=abs(previous), change=change, unit=unit)
 
 
 #: A stated change of a figure or of a rate, with the unit that fits it.
@@ -522,7 +530,7 @@ _OWN_VALUES = st.decimals(
 
 #: A figure of the report's own: a name, a value, its measure word and qualifier, where it stood.
 report_own_figures = st.builds(
-    ec.OwnFigure,
+    ec.report.OwnFigure,
     name=own_words,
     value=_OWN_VALUES,
     unit=st.sampled_from(["", "万", "万元"]),
@@ -532,11 +540,11 @@ report_own_figures = st.builds(
 )
 
 #: A note on the figures, where it stood.
-stated_notes = st.builds(ec.StatedNote, text=own_words, at=_PLACES)
+stated_notes = st.builds(ec.report.StatedNote, text=own_words, at=_PLACES)
 
 #: A count written with a qualifier ("2300余人次"): a bound at a path, with its own measure word.
 qualified_figures = st.builds(
-    ec.StatedFigure,
+    ec.report.StatedFigure,
     figure=st.sampled_from(FIGURE_PATHS),
     value=st.integers(0, 10**6).map(Decimal),
     qualifier=st.sampled_from(list(ec.report.QUALIFIERS)),
@@ -544,7 +552,7 @@ qualified_figures = st.builds(
 )
 
 
-def _with_verb(change: ec.StatedChange, verb_index: int) -> ec.StatedChange:
+def _with_verb(change: ec.report.StatedChange, verb_index: int) -> ec.report.StatedChange:
     """``change`` with a verb of its direction, as a report writes it."""
     if change.change == 0:
         return change
@@ -552,13 +560,13 @@ def _with_verb(change: ec.StatedChange, verb_index: int) -> ec.StatedChange:
     return attrs.evolve(change, verb=verbs[verb_index % len(verbs)])
 
 
-def _unique_paths(figures: list[ec.StatedFigure]) -> tuple[ec.StatedFigure, ...]:
+def _unique_paths(figures: list[ec.report.StatedFigure]) -> tuple[ec.report.StatedFigure, ...]:
     return tuple({figure.figure: figure for figure in figures}.values())
 
 
 stateds = st.builds(
-    ec.Stated,
-    rates=st.dictionaries(st.sampled_from(list(ec.RateName)), stated_rates, max_size=3),
+    ec.report.Stated,
+    rates=st.dictionaries(st.sampled_from(list(ec.report.RateName)), stated_rates, max_size=3),
     changes=st.lists(st.builds(_with_verb, stated_changes, st.integers(0, 4)), max_size=3).map(
         tuple
     ),
@@ -571,7 +579,7 @@ stateds = st.builds(
 )
 
 conventions = st.builds(
-    ec.Conventions,
+    ec.report.Conventions,
     money_unit=st.sampled_from(["元", "万元", "亿元", "auto"]),
     money_places=optional(st.integers(0, 4)),
     percent_places=st.integers(0, 4),
@@ -579,7 +587,7 @@ conventions = st.builds(
     measure_words=st.dictionaries(
         st.sampled_from(FIGURE_PATHS), st.sampled_from(["件", "家次", "起"]), max_size=2
     ),
-    sanction_counting=st.sampled_from(ec.SanctionCounting),
+    sanction_counting=st.sampled_from(ec.report.SanctionCounting),
 )
 
 
@@ -629,10 +637,10 @@ def from_fields(cls: type, on: st.SearchStrategy[dt.date] = dates) -> st.SearchS
 
 # The strategies written by hand; every other class of the table is built from its fields.
 _WRITTEN_FIGURES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
-    ec.LicensingFigures: licensing_figures,
-    ec.InspectionFigures: inspection_figures,
-    ec.PenaltyFigures: penalty_figures,
-    ec.CoercionFigures: coercion_figures,
+    ec.figures.LicensingFigures: licensing_figures,
+    ec.figures.InspectionFigures: inspection_figures,
+    ec.figures.PenaltyFigures: penalty_figures,
+    ec.figures.CoercionFigures: coercion_figures,
 }
 
 #: The strategy of each category's figures class, read through categories.CATEGORIES.
@@ -641,10 +649,12 @@ FIGURES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     for c in CATEGORIES
 }
 
-other_kinds = [kind for kind in ec.ActionKind if kind not in own_figures()]
+other_kinds = [kind for kind in ec.actions.ActionKind if kind not in own_figures()]
 _OTHER_KINDS = st.sampled_from(other_kinds)
 _OTHER_FIGURES = st.dictionaries(
-    _OTHER_KINDS, st.builds(ec.ActionFigures, count=maybe_counts, amount=maybe_money), max_size=3
+    _OTHER_KINDS,
+    st.builds(ec.figures.ActionFigures, count=maybe_counts, amount=maybe_money),
+    max_size=3,
 )
 _YEARS = st.integers(2000, 2030)
 _MAYBE_POWERS = optional(_POWER_FIGURES)
@@ -696,21 +706,23 @@ def _later(draw: st.DrawFn, day: dt.date, days: int = 120) -> dt.date:
 
 
 parties = st.builds(
-    ec.Party,
+    ec.actions.Party,
     name=texts,
-    kind=st.sampled_from(list(ec.PartyKind)),
+    kind=st.sampled_from(list(ec.actions.PartyKind)),
     id_number=optional(st.one_of(texts, _ID_NUMBERS)),
 )
 _MAYBE_PARTIES = optional(parties)
 _MAYBE_DAYS = optional(_offsets(120))
-_SUPERVISION = optional(st.sampled_from(list(ec.SupervisionLevel)))
+_SUPERVISION = optional(st.sampled_from(list(ec.actions.SupervisionLevel)))
 # A hazard but for the day it was found: the day comes from its inspection.
 _HAZARD_PARTS = st.tuples(identifiers, maybe_free_texts, _MAYBE_DAYS, _MAYBE_DAYS, _SUPERVISION)
 
 
-def _hazard(found: dt.date, parts: tuple[str, str, int | None, int | None, Any]) -> ec.Hazard:
+def _hazard(
+    found: dt.date, parts: tuple[str, str, int | None, int | None, Any]
+) -> ec.actions.Hazard:
     identifier, description, deadline, rectified, supervision = parts
-    return ec.Hazard(
+    return ec.actions.Hazard(
         identifier,
         found,
         description=description,
@@ -725,13 +737,13 @@ hazards = st.builds(_hazard, dates, _HAZARD_PARTS)
 _HAZARD_LISTS = st.lists(_HAZARD_PARTS, max_size=3)
 
 officer_ids = st.lists(identifiers, max_size=3, unique=True).map(tuple)
-_AREAS = st.sampled_from(list(ec.InspectionArea))
+_AREAS = st.sampled_from(list(ec.actions.InspectionArea))
 
 
 @st.composite
-def _inspection(draw: st.DrawFn, on: st.SearchStrategy[dt.date]) -> ec.Inspection:
+def _inspection(draw: st.DrawFn, on: st.SearchStrategy[dt.date]) -> ec.actions.Inspection:
     day = draw(on)
-    return ec.Inspection(
+    return ec.actions.Inspection(
         draw(identifiers),
         day,
         target=draw(texts),
@@ -742,18 +754,18 @@ def _inspection(draw: st.DrawFn, on: st.SearchStrategy[dt.date]) -> ec.Inspectio
 
 
 @functools.cache
-def inspections(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[ec.Inspection]:
+def inspections(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[ec.actions.Inspection]:
     """An inspection whose hazards were found on or after it."""
     return _inspection(on)
 
 
 _CONFISCATIONS = {
-    ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS,
-    ec.SanctionType.CONFISCATION_OF_ILLEGAL_PROPERTY,
+    ec.actions.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS,
+    ec.actions.SanctionType.CONFISCATION_OF_ILLEGAL_PROPERTY,
 }
-_SANCTIONS = st.sampled_from(list(ec.SanctionType))
-_DOMAINS = st.sampled_from(list(ec.Domain))
-_PROCEDURES = st.sampled_from(list(ec.Procedure))
+_SANCTIONS = st.sampled_from(list(ec.actions.SanctionType))
+_DOMAINS = st.sampled_from(list(ec.actions.Domain))
+_PROCEDURES = st.sampled_from(list(ec.actions.Procedure))
 
 
 @st.composite
@@ -761,11 +773,11 @@ def _penalty_case(
     draw: st.DrawFn,
     on: st.SearchStrategy[dt.date],
     sanction_sets: st.SearchStrategy[tuple[Any, ...]],
-) -> ec.PenaltyCase:
+) -> ec.actions.PenaltyCase:
     sanctions = draw(sanction_sets)
-    fined = ec.SanctionType.FINE in sanctions
+    fined = ec.actions.SanctionType.FINE in sanctions
     confiscated = bool(_CONFISCATIONS.intersection(sanctions))
-    return ec.PenaltyCase(
+    return ec.actions.PenaltyCase(
         draw(identifiers),
         draw(on),
         domain=draw(_DOMAINS),
@@ -784,27 +796,29 @@ def _penalty_case(
 @functools.cache
 def penalty_cases(
     on: st.SearchStrategy[dt.date] = dates, *, least_sanctions: int = 0
-) -> st.SearchStrategy[ec.PenaltyCase]:
+) -> st.SearchStrategy[ec.actions.PenaltyCase]:
     """A penalty case whose money matches its sanctions, carrying ``least_sanctions`` to 3 of them."""
     sanction_sets = st.lists(_SANCTIONS, min_size=least_sanctions, max_size=3, unique=True)
     return _penalty_case(on, sanction_sets.map(tuple))
 
 
-_DECISIONS = optional(st.sampled_from(list(ec.LicensingDecision)))
+_DECISIONS = optional(st.sampled_from(list(ec.actions.LicensingDecision)))
 
 
 @st.composite
-def _licence_application(draw: st.DrawFn, on: st.SearchStrategy[dt.date]) -> ec.LicenceApplication:
+def _licence_application(
+    draw: st.DrawFn, on: st.SearchStrategy[dt.date]
+) -> ec.actions.LicenceApplication:
     applied = draw(on)
     accepted = draw(_coin)
     decision = draw(_DECISIONS) if accepted else None
     decided = _later(draw, applied) if decision is not None else None
     revoked = (
         _later(draw, decided)
-        if decision is ec.LicensingDecision.GRANTED and decided is not None and draw(_coin)
+        if decision is ec.actions.LicensingDecision.GRANTED and decided is not None and draw(_coin)
         else None
     )
-    return ec.LicenceApplication(
+    return ec.actions.LicenceApplication(
         draw(identifiers),
         applied,
         subject=draw(maybe_free_texts),
@@ -820,18 +834,18 @@ def _licence_application(draw: st.DrawFn, on: st.SearchStrategy[dt.date]) -> ec.
 @functools.cache
 def licence_applications(
     on: st.SearchStrategy[dt.date] = dates,
-) -> st.SearchStrategy[ec.LicenceApplication]:
+) -> st.SearchStrategy[ec.actions.LicenceApplication]:
     """An application whose decision, dates and revocation agree."""
     return _licence_application(on)
 
 
-_MEASURES = optional(st.sampled_from(list(ec.CoerciveMeasure)))
+_MEASURES = optional(st.sampled_from(list(ec.actions.CoerciveMeasure)))
 
 
 @st.composite
-def _coercive_action(draw: st.DrawFn, on: st.SearchStrategy[dt.date]) -> ec.CoerciveAction:
+def _coercive_action(draw: st.DrawFn, on: st.SearchStrategy[dt.date]) -> ec.actions.CoerciveAction:
     measure = draw(_MEASURES)
-    return ec.CoerciveAction(
+    return ec.actions.CoerciveAction(
         draw(identifiers),
         draw(on),
         measure=measure,
@@ -844,16 +858,18 @@ def _coercive_action(draw: st.DrawFn, on: st.SearchStrategy[dt.date]) -> ec.Coer
 @functools.cache
 def coercive_actions(
     on: st.SearchStrategy[dt.date] = dates,
-) -> st.SearchStrategy[ec.CoerciveAction]:
+) -> st.SearchStrategy[ec.actions.CoerciveAction]:
     """A coercive measure or a coercive execution."""
     return _coercive_action(on)
 
 
 @functools.cache
-def interviews(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[ec.AdmonitoryInterview]:
+def interviews(
+    on: st.SearchStrategy[dt.date] = dates,
+) -> st.SearchStrategy[ec.actions.AdmonitoryInterview]:
     """An admonitory interview."""
     return st.builds(
-        ec.AdmonitoryInterview,
+        ec.actions.AdmonitoryInterview,
         identifiers,
         on,
         party=parties,
@@ -863,10 +879,12 @@ def interviews(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[ec.A
 
 
 @functools.cache
-def other_actions(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[ec.OtherAction]:
+def other_actions(
+    on: st.SearchStrategy[dt.date] = dates,
+) -> st.SearchStrategy[ec.actions.OtherAction]:
     """An action of a category without a record class of its own."""
     return st.builds(
-        ec.OtherAction,
+        ec.actions.OtherAction,
         identifiers,
         _OTHER_KINDS,
         on,
@@ -876,13 +894,15 @@ def other_actions(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[e
 
 
 @functools.cache
-def review_cases(on: st.SearchStrategy[dt.date] = dates) -> st.SearchStrategy[ec.ReviewCase]:
+def review_cases(
+    on: st.SearchStrategy[dt.date] = dates,
+) -> st.SearchStrategy[ec.actions.ReviewCase]:
     """A reconsideration or litigation case."""
     return st.builds(
-        ec.ReviewCase,
+        ec.actions.ReviewCase,
         identifiers,
-        st.sampled_from(list(ec.ReviewKind)),
-        st.sampled_from(list(ec.ActionKind)),
+        st.sampled_from(list(ec.actions.ReviewKind)),
+        st.sampled_from(list(ec.actions.ActionKind)),
         on,
         against_body=optional(_coin),
     )
@@ -892,10 +912,10 @@ _SIX_YEARS = 6 * 365
 
 
 @st.composite
-def _certificate(draw: st.DrawFn) -> ec.Certificate:
+def _certificate(draw: st.DrawFn) -> ec.workforce.Certificate:
     start = draw(dates)
     end = _later(draw, start, days=_SIX_YEARS)
-    return ec.Certificate(
+    return ec.workforce.Certificate(
         draw(texts),
         draw(texts),
         start,
@@ -907,7 +927,7 @@ def _certificate(draw: st.DrawFn) -> ec.Certificate:
 #: A certificate valid for some years, perhaps cancelled.
 certificates = _certificate()
 _HELD = st.lists(certificates, max_size=2).map(tuple)
-_EMPLOYMENTS = st.sampled_from(list(ec.Employment))
+_EMPLOYMENTS = st.sampled_from(list(ec.workforce.Employment))
 
 
 # An officer but for the unit: in a ledger, the unit is one of the ledger's own.
@@ -915,22 +935,25 @@ _OFFICER_PARTS = st.tuples(identifiers, texts, _EMPLOYMENTS, _HELD, _coin)
 
 
 def _officer(
-    parts: tuple[str, str, ec.Employment, tuple[ec.Certificate, ...], bool], unit: str
-) -> ec.Officer:
+    parts: tuple[str, str, ec.workforce.Employment, tuple[ec.workforce.Certificate, ...], bool],
+    unit: str,
+) -> ec.workforce.Officer:
     identifier, name, employment, held, trained = parts
-    return ec.Officer(
+    return ec.workforce.Officer(
         identifier,
         name,
         unit=unit,
         # Auxiliary staff hold no certificate.
-        certificates=held if employment is ec.Employment.ESTABLISHED else (),
+        certificates=held if employment is ec.workforce.Employment.ESTABLISHED else (),
         employment=employment,
         trained=trained,
     )
 
 
 @functools.cache
-def officers(unit_ids: st.SearchStrategy[str] = identifiers) -> st.SearchStrategy[ec.Officer]:
+def officers(
+    unit_ids: st.SearchStrategy[str] = identifiers,
+) -> st.SearchStrategy[ec.workforce.Officer]:
     """An officer of one of ``unit_ids``; auxiliary staff hold no certificate."""
     return st.builds(_officer, _OFFICER_PARTS, unit_ids)
 
@@ -944,10 +967,10 @@ def _in_or_near(year: int) -> st.SearchStrategy[dt.date]:
 
 
 @functools.cache
-def ledger_units(depth: int = 2) -> st.SearchStrategy[ec.Unit]:
+def ledger_units(depth: int = 2) -> st.SearchStrategy[ec.workforce.Unit]:
     """A ledger's unit, with sub-units nested up to ``depth`` (officers are counted, not stated)."""
     return st.builds(
-        ec.Unit,
+        ec.workforce.Unit,
         texts,
         kind=_UNIT_KINDS,
         subunits=st.dictionaries(identifiers, ledger_units(depth - 1), max_size=2)
@@ -959,22 +982,22 @@ def ledger_units(depth: int = 2) -> st.SearchStrategy[ec.Unit]:
 @functools.cache
 def misconduct_cases(
     on: st.SearchStrategy[dt.date] = dates,
-) -> st.SearchStrategy[ec.MisconductCase]:
+) -> st.SearchStrategy[ec.workforce.MisconductCase]:
     """A case of an officer's misconduct."""
-    return st.builds(ec.MisconductCase, identifiers, identifiers, on, description=texts)
+    return st.builds(ec.workforce.MisconductCase, identifiers, identifiers, on, description=texts)
 
 
 #: The strategy of each record class a ledger keeps, read through categories.RECORD_GROUPS:
 #: a new record group without a strategy here fails test_strategies, never goes untested.
 _WRITTEN_RECORDS: dict[type, Callable[..., st.SearchStrategy[Any]]] = {
-    ec.MisconductCase: misconduct_cases,
-    ec.LicenceApplication: licence_applications,
-    ec.Inspection: inspections,
-    ec.PenaltyCase: penalty_cases,
-    ec.AdmonitoryInterview: interviews,
-    ec.CoerciveAction: coercive_actions,
-    ec.OtherAction: other_actions,
-    ec.ReviewCase: review_cases,
+    ec.workforce.MisconductCase: misconduct_cases,
+    ec.actions.LicenceApplication: licence_applications,
+    ec.actions.Inspection: inspections,
+    ec.actions.PenaltyCase: penalty_cases,
+    ec.actions.AdmonitoryInterview: interviews,
+    ec.actions.CoerciveAction: coercive_actions,
+    ec.actions.OtherAction: other_actions,
+    ec.actions.ReviewCase: review_cases,
 }
 RECORDS: dict[type, Callable[..., st.SearchStrategy[Any]]] = {
     g.record: _WRITTEN_RECORDS.get(g.record, functools.partial(from_fields, g.record))
@@ -1031,11 +1054,13 @@ def ledgers(*, max_records: int = 8) -> st.SearchStrategy[ec.Ledger]:
 
 # Real reports' figures (issue 9): the fields that hold them, added to a report. --------
 
-_DEPARTURES = breakdown(ec.DepartureReason, st.integers(0, 50))
-_ESTABLISHMENTS = breakdown(ec.EstablishmentKind, st.integers(0, 50))
+_DEPARTURES = breakdown(ec.workforce.DepartureReason, st.integers(0, 50))
+_ESTABLISHMENTS = breakdown(ec.workforce.EstablishmentKind, st.integers(0, 50))
 
 
-def _workforce_movements(draw: st.DrawFn, workforce: ec.WorkforceFigures) -> ec.WorkforceFigures:
+def _workforce_movements(
+    draw: st.DrawFn, workforce: ec.workforce.WorkforceFigures
+) -> ec.workforce.WorkforceFigures:
     """Draw the workforce with movements and status: departures by reason, exam, posts, borrowed staff."""
     departures = draw(_DEPARTURES)
     establishments = draw(_ESTABLISHMENTS)
@@ -1058,9 +1083,9 @@ def _workforce_movements(draw: st.DrawFn, workforce: ec.WorkforceFigures) -> ec.
 
 activities = st.lists(
     st.builds(
-        ec.Activity,
+        ec.figures.Activity,
         name=st.sampled_from(["开展巡查", "双随机一公开抽查", "案卷评查", "制定检查计划"]),
-        kind=st.sampled_from(list(ec.ActivityKind)),
+        kind=st.sampled_from(list(ec.figures.ActivityKind)),
         count=maybe_counts,
         measure=st.sampled_from(["次", "场次", "批次", "卷"]),
     ),
@@ -1161,10 +1186,11 @@ def changes_anywhere(draw: st.DrawFn) -> ec.AnnualReport:
 
     paths = [path for path, _ in report_figures(report)] + ["stated.actions", "stated.amount"]
     figures = st.sampled_from(paths)
-    units = st.sampled_from([ec.ChangeUnit.ABSOLUTE, ec.ChangeUnit.PERCENT])
+    units = st.sampled_from([ec.report.ChangeUnit.ABSOLUTE, ec.report.ChangeUnit.PERCENT])
     changes = draw(
         st.lists(
-            st.builds(ec.StatedChange, figure=figures, change=decimals, unit=units), max_size=4
+            st.builds(ec.report.StatedChange, figure=figures, change=decimals, unit=units),
+            max_size=4,
         )
     )
     return attrs.evolve(report, stated=attrs.evolve(report.stated, changes=tuple(changes)))
@@ -1213,22 +1239,25 @@ def valid_reports(draw: st.DrawFn) -> ec.AnnualReport:
         previous = Decimal(draw(st.integers(0, 10**6)))
         if draw(st.booleans()):
             changes.append(
-                ec.StatedChange(
+                ec.report.StatedChange(
                     figure=path,
                     previous=previous,
                     change=Decimal(value) - previous,
-                    unit=ec.ChangeUnit.ABSOLUTE,
+                    unit=ec.report.ChangeUnit.ABSOLUTE,
                 )
             )
             continue
         percent = Change(path, previous, value).percent(2)
         if percent is not None:
             changes.append(
-                ec.StatedChange(
-                    figure=path, previous=previous, change=percent, unit=ec.ChangeUnit.PERCENT
+                ec.report.StatedChange(
+                    figure=path,
+                    previous=previous,
+                    change=percent,
+                    unit=ec.report.ChangeUnit.PERCENT,
                 )
             )
-    stated = ec.Stated(rates=rates, changes=tuple(changes))
+    stated = ec.report.Stated(rates=rates, changes=tuple(changes))
     return attrs.evolve(report, stated=stated)
 
 
@@ -1258,20 +1287,27 @@ _WORDS = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_
 _OWN_KEYS = _WORDS.map(lambda words: f"{words}〇")
 _OWN_MEASURES = st.sampled_from(["", "", "", "件", "家", "户", "人次", "项"])
 _DIMENSION_LABELS = st.just("") | _WORDS
-_COVERAGES = st.sampled_from(list(ec.Coverage))
+_COVERAGES = st.sampled_from(list(ec.dimensions.Coverage))
 #: What each holder of dimensions knows, by the name of its figures: its vocabularies.
 _KNOWN_DIMENSIONS: dict[str, dict[str, type[Enum]]] = {
-    "penalty": {"domain": ec.Domain, "party": ec.PartyKind, "procedure": ec.Procedure},
-    "inspection": {"area": ec.InspectionArea, "domain": ec.Domain},
-    "hazards": {"grade": ec.HazardGrade},
-    "workforce": {"source": ec.StaffSource, "certificate": ec.CertificateStatus},
+    "penalty": {
+        "domain": ec.actions.Domain,
+        "party": ec.actions.PartyKind,
+        "procedure": ec.actions.Procedure,
+    },
+    "inspection": {"area": ec.actions.InspectionArea, "domain": ec.actions.Domain},
+    "hazards": {"grade": ec.dimensions.HazardGrade},
+    "workforce": {
+        "source": ec.dimensions.StaffSource,
+        "certificate": ec.dimensions.CertificateStatus,
+    },
 }
 
 
 @st.composite
 def _parts(
     draw: st.DrawFn, vocabulary: type[Enum] | None, *, money_parts: bool, depth: int
-) -> dict[str, ec.Part]:
+) -> dict[str, ec.dimensions.Part]:
     keys = [*(m.value for m in vocabulary)] if vocabulary is not None else []
     drawn = draw(
         st.lists(
@@ -1281,7 +1317,7 @@ def _parts(
             unique=True,
         )
     )
-    parts: dict[str, ec.Part] = {}
+    parts: dict[str, ec.dimensions.Part] = {}
     for key in drawn:
         nested = draw(_nested_dimensions(money_parts=money_parts, depth=depth - 1)) if depth else {}
         inner = list(nested.values())
@@ -1294,7 +1330,7 @@ def _parts(
         amount = None
         if money_parts and draw(_coin):
             amount = least_amount + draw(money)
-        parts[key] = ec.Part(
+        parts[key] = ec.dimensions.Part(
             label=draw(st.just("") | _WORDS) if key in keys else "",
             count=count,
             amount=amount,
@@ -1307,12 +1343,12 @@ def _parts(
 @st.composite
 def _nested_dimensions(
     draw: st.DrawFn, *, money_parts: bool, depth: int
-) -> dict[str, ec.Dimension]:
+) -> dict[str, ec.dimensions.Dimension]:
     if depth < 0 or draw(_coin):
         return {}
     name = draw(_WORDS)
     return {
-        name: ec.Dimension(
+        name: ec.dimensions.Dimension(
             label=draw(_DIMENSION_LABELS),
             parts=draw(_parts(None, money_parts=money_parts, depth=depth)),
             measure=draw(_OWN_MEASURES),
@@ -1322,16 +1358,16 @@ def _nested_dimensions(
 
 
 @st.composite
-def _open_dimensions(draw: st.DrawFn, holder: str) -> dict[str, ec.Dimension]:
+def _open_dimensions(draw: st.DrawFn, holder: str) -> dict[str, ec.dimensions.Dimension]:
     known = _KNOWN_DIMENSIONS[holder]
     names = draw(st.lists(st.sampled_from(sorted(known)) | _WORDS, max_size=3, unique=True))
-    dimensions: dict[str, ec.Dimension] = {}
+    dimensions: dict[str, ec.dimensions.Dimension] = {}
     for name in names:
         parts = draw(_parts(known.get(name), money_parts=holder == "penalty", depth=1))
         added = _added([p.count for p in parts.values()])
         # Workforce dimensions stand on their own total; the others on their holder's.
         total = total_over(draw, [added]) if holder == "workforce" else None
-        dimensions[name] = ec.Dimension(
+        dimensions[name] = ec.dimensions.Dimension(
             label=draw(_DIMENSION_LABELS),
             parts=parts,
             total=total,
@@ -1341,7 +1377,7 @@ def _open_dimensions(draw: st.DrawFn, holder: str) -> dict[str, ec.Dimension]:
     return dimensions
 
 
-def open_dimensions(holder: str) -> st.SearchStrategy[dict[str, ec.Dimension]]:
+def open_dimensions(holder: str) -> st.SearchStrategy[dict[str, ec.dimensions.Dimension]]:
     """Dimensions for the figures ``holder`` (penalty, inspection, hazards, workforce).
 
     Names and keys known to the holder's vocabularies or the report's own words
@@ -1354,7 +1390,7 @@ def open_dimensions(holder: str) -> st.SearchStrategy[dict[str, ec.Dimension]]:
 _OPEN_DIMENSIONS = {holder: _open_dimensions(holder) for holder in _KNOWN_DIMENSIONS}
 
 
-def _least(dimensions: dict[str, ec.Dimension], figure: str) -> Any:
+def _least(dimensions: dict[str, ec.dimensions.Dimension], figure: str) -> Any:
     zero: Any = Decimal(0) if figure == "amount" else 0
     return max(
         [_added([getattr(p, figure) for p in d.parts.values()], zero) for d in dimensions.values()]
@@ -1373,15 +1409,15 @@ def _reports_with_dimensions(draw: st.DrawFn) -> ec.AnnualReport:
     return ec.AnnualReport(
         body=draw(bodies),
         year=2024,
-        workforce=ec.WorkforceFigures(dimensions=workforce),
-        inspection=ec.InspectionFigures(
+        workforce=ec.workforce.WorkforceFigures(dimensions=workforce),
+        inspection=ec.figures.InspectionFigures(
             visits=total_over(draw, [_least(inspection, "count")]),
-            hazards=ec.HazardFigures(
+            hazards=ec.figures.HazardFigures(
                 found=total_over(draw, [_least(hazards, "count")]), dimensions=hazards
             ),
             dimensions=inspection,
         ),
-        penalty=ec.PenaltyFigures(cases=cases, fines=fines, dimensions=penalty),
+        penalty=ec.figures.PenaltyFigures(cases=cases, fines=fines, dimensions=penalty),
     )
 
 
@@ -1400,14 +1436,16 @@ def _written_forms(vocabulary: type[Enum]) -> list[tuple[str, str]]:
     for value in vocabulary:
         key = str(value.value)
         written = [key, labels.label(value), labels.label(value, "en")]
-        if vocabulary is ec.PartyKind:
+        if vocabulary is ec.actions.PartyKind:
             written.append(f"对{labels.label(value)}")
         forms += [(form, key) for form in written if form and not any(c.isspace() for c in form)]
     return forms
 
 
 @st.composite
-def _parts_written_as_labels(draw: st.DrawFn) -> tuple[str, str, ec.Dimension, list[str]]:
+def _parts_written_as_labels(
+    draw: st.DrawFn,
+) -> tuple[str, str, ec.dimensions.Dimension, list[str]]:
     holder = draw(st.sampled_from(sorted(_KNOWN_DIMENSIONS)))
     name = draw(st.sampled_from(sorted(_KNOWN_DIMENSIONS[holder])))
     vocabulary = _KNOWN_DIMENSIONS[holder][name]
@@ -1421,9 +1459,9 @@ def _parts_written_as_labels(draw: st.DrawFn) -> tuple[str, str, ec.Dimension, l
     order = draw(st.permutations(keys))
     canonical = dict(chosen)
     # At least one each: zh says a category whose figures are all 0 in words, not by part.
-    parts = {key: ec.Part(count=draw(st.integers(1, 10**6))) for key in order}
+    parts = {key: ec.dimensions.Part(count=draw(st.integers(1, 10**6))) for key in order}
     expected = [canonical.get(key, key) for key in order]
-    return holder, name, ec.Dimension(parts=parts), expected
+    return holder, name, ec.dimensions.Dimension(parts=parts), expected
 
 
 #: A known dimension of a holder (penalty, inspection, hazards, workforce) whose parts are
@@ -1434,7 +1472,9 @@ def _parts_written_as_labels(draw: st.DrawFn) -> tuple[str, str, ec.Dimension, l
 parts_written_as_labels = _parts_written_as_labels()
 
 
-def _unknown_part_paths(dimensions: Mapping[str, ec.Dimension], path: str) -> Iterator[str]:
+def _unknown_part_paths(
+    dimensions: Mapping[str, ec.dimensions.Dimension], path: str
+) -> Iterator[str]:
     """The count path of every part, nested ones too, whose count is unknown."""
     for name, dimension in dimensions.items():
         for key, part in dimension.parts.items():
@@ -1457,7 +1497,7 @@ def _reports_with_qualified_parts(draw: st.DrawFn) -> ec.AnnualReport:
     ]
     chosen = draw(st.lists(st.sampled_from(paths), unique=True)) if paths else []
     written = tuple(
-        ec.StatedFigure(
+        ec.report.StatedFigure(
             figure=path,
             value=Decimal(draw(st.integers(1, 10**5))),
             qualifier=draw(st.sampled_from(list(ec.report.QUALIFIERS))),
@@ -1465,7 +1505,7 @@ def _reports_with_qualified_parts(draw: st.DrawFn) -> ec.AnnualReport:
         )
         for path in chosen
     )
-    return attrs.evolve(held, stated=ec.Stated(figures=written))
+    return attrs.evolve(held, stated=ec.report.Stated(figures=written))
 
 
 #: Reports with open dimensions whose unknown parts the report writes only as bounds

@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 
 import enforcement_core as ec
-from enforcement_core import (
+from enforcement_core import InvariantError
+from enforcement_core.actions import (
     ActionKind,
     CoerciveAction,
     CoerciveMeasure,
@@ -16,7 +17,6 @@ from enforcement_core import (
     Hazard,
     Inspection,
     InspectionArea,
-    InvariantError,
     LicenceApplication,
     LicensingDecision,
     OtherAction,
@@ -242,12 +242,12 @@ class TestOtherAction:
         table of categories and cannot know): at the record's place in the ledger.
         """
         action = OtherAction("X-1", kind, DAY)
-        body = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
+        body = ec.body.EnforcementBody("某镇人民政府", ec.body.BodyLevel.TOWN)
         with pytest.raises(InvariantError, match="have a record class of their own") as caught:
             ec.Ledger(
                 body=body,
                 year=DAY.year,
-                other_actions=(ec.OtherAction("X-0", ActionKind.LEVY, DAY), action),
+                other_actions=(ec.actions.OtherAction("X-0", ActionKind.LEVY, DAY), action),
             )
         assert ("Ledger", "other_actions[1].kind", kind) == (
             caught.value.owner,
@@ -263,5 +263,5 @@ class TestOtherAction:
 
         others = [k for k in ActionKind if k not in own_records()]
         actions = tuple(OtherAction(f"X-{i}", k, DAY) for i, k in enumerate(others))
-        body = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
+        body = ec.body.EnforcementBody("某镇人民政府", ec.body.BodyLevel.TOWN)
         assert actions == ec.Ledger(body=body, year=DAY.year, other_actions=actions).other_actions

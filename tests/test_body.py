@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from enforcement_core import BodyLevel, EnforcementBody, InvariantError
+from enforcement_core import InvariantError
+from enforcement_core.body import BodyLevel, EnforcementBody
 
 
 class TestEnforcementBody:

@@ -14,7 +14,8 @@ import attrs
 import pytest
 
 import enforcement_core
-from enforcement_core import ActionKind, AnnualReport, Ledger
+from enforcement_core import AnnualReport, Ledger
+from enforcement_core.actions import ActionKind
 from enforcement_core.categories import CATEGORIES, RECORD_GROUPS, category, own_records
 
 
@@ -158,7 +159,7 @@ from enforcement_core.actions import Confirmation
 from enforcement_core.schema import json_schema
 from enforcement_core.statistics import category_totals, tally
 
-body = ec.EnforcementBody(name="示例镇人民政府", level=ec.BodyLevel.TOWN)
+body = ec.body.EnforcementBody(name="示例镇人民政府", level=ec.body.BodyLevel.TOWN)
 ledger = ec.Ledger(
     body=body,
     year=2023,
@@ -171,10 +172,10 @@ ledger = ec.Ledger(
 report = ec.summarize(ledger)
 out = {"file": ec.__file__, "version": ec.dump_json(ledger).splitlines()[1]}
 out["figures"] = [report.confirmation.decided, report.confirmation.granted, report.confirmation.refused]
-out["total"] = category_totals(report)[ec.ActionKind.CONFIRMATION].count
-out["march"] = tally(ledger, "month", kind=ec.ActionKind.CONFIRMATION).counts[3]
+out["total"] = category_totals(report)[ec.actions.ActionKind.CONFIRMATION].count
+out["march"] = tally(ledger, "month", kind=ec.actions.ActionKind.CONFIRMATION).counts[3]
 out["fields"] = [a.name for a in __import__("attrs").fields(ec.Ledger)]
-out["record_union"] = Confirmation in __import__("typing").get_args(ec.Record)
+out["record_union"] = Confirmation in __import__("typing").get_args(ec.ledger.Record)
 out["findings"] = [(f.code, f.said("zh_CN")[2]) for f in ec.audit(ledger)]
 
 def words(rendered):

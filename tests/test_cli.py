@@ -1156,14 +1156,14 @@ class TestHostileInvocations:
 
 
 #: The words of each severity, read from the labels: no test lists them a second time.
-SEVERITY_ZH = {s: ec.labels.term(f"severity_{s.value}") for s in ec.Severity}
-SEVERITY_EN = {s: ec.labels.term(f"severity_{s.value}", "en") for s in ec.Severity}
+SEVERITY_ZH = {s: ec.labels.term(f"severity_{s.value}") for s in ec.findings.Severity}
+SEVERITY_EN = {s: ec.labels.term(f"severity_{s.value}", "en") for s in ec.findings.Severity}
 
 
 class TestOneWordPerSeverity:
     """Every output that names a finding's severity says the labels' word for it (issue 22)."""
 
-    Severity = ec.Severity
+    Severity = ec.findings.Severity
     #: Both severities: the stated total is wrong (an error), licensing is open (a warning).
     BOTH = attrs.evolve(GULU, stated=attrs.evolve(GULU.stated, actions=1))
     ZH = SEVERITY_ZH
@@ -1176,7 +1176,7 @@ class TestOneWordPerSeverity:
 
     def test_a_severity_word_is_no_sanction_s_word(self):
         """警告 is a penalty (SanctionType.WARNING): a finding's severity never reads as one."""
-        sanctions = set(ec.labels.labels_of(ec.SanctionType).values())
+        sanctions = set(ec.labels.labels_of(ec.actions.SanctionType).values())
         assert not set(self.ZH.values()) & sanctions
         assert len(set(self.ZH.values())) == len(self.Severity)
 
@@ -1196,7 +1196,7 @@ class TestOneWordPerSeverity:
         en = run("check", str(path)).stdout.splitlines()
         assert {f"  {self.EN[s]}s:" for s in self.Severity} <= set(en)
         # No other word for a severity anywhere in the Chinese output.
-        others = set(ec.labels.labels_of(ec.SanctionType).values()) - set(self.ZH.values())
+        others = set(ec.labels.labels_of(ec.actions.SanctionType).values()) - set(self.ZH.values())
         assert not [line for line in zh[1:] if line.strip().rstrip("：") in others]
 
     def test_report_refusal_says_the_error_word(self, tmp_path):

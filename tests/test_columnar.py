@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 import enforcement_core as ec
 import strategies
+from enforcement_core._tallies import _per_type
 from enforcement_core.categories import own_records
-from enforcement_core.figures import _per_type
 from enforcement_core.labels import label, term
 from enforcement_core.tables import read_columnar
 from enforcement_core.tables._layout import sheets
@@ -24,7 +24,7 @@ from profiles import examples
 from test_layouts import HEADERS
 from test_tables import LICENSING_HEADERS, PENALTY_HEADERS
 
-BODY = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
+BODY = ec.body.EnforcementBody("某镇人民政府", ec.body.BodyLevel.TOWN)
 YEAR = 2023
 SHEETS = {sheet.key: sheet for sheet in sheets()}
 BAD = ["1,2OO", "昨天", "罚金", "2023-02-30", "-5", "0.001", "也许", "a b"]
@@ -116,7 +116,7 @@ class TestSameAsObjects:
         if in_year:
             carrying = {
                 kind: sum(1 for case in in_year if kind in case.sanctions)
-                for kind in ec.SanctionType
+                for kind in ec.actions.SanctionType
             }
             assert {k: n for k, n in carrying.items() if n} == dict(by_columns.penalty.by_sanction)
             none = sum(1 for case in in_year if not case.sanctions)
@@ -124,7 +124,7 @@ class TestSameAsObjects:
 
     def test_a_type_listed_twice_is_refused_alike(self):
         """警告、警告 in one row: the same problem on both paths, not a case counted twice."""
-        case = ec.PenaltyCase("P-1", dt.date(2023, 5, 2), domain=ec.Domain.TRAFFIC)
+        case = ec.actions.PenaltyCase("P-1", dt.date(2023, 5, 2), domain=ec.actions.Domain.TRAFFIC)
         header, row = table("penalty_cases", [case]).decode("utf-8").splitlines()
         cells = row.split(",")
         column = [c.path for c in SHEETS["penalty_cases"].columns].index(("sanctions",))
@@ -168,8 +168,8 @@ class TestOtherActionsOfAKindWithRecords:
     def test_refused_at_its_row(self, kind):
         """A 其他行政执法行为 row of a kind with its own sheet: refused at its 类别 cell."""
         actions = [
-            ec.OtherAction("X-1", ec.ActionKind.LEVY, dt.date(2023, 3, 1)),
-            ec.OtherAction("X-2", kind, dt.date(2023, 3, 2)),
+            ec.actions.OtherAction("X-1", ec.actions.ActionKind.LEVY, dt.date(2023, 3, 1)),
+            ec.actions.OtherAction("X-2", kind, dt.date(2023, 3, 2)),
         ]
         by_objects, by_columns = both(table("other_actions", actions))
         assert by_objects == by_columns
@@ -180,11 +180,11 @@ class TestOtherActionsOfAKindWithRecords:
 class TestColumnarLedger:
     def test_round_trip_to_objects(self):
         """The columns give back the records the object path reads."""
-        case = ec.PenaltyCase(
+        case = ec.actions.PenaltyCase(
             "P-1",
             dt.date(2023, 5, 2),
-            domain=ec.Domain.TRAFFIC,
-            sanctions=(ec.SanctionType.FINE,),
+            domain=ec.actions.Domain.TRAFFIC,
+            sanctions=(ec.actions.SanctionType.FINE,),
             fine=Decimal("6800.5"),
         )
         data = table("penalty_cases", [case])
@@ -194,7 +194,7 @@ class TestColumnarLedger:
 
     def test_refused_rows_are_reported(self):
         """A row refused by a declared cross-field check is a problem of its row."""
-        app = ec.LicenceApplication("L-1", dt.date(2023, 5, 2))
+        app = ec.actions.LicenceApplication("L-1", dt.date(2023, 5, 2))
         data = table("licence_applications", [app], bad=[(0, 8, "2023-05-01")])
         data = data.replace("申请日期".encode(), "申请日期".encode())
         with pytest.raises(ec.LoadError) as caught:
@@ -206,11 +206,11 @@ class TestLargeSheets:
     def test_many_rows_same_problems(self):
         """Past the size where columns are checked in Arrow, the same rows are refused alike."""
         cases = [
-            ec.PenaltyCase(
+            ec.actions.PenaltyCase(
                 f"P-{n}",
                 dt.date(2023, 1 + n % 12, 1),
-                domain=list(ec.Domain)[n % 15],
-                sanctions=(ec.SanctionType.FINE,),
+                domain=list(ec.actions.Domain)[n % 15],
+                sanctions=(ec.actions.SanctionType.FINE,),
                 fine=Decimal(n % 700),
             )
             for n in range(5000)
@@ -226,8 +226,8 @@ class TestLargeSheets:
         from test_tables import filled_template
 
         path = filled_template(tmp_path / "ledger.xlsx")
-        body = ec.EnforcementBody(
-            NAME, ec.BodyLevel.TOWN, region="重庆市渝北区", short_name="古路镇"
+        body = ec.body.EnforcementBody(
+            NAME, ec.body.BodyLevel.TOWN, region="重庆市渝北区", short_name="古路镇"
         )
         columnar = read_columnar(path, body=body, year=YEAR)
         assert {"penalty_cases", "licence_applications"} <= set(columnar.tables)
@@ -245,7 +245,7 @@ class TestNationalTables:
         from test_tables import BODY as NAME
         from test_tables import penalty_csv, penalty_row, three_penalties
 
-        body = ec.EnforcementBody(NAME, ec.BodyLevel.TOWN)
+        body = ec.body.EnforcementBody(NAME, ec.body.BodyLevel.TOWN)
         good = penalty_csv(three_penalties()).getvalue()
         assert (
             ec.summarize(ec.read_ledger(io.BytesIO(good)))
@@ -272,7 +272,7 @@ class TestNationalTables:
 class TestEveryProblemOfARow:
     def test_a_party_missing_a_column_hides_nothing_else(self):
         """A party without its kind is reported beside the row's other problems, both paths alike."""
-        actions = [ec.CoerciveAction("a", dt.date(2022, 11, 1), execution=True)] * 2
+        actions = [ec.actions.CoerciveAction("a", dt.date(2022, 11, 1), execution=True)] * 2
         data = table("coercive_actions", actions, [(0, 0, "0.001"), (0, 4, "1,2OO")])
         by_objects, by_columns = both(data)
         assert {"当事人类别", "编号"} == {header for _, header, _ in by_objects}

@@ -7,13 +7,10 @@ from decimal import Decimal
 import pytest
 
 import enforcement_core as ec
-from enforcement_core import (
-    Change,
-    Rate,
-    RateChange,
-    RateName,
-    compare,
-)
+from enforcement_core import compare
+from enforcement_core.comparison import Change, RateChange
+from enforcement_core.report import RateName
+from enforcement_core.statistics import Rate
 
 GULU = ec.examples.load("gulu-2023")
 
@@ -60,7 +57,7 @@ class TestRateChange:
 class TestCompare:
     def test_every_figure_of_either_year(self, report):
         """A figure of either year appears, with None for the year that lacks it."""
-        before = report(year=2022, penalty=ec.PenaltyFigures(cases=356))
+        before = report(year=2022, penalty=ec.figures.PenaltyFigures(cases=356))
         comparison = compare(before, GULU)
         assert (356, 220) == (
             comparison["penalty.cases"].previous,
@@ -76,7 +73,9 @@ class TestCompare:
         """Rates of either year, in percentage points."""
         before = report(
             year=2022,
-            inspection=ec.InspectionFigures(hazards=ec.HazardFigures(found=500, rectified=490)),
+            inspection=ec.figures.InspectionFigures(
+                hazards=ec.figures.HazardFigures(found=500, rectified=490)
+            ),
         )
         assert Decimal("0.6") == compare(before, GULU).rate(RateName.RECTIFICATION).points(1)
 

@@ -98,6 +98,6 @@ class TestPreviousDocuments:
         assert (363, 509, 216) == (
             report.inspection.visits,
             report.inspection.hazards.found,
-            report.penalty.by_domain[ec.Domain.TRAFFIC].cases,
+            report.penalty.by_domain[ec.actions.Domain.TRAFFIC].cases,
         )
         assert "363家次" in text

@@ -45,7 +45,9 @@ class TestContract:
 
     def test_every_renderer_loads(self):
         """No registered renderer is broken."""
-        assert all(not isinstance(r, ec.RendererError) for r in renderers.load_all().values())
+        assert all(
+            not isinstance(r, ec.errors.RendererError) for r in renderers.load_all().values()
+        )
 
     @pytest.mark.parametrize("name", NAMES)
     def test_keeps_the_protocol(self, name):

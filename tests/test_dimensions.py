@@ -12,9 +12,10 @@ import pytest
 from hypothesis import given
 
 import enforcement_core as ec
-from enforcement_core import Coverage, Dimension, HazardGrade, Part, labels
+from enforcement_core import labels
 from enforcement_core._paths import check_figure_path, figures, resolve
 from enforcement_core._paths_zh import path_zh
+from enforcement_core.dimensions import Coverage, Dimension, HazardGrade, Part
 from enforcement_core.numbers_zh import format_amount
 from enforcement_core.report import Stated, StatedFigure
 from enforcement_core.schema import load_schema
@@ -27,7 +28,7 @@ from strategies import (
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
-BODY = ec.EnforcementBody(name="示例县应急管理局", level=ec.BodyLevel.COUNTY_DEPARTMENT)
+BODY = ec.body.EnforcementBody(name="示例县应急管理局", level=ec.body.BodyLevel.COUNTY_DEPARTMENT)
 
 
 def report(**fields: object) -> ec.AnnualReport:
@@ -35,7 +36,7 @@ def report(**fields: object) -> ec.AnnualReport:
 
 
 def penalty(cases: int | None = 10, fines: str | None = None, **dimensions: Dimension) -> object:
-    return ec.PenaltyFigures(
+    return ec.figures.PenaltyFigures(
         cases=cases, fines=None if fines is None else Decimal(fines), dimensions=dimensions
     )
 
@@ -81,9 +82,11 @@ class TestPartsWithinTheirTotal:
     def test_workforce_dimensions_are_held_against_their_own_total_only(self):
         """Staff by source are not a breakdown of the certified officers: only their total binds."""
         source = Dimension(total=25, parts={"seconded": Part(count=12), "borrowed": Part(count=13)})
-        assert ec.WorkforceFigures(certified=3, dimensions={"source": source}) is not None
+        assert ec.workforce.WorkforceFigures(certified=3, dimensions={"source": source}) is not None
         with pytest.raises(ec.InvariantError, match="above total 24"):
-            ec.WorkforceFigures(dimensions={"source": Dimension(total=24, parts=source.parts)})
+            ec.workforce.WorkforceFigures(
+                dimensions={"source": Dimension(total=24, parts=source.parts)}
+            )
 
     def test_nested_parts_within_their_part(self):
         """对个人 within 事故处罚: up to its count is held, one more is refused."""
@@ -104,13 +107,13 @@ class TestPartsWithinTheirTotal:
         grade = Dimension(coverage=Coverage.SUBSET, parts=major)
         assert (
             12
-            == ec.HazardFigures(found=12, dimensions={"grade": grade})
+            == ec.figures.HazardFigures(found=12, dimensions={"grade": grade})
             .dimensions["grade"]
             .parts["major"]
             .count
         )
         with pytest.raises(ec.InvariantError, match="above found 11"):
-            ec.HazardFigures(found=11, dimensions={"grade": grade})
+            ec.figures.HazardFigures(found=11, dimensions={"grade": grade})
 
 
 class TestKeysAndWords:
@@ -231,7 +234,7 @@ class TestAudit:
         """Declared complete, 4 + 5 of 10: dimension-incomplete (error); 4 + 6: nothing."""
         short = report(penalty=penalty(10, kind=parts(4, 5, coverage=Coverage.COMPLETE)))
         [finding] = ec.audit(short)
-        assert ("dimension-incomplete", "penalty.dimensions.kind", ec.Severity.ERROR) == (
+        assert ("dimension-incomplete", "penalty.dimensions.kind", ec.findings.Severity.ERROR) == (
             finding.code,
             finding.path,
             finding.severity,
@@ -249,8 +252,8 @@ class TestAudit:
     def test_a_subset_is_never_short(self):
         """重大隐患 3 of 615 hazards: no finding."""
         grade = Dimension(coverage=Coverage.SUBSET, parts={"major": Part(count=3)})
-        hazards = ec.HazardFigures(found=615, dimensions={"grade": grade})
-        assert [] == codes(report(inspection=ec.InspectionFigures(hazards=hazards)))
+        hazards = ec.figures.HazardFigures(found=615, dimensions={"grade": grade})
+        assert [] == codes(report(inspection=ec.figures.InspectionFigures(hazards=hazards)))
 
     def test_nested_parts_are_audited_against_their_part(self):
         """对个人 2 of 事故处罚 6, declared complete: an error at the nested dimension."""
@@ -322,7 +325,7 @@ class TestRenderers:
         """The slot for qualified parts: no exact count, a figure as written at the part's path."""
         path = "inspection.dimensions.subject.parts.网吧.count"
         held = report(
-            inspection=ec.InspectionFigures(
+            inspection=ec.figures.InspectionFigures(
                 dimensions={"subject": Dimension(parts={"网吧": Part()})}
             ),
             stated=Stated(figures=(StatedFigure(figure=path, value=Decimal("0.23"), unit="万"),)),
@@ -350,7 +353,7 @@ class TestRenderers:
         kind = Dimension(parts={"事故处罚": Part(count=400, dimensions={"party": party})})
         written = StatedFigure(figure=path, value=value, qualifier=qualifier, measure=own)
         held = report(
-            penalty=ec.PenaltyFigures(cases=400, dimensions={"kind": kind}),
+            penalty=ec.figures.PenaltyFigures(cases=400, dimensions={"kind": kind}),
             stated=Stated(figures=(written,)),
         )
         assert expected in ec.render(held, "zh")
@@ -366,7 +369,9 @@ class TestRenderers:
             measure="家", parts={"网吧": Part(count=3), "旅馆": Part(count=2, measure="户")}
         )
         held = report(
-            inspection=ec.InspectionFigures(dimensions={"subject": subject, "area": parts(4)})
+            inspection=ec.figures.InspectionFigures(
+                dimensions={"subject": subject, "area": parts(4)}
+            )
         )
         text = ec.render(held, "zh")
         assert "网吧3家、旅馆2户" in text
@@ -395,10 +400,17 @@ HOLDERS = (
     ("penalty", "penalty", "件"),
 )
 KNOWN = {
-    "penalty": {"domain": ec.Domain, "party": ec.PartyKind, "procedure": ec.Procedure},
-    "inspection": {"area": ec.InspectionArea, "domain": ec.Domain},
-    "hazards": {"grade": ec.HazardGrade},
-    "workforce": {"source": ec.StaffSource, "certificate": ec.CertificateStatus},
+    "penalty": {
+        "domain": ec.actions.Domain,
+        "party": ec.actions.PartyKind,
+        "procedure": ec.actions.Procedure,
+    },
+    "inspection": {"area": ec.actions.InspectionArea, "domain": ec.actions.Domain},
+    "hazards": {"grade": ec.dimensions.HazardGrade},
+    "workforce": {
+        "source": ec.dimensions.StaffSource,
+        "certificate": ec.dimensions.CertificateStatus,
+    },
 }
 
 
@@ -567,15 +579,17 @@ class TestProperties:
 class TestClosedFieldsAsDimensions:
     def test_the_closed_fields_are_the_known_keys_of_their_dimensions(self):
         """by_domain and by_procedure with fines_by_procedure read as dimensions with known keys."""
-        held = ec.PenaltyFigures(
+        held = ec.figures.PenaltyFigures(
             cases=10,
             fines=Decimal(500),
-            by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=6, fines=Decimal(300))},
-            by_procedure={ec.Procedure.SIMPLE: 4},
-            fines_by_procedure={ec.Procedure.SIMPLE: Decimal(200)},
+            by_domain={
+                ec.actions.Domain.TRAFFIC: ec.figures.DomainPenalties(cases=6, fines=Decimal(300))
+            },
+            by_procedure={ec.actions.Procedure.SIMPLE: 4},
+            fines_by_procedure={ec.actions.Procedure.SIMPLE: Decimal(200)},
             dimensions={"party": parts(3)},
         )
-        read = ec.as_dimensions(held)
+        read = ec.dimensions.as_dimensions(held)
         assert ["domain", "procedure", "party"] == list(read)
         assert (6, Decimal(300)) == (
             read["domain"].parts["traffic"].count,
@@ -589,25 +603,25 @@ class TestClosedFieldsAsDimensions:
     def test_a_breakdown_is_held_in_one_place(self):
         """A domain dimension beside a stated by_domain is refused; beside an empty one it is held."""
         domain = Dimension(parts={"治安管理": Part(count=2)})
-        assert ec.PenaltyFigures(dimensions={"domain": domain}) is not None
+        assert ec.figures.PenaltyFigures(dimensions={"domain": domain}) is not None
         with pytest.raises(ec.InvariantError, match="held in by_domain already"):
-            ec.PenaltyFigures(
-                by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=3)},
+            ec.figures.PenaltyFigures(
+                by_domain={ec.actions.Domain.TRAFFIC: ec.figures.DomainPenalties(cases=3)},
                 dimensions={"domain": domain},
             )
         with pytest.raises(ec.InvariantError, match="held in fines_by_procedure already"):
-            ec.PenaltyFigures(
-                fines_by_procedure={ec.Procedure.SIMPLE: Decimal(1)},
+            ec.figures.PenaltyFigures(
+                fines_by_procedure={ec.actions.Procedure.SIMPLE: Decimal(1)},
                 dimensions={"procedure": parts(1)},
             )
 
     def test_an_unknown_dimension_name_never_clashes(self):
         """Only the closed field's own dimension name is refused beside it."""
-        held = ec.PenaltyFigures(
-            by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=3)},
+        held = ec.figures.PenaltyFigures(
+            by_domain={ec.actions.Domain.TRAFFIC: ec.figures.DomainPenalties(cases=3)},
             dimensions={"按领域": parts(1)},
         )
-        assert ["domain", "按领域"] == list(ec.as_dimensions(held))
+        assert ["domain", "按领域"] == list(ec.dimensions.as_dimensions(held))
 
 
 class TestKnownLabelsAsKeys:
@@ -728,8 +742,8 @@ class TestKnownLabelsAsKeys:
     def test_a_grade_written_as_its_label_is_the_major_grade_and_written_so(self):
         """重大隐患 as a key is the major grade, written back in the vocabulary's words."""
         grade = Dimension(coverage=Coverage.SUBSET, parts={"重大隐患": Part(count=2)})
-        hazards = ec.HazardFigures(found=10, dimensions={"grade": grade})
-        held = report(inspection=ec.InspectionFigures(hazards=hazards))
+        hazards = ec.figures.HazardFigures(found=10, dimensions={"grade": grade})
+        held = report(inspection=ec.figures.InspectionFigures(hazards=hazards))
         assert ["major"] == list(held.inspection.hazards.dimensions["grade"].parts)
         assert "重大隐患2条" in ec.render(held, "zh")
 
@@ -737,12 +751,12 @@ class TestKnownLabelsAsKeys:
 def _holder(holder: str, name: str, dimension: Dimension) -> Any:
     """The figures of ``holder`` holding ``dimension`` under ``name``, nothing else."""
     if holder == "penalty":
-        return ec.PenaltyFigures(dimensions={name: dimension})
+        return ec.figures.PenaltyFigures(dimensions={name: dimension})
     if holder == "inspection":
-        return ec.InspectionFigures(dimensions={name: dimension})
+        return ec.figures.InspectionFigures(dimensions={name: dimension})
     if holder == "hazards":
-        return ec.HazardFigures(dimensions={name: dimension})
-    return ec.WorkforceFigures(dimensions={name: dimension})
+        return ec.figures.HazardFigures(dimensions={name: dimension})
+    return ec.workforce.WorkforceFigures(dimensions={name: dimension})
 
 
 class TestRollupOrder:
@@ -789,7 +803,7 @@ class TestLabelsAsKeysProperty:
             assert part.count == parts[key].count
         where = {"hazards": "inspection", "inspection": "inspection"}.get(holder, holder)
         source = (
-            report(inspection=ec.InspectionFigures(hazards=held))
+            report(inspection=ec.figures.InspectionFigures(hazards=held))
             if holder == "hazards"
             else report(**{where: held})
         )
@@ -806,7 +820,9 @@ class TestAWorkforceOfNamedPartsOnly:
 
     def source(self, count: int | None) -> ec.AnnualReport:
         certificate = Dimension(parts={"awaiting_certificate": Part(count=count)})
-        return report(workforce=ec.WorkforceFigures(dimensions={"certificate": certificate}))
+        return report(
+            workforce=ec.workforce.WorkforceFigures(dimensions={"certificate": certificate})
+        )
 
     def test_the_parts_are_still_named_in_zh_and_text(self):
         """Found by the deep profile: the section was left out, and the part with it."""
@@ -822,6 +838,6 @@ class TestAWorkforceOfNamedPartsOnly:
 
     def test_no_workforce_no_section(self):
         """The other side: nothing held, nothing written."""
-        held = report(workforce=ec.WorkforceFigures())
+        held = report(workforce=ec.workforce.WorkforceFigures())
         assert "执法人员" not in ec.render(held, "text")
         assert "执法人员管理情况" not in ec.render(held, "zh")

@@ -24,17 +24,17 @@ from profiles import examples
 from strategies import annual_reports
 
 GULU = ec.examples.load("gulu-2023")
-STREET = ec.EnforcementBody("示例街道办事处", ec.BodyLevel.STREET, short_name="示例街道")
+STREET = ec.body.EnforcementBody("示例街道办事处", ec.body.BodyLevel.STREET, short_name="示例街道")
 ID_NUMBER = "500112199001011239"
 WITH_ID = ec.AnnualReport(
     body=STREET,
     year=2023,
     published_on=dt.date(2024, 1, 20),
-    narrative=ec.Narrative(
+    narrative=ec.report.Narrative(
         sections=(
-            ec.Section(
+            ec.report.Section(
                 title="存在的主要问题",
-                role=ec.SectionRole.PROBLEMS,
+                role=ec.report.SectionRole.PROBLEMS,
                 paragraphs=(f"当事人（身份证号{ID_NUMBER}）拒不整改。",),
             ),
         )
@@ -151,12 +151,14 @@ class TestFonts:
         report = ec.AnnualReport(
             body=STREET,
             year=2023,
-            narrative=ec.Narrative(
+            narrative=ec.report.Narrative(
                 sections=(
-                    ec.Section(
+                    ec.report.Section(
                         title="工作情况",
                         subsections=(
-                            ec.Section(title="制度", subsections=(ec.Section(title="培训"),)),
+                            ec.report.Section(
+                                title="制度", subsections=(ec.report.Section(title="培训"),)
+                            ),
                         ),
                     ),
                 )
@@ -229,8 +231,8 @@ class TestProse:
         previous = ec.AnnualReport(
             body=GULU.body,
             year=2022,
-            inspection=ec.InspectionFigures(
-                visits=328, hazards=ec.HazardFigures(found=500, rectified=490)
+            inspection=ec.figures.InspectionFigures(
+                visits=328, hazards=ec.figures.HazardFigures(found=500, rectified=490)
             ),
         )
         options = {"money_unit": "元", "capitals": True, "previous": previous}
@@ -285,7 +287,7 @@ class TestProse:
 
     def test_a_date_longer_than_the_body_moves_the_body(self):
         """A short body name: the date keeps two characters from the edge, the body moves left."""
-        short = ec.EnforcementBody("某镇", ec.BodyLevel.TOWN)
+        short = ec.body.EnforcementBody("某镇", ec.body.BodyLevel.TOWN)
         report = ec.AnnualReport(body=short, year=2023, published_on=dt.date(2024, 1, 18))
         body, date = [p for p in document(report).paragraphs if p.text][-2:]
         pitch, line = 16 - 0.25, 156 / 25.4 * 72
@@ -411,21 +413,31 @@ class TestOptions:
     @pytest.mark.parametrize(
         ("name", "level", "region", "expected"),
         [
-            ("重庆市渝北区古路镇人民政府", ec.BodyLevel.TOWN, "重庆市渝北区", "渝北区人民政府"),
-            ("示例县应急管理局", ec.BodyLevel.COUNTY_DEPARTMENT, "示例省示例县", "示例县人民政府"),
-            ("重庆市渝北区人民政府", ec.BodyLevel.COUNTY, "重庆市渝北区", "重庆市人民政府"),
-            ("某街道办事处", ec.BodyLevel.STREET, "", None),
+            (
+                "重庆市渝北区古路镇人民政府",
+                ec.body.BodyLevel.TOWN,
+                "重庆市渝北区",
+                "渝北区人民政府",
+            ),
+            (
+                "示例县应急管理局",
+                ec.body.BodyLevel.COUNTY_DEPARTMENT,
+                "示例省示例县",
+                "示例县人民政府",
+            ),
+            ("重庆市渝北区人民政府", ec.body.BodyLevel.COUNTY, "重庆市渝北区", "重庆市人民政府"),
+            ("某街道办事处", ec.body.BodyLevel.STREET, "", None),
         ],
     )
     def test_the_government_above(self, name, level, region, expected):
         """A town's and a department's go to their place's government; a government's one up."""
-        assert expected == superior(ec.EnforcementBody(name, level, region=region))
+        assert expected == superior(ec.body.EnforcementBody(name, level, region=region))
 
     def test_options_are_validated(self):
         """An unknown option, or one of the wrong type, is refused like any renderer's."""
-        with pytest.raises(ec.RendererOptionError, match="has no option 'colour'"):
+        with pytest.raises(ec.errors.RendererOptionError, match="has no option 'colour'"):
             renderers.render(GULU, "docx", colour="red")
-        with pytest.raises(ec.RendererOptionError, match="option 'addressee' must be str"):
+        with pytest.raises(ec.errors.RendererOptionError, match="option 'addressee' must be str"):
             renderers.render(GULU, "docx", addressee=1)
 
 
@@ -468,7 +480,7 @@ class TestRobustness:
         from enforcement_core.renderers._office import xml_text
 
         with pytest.raises(ec.InvariantError, match="control character"):
-            ec.Narrative(opening="按照\x01有关规定\x0b：")
+            ec.report.Narrative(opening="按照\x01有关规定\x0b：")
         assert "按照有关规定：" == xml_text("按照\x01有关规定\x0b：")
 
     @settings(max_examples=examples(15))
@@ -487,5 +499,5 @@ class TestRobustness:
     def test_missing_extra_is_named(self, monkeypatch):
         """Without python-docx, the error names the docx extra."""
         monkeypatch.setitem(sys.modules, "docx", None)
-        with pytest.raises(ec.MissingExtraError, match=r"enforcement-core\[docx\]"):
+        with pytest.raises(ec.errors.MissingExtraError, match=r"enforcement-core\[docx\]"):
             renderers.render(GULU, "docx")

@@ -21,16 +21,16 @@ LINE = "执" * 26
 HANGING = frozenset("，。、；：？！”’）》")
 
 
-def town(name: str, region: str = "某县") -> ec.EnforcementBody:
-    return ec.EnforcementBody(name, ec.BodyLevel.TOWN, region=region)
+def town(name: str, region: str = "某县") -> ec.body.EnforcementBody:
+    return ec.body.EnforcementBody(name, ec.body.BodyLevel.TOWN, region=region)
 
 
-def narrative(*sections: tuple[str, int]) -> ec.Narrative:
+def narrative(*sections: tuple[str, int]) -> ec.report.Narrative:
     """Sections of one-line paragraphs: (title, how many)."""
-    return ec.Narrative(
+    return ec.report.Narrative(
         opening="按照有关规定，现报告如下：",
         sections=tuple(
-            ec.Section(title=title, paragraphs=(LINE,) * count) for title, count in sections
+            ec.report.Section(title=title, paragraphs=(LINE,) * count) for title, count in sections
         ),
     )
 

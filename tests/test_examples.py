@@ -10,17 +10,11 @@ import html5lib
 import pytest
 
 import enforcement_core as ec
-from enforcement_core import (
-    BodyLevel,
-    Domain,
-    InspectionArea,
-    PartyKind,
-    RateName,
-    SectionRole,
-    SupervisionLevel,
-    UnitKind,
-)
+from enforcement_core.actions import Domain, InspectionArea, PartyKind, SupervisionLevel
+from enforcement_core.body import BodyLevel
 from enforcement_core.findings import CODES
+from enforcement_core.report import RateName, SectionRole
+from enforcement_core.workforce import UnitKind
 
 
 @pytest.fixture(scope="module")
@@ -37,14 +31,14 @@ class TestNames:
     def test_an_unknown_name_lists_the_known_ones(self):
         """Asking for an unknown example says which exist."""
         with pytest.raises(
-            ec.ExampleNotFound,
+            ec.errors.ExampleNotFound,
             match="no built-in example 'nowhere'; the examples are: .*'gulu-2023'",
         ):
             ec.examples.load("nowhere")
 
     def test_example_not_found_is_a_lookup_error(self):
         """Callers may catch the built-in LookupError."""
-        assert issubclass(ec.ExampleNotFound, LookupError)
+        assert issubclass(ec.errors.ExampleNotFound, LookupError)
 
 
 class TestGulu2023:
@@ -306,7 +300,7 @@ class TestNewExamples:
         _, _, _, expected = NEW_EXAMPLES[name]
         findings = ec.audit(ec.examples.load(name))
         assert expected == [f.code for f in findings]
-        assert [c for c in expected if CODES[c][0] is ec.Severity.ERROR] == [
+        assert [c for c in expected if CODES[c][0] is ec.findings.Severity.ERROR] == [
             f.code for f in findings.errors()
         ]
 
@@ -314,7 +308,7 @@ class TestNewExamples:
         """1616.85万 against its only area written 1616.65万 ("其中") is a gap; 194.98亿 against 180.55亿 + 14.44亿 is not."""
         report = ec.examples.load("example-city-rounding-2024")
         [finding] = ec.audit(report)
-        assert (ec.Severity.WARNING, "breakdown-short") == (finding.severity, finding.code)
+        assert (ec.findings.Severity.WARNING, "breakdown-short") == (finding.severity, finding.code)
         assert report.stated.figures[3].figure == "inspection.visits"
         assert "stated.figures[3]" == finding.path
         assert "1616.85万" in finding.message
@@ -330,17 +324,17 @@ class TestNewExamples:
         previous = ec.AnnualReport(
             body=report.body,
             year=2023,
-            inspection=ec.InspectionFigures(
-                visits=380, hazards=ec.HazardFigures(found=600, rectified=589)
+            inspection=ec.figures.InspectionFigures(
+                visits=380, hazards=ec.figures.HazardFigures(found=600, rectified=589)
             ),
-            penalty=ec.PenaltyFigures(cases=356),
+            penalty=ec.figures.PenaltyFigures(cases=356),
         )
         assert [] == ec.audit(report, previous=previous)
         # 147 of 150 the year before: 98.00% to 98.67% is 0.7 points, not the 0.5 stated.
         wrong = attrs.evolve(
             previous,
-            inspection=ec.InspectionFigures(
-                visits=380, hazards=ec.HazardFigures(found=150, rectified=147)
+            inspection=ec.figures.InspectionFigures(
+                visits=380, hazards=ec.figures.HazardFigures(found=150, rectified=147)
             ),
         )
         assert ["change-mismatch"] == [f.code for f in ec.audit(report, previous=wrong)]

@@ -20,8 +20,9 @@ import openpyxl
 import pytest
 
 import enforcement_core as ec
-from enforcement_core import Coverage, PartyKind, StaffSource
 from enforcement_core._validators import declared_dimensions
+from enforcement_core.actions import PartyKind
+from enforcement_core.dimensions import Coverage, StaffSource
 from enforcement_core.schema import load_schema
 
 EXAMPLES = (

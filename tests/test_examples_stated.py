@@ -127,7 +127,7 @@ class TestStatedExamples:
         _, _, _, expected = STATED_EXAMPLES[name]
         findings = ec.audit(ec.examples.load(name))
         assert expected == [f.code for f in findings]
-        assert [c for c in expected if CODES[c][0] is ec.Severity.ERROR] == [
+        assert [c for c in expected if CODES[c][0] is ec.findings.Severity.ERROR] == [
             f.code for f in findings.errors()
         ]
 
@@ -200,7 +200,9 @@ class TestWhatTheyShow:
             body=report.body,
             year=report.year,
             penalty=report.penalty,
-            conventions=ec.Conventions(sanction_counting=ec.SanctionCounting.HEAVIEST),
+            conventions=ec.report.Conventions(
+                sanction_counting=ec.report.SanctionCounting.HEAVIEST
+            ),
         )
         assert ["sanctions-above-cases"] == [f.code for f in ec.audit(heaviest).errors()]
 

@@ -175,7 +175,7 @@ def own_text(report: ec.AnnualReport) -> list[str]:
         own.append(report.licensing.subject)
     for activity in report.activities:
         own.extend([activity.name, activity.measure, activity.rate_name])
-    own.extend(name for name in report.stated.rates if not isinstance(name, ec.RateName))
+    own.extend(name for name in report.stated.rates if not isinstance(name, ec.report.RateName))
     own.extend(unit.name for _, unit in walk_units(report.workforce.units))
     own.extend(report.conventions.measure_words.values())
     return sorted({text for text in own if text}, key=len, reverse=True)
@@ -201,8 +201,8 @@ def test_a_zero_part_of_a_removed_total_is_written_as_stated_and_no_total_is_mad
 
     from enforcement_core.workforce import EstablishmentKind
 
-    body = ec.EnforcementBody(name="示例乡人民政府", level=ec.BodyLevel.TOWN)
-    staff = ec.WorkforceFigures(
+    body = ec.body.EnforcementBody(name="示例乡人民政府", level=ec.body.BodyLevel.TOWN)
+    staff = ec.workforce.WorkforceFigures(
         established_staff=0, by_establishment={EstablishmentKind.ADMINISTRATIVE: 0}
     )
     before = ec.AnnualReport(body=body, year=2000, workforce=staff)

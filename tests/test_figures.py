@@ -7,28 +7,30 @@ from decimal import Decimal
 import pytest
 
 import enforcement_core as ec
-from enforcement_core import (
+from enforcement_core import InvariantError
+from enforcement_core.actions import (
     ActionKind,
-    AreaFigures,
     AuthoritySource,
-    CoercionFigures,
     CoerciveMeasure,
     Domain,
-    DomainPenalties,
-    HazardFigures,
     InspectionArea,
-    InspectionFigures,
-    InterviewFigures,
-    InvariantError,
-    LicensingFigures,
     PartyKind,
-    PenaltyFigures,
-    PowerFigures,
     Procedure,
-    ReviewCounts,
-    ReviewFigures,
     SanctionType,
     SupervisionLevel,
+)
+from enforcement_core.figures import (
+    AreaFigures,
+    CoercionFigures,
+    DomainPenalties,
+    HazardFigures,
+    InspectionFigures,
+    InterviewFigures,
+    LicensingFigures,
+    PenaltyFigures,
+    PowerFigures,
+    ReviewCounts,
+    ReviewFigures,
 )
 from enforcement_core.statistics import category_totals
 
@@ -275,60 +277,67 @@ class TestTotalsWithoutParts:
     def test_coercion_total_alone(self):
         """A total of coercive actions with no breakdown is held, and counts for the category."""
         report = ec.AnnualReport(
-            body=ec.EnforcementBody("示例县市场监督管理局", ec.BodyLevel.COUNTY_DEPARTMENT),
+            body=ec.body.EnforcementBody(
+                "示例县市场监督管理局", ec.body.BodyLevel.COUNTY_DEPARTMENT
+            ),
             year=2023,
-            coercion=ec.CoercionFigures(actions=12),
-            licensing=ec.LicensingFigures(handled=1234),
+            coercion=ec.figures.CoercionFigures(actions=12),
+            licensing=ec.figures.LicensingFigures(handled=1234),
         )
         totals = category_totals(report)
         assert (1234, 12) == (
-            totals[ec.ActionKind.LICENSING].count,
-            totals[ec.ActionKind.COERCION].count,
+            totals[ec.actions.ActionKind.LICENSING].count,
+            totals[ec.actions.ActionKind.COERCION].count,
         )
 
     def test_parts_within_the_coercion_total(self):
         """Measures and executions up to the total are held; above it, refused."""
-        assert 3 == ec.CoercionFigures(actions=3, measures=2, executions=1).actions
+        assert 3 == ec.figures.CoercionFigures(actions=3, measures=2, executions=1).actions
         with pytest.raises(ec.InvariantError, match="add up to 3, above 2"):
-            ec.CoercionFigures(actions=2, measures=2, executions=1)
+            ec.figures.CoercionFigures(actions=2, measures=2, executions=1)
 
     def test_decisions_within_matters_handled(self):
         """Granted + refused up to the matters handled are held; above them, refused."""
-        assert 10 == ec.LicensingFigures(handled=10, granted=8, refused=2).handled
+        assert 10 == ec.figures.LicensingFigures(handled=10, granted=8, refused=2).handled
         with pytest.raises(ec.InvariantError, match="add up to 11, above handled 10"):
-            ec.LicensingFigures(handled=10, granted=9, refused=2)
+            ec.figures.LicensingFigures(handled=10, granted=9, refused=2)
 
     def test_cases_filed_apart_from_cases_decided(self):
         """立案 is its own figure: fewer or more cases may be decided than filed."""
         assert (30, 28) == (
-            ec.PenaltyFigures(filed=30, cases=28).filed,
-            ec.PenaltyFigures(filed=30, cases=28).cases,
+            ec.figures.PenaltyFigures(filed=30, cases=28).filed,
+            ec.figures.PenaltyFigures(filed=30, cases=28).cases,
         )
-        assert 31 == ec.PenaltyFigures(filed=30, cases=31).cases
+        assert 31 == ec.figures.PenaltyFigures(filed=30, cases=31).cases
 
 
 class TestReviewOutcomes:
     def test_outcomes_within_the_reconsiderations(self):
         """Withdrawn + upheld + corrected + pending up to the reconsiderations; above, refused."""
-        held = ec.ReviewCounts(reconsiderations=5, upheld=3, revoked=1, withdrawn=1)
+        held = ec.figures.ReviewCounts(reconsiderations=5, upheld=3, revoked=1, withdrawn=1)
         assert (3, 1, 1) == (held.upheld, held.revoked, held.withdrawn)
         with pytest.raises(
             ec.InvariantError, match="outcomes add up to 6, above reconsiderations 5"
         ):
-            ec.ReviewCounts(reconsiderations=5, upheld=3, revoked=1, withdrawn=1, pending=1)
+            ec.figures.ReviewCounts(reconsiderations=5, upheld=3, revoked=1, withdrawn=1, pending=1)
 
     def test_changed_and_revoked_within_corrected(self):
         """Changed and revoked are corrections: no more than corrected when it is stated."""
-        assert 2 == ec.ReviewCounts(reconsiderations=5, corrected=2, changed=1, revoked=1).corrected
+        assert (
+            2
+            == ec.figures.ReviewCounts(
+                reconsiderations=5, corrected=2, changed=1, revoked=1
+            ).corrected
+        )
         with pytest.raises(ec.InvariantError, match="above corrected 1"):
-            ec.ReviewCounts(reconsiderations=5, corrected=1, changed=1, revoked=1)
+            ec.figures.ReviewCounts(reconsiderations=5, corrected=1, changed=1, revoked=1)
 
     def test_per_category_within_the_total(self):
         """Outcomes per category are parts of the total's."""
         with pytest.raises(ec.InvariantError, match="above total.upheld 1"):
-            ec.ReviewFigures(
-                total=ec.ReviewCounts(upheld=1),
-                by_kind={ec.ActionKind.PENALTY: ec.ReviewCounts(upheld=2)},
+            ec.figures.ReviewFigures(
+                total=ec.figures.ReviewCounts(upheld=1),
+                by_kind={ec.actions.ActionKind.PENALTY: ec.figures.ReviewCounts(upheld=2)},
             )
 
 
@@ -336,12 +345,14 @@ class TestActivities:
     def test_held_in_order_with_their_measure_words(self):
         """Patrols in 次 and 场次, random inspections in 批次, a duty rate as stated."""
         activities = (
-            ec.Activity(name="开展巡查", kind=ec.ActivityKind.PATROL, count=187),
-            ec.Activity(name="巡查", kind=ec.ActivityKind.PATROL, count=651, measure="场次"),
-            ec.Activity(name="依法履职", rate=Decimal("100.0"), rate_name="履职率"),
+            ec.figures.Activity(name="开展巡查", kind=ec.figures.ActivityKind.PATROL, count=187),
+            ec.figures.Activity(
+                name="巡查", kind=ec.figures.ActivityKind.PATROL, count=651, measure="场次"
+            ),
+            ec.figures.Activity(name="依法履职", rate=Decimal("100.0"), rate_name="履职率"),
         )
         report = ec.AnnualReport(
-            body=ec.EnforcementBody("示例街道办事处", ec.BodyLevel.STREET),
+            body=ec.body.EnforcementBody("示例街道办事处", ec.body.BodyLevel.STREET),
             year=2023,
             activities=activities,
         )
@@ -361,16 +372,16 @@ class TestActivities:
     def test_refuses_what_cannot_be(self, fields, message):
         """No name, a negative count, a rate above 100% or without its name, no measure word."""
         with pytest.raises(ec.InvariantError, match=message):
-            ec.Activity(**fields)
+            ec.figures.Activity(**fields)
 
     def test_not_in_the_grand_total(self):
         """Activities are not actions: a grand total of the categories ignores them."""
         report = ec.AnnualReport(
-            body=ec.EnforcementBody("示例街道办事处", ec.BodyLevel.STREET),
+            body=ec.body.EnforcementBody("示例街道办事处", ec.body.BodyLevel.STREET),
             year=2023,
-            penalty=ec.PenaltyFigures(cases=3),
-            activities=(ec.Activity(name="开展巡查", count=187),),
-            stated=ec.Stated(actions=3),
+            penalty=ec.figures.PenaltyFigures(cases=3),
+            activities=(ec.figures.Activity(name="开展巡查", count=187),),
+            stated=ec.report.Stated(actions=3),
         )
         assert [] == ec.audit(report)
 
@@ -378,7 +389,7 @@ class TestActivities:
 class TestFromTable:
     """Figures of a columnar table, beside ``from_records``: the same figures as its records."""
 
-    BODY = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
+    BODY = ec.body.EnforcementBody("某镇人民政府", ec.body.BodyLevel.TOWN)
     PENALTIES = (
         "编号,决定日期,执法领域,处罚种类,罚款金额（元）,程序\n"
         "P-1,2023-08-01,交通,罚款、警告,200,一般程序\n"
@@ -408,8 +419,8 @@ class TestFromTable:
 
         table, records = self.columnar(self.PENALTIES, "penalty_cases")
         start, end = dt.date(2023, 1, 1), dt.date(2023, 12, 31)
-        figures = ec.PenaltyFigures.from_table(table, start, end)
-        assert ec.PenaltyFigures.from_records(records, start, end) == figures
+        figures = ec.figures.PenaltyFigures.from_table(table, start, end)
+        assert ec.figures.PenaltyFigures.from_records(records, start, end) == figures
         assert (3, Decimal("250.5"), 1) == (figures.cases, figures.fines, figures.not_penalised)
 
     def test_licensing_figures_equal_those_of_the_records(self):
@@ -418,8 +429,8 @@ class TestFromTable:
 
         table, records = self.columnar(self.LICENCES, "licence_applications")
         start, end = dt.date(2023, 1, 1), dt.date(2023, 12, 31)
-        figures = ec.LicensingFigures.from_table(table, start, end)
-        assert ec.LicensingFigures.from_records(records, start, end) == figures
+        figures = ec.figures.LicensingFigures.from_table(table, start, end)
+        assert ec.figures.LicensingFigures.from_records(records, start, end) == figures
         assert (3, 2, 1, 1) == (
             figures.applications,
             figures.accepted,
@@ -433,4 +444,4 @@ class TestFromTable:
 
         table, _ = self.columnar(self.PENALTIES, "penalty_cases")
         start, end = dt.date(2022, 1, 1), dt.date(2022, 12, 31)
-        assert ec.PenaltyFigures.from_table(table, start, end) is None
+        assert ec.figures.PenaltyFigures.from_table(table, start, end) is None

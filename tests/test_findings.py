@@ -12,24 +12,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import enforcement_core as ec
-from enforcement_core import (
-    ActionKind,
-    AnnualReport,
-    ChangeUnit,
-    HazardFigures,
-    InspectionFigures,
-    LicensingFigures,
-    RateName,
-    Severity,
-    Stated,
-    StatedChange,
-    audit,
-)
-from enforcement_core.findings import CODES
+from enforcement_core import AnnualReport, audit
+from enforcement_core.actions import ActionKind
+from enforcement_core.figures import HazardFigures, InspectionFigures, LicensingFigures
+from enforcement_core.findings import CODES, Severity
+from enforcement_core.report import ChangeUnit, RateName, Stated, StatedChange
 
 GULU = ec.examples.load("gulu-2023")
 DAY = dt.date(2023, 5, 2)
-CERT = ec.Certificate("1", "府", dt.date(2021, 1, 1), dt.date(2025, 12, 31))
+CERT = ec.workforce.Certificate("1", "府", dt.date(2021, 1, 1), dt.date(2025, 12, 31))
 
 
 def codes(source: AnnualReport | ec.Ledger) -> list[tuple[str, str]]:
@@ -70,7 +61,11 @@ class TestReferenceReport:
 class TestBreakdowns:
     def test_short(self, report):
         """Parts below the stated total: a warning naming the gap."""
-        r = report(penalty=ec.PenaltyFigures(cases=216, by_procedure={ec.Procedure.SIMPLE: 30}))
+        r = report(
+            penalty=ec.figures.PenaltyFigures(
+                cases=216, by_procedure={ec.actions.Procedure.SIMPLE: 30}
+            )
+        )
         [finding] = audit(r)
         assert ("breakdown-short", "penalty.by_procedure", Severity.WARNING) == (
             finding.code,
@@ -82,34 +77,40 @@ class TestBreakdowns:
     def test_covering(self, report):
         """Parts that cover their total: nothing to say."""
         assert [] == audit(
-            report(penalty=ec.PenaltyFigures(cases=30, by_procedure={ec.Procedure.SIMPLE: 30}))
+            report(
+                penalty=ec.figures.PenaltyFigures(
+                    cases=30, by_procedure={ec.actions.Procedure.SIMPLE: 30}
+                )
+            )
         )
 
     def test_units_against_officers(self, report):
         """Officers per unit are held against the total."""
-        workforce = ec.WorkforceFigures(certified=22, units={"a": ec.Unit("甲", certified=20)})
+        workforce = ec.workforce.WorkforceFigures(
+            certified=22, units={"a": ec.workforce.Unit("甲", certified=20)}
+        )
         assert [("breakdown-short", "workforce.units")] == codes(report(workforce=workforce))
 
     def test_subsets_are_not_breakdowns(self, report):
         """Supervised hazards are some of those found: no warning."""
         inspection = InspectionFigures(
-            hazards=HazardFigures(found=509, supervised={ec.SupervisionLevel.DIVISION: 6})
+            hazards=HazardFigures(found=509, supervised={ec.actions.SupervisionLevel.DIVISION: 6})
         )
         assert [] == audit(report(inspection=inspection))
 
     def test_disagree(self, report):
         """With no total, two breakdowns adding up differently: a warning."""
-        penalty = ec.PenaltyFigures(
-            by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=220)},
-            by_procedure={ec.Procedure.SIMPLE: 200},
+        penalty = ec.figures.PenaltyFigures(
+            by_domain={ec.actions.Domain.TRAFFIC: ec.figures.DomainPenalties(cases=220)},
+            by_procedure={ec.actions.Procedure.SIMPLE: 200},
         )
         assert [("breakdowns-disagree", "penalty.cases")] == codes(report(penalty=penalty))
 
     def test_agree(self, report):
         """Breakdowns with the same sum agree."""
-        penalty = ec.PenaltyFigures(
-            by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=220)},
-            by_procedure={ec.Procedure.SIMPLE: 220},
+        penalty = ec.figures.PenaltyFigures(
+            by_domain={ec.actions.Domain.TRAFFIC: ec.figures.DomainPenalties(cases=220)},
+            by_procedure={ec.actions.Procedure.SIMPLE: 220},
         )
         assert [] == audit(report(penalty=penalty))
 
@@ -234,9 +235,9 @@ class TestStatedRates:
 
     def test_share_above_whole(self, report):
         """Figures making a share above 100% (trained above certified) are a warning."""
-        r = report(workforce=ec.WorkforceFigures(certified=2, trained=3))
+        r = report(workforce=ec.workforce.WorkforceFigures(certified=2, trained=3))
         assert [("share-above-whole", "rates.training_coverage")] == codes(r)
-        assert [] == audit(report(workforce=ec.WorkforceFigures(certified=3, trained=3)))
+        assert [] == audit(report(workforce=ec.workforce.WorkforceFigures(certified=3, trained=3)))
 
 
 class TestStatedChanges:
@@ -251,7 +252,7 @@ class TestStatedChanges:
     def test_agrees(self, report, unit, previous, value):
         """同比上升10.55% from 199 to 220; 下降136 from 356; 0% from 220."""
         r = report(
-            penalty=ec.PenaltyFigures(cases=220),
+            penalty=ec.figures.PenaltyFigures(cases=220),
             stated=change("penalty.cases", previous, value, unit),
         )
         assert [] == audit(r)
@@ -267,7 +268,7 @@ class TestStatedChanges:
     def test_disagrees(self, report, unit, previous, value):
         """A change that the two years' figures do not give is an error (from 0: undefined)."""
         r = report(
-            penalty=ec.PenaltyFigures(cases=220),
+            penalty=ec.figures.PenaltyFigures(cases=220),
             stated=change("penalty.cases", previous, value, unit),
         )
         assert [("change-mismatch", "stated.changes[0]")] == codes(r)
@@ -288,12 +289,12 @@ class TestStatedChanges:
 
     def test_rate_of_a_derived_figure_is_unverifiable(self, body):
         """持证率 over certified officers derived from units (at least 3): a warning, not a mismatch."""
-        units = {"office": ec.Unit("综合执法办", certified=3)}
+        units = {"office": ec.workforce.Unit("综合执法办", certified=3)}
         r = ec.AnnualReport(
             body=body,
             year=2023,
-            workforce=ec.WorkforceFigures(units=units, established_staff=4),
-            stated=stated(rates={ec.RateName.CERTIFICATION: Decimal("90.00")}),
+            workforce=ec.workforce.WorkforceFigures(units=units, established_staff=4),
+            stated=stated(rates={ec.report.RateName.CERTIFICATION: Decimal("90.00")}),
         )
         assert [("rate-unverifiable", "stated.rates.certification")] == codes(r)
         held = attrs.evolve(r, workforce=attrs.evolve(r.workforce, certified=3))
@@ -329,8 +330,12 @@ class TestStatedTotals:
         def build(**stated_fields: object) -> AnnualReport:
             return report(
                 licensing=LicensingFigures(granted=10, refused=0),
-                penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100), confiscations=Decimal(0)),
-                other_actions={ActionKind.LEVY: ec.ActionFigures(count=2, amount=Decimal(50))},
+                penalty=ec.figures.PenaltyFigures(
+                    cases=5, fines=Decimal(100), confiscations=Decimal(0)
+                ),
+                other_actions={
+                    ActionKind.LEVY: ec.figures.ActionFigures(count=2, amount=Decimal(50))
+                },
                 stated=stated(**stated_fields),
             )
 
@@ -383,7 +388,7 @@ class TestStatedTotals:
 
         def build(actions: int) -> AnnualReport:
             return report(
-                penalty=ec.PenaltyFigures(cases=5),
+                penalty=ec.figures.PenaltyFigures(cases=5),
                 stated=stated(actions=actions, scope=(ActionKind.PENALTY, ActionKind.COERCION)),
             )
 
@@ -393,7 +398,7 @@ class TestStatedTotals:
 
     def test_penalty_cases_alone_below_all_cases(self, report):
         """各类行政执法案件N件 with only penalties broken down: the rest is not stated, a warning."""
-        r = report(penalty=ec.PenaltyFigures(cases=398), stated=stated(actions=13115))
+        r = report(penalty=ec.figures.PenaltyFigures(cases=398), stated=stated(actions=13115))
         [finding] = audit(r)
         assert ("breakdown-short", Severity.WARNING) == (finding.code, finding.severity)
         assert "(12717 not broken down by category)" in finding.message
@@ -401,7 +406,7 @@ class TestStatedTotals:
     def test_fines_without_confiscations_are_a_lower_bound(self, report):
         """Confiscations not stated are unknown: fines alone below the money total leave a gap."""
         r = report(
-            penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100)),
+            penalty=ec.figures.PenaltyFigures(cases=5, fines=Decimal(100)),
             stated=stated(amount=Decimal(120), scope=(ActionKind.PENALTY,)),
         )
         assert [("breakdown-short", "stated.amount")] == codes(r)
@@ -411,8 +416,10 @@ class TestStatedTotals:
     def test_categories_without_money_do_not_count_in_the_money_total(self, report):
         """Inspections have no money: a declared scope of inspections and penalties is whole."""
         r = report(
-            inspection=ec.InspectionFigures(visits=3),
-            penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100), confiscations=Decimal(0)),
+            inspection=ec.figures.InspectionFigures(visits=3),
+            penalty=ec.figures.PenaltyFigures(
+                cases=5, fines=Decimal(100), confiscations=Decimal(0)
+            ),
             stated=stated(amount=Decimal(120), scope=(ActionKind.INSPECTION, ActionKind.PENALTY)),
         )
         [finding] = audit(r)
@@ -425,14 +432,14 @@ class TestStatedTotals:
         """A stated grand total with no category stated is not "the categories add up to 0"."""
         assert [] == audit(report(stated=stated(actions=1200, amount=Decimal("11.45E8"))))
         assert [("breakdown-short", "stated.actions")] == codes(
-            report(penalty=ec.PenaltyFigures(cases=5), stated=stated(actions=1200))
+            report(penalty=ec.figures.PenaltyFigures(cases=5), stated=stated(actions=1200))
         )
 
     def test_below_a_partial_sum(self, report):
         """With a category's count unknown, a stated total below the known ones is still an error."""
         r = report(
-            penalty=ec.PenaltyFigures(cases=5),
-            coercion=ec.CoercionFigures(),
+            penalty=ec.figures.PenaltyFigures(cases=5),
+            coercion=ec.figures.CoercionFigures(),
             stated=stated(actions=4),
         )
         assert [("total-mismatch", "stated.actions")] == codes(r)
@@ -443,8 +450,10 @@ class TestStatedTotals:
 
         def build(actions: int, amount: str) -> AnnualReport:
             return report(
-                penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100), confiscations=Decimal(0)),
-                other_actions={ActionKind.LEVY: ec.ActionFigures()},
+                penalty=ec.figures.PenaltyFigures(
+                    cases=5, fines=Decimal(100), confiscations=Decimal(0)
+                ),
+                other_actions={ActionKind.LEVY: ec.figures.ActionFigures()},
                 stated=stated(
                     actions=actions,
                     amount=Decimal(amount),
@@ -465,8 +474,8 @@ class TestStatedTotals:
     def test_tolerances_are_kept_per_unit(self, report):
         """Money written in 亿元 widens no count: a gap of thousands of cases is still found."""
         r = report(
-            penalty=ec.PenaltyFigures(cases=5000),
-            other_actions={ActionKind.LEVY: ec.ActionFigures(count=10)},
+            penalty=ec.figures.PenaltyFigures(cases=5000),
+            other_actions={ActionKind.LEVY: ec.figures.ActionFigures(count=10)},
             stated=stated(
                 actions=8000,
                 scope=(ActionKind.PENALTY, ActionKind.LEVY),
@@ -514,16 +523,20 @@ class TestPublication:
 
 
 class TestRecords:
-    def officer(self, identifier: str, *certificates: ec.Certificate) -> ec.Officer:
-        return ec.Officer(identifier, "某某", unit="office", certificates=certificates or (CERT,))
+    def officer(
+        self, identifier: str, *certificates: ec.workforce.Certificate
+    ) -> ec.workforce.Officer:
+        return ec.workforce.Officer(
+            identifier, "某某", unit="office", certificates=certificates or (CERT,)
+        )
 
     @pytest.fixture
     def ledger(self, body):
         """Build a 2023 ledger of ``body`` with two certified officers unless told."""
 
         def build(
-            *inspections: ec.Inspection,
-            officers: tuple[ec.Officer, ...] | None = None,
+            *inspections: ec.actions.Inspection,
+            officers: tuple[ec.workforce.Officer, ...] | None = None,
             **more: object,
         ) -> ec.Ledger:
             roster = (
@@ -532,7 +545,7 @@ class TestRecords:
             return ec.Ledger(
                 body=body,
                 year=2023,
-                units={"office": ec.Unit("办公室")},
+                units={"office": ec.workforce.Unit("办公室")},
                 officers=roster,
                 inspections=inspections,
                 **more,  # type: ignore[arg-type]
@@ -546,12 +559,12 @@ class TestRecords:
         day: dt.date = DAY,
         officers: tuple[str, ...] = ("o-1", "o-2"),
         **more: object,
-    ) -> ec.Inspection:
-        return ec.Inspection(
+    ) -> ec.actions.Inspection:
+        return ec.actions.Inspection(
             identifier,
             day,
             target="某站",
-            area=ec.InspectionArea.FIRE_SAFETY,
+            area=ec.actions.InspectionArea.FIRE_SAFETY,
             officers=officers,
             **more,
         )  # type: ignore[arg-type]
@@ -578,7 +591,9 @@ class TestRecords:
 
     def test_two_officers_for_penalties_too(self, ledger):
         """Penalty cases are on-site actions as well."""
-        case = ec.PenaltyCase("P-1", DAY, domain=ec.Domain.TRAFFIC, officers=("o-1",))
+        case = ec.actions.PenaltyCase(
+            "P-1", DAY, domain=ec.actions.Domain.TRAFFIC, officers=("o-1",)
+        )
         assert [("too-few-officers", "penalty_cases[0].officers")] == self.record_codes(
             ledger(penalty_cases=(case,))
         )
@@ -591,8 +606,10 @@ class TestRecords:
 
     def test_certificate_valid_on_the_day(self, ledger):
         """A certificate expired the day before is an error; one ending that day is fine."""
-        ending = ec.Certificate("2", "府", dt.date(2020, 1, 1), DAY)
-        expired = ec.Certificate("3", "府", dt.date(2020, 1, 1), DAY - dt.timedelta(days=1))
+        ending = ec.workforce.Certificate("2", "府", dt.date(2020, 1, 1), DAY)
+        expired = ec.workforce.Certificate(
+            "3", "府", dt.date(2020, 1, 1), DAY - dt.timedelta(days=1)
+        )
         fine = ledger(
             self.inspection(), officers=(self.officer("o-1"), self.officer("o-2", ending))
         )
@@ -620,7 +637,7 @@ class TestRecords:
 
     def test_duplicate_hazard_identifier(self, ledger):
         """A hazard sharing a record's identifier is a duplicate, located at the hazard."""
-        hazard = ec.Hazard("I-1", DAY)
+        hazard = ec.actions.Hazard("I-1", DAY)
         assert [("duplicate-id", "inspections[0].hazards[0]")] == self.record_codes(
             ledger(self.inspection(hazards=(hazard,)))
         )
@@ -634,7 +651,7 @@ class TestRecords:
 
     def test_unknown_unit(self, ledger):
         """An officer of a unit the ledger does not list: a warning."""
-        stray = ec.Officer("o-3", "某某", unit="elsewhere", certificates=(CERT,))
+        stray = ec.workforce.Officer("o-3", "某某", unit="elsewhere", certificates=(CERT,))
         officers = (self.officer("o-1"), self.officer("o-2"), stray)
         assert [("unknown-unit", "officers[2].unit")] == self.record_codes(
             ledger(self.inspection(), officers=officers)
@@ -642,8 +659,8 @@ class TestRecords:
 
     def test_rectified_by_the_deadline(self, ledger):
         """On the deadline is in time; a day after is late."""
-        in_time = ec.Hazard("H-1", DAY, deadline=DAY, rectified_on=DAY)
-        late = ec.Hazard("H-2", DAY, deadline=DAY, rectified_on=DAY + dt.timedelta(days=1))
+        in_time = ec.actions.Hazard("H-1", DAY, deadline=DAY, rectified_on=DAY)
+        late = ec.actions.Hazard("H-2", DAY, deadline=DAY, rectified_on=DAY + dt.timedelta(days=1))
         ledger = ledger(self.inspection(hazards=(in_time, late)))
         assert [("rectified-late", "inspections[0].hazards[1].rectified_on")] == self.record_codes(
             ledger
@@ -651,8 +668,8 @@ class TestRecords:
 
     def test_open_past_the_deadline(self, ledger):
         """Open at the year's end with a deadline before it: a warning; a deadline after it: not yet."""
-        overdue = ec.Hazard("H-1", DAY, deadline=dt.date(2023, 12, 30))
-        not_due = ec.Hazard("H-2", DAY, deadline=dt.date(2024, 1, 10))
+        overdue = ec.actions.Hazard("H-1", DAY, deadline=dt.date(2023, 12, 30))
+        not_due = ec.actions.Hazard("H-2", DAY, deadline=dt.date(2024, 1, 10))
         ledger = ledger(self.inspection(hazards=(overdue, not_due)))
         assert [("open-past-deadline", "inspections[0].hazards[0]")] == self.record_codes(ledger)
 
@@ -666,12 +683,12 @@ class TestRecords:
     )
     def test_open_at_year_end_around_the_deadline(self, ledger, deadline, expected):
         """An open hazard due 30 December is past its deadline at the year's end; one due 31 December is not."""
-        hazard = ec.Hazard("H-1", DAY, deadline=deadline)
+        hazard = ec.actions.Hazard("H-1", DAY, deadline=deadline)
         assert expected == self.record_codes(ledger(self.inspection(hazards=(hazard,))))
 
     def test_rectified_on_the_last_day(self, ledger):
         """A hazard due 30 December and rectified 31 December is late, not open."""
-        hazard = ec.Hazard(
+        hazard = ec.actions.Hazard(
             "H-1", DAY, deadline=dt.date(2023, 12, 30), rectified_on=dt.date(2023, 12, 31)
         )
         assert [("rectified-late", "inspections[0].hazards[0].rectified_on")] == self.record_codes(
@@ -680,7 +697,7 @@ class TestRecords:
 
     def test_rectified_after_the_year_while_past_its_deadline(self, ledger):
         """Rectified in January after a November deadline: late, and so not also open."""
-        hazard = ec.Hazard(
+        hazard = ec.actions.Hazard(
             "H-1", DAY, deadline=dt.date(2023, 11, 30), rectified_on=dt.date(2024, 1, 5)
         )
         assert [("rectified-late", "inspections[0].hazards[0].rectified_on")] == self.record_codes(
@@ -689,7 +706,7 @@ class TestRecords:
 
     def test_no_deadline_no_finding(self, ledger):
         """An open hazard without a deadline is never past it."""
-        hazard = ec.Hazard("H-1", DAY)
+        hazard = ec.actions.Hazard("H-1", DAY)
         assert [] == self.record_codes(ledger(self.inspection(hazards=(hazard,))))
 
     def test_findings_come_in_a_stable_order(self, ledger):
@@ -725,7 +742,8 @@ class TestReportMessages:
     def test_breakdown_short_names_the_part(self, report):
         """A short breakdown of a part (visits) names the part, the sums and the gap."""
         inspection = InspectionFigures(
-            visits=10, by_area={ec.InspectionArea.FIRE_SAFETY: ec.AreaFigures(visits=4)}
+            visits=10,
+            by_area={ec.actions.InspectionArea.FIRE_SAFETY: ec.figures.AreaFigures(visits=4)},
         )
         assert [
             (
@@ -738,9 +756,9 @@ class TestReportMessages:
 
     def test_breakdown_short_inside_a_mapping(self, report):
         """Objects held in a mapping (reviews by kind) are audited too, with the path to them."""
-        reviews = ec.ReviewFigures(
-            total=ec.ReviewCounts(reconsiderations=5),
-            by_kind={ActionKind.PENALTY: ec.ReviewCounts(reconsiderations=2)},
+        reviews = ec.figures.ReviewFigures(
+            total=ec.figures.ReviewCounts(reconsiderations=5),
+            by_kind={ActionKind.PENALTY: ec.figures.ReviewCounts(reconsiderations=2)},
         )
         assert [
             (
@@ -756,9 +774,9 @@ class TestReportMessages:
 
     def test_breakdowns_disagree_lists_both(self, report):
         """Two breakdowns adding up differently are listed with their sums."""
-        penalty = ec.PenaltyFigures(
-            by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=220)},
-            by_procedure={ec.Procedure.SIMPLE: 200},
+        penalty = ec.figures.PenaltyFigures(
+            by_domain={ec.actions.Domain.TRAFFIC: ec.figures.DomainPenalties(cases=220)},
+            by_procedure={ec.actions.Procedure.SIMPLE: 200},
         )
         assert [
             (
@@ -781,7 +799,7 @@ class TestReportMessages:
                 "training_coverage would be above 100%: 3 of 2",
                 "培训覆盖率超过100%：3/2",
             ),
-        ] == self.findings(report(workforce=ec.WorkforceFigures(certified=2, trained=3)))
+        ] == self.findings(report(workforce=ec.workforce.WorkforceFigures(certified=2, trained=3)))
         assert [
             (
                 "rate-unverifiable",
@@ -807,7 +825,7 @@ class TestReportMessages:
         """A rate computed but not stated does not stop the audit of the rates after it."""
         r = report(
             inspection=InspectionFigures(hazards=HazardFigures(found=509, rectified=502)),
-            workforce=ec.WorkforceFigures(certified=22, established_staff=25),
+            workforce=ec.workforce.WorkforceFigures(certified=22, established_staff=25),
             stated=stated(rates={RateName.CERTIFICATION: Decimal("88.5")}),
         )
         assert [
@@ -822,7 +840,7 @@ class TestReportMessages:
     def test_change_findings(self, report):
         """Every stated change is audited in turn, each finding with the figures it compares."""
         r = report(
-            penalty=ec.PenaltyFigures(cases=210),
+            penalty=ec.figures.PenaltyFigures(cases=210),
             inspection=InspectionFigures(
                 visits=363, hazards=HazardFigures(found=509, rectified=502)
             ),
@@ -883,7 +901,9 @@ class TestReportMessages:
         """Grand totals name what is stated and what the categories give, 'at least' when partial."""
         r = report(
             licensing=LicensingFigures(granted=10, refused=0),
-            penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100), confiscations=Decimal(0)),
+            penalty=ec.figures.PenaltyFigures(
+                cases=5, fines=Decimal(100), confiscations=Decimal(0)
+            ),
             stated=stated(
                 actions=16,
                 amount=Decimal(90),
@@ -906,7 +926,7 @@ class TestReportMessages:
         ] == self.findings(r)
         partial = report(
             licensing=LicensingFigures(granted=10),
-            penalty=ec.PenaltyFigures(fines=Decimal(100)),
+            penalty=ec.figures.PenaltyFigures(fines=Decimal(100)),
             stated=stated(actions=5),
         )
         assert [
@@ -948,22 +968,28 @@ class TestReportMessages:
 class TestRecordMessages:
     def test_every_record_finding_says_what_and_where(self, body):
         """Each record rule's finding names the record, the people and the dates, in both languages."""
-        old = ec.Certificate("2", "府", dt.date(2020, 1, 1), dt.date(2022, 1, 1))
-        late = ec.Hazard("H-1", DAY, deadline=dt.date(2023, 6, 1), rectified_on=dt.date(2023, 6, 2))
-        overdue = ec.Hazard("H-2", DAY, deadline=dt.date(2023, 12, 30))
-        site = {"target": "某站", "area": ec.InspectionArea.FIRE_SAFETY}
+        old = ec.workforce.Certificate("2", "府", dt.date(2020, 1, 1), dt.date(2022, 1, 1))
+        late = ec.actions.Hazard(
+            "H-1", DAY, deadline=dt.date(2023, 6, 1), rectified_on=dt.date(2023, 6, 2)
+        )
+        overdue = ec.actions.Hazard("H-2", DAY, deadline=dt.date(2023, 12, 30))
+        site = {"target": "某站", "area": ec.actions.InspectionArea.FIRE_SAFETY}
         ledger = ec.Ledger(
             body=body,
             year=2023,
-            units={"office": ec.Unit("办公室")},
+            units={"office": ec.workforce.Unit("办公室")},
             officers=(
-                ec.Officer("o-1", "某某", unit="office", certificates=(CERT,)),
-                ec.Officer("o-1", "某某", unit="office", certificates=(CERT,)),
-                ec.Officer("o-3", "某某", unit="elsewhere", certificates=(old,)),
+                ec.workforce.Officer("o-1", "某某", unit="office", certificates=(CERT,)),
+                ec.workforce.Officer("o-1", "某某", unit="office", certificates=(CERT,)),
+                ec.workforce.Officer("o-3", "某某", unit="elsewhere", certificates=(old,)),
             ),
             inspections=(
-                ec.Inspection("I-1", DAY, officers=("o-1",), hazards=(late, overdue), **site),
-                ec.Inspection("I-1", dt.date(2024, 1, 3), officers=("o-1", "o-9", "o-3"), **site),
+                ec.actions.Inspection(
+                    "I-1", DAY, officers=("o-1",), hazards=(late, overdue), **site
+                ),
+                ec.actions.Inspection(
+                    "I-1", dt.date(2024, 1, 3), officers=("o-1", "o-9", "o-3"), **site
+                ),
             ),
         )
         assert [
@@ -1043,7 +1069,7 @@ class TestFinding:
         r = report(
             published_on=dt.date(2024, 2, 1),
             stated=stated(actions=3),
-            penalty=ec.PenaltyFigures(cases=5),
+            penalty=ec.figures.PenaltyFigures(cases=5),
         )
         findings = audit(r)
         assert ["total-mismatch", "published-late"] == [f.code for f in findings]
@@ -1058,8 +1084,8 @@ class TestFinding:
         )
 
 
-def written(path: str, value: str, unit: str) -> ec.StatedFigure:
-    return ec.StatedFigure(figure=path, value=Decimal(value), unit=unit)
+def written(path: str, value: str, unit: str) -> ec.report.StatedFigure:
+    return ec.report.StatedFigure(figure=path, value=Decimal(value), unit=unit)
 
 
 def written_with_parts(path: str, total: str, unit: str, parts: dict[str, str]) -> Stated:
@@ -1074,10 +1100,14 @@ def written_with_parts(path: str, total: str, unit: str, parts: dict[str, str]) 
 
 class TestRoundedFigures:
     def money_by_domain(self, report, total: str, *parts: str) -> AnnualReport:
-        domains = (ec.Domain.TRAFFIC, ec.Domain.WORK_SAFETY, ec.Domain.FIRE_SAFETY)
+        domains = (
+            ec.actions.Domain.TRAFFIC,
+            ec.actions.Domain.WORK_SAFETY,
+            ec.actions.Domain.FIRE_SAFETY,
+        )
         return report(
-            penalty=ec.PenaltyFigures(
-                by_domain={d: ec.DomainPenalties() for d in domains[: len(parts)]}
+            penalty=ec.figures.PenaltyFigures(
+                by_domain={d: ec.figures.DomainPenalties() for d in domains[: len(parts)]}
             ),
             stated=written_with_parts(
                 "penalty.fines",
@@ -1103,8 +1133,8 @@ class TestRoundedFigures:
     def test_parts_short_beyond_precision(self, report):
         """1616.85万 against parts of 1616.65万 (exact counts): 2000 not broken down."""
         r = report(
-            penalty=ec.PenaltyFigures(
-                by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=16166500)}
+            penalty=ec.figures.PenaltyFigures(
+                by_domain={ec.actions.Domain.TRAFFIC: ec.figures.DomainPenalties(cases=16166500)}
             ),
             stated=stated(figures=(written("penalty.cases", "1616.85", "万"),)),
         )
@@ -1113,22 +1143,23 @@ class TestRoundedFigures:
         assert "2000.00 not broken down" in finding.message
         within = attrs.evolve(
             r,
-            penalty=ec.PenaltyFigures(
-                by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=16168450)}
+            penalty=ec.figures.PenaltyFigures(
+                by_domain={ec.actions.Domain.TRAFFIC: ec.figures.DomainPenalties(cases=16168450)}
             ),
         )
         assert [] == audit(within)
 
     def visits_by_area(self, report, total: str, *parts: str, exact: tuple[int, ...] = ()):
         """Visits written ``total``万, areas written ``parts``万 or held as ``exact`` counts."""
-        areas = list(ec.InspectionArea)
+        areas = list(ec.actions.InspectionArea)
         written_areas, held_areas = areas[: len(parts)], areas[len(parts) :]
-        by_area = {area: ec.AreaFigures() for area in written_areas}
+        by_area = {area: ec.figures.AreaFigures() for area in written_areas}
         by_area |= {
-            area: ec.AreaFigures(visits=n) for area, n in zip(held_areas, exact, strict=False)
+            area: ec.figures.AreaFigures(visits=n)
+            for area, n in zip(held_areas, exact, strict=False)
         }
         return report(
-            inspection=ec.InspectionFigures(by_area=by_area),
+            inspection=ec.figures.InspectionFigures(by_area=by_area),
             stated=written_with_parts(
                 "inspection.visits",
                 total,
@@ -1246,7 +1277,7 @@ class TestRoundedFigures:
     def test_held_figure_against_written(self, held, expected, report):
         """46.6万 covers 465,500 to 466,500; a figure held outside that disagrees."""
         r = report(
-            inspection=ec.InspectionFigures(visits=held),
+            inspection=ec.figures.InspectionFigures(visits=held),
             stated=stated(figures=(written("inspection.visits", "46.6", "万"),)),
         )
         assert expected == [f.code for f in audit(r)]
@@ -1256,7 +1287,7 @@ class TestRoundedFigures:
 
         def base(fines: str) -> AnnualReport:
             return report(
-                penalty=ec.PenaltyFigures(cases=5, fines=Decimal(fines)),
+                penalty=ec.figures.PenaltyFigures(cases=5, fines=Decimal(fines)),
                 stated=stated(figures=(written("stated.amount", "11.45", "亿元"),)),
             )
 
@@ -1267,58 +1298,63 @@ class TestRoundedFigures:
 class TestSanctionTallies:
     def test_more_sanctions_than_cases_is_held(self, report):
         """23 sanctions for 10 cases: held, and no finding (a case can carry several types)."""
-        penalty = ec.PenaltyFigures(
+        penalty = ec.figures.PenaltyFigures(
             cases=10,
             by_sanction={
-                ec.SanctionType.FINE: 10,
-                ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS: 10,
-                ec.SanctionType.WARNING: 3,
+                ec.actions.SanctionType.FINE: 10,
+                ec.actions.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS: 10,
+                ec.actions.SanctionType.WARNING: 3,
             },
         )
         assert [] == audit(report(penalty=penalty))
 
     def test_fewer_sanctions_than_cases_penalised(self, report):
         """Tallies below the cases penalised: a warning with the numbers; not-penalised cases excepted."""
-        penalty = ec.PenaltyFigures(cases=25, by_sanction={ec.SanctionType.FINE: 23})
+        penalty = ec.figures.PenaltyFigures(
+            cases=25, by_sanction={ec.actions.SanctionType.FINE: 23}
+        )
         [finding] = audit(report(penalty=penalty))
         assert ("sanctions-vs-cases", Severity.WARNING) == (finding.code, finding.severity)
         # The cases not penalised are not stated: unknown, so the gap is "up to".
         assert "the cases not penalised not stated: up to 2 cases" in finding.message
-        stated_none = ec.PenaltyFigures(
-            cases=25, not_penalised=0, by_sanction={ec.SanctionType.FINE: 23}
+        stated_none = ec.figures.PenaltyFigures(
+            cases=25, not_penalised=0, by_sanction={ec.actions.SanctionType.FINE: 23}
         )
         [finding] = audit(report(penalty=stated_none))
         assert "23 sanctions tallied for 25 cases penalised: 2 cases" in finding.message
-        excused = ec.PenaltyFigures(
-            cases=25, not_penalised=2, by_sanction={ec.SanctionType.FINE: 23}
+        excused = ec.figures.PenaltyFigures(
+            cases=25, not_penalised=2, by_sanction={ec.actions.SanctionType.FINE: 23}
         )
         assert [] == audit(report(penalty=excused))
 
     def test_a_type_above_the_cases(self, report):
         """A type tallied more often than there are cases: a warning on that type."""
-        penalty = ec.PenaltyFigures(cases=10, by_sanction={ec.SanctionType.FINE: 11})
+        penalty = ec.figures.PenaltyFigures(
+            cases=10, by_sanction={ec.actions.SanctionType.FINE: 11}
+        )
         assert [("sanctions-vs-cases", "penalty.by_sanction.fine")] == codes(
             report(penalty=penalty)
         )
 
     def test_a_type_above_derived_cases_is_not_judged(self, report):
         """Cases derived from the domains are a lower bound: a type above them may be right."""
-        penalty = ec.PenaltyFigures(
-            by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=10)},
-            by_sanction={ec.SanctionType.FINE: 11},
+        penalty = ec.figures.PenaltyFigures(
+            by_domain={ec.actions.Domain.TRAFFIC: ec.figures.DomainPenalties(cases=10)},
+            by_sanction={ec.actions.SanctionType.FINE: 11},
         )
         assert [] == [c for c, _ in codes(report(penalty=penalty)) if c == "sanctions-vs-cases"]
 
     def test_merged_template_column(self, report):
         """警告、通报批评 as one column is holdable and written with its label."""
-        penalty = ec.PenaltyFigures(
-            cases=4, by_sanction={ec.SanctionType.WARNING_OR_PUBLIC_CRITICISM: 4}
+        penalty = ec.figures.PenaltyFigures(
+            cases=4, by_sanction={ec.actions.SanctionType.WARNING_OR_PUBLIC_CRITICISM: 4}
         )
         r = report(penalty=penalty)
         assert [] == audit(r)
         assert "警告及通报批评4件" in ec.render(r, "zh")
-        assert ec.SanctionType.WARNING_OR_PUBLIC_CRITICISM is ec.SanctionType.from_label(
-            "警告、通报批评"
+        assert (
+            ec.actions.SanctionType.WARNING_OR_PUBLIC_CRITICISM
+            is ec.actions.SanctionType.from_label("警告、通报批评")
         )
         assert r == ec.load_json(ec.dump_json(r))
 
@@ -1326,11 +1362,11 @@ class TestSanctionTallies:
 class TestFinesByProcedure:
     def test_within_the_fines(self, report):
         """Fines by procedure within the fines; above them, refused."""
-        penalty = ec.PenaltyFigures(
+        penalty = ec.figures.PenaltyFigures(
             cases=30,
-            by_procedure={ec.Procedure.SIMPLE: 28, ec.Procedure.ORDINARY: 2},
+            by_procedure={ec.actions.Procedure.SIMPLE: 28, ec.actions.Procedure.ORDINARY: 2},
             fines=Decimal(20000),
-            fines_by_procedure={ec.Procedure.SIMPLE: Decimal(6350)},
+            fines_by_procedure={ec.actions.Procedure.SIMPLE: Decimal(6350)},
         )
         [finding] = audit(report(penalty=penalty))
         assert ("breakdown-short", "penalty.fines_by_procedure") == (finding.code, finding.path)
@@ -1338,21 +1374,25 @@ class TestFinesByProcedure:
             report(penalty=penalty), "zh"
         )
         with pytest.raises(ec.InvariantError, match="above fines 6000"):
-            ec.PenaltyFigures(
-                fines=Decimal(6000), fines_by_procedure={ec.Procedure.SIMPLE: Decimal(6350)}
+            ec.figures.PenaltyFigures(
+                fines=Decimal(6000), fines_by_procedure={ec.actions.Procedure.SIMPLE: Decimal(6350)}
             )
 
 
 class TestReviewOutcomes:
     def test_outcomes_that_close(self, report):
         """3 upheld, 1 revoked, 1 withdrawn of 5: closed."""
-        counts = ec.ReviewCounts(reconsiderations=5, upheld=3, revoked=1, withdrawn=1)
-        assert [] == audit(report(reviews=ec.ReviewFigures(total=counts)))
+        counts = ec.figures.ReviewCounts(reconsiderations=5, upheld=3, revoked=1, withdrawn=1)
+        assert [] == audit(report(reviews=ec.figures.ReviewFigures(total=counts)))
 
     def test_outcomes_that_do_not_close(self, report):
         """3 upheld of 5, the rest not stated: a warning with the gap, per category too."""
-        counts = ec.ReviewCounts(reconsiderations=5, upheld=3)
-        r = report(reviews=ec.ReviewFigures(total=counts, by_kind={ec.ActionKind.PENALTY: counts}))
+        counts = ec.figures.ReviewCounts(reconsiderations=5, upheld=3)
+        r = report(
+            reviews=ec.figures.ReviewFigures(
+                total=counts, by_kind={ec.actions.ActionKind.PENALTY: counts}
+            )
+        )
         assert [
             ("reviews-open", "reviews.total"),
             ("reviews-open", "reviews.by_kind.penalty"),
@@ -1361,5 +1401,5 @@ class TestReviewOutcomes:
 
     def test_only_corrected_stated_says_nothing(self, report):
         """A report that states only how many were corrected gets no finding."""
-        counts = ec.ReviewCounts(reconsiderations=5, corrected=0)
-        assert [] == audit(report(reviews=ec.ReviewFigures(total=counts)))
+        counts = ec.figures.ReviewCounts(reconsiderations=5, corrected=0)
+        assert [] == audit(report(reviews=ec.figures.ReviewFigures(total=counts)))

@@ -291,7 +291,7 @@ VALID_CELLS = [
     "11010519491231002X",
 ]
 FORMATS = ("csv", "xlsx", "parquet")
-FUZZ_BODY = ec.EnforcementBody("重庆市渝北区古路镇人民政府", ec.BodyLevel.TOWN)
+FUZZ_BODY = ec.body.EnforcementBody("重庆市渝北区古路镇人民政府", ec.body.BodyLevel.TOWN)
 
 
 @st.composite

@@ -33,7 +33,7 @@ openpyxl = pytest.importorskip("openpyxl")
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
-BODY = ec.EnforcementBody("重庆市渝北区古路镇人民政府", ec.BodyLevel.TOWN)
+BODY = ec.body.EnforcementBody("重庆市渝北区古路镇人民政府", ec.body.BodyLevel.TOWN)
 YEAR = 2023
 HEADER = [
     "行政相对人名称",
@@ -411,7 +411,7 @@ def _columnar(path: Path) -> tuple[int, Decimal]:
 
 
 def _partitioned(path: Path) -> tuple[int, Decimal]:
-    reports = summarize_partitions([path], year=YEAR, level=ec.BodyLevel.TOWN)
+    reports = summarize_partitions([path], year=YEAR, level=ec.body.BodyLevel.TOWN)
     if not reports:
         return 0, Decimal(0)
     (report,) = reports.values()
@@ -592,7 +592,7 @@ class TestDatasetPieces:
         file = tmp_path / "a.csv"
         file.write_bytes(csv_bytes(ROW))
         with pytest.raises(LoadError, match="the same identifier as"):
-            summarize_partitions([file, file], year=YEAR, level=ec.BodyLevel.TOWN)
+            summarize_partitions([file, file], year=YEAR, level=ec.body.BodyLevel.TOWN)
 
 
 class TestMessages:
@@ -677,7 +677,7 @@ def test_a_body_with_its_code_on_some_rows_is_one_body(tmp_path):
     ]
     file = tmp_path / "piece.csv"
     file.write_bytes("".join(",".join(row) + "\n" for row in (header, *rows)).encode())
-    reports = summarize_partitions([file], year=YEAR, level=ec.BodyLevel.TOWN)
+    reports = summarize_partitions([file], year=YEAR, level=ec.body.BodyLevel.TOWN)
     assert [code] == list(reports)
     assert (2, Decimal(13600)) == _figures(reports[code])
 
@@ -730,7 +730,7 @@ def test_list_sanctions_and_midnight_with_a_time_zone_read_alike(tmp_path):
     assert 2 == len(case.sanctions)
 
 
-def _parties(path: str, file: Path) -> list[ec.Party]:
+def _parties(path: str, file: Path) -> list[ec.actions.Party]:
     if path == "object":
         ledger = read_ledger(file, body=BODY, year=YEAR)
     else:
@@ -758,7 +758,7 @@ class TestPartyKind:
         row = [*with_cell(0, "张三"), "", "身份证", PERSON_ID]
         row[1] = ""
         (party,) = _parties(path, _party_table(tmp_path, PARTY_HEADER, row))
-        assert ec.PartyKind.NATURAL_PERSON == party.kind
+        assert ec.actions.PartyKind.NATURAL_PERSON == party.kind
         assert "张某某" == party.public_name
 
     @pytest.mark.parametrize("path", ["object", "columnar"])
@@ -767,7 +767,7 @@ class TestPartyKind:
         row = [*ROW, CREDIT_CODE, "", ""]
         row[1] = ""
         (party,) = _parties(path, _party_table(tmp_path, PARTY_HEADER, row))
-        assert ec.PartyKind.ENTERPRISE == party.kind
+        assert ec.actions.PartyKind.ENTERPRISE == party.kind
 
     @pytest.mark.parametrize("path", ["object", "columnar"])
     def test_a_blank_kind_with_no_identifier_is_refused(self, tmp_path, path):
@@ -786,7 +786,7 @@ class TestPartyKind:
         """A kind the row states is its kind, identifiers or not (the boundary of the inference)."""
         row = [*with_cell(1, "自然人"), "", "", ""]
         (party,) = _parties(path, _party_table(tmp_path, PARTY_HEADER, row))
-        assert ec.PartyKind.NATURAL_PERSON == party.kind
+        assert ec.actions.PartyKind.NATURAL_PERSON == party.kind
 
 
 class TestBothNumbers:

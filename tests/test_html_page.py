@@ -170,7 +170,7 @@ class TestContent:
 
     def test_data_is_escaped(self):
         """A body named with markup shows as text, nowhere as a tag."""
-        body = ec.EnforcementBody("<script>alert(1)</script>镇", ec.BodyLevel.TOWN)
+        body = ec.body.EnforcementBody("<script>alert(1)</script>镇", ec.body.BodyLevel.TOWN)
         html = page(ec.AnnualReport(body=body, year=2023))
         assert "<script>" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;镇" in html
@@ -179,7 +179,9 @@ class TestContent:
     def test_identity_card_numbers_are_withheld(self):
         """As in zh, unless personal_data=True."""
         report = ec.AnnualReport(
-            body=GULU.body, year=2023, narrative=ec.Narrative(opening="身份证号500112199001011239")
+            body=GULU.body,
+            year=2023,
+            narrative=ec.report.Narrative(opening="身份证号500112199001011239"),
         )
         assert "500112199001011239" not in page(report)
         assert "500112199001011239" in page(report, personal_data=True)

@@ -8,7 +8,8 @@ import pkgutil
 import pytest
 
 import enforcement_core
-from enforcement_core import Domain, EnforcementCoreError, Procedure, SanctionType, labels
+from enforcement_core import EnforcementCoreError, labels
+from enforcement_core.actions import Domain, Procedure, SanctionType
 from enforcement_core.errors import LabelError, UnknownLocale
 
 
@@ -58,14 +59,16 @@ class TestLabels:
         """Equal values of two vocabularies keep their own labels."""
         assert ("消防", "消防安全") == (
             labels.label(Domain.FIRE_SAFETY),
-            labels.label(enforcement_core.InspectionArea.FIRE_SAFETY),
+            labels.label(enforcement_core.actions.InspectionArea.FIRE_SAFETY),
         )
 
     def test_variants_and_spelling(self):
         """Common variants, full-width letters, spaces and case are read."""
         assert Domain.TRAFFIC is Domain.from_label("交通运输")
         assert Procedure.ORDINARY is Procedure.from_label("一般程序")
-        assert enforcement_core.BodyLevel.TOWN is enforcement_core.BodyLevel.from_label(" 镇 ")
+        assert enforcement_core.body.BodyLevel.TOWN is enforcement_core.body.BodyLevel.from_label(
+            " 镇 "
+        )
         assert Domain.WORK_SAFETY is Domain.from_label("ＷＯＲＫ ＳＡＦＥＴＹ")
         assert SanctionType.WARNING is SanctionType.from_label("警告")
 

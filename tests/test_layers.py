@@ -40,12 +40,14 @@ FLOORS: list[list[str]] = [
         "numbers_zh",
         "_extras",
         "_signals",
+        "_public",
         "_display",
     ],
     # 1: the reporting body, the workforce, the records of actions.
     ["body", "dimensions", "workforce", "actions"],
-    # 2: yearly figures, and the categories of actions and figures.
-    ["figures", "categories"],
+    # 2: the counts figures are made of (over records or a table's columns), yearly
+    # figures, and the categories of actions and figures.
+    ["_tallies", "figures", "categories"],
     # 3: the annual report; the ledger of records (which names the report's conventions).
     ["report", "ledger"],
     # 4: the format's version; JSON in and out (the fast road, then the reference);

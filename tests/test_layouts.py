@@ -15,7 +15,7 @@ import enforcement_core as ec
 import strategies
 from enforcement_core.tables import read_columnar
 
-BODY = ec.EnforcementBody("重庆市渝北区古路镇人民政府", ec.BodyLevel.TOWN)
+BODY = ec.body.EnforcementBody("重庆市渝北区古路镇人民政府", ec.body.BodyLevel.TOWN)
 YEAR = 2023
 
 
@@ -59,12 +59,15 @@ class TestMappingUnits:
         for summarize in (summarize_partitions, summarize_dask):
             with pytest.raises(ec.LoadError, match="the header is in 元"):
                 summarize(
-                    tmp_path, year=YEAR, level=ec.BodyLevel.TOWN, mapping={"罚款金额（元）": "fine"}
+                    tmp_path,
+                    year=YEAR,
+                    level=ec.body.BodyLevel.TOWN,
+                    mapping={"罚款金额（元）": "fine"},
                 )
             (report,) = summarize(
                 tmp_path,
                 year=YEAR,
-                level=ec.BodyLevel.TOWN,
+                level=ec.body.BodyLevel.TOWN,
                 mapping={"罚款金额（元）": ("fine", "元")},
             ).values()
             assert Decimal(6800) == report.penalty.fines
@@ -424,7 +427,7 @@ ROWS = {
 
 # What each layout's rows hold, by hand: the year; the cases (or licences); for penalties, the
 # fines and the confiscations in 元; the parties' kinds and numbers, in order.
-NATURAL, FIRM_KIND = ec.PartyKind.NATURAL_PERSON, ec.PartyKind.ENTERPRISE
+NATURAL, FIRM_KIND = ec.actions.PartyKind.NATURAL_PERSON, ec.actions.PartyKind.ENTERPRISE
 EXPECTED = {
     "penalty-2021-legal": (
         2023,
@@ -543,7 +546,7 @@ class TestPublishedLayouts:
         """read_ledger: the body from the table, the year from its days, the figures by hand."""
         ledger = ec.read_ledger(_file(tmp_path, layout, kind, encoding))
         assert TOWN == ledger.body.name
-        assert ec.BodyLevel.TOWN is ledger.body.level
+        assert ec.body.BodyLevel.TOWN is ledger.body.level
         assert EXPECTED[layout] == _figures(ledger, layout)
 
     @pytest.mark.parametrize(("kind", "encoding"), _FILES)
@@ -569,8 +572,8 @@ class TestPublishedLayouts:
         folder.mkdir()
         _file(folder, layout, "csv", "gb18030")
         year = EXPECTED[layout][0]
-        alone = summarize_partitions(folder, year=year, level=ec.BodyLevel.TOWN)
-        on_dask = summarize_dask(folder, year=year, level=ec.BodyLevel.TOWN)
+        alone = summarize_partitions(folder, year=year, level=ec.body.BodyLevel.TOWN)
+        on_dask = summarize_dask(folder, year=year, level=ec.body.BodyLevel.TOWN)
         ((key, report),) = alone.items()
         # A body is keyed by its credit code; the earlier standard has no column of it.
         assert (TOWN if layout.endswith("2016") else TOWN_CODE) == key
@@ -581,9 +584,9 @@ class TestPublishedLayouts:
         """The third case of 2021 carries three sanctions, each tallied once."""
         ledger = ec.read_ledger(_file(tmp_path, "penalty-2021-legal", "csv", "utf-8-sig"))
         assert (
-            ec.SanctionType.FINE,
-            ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS,
-            ec.SanctionType.LICENCE_SUSPENSION,
+            ec.actions.SanctionType.FINE,
+            ec.actions.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS,
+            ec.actions.SanctionType.LICENCE_SUSPENSION,
         ) == ledger.penalty_cases[2].sanctions
         assert Decimal("12345.67") == ledger.penalty_cases[2].fine
         assert ledger.penalty_cases[1].fine is None  # 警告, and 0 in the fine column
@@ -592,9 +595,10 @@ class TestPublishedLayouts:
         """处罚类别1 and 处罚类别2 are one row's sanctions; the amounts are the text's."""
         ledger = ec.read_ledger(_file(tmp_path, "penalty-2016", "xlsx", None))
         first = ledger.penalty_cases[0]
-        assert (ec.SanctionType.FINE, ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS) == (
-            first.sanctions
-        )
+        assert (
+            ec.actions.SanctionType.FINE,
+            ec.actions.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS,
+        ) == (first.sanctions)
         assert (Decimal(3000), Decimal(1200)) == (first.fine, first.confiscation)
 
 
@@ -640,7 +644,7 @@ class TestHeaderVariants:
     def test_a_party_kind_column_after_the_name(self, tmp_path):
         """行政相对人类别 after the name gives each party's kind."""
         ledger = ec.read_ledger(self._variant_csv(tmp_path, {}, kind_column=True))
-        assert [FIRM_KIND, ec.PartyKind.INDIVIDUAL_BUSINESS, FIRM_KIND] == [
+        assert [FIRM_KIND, ec.actions.PartyKind.INDIVIDUAL_BUSINESS, FIRM_KIND] == [
             case.party.kind for case in ledger.penalty_cases
         ]
 
@@ -717,10 +721,10 @@ class TestNewDeclarations:
         by_columns = read_columnar(io.BytesIO(data), body=by_objects.body, year=YEAR).to_ledger()
         assert Decimal(6800) == by_objects.penalty_cases[0].fine == by_columns.penalty_cases[0].fine
         (tmp_path / "cq.csv").write_bytes(data)
-        (report,) = summarize_partitions(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN).values()
+        (report,) = summarize_partitions(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN).values()
         assert Decimal(6800) == report.penalty.fines
         # Dask's own scheduler runs in this process, where the declaration is registered.
-        (on_dask,) = summarize_dask(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN).values()
+        (on_dask,) = summarize_dask(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN).values()
         assert report == on_dask
 
     def test_the_national_table_stays_national_beside_the_variant(self, chongqing, tmp_path):

@@ -138,12 +138,12 @@ class TestDirectOptions:
     @pytest.mark.parametrize("name", TEXT_BUILT_INS)
     def test_an_unknown_option(self, name):
         """An option the renderer does not declare is refused, not swallowed."""
-        with pytest.raises(ec.RendererOptionError, match="has no option 'colour'"):
+        with pytest.raises(ec.errors.RendererOptionError, match="has no option 'colour'"):
             renderers.get(name).render(GULU, colour="red")
 
     def test_a_wrong_value(self):
         """A value outside the choices is refused as render() refuses it."""
-        with pytest.raises(ec.RendererOptionError, match="option 'numerals' must be one of"):
+        with pytest.raises(ec.errors.RendererOptionError, match="option 'numerals' must be one of"):
             renderers.get("zh").render(GULU, numerals="roman")
 
     def test_defaults_are_filled_in(self):

@@ -47,7 +47,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-BODY = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
+BODY = ec.body.EnforcementBody("某镇人民政府", ec.body.BodyLevel.TOWN)
 
 
 def report(**fields: object) -> ec.AnnualReport:
@@ -68,39 +68,51 @@ def reports() -> list[ec.AnnualReport]:
     percent = ChangeUnit.PERCENT
     return [
         report(
-            inspection=ec.InspectionFigures(
-                visits=10, by_area={ec.InspectionArea.FIRE_SAFETY: ec.AreaFigures(visits=4)}
+            inspection=ec.figures.InspectionFigures(
+                visits=10,
+                by_area={ec.actions.InspectionArea.FIRE_SAFETY: ec.figures.AreaFigures(visits=4)},
             )
         ),
         report(
-            penalty=ec.PenaltyFigures(
-                by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=220)},
-                by_procedure={ec.Procedure.SIMPLE: 200},
+            penalty=ec.figures.PenaltyFigures(
+                by_domain={ec.actions.Domain.TRAFFIC: ec.figures.DomainPenalties(cases=220)},
+                by_procedure={ec.actions.Procedure.SIMPLE: 200},
             )
         ),
-        report(licensing=ec.LicensingFigures(applications=10, granted=5)),
+        report(licensing=ec.figures.LicensingFigures(applications=10, granted=5)),
         # A breakdown declared complete that falls short: dimension-incomplete.
         report(
-            penalty=ec.PenaltyFigures(
+            penalty=ec.figures.PenaltyFigures(
                 cases=20,
                 dimensions={
-                    "party": ec.Dimension(
-                        coverage=ec.Coverage.COMPLETE,
-                        parts={"对生产经营单位": ec.Part(count=12), "对个人": ec.Part(count=7)},
+                    "party": ec.dimensions.Dimension(
+                        coverage=ec.dimensions.Coverage.COMPLETE,
+                        parts={
+                            "对生产经营单位": ec.dimensions.Part(count=12),
+                            "对个人": ec.dimensions.Part(count=7),
+                        },
                     )
                 },
             )
         ),
-        report(reviews=ec.ReviewFigures(total=ec.ReviewCounts(reconsiderations=5, upheld=3))),
-        report(penalty=ec.PenaltyFigures(cases=10, by_sanction={ec.SanctionType.FINE: 11})),
-        report(workforce=ec.WorkforceFigures(certified=2, trained=3)),
-        report(stated=Stated(rates={ec.RateName.CERTIFICATION: Decimal(95)})),
         report(
-            workforce=ec.WorkforceFigures(certified=22, established_staff=25),
-            stated=Stated(rates={ec.RateName.CERTIFICATION: Decimal("88.5")}),
+            reviews=ec.figures.ReviewFigures(
+                total=ec.figures.ReviewCounts(reconsiderations=5, upheld=3)
+            )
         ),
         report(
-            penalty=ec.PenaltyFigures(cases=210),
+            penalty=ec.figures.PenaltyFigures(
+                cases=10, by_sanction={ec.actions.SanctionType.FINE: 11}
+            )
+        ),
+        report(workforce=ec.workforce.WorkforceFigures(certified=2, trained=3)),
+        report(stated=Stated(rates={ec.report.RateName.CERTIFICATION: Decimal(95)})),
+        report(
+            workforce=ec.workforce.WorkforceFigures(certified=22, established_staff=25),
+            stated=Stated(rates={ec.report.RateName.CERTIFICATION: Decimal("88.5")}),
+        ),
+        report(
+            penalty=ec.figures.PenaltyFigures(cases=210),
             stated=Stated(
                 changes=(
                     change("licensing.granted", "100", "5", percent),
@@ -111,26 +123,28 @@ def reports() -> list[ec.AnnualReport]:
         ),
         # The categories add up to more than the total stated: total-mismatch.
         report(
-            penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100)),
+            penalty=ec.figures.PenaltyFigures(cases=5, fines=Decimal(100)),
             stated=Stated(actions=4),
         ),
         # Parts written rounded above their total beyond its precision: figure-mismatch.
         report(
-            penalty=ec.PenaltyFigures(
+            penalty=ec.figures.PenaltyFigures(
                 by_domain={
-                    ec.Domain.TRAFFIC: ec.DomainPenalties(),
-                    ec.Domain.WORK_SAFETY: ec.DomainPenalties(),
+                    ec.actions.Domain.TRAFFIC: ec.figures.DomainPenalties(),
+                    ec.actions.Domain.WORK_SAFETY: ec.figures.DomainPenalties(),
                 }
             ),
             stated=Stated(
                 figures=(
-                    ec.StatedFigure(figure="penalty.fines", value=Decimal("194.98"), unit="亿元"),
-                    ec.StatedFigure(
+                    ec.report.StatedFigure(
+                        figure="penalty.fines", value=Decimal("194.98"), unit="亿元"
+                    ),
+                    ec.report.StatedFigure(
                         figure="penalty.by_domain.traffic.fines",
                         value=Decimal("100.00"),
                         unit="亿元",
                     ),
-                    ec.StatedFigure(
+                    ec.report.StatedFigure(
                         figure="penalty.by_domain.work_safety.fines",
                         value=Decimal("95.01"),
                         unit="亿元",
@@ -143,11 +157,13 @@ def reports() -> list[ec.AnnualReport]:
         ec.examples.load("example-city-rounding-2024"),
         # A bound broken, and "about" far from the figure held.
         report(
-            penalty=ec.PenaltyFigures(cases=2300, fines=Decimal(70000)),
+            penalty=ec.figures.PenaltyFigures(cases=2300, fines=Decimal(70000)),
             stated=Stated(
                 figures=(
-                    ec.StatedFigure(figure="penalty.cases", value=Decimal(2300), qualifier="余"),
-                    ec.StatedFigure(
+                    ec.report.StatedFigure(
+                        figure="penalty.cases", value=Decimal(2300), qualifier="余"
+                    ),
+                    ec.report.StatedFigure(
                         figure="penalty.fines", value=Decimal("6.2"), unit="万元", qualifier="约"
                     ),
                 )
@@ -157,10 +173,10 @@ def reports() -> list[ec.AnnualReport]:
         report(
             stated=Stated(
                 changes=(
-                    ec.StatedChange(
+                    ec.report.StatedChange(
                         figure="penalty.cases",
                         change=Decimal(1),
-                        unit=ec.ChangeUnit.ABSOLUTE,
+                        unit=ec.report.ChangeUnit.ABSOLUTE,
                         verb="增加",
                         percent=Decimal("42.3"),
                     ),
@@ -170,10 +186,13 @@ def reports() -> list[ec.AnnualReport]:
         ),
         # Sanctions counted under the heaviest type only, more of them than cases.
         report(
-            penalty=ec.PenaltyFigures(
-                cases=10, by_sanction={ec.SanctionType.WARNING: 10, ec.SanctionType.FINE: 10}
+            penalty=ec.figures.PenaltyFigures(
+                cases=10,
+                by_sanction={ec.actions.SanctionType.WARNING: 10, ec.actions.SanctionType.FINE: 10},
             ),
-            conventions=ec.Conventions(sanction_counting=ec.SanctionCounting.HEAVIEST),
+            conventions=ec.report.Conventions(
+                sanction_counting=ec.report.SanctionCounting.HEAVIEST
+            ),
         ),
     ]
 
@@ -243,7 +262,7 @@ class TestEveryCode:
         ledger = ec.read_ledger(ledger_workbook(tmp_path / "ledger.xlsx"))
         findings += ec.audit(ledger)
         published = ec.read_ledger(penalty_csv(three_penalties()))
-        stated = report(penalty=ec.PenaltyFigures(cases=4))
+        stated = report(penalty=ec.figures.PenaltyFigures(cases=4))
         findings += ec.audit(
             ec.AnnualReport(body=published.body, year=2023, penalty=stated.penalty),
             ledger=published,
@@ -286,85 +305,97 @@ def provoked_reasons() -> list[str]:
     """The reason of every refusal the records of a table can meet, provoked one by one."""
     day = dt.date(2023, 5, 1)
     later = dt.date(2023, 6, 1)
-    cert = ec.Certificate("1", "府", day, later)
+    cert = ec.workforce.Certificate("1", "府", day, later)
     attempts = [
-        lambda: ec.LicenceApplication(
-            "L", day, accepted=False, decision=ec.LicensingDecision.GRANTED, decided_on=day
+        lambda: ec.actions.LicenceApplication(
+            "L", day, accepted=False, decision=ec.actions.LicensingDecision.GRANTED, decided_on=day
         ),
-        lambda: ec.LicenceApplication("L", day, decision=ec.LicensingDecision.GRANTED),
-        lambda: ec.LicenceApplication("L", day, decided_on=day),
-        lambda: ec.LicenceApplication(
-            "L", day, decision=ec.LicensingDecision.REFUSED, decided_on=day, revoked_on=later
+        lambda: ec.actions.LicenceApplication(
+            "L", day, decision=ec.actions.LicensingDecision.GRANTED
         ),
-        lambda: ec.Inspection(
+        lambda: ec.actions.LicenceApplication("L", day, decided_on=day),
+        lambda: ec.actions.LicenceApplication(
+            "L",
+            day,
+            decision=ec.actions.LicensingDecision.REFUSED,
+            decided_on=day,
+            revoked_on=later,
+        ),
+        lambda: ec.actions.Inspection(
             "I",
             later,
             target="某厂",
-            area=ec.InspectionArea.FIRE_SAFETY,
-            hazards=(ec.Hazard("H", day),),
+            area=ec.actions.InspectionArea.FIRE_SAFETY,
+            hazards=(ec.actions.Hazard("H", day),),
         ),
-        lambda: ec.PenaltyCase(
+        lambda: ec.actions.PenaltyCase(
             "P",
             day,
-            domain=ec.Domain.TRAFFIC,
-            sanctions=(ec.SanctionType.FINE, ec.SanctionType.FINE),
+            domain=ec.actions.Domain.TRAFFIC,
+            sanctions=(ec.actions.SanctionType.FINE, ec.actions.SanctionType.FINE),
             fine=Decimal(1),
         ),
-        lambda: ec.PenaltyCase(
+        lambda: ec.actions.PenaltyCase(
             "P",
             day,
-            domain=ec.Domain.TRAFFIC,
-            sanctions=(ec.SanctionType.WARNING,),
+            domain=ec.actions.Domain.TRAFFIC,
+            sanctions=(ec.actions.SanctionType.WARNING,),
             fine=Decimal(1),
         ),
-        lambda: ec.PenaltyCase(
+        lambda: ec.actions.PenaltyCase(
             "P",
             day,
-            domain=ec.Domain.TRAFFIC,
-            sanctions=(ec.SanctionType.WARNING,),
+            domain=ec.actions.Domain.TRAFFIC,
+            sanctions=(ec.actions.SanctionType.WARNING,),
             confiscation=Decimal(1),
         ),
-        lambda: ec.PenaltyCase(
+        lambda: ec.actions.PenaltyCase(
             "P",
             day,
-            domain=ec.Domain.TRAFFIC,
-            sanctions=(ec.SanctionType.FINE,),
+            domain=ec.actions.Domain.TRAFFIC,
+            sanctions=(ec.actions.SanctionType.FINE,),
             fine=Decimal("0.001"),
         ),
-        lambda: ec.PenaltyCase(
-            "P", day, domain=ec.Domain.TRAFFIC, sanctions=(ec.SanctionType.FINE,), fine=Decimal(-1)
-        ),
-        lambda: ec.PenaltyCase(
+        lambda: ec.actions.PenaltyCase(
             "P",
             day,
-            domain=ec.Domain.TRAFFIC,
-            sanctions=(ec.SanctionType.FINE,),
+            domain=ec.actions.Domain.TRAFFIC,
+            sanctions=(ec.actions.SanctionType.FINE,),
+            fine=Decimal(-1),
+        ),
+        lambda: ec.actions.PenaltyCase(
+            "P",
+            day,
+            domain=ec.actions.Domain.TRAFFIC,
+            sanctions=(ec.actions.SanctionType.FINE,),
             fine=Decimal("-0"),
         ),
-        lambda: ec.PenaltyCase(
+        lambda: ec.actions.PenaltyCase(
             "P",
             day,
-            domain=ec.Domain.TRAFFIC,
-            sanctions=(ec.SanctionType.FINE,),
+            domain=ec.actions.Domain.TRAFFIC,
+            sanctions=(ec.actions.SanctionType.FINE,),
             fine=Decimal("1E+20"),
         ),
-        lambda: ec.CoerciveAction("C", day),
+        lambda: ec.actions.CoerciveAction("C", day),
         # The ledger's rule on its other actions, which the table readers apply to a row.
-        lambda: refuse_among_other_actions(ec.OtherAction("O", ec.ActionKind.LICENSING, day)),
-        lambda: ec.Officer(
-            "o", "甲", unit="u", certificates=(cert,), employment=ec.Employment.AUXILIARY
+        lambda: refuse_among_other_actions(
+            ec.actions.OtherAction("O", ec.actions.ActionKind.LICENSING, day)
         ),
-        lambda: ec.Certificate("1", "府", later, day),
-        lambda: ec.Hazard("H", later, rectified_on=day),
-        lambda: ec.Officer("o", " ", unit="u"),
-        lambda: ec.Officer("o", "\u200b", unit="u"),
-        lambda: ec.Officer("o", "甲\x07", unit="u"),
-        lambda: ec.Officer("o", "甲\ud800", unit="u"),
-        lambda: ec.Officer("o o", "甲", unit="u"),
+        lambda: ec.workforce.Officer(
+            "o", "甲", unit="u", certificates=(cert,), employment=ec.workforce.Employment.AUXILIARY
+        ),
+        lambda: ec.workforce.Certificate("1", "府", later, day),
+        lambda: ec.actions.Hazard("H", later, rectified_on=day),
+        lambda: ec.workforce.Officer("o", " ", unit="u"),
+        lambda: ec.workforce.Officer("o", "\u200b", unit="u"),
+        lambda: ec.workforce.Officer("o", "甲\x07", unit="u"),
+        lambda: ec.workforce.Officer("o", "甲\ud800", unit="u"),
+        lambda: ec.workforce.Officer("o o", "甲", unit="u"),
         lambda: ec.Ledger(body=BODY, year=9999),
-        lambda: ec.WorkforceFigures(certified=-1),
-        lambda: ec.WorkforceFigures(certified=10**16),
-        lambda: ec.HazardFigures(found=1, rectified=2),
+        lambda: ec.workforce.WorkforceFigures(certified=-1),
+        lambda: ec.workforce.WorkforceFigures(certified=10**16),
+        lambda: ec.figures.HazardFigures(found=1, rectified=2),
     ]
     reasons = []
     for attempt in attempts:

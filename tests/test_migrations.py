@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from enforcement_core import ActionKind, Ledger, load_json, migrations
+from enforcement_core import Ledger, load_json, migrations
+from enforcement_core.actions import ActionKind
 from enforcement_core.categories import category
 from enforcement_core.errors import LoadError
 from enforcement_core.migrations import SCHEMA_VERSION, migrate

@@ -13,9 +13,11 @@ from enforcement_core import statistics
 
 GULU = ec.examples.load("gulu-2023")
 HOSTILE = ec.AnnualReport(
-    body=ec.EnforcementBody("<script>alert(1)</script>镇", ec.BodyLevel.TOWN),
+    body=ec.body.EnforcementBody("<script>alert(1)</script>镇", ec.body.BodyLevel.TOWN),
     year=2023,
-    workforce=ec.WorkforceFigures(certified=3, units={"x": ec.Unit("<b>科室</b>", certified=3)}),
+    workforce=ec.workforce.WorkforceFigures(
+        certified=3, units={"x": ec.workforce.Unit("<b>科室</b>", certified=3)}
+    ),
 )
 
 
@@ -60,15 +62,15 @@ class TestHtml:
         assert '<td class="value">220</td>' in statistics.tally(GULU, "domain")._repr_html_()
         assert "penalty.cases" in ec.compare(GULU, GULU)._repr_html_()
         assert "检查家次" in ledger._repr_html_()
-        bad = ec.Finding(ec.Severity.ERROR, "x", "<p>", "<i>", "<u>")
-        assert "<i>" not in ec.Findings([bad])._repr_html_()
+        bad = ec.findings.Finding(ec.findings.Severity.ERROR, "x", "<p>", "<i>", "<u>")
+        assert "<i>" not in ec.findings.Findings([bad])._repr_html_()
 
     def test_a_caption_counts_in_the_singular_and_the_plural(self):
         """1 finding, 2 findings, 0 findings."""
-        one = ec.Finding(ec.Severity.ERROR, "x", "p", "m", "m")
-        assert "<caption>1 finding</caption>" in ec.Findings([one])._repr_html_()
-        assert "<caption>2 findings</caption>" in ec.Findings([one, one])._repr_html_()
-        assert "<caption>0 findings</caption>" in ec.Findings([])._repr_html_()
+        one = ec.findings.Finding(ec.findings.Severity.ERROR, "x", "p", "m", "m")
+        assert "<caption>1 finding</caption>" in ec.findings.Findings([one])._repr_html_()
+        assert "<caption>2 findings</caption>" in ec.findings.Findings([one, one])._repr_html_()
+        assert "<caption>0 findings</caption>" in ec.findings.Findings([])._repr_html_()
 
     def test_labels_are_aligned_left_in_a_notebook(self):
         """A notebook right-aligns cells: the fragment's own style sets labels left, values right."""
@@ -178,6 +180,8 @@ class TestDataFrames:
     def test_without_pandas_the_error_names_the_extra(self, monkeypatch):
         """With pandas missing, the error says which extra installs it."""
         monkeypatch.setitem(sys.modules, "pandas", None)
-        with pytest.raises(ec.MissingExtraError, match=r"pip install 'enforcement-core\[pandas\]'"):
+        with pytest.raises(
+            ec.errors.MissingExtraError, match=r"pip install 'enforcement-core\[pandas\]'"
+        ):
             GULU.to_dataframe()
-        assert issubclass(ec.MissingExtraError, ImportError)
+        assert issubclass(ec.errors.MissingExtraError, ImportError)

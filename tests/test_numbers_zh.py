@@ -1123,5 +1123,5 @@ class TestErrors:
 
     def test_are_exported_from_the_package(self):
         """Both errors are importable from enforcement_core, as every public name is."""
-        assert ec.NumberFormatError is NumberFormatError
-        assert ec.NumberTypeError is NumberTypeError
+        assert ec.errors.NumberFormatError is NumberFormatError
+        assert ec.errors.NumberTypeError is NumberTypeError

@@ -18,7 +18,7 @@ from enforcement_core.statistics import RectificationDays, days_to_rectify, insp
 from profiles import examples
 from strategies import ledgers
 
-TOWN = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
+TOWN = ec.body.EnforcementBody("某镇人民政府", ec.body.BodyLevel.TOWN)
 
 
 @st.composite
@@ -155,33 +155,33 @@ class TestAlgebra:
 class TestRefusals:
     def test_different_bodies(self):
         """Partials of two bodies are not one body's year."""
-        other = ec.EnforcementBody("某街道办事处", ec.BodyLevel.STREET)
+        other = ec.body.EnforcementBody("某街道办事处", ec.body.BodyLevel.STREET)
         with pytest.raises(
-            ec.MergeError, match="different bodies: '某镇人民政府' and '某街道办事处'"
+            ec.errors.MergeError, match="different bodies: '某镇人民政府' and '某街道办事处'"
         ):
             merge(Partial.empty(TOWN, 2023), Partial.empty(other, 2023))
 
     def test_different_years(self):
         """Partials of two years are not one year."""
-        with pytest.raises(ec.MergeError, match="different years: 2023 and 2024"):
+        with pytest.raises(ec.errors.MergeError, match="different years: 2023 and 2024"):
             merge(Partial.empty(TOWN, 2023), Partial.empty(TOWN, 2024))
 
     def test_conflicting_conventions(self):
         """Two pieces that write numbers differently cannot be one report; a default gives way."""
         yuan = Partial.of(
-            ec.Ledger(body=TOWN, year=2023, conventions=ec.Conventions(money_unit="亿元"))
+            ec.Ledger(body=TOWN, year=2023, conventions=ec.report.Conventions(money_unit="亿元"))
         )
         wan = Partial.of(
-            ec.Ledger(body=TOWN, year=2023, conventions=ec.Conventions(money_unit="万元"))
+            ec.Ledger(body=TOWN, year=2023, conventions=ec.report.Conventions(money_unit="万元"))
         )
-        with pytest.raises(ec.MergeError, match="conventions differ"):
+        with pytest.raises(ec.errors.MergeError, match="conventions differ"):
             merge(yuan, wan)
         assert merge(yuan, Partial.empty(TOWN, 2023)).conventions.money_unit == "亿元"
         assert merge(Partial.empty(TOWN, 2023), wan).conventions.money_unit == "万元"
 
     def test_merge_errors_are_statistics_errors(self):
         """A caller catching StatisticsError catches a failed merge too."""
-        assert issubclass(ec.MergeError, ec.StatisticsError)
+        assert issubclass(ec.errors.MergeError, ec.errors.StatisticsError)
 
 
 class TestRectificationDays:
@@ -237,9 +237,9 @@ def test_misconduct_needs_a_roster_in_some_piece():
     ledger = ec.examples.load_records("gulu-2023")
     officer = ledger.officers[0].id
     cases = (
-        ec.MisconductCase("M-1", officer, dt.date(2023, 1, 1)),
-        ec.MisconductCase("M-2", officer, dt.date(2023, 12, 31)),
-        ec.MisconductCase("M-3", officer, dt.date(2024, 1, 1)),
+        ec.workforce.MisconductCase("M-1", officer, dt.date(2023, 1, 1)),
+        ec.workforce.MisconductCase("M-2", officer, dt.date(2023, 12, 31)),
+        ec.workforce.MisconductCase("M-3", officer, dt.date(2024, 1, 1)),
     )
     roster = Partial.of(ledger)
     misconduct = Partial.of(ec.Ledger(body=ledger.body, year=2023, misconduct_cases=cases))

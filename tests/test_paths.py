@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from enforcement_core import (
-    Domain,
-    DomainPenalties,
-    HazardFigures,
-    PenaltyFigures,
-    SupervisionLevel,
-    Unit,
-    WorkforceFigures,
-)
 from enforcement_core._paths import figures, objects, owners, resolve, walk
+from enforcement_core.actions import Domain, SupervisionLevel
+from enforcement_core.figures import DomainPenalties, HazardFigures, PenaltyFigures
+from enforcement_core.workforce import Unit, WorkforceFigures
 
 TREE = WorkforceFigures(
     certified=9,

@@ -11,20 +11,18 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 import enforcement_core as ec
-from enforcement_core import (
+from enforcement_core import plots
+from enforcement_core.actions import ActionKind, InspectionArea
+from enforcement_core.body import BodyLevel, EnforcementBody
+from enforcement_core.errors import MissingExtraError
+from enforcement_core.figures import (
     ActionFigures,
-    ActionKind,
     AreaFigures,
-    BodyLevel,
     CoercionFigures,
-    EnforcementBody,
     HazardFigures,
-    InspectionArea,
     InspectionFigures,
     LicensingFigures,
-    MissingExtraError,
     PenaltyFigures,
-    plots,
 )
 from enforcement_core.labels import label, term
 from enforcement_core.plots import CJK_FONTS, cases_by_category, cjk_font, hazards_by_area

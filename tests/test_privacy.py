@@ -129,28 +129,28 @@ class TestMaskName:
         assert "欧某某" == mask_name("欧文")
 
 
-def _report_with_id(body: ec.EnforcementBody) -> ec.AnnualReport:
+def _report_with_id(body: ec.body.EnforcementBody) -> ec.AnnualReport:
     """A report with identity numbers in every kind of free text a renderer may write."""
     return ec.AnnualReport(
         body=body,
         year=2023,
-        workforce=ec.WorkforceFigures(
+        workforce=ec.workforce.WorkforceFigures(
             certified=5,
             units={
-                "office": ec.Unit(
+                "office": ec.workforce.Unit(
                     f"办公室{ID}",
                     certified=5,
-                    subunits={"brigade": ec.Unit(f"队{ID_X}", certified=2)},
+                    subunits={"brigade": ec.workforce.Unit(f"队{ID_X}", certified=2)},
                 )
             },
         ),
-        licensing=ec.LicensingFigures(subject=f"申请人{ID_X}", applications=243),
-        narrative=ec.Narrative(
+        licensing=ec.figures.LicensingFigures(subject=f"申请人{ID_X}", applications=243),
+        narrative=ec.report.Narrative(
             opening=f"当事人{ID}。",
             sections=(
-                ec.Section(
+                ec.report.Section(
                     title="存在的主要问题",
-                    role=ec.SectionRole.PROBLEMS,
+                    role=ec.report.SectionRole.PROBLEMS,
                     paragraphs=(f"当事人（身份证号{ID_X}）拒不整改。",),
                 ),
             ),
@@ -194,7 +194,7 @@ class TestRenderers:
         ledger = ec.Ledger(
             body=body,
             year=2023,
-            units={"office": ec.Unit(f"办公室{ID}")},
+            units={"office": ec.workforce.Unit(f"办公室{ID}")},
             narrative=_report_with_id(body).narrative,
         )
         for name in PUBLISHED:
@@ -219,5 +219,5 @@ class TestRenderers:
         assert set() == {number for number in numbers if number in output}
 
 
-def _walk(sections: tuple[ec.Section, ...]) -> list[ec.Section]:
+def _walk(sections: tuple[ec.report.Section, ...]) -> list[ec.report.Section]:
     return [w for s in sections for w in (s, *_walk(s.subsections))]

@@ -12,13 +12,12 @@ from pathlib import Path
 import pytest
 
 import enforcement_core as ec
-from enforcement_core import (
+from enforcement_core import cli, renderers
+from enforcement_core.errors import (
     RendererError,
     RendererNotFound,
     RendererOptionError,
     RendererWarning,
-    cli,
-    renderers,
 )
 from enforcement_core.renderers import GROUP, Option
 
@@ -690,7 +689,8 @@ class TestOnlyStatedByDefault:
         # The rates written are the ones the report states, as it states them.
         shown = {row.label for row in table if row.kind == "percent"}
         stated = {
-            label_of(key) if isinstance(key, ec.RateName) else key for key in report.stated.rates
+            label_of(key) if isinstance(key, ec.report.RateName) else key
+            for key in report.stated.rates
         }
         activities = {a.rate_name for a in report.activities if a.rate is not None}
         assert shown <= stated | activities, name
@@ -704,7 +704,7 @@ class TestOnlyStatedByDefault:
         assert ec.load_json(ec.render(report, "json")) == report
 
 
-def label_of(member: ec.RateName) -> str:
+def label_of(member: ec.report.RateName) -> str:
     from enforcement_core.labels import label
 
     return label(member)

@@ -8,19 +8,11 @@ from decimal import Decimal
 import pytest
 
 import enforcement_core as ec
-from enforcement_core import (
-    ActionFigures,
-    ActionKind,
-    AnnualReport,
-    ChangeUnit,
-    Conventions,
-    InvariantError,
-    RateName,
-    Section,
-    Stated,
-    StatedChange,
-)
+from enforcement_core import AnnualReport, InvariantError
 from enforcement_core._paths import check_figure_path, resolve
+from enforcement_core.actions import ActionKind
+from enforcement_core.figures import ActionFigures
+from enforcement_core.report import ChangeUnit, Conventions, RateName, Section, Stated, StatedChange
 
 
 class TestAnnualReport:
@@ -277,36 +269,43 @@ class TestStatedFigure:
     def test_keeps_its_precision(self):
         """46.6万 is 466000 to within 500; 1616.85万 to within 50; 867 to within 0.5."""
         assert (Decimal(466000), Decimal(500)) == (
-            ec.StatedFigure(figure="inspection.visits", value=Decimal("46.6"), unit="万").exact,
-            ec.StatedFigure(figure="inspection.visits", value=Decimal("46.6"), unit="万").tolerance,
+            ec.report.StatedFigure(
+                figure="inspection.visits", value=Decimal("46.6"), unit="万"
+            ).exact,
+            ec.report.StatedFigure(
+                figure="inspection.visits", value=Decimal("46.6"), unit="万"
+            ).tolerance,
         )
         assert (
             Decimal(50)
-            == ec.StatedFigure(
+            == ec.report.StatedFigure(
                 figure="penalty.cases", value=Decimal("1616.85"), unit="万"
             ).tolerance
         )
         assert (
-            Decimal("0.5") == ec.StatedFigure(figure="penalty.cases", value=Decimal(867)).tolerance
+            Decimal("0.5")
+            == ec.report.StatedFigure(figure="penalty.cases", value=Decimal(867)).tolerance
         )
 
     def test_refuses_what_cannot_be(self):
         """A path that names no figure, a unit not known, a negative value: refused."""
         with pytest.raises(InvariantError, match="has no field"):
-            ec.StatedFigure(figure="penalty.case", value=Decimal(1))
+            ec.report.StatedFigure(figure="penalty.case", value=Decimal(1))
         with pytest.raises(InvariantError, match="is not one of"):
-            ec.StatedFigure(figure="penalty.cases", value=Decimal(1), unit="千")
+            ec.report.StatedFigure(figure="penalty.cases", value=Decimal(1), unit="千")
         with pytest.raises(InvariantError, match="must not be negative"):
-            ec.StatedFigure(figure="penalty.cases", value=Decimal(-1))
+            ec.report.StatedFigure(figure="penalty.cases", value=Decimal(-1))
 
     def test_round_trips_as_written(self):
         """JSON keeps the value as written: "46.6" in 万, not 466000."""
         report = ec.AnnualReport(
-            body=ec.EnforcementBody("示例镇人民政府", ec.BodyLevel.TOWN),
+            body=ec.body.EnforcementBody("示例镇人民政府", ec.body.BodyLevel.TOWN),
             year=2023,
-            stated=ec.Stated(
+            stated=ec.report.Stated(
                 figures=(
-                    ec.StatedFigure(figure="inspection.visits", value=Decimal("46.60"), unit="万"),
+                    ec.report.StatedFigure(
+                        figure="inspection.visits", value=Decimal("46.60"), unit="万"
+                    ),
                 )
             ),
         )

@@ -8,23 +8,19 @@ import pytest
 from hypothesis import given
 
 import enforcement_core as ec
-from enforcement_core import (
-    AnnualReport,
-    BodyLevel,
-    Domain,
+from enforcement_core import AnnualReport, rollup
+from enforcement_core.actions import Domain
+from enforcement_core.body import BodyLevel, EnforcementBody
+from enforcement_core.errors import StatisticsError
+from enforcement_core.figures import (
     DomainPenalties,
-    EnforcementBody,
     HazardFigures,
     InspectionFigures,
     PenaltyFigures,
-    RateName,
-    StatisticsError,
-    Unit,
-    UnitKind,
-    WorkforceFigures,
-    rollup,
 )
+from enforcement_core.report import RateName
 from enforcement_core.statistics import rate
+from enforcement_core.workforce import Unit, UnitKind, WorkforceFigures
 from strategies import annual_reports
 
 DISTRICT = EnforcementBody("示例区", BodyLevel.COUNTY)
@@ -110,7 +106,7 @@ class TestRollup:
     def test_statements_and_narrative_do_not_add_up(self):
         """A district's roll-up states nothing and has no narrative of its own."""
         twice = rollup([GULU, GULU], body=DISTRICT)
-        assert (ec.Stated(), ec.Narrative(), DISTRICT, None) == (
+        assert (ec.report.Stated(), ec.report.Narrative(), DISTRICT, None) == (
             twice.stated,
             twice.narrative,
             twice.body,
@@ -120,7 +116,7 @@ class TestRollup:
     def test_conventions_kept_when_all_agree(self, report):
         """The towns' way of writing numbers carries over when they share it."""
         assert GULU.conventions == rollup([GULU, GULU], body=DISTRICT).conventions
-        assert ec.Conventions() == rollup([GULU, report()], body=DISTRICT).conventions
+        assert ec.report.Conventions() == rollup([GULU, report()], body=DISTRICT).conventions
 
     def test_refuses_different_years(self, body, report):
         """Reports of different years do not roll up."""

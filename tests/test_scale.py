@@ -67,7 +67,7 @@ def expected_rollups(tree: BodyHierarchy, reports: dict[str, ec.AnnualReport]):
 class TestHierarchy:
     def test_levels_and_parents(self, tree):
         """Each body has its level and parent; the tops have none."""
-        assert ec.BodyLevel.PROVINCE == tree.nodes["P"].level
+        assert ec.body.BodyLevel.PROVINCE == tree.nodes["P"].level
         assert tree.children(None) == ("P",)
         assert tree.children("C0")[0] == province.credit_code(1)  # the city's department first
         assert ["C0K0", "C0", "P"] == list(tree.ancestors(province.credit_code(3)))
@@ -75,7 +75,7 @@ class TestHierarchy:
     def test_body_is_named_in_its_region(self, tree):
         """A body's report names it, at its level, in the region above it."""
         town = tree.body(province.credit_code(3))
-        assert ("第1市第1区第1镇人民政府", ec.BodyLevel.TOWN) == (town.name, town.level)
+        assert ("第1市第1区第1镇人民政府", ec.body.BodyLevel.TOWN) == (town.name, town.level)
         assert "第1市第1区" == town.region
         assert "" == tree.body("P").region
 
@@ -125,7 +125,7 @@ class TestHierarchy:
                 {"code": "P", "name": "某省", "level": "province"},
                 {"code": "C", "name": "某市", "level": "市", "parent": "P"},
                 {"code": "K", "name": "某区", "level": "区", "parent": "C"},
-                {"code": "T", "name": "某镇", "level": ec.BodyLevel.TOWN, "parent": "K"},
+                {"code": "T", "name": "某镇", "level": ec.body.BodyLevel.TOWN, "parent": "K"},
             ]
         )
         assert [n.level.value for n in tree.nodes.values()] == [
@@ -184,7 +184,7 @@ class TestRollupAlongTheTree:
 
     def test_reports_of_unknown_bodies_are_refused(self, tree, expected):
         """A report the tree cannot place is named, not dropped."""
-        with pytest.raises(ec.StatisticsError, match="not in the hierarchy: 'X'"):
+        with pytest.raises(ec.errors.StatisticsError, match="not in the hierarchy: 'X'"):
             tree.rollup({"X": next(iter(expected.values()))})
 
 
@@ -223,7 +223,7 @@ class TestPartitions:
 
     def test_without_a_hierarchy_bodies_take_the_level_given(self, dataset, expected):
         """Without a tree, bodies are keyed by their credit code, else their name."""
-        reports = summarize_partitions(dataset, year=YEAR, level=ec.BodyLevel.TOWN)
+        reports = summarize_partitions(dataset, year=YEAR, level=ec.body.BodyLevel.TOWN)
         codes = list(expected)
         # Its penalties are named only, its licences carry its code: one body, by its code.
         assert "第1市市场监督管理局" not in reports
@@ -231,7 +231,7 @@ class TestPartitions:
         assert expected[codes[0]].penalty == reports[codes[0]].penalty
         assert expected[codes[0]].licensing == reports[codes[0]].licensing
         assert codes[1] in reports
-        assert ec.BodyLevel.TOWN == reports[codes[1]].body.level
+        assert ec.body.BodyLevel.TOWN == reports[codes[1]].body.level
         assert expected[codes[1]].penalty == reports[codes[1]].penalty
 
     def test_without_a_level_unknown_bodies_are_reported(self, dataset):
@@ -265,11 +265,11 @@ class TestPartitions:
         """A file of other columns is named, not skipped."""
         (tmp_path / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
         with pytest.raises(ec.LoadError, match="not a 双公示 penalty or licensing table"):
-            summarize_partitions(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN)
+            summarize_partitions(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
 
     def test_an_empty_dataset_has_no_bodies(self, tmp_path):
         """No files, no reports."""
-        assert {} == summarize_partitions(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN)
+        assert {} == summarize_partitions(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
 
 
 # Dask -------------------------------------------------------------------------------------
@@ -372,7 +372,7 @@ class TestDask:
         """One decision number in two pieces, whichever workers read them: a problem of the second."""
         write_pieces(tmp_path, PIECE_ROWS[0], PIECE_ROWS[0].replace("0.68", "0.5"))
         with pytest.raises(ec.LoadError) as caught:
-            summarize_dask(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN, split_out=3)
+            summarize_dask(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN, split_out=3)
         (problem,) = caught.value.problems
         assert ("b.csv", 2, "行政处罚决定书文号") == (problem.sheet, problem.row, problem.header)  # type: ignore[attr-defined]
         assert problem.message.startswith("the same identifier as a.csv, row 2")
@@ -383,7 +383,7 @@ class TestDask:
         problems = []
         for summarize in (summarize_partitions, summarize_dask):
             with pytest.raises(ec.LoadError) as caught:
-                summarize(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN)
+                summarize(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
             problems.append([str(p) for p in caught.value.problems])
         assert 3 == len(problems[0])
         assert problems[0] == problems[1]
@@ -393,8 +393,8 @@ class TestDask:
         """A body's credit code in one piece and not in the other: one report of both pieces' cases."""
         write_pieces(tmp_path, PIECE_ROWS[0], PIECE_ROWS[1].replace(PIECE_CODE, ""))
         for reports in (
-            summarize_partitions(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN),
-            summarize_dask(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN, split_out=split_out),
+            summarize_partitions(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN),
+            summarize_dask(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN, split_out=split_out),
         ):
             assert [PIECE_CODE] == list(reports)
             assert 2 == reports[PIECE_CODE].penalty.cases
@@ -426,8 +426,10 @@ class TestDask:
 def test_without_dask_the_extra_is_named(monkeypatch, dataset):
     """Without dask installed, the error says which extra installs it."""
     monkeypatch.setitem(sys.modules, "dask", None)
-    with pytest.raises(ec.MissingExtraError, match=r"pip install 'enforcement-core\[dask\]'"):
-        summarize_dask(dataset, year=YEAR, level=ec.BodyLevel.TOWN)
+    with pytest.raises(
+        ec.errors.MissingExtraError, match=r"pip install 'enforcement-core\[dask\]'"
+    ):
+        summarize_dask(dataset, year=YEAR, level=ec.body.BodyLevel.TOWN)
 
 
 # The bodies of a piece, grouped over the columns' codes ------------------------------
@@ -491,7 +493,7 @@ def test_the_bodies_of_a_piece_are_those_of_the_row_by_row_grouping(rows, repeat
         )
 
     cells = {"body": column(names), "body_code": column(codes), "_kept": kept}
-    reading = _Reading(2023, None, ec.BodyLevel.TOWN, None)
+    reading = _Reading(2023, None, ec.body.BodyLevel.TOWN, None)
     problems, keys_of = [], {}
     found = _bodies(cells, reading, ("p.csv", "处罚机关"), problems, keys_of)
     rows_of, _ = _bodies_by_rows(names, codes, kept)

@@ -59,7 +59,7 @@ class TestRoundTrip:
     def test_decimals_in_exponent_form_are_written_plainly(self):
         """Decimal('1E+3') is written "1000", which loads back equal."""
         report = AnnualReport(
-            body=GULU.body, year=2023, penalty=ec.PenaltyFigures(fines=Decimal("1E+3"))
+            body=GULU.body, year=2023, penalty=ec.figures.PenaltyFigures(fines=Decimal("1E+3"))
         )
         assert '"fines": "1000"' in dump_json(report)
         assert report == load_json(dump_json(report))
@@ -72,7 +72,7 @@ class TestRoundTrip:
     def test_dump_refuses_other_objects(self):
         """Only documents are dumped."""
         with pytest.raises(TypeError, match="cannot dump a HazardFigures"):
-            dump_json(ec.HazardFigures())  # type: ignore[arg-type]
+            dump_json(ec.figures.HazardFigures())  # type: ignore[arg-type]
 
 
 class TestSources:
@@ -337,10 +337,10 @@ class TestEveryProblemAtOnce:
 class TestConverter:
     def test_single_objects_round_trip(self):
         """The converter (un)structures single domain objects too."""
-        figures = ec.HazardFigures(found=509, rectified=502)
+        figures = ec.figures.HazardFigures(found=509, rectified=502)
         raw = serialization.converter.unstructure(figures)
         assert {"found": 509, "rectified": 502} == raw
-        assert figures == serialization.converter.structure(raw, ec.HazardFigures)
+        assert figures == serialization.converter.structure(raw, ec.figures.HazardFigures)
 
 
 def gulu_data() -> dict:
@@ -424,7 +424,7 @@ class TestText:
     def test_free_text_is_checked_too(self):
         """A control character in free text is refused, in Python as on loading."""
         with pytest.raises(ec.InvariantError, match="control character U[+]001B"):
-            ec.EnforcementBody("古路镇", ec.BodyLevel.TOWN, region="重庆\x1b[31m")
+            ec.body.EnforcementBody("古路镇", ec.body.BodyLevel.TOWN, region="重庆\x1b[31m")
 
 
 class TestYearsAndBounds:
@@ -438,14 +438,16 @@ class TestYearsAndBounds:
 
     def test_a_ledger_of_year_9998(self):
         """The last year accepted is the same for ledgers as for reports."""
-        ledger = ec.Ledger(body=ec.EnforcementBody("古路镇", ec.BodyLevel.TOWN), year=9998)
+        ledger = ec.Ledger(
+            body=ec.body.EnforcementBody("古路镇", ec.body.BodyLevel.TOWN), year=9998
+        )
         assert 9998 == ledger.year
 
     @pytest.mark.parametrize("amount", ["1E+26", "1000000000000"])
     def test_money_above_the_bound(self, amount):
         """Money above MAX_MONEY is an InvariantError, not decimal.InvalidOperation."""
         with pytest.raises(ec.InvariantError, match="above the largest amount, 999999999999.99"):
-            ec.ActionFigures(count=1, amount=Decimal(amount))
+            ec.figures.ActionFigures(count=1, amount=Decimal(amount))
 
     def test_money_above_the_bound_in_json_lands_at_its_path(self):
         """Through JSON the problem is named at the amount's own path."""
@@ -456,18 +458,18 @@ class TestYearsAndBounds:
 
     def test_money_at_the_bound(self):
         """The largest amount itself is money."""
-        figures = ec.ActionFigures(count=1, amount=Decimal("999999999999.99"))
+        figures = ec.figures.ActionFigures(count=1, amount=Decimal("999999999999.99"))
         assert Decimal("999999999999.99") == figures.amount
 
     @pytest.mark.parametrize("amount", ["-0", "-0.00"])
     def test_negative_zero(self, amount):
         """Decimal('-0') would be written '-0': refused."""
         with pytest.raises(ec.InvariantError, match="is a negative zero; write 0"):
-            ec.ActionFigures(count=0, amount=Decimal(amount))
+            ec.figures.ActionFigures(count=0, amount=Decimal(amount))
 
     def test_zero(self):
         """A plain zero is money."""
-        assert "0" == format(ec.ActionFigures(count=0, amount=Decimal(0)).amount, "f")
+        assert "0" == format(ec.figures.ActionFigures(count=0, amount=Decimal(0)).amount, "f")
 
 
 class TestNothingHidden:

@@ -20,7 +20,7 @@ from enforcement_core.statistics import figure, stated_figure
 from profiles import examples
 from strategies import annual_reports
 
-BODY = ec.EnforcementBody(name="示例区交通运输局", level=ec.BodyLevel.COUNTY_DEPARTMENT)
+BODY = ec.body.EnforcementBody(name="示例区交通运输局", level=ec.body.BodyLevel.COUNTY_DEPARTMENT)
 
 
 def report(**fields: object) -> ec.AnnualReport:
@@ -31,10 +31,10 @@ def codes(source: ec.AnnualReport) -> list[tuple[str, str]]:
     return [(f.code, f.path) for f in ec.audit(source)]
 
 
-def bound(path: str, value: str, qualifier: str, **more: object) -> ec.Stated:
-    return ec.Stated(
+def bound(path: str, value: str, qualifier: str, **more: object) -> ec.report.Stated:
+    return ec.report.Stated(
         figures=(
-            ec.StatedFigure(figure=path, value=Decimal(value), qualifier=qualifier, **more),  # type: ignore[arg-type]
+            ec.report.StatedFigure(figure=path, value=Decimal(value), qualifier=qualifier, **more),  # type: ignore[arg-type]
         )
     )
 
@@ -72,14 +72,16 @@ class TestQualifier:
     def test_refuses_a_qualifier_it_does_not_know(self):
         """An unknown qualifier is refused, naming the field and the words it takes."""
         with pytest.raises(ec.InvariantError, match="StatedFigure.qualifier: '大概'"):
-            ec.StatedFigure(figure="penalty.cases", value=Decimal(1), qualifier="大概")
+            ec.report.StatedFigure(figure="penalty.cases", value=Decimal(1), qualifier="大概")
 
     def test_a_bound_is_no_value(self):
         """figure() does not take a bound as the figure: unknown, or its parts' lower bound."""
-        alone = report(penalty=ec.PenaltyFigures(), stated=bound("penalty.cases", "2300", "余"))
+        alone = report(
+            penalty=ec.figures.PenaltyFigures(), stated=bound("penalty.cases", "2300", "余")
+        )
         assert figure(alone, "penalty.cases") is None
         assert Decimal(2300) == stated_figure(alone, "penalty.cases")
-        parts = attrs_evolve_penalty(alone, by_procedure={ec.Procedure.SIMPLE: 7})
+        parts = attrs_evolve_penalty(alone, by_procedure={ec.actions.Procedure.SIMPLE: 7})
         assert 7 == figure(parts, "penalty.cases")
 
     @pytest.mark.parametrize(
@@ -99,7 +101,8 @@ class TestQualifier:
     def test_the_audit_holds_a_bound_against_the_figure_held(self, qualifier, held, broken):
         """Each bound on both sides of its edge: 2300余 against 2300 and 2301, 不足10 …."""
         source = report(
-            penalty=ec.PenaltyFigures(cases=held), stated=bound("penalty.cases", "2300", qualifier)
+            penalty=ec.figures.PenaltyFigures(cases=held),
+            stated=bound("penalty.cases", "2300", qualifier),
         )
         expected = [("bound-broken", "stated.figures[0]")] if broken else []
         assert expected == codes(source)
@@ -110,7 +113,7 @@ class TestQualifier:
     def test_parts_break_only_a_bound_from_above(self, qualifier, parts, broken):
         """Parts are a lower bound of their total: 10 parts break 不足10; 5 do not break 10余."""
         source = report(
-            penalty=ec.PenaltyFigures(by_procedure={ec.Procedure.SIMPLE: parts}),
+            penalty=ec.figures.PenaltyFigures(by_procedure={ec.actions.Procedure.SIMPLE: parts}),
             stated=bound("penalty.cases", "10", qualifier),
         )
         expected = [("bound-broken", "stated.figures[0]")] if broken else []
@@ -122,7 +125,7 @@ class TestQualifier:
     def test_about_is_held_to_its_precision_as_a_warning(self, held, far):
         """约6.2万 covers 61,500 to 62,500 (its half-place, as 46.6万 does); beyond, a warning."""
         source = report(
-            inspection=ec.InspectionFigures(visits=held),
+            inspection=ec.figures.InspectionFigures(visits=held),
             stated=bound("inspection.visits", "6.2", "约", unit="万"),
         )
         assert ([("about-mismatch", "stated.figures[0]")] if far else []) == codes(source)
@@ -130,7 +133,7 @@ class TestQualifier:
     def test_a_bound_of_the_grand_total_is_not_a_total(self):
         """共计2300余件 is not held as 2300 against the categories: no total-mismatch."""
         source = report(
-            penalty=ec.PenaltyFigures(cases=2400),
+            penalty=ec.figures.PenaltyFigures(cases=2400),
             stated=bound("stated.actions", "2300", "余"),
         )
         assert [] == codes(source)
@@ -138,7 +141,7 @@ class TestQualifier:
     def test_a_bound_beside_zeros_is_not_nothing_done(self):
         """不足10件 beside fines of 0 is written, not "全年未作出行政处罚"."""
         source = report(
-            penalty=ec.PenaltyFigures(fines=Decimal(0)),
+            penalty=ec.figures.PenaltyFigures(fines=Decimal(0)),
             stated=bound("penalty.cases", "10", "不足"),
         )
         zh = ec.render(source, "zh")
@@ -148,17 +151,19 @@ class TestQualifier:
     def test_renderers_write_the_bound_as_written(self):
         """zh and text write 2300余人次 and 不足10件, never the bound as a figure."""
         source = report(
-            inspection=ec.InspectionFigures(),
-            penalty=ec.PenaltyFigures(),
-            stated=ec.Stated(
+            inspection=ec.figures.InspectionFigures(),
+            penalty=ec.figures.PenaltyFigures(),
+            stated=ec.report.Stated(
                 figures=(
-                    ec.StatedFigure(
+                    ec.report.StatedFigure(
                         figure="inspection.visits",
                         value=Decimal(2300),
                         qualifier="余",
                         measure="人次",
                     ),
-                    ec.StatedFigure(figure="penalty.cases", value=Decimal(10), qualifier="不足"),
+                    ec.report.StatedFigure(
+                        figure="penalty.cases", value=Decimal(10), qualifier="不足"
+                    ),
                 )
             ),
         )
@@ -179,28 +184,28 @@ def attrs_evolve_penalty(source: ec.AnnualReport, **fields: object) -> ec.Annual
 class TestMoneyPlaces:
     def test_fen_precision_in_wan_yuan(self):
         """Five places in 万元 (52.31047万元) are written; seven are beyond the fen."""
-        conventions = ec.Conventions(money_unit="万元", money_places=5)
+        conventions = ec.report.Conventions(money_unit="万元", money_places=5)
         source = report(
-            penalty=ec.PenaltyFigures(fines=Decimal("523104.70")), conventions=conventions
+            penalty=ec.figures.PenaltyFigures(fines=Decimal("523104.70")), conventions=conventions
         )
         assert "罚款52.31047万元" in ec.render(source, "zh")
         assert "52.31047" in ec.render(source, "text")
         assert round_trip(source) == source
         assert valid(source)
         with pytest.raises(ec.InvariantError, match="from 0 to 6 for money in 万元"):
-            ec.Conventions(money_unit="万元", money_places=7)
+            ec.report.Conventions(money_unit="万元", money_places=7)
         with pytest.raises(ec.InvariantError, match="from 0 to 4 for money in 元"):
-            ec.Conventions(money_places=5)
+            ec.report.Conventions(money_places=5)
 
     def test_places_per_figure_mixed(self):
         """Three places for one figure beside one for another, in one report."""
-        conventions = ec.Conventions(
+        conventions = ec.report.Conventions(
             money_unit="万元",
             money_places=1,
             money_places_by_figure={"penalty.confiscations": 3},
         )
         source = report(
-            penalty=ec.PenaltyFigures(fines=Decimal(123456), confiscations=Decimal(7891)),
+            penalty=ec.figures.PenaltyFigures(fines=Decimal(123456), confiscations=Decimal(7891)),
             conventions=conventions,
         )
         zh = ec.render(source, "zh")
@@ -211,25 +216,25 @@ class TestMoneyPlaces:
 class TestOwnFigures:
     def test_a_rate_of_the_reports_own_may_pass_100(self):
         """任务完成率108% is held; a built-in rate (隐患整改率) above 100 is refused."""
-        own = ec.OwnFigure(name="任务完成率", value=Decimal(108), measure="%", at="penalty")
+        own = ec.report.OwnFigure(name="任务完成率", value=Decimal(108), measure="%", at="penalty")
         assert "任务完成率108%" == own.text
         with pytest.raises(ec.InvariantError, match="rectification is a share"):
-            ec.OwnFigure(name="隐患整改率", value=Decimal("100.5"), measure="%")
-        assert ec.OwnFigure(name="隐患整改率", value=Decimal(100), measure="%").rate_name
+            ec.report.OwnFigure(name="隐患整改率", value=Decimal("100.5"), measure="%")
+        assert ec.report.OwnFigure(name="隐患整改率", value=Decimal(100), measure="%").rate_name
 
     def test_refuses_a_place_a_path_or_half_a_ratio(self):
         """Where it stood is a known place; what it divides names figures, both of them."""
         with pytest.raises(ec.InvariantError, match="OwnFigure.at"):
-            ec.OwnFigure(name="辖区面积", value=Decimal(1), at="narrative")
+            ec.report.OwnFigure(name="辖区面积", value=Decimal(1), at="narrative")
         with pytest.raises(ec.InvariantError, match="OwnFigure.numerator"):
-            ec.OwnFigure(
+            ec.report.OwnFigure(
                 name="人均办案",
                 value=Decimal(7),
                 numerator="penalty.casez",
                 denominator="penalty.cases",
             )
         with pytest.raises(ec.InvariantError, match="give both"):
-            ec.OwnFigure(name="人均办案", value=Decimal(7), numerator="penalty.cases")
+            ec.report.OwnFigure(name="人均办案", value=Decimal(7), numerator="penalty.cases")
 
     @pytest.mark.parametrize(
         ("cases", "finding"), [(70, False), (74, False), (75, True), (64, True), (65, False)]
@@ -237,11 +242,11 @@ class TestOwnFigures:
     def test_a_ratio_per_officer_is_held_to_what_it_divides(self, cases, finding):
         """人均办案7件 with 10 officers: 65 to 74 cases round to 7; 64 and 75 do not."""
         source = report(
-            workforce=ec.WorkforceFigures(certified=10),
-            penalty=ec.PenaltyFigures(cases=cases),
-            stated=ec.Stated(
+            workforce=ec.workforce.WorkforceFigures(certified=10),
+            penalty=ec.figures.PenaltyFigures(cases=cases),
+            stated=ec.report.Stated(
                 own_figures=(
-                    ec.OwnFigure(
+                    ec.report.OwnFigure(
                         name="人均办案",
                         value=Decimal(7),
                         measure="件",
@@ -259,11 +264,11 @@ class TestOwnFigures:
     def test_a_rate_above_100_is_held_to_its_figures(self, done, finding):
         """任务完成率108% over 100 planned: 108 done agrees, 107 does not."""
         source = report(
-            penalty=ec.PenaltyFigures(cases=done),
-            licensing=ec.LicensingFigures(applications=100),
-            stated=ec.Stated(
+            penalty=ec.figures.PenaltyFigures(cases=done),
+            licensing=ec.figures.LicensingFigures(applications=100),
+            stated=ec.report.Stated(
                 own_figures=(
-                    ec.OwnFigure(
+                    ec.report.OwnFigure(
                         name="任务完成率",
                         value=Decimal(108),
                         measure="%",
@@ -280,10 +285,12 @@ class TestOwnFigures:
     def test_a_built_in_rate_in_the_reports_words_is_held_to_the_counts(self, stated, finding):
         """隐患整改率 named by the report is recomputed: 502 of 509 is 98.62%, not 98.63%."""
         source = report(
-            inspection=ec.InspectionFigures(hazards=ec.HazardFigures(found=509, rectified=502)),
-            stated=ec.Stated(
+            inspection=ec.figures.InspectionFigures(
+                hazards=ec.figures.HazardFigures(found=509, rectified=502)
+            ),
+            stated=ec.report.Stated(
                 own_figures=(
-                    ec.OwnFigure(
+                    ec.report.OwnFigure(
                         name="隐患整改率", value=Decimal(stated), measure="%", at="inspection"
                     ),
                 )
@@ -294,18 +301,20 @@ class TestOwnFigures:
     def test_several_rates_of_one_name_each_where_it_stood(self):
         """Two 合格率 in two places, each written back in its own paragraph and row."""
         source = report(
-            licensing=ec.LicensingFigures(applications=12, granted=12),
-            inspection=ec.InspectionFigures(visits=30),
-            stated=ec.Stated(
+            licensing=ec.figures.LicensingFigures(applications=12, granted=12),
+            inspection=ec.figures.InspectionFigures(visits=30),
+            stated=ec.report.Stated(
                 own_figures=(
-                    ec.OwnFigure(
+                    ec.report.OwnFigure(
                         name="合格率",
                         value=Decimal(95),
                         measure="%",
                         qualifier="以上",
                         at="inspection",
                     ),
-                    ec.OwnFigure(name="合格率", value=Decimal("98.5"), measure="%", at="licensing"),
+                    ec.report.OwnFigure(
+                        name="合格率", value=Decimal("98.5"), measure="%", at="licensing"
+                    ),
                 )
             ),
         )
@@ -323,20 +332,20 @@ class TestOwnFigures:
     def test_context_figures_and_notes_written_where_they_stood(self):
         """约6.2平方公里 and 300余个 in the overview; 不含公安和消防 beside the penalties."""
         source = report(
-            penalty=ec.PenaltyFigures(cases=12),
-            stated=ec.Stated(
+            penalty=ec.figures.PenaltyFigures(cases=12),
+            stated=ec.report.Stated(
                 own_figures=(
-                    ec.OwnFigure(
+                    ec.report.OwnFigure(
                         name="辖区面积", value=Decimal("6.2"), measure="平方公里", qualifier="约"
                     ),
-                    ec.OwnFigure(
+                    ec.report.OwnFigure(
                         name="共有市场主体", value=Decimal(300), measure="个", qualifier="余"
                     ),
-                    ec.OwnFigure(
+                    ec.report.OwnFigure(
                         name="没收非法出版物", value=Decimal(120), measure="册", at="penalty"
                     ),
                 ),
-                notes=(ec.StatedNote(text="以上数据不含公安和消防", at="penalty"),),
+                notes=(ec.report.StatedNote(text="以上数据不含公安和消防", at="penalty"),),
             ),
         )
         zh = ec.render(source, "zh")
@@ -355,9 +364,11 @@ class TestOwnFigures:
     def test_a_figure_at_a_category_the_report_does_not_hold_is_not_dropped(self):
         """A figure at 行政征收 with no levy figures is still written, last."""
         source = report(
-            stated=ec.Stated(
+            stated=ec.report.Stated(
                 own_figures=(
-                    ec.OwnFigure(name="征收土地", value=Decimal(12), measure="亩", at="levy"),
+                    ec.report.OwnFigure(
+                        name="征收土地", value=Decimal(12), measure="亩", at="levy"
+                    ),
                 )
             )
         )
@@ -367,10 +378,12 @@ class TestOwnFigures:
     def test_a_figure_of_its_own_stands_under_its_own_heading(self):
         """强制拆除2处 at coercion, with no coercion figures, is under 行政强制, not 行政处罚."""
         source = report(
-            penalty=ec.PenaltyFigures(cases=3),
-            stated=ec.Stated(
+            penalty=ec.figures.PenaltyFigures(cases=3),
+            stated=ec.report.Stated(
                 own_figures=(
-                    ec.OwnFigure(name="强制拆除", value=Decimal(2), measure="处", at="coercion"),
+                    ec.report.OwnFigure(
+                        name="强制拆除", value=Decimal(2), measure="处", at="coercion"
+                    ),
                 )
             ),
         )
@@ -384,49 +397,52 @@ class TestChanges:
         with pytest.raises(
             ec.InvariantError, match="StatedChange.verb: 下降 says down, the change is 5"
         ):
-            ec.StatedChange(
-                figure="penalty.cases", change=Decimal(5), unit=ec.ChangeUnit.ABSOLUTE, verb="下降"
-            )
-        with pytest.raises(ec.InvariantError, match="StatedChange.percent"):
-            ec.StatedChange(
+            ec.report.StatedChange(
                 figure="penalty.cases",
                 change=Decimal(5),
-                unit=ec.ChangeUnit.ABSOLUTE,
+                unit=ec.report.ChangeUnit.ABSOLUTE,
+                verb="下降",
+            )
+        with pytest.raises(ec.InvariantError, match="StatedChange.percent"):
+            ec.report.StatedChange(
+                figure="penalty.cases",
+                change=Decimal(5),
+                unit=ec.report.ChangeUnit.ABSOLUTE,
                 percent=Decimal(-3),
             )
         with pytest.raises(ec.InvariantError, match="beside an absolute change only"):
-            ec.StatedChange(
+            ec.report.StatedChange(
                 figure="penalty.cases",
                 change=Decimal(5),
-                unit=ec.ChangeUnit.PERCENT,
+                unit=ec.report.ChangeUnit.PERCENT,
                 percent=Decimal(5),
             )
 
     def test_written_with_the_reports_verb_and_both_forms(self):
         """增加150件，增幅为42.3%; 同比降低10.5%; a change of the grand total."""
         source = report(
-            penalty=ec.PenaltyFigures(cases=505),
-            inspection=ec.InspectionFigures(visits=800),
-            stated=ec.Stated(
+            penalty=ec.figures.PenaltyFigures(cases=505),
+            inspection=ec.figures.InspectionFigures(visits=800),
+            stated=ec.report.Stated(
                 actions=1305,
                 changes=(
-                    ec.StatedChange(
+                    ec.report.StatedChange(
                         figure="penalty.cases",
                         change=Decimal(150),
-                        unit=ec.ChangeUnit.ABSOLUTE,
+                        unit=ec.report.ChangeUnit.ABSOLUTE,
                         verb="增加",
                         percent=Decimal("42.3"),
                     ),
-                    ec.StatedChange(
+                    ec.report.StatedChange(
                         figure="inspection.visits",
                         change=Decimal("-10.5"),
-                        unit=ec.ChangeUnit.PERCENT,
+                        unit=ec.report.ChangeUnit.PERCENT,
                         verb="降低",
                     ),
-                    ec.StatedChange(
+                    ec.report.StatedChange(
                         figure="stated.actions",
                         change=Decimal(5),
-                        unit=ec.ChangeUnit.PERCENT,
+                        unit=ec.report.ChangeUnit.PERCENT,
                         verb="增长",
                     ),
                 ),
@@ -443,13 +459,13 @@ class TestChanges:
     def test_both_forms_against_the_current_figure(self, current, finding):
         """From 505 the previous is 355 and 150 is 42.25…%, 42.3%; from 504, 42.4%."""
         source = report(
-            penalty=ec.PenaltyFigures(cases=current),
-            stated=ec.Stated(
+            penalty=ec.figures.PenaltyFigures(cases=current),
+            stated=ec.report.Stated(
                 changes=(
-                    ec.StatedChange(
+                    ec.report.StatedChange(
                         figure="penalty.cases",
                         change=Decimal(150),
-                        unit=ec.ChangeUnit.ABSOLUTE,
+                        unit=ec.report.ChangeUnit.ABSOLUTE,
                         percent=Decimal("42.3"),
                     ),
                 )
@@ -472,12 +488,12 @@ class TestChanges:
     def test_both_forms_without_any_figure(self, change, percent, finding):
         """Without the figures some previous count must give both: 1 and 42.3% cannot."""
         source = report(
-            stated=ec.Stated(
+            stated=ec.report.Stated(
                 changes=(
-                    ec.StatedChange(
+                    ec.report.StatedChange(
                         figure="penalty.cases",
                         change=Decimal(change),
-                        unit=ec.ChangeUnit.ABSOLUTE,
+                        unit=ec.report.ChangeUnit.ABSOLUTE,
                         percent=Decimal(percent),
                     ),
                 )
@@ -492,23 +508,23 @@ class TestConventionsAndCutOff:
     @pytest.mark.parametrize(
         ("counting", "tallied", "finding"),
         [
-            (ec.SanctionCounting.EVERY_TYPE, 23, False),
-            (ec.SanctionCounting.HEAVIEST, 23, True),
-            (ec.SanctionCounting.HEAVIEST, 10, False),
-            (ec.SanctionCounting.HEAVIEST, 11, True),
+            (ec.report.SanctionCounting.EVERY_TYPE, 23, False),
+            (ec.report.SanctionCounting.HEAVIEST, 23, True),
+            (ec.report.SanctionCounting.HEAVIEST, 10, False),
+            (ec.report.SanctionCounting.HEAVIEST, 11, True),
         ],
     )
     def test_sanctions_follow_the_reports_counting(self, counting, tallied, finding):
         """23 sanctions for 10 cases: possible under every type, an error under the heaviest only."""
         source = report(
-            penalty=ec.PenaltyFigures(
+            penalty=ec.figures.PenaltyFigures(
                 cases=10,
                 by_sanction={
-                    ec.SanctionType.WARNING: min(10, tallied),
-                    ec.SanctionType.FINE: max(0, tallied - 10),
+                    ec.actions.SanctionType.WARNING: min(10, tallied),
+                    ec.actions.SanctionType.FINE: max(0, tallied - 10),
                 },
             ),
-            conventions=ec.Conventions(sanction_counting=counting),
+            conventions=ec.report.Conventions(sanction_counting=counting),
         )
         found = [c for c in codes(source) if c[0] == "sanctions-above-cases"]
         assert ([("sanctions-above-cases", "penalty.by_sanction")] if finding else []) == found
@@ -517,16 +533,16 @@ class TestConventionsAndCutOff:
         """Records carry each of their types: a ledger under "heaviest" is not wrong for it."""
         day = dt.date(2023, 5, 2)
         cases = tuple(
-            ec.PenaltyCase(
+            ec.actions.PenaltyCase(
                 f"P-{n}",
                 day,
-                domain=ec.Domain.TRAFFIC,
-                sanctions=(ec.SanctionType.WARNING, ec.SanctionType.FINE),
+                domain=ec.actions.Domain.TRAFFIC,
+                sanctions=(ec.actions.SanctionType.WARNING, ec.actions.SanctionType.FINE),
                 fine=Decimal(100),
             )
             for n in range(3)
         )
-        heaviest = ec.Conventions(sanction_counting=ec.SanctionCounting.HEAVIEST)
+        heaviest = ec.report.Conventions(sanction_counting=ec.report.SanctionCounting.HEAVIEST)
         ledger = ec.Ledger(body=BODY, year=2023, penalty_cases=cases, conventions=heaviest)
         assert 6 == sum(ec.summarize(ledger).penalty.by_sanction.values())
         assert "sanctions-above-cases" not in [f.code for f in ec.audit(ledger)]
@@ -544,7 +560,7 @@ class TestConventionsAndCutOff:
     )
     def test_the_cut_off_lies_in_the_year_and_before_publication(self, cut_off, published, finding):
         """截至12月20日 of 2023, not of 2024, and not after the report was published."""
-        source = report(published_on=published, stated=ec.Stated(cut_off=cut_off))
+        source = report(published_on=published, stated=ec.report.Stated(cut_off=cut_off))
         found = [c for c in codes(source) if c[0] == "cut-off-outside-year"]
         assert ([("cut-off-outside-year", "stated.cut_off")] if finding else []) == found
 
@@ -559,13 +575,16 @@ class TestConventionsAndCutOff:
     )
     def test_a_cut_off_in_another_year_is_written_with_its_year(self, cut_off, written):
         """The report's own year goes unsaid; another year is written, so it is not misread."""
-        source = report(penalty=ec.PenaltyFigures(cases=12), stated=ec.Stated(cut_off=cut_off))
+        source = report(
+            penalty=ec.figures.PenaltyFigures(cases=12), stated=ec.report.Stated(cut_off=cut_off)
+        )
         assert written in ec.render(source, "zh")
 
     def test_the_cut_off_is_written(self):
         """截至12月20日 opens the actions in zh, as reports write it; a row of the text."""
         source = report(
-            penalty=ec.PenaltyFigures(cases=12), stated=ec.Stated(cut_off=dt.date(2023, 12, 20))
+            penalty=ec.figures.PenaltyFigures(cases=12),
+            stated=ec.report.Stated(cut_off=dt.date(2023, 12, 20)),
         )
         zh = ec.render(source, "zh")
         assert "截至12月20日，" in zh
@@ -593,10 +612,10 @@ def test_every_figure_of_its_own_comes_back_in_zh_and_text(source):
 
 
 _BOUND_PATHS = {
-    "penalty.cases": ec.PenaltyFigures,
-    "inspection.visits": ec.InspectionFigures,
-    "licensing.applications": ec.LicensingFigures,
-    "coercion.measures": ec.CoercionFigures,
+    "penalty.cases": ec.figures.PenaltyFigures,
+    "inspection.visits": ec.figures.InspectionFigures,
+    "licensing.applications": ec.figures.LicensingFigures,
+    "coercion.measures": ec.figures.CoercionFigures,
 }
 
 
@@ -609,13 +628,13 @@ def _measure_word(source: ec.AnnualReport, path: str) -> str:
 
 
 @st.composite
-def _bounded_reports(draw: st.DrawFn) -> tuple[ec.AnnualReport, ec.StatedFigure]:
+def _bounded_reports(draw: st.DrawFn) -> tuple[ec.AnnualReport, ec.report.StatedFigure]:
     """A generated report with one count unknown and written as a bound in its place."""
     source = draw(annual_reports())
     path = draw(st.sampled_from(sorted(_BOUND_PATHS)))
     field, name = path.split(".")
     held = getattr(source, field) or _BOUND_PATHS[path]()
-    written = ec.StatedFigure(
+    written = ec.report.StatedFigure(
         figure=path,
         value=Decimal(draw(st.integers(1, 10**5))),
         qualifier=draw(st.sampled_from(sorted(ec.report.QUALIFIERS))),

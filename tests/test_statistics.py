@@ -11,21 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import enforcement_core as ec
-from enforcement_core import (
-    ActionKind,
-    AnnualReport,
-    HazardFigures,
-    InspectionFigures,
-    InvariantError,
-    LicensingFigures,
-    Rate,
-    RateName,
-    Unit,
-    UnitKind,
-    WorkforceFigures,
-    statistics,
-)
+from enforcement_core import AnnualReport, InvariantError, statistics
+from enforcement_core.actions import ActionKind
+from enforcement_core.figures import HazardFigures, InspectionFigures, LicensingFigures
+from enforcement_core.report import RateName
 from enforcement_core.statistics import (
+    Rate,
     TallyBy,
     category_totals,
     days_to_rectify,
@@ -36,6 +27,7 @@ from enforcement_core.statistics import (
     rates,
     tally,
 )
+from enforcement_core.workforce import Unit, UnitKind, WorkforceFigures
 from strategies import annual_reports
 
 GULU = ec.examples.load("gulu-2023")
@@ -244,7 +236,9 @@ class TestReportRates:
         """Hazards found may come from the areas when the total is not stated."""
         inspection = InspectionFigures(
             by_area={
-                ec.InspectionArea.FIRE_SAFETY: ec.AreaFigures(hazards=HazardFigures(found=10))
+                ec.actions.InspectionArea.FIRE_SAFETY: ec.figures.AreaFigures(
+                    hazards=HazardFigures(found=10)
+                )
             },
             hazards=HazardFigures(rectified=9),
         )
@@ -253,7 +247,11 @@ class TestReportRates:
     def test_share_above_whole_is_not_a_rate(self, report):
         """Figures that would make a share above 100% give no rate (the audit reports them)."""
         inspection = InspectionFigures(
-            by_area={ec.InspectionArea.FIRE_SAFETY: ec.AreaFigures(hazards=HazardFigures(found=8))},
+            by_area={
+                ec.actions.InspectionArea.FIRE_SAFETY: ec.figures.AreaFigures(
+                    hazards=HazardFigures(found=8)
+                )
+            },
             hazards=HazardFigures(rectified=9),
         )
         assert rate(report(inspection=inspection), RateName.RECTIFICATION) is None
@@ -331,9 +329,9 @@ class TestFigure:
 
     def test_the_largest_breakdown_when_several(self, report):
         """Every breakdown is a lower bound: the largest sum is taken."""
-        penalty = ec.PenaltyFigures(
-            by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=30)},
-            by_procedure={ec.Procedure.SIMPLE: 40},
+        penalty = ec.figures.PenaltyFigures(
+            by_domain={ec.actions.Domain.TRAFFIC: ec.figures.DomainPenalties(cases=30)},
+            by_procedure={ec.actions.Procedure.SIMPLE: 40},
         )
         assert 40 == figure(report(penalty=penalty), "penalty.cases")
 
@@ -341,7 +339,7 @@ class TestFigure:
         """Supervised hazards are some of those found, not a breakdown of them."""
         r = report(
             inspection=InspectionFigures(
-                hazards=HazardFigures(supervised={ec.SupervisionLevel.DIVISION: 6})
+                hazards=HazardFigures(supervised={ec.actions.SupervisionLevel.DIVISION: 6})
             )
         )
         assert figure(r, "inspection.hazards.found") is None
@@ -365,28 +363,30 @@ class TestCategoryTotals:
 
     def test_coercion_adds_measures_and_executions(self, report):
         """Coercion counts measures and executions."""
-        r = report(coercion=ec.CoercionFigures(measures=2, executions=1))
+        r = report(coercion=ec.figures.CoercionFigures(measures=2, executions=1))
         assert 3 == category_totals(r)[ActionKind.COERCION].count
 
     def test_penalty_money_prefers_the_stated_total(self, report):
         """罚没金额 as stated wins over its parts."""
-        penalty = ec.PenaltyFigures(fines_and_confiscations=Decimal(100), fines=Decimal(60))
+        penalty = ec.figures.PenaltyFigures(fines_and_confiscations=Decimal(100), fines=Decimal(60))
         assert Decimal(100) == category_totals(report(penalty=penalty))[ActionKind.PENALTY].amount
 
     def test_other_categories(self, report):
         """Levies and the like bring their own count and money."""
-        r = report(other_actions={ActionKind.LEVY: ec.ActionFigures(count=2, amount=Decimal(5))})
+        r = report(
+            other_actions={ActionKind.LEVY: ec.figures.ActionFigures(count=2, amount=Decimal(5))}
+        )
         assert ec.statistics.CategoryTotal(2, Decimal(5)) == category_totals(r)[ActionKind.LEVY]
 
 
 class TestMoreTotals:
     def test_fine_per_case_needs_fines(self, report):
         """Cases without fines give no fine per case."""
-        assert fine_per_case(report(penalty=ec.PenaltyFigures(cases=4))) is None
+        assert fine_per_case(report(penalty=ec.figures.PenaltyFigures(cases=4))) is None
 
     def test_penalty_money_adds_confiscations(self, report):
         """Without a stated total, the penalty money is fines plus confiscations."""
-        penalty = ec.PenaltyFigures(fines=Decimal(100), confiscations=Decimal(50))
+        penalty = ec.figures.PenaltyFigures(fines=Decimal(100), confiscations=Decimal(50))
         assert Decimal(150) == category_totals(report(penalty=penalty))[ActionKind.PENALTY].amount
 
     def test_licensing_decisions_add_refusals(self, report):
@@ -398,9 +398,10 @@ class TestMoreTotals:
 class TestTally:
     def test_by_supervision(self, report):
         """Supervised hazards by level, as stated; none without inspections."""
-        assert {ec.SupervisionLevel.DIVISION: 6, ec.SupervisionLevel.SECTION: 5} == dict(
-            tally(GULU, "supervision").counts
-        )
+        assert {
+            ec.actions.SupervisionLevel.DIVISION: 6,
+            ec.actions.SupervisionLevel.SECTION: 5,
+        } == dict(tally(GULU, "supervision").counts)
         assert {} == dict(tally(report(), "supervision").counts)
 
     def test_by_category(self):
@@ -414,7 +415,10 @@ class TestTally:
     def test_by_domain_and_total(self):
         """Counts by domain add up to their total."""
         t = tally(GULU, TallyBy.DOMAIN)
-        assert ({ec.Domain.WORK_SAFETY: 4, ec.Domain.TRAFFIC: 216}, 220) == (t.counts, t.total)
+        assert ({ec.actions.Domain.WORK_SAFETY: 4, ec.actions.Domain.TRAFFIC: 216}, 220) == (
+            t.counts,
+            t.total,
+        )
 
     def test_by_area_leaves_out_what_is_not_stated(self):
         """The reference report names areas without counts: nothing to tally."""
@@ -432,7 +436,7 @@ class TestTally:
 
     def test_by_month_needs_records(self):
         """Yearly figures have no months."""
-        with pytest.raises(ec.StatisticsError, match="a tally by month needs a ledger"):
+        with pytest.raises(ec.errors.StatisticsError, match="a tally by month needs a ledger"):
             tally(GULU, "month")
 
     def test_by_month_of_one_category(self):
@@ -447,9 +451,9 @@ class TestTally:
             body=body,
             year=2023,
             other_actions=(
-                ec.OtherAction("L-1", ActionKind.LEVY, dt.date(2023, 3, 1)),
-                ec.OtherAction("L-2", ActionKind.LEVY, dt.date(2023, 3, 9)),
-                ec.OtherAction("R-1", ActionKind.REWARD, dt.date(2023, 5, 1)),
+                ec.actions.OtherAction("L-1", ActionKind.LEVY, dt.date(2023, 3, 1)),
+                ec.actions.OtherAction("L-2", ActionKind.LEVY, dt.date(2023, 3, 9)),
+                ec.actions.OtherAction("R-1", ActionKind.REWARD, dt.date(2023, 5, 1)),
             ),
         )
         levies = tally(ledger, "month", kind=ActionKind.LEVY)
@@ -465,7 +469,7 @@ class TestTally:
     def test_unknown_key(self):
         """An unknown key is refused with the known ones."""
         with pytest.raises(
-            ec.StatisticsError, match="cannot tally by 'week'; tally by one of 'category'"
+            ec.errors.StatisticsError, match="cannot tally by 'week'; tally by one of 'category'"
         ):
             tally(GULU, "week")
 
@@ -475,12 +479,12 @@ class TestRecordStatistics:
     def ledger(self, body):
         """Build a 2023 ledger of one inspection with ``hazard_list``."""
 
-        def build(*hazard_list: ec.Hazard) -> ec.Ledger:
-            inspection = ec.Inspection(
+        def build(*hazard_list: ec.actions.Hazard) -> ec.Ledger:
+            inspection = ec.actions.Inspection(
                 "I-1",
                 dt.date(2023, 1, 2),
                 target="某站",
-                area=ec.InspectionArea.FIRE_SAFETY,
+                area=ec.actions.InspectionArea.FIRE_SAFETY,
                 hazards=hazard_list,
             )
             return ec.Ledger(body=body, year=2023, inspections=(inspection,))
@@ -496,9 +500,9 @@ class TestRecordStatistics:
         """A hazard rectified after 31 December was open at the year's end."""
         day = dt.date(2023, 1, 2)
         ledger = ledger(
-            ec.Hazard("H-1", day, rectified_on=dt.date(2023, 12, 31)),
-            ec.Hazard("H-2", day, rectified_on=dt.date(2024, 1, 1)),
-            ec.Hazard("H-3", day),
+            ec.actions.Hazard("H-1", day, rectified_on=dt.date(2023, 12, 31)),
+            ec.actions.Hazard("H-2", day, rectified_on=dt.date(2024, 1, 1)),
+            ec.actions.Hazard("H-3", day),
         )
         assert 2 == open_hazards(ledger)
 
@@ -507,10 +511,10 @@ class TestRecordStatistics:
         day = dt.date(2023, 1, 2)
         ledger = ledger(
             *(
-                ec.Hazard(f"H-{d}", day, rectified_on=day + dt.timedelta(days=d))
+                ec.actions.Hazard(f"H-{d}", day, rectified_on=day + dt.timedelta(days=d))
                 for d in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
             ),
-            ec.Hazard("H-open", day),
+            ec.actions.Hazard("H-open", day),
         )
         assert statistics.RectificationDays(10, Decimal("5.5"), 9) == days_to_rectify(ledger)
 
@@ -518,12 +522,13 @@ class TestRecordStatistics:
         """Median of an odd count is the middle one; p90 the nearest rank, ceil(0.9 × 11) = 10."""
         day = dt.date(2023, 1, 2)
         hazards = (
-            ec.Hazard(f"H-{d}", day, rectified_on=day + dt.timedelta(days=d)) for d in range(1, 12)
+            ec.actions.Hazard(f"H-{d}", day, rectified_on=day + dt.timedelta(days=d))
+            for d in range(1, 12)
         )
         assert statistics.RectificationDays(11, Decimal(6), 10) == days_to_rectify(ledger(*hazards))
 
     def test_days_to_rectify_with_nothing_rectified(self, ledger):
         """No rectified hazard: no median, no percentile."""
         assert statistics.RectificationDays(0, None, None) == days_to_rectify(
-            ledger(ec.Hazard("H-1", dt.date(2023, 1, 2)))
+            ledger(ec.actions.Hazard("H-1", dt.date(2023, 1, 2)))
         )

@@ -67,7 +67,7 @@ def reaches(strategy: SearchStrategy[Any], condition: Callable[[Any], Any]) -> A
     return found
 
 
-def _overlapping(hazards: ec.HazardFigures) -> bool:
+def _overlapping(hazards: ec.figures.HazardFigures) -> bool:
     # The reference report's shape: 509 found, 502 rectified, 11 supervised, so
     # supervised hazards include rectified ones (509 - 502 < 11).
     supervised = sum(hazards.supervised.values())
@@ -81,10 +81,13 @@ def _overlapping(hazards: ec.HazardFigures) -> bool:
 class TestHazardFigures:
     def test_the_reference_figures_are_valid(self):
         """509 found, 502 rectified, 6 + 5 supervised is a valid HazardFigures."""
-        hazards = ec.HazardFigures(
+        hazards = ec.figures.HazardFigures(
             found=509,
             rectified=502,
-            supervised={ec.SupervisionLevel.DIVISION: 6, ec.SupervisionLevel.SECTION: 5},
+            supervised={
+                ec.actions.SupervisionLevel.DIVISION: 6,
+                ec.actions.SupervisionLevel.SECTION: 5,
+            },
         )
         assert _overlapping(hazards)
 
@@ -138,7 +141,7 @@ class TestIdentifiers:
     @example(identifier="_")
     def test_within_the_rule(self, identifier):
         """Every identifier the strategy makes is accepted by the model."""
-        assert identifier == ec.Hazard(identifier, dt.date(2023, 5, 2)).id
+        assert identifier == ec.actions.Hazard(identifier, dt.date(2023, 5, 2)).id
 
 
 class TestUnits:
@@ -294,56 +297,56 @@ def _between(first: dt.date, last: dt.date) -> Callable[[Any], bool]:
     return lambda value: isinstance(value, dt.date) and first <= value <= last
 
 
-def _hazard_figures(value: ec.HazardFigures) -> bool:
+def _hazard_figures(value: ec.figures.HazardFigures) -> bool:
     # Found is at least the larger of rectified and supervised (they may overlap).
     supervised = sum(value.supervised.values())
-    return _valid(ec.HazardFigures)(value) and (
+    return _valid(ec.figures.HazardFigures)(value) and (
         value.found is None or value.found >= max(value.rectified or 0, supervised)
     )
 
 
-def _inspection(value: ec.Inspection) -> bool:
+def _inspection(value: ec.actions.Inspection) -> bool:
     # Hazards are found during their inspection (tests read them by its day).
-    return _valid(ec.Inspection)(value) and all(
+    return _valid(ec.actions.Inspection)(value) and all(
         h.found_on == value.inspected_on for h in value.hazards
     )
 
 
-def _penalty_case(value: ec.PenaltyCase) -> bool:
+def _penalty_case(value: ec.actions.PenaltyCase) -> bool:
     # Money only under the sanction that carries it: the tables write it that way.
     confiscating = {
-        ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS,
-        ec.SanctionType.CONFISCATION_OF_ILLEGAL_PROPERTY,
+        ec.actions.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS,
+        ec.actions.SanctionType.CONFISCATION_OF_ILLEGAL_PROPERTY,
     }
     return (
-        _valid(ec.PenaltyCase)(value)
-        and (value.fine is None or ec.SanctionType.FINE in value.sanctions)
+        _valid(ec.actions.PenaltyCase)(value)
+        and (value.fine is None or ec.actions.SanctionType.FINE in value.sanctions)
         and (value.confiscation is None or bool(confiscating.intersection(value.sanctions)))
         and len(value.sanctions) <= 3
     )
 
 
-def _several_sanctions(value: ec.PenaltyCase) -> bool:
+def _several_sanctions(value: ec.actions.PenaltyCase) -> bool:
     return _penalty_case(value) and len(value.sanctions) >= 2
 
 
-def _licence_application(value: ec.LicenceApplication) -> bool:
+def _licence_application(value: ec.actions.LicenceApplication) -> bool:
     decided = value.decision is not None
     return (
-        _valid(ec.LicenceApplication)(value)
+        _valid(ec.actions.LicenceApplication)(value)
         and (value.accepted or not decided)
         and decided == (value.decided_on is not None)
-        and (value.revoked_on is None or value.decision is ec.LicensingDecision.GRANTED)
+        and (value.revoked_on is None or value.decision is ec.actions.LicensingDecision.GRANTED)
     )
 
 
-def _coercive_action(value: ec.CoerciveAction) -> bool:
-    return _valid(ec.CoerciveAction)(value) and value.execution == (value.measure is None)
+def _coercive_action(value: ec.actions.CoerciveAction) -> bool:
+    return _valid(ec.actions.CoerciveAction)(value) and value.execution == (value.measure is None)
 
 
-def _officer(value: ec.Officer) -> bool:
-    auxiliary = value.employment is not ec.Employment.ESTABLISHED
-    return _valid(ec.Officer)(value) and not (auxiliary and value.certificates)
+def _officer(value: ec.workforce.Officer) -> bool:
+    auxiliary = value.employment is not ec.workforce.Employment.ESTABLISHED
+    return _valid(ec.workforce.Officer)(value) and not (auxiliary and value.certificates)
 
 
 def _ledger(max_records: int) -> Callable[[ec.Ledger], bool]:
@@ -364,12 +367,12 @@ def _ledger(max_records: int) -> Callable[[ec.Ledger], bool]:
     return holds
 
 
-def _stated_change(value: ec.StatedChange) -> bool:
+def _stated_change(value: ec.report.StatedChange) -> bool:
     # A rate changes in points; a figure by an absolute amount or a percent.
     of_rate = value.figure.startswith("rates.")
     return (
-        _valid(ec.StatedChange)(value)
-        and of_rate == (value.unit is ec.ChangeUnit.POINTS)
+        _valid(ec.report.StatedChange)(value)
+        and of_rate == (value.unit is ec.report.ChangeUnit.POINTS)
         and (of_rate or value.figure in strategies.FIGURE_PATHS)
     )
 
@@ -446,15 +449,17 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
     "hazard_figures": (S.hazard_figures, _hazard_figures),
     "inspection_figures": (
         S.inspection_figures,
-        lambda v: _valid(ec.InspectionFigures)(v) and _hazard_figures(v.hazards),
+        lambda v: _valid(ec.figures.InspectionFigures)(v) and _hazard_figures(v.hazards),
     ),
-    "licensing_figures": (S.licensing_figures, _valid(ec.LicensingFigures)),
-    "penalty_figures": (S.penalty_figures, _valid(ec.PenaltyFigures)),
+    "licensing_figures": (S.licensing_figures, _valid(ec.figures.LicensingFigures)),
+    "penalty_figures": (S.penalty_figures, _valid(ec.figures.PenaltyFigures)),
     "open_dimensions": (
         lambda: st.sampled_from(["penalty", "inspection", "hazards", "workforce"]).flatmap(
             S.open_dimensions
         ),
-        lambda v: len(v) <= 3 and all(_valid(ec.Dimension)(d) and d.parts for d in v.values()),
+        lambda v: (
+            len(v) <= 3 and all(_valid(ec.dimensions.Dimension)(d) and d.parts for d in v.values())
+        ),
     ),
     "reports_with_dimensions": (
         lambda: S.reports_with_dimensions,
@@ -462,49 +467,51 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
     ),
     "parts_written_as_labels": (
         lambda: S.parts_written_as_labels,
-        lambda v: _valid(ec.Dimension)(v[2]) and len(v[3]) == len(set(v[3])) == len(v[2].parts),
+        lambda v: (
+            _valid(ec.dimensions.Dimension)(v[2]) and len(v[3]) == len(set(v[3])) == len(v[2].parts)
+        ),
     ),
     "reports_with_qualified_parts": (
         lambda: S.reports_with_qualified_parts,
         lambda v: _valid(ec.AnnualReport)(v) and all(f.qualifier for f in v.stated.figures),
     ),
-    "coercion_figures": (S.coercion_figures, _valid(ec.CoercionFigures)),
-    "interview_figures": (S.interview_figures, _valid(ec.InterviewFigures)),
-    "review_figures": (S.review_figures, _valid(ec.ReviewFigures)),
-    "power_figures": (S.power_figures, _valid(ec.PowerFigures)),
-    "units": (S.units, _valid(ec.Unit)),
-    "workforce_figures": (S.workforce_figures, _valid(ec.WorkforceFigures)),
-    "bodies": (lambda: S.bodies, _valid(ec.EnforcementBody)),
-    "sections": (S.sections, _valid(ec.Section)),
-    "narratives": (lambda: S.narratives, _valid(ec.Narrative)),
+    "coercion_figures": (S.coercion_figures, _valid(ec.figures.CoercionFigures)),
+    "interview_figures": (S.interview_figures, _valid(ec.figures.InterviewFigures)),
+    "review_figures": (S.review_figures, _valid(ec.figures.ReviewFigures)),
+    "power_figures": (S.power_figures, _valid(ec.figures.PowerFigures)),
+    "units": (S.units, _valid(ec.workforce.Unit)),
+    "workforce_figures": (S.workforce_figures, _valid(ec.workforce.WorkforceFigures)),
+    "bodies": (lambda: S.bodies, _valid(ec.body.EnforcementBody)),
+    "sections": (S.sections, _valid(ec.report.Section)),
+    "narratives": (lambda: S.narratives, _valid(ec.report.Narrative)),
     "stated_changes": (lambda: S.stated_changes, _stated_change),
     "stated_rates": (lambda: S.stated_rates, _stated_rate),
     "stateds": (
         lambda: S.stateds,
         lambda v: (
-            _valid(ec.Stated)(v)
+            _valid(ec.report.Stated)(v)
             and _every(_stated_rate)(v.rates.values())
             and _every(_stated_change)(v.changes)
         ),
     ),
-    "conventions": (lambda: S.conventions, _valid(ec.Conventions)),
+    "conventions": (lambda: S.conventions, _valid(ec.report.Conventions)),
     "own_words": (lambda: S.own_words, lambda v: isinstance(v, str) and v.strip() != ""),
     "report_own_figures": (
         lambda: S.report_own_figures,
-        lambda v: _valid(ec.OwnFigure)(v) and (v.rate_name is None or v.value <= 100),
+        lambda v: _valid(ec.report.OwnFigure)(v) and (v.rate_name is None or v.value <= 100),
     ),
-    "stated_notes": (lambda: S.stated_notes, _valid(ec.StatedNote)),
+    "stated_notes": (lambda: S.stated_notes, _valid(ec.report.StatedNote)),
     "qualified_figures": (
         lambda: S.qualified_figures,
-        lambda v: _valid(ec.StatedFigure)(v) and v.bound is not None,
+        lambda v: _valid(ec.report.StatedFigure)(v) and v.bound is not None,
     ),
     "annual_reports": (
         S.annual_reports,
         lambda v: _valid(ec.AnnualReport)(v) and 2000 <= v.year <= 2030,
     ),
     "annual_reports of 2023": (lambda: S.annual_reports(year=2023), lambda v: 2023 == v.year),
-    "parties": (lambda: S.parties, _valid(ec.Party)),
-    "hazards": (lambda: S.hazards, _valid(ec.Hazard)),
+    "parties": (lambda: S.parties, _valid(ec.actions.Party)),
+    "hazards": (lambda: S.hazards, _valid(ec.actions.Hazard)),
     "inspections": (S.inspections, _inspection),
     "penalty_cases": (S.penalty_cases, _penalty_case),
     "penalty_cases with several sanctions": (
@@ -513,20 +520,23 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
     ),
     "licence_applications": (S.licence_applications, _licence_application),
     "coercive_actions": (S.coercive_actions, _coercive_action),
-    "interviews": (S.interviews, _valid(ec.AdmonitoryInterview)),
+    "interviews": (S.interviews, _valid(ec.actions.AdmonitoryInterview)),
     "other_actions": (
         S.other_actions,
-        lambda v: _valid(ec.OtherAction)(v) and v.kind in S.other_kinds,
+        lambda v: _valid(ec.actions.OtherAction)(v) and v.kind in S.other_kinds,
     ),
-    "review_cases": (S.review_cases, _valid(ec.ReviewCase)),
-    "from_fields": (lambda: S.from_fields(ec.ActionFigures), _valid(ec.ActionFigures)),
-    "certificates": (lambda: S.certificates, _valid(ec.Certificate)),
+    "review_cases": (S.review_cases, _valid(ec.actions.ReviewCase)),
+    "from_fields": (
+        lambda: S.from_fields(ec.figures.ActionFigures),
+        _valid(ec.figures.ActionFigures),
+    ),
+    "certificates": (lambda: S.certificates, _valid(ec.workforce.Certificate)),
     "officers": (S.officers, _officer),
-    "ledger_units": (S.ledger_units, _valid(ec.Unit)),
-    "misconduct_cases": (S.misconduct_cases, _valid(ec.MisconductCase)),
+    "ledger_units": (S.ledger_units, _valid(ec.workforce.Unit)),
+    "misconduct_cases": (S.misconduct_cases, _valid(ec.workforce.MisconductCase)),
     "ledgers": (S.ledgers, _ledger(8)),
     "ledgers of 2 records a group": (lambda: S.ledgers(max_records=2), _ledger(2)),
-    "activities": (lambda: S.activities, _every(_valid(ec.Activity))),
+    "activities": (lambda: S.activities, _every(_valid(ec.figures.Activity))),
     "real_reports": (S.real_reports, _valid(ec.AnnualReport)),
     "fine_amounts": (
         lambda: S.fine_amounts,
@@ -541,7 +551,7 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         S.valid_reports,
         lambda v: (
             _valid(ec.AnnualReport)(v)
-            and not [f for f in ec.audit(v) if f.severity is ec.Severity.ERROR]
+            and not [f for f in ec.audit(v) if f.severity is ec.findings.Severity.ERROR]
         ),
     ),
     "without_figures": (S.without_figures, _without_figures),

@@ -46,7 +46,7 @@ class TestGuluLedger:
 
     def test_unknown_ledger_example(self):
         """Only examples with records have a ledger."""
-        with pytest.raises(ec.ExampleNotFound, match="the ledger examples are: 'gulu-2023'"):
+        with pytest.raises(ec.errors.ExampleNotFound, match="the ledger examples are: 'gulu-2023'"):
             ec.examples.load_records("nowhere")
 
 
@@ -96,7 +96,8 @@ class TestRecordsCountOnce:
             assert [] == cases
             return
         carrying = {
-            kind: sum(1 for case in cases if kind in case.sanctions) for kind in ec.SanctionType
+            kind: sum(1 for case in cases if kind in case.sanctions)
+            for kind in ec.actions.SanctionType
         }
         assert {kind: n for kind, n in carrying.items() if n} == dict(summary.penalty.by_sanction)
         assert sum(1 for case in cases if not case.sanctions) == summary.penalty.not_penalised
@@ -147,37 +148,43 @@ class TestSummary:
 
     def test_records_outside_the_year_are_not_counted(self, body):
         """A record of another year is left out (the audit reports it)."""
-        case = ec.PenaltyCase("P-1", dt.date(2022, 12, 31), domain=ec.Domain.TRAFFIC)
+        case = ec.actions.PenaltyCase(
+            "P-1", dt.date(2022, 12, 31), domain=ec.actions.Domain.TRAFFIC
+        )
         assert summarize(ec.Ledger(body=body, year=2023, penalty_cases=(case,))).penalty is None
 
     def test_hazards_rectified_after_the_year_are_open(self, body):
         """Rectified means rectified by 31 December."""
         day = dt.date(2023, 12, 20)
-        inspection = ec.Inspection(
+        inspection = ec.actions.Inspection(
             "I-1",
             day,
             target="某站",
-            area=ec.InspectionArea.FIRE_SAFETY,
-            hazards=(ec.Hazard("H-1", day, rectified_on=dt.date(2024, 1, 3)),),
+            area=ec.actions.InspectionArea.FIRE_SAFETY,
+            hazards=(ec.actions.Hazard("H-1", day, rectified_on=dt.date(2024, 1, 3)),),
         )
         summary = summarize(ec.Ledger(body=body, year=2023, inspections=(inspection,)))
         assert (1, 0) == (summary.inspection.hazards.found, summary.inspection.hazards.rectified)
 
     def test_workforce_from_the_roster(self, body):
         """Certified on 31 December, per unit with sub-units counted in their unit."""
-        cert = ec.Certificate("1", "府", dt.date(2020, 1, 1), dt.date(2025, 1, 1))
-        new = ec.Certificate("2", "府", dt.date(2023, 5, 1), dt.date(2028, 1, 1))
-        cancelled = ec.Certificate(
+        cert = ec.workforce.Certificate("1", "府", dt.date(2020, 1, 1), dt.date(2025, 1, 1))
+        new = ec.workforce.Certificate("2", "府", dt.date(2023, 5, 1), dt.date(2028, 1, 1))
+        cancelled = ec.workforce.Certificate(
             "3", "府", dt.date(2020, 1, 1), dt.date(2025, 1, 1), cancelled_on=dt.date(2023, 6, 1)
         )
-        units = {"office": ec.Unit("办公室", subunits={"brigade": ec.Unit("大队")})}
+        units = {
+            "office": ec.workforce.Unit("办公室", subunits={"brigade": ec.workforce.Unit("大队")})
+        }
         officers = (
-            ec.Officer("o-1", "甲", unit="office", certificates=(cert,), trained=True),
-            ec.Officer("o-2", "乙", unit="brigade", certificates=(new,)),
-            ec.Officer("o-3", "丙", unit="brigade", certificates=(cancelled,)),
-            ec.Officer("a-1", "丁", unit="brigade", employment=ec.Employment.AUXILIARY),
+            ec.workforce.Officer("o-1", "甲", unit="office", certificates=(cert,), trained=True),
+            ec.workforce.Officer("o-2", "乙", unit="brigade", certificates=(new,)),
+            ec.workforce.Officer("o-3", "丙", unit="brigade", certificates=(cancelled,)),
+            ec.workforce.Officer(
+                "a-1", "丁", unit="brigade", employment=ec.workforce.Employment.AUXILIARY
+            ),
         )
-        misconduct = (ec.MisconductCase("M-1", "o-1", dt.date(2023, 3, 1)),)
+        misconduct = (ec.workforce.MisconductCase("M-1", "o-1", dt.date(2023, 3, 1)),)
         workforce = summarize(
             ec.Ledger(
                 body=body, year=2023, units=units, officers=officers, misconduct_cases=misconduct
@@ -200,17 +207,17 @@ class TestSummary:
 
     def test_trained_are_counted_among_the_certified(self, body):
         """A trained member of staff without a certificate is not counted: coverage stays within 100%."""
-        cert = ec.Certificate("1", "府", dt.date(2020, 1, 1), dt.date(2025, 1, 1))
+        cert = ec.workforce.Certificate("1", "府", dt.date(2020, 1, 1), dt.date(2025, 1, 1))
         officers = (
-            ec.Officer("o-1", "甲", unit="office", certificates=(cert,), trained=True),
-            ec.Officer("o-2", "乙", unit="office", certificates=(cert,)),
-            ec.Officer("a-1", "丙", unit="office", trained=True),
-            ec.Officer("a-2", "丁", unit="office", trained=True),
+            ec.workforce.Officer("o-1", "甲", unit="office", certificates=(cert,), trained=True),
+            ec.workforce.Officer("o-2", "乙", unit="office", certificates=(cert,)),
+            ec.workforce.Officer("a-1", "丙", unit="office", trained=True),
+            ec.workforce.Officer("a-2", "丁", unit="office", trained=True),
         )
         ledger = ec.Ledger(body=body, year=2023, officers=officers)
         report = summarize(ledger)
         assert (2, 1) == (report.workforce.certified, report.workforce.trained)
-        assert Decimal("50.00") == rate(report, ec.RateName.TRAINING_COVERAGE).percent(2)
+        assert Decimal("50.00") == rate(report, ec.report.RateName.TRAINING_COVERAGE).percent(2)
         assert [] == [f for f in ec.audit(ledger) if f.code == "share-above-whole"]
         assert [] == [f for f in ec.audit(report) if f.code == "share-above-whole"]
 
@@ -218,43 +225,50 @@ class TestSummary:
         """A case with a fine and a confiscation counts once under each; one with none is not penalised."""
         day = dt.date(2023, 5, 1)
         cases = (
-            ec.PenaltyCase(
+            ec.actions.PenaltyCase(
                 "P-1",
                 day,
-                domain=ec.Domain.TRAFFIC,
-                sanctions=(ec.SanctionType.FINE, ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS),
+                domain=ec.actions.Domain.TRAFFIC,
+                sanctions=(
+                    ec.actions.SanctionType.FINE,
+                    ec.actions.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS,
+                ),
                 fine=Decimal(200),
                 confiscation=Decimal(50),
             ),
-            ec.PenaltyCase(
+            ec.actions.PenaltyCase(
                 "P-2",
                 day,
-                domain=ec.Domain.TRAFFIC,
-                sanctions=(ec.SanctionType.WARNING, ec.SanctionType.FINE),
+                domain=ec.actions.Domain.TRAFFIC,
+                sanctions=(ec.actions.SanctionType.WARNING, ec.actions.SanctionType.FINE),
                 fine=Decimal(100),
             ),
-            ec.PenaltyCase("P-3", day, domain=ec.Domain.TRAFFIC, sanctions=()),
+            ec.actions.PenaltyCase("P-3", day, domain=ec.actions.Domain.TRAFFIC, sanctions=()),
         )
         penalty = summarize(ec.Ledger(body=body, year=2023, penalty_cases=cases)).penalty
         assert (
             3,
             {
-                ec.SanctionType.WARNING: 1,
-                ec.SanctionType.FINE: 2,
-                ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS: 1,
+                ec.actions.SanctionType.WARNING: 1,
+                ec.actions.SanctionType.FINE: 2,
+                ec.actions.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS: 1,
             },
             1,
         ) == (penalty.cases, dict(penalty.by_sanction), penalty.not_penalised)
         # In the vocabulary's order, as every summary is.
-        assert [k for k in ec.SanctionType if k in penalty.by_sanction] == list(penalty.by_sanction)
+        assert [k for k in ec.actions.SanctionType if k in penalty.by_sanction] == list(
+            penalty.by_sanction
+        )
 
     def test_a_summary_with_more_sanctions_than_cases_audits_fair(self, body):
         """Two cases carrying three sanctions: held, and no sanctions-vs-cases finding."""
         day = dt.date(2023, 5, 1)
-        both = (ec.SanctionType.FINE, ec.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS)
+        both = (ec.actions.SanctionType.FINE, ec.actions.SanctionType.CONFISCATION_OF_ILLEGAL_GAINS)
         cases = tuple(
-            ec.PenaltyCase(f"P-{n}", day, domain=ec.Domain.TRAFFIC, sanctions=sanctions)
-            for n, sanctions in enumerate([both, (ec.SanctionType.WARNING,)])
+            ec.actions.PenaltyCase(
+                f"P-{n}", day, domain=ec.actions.Domain.TRAFFIC, sanctions=sanctions
+            )
+            for n, sanctions in enumerate([both, (ec.actions.SanctionType.WARNING,)])
         )
         summary = summarize(ec.Ledger(body=body, year=2023, penalty_cases=cases))
         assert 3 == sum(summary.penalty.by_sanction.values())

@@ -110,13 +110,20 @@ class TestPenaltyTable:
     def test_csv_read_into_cases(self):
         """A 双公示 penalty CSV becomes penalty cases with exact yuan from 万元."""
         ledger = read_ledger(penalty_csv(three_penalties()))
-        assert (BODY, ec.BodyLevel.TOWN, 2023) == (ledger.body.name, ledger.body.level, ledger.year)
+        assert (BODY, ec.body.BodyLevel.TOWN, 2023) == (
+            ledger.body.name,
+            ledger.body.level,
+            ledger.year,
+        )
         assert [Decimal(6800), Decimal(500), Decimal(12345)] == [
             c.fine for c in ledger.penalty_cases
         ]
         assert [None, None, Decimal(1000)] == [c.confiscation for c in ledger.penalty_cases]
-        assert ec.PartyKind.NATURAL_PERSON is ledger.penalty_cases[1].party.kind
-        assert (ec.SanctionType.WARNING, ec.SanctionType.FINE) == ledger.penalty_cases[1].sanctions
+        assert ec.actions.PartyKind.NATURAL_PERSON is ledger.penalty_cases[1].party.kind
+        assert (
+            ec.actions.SanctionType.WARNING,
+            ec.actions.SanctionType.FINE,
+        ) == ledger.penalty_cases[1].sanctions
 
     def test_summary_has_the_expected_figures(self):
         """Its summary counts the cases and adds the fines to the fen."""
@@ -187,8 +194,11 @@ class TestPenaltyTable:
         writer.writeheader()
         writer.writerows(rows)
         ledger = read_ledger(io.BytesIO(buffer.getvalue().encode()))
-        assert ec.Domain.WORK_SAFETY is ledger.penalty_cases[0].domain
-        assert ec.Domain.OTHER is read_ledger(penalty_csv([penalty_row()])).penalty_cases[0].domain
+        assert ec.actions.Domain.WORK_SAFETY is ledger.penalty_cases[0].domain
+        assert (
+            ec.actions.Domain.OTHER
+            is read_ledger(penalty_csv([penalty_row()])).penalty_cases[0].domain
+        )
 
 
 def problems_of(rows):
@@ -454,10 +464,14 @@ class TestOwnLayout:
             report.inspection.hazards.found,
             report.inspection.hazards.rectified,
         )
-        assert {ec.SupervisionLevel.SECTION: 1} == dict(report.inspection.hazards.supervised)
+        assert {ec.actions.SupervisionLevel.SECTION: 1} == dict(
+            report.inspection.hazards.supervised
+        )
         assert (2, Decimal(6800)) == (report.penalty.cases, report.penalty.fines)
-        assert {ec.Domain.WORK_SAFETY, ec.Domain.TRAFFIC} == set(report.penalty.by_domain)
-        assert {ec.Procedure.ORDINARY: 1, ec.Procedure.SIMPLE: 1} == dict(
+        assert {ec.actions.Domain.WORK_SAFETY, ec.actions.Domain.TRAFFIC} == set(
+            report.penalty.by_domain
+        )
+        assert {ec.actions.Procedure.ORDINARY: 1, ec.actions.Procedure.SIMPLE: 1} == dict(
             report.penalty.by_procedure
         )
         assert (1, 1) == (report.licensing.granted, report.licensing.legal_reviews)
@@ -501,7 +515,7 @@ class TestOwnLayout:
             writer = csv.writer(handle)
             writer.writerow(["编号", "决定日期", "执法领域", "处罚种类", "罚款金额（元）"])
             writer.writerow(["P-1", "2023-08-01", "交通", "罚款", "200"])
-        body = ec.EnforcementBody(BODY, ec.BodyLevel.TOWN)
+        body = ec.body.EnforcementBody(BODY, ec.body.BodyLevel.TOWN)
         ledger = read_ledger(path, body=body, year=2023)
         assert Decimal(200) == ledger.penalty_cases[0].fine
 
@@ -511,7 +525,7 @@ class TestOwnLayout:
         path.write_text("案号,日期,领域\nP-1,2023-08-01,交通\n", encoding="utf-8")
         ledger = read_ledger(
             path,
-            body=ec.EnforcementBody(BODY, ec.BodyLevel.TOWN),
+            body=ec.body.EnforcementBody(BODY, ec.body.BodyLevel.TOWN),
             year=2023,
             mapping={"案号": "id", "日期": "decided_on", "领域": "domain"},
         )
@@ -533,7 +547,9 @@ class TestOwnLayout:
         )
         pq.write_table(table, tmp_path / "cases.parquet")
         ledger = read_ledger(
-            tmp_path / "cases.parquet", body=ec.EnforcementBody(BODY, ec.BodyLevel.TOWN), year=2023
+            tmp_path / "cases.parquet",
+            body=ec.body.EnforcementBody(BODY, ec.body.BodyLevel.TOWN),
+            year=2023,
         )
         assert Decimal("200.50") == ledger.penalty_cases[0].fine
 
@@ -553,7 +569,7 @@ class TestAuditAgainstLedger:
         stated = ec.AnnualReport(
             body=report.body,
             year=2023,
-            penalty=ec.PenaltyFigures(cases=4, fines=Decimal(19000)),
+            penalty=ec.figures.PenaltyFigures(cases=4, fines=Decimal(19000)),
         )
         found = {f.path: f for f in ec.audit(stated, ledger=ledger) if f.code == "ledger-mismatch"}
         assert {"penalty.cases", "penalty.fines"} == set(found)
@@ -608,11 +624,11 @@ class TestCells:
 class TestFactsWithoutTheirColumns:
     """A sheet of the library's layout without a fact's column: the fact is unknown, not 0."""
 
-    BODY = ec.EnforcementBody("某镇人民政府", ec.BodyLevel.TOWN)
+    BODY = ec.body.EnforcementBody("某镇人民政府", ec.body.BodyLevel.TOWN)
     HEAD = "编号,决定日期,执法领域,处罚种类,罚款金额（元）"
     ROW = "P-1,2023-08-01,交通,罚款,200"
 
-    def read(self, head: str, row: str) -> tuple[ec.Ledger, ec.PenaltyFigures]:
+    def read(self, head: str, row: str) -> tuple[ec.Ledger, ec.figures.PenaltyFigures]:
         data = f"{head}\n{row}\n".encode()
         ledger = read_ledger(io.BytesIO(data), body=self.BODY, year=2023)
         columnar = read_columnar(io.BytesIO(data), body=self.BODY, year=2023).summarize()

@@ -48,7 +48,9 @@ class TestTablesOnTheCommandLine:
         table.write_bytes(penalty_csv(three_penalties()).getvalue())
         report = ec.summarize(ec.read_ledger(table))
         stated = tmp_path / "report.json"
-        wrong = ec.AnnualReport(body=report.body, year=2023, penalty=ec.PenaltyFigures(cases=5))
+        wrong = ec.AnnualReport(
+            body=report.body, year=2023, penalty=ec.figures.PenaltyFigures(cases=5)
+        )
         stated.write_text(ec.dump_json(wrong), encoding="utf-8")
         result = run("check", str(stated), "--ledger", str(table))
         assert 1 == result.returncode

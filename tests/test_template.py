@@ -182,7 +182,7 @@ class TestTheWorkbook:
         workbook = book()
         fill_about(workbook)
         ledger = read_ledger(save(workbook, tmp_path / "about.xlsx"))
-        assert (0, ec.Narrative(), None) == (
+        assert (0, ec.report.Narrative(), None) == (
             len(ledger.penalty_cases),
             ledger.narrative,
             ledger.published_on,
@@ -200,9 +200,9 @@ class TestTheReportText:
         )
         assert dt.date(2024, 1, 18) == ledger.published_on
         assert [
-            ("2023年行政执法总体情况", ec.SectionRole.OVERVIEW),
-            ("存在的主要问题", ec.SectionRole.PROBLEMS),
-            ("2024年工作打算", ec.SectionRole.PLANS),
+            ("2023年行政执法总体情况", ec.report.SectionRole.OVERVIEW),
+            ("存在的主要问题", ec.report.SectionRole.PROBLEMS),
+            ("2024年工作打算", ec.report.SectionRole.PLANS),
         ] == [(s.title, s.role) for s in narrative.sections]
         assert ("一是执法力量不足。", "二是执法装备落后。") == narrative.sections[1].paragraphs
         assert "执法规范化建设情况" == narrative.sections[0].subsections[0].title
@@ -287,4 +287,4 @@ def test_unit_kinds_are_all_offered():
         for v in book()["执法单位"].data_validations.dataValidation
         if "综合执法大队" in v.formula1
     ]
-    assert all(label in formula for label in labels_of(ec.UnitKind).values())
+    assert all(label in formula for label in labels_of(ec.workforce.UnitKind).values())

@@ -175,8 +175,10 @@ class TestFigures:
         report = ec.AnnualReport(
             body=GULU.body,
             year=2023,
-            inspection=ec.InspectionFigures(hazards=ec.HazardFigures(found=800, rectified=789)),
-            conventions=ec.Conventions(percent_places=places),
+            inspection=ec.figures.InspectionFigures(
+                hazards=ec.figures.HazardFigures(found=800, rectified=789)
+            ),
+            conventions=ec.report.Conventions(percent_places=places),
         )
         text = renderers.render(report, "text", rates="computed")
         lines = [line for line in text.splitlines() if "隐患整改率" in line]
@@ -188,10 +190,10 @@ class TestFigures:
         report = ec.AnnualReport(
             body=GULU.body,
             year=2023,
-            penalty=ec.PenaltyFigures(
+            penalty=ec.figures.PenaltyFigures(
                 cases=3, fines=Decimal(90366000), confiscations=Decimal(8670000)
             ),
-            conventions=ec.Conventions(
+            conventions=ec.report.Conventions(
                 money_unit="万元", money_places=2, money_places_by_figure={"penalty.fines": 1}
             ),
         )
@@ -205,8 +207,8 @@ class TestFigures:
         report = ec.AnnualReport(
             body=GULU.body,
             year=2023,
-            workforce=ec.WorkforceFigures(certified=1, certificates_cancelled=2),
-            conventions=ec.Conventions(
+            workforce=ec.workforce.WorkforceFigures(certified=1, certificates_cancelled=2),
+            conventions=ec.report.Conventions(
                 measure_words={
                     "workforce.certified": "人",
                     "workforce.certificates_cancelled": "张",
@@ -230,12 +232,16 @@ class TestWrittenAsStated:
         report = ec.AnnualReport(
             body=GULU.body,
             year=2023,
-            inspection=ec.InspectionFigures(),
-            penalty=ec.PenaltyFigures(cases=16166500),
-            stated=ec.Stated(
+            inspection=ec.figures.InspectionFigures(),
+            penalty=ec.figures.PenaltyFigures(cases=16166500),
+            stated=ec.report.Stated(
                 figures=(
-                    ec.StatedFigure(figure="inspection.visits", value=Decimal("46.6"), unit="万"),
-                    ec.StatedFigure(figure="penalty.fines", value=Decimal("11.45"), unit="亿元"),
+                    ec.report.StatedFigure(
+                        figure="inspection.visits", value=Decimal("46.6"), unit="万"
+                    ),
+                    ec.report.StatedFigure(
+                        figure="penalty.fines", value=Decimal("11.45"), unit="亿元"
+                    ),
                 )
             ),
         )
@@ -254,13 +260,13 @@ class TestRowsAsTheReportHoldsThem:
 
     def test_an_area_written_rounded_has_its_value(self):
         """An area whose visits are only written rounded shows them; one with nothing is a bare heading."""
-        area = ec.InspectionArea.ENTERPRISE_PRODUCTION
-        written = ec.StatedFigure(
+        area = ec.actions.InspectionArea.ENTERPRISE_PRODUCTION
+        written = ec.report.StatedFigure(
             figure=f"inspection.by_area.{area.value}.visits", value=Decimal("1616.65"), unit="万"
         )
-        inspection = ec.InspectionFigures(by_area={area: ec.AreaFigures()})
+        inspection = ec.figures.InspectionFigures(by_area={area: ec.figures.AreaFigures()})
         assert "企业生产 1616.65万 家次" in self.lines(
-            inspection=inspection, stated=ec.Stated(figures=(written,))
+            inspection=inspection, stated=ec.report.Stated(figures=(written,))
         )
         assert "企业生产" in self.lines(inspection=inspection)
 
@@ -273,10 +279,10 @@ class TestRowsAsTheReportHoldsThem:
     )
     def test_fines_by_domain_under_their_domain(self, locale, expected):
         """Domains without cases still head their fines, so each fine is labelled by its domain."""
-        penalty = ec.PenaltyFigures(
+        penalty = ec.figures.PenaltyFigures(
             by_domain={
-                ec.Domain.TRAFFIC: ec.DomainPenalties(fines=Decimal(180)),
-                ec.Domain.MARKET_SUPERVISION: ec.DomainPenalties(fines=Decimal(14)),
+                ec.actions.Domain.TRAFFIC: ec.figures.DomainPenalties(fines=Decimal(180)),
+                ec.actions.Domain.MARKET_SUPERVISION: ec.figures.DomainPenalties(fines=Decimal(14)),
             }
         )
         lines = self.lines(locale, penalty=penalty)
@@ -285,16 +291,18 @@ class TestRowsAsTheReportHoldsThem:
 
     def test_a_domain_with_cases_keeps_its_row(self):
         """A domain with cases is its own row, its fines below it."""
-        penalty = ec.PenaltyFigures(
-            by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=3, fines=Decimal(180))}
+        penalty = ec.figures.PenaltyFigures(
+            by_domain={
+                ec.actions.Domain.TRAFFIC: ec.figures.DomainPenalties(cases=3, fines=Decimal(180))
+            }
         )
         lines = self.lines(penalty=penalty)
         assert ["交通 3 件", "罚款 180 元"] == lines[lines.index("交通 3 件") :][:2]
 
     def test_rates_the_counts_cannot_give_are_shown_as_stated(self):
         """办结率 and a built-in rate without its counts: as stated, in order, with their own places."""
-        stated = ec.Stated(
-            rates={"办结率": Decimal(100), ec.RateName.CERTIFICATION: Decimal("93.5")}
+        stated = ec.report.Stated(
+            rates={"办结率": Decimal(100), ec.report.RateName.CERTIFICATION: Decimal("93.5")}
         )
         lines = self.lines(stated=stated)
         assert ["比率", "持证率 93.5%", "办结率 100%"] == lines[lines.index("比率") :]
@@ -303,16 +311,16 @@ class TestRowsAsTheReportHoldsThem:
         """A stated rate the counts give is shown once, as stated, even when computed ones are asked."""
         lines = self.lines(
             rates="computed",
-            workforce=ec.WorkforceFigures(certified=3, established_staff=4),
-            stated=ec.Stated(rates={ec.RateName.CERTIFICATION: Decimal(75)}),
+            workforce=ec.workforce.WorkforceFigures(certified=3, established_staff=4),
+            stated=ec.report.Stated(rates={ec.report.RateName.CERTIFICATION: Decimal(75)}),
         )
         assert ["持证率 75%"] == [line for line in lines if line.startswith("持证率")]
 
     def test_an_other_category_with_nothing_has_no_heading(self):
         """A category held with no figure is left out, as zh leaves it out; with a count it is there."""
-        empty = {ec.ActionKind.OTHER: ec.ActionFigures()}
+        empty = {ec.actions.ActionKind.OTHER: ec.figures.ActionFigures()}
         assert "其他行政执法行为" not in self.lines(other_actions=empty)
-        counted = {ec.ActionKind.OTHER: ec.ActionFigures(count=2)}
+        counted = {ec.actions.ActionKind.OTHER: ec.figures.ActionFigures(count=2)}
         assert "其他行政执法行为" in self.lines(other_actions=counted)
 
 
@@ -322,12 +330,12 @@ class TestWorkforceMovements:
         report = ec.AnnualReport(
             body=GULU.body,
             year=2023,
-            workforce=ec.WorkforceFigures(
-                departures={ec.DepartureReason.RETIRED: 1},
+            workforce=ec.workforce.WorkforceFigures(
+                departures={ec.workforce.DepartureReason.RETIRED: 1},
                 borrowed_staff=2,
                 exam_passed=3,
             ),
-            conventions=ec.Conventions(measure_words={"workforce.borrowed_staff": "人"}),
+            conventions=ec.report.Conventions(measure_words={"workforce.borrowed_staff": "人"}),
         )
         lines = [" ".join(line.split()) for line in renderers.render(report, "text").splitlines()]
         assert "借调人员 2 人" in lines

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import pytest
 
+import enforcement_core
 from enforcement_core import InvariantError
 from enforcement_core._validators import (
     _invisible,
@@ -157,8 +164,8 @@ class TestCollecting:
 class TestBreakdowns:
     def test_reads_the_declared_breakdowns(self):
         """The invariants declare which parts break down which total, and say so."""
-        from enforcement_core import HazardFigures, PenaltyFigures
         from enforcement_core._validators import Breakdown, breakdowns
+        from enforcement_core.figures import HazardFigures, PenaltyFigures
 
         assert Breakdown("by_domain", "cases", "cases", subset=False) in breakdowns(PenaltyFigures)
         assert Breakdown("by_procedure", "cases", None, subset=False) in breakdowns(PenaltyFigures)
@@ -194,8 +201,8 @@ class TestDeclaredChecks:
 
     def test_declared_checks_are_readable(self):
         """declared_checks gives a field's checks with optional() unwrapped."""
-        from enforcement_core import PenaltyFigures
         from enforcement_core._validators import declared_checks
+        from enforcement_core.figures import PenaltyFigures
 
         by_domain = attrs.fields(PenaltyFigures).by_domain
         assert ["mapping_of", "parts_within", "parts_within"] == [
@@ -243,8 +250,9 @@ class TestTupleOf:
 class TestFrozenMap:
     def test_mappings_are_frozen_by_the_converter(self):
         """A dict given to a breakdown is held as a read-only mapping, equal to the dict."""
-        from enforcement_core import HazardFigures, SupervisionLevel
         from enforcement_core._mapping import FrozenMap
+        from enforcement_core.actions import SupervisionLevel
+        from enforcement_core.figures import HazardFigures
 
         given = {SupervisionLevel.DIVISION: 6}
         hazards = HazardFigures(found=10, supervised=given)
@@ -254,7 +262,7 @@ class TestFrozenMap:
 
     def test_what_is_not_a_mapping_is_refused_not_converted(self):
         """The converter leaves a non-mapping alone for the check to refuse with a message."""
-        from enforcement_core import HazardFigures
+        from enforcement_core.figures import HazardFigures
 
         with pytest.raises(InvariantError, match="supervised: must be a mapping, not list"):
             HazardFigures(supervised=[("division", 6)])
@@ -338,3 +346,143 @@ class TestPlainlyPasses:
 
         assert a_count().plainly_passes(3) is False
         assert a_count().plain_pattern is None
+
+
+# A maintainer's whole change to add a check: the check, in _validators.py, and its
+# declaration on a field, exactly as docs/architecture.md shows. Here: a penalty case's
+# number at most 40 characters long.
+_NEW_CHECK = '''
+
+
+class _AtMostCharacters(Check):
+    __slots__ = ("limit",)
+    kind = "at_most_characters"
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+
+    def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
+        if isinstance(value, str) and len(value) > self.limit:
+            return f"is {len(value)} characters long, above {self.limit}"
+        return None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"maxLength": self.limit}
+
+
+def at_most_characters(limit: int) -> Check:
+    """Text of at most ``limit`` characters."""
+    return _AtMostCharacters(limit)
+'''
+
+# What the check must then do on every path, without another line changed.
+_RUN_THE_CHECK = """
+import datetime as dt
+import io
+import json
+
+import enforcement_core as ec
+from enforcement_core.actions import Domain, PenaltyCase
+from enforcement_core.schema import json_schema
+from enforcement_core.tables import read_columnar
+
+body = ec.examples.load("gulu-2023").body
+out = {"file": ec.__file__}
+long_id, longest_id = "P" * 41, "P" * 40
+try:
+    PenaltyCase(long_id, dt.date(2023, 5, 1), domain=Domain.TRAFFIC)
+except ec.InvariantError as error:
+    out["construction"] = str(error)
+out["boundary"] = PenaltyCase(longest_id, dt.date(2023, 5, 1), domain=Domain.TRAFFIC).id
+
+document = json.loads(ec.dump_json(ec.Ledger(body=body, year=2023)))
+document["penalty_cases"] = [
+    {"id": long_id, "decided_on": "2023-05-01", "domain": "traffic"},
+    {"id": longest_id, "decided_on": "2023-05-02", "domain": "traffic"},
+]
+try:
+    ec.load_json(json.dumps(document))
+except ec.LoadError as error:
+    out["load_json"] = [[p.path, p.message] for p in error.problems]
+
+sheet = "编号,决定日期,执法领域,处罚种类,罚款金额（元）\\n"
+sheet += long_id + ",2023-05-01,交通,罚款,200\\n" + longest_id + ",2023-05-02,交通,罚款,200\\n"
+for name, read in (("read_ledger", ec.read_ledger), ("read_columnar", read_columnar)):
+    try:
+        read(io.BytesIO(sheet.encode()), body=body, year=2023)
+    except ec.LoadError as error:
+        out[name] = [[p.row, p.header, p.message] for p in error.problems]
+
+case = json_schema(ec.Ledger)["$defs"]["PenaltyCase"]["properties"]["id"]
+out["schema"] = case
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+
+def _add_the_check(src: Path) -> None:
+    package = src / "enforcement_core"
+    validators = package / "_validators.py"
+    validators.write_text(validators.read_text(encoding="utf-8") + _NEW_CHECK, encoding="utf-8")
+    actions = package / "actions.py"
+    text = actions.read_text(encoding="utf-8")
+    start = text.index("class PenaltyCase")
+    declared = "    id: str = attrs.field(metadata=checks(identifier()))\n"
+    at = text.index(declared, start)
+    text = (
+        text[:at]
+        + "    id: str = attrs.field(metadata=checks(identifier(), at_most_characters(40)))\n"
+        + text[at + len(declared) :]
+    )
+    text = text.replace(
+        "from enforcement_core._validators import (\n",
+        "from enforcement_core._validators import (\n    at_most_characters,\n",
+        1,
+    )
+    actions.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def new_check(tmp_path_factory):
+    """What a package with a new check declared on PenaltyCase.id does, run in a copy."""
+    src = tmp_path_factory.mktemp("copy") / "src"
+    shutil.copytree(Path(enforcement_core.__file__).parent, src / "enforcement_core")
+    _add_the_check(src)
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    result = subprocess.run(
+        [sys.executable, "-c", _RUN_THE_CHECK],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert 0 == result.returncode, result.stderr
+    return json.loads(result.stdout)
+
+
+class TestAddingACheck:
+    """A check is one class and its declaration: every path and the schema take it up."""
+
+    REASON = "is 41 characters long, above 40"
+
+    def test_the_copy_is_what_runs(self, new_check):
+        """The checks ran against the changed copy, not the installed package."""
+        assert str(Path(enforcement_core.__file__).parent) not in new_check["file"]
+
+    def test_construction_refuses_and_the_boundary_passes(self, new_check):
+        """41 characters are refused with the check's reason; 40 are accepted."""
+        assert f"PenaltyCase.id: {self.REASON}" == new_check["construction"]
+        assert "P" * 40 == new_check["boundary"]
+
+    def test_load_json_names_the_path(self, new_check):
+        """load_json refuses the first case at its path with the check's reason, and only it."""
+        assert [["penalty_cases[0].id", self.REASON]] == new_check["load_json"]
+
+    def test_both_table_paths_refuse_the_same_cell(self, new_check):
+        """read_ledger and read_columnar refuse row 2's 编号 alike, with the check's reason."""
+        assert new_check["read_ledger"] == new_check["read_columnar"]
+        assert [[2, "编号", self.REASON]] == new_check["read_ledger"]
+
+    def test_the_schema_says_it(self, new_check):
+        """The JSON Schema of the ledger carries the check's keyword beside the identifier's."""
+        assert 40 == new_check["schema"]["maxLength"]
+        assert r"^[^\s.\[\]]+$" == new_check["schema"]["pattern"]

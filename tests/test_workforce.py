@@ -7,17 +7,17 @@ import datetime as dt
 import pytest
 
 import enforcement_core as ec
-from enforcement_core import (
+from enforcement_core import InvariantError
+from enforcement_core.workforce import (
     Certificate,
     Employment,
-    InvariantError,
     MisconductCase,
     Officer,
     Unit,
     UnitKind,
     WorkforceFigures,
+    walk_units,
 )
-from enforcement_core.workforce import walk_units
 
 CERT = Certificate("渝执2021001", "重庆市人民政府", dt.date(2021, 3, 1), dt.date(2026, 2, 28))
 
@@ -244,16 +244,19 @@ class TestMisconductCase:
 class TestMovementsAndStatus:
     def test_held_each_optional(self):
         """Departures by reason, exam passes, certificates applied and pending, posts, borrowed staff."""
-        figures = ec.WorkforceFigures(
+        figures = ec.workforce.WorkforceFigures(
             departed=4,
-            departures={ec.DepartureReason.TRANSFERRED: 2, ec.DepartureReason.RETIRED: 2},
+            departures={
+                ec.workforce.DepartureReason.TRANSFERRED: 2,
+                ec.workforce.DepartureReason.RETIRED: 2,
+            },
             exam_passed=5,
             certificates_applied=5,
             certificates_pending=2,
             uncertified_recruits=4,
             authorised_posts=30,
             established_staff=24,
-            by_establishment={ec.EstablishmentKind.ADMINISTRATIVE: 16},
+            by_establishment={ec.workforce.EstablishmentKind.ADMINISTRATIVE: 16},
             borrowed_staff=2,
         )
         assert (4, 5, 2, 30, 2) == (
@@ -263,29 +266,32 @@ class TestMovementsAndStatus:
             figures.authorised_posts,
             figures.borrowed_staff,
         )
-        assert ec.WorkforceFigures().departed is None
+        assert ec.workforce.WorkforceFigures().departed is None
 
     def test_parts_within_their_totals(self):
         """Departures within those who left; establishments within the established staff."""
         with pytest.raises(ec.InvariantError, match="above departed 1"):
-            ec.WorkforceFigures(departed=1, departures={ec.DepartureReason.RETIRED: 2})
+            ec.workforce.WorkforceFigures(
+                departed=1, departures={ec.workforce.DepartureReason.RETIRED: 2}
+            )
         with pytest.raises(ec.InvariantError, match="above established_staff 3"):
-            ec.WorkforceFigures(
-                established_staff=3, by_establishment={ec.EstablishmentKind.ADMINISTRATIVE: 4}
+            ec.workforce.WorkforceFigures(
+                established_staff=3,
+                by_establishment={ec.workforce.EstablishmentKind.ADMINISTRATIVE: 4},
             )
 
     def test_negative_refused(self):
         """Counts are never negative."""
         with pytest.raises(ec.InvariantError, match="borrowed_staff"):
-            ec.WorkforceFigures(borrowed_staff=-1)
+            ec.workforce.WorkforceFigures(borrowed_staff=-1)
 
     def test_audit_and_json(self):
         """Departures short of those who left: a warning; the figures round-trip through JSON."""
         report = ec.AnnualReport(
-            body=ec.EnforcementBody("示例区应急管理局", ec.BodyLevel.COUNTY_DEPARTMENT),
+            body=ec.body.EnforcementBody("示例区应急管理局", ec.body.BodyLevel.COUNTY_DEPARTMENT),
             year=2023,
-            workforce=ec.WorkforceFigures(
-                departed=4, departures={ec.DepartureReason.RETIRED: 1}, exam_passed=2
+            workforce=ec.workforce.WorkforceFigures(
+                departed=4, departures={ec.workforce.DepartureReason.RETIRED: 1}, exam_passed=2
             ),
         )
         assert [("breakdown-short", "workforce.departures")] == [

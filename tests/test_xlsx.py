@@ -20,7 +20,7 @@ from profiles import examples
 from strategies import annual_reports
 
 GULU = ec.examples.load("gulu-2023")
-STREET = ec.EnforcementBody("示例街道办事处", ec.BodyLevel.STREET, short_name="示例街道")
+STREET = ec.body.EnforcementBody("示例街道办事处", ec.body.BodyLevel.STREET, short_name="示例街道")
 
 
 def workbook(report: ec.AnnualReport = GULU, **options: object) -> openpyxl.Workbook:
@@ -90,7 +90,7 @@ class TestStatisticsSheet:
     def test_money_digits_are_written_as_they_are(self):
         """The file holds the Decimal's digits, not a float's approximation."""
         report = attrs.evolve(
-            GULU, penalty=ec.PenaltyFigures(cases=1, fines=Decimal("12345678901.23"))
+            GULU, penalty=ec.figures.PenaltyFigures(cases=1, fines=Decimal("12345678901.23"))
         )
         data = renderers.render(report, "xlsx")
         assert isinstance(data, bytes)
@@ -120,7 +120,9 @@ class TestStatisticsSheet:
         report = ec.AnnualReport(
             body=STREET,
             year=2023,
-            inspection=ec.InspectionFigures(hazards=ec.HazardFigures(found=0, rectified=0)),
+            inspection=ec.figures.InspectionFigures(
+                hazards=ec.figures.HazardFigures(found=0, rectified=0)
+            ),
         )
         cell = figures(workbook(report, rates="computed"))["隐患整改率"]
         assert ("s", UNDEFINED) == (cell.data_type, cell.value)
@@ -175,7 +177,9 @@ class TestFormulas:
         report = ec.AnnualReport(
             body=STREET,
             year=2023,
-            workforce=ec.WorkforceFigures(certified=3, units={"u": ec.Unit(name, certified=3)}),
+            workforce=ec.workforce.WorkforceFigures(
+                certified=3, units={"u": ec.workforce.Unit(name, certified=3)}
+            ),
         )
         cell = next(c for c in workbook(report).worksheets[0]["A"] if c.value == name)
         assert ("s", True) == (cell.data_type, cell.quotePrefix)
@@ -188,9 +192,11 @@ class TestFormulas:
     def test_the_file_holds_no_formula(self):
         """No <f> element anywhere in the sheet's XML."""
         report = ec.AnnualReport(
-            body=ec.EnforcementBody("=cmd|' /C calc'!A0", ec.BodyLevel.TOWN),
+            body=ec.body.EnforcementBody("=cmd|' /C calc'!A0", ec.body.BodyLevel.TOWN),
             year=2023,
-            workforce=ec.WorkforceFigures(certified=3, units={"u": ec.Unit("=1+2", certified=3)}),
+            workforce=ec.workforce.WorkforceFigures(
+                certified=3, units={"u": ec.workforce.Unit("=1+2", certified=3)}
+            ),
         )
         data = renderers.render(report, "xlsx")
         assert isinstance(data, bytes)
@@ -237,7 +243,8 @@ class TestFindingsSheet:
     def test_findings_with_severity_colours(self):
         """Each finding a row; an error red, a warning amber."""
         report = attrs.evolve(
-            GULU, stated=ec.Stated(rates={ec.RateName.RECTIFICATION: Decimal("99.00")})
+            GULU,
+            stated=ec.report.Stated(rates={ec.report.RateName.RECTIFICATION: Decimal("99.00")}),
         )
         sheet = workbook(report)["审核发现"]
         assert ["严重程度", "代码", "位置", "说明"] == [c.value for c in sheet[1]]
@@ -280,9 +287,11 @@ class TestFindingsSheet:
 class TestOptions:
     def test_options_are_validated(self):
         """An unknown option or a value not among the choices is refused."""
-        with pytest.raises(ec.RendererOptionError, match="has no option 'numerals'"):
+        with pytest.raises(ec.errors.RendererOptionError, match="has no option 'numerals'"):
             renderers.render(GULU, "xlsx", numerals="chinese")
-        with pytest.raises(ec.RendererOptionError, match="option 'money_unit' must be one of"):
+        with pytest.raises(
+            ec.errors.RendererOptionError, match="option 'money_unit' must be one of"
+        ):
             renderers.render(GULU, "xlsx", money_unit="auto")
 
     def test_identity_card_numbers_are_withheld(self):
@@ -291,7 +300,9 @@ class TestOptions:
         report = ec.AnnualReport(
             body=STREET,
             year=2023,
-            workforce=ec.WorkforceFigures(certified=3, units={"u": ec.Unit(name, certified=3)}),
+            workforce=ec.workforce.WorkforceFigures(
+                certified=3, units={"u": ec.workforce.Unit(name, certified=3)}
+            ),
         )
         masked = [c.value for c in workbook(report).worksheets[0]["A"]]
         assert "张三[身份证号已隐去]" in masked
@@ -316,7 +327,7 @@ class TestOptions:
     def test_missing_extra_is_named(self, monkeypatch):
         """Without openpyxl, the error names the xlsx extra."""
         monkeypatch.setitem(sys.modules, "openpyxl", None)
-        with pytest.raises(ec.MissingExtraError, match=r"enforcement-core\[xlsx\]"):
+        with pytest.raises(ec.errors.MissingExtraError, match=r"enforcement-core\[xlsx\]"):
             renderers.render(GULU, "xlsx")
 
 

@@ -13,13 +13,17 @@ from enforcement_core import renderers
 
 GULU = ec.examples.load("gulu-2023")
 LEDGER = ec.examples.load_records("gulu-2023")
-STREET = ec.EnforcementBody("示例街道办事处", ec.BodyLevel.STREET, short_name="示例街道")
+STREET = ec.body.EnforcementBody("示例街道办事处", ec.body.BodyLevel.STREET, short_name="示例街道")
 # A previous year, invented for the comparison: not the reference body's real figures.
 PREVIOUS = ec.AnnualReport(
     body=GULU.body,
     year=2022,
-    inspection=ec.InspectionFigures(visits=328, hazards=ec.HazardFigures(found=500, rectified=490)),
-    penalty=ec.PenaltyFigures(by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=352)}),
+    inspection=ec.figures.InspectionFigures(
+        visits=328, hazards=ec.figures.HazardFigures(found=500, rectified=490)
+    ),
+    penalty=ec.figures.PenaltyFigures(
+        by_domain={ec.actions.Domain.TRAFFIC: ec.figures.DomainPenalties(cases=352)}
+    ),
 )
 
 
@@ -332,8 +336,10 @@ class TestDataAndZeros:
         report = ec.AnnualReport(
             body=STREET,
             year=2023,
-            coercion=ec.CoercionFigures(measures=0, executions=0),
-            reviews=ec.ReviewFigures(total=ec.ReviewCounts(reconsiderations=0, litigations=0)),
+            coercion=ec.figures.CoercionFigures(measures=0, executions=0),
+            reviews=ec.figures.ReviewFigures(
+                total=ec.figures.ReviewCounts(reconsiderations=0, litigations=0)
+            ),
         )
         text = zh(report)
         assert "全年未实施行政强制。" in text
@@ -345,9 +351,9 @@ class TestDataAndZeros:
         report = ec.AnnualReport(
             body=STREET,
             year=2023,
-            licensing=ec.LicensingFigures(applications=5, granted=5),
-            coercion=ec.CoercionFigures(measures=0, executions=0),
-            penalty=ec.PenaltyFigures(cases=3),
+            licensing=ec.figures.LicensingFigures(applications=5, granted=5),
+            coercion=ec.figures.CoercionFigures(measures=0, executions=0),
+            penalty=ec.figures.PenaltyFigures(cases=3),
         )
         text = zh(report)
         assert "开展了行政许可、行政处罚两类行政执法行为" in text
@@ -364,8 +370,11 @@ class TestDataAndZeros:
                     body=STREET,
                     year=2023,
                     other_actions=(
-                        ec.OtherAction(
-                            "X-1", ec.ActionKind.LEVY, dt.date(2023, 3, 1), amount=Decimal(15000)
+                        ec.actions.OtherAction(
+                            "X-1",
+                            ec.actions.ActionKind.LEVY,
+                            dt.date(2023, 3, 1),
+                            amount=Decimal(15000),
                         ),
                     ),
                 )
@@ -382,8 +391,8 @@ class TestDataAndZeros:
         report = ec.AnnualReport(
             body=STREET,
             year=2023,
-            penalty=ec.PenaltyFigures(cases=1),
-            licensing=ec.LicensingFigures(applications=1),
+            penalty=ec.figures.PenaltyFigures(cases=1),
+            licensing=ec.figures.LicensingFigures(applications=1),
         )
         assert "行政许可、行政处罚两类行政执法行为" in zh(report)
 
@@ -395,35 +404,37 @@ def street(**fields: object) -> ec.AnnualReport:
 class TestWritesWhatTheReportWrites:
     def test_workforce_measure_words_from_the_conventions(self):
         """1人 where the report writes 人; 名 by default."""
-        workforce = ec.WorkforceFigures(certified=1, trained=1)
-        own = ec.Conventions(measure_words={"workforce.certified": "人", "workforce.trained": "人"})
+        workforce = ec.workforce.WorkforceFigures(certified=1, trained=1)
+        own = ec.report.Conventions(
+            measure_words={"workforce.certified": "人", "workforce.trained": "人"}
+        )
         assert "共1人" in zh(street(workforce=workforce, conventions=own))
         assert "组织1人执法人员" in zh(street(workforce=workforce, conventions=own))
         assert "共1名" in zh(street(workforce=workforce))
 
     def test_certificates_cancelled_counted_in_people(self):
         """Certificates cancelled for 2 people, not "2张", unless the report counts certificates."""
-        workforce = ec.WorkforceFigures(certificates_cancelled=2)
+        workforce = ec.workforce.WorkforceFigures(certificates_cancelled=2)
         people = zh(street(workforce=workforce))
         assert "注销2名执法人员的执法证" in people
         assert "张" not in people
-        counted = ec.Conventions(measure_words={"workforce.certificates_cancelled": "张"})
+        counted = ec.report.Conventions(measure_words={"workforce.certificates_cancelled": "张"})
         assert "注销执法证2张" in zh(street(workforce=workforce, conventions=counted))
 
     def test_no_certification_rate_unless_stated_or_asked(self):
         """持证率 is written when stated (as stated) or asked for; never invented."""
-        workforce = ec.WorkforceFigures(certified=18, established_staff=20)
+        workforce = ec.workforce.WorkforceFigures(certified=18, established_staff=20)
         assert "持证率" not in zh(street(workforce=workforce))
         assert "持证率90.00%" in zh(street(workforce=workforce), rates="computed")
-        stated = ec.Stated(rates={"持证率": Decimal("90.0")})
+        stated = ec.report.Stated(rates={"持证率": Decimal("90.0")})
         assert "持证率90.0%" in zh(street(workforce=workforce, stated=stated))
 
     def test_rates_of_the_reports_own(self):
         """A rate the report names itself is written as stated, decimals and all."""
         text = zh(
             street(
-                penalty=ec.PenaltyFigures(cases=3),
-                stated=ec.Stated(rates={"办结率": Decimal("100.0"), "参与率": Decimal(95)}),
+                penalty=ec.figures.PenaltyFigures(cases=3),
+                stated=ec.report.Stated(rates={"办结率": Decimal("100.0"), "参与率": Decimal(95)}),
             )
         )
         assert "办结率100.0%，参与率95%。" in text
@@ -431,60 +442,67 @@ class TestWritesWhatTheReportWrites:
     def test_stated_changes_without_a_base(self):
         """同比上升10.53% and 较上年减少136件, as stated, beside their figures."""
         changes = (
-            ec.StatedChange(
-                figure="inspection.visits", change=Decimal("10.53"), unit=ec.ChangeUnit.PERCENT
+            ec.report.StatedChange(
+                figure="inspection.visits",
+                change=Decimal("10.53"),
+                unit=ec.report.ChangeUnit.PERCENT,
             ),
-            ec.StatedChange(
-                figure="penalty.cases", change=Decimal(-136), unit=ec.ChangeUnit.ABSOLUTE
+            ec.report.StatedChange(
+                figure="penalty.cases", change=Decimal(-136), unit=ec.report.ChangeUnit.ABSOLUTE
             ),
         )
         report = street(
-            inspection=ec.InspectionFigures(visits=420),
-            penalty=ec.PenaltyFigures(cases=220),
-            stated=ec.Stated(changes=changes),
+            inspection=ec.figures.InspectionFigures(visits=420),
+            penalty=ec.figures.PenaltyFigures(cases=220),
+            stated=ec.report.Stated(changes=changes),
         )
         text = zh(report)
         assert "行政检查420家次，同比上升10.53%" in text
         assert "全年办理行政处罚案件220件，较上年减少136件" in text
-        assert "同比" not in zh(attrs_evolve(report, stated=ec.Stated()))
+        assert "同比" not in zh(attrs_evolve(report, stated=ec.report.Stated()))
 
     def test_stated_change_of_a_figure_not_written(self):
         """A stated change whose figure the prose does not write still appears, as stated."""
-        change = ec.StatedChange(
-            figure="penalty.fines", change=Decimal("-12.5"), unit=ec.ChangeUnit.PERCENT
+        change = ec.report.StatedChange(
+            figure="penalty.fines", change=Decimal("-12.5"), unit=ec.report.ChangeUnit.PERCENT
         )
-        text = zh(street(penalty=ec.PenaltyFigures(cases=2), stated=ec.Stated(changes=(change,))))
+        text = zh(
+            street(
+                penalty=ec.figures.PenaltyFigures(cases=2),
+                stated=ec.report.Stated(changes=(change,)),
+            )
+        )
         assert "行政处罚罚款同比下降12.5%" in text
 
     def test_stated_grand_totals_in_the_opening(self):
         """共计N件, 涉及金额 where the report's opening line places them; none when not stated."""
         report = street(
-            penalty=ec.PenaltyFigures(cases=5, fines=Decimal(100)),
-            licensing=ec.LicensingFigures(granted=10, refused=0),
-            stated=ec.Stated(actions=15, amount=Decimal(100)),
+            penalty=ec.figures.PenaltyFigures(cases=5, fines=Decimal(100)),
+            licensing=ec.figures.LicensingFigures(granted=10, refused=0),
+            stated=ec.report.Stated(actions=15, amount=Decimal(100)),
         )
         # Without a declared scope the totals may cover categories not stated: a sentence apart.
         assert "两类行政执法行为。全年开展行政执法行为共计15件，涉及金额100元。" in zh(report)
-        scoped = ec.Stated(actions=15, amount=Decimal(100), scope=("licensing", "penalty"))
+        scoped = ec.report.Stated(actions=15, amount=Decimal(100), scope=("licensing", "penalty"))
         assert "两类行政执法行为，共计15件，涉及金额100元。" in zh(
             attrs_evolve(report, stated=scoped)
         )
-        assert "共计" not in zh(attrs_evolve(report, stated=ec.Stated()))
-        alone = zh(street(stated=ec.Stated(actions=1200)))
+        assert "共计" not in zh(attrs_evolve(report, stated=ec.report.Stated()))
+        alone = zh(street(stated=ec.report.Stated(actions=1200)))
         assert "2023年，示例街道开展行政执法行为共计1200件。" in alone
 
     def test_no_zero_training_sentence(self):
         """No "0名执法人员参加培训": a zero reads as a sentence of its own."""
-        text = zh(street(workforce=ec.WorkforceFigures(certified=3, trained=0)))
+        text = zh(street(workforce=ec.workforce.WorkforceFigures(certified=3, trained=0)))
         assert "0名" not in text
         assert "全年未组织执法人员参加行政执法培训" in text
         assert "统一组织3名执法人员参加行政执法培训" in zh(
-            street(workforce=ec.WorkforceFigures(certified=3, trained=3))
+            street(workforce=ec.workforce.WorkforceFigures(certified=3, trained=3))
         )
 
     def test_no_zero_certified_or_staff(self):
         """No certified officers, no auxiliary staff, no new certificates: said in words."""
-        workforce = ec.WorkforceFigures(
+        workforce = ec.workforce.WorkforceFigures(
             certified=0, auxiliary_staff=0, newly_certified=0, certificates_cancelled=0
         )
         text = zh(street(workforce=workforce))
@@ -496,9 +514,9 @@ class TestWritesWhatTheReportWrites:
     def test_category_with_nothing_done_is_not_counted(self):
         """The opening names only categories with actions; a zero category still gets its line."""
         report = street(
-            penalty=ec.PenaltyFigures(cases=3),
-            coercion=ec.CoercionFigures(measures=0, executions=0),
-            licensing=ec.LicensingFigures(applications=2, granted=2),
+            penalty=ec.figures.PenaltyFigures(cases=3),
+            coercion=ec.figures.CoercionFigures(measures=0, executions=0),
+            licensing=ec.figures.LicensingFigures(applications=2, granted=2),
         )
         text = zh(report)
         assert "开展了行政许可、行政处罚两类行政执法行为" in text
@@ -506,7 +524,7 @@ class TestWritesWhatTheReportWrites:
 
     def test_one_category_without_yi_lei(self):
         """One category: no "一类"."""
-        text = zh(street(penalty=ec.PenaltyFigures(cases=3)))
+        text = zh(street(penalty=ec.figures.PenaltyFigures(cases=3)))
         assert "一类" not in text
         assert "2023年，示例街道开展的行政执法行为为行政处罚。全年办理行政处罚案件3件。" in text
         assert "一是" not in text
@@ -514,26 +532,32 @@ class TestWritesWhatTheReportWrites:
     def test_no_empty_sentence(self):
         """A category with nothing stated is left out: no "其他行政执法行为。。"."""
         report = street(
-            penalty=ec.PenaltyFigures(cases=3),
-            other_actions={ec.ActionKind.OTHER: ec.ActionFigures()},
+            penalty=ec.figures.PenaltyFigures(cases=3),
+            other_actions={ec.actions.ActionKind.OTHER: ec.figures.ActionFigures()},
         )
         text = zh(report)
         assert "。。" not in text
         assert "其他行政执法行为" not in text
-        with_count = street(other_actions={ec.ActionKind.OTHER: ec.ActionFigures(count=4)})
+        with_count = street(
+            other_actions={ec.actions.ActionKind.OTHER: ec.figures.ActionFigures(count=4)}
+        )
         assert "全年其他行政执法行为4件" in zh(with_count)
 
     def test_money_places_per_figure(self):
         """197.62万元 beside 9036.6万元 and 867万元, as the report writes them."""
         report = street(
-            penalty=ec.PenaltyFigures(
+            penalty=ec.figures.PenaltyFigures(
                 cases=3,
                 fines=Decimal(90366000),
                 confiscations=Decimal(8670000),
                 fines_and_confiscations=Decimal(99036000),
             ),
-            other_actions={ec.ActionKind.LEVY: ec.ActionFigures(count=1, amount=Decimal(1976200))},
-            conventions=ec.Conventions(
+            other_actions={
+                ec.actions.ActionKind.LEVY: ec.figures.ActionFigures(
+                    count=1, amount=Decimal(1976200)
+                )
+            },
+            conventions=ec.report.Conventions(
                 money_unit="万元",
                 money_places=2,
                 money_places_by_figure={"penalty.fines": 1, "penalty.confiscations": 0},
@@ -554,11 +578,11 @@ class TestPersonalData:
     REPORT = ec.AnnualReport(
         body=STREET,
         year=2023,
-        narrative=ec.Narrative(
+        narrative=ec.report.Narrative(
             sections=(
-                ec.Section(
+                ec.report.Section(
                     title="存在的主要问题",
-                    role=ec.SectionRole.PROBLEMS,
+                    role=ec.report.SectionRole.PROBLEMS,
                     paragraphs=("当事人（身份证号500112199001011239）拒不整改。",),
                 ),
             )
@@ -577,7 +601,9 @@ class TestPersonalData:
 
     def test_natural_persons_are_masked(self):
         """A natural person is named 张某某 in published output; an enterprise by its name."""
-        assert "张某某" == ec.Party("张三丰", ec.PartyKind.NATURAL_PERSON).public_name
+        assert (
+            "张某某" == ec.actions.Party("张三丰", ec.actions.PartyKind.NATURAL_PERSON).public_name
+        )
 
 
 class TestTheLoadersRange:
@@ -586,7 +612,7 @@ class TestTheLoadersRange:
     LARGEST = ec.AnnualReport(
         body=GULU.body,
         year=2023,
-        penalty=ec.PenaltyFigures(cases=10**16 - 1, fines=Decimal("999999999999.99")),
+        penalty=ec.figures.PenaltyFigures(cases=10**16 - 1, fines=Decimal("999999999999.99")),
     )
 
     def test_chinese_numerals_for_the_largest_count(self):
@@ -606,49 +632,61 @@ class TestTotalsWithoutParts:
     def test_written_as_totals(self):
         """办理行政许可事项, 立案, 实施行政强制: each total written, counted in the opening."""
         report = street(
-            licensing=ec.LicensingFigures(handled=1234),
-            penalty=ec.PenaltyFigures(filed=30, cases=28),
-            coercion=ec.CoercionFigures(actions=12),
+            licensing=ec.figures.LicensingFigures(handled=1234),
+            penalty=ec.figures.PenaltyFigures(filed=30, cases=28),
+            coercion=ec.figures.CoercionFigures(actions=12),
         )
         text = zh(report)
         assert "全年办理行政许可事项1234件" in text
         assert "全年立案30件，办理行政处罚案件28件" in text
         assert "全年实施行政强制12件" in text
-        assert "全年未实施行政强制" in zh(street(coercion=ec.CoercionFigures(actions=0)))
+        assert "全年未实施行政强制" in zh(street(coercion=ec.figures.CoercionFigures(actions=0)))
 
 
 class TestWrittenAsStated:
     def test_counts_in_wan_and_money_in_yi(self):
         """46.6万家次, 1616.85万宗, 11.45亿元 come out as the report writes them."""
         report = street(
-            inspection=ec.InspectionFigures(),
-            penalty=ec.PenaltyFigures(),
-            stated=ec.Stated(
+            inspection=ec.figures.InspectionFigures(),
+            penalty=ec.figures.PenaltyFigures(),
+            stated=ec.report.Stated(
                 figures=(
-                    ec.StatedFigure(figure="inspection.visits", value=Decimal("46.6"), unit="万"),
-                    ec.StatedFigure(figure="penalty.cases", value=Decimal("1616.85"), unit="万"),
-                    ec.StatedFigure(figure="penalty.fines", value=Decimal("11.45"), unit="亿元"),
+                    ec.report.StatedFigure(
+                        figure="inspection.visits", value=Decimal("46.6"), unit="万"
+                    ),
+                    ec.report.StatedFigure(
+                        figure="penalty.cases", value=Decimal("1616.85"), unit="万"
+                    ),
+                    ec.report.StatedFigure(
+                        figure="penalty.fines", value=Decimal("11.45"), unit="亿元"
+                    ),
                 )
             ),
-            conventions=ec.Conventions(case_measure="宗"),
+            conventions=ec.report.Conventions(case_measure="宗"),
         )
         text = zh(report)
         assert "行政检查46.6万家次" in text
         assert "全年办理行政处罚案件1616.85万宗" in text
         assert "罚款11.45亿元" in text
-        held = street(penalty=ec.PenaltyFigures(cases=466000))
+        held = street(penalty=ec.figures.PenaltyFigures(cases=466000))
         assert "466000件" in zh(held)
 
 
 class TestReviewOutcomes:
     def test_outcomes_and_categories(self):
         """维持3件、撤销1件、申请人撤回1件, and per category; zeros left out."""
-        counts = ec.ReviewCounts(reconsiderations=5, upheld=3, revoked=1, withdrawn=1, changed=0)
+        counts = ec.figures.ReviewCounts(
+            reconsiderations=5, upheld=3, revoked=1, withdrawn=1, changed=0
+        )
         text = zh(
             street(
-                reviews=ec.ReviewFigures(
+                reviews=ec.figures.ReviewFigures(
                     total=counts,
-                    by_kind={ec.ActionKind.PENALTY: ec.ReviewCounts(reconsiderations=4, upheld=3)},
+                    by_kind={
+                        ec.actions.ActionKind.PENALTY: ec.figures.ReviewCounts(
+                            reconsiderations=4, upheld=3
+                        )
+                    },
                 )
             )
         )
@@ -660,23 +698,26 @@ class TestReviewOutcomes:
 class TestWorkforceMovements:
     def test_movements_and_status_with_their_measure_words(self):
         """Posts, establishments, borrowed staff (人 as the report writes it), departures, exam, certificates."""
-        workforce = ec.WorkforceFigures(
+        workforce = ec.workforce.WorkforceFigures(
             certified=20,
             authorised_posts=30,
             established_staff=24,
             by_establishment={
-                ec.EstablishmentKind.ADMINISTRATIVE: 16,
-                ec.EstablishmentKind.PUBLIC_INSTITUTION: 8,
+                ec.workforce.EstablishmentKind.ADMINISTRATIVE: 16,
+                ec.workforce.EstablishmentKind.PUBLIC_INSTITUTION: 8,
             },
             borrowed_staff=2,
             uncertified_recruits=4,
             departed=4,
-            departures={ec.DepartureReason.TRANSFERRED: 2, ec.DepartureReason.RETIRED: 2},
+            departures={
+                ec.workforce.DepartureReason.TRANSFERRED: 2,
+                ec.workforce.DepartureReason.RETIRED: 2,
+            },
             exam_passed=5,
             certificates_applied=5,
             certificates_pending=2,
         )
-        own = ec.Conventions(measure_words={"workforce.borrowed_staff": "人"})
+        own = ec.report.Conventions(measure_words={"workforce.borrowed_staff": "人"})
         text = zh(street(workforce=workforce, conventions=own))
         assert "核定编制30名，在编人员24名（行政编制16名、事业编制8名），借调人员2人" in text
         assert "新招录尚未取得执法证人员4名" in text
@@ -685,7 +726,7 @@ class TestWorkforceMovements:
 
     def test_none_left(self):
         """No one left: said in words, no "0名"."""
-        text = zh(street(workforce=ec.WorkforceFigures(departed=0, exam_passed=0)))
+        text = zh(street(workforce=ec.workforce.WorkforceFigures(departed=0, exam_passed=0)))
         assert "全年无执法人员调离、退休或离职" in text
         assert "0名" not in text
 
@@ -694,12 +735,14 @@ class TestActivities:
     def test_written_in_order(self):
         """巡查187次，巡查651场次，…批次，履职率 as stated, after the categories."""
         activities = (
-            ec.Activity(name="开展巡查", kind=ec.ActivityKind.PATROL, count=187),
-            ec.Activity(name="巡查", kind=ec.ActivityKind.PATROL, count=651, measure="场次"),
-            ec.Activity(name="开展双随机一公开抽查", count=12, measure="批次"),
-            ec.Activity(name="依法履职", rate=Decimal("100.0"), rate_name="履职率"),
+            ec.figures.Activity(name="开展巡查", kind=ec.figures.ActivityKind.PATROL, count=187),
+            ec.figures.Activity(
+                name="巡查", kind=ec.figures.ActivityKind.PATROL, count=651, measure="场次"
+            ),
+            ec.figures.Activity(name="开展双随机一公开抽查", count=12, measure="批次"),
+            ec.figures.Activity(name="依法履职", rate=Decimal("100.0"), rate_name="履职率"),
         )
-        text = zh(street(penalty=ec.PenaltyFigures(cases=3), activities=activities))
+        text = zh(street(penalty=ec.figures.PenaltyFigures(cases=3), activities=activities))
         assert (
             "全年办理行政处罚案件3件。开展巡查187次，巡查651场次，开展双随机一公开抽查12批次，"
             "依法履职，履职率100.0%。"
@@ -713,7 +756,7 @@ class TestFreeTextBeforeANumber:
 
     def test_a_subject_ending_in_a_digit(self):
         """申请“0”1件, not 申请01件; 申请农村宅基地243件 stays as the reference writes it."""
-        licensing = ec.LicensingFigures(subject="0", applications=1)
+        licensing = ec.figures.LicensingFigures(subject="0", applications=1)
         assert "全年共计申请“0”1件" in zh(street(licensing=licensing))
         assert "全年共计申请农村宅基地243件" in zh(GULU)
 
@@ -723,20 +766,20 @@ class TestFreeTextBeforeANumber:
 
         The fidelity property found 申请0꤀2件 (seed 2293498432), where the count read ꤀2.
         """
-        licensing = ec.LicensingFigures(subject=f"0{digit}", applications=2)
+        licensing = ec.figures.LicensingFigures(subject=f"0{digit}", applications=2)
         assert f"全年共计申请“0{digit}”2件" in zh(street(licensing=licensing))
 
     def test_a_subject_ending_in_a_letter_stays_as_written(self):
         """The other side: words ending in a letter or a Chinese character are not quoted."""
-        licensing = ec.LicensingFigures(subject="5G", applications=2)
+        licensing = ec.figures.LicensingFigures(subject="5G", applications=2)
         assert "全年共计申请5G2件" in zh(street(licensing=licensing))
 
     def test_an_activity_and_its_rate(self):
         """An activity's name and its rate's name are set apart only when they end in a numeral."""
         activities = (
-            ec.Activity(name="开展专项行动二", count=3, measure="次"),
-            ec.Activity(name="依法履职", rate=Decimal("99.5"), rate_name="第3季度履职率"),
-            ec.Activity(name="开展巡查", count=187),
+            ec.figures.Activity(name="开展专项行动二", count=3, measure="次"),
+            ec.figures.Activity(name="依法履职", rate=Decimal("99.5"), rate_name="第3季度履职率"),
+            ec.figures.Activity(name="开展巡查", count=187),
         )
         text = zh(street(activities=activities))
         assert "“开展专项行动二”3次" in text
@@ -746,8 +789,8 @@ class TestFreeTextBeforeANumber:
     def test_a_rate_named_by_the_report(self):
         """A stated rate under the report's own name ending in a digit is quoted too."""
         report = street(
-            penalty=ec.PenaltyFigures(cases=3),
-            stated=ec.Stated(rates={"办结率2": Decimal("98.5"), "参与率": Decimal(90)}),
+            penalty=ec.figures.PenaltyFigures(cases=3),
+            stated=ec.report.Stated(rates={"办结率2": Decimal("98.5"), "参与率": Decimal(90)}),
         )
         text = zh(report)
         assert "“办结率2”98.5%" in text
@@ -759,14 +802,18 @@ def test_powers_alone_are_written():
     report = ec.AnnualReport(
         body=STREET,
         year=2023,
-        powers=ec.PowerFigures(total=1, by_source={ec.AuthoritySource.STATUTORY: 1}),
+        powers=ec.figures.PowerFigures(
+            total=1, by_source={ec.actions.AuthoritySource.STATUTORY: 1}
+        ),
     )
     text = zh(report)
     assert "我街道共有行政执法职权1项，法定执法1项。" in text
 
 
-def change(path: str, value: str, unit: str) -> ec.StatedChange:
-    return ec.StatedChange(figure=path, change=Decimal(value), unit=ec.ChangeUnit(unit))
+def change(path: str, value: str, unit: str) -> ec.report.StatedChange:
+    return ec.report.StatedChange(
+        figure=path, change=Decimal(value), unit=ec.report.ChangeUnit(unit)
+    )
 
 
 class TestOnlyWhatIsStated:
@@ -775,22 +822,28 @@ class TestOnlyWhatIsStated:
     def test_grand_total_change_under_its_own_words(self):
         """A change of the grand total follows the total, not another figure's term (行政强制)."""
         report = street(
-            penalty=ec.PenaltyFigures(cases=5),
-            coercion=ec.CoercionFigures(actions=2),
-            stated=ec.Stated(actions=13115, changes=(change("stated.actions", "-3.5", "percent"),)),
+            penalty=ec.figures.PenaltyFigures(cases=5),
+            coercion=ec.figures.CoercionFigures(actions=2),
+            stated=ec.report.Stated(
+                actions=13115, changes=(change("stated.actions", "-3.5", "percent"),)
+            ),
         )
         text = zh(report)
         assert "全年开展行政执法行为共计13115件，同比下降3.5%。" in text
         assert text.count("同比下降3.5%") == 1
         assert "行政强制同比" not in text
-        without = zh(attrs_evolve(report, stated=ec.Stated(actions=13115)))
+        without = zh(attrs_evolve(report, stated=ec.report.Stated(actions=13115)))
         assert "同比" not in without
 
     def test_no_vocabulary_key_in_the_prose(self):
         """A stated change of a figure the prose does not write is named by its labels, never its key."""
         report = street(
-            penalty=ec.PenaltyFigures(cases=5, by_procedure={ec.Procedure.ORDINARY: 3}),
-            stated=ec.Stated(changes=(change("penalty.by_procedure.ordinary", "2", "percent"),)),
+            penalty=ec.figures.PenaltyFigures(
+                cases=5, by_procedure={ec.actions.Procedure.ORDINARY: 3}
+            ),
+            stated=ec.report.Stated(
+                changes=(change("penalty.by_procedure.ordinary", "2", "percent"),)
+            ),
         )
         text = zh(report)
         assert "ordinary" not in text
@@ -798,30 +851,35 @@ class TestOnlyWhatIsStated:
 
     def test_one_category_and_a_total_of_all_cases(self):
         """N all cases is not written as the penalties' count (开展的…为行政处罚，共计N件)."""
-        report = street(penalty=ec.PenaltyFigures(cases=398), stated=ec.Stated(actions=13115))
+        report = street(
+            penalty=ec.figures.PenaltyFigures(cases=398), stated=ec.report.Stated(actions=13115)
+        )
         text = zh(report)
         assert "行政处罚，共计" not in text
         assert "开展的行政执法行为为行政处罚。全年开展行政执法行为共计13115件。" in text
-        scoped = attrs_evolve(report, stated=ec.Stated(actions=398, scope=("penalty",)))
+        scoped = attrs_evolve(report, stated=ec.report.Stated(actions=398, scope=("penalty",)))
         assert "开展的行政执法行为为行政处罚，共计398件。" in zh(scoped)
 
     def test_totals_not_stated_are_not_added_up(self):
         """Powers, reviews and officers given by parts only: the parts, never a sum as a total."""
         report = street(
-            workforce=ec.WorkforceFigures(
+            workforce=ec.workforce.WorkforceFigures(
                 units={
-                    "office": ec.Unit("综合执法办", certified=3),
-                    "team": ec.Unit("应急办", certified=4),
+                    "office": ec.workforce.Unit("综合执法办", certified=3),
+                    "team": ec.workforce.Unit("应急办", certified=4),
                 }
             ),
-            powers=ec.PowerFigures(
-                by_source={ec.AuthoritySource.STATUTORY: 120, ec.AuthoritySource.CONFERRED: 280}
+            powers=ec.figures.PowerFigures(
+                by_source={
+                    ec.actions.AuthoritySource.STATUTORY: 120,
+                    ec.actions.AuthoritySource.CONFERRED: 280,
+                }
             ),
-            penalty=ec.PenaltyFigures(cases=3),
-            reviews=ec.ReviewFigures(
+            penalty=ec.figures.PenaltyFigures(cases=3),
+            reviews=ec.figures.ReviewFigures(
                 by_kind={
-                    ec.ActionKind.PENALTY: ec.ReviewCounts(reconsiderations=2),
-                    ec.ActionKind.LICENSING: ec.ReviewCounts(reconsiderations=1),
+                    ec.actions.ActionKind.PENALTY: ec.figures.ReviewCounts(reconsiderations=2),
+                    ec.actions.ActionKind.LICENSING: ec.figures.ReviewCounts(reconsiderations=1),
                 }
             ),
         )
@@ -835,7 +893,7 @@ class TestOnlyWhatIsStated:
         stated = attrs_evolve(
             report,
             powers=attrs.evolve(report.powers, total=400),
-            reviews=attrs.evolve(report.reviews, total=ec.ReviewCounts(reconsiderations=3)),
+            reviews=attrs.evolve(report.reviews, total=ec.figures.ReviewCounts(reconsiderations=3)),
             workforce=attrs.evolve(report.workforce, certified=7),
         )
         text = zh(stated)
@@ -846,8 +904,8 @@ class TestOnlyWhatIsStated:
     def test_a_change_stated_both_ways(self):
         """增加150件 and 42.3%: each written once, neither as two copies of the number."""
         report = street(
-            penalty=ec.PenaltyFigures(cases=505),
-            stated=ec.Stated(
+            penalty=ec.figures.PenaltyFigures(cases=505),
+            stated=ec.report.Stated(
                 changes=(
                     change("penalty.cases", "150", "absolute"),
                     change("penalty.cases", "42.3", "percent"),
@@ -861,13 +919,13 @@ class TestOnlyWhatIsStated:
     def test_other_actions_held_as_written_figures(self):
         """征收 written 46.6万 with 11.45亿元: both written as the report writes them."""
         report = street(
-            other_actions={ec.ActionKind.LEVY: ec.ActionFigures()},
-            stated=ec.Stated(
+            other_actions={ec.actions.ActionKind.LEVY: ec.figures.ActionFigures()},
+            stated=ec.report.Stated(
                 figures=(
-                    ec.StatedFigure(
+                    ec.report.StatedFigure(
                         figure="other_actions.levy.count", value=Decimal("46.6"), unit="万"
                     ),
-                    ec.StatedFigure(
+                    ec.report.StatedFigure(
                         figure="other_actions.levy.amount", value=Decimal("11.45"), unit="亿元"
                     ),
                 )
@@ -893,18 +951,20 @@ class TestOnlyWhatIsStated:
 
     def test_numbering_follows_the_items_written(self):
         """一是/二是 only for two items or more; reviews are an item of their own."""
-        one = zh(street(penalty=ec.PenaltyFigures(cases=3)))
+        one = zh(street(penalty=ec.figures.PenaltyFigures(cases=3)))
         assert "一是" not in one
-        reviews = ec.ReviewFigures(total=ec.ReviewCounts(reconsiderations=1))
-        two = zh(street(penalty=ec.PenaltyFigures(cases=3), reviews=reviews))
+        reviews = ec.figures.ReviewFigures(total=ec.figures.ReviewCounts(reconsiderations=1))
+        two = zh(street(penalty=ec.figures.PenaltyFigures(cases=3), reviews=reviews))
         assert (
             "一是行政处罚。全年办理行政处罚案件3件。二是行政复议、行政诉讼。全年发生行政复议1件。"
             in two
         )
         none = zh(
             street(
-                penalty=ec.PenaltyFigures(cases=3),
-                reviews=ec.ReviewFigures(total=ec.ReviewCounts(reconsiderations=0, litigations=0)),
+                penalty=ec.figures.PenaltyFigures(cases=3),
+                reviews=ec.figures.ReviewFigures(
+                    total=ec.figures.ReviewCounts(reconsiderations=0, litigations=0)
+                ),
             )
         )
         assert "一是" not in none
@@ -912,17 +972,19 @@ class TestOnlyWhatIsStated:
 
     def test_computed_only_from_held_figures(self):
         """rates="computed" and previous= compute from held figures only, never a derived total."""
-        units = {"office": ec.Unit("综合执法办", certified=3)}
-        derived = street(workforce=ec.WorkforceFigures(units=units, trained=3))
+        units = {"office": ec.workforce.Unit("综合执法办", certified=3)}
+        derived = street(workforce=ec.workforce.WorkforceFigures(units=units, trained=3))
         assert "培训覆盖率" not in zh(derived, rates="computed")
-        held = street(workforce=ec.WorkforceFigures(certified=3, units=units, trained=3))
+        held = street(workforce=ec.workforce.WorkforceFigures(certified=3, units=units, trained=3))
         assert "培训覆盖率100.00%" in zh(held, rates="computed")
         before = ec.AnnualReport(
             body=STREET,
             year=2022,
-            penalty=ec.PenaltyFigures(by_domain={ec.Domain.TRAFFIC: ec.DomainPenalties(cases=2)}),
+            penalty=ec.figures.PenaltyFigures(
+                by_domain={ec.actions.Domain.TRAFFIC: ec.figures.DomainPenalties(cases=2)}
+            ),
         )
-        now = street(penalty=ec.PenaltyFigures(cases=5))
+        now = street(penalty=ec.figures.PenaltyFigures(cases=5))
         assert "同比" not in zh(now, previous=before)
-        stated_before = attrs.evolve(before, penalty=ec.PenaltyFigures(cases=4))
+        stated_before = attrs.evolve(before, penalty=ec.figures.PenaltyFigures(cases=4))
         assert "全年办理行政处罚案件5件，同比上升25.00%" in zh(now, previous=stated_before)

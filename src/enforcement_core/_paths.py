@@ -5,7 +5,7 @@ A path is the dotted way to a figure in the report's JSON document:
 ``workforce.units.office.subunits.brigade.certified``. Audit findings, load
 errors, stated figures and measure words all use it.
 
-A breakdown with open keys (:class:`~enforcement_core.Dimension`) is named the same
+A breakdown with open keys (:class:`~enforcement_core.dimensions.Dimension`) is named the same
 way, its keys being canonical vocabulary values or the report's own words:
 ``penalty.dimensions.party.parts.对个人.count`` is the count of one part, and a nested
 part goes on through its own dimensions,
@@ -159,7 +159,8 @@ def walk(obj: object, prefix: str = "") -> Iterator[tuple[str, object]]:
     ``None`` (not stated), text, flags and tuples are leaves that are not walked.
 
     Examples:
-        >>> from enforcement_core import HazardFigures, SupervisionLevel
+        >>> from enforcement_core.actions import SupervisionLevel
+        >>> from enforcement_core.figures import HazardFigures
         >>> hazards = HazardFigures(found=509, supervised={SupervisionLevel.DIVISION: 6})
         >>> [path for path, _ in walk(hazards, "hazards.")]
         ['hazards.found', 'hazards.supervised', 'hazards.supervised.division', 'hazards.dimensions']
@@ -187,7 +188,8 @@ def figures(obj: object, prefix: str = "") -> Iterator[tuple[str, int | Decimal]
     """Every figure (count or amount) stated below ``obj``, with its path, in field order.
 
     Examples:
-        >>> from enforcement_core import HazardFigures, SupervisionLevel
+        >>> from enforcement_core.actions import SupervisionLevel
+        >>> from enforcement_core.figures import HazardFigures
         >>> list(figures(HazardFigures(found=509, supervised={SupervisionLevel.DIVISION: 6})))
         [('found', 509), ('supervised.division', 6)]
     """

@@ -94,6 +94,10 @@ MAX_COUNT = 10**16 - 1
 MAX_MONEY = Decimal("999999999999.99")
 # Amounts of at most 12 digits before the point, to the fen, are at most MAX_MONEY.
 _MONEY_DIGITS = 12
+# Money as a JSON string, anchored: not negative, at most _MONEY_DIGITS digits of yuan, exact
+# to the fen. Digits after the second decimal may only be zeros ("6800.500"), and a zero
+# may carry a sign ("-0"): the check compares values, and both are values it accepts.
+_MONEY_PATTERN = rf"^0*[0-9]{{1,{_MONEY_DIGITS}}}(\.[0-9]{{1,2}}0*)?$"
 #: The years a report or a ledger can cover: ``date`` must hold the year after, when
 #: the report is published.
 YEARS = (1, 9998)
@@ -211,6 +215,15 @@ class Check:
         """Why ``value`` is refused on ``instance``; ``None`` when it is accepted."""
         raise NotImplementedError
 
+    def json_schema(self) -> dict[str, Any] | None:
+        """What the check says in JSON Schema, as keywords beside the field's type.
+
+        ``None``: nothing a schema can say (checks between fields, of objects). The
+        JSON Schema (:mod:`enforcement_core.schema`) reads it here, so that a rule and
+        its schema are declared in one place.
+        """
+        return None
+
     def plainly_passes(self, value: Any) -> bool:  # noqa: ARG002  (no value is plain unless a check says so)
         """Whether ``value`` surely passes, by a test cheaper than :meth:`reason`; ``False`` when unsure.
 
@@ -252,6 +265,9 @@ class _Count(Check):
             return f"{value} is above the largest count, {MAX_COUNT}"
         return None
 
+    def json_schema(self) -> dict[str, Any]:
+        return {"minimum": 0, "maximum": MAX_COUNT}
+
     def __repr__(self) -> str:
         return "<count validator>"
 
@@ -286,6 +302,15 @@ class _Money(Check):
                 f"{value} has more than two decimal places (money is exact to the fen, 0.01 yuan)"
             )
         return None
+
+    def json_schema(self) -> dict[str, Any]:
+        """Money as a JSON string or integer, by the rules of :meth:`reason`."""
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": _MONEY_PATTERN},
+                {"type": "integer", "minimum": 0, "maximum": int(MAX_MONEY)},
+            ]
+        }
 
     def plainly_passes(self, value: Any) -> bool:
         """A Decimal, not negative, to the fen, of at most 12 digits before the point."""
@@ -337,6 +362,10 @@ class _Text(Check):
             )
         return unprintable(value)
 
+    def json_schema(self) -> dict[str, Any]:
+        # Not blank: at least one character that is not white space.
+        return {"minLength": 1, "pattern": r"\S"}
+
     def __repr__(self) -> str:
         return "<text validator>"
 
@@ -374,6 +403,10 @@ class _Identifier(Check):
         if _invisible(value):
             return f"{value!r} shows nothing: it holds only zero-width or bidirectional control characters"
         return unprintable(value)
+
+    def json_schema(self) -> dict[str, Any]:
+        # The same rule as reason(), anchored: a pattern matches anywhere unless it says so.
+        return {"pattern": f"^{IDENTIFIER_PATTERN}$"}
 
     def __repr__(self) -> str:
         return "<identifier validator>"
@@ -419,6 +452,9 @@ class _Year(Check):
         if not YEARS[0] <= value <= YEARS[1]:
             return f"{value} is not a year from {YEARS[0]} to {YEARS[1]}"
         return None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"minimum": YEARS[0], "maximum": YEARS[1]}
 
     def __repr__(self) -> str:
         return "<year validator>"
@@ -528,6 +564,9 @@ class _OneOf(Check):
 
     def __repr__(self) -> str:
         return f"<one_of validator for {self.choices!r}>"
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"enum": list(self.choices)}
 
 
 def one_of(choices: tuple[object, ...]) -> Check:
@@ -851,7 +890,7 @@ def dimensions_within(
     known: Mapping[str, type[Enum]] | None = None,
     closed: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Check:
-    """Dimensions (a mapping of :class:`~enforcement_core.Dimension`) within their totals.
+    """Dimensions (a mapping of :class:`~enforcement_core.dimensions.Dimension`) within their totals.
 
     Each dimension's parts add up, count by count, to no more than the dimension's
     own ``total`` when the report gives one, else than the holder's figure at
@@ -957,7 +996,7 @@ def declared_checks(field: attrs.Attribute[Any]) -> tuple[Check, ...]:
 
     Examples:
         >>> import attrs
-        >>> from enforcement_core import HazardFigures
+        >>> from enforcement_core.figures import HazardFigures
         >>> [c.kind for c in declared_checks(attrs.fields(HazardFigures).rectified)]
         ['count', 'at_most']
     """

@@ -5,7 +5,7 @@ which order a report states them, which actions happen on site: one table here,
 read by the model (the fields of :class:`~enforcement_core.AnnualReport` and
 :class:`~enforcement_core.Ledger`), the summary, the statistics, the audit and
 the renderers. Labels come from :mod:`enforcement_core.labels`, by the category's
-:class:`~enforcement_core.ActionKind`.
+:class:`~enforcement_core.actions.ActionKind`.
 
 Adding a category with figures and records of its own is one :class:`Category`
 entry in :data:`CATEGORIES` plus its two classes: a record class (with a ``date``
@@ -14,7 +14,7 @@ with a ``from_records(records, start, end)`` class method). docs/architecture.md
 shows a worked example.
 
 Examples:
-    >>> from enforcement_core import ActionKind
+    >>> from enforcement_core.actions import ActionKind
     >>> [category.field for category in CATEGORIES]
     ['licensing', 'inspection', 'penalty', 'coercion']
     >>> category(ActionKind.PENALTY).records.field, category(ActionKind.PENALTY).records.on_site

@@ -219,7 +219,7 @@ def canonical_dimensions(known: Mapping[str, type[Vocabulary]]) -> Callable[[obj
     left as written, for the holder's check to refuse.
 
     Examples:
-        >>> from enforcement_core import PenaltyFigures
+        >>> from enforcement_core.figures import PenaltyFigures
         >>> penalty = PenaltyFigures(
         ...     cases=20,
         ...     dimensions={

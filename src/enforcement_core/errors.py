@@ -50,7 +50,7 @@ class InvariantError(EnforcementCoreError, ValueError):
     """A value that can never be meaningful was refused at construction.
 
     Examples:
-        >>> from enforcement_core import HazardFigures
+        >>> from enforcement_core.figures import HazardFigures
         >>> HazardFigures(found=509, rectified=510)
         Traceback (most recent call last):
         ...

@@ -6,8 +6,8 @@ it; its breakdown may be absent, may cover only part of it, or may come without
 the total. Parts adding up to *more* than their total are refused; parts that
 cover less are allowed and reported by the audit.
 
-Breakdowns are mappings from a vocabulary (:class:`~enforcement_core.Domain`,
-:class:`~enforcement_core.SanctionType`, ...) to a count or to a small figures
+Breakdowns are mappings from a vocabulary (:class:`~enforcement_core.actions.Domain`,
+:class:`~enforcement_core.actions.SanctionType`, ...) to a count or to a small figures
 object, in the order the report states them.
 """
 
@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from enforcement_core._extras import require
 from enforcement_core._mapping import FrozenMap
+from enforcement_core._tallies import ArrowColumns, Columns, RecordColumns
 from enforcement_core._validators import (
     a_count,
     apply_checks,
@@ -46,8 +46,10 @@ from enforcement_core.actions import (
     CoerciveMeasure,
     Domain,
     InspectionArea,
+    LicenceApplication,
     LicensingDecision,
     PartyKind,
+    PenaltyCase,
     Procedure,
     SanctionType,
     SupervisionLevel,
@@ -58,12 +60,7 @@ from enforcement_core.labels import Vocabulary
 if TYPE_CHECKING:
     import datetime as dt
 
-    from enforcement_core.actions import (
-        CoerciveAction,
-        Inspection,
-        LicenceApplication,
-        PenaltyCase,
-    )
+    from enforcement_core.actions import CoerciveAction, Inspection
 
 __all__ = [
     "ActionFigures",
@@ -94,7 +91,7 @@ def _dimensions(
     closed: Mapping[str, tuple[str, ...]] | None = None,
     **known: type[Vocabulary],
 ) -> Any:
-    """A field of breakdowns with open keys (:class:`~enforcement_core.Dimension`)."""
+    """A field of breakdowns with open keys (:class:`~enforcement_core.dimensions.Dimension`)."""
     return attrs.field(
         factory=FrozenMap,
         converter=canonical_dimensions(known),
@@ -198,21 +195,7 @@ class LicensingFigures:
         cls, applications: tuple[LicenceApplication, ...], start: dt.date, end: dt.date
     ) -> LicensingFigures | None:
         """The figures of the licence applications dated from ``start`` to ``end``; ``None`` if there are none."""
-        year = [a for a in applications if start <= a.applied_on <= end]
-        if not year:
-            return None
-        decisions = Counter(a.decision for a in year)
-        subjects = {a.subject for a in year}
-        return cls(
-            subject=subjects.pop() if len(subjects) == 1 else "",
-            applications=len(year),
-            accepted=sum(1 for a in year if a.accepted),
-            granted=decisions[LicensingDecision.GRANTED],
-            refused=decisions[LicensingDecision.REFUSED],
-            pending=sum(1 for a in year if a.accepted and a.decision is None),
-            revoked=sum(1 for a in year if a.revoked_on is not None and a.revoked_on <= end),
-            legal_reviews=sum(1 for a in year if a.legal_review),
-        )
+        return cls._from_columns(RecordColumns(applications), start, end)
 
     @classmethod
     def from_table(cls, table: Any, start: dt.date, end: dt.date) -> LicensingFigures | None:
@@ -221,9 +204,29 @@ class LicensingFigures:
         ``table`` is a ``pyarrow.Table`` with a column a field, as a
         :class:`~enforcement_core.tables.ColumnarLedger` holds it; the figures equal
         those of its records, and are ``None`` if none is dated from ``start`` to ``end``.
-        Needs the ``tables`` extra.
+        A column the table does not have holds the field's default. Needs the ``tables``
+        extra.
         """
-        return _licensing_table(table, start, end)
+        return cls._from_columns(ArrowColumns(table, LicenceApplication), start, end)
+
+    @classmethod
+    def _from_columns(cls, rows: Columns, start: dt.date, end: dt.date) -> LicensingFigures | None:
+        # The one definition of the figures, over records or a table's columns alike.
+        year = rows.in_year("applied_on", start, end)
+        if not year.rows:
+            return None
+        decisions = year.tally("decision", LicensingDecision)
+        subjects = year.texts("subject")
+        return cls(
+            subject=subjects.pop() if len(subjects) == 1 else "",
+            applications=year.rows,
+            accepted=year.count_true("accepted"),
+            granted=decisions[LicensingDecision.GRANTED],
+            refused=decisions[LicensingDecision.REFUSED],
+            pending=year.count_rows(true="accepted", missing="decision"),
+            revoked=year.count_up_to("revoked_on", end),
+            legal_reviews=year.count_true("legal_review"),
+        )
 
 
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
@@ -249,7 +252,7 @@ class HazardFigures:
         ),
     )
     #: Other breakdowns of the hazards found, by dimension ("其中重大隐患3条"), in the
-    #: report's order; ``grade`` keys are :class:`~enforcement_core.HazardGrade` values.
+    #: report's order; ``grade`` keys are :class:`~enforcement_core.dimensions.HazardGrade` values.
     dimensions: Mapping[str, Dimension] = _dimensions(count="found", grade=HazardGrade)
 
 
@@ -473,53 +476,7 @@ class PenaltyFigures:
         procedure); in the tallies by sanction type it counts once under every type
         it carries, and under ``not_penalised`` when it carries none.
         """
-        domains: Counter[Domain] = Counter()
-        domain_fines: dict[Domain, Decimal] = {}
-        sanctions: Counter[SanctionType | None] = Counter()
-        procedures: Counter[Procedure] = Counter()
-        fines = confiscations = _ZERO
-        lightened = legal_reviews = referrals = 0
-        for case in cases:
-            if not start <= case.decided_on <= end:
-                continue
-            domain = case.domain
-            domains[domain] += 1
-            fine = case.fine
-            if fine is not None:
-                fines += fine
-                domain_fines[domain] = domain_fines.get(domain, _ZERO) + fine
-            if case.confiscation is not None:
-                confiscations += case.confiscation
-            # Sanctions are tallied per type: a case carrying a fine and a confiscation
-            # counts once under each, and a case with none was not penalised.
-            if case.sanctions:
-                sanctions.update(set(case.sanctions))
-            else:
-                sanctions[None] += 1
-            procedures[case.procedure] += 1
-            lightened += case.lightened
-            legal_reviews += case.legal_review
-            referrals += case.referred
-        if not domains:
-            return None
-        return cls(
-            cases=domains.total(),
-            by_domain={
-                domain: DomainPenalties(
-                    cases=domains[domain], fines=domain_fines.get(domain, _ZERO)
-                )
-                for domain in Domain
-                if domains[domain]
-            },
-            by_sanction=ordered(sanctions, SanctionType),
-            by_procedure=ordered(procedures, Procedure),
-            fines=fines,
-            confiscations=confiscations,
-            not_penalised=sanctions[None],
-            lightened=lightened,
-            legal_reviews=legal_reviews,
-            referrals=referrals,
-        )
+        return cls._from_columns(RecordColumns(cases), start, end)
 
     @classmethod
     def from_table(cls, table: Any, start: dt.date, end: dt.date) -> PenaltyFigures | None:
@@ -528,9 +485,37 @@ class PenaltyFigures:
         ``table`` is a ``pyarrow.Table`` with a column a field, as a
         :class:`~enforcement_core.tables.ColumnarLedger` holds it (money in ``int64``
         fen, sanctions as lists); the figures equal those of its records, and are
-        ``None`` if none is dated from ``start`` to ``end``. Needs the ``tables`` extra.
+        ``None`` if none is dated from ``start`` to ``end``. A column the table does not
+        have holds the field's default. Needs the ``tables`` extra.
         """
-        return _penalty_table(table, start, end)
+        return cls._from_columns(ArrowColumns(table, PenaltyCase), start, end)
+
+    @classmethod
+    def _from_columns(cls, rows: Columns, start: dt.date, end: dt.date) -> PenaltyFigures | None:
+        # The one definition of the figures, over records or a table's columns alike.
+        year = rows.in_year("decided_on", start, end)
+        if not year.rows:
+            return None
+        by_domain = year.by_group("domain", Domain, "fine")
+        # Sanctions are tallied per type: a case carrying a fine and a confiscation
+        # counts once under each, and a case with none was not penalised.
+        sanctions = year.tally_lists("sanctions", SanctionType)
+        return cls(
+            cases=year.rows,
+            by_domain={
+                domain: DomainPenalties(cases=by_domain[domain][0], fines=by_domain[domain][1])
+                for domain in Domain
+                if domain in by_domain
+            },
+            by_sanction=ordered(sanctions, SanctionType),
+            by_procedure=ordered(year.tally("procedure", Procedure), Procedure),
+            fines=year.money("fine"),
+            confiscations=year.money("confiscation"),
+            not_penalised=sanctions[None],
+            lightened=year.count_true("lightened"),
+            legal_reviews=year.count_true("legal_review"),
+            referrals=year.count_true("referred"),
+        )
 
 
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
@@ -823,221 +808,4 @@ class PowerFigures:
         factory=FrozenMap,
         converter=frozen_map,
         metadata=checks(mapping_of(member_of(AuthoritySource), a_count()), parts_within("total")),
-    )
-
-
-# Figures from a columnar table (Arrow), for ``from_table`` ------------------------------
-
-
-def _pa() -> Any:
-    return require("pyarrow", "tables", "Columnar ledgers")
-
-
-def _pc() -> Any:
-    return require("pyarrow.compute", "tables", "Columnar ledgers")
-
-
-# Up to this many rows, figures are counted with numpy; a group-by in Arrow costs more to
-# start (a body's few hundred rows), less to run (a whole ledger's).
-_SMALL_TABLE: Final = 2000
-
-
-def _in_year(table: Any, column: str, start: dt.date, end: dt.date) -> Any:
-    if not table.num_rows:
-        return table  # a table of no records may have no columns: nothing is in the year
-    pc = _pc()
-    dates = table.column(column)
-    return table.filter(pc.and_(pc.greater_equal(dates, start), pc.less_equal(dates, end)))
-
-
-def _yuan(fen: Any) -> Decimal:
-    if fen is None:
-        return _ZERO
-    return Decimal(int(fen)) / 100 if int(fen) % 100 else Decimal(int(fen) // 100)
-
-
-def _penalty_table(table: Any, start: dt.date, end: dt.date) -> PenaltyFigures | None:
-    pc = _pc()
-    year = _in_year(table, "decided_on", start, end)
-    if year.num_rows == 0:
-        return None
-    fine = year.column("fine") if "fine" in year.column_names else None
-    domains, fines_by = _by_domain(year, fine)
-    # A sheet without a 处罚种类 column: every case carries no sanction, as its record does.
-    sanctions = (
-        _per_type(year.column("sanctions"))
-        if "sanctions" in year.column_names
-        else Counter({None: year.num_rows})
-    )
-    procedures = (
-        _tally(year.column("procedure"))
-        if "procedure" in year.column_names
-        else Counter({Procedure.ORDINARY.value: year.num_rows})
-    )
-
-    def total(name: str) -> int:
-        return int(pc.sum(year.column(name)).as_py() or 0) if name in year.column_names else 0
-
-    return PenaltyFigures(
-        cases=year.num_rows,
-        by_domain={
-            d: DomainPenalties(cases=domains[d], fines=fines_by.get(d, _ZERO))
-            for d in Domain
-            if domains.get(d)
-        },
-        by_sanction=ordered(
-            Counter({SanctionType(k): n for k, n in sanctions.items() if k is not None}),
-            SanctionType,
-        ),
-        by_procedure=ordered(Counter({Procedure(k): n for k, n in procedures.items()}), Procedure),
-        fines=_yuan(total("fine")),
-        confiscations=_yuan(total("confiscation")),
-        not_penalised=sanctions[None],
-        lightened=_count_true(year, "lightened"),
-        legal_reviews=_count_true(year, "legal_review"),
-        referrals=_count_true(year, "referred"),
-    )
-
-
-def _by_domain(year: Any, fine: Any) -> tuple[dict[Domain, int], dict[Domain, Decimal]]:
-    """The cases and the fines (in yuan) of each domain of the year's cases.
-
-    Counted on the codes of the domains, a call of numpy each: a body's table is
-    small, and a group-by in Arrow costs more to start than to run. A big table,
-    a table with a case without a domain, or fines not in fen, is grouped by Arrow.
-    """
-    import numpy as np  # noqa: PLC0415
-
-    pa, pc = _pa(), _pc()
-    if year.num_rows > _SMALL_TABLE:
-        return _by_domain_grouped(year, fine)
-    column = year.column("domain")
-    if pa.types.is_dictionary(column.type):
-        column = column.cast(pa.string())
-    encoded = pc.dictionary_encode(column).combine_chunks()
-    if encoded.null_count or (fine is not None and fine.type != pa.int64()):
-        return _by_domain_grouped(year, fine)
-    names = [Domain(d) for d in encoded.dictionary.to_pylist()]
-    codes = encoded.indices.to_numpy()
-    cases = np.bincount(codes, minlength=len(names)).tolist()
-    domains = {d: n for d, n in zip(names, cases, strict=True) if n}
-    if fine is None:
-        return domains, {}
-    amounts = fine.combine_chunks()
-    given = np.asarray(amounts.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
-    sums = np.zeros(len(names), dtype=np.int64)
-    np.add.at(sums, codes[given], amounts.fill_null(0).to_numpy()[given])
-    # A domain whose cases have no fine sums to 0, as a group-by's null does through _yuan.
-    return domains, {d: _yuan(n) for d, n in zip(names, sums.tolist(), strict=True)}
-
-
-def _by_domain_grouped(year: Any, fine: Any) -> tuple[dict[Domain, int], dict[Domain, Decimal]]:
-    by_domain = (
-        year.group_by("domain")
-        .aggregate([("domain", "count"), *([("fine", "sum")] if fine is not None else [])])
-        .to_pydict()
-    )
-    domains = {
-        Domain(d): n for d, n in zip(by_domain["domain"], by_domain["domain_count"], strict=True)
-    }
-    fines_by = (
-        {
-            Domain(d): _yuan(s)
-            for d, s in zip(by_domain["domain"], by_domain["fine_sum"], strict=True)
-        }
-        if fine is not None
-        else {}
-    )
-    return domains, fines_by
-
-
-def _per_type(lists: Any) -> Counter[str | None]:
-    """How many rows list each value (a row listing it twice counts once); ``None``: empty lists."""
-    import numpy as np  # noqa: PLC0415
-
-    pa, pc = _pa(), _pc()
-    lists = lists.combine_chunks() if hasattr(lists, "combine_chunks") else lists
-    if len(lists) > _SMALL_TABLE:
-        pairs = pa.table({"row": pc.list_parent_indices(lists), "value": pc.list_flatten(lists)})
-        distinct = pairs.group_by(["row", "value"]).aggregate([])
-        counts: Counter[str | None] = _tally(distinct.column("value"))
-        return _empty_lists(lists, counts)
-    rows = pc.list_parent_indices(lists).to_numpy().astype(np.int64)
-    encoded = pc.dictionary_encode(pc.list_flatten(lists))
-    # A null value, were there one, is counted under None, as a group-by counts it.
-    values: list[str | None] = [*encoded.dictionary.to_pylist(), None]
-    width = len(values)
-    codes = encoded.indices.fill_null(width - 1).to_numpy().astype(np.int64)
-    # Each (row, value) once: a row listing a value twice counts once.
-    tally = np.bincount(np.unique(rows * width + codes) % width, minlength=width).tolist()
-    counts = Counter({v: n for v, n in zip(values, tally, strict=True) if n})
-    return _empty_lists(lists, counts)
-
-
-def _empty_lists(lists: Any, counts: Counter[str | None]) -> Counter[str | None]:
-    """``counts`` with the empty (or null) lists counted under ``None``."""
-    pc = _pc()
-    lengths = pc.fill_null(pc.list_value_length(lists), 0)
-    counts[None] += int(pc.sum(pc.cast(pc.equal(lengths, 0), "int64")).as_py() or 0)
-    return counts
-
-
-def _tally(column: Any) -> Counter[Any]:
-    """How many rows hold each value of a column."""
-    counts: Counter[Any] = Counter()
-    for entry in _pc().value_counts(column).to_pylist():
-        counts[entry["values"]] += entry["counts"]
-    return counts
-
-
-def _count_true(table: Any, name: str) -> int:
-    if name not in table.column_names:
-        return 0
-    return int(_pc().sum(_pc().cast(table.column(name), "int64")).as_py() or 0)
-
-
-def _licensing_table(table: Any, start: dt.date, end: dt.date) -> LicensingFigures | None:
-    pc = _pc()
-    year = _in_year(table, "applied_on", start, end)
-    if year.num_rows == 0:
-        return None
-    n = year.num_rows
-    accepted = _count_true(year, "accepted") if "accepted" in year.column_names else n
-    if "accepted" in year.column_names:
-        nulls = year.column("accepted").null_count
-        accepted += nulls  # a cell left empty is the default: accepted
-    decisions = _tally(year.column("decision")) if "decision" in year.column_names else Counter()
-    subjects: set[str] = (
-        {s or "" for s in year.column("subject").to_pylist()}
-        if "subject" in year.column_names
-        else {""}
-    )
-    pending = 0
-    if "decision" in year.column_names:
-        undecided = pc.is_null(year.column("decision"))
-        if "accepted" in year.column_names:
-            undecided = pc.and_(undecided, pc.fill_null(year.column("accepted"), fill_value=True))
-        pending = int(pc.sum(pc.cast(undecided, "int64")).as_py() or 0)
-    else:
-        pending = accepted
-    revoked = 0
-    if "revoked_on" in year.column_names:
-        revoked = int(
-            pc.sum(
-                pc.cast(
-                    pc.fill_null(pc.less_equal(year.column("revoked_on"), end), fill_value=False),
-                    "int64",
-                )
-            ).as_py()
-            or 0
-        )
-    return LicensingFigures(
-        subject=subjects.pop() if len(subjects) == 1 else "",
-        applications=n,
-        accepted=accepted,
-        granted=decisions[LicensingDecision.GRANTED.value],
-        refused=decisions[LicensingDecision.REFUSED.value],
-        pending=pending,
-        revoked=revoked,
-        legal_reviews=_count_true(year, "legal_review"),
     )

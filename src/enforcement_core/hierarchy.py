@@ -9,7 +9,8 @@ departments into their city, cities and provincial departments into the
 province (乡镇/街道 → 县/区 → 市 → 省).
 
 Examples:
-    >>> from enforcement_core import BodyLevel, examples
+    >>> from enforcement_core import examples
+    >>> from enforcement_core.body import BodyLevel
     >>> tree = BodyHierarchy.from_rows(
     ...     [
     ...         ("500000", "重庆市", "省", None),
@@ -114,7 +115,7 @@ class BodyHierarchy:
     ) -> BodyHierarchy:
         """The hierarchy of ``(code, name, level, parent)`` rows, or of mappings with those keys.
 
-        A level is a :class:`~enforcement_core.BodyLevel` or its label ("镇",
+        A level is a :class:`~enforcement_core.body.BodyLevel` or its label ("镇",
         "区县", "市", "省"); an empty parent marks the top.
 
         Raises:

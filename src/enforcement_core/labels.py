@@ -11,7 +11,8 @@ that this module depends on nothing of the model: every vocabulary of the model
 is a :class:`Vocabulary` and finds its labels here.
 
 Examples:
-    >>> from enforcement_core import Domain, labels
+    >>> from enforcement_core import labels
+    >>> from enforcement_core.actions import Domain
     >>> labels.label(Domain.TRAFFIC), labels.label(Domain.TRAFFIC, "en")
     ('交通', 'traffic')
     >>> Domain.from_label("安全生产"), Domain.from_label("交通运输")
@@ -498,7 +499,7 @@ def label(member: Enum, locale: str = "zh_CN") -> str:
         UnknownLocale: ``locale`` is not one of :data:`LOCALES`.
 
     Examples:
-        >>> from enforcement_core import Domain, InspectionArea
+        >>> from enforcement_core.actions import Domain, InspectionArea
         >>> label(Domain.TRAFFIC), label(Domain.TRAFFIC, "en")
         ('交通', 'traffic')
         >>> label(InspectionArea.FIRE_SAFETY), label(Domain.FIRE_SAFETY)
@@ -609,7 +610,7 @@ def labels_of(vocabulary: type[Enum], locale: str = "zh_CN") -> dict[str, str]:
     """Every value of ``vocabulary`` with its label, in the vocabulary's order.
 
     Examples:
-        >>> from enforcement_core import Procedure
+        >>> from enforcement_core.actions import Procedure
         >>> labels_of(Procedure)
         {'simple': '简易程序', 'ordinary': '普通程序'}
     """
@@ -644,7 +645,8 @@ class Vocabulary(StrEnum):
                 and suggests the nearest.
 
         Examples:
-            >>> from enforcement_core import BodyLevel, Domain
+            >>> from enforcement_core.actions import Domain
+            >>> from enforcement_core.body import BodyLevel
             >>> BodyLevel.from_label("镇"), Domain.from_label("Work safety")
             (<BodyLevel.TOWN: 'town'>, <Domain.WORK_SAFETY: 'work_safety'>)
             >>> Domain.from_label("安全")
@@ -672,7 +674,7 @@ def suggestion(vocabulary: type[Enum], text: str) -> str | None:
     A label or a variant names its value; otherwise the nearest value by spelling.
 
     Examples:
-        >>> from enforcement_core import Domain
+        >>> from enforcement_core.actions import Domain
         >>> suggestion(Domain, "trafic"), suggestion(Domain, "交通"), suggestion(Domain, "xyz")
         ('traffic', 'traffic', None)
     """

@@ -81,7 +81,7 @@ def refuse_among_other_actions(action: object) -> None:
 
     Examples:
         >>> import datetime as dt
-        >>> from enforcement_core import ActionKind, OtherAction
+        >>> from enforcement_core.actions import ActionKind, OtherAction
         >>> refuse_among_other_actions(OtherAction("X-1", ActionKind.LEVY, dt.date(2023, 1, 5)))
         >>> refuse_among_other_actions(OtherAction("X-2", ActionKind.PENALTY, dt.date(2023, 1, 5)))
         Traceback (most recent call last):

@@ -223,7 +223,7 @@ def merge(first: Partial, second: Partial) -> Partial:
             different narratives, conventions or units.
 
     Examples:
-        >>> from enforcement_core import BodyLevel, EnforcementBody
+        >>> from enforcement_core.body import BodyLevel, EnforcementBody
         >>> town = EnforcementBody("某镇人民政府", BodyLevel.TOWN)
         >>> merge(Partial.empty(town, 2023), Partial.empty(town, 2024))
         Traceback (most recent call last):

@@ -802,7 +802,8 @@ class AnnualReport:
 
     Examples:
         >>> import datetime as dt
-        >>> from enforcement_core import BodyLevel, EnforcementBody, LicensingFigures
+        >>> from enforcement_core.body import BodyLevel, EnforcementBody
+        >>> from enforcement_core.figures import LicensingFigures
         >>> report = AnnualReport(
         ...     body=EnforcementBody(name="示例镇人民政府", level=BodyLevel.TOWN),
         ...     year=2023,

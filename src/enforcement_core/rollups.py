@@ -48,7 +48,9 @@ def rollup(reports: Sequence[AnnualReport], *, body: EnforcementBody) -> AnnualR
         StatisticsError: No reports, or reports of different years.
 
     Examples:
-        >>> from enforcement_core import BodyLevel, EnforcementBody, SupervisionLevel, examples
+        >>> from enforcement_core import examples
+        >>> from enforcement_core.actions import SupervisionLevel
+        >>> from enforcement_core.body import BodyLevel, EnforcementBody
         >>> gulu = examples.load("gulu-2023")
         >>> district = EnforcementBody("重庆市渝北区", BodyLevel.COUNTY)
         >>> twice = rollup([gulu, gulu], body=district)

@@ -19,7 +19,7 @@ reported together, each with its file (or partition) and row.
 
 Examples:
     >>> import io
-    >>> from enforcement_core import BodyLevel
+    >>> from enforcement_core.body import BodyLevel
     >>> header = (
     ...     "行政相对人名称,行政处罚决定书文号,处罚类别,罚款金额（万元）,处罚决定日期,处罚机关\n"
     ... )

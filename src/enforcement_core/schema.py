@@ -37,10 +37,6 @@ import attrs
 
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._validators import (
-    IDENTIFIER_PATTERN,
-    MAX_COUNT,
-    MAX_MONEY,
-    YEARS,
     Check,
     declared_checks,
     unwrapped,
@@ -66,17 +62,8 @@ _FOLDER: Final = "schemas"
 # The patterns are anchored: a pattern matches anywhere in a string unless it says otherwise.
 #: An exact decimal as serialization reads it (``_DECIMAL`` there).
 _DECIMAL_PATTERN: Final = r"^-?[0-9]+(\.[0-9]+)?$"
-#: Money as the money validator takes it: not negative, exact to the fen. Digits after
-#: the second decimal may only be zeros ("6800.500"), and a zero may carry a sign ("-0"):
-#: the validator compares values, and both are values it accepts.
-# At most twelve digits of yuan (MAX_MONEY); a negative zero is refused.
-_MONEY_PATTERN: Final = r"^0*[0-9]{1,12}(\.[0-9]{1,2}0*)?$"
 #: A date as serialization reads it (``_DATE`` there).
 _DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-#: An identifier as the identifier validator takes it, by the same rule.
-_IDENTIFIER_PATTERN: Final = f"^{IDENTIFIER_PATTERN}$"
-#: Text that says something: at least one character that is not white space.
-_TEXT_PATTERN: Final = r"\S"
 
 #: The schema of each type a field can have, before its validators narrow it (copied on use).
 _SCALARS: Final[dict[object, dict[str, Any]]] = {
@@ -86,14 +73,6 @@ _SCALARS: Final[dict[object, dict[str, Any]]] = {
     Decimal: {"anyOf": [{"type": "string", "pattern": _DECIMAL_PATTERN}, {"type": "integer"}]},
     dt.date: {"type": "string", "pattern": _DATE_PATTERN, "format": "date"},
 }
-#: The schema of money (copied on use).
-_MONEY_SCHEMA: Final[dict[str, Any]] = {
-    "anyOf": [
-        {"type": "string", "pattern": _MONEY_PATTERN},
-        {"type": "integer", "minimum": 0, "maximum": int(MAX_MONEY)},
-    ]
-}
-
 _LIMITS: Final = (
     "The schema checks the document's shape: its fields, their types, the vocabularies, "
     "the formats of exact numbers and dates, counts and money that are not negative. "
@@ -247,7 +226,7 @@ class _Builder:
             schema = self._refine(schema, validator)
         return schema
 
-    def _refine(self, schema: dict[str, Any], validator: Check) -> dict[str, Any]:  # noqa: PLR0911  (one return per validator)
+    def _refine(self, schema: dict[str, Any], validator: Check) -> dict[str, Any]:
         """``schema`` narrowed by what ``validator`` says; unchanged when it says nothing more.
 
         The validators of objects (``instance_of``), dates (``a_date``) and those between
@@ -255,23 +234,11 @@ class _Builder:
         schema can say; tuples and mappings are handed to their items by :meth:`value`.
         """
         check: Any = validator
-        match check.kind:
-            case "count":
-                return schema | {"minimum": 0, "maximum": MAX_COUNT}
-            case "year":
-                return schema | {"minimum": YEARS[0], "maximum": YEARS[1]}
-            case "money":
-                return copy.deepcopy(_MONEY_SCHEMA)
-            case "text":
-                return schema | {"minLength": 1, "pattern": _TEXT_PATTERN}
-            case "identifier":
-                return schema | {"pattern": _IDENTIFIER_PATTERN}
-            case "one_of":
-                return schema | {"enum": list(check.choices)}
-            case "member_of":
-                return self.ref(check.enum)
-            case _:
-                return schema
+        if check.kind == "member_of":
+            return self.ref(check.enum)
+        # Each check declares what it says in JSON Schema, beside its rule.
+        keywords = validator.json_schema()
+        return schema if keywords is None else schema | copy.deepcopy(keywords)
 
 
 class _Unknown:

@@ -205,7 +205,7 @@ def stated_figure(report: AnnualReport, path: str) -> int | Decimal | None:
     What a renderer may publish as the report's own figure. For a figure
     written as a bound ("2300余") it is the number of the bound, which a
     renderer writes only with its qualifier (:meth:`StatedFigure.phrase
-    <enforcement_core.StatedFigure.phrase>`); the audit never takes it as the
+    <enforcement_core.report.StatedFigure.phrase>`); the audit never takes it as the
     figure. A total the report does not state is not added up from its parts here (:func:`figure` does
     that, for the audit and the rates): parts may cover only some of it, so the
     sum is a lower bound, not the figure.
@@ -318,7 +318,8 @@ def exact_rate(report: AnnualReport, name: RateName) -> Rate | None:
     number nobody can vouch for. :func:`rate` computes from those too, for the audit.
 
     Examples:
-        >>> from enforcement_core import AnnualReport, Unit, WorkforceFigures, examples
+        >>> from enforcement_core import AnnualReport, examples
+        >>> from enforcement_core.workforce import Unit, WorkforceFigures
         >>> exact_rate(examples.load("gulu-2023"), RateName.RECTIFICATION).percent(2)
         Decimal('98.62')
         >>> units = WorkforceFigures(units={"office": Unit("综合执法办", certified=3)}, trained=3)

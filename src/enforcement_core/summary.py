@@ -110,7 +110,7 @@ def leave_unknown(figures: Mapping[str, Any], paths: Iterable[str]) -> dict[str,
     unknown, and is left so.
 
     Examples:
-        >>> from enforcement_core import PenaltyFigures
+        >>> from enforcement_core.figures import PenaltyFigures
         >>> figures = {"penalty": PenaltyFigures(cases=3, legal_reviews=0)}
         >>> leave_unknown(figures, ["penalty.legal_reviews"])["penalty"].legal_reviews is None
         True

@@ -31,7 +31,7 @@ note on the scope, a count of bodies) and ``example-city-department-2024`` (市�
 beside 全市, sanctions counted under every type, 人均办案7件, a change of the grand
 total).
 
-Five more hold breakdowns with open keys (:class:`~enforcement_core.Dimension`), shaped
+Five more hold breakdowns with open keys (:class:`~enforcement_core.dimensions.Dimension`), shaped
 like templates the library had not met: ``example-emergency-bureau-2024``
 (penalties by party and by kind, 对个人 nested within 事故处罚; 重大隐患 among the
 hazards), ``example-police-branch-2024`` (public security, a domain no vocabulary

@@ -413,7 +413,7 @@ def superior(body: EnforcementBody) -> str | None:
     ``None`` when the region names no place.
 
     Examples:
-        >>> from enforcement_core import BodyLevel, EnforcementBody
+        >>> from enforcement_core.body import BodyLevel, EnforcementBody
         >>> superior(
         ...     EnforcementBody("重庆市渝北区古路镇人民政府", BodyLevel.TOWN, region="重庆市渝北区")
         ... )

@@ -89,7 +89,7 @@ def shown_zh(value: object) -> str:
     """A value as a clerk wrote or reads it: text quoted, a label in Chinese, no Python repr.
 
     Examples:
-        >>> from enforcement_core import LicensingDecision
+        >>> from enforcement_core.actions import LicensingDecision
         >>> shown_zh(LicensingDecision.GRANTED), shown_zh(Decimal("6800.00")), shown_zh("1,2OO")
         ('准予许可', '6800.00', "'1,2OO'")
     """

@@ -9,7 +9,7 @@ columns that recognise it, its columns with their meaning and unit, the columns
 read past, and the kind of party its rows concern. One engine reads every
 declaration, a row at a time (:mod:`._publicity_rows`) and column by column
 (:mod:`._publicity_columns`): a row becomes a
-:class:`~enforcement_core.PenaltyCase` or a :class:`~enforcement_core.LicenceApplication`
+:class:`~enforcement_core.actions.PenaltyCase` or a :class:`~enforcement_core.actions.LicenceApplication`
 (granted on the day of the decision: the tables publish grants only).
 
 A column's meaning is its key (``"fine"``, ``"party.credit_code"``): the key gives

@@ -338,7 +338,7 @@ class _Parties:
 
 
 def _refused_parties(parties: _Parties) -> Any:
-    """Which rows hold a party that :class:`~enforcement_core.Party` refuses: each distinct one tried once."""
+    """Which rows hold a party that :class:`~enforcement_core.actions.Party` refuses: each distinct one tried once."""
     import numpy as np  # noqa: PLC0415
 
     refused = np.zeros(len(parties.present), dtype=bool)

@@ -1,8 +1,8 @@
 """The national 双公示 tables a row at a time: how a row's cells become a record's fields.
 
 One engine reads every :class:`~enforcement_core.tables.PublishedLayout`: a row
-becomes a :class:`~enforcement_core.PenaltyCase` or a
-:class:`~enforcement_core.LicenceApplication` (granted on the day of the decision:
+becomes a :class:`~enforcement_core.actions.PenaltyCase` or a
+:class:`~enforcement_core.actions.LicenceApplication` (granted on the day of the decision:
 the tables publish grants only). Its rules (a party's kind and numbers, the amounts
 written in words) are functions of a row's values, which the columnar path
 (:mod:`._publicity_columns`) runs once per distinct combination of those values.

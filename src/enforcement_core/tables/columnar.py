@@ -108,7 +108,8 @@ class ColumnarLedger:
 
         Examples:
             >>> import io
-            >>> from enforcement_core import BodyLevel, EnforcementBody, merge
+            >>> from enforcement_core.body import BodyLevel, EnforcementBody
+            >>> from enforcement_core.partials import merge
             >>> body = EnforcementBody("某镇人民政府", BodyLevel.TOWN)
             >>> def piece(rows: str) -> ColumnarLedger:
             ...     table = "编号,决定日期,执法领域,处罚种类,罚款金额（元）\n" + rows
@@ -158,7 +159,7 @@ def read_columnar(  # noqa: C901  (each sheet: published, the library's own, or 
 
     Examples:
         >>> import io
-        >>> from enforcement_core import BodyLevel, EnforcementBody
+        >>> from enforcement_core.body import BodyLevel, EnforcementBody
         >>> table = "编号,决定日期,执法领域,处罚种类,罚款金额（元）\nP-1,2023-08-01,交通,罚款,200\n"
         >>> ledger = read_columnar(
         ...     io.BytesIO(table.encode()),

@@ -1,0 +1,329 @@
+"""The few counts that figures are made of, over records or over the columns of a table.
+
+A category's yearly figures (:meth:`PenaltyFigures.from_records
+<enforcement_core.figures.PenaltyFigures.from_records>`) are written once, as counts of
+the year's rows: how many, how many with a flag set, the sum of an amount, a tally of a
+vocabulary, cases and amounts by group. Those counts have two forms here, held to each
+other by the properties of ``tests/test_columnar.py``:
+
+- :class:`RecordColumns`, over a tuple of records (the object path), in Python;
+- :class:`ArrowColumns`, over a ``pyarrow.Table`` with a column a field, as a
+  :class:`~enforcement_core.tables.ColumnarLedger` holds it (money in ``int64`` fen,
+  vocabularies as their values, lists for tuples), vectorised with Arrow and numpy.
+
+A column a table does not have holds, in every row, the default of the record's field,
+read from the record class: the one declaration of that default.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar
+
+import attrs
+
+from enforcement_core._extras import require
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from enforcement_core.labels import Vocabulary
+
+V = TypeVar("V", bound="Vocabulary")
+_ZERO: Final = Decimal(0)
+
+
+class Columns(Protocol):
+    """The year's rows of one category, as the figures count them."""
+
+    @property
+    def rows(self) -> int:
+        """How many rows."""
+        ...
+
+    def in_year(self, name: str, start: dt.date, end: dt.date) -> Columns:
+        """The rows whose date ``name`` is from ``start`` to ``end``."""
+        ...
+
+    def count_true(self, name: str) -> int:
+        """How many rows have the flag ``name`` set."""
+        ...
+
+    def money(self, name: str) -> Decimal:
+        """The sum in yuan of the amounts ``name`` that are given (0 if none is)."""
+        ...
+
+    def tally(self, name: str, vocabulary: type[V]) -> Counter[V | None]:
+        """How many rows hold each value of ``name`` (``None``: no value)."""
+        ...
+
+    def tally_lists(self, name: str, vocabulary: type[V]) -> Counter[V | None]:
+        """How many rows list each value of ``name`` (a row listing one twice counts once).
+
+        ``None`` counts the rows that list none.
+        """
+        ...
+
+    def by_group(self, name: str, vocabulary: type[V], amount: str) -> dict[V, tuple[int, Decimal]]:
+        """The rows and the sum of the given amounts ``amount`` of each value of ``name``."""
+        ...
+
+    def count_rows(self, *, true: str, missing: str) -> int:
+        """How many rows have the flag ``true`` set and no value in ``missing``."""
+        ...
+
+    def count_up_to(self, name: str, end: dt.date) -> int:
+        """How many rows have a date ``name`` on or before ``end``."""
+        ...
+
+    def texts(self, name: str) -> set[str]:
+        """The distinct texts of ``name``."""
+        ...
+
+
+@attrs.frozen
+class RecordColumns:
+    """:class:`Columns` over records, in Python."""
+
+    records: tuple[Any, ...]
+
+    @property
+    def rows(self) -> int:
+        return len(self.records)
+
+    def _values(self, name: str) -> list[Any]:
+        return [getattr(record, name) for record in self.records]
+
+    def in_year(self, name: str, start: dt.date, end: dt.date) -> RecordColumns:
+        return RecordColumns(tuple(r for r in self.records if start <= getattr(r, name) <= end))
+
+    def count_true(self, name: str) -> int:
+        return sum(map(bool, self._values(name)))
+
+    def money(self, name: str) -> Decimal:
+        return sum((m for m in self._values(name) if m is not None), _ZERO)
+
+    # A record's values are already the vocabulary's members: ``vocabulary`` is for tables.
+    def tally(self, name: str, vocabulary: type[V]) -> Counter[V | None]:  # noqa: ARG002
+        return Counter(self._values(name))
+
+    def tally_lists(self, name: str, vocabulary: type[V]) -> Counter[V | None]:  # noqa: ARG002
+        counts: Counter[V | None] = Counter()
+        for values in self._values(name):
+            if values:
+                counts.update(set(values))
+            else:
+                counts[None] += 1
+        return counts
+
+    def by_group(
+        self,
+        name: str,
+        vocabulary: type[V],  # noqa: ARG002
+        amount: str,
+    ) -> dict[V, tuple[int, Decimal]]:
+        cases: Counter[V] = Counter()
+        sums: dict[V, Decimal] = {}
+        for record in self.records:
+            key = getattr(record, name)
+            cases[key] += 1
+            given = getattr(record, amount)
+            sums[key] = sums.get(key, _ZERO) + (given if given is not None else _ZERO)
+        return {key: (n, sums[key]) for key, n in cases.items()}
+
+    def count_rows(self, *, true: str, missing: str) -> int:
+        return sum(1 for r in self.records if getattr(r, true) and getattr(r, missing) is None)
+
+    def count_up_to(self, name: str, end: dt.date) -> int:
+        return sum(1 for d in self._values(name) if d is not None and d <= end)
+
+    def texts(self, name: str) -> set[str]:
+        return set(self._values(name))
+
+
+def _pa() -> Any:
+    return require("pyarrow", "tables", "Columnar ledgers")
+
+
+def _pc() -> Any:
+    return require("pyarrow.compute", "tables", "Columnar ledgers")
+
+
+def _yuan(fen: Any) -> Decimal:
+    if fen is None:
+        return _ZERO
+    return Decimal(int(fen)) / 100 if int(fen) % 100 else Decimal(int(fen) // 100)
+
+
+# Up to this many rows, counts are made with numpy; a group-by in Arrow costs more to
+# start (a body's few hundred rows), less to run (a whole ledger's).
+_SMALL_TABLE: Final = 2000
+
+
+@attrs.frozen
+class ArrowColumns:
+    """:class:`Columns` over a ``pyarrow.Table`` of records of the class ``record``."""
+
+    table: Any
+    record: type
+
+    @property
+    def rows(self) -> int:
+        return int(self.table.num_rows)
+
+    def _has(self, name: str) -> bool:
+        return name in self.table.column_names
+
+    def _default(self, name: str) -> Any:
+        default: Any = attrs.fields_dict(self.record)[name].default
+        return default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type]
+
+    def _sum(self, array: Any) -> int:
+        pc = _pc()
+        return int(pc.sum(pc.cast(array, "int64")).as_py() or 0)
+
+    def in_year(self, name: str, start: dt.date, end: dt.date) -> ArrowColumns:
+        if not self.rows:
+            return self  # a table of no records may have no columns: nothing is in the year
+        pc = _pc()
+        dates = self.table.column(name)
+        within = pc.and_(pc.greater_equal(dates, start), pc.less_equal(dates, end))
+        return ArrowColumns(self.table.filter(within), self.record)
+
+    def count_true(self, name: str) -> int:
+        default = bool(self._default(name))
+        if not self._has(name):
+            return self.rows if default else 0
+        # A cell left empty is the field's default.
+        return self._sum(_pc().fill_null(self.table.column(name), default))
+
+    def money(self, name: str) -> Decimal:
+        if not self._has(name):
+            return _ZERO
+        return _yuan(_pc().sum(self.table.column(name)).as_py())
+
+    def tally(self, name: str, vocabulary: type[V]) -> Counter[V | None]:
+        if not self._has(name):
+            return Counter({self._default(name): self.rows})
+        counts: Counter[V | None] = Counter()
+        for entry in _pc().value_counts(self.table.column(name)).to_pylist():
+            value = entry["values"]
+            counts[None if value is None else vocabulary(value)] += entry["counts"]
+        return counts
+
+    def tally_lists(self, name: str, vocabulary: type[V]) -> Counter[V | None]:
+        if not self._has(name):
+            return Counter({None: self.rows}) if not self._default(name) else Counter()
+        counts = _per_type(self.table.column(name))
+        return Counter({None if k is None else vocabulary(k): n for k, n in counts.items()})
+
+    def by_group(self, name: str, vocabulary: type[V], amount: str) -> dict[V, tuple[int, Decimal]]:
+        cases, sums = _by_group(self.table, name, amount if self._has(amount) else None)
+        return {vocabulary(k): (n, sums.get(k, _ZERO)) for k, n in cases.items()}
+
+    def count_rows(self, *, true: str, missing: str) -> int:
+        pc = _pc()
+        if not self._has(missing):
+            return self.count_true(true) if self._default(missing) is None else 0
+        wanted = pc.is_null(self.table.column(missing))
+        if self._has(true):
+            flags = pc.fill_null(self.table.column(true), bool(self._default(true)))
+            wanted = pc.and_(wanted, flags)
+        elif not self._default(true):
+            return 0
+        return self._sum(wanted)
+
+    def count_up_to(self, name: str, end: dt.date) -> int:
+        if not self._has(name):
+            return 0
+        pc = _pc()
+        return self._sum(
+            pc.fill_null(pc.less_equal(self.table.column(name), end), fill_value=False)
+        )
+
+    def texts(self, name: str) -> set[str]:
+        if not self._has(name):
+            return {self._default(name)}
+        # An empty cell is the empty text, as the record's default.
+        return {text or "" for text in self.table.column(name).to_pylist()}
+
+
+def _by_group(
+    table: Any, name: str, amount: str | None
+) -> tuple[dict[Any, int], dict[Any, Decimal]]:
+    """The rows and the given amounts (in yuan) of each value of the column ``name``.
+
+    Counted on the codes of the values, a call of numpy each: a body's table is small,
+    and a group-by in Arrow costs more to start than to run. A big table, a row without
+    a value, or amounts not in fen, is grouped by Arrow.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    pa, pc = _pa(), _pc()
+    if table.num_rows > _SMALL_TABLE:
+        return _by_group_in_arrow(table, name, amount)
+    given = table.column(amount) if amount is not None else None
+    column = table.column(name)
+    if pa.types.is_dictionary(column.type):
+        column = column.cast(pa.string())
+    encoded = pc.dictionary_encode(column).combine_chunks()
+    if encoded.null_count or (given is not None and given.type != pa.int64()):
+        return _by_group_in_arrow(table, name, amount)
+    names = encoded.dictionary.to_pylist()
+    codes = encoded.indices.to_numpy()
+    rows = np.bincount(codes, minlength=len(names)).tolist()
+    cases = {value: n for value, n in zip(names, rows, strict=True) if n}
+    if given is None:
+        return cases, {}
+    amounts = given.combine_chunks()
+    present = np.asarray(amounts.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    sums = np.zeros(len(names), dtype=np.int64)
+    np.add.at(sums, codes[present], amounts.fill_null(0).to_numpy()[present])
+    # A group whose rows give no amount sums to 0, as a group-by's null does through _yuan.
+    return cases, {value: _yuan(n) for value, n in zip(names, sums.tolist(), strict=True)}
+
+
+def _by_group_in_arrow(
+    table: Any, name: str, amount: str | None
+) -> tuple[dict[Any, int], dict[Any, Decimal]]:
+    summed = [(amount, "sum")] if amount is not None else []
+    grouped = table.group_by(name).aggregate([(name, "count"), *summed]).to_pydict()
+    cases = dict(zip(grouped[name], grouped[f"{name}_count"], strict=True))
+    if amount is None:
+        return cases, {}
+    sums = grouped[f"{amount}_sum"]
+    return cases, {value: _yuan(s) for value, s in zip(grouped[name], sums, strict=True)}
+
+
+def _per_type(lists: Any) -> Counter[str | None]:
+    """How many rows list each value (a row listing it twice counts once); ``None``: empty lists."""
+    import numpy as np  # noqa: PLC0415
+
+    pa, pc = _pa(), _pc()
+    lists = lists.combine_chunks() if hasattr(lists, "combine_chunks") else lists
+    if len(lists) > _SMALL_TABLE:
+        pairs = pa.table({"row": pc.list_parent_indices(lists), "value": pc.list_flatten(lists)})
+        distinct = pairs.group_by(["row", "value"]).aggregate([])
+        counts: Counter[str | None] = Counter()
+        for entry in pc.value_counts(distinct.column("value")).to_pylist():
+            counts[entry["values"]] += entry["counts"]
+        return _empty_lists(lists, counts)
+    rows = pc.list_parent_indices(lists).to_numpy().astype(np.int64)
+    encoded = pc.dictionary_encode(pc.list_flatten(lists))
+    # A null value, were there one, is counted under None, as a group-by counts it.
+    values: list[str | None] = [*encoded.dictionary.to_pylist(), None]
+    width = len(values)
+    codes = encoded.indices.fill_null(width - 1).to_numpy().astype(np.int64)
+    # Each (row, value) once: a row listing a value twice counts once.
+    tally = np.bincount(np.unique(rows * width + codes) % width, minlength=width).tolist()
+    counts = Counter({v: n for v, n in zip(values, tally, strict=True) if n})
+    return _empty_lists(lists, counts)
+
+
+def _empty_lists(lists: Any, counts: Counter[str | None]) -> Counter[str | None]:
+    """``counts`` with the empty (or null) lists counted under ``None``."""
+    pc = _pc()
+    lengths = pc.fill_null(pc.list_value_length(lists), 0)
+    counts[None] += int(pc.sum(pc.cast(pc.equal(lengths, 0), "int64")).as_py() or 0)
+    return counts
