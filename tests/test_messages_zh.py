@@ -570,6 +570,24 @@ def loader_problems() -> list[ec.Problem]:
     return found
 
 
+def _migration_problems() -> list[ec.Problem]:
+    """The two refusals of a migration step, made by its own code on licensing's declaration.
+
+    (The package's own categories are all of version 1, so no document provokes them.)
+    """
+    from enforcement_core import migrations
+    from enforcement_core.categories import category
+
+    licensing = category(ec.actions.ActionKind.LICENSING)
+    action = {"kind": "licensing", "id": "L-1", "taken_on": "2023-01-01", "amount": "100"}
+    _, lost = migrations._carried(licensing, action, "other_actions[0]")
+    report = {"document": "annual_report", "other_actions": {"licensing": {"amount": "5"}}}
+    return [*lost, *migrations._report_step(licensing)(report)]
+
+
+MIGRATION_PROBLEMS = _migration_problems()
+
+
 class TestJsonProblemsInChinese:
     """Under --lang zh a JSON document's problems are Chinese too (issue 23)."""
 
@@ -594,9 +612,22 @@ class TestJsonProblemsInChinese:
             "cannot read the file: its name holds a NUL character",
             "the file cannot be read: ValueError: bad",
             "units are nested too deeply to be read",
+            # A migration's refusals: met only by a package with a later category (the
+            # test below, and TestAddingACategory's copy).
+            *(p.message for p in MIGRATION_PROBLEMS),
         ]
         unused = [p.pattern for p, _ in _LOADER if not any(p.fullmatch(m) for m in messages)]
         assert [] == unused
+
+    def test_a_migration_s_refusals_are_said_in_chinese(self):
+        """What a migration step cannot place is said in Chinese, naming the record or field."""
+        from enforcement_core._messages_zh import problem_zh
+
+        said = [problem_zh(p).split("：", 1)[1] for p in MIGRATION_PROBLEMS]
+        assert [
+            "LicenceApplication没有可存放此值的字段：旧版本格式的文档无法无损迁移",
+            "licensing没有可存放此值的数字：旧版本格式的文档无法无损迁移",
+        ] == said
 
     def test_places_are_the_labels_words(self):
         """A field by its label or header, a key of the user's quoted, the document's own keys named."""

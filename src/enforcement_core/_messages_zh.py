@@ -142,6 +142,20 @@ _LOADER: Final = _rules(
             ),
             lambda m: f"文档格式版本{m[1]}高于本软件可读的最高版本{m[2]}：请升级后再读取",
         ),
+        (
+            (
+                r"a (\w+) has no field for it: the document of an earlier schema_version "
+                r"cannot be moved without losing it"
+            ),
+            lambda m: f"{m[1]}没有可存放此值的字段：旧版本格式的文档无法无损迁移",
+        ),
+        (
+            (
+                r"(\w+) declares no figure to hold it: the document of an earlier "
+                r"schema_version cannot be moved without losing it"
+            ),
+            lambda m: f"{m[1]}没有可存放此值的数字：旧版本格式的文档无法无损迁移",
+        ),
         (r"expected one of (.+)", lambda m: f"应为以下之一：{m[1]}"),
         (
             r"expected a (\w+) document, not (.+)",
