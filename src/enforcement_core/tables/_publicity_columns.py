@@ -16,11 +16,9 @@ import attrs
 
 from enforcement_core._validators import declared_checks
 from enforcement_core.actions import (
-    Domain,
     LicensingDecision,
     Party,
     PartyKind,
-    Procedure,
 )
 from enforcement_core.errors import InvariantError
 from enforcement_core.tables._arrow_files import _cell, _pa, _pc
@@ -51,6 +49,7 @@ from enforcement_core.tables._publicity_rows import (
     NO_KIND,
     PARTY_CODES,
     PERSONAL_NUMBERS,
+    PUBLISHED,
     amount_stated,
     header_of,
     id_reason,
@@ -443,10 +442,9 @@ def _penalty_fields(
     fields: dict[str, _Factor | _Parties] = {
         "id": column("id"),
         "decided_on": column("decided_on"),
-        "domain": column("domain").otherwise(Domain.OTHER),
+        "domain": column("domain").otherwise(PUBLISHED["domain"]),
         "sanctions": sanctions,
-        # The tables publish decisions of the ordinary procedure (一般程序).
-        "procedure": _constant(Procedure.ORDINARY, rows),
+        "procedure": _constant(PUBLISHED["procedure"], rows),
     }
     for field in AMOUNTS:
         # The rule reads whether the amount is 0 and the sanctions: decided once for each

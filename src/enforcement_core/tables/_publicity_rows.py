@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from enforcement_core._mapping import FrozenMap
 from enforcement_core.actions import (
     Domain,
     LicensingDecision,
@@ -47,6 +48,7 @@ __all__ = [
     "NO_KIND",
     "PARTY_CODES",
     "PERSONAL_NUMBERS",
+    "PUBLISHED",
     "Publicity",
     "amount_stated",
     "header_of",
@@ -59,6 +61,12 @@ __all__ = [
     "unknown_figures",
     "unknown_of",
 ]
+
+
+#: What every row of a published penalty table holds without a column for it: the
+#: decisions of the ordinary procedure (一般程序), which the tables publish, and, when the
+#: table gives no 执法领域 or the row leaves it empty, the domain "other". Both paths read it.
+PUBLISHED: Final = FrozenMap({"procedure": Procedure.ORDINARY, "domain": Domain.OTHER})
 
 
 #: 证件类型 of a resident identity card (GB 11643-1999), as tables write it.
@@ -274,10 +282,9 @@ def _penalty(kwargs: dict[str, Any], layout: PublishedLayout) -> dict[str, Any]:
     record: dict[str, Any] = {
         "id": kwargs["id"],
         "decided_on": kwargs["decided_on"],
-        "domain": kwargs.get("domain", Domain.OTHER),
+        "domain": kwargs.get("domain", PUBLISHED["domain"]),
         "sanctions": sanctions,
-        # The tables publish decisions of the ordinary procedure (一般程序).
-        "procedure": Procedure.ORDINARY,
+        "procedure": PUBLISHED["procedure"],
         "party": party_of(kwargs["party"], layout.party_kind),
     }
     for field in AMOUNTS:
