@@ -32,19 +32,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
-import cattrs
-from cattrs.cols import (
-    homogenous_tuple_structure_factory,
-    is_mapping,
-    mapping_structure_factory,
-)
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
 
 from enforcement_core import _fast_json
 from enforcement_core._validators import collecting, refusals, unprintable
@@ -56,6 +43,12 @@ from enforcement_core.report import AnnualReport
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
+
+    import cattrs
+
+# cattrs is imported when the converter is first built (the reference road, dump_json,
+# ``converter``): a valid document read on the fast road, as the command line's report
+# reads its example, never needs it.
 
 __all__ = ["SCHEMA_VERSION", "Document", "converter", "dump_json", "load_json"]
 
@@ -271,11 +264,6 @@ def _shaped(
     return factory
 
 
-# cattrs would iterate a string, or an object's keys, into a tuple: a list it must be.
-_strict_tuple = _shaped(homogenous_tuple_structure_factory, list, "a list")
-_strict_mapping = _shaped(mapping_structure_factory, dict, "an object")
-
-
 def _checked_attrs(cl: type, conv: cattrs.Converter) -> Callable[[object, type], object]:
     # The object is built with its refusals collected, not raised, so that every
     # invariant it violates is reported, each under its own field.
@@ -319,14 +307,25 @@ def _checked_attrs(cl: type, conv: cattrs.Converter) -> Callable[[object, type],
 
 
 def _make_converter() -> cattrs.Converter:
+    import cattrs  # noqa: PLC0415  (see the imports)
+    from cattrs.cols import (  # noqa: PLC0415
+        homogenous_tuple_structure_factory,
+        is_mapping,
+        mapping_structure_factory,
+    )
+
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_structure_hook(dt.date, _structure_date)
-    conv.register_structure_hook_factory(_is_homogeneous_tuple, _strict_tuple)
-    conv.register_structure_hook_factory(is_mapping, _strict_mapping)
+    # cattrs would iterate a string, or an object's keys, into a tuple: a list it must be.
+    strict_tuple = _shaped(homogenous_tuple_structure_factory, list, "a list")
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, strict_tuple)
+    conv.register_structure_hook_factory(
+        is_mapping, _shaped(mapping_structure_factory, dict, "an object")
+    )
     conv.register_structure_hook_factory(attrs.has, _checked_attrs)
 
     conv.register_unstructure_hook(Decimal, lambda d: format(d, "f"))
@@ -335,9 +334,26 @@ def _make_converter() -> cattrs.Converter:
     return conv
 
 
+_built: list[cattrs.Converter] = []
+
+
+def _converter() -> cattrs.Converter:
+    """:data:`converter`, built the first time it is needed."""
+    if not _built:
+        _built.append(_make_converter())
+    return _built[0]
+
+
+def __getattr__(name: str) -> Any:
+    """:data:`converter`, built on first use (PEP 562)."""
+    if name == "converter":
+        return _converter()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 #: The cattrs converter behind :func:`load_json` and :func:`dump_json`: strict on the
 #: way in, lossless on the way out. Use it to (un)structure single domain objects.
-converter = _make_converter()
+converter: cattrs.Converter
 # The fast road of load_json (msgspec, when installed): it reads values of these types
 # by the hooks above, once per distinct value, and vouches only for valid documents.
 _FAST = _fast_json.Reader(
@@ -355,6 +371,8 @@ def _join(path: str, segment: str) -> str:
 
 def _segment(note: object) -> str:
     """The path segment an exception note of cattrs stands for."""
+    from cattrs.errors import AttributeValidationNote, IterableValidationNote  # noqa: PLC0415
+
     if isinstance(note, AttributeValidationNote):
         return note.name
     if isinstance(note, IterableValidationNote) and isinstance(note.index, int):
@@ -364,6 +382,12 @@ def _segment(note: object) -> str:
 
 def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
     """Flatten what structuring raised into problems with their paths."""
+    from cattrs.errors import (  # noqa: PLC0415  (see the imports)
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
     if isinstance(exc, ClassValidationError | IterableValidationError):
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
@@ -603,7 +627,7 @@ def load_json(source: str | bytes | os.PathLike[str], kind: type[D] | None = Non
     body = {key: value for key, value in data.items() if key not in _ENVELOPE}
     try:
         with _fast_json.collector_paused(), collecting():
-            loaded = converter.structure(body, cls)
+            loaded = _converter().structure(body, cls)
     except RecursionError:
         problems.append(Problem("", None, "units are nested too deeply to be read"))
     except Exception as exc:  # noqa: BLE001  (every failure becomes a listed problem)
@@ -634,7 +658,7 @@ def dump_json(document: Document, *, indent: int | None = 2) -> str:
     for name, cls in _DOCUMENTS.items():
         if isinstance(document, cls):
             head: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "document": name}
-            data = head | converter.unstructure(document, cls)
+            data = head | _converter().unstructure(document, cls)
             return json.dumps(data, ensure_ascii=False, indent=indent)
     raise NotADocumentError(
         f"cannot dump a {type(document).__name__}: expected an AnnualReport or a Ledger"

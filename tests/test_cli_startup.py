@@ -1,0 +1,114 @@
+"""What ``enforcement-core report`` loads to print the example, and what it leaves alone.
+
+The command's start-up cost is measured by hand (benchmarks/bench_import.py); these
+tests hold the decisions that keep it low, each in a fresh interpreter, so that a
+module-level import added back is found here and not only in a benchmark.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+
+import plugins
+from enforcement_core import _fast_json, serialization
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+#: The report command, run in a fresh interpreter that then lists its modules.
+REPORT = """
+import contextlib, io, json, sys
+from enforcement_core import cli
+out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+with contextlib.redirect_stdout(out):
+    status = cli.main(["report"])
+out.flush()
+print(json.dumps([status, out.buffer.getvalue().decode("utf-8"), sorted(sys.modules)]))
+"""
+
+#: Modules the report of the built-in example has no use for.
+UNUSED = [
+    "importlib.metadata",  # the renderer is a built-in, and no plugin is installed
+    "importlib.resources",  # the example is read from the package's folder
+    "tempfile",  # nothing is written to a file
+    "enforcement_core.renderers.docx",
+    "enforcement_core.renderers.html",
+    "enforcement_core.renderers.text",
+    "enforcement_core.renderers.xlsx",
+    "enforcement_core.tables",
+    "enforcement_core.rollups",
+    "enforcement_core.schema",
+]
+
+
+def fresh(code: str, env: dict[str, str] | None = None) -> object:
+    """What ``code`` prints as JSON, run by a new interpreter."""
+    completed = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert 0 == completed.returncode, completed.stderr
+    return json.loads(completed.stdout)
+
+
+@pytest.fixture(scope="module")
+def report_run() -> tuple[int, str, set[str]]:
+    status, text, modules = fresh(REPORT)  # type: ignore[misc]
+    return status, text, set(modules)
+
+
+class TestReport:
+    def test_it_prints_the_example(self, report_run):
+        """The run is the command's: status 0 and the example's Chinese report."""
+        status, text, _ = report_run
+        assert 0 == status
+        assert text.startswith("重庆市渝北区古路镇人民政府关于2023年行政执法总体情况的报告")
+
+    @pytest.mark.parametrize("module", UNUSED)
+    def test_it_leaves_unused_modules_alone(self, report_run, module):
+        """Neither distribution metadata, nor other renderers, nor the table readers."""
+        assert module not in report_run[2]
+
+    def test_it_loads_what_it_uses(self, report_run):
+        """The zh renderer and the audit, which decides whether the report is written."""
+        assert {"enforcement_core.renderers.zh", "enforcement_core.findings"} <= report_run[2]
+
+    @pytest.mark.skipif(not _fast_json.available(), reason="the fast road needs msgspec")
+    def test_the_fast_road_needs_no_cattrs(self, report_run):
+        """A valid example read on the fast road never builds the cattrs converter."""
+        assert "cattrs" not in report_run[2]
+
+    def test_a_plugin_installed_is_looked_at(self, tmp_path: Path):
+        """With a plugin installed, distribution metadata is read (its rules are applied)."""
+        plugins.install(tmp_path)
+        env = dict(os.environ) | {"PYTHONPATH": str(tmp_path)}
+        status, text, modules = fresh(REPORT, env)  # type: ignore[misc]
+        assert 0 == status
+        assert "古路镇" in text
+        assert "importlib.metadata" in modules
+
+
+class TestConverter:
+    def test_built_on_first_use(self):
+        """Importing serialization builds no converter; asking for it builds one, once."""
+        code = (
+            "import json, sys; from enforcement_core import serialization as s; "
+            "before = 'cattrs' in sys.modules; c = s.converter; "
+            "print(json.dumps([before, 'cattrs' in sys.modules, c is s.converter]))"
+        )
+        assert [False, True, True] == fresh(code)
+
+    def test_an_unknown_name_is_still_an_attribute_error(self):
+        """The module's lazy attribute is the converter alone."""
+        with pytest.raises(AttributeError, match="no attribute 'convertor'"):
+            serialization.convertor  # noqa: B018
