@@ -11,15 +11,15 @@ import json
 import os
 import subprocess
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
 
 import plugins
-from enforcement_core import _fast_json, serialization
-
-if TYPE_CHECKING:
-    from pathlib import Path
+from enforcement_core import _fast_json, examples, serialization
+from enforcement_core.errors import LoadError
+from enforcement_core.report import AnnualReport
+from enforcement_core.serialization import dump_json, load_json
 
 #: The report command, run in a fresh interpreter that then lists its modules.
 REPORT = """
@@ -112,3 +112,28 @@ class TestConverter:
         """The module's lazy attribute is the converter alone."""
         with pytest.raises(AttributeError, match="no attribute 'convertor'"):
             serialization.convertor  # noqa: B018
+
+
+class TestExampleRoad:
+    @pytest.mark.skipif(not _fast_json.available(), reason="the fast road needs msgspec")
+    def test_an_example_is_read_by_a_reports_structures_alone(self):
+        """Loading an example makes the report's structures, not the ledger's too."""
+        code = (
+            "import json; from enforcement_core import examples, serialization as s; "
+            "from enforcement_core.report import AnnualReport; examples.load('gulu-2023'); "
+            "print(json.dumps([s._FAST._plan is None, "
+            "s._FAST_BY_KIND[AnnualReport]._plan is not None]))"
+        )
+        assert [True, True] == fresh(code)
+
+    @pytest.mark.parametrize("name", examples.names())
+    def test_a_report_asked_for_as_one_is_the_same_report(self, name):
+        """Asked for as a report or as any document, an example loads equal."""
+        text = (Path(examples.__file__).parent / f"{name}.json").read_text(encoding="utf-8")
+        assert load_json(text) == load_json(text, AnnualReport)
+
+    def test_a_ledger_asked_for_as_a_report_is_refused_as_before(self):
+        """The report's reader has no ledger: the reference road names the document's kind."""
+        ledger = dump_json(examples.load_records("gulu-2023"))
+        with pytest.raises(LoadError, match="expected a AnnualReport document, not 'ledger'"):
+            load_json(ledger, AnnualReport)
