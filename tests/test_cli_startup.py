@@ -14,10 +14,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from babel import Locale
 
 import plugins
 from enforcement_core import _fast_json, examples, serialization
 from enforcement_core.errors import LoadError
+from enforcement_core.numbers_zh._arabic import zh_cn_symbols
 from enforcement_core.report import AnnualReport
 from enforcement_core.serialization import dump_json, load_json
 
@@ -137,3 +139,13 @@ class TestExampleRoad:
         ledger = dump_json(examples.load_records("gulu-2023"))
         with pytest.raises(LoadError, match="expected a AnnualReport document, not 'ledger'"):
             load_json(ledger, AnnualReport)
+
+
+class TestLocale:
+    def test_the_symbols_are_read_from_zh_cn(self):
+        """The locale built by its parts is the one Babel's parse of zh_CN finds."""
+        parsed = Locale.parse("zh_CN")
+        assert Locale("zh", territory="CN", script="Hans") == parsed
+        symbols = parsed.number_symbols["latn"]
+        expected = (symbols["group"], symbols["decimal"], symbols["percentSign"])
+        assert expected == tuple(zh_cn_symbols())
