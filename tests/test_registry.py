@@ -9,13 +9,14 @@ where the rules on plugins are applied. Each test holds one side of one of those
 from __future__ import annotations
 
 import importlib
+import importlib.machinery
 import importlib.metadata
 import shutil
 import subprocess
 import sys
 import warnings
 import zipfile
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
@@ -53,6 +54,32 @@ def distribution(site: Path, folder: str, entry_points: str | None, name: str = 
     if entry_points is not None:
         (info / "entry_points.txt").write_text(entry_points, encoding="utf-8")
     return info
+
+
+def _standard_find_distributions(*args: Any, **kwargs: Any) -> Any:
+    """What the standard library's PathFinder.find_distributions does (Python 3.11)."""
+    return importlib.metadata.MetadataPathFinder.find_distributions(*args, **kwargs)
+
+
+@pytest.fixture(autouse=True)
+def path_finder_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Distributions found by the standard path finder alone, as in a fresh command line.
+
+    A library imported earlier in the process (dask, among others) imports the
+    importlib_metadata backport, which takes the standard finder's place with its own
+    and so sends every lookup to importlib.metadata: each test here is to find its own
+    reason, not that one. The standard finder is put back for the test.
+    """
+    finder = importlib.machinery.PathFinder
+    if getattr(finder, "find_distributions", None) is None:
+        monkeypatch.setattr(
+            finder, "find_distributions", staticmethod(_standard_find_distributions), raising=False
+        )
+    monkeypatch.setattr(
+        sys,
+        "meta_path",
+        [f for f in sys.meta_path if getattr(f, "find_distributions", None) is None or f is finder],
+    )
 
 
 @pytest.fixture
@@ -180,6 +207,12 @@ class TestAnythingElseGoesToImportlibMetadata:
                 return []
 
         monkeypatch.setattr(sys, "meta_path", [Finder(), *sys.meta_path])
+        assert declared() is None
+
+    def test_the_importlib_metadata_backport(self, monkeypatch):
+        """Its finder, once the backport is imported (by dask, say), is such a finder."""
+        backport = pytest.importorskip("importlib_metadata")
+        monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, backport.MetadataPathFinder()])
         assert declared() is None
 
 
