@@ -149,3 +149,24 @@ class TestLocale:
         symbols = parsed.number_symbols["latn"]
         expected = (symbols["group"], symbols["decimal"], symbols["percentSign"])
         assert expected == tuple(zh_cn_symbols())
+
+
+#: main() in a fresh interpreter, run as the command (no argv) or given its arguments.
+FROZEN = """
+import contextlib, gc, io, json, sys
+from enforcement_core import cli
+sys.argv = ["enforcement-core", "examples"]
+with contextlib.redirect_stdout(io.TextIOWrapper(io.BytesIO(), encoding="utf-8")):
+    status = cli.main({argv})
+print(json.dumps([status, gc.get_freeze_count() > 0]))
+"""
+
+
+class TestCollector:
+    def test_run_as_the_command_it_freezes_what_is_alive(self):
+        """The objects alive at start are frozen, out of every later full collection."""
+        assert [0, True] == fresh(FROZEN.format(argv=""))
+
+    def test_given_its_arguments_it_leaves_the_collector_alone(self):
+        """A program or a test calling main(argv) keeps its collector as it was."""
+        assert [0, False] == fresh(FROZEN.format(argv='["examples"]'))

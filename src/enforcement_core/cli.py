@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import gc
 import json
 import os
 import re
@@ -1153,7 +1154,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     SIGINT, SIGTERM and SIGHUP end it with one line and the status 130, 143 or 129,
     the temporary output file removed.
+
+    Run as the command (``argv`` is ``None``: the arguments are the process's), it
+    freezes the objects alive when it starts (:func:`gc.freeze`): the library's
+    modules and the model's classes live as long as the process, and the collector
+    then no longer walks them at each full collection of the command's own work,
+    about a tenth of the report's time. Given ``argv`` (a program, a test), it leaves
+    the collector as it was.
     """
+    if argv is None:
+        gc.freeze()
     if sys.stderr is None:
         # Started with standard error closed (`2>&-`): messages go nowhere, not into a traceback.
         sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115  (for the process's life)
