@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import json
 import os
 import re
@@ -372,26 +373,28 @@ def _join(path: str, segment: str) -> str:
     return f"{path}.{segment}" if path else segment
 
 
+@functools.cache
+def _errors() -> Any:
+    """The error classes of cattrs, imported once (cattrs raised what is flattened)."""
+    import cattrs.errors  # noqa: PLC0415  (see the imports)
+
+    return cattrs.errors
+
+
 def _segment(note: object) -> str:
     """The path segment an exception note of cattrs stands for."""
-    from cattrs.errors import AttributeValidationNote, IterableValidationNote  # noqa: PLC0415
-
-    if isinstance(note, AttributeValidationNote):
-        return note.name
-    if isinstance(note, IterableValidationNote) and isinstance(note.index, int):
+    errors = _errors()
+    if isinstance(note, errors.AttributeValidationNote):
+        return str(note.name)
+    if isinstance(note, errors.IterableValidationNote) and isinstance(note.index, int):
         return f"[{note.index}]"
     return str(getattr(note, "index", note))  # a mapping's key
 
 
 def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
     """Flatten what structuring raised into problems with their paths."""
-    from cattrs.errors import (  # noqa: PLC0415  (see the imports)
-        ClassValidationError,
-        ForbiddenExtraKeysError,
-        IterableValidationError,
-    )
-
-    if isinstance(exc, ClassValidationError | IterableValidationError):
+    errors = _errors()
+    if isinstance(exc, errors.ClassValidationError | errors.IterableValidationError):
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
             yield from _problems(sub, _join(path, _segment(note)))
@@ -406,7 +409,7 @@ def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
             close = difflib.get_close_matches(key, exc.known, n=1) if exc.known else []
             hint = f"; did you mean {close[0]!r}?" if close else ""
             yield Problem(_join(path, key), key, f"unknown field{hint}")
-    elif isinstance(exc, ForbiddenExtraKeysError):
+    elif isinstance(exc, errors.ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
             yield Problem(_join(path, key), key, "unknown field")
     else:
