@@ -1511,3 +1511,35 @@ def _reports_with_qualified_parts(draw: st.DrawFn) -> ec.AnnualReport:
 #: Reports with open dimensions whose unknown parts the report writes only as bounds
 #: ("网吧300余家"): a qualified figure at the part's path, nested parts included.
 reports_with_qualified_parts = _reports_with_qualified_parts()
+
+
+# The entry_points.txt of a distribution, as installers write it and as hands break it: the
+# renderers' group (also written with extra brackets or spaces), another group, pairs with
+# and without spaces, comments, blank and indented lines, and a line that is no pair.
+_ENTRY_POINT_LINES = st.one_of(
+    st.sampled_from(
+        [
+            "[enforcement_core.renderers]",
+            "[[enforcement_core.renderers]]",
+            "[ enforcement_core.renderers ]",
+            "[console_scripts]",
+            "# a comment",
+            "; not a comment here",
+            "",
+            "   ",
+            "not a pair",
+        ]
+    ),
+    st.builds(
+        "{}{}{}={}{}".format,
+        st.sampled_from(["", " ", "\t"]),
+        st.sampled_from(["zh", "md", "a_b", "x-y"]),
+        st.sampled_from(["", " "]),
+        st.sampled_from(["", " "]),
+        st.sampled_from(
+            ["enforcement_core.renderers.zh:renderer", "plugin_md:renderer", "pkg.mod", "a = b"]
+        ),
+    ),
+)
+#: Texts of an ``entry_points.txt``, well and badly formed.
+entry_points_texts = st.lists(_ENTRY_POINT_LINES, max_size=8).map("\n".join)

@@ -431,6 +431,7 @@ S = strategies
 #: Each strategy (how to get it) and what the tests that use it accept of every value.
 ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]]] = {
     "counts": (lambda: S.counts, lambda v: _accepted(_COUNT, v) and v <= 10**6),
+    "entry_points_texts": (lambda: S.entry_points_texts, lambda v: v.count("\n") <= 7),
     "maybe_counts": (lambda: S.maybe_counts, _maybe(lambda v: _accepted(_COUNT, v))),
     "money": (lambda: S.money, lambda v: _accepted(_MONEY, v) and _places(v) == 2),
     "maybe_money": (lambda: S.maybe_money, _maybe(lambda v: _accepted(_MONEY, v))),

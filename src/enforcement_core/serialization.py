@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import json
 import os
 import re
@@ -32,19 +33,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
-import cattrs
-from cattrs.cols import (
-    homogenous_tuple_structure_factory,
-    is_mapping,
-    mapping_structure_factory,
-)
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
 
 from enforcement_core import _fast_json
 from enforcement_core._validators import collecting, refusals, unprintable
@@ -56,6 +44,12 @@ from enforcement_core.report import AnnualReport
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
+
+    import cattrs
+
+# cattrs is imported when the converter is first built (the reference road, dump_json,
+# ``converter``): a valid document read on the fast road, as the command line's report
+# reads its example, never needs it.
 
 __all__ = ["SCHEMA_VERSION", "Document", "converter", "dump_json", "load_json"]
 
@@ -271,11 +265,6 @@ def _shaped(
     return factory
 
 
-# cattrs would iterate a string, or an object's keys, into a tuple: a list it must be.
-_strict_tuple = _shaped(homogenous_tuple_structure_factory, list, "a list")
-_strict_mapping = _shaped(mapping_structure_factory, dict, "an object")
-
-
 def _checked_attrs(cl: type, conv: cattrs.Converter) -> Callable[[object, type], object]:
     # The object is built with its refusals collected, not raised, so that every
     # invariant it violates is reported, each under its own field.
@@ -319,14 +308,25 @@ def _checked_attrs(cl: type, conv: cattrs.Converter) -> Callable[[object, type],
 
 
 def _make_converter() -> cattrs.Converter:
+    import cattrs  # noqa: PLC0415  (see the imports)
+    from cattrs.cols import (  # noqa: PLC0415
+        homogenous_tuple_structure_factory,
+        is_mapping,
+        mapping_structure_factory,
+    )
+
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_structure_hook(dt.date, _structure_date)
-    conv.register_structure_hook_factory(_is_homogeneous_tuple, _strict_tuple)
-    conv.register_structure_hook_factory(is_mapping, _strict_mapping)
+    # cattrs would iterate a string, or an object's keys, into a tuple: a list it must be.
+    strict_tuple = _shaped(homogenous_tuple_structure_factory, list, "a list")
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, strict_tuple)
+    conv.register_structure_hook_factory(
+        is_mapping, _shaped(mapping_structure_factory, dict, "an object")
+    )
     conv.register_structure_hook_factory(attrs.has, _checked_attrs)
 
     conv.register_unstructure_hook(Decimal, lambda d: format(d, "f"))
@@ -335,16 +335,36 @@ def _make_converter() -> cattrs.Converter:
     return conv
 
 
+_built: list[cattrs.Converter] = []
+
+
+def _converter() -> cattrs.Converter:
+    """:data:`converter`, built the first time it is needed."""
+    if not _built:
+        _built.append(_make_converter())
+    return _built[0]
+
+
+def __getattr__(name: str) -> Any:
+    """:data:`converter`, built on first use (PEP 562)."""
+    if name == "converter":
+        return _converter()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 #: The cattrs converter behind :func:`load_json` and :func:`dump_json`: strict on the
 #: way in, lossless on the way out. Use it to (un)structure single domain objects.
-converter = _make_converter()
+converter: cattrs.Converter
 # The fast road of load_json (msgspec, when installed): it reads values of these types
 # by the hooks above, once per distinct value, and vouches only for valid documents.
-_FAST = _fast_json.Reader(
-    _DOCUMENTS,
-    {dt.date: _structure_date, Decimal: _structure_decimal, Enum: _structure_enum},
-    SCHEMA_VERSION,
-)
+_HOOKS = {dt.date: _structure_date, Decimal: _structure_decimal, Enum: _structure_enum}
+_FAST = _fast_json.Reader(_DOCUMENTS, _HOOKS, SCHEMA_VERSION)
+# A report asked for as one (the built-in examples) is read by the structures of a report
+# alone, made in two thirds of the time of both kinds': what the command line's report
+# of an example waits for. Any other document is a doubt, which the reference road reads.
+_FAST_BY_KIND: dict[type | None, _fast_json.Reader] = {
+    AnnualReport: _fast_json.Reader({"annual_report": AnnualReport}, _HOOKS, SCHEMA_VERSION)
+}
 
 
 def _join(path: str, segment: str) -> str:
@@ -353,18 +373,28 @@ def _join(path: str, segment: str) -> str:
     return f"{path}.{segment}" if path else segment
 
 
+@functools.cache
+def _errors() -> Any:
+    """The error classes of cattrs, imported once (cattrs raised what is flattened)."""
+    import cattrs.errors  # noqa: PLC0415  (see the imports)
+
+    return cattrs.errors
+
+
 def _segment(note: object) -> str:
     """The path segment an exception note of cattrs stands for."""
-    if isinstance(note, AttributeValidationNote):
-        return note.name
-    if isinstance(note, IterableValidationNote) and isinstance(note.index, int):
+    errors = _errors()
+    if isinstance(note, errors.AttributeValidationNote):
+        return str(note.name)
+    if isinstance(note, errors.IterableValidationNote) and isinstance(note.index, int):
         return f"[{note.index}]"
     return str(getattr(note, "index", note))  # a mapping's key
 
 
 def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
     """Flatten what structuring raised into problems with their paths."""
-    if isinstance(exc, ClassValidationError | IterableValidationError):
+    errors = _errors()
+    if isinstance(exc, errors.ClassValidationError | errors.IterableValidationError):
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
             yield from _problems(sub, _join(path, _segment(note)))
@@ -379,7 +409,7 @@ def _problems(exc: BaseException, path: str) -> Iterator[Problem]:
             close = difflib.get_close_matches(key, exc.known, n=1) if exc.known else []
             hint = f"; did you mean {close[0]!r}?" if close else ""
             yield Problem(_join(path, key), key, f"unknown field{hint}")
-    elif isinstance(exc, ForbiddenExtraKeysError):
+    elif isinstance(exc, errors.ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
             yield Problem(_join(path, key), key, "unknown field")
     else:
@@ -565,7 +595,7 @@ def load_json(source: str | bytes | os.PathLike[str], kind: type[D] | None = Non
     """
     # A valid document is built on the fast road when msgspec is installed; any other,
     # or without msgspec, is read here, which names every problem (see _fast_json).
-    fast = _FAST.decode(source, kind)
+    fast = _FAST_BY_KIND.get(kind, _FAST).decode(source, kind)
     if fast is not None:
         return fast  # type: ignore[no-any-return]
     text, name = _read(source)
@@ -603,7 +633,7 @@ def load_json(source: str | bytes | os.PathLike[str], kind: type[D] | None = Non
     body = {key: value for key, value in data.items() if key not in _ENVELOPE}
     try:
         with _fast_json.collector_paused(), collecting():
-            loaded = converter.structure(body, cls)
+            loaded = _converter().structure(body, cls)
     except RecursionError:
         problems.append(Problem("", None, "units are nested too deeply to be read"))
     except Exception as exc:  # noqa: BLE001  (every failure becomes a listed problem)
@@ -634,7 +664,7 @@ def dump_json(document: Document, *, indent: int | None = 2) -> str:
     for name, cls in _DOCUMENTS.items():
         if isinstance(document, cls):
             head: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "document": name}
-            data = head | converter.unstructure(document, cls)
+            data = head | _converter().unstructure(document, cls)
             return json.dumps(data, ensure_ascii=False, indent=indent)
     raise NotADocumentError(
         f"cannot dump a {type(document).__name__}: expected an AnnualReport or a Ledger"

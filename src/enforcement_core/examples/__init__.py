@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import functools
 import importlib
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from enforcement_core.errors import ExampleNotFound
@@ -64,6 +64,8 @@ from enforcement_core.report import AnnualReport
 from enforcement_core.serialization import load_json
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from enforcement_core.ledger import Ledger
 
 __all__ = ["load", "load_records", "names"]
@@ -71,9 +73,21 @@ __all__ = ["load", "load_records", "names"]
 _SUFFIX = ".json"
 
 
+def _files() -> Traversable:
+    """The package's data: its folder, or what importlib.resources reads in a zip."""
+    here = Path(__file__).parent
+    if here.is_dir():
+        # An installed package is a folder: importlib.resources, which a zip needs, would
+        # cost the command line's report more than reading the example does.
+        return here
+    from importlib import resources  # noqa: PLC0415
+
+    return resources.files(__name__)
+
+
 def names() -> list[str]:
     """The names of the built-in examples, sorted."""
-    files = resources.files(__name__).iterdir()
+    files = _files().iterdir()
     return sorted(f.name.removesuffix(_SUFFIX) for f in files if f.name.endswith(_SUFFIX))
 
 
@@ -91,7 +105,7 @@ def load(name: str) -> AnnualReport:
         ExampleNotFound: There is no example of that name; the message lists the known ones.
     """
     _known(name, names(), "example")
-    text = resources.files(__name__).joinpath(name + _SUFFIX).read_text(encoding="utf-8")
+    text = _files().joinpath(name + _SUFFIX).read_text(encoding="utf-8")
     return load_json(text, AnnualReport)
 
 

@@ -38,7 +38,9 @@ def zh_cn_symbols() -> Symbols:
     from babel import Locale  # noqa: PLC0415
     from babel.numbers import get_decimal_symbol, get_group_symbol  # noqa: PLC0415
 
-    zh_cn = Locale.parse("zh_CN")
+    # Locale.parse("zh_CN") names this locale (zh_Hans_CN, by CLDR's likely subtags) after
+    # listing every locale Babel has; built by its parts, it is read without that list.
+    zh_cn = Locale("zh", territory="CN", script="Hans")
     return Symbols(
         group=get_group_symbol(zh_cn),
         decimal=get_decimal_symbol(zh_cn),

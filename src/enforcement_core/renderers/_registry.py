@@ -8,16 +8,27 @@ other renderer go on working, a :class:`RendererWarning` names it where all are
 loaded, and asking for it raises a :class:`RendererError` whose cause is the
 original exception (xarray's plugins work this way; Pygments' one broken plugin
 breaking every lookup is what this avoids).
+
+Where the group's entry points are the built-ins' alone, they are read straight
+from the ``entry_points.txt`` of the distributions on ``sys.path``
+(:func:`declared_built_ins`), without importing ``importlib.metadata``: for the
+command line that import cost more than the rest of a lookup. Wherever a plugin
+declares a renderer, or the folders hold anything that reading might read
+differently, ``importlib.metadata`` reads them all, as it always did.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import importlib
-import importlib.metadata
+import importlib.machinery
+import re
+import sys
 import threading
 import warnings
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -27,7 +38,11 @@ from enforcement_core.renderers._base import Option, Renderer
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from importlib.metadata import EntryPoint
+    from importlib.metadata import Distribution, EntryPoint
+    from typing import TypeAlias
+
+    #: An entry point of the group, as importlib.metadata or declared_built_ins reads it.
+    _EntryPoint: TypeAlias = "EntryPoint | DeclaredEntryPoint"
 
 __all__ = ["GROUP", "OWN_DISTRIBUTION", "OWN_PACKAGE", "Registry", "RendererEntry", "is_binary"]
 
@@ -53,7 +68,7 @@ class RendererEntry:
     value: str
 
 
-def _distribution(entry_point: EntryPoint) -> str:
+def _distribution(entry_point: _EntryPoint) -> str:
     """The name of the distribution that declares ``entry_point``, whatever its metadata holds."""
     dist = entry_point.dist
     if dist is None:
@@ -73,7 +88,7 @@ def _same_name(name: str) -> str:
     return name.replace("_", "-").lower()
 
 
-def _is_own(entry_point: EntryPoint) -> bool:
+def _is_own(entry_point: _EntryPoint) -> bool:
     # By the module the entry point names, not by the distribution's name.
     return entry_point.value.startswith(OWN_PACKAGE)
 
@@ -86,12 +101,150 @@ def _entry_points() -> Iterator[EntryPoint]:
     every distribution is read here, and one whose metadata cannot be read is
     skipped alone.
     """
+    import importlib.metadata  # noqa: PLC0415  (see declared_built_ins)
+
     for dist in importlib.metadata.distributions():
         try:
             found = [ep for ep in dist.entry_points if ep.group == GROUP]
         except Exception:  # noqa: BLE001, S112  (a broken distribution never breaks another)
             continue
         yield from found
+
+
+#: ``importlib.metadata.EntryPoint.pattern``: what an entry point's value names.
+_VALUE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+
+
+class DeclaredEntryPoint:
+    """A built-in's entry point as its distribution's ``entry_points.txt`` declares it.
+
+    It stands for ``importlib.metadata.EntryPoint`` where the registry reads one
+    (``name``, ``value``, ``group``, ``dist``, ``load()``), and loads the same object;
+    its distribution is read, by ``importlib.metadata``, only when it is asked for.
+    """
+
+    __slots__ = ("folder", "group", "name", "value")
+
+    def __init__(self, name: str, value: str, folder: str) -> None:
+        """The entry point ``name = value`` of the group, declared in the folder ``folder``."""
+        #: The name it is asked for by.
+        self.name = name
+        #: The ``module:attribute`` it names.
+        self.value = value
+        #: The group: always :data:`GROUP`.
+        self.group = GROUP
+        #: The distribution's ``.dist-info`` (or ``.egg-info``) folder.
+        self.folder = folder
+
+    def __repr__(self) -> str:
+        return (
+            f"DeclaredEntryPoint(name={self.name!r}, value={self.value!r}, folder={self.folder!r})"
+        )
+
+    @property
+    def dist(self) -> Distribution:
+        """The distribution that declares it, as ``importlib.metadata`` reads it."""
+        import importlib.metadata  # noqa: PLC0415  (only when a distribution is named)
+
+        return importlib.metadata.PathDistribution(Path(self.folder))
+
+    def load(self) -> Any:
+        """The object the entry point names, as ``EntryPoint.load`` finds it."""
+        match = _VALUE.match(self.value)
+        if match is None:
+            raise ValueError(f"the entry point {self.name} = {self.value} names no object")
+        attributes = filter(None, (match.group("attr") or "").split("."))
+        return functools.reduce(getattr, attributes, importlib.import_module(match["module"]))
+
+
+def _section_pairs(text: str) -> Iterator[tuple[str, str, str]]:
+    """``(section, name, value)`` of an ``entry_points.txt``, as ``importlib.metadata`` reads it.
+
+    Raises ValueError on a line that is neither a section nor ``name = value``, where
+    ``importlib.metadata`` fails on the whole file, and the registry skips its distribution.
+    """
+    section = None
+    for line in map(str.strip, text.splitlines()):
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line.strip("[]")
+        elif section is not None:
+            name, value = line.split("=", 1)
+            yield section, name.strip(), value.strip()
+
+
+def _finds_distributions_by_path_alone() -> bool:
+    """Whether ``importlib.metadata`` would find distributions only in ``sys.path``'s folders.
+
+    Another finder of distributions (an installer's, a frozen application's) may know
+    some that no folder holds.
+    """
+    finders = [f for f in sys.meta_path if getattr(f, "find_distributions", None) is not None]
+    return finders == [importlib.machinery.PathFinder]
+
+
+def _info_folders(root: str) -> list[Path] | None:
+    """The ``*.dist-info`` and ``*.egg-info`` of the folder ``root``, in its order; ``None`` if unsure.
+
+    ``importlib.metadata`` lists a folder the same way (``os.listdir``, names ending so
+    in any case). A zip file (an egg) or an ``.egg`` folder is read differently there:
+    ``None`` sends the lookup to it.
+    """
+    try:
+        if root.lower().endswith(".egg"):
+            return None
+        children = list(Path(root or ".").iterdir())
+    except (FileNotFoundError, PermissionError):
+        return []  # importlib.metadata finds nothing there either
+    except (OSError, TypeError, AttributeError):  # a zip file on sys.path, or no path at all
+        return None
+    return [child for child in children if child.name.lower().endswith((".dist-info", ".egg-info"))]
+
+
+def _declared_in(folder: Path) -> list[DeclaredEntryPoint] | None:
+    """The group's entry points a distribution's folder declares; ``None`` if unsure or a plugin's."""
+    try:
+        text = (folder / "entry_points.txt").read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError):
+        return []  # importlib.metadata reads no entry points there either
+    except (OSError, ValueError):
+        return None
+    if GROUP not in text:  # a section of the group is named in the text
+        return []
+    try:
+        declared = [(n, v) for g, n, v in _section_pairs(text) if g == GROUP]
+    except ValueError:
+        return None
+    if not all(value.startswith(OWN_PACKAGE) for _, value in declared):
+        return None
+    return [DeclaredEntryPoint(name, value, str(folder)) for name, value in declared]
+
+
+def declared_built_ins() -> list[DeclaredEntryPoint] | None:
+    """The group's entry points, when every one is a built-in's; else ``None``.
+
+    Read from the ``entry_points.txt`` of each distribution on ``sys.path``, in the order
+    ``importlib.metadata.distributions()`` gives them. ``None`` (and the registry reads
+    every distribution with ``importlib.metadata``) wherever a plugin declares a renderer,
+    a file of the group cannot be read as ``importlib.metadata`` reads it, or a
+    distribution may lie where this reading does not look. The registry's rules on
+    plugins (no plugin takes a built-in's name, two plugins claiming one name clash) are
+    therefore applied where they always were: no plugin, no rule to apply.
+    """
+    if not _finds_distributions_by_path_alone():
+        return None
+    found: list[DeclaredEntryPoint] = []
+    for root in sys.path:
+        folders = _info_folders(root)
+        if folders is None:
+            return None
+        for folder in folders:
+            declared = _declared_in(folder)
+            if declared is None:
+                return None
+            found += declared
+    return found or None
 
 
 def _not_a_renderer(obj: object, name: str) -> str | None:
@@ -152,7 +305,7 @@ def _claimed(renderer: object) -> tuple[str, ...]:
 IMPORT_TIMEOUT = 20.0
 
 
-def _imported(entry_point: EntryPoint) -> Any:
+def _imported(entry_point: _EntryPoint) -> Any:
     """The object ``entry_point`` names, imported in a thread that may take :data:`IMPORT_TIMEOUT`.
 
     A plugin whose import blocks (a network call, a lock, ``input()``) would hang
@@ -183,7 +336,7 @@ class Registry:
 
     def __init__(self) -> None:
         """An empty registry; entry points are read when first needed."""
-        self._scanned: dict[str, list[EntryPoint]] | None = None
+        self._scanned: dict[str, list[_EntryPoint]] | None = None
         self._registered: dict[str, Renderer] = {}
         self._loaded: dict[str, Renderer] = {}
         self._broken: dict[str, RendererError] = {}
@@ -191,15 +344,16 @@ class Registry:
 
     # Discovery ----------------------------------------------------------------------
 
-    def _entry_points(self) -> dict[str, list[EntryPoint]]:
+    def _entry_points(self) -> dict[str, list[_EntryPoint]]:
         if self._scanned is None:
             self._scanned = self._scan()
         return self._scanned
 
-    def _scan(self) -> dict[str, list[EntryPoint]]:
-        by_name: dict[str, list[EntryPoint]] = {}
+    def _scan(self) -> dict[str, list[_EntryPoint]]:
+        by_name: dict[str, list[_EntryPoint]] = {}
         seen: set[tuple[str, str, str]] = set()
-        for entry_point in _entry_points():
+        declared = declared_built_ins()
+        for entry_point in _entry_points() if declared is None else declared:
             # The same distribution found twice on sys.path (our own, also by module).
             owner = "" if _is_own(entry_point) else _same_name(_distribution(entry_point))
             key = (entry_point.name, owner, entry_point.value)
@@ -224,7 +378,7 @@ class Registry:
         return by_name
 
     @staticmethod
-    def _clash(name: str, claims: list[EntryPoint]) -> str:
+    def _clash(name: str, claims: list[_EntryPoint]) -> str:
         sources = " and ".join(f"{_distribution(ep)!r} ({ep.value})" for ep in claims)
         return f"renderer {name!r} is claimed by {sources}: uninstall one of them"
 
@@ -334,8 +488,8 @@ class Registry:
         claims = self._entry_points().get(name) or []
         return len(claims) == 1 and _is_own(claims[0])
 
-    def _load(self, name: str, entry_point: EntryPoint) -> Renderer:
-        where = self.origin(name)
+    def _load(self, name: str, entry_point: _EntryPoint) -> Renderer:
+        # Errors name the distribution, whose metadata is read only when one is raised.
         try:
             obj: Any = _imported(entry_point) if not _is_own(entry_point) else entry_point.load()
             if isinstance(obj, type):
@@ -345,6 +499,7 @@ class Registry:
         # SystemExit and any BaseException a plugin raises at import are its failure,
         # not a reason for the process to stop.
         except BaseException as exc:
+            where = self.origin(name)
             error = RendererError(f"{where} cannot be loaded: {type(exc).__name__}: {exc}")
             error.__cause__ = exc
             self._broken[name] = error
@@ -356,7 +511,7 @@ class Registry:
         except BaseException as exc:  # noqa: BLE001  (an attribute that raises, sys.exit included)
             reason = f"reading its attributes raised {type(exc).__name__}: {exc}"
         if reason is not None:
-            error = RendererError(f"{where} is not a renderer: {reason}")
+            error = RendererError(f"{self.origin(name)} is not a renderer: {reason}")
             self._broken[name] = error
             raise error
         renderer: Renderer = obj
