@@ -193,11 +193,36 @@ class TestLeftToTheReference:
         assert FAST.decode(doubled) is None
         assert "inspections[0].target" == outcome(doubled)[1][0][0]
 
-    def test_a_space_before_a_colon_is_left_and_loads(self):
-        """White space between a key and its colon hides the key from the count: left, still read."""
+    def test_a_space_before_a_colon_is_taken(self):
+        """White space between a key and its colon: the colons still count the keys."""
         spaced = GULU.replace('"year":', '"year" :', 1)
-        assert FAST.decode(spaced) is None
-        assert ec.examples.load_records("gulu-2023") == load_json(spaced)
+        assert ec.examples.load_records("gulu-2023") == FAST.decode(spaced)
+
+    def test_a_repeated_key_after_a_space_is_left(self):
+        """A key repeated with white space before its colon is not hidden from the count."""
+        twice = GULU.replace('"year": 2023', '"year": 2023, "year" : 2023', 1)
+        assert FAST.decode(twice) is None
+        assert ("year", "'year'") == outcome(twice)[1][0][:2]
+
+    def test_a_colon_in_a_text_is_taken(self, tmp_path):
+        """A text holding a colon: the keys are counted one by one instead, and the document taken."""
+        document = GULU.replace(NAME, f"{NAME[:-1]}10:30市", 1)
+        path = tmp_path / "ledger.json"
+        path.write_text(document, encoding="utf-8")
+        assert FAST.decode(document) is not None
+        assert outcome_reference(document) == ("loaded", FAST.decode(document))
+        assert FAST.decode(document) == FAST.decode(document.encode()) == FAST.decode(path)
+
+    @pytest.mark.parametrize("space", [" ", "\t", "\n", "\r\n"])
+    def test_a_colon_in_a_text_and_a_spaced_repeated_key_are_left(self, space):
+        """Counted one by one, a key with white space before its colon is left to the reference."""
+        document = GULU.replace(NAME, f"{NAME[:-1]}10:30市", 1)
+        twice = document.replace('"year": 2023', f'"year": 2023, "year"{space}: 2023', 1)
+        spaced = document.replace('"year":', f'"year"{space}:', 1)
+        for source in (twice, twice.encode(), spaced, spaced.encode()):
+            assert FAST.decode(source) is None
+        assert "refused" == outcome(twice)[0]
+        assert outcome_reference(spaced) == outcome(spaced)
 
     @pytest.mark.parametrize(
         ("escape", "refused"), [("\\u0007", True), ("\\b", True), ("\\f", True), ("\\t", False)]
@@ -209,7 +234,7 @@ class TestLeftToTheReference:
         assert (escape == "\\t") == (FAST.decode(document) is not None)
         assert refused == (outcome(document)[0] == "refused")
 
-    @pytest.mark.parametrize("char", ["\x85", "\x7f", "\x9f"])
+    @pytest.mark.parametrize("char", ["\x85", "\x7f", "\x9f", "\x01", "\x1f", "\t"])
     def test_control_characters_written_as_is_are_left(self, char):
         """A C0 or C1 control character in the text, as str or as UTF-8 bytes, is left and named."""
         document = GULU.replace(NAME, f"{NAME[:-1]}{char}市", 1)
