@@ -13,6 +13,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import datetime as dt
+import gc
 import json
 from contextlib import contextmanager
 from decimal import Decimal
@@ -701,3 +702,28 @@ class TestChecksOncePerValue:
             Swallowing(size=1)
         assert 1 == len(refused)
         assert reader.decode('{"schema_version": 1, "document": "swallowing", "size": 1}') is None
+
+
+class TestCollector:
+    """A document read is long-lived data: young collections do not walk it."""
+
+    def test_a_document_read_is_in_the_oldest_generation(self):
+        """Its objects are moved to the oldest generation as it is returned, not left young."""
+        # No collection in between may move it: the collector stays off until the end.
+        gc.disable()
+        try:
+            record = FAST.decode(GULU).penalty_cases[0]
+            assert not any(tracked is record for tracked in gc.get_objects(generation=0))
+            assert any(tracked is record for tracked in gc.get_objects(generation=2))
+        finally:
+            gc.enable()
+
+    def test_what_the_program_froze_stays_frozen(self):
+        """With objects frozen by the program, nothing is moved: unfreezing would thaw them."""
+        gc.freeze()
+        try:
+            assert ec.examples.load_records("gulu-2023") == FAST.decode(GULU)
+            # Freezing then unfreezing would leave none frozen (some may have been freed).
+            assert gc.get_freeze_count() > 0
+        finally:
+            gc.unfreeze()
