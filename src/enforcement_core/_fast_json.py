@@ -3,8 +3,12 @@
 :meth:`Reader.decode` reads a document with `msgspec <https://jcristharris.com/msgspec/>`_
 (the ``fast`` extra) into typed structures generated, at first use, from the attrs
 model itself, so a field or category added to the model flows through with no
-second declaration. Each object is then built by calling its attrs class, so every
-invariant the class declares is checked as on the reference road.
+second declaration. Each object is then built with every validator its attrs class
+declares, so every invariant is checked as on the reference road: a class whose
+``__init__`` only sets and validates its fields is built by setting them through their
+slots and calling the same validators, those that decide by the value alone once per
+distinct value of the field in the document (:func:`_built_directly`); any other class
+is called.
 
 The fast road only ever says "this document, exactly as the reference road would
 build it" or "I do not know" (``None``): on any doubt (a type msgspec refuses, an
@@ -343,7 +347,12 @@ def _is_enum(tp: object) -> bool:
 
 
 def _hashable(tp: Any, hooks: Mapping[type, Hook]) -> bool:
-    """Whether a value of ``tp`` is decoded as text, numbers, ``None`` or a tuple of them."""
+    """Whether a value of ``tp`` is decoded as text, numbers, ``None`` or a tuple of them.
+
+    Such a value is a key that says exactly what was written: a field holds one type
+    (or it and ``None``), so ``true`` never meets ``1`` in one field's keys, and an
+    exact decimal written ``1`` and ``"1"`` is the same number either way.
+    """
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in (types.UnionType, typing.Union):
@@ -519,6 +528,7 @@ class Reader:
             ]  # schema_version, document, $schema
             # The first refusal stops the road, even if the caller is inside a collecting
             # block of its own: this block is then the innermost.
+            plan.forget()
             try:
                 with collecting(_Refusing()):
                     document = plan.builders[cls](top, 1, keys)
