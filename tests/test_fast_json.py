@@ -41,6 +41,7 @@ from enforcement_core._validators import (
     rule,
     text,
 )
+from enforcement_core.examples import load_records
 from profiles import examples
 from strategies import annual_reports, ledgers
 
@@ -201,7 +202,7 @@ class TestLeftToTheReference:
     def test_a_space_before_a_colon_is_taken(self):
         """White space between a key and its colon: the colons still count the keys."""
         spaced = GULU.replace('"year":', '"year" :', 1)
-        assert ec.examples.load_records("gulu-2023") == FAST.decode(spaced)
+        assert load_records("gulu-2023") == FAST.decode(spaced)
 
     def test_a_repeated_key_after_a_space_is_left(self):
         """A key repeated with white space before its colon is not hidden from the count."""
@@ -722,7 +723,7 @@ class TestCollector:
         """With objects frozen by the program, nothing is moved: unfreezing would thaw them."""
         gc.freeze()
         try:
-            assert ec.examples.load_records("gulu-2023") == FAST.decode(GULU)
+            assert load_records("gulu-2023") == FAST.decode(GULU)
             # Freezing then unfreezing would leave none frozen (some may have been freed).
             assert gc.get_freeze_count() > 0
         finally:
