@@ -11,7 +11,9 @@ problems with or without it), and on the mutants of the loading fuzzer.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import datetime as dt
+import gc
 import json
 from contextlib import contextmanager
 from decimal import Decimal
@@ -29,13 +31,17 @@ import test_fuzz
 from enforcement_core import LoadError, _fast_json, dump_json, load_json, serialization
 from enforcement_core._validators import (
     apply_checks,
+    at_most,
     checks,
     collecting,
+    fail,
     identifier,
     money,
     optional,
+    rule,
     text,
 )
+from enforcement_core.examples import load_records
 from profiles import examples
 from strategies import annual_reports, ledgers
 
@@ -193,11 +199,36 @@ class TestLeftToTheReference:
         assert FAST.decode(doubled) is None
         assert "inspections[0].target" == outcome(doubled)[1][0][0]
 
-    def test_a_space_before_a_colon_is_left_and_loads(self):
-        """White space between a key and its colon hides the key from the count: left, still read."""
+    def test_a_space_before_a_colon_is_taken(self):
+        """White space between a key and its colon: the colons still count the keys."""
         spaced = GULU.replace('"year":', '"year" :', 1)
-        assert FAST.decode(spaced) is None
-        assert ec.examples.load_records("gulu-2023") == load_json(spaced)
+        assert load_records("gulu-2023") == FAST.decode(spaced)
+
+    def test_a_repeated_key_after_a_space_is_left(self):
+        """A key repeated with white space before its colon is not hidden from the count."""
+        twice = GULU.replace('"year": 2023', '"year": 2023, "year" : 2023', 1)
+        assert FAST.decode(twice) is None
+        assert ("year", "'year'") == outcome(twice)[1][0][:2]
+
+    def test_a_colon_in_a_text_is_taken(self, tmp_path):
+        """A text holding a colon: the keys are counted one by one instead, and the document taken."""
+        document = GULU.replace(NAME, f"{NAME[:-1]}10:30市", 1)
+        path = tmp_path / "ledger.json"
+        path.write_text(document, encoding="utf-8")
+        assert FAST.decode(document) is not None
+        assert outcome_reference(document) == ("loaded", FAST.decode(document))
+        assert FAST.decode(document) == FAST.decode(document.encode()) == FAST.decode(path)
+
+    @pytest.mark.parametrize("space", [" ", "\t", "\n", "\r\n"])
+    def test_a_colon_in_a_text_and_a_spaced_repeated_key_are_left(self, space):
+        """Counted one by one, a key with white space before its colon is left to the reference."""
+        document = GULU.replace(NAME, f"{NAME[:-1]}10:30市", 1)
+        twice = document.replace('"year": 2023', f'"year": 2023, "year"{space}: 2023', 1)
+        spaced = document.replace('"year":', f'"year"{space}:', 1)
+        for source in (twice, twice.encode(), spaced, spaced.encode()):
+            assert FAST.decode(source) is None
+        assert "refused" == outcome(twice)[0]
+        assert outcome_reference(spaced) == outcome(spaced)
 
     @pytest.mark.parametrize(
         ("escape", "refused"), [("\\u0007", True), ("\\b", True), ("\\f", True), ("\\t", False)]
@@ -209,7 +240,7 @@ class TestLeftToTheReference:
         assert (escape == "\\t") == (FAST.decode(document) is not None)
         assert refused == (outcome(document)[0] == "refused")
 
-    @pytest.mark.parametrize("char", ["\x85", "\x7f", "\x9f"])
+    @pytest.mark.parametrize("char", ["\x85", "\x7f", "\x9f", "\x01", "\x1f", "\t"])
     def test_control_characters_written_as_is_are_left(self, char):
         """A C0 or C1 control character in the text, as str or as UTF-8 bytes, is left and named."""
         document = GULU.replace(NAME, f"{NAME[:-1]}{char}市", 1)
@@ -375,3 +406,325 @@ class TestAModelTheFastRoadCannotRead:
         assert reader.decode(document) is None
         assert reader.decode(document) is None  # and does not try to plan again
         assert reader._unreadable
+
+
+# The builders that set a plain class's fields themselves, beside the ones that call the class.
+
+
+def calling_reader() -> _fast_json.Reader:
+    """A fast road whose builders all call their class, as it built every object before."""
+    reader = _fast_json.Reader(serialization._DOCUMENTS, FAST.hooks, FAST.version)
+    with mock.patch.object(_fast_json, "_built_directly", return_value=False):
+        reader.plan()
+    return reader
+
+
+CALLING = calling_reader()
+
+#: Records that break a rule between two of their fields, each beside a twin that keeps it.
+CROSSED = {
+    "licence_applications": [
+        ({"applied_on": "2023-05-02", "decision": "granted"}, False),
+        ({"applied_on": "2023-05-02", "decided_on": "2023-05-03"}, False),
+        ({"applied_on": "2023-05-02", "decision": "granted", "decided_on": "2023-05-01"}, False),
+        ({"applied_on": "2023-05-02", "accepted": False, "decision": "refused"}, False),
+        ({"applied_on": "2023-05-02", "decision": "granted", "decided_on": "2023-05-02"}, True),
+    ],
+    "inspections": [
+        (
+            {
+                "inspected_on": "2023-05-02",
+                "target": "店",
+                "area": "other",
+                "hazards": [{"id": "H-x", "found_on": "2023-05-01"}],
+            },
+            False,
+        ),
+        (
+            {
+                "inspected_on": "2023-05-02",
+                "target": "店",
+                "area": "other",
+                "hazards": [{"id": "H-x", "found_on": "2023-05-02", "rectified_on": "2023-05-01"}],
+            },
+            False,
+        ),
+        (
+            {
+                "inspected_on": "2023-05-02",
+                "target": "店",
+                "area": "other",
+                "hazards": [{"id": "H-x", "found_on": "2023-05-02", "rectified_on": "2023-05-02"}],
+            },
+            True,
+        ),
+    ],
+    "penalty_cases": [
+        (
+            {
+                "decided_on": "2023-05-02",
+                "domain": "traffic",
+                "sanctions": ["warning"],
+                "fine": "10",
+            },
+            False,
+        ),
+        ({"decided_on": "2023-05-02", "domain": "traffic", "sanctions": ["fine", "fine"]}, False),
+        ({"decided_on": "2023-05-02", "domain": "traffic", "confiscation": "10"}, False),
+        (
+            {"decided_on": "2023-05-02", "domain": "traffic", "sanctions": ["fine"], "fine": "10"},
+            True,
+        ),
+    ],
+    "coercive_actions": [
+        ({"taken_on": "2023-05-02", "measure": "sealing", "execution": True}, False),
+        ({"taken_on": "2023-05-02"}, False),
+        ({"taken_on": "2023-05-02", "execution": True}, True),
+    ],
+}
+
+
+@st.composite
+def crossed_ledger_documents(draw: st.DrawFn) -> tuple[str, bool]:
+    """A generated ledger's JSON with one record added that breaks, or keeps, a cross-field rule."""
+    data = json.loads(dump_json(draw(ledgers(max_records=3))))
+    field = draw(st.sampled_from(sorted(CROSSED)))
+    record, valid = draw(st.sampled_from(CROSSED[field]))
+    rows = data.setdefault(field, [])
+    rows.insert(draw(st.integers(0, len(rows))), {"id": "X-cross", **record})
+    # The year of the generated ledger is any; the added record's dates are allowed in any.
+    return json.dumps(data, ensure_ascii=False), valid
+
+
+class TestBuiltDirectly:
+    """The builders that set the fields themselves give what calling the class gives."""
+
+    @SETTINGS
+    @given(ledger=ledgers())
+    def test_valid_ledgers_are_built_alike(self, ledger):
+        """A generated valid ledger: the same objects as the class's own __init__ builds."""
+        document = dump_json(ledger, indent=None)
+        direct = FAST.decode(document)
+        assert CALLING.decode(document) == direct
+        if plainly_written(document):
+            assert ledger == direct
+
+    @SETTINGS
+    @given(crossed=crossed_ledger_documents())
+    def test_cross_field_rules_are_held(self, crossed):
+        """A record breaking a rule between its fields is left, and refused alike; its twin is taken."""
+        document, valid = crossed
+        with reference_only():
+            expected = outcome(document)
+        assert valid == (expected[0] == "loaded")
+        if plainly_written(document):
+            assert valid == (FAST.decode(document) is not None)
+        assert (CALLING.decode(document) is None) == (FAST.decode(document) is None)
+        assert expected == outcome(document)
+
+    @SETTINGS
+    @given(document=st.one_of(bad_ledger_documents(), test_fuzz.mutants()))
+    def test_bad_documents_are_left_alike(self, document):
+        """Broken records and the fuzzer's mutants: both kinds of builder answer alike."""
+        direct = FAST.decode(document)
+        assert CALLING.decode(document) == direct
+
+    def test_the_record_classes_are_built_directly(self):
+        """Every record class of a ledger, and what they hold, is built without its __init__."""
+        from enforcement_core.actions import Hazard, Party
+        from enforcement_core.body import EnforcementBody
+        from enforcement_core.categories import RECORD_GROUPS
+        from enforcement_core.ledger import Ledger
+
+        for cls in (*(group.record for group in RECORD_GROUPS), Hazard, Party):
+            assert _fast_json._built_directly(cls), cls
+        assert not _fast_json._built_directly(Ledger)  # its units go through a converter
+        assert not _fast_json._built_directly(EnforcementBody)  # a default made from its name
+
+    def test_equal_values_are_shared(self):
+        """Two records given the same officers and date hold the same objects, not copies."""
+        data = json.loads(GULU)
+        first = data["penalty_cases"][0]
+        data["penalty_cases"].append(first | {"id": "P-copy"})
+        cases = FAST.decode(json.dumps(data, ensure_ascii=False)).penalty_cases
+        assert cases[0].officers, "the example's case names its officers"
+        assert cases[0].officers is cases[-1].officers
+        assert cases[0].decided_on is cases[-1].decided_on
+        assert all(not memory for memory in FAST.plan().memory)  # forgotten after the document
+
+
+@attrs.frozen
+class WithPostInit:
+    size: int
+
+    def __attrs_post_init__(self) -> None:
+        pass
+
+
+class TestWhatIsBuiltDirectly:
+    """Only a class whose __init__ sets and validates its fields, nothing more, is built directly."""
+
+    def test_a_plain_frozen_class(self):
+        """Frozen, slotted, fields with defaults and factories: built directly."""
+
+        @attrs.frozen
+        class Plain:
+            size: int
+            parts: tuple[int, ...] = ()
+            labels: dict[str, int] = attrs.field(factory=dict)
+
+        assert _fast_json._built_directly(Plain)
+
+    def test_a_class_whose_init_does_more(self):
+        """A converter, a post-init, a kept hash, a default from self, a field not set by init."""
+
+        @attrs.frozen
+        class Converted:
+            size: int = attrs.field(converter=int)
+
+        @attrs.frozen(cache_hash=True)
+        class Hashed:
+            size: int
+
+        @attrs.frozen
+        class FromSelf:
+            size: int
+            twice: int = attrs.field(
+                default=attrs.Factory(lambda self: self.size * 2, takes_self=True)
+            )
+
+        @attrs.frozen
+        class NotInit:
+            size: int
+            later: int = attrs.field(init=False, default=0)
+
+        for cls in (Converted, WithPostInit, Hashed, FromSelf, NotInit):
+            assert not _fast_json._built_directly(cls), cls
+
+    def test_a_class_not_frozen_or_not_slotted(self):
+        """Setting through slots is what a frozen, slotted class's __init__ does; no other's."""
+
+        @attrs.define
+        class Mutable:
+            size: int
+
+        @attrs.frozen(slots=False)
+        class Unslotted:
+            size: int
+
+        class Subclass(Thing):
+            pass
+
+        assert not _fast_json._built_directly(Mutable)
+        assert not _fast_json._built_directly(Unslotted)
+        assert not _fast_json._built_directly(Subclass)
+
+
+COUNTED: list[object] = []
+COMPARED: list[object] = []
+
+
+def counted(value: object) -> str | None:
+    COUNTED.append(value)
+    return None if value != 13 else "unlucky"
+
+
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
+class Row:
+    id: str = attrs.field(metadata=checks(identifier()))
+    size: int = attrs.field(metadata=checks(rule("counted", counted)))
+    most: int = attrs.field(default=0, metadata=checks(at_most("size")))
+
+    @most.validator
+    def _compared(self, _attribute: Any, value: object) -> None:
+        COMPARED.append(value)
+
+
+@attrs.frozen(kw_only=True, field_transformer=apply_checks)
+class Rows:
+    rows: tuple[Row, ...] = ()
+
+
+ROWS = _fast_json.Reader({"rows": Rows}, FAST.hooks, 1)
+
+
+def rows_document(*rows: str) -> str:
+    return '{"schema_version": 1, "document": "rows", "rows": [' + ", ".join(rows) + "]}"
+
+
+class TestChecksOncePerValue:
+    def test_a_value_check_runs_once_per_distinct_value_and_a_comparison_per_object(self):
+        """size's own check runs for 3 and 4 once each; most's comparison and method for every row."""
+        COUNTED.clear()
+        COMPARED.clear()
+        document = rows_document(
+            '{"id": "a", "size": 3}', '{"id": "b", "size": 3}', '{"id": "c", "size": 4, "most": 2}'
+        )
+        rows = ROWS.decode(document).rows
+        assert [3, 4] == COUNTED
+        assert [0, 0, 2] == COMPARED
+        assert (Row(id="a", size=3), Row(id="b", size=3), Row(id="c", size=4, most=2)) == rows
+        COUNTED.clear()
+        ROWS.decode(document)
+        assert [3, 4] == COUNTED  # nothing is held from one document to the next
+
+    def test_a_refused_value_stops_the_road_and_is_not_held(self):
+        """A value refused once stops at once; the next document checks it again."""
+        COUNTED.clear()
+        refused = rows_document('{"id": "a", "size": 13}', '{"id": "b", "size": 5}')
+        assert ROWS.decode(refused) is None
+        first = list(COUNTED)
+        assert 13 in first
+        assert 5 not in first  # the road stopped at the first refusal
+        assert ROWS.decode(refused) is None
+        assert first + first == COUNTED
+
+    def test_a_comparison_refused_leaves_the_document(self):
+        """most above size: refused per object, even when size and most were seen accepted."""
+        ok = '{"id": "a", "size": 3, "most": 2}'
+        assert ROWS.decode(rows_document(ok, '{"id": "b", "size": 2, "most": 2}')) is not None
+        assert ROWS.decode(rows_document(ok, '{"id": "b", "size": 2, "most": 3}')) is None
+
+    def test_a_check_that_swallows_exceptions_cannot_hide_a_refusal(self):
+        """The refusal that stops the road is no Exception: a check's own except cannot catch it."""
+
+        @attrs.frozen(kw_only=True, field_transformer=apply_checks)
+        class Swallowing:
+            size: int = attrs.field()
+
+            @size.validator
+            def _swallow(self, attribute: Any, value: object) -> None:
+                # The trap tested: a check that catches every Exception around its refusal.
+                with contextlib.suppress(Exception):
+                    fail(self, attribute.name, value, "always refused")
+
+        reader = _fast_json.Reader({"swallowing": Swallowing}, FAST.hooks, 1)
+        with collecting() as refused:
+            Swallowing(size=1)
+        assert 1 == len(refused)
+        assert reader.decode('{"schema_version": 1, "document": "swallowing", "size": 1}') is None
+
+
+class TestCollector:
+    """A document read is long-lived data: young collections do not walk it."""
+
+    def test_a_document_read_is_in_the_oldest_generation(self):
+        """Its objects are moved to the oldest generation as it is returned, not left young."""
+        # No collection in between may move it: the collector stays off until the end.
+        gc.disable()
+        try:
+            record = FAST.decode(GULU).penalty_cases[0]
+            assert not any(tracked is record for tracked in gc.get_objects(generation=0))
+            assert any(tracked is record for tracked in gc.get_objects(generation=2))
+        finally:
+            gc.enable()
+
+    def test_what_the_program_froze_stays_frozen(self):
+        """With objects frozen by the program, nothing is moved: unfreezing would thaw them."""
+        gc.freeze()
+        try:
+            assert load_records("gulu-2023") == FAST.decode(GULU)
+            # Freezing then unfreezing would leave none frozen (some may have been freed).
+            assert gc.get_freeze_count() > 0
+        finally:
+            gc.unfreeze()

@@ -15,17 +15,28 @@ import attrs
 import pytest
 
 import enforcement_core
-from enforcement_core import InvariantError
 from enforcement_core._validators import (
+    Check,
     _invisible,
     a_count,
     a_date,
+    apply_checks,
+    at_most,
+    checks,
     collecting,
     identifier,
+    mapping_of,
     money,
+    not_before,
+    optional,
+    parts_within,
+    split_validator,
     text,
+    tuple_of,
     unprintable,
 )
+from enforcement_core.actions import Hazard
+from enforcement_core.errors import InvariantError
 
 
 @attrs.frozen
@@ -486,3 +497,115 @@ class TestAddingACheck:
         """The JSON Schema of the ledger carries the check's keyword beside the identifier's."""
         assert 40 == new_check["schema"]["maxLength"]
         assert r"^[^\s.\[\]]+$" == new_check["schema"]["pattern"]
+
+
+class TestDecidesByValue:
+    """Which checks a loader may run once per distinct value: those that never read the instance."""
+
+    @pytest.mark.parametrize(
+        "check",
+        [a_count(), money(), text(), identifier(), a_date()],
+        ids=lambda check: check.kind,
+    )
+    def test_checks_of_one_value(self, check):
+        """The checks of a value alone say so."""
+        assert check.decides_by_value()
+
+    @pytest.mark.parametrize(
+        ("check", "by_value"),
+        [
+            (optional(money()), True),
+            (optional(at_most("found")), False),
+            (tuple_of(identifier()), True),
+            (tuple_of(not_before("found_on")), False),
+            (mapping_of(identifier(), a_count()), True),
+            (mapping_of(identifier(), at_most("found")), False),
+            (mapping_of(at_most("found"), a_count()), False),
+        ],
+        ids=repr,
+    )
+    def test_a_wrapper_decides_as_what_it_wraps(self, check, by_value):
+        """optional, tuple_of and mapping_of decide by the value when all they wrap does."""
+        assert by_value == check.decides_by_value()
+
+    @pytest.mark.parametrize(
+        "check",
+        [at_most("found"), not_before("found_on"), parts_within("total")],
+        ids=lambda check: check.kind,
+    )
+    def test_comparisons_with_other_fields_do_not(self, check):
+        """A check that reads another field of the instance is never held per value."""
+        assert not check.decides_by_value()
+
+    def test_a_check_reading_the_instance_is_not_by_value_by_default(self):
+        """A new kind of check is per object unless it says otherwise."""
+
+        class Reads(Check):
+            __slots__ = ()
+
+            def reason(self, instance, value):
+                return None if value == instance.other else "differs"
+
+        assert not Reads().decides_by_value()
+
+
+class TestSplitValidator:
+    """A field's validator split into its parts by the value alone and the rest."""
+
+    def test_declared_checks_and_a_method(self):
+        """all_of and attrs' and_ are opened; the class's own method is kept whole, in the rest."""
+
+        @attrs.frozen(field_transformer=apply_checks)
+        class Split:
+            found: int = attrs.field(metadata=checks(a_count()))
+            rectified: int = attrs.field(metadata=checks(a_count(), at_most("found")))
+
+            @rectified.validator
+            def _odd(self, _attribute, value):
+                pass
+
+        alone, rest = split_validator(attrs.fields(Split).rectified.validator)
+        assert (a_count(),) == alone
+        assert [at_most("found").kind, "_odd"] == [
+            getattr(part, "kind", None) or part.__name__ for part in rest
+        ]
+        assert ((a_count(),), ()) == split_validator(attrs.fields(Split).found.validator)
+
+    def test_calling_every_part_is_calling_the_validator(self):
+        """The parts, called in turn, refuse what the validator refuses, and nothing else."""
+        field = attrs.fields(Hazard).rectified_on
+        alone, rest = split_validator(field.validator)
+        hazard = Hazard("H-1", dt.date(2023, 5, 2))
+        for value in (dt.date(2023, 5, 1), dt.date(2023, 5, 2), dt.date(2023, 5, 3), None):
+            with collecting() as whole:
+                field.validator(hazard, field, value)
+            with collecting() as parts:
+                for part in (*alone, *rest):
+                    part(hazard, field, value)
+            assert [e.reason for e in whole] == [e.reason for e in parts]
+
+    def test_none_and_an_unknown_validator(self):
+        """No validator has no parts; a plain function is one part, never looked inside."""
+
+        def plain(_instance, _attribute, _value):
+            pass
+
+        assert ((), ()) == split_validator(None)
+        assert ((), (plain,)) == split_validator(plain)
+
+
+class TestCollectingInto:
+    def test_a_given_list_records_the_refusals(self):
+        """collecting(sink) records into the list given, which a loader can make stop at the first."""
+
+        class Stop(list):
+            def append(self, item):
+                raise LookupError(item.field)
+
+        mine: list[InvariantError] = []
+        with collecting(mine) as refused:
+            Holder(-1, name="")
+        assert refused is mine
+        assert ["count", "name"] == [error.field for error in mine]
+        with collecting(Stop()), pytest.raises(LookupError, match="count"):
+            Holder(-1, name="")

@@ -3,8 +3,12 @@
 :meth:`Reader.decode` reads a document with `msgspec <https://jcristharris.com/msgspec/>`_
 (the ``fast`` extra) into typed structures generated, at first use, from the attrs
 model itself, so a field or category added to the model flows through with no
-second declaration. Each object is then built by calling its attrs class, so every
-invariant the class declares is checked as on the reference road.
+second declaration. Each object is then built with every validator its attrs class
+declares, so every invariant is checked as on the reference road: a class whose
+``__init__`` only sets and validates its fields is built by setting them through their
+slots and calling the same validators, those that decide by the value alone once per
+distinct value of the field in the document (:func:`_built_directly`); any other class
+is called.
 
 The fast road only ever says "this document, exactly as the reference road would
 build it" or "I do not know" (``None``): on any doubt (a type msgspec refuses, an
@@ -37,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from enforcement_core._validators import _UNPRINTABLE, collecting
+from enforcement_core._validators import _UNPRINTABLE, collecting, split_validator
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -53,28 +57,52 @@ _MAX_DEPTH = 50
 #: Integers of more digits are refused by the reference road (serialization.MAX_DIGITS).
 _INT_BOUND = 10**40
 _BOM = b"\xef\xbb\xbf"
-# Keys are counted in the text, as a closing quote then a colon, and held against the
-# keys the decoder kept: msgspec keeps the last of a repeated key, silently. A string
-# value holding '":' only makes the count larger, and the document take the reference
-# road; white space between a key and its colon would hide the key, so such a document
-# takes it too.
+# Keys are counted in the text and held against the keys the decoder kept: msgspec
+# keeps the last of a repeated key, silently. Every key is followed by one colon, and
+# any other colon is inside a text: when the colons are as many as the keys kept, no
+# key was repeated. Else (a text holds a colon, "10:30") keys are counted as a closing
+# quote then a colon; a string value holding '":' only makes that count larger, and
+# the document take the reference road; white space between a key and its colon would
+# hide the key from it, so such a document takes it too.
+_SPACED = re.compile(r'"[ \t\r\n]+:')
+_SPACED_BYTES = re.compile(rb'"[ \t\r\n]+:')
 # Escapes that decode to a character the reference refuses in text (\b, \f, \u0007,
 # \ud800) send the document the same way; so does a control character written as is.
-# In UTF-8 the C1 controls U+0080 to U+009F are the bytes C2 80 to C2 9F, and C2 is
-# never a continuation byte; a lone surrogate is not UTF-8 at all, and msgspec refuses it.
-_TEXT_CHECKS = (re.compile(r'"[ \t\r\n]+:'), re.compile(r"\\[bfu]"), _UNPRINTABLE)
-_BYTE_CHECKS = (
-    re.compile(rb'"[ \t\r\n]+:'),
-    re.compile(rb"\\[bfu]"),
-    re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]"),
-)
+# msgspec refuses the C0 controls written as is (JSON has them escaped) but not DEL
+# nor the C1 controls U+0080 to U+009F, in UTF-8 the bytes C2 80 to C2 9F (C2 is
+# never a continuation byte); a lone surrogate is not UTF-8 at all, and msgspec refuses it.
+# Each byte is looked for alone first (in C, at memory's pace): most documents have none.
+_ESCAPES = re.compile(r"\\[bfu]")
+_ESCAPES_BYTES = re.compile(rb"\\[bfu]")
+_C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 _PLANS = itertools.count()
+#: How many distinct values of one field the builders remember, with their checks'
+#: answer, while one document is read: the dates, vocabulary values and officers of a
+#: ledger all fit; identifiers, each its own, stop filling it.
+_REMEMBERED = 1 << 16
+_MISSING = object()
+#: The class of a default made by a factory (``attrs.Factory`` is typed as a function).
+_FACTORY: type = type(attrs.Factory(list))
 
 
 class _Doubt(Exception):  # noqa: N818  (a signal to take the reference road, not an error)
     """The fast road cannot vouch for this document."""
+
+
+class _Refused(BaseException):
+    """A check refused a value: the document takes the reference road.
+
+    A ``BaseException``, so that no ``except Exception`` in a check can swallow it.
+    """
+
+
+class _Refusing(list[Any]):
+    """The list refusals are recorded into on the fast road: the first one stops the road."""
+
+    def append(self, item: object) -> None:  # noqa: ARG002  (the refusal is for the reference road to name)
+        raise _Refused
 
 
 def available() -> bool:
@@ -106,6 +134,9 @@ class _Plan:
         self.code: list[str] = []
         self.env: dict[str, Any] = {"UNSET": msgspec.UNSET, "_doubt": _doubt}
         self.env |= {"_counted": _counted, "_B": _INT_BOUND, "_D": _MAX_DEPTH}
+        self.env |= {"_new": object.__new__, "_MISSING": _MISSING, "_L": _REMEMBERED}
+        #: What the builders remember of one document, emptied before and after each.
+        self.memory: list[dict[Any, Any]] = []
         tops = []
         for name, cls in documents.items():
             self._struct(cls)
@@ -130,6 +161,11 @@ class _Plan:
         }
         self.tops = dict(zip(tops, documents.values(), strict=True))
         self.decoder = msgspec.json.Decoder(typing.Union[tuple(tops)])  # noqa: UP007  (a tuple of types)
+
+    def forget(self) -> None:
+        """Empty what the builders remembered of a document."""
+        for memory in self.memory:
+            memory.clear()
 
     def _annotation(self, tp: Any) -> str:  # noqa: PLR0911  (one return per kind of type)
         """The msgspec type that a JSON value of the model's type ``tp`` is decoded as."""
@@ -187,9 +223,80 @@ class _Plan:
     def _builder(self, cls: type, hints: dict[str, Any]) -> None:
         """Generate the function that builds ``cls`` from its decoded structure.
 
-        It passes the class only the fields the document gives, as cattrs does, and
-        adds their number to ``keys[0]``.
+        It adds the number of fields the document gives to ``keys[0]``.
         """
+        if _built_directly(cls):
+            self._direct_builder(cls, hints)
+        else:
+            self._calling_builder(cls, hints)
+
+    def _direct_builder(self, cls: type, hints: dict[str, Any]) -> None:
+        """A builder that does what the class's ``__init__`` does, remembering checks.
+
+        attrs' ``__init__`` of such a class (see :func:`_built_directly`) sets each
+        field, the given value or the default, then calls each field's validator. The
+        builder sets the fields through their slots and calls the same validators,
+        split by :func:`~enforcement_core._validators.split_validator`: the parts that
+        decide by the value alone run once per distinct value of the field in the
+        document (and for its default once), the others (comparisons with other
+        fields, the class's ``@field.validator`` methods) for every object.
+        """
+        function = self.names[cls]
+        self.env[f"C_{function}"] = cls
+        head = [f"def {function}(s, depth, keys):", f"    o = _new(C_{function})"]
+        sets: list[str] = []
+        checks: list[str] = []
+        required = 0
+        for index, field in enumerate(attrs.fields(cls)):
+            tp = hints[field.name]
+            name = f"{function}_{index}"
+            x = f"x{index}"
+            self.env[f"A_{name}"] = field
+            self.env[f"S_{name}"] = _slot(cls, field.name).__set__
+            alone, rest = split_validator(field.validator)
+            for number, part in enumerate(alone):
+                self.env[f"V_{name}_{number}"] = part
+            for number, part in enumerate(rest):
+                self.env[f"R_{name}_{number}"] = part
+            run_alone = [f"V_{name}_{n}(o, A_{name}, {x})" for n in range(len(alone))]
+            built = self._convert(tp, "v", "depth + 1")
+            factory = isinstance(field.default, _FACTORY)
+            if field.default is attrs.NOTHING:
+                required += 1
+                default = None
+            elif factory:
+                self.env[f"D_{name}"] = field.default.factory
+                default = f"D_{name}()"
+            else:
+                self.env[f"D_{name}"] = field.default
+                default = f"D_{name}"
+            sets.append(f"    v = s.{field.alias}")
+            if default is not None:
+                sets.append("    if v is not UNSET:\n        n += 1")
+            value = built if default is None else f"({default} if v is UNSET else {built})"
+            if _hashable(tp, self.hooks) and not factory:
+                # The decoded value is text, numbers or a tuple of them: a key.
+                memory: dict[Any, Any] = {}
+                self.memory.append(memory)
+                self.env[f"K_{name}"] = memory
+                sets += [
+                    f"    {x} = K_{name}.get(v, _MISSING)",
+                    f"    if {x} is _MISSING:",
+                    f"        {x} = {value}",
+                    *(f"        {call}" for call in run_alone),
+                    f"        if len(K_{name}) < _L:",
+                    f"            K_{name}[v] = {x}",
+                ]
+            else:
+                sets.append(f"    {x} = {value}")
+                checks += [f"    {call}" for call in run_alone]
+            sets.append(f"    S_{name}(o, {x})")
+            checks += [f"    R_{name}_{n}(o, A_{name}, {x})" for n in range(len(rest))]
+        lines = [*head, f"    n = {required}", *sets, *checks, "    keys[0] += n", "    return o"]
+        self.code.append("\n".join(lines))
+
+    def _calling_builder(self, cls: type, hints: dict[str, Any]) -> None:
+        """A builder that calls the class with the fields the document gives, as cattrs does."""
         function = self.names[cls]
         self.env[f"C_{function}"] = cls
         lines = [f"def {function}(s, depth, keys):", "    kw = {}"]
@@ -237,6 +344,58 @@ class _Plan:
 
 def _is_enum(tp: object) -> bool:
     return isinstance(tp, type) and issubclass(tp, Enum)
+
+
+def _hashable(tp: Any, hooks: Mapping[type, Hook]) -> bool:
+    """Whether a value of ``tp`` is decoded as text, numbers, ``None`` or a tuple of them.
+
+    Such a value is a key that says exactly what was written: a field holds one type
+    (or it and ``None``), so ``true`` never meets ``1`` in one field's keys, and an
+    exact decimal written ``1`` and ``"1"`` is the same number either way.
+    """
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (types.UnionType, typing.Union):
+        return all(_hashable(arg, hooks) for arg in args)
+    if origin is tuple:
+        return len(args) == 2 and args[1] is Ellipsis and _hashable(args[0], hooks)
+    return tp in (type(None), bool, int, str) or tp in hooks or _is_enum(tp)
+
+
+def _slot(cls: type, name: str) -> Any:
+    """The slot that holds the field ``name`` of ``cls``; ``None`` when none does."""
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            found = klass.__dict__[name]
+            return found if isinstance(found, types.MemberDescriptorType) else None
+    return None
+
+
+def _built_directly(cls: type) -> bool:  # noqa: PLR0911  (one return per disqualification)
+    """Whether the ``__init__`` attrs made for ``cls`` only sets its fields and validates them.
+
+    So it is for a frozen, slotted class whose every field is set from an argument or
+    its default (no converter, no default made from the instance), with no hash kept,
+    no ``__attrs_pre_init__`` nor ``__attrs_post_init__``. The builders of other
+    classes call the class. An attrs without ``attrs.inspect`` cannot say: every class is then called.
+    """
+    inspect_class = getattr(attrs, "inspect", None)
+    if inspect_class is None or "__attrs_attrs__" not in cls.__dict__:
+        return False
+    props = inspect_class(cls)
+    if not (props.is_slotted and props.is_frozen and props.added_init) or props.is_exception:
+        return False
+    if props.hashability.name == "HASHABLE_CACHED":
+        return False
+    if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
+        return False
+    for field in attrs.fields(cls):
+        default = field.default
+        if not field.init or field.converter is not None or _slot(cls, field.name) is None:
+            return False
+        if isinstance(default, _FACTORY) and getattr(default, "takes_self", False):
+            return False
+    return True
 
 
 def _doubt() -> Any:
@@ -288,8 +447,19 @@ def _raw(source: object) -> str | bytes | None:
 def _plain(raw: str | bytes) -> bool:
     """Whether ``raw`` has none of what sends a document to the reference road unread."""
     if isinstance(raw, bytes):
-        return not any(check.search(raw) for check in _BYTE_CHECKS)
-    return not any(check.search(raw) for check in _TEXT_CHECKS)
+        return not (
+            (b"\\" in raw and _ESCAPES_BYTES.search(raw))
+            or b"\x7f" in raw
+            or (b"\xc2" in raw and _C1_BYTES.search(raw))
+        )
+    return not (("\\" in raw and _ESCAPES.search(raw)) or _UNPRINTABLE.search(raw))
+
+
+def _keys_written(raw: str | bytes | None, kept: int) -> bool:
+    """Whether ``raw`` writes as many keys as the decoder kept, counted key by key."""
+    if isinstance(raw, bytes):
+        return not _SPACED_BYTES.search(raw) and raw.count(b'":') == kept
+    return raw is not None and not _SPACED.search(raw) and raw.count('":') == kept
 
 
 class Reader:
@@ -330,7 +500,7 @@ class Reader:
             self._unreadable = True
             return None
 
-    def decode(self, source: object, kind: type | None = None) -> Any:
+    def decode(self, source: object, kind: type | None = None) -> Any:  # noqa: PLR0911  (one return per doubt)
         """The document ``source`` holds when the fast road can vouch for it; else ``None``.
 
         ``source`` is what :func:`~enforcement_core.load_json` takes; ``kind`` the class
@@ -340,7 +510,7 @@ class Reader:
         raw = _raw(source) if available() else None
         if raw is None or not _plain(raw):
             return None
-        written = raw.count(b'":') if isinstance(raw, bytes) else raw.count('":')
+        colons = raw.count(b":") if isinstance(raw, bytes) else raw.count(":")
         plan = self._readable_plan()
         if plan is None:
             return None
@@ -356,14 +526,37 @@ class Reader:
             keys = [
                 2 if top.schema is plan.msgspec.UNSET else 3
             ]  # schema_version, document, $schema
-            # Refusals are collected here, not raised, in case the caller is inside a
-            # collecting block of its own: this block is then the innermost, and its list tells.
+            # The first refusal stops the road, even if the caller is inside a collecting
+            # block of its own: this block is then the innermost.
+            plan.forget()
             try:
-                with collecting() as refused:
+                with collecting(_Refusing()):
                     document = plan.builders[cls](top, 1, keys)
-            except Exception:  # noqa: BLE001  (a doubt, a refusal, the stack: the reference road names it)
+            # A doubt, a refusal, the stack: the reference road names it.
+            except (_Refused, Exception):  # noqa: BLE001
                 return None
-        return None if refused or keys[0] != written else document
+            finally:
+                plan.forget()
+            if keys[0] != colons and not _keys_written(_raw(source), keys[0]):
+                return None
+            _promote_to_oldest()
+        return document
+
+
+def _promote_to_oldest() -> None:
+    """Move what the cyclic collector tracks into its oldest generation, without walking it.
+
+    A document's objects are made while the collector is paused, so all of them are
+    young: the first young collection after it would walk every one (about 1 s for a
+    million records), and the next, older one walk them again, to find what a loaded
+    document always is, data that lives on. ``gc.freeze`` then ``gc.unfreeze`` moves
+    every tracked object to the oldest generation in a step: full collections walk the
+    document, as they walk all long-lived data, and young ones no longer do. Never when
+    the program has frozen objects itself: unfreezing would thaw them.
+    """
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
 
 
 @contextlib.contextmanager

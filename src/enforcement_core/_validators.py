@@ -69,6 +69,7 @@ __all__ = [
     "parts_within",
     "refusals",
     "rule",
+    "split_validator",
     "text",
     "tuple_of",
     "unprintable",
@@ -153,13 +154,15 @@ def fail(instance: object, field: str, value: object, reason: str) -> None:
 
 
 @contextlib.contextmanager
-def collecting() -> Iterator[list[InvariantError]]:
+def collecting(sink: list[InvariantError] | None = None) -> Iterator[list[InvariantError]]:
     """Record refusals instead of raising them, for the constructions inside the block.
 
     The object built inside may be invalid; the caller must discard it when the
-    yielded list is not empty.
+    yielded list is not empty. ``sink`` is the list to record into (a new one when
+    ``None``): a loader that gives up at the first refusal passes one whose
+    ``append`` raises, and so stops even inside a caller's own collecting block.
     """
-    sink: list[InvariantError] = []
+    sink = [] if sink is None else sink
     token = _sink.set(sink)
     try:
         yield sink
@@ -210,6 +213,17 @@ class Check:
     plain_pattern: ClassVar[str | None] = None
     # Whether reason() alone decides (refuse() is not overridden); set per subclass.
     _whole: ClassVar[bool] = True
+    # Whether the check reads the value alone, never the instance; set per subclass.
+    _by_value: ClassVar[bool] = False
+
+    def decides_by_value(self) -> bool:
+        """Whether the check decides by the value alone, never reading the instance.
+
+        A loader may then run it once per distinct value and hold the answer for every
+        other object given the same value (the fast JSON road does). Checks that compare
+        a value with another field (``at_most``, ``not_before``, breakdowns) do not.
+        """
+        return self._by_value
 
     def reason(self, instance: object, value: Any) -> str | None:
         """Why ``value`` is refused on ``instance``; ``None`` when it is accepted."""
@@ -254,6 +268,7 @@ class Check:
 class _Count(Check):
     __slots__ = ()
     kind = "count"
+    _by_value = True
 
     def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
         # bool is a subclass of int, and True is not a count.
@@ -283,6 +298,7 @@ def a_count() -> Check:
 class _Money(Check):
     __slots__ = ()
     kind = "money"
+    _by_value = True
 
     def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002, PLR0911  (one return per refusal)
         if isinstance(value, float):
@@ -344,6 +360,7 @@ def money() -> Check:
 class _Text(Check):
     __slots__ = ()
     kind = "text"
+    _by_value = True
 
     def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
         if not isinstance(value, str):
@@ -385,6 +402,7 @@ def text() -> Check:
 class _Identifier(Check):
     __slots__ = ()
     kind = "identifier"
+    _by_value = True
     # Letters, digits and the punctuation of decision numbers (古路罚〔2023〕1号): never
     # white space, '.', '[' or ']', never invisible, never unprintable.
     plain_pattern = r"^[\p{L}\p{N}〔〕（）【】()_#/-]+$"
@@ -423,6 +441,7 @@ def identifier() -> Check:
 class _Date(Check):
     __slots__ = ()
     kind = "date"
+    _by_value = True
 
     def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
         # A datetime is a date too, but it carries a time the model has no place for.
@@ -445,6 +464,7 @@ _DATE = _Date()
 class _Year(Check):
     __slots__ = ()
     kind = "year"
+    _by_value = True
 
     def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
         if type(value) is not int:
@@ -476,6 +496,7 @@ def a_date() -> Check:
 class _InstanceOf(Check):
     __slots__ = ("cls",)
     kind = "instance_of"
+    _by_value = True
 
     def __init__(self, cls: type) -> None:
         self.cls = cls
@@ -527,6 +548,7 @@ def _enum_message(enum: type[Enum], value: object) -> str:
 class _MemberOf(Check):
     __slots__ = ("enum",)
     kind = "member_of"
+    _by_value = True
 
     def __init__(self, enum: type[Enum]) -> None:
         self.enum = enum
@@ -552,6 +574,7 @@ def member_of(enum: type[Enum]) -> Check:
 class _OneOf(Check):
     __slots__ = ("choices",)
     kind = "one_of"
+    _by_value = True
 
     def __init__(self, choices: tuple[object, ...]) -> None:
         self.choices = choices
@@ -584,6 +607,10 @@ class _Optional(Check):
     def reason(self, instance: object, value: Any) -> str | None:
         return None if value is None else self.check.reason(instance, value)
 
+    def decides_by_value(self) -> bool:
+        """As the check it wraps."""
+        return self.check.decides_by_value()
+
     def refuse(self, instance: object, name: str, value: Any) -> None:
         if value is not None:
             self.check.refuse(instance, name, value)
@@ -613,6 +640,10 @@ class _TupleOf(Check):
         if not isinstance(value, tuple):
             return f"must be a tuple, not {_type_name(value)} (write tuple(...) around a list)"
         return None
+
+    def decides_by_value(self) -> bool:
+        """As the check of its items."""
+        return self.member.decides_by_value()
 
     def refuse(self, instance: object, name: str, value: Any) -> None:
         reason = self.reason(instance, value)
@@ -651,6 +682,10 @@ class _MappingOf(Check):
 
     def reason(self, instance: object, value: Any) -> str | None:  # noqa: ARG002
         return None if isinstance(value, Mapping) else f"must be a mapping, not {_type_name(value)}"
+
+    def decides_by_value(self) -> bool:
+        """As the checks of its keys and values."""
+        return self.key.decides_by_value() and self.value.decides_by_value()
 
     def refuse(self, instance: object, name: str, value: Any) -> None:
         reason = self.reason(instance, value)
@@ -914,6 +949,10 @@ class _AllOf(Check):
     def __init__(self, checks: tuple[Check, ...]) -> None:
         self.checks = checks
 
+    def decides_by_value(self) -> bool:
+        """Whether each of its checks does."""
+        return all(check.decides_by_value() for check in self.checks)
+
     def reason(self, instance: object, value: Any) -> str | None:
         for check in self.checks:
             reason = check.reason(instance, value)
@@ -937,6 +976,7 @@ class _AllOf(Check):
 class _Rule(Check):
     __slots__ = ("name", "why")
     kind = "rule"
+    _by_value = True
 
     def __init__(self, name: str, why: Callable[[Any], str | None]) -> None:
         self.name = name
@@ -986,6 +1026,49 @@ def apply_checks(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.At
             field = field.evolve(validator=check)  # noqa: PLW2901
         applied.append(field)
     return applied
+
+
+#: The class of what ``attrs.validators.and_`` makes, as :func:`apply_checks` combines.
+_AND: type = type(attrs.validators.and_())
+
+
+def split_validator(validator: object) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """A field's validator as the parts attrs calls in turn: by the value alone, and the rest.
+
+    Each part is called as attrs calls a validator, ``part(instance, attribute, value)``;
+    calling every part of both tuples is calling ``validator``. The first tuple holds
+    the checks that decide by the value alone (:meth:`Check.decides_by_value`), the
+    second everything else: checks that read the instance, and the classes'
+    ``@field.validator`` methods, which are never looked inside.
+
+    Examples:
+        >>> import attrs
+        >>> from enforcement_core.actions import Hazard
+        >>> alone, rest = split_validator(attrs.fields(Hazard).rectified_on.validator)
+        >>> alone, rest
+        ((<optional validator for <date validator> or None>,), (<not_before validator for 'found_on'>,))
+    """
+    alone: list[Any] = []
+    rest: list[Any] = []
+    for part in _validator_parts(validator):
+        by_value = isinstance(part, Check) and part.decides_by_value()
+        (alone if by_value else rest).append(part)
+    return tuple(alone), tuple(rest)
+
+
+def _validator_parts(validator: object) -> Iterator[Any]:
+    if validator is None:
+        return
+    inner = getattr(validator, "_validators", None) if type(validator) is _AND else None
+    if isinstance(validator, _AllOf):
+        for check in validator.checks:
+            yield from _validator_parts(check)
+    elif isinstance(inner, tuple):
+        for part in inner:
+            yield from _validator_parts(part)
+    else:
+        # attrs' and_ without the tuple it has always held: called whole, never wrong.
+        yield validator
 
 
 def declared_checks(field: attrs.Attribute[Any]) -> tuple[Check, ...]:
