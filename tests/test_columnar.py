@@ -584,7 +584,7 @@ def test_an_identifier_given_again_is_found_within_a_sheet_and_across_sheets():
 def test_the_white_space_trimmed_from_identifiers_is_what_str_strip_removes():
     import sys
 
-    from enforcement_core.tables.columnar import _WHITE_SPACE
+    from enforcement_core.tables._columns import _WHITE_SPACE
 
     everything = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
     assert sorted(_WHITE_SPACE) == sorted(everything)

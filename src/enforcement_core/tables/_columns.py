@@ -14,17 +14,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final, overload
 
 import attrs
 
-from enforcement_core._validators import IDENTIFIER_PATTERN, MAX_MONEY, Check, declared_checks
+from enforcement_core._validators import MAX_MONEY, Check, declared_checks
 from enforcement_core.errors import InvariantError
 from enforcement_core.tables._arrow_files import _cell, _pa, _pc, _strings
 from enforcement_core.tables._arrow_records import _bare, _converted
-from enforcement_core.tables._cells import CellError, blank, read_text, read_wan_yuan
+from enforcement_core.tables._cells import CellError, read_text, read_wan_yuan
 from enforcement_core.tables._layout import (
     EXAMPLE_PREFIX,
     Column,
@@ -36,10 +37,6 @@ from enforcement_core.tables._publicity import (
     is_note,
 )
 from enforcement_core.tables._reasons import in_chinese
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
 
 # A column with fewer distinct values than this share of its rows is read value by value.
 _DISTINCT_SHARE: Final = 0.5
@@ -67,17 +64,121 @@ _VALUE_ONLY: Final = frozenset(
 )
 
 
+#: Every character ``str.strip`` removes (those for which ``str.isspace`` holds); a test
+#: holds it to Python's own. Arrow trims exactly these, so a cell blank to the object
+#: path (``blank``, ``read_text``) is blank here, and no other.
+_WHITE_SPACE: Final = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+    "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+@attrs.frozen
+class _Encoded:
+    """A column of text read once: its distinct cells, and each row's position among them.
+
+    Every check of a cell is decided on the distinct cells (a column of dates has
+    at most 366, of domains a few dozen) and reaches the rows through ``codes``.
+    """
+
+    #: The distinct cells as the file writes them (Arrow text).
+    raw: Any
+    #: The same, trimmed of exactly the white space ``str.strip`` removes.
+    trimmed: Any
+    #: Each row's position among the distinct cells (``int64``); ``len(raw)`` for a null.
+    codes: Any
+    #: Which distinct cells are blank, and one more slot, blank, for the null.
+    blank: Any
+    #: Whether the cells are the rows themselves, unhashed (``codes`` counts the rows).
+    of_rows: bool = False
+
+    @property
+    def empty(self) -> int:
+        """The code of a row with nothing in it."""
+        return len(self.raw)
+
+
+def _encoded(array: Any, *, hashed: bool = True) -> _Encoded:
+    """A column of text (an Arrow array or chunked array) dictionary-encoded once.
+
+    Not ``hashed``, its cells are its rows (each row its own code): for a column
+    of identifiers, a value a row, hashing finds nothing to share and costs the
+    most of any column. The engine's checks hold for cells given more than once.
+    """
+    import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
+
+    pa, pc = _pa(), _pc()
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks else pa.array([], pa.string())
+    if not hashed:
+        if pa.types.is_dictionary(array.type):
+            array = array.dictionary_decode()
+        trimmed = pc.utf8_trim(array, characters=_WHITE_SPACE)
+        blank = np.ones(len(array) + 1, dtype=bool)
+        blank[:-1] = pc.fill_null(pc.equal(trimmed, ""), fill_value=True).to_numpy(
+            zero_copy_only=False
+        )
+        return _Encoded(array, trimmed, np.arange(len(array), dtype=np.int64), blank, of_rows=True)
+    encoded = pc.dictionary_encode(array)
+    dictionary = encoded.dictionary
+    width = len(dictionary)
+    indices = encoded.indices
+    codes = (indices.fill_null(width) if indices.null_count else indices).to_numpy()
+    trimmed = pc.utf8_trim(dictionary, characters=_WHITE_SPACE)
+    blank = np.ones(width + 1, dtype=bool)
+    blank[:width] = pc.equal(trimmed, "").to_numpy(zero_copy_only=False)
+    return _Encoded(dictionary, trimmed, codes.astype(np.int64), blank)
+
+
+class _Texts(Sequence[Any]):
+    """The distinct values of a column of plain text, held in Arrow: one made Python when asked.
+
+    A column of identifiers has a value a row; its checks run on the Arrow text
+    (:func:`_suspects`), and only a value looked at (a refused one, a record built
+    to run the checks written as methods) becomes a Python string. A blank value,
+    and the last slot, are ``None``.
+    """
+
+    def __init__(self, texts: Any, blank: Any) -> None:
+        self.texts = texts
+        self._blank = blank
+
+    def __len__(self) -> int:
+        return len(self.texts) + 1
+
+    @overload
+    def __getitem__(self, position: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> list[Any]: ...
+
+    def __getitem__(self, position: int | slice) -> Any:
+        if isinstance(position, slice):
+            return [self[p] for p in range(*position.indices(len(self)))]
+        if position < 0:
+            position += len(self)
+        if not 0 <= position < len(self):
+            raise IndexError(position)
+        if self._blank[position]:
+            return None
+        return self.texts[position].as_py()
+
+    def __iter__(self) -> Iterator[Any]:
+        values = self.texts.to_pylist()
+        for position, value in enumerate(values):
+            yield None if self._blank[position] else value
+        yield None
+
+
 @attrs.define
 class _Read:
-    """A column as read: each row's value, and the row's code among the distinct values."""
+    """A column as read: each row's code among the distinct values read."""
 
     column: Column
-    #: Each row's value (an object array); ``None`` for an empty or a refused cell.
-    values: Any
     #: Each row's position in ``distinct``; ``len(distinct) - 1`` (a ``None``) for an empty cell.
     codes: Any
-    #: The distinct values read, the last one ``None``.
-    distinct: list[Any]
+    #: The distinct values read, the last one ``None`` (a refused or blank one is ``None`` too).
+    distinct: Sequence[Any]
     #: The distinct cells as Arrow text, for checks run in Arrow.
     texts: Any = None
     #: For an amount: each distinct value in fen where it was read from plain digits, else None.
@@ -88,47 +189,69 @@ class _Read:
         """Which rows have no value in this column."""
         return self.codes == len(self.distinct) - 1
 
+    def given(self) -> Any:
+        """Which rows have a value (read, not refused)."""
+        import numpy as np  # noqa: PLC0415
+
+        if isinstance(self.distinct, _Texts):
+            return ~self.distinct._blank[self.codes]  # noqa: SLF001  (its own slots)
+        nothing = np.fromiter((v is None for v in self.distinct), bool, len(self.distinct))
+        return ~nothing[self.codes]
+
 
 def _cell_values(
     sheet_name: str, array: Any, column: Column, problems: list[TableProblem], refused: Any
 ) -> _Read:
     """The column read by its reader, once per distinct value; refused rows marked."""
+    return _read_column(sheet_name, _encoded(array), column, problems, refused)
+
+
+def _read_column(  # noqa: PLR0913  (the sheet, the column, and where problems go)
+    sheet_name: str,
+    encoded: _Encoded,
+    column: Column,
+    problems: list[TableProblem],
+    refused: Any,
+    *,
+    passed: Any = None,
+    lazy: bool = False,
+) -> _Read:
+    """A column read once per distinct cell; the rows of a refused one reported and marked.
+
+    ``passed`` rows (blank rows, the template's examples) are read as empty. With
+    ``lazy``, a column of plain text keeps its values in Arrow (:class:`_Texts`).
+    """
     import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
 
-    pa, pc = _pa(), _pc()
-    encoded = (
-        pc.dictionary_encode(array).combine_chunks()
-        if array.num_chunks
-        else pa.array([], pa.string()).dictionary_encode()
-    )
+    width = encoded.empty
+    # A blank cell, and every cell of a row passed over, points at the last slot, left None.
+    empty = encoded.blank[encoded.codes]
+    if passed is not None:
+        empty |= passed
+    codes = np.where(empty, width, encoded.codes)
     plain = _plain(column)
-    dictionary = pc.utf8_trim_whitespace(encoded.dictionary) if plain else encoded.dictionary
-    distinct = dictionary.to_pylist()
-    empty = len(distinct)
-    read = np.empty(empty + 1, dtype=object)
+    if plain and lazy:
+        return _Read(column, codes, _Texts(encoded.trimmed, encoded.blank), encoded.trimmed)
+    read = np.empty(width + 1, dtype=object)
     failed: dict[int, CellError] = {}
-    blanks: list[int] = []
+    cells: list[Any] = []
+    fen = None
     if plain:
         # Text is text: trimmed in Arrow, a blank one is empty (what read_text does, at once).
-        read[:empty] = distinct
-        blanks = np.flatnonzero(pc.equal(dictionary, "").to_numpy(zero_copy_only=False)).tolist()
-        read[blanks] = None
-    fen = _plain_wan_yuan(column, dictionary, distinct, read)
-    for position, value in enumerate(distinct if not plain else ()):
-        if fen is not None and fen[position] is not None:
-            continue
-        if blank(value):
-            blanks.append(position)
-            continue
-        try:
-            read[position] = _parsed(column, value)
-        except CellError as refusal:
-            failed[position] = refusal
-    # A null or blank cell points at the last slot, left None.
-    nulls = np.asarray(encoded.is_null().to_numpy(zero_copy_only=False), dtype=bool)
-    codes = np.where(nulls, empty, encoded.indices.fill_null(0).to_numpy())
-    if blanks:
-        codes = np.where(np.isin(codes, blanks), empty, codes)
+        dictionary = encoded.trimmed
+        read[:width] = dictionary.to_pylist()
+        read[encoded.blank] = None
+    else:
+        dictionary = encoded.raw
+        cells = dictionary.to_pylist()
+        fen = _plain_wan_yuan(column, dictionary, cells, read)
+        for position, value in enumerate(cells):
+            if encoded.blank[position] or (fen is not None and fen[position] is not None):
+                continue
+            try:
+                read[position] = _parsed(column, value)
+            except CellError as refusal:
+                failed[position] = refusal
     if failed:
         for row in np.flatnonzero(np.isin(codes, list(failed))).tolist():
             error = failed[int(codes[row])]
@@ -137,16 +260,15 @@ def _cell_values(
                     sheet_name,
                     row + 2,
                     column.header(),
-                    distinct[int(codes[row])],
+                    cells[int(codes[row])],
                     error.message,
                     error.message_zh,
                 )
             )
             refused[row] = True
-    # An object array, not a list: rows are looked up, never iterated in Python.
     if fen is not None:
         fen.append(None)
-    return _Read(column, read[codes], codes, read.tolist(), dictionary, fen)
+    return _Read(column, codes, read.tolist(), dictionary, fen)
 
 
 def _plain(column: Column) -> bool:
@@ -192,18 +314,6 @@ def _problem(sheet_name: str, row: int, header: str, value: Any, reason: str) ->
     return TableProblem.at(sheet_name, row + 2, header, value, reason, in_chinese(reason))
 
 
-def _blank_rows(table: Any, indices: Iterable[int] | None = None) -> Any:
-    """Which rows hold nothing but empty or white-space cells (in ``indices``, else every column)."""
-    import numpy as np  # noqa: PLC0415
-
-    pc = _pc()
-    blank = np.ones(table.num_rows, dtype=bool)
-    for index in range(table.num_columns) if indices is None else indices:
-        text = pc.utf8_trim_whitespace(_strings(table.column(index)))
-        blank &= pc.fill_null(pc.equal(text, ""), fill_value=True).to_numpy(zero_copy_only=False)
-    return blank
-
-
 def _unread_rows(table: Any) -> Any:
     """Which rows are no record: blank in every column, or a note under the table (``is_note``)."""
     import numpy as np  # noqa: PLC0415
@@ -222,18 +332,27 @@ def _unread_rows(table: Any) -> Any:
     return unread
 
 
-def _skipped(table: Any, found: dict[int, Column]) -> Any:
-    """Which rows are blank, or the template's examples (their 编号 starts with 示例)."""
+def _skipped(encodings: dict[int, _Encoded], found: dict[int, Column], rows: int) -> Any:
+    """Which rows are blank, or the template's examples (their 编号 starts with 示例).
+
+    Decided on each column's distinct cells, then taken to the rows by their codes.
+    """
     import numpy as np  # noqa: PLC0415
 
     pc = _pc()
-    example = np.zeros(table.num_rows, dtype=bool)
+    blank = np.ones(rows, dtype=bool)
+    example = np.zeros(rows, dtype=bool)
     for index, column in found.items():
+        encoded = encodings[index]
+        blank &= encoded.blank[encoded.codes]
         if column.key in ("id", "parent"):
-            text = pc.utf8_trim_whitespace(_strings(table.column(index)))
-            marked = pc.fill_null(pc.starts_with(text, pattern=EXAMPLE_PREFIX), fill_value=False)
-            example |= marked.to_numpy(zero_copy_only=False)
-    return _blank_rows(table, found) | example
+            marked = np.zeros(encoded.empty + 1, dtype=bool)
+            starts = pc.starts_with(encoded.trimmed, pattern=EXAMPLE_PREFIX)
+            marked[: encoded.empty] = pc.fill_null(starts, fill_value=False).to_numpy(
+                zero_copy_only=False
+            )
+            example |= marked[encoded.codes]
+    return blank | example
 
 
 def _required(
@@ -263,30 +382,45 @@ def _required(
             refused[row] = True
 
 
-def _checked_layout(  # noqa: C901, PLR0912, PLR0915  (the steps of the columnar checks, in order)
+def _checked_layout(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the columnar checks, in order)
     sheet_name: str,
     table: Any,
     found: dict[int, Column],
     record: type,
     problems: list[TableProblem],
+    *,
+    encodings: dict[int, _Encoded] | None = None,
 ) -> Any:
-    """A sheet of the library's layout, checked column by column into a typed table."""
+    """A sheet of the library's layout, checked column by column into a typed table.
+
+    Each column is dictionary-encoded once; every check of a cell (blank, the
+    template's example, its reader, the declared checks) is decided on the distinct
+    cells and reaches the rows through their codes. ``encodings``, when given,
+    receives each column's encoding as the file holds it, by its index.
+    """
     import numpy as np  # noqa: PLC0415
 
+    pa = _pa()
     rows = table.num_rows
     refused = np.zeros(rows, dtype=bool)
     invalid = np.zeros(rows, dtype=bool)
-    skipped = _skipped(table, found)
-    typed = {
-        i: _as_text(sheet_name, table.column(i), c, problems, refused, skipped)
+    raw = {i: _encoded(_strings(table.column(i)), hashed=c.key != "id") for i, c in found.items()}
+    if encodings is not None:
+        encodings.update(raw)
+    skipped = _skipped(raw, found, rows)
+    typed = {}
+    for i, c in found.items():
+        array = table.column(i)
+        if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+            typed[i] = (raw[i], np.zeros(rows, dtype=bool))
+            continue
+        # Typed cells (Parquet) go to the column's reader as the object path gives them.
+        text, bad = _as_text(sheet_name, array, c, problems, refused, skipped)
+        typed[i] = (_encoded(text), bad)
+    reads = [
+        _read_column(sheet_name, typed[i][0], c, problems, refused, passed=skipped, lazy=True)
         for i, c in found.items()
-    }
-    strings = {i: text for i, (text, _) in typed.items()}
-    if skipped.any():
-        # Blank rows and the template's examples are no records: their cells are emptied.
-        mask = _pa().array(skipped)
-        strings = {i: _pc().if_else(mask, None, a) for i, a in strings.items()}
-    reads = [_cell_values(sheet_name, strings[i], c, problems, refused) for i, c in found.items()]
+    ]
     # A value refused as it was typed is not also an empty cell.
     _required(sheet_name, reads, problems, refused, [skipped | typed[i][1] for i in found])
     refused |= skipped
@@ -298,19 +432,20 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0915  (the steps of the columnar
         for check in declared_checks(fields[name]):
             if check.kind not in _VALUE_ONLY:
                 continue
+            suspects = _suspects(check, read)
             bad = [
                 p
-                for p in _suspects(check, read)
-                if check.reason(None, read.distinct[p]) is not None
+                for p, value in zip(suspects, _values_at(read.distinct, suspects), strict=True)
+                if check.reason(None, value) is not None
             ]
             if not bad:
                 continue
             for row in np.flatnonzero(np.isin(read.codes, bad) & ~refused).tolist():
-                value = read.values[row]
+                value = read.distinct[int(read.codes[row])]
                 reason = check.reason(None, value) or ""
                 problems.append(_problem(sheet_name, row, read.column.header(), value, reason))
                 invalid[row] = True
-    # Declared checks between two fields: a comparison of two columns.
+    # Declared checks between two fields: once per distinct pair of values.
     for name, read in own.items():
         for check in declared_checks(fields[name]):
             if check.kind not in ("not_before", "at_most"):
@@ -318,13 +453,23 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0915  (the steps of the columnar
             other = own.get(check.other)  # type: ignore[attr-defined]
             if other is None:
                 continue
-            for row, (value, limit) in enumerate(zip(read.values, other.values, strict=True)):
-                if value is None or limit is None or refused[row]:
-                    continue
-                why = check.reason(_Proxy({check.other: limit}), value)  # type: ignore[attr-defined]
+            eligible = read.given() & other.given() & ~refused
+            width = len(other.distinct)
+            pairs = read.codes * width + other.codes
+            reasons: dict[int, str] = {}
+            for pair in np.unique(pairs[eligible]).tolist():
+                at, limit_at = divmod(pair, width)
+                limit = _Proxy({check.other: other.distinct[limit_at]})  # type: ignore[attr-defined]
+                why = check.reason(limit, read.distinct[at])
                 if why is not None:
-                    problems.append(_problem(sheet_name, row, read.column.header(), value, why))
-                    invalid[row] = True
+                    reasons[pair] = why
+            if not reasons:
+                continue
+            for row in np.flatnonzero(eligible & np.isin(pairs, list(reasons))).tolist():
+                value = read.distinct[int(read.codes[row])]
+                why = reasons[int(pairs[row])]
+                problems.append(_problem(sheet_name, row, read.column.header(), value, why))
+                invalid[row] = True
     # Checks written as methods: one record per combination of what is given and of the
     # values of columns with few values; every row of a refused combination.
     telling = [_vocabulary_like(r) for r in reads]
@@ -340,10 +485,15 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0915  (the steps of the columnar
     columns = tuple(found.values())
 
     def kwargs_of(row: int) -> dict[str, Any]:
-        given = {n: r.values[row] for n, r in own.items() if r.values[row] is not None}
+        given = {}
+        for n, r in own.items():
+            value = r.distinct[int(r.codes[row])]
+            if value is not None:
+                given[n] = value
         for r in nested:
-            if r.values[row] is not None:
-                given.setdefault(r.column.path[0], {})[r.column.path[1]] = r.values[row]
+            value = r.distinct[int(r.codes[row])]
+            if value is not None:
+                given.setdefault(r.column.path[0], {})[r.column.path[1]] = value
         return given
 
     for group, row in zip(groups.tolist(), first.tolist(), strict=True):
@@ -362,6 +512,17 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0915  (the steps of the columnar
                 problems.extend(mine)
                 invalid[member] = True
     return _layout_arrow(record, own, nested, ~(refused | invalid))
+
+
+def _values_at(distinct: Sequence[Any], positions: list[int]) -> list[Any]:
+    """The distinct values at ``positions``; of Arrow text, taken at once."""
+    if isinstance(distinct, _Texts) and positions:
+        import numpy as np  # noqa: PLC0415
+
+        values = distinct.texts.take(_pa().array(np.asarray(positions, dtype=np.int64)))
+        blank = distinct._blank  # noqa: SLF001  (its own slots)
+        return [None if blank[p] else v for p, v in zip(positions, values.to_pylist(), strict=True)]
+    return [distinct[p] for p in positions]
 
 
 def _refused_nested(record: type, nested: list[_Read], rows: int) -> Any:
@@ -398,15 +559,24 @@ def _refused_nested(record: type, nested: list[_Read], rows: int) -> Any:
 def _suspects(check: Any, read: _Read) -> list[int]:
     """The positions of the distinct values ``check`` may refuse.
 
-    An identifier column has a value a row: the identifier check's own pattern
-    finds the few candidates in Arrow; every other check looks at each distinct value.
+    A column of plain text (identifiers: a value a row) is held to the check's own
+    ``plain_pattern`` in Arrow, and only the values it does not surely pass are
+    looked at; every other check looks at each distinct value.
     """
+    import numpy as np  # noqa: PLC0415
+
     distinct = read.distinct
-    if check.kind == "identifier" and len(distinct) > _FEW and read.texts is not None:
+    large = isinstance(distinct, _Texts) or len(distinct) > _FEW
+    if check.plain_pattern is not None and large and _plain(read.column):
         pc = _pc()
-        matched = pc.match_substring_regex(read.texts, f"^(?:{IDENTIFIER_PATTERN})$")
+        matched = pc.match_substring_regex(read.texts, check.plain_pattern)
         good = pc.fill_null(matched, fill_value=False).to_numpy(zero_copy_only=False)
-        return [int(p) for p in (~good).nonzero()[0] if distinct[int(p)] is not None]
+        positions = np.flatnonzero(~good).tolist()
+        return [
+            p
+            for p, v in zip(positions, _values_at(distinct, positions), strict=True)
+            if v is not None
+        ]
     return [p for p, value in enumerate(distinct) if value is not None]
 
 
@@ -663,24 +833,62 @@ def _layout_arrow(record: type, own: dict[str, _Read], nested: list[_Read], keep
 
     pa = _pa()
     hints = typing.get_type_hints(record)
+    every = bool(keep.all())
     columns: dict[str, Any] = {}
     for name, read in own.items():
         tp = _bare(hints[name])
         # The kept rows' codes, chosen before the values are taken: fewer rows to take.
-        codes = pa.array(read.codes[keep])
+        codes = read.codes if every else read.codes[keep]
         if tp is str and _plain(read.column) and read.texts is not None:
-            # Trimmed text is its Arrow dictionary already (a blank's rows point at the
-            # last slot): no Python string per distinct value (an identifier's per row).
-            texts = pa.concat_arrays([read.texts.cast(pa.string()), pa.nulls(1, pa.string())])
-            columns[name] = texts.take(codes)
+            columns[name] = _text_column(read.texts, codes)
             continue
-        distinct, arrow_type = _converted(tp, read.distinct)
-        values = pa.array(distinct, arrow_type).take(codes)
         if isinstance(tp, type) and issubclass(tp, Enum):
-            values = values.dictionary_encode()
-        columns[name] = values
+            columns[name] = _vocabulary_column(read.distinct, codes)
+            continue
+        distinct, arrow_type = _converted(tp, list(read.distinct))
+        columns[name] = pa.array(distinct, arrow_type).take(pa.array(codes))
     for read in nested:
         name = f"{read.column.path[0]}.{read.column.path[1]}"
+        codes = read.codes if every else read.codes[keep]
+        if isinstance(read.distinct, _Texts):
+            columns[name] = _text_column(read.texts, codes)
+            continue
         distinct = [v.value if isinstance(v, Enum) else v for v in read.distinct]
-        columns[name] = pa.array(distinct, pa.string()).take(pa.array(read.codes[keep]))
+        columns[name] = pa.array(distinct, pa.string()).take(pa.array(codes))
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})
+
+
+def _text_column(texts: Any, codes: Any) -> Any:
+    """Trimmed text by the rows' codes (a blank's rows point at the last slot: null)."""
+    import numpy as np  # noqa: PLC0415
+
+    pa = _pa()
+    texts = texts.cast(pa.string())
+    if len(codes) == len(texts) and np.array_equal(codes, np.arange(len(codes))):
+        # Every row its own value, in order (identifiers): the dictionary is the column.
+        return texts
+    return pa.concat_arrays([texts, pa.nulls(1, pa.string())]).take(pa.array(codes))
+
+
+def _vocabulary_column(distinct: Sequence[Any], codes: Any) -> Any:
+    """Vocabulary values by the rows' codes, as Arrow's dictionary of their ``value`` strings.
+
+    The indices are the codes renumbered: each value once in the dictionary (two
+    cells may read as one value), only the values of the rows kept, ``None`` null.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    pa = _pa()
+    used = np.bincount(codes, minlength=len(distinct)) > 0
+    renumbered = np.full(len(distinct), -1, dtype=np.int64)
+    values: dict[str, int] = {}
+    for position in np.flatnonzero(used).tolist():
+        value = distinct[position]
+        if value is not None:
+            renumbered[position] = values.setdefault(value.value, len(values))
+    indices = renumbered[codes]
+    missing = indices < 0
+    arrow_indices = pa.array(
+        np.where(missing, 0, indices).astype(np.int32), mask=missing if missing.any() else None
+    )
+    return pa.DictionaryArray.from_arrays(arrow_indices, pa.array(list(values), pa.string()))

@@ -144,7 +144,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     refused |= empty_rows
     # 2. The engine's rules of a row (its party's number, its amounts in words), then
     # the records' fields, column by column, in the order of their names.
-    factors = {c.key: _Factor(r.distinct, r.codes, r.fen) for c, r in given.items()}
+    factors = {c.key: _Factor(list(r.distinct), r.codes, r.fen) for c, r in given.items()}
     _rules(sheet_name, table, found, layout, factors, refused, empty_rows, problems)
     keyed = shape(factors, rows, layout.party_kind)
     invalid = np.zeros(rows, dtype=bool)
