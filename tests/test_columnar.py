@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 from enum import Enum
 
@@ -708,3 +709,34 @@ class TestTheEngine:
             assert ["P-1", "P-1", "P-2", "P-1"] == [
                 text[c] for c, b in zip(encoded.codes.tolist(), blank, strict=True) if not b
             ]
+
+
+@settings(max_examples=examples(100))
+@given(
+    texts=st.lists(
+        st.from_regex(r"[0-9]{1,17}(\.[0-9]{0,3})?", fullmatch=True)
+        | st.sampled_from(["", " 12", "1,200", "+5", "-5", "1.2万", "０１", "1e3", "١٢"]),
+        max_size=8,
+    )
+)
+def test_amounts_in_yuan_read_in_arrow_are_what_read_yuan_reads(texts):
+    """An amount of plain digits read without the reader is read_yuan's own value, to its places."""
+    pa = pytest.importorskip("pyarrow")
+    import numpy as np
+
+    from enforcement_core.tables._cells import CellError, read_yuan
+    from enforcement_core.tables._columns import _plain_yuan
+
+    column = next(c for c in SHEETS["penalty_cases"].columns if c.key == "fine")
+    read = np.empty(len(texts), dtype=object)
+    done = _plain_yuan(column, pa.array(texts, pa.string()), texts, read)
+    for text, plain, value in zip(texts, done.tolist(), read.tolist(), strict=True):
+        # Up to 15 digits and 2 places: read in Arrow; anything else goes to the reader.
+        assert plain == bool(re.fullmatch(r"[0-9]{1,15}(\.[0-9]{1,2})?", text)), text
+        if not plain:
+            continue
+        try:
+            expected = read_yuan(text)
+        except CellError:
+            pytest.fail(f"{text!r} read in Arrow, refused by read_yuan")
+        assert (expected, str(expected)) == (value, str(value))

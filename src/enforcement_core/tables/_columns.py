@@ -25,7 +25,7 @@ from enforcement_core._validators import MAX_MONEY, Check, declared_checks
 from enforcement_core.errors import InvariantError
 from enforcement_core.tables._arrow_files import _cell, _pa, _pc, _strings
 from enforcement_core.tables._arrow_records import _bare, _converted
-from enforcement_core.tables._cells import CellError, read_text, read_wan_yuan
+from enforcement_core.tables._cells import CellError, read_text, read_wan_yuan, read_yuan
 from enforcement_core.tables._layout import (
     EXAMPLE_PREFIX,
     Column,
@@ -118,7 +118,9 @@ def _encoded(array: Any, *, hashed: bool = True) -> _Encoded:
         blank[:-1] = pc.fill_null(pc.equal(trimmed, ""), fill_value=True).to_numpy(
             zero_copy_only=False
         )
-        return _Encoded(array, trimmed, np.arange(len(array), dtype=np.int64), blank, of_rows=True)
+        return _Encoded(
+            array, trimmed, np.arange(len(array), dtype=_index(len(array))), blank, of_rows=True
+        )
     encoded = pc.dictionary_encode(array)
     dictionary = encoded.dictionary
     width = len(dictionary)
@@ -127,7 +129,14 @@ def _encoded(array: Any, *, hashed: bool = True) -> _Encoded:
     trimmed = pc.utf8_trim(dictionary, characters=_WHITE_SPACE)
     blank = np.ones(width + 1, dtype=bool)
     blank[:width] = pc.equal(trimmed, "").to_numpy(zero_copy_only=False)
-    return _Encoded(dictionary, trimmed, codes.astype(np.int64), blank)
+    return _Encoded(dictionary, trimmed, codes.astype(_index(width + 1), copy=False), blank)
+
+
+def _index(size: int) -> Any:
+    """The narrowest integer type numbering ``size`` things (codes take a row each: 4 bytes, not 8)."""
+    import numpy as np  # noqa: PLC0415
+
+    return np.int32 if size < 2**31 else np.int64
 
 
 class _Texts(Sequence[Any]):
@@ -203,7 +212,12 @@ def _cell_values(
     sheet_name: str, array: Any, column: Column, problems: list[TableProblem], refused: Any
 ) -> _Read:
     """The column read by its reader, once per distinct value; refused rows marked."""
-    return _read_column(sheet_name, _encoded(array), column, problems, refused)
+    import numpy as np  # noqa: PLC0415
+
+    read = _read_column(sheet_name, _encoded(array), column, problems, refused)
+    # The national tables' fields combine codes arithmetically: 64 bits of room.
+    read.codes = read.codes.astype(np.int64)
+    return read
 
 
 def _read_column(  # noqa: PLR0913  (the sheet, the column, and where problems go)
@@ -245,9 +259,12 @@ def _read_column(  # noqa: PLR0913  (the sheet, the column, and where problems g
         dictionary = encoded.raw
         cells = dictionary.to_pylist()
         fen = _plain_wan_yuan(column, dictionary, cells, read)
-        for position, value in enumerate(cells):
-            if encoded.blank[position] or (fen is not None and fen[position] is not None):
-                continue
+        # Blank cells, and amounts of plain digits (read above), are not given to the reader.
+        known = encoded.blank[:width] | _plain_yuan(column, dictionary, cells, read)
+        if fen is not None:
+            known |= np.fromiter((f is not None for f in fen), bool, width)
+        for position in np.flatnonzero(~known).tolist():
+            value = cells[position]
             try:
                 read[position] = _parsed(column, value)
             except CellError as refusal:
@@ -303,6 +320,30 @@ def _plain_wan_yuan(
         fen[position] = amount
         read[position] = _from_fen(amount)
     return fen
+
+
+# An amount in yuan of plain digits, at most two places: what read_yuan reads as Decimal(text).
+_PLAIN_YUAN: Final = r"^[0-9]{1,15}(?:\.[0-9]{1,2})?$"
+
+
+def _plain_yuan(column: Column, dictionary: Any, cells: list[Any], read: Any) -> Any:
+    """Amounts in yuan written as plain digits, read into ``read`` without their reader.
+
+    ``read_yuan`` of such a text is ``Decimal(text)``, as it is written (a test holds
+    the two equal); the many distinct amounts of a big table are found in Arrow
+    and made so. Which positions were read: a boolean array, of none for a column
+    of another kind.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    if column.read is not read_yuan or column.listed or column.check is not None:
+        return np.zeros(len(cells), dtype=bool)
+    pc = _pc()
+    matched = pc.fill_null(pc.match_substring_regex(dictionary, _PLAIN_YUAN), fill_value=False)
+    done = np.asarray(matched.to_numpy(zero_copy_only=False), dtype=bool)
+    for position in np.flatnonzero(done).tolist():
+        read[position] = Decimal(cells[position])
+    return done
 
 
 def _from_fen(fen: int) -> Decimal:
@@ -455,7 +496,7 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the
                 continue
             eligible = read.given() & other.given() & ~refused
             width = len(other.distinct)
-            pairs = read.codes * width + other.codes
+            pairs = read.codes.astype(np.int64) * width + other.codes
             reasons: dict[int, str] = {}
             for pair in np.unique(pairs[eligible]).tolist():
                 at, limit_at = divmod(pair, width)
@@ -473,15 +514,14 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the
     # Checks written as methods: one record per combination of what is given and of the
     # values of columns with few values; every row of a refused combination.
     telling = [_vocabulary_like(r) for r in reads]
-    keys = [r.codes if t else r.empty.astype(np.int64) for r, t in zip(reads, telling, strict=True)]
+    keys = [r.codes if t else r.empty for r, t in zip(reads, telling, strict=True)]
     radix = [len(r.distinct) if t else 2 for r, t in zip(reads, telling, strict=True)]
     signature = _signatures(keys, radix, rows)
-    signature = np.where(refused, -1, signature)
     # A row whose nested object (its party) its class refuses is built alone too: the
     # groups know a name or a number only as given or not.
-    alone = invalid | _refused_nested(record, nested, rows)
-    signature = np.where(alone & ~refused, -2 - np.arange(rows), signature)
-    groups, first, inverse = np.unique(signature, return_index=True, return_inverse=True)
+    alone = (invalid | _refused_nested(record, nested, rows)) & ~refused
+    first, group_of = _grouped(signature, ~refused & ~alone)
+    del signature, keys
     columns = tuple(found.values())
 
     def kwargs_of(row: int) -> dict[str, Any]:
@@ -496,22 +536,43 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the
                 given.setdefault(r.column.path[0], {})[r.column.path[1]] = value
         return given
 
-    for group, row in zip(groups.tolist(), first.tolist(), strict=True):
-        if group == -1:
-            continue
+    tried = [(row, False) for row in first.tolist()]
+    tried += [(row, True) for row in np.flatnonzero(alone).tolist()]
+    for row, single in tried:
         if build(record, kwargs_of(row), (sheet_name, row + 2), columns, []) is not None:
             continue
-        members = (
-            [row]
-            if group <= -2
-            else np.flatnonzero(inverse == np.searchsorted(groups, group)).tolist()
-        )
+        members = [row] if single else np.flatnonzero(group_of == group_of[row]).tolist()
         for member in members:
             mine: list[TableProblem] = []
             if build(record, kwargs_of(member), (sheet_name, member + 2), columns, mine) is None:
                 problems.extend(mine)
                 invalid[member] = True
     return _layout_arrow(record, own, nested, ~(refused | invalid))
+
+
+def _grouped(signature: Any, rows: Any) -> tuple[Any, Any]:
+    """The groups of equal signatures among ``rows``: each group's first row, each row's group.
+
+    A row outside ``rows`` is in group ``-1``. Signatures of a few values a row
+    (combinations of vocabulary) are counted, not sorted.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    positions = np.flatnonzero(rows)
+    group_of = np.full(len(signature), -1, dtype=np.int64)
+    if not len(positions):
+        return np.zeros(0, dtype=np.int64), group_of
+    keys = signature[positions]
+    top = int(keys.max())
+    if int(keys.min()) >= 0 and top < 4 * len(keys) + 4096:
+        rank = np.cumsum(np.bincount(keys, minlength=top + 1) > 0) - 1
+        inverse = rank[keys]
+    else:
+        inverse = np.unique(keys, return_inverse=True)[1].reshape(-1)
+    first = np.full(int(inverse.max()) + 1, len(signature), dtype=np.int64)
+    np.minimum.at(first, inverse, positions)
+    group_of[positions] = inverse
+    return first, group_of
 
 
 def _values_at(distinct: Sequence[Any], positions: list[int]) -> list[Any]:
