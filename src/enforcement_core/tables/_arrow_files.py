@@ -73,11 +73,18 @@ def _numbered_table(sheet: RawSheet) -> Any:
     pa = _pa()
     first = sheet.rows[0][0] if sheet.rows else 2
     rows = [[] for _ in range(first - 2)] + [cells for _, cells in sheet.rows]
-    # Cells as the text they hold: date cells as ISO dates, numbers as their shortest text.
-    columns = [
-        pa.array([_cell(row[i]) if i < len(row) else None for row in rows], pa.string())
-        for i in range(len(sheet.header))
+    width = len(sheet.header)
+    # Column by column, a row short of the header padded with empty cells (and one
+    # longer cut: its cells beyond the header are refused elsewhere).
+    cut = [
+        row if len(row) == width else [*row[:width], *[None] * (width - len(row))] for row in rows
     ]
+    columns = []
+    for cells in zip(*cut, strict=True) if cut else [() for _ in range(width)]:
+        # Cells as the text they hold: date cells as ISO dates, numbers as their shortest
+        # text. A column of text alone (the most) is taken as it is.
+        text = set(map(type, cells)) <= {str, type(None)}
+        columns.append(pa.array(cells if text else [_cell(cell) for cell in cells], pa.string()))
     # By position, not by a dict: a header given twice keeps both columns, to be refused.
     headers = ["" if h is None else str(h) for h in sheet.header]
     return pa.Table.from_arrays(columns, names=headers)
