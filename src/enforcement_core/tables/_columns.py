@@ -208,18 +208,6 @@ class _Read:
         return ~nothing[self.codes]
 
 
-def _cell_values(
-    sheet_name: str, array: Any, column: Column, problems: list[TableProblem], refused: Any
-) -> _Read:
-    """The column read by its reader, once per distinct value; refused rows marked."""
-    import numpy as np  # noqa: PLC0415
-
-    read = _read_column(sheet_name, _encoded(array), column, problems, refused)
-    # The national tables' fields combine codes arithmetically: 64 bits of room.
-    read.codes = read.codes.astype(np.int64)
-    return read
-
-
 def _read_column(  # noqa: PLR0913  (the sheet, the column, and where problems go)
     sheet_name: str,
     encoded: _Encoded,
@@ -355,16 +343,17 @@ def _problem(sheet_name: str, row: int, header: str, value: Any, reason: str) ->
     return TableProblem.at(sheet_name, row + 2, header, value, reason, in_chinese(reason))
 
 
-def _unread_rows(table: Any) -> Any:
-    """Which rows are no record: blank in every column, or a note under the table (``is_note``)."""
+def _unread_rows(table: Any, encodings: dict[int, _Encoded] | None = None) -> Any:
+    """Which rows are no record: blank in every column, or a note under the table (``is_note``).
+
+    ``encodings`` holds columns as encoded already (the others are encoded here).
+    """
     import numpy as np  # noqa: PLC0415
 
-    pc = _pc()
-    given = np.zeros(table.num_rows, dtype=np.int64)
+    given = np.zeros(table.num_rows, dtype=np.int32)
     for index in range(table.num_columns):
-        text = pc.utf8_trim_whitespace(_strings(table.column(index)))
-        filled = pc.invert(pc.fill_null(pc.equal(text, ""), fill_value=True))
-        given += filled.to_numpy(zero_copy_only=False)
+        encoded = (encodings or {}).get(index) or _encoded(_strings(table.column(index)))
+        given += ~encoded.blank[encoded.codes]
     unread = given == 0
     for row in np.flatnonzero(given == 1).tolist():
         unread[row] = is_note(

@@ -23,20 +23,22 @@ from enforcement_core.actions import (
     Procedure,
 )
 from enforcement_core.errors import InvariantError
-from enforcement_core.tables._arrow_files import _cell, _pa, _pc
+from enforcement_core.tables._arrow_files import _cell, _pa, _strings
 from enforcement_core.tables._arrow_records import _bare, _converted
 from enforcement_core.tables._cells import blank, read_text
 from enforcement_core.tables._columns import (
     _VALUE_ONLY,
     _as_text,
-    _cell_values,
     _combinations,
     _constant,
+    _encoded,
     _Factor,
+    _grouped,
     _low_cardinality,
     _or,
     _pair_reasons,
     _Read,
+    _read_column,
     _signatures,
     _unread_rows,
     _value_reasons,
@@ -108,16 +110,26 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     record = layout.record
     rows = table.num_rows
     refused = np.zeros(rows, dtype=bool)
+    # Each column encoded once (the decision numbers, a value a row, not hashed).
+    raw = {
+        i: _encoded(_strings(table.column(i)), hashed=i not in found or found[i].key != "id")
+        for i in range(table.num_columns)
+    }
     # A row blank in every column is no record, as the object path reads past it.
-    empty_rows = _unread_rows(table)
+    empty_rows = _unread_rows(table, raw)
     # 1. Every cell, by its column's reader, once per distinct value.
     given: dict[Column, _Read] = {}
     for index, column in found.items():
         array = table.column(index)
-        array, _ = _as_text(sheet_name, array, column, problems, refused, empty_rows)
-        if empty_rows.any():
-            array = _pc().if_else(pa.array(empty_rows), None, array)
-        given[column] = _cell_values(sheet_name, array, column, problems, refused)
+        encoded = raw[index]
+        if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+            # Typed cells (Parquet) go to the column's reader as the object path gives them.
+            text, _ = _as_text(sheet_name, array, column, problems, refused, empty_rows)
+            encoded = _encoded(text)
+        read = _read_column(sheet_name, encoded, column, problems, refused, passed=empty_rows)
+        # The fields combine codes arithmetically: 64 bits of room.
+        read.codes = read.codes.astype(np.int64)
+        given[column] = read
     for column, read in given.items():
         if not column.required:
             continue
@@ -325,6 +337,8 @@ class _Parties:
     personal_id: Any
     #: Each row's kind.
     kind: _Factor
+    #: Each row's combination of the parts' codes: rows of one combination hold one party.
+    key: Any = None
 
     def of(self, row: int) -> dict[str, Any] | None:
         if not self.present[row]:
@@ -341,29 +355,14 @@ def _refused_parties(parties: _Parties) -> Any:
     """Which rows hold a party that :class:`~enforcement_core.Party` refuses: each distinct one tried once."""
     import numpy as np  # noqa: PLC0415
 
-    refused = np.zeros(len(parties.present), dtype=bool)
-    verdicts: dict[tuple[Any, ...], bool] = {}
-    rows = np.flatnonzero(parties.present)
-    kinds = parties.kind.codes[rows].tolist()
-    for row, name, number, personal, kind in zip(
-        rows.tolist(),
-        parties.name[rows].tolist(),
-        parties.id_number[rows].tolist(),
-        parties.personal_id[rows].tolist(),
-        kinds,
-        strict=True,
-    ):
-        key = (name, number, personal, kind)
-        verdict = verdicts.get(key)
-        if verdict is None:
-            try:
-                Party(**parties.of(row))  # type: ignore[arg-type]
-                verdict = False
-            except InvariantError:
-                verdict = True
-            verdicts[key] = verdict
-        refused[row] = verdict
-    return refused
+    first, group_of = _grouped(parties.key, parties.present)
+    bad = np.zeros(len(first) + 1, dtype=bool)  # the last: rows without a party
+    for group, row in enumerate(first.tolist()):
+        try:
+            Party(**parties.of(row))  # type: ignore[arg-type]
+        except InvariantError:
+            bad[group] = True
+    return bad[group_of]
 
 
 def _party_kinds(
@@ -416,12 +415,19 @@ def _parties(
     kind = _party_kinds(given, rows, default, asked=False)
     number = _or(codes, personal)
     beside = shaped & codes.truthy() & personal.truthy()
+    name = column("party.name")
+    key = _signatures(
+        [name.codes, number.codes, np.where(beside, personal.codes, len(personal.distinct))],
+        [len(name.distinct), len(number.distinct), len(personal.distinct) + 1],
+        rows,
+    )
     return _Parties(
         shaped,
-        np.where(shaped, column("party.name").values(), None),
+        np.where(shaped, name.values(), None),
         np.where(shaped, number.values(), None),
         np.where(beside, personal.values(), None),
         kind.where(shaped),
+        _signatures([key, kind.codes], [int(key.max(initial=0)) + 1, len(kind.distinct)], rows),
     )
 
 
