@@ -740,3 +740,33 @@ def test_amounts_in_yuan_read_in_arrow_are_what_read_yuan_reads(texts):
         except CellError:
             pytest.fail(f"{text!r} read in Arrow, refused by read_yuan")
         assert (expected, str(expected)) == (value, str(value))
+
+
+@settings(max_examples=examples(100))
+@given(
+    texts=st.lists(
+        st.from_regex(r"[0-9]{1,13}(\.[0-9]{0,7})?", fullmatch=True)
+        | st.sampled_from(["", " 1.2", "1,200", "-5", "0.68", "1753.79", "0.000001", "1e3"]),
+        max_size=8,
+    )
+)
+def test_amounts_in_wan_yuan_read_in_arrow_are_what_read_wan_yuan_reads(texts):
+    """An amount in 万元 of plain digits read in Arrow is read_wan_yuan's value, to its places, and its fen."""
+    pa = pytest.importorskip("pyarrow")
+    import numpy as np
+
+    from enforcement_core.tables._cells import read_wan_yuan
+    from enforcement_core.tables._columns import _plain_wan_yuan
+    from enforcement_core.tables._layout import Column
+
+    column = Column("fine", ("fine",), read_wan_yuan, required=False, unit="万元")
+    read = np.empty(len(texts), dtype=object)
+    fen = _plain_wan_yuan(column, pa.array(texts, pa.string()), texts, read)
+    assert fen is not None
+    for text, amount, value in zip(texts, fen, read.tolist(), strict=True):
+        assert (amount is not None) == bool(re.fullmatch(r"[0-9]{1,12}(\.[0-9]{1,6})?", text)), text
+        if amount is None:
+            continue
+        expected = read_wan_yuan(text)
+        assert (expected, str(expected)) == (value, str(value))
+        assert expected * 100 == amount

@@ -299,15 +299,24 @@ def _plain_wan_yuan(
 
     if column.read is not read_wan_yuan or column.listed or column.check is not None:
         return None
-    pc = _pc()
+    pa, pc = _pa(), _pc()
     fen: list[int | None] = [None] * len(distinct)
     matched = pc.fill_null(pc.match_substring_regex(dictionary, _PLAIN_WAN), fill_value=False)
-    for position in np.flatnonzero(matched.to_numpy(zero_copy_only=False)).tolist():
-        whole, _, places = distinct[position].partition(".")
-        amount = int(whole + places.ljust(6, "0"))
+    positions = np.flatnonzero(matched.to_numpy(zero_copy_only=False))
+    if not len(positions):
+        return fen
+    # The digits and the places padded to six (万元 to the fen): one integer, in Arrow.
+    parts = pc.extract_regex(dictionary.take(pa.array(positions)), _WAN_PARTS)
+    places = pc.utf8_rpad(pc.fill_null(parts.field("places"), ""), width=6, padding="0")
+    digits = pc.binary_join_element_wise(parts.field("whole"), places, "")
+    amounts = pc.cast(digits, pa.int64()).to_pylist()
+    for position, amount in zip(positions.tolist(), amounts, strict=True):
         fen[position] = amount
         read[position] = _from_fen(amount)
     return fen
+
+
+_WAN_PARTS: Final = r"^(?P<whole>[0-9]+)(?:\.(?P<places>[0-9]*))?$"
 
 
 # An amount in yuan of plain digits, at most two places: what read_yuan reads as Decimal(text).
