@@ -770,3 +770,20 @@ def test_amounts_in_wan_yuan_read_in_arrow_are_what_read_wan_yuan_reads(texts):
         expected = read_wan_yuan(text)
         assert (expected, str(expected)) == (value, str(value))
         assert expected * 100 == amount
+
+
+def test_amounts_in_wan_yuan_of_large_text_are_read_alike():
+    """A column of large_string (pandas 3's text, through Arrow) reads its amounts in 万元 alike."""
+    pa = pytest.importorskip("pyarrow")
+    import numpy as np
+
+    from enforcement_core.tables._cells import read_wan_yuan
+    from enforcement_core.tables._columns import _plain_wan_yuan
+    from enforcement_core.tables._layout import Column
+
+    column = Column("fine", ("fine",), read_wan_yuan, required=False, unit="万元")
+    texts = ["0.68", "12"]
+    read = np.empty(2, dtype=object)
+    fen = _plain_wan_yuan(column, pa.array(texts, pa.large_string()), texts, read)
+    assert [680_000, 12_000_000] == fen
+    assert [read_wan_yuan(t) for t in texts] == read.tolist()

@@ -306,7 +306,8 @@ def _plain_wan_yuan(
     if not len(positions):
         return fen
     # The digits and the places padded to six (万元 to the fen): one integer, in Arrow.
-    parts = pc.extract_regex(dictionary.take(pa.array(positions)), _WAN_PARTS)
+    texts = dictionary.take(pa.array(positions)).cast(pa.string())  # large_string from pandas
+    parts = pc.extract_regex(texts, _WAN_PARTS)
     places = pc.utf8_rpad(pc.fill_null(parts.field("places"), ""), width=6, padding="0")
     digits = pc.binary_join_element_wise(parts.field("whole"), places, "")
     amounts = pc.cast(digits, pa.int64()).to_pylist()
