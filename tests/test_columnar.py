@@ -540,7 +540,7 @@ _ID_CELLS = st.sampled_from(
 def test_repeated_identifiers_in_arrow_are_those_of_the_object_path(sheets_of_ids):
     import pyarrow as pa
 
-    from enforcement_core.tables._columns import _encoded
+    from enforcement_core.tables._arrow_files import _encoded
     from enforcement_core.tables._layout import Column
     from enforcement_core.tables._read import repeated_ids
     from enforcement_core.tables.columnar import _repeated
@@ -594,7 +594,7 @@ def test_an_identifier_given_again_is_found_within_a_sheet_and_across_sheets():
 def test_the_white_space_trimmed_from_identifiers_is_what_str_strip_removes():
     import sys
 
-    from enforcement_core.tables._columns import _WHITE_SPACE
+    from enforcement_core.tables._arrow_files import _WHITE_SPACE
 
     everything = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
     assert sorted(_WHITE_SPACE) == sorted(everything)
@@ -679,7 +679,7 @@ class TestTheEngine:
     def test_the_distinct_texts_are_python_only_when_asked(self):
         """An identifier column's values stay in Arrow; a blank one and the last slot are None."""
         pa = pytest.importorskip("pyarrow")
-        from enforcement_core.tables._columns import _encoded, _Texts
+        from enforcement_core.tables._arrow_files import _encoded, _Texts
 
         encoded = _encoded(pa.array([" P-1", None, "\u3000", "P-2"]), hashed=False)
         texts = _Texts(encoded.trimmed, encoded.blank)
@@ -695,7 +695,7 @@ class TestTheEngine:
     def test_an_encoding_of_the_rows_and_a_hashed_one_read_alike(self):
         """Cells given twice, blanks and nulls: the engine's two encodings give the same rows."""
         pa = pytest.importorskip("pyarrow")
-        from enforcement_core.tables._columns import _encoded
+        from enforcement_core.tables._arrow_files import _encoded
 
         cells = pa.array(["P-1", " P-1", None, "", "P-2", "P-1"])
         hashed, rows = _encoded(cells), _encoded(cells, hashed=False)
@@ -724,8 +724,8 @@ def test_amounts_in_yuan_read_in_arrow_are_what_read_yuan_reads(texts):
     pa = pytest.importorskip("pyarrow")
     import numpy as np
 
+    from enforcement_core.tables._arrow_files import _plain_yuan
     from enforcement_core.tables._cells import CellError, read_yuan
-    from enforcement_core.tables._columns import _plain_yuan
 
     column = next(c for c in SHEETS["penalty_cases"].columns if c.key == "fine")
     read = np.empty(len(texts), dtype=object)
@@ -755,8 +755,8 @@ def test_amounts_in_wan_yuan_read_in_arrow_are_what_read_wan_yuan_reads(texts):
     pa = pytest.importorskip("pyarrow")
     import numpy as np
 
+    from enforcement_core.tables._arrow_files import _plain_wan_yuan
     from enforcement_core.tables._cells import read_wan_yuan
-    from enforcement_core.tables._columns import _plain_wan_yuan
     from enforcement_core.tables._layout import Column
 
     column = Column("fine", ("fine",), read_wan_yuan, required=False, unit="万元")
@@ -777,8 +777,8 @@ def test_amounts_in_wan_yuan_of_large_text_are_read_alike():
     pa = pytest.importorskip("pyarrow")
     import numpy as np
 
+    from enforcement_core.tables._arrow_files import _plain_wan_yuan
     from enforcement_core.tables._cells import read_wan_yuan
-    from enforcement_core.tables._columns import _plain_wan_yuan
     from enforcement_core.tables._layout import Column
 
     column = Column("fine", ("fine",), read_wan_yuan, required=False, unit="万元")

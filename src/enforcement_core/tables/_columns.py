@@ -14,18 +14,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from decimal import Decimal
+from collections.abc import Sequence
 from enum import Enum
-from typing import Any, Final, overload
+from typing import Any, Final
 
 import attrs
 
-from enforcement_core._validators import MAX_MONEY, Check, declared_checks
+from enforcement_core._validators import declared_checks
 from enforcement_core.errors import InvariantError
-from enforcement_core.tables._arrow_files import _cell, _pa, _pc, _strings
+from enforcement_core.tables._arrow_files import (
+    _cell,
+    _Encoded,
+    _encoded,
+    _pa,
+    _pc,
+    _plain_wan_yuan,
+    _plain_yuan,
+    _strings,
+    _Texts,
+    _values_at,
+)
 from enforcement_core.tables._arrow_records import _bare, _converted
-from enforcement_core.tables._cells import CellError, read_text, read_wan_yuan, read_yuan
+from enforcement_core.tables._cells import CellError, read_text
 from enforcement_core.tables._layout import (
     EXAMPLE_PREFIX,
     Column,
@@ -62,121 +72,6 @@ _VALUE_ONLY: Final = frozenset(
         "rule",
     }
 )
-
-
-#: Every character ``str.strip`` removes (those for which ``str.isspace`` holds); a test
-#: holds it to Python's own. Arrow trims exactly these, so a cell blank to the object
-#: path (``blank``, ``read_text``) is blank here, and no other.
-_WHITE_SPACE: Final = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
-    "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-
-
-@attrs.frozen
-class _Encoded:
-    """A column of text read once: its distinct cells, and each row's position among them.
-
-    Every check of a cell is decided on the distinct cells (a column of dates has
-    at most 366, of domains a few dozen) and reaches the rows through ``codes``.
-    """
-
-    #: The distinct cells as the file writes them (Arrow text).
-    raw: Any
-    #: The same, trimmed of exactly the white space ``str.strip`` removes.
-    trimmed: Any
-    #: Each row's position among the distinct cells (``int64``); ``len(raw)`` for a null.
-    codes: Any
-    #: Which distinct cells are blank, and one more slot, blank, for the null.
-    blank: Any
-    #: Whether the cells are the rows themselves, unhashed (``codes`` counts the rows).
-    of_rows: bool = False
-
-    @property
-    def empty(self) -> int:
-        """The code of a row with nothing in it."""
-        return len(self.raw)
-
-
-def _encoded(array: Any, *, hashed: bool = True) -> _Encoded:
-    """A column of text (an Arrow array or chunked array) dictionary-encoded once.
-
-    Not ``hashed``, its cells are its rows (each row its own code): for a column
-    of identifiers, a value a row, hashing finds nothing to share and costs the
-    most of any column. The engine's checks hold for cells given more than once.
-    """
-    import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
-
-    pa, pc = _pa(), _pc()
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks() if array.num_chunks else pa.array([], pa.string())
-    if not hashed:
-        if pa.types.is_dictionary(array.type):
-            array = array.dictionary_decode()
-        trimmed = pc.utf8_trim(array, characters=_WHITE_SPACE)
-        blank = np.ones(len(array) + 1, dtype=bool)
-        blank[:-1] = pc.fill_null(pc.equal(trimmed, ""), fill_value=True).to_numpy(
-            zero_copy_only=False
-        )
-        return _Encoded(
-            array, trimmed, np.arange(len(array), dtype=_index(len(array))), blank, of_rows=True
-        )
-    encoded = pc.dictionary_encode(array)
-    dictionary = encoded.dictionary
-    width = len(dictionary)
-    indices = encoded.indices
-    codes = (indices.fill_null(width) if indices.null_count else indices).to_numpy()
-    trimmed = pc.utf8_trim(dictionary, characters=_WHITE_SPACE)
-    blank = np.ones(width + 1, dtype=bool)
-    blank[:width] = pc.equal(trimmed, "").to_numpy(zero_copy_only=False)
-    return _Encoded(dictionary, trimmed, codes.astype(_index(width + 1), copy=False), blank)
-
-
-def _index(size: int) -> Any:
-    """The narrowest integer type numbering ``size`` things (codes take a row each: 4 bytes, not 8)."""
-    import numpy as np  # noqa: PLC0415
-
-    return np.int32 if size < 2**31 else np.int64
-
-
-class _Texts(Sequence[Any]):
-    """The distinct values of a column of plain text, held in Arrow: one made Python when asked.
-
-    A column of identifiers has a value a row; its checks run on the Arrow text
-    (:func:`_suspects`), and only a value looked at (a refused one, a record built
-    to run the checks written as methods) becomes a Python string. A blank value,
-    and the last slot, are ``None``.
-    """
-
-    def __init__(self, texts: Any, blank: Any) -> None:
-        self.texts = texts
-        self._blank = blank
-
-    def __len__(self) -> int:
-        return len(self.texts) + 1
-
-    @overload
-    def __getitem__(self, position: int) -> Any: ...
-
-    @overload
-    def __getitem__(self, position: slice) -> list[Any]: ...
-
-    def __getitem__(self, position: int | slice) -> Any:
-        if isinstance(position, slice):
-            return [self[p] for p in range(*position.indices(len(self)))]
-        if position < 0:
-            position += len(self)
-        if not 0 <= position < len(self):
-            raise IndexError(position)
-        if self._blank[position]:
-            return None
-        return self.texts[position].as_py()
-
-    def __iter__(self) -> Iterator[Any]:
-        values = self.texts.to_pylist()
-        for position, value in enumerate(values):
-            yield None if self._blank[position] else value
-        yield None
 
 
 @attrs.define
@@ -279,74 +174,6 @@ def _read_column(  # noqa: PLR0913  (the sheet, the column, and where problems g
 def _plain(column: Column) -> bool:
     """Whether a column is text read as it is, trimmed: what Arrow does for it alone."""
     return column.read is read_text and not column.listed and column.check is None
-
-
-# An amount in 万元 of plain digits with at most 6 places: exact in fen, well within int64.
-_PLAIN_WAN: Final = r"^[0-9]{1,12}(?:\.[0-9]{1,6})?$"
-
-
-def _plain_wan_yuan(
-    column: Column, dictionary: Any, distinct: list[Any], read: Any
-) -> list[int | None] | None:
-    """Amounts in 万元 written as plain digits, read into ``read`` without their reader.
-
-    ``read_wan_yuan`` of such a text is its value in fen as a Decimal of whole
-    yuan, or of two places when it has fen: what is done here, by the digits,
-    for the many distinct amounts of a big table. Each one's fen, by position;
-    ``None`` for the others (read by the reader) and for a column of another kind.
-    """
-    import numpy as np  # noqa: PLC0415
-
-    if column.read is not read_wan_yuan or column.listed or column.check is not None:
-        return None
-    pa, pc = _pa(), _pc()
-    fen: list[int | None] = [None] * len(distinct)
-    matched = pc.fill_null(pc.match_substring_regex(dictionary, _PLAIN_WAN), fill_value=False)
-    positions = np.flatnonzero(matched.to_numpy(zero_copy_only=False))
-    if not len(positions):
-        return fen
-    # The digits and the places padded to six (万元 to the fen): one integer, in Arrow.
-    texts = dictionary.take(pa.array(positions)).cast(pa.string())  # large_string from pandas
-    parts = pc.extract_regex(texts, _WAN_PARTS)
-    places = pc.utf8_rpad(pc.fill_null(parts.field("places"), ""), width=6, padding="0")
-    digits = pc.binary_join_element_wise(parts.field("whole"), places, "")
-    amounts = pc.cast(digits, pa.int64()).to_pylist()
-    for position, amount in zip(positions.tolist(), amounts, strict=True):
-        fen[position] = amount
-        read[position] = _from_fen(amount)
-    return fen
-
-
-_WAN_PARTS: Final = r"^(?P<whole>[0-9]+)(?:\.(?P<places>[0-9]*))?$"
-
-
-# An amount in yuan of plain digits, at most two places: what read_yuan reads as Decimal(text).
-_PLAIN_YUAN: Final = r"^[0-9]{1,15}(?:\.[0-9]{1,2})?$"
-
-
-def _plain_yuan(column: Column, dictionary: Any, cells: list[Any], read: Any) -> Any:
-    """Amounts in yuan written as plain digits, read into ``read`` without their reader.
-
-    ``read_yuan`` of such a text is ``Decimal(text)``, as it is written (a test holds
-    the two equal); the many distinct amounts of a big table are found in Arrow
-    and made so. Which positions were read: a boolean array, of none for a column
-    of another kind.
-    """
-    import numpy as np  # noqa: PLC0415
-
-    if column.read is not read_yuan or column.listed or column.check is not None:
-        return np.zeros(len(cells), dtype=bool)
-    pc = _pc()
-    matched = pc.fill_null(pc.match_substring_regex(dictionary, _PLAIN_YUAN), fill_value=False)
-    done = np.asarray(matched.to_numpy(zero_copy_only=False), dtype=bool)
-    for position in np.flatnonzero(done).tolist():
-        read[position] = Decimal(cells[position])
-    return done
-
-
-def _from_fen(fen: int) -> Decimal:
-    """An amount in fen as yuan: whole yuan without places, else to the fen."""
-    return Decimal(fen // 100) if fen % 100 == 0 else Decimal(fen).scaleb(-2)
 
 
 def _problem(sheet_name: str, row: int, header: str, value: Any, reason: str) -> TableProblem:
@@ -574,17 +401,6 @@ def _grouped(signature: Any, rows: Any) -> tuple[Any, Any]:
     return first, group_of
 
 
-def _values_at(distinct: Sequence[Any], positions: list[int]) -> list[Any]:
-    """The distinct values at ``positions``; of Arrow text, taken at once."""
-    if isinstance(distinct, _Texts) and positions:
-        import numpy as np  # noqa: PLC0415
-
-        values = distinct.texts.take(_pa().array(np.asarray(positions, dtype=np.int64)))
-        blank = distinct._blank  # noqa: SLF001  (its own slots)
-        return [None if blank[p] else v for p, v in zip(positions, values.to_pylist(), strict=True)]
-    return [distinct[p] for p in positions]
-
-
 def _refused_nested(record: type, nested: list[_Read], rows: int) -> Any:
     """Which rows give a nested object (a party) that its class refuses: each distinct one tried once."""
     import typing  # noqa: PLC0415
@@ -725,101 +541,11 @@ def _as_text(  # noqa: PLR0913, PLR0917  (the sheet, the column, and where probl
     return pa.chunked_array([pa.array(texts, pa.string())]), bad
 
 
-def _combinations(factors: list[_Factor], rows: int) -> tuple[Any, Any]:
-    """Each distinct combination of the factors' values: its first row, and each row's one."""
-    import numpy as np  # noqa: PLC0415
-
-    signature = _signatures([f.codes for f in factors], [len(f.distinct) for f in factors], rows)
-    _, first, inverse = np.unique(signature, return_index=True, return_inverse=True)
-    return first, inverse.reshape(-1)
-
-
-def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]:
-    """Each distinct value's refusal by a check of a value alone, by its position.
-
-    Values equal to one another share the reason of the first row's (as a memo
-    of the rows in order would); an identifier of letters and digits alone is
-    one the check lets pass, found in Arrow when a column has many.
-    """
-    import numpy as np  # noqa: PLC0415
-
-    codes, first = np.unique(factor.codes[eligible], return_index=True)
-    passing = _surely_passing(check, factor)
-    memo: dict[Any, str | None] = {}
-    reasons: dict[int, str] = {}
-    for position in codes[np.argsort(first, kind="stable")].tolist():
-        if passing is not None and passing[position]:
-            continue
-        value = factor.distinct[position]
-        # Equal is not the same: Decimal("-0") == 0, and the money check refuses only the first.
-        key = (type(value), value, str(value)) if not isinstance(value, list) else None
-        reason = memo[key] if key is not None and key in memo else check.reason(None, value)
-        if key is not None:
-            memo[key] = reason
-        if reason is not None:
-            reasons[position] = reason
-    return reasons
-
-
-def _surely_passing(check: Any, factor: _Factor) -> Any:
-    """Which distinct values ``check`` surely lets pass; ``None``: look at each.
-
-    The check says it itself: by its ``plain_pattern``, run on the texts in Arrow (many
-    identifiers are letters and digits alone), or value by value by its
-    ``plainly_passes`` (many amounts are Decimals of two places well below the largest).
-    """
-    distinct = factor.distinct
-    if len(distinct) <= _FEW:
-        return None
-    if check.plain_pattern is not None:
-        pa, pc = _pa(), _pc()
-        texts = pa.array([v if type(v) is str else None for v in distinct], pa.string())
-        matched = pc.match_substring_regex(texts, check.plain_pattern)
-        return pc.fill_null(matched, fill_value=False).to_numpy(zero_copy_only=False)
-    if type(check).plainly_passes is Check.plainly_passes:
-        return None
-    if factor.fen is None or check.kind != "money":
-        return [check.plainly_passes(v) for v in distinct]
-    # An amount read from plain digits is known in fen: held to the largest amount at once.
-    return [
-        check.plainly_passes(v) if fen is None else fen <= _MAX_FEN
-        for v, fen in zip(distinct, factor.fen, strict=True)
-    ]
-
-
-_MAX_FEN: Final = int(MAX_MONEY * 100)
-
-
-def _pair_reasons(check: Any, factor: _Factor, other: _Factor, pairs: Any) -> dict[int, str]:
-    """A cross-field check's refusals, by pair of positions (``value * width + limit``)."""
-    import numpy as np  # noqa: PLC0415
-
-    width = len(other.distinct)
-    reasons: dict[int, str] = {}
-    for pair in np.unique(pairs).tolist():
-        at, limit_at = divmod(pair, width)
-        value, limit = factor.distinct[at], other.distinct[limit_at]
-        if (check.kind == "not_before" and value < limit) or (
-            check.kind == "at_most" and value > limit
-        ):
-            reason = check.reason(_Proxy({check.other: limit}), value)
-            if reason is not None:
-                reasons[pair] = reason
-    return reasons
-
-
 class _Proxy:
     """An object with the attributes a cross-field check reads."""
 
     def __init__(self, values: dict[str, Any]) -> None:
         self.__dict__.update(values)
-
-
-def _low_cardinality(values: list[Any]) -> bool:
-    sample = values[:1000]
-    return all(v is None or isinstance(v, Enum | bool | tuple) for v in sample) and len(
-        {v for v in sample if not isinstance(v, list)}
-    ) < max(8, len(sample) * _DISTINCT_SHARE)
 
 
 @attrs.define

@@ -10,11 +10,11 @@ once per distinct combination of the values it reads.
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from enforcement_core._validators import declared_checks
+from enforcement_core._validators import MAX_MONEY, Check, declared_checks
 from enforcement_core.actions import (
     Domain,
     LicensingDecision,
@@ -23,25 +23,23 @@ from enforcement_core.actions import (
     Procedure,
 )
 from enforcement_core.errors import InvariantError
-from enforcement_core.tables._arrow_files import _cell, _pa, _strings
+from enforcement_core.tables._arrow_files import _cell, _encoded, _pa, _pc, _strings
 from enforcement_core.tables._arrow_records import _bare, _converted
 from enforcement_core.tables._cells import blank, read_text
 from enforcement_core.tables._columns import (
+    _DISTINCT_SHARE,
+    _FEW,
     _VALUE_ONLY,
     _as_text,
-    _combinations,
     _constant,
-    _encoded,
     _Factor,
     _grouped,
-    _low_cardinality,
     _or,
-    _pair_reasons,
+    _Proxy,
     _Read,
     _read_column,
     _signatures,
     _unread_rows,
-    _value_reasons,
 )
 from enforcement_core.tables._layout import (
     Column,
@@ -536,3 +534,93 @@ def _national_arrow(record: type, keyed: Mapping[str, _Factor | _Parties], keep:
             values = values.dictionary_encode()
         columns[name] = values
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})
+
+
+def _combinations(factors: list[_Factor], rows: int) -> tuple[Any, Any]:
+    """Each distinct combination of the factors' values: its first row, and each row's one."""
+    import numpy as np  # noqa: PLC0415
+
+    signature = _signatures([f.codes for f in factors], [len(f.distinct) for f in factors], rows)
+    _, first, inverse = np.unique(signature, return_index=True, return_inverse=True)
+    return first, inverse.reshape(-1)
+
+
+def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]:
+    """Each distinct value's refusal by a check of a value alone, by its position.
+
+    Values equal to one another share the reason of the first row's (as a memo
+    of the rows in order would); an identifier of letters and digits alone is
+    one the check lets pass, found in Arrow when a column has many.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    codes, first = np.unique(factor.codes[eligible], return_index=True)
+    passing = _surely_passing(check, factor)
+    memo: dict[Any, str | None] = {}
+    reasons: dict[int, str] = {}
+    for position in codes[np.argsort(first, kind="stable")].tolist():
+        if passing is not None and passing[position]:
+            continue
+        value = factor.distinct[position]
+        # Equal is not the same: Decimal("-0") == 0, and the money check refuses only the first.
+        key = (type(value), value, str(value)) if not isinstance(value, list) else None
+        reason = memo[key] if key is not None and key in memo else check.reason(None, value)
+        if key is not None:
+            memo[key] = reason
+        if reason is not None:
+            reasons[position] = reason
+    return reasons
+
+
+def _surely_passing(check: Any, factor: _Factor) -> Any:
+    """Which distinct values ``check`` surely lets pass; ``None``: look at each.
+
+    The check says it itself: by its ``plain_pattern``, run on the texts in Arrow (many
+    identifiers are letters and digits alone), or value by value by its
+    ``plainly_passes`` (many amounts are Decimals of two places well below the largest).
+    """
+    distinct = factor.distinct
+    if len(distinct) <= _FEW:
+        return None
+    if check.plain_pattern is not None:
+        pa, pc = _pa(), _pc()
+        texts = pa.array([v if type(v) is str else None for v in distinct], pa.string())
+        matched = pc.match_substring_regex(texts, check.plain_pattern)
+        return pc.fill_null(matched, fill_value=False).to_numpy(zero_copy_only=False)
+    if type(check).plainly_passes is Check.plainly_passes:
+        return None
+    if factor.fen is None or check.kind != "money":
+        return [check.plainly_passes(v) for v in distinct]
+    # An amount read from plain digits is known in fen: held to the largest amount at once.
+    return [
+        check.plainly_passes(v) if fen is None else fen <= _MAX_FEN
+        for v, fen in zip(distinct, factor.fen, strict=True)
+    ]
+
+
+_MAX_FEN: Final = int(MAX_MONEY * 100)
+
+
+def _pair_reasons(check: Any, factor: _Factor, other: _Factor, pairs: Any) -> dict[int, str]:
+    """A cross-field check's refusals, by pair of positions (``value * width + limit``)."""
+    import numpy as np  # noqa: PLC0415
+
+    width = len(other.distinct)
+    reasons: dict[int, str] = {}
+    for pair in np.unique(pairs).tolist():
+        at, limit_at = divmod(pair, width)
+        value, limit = factor.distinct[at], other.distinct[limit_at]
+        if (check.kind == "not_before" and value < limit) or (
+            check.kind == "at_most" and value > limit
+        ):
+            reason = check.reason(_Proxy({check.other: limit}), value)
+            if reason is not None:
+                reasons[pair] = reason
+    return reasons
+
+
+def _low_cardinality(values: list[Any]) -> bool:
+    sample = values[:1000]
+    return all(v is None or isinstance(v, Enum | bool | tuple) for v in sample) and len(
+        {v for v in sample if not isinstance(v, list)}
+    ) < max(8, len(sample) * _DISTINCT_SHARE)

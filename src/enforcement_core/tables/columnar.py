@@ -34,13 +34,9 @@ from enforcement_core.figures import LicensingFigures, PenaltyFigures
 from enforcement_core.ledger import Ledger
 from enforcement_core.partials import Partial
 from enforcement_core.summary import record_figures
-from enforcement_core.tables._arrow_files import _arrow_sheets, _pa, _pc
+from enforcement_core.tables._arrow_files import _arrow_sheets, _Encoded, _encoded, _pa, _pc
 from enforcement_core.tables._arrow_records import _records
-from enforcement_core.tables._columns import (
-    _checked_layout,
-    _Encoded,
-    _encoded,
-)
+from enforcement_core.tables._columns import _checked_layout
 from enforcement_core.tables._files import RawSheet, kind_of, materialized, of_file
 from enforcement_core.tables._layout import (
     Column,
