@@ -972,8 +972,11 @@ def _per_type(lists: Any) -> Counter[str | None]:
     several = lengths[rows] > 1
     tally = np.bincount(codes[~several], minlength=width)
     if several.any():
-        pairs = np.unique(rows[several] * width + codes[several])
-        tally += np.bincount(pairs % width, minlength=width)
+        # Sorted, a (row, value) listed twice is two neighbours: counted once.
+        pairs = np.sort(rows[several] * width + codes[several])
+        once = np.ones(len(pairs), dtype=bool)
+        once[1:] = pairs[1:] != pairs[:-1]
+        tally += np.bincount(pairs[once] % width, minlength=width)
     counts = Counter({v: n for v, n in zip(values, tally.tolist(), strict=True) if n})
     return _empty_lists(lists, counts)
 

@@ -213,15 +213,18 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     for factor in keyed.values():
         if isinstance(factor, _Parties):
             alone |= _refused_parties(factor)
-    signature = np.where(alone, -2 - np.arange(rows), signature)
-    candidates = np.flatnonzero(~refused)
-    _, first, inverse = np.unique(signature[candidates], return_index=True, return_inverse=True)
+    alone &= ~refused
+    first, group_of = _grouped(signature, ~refused & ~alone)
+    # In the order of their first rows, each row built alone in its place.
+    tried = sorted(
+        [(row, False) for row in first.tolist()]
+        + [(row, True) for row in np.flatnonzero(alone).tolist()]
+    )
     columns_tuple = tuple(found.values())
-    for group in np.argsort(first, kind="stable").tolist():
-        row = int(candidates[first[group]])
+    for row, single in tried:
         if build(record, _kwargs(keyed, row), (sheet_name, row + 2), columns_tuple, []) is not None:
             continue
-        members = candidates[inverse.reshape(-1) == group].tolist()
+        members = [row] if single else np.flatnonzero(group_of == group_of[row]).tolist()
         for member in members:
             mine: list[TableProblem] = []
             where = (sheet_name, member + 2)
@@ -554,11 +557,15 @@ def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]
     """
     import numpy as np  # noqa: PLC0415
 
-    codes, first = np.unique(factor.codes[eligible], return_index=True)
+    # Each distinct value's first eligible row, counted rather than sorted out of the rows.
+    positions = np.flatnonzero(eligible)
+    first = np.full(len(factor.distinct), len(eligible), dtype=np.int64)
+    np.minimum.at(first, factor.codes[positions], positions)
+    present = np.flatnonzero(first < len(eligible))
     passing = _surely_passing(check, factor)
     memo: dict[Any, str | None] = {}
     reasons: dict[int, str] = {}
-    for position in codes[np.argsort(first, kind="stable")].tolist():
+    for position in present[np.argsort(first[present], kind="stable")].tolist():
         if passing is not None and passing[position]:
             continue
         value = factor.distinct[position]
