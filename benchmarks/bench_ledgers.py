@@ -14,6 +14,9 @@ Each measure runs in a fresh process, so that its peak memory is its own:
 - ``csv`` and ``parquet``: a 1,000,000-row penalty sheet to a validated summary through
   the columnar ledger, beside pandas ``read_csv`` / ``read_parquet`` + ``groupby``
   computing the same tallies without validation (target: at most 1.0x pandas);
+- ``national``: a national 双公示 penalty table (CSV, fines in 万元) of as many rows,
+  through the columnar ledger, beside pandas, polars and duckdb computing cases and
+  fines by domain and cases by sanction type without validation;
 - ``xlsx``: a 100,000-row penalty sheet through ``read_ledger`` and ``summarize``,
   beside ``pandas.read_excel`` with openpyxl + ``groupby`` (target: at most 1.0x);
 - the bytes per row a columnar ledger holds (target: under 100).
@@ -176,6 +179,56 @@ def penalty_rows(rows: int, seed: int = 3) -> list[list[str]]:
     return table
 
 
+NATIONAL_HEADERS = [
+    "行政相对人名称",
+    "行政相对人类别",
+    "行政处罚决定书文号",
+    "处罚类别",
+    "罚款金额（万元）",
+    "处罚决定日期",
+    "处罚机关",
+    "处罚机关统一社会信用代码",
+    "执法领域",
+]
+NATIONAL_SANCTIONS = ["罚款", "警告", "罚款、没收违法所得", "警告、罚款", "责令停产停业"]
+NATIONAL_DOMAINS = ["交通", "安全生产", "市场监管", "生态环境", "城市管理"]
+# A unified social credit code (GB 32100-2015) with its check character.
+CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def _credit_code(serial: int) -> str:
+    first17 = f"11500{serial:012d}"
+    total = sum(CREDIT_CHARS.index(c) * w for c, w in zip(first17, CREDIT_WEIGHTS, strict=True))
+    return first17 + CREDIT_CHARS[(31 - total % 31) % 31]
+
+
+def national_rows(rows: int, seed: int = 5) -> list[list[str]]:
+    """Rows of a national 双公示 penalty table of one body: fines in 万元 to the fen."""
+    rng = random.Random(seed)
+    days = _days()
+    code = _credit_code(1)
+    table = []
+    for n in range(rows):
+        sanctions = rng.choice(NATIONAL_SANCTIONS)
+        fen = rng.randrange(1, 2_000_000) if "罚款" in sanctions else 0
+        wan = f"{fen // 10**6}.{fen % 10**6:06d}".rstrip("0").rstrip(".") if fen else "0"
+        table.append(
+            [
+                f"某企业{rng.randrange(5000)}",
+                "法人及非法人组织",
+                f"示例罚〔{YEAR}〕{n}号",
+                sanctions,
+                wan,
+                rng.choice(days),
+                "示例镇人民政府",
+                code,
+                rng.choice(NATIONAL_DOMAINS),
+            ]
+        )
+    return table
+
+
 def peak_rss_mib() -> float:
     """This process's peak resident memory.
 
@@ -250,6 +303,46 @@ def _duckdb_tallies(path: Path) -> object:
     )
 
 
+def _national_pandas(frame: object) -> object:
+    """A national table's tallies: cases and fines (万元, as floats) by domain, cases by type."""
+    import pandas as pd
+
+    frame["fine"] = pd.to_numeric(frame["罚款金额（万元）"], errors="coerce")  # type: ignore[index]
+    by_domain = frame.groupby("执法领域").agg(  # type: ignore[attr-defined]
+        cases=("行政处罚决定书文号", "size"), fines=("fine", "sum")
+    )
+    by_sanction = frame["处罚类别"].str.split("、").explode().value_counts()  # type: ignore[index]
+    return by_domain, by_sanction
+
+
+def _national_polars(frame: object) -> object:
+    """The same tallies in polars, the fines read as decimals."""
+    import polars as pl
+
+    fines = pl.col("罚款金额（万元）").cast(pl.Decimal(18, 6), strict=False)
+    by_domain = frame.group_by("执法领域").agg(pl.len(), fines.sum())  # type: ignore[attr-defined]
+    by_sanction = frame.select(pl.col("处罚类别").str.split("、").explode().value_counts())  # type: ignore[attr-defined]
+    return by_domain, by_sanction
+
+
+def _national_duckdb(path: Path) -> object:
+    """The same tallies in duckdb SQL, the file read whole into a table first."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.read_csv(str(path), all_varchar=True).to_table("t")
+    return (
+        con.sql(
+            'select "执法领域", count(*), sum(try_cast("罚款金额（万元）" as decimal(18, 6))) '
+            "from t group by 1"
+        ).fetchall(),
+        con.sql(
+            "select s, count(*) from (select unnest(string_split(\"处罚类别\", '、')) as s from t) "
+            "group by 1"
+        ).fetchall(),
+    )
+
+
 #: The anchors an analyst would pick today, each with the package it needs (the `bench` extra).
 ANCHORS = {
     "csv-polars": "polars",
@@ -257,15 +350,27 @@ ANCHORS = {
     "xlsx-polars": "fastexcel",
     "csv-duckdb": "duckdb",
     "parquet-duckdb": "duckdb",
+    "national-polars": "polars",
+    "national-duckdb": "duckdb",
 }
 
 
 def _anchor(kind: str, path: Path, repeat: int) -> tuple[float, str]:
     """The time of one anchor, and the size of its data in Arrow (polars) as a note."""
+    if kind == "national-duckdb":
+        seconds, _ = best_of(repeat, lambda: _national_duckdb(path))
+        return seconds, ""
     if kind.endswith("-duckdb"):
         seconds, _ = best_of(repeat, lambda: _duckdb_tallies(path))
         return seconds, ""
     import polars as pl
+
+    if kind == "national-polars":
+        seconds, _ = best_of(
+            repeat, lambda: _national_polars(pl.read_csv(path, infer_schema=False))
+        )
+        frame = pl.read_csv(path, infer_schema=False)
+        return seconds, f"arrow {frame.estimated_size() / 2**20:.0f} MiB"
 
     def read() -> object:
         if kind == "csv-polars":
@@ -282,12 +387,26 @@ def _anchor(kind: str, path: Path, repeat: int) -> tuple[float, str]:
 BODY = ec.body.EnforcementBody("示例镇人民政府", ec.body.BodyLevel.TOWN)
 
 
-def measure(kind: str, path: Path, repeat: int) -> None:  # noqa: C901  (one branch a measure)
+def measure(kind: str, path: Path, repeat: int) -> None:  # noqa: C901, PLR0912  (one branch a measure)
     """Run one measure in this process and print its line."""
     if kind in ("json", "json-reference", "json-msgspec"):
         _measure_json(kind, path)
         return
-    if kind in ("csv-columnar", "parquet-columnar"):
+    if kind == "national-columnar":
+        from enforcement_core.tables import read_columnar
+
+        seconds, report = best_of(
+            repeat, lambda: read_columnar(path, body=BODY, year=YEAR).summarize()
+        )
+        extra = f"penalty cases {report.penalty.cases:,}"  # type: ignore[attr-defined]
+    elif kind == "national-pandas":
+        import pandas as pd
+
+        seconds, _ = best_of(
+            repeat, lambda: _national_pandas(pd.read_csv(path, dtype=str, keep_default_na=False))
+        )
+        extra = ""
+    elif kind in ("csv-columnar", "parquet-columnar"):
         from enforcement_core.tables import read_columnar
 
         def work() -> object:
@@ -454,6 +573,12 @@ def _write(folder: Path, records: int, excel_rows: int, only: set[str]) -> dict[
         )
         files["parquet"] = folder / "行政处罚.parquet"
         pq.write_table(table, files["parquet"])
+    if "national" in only:
+        files["national"] = folder / "行政处罚决定公示.csv"
+        with files["national"].open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(NATIONAL_HEADERS)
+            writer.writerows(national_rows(records))
     if "xlsx" in only:
         import openpyxl
 
@@ -491,7 +616,7 @@ def main() -> None:  # noqa: C901  (the series, the measures, and the table of r
     # Each round runs every measure once, in turn, so that a burst of other work on a
     # shared machine falls on the anchors and the library alike; the medians are compared.
     parser.add_argument("--rounds", type=int, default=1)
-    parser.add_argument("--only", default="json,csv,parquet,xlsx,bytes")
+    parser.add_argument("--only", default="json,csv,parquet,national,xlsx,bytes")
     parser.add_argument(
         "--json-sizes",
         help="the JSON series alone: sizes in records, e.g. 100000,1000000,3000000",
@@ -532,6 +657,10 @@ def main() -> None:  # noqa: C901  (the series, the measures, and the table of r
             ("parquet-pandas", "parquet"),
             ("parquet-polars", "parquet"),
             ("parquet-duckdb", "parquet"),
+            ("national-columnar", "national"),
+            ("national-pandas", "national"),
+            ("national-polars", "national"),
+            ("national-duckdb", "national"),
             ("xlsx-ours", "xlsx"),
             ("xlsx-columnar", "xlsx"),
             ("xlsx-pandas", "xlsx"),
@@ -563,6 +692,9 @@ def main() -> None:  # noqa: C901  (the series, the measures, and the table of r
             ("xlsx-ours", "xlsx-columnar"),
             ("csv-columnar", "csv-duckdb"),
             ("parquet-columnar", "parquet-duckdb"),
+            ("national-columnar", "national-polars"),
+            ("national-columnar", "national-pandas"),
+            ("national-columnar", "national-duckdb"),
         ):
             if ours in results and theirs in results:
                 print(f"ratio {ours} / {theirs}: {results[ours] / results[theirs]:.2f}x")

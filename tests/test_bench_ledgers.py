@@ -47,6 +47,11 @@ class TestLedgerBenchmark:
             "parquet-polars ",
             "parquet-duckdb ",
             "xlsx-polars ",
+            # A national 双公示 table, beside the same anchors.
+            "national-columnar ",
+            "national-pandas ",
+            "national-polars ",
+            "national-duckdb ",
             "ratio csv-columnar / csv-pandas",
         ):
             assert measure in completed.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 from enum import Enum
 
@@ -539,17 +540,24 @@ _ID_CELLS = st.sampled_from(
 def test_repeated_identifiers_in_arrow_are_those_of_the_object_path(sheets_of_ids):
     import pyarrow as pa
 
+    from enforcement_core.tables._arrow_files import _encoded
     from enforcement_core.tables._layout import Column
     from enforcement_core.tables._read import repeated_ids
     from enforcement_core.tables.columnar import _repeated
 
     column = next(c for c in SHEETS["penalty_cases"].columns if c.key == "id")
     assert isinstance(column, Column)
-    by_arrow, by_objects = {}, {}
+    # By the table alone, and on the engine's encodings: hashed, and the rows as cells.
+    by_arrow: list[dict] = [{}, {}, {}]
+    by_objects = {}
     for n, cells in enumerate(sheets_of_ids):
         name = f"sheet{n}"
         arrow = pa.table({"编号": pa.array(cells, pa.string())})
-        fast = _repeated("penalty_cases", name, arrow, {0: column}, by_arrow)
+        encodings = [
+            None,
+            {0: _encoded(arrow.column(0))},
+            {0: _encoded(arrow.column(0), hashed=False)},
+        ]
         slow = repeated_ids(
             "penalty_cases",
             name,
@@ -557,10 +565,12 @@ def test_repeated_identifiers_in_arrow_are_those_of_the_object_path(sheets_of_id
             [(r + 2, c) for r, c in enumerate(cells)],
             by_objects,
         )
-        assert [(p.sheet, p.row, p.value, p.message) for p in fast] == [
-            (p.sheet, p.row, p.value, p.message) for p in slow
-        ]
-    assert by_arrow == by_objects
+        for seen, encoded in zip(by_arrow, encodings, strict=True):
+            fast = _repeated("penalty_cases", name, arrow, {0: column}, seen, encodings=encoded)
+            assert [(p.sheet, p.row, p.value, p.message) for p in fast] == [
+                (p.sheet, p.row, p.value, p.message) for p in slow
+            ]
+    assert by_arrow == [by_objects] * 3
 
 
 def test_an_identifier_given_again_is_found_within_a_sheet_and_across_sheets():
@@ -584,7 +594,7 @@ def test_an_identifier_given_again_is_found_within_a_sheet_and_across_sheets():
 def test_the_white_space_trimmed_from_identifiers_is_what_str_strip_removes():
     import sys
 
-    from enforcement_core.tables.columnar import _WHITE_SPACE
+    from enforcement_core.tables._arrow_files import _WHITE_SPACE
 
     everything = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
     assert sorted(_WHITE_SPACE) == sorted(everything)
@@ -604,3 +614,176 @@ def test_a_long_cell_is_counted_in_characters_not_bytes(width, refused):
         assert error.value.problems[0].row == 3
     else:
         long_cells(table, "t.csv")
+
+
+@settings(max_examples=examples(100))
+@given(raw=st.binary(max_size=40) | st.text(max_size=20).map(str.encode))
+def test_arrow_finds_utf8_as_python_decodes_it(raw):
+    """The CSV reader's check in place says UTF-8 exactly when ``bytes.decode`` reads it."""
+    from enforcement_core.tables._arrow_files import _utf8
+
+    try:
+        raw.decode("utf-8")
+        decodes = True
+    except UnicodeDecodeError:
+        decodes = False
+    assert decodes == _utf8(raw)
+
+
+@pytest.mark.parametrize(
+    "raw", [b"", "编号".encode(), b"\xef\xbb\xbfP-1", b"P-1\xff", "罚".encode()[:2]]
+)
+def test_utf8_on_both_sides(raw):
+    """Valid text, a BOM, an empty file pass; a stray byte and a cut character do not."""
+    from enforcement_core.tables._arrow_files import _utf8
+
+    assert _utf8(raw) == (raw[-1:] != b"\xff" and raw != "罚".encode()[:2])
+
+
+@settings(max_examples=examples(100))
+@given(
+    lists=st.lists(
+        st.none() | st.lists(st.sampled_from(["fine", "warning", "detention"]), max_size=3),
+        max_size=12,
+    ),
+    split=st.integers(0, 12),
+)
+def test_the_tally_of_types_is_the_count_of_rows_listing_each(lists, split):
+    """Each type counted once per row listing it, empty and null lists under None, any chunks."""
+    pa = pytest.importorskip("pyarrow")
+    expected: dict = {}
+    for listed in lists:
+        for value in set(listed or ()) or {None}:
+            expected[value] = expected.get(value, 0) + 1
+    chunks = [lists[:split], lists[split:]]
+    column = pa.chunked_array(chunks, pa.list_(pa.string()))
+    assert expected == {k: n for k, n in _per_type(column).items() if n}
+
+
+class TestTheEngine:
+    def test_a_cell_of_white_space_python_strips_is_blank_on_both_paths(self):
+        """U+001C or U+3000 alone is an empty cell, as str.strip makes it, whichever column."""
+        case = ec.actions.PenaltyCase("P-1", dt.date(2023, 5, 2), domain=ec.actions.Domain.TRAFFIC)
+        header, row = (
+            table("penalty_cases", [case, attrs.evolve(case, id="P-2")]).decode().splitlines()[:2]
+        )
+        rows = [row, row.replace("P-1", "P-2")]
+        for space in ("\x1c", "\u3000", "\u2003"):
+            cells = rows[1].split(",")
+            cells[0] = space  # the identifier, a required column: a value is required
+            data = f"{header}\n{rows[0]}\n{','.join(cells)}\n".encode()
+            by_objects, by_columns = both(data)
+            assert by_objects == by_columns
+            assert {(3, "a value is required")} == {(r, m) for r, _, m in by_columns}
+
+    def test_the_distinct_texts_are_python_only_when_asked(self):
+        """An identifier column's values stay in Arrow; a blank one and the last slot are None."""
+        pa = pytest.importorskip("pyarrow")
+        from enforcement_core.tables._arrow_files import _encoded, _Texts
+
+        encoded = _encoded(pa.array([" P-1", None, "\u3000", "P-2"]), hashed=False)
+        texts = _Texts(encoded.trimmed, encoded.blank)
+        assert 5 == len(texts)
+        assert ["P-1", None, None, "P-2", None] == list(texts)
+        assert ["P-1", None, None, "P-2", None] == [texts[i] for i in range(5)]
+        assert texts[-1] is None
+        assert texts[-2] == "P-2"
+        assert texts[1:4] == [None, None, "P-2"]
+        with pytest.raises(IndexError):
+            texts[5]
+
+    def test_an_encoding_of_the_rows_and_a_hashed_one_read_alike(self):
+        """Cells given twice, blanks and nulls: the engine's two encodings give the same rows."""
+        pa = pytest.importorskip("pyarrow")
+        from enforcement_core.tables._arrow_files import _encoded
+
+        cells = pa.array(["P-1", " P-1", None, "", "P-2", "P-1"])
+        hashed, rows = _encoded(cells), _encoded(cells, hashed=False)
+        assert 4 == len(hashed.raw)  # "P-1", " P-1", "", "P-2": the null is the last slot
+        assert [0, 1, 4, 2, 3, 0] == hashed.codes.tolist()
+        assert [0, 1, 2, 3, 4, 5] == rows.codes.tolist()
+        for encoded in (hashed, rows):
+            text = [*encoded.trimmed.to_pylist(), None]
+            blank = encoded.blank[encoded.codes].tolist()
+            assert [False, False, True, True, False, False] == blank
+            assert ["P-1", "P-1", "P-2", "P-1"] == [
+                text[c] for c, b in zip(encoded.codes.tolist(), blank, strict=True) if not b
+            ]
+
+
+@settings(max_examples=examples(100))
+@given(
+    texts=st.lists(
+        st.from_regex(r"[0-9]{1,17}(\.[0-9]{0,3})?", fullmatch=True)
+        | st.sampled_from(["", " 12", "1,200", "+5", "-5", "1.2万", "０１", "1e3", "١٢"]),
+        max_size=8,
+    )
+)
+def test_amounts_in_yuan_read_in_arrow_are_what_read_yuan_reads(texts):
+    """An amount of plain digits read without the reader is read_yuan's own value, to its places."""
+    pa = pytest.importorskip("pyarrow")
+    import numpy as np
+
+    from enforcement_core.tables._arrow_files import _plain_yuan
+    from enforcement_core.tables._cells import CellError, read_yuan
+
+    column = next(c for c in SHEETS["penalty_cases"].columns if c.key == "fine")
+    read = np.empty(len(texts), dtype=object)
+    done = _plain_yuan(column, pa.array(texts, pa.string()), texts, read)
+    for text, plain, value in zip(texts, done.tolist(), read.tolist(), strict=True):
+        # Up to 15 digits and 2 places: read in Arrow; anything else goes to the reader.
+        assert plain == bool(re.fullmatch(r"[0-9]{1,15}(\.[0-9]{1,2})?", text)), text
+        if not plain:
+            continue
+        try:
+            expected = read_yuan(text)
+        except CellError:
+            pytest.fail(f"{text!r} read in Arrow, refused by read_yuan")
+        assert (expected, str(expected)) == (value, str(value))
+
+
+@settings(max_examples=examples(100))
+@given(
+    texts=st.lists(
+        st.from_regex(r"[0-9]{1,13}(\.[0-9]{0,7})?", fullmatch=True)
+        | st.sampled_from(["", " 1.2", "1,200", "-5", "0.68", "1753.79", "0.000001", "1e3"]),
+        max_size=8,
+    )
+)
+def test_amounts_in_wan_yuan_read_in_arrow_are_what_read_wan_yuan_reads(texts):
+    """An amount in 万元 of plain digits read in Arrow is read_wan_yuan's value, to its places, and its fen."""
+    pa = pytest.importorskip("pyarrow")
+    import numpy as np
+
+    from enforcement_core.tables._arrow_files import _plain_wan_yuan
+    from enforcement_core.tables._cells import read_wan_yuan
+    from enforcement_core.tables._layout import Column
+
+    column = Column("fine", ("fine",), read_wan_yuan, required=False, unit="万元")
+    read = np.empty(len(texts), dtype=object)
+    fen = _plain_wan_yuan(column, pa.array(texts, pa.string()), texts, read)
+    assert fen is not None
+    for text, amount, value in zip(texts, fen, read.tolist(), strict=True):
+        assert (amount is not None) == bool(re.fullmatch(r"[0-9]{1,12}(\.[0-9]{1,6})?", text)), text
+        if amount is None:
+            continue
+        expected = read_wan_yuan(text)
+        assert (expected, str(expected)) == (value, str(value))
+        assert expected * 100 == amount
+
+
+def test_amounts_in_wan_yuan_of_large_text_are_read_alike():
+    """A column of large_string (pandas 3's text, through Arrow) reads its amounts in 万元 alike."""
+    pa = pytest.importorskip("pyarrow")
+    import numpy as np
+
+    from enforcement_core.tables._arrow_files import _plain_wan_yuan
+    from enforcement_core.tables._cells import read_wan_yuan
+    from enforcement_core.tables._layout import Column
+
+    column = Column("fine", ("fine",), read_wan_yuan, required=False, unit="万元")
+    texts = ["0.68", "12"]
+    read = np.empty(2, dtype=object)
+    fen = _plain_wan_yuan(column, pa.array(texts, pa.large_string()), texts, read)
+    assert [680_000, 12_000_000] == fen
+    assert [read_wan_yuan(t) for t in texts] == read.tolist()

@@ -1019,3 +1019,82 @@ class TestIdentifiers:
         """法定代表人身份证号 is checked and dropped: the ledger's JSON does not hold it."""
         ledger = ec.read_ledger(_file(tmp_path, "penalty-2021-legal", "xlsx", None))
         assert PERSON not in ec.dump_json(ledger)
+
+
+class TestCellsReadOnceASheet:
+    """The object path reads a column's equal cells once a sheet (issue 24), as it read each."""
+
+    @staticmethod
+    def _column(key):
+        from enforcement_core.tables._layout import sheets
+
+        sheet = next(s for s in sheets() if s.key == "penalty_cases")
+        return next(c for c in sheet.columns if c.key == key)
+
+    @pytest.mark.parametrize(
+        ("first", "second"),
+        [
+            (Decimal("1.0"), Decimal("1.00")),
+            (-0.0, 0.0),
+            (1, 1.0),
+            ("1.0", "1.00"),
+        ],
+    )
+    def test_equal_cells_that_differ_are_read_apart(self, first, second):
+        """Decimal('1.0') and Decimal('1.00'), -0.0 and 0.0: each read as the reader reads it."""
+        from enforcement_core.tables._cells import CellError
+        from enforcement_core.tables._layout import _parsed, _read_cell
+
+        column = self._column("fine")
+        memo = {}
+        for cell in (first, second, first):
+            try:
+                expected = (_parsed(column, cell), None)
+            except CellError as error:
+                expected = (None, error.message)
+            parsed, error = _read_cell(column, cell, memo)
+            assert expected == (parsed, None if error is None else error.message)
+            assert str(expected[0]) == str(parsed)
+
+    def test_a_refused_cell_is_refused_at_every_row(self):
+        """The reader's refusal is remembered and given again, not raised from the memo."""
+        from enforcement_core.tables._layout import _read_cell
+
+        column = self._column("decided_on")
+        memo = {}
+        results = [_read_cell(column, "昨天", memo) for _ in range(3)]
+        assert all(parsed is None and error is not None for parsed, error in results)
+        assert 1 == len(memo)
+
+    def test_a_cell_that_is_no_key_is_read_each_time(self):
+        """A list (a Parquet column of lists) is read without the memo."""
+        from enforcement_core.tables._layout import _read_cell
+
+        column = self._column("sanctions")
+        memo = {}
+        parsed, error = _read_cell(column, ["罚款", "警告"], memo)
+        assert error is None
+        assert (ec.actions.SanctionType.FINE, ec.actions.SanctionType.WARNING) == parsed
+        assert {} == memo
+
+    def test_a_sheet_read_twice_as_fast_reads_the_same(self):
+        """Rows repeating their cells, good and bad: the same records and problems as row by row."""
+        from enforcement_core.tables._layout import read_each_cell, sheets
+
+        sheet = next(s for s in sheets() if s.key == "penalty_cases")
+        found = dict(enumerate(sheet.columns))
+        rows = [
+            ["P-1", "2023-05-02", "交通", "罚款", "", "200", "", "是"],
+            ["P-2", "2023-05-02", "交通", "罚款", "", "200.0", "", "是"],
+            ["P-3", "昨天", "交通", "罚金", "", "200", "", "也许"],
+            ["P-4", "昨天", "交通", "罚金", "", "-0", "", "也许"],
+        ]
+        memo, by_memo, by_rows = {}, [], []
+        for number, cells in enumerate(rows * 2, start=2):
+            kept = []
+            by_memo.append(read_each_cell("s", number, cells, found, kept, memo=memo))
+            by_memo.append(kept)
+            kept = []
+            by_rows.append(read_each_cell("s", number, cells, found, kept))
+            by_rows.append(kept)
+        assert by_rows == by_memo

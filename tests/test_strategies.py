@@ -36,6 +36,7 @@ import test_partials
 import test_scale
 import test_stated
 import test_tables  # noqa: F401  (the same)
+import test_workbook
 from enforcement_core import _validators
 from enforcement_core._privacy import mask_id_numbers
 from enforcement_core.categories import RECORD_GROUPS
@@ -574,6 +575,21 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
     "test_columnar._ID_CELLS": (
         lambda: test_columnar._ID_CELLS,
         lambda v: isinstance(v, str) and v.strip() in {"", "P-1", "P-2", "P-3", "p-1", "P-1\u200b"},
+    ),
+    # A worksheet's rows: numbered anywhere up to past Excel's last row, cells of known
+    # columns and texts, each with its reference written or not.
+    "test_workbook._ROWS": (
+        lambda: test_workbook._ROWS,
+        lambda v: all(
+            1 <= number <= 2_000_000
+            and len(cells) <= 4
+            and all(
+                column in {"A", "B", "H", "Z", "AA", "XFD"}
+                and text in {"P-1", "", "&#32534;", "a b", "12:30"}
+                for column, _, text in cells
+            )
+            for number, _, cells in v
+        ),
     ),
     # A body's cells: a name or a credit code given, at least one of them.
     "test_scale._BODY_ROWS": (

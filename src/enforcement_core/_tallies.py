@@ -188,6 +188,9 @@ class ArrowColumns:
             return self  # a table of no records may have no columns: nothing is in the year
         pc = _pc()
         dates = self.table.column(name)
+        bounds = pc.min_max(dates).as_py()
+        if not dates.null_count and start <= bounds["min"] and bounds["max"] <= end:
+            return self  # every record in the year: nothing to filter out (nor to copy)
         within = pc.and_(pc.greater_equal(dates, start), pc.less_equal(dates, end))
         return ArrowColumns(self.table.filter(within), self.record)
 
@@ -300,24 +303,26 @@ def _per_type(lists: Any) -> Counter[str | None]:
     """How many rows list each value (a row listing it twice counts once); ``None``: empty lists."""
     import numpy as np  # noqa: PLC0415
 
-    pa, pc = _pa(), _pc()
+    pc = _pc()
     lists = lists.combine_chunks() if hasattr(lists, "combine_chunks") else lists
-    if len(lists) > _SMALL_TABLE:
-        pairs = pa.table({"row": pc.list_parent_indices(lists), "value": pc.list_flatten(lists)})
-        distinct = pairs.group_by(["row", "value"]).aggregate([])
-        counts: Counter[str | None] = Counter()
-        for entry in pc.value_counts(distinct.column("value")).to_pylist():
-            counts[entry["values"]] += entry["counts"]
-        return _empty_lists(lists, counts)
     rows = pc.list_parent_indices(lists).to_numpy().astype(np.int64)
     encoded = pc.dictionary_encode(pc.list_flatten(lists))
     # A null value, were there one, is counted under None, as a group-by counts it.
     values: list[str | None] = [*encoded.dictionary.to_pylist(), None]
     width = len(values)
     codes = encoded.indices.fill_null(width - 1).to_numpy().astype(np.int64)
-    # Each (row, value) once: a row listing a value twice counts once.
-    tally = np.bincount(np.unique(rows * width + codes) % width, minlength=width).tolist()
-    counts = Counter({v: n for v, n in zip(values, tally, strict=True) if n})
+    # Each (row, value) once: a row listing a value twice counts once. Only a row of
+    # several values can list one twice; the others are counted as they are.
+    lengths = pc.fill_null(pc.list_value_length(lists), 0).to_numpy()
+    several = lengths[rows] > 1
+    tally = np.bincount(codes[~several], minlength=width)
+    if several.any():
+        # Sorted, a (row, value) listed twice is two neighbours: counted once.
+        pairs = np.sort(rows[several] * width + codes[several])
+        once = np.ones(len(pairs), dtype=bool)
+        once[1:] = pairs[1:] != pairs[:-1]
+        tally += np.bincount(pairs[once] % width, minlength=width)
+    counts = Counter({v: n for v, n in zip(values, tally.tolist(), strict=True) if n})
     return _empty_lists(lists, counts)
 
 

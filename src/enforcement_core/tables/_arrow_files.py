@@ -3,7 +3,10 @@
 A CSV file is read by pyarrow's own reader, a Parquet file as it is typed, a workbook
 sheet by sheet through :func:`~enforcement_core.tables._files.read_sheets`; each
 table's row ``i`` is the spreadsheet's row ``i + 2``, so problems name the rows a
-clerk sees.
+clerk sees. A column is then read once (:func:`_encoded`): its distinct cells, trimmed
+as ``str.strip`` trims, and each row's code among them, on which the column check
+engine (:mod:`._columns`) decides every check; amounts of plain digits are read there
+in Arrow (:func:`_plain_yuan`, :func:`_plain_wan_yuan`).
 """
 
 from __future__ import annotations
@@ -12,12 +15,16 @@ import csv as std_csv
 import datetime as dt
 import io
 import os
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Final, overload
+
+import attrs
 
 from enforcement_core._extras import require
 from enforcement_core.errors import LoadError
+from enforcement_core.tables._cells import read_wan_yuan, read_yuan
 from enforcement_core.tables._files import (
     RawSheet,
     csv_text,
@@ -33,6 +40,8 @@ from enforcement_core.tables._read import for_people
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+
+    from enforcement_core.tables._layout import Column
 
 
 def _pa() -> Any:
@@ -73,11 +82,18 @@ def _numbered_table(sheet: RawSheet) -> Any:
     pa = _pa()
     first = sheet.rows[0][0] if sheet.rows else 2
     rows = [[] for _ in range(first - 2)] + [cells for _, cells in sheet.rows]
-    # Cells as the text they hold: date cells as ISO dates, numbers as their shortest text.
-    columns = [
-        pa.array([_cell(row[i]) if i < len(row) else None for row in rows], pa.string())
-        for i in range(len(sheet.header))
+    width = len(sheet.header)
+    # Column by column, a row short of the header padded with empty cells (and one
+    # longer cut: its cells beyond the header are refused elsewhere).
+    cut = [
+        row if len(row) == width else [*row[:width], *[None] * (width - len(row))] for row in rows
     ]
+    columns = []
+    for cells in zip(*cut, strict=True) if cut else [() for _ in range(width)]:
+        # Cells as the text they hold: date cells as ISO dates, numbers as their shortest
+        # text. A column of text alone (the most) is taken as it is.
+        text = set(map(type, cells)) <= {str, type(None)}
+        columns.append(pa.array(cells if text else [_cell(cell) for cell in cells], pa.string()))
     # By position, not by a dict: a header given twice keeps both columns, to be refused.
     headers = ["" if h is None else str(h) for h in sheet.header]
     return pa.Table.from_arrays(columns, names=headers)
@@ -126,11 +142,7 @@ def _arrow_csv(
     pa = _pa()
     csv = require("pyarrow.csv", "tables", "Columnar ledgers")
     raw = read_bytes(source, name)
-    try:
-        raw.decode("utf-8")
-        data = raw.removeprefix(b"\xef\xbb\xbf")
-    except UnicodeDecodeError:
-        data = csv_text(raw, name).encode("utf-8")
+    data = raw.removeprefix(b"\xef\xbb\xbf") if _utf8(raw) else csv_text(raw, name).encode("utf-8")
     if b"\n" not in data and b"\r" in data:
         data = data.replace(b"\r", b"\n")  # CR alone ends every line, as classic Mac OS wrote
     # Up to the first line end only: splitting would copy the whole file.
@@ -178,6 +190,22 @@ def _arrow_csv(
     long_cells(table, name)
     _no_stray(table, name)
     return table
+
+
+def _utf8(raw: bytes) -> bool:
+    """Whether ``raw`` is UTF-8, as ``raw.decode("utf-8")`` would find: checked by Arrow in place.
+
+    Decoding a big file into a Python string to find out costs its size several
+    times over in memory, and three times Arrow's check in time.
+    """
+    pa = _pa()
+    offsets = pa.array([0, len(raw)], pa.int64()).buffers()[1]
+    cells = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(raw)])
+    try:
+        cells.cast(pa.large_string())
+    except pa.ArrowInvalid:
+        return False
+    return True
 
 
 def _titled(data: bytes, mapping: Mapping[str, str | tuple[str, str]] | None) -> bool:
@@ -228,3 +256,203 @@ def _cell(value: Any) -> str | None:  # noqa: PLR0911  (one return per kind of c
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     return str(value)
+
+
+# A column read once ------------------------------------------------------------------
+
+
+#: Every character ``str.strip`` removes (those for which ``str.isspace`` holds); a test
+#: holds it to Python's own. Arrow trims exactly these, so a cell blank to the object
+#: path (``blank``, ``read_text``) is blank here, and no other.
+_WHITE_SPACE: Final = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+    "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+@attrs.frozen
+class _Encoded:
+    """A column of text read once: its distinct cells, and each row's position among them.
+
+    Every check of a cell is decided on the distinct cells (a column of dates has
+    at most 366, of domains a few dozen) and reaches the rows through ``codes``.
+    """
+
+    #: The distinct cells as the file writes them (Arrow text).
+    raw: Any
+    #: The same, trimmed of exactly the white space ``str.strip`` removes.
+    trimmed: Any
+    #: Each row's position among the distinct cells (``int64``); ``len(raw)`` for a null.
+    codes: Any
+    #: Which distinct cells are blank, and one more slot, blank, for the null.
+    blank: Any
+    #: Whether the cells are the rows themselves, unhashed (``codes`` counts the rows).
+    of_rows: bool = False
+
+    @property
+    def empty(self) -> int:
+        """The code of a row with nothing in it."""
+        return len(self.raw)
+
+
+def _encoded(array: Any, *, hashed: bool = True) -> _Encoded:
+    """A column of text (an Arrow array or chunked array) dictionary-encoded once.
+
+    Not ``hashed``, its cells are its rows (each row its own code): for a column
+    of identifiers, a value a row, hashing finds nothing to share and costs the
+    most of any column. The engine's checks hold for cells given more than once.
+    """
+    import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
+
+    pa, pc = _pa(), _pc()
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks else pa.array([], pa.string())
+    if not hashed:
+        if pa.types.is_dictionary(array.type):
+            array = array.dictionary_decode()
+        trimmed = pc.utf8_trim(array, characters=_WHITE_SPACE)
+        blank = np.ones(len(array) + 1, dtype=bool)
+        blank[:-1] = pc.fill_null(pc.equal(trimmed, ""), fill_value=True).to_numpy(
+            zero_copy_only=False
+        )
+        return _Encoded(
+            array, trimmed, np.arange(len(array), dtype=_index(len(array))), blank, of_rows=True
+        )
+    encoded = pc.dictionary_encode(array)
+    dictionary = encoded.dictionary
+    width = len(dictionary)
+    indices = encoded.indices
+    codes = (indices.fill_null(width) if indices.null_count else indices).to_numpy()
+    trimmed = pc.utf8_trim(dictionary, characters=_WHITE_SPACE)
+    blank = np.ones(width + 1, dtype=bool)
+    blank[:width] = pc.equal(trimmed, "").to_numpy(zero_copy_only=False)
+    return _Encoded(dictionary, trimmed, codes.astype(_index(width + 1), copy=False), blank)
+
+
+def _index(size: int) -> Any:
+    """The narrowest integer type numbering ``size`` things (codes take a row each: 4 bytes, not 8)."""
+    import numpy as np  # noqa: PLC0415
+
+    return np.int32 if size < 2**31 else np.int64
+
+
+class _Texts(Sequence[Any]):
+    """The distinct values of a column of plain text, held in Arrow: one made Python when asked.
+
+    A column of identifiers has a value a row; its checks run on the Arrow text
+    (:func:`_suspects`), and only a value looked at (a refused one, a record built
+    to run the checks written as methods) becomes a Python string. A blank value,
+    and the last slot, are ``None``.
+    """
+
+    def __init__(self, texts: Any, blank: Any) -> None:
+        self.texts = texts
+        self._blank = blank
+
+    def __len__(self) -> int:
+        return len(self.texts) + 1
+
+    @overload
+    def __getitem__(self, position: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> list[Any]: ...
+
+    def __getitem__(self, position: int | slice) -> Any:
+        if isinstance(position, slice):
+            return [self[p] for p in range(*position.indices(len(self)))]
+        if position < 0:
+            position += len(self)
+        if not 0 <= position < len(self):
+            raise IndexError(position)
+        if self._blank[position]:
+            return None
+        return self.texts[position].as_py()
+
+    def __iter__(self) -> Iterator[Any]:
+        values = self.texts.to_pylist()
+        for position, value in enumerate(values):
+            yield None if self._blank[position] else value
+        yield None
+
+
+def _values_at(distinct: Sequence[Any], positions: list[int]) -> list[Any]:
+    """The distinct values at ``positions``; of Arrow text, taken at once."""
+    if isinstance(distinct, _Texts) and positions:
+        import numpy as np  # noqa: PLC0415
+
+        values = distinct.texts.take(_pa().array(np.asarray(positions, dtype=np.int64)))
+        blank = distinct._blank  # noqa: SLF001  (its own slots)
+        return [None if blank[p] else v for p, v in zip(positions, values.to_pylist(), strict=True)]
+    return [distinct[p] for p in positions]
+
+
+# Amounts of plain digits, read in Arrow ------------------------------------------------
+
+
+# An amount in 万元 of plain digits with at most 6 places: exact in fen, well within int64.
+_PLAIN_WAN: Final = r"^[0-9]{1,12}(?:\.[0-9]{1,6})?$"
+
+
+def _plain_wan_yuan(
+    column: Column, dictionary: Any, distinct: list[Any], read: Any
+) -> list[int | None] | None:
+    """Amounts in 万元 written as plain digits, read into ``read`` without their reader.
+
+    ``read_wan_yuan`` of such a text is its value in fen as a Decimal of whole
+    yuan, or of two places when it has fen: what is done here, by the digits,
+    for the many distinct amounts of a big table. Each one's fen, by position;
+    ``None`` for the others (read by the reader) and for a column of another kind.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    if column.read is not read_wan_yuan or column.listed or column.check is not None:
+        return None
+    pa, pc = _pa(), _pc()
+    fen: list[int | None] = [None] * len(distinct)
+    matched = pc.fill_null(pc.match_substring_regex(dictionary, _PLAIN_WAN), fill_value=False)
+    positions = np.flatnonzero(matched.to_numpy(zero_copy_only=False))
+    if not len(positions):
+        return fen
+    # The digits and the places padded to six (万元 to the fen): one integer, in Arrow.
+    texts = dictionary.take(pa.array(positions)).cast(pa.string())  # large_string from pandas
+    parts = pc.extract_regex(texts, _WAN_PARTS)
+    places = pc.utf8_rpad(pc.fill_null(parts.field("places"), ""), width=6, padding="0")
+    digits = pc.binary_join_element_wise(parts.field("whole"), places, "")
+    amounts = pc.cast(digits, pa.int64()).to_pylist()
+    for position, amount in zip(positions.tolist(), amounts, strict=True):
+        fen[position] = amount
+        read[position] = _from_fen(amount)
+    return fen
+
+
+_WAN_PARTS: Final = r"^(?P<whole>[0-9]+)(?:\.(?P<places>[0-9]*))?$"
+
+
+# An amount in yuan of plain digits, at most two places: what read_yuan reads as Decimal(text).
+_PLAIN_YUAN: Final = r"^[0-9]{1,15}(?:\.[0-9]{1,2})?$"
+
+
+def _plain_yuan(column: Column, dictionary: Any, cells: list[Any], read: Any) -> Any:
+    """Amounts in yuan written as plain digits, read into ``read`` without their reader.
+
+    ``read_yuan`` of such a text is ``Decimal(text)``, as it is written (a test holds
+    the two equal); the many distinct amounts of a big table are found in Arrow
+    and made so. Which positions were read: a boolean array, of none for a column
+    of another kind.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    if column.read is not read_yuan or column.listed or column.check is not None:
+        return np.zeros(len(cells), dtype=bool)
+    pc = _pc()
+    matched = pc.fill_null(pc.match_substring_regex(dictionary, _PLAIN_YUAN), fill_value=False)
+    done = np.asarray(matched.to_numpy(zero_copy_only=False), dtype=bool)
+    for position in np.flatnonzero(done).tolist():
+        read[position] = Decimal(cells[position])
+    return done
+
+
+def _from_fen(fen: int) -> Decimal:
+    """An amount in fen as yuan: whole yuan without places, else to the fen."""
+    return Decimal(fen // 100) if fen % 100 == 0 else Decimal(fen).scaleb(-2)

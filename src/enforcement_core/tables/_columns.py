@@ -14,17 +14,28 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from collections.abc import Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 
-from enforcement_core._validators import IDENTIFIER_PATTERN, MAX_MONEY, Check, declared_checks
+from enforcement_core._validators import declared_checks
 from enforcement_core.errors import InvariantError
-from enforcement_core.tables._arrow_files import _cell, _pa, _pc, _strings
+from enforcement_core.tables._arrow_files import (
+    _cell,
+    _Encoded,
+    _encoded,
+    _pa,
+    _pc,
+    _plain_wan_yuan,
+    _plain_yuan,
+    _strings,
+    _Texts,
+    _values_at,
+)
 from enforcement_core.tables._arrow_records import _bare, _converted
-from enforcement_core.tables._cells import CellError, blank, read_text, read_wan_yuan
+from enforcement_core.tables._cells import CellError, read_text
 from enforcement_core.tables._layout import (
     EXAMPLE_PREFIX,
     Column,
@@ -36,10 +47,6 @@ from enforcement_core.tables._publicity import (
     is_note,
 )
 from enforcement_core.tables._reasons import in_chinese
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
 
 # A column with fewer distinct values than this share of its rows is read value by value.
 _DISTINCT_SHARE: Final = 0.5
@@ -69,15 +76,13 @@ _VALUE_ONLY: Final = frozenset(
 
 @attrs.define
 class _Read:
-    """A column as read: each row's value, and the row's code among the distinct values."""
+    """A column as read: each row's code among the distinct values read."""
 
     column: Column
-    #: Each row's value (an object array); ``None`` for an empty or a refused cell.
-    values: Any
     #: Each row's position in ``distinct``; ``len(distinct) - 1`` (a ``None``) for an empty cell.
     codes: Any
-    #: The distinct values read, the last one ``None``.
-    distinct: list[Any]
+    #: The distinct values read, the last one ``None`` (a refused or blank one is ``None`` too).
+    distinct: Sequence[Any]
     #: The distinct cells as Arrow text, for checks run in Arrow.
     texts: Any = None
     #: For an amount: each distinct value in fen where it was read from plain digits, else None.
@@ -88,47 +93,65 @@ class _Read:
         """Which rows have no value in this column."""
         return self.codes == len(self.distinct) - 1
 
+    def given(self) -> Any:
+        """Which rows have a value (read, not refused)."""
+        import numpy as np  # noqa: PLC0415
 
-def _cell_values(
-    sheet_name: str, array: Any, column: Column, problems: list[TableProblem], refused: Any
+        if isinstance(self.distinct, _Texts):
+            return ~self.distinct._blank[self.codes]  # noqa: SLF001  (its own slots)
+        nothing = np.fromiter((v is None for v in self.distinct), bool, len(self.distinct))
+        return ~nothing[self.codes]
+
+
+def _read_column(  # noqa: PLR0913  (the sheet, the column, and where problems go)
+    sheet_name: str,
+    encoded: _Encoded,
+    column: Column,
+    problems: list[TableProblem],
+    refused: Any,
+    *,
+    passed: Any = None,
+    lazy: bool = False,
 ) -> _Read:
-    """The column read by its reader, once per distinct value; refused rows marked."""
+    """A column read once per distinct cell; the rows of a refused one reported and marked.
+
+    ``passed`` rows (blank rows, the template's examples) are read as empty. With
+    ``lazy``, a column of plain text keeps its values in Arrow (:class:`_Texts`).
+    """
     import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
 
-    pa, pc = _pa(), _pc()
-    encoded = (
-        pc.dictionary_encode(array).combine_chunks()
-        if array.num_chunks
-        else pa.array([], pa.string()).dictionary_encode()
-    )
+    width = encoded.empty
+    # A blank cell, and every cell of a row passed over, points at the last slot, left None.
+    empty = encoded.blank[encoded.codes]
+    if passed is not None:
+        empty |= passed
+    codes = np.where(empty, width, encoded.codes)
     plain = _plain(column)
-    dictionary = pc.utf8_trim_whitespace(encoded.dictionary) if plain else encoded.dictionary
-    distinct = dictionary.to_pylist()
-    empty = len(distinct)
-    read = np.empty(empty + 1, dtype=object)
+    if plain and lazy:
+        return _Read(column, codes, _Texts(encoded.trimmed, encoded.blank), encoded.trimmed)
+    read = np.empty(width + 1, dtype=object)
     failed: dict[int, CellError] = {}
-    blanks: list[int] = []
+    cells: list[Any] = []
+    fen = None
     if plain:
         # Text is text: trimmed in Arrow, a blank one is empty (what read_text does, at once).
-        read[:empty] = distinct
-        blanks = np.flatnonzero(pc.equal(dictionary, "").to_numpy(zero_copy_only=False)).tolist()
-        read[blanks] = None
-    fen = _plain_wan_yuan(column, dictionary, distinct, read)
-    for position, value in enumerate(distinct if not plain else ()):
-        if fen is not None and fen[position] is not None:
-            continue
-        if blank(value):
-            blanks.append(position)
-            continue
-        try:
-            read[position] = _parsed(column, value)
-        except CellError as refusal:
-            failed[position] = refusal
-    # A null or blank cell points at the last slot, left None.
-    nulls = np.asarray(encoded.is_null().to_numpy(zero_copy_only=False), dtype=bool)
-    codes = np.where(nulls, empty, encoded.indices.fill_null(0).to_numpy())
-    if blanks:
-        codes = np.where(np.isin(codes, blanks), empty, codes)
+        dictionary = encoded.trimmed
+        read[:width] = dictionary.to_pylist()
+        read[encoded.blank] = None
+    else:
+        dictionary = encoded.raw
+        cells = dictionary.to_pylist()
+        fen = _plain_wan_yuan(column, dictionary, cells, read)
+        # Blank cells, and amounts of plain digits (read above), are not given to the reader.
+        known = encoded.blank[:width] | _plain_yuan(column, dictionary, cells, read)
+        if fen is not None:
+            known |= np.fromiter((f is not None for f in fen), bool, width)
+        for position in np.flatnonzero(~known).tolist():
+            value = cells[position]
+            try:
+                read[position] = _parsed(column, value)
+            except CellError as refusal:
+                failed[position] = refusal
     if failed:
         for row in np.flatnonzero(np.isin(codes, list(failed))).tolist():
             error = failed[int(codes[row])]
@@ -137,16 +160,15 @@ def _cell_values(
                     sheet_name,
                     row + 2,
                     column.header(),
-                    distinct[int(codes[row])],
+                    cells[int(codes[row])],
                     error.message,
                     error.message_zh,
                 )
             )
             refused[row] = True
-    # An object array, not a list: rows are looked up, never iterated in Python.
     if fen is not None:
         fen.append(None)
-    return _Read(column, read[codes], codes, read.tolist(), dictionary, fen)
+    return _Read(column, codes, read.tolist(), dictionary, fen)
 
 
 def _plain(column: Column) -> bool:
@@ -154,66 +176,21 @@ def _plain(column: Column) -> bool:
     return column.read is read_text and not column.listed and column.check is None
 
 
-# An amount in 万元 of plain digits with at most 6 places: exact in fen, well within int64.
-_PLAIN_WAN: Final = r"^[0-9]{1,12}(?:\.[0-9]{1,6})?$"
-
-
-def _plain_wan_yuan(
-    column: Column, dictionary: Any, distinct: list[Any], read: Any
-) -> list[int | None] | None:
-    """Amounts in 万元 written as plain digits, read into ``read`` without their reader.
-
-    ``read_wan_yuan`` of such a text is its value in fen as a Decimal of whole
-    yuan, or of two places when it has fen: what is done here, by the digits,
-    for the many distinct amounts of a big table. Each one's fen, by position;
-    ``None`` for the others (read by the reader) and for a column of another kind.
-    """
-    import numpy as np  # noqa: PLC0415
-
-    if column.read is not read_wan_yuan or column.listed or column.check is not None:
-        return None
-    pc = _pc()
-    fen: list[int | None] = [None] * len(distinct)
-    matched = pc.fill_null(pc.match_substring_regex(dictionary, _PLAIN_WAN), fill_value=False)
-    for position in np.flatnonzero(matched.to_numpy(zero_copy_only=False)).tolist():
-        whole, _, places = distinct[position].partition(".")
-        amount = int(whole + places.ljust(6, "0"))
-        fen[position] = amount
-        read[position] = _from_fen(amount)
-    return fen
-
-
-def _from_fen(fen: int) -> Decimal:
-    """An amount in fen as yuan: whole yuan without places, else to the fen."""
-    return Decimal(fen // 100) if fen % 100 == 0 else Decimal(fen).scaleb(-2)
-
-
 def _problem(sheet_name: str, row: int, header: str, value: Any, reason: str) -> TableProblem:
     return TableProblem.at(sheet_name, row + 2, header, value, reason, in_chinese(reason))
 
 
-def _blank_rows(table: Any, indices: Iterable[int] | None = None) -> Any:
-    """Which rows hold nothing but empty or white-space cells (in ``indices``, else every column)."""
+def _unread_rows(table: Any, encodings: dict[int, _Encoded] | None = None) -> Any:
+    """Which rows are no record: blank in every column, or a note under the table (``is_note``).
+
+    ``encodings`` holds columns as encoded already (the others are encoded here).
+    """
     import numpy as np  # noqa: PLC0415
 
-    pc = _pc()
-    blank = np.ones(table.num_rows, dtype=bool)
-    for index in range(table.num_columns) if indices is None else indices:
-        text = pc.utf8_trim_whitespace(_strings(table.column(index)))
-        blank &= pc.fill_null(pc.equal(text, ""), fill_value=True).to_numpy(zero_copy_only=False)
-    return blank
-
-
-def _unread_rows(table: Any) -> Any:
-    """Which rows are no record: blank in every column, or a note under the table (``is_note``)."""
-    import numpy as np  # noqa: PLC0415
-
-    pc = _pc()
-    given = np.zeros(table.num_rows, dtype=np.int64)
+    given = np.zeros(table.num_rows, dtype=np.int32)
     for index in range(table.num_columns):
-        text = pc.utf8_trim_whitespace(_strings(table.column(index)))
-        filled = pc.invert(pc.fill_null(pc.equal(text, ""), fill_value=True))
-        given += filled.to_numpy(zero_copy_only=False)
+        encoded = (encodings or {}).get(index) or _encoded(_strings(table.column(index)))
+        given += ~encoded.blank[encoded.codes]
     unread = given == 0
     for row in np.flatnonzero(given == 1).tolist():
         unread[row] = is_note(
@@ -222,18 +199,27 @@ def _unread_rows(table: Any) -> Any:
     return unread
 
 
-def _skipped(table: Any, found: dict[int, Column]) -> Any:
-    """Which rows are blank, or the template's examples (their 编号 starts with 示例)."""
+def _skipped(encodings: dict[int, _Encoded], found: dict[int, Column], rows: int) -> Any:
+    """Which rows are blank, or the template's examples (their 编号 starts with 示例).
+
+    Decided on each column's distinct cells, then taken to the rows by their codes.
+    """
     import numpy as np  # noqa: PLC0415
 
     pc = _pc()
-    example = np.zeros(table.num_rows, dtype=bool)
+    blank = np.ones(rows, dtype=bool)
+    example = np.zeros(rows, dtype=bool)
     for index, column in found.items():
+        encoded = encodings[index]
+        blank &= encoded.blank[encoded.codes]
         if column.key in ("id", "parent"):
-            text = pc.utf8_trim_whitespace(_strings(table.column(index)))
-            marked = pc.fill_null(pc.starts_with(text, pattern=EXAMPLE_PREFIX), fill_value=False)
-            example |= marked.to_numpy(zero_copy_only=False)
-    return _blank_rows(table, found) | example
+            marked = np.zeros(encoded.empty + 1, dtype=bool)
+            starts = pc.starts_with(encoded.trimmed, pattern=EXAMPLE_PREFIX)
+            marked[: encoded.empty] = pc.fill_null(starts, fill_value=False).to_numpy(
+                zero_copy_only=False
+            )
+            example |= marked[encoded.codes]
+    return blank | example
 
 
 def _required(
@@ -263,30 +249,45 @@ def _required(
             refused[row] = True
 
 
-def _checked_layout(  # noqa: C901, PLR0912, PLR0915  (the steps of the columnar checks, in order)
+def _checked_layout(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the columnar checks, in order)
     sheet_name: str,
     table: Any,
     found: dict[int, Column],
     record: type,
     problems: list[TableProblem],
+    *,
+    encodings: dict[int, _Encoded] | None = None,
 ) -> Any:
-    """A sheet of the library's layout, checked column by column into a typed table."""
+    """A sheet of the library's layout, checked column by column into a typed table.
+
+    Each column is dictionary-encoded once; every check of a cell (blank, the
+    template's example, its reader, the declared checks) is decided on the distinct
+    cells and reaches the rows through their codes. ``encodings``, when given,
+    receives each column's encoding as the file holds it, by its index.
+    """
     import numpy as np  # noqa: PLC0415
 
+    pa = _pa()
     rows = table.num_rows
     refused = np.zeros(rows, dtype=bool)
     invalid = np.zeros(rows, dtype=bool)
-    skipped = _skipped(table, found)
-    typed = {
-        i: _as_text(sheet_name, table.column(i), c, problems, refused, skipped)
+    raw = {i: _encoded(_strings(table.column(i)), hashed=c.key != "id") for i, c in found.items()}
+    if encodings is not None:
+        encodings.update(raw)
+    skipped = _skipped(raw, found, rows)
+    typed = {}
+    for i, c in found.items():
+        array = table.column(i)
+        if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+            typed[i] = (raw[i], np.zeros(rows, dtype=bool))
+            continue
+        # Typed cells (Parquet) go to the column's reader as the object path gives them.
+        text, bad = _as_text(sheet_name, array, c, problems, refused, skipped)
+        typed[i] = (_encoded(text), bad)
+    reads = [
+        _read_column(sheet_name, typed[i][0], c, problems, refused, passed=skipped, lazy=True)
         for i, c in found.items()
-    }
-    strings = {i: text for i, (text, _) in typed.items()}
-    if skipped.any():
-        # Blank rows and the template's examples are no records: their cells are emptied.
-        mask = _pa().array(skipped)
-        strings = {i: _pc().if_else(mask, None, a) for i, a in strings.items()}
-    reads = [_cell_values(sheet_name, strings[i], c, problems, refused) for i, c in found.items()]
+    ]
     # A value refused as it was typed is not also an empty cell.
     _required(sheet_name, reads, problems, refused, [skipped | typed[i][1] for i in found])
     refused |= skipped
@@ -298,19 +299,20 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0915  (the steps of the columnar
         for check in declared_checks(fields[name]):
             if check.kind not in _VALUE_ONLY:
                 continue
+            suspects = _suspects(check, read)
             bad = [
                 p
-                for p in _suspects(check, read)
-                if check.reason(None, read.distinct[p]) is not None
+                for p, value in zip(suspects, _values_at(read.distinct, suspects), strict=True)
+                if check.reason(None, value) is not None
             ]
             if not bad:
                 continue
             for row in np.flatnonzero(np.isin(read.codes, bad) & ~refused).tolist():
-                value = read.values[row]
+                value = read.distinct[int(read.codes[row])]
                 reason = check.reason(None, value) or ""
                 problems.append(_problem(sheet_name, row, read.column.header(), value, reason))
                 invalid[row] = True
-    # Declared checks between two fields: a comparison of two columns.
+    # Declared checks between two fields: once per distinct pair of values.
     for name, read in own.items():
         for check in declared_checks(fields[name]):
             if check.kind not in ("not_before", "at_most"):
@@ -318,50 +320,85 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0915  (the steps of the columnar
             other = own.get(check.other)  # type: ignore[attr-defined]
             if other is None:
                 continue
-            for row, (value, limit) in enumerate(zip(read.values, other.values, strict=True)):
-                if value is None or limit is None or refused[row]:
-                    continue
-                why = check.reason(_Proxy({check.other: limit}), value)  # type: ignore[attr-defined]
+            eligible = read.given() & other.given() & ~refused
+            width = len(other.distinct)
+            pairs = read.codes.astype(np.int64) * width + other.codes
+            reasons: dict[int, str] = {}
+            for pair in np.unique(pairs[eligible]).tolist():
+                at, limit_at = divmod(pair, width)
+                limit = _Proxy({check.other: other.distinct[limit_at]})  # type: ignore[attr-defined]
+                why = check.reason(limit, read.distinct[at])
                 if why is not None:
-                    problems.append(_problem(sheet_name, row, read.column.header(), value, why))
-                    invalid[row] = True
+                    reasons[pair] = why
+            if not reasons:
+                continue
+            for row in np.flatnonzero(eligible & np.isin(pairs, list(reasons))).tolist():
+                value = read.distinct[int(read.codes[row])]
+                why = reasons[int(pairs[row])]
+                problems.append(_problem(sheet_name, row, read.column.header(), value, why))
+                invalid[row] = True
     # Checks written as methods: one record per combination of what is given and of the
     # values of columns with few values; every row of a refused combination.
     telling = [_vocabulary_like(r) for r in reads]
-    keys = [r.codes if t else r.empty.astype(np.int64) for r, t in zip(reads, telling, strict=True)]
+    keys = [r.codes if t else r.empty for r, t in zip(reads, telling, strict=True)]
     radix = [len(r.distinct) if t else 2 for r, t in zip(reads, telling, strict=True)]
     signature = _signatures(keys, radix, rows)
-    signature = np.where(refused, -1, signature)
     # A row whose nested object (its party) its class refuses is built alone too: the
     # groups know a name or a number only as given or not.
-    alone = invalid | _refused_nested(record, nested, rows)
-    signature = np.where(alone & ~refused, -2 - np.arange(rows), signature)
-    groups, first, inverse = np.unique(signature, return_index=True, return_inverse=True)
+    alone = (invalid | _refused_nested(record, nested, rows)) & ~refused
+    first, group_of = _grouped(signature, ~refused & ~alone)
+    del signature, keys
     columns = tuple(found.values())
 
     def kwargs_of(row: int) -> dict[str, Any]:
-        given = {n: r.values[row] for n, r in own.items() if r.values[row] is not None}
+        given = {}
+        for n, r in own.items():
+            value = r.distinct[int(r.codes[row])]
+            if value is not None:
+                given[n] = value
         for r in nested:
-            if r.values[row] is not None:
-                given.setdefault(r.column.path[0], {})[r.column.path[1]] = r.values[row]
+            value = r.distinct[int(r.codes[row])]
+            if value is not None:
+                given.setdefault(r.column.path[0], {})[r.column.path[1]] = value
         return given
 
-    for group, row in zip(groups.tolist(), first.tolist(), strict=True):
-        if group == -1:
-            continue
+    tried = [(row, False) for row in first.tolist()]
+    tried += [(row, True) for row in np.flatnonzero(alone).tolist()]
+    for row, single in tried:
         if build(record, kwargs_of(row), (sheet_name, row + 2), columns, []) is not None:
             continue
-        members = (
-            [row]
-            if group <= -2
-            else np.flatnonzero(inverse == np.searchsorted(groups, group)).tolist()
-        )
+        members = [row] if single else np.flatnonzero(group_of == group_of[row]).tolist()
         for member in members:
             mine: list[TableProblem] = []
             if build(record, kwargs_of(member), (sheet_name, member + 2), columns, mine) is None:
                 problems.extend(mine)
                 invalid[member] = True
     return _layout_arrow(record, own, nested, ~(refused | invalid))
+
+
+def _grouped(signature: Any, rows: Any) -> tuple[Any, Any]:
+    """The groups of equal signatures among ``rows``: each group's first row, each row's group.
+
+    A row outside ``rows`` is in group ``-1``. Signatures of a few values a row
+    (combinations of vocabulary) are counted, not sorted.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    positions = np.flatnonzero(rows)
+    group_of = np.full(len(signature), -1, dtype=np.int64)
+    if not len(positions):
+        return np.zeros(0, dtype=np.int64), group_of
+    keys = signature[positions]
+    top = int(keys.max())
+    if int(keys.min()) >= 0 and top < 4 * len(keys) + 4096:
+        rank = np.cumsum(np.bincount(keys, minlength=top + 1) > 0) - 1
+        inverse = rank[keys]
+    else:
+        inverse = np.unique(keys, return_inverse=True)[1].reshape(-1)
+    first = np.full(int(inverse.max()) + 1, len(signature), dtype=np.int64)
+    np.minimum.at(first, inverse, positions)
+    group_of[positions] = inverse
+    return first, group_of
 
 
 def _refused_nested(record: type, nested: list[_Read], rows: int) -> Any:
@@ -398,15 +435,24 @@ def _refused_nested(record: type, nested: list[_Read], rows: int) -> Any:
 def _suspects(check: Any, read: _Read) -> list[int]:
     """The positions of the distinct values ``check`` may refuse.
 
-    An identifier column has a value a row: the identifier check's own pattern
-    finds the few candidates in Arrow; every other check looks at each distinct value.
+    A column of plain text (identifiers: a value a row) is held to the check's own
+    ``plain_pattern`` in Arrow, and only the values it does not surely pass are
+    looked at; every other check looks at each distinct value.
     """
+    import numpy as np  # noqa: PLC0415
+
     distinct = read.distinct
-    if check.kind == "identifier" and len(distinct) > _FEW and read.texts is not None:
+    large = isinstance(distinct, _Texts) or len(distinct) > _FEW
+    if check.plain_pattern is not None and large and _plain(read.column):
         pc = _pc()
-        matched = pc.match_substring_regex(read.texts, f"^(?:{IDENTIFIER_PATTERN})$")
+        matched = pc.match_substring_regex(read.texts, check.plain_pattern)
         good = pc.fill_null(matched, fill_value=False).to_numpy(zero_copy_only=False)
-        return [int(p) for p in (~good).nonzero()[0] if distinct[int(p)] is not None]
+        positions = np.flatnonzero(~good).tolist()
+        return [
+            p
+            for p, v in zip(positions, _values_at(distinct, positions), strict=True)
+            if v is not None
+        ]
     return [p for p, value in enumerate(distinct) if value is not None]
 
 
@@ -495,101 +541,11 @@ def _as_text(  # noqa: PLR0913, PLR0917  (the sheet, the column, and where probl
     return pa.chunked_array([pa.array(texts, pa.string())]), bad
 
 
-def _combinations(factors: list[_Factor], rows: int) -> tuple[Any, Any]:
-    """Each distinct combination of the factors' values: its first row, and each row's one."""
-    import numpy as np  # noqa: PLC0415
-
-    signature = _signatures([f.codes for f in factors], [len(f.distinct) for f in factors], rows)
-    _, first, inverse = np.unique(signature, return_index=True, return_inverse=True)
-    return first, inverse.reshape(-1)
-
-
-def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]:
-    """Each distinct value's refusal by a check of a value alone, by its position.
-
-    Values equal to one another share the reason of the first row's (as a memo
-    of the rows in order would); an identifier of letters and digits alone is
-    one the check lets pass, found in Arrow when a column has many.
-    """
-    import numpy as np  # noqa: PLC0415
-
-    codes, first = np.unique(factor.codes[eligible], return_index=True)
-    passing = _surely_passing(check, factor)
-    memo: dict[Any, str | None] = {}
-    reasons: dict[int, str] = {}
-    for position in codes[np.argsort(first, kind="stable")].tolist():
-        if passing is not None and passing[position]:
-            continue
-        value = factor.distinct[position]
-        # Equal is not the same: Decimal("-0") == 0, and the money check refuses only the first.
-        key = (type(value), value, str(value)) if not isinstance(value, list) else None
-        reason = memo[key] if key is not None and key in memo else check.reason(None, value)
-        if key is not None:
-            memo[key] = reason
-        if reason is not None:
-            reasons[position] = reason
-    return reasons
-
-
-def _surely_passing(check: Any, factor: _Factor) -> Any:
-    """Which distinct values ``check`` surely lets pass; ``None``: look at each.
-
-    The check says it itself: by its ``plain_pattern``, run on the texts in Arrow (many
-    identifiers are letters and digits alone), or value by value by its
-    ``plainly_passes`` (many amounts are Decimals of two places well below the largest).
-    """
-    distinct = factor.distinct
-    if len(distinct) <= _FEW:
-        return None
-    if check.plain_pattern is not None:
-        pa, pc = _pa(), _pc()
-        texts = pa.array([v if type(v) is str else None for v in distinct], pa.string())
-        matched = pc.match_substring_regex(texts, check.plain_pattern)
-        return pc.fill_null(matched, fill_value=False).to_numpy(zero_copy_only=False)
-    if type(check).plainly_passes is Check.plainly_passes:
-        return None
-    if factor.fen is None or check.kind != "money":
-        return [check.plainly_passes(v) for v in distinct]
-    # An amount read from plain digits is known in fen: held to the largest amount at once.
-    return [
-        check.plainly_passes(v) if fen is None else fen <= _MAX_FEN
-        for v, fen in zip(distinct, factor.fen, strict=True)
-    ]
-
-
-_MAX_FEN: Final = int(MAX_MONEY * 100)
-
-
-def _pair_reasons(check: Any, factor: _Factor, other: _Factor, pairs: Any) -> dict[int, str]:
-    """A cross-field check's refusals, by pair of positions (``value * width + limit``)."""
-    import numpy as np  # noqa: PLC0415
-
-    width = len(other.distinct)
-    reasons: dict[int, str] = {}
-    for pair in np.unique(pairs).tolist():
-        at, limit_at = divmod(pair, width)
-        value, limit = factor.distinct[at], other.distinct[limit_at]
-        if (check.kind == "not_before" and value < limit) or (
-            check.kind == "at_most" and value > limit
-        ):
-            reason = check.reason(_Proxy({check.other: limit}), value)
-            if reason is not None:
-                reasons[pair] = reason
-    return reasons
-
-
 class _Proxy:
     """An object with the attributes a cross-field check reads."""
 
     def __init__(self, values: dict[str, Any]) -> None:
         self.__dict__.update(values)
-
-
-def _low_cardinality(values: list[Any]) -> bool:
-    sample = values[:1000]
-    return all(v is None or isinstance(v, Enum | bool | tuple) for v in sample) and len(
-        {v for v in sample if not isinstance(v, list)}
-    ) < max(8, len(sample) * _DISTINCT_SHARE)
 
 
 @attrs.define
@@ -663,24 +619,62 @@ def _layout_arrow(record: type, own: dict[str, _Read], nested: list[_Read], keep
 
     pa = _pa()
     hints = typing.get_type_hints(record)
+    every = bool(keep.all())
     columns: dict[str, Any] = {}
     for name, read in own.items():
         tp = _bare(hints[name])
         # The kept rows' codes, chosen before the values are taken: fewer rows to take.
-        codes = pa.array(read.codes[keep])
+        codes = read.codes if every else read.codes[keep]
         if tp is str and _plain(read.column) and read.texts is not None:
-            # Trimmed text is its Arrow dictionary already (a blank's rows point at the
-            # last slot): no Python string per distinct value (an identifier's per row).
-            texts = pa.concat_arrays([read.texts.cast(pa.string()), pa.nulls(1, pa.string())])
-            columns[name] = texts.take(codes)
+            columns[name] = _text_column(read.texts, codes)
             continue
-        distinct, arrow_type = _converted(tp, read.distinct)
-        values = pa.array(distinct, arrow_type).take(codes)
         if isinstance(tp, type) and issubclass(tp, Enum):
-            values = values.dictionary_encode()
-        columns[name] = values
+            columns[name] = _vocabulary_column(read.distinct, codes)
+            continue
+        distinct, arrow_type = _converted(tp, list(read.distinct))
+        columns[name] = pa.array(distinct, arrow_type).take(pa.array(codes))
     for read in nested:
         name = f"{read.column.path[0]}.{read.column.path[1]}"
+        codes = read.codes if every else read.codes[keep]
+        if isinstance(read.distinct, _Texts):
+            columns[name] = _text_column(read.texts, codes)
+            continue
         distinct = [v.value if isinstance(v, Enum) else v for v in read.distinct]
-        columns[name] = pa.array(distinct, pa.string()).take(pa.array(read.codes[keep]))
+        columns[name] = pa.array(distinct, pa.string()).take(pa.array(codes))
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})
+
+
+def _text_column(texts: Any, codes: Any) -> Any:
+    """Trimmed text by the rows' codes (a blank's rows point at the last slot: null)."""
+    import numpy as np  # noqa: PLC0415
+
+    pa = _pa()
+    texts = texts.cast(pa.string())
+    if len(codes) == len(texts) and np.array_equal(codes, np.arange(len(codes))):
+        # Every row its own value, in order (identifiers): the dictionary is the column.
+        return texts
+    return pa.concat_arrays([texts, pa.nulls(1, pa.string())]).take(pa.array(codes))
+
+
+def _vocabulary_column(distinct: Sequence[Any], codes: Any) -> Any:
+    """Vocabulary values by the rows' codes, as Arrow's dictionary of their ``value`` strings.
+
+    The indices are the codes renumbered: each value once in the dictionary (two
+    cells may read as one value), only the values of the rows kept, ``None`` null.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    pa = _pa()
+    used = np.bincount(codes, minlength=len(distinct)) > 0
+    renumbered = np.full(len(distinct), -1, dtype=np.int64)
+    values: dict[str, int] = {}
+    for position in np.flatnonzero(used).tolist():
+        value = distinct[position]
+        if value is not None:
+            renumbered[position] = values.setdefault(value.value, len(values))
+    indices = renumbered[codes]
+    missing = indices < 0
+    arrow_indices = pa.array(
+        np.where(missing, 0, indices).astype(np.int32), mask=missing if missing.any() else None
+    )
+    return pa.DictionaryArray.from_arrays(arrow_indices, pa.array(list(values), pa.string()))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
@@ -255,6 +256,11 @@ def _long_cell(  # noqa: PLR0913, PLR0917  (the file, the cell's place, and the 
 
 def _no_long_cell(name: str, sheet_name: str, sheet: RawSheet) -> None:
     """Refuse the first cell of ``sheet`` longer than :data:`MAX_CELL_CHARS`, by its column."""
+    every = itertools.chain(sheet.header, *(cells for _, cells in sheet.rows))
+    # A cell that is not text is short as text (a number, a date): the sheet is passed at
+    # once when no cell is long, and looked at cell by cell only to name the long one.
+    if max(map(len, map(str, every)), default=0) <= MAX_CELL_CHARS:
+        return
     for number, cells in [(1, sheet.header), *sheet.rows]:
         for column, cell in enumerate(cells):
             if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:

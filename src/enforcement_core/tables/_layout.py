@@ -440,49 +440,64 @@ def _parsed(column: Column, value: Any) -> Any:
     return parsed
 
 
-def read_cells(
+#: What a sheet's cells were read as, by column and cell (its type and value): a value
+#: or the reader's refusal. A reader is a function of the cell alone, so a sheet's
+#: dates, domains and names are each read once, not once a row.
+CellMemo = dict[int, dict[tuple[Any, ...], Any]]
+
+
+def read_cells(  # noqa: PLR0913  (the row, where it is, and where problems go)
     sheet_name: str,
     number: int,
     cells: list[Any],
     found: dict[int, Column],
     problems: list[TableProblem],
+    *,
+    memo: CellMemo | None = None,
 ) -> dict[str, Any] | None:
     """The keyword arguments a row gives, or ``None`` when a cell is refused."""
-    kwargs, ok = read_each_cell(sheet_name, number, cells, found, problems)
+    kwargs, ok = read_each_cell(sheet_name, number, cells, found, problems, memo=memo)
     return kwargs if ok else None
 
 
-def read_each_cell(
+def read_each_cell(  # noqa: PLR0913  (the row, where it is, and where problems go)
     sheet_name: str,
     number: int,
     cells: list[Any],
     found: dict[int, Column],
     problems: list[TableProblem],
+    *,
+    memo: CellMemo | None = None,
 ) -> tuple[dict[str, Any], bool]:
-    """The keyword arguments of the cells of a row that read, and whether every one did."""
+    """The keyword arguments of the cells of a row that read, and whether every one did.
+
+    ``memo``, kept for a sheet, remembers each column's cells as read.
+    """
     kwargs: dict[str, Any] = {}
     ok = True
-    given: set[Column] = set()
-    refused: set[Column] = set()
+    # Columns by their index: hashing a Column (a frozen attrs class) costs more than reading.
+    given: set[int] = set()
+    refused: set[int] = set()
     for index, column in found.items():
         value = cells[index] if index < len(cells) else None
         if blank(value):
             continue
-        try:
-            parsed = _parsed(column, value)
-        except CellError as error:
+        parsed, error = _read_cell(
+            column, value, None if memo is None else memo.setdefault(index, {})
+        )
+        if error is not None:
             problems.append(
                 TableProblem.at(
                     sheet_name, number, column.header(), value, error.message, error.message_zh
                 )
             )
             ok = False
-            refused.add(column)
+            refused.add(index)
             continue
-        given.add(column)
+        given.add(index)
         _set(kwargs, column.path, parsed)
-    for column in found.values():
-        if column.required and column not in given and column not in refused:
+    for index, column in found.items():
+        if column.required and index not in given and index not in refused:
             problems.append(
                 TableProblem.at(
                     sheet_name, number, column.header(), None, "a value is required", "此项必填"
@@ -490,6 +505,31 @@ def read_each_cell(
             )
             ok = False
     return kwargs, ok
+
+
+def _read_cell(
+    column: Column, value: Any, memo: dict[tuple[Any, ...], Any] | None
+) -> tuple[Any, CellError | None]:
+    """``_parsed(column, value)``, or the reader's refusal; from ``memo`` when read before."""
+    # Equal is not the same: Decimal("1.0") == Decimal("1.00") and -0.0 == 0.0 read apart.
+    key = (str, value) if type(value) is str else (type(value), value, str(value))
+    try:
+        found = memo.get(key, _UNREAD) if memo is not None else _UNREAD
+    except TypeError:
+        memo, found = None, _UNREAD  # a cell that is no key (a list of a Parquet column)
+    if found is _UNREAD:
+        try:
+            found = _parsed(column, value)
+        except CellError as refusal:
+            found = refusal
+        if memo is not None and len(memo) < _MEMO_CELLS:
+            memo[key] = found
+    return (None, found) if isinstance(found, CellError) else (found, None)
+
+
+_UNREAD: Final = object()
+# A column remembers this many cells at most (identifiers, a cell a row, are not worth it).
+_MEMO_CELLS: Final = 10_000
 
 
 def _header_of(path: tuple[str, ...], columns: tuple[Column, ...], record: type) -> str:
@@ -605,10 +645,11 @@ def read_rows(
         return []
     marks = [i for i, c in found.items() if c.key in ("id", "parent")]
     records: list[tuple[int, str | None, Any]] = []
+    memo: CellMemo = {}
     for number, cells in raw.rows:
         if all(blank(cell) for cell in cells) or _example_row(cells, marks):
             continue
-        kwargs = read_cells(raw.name, number, cells, found, problems)
+        kwargs = read_cells(raw.name, number, cells, found, problems, memo=memo)
         if kwargs is None:
             continue
         parent = kwargs.pop("parent", None)

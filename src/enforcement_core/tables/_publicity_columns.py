@@ -10,34 +10,34 @@ once per distinct combination of the values it reads.
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from enforcement_core._validators import declared_checks
+from enforcement_core._validators import MAX_MONEY, Check, declared_checks
 from enforcement_core.actions import (
     LicensingDecision,
     Party,
     PartyKind,
 )
 from enforcement_core.errors import InvariantError
-from enforcement_core.tables._arrow_files import _cell, _pa, _pc
+from enforcement_core.tables._arrow_files import _cell, _encoded, _pa, _pc, _strings
 from enforcement_core.tables._arrow_records import _bare, _converted
 from enforcement_core.tables._cells import blank, read_text
 from enforcement_core.tables._columns import (
+    _DISTINCT_SHARE,
+    _FEW,
     _VALUE_ONLY,
     _as_text,
-    _cell_values,
-    _combinations,
     _constant,
     _Factor,
-    _low_cardinality,
+    _grouped,
     _or,
-    _pair_reasons,
+    _Proxy,
     _Read,
+    _read_column,
     _signatures,
     _unread_rows,
-    _value_reasons,
 )
 from enforcement_core.tables._layout import (
     Column,
@@ -107,16 +107,26 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     record = layout.record
     rows = table.num_rows
     refused = np.zeros(rows, dtype=bool)
+    # Each column encoded once (the decision numbers, a value a row, not hashed).
+    raw = {
+        i: _encoded(_strings(table.column(i)), hashed=i not in found or found[i].key != "id")
+        for i in range(table.num_columns)
+    }
     # A row blank in every column is no record, as the object path reads past it.
-    empty_rows = _unread_rows(table)
+    empty_rows = _unread_rows(table, raw)
     # 1. Every cell, by its column's reader, once per distinct value.
     given: dict[Column, _Read] = {}
     for index, column in found.items():
         array = table.column(index)
-        array, _ = _as_text(sheet_name, array, column, problems, refused, empty_rows)
-        if empty_rows.any():
-            array = _pc().if_else(pa.array(empty_rows), None, array)
-        given[column] = _cell_values(sheet_name, array, column, problems, refused)
+        encoded = raw[index]
+        if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+            # Typed cells (Parquet) go to the column's reader as the object path gives them.
+            text, _ = _as_text(sheet_name, array, column, problems, refused, empty_rows)
+            encoded = _encoded(text)
+        read = _read_column(sheet_name, encoded, column, problems, refused, passed=empty_rows)
+        # The fields combine codes arithmetically: 64 bits of room.
+        read.codes = read.codes.astype(np.int64)
+        given[column] = read
     for column, read in given.items():
         if not column.required:
             continue
@@ -143,7 +153,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     refused |= empty_rows
     # 2. The engine's rules of a row (its party's number, its amounts in words), then
     # the records' fields, column by column, in the order of their names.
-    factors = {c.key: _Factor(r.distinct, r.codes, r.fen) for c, r in given.items()}
+    factors = {c.key: _Factor(list(r.distinct), r.codes, r.fen) for c, r in given.items()}
     _rules(sheet_name, table, found, layout, factors, refused, empty_rows, problems)
     keyed = shape(factors, rows, layout.party_kind)
     invalid = np.zeros(rows, dtype=bool)
@@ -202,15 +212,18 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     for factor in keyed.values():
         if isinstance(factor, _Parties):
             alone |= _refused_parties(factor)
-    signature = np.where(alone, -2 - np.arange(rows), signature)
-    candidates = np.flatnonzero(~refused)
-    _, first, inverse = np.unique(signature[candidates], return_index=True, return_inverse=True)
+    alone &= ~refused
+    first, group_of = _grouped(signature, ~refused & ~alone)
+    # In the order of their first rows, each row built alone in its place.
+    tried = sorted(
+        [(row, False) for row in first.tolist()]
+        + [(row, True) for row in np.flatnonzero(alone).tolist()]
+    )
     columns_tuple = tuple(found.values())
-    for group in np.argsort(first, kind="stable").tolist():
-        row = int(candidates[first[group]])
+    for row, single in tried:
         if build(record, _kwargs(keyed, row), (sheet_name, row + 2), columns_tuple, []) is not None:
             continue
-        members = candidates[inverse.reshape(-1) == group].tolist()
+        members = [row] if single else np.flatnonzero(group_of == group_of[row]).tolist()
         for member in members:
             mine: list[TableProblem] = []
             where = (sheet_name, member + 2)
@@ -324,6 +337,8 @@ class _Parties:
     personal_id: Any
     #: Each row's kind.
     kind: _Factor
+    #: Each row's combination of the parts' codes: rows of one combination hold one party.
+    key: Any = None
 
     def of(self, row: int) -> dict[str, Any] | None:
         if not self.present[row]:
@@ -340,29 +355,14 @@ def _refused_parties(parties: _Parties) -> Any:
     """Which rows hold a party that :class:`~enforcement_core.actions.Party` refuses: each distinct one tried once."""
     import numpy as np  # noqa: PLC0415
 
-    refused = np.zeros(len(parties.present), dtype=bool)
-    verdicts: dict[tuple[Any, ...], bool] = {}
-    rows = np.flatnonzero(parties.present)
-    kinds = parties.kind.codes[rows].tolist()
-    for row, name, number, personal, kind in zip(
-        rows.tolist(),
-        parties.name[rows].tolist(),
-        parties.id_number[rows].tolist(),
-        parties.personal_id[rows].tolist(),
-        kinds,
-        strict=True,
-    ):
-        key = (name, number, personal, kind)
-        verdict = verdicts.get(key)
-        if verdict is None:
-            try:
-                Party(**parties.of(row))  # type: ignore[arg-type]
-                verdict = False
-            except InvariantError:
-                verdict = True
-            verdicts[key] = verdict
-        refused[row] = verdict
-    return refused
+    first, group_of = _grouped(parties.key, parties.present)
+    bad = np.zeros(len(first) + 1, dtype=bool)  # the last: rows without a party
+    for group, row in enumerate(first.tolist()):
+        try:
+            Party(**parties.of(row))  # type: ignore[arg-type]
+        except InvariantError:
+            bad[group] = True
+    return bad[group_of]
 
 
 def _party_kinds(
@@ -415,12 +415,19 @@ def _parties(
     kind = _party_kinds(given, rows, default, asked=False)
     number = _or(codes, personal)
     beside = shaped & codes.truthy() & personal.truthy()
+    name = column("party.name")
+    key = _signatures(
+        [name.codes, number.codes, np.where(beside, personal.codes, len(personal.distinct))],
+        [len(name.distinct), len(number.distinct), len(personal.distinct) + 1],
+        rows,
+    )
     return _Parties(
         shaped,
-        np.where(shaped, column("party.name").values(), None),
+        np.where(shaped, name.values(), None),
         np.where(shaped, number.values(), None),
         np.where(beside, personal.values(), None),
         kind.where(shaped),
+        _signatures([key, kind.codes], [int(key.max(initial=0)) + 1, len(kind.distinct)], rows),
     )
 
 
@@ -528,3 +535,97 @@ def _national_arrow(record: type, keyed: Mapping[str, _Factor | _Parties], keep:
             values = values.dictionary_encode()
         columns[name] = values
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})
+
+
+def _combinations(factors: list[_Factor], rows: int) -> tuple[Any, Any]:
+    """Each distinct combination of the factors' values: its first row, and each row's one."""
+    import numpy as np  # noqa: PLC0415
+
+    signature = _signatures([f.codes for f in factors], [len(f.distinct) for f in factors], rows)
+    _, first, inverse = np.unique(signature, return_index=True, return_inverse=True)
+    return first, inverse.reshape(-1)
+
+
+def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]:
+    """Each distinct value's refusal by a check of a value alone, by its position.
+
+    Values equal to one another share the reason of the first row's (as a memo
+    of the rows in order would); an identifier of letters and digits alone is
+    one the check lets pass, found in Arrow when a column has many.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    # Each distinct value's first eligible row, counted rather than sorted out of the rows.
+    positions = np.flatnonzero(eligible)
+    first = np.full(len(factor.distinct), len(eligible), dtype=np.int64)
+    np.minimum.at(first, factor.codes[positions], positions)
+    present = np.flatnonzero(first < len(eligible))
+    passing = _surely_passing(check, factor)
+    memo: dict[Any, str | None] = {}
+    reasons: dict[int, str] = {}
+    for position in present[np.argsort(first[present], kind="stable")].tolist():
+        if passing is not None and passing[position]:
+            continue
+        value = factor.distinct[position]
+        # Equal is not the same: Decimal("-0") == 0, and the money check refuses only the first.
+        key = (type(value), value, str(value)) if not isinstance(value, list) else None
+        reason = memo[key] if key is not None and key in memo else check.reason(None, value)
+        if key is not None:
+            memo[key] = reason
+        if reason is not None:
+            reasons[position] = reason
+    return reasons
+
+
+def _surely_passing(check: Any, factor: _Factor) -> Any:
+    """Which distinct values ``check`` surely lets pass; ``None``: look at each.
+
+    The check says it itself: by its ``plain_pattern``, run on the texts in Arrow (many
+    identifiers are letters and digits alone), or value by value by its
+    ``plainly_passes`` (many amounts are Decimals of two places well below the largest).
+    """
+    distinct = factor.distinct
+    if len(distinct) <= _FEW:
+        return None
+    if check.plain_pattern is not None:
+        pa, pc = _pa(), _pc()
+        texts = pa.array([v if type(v) is str else None for v in distinct], pa.string())
+        matched = pc.match_substring_regex(texts, check.plain_pattern)
+        return pc.fill_null(matched, fill_value=False).to_numpy(zero_copy_only=False)
+    if type(check).plainly_passes is Check.plainly_passes:
+        return None
+    if factor.fen is None or check.kind != "money":
+        return [check.plainly_passes(v) for v in distinct]
+    # An amount read from plain digits is known in fen: held to the largest amount at once.
+    return [
+        check.plainly_passes(v) if fen is None else fen <= _MAX_FEN
+        for v, fen in zip(distinct, factor.fen, strict=True)
+    ]
+
+
+_MAX_FEN: Final = int(MAX_MONEY * 100)
+
+
+def _pair_reasons(check: Any, factor: _Factor, other: _Factor, pairs: Any) -> dict[int, str]:
+    """A cross-field check's refusals, by pair of positions (``value * width + limit``)."""
+    import numpy as np  # noqa: PLC0415
+
+    width = len(other.distinct)
+    reasons: dict[int, str] = {}
+    for pair in np.unique(pairs).tolist():
+        at, limit_at = divmod(pair, width)
+        value, limit = factor.distinct[at], other.distinct[limit_at]
+        if (check.kind == "not_before" and value < limit) or (
+            check.kind == "at_most" and value > limit
+        ):
+            reason = check.reason(_Proxy({check.other: limit}), value)
+            if reason is not None:
+                reasons[pair] = reason
+    return reasons
+
+
+def _low_cardinality(values: list[Any]) -> bool:
+    sample = values[:1000]
+    return all(v is None or isinstance(v, Enum | bool | tuple) for v in sample) and len(
+        {v for v in sample if not isinstance(v, list)}
+    ) < max(8, len(sample) * _DISTINCT_SHARE)

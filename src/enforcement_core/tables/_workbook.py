@@ -58,6 +58,14 @@ _CELL: Final = re.compile(rb"<(?:\w+:)?c[\s/>]")
 _ROW: Final = re.compile(rb"<(?:\w+:)?row[\s/>]")
 
 
+# The same patterns for XML without a namespace prefix (no ':' in it): each starts with a
+# literal, which the regular expression engine searches for fast (three times as fast).
+_UNPREFIXED: Final = {
+    pattern: re.compile(pattern.pattern.replace(rb"(?:\w+:)?", b""))
+    for pattern in (_CELL_REF, _ROW_REF, _CELL, _ROW)
+}
+
+
 def _column_number(letters: bytes) -> int:
     number = 0
     for letter in letters:
@@ -122,15 +130,18 @@ def _read_part(
     # rows, columns, cells, referenced cells, rows written, the lowest cell's row and column
     # (the stated dimension counts in the extent, never as a row written)
     extent = [0, 0, 0, 0, 0, 0, 0]
-    tail = b""
+    tail = left = b""
     size = 0
     try:
         with book.open(part) as stream:
             while size <= budget and (chunk := stream.read(_CHUNK)):
                 size += len(chunk)
                 if sheet:
-                    _measure(tail, chunk, extent, flagged.setdefault(title, []))
-                    tail = (tail + chunk)[-4096:]
+                    _flags(tail, chunk, flagged.setdefault(title, []))
+                    tail = (tail + chunk)[-_TAIL:]
+                    left = _measure(left, chunk, extent)
+            if sheet:
+                _measure(left, b"", extent, end=True)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as error:
         raise _not_a_workbook(name, f"{part.filename}: {error}") from None
     rows, columns, cells, referenced, written, lowest, lowest_column = extent
@@ -337,11 +348,63 @@ def _sheet_titles(book: zipfile.ZipFile) -> dict[str, str]:
 _BOOK_PARTS: Final = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
 
 
-def _measure(tail: bytes, chunk: bytes, extent: list[int], flagged: list[_Flag]) -> None:
-    """Add a chunk of a worksheet's XML to its extent; ``tail`` is what came before it.
+# A tag open at the end of a chunk is measured with the next if it began this near the end.
+_TAIL: Final = 4096
 
-    Cells a reader would give as empty though they are not go to ``flagged``: an
-    error (``#DIV/0!``, ``#N/A``) and a formula saved without its value.
+
+def _measure(tail: bytes, chunk: bytes, extent: list[int], *, end: bool = False) -> bytes:
+    """Add a chunk of a worksheet's XML to its extent; what it leaves to measure with the next.
+
+    ``tail`` is what the chunk before left: a tag still open at its end (a cell's
+    reference may be cut in two). The tags of a chunk are measured at once, a
+    whole list of references at a time, not reference by reference: a sheet of
+    200,000 rows holds more than a million. At the ``end``, nothing is left.
+    """
+    text = tail + chunk
+    start = text.rfind(b"<")
+    if end or start < 0 or text.find(b">", start) >= 0:
+        whole, left = text, b""
+    else:
+        # Beyond a tag of this length no cell's reference is looked for (nor was it before).
+        whole, left = text[:start], text[start:] if len(text) - start <= _TAIL else b""
+    prefixed = b":" in whole
+    cell_ref, row_ref, cell, row = (
+        pattern if prefixed else _UNPREFIXED[pattern]
+        for pattern in (_CELL_REF, _ROW_REF, _CELL, _ROW)
+    )
+    references = cell_ref.findall(whole)
+    if references:
+        letters, digits = zip(*references, strict=True)
+        rows = list(map(int, digits))
+        extent[1] = max(extent[1], *map(_column_number, set(letters)))
+        lowest = max(rows)
+        extent[0] = max(extent[0], lowest)
+        if lowest >= extent[5]:
+            # The lowest row's last cell (the last of the chunk's cells on it).
+            extent[5], extent[6] = (
+                lowest,
+                _column_number(letters[len(rows) - 1 - rows[::-1].index(lowest)]),
+            )
+        extent[3] += len(references)
+    for found in _DIMENSION.finditer(whole):
+        extent[1] = max(extent[1], _column_number(found.group(1)))
+        extent[0] = max(extent[0], int(found.group(2)))
+    stated = list(map(int, row_ref.findall(whole)))
+    if stated:
+        extent[0] = max(extent[0], *stated)
+        extent[5] = max(extent[5], *stated)
+    extent[2] += len(cell.findall(whole))
+    extent[4] += len(row.findall(whole))
+    # Rows written without a reference each take the next row.
+    extent[0] = max(extent[0], extent[4])
+    return left
+
+
+def _flags(tail: bytes, chunk: bytes, flagged: list[_Flag]) -> None:
+    """Cells a reader would give as empty though they are not, to ``flagged``.
+
+    An error (``#DIV/0!``, ``#N/A``) and a formula saved without its value; ``tail``
+    is the end of what came before the chunk.
     """
     text = tail + chunk
     start = len(tail)
@@ -352,26 +415,6 @@ def _measure(tail: bytes, chunk: bytes, extent: list[int], flagged: list[_Flag])
             if found.end() > start
         )
         flagged.extend(flag for flag in flags if flag is not None)
-    for found in _CELL_REF.finditer(text):
-        if found.end() > start:
-            column, row = _column_number(found.group(1)), int(found.group(2))
-            extent[1] = max(extent[1], column)
-            extent[0] = max(extent[0], row)
-            if row >= extent[5]:
-                extent[5], extent[6] = row, column
-            extent[3] += 1
-    for found in _DIMENSION.finditer(text):
-        if found.end() > start:
-            extent[1] = max(extent[1], _column_number(found.group(1)))
-            extent[0] = max(extent[0], int(found.group(2)))
-    for found in _ROW_REF.finditer(text):
-        if found.end() > start:
-            extent[0] = max(extent[0], int(found.group(1)))
-            extent[5] = max(extent[5], int(found.group(1)))
-    extent[2] += sum(1 for found in _CELL.finditer(text) if found.end() > start)
-    extent[4] += sum(1 for found in _ROW.finditer(text) if found.end() > start)
-    # Rows written without a reference each take the next row.
-    extent[0] = max(extent[0], extent[4])
 
 
 #: A cell of a worksheet: (its row, its column, both from 1, what it holds instead of a value).

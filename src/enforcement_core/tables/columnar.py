@@ -34,7 +34,7 @@ from enforcement_core.figures import LicensingFigures, PenaltyFigures
 from enforcement_core.ledger import Ledger
 from enforcement_core.partials import Partial
 from enforcement_core.summary import record_figures
-from enforcement_core.tables._arrow_files import _arrow_sheets, _pa, _pc
+from enforcement_core.tables._arrow_files import _arrow_sheets, _Encoded, _encoded, _pa, _pc
 from enforcement_core.tables._arrow_records import _records
 from enforcement_core.tables._columns import _checked_layout
 from enforcement_core.tables._files import RawSheet, kind_of, materialized, of_file
@@ -224,10 +224,8 @@ def read_columnar(  # noqa: C901  (each sheet: published, the library's own, or 
         if found is not None:
             keys = (column.key for column in found.values())
             unknown.update(dict.fromkeys(unknown_without(matched.record, keys)))
-            tables[matched.key] = _concat(
-                tables.get(matched.key), _typed(sheet_name, table, found, matched, problems)
-            )
-            problems += _repeated(matched.key, sheet_name, table, found, seen, remember=remember)
+            typed = _typed(sheet_name, table, found, matched, problems, seen, remember=remember)
+            tables[matched.key] = _concat(tables.get(matched.key), typed)
     if objects.get("_sheets"):
         rest = read_ledger(
             source if not hasattr(source, "seek") else _rewound(source),
@@ -254,13 +252,16 @@ def _repeated(  # noqa: PLR0913  (the table, where it is, and what was seen befo
     seen: Seen,
     *,
     remember: bool = True,
+    encodings: Mapping[int, _Encoded] | None = None,
 ) -> list[TableProblem]:
     """:func:`~enforcement_core.tables._read.repeated_ids` of an Arrow table's identifier column.
 
     The same problems, found in Arrow and numpy instead of a Python loop over the
-    rows: each cell trimmed of exactly the white space ``str.strip`` removes, then
-    each row compared with the first row of its key. ``seen`` is updated with this
-    table's first rows unless ``remember`` is false (no later table will look).
+    rows: each distinct cell trimmed of exactly the white space ``str.strip``
+    removes, then each row compared with the first row of its key. ``seen`` is
+    updated with this table's first rows unless ``remember`` is false (no later
+    table will look). ``encodings`` holds the columns as the engine encoded them
+    (``_checked_layout``), so that the identifiers are not hashed twice.
     """
     import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
 
@@ -271,16 +272,11 @@ def _repeated(  # noqa: PLR0913  (the table, where it is, and what was seen befo
         return []
     header = found[index].header()
     earlier = seen.setdefault(field, {})
-    keys = _id_keys(table.column(index))
-    positions = np.flatnonzero(keys.is_valid().to_numpy(zero_copy_only=False))
+    keys, distinct, first_at = _id_keys(table.column(index), (encodings or {}).get(index))
+    positions = np.flatnonzero(keys >= 0)
     if not len(positions):
         return []
-    present = keys.filter(keys.is_valid())
-    encoded = _pc().dictionary_encode(present)
-    values = encoded.indices.to_numpy()
-    distinct = encoded.dictionary
-    first_at = np.full(len(distinct), len(keys), dtype=np.int64)
-    np.minimum.at(first_at, values, positions)
+    values = keys[positions]
     problems: list[tuple[int, TableProblem]] = []
     before: dict[str, tuple[str, int]] = {}
     names: list[str] = distinct.to_pylist() if earlier or remember else []
@@ -289,28 +285,27 @@ def _repeated(  # noqa: PLR0913  (the table, where it is, and what was seen befo
     if before:
         # A number an earlier table gave is given again at every row of this one.
         again = np.isin(values, [n for n, name in enumerate(names) if name in before])
-        rows = positions[again]
+        at = positions[again]
         names_again = distinct.take(values[again]).to_pylist()
         problems += [
             (int(row), given_again((sheet_name, int(row) + 2), header, key, before[key]))
-            for row, key in zip(rows.tolist(), names_again, strict=True)
+            for row, key in zip(at.tolist(), names_again, strict=True)
         ]
         within = ~again & (first_at[values] != positions)
     else:
         within = first_at[values] != positions
     if within.any():
-        rows = positions[within]
+        at = positions[within]
         firsts = first_at[values[within]]
         names_within = distinct.take(values[within]).to_pylist()
         problems += [
             (row, given_again((sheet_name, row + 2), header, key, (sheet_name, first + 2)))
-            for row, first, key in zip(rows.tolist(), firsts.tolist(), names_within, strict=True)
+            for row, first, key in zip(at.tolist(), firsts.tolist(), names_within, strict=True)
         ]
     if remember:
-        rows_of = (first + 2 for first in first_at.tolist())
         new = {
-            name: (sheet_name, row)
-            for name, row in zip(names, rows_of, strict=True)
+            name: (sheet_name, first + 2)
+            for name, first in zip(names, first_at.tolist(), strict=True)
             if name not in before
         }
         earlier.update(new)
@@ -318,29 +313,73 @@ def _repeated(  # noqa: PLR0913  (the table, where it is, and what was seen befo
     return [problem for _, problem in problems]
 
 
-#: Every character ``str.strip`` removes (those for which ``str.isspace`` holds); a test
-#: holds it to Python's own, which is too slow to scan for at each read (0.3 s).
-_WHITE_SPACE: Final = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
-    "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
+def _id_keys(column: Any, encoded: _Encoded | None) -> tuple[Any, Any, Any]:
+    """An identifier column as the keys ``repeated_ids`` compares: trimmed text, a blank none.
 
+    Each row's key (``-1`` for a blank cell), the keys' text (Arrow), and each
+    key's first row. Equal keys are found by sorting the distinct cells' trimmed
+    text (a column of identifiers is not hashed: its encoding is the rows).
+    """
+    import numpy as np  # noqa: PLC0415
 
-def _id_keys(column: Any) -> Any:
-    """An identifier column as the keys ``repeated_ids`` compares: trimmed text, null if blank."""
     from enforcement_core.tables._cells import blank  # noqa: PLC0415
 
     pa, pc = _pa(), _pc()
-    chunks = column.combine_chunks() if hasattr(column, "combine_chunks") else column
-    if pa.types.is_dictionary(chunks.type):
-        chunks = chunks.dictionary_decode()
-    if pa.types.is_string(chunks.type) or pa.types.is_large_string(chunks.type):
-        trimmed = pc.utf8_trim(chunks, characters=_WHITE_SPACE)
-        return pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, trimmed.type), trimmed)
-    # Typed cells (numbers, dates) are keyed by their text, as the object path keys them.
-    return pa.array(
-        [None if blank(cell) else str(cell).strip() for cell in chunks.to_pylist()], pa.string()
-    )
+    if encoded is None:
+        chunks = column.combine_chunks() if hasattr(column, "combine_chunks") else column
+        if pa.types.is_dictionary(chunks.type):
+            chunks = chunks.dictionary_decode()
+        if not (pa.types.is_string(chunks.type) or pa.types.is_large_string(chunks.type)):
+            # Typed cells (numbers, dates) are keyed by their text, as the object path keys them.
+            chunks = pa.array(
+                [None if blank(cell) else str(cell).strip() for cell in chunks.to_pylist()],
+                pa.string(),
+            )
+        encoded = _encoded(chunks)
+    trimmed, width = encoded.trimmed, encoded.empty
+    order = np.asarray(pc.sort_indices(trimmed), dtype=np.int64)
+    order = order[~encoded.blank[order]]
+    in_order = trimmed.take(pa.array(order))
+    new = np.ones(len(order), dtype=bool)
+    if len(order) > 1:
+        same = pc.equal(in_order.slice(1), in_order.slice(0, len(order) - 1))
+        new[1:] = ~np.asarray(same.to_numpy(zero_copy_only=False), dtype=bool)
+    starts = np.flatnonzero(new)
+    key_of_cell = np.full(width + 1, -1, dtype=np.int64)
+    key_of_cell[order] = np.cumsum(new) - 1
+    keys = key_of_cell[encoded.codes]
+    if not len(starts):
+        return keys, trimmed.slice(0, 0), np.zeros(0, dtype=np.int64)
+    # Each distinct cell's first row, then each key's: the earliest of its cells'.
+    if encoded.of_rows:
+        first_of_cell = np.arange(width + 1)
+    else:
+        given = np.flatnonzero(encoded.codes < width)
+        first_of_cell = _first_rows(encoded.codes[given], given, width + 1, len(encoded.codes))
+    first_at = np.minimum.reduceat(first_of_cell[order], starts)
+    first_cell = order[starts]
+    return keys, trimmed.take(pa.array(first_cell)), first_at
+
+
+def _first_rows(codes: Any, positions: Any, width: int, rows: int) -> Any:
+    """Each code's first row, from the codes of the rows at ``positions`` (``rows``: at none)."""
+    import numpy as np  # noqa: PLC0415
+
+    first_at = np.full(width, rows, dtype=np.int64)
+    if not len(codes):
+        return first_at
+    # Codes numbered in the order they first appear (as a dictionary encoding numbers
+    # them, and the rows number themselves) first appear where a row's code exceeds
+    # every earlier row's; when that finds every code, it found each one's first row.
+    running = np.maximum.accumulate(codes)
+    new = np.empty(len(codes), dtype=bool)
+    new[0] = True
+    new[1:] = codes[1:] > running[:-1]
+    if int(new.sum()) == int(np.count_nonzero(np.bincount(codes, minlength=width))):
+        first_at[codes[new]] = positions[new]
+    else:
+        np.minimum.at(first_at, codes, positions)
+    return first_at
 
 
 def _rewound(source: Any) -> Any:
@@ -387,11 +426,20 @@ def _columns_of(  # noqa: PLR0913  (the sheet, its header, and where problems go
 # Summaries by group-bys -----------------------------------------------------------------
 
 
-def _typed(
+def _typed(  # noqa: PLR0913, PLR0917  (the table, where it is, and what was seen before)
     sheet_name: str,
     table: Any,
     found: dict[int, Column],
     sheet: Sheet,
     problems: list[TableProblem],
+    seen: Seen,
+    *,
+    remember: bool,
 ) -> Any:
-    return _checked_layout(sheet_name, table, found, sheet.record, problems)
+    """The sheet checked into a typed table, then its identifiers given again (on the same encoding)."""
+    encodings: dict[int, _Encoded] = {}
+    typed = _checked_layout(sheet_name, table, found, sheet.record, problems, encodings=encodings)
+    problems += _repeated(
+        sheet.key, sheet_name, table, found, seen, remember=remember, encodings=encodings
+    )
+    return typed
