@@ -493,19 +493,21 @@ def test_the_bodies_of_a_piece_are_those_of_the_row_by_row_grouping(rows, repeat
     cells = {"body": column(names), "body_code": column(codes), "_kept": kept}
     reading = _Reading(2023, None, ec.BodyLevel.TOWN, None)
     problems, keys_of = [], {}
-    found = _bodies(cells, reading, ("p.csv", "处罚机关"), problems, keys_of)
+    bodies, of_row = _bodies(cells, reading, ("p.csv", "处罚机关"), problems, keys_of)
+    found = {key: np.flatnonzero(of_row == at).tolist() for at, (key, _) in enumerate(bodies)}
     rows_of, _ = _bodies_by_rows(names, codes, kept)
     expected = {}
     for (code, name), typed in rows_of.items():
         expected.setdefault(code or name or "", []).extend(typed)
-    assert {k: sorted(v) for k, v in expected.items()} == {
-        k: rows.to_pylist() for k, (_, rows) in found.items()
-    }
+    assert {k: sorted(v) for k, v in expected.items()} == found
     assert list(expected) == list(found)
+    assert int(kept.sum()) == len(of_row)
     assert not problems
 
     without_level = _Reading(2023, None, None, None)
     problems = []
-    assert {} == _bodies(cells, without_level, ("p.csv", "处罚机关"), problems, {})
+    bodies, of_row = _bodies(cells, without_level, ("p.csv", "处罚机关"), problems, {})
+    assert [] == bodies
+    assert (of_row == -1).all()
     _, first_row = _bodies_by_rows(names, codes, kept)
     assert sorted(p.row for p in problems) == sorted(r + 2 for r in first_row.values())
