@@ -48,8 +48,8 @@ import attrs
 from enforcement_core._extras import require
 from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.errors import LoadError
+from enforcement_core.figures import LicensingFigures, PenaltyFigures
 from enforcement_core.hierarchy import BodyHierarchy
-from enforcement_core.ledger import Ledger
 from enforcement_core.partials import Partial, merge
 from enforcement_core.tables._arrow_files import _arrow_sheets, _pa, _pc
 from enforcement_core.tables._files import kind_of
@@ -58,7 +58,7 @@ from enforcement_core.tables._publicity import published_layouts, recognise
 from enforcement_core.tables._publicity_columns import _national
 from enforcement_core.tables._publicity_rows import unknown_of
 from enforcement_core.tables._read import Seen, given_again
-from enforcement_core.tables.columnar import ColumnarLedger, _columns_of, _id_keys, _unique
+from enforcement_core.tables.columnar import _columns_of, _id_keys, _unique
 
 if TYPE_CHECKING:
     from enforcement_core.report import AnnualReport
@@ -324,6 +324,12 @@ def _read(table: Any, name: str, reading: _Reading, order: int) -> _Read:
     return _Read(problems, keys_of, published.field, bodies, typed, of_row, unknown, ids, id_header)
 
 
+#: The report's field of each record group a national table holds, and its figures of a table.
+_SUMMED: Final = {
+    "penalty_cases": ("penalty", PenaltyFigures.from_table),
+    "licence_applications": ("licensing", LicensingFigures.from_table),
+}
+
 #: The column of the date that places a record of each group in its year.
 _DATED: Final = {"penalty_cases": "decided_on", "licence_applications": "applied_on"}
 
@@ -388,16 +394,25 @@ class _Gathering:
             table = table.take(pa.array(order))
             bounds = np.searchsorted(of_row[order], np.arange(len(self.index) + 1))
             for at in np.flatnonzero(np.diff(bounds)).tolist():
-                start, stop = int(bounds[at]), int(bounds[at + 1])
-                tables[at].setdefault(field, []).append(table.slice(start, stop - start))
+                low, high = int(bounds[at]), int(bounds[at + 1])
+                tables[at].setdefault(field, []).append(table.slice(low, high - low))
         partials: dict[str, Partial] = {}
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         for (key, body), at in self.index.items():
-            rest = Ledger(body=body, year=year, unknown=tuple(self.unknown[at]))
             by_field = tables[at]
             layouts = max((len(parts) for parts in by_field.values()), default=1)
             for n in range(layouts):
-                given = {f: parts[n] for f, parts in by_field.items() if n < len(parts)}
-                partial = ColumnarLedger(body, year, given, rest).partial()
+                # What ColumnarLedger.partial gives of a ledger of these tables and no
+                # other record, without building the ledger: a body's partial is then
+                # its figures' own checks, and nothing more.
+                figures = {
+                    report_field: value
+                    for field, parts in by_field.items()
+                    if n < len(parts)
+                    for report_field, of_table in [_SUMMED[field]]
+                    if (value := of_table(parts[n], start, end))
+                }
+                partial = Partial(body=body, year=year, figures=figures, unknown=self.unknown[at])
                 partials[key] = merge(partials[key], partial) if key in partials else partial
         return _Piece(partials, self.problems, self.keys_of, self.ids, self.pieces)
 
@@ -762,7 +777,7 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
 
     The same as :func:`summarize_partitions`, with ``source`` also a dask
     DataFrame (each partition a piece). The pieces are dealt, in their order, into
-    ``tasks`` reading tasks (by default two for each thread of the cluster's
+    ``tasks`` reading tasks (by default one for each thread of the cluster's
     workers), each of which reads its pieces one after another and makes one partial
     per body, as :func:`summarize_partitions` does. The bodies are then dealt into
     ``split_out`` buckets (by a hash of their key, the same in every process), and
@@ -818,9 +833,9 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
 
 
 def _tasks(tasks: int | None, pieces: int) -> int:
-    """How many reading tasks: as asked, else two for each thread of the cluster; at most one a piece."""
+    """How many reading tasks: as asked, else one for each thread of the cluster; at most one a piece."""
     if tasks is None:
-        tasks = 2 * _threads()
+        tasks = _threads()
     return max(1, min(tasks, pieces))
 
 
