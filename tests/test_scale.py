@@ -669,3 +669,91 @@ _PIECE_HEADERS = [
     "处罚机关",
     "处罚机关统一社会信用代码",
 ]
+
+
+class TestDecisionNumbers:
+    def test_a_bucket_is_the_texts_own(self):
+        """Equal numbers fall in one bucket whatever array (or slice of one) holds them."""
+        import pyarrow as pa
+
+        from enforcement_core.scale import _buckets_of
+
+        numbers = [f"罚〔2024〕{n}号" for n in range(400)] + ["a", "ab", "甲"]
+        whole = _buckets_of(pa.array(numbers), 8)
+        sliced = _buckets_of(pa.array(["x", *numbers]).slice(1), 8)
+        large = _buckets_of(pa.array(numbers, pa.large_string()), 8)
+        reversed_ = _buckets_of(pa.array(numbers[::-1]), 8)
+        assert whole.tolist() == sliced.tolist() == large.tolist() == reversed_.tolist()[::-1]
+        assert set(whole.tolist()) == set(range(8))  # the numbers are spread, not all in one
+        assert 1 == len(set(_buckets_of(pa.array(["罚1号"] * 5), 8).tolist()))
+        assert [0, 0] == _buckets_of(pa.array(["罚1号", "罚2号"]), 1).tolist()
+
+    def test_a_number_in_three_pieces_names_the_first(self, tmp_path):
+        """Given in a, b and twice in c: every later row names a's, in one process and on Dask."""
+        import dask
+
+        write_pieces(tmp_path, PIECE_ROWS[0], PIECE_ROWS[0], PIECE_ROWS[1] + PIECE_ROWS[0] * 2)
+        with dask.config.set(scheduler="sync"):
+            for summarize in (summarize_partitions, summarize_dask):
+                with pytest.raises(ec.LoadError) as caught:
+                    summarize(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN)
+                where = [(p.sheet, p.row, p.message[:31]) for p in caught.value.problems]
+                assert [
+                    ("b.csv", 2, "the same identifier as a.csv, r"),
+                    ("c.csv", 3, "the same identifier as a.csv, r"),
+                    ("c.csv", 4, "the same identifier as a.csv, r"),
+                ] == where
+
+    def test_piece_partials_carries_the_numbers_seen(self):
+        """piece_partials, piece by piece: a number of an earlier piece is a problem of the later."""
+        import pyarrow.csv as pv
+
+        from enforcement_core.scale import piece_partials
+
+        def table(rows: str):
+            return pv.read_csv(io.BytesIO((PIECE_HEADER + rows).encode()))
+
+        seen = {}
+        partials, problems = piece_partials(
+            table(PIECE_ROWS[0]), "a.csv", year=YEAR, level=ec.BodyLevel.TOWN, seen=seen
+        )
+        assert [] == problems
+        assert 1 == partials[PIECE_CODE].finish().penalty.cases
+        _, problems = piece_partials(
+            table(PIECE_ROWS[1] + PIECE_ROWS[0]),
+            "b.csv",
+            year=YEAR,
+            level=ec.BodyLevel.TOWN,
+            seen=seen,
+        )
+        assert ["b.csv, row 3, 行政处罚决定书文号"] == [p.path for p in problems]
+        assert problems[0].message.startswith("the same identifier as a.csv, row 2")
+
+
+@pytest.mark.parametrize("tasks", [1, 2, 50])
+def test_the_reading_tasks_do_not_change_the_reports(dataset, tree, expected, tasks):
+    """The pieces read by one task, two, or one each: the same reports, in order."""
+    import dask
+
+    with dask.config.set(scheduler="sync"):
+        reports = summarize_dask(dataset, year=YEAR, hierarchy=tree, tasks=tasks, split_out=2)
+    assert list(expected) == list(reports)
+    assert expected == reports
+
+
+def test_numbers_of_one_hash_are_told_apart_by_their_text(tmp_path, monkeypatch):
+    """Every number hashed alike: numbers given once are no problem, a number given twice is one."""
+    import numpy as np
+
+    from enforcement_core import scale
+
+    monkeypatch.setattr(scale, "_hashes_of", lambda keys: np.zeros(len(keys), dtype=np.uint64))
+    write_pieces(tmp_path, PIECE_ROWS[0], PIECE_ROWS[1])
+    (report,) = summarize_partitions(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN).values()
+    assert 2 == report.penalty.cases
+    write_pieces(tmp_path, PIECE_ROWS[0], PIECE_ROWS[1], PIECE_ROWS[1] + PIECE_ROWS[0])
+    with pytest.raises(ec.LoadError) as caught:
+        summarize_partitions(tmp_path, year=YEAR, level=ec.BodyLevel.TOWN)
+    assert [("c.csv", 2, "b.csv, row 2"), ("c.csv", 3, "a.csv, row 2")] == [
+        (p.sheet, p.row, p.message.split("as ")[1].split(":")[0]) for p in caught.value.problems
+    ]

@@ -133,40 +133,49 @@ _MULTIPLIER: Final = 0x100000001B3
 
 
 def _buckets_of(keys: Any, buckets: int) -> Any:
-    """Each text's bucket: a polynomial hash of its UTF-8 bytes (mod 2**64), mod ``buckets``.
+    """Each text's bucket: its :func:`_hashes_of` hash, mod ``buckets``.
 
-    Computed over the Arrow buffers in numpy, never a Python string per number; equal
-    texts fall in one bucket in every process, which is all a bucket needs (a
+    Equal texts fall in one bucket in every process, which is all a bucket needs (a
     number's duplicates are then found exactly, by the text, within its bucket).
+    """
+    import numpy as np  # noqa: PLC0415
+
+    if buckets == 1:
+        return np.zeros(len(keys), dtype=np.int64)
+    return (_hashes_of(keys) % np.uint64(buckets)).astype(np.int64)
+
+
+def _hashes_of(keys: Any) -> Any:
+    """Each text's polynomial hash of its UTF-8 bytes, mod 2**64, as a uint64 array.
+
+    Computed over the Arrow buffers in numpy, never a Python string per number; the
+    same in every process. Two texts may share a hash: whoever uses it compares the
+    texts of equal hashes.
     """
     import numpy as np  # noqa: PLC0415
 
     pa = _pa()
     count = len(keys)
-    if buckets == 1 or not count:
-        return np.zeros(count, dtype=np.int64)
+    if not count:
+        return np.zeros(0, dtype=np.uint64)
     # A fresh array: its offsets start at 0 whatever slice it came from.
     keys = pa.concat_arrays([keys.cast(pa.large_string())])
     offsets = np.frombuffer(keys.buffers()[1], dtype=np.int64, count=count + 1)
     size = int(offsets[-1])
-    data = (
-        np.frombuffer(keys.buffers()[2], dtype=np.uint8, count=size)
-        if size
-        else np.zeros(0, np.uint8)
-    )
+    hashed = np.zeros(count, dtype=np.uint64)
+    if not size:
+        return hashed
+    data = np.frombuffer(keys.buffers()[2], dtype=np.uint8, count=size)
     lengths = np.diff(offsets)
-    longest = int(lengths.max())
-    powers = np.cumprod(np.full(max(longest, 1), _MULTIPLIER, dtype=np.uint64), dtype=np.uint64)
+    powers = np.cumprod(np.full(int(lengths.max()), _MULTIPLIER, dtype=np.uint64))
     powers = np.concatenate([np.ones(1, dtype=np.uint64), powers[:-1]])
     owner = np.repeat(np.arange(count), lengths)
     # Each byte's power: how far it stands from its text's end.
     exponents = offsets[1:][owner] - 1 - np.arange(size)
     terms = data.astype(np.uint64) * powers[exponents]
-    hashed = np.zeros(count, dtype=np.uint64)
     given = lengths > 0
-    if size:
-        hashed[given] = np.add.reduceat(terms, offsets[:-1][given])
-    return (hashed % np.uint64(buckets)).astype(np.int64)
+    hashed[given] = np.add.reduceat(terms, offsets[:-1][given])
+    return hashed
 
 
 def _ids_of(table: Any, found: Mapping[int, Any], order: int) -> _Ids | None:
@@ -210,12 +219,12 @@ def _given_again(
     """Every row whose decision number an earlier row gives, in its piece or an earlier one.
 
     The problems of :func:`~enforcement_core.tables._read.repeated_ids` run over the
-    pieces in their order, each naming the number's first row of all; found by one
-    dictionary encoding of every piece's distinct numbers, not a Python set of them.
+    pieces in their order, each naming the number's first row of all; found by sorting
+    a 64-bit hash of every piece's distinct numbers (8 bytes a number, not a Python set
+    of them), the numbers of equal hashes then compared exactly.
     """
     import numpy as np  # noqa: PLC0415
 
-    pa = _pa()
     problems: list[TableProblem] = []
 
     def problem(order: int, row: int, key: str, first: tuple[int, int]) -> TableProblem:
@@ -226,24 +235,29 @@ def _given_again(
         listed = sorted(given, key=lambda i: i.order)
         first_of: dict[str, tuple[int, int]] = {}
         if len(listed) > 1:
-            keys = pa.concat_arrays([i.keys for i in listed])
-            orders = np.repeat([i.order for i in listed], [len(i.keys) for i in listed])
-            rows = np.concatenate([i.rows for i in listed])
-            codes = _pc().dictionary_encode(keys).indices.to_numpy()
-            several = np.flatnonzero(np.bincount(codes)[codes] > 1)
-            if len(several):
-                # In the pieces' order, a number's first place is the first of all.
-                _, firsts = np.unique(codes[several], return_index=True)
-                is_first = np.zeros(len(several), dtype=bool)
-                is_first[firsts] = True
-                named = keys.take(pa.array(several)).to_pylist()
-                later = []
-                for at, key, first in zip(several.tolist(), named, is_first.tolist(), strict=True):
-                    if first:
-                        first_of[key] = (int(orders[at]), int(rows[at]))
-                    else:
-                        later.append((int(orders[at]), int(rows[at]), key))
-                problems += [problem(o, row, key, first_of[key]) for o, row, key in later]
+            # Each piece's numbers are distinct: a number in two pieces is a hash met twice.
+            # The few numbers whose hash is met twice are then compared by their text.
+            starts = np.cumsum([0, *(len(i.keys) for i in listed)])
+            hashes = np.concatenate([_hashes_of(i.keys) for i in listed])
+            by_hash = np.argsort(hashes, kind="stable")
+            ordered = hashes[by_hash]
+            met = np.zeros(len(hashes), dtype=bool)
+            twice = ordered[1:] == ordered[:-1]
+            met[1:] |= twice
+            met[:-1] |= twice
+            del hashes, ordered
+            later: list[tuple[int, int, str]] = []
+            # In the pieces' order, then the rows', a number's first place is the first of all.
+            for at in np.sort(by_hash[met]).tolist():
+                place = int(np.searchsorted(starts, at, side="right")) - 1
+                piece, local = listed[place], at - int(starts[place])
+                key = piece.keys[local].as_py()
+                where = (piece.order, int(piece.rows[local]))
+                if key in first_of:
+                    later.append((*where, key))
+                else:
+                    first_of[key] = where
+            problems += [problem(o, row, key, first_of[key]) for o, row, key in later]
         for piece in listed:
             problems += [
                 problem(piece.order, row, key, first_of.get(key, (piece.order, own)))
@@ -353,8 +367,9 @@ class _Gathering:
     #: their partials meet in :func:`merge`, which refuses them as before.
     index: dict[tuple[str, EnforcementBody], int] = attrs.Factory(dict)
     unknown: list[dict[str, None]] = attrs.Factory(list)
-    #: The typed tables by record group and schema, each with its rows' bodies.
-    rows: dict[tuple[str, Any], list[tuple[Any, Any]]] = attrs.Factory(dict)
+    #: Each body's rows of each piece, by record group and by schema: slices of the
+    #: piece's table sorted by body, no copy of them until the body's figures are made.
+    rows: list[dict[str, dict[Any, list[Any]]]] = attrs.Factory(list)
 
     def add(self, read: _Read, name: str, order: int) -> None:
         """Take one piece's reading in."""
@@ -373,33 +388,32 @@ class _Gathering:
             at = self.index.setdefault(pair, len(self.index))
             if at == len(self.unknown):
                 self.unknown.append({})
+                self.rows.append({})
             self.unknown[at].update(dict.fromkeys(read.unknown))
             local[position] = at
-        if read.table is not None and read.table.num_rows:
-            group = self.rows.setdefault((read.field, read.table.schema), [])
-            group.append((read.table, local[read.of_row]))
+        if read.table is None or not read.table.num_rows:
+            return
+        of_row = local[read.of_row]
+        by_body = np.argsort(of_row, kind="stable")
+        table = read.table.take(_pa().array(by_body))
+        bounds = np.searchsorted(of_row[by_body], np.arange(len(self.index) + 1))
+        for at in np.flatnonzero(np.diff(bounds)).tolist():
+            low, high = int(bounds[at]), int(bounds[at + 1])
+            slices = self.rows[at].setdefault(read.field, {}).setdefault(table.schema, [])
+            slices.append(table.slice(low, high - low))
 
     def piece(self) -> _Piece:
         """Each body's one partial, with the pieces' problems, names and numbers."""
-        import numpy as np  # noqa: PLC0415
-
         pa = _pa()
         year = self.reading.year
-        # Each body's tables, by record group, one a schema.
-        tables: list[dict[str, list[Any]]] = [{} for _ in self.index]
-        for (field, _), parts in self.rows.items():
-            table = pa.concat_tables([t for t, _ in parts]).unify_dictionaries().combine_chunks()
-            of_row = np.concatenate([b for _, b in parts])
-            order = np.argsort(of_row, kind="stable")
-            table = table.take(pa.array(order))
-            bounds = np.searchsorted(of_row[order], np.arange(len(self.index) + 1))
-            for at in np.flatnonzero(np.diff(bounds)).tolist():
-                low, high = int(bounds[at]), int(bounds[at + 1])
-                tables[at].setdefault(field, []).append(table.slice(low, high - low))
         partials: dict[str, Partial] = {}
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         for (key, body), at in self.index.items():
-            by_field = tables[at]
+            # The body's rows of every piece, one table a schema (as many chunks as pieces).
+            by_field = {
+                field: [pa.concat_tables(slices) for slices in schemas.values()]
+                for field, schemas in self.rows[at].items()
+            }
             layouts = max((len(parts) for parts in by_field.values()), default=1)
             for n in range(layouts):
                 # What ColumnarLedger.partial gives of a ledger of these tables and no
