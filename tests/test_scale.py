@@ -757,3 +757,11 @@ def test_numbers_of_one_hash_are_told_apart_by_their_text(tmp_path, monkeypatch)
     assert [("c.csv", 2, "b.csv, row 2"), ("c.csv", 3, "a.csv, row 2")] == [
         (p.sheet, p.row, p.message.split("as ")[1].split(":")[0]) for p in caught.value.problems
     ]
+
+
+def test_a_big_body_across_pieces_is_counted_by_group_bys(dataset, tree, expected, monkeypatch):
+    """A body's table above the small-table bound is grouped by Arrow: its pieces' dictionaries made one."""
+    from enforcement_core import figures
+
+    monkeypatch.setattr(figures, "_SMALL_TABLE", 0)
+    assert expected == summarize_partitions(dataset, year=YEAR, hierarchy=tree)

@@ -409,9 +409,12 @@ class _Gathering:
         partials: dict[str, Partial] = {}
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         for (key, body), at in self.index.items():
-            # The body's rows of every piece, one table a schema (as many chunks as pieces).
+            # The body's rows of every piece, one table a schema (as many chunks as pieces,
+            # their dictionaries made one: Arrow's group-bys take no others).
             by_field = {
-                field: [pa.concat_tables(slices) for slices in schemas.values()]
+                field: [
+                    pa.concat_tables(slices).unify_dictionaries() for slices in schemas.values()
+                ]
                 for field, schemas in self.rows[at].items()
             }
             layouts = max((len(parts) for parts in by_field.values()), default=1)
