@@ -5,15 +5,18 @@ body in it, as a dataset of Parquet (or CSV) files. Each file, or each
 partition of a dask DataFrame, is a *piece*: its rows are checked as
 :func:`~enforcement_core.tables.read_columnar` checks them, split by the body
 that decided them (处罚机关统一社会信用代码 where given, else 处罚机关), and
-summarised into one :class:`~enforcement_core.partials.Partial` per body.
-The pieces' partials are merged in a tree and finished into each body's
-:class:`~enforcement_core.AnnualReport`, equal figure for figure to summarising
-each body's records in one ledger. :meth:`BodyHierarchy.rollup
+each body's rows of the year are kept, in the columns its figures count, until
+the pieces are read; each body then makes one
+:class:`~enforcement_core.partials.Partial` (one per reading task on Dask, merged
+in a tree), finished into its :class:`~enforcement_core.AnnualReport`, equal
+figure for figure to summarising each body's records in one ledger. The decision
+numbers are kept as Arrow text, and a number in two pieces is found once they
+are all read. :meth:`BodyHierarchy.rollup
 <enforcement_core.hierarchy.BodyHierarchy.rollup>` then rolls them up to
 counties, cities and the province.
 
 :func:`summarize_partitions` does it in this process, piece after piece, with
-the memory of one piece; :func:`summarize_dask` maps the pieces to the workers
+the memory of one piece and of the bodies' rows; :func:`summarize_dask` maps the pieces to the workers
 of a Dask cluster (the ``dask`` extra). Every problem of every piece is
 reported together, each with its file (or partition) and row.
 
