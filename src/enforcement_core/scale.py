@@ -115,11 +115,9 @@ class _Ids:
 
     def split(self, buckets: int) -> list[_Ids]:
         """The numbers dealt into ``buckets`` by a hash of each, the same in every process."""
-        of_key = _buckets_of(self.keys, buckets)
-        of_again = _buckets_of(
-            _pa().array([key for _, key, _ in self.again], _pa().string()), buckets
-        )
         pa = _pa()
+        of_key = _buckets_of(self.keys, buckets)
+        of_again = _buckets_of(pa.array([key for _, key, _ in self.again], pa.string()), buckets)
         return [
             _Ids(
                 self.order,
