@@ -13,6 +13,9 @@ fresh process, from the files to every body's report and the roll-ups to the pro
 - ``dask``: the same with ``summarize_dask`` on a ``distributed.LocalCluster`` of
   ``--workers`` single-threaded worker processes (the cluster's start is timed apart),
   with each worker's peak resident memory;
+- ``dask-notrim`` (not run unless named in ``--only``): the same, the workers started
+  without ``MALLOC_TRIM_THRESHOLD_=65536``, which distributed sets by default and which
+  makes glibc map and unmap every large array anew (page faults and system time);
 - ``pandas``: ``read_parquet`` of every file + ``groupby`` by body counting cases and
   summing fines: what an analyst would write instead, with no checks of any row;
 - ``polars``: the same in polars (the ``bench`` extra), the fines read as decimals.
@@ -198,10 +201,13 @@ def _measure(kind: str, root: Path, bodies: int, workers: int) -> dict[str, obje
             "province_cases": rolled["P"].penalty.cases,
             "peak_mb": peak_mb(),
         }
+    import dask
     import distributed
 
     began = time.perf_counter()
+    trim = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
     with (
+        dask.config.set(trim if kind == "dask-notrim" else {}),
         distributed.LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
@@ -222,6 +228,7 @@ def _measure(kind: str, root: Path, bodies: int, workers: int) -> dict[str, obje
         worker_cpu = sum(client.run(time.process_time).values()) - worker_cpu
         client_cpu = time.process_time() - client_cpu
         worker_mb = client.run(peak_mb)
+        trimmed = set(client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_").values())
     return {
         "seconds": seconds,
         # The client's (with the scheduler, which runs in it) and every worker's.
@@ -232,6 +239,7 @@ def _measure(kind: str, root: Path, bodies: int, workers: int) -> dict[str, obje
         "peak_mb": peak_mb(),
         "worker_peak_mb": sorted(worker_mb.values()),
         "client_cpu_seconds": client_cpu,
+        "workers_malloc_trim_threshold": sorted(str(t) for t in trimmed),
     }
 
 
@@ -314,12 +322,13 @@ def _summary(size: int, runs: dict[str, list[dict[str, object]]]) -> None:
     if "single" in medians and "polars" in medians:
         (wall, cpu), (p_wall, p_cpu) = medians["single"], medians["polars"]
         print(f"ratio {size}: single / polars {wall / p_wall:.1f}x wall, {cpu / p_cpu:.1f}x cpu")
-    if "single" in medians and "dask" in medians:
-        (wall, cpu), (d_wall, d_cpu) = medians["single"], medians["dask"]
-        print(
-            f"ratio {size}: dask speed-up {wall / d_wall:.2f}x wall "
-            f"(efficiency {wall / d_wall / 2:.0%} of 2), cpu dask / single {d_cpu / cpu:.2f}x"
-        )
+    for dask in ("dask", "dask-notrim"):
+        if "single" in medians and dask in medians:
+            (wall, cpu), (d_wall, d_cpu) = medians["single"], medians[dask]
+            print(
+                f"ratio {size}: {dask} speed-up {wall / d_wall:.2f}x wall "
+                f"(efficiency {wall / d_wall / 2:.0%} of 2), cpu {dask} / single {d_cpu / cpu:.2f}x"
+            )
 
 
 if __name__ == "__main__":
