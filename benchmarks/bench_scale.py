@@ -13,6 +13,9 @@ fresh process, from the files to every body's report and the roll-ups to the pro
 - ``dask``: the same with ``summarize_dask`` on a ``distributed.LocalCluster`` of
   ``--workers`` single-threaded worker processes (the cluster's start is timed apart),
   with each worker's peak resident memory;
+- ``dask-notrim`` (not run unless named in ``--only``): the same, the workers started
+  without ``MALLOC_TRIM_THRESHOLD_=65536``, which distributed sets by default and which
+  makes glibc map and unmap every large array anew (page faults and system time);
 - ``pandas``: ``read_parquet`` of every file + ``groupby`` by body counting cases and
   summing fines: what an analyst would write instead, with no checks of any row;
 - ``polars``: the same in polars (the ``bench`` extra), the fines read as decimals.
@@ -25,8 +28,10 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -122,11 +127,27 @@ def peak_mb() -> float:
 
 
 def measure(kind: str, root: Path, bodies: int, workers: int) -> dict[str, object]:
+    """One measure, with its CPU time (this process, every thread) and the load around it."""
+    load = os.getloadavg()[0]
+    result = _measure(kind, root, bodies, workers)
+    result["load"] = [round(load, 2), round(os.getloadavg()[0], 2)]
+    return result
+
+
+def warm(root: str) -> None:
+    """The path run over one file of ``root``: every module it imports imported, not timed."""
+    from enforcement_core.body import BodyLevel
+    from enforcement_core.scale import summarize_partitions
+
+    summarize_partitions(next(Path(root).rglob("*.parquet")), year=YEAR, level=BodyLevel.TOWN)
+
+
+def _measure(kind: str, root: Path, bodies: int, workers: int) -> dict[str, object]:
     """One measure, in this process: the whole path from the files to the roll-ups."""
     if kind == "pandas":
         import pandas as pd
 
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         frames = [
             pd.read_parquet(
                 path, columns=["处罚机关统一社会信用代码", "罚款金额（万元）", "处罚决定日期"]
@@ -141,13 +162,14 @@ def measure(kind: str, root: Path, bodies: int, workers: int) -> dict[str, objec
         )
         return {
             "seconds": time.perf_counter() - began,
+            "cpu_seconds": time.process_time() - cpu,
             "bodies": len(summary),
             "peak_mb": peak_mb(),
         }
     if kind == "polars":
         import polars as pl
 
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         frame = pl.read_parquet(
             sorted(root.rglob("*.parquet")),
             columns=["处罚机关统一社会信用代码", "罚款金额（万元）", "处罚决定日期"],
@@ -160,6 +182,7 @@ def measure(kind: str, root: Path, bodies: int, workers: int) -> dict[str, objec
         )
         return {
             "seconds": time.perf_counter() - began,
+            "cpu_seconds": time.process_time() - cpu,
             "bodies": len(summary),
             "peak_mb": peak_mb(),
         }
@@ -168,37 +191,56 @@ def measure(kind: str, root: Path, bodies: int, workers: int) -> dict[str, objec
 
     tree = BodyHierarchy.from_rows(tree_rows(bodies))
     if kind == "single":
-        began = time.perf_counter()
+        warm(str(root))
+        began, cpu = time.perf_counter(), time.process_time()
         reports = summarize_partitions(root, year=YEAR, hierarchy=tree)
         rolled = tree.rollup(reports)
         return {
             "seconds": time.perf_counter() - began,
+            "cpu_seconds": time.process_time() - cpu,
             "bodies": len(reports),
             "province_cases": rolled["P"].penalty.cases,
             "peak_mb": peak_mb(),
         }
+    import dask
     import distributed
 
     began = time.perf_counter()
+    trim = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
     with (
+        dask.config.set(trim if kind == "dask-notrim" else {}),
         distributed.LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
         started = time.perf_counter() - began
+        # A cluster serves many runs: the modules of the path are imported once, before.
+        warm(str(root))
+        client.run(warm, str(root))
+        # The workers' CPU (each its process, every thread) from here on: the cluster's
+        # start is not the path's.
+        worker_cpu = sum(client.run(time.process_time).values())
+        client_cpu = time.process_time()
         began = time.perf_counter()
         reports = summarize_dask(root, year=YEAR, hierarchy=tree)
         rolled = tree.rollup(reports)
         seconds = time.perf_counter() - began
+        worker_cpu = sum(client.run(time.process_time).values()) - worker_cpu
+        client_cpu = time.process_time() - client_cpu
         worker_mb = client.run(peak_mb)
+        trimmed = set(client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_").values())
     return {
         "seconds": seconds,
+        # The client's (with the scheduler, which runs in it) and every worker's.
+        "cpu_seconds": client_cpu + worker_cpu,
         "cluster_start_seconds": started,
         "bodies": len(reports),
         "province_cases": rolled["P"].penalty.cases,
         "peak_mb": peak_mb(),
         "worker_peak_mb": sorted(worker_mb.values()),
+        "client_cpu_seconds": client_cpu,
+        "workers_malloc_trim_threshold": sorted(str(t) for t in trimmed),
     }
 
 
@@ -209,6 +251,9 @@ def main() -> None:
     parser.add_argument("--rows-per-file", type=int, default=250_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--only", default="single,dask,pandas,polars")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="rounds of every measure, taking turns; medians"
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # kind:root, in the child process
     args = parser.parse_args()
     if args.measure:
@@ -226,34 +271,65 @@ def main() -> None:
                 f"dataset {size} records, {args.bodies} bodies, {files} files, "
                 f"written in {time.perf_counter() - began:.1f} s"
             )
-            for kind in args.only.split(","):
-                if kind == "polars" and importlib.util.find_spec("polars") is None:
-                    print("polars skipped: not installed (the bench extra)")
-                    continue
-                child = subprocess.run(  # noqa: S603  (this script, with its own arguments)
-                    [
-                        sys.executable,
-                        __file__,
-                        "--measure",
-                        f"{kind}:{root}",
-                        "--bodies",
-                        str(args.bodies),
-                        "--workers",
-                        str(args.workers),
-                    ],
-                    capture_output=True,
-                    text=True,
-                    check=False,
-                )
-                if child.returncode:
-                    print(f"{kind} {size} FAILED\n{child.stderr[-3000:]}")
-                    continue
-                result = json.loads(child.stdout.strip().splitlines()[-1])
-                rate = size / result["seconds"]
-                print(
-                    f"{kind} {size} {json.dumps(result, ensure_ascii=False)} "
-                    f"rate {rate:,.0f} records/s"
-                )
+            runs: dict[str, list[dict[str, object]]] = {}
+            for _ in range(args.rounds):
+                for kind in args.only.split(","):
+                    result = _child(kind, root, size, args)
+                    if result is not None:
+                        runs.setdefault(kind, []).append(result)
+            _summary(size, runs)
+
+
+def _child(kind: str, root: Path, size: int, args: argparse.Namespace) -> dict[str, object] | None:
+    """One measure in a fresh process (its peak memory its own), printed as it comes."""
+    if kind == "polars" and importlib.util.find_spec("polars") is None:
+        print("polars skipped: not installed (the bench extra)")
+        return None
+    child = subprocess.run(  # noqa: S603  (this script, with its own arguments)
+        [
+            sys.executable,
+            __file__,
+            "--measure",
+            f"{kind}:{root}",
+            "--bodies",
+            str(args.bodies),
+            "--workers",
+            str(args.workers),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if child.returncode:
+        print(f"{kind} {size} FAILED\n{child.stderr[-3000:]}")
+        return None
+    result: dict[str, object] = json.loads(child.stdout.strip().splitlines()[-1])
+    rate = size / float(result["seconds"])  # type: ignore[arg-type]
+    print(f"{kind} {size} {json.dumps(result, ensure_ascii=False)} rate {rate:,.0f} records/s")
+    return result
+
+
+def _summary(size: int, runs: dict[str, list[dict[str, object]]]) -> None:
+    """The medians of the rounds, and the ratios the issue asks for (wall, then CPU)."""
+    medians = {
+        kind: (
+            statistics.median(float(r["seconds"]) for r in results),  # type: ignore[arg-type]
+            statistics.median(float(r["cpu_seconds"]) for r in results),  # type: ignore[arg-type]
+        )
+        for kind, results in runs.items()
+    }
+    for kind, (wall, cpu) in medians.items():
+        print(f"median of {len(runs[kind])}: {kind} {size} wall {wall:.2f} s, cpu {cpu:.2f} s")
+    if "single" in medians and "polars" in medians:
+        (wall, cpu), (p_wall, p_cpu) = medians["single"], medians["polars"]
+        print(f"ratio {size}: single / polars {wall / p_wall:.1f}x wall, {cpu / p_cpu:.1f}x cpu")
+    for dask in ("dask", "dask-notrim"):
+        if "single" in medians and dask in medians:
+            (wall, cpu), (d_wall, d_cpu) = medians["single"], medians[dask]
+            print(
+                f"ratio {size}: {dask} speed-up {wall / d_wall:.2f}x wall "
+                f"(efficiency {wall / d_wall / 2:.0%} of 2), cpu {dask} / single {d_cpu / cpu:.2f}x"
+            )
 
 
 if __name__ == "__main__":

@@ -254,11 +254,11 @@ def write_dataset(
     return root
 
 
-def write_rows(path: Path, rows: list[dict[str, str]]) -> None:
-    """Penalty rows as one Parquet file of text columns."""
+def write_rows(path: Path, rows: list[dict[str, str]], headers: list[str] | None = None) -> None:
+    """Penalty rows as one Parquet file of text columns (``headers``: of the national table)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    columns = {h: pa.array([r[h] for r in rows], pa.string()) for h in PENALTY_HEADERS}
+    columns = {h: pa.array([r[h] for r in rows], pa.string()) for h in headers or PENALTY_HEADERS}
     pq.write_table(pa.table(columns), path)

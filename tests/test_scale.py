@@ -495,19 +495,275 @@ def test_the_bodies_of_a_piece_are_those_of_the_row_by_row_grouping(rows, repeat
     cells = {"body": column(names), "body_code": column(codes), "_kept": kept}
     reading = _Reading(2023, None, ec.body.BodyLevel.TOWN, None)
     problems, keys_of = [], {}
-    found = _bodies(cells, reading, ("p.csv", "处罚机关"), problems, keys_of)
+    bodies, of_row = _bodies(cells, reading, ("p.csv", "处罚机关"), problems, keys_of)
+    found = {key: np.flatnonzero(of_row == at).tolist() for at, (key, _) in enumerate(bodies)}
     rows_of, _ = _bodies_by_rows(names, codes, kept)
     expected = {}
     for (code, name), typed in rows_of.items():
         expected.setdefault(code or name or "", []).extend(typed)
-    assert {k: sorted(v) for k, v in expected.items()} == {
-        k: rows.to_pylist() for k, (_, rows) in found.items()
-    }
+    assert {k: sorted(v) for k, v in expected.items()} == found
     assert list(expected) == list(found)
+    assert int(kept.sum()) == len(of_row)
     assert not problems
 
     without_level = _Reading(2023, None, None, None)
     problems = []
-    assert {} == _bodies(cells, without_level, ("p.csv", "处罚机关"), problems, {})
+    bodies, of_row = _bodies(cells, without_level, ("p.csv", "处罚机关"), problems, {})
+    assert [] == bodies
+    assert (of_row == -1).all()
     _, first_row = _bodies_by_rows(names, codes, kept)
     assert sorted(p.row for p in problems) == sorted(r + 2 for r in first_row.values())
+
+
+# The province path against the object path, on generated pieces --------------------------
+
+#: Three bodies: one always with its credit code, one by its name only, one whose code
+#: some rows leave blank (one body all the same, keyed by the code its other rows give).
+_PIECE_BODIES = (
+    ("甲镇人民政府", province.credit_code(901)),
+    ("乙街道办事处", None),
+    ("丙镇人民政府", province.credit_code(903)),
+)
+_SANCTIONS = ("罚款", "警告", "罚款、没收违法所得")
+_DATES = ("2024-01-01", "2024-06-30", "2024-12-31", "2023-12-31", "2025-01-01")
+
+# A row: its body, whether it gives its code, its decision number's draw, its day, its
+# sanction and fine, and a bad cell (or none): a date that is no day, an amount in
+# words, a sanction that is no label.
+_PIECE_ROWS = st.tuples(
+    st.integers(0, 2),
+    st.booleans(),
+    st.integers(0, 5),
+    st.sampled_from(_DATES),
+    st.integers(0, 2),
+    st.sampled_from(["0.5", "1.25", "3"]),
+    st.sampled_from(
+        [
+            None,
+            None,
+            None,
+            ("处罚决定日期", "2024-13-01"),
+            ("罚款金额（万元）", "一百"),
+            ("处罚类别", "打板子"),
+        ]
+    ),
+)
+_PIECES = st.tuples(
+    st.lists(st.lists(_PIECE_ROWS, min_size=1, max_size=5), min_size=1, max_size=3),
+    st.booleans(),  # decision numbers drawn from a few, so that some are given twice
+    st.booleans(),  # bad cells
+)
+
+
+def _piece_cells(index: int, rows: list[tuple], repeat: bool, bad: bool) -> list[dict[str, str]]:
+    cells = []
+    for n, (body, coded, number, day, sanction, fine, wrong) in enumerate(rows):
+        name, code = _PIECE_BODIES[body]
+        row = {
+            "行政相对人名称": f"某企业{n}",
+            "行政处罚决定书文号": f"罚〔2024〕{number}号" if repeat else f"罚〔2024〕{index}-{n}号",
+            "处罚类别": _SANCTIONS[sanction],
+            "罚款金额（万元）": fine if "罚款" in _SANCTIONS[sanction] else "",
+            "处罚决定日期": day,
+            "处罚机关": name,
+            "处罚机关统一社会信用代码": code if code and (coded or body == 0) else "",
+        }
+        if bad and wrong is not None:
+            row[wrong[0]] = wrong[1]
+        cells.append(row)
+    return cells
+
+
+def _by_the_object_path(folder: Path, pieces: list[list[dict[str, str]]]):
+    """Each body's report and every problem, as the object path reads each piece's rows.
+
+    Each piece is read by ``read_ledger`` (every cell, every record's checks); a
+    decision number is followed across the pieces, in their order, by ``repeated_ids``.
+    """
+    from enforcement_core.tables import read_ledger
+    from enforcement_core.tables._read import repeated_ids
+
+    problems, seen, records, unknown = [], {}, {}, {}
+    placeholder = ec.body.EnforcementBody("某单位", ec.body.BodyLevel.TOWN)
+    named_by_code = {
+        name
+        for piece in pieces
+        for r in piece
+        for name in [r["处罚机关"]]
+        if r["处罚机关统一社会信用代码"]
+    }
+    for index, rows in enumerate(pieces):
+        name = f"{index}.parquet"
+        try:
+            ledger = read_ledger(folder / name, body=placeholder, year=YEAR)
+        except ec.LoadError as error:
+            problems += [
+                (name, p.row, p.header, p.value, p.message, p.message_zh)
+                for p in error.problems
+                if not p.message.startswith("the same identifier")
+            ]
+            ledger = None
+        values = [(n + 2, row["行政处罚决定书文号"]) for n, row in enumerate(rows)]
+        problems += [
+            (p.sheet, p.row, p.header, p.value, p.message, p.message_zh)
+            for p in repeated_ids("penalty_cases", name, "行政处罚决定书文号", values, seen)
+        ]
+        if ledger is None:
+            continue
+        for row, case in zip(rows, ledger.penalty_cases, strict=True):
+            body_name = row["处罚机关"]
+            code = dict(_PIECE_BODIES)[body_name]
+            key = code if code and body_name in named_by_code else body_name
+            records.setdefault(key, (body_name, []))[1].append(case)
+            unknown[key] = ledger.unknown
+    problems.sort(key=lambda p: (p[0], p[1]))
+    reports = {
+        key: ec.summarize(
+            ec.Ledger(
+                body=ec.body.EnforcementBody(body_name, ec.body.BodyLevel.TOWN),
+                year=YEAR,
+                penalty_cases=tuple(cases),
+                unknown=unknown[key],
+            )
+        )
+        for key, (body_name, cases) in sorted(records.items())
+    }
+    return reports, problems
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(drawn=_PIECES)
+def test_the_province_path_gives_the_object_paths_figures_and_problems(tmp_path_factory, drawn):
+    """One process and Dask: the object path's reports of every body, or its problems, exactly."""
+    import dask
+
+    shapes, repeat, bad = drawn
+    folder = tmp_path_factory.mktemp("pieces")
+    pieces = [_piece_cells(i, rows, repeat, bad) for i, rows in enumerate(shapes)]
+    for index, rows in enumerate(pieces):
+        province.write_rows(folder / f"{index}.parquet", rows, headers=_PIECE_HEADERS)
+    expected, problems = _by_the_object_path(folder, pieces)
+    with dask.config.set(scheduler="sync"):
+        for summarize in (
+            summarize_partitions,
+            lambda *a, **k: summarize_dask(*a, tasks=2, split_out=3, split_every=2, **k),
+        ):
+            if problems:
+                with pytest.raises(ec.LoadError) as caught:
+                    summarize(folder, year=YEAR, level=ec.body.BodyLevel.TOWN)
+                found = [
+                    (p.sheet, p.row, p.header, p.value, p.message, p.message_zh)
+                    for p in caught.value.problems
+                ]
+                assert problems == found
+            else:
+                reports = summarize(folder, year=YEAR, level=ec.body.BodyLevel.TOWN)
+                assert list(expected) == list(reports)
+                assert expected == reports
+
+
+_PIECE_HEADERS = [
+    "行政相对人名称",
+    "行政处罚决定书文号",
+    "处罚类别",
+    "罚款金额（万元）",
+    "处罚决定日期",
+    "处罚机关",
+    "处罚机关统一社会信用代码",
+]
+
+
+class TestDecisionNumbers:
+    def test_a_bucket_is_the_texts_own(self):
+        """Equal numbers fall in one bucket whatever array (or slice of one) holds them."""
+        import pyarrow as pa
+
+        from enforcement_core.scale import _buckets_of
+
+        numbers = [f"罚〔2024〕{n}号" for n in range(400)] + ["a", "ab", "甲"]
+        whole = _buckets_of(pa.array(numbers), 8)
+        sliced = _buckets_of(pa.array(["x", *numbers]).slice(1), 8)
+        large = _buckets_of(pa.array(numbers, pa.large_string()), 8)
+        reversed_ = _buckets_of(pa.array(numbers[::-1]), 8)
+        assert whole.tolist() == sliced.tolist() == large.tolist() == reversed_.tolist()[::-1]
+        assert set(whole.tolist()) == set(range(8))  # the numbers are spread, not all in one
+        assert 1 == len(set(_buckets_of(pa.array(["罚1号"] * 5), 8).tolist()))
+        assert [0, 0] == _buckets_of(pa.array(["罚1号", "罚2号"]), 1).tolist()
+
+    def test_a_number_in_three_pieces_names_the_first(self, tmp_path):
+        """Given in a, b and twice in c: every later row names a's, in one process and on Dask."""
+        import dask
+
+        write_pieces(tmp_path, PIECE_ROWS[0], PIECE_ROWS[0], PIECE_ROWS[1] + PIECE_ROWS[0] * 2)
+        with dask.config.set(scheduler="sync"):
+            for summarize in (summarize_partitions, summarize_dask):
+                with pytest.raises(ec.LoadError) as caught:
+                    summarize(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
+                where = [(p.sheet, p.row, p.message[:31]) for p in caught.value.problems]
+                assert [
+                    ("b.csv", 2, "the same identifier as a.csv, r"),
+                    ("c.csv", 3, "the same identifier as a.csv, r"),
+                    ("c.csv", 4, "the same identifier as a.csv, r"),
+                ] == where
+
+    def test_piece_partials_carries_the_numbers_seen(self):
+        """piece_partials, piece by piece: a number of an earlier piece is a problem of the later."""
+        import pyarrow.csv as pv
+
+        from enforcement_core.scale import piece_partials
+
+        def table(rows: str):
+            return pv.read_csv(io.BytesIO((PIECE_HEADER + rows).encode()))
+
+        seen = {}
+        partials, problems = piece_partials(
+            table(PIECE_ROWS[0]), "a.csv", year=YEAR, level=ec.body.BodyLevel.TOWN, seen=seen
+        )
+        assert [] == problems
+        assert 1 == partials[PIECE_CODE].finish().penalty.cases
+        _, problems = piece_partials(
+            table(PIECE_ROWS[1] + PIECE_ROWS[0]),
+            "b.csv",
+            year=YEAR,
+            level=ec.body.BodyLevel.TOWN,
+            seen=seen,
+        )
+        assert ["b.csv, row 3, 行政处罚决定书文号"] == [p.path for p in problems]
+        assert problems[0].message.startswith("the same identifier as a.csv, row 2")
+
+
+@pytest.mark.parametrize("tasks", [1, 2, 50])
+def test_the_reading_tasks_do_not_change_the_reports(dataset, tree, expected, tasks):
+    """The pieces read by one task, two, or one each: the same reports, in order."""
+    import dask
+
+    with dask.config.set(scheduler="sync"):
+        reports = summarize_dask(dataset, year=YEAR, hierarchy=tree, tasks=tasks, split_out=2)
+    assert list(expected) == list(reports)
+    assert expected == reports
+
+
+def test_numbers_of_one_hash_are_told_apart_by_their_text(tmp_path, monkeypatch):
+    """Every number hashed alike: numbers given once are no problem, a number given twice is one."""
+    import numpy as np
+
+    from enforcement_core import scale
+
+    monkeypatch.setattr(scale, "_hashes_of", lambda keys: np.zeros(len(keys), dtype=np.uint64))
+    write_pieces(tmp_path, PIECE_ROWS[0], PIECE_ROWS[1])
+    (report,) = summarize_partitions(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN).values()
+    assert 2 == report.penalty.cases
+    write_pieces(tmp_path, PIECE_ROWS[0], PIECE_ROWS[1], PIECE_ROWS[1] + PIECE_ROWS[0])
+    with pytest.raises(ec.LoadError) as caught:
+        summarize_partitions(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
+    assert [("c.csv", 2, "b.csv, row 2"), ("c.csv", 3, "a.csv, row 2")] == [
+        (p.sheet, p.row, p.message.split("as ")[1].split(":")[0]) for p in caught.value.problems
+    ]
+
+
+def test_a_big_body_across_pieces_is_counted_by_group_bys(dataset, tree, expected, monkeypatch):
+    """A body's table above the small-table bound is grouped by Arrow: its pieces' dictionaries made one."""
+    from enforcement_core import _tallies
+
+    monkeypatch.setattr(_tallies, "_SMALL_TABLE", 0)
+    assert expected == summarize_partitions(dataset, year=YEAR, hierarchy=tree)

@@ -596,6 +596,15 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         lambda: test_scale._BODY_ROWS,
         lambda v: bool(v[0]) or bool(v[1]),
     ),
+    # A row of a generated piece: body, code given, number, day, sanction, fine, bad cell.
+    "test_scale._PIECE_ROWS": (
+        lambda: test_scale._PIECE_ROWS,
+        lambda v: 0 <= v[0] <= 2 and 0 <= v[2] <= 5 and v[3] in test_scale._DATES,
+    ),
+    "test_scale._PIECES": (
+        lambda: test_scale._PIECES,
+        lambda v: 1 <= len(v[0]) <= 3 and all(1 <= len(rows) <= 5 for rows in v[0]),
+    ),
     "test_numbers_zh.exact_decimals": (
         lambda: test_numbers_zh.exact_decimals,
         lambda v: isinstance(v, Decimal) and abs(v) <= 10**12 and _places(v) <= 6,

@@ -5,15 +5,18 @@ body in it, as a dataset of Parquet (or CSV) files. Each file, or each
 partition of a dask DataFrame, is a *piece*: its rows are checked as
 :func:`~enforcement_core.tables.read_columnar` checks them, split by the body
 that decided them (处罚机关统一社会信用代码 where given, else 处罚机关), and
-summarised into one :class:`~enforcement_core.partials.Partial` per body.
-The pieces' partials are merged in a tree and finished into each body's
-:class:`~enforcement_core.AnnualReport`, equal figure for figure to summarising
-each body's records in one ledger. :meth:`BodyHierarchy.rollup
+each body's rows of the year are kept, in the columns its figures count, until
+the pieces are read; each body then makes one
+:class:`~enforcement_core.partials.Partial` (one per reading task on Dask, merged
+in a tree), finished into its :class:`~enforcement_core.AnnualReport`, equal
+figure for figure to summarising each body's records in one ledger. The decision
+numbers are kept as Arrow text, and a number in two pieces is found once they
+are all read. :meth:`BodyHierarchy.rollup
 <enforcement_core.hierarchy.BodyHierarchy.rollup>` then rolls them up to
 counties, cities and the province.
 
 :func:`summarize_partitions` does it in this process, piece after piece, with
-the memory of one piece; :func:`summarize_dask` maps the pieces to the workers
+the memory of one piece and of the bodies' rows; :func:`summarize_dask` maps the pieces to the workers
 of a Dask cluster (the ``dask`` extra). Every problem of every piece is
 reported together, each with its file (or partition) and row.
 
@@ -35,6 +38,7 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import zlib
@@ -47,17 +51,17 @@ import attrs
 from enforcement_core._extras import require
 from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.errors import LoadError
+from enforcement_core.figures import LicensingFigures, PenaltyFigures
 from enforcement_core.hierarchy import BodyHierarchy
-from enforcement_core.ledger import Ledger
 from enforcement_core.partials import Partial, merge
-from enforcement_core.tables._arrow_files import _arrow_sheets, _pa
+from enforcement_core.tables._arrow_files import _arrow_sheets, _pa, _pc
 from enforcement_core.tables._files import kind_of
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import published_layouts, recognise
 from enforcement_core.tables._publicity_columns import _national
 from enforcement_core.tables._publicity_rows import unknown_of
-from enforcement_core.tables._read import Seen, given_again, id_column
-from enforcement_core.tables.columnar import ColumnarLedger, _columns_of, _repeated, _unique
+from enforcement_core.tables._read import Seen, given_again
+from enforcement_core.tables.columnar import _columns_of, _id_keys, _unique
 
 if TYPE_CHECKING:
     from enforcement_core.report import AnnualReport
@@ -71,53 +75,212 @@ _SUFFIXES: Final = (".parquet", ".pq", ".csv", ".txt")
 _HIDDEN: Final = (".", "_")
 
 _Source = str | os.PathLike[str] | IO[bytes]
-#: Where an identifier was given: the piece's place among the pieces, and the row.
-_Where = tuple[int, int]
 
 
 @attrs.define
 class _Piece:
-    """What one piece (or several merged) gives: partials by body key, and its problems."""
+    """What some pieces give, merged: partials by body key, problems, and decision numbers."""
 
     partials: dict[str, Partial] = attrs.Factory(dict)
     problems: list[TableProblem] = attrs.Factory(list)
     #: Each body's name given with a credit code, and the keys its rows went to: a
     #: body's rows without the code, in another piece, go to that key too.
     keys_of: dict[str, set[str]] = attrs.Factory(dict)
-    #: On a cluster, where each identifier was first given, by record group: the pieces
-    #: are read apart, so a number in two of them is found as they merge.
-    ids: dict[str, dict[str, _Where]] = attrs.Factory(dict)
-    #: The name and the identifiers' header of each piece whose identifiers are held, by
-    #: its place: said once a piece, not once a number.
+    #: The decision numbers of each piece, by record group: a number in two pieces is
+    #: found once every piece is read (:func:`_given_again`).
+    ids: dict[str, list[_Ids]] = attrs.Factory(dict)
+    #: The name and the identifiers' header of each piece, by its place: said once a
+    #: piece, not once a number.
     pieces: dict[int, tuple[str, str]] = attrs.Factory(dict)
 
 
-def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies are found)
-    table: Any,
-    name: str,
-    *,
-    year: int,
-    hierarchy: BodyHierarchy | None = None,
-    level: BodyLevel | None = None,
-    mapping: Mapping[str, str | tuple[str, str]] | None = None,
-    seen: Seen | None = None,
-) -> tuple[dict[str, Partial], list[TableProblem]]:
-    """One piece's partials by body, and its problems: the step each worker runs.
+@attrs.frozen
+class _Ids:
+    """One piece's decision numbers of one record group, held as Arrow text, not Python strings.
 
-    ``table`` is an Arrow table of a 双公示 penalty or licensing table (cells as
-    text, or typed); ``name`` names it in problems. A body is keyed by the
-    hierarchy's code for it (found by its credit code, else by its name), else
-    by its credit code, else by its name. A body the hierarchy does not know
-    takes ``level``; without one, its rows are left out and one problem says so.
-    A decision number given twice is a problem of its second row; ``seen`` carries
-    the numbers of earlier pieces, so that a number in two pieces is one too.
+    Each distinct number once, with its first row; the rows that give a number a
+    second time in the piece are few (each is a problem), and kept as Python values.
+    Which of them is given again *across* pieces is decided once every piece is read
+    (:func:`_given_again`), in one pass over the numbers of all of them.
     """
-    piece = _piece(table, name, _Reading(year, hierarchy, level, mapping), seen)
-    return piece.partials, piece.problems
+
+    #: The piece's place among the pieces: the earlier one is the one given first.
+    order: int
+    #: The piece's distinct numbers (trimmed, blanks left out), in the order of their first rows.
+    keys: Any
+    #: Each number's first row (0: the first row below the header), an int64 array.
+    rows: Any
+    #: The rows that give a number the piece gave above: (row, number, its first row).
+    again: tuple[tuple[int, str, int], ...] = ()
+
+    def split(self, buckets: int) -> list[_Ids]:
+        """The numbers dealt into ``buckets`` by a hash of each, the same in every process."""
+        pa = _pa()
+        of_key = _buckets_of(self.keys, buckets)
+        of_again = _buckets_of(pa.array([key for _, key, _ in self.again], pa.string()), buckets)
+        return [
+            _Ids(
+                self.order,
+                self.keys.filter(pa.array(of_key == bucket)),
+                self.rows[of_key == bucket],
+                tuple(a for a, b in zip(self.again, of_again.tolist(), strict=True) if b == bucket),
+            )
+            for bucket in range(buckets)
+        ]
 
 
-def _piece(table: Any, name: str, reading: _Reading, seen: Seen | None) -> _Piece:
-    """:func:`piece_partials`, with the names of its bodies and the header of its numbers."""
+#: An odd multiplier of the polynomial hash that deals the numbers into buckets.
+_MULTIPLIER: Final = 0x100000001B3
+
+
+def _buckets_of(keys: Any, buckets: int) -> Any:
+    """Each text's bucket: its :func:`_hashes_of` hash, mod ``buckets``.
+
+    Equal texts fall in one bucket in every process, which is all a bucket needs (a
+    number's duplicates are then found exactly, by the text, within its bucket).
+    """
+    import numpy as np  # noqa: PLC0415
+
+    if buckets == 1:
+        return np.zeros(len(keys), dtype=np.int64)
+    return (_hashes_of(keys) % np.uint64(buckets)).astype(np.int64)
+
+
+def _hashes_of(keys: Any) -> Any:
+    """Each text's polynomial hash of its UTF-8 bytes, mod 2**64, as a uint64 array.
+
+    Computed over the Arrow buffers in numpy, never a Python string per number; the
+    same in every process. Two texts may share a hash: whoever uses it compares the
+    texts of equal hashes.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    pa = _pa()
+    count = len(keys)
+    if not count:
+        return np.zeros(0, dtype=np.uint64)
+    # A fresh array: its offsets start at 0 whatever slice it came from.
+    keys = pa.concat_arrays([keys.cast(pa.large_string())])
+    offsets = np.frombuffer(keys.buffers()[1], dtype=np.int64, count=count + 1)
+    size = int(offsets[-1])
+    hashed = np.zeros(count, dtype=np.uint64)
+    if not size:
+        return hashed
+    data = np.frombuffer(keys.buffers()[2], dtype=np.uint8, count=size)
+    lengths = np.diff(offsets)
+    powers = np.cumprod(np.full(int(lengths.max()), _MULTIPLIER, dtype=np.uint64))
+    powers = np.concatenate([np.ones(1, dtype=np.uint64), powers[:-1]])
+    owner = np.repeat(np.arange(count), lengths)
+    # Each byte's power: how far it stands from its text's end.
+    exponents = offsets[1:][owner] - 1 - np.arange(size)
+    terms = data.astype(np.uint64) * powers[exponents]
+    given = lengths > 0
+    hashed[given] = np.add.reduceat(terms, offsets[:-1][given])
+    return hashed
+
+
+def _ids_of(table: Any, found: Mapping[int, Any], order: int) -> _Ids | None:
+    """The piece's :class:`_Ids`, found in Arrow and numpy as :func:`_repeated` finds them."""
+    import numpy as np  # noqa: PLC0415
+
+    index = next((i for i, column in found.items() if column.key == "id"), None)
+    if index is None:
+        return None
+    pa = _pa()
+    # Each row's key (-1: blank), each key's trimmed text and first row, as _repeated
+    # finds them; the keys are numbered in the order of their text.
+    keys, distinct, first_at = _id_keys(table.column(index), None)
+    by_first = np.argsort(first_at, kind="stable")
+    rows = np.asarray(first_at, dtype=np.int64)
+    given = np.flatnonzero(keys >= 0)
+    repeated = given[given != rows[keys[given]]]
+    again: tuple[tuple[int, str, int], ...] = ()
+    if len(repeated):
+        named = distinct.take(pa.array(keys[repeated])).to_pylist()
+        again = tuple(zip(repeated.tolist(), named, rows[keys[repeated]].tolist(), strict=True))
+    ordered = distinct.take(pa.array(by_first)).cast(pa.string())
+    return _Ids(order, ordered, rows[by_first], again)
+
+
+def _given_again(
+    ids: Mapping[str, list[_Ids]], pieces: Mapping[int, tuple[str, str]]
+) -> list[TableProblem]:
+    """Every row whose decision number an earlier row gives, in its piece or an earlier one.
+
+    The problems of :func:`~enforcement_core.tables._read.repeated_ids` run over the
+    pieces in their order, each naming the number's first row of all; found by sorting
+    a 64-bit hash of every piece's distinct numbers (8 bytes a number, not a Python set
+    of them), the numbers of equal hashes then compared exactly.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    problems: list[TableProblem] = []
+
+    def problem(order: int, row: int, key: str, first: tuple[int, int]) -> TableProblem:
+        (name, header), (name_first, _) = pieces[order], pieces[first[0]]
+        return given_again((name, row + 2), header, key, (name_first, first[1] + 2))
+
+    for given in ids.values():
+        listed = sorted(given, key=lambda i: i.order)
+        first_of: dict[str, tuple[int, int]] = {}
+        if len(listed) > 1:
+            # Each piece's numbers are distinct: a number in two pieces is a hash met twice.
+            # The few numbers whose hash is met twice are then compared by their text.
+            starts = np.cumsum([0, *(len(i.keys) for i in listed)])
+            hashes = np.concatenate([_hashes_of(i.keys) for i in listed])
+            by_hash = np.argsort(hashes, kind="stable")
+            ordered = hashes[by_hash]
+            met = np.zeros(len(hashes), dtype=bool)
+            twice = ordered[1:] == ordered[:-1]
+            met[1:] |= twice
+            met[:-1] |= twice
+            del hashes, ordered
+            later: list[tuple[int, int, str]] = []
+            # In the pieces' order, then the rows', a number's first place is the first of all.
+            for at in np.sort(by_hash[met]).tolist():
+                place = int(np.searchsorted(starts, at, side="right")) - 1
+                piece, local = listed[place], at - int(starts[place])
+                key = piece.keys[local].as_py()
+                where = (piece.order, int(piece.rows[local]))
+                if key in first_of:
+                    later.append((*where, key))
+                else:
+                    first_of[key] = where
+            problems += [problem(o, row, key, first_of[key]) for o, row, key in later]
+        for piece in listed:
+            problems += [
+                problem(piece.order, row, key, first_of.get(key, (piece.order, own)))
+                for row, key, own in piece.again
+            ]
+    return problems
+
+
+@attrs.define
+class _Read:
+    """What reading one piece gives, before its bodies' rows are summarised."""
+
+    problems: list[TableProblem] = attrs.Factory(list)
+    #: Each body's name given with a credit code, and the keys its rows went to.
+    keys_of: dict[str, set[str]] = attrs.Factory(dict)
+    #: The record group of the table (``"penalty_cases"``), ``None`` if refused by its header.
+    field: str | None = None
+    #: The piece's bodies: each key and body, by the index ``of_row`` gives.
+    bodies: list[tuple[str, EnforcementBody]] = attrs.Factory(list)
+    #: The typed records of the year, in the columns the figures are computed from.
+    table: Any = None
+    #: Each row of ``table``: its body's index in ``bodies``.
+    of_row: Any = None
+    #: The figures the table cannot count (its missing columns).
+    unknown: tuple[str, ...] = ()
+    ids: _Ids | None = None
+    #: The header of the piece's decision numbers.
+    header: str = ""
+
+
+def _read(table: Any, name: str, reading: _Reading, order: int) -> _Read:
+    """One piece checked, its typed rows split by body: what each piece gives to :class:`_Gathering`."""
+    import numpy as np  # noqa: PLC0415
+
     problems: list[TableProblem] = []
     header = [str(h) for h in table.column_names]
     published = recognise(header, reading.mapping)
@@ -133,27 +296,174 @@ def _piece(table: Any, name: str, reading: _Reading, seen: Seen | None) -> _Piec
                 "不是双公示行政处罚或行政许可表：表头不符合任何已知的公示表格式",
             )
         )
-        return _Piece({}, problems)
+        return _Read(problems)
     found = _columns_of(
         name, header, published.columns, reading.mapping, problems, ignored=published.ignored()
     )
     if found is None:
-        return _Piece({}, problems)
+        return _Read(problems)
     cells: dict[str, Any] = {}
     typed = _national(name, table, found, published, problems, cells=cells)
-    field = published.field
-    problems += _repeated(field, name, table, found, {} if seen is None else seen)
-    body_header = published.body_header()
+    ids = _ids_of(table, found, order)
+    id_header = next((c.header() for c in found.values() if c.key == "id"), "")
     keys_of: dict[str, set[str]] = {}
-    bodies = _bodies(cells, reading, (name, body_header), problems, keys_of)
-    unknown = unknown_of(published, (column.key for column in found.values()))
-    partials: dict[str, Partial] = {}
-    year = reading.year
-    for key, (body, rows) in bodies.items():
-        rest = Ledger(body=body, year=year, unknown=unknown)
-        ledger = ColumnarLedger(body, year, {field: typed.take(rows)}, rest)
-        partials[key] = ledger.partial()
-    return _Piece(partials, problems, keys_of)
+    bodies, of_row = _bodies(cells, reading, (name, published.body_header()), problems, keys_of)
+    unknown = tuple(unknown_of(published, (column.key for column in found.values())))
+    # The records' numbers and parties are checked above and counted by no figure.
+    summed = [c for c in typed.column_names if c != "id" and "." not in c]
+    typed = typed.select(summed)
+    mask = of_row >= 0
+    dated = _DATED.get(published.field)
+    if dated is not None and dated in typed.column_names and typed.num_rows:
+        # Only the year's rows are counted; the others are not held until the end.
+        pc = _pc()
+        dates = typed.column(dated)
+        start, end = dt.date(reading.year, 1, 1), dt.date(reading.year, 12, 31)
+        in_year = pc.and_(pc.greater_equal(dates, start), pc.less_equal(dates, end))
+        mask &= np.asarray(in_year.to_numpy(zero_copy_only=False), dtype=bool)
+    if not mask.all():
+        typed = typed.filter(_pa().array(mask))
+        of_row = of_row[mask]
+    return _Read(problems, keys_of, published.field, bodies, typed, of_row, unknown, ids, id_header)
+
+
+#: The report's field of each record group a national table holds, and its figures of a table.
+_SUMMED: Final = {
+    "penalty_cases": ("penalty", PenaltyFigures.from_table),
+    "licence_applications": ("licensing", LicensingFigures.from_table),
+}
+
+#: The column of the date that places a record of each group in its year.
+_DATED: Final = {"penalty_cases": "decided_on", "licence_applications": "applied_on"}
+
+
+@attrs.define
+class _Gathering:
+    """Pieces read one after another: each body's rows kept until its one partial is made.
+
+    A body's rows across every piece become one :class:`~enforcement_core.partials.Partial`
+    (one per body and table layout, merged), not one per body and piece: a partial
+    costs about a millisecond of checks, and a province has a thousand bodies in each
+    of hundreds of pieces.
+    """
+
+    reading: _Reading
+    problems: list[TableProblem] = attrs.Factory(list)
+    keys_of: dict[str, set[str]] = attrs.Factory(dict)
+    ids: dict[str, list[_Ids]] = attrs.Factory(dict)
+    pieces: dict[int, tuple[str, str]] = attrs.Factory(dict)
+    #: Each body by (its key, its body): the same key with another name stays apart, and
+    #: their partials meet in :func:`merge`, which refuses them as before.
+    index: dict[tuple[str, EnforcementBody], int] = attrs.Factory(dict)
+    unknown: list[dict[str, None]] = attrs.Factory(list)
+    #: Each body's rows of each piece, by record group and by schema: slices of the
+    #: piece's table sorted by body, no copy of them until the body's figures are made.
+    rows: list[dict[str, dict[Any, list[Any]]]] = attrs.Factory(list)
+
+    def add(self, read: _Read, name: str, order: int) -> None:
+        """Take one piece's reading in."""
+        import numpy as np  # noqa: PLC0415
+
+        self.problems.extend(read.problems)
+        for body_name, keys in read.keys_of.items():
+            self.keys_of.setdefault(body_name, set()).update(keys)
+        if read.field is None:
+            return
+        self.pieces[order] = (name, read.header)
+        if read.ids is not None:
+            self.ids.setdefault(read.field, []).append(read.ids)
+        local = np.empty(len(read.bodies), dtype=np.int64)
+        for position, pair in enumerate(read.bodies):
+            at = self.index.setdefault(pair, len(self.index))
+            if at == len(self.unknown):
+                self.unknown.append({})
+                self.rows.append({})
+            self.unknown[at].update(dict.fromkeys(read.unknown))
+            local[position] = at
+        if read.table is None or not read.table.num_rows:
+            return
+        of_row = local[read.of_row]
+        by_body = np.argsort(of_row, kind="stable")
+        table = read.table.take(_pa().array(by_body))
+        bounds = np.searchsorted(of_row[by_body], np.arange(len(self.index) + 1))
+        for at in np.flatnonzero(np.diff(bounds)).tolist():
+            low, high = int(bounds[at]), int(bounds[at + 1])
+            slices = self.rows[at].setdefault(read.field, {}).setdefault(table.schema, [])
+            slices.append(table.slice(low, high - low))
+
+    def piece(self) -> _Piece:
+        """Each body's one partial, with the pieces' problems, names and numbers."""
+        pa = _pa()
+        year = self.reading.year
+        partials: dict[str, Partial] = {}
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        for (key, body), at in self.index.items():
+            # The body's rows of every piece, one table a schema (as many chunks as pieces,
+            # their dictionaries made one: Arrow's group-bys take no others).
+            by_field = {
+                field: [
+                    pa.concat_tables(slices).unify_dictionaries() for slices in schemas.values()
+                ]
+                for field, schemas in self.rows[at].items()
+            }
+            layouts = max((len(parts) for parts in by_field.values()), default=1)
+            for n in range(layouts):
+                # What ColumnarLedger.partial gives of a ledger of these tables and no
+                # other record, without building the ledger: a body's partial is then
+                # its figures' own checks, and nothing more.
+                figures = {
+                    report_field: value
+                    for field, parts in by_field.items()
+                    if n < len(parts)
+                    for report_field, of_table in [_SUMMED[field]]
+                    if (value := of_table(parts[n], start, end))
+                }
+                partial = Partial(body=body, year=year, figures=figures, unknown=self.unknown[at])
+                partials[key] = merge(partials[key], partial) if key in partials else partial
+        return _Piece(partials, self.problems, self.keys_of, self.ids, self.pieces)
+
+
+def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies are found)
+    table: Any,
+    name: str,
+    *,
+    year: int,
+    hierarchy: BodyHierarchy | None = None,
+    level: BodyLevel | None = None,
+    mapping: Mapping[str, str | tuple[str, str]] | None = None,
+    seen: Seen | None = None,
+) -> tuple[dict[str, Partial], list[TableProblem]]:
+    """One piece's partials by body, and its problems.
+
+    ``table`` is an Arrow table of a 双公示 penalty or licensing table (cells as
+    text, or typed); ``name`` names it in problems. A body is keyed by the
+    hierarchy's code for it (found by its credit code, else by its name), else
+    by its credit code, else by its name. A body the hierarchy does not know
+    takes ``level``; without one, its rows are left out and one problem says so.
+    A decision number given twice is a problem of its second row; ``seen`` carries
+    the numbers of earlier pieces, so that a number in two pieces is one too.
+    """
+    reading = _Reading(year, hierarchy, level, mapping)
+    read = _read(table, name, reading, 0)
+    gathering = _Gathering(reading)
+    gathering.add(read, name, 0)
+    piece = gathering.piece()
+    problems = list(piece.problems)
+    if read.ids is not None and read.field is not None:
+        earlier = ({} if seen is None else seen).setdefault(read.field, {})
+        again: list[tuple[int, TableProblem]] = []
+        ids = read.ids
+        for row, key in zip(ids.rows.tolist(), ids.keys.to_pylist(), strict=True):
+            if key in earlier:
+                again.append((row, given_again((name, row + 2), read.header, key, earlier[key])))
+            else:
+                earlier[key] = (name, row + 2)
+        again += [
+            (row, given_again((name, row + 2), read.header, key, earlier[key]))
+            for row, key, _ in ids.again
+        ]
+        problems += [p for _, p in sorted(again, key=lambda pair: pair[0])]
+    return piece.partials, problems
 
 
 def _filled_codes(names: Any, codes: Any, named: Any, coded: Any) -> Any:
@@ -198,14 +508,15 @@ def _bodies(
     where_in: tuple[str, str],
     problems: list[TableProblem],
     keys_of: dict[str, set[str]],
-) -> dict[str, tuple[EnforcementBody, Any]]:
-    """Each body's key, its body and the rows of the typed table that are its.
+) -> tuple[list[tuple[str, EnforcementBody]], Any]:
+    """The piece's bodies (key and body, in the order of their first rows), and each typed row's.
 
+    Each row of the typed table (which holds the kept rows only) gets its body's
+    index among the bodies; a row left out (its body has no level) gets -1.
     ``keys_of`` gets each body's name given with a credit code, and its key.
     """
     import numpy as np  # noqa: PLC0415
 
-    pa = _pa()
     hierarchy, level = reading.hierarchy, reading.level
     name, header = where_in
     kept = np.asarray(cells["_kept"], dtype=bool)
@@ -215,23 +526,18 @@ def _bodies(
     named, names = _canonical(named, names)
     coded, codes = _canonical(coded, codes)
     codes = _filled_codes(names, codes, named, coded)
-    # Each (code, name) pair of the kept rows, in the order of its first row, with the
-    # positions of its rows in the typed table (which holds the kept rows only).
+    # Each (code, name) pair of the kept rows, in the order of its first row.
     pair = codes[kept] * len(named) + names[kept]
-    typed_rows = np.arange(len(pair), dtype=np.int64)
     distinct, first, inverse = np.unique(pair, return_index=True, return_inverse=True)
-    by_pair = np.argsort(inverse, kind="stable")
-    bounds = np.searchsorted(inverse[by_pair], np.arange(len(distinct) + 1))
+    inverse = np.asarray(inverse).reshape(-1)
+    sizes = np.bincount(inverse, minlength=len(distinct))
     original = np.flatnonzero(kept)
-    rows_of: dict[tuple[str | None, str | None], list[int]] = {}
-    first_row: dict[tuple[str | None, str | None], int] = {}
+    of_pair = np.full(len(distinct), -1, dtype=np.int64)
+    index: dict[str, int] = {}
+    bodies: list[tuple[str, EnforcementBody]] = []
     for group in np.argsort(first, kind="stable").tolist():
         value = int(distinct[group])
-        key_pair = (coded[value // len(named)], named[value % len(named)])
-        rows_of[key_pair] = typed_rows[by_pair[bounds[group] : bounds[group + 1]]].tolist()
-        first_row[key_pair] = int(original[first[group]])
-    found: dict[str, tuple[EnforcementBody, list[int]]] = {}
-    for (code, body_name), rows in rows_of.items():
+        code, body_name = coded[value // len(named)], named[value % len(named)]
         key = None
         if hierarchy is not None:
             key = (hierarchy.key(code) if code else None) or hierarchy.key(body_name or "")
@@ -245,26 +551,28 @@ def _bodies(
             problems.append(
                 TableProblem.at(
                     name,
-                    first_row[code, body_name] + 2,
+                    int(original[first[group]]) + 2,
                     header,
                     code or body_name,
                     f"the body {body_name!r} ({code or 'no credit code'}) is in {where}, and no "
-                    f"level is given for bodies outside it: its {len(rows)} rows are left out",
-                    f"执法主体{body_name}不在机构层级表中，且未给出其层级：{len(rows)}行未计入",
+                    f"level is given for bodies outside it: its {int(sizes[group])} rows are left out",
+                    f"执法主体{body_name}不在机构层级表中，且未给出其层级：{int(sizes[group])}行未计入",
                 )
             )
             continue
         if code and body_name:
             keys_of.setdefault(body_name, set()).add(key)
-        if key in found:
-            found[key][1].extend(rows)
-        else:
-            found[key] = (body, rows)
-    return {key: (body, pa.array(sorted(rows), pa.int64())) for key, (body, rows) in found.items()}
+        # A key met again (a body by its code and by its name) keeps its first body, as
+        # its rows are one body's.
+        if key not in index:
+            index[key] = len(bodies)
+            bodies.append((key, body))
+        of_pair[group] = index[key]
+    return bodies, of_pair[inverse] if len(inverse) else np.zeros(0, dtype=np.int64)
 
 
 def _merged(*pieces: _Piece) -> _Piece:
-    """Pieces merged: partials by body key, problems together, an identifier given twice a problem."""
+    """Pieces merged: partials by body key, problems, names and decision numbers together."""
     merged = _Piece()
     for piece in pieces:
         for key, partial in piece.partials.items():
@@ -276,18 +584,7 @@ def _merged(*pieces: _Piece) -> _Piece:
         for name, keys in piece.keys_of.items():
             merged.keys_of.setdefault(name, set()).update(keys)
         for field, ids in piece.ids.items():
-            first = merged.ids.setdefault(field, {})
-            for key, where in ids.items():
-                if key not in first:
-                    first[key] = where
-                    continue
-                # The one given later, as the pieces are listed, is the one given again.
-                earlier, later = sorted((first[key], where))
-                first[key] = earlier
-                (name, header), (name_first, _) = merged.pieces[later[0]], merged.pieces[earlier[0]]
-                merged.problems.append(
-                    given_again((name, later[1]), header, key, (name_first, earlier[1]))
-                )
+            merged.ids.setdefault(field, []).extend(ids)
     return merged
 
 
@@ -306,9 +603,14 @@ def _rekeyed(piece: _Piece, keys_of: Mapping[str, set[str]]) -> _Piece:
 
 
 def _finished(piece: _Piece) -> dict[str, AnnualReport] | list[TableProblem]:
-    """Each body's report of merged partials; or, if the pieces had any, their problems."""
-    if piece.problems:
-        return piece.problems
+    """Each body's report of merged partials; or, if the pieces had any, their problems.
+
+    The decision numbers given twice are found here, once all the pieces (of a
+    bucket, on a cluster) are together.
+    """
+    problems = piece.problems + _given_again(piece.ids, piece.pieces)
+    if problems:
+        return problems
     return {key: partial.finish() for key, partial in piece.partials.items()}
 
 
@@ -394,45 +696,31 @@ class _Reading:
     level: BodyLevel | None
     mapping: Mapping[str, str | tuple[str, str]] | None
 
-    #: The decision numbers of the pieces read so far, in one process; ``None`` on workers.
-    seen: Seen | None = None
 
-    def partials(self, table: Any, name: str, order: int | None = None) -> _Piece:
-        """The piece ``table``; on a cluster (``order`` given), with its identifiers."""
-        if order is None:
-            return _piece(table, name, self, self.seen)
-        seen: Seen = {}
-        piece = _piece(table, name, self, seen)
-        piece.ids = {
-            field: {key: (order, row) for key, (_, row) in first.items()}
-            for field, first in seen.items()
-        }
-        piece.pieces = {order: (name, _id_header(table, self.mapping))}
-        return piece
-
-
-def _id_header(table: Any, mapping: Mapping[str, str | tuple[str, str]] | None) -> str:
-    """The header of a national table's decision numbers."""
-    header = [str(h) for h in table.column_names]
-    published = recognise(header, mapping)
-    found = (
-        None
-        if published is None
-        else id_column(header, published.columns, mapping, published.ignored())
-    )
-    return "" if found is None else found[1]
-
-
-def _file_piece(name: str, piece: _Source, reading: _Reading, order: int | None = None) -> _Piece:
+def _file_read(name: str, piece: _Source, reading: _Reading, order: int) -> _Read:
     try:
         table = _table_of(name, piece, reading)
     except LoadError as error:
-        return _Piece({}, [p for p in error.problems if isinstance(p, TableProblem)])
-    return reading.partials(table, name, order)
+        return _Read([p for p in error.problems if isinstance(p, TableProblem)])
+    return _read(table, name, reading, order)
 
 
-def _frame_piece(frame: Any, name: str, reading: _Reading, order: int) -> _Piece:
-    return reading.partials(_pa().Table.from_pandas(frame, preserve_index=False), name, order)
+def _files_piece(items: list[tuple[int, str, _Source]], reading: _Reading) -> _Piece:
+    """Files read one after another (their places among the pieces given), each body one partial."""
+    gathering = _Gathering(reading)
+    for order, name, piece in items:
+        gathering.add(_file_read(name, piece, reading, order), name, order)
+    return gathering.piece()
+
+
+def _frames_piece(frames: list[Any], orders: list[int], reading: _Reading) -> _Piece:
+    """Partitions of a dask DataFrame read one after another, each body one partial."""
+    gathering = _Gathering(reading)
+    for frame, order in zip(frames, orders, strict=True):
+        name = f"partition {order}"
+        table = _pa().Table.from_pandas(frame, preserve_index=False)
+        gathering.add(_read(table, name, reading, order), name, order)
+    return gathering.piece()
 
 
 def _is_dask_frame(source: object) -> bool:
@@ -452,6 +740,10 @@ def summarize_partitions(
 ) -> dict[str, AnnualReport]:
     """Every body's report from a dataset's pieces, one after another in this process.
 
+    Each body's checked rows of the year are kept, in the few typed columns its
+    figures are counted from, until every piece is read; each body then makes one
+    partial. A decision number given in two pieces is found once they are all read.
+
     Args:
         source: A directory of Parquet or CSV files (read recursively, as a
             partitioned dataset is laid out), a file, an open binary file, or
@@ -470,13 +762,10 @@ def summarize_partitions(
     Raises:
         LoadError: Every problem of every piece, each with its file and row.
     """
-    # One process sees every piece: a decision number in two of them is found too.
-    reading = _Reading(year, hierarchy, level, mapping, seen={})
-    pieces = (_file_piece(name, piece, reading) for name, piece in _files(source))
-    merged = _Piece()
-    for piece in pieces:
-        merged = _merged(merged, piece)
-    return _gathered([_finished(_rekeyed(merged, merged.keys_of))], hierarchy, source)
+    reading = _Reading(year, hierarchy, level, mapping)
+    items = [(order, name, piece) for order, (name, piece) in enumerate(_files(source))]
+    piece = _files_piece(items, reading)
+    return _gathered([_finished(_rekeyed(piece, piece.keys_of))], hierarchy, source)
 
 
 def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are found, the tree)
@@ -488,16 +777,21 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
     mapping: Mapping[str, str | tuple[str, str]] | None = None,
     split_every: int = 8,
     split_out: int = 8,
+    tasks: int | None = None,
 ) -> dict[str, AnnualReport]:
     """Every body's report from a dataset's pieces, mapped to a Dask cluster's workers.
 
     The same as :func:`summarize_partitions`, with ``source`` also a dask
-    DataFrame (each partition a piece). Each piece becomes partials on a worker.
-    The bodies are dealt into ``split_out`` buckets (by a hash of their key, the
-    same in every process); each bucket's partials are merged ``split_every`` at
-    a time in a tree of their own and finished on a worker, so that no one task
-    merges or finishes every body of a province. Dask runs it on the client
-    active in this process (a ``distributed.Client``), else on its default scheduler.
+    DataFrame (each partition a piece). The pieces are dealt, in their order, into
+    ``tasks`` reading tasks (by default one for each thread of the cluster's
+    workers), each of which reads its pieces one after another and makes one partial
+    per body, as :func:`summarize_partitions` does. The bodies are then dealt into
+    ``split_out`` buckets (by a hash of their key, the same in every process), and
+    the decision numbers too (by a hash of each number); each bucket's partials are
+    merged ``split_every`` at a time in a tree of their own and finished on a
+    worker, so that no one task merges or finishes every body of a province, nor
+    holds every decision number. Dask runs it on the client active in this process
+    (a ``distributed.Client``), else on its default scheduler.
 
     Needs the ``dask`` extra.
 
@@ -511,15 +805,16 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
     # One copy of the hierarchy in the graph, not one per piece.
     reading = delayed(_Reading(year, hierarchy, level, mapping), pure=True)
     if _is_dask_frame(source):
+        parts = list(enumerate(source.to_delayed()))
+        groups = _dealt_in_order(parts, _tasks(tasks, len(parts)))
         pieces = [
-            delayed(_frame_piece)(part, f"partition {index}", reading, index)
-            for index, part in enumerate(source.to_delayed())
+            delayed(_frames_piece)([part for _, part in group], [o for o, _ in group], reading)
+            for group in groups
         ]
     else:
-        pieces = [
-            delayed(_file_piece)(name, piece, reading, index)
-            for index, (name, piece) in enumerate(_files(source))
-        ]
+        items = [(order, name, piece) for order, (name, piece) in enumerate(_files(source))]
+        groups = _dealt_in_order(items, _tasks(tasks, len(items)))
+        pieces = [delayed(_files_piece)(group, reading) for group in groups]
     if not pieces:
         return {}
     split_every, buckets = max(2, split_every), max(1, split_out)
@@ -530,16 +825,40 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
             delayed(_names_merged)(*names[i : i + split_every])
             for i in range(0, len(names), split_every)
         ]
+    dealt = [delayed(_buckets, nout=buckets)(piece, buckets, names[0]) for piece in pieces]
     finished = []
     for bucket in range(buckets):
-        tasks = [delayed(_bucket)(piece, bucket, buckets, names[0]) for piece in pieces]
-        while len(tasks) > 1:
-            tasks = [
-                delayed(_merged)(*tasks[i : i + split_every])
-                for i in range(0, len(tasks), split_every)
+        merging = [each[bucket] for each in dealt]
+        while len(merging) > 1:
+            merging = [
+                delayed(_merged)(*merging[i : i + split_every])
+                for i in range(0, len(merging), split_every)
             ]
-        finished.append(delayed(_finished)(tasks[0]))
+        finished.append(delayed(_finished)(merging[0]))
     return _gathered(dask.compute(*finished), hierarchy, source)
+
+
+def _tasks(tasks: int | None, pieces: int) -> int:
+    """How many reading tasks: as asked, else one for each thread of the cluster; at most one a piece."""
+    if tasks is None:
+        tasks = _threads()
+    return max(1, min(tasks, pieces))
+
+
+def _threads() -> int:
+    """The threads of the active Dask client's workers; else this machine's cores."""
+    try:
+        from distributed import default_client  # noqa: PLC0415
+
+        client = default_client()  # type: ignore[no-untyped-call]
+    except (ImportError, ValueError):
+        return os.cpu_count() or 1
+    return max(1, int(sum(client.nthreads().values())))
+
+
+def _dealt_in_order(items: list[Any], groups: int) -> list[list[Any]]:
+    """``items`` cut into ``groups`` runs of neighbours, as even as can be."""
+    return [items[len(items) * g // groups : len(items) * (g + 1) // groups] for g in range(groups)]
 
 
 def _names(piece: _Piece) -> dict[str, set[str]]:
@@ -554,23 +873,25 @@ def _names_merged(*maps: dict[str, set[str]]) -> dict[str, set[str]]:
     return merged
 
 
-def _bucket(piece: _Piece, index: int, buckets: int, keys_of: dict[str, set[str]]) -> _Piece:
-    """What of ``piece`` is in bucket ``index``: its bodies' partials and identifiers by a hash.
+def _buckets(piece: _Piece, buckets: int, keys_of: dict[str, set[str]]) -> tuple[_Piece, ...]:
+    """``piece`` dealt into ``buckets``: its bodies' partials by a hash of their key, its numbers by a hash of each.
 
     The piece's problems go with bucket 0. A body is dealt by its key once moved to
-    its code's (``_rekeyed``); an identifier by itself, so that a number in two
+    its code's (``_rekeyed``); a decision number by itself, so that a number in two
     pieces meets itself in one bucket, whichever bodies gave it.
     """
     partials = _rekeyed(piece, keys_of).partials
-    return _Piece(
-        {key: p for key, p in partials.items() if _hashed(key, buckets) == index},
-        piece.problems if index == 0 else [],
-        ids={
-            field: {key: where for key, where in ids.items() if _hashed(key, buckets) == index}
-            for field, ids in piece.ids.items()
-        },
-        pieces=piece.pieces,
+    dealt = tuple(
+        _Piece(problems=piece.problems if bucket == 0 else [], pieces=piece.pieces)
+        for bucket in range(buckets)
     )
+    for key, partial in partials.items():
+        dealt[_hashed(key, buckets)].partials[key] = partial
+    for field, listed in piece.ids.items():
+        for ids in listed:
+            for bucket, part in enumerate(ids.split(buckets)):
+                dealt[bucket].ids.setdefault(field, []).append(part)
+    return dealt
 
 
 def _hashed(key: str, buckets: int) -> int:
