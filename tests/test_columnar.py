@@ -787,3 +787,27 @@ def test_amounts_in_wan_yuan_of_large_text_are_read_alike():
     fen = _plain_wan_yuan(column, pa.array(texts, pa.large_string()), texts, read)
     assert [680_000, 12_000_000] == fen
     assert [read_wan_yuan(t) for t in texts] == read.tolist()
+
+
+def test_a_table_without_a_column_counts_the_record_fields_default():
+    """from_table of columns a table lacks: each row holds the record field's default."""
+    import pyarrow as pa
+
+    from enforcement_core.figures import LicensingFigures, PenaltyFigures
+
+    start, end = dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31)
+    days = pa.array([dt.date(YEAR, 3, 1), dt.date(YEAR, 4, 1)])
+    cases = pa.table({"decided_on": days, "domain": ["traffic", "traffic"]})
+    penalty = PenaltyFigures.from_table(cases, start, end)
+    # No 处罚种类: no sanction (not penalised); no 程序: ordinary; no fine: none given.
+    assert (2, {}, 0) == (penalty.not_penalised, dict(penalty.by_sanction), penalty.fines)
+    assert {ec.actions.Procedure.ORDINARY: 2} == dict(penalty.by_procedure)
+    applications = pa.table({"applied_on": days})
+    licensing = LicensingFigures.from_table(applications, start, end)
+    # Accepted by default, and no decision: both pending; nothing revoked.
+    assert (2, 2, 0, 0) == (
+        licensing.accepted,
+        licensing.pending,
+        licensing.granted,
+        licensing.revoked,
+    )

@@ -228,7 +228,9 @@ class ArrowColumns:
 
     def tally_lists(self, name: str, vocabulary: type[V]) -> Counter[V | None]:
         if not self._has(name):
-            return Counter({None: self.rows}) if not self._default(name) else Counter()
+            # Every row lists the field's default: each of its values once, or none.
+            default = self._default(name)
+            return Counter(dict.fromkeys(set(default) or {None}, self.rows))
         counts = _per_type(self.table.column(name))
         return Counter({None if k is None else vocabulary(k): n for k, n in counts.items()})
 
