@@ -39,6 +39,7 @@ FLOORS: list[list[str]] = [
         "_privacy",
         "numbers_zh",
         "_extras",
+        "_arrow",
         "_signals",
         "_public",
         "_display",

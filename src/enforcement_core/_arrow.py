@@ -1,0 +1,199 @@
+"""Arrow arrays to and from Python and numpy values, without importing pandas.
+
+When pandas is installed, pyarrow imports it the first time it converts a value of
+Python's or numpy's (``pyarrow.array``, ``pyarrow.scalar``, a Python constant given to
+a compute function, ``Array.to_numpy``) or groups a table (``Table.group_by``, through
+``pyarrow.acero`` and ``pyarrow.dataset``): about 0.3 s of CPU and 40 MiB, more than
+reading a million-row CSV file. The column engine never needs pandas, so it makes its
+arrays from buffers and reads them back as buffers, through the few functions here.
+``tests/test_arrow.py`` holds each to pyarrow's own conversion, and runs every table
+path in a fresh interpreter to show that pandas stays unimported.
+
+Each function imports pyarrow when first called; ``MissingExtraError`` names the extra.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from enforcement_core._extras import require
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    import numpy as np
+
+__all__ = ["from_numpy", "pa", "pc", "scalar", "strings", "to_numpy"]
+
+#: The largest byte offset a ``string`` array holds; longer text goes to ``large_string``.
+_INT32_MAX = 2**31 - 1
+
+
+def pa() -> Any:
+    """pyarrow, or an error that names the ``tables`` extra."""
+    return require("pyarrow", "tables", "Columnar ledgers")
+
+
+def pc() -> Any:
+    """pyarrow.compute, or an error that names the ``tables`` extra."""
+    return require("pyarrow.compute", "tables", "Columnar ledgers")
+
+
+def _np() -> Any:
+    import numpy as np  # noqa: PLC0415  (pyarrow's own dependency, imported with it)
+
+    return np
+
+
+def from_numpy(values: np.ndarray[Any, Any]) -> Any:
+    """An Arrow array of a one-dimensional numpy array of numbers or booleans, no nulls.
+
+    Numbers share the numpy array's memory when it is contiguous; booleans are packed
+    into Arrow's bits.
+
+    Examples:
+        >>> import numpy
+        >>> from_numpy(numpy.array([3, 1, 2])).to_pylist()
+        [3, 1, 2]
+        >>> from_numpy(numpy.array([True, False, True])).type
+        DataType(bool)
+    """
+    np_ = _np()
+    pyarrow = pa()
+    if values.ndim != 1:
+        raise ValueError(f"from_numpy takes a one-dimensional array, not {values.ndim} dimensions")
+    if values.dtype == np_.bool_:
+        bits = np_.packbits(values, bitorder="little")
+        return pyarrow.Array.from_buffers(
+            pyarrow.bool_(), len(values), [None, pyarrow.py_buffer(bits)]
+        )
+    if values.dtype.kind not in "iuf":
+        raise TypeError(f"from_numpy takes numbers or booleans, not {values.dtype}")
+    values = np_.ascontiguousarray(values)
+    arrow_type = pyarrow.from_numpy_dtype(values.dtype)
+    return pyarrow.Array.from_buffers(arrow_type, len(values), [None, pyarrow.py_buffer(values)])
+
+
+def to_numpy(array: Any) -> np.ndarray[Any, Any]:
+    """A numpy array of an Arrow array (or chunked array) of numbers or booleans, no nulls.
+
+    Numbers of one chunk share its memory (read-only); booleans are unpacked.
+
+    Examples:
+        >>> import pyarrow
+        >>> to_numpy(pyarrow.chunked_array([[1, 2], [3]])).tolist()
+        [1, 2, 3]
+        >>> to_numpy(pyarrow.chunked_array([[True], [False, True]])).tolist()
+        [True, False, True]
+    """
+    np_ = _np()
+    pyarrow = pa()
+    if isinstance(array, pyarrow.ChunkedArray):
+        chunks = [to_numpy(chunk) for chunk in array.chunks]
+        if len(chunks) == 1:
+            return chunks[0]
+        joined: np.ndarray[Any, Any] = (
+            np_.concatenate(chunks) if chunks else np_.empty(0, _dtype(array.type))
+        )
+        return joined
+    if array.null_count:
+        raise ValueError(f"to_numpy takes an array without nulls; this one has {array.null_count}")
+    arrow_type = array.type
+    if pyarrow.types.is_dictionary(arrow_type):
+        raise TypeError("to_numpy takes numbers or booleans; give it a dictionary's indices")
+    data = array.buffers()[1]
+    if pyarrow.types.is_boolean(arrow_type):
+        if data is None:
+            return np_.zeros(len(array), np_.bool_)  # type: ignore[no-any-return]
+        bits = np_.frombuffer(data, np_.uint8)
+        unpacked = np_.unpackbits(bits, count=array.offset + len(array), bitorder="little")
+        flags: np.ndarray[Any, Any] = unpacked[array.offset :].view(np_.bool_)
+        return flags
+    if not (pyarrow.types.is_integer(arrow_type) or pyarrow.types.is_floating(arrow_type)):
+        raise TypeError(f"to_numpy takes numbers or booleans, not {arrow_type}")
+    dtype = np_.dtype(_dtype(arrow_type))
+    if data is None:
+        return np_.empty(0, dtype)  # type: ignore[no-any-return]
+    numbers: np.ndarray[Any, Any] = np_.frombuffer(
+        data, dtype, count=len(array), offset=array.offset * dtype.itemsize
+    )
+    return numbers
+
+
+def _dtype(arrow_type: Any) -> str:
+    # DataType.to_pandas_dtype would do, but may consult pandas.
+    if pa().types.is_boolean(arrow_type):
+        return "bool"
+    if pa().types.is_floating(arrow_type):
+        return f"float{arrow_type.bit_width}"
+    if pa().types.is_unsigned_integer(arrow_type):
+        return f"uint{arrow_type.bit_width}"
+    return f"int{arrow_type.bit_width}"
+
+
+def strings(values: Sequence[str | None]) -> Any:
+    """An Arrow ``string`` array of Python texts (None for a null).
+
+    ``large_string`` when the texts together pass 2 GiB of UTF-8.
+
+    Examples:
+        >>> strings(["甲", None, ""]).to_pylist()
+        ['甲', None, '']
+        >>> strings([]).type
+        DataType(string)
+    """
+    np_ = _np()
+    pyarrow = pa()
+    encoded = [b"" if value is None else value.encode() for value in values]
+    lengths = np_.fromiter(map(len, encoded), np_.int64, count=len(encoded))
+    offsets = np_.zeros(len(encoded) + 1, np_.int64)
+    np_.cumsum(lengths, out=offsets[1:])
+    large = int(offsets[-1]) > _INT32_MAX
+    arrow_type = pyarrow.large_string() if large else pyarrow.string()
+    if not large:
+        offsets = offsets.astype(np_.int32)
+    nulls = [index for index, value in enumerate(values) if value is None]
+    validity = None
+    if nulls:
+        valid = np_.ones(len(values), np_.bool_)
+        valid[nulls] = False
+        validity = pyarrow.py_buffer(np_.packbits(valid, bitorder="little"))
+    return pyarrow.Array.from_buffers(
+        arrow_type,
+        len(encoded),
+        [validity, pyarrow.py_buffer(offsets), pyarrow.py_buffer(b"".join(encoded))],
+        null_count=len(nulls),
+    )
+
+
+def scalar(value: str | int | bool | None, arrow_type: Any = None) -> Any:  # noqa: FBT001
+    """An Arrow scalar, to give a compute function a constant.
+
+    A text is a ``string`` scalar, a bool a ``bool_`` one, an int an ``int64`` one
+    (or ``arrow_type``, cast safely); None is a null of ``arrow_type``.
+
+    Examples:
+        >>> scalar("罚款")
+        <pyarrow.StringScalar: '罚款'>
+        >>> scalar(7, pa().int32())
+        <pyarrow.Int32Scalar: 7>
+        >>> scalar(None, pa().string()).is_valid
+        False
+    """
+    np_ = _np()
+    pyarrow = pa()
+    if value is None:
+        if arrow_type is None:
+            raise TypeError("scalar(None) needs the Arrow type of the null")
+        return pyarrow.nulls(1, arrow_type)[0]
+    if isinstance(value, str):
+        array = strings([value])
+    elif isinstance(value, bool):
+        array = from_numpy(np_.array([value]))
+    elif isinstance(value, int):
+        array = from_numpy(np_.array([value], np_.int64))
+    else:
+        raise TypeError(f"scalar takes a text, an int, a bool or None, not {type(value).__name__}")
+    if arrow_type is not None and array.type != arrow_type:
+        array = array.cast(arrow_type)
+    return array[0]

@@ -1,0 +1,111 @@
+"""Arrow arrays made from buffers and read back as buffers, without pandas (``_arrow``)."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+np = pytest.importorskip("numpy")
+pa = pytest.importorskip("pyarrow")
+
+from enforcement_core import _arrow  # noqa: E402  (after the skip)
+
+INTEGER_TYPES = ["int8", "int16", "int32", "int64", "uint8", "uint32", "uint64"]
+
+
+@given(st.lists(st.integers(min_value=0, max_value=120)), st.sampled_from(INTEGER_TYPES))
+def test_from_numpy_is_pyarrows_conversion(values: list[int], dtype: str) -> None:
+    array = np.array(values, dtype=dtype)
+    made = _arrow.from_numpy(array)
+    assert made.type == pa.from_numpy_dtype(array.dtype)
+    assert made.to_pylist() == values
+
+
+@given(st.lists(st.booleans()))
+def test_booleans_pack_and_unpack(values: list[bool]) -> None:
+    made = _arrow.from_numpy(np.array(values, dtype=bool))
+    assert made.to_pylist() == values
+    assert _arrow.to_numpy(made).tolist() == values
+
+
+@given(
+    st.lists(st.lists(st.integers(min_value=-(2**63), max_value=2**63 - 1)), max_size=4),
+    st.integers(min_value=0, max_value=3),
+)
+def test_to_numpy_reads_chunks_and_slices(chunks: list[list[int]], cut: int) -> None:
+    chunked = pa.chunked_array(chunks, pa.int64())
+    flat = [value for chunk in chunks for value in chunk]
+    assert _arrow.to_numpy(chunked).tolist() == flat
+    whole = pa.array(flat, pa.int64())
+    assert _arrow.to_numpy(whole[cut:]).tolist() == flat[cut:]
+
+
+@given(st.lists(st.booleans(), min_size=1), st.integers(min_value=0, max_value=20))
+def test_to_numpy_reads_sliced_bits(values: list[bool], cut: int) -> None:
+    array = pa.array(values, pa.bool_())
+    assert _arrow.to_numpy(array[cut:]).tolist() == values[cut:]
+
+
+def test_to_numpy_refuses_nulls_and_text() -> None:
+    with pytest.raises(ValueError, match="without nulls; this one has 1"):
+        _arrow.to_numpy(pa.array([1, None]))
+    with pytest.raises(TypeError, match="numbers or booleans, not string"):
+        _arrow.to_numpy(pa.array(["a"]))
+    with pytest.raises(TypeError, match="dictionary's indices"):
+        _arrow.to_numpy(pa.array(["a"]).dictionary_encode())
+
+
+def test_from_numpy_refuses_what_it_cannot_hold() -> None:
+    with pytest.raises(TypeError, match="numbers or booleans, not <U1"):
+        _arrow.from_numpy(np.array(["a"]))
+    with pytest.raises(ValueError, match="one-dimensional array, not 2 dimensions"):
+        _arrow.from_numpy(np.zeros((2, 2), dtype=np.int64))
+
+
+@given(st.lists(st.none() | st.text()))
+def test_strings_are_pyarrows_conversion(values: list[str | None]) -> None:
+    made = _arrow.strings(values)
+    assert made.equals(pa.array(values, pa.string()))
+    assert made.null_count == values.count(None)
+    made.validate(full=True)
+
+
+@given(st.none() | st.text() | st.integers(min_value=-(2**63), max_value=2**63 - 1) | st.booleans())
+def test_scalar_is_pyarrows_conversion(value: str | int | bool | None) -> None:
+    arrow_type = pa.string() if value is None else None
+    assert _arrow.scalar(value, arrow_type).equals(pa.scalar(value, arrow_type))
+
+
+def test_scalar_casts_and_refuses() -> None:
+    assert _arrow.scalar(7, pa.int8()).type == pa.int8()
+    with pytest.raises(pa.ArrowInvalid):
+        _arrow.scalar(300, pa.int8())
+    with pytest.raises(TypeError, match="needs the Arrow type"):
+        _arrow.scalar(None)
+    with pytest.raises(TypeError, match="not float"):
+        _arrow.scalar(1.5)  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pandas") is None, reason="pandas is not installed")
+def test_nothing_here_imports_pandas() -> None:
+    script = textwrap.dedent(
+        """
+        import sys
+        import numpy as np
+        import pyarrow.compute as pc
+        from enforcement_core import _arrow
+        numbers = _arrow.from_numpy(np.arange(5))
+        texts = _arrow.strings(["a", None])
+        pc.greater(numbers, _arrow.scalar(2))
+        _arrow.to_numpy(pc.equal(texts, _arrow.scalar("a")).fill_null(_arrow.scalar(False)))
+        print("pandas" in sys.modules)
+        """
+    )
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert ran.stdout.strip() == "False"
