@@ -690,6 +690,45 @@ class TestDecisionNumbers:
         assert 1 == len(set(_buckets_of(pa.array(["罚1号"] * 5), 8).tolist()))
         assert [0, 0] == _buckets_of(pa.array(["罚1号", "罚2号"]), 1).tolist()
 
+    @given(st.lists(st.text(max_size=30), max_size=40), st.integers(min_value=0, max_value=3))
+    def test_a_hash_is_the_texts_own(self, texts, cut):
+        """Each text's hash is what it has alone, whatever its neighbours' lengths or the slice."""
+        import pyarrow as pa
+
+        from enforcement_core.scale import _hashes_of
+
+        alone = [int(_hashes_of(pa.array([text]))[0]) for text in texts]
+        assert alone == _hashes_of(pa.array(texts)).tolist()
+        assert alone[cut:] == _hashes_of(pa.array(texts).slice(cut)).tolist()
+
+    def test_a_hash_tells_a_text_from_its_padding(self):
+        """Texts are hashed in zero-padded words: the length tells "a" from "a" and a zero byte."""
+        import pyarrow as pa
+
+        from enforcement_core.scale import _hashes_of
+
+        hashes = _hashes_of(
+            pa.array(["a", "a\x00", "a\x00\x00", "", "罚1号", "罚1号\x00"])
+        ).tolist()
+        assert len(set(hashes[:3])) == 3
+        assert hashes[4] != hashes[5]
+        assert hashes[3] == 0  # a blank has no bytes to hash
+
+    @given(st.lists(st.text(min_size=1, max_size=12), unique=True, max_size=60))
+    def test_dealt_numbers_keep_their_hashes(self, texts):
+        """The hashes a bucket carries are its numbers' own, so no bucket hashes them again."""
+        import numpy as np
+        import pyarrow as pa
+
+        from enforcement_core.scale import _hashes_of, _Ids
+
+        ids = _Ids(0, pa.array(texts, pa.string()), np.arange(len(texts), dtype=np.int64))
+        parts = ids.split(4)
+        assert sorted(texts) == sorted(t for part in parts for t in part.keys.to_pylist())
+        for bucket, part in enumerate(parts):
+            assert part.hashed().tolist() == _hashes_of(part.keys).tolist()
+            assert all(int(h) % 4 == bucket for h in part.hashed())
+
     def test_a_number_in_three_pieces_names_the_first(self, tmp_path):
         """Given in a, b and twice in c: every later row names a's, in one process and on Dask."""
         import dask

@@ -48,6 +48,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
+from enforcement_core import _arrow
 from enforcement_core._extras import require
 from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.errors import LoadError
@@ -112,25 +113,36 @@ class _Ids:
     rows: Any
     #: The rows that give a number the piece gave above: (row, number, its first row).
     again: tuple[tuple[int, str, int], ...] = ()
+    #: The :func:`_hashes_of` hash of each of ``keys`` once they have been dealt into
+    #: buckets (a uint64 array), so that the bucket finding numbers given again does
+    #: not hash them a second time; else None.
+    hashes: Any = None
 
     def split(self, buckets: int) -> list[_Ids]:
         """The numbers dealt into ``buckets`` by a hash of each, the same in every process."""
-        pa = _pa()
-        of_key = _buckets_of(self.keys, buckets)
-        of_again = _buckets_of(pa.array([key for _, key, _ in self.again], pa.string()), buckets)
+        import numpy as np  # noqa: PLC0415
+
+        hashes = _hashes_of(self.keys)
+        of_key = (hashes % np.uint64(buckets)).astype(np.int64)
+        of_again = _buckets_of(_arrow.strings([key for _, key, _ in self.again]), buckets)
         return [
             _Ids(
                 self.order,
-                self.keys.filter(pa.array(of_key == bucket)),
+                self.keys.filter(_arrow.from_numpy(of_key == bucket)),
                 self.rows[of_key == bucket],
                 tuple(a for a, b in zip(self.again, of_again.tolist(), strict=True) if b == bucket),
+                hashes[of_key == bucket],
             )
             for bucket in range(buckets)
         ]
 
+    def hashed(self) -> Any:
+        """The :func:`_hashes_of` hash of each of ``keys``."""
+        return _hashes_of(self.keys) if self.hashes is None else self.hashes
 
-#: An odd multiplier of the polynomial hash that deals the numbers into buckets.
-_MULTIPLIER: Final = 0x100000001B3
+
+#: An odd multiplier of the hash that deals the numbers into buckets (murmur3's).
+_MULTIPLIER: Final = 0xFF51AFD7ED558CCD
 
 
 def _buckets_of(keys: Any, buckets: int) -> Any:
@@ -147,35 +159,49 @@ def _buckets_of(keys: Any, buckets: int) -> Any:
 
 
 def _hashes_of(keys: Any) -> Any:
-    """Each text's polynomial hash of its UTF-8 bytes, mod 2**64, as a uint64 array.
+    """Each text's 64-bit hash of its UTF-8 bytes, as a uint64 array.
 
     Computed over the Arrow buffers in numpy, never a Python string per number; the
-    same in every process. Two texts may share a hash: whoever uses it compares the
-    texts of equal hashes.
+    same in every process. The texts of each length are hashed together, eight bytes
+    at a time (a text's bytes, zero-padded to whole words, read as little-endian
+    words): an exclusive or, a multiply and a shift per word over all of them, seeded
+    with the length so that a padding of zeros is not the text's own. Two texts may share a
+    hash: whoever uses it compares the texts of equal hashes.
     """
     import numpy as np  # noqa: PLC0415
 
     pa = _pa()
     count = len(keys)
+    hashed = np.zeros(count, dtype=np.uint64)
     if not count:
-        return np.zeros(0, dtype=np.uint64)
+        return hashed
     # A fresh array: its offsets start at 0 whatever slice it came from.
     keys = pa.concat_arrays([keys.cast(pa.large_string())])
     offsets = np.frombuffer(keys.buffers()[1], dtype=np.int64, count=count + 1)
     size = int(offsets[-1])
-    hashed = np.zeros(count, dtype=np.uint64)
     if not size:
         return hashed
     data = np.frombuffer(keys.buffers()[2], dtype=np.uint8, count=size)
     lengths = np.diff(offsets)
-    powers = np.cumprod(np.full(int(lengths.max()), _MULTIPLIER, dtype=np.uint64))
-    powers = np.concatenate([np.ones(1, dtype=np.uint64), powers[:-1]])
-    owner = np.repeat(np.arange(count), lengths)
-    # Each byte's power: how far it stands from its text's end.
-    exponents = offsets[1:][owner] - 1 - np.arange(size)
-    terms = data.astype(np.uint64) * powers[exponents]
-    given = lengths > 0
-    hashed[given] = np.add.reduceat(terms, offsets[:-1][given])
+    multiplier, shift = np.uint64(_MULTIPLIER), np.uint64(32)
+    # Decision numbers come in a few lengths: a block of words for each.
+    for length in np.unique(lengths).tolist():
+        if not length:
+            continue
+        rows = np.flatnonzero(lengths == length)
+        words = -(-length // 8)
+        block = np.zeros((len(rows), words * 8), dtype=np.uint8)
+        block[:, :length] = data[offsets[:-1][rows, None] + np.arange(length)]
+        as_words = block.view("<u8")
+        mixed = np.full(len(rows), length, dtype=np.uint64)
+        for word in range(words):
+            mixed ^= as_words[:, word]
+            mixed *= multiplier
+            mixed ^= mixed >> shift
+        # A last round, so that the low bits (the buckets) depend on the last word's high ones.
+        mixed *= multiplier
+        mixed ^= mixed >> shift
+        hashed[rows] = mixed
     return hashed
 
 
@@ -227,7 +253,7 @@ def _given_again(
             # Each piece's numbers are distinct: a number in two pieces is a hash met twice.
             # The few numbers whose hash is met twice are then compared by their text.
             starts = np.cumsum([0, *(len(i.keys) for i in listed)])
-            hashes = np.concatenate([_hashes_of(i.keys) for i in listed])
+            hashes = np.concatenate([i.hashed() for i in listed])
             by_hash = np.argsort(hashes, kind="stable")
             ordered = hashes[by_hash]
             met = np.zeros(len(hashes), dtype=bool)
