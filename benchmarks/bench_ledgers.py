@@ -262,9 +262,17 @@ def best_of(repeat: int, work: object) -> tuple[float, object]:
 
 
 def _pandas_tallies(frame: object) -> object:
-    """The penalty tallies summarize computes: cases and fines by domain, cases by procedure."""
+    """The penalty tallies summarize computes: cases and fines by domain, cases by procedure.
+
+    The fines are read as numbers (floats: pandas has no exact decimal column), a blank
+    one as missing, as the polars and duckdb anchors read them as decimals; summed as the
+    text the file holds, they would be joined, not added.
+    """
+    import pandas as pd
+
+    frame["fine"] = pd.to_numeric(frame["罚款金额（元）"], errors="coerce")  # type: ignore[index]
     by_domain = frame.groupby("执法领域").agg(  # type: ignore[attr-defined]
-        cases=("编号", "size"), fines=("罚款金额（元）", "sum")
+        cases=("编号", "size"), fines=("fine", "sum")
     )
     by_procedure = frame.groupby("程序").size()  # type: ignore[attr-defined]
     by_sanction = frame.groupby("处罚种类").size()  # type: ignore[attr-defined]
