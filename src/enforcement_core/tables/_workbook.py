@@ -127,24 +127,25 @@ def _read_part(
     """
     name, title, flagged = where
     sheet = part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")
-    # rows, columns, cells, referenced cells, rows written, the lowest cell's row and column
-    # (the stated dimension counts in the extent, never as a row written)
-    extent = [0, 0, 0, 0, 0, 0, 0]
-    tail = left = b""
+    # rows, columns, cells, referenced cells, rows written, the lowest row, the lowest
+    # cell's column and row (the stated dimension counts in the extent, never as a row written)
+    extent = [0, 0, 0, 0, 0, 0, 0, 0]
+    held: _Held = b""
+    left: _Held = b""
     size = 0
     try:
         with book.open(part) as stream:
             while size <= budget and (chunk := stream.read(_CHUNK)):
                 size += len(chunk)
                 if sheet:
-                    _flags(tail, chunk, flagged.setdefault(title, []))
-                    tail = (tail + chunk)[-_TAIL:]
+                    held = _flags(held, chunk, flagged.setdefault(title, []))
                     left = _measure(left, chunk, extent)
             if sheet:
+                _flags(held, b"", flagged.setdefault(title, []), end=True)
                 _measure(left, b"", extent, end=True)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as error:
         raise _not_a_workbook(name, f"{part.filename}: {error}") from None
-    rows, columns, cells, referenced, written, lowest, lowest_column = extent
+    rows, columns, cells, referenced, written, lowest, lowest_column, _ = extent
     # Cells written without a reference are placed after each other: as wide as all.
     columns = max(columns, cells - referenced)
     _within_limits(name, title, (rows, columns), (max(lowest, written), lowest_column), written)
@@ -348,25 +349,35 @@ def _sheet_titles(book: zipfile.ZipFile) -> dict[str, str]:
 _BOOK_PARTS: Final = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
 
 
-# A tag open at the end of a chunk is measured with the next if it began this near the end.
-_TAIL: Final = 4096
+#: What a chunk leaves to be read with the next: the start of a tag or cell not yet closed.
+#: It grows in place while the chunks that follow cannot close it, so that a tag of any
+#: length costs its length once (a copy per chunk would cost its square).
+_Held = bytes | bytearray
 
 
-def _measure(tail: bytes, chunk: bytes, extent: list[int], *, end: bool = False) -> bytes:
+def _measure(tail: _Held, chunk: bytes, extent: list[int], *, end: bool = False) -> _Held:
     """Add a chunk of a worksheet's XML to its extent; what it leaves to measure with the next.
 
     ``tail`` is what the chunk before left: a tag still open at its end (a cell's
-    reference may be cut in two). The tags of a chunk are measured at once, a
-    whole list of references at a time, not reference by reference: a sheet of
-    200,000 rows holds more than a million. At the ``end``, nothing is left.
+    reference may be cut in two, and a tag may be longer than a chunk). The tags of
+    a chunk are measured at once, a whole list of references at a time, not
+    reference by reference: a sheet of 200,000 rows holds more than a million. At
+    the ``end``, nothing is left. However the XML is cut, the extent is the one
+    measured of the whole at once.
     """
-    text = tail + chunk
-    start = text.rfind(b"<")
-    if end or start < 0 or text.find(b">", start) >= 0:
+    if tail and not end and b">" not in chunk:
+        # No pattern can cross a '>' nor end without one: the open tag goes on.
+        held = tail if isinstance(tail, bytearray) else bytearray(tail)
+        held += chunk
+        return held
+    text = bytes(tail) + chunk
+    # Every match ends at or before the first '<' after the last '>' (none crosses a '>'):
+    # what begins there is left whole to the next chunk, however long it is.
+    start = text.find(b"<", text.rfind(b">") + 1)
+    if end or start < 0:
         whole, left = text, b""
     else:
-        # Beyond a tag of this length no cell's reference is looked for (nor was it before).
-        whole, left = text[:start], text[start:] if len(text) - start <= _TAIL else b""
+        whole, left = text[:start], text[start:]
     prefixed = b":" in whole
     cell_ref, row_ref, cell, row = (
         pattern if prefixed else _UNPREFIXED[pattern]
@@ -379,9 +390,11 @@ def _measure(tail: bytes, chunk: bytes, extent: list[int], *, end: bool = False)
         extent[1] = max(extent[1], *map(_column_number, set(letters)))
         lowest = max(rows)
         extent[0] = max(extent[0], lowest)
-        if lowest >= extent[5]:
-            # The lowest row's last cell (the last of the chunk's cells on it).
-            extent[5], extent[6] = (
+        extent[5] = max(extent[5], lowest)
+        if lowest >= extent[7]:
+            # The lowest cell's row and column (the last of the cells on it): kept apart
+            # from the rows stated, so that it is the same however the XML is cut.
+            extent[7], extent[6] = (
                 lowest,
                 _column_number(letters[len(rows) - 1 - rows[::-1].index(lowest)]),
             )
@@ -400,28 +413,71 @@ def _measure(tail: bytes, chunk: bytes, extent: list[int], *, end: bool = False)
     return left
 
 
-def _flags(tail: bytes, chunk: bytes, flagged: list[_Flag]) -> None:
-    """Cells a reader would give as empty though they are not, to ``flagged``.
+def _flags(tail: _Held, chunk: bytes, flagged: list[_Flag], *, end: bool = False) -> _Held:
+    """Cells a reader would give as empty though they are not, to ``flagged``; what it leaves.
 
-    An error (``#DIV/0!``, ``#N/A``) and a formula saved without its value; ``tail``
-    is the end of what came before the chunk.
+    An error (``#DIV/0!``, ``#N/A``) and a formula saved without its value. ``tail``
+    is what the chunk before left: a cell begun and not yet closed, however long
+    (a formula may run to 8,192 characters). At the ``end``, nothing is left. However
+    the XML is cut, the cells flagged are those flagged in the whole at once.
     """
-    text = tail + chunk
-    start = len(tail)
-    if b't="e"' in text or b"<f" in text:
-        flags = (
-            _flag(found.group(1), found.group(2) or b"")
-            for found in _WHOLE_CELL.finditer(text)
-            if found.end() > start
-        )
-        flagged.extend(flag for flag in flags if flag is not None)
+    if tail and not end and not _may_close(tail, chunk):
+        growing = tail if isinstance(tail, bytearray) else bytearray(tail)
+        growing += chunk
+        return growing
+    text = bytes(tail) + chunk
+    last = 0
+    # A formula may be prefixed as the sheet's other tags are ('<x:f>'): ':f' lets it be looked at.
+    if b't="e"' in text or b"<f" in text or b":f" in text:
+        for found in _WHOLE_CELL.finditer(text):
+            last = found.end()
+            flag = _flag(found.group(1), found.group(2) or b"")
+            if flag is not None:
+                flagged.append(flag)
+    if end:
+        return b""
+    # What no match has taken from its last cell on is read again with the next chunk (a
+    # cell never flagged is read again harmlessly), and so is a tag cut short ('<', '<x:').
+    begun = opened = text.rfind(b"<", last)
+    while begun >= 0 and not _CELL_START.match(text, begun):
+        begun = text.rfind(b"<", last, begun)
+    begun = begun if begun >= 0 else len(text)
+    if opened >= 0 and text.find(b">", opened) < 0:
+        begun = min(begun, opened)
+    return text[begun:]
+
+
+def _may_close(tail: _Held, chunk: bytes) -> bool:
+    """Whether ``chunk`` may close the cell (or tag) ``tail`` holds: whether to read it again.
+
+    Saying so wrongly costs a second reading and no more; saying it is not so
+    wrongly only delays it to a later chunk, or to the end.
+    """
+    if b">" not in chunk:
+        return False
+    opened = tail.find(b">")
+    if opened < 0 or tail[opened - 1 : opened] == b"/":
+        # The cell's tag is still open (or the tail is a tag cut short): any '>' may close it.
+        return True
+    return _CELL_CLOSE.search(bytes(tail[-256:]) + chunk) is not None
 
 
 #: A cell of a worksheet: (its row, its column, both from 1, what it holds instead of a value).
 _Flag = tuple[int, int, str]
 
 
-_WHOLE_CELL: Final = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
+# A cell's content runs to its closing tag, and never over the start of another cell: a
+# cell never closed is given up at the next, not searched for to the end of the chunk
+# (a sheet of unclosed cells would take the square of its length).
+_WHOLE_CELL: Final = re.compile(
+    rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>((?:(?!<(?:\w+:)?c\b).)*?)</(?:\w+:)?c>)", re.DOTALL
+)
+
+
+_CELL_START: Final = re.compile(rb"<(?:\w+:)?c\b")
+
+
+_CELL_CLOSE: Final = re.compile(rb"</(?:\w+:)?c>")
 
 
 _REFERENCE: Final = re.compile(rb"\br=\"([A-Z]{1,4})([0-9]{1,9})\"")
