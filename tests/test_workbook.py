@@ -260,3 +260,86 @@ def test_a_sheet_of_cells_never_closed_is_measured_in_linear_time():
     held = _flags(b"", b'<c r="A1" t="e">' * 200_000, flagged)
     _flags(held, b"", flagged, end=True)
     assert flagged == []
+
+
+def _sheet_with(cells: str) -> bytes:
+    """A workbook whose one sheet holds a header row and ``cells`` (XML) below it."""
+    sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>h</t></is></c></row>'
+        f"{cells}</sheetData></worksheet>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        )
+        book.writestr(
+            "_rels/.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        )
+        book.writestr(
+            "xl/workbook.xml",
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            '<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        )
+        book.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        )
+        book.writestr("xl/worksheets/sheet1.xml", sheet)
+    return buffer.getvalue()
+
+
+# Ways XML may write an attribute that a reader takes as Excel writes it.
+_QUOTED = [
+    pytest.param('r="{}"', id="double quotes"),
+    pytest.param("r='{}'", id="single quotes"),
+    pytest.param('r = "{}"', id="spaces around ="),
+    pytest.param("r\n=\t'{}'", id="line break and tab"),
+]
+
+
+@pytest.mark.parametrize("written", _QUOTED)
+def test_the_guard_measures_the_extent_the_reader_lays_out(written):
+    """However a reference is quoted, the guard measures the sheet as calamine lays it out
+    (single quotes hid a cell at Z5000 from the guard, and so one at XFD1048576)."""
+    calamine = pytest.importorskip("python_calamine")
+    reference = written.format("Z5000")
+    data = _sheet_with(
+        f'<row {written.format("5000")}><c {reference} t="inlineStr"><is><t>q</t></is></c></row>'
+    )
+    sheet = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    extent = [0, 0, 0, 0, 0, 0, 0, 0]
+    _measure(b"", xml, extent, end=True)
+    assert (5000, 26) == (sheet.height, sheet.width) == (extent[0], extent[1])
+
+
+@pytest.mark.parametrize("written", _QUOTED)
+def test_a_stray_cell_however_quoted_is_refused(written):
+    """A cell at XFD1048576, its reference quoted any way XML allows: refused before it is read."""
+    row = written.format("1048576")
+    cell = written.format("XFD1048576")
+    data = _sheet_with(f'<row {row}><c {cell} t="inlineStr"><is><t>q</t></is></c></row>')
+    with pytest.raises(LoadError, match="spans 1,048,576 rows and 16,384 columns"):
+        _workbook._checked_zip(data, "quoted.xlsx")
+
+
+@pytest.mark.parametrize("typed", ['t="e"', "t='e'", 't = "e"'])
+def test_an_error_cell_however_quoted_is_flagged(typed):
+    """An Excel error whose type is quoted any way XML allows is flagged (calamine reads it as
+    an error, and gives it as empty)."""
+    data = _sheet_with(f'<row r="2"><c r="B2" {typed}><v>#N/A</v></c></row>')
+    assert [(2, 2, "#N/A")] == _workbook._checked_zip(data, "error.xlsx")["S"]

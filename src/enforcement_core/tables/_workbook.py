@@ -41,21 +41,23 @@ _CHUNK: Final = 2**20
 
 # Where a worksheet's XML places its cells: the cell and row references, the stated
 # dimension, and cells and rows written without a reference (placed one after another).
-_CELL_REF: Final = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,4})([0-9]{1,9})\"")
+# An attribute is found however XML may write it (quoted either way, spaces around '='),
+# as the reader takes it: a reference in single quotes once hid a stray cell.
+_CELL_REF: Final = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br\s*=\s*[\"']([A-Z]{1,4})([0-9]{1,9})[\"']")
 
 
-_ROW_REF: Final = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"([0-9]{1,9})\"")
+_ROW_REF: Final = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br\s*=\s*[\"']([0-9]{1,9})[\"']")
 
 
 # The same matches as _CELL_REF, each reference whole: a list of bytes is made faster
 # than one of pairs, and its letters and digits are told apart by stripping.
-_WHOLE_REF: Final = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,4}[0-9]{1,9})\"")
+_WHOLE_REF: Final = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br\s*=\s*[\"']([A-Z]{1,4}[0-9]{1,9})[\"']")
 _LETTERS: Final = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DIGITS: Final = b"0123456789"
 
 
 _DIMENSION: Final = re.compile(
-    rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"(?:[A-Z]*[0-9]*:)?([A-Z]{1,4})([0-9]{1,9})\""
+    rb"<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*[\"'](?:[A-Z]*[0-9]*:)?([A-Z]{1,4})([0-9]{1,9})[\"']"
 )
 
 
@@ -437,7 +439,7 @@ def _flags(tail: _Held, chunk: bytes, flagged: list[_Flag], *, end: bool = False
     text = bytes(tail) + chunk
     last = 0
     # A formula may be prefixed as the sheet's other tags are ('<x:f>'): ':f' lets it be looked at.
-    if b't="e"' in text or b"<f" in text or b":f" in text:
+    if b'"e"' in text or b"'e'" in text or b"<f" in text or b":f" in text:
         for found in _WHOLE_CELL.finditer(text):
             last = found.end()
             flag = _flag(found.group(1), found.group(2) or b"")
@@ -489,7 +491,10 @@ _CELL_START: Final = re.compile(rb"<(?:\w+:)?c\b")
 _CELL_CLOSE: Final = re.compile(rb"</(?:\w+:)?c>")
 
 
-_REFERENCE: Final = re.compile(rb"\br=\"([A-Z]{1,4})([0-9]{1,9})\"")
+_REFERENCE: Final = re.compile(rb"\br\s*=\s*[\"']([A-Z]{1,4})([0-9]{1,9})[\"']")
+
+
+_ERROR: Final = re.compile(rb"\bt\s*=\s*[\"']e[\"']")
 
 
 _VALUE: Final = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
@@ -502,7 +507,7 @@ def _flag(attributes: bytes, content: bytes) -> _Flag | None:
         return None
     value = _VALUE.search(content)
     where = (int(reference.group(2)), _column_number(reference.group(1)))
-    if re.search(rb'\bt="e"', attributes):
+    if _ERROR.search(attributes):
         return (*where, value.group(1).decode("utf-8", "replace") if value else "#VALUE!")
     if re.search(rb"<(?:\w+:)?f[\s/>]", content) and (value is None or not value.group(1)):
         return (*where, "")
