@@ -343,3 +343,40 @@ def test_an_error_cell_however_quoted_is_flagged(typed):
     an error, and gives it as empty)."""
     data = _sheet_with(f'<row r="2"><c r="B2" {typed}><v>#N/A</v></c></row>')
     assert [(2, 2, "#N/A")] == _workbook._checked_zip(data, "error.xlsx")["S"]
+
+
+# Cells whose reference the first of a tag's tokens is not: what a reader takes is the
+# attribute r itself (calamine: the last given), wherever it stands in the tag.
+_HIDDEN = [
+    pytest.param('x="r=\'A2\'" r="{}"', id="a value holding a reference before it"),
+    pytest.param('x=\'r="A2"\' r="{}"', id="the same in single quotes"),
+    pytest.param('x="a>b" r="{}"', id="a '>' in a value before it"),
+    pytest.param('x="<" r="{}"', id="a '<' in a value before it"),
+    pytest.param('r="A1" r="{}"', id="given twice"),
+    pytest.param('x="1"r="{}"', id="no space before it"),
+]
+
+
+@pytest.mark.parametrize("written", _HIDDEN)
+def test_the_guard_measures_at_least_what_the_reader_lays_out(written):
+    """A reference behind another token of its tag: the guard's extent is at least
+    calamine's (each of these hid a cell at Z5000 from it)."""
+    calamine = pytest.importorskip("python_calamine")
+    cell = written.format("Z5000")
+    data = _sheet_with(f'<row r="5000"><c {cell} t="inlineStr"><is><t>q</t></is></c></row>')
+    sheet = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    extent = [0, 0, 0, 0, 0, 0, 0, 0]
+    _measure(b"", xml, extent, end=True)
+    assert (sheet.height, sheet.width) == (5000, 26)
+    assert (extent[0], extent[1]) >= (5000, 26)
+
+
+@pytest.mark.parametrize("written", _HIDDEN)
+def test_a_hidden_stray_cell_is_refused(written):
+    """A cell at XFD1048576 behind another token of its tag, in a row without a number:
+    refused before it is read."""
+    cell = written.format("XFD1048576")
+    data = _sheet_with(f'<row><c {cell} t="inlineStr"><is><t>q</t></is></c></row>')
+    with pytest.raises(LoadError, match="spans 1,048,576 rows and 16,384 columns"):
+        _workbook._checked_zip(data, "hidden.xlsx")

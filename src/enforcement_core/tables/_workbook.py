@@ -42,16 +42,22 @@ _CHUNK: Final = 2**20
 # Where a worksheet's XML places its cells: the cell and row references, the stated
 # dimension, and cells and rows written without a reference (placed one after another).
 # An attribute is found however XML may write it (quoted either way, spaces around '='),
-# as the reader takes it: a reference in single quotes once hid a stray cell.
+# as the reader takes it: a reference in single quotes once hid a stray cell. _CELL_REF and
+# _ROW_REF, a tag's first reference, are the first measure's; the tests hold to them.
 _CELL_REF: Final = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br\s*=\s*[\"']([A-Z]{1,4})([0-9]{1,9})[\"']")
 
 
 _ROW_REF: Final = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br\s*=\s*[\"']([0-9]{1,9})[\"']")
 
 
-# The same matches as _CELL_REF, each reference whole: a list of bytes is made faster
-# than one of pairs, and its letters and digits are told apart by stripping.
-_WHOLE_REF: Final = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br\s*=\s*[\"']([A-Z]{1,4}[0-9]{1,9})[\"']")
+# A cell whose tag holds a reference, as _CELL_REF finds it, only counted (an empty group:
+# a list of empty bytes is the cheapest findall makes).
+_REFERENCED: Final = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br\s*=\s*[\"'][A-Z]{1,4}[0-9]{1,9}[\"']()")
+
+
+# Any token a reader could take for a cell's reference or a row's number, in any tag.
+_ANY_REF: Final = re.compile(rb"r\s*=\s*[\"']([A-Z]{0,4}[0-9]{1,9})[\"']")
+_NINE: Final = ord("9")
 _LETTERS: Final = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DIGITS: Final = b"0123456789"
 
@@ -71,7 +77,7 @@ _ROW: Final = re.compile(rb"<(?:\w+:)?row[\s/>]")
 # literal, which the regular expression engine searches for fast (three times as fast).
 _UNPREFIXED: Final = {
     pattern: re.compile(pattern.pattern.replace(rb"(?:\w+:)?", b""))
-    for pattern in (_WHOLE_REF, _ROW_REF, _CELL, _ROW, _DIMENSION)
+    for pattern in (_REFERENCED, _CELL, _ROW, _DIMENSION)
 }
 
 
@@ -388,35 +394,43 @@ def _measure(tail: _Held, chunk: bytes, extent: list[int], *, end: bool = False)
     else:
         whole, left = text[:start], text[start:]
     prefixed = b":" in whole
-    cell_ref, row_ref, cell, row, dimension = (
+    cell_ref, cell, row, dimension = (
         pattern if prefixed else _UNPREFIXED[pattern]
-        for pattern in (_WHOLE_REF, _ROW_REF, _CELL, _ROW, _DIMENSION)
+        for pattern in (_REFERENCED, _CELL, _ROW, _DIMENSION)
     )
-    references = cell_ref.findall(whole)
-    if references:
-        rows = list(map(int, (reference.lstrip(_LETTERS) for reference in references)))
-        letters = {reference.rstrip(_DIGITS) for reference in references}
-        extent[1] = max(extent[1], *map(_column_number, letters))
-        lowest = max(rows)
-        extent[0] = max(extent[0], lowest)
-        extent[5] = max(extent[5], lowest)
-        if lowest >= extent[7]:
-            # The lowest cell's row and column (the last of the cells on it): kept apart
-            # from the rows stated, so that it is the same however the XML is cut.
-            extent[7], extent[6] = (
-                lowest,
-                _column_number(
-                    references[len(rows) - 1 - rows[::-1].index(lowest)].rstrip(_DIGITS)
-                ),
-            )
-        extent[3] += len(references)
+    # Cells whose tag holds a reference, counted (the others are placed one after another).
+    extent[3] += len(cell_ref.findall(whole))
+    # The extent is every token a reader could take for a reference, wherever it is: the
+    # patterns take a tag's first, and a reader its own attribute, which an attribute's
+    # value written before it ('x="r=\'A2\'"'), a '>' in a value, or a reference given
+    # twice (calamine keeps the last) once hid from the guard.
+    tokens = _ANY_REF.findall(whole)
+    if tokens:
+        # A letter first: a cell's reference; a digit: a row's number.
+        references = [token for token in tokens if token[0] > _NINE]
+        stated = [int(token) for token in tokens if token[0] <= _NINE]
+        if references:
+            rows = list(map(int, (reference.lstrip(_LETTERS) for reference in references)))
+            letters = {reference.rstrip(_DIGITS) for reference in references}
+            extent[1] = max(extent[1], *map(_column_number, letters))
+            lowest = max(rows)
+            extent[0] = max(extent[0], lowest)
+            extent[5] = max(extent[5], lowest)
+            if lowest >= extent[7]:
+                # The lowest cell's row and column (the last of the cells on it): kept
+                # apart from the rows stated, so that it is the same however the XML is cut.
+                extent[7], extent[6] = (
+                    lowest,
+                    _column_number(
+                        references[len(rows) - 1 - rows[::-1].index(lowest)].rstrip(_DIGITS)
+                    ),
+                )
+        if stated:
+            extent[0] = max(extent[0], *stated)
+            extent[5] = max(extent[5], *stated)
     for found in dimension.finditer(whole):
         extent[1] = max(extent[1], _column_number(found.group(1)))
         extent[0] = max(extent[0], int(found.group(2)))
-    stated = list(map(int, row_ref.findall(whole)))
-    if stated:
-        extent[0] = max(extent[0], *stated)
-        extent[5] = max(extent[5], *stated)
     extent[2] += len(cell.findall(whole))
     extent[4] += len(row.findall(whole))
     # Rows written without a reference each take the next row.
