@@ -430,6 +430,10 @@ def _national_csv(value: bytes) -> bool:
 
 S = strategies
 #: Each strategy (how to get it) and what the tests that use it accept of every value.
+#: The paddings test_workbook draws (its tags longer than a chunk and than 4 KiB).
+_PADDINGS = {0, 100, 4_100, 9_000}
+
+
 ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]]] = {
     "counts": (lambda: S.counts, lambda v: _accepted(_COUNT, v) and v <= 10**6),
     "entry_points_texts": (lambda: S.entry_points_texts, lambda v: v.count("\n") <= 7),
@@ -577,18 +581,39 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         lambda v: isinstance(v, str) and v.strip() in {"", "P-1", "P-2", "P-3", "p-1", "P-1\u200b"},
     ),
     # A worksheet's rows: numbered anywhere up to past Excel's last row, cells of known
-    # columns and texts, each with its reference written or not.
+    # columns and texts, each with its reference written or not; rows and cells padded
+    # past 4 KiB or not.
     "test_workbook._ROWS": (
         lambda: test_workbook._ROWS,
         lambda v: all(
             1 <= number <= 2_000_000
             and len(cells) <= 4
+            and padding in _PADDINGS
             and all(
                 column in {"A", "B", "H", "Z", "AA", "XFD"}
                 and text in {"P-1", "", "&#32534;", "a b", "12:30"}
-                for column, _, text in cells
+                and pad in _PADDINGS
+                for column, _, text, pad in cells
             )
-            for number, _, cells in v
+            for number, _, cells, padding in v
+        ),
+    ),
+    # How long an attribute pads a tag: nothing, short, or past the 4 KiB once kept of a tag.
+    "test_workbook._PADDING": (lambda: test_workbook._PADDING, lambda v: v in _PADDINGS),
+    # Cells that are flagged or not: a column, a content of known ones, typed as an error
+    # or not, padded, self-closing or not.
+    "test_workbook._FLAGGED_CELLS": (
+        lambda: test_workbook._FLAGGED_CELLS,
+        lambda v: (
+            len(v) <= 10
+            and all(
+                column in {"A", "B", "XFD"}
+                and content.startswith(("<v>", "<f>"))
+                and isinstance(error, bool)
+                and padding in _PADDINGS
+                and isinstance(empty, bool)
+                for column, content, error, padding, empty in v
+            )
         ),
     ),
     # A body's cells: a name or a credit code given, at least one of them.

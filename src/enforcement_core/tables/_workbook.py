@@ -41,14 +41,29 @@ _CHUNK: Final = 2**20
 
 # Where a worksheet's XML places its cells: the cell and row references, the stated
 # dimension, and cells and rows written without a reference (placed one after another).
-_CELL_REF: Final = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,4})([0-9]{1,9})\"")
+# An attribute is found however XML may write it (quoted either way, spaces around '='),
+# as the reader takes it: a reference in single quotes once hid a stray cell. _CELL_REF and
+# _ROW_REF, a tag's first reference, are the first measure's; the tests hold to them.
+_CELL_REF: Final = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br\s*=\s*[\"']([A-Z]{1,4})([0-9]{1,9})[\"']")
 
 
-_ROW_REF: Final = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"([0-9]{1,9})\"")
+_ROW_REF: Final = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br\s*=\s*[\"']([0-9]{1,9})[\"']")
+
+
+# A cell whose tag holds a reference, as _CELL_REF finds it, only counted (an empty group:
+# a list of empty bytes is the cheapest findall makes).
+_REFERENCED: Final = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br\s*=\s*[\"'][A-Z]{1,4}[0-9]{1,9}[\"']()")
+
+
+# Any token a reader could take for a cell's reference or a row's number, in any tag.
+_ANY_REF: Final = re.compile(rb"r\s*=\s*[\"']([A-Z]{0,4}[0-9]{1,9})[\"']")
+_NINE: Final = ord("9")
+_LETTERS: Final = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_DIGITS: Final = b"0123456789"
 
 
 _DIMENSION: Final = re.compile(
-    rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"(?:[A-Z]*[0-9]*:)?([A-Z]{1,4})([0-9]{1,9})\""
+    rb"<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*[\"'](?:[A-Z]*[0-9]*:)?([A-Z]{1,4})([0-9]{1,9})[\"']"
 )
 
 
@@ -62,7 +77,7 @@ _ROW: Final = re.compile(rb"<(?:\w+:)?row[\s/>]")
 # literal, which the regular expression engine searches for fast (three times as fast).
 _UNPREFIXED: Final = {
     pattern: re.compile(pattern.pattern.replace(rb"(?:\w+:)?", b""))
-    for pattern in (_CELL_REF, _ROW_REF, _CELL, _ROW)
+    for pattern in (_REFERENCED, _CELL, _ROW, _DIMENSION)
 }
 
 
@@ -127,24 +142,25 @@ def _read_part(
     """
     name, title, flagged = where
     sheet = part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")
-    # rows, columns, cells, referenced cells, rows written, the lowest cell's row and column
-    # (the stated dimension counts in the extent, never as a row written)
-    extent = [0, 0, 0, 0, 0, 0, 0]
-    tail = left = b""
+    # rows, columns, cells, referenced cells, rows written, the lowest row, the lowest
+    # cell's column and row (the stated dimension counts in the extent, never as a row written)
+    extent = [0, 0, 0, 0, 0, 0, 0, 0]
+    held: _Held = b""
+    left: _Held = b""
     size = 0
     try:
         with book.open(part) as stream:
             while size <= budget and (chunk := stream.read(_CHUNK)):
                 size += len(chunk)
                 if sheet:
-                    _flags(tail, chunk, flagged.setdefault(title, []))
-                    tail = (tail + chunk)[-_TAIL:]
+                    held = _flags(held, chunk, flagged.setdefault(title, []))
                     left = _measure(left, chunk, extent)
             if sheet:
+                _flags(held, b"", flagged.setdefault(title, []), end=True)
                 _measure(left, b"", extent, end=True)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as error:
         raise _not_a_workbook(name, f"{part.filename}: {error}") from None
-    rows, columns, cells, referenced, written, lowest, lowest_column = extent
+    rows, columns, cells, referenced, written, lowest, lowest_column, _ = extent
     # Cells written without a reference are placed after each other: as wide as all.
     columns = max(columns, cells - referenced)
     _within_limits(name, title, (rows, columns), (max(lowest, written), lowest_column), written)
@@ -348,51 +364,73 @@ def _sheet_titles(book: zipfile.ZipFile) -> dict[str, str]:
 _BOOK_PARTS: Final = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
 
 
-# A tag open at the end of a chunk is measured with the next if it began this near the end.
-_TAIL: Final = 4096
+#: What a chunk leaves to be read with the next: the start of a tag or cell not yet closed.
+#: It grows in place while the chunks that follow cannot close it, so that a tag of any
+#: length costs its length once (a copy per chunk would cost its square).
+_Held = bytes | bytearray
 
 
-def _measure(tail: bytes, chunk: bytes, extent: list[int], *, end: bool = False) -> bytes:
+def _measure(tail: _Held, chunk: bytes, extent: list[int], *, end: bool = False) -> _Held:
     """Add a chunk of a worksheet's XML to its extent; what it leaves to measure with the next.
 
     ``tail`` is what the chunk before left: a tag still open at its end (a cell's
-    reference may be cut in two). The tags of a chunk are measured at once, a
-    whole list of references at a time, not reference by reference: a sheet of
-    200,000 rows holds more than a million. At the ``end``, nothing is left.
+    reference may be cut in two, and a tag may be longer than a chunk). The tags of
+    a chunk are measured at once, a whole list of references at a time, not
+    reference by reference: a sheet of 200,000 rows holds more than a million. At
+    the ``end``, nothing is left. However the XML is cut, the extent is the one
+    measured of the whole at once.
     """
-    text = tail + chunk
-    start = text.rfind(b"<")
-    if end or start < 0 or text.find(b">", start) >= 0:
+    if tail and not end and b">" not in chunk:
+        # No pattern can cross a '>' nor end without one: the open tag goes on.
+        held = tail if isinstance(tail, bytearray) else bytearray(tail)
+        held += chunk
+        return held
+    text = bytes(tail) + chunk
+    # Every match ends at or before the first '<' after the last '>' (none crosses a '>'):
+    # what begins there is left whole to the next chunk, however long it is.
+    start = text.find(b"<", text.rfind(b">") + 1)
+    if end or start < 0:
         whole, left = text, b""
     else:
-        # Beyond a tag of this length no cell's reference is looked for (nor was it before).
-        whole, left = text[:start], text[start:] if len(text) - start <= _TAIL else b""
+        whole, left = text[:start], text[start:]
     prefixed = b":" in whole
-    cell_ref, row_ref, cell, row = (
+    cell_ref, cell, row, dimension = (
         pattern if prefixed else _UNPREFIXED[pattern]
-        for pattern in (_CELL_REF, _ROW_REF, _CELL, _ROW)
+        for pattern in (_REFERENCED, _CELL, _ROW, _DIMENSION)
     )
-    references = cell_ref.findall(whole)
-    if references:
-        letters, digits = zip(*references, strict=True)
-        rows = list(map(int, digits))
-        extent[1] = max(extent[1], *map(_column_number, set(letters)))
-        lowest = max(rows)
-        extent[0] = max(extent[0], lowest)
-        if lowest >= extent[5]:
-            # The lowest row's last cell (the last of the chunk's cells on it).
-            extent[5], extent[6] = (
-                lowest,
-                _column_number(letters[len(rows) - 1 - rows[::-1].index(lowest)]),
-            )
-        extent[3] += len(references)
-    for found in _DIMENSION.finditer(whole):
+    # Cells whose tag holds a reference, counted (the others are placed one after another).
+    extent[3] += len(cell_ref.findall(whole))
+    # The extent is every token a reader could take for a reference, wherever it is: the
+    # patterns take a tag's first, and a reader its own attribute, which an attribute's
+    # value written before it ('x="r=\'A2\'"'), a '>' in a value, or a reference given
+    # twice (calamine keeps the last) once hid from the guard.
+    tokens = _ANY_REF.findall(whole)
+    if tokens:
+        # A letter first: a cell's reference; a digit: a row's number.
+        references = [token for token in tokens if token[0] > _NINE]
+        stated = [int(token) for token in tokens if token[0] <= _NINE]
+        if references:
+            rows = list(map(int, (reference.lstrip(_LETTERS) for reference in references)))
+            letters = {reference.rstrip(_DIGITS) for reference in references}
+            extent[1] = max(extent[1], *map(_column_number, letters))
+            lowest = max(rows)
+            extent[0] = max(extent[0], lowest)
+            extent[5] = max(extent[5], lowest)
+            if lowest >= extent[7]:
+                # The lowest cell's row and column (the last of the cells on it): kept
+                # apart from the rows stated, so that it is the same however the XML is cut.
+                extent[7], extent[6] = (
+                    lowest,
+                    _column_number(
+                        references[len(rows) - 1 - rows[::-1].index(lowest)].rstrip(_DIGITS)
+                    ),
+                )
+        if stated:
+            extent[0] = max(extent[0], *stated)
+            extent[5] = max(extent[5], *stated)
+    for found in dimension.finditer(whole):
         extent[1] = max(extent[1], _column_number(found.group(1)))
         extent[0] = max(extent[0], int(found.group(2)))
-    stated = list(map(int, row_ref.findall(whole)))
-    if stated:
-        extent[0] = max(extent[0], *stated)
-        extent[5] = max(extent[5], *stated)
     extent[2] += len(cell.findall(whole))
     extent[4] += len(row.findall(whole))
     # Rows written without a reference each take the next row.
@@ -400,31 +438,77 @@ def _measure(tail: bytes, chunk: bytes, extent: list[int], *, end: bool = False)
     return left
 
 
-def _flags(tail: bytes, chunk: bytes, flagged: list[_Flag]) -> None:
-    """Cells a reader would give as empty though they are not, to ``flagged``.
+def _flags(tail: _Held, chunk: bytes, flagged: list[_Flag], *, end: bool = False) -> _Held:
+    """Cells a reader would give as empty though they are not, to ``flagged``; what it leaves.
 
-    An error (``#DIV/0!``, ``#N/A``) and a formula saved without its value; ``tail``
-    is the end of what came before the chunk.
+    An error (``#DIV/0!``, ``#N/A``) and a formula saved without its value. ``tail``
+    is what the chunk before left: a cell begun and not yet closed, however long
+    (a formula may run to 8,192 characters). At the ``end``, nothing is left. However
+    the XML is cut, the cells flagged are those flagged in the whole at once.
     """
-    text = tail + chunk
-    start = len(tail)
-    if b't="e"' in text or b"<f" in text:
-        flags = (
-            _flag(found.group(1), found.group(2) or b"")
-            for found in _WHOLE_CELL.finditer(text)
-            if found.end() > start
-        )
-        flagged.extend(flag for flag in flags if flag is not None)
+    if tail and not end and not _may_close(tail, chunk):
+        growing = tail if isinstance(tail, bytearray) else bytearray(tail)
+        growing += chunk
+        return growing
+    text = bytes(tail) + chunk
+    last = 0
+    # A formula may be prefixed as the sheet's other tags are ('<x:f>'): ':f' lets it be looked at.
+    if b'"e"' in text or b"'e'" in text or b"<f" in text or b":f" in text:
+        for found in _WHOLE_CELL.finditer(text):
+            last = found.end()
+            flag = _flag(found.group(1), found.group(2) or b"")
+            if flag is not None:
+                flagged.append(flag)
+    if end:
+        return b""
+    # What no match has taken from its last cell on is read again with the next chunk (a
+    # cell never flagged is read again harmlessly), and so is a tag cut short ('<', '<x:').
+    begun = opened = text.rfind(b"<", last)
+    while begun >= 0 and not _CELL_START.match(text, begun):
+        begun = text.rfind(b"<", last, begun)
+    begun = begun if begun >= 0 else len(text)
+    if opened >= 0 and text.find(b">", opened) < 0:
+        begun = min(begun, opened)
+    return text[begun:]
+
+
+def _may_close(tail: _Held, chunk: bytes) -> bool:
+    """Whether ``chunk`` may close the cell (or tag) ``tail`` holds: whether to read it again.
+
+    Saying so wrongly costs a second reading and no more; saying it is not so
+    wrongly only delays it to a later chunk, or to the end.
+    """
+    if b">" not in chunk:
+        return False
+    opened = tail.find(b">")
+    if opened < 0 or tail[opened - 1 : opened] == b"/":
+        # The cell's tag is still open (or the tail is a tag cut short): any '>' may close it.
+        return True
+    return _CELL_CLOSE.search(bytes(tail[-256:]) + chunk) is not None
 
 
 #: A cell of a worksheet: (its row, its column, both from 1, what it holds instead of a value).
 _Flag = tuple[int, int, str]
 
 
-_WHOLE_CELL: Final = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
+# A cell's content runs to its closing tag, and never over the start of another cell: a
+# cell never closed is given up at the next, not searched for to the end of the chunk
+# (a sheet of unclosed cells would take the square of its length).
+_WHOLE_CELL: Final = re.compile(
+    rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>((?:(?!<(?:\w+:)?c\b).)*?)</(?:\w+:)?c>)", re.DOTALL
+)
 
 
-_REFERENCE: Final = re.compile(rb"\br=\"([A-Z]{1,4})([0-9]{1,9})\"")
+_CELL_START: Final = re.compile(rb"<(?:\w+:)?c\b")
+
+
+_CELL_CLOSE: Final = re.compile(rb"</(?:\w+:)?c>")
+
+
+_REFERENCE: Final = re.compile(rb"\br\s*=\s*[\"']([A-Z]{1,4})([0-9]{1,9})[\"']")
+
+
+_ERROR: Final = re.compile(rb"\bt\s*=\s*[\"']e[\"']")
 
 
 _VALUE: Final = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
@@ -437,7 +521,7 @@ def _flag(attributes: bytes, content: bytes) -> _Flag | None:
         return None
     value = _VALUE.search(content)
     where = (int(reference.group(2)), _column_number(reference.group(1)))
-    if re.search(rb'\bt="e"', attributes):
+    if _ERROR.search(attributes):
         return (*where, value.group(1).decode("utf-8", "replace") if value else "#VALUE!")
     if re.search(rb"<(?:\w+:)?f[\s/>]", content) and (value is None or not value.group(1)):
         return (*where, "")
