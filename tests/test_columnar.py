@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import importlib.util
 import io
 import re
+import subprocess
+import sys
+import textwrap
 from decimal import Decimal
 from enum import Enum
 
@@ -811,3 +815,123 @@ def test_a_table_without_a_column_counts_the_record_fields_default():
         licensing.granted,
         licensing.revoked,
     )
+
+
+# Arrow made without pandas (issue 24) ---------------------------------------------------
+
+
+@settings(max_examples=examples(50), deadline=None)
+@given(
+    st.lists(strategies.optional(strategies.texts)),
+    st.lists(strategies.optional(st.booleans())),
+    st.lists(strategies.optional(st.integers(min_value=-(2**63), max_value=2**63 - 1))),
+    st.lists(strategies.optional(strategies.dates)),
+    st.lists(st.lists(strategies.texts, max_size=3)),
+)
+def test_arrow_values_are_pyarrows_own(texts, flags, fen, days, lists):
+    """The typed table's columns made from buffers equal pyarrow.array of the same values."""
+    import pyarrow as pa
+
+    from enforcement_core.tables._arrow_records import _arrow_values
+
+    for values, arrow_type in (
+        (texts, pa.string()),
+        (flags, pa.bool_()),
+        (fen, pa.int64()),
+        (days, pa.date32()),
+        (lists, pa.list_(pa.string())),
+    ):
+        made = _arrow_values(values, arrow_type)
+        made.validate(full=True)
+        assert made.equals(pa.array(values, arrow_type)), (values, arrow_type)
+
+
+def test_arrow_values_refuse_a_type_they_do_not_make():
+    """A type the typed table does not hold is refused, not made wrong."""
+    import pyarrow as pa
+
+    from enforcement_core.tables._arrow_records import _arrow_values
+
+    with pytest.raises(TypeError, match="double"):
+        _arrow_values([1.5], pa.float64())
+
+
+def test_the_years_bounds_are_compared_as_days():
+    """in_year keeps the first and last day and drops the days either side; count_up_to the same."""
+    import pyarrow as pa
+
+    from enforcement_core._tallies import ArrowColumns
+
+    start, end = dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31)
+    days = [start - dt.timedelta(1), start, end, end + dt.timedelta(1), None]
+    columns = ArrowColumns(pa.table({"decided_on": pa.array(days, pa.date32())}), object)
+    assert [start, end] == columns.in_year("decided_on", start, end).table.column(0).to_pylist()
+    assert 3 == columns.count_up_to("decided_on", end)
+    assert 1 == columns.count_up_to("decided_on", start - dt.timedelta(1))
+
+
+def test_groups_of_chunks_with_their_own_dictionaries():
+    """Cases and exact sums by value over chunks whose dictionaries differ; a null amount left out."""
+    import pyarrow as pa
+
+    from enforcement_core._tallies import _by_group
+
+    first = pa.DictionaryArray.from_arrays(pa.array([0, 1, 0], pa.int32()), ["traffic", "water"])
+    second = pa.DictionaryArray.from_arrays(pa.array([1, 0], pa.int32()), ["water", "health"])
+    names = pa.chunked_array([first, second])
+    fen = pa.chunked_array([[2**62, 5, None], [1, 3]], pa.int64())
+    cases, sums = _by_group(pa.table({"domain": names, "fine": fen}), "domain", "fine")
+    assert {"traffic": 2, "water": 2, "health": 1} == cases
+    assert {
+        "traffic": Decimal(2**62) / 100,
+        "water": Decimal("0.05") + Decimal("0.03"),
+        "health": Decimal("0.01"),
+    } == sums
+    plain = pa.table({"domain": pa.chunked_array([["a", None, "a"]])})
+    assert ({"a": 2, None: 1}, {}) == _by_group(plain, "domain", None)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pandas") is None, reason="pandas is not installed")
+@pytest.mark.parametrize("kind", ["csv", "parquet"])
+def test_the_own_layout_paths_leave_pandas_unimported(tmp_path, kind):
+    """read_columnar → summarize of a CSV or Parquet file, every check run, imports no pandas."""
+    rows = [
+        "编号,决定日期,执法领域,处罚种类,程序,罚款金额（元）,执法人员编号,法制审核",
+        "P-1,2023-08-01,交通,罚款、警告,简易程序,200.5,o-1、o-2,是",
+        "P-2,2023-09-01,交通,警告,,,o-3,否",
+        "P-2, 2024-01-01,交通,罚款,,abc,,",
+    ]
+
+    def write(name, lines):
+        path = tmp_path / f"{name}.{kind}"
+        if kind == "csv":
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            return str(path)
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        header, *cells = (row.split(",") for row in lines)
+        columns = {h: pa.array([c[i] or None for c in cells]) for i, h in enumerate(header)}
+        pq.write_table(pa.table(columns), path)
+        return str(path)
+
+    bad, good = write("bad", rows), write("good", rows[:3])
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from enforcement_core.body import BodyLevel, EnforcementBody
+        from enforcement_core.errors import LoadError
+        from enforcement_core.tables import read_columnar
+        body = EnforcementBody("某镇人民政府", BodyLevel.TOWN)
+        try:
+            read_columnar({bad!r}, body=body, year=2023)
+        except LoadError as error:
+            print(sorted({{p.row for p in error.problems}}))
+        print(read_columnar({good!r}, body=body, year=2023).summarize().penalty.fines)
+        print("pandas" in sys.modules)
+        """
+    )
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    # The bad row's problems (its number given again, its amount) were found, then the
+    # good rows summarised: every step of the path ran, pandas never imported.
+    assert ["[4]", "200.5", "False"] == ran.stdout.split()

@@ -22,6 +22,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, overload
 
 import attrs
 
+from enforcement_core._arrow import from_numpy, scalar, strings, to_numpy
 from enforcement_core._extras import require
 from enforcement_core.errors import LoadError
 from enforcement_core.tables._cells import read_wan_yuan, read_yuan
@@ -198,8 +199,10 @@ def _utf8(raw: bytes) -> bool:
     Decoding a big file into a Python string to find out costs its size several
     times over in memory, and three times Arrow's check in time.
     """
+    import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
+
     pa = _pa()
-    offsets = pa.array([0, len(raw)], pa.int64()).buffers()[1]
+    offsets = from_numpy(np.array([0, len(raw)], dtype=np.int64)).buffers()[1]
     cells = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(raw)])
     try:
         cells.cast(pa.large_string())
@@ -234,7 +237,7 @@ def _strings(array: Any) -> Any:
     pa = _pa()
     if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
         return array
-    return pa.chunked_array([pa.array([_cell(v) for v in array.to_pylist()], pa.string())])
+    return pa.chunked_array([strings([_cell(v) for v in array.to_pylist()])])
 
 
 def _cell(value: Any) -> str | None:  # noqa: PLR0911  (one return per kind of cell)
@@ -306,14 +309,14 @@ def _encoded(array: Any, *, hashed: bool = True) -> _Encoded:
 
     pa, pc = _pa(), _pc()
     if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks() if array.num_chunks else pa.array([], pa.string())
+        array = array.combine_chunks() if array.num_chunks else strings([])
     if not hashed:
         if pa.types.is_dictionary(array.type):
             array = array.dictionary_decode()
         trimmed = pc.utf8_trim(array, characters=_WHITE_SPACE)
         blank = np.ones(len(array) + 1, dtype=bool)
-        blank[:-1] = pc.fill_null(pc.equal(trimmed, ""), fill_value=True).to_numpy(
-            zero_copy_only=False
+        blank[:-1] = to_numpy(
+            pc.fill_null(pc.equal(trimmed, scalar("")), fill_value=scalar(value=True))
         )
         return _Encoded(
             array, trimmed, np.arange(len(array), dtype=_index(len(array))), blank, of_rows=True
@@ -322,10 +325,14 @@ def _encoded(array: Any, *, hashed: bool = True) -> _Encoded:
     dictionary = encoded.dictionary
     width = len(dictionary)
     indices = encoded.indices
-    codes = (indices.fill_null(width) if indices.null_count else indices).to_numpy()
+    if indices.null_count:
+        indices = pc.fill_null(indices, scalar(width, indices.type))
+    codes = to_numpy(indices)
     trimmed = pc.utf8_trim(dictionary, characters=_WHITE_SPACE)
     blank = np.ones(width + 1, dtype=bool)
-    blank[:width] = pc.equal(trimmed, "").to_numpy(zero_copy_only=False)
+    blank[:width] = to_numpy(
+        pc.fill_null(pc.equal(trimmed, scalar("")), fill_value=scalar(value=True))
+    )
     return _Encoded(dictionary, trimmed, codes.astype(_index(width + 1), copy=False), blank)
 
 
@@ -381,7 +388,7 @@ def _values_at(distinct: Sequence[Any], positions: list[int]) -> list[Any]:
     if isinstance(distinct, _Texts) and positions:
         import numpy as np  # noqa: PLC0415
 
-        values = distinct.texts.take(_pa().array(np.asarray(positions, dtype=np.int64)))
+        values = distinct.texts.take(from_numpy(np.asarray(positions, dtype=np.int64)))
         blank = distinct._blank  # noqa: SLF001  (its own slots)
         return [None if blank[p] else v for p, v in zip(positions, values.to_pylist(), strict=True)]
     return [distinct[p] for p in positions]
@@ -410,15 +417,17 @@ def _plain_wan_yuan(
         return None
     pa, pc = _pa(), _pc()
     fen: list[int | None] = [None] * len(distinct)
-    matched = pc.fill_null(pc.match_substring_regex(dictionary, _PLAIN_WAN), fill_value=False)
-    positions = np.flatnonzero(matched.to_numpy(zero_copy_only=False))
+    matched = pc.fill_null(
+        pc.match_substring_regex(dictionary, _PLAIN_WAN), fill_value=scalar(value=False)
+    )
+    positions = np.flatnonzero(to_numpy(matched))
     if not len(positions):
         return fen
     # The digits and the places padded to six (万元 to the fen): one integer, in Arrow.
-    texts = dictionary.take(pa.array(positions)).cast(pa.string())  # large_string from pandas
+    texts = dictionary.take(from_numpy(positions)).cast(pa.string())  # large_string from pandas
     parts = pc.extract_regex(texts, _WAN_PARTS)
-    places = pc.utf8_rpad(pc.fill_null(parts.field("places"), ""), width=6, padding="0")
-    digits = pc.binary_join_element_wise(parts.field("whole"), places, "")
+    places = pc.utf8_rpad(pc.fill_null(parts.field("places"), scalar("")), width=6, padding="0")
+    digits = pc.binary_join_element_wise(parts.field("whole"), places, scalar(""))
     amounts = pc.cast(digits, pa.int64()).to_pylist()
     for position, amount in zip(positions.tolist(), amounts, strict=True):
         fen[position] = amount
@@ -446,8 +455,10 @@ def _plain_yuan(column: Column, dictionary: Any, cells: list[Any], read: Any) ->
     if column.read is not read_yuan or column.listed or column.check is not None:
         return np.zeros(len(cells), dtype=bool)
     pc = _pc()
-    matched = pc.fill_null(pc.match_substring_regex(dictionary, _PLAIN_YUAN), fill_value=False)
-    done = np.asarray(matched.to_numpy(zero_copy_only=False), dtype=bool)
+    matched = pc.fill_null(
+        pc.match_substring_regex(dictionary, _PLAIN_YUAN), fill_value=scalar(value=False)
+    )
+    done = to_numpy(matched)
     for position in np.flatnonzero(done).tolist():
         read[position] = Decimal(cells[position])
     return done

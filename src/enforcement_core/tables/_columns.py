@@ -20,6 +20,7 @@ from typing import Any, Final
 
 import attrs
 
+from enforcement_core._arrow import from_numpy, scalar, strings, to_numpy
 from enforcement_core._validators import declared_checks
 from enforcement_core.errors import InvariantError
 from enforcement_core.tables._arrow_files import (
@@ -34,7 +35,7 @@ from enforcement_core.tables._arrow_files import (
     _Texts,
     _values_at,
 )
-from enforcement_core.tables._arrow_records import _bare, _converted
+from enforcement_core.tables._arrow_records import _arrow_values, _bare, _converted
 from enforcement_core.tables._cells import CellError, read_text
 from enforcement_core.tables._layout import (
     EXAMPLE_PREFIX,
@@ -215,9 +216,7 @@ def _skipped(encodings: dict[int, _Encoded], found: dict[int, Column], rows: int
         if column.key in ("id", "parent"):
             marked = np.zeros(encoded.empty + 1, dtype=bool)
             starts = pc.starts_with(encoded.trimmed, pattern=EXAMPLE_PREFIX)
-            marked[: encoded.empty] = pc.fill_null(starts, fill_value=False).to_numpy(
-                zero_copy_only=False
-            )
+            marked[: encoded.empty] = to_numpy(pc.fill_null(starts, fill_value=scalar(value=False)))
             example |= marked[encoded.codes]
     return blank | example
 
@@ -446,7 +445,7 @@ def _suspects(check: Any, read: _Read) -> list[int]:
     if check.plain_pattern is not None and large and _plain(read.column):
         pc = _pc()
         matched = pc.match_substring_regex(read.texts, check.plain_pattern)
-        good = pc.fill_null(matched, fill_value=False).to_numpy(zero_copy_only=False)
+        good = to_numpy(pc.fill_null(matched, fill_value=scalar(value=False)))
         positions = np.flatnonzero(~good).tolist()
         return [
             p
@@ -538,7 +537,7 @@ def _as_text(  # noqa: PLR0913, PLR0917  (the sheet, the column, and where probl
         )
         refused[row] = True
     texts = [None if bad[row] else _cell(value) for row, value in enumerate(values)]
-    return pa.chunked_array([pa.array(texts, pa.string())]), bad
+    return pa.chunked_array([strings(texts)]), bad
 
 
 class _Proxy:
@@ -632,7 +631,7 @@ def _layout_arrow(record: type, own: dict[str, _Read], nested: list[_Read], keep
             columns[name] = _vocabulary_column(read.distinct, codes)
             continue
         distinct, arrow_type = _converted(tp, list(read.distinct))
-        columns[name] = pa.array(distinct, arrow_type).take(pa.array(codes))
+        columns[name] = _arrow_values(distinct, arrow_type).take(from_numpy(codes))
     for read in nested:
         name = f"{read.column.path[0]}.{read.column.path[1]}"
         codes = read.codes if every else read.codes[keep]
@@ -640,7 +639,7 @@ def _layout_arrow(record: type, own: dict[str, _Read], nested: list[_Read], keep
             columns[name] = _text_column(read.texts, codes)
             continue
         distinct = [v.value if isinstance(v, Enum) else v for v in read.distinct]
-        columns[name] = pa.array(distinct, pa.string()).take(pa.array(codes))
+        columns[name] = strings(distinct).take(from_numpy(codes))
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})
 
 
@@ -653,7 +652,7 @@ def _text_column(texts: Any, codes: Any) -> Any:
     if len(codes) == len(texts) and np.array_equal(codes, np.arange(len(codes))):
         # Every row its own value, in order (identifiers): the dictionary is the column.
         return texts
-    return pa.concat_arrays([texts, pa.nulls(1, pa.string())]).take(pa.array(codes))
+    return pa.concat_arrays([texts, pa.nulls(1, pa.string())]).take(from_numpy(codes))
 
 
 def _vocabulary_column(distinct: Sequence[Any], codes: Any) -> Any:
@@ -674,7 +673,10 @@ def _vocabulary_column(distinct: Sequence[Any], codes: Any) -> Any:
             renumbered[position] = values.setdefault(value.value, len(values))
     indices = renumbered[codes]
     missing = indices < 0
-    arrow_indices = pa.array(
-        np.where(missing, 0, indices).astype(np.int32), mask=missing if missing.any() else None
-    )
-    return pa.DictionaryArray.from_arrays(arrow_indices, pa.array(list(values), pa.string()))
+    arrow_indices = from_numpy(np.where(missing, 0, indices).astype(np.int32))
+    if missing.any():
+        validity = from_numpy(~missing).buffers()[1]
+        arrow_indices = pa.Array.from_buffers(
+            pa.int32(), len(indices), [validity, arrow_indices.buffers()[1]]
+        )
+    return pa.DictionaryArray.from_arrays(arrow_indices, strings(list(values)))

@@ -28,6 +28,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
+from enforcement_core._arrow import from_numpy, scalar, strings, to_numpy
 from enforcement_core.body import EnforcementBody
 from enforcement_core.errors import LoadError
 from enforcement_core.figures import LicensingFigures, PenaltyFigures
@@ -286,7 +287,7 @@ def _repeated(  # noqa: PLR0913  (the table, where it is, and what was seen befo
         # A number an earlier table gave is given again at every row of this one.
         again = np.isin(values, [n for n, name in enumerate(names) if name in before])
         at = positions[again]
-        names_again = distinct.take(values[again]).to_pylist()
+        names_again = distinct.take(from_numpy(values[again])).to_pylist()
         problems += [
             (int(row), given_again((sheet_name, int(row) + 2), header, key, before[key]))
             for row, key in zip(at.tolist(), names_again, strict=True)
@@ -297,7 +298,7 @@ def _repeated(  # noqa: PLR0913  (the table, where it is, and what was seen befo
     if within.any():
         at = positions[within]
         firsts = first_at[values[within]]
-        names_within = distinct.take(values[within]).to_pylist()
+        names_within = distinct.take(from_numpy(values[within])).to_pylist()
         problems += [
             (row, given_again((sheet_name, row + 2), header, key, (sheet_name, first + 2)))
             for row, first, key in zip(at.tolist(), firsts.tolist(), names_within, strict=True)
@@ -331,19 +332,18 @@ def _id_keys(column: Any, encoded: _Encoded | None) -> tuple[Any, Any, Any]:
             chunks = chunks.dictionary_decode()
         if not (pa.types.is_string(chunks.type) or pa.types.is_large_string(chunks.type)):
             # Typed cells (numbers, dates) are keyed by their text, as the object path keys them.
-            chunks = pa.array(
-                [None if blank(cell) else str(cell).strip() for cell in chunks.to_pylist()],
-                pa.string(),
+            chunks = strings(
+                [None if blank(cell) else str(cell).strip() for cell in chunks.to_pylist()]
             )
         encoded = _encoded(chunks)
     trimmed, width = encoded.trimmed, encoded.empty
-    order = np.asarray(pc.sort_indices(trimmed), dtype=np.int64)
+    order = to_numpy(pc.sort_indices(trimmed)).astype(np.int64)
     order = order[~encoded.blank[order]]
-    in_order = trimmed.take(pa.array(order))
+    in_order = trimmed.take(from_numpy(order))
     new = np.ones(len(order), dtype=bool)
     if len(order) > 1:
         same = pc.equal(in_order.slice(1), in_order.slice(0, len(order) - 1))
-        new[1:] = ~np.asarray(same.to_numpy(zero_copy_only=False), dtype=bool)
+        new[1:] = ~to_numpy(pc.fill_null(same, fill_value=scalar(value=False)))
     starts = np.flatnonzero(new)
     key_of_cell = np.full(width + 1, -1, dtype=np.int64)
     key_of_cell[order] = np.cumsum(new) - 1
@@ -358,7 +358,7 @@ def _id_keys(column: Any, encoded: _Encoded | None) -> tuple[Any, Any, Any]:
         first_of_cell = _first_rows(encoded.codes[given], given, width + 1, len(encoded.codes))
     first_at = np.minimum.reduceat(first_of_cell[order], starts)
     first_cell = order[starts]
-    return keys, trimmed.take(pa.array(first_cell)), first_at
+    return keys, trimmed.take(from_numpy(first_cell)), first_at
 
 
 def _first_rows(codes: Any, positions: Any, width: int, rows: int) -> Any:
