@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import importlib.util
 import io
+import itertools
 import re
 import subprocess
 import sys
@@ -23,7 +24,7 @@ import strategies
 from enforcement_core._tallies import _per_type
 from enforcement_core.categories import own_records
 from enforcement_core.labels import label, term
-from enforcement_core.tables import read_columnar
+from enforcement_core.tables import read_columnar, read_ledger
 from enforcement_core.tables._layout import sheets
 from profiles import examples
 from test_layouts import HEADERS
@@ -921,7 +922,7 @@ def test_the_own_layout_paths_leave_pandas_unimported(tmp_path, kind):
         import sys
         from enforcement_core.body import BodyLevel, EnforcementBody
         from enforcement_core.errors import LoadError
-        from enforcement_core.tables import read_columnar
+        from enforcement_core.tables import read_columnar, read_ledger
         body = EnforcementBody("某镇人民政府", BodyLevel.TOWN)
         try:
             read_columnar({bad!r}, body=body, year=2023)
@@ -935,3 +936,94 @@ def test_the_own_layout_paths_leave_pandas_unimported(tmp_path, kind):
     # The bad row's problems (its number given again, its amount) were found, then the
     # good rows summarised: every step of the path ran, pandas never imported.
     assert ["[4]", "200.5", "False"] == ran.stdout.split()
+
+
+@settings(max_examples=examples(50), deadline=None)
+@given(
+    st.lists(strategies.optional(st.sampled_from(["a", " a", "a\u3000", "", " ", "罚款", "b"]))),
+    st.lists(st.integers(min_value=0, max_value=6), max_size=4),
+)
+def test_a_column_read_encoded_is_encoded_as_the_text_is(cells, cuts):
+    """A column the reader dictionary-encoded, chunk by chunk, reads row by row as its text does."""
+    import pyarrow as pa
+
+    from enforcement_core.tables._arrow_files import _encoded
+
+    bounds = sorted({0, len(cells), *(min(c, len(cells)) for c in cuts)})
+    chunks = [pa.array(cells[a:b], pa.string()) for a, b in itertools.pairwise(bounds)]
+    text = pa.chunked_array(chunks, pa.string())
+    encoded = pa.chunked_array(
+        [c.dictionary_encode() for c in chunks], pa.dictionary(pa.int32(), pa.string())
+    )
+
+    def rows(column):
+        e = _encoded(column)
+        raw, trimmed = [*e.raw.to_pylist(), None], [*e.trimmed.to_pylist(), None]
+        return [(raw[c], trimmed[c], bool(e.blank[c])) for c in e.codes.tolist()]
+
+    assert rows(text) == rows(encoded)
+    assert [cell for cell, _, _ in rows(encoded)] == cells
+
+
+@pytest.mark.parametrize(("width", "refused"), [(0, False), (1, True)])
+def test_a_long_cell_of_an_encoded_column_is_found_at_its_row(width, refused):
+    """long_cells of a dictionary-encoded column: the limit in characters, the first long row named."""
+    import pyarrow as pa
+
+    from enforcement_core.tables._files import MAX_CELL_CHARS, long_cells
+
+    long = "罚" * (MAX_CELL_CHARS + width)
+    column = pa.chunked_array(
+        [pa.array(["交通", None]).dictionary_encode(), pa.array([long, long]).dictionary_encode()]
+    )
+    table = pa.table({"执法领域": column})
+    if refused:
+        with pytest.raises(ec.LoadError, match="characters, more than") as error:
+            long_cells(table, "t.csv")
+        assert (4, "执法领域") == (error.value.problems[0].row, error.value.problems[0].header)
+    else:
+        long_cells(table, "t.csv")
+
+
+@pytest.mark.parametrize("kind", ["csv", "parquet"])
+def test_the_own_layout_is_read_encoded_and_refused_alike(tmp_path, kind):
+    """Read dictionary-encoded, bad cells and a stray value are the object path's problems."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from enforcement_core.tables._arrow_files import _arrow_sheets
+    from enforcement_core.tables.columnar import _to_encode
+
+    header = ["编号", "决定日期", "执法领域", "处罚种类", "罚款金额（元）", ""]
+    rows = [
+        ["P-1", "2023-08-01", "交通", "罚款", "200", ""],
+        ["P-2", "2023-13-01", "交通", "罚款", "1", ""],
+        ["P-3", "2023-08-02", "未知领域", "罚款", "2", ""],
+    ]
+
+    def write(name, width):
+        path = tmp_path / f"{name}.{kind}"
+        if kind == "csv":
+            lines = [",".join(r[:width]) for r in [header, *rows]]
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        else:
+            columns = [pa.array([r[i] or None for r in rows], pa.string()) for i in range(width)]
+            pq.write_table(pa.Table.from_arrays(columns, names=header[:width]), path)
+        return path
+
+    cells = write("行政处罚", 5)
+    ((_, table),) = _arrow_sheets(cells, kind, "行政处罚", None, _to_encode("行政处罚", None))
+    # The engine's columns are read encoded, the identifiers as text.
+    assert [False, True, True, True, True] == [
+        pa.types.is_dictionary(t) for t in table.schema.types
+    ]
+    rows[2][5] = "多余"
+    stray = write("stray", 6)
+    for path, bad_rows in ((cells, {3, 4}), (stray, {4})):
+        problems = {}
+        for read in (read_columnar, read_ledger):
+            with pytest.raises(ec.LoadError) as caught:
+                read(path, body=BODY, year=YEAR)
+            problems[read] = sorted((p.row, p.header, p.message) for p in caught.value.problems)
+        assert problems[read_columnar] == problems[read_ledger]
+        assert bad_rows == {row for row, _, _ in problems[read_columnar]}

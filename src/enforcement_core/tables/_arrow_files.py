@@ -40,7 +40,7 @@ from enforcement_core.tables._publicity import below_title, header_row, recognis
 from enforcement_core.tables._read import for_people
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from enforcement_core.tables._layout import Column
 
@@ -58,12 +58,18 @@ def _arrow_sheets(
     kind: str,
     name: str,
     mapping: Mapping[str, str | tuple[str, str]] | None = None,
+    encode: Callable[[list[str]], frozenset[int]] | None = None,
 ) -> list[tuple[str, Any]]:
-    """The sheets of a file as Arrow tables of strings (Parquet: as typed)."""
+    """The sheets of a file as Arrow tables of strings (Parquet: as typed).
+
+    ``encode``, given a CSV or Parquet file's header, names the columns to read
+    dictionary-encoded (``dictionary<int32, string>``): each distinct cell held once
+    and hashed as it is read, instead of a string a row hashed again after.
+    """
     if kind == "parquet":
-        return [(name, _arrow_parquet(source, name))]
+        return [(name, _arrow_parquet(source, name, encode))]
     if kind == "csv":
-        return [(name, _arrow_csv(source, name, mapping))]
+        return [(name, _arrow_csv(source, name, mapping, encode))]
 
     return [
         (sheet.name, _numbered_table(sheet))
@@ -100,14 +106,18 @@ def _numbered_table(sheet: RawSheet) -> Any:
     return pa.Table.from_arrays(columns, names=headers)
 
 
-def _arrow_parquet(source: str | os.PathLike[str] | IO[bytes], name: str) -> Any:
+def _arrow_parquet(
+    source: str | os.PathLike[str] | IO[bytes],
+    name: str,
+    encode: Callable[[list[str]], frozenset[int]] | None = None,
+) -> Any:
     """A Parquet file, or a directory of them read as one dataset, as an Arrow table."""
     parquet = require("pyarrow.parquet", "tables", "Parquet ledgers")
     where = str(source) if isinstance(source, os.PathLike) else source
     if not isinstance(where, str) or Path(where).is_file():
         # One file: read as itself. read_table would read it as a dataset, and
         # importing pyarrow.dataset (and with it pandas) takes longer than the file.
-        table = parquet_table(source, name)
+        table = parquet_table(source, name, encode)
         _no_stray(table, name)
         return table
     try:
@@ -133,6 +143,7 @@ def _arrow_csv(
     source: str | os.PathLike[str] | IO[bytes],
     name: str,
     mapping: Mapping[str, str | tuple[str, str]] | None,
+    encode: Callable[[list[str]], frozenset[int]] | None = None,
 ) -> Any:
     """A CSV file as an Arrow table of strings, every cell as written.
 
@@ -158,7 +169,7 @@ def _arrow_csv(
         # A title above a published table's header: read as the object path reads it.
         return _by_rows(raw, name, mapping)
     options = csv.ConvertOptions(
-        column_types=dict.fromkeys(names_table, pa.string()),
+        column_types=_column_types(names_table, encode),
         # Only an empty cell is empty: "NaN" or "NULL" is text, as the csv module reads it.
         null_values=[""],
         strings_can_be_null=True,
@@ -191,6 +202,18 @@ def _arrow_csv(
     long_cells(table, name)
     _no_stray(table, name)
     return table
+
+
+def _column_types(
+    names: list[str], encode: Callable[[list[str]], frozenset[int]] | None
+) -> dict[str, Any]:
+    """Every column read as text; those ``encode`` names dictionary-encoded (not under a name given twice)."""
+    pa = _pa()
+    types = dict.fromkeys(names, pa.string())
+    if encode is not None and len(types) == len(names):
+        for index in encode(names):
+            types[names[index]] = pa.dictionary(pa.int32(), pa.string())
+    return types
 
 
 def _utf8(raw: bytes) -> bool:
@@ -234,10 +257,17 @@ def _not_csv(name: str, error: Exception) -> LoadError:
 
 def _strings(array: Any) -> Any:
     """A column as text, as the readers take it (Parquet columns may be typed)."""
-    pa = _pa()
-    if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+    if _is_text(array.type):
         return array
-    return pa.chunked_array([strings([_cell(v) for v in array.to_pylist()])])
+    return _pa().chunked_array([strings([_cell(v) for v in array.to_pylist()])])
+
+
+def _is_text(arrow_type: Any) -> bool:
+    """Whether a column of this type holds text as the file wrote it (or its dictionary does)."""
+    types = _pa().types
+    if types.is_dictionary(arrow_type):
+        arrow_type = arrow_type.value_type
+    return bool(types.is_string(arrow_type) or types.is_large_string(arrow_type))
 
 
 def _cell(value: Any) -> str | None:  # noqa: PLR0911  (one return per kind of cell)
@@ -308,6 +338,8 @@ def _encoded(array: Any, *, hashed: bool = True) -> _Encoded:
     import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
 
     pa, pc = _pa(), _pc()
+    if hashed and isinstance(array, pa.ChunkedArray) and pa.types.is_dictionary(array.type):
+        return _of_dictionaries(array)
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks() if array.num_chunks else strings([])
     if not hashed:
@@ -328,6 +360,36 @@ def _encoded(array: Any, *, hashed: bool = True) -> _Encoded:
     if indices.null_count:
         indices = pc.fill_null(indices, scalar(width, indices.type))
     codes = to_numpy(indices)
+    trimmed = pc.utf8_trim(dictionary, characters=_WHITE_SPACE)
+    blank = np.ones(width + 1, dtype=bool)
+    blank[:width] = to_numpy(
+        pc.fill_null(pc.equal(trimmed, scalar("")), fill_value=scalar(value=True))
+    )
+    return _Encoded(dictionary, trimmed, codes.astype(_index(width + 1), copy=False), blank)
+
+
+def _of_dictionaries(array: Any) -> _Encoded:
+    """A column read dictionary-encoded (chunk by chunk, each its own dictionary) as one encoding.
+
+    The chunks' dictionaries are made one (each value once), and the rows' codes are
+    the chunks' indices into it: no cell is hashed again.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    pc = _pc()
+    unified = array.unify_dictionaries()
+    if unified.num_chunks:
+        dictionary = unified.chunk(0).dictionary
+    else:
+        dictionary = strings([]).cast(array.type.value_type)
+    width = len(dictionary)
+    parts = []
+    for chunk in unified.chunks:
+        indices = chunk.indices
+        if indices.null_count:
+            indices = pc.fill_null(indices, scalar(width, indices.type))
+        parts.append(to_numpy(indices))
+    codes = parts[0] if len(parts) == 1 else np.concatenate([np.zeros(0, np.int32), *parts])
     trimmed = pc.utf8_trim(dictionary, characters=_WHITE_SPACE)
     blank = np.ones(width + 1, dtype=bool)
     blank[:width] = to_numpy(

@@ -27,6 +27,7 @@ from enforcement_core.tables._arrow_files import (
     _cell,
     _Encoded,
     _encoded,
+    _is_text,
     _pa,
     _pc,
     _plain_wan_yuan,
@@ -266,7 +267,6 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the
     """
     import numpy as np  # noqa: PLC0415
 
-    pa = _pa()
     rows = table.num_rows
     refused = np.zeros(rows, dtype=bool)
     invalid = np.zeros(rows, dtype=bool)
@@ -277,7 +277,7 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the
     typed = {}
     for i, c in found.items():
         array = table.column(i)
-        if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+        if _is_text(array.type):
             typed[i] = (raw[i], np.zeros(rows, dtype=bool))
             continue
         # Typed cells (Parquet) go to the column's reader as the object path gives them.
@@ -508,7 +508,7 @@ def _as_text(  # noqa: PLR0913, PLR0917  (the sheet, the column, and where probl
     import numpy as np  # noqa: PLC0415
 
     pa = _pa()
-    if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+    if _is_text(array.type):
         return array, np.zeros(len(array), dtype=bool)
     values = array.to_pylist()
     # Nested values are not hashable: a distinct value is its type and its repr.

@@ -51,6 +51,8 @@ from enforcement_core.tables._publicity_columns import _national
 from enforcement_core.tables._publicity_rows import unknown_of
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from enforcement_core.report import AnnualReport
     from enforcement_core.tables._problems import TableProblem
     from enforcement_core.tables._read import Seen
@@ -140,7 +142,7 @@ class ColumnarLedger:
 # Reading ----------------------------------------------------------------------------
 
 
-def read_columnar(  # noqa: C901  (each sheet: published, the library's own, or by objects)
+def read_columnar(  # noqa: C901, PLR0915  (each sheet: published, the library's own, or by objects)
     source: str | os.PathLike[str] | IO[bytes],
     *,
     body: EnforcementBody,
@@ -183,8 +185,9 @@ def read_columnar(  # noqa: C901  (each sheet: published, the library's own, or 
         ledger = read_ledger(source, body=body, year=year)
         return ColumnarLedger(body, year, {}, ledger)
     shown = Path(name).name if name else "table"
+    stem = Path(name).stem if name else "table"
     try:
-        arrow = _arrow_sheets(source, kind, Path(name).stem if name else "table", mapping)
+        arrow = _arrow_sheets(source, kind, stem, mapping, _to_encode(stem, mapping))
     except LoadError as error:
         raise of_file(error, Path(name).stem if name else "table", shown) from None
     problems: list[TableProblem] = []
@@ -243,6 +246,29 @@ def read_columnar(  # noqa: C901  (each sheet: published, the library's own, or 
     if unknown:
         rest = attrs.evolve(rest, unknown=tuple(dict.fromkeys([*rest.unknown, *unknown])))
     return ColumnarLedger(body, year, tables, rest)
+
+
+def _to_encode(
+    sheet_name: str, mapping: Mapping[str, str | tuple[str, str]] | None
+) -> Callable[[list[str]], frozenset[int]]:
+    """Which columns of a one-sheet file's header to read dictionary-encoded.
+
+    Those of the library's layout that the column engine encodes (all but the
+    identifiers, a value a row, which it takes as they are); none of a published
+    table, nor of a sheet read by objects.
+    """
+    from enforcement_core.tables._read import _match  # noqa: PLC0415
+
+    def encode(header: list[str]) -> frozenset[int]:
+        if recognise(header, mapping) is not None:
+            return frozenset()
+        matched = _match(RawSheet(sheet_name, header, []), sheets(), True, mapping)  # noqa: FBT003
+        if matched is None or matched.parent is not None or _has_children(matched):
+            return frozenset()
+        found = match_columns(sheet_name, header, matched.columns, mapping, [])
+        return frozenset(i for i, column in found.items() if column.key != "id")
+
+    return encode
 
 
 def _repeated(  # noqa: PLR0913  (the table, where it is, and what was seen before)
