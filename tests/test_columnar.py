@@ -1027,3 +1027,32 @@ def test_the_own_layout_is_read_encoded_and_refused_alike(tmp_path, kind):
             problems[read] = sorted((p.row, p.header, p.message) for p in caught.value.problems)
         assert problems[read_columnar] == problems[read_ledger]
         assert bad_rows == {row for row, _, _ in problems[read_columnar]}
+
+
+def test_a_read_holds_the_system_memory_pool_and_gives_the_default_back(monkeypatch):
+    """read_columnar reads with malloc's pool; pyarrow's default is back after, read or refused."""
+    import pyarrow as pa
+
+    from enforcement_core.tables import columnar
+
+    before = pa.default_memory_pool().backend_name
+    during = []
+    read = columnar._read_columnar
+
+    def watched(*args, **kwargs):
+        during.append(pa.default_memory_pool().backend_name)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(columnar, "_read_columnar", watched)
+    good = "编号,决定日期,执法领域,处罚种类,罚款金额（元）\nP-1,2023-08-01,交通,罚款,200\n"
+    read_columnar(io.BytesIO(good.encode()), body=BODY, year=YEAR)
+    with pytest.raises(ec.LoadError):
+        read_columnar(io.BytesIO(good.replace("200", "abc").encode()), body=BODY, year=YEAR)
+    assert ["system", "system"] == during
+    assert before == pa.default_memory_pool().backend_name
+    # Nested (a read within a read), the pool is given back when the outer one ends.
+    with columnar._system_memory_pool():
+        with columnar._system_memory_pool():
+            pass
+        assert "system" == pa.default_memory_pool().backend_name
+    assert before == pa.default_memory_pool().backend_name
