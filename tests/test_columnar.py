@@ -1056,3 +1056,40 @@ def test_a_read_holds_the_system_memory_pool_and_gives_the_default_back(monkeypa
             pass
         assert "system" == pa.default_memory_pool().backend_name
     assert before == pa.default_memory_pool().backend_name
+
+
+@settings(max_examples=examples(50), deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 2), st.booleans(), st.integers(0, 70_000)), max_size=30),
+    st.lists(st.booleans(), min_size=30, max_size=30),
+)
+def test_rows_are_grouped_by_their_combination_of_values(rows, kept):
+    """_signatures and _grouped: rows share a group exactly when their values do; each group's first row."""
+    import numpy as np
+
+    from enforcement_core.tables._columns import _grouped, _signatures
+
+    columns = list(zip(*rows, strict=True)) if rows else [(), (), ()]
+    keys = [
+        np.array(columns[2], dtype=np.int32),
+        np.array(columns[1], dtype=bool),
+        np.array(columns[0], dtype=np.int32),
+    ]
+    # The first radix past 2**31: the later keys' products are int64, not their int32.
+    signature = _signatures(keys, [70_001 * 40_000, 2, 3], len(rows))
+    # The mixed-radix number of each row's values, exactly.
+    scale = 70_001 * 40_000
+    assert [c + b * scale + a * scale * 2 for a, b, c in rows] == signature.tolist()
+    chosen = np.array(kept[: len(rows)], dtype=bool)
+    for kept_rows in (chosen, np.ones(len(rows), dtype=bool)):
+        first, group_of = _grouped(signature, kept_rows)
+        expected: dict[tuple[int, bool, int], int] = {}
+        for row, values in enumerate(rows):
+            if kept_rows[row]:
+                expected.setdefault(values, row)
+        assert sorted(expected.values()) == sorted(first.tolist())
+        for row, values in enumerate(rows):
+            if kept_rows[row]:
+                assert expected[values] == first[group_of[row]]
+            else:
+                assert -1 == group_of[row]

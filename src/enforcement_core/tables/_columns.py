@@ -383,11 +383,12 @@ def _grouped(signature: Any, rows: Any) -> tuple[Any, Any]:
     """
     import numpy as np  # noqa: PLC0415
 
-    positions = np.flatnonzero(rows)
-    group_of = np.full(len(signature), -1, dtype=np.int64)
+    every = bool(rows.all())
+    # Every row kept (the usual table): the signatures are the keys, not copied.
+    positions = np.arange(len(signature)) if every else np.flatnonzero(rows)
     if not len(positions):
-        return np.zeros(0, dtype=np.int64), group_of
-    keys = signature[positions]
+        return np.zeros(0, dtype=np.int64), np.full(len(signature), -1, dtype=np.int64)
+    keys = signature if every else signature[positions]
     top = int(keys.max())
     if int(keys.min()) >= 0 and top < 4 * len(keys) + 4096:
         rank = np.cumsum(np.bincount(keys, minlength=top + 1) > 0) - 1
@@ -396,6 +397,9 @@ def _grouped(signature: Any, rows: Any) -> tuple[Any, Any]:
         inverse = np.unique(keys, return_inverse=True)[1].reshape(-1)
     first = np.full(int(inverse.max()) + 1, len(signature), dtype=np.int64)
     np.minimum.at(first, inverse, positions)
+    if every:
+        return first, inverse
+    group_of = np.full(len(signature), -1, dtype=np.int64)
     group_of[positions] = inverse
     return first, group_of
 
@@ -474,6 +478,9 @@ def _signatures(keys: list[Any], radix: list[int], rows: int) -> Any:
     import numpy as np  # noqa: PLC0415
 
     signature = np.zeros(rows, dtype=np.int64)
+    # One array of products, reused: a million-row table has a column a key, and fresh
+    # memory (first touched, zeroed by the kernel) costs more than the arithmetic.
+    term = np.empty(rows, dtype=np.int64)
     scale = 1
     for key, base in zip(keys, radix, strict=True):
         if scale * base >= 2**62:
@@ -483,7 +490,8 @@ def _signatures(keys: list[Any], radix: list[int], rows: int) -> Any:
             )
             signature = signature.reshape(-1).astype(np.int64)
             scale = int(signature.max(initial=0)) + 1
-        signature = signature + key.astype(np.int64) * scale
+        np.multiply(key, np.int64(scale), out=term, casting="unsafe")
+        signature += term
         scale *= base
     return signature
 
