@@ -127,7 +127,8 @@ def _read_column(  # noqa: PLR0913  (the sheet, the column, and where problems g
     empty = encoded.blank[encoded.codes]
     if passed is not None:
         empty |= passed
-    codes = np.where(empty, width, encoded.codes)
+    # A column with nothing empty keeps its encoding's codes (not a copy of them).
+    codes = np.where(empty, width, encoded.codes) if empty.any() else encoded.codes
     plain = _plain(column)
     if plain and lazy:
         return _Read(column, codes, _Texts(encoded.trimmed, encoded.blank), encoded.trimmed)
@@ -653,12 +654,14 @@ def _layout_arrow(record: type, own: dict[str, _Read], nested: list[_Read], keep
 
 def _text_column(texts: Any, codes: Any) -> Any:
     """Trimmed text by the rows' codes (a blank's rows point at the last slot: null)."""
-    import numpy as np  # noqa: PLC0415
-
     pa = _pa()
     texts = texts.cast(pa.string())
-    if len(codes) == len(texts) and np.array_equal(codes, np.arange(len(codes))):
-        # Every row its own value, in order (identifiers): the dictionary is the column.
+    rows = len(codes)
+    # Rising from 0 to the last value, a code a row: every row its own value, in order
+    # (identifiers), and the dictionary is the column (found without a copy of the codes).
+    if rows == len(texts) and (
+        not rows or (codes[0] == 0 and codes[-1] == rows - 1 and (codes[1:] > codes[:-1]).all())
+    ):
         return texts
     return pa.concat_arrays([texts, pa.nulls(1, pa.string())]).take(from_numpy(codes))
 

@@ -409,26 +409,34 @@ def _id_keys(column: Any, encoded: _Encoded | None) -> tuple[Any, Any, Any]:
             )
         encoded = _encoded(chunks)
     trimmed, width = encoded.trimmed, encoded.empty
-    order = to_numpy(pc.sort_indices(trimmed)).astype(np.int64)
-    order = order[~encoded.blank[order]]
+    # The sort's uint64 positions read as int64 (each below 2**63), not copied; a column
+    # of identifiers is a million rows, and each temporary of it 8 MiB of fresh memory.
+    order = to_numpy(pc.sort_indices(trimmed)).view(np.int64)
+    if encoded.blank[:width].any():
+        order = order[~encoded.blank[order]]
     in_order = trimmed.take(from_numpy(order))
     new = np.ones(len(order), dtype=bool)
     if len(order) > 1:
         same = pc.equal(in_order.slice(1), in_order.slice(0, len(order) - 1))
         new[1:] = ~to_numpy(pc.fill_null(same, fill_value=scalar(value=False)))
     starts = np.flatnonzero(new)
-    key_of_cell = np.full(width + 1, -1, dtype=np.int64)
-    key_of_cell[order] = np.cumsum(new) - 1
+    index: Any = np.int32 if width < 2**31 - 1 else np.int64
+    key_of_cell = np.full(width + 1, -1, dtype=index)
+    ranks: Any = np.cumsum(new, dtype=index)
+    ranks -= 1
+    key_of_cell[order] = ranks
+    del ranks
     keys = key_of_cell[encoded.codes]
     if not len(starts):
         return keys, trimmed.slice(0, 0), np.zeros(0, dtype=np.int64)
-    # Each distinct cell's first row, then each key's: the earliest of its cells'.
+    # Each distinct cell's first row, then each key's: the earliest of its cells'. The
+    # cells of identifiers read unhashed are the rows, each its own first.
     if encoded.of_rows:
-        first_of_cell = np.arange(width + 1)
+        first_at = np.minimum.reduceat(order, starts)
     else:
         given = np.flatnonzero(encoded.codes < width)
         first_of_cell = _first_rows(encoded.codes[given], given, width + 1, len(encoded.codes))
-    first_at = np.minimum.reduceat(first_of_cell[order], starts)
+        first_at = np.minimum.reduceat(first_of_cell[order], starts)
     first_cell = order[starts]
     return keys, trimmed.take(from_numpy(first_cell)), first_at
 
