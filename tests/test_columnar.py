@@ -621,28 +621,26 @@ def test_a_long_cell_is_counted_in_characters_not_bytes(width, refused):
         long_cells(table, "t.csv")
 
 
-@settings(max_examples=examples(100))
-@given(raw=st.binary(max_size=40) | st.text(max_size=20).map(str.encode))
-def test_arrow_finds_utf8_as_python_decodes_it(raw):
-    """The CSV reader's check in place says UTF-8 exactly when ``bytes.decode`` reads it."""
-    from enforcement_core.tables._arrow_files import _utf8
-
-    try:
-        raw.decode("utf-8")
-        decodes = True
-    except UnicodeDecodeError:
-        decodes = False
-    assert decodes == _utf8(raw)
-
-
-@pytest.mark.parametrize(
-    "raw", [b"", "编号".encode(), b"\xef\xbb\xbfP-1", b"P-1\xff", "罚".encode()[:2]]
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    cell=st.lists(st.integers(0x80, 0xFF) | st.sampled_from(b"ab-1 "), max_size=8).map(bytes),
+    encoding=st.sampled_from(["utf-8", "gb18030"]),
 )
-def test_utf8_on_both_sides(raw):
-    """Valid text, a BOM, an empty file pass; a stray byte and a cut character do not."""
-    from enforcement_core.tables._arrow_files import _utf8
+def test_bytes_read_as_utf8_or_decoded_as_the_object_path_decodes_them(cell, encoding):
+    """Any bytes in a cell: the columnar path reads, decodes or refuses the file as read_ledger does."""
+    header = "编号,决定日期,执法领域,处罚种类,罚款金额（元）,执法人员编号\n".encode(encoding)
+    first = "P-1,2023-08-01,交通,罚款,200,".encode(encoding)
+    data = header + first + cell + "\nP-2,2023-09-01,交通,警告,,\n".encode(encoding)
 
-    assert _utf8(raw) == (raw[-1:] != b"\xff" and raw != "罚".encode()[:2])
+    def outcome(read):
+        try:
+            report = read(io.BytesIO(data), body=BODY, year=YEAR)
+        except ec.LoadError as error:
+            return sorted((p.row, p.header, p.message) for p in error.problems)
+        ledger = report.to_ledger() if hasattr(report, "to_ledger") else report
+        return [(c.id, c.officers) for c in ledger.penalty_cases]
+
+    assert outcome(read_ledger) == outcome(read_columnar)
 
 
 @settings(max_examples=examples(100))
