@@ -330,7 +330,7 @@ def _per_type(lists: Any) -> Counter[str | None]:
 
     pc = _pc()
     lists = lists.combine_chunks() if hasattr(lists, "combine_chunks") else lists
-    rows = to_numpy(pc.list_parent_indices(lists)).astype(np.int64)
+    rows = to_numpy(pc.list_parent_indices(lists)).astype(np.int64, copy=False)
     encoded = pc.dictionary_encode(pc.list_flatten(lists))
     # A null value, were there one, is counted under None, as a group-by counts it.
     values: list[str | None] = [*encoded.dictionary.to_pylist(), None]
@@ -338,7 +338,7 @@ def _per_type(lists: Any) -> Counter[str | None]:
     indices = encoded.indices
     if indices.null_count:
         indices = pc.fill_null(indices, scalar(width - 1, indices.type))
-    codes = to_numpy(indices).astype(np.int64)
+    codes = to_numpy(indices)
     # Each (row, value) once: a row listing a value twice counts once. Only a row of
     # several values can list one twice; the others are counted as they are.
     lengths = pc.list_value_length(lists)
@@ -347,20 +347,11 @@ def _per_type(lists: Any) -> Counter[str | None]:
     tally = np.bincount(codes[~several], minlength=width)
     if several.any():
         # Sorted, a (row, value) listed twice is two neighbours: counted once.
-        pairs = np.sort(rows[several] * width + codes[several])
+        pairs = np.sort(rows[several] * width + codes[several].astype(np.int64))
         once = np.ones(len(pairs), dtype=bool)
         once[1:] = pairs[1:] != pairs[:-1]
         tally += np.bincount(pairs[once] % width, minlength=width)
     counts = Counter({v: n for v, n in zip(values, tally.tolist(), strict=True) if n})
-    return _empty_lists(lists, counts)
-
-
-def _empty_lists(lists: Any, counts: Counter[str | None]) -> Counter[str | None]:
-    """``counts`` with the empty (or null) lists counted under ``None``."""
-    pc = _pc()
-    lengths = pc.list_value_length(lists)
-    zero = scalar(0, lengths.type)
-    counts[None] += int(
-        pc.sum(pc.cast(pc.equal(pc.fill_null(lengths, zero), zero), "int64")).as_py() or 0
-    )
+    # The empty (or null) lists, counted under None, from the lengths already read.
+    counts[None] += int(np.count_nonzero(lengths == 0))
     return counts
