@@ -1091,3 +1091,23 @@ def test_rows_are_grouped_by_their_combination_of_values(rows, kept):
                 assert expected[values] == first[group_of[row]]
             else:
                 assert -1 == group_of[row]
+
+
+@pytest.mark.parametrize(("second", "unique"), [("P-2", True), (" P-1\u3000", False)])
+def test_numbers_given_once_each_need_no_keys(second, unique):
+    """With nothing seen or remembered, a column of numbers each given once stops at the sort."""
+    import pyarrow as pa
+
+    from enforcement_core.tables._arrow_files import _encoded
+    from enforcement_core.tables.columnar import _id_keys, _keys_of_ids
+
+    column = pa.array(["P-1", None, second])
+    encoded = _encoded(column, hashed=False)
+    found = _keys_of_ids(column, encoded, unless_unique=True)
+    assert (found is None) == unique
+    # Asked for the keys, they are found either way: a blank none, equal numbers one key.
+    keys, distinct, first_at = _id_keys(column, encoded)
+    assert -1 == keys[1]
+    assert (keys[0] != keys[2]) == unique
+    if not unique:
+        assert (["P-1"], [0]) == (distinct.to_pylist(), first_at.tolist())

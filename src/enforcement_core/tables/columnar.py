@@ -345,7 +345,16 @@ def _repeated(  # noqa: PLR0913  (the table, where it is, and what was seen befo
         return []
     header = found[index].header()
     earlier = seen.setdefault(field, {})
-    keys, distinct, first_at = _id_keys(table.column(index), (encodings or {}).get(index))
+    # Nothing seen before and nothing to remember (one table, or the last): a column of
+    # numbers none of which is given twice needs no keys nor first rows.
+    found_keys = _keys_of_ids(
+        table.column(index),
+        (encodings or {}).get(index),
+        unless_unique=not earlier and not remember,
+    )
+    if found_keys is None:
+        return []
+    keys, distinct, first_at = found_keys
     positions = np.flatnonzero(keys >= 0)
     if not len(positions):
         return []
@@ -393,6 +402,20 @@ def _id_keys(column: Any, encoded: _Encoded | None) -> tuple[Any, Any, Any]:
     key's first row. Equal keys are found by sorting the distinct cells' trimmed
     text (a column of identifiers is not hashed: its encoding is the rows).
     """
+    found = _keys_of_ids(column, encoded, unless_unique=False)
+    if found is None:  # pragma: no cover  (only asked for unless_unique)
+        raise AssertionError("keys of identifiers were not found")
+    return found
+
+
+def _keys_of_ids(
+    column: Any, encoded: _Encoded | None, *, unless_unique: bool
+) -> tuple[Any, Any, Any] | None:
+    """:func:`_id_keys`; ``None`` instead, with ``unless_unique``, when no row's number is another's.
+
+    Decided on the sort (a row a cell, each neighbour unequal), before any key is
+    numbered: a million numbers given once each cost no array of keys or first rows.
+    """
     import numpy as np  # noqa: PLC0415
 
     from enforcement_core.tables._cells import blank  # noqa: PLC0415
@@ -419,6 +442,8 @@ def _id_keys(column: Any, encoded: _Encoded | None) -> tuple[Any, Any, Any]:
     if len(order) > 1:
         same = pc.equal(in_order.slice(1), in_order.slice(0, len(order) - 1))
         new[1:] = ~to_numpy(pc.fill_null(same, fill_value=scalar(value=False)))
+    if unless_unique and encoded.of_rows and new.all():
+        return None
     starts = np.flatnonzero(new)
     index: Any = np.int32 if width < 2**31 - 1 else np.int64
     key_of_cell = np.full(width + 1, -1, dtype=index)
