@@ -299,7 +299,7 @@ def _by_group(
         values = [*encoded.dictionary.to_pylist(), None]
         # Each chunk's codes as positions in the one list of values (two dictionaries
         # may hold one value at different places, or a value twice).
-        position = np.array([names.setdefault(v, len(names)) for v in values], dtype=np.int64)
+        position = np.array([names.setdefault(v, len(names)) for v in values], dtype=np.int32)
         parts.append(position[to_numpy(indices)])
     codes = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
     rows = np.bincount(codes, minlength=len(names)).tolist()

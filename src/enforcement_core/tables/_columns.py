@@ -392,7 +392,7 @@ def _grouped(signature: Any, rows: Any) -> tuple[Any, Any]:
     keys = signature if every else signature[positions]
     top = int(keys.max())
     if int(keys.min()) >= 0 and top < 4 * len(keys) + 4096:
-        rank = np.cumsum(np.bincount(keys, minlength=top + 1) > 0) - 1
+        rank = np.cumsum(np.bincount(keys, minlength=top + 1) > 0, dtype=np.int32) - 1
         inverse = rank[keys]
     else:
         inverse = np.unique(keys, return_inverse=True)[1].reshape(-1)
@@ -676,7 +676,8 @@ def _vocabulary_column(distinct: Sequence[Any], codes: Any) -> Any:
 
     pa = _pa()
     used = np.bincount(codes, minlength=len(distinct)) > 0
-    renumbered = np.full(len(distinct), -1, dtype=np.int64)
+    # int32, Arrow's indices as they are: no row-long copy to another width.
+    renumbered = np.full(len(distinct), -1, dtype=np.int32)
     values: dict[str, int] = {}
     for position in np.flatnonzero(used).tolist():
         value = distinct[position]
@@ -684,10 +685,11 @@ def _vocabulary_column(distinct: Sequence[Any], codes: Any) -> Any:
             renumbered[position] = values.setdefault(value.value, len(values))
     indices = renumbered[codes]
     missing = indices < 0
-    arrow_indices = from_numpy(np.where(missing, 0, indices).astype(np.int32))
-    if missing.any():
-        validity = from_numpy(~missing).buffers()[1]
-        arrow_indices = pa.Array.from_buffers(
-            pa.int32(), len(indices), [validity, arrow_indices.buffers()[1]]
-        )
+    if not missing.any():
+        return pa.DictionaryArray.from_arrays(from_numpy(indices), strings(list(values)))
+    arrow_indices = from_numpy(np.where(missing, np.int32(0), indices))
+    validity = from_numpy(~missing).buffers()[1]
+    arrow_indices = pa.Array.from_buffers(
+        pa.int32(), len(indices), [validity, arrow_indices.buffers()[1]]
+    )
     return pa.DictionaryArray.from_arrays(arrow_indices, strings(list(values)))
