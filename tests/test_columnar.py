@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import importlib.util
 import io
+import itertools
 import re
+import subprocess
+import sys
+import textwrap
 from decimal import Decimal
 from enum import Enum
 
@@ -19,7 +24,7 @@ import strategies
 from enforcement_core._tallies import _per_type
 from enforcement_core.categories import own_records
 from enforcement_core.labels import label, term
-from enforcement_core.tables import read_columnar
+from enforcement_core.tables import read_columnar, read_ledger
 from enforcement_core.tables._layout import sheets
 from profiles import examples
 from test_layouts import HEADERS
@@ -616,28 +621,26 @@ def test_a_long_cell_is_counted_in_characters_not_bytes(width, refused):
         long_cells(table, "t.csv")
 
 
-@settings(max_examples=examples(100))
-@given(raw=st.binary(max_size=40) | st.text(max_size=20).map(str.encode))
-def test_arrow_finds_utf8_as_python_decodes_it(raw):
-    """The CSV reader's check in place says UTF-8 exactly when ``bytes.decode`` reads it."""
-    from enforcement_core.tables._arrow_files import _utf8
-
-    try:
-        raw.decode("utf-8")
-        decodes = True
-    except UnicodeDecodeError:
-        decodes = False
-    assert decodes == _utf8(raw)
-
-
-@pytest.mark.parametrize(
-    "raw", [b"", "编号".encode(), b"\xef\xbb\xbfP-1", b"P-1\xff", "罚".encode()[:2]]
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    cell=st.lists(st.integers(0x80, 0xFF) | st.sampled_from(b"ab-1 "), max_size=8).map(bytes),
+    encoding=st.sampled_from(["utf-8", "gb18030"]),
 )
-def test_utf8_on_both_sides(raw):
-    """Valid text, a BOM, an empty file pass; a stray byte and a cut character do not."""
-    from enforcement_core.tables._arrow_files import _utf8
+def test_bytes_read_as_utf8_or_decoded_as_the_object_path_decodes_them(cell, encoding):
+    """Any bytes in a cell: the columnar path reads, decodes or refuses the file as read_ledger does."""
+    header = "编号,决定日期,执法领域,处罚种类,罚款金额（元）,执法人员编号\n".encode(encoding)
+    first = "P-1,2023-08-01,交通,罚款,200,".encode(encoding)
+    data = header + first + cell + "\nP-2,2023-09-01,交通,警告,,\n".encode(encoding)
 
-    assert _utf8(raw) == (raw[-1:] != b"\xff" and raw != "罚".encode()[:2])
+    def outcome(read):
+        try:
+            report = read(io.BytesIO(data), body=BODY, year=YEAR)
+        except ec.LoadError as error:
+            return sorted((p.row, p.header, p.message) for p in error.problems)
+        ledger = report.to_ledger() if hasattr(report, "to_ledger") else report
+        return [(c.id, c.officers) for c in ledger.penalty_cases]
+
+    assert outcome(read_ledger) == outcome(read_columnar)
 
 
 @settings(max_examples=examples(100))
@@ -811,3 +814,300 @@ def test_a_table_without_a_column_counts_the_record_fields_default():
         licensing.granted,
         licensing.revoked,
     )
+
+
+# Arrow made without pandas (issue 24) ---------------------------------------------------
+
+
+@settings(max_examples=examples(50), deadline=None)
+@given(
+    st.lists(strategies.optional(strategies.texts)),
+    st.lists(strategies.optional(st.booleans())),
+    st.lists(strategies.optional(st.integers(min_value=-(2**63), max_value=2**63 - 1))),
+    st.lists(strategies.optional(strategies.dates)),
+    st.lists(st.lists(strategies.texts, max_size=3)),
+)
+def test_arrow_values_are_pyarrows_own(texts, flags, fen, days, lists):
+    """The typed table's columns made from buffers equal pyarrow.array of the same values."""
+    import pyarrow as pa
+
+    from enforcement_core.tables._arrow_records import _arrow_values
+
+    for values, arrow_type in (
+        (texts, pa.string()),
+        (flags, pa.bool_()),
+        (fen, pa.int64()),
+        (days, pa.date32()),
+        (lists, pa.list_(pa.string())),
+    ):
+        made = _arrow_values(values, arrow_type)
+        made.validate(full=True)
+        assert made.equals(pa.array(values, arrow_type)), (values, arrow_type)
+
+
+def test_arrow_values_refuse_a_type_they_do_not_make():
+    """A type the typed table does not hold is refused, not made wrong."""
+    import pyarrow as pa
+
+    from enforcement_core.tables._arrow_records import _arrow_values
+
+    with pytest.raises(TypeError, match="double"):
+        _arrow_values([1.5], pa.float64())
+
+
+def test_the_years_bounds_are_compared_as_days():
+    """in_year keeps the first and last day and drops the days either side; count_up_to the same."""
+    import pyarrow as pa
+
+    from enforcement_core._tallies import ArrowColumns
+
+    start, end = dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31)
+    days = [start - dt.timedelta(1), start, end, end + dt.timedelta(1), None]
+    columns = ArrowColumns(pa.table({"decided_on": pa.array(days, pa.date32())}), object)
+    assert [start, end] == columns.in_year("decided_on", start, end).table.column(0).to_pylist()
+    assert 3 == columns.count_up_to("decided_on", end)
+    assert 1 == columns.count_up_to("decided_on", start - dt.timedelta(1))
+
+
+def test_groups_of_chunks_with_their_own_dictionaries():
+    """Cases and exact sums by value over chunks whose dictionaries differ; a null amount left out."""
+    import pyarrow as pa
+
+    from enforcement_core._tallies import _by_group
+
+    first = pa.DictionaryArray.from_arrays(pa.array([0, 1, 0], pa.int32()), ["traffic", "water"])
+    second = pa.DictionaryArray.from_arrays(pa.array([1, 0], pa.int32()), ["water", "health"])
+    names = pa.chunked_array([first, second])
+    fen = pa.chunked_array([[2**62, 5, None], [1, 3]], pa.int64())
+    cases, sums = _by_group(pa.table({"domain": names, "fine": fen}), "domain", "fine")
+    assert {"traffic": 2, "water": 2, "health": 1} == cases
+    assert {
+        "traffic": Decimal(2**62) / 100,
+        "water": Decimal("0.05") + Decimal("0.03"),
+        "health": Decimal("0.01"),
+    } == sums
+    plain = pa.table({"domain": pa.chunked_array([["a", None, "a"]])})
+    assert ({"a": 2, None: 1}, {}) == _by_group(plain, "domain", None)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pandas") is None, reason="pandas is not installed")
+@pytest.mark.parametrize("kind", ["csv", "parquet"])
+def test_the_own_layout_paths_leave_pandas_unimported(tmp_path, kind):
+    """read_columnar → summarize of a CSV or Parquet file, every check run, imports no pandas."""
+    rows = [
+        "编号,决定日期,执法领域,处罚种类,程序,罚款金额（元）,执法人员编号,法制审核",
+        "P-1,2023-08-01,交通,罚款、警告,简易程序,200.5,o-1、o-2,是",
+        "P-2,2023-09-01,交通,警告,,,o-3,否",
+        "P-2, 2024-01-01,交通,罚款,,abc,,",
+    ]
+
+    def write(name, lines):
+        path = tmp_path / f"{name}.{kind}"
+        if kind == "csv":
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            return str(path)
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        header, *cells = (row.split(",") for row in lines)
+        columns = {h: pa.array([c[i] or None for c in cells]) for i, h in enumerate(header)}
+        pq.write_table(pa.table(columns), path)
+        return str(path)
+
+    bad, good = write("bad", rows), write("good", rows[:3])
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from enforcement_core.body import BodyLevel, EnforcementBody
+        from enforcement_core.errors import LoadError
+        from enforcement_core.tables import read_columnar, read_ledger
+        body = EnforcementBody("某镇人民政府", BodyLevel.TOWN)
+        try:
+            read_columnar({bad!r}, body=body, year=2023)
+        except LoadError as error:
+            print(sorted({{p.row for p in error.problems}}))
+        print(read_columnar({good!r}, body=body, year=2023).summarize().penalty.fines)
+        print("pandas" in sys.modules)
+        """
+    )
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    # The bad row's problems (its number given again, its amount) were found, then the
+    # good rows summarised: every step of the path ran, pandas never imported.
+    assert ["[4]", "200.5", "False"] == ran.stdout.split()
+
+
+@settings(max_examples=examples(50), deadline=None)
+@given(
+    st.lists(strategies.optional(st.sampled_from(["a", " a", "a\u3000", "", " ", "罚款", "b"]))),
+    st.lists(st.integers(min_value=0, max_value=6), max_size=4),
+)
+def test_a_column_read_encoded_is_encoded_as_the_text_is(cells, cuts):
+    """A column the reader dictionary-encoded, chunk by chunk, reads row by row as its text does."""
+    import pyarrow as pa
+
+    from enforcement_core.tables._arrow_files import _encoded
+
+    bounds = sorted({0, len(cells), *(min(c, len(cells)) for c in cuts)})
+    chunks = [pa.array(cells[a:b], pa.string()) for a, b in itertools.pairwise(bounds)]
+    text = pa.chunked_array(chunks, pa.string())
+    encoded = pa.chunked_array(
+        [c.dictionary_encode() for c in chunks], pa.dictionary(pa.int32(), pa.string())
+    )
+
+    def rows(column):
+        e = _encoded(column)
+        raw, trimmed = [*e.raw.to_pylist(), None], [*e.trimmed.to_pylist(), None]
+        return [(raw[c], trimmed[c], bool(e.blank[c])) for c in e.codes.tolist()]
+
+    assert rows(text) == rows(encoded)
+    assert [cell for cell, _, _ in rows(encoded)] == cells
+
+
+@pytest.mark.parametrize(("width", "refused"), [(0, False), (1, True)])
+def test_a_long_cell_of_an_encoded_column_is_found_at_its_row(width, refused):
+    """long_cells of a dictionary-encoded column: the limit in characters, the first long row named."""
+    import pyarrow as pa
+
+    from enforcement_core.tables._files import MAX_CELL_CHARS, long_cells
+
+    long = "罚" * (MAX_CELL_CHARS + width)
+    column = pa.chunked_array(
+        [pa.array(["交通", None]).dictionary_encode(), pa.array([long, long]).dictionary_encode()]
+    )
+    table = pa.table({"执法领域": column})
+    if refused:
+        with pytest.raises(ec.LoadError, match="characters, more than") as error:
+            long_cells(table, "t.csv")
+        assert (4, "执法领域") == (error.value.problems[0].row, error.value.problems[0].header)
+    else:
+        long_cells(table, "t.csv")
+
+
+@pytest.mark.parametrize("kind", ["csv", "parquet"])
+def test_the_own_layout_is_read_encoded_and_refused_alike(tmp_path, kind):
+    """Read dictionary-encoded, bad cells and a stray value are the object path's problems."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from enforcement_core.tables._arrow_files import _arrow_sheets
+    from enforcement_core.tables.columnar import _to_encode
+
+    header = ["编号", "决定日期", "执法领域", "处罚种类", "罚款金额（元）", ""]
+    rows = [
+        ["P-1", "2023-08-01", "交通", "罚款", "200", ""],
+        ["P-2", "2023-13-01", "交通", "罚款", "1", ""],
+        ["P-3", "2023-08-02", "未知领域", "罚款", "2", ""],
+    ]
+
+    def write(name, width):
+        path = tmp_path / f"{name}.{kind}"
+        if kind == "csv":
+            lines = [",".join(r[:width]) for r in [header, *rows]]
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        else:
+            columns = [pa.array([r[i] or None for r in rows], pa.string()) for i in range(width)]
+            pq.write_table(pa.Table.from_arrays(columns, names=header[:width]), path)
+        return path
+
+    cells = write("行政处罚", 5)
+    ((_, table),) = _arrow_sheets(cells, kind, "行政处罚", None, _to_encode("行政处罚", None))
+    # The engine's columns are read encoded, the identifiers as text.
+    assert [False, True, True, True, True] == [
+        pa.types.is_dictionary(t) for t in table.schema.types
+    ]
+    rows[2][5] = "多余"
+    stray = write("stray", 6)
+    for path, bad_rows in ((cells, {3, 4}), (stray, {4})):
+        problems = {}
+        for read in (read_columnar, read_ledger):
+            with pytest.raises(ec.LoadError) as caught:
+                read(path, body=BODY, year=YEAR)
+            problems[read] = sorted((p.row, p.header, p.message) for p in caught.value.problems)
+        assert problems[read_columnar] == problems[read_ledger]
+        assert bad_rows == {row for row, _, _ in problems[read_columnar]}
+
+
+def test_a_read_holds_the_system_memory_pool_and_gives_the_default_back(monkeypatch):
+    """read_columnar reads with malloc's pool; pyarrow's default is back after, read or refused."""
+    import pyarrow as pa
+
+    from enforcement_core.tables import columnar
+
+    before = pa.default_memory_pool().backend_name
+    during = []
+    read = columnar._read_columnar
+
+    def watched(*args, **kwargs):
+        during.append(pa.default_memory_pool().backend_name)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(columnar, "_read_columnar", watched)
+    good = "编号,决定日期,执法领域,处罚种类,罚款金额（元）\nP-1,2023-08-01,交通,罚款,200\n"
+    read_columnar(io.BytesIO(good.encode()), body=BODY, year=YEAR)
+    with pytest.raises(ec.LoadError):
+        read_columnar(io.BytesIO(good.replace("200", "abc").encode()), body=BODY, year=YEAR)
+    assert ["system", "system"] == during
+    assert before == pa.default_memory_pool().backend_name
+    # Nested (a read within a read), the pool is given back when the outer one ends.
+    with columnar._system_memory_pool():
+        with columnar._system_memory_pool():
+            pass
+        assert "system" == pa.default_memory_pool().backend_name
+    assert before == pa.default_memory_pool().backend_name
+
+
+@settings(max_examples=examples(50), deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 2), st.booleans(), st.integers(0, 70_000)), max_size=30),
+    st.lists(st.booleans(), min_size=30, max_size=30),
+)
+def test_rows_are_grouped_by_their_combination_of_values(rows, kept):
+    """_signatures and _grouped: rows share a group exactly when their values do; each group's first row."""
+    import numpy as np
+
+    from enforcement_core.tables._columns import _grouped, _signatures
+
+    columns = list(zip(*rows, strict=True)) if rows else [(), (), ()]
+    keys = [
+        np.array(columns[2], dtype=np.int32),
+        np.array(columns[1], dtype=bool),
+        np.array(columns[0], dtype=np.int32),
+    ]
+    # The first radix past 2**31: the later keys' products are int64, not their int32.
+    signature = _signatures(keys, [70_001 * 40_000, 2, 3], len(rows))
+    # The mixed-radix number of each row's values, exactly.
+    scale = 70_001 * 40_000
+    assert [c + b * scale + a * scale * 2 for a, b, c in rows] == signature.tolist()
+    chosen = np.array(kept[: len(rows)], dtype=bool)
+    for kept_rows in (chosen, np.ones(len(rows), dtype=bool)):
+        first, group_of = _grouped(signature, kept_rows)
+        expected: dict[tuple[int, bool, int], int] = {}
+        for row, values in enumerate(rows):
+            if kept_rows[row]:
+                expected.setdefault(values, row)
+        assert sorted(expected.values()) == sorted(first.tolist())
+        for row, values in enumerate(rows):
+            if kept_rows[row]:
+                assert expected[values] == first[group_of[row]]
+            else:
+                assert -1 == group_of[row]
+
+
+@pytest.mark.parametrize(("second", "unique"), [("P-2", True), (" P-1\u3000", False)])
+def test_numbers_given_once_each_need_no_keys(second, unique):
+    """With nothing seen or remembered, a column of numbers each given once stops at the sort."""
+    import pyarrow as pa
+
+    from enforcement_core.tables._arrow_files import _encoded
+    from enforcement_core.tables.columnar import _id_keys, _keys_of_ids
+
+    column = pa.array(["P-1", None, second])
+    encoded = _encoded(column, hashed=False)
+    found = _keys_of_ids(column, encoded, unless_unique=True)
+    assert (found is None) == unique
+    # Asked for the keys, they are found either way: a blank none, equal numbers one key.
+    keys, distinct, first_at = _id_keys(column, encoded)
+    assert -1 == keys[1]
+    assert (keys[0] != keys[2]) == unique
+    if not unique:
+        assert (["P-1"], [0]) == (distinct.to_pylist(), first_at.tolist())

@@ -800,9 +800,6 @@ def test_numbers_of_one_hash_are_told_apart_by_their_text(tmp_path, monkeypatch)
     ]
 
 
-def test_a_big_body_across_pieces_is_counted_by_group_bys(dataset, tree, expected, monkeypatch):
-    """A body's table above the small-table bound is grouped by Arrow: its pieces' dictionaries made one."""
-    from enforcement_core import _tallies
-
-    monkeypatch.setattr(_tallies, "_SMALL_TABLE", 0)
+def test_a_body_across_pieces_is_counted_by_group_bys(dataset, tree, expected):
+    """A body's table of several pieces is grouped on its chunks' codes: their dictionaries made one."""
     assert expected == summarize_partitions(dataset, year=YEAR, hierarchy=tree)

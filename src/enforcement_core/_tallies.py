@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar
 
 import attrs
 
+from enforcement_core._arrow import from_numpy, scalar, to_numpy
 from enforcement_core._extras import require
 
 if TYPE_CHECKING:
@@ -167,9 +168,16 @@ def _yuan(fen: Any) -> Decimal:
     return Decimal(int(fen)) / 100 if int(fen) % 100 else Decimal(int(fen) // 100)
 
 
-# Up to this many rows, counts are made with numpy; a group-by in Arrow costs more to
-# start (a body's few hundred rows), less to run (a whole ledger's).
-_SMALL_TABLE: Final = 2000
+#: The days from 0001-01-01 (ordinal 1) to 1970-01-01, Arrow's day 0 for ``date32``.
+_EPOCH_ORDINAL: Final = 719163
+
+
+def _day(date: dt.date) -> Any:
+    """A ``date32`` scalar, to compare a column of dates with (made without pandas)."""
+    import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
+
+    days = np.array([date.toordinal() - _EPOCH_ORDINAL], dtype=np.int32)
+    return from_numpy(days).view(_pa().date32())[0]
 
 
 @attrs.frozen
@@ -202,7 +210,7 @@ class ArrowColumns:
         bounds = pc.min_max(dates).as_py()
         if not dates.null_count and start <= bounds["min"] and bounds["max"] <= end:
             return self  # every record in the year: nothing to filter out (nor to copy)
-        within = pc.and_(pc.greater_equal(dates, start), pc.less_equal(dates, end))
+        within = pc.and_(pc.greater_equal(dates, _day(start)), pc.less_equal(dates, _day(end)))
         return ArrowColumns(self.table.filter(within), self.record)
 
     def count_true(self, name: str) -> int:
@@ -210,7 +218,7 @@ class ArrowColumns:
         if not self._has(name):
             return self.rows if default else 0
         # A cell left empty is the field's default.
-        return self._sum(_pc().fill_null(self.table.column(name), default))
+        return self._sum(_pc().fill_null(self.table.column(name), scalar(default)))
 
     def money(self, name: str) -> Decimal:
         if not self._has(name):
@@ -244,7 +252,7 @@ class ArrowColumns:
             return self.count_true(true) if self._default(missing) is None else 0
         wanted = pc.is_null(self.table.column(missing))
         if self._has(true):
-            flags = pc.fill_null(self.table.column(true), bool(self._default(true)))
+            flags = pc.fill_null(self.table.column(true), scalar(bool(self._default(true))))
             wanted = pc.and_(wanted, flags)
         elif not self._default(true):
             return 0
@@ -255,7 +263,9 @@ class ArrowColumns:
             return 0
         pc = _pc()
         return self._sum(
-            pc.fill_null(pc.less_equal(self.table.column(name), end), fill_value=False)
+            pc.fill_null(
+                pc.less_equal(self.table.column(name), _day(end)), fill_value=scalar(value=False)
+            )
         )
 
     def texts(self, name: str) -> set[str]:
@@ -270,46 +280,48 @@ def _by_group(
 ) -> tuple[dict[Any, int], dict[Any, Decimal]]:
     """The rows and the given amounts (in yuan) of each value of the column ``name``.
 
-    Counted on the codes of the values, a call of numpy each: a body's table is small,
-    and a group-by in Arrow costs more to start than to run. A big table, a row without
-    a value, or amounts not in fen, is grouped by Arrow.
+    Counted with numpy on each chunk's dictionary codes (a vocabulary column is held
+    encoded: its values are not hashed again), the chunks' dictionaries made one by
+    their few values; amounts summed exactly, as ``int64`` fen. A row without a value
+    is grouped under ``None``. (Arrow's group-by would import pandas through
+    ``pyarrow.dataset``, and costs more to start than a body's table takes to count.)
     """
     import numpy as np  # noqa: PLC0415
 
-    pa, pc = _pa(), _pc()
-    if table.num_rows > _SMALL_TABLE:
-        return _by_group_in_arrow(table, name, amount)
-    given = table.column(amount) if amount is not None else None
-    column = table.column(name)
-    if pa.types.is_dictionary(column.type):
-        column = column.cast(pa.string())
-    encoded = pc.dictionary_encode(column).combine_chunks()
-    if encoded.null_count or (given is not None and given.type != pa.int64()):
-        return _by_group_in_arrow(table, name, amount)
-    names = encoded.dictionary.to_pylist()
-    codes = encoded.indices.to_numpy()
+    pc = _pc()
+    names: dict[Any, int] = {}
+    parts = []
+    for chunk in table.column(name).chunks:
+        encoded = chunk if _pa().types.is_dictionary(chunk.type) else pc.dictionary_encode(chunk)
+        indices = encoded.indices
+        if indices.null_count:
+            indices = pc.fill_null(indices, scalar(len(encoded.dictionary), indices.type))
+        values = [*encoded.dictionary.to_pylist(), None]
+        # Each chunk's codes as positions in the one list of values (two dictionaries
+        # may hold one value at different places, or a value twice).
+        position = np.array([names.setdefault(v, len(names)) for v in values], dtype=np.int32)
+        parts.append(position[to_numpy(indices)])
+    codes = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
     rows = np.bincount(codes, minlength=len(names)).tolist()
-    cases = {value: n for value, n in zip(names, rows, strict=True) if n}
-    if given is None:
-        return cases, {}
-    amounts = given.combine_chunks()
-    present = np.asarray(amounts.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
-    sums = np.zeros(len(names), dtype=np.int64)
-    np.add.at(sums, codes[present], amounts.fill_null(0).to_numpy()[present])
-    # A group whose rows give no amount sums to 0, as a group-by's null does through _yuan.
-    return cases, {value: _yuan(n) for value, n in zip(names, sums.tolist(), strict=True)}
-
-
-def _by_group_in_arrow(
-    table: Any, name: str, amount: str | None
-) -> tuple[dict[Any, int], dict[Any, Decimal]]:
-    summed = [(amount, "sum")] if amount is not None else []
-    grouped = table.group_by(name).aggregate([(name, "count"), *summed]).to_pydict()
-    cases = dict(zip(grouped[name], grouped[f"{name}_count"], strict=True))
+    keys = list(names)
+    cases = {value: n for value, n in zip(keys, rows, strict=True) if n}
     if amount is None:
         return cases, {}
-    sums = grouped[f"{amount}_sum"]
-    return cases, {value: _yuan(s) for value, s in zip(grouped[name], sums, strict=True)}
+    given = table.column(amount)
+    if given.type != _pa().int64():
+        given = pc.cast(given, _pa().int64())
+    sums = np.zeros(len(names), dtype=np.int64)
+    start = 0
+    for chunk in given.chunks:
+        present = to_numpy(pc.is_valid(chunk))
+        fen = to_numpy(pc.fill_null(chunk, scalar(0, chunk.type)))
+        # int64 additions, exact (bincount's weights would be float64).
+        np.add.at(sums, codes[start : start + len(chunk)][present], fen[present])
+        start += len(chunk)
+    # A group whose rows give no amount sums to 0, as the records' sum starts from 0.
+    return cases, {
+        value: _yuan(n) for value, n in zip(keys, sums.tolist(), strict=True) if value in cases
+    }
 
 
 def _per_type(lists: Any) -> Counter[str | None]:
@@ -318,30 +330,28 @@ def _per_type(lists: Any) -> Counter[str | None]:
 
     pc = _pc()
     lists = lists.combine_chunks() if hasattr(lists, "combine_chunks") else lists
-    rows = pc.list_parent_indices(lists).to_numpy().astype(np.int64)
+    rows = to_numpy(pc.list_parent_indices(lists)).astype(np.int64, copy=False)
     encoded = pc.dictionary_encode(pc.list_flatten(lists))
     # A null value, were there one, is counted under None, as a group-by counts it.
     values: list[str | None] = [*encoded.dictionary.to_pylist(), None]
     width = len(values)
-    codes = encoded.indices.fill_null(width - 1).to_numpy().astype(np.int64)
+    indices = encoded.indices
+    if indices.null_count:
+        indices = pc.fill_null(indices, scalar(width - 1, indices.type))
+    codes = to_numpy(indices)
     # Each (row, value) once: a row listing a value twice counts once. Only a row of
     # several values can list one twice; the others are counted as they are.
-    lengths = pc.fill_null(pc.list_value_length(lists), 0).to_numpy()
+    lengths = pc.list_value_length(lists)
+    lengths = to_numpy(pc.fill_null(lengths, scalar(0, lengths.type)))
     several = lengths[rows] > 1
     tally = np.bincount(codes[~several], minlength=width)
     if several.any():
         # Sorted, a (row, value) listed twice is two neighbours: counted once.
-        pairs = np.sort(rows[several] * width + codes[several])
+        pairs = np.sort(rows[several] * width + codes[several].astype(np.int64))
         once = np.ones(len(pairs), dtype=bool)
         once[1:] = pairs[1:] != pairs[:-1]
         tally += np.bincount(pairs[once] % width, minlength=width)
     counts = Counter({v: n for v, n in zip(values, tally.tolist(), strict=True) if n})
-    return _empty_lists(lists, counts)
-
-
-def _empty_lists(lists: Any, counts: Counter[str | None]) -> Counter[str | None]:
-    """``counts`` with the empty (or null) lists counted under ``None``."""
-    pc = _pc()
-    lengths = pc.fill_null(pc.list_value_length(lists), 0)
-    counts[None] += int(pc.sum(pc.cast(pc.equal(lengths, 0), "int64")).as_py() or 0)
+    # The empty (or null) lists, counted under None, from the lengths already read.
+    counts[None] += int(np.count_nonzero(lengths == 0))
     return counts

@@ -22,7 +22,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, overload
 
 import attrs
 
-from enforcement_core._arrow import strings
+from enforcement_core._arrow import from_numpy, scalar, strings, to_numpy
 from enforcement_core._extras import require
 from enforcement_core.errors import LoadError
 from enforcement_core.tables._cells import read_wan_yuan, read_yuan
@@ -40,7 +40,7 @@ from enforcement_core.tables._publicity import below_title, header_row, recognis
 from enforcement_core.tables._read import for_people
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from enforcement_core.tables._layout import Column
 
@@ -58,12 +58,18 @@ def _arrow_sheets(
     kind: str,
     name: str,
     mapping: Mapping[str, str | tuple[str, str]] | None = None,
+    encode: Callable[[list[str]], frozenset[int]] | None = None,
 ) -> list[tuple[str, Any]]:
-    """The sheets of a file as Arrow tables of strings (Parquet: as typed)."""
+    """The sheets of a file as Arrow tables of strings (Parquet: as typed).
+
+    ``encode``, given a CSV or Parquet file's header, names the columns to read
+    dictionary-encoded (``dictionary<int32, string>``): each distinct cell held once
+    and hashed as it is read, instead of a string a row hashed again after.
+    """
     if kind == "parquet":
-        return [(name, _arrow_parquet(source, name))]
+        return [(name, _arrow_parquet(source, name, encode))]
     if kind == "csv":
-        return [(name, _arrow_csv(source, name, mapping))]
+        return [(name, _arrow_csv(source, name, mapping, encode))]
 
     return [
         (sheet.name, _numbered_table(sheet))
@@ -102,14 +108,18 @@ def _numbered_table(sheet: RawSheet) -> Any:
     return pa.Table.from_arrays(columns, names=headers)
 
 
-def _arrow_parquet(source: str | os.PathLike[str] | IO[bytes], name: str) -> Any:
+def _arrow_parquet(
+    source: str | os.PathLike[str] | IO[bytes],
+    name: str,
+    encode: Callable[[list[str]], frozenset[int]] | None = None,
+) -> Any:
     """A Parquet file, or a directory of them read as one dataset, as an Arrow table."""
     parquet = require("pyarrow.parquet", "tables", "Parquet ledgers")
     where = str(source) if isinstance(source, os.PathLike) else source
     if not isinstance(where, str) or Path(where).is_file():
         # One file: read as itself. read_table would read it as a dataset, and
         # importing pyarrow.dataset (and with it pandas) takes longer than the file.
-        table = parquet_table(source, name)
+        table = parquet_table(source, name, encode)
         _no_stray(table, name)
         return table
     try:
@@ -135,6 +145,7 @@ def _arrow_csv(
     source: str | os.PathLike[str] | IO[bytes],
     name: str,
     mapping: Mapping[str, str | tuple[str, str]] | None,
+    encode: Callable[[list[str]], frozenset[int]] | None = None,
 ) -> Any:
     """A CSV file as an Arrow table of strings, every cell as written.
 
@@ -142,15 +153,45 @@ def _arrow_csv(
     with a title above its header or notes below its data) is read as the object path
     reads it, to the same result.
     """
+    raw = read_bytes(source, name)
+    try:
+        # Read as UTF-8, as most files are: pyarrow checks every cell as it reads it, so
+        # the bytes are not checked beforehand too (70 MB of them at a million rows).
+        return _csv_table(raw, raw.removeprefix(b"\xef\xbb\xbf"), name, mapping, encode)
+    except _NotUtf8:
+        # Other text (GB18030, as Chinese Excel saves CSV) is decoded as the object path
+        # decodes it, or refused as it refuses it, and read again.
+        return _csv_table(raw, csv_text(raw, name).encode("utf-8"), name, mapping, encode)
+
+
+#: The bytes of CSV pyarrow parses as one chunk (its default is 1 MiB): each chunk of a
+#: column read encoded brings a dictionary of its own to make one and its indices to
+#: join, a call of Arrow's apiece, and 8 MiB makes a million rows 9 chunks, not 68.
+_BLOCK_BYTES: Final = 8 << 20
+
+
+class _NotUtf8(Exception):  # noqa: N818  (a signal to decode, not an error anyone sees)
+    """The bytes of a CSV file read as UTF-8 are not."""
+
+
+def _csv_table(  # noqa: C901  (the reader's failures, each read as the object path reads it)
+    raw: bytes,
+    data: bytes,
+    name: str,
+    mapping: Mapping[str, str | tuple[str, str]] | None,
+    encode: Callable[[list[str]], frozenset[int]] | None,
+) -> Any:
+    """The table of a CSV file's ``data`` (``raw``, decoded or not); ``_NotUtf8`` if it is not UTF-8."""
     pa = _pa()
     csv = require("pyarrow.csv", "tables", "Columnar ledgers")
-    raw = read_bytes(source, name)
-    data = raw.removeprefix(b"\xef\xbb\xbf") if _utf8(raw) else csv_text(raw, name).encode("utf-8")
     if b"\n" not in data and b"\r" in data:
         data = data.replace(b"\r", b"\n")  # CR alone ends every line, as classic Mac OS wrote
     # Up to the first line end only: splitting would copy the whole file.
     end = data.find(b"\n")
-    first_line = (data if end < 0 else data[:end]).decode("utf-8")
+    try:
+        first_line = (data if end < 0 else data[:end]).decode("utf-8")
+    except UnicodeDecodeError:
+        raise _NotUtf8 from None
     try:
         names_table = next(std_csv.reader(io.StringIO(first_line)), [])
     except std_csv.Error:
@@ -160,7 +201,7 @@ def _arrow_csv(
         # A title above a published table's header: read as the object path reads it.
         return _by_rows(raw, name, mapping)
     options = csv.ConvertOptions(
-        column_types=dict.fromkeys(names_table, pa.string()),
+        column_types=_column_types(names_table, encode),
         # Only an empty cell is empty: "NaN" or "NULL" is text, as the csv module reads it.
         null_values=[""],
         strings_can_be_null=True,
@@ -168,7 +209,11 @@ def _arrow_csv(
     )
     try:
         try:
-            table = csv.read_csv(pa.BufferReader(data), convert_options=options)
+            table = csv.read_csv(
+                pa.BufferReader(data),
+                read_options=csv.ReadOptions(block_size=_BLOCK_BYTES),
+                convert_options=options,
+            )
         except pa.ArrowInvalid as error:
             if "straddl" not in str(error):
                 raise
@@ -180,6 +225,8 @@ def _arrow_csv(
                 convert_options=options,
             )
     except pa.ArrowInvalid as error:
+        if "invalid UTF8" in str(error):
+            raise _NotUtf8 from None
         uneven = "Expected" in str(error) and "columns, got" in str(error)
         if not (uneven or published):
             raise _not_csv(name, error) from None
@@ -195,20 +242,16 @@ def _arrow_csv(
     return table
 
 
-def _utf8(raw: bytes) -> bool:
-    """Whether ``raw`` is UTF-8, as ``raw.decode("utf-8")`` would find: checked by Arrow in place.
-
-    Decoding a big file into a Python string to find out costs its size several
-    times over in memory, and three times Arrow's check in time.
-    """
+def _column_types(
+    names: list[str], encode: Callable[[list[str]], frozenset[int]] | None
+) -> dict[str, Any]:
+    """Every column read as text; those ``encode`` names dictionary-encoded (not under a name given twice)."""
     pa = _pa()
-    offsets = pa.array([0, len(raw)], pa.int64()).buffers()[1]
-    cells = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(raw)])
-    try:
-        cells.cast(pa.large_string())
-    except pa.ArrowInvalid:
-        return False
-    return True
+    types = dict.fromkeys(names, pa.string())
+    if encode is not None and len(types) == len(names):
+        for index in encode(names):
+            types[names[index]] = pa.dictionary(pa.int32(), pa.string())
+    return types
 
 
 def _titled(data: bytes, mapping: Mapping[str, str | tuple[str, str]] | None) -> bool:
@@ -234,10 +277,17 @@ def _not_csv(name: str, error: Exception) -> LoadError:
 
 def _strings(array: Any) -> Any:
     """A column as text, as the readers take it (Parquet columns may be typed)."""
-    pa = _pa()
-    if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+    if _is_text(array.type):
         return array
-    return pa.chunked_array([pa.array([_cell(v) for v in array.to_pylist()], pa.string())])
+    return _pa().chunked_array([strings([_cell(v) for v in array.to_pylist()])])
+
+
+def _is_text(arrow_type: Any) -> bool:
+    """Whether a column of this type holds text as the file wrote it (or its dictionary does)."""
+    types = _pa().types
+    if types.is_dictionary(arrow_type):
+        arrow_type = arrow_type.value_type
+    return bool(types.is_string(arrow_type) or types.is_large_string(arrow_type))
 
 
 def _cell(value: Any) -> str | None:  # noqa: PLR0911  (one return per kind of cell)
@@ -308,15 +358,17 @@ def _encoded(array: Any, *, hashed: bool = True) -> _Encoded:
     import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
 
     pa, pc = _pa(), _pc()
+    if hashed and isinstance(array, pa.ChunkedArray) and pa.types.is_dictionary(array.type):
+        return _of_dictionaries(array)
     if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks() if array.num_chunks else pa.array([], pa.string())
+        array = array.combine_chunks() if array.num_chunks else strings([])
     if not hashed:
         if pa.types.is_dictionary(array.type):
             array = array.dictionary_decode()
         trimmed = pc.utf8_trim(array, characters=_WHITE_SPACE)
         blank = np.ones(len(array) + 1, dtype=bool)
-        blank[:-1] = pc.fill_null(pc.equal(trimmed, ""), fill_value=True).to_numpy(
-            zero_copy_only=False
+        blank[:-1] = to_numpy(
+            pc.fill_null(pc.equal(trimmed, scalar("")), fill_value=scalar(value=True))
         )
         return _Encoded(
             array, trimmed, np.arange(len(array), dtype=_index(len(array))), blank, of_rows=True
@@ -325,10 +377,44 @@ def _encoded(array: Any, *, hashed: bool = True) -> _Encoded:
     dictionary = encoded.dictionary
     width = len(dictionary)
     indices = encoded.indices
-    codes = (indices.fill_null(width) if indices.null_count else indices).to_numpy()
+    if indices.null_count:
+        indices = pc.fill_null(indices, scalar(width, indices.type))
+    codes = to_numpy(indices)
     trimmed = pc.utf8_trim(dictionary, characters=_WHITE_SPACE)
     blank = np.ones(width + 1, dtype=bool)
-    blank[:width] = pc.equal(trimmed, "").to_numpy(zero_copy_only=False)
+    blank[:width] = to_numpy(
+        pc.fill_null(pc.equal(trimmed, scalar("")), fill_value=scalar(value=True))
+    )
+    return _Encoded(dictionary, trimmed, codes.astype(_index(width + 1), copy=False), blank)
+
+
+def _of_dictionaries(array: Any) -> _Encoded:
+    """A column read dictionary-encoded (chunk by chunk, each its own dictionary) as one encoding.
+
+    The chunks' dictionaries are made one (each value once), and the rows' codes are
+    the chunks' indices into it: no cell is hashed again.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    pc = _pc()
+    unified = array.unify_dictionaries()
+    if unified.num_chunks:
+        dictionary = unified.chunk(0).dictionary
+    else:
+        dictionary = strings([]).cast(array.type.value_type)
+    width = len(dictionary)
+    parts = []
+    for chunk in unified.chunks:
+        indices = chunk.indices
+        if indices.null_count:
+            indices = pc.fill_null(indices, scalar(width, indices.type))
+        parts.append(to_numpy(indices))
+    codes = parts[0] if len(parts) == 1 else np.concatenate([np.zeros(0, np.int32), *parts])
+    trimmed = pc.utf8_trim(dictionary, characters=_WHITE_SPACE)
+    blank = np.ones(width + 1, dtype=bool)
+    blank[:width] = to_numpy(
+        pc.fill_null(pc.equal(trimmed, scalar("")), fill_value=scalar(value=True))
+    )
     return _Encoded(dictionary, trimmed, codes.astype(_index(width + 1), copy=False), blank)
 
 
@@ -384,7 +470,7 @@ def _values_at(distinct: Sequence[Any], positions: list[int]) -> list[Any]:
     if isinstance(distinct, _Texts) and positions:
         import numpy as np  # noqa: PLC0415
 
-        values = distinct.texts.take(_pa().array(np.asarray(positions, dtype=np.int64)))
+        values = distinct.texts.take(from_numpy(np.asarray(positions, dtype=np.int64)))
         blank = distinct._blank  # noqa: SLF001  (its own slots)
         return [None if blank[p] else v for p, v in zip(positions, values.to_pylist(), strict=True)]
     return [distinct[p] for p in positions]
@@ -413,15 +499,17 @@ def _plain_wan_yuan(
         return None
     pa, pc = _pa(), _pc()
     fen: list[int | None] = [None] * len(distinct)
-    matched = pc.fill_null(pc.match_substring_regex(dictionary, _PLAIN_WAN), fill_value=False)
-    positions = np.flatnonzero(matched.to_numpy(zero_copy_only=False))
+    matched = pc.fill_null(
+        pc.match_substring_regex(dictionary, _PLAIN_WAN), fill_value=scalar(value=False)
+    )
+    positions = np.flatnonzero(to_numpy(matched))
     if not len(positions):
         return fen
     # The digits and the places padded to six (万元 to the fen): one integer, in Arrow.
-    texts = dictionary.take(pa.array(positions)).cast(pa.string())  # large_string from pandas
+    texts = dictionary.take(from_numpy(positions)).cast(pa.string())  # large_string from pandas
     parts = pc.extract_regex(texts, _WAN_PARTS)
-    places = pc.utf8_rpad(pc.fill_null(parts.field("places"), ""), width=6, padding="0")
-    digits = pc.binary_join_element_wise(parts.field("whole"), places, "")
+    places = pc.utf8_rpad(pc.fill_null(parts.field("places"), scalar("")), width=6, padding="0")
+    digits = pc.binary_join_element_wise(parts.field("whole"), places, scalar(""))
     amounts = pc.cast(digits, pa.int64()).to_pylist()
     for position, amount in zip(positions.tolist(), amounts, strict=True):
         fen[position] = amount
@@ -449,8 +537,10 @@ def _plain_yuan(column: Column, dictionary: Any, cells: list[Any], read: Any) ->
     if column.read is not read_yuan or column.listed or column.check is not None:
         return np.zeros(len(cells), dtype=bool)
     pc = _pc()
-    matched = pc.fill_null(pc.match_substring_regex(dictionary, _PLAIN_YUAN), fill_value=False)
-    done = np.asarray(matched.to_numpy(zero_copy_only=False), dtype=bool)
+    matched = pc.fill_null(
+        pc.match_substring_regex(dictionary, _PLAIN_YUAN), fill_value=scalar(value=False)
+    )
+    done = to_numpy(matched)
     for position in np.flatnonzero(done).tolist():
         read[position] = Decimal(cells[position])
     return done

@@ -14,6 +14,7 @@ from typing import Any, Final
 
 import attrs
 
+from enforcement_core._arrow import from_numpy, strings
 from enforcement_core.actions import (
     Party,
     PartyKind,
@@ -45,6 +46,46 @@ def _converted(  # noqa: PLR0911  (one return per type)
     if tp is dt.date:
         return distinct, pa.date32()
     return distinct, pa.string()
+
+
+#: The days from 0001-01-01 (ordinal 1) to 1970-01-01, Arrow's day 0 for ``date32``.
+_EPOCH_ORDINAL: Final = dt.date(1970, 1, 1).toordinal()
+
+
+def _arrow_values(values: list[Any], arrow_type: Any) -> Any:
+    """An Arrow array of the values :func:`_converted` gives, of its ``arrow_type``, None null.
+
+    Made from buffers, as ``pyarrow.array`` would make it: converting Python values
+    makes pyarrow import pandas (see :mod:`enforcement_core._arrow`).
+    """
+    import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
+
+    pa = _pa()
+    if arrow_type == pa.string():
+        return strings(values)
+    if pa.types.is_list(arrow_type):
+        # Lists of text; _converted gives an empty list, never None, for no values.
+        lengths = np.fromiter(map(len, values), np.int64, count=len(values))
+        offsets = np.zeros(len(values) + 1, np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        items = strings([item for value in values for item in value])
+        return pa.ListArray.from_arrays(from_numpy(offsets.astype(np.int32)), items)
+    missing = np.fromiter((v is None for v in values), bool, count=len(values))
+    if arrow_type == pa.bool_():
+        data = from_numpy(np.fromiter((bool(v) for v in values), bool, count=len(values)))
+    elif arrow_type == pa.int64():
+        data = from_numpy(np.fromiter((v or 0 for v in values), np.int64, count=len(values)))
+    elif arrow_type == pa.date32():
+        days = (0 if v is None else v.toordinal() - _EPOCH_ORDINAL for v in values)
+        data = from_numpy(np.fromiter(days, np.int32, count=len(values))).view(pa.date32())
+    else:
+        raise TypeError(f"no Arrow array of {arrow_type} made here")
+    if not missing.any():
+        return data
+    validity = from_numpy(~missing).buffers()[1]
+    return pa.Array.from_buffers(
+        arrow_type, len(values), [validity, data.buffers()[1]], null_count=int(missing.sum())
+    )
 
 
 # Arrow holds amounts as int64 fen: a larger amount is refused by the money check, and

@@ -20,12 +20,14 @@ from typing import Any, Final
 
 import attrs
 
+from enforcement_core._arrow import from_numpy, scalar, strings, to_numpy
 from enforcement_core._validators import declared_checks
 from enforcement_core.errors import InvariantError
 from enforcement_core.tables._arrow_files import (
     _cell,
     _Encoded,
     _encoded,
+    _is_text,
     _pa,
     _pc,
     _plain_wan_yuan,
@@ -34,7 +36,7 @@ from enforcement_core.tables._arrow_files import (
     _Texts,
     _values_at,
 )
-from enforcement_core.tables._arrow_records import _bare, _converted
+from enforcement_core.tables._arrow_records import _arrow_values, _bare, _converted
 from enforcement_core.tables._cells import CellError, read_text
 from enforcement_core.tables._layout import (
     EXAMPLE_PREFIX,
@@ -125,7 +127,8 @@ def _read_column(  # noqa: PLR0913  (the sheet, the column, and where problems g
     empty = encoded.blank[encoded.codes]
     if passed is not None:
         empty |= passed
-    codes = np.where(empty, width, encoded.codes)
+    # A column with nothing empty keeps its encoding's codes (not a copy of them).
+    codes = np.where(empty, width, encoded.codes) if empty.any() else encoded.codes
     plain = _plain(column)
     if plain and lazy:
         return _Read(column, codes, _Texts(encoded.trimmed, encoded.blank), encoded.trimmed)
@@ -215,9 +218,7 @@ def _skipped(encodings: dict[int, _Encoded], found: dict[int, Column], rows: int
         if column.key in ("id", "parent"):
             marked = np.zeros(encoded.empty + 1, dtype=bool)
             starts = pc.starts_with(encoded.trimmed, pattern=EXAMPLE_PREFIX)
-            marked[: encoded.empty] = pc.fill_null(starts, fill_value=False).to_numpy(
-                zero_copy_only=False
-            )
+            marked[: encoded.empty] = to_numpy(pc.fill_null(starts, fill_value=scalar(value=False)))
             example |= marked[encoded.codes]
     return blank | example
 
@@ -267,7 +268,6 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the
     """
     import numpy as np  # noqa: PLC0415
 
-    pa = _pa()
     rows = table.num_rows
     refused = np.zeros(rows, dtype=bool)
     invalid = np.zeros(rows, dtype=bool)
@@ -278,7 +278,7 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the
     typed = {}
     for i, c in found.items():
         array = table.column(i)
-        if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+        if _is_text(array.type):
             typed[i] = (raw[i], np.zeros(rows, dtype=bool))
             continue
         # Typed cells (Parquet) go to the column's reader as the object path gives them.
@@ -384,19 +384,23 @@ def _grouped(signature: Any, rows: Any) -> tuple[Any, Any]:
     """
     import numpy as np  # noqa: PLC0415
 
-    positions = np.flatnonzero(rows)
-    group_of = np.full(len(signature), -1, dtype=np.int64)
+    every = bool(rows.all())
+    # Every row kept (the usual table): the signatures are the keys, not copied.
+    positions = np.arange(len(signature)) if every else np.flatnonzero(rows)
     if not len(positions):
-        return np.zeros(0, dtype=np.int64), group_of
-    keys = signature[positions]
+        return np.zeros(0, dtype=np.int64), np.full(len(signature), -1, dtype=np.int64)
+    keys = signature if every else signature[positions]
     top = int(keys.max())
     if int(keys.min()) >= 0 and top < 4 * len(keys) + 4096:
-        rank = np.cumsum(np.bincount(keys, minlength=top + 1) > 0) - 1
+        rank = np.cumsum(np.bincount(keys, minlength=top + 1) > 0, dtype=np.int32) - 1
         inverse = rank[keys]
     else:
         inverse = np.unique(keys, return_inverse=True)[1].reshape(-1)
     first = np.full(int(inverse.max()) + 1, len(signature), dtype=np.int64)
     np.minimum.at(first, inverse, positions)
+    if every:
+        return first, inverse
+    group_of = np.full(len(signature), -1, dtype=np.int64)
     group_of[positions] = inverse
     return first, group_of
 
@@ -446,7 +450,7 @@ def _suspects(check: Any, read: _Read) -> list[int]:
     if check.plain_pattern is not None and large and _plain(read.column):
         pc = _pc()
         matched = pc.match_substring_regex(read.texts, check.plain_pattern)
-        good = pc.fill_null(matched, fill_value=False).to_numpy(zero_copy_only=False)
+        good = to_numpy(pc.fill_null(matched, fill_value=scalar(value=False)))
         positions = np.flatnonzero(~good).tolist()
         return [
             p
@@ -475,6 +479,9 @@ def _signatures(keys: list[Any], radix: list[int], rows: int) -> Any:
     import numpy as np  # noqa: PLC0415
 
     signature = np.zeros(rows, dtype=np.int64)
+    # One array of products, reused: a million-row table has a column a key, and fresh
+    # memory (first touched, zeroed by the kernel) costs more than the arithmetic.
+    term = np.empty(rows, dtype=np.int64)
     scale = 1
     for key, base in zip(keys, radix, strict=True):
         if scale * base >= 2**62:
@@ -484,7 +491,8 @@ def _signatures(keys: list[Any], radix: list[int], rows: int) -> Any:
             )
             signature = signature.reshape(-1).astype(np.int64)
             scale = int(signature.max(initial=0)) + 1
-        signature = signature + key.astype(np.int64) * scale
+        np.multiply(key, np.int64(scale), out=term, casting="unsafe")
+        signature += term
         scale *= base
     return signature
 
@@ -509,7 +517,7 @@ def _as_text(  # noqa: PLR0913, PLR0917  (the sheet, the column, and where probl
     import numpy as np  # noqa: PLC0415
 
     pa = _pa()
-    if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+    if _is_text(array.type):
         return array, np.zeros(len(array), dtype=bool)
     values = array.to_pylist()
     # Nested values are not hashable: a distinct value is its type and its repr.
@@ -538,7 +546,7 @@ def _as_text(  # noqa: PLR0913, PLR0917  (the sheet, the column, and where probl
         )
         refused[row] = True
     texts = [None if bad[row] else _cell(value) for row, value in enumerate(values)]
-    return pa.chunked_array([pa.array(texts, pa.string())]), bad
+    return pa.chunked_array([strings(texts)]), bad
 
 
 class _Proxy:
@@ -632,7 +640,7 @@ def _layout_arrow(record: type, own: dict[str, _Read], nested: list[_Read], keep
             columns[name] = _vocabulary_column(read.distinct, codes)
             continue
         distinct, arrow_type = _converted(tp, list(read.distinct))
-        columns[name] = pa.array(distinct, arrow_type).take(pa.array(codes))
+        columns[name] = _arrow_values(distinct, arrow_type).take(from_numpy(codes))
     for read in nested:
         name = f"{read.column.path[0]}.{read.column.path[1]}"
         codes = read.codes if every else read.codes[keep]
@@ -640,20 +648,22 @@ def _layout_arrow(record: type, own: dict[str, _Read], nested: list[_Read], keep
             columns[name] = _text_column(read.texts, codes)
             continue
         distinct = [v.value if isinstance(v, Enum) else v for v in read.distinct]
-        columns[name] = pa.array(distinct, pa.string()).take(pa.array(codes))
+        columns[name] = strings(distinct).take(from_numpy(codes))
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})
 
 
 def _text_column(texts: Any, codes: Any) -> Any:
     """Trimmed text by the rows' codes (a blank's rows point at the last slot: null)."""
-    import numpy as np  # noqa: PLC0415
-
     pa = _pa()
     texts = texts.cast(pa.string())
-    if len(codes) == len(texts) and np.array_equal(codes, np.arange(len(codes))):
-        # Every row its own value, in order (identifiers): the dictionary is the column.
+    rows = len(codes)
+    # Rising from 0 to the last value, a code a row: every row its own value, in order
+    # (identifiers), and the dictionary is the column (found without a copy of the codes).
+    if rows == len(texts) and (
+        not rows or (codes[0] == 0 and codes[-1] == rows - 1 and (codes[1:] > codes[:-1]).all())
+    ):
         return texts
-    return pa.concat_arrays([texts, pa.nulls(1, pa.string())]).take(pa.array(codes))
+    return pa.concat_arrays([texts, pa.nulls(1, pa.string())]).take(from_numpy(codes))
 
 
 def _vocabulary_column(distinct: Sequence[Any], codes: Any) -> Any:
@@ -666,7 +676,8 @@ def _vocabulary_column(distinct: Sequence[Any], codes: Any) -> Any:
 
     pa = _pa()
     used = np.bincount(codes, minlength=len(distinct)) > 0
-    renumbered = np.full(len(distinct), -1, dtype=np.int64)
+    # int32, Arrow's indices as they are: no row-long copy to another width.
+    renumbered = np.full(len(distinct), -1, dtype=np.int32)
     values: dict[str, int] = {}
     for position in np.flatnonzero(used).tolist():
         value = distinct[position]
@@ -674,7 +685,11 @@ def _vocabulary_column(distinct: Sequence[Any], codes: Any) -> Any:
             renumbered[position] = values.setdefault(value.value, len(values))
     indices = renumbered[codes]
     missing = indices < 0
-    arrow_indices = pa.array(
-        np.where(missing, 0, indices).astype(np.int32), mask=missing if missing.any() else None
+    if not missing.any():
+        return pa.DictionaryArray.from_arrays(from_numpy(indices), strings(list(values)))
+    arrow_indices = from_numpy(np.where(missing, np.int32(0), indices))
+    validity = from_numpy(~missing).buffers()[1]
+    arrow_indices = pa.Array.from_buffers(
+        pa.int32(), len(indices), [validity, arrow_indices.buffers()[1]]
     )
-    return pa.DictionaryArray.from_arrays(arrow_indices, pa.array(list(values), pa.string()))
+    return pa.DictionaryArray.from_arrays(arrow_indices, strings(list(values)))

@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
+from enforcement_core._arrow import scalar
 from enforcement_core._extras import require
 from enforcement_core.errors import LoadError
 from enforcement_core.tables._cells import blank
@@ -405,8 +406,16 @@ def _csv(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawSheet
     return [] if sheet is None else [attrs.evolve(sheet, name=name)]
 
 
-def parquet_table(source: str | os.PathLike[str] | IO[bytes], name: str) -> Any:
-    """The Arrow table of one Parquet file, refused past the limits before its columns are read."""
+def parquet_table(
+    source: str | os.PathLike[str] | IO[bytes],
+    name: str,
+    encode: Callable[[list[str]], frozenset[int]] | None = None,
+) -> Any:
+    """The Arrow table of one Parquet file, refused past the limits before its columns are read.
+
+    ``encode``, given the header, names the columns of text to read dictionary-encoded
+    (as the file stores them, each distinct cell once, instead of a string a row).
+    """
     pa = require("pyarrow", "tables", "Parquet ledgers")
     parquet = require("pyarrow.parquet", "tables", "Parquet ledgers")
     data = read_bytes(source, name)
@@ -414,6 +423,16 @@ def parquet_table(source: str | os.PathLike[str] | IO[bytes], name: str) -> Any:
         file = parquet.ParquetFile(pa.BufferReader(data))
         meta = file.metadata
         _parquet_size(meta, name)
+        if encode is not None:
+            schema = file.schema_arrow
+            wanted = encode(list(schema.names))
+            texts = [
+                schema.names[i]
+                for i in sorted(wanted)
+                if pa.types.is_string(schema.types[i]) or pa.types.is_large_string(schema.types[i])
+            ]
+            if texts and len(set(schema.names)) == len(schema.names):
+                file = parquet.ParquetFile(pa.BufferReader(data), read_dictionary=texts)
         table = file.read()
     except LoadError:
         raise
@@ -445,6 +464,12 @@ def long_cells(table: Any, name: str) -> None:
     pc = require("pyarrow.compute", "tables", "Parquet ledgers")
     for index, header in enumerate(table.column_names):
         column = table.column(index)
+        if pa.types.is_dictionary(column.type):
+            # Each distinct cell once: a column is looked at row by row only when one is long.
+            widths = [_widest(chunk.dictionary) for chunk in column.chunks]
+            if max([w for w in widths if w is not None], default=0) <= MAX_CELL_CHARS:
+                continue
+            column = column.cast(column.type.value_type)
         if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
             continue
         # A character is at least one byte: a column whose longest cell in bytes is within
@@ -455,7 +480,7 @@ def long_cells(table: Any, name: str) -> None:
         lengths = pc.utf8_length(column)
         longest = pc.max(lengths).as_py()
         if longest is not None and longest > MAX_CELL_CHARS:
-            row = pc.index(lengths, longest).as_py()
+            row = pc.index(lengths, scalar(longest, lengths.type)).as_py()
             raise refusal(
                 name,
                 f"a cell of {longest:,} characters, more than {MAX_CELL_CHARS:,}",
@@ -463,6 +488,13 @@ def long_cells(table: Any, name: str) -> None:
                 row=row + 2,
                 header=str(header),
             )
+
+
+def _widest(texts: Any) -> int | None:
+    """The most bytes of a text among ``texts``; None if there is none."""
+    pc = require("pyarrow.compute", "tables", "Parquet ledgers")
+    widest: int | None = pc.max(pc.binary_length(texts)).as_py()
+    return widest
 
 
 def _parquet(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawSheet]:
@@ -536,10 +568,11 @@ def stray_arrow(table: Any, name: str) -> list[TableProblem]:
         if not blank(header):
             continue
         column = table.column(index)
+        if pa.types.is_dictionary(column.type):
+            column = column.cast(column.type.value_type)
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-            given = pc.invert(
-                pc.fill_null(pc.equal(pc.utf8_trim_whitespace(column), ""), fill_value=True)
-            )
+            blank_cell = pc.equal(pc.utf8_trim_whitespace(column), scalar(""))
+            given = pc.invert(pc.fill_null(blank_cell, fill_value=scalar(value=True)))
         else:
             given = pc.is_valid(column)
         for row in pc.indices_nonzero(given).to_pylist():

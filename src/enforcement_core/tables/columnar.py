@@ -19,8 +19,10 @@ equal to :func:`~enforcement_core.summarize` of the same records.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import threading
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -28,6 +30,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
+from enforcement_core._arrow import from_numpy, scalar, strings, to_numpy
 from enforcement_core.body import EnforcementBody
 from enforcement_core.errors import LoadError
 from enforcement_core.figures import LicensingFigures, PenaltyFigures
@@ -50,6 +53,8 @@ from enforcement_core.tables._publicity_columns import _national
 from enforcement_core.tables._publicity_rows import unknown_of
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
     from enforcement_core.report import AnnualReport
     from enforcement_core.tables._problems import TableProblem
     from enforcement_core.tables._read import Seen
@@ -139,7 +144,7 @@ class ColumnarLedger:
 # Reading ----------------------------------------------------------------------------
 
 
-def read_columnar(  # noqa: C901  (each sheet: published, the library's own, or by objects)
+def read_columnar(
     source: str | os.PathLike[str] | IO[bytes],
     *,
     body: EnforcementBody,
@@ -169,6 +174,50 @@ def read_columnar(  # noqa: C901  (each sheet: published, the library's own, or 
         >>> ledger.summarize().penalty.fines
         Decimal('200')
     """
+    with _system_memory_pool():
+        return _read_columnar(source, body=body, year=year, mapping=mapping)
+
+
+#: Guards the swap of pyarrow's default memory pool (see :func:`_system_memory_pool`).
+_POOL_LOCK: Final = threading.Lock()
+#: How many reads hold the system pool, and the pool to give back when none does.
+_POOL_HELD: list[Any] = [0, None]
+
+
+@contextlib.contextmanager
+def _system_memory_pool() -> Iterator[None]:
+    """Pyarrow's default memory pool set to the system's (``malloc``) while a table is read.
+
+    pyarrow's own default, mimalloc, gives back the memory a step frees (after a
+    second) and commits it again, zeroed page by page, when the next step asks:
+    on a 2-core Linux machine reading a million rows, 1.6 to 1.8 s of kernel time
+    more than the whole read takes in Python and Arrow (docs/performance.md). Arrays
+    remember the pool they came from, so the swap changes no result, and the pool
+    is given back when the last read running ends.
+    """
+    pa = _pa()
+    with _POOL_LOCK:
+        if _POOL_HELD[0] == 0:
+            _POOL_HELD[1] = pa.default_memory_pool()
+            pa.set_memory_pool(pa.system_memory_pool())
+        _POOL_HELD[0] += 1
+    try:
+        yield
+    finally:
+        with _POOL_LOCK:
+            _POOL_HELD[0] -= 1
+            if _POOL_HELD[0] == 0:
+                pa.set_memory_pool(_POOL_HELD[1])
+                _POOL_HELD[1] = None
+
+
+def _read_columnar(  # noqa: C901  (each sheet: published, the library's own, or by objects)
+    source: str | os.PathLike[str] | IO[bytes],
+    *,
+    body: EnforcementBody,
+    year: int,
+    mapping: Mapping[str, str | tuple[str, str]] | None,
+) -> ColumnarLedger:
     from enforcement_core.tables._read import _match, read_ledger  # noqa: PLC0415
 
     source = materialized(source)
@@ -182,8 +231,9 @@ def read_columnar(  # noqa: C901  (each sheet: published, the library's own, or 
         ledger = read_ledger(source, body=body, year=year)
         return ColumnarLedger(body, year, {}, ledger)
     shown = Path(name).name if name else "table"
+    stem = Path(name).stem if name else "table"
     try:
-        arrow = _arrow_sheets(source, kind, Path(name).stem if name else "table", mapping)
+        arrow = _arrow_sheets(source, kind, stem, mapping, _to_encode(stem, mapping))
     except LoadError as error:
         raise of_file(error, Path(name).stem if name else "table", shown) from None
     problems: list[TableProblem] = []
@@ -244,6 +294,29 @@ def read_columnar(  # noqa: C901  (each sheet: published, the library's own, or 
     return ColumnarLedger(body, year, tables, rest)
 
 
+def _to_encode(
+    sheet_name: str, mapping: Mapping[str, str | tuple[str, str]] | None
+) -> Callable[[list[str]], frozenset[int]]:
+    """Which columns of a one-sheet file's header to read dictionary-encoded.
+
+    Those of the library's layout that the column engine encodes (all but the
+    identifiers, a value a row, which it takes as they are); none of a published
+    table, nor of a sheet read by objects.
+    """
+    from enforcement_core.tables._read import _match  # noqa: PLC0415
+
+    def encode(header: list[str]) -> frozenset[int]:
+        if recognise(header, mapping) is not None:
+            return frozenset()
+        matched = _match(RawSheet(sheet_name, header, []), sheets(), True, mapping)  # noqa: FBT003
+        if matched is None or matched.parent is not None or _has_children(matched):
+            return frozenset()
+        found = match_columns(sheet_name, header, matched.columns, mapping, [])
+        return frozenset(i for i, column in found.items() if column.key != "id")
+
+    return encode
+
+
 def _repeated(  # noqa: PLR0913  (the table, where it is, and what was seen before)
     field: str,
     sheet_name: str,
@@ -272,7 +345,16 @@ def _repeated(  # noqa: PLR0913  (the table, where it is, and what was seen befo
         return []
     header = found[index].header()
     earlier = seen.setdefault(field, {})
-    keys, distinct, first_at = _id_keys(table.column(index), (encodings or {}).get(index))
+    # Nothing seen before and nothing to remember (one table, or the last): a column of
+    # numbers none of which is given twice needs no keys nor first rows.
+    found_keys = _keys_of_ids(
+        table.column(index),
+        (encodings or {}).get(index),
+        unless_unique=not earlier and not remember,
+    )
+    if found_keys is None:
+        return []
+    keys, distinct, first_at = found_keys
     positions = np.flatnonzero(keys >= 0)
     if not len(positions):
         return []
@@ -286,7 +368,7 @@ def _repeated(  # noqa: PLR0913  (the table, where it is, and what was seen befo
         # A number an earlier table gave is given again at every row of this one.
         again = np.isin(values, [n for n, name in enumerate(names) if name in before])
         at = positions[again]
-        names_again = distinct.take(values[again]).to_pylist()
+        names_again = distinct.take(from_numpy(values[again])).to_pylist()
         problems += [
             (int(row), given_again((sheet_name, int(row) + 2), header, key, before[key]))
             for row, key in zip(at.tolist(), names_again, strict=True)
@@ -297,7 +379,7 @@ def _repeated(  # noqa: PLR0913  (the table, where it is, and what was seen befo
     if within.any():
         at = positions[within]
         firsts = first_at[values[within]]
-        names_within = distinct.take(values[within]).to_pylist()
+        names_within = distinct.take(from_numpy(values[within])).to_pylist()
         problems += [
             (row, given_again((sheet_name, row + 2), header, key, (sheet_name, first + 2)))
             for row, first, key in zip(at.tolist(), firsts.tolist(), names_within, strict=True)
@@ -320,6 +402,20 @@ def _id_keys(column: Any, encoded: _Encoded | None) -> tuple[Any, Any, Any]:
     key's first row. Equal keys are found by sorting the distinct cells' trimmed
     text (a column of identifiers is not hashed: its encoding is the rows).
     """
+    found = _keys_of_ids(column, encoded, unless_unique=False)
+    if found is None:  # pragma: no cover  (only asked for unless_unique)
+        raise AssertionError("keys of identifiers were not found")
+    return found
+
+
+def _keys_of_ids(
+    column: Any, encoded: _Encoded | None, *, unless_unique: bool
+) -> tuple[Any, Any, Any] | None:
+    """:func:`_id_keys`; ``None`` instead, with ``unless_unique``, when no row's number is another's.
+
+    Decided on the sort (a row a cell, each neighbour unequal), before any key is
+    numbered: a million numbers given once each cost no array of keys or first rows.
+    """
     import numpy as np  # noqa: PLC0415
 
     from enforcement_core.tables._cells import blank  # noqa: PLC0415
@@ -331,34 +427,43 @@ def _id_keys(column: Any, encoded: _Encoded | None) -> tuple[Any, Any, Any]:
             chunks = chunks.dictionary_decode()
         if not (pa.types.is_string(chunks.type) or pa.types.is_large_string(chunks.type)):
             # Typed cells (numbers, dates) are keyed by their text, as the object path keys them.
-            chunks = pa.array(
-                [None if blank(cell) else str(cell).strip() for cell in chunks.to_pylist()],
-                pa.string(),
+            chunks = strings(
+                [None if blank(cell) else str(cell).strip() for cell in chunks.to_pylist()]
             )
         encoded = _encoded(chunks)
     trimmed, width = encoded.trimmed, encoded.empty
-    order = np.asarray(pc.sort_indices(trimmed), dtype=np.int64)
-    order = order[~encoded.blank[order]]
-    in_order = trimmed.take(pa.array(order))
+    # The sort's uint64 positions read as int64 (each below 2**63), not copied; a column
+    # of identifiers is a million rows, and each temporary of it 8 MiB of fresh memory.
+    order = to_numpy(pc.sort_indices(trimmed)).view(np.int64)
+    if encoded.blank[:width].any():
+        order = order[~encoded.blank[order]]
+    in_order = trimmed.take(from_numpy(order))
     new = np.ones(len(order), dtype=bool)
     if len(order) > 1:
         same = pc.equal(in_order.slice(1), in_order.slice(0, len(order) - 1))
-        new[1:] = ~np.asarray(same.to_numpy(zero_copy_only=False), dtype=bool)
+        new[1:] = ~to_numpy(pc.fill_null(same, fill_value=scalar(value=False)))
+    if unless_unique and encoded.of_rows and new.all():
+        return None
     starts = np.flatnonzero(new)
-    key_of_cell = np.full(width + 1, -1, dtype=np.int64)
-    key_of_cell[order] = np.cumsum(new) - 1
+    index: Any = np.int32 if width < 2**31 - 1 else np.int64
+    key_of_cell = np.full(width + 1, -1, dtype=index)
+    ranks: Any = np.cumsum(new, dtype=index)
+    ranks -= 1
+    key_of_cell[order] = ranks
+    del ranks
     keys = key_of_cell[encoded.codes]
     if not len(starts):
         return keys, trimmed.slice(0, 0), np.zeros(0, dtype=np.int64)
-    # Each distinct cell's first row, then each key's: the earliest of its cells'.
+    # Each distinct cell's first row, then each key's: the earliest of its cells'. The
+    # cells of identifiers read unhashed are the rows, each its own first.
     if encoded.of_rows:
-        first_of_cell = np.arange(width + 1)
+        first_at = np.minimum.reduceat(order, starts)
     else:
         given = np.flatnonzero(encoded.codes < width)
         first_of_cell = _first_rows(encoded.codes[given], given, width + 1, len(encoded.codes))
-    first_at = np.minimum.reduceat(first_of_cell[order], starts)
+        first_at = np.minimum.reduceat(first_of_cell[order], starts)
     first_cell = order[starts]
-    return keys, trimmed.take(pa.array(first_cell)), first_at
+    return keys, trimmed.take(from_numpy(first_cell)), first_at
 
 
 def _first_rows(codes: Any, positions: Any, width: int, rows: int) -> Any:
