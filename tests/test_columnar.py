@@ -1031,6 +1031,7 @@ def test_a_read_holds_the_system_memory_pool_and_gives_the_default_back(monkeypa
     """read_columnar reads with malloc's pool; pyarrow's default is back after, read or refused."""
     import pyarrow as pa
 
+    from enforcement_core._arrow import system_memory_pool
     from enforcement_core.tables import columnar
 
     before = pa.default_memory_pool().backend_name
@@ -1049,8 +1050,8 @@ def test_a_read_holds_the_system_memory_pool_and_gives_the_default_back(monkeypa
     assert ["system", "system"] == during
     assert before == pa.default_memory_pool().backend_name
     # Nested (a read within a read), the pool is given back when the outer one ends.
-    with columnar._system_memory_pool():
-        with columnar._system_memory_pool():
+    with system_memory_pool():
+        with system_memory_pool():
             pass
         assert "system" == pa.default_memory_pool().backend_name
     assert before == pa.default_memory_pool().backend_name

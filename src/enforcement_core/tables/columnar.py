@@ -19,10 +19,8 @@ equal to :func:`~enforcement_core.summarize` of the same records.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
-import threading
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -30,7 +28,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
-from enforcement_core._arrow import from_numpy, scalar, strings, to_numpy
+from enforcement_core._arrow import from_numpy, scalar, strings, system_memory_pool, to_numpy
 from enforcement_core.body import EnforcementBody
 from enforcement_core.errors import LoadError
 from enforcement_core.figures import LicensingFigures, PenaltyFigures
@@ -53,7 +51,7 @@ from enforcement_core.tables._publicity_columns import _national
 from enforcement_core.tables._publicity_rows import unknown_of
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
 
     from enforcement_core.report import AnnualReport
     from enforcement_core.tables._problems import TableProblem
@@ -174,41 +172,8 @@ def read_columnar(
         >>> ledger.summarize().penalty.fines
         Decimal('200')
     """
-    with _system_memory_pool():
+    with system_memory_pool():
         return _read_columnar(source, body=body, year=year, mapping=mapping)
-
-
-#: Guards the swap of pyarrow's default memory pool (see :func:`_system_memory_pool`).
-_POOL_LOCK: Final = threading.Lock()
-#: How many reads hold the system pool, and the pool to give back when none does.
-_POOL_HELD: list[Any] = [0, None]
-
-
-@contextlib.contextmanager
-def _system_memory_pool() -> Iterator[None]:
-    """Pyarrow's default memory pool set to the system's (``malloc``) while a table is read.
-
-    pyarrow's own default, mimalloc, gives back the memory a step frees (after a
-    second) and commits it again, zeroed page by page, when the next step asks:
-    on a 2-core Linux machine reading a million rows, 1.6 to 1.8 s of kernel time
-    more than the whole read takes in Python and Arrow (docs/performance.md). Arrays
-    remember the pool they came from, so the swap changes no result, and the pool
-    is given back when the last read running ends.
-    """
-    pa = _pa()
-    with _POOL_LOCK:
-        if _POOL_HELD[0] == 0:
-            _POOL_HELD[1] = pa.default_memory_pool()
-            pa.set_memory_pool(pa.system_memory_pool())
-        _POOL_HELD[0] += 1
-    try:
-        yield
-    finally:
-        with _POOL_LOCK:
-            _POOL_HELD[0] -= 1
-            if _POOL_HELD[0] == 0:
-                pa.set_memory_pool(_POOL_HELD[1])
-                _POOL_HELD[1] = None
 
 
 def _read_columnar(  # noqa: C901  (each sheet: published, the library's own, or by objects)
