@@ -404,7 +404,7 @@ def _body() -> object:
 
 def measure(kind: str, path: Path, repeat: int) -> None:  # noqa: C901, PLR0912  (one branch a measure)
     """Run one measure in this process and print its line."""
-    BODY = _body() if kind.endswith(("-columnar", "-ours")) else None  # noqa: N806
+    BODY = _body() if "columnar" in kind or kind.endswith("-ours") else None  # noqa: N806
     if kind in ("json", "json-reference", "json-msgspec"):
         _measure_json(kind, path)
         return
@@ -643,7 +643,12 @@ def _run(kind: str, path: Path, repeat: int) -> dict[str, float] | None:
     print(line.removeprefix("RESULT "))
     if "skipped" in line or kind == "columnar-bytes":
         return None
-    return {name: float(re.search(pattern, line)[1]) for name, pattern in FIGURES.items()}  # type: ignore[index]
+    if " s wall " in line:
+        # The JSON measures' line: "RESULT KIND CPU s cpu WALL s wall peak PEAK MiB".
+        parts = line.split()
+        return {"wall": float(parts[5]), "cpu": float(parts[2]), "peak": float(parts[9])}
+    found = {name: re.search(pattern, line) for name, pattern in FIGURES.items()}
+    return {name: float(match[1]) for name, match in found.items() if match}
 
 
 def main() -> None:
@@ -713,14 +718,19 @@ def main() -> None:
                 figures = _run(kind, files[file], args.repeat)
                 if figures is not None:
                     timings.setdefault(kind, []).append(figures)
+        # A figure a measure does not give (the JSON measures have no process CPU) is left out.
         medians = {
-            kind: {name: statistics.median(run[name] for run in runs) for name in FIGURES}
+            kind: {
+                name: statistics.median(run[name] for run in runs)
+                for name in FIGURES
+                if all(name in run for run in runs)
+            }
             for kind, runs in timings.items()
         }
         for kind, runs in timings.items():
             print(
                 f"median of {len(runs)} {kind}: "
-                + ", ".join(f"{name} {medians[kind][name]:.3f}" for name in FIGURES)
+                + ", ".join(f"{name} {value:.3f}" for name, value in medians[kind].items())
             )
         for ours, theirs in (
             ("csv-columnar", "csv-pandas"),
@@ -741,7 +751,7 @@ def main() -> None:
                 ratios = ", ".join(
                     f"{name} {medians[ours][name] / medians[theirs][name]:.2f}x"
                     for name in FIGURES
-                    if medians[theirs][name]
+                    if medians[ours].get(name) and medians[theirs].get(name)
                 )
                 print(f"ratio {ours} / {theirs}: {ratios}")
 
