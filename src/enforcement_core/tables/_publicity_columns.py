@@ -9,11 +9,14 @@ once per distinct combination of the values it reads.
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from enforcement_core._arrow import from_numpy, scalar, strings, to_numpy
 from enforcement_core._validators import MAX_MONEY, Check, declared_checks
 from enforcement_core.actions import (
     LicensingDecision,
@@ -22,7 +25,7 @@ from enforcement_core.actions import (
 )
 from enforcement_core.errors import InvariantError
 from enforcement_core.tables._arrow_files import _cell, _encoded, _pa, _pc, _strings
-from enforcement_core.tables._arrow_records import _bare, _converted
+from enforcement_core.tables._arrow_records import _bare, _converted, _fen
 from enforcement_core.tables._cells import blank, read_text
 from enforcement_core.tables._columns import (
     _DISTINCT_SHARE,
@@ -33,6 +36,7 @@ from enforcement_core.tables._columns import (
     _Factor,
     _grouped,
     _or,
+    _plain,
     _Proxy,
     _Read,
     _read_column,
@@ -136,7 +140,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
         if not len(candidates):
             continue
         index = next(i for i, c in found.items() if c is column)
-        raw = table.column(index).take(pa.array(candidates)).to_pylist()
+        raw = table.column(index).take(from_numpy(candidates)).to_pylist()
         for row, cell in zip(candidates.tolist(), raw, strict=True):
             if blank(cell):
                 problems.append(
@@ -160,6 +164,8 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     # 3. Declared checks: value-only ones per distinct value, cross-field ones per pair.
     fields = {f.name: f for f in attrs.fields(record)}
     header_of = {c.path[0]: c.header() for c in found.values()}
+    # A plain column's cells in Arrow, for the checks that run on text there.
+    texts_of = {c.key: r.texts for c, r in given.items() if _plain(c) and r.texts is not None}
     for name, factor in keyed.items():
         field = fields.get(name)
         if field is None or isinstance(factor, _Parties):
@@ -169,7 +175,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
             if check.kind in _VALUE_ONLY:
                 eligible = factor.given() & ~refused
                 keys_of_rows = factor.codes
-                reasons = _value_reasons(check, factor, eligible)
+                reasons = _value_reasons(check, factor, eligible, texts_of.get(name))
             elif check.kind in ("not_before", "at_most"):
                 other = keyed.get(check.other)  # type: ignore[attr-defined]
                 if other is None:
@@ -331,10 +337,11 @@ class _Parties:
 
     #: Which rows have a party.
     present: Any
-    #: Each row's name, number and a person's number beside a code (object arrays).
-    name: Any
-    id_number: Any
-    personal_id: Any
+    #: Each row's name, number and a person's number beside a code, by their codes
+    #: (``None`` where a row has none).
+    name: _Factor
+    id_number: _Factor
+    personal_id: _Factor
     #: Each row's kind.
     kind: _Factor
     #: Each row's combination of the parts' codes: rows of one combination hold one party.
@@ -343,12 +350,17 @@ class _Parties:
     def of(self, row: int) -> dict[str, Any] | None:
         if not self.present[row]:
             return None
-        party = {"name": self.name[row], "kind": self.kind.distinct[self.kind.codes[row]]}
-        if self.id_number[row] is not None:
-            party["id_number"] = self.id_number[row]
-        if self.personal_id[row] is not None:
-            party["personal_id"] = self.personal_id[row]
+        party = {"name": _at(self.name, row), "kind": _at(self.kind, row)}
+        number, personal = _at(self.id_number, row), _at(self.personal_id, row)
+        if number is not None:
+            party["id_number"] = number
+        if personal is not None:
+            party["personal_id"] = personal
         return party
+
+
+def _at(factor: _Factor, row: int) -> Any:
+    return factor.distinct[int(factor.codes[row])]
 
 
 def _refused_parties(parties: _Parties) -> Any:
@@ -423,9 +435,9 @@ def _parties(
     )
     return _Parties(
         shaped,
-        np.where(shaped, name.values(), None),
-        np.where(shaped, number.values(), None),
-        np.where(beside, personal.values(), None),
+        name.where(shaped),
+        number.where(shaped),
+        personal.where(beside),
         kind.where(shaped),
         _signatures([key, kind.codes], [int(key.max(initial=0)) + 1, len(kind.distinct)], rows),
     )
@@ -457,7 +469,7 @@ def _penalty_fields(
         # The rule reads whether the amount is 0 and the sanctions: decided once for each
         # distinct list of sanctions, twice (0 or not).
         amount = column(field)
-        zero = np.fromiter((v is not None and v == 0 for v in amount.distinct), bool)
+        zero = _zeros(amount)
         stated = np.array(
             [
                 [amount_stated(field, zero=flag, sanctions=listed) for listed in sanctions.distinct]
@@ -476,6 +488,21 @@ def _penalty_fields(
     }
     shaped_fields["party"] = _parties(given, rows, shaped, default)
     return dict(sorted(shaped_fields.items())) if shaped.any() else {}
+
+
+def _zeros(amount: _Factor) -> Any:
+    """Which distinct amounts are 0: by their fen where the reader knew it, else by the value."""
+    import numpy as np  # noqa: PLC0415
+
+    count = len(amount.distinct)
+    if amount.fen is None:
+        return np.fromiter((v is not None and v == 0 for v in amount.distinct), bool, count)
+    fen = np.fromiter((-1 if f is None else f for f in amount.fen), np.int64, count)
+    zero = fen == 0
+    for position in np.flatnonzero(fen < 0).tolist():
+        value = amount.distinct[position]
+        zero[position] = value is not None and value == 0
+    return zero
 
 
 def _licence_fields(
@@ -511,30 +538,116 @@ def _kwargs(keyed: Mapping[str, _Factor | _Parties], row: int) -> dict[str, Any]
 
 
 def _national_arrow(record: type, keyed: Mapping[str, _Factor | _Parties], keep: Any) -> Any:
-    """The kept rows as Arrow columns typed by the record's fields, from the distinct values."""
+    """The kept rows as Arrow columns typed by the record's fields, from the distinct values.
+
+    Each column is its distinct values in Arrow taken by the kept rows' codes: a value
+    is converted once, however many rows give it, and never through pyarrow's
+    conversion of Python values (which imports pandas).
+    """
     import typing  # noqa: PLC0415
 
     pa = _pa()
     hints = typing.get_type_hints(record)
-    kept = pa.array(keep)
+    every = bool(keep.all())
+
+    def column(values: list[Any], arrow_type: Any, codes: Any) -> Any:
+        return _distinct_array(values, arrow_type).take(from_numpy(codes if every else codes[keep]))
+
     columns: dict[str, Any] = {}
     for name, field in keyed.items():
         if isinstance(field, _Parties):
             kinds, _ = _converted(PartyKind, field.kind.distinct)
-            columns[f"{name}.name"] = pa.array(field.name, pa.string()).filter(kept)
-            columns[f"{name}.kind"] = (
-                pa.array(kinds, pa.string()).take(pa.array(field.kind.codes)).filter(kept)
-            )
-            columns[f"{name}.id_number"] = pa.array(field.id_number, pa.string()).filter(kept)
-            columns[f"{name}.personal_id"] = pa.array(field.personal_id, pa.string()).filter(kept)
+            for part, factor in (
+                ("name", field.name),
+                ("kind", _Factor(kinds, field.kind.codes)),
+                ("id_number", field.id_number),
+                ("personal_id", field.personal_id),
+            ):
+                columns[f"{name}.{part}"] = column(factor.distinct, pa.string(), factor.codes)
             continue
         tp = _bare(hints[name])
+        if tp is Decimal:
+            amounts = _fen_array(field)
+            if amounts is not None:
+                columns[name] = amounts.take(
+                    from_numpy(field.codes if every else field.codes[keep])
+                )
+                continue
         distinct, arrow_type = _converted(tp, field.distinct, field.fen)
-        values = pa.array(distinct, arrow_type).take(pa.array(field.codes)).filter(kept)
+        values = column(distinct, arrow_type, field.codes)
         if isinstance(tp, type) and issubclass(tp, Enum):
             values = values.dictionary_encode()
         columns[name] = values
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})
+
+
+def _fens(factor: _Factor) -> tuple[Any, Any] | None:
+    """Each distinct amount in fen (int64) and whether it is one, where the reader knew them all but a few.
+
+    ``None`` for a factor read without fen. An amount the reader did not read from
+    plain digits is made fen from its Decimal, as the typed table holds it.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    if factor.fen is None:
+        return None
+    count = len(factor.distinct)
+    fen = np.fromiter((-1 if f is None else f for f in factor.fen), np.int64, count)
+    known = fen >= 0
+    for position in np.flatnonzero(~known).tolist():
+        amount = _fen(factor.distinct[position])
+        if amount is not None:
+            fen[position], known[position] = amount, True
+    return fen, known
+
+
+def _fen_array(factor: _Factor) -> Any:
+    """The distinct amounts in fen as an Arrow ``int64`` array (null: none); ``None`` without fen."""
+    fens = _fens(factor)
+    if fens is None:
+        return None
+    fen, known = fens
+    return _with_nulls(from_numpy(fen), known, _pa().int64())
+
+
+def _with_nulls(array: Any, valid: Any, arrow_type: Any) -> Any:
+    """``array`` null where ``valid`` (numpy booleans) is false."""
+    if valid.all():
+        return array
+    return _pc().if_else(from_numpy(valid), array, scalar(None, arrow_type))
+
+
+_EPOCH: Final = dt.date(1970, 1, 1).toordinal()
+
+
+def _distinct_array(values: list[Any], arrow_type: Any) -> Any:
+    """The Arrow array of converted distinct values (``None``: null), made from buffers.
+
+    ``pyarrow.array`` of Python values would import pandas; the types here are those
+    :func:`~enforcement_core.tables._arrow_records._converted` gives.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    pa = _pa()
+    count = len(values)
+    if pa.types.is_string(arrow_type):
+        return strings(values)
+    if pa.types.is_list(arrow_type):
+        offsets = np.zeros(count + 1, dtype=np.int32)
+        np.cumsum(np.fromiter(map(len, values), np.int32, count), out=offsets[1:])
+        flat = strings([item for listed in values for item in listed])
+        return pa.ListArray.from_arrays(from_numpy(offsets), flat)
+    valid = np.fromiter((v is not None for v in values), bool, count)
+    if pa.types.is_boolean(arrow_type):
+        array = from_numpy(np.fromiter((bool(v) for v in values), bool, count))
+    elif pa.types.is_date32(arrow_type):
+        days = (0 if v is None else v.toordinal() - _EPOCH for v in values)
+        array = from_numpy(np.fromiter(days, np.int32, count)).view(pa.date32())
+    elif pa.types.is_int64(arrow_type):
+        array = from_numpy(np.fromiter((0 if v is None else v for v in values), np.int64, count))
+    else:
+        raise TypeError(f"no Arrow array of {arrow_type} here")
+    return _with_nulls(array, valid, arrow_type)
 
 
 def _combinations(factors: list[_Factor], rows: int) -> tuple[Any, Any]:
@@ -546,12 +659,13 @@ def _combinations(factors: list[_Factor], rows: int) -> tuple[Any, Any]:
     return first, inverse.reshape(-1)
 
 
-def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]:
+def _value_reasons(check: Any, factor: _Factor, eligible: Any, texts: Any = None) -> dict[int, str]:
     """Each distinct value's refusal by a check of a value alone, by its position.
 
     Values equal to one another share the reason of the first row's (as a memo
     of the rows in order would); an identifier of letters and digits alone is
-    one the check lets pass, found in Arrow when a column has many.
+    one the check lets pass, found in Arrow when a column has many. ``texts``: the
+    Arrow text of the first distinct values, when they are a plain column's cells.
     """
     import numpy as np  # noqa: PLC0415
 
@@ -560,12 +674,12 @@ def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]
     first = np.full(len(factor.distinct), len(eligible), dtype=np.int64)
     np.minimum.at(first, factor.codes[positions], positions)
     present = np.flatnonzero(first < len(eligible))
-    passing = _surely_passing(check, factor)
+    passing = _surely_passing(check, factor, texts)
+    if passing is not None:
+        present = present[~passing[present]]
     memo: dict[Any, str | None] = {}
     reasons: dict[int, str] = {}
     for position in present[np.argsort(first[present], kind="stable")].tolist():
-        if passing is not None and passing[position]:
-            continue
         value = factor.distinct[position]
         # Equal is not the same: Decimal("-0") == 0, and the money check refuses only the first.
         key = (type(value), value, str(value)) if not isinstance(value, list) else None
@@ -577,30 +691,36 @@ def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]
     return reasons
 
 
-def _surely_passing(check: Any, factor: _Factor) -> Any:
-    """Which distinct values ``check`` surely lets pass; ``None``: look at each.
+def _surely_passing(check: Any, factor: _Factor, texts: Any = None) -> Any:
+    """Which distinct values ``check`` surely lets pass (numpy booleans); ``None``: look at each.
 
     The check says it itself: by its ``plain_pattern``, run on the texts in Arrow (many
     identifiers are letters and digits alone), or value by value by its
-    ``plainly_passes`` (many amounts are Decimals of two places well below the largest).
+    ``plainly_passes`` (many amounts are Decimals of two places well below the largest;
+    one read from plain digits is known in fen, held to the largest amount at once).
     """
+    import numpy as np  # noqa: PLC0415
+
     distinct = factor.distinct
-    if len(distinct) <= _FEW:
+    count = len(distinct)
+    if count <= _FEW:
         return None
     if check.plain_pattern is not None:
-        pa, pc = _pa(), _pc()
-        texts = pa.array([v if type(v) is str else None for v in distinct], pa.string())
-        matched = pc.match_substring_regex(texts, check.plain_pattern)
-        return pc.fill_null(matched, fill_value=False).to_numpy(zero_copy_only=False)
+        if texts is None or any(v is not None for v in distinct[len(texts) :]):
+            texts = strings([v if type(v) is str else None for v in distinct])
+        matched = _pc().match_substring_regex(texts, check.plain_pattern)
+        passing = np.zeros(count, dtype=bool)
+        passing[: len(texts)] = to_numpy(_pc().fill_null(matched, scalar(value=False)))
+        return passing
     if type(check).plainly_passes is Check.plainly_passes:
         return None
     if factor.fen is None or check.kind != "money":
-        return [check.plainly_passes(v) for v in distinct]
-    # An amount read from plain digits is known in fen: held to the largest amount at once.
-    return [
-        check.plainly_passes(v) if fen is None else fen <= _MAX_FEN
-        for v, fen in zip(distinct, factor.fen, strict=True)
-    ]
+        return np.fromiter(map(check.plainly_passes, distinct), bool, count)
+    fen = np.fromiter((-1 if f is None else f for f in factor.fen), np.int64, count)
+    passing = (fen >= 0) & (fen <= _MAX_FEN)
+    for position in np.flatnonzero(fen < 0).tolist():
+        passing[position] = check.plainly_passes(distinct[position])
+    return passing
 
 
 _MAX_FEN: Final = int(MAX_MONEY * 100)
