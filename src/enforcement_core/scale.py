@@ -48,6 +48,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
+from enforcement_core._arrow import from_numpy, scalar, strings, to_numpy
 from enforcement_core._extras import require
 from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.errors import LoadError
@@ -115,13 +116,12 @@ class _Ids:
 
     def split(self, buckets: int) -> list[_Ids]:
         """The numbers dealt into ``buckets`` by a hash of each, the same in every process."""
-        pa = _pa()
         of_key = _buckets_of(self.keys, buckets)
-        of_again = _buckets_of(pa.array([key for _, key, _ in self.again], pa.string()), buckets)
+        of_again = _buckets_of(strings([key for _, key, _ in self.again]), buckets)
         return [
             _Ids(
                 self.order,
-                self.keys.filter(pa.array(of_key == bucket)),
+                self.keys.filter(from_numpy(of_key == bucket)),
                 self.rows[of_key == bucket],
                 tuple(a for a, b in zip(self.again, of_again.tolist(), strict=True) if b == bucket),
             )
@@ -196,9 +196,9 @@ def _ids_of(table: Any, found: Mapping[int, Any], order: int) -> _Ids | None:
     repeated = given[given != rows[keys[given]]]
     again: tuple[tuple[int, str, int], ...] = ()
     if len(repeated):
-        named = distinct.take(pa.array(keys[repeated])).to_pylist()
+        named = distinct.take(from_numpy(keys[repeated])).to_pylist()
         again = tuple(zip(repeated.tolist(), named, rows[keys[repeated]].tolist(), strict=True))
-    ordered = distinct.take(pa.array(by_first)).cast(pa.string())
+    ordered = distinct.take(from_numpy(by_first)).cast(pa.string())
     return _Ids(order, ordered, rows[by_first], again)
 
 
@@ -279,8 +279,6 @@ class _Read:
 
 def _read(table: Any, name: str, reading: _Reading, order: int) -> _Read:
     """One piece checked, its typed rows split by body: what each piece gives to :class:`_Gathering`."""
-    import numpy as np  # noqa: PLC0415
-
     problems: list[TableProblem] = []
     header = [str(h) for h in table.column_names]
     published = recognise(header, reading.mapping)
@@ -303,28 +301,38 @@ def _read(table: Any, name: str, reading: _Reading, order: int) -> _Read:
     if found is None:
         return _Read(problems)
     cells: dict[str, Any] = {}
-    typed = _national(name, table, found, published, problems, cells=cells)
+    # The records' numbers and parties are checked, and counted by no figure: not made.
+    typed = _national(name, table, found, published, problems, cells=cells, wanted=_summed)
     ids = _ids_of(table, found, order)
     id_header = next((c.header() for c in found.values() if c.key == "id"), "")
     keys_of: dict[str, set[str]] = {}
     bodies, of_row = _bodies(cells, reading, (name, published.body_header()), problems, keys_of)
     unknown = tuple(unknown_of(published, (column.key for column in found.values())))
-    # The records' numbers and parties are checked above and counted by no figure.
-    summed = [c for c in typed.column_names if c != "id" and "." not in c]
-    typed = typed.select(summed)
     mask = of_row >= 0
     dated = _DATED.get(published.field)
     if dated is not None and dated in typed.column_names and typed.num_rows:
         # Only the year's rows are counted; the others are not held until the end.
         pc = _pc()
         dates = typed.column(dated)
-        start, end = dt.date(reading.year, 1, 1), dt.date(reading.year, 12, 31)
+        start, end = (_day(dt.date(reading.year, month, day)) for month, day in ((1, 1), (12, 31)))
         in_year = pc.and_(pc.greater_equal(dates, start), pc.less_equal(dates, end))
-        mask &= np.asarray(in_year.to_numpy(zero_copy_only=False), dtype=bool)
+        mask &= to_numpy(pc.fill_null(in_year, scalar(value=False)))
     if not mask.all():
-        typed = typed.filter(_pa().array(mask))
+        typed = typed.filter(from_numpy(mask))
         of_row = of_row[mask]
     return _Read(problems, keys_of, published.field, bodies, typed, of_row, unknown, ids, id_header)
+
+
+def _summed(column: str) -> bool:
+    """Whether a figure counts a column of the typed records: not the numbers, not the parties."""
+    return column != "id" and "." not in column
+
+
+def _day(day: dt.date) -> Any:
+    """A ``date32`` Arrow scalar, made without pyarrow's conversion of a Python date (which imports pandas)."""
+    return scalar(day.toordinal() - dt.date(1970, 1, 1).toordinal(), _pa().int32()).cast(
+        _pa().date32()
+    )
 
 
 #: The report's field of each record group a national table holds, and its figures of a table.
@@ -384,7 +392,7 @@ class _Gathering:
             return
         of_row = local[read.of_row]
         by_body = np.argsort(of_row, kind="stable")
-        table = read.table.take(_pa().array(by_body))
+        table = read.table.take(from_numpy(by_body))
         bounds = np.searchsorted(of_row[by_body], np.arange(len(self.index) + 1))
         for at in np.flatnonzero(np.diff(bounds)).tolist():
             low, high = int(bounds[at]), int(bounds[at + 1])

@@ -64,7 +64,7 @@ from enforcement_core.tables._publicity_rows import (
 from enforcement_core.tables._reasons import in_chinese
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from enforcement_core.tables._publicity import PublishedLayout
 
@@ -77,15 +77,18 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
     problems: list[TableProblem],
     *,
     cells: dict[str, Any] | None = None,
+    wanted: Callable[[str], bool] | None = None,
 ) -> Any:
     """The typed table of a national table's records; ``cells`` gets every column as read.
 
     ``cells``, when given, receives each column as read by the column's key
     (``"body"``, ``"body_code"``): its distinct values (the last ``None``) and each
     row's code among them, and ``"_kept"``: which rows the typed table keeps.
+    ``wanted``, when given, says which of the typed table's columns (by name,
+    ``"party.name"``) to make: every row is checked all the same.
     """
     shape = _penalty_fields if layout.kind == "penalty" else _licence_fields
-    return _checked(sheet_name, table, found, layout, problems, shape, cells)
+    return _checked(sheet_name, table, found, layout, problems, shape, cells, wanted)
 
 
 def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of the checks of a national table)
@@ -96,6 +99,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     problems: list[TableProblem],
     shape: Any,
     cells: dict[str, Any] | None = None,
+    wanted: Callable[[str], bool] | None = None,
 ) -> Any:
     """The typed table of a national table's records, every refused row reported and left out.
 
@@ -239,7 +243,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     keep = ~(refused | invalid)
     if cells is not None:
         cells.update({c.key: (r.distinct, r.codes) for c, r in given.items()}, _kept=keep)
-    return _national_arrow(record, keyed, keep)
+    return _national_arrow(record, keyed, keep, texts_of, wanted)
 
 
 def _rules(  # noqa: C901, PLR0912, PLR0913, PLR0917  (the table, its columns, and the rules in turn)
@@ -537,21 +541,30 @@ def _kwargs(keyed: Mapping[str, _Factor | _Parties], row: int) -> dict[str, Any]
     return kwargs
 
 
-def _national_arrow(record: type, keyed: Mapping[str, _Factor | _Parties], keep: Any) -> Any:
+def _national_arrow(
+    record: type,
+    keyed: Mapping[str, _Factor | _Parties],
+    keep: Any,
+    texts_of: Mapping[str, Any] | None = None,
+    wanted: Callable[[str], bool] | None = None,
+) -> Any:
     """The kept rows as Arrow columns typed by the record's fields, from the distinct values.
 
     Each column is its distinct values in Arrow taken by the kept rows' codes: a value
     is converted once, however many rows give it, and never through pyarrow's
-    conversion of Python values (which imports pandas).
+    conversion of Python values (which imports pandas). A field of text whose
+    distinct values are a plain column's cells (``texts_of``, by key) is taken from
+    them as read, not made again of Python strings. Only the ``wanted`` columns are made.
     """
     import typing  # noqa: PLC0415
 
     pa = _pa()
     hints = typing.get_type_hints(record)
     every = bool(keep.all())
+    texts_of = texts_of or {}
 
-    def column(values: list[Any], arrow_type: Any, codes: Any) -> Any:
-        return _distinct_array(values, arrow_type).take(from_numpy(codes if every else codes[keep]))
+    def column(distinct: Any, codes: Any) -> Any:
+        return distinct.take(from_numpy(codes if every else codes[keep]))
 
     columns: dict[str, Any] = {}
     for name, field in keyed.items():
@@ -563,22 +576,44 @@ def _national_arrow(record: type, keyed: Mapping[str, _Factor | _Parties], keep:
                 ("id_number", field.id_number),
                 ("personal_id", field.personal_id),
             ):
-                columns[f"{name}.{part}"] = column(factor.distinct, pa.string(), factor.codes)
+                if wanted is None or wanted(f"{name}.{part}"):
+                    distinct = _text_values(factor, texts_of.get(f"{name}.{part}"))
+                    columns[f"{name}.{part}"] = column(distinct, factor.codes)
+            continue
+        if wanted is not None and not wanted(name):
             continue
         tp = _bare(hints[name])
-        if tp is Decimal:
-            amounts = _fen_array(field)
-            if amounts is not None:
-                columns[name] = amounts.take(
-                    from_numpy(field.codes if every else field.codes[keep])
-                )
-                continue
+        if tp is Decimal and (amounts := _fen_array(field)) is not None:
+            columns[name] = column(amounts, field.codes)
+            continue
+        if tp is str:
+            columns[name] = column(_text_values(field, texts_of.get(name)), field.codes)
+            continue
         distinct, arrow_type = _converted(tp, field.distinct, field.fen)
-        values = column(distinct, arrow_type, field.codes)
+        values = column(_distinct_array(distinct, arrow_type), field.codes)
         if isinstance(tp, type) and issubclass(tp, Enum):
             values = values.dictionary_encode()
         columns[name] = values
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})
+
+
+def _text_values(factor: _Factor, texts: Any) -> Any:
+    """A factor's distinct texts as an Arrow ``string`` array (``None``: null).
+
+    When ``texts`` are the column's cells as read (trimmed; a blank one is ``None``
+    among the distinct values) and the values after them are ``None``, they are the
+    values: taken as they are, a blank one null.
+    """
+    pa, pc = _pa(), _pc()
+    distinct = factor.distinct
+    if texts is None or len(distinct) < len(texts):
+        return strings(distinct)
+    if any(value is not None for value in distinct[len(texts) :]):
+        return strings(distinct)
+    texts = texts.cast(pa.string())
+    blank = pc.equal(texts, scalar(""))
+    texts = pc.if_else(blank, scalar(None, pa.string()), texts)
+    return pa.concat_arrays([texts, pa.nulls(len(distinct) - len(texts), pa.string())])
 
 
 def _fens(factor: _Factor) -> tuple[Any, Any] | None:

@@ -1,0 +1,174 @@
+"""The national tables' column engine held to its references: Arrow made from buffers, unknown figures left at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from decimal import Decimal
+from functools import reduce
+
+import attrs
+import numpy as np
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from enforcement_core.summary import leave_unknown
+from enforcement_core.tables._columns import _Factor
+from enforcement_core.tables._publicity_columns import (
+    _distinct_array,
+    _fen_array,
+    _text_values,
+    _zeros,
+)
+from profiles import examples
+from strategies import valid_reports
+
+_TEXTS = st.lists(st.one_of(st.none(), st.text(max_size=5)), max_size=20)
+_DATES = st.lists(st.one_of(st.none(), st.dates()), max_size=20)
+_FEN = st.lists(st.one_of(st.none(), st.integers(-(2**63), 2**63 - 1)), max_size=20)
+_FLAGS = st.lists(st.one_of(st.none(), st.booleans()), max_size=20)
+_LISTS = st.lists(st.lists(st.text(max_size=3), max_size=3), max_size=20)
+
+
+class TestDistinctArray:
+    """``_distinct_array`` is ``pyarrow.array`` of the same values, made without pandas."""
+
+    @given(_TEXTS)
+    @settings(max_examples=examples(50))
+    def test_texts(self, values):
+        assert _distinct_array(values, pa.string()).equals(pa.array(values, pa.string()))
+
+    @given(_DATES)
+    @settings(max_examples=examples(50))
+    def test_dates(self, values):
+        assert _distinct_array(values, pa.date32()).equals(pa.array(values, pa.date32()))
+
+    @given(_FEN)
+    @settings(max_examples=examples(50))
+    def test_fen(self, values):
+        assert _distinct_array(values, pa.int64()).equals(pa.array(values, pa.int64()))
+
+    @given(_FLAGS)
+    @settings(max_examples=examples(50))
+    def test_flags(self, values):
+        assert _distinct_array(values, pa.bool_()).equals(pa.array(values, pa.bool_()))
+
+    @given(_LISTS)
+    @settings(max_examples=examples(50))
+    def test_lists(self, values):
+        listed = pa.list_(pa.string())
+        assert _distinct_array(values, listed).equals(pa.array(values, listed))
+
+    def test_another_type_is_refused(self):
+        with pytest.raises(TypeError, match="decimal"):
+            _distinct_array([Decimal(1)], pa.decimal128(5, 2))
+
+    def test_no_pandas(self):
+        code = (
+            "import sys, datetime, pyarrow\n"
+            "from enforcement_core.tables._publicity_columns import _distinct_array\n"
+            "_distinct_array([datetime.date(2024, 1, 1), None], pyarrow.date32())\n"
+            "_distinct_array([1, None], pyarrow.int64())\n"
+            "_distinct_array([['a'], []], pyarrow.list_(pyarrow.string()))\n"
+            "print('pandas' in sys.modules)\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert done.stdout.strip() == "False"
+
+
+_AMOUNTS = st.lists(
+    st.one_of(
+        st.none(),
+        st.integers(0, 10**14).map(lambda fen: (fen, True)),
+        st.decimals(-(10**6), 10**6, places=2).map(lambda d: (d, False)),
+    ),
+    max_size=20,
+)
+
+
+def _amount_factor(drawn):
+    """A factor of amounts: some read from plain digits (their fen known), others by their reader."""
+    distinct, fen = [], []
+    for item in drawn:
+        if item is None:
+            distinct.append(None)
+            fen.append(None)
+        elif item[1]:
+            amount = Decimal(item[0]) / 100
+            distinct.append(amount.quantize(Decimal(1)) if item[0] % 100 == 0 else amount)
+            fen.append(item[0])
+        else:
+            distinct.append(item[0])
+            fen.append(None)
+    return _Factor(distinct, np.arange(len(distinct), dtype=np.int64), fen)
+
+
+class TestAmounts:
+    """Amounts decided on their fen give what their Decimals give."""
+
+    @given(_AMOUNTS)
+    @settings(max_examples=examples(50))
+    def test_fen_array_is_the_decimals_in_fen(self, drawn):
+        factor = _amount_factor(drawn)
+        expected = [None if v is None else int(v * 100) for v in factor.distinct]
+        assert _fen_array(factor).to_pylist() == expected
+
+    @given(_AMOUNTS)
+    @settings(max_examples=examples(50))
+    def test_zeros_are_the_decimals_equal_to_zero(self, drawn):
+        factor = _amount_factor(drawn)
+        expected = [v is not None and v == 0 for v in factor.distinct]
+        assert _zeros(factor).tolist() == expected
+
+    def test_zero_on_both_sides(self):
+        factor = _Factor([Decimal(0), Decimal("0.01"), None], np.arange(3), [0, 1, None])
+        assert _zeros(factor).tolist() == [True, False, False]
+
+
+class TestTextValues:
+    """A plain column's cells taken as the distinct texts: what the Python strings would give."""
+
+    @given(st.lists(st.text(max_size=4), max_size=20), st.integers(0, 3))
+    @settings(max_examples=examples(50))
+    def test_cells_as_read(self, cells, extra):
+        texts = pa.array(cells, pa.string())
+        distinct = [cell or None for cell in cells] + [None] * extra
+        factor = _Factor(distinct, np.arange(len(distinct), dtype=np.int64))
+        assert _text_values(factor, texts).equals(pa.array(distinct, pa.string()))
+
+    def test_values_after_the_cells_are_made(self):
+        factor = _Factor(["甲", None, "乙"], np.arange(3, dtype=np.int64))
+        made = _text_values(factor, pa.array(["甲"], pa.string()))
+        assert made.to_pylist() == ["甲", None, "乙"]
+
+
+@given(valid_reports(), st.data())
+@settings(max_examples=examples(30), deadline=None)
+def test_unknown_figures_left_at_once_as_one_by_one(report, data):
+    """Every path left unknown together is each left unknown in turn."""
+    from enforcement_core.statistics import FIGURE_FIELDS, report_figures
+
+    paths = [path for path, _ in report_figures(report)]
+    chosen = data.draw(st.lists(st.sampled_from(paths), unique=True)) if paths else []
+    fields = {name: getattr(report, name) for name in FIGURE_FIELDS}
+    one_by_one = reduce(lambda left, path: leave_unknown(left, [path]), chosen, fields)
+    assert leave_unknown(fields, chosen) == one_by_one
+
+
+def test_unknown_figures_of_one_group():
+    from enforcement_core.figures import PenaltyFigures
+
+    figures = {"penalty": PenaltyFigures(cases=3, legal_reviews=0, filed=1)}
+    left = leave_unknown(figures, ["penalty.legal_reviews", "penalty.filed"])
+    assert (left["penalty"].legal_reviews, left["penalty"].filed) == (None, None)
+    assert left["penalty"].cases == 3
+    assert attrs.evolve(left["penalty"], legal_reviews=0, filed=1) == figures["penalty"]
+
+
+def test_a_date_before_the_epoch():
+    assert _distinct_array([dt.date(1, 1, 1)], pa.date32()).to_pylist() == [dt.date(1, 1, 1)]
