@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import subprocess
 import sys
 from decimal import Decimal
@@ -15,8 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import enforcement_core as ec
 from enforcement_core.summary import leave_unknown
-from enforcement_core.tables._columns import _Factor
+from enforcement_core.tables import read_columnar
+from enforcement_core.tables._columns import _FEW, _Factor
 from enforcement_core.tables._publicity_columns import (
     _distinct_array,
     _fen_array,
@@ -172,3 +176,118 @@ def test_unknown_figures_of_one_group():
 
 def test_a_date_before_the_epoch():
     assert _distinct_array([dt.date(1, 1, 1)], pa.date32()).to_pylist() == [dt.date(1, 1, 1)]
+
+
+# A table past the engine's few distinct values (``_FEW``): its checks run in Arrow and on fen.
+_BIG_HEADERS = [
+    "行政相对人名称",
+    "行政相对人类别",
+    "统一社会信用代码",
+    "行政处罚决定书文号",
+    "处罚类别",
+    "罚款金额（万元）",
+    "处罚决定日期",
+    "处罚机关",
+]
+_BAD_BIG = {
+    "行政处罚决定书文号": ["a b", "a.b", "\u200b", "x\x00"],
+    "罚款金额（万元）": ["999999999999.999999", "-5", "1,2OO", "0.0000001", "-0"],
+    "统一社会信用代码": ["123", "91350100M000100Y44"],
+}
+
+
+def _big_table(bad_rows):
+    rows = []
+    for n in range(_FEW * 3 // 2):
+        rows.append(
+            {
+                "行政相对人名称": f"某企业{n % 3000}",
+                "行政相对人类别": "法人及非法人组织",
+                "统一社会信用代码": "91350100M000100Y43" if n % 7 == 0 else "",
+                "行政处罚决定书文号": f"罚〔2023〕{n}号",
+                "处罚类别": "罚款" if n % 5 else "警告",
+                "罚款金额（万元）": f"{n // 100}.{n % 100:02d}{n % 7}{n % 3}{n % 10}" if n % 5 else "0",
+                "处罚决定日期": f"2023-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
+                "处罚机关": "某镇人民政府",
+            }
+        )
+    for row, header, value in bad_rows:
+        rows[row][header] = value
+    return _csv(_BIG_HEADERS, rows)
+
+
+def _csv(headers, rows):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, headers)
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _both_paths(data):
+    found = []
+    for read in (
+        lambda: ec.read_ledger(io.BytesIO(data), body=_BODY, year=2023),
+        lambda: read_columnar(io.BytesIO(data), body=_BODY, year=2023).to_ledger(),
+    ):
+        try:
+            found.append(read().penalty_cases)
+        except ec.LoadError as error:
+            found.append(
+                [(p.row, p.header, repr(p.value), p.message, p.message_zh) for p in error.problems]
+            )
+    return found
+
+
+_BODY = ec.body.EnforcementBody("某镇人民政府", ec.body.BodyLevel.TOWN)
+
+
+class TestABigTable:
+    """Past ``_FEW`` distinct values, the engine's checks of text and amounts give the object path's."""
+
+    def test_good_cells_give_the_same_records(self):
+        by_objects, by_columns = _both_paths(_big_table([]))
+        assert len(by_objects) == _FEW * 3 // 2
+        assert by_objects == by_columns
+        # An amount of places in 万元 is read to the fen: 0.12502 万元 (n = 12) is 1250.20 元.
+        assert str(by_columns[12].fine) == "1250.20"
+        assert by_columns[10].fine is None  # 警告, fine 0: no fine
+
+    @given(
+        st.lists(
+            st.tuples(
+                st.integers(0, _FEW * 3 // 2 - 1),
+                st.sampled_from(sorted(_BAD_BIG)).flatmap(
+                    lambda h: st.tuples(st.just(h), st.sampled_from(_BAD_BIG[h]))
+                ),
+            ),
+            min_size=1,
+            max_size=4,
+        )
+    )
+    @settings(max_examples=examples(10), deadline=None)
+    def test_bad_cells_give_the_same_problems(self, bad):
+        bad_rows = [(row, header, value) for row, (header, value) in bad]
+        by_objects, by_columns = _both_paths(_big_table(bad_rows))
+        assert isinstance(by_columns, list)
+        assert by_objects == by_columns
+        assert by_columns and isinstance(by_columns[0], tuple)
+
+    @pytest.mark.parametrize(
+        ("header", "value", "refused"),
+        [
+            # The largest amount, 999,999,999,999.99 元, on both sides: in 万元 to six places.
+            ("罚款金额（万元）", "99999999.999999", False),
+            ("罚款金额（万元）", "100000000", True),
+            ("罚款金额（万元）", "999999999999.999999", True),
+            ("行政处罚决定书文号", "罚〔2023〕甲号", False),
+            ("行政处罚决定书文号", "a b", True),
+        ],
+    )
+    def test_a_cell_on_either_side_of_its_check(self, header, value, refused):
+        by_objects, by_columns = _both_paths(_big_table([(7, header, value)]))
+        assert by_objects == by_columns
+        if refused:
+            assert [(row, at) for row, at, *_ in by_columns] == [(9, header)]
+        else:
+            assert len(by_columns) == _FEW * 3 // 2

@@ -387,16 +387,19 @@ def _party_kinds(
     """Each row's ``party_kind``, decided once per combination of the kind and the numbers given."""
     import numpy as np  # noqa: PLC0415
 
-    nothing = _constant(None, rows)
-    kind = given.get("party.kind", nothing)
+    kind = given.get("party.kind") or _constant(None, rows)
     coded = np.zeros(rows, dtype=bool)
-    for key in PARTY_CODES:
-        coded |= given.get(f"party.{key}", nothing).truthy()
     personal = np.zeros(rows, dtype=bool)
-    for key in PERSONAL_NUMBERS:
-        personal |= given.get(f"party.{key}", nothing).truthy()
+    # A column the table lacks gives no number: nothing to look at.
+    for keys, told in ((PARTY_CODES, coded), (PERSONAL_NUMBERS, personal)):
+        for key in keys:
+            if f"party.{key}" in given:
+                np.logical_or(told, given[f"party.{key}"].truthy(), out=told)
     signature = kind.codes * 4 + coded * 2 + personal
-    combinations, inverse = np.unique(signature, return_inverse=True)
+    # The combinations (few: kinds by two flags) counted, not sorted out of the rows.
+    seen = np.bincount(signature, minlength=4 * len(kind.distinct)) > 0
+    combinations = np.flatnonzero(seen)
+    inverse = (np.cumsum(seen) - 1)[signature]
     decided = [
         party_kind(
             kind.distinct[int(k) // 4],
@@ -407,7 +410,26 @@ def _party_kinds(
         )
         for k in combinations.tolist()
     ]
-    return _Factor(decided, inverse.reshape(-1))
+    return _Factor(decided, inverse)
+
+
+def _first_truthy(given: Mapping[str, _Factor], keys: list[str], rows: int) -> _Factor:
+    """``a or b or ...`` of the columns ``keys``, row by row, as :func:`_or` makes it.
+
+    A column the table lacks is ``None`` in every row: the columns given are
+    or-ed alone, and only when the last key's column is lacking is the last given
+    one's falsy value (if it has any) made ``None``, as ``x or None`` makes it.
+    """
+    present = [given[key] for key in keys if key in given]
+    if not present:
+        return _constant(None, rows)
+    result = present[0]
+    for factor in present[1:]:
+        result = _or(result, factor)
+    last = present[-1].distinct
+    if keys[-1] not in given and any(v is not None and not v for v in last):
+        result = _or(result, _constant(None, rows))
+    return result
 
 
 def _parties(
@@ -416,22 +438,13 @@ def _parties(
     """``party_of`` of the national tables, column by column, for the ``shaped`` rows."""
     import numpy as np  # noqa: PLC0415
 
-    def column(key: str) -> _Factor:
-        return given.get(key) or _constant(None, rows)
-
     # The first code given, else the first of a person's numbers, as party_of takes them.
-    first, *others = PARTY_CODES
-    codes = column(f"party.{first}")
-    for key in others:
-        codes = _or(codes, column(f"party.{key}"))
-    one, *more = PERSONAL_NUMBERS
-    personal = column(f"party.{one}")
-    for key in more:
-        personal = _or(personal, column(f"party.{key}"))
+    codes = _first_truthy(given, [f"party.{key}" for key in PARTY_CODES], rows)
+    personal = _first_truthy(given, [f"party.{key}" for key in PERSONAL_NUMBERS], rows)
     kind = _party_kinds(given, rows, default, asked=False)
     number = _or(codes, personal)
     beside = shaped & codes.truthy() & personal.truthy()
-    name = column("party.name")
+    name = given.get("party.name") or _constant(None, rows)
     key = _signatures(
         [name.codes, number.codes, np.where(beside, personal.codes, len(personal.distinct))],
         [len(name.distinct), len(number.distinct), len(personal.distinct) + 1],
