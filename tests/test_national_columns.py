@@ -197,20 +197,19 @@ _BAD_BIG = {
 
 
 def _big_table(bad_rows):
-    rows = []
-    for n in range(_FEW * 3 // 2):
-        rows.append(
-            {
-                "行政相对人名称": f"某企业{n % 3000}",
-                "行政相对人类别": "法人及非法人组织",
-                "统一社会信用代码": "91350100M000100Y43" if n % 7 == 0 else "",
-                "行政处罚决定书文号": f"罚〔2023〕{n}号",
-                "处罚类别": "罚款" if n % 5 else "警告",
-                "罚款金额（万元）": f"{n // 100}.{n % 100:02d}{n % 7}{n % 3}{n % 10}" if n % 5 else "0",
-                "处罚决定日期": f"2023-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
-                "处罚机关": "某镇人民政府",
-            }
-        )
+    rows = [
+        {
+            "行政相对人名称": f"某企业{n % 3000}",
+            "行政相对人类别": "法人及非法人组织",
+            "统一社会信用代码": "91350100M000100Y43" if n % 7 == 0 else "",
+            "行政处罚决定书文号": f"罚〔2023〕{n}号",
+            "处罚类别": "罚款" if n % 5 else "警告",
+            "罚款金额（万元）": f"{n // 100}.{n % 100:02d}{n % 7}{n % 3}{n % 10}" if n % 5 else "0",
+            "处罚决定日期": f"2023-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
+            "处罚机关": "某镇人民政府",
+        }
+        for n in range(_FEW * 3 // 2)
+    ]
     for row, header, value in bad_rows:
         rows[row][header] = value
     return _csv(_BIG_HEADERS, rows)
@@ -271,7 +270,8 @@ class TestABigTable:
         by_objects, by_columns = _both_paths(_big_table(bad_rows))
         assert isinstance(by_columns, list)
         assert by_objects == by_columns
-        assert by_columns and isinstance(by_columns[0], tuple)
+        assert by_columns
+        assert isinstance(by_columns[0], tuple)
 
     @pytest.mark.parametrize(
         ("header", "value", "refused"),
