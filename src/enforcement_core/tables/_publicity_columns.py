@@ -24,7 +24,7 @@ from enforcement_core.actions import (
     PartyKind,
 )
 from enforcement_core.errors import InvariantError
-from enforcement_core.tables._arrow_files import _cell, _encoded, _pa, _pc, _strings
+from enforcement_core.tables._arrow_files import _cell, _encoded, _pa, _pc, _strings, _Texts
 from enforcement_core.tables._arrow_records import _bare, _converted, _fen
 from enforcement_core.tables._cells import blank, read_text
 from enforcement_core.tables._columns import (
@@ -131,7 +131,11 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
             # Typed cells (Parquet) go to the column's reader as the object path gives them.
             text, _ = _as_text(sheet_name, array, column, problems, refused, empty_rows)
             encoded = _encoded(text)
-        read = _read_column(sheet_name, encoded, column, problems, refused, passed=empty_rows)
+        # A column of a value a row (the decision numbers) keeps its text in Arrow: only
+        # the values looked at become Python strings.
+        read = _read_column(
+            sheet_name, encoded, column, problems, refused, passed=empty_rows, lazy=encoded.of_rows
+        )
         # The fields combine codes arithmetically: 64 bits of room.
         read.codes = read.codes.astype(np.int64)
         given[column] = read
@@ -139,7 +143,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
         if not column.required:
             continue
         # A cell read as nothing is required, unless its reader refused it above.
-        unread = [p for p, value in enumerate(read.distinct) if value is None]
+        unread = _nothing_at(read.distinct)
         candidates = np.flatnonzero(np.isin(read.codes, unread) & ~empty_rows)
         if not len(candidates):
             continue
@@ -161,7 +165,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     refused |= empty_rows
     # 2. The engine's rules of a row (its party's number, its amounts in words), then
     # the records' fields, column by column, in the order of their names.
-    factors = {c.key: _Factor(list(r.distinct), r.codes, r.fen) for c, r in given.items()}
+    factors = {c.key: _factor(r) for c, r in given.items()}
     _rules(sheet_name, table, found, layout, factors, refused, empty_rows, problems)
     keyed = shape(factors, rows, layout.party_kind)
     invalid = np.zeros(rows, dtype=bool)
@@ -244,6 +248,53 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     if cells is not None:
         cells.update({c.key: (r.distinct, r.codes) for c, r in given.items()}, _kept=keep)
     return _national_arrow(record, keyed, keep, texts_of, wanted)
+
+
+def _factor(read: _Read) -> _Factor:
+    """A column as read, as a field's factor; text held in Arrow stays there."""
+    if isinstance(read.distinct, _Texts):
+        texts: Any = read.distinct  # a sequence, held in Arrow
+        return _TextFactor(texts, read.codes)
+    return _Factor(list(read.distinct), read.codes, read.fen)
+
+
+def _nothing_at(distinct: Any) -> Any:
+    """The positions of the distinct values that are ``None`` (of Arrow text: the blank ones)."""
+    import numpy as np  # noqa: PLC0415
+
+    if isinstance(distinct, _Texts):
+        return np.flatnonzero(distinct._blank)  # noqa: SLF001  (its own slots)
+    return np.array([p for p, value in enumerate(distinct) if value is None], dtype=np.int64)
+
+
+@attrs.define
+class _TextFactor(_Factor):
+    """A field of plain text whose distinct values stay in Arrow (:class:`_Texts`).
+
+    Each row's value, its presence and its truth are read off the blank slots; a
+    Python string is made only of a value looked at (a record built, a refusal).
+    The last slot of the texts is a blank one: a row without a value points there.
+    """
+
+    def _blank(self) -> Any:
+        texts: _Texts = self.distinct  # type: ignore[assignment]
+        return texts._blank  # noqa: SLF001  (its own slots)
+
+    def given(self) -> Any:
+        """Which rows have a value: a text not blank."""
+        if self._given is None:
+            self._given = ~self._blank()[self.codes]
+        return self._given
+
+    def truthy(self) -> Any:
+        """Which rows have a value that is true: a text not blank (a trimmed one is not empty)."""
+        return self.given()
+
+    def where(self, rows: Any) -> _Factor:
+        """The values of ``rows`` only, the others pointing at the last (blank) slot."""
+        import numpy as np  # noqa: PLC0415
+
+        return _TextFactor(self.distinct, np.where(rows, self.codes, len(self.distinct) - 1))
 
 
 def _rules(  # noqa: C901, PLR0912, PLR0913, PLR0917  (the table, its columns, and the rules in turn)
