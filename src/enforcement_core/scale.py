@@ -56,6 +56,7 @@ from enforcement_core.figures import LicensingFigures, PenaltyFigures
 from enforcement_core.hierarchy import BodyHierarchy
 from enforcement_core.partials import Partial, merge
 from enforcement_core.tables._arrow_files import _arrow_sheets, _pa, _pc
+from enforcement_core.tables._columns import _grouped
 from enforcement_core.tables._files import kind_of
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import published_layouts, recognise
@@ -534,12 +535,13 @@ def _bodies(
     named, names = _canonical(named, names)
     coded, codes = _canonical(coded, codes)
     codes = _filled_codes(names, codes, named, coded)
-    # Each (code, name) pair of the kept rows, in the order of its first row.
-    pair = codes[kept] * len(named) + names[kept]
-    distinct, first, inverse = np.unique(pair, return_index=True, return_inverse=True)
-    inverse = np.asarray(inverse).reshape(-1)
+    # Each (code, name) pair of the kept rows (counted, not sorted: a piece's bodies are
+    # few), in the order of its first row.
+    pair = codes * len(named) + names
+    first, group_of = _grouped(pair, kept)
+    distinct = pair[first]
+    inverse = group_of[kept]
     sizes = np.bincount(inverse, minlength=len(distinct))
-    original = np.flatnonzero(kept)
     of_pair = np.full(len(distinct), -1, dtype=np.int64)
     index: dict[str, int] = {}
     bodies: list[tuple[str, EnforcementBody]] = []
@@ -559,7 +561,7 @@ def _bodies(
             problems.append(
                 TableProblem.at(
                     name,
-                    int(original[first[group]]) + 2,
+                    int(first[group]) + 2,
                     header,
                     code or body_name,
                     f"the body {body_name!r} ({code or 'no credit code'}) is in {where}, and no "
