@@ -291,3 +291,28 @@ class TestABigTable:
             assert [(row, at) for row, at, *_ in by_columns] == [(9, header)]
         else:
             assert len(by_columns) == _FEW * 3 // 2
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 4), st.integers(0, 3)), max_size=30),
+    st.sampled_from([0, 10_000]),
+)
+@settings(max_examples=examples(50))
+def test_a_blank_body_code_takes_the_one_its_name_gives(rows, unused):
+    """``_filled_codes``, counted or sorted (many names unused), is the rule row by row."""
+    from enforcement_core.scale import _filled_codes
+
+    # Names and codes: position 0 blank, the others given; ``unused`` names no row gives.
+    named = [None, "甲", "乙", "丙", "丁", *(f"名{n}" for n in range(unused))]
+    coded = [None, "C1", "C2", "C3"]
+    names = np.array([n for n, _ in rows], dtype=np.int64)
+    codes = np.array([c for _, c in rows], dtype=np.int64)
+    given_codes: dict[int, set[int]] = {}
+    for n, c in rows:
+        if named[n] and coded[c]:
+            given_codes.setdefault(n, set()).add(c)
+    expected = [
+        next(iter(given_codes[n])) if not coded[c] and len(given_codes.get(n, ())) == 1 else c
+        for n, c in rows
+    ]
+    assert _filled_codes(names, codes, named, coded).tolist() == expected

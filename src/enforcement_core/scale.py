@@ -490,7 +490,14 @@ def _filled_codes(names: Any, codes: Any, named: Any, coded: Any) -> Any:
     width = len(coded)
     both = given_name & given_code
     # Each name with each of its codes once; a name given with exactly one code lends it.
-    pairs = np.unique(names[both].astype(np.int64) * width + codes[both])
+    keys = names[both].astype(np.int64) * width + codes[both]
+    top = len(named) * width
+    # A piece's bodies are few: their pairs counted, not sorted out of the rows.
+    pairs = (
+        np.flatnonzero(np.bincount(keys, minlength=top))
+        if top <= 4 * len(keys) + 4096
+        else np.unique(keys)
+    )
     of_name = pairs // width
     many = np.bincount(of_name, minlength=len(named))
     lent = np.full(len(named), -1, dtype=np.int64)
