@@ -21,7 +21,7 @@ import enforcement_core as ec
 from enforcement_core.summary import leave_unknown
 from enforcement_core.tables import read_columnar
 from enforcement_core.tables._columns import _FEW, _Factor
-from enforcement_core.tables._publicity_columns import (
+from enforcement_core.tables._distinct import (
     _distinct_array,
     _fen_array,
     _text_values,
@@ -73,7 +73,7 @@ class TestDistinctArray:
     def test_no_pandas(self):
         code = (
             "import sys, datetime, pyarrow\n"
-            "from enforcement_core.tables._publicity_columns import _distinct_array\n"
+            "from enforcement_core.tables._distinct import _distinct_array\n"
             "_distinct_array([datetime.date(2024, 1, 1), None], pyarrow.date32())\n"
             "_distinct_array([1, None], pyarrow.int64())\n"
             "_distinct_array([['a'], []], pyarrow.list_(pyarrow.string()))\n"
