@@ -441,6 +441,7 @@ TABLES: list[str] = [
     "_arrow_files",
     "_arrow_records",
     "_columns",
+    "_distinct",
     "_publicity_columns",
     "_locate",
     "_template",

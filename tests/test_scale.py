@@ -803,3 +803,24 @@ def test_numbers_of_one_hash_are_told_apart_by_their_text(tmp_path, monkeypatch)
 def test_a_body_across_pieces_is_counted_by_group_bys(dataset, tree, expected):
     """A body's table of several pieces is grouped on its chunks' codes: their dictionaries made one."""
     assert expected == summarize_partitions(dataset, year=YEAR, hierarchy=tree)
+
+
+def test_the_pieces_are_read_with_the_system_memory_pool(tmp_path, monkeypatch):
+    """As read_columnar, a province's pieces are read with malloc's pool, and the default is back after."""
+    import pyarrow as pa
+
+    from enforcement_core import scale
+
+    before = pa.default_memory_pool().backend_name
+    during = []
+    read = scale._file_read
+
+    def watched(*args, **kwargs):
+        during.append(pa.default_memory_pool().backend_name)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(scale, "_file_read", watched)
+    write_pieces(tmp_path, PIECE_ROWS[0], PIECE_ROWS[1])
+    summarize_partitions(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
+    assert ["system", "system"] == during
+    assert before == pa.default_memory_pool().backend_name

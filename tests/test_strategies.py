@@ -31,6 +31,7 @@ import test_columnar
 import test_fast_json
 import test_fuzz
 import test_layouts  # noqa: F401  (imported by test_columnar's table strategies as they draw)
+import test_national_columns
 import test_numbers_zh
 import test_partials
 import test_scale
@@ -579,6 +580,37 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
     "test_columnar._ID_CELLS": (
         lambda: test_columnar._ID_CELLS,
         lambda v: isinstance(v, str) and v.strip() in {"", "P-1", "P-2", "P-3", "p-1", "P-1\u200b"},
+    ),
+    # Distinct values as the national engine's fields hold them (None: no value).
+    "test_national_columns._TEXTS": (
+        lambda: test_national_columns._TEXTS,
+        lambda v: all(x is None or isinstance(x, str) for x in v),
+    ),
+    "test_national_columns._DATES": (
+        lambda: test_national_columns._DATES,
+        lambda v: all(x is None or isinstance(x, dt.date) for x in v),
+    ),
+    "test_national_columns._FEN": (
+        lambda: test_national_columns._FEN,
+        lambda v: all(x is None or -(2**63) <= x < 2**63 for x in v),
+    ),
+    "test_national_columns._FLAGS": (
+        lambda: test_national_columns._FLAGS,
+        lambda v: all(x is None or isinstance(x, bool) for x in v),
+    ),
+    "test_national_columns._LISTS": (
+        lambda: test_national_columns._LISTS,
+        lambda v: all(isinstance(x, list) and all(isinstance(i, str) for i in x) for x in v),
+    ),
+    # Amounts: a fen read from plain digits (True), or a Decimal to the fen by its reader.
+    "test_national_columns._AMOUNTS": (
+        lambda: test_national_columns._AMOUNTS,
+        lambda v: all(
+            x is None
+            or (x[1] and isinstance(x[0], int) and x[0] >= 0)
+            or (not x[1] and isinstance(x[0], Decimal) and x[0] == x[0].quantize(Decimal("0.01")))
+            for x in v
+        ),
     ),
     # A worksheet's rows: numbered anywhere up to past Excel's last row, cells of known
     # columns and texts, each with its reference written or not; rows and cells padded

@@ -48,7 +48,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
-from enforcement_core import _arrow
+from enforcement_core._arrow import from_numpy, scalar, strings, system_memory_pool, to_numpy
 from enforcement_core._extras import require
 from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.errors import LoadError
@@ -56,6 +56,7 @@ from enforcement_core.figures import LicensingFigures, PenaltyFigures
 from enforcement_core.hierarchy import BodyHierarchy
 from enforcement_core.partials import Partial, merge
 from enforcement_core.tables._arrow_files import _arrow_sheets, _pa, _pc
+from enforcement_core.tables._columns import _grouped
 from enforcement_core.tables._files import kind_of
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import published_layouts, recognise
@@ -124,11 +125,11 @@ class _Ids:
 
         hashes = _hashes_of(self.keys)
         of_key = (hashes % np.uint64(buckets)).astype(np.int64)
-        of_again = _buckets_of(_arrow.strings([key for _, key, _ in self.again]), buckets)
+        of_again = _buckets_of(strings([key for _, key, _ in self.again]), buckets)
         return [
             _Ids(
                 self.order,
-                self.keys.filter(_arrow.from_numpy(of_key == bucket)),
+                self.keys.filter(from_numpy(of_key == bucket)),
                 self.rows[of_key == bucket],
                 tuple(a for a, b in zip(self.again, of_again.tolist(), strict=True) if b == bucket),
                 hashes[of_key == bucket],
@@ -222,9 +223,9 @@ def _ids_of(table: Any, found: Mapping[int, Any], order: int) -> _Ids | None:
     repeated = given[given != rows[keys[given]]]
     again: tuple[tuple[int, str, int], ...] = ()
     if len(repeated):
-        named = distinct.take(pa.array(keys[repeated])).to_pylist()
+        named = distinct.take(from_numpy(keys[repeated])).to_pylist()
         again = tuple(zip(repeated.tolist(), named, rows[keys[repeated]].tolist(), strict=True))
-    ordered = distinct.take(pa.array(by_first)).cast(pa.string())
+    ordered = distinct.take(from_numpy(by_first)).cast(pa.string())
     return _Ids(order, ordered, rows[by_first], again)
 
 
@@ -305,8 +306,6 @@ class _Read:
 
 def _read(table: Any, name: str, reading: _Reading, order: int) -> _Read:
     """One piece checked, its typed rows split by body: what each piece gives to :class:`_Gathering`."""
-    import numpy as np  # noqa: PLC0415
-
     problems: list[TableProblem] = []
     header = [str(h) for h in table.column_names]
     published = recognise(header, reading.mapping)
@@ -329,28 +328,38 @@ def _read(table: Any, name: str, reading: _Reading, order: int) -> _Read:
     if found is None:
         return _Read(problems)
     cells: dict[str, Any] = {}
-    typed = _national(name, table, found, published, problems, cells=cells)
+    # The records' numbers and parties are checked, and counted by no figure: not made.
+    typed = _national(name, table, found, published, problems, cells=cells, wanted=_summed)
     ids = _ids_of(table, found, order)
     id_header = next((c.header() for c in found.values() if c.key == "id"), "")
     keys_of: dict[str, set[str]] = {}
     bodies, of_row = _bodies(cells, reading, (name, published.body_header()), problems, keys_of)
     unknown = tuple(unknown_of(published, (column.key for column in found.values())))
-    # The records' numbers and parties are checked above and counted by no figure.
-    summed = [c for c in typed.column_names if c != "id" and "." not in c]
-    typed = typed.select(summed)
     mask = of_row >= 0
     dated = _DATED.get(published.field)
     if dated is not None and dated in typed.column_names and typed.num_rows:
         # Only the year's rows are counted; the others are not held until the end.
         pc = _pc()
         dates = typed.column(dated)
-        start, end = dt.date(reading.year, 1, 1), dt.date(reading.year, 12, 31)
+        start, end = (_day(dt.date(reading.year, month, day)) for month, day in ((1, 1), (12, 31)))
         in_year = pc.and_(pc.greater_equal(dates, start), pc.less_equal(dates, end))
-        mask &= np.asarray(in_year.to_numpy(zero_copy_only=False), dtype=bool)
+        mask &= to_numpy(pc.fill_null(in_year, scalar(value=False)))
     if not mask.all():
-        typed = typed.filter(_pa().array(mask))
+        typed = typed.filter(from_numpy(mask))
         of_row = of_row[mask]
     return _Read(problems, keys_of, published.field, bodies, typed, of_row, unknown, ids, id_header)
+
+
+def _summed(column: str) -> bool:
+    """Whether a figure counts a column of the typed records: not the numbers, not the parties."""
+    return column != "id" and "." not in column
+
+
+def _day(day: dt.date) -> Any:
+    """A ``date32`` Arrow scalar, made without pyarrow's conversion of a Python date (which imports pandas)."""
+    return scalar(day.toordinal() - dt.date(1970, 1, 1).toordinal(), _pa().int32()).cast(
+        _pa().date32()
+    )
 
 
 #: The report's field of each record group a national table holds, and its figures of a table.
@@ -410,7 +419,7 @@ class _Gathering:
             return
         of_row = local[read.of_row]
         by_body = np.argsort(of_row, kind="stable")
-        table = read.table.take(_pa().array(by_body))
+        table = read.table.take(from_numpy(by_body))
         bounds = np.searchsorted(of_row[by_body], np.arange(len(self.index) + 1))
         for at in np.flatnonzero(np.diff(bounds)).tolist():
             low, high = int(bounds[at]), int(bounds[at + 1])
@@ -507,7 +516,14 @@ def _filled_codes(names: Any, codes: Any, named: Any, coded: Any) -> Any:
     width = len(coded)
     both = given_name & given_code
     # Each name with each of its codes once; a name given with exactly one code lends it.
-    pairs = np.unique(names[both].astype(np.int64) * width + codes[both])
+    keys = names[both].astype(np.int64) * width + codes[both]
+    top = len(named) * width
+    # A piece's bodies are few: their pairs counted, not sorted out of the rows.
+    pairs = (
+        np.flatnonzero(np.bincount(keys, minlength=top))
+        if top <= 4 * len(keys) + 4096
+        else np.unique(keys)
+    )
     of_name = pairs // width
     many = np.bincount(of_name, minlength=len(named))
     lent = np.full(len(named), -1, dtype=np.int64)
@@ -552,12 +568,13 @@ def _bodies(
     named, names = _canonical(named, names)
     coded, codes = _canonical(coded, codes)
     codes = _filled_codes(names, codes, named, coded)
-    # Each (code, name) pair of the kept rows, in the order of its first row.
-    pair = codes[kept] * len(named) + names[kept]
-    distinct, first, inverse = np.unique(pair, return_index=True, return_inverse=True)
-    inverse = np.asarray(inverse).reshape(-1)
+    # Each (code, name) pair of the kept rows (counted, not sorted: a piece's bodies are
+    # few), in the order of its first row.
+    pair = codes * len(named) + names
+    first, group_of = _grouped(pair, kept)
+    distinct = pair[first]
+    inverse = group_of[kept]
     sizes = np.bincount(inverse, minlength=len(distinct))
-    original = np.flatnonzero(kept)
     of_pair = np.full(len(distinct), -1, dtype=np.int64)
     index: dict[str, int] = {}
     bodies: list[tuple[str, EnforcementBody]] = []
@@ -577,7 +594,7 @@ def _bodies(
             problems.append(
                 TableProblem.at(
                     name,
-                    int(original[first[group]]) + 2,
+                    int(first[group]) + 2,
                     header,
                     code or body_name,
                     f"the body {body_name!r} ({code or 'no credit code'}) is in {where}, and no "
@@ -732,21 +749,26 @@ def _file_read(name: str, piece: _Source, reading: _Reading, order: int) -> _Rea
 
 
 def _files_piece(items: list[tuple[int, str, _Source]], reading: _Reading) -> _Piece:
-    """Files read one after another (their places among the pieces given), each body one partial."""
-    gathering = _Gathering(reading)
-    for order, name, piece in items:
-        gathering.add(_file_read(name, piece, reading, order), name, order)
-    return gathering.piece()
+    """Files read one after another (their places among the pieces given), each body one partial.
+
+    Read with the system's memory pool, as ``read_columnar`` reads (:func:`~enforcement_core._arrow.system_memory_pool`).
+    """
+    with system_memory_pool():
+        gathering = _Gathering(reading)
+        for order, name, piece in items:
+            gathering.add(_file_read(name, piece, reading, order), name, order)
+        return gathering.piece()
 
 
 def _frames_piece(frames: list[Any], orders: list[int], reading: _Reading) -> _Piece:
     """Partitions of a dask DataFrame read one after another, each body one partial."""
-    gathering = _Gathering(reading)
-    for frame, order in zip(frames, orders, strict=True):
-        name = f"partition {order}"
-        table = _pa().Table.from_pandas(frame, preserve_index=False)
-        gathering.add(_read(table, name, reading, order), name, order)
-    return gathering.piece()
+    with system_memory_pool():
+        gathering = _Gathering(reading)
+        for frame, order in zip(frames, orders, strict=True):
+            name = f"partition {order}"
+            table = _pa().Table.from_pandas(frame, preserve_index=False)
+            gathering.add(_read(table, name, reading, order), name, order)
+        return gathering.piece()
 
 
 def _is_dask_frame(source: object) -> bool:

@@ -13,7 +13,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
@@ -116,27 +116,51 @@ def leave_unknown(figures: Mapping[str, Any], paths: Iterable[str]) -> dict[str,
         True
     """
     left = dict(figures)
+    # Each figure's paths together: one evolve (and one run of its checks) a figure, not a path.
+    below: dict[str, list[list[str]]] = {}
     for path in paths:
         field, _, rest = path.partition(".")
-        if left.get(field) is not None and rest:
-            left[field] = _unknown_at(left[field], rest.split("."))
+        if rest:
+            below.setdefault(field, []).append(rest.split("."))
+    for field, names in below.items():
+        if left.get(field) is not None:
+            left[field] = _unknown_at(left[field], names)
     return left
 
 
-def _unknown_at(obj: Any, names: list[str]) -> Any:
-    """``obj`` with the figure at the path ``names`` below it set to ``None``."""
+def _unknown_at(obj: Any, paths: list[list[str]]) -> Any:
+    """``obj`` with the figures at the paths (each a list of names) below it set to ``None``."""
     if obj is None:
         return None
-    head, *rest = names
+    by_head: dict[str, list[list[str]]] = {}
+    for head, *rest in paths:
+        by_head.setdefault(head, []).append(rest)
     if isinstance(obj, Mapping):
-        for key, value in obj.items():
-            if getattr(key, "value", key) == head:
-                if not rest:
-                    # A part of a breakdown not known is a part not stated: left out.
-                    return {k: v for k, v in obj.items() if k != key}
-                return {**obj, key: _unknown_at(value, rest)}
-        return obj
-    return attrs.evolve(obj, **{head: _unknown_at(getattr(obj, head), rest) if rest else None})
+        left = dict(obj)
+        changed = False
+        for head, rests in by_head.items():
+            key = next((k for k in left if getattr(k, "value", k) == head), _NO_KEY)
+            if key is _NO_KEY:
+                continue
+            changed = True
+            # A part of a breakdown not known is a part not stated: left out.
+            if any(not rest for rest in rests):
+                del left[key]
+            else:
+                left[key] = _unknown_at(left[key], rests)
+        return left if changed else obj
+    return attrs.evolve(
+        obj,
+        **{
+            head: None
+            if any(not rest for rest in rests)
+            else _unknown_at(getattr(obj, head), rests)
+            for head, rests in by_head.items()
+        },
+    )
+
+
+_NO_KEY: Final = object()
 
 
 def _unit_paths(

@@ -9,11 +9,13 @@ once per distinct combination of the values it reads.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from enforcement_core._arrow import from_numpy, scalar, strings, to_numpy
 from enforcement_core._validators import MAX_MONEY, Check, declared_checks
 from enforcement_core.actions import (
     LicensingDecision,
@@ -33,11 +35,20 @@ from enforcement_core.tables._columns import (
     _Factor,
     _grouped,
     _or,
+    _plain,
     _Proxy,
     _Read,
     _read_column,
     _signatures,
     _unread_rows,
+)
+from enforcement_core.tables._distinct import (
+    _distinct_array,
+    _factor,
+    _fen_array,
+    _nothing_at,
+    _text_values,
+    _zeros,
 )
 from enforcement_core.tables._layout import (
     Column,
@@ -60,7 +71,7 @@ from enforcement_core.tables._publicity_rows import (
 from enforcement_core.tables._reasons import in_chinese
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from enforcement_core.tables._publicity import PublishedLayout
 
@@ -73,15 +84,18 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
     problems: list[TableProblem],
     *,
     cells: dict[str, Any] | None = None,
+    wanted: Callable[[str], bool] | None = None,
 ) -> Any:
     """The typed table of a national table's records; ``cells`` gets every column as read.
 
     ``cells``, when given, receives each column as read by the column's key
     (``"body"``, ``"body_code"``): its distinct values (the last ``None``) and each
     row's code among them, and ``"_kept"``: which rows the typed table keeps.
+    ``wanted``, when given, says which of the typed table's columns (by name,
+    ``"party.name"``) to make: every row is checked all the same.
     """
     shape = _penalty_fields if layout.kind == "penalty" else _licence_fields
-    return _checked(sheet_name, table, found, layout, problems, shape, cells)
+    return _checked(sheet_name, table, found, layout, problems, shape, cells, wanted)
 
 
 def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of the checks of a national table)
@@ -92,6 +106,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     problems: list[TableProblem],
     shape: Any,
     cells: dict[str, Any] | None = None,
+    wanted: Callable[[str], bool] | None = None,
 ) -> Any:
     """The typed table of a national table's records, every refused row reported and left out.
 
@@ -123,7 +138,11 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
             # Typed cells (Parquet) go to the column's reader as the object path gives them.
             text, _ = _as_text(sheet_name, array, column, problems, refused, empty_rows)
             encoded = _encoded(text)
-        read = _read_column(sheet_name, encoded, column, problems, refused, passed=empty_rows)
+        # A column of a value a row (the decision numbers) keeps its text in Arrow: only
+        # the values looked at become Python strings.
+        read = _read_column(
+            sheet_name, encoded, column, problems, refused, passed=empty_rows, lazy=encoded.of_rows
+        )
         # The fields combine codes arithmetically: 64 bits of room.
         read.codes = read.codes.astype(np.int64)
         given[column] = read
@@ -131,12 +150,12 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
         if not column.required:
             continue
         # A cell read as nothing is required, unless its reader refused it above.
-        unread = [p for p, value in enumerate(read.distinct) if value is None]
+        unread = _nothing_at(read.distinct)
         candidates = np.flatnonzero(np.isin(read.codes, unread) & ~empty_rows)
         if not len(candidates):
             continue
         index = next(i for i, c in found.items() if c is column)
-        raw = table.column(index).take(pa.array(candidates)).to_pylist()
+        raw = table.column(index).take(from_numpy(candidates)).to_pylist()
         for row, cell in zip(candidates.tolist(), raw, strict=True):
             if blank(cell):
                 problems.append(
@@ -153,13 +172,15 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     refused |= empty_rows
     # 2. The engine's rules of a row (its party's number, its amounts in words), then
     # the records' fields, column by column, in the order of their names.
-    factors = {c.key: _Factor(list(r.distinct), r.codes, r.fen) for c, r in given.items()}
+    factors = {c.key: _factor(r) for c, r in given.items()}
     _rules(sheet_name, table, found, layout, factors, refused, empty_rows, problems)
     keyed = shape(factors, rows, layout.party_kind)
     invalid = np.zeros(rows, dtype=bool)
     # 3. Declared checks: value-only ones per distinct value, cross-field ones per pair.
     fields = {f.name: f for f in attrs.fields(record)}
     header_of = {c.path[0]: c.header() for c in found.values()}
+    # A plain column's cells in Arrow, for the checks that run on text there.
+    texts_of = {c.key: r.texts for c, r in given.items() if _plain(c) and r.texts is not None}
     for name, factor in keyed.items():
         field = fields.get(name)
         if field is None or isinstance(factor, _Parties):
@@ -169,7 +190,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
             if check.kind in _VALUE_ONLY:
                 eligible = factor.given() & ~refused
                 keys_of_rows = factor.codes
-                reasons = _value_reasons(check, factor, eligible)
+                reasons = _value_reasons(check, factor, eligible, texts_of.get(name))
             elif check.kind in ("not_before", "at_most"):
                 other = keyed.get(check.other)  # type: ignore[attr-defined]
                 if other is None:
@@ -233,7 +254,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     keep = ~(refused | invalid)
     if cells is not None:
         cells.update({c.key: (r.distinct, r.codes) for c, r in given.items()}, _kept=keep)
-    return _national_arrow(record, keyed, keep)
+    return _national_arrow(record, keyed, keep, texts_of, wanted)
 
 
 def _rules(  # noqa: C901, PLR0912, PLR0913, PLR0917  (the table, its columns, and the rules in turn)
@@ -331,10 +352,11 @@ class _Parties:
 
     #: Which rows have a party.
     present: Any
-    #: Each row's name, number and a person's number beside a code (object arrays).
-    name: Any
-    id_number: Any
-    personal_id: Any
+    #: Each row's name, number and a person's number beside a code, by their codes
+    #: (``None`` where a row has none).
+    name: _Factor
+    id_number: _Factor
+    personal_id: _Factor
     #: Each row's kind.
     kind: _Factor
     #: Each row's combination of the parts' codes: rows of one combination hold one party.
@@ -343,12 +365,17 @@ class _Parties:
     def of(self, row: int) -> dict[str, Any] | None:
         if not self.present[row]:
             return None
-        party = {"name": self.name[row], "kind": self.kind.distinct[self.kind.codes[row]]}
-        if self.id_number[row] is not None:
-            party["id_number"] = self.id_number[row]
-        if self.personal_id[row] is not None:
-            party["personal_id"] = self.personal_id[row]
+        party = {"name": _at(self.name, row), "kind": _at(self.kind, row)}
+        number, personal = _at(self.id_number, row), _at(self.personal_id, row)
+        if number is not None:
+            party["id_number"] = number
+        if personal is not None:
+            party["personal_id"] = personal
         return party
+
+
+def _at(factor: _Factor, row: int) -> Any:
+    return factor.distinct[int(factor.codes[row])]
 
 
 def _refused_parties(parties: _Parties) -> Any:
@@ -371,16 +398,19 @@ def _party_kinds(
     """Each row's ``party_kind``, decided once per combination of the kind and the numbers given."""
     import numpy as np  # noqa: PLC0415
 
-    nothing = _constant(None, rows)
-    kind = given.get("party.kind", nothing)
+    kind = given.get("party.kind") or _constant(None, rows)
     coded = np.zeros(rows, dtype=bool)
-    for key in PARTY_CODES:
-        coded |= given.get(f"party.{key}", nothing).truthy()
     personal = np.zeros(rows, dtype=bool)
-    for key in PERSONAL_NUMBERS:
-        personal |= given.get(f"party.{key}", nothing).truthy()
+    # A column the table lacks gives no number: nothing to look at.
+    for keys, told in ((PARTY_CODES, coded), (PERSONAL_NUMBERS, personal)):
+        for key in keys:
+            if f"party.{key}" in given:
+                np.logical_or(told, given[f"party.{key}"].truthy(), out=told)
     signature = kind.codes * 4 + coded * 2 + personal
-    combinations, inverse = np.unique(signature, return_inverse=True)
+    # The combinations (few: kinds by two flags) counted, not sorted out of the rows.
+    seen = np.bincount(signature, minlength=4 * len(kind.distinct)) > 0
+    combinations = np.flatnonzero(seen)
+    inverse = (np.cumsum(seen) - 1)[signature]
     decided = [
         party_kind(
             kind.distinct[int(k) // 4],
@@ -391,7 +421,26 @@ def _party_kinds(
         )
         for k in combinations.tolist()
     ]
-    return _Factor(decided, inverse.reshape(-1))
+    return _Factor(decided, inverse)
+
+
+def _first_truthy(given: Mapping[str, _Factor], keys: list[str], rows: int) -> _Factor:
+    """``a or b or ...`` of the columns ``keys``, row by row, as :func:`_or` makes it.
+
+    A column the table lacks is ``None`` in every row: the columns given are
+    or-ed alone, and only when the last key's column is lacking is the last given
+    one's falsy value (if it has any) made ``None``, as ``x or None`` makes it.
+    """
+    present = [given[key] for key in keys if key in given]
+    if not present:
+        return _constant(None, rows)
+    result = present[0]
+    for factor in present[1:]:
+        result = _or(result, factor)
+    last = present[-1].distinct
+    if keys[-1] not in given and any(v is not None and not v for v in last):
+        result = _or(result, _constant(None, rows))
+    return result
 
 
 def _parties(
@@ -400,22 +449,13 @@ def _parties(
     """``party_of`` of the national tables, column by column, for the ``shaped`` rows."""
     import numpy as np  # noqa: PLC0415
 
-    def column(key: str) -> _Factor:
-        return given.get(key) or _constant(None, rows)
-
     # The first code given, else the first of a person's numbers, as party_of takes them.
-    first, *others = PARTY_CODES
-    codes = column(f"party.{first}")
-    for key in others:
-        codes = _or(codes, column(f"party.{key}"))
-    one, *more = PERSONAL_NUMBERS
-    personal = column(f"party.{one}")
-    for key in more:
-        personal = _or(personal, column(f"party.{key}"))
+    codes = _first_truthy(given, [f"party.{key}" for key in PARTY_CODES], rows)
+    personal = _first_truthy(given, [f"party.{key}" for key in PERSONAL_NUMBERS], rows)
     kind = _party_kinds(given, rows, default, asked=False)
     number = _or(codes, personal)
     beside = shaped & codes.truthy() & personal.truthy()
-    name = column("party.name")
+    name = given.get("party.name") or _constant(None, rows)
     key = _signatures(
         [name.codes, number.codes, np.where(beside, personal.codes, len(personal.distinct))],
         [len(name.distinct), len(number.distinct), len(personal.distinct) + 1],
@@ -423,9 +463,9 @@ def _parties(
     )
     return _Parties(
         shaped,
-        np.where(shaped, name.values(), None),
-        np.where(shaped, number.values(), None),
-        np.where(beside, personal.values(), None),
+        name.where(shaped),
+        number.where(shaped),
+        personal.where(beside),
         kind.where(shaped),
         _signatures([key, kind.codes], [int(key.max(initial=0)) + 1, len(kind.distinct)], rows),
     )
@@ -457,7 +497,7 @@ def _penalty_fields(
         # The rule reads whether the amount is 0 and the sanctions: decided once for each
         # distinct list of sanctions, twice (0 or not).
         amount = column(field)
-        zero = np.fromiter((v is not None and v == 0 for v in amount.distinct), bool)
+        zero = _zeros(amount)
         stated = np.array(
             [
                 [amount_stated(field, zero=flag, sanctions=listed) for listed in sanctions.distinct]
@@ -510,27 +550,56 @@ def _kwargs(keyed: Mapping[str, _Factor | _Parties], row: int) -> dict[str, Any]
     return kwargs
 
 
-def _national_arrow(record: type, keyed: Mapping[str, _Factor | _Parties], keep: Any) -> Any:
-    """The kept rows as Arrow columns typed by the record's fields, from the distinct values."""
+def _national_arrow(
+    record: type,
+    keyed: Mapping[str, _Factor | _Parties],
+    keep: Any,
+    texts_of: Mapping[str, Any] | None = None,
+    wanted: Callable[[str], bool] | None = None,
+) -> Any:
+    """The kept rows as Arrow columns typed by the record's fields, from the distinct values.
+
+    Each column is its distinct values in Arrow taken by the kept rows' codes: a value
+    is converted once, however many rows give it, and never through pyarrow's
+    conversion of Python values (which imports pandas). A field of text whose
+    distinct values are a plain column's cells (``texts_of``, by key) is taken from
+    them as read, not made again of Python strings. Only the ``wanted`` columns are made.
+    """
     import typing  # noqa: PLC0415
 
     pa = _pa()
     hints = typing.get_type_hints(record)
-    kept = pa.array(keep)
+    every = bool(keep.all())
+    texts_of = texts_of or {}
+
+    def column(distinct: Any, codes: Any) -> Any:
+        return distinct.take(from_numpy(codes if every else codes[keep]))
+
     columns: dict[str, Any] = {}
     for name, field in keyed.items():
         if isinstance(field, _Parties):
             kinds, _ = _converted(PartyKind, field.kind.distinct)
-            columns[f"{name}.name"] = pa.array(field.name, pa.string()).filter(kept)
-            columns[f"{name}.kind"] = (
-                pa.array(kinds, pa.string()).take(pa.array(field.kind.codes)).filter(kept)
-            )
-            columns[f"{name}.id_number"] = pa.array(field.id_number, pa.string()).filter(kept)
-            columns[f"{name}.personal_id"] = pa.array(field.personal_id, pa.string()).filter(kept)
+            for part, factor in (
+                ("name", field.name),
+                ("kind", _Factor(kinds, field.kind.codes)),
+                ("id_number", field.id_number),
+                ("personal_id", field.personal_id),
+            ):
+                if wanted is None or wanted(f"{name}.{part}"):
+                    distinct = _text_values(factor, texts_of.get(f"{name}.{part}"))
+                    columns[f"{name}.{part}"] = column(distinct, factor.codes)
+            continue
+        if wanted is not None and not wanted(name):
             continue
         tp = _bare(hints[name])
+        if tp is Decimal and (amounts := _fen_array(field)) is not None:
+            columns[name] = column(amounts, field.codes)
+            continue
+        if tp is str:
+            columns[name] = column(_text_values(field, texts_of.get(name)), field.codes)
+            continue
         distinct, arrow_type = _converted(tp, field.distinct, field.fen)
-        values = pa.array(distinct, arrow_type).take(pa.array(field.codes)).filter(kept)
+        values = column(_distinct_array(distinct, arrow_type), field.codes)
         if isinstance(tp, type) and issubclass(tp, Enum):
             values = values.dictionary_encode()
         columns[name] = values
@@ -546,12 +615,13 @@ def _combinations(factors: list[_Factor], rows: int) -> tuple[Any, Any]:
     return first, inverse.reshape(-1)
 
 
-def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]:
+def _value_reasons(check: Any, factor: _Factor, eligible: Any, texts: Any = None) -> dict[int, str]:
     """Each distinct value's refusal by a check of a value alone, by its position.
 
     Values equal to one another share the reason of the first row's (as a memo
     of the rows in order would); an identifier of letters and digits alone is
-    one the check lets pass, found in Arrow when a column has many.
+    one the check lets pass, found in Arrow when a column has many. ``texts``: the
+    Arrow text of the first distinct values, when they are a plain column's cells.
     """
     import numpy as np  # noqa: PLC0415
 
@@ -560,12 +630,12 @@ def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]
     first = np.full(len(factor.distinct), len(eligible), dtype=np.int64)
     np.minimum.at(first, factor.codes[positions], positions)
     present = np.flatnonzero(first < len(eligible))
-    passing = _surely_passing(check, factor)
+    passing = _surely_passing(check, factor, texts)
+    if passing is not None:
+        present = present[~passing[present]]
     memo: dict[Any, str | None] = {}
     reasons: dict[int, str] = {}
     for position in present[np.argsort(first[present], kind="stable")].tolist():
-        if passing is not None and passing[position]:
-            continue
         value = factor.distinct[position]
         # Equal is not the same: Decimal("-0") == 0, and the money check refuses only the first.
         key = (type(value), value, str(value)) if not isinstance(value, list) else None
@@ -577,30 +647,36 @@ def _value_reasons(check: Any, factor: _Factor, eligible: Any) -> dict[int, str]
     return reasons
 
 
-def _surely_passing(check: Any, factor: _Factor) -> Any:
-    """Which distinct values ``check`` surely lets pass; ``None``: look at each.
+def _surely_passing(check: Any, factor: _Factor, texts: Any = None) -> Any:
+    """Which distinct values ``check`` surely lets pass (numpy booleans); ``None``: look at each.
 
     The check says it itself: by its ``plain_pattern``, run on the texts in Arrow (many
     identifiers are letters and digits alone), or value by value by its
-    ``plainly_passes`` (many amounts are Decimals of two places well below the largest).
+    ``plainly_passes`` (many amounts are Decimals of two places well below the largest;
+    one read from plain digits is known in fen, held to the largest amount at once).
     """
+    import numpy as np  # noqa: PLC0415
+
     distinct = factor.distinct
-    if len(distinct) <= _FEW:
+    count = len(distinct)
+    if count <= _FEW:
         return None
     if check.plain_pattern is not None:
-        pa, pc = _pa(), _pc()
-        texts = pa.array([v if type(v) is str else None for v in distinct], pa.string())
-        matched = pc.match_substring_regex(texts, check.plain_pattern)
-        return pc.fill_null(matched, fill_value=False).to_numpy(zero_copy_only=False)
+        if texts is None or any(v is not None for v in distinct[len(texts) :]):
+            texts = strings([v if type(v) is str else None for v in distinct])
+        matched = _pc().match_substring_regex(texts, check.plain_pattern)
+        passing = np.zeros(count, dtype=bool)
+        passing[: len(texts)] = to_numpy(_pc().fill_null(matched, scalar(value=False)))
+        return passing
     if type(check).plainly_passes is Check.plainly_passes:
         return None
     if factor.fen is None or check.kind != "money":
-        return [check.plainly_passes(v) for v in distinct]
-    # An amount read from plain digits is known in fen: held to the largest amount at once.
-    return [
-        check.plainly_passes(v) if fen is None else fen <= _MAX_FEN
-        for v, fen in zip(distinct, factor.fen, strict=True)
-    ]
+        return np.fromiter(map(check.plainly_passes, distinct), bool, count)
+    fen = np.fromiter((-1 if f is None else f for f in factor.fen), np.int64, count)
+    passing = (fen >= 0) & (fen <= _MAX_FEN)
+    for position in np.flatnonzero(fen < 0).tolist():
+        passing[position] = check.plainly_passes(distinct[position])
+    return passing
 
 
 _MAX_FEN: Final = int(MAX_MONEY * 100)

@@ -1,0 +1,171 @@
+"""A field's distinct values, held in Arrow and numpy: what the national engine decides on.
+
+The engine of :mod:`._publicity_columns` holds a field as its distinct values and each
+row's position among them (``_Factor``). Here: a field of text whose values stay
+Arrow text (the decision numbers, a value a row), the amounts decided on their fen,
+and the distinct values made into an Arrow array from buffers, never through
+pyarrow's conversion of Python values (which imports pandas), to be taken by the
+rows' codes into the typed table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Final
+
+import attrs
+
+from enforcement_core._arrow import from_numpy, scalar, strings
+from enforcement_core.tables._arrow_files import _pa, _pc, _Texts
+from enforcement_core.tables._arrow_records import _fen
+from enforcement_core.tables._columns import _Factor, _Read
+
+
+def _factor(read: _Read) -> _Factor:
+    """A column as read, as a field's factor; text held in Arrow stays there."""
+    if isinstance(read.distinct, _Texts):
+        texts: Any = read.distinct  # a sequence, held in Arrow
+        return _TextFactor(texts, read.codes)
+    return _Factor(list(read.distinct), read.codes, read.fen)
+
+
+def _nothing_at(distinct: Any) -> Any:
+    """The positions of the distinct values that are ``None`` (of Arrow text: the blank ones)."""
+    import numpy as np  # noqa: PLC0415
+
+    if isinstance(distinct, _Texts):
+        return np.flatnonzero(distinct._blank)  # noqa: SLF001  (its own slots)
+    return np.array([p for p, value in enumerate(distinct) if value is None], dtype=np.int64)
+
+
+@attrs.define
+class _TextFactor(_Factor):
+    """A field of plain text whose distinct values stay in Arrow (:class:`_Texts`).
+
+    Each row's value, its presence and its truth are read off the blank slots; a
+    Python string is made only of a value looked at (a record built, a refusal).
+    The last slot of the texts is a blank one: a row without a value points there.
+    """
+
+    def _blank(self) -> Any:
+        texts: _Texts = self.distinct  # type: ignore[assignment]
+        return texts._blank  # noqa: SLF001  (its own slots)
+
+    def given(self) -> Any:
+        """Which rows have a value: a text not blank."""
+        if self._given is None:
+            self._given = ~self._blank()[self.codes]
+        return self._given
+
+    def truthy(self) -> Any:
+        """Which rows have a value that is true: a text not blank (a trimmed one is not empty)."""
+        return self.given()
+
+    def where(self, rows: Any) -> _Factor:
+        """The values of ``rows`` only, the others pointing at the last (blank) slot."""
+        import numpy as np  # noqa: PLC0415
+
+        return _TextFactor(self.distinct, np.where(rows, self.codes, len(self.distinct) - 1))
+
+
+def _zeros(amount: _Factor) -> Any:
+    """Which distinct amounts are 0: by their fen where the reader knew it, else by the value."""
+    import numpy as np  # noqa: PLC0415
+
+    count = len(amount.distinct)
+    if amount.fen is None:
+        return np.fromiter((v is not None and v == 0 for v in amount.distinct), bool, count)
+    fen = np.fromiter((-1 if f is None else f for f in amount.fen), np.int64, count)
+    zero = fen == 0
+    for position in np.flatnonzero(fen < 0).tolist():
+        value = amount.distinct[position]
+        zero[position] = value is not None and value == 0
+    return zero
+
+
+def _text_values(factor: _Factor, texts: Any) -> Any:
+    """A factor's distinct texts as an Arrow ``string`` array (``None``: null).
+
+    When ``texts`` are the column's cells as read (trimmed; a blank one is ``None``
+    among the distinct values) and the values after them are ``None``, they are the
+    values: taken as they are, a blank one null.
+    """
+    pa, pc = _pa(), _pc()
+    distinct = factor.distinct
+    if texts is None or len(distinct) < len(texts):
+        return strings(distinct)
+    if any(value is not None for value in distinct[len(texts) :]):
+        return strings(distinct)
+    texts = texts.cast(pa.string())
+    blank = pc.equal(texts, scalar(""))
+    texts = pc.if_else(blank, scalar(None, pa.string()), texts)
+    return pa.concat_arrays([texts, pa.nulls(len(distinct) - len(texts), pa.string())])
+
+
+def _fens(factor: _Factor) -> tuple[Any, Any] | None:
+    """Each distinct amount in fen (int64) and whether it is one, where the reader knew them all but a few.
+
+    ``None`` for a factor read without fen. An amount the reader did not read from
+    plain digits is made fen from its Decimal, as the typed table holds it.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    if factor.fen is None:
+        return None
+    count = len(factor.distinct)
+    fen = np.fromiter((-1 if f is None else f for f in factor.fen), np.int64, count)
+    known = fen >= 0
+    for position in np.flatnonzero(~known).tolist():
+        amount = _fen(factor.distinct[position])
+        if amount is not None:
+            fen[position], known[position] = amount, True
+    return fen, known
+
+
+def _fen_array(factor: _Factor) -> Any:
+    """The distinct amounts in fen as an Arrow ``int64`` array (null: none); ``None`` without fen."""
+    fens = _fens(factor)
+    if fens is None:
+        return None
+    fen, known = fens
+    return _with_nulls(from_numpy(fen), known, _pa().int64())
+
+
+def _with_nulls(array: Any, valid: Any, arrow_type: Any) -> Any:
+    """``array`` null where ``valid`` (numpy booleans) is false."""
+    if valid.all():
+        return array
+    return _pc().if_else(from_numpy(valid), array, scalar(None, arrow_type))
+
+
+_EPOCH: Final = dt.date(1970, 1, 1).toordinal()
+
+
+def _distinct_array(values: list[Any], arrow_type: Any) -> Any:
+    """The Arrow array of converted distinct values (``None``: null), made from buffers.
+
+    ``pyarrow.array`` of Python values would import pandas; the types here are those
+    :func:`~enforcement_core.tables._arrow_records._converted` gives.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    pa = _pa()
+    count = len(values)
+    if pa.types.is_string(arrow_type):
+        return strings(values)
+    if pa.types.is_list(arrow_type):
+        offsets = np.zeros(count + 1, dtype=np.int32)
+        np.cumsum(np.fromiter(map(len, values), np.int32, count), out=offsets[1:])
+        flat = strings([item for listed in values for item in listed])
+        return pa.ListArray.from_arrays(from_numpy(offsets), flat)
+    valid = np.fromiter((v is not None for v in values), bool, count)
+    if pa.types.is_boolean(arrow_type):
+        array = from_numpy(np.fromiter((bool(v) for v in values), bool, count))
+    elif pa.types.is_date32(arrow_type):
+        days = (0 if v is None else v.toordinal() - _EPOCH for v in values)
+        array = from_numpy(np.fromiter(days, np.int32, count)).view(pa.date32())
+    elif pa.types.is_int64(arrow_type):
+        array = from_numpy(np.fromiter((0 if v is None else v for v in values), np.int64, count))
+    else:
+        raise TypeError(f"no Arrow array of {arrow_type} here")
+    return _with_nulls(array, valid, arrow_type)

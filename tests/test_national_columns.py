@@ -1,0 +1,319 @@
+"""The national tables' column engine held to its references: Arrow made from buffers, unknown figures left at once."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import subprocess
+import sys
+from decimal import Decimal
+from functools import reduce
+
+import attrs
+import numpy as np
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import enforcement_core as ec
+from enforcement_core.summary import leave_unknown
+from enforcement_core.tables import read_columnar
+from enforcement_core.tables._columns import _FEW, _Factor
+from enforcement_core.tables._distinct import (
+    _distinct_array,
+    _fen_array,
+    _text_values,
+    _zeros,
+)
+from profiles import examples
+from strategies import valid_reports
+
+_TEXTS = st.lists(st.one_of(st.none(), st.text(max_size=5)), max_size=20)
+_DATES = st.lists(st.one_of(st.none(), st.dates()), max_size=20)
+_FEN = st.lists(st.one_of(st.none(), st.integers(-(2**63), 2**63 - 1)), max_size=20)
+_FLAGS = st.lists(st.one_of(st.none(), st.booleans()), max_size=20)
+_LISTS = st.lists(st.lists(st.text(max_size=3), max_size=3), max_size=20)
+
+
+class TestDistinctArray:
+    """``_distinct_array`` is ``pyarrow.array`` of the same values, made without pandas."""
+
+    @given(_TEXTS)
+    @settings(max_examples=examples(50))
+    def test_texts(self, values):
+        assert _distinct_array(values, pa.string()).equals(pa.array(values, pa.string()))
+
+    @given(_DATES)
+    @settings(max_examples=examples(50))
+    def test_dates(self, values):
+        assert _distinct_array(values, pa.date32()).equals(pa.array(values, pa.date32()))
+
+    @given(_FEN)
+    @settings(max_examples=examples(50))
+    def test_fen(self, values):
+        assert _distinct_array(values, pa.int64()).equals(pa.array(values, pa.int64()))
+
+    @given(_FLAGS)
+    @settings(max_examples=examples(50))
+    def test_flags(self, values):
+        assert _distinct_array(values, pa.bool_()).equals(pa.array(values, pa.bool_()))
+
+    @given(_LISTS)
+    @settings(max_examples=examples(50))
+    def test_lists(self, values):
+        listed = pa.list_(pa.string())
+        assert _distinct_array(values, listed).equals(pa.array(values, listed))
+
+    def test_another_type_is_refused(self):
+        with pytest.raises(TypeError, match="decimal"):
+            _distinct_array([Decimal(1)], pa.decimal128(5, 2))
+
+    def test_no_pandas(self):
+        code = (
+            "import sys, datetime, pyarrow\n"
+            "from enforcement_core.tables._distinct import _distinct_array\n"
+            "_distinct_array([datetime.date(2024, 1, 1), None], pyarrow.date32())\n"
+            "_distinct_array([1, None], pyarrow.int64())\n"
+            "_distinct_array([['a'], []], pyarrow.list_(pyarrow.string()))\n"
+            "print('pandas' in sys.modules)\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert done.stdout.strip() == "False"
+
+
+_AMOUNTS = st.lists(
+    st.one_of(
+        st.none(),
+        st.integers(0, 10**14).map(lambda fen: (fen, True)),
+        st.decimals(-(10**6), 10**6, places=2).map(lambda d: (d, False)),
+    ),
+    max_size=20,
+)
+
+
+def _amount_factor(drawn):
+    """A factor of amounts: some read from plain digits (their fen known), others by their reader."""
+    distinct, fen = [], []
+    for item in drawn:
+        if item is None:
+            distinct.append(None)
+            fen.append(None)
+        elif item[1]:
+            amount = Decimal(item[0]) / 100
+            distinct.append(amount.quantize(Decimal(1)) if item[0] % 100 == 0 else amount)
+            fen.append(item[0])
+        else:
+            distinct.append(item[0])
+            fen.append(None)
+    return _Factor(distinct, np.arange(len(distinct), dtype=np.int64), fen)
+
+
+class TestAmounts:
+    """Amounts decided on their fen give what their Decimals give."""
+
+    @given(_AMOUNTS)
+    @settings(max_examples=examples(50))
+    def test_fen_array_is_the_decimals_in_fen(self, drawn):
+        factor = _amount_factor(drawn)
+        expected = [None if v is None else int(v * 100) for v in factor.distinct]
+        assert _fen_array(factor).to_pylist() == expected
+
+    @given(_AMOUNTS)
+    @settings(max_examples=examples(50))
+    def test_zeros_are_the_decimals_equal_to_zero(self, drawn):
+        factor = _amount_factor(drawn)
+        expected = [v is not None and v == 0 for v in factor.distinct]
+        assert _zeros(factor).tolist() == expected
+
+    def test_zero_on_both_sides(self):
+        factor = _Factor([Decimal(0), Decimal("0.01"), None], np.arange(3), [0, 1, None])
+        assert _zeros(factor).tolist() == [True, False, False]
+
+
+class TestTextValues:
+    """A plain column's cells taken as the distinct texts: what the Python strings would give."""
+
+    @given(st.lists(st.text(max_size=4), max_size=20), st.integers(0, 3))
+    @settings(max_examples=examples(50))
+    def test_cells_as_read(self, cells, extra):
+        texts = pa.array(cells, pa.string())
+        distinct = [cell or None for cell in cells] + [None] * extra
+        factor = _Factor(distinct, np.arange(len(distinct), dtype=np.int64))
+        assert _text_values(factor, texts).equals(pa.array(distinct, pa.string()))
+
+    def test_values_after_the_cells_are_made(self):
+        factor = _Factor(["甲", None, "乙"], np.arange(3, dtype=np.int64))
+        made = _text_values(factor, pa.array(["甲"], pa.string()))
+        assert made.to_pylist() == ["甲", None, "乙"]
+
+
+@given(valid_reports(), st.data())
+@settings(max_examples=examples(30), deadline=None)
+def test_unknown_figures_left_at_once_as_one_by_one(report, data):
+    """Every path left unknown together is each left unknown in turn."""
+    from enforcement_core.statistics import FIGURE_FIELDS, report_figures
+
+    paths = [path for path, _ in report_figures(report)]
+    chosen = data.draw(st.lists(st.sampled_from(paths), unique=True)) if paths else []
+    fields = {name: getattr(report, name) for name in FIGURE_FIELDS}
+    one_by_one = reduce(lambda left, path: leave_unknown(left, [path]), chosen, fields)
+    assert leave_unknown(fields, chosen) == one_by_one
+
+
+def test_unknown_figures_of_one_group():
+    from enforcement_core.figures import PenaltyFigures
+
+    figures = {"penalty": PenaltyFigures(cases=3, legal_reviews=0, filed=1)}
+    left = leave_unknown(figures, ["penalty.legal_reviews", "penalty.filed"])
+    assert (left["penalty"].legal_reviews, left["penalty"].filed) == (None, None)
+    assert left["penalty"].cases == 3
+    assert attrs.evolve(left["penalty"], legal_reviews=0, filed=1) == figures["penalty"]
+
+
+def test_a_date_before_the_epoch():
+    assert _distinct_array([dt.date(1, 1, 1)], pa.date32()).to_pylist() == [dt.date(1, 1, 1)]
+
+
+# A table past the engine's few distinct values (``_FEW``): its checks run in Arrow and on fen.
+_BIG_HEADERS = [
+    "行政相对人名称",
+    "行政相对人类别",
+    "统一社会信用代码",
+    "行政处罚决定书文号",
+    "处罚类别",
+    "罚款金额（万元）",
+    "处罚决定日期",
+    "处罚机关",
+]
+_BAD_BIG = {
+    "行政处罚决定书文号": ["a b", "a.b", "\u200b", "x\x00"],
+    "罚款金额（万元）": ["999999999999.999999", "-5", "1,2OO", "0.0000001", "-0"],
+    "统一社会信用代码": ["123", "91350100M000100Y44"],
+}
+
+
+def _big_table(bad_rows):
+    rows = [
+        {
+            "行政相对人名称": f"某企业{n % 3000}",
+            "行政相对人类别": "法人及非法人组织",
+            "统一社会信用代码": "91350100M000100Y43" if n % 7 == 0 else "",
+            "行政处罚决定书文号": f"罚〔2023〕{n}号",
+            "处罚类别": "罚款" if n % 5 else "警告",
+            "罚款金额（万元）": f"{n // 100}.{n % 100:02d}{n % 7}{n % 3}{n % 10}" if n % 5 else "0",
+            "处罚决定日期": f"2023-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
+            "处罚机关": "某镇人民政府",
+        }
+        for n in range(_FEW * 3 // 2)
+    ]
+    for row, header, value in bad_rows:
+        rows[row][header] = value
+    return _csv(_BIG_HEADERS, rows)
+
+
+def _csv(headers, rows):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, headers)
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _both_paths(data):
+    found = []
+    for read in (
+        lambda: ec.read_ledger(io.BytesIO(data), body=_BODY, year=2023),
+        lambda: read_columnar(io.BytesIO(data), body=_BODY, year=2023).to_ledger(),
+    ):
+        try:
+            found.append(read().penalty_cases)
+        except ec.LoadError as error:
+            # As tests/test_columnar.py compares them: a row's problems in any order (the
+            # object path reports them by the record's fields, the columnar by their names).
+            found.append(
+                {(p.row, p.header, repr(p.value), p.message, p.message_zh) for p in error.problems}
+            )
+    return found
+
+
+_BODY = ec.body.EnforcementBody("某镇人民政府", ec.body.BodyLevel.TOWN)
+
+
+class TestABigTable:
+    """Past ``_FEW`` distinct values, the engine's checks of text and amounts give the object path's."""
+
+    def test_good_cells_give_the_same_records(self):
+        by_objects, by_columns = _both_paths(_big_table([]))
+        assert len(by_objects) == _FEW * 3 // 2
+        assert by_objects == by_columns
+        # An amount of places in 万元 is read to the fen: 0.12502 万元 (n = 12) is 1250.20 元.
+        assert str(by_columns[12].fine) == "1250.20"
+        assert by_columns[10].fine is None  # 警告, fine 0: no fine
+
+    @given(
+        st.lists(
+            st.tuples(
+                st.integers(0, _FEW * 3 // 2 - 1),
+                st.sampled_from(sorted(_BAD_BIG)).flatmap(
+                    lambda h: st.tuples(st.just(h), st.sampled_from(_BAD_BIG[h]))
+                ),
+            ),
+            min_size=1,
+            max_size=4,
+        )
+    )
+    @settings(max_examples=examples(10), deadline=None)
+    def test_bad_cells_give_the_same_problems(self, bad):
+        bad_rows = [(row, header, value) for row, (header, value) in bad]
+        by_objects, by_columns = _both_paths(_big_table(bad_rows))
+        assert isinstance(by_columns, set)
+        assert by_objects == by_columns
+        assert by_columns
+
+    @pytest.mark.parametrize(
+        ("header", "value", "refused"),
+        [
+            # The largest amount, 999,999,999,999.99 元, on both sides: in 万元 to six places.
+            ("罚款金额（万元）", "99999999.999999", False),
+            ("罚款金额（万元）", "100000000", True),
+            ("罚款金额（万元）", "999999999999.999999", True),
+            ("行政处罚决定书文号", "罚〔2023〕甲号", False),
+            ("行政处罚决定书文号", "a b", True),
+        ],
+    )
+    def test_a_cell_on_either_side_of_its_check(self, header, value, refused):
+        by_objects, by_columns = _both_paths(_big_table([(7, header, value)]))
+        assert by_objects == by_columns
+        if refused:
+            assert {(row, at) for row, at, *_ in by_columns} == {(9, header)}
+        else:
+            assert len(by_columns) == _FEW * 3 // 2
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 4), st.integers(0, 3)), max_size=30),
+    st.sampled_from([0, 10_000]),
+)
+@settings(max_examples=examples(50))
+def test_a_blank_body_code_takes_the_one_its_name_gives(rows, unused):
+    """``_filled_codes``, counted or sorted (many names unused), is the rule row by row."""
+    from enforcement_core.scale import _filled_codes
+
+    # Names and codes: position 0 blank, the others given; ``unused`` names no row gives.
+    named = [None, "甲", "乙", "丙", "丁", *(f"名{n}" for n in range(unused))]
+    coded = [None, "C1", "C2", "C3"]
+    names = np.array([n for n, _ in rows], dtype=np.int64)
+    codes = np.array([c for _, c in rows], dtype=np.int64)
+    given_codes: dict[int, set[int]] = {}
+    for n, c in rows:
+        if named[n] and coded[c]:
+            given_codes.setdefault(n, set()).add(c)
+    expected = [
+        next(iter(given_codes[n])) if not coded[c] and len(given_codes.get(n, ())) == 1 else c
+        for n, c in rows
+    ]
+    assert _filled_codes(names, codes, named, coded).tolist() == expected
