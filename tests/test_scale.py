@@ -806,7 +806,7 @@ def test_a_body_across_pieces_is_counted_by_group_bys(dataset, tree, expected):
 
 
 def test_the_pieces_are_read_with_the_system_memory_pool(tmp_path, monkeypatch):
-    """As read_columnar, a province's pieces are read with malloc's pool, and the default is back after."""
+    """In one process, as read_columnar, the pieces are read with malloc's pool; on Dask, not."""
     import pyarrow as pa
 
     from enforcement_core import scale
@@ -824,3 +824,10 @@ def test_the_pieces_are_read_with_the_system_memory_pool(tmp_path, monkeypatch):
     summarize_partitions(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
     assert ["system", "system"] == during
     assert before == pa.default_memory_pool().backend_name
+    # A Dask task keeps pyarrow's own pool: distributed's workers trim malloc's memory.
+    import dask
+
+    del during[:]
+    with dask.config.set(scheduler="sync"):
+        summarize_dask(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
+    assert [before, before] == during
