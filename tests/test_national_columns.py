@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import subprocess
@@ -29,6 +28,7 @@ from enforcement_core.tables._distinct import (
 )
 from profiles import examples
 from strategies import valid_reports
+from test_columnar import _national_csv
 
 _TEXTS = st.lists(st.one_of(st.none(), st.text(max_size=5)), max_size=20)
 _DATES = st.lists(st.one_of(st.none(), st.dates()), max_size=20)
@@ -212,15 +212,7 @@ def _big_table(bad_rows):
     ]
     for row, header, value in bad_rows:
         rows[row][header] = value
-    return _csv(_BIG_HEADERS, rows)
-
-
-def _csv(headers, rows):
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, headers)
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8")
+    return _national_csv(_BIG_HEADERS, rows)
 
 
 def _both_paths(data):

@@ -365,27 +365,13 @@ def _encoded(array: Any, *, hashed: bool = True) -> _Encoded:
     if not hashed:
         if pa.types.is_dictionary(array.type):
             array = array.dictionary_decode()
-        trimmed = pc.utf8_trim(array, characters=_WHITE_SPACE)
-        blank = np.ones(len(array) + 1, dtype=bool)
-        blank[:-1] = to_numpy(
-            pc.fill_null(pc.equal(trimmed, scalar("")), fill_value=scalar(value=True))
-        )
-        return _Encoded(
-            array, trimmed, np.arange(len(array), dtype=_index(len(array))), blank, of_rows=True
-        )
+        codes = np.arange(len(array), dtype=_index(len(array)))
+        return _of_codes(array, codes, of_rows=True)
     encoded = pc.dictionary_encode(array)
-    dictionary = encoded.dictionary
-    width = len(dictionary)
     indices = encoded.indices
     if indices.null_count:
-        indices = pc.fill_null(indices, scalar(width, indices.type))
-    codes = to_numpy(indices)
-    trimmed = pc.utf8_trim(dictionary, characters=_WHITE_SPACE)
-    blank = np.ones(width + 1, dtype=bool)
-    blank[:width] = to_numpy(
-        pc.fill_null(pc.equal(trimmed, scalar("")), fill_value=scalar(value=True))
-    )
-    return _Encoded(dictionary, trimmed, codes.astype(_index(width + 1), copy=False), blank)
+        indices = pc.fill_null(indices, scalar(len(encoded.dictionary), indices.type))
+    return _of_codes(encoded.dictionary, to_numpy(indices))
 
 
 def _of_dictionaries(array: Any) -> _Encoded:
@@ -410,12 +396,26 @@ def _of_dictionaries(array: Any) -> _Encoded:
             indices = pc.fill_null(indices, scalar(width, indices.type))
         parts.append(to_numpy(indices))
     codes = parts[0] if len(parts) == 1 else np.concatenate([np.zeros(0, np.int32), *parts])
-    trimmed = pc.utf8_trim(dictionary, characters=_WHITE_SPACE)
+    return _of_codes(dictionary, codes)
+
+
+def _of_codes(values: Any, codes: Any, *, of_rows: bool = False) -> _Encoded:
+    """The encoding of distinct ``values`` and the rows' ``codes`` into them (``len(values)``: empty).
+
+    Each value is trimmed and marked blank once, here, whichever way it was encoded.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    pc = _pc()
+    width = len(values)
+    trimmed = pc.utf8_trim(values, characters=_WHITE_SPACE)
     blank = np.ones(width + 1, dtype=bool)
     blank[:width] = to_numpy(
         pc.fill_null(pc.equal(trimmed, scalar("")), fill_value=scalar(value=True))
     )
-    return _Encoded(dictionary, trimmed, codes.astype(_index(width + 1), copy=False), blank)
+    if not of_rows:
+        codes = codes.astype(_index(width + 1), copy=False)
+    return _Encoded(values, trimmed, codes, blank, of_rows=of_rows)
 
 
 def _index(size: int) -> Any:
