@@ -60,9 +60,15 @@ def lazy(values: list[Any], *, build_first: bool = False) -> LazyRecords:
     return made
 
 
-#: Items of records: hashable, of types that compare with each other or refuse to.
+#: Items of records: penalty cases, and hashable values of types that compare with each
+#: other or refuse to (records do not order, so ``<`` is tried on the others).
 items = st.lists(
-    st.one_of(st.integers(-2, 2), st.text("ab", max_size=2), st.tuples(st.integers(0, 1))),
+    st.one_of(
+        st.integers(-2, 2),
+        st.text("ab", max_size=2),
+        st.tuples(st.integers(0, 1)),
+        strategies.penalty_cases(),
+    ),
     max_size=6,
 )
 

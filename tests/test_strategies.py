@@ -681,13 +681,16 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         ),
     ),
     "test_fuzz.mutants": (test_fuzz.mutants, lambda v: isinstance(v, str)),
-    # Hashable items of at most 6, of the three types the tuple operations are tried on.
+    # Hashable items of at most 6, of the four types the tuple operations are tried on.
     "test_lazy.items": (
         lambda: test_lazy.items,
         lambda v: (
             isinstance(v, list)
             and len(v) <= 6
-            and all(isinstance(x, int | str | tuple) and hash(x) is not None for x in v)
+            and all(
+                isinstance(x, int | str | tuple | ec.actions.PenaltyCase) and hash(x) is not None
+                for x in v
+            )
         ),
     ),
     "test_lazy.ledgers_of_cases": (
