@@ -8,7 +8,7 @@ import datetime as dt
 import io
 import json
 import pickle
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -30,12 +30,23 @@ from enforcement_core.findings import audit
 from enforcement_core.ledger import Ledger
 from enforcement_core.serialization import dump_json, load_json
 from enforcement_core.summary import summarize
-from enforcement_core.tables import read_columnar, read_ledger
+from enforcement_core.tables import _ledgers, read_columnar, read_ledger
 from enforcement_core.tables._read import read_objects
 from profiles import examples
 from test_columnar import _LAYOUTS, BODY, YEAR, _published_table, bad_cells, on, table
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
 pytest.importorskip("pyarrow")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _column_road_for_small_files() -> Iterator[None]:
+    """The column road for files of any size: the tests' files are small."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_ledgers, "COLUMN_ROAD_FROM", 0)
+        yield
 
 
 class _Rows:
@@ -569,3 +580,32 @@ def test_lazy_records_of_their_class():
     assert ledger.licence_applications.record is LicenceApplication
     assert ledger == read_objects(io.BytesIO(data), body=BODY)
     assert (application,) == ledger.licence_applications
+
+
+class TestSmallCsvFilesByObjects:
+    """A CSV file under COLUMN_ROAD_FROM bytes is read by objects: pyarrow's import costs more."""
+
+    DATA = table("penalty_cases", [PenaltyCase("P-1", dt.date(2023, 5, 2), domain=Domain.TRAFFIC)])
+
+    @pytest.mark.parametrize(
+        ("road_from", "lazy_expected"), [(len(DATA), True), (len(DATA) + 1, False)]
+    )
+    def test_both_sides_of_the_size(self, monkeypatch, road_from, lazy_expected):
+        """A file of exactly the size takes the column road; one byte short of it, not."""
+        monkeypatch.setattr(_ledgers, "COLUMN_ROAD_FROM", road_from)
+        ledger = read_ledger(io.BytesIO(self.DATA), body=BODY)
+        assert lazy_expected == is_lazy(ledger.penalty_cases)
+        assert read_objects(io.BytesIO(self.DATA), body=BODY) == ledger
+
+    def test_the_size_of_a_path(self, monkeypatch, tmp_path):
+        """A path is measured by its file; a file object from where it stands."""
+        path = tmp_path / "penalties.csv"
+        path.write_bytes(self.DATA)
+        monkeypatch.setattr(_ledgers, "COLUMN_ROAD_FROM", len(self.DATA))
+        assert is_lazy(read_ledger(path, body=BODY).penalty_cases)
+        moved = io.BytesIO(b"x" + self.DATA)
+        moved.seek(1)
+        assert is_lazy(read_ledger(moved, body=BODY).penalty_cases)
+        assert not is_lazy(
+            read_ledger(tmp_path / "penalties.csv", body=BODY, sheet="penalties").penalty_cases
+        )
