@@ -28,6 +28,7 @@ from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.errors import InvariantError, LoadError
 from enforcement_core.findings import audit
 from enforcement_core.ledger import Ledger
+from enforcement_core.renderers import render
 from enforcement_core.serialization import dump_json, load_json
 from enforcement_core.summary import summarize
 from enforcement_core.tables import _ledgers, read_columnar, read_ledger
@@ -352,6 +353,18 @@ class TestSerialisers:
         assert plain == _lazy_ledger(cases)
         assert _lazy_ledger(cases) == plain
         assert hash(plain) == hash(_lazy_ledger(cases))
+
+    @settings(max_examples=examples(10))
+    @given(cases=ledgers_of_cases)
+    def test_renderers(self, cases):
+        """A lazy ledger renders (through its summary) as the plain one, its records unbuilt."""
+        pair = _columnar_and_plain(table("penalty_cases", cases))
+        if pair is None:
+            return
+        lazy_ledger, plain = pair
+        for name in ("text", "html", "json"):
+            assert render(plain, name) == render(lazy_ledger, name)
+        assert not cases or is_lazy(lazy_ledger.penalty_cases)
 
     @settings(max_examples=examples(20))
     @given(cases=ledgers_of_cases)
