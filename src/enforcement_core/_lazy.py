@@ -36,7 +36,7 @@ class LazyRecords(tuple[Any, ...]):  # noqa: SLOT001  (a tuple's subclass may ha
 
     record: type
     table: Any
-    _build: Callable[[Any], Iterable[Any]] | None
+    _build: Callable[[Any], Iterable[Any]]
     _built: tuple[Any, ...] | None
 
     def __new__(cls, iterable: Iterable[Any] = ()) -> tuple[Any, ...]:  # type: ignore[misc]
@@ -58,12 +58,11 @@ class LazyRecords(tuple[Any, ...]):  # noqa: SLOT001  (a tuple's subclass may ha
 
     def records(self) -> tuple[Any, ...]:
         """The records, as a plain tuple: built on the first call, then kept."""
-        if self._built is None:
-            build = self._build
-            assert build is not None  # noqa: S101  (set by ``of`` until built)
-            self._built = tuple(build(self.table))
-            self._build = None
-        return self._built
+        built_already = self._built
+        if built_already is None:
+            # Two threads asking at once each build, and one tuple is kept: equal either way.
+            built_already = self._built = tuple(self._build(self.table))
+        return built_already
 
     # Without building -------------------------------------------------------------
 
