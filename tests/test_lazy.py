@@ -253,6 +253,17 @@ HARMLESS = {
 }
 
 
+def test_what_reads_the_items_at_the_c_level_sees_none():
+    """The limits _lazy's docstring names, which nothing in the library uses, as they are."""
+    records = lazy([1, 2])
+    assert 0 == tuple.__len__(records)
+    assert (0,) == tuple.__add__((0,), records)
+    with pytest.raises(TypeError, match="not enough arguments"):
+        "%s %s" % records  # noqa: UP031  (the % operator's tuple, read in C)
+    # The operators themselves call LazyRecords' methods.
+    assert ((0, 1, 2), 2) == ((0,) + records, len(records))  # noqa: RUF005  (the + operator is what is held)
+
+
 def _uncovered(overridden: set[str]) -> list[str]:
     """The names of tuple neither in ``overridden`` nor on the list of harmless ones."""
     return [name for name in dir(tuple) if name not in overridden and name not in HARMLESS]

@@ -8,9 +8,14 @@ tuple, so every ``isinstance(x, tuple)`` and every type holds, that is *empty* a
 C level and overrides every behaviour of a tuple to act as ``tuple(the records)``,
 building them once, on first use.
 
-C code that reads a tuple's items without calling its methods (``PySequence_Fast``,
-``PyTuple_GET_ITEM``) would see it empty; the places where the library or its
-serializers could do so are held by tests/test_lazy.py.
+C code that reads a tuple's items without calling its methods would see it empty. Most
+C readers check for an exact tuple and iterate anything else (``tuple()``, ``list()``,
+``str.join``, ``*args``, ``json``, ``pickle``, which calls ``__reduce_ex__``); the
+library, cattrs, ``json``, ``attrs.asdict``, ``copy`` and ``pickle`` are held by
+tests/test_lazy.py. What does read the C-level items, and nothing here uses: the ``%``
+operator's right side (``"%s" % records``), a plain tuple's own concatenation called
+directly (``tuple.__add__(t, records)``, ``operator.concat``), and tuple's methods called
+unbound (``tuple.__len__(records)``).
 """
 
 from __future__ import annotations
