@@ -17,6 +17,9 @@ Each measure runs in a fresh process, so that its peak memory is its own:
 - ``national``: a national 双公示 penalty table (CSV, fines in 万元) of as many rows,
   through the columnar ledger, beside pandas, polars and duckdb computing cases and
   fines by domain and cases by sanction type without validation;
+- ``csv-ours`` and ``national-ours``: the object path's call, ``summarize(read_ledger(...))``,
+  on the same CSV files (read by the column engine, its records built only when asked for;
+  ratios to ``csv-columnar`` and ``national-columnar``, target: at most 2x);
 - ``xlsx``: a 100,000-row penalty sheet through ``read_ledger`` and ``summarize``,
   beside ``pandas.read_excel`` with openpyxl + ``groupby`` (target: at most 1.0x);
 - the bytes per row a columnar ledger holds (target: under 100).
@@ -402,7 +405,7 @@ def _body() -> object:
     return ec.body.EnforcementBody("示例镇人民政府", ec.body.BodyLevel.TOWN)
 
 
-def measure(kind: str, path: Path, repeat: int) -> None:  # noqa: C901, PLR0912  (one branch a measure)
+def measure(kind: str, path: Path, repeat: int) -> None:  # noqa: C901, PLR0912, PLR0915  (one branch a measure)
     """Run one measure in this process and print its line."""
     BODY = _body() if "columnar" in kind or kind.endswith("-ours") else None  # noqa: N806
     if kind in ("json", "json-reference", "json-msgspec"):
@@ -440,6 +443,14 @@ def measure(kind: str, path: Path, repeat: int) -> None:  # noqa: C901, PLR0912 
 
         seconds, _ = best_of(repeat, lambda: _pandas_tallies(pd.read_parquet(path)))
         extra = ""
+    elif kind in ("csv-ours", "national-ours"):
+        from enforcement_core.summary import summarize
+        from enforcement_core.tables import read_ledger
+
+        seconds, report = best_of(
+            repeat, lambda: summarize(read_ledger(path, body=BODY, year=YEAR))
+        )
+        extra = f"penalty cases {report.penalty.cases:,}"  # type: ignore[attr-defined]
     elif kind == "xlsx-ours":
         seconds, report = best_of(
             repeat, lambda: ec.summarize(ec.read_ledger(path, body=BODY, year=YEAR))
@@ -709,6 +720,7 @@ def main() -> None:
             ("json", "json"),
             ("json-reference", "json"),
             ("csv-columnar", "csv"),
+            ("csv-ours", "csv"),
             ("csv-pandas", "csv"),
             ("csv-polars", "csv"),
             ("csv-duckdb", "csv"),
@@ -717,6 +729,7 @@ def main() -> None:
             ("parquet-polars", "parquet"),
             ("parquet-duckdb", "parquet"),
             ("national-columnar", "national"),
+            ("national-ours", "national"),
             ("national-pandas", "national"),
             ("national-polars", "national"),
             ("national-duckdb", "national"),
@@ -762,6 +775,8 @@ def main() -> None:
             ("national-columnar", "national-polars"),
             ("national-columnar", "national-pandas"),
             ("national-columnar", "national-duckdb"),
+            ("csv-ours", "csv-columnar"),
+            ("national-ours", "national-columnar"),
         ):
             if ours in medians and theirs in medians:
                 ratios = ", ".join(

@@ -35,6 +35,7 @@ class TestLedgerBenchmark:
             "json-msgspec ",
             "json-reference ",
             "csv-columnar ",
+            "csv-ours ",
             "csv-pandas ",
             "parquet-columnar ",
             "xlsx-ours ",
@@ -49,10 +50,13 @@ class TestLedgerBenchmark:
             "xlsx-polars ",
             # A national 双公示 table, beside the same anchors.
             "national-columnar ",
+            "national-ours ",
             "national-pandas ",
             "national-polars ",
             "national-duckdb ",
             "ratio csv-columnar / csv-pandas",
+            "ratio csv-ours / csv-columnar",
+            "ratio national-ours / national-columnar",
         ):
             assert measure in completed.stdout
 

@@ -26,6 +26,7 @@ from enforcement_core.categories import own_records
 from enforcement_core.labels import label, term
 from enforcement_core.tables import read_columnar, read_ledger
 from enforcement_core.tables._layout import sheets
+from enforcement_core.tables._read import read_objects
 from profiles import examples
 from test_layouts import HEADERS
 from test_tables import LICENSING_HEADERS, PENALTY_HEADERS
@@ -77,7 +78,7 @@ def both(data):
     """(summary or problems) by the object path and by the columnar path."""
     results = []
     for read in (
-        lambda: ec.summarize(ec.read_ledger(io.BytesIO(data), body=BODY, year=YEAR)),
+        lambda: ec.summarize(read_objects(io.BytesIO(data), body=BODY, year=YEAR)),
         lambda: read_columnar(io.BytesIO(data), body=BODY, year=YEAR).summarize(),
     ):
         try:
@@ -237,7 +238,7 @@ class TestLargeSheets:
         )
         columnar = read_columnar(path, body=body, year=YEAR)
         assert {"penalty_cases", "licence_applications"} <= set(columnar.tables)
-        assert ec.summarize(ec.read_ledger(path)) == columnar.summarize()
+        assert ec.summarize(read_objects(path)) == columnar.summarize()
 
     def test_a_file_that_is_not_a_table_is_a_load_error(self):
         """An empty or ragged CSV is one LoadError, not a crash of the reader."""
@@ -254,7 +255,7 @@ class TestNationalTables:
         body = ec.body.EnforcementBody(NAME, ec.body.BodyLevel.TOWN)
         good = penalty_csv(three_penalties()).getvalue()
         assert (
-            ec.summarize(ec.read_ledger(io.BytesIO(good)))
+            ec.summarize(read_objects(io.BytesIO(good)))
             == read_columnar(io.BytesIO(good), body=body, year=YEAR).summarize()
         )
         rows = [
@@ -350,7 +351,7 @@ def _by_both_paths(data):
     """The records or the problems of a national table, by the object and the columnar path."""
     found = []
     for read in (
-        lambda: ec.read_ledger(io.BytesIO(data), body=BODY, year=YEAR),
+        lambda: read_objects(io.BytesIO(data), body=BODY, year=YEAR),
         lambda: read_columnar(io.BytesIO(data), body=BODY, year=YEAR).to_ledger(),
     ):
         try:
@@ -506,7 +507,7 @@ class TestPartiesOfTheLibrarysSheets:
         rows = "P-1,2023-08-01,交通,罚款,200,某厂,企业\nP-2,2023-08-02,交通,罚款,300,某店,企业\n"
         data = (self.HEADER + rows).encode()
         by_columns = read_columnar(io.BytesIO(data), body=BODY, year=YEAR).to_ledger()
-        by_objects = ec.read_ledger(io.BytesIO(data), body=BODY, year=YEAR)
+        by_objects = read_objects(io.BytesIO(data), body=BODY, year=YEAR)
         assert by_objects.penalty_cases == by_columns.penalty_cases
         assert "某店" == by_columns.penalty_cases[1].party.name
 
@@ -640,7 +641,7 @@ def test_bytes_read_as_utf8_or_decoded_as_the_object_path_decodes_them(cell, enc
         ledger = report.to_ledger() if hasattr(report, "to_ledger") else report
         return [(c.id, c.officers) for c in ledger.penalty_cases]
 
-    assert outcome(read_ledger) == outcome(read_columnar)
+    assert outcome(read_objects) == outcome(read_columnar)
 
 
 @settings(max_examples=examples(100))

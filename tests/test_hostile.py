@@ -24,6 +24,7 @@ import enforcement_core as ec
 from enforcement_core import LoadError
 from enforcement_core.scale import summarize_partitions
 from enforcement_core.tables import _files, _workbook, read_columnar, read_ledger
+from enforcement_core.tables._read import read_objects
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -403,7 +404,7 @@ def _figures(report: ec.AnnualReport) -> tuple[int, Decimal]:
 
 
 def _object(path: Path) -> tuple[int, Decimal]:
-    return _figures(ec.summarize(read_ledger(path, body=BODY, year=YEAR)))
+    return _figures(ec.summarize(read_objects(path, body=BODY, year=YEAR)))
 
 
 def _columnar(path: Path) -> tuple[int, Decimal]:
@@ -696,7 +697,7 @@ def test_a_date_held_as_an_integer_reads_alike_on_both_paths(tmp_path):
             }
         )
     )
-    by_objects = read_ledger(file, body=BODY, year=YEAR).penalty_cases
+    by_objects = read_objects(file, body=BODY, year=YEAR).penalty_cases
     by_columns = read_columnar(file, body=BODY, year=YEAR).to_ledger().penalty_cases
     assert by_objects == by_columns
     assert [dt.date(2023, 8, 1)] == [case.decided_on for case in by_objects]
@@ -722,7 +723,7 @@ def test_list_sanctions_and_midnight_with_a_time_zone_read_alike(tmp_path):
             }
         )
     )
-    by_objects = read_ledger(file, body=BODY, year=YEAR).penalty_cases
+    by_objects = read_objects(file, body=BODY, year=YEAR).penalty_cases
     by_columns = read_columnar(file, body=BODY, year=YEAR).to_ledger().penalty_cases
     assert by_objects == by_columns
     (case,) = by_columns

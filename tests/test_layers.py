@@ -35,6 +35,7 @@ FLOORS: list[list[str]] = [
         "labels",
         "_paths",
         "_paths_zh",
+        "_lazy",
         "_validators",
         "_privacy",
         "numbers_zh",
@@ -446,6 +447,7 @@ TABLES: list[str] = [
     "_locate",
     "_template",
     "columnar",
+    "_ledgers",
     "__init__",
 ]
 

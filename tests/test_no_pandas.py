@@ -36,6 +36,18 @@ body = EnforcementBody("某镇人民政府", BodyLevel.TOWN)
 summary = read_columnar(PATH, body=body, year=YEAR).summarize()
 print(summary.penalty.cases)
 """
+READ_LEDGER = """
+from enforcement_core.body import BodyLevel, EnforcementBody
+from enforcement_core.summary import summarize
+from enforcement_core.tables import _ledgers, read_ledger
+_ledgers.COLUMN_ROAD_FROM = 0  # the column road for the small file too
+body = EnforcementBody("某镇人民政府", BodyLevel.TOWN)
+ledger = read_ledger(PATH, body=body, year=YEAR)
+summary = summarize(ledger)
+print(summary.penalty.cases, len(ledger.penalty_cases), type(ledger.penalty_cases).__name__)
+"""
+#: The same, the records then built (as the audit or a JSON dump builds them).
+READ_LEDGER_BUILT = READ_LEDGER + "print(len(list(ledger.penalty_cases)))\n"
 PROVINCE = """
 from enforcement_core.scale import summarize_partitions
 import province
@@ -123,4 +135,25 @@ def test_the_province(tmp_path: Path) -> None:
         for case in kinds["penalty_cases"]
         if case.decided_on.year == province.YEAR
     )
+    assert imported == "False"
+
+
+@pytest.mark.parametrize("code", [READ_LEDGER, READ_LEDGER_BUILT])
+def test_read_ledger_of_own_layout_csv(own_csv: Path, code: str) -> None:
+    """read_ledger takes the column road and summarises, and builds records, without pandas."""
+    cases, length, kind, *built, imported = _run(code, own_csv, 2023)
+    assert (cases, kind) == ("220", "LazyRecords")
+    assert {length, *built} == {str(len(load_records("gulu-2023").penalty_cases))}
+    assert imported == "False"
+
+
+def test_read_ledger_of_a_national_table_csv(tmp_path: Path) -> None:
+    """read_ledger of a 双公示 table, summarised and built, without pandas."""
+    records = province.records(per_body=5)
+    code, kinds = next(iter(records.items()))
+    rows = province.penalty_rows(code, "某镇人民政府", kinds["penalty_cases"], by_name=False)
+    path = tmp_path / "行政处罚决定公示.csv"
+    path.write_bytes(_national_csv(province.PENALTY_HEADERS, rows))
+    _, length, kind, built, imported = _run(READ_LEDGER_BUILT, path, province.YEAR)
+    assert (length, built, kind) == (str(len(rows)), str(len(rows)), "LazyRecords")
     assert imported == "False"

@@ -31,6 +31,7 @@ import test_columnar
 import test_fast_json
 import test_fuzz
 import test_layouts  # noqa: F401  (imported by test_columnar's table strategies as they draw)
+import test_lazy
 import test_national_columns
 import test_numbers_zh
 import test_partials
@@ -680,6 +681,33 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         ),
     ),
     "test_fuzz.mutants": (test_fuzz.mutants, lambda v: isinstance(v, str)),
+    # Hashable items of at most 6, of the four types the tuple operations are tried on.
+    "test_lazy.items": (
+        lambda: test_lazy.items,
+        lambda v: (
+            isinstance(v, list)
+            and len(v) <= 6
+            and all(
+                isinstance(x, int | str | tuple | ec.actions.PenaltyCase) and hash(x) is not None
+                for x in v
+            )
+        ),
+    ),
+    "test_lazy.ledgers_of_cases": (
+        lambda: test_lazy.ledgers_of_cases,
+        lambda v: len(v) <= 5 and all(isinstance(c, ec.actions.PenaltyCase) for c in v),
+    ),
+    # read_ledger's keywords as the tests give them: body, year and a file name, each or not.
+    "test_lazy.givens": (
+        lambda: test_lazy.givens,
+        lambda v: set(v) <= {"body", "year", "name"} and v.get("year", 2023) in {2023, 2024},
+    ),
+    "test_lazy.givens_of_own_layout": (
+        lambda: test_lazy.givens_of_own_layout,
+        lambda v: (
+            set(v) <= {"body", "year", "name"} and v.get("body", test_lazy.BODY) == test_lazy.BODY
+        ),
+    ),
     "test_fast_json.bad_ledger_documents": (
         test_fast_json.bad_ledger_documents,
         lambda v: isinstance(v, str) and isinstance(json.loads(v), dict),

@@ -32,6 +32,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from enforcement_core._lazy import LazyRecords
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._paths import resolve
 from enforcement_core.errors import InvariantError, LabelError
@@ -649,6 +650,14 @@ class _TupleOf(Check):
         reason = self.reason(instance, value)
         if reason is not None:
             fail(instance, name, value, reason)
+            return
+        # Records the column engine checked row by row, not built yet: of their class.
+        if (
+            isinstance(value, LazyRecords)
+            and isinstance(self.member, _InstanceOf)
+            and not value.is_built()
+            and issubclass(value.record, self.member.cls)
+        ):
             return
         # Records the converter has just built are of their class: one C-level pass
         # says so, instead of a Python call per record.

@@ -12,6 +12,7 @@ Parquet; CSV needs neither.
 """
 
 from enforcement_core.tables._files import ENCODINGS
+from enforcement_core.tables._ledgers import load_document, read_ledger
 from enforcement_core.tables._locate import locate
 from enforcement_core.tables._problems import TableProblem, in_language
 from enforcement_core.tables._publicity import (
@@ -22,7 +23,6 @@ from enforcement_core.tables._publicity import (
     register_layout,
     unregister_layout,
 )
-from enforcement_core.tables._read import load_document, read_ledger
 from enforcement_core.tables._template import report_skeleton, template, write_template
 from enforcement_core.tables.columnar import ColumnarLedger, read_columnar
 

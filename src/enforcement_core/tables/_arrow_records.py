@@ -109,6 +109,7 @@ def _bare(tp: Any) -> Any:
 
 
 def _records(field: str, table: Any) -> list[Any]:
+    """The records of a typed table, each built (and checked) by its class."""
     from enforcement_core.categories import RECORD_GROUPS  # noqa: PLC0415
 
     record = next(g.record for g in RECORD_GROUPS if g.field == field)
@@ -117,31 +118,51 @@ def _records(field: str, table: Any) -> list[Any]:
 
     hints = typing.get_type_hints(record)
     data = table.to_pydict()
-    made = []
-    for row in range(table.num_rows):
-        kwargs: dict[str, Any] = {}
-        for name in fields:
-            if name in ("party", "applicant"):
-                if f"{name}.name" in data and data[f"{name}.name"][row] is not None:
-                    kind = data[f"{name}.kind"][row]
-                    party: dict[str, Any] = {
-                        "name": data[f"{name}.name"][row],
-                        "kind": PartyKind(kind),
-                    }
-                    for part in ("id_number", "personal_id"):
-                        number = data.get(f"{name}.{part}", [None] * table.num_rows)[row]
-                        if number is not None:
-                            party[part] = number
-                    kwargs[name] = Party(**party)
-                continue
-            if name not in data or data[name][row] is None:
-                continue
-            kwargs[name] = _back(hints[name], data[name][row])
-        made.append(record(**kwargs))
-    return made
+    rows = table.num_rows
+    # Column by column, each field's conversion resolved once: a million values must not
+    # each look up their type (that took longer than building the records).
+    columns: dict[str, list[Any]] = {}
+    for name in fields:
+        if name in ("party", "applicant"):
+            if f"{name}.name" in data:
+                columns[name] = _parties(data, name, rows)
+            continue
+        if name not in data:
+            continue
+        back = _back_of(hints[name])
+        columns[name] = [None if value is None else back(value) for value in data[name]]
+    names = list(columns)
+    return (
+        [
+            record(**{n: v for n, v in zip(names, values, strict=True) if v is not None})
+            for values in zip(*columns.values(), strict=True)
+        ]
+        if names
+        else [record() for _ in range(rows)]
+    )
 
 
-def _back(tp: Any, value: Any) -> Any:
+def _parties(data: dict[str, list[Any]], name: str, rows: int) -> list[Any]:
+    """The parties of a table's rows (``None`` where a row names none)."""
+    names, kinds = data[f"{name}.name"], data[f"{name}.kind"]
+    numbers = [
+        (part, data.get(f"{name}.{part}", [None] * rows)) for part in ("id_number", "personal_id")
+    ]
+    parties: list[Any] = []
+    for row in range(rows):
+        if names[row] is None:
+            parties.append(None)
+            continue
+        party: dict[str, Any] = {"name": names[row], "kind": PartyKind(kinds[row])}
+        for part, values in numbers:
+            if values[row] is not None:
+                party[part] = values[row]
+        parties.append(Party(**party))
+    return parties
+
+
+def _back_of(tp: Any) -> Any:
+    """The conversion of a typed column's value back to a field of type ``tp``, resolved once."""
     import typing  # noqa: PLC0415
     from types import NoneType, UnionType  # noqa: PLC0415
 
@@ -149,9 +170,20 @@ def _back(tp: Any, value: Any) -> Any:
         tp = next(a for a in typing.get_args(tp) if a is not NoneType)
     if typing.get_origin(tp) is tuple:
         (item, *_) = typing.get_args(tp)
-        return tuple(_back(item, v) for v in value)
+        each = _back_of(item)
+        return lambda value: tuple(map(each, value))
     if isinstance(tp, type) and issubclass(tp, Enum):
-        return tp(value)
+        return tp
     if tp is Decimal:
-        return (Decimal(value) * _FEN).quantize(_FEN) if value % 100 else Decimal(value // 100)
+        return _money
+    return _same
+
+
+def _money(fen: int) -> Decimal:
+    # Written as a cell of it is most often written, without trailing zeros (2.1, 200):
+    # as the object reading gives such a cell back, and as the summary's sums are.
+    return Decimal(fen) / 100
+
+
+def _same(value: Any) -> Any:
     return value

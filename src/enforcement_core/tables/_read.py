@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Final
+from typing import IO, Any, Final
 
 import attrs
 
@@ -37,12 +38,7 @@ from enforcement_core.tables._reasons import in_chinese
 from enforcement_core.tables._text import TextSheet, read_text_sheet
 from enforcement_core.workforce import Unit, UnitKind
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from enforcement_core.report import AnnualReport
-
-__all__ = ["id_column", "load_document", "read_ledger", "repeated_ids"]
+__all__ = ["Given", "id_column", "infer_body_and_year", "read_objects", "repeated_ids"]
 
 Source = str | os.PathLike[str] | IO[bytes]
 
@@ -325,7 +321,130 @@ def _name(source: Source) -> str:
     return str(getattr(source, "name", "") or "")
 
 
-def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, each kind in turn)
+@attrs.frozen
+class Given:
+    """What a file gives to infer a ledger's body and year from, besides ``body=`` and ``year=``."""
+
+    #: The items of the about sheet (``_about``).
+    about: Mapping[str, Any]
+    #: The bodies a national table names, each with its first row.
+    bodies: Mapping[str, int]
+    #: The years of the records' dates, counted when asked.
+    years: Callable[[], Counter[int]]
+    #: The day the text sheet dates the report.
+    published_on: dt.date | None
+
+
+def _inferred_body(
+    body: EnforcementBody | None, given: Given, shown: str, problems: list[TableProblem]
+) -> EnforcementBody | None:
+    if body is None:
+        body = _body_of(given.about)
+    if body is None and given.bodies:
+        if len(given.bodies) > 1:
+            problems.append(
+                TableProblem.at(
+                    shown,
+                    None,
+                    None,
+                    "、".join(given.bodies),
+                    "the table holds the records of several bodies: give body=",
+                    "表中有多个执法主体的记录：请指定执法主体",
+                )
+            )
+        else:
+            (named,) = given.bodies
+            level = next((lv for end, lv in _LEVEL_BY_NAME if named.endswith(end)), None)
+            if level is None:
+                problems.append(
+                    TableProblem.at(
+                        shown,
+                        None,
+                        None,
+                        named,
+                        "the level of the body is not in the table: give body=",
+                        "表中没有执法主体的层级：请指定执法主体",
+                    )
+                )
+            else:
+                body = EnforcementBody(named, level)
+    # Without a record read, the body and year cannot come from the records: said once the rows are right.
+    if body is None and not problems:
+        problems.append(
+            TableProblem.at(
+                shown,
+                None,
+                None,
+                None,
+                f"the body is not given: fill in the sheet {term('sheet_about')} or give body=",
+                f"未给出执法主体：请填写“{term('sheet_about')}”工作表",
+            )
+        )
+    return body
+
+
+def infer_body_and_year(
+    body: EnforcementBody | None,
+    year: int | None,
+    given: Given,
+    shown: str,
+    problems: list[TableProblem],
+) -> tuple[EnforcementBody | None, int | None]:
+    """The ledger's body and year: as given, else as the file gives them.
+
+    The body from the about sheet or a national table's one body (its level from
+    its name); the year from the about sheet or the year of every record. What
+    cannot be inferred, or is out of range, is added to ``problems``. One definition
+    for the object reading and the column road of ``read_ledger``.
+    """
+    body = _inferred_body(body, given, shown, problems)
+    about = given.about
+    if year is None:
+        year = about.get("about_year")
+    if year is None:
+        years = given.years()
+        if len(years) == 1:
+            (year,) = years
+        elif not problems:
+            problems.append(
+                TableProblem.at(
+                    shown,
+                    None,
+                    None,
+                    None,
+                    f"the year is not given: fill in the sheet {term('sheet_about')} or give year=",
+                    f"未给出年度：请填写“{term('sheet_about')}”工作表",
+                )
+            )
+    if year is not None and not 1 <= year <= YEARS[1]:
+        # Refused here, with its place, not by the ledger's constructor naming none.
+        in_about = "about_year" in about
+        problems.append(
+            TableProblem.at(
+                term("sheet_about") if in_about else shown,
+                None,
+                term("about_year") if in_about else None,
+                year,
+                f"{year} is not a year from 1 to {YEARS[1]}"
+                + ("" if in_about else " (the year of every record)"),
+                f"{year}不是1至{YEARS[1]}之间的年度",
+            )
+        )
+    if year is not None and given.published_on is not None and given.published_on.year < year:
+        problems.append(
+            TableProblem.at(
+                term("sheet_text"),
+                None,
+                term("text_published_on"),
+                given.published_on,
+                f"the report is dated before the year {year} it reports on began",
+                f"成文日期早于报告所属的{year}年",
+            )
+        )
+    return body, year
+
+
+def read_objects(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, each kind in turn)
     source: Source,
     *,
     body: EnforcementBody | None = None,
@@ -333,41 +452,10 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
     sheet: str | None = None,
     mapping: Mapping[str, str | tuple[str, str]] | None = None,
 ) -> Ledger:
-    r"""Read a ledger from an Excel workbook, a CSV or Parquet file, or a JSON document.
+    """:func:`~enforcement_core.tables.read_ledger` by objects: every row built into its record.
 
-    Two kinds of table are read. The library's own layout (docs/ledgers.md) has
-    one sheet per kind of record, Chinese headers and labels, and an about sheet
-    (基本信息) for the body and the year; a CSV or Parquet file is one of its
-    sheets, found by its name or its headers. The national 双公示 tables of
-    penalties and licences are recognised by their headers.
-
-    Args:
-        source: A path, or a binary file object.
-        body: The body whose ledger it is; from the about sheet, or the body a
-            national table names, when not given.
-        year: The year the ledger covers; from the about sheet, or the year of
-            every record, when not given.
-        sheet: Read only this sheet of a workbook (its name).
-        mapping: Headers of the file and the column each stands for, for a table
-            whose headers differ (``{"案件号": "id"}``; the keys of docs/ledgers.md).
-
-    Returns:
-        The ledger, every record checked as the model checks it.
-
-    Raises:
-        LoadError: Every problem of the file at once, each a :class:`TableProblem`
-            with its sheet, row (the header is row 1), column header and value.
-        MissingExtraError: The ``tables`` extra is not installed.
-
-    Examples:
-        >>> import io
-        >>> table = (
-        ...     "行政相对人名称,行政相对人类别,行政处罚决定书文号,处罚类别,罚款金额（万元）,处罚决定日期,处罚机关\n"
-        ...     "某某建材厂,法人及非法人组织,古路罚〔2023〕1号,罚款,0.68,2023-05-02,重庆市渝北区古路镇人民政府\n"
-        ... )
-        >>> ledger = read_ledger(io.BytesIO(table.encode("gb18030")))
-        >>> ledger.body.level, ledger.year, ledger.penalty_cases[0].fine
-        (<BodyLevel.TOWN: 'town'>, 2023, Decimal('6800'))
+    The reference reading, of every kind of file; ``read_ledger`` takes the column
+    road where it gives the same ledger and the same problems, and this one elsewhere.
     """
     source = materialized(source)
     name = _name(source)
@@ -501,90 +589,13 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
             for parent_id in by_parent
         )
 
-    if body is None:
-        body = _body_of(about)
-    if body is None and national.bodies:
-        if len(national.bodies) > 1:
-            problems.append(
-                TableProblem.at(
-                    shown,
-                    None,
-                    None,
-                    "、".join(national.bodies),
-                    "the table holds the records of several bodies: give body=",
-                    "表中有多个执法主体的记录：请指定执法主体",
-                )
-            )
-        else:
-            (named,) = national.bodies
-            level = next((lv for end, lv in _LEVEL_BY_NAME if named.endswith(end)), None)
-            if level is None:
-                problems.append(
-                    TableProblem.at(
-                        shown,
-                        None,
-                        None,
-                        named,
-                        "the level of the body is not in the table: give body=",
-                        "表中没有执法主体的层级：请指定执法主体",
-                    )
-                )
-            else:
-                body = EnforcementBody(named, level)
-    # Without a record read, the body and year cannot come from the records: said once the rows are right.
-    if body is None and not problems:
-        problems.append(
-            TableProblem.at(
-                shown,
-                None,
-                None,
-                None,
-                f"the body is not given: fill in the sheet {term('sheet_about')} or give body=",
-                f"未给出执法主体：请填写“{term('sheet_about')}”工作表",
-            )
-        )
-    if year is None:
-        year = about.get("about_year")
-    if year is None:
-        years = _dates(groups)
-        if len(years) == 1:
-            (year,) = years
-        elif not problems:
-            problems.append(
-                TableProblem.at(
-                    shown,
-                    None,
-                    None,
-                    None,
-                    f"the year is not given: fill in the sheet {term('sheet_about')} or give year=",
-                    f"未给出年度：请填写“{term('sheet_about')}”工作表",
-                )
-            )
-    if year is not None and not 1 <= year <= YEARS[1]:
-        # Refused here, with its place, not by the ledger's constructor naming none.
-        given = "about_year" in about
-        problems.append(
-            TableProblem.at(
-                term("sheet_about") if given else shown,
-                None,
-                term("about_year") if given else None,
-                year,
-                f"{year} is not a year from 1 to {YEARS[1]}"
-                + ("" if given else " (the year of every record)"),
-                f"{year}不是1至{YEARS[1]}之间的年度",
-            )
-        )
-    if year is not None and prose.published_on is not None and prose.published_on.year < year:
-        problems.append(
-            TableProblem.at(
-                term("sheet_text"),
-                None,
-                term("text_published_on"),
-                prose.published_on,
-                f"the report is dated before the year {year} it reports on began",
-                f"成文日期早于报告所属的{year}年",
-            )
-        )
+    body, year = infer_body_and_year(
+        body,
+        year,
+        Given(about, national.bodies, lambda: _dates(groups), prose.published_on),
+        shown,
+        problems,
+    )
     if problems or body is None or year is None:
         raise LoadError(problems, source=shown)
     kept: dict[str, Any] = {key: tuple(found) for key, found in groups.items()}
@@ -597,16 +608,3 @@ def read_ledger(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, eac
         **kept,
         unknown=tuple(national.unknown),
     )
-
-
-def load_document(path: str | os.PathLike[str]) -> AnnualReport | Ledger:
-    """A report or a ledger from a file: a JSON document, or a ledger's table.
-
-    What the command line reads wherever it takes a report or a ledger.
-    """
-    source = materialized(path)
-    if kind_of(source, str(path)) == "json":
-        return load_json(
-            source.read() if not isinstance(source, str | os.PathLike) else Path(source)
-        )
-    return read_ledger(source)

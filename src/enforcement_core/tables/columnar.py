@@ -20,6 +20,7 @@ equal to :func:`~enforcement_core.summarize` of the same records.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Mapping
 from decimal import Decimal
@@ -29,6 +30,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 import attrs
 
 from enforcement_core._arrow import from_numpy, scalar, strings, system_memory_pool, to_numpy
+from enforcement_core._lazy import LazyRecords
 from enforcement_core.body import EnforcementBody
 from enforcement_core.errors import LoadError
 from enforcement_core.figures import LicensingFigures, PenaltyFigures
@@ -93,9 +95,16 @@ class ColumnarLedger:
         return sum(int(t.nbytes) for t in self.tables.values()) / rows if rows else 0.0
 
     def to_ledger(self) -> Ledger:
-        """The same ledger, every record an object (for small ledgers and for checking)."""
-        groups = {field: tuple(_records(field, table)) for field, table in self.tables.items()}
-        merged = {f: getattr(self.rest, f) + groups.get(f, ()) for f in groups}
+        """The same ledger; the columnar tables' records built when first asked for.
+
+        ``summarize(self.to_ledger())`` counts them over the columns, as :meth:`summarize` does.
+        """
+        merged: dict[str, Any] = {
+            field: getattr(self.rest, field) + _records(field, table)
+            if getattr(self.rest, field)
+            else _lazy_records(field, table)
+            for field, table in self.tables.items()
+        }
         return attrs.evolve(self.rest, **merged)
 
     def summarize(self) -> AnnualReport:
@@ -183,7 +192,7 @@ def _read_columnar(  # noqa: C901  (each sheet: published, the library's own, or
     year: int,
     mapping: Mapping[str, str | tuple[str, str]] | None,
 ) -> ColumnarLedger:
-    from enforcement_core.tables._read import _match, read_ledger  # noqa: PLC0415
+    from enforcement_core.tables._read import _match, read_objects  # noqa: PLC0415
 
     source = materialized(source)
     name = (
@@ -193,7 +202,7 @@ def _read_columnar(  # noqa: C901  (each sheet: published, the library's own, or
     )
     kind = kind_of(source, name or None)
     if kind == "json":
-        ledger = read_ledger(source, body=body, year=year)
+        ledger = read_objects(source, body=body, year=year)
         return ColumnarLedger(body, year, {}, ledger)
     shown = Path(name).name if name else "table"
     stem = Path(name).stem if name else "table"
@@ -242,7 +251,7 @@ def _read_columnar(  # noqa: C901  (each sheet: published, the library's own, or
             typed = _typed(sheet_name, table, found, matched, problems, seen, remember=remember)
             tables[matched.key] = _concat(tables.get(matched.key), typed)
     if objects.get("_sheets"):
-        rest = read_ledger(
+        rest = read_objects(
             source if not hasattr(source, "seek") else _rewound(source),
             body=body,
             year=year,
@@ -450,6 +459,16 @@ def _first_rows(codes: Any, positions: Any, width: int, rows: int) -> Any:
     else:
         np.minimum.at(first_at, codes, positions)
     return first_at
+
+
+def _lazy_records(field: str, table: Any) -> tuple[Any, ...]:
+    """The records of ``table``, built when first asked for; a plain ``()`` for none."""
+    from enforcement_core.categories import RECORD_GROUPS  # noqa: PLC0415
+
+    if not table.num_rows:
+        return ()
+    record = next(group.record for group in RECORD_GROUPS if group.field == field)
+    return LazyRecords.of(table, record, functools.partial(_records, field))
 
 
 def _rewound(source: Any) -> Any:
