@@ -19,8 +19,10 @@ from hypothesis import strategies as st
 import enforcement_core as ec
 from enforcement_core.summary import leave_unknown
 from enforcement_core.tables import read_columnar
+from enforcement_core.tables._arrow_files import _Amounts
 from enforcement_core.tables._columns import _FEW, _Factor
 from enforcement_core.tables._distinct import (
+    _AmountFactor,
     _distinct_array,
     _fen_array,
     _text_values,
@@ -96,20 +98,31 @@ _AMOUNTS = st.lists(
 
 
 def _amount_factor(drawn):
-    """A factor of amounts: some read from plain digits (their fen known), others by their reader."""
-    distinct, fen = [], []
-    for item in drawn:
+    """A factor of amounts: some read from plain digits (their fen known), others by their reader.
+
+    With the values it stands for, made apart from it: the last slot ``None``, as a column's ends.
+    """
+    values, fen, others = [], [], {}
+    for position, item in enumerate(drawn):
         if item is None:
-            distinct.append(None)
-            fen.append(None)
+            values.append(None)
+            fen.append(-1)
+            others[position] = None
         elif item[1]:
-            amount = Decimal(item[0]) / 100
-            distinct.append(amount.quantize(Decimal(1)) if item[0] % 100 == 0 else amount)
+            # As read_wan_yuan gives it: whole yuan without places, else to the fen.
+            whole, fen_part = divmod(item[0], 100)
+            values.append(Decimal(f"{whole}.{fen_part:02d}") if fen_part else Decimal(whole))
             fen.append(item[0])
         else:
-            distinct.append(item[0])
-            fen.append(None)
-    return _Factor(distinct, np.arange(len(distinct), dtype=np.int64), fen)
+            values.append(item[0])
+            fen.append(-1)
+            others[position] = item[0]
+    values.append(None)
+    fen_array = np.array([*fen, -1], dtype=np.int64)
+    factor = _AmountFactor(
+        _Amounts(fen_array, others), np.arange(len(values), dtype=np.int64), fen_array
+    )
+    return factor, values
 
 
 class TestAmounts:
@@ -117,21 +130,44 @@ class TestAmounts:
 
     @given(_AMOUNTS)
     @settings(max_examples=examples(50))
+    def test_values_are_the_decimals(self, drawn):
+        factor, values = _amount_factor(drawn)
+        assert [(v, str(v)) for v in factor.distinct] == [(v, str(v)) for v in values]
+        assert factor.given().tolist() == [v is not None for v in values]
+        assert factor.truthy().tolist() == [bool(v) for v in values]
+
+    @given(_AMOUNTS, st.lists(st.booleans(), max_size=21))
+    @settings(max_examples=examples(50))
+    def test_where_keeps_the_rows_given(self, drawn, rows):
+        factor, values = _amount_factor(drawn)
+        rows = (rows + [False] * len(values))[: len(values)]
+        kept = factor.where(np.array(rows, dtype=bool))
+        expected = [v if r else None for v, r in zip(values, rows, strict=True)]
+        assert [kept.distinct[c] for c in kept.codes.tolist()] == expected
+        assert kept.given().tolist() == [v is not None for v in expected]
+
+    @given(_AMOUNTS)
+    @settings(max_examples=examples(50))
     def test_fen_array_is_the_decimals_in_fen(self, drawn):
-        factor = _amount_factor(drawn)
-        expected = [None if v is None else int(v * 100) for v in factor.distinct]
+        factor, values = _amount_factor(drawn)
+        expected = [None if v is None else int(v * 100) for v in values]
         assert _fen_array(factor).to_pylist() == expected
 
     @given(_AMOUNTS)
     @settings(max_examples=examples(50))
     def test_zeros_are_the_decimals_equal_to_zero(self, drawn):
-        factor = _amount_factor(drawn)
-        expected = [v is not None and v == 0 for v in factor.distinct]
+        factor, values = _amount_factor(drawn)
+        expected = [v is not None and v == 0 for v in values]
         assert _zeros(factor).tolist() == expected
 
     def test_zero_on_both_sides(self):
-        factor = _Factor([Decimal(0), Decimal("0.01"), None], np.arange(3), [0, 1, None])
-        assert _zeros(factor).tolist() == [True, False, False]
+        factor, _ = _amount_factor([(0, True), (1, True), None, (Decimal("-0"), False)])
+        assert _zeros(factor).tolist() == [True, False, False, True, False]
+
+    def test_a_factor_not_held_as_fen_has_no_fen_array(self):
+        factor = _Factor([Decimal(1), None], np.arange(2, dtype=np.int64))
+        assert _fen_array(factor) is None
+        assert _zeros(factor).tolist() == [False, False]
 
 
 class TestTextValues:

@@ -16,8 +16,7 @@ from typing import Any, Final
 import attrs
 
 from enforcement_core._arrow import from_numpy, scalar, strings
-from enforcement_core.tables._arrow_files import _pa, _pc, _Texts
-from enforcement_core.tables._arrow_records import _fen
+from enforcement_core.tables._arrow_files import _Amounts, _pa, _pc, _Texts
 from enforcement_core.tables._columns import _Factor, _Read
 
 
@@ -26,6 +25,9 @@ def _factor(read: _Read) -> _Factor:
     if isinstance(read.distinct, _Texts):
         texts: Any = read.distinct  # a sequence, held in Arrow
         return _TextFactor(texts, read.codes)
+    if isinstance(read.distinct, _Amounts):
+        amounts: Any = read.distinct  # a sequence, held as fen
+        return _AmountFactor(amounts, read.codes, read.fen)
     return _Factor(list(read.distinct), read.codes, read.fen)
 
 
@@ -35,6 +37,8 @@ def _nothing_at(distinct: Any) -> Any:
 
     if isinstance(distinct, _Texts):
         return np.flatnonzero(distinct._blank)  # noqa: SLF001  (its own slots)
+    if isinstance(distinct, _Amounts):
+        return np.flatnonzero(distinct.nothing())
     return np.array([p for p, value in enumerate(distinct) if value is None], dtype=np.int64)
 
 
@@ -69,18 +73,43 @@ class _TextFactor(_Factor):
 
 
 def _zeros(amount: _Factor) -> Any:
-    """Which distinct amounts are 0: by their fen where the reader knew it, else by the value."""
+    """Which distinct amounts are 0: by their fen where it is known, else by the value."""
     import numpy as np  # noqa: PLC0415
 
+    if isinstance(amount.distinct, _Amounts):
+        return amount.distinct.zeros()
     count = len(amount.distinct)
-    if amount.fen is None:
-        return np.fromiter((v is not None and v == 0 for v in amount.distinct), bool, count)
-    fen = np.fromiter((-1 if f is None else f for f in amount.fen), np.int64, count)
-    zero = fen == 0
-    for position in np.flatnonzero(fen < 0).tolist():
-        value = amount.distinct[position]
-        zero[position] = value is not None and value == 0
-    return zero
+    return np.fromiter((v is not None and v == 0 for v in amount.distinct), bool, count)
+
+
+@attrs.define
+class _AmountFactor(_Factor):
+    """A field of amounts in 万元 held as fen (:class:`_Amounts`): a Decimal made when looked at.
+
+    Each row's presence and truth are read off the fen. The last slot is ``None``: a
+    row without a value points there.
+    """
+
+    def _amounts(self) -> _Amounts:
+        amounts: _Amounts = self.distinct  # type: ignore[assignment]
+        return amounts
+
+    def given(self) -> Any:
+        """Which rows have a value."""
+        if self._given is None:
+            self._given = ~self._amounts().nothing()[self.codes]
+        return self._given
+
+    def truthy(self) -> Any:
+        """Which rows have a value that is true: an amount not 0."""
+        return self.given() & ~self._amounts().zeros()[self.codes]
+
+    def where(self, rows: Any) -> _Factor:
+        """The values of ``rows`` only, the others pointing at the last (``None``) slot."""
+        import numpy as np  # noqa: PLC0415
+
+        codes = np.where(rows, self.codes, len(self.distinct) - 1)
+        return _AmountFactor(self.distinct, codes, self.fen)
 
 
 def _text_values(factor: _Factor, texts: Any) -> Any:
@@ -103,23 +132,10 @@ def _text_values(factor: _Factor, texts: Any) -> Any:
 
 
 def _fens(factor: _Factor) -> tuple[Any, Any] | None:
-    """Each distinct amount in fen (int64) and whether it is one, where the reader knew them all but a few.
-
-    ``None`` for a factor read without fen. An amount the reader did not read from
-    plain digits is made fen from its Decimal, as the typed table holds it.
-    """
-    import numpy as np  # noqa: PLC0415
-
-    if factor.fen is None:
+    """Each distinct amount in fen (int64) and whether it is one; ``None`` for a factor not held as fen."""
+    if not isinstance(factor.distinct, _Amounts):
         return None
-    count = len(factor.distinct)
-    fen = np.fromiter((-1 if f is None else f for f in factor.fen), np.int64, count)
-    known = fen >= 0
-    for position in np.flatnonzero(~known).tolist():
-        amount = _fen(factor.distinct[position])
-        if amount is not None:
-            fen[position], known[position] = amount, True
-    return fen, known
+    return factor.distinct.fens()
 
 
 def _fen_array(factor: _Factor) -> Any:

@@ -598,7 +598,7 @@ def _national_arrow(
         if tp is str:
             columns[name] = column(_text_values(field, texts_of.get(name)), field.codes)
             continue
-        distinct, arrow_type = _converted(tp, field.distinct, field.fen)
+        distinct, arrow_type = _converted(tp, list(field.distinct))
         values = column(_distinct_array(distinct, arrow_type), field.codes)
         if isinstance(tp, type) and issubclass(tp, Enum):
             values = values.dictionary_encode()
@@ -672,7 +672,7 @@ def _surely_passing(check: Any, factor: _Factor, texts: Any = None) -> Any:
         return None
     if factor.fen is None or check.kind != "money":
         return np.fromiter(map(check.plainly_passes, distinct), bool, count)
-    fen = np.fromiter((-1 if f is None else f for f in factor.fen), np.int64, count)
+    fen = factor.fen
     passing = (fen >= 0) & (fen <= _MAX_FEN)
     for position in np.flatnonzero(fen < 0).tolist():
         passing[position] = check.plainly_passes(distinct[position])
