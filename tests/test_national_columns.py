@@ -268,6 +268,31 @@ def _both_paths(data):
     return found
 
 
+def _read_encoded(data, mapping=None):
+    """The columns of a national CSV that its reader reads dictionary-encoded, by header."""
+    from enforcement_core.tables._arrow_files import _arrow_sheets
+    from enforcement_core.tables.columnar import _to_encode
+
+    [(_, table)] = _arrow_sheets(io.BytesIO(data), "csv", "t", mapping, _to_encode("t", mapping))
+    return {field.name for field in table.schema if pa.types.is_dictionary(field.type)}
+
+
+class TestReadEncoded:
+    """A national CSV is read encoded, but for its decision numbers (a value a row)."""
+
+    def test_every_column_but_the_decision_numbers(self):
+        assert _read_encoded(_big_table([])) == set(_BIG_HEADERS) - {"行政处罚决定书文号"}
+
+    def test_the_decision_numbers_under_a_mapped_header(self):
+        headers = [h if h != "行政处罚决定书文号" else "处罚文书编号" for h in _BIG_HEADERS]
+        rows = [
+            {h: ("罚〔2023〕1号" if h == "处罚文书编号" else "") for h in headers},
+            {h: ("罚〔2023〕2号" if h == "处罚文书编号" else "") for h in headers},
+        ]
+        data = _national_csv(headers, rows)
+        assert _read_encoded(data, {"处罚文书编号": "id"}) == set(headers) - {"处罚文书编号"}
+
+
 _BODY = ec.body.EnforcementBody("某镇人民政府", ec.body.BodyLevel.TOWN)
 
 

@@ -23,7 +23,7 @@ from enforcement_core.actions import (
     PartyKind,
 )
 from enforcement_core.errors import InvariantError
-from enforcement_core.tables._arrow_files import _cell, _encoded, _pa, _pc, _strings
+from enforcement_core.tables._arrow_files import _cell, _encoded, _is_text, _pa, _pc, _strings
 from enforcement_core.tables._arrow_records import _bare, _converted
 from enforcement_core.tables._cells import blank, read_text
 from enforcement_core.tables._columns import (
@@ -53,6 +53,7 @@ from enforcement_core.tables._distinct import (
 from enforcement_core.tables._layout import (
     Column,
     build,
+    match_columns,
 )
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity_rows import (
@@ -98,6 +99,22 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
     return _checked(sheet_name, table, found, layout, problems, shape, cells, wanted)
 
 
+def _to_encode_published(
+    sheet_name: str,
+    header: list[str],
+    layout: PublishedLayout,
+    mapping: Mapping[str, str | tuple[str, str]] | None,
+) -> frozenset[int]:
+    """Which columns of a national table's header to read dictionary-encoded: all but the decision numbers.
+
+    The engine encodes every column but those (a value a row, not hashed) at once
+    (:func:`_checked`): read encoded, a column is its few distinct cells and a code a
+    row, not a million strings held to be hashed after.
+    """
+    found = match_columns(sheet_name, header, layout.columns, mapping, [], ignored=layout.ignored())
+    return frozenset(range(len(header))) - {i for i, c in found.items() if c.key == "id"}
+
+
 def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of the checks of a national table)
     sheet_name: str,
     table: Any,
@@ -118,7 +135,6 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     """
     import numpy as np  # noqa: PLC0415
 
-    pa = _pa()
     record = layout.record
     rows = table.num_rows
     refused = np.zeros(rows, dtype=bool)
@@ -134,7 +150,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     for index, column in found.items():
         array = table.column(index)
         encoded = raw[index]
-        if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        if not _is_text(array.type):
             # Typed cells (Parquet) go to the column's reader as the object path gives them.
             text, _ = _as_text(sheet_name, array, column, problems, refused, empty_rows)
             encoded = _encoded(text)

@@ -47,7 +47,7 @@ from enforcement_core.tables._layout import (
     unknown_without,
 )
 from enforcement_core.tables._publicity import recognise
-from enforcement_core.tables._publicity_columns import _national
+from enforcement_core.tables._publicity_columns import _national, _to_encode_published
 from enforcement_core.tables._publicity_rows import unknown_of
 
 if TYPE_CHECKING:
@@ -265,14 +265,14 @@ def _to_encode(
     """Which columns of a one-sheet file's header to read dictionary-encoded.
 
     Those of the library's layout that the column engine encodes (all but the
-    identifiers, a value a row, which it takes as they are); none of a published
-    table, nor of a sheet read by objects.
+    identifiers, a value a row, which it takes as they are); of a published
+    table, all but its decision numbers; none of a sheet read by objects.
     """
     from enforcement_core.tables._read import _match  # noqa: PLC0415
 
     def encode(header: list[str]) -> frozenset[int]:
-        if recognise(header, mapping) is not None:
-            return frozenset()
+        if (published := recognise(header, mapping)) is not None:
+            return _to_encode_published(sheet_name, header, published, mapping)
         matched = _match(RawSheet(sheet_name, header, []), sheets(), True, mapping)  # noqa: FBT003
         if matched is None or matched.parent is not None or _has_children(matched):
             return frozenset()
