@@ -187,6 +187,49 @@ class TestTextValues:
         assert made.to_pylist() == ["甲", None, "乙"]
 
 
+class TestTextField:
+    """A field of text for the kept rows: the cells as read when each row is its own, else taken."""
+
+    @given(
+        st.lists(st.text(max_size=4), max_size=12),
+        st.lists(st.booleans(), max_size=12),
+        st.lists(st.booleans(), max_size=12),
+    )
+    @settings(max_examples=examples(50))
+    def test_is_the_distinct_values_taken_by_the_kept_rows(self, cells, shaped, kept):
+        from enforcement_core.tables._arrow_files import _encoded
+        from enforcement_core.tables._distinct import _TextFactor
+        from enforcement_core.tables._publicity_columns import _text_field
+
+        rows = len(cells)
+        encoded = _encoded(pa.chunked_array([pa.array(cells, pa.string())]), hashed=False)
+        codes = np.where(encoded.blank[encoded.codes], rows, encoded.codes)
+        from enforcement_core.tables._arrow_files import _Texts
+
+        factor = _TextFactor(_Texts(encoded.trimmed, encoded.blank), codes)
+        factor = factor.where(np.array((shaped + [True] * rows)[:rows], dtype=bool))
+        keep = np.array((kept + [True] * rows)[:rows], dtype=bool)
+        made = _text_field(factor, encoded.trimmed, keep, every=bool(keep.all()))
+        trimmed = [cell.strip() or None for cell in cells]
+        expected = [
+            value if s else None
+            for value, s, k in zip(trimmed, (shaped + [True] * rows)[:rows], keep, strict=True)
+            if k
+        ]
+        assert made.to_pylist() == expected
+        assert made.type == pa.string()
+
+    def test_each_its_own_on_both_sides(self):
+        from enforcement_core.tables._publicity_columns import _each_its_own
+
+        texts = pa.array(["a", "b", "c"])
+        assert _each_its_own(np.arange(3), texts)
+        assert not _each_its_own(np.array([0, 1, 3]), texts)  # the last row blank
+        assert not _each_its_own(np.array([0, 2, 2]), texts)
+        assert not _each_its_own(np.arange(2), texts)
+        assert _each_its_own(np.arange(0), pa.array([], pa.string()))
+
+
 @given(valid_reports(), st.data())
 @settings(max_examples=examples(30), deadline=None)
 def test_unknown_figures_left_at_once_as_one_by_one(report, data):

@@ -507,11 +507,13 @@ def _wan_yuan_fen(column: Column, dictionary: Any) -> Any:
     if not len(positions):
         return fen
     texts = dictionary.take(from_numpy(positions)).cast(pa.string())  # large_string from pandas
-    parts = pc.extract_regex(texts, _WAN_PARTS)
-    places = pc.utf8_rpad(pc.fill_null(parts.field("places"), scalar("")), width=6, padding="0")
-    digits = pc.binary_join_element_wise(parts.field("whole"), places, scalar(""))
+    # Split at the point (ASCII digits: a byte a character): the digits without it as one
+    # integer, times ten for each of the six places not written.
+    point = to_numpy(pc.find_substring(texts, pattern="."))
+    places = np.where(point < 0, 0, to_numpy(pc.binary_length(texts)) - point - 1)
+    digits = to_numpy(pc.cast(pc.replace_substring(texts, pattern=".", replacement=""), pa.int64()))
     # At most 18 digits (12 whole, 6 places): below int64's 9.2e18, never overflowing.
-    fen[positions] = to_numpy(pc.cast(digits, pa.int64()))
+    fen[positions] = digits * np.power(np.int64(10), 6 - places.astype(np.int64))
     return fen
 
 
@@ -575,9 +577,6 @@ class _Amounts(Sequence[Any]):
             if amount is not None:
                 fen[position], known[position] = amount, True
         return fen, known
-
-
-_WAN_PARTS: Final = r"^(?P<whole>[0-9]+)(?:\.(?P<places>[0-9]*))?$"
 
 
 # An amount in yuan of plain digits, at most two places: what read_yuan reads as Decimal(text).

@@ -586,7 +586,7 @@ class _Factor:
 
     #: The distinct values; ``None`` among them for a row without a value.
     distinct: list[Any]
-    #: Each row's position in ``distinct`` (an ``int64`` array).
+    #: Each row's position in ``distinct`` (an integer array: int32 as encoded, or int64).
     codes: Any
     #: For an amount in 万元: each distinct value's fen (numpy ``int64``), ``-1`` where
     #: it is not known; else ``None``.
@@ -643,7 +643,7 @@ def _or(first: _Factor, second: _Factor) -> _Factor:
 def _constant(value: Any, rows: int) -> _Factor:
     import numpy as np  # noqa: PLC0415
 
-    return _Factor([value], np.zeros(rows, dtype=np.int64))
+    return _Factor([value], np.zeros(rows, dtype=np.int32))
 
 
 def _layout_arrow(record: type, own: dict[str, _Read], nested: list[_Read], keep: Any) -> Any:

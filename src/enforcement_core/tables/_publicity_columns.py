@@ -23,7 +23,15 @@ from enforcement_core.actions import (
     PartyKind,
 )
 from enforcement_core.errors import InvariantError
-from enforcement_core.tables._arrow_files import _cell, _encoded, _is_text, _pa, _pc, _strings
+from enforcement_core.tables._arrow_files import (
+    _cell,
+    _Encoded,
+    _encoded,
+    _is_text,
+    _pa,
+    _pc,
+    _strings,
+)
 from enforcement_core.tables._arrow_records import _bare, _converted
 from enforcement_core.tables._cells import blank, read_text
 from enforcement_core.tables._columns import (
@@ -86,6 +94,7 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
     *,
     cells: dict[str, Any] | None = None,
     wanted: Callable[[str], bool] | None = None,
+    encodings: dict[int, _Encoded] | None = None,
 ) -> Any:
     """The typed table of a national table's records; ``cells`` gets every column as read.
 
@@ -93,10 +102,11 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
     (``"body"``, ``"body_code"``): its distinct values (the last ``None``) and each
     row's code among them, and ``"_kept"``: which rows the typed table keeps.
     ``wanted``, when given, says which of the typed table's columns (by name,
-    ``"party.name"``) to make: every row is checked all the same.
+    ``"party.name"``) to make: every row is checked all the same. ``encodings``, when
+    given, receives the decision numbers' column as encoded, by its index.
     """
     shape = _penalty_fields if layout.kind == "penalty" else _licence_fields
-    return _checked(sheet_name, table, found, layout, problems, shape, cells, wanted)
+    return _checked(sheet_name, table, found, layout, problems, shape, cells, wanted, encodings)
 
 
 def _to_encode_published(
@@ -124,6 +134,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     shape: Any,
     cells: dict[str, Any] | None = None,
     wanted: Callable[[str], bool] | None = None,
+    encodings: dict[int, _Encoded] | None = None,
 ) -> Any:
     """The typed table of a national table's records, every refused row reported and left out.
 
@@ -143,6 +154,8 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
         i: _encoded(_strings(table.column(i)), hashed=i not in found or found[i].key != "id")
         for i in range(table.num_columns)
     }
+    if encodings is not None:
+        encodings.update({i: raw[i] for i, c in found.items() if c.key == "id"})
     # A row blank in every column is no record, as the object path reads past it.
     empty_rows = _unread_rows(table, raw)
     # 1. Every cell, by its column's reader, once per distinct value.
@@ -159,8 +172,8 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
         read = _read_column(
             sheet_name, encoded, column, problems, refused, passed=empty_rows, lazy=encoded.of_rows
         )
-        # The fields combine codes arithmetically: 64 bits of room.
-        read.codes = read.codes.astype(np.int64)
+        # The codes stay as encoded (int32, 4 bytes a row): the sums of codes that could
+        # pass 2**31 are made in int64 where they are made (_signatures, pairs).
         given[column] = read
     for column, read in given.items():
         if not column.required:
@@ -212,7 +225,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
                 if other is None:
                     continue
                 eligible = factor.given() & other.given() & ~refused
-                keys_of_rows = factor.codes * len(other.distinct) + other.codes
+                keys_of_rows = factor.codes.astype(np.int64) * len(other.distinct) + other.codes
                 reasons = _pair_reasons(check, factor, other, keys_of_rows[eligible])
             else:
                 continue
@@ -230,17 +243,19 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     keys, radix = [], []
     for factor in keyed.values():
         if isinstance(factor, _Parties):
-            keys.append((~factor.present).astype(np.int64))
+            keys.append(~factor.present)
             radix.append(2)
             continue
         sample = [factor.distinct[c] for c in factor.codes[:1000].tolist()]
         if _low_cardinality(sample):
             ids: dict[Any, int] = {}
-            canonical = np.array([ids.setdefault(v, len(ids)) for v in factor.distinct])
+            canonical = np.array(
+                [ids.setdefault(v, len(ids)) for v in factor.distinct], dtype=np.int32
+            )
             keys.append(canonical[factor.codes])
             radix.append(len(ids))
         else:
-            keys.append((~factor.given()).astype(np.int64))
+            keys.append(~factor.given())
             radix.append(2)
     signature = _signatures(keys, radix, rows)
     # A row whose party the Party class refuses is built alone, as one it refused above:
@@ -269,7 +284,9 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
                 invalid[member] = True
     keep = ~(refused | invalid)
     if cells is not None:
-        cells.update({c.key: (r.distinct, r.codes) for c, r in given.items()}, _kept=keep)
+        cells.update(
+            {c.key: (r.distinct, r.codes.astype(np.int64)) for c, r in given.items()}, _kept=keep
+        )
     return _national_arrow(record, keyed, keep, texts_of, wanted)
 
 
@@ -422,7 +439,7 @@ def _party_kinds(
         for key in keys:
             if f"party.{key}" in given:
                 np.logical_or(told, given[f"party.{key}"].truthy(), out=told)
-    signature = kind.codes * 4 + coded * 2 + personal
+    signature = kind.codes.astype(np.int64) * 4 + coded * 2 + personal
     # The combinations (few: kinds by two flags) counted, not sorted out of the rows.
     seen = np.bincount(signature, minlength=4 * len(kind.distinct)) > 0
     combinations = np.flatnonzero(seen)
@@ -612,7 +629,7 @@ def _national_arrow(
             columns[name] = column(amounts, field.codes)
             continue
         if tp is str:
-            columns[name] = column(_text_values(field, texts_of.get(name)), field.codes)
+            columns[name] = _text_field(field, texts_of.get(name), keep, every=every)
             continue
         distinct, arrow_type = _converted(tp, list(field.distinct))
         values = column(_distinct_array(distinct, arrow_type), field.codes)
@@ -620,6 +637,26 @@ def _national_arrow(
             values = values.dictionary_encode()
         columns[name] = values
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})
+
+
+def _text_field(field: _Factor, texts: Any, keep: Any, *, every: bool) -> Any:
+    """A field of text for the kept rows, of its distinct values (``texts``: a plain column's cells)."""
+    codes = field.codes if every else field.codes[keep]
+    if texts is not None and _each_its_own(codes, texts):
+        # Every row its own cell, in order (the decision numbers): the cells as read are
+        # the column, not copied three times. A blank cell's row points past them.
+        return texts.cast(_pa().string())
+    return _text_values(field, texts).take(from_numpy(codes))
+
+
+def _each_its_own(codes: Any, texts: Any) -> bool:
+    """Whether ``codes`` are ``0, 1, 2, ...`` to the last of ``texts``: each row its own text, in order."""
+    rows = len(codes)
+    if rows != len(texts):
+        return False
+    return not rows or bool(
+        codes[0] == 0 and codes[-1] == rows - 1 and (codes[1:] > codes[:-1]).all()
+    )
 
 
 def _combinations(factors: list[_Factor], rows: int) -> tuple[Any, Any]:

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 
     from enforcement_core.report import AnnualReport
     from enforcement_core.tables._problems import TableProblem
+    from enforcement_core.tables._publicity import PublishedLayout
     from enforcement_core.tables._read import Seen
 
 __all__ = ["ColumnarLedger", "read_columnar"]
@@ -225,10 +226,10 @@ def _read_columnar(  # noqa: C901  (each sheet: published, the library's own, or
             if found is not None:
                 keys = (column.key for column in found.values())
                 unknown.update(dict.fromkeys(unknown_of(published, keys)))
-                tables[field] = _concat(
-                    tables.get(field), _national(sheet_name, table, found, published, problems)
+                typed = _published_typed(
+                    sheet_name, table, found, published, problems, seen, remember=remember
                 )
-                problems += _repeated(field, sheet_name, table, found, seen, remember=remember)
+                tables[field] = _concat(tables.get(field), typed)
             continue
         matched = _match(RawSheet(sheet_name, header, []), layout, len(arrow) == 1, mapping)
         if matched is None or matched.parent is not None or _has_children(matched):
@@ -494,6 +495,25 @@ def _columns_of(  # noqa: PLR0913  (the sheet, its header, and where problems go
 
 
 # Summaries by group-bys -----------------------------------------------------------------
+
+
+def _published_typed(  # noqa: PLR0913, PLR0917  (the table, where it is, and what was seen before)
+    sheet_name: str,
+    table: Any,
+    found: dict[int, Column],
+    published: PublishedLayout,
+    problems: list[TableProblem],
+    seen: Seen,
+    *,
+    remember: bool,
+) -> Any:
+    """A national table checked into a typed table, then its decision numbers given again (on the same encoding)."""
+    encodings: dict[int, _Encoded] = {}
+    typed = _national(sheet_name, table, found, published, problems, encodings=encodings)
+    problems += _repeated(
+        published.field, sheet_name, table, found, seen, remember=remember, encodings=encodings
+    )
+    return typed
 
 
 def _typed(  # noqa: PLR0913, PLR0917  (the table, where it is, and what was seen before)
