@@ -33,7 +33,7 @@ from enforcement_core.tables._arrow_files import (
     _strings,
 )
 from enforcement_core.tables._arrow_records import _bare, _converted
-from enforcement_core.tables._cells import blank, read_text
+from enforcement_core.tables._cells import blank, read_text, read_wan_yuan
 from enforcement_core.tables._columns import (
     _DISTINCT_SHARE,
     _FEW,
@@ -49,6 +49,7 @@ from enforcement_core.tables._columns import (
     _read_column,
     _signatures,
     _unread_rows,
+    _vocabulary_column,
 )
 from enforcement_core.tables._distinct import (
     _distinct_array,
@@ -115,14 +116,17 @@ def _to_encode_published(
     layout: PublishedLayout,
     mapping: Mapping[str, str | tuple[str, str]] | None,
 ) -> frozenset[int]:
-    """Which columns of a national table's header to read dictionary-encoded: all but the decision numbers.
+    """Which columns of a national table's header to read dictionary-encoded.
 
-    The engine encodes every column but those (a value a row, not hashed) at once
-    (:func:`_checked`): read encoded, a column is its few distinct cells and a code a
-    row, not a million strings held to be hashed after.
+    All but the decision numbers (a value a row, not hashed) and the amounts in 万元
+    (half as many distinct cells as rows: the reader's dictionaries, a chunk's each,
+    cost more to make one than the column costs to hash once). Read encoded, a
+    column is its few distinct cells and a code a row, not a million strings held to
+    be hashed after (:func:`_checked` encodes every column at once).
     """
     found = match_columns(sheet_name, header, layout.columns, mapping, [], ignored=layout.ignored())
-    return frozenset(range(len(header))) - {i for i, c in found.items() if c.key == "id"}
+    hashed_after = {i for i, c in found.items() if c.key == "id" or c.read is read_wan_yuan}
+    return frozenset(range(len(header))) - hashed_after
 
 
 def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of the checks of a national table)
@@ -605,8 +609,10 @@ def _national_arrow(
     every = bool(keep.all())
     texts_of = texts_of or {}
 
+    keep_at = slice(None) if every else keep
+
     def column(distinct: Any, codes: Any) -> Any:
-        return distinct.take(from_numpy(codes if every else codes[keep]))
+        return distinct.take(from_numpy(codes[keep_at]))
 
     columns: dict[str, Any] = {}
     for name, field in keyed.items():
@@ -631,11 +637,13 @@ def _national_arrow(
         if tp is str:
             columns[name] = _text_field(field, texts_of.get(name), keep, every=every)
             continue
-        distinct, arrow_type = _converted(tp, list(field.distinct))
-        values = column(_distinct_array(distinct, arrow_type), field.codes)
         if isinstance(tp, type) and issubclass(tp, Enum):
-            values = values.dictionary_encode()
-        columns[name] = values
+            # Vocabulary as Arrow's dictionary of the codes renumbered: no string a row
+            # taken, then hashed again to encode it.
+            columns[name] = _vocabulary_column(field.distinct, field.codes[keep_at])
+            continue
+        distinct, arrow_type = _converted(tp, list(field.distinct))
+        columns[name] = column(_distinct_array(distinct, arrow_type), field.codes)
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})
 
 
