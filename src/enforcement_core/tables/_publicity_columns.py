@@ -686,14 +686,16 @@ def _value_reasons(check: Any, factor: _Factor, eligible: Any, texts: Any = None
     """
     import numpy as np  # noqa: PLC0415
 
-    # Each distinct value's first eligible row, counted rather than sorted out of the rows.
+    # The rows of the values the check may refuse: of a column of many, few (a million
+    # decision numbers, each of plain letters and digits, are none).
+    passing = _surely_passing(check, factor, texts)
+    if passing is not None:
+        eligible = eligible & ~passing[factor.codes]
+    # Each such value's first eligible row, counted rather than sorted out of the rows.
     positions = np.flatnonzero(eligible)
     first = np.full(len(factor.distinct), len(eligible), dtype=np.int64)
     np.minimum.at(first, factor.codes[positions], positions)
     present = np.flatnonzero(first < len(eligible))
-    passing = _surely_passing(check, factor, texts)
-    if passing is not None:
-        present = present[~passing[present]]
     memo: dict[Any, str | None] = {}
     reasons: dict[int, str] = {}
     for position in present[np.argsort(first[present], kind="stable")].tolist():
