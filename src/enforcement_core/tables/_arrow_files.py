@@ -569,14 +569,34 @@ class _Amounts(Sequence[Any]):
 
     def fens(self) -> tuple[Any, Any]:
         """Each value in fen (``int64``) and whether it is one: the reader's too, unless beyond int64."""
-        from enforcement_core.tables._arrow_records import _fen  # noqa: PLC0415  (imports this)
-
         fen, known = self.fen.copy(), self.fen >= 0
         for position, value in self.others.items():
             amount = _fen(value)
             if amount is not None:
                 fen[position], known[position] = amount, True
         return fen, known
+
+
+def _for_the_reader(column: Column, encoded: _Encoded) -> tuple[Any, Any, dict[int, Any]]:
+    """The distinct cells a column's reader is given, by position, and what was read without it.
+
+    Blank cells are not given to it, nor amounts of plain digits: in yuan, read into
+    ``read`` (an object array a distinct cell, one more slot ``None``); in 万元, decided
+    on their fen (numpy ``int64``, ``-1`` where undecided; ``read`` then ``None``),
+    only the undecided cells made Python.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    dictionary, width = encoded.raw, encoded.empty
+    fen = _wan_yuan_fen(column, dictionary)
+    if fen is not None:
+        undecided = np.flatnonzero(~encoded.blank[:width] & (fen < 0))
+        taken = dictionary.take(from_numpy(undecided.astype(np.int64))).to_pylist()
+        return fen, None, dict(zip(undecided.tolist(), taken, strict=True))
+    cells = dictionary.to_pylist()
+    read = np.empty(width + 1, dtype=object)
+    known = encoded.blank[:width] | _plain_yuan(column, dictionary, cells, read)
+    return None, read, {position: cells[position] for position in np.flatnonzero(~known).tolist()}
 
 
 # An amount in yuan of plain digits, at most two places: what read_yuan reads as Decimal(text).
@@ -603,6 +623,18 @@ def _plain_yuan(column: Column, dictionary: Any, cells: list[Any], read: Any) ->
     for position in np.flatnonzero(done).tolist():
         read[position] = Decimal(cells[position])
     return done
+
+
+# Arrow holds amounts as int64 fen: a larger amount is refused by the money check, and
+# its row left out, so it never needs a slot.
+_INT64_FEN: Final = 2**63
+
+
+def _fen(value: Decimal | None) -> int | None:
+    """An amount in fen, as the typed tables hold it; ``None`` for none, or beyond ``int64``."""
+    if value is None or abs(value) * 100 >= _INT64_FEN:
+        return None
+    return int(value * 100)
 
 
 def _from_fen(fen: int) -> Decimal:

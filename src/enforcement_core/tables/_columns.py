@@ -28,14 +28,13 @@ from enforcement_core.tables._arrow_files import (
     _cell,
     _Encoded,
     _encoded,
+    _for_the_reader,
     _is_text,
     _pa,
     _pc,
-    _plain_yuan,
     _strings,
     _Texts,
     _values_at,
-    _wan_yuan_fen,
 )
 from enforcement_core.tables._arrow_records import _arrow_values, _bare, _converted
 from enforcement_core.tables._cells import CellError, read_text
@@ -174,28 +173,6 @@ def _read_column(  # noqa: PLR0913  (the sheet, the column, and where problems g
         return _Read(column, codes, read.tolist(), dictionary)
     fen = np.append(fen, np.int64(-1))  # the last slot, for an empty cell: None
     return _Read(column, codes, _Amounts(fen, others), dictionary, fen)
-
-
-def _for_the_reader(column: Column, encoded: _Encoded) -> tuple[Any, Any, dict[int, Any]]:
-    """The distinct cells a column's reader is given, by position, and what was read without it.
-
-    Blank cells are not given to it, nor amounts of plain digits: in yuan, read into
-    ``read`` (an object array a distinct cell, one more slot ``None``); in 万元, decided
-    on their fen (numpy ``int64``, ``-1`` where undecided; ``read`` then ``None``),
-    only the undecided cells made Python.
-    """
-    import numpy as np  # noqa: PLC0415
-
-    dictionary, width = encoded.raw, encoded.empty
-    fen = _wan_yuan_fen(column, dictionary)
-    if fen is not None:
-        undecided = np.flatnonzero(~encoded.blank[:width] & (fen < 0))
-        taken = dictionary.take(from_numpy(undecided.astype(np.int64))).to_pylist()
-        return fen, None, dict(zip(undecided.tolist(), taken, strict=True))
-    cells = dictionary.to_pylist()
-    read = np.empty(width + 1, dtype=object)
-    known = encoded.blank[:width] | _plain_yuan(column, dictionary, cells, read)
-    return None, read, {position: cells[position] for position in np.flatnonzero(~known).tolist()}
 
 
 def _plain(column: Column) -> bool:

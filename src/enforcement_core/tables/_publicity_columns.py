@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from enforcement_core._arrow import from_numpy, scalar, strings, to_numpy
-from enforcement_core._validators import MAX_MONEY, Check, declared_checks
+from enforcement_core._arrow import from_numpy
+from enforcement_core._validators import declared_checks
 from enforcement_core.actions import (
     LicensingDecision,
     Party,
@@ -29,14 +29,12 @@ from enforcement_core.tables._arrow_files import (
     _encoded,
     _is_text,
     _pa,
-    _pc,
     _strings,
 )
 from enforcement_core.tables._arrow_records import _bare, _converted
 from enforcement_core.tables._cells import blank, read_text, read_wan_yuan
 from enforcement_core.tables._columns import (
     _DISTINCT_SHARE,
-    _FEW,
     _VALUE_ONLY,
     _as_text,
     _constant,
@@ -44,7 +42,6 @@ from enforcement_core.tables._columns import (
     _grouped,
     _or,
     _plain,
-    _Proxy,
     _Read,
     _read_column,
     _signatures,
@@ -56,7 +53,9 @@ from enforcement_core.tables._distinct import (
     _factor,
     _fen_array,
     _nothing_at,
+    _pair_reasons,
     _text_values,
+    _value_reasons,
     _zeros,
 )
 from enforcement_core.tables._layout import (
@@ -674,93 +673,6 @@ def _combinations(factors: list[_Factor], rows: int) -> tuple[Any, Any]:
     signature = _signatures([f.codes for f in factors], [len(f.distinct) for f in factors], rows)
     _, first, inverse = np.unique(signature, return_index=True, return_inverse=True)
     return first, inverse.reshape(-1)
-
-
-def _value_reasons(check: Any, factor: _Factor, eligible: Any, texts: Any = None) -> dict[int, str]:
-    """Each distinct value's refusal by a check of a value alone, by its position.
-
-    Values equal to one another share the reason of the first row's (as a memo
-    of the rows in order would); an identifier of letters and digits alone is
-    one the check lets pass, found in Arrow when a column has many. ``texts``: the
-    Arrow text of the first distinct values, when they are a plain column's cells.
-    """
-    import numpy as np  # noqa: PLC0415
-
-    # The rows of the values the check may refuse: of a column of many, few (a million
-    # decision numbers, each of plain letters and digits, are none).
-    passing = _surely_passing(check, factor, texts)
-    if passing is not None:
-        eligible = eligible & ~passing[factor.codes]
-    # Each such value's first eligible row, counted rather than sorted out of the rows.
-    positions = np.flatnonzero(eligible)
-    first = np.full(len(factor.distinct), len(eligible), dtype=np.int64)
-    np.minimum.at(first, factor.codes[positions], positions)
-    present = np.flatnonzero(first < len(eligible))
-    memo: dict[Any, str | None] = {}
-    reasons: dict[int, str] = {}
-    for position in present[np.argsort(first[present], kind="stable")].tolist():
-        value = factor.distinct[position]
-        # Equal is not the same: Decimal("-0") == 0, and the money check refuses only the first.
-        key = (type(value), value, str(value)) if not isinstance(value, list) else None
-        reason = memo[key] if key is not None and key in memo else check.reason(None, value)
-        if key is not None:
-            memo[key] = reason
-        if reason is not None:
-            reasons[position] = reason
-    return reasons
-
-
-def _surely_passing(check: Any, factor: _Factor, texts: Any = None) -> Any:
-    """Which distinct values ``check`` surely lets pass (numpy booleans); ``None``: look at each.
-
-    The check says it itself: by its ``plain_pattern``, run on the texts in Arrow (many
-    identifiers are letters and digits alone), or value by value by its
-    ``plainly_passes`` (many amounts are Decimals of two places well below the largest;
-    one read from plain digits is known in fen, held to the largest amount at once).
-    """
-    import numpy as np  # noqa: PLC0415
-
-    distinct = factor.distinct
-    count = len(distinct)
-    if count <= _FEW:
-        return None
-    if check.plain_pattern is not None:
-        if texts is None or any(v is not None for v in distinct[len(texts) :]):
-            texts = strings([v if type(v) is str else None for v in distinct])
-        matched = _pc().match_substring_regex(texts, check.plain_pattern)
-        passing = np.zeros(count, dtype=bool)
-        passing[: len(texts)] = to_numpy(_pc().fill_null(matched, scalar(value=False)))
-        return passing
-    if type(check).plainly_passes is Check.plainly_passes:
-        return None
-    if factor.fen is None or check.kind != "money":
-        return np.fromiter(map(check.plainly_passes, distinct), bool, count)
-    fen = factor.fen
-    passing = (fen >= 0) & (fen <= _MAX_FEN)
-    for position in np.flatnonzero(fen < 0).tolist():
-        passing[position] = check.plainly_passes(distinct[position])
-    return passing
-
-
-_MAX_FEN: Final = int(MAX_MONEY * 100)
-
-
-def _pair_reasons(check: Any, factor: _Factor, other: _Factor, pairs: Any) -> dict[int, str]:
-    """A cross-field check's refusals, by pair of positions (``value * width + limit``)."""
-    import numpy as np  # noqa: PLC0415
-
-    width = len(other.distinct)
-    reasons: dict[int, str] = {}
-    for pair in np.unique(pairs).tolist():
-        at, limit_at = divmod(pair, width)
-        value, limit = factor.distinct[at], other.distinct[limit_at]
-        if (check.kind == "not_before" and value < limit) or (
-            check.kind == "at_most" and value > limit
-        ):
-            reason = check.reason(_Proxy({check.other: limit}), value)
-            if reason is not None:
-                reasons[pair] = reason
-    return reasons
 
 
 def _low_cardinality(values: list[Any]) -> bool:
