@@ -230,6 +230,39 @@ class TestTextField:
         assert _each_its_own(np.arange(0), pa.array([], pa.string()))
 
 
+_ROW_CELLS = st.sampled_from(["甲", " 乙 ", "", " ", None, "注：金额单位为万元", "注"])
+
+
+class TestUnreadRows:
+    """The rows that are no record: blank in every column, or a note (one cell, 注：...)."""
+
+    @given(
+        st.integers(1, 4).flatmap(
+            lambda n: st.lists(st.lists(_ROW_CELLS, min_size=n, max_size=n), max_size=8)
+        )
+    )
+    @settings(max_examples=examples(100))
+    def test_are_the_blank_rows_and_the_notes(self, rows):
+        from enforcement_core.tables._cells import blank
+        from enforcement_core.tables._columns import _unread_rows
+        from enforcement_core.tables._publicity import is_note
+
+        width = len(rows[0]) if rows else 2
+        table = pa.table(
+            {f"c{i}": pa.array([row[i] for row in rows], pa.string()) for i in range(width)}
+        )
+        expected = [all(blank(cell) for cell in row) or is_note(list(row)) for row in rows]
+        assert _unread_rows(table).tolist() == expected
+
+    def test_two_full_columns_and_one_on_both_sides(self):
+        from enforcement_core.tables._columns import _unread_rows
+
+        two = pa.table({"a": ["甲", "乙"], "b": ["丙", "丁"], "c": ["注：说明", None]})
+        assert _unread_rows(two).tolist() == [False, False]
+        one = pa.table({"a": ["注：说明", "乙"], "b": [None, "丁"], "c": [" ", None]})
+        assert _unread_rows(one).tolist() == [True, False]
+
+
 @given(valid_reports(), st.data())
 @settings(max_examples=examples(30), deadline=None)
 def test_unknown_figures_left_at_once_as_one_by_one(report, data):

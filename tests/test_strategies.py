@@ -603,6 +603,11 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         lambda: test_national_columns._LISTS,
         lambda v: all(isinstance(x, list) and all(isinstance(i, str) for i in x) for x in v),
     ),
+    # A cell of a row: text, blank, missing, or a note's.
+    "test_national_columns._ROW_CELLS": (
+        lambda: test_national_columns._ROW_CELLS,
+        lambda v: v is None or (isinstance(v, str) and len(v) <= 9),
+    ),
     # Amounts: a fen read from plain digits (True), or a Decimal to the fen by its reader.
     "test_national_columns._AMOUNTS": (
         lambda: test_national_columns._AMOUNTS,

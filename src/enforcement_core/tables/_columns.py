@@ -191,10 +191,19 @@ def _unread_rows(table: Any, encodings: dict[int, _Encoded] | None = None) -> An
     """
     import numpy as np  # noqa: PLC0415
 
+    encoded = [
+        (encodings or {}).get(index) or _encoded(_strings(table.column(index)))
+        for index in range(table.num_columns)
+    ]
+    # Two columns with a value in every row (the usual table): every row has two cells,
+    # so none is blank or a note (one cell), and no row is counted. A column is full
+    # when none of its distinct cells is blank and no row's code is the null's slot.
+    full = [e for e in encoded if not e.blank[:-1].any() and not e.blank[e.codes.max(initial=0)]]
+    if len(full) > 1:
+        return np.zeros(table.num_rows, dtype=bool)
     given = np.zeros(table.num_rows, dtype=np.int32)
-    for index in range(table.num_columns):
-        encoded = (encodings or {}).get(index) or _encoded(_strings(table.column(index)))
-        given += ~encoded.blank[encoded.codes]
+    for column in encoded:
+        given += ~column.blank[column.codes]
     unread = given == 0
     for row in np.flatnonzero(given == 1).tolist():
         unread[row] = is_note(
