@@ -1126,10 +1126,10 @@ fine_amounts = st.integers(100, 10**11).map(lambda fen: Decimal(fen).scaleb(-2))
 
 
 # Cells of a column in 万元 as tables write them, and as they go wrong: plain digits of
-# up to 15 whole digits and 8 places (past int64's fen and past the fen), signs, spaces,
-# full-width digits, thousands' commas, exponents, "-0", blanks and words.
-_WAN_DIGITS = st.text("0123456789", min_size=1, max_size=15)
-_WAN_PLACES = st.text("0123456789", max_size=8)
+# up to 13 whole digits and 7 places (one past the largest and past the fen each), signs,
+# spaces, full-width digits, thousands' commas, exponents, "-0", blanks and words.
+_WAN_DIGITS = st.text("0123456789", min_size=1, max_size=13)
+_WAN_PLACES = st.text("0123456789", max_size=7)
 _plain_wan = st.builds(
     lambda whole, dot, places: whole + (f".{places}" if dot else ""),
     _WAN_DIGITS,
@@ -1138,6 +1138,8 @@ _plain_wan = st.builds(
 )
 _FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
 wan_yuan_cells = st.one_of(
+    _plain_wan,
+    _plain_wan,
     _plain_wan,
     _plain_wan,
     st.builds(lambda sign, text: sign + text, st.sampled_from(["-", "+", "−"]), _plain_wan),
@@ -1166,7 +1168,7 @@ wan_yuan_cells = st.one_of(
             "1万",
         ]
     ),
-    st.integers(10**11, 10**20).map(str),
+    st.integers(10**11, 10**20).map(str),  # about the largest amount, and past int64's fen
 )
 
 

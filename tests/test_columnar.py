@@ -376,6 +376,36 @@ class TestNationalTablesAsObjects:
         by_objects, by_columns = _by_both_paths(data)
         assert by_objects == by_columns
 
+    @settings(max_examples=examples(60), deadline=None)
+    @given(
+        st.lists(
+            st.tuples(strategies.wan_yuan_cells, strategies.wan_yuan_cells, st.booleans()),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    def test_amounts_in_wan_yuan_of_every_form(self, amounts):
+        """Fines and confiscations in 万元 as written anywhere: the same records, or the same problems.
+
+        The cells the columnar path decides on their fen, and those it leaves to
+        read_wan_yuan, give what the object path gives, a row with a fine or without.
+        """
+        from test_tables import PENALTY_HEADERS, penalty_row
+
+        rows = [
+            penalty_row(
+                **{
+                    "罚款金额（万元）": fine,
+                    "没收违法所得、没收非法财物的金额（万元）": taken,
+                    "处罚类别": "罚款" if fined else "警告",
+                    "行政处罚决定书文号": f"古路罚〔2023〕{n}号",
+                }
+            )
+            for n, (fine, taken, fined) in enumerate(amounts)
+        ]
+        by_objects, by_columns = _by_both_paths(_national_csv(PENALTY_HEADERS, rows))
+        assert by_objects == by_columns
+
     def test_a_negative_zero_after_a_zero_is_refused_alike(self):
         """-0 under a row of 0: refused by both paths (Decimal("-0") == 0 fooled the memo)."""
         from test_tables import PENALTY_HEADERS, penalty_row

@@ -549,7 +549,7 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         lambda: S.fine_amounts,
         lambda v: _accepted(_MONEY, v) and Decimal(1) <= v <= 10**9 and _places(v) == 2,
     ),
-    "wan_yuan_cells": (lambda: S.wan_yuan_cells, lambda v: isinstance(v, str) and len(v) <= 27),
+    "wan_yuan_cells": (lambda: S.wan_yuan_cells, lambda v: isinstance(v, str) and len(v) <= 25),
     "personal_data": (lambda: S.personal_data, lambda v: v in S.PERSONAL_DATA),
     "changes_anywhere": (
         S.changes_anywhere,
