@@ -1125,6 +1125,53 @@ def real_reports() -> st.SearchStrategy[ec.AnnualReport]:
 fine_amounts = st.integers(100, 10**11).map(lambda fen: Decimal(fen).scaleb(-2))
 
 
+# Cells of a column in 万元 as tables write them, and as they go wrong: plain digits of
+# up to 13 whole digits and 7 places (one past the largest and past the fen each), signs,
+# spaces, full-width digits, thousands' commas, exponents, "-0", blanks and words.
+_WAN_DIGITS = st.text("0123456789", min_size=1, max_size=13)
+_WAN_PLACES = st.text("0123456789", max_size=7)
+_plain_wan = st.builds(
+    lambda whole, dot, places: whole + (f".{places}" if dot else ""),
+    _WAN_DIGITS,
+    st.booleans(),
+    _WAN_PLACES,
+)
+_FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
+wan_yuan_cells = st.one_of(
+    _plain_wan,
+    _plain_wan,
+    _plain_wan,
+    _plain_wan,
+    st.builds(lambda sign, text: sign + text, st.sampled_from(["-", "+", "−"]), _plain_wan),
+    st.builds(
+        lambda left, text, right: left + text + right,
+        st.sampled_from(["", " ", "\t", "\u3000"]),
+        _plain_wan,
+        st.sampled_from(["", " ", "\n", "\u3000"]),
+    ),
+    _plain_wan.map(lambda text: text.translate(_FULL_WIDTH)),
+    st.builds(lambda text, power: f"{text}e{power}", _plain_wan, st.integers(-3, 3)),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "-0",
+            "0",
+            "0.000000",
+            "-0.0",
+            ".5",
+            "5.",
+            "1,200",
+            "1,200.5",
+            "NaN",
+            "壹万",
+            "1万",
+        ]
+    ),
+    st.integers(10**11, 10**20).map(str),  # about the largest amount, and past int64's fen
+)
+
+
 # The 28 ways of writing personal data an adversary tried (issue 21): each an identity
 # number or a mobile number, as people type, paste or hide them. ``PERSONAL_DATA`` maps
 # each way's name to (the text, the number's plain ASCII digits).

@@ -377,6 +377,36 @@ class TestNationalTablesAsObjects:
         by_objects, by_columns = _by_both_paths(data)
         assert by_objects == by_columns
 
+    @settings(max_examples=examples(60), deadline=None)
+    @given(
+        st.lists(
+            st.tuples(strategies.wan_yuan_cells, strategies.wan_yuan_cells, st.booleans()),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    def test_amounts_in_wan_yuan_of_every_form(self, amounts):
+        """Fines and confiscations in 万元 as written anywhere: the same records, or the same problems.
+
+        The cells the columnar path decides on their fen, and those it leaves to
+        read_wan_yuan, give what the object path gives, a row with a fine or without.
+        """
+        from test_tables import PENALTY_HEADERS, penalty_row
+
+        rows = [
+            penalty_row(
+                **{
+                    "罚款金额（万元）": fine,
+                    "没收违法所得、没收非法财物的金额（万元）": taken,
+                    "处罚类别": "罚款" if fined else "警告",
+                    "行政处罚决定书文号": f"古路罚〔2023〕{n}号",
+                }
+            )
+            for n, (fine, taken, fined) in enumerate(amounts)
+        ]
+        by_objects, by_columns = _by_both_paths(_national_csv(PENALTY_HEADERS, rows))
+        assert by_objects == by_columns
+
     def test_a_negative_zero_after_a_zero_is_refused_alike(self):
         """-0 under a row of 0: refused by both paths (Decimal("-0") == 0 fooled the memo)."""
         from test_tables import PENALTY_HEADERS, penalty_row
@@ -746,51 +776,79 @@ def test_amounts_in_yuan_read_in_arrow_are_what_read_yuan_reads(texts):
         assert (expected, str(expected)) == (value, str(value))
 
 
-@settings(max_examples=examples(100))
-@given(
-    texts=st.lists(
-        st.from_regex(r"[0-9]{1,13}(\.[0-9]{0,7})?", fullmatch=True)
-        | st.sampled_from(["", " 1.2", "1,200", "-5", "0.68", "1753.79", "0.000001", "1e3"]),
-        max_size=8,
-    )
-)
-def test_amounts_in_wan_yuan_read_in_arrow_are_what_read_wan_yuan_reads(texts):
-    """An amount in 万元 of plain digits read in Arrow is read_wan_yuan's value, to its places, and its fen."""
-    pa = pytest.importorskip("pyarrow")
-    import numpy as np
-
-    from enforcement_core.tables._arrow_files import _plain_wan_yuan
+def _wan_column():
     from enforcement_core.tables._cells import read_wan_yuan
     from enforcement_core.tables._layout import Column
 
-    column = Column("fine", ("fine",), read_wan_yuan, required=False, unit="万元")
-    read = np.empty(len(texts), dtype=object)
-    fen = _plain_wan_yuan(column, pa.array(texts, pa.string()), texts, read)
+    return Column("fine", ("fine",), read_wan_yuan, required=False, unit="万元")
+
+
+@settings(max_examples=examples(200))
+@given(texts=st.lists(strategies.wan_yuan_cells, max_size=8))
+def test_amounts_in_wan_yuan_decided_on_fen_are_what_read_wan_yuan_reads(texts):
+    """The vector parse decides a cell only as read_wan_yuan reads it; what it leaves, the reader reads.
+
+    Plain digits of at most 12 whole digits and 6 places are decided (their fen, and
+    the Decimal made of it, to its places); signs, spaces, full-width digits, commas,
+    exponents, more places, huge values and blanks are left to the reader.
+    """
+    pa = pytest.importorskip("pyarrow")
+
+    from enforcement_core.tables._arrow_files import _Amounts, _wan_yuan_fen
+    from enforcement_core.tables._cells import CellError, read_wan_yuan
+
+    fen = _wan_yuan_fen(_wan_column(), pa.array(texts, pa.string()))
     assert fen is not None
-    for text, amount, value in zip(texts, fen, read.tolist(), strict=True):
-        assert (amount is not None) == bool(re.fullmatch(r"[0-9]{1,12}(\.[0-9]{1,6})?", text)), text
-        if amount is None:
+    assert fen.dtype == "int64"
+    amounts = _Amounts(fen, {})
+    for text, amount, value in zip(texts, fen.tolist(), amounts, strict=True):
+        plain = re.fullmatch(r"[0-9]{1,12}(\.[0-9]{1,6})?", text) is not None
+        assert (amount >= 0) == plain, text
+        if amount < 0:
+            assert value is None
             continue
-        expected = read_wan_yuan(text)
+        try:
+            expected = read_wan_yuan(text)
+        except CellError:
+            pytest.fail(f"{text!r} decided in Arrow, refused by read_wan_yuan")
         assert (expected, str(expected)) == (value, str(value))
         assert expected * 100 == amount
+
+
+def test_amounts_in_wan_yuan_on_both_sides_of_the_vector_parse():
+    """Six places (0.000001 万元 = 1 fen) and 12 whole digits are decided; 7 and 13 go to the reader."""
+    pa = pytest.importorskip("pyarrow")
+
+    from enforcement_core.tables._arrow_files import _wan_yuan_fen
+
+    texts = ["0.000001", "0.0000001", "999999999999", "1000000000000", "-0", "0", " 1", "1."]
+    fen = _wan_yuan_fen(_wan_column(), pa.array(texts, pa.string()))
+    assert fen.tolist() == [1, -1, 999_999_999_999_000_000, -1, -1, 0, -1, -1]
 
 
 def test_amounts_in_wan_yuan_of_large_text_are_read_alike():
     """A column of large_string (pandas 3's text, through Arrow) reads its amounts in 万元 alike."""
     pa = pytest.importorskip("pyarrow")
-    import numpy as np
 
-    from enforcement_core.tables._arrow_files import _plain_wan_yuan
+    from enforcement_core.tables._arrow_files import _Amounts, _wan_yuan_fen
     from enforcement_core.tables._cells import read_wan_yuan
+
+    texts = ["0.68", "12"]
+    fen = _wan_yuan_fen(_wan_column(), pa.array(texts, pa.large_string()))
+    assert [680_000, 12_000_000] == fen.tolist()
+    assert [read_wan_yuan(t) for t in texts] == list(_Amounts(fen, {}))
+
+
+def test_a_column_in_yuan_is_not_decided_as_wan_yuan():
+    """Only a column read by read_wan_yuan is decided on its fen here."""
+    pa = pytest.importorskip("pyarrow")
+
+    from enforcement_core.tables._arrow_files import _wan_yuan_fen
+    from enforcement_core.tables._cells import read_yuan
     from enforcement_core.tables._layout import Column
 
-    column = Column("fine", ("fine",), read_wan_yuan, required=False, unit="万元")
-    texts = ["0.68", "12"]
-    read = np.empty(2, dtype=object)
-    fen = _plain_wan_yuan(column, pa.array(texts, pa.large_string()), texts, read)
-    assert [680_000, 12_000_000] == fen
-    assert [read_wan_yuan(t) for t in texts] == read.tolist()
+    column = Column("fine", ("fine",), read_yuan, required=False, unit="元")
+    assert _wan_yuan_fen(column, pa.array(["1"], pa.string())) is None
 
 
 def test_a_table_without_a_column_counts_the_record_fields_default():

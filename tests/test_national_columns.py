@@ -19,8 +19,10 @@ from hypothesis import strategies as st
 import enforcement_core as ec
 from enforcement_core.summary import leave_unknown
 from enforcement_core.tables import read_columnar
+from enforcement_core.tables._arrow_files import _Amounts
 from enforcement_core.tables._columns import _FEW, _Factor
 from enforcement_core.tables._distinct import (
+    _AmountFactor,
     _distinct_array,
     _fen_array,
     _text_values,
@@ -96,20 +98,31 @@ _AMOUNTS = st.lists(
 
 
 def _amount_factor(drawn):
-    """A factor of amounts: some read from plain digits (their fen known), others by their reader."""
-    distinct, fen = [], []
-    for item in drawn:
+    """A factor of amounts: some read from plain digits (their fen known), others by their reader.
+
+    With the values it stands for, made apart from it: the last slot ``None``, as a column's ends.
+    """
+    values, fen, others = [], [], {}
+    for position, item in enumerate(drawn):
         if item is None:
-            distinct.append(None)
-            fen.append(None)
+            values.append(None)
+            fen.append(-1)
+            others[position] = None
         elif item[1]:
-            amount = Decimal(item[0]) / 100
-            distinct.append(amount.quantize(Decimal(1)) if item[0] % 100 == 0 else amount)
+            # As read_wan_yuan gives it: whole yuan without places, else to the fen.
+            whole, fen_part = divmod(item[0], 100)
+            values.append(Decimal(f"{whole}.{fen_part:02d}") if fen_part else Decimal(whole))
             fen.append(item[0])
         else:
-            distinct.append(item[0])
-            fen.append(None)
-    return _Factor(distinct, np.arange(len(distinct), dtype=np.int64), fen)
+            values.append(item[0])
+            fen.append(-1)
+            others[position] = item[0]
+    values.append(None)
+    fen_array = np.array([*fen, -1], dtype=np.int64)
+    factor = _AmountFactor(
+        _Amounts(fen_array, others), np.arange(len(values), dtype=np.int64), fen_array
+    )
+    return factor, values
 
 
 class TestAmounts:
@@ -117,21 +130,44 @@ class TestAmounts:
 
     @given(_AMOUNTS)
     @settings(max_examples=examples(50))
+    def test_values_are_the_decimals(self, drawn):
+        factor, values = _amount_factor(drawn)
+        assert [(v, str(v)) for v in factor.distinct] == [(v, str(v)) for v in values]
+        assert factor.given().tolist() == [v is not None for v in values]
+        assert factor.truthy().tolist() == [bool(v) for v in values]
+
+    @given(_AMOUNTS, st.lists(st.booleans(), max_size=21))
+    @settings(max_examples=examples(50))
+    def test_where_keeps_the_rows_given(self, drawn, rows):
+        factor, values = _amount_factor(drawn)
+        rows = (rows + [False] * len(values))[: len(values)]
+        kept = factor.where(np.array(rows, dtype=bool))
+        expected = [v if r else None for v, r in zip(values, rows, strict=True)]
+        assert [kept.distinct[c] for c in kept.codes.tolist()] == expected
+        assert kept.given().tolist() == [v is not None for v in expected]
+
+    @given(_AMOUNTS)
+    @settings(max_examples=examples(50))
     def test_fen_array_is_the_decimals_in_fen(self, drawn):
-        factor = _amount_factor(drawn)
-        expected = [None if v is None else int(v * 100) for v in factor.distinct]
+        factor, values = _amount_factor(drawn)
+        expected = [None if v is None else int(v * 100) for v in values]
         assert _fen_array(factor).to_pylist() == expected
 
     @given(_AMOUNTS)
     @settings(max_examples=examples(50))
     def test_zeros_are_the_decimals_equal_to_zero(self, drawn):
-        factor = _amount_factor(drawn)
-        expected = [v is not None and v == 0 for v in factor.distinct]
+        factor, values = _amount_factor(drawn)
+        expected = [v is not None and v == 0 for v in values]
         assert _zeros(factor).tolist() == expected
 
     def test_zero_on_both_sides(self):
-        factor = _Factor([Decimal(0), Decimal("0.01"), None], np.arange(3), [0, 1, None])
-        assert _zeros(factor).tolist() == [True, False, False]
+        factor, _ = _amount_factor([(0, True), (1, True), None, (Decimal("-0"), False)])
+        assert _zeros(factor).tolist() == [True, False, False, True, False]
+
+    def test_a_factor_not_held_as_fen_has_no_fen_array(self):
+        factor = _Factor([Decimal(1), None], np.arange(2, dtype=np.int64))
+        assert _fen_array(factor) is None
+        assert _zeros(factor).tolist() == [False, False]
 
 
 class TestTextValues:
@@ -149,6 +185,82 @@ class TestTextValues:
         factor = _Factor(["甲", None, "乙"], np.arange(3, dtype=np.int64))
         made = _text_values(factor, pa.array(["甲"], pa.string()))
         assert made.to_pylist() == ["甲", None, "乙"]
+
+
+class TestTextField:
+    """A field of text for the kept rows: the cells as read when each row is its own, else taken."""
+
+    @given(
+        st.lists(st.text(max_size=4), max_size=12),
+        st.lists(st.booleans(), max_size=12),
+        st.lists(st.booleans(), max_size=12),
+    )
+    @settings(max_examples=examples(50))
+    def test_is_the_distinct_values_taken_by_the_kept_rows(self, cells, shaped, kept):
+        from enforcement_core.tables._arrow_files import _encoded
+        from enforcement_core.tables._distinct import _TextFactor
+        from enforcement_core.tables._publicity_columns import _text_field
+
+        rows = len(cells)
+        encoded = _encoded(pa.chunked_array([pa.array(cells, pa.string())]), hashed=False)
+        codes = np.where(encoded.blank[encoded.codes], rows, encoded.codes)
+        from enforcement_core.tables._arrow_files import _Texts
+
+        factor = _TextFactor(_Texts(encoded.trimmed, encoded.blank), codes)
+        factor = factor.where(np.array((shaped + [True] * rows)[:rows], dtype=bool))
+        keep = np.array((kept + [True] * rows)[:rows], dtype=bool)
+        made = _text_field(factor, encoded.trimmed, keep, every=bool(keep.all()))
+        trimmed = [cell.strip() or None for cell in cells]
+        expected = [
+            value if s else None
+            for value, s, k in zip(trimmed, (shaped + [True] * rows)[:rows], keep, strict=True)
+            if k
+        ]
+        assert made.to_pylist() == expected
+        assert made.type == pa.string()
+
+    def test_each_its_own_on_both_sides(self):
+        from enforcement_core.tables._publicity_columns import _each_its_own
+
+        texts = pa.array(["a", "b", "c"])
+        assert _each_its_own(np.arange(3), texts)
+        assert not _each_its_own(np.array([0, 1, 3]), texts)  # the last row blank
+        assert not _each_its_own(np.array([0, 2, 2]), texts)
+        assert not _each_its_own(np.arange(2), texts)
+        assert _each_its_own(np.arange(0), pa.array([], pa.string()))
+
+
+_ROW_CELLS = st.sampled_from(["甲", " 乙 ", "", " ", None, "注：金额单位为万元", "注"])
+
+
+class TestUnreadRows:
+    """The rows that are no record: blank in every column, or a note (one cell, 注：...)."""
+
+    @given(
+        st.integers(1, 4).flatmap(
+            lambda n: st.lists(st.lists(_ROW_CELLS, min_size=n, max_size=n), max_size=8)
+        )
+    )
+    @settings(max_examples=examples(100))
+    def test_are_the_blank_rows_and_the_notes(self, rows):
+        from enforcement_core.tables._cells import blank
+        from enforcement_core.tables._columns import _unread_rows
+        from enforcement_core.tables._publicity import is_note
+
+        width = len(rows[0]) if rows else 2
+        table = pa.table(
+            {f"c{i}": pa.array([row[i] for row in rows], pa.string()) for i in range(width)}
+        )
+        expected = [all(blank(cell) for cell in row) or is_note(list(row)) for row in rows]
+        assert _unread_rows(table).tolist() == expected
+
+    def test_two_full_columns_and_one_on_both_sides(self):
+        from enforcement_core.tables._columns import _unread_rows
+
+        two = pa.table({"a": ["甲", "乙"], "b": ["丙", "丁"], "c": ["注：说明", None]})
+        assert _unread_rows(two).tolist() == [False, False]
+        one = pa.table({"a": ["注：说明", "乙"], "b": [None, "丁"], "c": [" ", None]})
+        assert _unread_rows(one).tolist() == [True, False]
 
 
 @given(valid_reports(), st.data())
@@ -230,6 +342,33 @@ def _both_paths(data):
                 {(p.row, p.header, repr(p.value), p.message, p.message_zh) for p in error.problems}
             )
     return found
+
+
+def _read_encoded(data, mapping=None):
+    """The columns of a national CSV that its reader reads dictionary-encoded, by header."""
+    from enforcement_core.tables._arrow_files import _arrow_sheets
+    from enforcement_core.tables.columnar import _to_encode
+
+    [(_, table)] = _arrow_sheets(io.BytesIO(data), "csv", "t", mapping, _to_encode("t", mapping))
+    return {field.name for field in table.schema if pa.types.is_dictionary(field.type)}
+
+
+class TestReadEncoded:
+    """A national CSV is read encoded, but for its decision numbers and amounts (many distinct cells)."""
+
+    def test_every_column_but_the_decision_numbers_and_amounts(self):
+        unhashed = {"行政处罚决定书文号", "罚款金额（万元）"}
+        assert _read_encoded(_big_table([])) == set(_BIG_HEADERS) - unhashed
+
+    def test_the_decision_numbers_under_a_mapped_header(self):
+        headers = [h if h != "行政处罚决定书文号" else "处罚文书编号" for h in _BIG_HEADERS]
+        rows = [
+            {h: ("罚〔2023〕1号" if h == "处罚文书编号" else "") for h in headers},
+            {h: ("罚〔2023〕2号" if h == "处罚文书编号" else "") for h in headers},
+        ]
+        data = _national_csv(headers, rows)
+        unhashed = {"处罚文书编号", "罚款金额（万元）"}
+        assert _read_encoded(data, {"处罚文书编号": "id"}) == set(headers) - unhashed
 
 
 _BODY = ec.body.EnforcementBody("某镇人民政府", ec.body.BodyLevel.TOWN)

@@ -550,6 +550,7 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         lambda: S.fine_amounts,
         lambda v: _accepted(_MONEY, v) and Decimal(1) <= v <= 10**9 and _places(v) == 2,
     ),
+    "wan_yuan_cells": (lambda: S.wan_yuan_cells, lambda v: isinstance(v, str) and len(v) <= 25),
     "personal_data": (lambda: S.personal_data, lambda v: v in S.PERSONAL_DATA),
     "changes_anywhere": (
         S.changes_anywhere,
@@ -602,6 +603,11 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
     "test_national_columns._LISTS": (
         lambda: test_national_columns._LISTS,
         lambda v: all(isinstance(x, list) and all(isinstance(i, str) for i in x) for x in v),
+    ),
+    # A cell of a row: text, blank, missing, or a note's.
+    "test_national_columns._ROW_CELLS": (
+        lambda: test_national_columns._ROW_CELLS,
+        lambda v: v is None or (isinstance(v, str) and len(v) <= 9),
     ),
     # Amounts: a fen read from plain digits (True), or a Decimal to the fen by its reader.
     "test_national_columns._AMOUNTS": (

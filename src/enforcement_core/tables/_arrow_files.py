@@ -6,7 +6,7 @@ table's row ``i`` is the spreadsheet's row ``i + 2``, so problems name the rows 
 clerk sees. A column is then read once (:func:`_encoded`): its distinct cells, trimmed
 as ``str.strip`` trims, and each row's code among them, on which the column check
 engine (:mod:`._columns`) decides every check; amounts of plain digits are read there
-in Arrow (:func:`_plain_yuan`, :func:`_plain_wan_yuan`).
+in Arrow (:func:`_plain_yuan`, :func:`_wan_yuan_fen`).
 """
 
 from __future__ import annotations
@@ -483,41 +483,120 @@ def _values_at(distinct: Sequence[Any], positions: list[int]) -> list[Any]:
 _PLAIN_WAN: Final = r"^[0-9]{1,12}(?:\.[0-9]{1,6})?$"
 
 
-def _plain_wan_yuan(
-    column: Column, dictionary: Any, distinct: list[Any], read: Any
-) -> list[int | None] | None:
-    """Amounts in 万元 written as plain digits, read into ``read`` without their reader.
+def _wan_yuan_fen(column: Column, dictionary: Any) -> Any:
+    """Amounts in 万元 of plain digits, decided in Arrow: each one's fen (numpy ``int64``).
 
-    ``read_wan_yuan`` of such a text is its value in fen as a Decimal of whole
-    yuan, or of two places when it has fen: what is done here, by the digits,
-    for the many distinct amounts of a big table. Each one's fen, by position;
-    ``None`` for the others (read by the reader) and for a column of another kind.
+    ``read_wan_yuan`` of such a text (digits, at most six places: 0.000001 万元 is
+    one fen) is its fen as a Decimal of whole yuan, or of two places when it has
+    fen. Here the whole digits and the places padded to six are joined and cast to
+    one integer, without a Python object a cell. ``-1`` marks a cell this cannot
+    decide (a blank, a sign, a space, a comma, full-width digits, an exponent, more
+    places): the column's reader reads it, and says what it refuses. ``None`` for
+    a column of another kind.
     """
     import numpy as np  # noqa: PLC0415
 
     if column.read is not read_wan_yuan or column.listed or column.check is not None:
         return None
     pa, pc = _pa(), _pc()
-    fen: list[int | None] = [None] * len(distinct)
+    fen = np.full(len(dictionary), -1, dtype=np.int64)
     matched = pc.fill_null(
         pc.match_substring_regex(dictionary, _PLAIN_WAN), fill_value=scalar(value=False)
     )
     positions = np.flatnonzero(to_numpy(matched))
     if not len(positions):
         return fen
-    # The digits and the places padded to six (万元 to the fen): one integer, in Arrow.
     texts = dictionary.take(from_numpy(positions)).cast(pa.string())  # large_string from pandas
-    parts = pc.extract_regex(texts, _WAN_PARTS)
-    places = pc.utf8_rpad(pc.fill_null(parts.field("places"), scalar("")), width=6, padding="0")
-    digits = pc.binary_join_element_wise(parts.field("whole"), places, scalar(""))
-    amounts = pc.cast(digits, pa.int64()).to_pylist()
-    for position, amount in zip(positions.tolist(), amounts, strict=True):
-        fen[position] = amount
-        read[position] = _from_fen(amount)
+    # Split at the point (ASCII digits: a byte a character): the digits without it as one
+    # integer, times ten for each of the six places not written.
+    point = to_numpy(pc.find_substring(texts, pattern="."))
+    places = np.where(point < 0, 0, to_numpy(pc.binary_length(texts)) - point - 1)
+    digits = to_numpy(pc.cast(pc.replace_substring(texts, pattern=".", replacement=""), pa.int64()))
+    # At most 18 digits (12 whole, 6 places): below int64's 9.2e18, never overflowing.
+    fen[positions] = digits * np.power(np.int64(10), 6 - places.astype(np.int64))
     return fen
 
 
-_WAN_PARTS: Final = r"^(?P<whole>[0-9]+)(?:\.(?P<places>[0-9]*))?$"
+class _Amounts(Sequence[Any]):
+    """The distinct amounts of a column in 万元: a Decimal made only of a value looked at.
+
+    Those of plain digits are held as their fen (:func:`_wan_yuan_fen`), the others
+    as the column's reader read them (``None``: blank or refused). A big table's
+    checks and its typed table read the fen; a value becomes a Decimal, as the
+    reader makes it, only when a record is built or a refusal is worded. The last
+    slot is ``None``, as the engine's distinct values end.
+    """
+
+    def __init__(self, fen: Any, others: dict[int, Any]) -> None:
+        #: Each value's fen, ``-1`` where the reader read it (its value in ``others``).
+        self.fen = fen
+        self.others = others
+
+    def __len__(self) -> int:
+        return len(self.fen)
+
+    @overload
+    def __getitem__(self, position: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> list[Any]: ...
+
+    def __getitem__(self, position: int | slice) -> Any:
+        if isinstance(position, slice):
+            return [self[p] for p in range(*position.indices(len(self)))]
+        position = int(position)
+        if position < 0:
+            position += len(self)
+        if not 0 <= position < len(self):
+            raise IndexError(position)
+        fen = int(self.fen[position])
+        return self.others.get(position) if fen < 0 else _from_fen(fen)
+
+    def nothing(self) -> Any:
+        """Which values are ``None`` (numpy booleans)."""
+        nothing = self.fen < 0
+        for position, value in self.others.items():
+            if value is not None:
+                nothing[position] = False
+        return nothing
+
+    def zeros(self) -> Any:
+        """Which values are 0 (numpy booleans): ``Decimal("-0")`` is, as ``== 0`` says."""
+        zero = self.fen == 0
+        for position, value in self.others.items():
+            zero[position] = value is not None and value == 0
+        return zero
+
+    def fens(self) -> tuple[Any, Any]:
+        """Each value in fen (``int64``) and whether it is one: the reader's too, unless beyond int64."""
+        fen, known = self.fen.copy(), self.fen >= 0
+        for position, value in self.others.items():
+            amount = _fen(value)
+            if amount is not None:
+                fen[position], known[position] = amount, True
+        return fen, known
+
+
+def _for_the_reader(column: Column, encoded: _Encoded) -> tuple[Any, Any, dict[int, Any]]:
+    """The distinct cells a column's reader is given, by position, and what was read without it.
+
+    Blank cells are not given to it, nor amounts of plain digits: in yuan, read into
+    ``read`` (an object array a distinct cell, one more slot ``None``); in 万元, decided
+    on their fen (numpy ``int64``, ``-1`` where undecided; ``read`` then ``None``),
+    only the undecided cells made Python.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    dictionary, width = encoded.raw, encoded.empty
+    fen = _wan_yuan_fen(column, dictionary)
+    if fen is not None:
+        undecided = np.flatnonzero(~encoded.blank[:width] & (fen < 0))
+        taken = dictionary.take(from_numpy(undecided.astype(np.int64))).to_pylist()
+        return fen, None, dict(zip(undecided.tolist(), taken, strict=True))
+    cells = dictionary.to_pylist()
+    read = np.empty(width + 1, dtype=object)
+    known = encoded.blank[:width] | _plain_yuan(column, dictionary, cells, read)
+    return None, read, {position: cells[position] for position in np.flatnonzero(~known).tolist()}
 
 
 # An amount in yuan of plain digits, at most two places: what read_yuan reads as Decimal(text).
@@ -544,6 +623,18 @@ def _plain_yuan(column: Column, dictionary: Any, cells: list[Any], read: Any) ->
     for position in np.flatnonzero(done).tolist():
         read[position] = Decimal(cells[position])
     return done
+
+
+# Arrow holds amounts as int64 fen: a larger amount is refused by the money check, and
+# its row left out, so it never needs a slot.
+_INT64_FEN: Final = 2**63
+
+
+def _fen(value: Decimal | None) -> int | None:
+    """An amount in fen, as the typed tables hold it; ``None`` for none, or beyond ``int64``."""
+    if value is None or abs(value) * 100 >= _INT64_FEN:
+        return None
+    return int(value * 100)
 
 
 def _from_fen(fen: int) -> Decimal:

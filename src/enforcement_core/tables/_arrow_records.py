@@ -19,7 +19,7 @@ from enforcement_core.actions import (
     Party,
     PartyKind,
 )
-from enforcement_core.tables._arrow_files import _pa
+from enforcement_core.tables._arrow_files import _fen, _pa
 
 _FEN: Final = Decimal("0.01")
 
@@ -86,17 +86,6 @@ def _arrow_values(values: list[Any], arrow_type: Any) -> Any:
     return pa.Array.from_buffers(
         arrow_type, len(values), [validity, data.buffers()[1]], null_count=int(missing.sum())
     )
-
-
-# Arrow holds amounts as int64 fen: a larger amount is refused by the money check, and
-# its row left out, so it never needs a slot.
-_INT64_FEN: Final = 2**63
-
-
-def _fen(value: Decimal | None) -> int | None:
-    if value is None or abs(value) * 100 >= _INT64_FEN:
-        return None
-    return int(value * 100)
 
 
 def _bare(tp: Any) -> Any:
@@ -180,9 +169,8 @@ def _back_of(tp: Any) -> Any:
 
 
 def _money(fen: int) -> Decimal:
-    # Written as a cell of it is most often written, without trailing zeros (2.1, 200):
-    # as the object reading gives such a cell back, and as the summary's sums are.
-    return Decimal(fen) / 100
+    # As the reader of amounts in 万元 gives them: whole yuan without places, else to the fen.
+    return (Decimal(fen) * _FEN).quantize(_FEN) if fen % 100 else Decimal(fen // 100)
 
 
 def _same(value: Any) -> Any:

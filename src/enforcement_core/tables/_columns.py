@@ -24,14 +24,14 @@ from enforcement_core._arrow import from_numpy, scalar, strings, to_numpy
 from enforcement_core._validators import declared_checks
 from enforcement_core.errors import InvariantError
 from enforcement_core.tables._arrow_files import (
+    _Amounts,
     _cell,
     _Encoded,
     _encoded,
+    _for_the_reader,
     _is_text,
     _pa,
     _pc,
-    _plain_wan_yuan,
-    _plain_yuan,
     _strings,
     _Texts,
     _values_at,
@@ -87,8 +87,9 @@ class _Read:
     distinct: Sequence[Any]
     #: The distinct cells as Arrow text, for checks run in Arrow.
     texts: Any = None
-    #: For an amount: each distinct value in fen where it was read from plain digits, else None.
-    fen: list[int | None] | None = None
+    #: For an amount in 万元: each distinct value's fen (numpy ``int64``), ``-1`` where
+    #: its reader read it; else ``None``.
+    fen: Any = None
 
     @property
     def empty(self) -> Any:
@@ -101,6 +102,8 @@ class _Read:
 
         if isinstance(self.distinct, _Texts):
             return ~self.distinct._blank[self.codes]  # noqa: SLF001  (its own slots)
+        if isinstance(self.distinct, _Amounts):
+            return ~self.distinct.nothing()[self.codes]
         nothing = np.fromiter((v is None for v in self.distinct), bool, len(self.distinct))
         return ~nothing[self.codes]
 
@@ -132,29 +135,26 @@ def _read_column(  # noqa: PLR0913  (the sheet, the column, and where problems g
     plain = _plain(column)
     if plain and lazy:
         return _Read(column, codes, _Texts(encoded.trimmed, encoded.blank), encoded.trimmed)
-    read = np.empty(width + 1, dtype=object)
     failed: dict[int, CellError] = {}
-    cells: list[Any] = []
-    fen = None
     if plain:
         # Text is text: trimmed in Arrow, a blank one is empty (what read_text does, at once).
-        dictionary = encoded.trimmed
-        read[:width] = dictionary.to_pylist()
+        read = np.empty(width + 1, dtype=object)
+        read[:width] = encoded.trimmed.to_pylist()
         read[encoded.blank] = None
-    else:
-        dictionary = encoded.raw
-        cells = dictionary.to_pylist()
-        fen = _plain_wan_yuan(column, dictionary, cells, read)
-        # Blank cells, and amounts of plain digits (read above), are not given to the reader.
-        known = encoded.blank[:width] | _plain_yuan(column, dictionary, cells, read)
-        if fen is not None:
-            known |= np.fromiter((f is not None for f in fen), bool, width)
-        for position in np.flatnonzero(~known).tolist():
-            value = cells[position]
-            try:
-                read[position] = _parsed(column, value)
-            except CellError as refusal:
-                failed[position] = refusal
+        return _Read(column, codes, read.tolist(), encoded.trimmed)
+    dictionary = encoded.raw
+    fen, read, cell_of = _for_the_reader(column, encoded)
+    others: dict[int, Any] = {}
+    for position, value in cell_of.items():
+        try:
+            parsed = _parsed(column, value)
+        except CellError as refusal:
+            failed[position] = refusal
+            continue
+        if fen is None:
+            read[position] = parsed
+        else:
+            others[position] = parsed
     if failed:
         for row in np.flatnonzero(np.isin(codes, list(failed))).tolist():
             error = failed[int(codes[row])]
@@ -163,15 +163,16 @@ def _read_column(  # noqa: PLR0913  (the sheet, the column, and where problems g
                     sheet_name,
                     row + 2,
                     column.header(),
-                    cells[int(codes[row])],
+                    cell_of[int(codes[row])],
                     error.message,
                     error.message_zh,
                 )
             )
             refused[row] = True
-    if fen is not None:
-        fen.append(None)
-    return _Read(column, codes, read.tolist(), dictionary, fen)
+    if fen is None:
+        return _Read(column, codes, read.tolist(), dictionary)
+    fen = np.append(fen, np.int64(-1))  # the last slot, for an empty cell: None
+    return _Read(column, codes, _Amounts(fen, others), dictionary, fen)
 
 
 def _plain(column: Column) -> bool:
@@ -190,10 +191,19 @@ def _unread_rows(table: Any, encodings: dict[int, _Encoded] | None = None) -> An
     """
     import numpy as np  # noqa: PLC0415
 
+    encoded = [
+        (encodings or {}).get(index) or _encoded(_strings(table.column(index)))
+        for index in range(table.num_columns)
+    ]
+    # Two columns with a value in every row (the usual table): every row has two cells,
+    # so none is blank or a note (one cell), and no row is counted. A column is full
+    # when none of its distinct cells is blank and no row's code is the null's slot.
+    full = [e for e in encoded if not e.blank[:-1].any() and not e.blank[e.codes.max(initial=0)]]
+    if len(full) > 1:
+        return np.zeros(table.num_rows, dtype=bool)
     given = np.zeros(table.num_rows, dtype=np.int32)
-    for index in range(table.num_columns):
-        encoded = (encodings or {}).get(index) or _encoded(_strings(table.column(index)))
-        given += ~encoded.blank[encoded.codes]
+    for column in encoded:
+        given += ~column.blank[column.codes]
     unread = given == 0
     for row in np.flatnonzero(given == 1).tolist():
         unread[row] = is_note(
@@ -562,10 +572,11 @@ class _Factor:
 
     #: The distinct values; ``None`` among them for a row without a value.
     distinct: list[Any]
-    #: Each row's position in ``distinct`` (an ``int64`` array).
+    #: Each row's position in ``distinct`` (an integer array: int32 as encoded, or int64).
     codes: Any
-    #: For an amount: each distinct value in fen where it is known, else None.
-    fen: list[int | None] | None = None
+    #: For an amount in 万元: each distinct value's fen (numpy ``int64``), ``-1`` where
+    #: it is not known; else ``None``.
+    fen: Any = None
     _given: Any = attrs.field(default=None, init=False, repr=False)
 
     def given(self) -> Any:
@@ -592,7 +603,7 @@ class _Factor:
 
         codes = np.where(rows, self.codes, len(self.distinct))
         return _Factor(
-            [*self.distinct, None], codes, None if self.fen is None else [*self.fen, None]
+            [*self.distinct, None], codes, None if self.fen is None else np.append(self.fen, -1)
         )
 
     def otherwise(self, default: Any) -> _Factor:
@@ -618,7 +629,7 @@ def _or(first: _Factor, second: _Factor) -> _Factor:
 def _constant(value: Any, rows: int) -> _Factor:
     import numpy as np  # noqa: PLC0415
 
-    return _Factor([value], np.zeros(rows, dtype=np.int64))
+    return _Factor([value], np.zeros(rows, dtype=np.int32))
 
 
 def _layout_arrow(record: type, own: dict[str, _Read], nested: list[_Read], keep: Any) -> Any:
@@ -638,6 +649,14 @@ def _layout_arrow(record: type, own: dict[str, _Read], nested: list[_Read], keep
             continue
         if isinstance(tp, type) and issubclass(tp, Enum):
             columns[name] = _vocabulary_column(read.distinct, codes)
+            continue
+        if isinstance(read.distinct, _Amounts):
+            # Amounts in 万元 are their fen already: no Decimal made of each.
+            fen, known = read.distinct.fens()
+            amounts = from_numpy(fen)
+            if not known.all():
+                amounts = _pc().if_else(from_numpy(known), amounts, scalar(None, pa.int64()))
+            columns[name] = amounts.take(from_numpy(codes))
             continue
         distinct, arrow_type = _converted(tp, list(read.distinct))
         columns[name] = _arrow_values(distinct, arrow_type).take(from_numpy(codes))

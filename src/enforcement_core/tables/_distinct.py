@@ -5,7 +5,8 @@ row's position among them (``_Factor``). Here: a field of text whose values stay
 Arrow text (the decision numbers, a value a row), the amounts decided on their fen,
 and the distinct values made into an Arrow array from buffers, never through
 pyarrow's conversion of Python values (which imports pandas), to be taken by the
-rows' codes into the typed table.
+rows' codes into the typed table; and the declared checks of a field run once per
+distinct value (or pair of values), those it surely passes found in Arrow or on fen.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from typing import Any, Final
 
 import attrs
 
-from enforcement_core._arrow import from_numpy, scalar, strings
-from enforcement_core.tables._arrow_files import _pa, _pc, _Texts
-from enforcement_core.tables._arrow_records import _fen
-from enforcement_core.tables._columns import _Factor, _Read
+from enforcement_core._arrow import from_numpy, scalar, strings, to_numpy
+from enforcement_core._validators import MAX_MONEY, Check
+from enforcement_core.tables._arrow_files import _Amounts, _pa, _pc, _Texts
+from enforcement_core.tables._columns import _FEW, _Factor, _Proxy, _Read
 
 
 def _factor(read: _Read) -> _Factor:
@@ -26,6 +27,9 @@ def _factor(read: _Read) -> _Factor:
     if isinstance(read.distinct, _Texts):
         texts: Any = read.distinct  # a sequence, held in Arrow
         return _TextFactor(texts, read.codes)
+    if isinstance(read.distinct, _Amounts):
+        amounts: Any = read.distinct  # a sequence, held as fen
+        return _AmountFactor(amounts, read.codes, read.fen)
     return _Factor(list(read.distinct), read.codes, read.fen)
 
 
@@ -35,6 +39,8 @@ def _nothing_at(distinct: Any) -> Any:
 
     if isinstance(distinct, _Texts):
         return np.flatnonzero(distinct._blank)  # noqa: SLF001  (its own slots)
+    if isinstance(distinct, _Amounts):
+        return np.flatnonzero(distinct.nothing())
     return np.array([p for p, value in enumerate(distinct) if value is None], dtype=np.int64)
 
 
@@ -69,18 +75,43 @@ class _TextFactor(_Factor):
 
 
 def _zeros(amount: _Factor) -> Any:
-    """Which distinct amounts are 0: by their fen where the reader knew it, else by the value."""
+    """Which distinct amounts are 0: by their fen where it is known, else by the value."""
     import numpy as np  # noqa: PLC0415
 
+    if isinstance(amount.distinct, _Amounts):
+        return amount.distinct.zeros()
     count = len(amount.distinct)
-    if amount.fen is None:
-        return np.fromiter((v is not None and v == 0 for v in amount.distinct), bool, count)
-    fen = np.fromiter((-1 if f is None else f for f in amount.fen), np.int64, count)
-    zero = fen == 0
-    for position in np.flatnonzero(fen < 0).tolist():
-        value = amount.distinct[position]
-        zero[position] = value is not None and value == 0
-    return zero
+    return np.fromiter((v is not None and v == 0 for v in amount.distinct), bool, count)
+
+
+@attrs.define
+class _AmountFactor(_Factor):
+    """A field of amounts in 万元 held as fen (:class:`_Amounts`): a Decimal made when looked at.
+
+    Each row's presence and truth are read off the fen. The last slot is ``None``: a
+    row without a value points there.
+    """
+
+    def _amounts(self) -> _Amounts:
+        amounts: _Amounts = self.distinct  # type: ignore[assignment]
+        return amounts
+
+    def given(self) -> Any:
+        """Which rows have a value."""
+        if self._given is None:
+            self._given = ~self._amounts().nothing()[self.codes]
+        return self._given
+
+    def truthy(self) -> Any:
+        """Which rows have a value that is true: an amount not 0."""
+        return self.given() & ~self._amounts().zeros()[self.codes]
+
+    def where(self, rows: Any) -> _Factor:
+        """The values of ``rows`` only, the others pointing at the last (``None``) slot."""
+        import numpy as np  # noqa: PLC0415
+
+        codes = np.where(rows, self.codes, len(self.distinct) - 1)
+        return _AmountFactor(self.distinct, codes, self.fen)
 
 
 def _text_values(factor: _Factor, texts: Any) -> Any:
@@ -103,23 +134,10 @@ def _text_values(factor: _Factor, texts: Any) -> Any:
 
 
 def _fens(factor: _Factor) -> tuple[Any, Any] | None:
-    """Each distinct amount in fen (int64) and whether it is one, where the reader knew them all but a few.
-
-    ``None`` for a factor read without fen. An amount the reader did not read from
-    plain digits is made fen from its Decimal, as the typed table holds it.
-    """
-    import numpy as np  # noqa: PLC0415
-
-    if factor.fen is None:
+    """Each distinct amount in fen (int64) and whether it is one; ``None`` for a factor not held as fen."""
+    if not isinstance(factor.distinct, _Amounts):
         return None
-    count = len(factor.distinct)
-    fen = np.fromiter((-1 if f is None else f for f in factor.fen), np.int64, count)
-    known = fen >= 0
-    for position in np.flatnonzero(~known).tolist():
-        amount = _fen(factor.distinct[position])
-        if amount is not None:
-            fen[position], known[position] = amount, True
-    return fen, known
+    return factor.distinct.fens()
 
 
 def _fen_array(factor: _Factor) -> Any:
@@ -169,3 +187,93 @@ def _distinct_array(values: list[Any], arrow_type: Any) -> Any:
     else:
         raise TypeError(f"no Arrow array of {arrow_type} here")
     return _with_nulls(array, valid, arrow_type)
+
+
+# Declared checks of a field, once per distinct value -------------------------------------
+
+
+def _value_reasons(check: Any, factor: _Factor, eligible: Any, texts: Any = None) -> dict[int, str]:
+    """Each distinct value's refusal by a check of a value alone, by its position.
+
+    Values equal to one another share the reason of the first row's (as a memo
+    of the rows in order would); an identifier of letters and digits alone is
+    one the check lets pass, found in Arrow when a column has many. ``texts``: the
+    Arrow text of the first distinct values, when they are a plain column's cells.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    # The rows of the values the check may refuse: of a column of many, few (a million
+    # decision numbers, each of plain letters and digits, are none).
+    passing = _surely_passing(check, factor, texts)
+    if passing is not None:
+        eligible = eligible & ~passing[factor.codes]
+    # Each such value's first eligible row, counted rather than sorted out of the rows.
+    positions = np.flatnonzero(eligible)
+    first = np.full(len(factor.distinct), len(eligible), dtype=np.int64)
+    np.minimum.at(first, factor.codes[positions], positions)
+    present = np.flatnonzero(first < len(eligible))
+    memo: dict[Any, str | None] = {}
+    reasons: dict[int, str] = {}
+    for position in present[np.argsort(first[present], kind="stable")].tolist():
+        value = factor.distinct[position]
+        # Equal is not the same: Decimal("-0") == 0, and the money check refuses only the first.
+        key = (type(value), value, str(value)) if not isinstance(value, list) else None
+        reason = memo[key] if key is not None and key in memo else check.reason(None, value)
+        if key is not None:
+            memo[key] = reason
+        if reason is not None:
+            reasons[position] = reason
+    return reasons
+
+
+def _surely_passing(check: Any, factor: _Factor, texts: Any = None) -> Any:
+    """Which distinct values ``check`` surely lets pass (numpy booleans); ``None``: look at each.
+
+    The check says it itself: by its ``plain_pattern``, run on the texts in Arrow (many
+    identifiers are letters and digits alone), or value by value by its
+    ``plainly_passes`` (many amounts are Decimals of two places well below the largest;
+    one read from plain digits is known in fen, held to the largest amount at once).
+    """
+    import numpy as np  # noqa: PLC0415
+
+    distinct = factor.distinct
+    count = len(distinct)
+    if count <= _FEW:
+        return None
+    if check.plain_pattern is not None:
+        if texts is None or any(v is not None for v in distinct[len(texts) :]):
+            texts = strings([v if type(v) is str else None for v in distinct])
+        matched = _pc().match_substring_regex(texts, check.plain_pattern)
+        passing = np.zeros(count, dtype=bool)
+        passing[: len(texts)] = to_numpy(_pc().fill_null(matched, scalar(value=False)))
+        return passing
+    if type(check).plainly_passes is Check.plainly_passes:
+        return None
+    if factor.fen is None or check.kind != "money":
+        return np.fromiter(map(check.plainly_passes, distinct), bool, count)
+    fen = factor.fen
+    passing = (fen >= 0) & (fen <= _MAX_FEN)
+    for position in np.flatnonzero(fen < 0).tolist():
+        passing[position] = check.plainly_passes(distinct[position])
+    return passing
+
+
+_MAX_FEN: Final = int(MAX_MONEY * 100)
+
+
+def _pair_reasons(check: Any, factor: _Factor, other: _Factor, pairs: Any) -> dict[int, str]:
+    """A cross-field check's refusals, by pair of positions (``value * width + limit``)."""
+    import numpy as np  # noqa: PLC0415
+
+    width = len(other.distinct)
+    reasons: dict[int, str] = {}
+    for pair in np.unique(pairs).tolist():
+        at, limit_at = divmod(pair, width)
+        value, limit = factor.distinct[at], other.distinct[limit_at]
+        if (check.kind == "not_before" and value < limit) or (
+            check.kind == "at_most" and value > limit
+        ):
+            reason = check.reason(_Proxy({check.other: limit}), value)
+            if reason is not None:
+                reasons[pair] = reason
+    return reasons

@@ -11,24 +11,30 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from enforcement_core._arrow import from_numpy, scalar, strings, to_numpy
-from enforcement_core._validators import MAX_MONEY, Check, declared_checks
+from enforcement_core._arrow import from_numpy
+from enforcement_core._validators import declared_checks
 from enforcement_core.actions import (
     LicensingDecision,
     Party,
     PartyKind,
 )
 from enforcement_core.errors import InvariantError
-from enforcement_core.tables._arrow_files import _cell, _encoded, _pa, _pc, _strings
+from enforcement_core.tables._arrow_files import (
+    _cell,
+    _Encoded,
+    _encoded,
+    _is_text,
+    _pa,
+    _strings,
+)
 from enforcement_core.tables._arrow_records import _bare, _converted
-from enforcement_core.tables._cells import blank, read_text
+from enforcement_core.tables._cells import blank, read_text, read_wan_yuan
 from enforcement_core.tables._columns import (
     _DISTINCT_SHARE,
-    _FEW,
     _VALUE_ONLY,
     _as_text,
     _constant,
@@ -36,23 +42,26 @@ from enforcement_core.tables._columns import (
     _grouped,
     _or,
     _plain,
-    _Proxy,
     _Read,
     _read_column,
     _signatures,
     _unread_rows,
+    _vocabulary_column,
 )
 from enforcement_core.tables._distinct import (
     _distinct_array,
     _factor,
     _fen_array,
     _nothing_at,
+    _pair_reasons,
     _text_values,
+    _value_reasons,
     _zeros,
 )
 from enforcement_core.tables._layout import (
     Column,
     build,
+    match_columns,
 )
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity_rows import (
@@ -85,6 +94,7 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
     *,
     cells: dict[str, Any] | None = None,
     wanted: Callable[[str], bool] | None = None,
+    encodings: dict[int, _Encoded] | None = None,
 ) -> Any:
     """The typed table of a national table's records; ``cells`` gets every column as read.
 
@@ -92,10 +102,30 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
     (``"body"``, ``"body_code"``): its distinct values (the last ``None``) and each
     row's code among them, and ``"_kept"``: which rows the typed table keeps.
     ``wanted``, when given, says which of the typed table's columns (by name,
-    ``"party.name"``) to make: every row is checked all the same.
+    ``"party.name"``) to make: every row is checked all the same. ``encodings``, when
+    given, receives the decision numbers' column as encoded, by its index.
     """
     shape = _penalty_fields if layout.kind == "penalty" else _licence_fields
-    return _checked(sheet_name, table, found, layout, problems, shape, cells, wanted)
+    return _checked(sheet_name, table, found, layout, problems, shape, cells, wanted, encodings)
+
+
+def _to_encode_published(
+    sheet_name: str,
+    header: list[str],
+    layout: PublishedLayout,
+    mapping: Mapping[str, str | tuple[str, str]] | None,
+) -> frozenset[int]:
+    """Which columns of a national table's header to read dictionary-encoded.
+
+    All but the decision numbers (a value a row, not hashed) and the amounts in 万元
+    (half as many distinct cells as rows: the reader's dictionaries, a chunk's each,
+    cost more to make one than the column costs to hash once). Read encoded, a
+    column is its few distinct cells and a code a row, not a million strings held to
+    be hashed after (:func:`_checked` encodes every column at once).
+    """
+    found = match_columns(sheet_name, header, layout.columns, mapping, [], ignored=layout.ignored())
+    hashed_after = {i for i, c in found.items() if c.key == "id" or c.read is read_wan_yuan}
+    return frozenset(range(len(header))) - hashed_after
 
 
 def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of the checks of a national table)
@@ -107,6 +137,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     shape: Any,
     cells: dict[str, Any] | None = None,
     wanted: Callable[[str], bool] | None = None,
+    encodings: dict[int, _Encoded] | None = None,
 ) -> Any:
     """The typed table of a national table's records, every refused row reported and left out.
 
@@ -118,7 +149,6 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     """
     import numpy as np  # noqa: PLC0415
 
-    pa = _pa()
     record = layout.record
     rows = table.num_rows
     refused = np.zeros(rows, dtype=bool)
@@ -127,6 +157,8 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
         i: _encoded(_strings(table.column(i)), hashed=i not in found or found[i].key != "id")
         for i in range(table.num_columns)
     }
+    if encodings is not None:
+        encodings.update({i: raw[i] for i, c in found.items() if c.key == "id"})
     # A row blank in every column is no record, as the object path reads past it.
     empty_rows = _unread_rows(table, raw)
     # 1. Every cell, by its column's reader, once per distinct value.
@@ -134,7 +166,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     for index, column in found.items():
         array = table.column(index)
         encoded = raw[index]
-        if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        if not _is_text(array.type):
             # Typed cells (Parquet) go to the column's reader as the object path gives them.
             text, _ = _as_text(sheet_name, array, column, problems, refused, empty_rows)
             encoded = _encoded(text)
@@ -143,8 +175,8 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
         read = _read_column(
             sheet_name, encoded, column, problems, refused, passed=empty_rows, lazy=encoded.of_rows
         )
-        # The fields combine codes arithmetically: 64 bits of room.
-        read.codes = read.codes.astype(np.int64)
+        # The codes stay as encoded (int32, 4 bytes a row): the sums of codes that could
+        # pass 2**31 are made in int64 where they are made (_signatures, pairs).
         given[column] = read
     for column, read in given.items():
         if not column.required:
@@ -196,7 +228,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
                 if other is None:
                     continue
                 eligible = factor.given() & other.given() & ~refused
-                keys_of_rows = factor.codes * len(other.distinct) + other.codes
+                keys_of_rows = factor.codes.astype(np.int64) * len(other.distinct) + other.codes
                 reasons = _pair_reasons(check, factor, other, keys_of_rows[eligible])
             else:
                 continue
@@ -214,17 +246,19 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     keys, radix = [], []
     for factor in keyed.values():
         if isinstance(factor, _Parties):
-            keys.append((~factor.present).astype(np.int64))
+            keys.append(~factor.present)
             radix.append(2)
             continue
         sample = [factor.distinct[c] for c in factor.codes[:1000].tolist()]
         if _low_cardinality(sample):
             ids: dict[Any, int] = {}
-            canonical = np.array([ids.setdefault(v, len(ids)) for v in factor.distinct])
+            canonical = np.array(
+                [ids.setdefault(v, len(ids)) for v in factor.distinct], dtype=np.int32
+            )
             keys.append(canonical[factor.codes])
             radix.append(len(ids))
         else:
-            keys.append((~factor.given()).astype(np.int64))
+            keys.append(~factor.given())
             radix.append(2)
     signature = _signatures(keys, radix, rows)
     # A row whose party the Party class refuses is built alone, as one it refused above:
@@ -253,7 +287,9 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
                 invalid[member] = True
     keep = ~(refused | invalid)
     if cells is not None:
-        cells.update({c.key: (r.distinct, r.codes) for c, r in given.items()}, _kept=keep)
+        cells.update(
+            {c.key: (r.distinct, r.codes.astype(np.int64)) for c, r in given.items()}, _kept=keep
+        )
     return _national_arrow(record, keyed, keep, texts_of, wanted)
 
 
@@ -406,7 +442,7 @@ def _party_kinds(
         for key in keys:
             if f"party.{key}" in given:
                 np.logical_or(told, given[f"party.{key}"].truthy(), out=told)
-    signature = kind.codes * 4 + coded * 2 + personal
+    signature = kind.codes.astype(np.int64) * 4 + coded * 2 + personal
     # The combinations (few: kinds by two flags) counted, not sorted out of the rows.
     seen = np.bincount(signature, minlength=4 * len(kind.distinct)) > 0
     combinations = np.flatnonzero(seen)
@@ -572,8 +608,10 @@ def _national_arrow(
     every = bool(keep.all())
     texts_of = texts_of or {}
 
+    keep_at = slice(None) if every else keep
+
     def column(distinct: Any, codes: Any) -> Any:
-        return distinct.take(from_numpy(codes if every else codes[keep]))
+        return distinct.take(from_numpy(codes[keep_at]))
 
     columns: dict[str, Any] = {}
     for name, field in keyed.items():
@@ -596,14 +634,36 @@ def _national_arrow(
             columns[name] = column(amounts, field.codes)
             continue
         if tp is str:
-            columns[name] = column(_text_values(field, texts_of.get(name)), field.codes)
+            columns[name] = _text_field(field, texts_of.get(name), keep, every=every)
             continue
-        distinct, arrow_type = _converted(tp, field.distinct, field.fen)
-        values = column(_distinct_array(distinct, arrow_type), field.codes)
         if isinstance(tp, type) and issubclass(tp, Enum):
-            values = values.dictionary_encode()
-        columns[name] = values
+            # Vocabulary as Arrow's dictionary of the codes renumbered: no string a row
+            # taken, then hashed again to encode it.
+            columns[name] = _vocabulary_column(field.distinct, field.codes[keep_at])
+            continue
+        distinct, arrow_type = _converted(tp, list(field.distinct))
+        columns[name] = column(_distinct_array(distinct, arrow_type), field.codes)
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})
+
+
+def _text_field(field: _Factor, texts: Any, keep: Any, *, every: bool) -> Any:
+    """A field of text for the kept rows, of its distinct values (``texts``: a plain column's cells)."""
+    codes = field.codes if every else field.codes[keep]
+    if texts is not None and _each_its_own(codes, texts):
+        # Every row its own cell, in order (the decision numbers): the cells as read are
+        # the column, not copied three times. A blank cell's row points past them.
+        return texts.cast(_pa().string())
+    return _text_values(field, texts).take(from_numpy(codes))
+
+
+def _each_its_own(codes: Any, texts: Any) -> bool:
+    """Whether ``codes`` are ``0, 1, 2, ...`` to the last of ``texts``: each row its own text, in order."""
+    rows = len(codes)
+    if rows != len(texts):
+        return False
+    return not rows or bool(
+        codes[0] == 0 and codes[-1] == rows - 1 and (codes[1:] > codes[:-1]).all()
+    )
 
 
 def _combinations(factors: list[_Factor], rows: int) -> tuple[Any, Any]:
@@ -613,91 +673,6 @@ def _combinations(factors: list[_Factor], rows: int) -> tuple[Any, Any]:
     signature = _signatures([f.codes for f in factors], [len(f.distinct) for f in factors], rows)
     _, first, inverse = np.unique(signature, return_index=True, return_inverse=True)
     return first, inverse.reshape(-1)
-
-
-def _value_reasons(check: Any, factor: _Factor, eligible: Any, texts: Any = None) -> dict[int, str]:
-    """Each distinct value's refusal by a check of a value alone, by its position.
-
-    Values equal to one another share the reason of the first row's (as a memo
-    of the rows in order would); an identifier of letters and digits alone is
-    one the check lets pass, found in Arrow when a column has many. ``texts``: the
-    Arrow text of the first distinct values, when they are a plain column's cells.
-    """
-    import numpy as np  # noqa: PLC0415
-
-    # Each distinct value's first eligible row, counted rather than sorted out of the rows.
-    positions = np.flatnonzero(eligible)
-    first = np.full(len(factor.distinct), len(eligible), dtype=np.int64)
-    np.minimum.at(first, factor.codes[positions], positions)
-    present = np.flatnonzero(first < len(eligible))
-    passing = _surely_passing(check, factor, texts)
-    if passing is not None:
-        present = present[~passing[present]]
-    memo: dict[Any, str | None] = {}
-    reasons: dict[int, str] = {}
-    for position in present[np.argsort(first[present], kind="stable")].tolist():
-        value = factor.distinct[position]
-        # Equal is not the same: Decimal("-0") == 0, and the money check refuses only the first.
-        key = (type(value), value, str(value)) if not isinstance(value, list) else None
-        reason = memo[key] if key is not None and key in memo else check.reason(None, value)
-        if key is not None:
-            memo[key] = reason
-        if reason is not None:
-            reasons[position] = reason
-    return reasons
-
-
-def _surely_passing(check: Any, factor: _Factor, texts: Any = None) -> Any:
-    """Which distinct values ``check`` surely lets pass (numpy booleans); ``None``: look at each.
-
-    The check says it itself: by its ``plain_pattern``, run on the texts in Arrow (many
-    identifiers are letters and digits alone), or value by value by its
-    ``plainly_passes`` (many amounts are Decimals of two places well below the largest;
-    one read from plain digits is known in fen, held to the largest amount at once).
-    """
-    import numpy as np  # noqa: PLC0415
-
-    distinct = factor.distinct
-    count = len(distinct)
-    if count <= _FEW:
-        return None
-    if check.plain_pattern is not None:
-        if texts is None or any(v is not None for v in distinct[len(texts) :]):
-            texts = strings([v if type(v) is str else None for v in distinct])
-        matched = _pc().match_substring_regex(texts, check.plain_pattern)
-        passing = np.zeros(count, dtype=bool)
-        passing[: len(texts)] = to_numpy(_pc().fill_null(matched, scalar(value=False)))
-        return passing
-    if type(check).plainly_passes is Check.plainly_passes:
-        return None
-    if factor.fen is None or check.kind != "money":
-        return np.fromiter(map(check.plainly_passes, distinct), bool, count)
-    fen = np.fromiter((-1 if f is None else f for f in factor.fen), np.int64, count)
-    passing = (fen >= 0) & (fen <= _MAX_FEN)
-    for position in np.flatnonzero(fen < 0).tolist():
-        passing[position] = check.plainly_passes(distinct[position])
-    return passing
-
-
-_MAX_FEN: Final = int(MAX_MONEY * 100)
-
-
-def _pair_reasons(check: Any, factor: _Factor, other: _Factor, pairs: Any) -> dict[int, str]:
-    """A cross-field check's refusals, by pair of positions (``value * width + limit``)."""
-    import numpy as np  # noqa: PLC0415
-
-    width = len(other.distinct)
-    reasons: dict[int, str] = {}
-    for pair in np.unique(pairs).tolist():
-        at, limit_at = divmod(pair, width)
-        value, limit = factor.distinct[at], other.distinct[limit_at]
-        if (check.kind == "not_before" and value < limit) or (
-            check.kind == "at_most" and value > limit
-        ):
-            reason = check.reason(_Proxy({check.other: limit}), value)
-            if reason is not None:
-                reasons[pair] = reason
-    return reasons
 
 
 def _low_cardinality(values: list[Any]) -> bool:

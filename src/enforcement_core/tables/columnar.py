@@ -49,7 +49,7 @@ from enforcement_core.tables._layout import (
     unknown_without,
 )
 from enforcement_core.tables._publicity import recognise
-from enforcement_core.tables._publicity_columns import _national
+from enforcement_core.tables._publicity_columns import _national, _to_encode_published
 from enforcement_core.tables._publicity_rows import unknown_of
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 
     from enforcement_core.report import AnnualReport
     from enforcement_core.tables._problems import TableProblem
+    from enforcement_core.tables._publicity import PublishedLayout
     from enforcement_core.tables._read import Seen
 
 __all__ = ["ColumnarLedger", "read_columnar"]
@@ -234,10 +235,10 @@ def _read_columnar(  # noqa: C901  (each sheet: published, the library's own, or
             if found is not None:
                 keys = (column.key for column in found.values())
                 unknown.update(dict.fromkeys(unknown_of(published, keys)))
-                tables[field] = _concat(
-                    tables.get(field), _national(sheet_name, table, found, published, problems)
+                typed = _published_typed(
+                    sheet_name, table, found, published, problems, seen, remember=remember
                 )
-                problems += _repeated(field, sheet_name, table, found, seen, remember=remember)
+                tables[field] = _concat(tables.get(field), typed)
             continue
         matched = _match(RawSheet(sheet_name, header, []), layout, len(arrow) == 1, mapping)
         if matched is None or matched.parent is not None or _has_children(matched):
@@ -274,14 +275,14 @@ def _to_encode(
     """Which columns of a one-sheet file's header to read dictionary-encoded.
 
     Those of the library's layout that the column engine encodes (all but the
-    identifiers, a value a row, which it takes as they are); none of a published
-    table, nor of a sheet read by objects.
+    identifiers, a value a row, which it takes as they are); of a published
+    table, all but its decision numbers; none of a sheet read by objects.
     """
     from enforcement_core.tables._read import _match  # noqa: PLC0415
 
     def encode(header: list[str]) -> frozenset[int]:
-        if recognise(header, mapping) is not None:
-            return frozenset()
+        if (published := recognise(header, mapping)) is not None:
+            return _to_encode_published(sheet_name, header, published, mapping)
         matched = _match(RawSheet(sheet_name, header, []), sheets(), True, mapping)  # noqa: FBT003
         if matched is None or matched.parent is not None or _has_children(matched):
             return frozenset()
@@ -513,6 +514,25 @@ def _columns_of(  # noqa: PLR0913  (the sheet, its header, and where problems go
 
 
 # Summaries by group-bys -----------------------------------------------------------------
+
+
+def _published_typed(  # noqa: PLR0913, PLR0917  (the table, where it is, and what was seen before)
+    sheet_name: str,
+    table: Any,
+    found: dict[int, Column],
+    published: PublishedLayout,
+    problems: list[TableProblem],
+    seen: Seen,
+    *,
+    remember: bool,
+) -> Any:
+    """A national table checked into a typed table, then its decision numbers given again (on the same encoding)."""
+    encodings: dict[int, _Encoded] = {}
+    typed = _national(sheet_name, table, found, published, problems, encodings=encodings)
+    problems += _repeated(
+        published.field, sheet_name, table, found, seen, remember=remember, encodings=encodings
+    )
+    return typed
 
 
 def _typed(  # noqa: PLR0913, PLR0917  (the table, where it is, and what was seen before)
