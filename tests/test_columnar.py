@@ -890,6 +890,73 @@ def test_groups_of_chunks_with_their_own_dictionaries():
     assert ({"a": 2, None: 1}, {}) == _by_group(plain, "domain", None)
 
 
+_INT64 = st.integers(-(2**63), 2**63 - 1)
+
+
+@settings(max_examples=examples(100))
+@given(
+    chunks=st.lists(st.lists(st.none() | _INT64, max_size=8), min_size=1, max_size=3),
+)
+def test_a_total_of_amounts_is_exact_whatever_int64_would_make_of_it(chunks):
+    """``exact_total`` is Python's sum of the given amounts, where an int64 sum overflows too."""
+    import pyarrow as pa
+
+    from enforcement_core._tallies import exact_total
+
+    column = pa.chunked_array([pa.array(chunk, pa.int64()) for chunk in chunks], pa.int64())
+    assert sum(v for chunk in chunks for v in chunk if v is not None) == exact_total(column)
+
+
+@settings(max_examples=examples(100))
+@given(rows=st.lists(st.tuples(st.integers(0, 3), _INT64), max_size=12))
+def test_sums_by_group_are_exact_whatever_int64_would_make_of_them(rows):
+    """``exact_sums`` is each group's sum in Python integers, where int64 sums overflow too."""
+    import numpy as np
+
+    from enforcement_core._tallies import exact_sums
+
+    codes = np.array([code for code, _ in rows], dtype=np.int64)
+    fen = np.array([amount for _, amount in rows], dtype=np.int64)
+    expected = [sum(amount for code, amount in rows if code == group) for group in range(4)]
+    assert expected == exact_sums(codes, fen, 4)
+
+
+def test_fines_whose_int64_sum_wraps_into_range_are_refused_as_too_large():
+    """184,468 fines of the largest amount are above the largest total, not the sum modulo 2**64.
+
+    In int64 the fen sum to 55,926,290,263,916 more than 2**64: wrapped, 559,262,902,639.16
+    yuan, an amount the figure's own check lets pass. Counted exactly, it is refused.
+    """
+    import numpy as np
+    import pyarrow as pa
+
+    from enforcement_core._arrow import from_numpy
+    from enforcement_core.errors import InvariantError
+    from enforcement_core.figures import PenaltyFigures
+
+    rows = 184_468
+    largest = 99_999_999_999_999  # fen: 999,999,999,999.99 yuan
+    assert (rows * largest) % 2**64 < largest
+    days = np.full(rows, (dt.date(YEAR, 6, 1) - dt.date(1970, 1, 1)).days, dtype=np.int32)
+    domains = from_numpy(np.zeros(rows, dtype=np.int32))
+    table = pa.table(
+        {
+            "decided_on": from_numpy(days).view(pa.date32()),
+            "domain": pa.DictionaryArray.from_arrays(domains, pa.array(["traffic"])),
+            "fine": from_numpy(np.full(rows, largest, dtype=np.int64)),
+        }
+    )
+    start, end = dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31)
+    with pytest.raises(InvariantError, match="is above the largest amount"):
+        PenaltyFigures.from_table(table, start, end)
+    # Two fines of the largest amount (no overflow) are refused as their records' would be.
+    with pytest.raises(InvariantError, match="is above the largest amount"):
+        PenaltyFigures.from_table(table.slice(0, 2), start, end)
+    assert (
+        Decimal("999999999999.99") == PenaltyFigures.from_table(table.slice(0, 1), start, end).fines
+    )
+
+
 @pytest.mark.skipif(importlib.util.find_spec("pandas") is None, reason="pandas is not installed")
 @pytest.mark.parametrize("kind", ["csv", "parquet"])
 def test_the_own_layout_paths_leave_pandas_unimported(tmp_path, kind):
