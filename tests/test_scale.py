@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -841,7 +842,8 @@ _DAYS = st.one_of(
         lambda n: province.dt.date(YEAR, 1, 1) + province.dt.timedelta(n)
     ),
 )
-_FEN = st.one_of(st.none(), st.integers(min_value=0, max_value=10**12))
+# Amounts of up to 2**62 fen too: two of them overflow an int64 sum.
+_FEN = st.one_of(st.none(), st.integers(min_value=0, max_value=10**12), st.just(2**62))
 _FLAG = st.one_of(st.none(), st.booleans())
 _CASE = st.fixed_dictionaries(
     {
@@ -1022,3 +1024,21 @@ def test_the_workers_make_one_partial_a_body_as_one_process_does(dataset, tree, 
     # another makes two, merged), in one process and on Dask alike, whatever the tasks.
     assert len(one) <= len(in_one_process) < 2 * len(one)
     assert in_one_process == sorted(made, key=repr)
+
+
+def test_a_groups_sums_are_exact_where_int64_would_wrap():
+    """Three fines of 2**62 fen in one body sum to 3 * 2**62 fen, not that modulo 2**64."""
+    import numpy as np
+    import pyarrow as pa
+
+    from enforcement_core._group_tallies import GroupedColumns
+    from enforcement_core.actions import Domain, PenaltyCase
+
+    fen = pa.array([2**62, 2**62, 1, 2**62], pa.int64())
+    table = pa.table({"fine": fen, "domain": ["traffic"] * 4})
+    grouped = GroupedColumns(table, PenaltyCase, np.array([0, 0, 1, 0]), 2)
+    assert [Decimal(3 * 2**62) / 100, Decimal("0.01")] == grouped.money("fine")
+    by_domain = grouped.by_group("domain", Domain, "fine")
+    assert [(3, Decimal(3 * 2**62) / 100), (1, Decimal("0.01"))] == [
+        by_group[Domain.TRAFFIC] for by_group in by_domain
+    ]

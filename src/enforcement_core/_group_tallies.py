@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import attrs
 
 from enforcement_core._arrow import scalar, to_numpy
-from enforcement_core._tallies import _day, _pa, _pc, _yuan
+from enforcement_core._tallies import _day, _pa, _pc, _yuan, exact_sums
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -81,15 +81,6 @@ class GroupedColumns:
         # Cast as ArrowColumns sums it: a flag counts where it is not 0.
         return to_numpy(pc.cast(filled, "int64")) != 0
 
-    def _sums(self, keys: Any, values: Any, size: int) -> Any:
-        """The int64 sums of ``values`` by ``keys`` (each from 0 to ``size`` - 1): exact, never float."""
-        import numpy as np  # noqa: PLC0415
-
-        sums = np.zeros(size, dtype=np.int64)
-        # int64 additions (bincount's weights would be float64); numpy's add.at is a fast loop.
-        np.add.at(sums, keys, np.asarray(values, dtype=np.int64))
-        return sums
-
     def _codes(self, name: str) -> tuple[Any, list[Any]]:
         """Each row's value of ``name`` as a position among the values (``None`` for no value)."""
         import numpy as np  # noqa: PLC0415
@@ -119,6 +110,14 @@ class GroupedColumns:
 
     def _pairs_of(self, pairs: Any, width: int) -> tuple[list[list[tuple[int, int]]], Any]:
         """Each group's (value position, count) of ``pairs`` (group × ``width`` + position, one a row)."""
+        keys, counts = self._counts(pairs, width)
+        by_group: list[list[tuple[int, int]]] = [[] for _ in range(self.count)]
+        for key, n in zip(keys.tolist(), counts.tolist(), strict=True):
+            by_group[key // width].append((key % width, n))
+        return by_group, keys
+
+    def _counts(self, pairs: Any, width: int) -> tuple[Any, Any]:
+        """The distinct ``pairs`` (group × ``width`` + position), in order, and how many of each."""
         import numpy as np  # noqa: PLC0415
 
         size = self.count * width
@@ -126,13 +125,8 @@ class GroupedColumns:
             # A province's bodies times a vocabulary's values are few: counted, not sorted.
             counted = np.bincount(pairs, minlength=size)
             keys = np.flatnonzero(counted)
-            counts = counted[keys]
-        else:
-            keys, counts = np.unique(pairs, return_counts=True)
-        by_group: list[list[tuple[int, int]]] = [[] for _ in range(self.count)]
-        for key, n in zip(keys.tolist(), counts.tolist(), strict=True):
-            by_group[key // width].append((key % width, n))
-        return by_group, keys
+            return keys, counted[keys]
+        return np.unique(pairs, return_counts=True)
 
     # The counts of Columns, for every group ----------------------------------------------
 
@@ -183,8 +177,8 @@ class GroupedColumns:
             pc = _pc()
             column = self.table.column(name)
             fen = to_numpy(pc.fill_null(column, scalar(0, column.type)))
-            sums = self._sums(self.groups, fen, self.count)
-            return [_yuan(n) for n in sums.tolist()]
+            # Exact, as ArrowColumns sums: int64 only where it cannot overflow.
+            return [_yuan(n) for n in exact_sums(self.groups, fen, self.count)]
 
         return self._kept(("money", name), make)  # type: ignore[no-any-return]
 
@@ -215,8 +209,42 @@ class GroupedColumns:
     def _listed(self, name: str, vocabulary: type[V]) -> list[Counter[V | None]]:
         import numpy as np  # noqa: PLC0415
 
+        # Chunk by chunk (a piece's rows at a time), so that the lists' values are
+        # flattened and encoded one piece at a time, not all at once.
+        names: dict[Any, int] = {}
+        counted: list[tuple[Any, Any, Any]] = []
+        empty = np.zeros(self.count, dtype=np.int64)
+        start = 0
+        for lists in self.table.column(name).chunks:
+            groups = self.groups[start : start + len(lists)]
+            start += len(lists)
+            if len(lists):
+                keys, counts, values, none = self._listed_chunk(lists, groups)
+                position = np.array([names.setdefault(v, len(names)) for v in values], np.int64)
+                counted.append((keys // len(values), position[keys % len(values)], counts))
+                empty += none
+        width = max(1, len(names))
+        pairs = np.concatenate([np.zeros(0, np.int64), *(g * width + v for g, v, _ in counted)])
+        totals = np.concatenate([np.zeros(0, np.int64), *(n for _, _, n in counted)])
+        order = np.argsort(pairs, kind="stable")
+        pairs, totals = pairs[order], totals[order]
+        starts = np.flatnonzero(np.r_[True, pairs[1:] != pairs[:-1]]) if len(pairs) else pairs
+        members = [None if v is None else vocabulary(v) for v in names]
+        tallied: list[Counter[V | None]] = [Counter() for _ in range(self.count)]
+        if len(pairs):
+            sums = np.add.reduceat(totals, starts)
+            for key, n in zip(pairs[starts].tolist(), sums.tolist(), strict=True):
+                tallied[key // width][members[key % width]] += n
+        # The rows listing none, counted under None (as _per_type, even when there are none).
+        for counts, n in zip(tallied, empty.tolist(), strict=True):
+            counts[None] += n
+        return tallied
+
+    def _listed_chunk(self, lists: Any, groups: Any) -> tuple[Any, Any, list[Any], Any]:
+        """One chunk's (group × width + value, rows) pairs, its values, and each group's rows listing none."""
+        import numpy as np  # noqa: PLC0415
+
         pc = _pc()
-        lists = self.table.column(name).combine_chunks()
         rows = to_numpy(pc.list_parent_indices(lists)).astype(np.int64, copy=False)
         encoded = pc.dictionary_encode(pc.list_flatten(lists))
         # A null value, were there one, is counted under None, as _per_type counts it.
@@ -233,7 +261,7 @@ class GroupedColumns:
         # of the few keys just before it (a list is short: a case's sanctions); a long
         # list is sorted out instead.
         keys = rows * width + codes
-        longest = int(lengths.max()) if len(lengths) else 0
+        longest = int(lengths.max())
         if longest <= _SHORT:
             first = np.ones(len(keys), dtype=bool)
             for back in range(1, longest):
@@ -241,18 +269,9 @@ class GroupedColumns:
             once = keys[first]
         else:
             once = np.unique(keys)
-        by_group, _ = self._pairs_of(self.groups[once // width] * width + once % width, width)
-        # The rows listing none, counted under None (as _per_type, even when there are none).
-        empty = self._counted(lengths == 0)
-        members = [None if v is None else vocabulary(v) for v in values]
-        counted: list[Counter[V | None]] = []
-        for group, pairs in enumerate(by_group):
-            counts: Counter[V | None] = Counter()
-            for v, n in pairs:
-                counts[members[v]] += n
-            counts[None] += empty[group]
-            counted.append(counts)
-        return counted
+        pairs, counts = self._counts(groups[once // width] * width + once % width, width)
+        none = np.bincount(groups[lengths == 0], minlength=self.count)
+        return pairs, counts, values, none
 
     def by_group(
         self, name: str, vocabulary: type[V], amount: str
@@ -270,7 +289,7 @@ class GroupedColumns:
                 if given.type != _pa().int64():
                     given = pc.cast(given, _pa().int64())
                 fen = to_numpy(pc.fill_null(given, scalar(0, given.type)))
-                totals = self._sums(self.groups * width + codes, fen, self.count * width)
+                totals = exact_sums(self.groups * width + codes, fen, self.count * width)
                 sums = {key: _yuan(totals[key]) for key in keys.tolist()}
             return [
                 {vocabulary(values[v]): (n, sums.get(group * width + v, _ZERO)) for v, n in pairs}
