@@ -102,7 +102,8 @@ class GroupedColumns:
                 parts.append(position[to_numpy(indices)] if len(indices) else parts[0])
             return np.concatenate(parts), list(names)
 
-        return self._kept(("codes", name), make)  # type: ignore[no-any-return]
+        # Not kept: each column's codes are counted once, and are as large as the rows.
+        return make()
 
     def _pairs(self, codes: Any, width: int) -> tuple[list[list[tuple[int, int]]], Any]:
         """Each group's (value position, rows) of ``codes`` (one a row), the values in the order of their positions."""
