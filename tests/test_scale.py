@@ -906,8 +906,9 @@ def _grouped_table(chunks: list[list[dict]], left_out: set[str]):
     import numpy as np
     import pyarrow as pa
 
-    names = [n for n in chunks[0][0] if n != "group" and n not in left_out] if chunks[0] else []
-    names = names or [n for rows in chunks for r in rows[:1] for n in r if n != "group"]
+    names = next(
+        ([n for n in rows[0] if n != "group" and n not in left_out] for rows in chunks if rows), []
+    )
     types = {
         "date32": pa.date32(),
         "dictionary": pa.string(),
@@ -926,7 +927,13 @@ def _grouped_table(chunks: list[list[dict]], left_out: set[str]):
             )
         tables.append(pa.table(columns))
     groups = np.array([r["group"] for rows in chunks for r in rows], dtype=np.int64)
-    return (pa.concat_tables(tables) if names else None), groups
+    if not names:
+        return None, groups
+    table = pa.concat_tables(tables)
+    # One column in one chunk where the others have a chunk a piece: counted aligned.
+    first = "fine" if "fine" in table.column_names else table.column_names[-1]
+    at = table.schema.get_field_index(first)
+    return table.set_column(at, first, table.column(first).combine_chunks()), groups
 
 
 def _outcome(make, *args):
@@ -1042,3 +1049,27 @@ def test_a_groups_sums_are_exact_where_int64_would_wrap():
     assert [(3, Decimal(3 * 2**62) / 100), (1, Decimal("0.01"))] == [
         by_group[Domain.TRAFFIC] for by_group in by_domain
     ]
+
+
+def test_a_value_and_its_amount_are_read_together_however_chunked():
+    """Domains in two chunks (one a piece), fines in one: each fine counted with its row's domain."""
+    import numpy as np
+    import pyarrow as pa
+
+    from enforcement_core._group_tallies import GroupedColumns
+    from enforcement_core.actions import Domain, PenaltyCase
+
+    pieces = [
+        pa.table(
+            {"domain": pa.array(["traffic", "water"]).dictionary_encode(), "fine": [100, 200]}
+        ),
+        pa.table({"domain": pa.array(["water"]).dictionary_encode(), "fine": [400]}),
+    ]
+    table = pa.concat_tables(pieces)
+    table = table.set_column(1, "fine", table.column("fine").combine_chunks())
+    assert (2, 1) == (table.column("domain").num_chunks, table.column("fine").num_chunks)
+    grouped = GroupedColumns(table, PenaltyCase, np.array([0, 0, 1]), 2)
+    assert [
+        {Domain.TRAFFIC: (1, Decimal(1)), Domain.WATER: (1, Decimal(2))},
+        {Domain.WATER: (1, Decimal(4))},
+    ] == grouped.by_group("domain", Domain, "fine")

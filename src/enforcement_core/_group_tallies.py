@@ -78,44 +78,64 @@ class GroupedColumns:
         """The column ``name`` as a bool array, an empty cell the field's default."""
         pc = _pc()
         filled = pc.fill_null(self.table.column(name), scalar(default))
+        if _pa().types.is_boolean(filled.type):
+            return to_numpy(filled)
         # Cast as ArrowColumns sums it: a flag counts where it is not 0.
         return to_numpy(pc.cast(filled, "int64")) != 0
 
-    def _codes(self, name: str) -> tuple[Any, list[Any]]:
-        """Each row's value of ``name`` as a position among the values (``None`` for no value)."""
-        import numpy as np  # noqa: PLC0415
+    def _batches(self, *names: str) -> list[tuple[list[Any], Any]]:
+        """The columns ``names`` a batch (a piece's rows) at a time, each with its rows' groups.
 
-        def make() -> tuple[Any, list[Any]]:
-            pa, pc = _pa(), _pc()
-            names: dict[Any, int] = {}
-            parts = [np.zeros(0, dtype=np.int64)]
-            for chunk in self.table.column(name).chunks:
-                encoded = (
-                    chunk if pa.types.is_dictionary(chunk.type) else pc.dictionary_encode(chunk)
+        Counted a piece at a time, the temporary arrays are a piece's size, not the
+        province's; the counts of the pieces then add up. The columns' chunks are
+        aligned into batches (zero-copy slices), whatever each column's chunking.
+        """
+        parts, start = [], 0
+        for batch in self.table.select(list(names)).to_batches():
+            parts.append((batch.columns, self.groups[start : start + batch.num_rows]))
+            start += batch.num_rows
+        return parts
+
+    def _by_value(
+        self, name: str, amount: str | None = None
+    ) -> tuple[list[Any], dict[tuple[int, int], list[int]]]:
+        """The values of ``name`` (``None`` for no value), and each (group, value position)'s rows and sum of ``amount``.
+
+        Each chunk is counted on its dictionary's codes (a vocabulary is held encoded),
+        its values then placed among every chunk's (two dictionaries may hold one value
+        at different places); sums are exact, as :func:`exact_sums` adds.
+        """
+        pa, pc = _pa(), _pc()
+        names: dict[Any, int] = {}
+        found: dict[tuple[int, int], list[int]] = {}
+        for columns, groups in self._batches(name, *([] if amount is None else [amount])):
+            chunk = columns[0]
+            encoded = chunk if pa.types.is_dictionary(chunk.type) else pc.dictionary_encode(chunk)
+            indices = encoded.indices
+            if indices.null_count:
+                indices = pc.fill_null(indices, scalar(len(encoded.dictionary), indices.type))
+            values = [*encoded.dictionary.to_pylist(), None]
+            width = len(values)
+            position = [names.setdefault(v, len(names)) for v in values]
+            pairs = groups * width + to_numpy(indices)
+            keys, counts = self._counts(pairs, width)
+            sums = [0] * len(keys)
+            if amount is not None:
+                fen = columns[1]
+                if fen.type != pa.int64():
+                    fen = pc.cast(fen, pa.int64())
+                totals = exact_sums(
+                    pairs, to_numpy(pc.fill_null(fen, scalar(0, fen.type))), self.count * width
                 )
-                indices = encoded.indices
-                if indices.null_count:
-                    indices = pc.fill_null(indices, scalar(len(encoded.dictionary), indices.type))
-                values = [*encoded.dictionary.to_pylist(), None]
-                # Two chunks' dictionaries may hold one value at different places.
-                position = np.array([names.setdefault(v, len(names)) for v in values], np.int64)
-                parts.append(position[to_numpy(indices)] if len(indices) else parts[0])
-            return np.concatenate(parts), list(names)
-
-        # Not kept: each column's codes are counted once, and are as large as the rows.
-        return make()
-
-    def _pairs(self, codes: Any, width: int) -> tuple[list[list[tuple[int, int]]], Any]:
-        """Each group's (value position, rows) of ``codes`` (one a row), the values in the order of their positions."""
-        return self._pairs_of(self.groups * width + codes, width)
-
-    def _pairs_of(self, pairs: Any, width: int) -> tuple[list[list[tuple[int, int]]], Any]:
-        """Each group's (value position, count) of ``pairs`` (group × ``width`` + position, one a row)."""
-        keys, counts = self._counts(pairs, width)
-        by_group: list[list[tuple[int, int]]] = [[] for _ in range(self.count)]
-        for key, n in zip(keys.tolist(), counts.tolist(), strict=True):
-            by_group[key // width].append((key % width, n))
-        return by_group, keys
+                sums = [totals[key] for key in keys.tolist()]
+            for key, n, total in zip(keys.tolist(), counts.tolist(), sums, strict=True):
+                place = (key // width, position[key % width])
+                if place in found:
+                    found[place][0] += n
+                    found[place][1] += total
+                else:
+                    found[place] = [n, total]
+        return list(names), found
 
     def _counts(self, pairs: Any, width: int) -> tuple[Any, Any]:
         """The distinct ``pairs`` (group × ``width`` + position), in order, and how many of each."""
@@ -176,10 +196,13 @@ class GroupedColumns:
             if not self._has(name):
                 return [_ZERO] * self.count
             pc = _pc()
-            column = self.table.column(name)
-            fen = to_numpy(pc.fill_null(column, scalar(0, column.type)))
-            # Exact, as ArrowColumns sums: int64 only where it cannot overflow.
-            return [_yuan(n) for n in exact_sums(self.groups, fen, self.count)]
+            totals = [0] * self.count
+            for (fen,), groups in self._batches(name):
+                given = to_numpy(pc.fill_null(fen, scalar(0, fen.type)))
+                # Exact, as ArrowColumns sums: int64 only where it cannot overflow.
+                sums = exact_sums(groups, given, self.count)
+                totals = [a + b for a, b in zip(totals, sums, strict=True)]
+            return [_yuan(n) for n in totals]
 
         return self._kept(("money", name), make)  # type: ignore[no-any-return]
 
@@ -189,10 +212,12 @@ class GroupedColumns:
         def make() -> list[Counter[V | None]]:
             if not self._has(name):
                 return [Counter({self._default(name): n}) for n in self.rows()]
-            codes, values = self._codes(name)
+            values, found = self._by_value(name)
             members = [None if v is None else vocabulary(v) for v in values]
-            by_group, _ = self._pairs(codes, max(1, len(values)))
-            return [Counter({members[v]: n for v, n in pairs}) for pairs in by_group]
+            tallied: list[Counter[V | None]] = [Counter() for _ in range(self.count)]
+            for (group, value), (n, _) in found.items():
+                tallied[group][members[value]] += n
+            return tallied
 
         return self._kept(("tally", name, vocabulary), make)  # type: ignore[no-any-return]
 
@@ -280,22 +305,12 @@ class GroupedColumns:
         """Each group's rows and sum of the given amounts ``amount`` of each value of ``name``."""
 
         def make() -> list[dict[V, tuple[int, Decimal]]]:
-            codes, values = self._codes(name)
-            width = max(1, len(values))
-            by_group, keys = self._pairs(codes, width)
-            sums: dict[int, Decimal] = {}
-            if self._has(amount):
-                pc = _pc()
-                given = self.table.column(amount)
-                if given.type != _pa().int64():
-                    given = pc.cast(given, _pa().int64())
-                fen = to_numpy(pc.fill_null(given, scalar(0, given.type)))
-                totals = exact_sums(self.groups * width + codes, fen, self.count * width)
-                sums = {key: _yuan(totals[key]) for key in keys.tolist()}
-            return [
-                {vocabulary(values[v]): (n, sums.get(group * width + v, _ZERO)) for v, n in pairs}
-                for group, pairs in enumerate(by_group)
-            ]
+            values, found = self._by_value(name, amount if self._has(amount) else None)
+            by_group: list[dict[V, tuple[int, Decimal]]] = [{} for _ in range(self.count)]
+            # A group whose rows give no amount sums to 0, as the records' sum starts from 0.
+            for (group, value), (n, total) in found.items():
+                by_group[group][vocabulary(values[value])] = (n, _yuan(total))
+            return by_group
 
         return self._kept(("by_group", name, vocabulary, amount), make)  # type: ignore[no-any-return]
 
@@ -337,10 +352,12 @@ class GroupedColumns:
         def make() -> list[set[str]]:
             if not self._has(name):
                 return [{self._default(name)} for _ in range(self.count)]
-            codes, values = self._codes(name)
-            by_group, _ = self._pairs(codes, max(1, len(values)))
-            # An empty cell is the empty text, as the record's default.
-            return [{values[v] or "" for v, _ in pairs} for pairs in by_group]
+            values, found = self._by_value(name)
+            texts: list[set[str]] = [set() for _ in range(self.count)]
+            for group, value in found:
+                # An empty cell is the empty text, as the record's default.
+                texts[group].add(values[value] or "")
+            return texts
 
         return self._kept(("texts", name), make)  # type: ignore[no-any-return]
 
