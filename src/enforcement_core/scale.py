@@ -239,17 +239,25 @@ class _Ids:
 
         hashes = _hashes_of(self.keys)
         of_key = (hashes % np.uint64(buckets)).astype(np.int64)
+        # The numbers in order of their bucket (stable: each bucket keeps their order), so
+        # that each bucket takes its own, not a pass over every number a bucket.
+        order = np.argsort(of_key, kind="stable")
+        bounds = np.searchsorted(of_key[order], np.arange(buckets + 1))
         of_again = _buckets_of(strings([key for _, key, _ in self.again]), buckets)
-        return [
-            _Ids(
-                self.order,
-                self.keys.filter(from_numpy(of_key == bucket)),
-                self.rows[of_key == bucket],
-                tuple(a for a, b in zip(self.again, of_again.tolist(), strict=True) if b == bucket),
-                hashes[of_key == bucket],
+        dealt = []
+        for bucket in range(buckets):
+            taken = order[bounds[bucket] : bounds[bucket + 1]]
+            again = zip(self.again, of_again.tolist(), strict=True)
+            dealt.append(
+                _Ids(
+                    self.order,
+                    self.keys.take(from_numpy(taken)),
+                    self.rows[taken],
+                    tuple(a for a, b in again if b == bucket),
+                    hashes[taken],
+                )
             )
-            for bucket in range(buckets)
-        ]
+        return dealt
 
     def hashed(self) -> Any:
         """The :func:`_hashes_of` hash of each of ``keys``."""
