@@ -7,8 +7,8 @@ partition of a dask DataFrame, is a *piece*: its rows are checked as
 that decided them (处罚机关统一社会信用代码 where given, else 处罚机关), and
 each body's rows of the year are kept, in the columns its figures count, until
 the pieces are read; each body then makes one
-:class:`~enforcement_core.partials.Partial` (one per reading task on Dask, merged
-in a tree), finished into its :class:`~enforcement_core.AnnualReport`, equal
+:class:`~enforcement_core.partials.Partial` (on Dask, in the bucket its rows are
+dealt to), finished into its :class:`~enforcement_core.AnnualReport`, equal
 figure for figure to summarising each body's records in one ledger. The decision
 numbers are kept as Arrow text, and a number in two pieces is found once they
 are all read. :meth:`BodyHierarchy.rollup
@@ -917,13 +917,13 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
     The same as :func:`summarize_partitions`, with ``source`` also a dask
     DataFrame (each partition a piece). The pieces are dealt, in their order, into
     ``tasks`` reading tasks (by default one for each thread of the cluster's
-    workers), each of which reads its pieces one after another and makes one partial
-    per body, as :func:`summarize_partitions` does. The bodies are then dealt into
+    workers), each of which reads its pieces one after another and keeps its bodies'
+    rows, as :func:`summarize_partitions` does. The bodies' rows are then dealt into
     ``split_out`` buckets (by a hash of their key, the same in every process), and
-    the decision numbers too (by a hash of each number); each bucket's partials are
-    merged ``split_every`` at a time in a tree of their own and finished on a
-    worker, so that no one task merges or finishes every body of a province, nor
-    holds every decision number. Dask runs it on the client active in this process
+    the decision numbers too (by a hash of each number); each bucket's rows are
+    gathered ``split_every`` at a time in a tree of their own, and its last task makes
+    one partial a body and finishes the reports on a worker, so that no one task
+    summarises every body of a province, nor holds every decision number. Dask runs it on the client active in this process
     (a ``distributed.Client``), else on its default scheduler.
 
     Needs the ``dask`` extra.
