@@ -49,7 +49,7 @@ FLOORS: list[list[str]] = [
     ["body", "dimensions", "workforce", "actions"],
     # 2: the counts figures are made of (over records or a table's columns), yearly
     # figures, and the categories of actions and figures.
-    ["_tallies", "figures", "categories"],
+    ["_tallies", "_group_tallies", "figures", "categories"],
     # 3: the annual report; the ledger of records (which names the report's conventions).
     ["report", "ledger"],
     # 4: the format's version; JSON in and out (the fast road, then the reference);

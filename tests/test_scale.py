@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -831,3 +832,244 @@ def test_the_pieces_are_read_with_the_system_memory_pool(tmp_path, monkeypatch):
     with dask.config.set(scheduler="sync"):
         summarize_dask(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
     assert [before, before] == during
+
+
+# Every body's figures in one pass over the rows (issue 24) --------------------------------
+
+_DAYS = st.one_of(
+    st.none(),
+    st.integers(min_value=-3, max_value=368).map(
+        lambda n: province.dt.date(YEAR, 1, 1) + province.dt.timedelta(n)
+    ),
+)
+# Amounts of up to 2**62 fen too: two of them overflow an int64 sum.
+_FEN = st.one_of(st.none(), st.integers(min_value=0, max_value=10**12), st.just(2**62))
+_FLAG = st.one_of(st.none(), st.booleans())
+_CASE = st.fixed_dictionaries(
+    {
+        "group": st.integers(min_value=0, max_value=3),
+        "decided_on": _DAYS,
+        "domain": st.sampled_from(["traffic", "water", "health"]),
+        "fine": _FEN,
+        "confiscation": _FEN,
+        "procedure": st.one_of(st.none(), st.sampled_from(["simple", "ordinary"])),
+        # Lists with a sanction twice, empty lists, and no list at all.
+        "sanctions": st.one_of(
+            st.none(), st.lists(st.sampled_from(["warning", "fine", "other"]), max_size=4)
+        ),
+        "lightened": _FLAG,
+        "legal_review": _FLAG,
+        "referred": _FLAG,
+    }
+)
+_APPLICATION = st.fixed_dictionaries(
+    {
+        "group": st.integers(min_value=0, max_value=3),
+        "applied_on": _DAYS,
+        "subject": st.one_of(st.none(), st.sampled_from(["", "宅基地", "取水"])),
+        "accepted": _FLAG,
+        "decision": st.one_of(st.none(), st.sampled_from(["granted", "refused"])),
+        "revoked_on": _DAYS,
+        "legal_review": _FLAG,
+    }
+)
+#: Chunks of rows (each its own dictionaries, as the pieces give them), and the columns left out.
+_GROUPED_CASES = st.tuples(
+    st.lists(st.lists(_CASE, max_size=6), min_size=1, max_size=3),
+    st.sets(st.sampled_from(["fine", "confiscation", "procedure", "sanctions", "lightened"])),
+)
+_GROUPED_APPLICATIONS = st.tuples(
+    st.lists(st.lists(_APPLICATION, max_size=6), min_size=1, max_size=3),
+    st.sets(st.sampled_from(["subject", "accepted", "decision", "revoked_on", "legal_review"])),
+)
+
+_ARROW_TYPES = {
+    "decided_on": "date32",
+    "applied_on": "date32",
+    "revoked_on": "date32",
+    "domain": "dictionary",
+    "procedure": "dictionary",
+    "decision": "dictionary",
+    "subject": "string",
+    "fine": "int64",
+    "confiscation": "int64",
+    "sanctions": "list",
+    "lightened": "bool",
+    "legal_review": "bool",
+    "referred": "bool",
+    "accepted": "bool",
+}
+
+
+def _grouped_table(chunks: list[list[dict]], left_out: set[str]):
+    """The rows as one table of chunks (the typed table's column types), and each row's group."""
+    import numpy as np
+    import pyarrow as pa
+
+    names = next(
+        ([n for n in rows[0] if n != "group" and n not in left_out] for rows in chunks if rows), []
+    )
+    types = {
+        "date32": pa.date32(),
+        "dictionary": pa.string(),
+        "string": pa.string(),
+        "int64": pa.int64(),
+        "list": pa.list_(pa.string()),
+        "bool": pa.bool_(),
+    }
+    tables = []
+    for rows in chunks:
+        columns = {}
+        for name in names:
+            array = pa.array([r[name] for r in rows], types[_ARROW_TYPES[name]])
+            columns[name] = (
+                array.dictionary_encode() if _ARROW_TYPES[name] == "dictionary" else array
+            )
+        tables.append(pa.table(columns))
+    groups = np.array([r["group"] for rows in chunks for r in rows], dtype=np.int64)
+    if not names:
+        return None, groups
+    table = pa.concat_tables(tables)
+    # One column in one chunk where the others have a chunk a piece: counted aligned.
+    first = "fine" if "fine" in table.column_names else table.column_names[-1]
+    at = table.schema.get_field_index(first)
+    return table.set_column(at, first, table.column(first).combine_chunks()), groups
+
+
+def _outcome(make, *args):
+    try:
+        return make(*args)
+    except (ValueError, ec.errors.InvariantError) as error:  # figures the counts cannot hold
+        return type(error), str(error)
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(cases=_GROUPED_CASES, applications=_GROUPED_APPLICATIONS)
+def test_every_groups_figures_are_those_of_its_own_rows(cases, applications):
+    """One pass over every body's rows gives each body the figures from_table gives of its rows alone."""
+    import pyarrow as pa
+
+    from enforcement_core._group_tallies import GroupedColumns
+    from enforcement_core.actions import LicenceApplication, PenaltyCase
+    from enforcement_core.figures import LicensingFigures, PenaltyFigures
+
+    start, end = province.dt.date(YEAR, 1, 1), province.dt.date(YEAR, 12, 31)
+    for (chunks, left_out), figures, record in (
+        (cases, PenaltyFigures, PenaltyCase),
+        (applications, LicensingFigures, LicenceApplication),
+    ):
+        table, groups = _grouped_table(chunks, left_out)
+        if table is None:
+            continue
+        grouped = GroupedColumns(table, record, groups, 4)
+        for group in range(4):
+            own = table.filter(pa.array(groups == group))
+            assert _outcome(figures.from_table, own, start, end) == _outcome(
+                figures._from_columns, grouped.of(group), start, end
+            )
+
+
+def test_a_group_without_rows_has_no_figures():
+    """A body with no row of the year: None, as from_table gives of no rows."""
+    import numpy as np
+    import pyarrow as pa
+
+    from enforcement_core._group_tallies import GroupedColumns
+    from enforcement_core.actions import PenaltyCase
+    from enforcement_core.figures import PenaltyFigures
+
+    start, end = province.dt.date(YEAR, 1, 1), province.dt.date(YEAR, 12, 31)
+    days = pa.array([start, end, end + province.dt.timedelta(1)])
+    table = pa.table({"decided_on": days, "domain": ["traffic", "water", "water"]})
+    grouped = GroupedColumns(table, PenaltyCase, np.array([0, 0, 1]), 3)
+    assert 2 == PenaltyFigures._from_columns(grouped.of(0), start, end).cases
+    assert PenaltyFigures._from_columns(grouped.of(1), start, end) is None  # only next year's
+    assert PenaltyFigures._from_columns(grouped.of(2), start, end) is None  # no row at all
+
+
+def test_a_sanction_listed_twice_in_a_row_counts_once():
+    """A row listing a value twice counts once under it; a long list is sorted out, as a short one."""
+    import numpy as np
+    import pyarrow as pa
+
+    from enforcement_core import _group_tallies
+    from enforcement_core._group_tallies import GroupedColumns
+    from enforcement_core.actions import PenaltyCase, SanctionType
+
+    lists = [["fine", "warning", "fine"], ["fine"], [], ["warning"] * 20 + ["fine"]]
+    table = pa.table({"sanctions": pa.array(lists, pa.list_(pa.string()))})
+    tallied = GroupedColumns(table, PenaltyCase, np.array([0, 1, 0, 1]), 2).tally_lists(
+        "sanctions", SanctionType
+    )
+    fine, warning = SanctionType.FINE, SanctionType.WARNING
+    assert [{fine: 1, warning: 1, None: 1}, {fine: 2, warning: 1, None: 0}] == [
+        dict(counts) for counts in tallied
+    ]
+    assert 20 > _group_tallies._SHORT  # the last list is longer than those looked back over
+
+
+def test_the_workers_make_one_partial_a_body_as_one_process_does(dataset, tree, monkeypatch):
+    """On Dask the reading tasks deal rows, not partials: each body makes one partial, wherever read."""
+    import dask
+
+    from enforcement_core import scale
+
+    made = []
+
+    def counted(**fields):
+        made.append(fields["body"])
+        return ec.partials.Partial(**fields)
+
+    monkeypatch.setattr(scale, "Partial", counted)
+    one = summarize_partitions(dataset, year=YEAR, hierarchy=tree)
+    in_one_process = sorted(made, key=repr)
+    del made[:]
+    with dask.config.set(scheduler="sync"):
+        on_dask = summarize_dask(dataset, year=YEAR, hierarchy=tree, tasks=2, split_out=3)
+    assert one == on_dask
+    # One a body and table layout (a body keyed by its name in one piece and by its code in
+    # another makes two, merged), in one process and on Dask alike, whatever the tasks.
+    assert len(one) <= len(in_one_process) < 2 * len(one)
+    assert in_one_process == sorted(made, key=repr)
+
+
+def test_a_groups_sums_are_exact_where_int64_would_wrap():
+    """Three fines of 2**62 fen in one body sum to 3 * 2**62 fen, not that modulo 2**64."""
+    import numpy as np
+    import pyarrow as pa
+
+    from enforcement_core._group_tallies import GroupedColumns
+    from enforcement_core.actions import Domain, PenaltyCase
+
+    fen = pa.array([2**62, 2**62, 1, 2**62], pa.int64())
+    table = pa.table({"fine": fen, "domain": ["traffic"] * 4})
+    grouped = GroupedColumns(table, PenaltyCase, np.array([0, 0, 1, 0]), 2)
+    assert [Decimal(3 * 2**62) / 100, Decimal("0.01")] == grouped.money("fine")
+    by_domain = grouped.by_group("domain", Domain, "fine")
+    assert [(3, Decimal(3 * 2**62) / 100), (1, Decimal("0.01"))] == [
+        by_group[Domain.TRAFFIC] for by_group in by_domain
+    ]
+
+
+def test_a_value_and_its_amount_are_read_together_however_chunked():
+    """Domains in two chunks (one a piece), fines in one: each fine counted with its row's domain."""
+    import numpy as np
+    import pyarrow as pa
+
+    from enforcement_core._group_tallies import GroupedColumns
+    from enforcement_core.actions import Domain, PenaltyCase
+
+    pieces = [
+        pa.table(
+            {"domain": pa.array(["traffic", "water"]).dictionary_encode(), "fine": [100, 200]}
+        ),
+        pa.table({"domain": pa.array(["water"]).dictionary_encode(), "fine": [400]}),
+    ]
+    table = pa.concat_tables(pieces)
+    table = table.set_column(1, "fine", table.column("fine").combine_chunks())
+    assert (2, 1) == (table.column("domain").num_chunks, table.column("fine").num_chunks)
+    grouped = GroupedColumns(table, PenaltyCase, np.array([0, 0, 1]), 2)
+    assert [
+        {Domain.TRAFFIC: (1, Decimal(1)), Domain.WATER: (1, Decimal(2))},
+        {Domain.WATER: (1, Decimal(4))},
+    ] == grouped.by_group("domain", Domain, "fine")

@@ -669,6 +669,37 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         lambda: test_scale._PIECES,
         lambda v: 1 <= len(v[0]) <= 3 and all(1 <= len(rows) <= 5 for rows in v[0]),
     ),
+    # The rows of many bodies counted in one pass: days about the year, amounts, flags.
+    "test_scale._DAYS": (
+        lambda: test_scale._DAYS,
+        lambda v: v is None or -3 <= (v - dt.date(test_scale.YEAR, 1, 1)).days <= 368,
+    ),
+    "test_scale._FEN": (
+        lambda: test_scale._FEN,
+        lambda v: v is None or 0 <= v <= 10**12 or v == 2**62,
+    ),
+    "test_scale._FLAG": (lambda: test_scale._FLAG, lambda v: v is None or isinstance(v, bool)),
+    "test_scale._CASE": (
+        lambda: test_scale._CASE,
+        lambda v: 0 <= v["group"] <= 3 and v["domain"] in {"traffic", "water", "health"},
+    ),
+    "test_scale._APPLICATION": (
+        lambda: test_scale._APPLICATION,
+        lambda v: 0 <= v["group"] <= 3 and v["decision"] in {None, "granted", "refused"},
+    ),
+    "test_scale._GROUPED_CASES": (
+        lambda: test_scale._GROUPED_CASES,
+        lambda v: 1 <= len(v[0]) <= 3 and all(len(rows) <= 6 for rows in v[0]),
+    ),
+    "test_scale._GROUPED_APPLICATIONS": (
+        lambda: test_scale._GROUPED_APPLICATIONS,
+        lambda v: 1 <= len(v[0]) <= 3 and all(len(rows) <= 6 for rows in v[0]),
+    ),
+    # Any int64, the amounts whose sums overflow an int64 among them.
+    "test_columnar._INT64": (
+        lambda: test_columnar._INT64,
+        lambda v: isinstance(v, int) and -(2**63) <= v <= 2**63 - 1,
+    ),
     "test_numbers_zh.exact_decimals": (
         lambda: test_numbers_zh.exact_decimals,
         lambda v: isinstance(v, Decimal) and abs(v) <= 10**12 and _places(v) <= 6,

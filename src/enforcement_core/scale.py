@@ -7,8 +7,8 @@ partition of a dask DataFrame, is a *piece*: its rows are checked as
 that decided them (处罚机关统一社会信用代码 where given, else 处罚机关), and
 each body's rows of the year are kept, in the columns its figures count, until
 the pieces are read; each body then makes one
-:class:`~enforcement_core.partials.Partial` (one per reading task on Dask, merged
-in a tree), finished into its :class:`~enforcement_core.AnnualReport`, equal
+:class:`~enforcement_core.partials.Partial` (on Dask, in the bucket its rows are
+dealt to), finished into its :class:`~enforcement_core.AnnualReport`, equal
 figure for figure to summarising each body's records in one ledger. The decision
 numbers are kept as Arrow text, and a number in two pieces is found once they
 are all read. :meth:`BodyHierarchy.rollup
@@ -51,6 +51,8 @@ import attrs
 
 from enforcement_core._arrow import from_numpy, scalar, strings, system_memory_pool, to_numpy
 from enforcement_core._extras import require
+from enforcement_core._group_tallies import GroupedColumns
+from enforcement_core.actions import LicenceApplication, PenaltyCase
 from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.errors import LoadError
 from enforcement_core.figures import LicensingFigures, PenaltyFigures
@@ -81,10 +83,121 @@ _Source = str | os.PathLike[str] | IO[bytes]
 
 
 @attrs.define
-class _Piece:
-    """What some pieces give, merged: partials by body key, problems, and decision numbers."""
+class _Rows:
+    """Bodies' typed rows of the year, kept until each body makes its one partial.
 
-    partials: dict[str, Partial] = attrs.Factory(dict)
+    The rows are held as the pieces gave them, one table a piece (in the columns the
+    figures count), with each row's body: a body's figures are then made for every
+    body at once (:meth:`partials`), and on Dask the rows, not partials, are dealt to
+    the buckets (:meth:`dealt`), so that a body makes one partial wherever its rows were read.
+    """
+
+    #: Each body by (its key, its body), with its place: the same key with another name
+    #: stays apart, and their partials meet in :func:`merge`, which refuses them.
+    index: dict[tuple[str, EnforcementBody], int] = attrs.Factory(dict)
+    #: The figures each body's tables cannot count, by its place.
+    unknown: list[dict[str, None]] = attrs.Factory(list)
+    #: The rows of each record group and table schema: a table a piece, each with each
+    #: row's body's place.
+    tables: dict[tuple[str, Any], list[tuple[Any, Any]]] = attrs.Factory(dict)
+
+    def places(self, bodies: Iterable[tuple[str, EnforcementBody]], unknown: Iterable[str]) -> Any:
+        """The place of each of ``bodies`` (added if new), each taking ``unknown`` too."""
+        import numpy as np  # noqa: PLC0415
+
+        stated = dict.fromkeys(unknown)
+        places = []
+        for pair in bodies:
+            at = self.index.setdefault(pair, len(self.index))
+            if at == len(self.unknown):
+                self.unknown.append({})
+            self.unknown[at].update(stated)
+            places.append(at)
+        return np.array(places, dtype=np.int64)
+
+    def add(self, field: str, table: Any, of_row: Any) -> None:
+        """A piece's rows of ``field``, each row's body's place in ``of_row``."""
+        self.tables.setdefault((field, table.schema), []).append((table, of_row))
+
+    def merge(self, other: _Rows) -> None:
+        """Take ``other``'s bodies and rows in."""
+        places = self.places(other.index, ())
+        for at, unknown in zip(places.tolist(), other.unknown, strict=True):
+            self.unknown[at].update(unknown)
+        for (field, _), parts in other.tables.items():
+            for table, of_row in parts:
+                self.add(field, table, places[of_row])
+
+    def dealt(self, buckets: int, keys_of: Mapping[str, set[str]]) -> list[_Rows]:
+        """The bodies and their rows dealt into ``buckets`` by a hash of each body's key (once moved to its code's)."""
+        import numpy as np  # noqa: PLC0415
+
+        dealt = [_Rows() for _ in range(buckets)]
+        bucket_of = np.zeros(len(self.index), dtype=np.int64)
+        local = np.zeros(len(self.index), dtype=np.int64)
+        for (key, body), at in self.index.items():
+            bucket = _hashed(_moved(key, keys_of), buckets)
+            bucket_of[at] = bucket
+            local[at] = len(dealt[bucket].index)
+            dealt[bucket].index[key, body] = int(local[at])
+            dealt[bucket].unknown.append(self.unknown[at])
+        for (field, _), parts in self.tables.items():
+            for table, of_row in parts:
+                in_bucket = bucket_of[of_row]
+                order = np.argsort(in_bucket, kind="stable")
+                bounds = np.searchsorted(in_bucket[order], np.arange(buckets + 1))
+                for bucket in np.flatnonzero(np.diff(bounds)).tolist():
+                    # A copy of the bucket's rows, not a slice: a slice would take its
+                    # whole table's buffers along to the bucket's worker.
+                    rows = order[bounds[bucket] : bounds[bucket + 1]]
+                    dealt[bucket].add(field, table.take(from_numpy(rows)), local[of_row[rows]])
+        return dealt
+
+    def partials(self, year: int) -> dict[str, Partial]:
+        """Each body's one partial, by its key (the partials of bodies of one key merged).
+
+        Each figure is counted for every body at once (:class:`GroupedColumns`), one
+        pass over the rows of each record group and schema; a body's figures are those
+        of ``from_table`` over its rows alone.
+        """
+        import numpy as np  # noqa: PLC0415
+
+        pa = _pa()
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        count = len(self.index)
+        # Each body's figures of each record group, one a schema its rows came in.
+        figures_of: list[dict[str, list[Any]]] = [{} for _ in range(count)]
+        for (field, _), parts in self.tables.items():
+            table = pa.concat_tables([table for table, _ in parts])
+            groups = np.concatenate([of_row for _, of_row in parts])
+            _, summed, record = _SUMMED[field]
+            grouped = GroupedColumns(table, record, groups, count)
+            for at in np.flatnonzero(np.bincount(groups, minlength=count)).tolist():
+                # The figures' one definition, over the body's rows of the grouped table.
+                of_body = summed._from_columns(grouped.of(at), start, end)  # noqa: SLF001
+                figures_of[at].setdefault(field, []).append(of_body)
+        partials: dict[str, Partial] = {}
+        for (key, body), at in self.index.items():
+            by_field = figures_of[at]
+            layouts = max((len(parts) for parts in by_field.values()), default=1)
+            for n in range(layouts):
+                # What ColumnarLedger.partial gives of a ledger of these tables and no
+                # other record, without building the ledger.
+                figures = {
+                    _SUMMED[field][0]: value
+                    for field, parts in by_field.items()
+                    if n < len(parts) and (value := parts[n])
+                }
+                partial = Partial(body=body, year=year, figures=figures, unknown=self.unknown[at])
+                partials[key] = merge(partials[key], partial) if key in partials else partial
+        return partials
+
+
+@attrs.define
+class _Piece:
+    """What some pieces give, merged: their bodies' rows, problems, and decision numbers."""
+
+    rows: _Rows = attrs.Factory(_Rows)
     problems: list[TableProblem] = attrs.Factory(list)
     #: Each body's name given with a credit code, and the keys its rows went to: a
     #: body's rows without the code, in another piece, go to that key too.
@@ -126,17 +239,25 @@ class _Ids:
 
         hashes = _hashes_of(self.keys)
         of_key = (hashes % np.uint64(buckets)).astype(np.int64)
+        # The numbers in order of their bucket (stable: each bucket keeps their order), so
+        # that each bucket takes its own, not a pass over every number a bucket.
+        order = np.argsort(of_key, kind="stable")
+        bounds = np.searchsorted(of_key[order], np.arange(buckets + 1))
         of_again = _buckets_of(strings([key for _, key, _ in self.again]), buckets)
-        return [
-            _Ids(
-                self.order,
-                self.keys.filter(from_numpy(of_key == bucket)),
-                self.rows[of_key == bucket],
-                tuple(a for a, b in zip(self.again, of_again.tolist(), strict=True) if b == bucket),
-                hashes[of_key == bucket],
+        dealt = []
+        for bucket in range(buckets):
+            taken = order[bounds[bucket] : bounds[bucket + 1]]
+            again = zip(self.again, of_again.tolist(), strict=True)
+            dealt.append(
+                _Ids(
+                    self.order,
+                    self.keys.take(from_numpy(taken)),
+                    self.rows[taken],
+                    tuple(a for a, b in again if b == bucket),
+                    hashes[taken],
+                )
             )
-            for bucket in range(buckets)
-        ]
+        return dealt
 
     def hashed(self) -> Any:
         """The :func:`_hashes_of` hash of each of ``keys``."""
@@ -363,10 +484,10 @@ def _day(day: dt.date) -> Any:
     )
 
 
-#: The report's field of each record group a national table holds, and its figures of a table.
-_SUMMED: Final = {
-    "penalty_cases": ("penalty", PenaltyFigures.from_table),
-    "licence_applications": ("licensing", LicensingFigures.from_table),
+#: The report's field of each record group a national table holds, its figures, and its records' class.
+_SUMMED: Final[dict[str, tuple[str, type[PenaltyFigures | LicensingFigures], type]]] = {
+    "penalty_cases": ("penalty", PenaltyFigures, PenaltyCase),
+    "licence_applications": ("licensing", LicensingFigures, LicenceApplication),
 }
 
 #: The column of the date that places a record of each group in its year.
@@ -379,8 +500,7 @@ class _Gathering:
 
     A body's rows across every piece become one :class:`~enforcement_core.partials.Partial`
     (one per body and table layout, merged), not one per body and piece: a partial
-    costs about a millisecond of checks, and a province has a thousand bodies in each
-    of hundreds of pieces.
+    costs checks, and a province has a thousand bodies in each of hundreds of pieces.
     """
 
     reading: _Reading
@@ -388,18 +508,10 @@ class _Gathering:
     keys_of: dict[str, set[str]] = attrs.Factory(dict)
     ids: dict[str, list[_Ids]] = attrs.Factory(dict)
     pieces: dict[int, tuple[str, str]] = attrs.Factory(dict)
-    #: Each body by (its key, its body): the same key with another name stays apart, and
-    #: their partials meet in :func:`merge`, which refuses them as before.
-    index: dict[tuple[str, EnforcementBody], int] = attrs.Factory(dict)
-    unknown: list[dict[str, None]] = attrs.Factory(list)
-    #: Each body's rows of each piece, by record group and by schema: slices of the
-    #: piece's table sorted by body, no copy of them until the body's figures are made.
-    rows: list[dict[str, dict[Any, list[Any]]]] = attrs.Factory(list)
+    rows: _Rows = attrs.Factory(_Rows)
 
     def add(self, read: _Read, name: str, order: int) -> None:
         """Take one piece's reading in."""
-        import numpy as np  # noqa: PLC0415
-
         self.problems.extend(read.problems)
         for body_name, keys in read.keys_of.items():
             self.keys_of.setdefault(body_name, set()).update(keys)
@@ -408,55 +520,13 @@ class _Gathering:
         self.pieces[order] = (name, read.header)
         if read.ids is not None:
             self.ids.setdefault(read.field, []).append(read.ids)
-        local = np.empty(len(read.bodies), dtype=np.int64)
-        for position, pair in enumerate(read.bodies):
-            at = self.index.setdefault(pair, len(self.index))
-            if at == len(self.unknown):
-                self.unknown.append({})
-                self.rows.append({})
-            self.unknown[at].update(dict.fromkeys(read.unknown))
-            local[position] = at
-        if read.table is None or not read.table.num_rows:
-            return
-        of_row = local[read.of_row]
-        by_body = np.argsort(of_row, kind="stable")
-        table = read.table.take(from_numpy(by_body))
-        bounds = np.searchsorted(of_row[by_body], np.arange(len(self.index) + 1))
-        for at in np.flatnonzero(np.diff(bounds)).tolist():
-            low, high = int(bounds[at]), int(bounds[at + 1])
-            slices = self.rows[at].setdefault(read.field, {}).setdefault(table.schema, [])
-            slices.append(table.slice(low, high - low))
+        places = self.rows.places(read.bodies, read.unknown)
+        if read.table is not None and read.table.num_rows:
+            self.rows.add(read.field, read.table, places[read.of_row])
 
     def piece(self) -> _Piece:
-        """Each body's one partial, with the pieces' problems, names and numbers."""
-        pa = _pa()
-        year = self.reading.year
-        partials: dict[str, Partial] = {}
-        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        for (key, body), at in self.index.items():
-            # The body's rows of every piece, one table a schema (as many chunks as pieces,
-            # their dictionaries made one: Arrow's group-bys take no others).
-            by_field = {
-                field: [
-                    pa.concat_tables(slices).unify_dictionaries() for slices in schemas.values()
-                ]
-                for field, schemas in self.rows[at].items()
-            }
-            layouts = max((len(parts) for parts in by_field.values()), default=1)
-            for n in range(layouts):
-                # What ColumnarLedger.partial gives of a ledger of these tables and no
-                # other record, without building the ledger: a body's partial is then
-                # its figures' own checks, and nothing more.
-                figures = {
-                    report_field: value
-                    for field, parts in by_field.items()
-                    if n < len(parts)
-                    for report_field, of_table in [_SUMMED[field]]
-                    if (value := of_table(parts[n], start, end))
-                }
-                partial = Partial(body=body, year=year, figures=figures, unknown=self.unknown[at])
-                partials[key] = merge(partials[key], partial) if key in partials else partial
-        return _Piece(partials, self.problems, self.keys_of, self.ids, self.pieces)
+        """The pieces' bodies' rows, with their problems, names and numbers."""
+        return _Piece(self.rows, self.problems, self.keys_of, self.ids, self.pieces)
 
 
 def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies are found)
@@ -484,6 +554,7 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
     gathering = _Gathering(reading)
     gathering.add(read, name, 0)
     piece = gathering.piece()
+    partials = piece.rows.partials(year)
     problems = list(piece.problems)
     if read.ids is not None and read.field is not None:
         earlier = ({} if seen is None else seen).setdefault(read.field, {})
@@ -499,7 +570,7 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
             for row, key, _ in ids.again
         ]
         problems += [p for _, p in sorted(again, key=lambda pair: pair[0])]
-    return piece.partials, problems
+    return partials, problems
 
 
 def _filled_codes(names: Any, codes: Any, named: Any, coded: Any) -> Any:
@@ -616,13 +687,10 @@ def _bodies(
 
 
 def _merged(*pieces: _Piece) -> _Piece:
-    """Pieces merged: partials by body key, problems, names and decision numbers together."""
+    """Pieces merged: bodies' rows, problems, names and decision numbers together."""
     merged = _Piece()
     for piece in pieces:
-        for key, partial in piece.partials.items():
-            merged.partials[key] = (
-                merge(merged.partials[key], partial) if key in merged.partials else partial
-            )
+        merged.rows.merge(piece.rows)
         merged.problems.extend(piece.problems)
         merged.pieces.update(piece.pieces)
         for name, keys in piece.keys_of.items():
@@ -632,30 +700,40 @@ def _merged(*pieces: _Piece) -> _Piece:
     return merged
 
 
-def _rekeyed(piece: _Piece, keys_of: Mapping[str, set[str]]) -> _Piece:
+def _moved(key: str, keys_of: Mapping[str, set[str]]) -> str:
+    """A body's key, moved to its code's when it is keyed by its name and its other rows give one code."""
+    keys = keys_of.get(key, set())
+    return next(iter(keys)) if len(keys) == 1 else key
+
+
+def _rekeyed(
+    partials: Mapping[str, Partial], keys_of: Mapping[str, set[str]]
+) -> dict[str, Partial]:
     """The partials of a body keyed by its name moved to its code's key, when its other rows give one code.
 
     A body whose credit code one piece gives and another leaves blank is one body,
     as it is within a piece (``_filled_codes``).
     """
-    partials: dict[str, Partial] = {}
-    for key, partial in piece.partials.items():
-        keys = keys_of.get(key, set())
-        moved = next(iter(keys)) if len(keys) == 1 else key
-        partials[moved] = merge(partials[moved], partial) if moved in partials else partial
-    return attrs.evolve(piece, partials=partials)
+    moved: dict[str, Partial] = {}
+    for key, partial in partials.items():
+        to = _moved(key, keys_of)
+        moved[to] = merge(moved[to], partial) if to in moved else partial
+    return moved
 
 
-def _finished(piece: _Piece) -> dict[str, AnnualReport] | list[TableProblem]:
-    """Each body's report of merged partials; or, if the pieces had any, their problems.
+def _finished(
+    piece: _Piece, keys_of: Mapping[str, set[str]], year: int
+) -> dict[str, AnnualReport] | list[TableProblem]:
+    """Each body's report of its one partial; or, if the pieces had any, their problems.
 
     The decision numbers given twice are found here, once all the pieces (of a
     bucket, on a cluster) are together.
     """
+    partials = _rekeyed(piece.rows.partials(year), keys_of)
     problems = piece.problems + _given_again(piece.ids, piece.pieces)
     if problems:
         return problems
-    return {key: partial.finish() for key, partial in piece.partials.items()}
+    return {key: partial.finish() for key, partial in partials.items()}
 
 
 def _gathered(
@@ -820,7 +898,7 @@ def summarize_partitions(
     reading = _Reading(year, hierarchy, level, mapping)
     items = [(order, name, piece) for order, (name, piece) in enumerate(_files(source))]
     piece = _files_piece(items, reading, system_pool=True)
-    return _gathered([_finished(_rekeyed(piece, piece.keys_of))], hierarchy, source)
+    return _gathered([_finished(piece, piece.keys_of, year)], hierarchy, source)
 
 
 def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are found, the tree)
@@ -839,13 +917,13 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
     The same as :func:`summarize_partitions`, with ``source`` also a dask
     DataFrame (each partition a piece). The pieces are dealt, in their order, into
     ``tasks`` reading tasks (by default one for each thread of the cluster's
-    workers), each of which reads its pieces one after another and makes one partial
-    per body, as :func:`summarize_partitions` does. The bodies are then dealt into
+    workers), each of which reads its pieces one after another and keeps its bodies'
+    rows, as :func:`summarize_partitions` does. The bodies' rows are then dealt into
     ``split_out`` buckets (by a hash of their key, the same in every process), and
-    the decision numbers too (by a hash of each number); each bucket's partials are
-    merged ``split_every`` at a time in a tree of their own and finished on a
-    worker, so that no one task merges or finishes every body of a province, nor
-    holds every decision number. Dask runs it on the client active in this process
+    the decision numbers too (by a hash of each number); each bucket's rows are
+    gathered ``split_every`` at a time in a tree of their own, and its last task makes
+    one partial a body and finishes the reports on a worker, so that no one task
+    summarises every body of a province, nor holds every decision number. Dask runs it on the client active in this process
     (a ``distributed.Client``), else on its default scheduler.
 
     Needs the ``dask`` extra.
@@ -889,7 +967,7 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
                 delayed(_merged)(*merging[i : i + split_every])
                 for i in range(0, len(merging), split_every)
             ]
-        finished.append(delayed(_finished)(merging[0]))
+        finished.append(delayed(_finished)(merging[0], names[0], year))
     return _gathered(dask.compute(*finished), hierarchy, source)
 
 
@@ -929,19 +1007,17 @@ def _names_merged(*maps: dict[str, set[str]]) -> dict[str, set[str]]:
 
 
 def _buckets(piece: _Piece, buckets: int, keys_of: dict[str, set[str]]) -> tuple[_Piece, ...]:
-    """``piece`` dealt into ``buckets``: its bodies' partials by a hash of their key, its numbers by a hash of each.
+    """``piece`` dealt into ``buckets``: its bodies' rows by a hash of their key, its numbers by a hash of each.
 
     The piece's problems go with bucket 0. A body is dealt by its key once moved to
-    its code's (``_rekeyed``); a decision number by itself, so that a number in two
-    pieces meets itself in one bucket, whichever bodies gave it.
+    its code's (``_moved``), so that its rows of every reading task meet in one
+    bucket, which makes its one partial; a decision number by itself, so that a
+    number in two pieces meets itself in one bucket, whichever bodies gave it.
     """
-    partials = _rekeyed(piece, keys_of).partials
     dealt = tuple(
-        _Piece(problems=piece.problems if bucket == 0 else [], pieces=piece.pieces)
-        for bucket in range(buckets)
+        _Piece(rows, problems=piece.problems if bucket == 0 else [], pieces=piece.pieces)
+        for bucket, rows in enumerate(piece.rows.dealt(buckets, keys_of))
     )
-    for key, partial in partials.items():
-        dealt[_hashed(key, buckets)].partials[key] = partial
     for field, listed in piece.ids.items():
         for ids in listed:
             for bucket, part in enumerate(ids.split(buckets)):
