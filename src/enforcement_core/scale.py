@@ -7,8 +7,8 @@ partition of a dask DataFrame, is a *piece*: its rows are checked as
 that decided them (处罚机关统一社会信用代码 where given, else 处罚机关), and
 each body's rows of the year are kept, in the columns its figures count, until
 the pieces are read; each body then makes one
-:class:`~enforcement_core.partials.Partial` (on Dask, in the bucket its rows are
-dealt to), finished into its :class:`~enforcement_core.AnnualReport`, equal
+:class:`~enforcement_core.partials.Partial` (one per reading task on Dask, merged
+in a tree), finished into its :class:`~enforcement_core.AnnualReport`, equal
 figure for figure to summarising each body's records in one ledger. The decision
 numbers are kept as Arrow text, and a number in two pieces is found once they
 are all read. :meth:`BodyHierarchy.rollup
@@ -88,8 +88,7 @@ class _Rows:
 
     The rows are held as the pieces gave them, one table a piece (in the columns the
     figures count), with each row's body: a body's figures are then made for every
-    body at once (:meth:`partials`), and on Dask the rows, not partials, are dealt to
-    the buckets (:meth:`dealt`), so that a body makes one partial wherever its rows were read.
+    body at once (:meth:`partials`), on Dask by each reading task for the pieces it read.
     """
 
     #: Each body by (its key, its body), with its place: the same key with another name
@@ -127,31 +126,6 @@ class _Rows:
         for (field, _), parts in other.tables.items():
             for table, of_row in parts:
                 self.add(field, table, places[of_row])
-
-    def dealt(self, buckets: int, keys_of: Mapping[str, set[str]]) -> list[_Rows]:
-        """The bodies and their rows dealt into ``buckets`` by a hash of each body's key (once moved to its code's)."""
-        import numpy as np  # noqa: PLC0415
-
-        dealt = [_Rows() for _ in range(buckets)]
-        bucket_of = np.zeros(len(self.index), dtype=np.int64)
-        local = np.zeros(len(self.index), dtype=np.int64)
-        for (key, body), at in self.index.items():
-            bucket = _hashed(_moved(key, keys_of), buckets)
-            bucket_of[at] = bucket
-            local[at] = len(dealt[bucket].index)
-            dealt[bucket].index[key, body] = int(local[at])
-            dealt[bucket].unknown.append(self.unknown[at])
-        for (field, _), parts in self.tables.items():
-            for table, of_row in parts:
-                in_bucket = bucket_of[of_row]
-                order = np.argsort(in_bucket, kind="stable")
-                bounds = np.searchsorted(in_bucket[order], np.arange(buckets + 1))
-                for bucket in np.flatnonzero(np.diff(bounds)).tolist():
-                    # A copy of the bucket's rows, not a slice: a slice would take its
-                    # whole table's buffers along to the bucket's worker.
-                    rows = order[bounds[bucket] : bounds[bucket + 1]]
-                    dealt[bucket].add(field, table.take(from_numpy(rows)), local[of_row[rows]])
-        return dealt
 
     def partials(self, year: int) -> dict[str, Partial]:
         """Each body's one partial, by its key (the partials of bodies of one key merged).
@@ -198,6 +172,7 @@ class _Piece:
     """What some pieces give, merged: their bodies' rows, problems, and decision numbers."""
 
     rows: _Rows = attrs.Factory(_Rows)
+    partials: dict[str, Partial] = attrs.Factory(dict)
     problems: list[TableProblem] = attrs.Factory(list)
     #: Each body's name given with a credit code, and the keys its rows went to: a
     #: body's rows without the code, in another piece, go to that key too.
@@ -526,7 +501,13 @@ class _Gathering:
 
     def piece(self) -> _Piece:
         """The pieces' bodies' rows, with their problems, names and numbers."""
-        return _Piece(self.rows, self.problems, self.keys_of, self.ids, self.pieces)
+        return _Piece(
+            rows=self.rows,
+            problems=self.problems,
+            keys_of=self.keys_of,
+            ids=self.ids,
+            pieces=self.pieces,
+        )
 
 
 def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies are found)
@@ -691,6 +672,10 @@ def _merged(*pieces: _Piece) -> _Piece:
     merged = _Piece()
     for piece in pieces:
         merged.rows.merge(piece.rows)
+        for key, partial in piece.partials.items():
+            merged.partials[key] = (
+                merge(merged.partials[key], partial) if key in merged.partials else partial
+            )
         merged.problems.extend(piece.problems)
         merged.pieces.update(piece.pieces)
         for name, keys in piece.keys_of.items():
@@ -730,6 +715,8 @@ def _finished(
     bucket, on a cluster) are together.
     """
     partials = _rekeyed(piece.rows.partials(year), keys_of)
+    for key, partial in piece.partials.items():
+        partials[key] = merge(partials[key], partial) if key in partials else partial
     problems = piece.problems + _given_again(piece.ids, piece.pieces)
     if problems:
         return problems
@@ -917,13 +904,13 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
     The same as :func:`summarize_partitions`, with ``source`` also a dask
     DataFrame (each partition a piece). The pieces are dealt, in their order, into
     ``tasks`` reading tasks (by default one for each thread of the cluster's
-    workers), each of which reads its pieces one after another and keeps its bodies'
-    rows, as :func:`summarize_partitions` does. The bodies' rows are then dealt into
+    workers), each of which reads its pieces one after another and makes one partial
+    per body, as :func:`summarize_partitions` does. The bodies are then dealt into
     ``split_out`` buckets (by a hash of their key, the same in every process), and
-    the decision numbers too (by a hash of each number); each bucket's rows are
-    gathered ``split_every`` at a time in a tree of their own, and its last task makes
-    one partial a body and finishes the reports on a worker, so that no one task
-    summarises every body of a province, nor holds every decision number. Dask runs it on the client active in this process
+    the decision numbers too (by a hash of each number); each bucket's partials are
+    merged ``split_every`` at a time in a tree of their own and finished on a
+    worker, so that no one task merges or finishes every body of a province, nor
+    holds every decision number. Dask runs it on the client active in this process
     (a ``distributed.Client``), else on its default scheduler.
 
     Needs the ``dask`` extra.
@@ -958,7 +945,7 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
             delayed(_names_merged)(*names[i : i + split_every])
             for i in range(0, len(names), split_every)
         ]
-    dealt = [delayed(_buckets, nout=buckets)(piece, buckets, names[0]) for piece in pieces]
+    dealt = [delayed(_buckets, nout=buckets)(piece, buckets, names[0], year) for piece in pieces]
     finished = []
     for bucket in range(buckets):
         merging = [each[bucket] for each in dealt]
@@ -1006,18 +993,25 @@ def _names_merged(*maps: dict[str, set[str]]) -> dict[str, set[str]]:
     return merged
 
 
-def _buckets(piece: _Piece, buckets: int, keys_of: dict[str, set[str]]) -> tuple[_Piece, ...]:
-    """``piece`` dealt into ``buckets``: its bodies' rows by a hash of their key, its numbers by a hash of each.
+def _buckets(
+    piece: _Piece, buckets: int, keys_of: dict[str, set[str]], year: int
+) -> tuple[_Piece, ...]:
+    """``piece`` dealt into ``buckets``: its bodies' partials by a hash of their key, its numbers by a hash of each.
 
-    The piece's problems go with bucket 0. A body is dealt by its key once moved to
-    its code's (``_moved``), so that its rows of every reading task meet in one
-    bucket, which makes its one partial; a decision number by itself, so that a
-    number in two pieces meets itself in one bucket, whichever bodies gave it.
+    The reading task's bodies each make one partial here, every body's figures in one
+    pass over its rows (a partial is a few kilobytes; the rows, sent instead, cost the
+    workers more memory and CPU than making it, measured at 10M rows). The piece's
+    problems go with bucket 0. A body is dealt by its key once moved to its code's
+    (``_rekeyed``), so that its partials of every reading task meet in one bucket; a
+    decision number by itself, so that a number in two pieces meets itself in one
+    bucket, whichever bodies gave it.
     """
     dealt = tuple(
-        _Piece(rows, problems=piece.problems if bucket == 0 else [], pieces=piece.pieces)
-        for bucket, rows in enumerate(piece.rows.dealt(buckets, keys_of))
+        _Piece(problems=piece.problems if bucket == 0 else [], pieces=piece.pieces)
+        for bucket in range(buckets)
     )
+    for key, partial in _rekeyed(piece.rows.partials(year), keys_of).items():
+        dealt[_hashed(key, buckets)].partials[key] = partial
     for field, listed in piece.ids.items():
         for ids in listed:
             for bucket, part in enumerate(ids.split(buckets)):
