@@ -425,7 +425,33 @@ def _index(size: int) -> Any:
     return np.int32 if size < 2**31 else np.int64
 
 
-class _Texts(Sequence[Any]):
+class _Distinct(Sequence[Any]):
+    """Distinct values held as arrays, one made Python when asked (:meth:`_at`, at a position in range)."""
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def _at(self, position: int) -> Any:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, position: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> list[Any]: ...
+
+    def __getitem__(self, position: int | slice) -> Any:
+        if isinstance(position, slice):
+            return [self[p] for p in range(*position.indices(len(self)))]
+        position = int(position)
+        if position < 0:
+            position += len(self)
+        if not 0 <= position < len(self):
+            raise IndexError(position)
+        return self._at(position)
+
+
+class _Texts(_Distinct):
     """The distinct values of a column of plain text, held in Arrow: one made Python when asked.
 
     A column of identifiers has a value a row; its checks run on the Arrow text
@@ -441,19 +467,7 @@ class _Texts(Sequence[Any]):
     def __len__(self) -> int:
         return len(self.texts) + 1
 
-    @overload
-    def __getitem__(self, position: int) -> Any: ...
-
-    @overload
-    def __getitem__(self, position: slice) -> list[Any]: ...
-
-    def __getitem__(self, position: int | slice) -> Any:
-        if isinstance(position, slice):
-            return [self[p] for p in range(*position.indices(len(self)))]
-        if position < 0:
-            position += len(self)
-        if not 0 <= position < len(self):
-            raise IndexError(position)
+    def _at(self, position: int) -> Any:
         if self._blank[position]:
             return None
         return self.texts[position].as_py()
@@ -517,7 +531,7 @@ def _wan_yuan_fen(column: Column, dictionary: Any) -> Any:
     return fen
 
 
-class _Amounts(Sequence[Any]):
+class _Amounts(_Distinct):
     """The distinct amounts of a column in 万元: a Decimal made only of a value looked at.
 
     Those of plain digits are held as their fen (:func:`_wan_yuan_fen`), the others
@@ -535,20 +549,7 @@ class _Amounts(Sequence[Any]):
     def __len__(self) -> int:
         return len(self.fen)
 
-    @overload
-    def __getitem__(self, position: int) -> Any: ...
-
-    @overload
-    def __getitem__(self, position: slice) -> list[Any]: ...
-
-    def __getitem__(self, position: int | slice) -> Any:
-        if isinstance(position, slice):
-            return [self[p] for p in range(*position.indices(len(self)))]
-        position = int(position)
-        if position < 0:
-            position += len(self)
-        if not 0 <= position < len(self):
-            raise IndexError(position)
+    def _at(self, position: int) -> Any:
         fen = int(self.fen[position])
         return self.others.get(position) if fen < 0 else _from_fen(fen)
 

@@ -370,17 +370,20 @@ def _inferred_body(
                 body = EnforcementBody(named, level)
     # Without a record read, the body and year cannot come from the records: said once the rows are right.
     if body is None and not problems:
-        problems.append(
-            TableProblem.at(
-                shown,
-                None,
-                None,
-                None,
-                f"the body is not given: fill in the sheet {term('sheet_about')} or give body=",
-                f"未给出执法主体：请填写“{term('sheet_about')}”工作表",
-            )
-        )
+        problems.append(_not_given(shown, "body", "执法主体"))
     return body
+
+
+def _not_given(shown: str, name: str, in_chinese: str) -> TableProblem:
+    """The problem of a ledger whose ``name`` (body, year) neither the file nor the call gives."""
+    return TableProblem.at(
+        shown,
+        None,
+        None,
+        None,
+        f"the {name} is not given: fill in the sheet {term('sheet_about')} or give {name}=",
+        f"未给出{in_chinese}：请填写“{term('sheet_about')}”工作表",
+    )
 
 
 def infer_body_and_year(
@@ -406,16 +409,7 @@ def infer_body_and_year(
         if len(years) == 1:
             (year,) = years
         elif not problems:
-            problems.append(
-                TableProblem.at(
-                    shown,
-                    None,
-                    None,
-                    None,
-                    f"the year is not given: fill in the sheet {term('sheet_about')} or give year=",
-                    f"未给出年度：请填写“{term('sheet_about')}”工作表",
-                )
-            )
+            problems.append(_not_given(shown, "year", "年度"))
     if year is not None and not 1 <= year <= YEARS[1]:
         # Refused here, with its place, not by the ledger's constructor naming none.
         in_about = "about_year" in about
