@@ -66,7 +66,7 @@ from enforcement_core.tables._publicity import published_layouts, recognise
 from enforcement_core.tables._publicity_columns import _national
 from enforcement_core.tables._publicity_rows import unknown_of
 from enforcement_core.tables._read import Seen, given_again
-from enforcement_core.tables.columnar import _columns_of, _id_keys, _unique
+from enforcement_core.tables.columnar import _columns_of, _id_keys, _to_encode, _unique
 
 if TYPE_CHECKING:
     from enforcement_core.report import AnnualReport
@@ -352,16 +352,16 @@ def _given_again(
             # The few numbers whose hash is met twice are then compared by their text.
             starts = np.cumsum([0, *(len(i.keys) for i in listed)])
             hashes = np.concatenate([i.hashed() for i in listed])
-            by_hash = np.argsort(hashes, kind="stable")
-            ordered = hashes[by_hash]
-            met = np.zeros(len(hashes), dtype=bool)
-            twice = ordered[1:] == ordered[:-1]
-            met[1:] |= twice
-            met[:-1] |= twice
-            del hashes, ordered
+            # The hashes met twice, from a sort of the hashes alone (an argsort and its
+            # gather of every hash cost twice as much), then the places that hold them.
+            ordered = np.sort(hashes)
+            twice = ordered[1:][ordered[1:] == ordered[:-1]]
+            del ordered
+            met = np.flatnonzero(np.isin(hashes, twice)) if len(twice) else twice[:0]
+            del hashes
             later: list[tuple[int, int, str]] = []
             # In the pieces' order, then the rows', a number's first place is the first of all.
-            for at in np.sort(by_hash[met]).tolist():
+            for at in met.tolist():
                 place = int(np.searchsorted(starts, at, side="right")) - 1
                 piece, local = listed[place], at - int(starts[place])
                 key = piece.keys[local].as_py()
@@ -793,7 +793,11 @@ def _table_of(name: str, piece: _Source, reading: _Reading) -> Any:
             ],
             source=name,
         )
-    return _arrow_sheets(piece, kind, name, reading.mapping)[0][1]
+    # Read dictionary-encoded as read_columnar reads a national table: each column's
+    # distinct cells hashed once as they are read, not a string a row hashed after.
+    return _arrow_sheets(piece, kind, name, reading.mapping, _to_encode(name, reading.mapping))[0][
+        1
+    ]
 
 
 @attrs.frozen
