@@ -27,7 +27,6 @@ from enforcement_core.tables._arrow_records import _records
 from enforcement_core.tables._files import RawSheet, kind_of, materialized
 from enforcement_core.tables._layout import normal, sheets, unknown_without
 from enforcement_core.tables._publicity import recognise
-from enforcement_core.tables._publicity_columns import _national
 from enforcement_core.tables._publicity_rows import unknown_of
 from enforcement_core.tables._read import (
     Given,
@@ -42,7 +41,7 @@ from enforcement_core.tables.columnar import (
     _GROUPED,
     _columns_of,
     _has_children,
-    _repeated,
+    _published_typed,
     _to_encode,
     _typed,
 )
@@ -199,8 +198,9 @@ def _checked(  # noqa: PLR0911  (each way a file leaves the column road)
             return None
         unknown = unknown_of(published, (column.key for column in found.values()))
         cells: dict[str, Any] = {}
-        typed = _national(sheet_name, table, found, published, problems, cells=cells)
-        problems += _repeated(field, sheet_name, table, found, {}, remember=False)
+        typed = _published_typed(
+            sheet_name, table, found, published, problems, {}, remember=False, cells=cells
+        )
         bodies = _bodies(cells)
     else:
         matched = _match(RawSheet(sheet_name, header, []), sheets(), True, mapping)  # noqa: FBT003

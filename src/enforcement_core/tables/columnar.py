@@ -510,9 +510,6 @@ def _columns_of(  # noqa: PLR0913  (the sheet, its header, and where problems go
     return None if len(problems) > before else found
 
 
-# Back to objects ----------------------------------------------------------------------
-
-
 # Summaries by group-bys -----------------------------------------------------------------
 
 
@@ -525,10 +522,16 @@ def _published_typed(  # noqa: PLR0913, PLR0917  (the table, where it is, and wh
     seen: Seen,
     *,
     remember: bool,
+    cells: dict[str, Any] | None = None,
 ) -> Any:
-    """A national table checked into a typed table, then its decision numbers given again (on the same encoding)."""
+    """A national table checked into a typed table, then its decision numbers given again (on the same encoding).
+
+    ``cells`` receives every column as read, as :func:`._publicity_columns._national` gives them.
+    """
     encodings: dict[int, _Encoded] = {}
-    typed = _national(sheet_name, table, found, published, problems, encodings=encodings)
+    typed = _national(
+        sheet_name, table, found, published, problems, cells=cells, encodings=encodings
+    )
     problems += _repeated(
         published.field, sheet_name, table, found, seen, remember=remember, encodings=encodings
     )
