@@ -16,7 +16,7 @@ from enum import Enum
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import enforcement_core as ec
@@ -24,6 +24,7 @@ import strategies
 from enforcement_core._tallies import _per_type
 from enforcement_core.categories import own_records
 from enforcement_core.labels import label, term
+from enforcement_core.serialization import dump_json
 from enforcement_core.tables import read_columnar, read_ledger
 from enforcement_core.tables._layout import sheets
 from enforcement_core.tables._read import read_objects
@@ -85,6 +86,10 @@ def both(data):
             results.append(read())
         except ec.LoadError as error:
             results.append({(p.row, p.header, p.message) for p in error.problems})
+    if not any(isinstance(result, set) for result in results):
+        # Equal, and written alike to the places: an amount summed over records written
+        # 200.00 and 3.5 is the sum of their fen in the columns, 203.5 both ways.
+        assert dump_json(results[0]) == dump_json(results[1])
     return results
 
 
@@ -1238,3 +1243,44 @@ def test_numbers_given_once_each_need_no_keys(second, unique):
     assert (keys[0] != keys[2]) == unique
     if not unique:
         assert (["P-1"], [0]) == (distinct.to_pylist(), first_at.tolist())
+
+
+#: Amounts at the fen, written with any places: 2.1, 200.00, 2E+2, -0, 0.050.
+_WRITTEN_AMOUNTS = st.builds(
+    lambda fen, extra, sign: Decimal(f"{'-' if sign else ''}{fen * 10**extra}E-{2 + extra}"),
+    st.integers(0, 10**17),
+    st.integers(0, 4),
+    st.booleans(),
+) | st.builds(
+    lambda whole, exponent: Decimal(f"{whole}E{exponent}"),
+    st.integers(0, 10**6),
+    st.integers(-2, 3),
+)
+
+
+@settings(max_examples=examples(200))
+@given(_WRITTEN_AMOUNTS)
+def test_an_amount_keeps_its_text_exactly_where_its_fen_would_write_it_otherwise(amount):
+    """``written_otherwise`` is ``None`` exactly when the records' amount from fen is written alike."""
+    from enforcement_core.tables._arrow_files import _fen
+    from enforcement_core.tables._arrow_records import _money, written_otherwise
+
+    fen = _fen(amount)
+    assume(fen is not None)
+    from_fen = str(_money(fen))
+    assert (written_otherwise(amount) is None) == (from_fen == str(amount))
+    if written_otherwise(amount) is not None:
+        assert str(Decimal(written_otherwise(amount))) == str(amount)
+
+
+@settings(max_examples=examples(200))
+@given(st.lists(_WRITTEN_AMOUNTS, max_size=5))
+def test_a_sum_is_written_alike_over_records_and_over_fen(amounts):
+    """The sum of amounts as written, with the fewest places, is the sum of their fen in yuan."""
+    from enforcement_core._tallies import _yuan, fewest_places
+
+    total = sum(amounts, Decimal(0))
+    fen = sum(int(amount * 100) for amount in amounts)
+    assert str(fewest_places(total)) == str(_yuan(fen))
+    assert fewest_places(total) == total
+    assert str(fewest_places(fewest_places(total))) == str(fewest_places(total))

@@ -397,6 +397,9 @@ def same_from_both(name: str, data: bytes) -> None:
     event("read")
     assert ec.summarize(by_objects) == by_columns.summarize()
     assert by_objects == by_columns.to_ledger()
+    # Written alike too, to the places of every amount and sum.
+    assert dump_json(by_objects) == dump_json(by_road) == dump_json(by_columns.to_ledger())
+    assert dump_json(ec.summarize(by_objects)) == dump_json(by_columns.summarize())
 
 
 class TestTableFuzz:

@@ -696,6 +696,12 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         lambda v: 1 <= len(v[0]) <= 3 and all(len(rows) <= 6 for rows in v[0]),
     ),
     # Any int64, the amounts whose sums overflow an int64 among them.
+    "test_columnar._WRITTEN_AMOUNTS": (
+        lambda: test_columnar._WRITTEN_AMOUNTS,
+        lambda v: (
+            isinstance(v, Decimal) and v.is_finite() and (v * 100) == (v * 100).to_integral_value()
+        ),
+    ),
     "test_columnar._INT64": (
         lambda: test_columnar._INT64,
         lambda v: isinstance(v, int) and -(2**63) <= v <= 2**63 - 1,

@@ -110,7 +110,7 @@ class RecordColumns:
         return sum(map(bool, self._values(name)))
 
     def money(self, name: str) -> Decimal:
-        return sum([m for m in self._values(name) if m is not None], _ZERO)
+        return fewest_places(sum([m for m in self._values(name) if m is not None], _ZERO))
 
     # A record's values are already the vocabulary's members: ``vocabulary`` is for tables.
     def tally(self, name: str, vocabulary: type[V]) -> Counter[V | None]:  # noqa: ARG002
@@ -138,7 +138,7 @@ class RecordColumns:
         for key, given in zip(self._values(name), self._values(amount), strict=True):
             if given is not None:
                 sums[key] += given
-        return {key: (n, sums[key]) for key, n in cases.items()}
+        return {key: (n, fewest_places(sums[key])) for key, n in cases.items()}
 
     def count_rows(self, *, true: str, missing: str) -> int:
         return sum(
@@ -163,9 +163,37 @@ def _pc() -> Any:
 
 
 def _yuan(fen: Any) -> Decimal:
-    if fen is None:
+    return _ZERO if fen is None else fewest_places(Decimal(f"{int(fen)}E-2"))
+
+
+def fewest_places(amount: Decimal) -> Decimal:
+    """``amount`` as a sum of amounts is written: whole yuan without places, else the fewest.
+
+    The same sum is then written alike whichever way it was added up: over records
+    whose cells were written ``200.00`` and ``3.5`` (``203.50`` by Decimal's addition),
+    or over their fen in columns (``203.5``). Exact at any size: no context rounds it.
+
+    Examples:
+        >>> [
+        ...     str(fewest_places(Decimal(text)))
+        ...     for text in ("203.50", "200.00", "0.10", "-0.00", "7")
+        ... ]
+        ['203.5', '200', '0.1', '0', '7']
+    """
+    sign, digits, exponent = amount.as_tuple()
+    if not isinstance(exponent, int):
+        return amount  # not a number: the money checks refuse it, not this
+    if digits == (0,):
         return _ZERO
-    return Decimal(int(fen)) / 100 if int(fen) % 100 else Decimal(int(fen) // 100)
+    if exponent == 0:
+        return amount
+    if exponent > 0:
+        return Decimal(int(amount))
+    kept = len(digits)
+    while exponent < 0 and digits[kept - 1] == 0:
+        kept -= 1
+        exponent += 1
+    return Decimal((sign, digits[:kept], exponent))
 
 
 #: The days from 0001-01-01 (ordinal 1) to 1970-01-01, Arrow's day 0 for ``date32``.

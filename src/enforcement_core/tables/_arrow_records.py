@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import Enum
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -20,6 +20,9 @@ from enforcement_core.actions import (
     PartyKind,
 )
 from enforcement_core.tables._arrow_files import _fen, _pa
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 _FEN: Final = Decimal("0.01")
 
@@ -120,6 +123,12 @@ def _records(field: str, table: Any) -> list[Any]:
             continue
         back = _back_of(hints[name])
         columns[name] = [None if value is None else back(value) for value in data[name]]
+        if (written := data.get(f"{name}{WRITTEN}")) is not None:
+            # An amount written otherwise than its fen give it back: as written.
+            columns[name] = [
+                value if text is None else Decimal(text)
+                for value, text in zip(columns[name], written, strict=True)
+            ]
     names = list(columns)
     return (
         [
@@ -173,5 +182,98 @@ def _money(fen: int) -> Decimal:
     return (Decimal(fen) * _FEN).quantize(_FEN) if fen % 100 else Decimal(fen // 100)
 
 
+#: The end of the name of the column that keeps an amount's text where its fen would
+#: give it back otherwise (``fine`` in fen, ``fine.written`` "200.00").
+WRITTEN: Final = ".written"
+
+
+def written_otherwise(value: Decimal) -> str | None:
+    """``value``'s text when :func:`_money` of its fen writes it otherwise; else ``None``.
+
+    The fen give back whole yuan without places (``200``) and any other amount to the
+    fen (``2.10``): ``200.00``, ``2.1``, ``-0`` or ``2E+2`` are written otherwise.
+
+    Examples:
+        >>> [written_otherwise(Decimal(text)) for text in ("200", "2.10", "0.05")]
+        [None, None, None]
+        >>> [written_otherwise(Decimal(text)) for text in ("200.00", "2.1", "-0")]
+        ['200.00', '2.1', '-0']
+    """
+    sign, digits, exponent = value.as_tuple()
+    if exponent == 0:
+        fen_form = not (sign and digits == (0,))
+    else:
+        # To the fen, unless its last two places are zeros (whole yuan, written without).
+        fen_form = exponent == -2 and digits[-2:] not in ((0, 0), (0,))
+    return None if fen_form else str(value)
+
+
 def _same(value: Any) -> Any:
     return value
+
+
+def _vocabulary_column(distinct: Sequence[Any], codes: Any) -> Any:
+    """Vocabulary values by the rows' codes, as Arrow's dictionary of their ``value`` strings.
+
+    The indices are the codes renumbered: each value once in the dictionary (two
+    cells may read as one value), only the values of the rows kept, ``None`` null.
+    """
+    return _dictionary_column(distinct, codes, _value_of)[0]
+
+
+def _written_column(distinct: Sequence[Any], codes: Any) -> Any | None:
+    """The amounts the fen would give back otherwise, as written, by the rows' codes.
+
+    A typed table holds an amount as its fen, which a record gets back written as the
+    reader of 万元 writes it: whole yuan without places, else to the fen. A cell in
+    yuan is read as it is written (``200.00``, ``2.1``): those the fen would give back
+    otherwise keep their text here (null elsewhere), so that the records built from
+    the table are those the object reading makes, to the places. ``None`` when no
+    kept row holds one.
+    """
+    column, present = _dictionary_column(distinct, codes, written_otherwise)
+    return column if present else None
+
+
+def _keep_written(
+    columns: dict[str, Any], name: str, tp: Any, distinct: Sequence[Any], codes: Any
+) -> None:
+    """Put beside the amounts ``name`` (of type ``tp``) their texts their fen would write otherwise."""
+    if tp is Decimal and (written := _written_column(distinct, codes)) is not None:
+        columns[f"{name}{WRITTEN}"] = written
+
+
+def _value_of(value: Any) -> str:
+    return str(value.value)
+
+
+def _dictionary_column(
+    distinct: Sequence[Any], codes: Any, key: Callable[[Any], str | None]
+) -> tuple[Any, bool]:
+    """``key`` of the rows' values by their codes, as Arrow's dictionary; whether any is not null.
+
+    The indices are the codes renumbered: each key once in the dictionary (two
+    values may have one), only the keys of the rows kept; ``None`` (a value, or its
+    key) null.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    pa = _pa()
+    used = np.bincount(codes, minlength=len(distinct)) > 0
+    # int32, Arrow's indices as they are: no row-long copy to another width.
+    renumbered = np.full(len(distinct), -1, dtype=np.int32)
+    values: dict[str, int] = {}
+    for position in np.flatnonzero(used).tolist():
+        value = distinct[position]
+        if value is not None and (keyed := key(value)) is not None:
+            renumbered[position] = values.setdefault(keyed, len(values))
+    indices = renumbered[codes]
+    missing = indices < 0
+    if not missing.any():
+        return pa.DictionaryArray.from_arrays(from_numpy(indices), strings(list(values))), True
+    arrow_indices = from_numpy(np.where(missing, np.int32(0), indices))
+    validity = from_numpy(~missing).buffers()[1]
+    arrow_indices = pa.Array.from_buffers(
+        pa.int32(), len(indices), [validity, arrow_indices.buffers()[1]]
+    )
+    return pa.DictionaryArray.from_arrays(arrow_indices, strings(list(values))), bool(values)

@@ -36,7 +36,13 @@ from enforcement_core.tables._arrow_files import (
     _Texts,
     _values_at,
 )
-from enforcement_core.tables._arrow_records import _arrow_values, _bare, _converted
+from enforcement_core.tables._arrow_records import (
+    _arrow_values,
+    _bare,
+    _converted,
+    _keep_written,
+    _vocabulary_column,
+)
 from enforcement_core.tables._cells import CellError, read_text
 from enforcement_core.tables._layout import (
     EXAMPLE_PREFIX,
@@ -660,6 +666,7 @@ def _layout_arrow(record: type, own: dict[str, _Read], nested: list[_Read], keep
             continue
         distinct, arrow_type = _converted(tp, list(read.distinct))
         columns[name] = _arrow_values(distinct, arrow_type).take(from_numpy(codes))
+        _keep_written(columns, name, tp, read.distinct, codes)
     for read in nested:
         name = f"{read.column.path[0]}.{read.column.path[1]}"
         codes = read.codes if every else read.codes[keep]
@@ -683,32 +690,3 @@ def _text_column(texts: Any, codes: Any) -> Any:
     ):
         return texts
     return pa.concat_arrays([texts, pa.nulls(1, pa.string())]).take(from_numpy(codes))
-
-
-def _vocabulary_column(distinct: Sequence[Any], codes: Any) -> Any:
-    """Vocabulary values by the rows' codes, as Arrow's dictionary of their ``value`` strings.
-
-    The indices are the codes renumbered: each value once in the dictionary (two
-    cells may read as one value), only the values of the rows kept, ``None`` null.
-    """
-    import numpy as np  # noqa: PLC0415
-
-    pa = _pa()
-    used = np.bincount(codes, minlength=len(distinct)) > 0
-    # int32, Arrow's indices as they are: no row-long copy to another width.
-    renumbered = np.full(len(distinct), -1, dtype=np.int32)
-    values: dict[str, int] = {}
-    for position in np.flatnonzero(used).tolist():
-        value = distinct[position]
-        if value is not None:
-            renumbered[position] = values.setdefault(value.value, len(values))
-    indices = renumbered[codes]
-    missing = indices < 0
-    if not missing.any():
-        return pa.DictionaryArray.from_arrays(from_numpy(indices), strings(list(values)))
-    arrow_indices = from_numpy(np.where(missing, np.int32(0), indices))
-    validity = from_numpy(~missing).buffers()[1]
-    arrow_indices = pa.Array.from_buffers(
-        pa.int32(), len(indices), [validity, arrow_indices.buffers()[1]]
-    )
-    return pa.DictionaryArray.from_arrays(arrow_indices, strings(list(values)))

@@ -31,7 +31,12 @@ from enforcement_core.tables._arrow_files import (
     _pa,
     _strings,
 )
-from enforcement_core.tables._arrow_records import _bare, _converted
+from enforcement_core.tables._arrow_records import (
+    _bare,
+    _converted,
+    _keep_written,
+    _vocabulary_column,
+)
 from enforcement_core.tables._cells import blank, read_text, read_wan_yuan
 from enforcement_core.tables._columns import (
     _DISTINCT_SHARE,
@@ -46,7 +51,6 @@ from enforcement_core.tables._columns import (
     _read_column,
     _signatures,
     _unread_rows,
-    _vocabulary_column,
 )
 from enforcement_core.tables._distinct import (
     _distinct_array,
@@ -643,6 +647,7 @@ def _national_arrow(
             continue
         distinct, arrow_type = _converted(tp, list(field.distinct))
         columns[name] = column(_distinct_array(distinct, arrow_type), field.codes)
+        _keep_written(columns, name, tp, field.distinct, field.codes[keep_at])
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})
 
 

@@ -74,7 +74,11 @@ class ColumnarLedger:
     ``tables`` holds, by the ledger's field (``"penalty_cases"``), a table of
     typed columns, one per field of the record: dates as ``date32``, money as
     ``int64`` fen, vocabulary values as their ``value`` strings dictionary-encoded,
-    tuples as lists. ``rest`` holds every other record, as a :class:`Ledger`.
+    tuples as lists. An amount its fen would give back written otherwise (a cell of
+    ``200.00`` or ``2.1``; from fen, ``200`` or ``2.10``) has its text in a column
+    beside it, ``fine.written`` for ``fine`` (null where the fen write it alike; no such
+    column where none is), so that the records are those the object reading makes.
+    ``rest`` holds every other record, as a :class:`Ledger`.
     """
 
     #: The body whose ledger it is.
