@@ -35,6 +35,15 @@ class TestRollup:
         district = rollup([a, b], body=DISTRICT)
         assert (15, Decimal(101)) == (district.penalty.cases, district.penalty.fines)
 
+    @pytest.mark.parametrize(
+        ("fines", "written"),
+        [(["100.50", "0.50"], "101"), (["203.5", "1.5"], "205"), (["0.10", "0.25"], "0.35")],
+    )
+    def test_money_is_written_with_the_fewest_places(self, report, fines, written):
+        """A sum of money has no trailing zeros, whatever the towns wrote: 100.50 + 0.50 is 101."""
+        towns = [report(penalty=PenaltyFigures(cases=1, fines=Decimal(text))) for text in fines]
+        assert written == str(rollup(towns, body=DISTRICT).penalty.fines)
+
     def test_a_figure_one_town_does_not_state_is_unknown(self, report):
         """If one town does not state a figure, the district's is not known either."""
         a = report(inspection=InspectionFigures(hazards=HazardFigures(found=10, rectified=8)))

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from enforcement_core._tallies import fewest_places
 from enforcement_core.dimensions import Coverage
 from enforcement_core.errors import StatisticsError
 from enforcement_core.report import AnnualReport, Conventions, Narrative, Stated
@@ -115,7 +116,9 @@ def _combine_field(field: attrs.Attribute[Any], values: list[Any], *, unknown: b
         # Unknown in one report, unknown in the sum; none recorded in one part, nothing to add.
         if (unknown and len(known) < len(values)) or not known:
             return None
-        return sum(known)
+        total = sum(known)
+        # Written alike however the pieces were cut: 203.5 and 1.5 make 205, not 205.0.
+        return fewest_places(total) if isinstance(total, Decimal) else total
     if isinstance(sample, Coverage):
         return _rolled_coverage(values)
     if isinstance(sample, Enum):

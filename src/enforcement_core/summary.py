@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import attrs
 
 from enforcement_core._lazy import is_lazy
+from enforcement_core._tallies import fewest_places
 from enforcement_core.actions import (
     ActionKind,
     PartyKind,
@@ -263,7 +264,9 @@ def _other_actions(
             if action.amount is not None:
                 amounts[action.kind] = amounts.get(action.kind, _ZERO) + action.amount
     return {
-        kind: ActionFigures(count=counts[kind], amount=amounts.get(kind))
+        kind: ActionFigures(
+            count=counts[kind], amount=fewest_places(amounts[kind]) if kind in amounts else None
+        )
         for kind in ActionKind
         if counts[kind]
     }
