@@ -8,7 +8,6 @@ import datetime as dt
 import io
 import json
 import pickle
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -374,12 +373,9 @@ class TestSerialisers:
         if pair is None:
             return
         lazy_ledger, plain = pair
-        for name in ("text", "html", "zh"):
+        # JSON too, to the places: a sum has the fewest places however it was added up.
+        for name in ("text", "html", "zh", "json"):
             assert render(plain, name) == render(lazy_ledger, name)
-        # JSON writes a Decimal as it is: the sums of the columns drop trailing zeros
-        # (2.1 where the records add up to 2.10), so the numbers are compared as numbers.
-        as_json = [json.loads(render(ledger, "json"), parse_float=Decimal) for ledger in pair]
-        assert as_json[0] == as_json[1]
         assert not cases or is_lazy(lazy_ledger.penalty_cases)
 
     @settings(max_examples=examples(20))
