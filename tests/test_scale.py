@@ -674,6 +674,14 @@ _PIECE_HEADERS = [
 ]
 
 
+# Hashes spread over the whole uint64 range (a small value times an odd constant), few
+# enough to be met twice often.
+_HASH_ARRAYS = st.lists(
+    st.lists(st.integers(min_value=0, max_value=40).map(lambda v: v * 0x9E3779B97F4A7C15 % 2**64)),
+    max_size=6,
+)
+
+
 class TestDecisionNumbers:
     def test_a_bucket_is_the_texts_own(self):
         """Equal numbers fall in one bucket whatever array (or slice of one) holds them."""
@@ -729,6 +737,23 @@ class TestDecisionNumbers:
         for bucket, part in enumerate(parts):
             assert part.hashed().tolist() == _hashes_of(part.keys).tolist()
             assert all(int(h) % 4 == bucket for h in part.hashed())
+
+    @settings(max_examples=examples(100))
+    @given(arrays=_HASH_ARRAYS, size=st.sampled_from([1, 2, 5, 1 << 18]))
+    def test_hashes_met_twice_are_found_range_by_range(self, arrays, size):
+        """The hashes met more than once, across arrays or in one, whatever the ranges sorted apart."""
+        import numpy as np
+
+        from enforcement_core import scale
+
+        hashes = [np.array(a, dtype=np.uint64) for a in arrays]
+        every = [h for a in arrays for h in a]
+        expected = sorted({h for h in every if every.count(h) > 1})
+        before, scale._RANGE = scale._RANGE, size  # the ranges cut fine, or one range
+        try:
+            assert expected == scale._met_twice(hashes).tolist()
+        finally:
+            scale._RANGE = before
 
     def test_a_number_in_three_pieces_names_the_first(self, tmp_path):
         """Given in a, b and twice in c: every later row names a's, in one process and on Dask."""
