@@ -451,3 +451,51 @@ def test_a_blank_body_code_takes_the_one_its_name_gives(rows, unused):
         for n, c in rows
     ]
     assert _filled_codes(names, codes, named, coded).tolist() == expected
+
+
+# A party's parts: names and numbers good, blank, invisible or unprintable; kinds a member or not.
+_PARTY_TEXTS = st.sampled_from(
+    [None, "某厂", "  ", "", "\u200b", "a\x00b", "张三", "91500000MA5U000000"]
+)
+_PARTY_KINDS = st.sampled_from([None, "enterprise", *ec.actions.PartyKind])
+_PARTY_ROWS = st.lists(
+    st.tuples(st.booleans(), _PARTY_TEXTS, _PARTY_KINDS, _PARTY_TEXTS, _PARTY_TEXTS), max_size=30
+)
+
+
+def _factor_of(values: list[object]) -> _Factor:
+    """A column of ``values`` as the engine holds it: its distinct values (None last), a code a row."""
+    distinct: list[object] = []
+    codes = []
+    for value in values:
+        if value not in distinct or value is None:
+            distinct.append(value)
+        codes.append(distinct.index(value))
+    return _Factor([*distinct, None], np.array(codes, dtype=np.int32))
+
+
+@settings(max_examples=examples(200))
+@given(rows=_PARTY_ROWS)
+def test_a_party_is_refused_by_its_parts_as_when_built(rows):
+    """Each part checked once per distinct value refuses the rows building each party refuses."""
+    from enforcement_core.tables._publicity_columns import (
+        _Parties,
+        _refused_parties,
+        _refused_parties_built,
+        _signatures,
+    )
+
+    present = np.array([row[0] for row in rows], dtype=bool)
+    name, kind, number, personal = (_factor_of([row[i] for row in rows]) for i in range(1, 5))
+    key = _signatures(
+        [f.codes for f in (name, kind, number, personal)],
+        [len(f.distinct) for f in (name, kind, number, personal)],
+        len(rows),
+    )
+    parties = _Parties(present, name, number, personal, kind, key)
+    built = _refused_parties_built(parties)
+    by_parts = _refused_parties(parties)
+    assert built.tolist() == by_parts.tolist()
+    # Every row with a party holding a blank name is refused; a row without one never is.
+    assert not by_parts[~present].any()
+    assert all(by_parts[i] for i, row in enumerate(rows) if row[0] and row[1] in (None, "  ", ""))

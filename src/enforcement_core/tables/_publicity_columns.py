@@ -9,6 +9,7 @@ once per distinct combination of the values it reads.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from enforcement_core._arrow import from_numpy
-from enforcement_core._validators import declared_checks
+from enforcement_core._validators import declared_checks, split_validator
 from enforcement_core.actions import (
     LicensingDecision,
     Party,
@@ -415,7 +416,63 @@ def _at(factor: _Factor, row: int) -> Any:
 
 
 def _refused_parties(parties: _Parties) -> Any:
-    """Which rows hold a party that :class:`~enforcement_core.actions.Party` refuses: each distinct one tried once."""
+    """Which rows hold a party that :class:`~enforcement_core.actions.Party` refuses.
+
+    Party checks each field by its value alone (:func:`_party_checks`): a party is
+    refused when one of its parts is, so each distinct name, kind and number is
+    checked once, not each distinct party built (a province's parties are nearly a
+    row each). Were a check to read another field, each distinct party is built once.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    checks = _party_checks()
+    if checks is None:
+        return _refused_parties_built(parties)
+    present = parties.present
+    refused = np.zeros(len(present), dtype=bool)
+    for name, factor in (
+        ("name", parties.name),
+        ("kind", parties.kind),
+        ("id_number", parties.id_number),
+        ("personal_id", parties.personal_id),
+    ):
+        field, parts = checks[name]
+        # The values the rows with a party hold, each checked once.
+        used = np.bincount(factor.codes[present], minlength=len(factor.distinct))
+        bad = np.zeros(len(factor.distinct), dtype=bool)
+        for position in np.flatnonzero(used).tolist():
+            value = factor.distinct[position]
+            try:
+                for part in parts:
+                    part(None, field, value)
+            except InvariantError:
+                bad[position] = True
+        if bad.any():
+            refused |= bad[factor.codes]
+    return refused & present
+
+
+@functools.cache
+def _party_checks() -> dict[str, tuple[Any, tuple[Any, ...]]] | None:
+    """Each field of Party, with the parts of its validator, when every part reads its value alone.
+
+    ``None`` when a part reads the instance (a ``@field.validator``, a check of two
+    fields) or the class checks after its fields (``__attrs_post_init__``): a party
+    is then built whole.
+    """
+    if hasattr(Party, "__attrs_post_init__"):
+        return None
+    checks = {}
+    for field in attrs.fields(Party):
+        alone, rest = split_validator(field.validator)
+        if rest or field.converter is not None:
+            return None
+        checks[field.name] = (field, alone)
+    return checks
+
+
+def _refused_parties_built(parties: _Parties) -> Any:
+    """:func:`_refused_parties`, each distinct party built to run its checks."""
     import numpy as np  # noqa: PLC0415
 
     first, group_of = _grouped(parties.key, parties.present)
