@@ -495,8 +495,12 @@ def test_the_bodies_of_a_piece_are_those_of_the_row_by_row_grouping(rows, repeat
 
     cells = {"body": column(names), "body_code": column(codes), "_kept": kept}
     reading = _Reading(2023, None, ec.body.BodyLevel.TOWN, None)
-    problems, keys_of = [], {}
-    bodies, of_row = _bodies(cells, reading, ("p.csv", "处罚机关"), problems, keys_of)
+    problems, keys_of, known = [], {}, {}
+    bodies, of_row = _bodies(cells, reading, ("p.csv", "处罚机关"), problems, keys_of, known)
+    # A later piece's bodies, found from those known already: the same.
+    again = _bodies(cells, reading, ("q.csv", "处罚机关"), problems, {}, known)
+    assert bodies == again[0]
+    assert of_row.tolist() == again[1].tolist()
     found = {key: np.flatnonzero(of_row == at).tolist() for at, (key, _) in enumerate(bodies)}
     rows_of, _ = _bodies_by_rows(names, codes, kept)
     expected = {}
@@ -508,12 +512,14 @@ def test_the_bodies_of_a_piece_are_those_of_the_row_by_row_grouping(rows, repeat
     assert not problems
 
     without_level = _Reading(2023, None, None, None)
-    problems = []
-    bodies, of_row = _bodies(cells, without_level, ("p.csv", "处罚机关"), problems, {})
-    assert [] == bodies
-    assert (of_row == -1).all()
     _, first_row = _bodies_by_rows(names, codes, kept)
-    assert sorted(p.row for p in problems) == sorted(r + 2 for r in first_row.values())
+    known = {}
+    for piece in ("p.csv", "q.csv"):  # the second from what the first found
+        problems = []
+        bodies, of_row = _bodies(cells, without_level, (piece, "处罚机关"), problems, {}, known)
+        assert [] == bodies
+        assert (of_row == -1).all()
+        assert sorted(p.row for p in problems) == sorted(r + 2 for r in first_row.values())
 
 
 # The province path against the object path, on generated pieces --------------------------

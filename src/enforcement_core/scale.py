@@ -481,8 +481,13 @@ class _Read:
     header: str = ""
 
 
-def _read(table: Any, name: str, reading: _Reading, order: int) -> _Read:
-    """One piece checked, its typed rows split by body: what each piece gives to :class:`_Gathering`."""
+def _read(
+    table: Any, name: str, reading: _Reading, order: int, known: _Known | None = None
+) -> _Read:
+    """One piece checked, its typed rows split by body: what each piece gives to :class:`_Gathering`.
+
+    ``known`` holds the bodies found in earlier pieces, by their code and name.
+    """
     problems: list[TableProblem] = []
     header = [str(h) for h in table.column_names]
     published = recognise(header, reading.mapping)
@@ -513,7 +518,14 @@ def _read(table: Any, name: str, reading: _Reading, order: int) -> _Read:
     ids = _ids_of(table, found, order, encodings)
     id_header = next((c.header() for c in found.values() if c.key == "id"), "")
     keys_of: dict[str, set[str]] = {}
-    bodies, of_row = _bodies(cells, reading, (name, published.body_header()), problems, keys_of)
+    bodies, of_row = _bodies(
+        cells,
+        reading,
+        (name, published.body_header()),
+        problems,
+        keys_of,
+        {} if known is None else known,
+    )
     unknown = tuple(unknown_of(published, (column.key for column in found.values())))
     mask = of_row >= 0
     dated = _DATED.get(published.field)
@@ -567,6 +579,8 @@ class _Gathering:
     ids: dict[str, list[_Ids]] = attrs.Factory(dict)
     pieces: dict[int, tuple[str, str]] = attrs.Factory(dict)
     rows: _Rows = attrs.Factory(_Rows)
+    #: The bodies found so far, by their code and name: each found once, not once a piece.
+    known: _Known = attrs.Factory(dict)
 
     def add(self, read: _Read, name: str, order: int) -> None:
         """Take one piece's reading in."""
@@ -651,20 +665,14 @@ def _filled_codes(names: Any, codes: Any, named: Any, coded: Any) -> Any:
     given_code = np.array([bool(v) for v in coded], dtype=bool)[codes]
     width = len(coded)
     both = given_name & given_code
-    # Each name with each of its codes once; a name given with exactly one code lends it.
-    keys = names[both].astype(np.int64) * width + codes[both]
-    top = len(named) * width
-    # A piece's bodies are few: their pairs counted, not sorted out of the rows.
-    pairs = (
-        np.flatnonzero(np.bincount(keys, minlength=top))
-        if top <= 4 * len(keys) + 4096
-        else np.unique(keys)
-    )
-    of_name = pairs // width
-    many = np.bincount(of_name, minlength=len(named))
-    lent = np.full(len(named), -1, dtype=np.int64)
-    single = many[of_name] == 1
-    lent[of_name[single]] = pairs[single] % width
+    # Each name's least and greatest code: a name given with exactly one code lends it.
+    # (Not a count of every name and code pair: a thousand bodies make a million pairs,
+    # and fresh memory of that size costs more than the rows.)
+    least = np.full(len(named), width, dtype=np.int64)
+    most = np.full(len(named), -1, dtype=np.int64)
+    np.minimum.at(least, names[both], codes[both])
+    np.maximum.at(most, names[both], codes[both])
+    lent = np.where(least == most, least, -1)
     filled = np.array(codes, dtype=np.int64)
     blank = ~given_code & (lent[names] >= 0)
     filled[blank] = lent[names[blank]]
@@ -680,12 +688,18 @@ def _canonical(distinct: list[Any], codes: Any) -> tuple[list[Any], Any]:
     return list(distinct), remap[np.asarray(codes, dtype=np.int64)]
 
 
-def _bodies(
+#: Each body found, by the credit code and the name its rows give: its key and body, or
+#: None when it is in no hierarchy and no level is given.
+_Known = dict[tuple[Any, Any], tuple[str, EnforcementBody] | None]
+
+
+def _bodies(  # noqa: PLR0913, PLR0917  (the cells, how bodies are found, and where they go)
     cells: dict[str, Any],
     reading: _Reading,
     where_in: tuple[str, str],
     problems: list[TableProblem],
     keys_of: dict[str, set[str]],
+    known: _Known,
 ) -> tuple[list[tuple[str, EnforcementBody]], Any]:
     """The piece's bodies (key and body, in the order of their first rows), and each typed row's.
 
@@ -717,14 +731,11 @@ def _bodies(
     for group in np.argsort(first, kind="stable").tolist():
         value = int(distinct[group])
         code, body_name = coded[value // len(named)], named[value % len(named)]
-        key = None
-        if hierarchy is not None:
-            key = (hierarchy.key(code) if code else None) or hierarchy.key(body_name or "")
-        if key is not None and hierarchy is not None:
-            body = hierarchy.body(key)
-        elif level is not None:
-            key = code or body_name or ""
-            body = EnforcementBody(body_name or key, level)
+        if (code, body_name) not in known:
+            known[code, body_name] = _body_of(code, body_name, hierarchy, level)
+        found = known[code, body_name]
+        if found is not None:
+            key, body = found
         else:
             where = "the hierarchy" if hierarchy is not None else "no hierarchy (none given)"
             problems.append(
@@ -748,6 +759,21 @@ def _bodies(
             bodies.append((key, body))
         of_pair[group] = index[key]
     return bodies, of_pair[inverse] if len(inverse) else np.zeros(0, dtype=np.int64)
+
+
+def _body_of(
+    code: Any, name: Any, hierarchy: BodyHierarchy | None, level: BodyLevel | None
+) -> tuple[str, EnforcementBody] | None:
+    """The key and body of the rows giving ``code`` and ``name``; None if no level is given for it."""
+    key = None
+    if hierarchy is not None:
+        key = (hierarchy.key(code) if code else None) or hierarchy.key(name or "")
+    if key is not None and hierarchy is not None:
+        return key, hierarchy.body(key)
+    if level is not None:
+        key = code or name or ""
+        return key, EnforcementBody(name or key, level)
+    return None
 
 
 def _merged(*pieces: _Piece) -> _Piece:
@@ -893,12 +919,12 @@ class _Reading:
     mapping: Mapping[str, str | tuple[str, str]] | None
 
 
-def _file_read(name: str, piece: _Source, reading: _Reading, order: int) -> _Read:
+def _file_read(name: str, piece: _Source, reading: _Reading, order: int, known: _Known) -> _Read:
     try:
         table = _table_of(name, piece, reading)
     except LoadError as error:
         return _Read([p for p in error.problems if isinstance(p, TableProblem)])
-    return _read(table, name, reading, order)
+    return _read(table, name, reading, order, known)
 
 
 def _files_piece(
@@ -916,7 +942,7 @@ def _files_piece(
     with system_memory_pool() if system_pool else contextlib.nullcontext():
         gathering = _Gathering(reading)
         for order, name, piece in items:
-            gathering.add(_file_read(name, piece, reading, order), name, order)
+            gathering.add(_file_read(name, piece, reading, order, gathering.known), name, order)
         return gathering.piece()
 
 
@@ -926,7 +952,7 @@ def _frames_piece(frames: list[Any], orders: list[int], reading: _Reading) -> _P
     for frame, order in zip(frames, orders, strict=True):
         name = f"partition {order}"
         table = _pa().Table.from_pandas(frame, preserve_index=False)
-        gathering.add(_read(table, name, reading, order), name, order)
+        gathering.add(_read(table, name, reading, order, gathering.known), name, order)
     return gathering.piece()
 
 
