@@ -838,7 +838,7 @@ def test_a_body_across_pieces_is_counted_by_group_bys(dataset, tree, expected):
 
 
 def test_the_pieces_are_read_with_the_system_memory_pool(tmp_path, monkeypatch):
-    """In one process, as read_columnar, the pieces are read with malloc's pool; on Dask, not."""
+    """In one process, as read_columnar, the pieces are read with malloc's pool; on Dask, unless trimmed."""
     import pyarrow as pa
 
     from enforcement_core import scale
@@ -856,13 +856,20 @@ def test_the_pieces_are_read_with_the_system_memory_pool(tmp_path, monkeypatch):
     summarize_partitions(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
     assert ["system", "system"] == during
     assert before == pa.default_memory_pool().backend_name
-    # A Dask task keeps pyarrow's own pool: distributed's workers trim malloc's memory.
+    # A Dask task keeps pyarrow's own pool where malloc's memory is trimmed, as distributed
+    # starts its workers; else it takes malloc's too.
     import dask
 
-    del during[:]
-    with dask.config.set(scheduler="sync"):
-        summarize_dask(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
-    assert [before, before] == during
+    for trimmed, pool in (("65536", before), (None, "system")):
+        if trimmed is None:
+            monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+        else:
+            monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", trimmed)
+        del during[:]
+        with dask.config.set(scheduler="sync"):
+            summarize_dask(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
+        assert [pool, pool] == during
+        assert before == pa.default_memory_pool().backend_name
 
 
 # Every body's figures in one pass over the rows (issue 24) --------------------------------

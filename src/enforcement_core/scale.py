@@ -221,7 +221,10 @@ class _Ids:
         import numpy as np  # noqa: PLC0415
 
         hashes = self.hashed()
-        of_key = (hashes % np.uint64(buckets)).astype(np.int64)
+        # A bucket's number in the narrowest type: numpy sorts 8 and 16 bits by their
+        # digits (a radix sort, a pass a byte), 64 bits by comparing (ten times the time).
+        narrow = np.uint8 if buckets <= 2**8 else np.uint16 if buckets <= 2**16 else np.int64
+        of_key = (hashes % np.uint64(buckets)).astype(narrow)
         # The numbers in order of their bucket (stable: each bucket keeps their order), so
         # that each bucket takes its own, not a pass over every number a bucket.
         order = np.argsort(of_key, kind="stable")
@@ -928,22 +931,33 @@ def _file_read(name: str, piece: _Source, reading: _Reading, order: int, known: 
 
 
 def _files_piece(
-    items: list[tuple[int, str, _Source]], reading: _Reading, *, system_pool: bool = False
+    items: list[tuple[int, str, _Source]], reading: _Reading, *, system_pool: bool | None = None
 ) -> _Piece:
     """Files read one after another (their places among the pieces given), each body one partial.
 
     ``system_pool``: read with the system's memory pool, as ``read_columnar`` reads
-    (:func:`~enforcement_core._arrow.system_memory_pool`): one process, not a Dask
-    task. Dask's workers run with ``MALLOC_TRIM_THRESHOLD_=65536`` (distributed's
-    default), which makes the system's ``malloc`` give memory back at once and take it
-    again, page by page: measured at 10M rows on 2 workers, 20.6 s with the system's
-    pool against 17.6 s with pyarrow's own (docs/performance.md).
+    (:func:`~enforcement_core._arrow.system_memory_pool`); ``None``: unless this process
+    trims malloc's memory (:func:`_trimmed`), as distributed starts Dask's workers.
     """
+    if system_pool is None:
+        system_pool = not _trimmed()
     with system_memory_pool() if system_pool else contextlib.nullcontext():
         gathering = _Gathering(reading)
         for order, name, piece in items:
             gathering.add(_file_read(name, piece, reading, order, gathering.known), name, order)
         return gathering.piece()
+
+
+def _trimmed() -> bool:
+    """Whether this process was started with ``MALLOC_TRIM_THRESHOLD_`` (distributed's workers are).
+
+    Under it the system's ``malloc`` gives memory back at once and takes it again,
+    page by page, and pyarrow's own pool costs less: measured at 10M rows on 2
+    workers, 20.6 s with the system's pool against 17.6 s with pyarrow's. Without it
+    the system's pool costs less, as in one process: 15.5 and 16.4 s of the workers'
+    CPU against 17.2 and 17.7 s (docs/scale.md).
+    """
+    return "MALLOC_TRIM_THRESHOLD_" in os.environ
 
 
 def _frames_piece(frames: list[Any], orders: list[int], reading: _Reading) -> _Piece:
