@@ -723,9 +723,8 @@ def _bodies(  # noqa: PLR0913, PLR0917  (the cells, how bodies are found, and wh
     codes = _filled_codes(names, codes, named, coded)
     # Each (code, name) pair of the kept rows (counted, not sorted: a piece's bodies are
     # few), in the order of its first row.
-    pair = codes * len(named) + names
-    first, group_of = _grouped(pair, kept)
-    distinct = pair[first]
+    first, group_of = _grouped(_pairs(codes, names, len(coded), len(named), kept), kept)
+    distinct = codes[first] * len(named) + names[first]
     inverse = group_of[kept]
     sizes = np.bincount(inverse, minlength=len(distinct))
     of_pair = np.full(len(distinct), -1, dtype=np.int64)
@@ -762,6 +761,27 @@ def _bodies(  # noqa: PLR0913, PLR0917  (the cells, how bodies are found, and wh
             bodies.append((key, body))
         of_pair[group] = index[key]
     return bodies, of_pair[inverse] if len(inverse) else np.zeros(0, dtype=np.int64)
+
+
+def _pairs(codes: Any, names: Any, coded: int, named: int, kept: Any) -> Any:
+    """A number for each row's pair of ``codes`` and ``names`` (of ``coded`` and ``named`` values), equal for equal pairs.
+
+    A code given with one name among the ``kept`` rows (the usual body) is its pair's
+    number; the few codes given with many names (a blank one) number each of their
+    pairs after them. The numbers stay below about as many as the bodies, where
+    numbering every pair (code × names + name) makes a thousand bodies a million
+    numbers, each counted in fresh memory a piece.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    least = np.full(coded, named, dtype=np.int64)
+    most = np.full(coded, -1, dtype=np.int64)
+    np.minimum.at(least, codes[kept], names[kept])
+    np.maximum.at(most, codes[kept], names[kept])
+    # A code of no kept row numbers its rows alone too: they are not grouped.
+    alone = (least == most) | (most < 0)
+    many = np.cumsum(~alone) - 1
+    return np.where(alone[codes], codes, coded + many[codes] * named + names)
 
 
 def _body_of(
