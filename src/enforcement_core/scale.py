@@ -1069,8 +1069,7 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
     """
     dask = require("dask", "dask", "Summaries on Dask")
     delayed = dask.delayed
-    # One copy of the hierarchy in the graph, not one per piece.
-    reading = delayed(_Reading(year, hierarchy, level, mapping), pure=True)
+    reading = _shared(dask, _Reading(year, hierarchy, level, mapping))
     if _is_dask_frame(source):
         parts = list(enumerate(source.to_delayed()))
         groups = _dealt_in_order(parts, _tasks(tasks, len(parts)))
@@ -1110,6 +1109,26 @@ def _tasks(tasks: int | None, pieces: int) -> int:
     if tasks is None:
         tasks = _threads()
     return max(1, min(tasks, pieces))
+
+
+def _shared(dask: Any, reading: _Reading) -> Any:
+    """``reading`` (with the hierarchy) once for every task, not once a piece.
+
+    On a distributed client it is put on every worker before the tasks start: held
+    by one worker as a task's result, the others fetched it from that worker while
+    it read its first piece, and started a second later (10M rows, 2 workers).
+    """
+    try:
+        from distributed import default_client  # noqa: PLC0415
+
+        client = default_client()  # type: ignore[no-untyped-call]
+    except (ImportError, ValueError):
+        client = None
+    if client is not None and dask.base.get_scheduler() == client.get:
+        # A key of its own (not the content's hash): a run before with the same reading
+        # lets its copy go, and would take this one with it.
+        return client.scatter(reading, broadcast=True, hash=False)
+    return dask.delayed(reading, pure=True)
 
 
 def _threads() -> int:
