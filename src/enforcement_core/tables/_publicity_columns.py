@@ -418,71 +418,45 @@ def _at(factor: _Factor, row: int) -> Any:
 def _refused_parties(parties: _Parties) -> Any:
     """Which rows hold a party that :class:`~enforcement_core.actions.Party` refuses.
 
-    Party checks each field by its value alone (:func:`_party_checks`): a party is
-    refused when one of its parts is, so each distinct name, kind and number is
-    checked once, not each distinct party built (a province's parties are nearly a
-    row each). Were a check to read another field, each distinct party is built once.
+    Party checks each field by its value alone (:func:`_party_checks`), so a party is
+    refused when one of its parts is: each distinct name, kind and number is checked
+    once, not a Party built for each distinct party (nearly one a row in a province).
     """
     import numpy as np  # noqa: PLC0415
 
-    checks = _party_checks()
-    if checks is None:
-        return _refused_parties_built(parties)
-    present = parties.present
+    present, checks = parties.present, _party_checks()
     refused = np.zeros(len(present), dtype=bool)
-    for name, factor in (
-        ("name", parties.name),
-        ("kind", parties.kind),
-        ("id_number", parties.id_number),
-        ("personal_id", parties.personal_id),
-    ):
-        field, parts = checks[name]
-        # The values the rows with a party hold, each checked once.
+    parts = zip(("name", "kind", "id_number", "personal_id"), _party_parts(parties), strict=True)
+    for name, factor in parts:
+        field, validators = checks[name]
         used = np.bincount(factor.codes[present], minlength=len(factor.distinct))
         bad = np.zeros(len(factor.distinct), dtype=bool)
         for position in np.flatnonzero(used).tolist():
-            value = factor.distinct[position]
             try:
-                for part in parts:
-                    part(None, field, value)
+                for validator in validators:
+                    validator(None, field, factor.distinct[position])
             except InvariantError:
                 bad[position] = True
-        if bad.any():
-            refused |= bad[factor.codes]
+        refused |= bad[factor.codes]
     return refused & present
 
 
-@functools.cache
-def _party_checks() -> dict[str, tuple[Any, tuple[Any, ...]]] | None:
-    """Each field of Party, with the parts of its validator, when every part reads its value alone.
+def _party_parts(parties: _Parties) -> tuple[_Factor, ...]:
+    return parties.name, parties.kind, parties.id_number, parties.personal_id
 
-    ``None`` when a part reads the instance (a ``@field.validator``, a check of two
-    fields) or the class checks after its fields (``__attrs_post_init__``): a party
-    is then built whole.
-    """
-    if hasattr(Party, "__attrs_post_init__"):
-        return None
+
+@functools.cache
+def _party_checks() -> dict[str, tuple[Any, tuple[Any, ...]]]:
+    """Each field of Party with its validator's parts, each of which reads the value alone (a test holds it)."""
     checks = {}
     for field in attrs.fields(Party):
         alone, rest = split_validator(field.validator)
-        if rest or field.converter is not None:
-            return None
+        if (
+            rest or field.converter is not None
+        ):  # pragma: no cover  (Party's checks read no other field)
+            raise AssertionError(f"Party.{field.name} is checked beside other fields")
         checks[field.name] = (field, alone)
     return checks
-
-
-def _refused_parties_built(parties: _Parties) -> Any:
-    """:func:`_refused_parties`, each distinct party built to run its checks."""
-    import numpy as np  # noqa: PLC0415
-
-    first, group_of = _grouped(parties.key, parties.present)
-    bad = np.zeros(len(first) + 1, dtype=bool)  # the last: rows without a party
-    for group, row in enumerate(first.tolist()):
-        try:
-            Party(**parties.of(row))  # type: ignore[arg-type]
-        except InvariantError:
-            bad[group] = True
-    return bad[group_of]
 
 
 def _party_kinds(
