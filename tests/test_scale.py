@@ -729,20 +729,30 @@ class TestDecisionNumbers:
         assert hashes[4] != hashes[5]
         assert hashes[3] == 0  # a blank has no bytes to hash
 
-    @given(st.lists(st.text(min_size=1, max_size=12), unique=True, max_size=60))
-    def test_dealt_numbers_keep_their_hashes(self, texts):
-        """The hashes a bucket carries are its numbers' own, so no bucket hashes them again."""
+    @given(
+        texts=st.lists(st.text(min_size=1, max_size=12), unique=True, max_size=60),
+        buckets=st.sampled_from([1, 4, 256, 257, 300]),
+    )
+    def test_dealt_numbers_keep_their_hashes(self, texts, buckets):
+        """The hashes a bucket carries are its numbers' own, so no bucket hashes them again.
+
+        Each bucket keeps its numbers in their rows' order, whatever type numbers the
+        buckets (a byte up to 256 of them, two bytes beyond).
+        """
         import numpy as np
         import pyarrow as pa
 
         from enforcement_core.scale import _hashes_of, _Ids
 
         ids = _Ids(0, pa.array(texts, pa.string()), np.arange(len(texts), dtype=np.int64))
-        parts = ids.split(4)
+        parts = ids.split(buckets)
+        assert buckets == len(parts)
         assert sorted(texts) == sorted(t for part in parts for t in part.keys.to_pylist())
         for bucket, part in enumerate(parts):
             assert part.hashed().tolist() == _hashes_of(part.keys).tolist()
-            assert all(int(h) % 4 == bucket for h in part.hashed())
+            assert all(int(h) % buckets == bucket for h in part.hashed())
+            assert part.rows.tolist() == sorted(part.rows.tolist())
+            assert part.keys.to_pylist() == [texts[r] for r in part.rows.tolist()]
 
     @settings(max_examples=examples(100))
     @given(arrays=_HASH_ARRAYS, size=st.sampled_from([1, 2, 5, 1 << 18]))
