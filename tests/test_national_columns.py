@@ -451,3 +451,57 @@ def test_a_blank_body_code_takes_the_one_its_name_gives(rows, unused):
         for n, c in rows
     ]
     assert _filled_codes(names, codes, named, coded).tolist() == expected
+
+
+# A party's parts: names and numbers good, blank, invisible or unprintable; kinds a member or not.
+_PARTY_TEXTS = st.sampled_from(
+    [None, "某厂", "  ", "", "\u200b", "a\x00b", "张三", "91500000MA5U000000"]
+)
+_PARTY_KINDS = st.sampled_from([None, "enterprise", *ec.actions.PartyKind])
+_PARTY_ROWS = st.lists(
+    st.tuples(st.booleans(), _PARTY_TEXTS, _PARTY_KINDS, _PARTY_TEXTS, _PARTY_TEXTS), max_size=30
+)
+
+
+def _factor_of(values: list[object]) -> _Factor:
+    """A column of ``values`` as the engine holds it: its distinct values (None last), a code a row."""
+    # By type too: the text "enterprise" equals PartyKind.ENTERPRISE, and is not one.
+    at: dict[tuple[type, object], int] = {}
+    codes = [at.setdefault((type(v), v), len(at)) for v in values]
+    return _Factor([v for _, v in at] + [None], np.array(codes, dtype=np.int32))
+
+
+@settings(max_examples=examples(200))
+@given(rows=_PARTY_ROWS)
+def test_a_party_is_refused_by_its_parts_as_when_built(rows):
+    """Each part checked once per distinct value refuses the rows whose Party, built, is refused."""
+    from enforcement_core.tables._publicity_columns import _Parties, _refused_parties
+
+    present = np.array([row[0] for row in rows], dtype=bool)
+    name, kind, number, personal = (_factor_of([row[i] for row in rows]) for i in range(1, 5))
+    by_parts = _refused_parties(_Parties(present, name, number, personal, kind))
+    built = []
+    for there, *parts in rows:
+        numbers = {
+            k: v
+            for k, v in zip(("id_number", "personal_id"), parts[2:], strict=True)
+            if v is not None
+        }
+        try:
+            if there:
+                ec.actions.Party(parts[0], parts[1], **numbers)
+            built.append(False)
+        except ec.errors.InvariantError:
+            built.append(True)
+    assert built == by_parts.tolist()
+    # Every row with a party holding a blank name is refused; a row without one never is.
+    assert not by_parts[~present].any()
+    assert all(by_parts[i] for i, row in enumerate(rows) if row[0] and row[1] in (None, "  ", ""))
+
+
+def test_a_partys_fields_are_each_checked_by_their_value_alone():
+    """What lets a party be checked part by part: no check of Party reads another field."""
+    from enforcement_core.tables._publicity_columns import _party_checks
+
+    assert not hasattr(ec.actions.Party, "__attrs_post_init__")
+    assert [f.name for f in attrs.fields(ec.actions.Party)] == list(_party_checks())

@@ -495,8 +495,12 @@ def test_the_bodies_of_a_piece_are_those_of_the_row_by_row_grouping(rows, repeat
 
     cells = {"body": column(names), "body_code": column(codes), "_kept": kept}
     reading = _Reading(2023, None, ec.body.BodyLevel.TOWN, None)
-    problems, keys_of = [], {}
-    bodies, of_row = _bodies(cells, reading, ("p.csv", "处罚机关"), problems, keys_of)
+    problems, keys_of, known = [], {}, {}
+    bodies, of_row = _bodies(cells, reading, ("p.csv", "处罚机关"), problems, keys_of, known)
+    # A later piece's bodies, found from those known already: the same.
+    again = _bodies(cells, reading, ("q.csv", "处罚机关"), problems, {}, known)
+    assert bodies == again[0]
+    assert of_row.tolist() == again[1].tolist()
     found = {key: np.flatnonzero(of_row == at).tolist() for at, (key, _) in enumerate(bodies)}
     rows_of, _ = _bodies_by_rows(names, codes, kept)
     expected = {}
@@ -508,12 +512,14 @@ def test_the_bodies_of_a_piece_are_those_of_the_row_by_row_grouping(rows, repeat
     assert not problems
 
     without_level = _Reading(2023, None, None, None)
-    problems = []
-    bodies, of_row = _bodies(cells, without_level, ("p.csv", "处罚机关"), problems, {})
-    assert [] == bodies
-    assert (of_row == -1).all()
     _, first_row = _bodies_by_rows(names, codes, kept)
-    assert sorted(p.row for p in problems) == sorted(r + 2 for r in first_row.values())
+    known = {}
+    for piece in ("p.csv", "q.csv"):  # the second from what the first found
+        problems = []
+        bodies, of_row = _bodies(cells, without_level, (piece, "处罚机关"), problems, {}, known)
+        assert [] == bodies
+        assert (of_row == -1).all()
+        assert sorted(p.row for p in problems) == sorted(r + 2 for r in first_row.values())
 
 
 # The province path against the object path, on generated pieces --------------------------
@@ -674,6 +680,14 @@ _PIECE_HEADERS = [
 ]
 
 
+# Hashes spread over the whole uint64 range (a small value times an odd constant), few
+# enough to be met twice often.
+_HASH_ARRAYS = st.lists(
+    st.lists(st.integers(min_value=0, max_value=40).map(lambda v: v * 0x9E3779B97F4A7C15 % 2**64)),
+    max_size=6,
+)
+
+
 class TestDecisionNumbers:
     def test_a_bucket_is_the_texts_own(self):
         """Equal numbers fall in one bucket whatever array (or slice of one) holds them."""
@@ -715,20 +729,47 @@ class TestDecisionNumbers:
         assert hashes[4] != hashes[5]
         assert hashes[3] == 0  # a blank has no bytes to hash
 
-    @given(st.lists(st.text(min_size=1, max_size=12), unique=True, max_size=60))
-    def test_dealt_numbers_keep_their_hashes(self, texts):
-        """The hashes a bucket carries are its numbers' own, so no bucket hashes them again."""
+    @given(
+        texts=st.lists(st.text(min_size=1, max_size=12), unique=True, max_size=60),
+        buckets=st.sampled_from([1, 4, 256, 257, 300]),
+    )
+    def test_dealt_numbers_keep_their_hashes(self, texts, buckets):
+        """The hashes a bucket carries are its numbers' own, so no bucket hashes them again.
+
+        Each bucket keeps its numbers in their rows' order, whatever type numbers the
+        buckets (a byte up to 256 of them, two bytes beyond).
+        """
         import numpy as np
         import pyarrow as pa
 
         from enforcement_core.scale import _hashes_of, _Ids
 
         ids = _Ids(0, pa.array(texts, pa.string()), np.arange(len(texts), dtype=np.int64))
-        parts = ids.split(4)
+        parts = ids.split(buckets)
+        assert buckets == len(parts)
         assert sorted(texts) == sorted(t for part in parts for t in part.keys.to_pylist())
         for bucket, part in enumerate(parts):
             assert part.hashed().tolist() == _hashes_of(part.keys).tolist()
-            assert all(int(h) % 4 == bucket for h in part.hashed())
+            assert all(int(h) % buckets == bucket for h in part.hashed())
+            assert part.rows.tolist() == sorted(part.rows.tolist())
+            assert part.keys.to_pylist() == [texts[r] for r in part.rows.tolist()]
+
+    @settings(max_examples=examples(100))
+    @given(arrays=_HASH_ARRAYS, size=st.sampled_from([1, 2, 5, 1 << 18]))
+    def test_hashes_met_twice_are_found_range_by_range(self, arrays, size):
+        """The hashes met more than once, across arrays or in one, whatever the ranges sorted apart."""
+        import numpy as np
+
+        from enforcement_core import scale
+
+        hashes = [np.array(a, dtype=np.uint64) for a in arrays]
+        every = [h for a in arrays for h in a]
+        expected = sorted({h for h in every if every.count(h) > 1})
+        before, scale._RANGE = scale._RANGE, size  # the ranges cut fine, or one range
+        try:
+            assert expected == scale._met_twice(hashes).tolist()
+        finally:
+            scale._RANGE = before
 
     def test_a_number_in_three_pieces_names_the_first(self, tmp_path):
         """Given in a, b and twice in c: every later row names a's, in one process and on Dask."""
@@ -807,7 +848,7 @@ def test_a_body_across_pieces_is_counted_by_group_bys(dataset, tree, expected):
 
 
 def test_the_pieces_are_read_with_the_system_memory_pool(tmp_path, monkeypatch):
-    """In one process, as read_columnar, the pieces are read with malloc's pool; on Dask, not."""
+    """In one process, as read_columnar, the pieces are read with malloc's pool; on Dask, unless trimmed."""
     import pyarrow as pa
 
     from enforcement_core import scale
@@ -825,13 +866,20 @@ def test_the_pieces_are_read_with_the_system_memory_pool(tmp_path, monkeypatch):
     summarize_partitions(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
     assert ["system", "system"] == during
     assert before == pa.default_memory_pool().backend_name
-    # A Dask task keeps pyarrow's own pool: distributed's workers trim malloc's memory.
+    # A Dask task keeps pyarrow's own pool where malloc's memory is trimmed, as distributed
+    # starts its workers; else it takes malloc's too.
     import dask
 
-    del during[:]
-    with dask.config.set(scheduler="sync"):
-        summarize_dask(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
-    assert [before, before] == during
+    for trimmed, pool in (("65536", before), (None, "system")):
+        if trimmed is None:
+            monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+        else:
+            monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", trimmed)
+        del during[:]
+        with dask.config.set(scheduler="sync"):
+            summarize_dask(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
+        assert [pool, pool] == during
+        assert before == pa.default_memory_pool().backend_name
 
 
 # Every body's figures in one pass over the rows (issue 24) --------------------------------

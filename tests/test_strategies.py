@@ -655,6 +655,24 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
             )
         ),
     ),
+    # A party's parts: texts good and bad, kinds a member or not, rows with a party or none.
+    "test_national_columns._PARTY_TEXTS": (
+        lambda: test_national_columns._PARTY_TEXTS,
+        lambda v: v is None or isinstance(v, str),
+    ),
+    "test_national_columns._PARTY_KINDS": (
+        lambda: test_national_columns._PARTY_KINDS,
+        lambda v: v is None or v == "enterprise" or isinstance(v, ec.actions.PartyKind),
+    ),
+    "test_national_columns._PARTY_ROWS": (
+        lambda: test_national_columns._PARTY_ROWS,
+        lambda v: len(v) <= 30 and all(len(row) == 5 and isinstance(row[0], bool) for row in v),
+    ),
+    # Hashes spread over the uint64 range, few enough to meet twice.
+    "test_scale._HASH_ARRAYS": (
+        lambda: test_scale._HASH_ARRAYS,
+        lambda v: len(v) <= 6 and all(0 <= h < 2**64 for a in v for h in a),
+    ),
     # A body's cells: a name or a credit code given, at least one of them.
     "test_scale._BODY_ROWS": (
         lambda: test_scale._BODY_ROWS,

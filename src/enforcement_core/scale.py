@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import io
 import os
 import zlib
@@ -58,7 +59,14 @@ from enforcement_core.errors import LoadError
 from enforcement_core.figures import LicensingFigures, PenaltyFigures
 from enforcement_core.hierarchy import BodyHierarchy
 from enforcement_core.partials import Partial, merge
-from enforcement_core.tables._arrow_files import _arrow_sheets, _pa, _pc
+from enforcement_core.tables._arrow_files import (
+    _arrow_sheets,
+    _Encoded,
+    _encoded,
+    _pa,
+    _pc,
+    _strings,
+)
 from enforcement_core.tables._columns import _grouped
 from enforcement_core.tables._files import kind_of
 from enforcement_core.tables._problems import TableProblem
@@ -66,7 +74,7 @@ from enforcement_core.tables._publicity import published_layouts, recognise
 from enforcement_core.tables._publicity_columns import _national
 from enforcement_core.tables._publicity_rows import unknown_of
 from enforcement_core.tables._read import Seen, given_again
-from enforcement_core.tables.columnar import _columns_of, _id_keys, _to_encode, _unique
+from enforcement_core.tables.columnar import _columns_of, _to_encode, _unique
 
 if TYPE_CHECKING:
     from enforcement_core.report import AnnualReport
@@ -203,17 +211,20 @@ class _Ids:
     rows: Any
     #: The rows that give a number the piece gave above: (row, number, its first row).
     again: tuple[tuple[int, str, int], ...] = ()
-    #: The :func:`_hashes_of` hash of each of ``keys`` once they have been dealt into
-    #: buckets (a uint64 array), so that the bucket finding numbers given again does
-    #: not hash them a second time; else None.
+    #: The :func:`_hashes_of` hash of each of ``keys`` (a uint64 array), made as the
+    #: piece is read and carried when the numbers are dealt into buckets, so that no
+    #: number is hashed twice; None: hashed when asked.
     hashes: Any = None
 
     def split(self, buckets: int) -> list[_Ids]:
         """The numbers dealt into ``buckets`` by a hash of each, the same in every process."""
         import numpy as np  # noqa: PLC0415
 
-        hashes = _hashes_of(self.keys)
-        of_key = (hashes % np.uint64(buckets)).astype(np.int64)
+        hashes = self.hashed()
+        # A bucket's number in the narrowest type: numpy sorts 8 and 16 bits by their
+        # digits (a radix sort, a pass a byte), 64 bits by comparing (ten times the time).
+        narrow = np.uint8 if buckets <= 2**8 else np.uint16 if buckets <= 2**16 else np.int64
+        of_key = (hashes % np.uint64(buckets)).astype(narrow)
         # The numbers in order of their bucket (stable: each bucket keeps their order), so
         # that each bucket takes its own, not a pass over every number a bucket.
         order = np.argsort(of_key, kind="stable")
@@ -260,70 +271,117 @@ def _hashes_of(keys: Any) -> Any:
     """Each text's 64-bit hash of its UTF-8 bytes, as a uint64 array.
 
     Computed over the Arrow buffers in numpy, never a Python string per number; the
-    same in every process. The texts of each length are hashed together, eight bytes
-    at a time (a text's bytes, zero-padded to whole words, read as little-endian
-    words): an exclusive or, a multiply and a shift per word over all of them, seeded
-    with the length so that a padding of zeros is not the text's own. Two texts may share a
-    hash: whoever uses it compares the texts of equal hashes.
+    same in every process. A text is hashed eight bytes at a time (its bytes,
+    zero-padded to whole words, read as little-endian words): an exclusive or, a
+    multiply and a shift per word, seeded with the length so that a padding of zeros
+    is not the text's own; a blank hashes to 0. Two texts may share a hash: whoever
+    uses it compares the texts of equal hashes.
     """
     import numpy as np  # noqa: PLC0415
 
     pa = _pa()
     count = len(keys)
-    hashed = np.zeros(count, dtype=np.uint64)
     if not count:
-        return hashed
-    # A fresh array: its offsets start at 0 whatever slice it came from.
-    keys = pa.concat_arrays([keys.cast(pa.large_string())])
-    offsets = np.frombuffer(keys.buffers()[1], dtype=np.int64, count=count + 1)
-    size = int(offsets[-1])
-    if not size:
-        return hashed
-    data = np.frombuffer(keys.buffers()[2], dtype=np.uint8, count=size)
-    lengths = np.diff(offsets)
-    multiplier, shift = np.uint64(_MULTIPLIER), np.uint64(32)
-    # Decision numbers come in a few lengths: a block of words for each.
-    for length in np.unique(lengths).tolist():
-        if not length:
-            continue
-        rows = np.flatnonzero(lengths == length)
-        words = -(-length // 8)
-        block = np.zeros((len(rows), words * 8), dtype=np.uint8)
-        block[:, :length] = data[offsets[:-1][rows, None] + np.arange(length)]
-        as_words = block.view("<u8")
-        mixed = np.full(len(rows), length, dtype=np.uint64)
-        for word in range(words):
-            mixed ^= as_words[:, word]
-            mixed *= multiplier
-            mixed ^= mixed >> shift
+        return np.zeros(0, dtype=np.uint64)
+    wide = pa.types.is_large_string(keys.type)
+    ends = np.frombuffer(
+        keys.buffers()[1], dtype=np.int64 if wide else np.int32, count=keys.offset + count + 1
+    )[keys.offset :]
+    first, size = int(ends[0]), int(ends[-1]) - int(ends[0])
+    lengths = np.diff(ends).astype(np.int64)
+    mixed = lengths.astype(np.uint64)
+    if size:
+        # The bytes with a word of zeros after them, so that a word read at any text's
+        # last bytes stays inside; then read as a word at every byte (a view, not a copy).
+        padded = np.zeros(size + 8, dtype=np.uint8)
+        padded[:size] = np.frombuffer(keys.buffers()[2], dtype=np.uint8, count=first + size)[first:]
+        words = np.ndarray((size + 1,), dtype="<u8", buffer=padded, strides=(1,))
+        starts = ends[:-1].astype(np.int64) - first
+        multiplier, shift, masks = np.uint64(_MULTIPLIER), np.uint64(32), _kept_bytes()
+        for word in range(-(-int(lengths.max()) // 8)):
+            left = lengths - 8 * word
+            rows = np.flatnonzero(left > 0)
+            every = len(rows) == count
+            at, left = (starts, left) if every else (starts[rows], left[rows])
+            # The text's next word, its bytes past the text's end zeroed (the padding).
+            mixing = mixed if every else mixed[rows]
+            mixing ^= words[at + 8 * word] & masks[np.minimum(left, 8)]
+            mixing *= multiplier
+            mixing ^= mixing >> shift
+            if not every:
+                mixed[rows] = mixing
         # A last round, so that the low bits (the buckets) depend on the last word's high ones.
         mixed *= multiplier
         mixed ^= mixed >> shift
-        hashed[rows] = mixed
-    return hashed
+    mixed[lengths == 0] = 0
+    return mixed
 
 
-def _ids_of(table: Any, found: Mapping[int, Any], order: int) -> _Ids | None:
-    """The piece's :class:`_Ids`, found in Arrow and numpy as :func:`_repeated` finds them."""
+@functools.cache
+def _kept_bytes() -> Any:
+    """The masks keeping a word's first 0 to 8 bytes (little-endian: its low bytes)."""
+    import numpy as np  # noqa: PLC0415
+
+    return np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
+
+
+def _ids_of(
+    table: Any, found: Mapping[int, Any], order: int, encodings: Mapping[int, _Encoded]
+) -> _Ids | None:
+    """The piece's :class:`_Ids`: the problems :func:`_repeated` finds, from a hash of each number.
+
+    ``encodings`` holds the numbers' column as the checks read it (trimmed once,
+    not hashed: a value a row); each given number is hashed (:func:`_hashes_of`),
+    and only the numbers whose hash the piece meets twice are compared by their
+    text, not every number sorted as text.
+    """
     import numpy as np  # noqa: PLC0415
 
     index = next((i for i, column in found.items() if column.key == "id"), None)
     if index is None:
         return None
-    pa = _pa()
-    # Each row's key (-1: blank), each key's trimmed text and first row, as _repeated
-    # finds them; the keys are numbered in the order of their text.
-    keys, distinct, first_at = _id_keys(table.column(index), None)
-    by_first = np.argsort(first_at, kind="stable")
-    rows = np.asarray(first_at, dtype=np.int64)
-    given = np.flatnonzero(keys >= 0)
-    repeated = given[given != rows[keys[given]]]
-    again: tuple[tuple[int, str, int], ...] = ()
-    if len(repeated):
-        named = distinct.take(from_numpy(keys[repeated])).to_pylist()
-        again = tuple(zip(repeated.tolist(), named, rows[keys[repeated]].tolist(), strict=True))
-    ordered = distinct.take(from_numpy(by_first)).cast(pa.string())
-    return _Ids(order, ordered, rows[by_first], again)
+    encoded = encodings.get(index) or _encoded(_strings(table.column(index)), hashed=False)
+    # The rows whose number is given, and each one's trimmed text.
+    given = np.flatnonzero(~encoded.blank[encoded.codes])
+    if encoded.of_rows:
+        texts = (
+            encoded.trimmed if len(given) == len(encoded.codes) else _taken(encoded.trimmed, given)
+        )
+    else:
+        texts = _taken(encoded.trimmed, encoded.codes[given])
+    texts = texts.cast(_pa().string())
+    hashes = _hashes_of(texts)
+    ordered = np.sort(hashes)
+    twice = ordered[1:][ordered[1:] == ordered[:-1]]
+    del ordered
+    if not len(twice):
+        return _Ids(order, texts, given.astype(np.int64), (), hashes)
+    # In the rows' order, a number's first row keeps it; a later row gives it again.
+    met = np.flatnonzero(np.isin(hashes, twice))
+    first: dict[str, int] = {}
+    again: list[tuple[int, str, int]] = []
+    later = np.zeros(len(given), dtype=bool)
+    for at, text in zip(met.tolist(), _taken(texts, met).to_pylist(), strict=True):
+        if text in first:
+            again.append((int(given[at]), text, int(given[first[text]])))
+            later[at] = True
+        else:
+            first[text] = at
+    kept = ~later
+    return _Ids(
+        order,
+        texts.filter(from_numpy(kept)),
+        given[kept].astype(np.int64),
+        tuple(again),
+        hashes[kept],
+    )
+
+
+def _taken(texts: Any, positions: Any) -> Any:
+    """``texts`` at ``positions`` (numpy), without pyarrow's conversion of numpy (which imports pandas)."""
+    import numpy as np  # noqa: PLC0415
+
+    return texts.take(from_numpy(np.asarray(positions, dtype=np.int64)))
 
 
 def _given_again(
@@ -332,9 +390,10 @@ def _given_again(
     """Every row whose decision number an earlier row gives, in its piece or an earlier one.
 
     The problems of :func:`~enforcement_core.tables._read.repeated_ids` run over the
-    pieces in their order, each naming the number's first row of all; found by sorting
-    a 64-bit hash of every piece's distinct numbers (8 bytes a number, not a Python set
-    of them), the numbers of equal hashes then compared exactly.
+    pieces in their order, each naming the number's first row of all; found from the
+    64-bit hash each piece made of its distinct numbers (8 bytes a number, not a Python
+    set of them), sorted a range of hashes at a time (:func:`_met_twice`), the numbers
+    of equal hashes then compared exactly.
     """
     import numpy as np  # noqa: PLC0415
 
@@ -350,26 +409,19 @@ def _given_again(
         if len(listed) > 1:
             # Each piece's numbers are distinct: a number in two pieces is a hash met twice.
             # The few numbers whose hash is met twice are then compared by their text.
-            starts = np.cumsum([0, *(len(i.keys) for i in listed)])
-            hashes = np.concatenate([i.hashed() for i in listed])
-            # The hashes met twice, from a sort of the hashes alone (an argsort and its
-            # gather of every hash cost twice as much), then the places that hold them.
-            ordered = np.sort(hashes)
-            twice = ordered[1:][ordered[1:] == ordered[:-1]]
-            del ordered
-            met = np.flatnonzero(np.isin(hashes, twice)) if len(twice) else twice[:0]
-            del hashes
+            twice = _met_twice([piece.hashed() for piece in listed])
             later: list[tuple[int, int, str]] = []
             # In the pieces' order, then the rows', a number's first place is the first of all.
-            for at in met.tolist():
-                place = int(np.searchsorted(starts, at, side="right")) - 1
-                piece, local = listed[place], at - int(starts[place])
-                key = piece.keys[local].as_py()
-                where = (piece.order, int(piece.rows[local]))
-                if key in first_of:
-                    later.append((*where, key))
-                else:
-                    first_of[key] = where
+            for piece in listed if len(twice) else ():
+                met = np.flatnonzero(np.isin(piece.hashed(), twice))
+                for local, key in zip(
+                    met.tolist(), _taken(piece.keys, met).to_pylist(), strict=True
+                ):
+                    where = (piece.order, int(piece.rows[local]))
+                    if key in first_of:
+                        later.append((*where, key))
+                    else:
+                        first_of[key] = where
             problems += [problem(o, row, key, first_of[key]) for o, row, key in later]
         for piece in listed:
             problems += [
@@ -377,6 +429,37 @@ def _given_again(
                 for row, key, own in piece.again
             ]
     return problems
+
+
+#: The hashes sorted together at once, at most: about 2 MiB, so that the temporaries of
+#: finding the hashes met twice stay small and are reused, not fresh memory a province's size.
+_RANGE: Final = 1 << 18
+
+
+def _met_twice(hashes: list[Any]) -> Any:
+    """The hashes met more than once among the arrays ``hashes`` (sorted, each once).
+
+    Each array is sorted, cut at the same bounds into ranges of hashes, and each range
+    of every array sorted together: the duplicates of a range are neighbours. The
+    hashes are spread evenly, so each range holds about ``_RANGE`` of them.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    none = np.zeros(0, dtype=np.uint64)
+    total = sum(len(h) for h in hashes)
+    ranges = max(1, total // _RANGE)
+    ordered = [np.sort(h) for h in hashes]
+    bounds = np.arange(1, ranges, dtype=np.uint64) * np.uint64((2**64 - 1) // ranges)
+    cuts = [np.concatenate([[0], np.searchsorted(h, bounds), [len(h)]]) for h in ordered]
+    found = []
+    for at in range(ranges):
+        met = np.sort(
+            np.concatenate(
+                [none, *(h[c[at] : c[at + 1]] for h, c in zip(ordered, cuts, strict=True))]
+            )
+        )
+        found.append(met[1:][met[1:] == met[:-1]])
+    return np.unique(np.concatenate(found))
 
 
 @attrs.define
@@ -401,8 +484,13 @@ class _Read:
     header: str = ""
 
 
-def _read(table: Any, name: str, reading: _Reading, order: int) -> _Read:
-    """One piece checked, its typed rows split by body: what each piece gives to :class:`_Gathering`."""
+def _read(
+    table: Any, name: str, reading: _Reading, order: int, known: _Known | None = None
+) -> _Read:
+    """One piece checked, its typed rows split by body: what each piece gives to :class:`_Gathering`.
+
+    ``known`` holds the bodies found in earlier pieces, by their code and name.
+    """
     problems: list[TableProblem] = []
     header = [str(h) for h in table.column_names]
     published = recognise(header, reading.mapping)
@@ -425,12 +513,22 @@ def _read(table: Any, name: str, reading: _Reading, order: int) -> _Read:
     if found is None:
         return _Read(problems)
     cells: dict[str, Any] = {}
+    encodings: dict[int, _Encoded] = {}
     # The records' numbers and parties are checked, and counted by no figure: not made.
-    typed = _national(name, table, found, published, problems, cells=cells, wanted=_summed)
-    ids = _ids_of(table, found, order)
+    typed = _national(
+        name, table, found, published, problems, cells=cells, wanted=_summed, encodings=encodings
+    )
+    ids = _ids_of(table, found, order, encodings)
     id_header = next((c.header() for c in found.values() if c.key == "id"), "")
     keys_of: dict[str, set[str]] = {}
-    bodies, of_row = _bodies(cells, reading, (name, published.body_header()), problems, keys_of)
+    bodies, of_row = _bodies(
+        cells,
+        reading,
+        (name, published.body_header()),
+        problems,
+        keys_of,
+        {} if known is None else known,
+    )
     unknown = tuple(unknown_of(published, (column.key for column in found.values())))
     mask = of_row >= 0
     dated = _DATED.get(published.field)
@@ -484,6 +582,8 @@ class _Gathering:
     ids: dict[str, list[_Ids]] = attrs.Factory(dict)
     pieces: dict[int, tuple[str, str]] = attrs.Factory(dict)
     rows: _Rows = attrs.Factory(_Rows)
+    #: The bodies found so far, by their code and name: each found once, not once a piece.
+    known: _Known = attrs.Factory(dict)
 
     def add(self, read: _Read, name: str, order: int) -> None:
         """Take one piece's reading in."""
@@ -568,20 +668,14 @@ def _filled_codes(names: Any, codes: Any, named: Any, coded: Any) -> Any:
     given_code = np.array([bool(v) for v in coded], dtype=bool)[codes]
     width = len(coded)
     both = given_name & given_code
-    # Each name with each of its codes once; a name given with exactly one code lends it.
-    keys = names[both].astype(np.int64) * width + codes[both]
-    top = len(named) * width
-    # A piece's bodies are few: their pairs counted, not sorted out of the rows.
-    pairs = (
-        np.flatnonzero(np.bincount(keys, minlength=top))
-        if top <= 4 * len(keys) + 4096
-        else np.unique(keys)
-    )
-    of_name = pairs // width
-    many = np.bincount(of_name, minlength=len(named))
-    lent = np.full(len(named), -1, dtype=np.int64)
-    single = many[of_name] == 1
-    lent[of_name[single]] = pairs[single] % width
+    # Each name's least and greatest code: a name given with exactly one code lends it.
+    # (Not a count of every name and code pair: a thousand bodies make a million pairs,
+    # and fresh memory of that size costs more than the rows.)
+    least = np.full(len(named), width, dtype=np.int64)
+    most = np.full(len(named), -1, dtype=np.int64)
+    np.minimum.at(least, names[both], codes[both])
+    np.maximum.at(most, names[both], codes[both])
+    lent = np.where(least == most, least, -1)
     filled = np.array(codes, dtype=np.int64)
     blank = ~given_code & (lent[names] >= 0)
     filled[blank] = lent[names[blank]]
@@ -597,12 +691,18 @@ def _canonical(distinct: list[Any], codes: Any) -> tuple[list[Any], Any]:
     return list(distinct), remap[np.asarray(codes, dtype=np.int64)]
 
 
-def _bodies(
+#: Each body found, by the credit code and the name its rows give: its key and body, or
+#: None when it is in no hierarchy and no level is given.
+_Known = dict[tuple[Any, Any], tuple[str, EnforcementBody] | None]
+
+
+def _bodies(  # noqa: PLR0913, PLR0917  (the cells, how bodies are found, and where they go)
     cells: dict[str, Any],
     reading: _Reading,
     where_in: tuple[str, str],
     problems: list[TableProblem],
     keys_of: dict[str, set[str]],
+    known: _Known,
 ) -> tuple[list[tuple[str, EnforcementBody]], Any]:
     """The piece's bodies (key and body, in the order of their first rows), and each typed row's.
 
@@ -623,9 +723,8 @@ def _bodies(
     codes = _filled_codes(names, codes, named, coded)
     # Each (code, name) pair of the kept rows (counted, not sorted: a piece's bodies are
     # few), in the order of its first row.
-    pair = codes * len(named) + names
-    first, group_of = _grouped(pair, kept)
-    distinct = pair[first]
+    first, group_of = _grouped(_pairs(codes, names, len(coded), len(named), kept), kept)
+    distinct = codes[first] * len(named) + names[first]
     inverse = group_of[kept]
     sizes = np.bincount(inverse, minlength=len(distinct))
     of_pair = np.full(len(distinct), -1, dtype=np.int64)
@@ -634,14 +733,11 @@ def _bodies(
     for group in np.argsort(first, kind="stable").tolist():
         value = int(distinct[group])
         code, body_name = coded[value // len(named)], named[value % len(named)]
-        key = None
-        if hierarchy is not None:
-            key = (hierarchy.key(code) if code else None) or hierarchy.key(body_name or "")
-        if key is not None and hierarchy is not None:
-            body = hierarchy.body(key)
-        elif level is not None:
-            key = code or body_name or ""
-            body = EnforcementBody(body_name or key, level)
+        if (code, body_name) not in known:
+            known[code, body_name] = _body_of(code, body_name, hierarchy, level)
+        found = known[code, body_name]
+        if found is not None:
+            key, body = found
         else:
             where = "the hierarchy" if hierarchy is not None else "no hierarchy (none given)"
             problems.append(
@@ -665,6 +761,42 @@ def _bodies(
             bodies.append((key, body))
         of_pair[group] = index[key]
     return bodies, of_pair[inverse] if len(inverse) else np.zeros(0, dtype=np.int64)
+
+
+def _pairs(codes: Any, names: Any, coded: int, named: int, kept: Any) -> Any:
+    """A number for each row's pair of ``codes`` and ``names`` (of ``coded`` and ``named`` values), equal for equal pairs.
+
+    A code given with one name among the ``kept`` rows (the usual body) is its pair's
+    number; the few codes given with many names (a blank one) number each of their
+    pairs after them. The numbers stay below about as many as the bodies, where
+    numbering every pair (code × names + name) makes a thousand bodies a million
+    numbers, each counted in fresh memory a piece.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    least = np.full(coded, named, dtype=np.int64)
+    most = np.full(coded, -1, dtype=np.int64)
+    np.minimum.at(least, codes[kept], names[kept])
+    np.maximum.at(most, codes[kept], names[kept])
+    # A code of no kept row numbers its rows alone too: they are not grouped.
+    alone = (least == most) | (most < 0)
+    many = np.cumsum(~alone) - 1
+    return np.where(alone[codes], codes, coded + many[codes] * named + names)
+
+
+def _body_of(
+    code: Any, name: Any, hierarchy: BodyHierarchy | None, level: BodyLevel | None
+) -> tuple[str, EnforcementBody] | None:
+    """The key and body of the rows giving ``code`` and ``name``; None if no level is given for it."""
+    key = None
+    if hierarchy is not None:
+        key = (hierarchy.key(code) if code else None) or hierarchy.key(name or "")
+    if key is not None and hierarchy is not None:
+        return key, hierarchy.body(key)
+    if level is not None:
+        key = code or name or ""
+        return key, EnforcementBody(name or key, level)
+    return None
 
 
 def _merged(*pieces: _Piece) -> _Piece:
@@ -810,31 +942,42 @@ class _Reading:
     mapping: Mapping[str, str | tuple[str, str]] | None
 
 
-def _file_read(name: str, piece: _Source, reading: _Reading, order: int) -> _Read:
+def _file_read(name: str, piece: _Source, reading: _Reading, order: int, known: _Known) -> _Read:
     try:
         table = _table_of(name, piece, reading)
     except LoadError as error:
         return _Read([p for p in error.problems if isinstance(p, TableProblem)])
-    return _read(table, name, reading, order)
+    return _read(table, name, reading, order, known)
 
 
 def _files_piece(
-    items: list[tuple[int, str, _Source]], reading: _Reading, *, system_pool: bool = False
+    items: list[tuple[int, str, _Source]], reading: _Reading, *, system_pool: bool | None = None
 ) -> _Piece:
     """Files read one after another (their places among the pieces given), each body one partial.
 
     ``system_pool``: read with the system's memory pool, as ``read_columnar`` reads
-    (:func:`~enforcement_core._arrow.system_memory_pool`): one process, not a Dask
-    task. Dask's workers run with ``MALLOC_TRIM_THRESHOLD_=65536`` (distributed's
-    default), which makes the system's ``malloc`` give memory back at once and take it
-    again, page by page: measured at 10M rows on 2 workers, 20.6 s with the system's
-    pool against 17.6 s with pyarrow's own (docs/performance.md).
+    (:func:`~enforcement_core._arrow.system_memory_pool`); ``None``: unless this process
+    trims malloc's memory (:func:`_trimmed`), as distributed starts Dask's workers.
     """
+    if system_pool is None:
+        system_pool = not _trimmed()
     with system_memory_pool() if system_pool else contextlib.nullcontext():
         gathering = _Gathering(reading)
         for order, name, piece in items:
-            gathering.add(_file_read(name, piece, reading, order), name, order)
+            gathering.add(_file_read(name, piece, reading, order, gathering.known), name, order)
         return gathering.piece()
+
+
+def _trimmed() -> bool:
+    """Whether this process was started with ``MALLOC_TRIM_THRESHOLD_`` (distributed's workers are).
+
+    Under it the system's ``malloc`` gives memory back at once and takes it again,
+    page by page, and pyarrow's own pool costs less: measured at 10M rows on 2
+    workers, 20.6 s with the system's pool against 17.6 s with pyarrow's. Without it
+    the system's pool costs less, as in one process: 15.5 and 16.4 s of the workers'
+    CPU against 17.2 and 17.7 s (docs/scale.md).
+    """
+    return "MALLOC_TRIM_THRESHOLD_" in os.environ
 
 
 def _frames_piece(frames: list[Any], orders: list[int], reading: _Reading) -> _Piece:
@@ -843,7 +986,7 @@ def _frames_piece(frames: list[Any], orders: list[int], reading: _Reading) -> _P
     for frame, order in zip(frames, orders, strict=True):
         name = f"partition {order}"
         table = _pa().Table.from_pandas(frame, preserve_index=False)
-        gathering.add(_read(table, name, reading, order), name, order)
+        gathering.add(_read(table, name, reading, order, gathering.known), name, order)
     return gathering.piece()
 
 
@@ -926,8 +1069,7 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
     """
     dask = require("dask", "dask", "Summaries on Dask")
     delayed = dask.delayed
-    # One copy of the hierarchy in the graph, not one per piece.
-    reading = delayed(_Reading(year, hierarchy, level, mapping), pure=True)
+    reading = _shared(dask, _Reading(year, hierarchy, level, mapping))
     if _is_dask_frame(source):
         parts = list(enumerate(source.to_delayed()))
         groups = _dealt_in_order(parts, _tasks(tasks, len(parts)))
@@ -967,6 +1109,26 @@ def _tasks(tasks: int | None, pieces: int) -> int:
     if tasks is None:
         tasks = _threads()
     return max(1, min(tasks, pieces))
+
+
+def _shared(dask: Any, reading: _Reading) -> Any:
+    """``reading`` (with the hierarchy) once for every task, not once a piece.
+
+    On a distributed client it is put on every worker before the tasks start: held
+    by one worker as a task's result, the others fetched it from that worker while
+    it read its first piece, and started a second later (10M rows, 2 workers).
+    """
+    try:
+        from distributed import default_client  # noqa: PLC0415
+
+        client = default_client()  # type: ignore[no-untyped-call]
+    except (ImportError, ValueError):
+        client = None
+    if client is not None and dask.base.get_scheduler() == client.get:
+        # A key of its own (not the content's hash): a run before with the same reading
+        # lets its copy go, and would take this one with it.
+        return client.scatter(reading, broadcast=True, hash=False)
+    return dask.delayed(reading, pure=True)
 
 
 def _threads() -> int:

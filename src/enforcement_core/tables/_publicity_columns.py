@@ -9,6 +9,7 @@ once per distinct combination of the values it reads.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from enforcement_core._arrow import from_numpy
-from enforcement_core._validators import declared_checks
+from enforcement_core._validators import declared_checks, split_validator
 from enforcement_core.actions import (
     LicensingDecision,
     Party,
@@ -419,17 +420,47 @@ def _at(factor: _Factor, row: int) -> Any:
 
 
 def _refused_parties(parties: _Parties) -> Any:
-    """Which rows hold a party that :class:`~enforcement_core.actions.Party` refuses: each distinct one tried once."""
+    """Which rows hold a party that :class:`~enforcement_core.actions.Party` refuses.
+
+    Party checks each field by its value alone (:func:`_party_checks`), so a party is
+    refused when one of its parts is: each distinct name, kind and number is checked
+    once, not a Party built for each distinct party (nearly one a row in a province).
+    """
     import numpy as np  # noqa: PLC0415
 
-    first, group_of = _grouped(parties.key, parties.present)
-    bad = np.zeros(len(first) + 1, dtype=bool)  # the last: rows without a party
-    for group, row in enumerate(first.tolist()):
-        try:
-            Party(**parties.of(row))  # type: ignore[arg-type]
-        except InvariantError:
-            bad[group] = True
-    return bad[group_of]
+    present, checks = parties.present, _party_checks()
+    refused = np.zeros(len(present), dtype=bool)
+    parts = zip(("name", "kind", "id_number", "personal_id"), _party_parts(parties), strict=True)
+    for name, factor in parts:
+        field, validators = checks[name]
+        used = np.bincount(factor.codes[present], minlength=len(factor.distinct))
+        bad = np.zeros(len(factor.distinct), dtype=bool)
+        for position in np.flatnonzero(used).tolist():
+            try:
+                for validator in validators:
+                    validator(None, field, factor.distinct[position])
+            except InvariantError:
+                bad[position] = True
+        refused |= bad[factor.codes]
+    return refused & present
+
+
+def _party_parts(parties: _Parties) -> tuple[_Factor, ...]:
+    return parties.name, parties.kind, parties.id_number, parties.personal_id
+
+
+@functools.cache
+def _party_checks() -> dict[str, tuple[Any, tuple[Any, ...]]]:
+    """Each field of Party with its validator's parts, each of which reads the value alone (a test holds it)."""
+    checks = {}
+    for field in attrs.fields(Party):
+        alone, rest = split_validator(field.validator)
+        if (
+            rest or field.converter is not None
+        ):  # pragma: no cover  (Party's checks read no other field)
+            raise AssertionError(f"Party.{field.name} is checked beside other fields")
+        checks[field.name] = (field, alone)
+    return checks
 
 
 def _party_kinds(
