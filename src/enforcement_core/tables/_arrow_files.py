@@ -53,38 +53,105 @@ def _pc() -> Any:
     return require("pyarrow.compute", "tables", "Columnar ledgers")
 
 
-def _arrow_sheets(
+def _arrow_sheets(  # noqa: PLR0913  (the file, its sheet's names and how to read it)
     source: str | os.PathLike[str] | IO[bytes],
     kind: str,
     name: str,
     mapping: Mapping[str, str | tuple[str, str]] | None = None,
     encode: Callable[[list[str]], frozenset[int]] | None = None,
+    *,
+    typed: bool = False,
 ) -> list[tuple[str, Any]]:
     """The sheets of a file as Arrow tables of strings (Parquet: as typed).
 
     ``encode``, given a CSV or Parquet file's header, names the columns to read
     dictionary-encoded (``dictionary<int32, string>``): each distinct cell held once
     and hashed as it is read, instead of a string a row hashed again after.
+    ``typed``: a workbook's typed cells (numbers, dates) are held to reading, as
+    their text, what the object path reads of them.
+
+    Raises:
+        ByObjects: ``typed``, and a workbook's typed cell reads otherwise as text.
     """
     if kind == "parquet":
         return [(name, _arrow_parquet(source, name, encode))]
     if kind == "csv":
         return [(name, _arrow_csv(source, name, mapping, encode))]
 
+    read = read_sheets(
+        source, kind, name, lambda sheet: below_title(sheet, mapping), for_people=for_people
+    )
     return [
-        (sheet.name, _numbered_table(sheet))
-        for sheet in read_sheets(
-            source, kind, name, lambda sheet: below_title(sheet, mapping), for_people=for_people
+        (
+            sheet.name,
+            _numbered_table(
+                sheet, _columns_read(sheet, mapping, single=len(read) == 1) if typed else None
+            ),
         )
+        for sheet in read
     ]
 
 
-def _numbered_table(sheet: RawSheet) -> Any:
+class ByObjects(Exception):  # noqa: N818  (not an error: a road to take)
+    """A workbook's sheet holds a typed cell the column engine would read otherwise: read it by objects.
+
+    The engine reads text. A number, date or yes/no cell becomes the text it shows,
+    which the column's reader reads as it reads the cell itself in most cells (6800.0
+    as 6800, a date at midnight as its day), but not in all: a date in a column of
+    text is refused by the object path and would be a text here, a float of 1e-07 is
+    ``1E-7`` to the object path and ``'1e-07'``, refused otherwise, as text.
+    """
+
+
+def _columns_read(
+    sheet: RawSheet, mapping: Mapping[str, str | tuple[str, str]] | None, *, single: bool
+) -> dict[int, Column]:
+    """The columns of ``sheet`` the column engine reads, by position (none for a sheet it does not)."""
+    from enforcement_core.tables._layout import match_columns, sheets  # noqa: PLC0415
+    from enforcement_core.tables._read import _match  # noqa: PLC0415
+    from enforcement_core.tables.columnar import _has_children  # noqa: PLC0415
+
+    header = ["" if h is None else str(h) for h in sheet.header]
+    published = recognise(header, mapping)
+    if published is not None:
+        return match_columns(
+            sheet.name, header, published.columns, mapping, [], ignored=published.ignored()
+        )
+    matched = _match(RawSheet(sheet.name, header, []), sheets(), single, mapping)
+    if matched is None or matched.parent is not None or _has_children(matched):
+        return {}
+    return match_columns(sheet.name, header, matched.columns, mapping, [])
+
+
+def _read_alike(column: Column, cells: Any) -> bool:
+    """Whether each typed cell of ``cells`` reads as the text it becomes reads, in ``column``.
+
+    Alike only when both read, to the same value (of the same type and the same digits):
+    a cell refused either way is left to the object path, whose refusal is the
+    reference (its wording, and the cell's value as the problem's).
+    """
+    from enforcement_core.tables._layout import _parsed  # noqa: PLC0415
+
+    for value in cells:
+        try:
+            typed, text = _parsed(column, value), _parsed(column, _cell(value))
+        except ValueError:
+            return False
+        if type(typed) is not type(text) or typed != text or repr(typed) != repr(text):
+            return False
+    return True
+
+
+def _numbered_table(sheet: RawSheet, columns: Mapping[int, Column] | None = None) -> Any:
     """A sheet as an Arrow table of text, its row ``i`` the spreadsheet's row ``i + 2``.
 
     Rows above the header (a title above a published table's header, taken off by
     :func:`~enforcement_core.tables._publicity.below_title`) are blank rows, read past,
-    so every row keeps its number.
+    so every row keeps its number. ``columns``, the columns the engine reads by
+    position, are held to their typed cells reading as their text reads.
+
+    Raises:
+        ByObjects: A typed cell of one of ``columns`` reads otherwise as text.
     """
     pa = _pa()
     blank = type(None)
@@ -96,16 +163,21 @@ def _numbered_table(sheet: RawSheet) -> Any:
     cut = [
         row if len(row) == width else [*row[:width], *[None] * (width - len(row))] for row in rows
     ]
-    columns = []
-    for cells in zip(*cut, strict=True) if cut else [() for _ in range(width)]:
+    arrays = []
+    for index, cells in enumerate(zip(*cut, strict=True) if cut else [() for _ in range(width)]):
         # Cells as the text they hold: date cells as ISO dates, numbers as their shortest
         # text. A column of text alone (the most) is taken as it is.
         text = set(map(type, cells)) <= {str, blank}
+        if not text and columns is not None and index in columns:
+            # Each distinct typed cell once (by its repr: 0.0 and -0.0 are two).
+            typed = {(type(c), repr(c)): c for c in cells if c is not None and type(c) is not str}
+            if not _read_alike(columns[index], typed.values()):
+                raise ByObjects(sheet.name)
         # Arrow made from the texts' bytes: pa.array would import pandas (0.3 s, ~40 MiB).
-        columns.append(strings(cells if text else list(map(_cell, cells))))
+        arrays.append(strings(cells if text else list(map(_cell, cells))))
     # By position, not by a dict: a header given twice keeps both columns, to be refused.
     headers = ["" if h is None else str(h) for h in sheet.header]
-    return pa.Table.from_arrays(columns, names=headers)
+    return pa.Table.from_arrays(arrays, names=headers)
 
 
 def _arrow_parquet(

@@ -22,7 +22,7 @@ from enforcement_core._lazy import LazyRecords
 from enforcement_core.errors import LoadError, MissingExtraError
 from enforcement_core.ledger import Ledger
 from enforcement_core.serialization import load_json
-from enforcement_core.tables._arrow_files import _arrow_sheets
+from enforcement_core.tables._arrow_files import ByObjects, _arrow_sheets
 from enforcement_core.tables._arrow_records import _records
 from enforcement_core.tables._files import RawSheet, kind_of, materialized
 from enforcement_core.tables._layout import normal, sheets, unknown_without
@@ -181,7 +181,10 @@ def _checked(  # noqa: PLR0911  (each way a file leaves the column road)
 ) -> Ledger | None:
     name = _name(source)
     kind = kind_of(source, name or None)
-    arrow = _arrow_sheets(source, kind, stem, mapping, _to_encode(stem, mapping))
+    try:
+        arrow = _arrow_sheets(source, kind, stem, mapping, _to_encode(stem, mapping), typed=True)
+    except ByObjects:
+        return None
     if len(arrow) != 1:
         return None
     ((sheet_name, table),) = arrow

@@ -37,7 +37,14 @@ from enforcement_core.figures import LicensingFigures, PenaltyFigures
 from enforcement_core.ledger import Ledger
 from enforcement_core.partials import Partial
 from enforcement_core.summary import record_figures
-from enforcement_core.tables._arrow_files import _arrow_sheets, _Encoded, _encoded, _pa, _pc
+from enforcement_core.tables._arrow_files import (
+    ByObjects,
+    _arrow_sheets,
+    _Encoded,
+    _encoded,
+    _pa,
+    _pc,
+)
 from enforcement_core.tables._arrow_records import _records
 from enforcement_core.tables._columns import _checked_layout
 from enforcement_core.tables._files import RawSheet, kind_of, materialized, of_file
@@ -186,7 +193,7 @@ def read_columnar(
         return _read_columnar(source, body=body, year=year, mapping=mapping)
 
 
-def _read_columnar(  # noqa: C901  (each sheet: published, the library's own, or by objects)
+def _read_columnar(  # noqa: C901, PLR0915  (each sheet: published, the library's own, or by objects)
     source: str | os.PathLike[str] | IO[bytes],
     *,
     body: EnforcementBody,
@@ -208,9 +215,15 @@ def _read_columnar(  # noqa: C901  (each sheet: published, the library's own, or
     shown = Path(name).name if name else "table"
     stem = Path(name).stem if name else "table"
     try:
-        arrow = _arrow_sheets(source, kind, stem, mapping, _to_encode(stem, mapping))
+        arrow = _arrow_sheets(source, kind, stem, mapping, _to_encode(stem, mapping), typed=True)
     except LoadError as error:
         raise of_file(error, Path(name).stem if name else "table", shown) from None
+    except ByObjects:
+        # A typed cell the engine would read otherwise than the object path: the reference reads it.
+        rewound = source if not hasattr(source, "seek") else _rewound(source)
+        return ColumnarLedger(
+            body, year, {}, read_objects(rewound, body=body, year=year, mapping=mapping)
+        )
     problems: list[TableProblem] = []
     tables: dict[str, Any] = {}
     layout = sheets()
