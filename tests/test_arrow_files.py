@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import enforcement_core as ec
 import strategies
 from enforcement_core.summary import summarize
 from enforcement_core.tables import read_columnar, read_ledger
-from enforcement_core.tables._arrow_files import ByObjects, _arrow_sheets
+from enforcement_core.tables._arrow_files import ByObjects, _arrow_sheets, _dictionary
 from enforcement_core.tables._read import read_objects
+from enforcement_core.tables.columnar import _to_encode
 from profiles import examples
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -126,3 +129,29 @@ class TestTypedCells:
         # Not held (a piece of a province), it is read as its text, as before.
         ((_, table),) = _arrow_sheets(io.BytesIO(data), "xlsx", "行政处罚")
         assert ["P-1", "2023-01-01"] == table.column(0).to_pylist()
+
+
+class TestEncodedColumns:
+    def test_the_engines_columns_of_a_one_sheet_workbook_are_read_encoded(self):
+        """Of a workbook of one sheet, every column the engine hashes is a dictionary; identifiers text."""
+        rows = [ROW, ["P-2", "2023-13-01", "林业", "警告", None, None, "是"], ROW]
+        data = workbook(None, rows)
+        ((_, table),) = _arrow_sheets(
+            io.BytesIO(data), "xlsx", "行政处罚", None, _to_encode("行政处罚", None)
+        )
+        assert [False] + [True] * 7 == [pa.types.is_dictionary(t) for t in table.schema.types]
+        # Each distinct cell once, a null where the sheet has nothing, the rows in order.
+        assert ["2023-08-23", "2023-13-01"] == table.column(1).chunk(0).dictionary.to_pylist()
+        assert ["4996", None, "4996"] == table.column(5).to_pylist()
+        by_objects, by_columns, by_ledger = three(data)
+        # Row 3 a date that is none, row 4 the number P-1 given again.
+        assert [3, 4] == sorted({problem[1] for problem in by_objects})
+        assert by_objects == by_columns == by_ledger
+
+    @given(st.lists(st.sampled_from(["甲", "", " ", None, "乙"]), max_size=20))
+    def test_a_dictionary_holds_the_texts_in_order(self, texts):
+        """Encoded, the texts come back as they were, nulls where None, each distinct text once."""
+        encoded = _dictionary(texts)
+        encoded.validate(full=True)
+        assert texts == encoded.to_pylist()
+        assert len(set(texts) - {None}) == len(encoded.dictionary)

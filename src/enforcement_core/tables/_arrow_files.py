@@ -81,15 +81,15 @@ def _arrow_sheets(  # noqa: PLR0913  (the file, its sheet's names and how to rea
     read = read_sheets(
         source, kind, name, lambda sheet: below_title(sheet, mapping), for_people=for_people
     )
-    return [
-        (
-            sheet.name,
-            _numbered_table(
-                sheet, _columns_read(sheet, mapping, single=len(read) == 1) if typed else None
-            ),
-        )
-        for sheet in read
-    ]
+    single = len(read) == 1
+    tables = []
+    for sheet in read:
+        # ``encode`` names the columns of a file of one sheet (as a CSV file is).
+        header = ["" if h is None else str(h) for h in sheet.header]
+        encoded = encode(header) if encode is not None and single else frozenset()
+        columns = _columns_read(sheet, mapping, single=single) if typed else None
+        tables.append((sheet.name, _numbered_table(sheet, columns, encoded)))
+    return tables
 
 
 class ByObjects(Exception):  # noqa: N818  (not an error: a road to take)
@@ -142,13 +142,19 @@ def _read_alike(column: Column, cells: Any) -> bool:
     return True
 
 
-def _numbered_table(sheet: RawSheet, columns: Mapping[int, Column] | None = None) -> Any:
+def _numbered_table(
+    sheet: RawSheet,
+    columns: Mapping[int, Column] | None = None,
+    encoded: frozenset[int] = frozenset(),
+) -> Any:
     """A sheet as an Arrow table of text, its row ``i`` the spreadsheet's row ``i + 2``.
 
     Rows above the header (a title above a published table's header, taken off by
     :func:`~enforcement_core.tables._publicity.below_title`) are blank rows, read past,
     so every row keeps its number. ``columns``, the columns the engine reads by
-    position, are held to their typed cells reading as their text reads.
+    position, are held to their typed cells reading as their text reads. The columns
+    ``encoded`` names are dictionary-encoded (``dictionary<int32, string>``), as a
+    CSV file's are read: each distinct cell made Arrow text once, and not hashed again.
 
     Raises:
         ByObjects: A typed cell of one of ``columns`` reads otherwise as text.
@@ -173,11 +179,34 @@ def _numbered_table(sheet: RawSheet, columns: Mapping[int, Column] | None = None
             typed = {(type(c), repr(c)): c for c in cells if c is not None and type(c) is not str}
             if not _read_alike(columns[index], typed.values()):
                 raise ByObjects(sheet.name)
+        texts = cells if text else list(map(_cell, cells))
         # Arrow made from the texts' bytes: pa.array would import pandas (0.3 s, ~40 MiB).
-        arrays.append(strings(cells if text else list(map(_cell, cells))))
+        arrays.append(_dictionary(texts) if index in encoded else strings(texts))
     # By position, not by a dict: a header given twice keeps both columns, to be refused.
     headers = ["" if h is None else str(h) for h in sheet.header]
     return pa.Table.from_arrays(arrays, names=headers)
+
+
+def _dictionary(texts: Sequence[str | None]) -> Any:
+    """Texts (None for a null) as an Arrow ``dictionary<int32, string>``, each distinct text once."""
+    import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
+
+    pa = _pa()
+    distinct = dict.fromkeys(texts)
+    distinct.pop(None, None)
+    values = list(distinct)
+    position: dict[str | None, int] = dict(zip(values, range(len(values)), strict=True))
+    position[None] = -1
+    codes = np.fromiter(map(position.__getitem__, texts), np.int32, count=len(texts))
+    nulls = codes < 0
+    validity, null_count = None, int(nulls.sum())
+    if null_count:
+        codes[nulls] = 0
+        validity = pa.py_buffer(np.packbits(~nulls, bitorder="little"))
+    indices = pa.Array.from_buffers(
+        pa.int32(), len(texts), [validity, pa.py_buffer(codes)], null_count=null_count
+    )
+    return pa.DictionaryArray.from_arrays(indices, strings(values))
 
 
 def _arrow_parquet(
