@@ -179,7 +179,7 @@ def _numbered_table(
     for index, cells in enumerate(zip(*cut, strict=True) if cut else [() for _ in range(width)]):
         # Cells as the text they hold: date cells as ISO dates, numbers as their shortest
         # text. A column of text alone (the most) is taken as it is.
-        texts = cells
+        texts: Sequence[Any] = cells
         if not set(map(type, cells)) <= {str, blank}:
             # Each distinct cell once, by its type too (True == 1.0, and reads otherwise).
             keys = list(zip(map(type, cells), cells, strict=True))
