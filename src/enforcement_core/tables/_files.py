@@ -279,7 +279,7 @@ def _xlsx(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawShee
         checked_xls(data, name)
     else:
         raise _not_a_workbook(name, "its bytes are not those of a workbook")
-    from enforcement_core._fast_json import _promote_to_oldest, collector_paused  # noqa: PLC0415
+    from enforcement_core._fast_json import collector_paused  # noqa: PLC0415
 
     sheets = []
     problems: list[TableProblem] = []
@@ -309,8 +309,6 @@ def _xlsx(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawShee
             raise
         except Exception as error:  # noqa: BLE001  (calamine's errors are not one class: junk, encrypted, truncated)
             raise _not_a_workbook(name, f"{type(error).__name__}: {error}") from None
-    # The rows live on (the object path reads them): the young collections walk them no more.
-    _promote_to_oldest()
     if problems:
         raise LoadError(problems, source=name)
     return sheets

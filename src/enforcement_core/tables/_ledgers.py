@@ -22,7 +22,7 @@ from enforcement_core._lazy import LazyRecords
 from enforcement_core.errors import LoadError, MissingExtraError
 from enforcement_core.ledger import Ledger
 from enforcement_core.serialization import load_json
-from enforcement_core.tables._arrow_files import ByObjects, _arrow_sheets
+from enforcement_core.tables._arrow_files import _arrow_sheets
 from enforcement_core.tables._arrow_records import _records
 from enforcement_core.tables._files import RawSheet, kind_of, materialized
 from enforcement_core.tables._layout import normal, sheets, unknown_without
@@ -36,6 +36,7 @@ from enforcement_core.tables._read import (
     infer_body_and_year,
     read_objects,
 )
+from enforcement_core.tables._sheet_columns import ByObjects
 from enforcement_core.tables._text import TextSheet
 from enforcement_core.tables.columnar import (
     _GROUPED,

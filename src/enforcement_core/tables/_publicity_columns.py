@@ -24,7 +24,6 @@ from enforcement_core.actions import (
 )
 from enforcement_core.errors import InvariantError
 from enforcement_core.tables._arrow_files import (
-    _cell,
     _Encoded,
     _encoded,
     _is_text,
@@ -78,6 +77,7 @@ from enforcement_core.tables._publicity_rows import (
     text_amounts,
 )
 from enforcement_core.tables._reasons import in_chinese
+from enforcement_core.tables._sheet_columns import _cell
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping

@@ -37,14 +37,7 @@ from enforcement_core.figures import LicensingFigures, PenaltyFigures
 from enforcement_core.ledger import Ledger
 from enforcement_core.partials import Partial
 from enforcement_core.summary import record_figures
-from enforcement_core.tables._arrow_files import (
-    ByObjects,
-    _arrow_sheets,
-    _Encoded,
-    _encoded,
-    _pa,
-    _pc,
-)
+from enforcement_core.tables._arrow_files import _arrow_sheets, _Encoded, _encoded, _pa, _pc
 from enforcement_core.tables._arrow_records import _records
 from enforcement_core.tables._columns import _checked_layout
 from enforcement_core.tables._files import RawSheet, kind_of, materialized, of_file
@@ -58,6 +51,7 @@ from enforcement_core.tables._layout import (
 from enforcement_core.tables._publicity import recognise
 from enforcement_core.tables._publicity_columns import _national, _to_encode_published
 from enforcement_core.tables._publicity_rows import unknown_of
+from enforcement_core.tables._sheet_columns import ByObjects
 
 if TYPE_CHECKING:
     from collections.abc import Callable

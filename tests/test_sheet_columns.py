@@ -14,8 +14,9 @@ import enforcement_core as ec
 import strategies
 from enforcement_core.summary import summarize
 from enforcement_core.tables import read_columnar, read_ledger
-from enforcement_core.tables._arrow_files import ByObjects, _arrow_sheets, _dictionary
+from enforcement_core.tables._arrow_files import _arrow_sheets
 from enforcement_core.tables._read import read_objects
+from enforcement_core.tables._sheet_columns import ByObjects, _dictionary
 from enforcement_core.tables.columnar import _to_encode
 from profiles import examples
 
