@@ -71,6 +71,14 @@ class TestTypedCells:
         assert by_objects == by_columns
         assert by_objects == by_ledger
 
+    @settings(max_examples=examples(60))
+    @given(strategies.workbook_rows)
+    def test_sheets_without_errors_same_as_the_object_path(self, rows):
+        """Sheets the column road reads (or leaves to objects for a typed cell) read as the object path."""
+        by_objects, by_columns, by_ledger = three(workbook(None, rows))
+        assert by_objects == by_columns
+        assert by_objects == by_ledger
+
     @pytest.mark.parametrize(
         ("column", "cell", "message"),
         [

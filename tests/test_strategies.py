@@ -439,6 +439,10 @@ _PADDINGS = {0, 100, 4_100, 9_000}
 ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]]] = {
     "counts": (lambda: S.counts, lambda v: _accepted(_COUNT, v) and v <= 10**6),
     "entry_points_texts": (lambda: S.entry_points_texts, lambda v: v.count("\n") <= 7),
+    "workbook_rows": (
+        lambda: S.workbook_rows,
+        lambda v: len(v) <= 6 and all(len(row) == len(S.WORKBOOK_HEADER) for row in v),
+    ),
     # A title or none, at most six rows of the header's width, a value beside the first or none.
     "workbook_sheets": (
         lambda: S.workbook_sheets,
