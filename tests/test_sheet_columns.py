@@ -106,10 +106,20 @@ class TestTypedCells:
         assert any(message in problem[4] for problem in by_objects), by_objects
         assert by_objects == by_columns == by_ledger
 
+    def test_a_number_and_its_text_as_identifiers_are_not_given_twice_alike(self):
+        """The number 1001 and the text "1001" as case numbers: the object path's verdict on every road."""
+        second = list(ROW)
+        second[0] = "1001"
+        first = list(ROW)
+        first[0] = 1001.0
+        by_objects, by_columns, by_ledger = three(workbook(None, [first, second, first]))
+        # The object path finds the number given twice (rows 2 and 4), not the text.
+        assert [(4, "编号", "'1001.0'")] == [(p[1], p[2], p[3]) for p in by_objects]
+        assert by_objects == by_columns == by_ledger
+
     @pytest.mark.parametrize(
         ("column", "cell"),
         [
-            (0, 1001.0),
             (1, dt.datetime(2023, 8, 23)),  # noqa: DTZ001  (Excel's date-times have no zone)
             (5, 1753.79),
             (5, 200.0),
@@ -164,3 +174,19 @@ class TestEncodedColumns:
         encoded.validate(full=True)
         assert texts == encoded.to_pylist()
         assert len(set(texts) - {None}) == len(encoded.dictionary)
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_blank_procedure_is_the_records_default_on_both_paths(kind):
+    """A blank 程序 is 普通程序 (the record's default) to the columns as to the objects."""
+    rows = [[*ROW[:4], None, *ROW[5:]], ["P-2", *ROW[1:4], "简易程序", *ROW[5:]]]
+    if kind == "xlsx":
+        data = workbook(None, rows)
+    else:
+        lines = [",".join(strategies.WORKBOOK_HEADER)]
+        lines += [",".join("" if c is None else str(c) for c in row) for row in rows]
+        data = "\n".join(lines).encode()
+    by_objects, by_columns, by_ledger = three(data)
+    ordinary, simple = ec.actions.Procedure.ORDINARY, ec.actions.Procedure.SIMPLE
+    assert {ordinary: 1, simple: 1} == dict(by_objects.penalty.by_procedure)
+    assert by_objects == by_columns == by_ledger
