@@ -1590,3 +1590,102 @@ _ENTRY_POINT_LINES = st.one_of(
 )
 #: Texts of an ``entry_points.txt``, well and badly formed.
 entry_points_texts = st.lists(_ENTRY_POINT_LINES, max_size=8).map("\n".join)
+
+
+# Cells of a workbook's penalty sheet as Excel types them (text, numbers, dates, yes/no,
+# errors, blanks), for the column road's typed cells against the object path's: each
+# column mostly what it should hold, typed either way, and now and then any cell at all.
+_ANY_CELL = st.sampled_from(
+    [
+        None,
+        "",
+        "  ",
+        "P-9",
+        1001.0,
+        1.5,
+        -0.0,
+        0.3,
+        1 / 3,
+        1e-07,
+        2.5e-05,
+        1e16,
+        1e20,
+        123456789.12,
+        45000.0,
+        20230502.0,
+        True,
+        False,
+        dt.date(2023, 5, 2),
+        dt.datetime(2023, 5, 2, 13, 4, 5),  # noqa: DTZ001  (Excel's date-times have no zone)
+        "2023-05-02",
+        "12.50",
+        " 12 ",
+        "1e-07",
+    ]
+)
+# Excel's errors, refused at their cell before any column is read: rarer than the others,
+# so that most sheets reach the column engine.
+_ERROR_CELL = st.sampled_from(["#N/A", "#DIV/0!"])
+_WORKBOOK_COLUMNS = (
+    st.sampled_from(["P-1", "P-2", "P-3", " P-4 ", 1001.0, 1002.0]),
+    st.sampled_from(
+        [
+            dt.date(2023, 5, 2),
+            dt.datetime(2023, 8, 1),  # noqa: DTZ001  (Excel's date-times have no zone)
+            "2023-06-30",
+            "2023年7月1日",
+            "20231231",
+            dt.date(2022, 12, 31),
+        ]
+    ),
+    st.sampled_from(["交通运输", "林业", "市场监管", "自然资源"]),
+    st.sampled_from(["罚款", "警告", "警告、罚款"]),
+    st.sampled_from(["普通程序", "简易程序", None]),
+    st.one_of(
+        st.sampled_from([None, 200.0, 4996, 0.5, "6800", "12.50", 1753.79, 0.01, 1e16]),
+        st.integers(0, 10**7).map(lambda fen: fen / 100),
+    ),
+    st.sampled_from(["o-1", "o-1、o-2", None, 17.0]),
+    st.sampled_from(["是", "否", True, False, 1.0, 0.0, "1", None]),
+)
+#: The header of the workbooks of :data:`workbook_sheets`, the library's penalty layout.
+WORKBOOK_HEADER = (
+    "编号",
+    "决定日期",
+    "执法领域",
+    "处罚种类",
+    "程序",
+    "罚款金额（元）",
+    "执法人员编号",
+    "法制审核",
+)
+
+
+def _now_and_then(usual: Any, rare: Any, one_in: int) -> Any:
+    """``usual``, or ``rare`` about one time in ``one_in`` (a one_of takes each half the time).
+
+    The rare one is a middle index: Hypothesis draws the first and the last more often.
+    """
+    return st.tuples(usual, rare, st.sampled_from(range(one_in))).map(
+        lambda drawn: drawn[1] if drawn[2] == one_in // 2 else drawn[0]
+    )
+
+
+_WORKBOOK_ROW = st.tuples(*(_now_and_then(column, _ANY_CELL, 12) for column in _WORKBOOK_COLUMNS))
+# A row with one of its cells an Excel error, one in ten.
+_ERROR_ROW = st.builds(
+    lambda row, at, error: (*row[:at], error, *row[at + 1 :]),
+    _WORKBOOK_ROW,
+    st.integers(0, len(_WORKBOOK_COLUMNS) - 1),
+    _ERROR_CELL,
+)
+#: A penalty sheet as a workbook holds it: (a title above the header or ``None``, the rows,
+#: a value under no header beside the first row or ``None``).
+workbook_sheets = st.tuples(
+    _now_and_then(st.none(), st.just("2023年行政处罚台账"), 6),
+    st.lists(_now_and_then(_WORKBOOK_ROW, _ERROR_ROW, 10), max_size=6),
+    _now_and_then(st.none(), st.sampled_from(["备注", 3.0]), 6),
+)
+#: The rows of a penalty sheet without an Excel error, title or stray value: each typed as
+#: the column holds it or, now and then, any cell (the sheets the column road reads).
+workbook_rows = st.lists(_WORKBOOK_ROW, max_size=6)

@@ -439,6 +439,7 @@ TABLES: list[str] = [
     "_publicity_rows",
     "_text",
     "_read",
+    "_sheet_columns",
     "_arrow_files",
     "_arrow_records",
     "_columns",

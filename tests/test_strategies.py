@@ -439,6 +439,20 @@ _PADDINGS = {0, 100, 4_100, 9_000}
 ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]]] = {
     "counts": (lambda: S.counts, lambda v: _accepted(_COUNT, v) and v <= 10**6),
     "entry_points_texts": (lambda: S.entry_points_texts, lambda v: v.count("\n") <= 7),
+    "workbook_rows": (
+        lambda: S.workbook_rows,
+        lambda v: len(v) <= 6 and all(len(row) == len(S.WORKBOOK_HEADER) for row in v),
+    ),
+    # A title or none, at most six rows of the header's width, a value beside the first or none.
+    "workbook_sheets": (
+        lambda: S.workbook_sheets,
+        lambda v: (
+            v[0] in {None, "2023年行政处罚台账"}
+            and len(v[1]) <= 6
+            and all(len(row) == len(S.WORKBOOK_HEADER) for row in v[1])
+            and v[2] in {None, "备注", 3.0}
+        ),
+    ),
     "maybe_counts": (lambda: S.maybe_counts, _maybe(lambda v: _accepted(_COUNT, v))),
     "money": (lambda: S.money, lambda v: _accepted(_MONEY, v) and _places(v) == 2),
     "maybe_money": (lambda: S.maybe_money, _maybe(lambda v: _accepted(_MONEY, v))),

@@ -380,3 +380,24 @@ def test_a_hidden_stray_cell_is_refused(written):
     data = _sheet_with(f'<row><c {cell} t="inlineStr"><is><t>q</t></is></c></row>')
     with pytest.raises(LoadError, match="spans 1,048,576 rows and 16,384 columns"):
         _workbook._checked_zip(data, "hidden.xlsx")
+
+
+@pytest.mark.parametrize(
+    ("cell", "flag"),
+    [
+        ('<c r="B3" t="e"><v>#N/A</v></c>', (3, 2, "#N/A")),
+        ("<c r='B3' t='e'><v>#REF!</v></c>", (3, 2, "#REF!")),
+        ('<c r="B3" t="e"/>', (3, 2, "#VALUE!")),
+        ('<c r="B3"><f>SUM(A1:A2)</f></c>', (3, 2, "")),
+        ('<x:c r="B3"><x:f>SUM(A1:A2)</x:f></x:c>', (3, 2, "")),
+        ('<c r="B3"><f>SUM(A1:A2)</f><v>3</v></c>', None),
+        ('<c r="B3" t="inlineStr"><is><t>e</t></is></c>', None),
+    ],
+)
+def test_each_mark_of_a_cell_flagged_is_looked_for(cell, flag):
+    """An error typed either way and a formula, prefixed or not, are found among plain cells."""
+    plain = '<c r="A1" t="inlineStr"><is><t>P-1</t></is></c>' * 50
+    flagged: list[tuple[int, int, str]] = []
+    held = _flags(b"", f"<sheetData>{plain}{cell}{plain}</sheetData>".encode(), flagged)
+    _flags(held, b"", flagged, end=True)
+    assert ([] if flag is None else [flag]) == flagged

@@ -213,7 +213,10 @@ class GroupedColumns:
             if not self._has(name):
                 return [Counter({self._default(name): n}) for n in self.rows()]
             values, found = self._by_value(name)
-            members = [None if v is None else vocabulary(v) for v in values]
+            # A cell left empty is the field's default, as from_table counts it.
+            default = self._default(name)
+            empty = None if default is attrs.NOTHING else default
+            members = [empty if v is None else vocabulary(v) for v in values]
             tallied: list[Counter[V | None]] = [Counter() for _ in range(self.count)]
             for (group, value), (n, _) in found.items():
                 tallied[group][members[value]] += n

@@ -256,10 +256,13 @@ class ArrowColumns:
     def tally(self, name: str, vocabulary: type[V]) -> Counter[V | None]:
         if not self._has(name):
             return Counter({self._default(name): self.rows})
+        # A cell left empty is the field's default (a blank 程序 is 普通程序), as in a record.
+        default = self._default(name)
+        empty = None if default is attrs.NOTHING else default
         counts: Counter[V | None] = Counter()
         for entry in _pc().value_counts(self.table.column(name)).to_pylist():
             value = entry["values"]
-            counts[None if value is None else vocabulary(value)] += entry["counts"]
+            counts[empty if value is None else vocabulary(value)] += entry["counts"]
         return counts
 
     def tally_lists(self, name: str, vocabulary: type[V]) -> Counter[V | None]:

@@ -25,7 +25,6 @@ from enforcement_core._validators import declared_checks
 from enforcement_core.errors import InvariantError
 from enforcement_core.tables._arrow_files import (
     _Amounts,
-    _cell,
     _Encoded,
     _encoded,
     _for_the_reader,
@@ -55,6 +54,7 @@ from enforcement_core.tables._publicity import (
     is_note,
 )
 from enforcement_core.tables._reasons import in_chinese
+from enforcement_core.tables._sheet_columns import _cell
 
 # A column with fewer distinct values than this share of its rows is read value by value.
 _DISTINCT_SHARE: Final = 0.5

@@ -230,12 +230,12 @@ def _numbered(rows: list[list[Any]]) -> RawSheet | None:
     """The header (the first row with a value) and the rows after it, numbered from 1."""
     for index, row in enumerate(rows):
         if any(cell is not None and str(cell).strip() for cell in row):
-            return RawSheet("", row, [(number, cells) for number, cells in _after(rows, index)])
+            return RawSheet("", row, list(_after(rows, index)))
     return None
 
 
 def _after(rows: list[list[Any]], index: int) -> Iterator[tuple[int, list[Any]]]:
-    yield from enumerate(rows[index + 1 :], start=index + 2)
+    return enumerate(rows[index + 1 :], start=index + 2)
 
 
 #: The first bytes of an OLE2 compound file: an .xls workbook, or an encrypted .xlsx.
@@ -279,26 +279,36 @@ def _xlsx(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawShee
         checked_xls(data, name)
     else:
         raise _not_a_workbook(name, "its bytes are not those of a workbook")
+    from enforcement_core._fast_json import collector_paused  # noqa: PLC0415
+
     sheets = []
     problems: list[TableProblem] = []
-    try:
-        book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        for sheet_name in book.sheet_names:
-            found = book.get_sheet_by_name(sheet_name)
-            rows = found.to_python(skip_empty_area=False)
-            # calamine writes an empty cell as "": the model's "not given" is None.
-            cleaned = [[None if cell == "" else cell for cell in row] for row in rows]
-            sheet = _numbered(cleaned)
-            if sheet is not None:
-                sheet = attrs.evolve(sheet, name=sheet_name)
-                _no_long_cell(name, sheet_name, sheet)
-                problems += _unread(sheet, flagged.get(sheet_name, []))
-                problems += _merged(sheet, found.merged_cell_ranges or [])
-                sheets.append(sheet)
-    except LoadError:
-        raise
-    except Exception as error:  # noqa: BLE001  (calamine's errors are not one class: junk, encrypted, truncated)
-        raise _not_a_workbook(name, f"{type(error).__name__}: {error}") from None
+    # A sheet's rows are a list and a cell an object each, and no cycle among them: the
+    # collector, walking them again at each collection while they are made, took a
+    # third of the time calamine takes to give them (0.1 s of 0.27 for 200,000 rows),
+    # and cleaning them twice its own.
+    with collector_paused():
+        try:
+            book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+            for sheet_name in book.sheet_names:
+                found = book.get_sheet_by_name(sheet_name)
+                rows = found.to_python(skip_empty_area=False)
+                # calamine writes an empty cell as "": the model's "not given" is None.
+                cleaned = [
+                    [None if cell == "" else cell for cell in row] if "" in row else row
+                    for row in rows
+                ]
+                sheet = _numbered(cleaned)
+                if sheet is not None:
+                    sheet = attrs.evolve(sheet, name=sheet_name)
+                    _no_long_cell(name, sheet_name, sheet)
+                    problems += _unread(sheet, flagged.get(sheet_name, []))
+                    problems += _merged(sheet, found.merged_cell_ranges or [])
+                    sheets.append(sheet)
+        except LoadError:
+            raise
+        except Exception as error:  # noqa: BLE001  (calamine's errors are not one class: junk, encrypted, truncated)
+            raise _not_a_workbook(name, f"{type(error).__name__}: {error}") from None
     if problems:
         raise LoadError(problems, source=name)
     return sheets

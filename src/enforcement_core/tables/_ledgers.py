@@ -36,6 +36,7 @@ from enforcement_core.tables._read import (
     infer_body_and_year,
     read_objects,
 )
+from enforcement_core.tables._sheet_columns import ByObjects
 from enforcement_core.tables._text import TextSheet
 from enforcement_core.tables.columnar import (
     _GROUPED,
@@ -181,7 +182,10 @@ def _checked(  # noqa: PLR0911  (each way a file leaves the column road)
 ) -> Ledger | None:
     name = _name(source)
     kind = kind_of(source, name or None)
-    arrow = _arrow_sheets(source, kind, stem, mapping, _to_encode(stem, mapping))
+    try:
+        arrow = _arrow_sheets(source, kind, stem, mapping, _to_encode(stem, mapping), typed=True)
+    except ByObjects:
+        return None
     if len(arrow) != 1:
         return None
     ((sheet_name, table),) = arrow

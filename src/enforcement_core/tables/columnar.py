@@ -51,6 +51,7 @@ from enforcement_core.tables._layout import (
 from enforcement_core.tables._publicity import recognise
 from enforcement_core.tables._publicity_columns import _national, _to_encode_published
 from enforcement_core.tables._publicity_rows import unknown_of
+from enforcement_core.tables._sheet_columns import ByObjects
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -190,7 +191,7 @@ def read_columnar(
         return _read_columnar(source, body=body, year=year, mapping=mapping)
 
 
-def _read_columnar(  # noqa: C901  (each sheet: published, the library's own, or by objects)
+def _read_columnar(  # noqa: C901, PLR0915  (each sheet: published, the library's own, or by objects)
     source: str | os.PathLike[str] | IO[bytes],
     *,
     body: EnforcementBody,
@@ -212,9 +213,15 @@ def _read_columnar(  # noqa: C901  (each sheet: published, the library's own, or
     shown = Path(name).name if name else "table"
     stem = Path(name).stem if name else "table"
     try:
-        arrow = _arrow_sheets(source, kind, stem, mapping, _to_encode(stem, mapping))
+        arrow = _arrow_sheets(source, kind, stem, mapping, _to_encode(stem, mapping), typed=True)
     except LoadError as error:
         raise of_file(error, Path(name).stem if name else "table", shown) from None
+    except ByObjects:
+        # A typed cell the engine would read otherwise than the object path: the reference reads it.
+        rewound = source if not hasattr(source, "seek") else _rewound(source)
+        return ColumnarLedger(
+            body, year, {}, read_objects(rewound, body=body, year=year, mapping=mapping)
+        )
     problems: list[TableProblem] = []
     tables: dict[str, Any] = {}
     layout = sheets()

@@ -1,0 +1,192 @@
+"""A workbook's typed cells on the column road: the figures and problems of the object path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import enforcement_core as ec
+import strategies
+from enforcement_core.summary import summarize
+from enforcement_core.tables import read_columnar, read_ledger
+from enforcement_core.tables._arrow_files import _arrow_sheets
+from enforcement_core.tables._read import read_objects
+from enforcement_core.tables._sheet_columns import ByObjects, _dictionary
+from enforcement_core.tables.columnar import _to_encode
+from profiles import examples
+
+openpyxl = pytest.importorskip("openpyxl")
+
+BODY = ec.body.EnforcementBody("某镇人民政府", ec.body.BodyLevel.TOWN)
+YEAR = 2023
+ROW = ["P-1", dt.date(2023, 8, 23), "林业", "罚款", "普通程序", 4996.0, "o-31、o-02", "否"]
+
+
+def workbook(title, rows, stray=None):
+    """The bytes of a penalty sheet holding ``rows`` as typed, ``title`` above its header."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "行政处罚"
+    if title is not None:
+        sheet.append([title])
+    sheet.append(list(strategies.WORKBOOK_HEADER))
+    for number, row in enumerate(rows):
+        sheet.append([*row, stray] if number == 0 and stray is not None else list(row))
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
+
+
+def outcome(read):
+    """The summary a reading gives, or every problem it reports, whole."""
+    try:
+        return read()
+    except ec.LoadError as error:
+        return sorted(
+            (p.sheet, p.row or 0, p.header or "", repr(p.value), p.message, p.message_zh)
+            for p in error.problems
+        )
+
+
+def three(data):
+    """The object path's outcome, the column road's, and read_ledger's."""
+    return (
+        outcome(lambda: summarize(read_objects(io.BytesIO(data), body=BODY, year=YEAR))),
+        outcome(lambda: read_columnar(io.BytesIO(data), body=BODY, year=YEAR).summarize()),
+        outcome(lambda: summarize(read_ledger(io.BytesIO(data), body=BODY, year=YEAR))),
+    )
+
+
+class TestTypedCells:
+    @settings(max_examples=examples(60))
+    @given(strategies.workbook_sheets)
+    def test_same_as_the_object_path(self, sheet):
+        """Generated workbooks of typed, mixed, bad and blank cells read as the object path reads them."""
+        by_objects, by_columns, by_ledger = three(workbook(*sheet))
+        assert by_objects == by_columns
+        assert by_objects == by_ledger
+
+    @settings(max_examples=examples(60))
+    @given(strategies.workbook_rows)
+    def test_sheets_without_errors_same_as_the_object_path(self, rows):
+        """Sheets the column road reads (or leaves to objects for a typed cell) read as the object path."""
+        by_objects, by_columns, by_ledger = three(workbook(None, rows))
+        assert by_objects == by_columns
+        assert by_objects == by_ledger
+
+    @pytest.mark.parametrize(
+        ("column", "cell", "message"),
+        [
+            (0, dt.date(2023, 1, 1), "expected text, got date datetime.date(2023, 1, 1)"),
+            (0, 1.5, "expected text, got float 1.5"),
+            (0, True, "expected text, got bool True"),
+            (5, 1e-07, "1E-7 has more than two decimal places"),
+            (1, 20230502.0, "expected a date, got float 20230502.0"),
+            (
+                1,
+                dt.datetime(2023, 5, 2, 13, 4, 5),  # noqa: DTZ001  (Excel's date-times have no zone)
+                "expected a day, got the date and time",
+            ),
+            (7, 1.0, "expected yes or no"),
+        ],
+    )
+    def test_a_typed_cell_the_text_would_read_otherwise_is_refused_alike(
+        self, column, cell, message
+    ):
+        """A typed cell whose text reads otherwise: the object path's refusal, on every road."""
+        row = list(ROW)
+        row[column] = cell
+        by_objects, by_columns, by_ledger = three(workbook(None, [row]))
+        assert isinstance(by_objects, list)
+        assert any(message in problem[4] for problem in by_objects), by_objects
+        assert by_objects == by_columns == by_ledger
+
+    def test_a_number_and_its_text_as_identifiers_are_not_given_twice_alike(self):
+        """The number 1001 and the text "1001" as case numbers: the object path's verdict on every road."""
+        second = list(ROW)
+        second[0] = "1001"
+        first = list(ROW)
+        first[0] = 1001.0
+        by_objects, by_columns, by_ledger = three(workbook(None, [first, second, first]))
+        # The object path finds the number given twice (rows 2 and 4), not the text.
+        assert [(4, "编号", "'1001.0'")] == [(p[1], p[2], p[3]) for p in by_objects]
+        assert by_objects == by_columns == by_ledger
+
+    @pytest.mark.parametrize(
+        ("column", "cell"),
+        [
+            (1, dt.datetime(2023, 8, 23)),  # noqa: DTZ001  (Excel's date-times have no zone)
+            (5, 1753.79),
+            (5, 200.0),
+            (5, 1e11),
+            (7, False),
+        ],
+    )
+    def test_a_typed_cell_read_alike_as_text_stays_on_the_column_road(self, column, cell):
+        """A typed cell its text stands for (6800.0 as 6800, a day at midnight) is read in columns."""
+        row = list(ROW)
+        row[column] = cell
+        data = workbook(None, [row])
+        ((_, table),) = _arrow_sheets(io.BytesIO(data), "xlsx", "行政处罚", typed=True)
+        assert 1 == table.num_rows
+        by_objects, by_columns, by_ledger = three(data)
+        assert not isinstance(by_objects, list)
+        assert by_objects == by_columns == by_ledger
+
+    def test_a_cell_read_otherwise_leaves_the_column_road(self):
+        """Held to its typed cells, a sheet with one its text reads otherwise is left to objects."""
+        row = list(ROW)
+        row[0] = dt.date(2023, 1, 1)
+        data = workbook(None, [ROW, row])
+        with pytest.raises(ByObjects):
+            _arrow_sheets(io.BytesIO(data), "xlsx", "行政处罚", typed=True)
+        # Not held (a piece of a province), it is read as its text, as before.
+        ((_, table),) = _arrow_sheets(io.BytesIO(data), "xlsx", "行政处罚")
+        assert ["P-1", "2023-01-01"] == table.column(0).to_pylist()
+
+
+class TestEncodedColumns:
+    def test_the_engines_columns_of_a_one_sheet_workbook_are_read_encoded(self):
+        """Of a workbook of one sheet, every column the engine hashes is a dictionary; identifiers text."""
+        rows = [ROW, ["P-2", "2023-13-01", "林业", "警告", None, None, "是"], ROW]
+        data = workbook(None, rows)
+        ((_, table),) = _arrow_sheets(
+            io.BytesIO(data), "xlsx", "行政处罚", None, _to_encode("行政处罚", None)
+        )
+        assert [False] + [True] * 7 == [pa.types.is_dictionary(t) for t in table.schema.types]
+        # Each distinct cell once, a null where the sheet has nothing, the rows in order.
+        assert ["2023-08-23", "2023-13-01"] == table.column(1).chunk(0).dictionary.to_pylist()
+        assert ["4996", None, "4996"] == table.column(5).to_pylist()
+        by_objects, by_columns, by_ledger = three(data)
+        # Row 3 a date that is none, row 4 the number P-1 given again.
+        assert [3, 4] == sorted({problem[1] for problem in by_objects})
+        assert by_objects == by_columns == by_ledger
+
+    @given(st.lists(st.sampled_from(["甲", "", " ", None, "乙"]), max_size=20))
+    def test_a_dictionary_holds_the_texts_in_order(self, texts):
+        """Encoded, the texts come back as they were, nulls where None, each distinct text once."""
+        encoded = _dictionary(texts)
+        encoded.validate(full=True)
+        assert texts == encoded.to_pylist()
+        assert len(set(texts) - {None}) == len(encoded.dictionary)
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_blank_procedure_is_the_records_default_on_both_paths(kind):
+    """A blank 程序 is 普通程序 (the record's default) to the columns as to the objects."""
+    rows = [[*ROW[:4], None, *ROW[5:]], ["P-2", *ROW[1:4], "简易程序", *ROW[5:]]]
+    if kind == "xlsx":
+        data = workbook(None, rows)
+    else:
+        lines = [",".join(strategies.WORKBOOK_HEADER)]
+        lines += [",".join("" if c is None else str(c) for c in row) for row in rows]
+        data = "\n".join(lines).encode()
+    by_objects, by_columns, by_ledger = three(data)
+    ordinary, simple = ec.actions.Procedure.ORDINARY, ec.actions.Procedure.SIMPLE
+    assert {ordinary: 1, simple: 1} == dict(by_objects.penalty.by_procedure)
+    assert by_objects == by_columns == by_ledger
