@@ -106,20 +106,27 @@ class TestTypedCells:
         assert any(message in problem[4] for problem in by_objects), by_objects
         assert by_objects == by_columns == by_ledger
 
-    def test_a_number_and_its_text_as_identifiers_are_not_given_twice_alike(self):
-        """The number 1001 and the text "1001" as case numbers: the object path's verdict on every road."""
+    def test_a_number_and_its_text_as_identifiers_are_one_record_given_twice(self):
+        """The number 1001 and the text "1001" as case numbers: one case, given three times.
+
+        Both are read as the identifier "1001"; the rows after the first are refused as
+        given again, on every road (the number's own text, 1001.0, once hid them).
+        """
         second = list(ROW)
         second[0] = "1001"
         first = list(ROW)
         first[0] = 1001.0
         by_objects, by_columns, by_ledger = three(workbook(None, [first, second, first]))
-        # The object path finds the number given twice (rows 2 and 4), not the text.
-        assert [(4, "编号", "'1001.0'")] == [(p[1], p[2], p[3]) for p in by_objects]
+        assert [(3, "编号", "'1001'"), (4, "编号", "'1001'")] == [
+            (p[1], p[2], p[3]) for p in by_objects
+        ]
+        assert all("the same identifier as row 2" in p[4] for p in by_objects)
         assert by_objects == by_columns == by_ledger
 
     @pytest.mark.parametrize(
         ("column", "cell"),
         [
+            (0, 1001.0),  # a case number typed as a number: the identifier "1001"
             (1, dt.datetime(2023, 8, 23)),  # noqa: DTZ001  (Excel's date-times have no zone)
             (5, 1753.79),
             (5, 200.0),

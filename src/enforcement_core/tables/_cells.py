@@ -87,6 +87,23 @@ def read_text(value: Any) -> str:
     )
 
 
+def identifier_key(value: Any) -> str:
+    """An identifier's cell as records are compared by it: as its reader reads it.
+
+    A number typed in a workbook's cell (1001, which Excel holds as 1001.0) is the
+    identifier ``"1001"``, as the text "1001" is: the two rows are one record given
+    twice. A cell the reader refuses (refused as a problem of its own) keeps its text.
+
+    Examples:
+        >>> [identifier_key(v) for v in (1001.0, 1001, " 1001 ", "P-1")]
+        ['1001', '1001', '1001', 'P-1']
+    """
+    try:
+        return read_text(value)
+    except CellError:
+        return str(value).strip()
+
+
 def _number_text(value: Any, what: str, what_zh: str) -> Decimal:
     """The exact number a cell holds: an int, a float's shortest repr, or digits as text.
 

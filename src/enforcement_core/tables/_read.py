@@ -17,7 +17,14 @@ from enforcement_core.errors import LoadError
 from enforcement_core.labels import term
 from enforcement_core.ledger import Ledger
 from enforcement_core.serialization import load_json
-from enforcement_core.tables._cells import CellError, blank, enum_reader, read_int, read_text
+from enforcement_core.tables._cells import (
+    CellError,
+    blank,
+    enum_reader,
+    identifier_key,
+    read_int,
+    read_text,
+)
 from enforcement_core.tables._files import RawSheet, kind_of, materialized, of_file, read_sheets
 from enforcement_core.tables._layout import (
     EXAMPLE_PREFIX,
@@ -263,7 +270,7 @@ def repeated_ids(
     for number, value in values:
         if blank(value):
             continue
-        key = str(value).strip()
+        key = identifier_key(value)
         if key in first:
             problems.append(given_again((sheet_name, number), header, key, first[key]))
         else:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from enforcement_core._arrow import strings
 from enforcement_core._extras import require
+from enforcement_core.tables._cells import identifier_key
 from enforcement_core.tables._files import RawSheet
 from enforcement_core.tables._publicity import recognise
 
@@ -75,9 +76,9 @@ def _read_alike(column: Column, cells: Any) -> bool:
 
     for value in cells:
         shown = _cell(value)
-        if column.key == "id" and str(value).strip() != shown:
-            # Identifiers given twice are found by the cell's own text (_read.repeated_ids):
-            # the number 1001.0 is '1001.0' there, and '1001' here, as the text "1001" is.
+        if column.key == "id" and identifier_key(value) != shown:
+            # Identifiers given twice are found by the key the object path compares
+            # (_read.repeated_ids): here, by the text the cell becomes.
             return False
         try:
             typed, text = _parsed(column, value), _parsed(column, shown)
