@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import enforcement_core as ec
 import strategies
+from enforcement_core.serialization import dump_json
 from enforcement_core.summary import summarize
 from enforcement_core.tables import read_columnar, read_ledger
 from enforcement_core.tables._arrow_files import _arrow_sheets
@@ -55,11 +56,15 @@ def outcome(read):
 
 def three(data):
     """The object path's outcome, the column road's, and read_ledger's."""
-    return (
+    outcomes = (
         outcome(lambda: summarize(read_objects(io.BytesIO(data), body=BODY, year=YEAR))),
         outcome(lambda: read_columnar(io.BytesIO(data), body=BODY, year=YEAR).summarize()),
         outcome(lambda: summarize(read_ledger(io.BytesIO(data), body=BODY, year=YEAR))),
     )
+    if not any(isinstance(each, list) for each in outcomes):
+        # Equal, and written alike: every sum to the same places.
+        assert len({dump_json(each) for each in outcomes}) == 1
+    return outcomes
 
 
 class TestTypedCells:
