@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
+import re
 
 import pyarrow as pa
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 import enforcement_core as ec
@@ -20,8 +22,10 @@ from enforcement_core.tables._read import read_objects
 from enforcement_core.tables._sheet_columns import ByObjects, _dictionary
 from enforcement_core.tables.columnar import _to_encode
 from profiles import examples
+from test_columnar import _LAYOUTS, _published_table
 
 openpyxl = pytest.importorskip("openpyxl")
+_NOT_IN_A_WORKBOOK = openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE
 
 BODY = ec.body.EnforcementBody("某镇人民政府", ec.body.BodyLevel.TOWN)
 YEAR = 2023
@@ -201,4 +205,48 @@ def test_a_blank_procedure_is_the_records_default_on_both_paths(kind):
     by_objects, by_columns, by_ledger = three(data)
     ordinary, simple = ec.actions.Procedure.ORDINARY, ec.actions.Procedure.SIMPLE
     assert {ordinary: 1, simple: 1} == dict(by_objects.penalty.by_procedure)
+    assert by_objects == by_columns == by_ledger
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_DAY = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
+
+
+def _typed_cell(text):
+    """A CSV cell as a clerk's workbook would hold it: numbers and days typed, the rest text."""
+    if _NUMBER.fullmatch(text):
+        number = float(text)
+        # A cell Excel would show otherwise (leading zeros, a long code) stays text.
+        return number if repr(number) in (text, f"{text}.0") and len(text) < 16 else text
+    if day := _DAY.fullmatch(text):
+        try:
+            return dt.datetime(*map(int, day.groups()))  # noqa: DTZ001  (Excel's have no zone)
+        except ValueError:
+            return text
+    return text
+
+
+def _cell(text, *, typed):
+    """What a workbook holds for a CSV cell: a blank none; control characters cannot be kept."""
+    text = _NOT_IN_A_WORKBOOK.sub("", text)
+    if not text:
+        return None
+    return _typed_cell(text) if typed else text
+
+
+@pytest.mark.parametrize("layout", _LAYOUTS)
+@settings(max_examples=examples(20))
+@given(data=st.data(), typed=st.booleans())
+def test_national_tables_in_a_workbook_read_as_the_object_path(layout, data, typed):
+    """A 双公示 table saved as a workbook, its numbers and days typed or not: every road alike."""
+    rows = list(csv.reader(io.StringIO(data.draw(_published_table(layout)).decode("utf-8"))))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "行政处罚"
+    for number, row in enumerate(rows):
+        sheet.append([_cell(c, typed=typed and number > 0) for c in row])
+    saved = io.BytesIO()
+    book.save(saved)
+    by_objects, by_columns, by_ledger = three(saved.getvalue())
+    event("refused" if isinstance(by_objects, list) else "read")
     assert by_objects == by_columns == by_ledger
