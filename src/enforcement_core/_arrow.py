@@ -133,6 +133,28 @@ def _dtype(arrow_type: Any) -> str:
     return f"int{arrow_type.bit_width}"
 
 
+def dictionary(indices: np.ndarray[Any, Any], values: Sequence[str]) -> Any:
+    """An Arrow ``dictionary<int32, string>`` of ``values`` by ``indices`` (int32; -1 a null).
+
+    Examples:
+        >>> import numpy
+        >>> dictionary(numpy.array([1, -1, 0, 1], numpy.int32), ["甲", "乙"]).to_pylist()
+        ['乙', None, '甲', '乙']
+    """
+    np_ = _np()
+    pyarrow = pa()
+    nulls = indices < 0
+    validity, null_count = None, int(np_.count_nonzero(nulls))
+    if null_count:
+        indices = np_.where(nulls, np_.int32(0), indices)
+        validity = pyarrow.py_buffer(np_.packbits(~nulls, bitorder="little"))
+    codes = np_.ascontiguousarray(indices, dtype=np_.int32)
+    arrow_indices = pyarrow.Array.from_buffers(
+        pyarrow.int32(), len(codes), [validity, pyarrow.py_buffer(codes)], null_count=null_count
+    )
+    return pyarrow.DictionaryArray.from_arrays(arrow_indices, strings(values))
+
+
 def strings(values: Sequence[str | None]) -> Any:
     """An Arrow ``string`` array of Python texts (None for a null).
 

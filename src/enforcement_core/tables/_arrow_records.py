@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from enforcement_core._arrow import from_numpy, strings
+from enforcement_core._arrow import dictionary, from_numpy, strings
 from enforcement_core.actions import (
     Party,
     PartyKind,
@@ -258,7 +258,6 @@ def _dictionary_column(
     """
     import numpy as np  # noqa: PLC0415
 
-    pa = _pa()
     used = np.bincount(codes, minlength=len(distinct)) > 0
     # int32, Arrow's indices as they are: no row-long copy to another width.
     renumbered = np.full(len(distinct), -1, dtype=np.int32)
@@ -267,13 +266,4 @@ def _dictionary_column(
         value = distinct[position]
         if value is not None and (keyed := key(value)) is not None:
             renumbered[position] = values.setdefault(keyed, len(values))
-    indices = renumbered[codes]
-    missing = indices < 0
-    if not missing.any():
-        return pa.DictionaryArray.from_arrays(from_numpy(indices), strings(list(values))), True
-    arrow_indices = from_numpy(np.where(missing, np.int32(0), indices))
-    validity = from_numpy(~missing).buffers()[1]
-    arrow_indices = pa.Array.from_buffers(
-        pa.int32(), len(indices), [validity, arrow_indices.buffers()[1]]
-    )
-    return pa.DictionaryArray.from_arrays(arrow_indices, strings(list(values))), bool(values)
+    return dictionary(renumbered[codes], list(values)), bool(values)

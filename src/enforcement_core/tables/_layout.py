@@ -284,6 +284,15 @@ def sheets() -> tuple[Sheet, ...]:
     return tuple(made)
 
 
+def stands_alone(sheet: Sheet) -> bool:
+    """Whether ``sheet``'s records have neither a parent record nor sub-records of their own.
+
+    Only such sheets are read by the column engine: inspections, with their hazards,
+    are read by objects.
+    """
+    return sheet.parent is None and not any(other.parent == sheet.key for other in sheets())
+
+
 def _set(kwargs: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     if len(path) == 1:
         kwargs[path[0]] = value

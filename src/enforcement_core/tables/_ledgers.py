@@ -25,7 +25,7 @@ from enforcement_core.serialization import load_json
 from enforcement_core.tables._arrow_files import _arrow_sheets
 from enforcement_core.tables._arrow_records import _records
 from enforcement_core.tables._files import RawSheet, kind_of, materialized
-from enforcement_core.tables._layout import normal, sheets, unknown_without
+from enforcement_core.tables._layout import normal, sheets, stands_alone, unknown_without
 from enforcement_core.tables._publicity import recognise
 from enforcement_core.tables._publicity_rows import unknown_of
 from enforcement_core.tables._read import (
@@ -41,7 +41,6 @@ from enforcement_core.tables._text import TextSheet
 from enforcement_core.tables.columnar import (
     _GROUPED,
     _columns_of,
-    _has_children,
     _published_typed,
     _to_encode,
     _typed,
@@ -208,12 +207,7 @@ def _checked(  # noqa: PLR0911  (each way a file leaves the column road)
         bodies = _bodies(cells)
     else:
         matched = _match(RawSheet(sheet_name, header, []), sheets(), True, mapping)  # noqa: FBT003
-        if (
-            matched is None
-            or matched.key not in _GROUPED
-            or matched.parent is not None
-            or _has_children(matched)
-        ):
+        if matched is None or matched.key not in _GROUPED or not stands_alone(matched):
             return None
         found = _columns_of(sheet_name, header, matched.columns, mapping, problems)
         if found is None:

@@ -13,7 +13,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from enforcement_core._arrow import strings
+from enforcement_core._arrow import dictionary, strings
 from enforcement_core._extras import require
 from enforcement_core.tables._cells import identifier_key
 from enforcement_core.tables._files import RawSheet
@@ -44,7 +44,11 @@ def _columns_read(
     sheet: RawSheet, mapping: Mapping[str, str | tuple[str, str]] | None, *, single: bool
 ) -> dict[int, Column]:
     """The columns of ``sheet`` the column engine reads, by position (none for a sheet it does not)."""
-    from enforcement_core.tables._layout import match_columns, sheets  # noqa: PLC0415
+    from enforcement_core.tables._layout import (  # noqa: PLC0415
+        match_columns,
+        sheets,
+        stands_alone,
+    )
     from enforcement_core.tables._read import _match  # noqa: PLC0415
 
     header = ["" if h is None else str(h) for h in sheet.header]
@@ -54,13 +58,7 @@ def _columns_read(
             sheet.name, header, published.columns, mapping, [], ignored=published.ignored()
         )
     matched = _match(RawSheet(sheet.name, header, []), sheets(), single, mapping)
-    layout = sheets()
-    # A sheet with sub-records (inspections and hazards) is read by objects, as the road reads it.
-    if (
-        matched is None
-        or matched.parent is not None
-        or any(s.parent == matched.key for s in layout)
-    ):
+    if matched is None or not stands_alone(matched):
         return {}
     return match_columns(sheet.name, header, matched.columns, mapping, [])
 
@@ -144,22 +142,12 @@ def _dictionary(texts: Sequence[str | None]) -> Any:
     """Texts (None for a null) as an Arrow ``dictionary<int32, string>``, each distinct text once."""
     import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
 
-    pa = _pa()
-    distinct = dict.fromkeys(texts)
-    distinct.pop(None, None)
-    values = list(distinct)
+    values = [text for text in dict.fromkeys(texts) if text is not None]
     position: dict[str | None, int] = dict(zip(values, range(len(values)), strict=True))
     position[None] = -1
-    codes = np.fromiter(map(position.__getitem__, texts), np.int32, count=len(texts))
-    nulls = codes < 0
-    validity, null_count = None, int(nulls.sum())
-    if null_count:
-        codes[nulls] = 0
-        validity = pa.py_buffer(np.packbits(~nulls, bitorder="little"))
-    indices = pa.Array.from_buffers(
-        pa.int32(), len(texts), [validity, pa.py_buffer(codes)], null_count=null_count
+    return dictionary(
+        np.fromiter(map(position.__getitem__, texts), np.int32, count=len(texts)), values
     )
-    return pa.DictionaryArray.from_arrays(indices, strings(values))
 
 
 def _cell(value: Any) -> str | None:  # noqa: PLR0911  (one return per kind of cell)

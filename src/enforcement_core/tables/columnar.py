@@ -46,6 +46,7 @@ from enforcement_core.tables._layout import (
     Sheet,
     match_columns,
     sheets,
+    stands_alone,
     unknown_without,
 )
 from enforcement_core.tables._publicity import recognise
@@ -252,7 +253,7 @@ def _read_columnar(  # noqa: C901, PLR0915  (each sheet: published, the library'
                 tables[field] = _concat(tables.get(field), typed)
             continue
         matched = _match(RawSheet(sheet_name, header, []), layout, len(arrow) == 1, mapping)
-        if matched is None or matched.parent is not None or _has_children(matched):
+        if matched is None or not stands_alone(matched):
             # Records with sub-records, and what is not a sheet, go the object way.
             objects.setdefault("_sheets", []).append(sheet_name)
             continue
@@ -295,7 +296,7 @@ def _to_encode(
         if (published := recognise(header, mapping)) is not None:
             return _to_encode_published(sheet_name, header, published, mapping)
         matched = _match(RawSheet(sheet_name, header, []), sheets(), True, mapping)  # noqa: FBT003
-        if matched is None or matched.parent is not None or _has_children(matched):
+        if matched is None or not stands_alone(matched):
             return frozenset()
         found = match_columns(sheet_name, header, matched.columns, mapping, [])
         return frozenset(i for i, column in found.items() if column.key != "id")
@@ -501,10 +502,6 @@ def _unique(problems: list[TableProblem]) -> list[TableProblem]:
 
 def _concat(first: Any, second: Any) -> Any:
     return second if first is None else _pa().concat_tables([first, second])
-
-
-def _has_children(sheet: Sheet) -> bool:
-    return any(other.parent == sheet.key for other in sheets())
 
 
 def _columns_of(  # noqa: PLR0913  (the sheet, its header, and where problems go)
