@@ -1284,3 +1284,38 @@ def test_a_sum_is_written_alike_over_records_and_over_fen(amounts):
     assert str(fewest_places(total)) == str(_yuan(fen))
     assert fewest_places(total) == total
     assert str(fewest_places(fewest_places(total))) == str(fewest_places(total))
+
+
+class TestRecordsBuiltByGroup:
+    """The column engine builds one record for each group of rows alike, not one a row."""
+
+    HEADER = "编号,决定日期,执法领域,处罚种类,罚款金额（元）,当事人名称,当事人类别,当事人证件号码\n"
+
+    def builds(self, monkeypatch, rows):
+        from enforcement_core.tables import _columns
+
+        built = []
+        real = _columns.build
+
+        def counted(*args, **kwargs):
+            built.append(1)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(_columns, "build", counted)
+        data = (self.HEADER + "".join(rows)).encode("utf-8")
+        read_columnar(io.BytesIO(data), body=BODY, year=YEAR)
+        return len(built)
+
+    def test_rows_without_a_party_are_built_by_group(self, monkeypatch):
+        """Party columns left blank in every row (a template's): no party to refuse, one build."""
+        rows = [f"P-{n},2023-08-01,交通,罚款,{n},,,\n" for n in range(200)]
+        assert 1 == self.builds(monkeypatch, rows)
+
+    def test_a_party_its_class_refuses_is_built_alone(self, monkeypatch):
+        """A row whose party is refused (a name without its kind) is built alone, the rest by group."""
+        rows = [f"P-{n},2023-08-01,交通,罚款,{n},,,\n" for n in range(200)]
+        rows[7] = "P-7,2023-08-01,交通,罚款,7,某某商店,,\n"
+        with pytest.raises(ec.LoadError):
+            self.builds(monkeypatch, rows)
+        rows[7] = "P-7,2023-08-01,交通,罚款,7,某某商店,企业,\n"
+        assert 2 >= self.builds(monkeypatch, rows)
