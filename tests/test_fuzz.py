@@ -386,6 +386,7 @@ def same_from_both(name: str, data: bytes) -> None:
     # object reading's ledger or problems.
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(_ledgers, "COLUMN_ROAD_FROM", 0)
+        patch.setattr(_ledgers, "WORKBOOK_COLUMN_ROAD_FROM", 0)
         by_road = _read(lambda s: read_ledger(s, body=FUZZ_BODY, year=2023), name, data)
     assert by_objects == by_road
     by_columns = _read(lambda s: read_columnar(s, body=FUZZ_BODY, year=2023), name, data)

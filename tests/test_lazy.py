@@ -47,6 +47,7 @@ def _column_road_for_small_files() -> Iterator[None]:
     """The column road for files of any size: the tests' files are small."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(_ledgers, "COLUMN_ROAD_FROM", 0)
+        patch.setattr(_ledgers, "WORKBOOK_COLUMN_ROAD_FROM", 0)
         yield
 
 
@@ -637,7 +638,7 @@ class TestReadLedgerIsTheObjectReading:
         assert "fine.written" not in names[0]
         assert "fine.written" in names[1]
 
-    def test_other_kinds_and_workbooks_stay_on_the_object_road(self):
+    def test_other_kinds_stay_on_the_object_road(self):
         """A sheet of coercive actions is read by objects: its records are a plain tuple."""
         action = CoerciveAction("C-1", dt.date(2023, 5, 2), measure=CoerciveMeasure.SEALING)
         ledger = read_ledger(io.BytesIO(table("coercive_actions", [action])), body=BODY)

@@ -41,6 +41,7 @@ from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.summary import summarize
 from enforcement_core.tables import _ledgers, read_ledger
 _ledgers.COLUMN_ROAD_FROM = 0  # the column road for the small file too
+_ledgers.WORKBOOK_COLUMN_ROAD_FROM = 0
 body = EnforcementBody("某镇人民政府", BodyLevel.TOWN)
 ledger = read_ledger(PATH, body=body, year=YEAR)
 summary = summarize(ledger)
@@ -95,7 +96,7 @@ def test_own_layout_parquet(own_csv: Path) -> None:
     assert (cases, imported) == ("220", "False")
 
 
-def test_own_layout_xlsx(own_csv: Path) -> None:
+def _own_xlsx(own_csv: Path) -> Path:
     import csv
 
     openpyxl = pytest.importorskip("openpyxl")
@@ -107,8 +108,21 @@ def test_own_layout_xlsx(own_csv: Path) -> None:
             sheet.append(row)
     path = own_csv.with_suffix(".xlsx")
     book.save(path)
-    cases, imported = _run(READ_COLUMNAR, path, 2023)
+    return path
+
+
+def test_own_layout_xlsx(own_csv: Path) -> None:
+    cases, imported = _run(READ_COLUMNAR, _own_xlsx(own_csv), 2023)
     assert (cases, imported) == ("220", "False")
+
+
+@pytest.mark.parametrize("code", [READ_LEDGER, READ_LEDGER_BUILT])
+def test_read_ledger_of_own_layout_xlsx(own_csv: Path, code: str) -> None:
+    """read_ledger takes a workbook's column road, and builds its records, without pandas."""
+    cases, length, kind, *built, imported = _run(code, _own_xlsx(own_csv), 2023)
+    assert (cases, kind) == ("220", "LazyRecords")
+    assert {length, *built} == {str(len(load_records("gulu-2023").penalty_cases))}
+    assert imported == "False"
 
 
 def test_national_table_csv(tmp_path: Path) -> None:

@@ -6,17 +6,20 @@ import csv
 import datetime as dt
 import io
 import re
+import sys
+from decimal import Decimal
 
 import pyarrow as pa
 import pytest
-from hypothesis import event, given, settings
+from hypothesis import Phase, event, given, settings
 from hypothesis import strategies as st
 
 import enforcement_core as ec
 import strategies
+from enforcement_core._lazy import is_lazy
 from enforcement_core.serialization import dump_json
 from enforcement_core.summary import summarize
-from enforcement_core.tables import read_columnar, read_ledger
+from enforcement_core.tables import _ledgers, read_columnar, read_ledger, template
 from enforcement_core.tables._arrow_files import _arrow_sheets
 from enforcement_core.tables._read import read_objects
 from enforcement_core.tables._sheet_columns import ByObjects, _dictionary
@@ -59,12 +62,14 @@ def outcome(read):
 
 
 def three(data):
-    """The object path's outcome, the column road's, and read_ledger's."""
-    outcomes = (
-        outcome(lambda: summarize(read_objects(io.BytesIO(data), body=BODY, year=YEAR))),
-        outcome(lambda: read_columnar(io.BytesIO(data), body=BODY, year=YEAR).summarize()),
-        outcome(lambda: summarize(read_ledger(io.BytesIO(data), body=BODY, year=YEAR))),
-    )
+    """The object path's outcome, the column road's, and read_ledger's (on the column road)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_ledgers, "WORKBOOK_COLUMN_ROAD_FROM", 0)
+        outcomes = (
+            outcome(lambda: summarize(read_objects(io.BytesIO(data), body=BODY, year=YEAR))),
+            outcome(lambda: read_columnar(io.BytesIO(data), body=BODY, year=YEAR).summarize()),
+            outcome(lambda: summarize(read_ledger(io.BytesIO(data), body=BODY, year=YEAR))),
+        )
     if not any(isinstance(each, list) for each in outcomes):
         # Equal, and written alike: every sum to the same places.
         assert len({dump_json(each) for each in outcomes}) == 1
@@ -250,3 +255,156 @@ def test_national_tables_in_a_workbook_read_as_the_object_path(layout, data, typ
     by_objects, by_columns, by_ledger = three(saved.getvalue())
     event("refused" if isinstance(by_objects, list) else "read")
     assert by_objects == by_columns == by_ledger
+
+
+# A clerk's whole workbook ------------------------------------------------------------------
+
+_ABOUT = {"执法主体名称": "某镇人民政府", "执法主体层级": "镇", "年度": YEAR}
+_UNIT = ["office", "综合行政执法办公室", "综合行政执法办公室", None]
+_OFFICER_ROWS = [["o-1", "李明", "office", "在编", "是"], ["o-2", "王芳", "office", "在编", "否"]]
+#: An officer whose status no reader knows: a problem of a sheet read by objects.
+_BAD_OFFICER = ["o-3", "张伟", "office", "临时工", "是"]
+_INSPECTION = ["I-1", dt.date(2023, 5, 2), "某某加油站", "消防安全", "o-1、o-2"]
+#: A hazard of I-1, and one of an inspection the ledger does not hold (a problem).
+_HAZARDS = [
+    ["I-1", "H-1", dt.date(2023, 5, 2), "灭火器过期", dt.date(2023, 5, 10), dt.date(2023, 5, 8)],
+    ["I-9", "H-9", dt.date(2023, 5, 2), "通道堵塞", None, None],
+]
+_LICENCE = [
+    "L-1",
+    dt.date(2023, 3, 1),
+    "农村宅基地",
+    "李四",
+    "个人",
+    None,
+    "是",
+    "准予许可",
+    dt.date(2023, 3, 20),
+]
+
+
+_NO_EXPLAIN = tuple(phase for phase in Phase if phase is not Phase.explain)
+
+
+def clerk_workbook(data):
+    """A filled template: its about sheet or not, sheets read by objects (good or not), a
+    penalty sheet of typed, mixed and bad cells, and now and then a national table beside it.
+
+    Returns the workbook's bytes and whether the about sheet gives the body and year.
+    """
+    draw = data.draw
+    book = openpyxl.load_workbook(io.BytesIO(template()))
+    about = draw(st.booleans())
+    if about:
+        for row in book["基本信息"].iter_rows(min_row=2):
+            row[1].value = _ABOUT.get(row[0].value)
+    book["执法单位"].append(_UNIT)
+    # Most workbooks good, so that whole ledgers are compared; a bad sheet now and then.
+    rare = st.integers(0, 5).map(lambda n: n == 3)  # a middle value: drawn one time in six
+    for row in [*_OFFICER_ROWS[: draw(st.integers(0, 2))], *[_BAD_OFFICER] * draw(rare)]:
+        book["执法人员"].append(row)
+    if draw(st.booleans()):
+        book["行政检查"].append(_INSPECTION)
+        book["隐患"].append(_HAZARDS[0])
+        if draw(rare):
+            book["隐患"].append(_HAZARDS[1])
+    good = st.lists(st.integers(1, 99), unique=True, max_size=5).map(
+        lambda ids: [[f"P-{n}", *ROW[1:]] for n in ids]
+    )
+    _penalties(book["行政处罚"], draw(st.one_of(good, strategies.workbook_rows)))
+    if draw(st.booleans()):
+        book["行政许可"].append(_LICENCE)
+    if draw(st.booleans()):
+        # A national table, before the own penalty sheet or after every sheet.
+        table = draw(_published_table("penalty-2021-legal"))
+        data_rows = list(csv.reader(io.StringIO(table.decode("utf-8"))))
+        sheet = book.create_sheet("行政处罚公示", draw(st.sampled_from([9, None])))
+        for row in data_rows:
+            sheet.append([_cell(c, typed=False) for c in row])
+    saved = io.BytesIO()
+    book.save(saved)
+    return saved.getvalue(), about
+
+
+def _penalties(sheet, rows):
+    """``rows`` (of :data:`strategies.WORKBOOK_HEADER`) into the template's penalty sheet."""
+    header = [str(cell.value).lstrip("*") for cell in sheet[1]]
+    places = [header.index(name) for name in strategies.WORKBOOK_HEADER]
+    for values in rows:
+        row = [None] * len(header)
+        for place, value in zip(places, values, strict=True):
+            row[place] = value
+        sheet.append(row)
+
+
+def ledger_or_problems(read):
+    """The ledger a reading gives, with its JSON, or every problem it reports, whole."""
+    try:
+        ledger = read()
+    except ec.LoadError as error:
+        return sorted(
+            (p.sheet, p.row or 0, p.header or "", repr(p.value), p.message, p.message_zh)
+            for p in error.problems
+        )
+    return ledger, dump_json(ledger)
+
+
+# Each example writes and reads a workbook three times: no explaining a failure line by line.
+@settings(max_examples=examples(40), deadline=None, phases=_NO_EXPLAIN)
+@given(st.data())
+def test_a_clerks_whole_workbook_reads_as_the_object_path(data):
+    """A whole workbook read once, its big sheets by columns: the object path's ledger or problems.
+
+    read_ledger (on the column road at any size here) and read_columnar's ledger give the
+    records, the body and year, the units and what is unknown as the object reading does,
+    or every problem it names.
+    """
+    saved, about = clerk_workbook(data)
+    given = {} if about and data.draw(st.booleans()) else {"body": BODY, "year": YEAR}
+    by_objects = ledger_or_problems(lambda: read_objects(io.BytesIO(saved), **given))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_ledgers, "WORKBOOK_COLUMN_ROAD_FROM", 0)
+        by_ledger = ledger_or_problems(lambda: read_ledger(io.BytesIO(saved), **given))
+    assert by_objects == by_ledger
+    if isinstance(by_objects, list):
+        event("refused")
+    else:
+        event("read")
+        ledger = by_objects[0]
+        columnar = read_columnar(io.BytesIO(saved), body=ledger.body, year=ledger.year)
+        assert by_objects == ledger_or_problems(columnar.to_ledger)
+        assert summarize(ledger) == columnar.summarize()
+
+
+def test_a_clerks_workbook_is_read_once(monkeypatch):
+    """The sheets the column engine reads are not read by objects too: each sheet is read once."""
+    book = openpyxl.load_workbook(io.BytesIO(template()))
+    for row in book["基本信息"].iter_rows(min_row=2):
+        row[1].value = _ABOUT.get(row[0].value)
+    book["执法单位"].append(_UNIT)
+    book["执法人员"].append(_OFFICER_ROWS[0])
+    book["行政处罚"].append(["P-1", dt.date(2023, 8, 1), "交通运输", "罚款", None, 200])
+    saved = io.BytesIO()
+    book.save(saved)
+    from enforcement_core.tables import _files
+
+    reads = []
+    real = _files.read_sheets
+
+    def counted(*args, **kwargs):
+        reads.append(1)
+        return real(*args, **kwargs)
+
+    for name in ("_files", "_arrow_files", "_read"):
+        module = sys.modules[f"enforcement_core.tables.{name}"]
+        monkeypatch.setattr(module, "read_sheets", counted)
+    monkeypatch.setattr(_ledgers, "WORKBOOK_COLUMN_ROAD_FROM", 0)
+    ledger = read_ledger(io.BytesIO(saved.getvalue()))
+    assert 1 == len(reads)
+    assert is_lazy(ledger.penalty_cases)
+    assert ("o-1",) == tuple(officer.id for officer in ledger.officers)
+    assert Decimal(200) == summarize(ledger).penalty.fines
+    reads.clear()
+    columnar = read_columnar(io.BytesIO(saved.getvalue()), body=ledger.body, year=ledger.year)
+    assert 1 == len(reads)
+    assert 1 == columnar.tables["penalty_cases"].num_rows

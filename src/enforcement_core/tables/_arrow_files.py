@@ -37,7 +37,13 @@ from enforcement_core.tables._files import (
 from enforcement_core.tables._problems import refusal
 from enforcement_core.tables._publicity import below_title, header_row, recognise
 from enforcement_core.tables._read import for_people
-from enforcement_core.tables._sheet_columns import _cell, _columns_read, _numbered_table
+from enforcement_core.tables._sheet_columns import (
+    _cell,
+    _columns_read,
+    _numbered_table,
+    column_layout,
+    text_header,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -77,10 +83,34 @@ def _arrow_sheets(  # noqa: PLR0913  (the file, its sheet's names and how to rea
         return [(name, _arrow_parquet(source, name, encode))]
     if kind == "csv":
         return [(name, _arrow_csv(source, name, mapping, encode))]
+    sheets = workbook_tables(source, kind, name, mapping, encode, typed=typed)
+    return [(sheet.name, table) for sheet, table in sheets]
 
+
+def workbook_tables(  # noqa: PLR0913  (the file, its sheet's names and how to read it)
+    source: str | os.PathLike[str] | IO[bytes],
+    kind: str,
+    name: str,
+    mapping: Mapping[str, str | tuple[str, str]] | None = None,
+    encode: Callable[[list[str]], frozenset[int]] | None = None,
+    *,
+    typed: bool = False,
+    objects: bool = False,
+) -> list[tuple[RawSheet, Any]]:
+    """Each sheet of a workbook, in its order, with its rows as an Arrow table of strings.
+
+    A sheet is given by its header alone (a :class:`._files.RawSheet` of no rows).
+    ``objects``: a sheet the column engine does not read (see
+    :func:`._sheet_columns.column_layout`) is given whole, rows and all, with ``None``
+    for its table: the object reading takes it as it was read, not read again.
+    ``encode`` and ``typed`` as :func:`_arrow_sheets` takes them.
+
+    Raises:
+        ByObjects: ``typed``, and a typed cell reads otherwise as text.
+    """
     from enforcement_core._fast_json import collector_paused  # noqa: PLC0415
 
-    tables = []
+    tables: list[tuple[RawSheet, Any]] = []
     # Turning rows into columns makes an iterator a row and no cycle: the collector,
     # walking the sheet's rows at each collection meanwhile, took 0.2 to 0.3 s of the
     # 0.07 s zip takes for 200,000 rows. The rows are let go before it runs again.
@@ -91,11 +121,15 @@ def _arrow_sheets(  # noqa: PLR0913  (the file, its sheet's names and how to rea
         single = len(read) == 1
         while read:
             sheet = read.pop(0)
+            header = text_header(sheet)
+            if objects and column_layout(sheet.name, header, mapping, single=single) is None:
+                tables.append((sheet, None))
+                continue
             # ``encode`` names the columns of a file of one sheet (as a CSV file is).
-            header = ["" if h is None else str(h) for h in sheet.header]
             encoded = encode(header) if encode is not None and single else frozenset()
             columns = _columns_read(sheet, mapping, single=single) if typed else None
-            tables.append((sheet.name, _numbered_table(sheet, columns, encoded)))
+            table = _numbered_table(sheet, columns, encoded)
+            tables.append((RawSheet(sheet.name, sheet.header, []), table))
     return tables
 
 

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import functools
 import os
-from collections import Counter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
-from enforcement_core._arrow import system_memory_pool, to_numpy
+from enforcement_core._arrow import system_memory_pool
 from enforcement_core._lazy import LazyRecords
 from enforcement_core.errors import LoadError, MissingExtraError
 from enforcement_core.ledger import Ledger
@@ -40,10 +39,14 @@ from enforcement_core.tables._sheet_columns import ByObjects
 from enforcement_core.tables._text import TextSheet
 from enforcement_core.tables.columnar import (
     _GROUPED,
+    ColumnarLedger,
     _columns_of,
     _published_typed,
     _to_encode,
     _typed,
+    national_bodies,
+    record_years,
+    split_workbook,
 )
 
 if TYPE_CHECKING:
@@ -64,6 +67,10 @@ _ONE_SHEET: Final = frozenset({"csv", "parquet"})
 #: does not (220 rows: 0.015 s by objects, 0.13 s by columns); a Parquet file needs
 #: pyarrow either way.
 COLUMN_ROAD_FROM: int = 1 << 20
+#: The smallest workbook whose sheets of penalty cases and licence applications the
+#: column road reads (each other sheet by objects): under it, importing pyarrow and
+#: numpy costs about what the engine saves.
+WORKBOOK_COLUMN_ROAD_FROM: int = 1 << 20
 #: The sheets the object reading takes by their name, whatever their headers: not records.
 _BY_NAME: Final = ("sheet_about", "sheet_units", "sheet_text")
 
@@ -134,13 +141,17 @@ def _by_columns(
     year: int | None,
     mapping: Mapping[str, str | tuple[str, str]] | None,
 ) -> Ledger | None:
-    """The ledger of a one-sheet file of a grouped kind by the column engine; ``None`` when not.
+    """The ledger of a file by the column engine; ``None`` when it does not read it.
 
+    A one-sheet file of a grouped kind; a workbook of :data:`WORKBOOK_COLUMN_ROAD_FROM`
+    bytes or more, each sheet the engine does not read read by objects (once).
     ``None`` also for a CSV file under :data:`COLUMN_ROAD_FROM` bytes, and for a file
     with any problem: the object reading then says them, in its words and order.
     """
     name = _name(source)
     kind = kind_of(source, name or None)
+    if kind == "xlsx" and _size(source) >= WORKBOOK_COLUMN_ROAD_FROM:
+        return _workbook_by_columns(source, name, body, year, mapping)
     if kind not in _ONE_SHEET or (kind == "csv" and _size(source) < COLUMN_ROAD_FROM):
         return None
     stem = Path(name).stem if name else "table"
@@ -152,6 +163,27 @@ def _by_columns(
     except (LoadError, MissingExtraError):
         # Bytes that do not read (or no pyarrow): the object reading says what it says.
         return None
+
+
+def _workbook_by_columns(
+    source: Source,
+    name: str,
+    body: EnforcementBody | None,
+    year: int | None,
+    mapping: Mapping[str, str | tuple[str, str]] | None,
+) -> Ledger | None:
+    """The ledger of a workbook, its big sheets by the column engine; ``None`` at any problem."""
+    stem = Path(name).stem if name else "table"
+    shown = Path(name).name if name else "table"
+    try:
+        with system_memory_pool():
+            split = split_workbook(source, stem, shown, mapping, (body, year))
+    except (LoadError, MissingExtraError, ByObjects):
+        return None
+    if split.rest is None or split.problems:
+        return None
+    rest = split.rest
+    return ColumnarLedger(rest.body, rest.year, split.tables, rest).to_ledger()
 
 
 def _size(source: Source) -> int:
@@ -204,7 +236,7 @@ def _checked(  # noqa: PLR0911  (each way a file leaves the column road)
         typed = _published_typed(
             sheet_name, table, found, published, problems, {}, remember=False, cells=cells
         )
-        bodies = _bodies(cells)
+        bodies = national_bodies(cells)
     else:
         matched = _match(RawSheet(sheet_name, header, []), sheets(), True, mapping)  # noqa: FBT003
         if matched is None or matched.key not in _GROUPED or not stands_alone(matched):
@@ -219,7 +251,7 @@ def _checked(  # noqa: PLR0911  (each way a file leaves the column road)
         return None
     shown = Path(name).name if name else "table"
     body, year = infer_body_and_year(
-        *given, Given({}, bodies, lambda: _years(typed, record), None), shown, problems
+        *given, Given({}, bodies, lambda: record_years(typed, record), None), shown, problems
     )
     if problems or body is None or year is None:
         return None
@@ -235,40 +267,6 @@ def _checked(  # noqa: PLR0911  (each way a file leaves the column road)
         **dict[str, Any]({field: records}),
         unknown=tuple(dict.fromkeys(unknown)),
     )
-
-
-def _bodies(cells: Mapping[str, Any]) -> dict[str, int]:
-    """The bodies a national table's kept rows name (the object reading's ``Publicity.bodies``)."""
-    import numpy as np  # noqa: PLC0415
-
-    if "body" not in cells:
-        return {}
-    distinct, codes = cells["body"]
-    kept = np.asarray(cells["_kept"], dtype=bool)
-    used = np.unique(np.asarray(codes)[kept]).tolist()
-    # Only their number and, for one, its name are looked at: no first rows needed.
-    return {distinct[code]: 0 for code in used if distinct[code] is not None}
-
-
-def _years(typed: Any, record: type) -> Counter[int]:
-    """The years of the records' dates (their ``date``), counted from the table's column."""
-    import numpy as np  # noqa: PLC0415
-
-    column = {"PenaltyCase": "decided_on", "LicenceApplication": "applied_on"}[record.__name__]
-    if not typed.num_rows:
-        return Counter()  # no record, no year (an empty table has no columns either)
-    days = to_numpy(typed.column(column).combine_chunks().cast(_int32()))
-    years, counts = np.unique(
-        days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970,
-        return_counts=True,
-    )
-    return Counter(dict(zip(years.tolist(), counts.tolist(), strict=True)))
-
-
-def _int32() -> Any:
-    from enforcement_core.tables._arrow_files import _pa  # noqa: PLC0415
-
-    return _pa().int32()
 
 
 def load_document(path: str | os.PathLike[str]) -> AnnualReport | Ledger:

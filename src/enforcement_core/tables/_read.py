@@ -45,7 +45,14 @@ from enforcement_core.tables._reasons import in_chinese
 from enforcement_core.tables._text import TextSheet, read_text_sheet
 from enforcement_core.workforce import Unit, UnitKind
 
-__all__ = ["Given", "id_column", "infer_body_and_year", "read_objects", "repeated_ids"]
+__all__ = [
+    "Given",
+    "id_column",
+    "infer_body_and_year",
+    "ledger_of_sheets",
+    "read_objects",
+    "repeated_ids",
+]
 
 Source = str | os.PathLike[str] | IO[bytes]
 
@@ -445,7 +452,7 @@ def infer_body_and_year(
     return body, year
 
 
-def read_objects(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, each kind in turn)
+def read_objects(
     source: Source,
     *,
     body: EnforcementBody | None = None,
@@ -488,6 +495,33 @@ def read_objects(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, ea
                 [TableProblem.at(sheet, None, None, None, "no such sheet", "没有这个工作表")],
                 source=shown,
             )
+    return ledger_of_sheets(raws, shown, body=body, year=year, mapping=mapping)
+
+
+def ledger_of_sheets(  # noqa: C901, PLR0912, PLR0913, PLR0915  (one pass over the sheets, each kind in turn)
+    raws: list[RawSheet],
+    shown: str,
+    *,
+    body: EnforcementBody | None,
+    year: int | None,
+    mapping: Mapping[str, str | tuple[str, str]] | None,
+    single: bool | None = None,
+    bodies: Mapping[str, int] | None = None,
+    years: Callable[[], Counter[int]] | None = None,
+) -> Ledger:
+    """The ledger of a file's sheets (``raws``, in the file's order), every row built into its record.
+
+    ``shown`` names the file in problems. The column road of a workbook gives here
+    the sheets it does not read, and each sheet it reads by its header alone: the
+    sheet's rows then give no record, and what they give the file besides is given
+    by ``single`` (whether the file has one sheet; else ``len(raws) == 1``),
+    ``bodies`` (the bodies its national tables name) and ``years`` (its records'
+    years, counted when asked).
+
+    Raises:
+        LoadError: Every problem of the sheets, with the ledger's body and year as
+            :func:`infer_body_and_year` finds them.
+    """
     problems: list[TableProblem] = []
     layout = sheets()
     about: dict[str, Any] = {}
@@ -496,7 +530,7 @@ def read_objects(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, ea
     national = Publicity()
     prose = TextSheet()
     pending: list[tuple[RawSheet, Sheet]] = []
-    single = len(raws) == 1
+    single = len(raws) == 1 if single is None else single
     seen: Seen = {}
     for raw in raws:
         if normal(raw.name) in (normal(term("sheet_about")), normal(term("sheet_about", "en"))):
@@ -593,7 +627,12 @@ def read_objects(  # noqa: C901, PLR0912, PLR0915  (one pass over the sheets, ea
     body, year = infer_body_and_year(
         body,
         year,
-        Given(about, national.bodies, lambda: _dates(groups), prose.published_on),
+        Given(
+            about,
+            {**national.bodies, **(bodies or {})},
+            lambda: _dates(groups) + (years() if years is not None else Counter()),
+            prose.published_on,
+        ),
         shown,
         problems,
     )

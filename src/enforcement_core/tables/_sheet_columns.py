@@ -17,12 +17,12 @@ from enforcement_core._arrow import dictionary, strings
 from enforcement_core._extras import require
 from enforcement_core.tables._cells import identifier_key
 from enforcement_core.tables._files import RawSheet
-from enforcement_core.tables._publicity import recognise
+from enforcement_core.tables._publicity import PublishedLayout, recognise
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from enforcement_core.tables._layout import Column
+    from enforcement_core.tables._layout import Column, Sheet
 
 
 def _pa() -> Any:
@@ -40,27 +40,46 @@ class ByObjects(Exception):  # noqa: N818  (not an error: a road to take)
     """
 
 
+def column_layout(
+    name: str,
+    header: list[str],
+    mapping: Mapping[str, str | tuple[str, str]] | None,
+    *,
+    single: bool,
+) -> PublishedLayout | Sheet | None:
+    """The layout by which the column engine reads a sheet; ``None``: the sheet is read by objects.
+
+    A national table's, or a sheet of the library's own layout that stands alone (no
+    parent, no sub-records). ``single``: the sheet is the file's only one, found by its
+    headers when its name says nothing.
+    """
+    from enforcement_core.tables._layout import sheets, stands_alone  # noqa: PLC0415
+    from enforcement_core.tables._read import _match  # noqa: PLC0415
+
+    published = recognise(header, mapping)
+    if published is not None:
+        return published
+    matched = _match(RawSheet(name, header, []), sheets(), single, mapping)
+    return matched if matched is not None and stands_alone(matched) else None
+
+
 def _columns_read(
     sheet: RawSheet, mapping: Mapping[str, str | tuple[str, str]] | None, *, single: bool
 ) -> dict[int, Column]:
     """The columns of ``sheet`` the column engine reads, by position (none for a sheet it does not)."""
-    from enforcement_core.tables._layout import (  # noqa: PLC0415
-        match_columns,
-        sheets,
-        stands_alone,
-    )
-    from enforcement_core.tables._read import _match  # noqa: PLC0415
+    from enforcement_core.tables._layout import match_columns  # noqa: PLC0415
 
-    header = ["" if h is None else str(h) for h in sheet.header]
-    published = recognise(header, mapping)
-    if published is not None:
-        return match_columns(
-            sheet.name, header, published.columns, mapping, [], ignored=published.ignored()
-        )
-    matched = _match(RawSheet(sheet.name, header, []), sheets(), single, mapping)
-    if matched is None or not stands_alone(matched):
+    header = text_header(sheet)
+    layout = column_layout(sheet.name, header, mapping, single=single)
+    if layout is None:
         return {}
-    return match_columns(sheet.name, header, matched.columns, mapping, [])
+    ignored = layout.ignored() if isinstance(layout, PublishedLayout) else frozenset()
+    return match_columns(sheet.name, header, layout.columns, mapping, [], ignored=ignored)
+
+
+def text_header(sheet: RawSheet) -> list[str]:
+    """A sheet's header as the column engine names its columns: a blank cell as ``""``."""
+    return ["" if h is None else str(h) for h in sheet.header]
 
 
 def _read_alike(column: Column, cells: Any) -> bool:

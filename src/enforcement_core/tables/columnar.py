@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+from collections import Counter
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -37,7 +38,14 @@ from enforcement_core.figures import LicensingFigures, PenaltyFigures
 from enforcement_core.ledger import Ledger
 from enforcement_core.partials import Partial
 from enforcement_core.summary import record_figures
-from enforcement_core.tables._arrow_files import _arrow_sheets, _Encoded, _encoded, _pa, _pc
+from enforcement_core.tables._arrow_files import (
+    _arrow_sheets,
+    _Encoded,
+    _encoded,
+    _pa,
+    _pc,
+    workbook_tables,
+)
 from enforcement_core.tables._arrow_records import _records
 from enforcement_core.tables._columns import _checked_layout
 from enforcement_core.tables._files import RawSheet, kind_of, materialized, of_file
@@ -49,17 +57,16 @@ from enforcement_core.tables._layout import (
     stands_alone,
     unknown_without,
 )
-from enforcement_core.tables._publicity import recognise
+from enforcement_core.tables._problems import TableProblem
+from enforcement_core.tables._publicity import PublishedLayout, recognise
 from enforcement_core.tables._publicity_columns import _national, _to_encode_published
 from enforcement_core.tables._publicity_rows import unknown_of
-from enforcement_core.tables._sheet_columns import ByObjects
+from enforcement_core.tables._sheet_columns import ByObjects, column_layout, text_header
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from enforcement_core.report import AnnualReport
-    from enforcement_core.tables._problems import TableProblem
-    from enforcement_core.tables._publicity import PublishedLayout
     from enforcement_core.tables._read import Seen
 
 __all__ = ["ColumnarLedger", "read_columnar"]
@@ -192,7 +199,7 @@ def read_columnar(
         return _read_columnar(source, body=body, year=year, mapping=mapping)
 
 
-def _read_columnar(  # noqa: C901, PLR0915  (each sheet: published, the library's own, or by objects)
+def _read_columnar(  # noqa: C901, PLR0912, PLR0915  (each sheet: published, the library's own, or by objects)
     source: str | os.PathLike[str] | IO[bytes],
     *,
     body: EnforcementBody,
@@ -213,16 +220,16 @@ def _read_columnar(  # noqa: C901, PLR0915  (each sheet: published, the library'
         return ColumnarLedger(body, year, {}, ledger)
     shown = Path(name).name if name else "table"
     stem = Path(name).stem if name else "table"
+    if kind == "xlsx":
+        return _columnar_workbook(source, shown, stem, mapping, (body, year))
     try:
         arrow = _arrow_sheets(source, kind, stem, mapping, _to_encode(stem, mapping), typed=True)
     except LoadError as error:
         raise of_file(error, Path(name).stem if name else "table", shown) from None
     except ByObjects:
         # A typed cell the engine would read otherwise than the object path: the reference reads it.
-        rewound = source if not hasattr(source, "seek") else _rewound(source)
-        return ColumnarLedger(
-            body, year, {}, read_objects(rewound, body=body, year=year, mapping=mapping)
-        )
+        ledger = read_objects(_rewound(source), body=body, year=year, mapping=mapping)
+        return ColumnarLedger(body, year, {}, ledger)
     problems: list[TableProblem] = []
     tables: dict[str, Any] = {}
     layout = sheets()
@@ -265,7 +272,7 @@ def _read_columnar(  # noqa: C901, PLR0915  (each sheet: published, the library'
             tables[matched.key] = _concat(tables.get(matched.key), typed)
     if objects.get("_sheets"):
         rest = read_objects(
-            source if not hasattr(source, "seek") else _rewound(source),
+            _rewound(source),
             body=body,
             year=year,
             mapping=mapping,
@@ -279,6 +286,160 @@ def _read_columnar(  # noqa: C901, PLR0915  (each sheet: published, the library'
     if unknown:
         rest = attrs.evolve(rest, unknown=tuple(dict.fromkeys([*rest.unknown, *unknown])))
     return ColumnarLedger(body, year, tables, rest)
+
+
+def _columnar_workbook(
+    source: str | os.PathLike[str] | IO[bytes],
+    shown: str,
+    stem: str,
+    mapping: Mapping[str, str | tuple[str, str]] | None,
+    given: tuple[EnforcementBody, int],
+) -> ColumnarLedger:
+    """:func:`read_columnar` of a workbook: each sheet read once, by columns or by objects."""
+    from enforcement_core.tables._read import read_objects  # noqa: PLC0415
+
+    body, year = given
+    try:
+        split = split_workbook(source, stem, shown, mapping, (body, year))
+    except LoadError as error:
+        raise of_file(error, stem, shown) from None
+    except ByObjects:
+        # A typed cell the engine would read otherwise than the object path: the reference reads it.
+        split = None
+    if split is not None and split.rest is not None:
+        if split.problems:
+            raise LoadError(_unique(split.problems), source=shown)
+        return ColumnarLedger(body, year, split.tables, split.rest)
+    # Else a sheet read by objects has a problem: the object reading names every problem
+    # of the workbook, in its words.
+    return ColumnarLedger(
+        body, year, {}, read_objects(_rewound(source), body=body, year=year, mapping=mapping)
+    )
+
+
+@attrs.frozen
+class WorkbookSplit:
+    """A workbook read once: the sheets the column engine reads as typed tables, the rest as objects."""
+
+    #: The typed tables of the sheets the engine read, by the ledger's field.
+    tables: dict[str, Any]
+    #: The ledger of every other sheet: the body, the year, units, narrative and what is
+    #: unknown, and no record of the fields in ``tables``. ``None``: those sheets (or
+    #: the body and year) have a problem, which the object reading names.
+    rest: Ledger | None
+    #: The problems the engine found in its sheets.
+    problems: list[TableProblem]
+
+
+def split_workbook(
+    source: str | os.PathLike[str] | IO[bytes],
+    stem: str,
+    shown: str,
+    mapping: Mapping[str, str | tuple[str, str]] | None,
+    given: tuple[EnforcementBody | None, int | None],
+) -> WorkbookSplit:
+    """A workbook's sheets read once, each by the column engine where it reads it, else by objects.
+
+    The object reading (:func:`~enforcement_core.tables._read.ledger_of_sheets`) takes
+    every sheet, those the engine reads by their header alone: so it finds the body
+    and the year (``given``, else from the about sheet, the bodies the national tables
+    name and the years of every record), what is unknown and in which order, as it
+    does of the whole workbook. The engine's sheets are checked in the object
+    reading's order (national tables first), so that an identifier given twice is
+    first seen where the object reading first sees it.
+
+    Raises:
+        LoadError: The workbook cannot be read.
+        ByObjects: A typed cell the engine would read otherwise than the object path.
+    """
+    from enforcement_core.categories import RECORD_GROUPS  # noqa: PLC0415
+    from enforcement_core.tables._read import ledger_of_sheets  # noqa: PLC0415
+
+    read = workbook_tables(
+        source, "xlsx", stem, mapping, _to_encode(stem, mapping), typed=True, objects=True
+    )
+    single = len(read) == 1
+    engine = [(sheet, table) for sheet, table in read if table is not None]
+    layouts = [column_layout(s.name, text_header(s), mapping, single=single) for s, _ in engine]
+    # The object reading reads the national tables in its first pass, the others after.
+    order = sorted(range(len(engine)), key=lambda i: not isinstance(layouts[i], PublishedLayout))
+    problems: list[TableProblem] = []
+    seen: Seen = {}
+    parts: dict[str, list[Any]] = {}
+    bodies: dict[str, int] = {}
+    for step, index in enumerate(order):
+        (sheet, table), layout = engine[index], layouts[index]
+        # The last sheet's identifiers are looked up by no later sheet: not remembered.
+        remember = step < len(order) - 1
+        header = list(table.column_names)
+        if isinstance(layout, PublishedLayout):
+            found = _columns_of(
+                sheet.name, header, layout.columns, mapping, problems, ignored=layout.ignored()
+            )
+            if found is None:
+                continue
+            cells: dict[str, Any] = {}
+            typed = _published_typed(
+                sheet.name, table, found, layout, problems, seen, remember=remember, cells=cells
+            )
+            bodies.update(national_bodies(cells))
+            parts.setdefault(layout.field, []).append(typed)
+        elif layout is not None:
+            found = _columns_of(sheet.name, header, layout.columns, mapping, problems)
+            if found is None:
+                continue
+            typed = _typed(sheet.name, table, found, layout, problems, seen, remember=remember)
+            parts.setdefault(layout.key, []).append(typed)
+    tables = {field: _concat(*found) for field, found in parts.items()}
+    records = {group.field: group.record for group in RECORD_GROUPS}
+
+    def years() -> Counter[int]:
+        return sum(
+            (record_years(table, records[field]) for field, table in tables.items()), Counter()
+        )
+
+    try:
+        rest = ledger_of_sheets(
+            [sheet for sheet, _ in read],
+            shown,
+            body=given[0],
+            year=given[1],
+            mapping=mapping,
+            single=single,
+            bodies=bodies,
+            years=years,
+        )
+    except LoadError:
+        rest = None
+    return WorkbookSplit(tables, rest, problems)
+
+
+def national_bodies(cells: Mapping[str, Any]) -> dict[str, int]:
+    """The bodies a national table's kept rows name (the object reading's ``Publicity.bodies``)."""
+    import numpy as np  # noqa: PLC0415
+
+    if "body" not in cells:
+        return {}
+    distinct, codes = cells["body"]
+    kept = np.asarray(cells["_kept"], dtype=bool)
+    used = np.unique(np.asarray(codes)[kept]).tolist()
+    # Only their number and, for one, its name are looked at: no first rows needed.
+    return {distinct[code]: 0 for code in used if distinct[code] is not None}
+
+
+def record_years(typed: Any, record: type) -> Counter[int]:
+    """The years of the records' dates (their ``date``), counted from the table's column."""
+    import numpy as np  # noqa: PLC0415
+
+    column = {"PenaltyCase": "decided_on", "LicenceApplication": "applied_on"}[record.__name__]
+    if not typed.num_rows:
+        return Counter()  # no record, no year (an empty table has no columns either)
+    days = to_numpy(typed.column(column).combine_chunks().cast(_pa().int32()))
+    years, counts = np.unique(
+        days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970,
+        return_counts=True,
+    )
+    return Counter(dict(zip(years.tolist(), counts.tolist(), strict=True)))
 
 
 def _to_encode(
@@ -485,7 +646,9 @@ def _lazy_records(field: str, table: Any) -> tuple[Any, ...]:
 
 
 def _rewound(source: Any) -> Any:
-    source.seek(0)
+    """``source`` to be read again from its start: a path as it is, a file object seeked back."""
+    if hasattr(source, "seek"):
+        source.seek(0)
     return source
 
 
@@ -500,8 +663,18 @@ def _unique(problems: list[TableProblem]) -> list[TableProblem]:
     return kept
 
 
-def _concat(first: Any, second: Any) -> Any:
-    return second if first is None else _pa().concat_tables([first, second])
+def _concat(*tables: Any) -> Any:
+    """The typed tables of one field as one, in order; ``None`` (no table yet) left out.
+
+    A national table and a sheet of the library's own layout hold different fields (a
+    table of no rows may hold none): a field one table lacks is null in its rows, which
+    the records and the summaries read as the field's default, as they read a table
+    without the column.
+    """
+    held = [table for table in tables if table is not None]
+    if len(held) == 1:
+        return held[0]
+    return _pa().concat_tables(held, promote_options="permissive")
 
 
 def _columns_of(  # noqa: PLR0913  (the sheet, its header, and where problems go)
