@@ -23,30 +23,26 @@ from enforcement_core.ledger import Ledger
 from enforcement_core.serialization import load_json
 from enforcement_core.tables._arrow_files import _arrow_sheets
 from enforcement_core.tables._arrow_records import _records
-from enforcement_core.tables._files import RawSheet, kind_of, materialized
-from enforcement_core.tables._layout import normal, sheets, stands_alone, unknown_without
-from enforcement_core.tables._publicity import recognise
-from enforcement_core.tables._publicity_rows import unknown_of
+from enforcement_core.tables._files import kind_of, materialized
+from enforcement_core.tables._layout import normal
 from enforcement_core.tables._read import (
     Given,
-    _match,
     _name,
     for_people,
     infer_body_and_year,
     read_objects,
 )
-from enforcement_core.tables._sheet_columns import ByObjects
+from enforcement_core.tables._sheet_columns import ByObjects, column_layout
 from enforcement_core.tables._text import TextSheet
 from enforcement_core.tables.columnar import (
     _GROUPED,
     ColumnarLedger,
-    _columns_of,
-    _published_typed,
     _to_encode,
-    _typed,
+    field_of,
     national_bodies,
     record_years,
     split_workbook,
+    typed_sheet,
 )
 
 if TYPE_CHECKING:
@@ -220,33 +216,18 @@ def _checked(  # noqa: PLR0911  (each way a file leaves the column road)
     if len(arrow) != 1:
         return None
     ((sheet_name, table),) = arrow
-    header = list(table.column_names)
+    layout = column_layout(sheet_name, list(table.column_names), mapping, single=True)
+    if layout is None or field_of(layout) not in _GROUPED:
+        return None
     problems: list[TableProblem] = []
-    bodies: dict[str, int] = {}
-    published = recognise(header, mapping)
-    if published is not None:
-        field, record = published.field, published.record
-        found = _columns_of(
-            sheet_name, header, published.columns, mapping, problems, ignored=published.ignored()
-        )
-        if found is None:
-            return None
-        unknown = unknown_of(published, (column.key for column in found.values()))
-        cells: dict[str, Any] = {}
-        typed = _published_typed(
-            sheet_name, table, found, published, problems, {}, remember=False, cells=cells
-        )
-        bodies = national_bodies(cells)
-    else:
-        matched = _match(RawSheet(sheet_name, header, []), sheets(), True, mapping)  # noqa: FBT003
-        if matched is None or matched.key not in _GROUPED or not stands_alone(matched):
-            return None
-        found = _columns_of(sheet_name, header, matched.columns, mapping, problems)
-        if found is None:
-            return None
-        field, record = matched.key, matched.record
-        unknown = unknown_without(record, (column.key for column in found.values()))
-        typed = _typed(sheet_name, table, found, matched, problems, {}, remember=False)
+    cells: dict[str, Any] = {}
+    done = typed_sheet(
+        sheet_name, table, layout, mapping, problems, {}, remember=False, cells=cells
+    )
+    if done is None:
+        return None
+    (typed, unknown), field, record = done, field_of(layout), layout.record
+    bodies = national_bodies(cells)
     if problems:
         return None
     shown = Path(name).name if name else "table"

@@ -48,17 +48,15 @@ from enforcement_core.tables._arrow_files import (
 )
 from enforcement_core.tables._arrow_records import _records
 from enforcement_core.tables._columns import _checked_layout
-from enforcement_core.tables._files import RawSheet, kind_of, materialized, of_file
+from enforcement_core.tables._files import kind_of, materialized, of_file
 from enforcement_core.tables._layout import (
     Column,
     Sheet,
     match_columns,
-    sheets,
-    stands_alone,
     unknown_without,
 )
 from enforcement_core.tables._problems import TableProblem
-from enforcement_core.tables._publicity import PublishedLayout, recognise
+from enforcement_core.tables._publicity import PublishedLayout
 from enforcement_core.tables._publicity_columns import _national, _to_encode_published
 from enforcement_core.tables._publicity_rows import unknown_of
 from enforcement_core.tables._sheet_columns import ByObjects, column_layout, text_header
@@ -199,14 +197,14 @@ def read_columnar(
         return _read_columnar(source, body=body, year=year, mapping=mapping)
 
 
-def _read_columnar(  # noqa: C901, PLR0912, PLR0915  (each sheet: published, the library's own, or by objects)
+def _read_columnar(  # noqa: C901  (each sheet: published, the library's own, or by objects)
     source: str | os.PathLike[str] | IO[bytes],
     *,
     body: EnforcementBody,
     year: int,
     mapping: Mapping[str, str | tuple[str, str]] | None,
 ) -> ColumnarLedger:
-    from enforcement_core.tables._read import _match, read_objects  # noqa: PLC0415
+    from enforcement_core.tables._read import read_objects  # noqa: PLC0415
 
     source = materialized(source)
     name = (
@@ -232,7 +230,6 @@ def _read_columnar(  # noqa: C901, PLR0912, PLR0915  (each sheet: published, the
         return ColumnarLedger(body, year, {}, ledger)
     problems: list[TableProblem] = []
     tables: dict[str, Any] = {}
-    layout = sheets()
     objects: dict[str, list[Any]] = {}
     seen: Seen = {}
     unknown: dict[str, None] = {}
@@ -240,36 +237,16 @@ def _read_columnar(  # noqa: C901, PLR0912, PLR0915  (each sheet: published, the
         # The last sheet's numbers are looked up by no later sheet: not remembered.
         remember = position < len(arrow) - 1
         header = list(table.column_names)
-        published = recognise(header, mapping)
-        if published is not None:
-            field = published.field
-            found = _columns_of(
-                sheet_name,
-                header,
-                published.columns,
-                mapping,
-                problems,
-                ignored=published.ignored(),
-            )
-            if found is not None:
-                keys = (column.key for column in found.values())
-                unknown.update(dict.fromkeys(unknown_of(published, keys)))
-                typed = _published_typed(
-                    sheet_name, table, found, published, problems, seen, remember=remember
-                )
-                tables[field] = _concat(tables.get(field), typed)
-            continue
-        matched = _match(RawSheet(sheet_name, header, []), layout, len(arrow) == 1, mapping)
-        if matched is None or not stands_alone(matched):
+        layout = column_layout(sheet_name, header, mapping, single=len(arrow) == 1)
+        if layout is None:
             # Records with sub-records, and what is not a sheet, go the object way.
             objects.setdefault("_sheets", []).append(sheet_name)
             continue
-        found = _columns_of(sheet_name, header, matched.columns, mapping, problems)
-        if found is not None:
-            keys = (column.key for column in found.values())
-            unknown.update(dict.fromkeys(unknown_without(matched.record, keys)))
-            typed = _typed(sheet_name, table, found, matched, problems, seen, remember=remember)
-            tables[matched.key] = _concat(tables.get(matched.key), typed)
+        done = typed_sheet(sheet_name, table, layout, mapping, problems, seen, remember=remember)
+        if done is not None:
+            typed, missing = done
+            unknown.update(dict.fromkeys(missing))
+            tables[field_of(layout)] = _concat(tables.get(field_of(layout)), typed)
     if objects.get("_sheets"):
         rest = read_objects(
             _rewound(source),
@@ -369,27 +346,16 @@ def split_workbook(
     bodies: dict[str, int] = {}
     for step, index in enumerate(order):
         (sheet, table), layout = engine[index], layouts[index]
+        assert layout is not None  # noqa: S101  (workbook_tables gave these sheets a table)
         # The last sheet's identifiers are looked up by no later sheet: not remembered.
         remember = step < len(order) - 1
-        header = list(table.column_names)
-        if isinstance(layout, PublishedLayout):
-            found = _columns_of(
-                sheet.name, header, layout.columns, mapping, problems, ignored=layout.ignored()
-            )
-            if found is None:
-                continue
-            cells: dict[str, Any] = {}
-            typed = _published_typed(
-                sheet.name, table, found, layout, problems, seen, remember=remember, cells=cells
-            )
+        cells: dict[str, Any] = {}
+        done = typed_sheet(
+            sheet.name, table, layout, mapping, problems, seen, remember=remember, cells=cells
+        )
+        if done is not None:
             bodies.update(national_bodies(cells))
-            parts.setdefault(layout.field, []).append(typed)
-        elif layout is not None:
-            found = _columns_of(sheet.name, header, layout.columns, mapping, problems)
-            if found is None:
-                continue
-            typed = _typed(sheet.name, table, found, layout, problems, seen, remember=remember)
-            parts.setdefault(layout.key, []).append(typed)
+            parts.setdefault(field_of(layout), []).append(done[0])
     tables = {field: _concat(*found) for field, found in parts.items()}
     records = {group.field: group.record for group in RECORD_GROUPS}
 
@@ -451,15 +417,14 @@ def _to_encode(
     identifiers, a value a row, which it takes as they are); of a published
     table, all but its decision numbers; none of a sheet read by objects.
     """
-    from enforcement_core.tables._read import _match  # noqa: PLC0415
 
     def encode(header: list[str]) -> frozenset[int]:
-        if (published := recognise(header, mapping)) is not None:
-            return _to_encode_published(sheet_name, header, published, mapping)
-        matched = _match(RawSheet(sheet_name, header, []), sheets(), True, mapping)  # noqa: FBT003
-        if matched is None or not stands_alone(matched):
+        layout = column_layout(sheet_name, header, mapping, single=True)
+        if isinstance(layout, PublishedLayout):
+            return _to_encode_published(sheet_name, header, layout, mapping)
+        if layout is None:
             return frozenset()
-        found = match_columns(sheet_name, header, matched.columns, mapping, [])
+        found = match_columns(sheet_name, header, layout.columns, mapping, [])
         return frozenset(i for i, column in found.items() if column.key != "id")
 
     return encode
@@ -692,6 +657,44 @@ def _columns_of(  # noqa: PLR0913  (the sheet, its header, and where problems go
 
 
 # Summaries by group-bys -----------------------------------------------------------------
+
+
+def typed_sheet(  # noqa: PLR0913, PLR0917  (the table, its layout, and where problems and identifiers go)
+    sheet_name: str,
+    table: Any,
+    layout: PublishedLayout | Sheet,
+    mapping: Mapping[str, str | tuple[str, str]] | None,
+    problems: list[TableProblem],
+    seen: Seen,
+    *,
+    remember: bool,
+    cells: dict[str, Any] | None = None,
+) -> tuple[Any, tuple[str, ...]] | None:
+    """A sheet the engine reads, checked into a typed table, with the figures its columns leave unknown.
+
+    The sheet's layout is :func:`._sheet_columns.column_layout`'s. ``None`` when its header has a problem (added to ``problems``). ``cells`` receives a
+    national table's columns as read (:func:`_published_typed`).
+    """
+    header = list(table.column_names)
+    if isinstance(layout, PublishedLayout):
+        ignored = layout.ignored()
+        found = _columns_of(sheet_name, header, layout.columns, mapping, problems, ignored=ignored)
+        if found is None:
+            return None
+        typed = _published_typed(
+            sheet_name, table, found, layout, problems, seen, remember=remember, cells=cells
+        )
+        return typed, unknown_of(layout, (column.key for column in found.values()))
+    found = _columns_of(sheet_name, header, layout.columns, mapping, problems)
+    if found is None:
+        return None
+    typed = _typed(sheet_name, table, found, layout, problems, seen, remember=remember)
+    return typed, unknown_without(layout.record, (column.key for column in found.values()))
+
+
+def field_of(layout: PublishedLayout | Sheet) -> str:
+    """The ledger's field a layout's records go to."""
+    return layout.field if isinstance(layout, PublishedLayout) else layout.key
 
 
 def _published_typed(  # noqa: PLR0913, PLR0917  (the table, where it is, and what was seen before)
