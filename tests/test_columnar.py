@@ -697,6 +697,10 @@ def test_the_tally_of_types_is_the_count_of_rows_listing_each(lists, split):
     chunks = [lists[:split], lists[split:]]
     column = pa.chunked_array(chunks, pa.list_(pa.string()))
     assert expected == {k: n for k, n in _per_type(column).items() if n}
+    # One chunk, a slice of a longer array (its values from an offset): counted alike.
+    padded = pa.array([["fine"], *lists, ["warning"]], pa.list_(pa.string()))
+    sliced = pa.chunked_array([padded.slice(1, len(lists))])
+    assert expected == {k: n for k, n in _per_type(sliced).items() if n}
 
 
 class TestTheEngine:

@@ -25,10 +25,38 @@ if TYPE_CHECKING:
 
     import numpy as np
 
-__all__ = ["from_numpy", "pa", "pc", "scalar", "strings", "system_memory_pool", "to_numpy"]
+__all__ = [
+    "contiguous",
+    "from_numpy",
+    "pa",
+    "pc",
+    "scalar",
+    "strings",
+    "system_memory_pool",
+    "to_numpy",
+]
 
 #: The largest byte offset a ``string`` array holds; longer text goes to ``large_string``.
 _INT32_MAX = 2**31 - 1
+
+
+def contiguous(column: Any) -> Any:
+    """One array of ``column``'s values, copied only when its chunks must be joined.
+
+    A chunked array's only chunk is given as it is; an array too. ``ChunkedArray.combine_chunks`` copies a column of one chunk too: 0.26 s for two
+    million lists of two strings, and memory first touched that the copy did not need.
+
+    Examples:
+        >>> import pyarrow
+        >>> one = pyarrow.chunked_array([pyarrow.array(["a", "b"])])
+        >>> contiguous(one).buffers()[2].address == one.chunk(0).buffers()[2].address
+        True
+        >>> contiguous(pyarrow.chunked_array([["a"], ["b"]])).to_pylist()
+        ['a', 'b']
+    """
+    if not hasattr(column, "num_chunks"):
+        return column
+    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
 
 
 def pa() -> Any:

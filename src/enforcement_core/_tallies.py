@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar
 
 import attrs
 
-from enforcement_core._arrow import from_numpy, scalar, to_numpy
+from enforcement_core._arrow import contiguous, from_numpy, scalar, to_numpy
 from enforcement_core._extras import require
 
 if TYPE_CHECKING:
@@ -425,7 +425,7 @@ def _per_type(lists: Any) -> Counter[str | None]:
     import numpy as np  # noqa: PLC0415
 
     pc = _pc()
-    lists = lists.combine_chunks() if hasattr(lists, "combine_chunks") else lists
+    lists = contiguous(lists)
     rows = to_numpy(pc.list_parent_indices(lists)).astype(np.int64, copy=False)
     encoded = pc.dictionary_encode(pc.list_flatten(lists))
     # A null value, were there one, is counted under None, as a group-by counts it.

@@ -21,7 +21,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, overload
 
 import attrs
 
-from enforcement_core._arrow import from_numpy, scalar, strings, to_numpy
+from enforcement_core._arrow import contiguous, from_numpy, scalar, strings, to_numpy
 from enforcement_core._extras import require
 from enforcement_core.errors import LoadError
 from enforcement_core.tables._cells import read_wan_yuan, read_yuan
@@ -365,7 +365,7 @@ def _encoded(array: Any, *, hashed: bool = True) -> _Encoded:
     if hashed and isinstance(array, pa.ChunkedArray) and pa.types.is_dictionary(array.type):
         return _of_dictionaries(array)
     if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks() if array.num_chunks else strings([])
+        array = contiguous(array) if array.num_chunks else strings([])
     if not hashed:
         if pa.types.is_dictionary(array.type):
             array = array.dictionary_decode()

@@ -30,7 +30,14 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
-from enforcement_core._arrow import from_numpy, scalar, strings, system_memory_pool, to_numpy
+from enforcement_core._arrow import (
+    contiguous,
+    from_numpy,
+    scalar,
+    strings,
+    system_memory_pool,
+    to_numpy,
+)
 from enforcement_core._lazy import LazyRecords
 from enforcement_core.body import EnforcementBody
 from enforcement_core.errors import LoadError
@@ -400,7 +407,7 @@ def record_years(typed: Any, record: type) -> Counter[int]:
     column = {"PenaltyCase": "decided_on", "LicenceApplication": "applied_on"}[record.__name__]
     if not typed.num_rows:
         return Counter()  # no record, no year (an empty table has no columns either)
-    days = to_numpy(typed.column(column).combine_chunks().cast(_pa().int32()))
+    days = to_numpy(contiguous(typed.column(column)).cast(_pa().int32()))
     years, counts = np.unique(
         days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970,
         return_counts=True,
@@ -535,7 +542,7 @@ def _keys_of_ids(
 
     pa, pc = _pa(), _pc()
     if encoded is None:
-        chunks = column.combine_chunks() if hasattr(column, "combine_chunks") else column
+        chunks = contiguous(column)
         if pa.types.is_dictionary(chunks.type):
             chunks = chunks.dictionary_decode()
         if not (pa.types.is_string(chunks.type) or pa.types.is_large_string(chunks.type)):
