@@ -22,6 +22,12 @@ Each measure runs in a fresh process, so that its peak memory is its own:
   ratios to ``csv-columnar`` and ``national-columnar``, target: at most 2x);
 - ``xlsx``: a 100,000-row penalty sheet through ``read_ledger`` and ``summarize``,
   beside ``pandas.read_excel`` with openpyxl + ``groupby`` (target: at most 1.0x);
+- ``template``: a clerk's workbook, the template (``enforcement-core init``) filled in: its
+  about sheet, a unit and two officers, and ``--excel-rows`` penalty cases in its fourteen
+  columns (the party's left blank); ``template-ours`` is ``summarize(read_ledger(path))``,
+  the body and year from the about sheet (the clerk's whole path), ``template-objects``
+  the same read record by record (``read_objects``, the reference), beside fastexcel and
+  polars reading the penalty sheet and counting without validation;
 - the bytes per row a columnar ledger holds (target: under 100).
 
 Times are the best of ``--repeat`` runs inside the measuring process.
@@ -360,6 +366,7 @@ ANCHORS = {
     "csv-polars": "polars",
     "parquet-polars": "polars",
     "xlsx-polars": "fastexcel",
+    "template-polars": "fastexcel",
     "csv-duckdb": "duckdb",
     "parquet-duckdb": "duckdb",
     "national-polars": "polars",
@@ -389,6 +396,12 @@ def _anchor(kind: str, path: Path, repeat: int) -> tuple[float, str]:
             return pl.read_csv(path, infer_schema=False)
         if kind == "parquet-polars":
             return pl.read_parquet(path)
+        if kind == "template-polars":
+            frame = pl.read_excel(
+                path, sheet_name="行政处罚", engine="calamine", infer_schema_length=0
+            )
+            # The template marks a required column's header with "*".
+            return frame.rename({name: name.lstrip("*") for name in frame.columns})
         return pl.read_excel(path, engine="calamine", infer_schema_length=0)
 
     seconds, _ = best_of(repeat, lambda: _polars_tallies(read()))
@@ -462,6 +475,14 @@ def measure(kind: str, path: Path, repeat: int) -> None:  # noqa: C901, PLR0912,
         seconds, report = best_of(
             repeat, lambda: read_columnar(path, body=BODY, year=YEAR).summarize()
         )
+        extra = f"penalty cases {report.penalty.cases:,}"  # type: ignore[attr-defined]
+    elif kind in ("template-ours", "template-objects"):
+        from enforcement_core.summary import summarize
+        from enforcement_core.tables import read_ledger
+        from enforcement_core.tables._read import read_objects
+
+        read = read_ledger if kind == "template-ours" else read_objects
+        seconds, report = best_of(repeat, lambda: summarize(read(path)))
         extra = f"penalty cases {report.penalty.cases:,}"  # type: ignore[attr-defined]
     elif kind == "xlsx-pandas":
         import pandas as pd
@@ -617,6 +638,9 @@ def _write(folder: Path, records: int, excel_rows: int, only: set[str]) -> dict[
             writer = csv.writer(handle)
             writer.writerow(NATIONAL_HEADERS)
             writer.writerows(national_rows(records))
+    if "template" in only:
+        files["template"] = folder / "台账.xlsx"
+        _write_template(files["template"], excel_rows)
     if "xlsx" in only:
         import openpyxl
 
@@ -628,6 +652,33 @@ def _write(folder: Path, records: int, excel_rows: int, only: set[str]) -> dict[
         files["xlsx"] = folder / "行政处罚.xlsx"
         book.save(files["xlsx"])
     return files
+
+
+def _write_template(path: Path, rows: int) -> None:
+    """The template filled in as a clerk fills it: about sheet, a unit, two officers, ``rows`` cases."""
+    import io
+
+    import openpyxl
+
+    from enforcement_core.tables import template
+
+    book = openpyxl.load_workbook(io.BytesIO(template()))
+    about = {"执法主体名称": "示例镇人民政府", "执法主体层级": "镇", "年度": YEAR}
+    for row in book["基本信息"].iter_rows(min_row=2):
+        row[1].value = about.get(row[0].value)
+    book["执法单位"].append(["office", "综合行政执法办公室", "综合行政执法办公室", None])
+    for number in (1, 2):
+        book["执法人员"].append([f"o-{number}", f"执法人员{number}", "office", "在编", "是"])
+    sheet = book["行政处罚"]
+    header = [str(cell.value).lstrip("*") for cell in sheet[1]]
+    places = [header.index(name) for name in PENALTY_HEADERS]
+    sheet.delete_rows(2, sheet.max_row)  # the template's example row
+    for values in penalty_rows(rows, seed=6):
+        row: list[object] = [None] * len(header)
+        for place, value in zip(places, values, strict=True):
+            row[place] = value or None
+        sheet.append(row)
+    book.save(path)
 
 
 #: The figures of a RESULT line that the rounds compare, by their label in the line.
@@ -737,6 +788,9 @@ def main() -> None:
             ("xlsx-columnar", "xlsx"),
             ("xlsx-pandas", "xlsx"),
             ("xlsx-polars", "xlsx"),
+            ("template-ours", "template"),
+            ("template-objects", "template"),
+            ("template-polars", "template"),
             ("columnar-bytes", "parquet"),
         ]
         timings: dict[str, list[dict[str, float]]] = {}
@@ -770,6 +824,8 @@ def main() -> None:
             ("parquet-columnar", "parquet-polars"),
             ("xlsx-columnar", "xlsx-polars"),
             ("xlsx-ours", "xlsx-columnar"),
+            ("template-ours", "template-polars"),
+            ("template-ours", "template-objects"),
             ("csv-columnar", "csv-duckdb"),
             ("parquet-columnar", "parquet-duckdb"),
             ("national-columnar", "national-polars"),

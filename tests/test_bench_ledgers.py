@@ -60,6 +60,29 @@ class TestLedgerBenchmark:
         ):
             assert measure in completed.stdout
 
+    def test_the_template_runs_tiny(self):
+        """A clerk's filled template: read_ledger, the object reading and the anchor, and their ratios."""
+        completed = subprocess.run(
+            [
+                *(sys.executable, str(SCRIPT), "--only", "template"),
+                *("--excel-rows", "50", "--repeat", "1"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        assert 0 == completed.returncode, completed.stderr
+        assert "FAILED" not in completed.stdout, completed.stdout
+        for measure in (
+            "template-ours ",
+            "template-objects ",
+            "template-polars ",
+            "penalty cases 50",
+            "ratio template-ours / template-objects",
+        ):
+            assert measure in completed.stdout, completed.stdout
+
     def test_json_series_runs_tiny(self):
         """The JSON series takes turns at each size and prints the ratio to msgspec and the growth."""
         completed = subprocess.run(
