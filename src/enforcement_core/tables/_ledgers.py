@@ -232,7 +232,7 @@ def _checked(  # noqa: PLR0911  (each way a file leaves the column road)
         return None
     shown = Path(name).name if name else "table"
     body, year = infer_body_and_year(
-        *given, Given({}, bodies, lambda: record_years(typed, record), None), shown, problems
+        *given, Given({}, bodies, lambda: record_years(field, typed), None), shown, problems
     )
     if problems or body is None or year is None:
         return None

@@ -336,7 +336,6 @@ def split_workbook(
         LoadError: The workbook cannot be read.
         ByObjects: A typed cell the engine would read otherwise than the object path.
     """
-    from enforcement_core.categories import RECORD_GROUPS  # noqa: PLC0415
     from enforcement_core.tables._read import ledger_of_sheets  # noqa: PLC0415
 
     read = workbook_tables(
@@ -364,12 +363,9 @@ def split_workbook(
             bodies.update(national_bodies(cells))
             parts.setdefault(field_of(layout), []).append(done[0])
     tables = {field: _concat(*found) for field, found in parts.items()}
-    records = {group.field: group.record for group in RECORD_GROUPS}
 
     def years() -> Counter[int]:
-        return sum(
-            (record_years(table, records[field]) for field, table in tables.items()), Counter()
-        )
+        return sum((record_years(field, table) for field, table in tables.items()), Counter())
 
     try:
         rest = ledger_of_sheets(
@@ -400,13 +396,24 @@ def national_bodies(cells: Mapping[str, Any]) -> dict[str, int]:
     return {distinct[code]: 0 for code in used if distinct[code] is not None}
 
 
-def record_years(typed: Any, record: type) -> Counter[int]:
-    """The years of the records' dates (their ``date``), counted from the table's column."""
+#: The column of a record's ``date``, for the kinds whose tables are big.
+_DATE_COLUMNS: Final = {"penalty_cases": "decided_on", "licence_applications": "applied_on"}
+
+
+def record_years(field: str, typed: Any) -> Counter[int]:
+    """The years of the records' dates (their ``date``), as the object reading counts them.
+
+    Of penalty cases and licence applications, counted from the table's column; of
+    the other kinds (a few rows, when a workbook has them), from their records.
+    """
     import numpy as np  # noqa: PLC0415
 
-    column = {"PenaltyCase": "decided_on", "LicenceApplication": "applied_on"}[record.__name__]
     if not typed.num_rows:
         return Counter()  # no record, no year (an empty table has no columns either)
+    column = _DATE_COLUMNS.get(field)
+    if column is None:
+        dates = (getattr(record, "date", None) for record in _records(field, typed))
+        return Counter(day.year for day in dates if isinstance(day, dt.date))
     days = to_numpy(contiguous(typed.column(column)).cast(_pa().int32()))
     years, counts = np.unique(
         days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970,
