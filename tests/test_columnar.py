@@ -584,7 +584,7 @@ def test_repeated_identifiers_in_arrow_are_those_of_the_object_path(sheets_of_id
     from enforcement_core.tables._arrow_files import _encoded
     from enforcement_core.tables._layout import Column
     from enforcement_core.tables._read import repeated_ids
-    from enforcement_core.tables.columnar import _repeated
+    from enforcement_core.tables._typed_sheets import _repeated
 
     column = next(c for c in SHEETS["penalty_cases"].columns if c.key == "id")
     assert isinstance(column, Column)
@@ -617,7 +617,7 @@ def test_repeated_identifiers_in_arrow_are_those_of_the_object_path(sheets_of_id
 def test_an_identifier_given_again_is_found_within_a_sheet_and_across_sheets():
     import pyarrow as pa
 
-    from enforcement_core.tables.columnar import _repeated
+    from enforcement_core.tables._typed_sheets import _repeated
 
     column = next(c for c in SHEETS["penalty_cases"].columns if c.key == "id")
     seen = {}
@@ -1235,7 +1235,7 @@ def test_numbers_given_once_each_need_no_keys(second, unique):
     import pyarrow as pa
 
     from enforcement_core.tables._arrow_files import _encoded
-    from enforcement_core.tables.columnar import _id_keys, _keys_of_ids
+    from enforcement_core.tables._typed_sheets import _id_keys, _keys_of_ids
 
     column = pa.array(["P-1", None, second])
     encoded = _encoded(column, hashed=False)

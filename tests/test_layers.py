@@ -447,6 +447,7 @@ TABLES: list[str] = [
     "_publicity_columns",
     "_locate",
     "_template",
+    "_typed_sheets",
     "columnar",
     "_ledgers",
     "__init__",

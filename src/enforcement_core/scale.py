@@ -74,7 +74,8 @@ from enforcement_core.tables._publicity import published_layouts, recognise
 from enforcement_core.tables._publicity_columns import _national
 from enforcement_core.tables._publicity_rows import unknown_of
 from enforcement_core.tables._read import Seen, given_again
-from enforcement_core.tables.columnar import _columns_of, _to_encode, _unique
+from enforcement_core.tables._typed_sheets import _columns_of
+from enforcement_core.tables.columnar import _to_encode, _unique
 
 if TYPE_CHECKING:
     from enforcement_core.report import AnnualReport

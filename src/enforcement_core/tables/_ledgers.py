@@ -34,15 +34,17 @@ from enforcement_core.tables._read import (
 )
 from enforcement_core.tables._sheet_columns import ByObjects, column_layout
 from enforcement_core.tables._text import TextSheet
+from enforcement_core.tables._typed_sheets import (
+    field_of,
+    national_bodies,
+    record_years,
+    typed_sheet,
+)
 from enforcement_core.tables.columnar import (
     _GROUPED,
     ColumnarLedger,
     _to_encode,
-    field_of,
-    national_bodies,
-    record_years,
     split_workbook,
-    typed_sheet,
 )
 
 if TYPE_CHECKING:
