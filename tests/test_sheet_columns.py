@@ -424,3 +424,17 @@ def test_a_clerks_workbook_is_read_once(monkeypatch):
     columnar = read_columnar(io.BytesIO(saved.getvalue()), body=ledger.body, year=ledger.year)
     assert 1 == len(reads)
     assert 1 == columnar.tables["penalty_cases"].num_rows
+    # A workbook with problems, in a sheet read by objects and in one the engine reads:
+    # read_ledger names the object reading's problems, in its order, from the one read.
+    book["执法人员"].append(_BAD_OFFICER)
+    book["行政处罚"].append(["P-2", "昨天", "交通运输", "罚款", None, 300])
+    saved = io.BytesIO()
+    book.save(saved)
+    reads.clear()
+    with pytest.raises(ec.LoadError) as by_ledger:
+        read_ledger(io.BytesIO(saved.getvalue()))
+    assert 1 == len(reads)
+    with pytest.raises(ec.LoadError) as by_objects:
+        read_objects(io.BytesIO(saved.getvalue()))
+    assert {"执法人员", "行政处罚"} == {problem.sheet for problem in by_ledger.value.problems}
+    assert by_objects.value.problems == by_ledger.value.problems

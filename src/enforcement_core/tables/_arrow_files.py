@@ -96,6 +96,7 @@ def workbook_tables(  # noqa: PLR0913  (the file, its sheet's names and how to r
     *,
     typed: bool = False,
     objects: bool = False,
+    keep: bool = False,
 ) -> list[tuple[RawSheet, Any]]:
     """Each sheet of a workbook, in its order, with its rows as an Arrow table of strings.
 
@@ -103,6 +104,8 @@ def workbook_tables(  # noqa: PLR0913  (the file, its sheet's names and how to r
     ``objects``: a sheet the column engine does not read (see
     :func:`._sheet_columns.column_layout`) is given whole, rows and all, with ``None``
     for its table: the object reading takes it as it was read, not read again.
+    ``keep``: a sheet given a table is given whole too (its rows kept beside the
+    table), for the object reading to read the workbook without reading it again.
     ``encode`` and ``typed`` as :func:`_arrow_sheets` takes them.
 
     Raises:
@@ -129,7 +132,7 @@ def workbook_tables(  # noqa: PLR0913  (the file, its sheet's names and how to r
             encoded = encode(header) if encode is not None and single else frozenset()
             columns = _columns_read(sheet, mapping, single=single) if typed else None
             table = _numbered_table(sheet, columns, encoded)
-            tables.append((RawSheet(sheet.name, sheet.header, []), table))
+            tables.append((sheet if keep else RawSheet(sheet.name, sheet.header, []), table))
     return tables
 
 

@@ -30,6 +30,7 @@ from enforcement_core.tables._read import (
     _name,
     for_people,
     infer_body_and_year,
+    ledger_of_sheets,
     read_objects,
 )
 from enforcement_core.tables._sheet_columns import ByObjects, column_layout
@@ -170,18 +171,25 @@ def _workbook_by_columns(
     year: int | None,
     mapping: Mapping[str, str | tuple[str, str]] | None,
 ) -> Ledger | None:
-    """The ledger of a workbook, its big sheets by the column engine; ``None`` at any problem."""
+    """The ledger of a workbook, its big sheets by the column engine.
+
+    At a problem, the object reading of the sheets as read names every one (it raises
+    the object reading's LoadError), without reading the workbook again: a clerk
+    correcting a big workbook pays for the engine's checks, not for a second read.
+    ``None`` when the engine cannot read the workbook: the object reading then does.
+    """
     stem = Path(name).stem if name else "table"
     shown = Path(name).name if name else "table"
     try:
         with system_memory_pool():
-            split = split_workbook(source, stem, shown, mapping, (body, year))
+            split = split_workbook(source, stem, shown, mapping, (body, year), keep=True)
     except (LoadError, MissingExtraError, ByObjects):
         return None
-    if split.rest is None or split.problems:
-        return None
-    rest = split.rest
-    return ColumnarLedger(rest.body, rest.year, split.tables, rest).to_ledger()
+    if split.rest is not None and not split.problems:
+        rest = split.rest
+        return ColumnarLedger(rest.body, rest.year, split.tables, rest).to_ledger()
+    sheets = split.sheets if split.sheets is not None else []
+    return ledger_of_sheets(sheets, shown, body=body, year=year, mapping=mapping)
 
 
 def _size(source: Source) -> int:

@@ -45,7 +45,7 @@ from enforcement_core.tables._arrow_files import (
     workbook_tables,
 )
 from enforcement_core.tables._arrow_records import _records
-from enforcement_core.tables._files import kind_of, materialized, of_file
+from enforcement_core.tables._files import RawSheet, kind_of, materialized, of_file
 from enforcement_core.tables._layout import (
     match_columns,
 )
@@ -306,14 +306,19 @@ class WorkbookSplit:
     rest: Ledger | None
     #: The problems the engine found in its sheets.
     problems: list[TableProblem]
+    #: Every sheet as read, rows and all, when they were kept (``keep``): the object
+    #: reading of the whole workbook, should a problem be found, without reading it again.
+    sheets: list[RawSheet] | None = None
 
 
-def split_workbook(
+def split_workbook(  # noqa: PLR0913  (the file, its names, and what is given and kept)
     source: str | os.PathLike[str] | IO[bytes],
     stem: str,
     shown: str,
     mapping: Mapping[str, str | tuple[str, str]] | None,
     given: tuple[EnforcementBody | None, int | None],
+    *,
+    keep: bool = False,
 ) -> WorkbookSplit:
     """A workbook's sheets read once, each by the column engine where it reads it, else by objects.
 
@@ -332,7 +337,14 @@ def split_workbook(
     from enforcement_core.tables._read import ledger_of_sheets  # noqa: PLC0415
 
     read = workbook_tables(
-        source, "xlsx", stem, mapping, _to_encode(stem, mapping), typed=True, objects=True
+        source,
+        "xlsx",
+        stem,
+        mapping,
+        _to_encode(stem, mapping),
+        typed=True,
+        objects=True,
+        keep=keep,
     )
     single = len(read) == 1
     engine = [(sheet, table) for sheet, table in read if table is not None]
@@ -362,7 +374,10 @@ def split_workbook(
 
     try:
         rest = ledger_of_sheets(
-            [sheet for sheet, _ in read],
+            [
+                sheet if table is None else RawSheet(sheet.name, sheet.header, [])
+                for sheet, table in read
+            ],
             shown,
             body=given[0],
             year=given[1],
@@ -373,7 +388,7 @@ def split_workbook(
         )
     except LoadError:
         rest = None
-    return WorkbookSplit(tables, rest, problems)
+    return WorkbookSplit(tables, rest, problems, [sheet for sheet, _ in read] if keep else None)
 
 
 def _to_encode(
