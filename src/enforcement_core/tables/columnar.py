@@ -30,9 +30,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
-from enforcement_core._arrow import (
-    system_memory_pool,
-)
+from enforcement_core._arrow import system_memory_pool
 from enforcement_core._lazy import LazyRecords
 from enforcement_core.body import EnforcementBody
 from enforcement_core.errors import LoadError
@@ -40,15 +38,10 @@ from enforcement_core.figures import LicensingFigures, PenaltyFigures
 from enforcement_core.ledger import Ledger
 from enforcement_core.partials import Partial
 from enforcement_core.summary import record_figures
-from enforcement_core.tables._arrow_files import (
-    _arrow_sheets,
-    workbook_tables,
-)
+from enforcement_core.tables._arrow_files import _arrow_sheets, workbook_tables
 from enforcement_core.tables._arrow_records import _records
 from enforcement_core.tables._files import RawSheet, kind_of, materialized, of_file
-from enforcement_core.tables._layout import (
-    match_columns,
-)
+from enforcement_core.tables._layout import match_columns
 from enforcement_core.tables._problems import TableProblem
 from enforcement_core.tables._publicity import PublishedLayout
 from enforcement_core.tables._publicity_columns import _to_encode_published
