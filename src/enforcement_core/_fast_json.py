@@ -131,7 +131,11 @@ class _Plan:
         self.structs: dict[type, str] = {}
         self.names: dict[type, str] = {}
         self.fields: dict[type, tuple[list[tuple[str, str]], list[tuple[str, str, Any]]]] = {}
+        #: The source of each builder generated so far, in the order they were first used.
         self.code: list[str] = []
+        #: How each class's builder is to be generated: its type hints, and whether it
+        #: sets the fields itself (decided with the plan).
+        self._ways: dict[type, tuple[dict[str, Any], bool]] = {}
         self.env: dict[str, Any] = {"UNSET": msgspec.UNSET, "_doubt": _doubt}
         self.env |= {"_counted": _counted, "_B": _INT_BOUND, "_D": _MAX_DEPTH}
         self.env |= {"_new": object.__new__, "_MISSING": _MISSING, "_L": _REMEMBERED}
@@ -155,7 +159,7 @@ class _Plan:
             )
             self.namespace[struct.__name__] = struct
             tops.append(struct)
-        exec("\n\n".join(self.code), self.env)  # noqa: S102  (code generated from the model here)
+        #: The builder of each class: at first the one that generates it (see _builder).
         self.builders: dict[type, Callable[..., Any]] = {
             cls: self.env[name] for cls, name in self.names.items()
         }
@@ -221,16 +225,36 @@ class _Plan:
         return name
 
     def _builder(self, cls: type, hints: dict[str, Any]) -> None:
-        """Generate the function that builds ``cls`` from its decoded structure.
+        """Make ready the function that builds ``cls`` from its decoded structure.
 
-        It adds the number of fields the document gives to ``keys[0]``.
+        It adds the number of fields the document gives to ``keys[0]``. Its code is
+        generated and compiled when it is first called: compiling is most of what a
+        plan costs, and a document uses only some of the model's classes (a report
+        read by the command line about half of them). How it builds is decided here,
+        with the plan.
         """
-        if _built_directly(cls):
-            self._direct_builder(cls, hints)
-        else:
-            self._calling_builder(cls, hints)
+        self._ways[cls] = (hints, _built_directly(cls))
 
-    def _direct_builder(self, cls: type, hints: dict[str, Any]) -> None:
+        def first_call(s: Any, depth: int, keys: list[int]) -> Any:
+            return self._generated(cls)(s, depth, keys)
+
+        self.env[self.names[cls]] = first_call
+
+    def _generated(self, cls: type) -> Callable[..., Any]:
+        """Generate and compile the builder of ``cls``; it replaces the one that called this.
+
+        The builders call one another by their names in ``env``, so each call after
+        this one reaches the compiled builder.
+        """
+        hints, direct = self._ways[cls]
+        source = self._direct_builder(cls, hints) if direct else self._calling_builder(cls, hints)
+        exec(source, self.env)  # noqa: S102  (code generated from the model here)
+        self.code.append(source)
+        built: Callable[..., Any] = self.env[self.names[cls]]
+        self.builders[cls] = built
+        return built
+
+    def _direct_builder(self, cls: type, hints: dict[str, Any]) -> str:
         """A builder that does what the class's ``__init__`` does, remembering checks.
 
         attrs' ``__init__`` of such a class (see :func:`_built_directly`) sets each
@@ -293,9 +317,9 @@ class _Plan:
             sets.append(f"    S_{name}(o, {x})")
             checks += [f"    R_{name}_{n}(o, A_{name}, {x})" for n in range(len(rest))]
         lines = [*head, f"    n = {required}", *sets, *checks, "    keys[0] += n", "    return o"]
-        self.code.append("\n".join(lines))
+        return "\n".join(lines)
 
-    def _calling_builder(self, cls: type, hints: dict[str, Any]) -> None:
+    def _calling_builder(self, cls: type, hints: dict[str, Any]) -> str:
         """A builder that calls the class with the fields the document gives, as cattrs does."""
         function = self.names[cls]
         self.env[f"C_{function}"] = cls
@@ -309,7 +333,7 @@ class _Plan:
                     f"        kw[{field.alias!r}] = {value}",
                 ]
         lines += ["    keys[0] += len(kw)", f"    return C_{function}(**kw)"]
-        self.code.append("\n".join(lines))
+        return "\n".join(lines)
 
     def _convert(self, tp: Any, value: str, depth: str) -> str:  # noqa: PLR0911  (one per kind)
         """A Python expression turning the decoded ``value`` into the model's ``tp``."""
