@@ -7,6 +7,7 @@ module-level import added back is found here and not only in a benchmark.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -17,7 +18,7 @@ import pytest
 from babel import Locale
 
 import plugins
-from enforcement_core import _fast_json, examples, serialization
+from enforcement_core import _fast_json, cli, examples, serialization
 from enforcement_core.errors import LoadError
 from enforcement_core.numbers_zh._arabic import zh_cn_symbols
 from enforcement_core.report import AnnualReport
@@ -170,3 +171,77 @@ class TestCollector:
     def test_given_its_arguments_it_leaves_the_collector_alone(self):
         """A program or a test calling main(argv) keeps its collector as it was."""
         assert [0, False] == fresh(FROZEN.format(argv='["examples"]'))
+
+
+#: The report command in a fresh interpreter that imports nothing of its own (REPORT
+#: imports json): it prints the status, then the modules loaded, one a line.
+BARE_REPORT = """
+import os, sys
+from enforcement_core import cli
+shown, sys.stdout = sys.stdout, open(os.devnull, "w", encoding="utf-8")
+status = cli.main(["report"])
+sys.stdout = shown
+print(status)
+print("\\n".join(sorted(sys.modules)))
+"""
+
+
+@pytest.fixture(scope="module")
+def bare_report_modules() -> list[str]:
+    completed = subprocess.run(
+        [sys.executable, "-c", BARE_REPORT],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert 0 == completed.returncode, completed.stderr
+    status, *modules = completed.stdout.splitlines()
+    assert "0" == status
+    assert "enforcement_core.renderers.zh" in modules
+    return modules
+
+
+class TestImportedWhenUsed:
+    @pytest.mark.parametrize(
+        "module",
+        [
+            "json",  # the reference road, dump_json, and check's and compare's JSON
+            "shutil",  # argparse's width of the help, found without it
+            "enforcement_core.comparison",  # a change computed from a previous year's report
+        ],
+    )
+    def test_the_report_of_an_example_leaves_it_alone(self, bare_report_modules, module):
+        """Modules the report of the example has no use for are imported only when used."""
+        assert module not in bare_report_modules
+
+
+def helps() -> dict[str, str]:
+    """The help of the command line and of each command."""
+    parser = cli._parser()
+    shown = {"": parser.format_help()}
+    for action in parser._subparsers._group_actions:  # type: ignore[union-attr]
+        shown |= {name: sub.format_help() for name, sub in action.choices.items()}  # type: ignore[union-attr]
+    return shown
+
+
+class TestHelpWidth:
+    @pytest.mark.parametrize("columns", [None, "120", "50", "0", "-3", "wide"])
+    def test_the_width_is_argparses(self, monkeypatch, columns):
+        """The help is as wide as argparse makes it: $COLUMNS when it is a width, else 80."""
+        if columns is None:
+            monkeypatch.delenv("COLUMNS", raising=False)
+        else:
+            monkeypatch.setenv("COLUMNS", columns)
+        assert argparse.HelpFormatter("x")._width == cli._Formatter("x")._width
+
+    @pytest.mark.parametrize("lang", ["en", "zh"])
+    @pytest.mark.parametrize("columns", ["60", "100"])
+    def test_every_help_is_as_argparse_writes_it(self, monkeypatch, lang, columns):
+        """Each command's help, in either language, is what argparse's own formatter writes."""
+        monkeypatch.setenv("COLUMNS", columns)
+        monkeypatch.setattr(cli._Parser, "lang", lang)
+        ours = helps()
+        monkeypatch.setattr(cli, "_Formatter", argparse.RawDescriptionHelpFormatter)
+        assert helps() == ours
+        assert 8 == len(ours)
