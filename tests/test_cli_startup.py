@@ -20,6 +20,7 @@ from babel import Locale
 import plugins
 from enforcement_core import _fast_json, cli, examples, serialization
 from enforcement_core.errors import LoadError
+from enforcement_core.numbers_zh import _arabic
 from enforcement_core.numbers_zh._arabic import zh_cn_symbols
 from enforcement_core.report import AnnualReport
 from enforcement_core.serialization import dump_json, load_json
@@ -150,6 +151,26 @@ class TestLocale:
         symbols = parsed.number_symbols["latn"]
         expected = (symbols["group"], symbols["decimal"], symbols["percentSign"])
         assert expected == tuple(zh_cn_symbols())
+        assert expected == tuple(_arabic.zh_cn_symbols.__wrapped__())
+
+    def test_babels_own_road_gives_the_same_symbols(self):
+        """The symbols through a Babel Locale, merged, are the ones read from the files."""
+        assert zh_cn_symbols() == _arabic._babel_symbols()
+
+    @pytest.mark.parametrize("trouble", ["a symbol not found", "a file not read"])
+    def test_babels_own_road_is_taken_when_the_files_do_not_say(self, monkeypatch, trouble):
+        """A symbol missing from the files read, or a file that cannot be read: Babel's road."""
+        expected = zh_cn_symbols()
+        if trouble == "a symbol not found":
+            monkeypatch.setattr(_arabic, "_ZH_CN_INHERITANCE", ("zh_Hans_CN", "zh_Hans"))
+        else:
+            # Babel has no file of this locale: the open fails.
+            monkeypatch.setattr(_arabic, "_ZH_CN_INHERITANCE", ("zh_Hans_CN", "xx_Nowhere"))
+        taken = []
+        babels = _arabic._babel_symbols
+        monkeypatch.setattr(_arabic, "_babel_symbols", lambda: taken.append(1) or babels())
+        assert expected == _arabic.zh_cn_symbols.__wrapped__()
+        assert [1] == taken
 
 
 #: main() in a fresh interpreter, run as the command (no argv) or given its arguments.
@@ -209,6 +230,8 @@ class TestImportedWhenUsed:
             "json",  # the reference road, dump_json, and check's and compare's JSON
             "shutil",  # argparse's width of the help, found without it
             "enforcement_core.comparison",  # a change computed from a previous year's report
+            "babel.numbers",  # the zh_CN symbols are read from Babel's files as text
+            "babel.dates",
         ],
     )
     def test_the_report_of_an_example_leaves_it_alone(self, bare_report_modules, module):

@@ -31,10 +31,67 @@ class Symbols(NamedTuple):
     percent: str
 
 
+#: zh_CN as CLDR names it (zh_Hans_CN, by its likely subtags), then the locales it
+#: inherits from, in CLDR's order: Babel merges their data so, the first one to define
+#: a symbol giving it.
+_ZH_CN_INHERITANCE: Final = ("zh_Hans_CN", "zh_Hans", "zh", "root")
+#: The keys of the symbols in Babel's ``number_symbols`` of the latn numbering system.
+_KEYS: Final = ("group", "decimal", "percentSign")
+
+
 @functools.cache
 def zh_cn_symbols() -> Symbols:
-    """The symbols from Babel's zh_CN locale data: only symbols, never its rounding."""
+    """The symbols from Babel's zh_CN locale data: only symbols, never its rounding.
+
+    Read from Babel's data files of zh_CN and the locales it inherits from, one after
+    the other, as Babel's merge of them gives each symbol; what the files hold beside
+    text (number and date patterns, plural rules) is left unbuilt. Babel's own road,
+    a ``Locale`` (:func:`_babel_symbols`), also reads CLDR's table of parents, merges
+    the four locales and imports its dates and numbers modules to build those
+    patterns: more than twice the cost, and most of the time the command line's
+    report took to write. Should a symbol not be given as text (an alias), or the
+    files not read so, Babel's own road gives the symbols.
+    """
     # Babel is imported here, on first use, with the locale data it reads.
+    import pickle  # noqa: PLC0415
+
+    from babel.localedata import resolve_locale_filename  # noqa: PLC0415
+
+    class Unbuilt:
+        """An object of Babel's data other than text: a pattern or a rule, not needed here."""
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def __setstate__(self, state: object) -> None:
+            pass
+
+    class TextOnly(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> type:  # noqa: ARG002  (every class alike)
+            return Unbuilt
+
+    found: dict[str, object] = {}
+    try:
+        for name in _ZH_CN_INHERITANCE:
+            # Babel's file of the locale, read without Babel's cache: a locale loaded
+            # there unmerged would be given unmerged to the next part of a program asking.
+            with open(resolve_locale_filename(name), "rb") as data:  # noqa: PTH123  (Babel's path)
+                locale = TextOnly(data).load()
+            latn = locale.get("number_symbols", {}).get("latn", {})
+            found = {key: latn[key] for key in _KEYS if key in latn} | found
+            if len(found) == len(_KEYS):
+                break
+    except (OSError, EOFError, ValueError, TypeError, AttributeError, pickle.UnpicklingError):
+        return _babel_symbols()  # Babel's files are not as this reads them: Babel reads them
+    if not all(isinstance(found.get(key), str) for key in _KEYS):
+        return _babel_symbols()
+    return Symbols(
+        group=str(found["group"]), decimal=str(found["decimal"]), percent=str(found["percentSign"])
+    )
+
+
+def _babel_symbols() -> Symbols:
+    """The symbols as Babel's ``Locale`` of zh_CN gives them, its data merged."""
     from babel import Locale  # noqa: PLC0415
     from babel.numbers import get_decimal_symbol, get_group_symbol  # noqa: PLC0415
 
