@@ -193,6 +193,27 @@ class TestCollector:
         """A program or a test calling main(argv) keeps its collector as it was."""
         assert [0, False] == fresh(FROZEN.format(argv='["examples"]'))
 
+    @pytest.mark.parametrize(
+        ("name", "paused"),
+        [
+            ("enforcement-core", True),
+            ("enforcement-core.exe", True),
+            ("enforcement-core-gui", False),
+        ],
+    )
+    def test_the_command_imports_its_modules_with_the_collector_paused(self, name, paused):
+        """The command's start-up pauses the collector; main() freezes, then turns it on."""
+        code = (
+            "import contextlib, gc, io, json, sys\n"
+            f"sys.argv = [{name!r}, 'examples']\n"
+            "from enforcement_core import cli\n"
+            "imported = gc.isenabled()\n"
+            "with contextlib.redirect_stdout(io.TextIOWrapper(io.BytesIO(), encoding='utf-8')):\n"
+            "    status = cli.main()\n"
+            "print(json.dumps([imported, status, gc.isenabled(), gc.get_freeze_count() > 0]))"
+        )
+        assert [not paused, 0, True, True] == fresh(code)
+
 
 #: The report command in a fresh interpreter that imports nothing of its own (REPORT
 #: imports json): it prints the status, then the modules loaded, one a line.
