@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from babel import Locale
+from babel.localedata import resolve_locale_filename
 
 import plugins
 from enforcement_core import _fast_json, cli, examples, serialization
@@ -153,19 +154,28 @@ class TestLocale:
         assert expected == tuple(zh_cn_symbols())
         assert expected == tuple(_arabic.zh_cn_symbols.__wrapped__())
 
+    @pytest.mark.parametrize("name", _arabic._ZH_CN_INHERITANCE)
+    def test_the_files_read_are_babels(self, name):
+        """Each file read is the one Babel's locale data reads for that locale."""
+        assert resolve_locale_filename(name) == _arabic._babel_data_file(name)
+
     def test_babels_own_road_gives_the_same_symbols(self):
         """The symbols through a Babel Locale, merged, are the ones read from the files."""
         assert zh_cn_symbols() == _arabic._babel_symbols()
 
-    @pytest.mark.parametrize("trouble", ["a symbol not found", "a file not read"])
+    @pytest.mark.parametrize(
+        "trouble", ["a symbol not found", "a file not read", "Babel in no folder"]
+    )
     def test_babels_own_road_is_taken_when_the_files_do_not_say(self, monkeypatch, trouble):
         """A symbol missing from the files read, or a file that cannot be read: Babel's road."""
         expected = zh_cn_symbols()
         if trouble == "a symbol not found":
             monkeypatch.setattr(_arabic, "_ZH_CN_INHERITANCE", ("zh_Hans_CN", "zh_Hans"))
-        else:
+        elif trouble == "a file not read":
             # Babel has no file of this locale: the open fails.
             monkeypatch.setattr(_arabic, "_ZH_CN_INHERITANCE", ("zh_Hans_CN", "xx_Nowhere"))
+        else:
+            monkeypatch.setattr(_arabic, "_babel_data_file", lambda _name: None)
         taken = []
         babels = _arabic._babel_symbols
         monkeypatch.setattr(_arabic, "_babel_symbols", lambda: taken.append(1) or babels())
@@ -251,8 +261,7 @@ class TestImportedWhenUsed:
             "json",  # the reference road, dump_json, and check's and compare's JSON
             "shutil",  # argparse's width of the help, found without it
             "enforcement_core.comparison",  # a change computed from a previous year's report
-            "babel.numbers",  # the zh_CN symbols are read from Babel's files as text
-            "babel.dates",
+            "babel",  # the zh_CN symbols are read from Babel's files, as text
         ],
     )
     def test_the_report_of_an_example_leaves_it_alone(self, bare_report_modules, module):

@@ -9,6 +9,7 @@ library need not write a figure.
 from __future__ import annotations
 
 import functools
+import os
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from enforcement_core.numbers_zh._rounding import half_up
@@ -43,19 +44,17 @@ _KEYS: Final = ("group", "decimal", "percentSign")
 def zh_cn_symbols() -> Symbols:
     """The symbols from Babel's zh_CN locale data: only symbols, never its rounding.
 
-    Read from Babel's data files of zh_CN and the locales it inherits from, one after
-    the other, as Babel's merge of them gives each symbol; what the files hold beside
-    text (number and date patterns, plural rules) is left unbuilt. Babel's own road,
+    Read from Babel's data files (:func:`_babel_data_file`) of zh_CN and the locales
+    it inherits from, one after the other, as Babel's merge of them gives each symbol;
+    what the files hold beside text (number and date patterns, plural rules) is left
+    unbuilt. Babel's own road,
     a ``Locale`` (:func:`_babel_symbols`), also reads CLDR's table of parents, merges
     the four locales and imports its dates and numbers modules to build those
     patterns: more than twice the cost, and most of the time the command line's
     report took to write. Should a symbol not be given as text (an alias), or the
     files not read so, Babel's own road gives the symbols.
     """
-    # Babel is imported here, on first use, with the locale data it reads.
-    import pickle  # noqa: PLC0415
-
-    from babel.localedata import resolve_locale_filename  # noqa: PLC0415
+    import pickle  # noqa: PLC0415  (on first use, as the data is read)
 
     class Unbuilt:
         """An object of Babel's data other than text: a pattern or a rule, not needed here."""
@@ -73,9 +72,12 @@ def zh_cn_symbols() -> Symbols:
     found: dict[str, object] = {}
     try:
         for name in _ZH_CN_INHERITANCE:
-            # Babel's file of the locale, read without Babel's cache: a locale loaded
-            # there unmerged would be given unmerged to the next part of a program asking.
-            with open(resolve_locale_filename(name), "rb") as data:  # noqa: PTH123  (Babel's path)
+            # Not babel.localedata.load(name, merge_inherited=False): Babel caches a locale
+            # by its name alone, and would give it unmerged to the next part of a program.
+            path = _babel_data_file(name)
+            if path is None:
+                return _babel_symbols()
+            with open(path, "rb") as data:  # noqa: PTH123  (Babel's path)
                 locale = TextOnly(data).load()
             latn = locale.get("number_symbols", {}).get("latn", {})
             found = {key: latn[key] for key in _KEYS if key in latn} | found
@@ -88,6 +90,22 @@ def zh_cn_symbols() -> Symbols:
     return Symbols(
         group=str(found["group"]), decimal=str(found["decimal"]), percent=str(found["percentSign"])
     )
+
+
+def _babel_data_file(name: str) -> str | None:
+    """Babel's data file of the locale ``name``, as ``babel.localedata`` names it.
+
+    Found without importing Babel, whose import (its core, plural rules and locale
+    data modules) would cost as much again as reading the files: the symbols are
+    read as text, and nothing of Babel is needed to hold them.
+    """
+    import importlib.util  # noqa: PLC0415
+
+    spec = importlib.util.find_spec("babel")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    if not folders:
+        return None  # Babel not in a folder (a zip): Babel's own road reads its data
+    return os.path.join(folders[0], "locale-data", f"{name}.dat")  # noqa: PTH118  (Babel's own join)
 
 
 def _babel_symbols() -> Symbols:
