@@ -763,6 +763,17 @@ class TestCollector:
         finally:
             gc.enable()
 
+    def test_a_small_document_is_left_young(self, monkeypatch):
+        """A document below the size that moves it is left to young collections, which cost it little."""
+        monkeypatch.setattr(_fast_json, "_PROMOTED_FROM", len(GULU) + 1)
+        counted = []
+        monkeypatch.setattr(gc, "get_freeze_count", lambda: counted.append(1) or 0)
+        assert load_records("gulu-2023") == FAST.decode(GULU)
+        assert [] == counted
+        monkeypatch.setattr(_fast_json, "_PROMOTED_FROM", len(GULU))
+        assert load_records("gulu-2023") == FAST.decode(GULU)
+        assert [1] == counted
+
     def test_what_the_program_froze_stays_frozen(self):
         """With objects frozen by the program, nothing is moved: unfreezing would thaw them."""
         gc.freeze()

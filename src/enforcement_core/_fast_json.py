@@ -78,6 +78,12 @@ _C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 _PLANS = itertools.count()
+#: The size of a document (bytes or characters) from which its objects are moved to the
+#: collector's oldest generation (:func:`_promote_to_oldest`). A smaller one (a report:
+#: a few kilobytes) costs a young collection next to nothing, less than asking whether
+#: the program froze objects, which counts every frozen object (about 2 ms in the
+#: command line, which froze its modules).
+_PROMOTED_FROM = 1 << 16
 #: How many distinct values of one field the builders remember, with their checks'
 #: answer, while one document is read: the dates, vocabulary values and officers of a
 #: ledger all fit; identifiers, each its own, stop filling it.
@@ -535,6 +541,7 @@ class Reader:
         if raw is None or not _plain(raw):
             return None
         colons = raw.count(b":") if isinstance(raw, bytes) else raw.count(":")
+        promoted = len(raw) >= _PROMOTED_FROM
         plan = self._readable_plan()
         if plan is None:
             return None
@@ -563,7 +570,8 @@ class Reader:
                 plan.forget()
             if keys[0] != colons and not _keys_written(_raw(source), keys[0]):
                 return None
-            _promote_to_oldest()
+            if promoted:
+                _promote_to_oldest()
         return document
 
 
