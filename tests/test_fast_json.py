@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 import gc
 import json
+import typing
 from contextlib import contextmanager
 from decimal import Decimal
 from enum import Enum
@@ -407,6 +408,35 @@ class TestAModelTheFastRoadCannotRead:
         assert reader.decode(document) is None
         assert reader.decode(document) is None  # and does not try to plan again
         assert reader._unreadable
+
+
+class TestTypesReadOnce:
+    """The model's and the structures' annotations are evaluated a class at a time."""
+
+    def test_the_models_types_are_typings(self):
+        """Every class of the model: the types typing.get_type_hints gives, one by one."""
+        plan = _fast_json._Plan(serialization._DOCUMENTS, FAST.hooks)
+        assert len(plan.names) > 20
+        for cls in plan.names:
+            assert typing.get_type_hints(cls) == _fast_json._type_hints(cls), cls
+
+    def test_an_annotation_of_none_is_left_to_typing(self):
+        """typing reads None as NoneType: such a class is left to it."""
+
+        @attrs.frozen
+        class Nothing:
+            never: None
+            count: int = 0
+
+        assert {"never": type(None), "count": int} == _fast_json._type_hints(Nothing)
+
+    def test_the_structures_hold_types_not_text(self):
+        """msgspec is given each structure's types evaluated, not a text to compile."""
+        plan = _fast_json._Plan(serialization._DOCUMENTS, FAST.hooks)
+        structs = [plan.namespace[name] for name in plan.structs.values()]
+        for struct in [*structs, *plan.tops]:
+            assert struct.__annotations__
+            assert not any(isinstance(tp, str) for tp in struct.__annotations__.values())
 
 
 class TestBuildersMadeAtFirstUse:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import inspect
 import itertools
 import os
 import re
@@ -170,6 +171,9 @@ class _Plan:
             cls: self.env[name] for cls, name in self.names.items()
         }
         self.tops = dict(zip(tops, documents.values(), strict=True))
+        for struct in [*(self.namespace[name] for name in self.structs.values()), *tops]:
+            # msgspec would evaluate each text annotation on its own, compiling each.
+            struct.__annotations__ = _evaluated(struct.__annotations__, self.namespace, {})
         self.decoder = msgspec.json.Decoder(typing.Union[tuple(tops)])  # noqa: UP007  (a tuple of types)
 
     def forget(self) -> None:
@@ -206,7 +210,7 @@ class _Plan:
         self.structs[cls] = name
         # Named before the fields are read: a class may hold itself (units within units).
         self.names[cls] = f"build_{name}"
-        hints = typing.get_type_hints(cls)
+        hints = _type_hints(cls)
         required: list[tuple[str, str]] = []
         optional: list[tuple[str, str, Any]] = []
         for field in attrs.fields(cls):
@@ -370,6 +374,45 @@ class _Plan:
             f"(_doubt() if {depth} > _D else _counted(keys, "
             f"{{{key}: {item} for k, x in {value}.items()}}, {value}))"
         )
+
+
+def _evaluated(
+    annotations: Mapping[str, Any], globalns: dict[str, Any], localns: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Annotations written as text, evaluated together as one expression.
+
+    typing and msgspec compile each annotation on its own (a ``ForwardRef`` each):
+    for the few hundred fields of the model, most of what reading their types costs.
+    An annotation that is not text is kept as it is.
+    """
+    names = [name for name, value in annotations.items() if isinstance(value, str)]
+    written = "".join(f"({annotations[name]})," for name in names)
+    values = eval(f"({written})", globalns, localns)  # noqa: S307  (the model's own annotations)
+    return {**annotations, **dict(zip(names, values, strict=True))}
+
+
+def _type_hints(cls: type) -> dict[str, Any]:
+    """``typing.get_type_hints(cls)``, each class's text annotations evaluated at once.
+
+    As typing does for a class, each class of the MRO's annotations are evaluated
+    with the names of its module first, then its own namespace's. Any annotation that
+    evaluates to ``None`` or a text, or a class with no annotations of its own where
+    its fields are, is left to typing.
+    """
+    hints: dict[str, Any] = {}
+    for base in reversed(cls.__mro__):
+        annotations = inspect.get_annotations(base)
+        if not annotations:
+            continue
+        module = getattr(sys.modules.get(base.__module__), "__dict__", {})
+        # typing's order: the module's names are the locals, looked up first.
+        hints |= _evaluated(annotations, dict(vars(base)), module)
+    fields = [field.name for field in attrs.fields(cls)] if attrs.has(cls) else []
+    if any(value is None or isinstance(value, str) for value in hints.values()) or not all(
+        name in hints for name in fields
+    ):
+        return typing.get_type_hints(cls)
+    return hints
 
 
 def _is_enum(tp: object) -> bool:
