@@ -430,6 +430,17 @@ class TestTypesReadOnce:
 
         assert {"never": type(None), "count": int} == _fast_json._type_hints(Nothing)
 
+    def test_a_reference_within_a_type_is_left_to_typing(self):
+        """A forward reference written within a type (tuple["Thing", ...]) is typing's to read."""
+
+        @attrs.frozen
+        class Held:
+            parts: tuple[int, ...]
+            inner: tuple["Thing", ...] = ()
+
+        assert typing.get_type_hints(Held) == _fast_json._type_hints(Held)
+        assert tuple[Thing, ...] == _fast_json._type_hints(Held)["inner"]
+
     def test_the_structures_hold_types_not_text(self):
         """msgspec is given each structure's types evaluated, not a text to compile."""
         plan = _fast_json._Plan(serialization._DOCUMENTS, FAST.hooks)

@@ -394,25 +394,33 @@ def _evaluated(
 def _type_hints(cls: type) -> dict[str, Any]:
     """``typing.get_type_hints(cls)``, each class's text annotations evaluated at once.
 
-    As typing does for a class, each class of the MRO's annotations are evaluated
-    with the names of its module first, then its own namespace's. Any annotation that
-    evaluates to ``None`` or a text, or a class with no annotations of its own where
-    its fields are, is left to typing.
+    As typing does for a class, the annotations of each class of the MRO are
+    evaluated with the names of its module first, then its own namespace's. Whatever
+    typing would read otherwise is left to it: an annotation that fails, that gives
+    ``None`` or holds a text (a forward reference within a type), or a field not read.
     """
     hints: dict[str, Any] = {}
-    for base in reversed(cls.__mro__):
-        annotations = inspect.get_annotations(base)
-        if not annotations:
-            continue
-        module = getattr(sys.modules.get(base.__module__), "__dict__", {})
-        # typing's order: the module's names are the locals, looked up first.
-        hints |= _evaluated(annotations, dict(vars(base)), module)
+    try:
+        for base in reversed(cls.__mro__):
+            annotations = inspect.get_annotations(base)
+            if not annotations:
+                continue
+            module = getattr(sys.modules.get(base.__module__), "__dict__", {})
+            # typing's order: the module's names are the locals, looked up first.
+            hints |= _evaluated(annotations, dict(vars(base)), module)
+    except Exception:  # noqa: BLE001  (typing evaluates it, and says what fails)
+        return typing.get_type_hints(cls)
     fields = [field.name for field in attrs.fields(cls)] if attrs.has(cls) else []
-    if any(value is None or isinstance(value, str) for value in hints.values()) or not all(
-        name in hints for name in fields
-    ):
+    if any(map(_holds_text, hints.values())) or not all(name in hints for name in fields):
         return typing.get_type_hints(cls)
     return hints
+
+
+def _holds_text(tp: Any) -> bool:
+    """Whether ``tp`` is ``None``, a text or a forward reference, or holds one in its arguments."""
+    if tp is None or isinstance(tp, (str, typing.ForwardRef)):
+        return True
+    return any(map(_holds_text, typing.get_args(tp)))
 
 
 def _is_enum(tp: object) -> bool:
