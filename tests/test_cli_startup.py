@@ -7,6 +7,7 @@ module-level import added back is found here and not only in a benchmark.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -15,10 +16,12 @@ from pathlib import Path
 
 import pytest
 from babel import Locale
+from babel.localedata import resolve_locale_filename
 
 import plugins
-from enforcement_core import _fast_json, examples, serialization
+from enforcement_core import _fast_json, cli, examples, serialization
 from enforcement_core.errors import LoadError
+from enforcement_core.numbers_zh import _arabic
 from enforcement_core.numbers_zh._arabic import zh_cn_symbols
 from enforcement_core.report import AnnualReport
 from enforcement_core.serialization import dump_json, load_json
@@ -149,6 +152,35 @@ class TestLocale:
         symbols = parsed.number_symbols["latn"]
         expected = (symbols["group"], symbols["decimal"], symbols["percentSign"])
         assert expected == tuple(zh_cn_symbols())
+        assert expected == tuple(_arabic.zh_cn_symbols.__wrapped__())
+
+    @pytest.mark.parametrize("name", _arabic._ZH_CN_INHERITANCE)
+    def test_the_files_read_are_babels(self, name):
+        """Each file read is the one Babel's locale data reads for that locale."""
+        assert resolve_locale_filename(name) == _arabic._babel_data_file(name)
+
+    def test_babels_own_road_gives_the_same_symbols(self):
+        """The symbols through a Babel Locale, merged, are the ones read from the files."""
+        assert zh_cn_symbols() == _arabic._babel_symbols()
+
+    @pytest.mark.parametrize(
+        "trouble", ["a symbol not found", "a file not read", "Babel in no folder"]
+    )
+    def test_babels_own_road_is_taken_when_the_files_do_not_say(self, monkeypatch, trouble):
+        """A symbol missing from the files read, or a file that cannot be read: Babel's road."""
+        expected = zh_cn_symbols()
+        if trouble == "a symbol not found":
+            monkeypatch.setattr(_arabic, "_ZH_CN_INHERITANCE", ("zh_Hans_CN", "zh_Hans"))
+        elif trouble == "a file not read":
+            # Babel has no file of this locale: the open fails.
+            monkeypatch.setattr(_arabic, "_ZH_CN_INHERITANCE", ("zh_Hans_CN", "xx_Nowhere"))
+        else:
+            monkeypatch.setattr(_arabic, "_babel_data_file", lambda _name: None)
+        taken = []
+        babels = _arabic._babel_symbols
+        monkeypatch.setattr(_arabic, "_babel_symbols", lambda: taken.append(1) or babels())
+        assert expected == _arabic.zh_cn_symbols.__wrapped__()
+        assert [1] == taken
 
 
 #: main() in a fresh interpreter, run as the command (no argv) or given its arguments.
@@ -170,3 +202,99 @@ class TestCollector:
     def test_given_its_arguments_it_leaves_the_collector_alone(self):
         """A program or a test calling main(argv) keeps its collector as it was."""
         assert [0, False] == fresh(FROZEN.format(argv='["examples"]'))
+
+    @pytest.mark.parametrize(
+        ("name", "paused"),
+        [
+            ("enforcement-core", True),
+            ("enforcement-core.exe", True),
+            ("enforcement-core-gui", False),
+        ],
+    )
+    def test_the_command_imports_its_modules_with_the_collector_paused(self, name, paused):
+        """The command's start-up pauses the collector; main() freezes, then turns it on."""
+        code = (
+            "import contextlib, gc, io, json, sys\n"
+            f"sys.argv = [{name!r}, 'examples']\n"
+            "from enforcement_core import cli\n"
+            "imported = gc.isenabled()\n"
+            "with contextlib.redirect_stdout(io.TextIOWrapper(io.BytesIO(), encoding='utf-8')):\n"
+            "    status = cli.main()\n"
+            "print(json.dumps([imported, status, gc.isenabled(), gc.get_freeze_count() > 0]))"
+        )
+        assert [not paused, 0, True, True] == fresh(code)
+
+
+#: The report command in a fresh interpreter that imports nothing of its own (REPORT
+#: imports json): it prints the status, then the modules loaded, one a line.
+BARE_REPORT = """
+import os, sys
+from enforcement_core import cli
+shown, sys.stdout = sys.stdout, open(os.devnull, "w", encoding="utf-8")
+status = cli.main(["report"])
+sys.stdout = shown
+print(status)
+print("\\n".join(sorted(sys.modules)))
+"""
+
+
+@pytest.fixture(scope="module")
+def bare_report_modules() -> list[str]:
+    completed = subprocess.run(
+        [sys.executable, "-c", BARE_REPORT],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert 0 == completed.returncode, completed.stderr
+    status, *modules = completed.stdout.splitlines()
+    assert "0" == status
+    assert "enforcement_core.renderers.zh" in modules
+    return modules
+
+
+class TestImportedWhenUsed:
+    @pytest.mark.parametrize(
+        "module",
+        [
+            "json",  # the reference road, dump_json, and check's and compare's JSON
+            "shutil",  # argparse's width of the help, found without it
+            "enforcement_core.comparison",  # a change computed from a previous year's report
+            "babel",  # the zh_CN symbols are read from Babel's files, as text
+        ],
+    )
+    def test_the_report_of_an_example_leaves_it_alone(self, bare_report_modules, module):
+        """Modules the report of the example has no use for are imported only when used."""
+        assert module not in bare_report_modules
+
+
+def helps() -> dict[str, str]:
+    """The help of the command line and of each command."""
+    parser = cli._parser()
+    shown = {"": parser.format_help()}
+    for action in parser._subparsers._group_actions:  # type: ignore[union-attr]
+        shown |= {name: sub.format_help() for name, sub in action.choices.items()}  # type: ignore[union-attr]
+    return shown
+
+
+class TestHelpWidth:
+    @pytest.mark.parametrize("columns", [None, "120", "50", "0", "-3", "wide"])
+    def test_the_width_is_argparses(self, monkeypatch, columns):
+        """The help is as wide as argparse makes it: $COLUMNS when it is a width, else 80."""
+        if columns is None:
+            monkeypatch.delenv("COLUMNS", raising=False)
+        else:
+            monkeypatch.setenv("COLUMNS", columns)
+        assert argparse.HelpFormatter("x")._width == cli._Formatter("x")._width
+
+    @pytest.mark.parametrize("lang", ["en", "zh"])
+    @pytest.mark.parametrize("columns", ["60", "100"])
+    def test_every_help_is_as_argparse_writes_it(self, monkeypatch, lang, columns):
+        """Each command's help, in either language, is what argparse's own formatter writes."""
+        monkeypatch.setenv("COLUMNS", columns)
+        monkeypatch.setattr(cli._Parser, "lang", lang)
+        ours = helps()
+        monkeypatch.setattr(cli, "_Formatter", argparse.RawDescriptionHelpFormatter)
+        assert helps() == ours
+        assert 8 == len(ours)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import inspect
 import itertools
 import os
 import re
@@ -78,6 +79,12 @@ _C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 _PLANS = itertools.count()
+#: The size of a document (bytes or characters) from which its objects are moved to the
+#: collector's oldest generation (:func:`_promote_to_oldest`). A smaller one (a report:
+#: a few kilobytes) costs a young collection next to nothing, less than asking whether
+#: the program froze objects, which counts every frozen object (about 2 ms in the
+#: command line, which froze its modules).
+_PROMOTED_FROM = 1 << 16
 #: How many distinct values of one field the builders remember, with their checks'
 #: answer, while one document is read: the dates, vocabulary values and officers of a
 #: ledger all fit; identifiers, each its own, stop filling it.
@@ -131,7 +138,11 @@ class _Plan:
         self.structs: dict[type, str] = {}
         self.names: dict[type, str] = {}
         self.fields: dict[type, tuple[list[tuple[str, str]], list[tuple[str, str, Any]]]] = {}
+        #: The source of each builder generated so far, in the order they were first used.
         self.code: list[str] = []
+        #: How each class's builder is to be generated: its type hints, and whether it
+        #: sets the fields itself (decided with the plan).
+        self._ways: dict[type, tuple[dict[str, Any], bool]] = {}
         self.env: dict[str, Any] = {"UNSET": msgspec.UNSET, "_doubt": _doubt}
         self.env |= {"_counted": _counted, "_B": _INT_BOUND, "_D": _MAX_DEPTH}
         self.env |= {"_new": object.__new__, "_MISSING": _MISSING, "_L": _REMEMBERED}
@@ -155,11 +166,14 @@ class _Plan:
             )
             self.namespace[struct.__name__] = struct
             tops.append(struct)
-        exec("\n\n".join(self.code), self.env)  # noqa: S102  (code generated from the model here)
+        #: The builder of each class: at first the one that generates it (see _builder).
         self.builders: dict[type, Callable[..., Any]] = {
             cls: self.env[name] for cls, name in self.names.items()
         }
         self.tops = dict(zip(tops, documents.values(), strict=True))
+        for struct in [*(self.namespace[name] for name in self.structs.values()), *tops]:
+            # msgspec would evaluate each text annotation on its own, compiling each.
+            struct.__annotations__ = _evaluated(struct.__annotations__, self.namespace, {})
         self.decoder = msgspec.json.Decoder(typing.Union[tuple(tops)])  # noqa: UP007  (a tuple of types)
 
     def forget(self) -> None:
@@ -196,7 +210,7 @@ class _Plan:
         self.structs[cls] = name
         # Named before the fields are read: a class may hold itself (units within units).
         self.names[cls] = f"build_{name}"
-        hints = typing.get_type_hints(cls)
+        hints = _type_hints(cls)
         required: list[tuple[str, str]] = []
         optional: list[tuple[str, str, Any]] = []
         for field in attrs.fields(cls):
@@ -221,16 +235,36 @@ class _Plan:
         return name
 
     def _builder(self, cls: type, hints: dict[str, Any]) -> None:
-        """Generate the function that builds ``cls`` from its decoded structure.
+        """Make ready the function that builds ``cls`` from its decoded structure.
 
-        It adds the number of fields the document gives to ``keys[0]``.
+        It adds the number of fields the document gives to ``keys[0]``. Its code is
+        generated and compiled when it is first called: compiling is most of what a
+        plan costs, and a document uses only some of the model's classes (a report
+        read by the command line about half of them). How it builds is decided here,
+        with the plan.
         """
-        if _built_directly(cls):
-            self._direct_builder(cls, hints)
-        else:
-            self._calling_builder(cls, hints)
+        self._ways[cls] = (hints, _built_directly(cls))
 
-    def _direct_builder(self, cls: type, hints: dict[str, Any]) -> None:
+        def first_call(s: Any, depth: int, keys: list[int]) -> Any:
+            return self._generated(cls)(s, depth, keys)
+
+        self.env[self.names[cls]] = first_call
+
+    def _generated(self, cls: type) -> Callable[..., Any]:
+        """Generate and compile the builder of ``cls``; it replaces the one that called this.
+
+        The builders call one another by their names in ``env``, so each call after
+        this one reaches the compiled builder.
+        """
+        hints, direct = self._ways[cls]
+        source = self._direct_builder(cls, hints) if direct else self._calling_builder(cls, hints)
+        exec(source, self.env)  # noqa: S102  (code generated from the model here)
+        self.code.append(source)
+        built: Callable[..., Any] = self.env[self.names[cls]]
+        self.builders[cls] = built
+        return built
+
+    def _direct_builder(self, cls: type, hints: dict[str, Any]) -> str:
         """A builder that does what the class's ``__init__`` does, remembering checks.
 
         attrs' ``__init__`` of such a class (see :func:`_built_directly`) sets each
@@ -293,9 +327,9 @@ class _Plan:
             sets.append(f"    S_{name}(o, {x})")
             checks += [f"    R_{name}_{n}(o, A_{name}, {x})" for n in range(len(rest))]
         lines = [*head, f"    n = {required}", *sets, *checks, "    keys[0] += n", "    return o"]
-        self.code.append("\n".join(lines))
+        return "\n".join(lines)
 
-    def _calling_builder(self, cls: type, hints: dict[str, Any]) -> None:
+    def _calling_builder(self, cls: type, hints: dict[str, Any]) -> str:
         """A builder that calls the class with the fields the document gives, as cattrs does."""
         function = self.names[cls]
         self.env[f"C_{function}"] = cls
@@ -309,7 +343,7 @@ class _Plan:
                     f"        kw[{field.alias!r}] = {value}",
                 ]
         lines += ["    keys[0] += len(kw)", f"    return C_{function}(**kw)"]
-        self.code.append("\n".join(lines))
+        return "\n".join(lines)
 
     def _convert(self, tp: Any, value: str, depth: str) -> str:  # noqa: PLR0911  (one per kind)
         """A Python expression turning the decoded ``value`` into the model's ``tp``."""
@@ -340,6 +374,53 @@ class _Plan:
             f"(_doubt() if {depth} > _D else _counted(keys, "
             f"{{{key}: {item} for k, x in {value}.items()}}, {value}))"
         )
+
+
+def _evaluated(
+    annotations: Mapping[str, Any], globalns: dict[str, Any], localns: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Annotations written as text, evaluated together as one expression.
+
+    typing and msgspec compile each annotation on its own (a ``ForwardRef`` each):
+    for the few hundred fields of the model, most of what reading their types costs.
+    An annotation that is not text is kept as it is.
+    """
+    names = [name for name, value in annotations.items() if isinstance(value, str)]
+    written = "".join(f"({annotations[name]})," for name in names)
+    values = eval(f"({written})", globalns, localns)  # noqa: S307  (the model's own annotations)
+    return {**annotations, **dict(zip(names, values, strict=True))}
+
+
+def _type_hints(cls: type) -> dict[str, Any]:
+    """``typing.get_type_hints(cls)``, each class's text annotations evaluated at once.
+
+    As typing does for a class, the annotations of each class of the MRO are
+    evaluated with the names of its module first, then its own namespace's. Whatever
+    typing would read otherwise is left to it: an annotation that fails, that gives
+    ``None`` or holds a text (a forward reference within a type), or a field not read.
+    """
+    hints: dict[str, Any] = {}
+    try:
+        for base in reversed(cls.__mro__):
+            annotations = inspect.get_annotations(base)
+            if not annotations:
+                continue
+            module = getattr(sys.modules.get(base.__module__), "__dict__", {})
+            # typing's order: the module's names are the locals, looked up first.
+            hints |= _evaluated(annotations, dict(vars(base)), module)
+    except Exception:  # noqa: BLE001  (typing evaluates it, and says what fails)
+        return typing.get_type_hints(cls)
+    fields = [field.name for field in attrs.fields(cls)] if attrs.has(cls) else []
+    if any(map(_holds_text, hints.values())) or not all(name in hints for name in fields):
+        return typing.get_type_hints(cls)
+    return hints
+
+
+def _holds_text(tp: Any) -> bool:
+    """Whether ``tp`` is ``None``, a text or a forward reference, or holds one in its arguments."""
+    if tp is None or isinstance(tp, (str, typing.ForwardRef)):
+        return True
+    return any(map(_holds_text, typing.get_args(tp)))
 
 
 def _is_enum(tp: object) -> bool:
@@ -511,6 +592,7 @@ class Reader:
         if raw is None or not _plain(raw):
             return None
         colons = raw.count(b":") if isinstance(raw, bytes) else raw.count(":")
+        promoted = len(raw) >= _PROMOTED_FROM
         plan = self._readable_plan()
         if plan is None:
             return None
@@ -539,7 +621,8 @@ class Reader:
                 plan.forget()
             if keys[0] != colons and not _keys_written(_raw(source), keys[0]):
                 return None
-            _promote_to_oldest()
+            if promoted:
+                _promote_to_oldest()
         return document
 
 

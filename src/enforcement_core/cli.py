@@ -13,7 +13,6 @@ import argparse
 import contextlib
 import errno
 import gc
-import json
 import os
 import re
 import stat
@@ -26,7 +25,8 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 # The audit, comparisons, roll-ups, summaries and text tables are imported by the
 # commands that use them, so that the commonest command, report, does not pay for them
 # at start-up; so are importlib.metadata (the version, asked for by --version alone),
-# tempfile (an --output file) and difflib (a mistyped word).
+# tempfile (an --output file), difflib (a mistyped word) and json (check's and
+# compare's JSON).
 from enforcement_core import _signals, examples, renderers
 from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.errors import (
@@ -456,6 +456,8 @@ def _ledger(path: str) -> Ledger:
 
 def _findings_json(checked: list[tuple[str, list[Finding]]]) -> str:
     """The findings of every file as JSON, for programs: one object per file."""
+    import json  # noqa: PLC0415  (see the imports)
+
     data = [
         {
             "file": path,
@@ -637,6 +639,8 @@ def _comparison_json(comparison: Comparison) -> str:
     def plain(value: object) -> object:
         return str(value) if isinstance(value, Decimal) else value
 
+    import json  # noqa: PLC0415  (see the imports)
+
     rows = comparison.rows()
     # Comparison.rows: the figures' changes first, then the rates'.
     figures, rates = rows[: len(comparison.changes)], rows[len(comparison.changes) :]
@@ -757,7 +761,7 @@ def _command(
         help=said,
         description=said,
         epilog=f"{_h('example:', '示例：')}\n  {example}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     parser.set_defaults(handler=handler)
     _lang_argument(parser)
@@ -796,6 +800,34 @@ def _output_argument(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help=_h("write to PATH instead of standard output", "写入文件 PATH，而不是标准输出"),
     )
+
+
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` says it: ``$COLUMNS``, the terminal's, or 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter of the help, given its width as argparse finds it.
+
+    argparse makes a formatter for each argument added, and finds the width with
+    ``shutil``, whose import (with the compression modules it imports) costs the
+    report more than building the parser does; the width is the same.
+    """
+
+    def __init__(self, prog: str, **kwargs: Any) -> None:
+        # argparse leaves two columns free of the width it finds.
+        kwargs.setdefault("width", _columns() - 2)
+        super().__init__(prog, **kwargs)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -923,7 +955,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
         epilog=_h("example:", "示例：")
         + "\n  enforcement-core report\n  enforcement-core check report.json",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     parser.add_argument(
         "--debug",
@@ -1159,11 +1191,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     freezes the objects alive when it starts (:func:`gc.freeze`): the library's
     modules and the model's classes live as long as the process, and the collector
     then no longer walks them at each full collection of the command's own work,
-    about a tenth of the report's time. Given ``argv`` (a program, a test), it leaves
-    the collector as it was.
+    about a tenth of the report's time; the collector, paused while the modules were
+    imported by the command (see ``_signals``), is then turned on again. Given
+    ``argv`` (a program, a test), it leaves the collector as it was.
     """
     if argv is None:
         gc.freeze()
+        # Paused by the start-up while the modules loaded (see _signals), on again now
+        # that they are frozen.
+        _signals.resume_collector()
     if sys.stderr is None:
         # Started with standard error closed (`2>&-`): messages go nowhere, not into a traceback.
         sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115  (for the process's life)

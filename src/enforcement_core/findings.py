@@ -28,7 +28,6 @@ from enforcement_core._paths_zh import code_zh, path_zh, paths_in_text_zh
 from enforcement_core._validators import breakdowns, declared_dimensions
 from enforcement_core.actions import ActionKind
 from enforcement_core.categories import CATEGORIES, RECORD_GROUPS, category
-from enforcement_core.comparison import Change
 from enforcement_core.dimensions import Coverage
 from enforcement_core.figures import outcomes
 from enforcement_core.labels import label, term
@@ -613,6 +612,9 @@ def _computed_change(
     value = _exact_stated(report, stated.figure)
     if value is None:
         return None
+    # Imported here: most reports state no change, and the report command need not load it.
+    from enforcement_core.comparison import Change  # noqa: PLC0415
+
     change = Change(stated.figure, base, value)  # type: ignore[arg-type]
     if stated.unit is ChangeUnit.ABSOLUTE:
         return change.difference, "", ""

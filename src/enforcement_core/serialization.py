@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
-import json
 import os
 import re
 from contextvars import ContextVar
@@ -531,6 +530,10 @@ def _parse(text: str, source: str | None) -> object:
             [Problem("", None, f"arrays and objects nest more than {MAX_DEPTH} levels deep")],
             source=source,
         )
+    # json is imported by the reference road and by dump_json, which a valid document
+    # read on the fast road (the command line's report of an example) never needs.
+    import json  # noqa: PLC0415
+
     _repeated.set(False)
     try:
         return json.loads(
@@ -665,6 +668,8 @@ def dump_json(document: Document, *, indent: int | None = 2) -> str:
         if isinstance(document, cls):
             head: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "document": name}
             data = head | _converter().unstructure(document, cls)
+            import json  # noqa: PLC0415  (see _parse)
+
             return json.dumps(data, ensure_ascii=False, indent=indent)
     raise NotADocumentError(
         f"cannot dump a {type(document).__name__}: expected an AnnualReport or a Ledger"

@@ -17,8 +17,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from babel.numbers import format_decimal
 
+# Babel's numbers (format_decimal) are imported by the rows that write a number with
+# them: the zh report, which imports this module for its words, writes none so.
 from enforcement_core._paths import figures, resolve
 from enforcement_core._validators import declared_dimensions
 from enforcement_core.actions import ActionKind
@@ -135,6 +136,8 @@ class _Writer:
             shown = f"{written.value}{_scale(written.unit, self.zh)}"
         else:
             assert value is not None  # noqa: S101  (checked above)
+            from babel.numbers import format_decimal  # noqa: PLC0415  (see the imports)
+
             shown = format_decimal(value, locale=self.locale)
         self.rows.append(
             Row(depth, name, shown, word if self.zh else "", value, "count", word, path)
@@ -206,6 +209,8 @@ class _Writer:
         """An amount per case, computed, in yuan with two decimals, rounded once."""
         if value is None:
             return
+        from babel.numbers import format_decimal  # noqa: PLC0415  (see the imports)
+
         shown = format_decimal(value, format="#,##0.00", locale=self.locale)
         unit = "元" if self.zh else "yuan"
         self.rows.append(Row(depth, name, shown, unit, value, "money", computed=True))
@@ -214,6 +219,8 @@ class _Writer:
         self, depth: int, name: str, value: Decimal | None, places: int, *, computed: bool = False
     ) -> None:
         """A percent already rounded (once) to ``places``, written with exactly those decimals."""
+        from babel.numbers import format_decimal  # noqa: PLC0415  (see the imports)
+
         pattern = "#,##0" + ("." + "0" * places if places else "")
         shown = (
             UNDEFINED
@@ -608,6 +615,8 @@ def _activities(w: _Writer) -> None:
     w.heading("activities")
     for activity in w.report.activities:
         if activity.count is not None:
+            from babel.numbers import format_decimal  # noqa: PLC0415  (see the imports)
+
             shown = format_decimal(activity.count, locale=w.locale)
             measure = activity.measure
             unit = measure if w.zh else ""

@@ -26,7 +26,6 @@ from enforcement_core._paths import figures as figures_below
 from enforcement_core.actions import ActionKind
 from enforcement_core.body import BodyLevel
 from enforcement_core.categories import CATEGORIES, Category, category
-from enforcement_core.comparison import Change, RateChange
 from enforcement_core.dimensions import Coverage
 from enforcement_core.errors import RendererOptionError
 from enforcement_core.labels import figure_term, label, term_or_key
@@ -298,6 +297,9 @@ class _Writer:
         previous = self.s.previous
         if previous is None:
             return self.stated_change(path, kind)
+        # Imported here, with a previous year's report: most reports are written without one.
+        from enforcement_core.comparison import Change  # noqa: PLC0415
+
         # Exact only between held figures: not a derived total, not one written rounded.
         change = Change(path, resolve(previous, path), resolve(self.report, path))
         difference = change.difference
@@ -327,6 +329,8 @@ class _Writer:
         previous = self.s.previous
         if previous is None:
             return self.stated_change(f"rates.{name.value}", None)
+        from enforcement_core.comparison import RateChange  # noqa: PLC0415  (see change)
+
         points = RateChange(name, exact_rate(previous, name), exact_rate(self.report, name)).points(
             self.s.percent_places
         )
