@@ -848,29 +848,31 @@ def test_a_body_across_pieces_is_counted_by_group_bys(dataset, tree, expected):
 
 
 def test_the_pieces_are_read_with_the_system_memory_pool(tmp_path, monkeypatch):
-    """In one process, as read_columnar, the pieces are read with malloc's pool; on Dask, unless trimmed."""
+    """In one process, as read_columnar, the pieces are read with malloc's pool; on Dask too, trimmed or not."""
     import pyarrow as pa
 
-    from enforcement_core import scale
+    from enforcement_core import _arrow, scale
 
     before = pa.default_memory_pool().backend_name
     during = []
     read = scale._file_read
 
     def watched(*args, **kwargs):
-        during.append(pa.default_memory_pool().backend_name)
+        during.append((pa.default_memory_pool().backend_name, _arrow._HEAP_HELD[0]))
         return read(*args, **kwargs)
 
     monkeypatch.setattr(scale, "_file_read", watched)
     write_pieces(tmp_path, PIECE_ROWS[0], PIECE_ROWS[1])
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
     summarize_partitions(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
-    assert ["system", "system"] == during
+    assert [("system", 0), ("system", 0)] == during
     assert before == pa.default_memory_pool().backend_name
-    # A Dask task keeps pyarrow's own pool where malloc's memory is trimmed, as distributed
-    # starts its workers; else it takes malloc's too.
+    # A Dask task takes malloc's pool whether distributed trims malloc's memory or not;
+    # trimmed, its heap is kept while it runs (roomy_heap), and given back after.
     import dask
 
-    for trimmed, pool in (("65536", before), (None, "system")):
+    heap = 1 if _arrow._glibc() is not None else 0
+    for trimmed, held in (("65536", heap), (None, 0)):
         if trimmed is None:
             monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
         else:
@@ -878,8 +880,9 @@ def test_the_pieces_are_read_with_the_system_memory_pool(tmp_path, monkeypatch):
         del during[:]
         with dask.config.set(scheduler="sync"):
             summarize_dask(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
-        assert [pool, pool] == during
+        assert [("system", held), ("system", held)] == during
         assert before == pa.default_memory_pool().backend_name
+        assert _arrow._HEAP_HELD[0] == 0
 
 
 # Every body's figures in one pass over the rows (issue 24) --------------------------------

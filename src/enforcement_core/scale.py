@@ -38,19 +38,25 @@ Examples:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import io
 import os
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Final
+from typing import IO, TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
-from enforcement_core._arrow import from_numpy, scalar, strings, system_memory_pool, to_numpy
+from enforcement_core._arrow import (
+    from_numpy,
+    roomy_heap,
+    scalar,
+    strings,
+    system_memory_pool,
+    to_numpy,
+)
 from enforcement_core._extras import require
 from enforcement_core._group_tallies import GroupedColumns
 from enforcement_core.actions import LicenceApplication, PenaltyCase
@@ -88,6 +94,22 @@ _SUFFIXES: Final = (".parquet", ".pq", ".csv", ".txt")
 _HIDDEN: Final = (".", "_")
 
 _Source = str | os.PathLike[str] | IO[bytes]
+_Task = TypeVar("_Task", bound=Callable[..., Any])
+
+
+def _in_roomy_heap(task: _Task) -> _Task:
+    """``task`` run in a heap kept while it runs (:func:`~enforcement_core._arrow.roomy_heap`).
+
+    Each of :func:`summarize_dask`'s tasks: on a worker whose malloc trims its memory
+    (distributed's default), every temporary above 128 KiB is otherwise a fresh mapping.
+    """
+
+    @functools.wraps(task)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        with roomy_heap():
+            return task(*args, **kwargs)
+
+    return run  # type: ignore[return-value]
 
 
 @attrs.define
@@ -799,6 +821,7 @@ def _body_of(
     return None
 
 
+@_in_roomy_heap
 def _merged(*pieces: _Piece) -> _Piece:
     """Pieces merged: bodies' rows, problems, names and decision numbers together."""
     merged = _Piece()
@@ -838,6 +861,7 @@ def _rekeyed(
     return moved
 
 
+@_in_roomy_heap
 def _finished(
     piece: _Piece, keys_of: Mapping[str, set[str]], year: int
 ) -> dict[str, AnnualReport] | list[TableProblem]:
@@ -950,36 +974,22 @@ def _file_read(name: str, piece: _Source, reading: _Reading, order: int, known: 
     return _read(table, name, reading, order, known)
 
 
-def _files_piece(
-    items: list[tuple[int, str, _Source]], reading: _Reading, *, system_pool: bool | None = None
-) -> _Piece:
+def _files_piece(items: list[tuple[int, str, _Source]], reading: _Reading) -> _Piece:
     """Files read one after another (their places among the pieces given), each body one partial.
 
-    ``system_pool``: read with the system's memory pool, as ``read_columnar`` reads
-    (:func:`~enforcement_core._arrow.system_memory_pool`); ``None``: unless this process
-    trims malloc's memory (:func:`_trimmed`), as distributed starts Dask's workers.
+    Read with the system's memory pool, as ``read_columnar`` reads
+    (:func:`~enforcement_core._arrow.system_memory_pool`), in a heap kept for the
+    task (:func:`~enforcement_core._arrow.roomy_heap`) where the process trims
+    malloc's memory, as distributed starts Dask's workers.
     """
-    if system_pool is None:
-        system_pool = not _trimmed()
-    with system_memory_pool() if system_pool else contextlib.nullcontext():
+    with roomy_heap(), system_memory_pool():
         gathering = _Gathering(reading)
         for order, name, piece in items:
             gathering.add(_file_read(name, piece, reading, order, gathering.known), name, order)
         return gathering.piece()
 
 
-def _trimmed() -> bool:
-    """Whether this process was started with ``MALLOC_TRIM_THRESHOLD_`` (distributed's workers are).
-
-    Under it the system's ``malloc`` gives memory back at once and takes it again,
-    page by page, and pyarrow's own pool costs less: measured at 10M rows on 2
-    workers, 20.6 s with the system's pool against 17.6 s with pyarrow's. Without it
-    the system's pool costs less, as in one process: 15.5 and 16.4 s of the workers'
-    CPU against 17.2 and 17.7 s (docs/scale.md).
-    """
-    return "MALLOC_TRIM_THRESHOLD_" in os.environ
-
-
+@_in_roomy_heap
 def _frames_piece(frames: list[Any], orders: list[int], reading: _Reading) -> _Piece:
     """Partitions of a dask DataFrame read one after another, each body one partial."""
     gathering = _Gathering(reading)
@@ -1031,7 +1041,7 @@ def summarize_partitions(
     """
     reading = _Reading(year, hierarchy, level, mapping)
     items = [(order, name, piece) for order, (name, piece) in enumerate(_files(source))]
-    piece = _files_piece(items, reading, system_pool=True)
+    piece = _files_piece(items, reading)
     return _gathered([_finished(piece, piece.keys_of, year)], hierarchy, source)
 
 
@@ -1159,6 +1169,7 @@ def _names_merged(*maps: dict[str, set[str]]) -> dict[str, set[str]]:
     return merged
 
 
+@_in_roomy_heap
 def _buckets(
     piece: _Piece, buckets: int, keys_of: dict[str, set[str]], year: int
 ) -> tuple[_Piece, ...]:
