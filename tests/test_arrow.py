@@ -168,7 +168,11 @@ def test_roomy_heap_keeps_the_heap_while_held_and_puts_the_settings_back(
     env = {**os.environ, "MALLOC_TRIM_THRESHOLD_": value}
     env.update(other.split("=") for other in others)
     ran = subprocess.run(
-        [sys.executable, "-c", _HEAP, str(size)], capture_output=True, text=True, check=True, env=env
+        [sys.executable, "-c", _HEAP, str(size)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
     )
     assert str(seen) == ran.stdout.strip()
 
