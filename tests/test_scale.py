@@ -693,17 +693,39 @@ class TestDecisionNumbers:
         """Equal numbers fall in one bucket whatever array (or slice of one) holds them."""
         import pyarrow as pa
 
-        from enforcement_core.scale import _buckets_of
+        from enforcement_core.scale import _bucket_of, _hashes_of
+
+        def buckets_of(keys, buckets):
+            return _bucket_of(_hashes_of(keys), buckets)
 
         numbers = [f"罚〔2024〕{n}号" for n in range(400)] + ["a", "ab", "甲"]
-        whole = _buckets_of(pa.array(numbers), 8)
-        sliced = _buckets_of(pa.array(["x", *numbers]).slice(1), 8)
-        large = _buckets_of(pa.array(numbers, pa.large_string()), 8)
-        reversed_ = _buckets_of(pa.array(numbers[::-1]), 8)
+        whole = buckets_of(pa.array(numbers), 8)
+        sliced = buckets_of(pa.array(["x", *numbers]).slice(1), 8)
+        large = buckets_of(pa.array(numbers, pa.large_string()), 8)
+        reversed_ = buckets_of(pa.array(numbers[::-1]), 8)
         assert whole.tolist() == sliced.tolist() == large.tolist() == reversed_.tolist()[::-1]
         assert set(whole.tolist()) == set(range(8))  # the numbers are spread, not all in one
-        assert 1 == len(set(_buckets_of(pa.array(["罚1号"] * 5), 8).tolist()))
-        assert [0, 0] == _buckets_of(pa.array(["罚1号", "罚2号"]), 1).tolist()
+        assert 1 == len(set(buckets_of(pa.array(["罚1号"] * 5), 8).tolist()))
+        assert [0, 0] == buckets_of(pa.array(["罚1号", "罚2号"]), 1).tolist()
+
+    @given(
+        hashes=st.lists(st.integers(min_value=0, max_value=2**64 - 1), max_size=60),
+        buckets=st.sampled_from([1, 2, 3, 8, 257, 2**16 + 1]),
+    )
+    def test_a_hash_is_dealt_to_the_bucket_of_its_range(self, hashes, buckets):
+        """Every hash in exactly one bucket, its range's, sorted; the buckets' ranges in order, at either end too."""
+        import numpy as np
+
+        from enforcement_core.scale import _bucket_of, _dealt_hashes
+
+        values = np.array([*hashes, 0, 2**64 - 1], dtype=np.uint64)
+        parts = _dealt_hashes(values, buckets)
+        assert buckets == len(parts)
+        assert sorted(values.tolist()) == [int(h) for part in parts for h in part]
+        for bucket, part in enumerate(parts):
+            assert all(int(h) * buckets >> 64 == bucket for h in part.tolist())
+            assert _bucket_of(part, buckets).tolist() == [bucket] * len(part)
+        assert [0, buckets - 1] == _bucket_of(np.array([0, 2**64 - 1], np.uint64), buckets).tolist()
 
     @given(st.lists(st.text(max_size=30), max_size=40), st.integers(min_value=0, max_value=3))
     def test_a_hash_is_the_texts_own(self, texts, cut):
@@ -731,28 +753,32 @@ class TestDecisionNumbers:
 
     @given(
         texts=st.lists(st.text(min_size=1, max_size=12), unique=True, max_size=60),
-        buckets=st.sampled_from([1, 4, 256, 257, 300]),
+        picked=st.sets(st.integers(min_value=0, max_value=59)),
+        others=st.lists(st.integers(min_value=0, max_value=2**64 - 1), max_size=5),
     )
-    def test_dealt_numbers_keep_their_hashes(self, texts, buckets):
-        """The hashes a bucket carries are its numbers' own, so no bucket hashes them again.
+    def test_the_numbers_met_are_those_of_the_hashes_met(self, texts, picked, others):
+        """A piece sends on exactly its numbers whose hash is among those met twice, with their rows and hashes.
 
-        Each bucket keeps its numbers in their rows' order, whatever type numbers the
-        buckets (a byte up to 256 of them, two bytes beyond).
+        Every row given again within the piece goes along whatever was met.
         """
         import numpy as np
         import pyarrow as pa
 
         from enforcement_core.scale import _hashes_of, _Ids
 
-        ids = _Ids(0, pa.array(texts, pa.string()), np.arange(len(texts), dtype=np.int64))
-        parts = ids.split(buckets)
-        assert buckets == len(parts)
-        assert sorted(texts) == sorted(t for part in parts for t in part.keys.to_pylist())
-        for bucket, part in enumerate(parts):
-            assert part.hashed().tolist() == _hashes_of(part.keys).tolist()
-            assert all(int(h) % buckets == bucket for h in part.hashed())
-            assert part.rows.tolist() == sorted(part.rows.tolist())
-            assert part.keys.to_pylist() == [texts[r] for r in part.rows.tolist()]
+        rows = np.arange(len(texts), dtype=np.int64) * 3
+        again = ((1, "x", 0),)
+        ids = _Ids(7, pa.array(texts, pa.string()), rows, again)
+        hashes = _hashes_of(ids.keys)
+        chosen = sorted(p for p in picked if p < len(texts))
+        twice = np.unique(np.array([*hashes[chosen].tolist(), *others], dtype=np.uint64))
+        met = ids.met(twice)
+        kept = [n for n in range(len(texts)) if int(hashes[n]) in set(twice.tolist())]
+        assert [texts[n] for n in kept] == met.keys.to_pylist()
+        assert [3 * n for n in kept] == met.rows.tolist()
+        assert hashes[kept].tolist() == met.hashed().tolist()
+        assert (7, again) == (met.order, met.again)
+        assert [] == ids.met(np.zeros(0, np.uint64)).keys.to_pylist()
 
     @settings(max_examples=examples(100))
     @given(arrays=_HASH_ARRAYS, size=st.sampled_from([1, 2, 5, 1 << 18]))
