@@ -217,6 +217,22 @@ class _Piece:
     #: text), which find the hashes met twice (:func:`_twice`).
     hashes: dict[str, list[Any]] = attrs.Factory(dict)
 
+    def __sizeof__(self) -> int:
+        """About the bytes of its rows and numbers, as Dask's ``sizeof`` asks.
+
+        Dask's scheduler runs a task where its inputs' bytes are: taken for a small
+        object (``sys.getsizeof``), a reading task's rows were fetched to the other
+        worker for a task that only picks its numbers (0.8 s at 10M rows).
+        """
+        held = object.__sizeof__(self)
+        for parts in self.rows.tables.values():
+            held += sum(table.nbytes + of_row.nbytes for table, of_row in parts)
+        for listed in self.ids.values():
+            held += sum(ids.keys.nbytes + ids.rows.nbytes for ids in listed)
+        for hashes in self.hashes.values():
+            held += sum(part.nbytes for part in hashes)
+        return held
+
 
 @attrs.frozen
 class _Ids:
