@@ -1164,3 +1164,30 @@ def test_a_value_and_its_amount_are_read_together_however_chunked():
         {Domain.TRAFFIC: (1, Decimal(1)), Domain.WATER: (1, Decimal(2))},
         {Domain.WATER: (1, Decimal(4))},
     ] == grouped.by_group("domain", Domain, "fine")
+
+
+def test_a_reading_tasks_piece_tells_dask_its_bytes(tmp_path):
+    """Dask runs a task where its inputs' bytes are: a piece's size is its rows' and numbers', not a few bytes.
+
+    Taken for a small object, the task picking a reading task's candidate numbers ran on
+    the other worker and fetched every row it held.
+    """
+    from dask.sizeof import sizeof
+
+    from enforcement_core import scale
+
+    write_pieces(tmp_path, PIECE_ROWS[0], PIECE_ROWS[1])
+    reading = scale._Reading(YEAR, None, ec.body.BodyLevel.TOWN, None)
+    items = [(order, name, piece) for order, (name, piece) in enumerate(scale._files(tmp_path))]
+    piece = scale._files_piece(items, reading)
+    rows = sum(t.nbytes + o.nbytes for parts in piece.rows.tables.values() for t, o in parts)
+    numbers = sum(i.keys.nbytes + i.rows.nbytes for ids in piece.ids.values() for i in ids)
+    assert rows > 0
+    assert numbers > 0
+    assert sizeof(piece) >= rows + numbers
+    assert sizeof(scale._Piece()) < 1000
+    # A bucket's share holds the numbers' hashes, 8 bytes each.
+    dealt = scale._buckets(piece, 2, piece.keys_of, YEAR)
+    hashes = sum(len(h) for part in dealt for listed in part.hashes.values() for h in listed)
+    assert hashes > 0
+    assert sum(sizeof(part) for part in dealt) >= 8 * hashes

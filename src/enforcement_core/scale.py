@@ -1089,6 +1089,11 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
     client active in this process (a ``distributed.Client``), else on its default
     scheduler.
 
+    On a worker started with ``MALLOC_TRIM_THRESHOLD_`` (distributed's default),
+    each task keeps glibc's heap while it runs and gives the memory back when it
+    ends, rather than mapping every array anew (docs/scale.md); the worker's own
+    settings are put back after.
+
     Needs the ``dask`` extra.
 
     Raises:
