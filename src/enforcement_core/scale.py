@@ -1130,13 +1130,16 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
     finished, twice = [], []
     for bucket in range(buckets):
         merging = [each[bucket] for each in dealt]
-        while len(merging) > 1:
+        while len(merging) > split_every:
             merging = [
                 delayed(_merged)(*merging[i : i + split_every])
                 for i in range(0, len(merging), split_every)
             ]
-        finished.append(delayed(_finished)(merging[0], names[0], year))
-        twice.append(delayed(_twice)(merging[0]))
+        # The tree's last merge finishes its bodies and finds its hashes met twice in one
+        # task: three small tasks a bucket, each waiting its turn, were a third of the tail.
+        done = delayed(_bucket_done, nout=2)(names[0], year, *merging)
+        finished.append(done[0])
+        twice.append(done[1])
     # Each reading task's numbers whose hash a bucket met twice go, as text, to one task.
     candidates = [delayed(_candidates)(piece, *twice) for piece in pieces]
     while len(candidates) > 1:
@@ -1230,6 +1233,15 @@ def _buckets(
             for bucket, part in enumerate(_dealt_hashes(ids.hashed(), buckets)):
                 dealt[bucket].hashes.setdefault(field, []).append(part)
     return dealt
+
+
+@_in_roomy_heap
+def _bucket_done(
+    keys_of: dict[str, set[str]], year: int, *pieces: _Piece
+) -> tuple[dict[str, AnnualReport] | list[TableProblem], dict[str, Any]]:
+    """A bucket's pieces merged: its bodies' reports (or the problems), and its hashes met twice."""
+    piece = _merged(*pieces)
+    return _finished(piece, keys_of, year), _twice(piece)
 
 
 @_in_roomy_heap
