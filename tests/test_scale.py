@@ -653,7 +653,7 @@ def test_the_province_path_gives_the_object_paths_figures_and_problems(tmp_path_
     with dask.config.set(scheduler="sync"):
         for summarize in (
             summarize_partitions,
-            lambda *a, **k: summarize_dask(*a, tasks=2, split_out=3, split_every=2, **k),
+            lambda *a, **k: summarize_dask(*a, tasks=3, split_out=3, split_every=2, **k),
         ):
             if problems:
                 with pytest.raises(ec.LoadError) as caught:
