@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 import textwrap
@@ -109,3 +110,89 @@ def test_nothing_here_imports_pandas() -> None:
     )
     ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert ran.stdout.strip() == "False"
+
+
+_HEAP = """
+import ctypes, os, sys
+from enforcement_core import _arrow
+
+class Info(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks",
+        "uordblks", "fordblks", "keepcost")]
+
+libc = ctypes.CDLL(None)
+libc.mallinfo2.restype = Info
+libc.malloc.restype = ctypes.c_void_p
+libc.malloc.argtypes = [ctypes.c_size_t]
+libc.free.argtypes = [ctypes.c_void_p]
+
+def mapped(size):
+    # Whether a block of size bytes is a mapping of its own (not from the heap).
+    before = libc.mallinfo2().hblks
+    block = libc.malloc(size)
+    after = libc.mallinfo2().hblks
+    libc.free(block)
+    return after - before
+
+big = int(sys.argv[1])
+seen = [mapped(big)]
+with _arrow.roomy_heap():
+    with _arrow.roomy_heap():
+        seen.append(mapped(big))
+    seen.append(mapped(big))
+seen.append(mapped(big))
+print(seen)
+"""
+
+
+@pytest.mark.skipif(_arrow._glibc() is None, reason="glibc's malloc only")
+@pytest.mark.parametrize(
+    ("trim", "size", "seen"),
+    [
+        # Under a fixed trim threshold: a block above 128 KiB is mapped, except while held.
+        ("65536", 1 << 20, [1, 0, 0, 1]),
+        ("65536", 64 << 10, [0, 0, 0, 0]),
+        # Above 32 MiB, mapped even while held.
+        ("65536", 40 << 20, [1, 1, 1, 1]),
+        # An explicit mmap threshold is what is put back.
+        ("65536 MALLOC_MMAP_THRESHOLD_=4194304", 1 << 20, [0, 0, 0, 0]),
+        ("65536 MALLOC_MMAP_THRESHOLD_=4194304", 8 << 20, [1, 0, 0, 1]),
+    ],
+)
+def test_roomy_heap_keeps_the_heap_while_held_and_puts_the_settings_back(
+    trim: str, size: int, seen: list[int]
+) -> None:
+    """Each block asked for in a fresh process: a mapping of its own or not, before, held, nested, after."""
+    value, *others = trim.split()
+    env = {**os.environ, "MALLOC_TRIM_THRESHOLD_": value}
+    env.update(other.split("=") for other in others)
+    ran = subprocess.run(
+        [sys.executable, "-c", _HEAP, str(size)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    assert str(seen) == ran.stdout.strip()
+
+
+def test_roomy_heap_changes_nothing_without_a_fixed_threshold(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """glibc's dynamic threshold cannot be put back once set: without the trim, mallopt is never called."""
+    called: list[object] = []
+    monkeypatch.setattr(_arrow, "_glibc", lambda: called.append("glibc"))
+    for unset in ("MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_"):
+        monkeypatch.delenv(unset, raising=False)
+    with _arrow.roomy_heap():
+        pass
+    # Nor with a setting mallopt's int cannot put back as it was.
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", str(2**32))
+    with _arrow.roomy_heap():
+        pass
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "lots")
+    with _arrow.roomy_heap():
+        pass
+    assert called == []
+    assert _arrow._HEAP_HELD == [0]

@@ -653,7 +653,7 @@ def test_the_province_path_gives_the_object_paths_figures_and_problems(tmp_path_
     with dask.config.set(scheduler="sync"):
         for summarize in (
             summarize_partitions,
-            lambda *a, **k: summarize_dask(*a, tasks=2, split_out=3, split_every=2, **k),
+            lambda *a, **k: summarize_dask(*a, tasks=3, split_out=3, split_every=2, **k),
         ):
             if problems:
                 with pytest.raises(ec.LoadError) as caught:
@@ -693,17 +693,39 @@ class TestDecisionNumbers:
         """Equal numbers fall in one bucket whatever array (or slice of one) holds them."""
         import pyarrow as pa
 
-        from enforcement_core.scale import _buckets_of
+        from enforcement_core.scale import _bucket_of, _hashes_of
+
+        def buckets_of(keys, buckets):
+            return _bucket_of(_hashes_of(keys), buckets)
 
         numbers = [f"罚〔2024〕{n}号" for n in range(400)] + ["a", "ab", "甲"]
-        whole = _buckets_of(pa.array(numbers), 8)
-        sliced = _buckets_of(pa.array(["x", *numbers]).slice(1), 8)
-        large = _buckets_of(pa.array(numbers, pa.large_string()), 8)
-        reversed_ = _buckets_of(pa.array(numbers[::-1]), 8)
+        whole = buckets_of(pa.array(numbers), 8)
+        sliced = buckets_of(pa.array(["x", *numbers]).slice(1), 8)
+        large = buckets_of(pa.array(numbers, pa.large_string()), 8)
+        reversed_ = buckets_of(pa.array(numbers[::-1]), 8)
         assert whole.tolist() == sliced.tolist() == large.tolist() == reversed_.tolist()[::-1]
         assert set(whole.tolist()) == set(range(8))  # the numbers are spread, not all in one
-        assert 1 == len(set(_buckets_of(pa.array(["罚1号"] * 5), 8).tolist()))
-        assert [0, 0] == _buckets_of(pa.array(["罚1号", "罚2号"]), 1).tolist()
+        assert 1 == len(set(buckets_of(pa.array(["罚1号"] * 5), 8).tolist()))
+        assert [0, 0] == buckets_of(pa.array(["罚1号", "罚2号"]), 1).tolist()
+
+    @given(
+        hashes=st.lists(st.integers(min_value=0, max_value=2**64 - 1), max_size=60),
+        buckets=st.sampled_from([1, 2, 3, 8, 257, 2**16 + 1]),
+    )
+    def test_a_hash_is_dealt_to_the_bucket_of_its_range(self, hashes, buckets):
+        """Every hash in exactly one bucket, its range's, sorted; the buckets' ranges in order, at either end too."""
+        import numpy as np
+
+        from enforcement_core.scale import _bucket_of, _dealt_hashes
+
+        values = np.array([*hashes, 0, 2**64 - 1], dtype=np.uint64)
+        parts = _dealt_hashes(values, buckets)
+        assert buckets == len(parts)
+        assert sorted(values.tolist()) == [int(h) for part in parts for h in part]
+        for bucket, part in enumerate(parts):
+            assert all(int(h) * buckets >> 64 == bucket for h in part.tolist())
+            assert _bucket_of(part, buckets).tolist() == [bucket] * len(part)
+        assert [0, buckets - 1] == _bucket_of(np.array([0, 2**64 - 1], np.uint64), buckets).tolist()
 
     @given(st.lists(st.text(max_size=30), max_size=40), st.integers(min_value=0, max_value=3))
     def test_a_hash_is_the_texts_own(self, texts, cut):
@@ -731,28 +753,32 @@ class TestDecisionNumbers:
 
     @given(
         texts=st.lists(st.text(min_size=1, max_size=12), unique=True, max_size=60),
-        buckets=st.sampled_from([1, 4, 256, 257, 300]),
+        picked=st.sets(st.integers(min_value=0, max_value=59)),
+        others=st.lists(st.integers(min_value=0, max_value=2**64 - 1), max_size=5),
     )
-    def test_dealt_numbers_keep_their_hashes(self, texts, buckets):
-        """The hashes a bucket carries are its numbers' own, so no bucket hashes them again.
+    def test_the_numbers_met_are_those_of_the_hashes_met(self, texts, picked, others):
+        """A piece sends on exactly its numbers whose hash is among those met twice, with their rows and hashes.
 
-        Each bucket keeps its numbers in their rows' order, whatever type numbers the
-        buckets (a byte up to 256 of them, two bytes beyond).
+        Every row given again within the piece goes along whatever was met.
         """
         import numpy as np
         import pyarrow as pa
 
         from enforcement_core.scale import _hashes_of, _Ids
 
-        ids = _Ids(0, pa.array(texts, pa.string()), np.arange(len(texts), dtype=np.int64))
-        parts = ids.split(buckets)
-        assert buckets == len(parts)
-        assert sorted(texts) == sorted(t for part in parts for t in part.keys.to_pylist())
-        for bucket, part in enumerate(parts):
-            assert part.hashed().tolist() == _hashes_of(part.keys).tolist()
-            assert all(int(h) % buckets == bucket for h in part.hashed())
-            assert part.rows.tolist() == sorted(part.rows.tolist())
-            assert part.keys.to_pylist() == [texts[r] for r in part.rows.tolist()]
+        rows = np.arange(len(texts), dtype=np.int64) * 3
+        again = ((1, "x", 0),)
+        ids = _Ids(7, pa.array(texts, pa.string()), rows, again)
+        hashes = _hashes_of(ids.keys)
+        chosen = sorted(p for p in picked if p < len(texts))
+        twice = np.unique(np.array([*hashes[chosen].tolist(), *others], dtype=np.uint64))
+        met = ids.met(twice)
+        kept = [n for n in range(len(texts)) if int(hashes[n]) in set(twice.tolist())]
+        assert [texts[n] for n in kept] == met.keys.to_pylist()
+        assert [3 * n for n in kept] == met.rows.tolist()
+        assert hashes[kept].tolist() == met.hashed().tolist()
+        assert (7, again) == (met.order, met.again)
+        assert [] == ids.met(np.zeros(0, np.uint64)).keys.to_pylist()
 
     @settings(max_examples=examples(100))
     @given(arrays=_HASH_ARRAYS, size=st.sampled_from([1, 2, 5, 1 << 18]))
@@ -848,29 +874,31 @@ def test_a_body_across_pieces_is_counted_by_group_bys(dataset, tree, expected):
 
 
 def test_the_pieces_are_read_with_the_system_memory_pool(tmp_path, monkeypatch):
-    """In one process, as read_columnar, the pieces are read with malloc's pool; on Dask, unless trimmed."""
+    """In one process, as read_columnar, the pieces are read with malloc's pool; on Dask too, trimmed or not."""
     import pyarrow as pa
 
-    from enforcement_core import scale
+    from enforcement_core import _arrow, scale
 
     before = pa.default_memory_pool().backend_name
     during = []
     read = scale._file_read
 
     def watched(*args, **kwargs):
-        during.append(pa.default_memory_pool().backend_name)
+        during.append((pa.default_memory_pool().backend_name, _arrow._HEAP_HELD[0]))
         return read(*args, **kwargs)
 
     monkeypatch.setattr(scale, "_file_read", watched)
     write_pieces(tmp_path, PIECE_ROWS[0], PIECE_ROWS[1])
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
     summarize_partitions(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
-    assert ["system", "system"] == during
+    assert [("system", 0), ("system", 0)] == during
     assert before == pa.default_memory_pool().backend_name
-    # A Dask task keeps pyarrow's own pool where malloc's memory is trimmed, as distributed
-    # starts its workers; else it takes malloc's too.
+    # A Dask task takes malloc's pool whether distributed trims malloc's memory or not;
+    # trimmed, its heap is kept while it runs (roomy_heap), and given back after.
     import dask
 
-    for trimmed, pool in (("65536", before), (None, "system")):
+    heap = 1 if _arrow._glibc() is not None else 0
+    for trimmed, held in (("65536", heap), (None, 0)):
         if trimmed is None:
             monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
         else:
@@ -878,8 +906,9 @@ def test_the_pieces_are_read_with_the_system_memory_pool(tmp_path, monkeypatch):
         del during[:]
         with dask.config.set(scheduler="sync"):
             summarize_dask(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
-        assert [pool, pool] == during
+        assert [("system", held), ("system", held)] == during
         assert before == pa.default_memory_pool().backend_name
+        assert _arrow._HEAP_HELD[0] == 0
 
 
 # Every body's figures in one pass over the rows (issue 24) --------------------------------
@@ -1135,3 +1164,30 @@ def test_a_value_and_its_amount_are_read_together_however_chunked():
         {Domain.TRAFFIC: (1, Decimal(1)), Domain.WATER: (1, Decimal(2))},
         {Domain.WATER: (1, Decimal(4))},
     ] == grouped.by_group("domain", Domain, "fine")
+
+
+def test_a_reading_tasks_piece_tells_dask_its_bytes(tmp_path):
+    """Dask runs a task where its inputs' bytes are: a piece's size is its rows' and numbers', not a few bytes.
+
+    Taken for a small object, the task picking a reading task's candidate numbers ran on
+    the other worker and fetched every row it held.
+    """
+    from dask.sizeof import sizeof
+
+    from enforcement_core import scale
+
+    write_pieces(tmp_path, PIECE_ROWS[0], PIECE_ROWS[1])
+    reading = scale._Reading(YEAR, None, ec.body.BodyLevel.TOWN, None)
+    items = [(order, name, piece) for order, (name, piece) in enumerate(scale._files(tmp_path))]
+    piece = scale._files_piece(items, reading)
+    rows = sum(t.nbytes + o.nbytes for parts in piece.rows.tables.values() for t, o in parts)
+    numbers = sum(i.keys.nbytes + i.rows.nbytes for ids in piece.ids.values() for i in ids)
+    assert rows > 0
+    assert numbers > 0
+    assert sizeof(piece) >= rows + numbers
+    assert sizeof(scale._Piece()) < 1000
+    # A bucket's share holds the numbers' hashes, 8 bytes each.
+    dealt = scale._buckets(piece, 2, piece.keys_of, YEAR)
+    hashes = sum(len(h) for part in dealt for listed in part.hashes.values() for h in listed)
+    assert hashes > 0
+    assert sum(sizeof(part) for part in dealt) >= 8 * hashes

@@ -38,19 +38,24 @@ Examples:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import io
 import os
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Final
+from typing import IO, TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
-from enforcement_core._arrow import from_numpy, scalar, strings, system_memory_pool, to_numpy
+from enforcement_core._arrow import (
+    from_numpy,
+    roomy_heap,
+    scalar,
+    system_memory_pool,
+    to_numpy,
+)
 from enforcement_core._extras import require
 from enforcement_core._group_tallies import GroupedColumns
 from enforcement_core.actions import LicenceApplication, PenaltyCase
@@ -89,6 +94,22 @@ _SUFFIXES: Final = (".parquet", ".pq", ".csv", ".txt")
 _HIDDEN: Final = (".", "_")
 
 _Source = str | os.PathLike[str] | IO[bytes]
+_Task = TypeVar("_Task", bound=Callable[..., Any])
+
+
+def _in_roomy_heap(task: _Task) -> _Task:
+    """``task`` run in a heap kept while it runs (:func:`~enforcement_core._arrow.roomy_heap`).
+
+    Each of :func:`summarize_dask`'s tasks: on a worker whose malloc trims its memory
+    (distributed's default), every temporary above 128 KiB is otherwise a fresh mapping.
+    """
+
+    @functools.wraps(task)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        with roomy_heap():
+            return task(*args, **kwargs)
+
+    return run  # type: ignore[return-value]
 
 
 @attrs.define
@@ -192,6 +213,26 @@ class _Piece:
     #: The name and the identifiers' header of each piece, by its place: said once a
     #: piece, not once a number.
     pieces: dict[int, tuple[str, str]] = attrs.Factory(dict)
+    #: On Dask, a bucket's share of each piece's numbers, by record group: their
+    #: :func:`_hashes_of` hashes alone (sorted uint64 arrays, 8 bytes a number, not its
+    #: text), which find the hashes met twice (:func:`_twice`).
+    hashes: dict[str, list[Any]] = attrs.Factory(dict)
+
+    def __sizeof__(self) -> int:
+        """About the bytes of its rows and numbers, as Dask's ``sizeof`` asks.
+
+        Dask's scheduler runs a task where its inputs' bytes are: taken for a small
+        object (``sys.getsizeof``), a reading task's rows were fetched to the other
+        worker for a task that only picks its numbers (0.8 s at 10M rows).
+        """
+        held = object.__sizeof__(self)
+        for parts in self.rows.tables.values():
+            held += sum(table.nbytes + of_row.nbytes for table, of_row in parts)
+        for listed in self.ids.values():
+            held += sum(ids.keys.nbytes + ids.rows.nbytes for ids in listed)
+        for hashes in self.hashes.values():
+            held += sum(part.nbytes for part in hashes)
+        return held
 
 
 @attrs.frozen
@@ -217,34 +258,22 @@ class _Ids:
     #: number is hashed twice; None: hashed when asked.
     hashes: Any = None
 
-    def split(self, buckets: int) -> list[_Ids]:
-        """The numbers dealt into ``buckets`` by a hash of each, the same in every process."""
+    def met(self, twice: Any) -> _Ids:
+        """The numbers whose hash is among ``twice`` (a sorted uint64 array), and every row given again.
+
+        What :func:`_given_again` needs of the piece once the hashes met twice are
+        known: few numbers, the rest of its numbers given once of all.
+        """
         import numpy as np  # noqa: PLC0415
 
         hashes = self.hashed()
-        # A bucket's number in the narrowest type: numpy sorts 8 and 16 bits by their
-        # digits (a radix sort, a pass a byte), 64 bits by comparing (ten times the time).
-        narrow = np.uint8 if buckets <= 2**8 else np.uint16 if buckets <= 2**16 else np.int64
-        of_key = (hashes % np.uint64(buckets)).astype(narrow)
-        # The numbers in order of their bucket (stable: each bucket keeps their order), so
-        # that each bucket takes its own, not a pass over every number a bucket.
-        order = np.argsort(of_key, kind="stable")
-        bounds = np.searchsorted(of_key[order], np.arange(buckets + 1))
-        of_again = _buckets_of(strings([key for _, key, _ in self.again]), buckets)
-        dealt = []
-        for bucket in range(buckets):
-            taken = order[bounds[bucket] : bounds[bucket + 1]]
-            again = zip(self.again, of_again.tolist(), strict=True)
-            dealt.append(
-                _Ids(
-                    self.order,
-                    self.keys.take(from_numpy(taken)),
-                    self.rows[taken],
-                    tuple(a for a, b in again if b == bucket),
-                    hashes[taken],
-                )
-            )
-        return dealt
+        if len(twice):
+            at = np.searchsorted(twice, hashes)
+            np.minimum(at, len(twice) - 1, out=at)
+            kept = np.flatnonzero(twice[at] == hashes)
+        else:
+            kept = np.zeros(0, dtype=np.int64)
+        return _Ids(self.order, _taken(self.keys, kept), self.rows[kept], self.again, hashes[kept])
 
     def hashed(self) -> Any:
         """The :func:`_hashes_of` hash of each of ``keys``."""
@@ -255,17 +284,25 @@ class _Ids:
 _MULTIPLIER: Final = 0xFF51AFD7ED558CCD
 
 
-def _buckets_of(keys: Any, buckets: int) -> Any:
-    """Each text's bucket: its :func:`_hashes_of` hash, mod ``buckets``.
+def _bucket_of(hashes: Any, buckets: int) -> Any:
+    """Each hash's bucket (of at most 2**32): its range of hashes, the same in every process.
 
-    Equal texts fall in one bucket in every process, which is all a bucket needs (a
-    number's duplicates are then found exactly, by the text, within its bucket).
+    By range, not by a remainder: the buckets of sorted hashes are then in order too,
+    and each bucket's share of a sorted array is a slice of it.
     """
     import numpy as np  # noqa: PLC0415
 
-    if buckets == 1:
-        return np.zeros(len(keys), dtype=np.int64)
-    return (_hashes_of(keys) % np.uint64(buckets)).astype(np.int64)
+    shift = np.uint64(32)
+    return ((hashes >> shift) * np.uint64(buckets)) >> shift
+
+
+def _dealt_hashes(hashes: Any, buckets: int) -> list[Any]:
+    """``hashes`` sorted, and cut into each bucket's share (:func:`_bucket_of`)."""
+    import numpy as np  # noqa: PLC0415
+
+    ordered = np.sort(hashes)
+    cuts = np.searchsorted(_bucket_of(ordered, buckets), np.arange(buckets + 1, dtype=np.uint64))
+    return [ordered[cuts[bucket] : cuts[bucket + 1]] for bucket in range(buckets)]
 
 
 def _hashes_of(keys: Any) -> Any:
@@ -800,6 +837,7 @@ def _body_of(
     return None
 
 
+@_in_roomy_heap
 def _merged(*pieces: _Piece) -> _Piece:
     """Pieces merged: bodies' rows, problems, names and decision numbers together."""
     merged = _Piece()
@@ -815,6 +853,8 @@ def _merged(*pieces: _Piece) -> _Piece:
             merged.keys_of.setdefault(name, set()).update(keys)
         for field, ids in piece.ids.items():
             merged.ids.setdefault(field, []).extend(ids)
+        for field, hashes in piece.hashes.items():
+            merged.hashes.setdefault(field, []).extend(hashes)
     return merged
 
 
@@ -839,6 +879,7 @@ def _rekeyed(
     return moved
 
 
+@_in_roomy_heap
 def _finished(
     piece: _Piece, keys_of: Mapping[str, set[str]], year: int
 ) -> dict[str, AnnualReport] | list[TableProblem]:
@@ -951,36 +992,22 @@ def _file_read(name: str, piece: _Source, reading: _Reading, order: int, known: 
     return _read(table, name, reading, order, known)
 
 
-def _files_piece(
-    items: list[tuple[int, str, _Source]], reading: _Reading, *, system_pool: bool | None = None
-) -> _Piece:
+def _files_piece(items: list[tuple[int, str, _Source]], reading: _Reading) -> _Piece:
     """Files read one after another (their places among the pieces given), each body one partial.
 
-    ``system_pool``: read with the system's memory pool, as ``read_columnar`` reads
-    (:func:`~enforcement_core._arrow.system_memory_pool`); ``None``: unless this process
-    trims malloc's memory (:func:`_trimmed`), as distributed starts Dask's workers.
+    Read with the system's memory pool, as ``read_columnar`` reads
+    (:func:`~enforcement_core._arrow.system_memory_pool`), in a heap kept for the
+    task (:func:`~enforcement_core._arrow.roomy_heap`) where the process trims
+    malloc's memory, as distributed starts Dask's workers.
     """
-    if system_pool is None:
-        system_pool = not _trimmed()
-    with system_memory_pool() if system_pool else contextlib.nullcontext():
+    with roomy_heap(), system_memory_pool():
         gathering = _Gathering(reading)
         for order, name, piece in items:
             gathering.add(_file_read(name, piece, reading, order, gathering.known), name, order)
         return gathering.piece()
 
 
-def _trimmed() -> bool:
-    """Whether this process was started with ``MALLOC_TRIM_THRESHOLD_`` (distributed's workers are).
-
-    Under it the system's ``malloc`` gives memory back at once and takes it again,
-    page by page, and pyarrow's own pool costs less: measured at 10M rows on 2
-    workers, 20.6 s with the system's pool against 17.6 s with pyarrow's. Without it
-    the system's pool costs less, as in one process: 15.5 and 16.4 s of the workers'
-    CPU against 17.2 and 17.7 s (docs/scale.md).
-    """
-    return "MALLOC_TRIM_THRESHOLD_" in os.environ
-
-
+@_in_roomy_heap
 def _frames_piece(frames: list[Any], orders: list[int], reading: _Reading) -> _Piece:
     """Partitions of a dask DataFrame read one after another, each body one partial."""
     gathering = _Gathering(reading)
@@ -1032,7 +1059,7 @@ def summarize_partitions(
     """
     reading = _Reading(year, hierarchy, level, mapping)
     items = [(order, name, piece) for order, (name, piece) in enumerate(_files(source))]
-    piece = _files_piece(items, reading, system_pool=True)
+    piece = _files_piece(items, reading)
     return _gathered([_finished(piece, piece.keys_of, year)], hierarchy, source)
 
 
@@ -1055,11 +1082,18 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
     workers), each of which reads its pieces one after another and makes one partial
     per body, as :func:`summarize_partitions` does. The bodies are then dealt into
     ``split_out`` buckets (by a hash of their key, the same in every process), and
-    the decision numbers too (by a hash of each number); each bucket's partials are
-    merged ``split_every`` at a time in a tree of their own and finished on a
+    the decision numbers' 64-bit hashes too (by their range); each bucket's partials
+    are merged ``split_every`` at a time in a tree of their own and finished on a
     worker, so that no one task merges or finishes every body of a province, nor
-    holds every decision number. Dask runs it on the client active in this process
-    (a ``distributed.Client``), else on its default scheduler.
+    holds every decision number. Only the numbers whose hash a bucket meets twice
+    are then sent as text, to the one task that compares them. Dask runs it on the
+    client active in this process (a ``distributed.Client``), else on its default
+    scheduler.
+
+    On a worker started with ``MALLOC_TRIM_THRESHOLD_`` (distributed's default),
+    each task keeps glibc's heap while it runs and gives the memory back when it
+    ends, rather than mapping every array anew (docs/scale.md); the worker's own
+    settings are put back after.
 
     Needs the ``dask`` extra.
 
@@ -1084,7 +1118,8 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
         pieces = [delayed(_files_piece)(group, reading) for group in groups]
     if not pieces:
         return {}
-    split_every, buckets = max(2, split_every), max(1, split_out)
+    # At most 2**32 buckets: a body's is a crc32, a number's a hash's top 32 bits.
+    split_every, buckets = max(2, split_every), min(max(1, split_out), 2**32)
     # The bodies' names and codes of every piece, a small map, before the bodies are dealt.
     names = [delayed(_names)(piece) for piece in pieces]
     while len(names) > 1:
@@ -1093,16 +1128,28 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
             for i in range(0, len(names), split_every)
         ]
     dealt = [delayed(_buckets, nout=buckets)(piece, buckets, names[0], year) for piece in pieces]
-    finished = []
+    finished, twice = [], []
     for bucket in range(buckets):
         merging = [each[bucket] for each in dealt]
-        while len(merging) > 1:
+        while len(merging) > split_every:
             merging = [
                 delayed(_merged)(*merging[i : i + split_every])
                 for i in range(0, len(merging), split_every)
             ]
-        finished.append(delayed(_finished)(merging[0], names[0], year))
-    return _gathered(dask.compute(*finished), hierarchy, source)
+        # The tree's last merge finishes its bodies and finds its hashes met twice in one
+        # task: three small tasks a bucket, each waiting its turn, were a third of the tail.
+        done = delayed(_bucket_done, nout=2)(names[0], year, *merging)
+        finished.append(done[0])
+        twice.append(done[1])
+    # Each reading task's numbers whose hash a bucket met twice go, as text, to one task.
+    candidates = [delayed(_candidates)(piece, *twice) for piece in pieces]
+    while len(candidates) > 1:
+        candidates = [
+            delayed(_merged)(*candidates[i : i + split_every])
+            for i in range(0, len(candidates), split_every)
+        ]
+    again = delayed(_again)(candidates[0])
+    return _gathered(dask.compute(*finished, again), hierarchy, source)
 
 
 def _tasks(tasks: int | None, pieces: int) -> int:
@@ -1160,18 +1207,21 @@ def _names_merged(*maps: dict[str, set[str]]) -> dict[str, set[str]]:
     return merged
 
 
+@_in_roomy_heap
 def _buckets(
     piece: _Piece, buckets: int, keys_of: dict[str, set[str]], year: int
 ) -> tuple[_Piece, ...]:
-    """``piece`` dealt into ``buckets``: its bodies' partials by a hash of their key, its numbers by a hash of each.
+    """``piece`` dealt into ``buckets``: its bodies' partials by a hash of their key, its numbers' hashes by range.
 
     The reading task's bodies each make one partial here, every body's figures in one
     pass over its rows (a partial is a few kilobytes; the rows, sent instead, cost the
     workers more memory and CPU than making it, measured at 10M rows). The piece's
     problems go with bucket 0. A body is dealt by its key once moved to its code's
     (``_rekeyed``), so that its partials of every reading task meet in one bucket; a
-    decision number by itself, so that a number in two pieces meets itself in one
-    bucket, whichever bodies gave it.
+    decision number's hash by itself, so that a number in two pieces meets itself in
+    one bucket, whichever bodies gave it. Only the hashes are dealt (8 bytes a
+    number): the texts stay with the reading task until a bucket meets a hash twice
+    (:func:`_candidates`), where dealing them took each worker about a second at 10M rows.
     """
     dealt = tuple(
         _Piece(problems=piece.problems if bucket == 0 else [], pieces=piece.pieces)
@@ -1181,9 +1231,53 @@ def _buckets(
         dealt[_hashed(key, buckets)].partials[key] = partial
     for field, listed in piece.ids.items():
         for ids in listed:
-            for bucket, part in enumerate(ids.split(buckets)):
-                dealt[bucket].ids.setdefault(field, []).append(part)
+            for bucket, part in enumerate(_dealt_hashes(ids.hashed(), buckets)):
+                dealt[bucket].hashes.setdefault(field, []).append(part)
     return dealt
+
+
+@_in_roomy_heap
+def _bucket_done(
+    keys_of: dict[str, set[str]], year: int, *pieces: _Piece
+) -> tuple[dict[str, AnnualReport] | list[TableProblem], dict[str, Any]]:
+    """A bucket's pieces merged: its bodies' reports (or the problems), and its hashes met twice."""
+    piece = _merged(*pieces)
+    return _finished(piece, keys_of, year), _twice(piece)
+
+
+@_in_roomy_heap
+def _twice(piece: _Piece) -> dict[str, Any]:
+    """A bucket's hashes of decision numbers met more than once, by record group (few)."""
+    return {field: _met_twice(hashes) for field, hashes in piece.hashes.items()}
+
+
+@_in_roomy_heap
+def _candidates(piece: _Piece, *twice: dict[str, Any]) -> _Piece:
+    """A reading task's numbers whose hash some bucket met twice, with its pieces' names.
+
+    Only these (and the rows given again within a piece) are sent on as text: of a
+    province's numbers, the few that :func:`_given_again` compares.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    met: dict[str, Any] = {}
+    for found in twice:
+        for field, hashes in found.items():
+            met.setdefault(field, []).append(hashes)
+    ids = {
+        field: [
+            each.met(np.unique(np.concatenate([np.zeros(0, np.uint64), *met.get(field, [])])))
+            for each in listed
+        ]
+        for field, listed in piece.ids.items()
+    }
+    return _Piece(ids=ids, pieces=piece.pieces)
+
+
+def _again(*candidates: _Piece) -> list[TableProblem]:
+    """The rows whose decision number an earlier row gives, of every reading task's candidates."""
+    merged = _merged(*candidates)
+    return _given_again(merged.ids, merged.pieces)
 
 
 def _hashed(key: str, buckets: int) -> int:
