@@ -9,27 +9,24 @@ from pathlib import Path
 SCRIPT = Path(__file__).parent.parent / "benchmarks" / "bench_ledgers.py"
 
 
+def bench(*arguments: str) -> str:
+    """What the script prints given ``arguments``, once it has run to its end, no measure failing."""
+    completed = subprocess.run(
+        [sys.executable, str(SCRIPT), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert 0 == completed.returncode, completed.stderr
+    assert "FAILED" not in completed.stdout, completed.stdout
+    return completed.stdout
+
+
 class TestLedgerBenchmark:
     def test_runs_tiny(self):
         """Every measure runs on small files and prints its line and the ratios."""
-        completed = subprocess.run(
-            [
-                sys.executable,
-                str(SCRIPT),
-                "--records",
-                "300",
-                "--excel-rows",
-                "100",
-                "--repeat",
-                "1",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-        assert 0 == completed.returncode, completed.stderr
-        assert "FAILED" not in completed.stdout, completed.stdout
+        out = bench("--records", "300", "--excel-rows", "100", "--repeat", "1")
         for measure in (
             "json ",
             "json-msgspec ",
@@ -58,22 +55,11 @@ class TestLedgerBenchmark:
             "ratio csv-ours / csv-columnar",
             "ratio national-ours / national-columnar",
         ):
-            assert measure in completed.stdout
+            assert measure in out
 
     def test_the_template_runs_tiny(self):
         """A clerk's filled template: read_ledger, the object reading and the anchor, and their ratios."""
-        completed = subprocess.run(
-            [
-                *(sys.executable, str(SCRIPT), "--only", "template"),
-                *("--excel-rows", "50", "--repeat", "1"),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-        assert 0 == completed.returncode, completed.stderr
-        assert "FAILED" not in completed.stdout, completed.stdout
+        out = bench("--only", "template", "--excel-rows", "50", "--repeat", "1")
         for measure in (
             "template-ours ",
             "template-objects ",
@@ -81,19 +67,11 @@ class TestLedgerBenchmark:
             "penalty cases 50",
             "ratio template-ours / template-objects",
         ):
-            assert measure in completed.stdout, completed.stdout
+            assert measure in out, out
 
     def test_json_series_runs_tiny(self):
         """The JSON series takes turns at each size and prints the ratio to msgspec and the growth."""
-        completed = subprocess.run(
-            [sys.executable, str(SCRIPT), "--json-sizes", "300,600", "--rounds", "1"],
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-        assert 0 == completed.returncode, completed.stderr
-        assert "FAILED" not in completed.stdout, completed.stdout
+        out = bench("--json-sizes", "300,600", "--rounds", "1")
         for line in (
             "round 1       300 json-msgspec ",
             "round 1       600 json 0",
@@ -101,4 +79,4 @@ class TestLedgerBenchmark:
             "ratio json / json-msgspec at 600:",
             "growth 300 -> 600: CPU per record",
         ):
-            assert line in completed.stdout, completed.stdout
+            assert line in out, out
