@@ -438,3 +438,29 @@ def test_a_clerks_workbook_is_read_once(monkeypatch):
         read_objects(io.BytesIO(saved.getvalue()))
     assert {"执法人员", "行政处罚"} == {problem.sheet for problem in by_ledger.value.problems}
     assert by_objects.value.problems == by_ledger.value.problems
+
+
+def test_a_workbooks_headers_renamed_by_a_mapping_read_alike_on_the_road(monkeypatch):
+    """mapping= reaches every step of the workbook road: the same ledger as the object reading."""
+    book = openpyxl.load_workbook(io.BytesIO(template()))
+    for row in book["基本信息"].iter_rows(min_row=2):
+        row[1].value = _ABOUT.get(row[0].value)
+    penalties = book["行政处罚"]
+    penalties.cell(1, 1).value = "案件号"  # the template's *编号
+    penalties.append(["P-1", dt.date(2023, 8, 1), "交通运输", "罚款", None, 200])
+    penalties.append(["P-2", dt.date(2023, 9, 1), "林业", "警告", None, None])
+    saved = io.BytesIO()
+    book.save(saved)
+    data = saved.getvalue()
+    monkeypatch.setattr(_ledgers, "WORKBOOK_COLUMN_ROAD_FROM", 0)
+    mapping = {"案件号": "id"}
+    by_road = read_ledger(io.BytesIO(data), mapping=mapping)
+    assert is_lazy(by_road.penalty_cases)
+    assert ("P-1", "P-2") == tuple(case.id for case in by_road.penalty_cases)
+    assert read_objects(io.BytesIO(data), mapping=mapping) == by_road
+    # Without the mapping the sheet lacks its required column, alike on both roads.
+    with pytest.raises(ec.LoadError) as on_the_road:
+        read_ledger(io.BytesIO(data))
+    with pytest.raises(ec.LoadError) as by_objects:
+        read_objects(io.BytesIO(data))
+    assert by_objects.value.problems == on_the_road.value.problems
