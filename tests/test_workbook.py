@@ -23,6 +23,7 @@ from enforcement_core.tables._workbook import (
     _flag,
     _flags,
     _measure,
+    _measure_tokens,
 )
 from profiles import examples
 
@@ -133,6 +134,90 @@ def test_the_extent_of_a_sheet_is_the_same_however_its_xml_is_cut(rows, prefix, 
     # The fast measure counts what is there: every referenced cell, every row tag.
     assert extent[3] == len(re.findall(rb'<(?:\w+:)?c(?: x="a*")? r="', xml))
     assert extent[4] == len(re.findall(rb"<(?:\w+:)?row[\s/>]", xml))
+
+
+def reference_tokens(tokens: list[bytes], extent: list[int]) -> None:
+    """The tokens' part of the extent as the measure once found it: token by token."""
+    references = [token for token in tokens if token[0] > ord("9")]
+    stated = [int(token) for token in tokens if token[0] <= ord("9")]
+    if references:
+        rows = [int(reference.lstrip(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")) for reference in references]
+        letters = {reference.rstrip(b"0123456789") for reference in references}
+        extent[1] = max(extent[1], *map(_column_number, letters))
+        lowest = max(rows)
+        extent[0] = max(extent[0], lowest)
+        extent[5] = max(extent[5], lowest)
+        if lowest >= extent[7]:
+            last = references[len(rows) - 1 - rows[::-1].index(lowest)]
+            extent[7], extent[6] = lowest, _column_number(last.rstrip(b"0123456789"))
+    if stated:
+        extent[0] = max(extent[0], *stated)
+        extent[5] = max(extent[5], *stated)
+
+
+# Tokens as _ANY_REF gives them: a row's number, or a cell's reference (leading zeros and
+# all), a few rows and columns so that rows and columns repeat.
+_TOKENS = st.lists(
+    st.tuples(
+        st.sampled_from(["", "", "A", "B", "Z", "AA", "XFD"]),
+        st.sampled_from(["", "0", "00"]),
+        st.integers(1, 12) | st.integers(1, 999_999_999),
+    ).map(lambda token: f"{token[0]}{token[1]}{token[2]}"[:13].encode()),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=examples(300))
+@given(tokens=_TOKENS, before=st.lists(st.integers(0, 2_000_000), min_size=8, max_size=8))
+def test_the_tokens_of_a_chunk_are_measured_as_token_by_token(tokens, before):
+    """All tokens at once (joined, their digits and letters taken by the bytes' methods)
+    give the extent the token-by-token measure gave: the greatest row, the widest column,
+    and the lowest reference's row and the column of the last cell on it."""
+    tokens = [token for token in tokens if re.fullmatch(rb"[A-Z]{0,4}[0-9]{1,9}", token)]
+    if not tokens:
+        return
+    expected, extent = list(before), list(before)
+    reference_tokens(tokens, expected)
+    _measure_tokens(tokens, extent)
+    assert expected == extent
+
+
+def test_a_row_stated_below_every_cell_leaves_the_lowest_cell_where_it_is():
+    """The greatest number a row's (9), the lowest cell is still the last on row 4 (C4)."""
+    extent = [0] * 8
+    _measure_tokens([b"4", b"A4", b"C4", b"B2", b"9"], extent)
+    assert (extent[0], extent[7], extent[6]) == (9, 4, 3)
+    extent = [0] * 8
+    _measure_tokens([b"9", b"A9", b"C9", b"9"], extent)
+    assert (extent[0], extent[7], extent[6]) == (9, 9, 3)
+
+
+@pytest.mark.parametrize(
+    ("xml", "cells", "referenced"),
+    [
+        (b'<c r="A1"/>', 1, 1),
+        (b"<c r='B2' t=\"s\"><v>1</v></c>", 1, 1),
+        (b'<c\nr="A1"></c>', 1, 1),
+        (b'<c t="s" r="AA10"/>', 1, 1),
+        (b'<x:c r="A1"/>', 1, 1),
+        # No reference in the tag: a cell placed after the one before.
+        (b"<c><v>1</v></c>", 1, 0),
+        (b"<c/>", 1, 0),
+        (b'<c t="s"><v>1</v></c>', 1, 0),
+        # What looks like a reference in a cell's value is not its tag's.
+        (b'<c><is><t>r="A1"</t></is></c>', 1, 0),
+        (b'<c>r="A1"</c>', 1, 0),
+        (b'<c t="s"><v>r="A1"</v></c>', 1, 0),
+        # Not a cell's tag at all.
+        (b'<col r="A1"/><cols/>', 0, 0),
+    ],
+)
+def test_cells_and_cells_with_a_reference_are_counted(xml, cells, referenced):
+    """Each cell's tag counted once, and as referenced only if the tag itself holds one."""
+    extent = [0] * 8
+    _measure(b"", xml, extent, end=True)
+    assert (extent[2], extent[3]) == (cells, referenced)
 
 
 def reference_flags(xml: bytes) -> list[tuple[int, int, str]]:
