@@ -1323,3 +1323,16 @@ class TestRecordsBuiltByGroup:
             self.builds(monkeypatch, rows)
         rows[7] = "P-7,2023-08-01,交通,罚款,7,某某商店,企业,\n"
         assert 2 >= self.builds(monkeypatch, rows)
+
+
+def test_identifiers_are_remembered_for_a_later_sheet_of_their_own_records_alone():
+    """A sheet's numbers are kept for a later sheet of the same records (where one may be
+    given again), and not for sheets of other records, nor by the last."""
+    from enforcement_core.tables.columnar import _looked_up_later
+
+    penalties, inspections = SHEETS["penalty_cases"], SHEETS["inspections"]
+    assert _looked_up_later([penalties, inspections, penalties]) == [True, False, False]
+    assert _looked_up_later([penalties, inspections]) == [False, False]
+    assert _looked_up_later([penalties, None, penalties]) == [True, False, False]
+    assert _looked_up_later([None, None]) == [False, False]
+    assert _looked_up_later([]) == []

@@ -392,6 +392,37 @@ def test_a_clerks_whole_workbook_reads_as_the_object_path(data):
         assert summarize(ledger) == columnar.summarize()
 
 
+@pytest.mark.parametrize("place", [9, None])
+def test_a_decision_number_given_in_a_national_table_and_again_in_the_penalty_sheet_is_found(
+    place,
+):
+    """A national table's decision number given again in the own penalty sheet (or the other
+    way, by the order read): named on the column road as the object reading names it."""
+    from test_columnar import _PUBLISHED_CELLS
+    from test_layouts import HEADERS
+
+    headers = HEADERS["penalty-2021-legal"]
+    number = next(h for h in headers if h.endswith(("文号", "文书号")))
+    cells = {h: (_PUBLISHED_CELLS.get(h) or [""])[0] for h in headers} | {number: "P-7"}
+    book = openpyxl.load_workbook(io.BytesIO(template()))
+    for row in book["基本信息"].iter_rows(min_row=2):
+        row[1].value = _ABOUT.get(row[0].value)
+    book["执法单位"].append(_UNIT)
+    _penalties(book["行政处罚"], [["P-7", *ROW[1:]], ["P-8", *ROW[1:]]])
+    sheet = book.create_sheet("行政处罚公示", place)
+    sheet.append(list(headers))
+    sheet.append([cells[h] for h in headers])
+    saved = io.BytesIO()
+    book.save(saved)
+    by_objects = ledger_or_problems(lambda: read_objects(io.BytesIO(saved.getvalue())))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_ledgers, "WORKBOOK_COLUMN_ROAD_FROM", 0)
+        by_ledger = ledger_or_problems(lambda: read_ledger(io.BytesIO(saved.getvalue())))
+    assert by_objects == by_ledger
+    assert isinstance(by_objects, list)
+    assert [p for p in by_objects if "the same identifier as" in p[4] and "'P-7'" in p[3]]
+
+
 def test_a_clerks_workbook_is_read_once(monkeypatch):
     """The sheets the column engine reads are not read by objects too: each sheet is read once."""
     book = openpyxl.load_workbook(io.BytesIO(template()))

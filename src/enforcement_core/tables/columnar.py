@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from enforcement_core.report import AnnualReport
+    from enforcement_core.tables._layout import Sheet
     from enforcement_core.tables._read import Seen
 
 __all__ = ["ColumnarLedger", "read_columnar"]
@@ -226,11 +227,12 @@ def _read_columnar(  # noqa: C901  (each sheet: published, the library's own, or
     objects: dict[str, list[Any]] = {}
     seen: Seen = {}
     unknown: dict[str, None] = {}
-    for position, (sheet_name, table) in enumerate(arrow):
-        # The last sheet's numbers are looked up by no later sheet: not remembered.
-        remember = position < len(arrow) - 1
-        header = list(table.column_names)
-        layout = column_layout(sheet_name, header, mapping, single=len(arrow) == 1)
+    layouts = [
+        column_layout(sheet_name, list(table.column_names), mapping, single=len(arrow) == 1)
+        for sheet_name, table in arrow
+    ]
+    later = _looked_up_later(layouts)
+    for (sheet_name, table), layout, remember in zip(arrow, layouts, later, strict=True):
         if layout is None:
             # Records with sub-records, and what is not a sheet, go the object way.
             objects.setdefault("_sheets", []).append(sheet_name)
@@ -348,11 +350,10 @@ def split_workbook(  # noqa: PLR0913  (the file, its names, and what is given an
     seen: Seen = {}
     parts: dict[str, list[Any]] = {}
     bodies: dict[str, int] = {}
-    for step, index in enumerate(order):
+    later = _looked_up_later([layouts[index] for index in order])
+    for index, remember in zip(order, later, strict=True):
         (sheet, table), layout = engine[index], layouts[index]
         assert layout is not None  # noqa: S101  (workbook_tables gave these sheets a table)
-        # The last sheet's identifiers are looked up by no later sheet: not remembered.
-        remember = step < len(order) - 1
         cells: dict[str, Any] = {}
         done = typed_sheet(
             sheet.name, table, layout, mapping, problems, seen, remember=remember, cells=cells
@@ -382,6 +383,17 @@ def split_workbook(  # noqa: PLR0913  (the file, its names, and what is given an
     except LoadError:
         rest = None
     return WorkbookSplit(tables, rest, problems, [sheet for sheet, _ in read] if keep else None)
+
+
+def _looked_up_later(layouts: list[PublishedLayout | Sheet | None]) -> list[bool]:
+    """Whether the identifiers of each sheet (in the order read) are remembered for a later one.
+
+    A sheet's numbers are looked up by the later sheets of its own field alone; the
+    others' would be kept for nothing (100,000 numbers of a clerk's penalty sheet
+    made a dictionary of 0.1 s, for the sheets of other records after it).
+    """
+    fields = [None if layout is None else field_of(layout) for layout in layouts]
+    return [field is not None and field in fields[at + 1 :] for at, field in enumerate(fields)]
 
 
 def _to_encode(
