@@ -77,6 +77,25 @@ def test_strings_are_pyarrows_conversion(values: list[str | None]) -> None:
     made.validate(full=True)
 
 
+@pytest.mark.parametrize(
+    "values",
+    [
+        pytest.param(["甲", None, "乙"], id="nulls, no empty text: the texts of no bytes"),
+        pytest.param(["", None, "乙"], id="nulls and an empty text: each looked at"),
+        pytest.param(["a\x00b", None, "", "c"], id="a text holding a NUL: encoded alone"),
+        pytest.param(["\x00", "\x00\x00"], id="NULs alone"),
+        pytest.param(["", ""], id="empty texts, no null"),
+        pytest.param([None], id="one null"),
+        pytest.param(["𠀀"], id="four bytes a character"),
+    ],
+)
+def test_strings_each_way_of_encoding(values: list[str | None]) -> None:
+    made = _arrow.strings(values)
+    assert made.to_pylist() == values
+    assert made.null_count == values.count(None)
+    made.validate(full=True)
+
+
 @given(st.none() | st.text() | st.integers(min_value=-(2**63), max_value=2**63 - 1) | st.booleans())
 def test_scalar_is_pyarrows_conversion(value: str | int | bool | None) -> None:
     arrow_type = pa.string() if value is None else None
