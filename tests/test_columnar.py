@@ -1336,3 +1336,23 @@ def test_identifiers_are_remembered_for_a_later_sheet_of_their_own_records_alone
     assert _looked_up_later([penalties, None, penalties]) == [True, False, False]
     assert _looked_up_later([None, None]) == [False, False]
     assert _looked_up_later([]) == []
+
+
+@pytest.mark.parametrize(("width", "refused"), [(0, False), (1, True)])
+def test_a_long_text_among_typed_cells_of_a_sheet_is_refused_at_its_cell(width, refused):
+    """Dates, amounts and flags are short as text; a text one character past the limit is
+    refused at its row and header, one at the limit passes."""
+    from enforcement_core.tables._files import MAX_CELL_CHARS, RawSheet, _no_long_cell
+
+    rows = [
+        (2, ["P-1", dt.datetime(2023, 8, 1), 200.0, True, None]),  # noqa: DTZ001  (Excel's date-times have no zone)
+        (3, ["P-2", dt.date(2023, 8, 2), 7, "罚" * (MAX_CELL_CHARS + width), None]),
+    ]
+    sheet = RawSheet("行政处罚", ["编号", "决定日期", "罚款", "说明", "空"], rows)
+    if not refused:
+        _no_long_cell("t.xlsx", "行政处罚", sheet)
+        return
+    with pytest.raises(ec.LoadError, match="characters, more than") as error:
+        _no_long_cell("t.xlsx", "行政处罚", sheet)
+    problem = error.value.problems[0]
+    assert (problem.sheet, problem.row, problem.header) == ("行政处罚", 3, "说明")
