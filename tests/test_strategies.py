@@ -651,6 +651,11 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
             for number, _, cells, padding in v
         ),
     ),
+    # The tokens of a chunk: a row's number or a cell's reference, as _ANY_REF takes them.
+    "test_workbook._TOKENS": (
+        lambda: test_workbook._TOKENS,
+        lambda v: 1 <= len(v) <= 40 and all(re.fullmatch(rb"[A-Z]{0,3}[0-9]{1,9}", t) for t in v),
+    ),
     # How long an attribute pads a tag: nothing, short, or past the 4 KiB once kept of a tag.
     "test_workbook._PADDING": (lambda: test_workbook._PADDING, lambda v: v in _PADDINGS),
     # Cells that are flagged or not: a column, a content of known ones, typed as an error

@@ -156,13 +156,13 @@ def reference_tokens(tokens: list[bytes], extent: list[int]) -> None:
 
 
 # Tokens as _ANY_REF gives them: a row's number, or a cell's reference (leading zeros and
-# all), a few rows and columns so that rows and columns repeat.
+# all, nine digits at most), a few rows and columns so that rows and columns repeat.
 _TOKENS = st.lists(
     st.tuples(
         st.sampled_from(["", "", "A", "B", "Z", "AA", "XFD"]),
         st.sampled_from(["", "0", "00"]),
-        st.integers(1, 12) | st.integers(1, 999_999_999),
-    ).map(lambda token: f"{token[0]}{token[1]}{token[2]}"[:13].encode()),
+        st.integers(1, 12) | st.integers(1, 9_999_999),
+    ).map(lambda token: f"{token[0]}{token[1]}{token[2]}".encode()),
     min_size=1,
     max_size=40,
 )
@@ -174,9 +174,6 @@ def test_the_tokens_of_a_chunk_are_measured_as_token_by_token(tokens, before):
     """All tokens at once (joined, their digits and letters taken by the bytes' methods)
     give the extent the token-by-token measure gave: the greatest row, the widest column,
     and the lowest reference's row and the column of the last cell on it."""
-    tokens = [token for token in tokens if re.fullmatch(rb"[A-Z]{0,4}[0-9]{1,9}", token)]
-    if not tokens:
-        return
     expected, extent = list(before), list(before)
     reference_tokens(tokens, expected)
     _measure_tokens(tokens, extent)
