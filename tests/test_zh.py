@@ -281,6 +281,31 @@ class TestOptions:
         assert "罚款6800元" in zh(GULU, money_unit="元", money_places=0)
         assert "罚款0.7万元" in zh(GULU, money_places=1)
 
+    @pytest.mark.parametrize("by_figure", [False, True])
+    @pytest.mark.parametrize(
+        ("unit", "fines"),
+        [
+            (None, "罚款0.680000万元"),
+            ("万元", "罚款0.680000万元"),
+            ("auto", "罚款6800.0000元"),
+            ("元", "罚款6800.0000元"),
+        ],
+    )
+    def test_the_reports_decimals_in_another_unit_are_as_many_as_it_takes(
+        self, by_figure, unit, fines
+    ):
+        """A report writing money to six places in 万元 (to the fen), for all its money or
+        for one figure, written in another unit: as many places as that unit takes, four
+        (it raised NumberFormatError)."""
+        conventions = attrs.evolve(
+            GULU.conventions,
+            money_places=None if by_figure else 6,
+            money_places_by_figure={"penalty.by_domain.work_safety.fines": 6} if by_figure else {},
+        )
+        report = attrs.evolve(GULU, conventions=conventions)
+        text = zh(report) if unit is None else zh(report, money_unit=unit)
+        assert fines in text
+
     def test_case_measure(self):
         """An explicit measure word for cases applies to every case figure."""
         text = zh(GULU, case_measure="宗")

@@ -49,6 +49,7 @@ from enforcement_core.renderers._rows import (
     part_label,
 )
 from enforcement_core.report import (
+    MONEY_PLACES,
     AnnualReport,
     ChangeUnit,
     OwnFigure,
@@ -1164,6 +1165,11 @@ _RUNS_INTO_A_NUMBER: Final = frozenset(
 )
 
 
+def _at_most(places: int | None, most: int | None) -> int | None:
+    """``places``, no more than ``most`` (``None``: as they are)."""
+    return places if places is None or most is None else min(places, most)
+
+
 def _percent_form(stated: StatedChange) -> str:
     """The percent form written beside an absolute change: "，增幅为42.3%"."""
     if stated.percent is None:
@@ -1489,9 +1495,15 @@ class ZhRenderer:
                 f"{report.year}, not of {previous.year}"
             )
         conventions = report.conventions
+        unit = money_unit or conventions.money_unit
+        # The report's decimals are its unit's (six in 万元, to the fen); in the unit the
+        # option asks for instead, as many as that unit takes.
+        most = MONEY_PLACES[unit] if money_unit else None
         settings = _Settings(
-            money_unit=money_unit or conventions.money_unit,
-            money_places=money_places if money_places is not None else conventions.money_places,
+            money_unit=unit,
+            money_places=money_places
+            if money_places is not None
+            else _at_most(conventions.money_places, most),
             percent_places=percent_places
             if percent_places is not None
             else conventions.percent_places,
@@ -1504,7 +1516,12 @@ class ZhRenderer:
             percent_places_given=percent_places is not None,
             places_by_figure=FrozenMap()
             if money_places is not None
-            else conventions.money_places_by_figure,
+            else FrozenMap(
+                {
+                    path: places if most is None else min(places, most)
+                    for path, places in conventions.money_places_by_figure.items()
+                }
+            ),
         )
         writer = _Writer(report, settings)
         body = report.body
