@@ -280,11 +280,14 @@ def typed_sheet(  # noqa: PLR0913, PLR0917  (the table, its layout, and where pr
     *,
     remember: bool,
     cells: dict[str, Any] | None = None,
+    again: list[TableProblem] | None = None,
 ) -> tuple[Any, tuple[str, ...]] | None:
     """A sheet the engine reads, checked into a typed table, with the figures its columns leave unknown.
 
     The sheet's layout is :func:`._sheet_columns.column_layout`'s. ``None`` when its header has a problem (added to ``problems``). ``cells`` receives a
-    national table's columns as read (:func:`_published_typed`).
+    national table's columns as read (:func:`_published_typed`). ``again``, when
+    given, receives the identifiers given again instead of ``problems``: the object
+    reading says them after every row's own.
     """
     header = list(table.column_names)
     if isinstance(layout, PublishedLayout):
@@ -293,13 +296,20 @@ def typed_sheet(  # noqa: PLR0913, PLR0917  (the table, its layout, and where pr
         if found is None:
             return None
         typed = _published_typed(
-            sheet_name, table, found, layout, problems, seen, remember=remember, cells=cells
+            sheet_name,
+            table,
+            found,
+            layout,
+            (problems, again),
+            seen,
+            remember=remember,
+            cells=cells,
         )
         return typed, unknown_of(layout, (column.key for column in found.values()))
     found = _columns_of(sheet_name, header, layout.columns, mapping, problems)
     if found is None:
         return None
-    typed = _typed(sheet_name, table, found, layout, problems, seen, remember=remember)
+    typed = _typed(sheet_name, table, found, layout, (problems, again), seen, remember=remember)
     return typed, unknown_without(layout.record, (column.key for column in found.values()))
 
 
@@ -313,7 +323,7 @@ def _published_typed(  # noqa: PLR0913, PLR0917  (the table, where it is, and wh
     table: Any,
     found: dict[int, Column],
     published: PublishedLayout,
-    problems: list[TableProblem],
+    problems: tuple[list[TableProblem], list[TableProblem] | None],
     seen: Seen,
     *,
     remember: bool,
@@ -321,14 +331,17 @@ def _published_typed(  # noqa: PLR0913, PLR0917  (the table, where it is, and wh
 ) -> Any:
     """A national table checked into a typed table, then its decision numbers given again (on the same encoding).
 
-    ``cells`` receives every column as read, as :func:`._publicity_columns._national` gives them.
+    ``problems``: where the rows' problems go, and the numbers given again (``None``:
+    with the rows'). ``cells`` receives every column as read, as
+    :func:`._publicity_columns._national` gives them.
     """
+    rows, again = problems
     encodings: dict[int, _Encoded] = {}
-    typed = _national(
-        sheet_name, table, found, published, problems, cells=cells, encodings=encodings
-    )
-    problems += _repeated(
-        published.field, sheet_name, table, found, seen, remember=remember, encodings=encodings
+    typed = _national(sheet_name, table, found, published, rows, cells=cells, encodings=encodings)
+    (rows if again is None else again).extend(
+        _repeated(
+            published.field, sheet_name, table, found, seen, remember=remember, encodings=encodings
+        )
     )
     return typed
 
@@ -338,15 +351,19 @@ def _typed(  # noqa: PLR0913, PLR0917  (the table, where it is, and what was see
     table: Any,
     found: dict[int, Column],
     sheet: Sheet,
-    problems: list[TableProblem],
+    problems: tuple[list[TableProblem], list[TableProblem] | None],
     seen: Seen,
     *,
     remember: bool,
 ) -> Any:
-    """The sheet checked into a typed table, then its identifiers given again (on the same encoding)."""
+    """The sheet checked into a typed table, then its identifiers given again (on the same encoding).
+
+    ``problems`` as :func:`_published_typed` takes them.
+    """
+    rows, again = problems
     encodings: dict[int, _Encoded] = {}
-    typed = _checked_layout(sheet_name, table, found, sheet.record, problems, encodings=encodings)
-    problems += _repeated(
-        sheet.key, sheet_name, table, found, seen, remember=remember, encodings=encodings
+    typed = _checked_layout(sheet_name, table, found, sheet.record, rows, encodings=encodings)
+    (rows if again is None else again).extend(
+        _repeated(sheet.key, sheet_name, table, found, seen, remember=remember, encodings=encodings)
     )
     return typed
