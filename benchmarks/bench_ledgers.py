@@ -28,6 +28,10 @@ Each measure runs in a fresh process, so that its peak memory is its own:
   the body and year from the about sheet (the clerk's whole path), ``template-objects``
   the same read record by record (``read_objects``, the reference), beside fastexcel and
   polars reading the penalty sheet and counting without validation;
+- ``refused``: the 1,000,000-row CSV with one cell refused (a day that is not one, in
+  the middle row): ``refused-ours`` is ``read_ledger`` to its LoadError (the column
+  engine's problems, in the object reading's order), ``refused-objects`` the same read
+  record by record (``read_objects``, which read_ledger used to fall back on);
 - the bytes per row a columnar ledger holds (target: under 100).
 
 Times are the best of ``--repeat`` runs inside the measuring process.
@@ -420,7 +424,11 @@ def _body() -> object:
 
 def measure(kind: str, path: Path, repeat: int) -> None:  # noqa: C901, PLR0912, PLR0915  (one branch a measure)
     """Run one measure in this process and print its line."""
-    BODY = _body() if "columnar" in kind or kind.endswith("-ours") else None  # noqa: N806
+    BODY = (  # noqa: N806
+        _body()
+        if "columnar" in kind or kind.endswith("-ours") or kind.startswith("refused")
+        else None
+    )
     if kind in ("json", "json-reference", "json-msgspec"):
         _measure_json(kind, path)
         return
@@ -484,6 +492,22 @@ def measure(kind: str, path: Path, repeat: int) -> None:  # noqa: C901, PLR0912,
         read = read_ledger if kind == "template-ours" else read_objects
         seconds, report = best_of(repeat, lambda: summarize(read(path)))
         extra = f"penalty cases {report.penalty.cases:,}"  # type: ignore[attr-defined]
+    elif kind in ("refused-ours", "refused-objects"):
+        from enforcement_core.errors import LoadError
+        from enforcement_core.tables import read_ledger
+        from enforcement_core.tables._read import read_objects
+
+        read = read_ledger if kind == "refused-ours" else read_objects
+
+        def refused() -> object:
+            try:
+                read(path, body=BODY, year=YEAR)
+            except LoadError as error:
+                return error
+            raise SystemExit(f"{kind}: the file was not refused")
+
+        seconds, error = best_of(repeat, refused)
+        extra = f"problems {len(error.problems)}"  # type: ignore[attr-defined]
     elif kind == "xlsx-pandas":
         import pandas as pd
 
@@ -617,6 +641,17 @@ def _write(folder: Path, records: int, excel_rows: int, only: set[str]) -> dict[
     if "json" in only:
         files["json"] = folder / "ledger.json"
         files["json"].write_text(json_document(records), encoding="utf-8")
+    if "refused" in only:
+        # The CSV file's rows with one refused cell, half way down: a day that is not one.
+        rows = penalty_rows(records)
+        files["refused"] = folder / "行政处罚有误.csv"
+        with files["refused"].open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(PENALTY_HEADERS)
+            middle = len(rows) // 2
+            writer.writerows(rows[:middle])
+            writer.writerow([rows[middle][0], "2023-13-45", *rows[middle][2:]])
+            writer.writerows(rows[middle + 1 :])
     if only & {"csv", "parquet", "bytes"}:
         rows = penalty_rows(records)
         files["csv"] = folder / "行政处罚.csv"
@@ -795,6 +830,8 @@ def main() -> None:
             ("template-ours", "template"),
             ("template-objects", "template"),
             ("template-polars", "template"),
+            ("refused-ours", "refused"),
+            ("refused-objects", "refused"),
             ("columnar-bytes", "parquet"),
         ]
         timings: dict[str, list[dict[str, float]]] = {}
@@ -837,6 +874,7 @@ def main() -> None:
             ("national-columnar", "national-duckdb"),
             ("csv-ours", "csv-columnar"),
             ("national-ours", "national-columnar"),
+            ("refused-ours", "refused-objects"),
         ):
             if ours in medians and theirs in medians:
                 ratios = ", ".join(

@@ -69,6 +69,18 @@ class TestLedgerBenchmark:
         ):
             assert measure in out, out
 
+    def test_the_refused_file_runs_tiny(self):
+        """A CSV file with one refused cell: read_ledger and the object reading, one problem each."""
+        out = bench("--only", "refused", "--records", "300", "--repeat", "1")
+        for measure in (
+            "refused-ours ",
+            "refused-objects ",
+            "problems 1",
+            "ratio refused-ours / refused-objects",
+        ):
+            assert measure in out, out
+        assert 2 == out.count(" problems 1\n")
+
     def test_json_series_runs_tiny(self):
         """The JSON series takes turns at each size and prints the ratio to msgspec and the growth."""
         out = bench("--json-sizes", "300,600", "--rounds", "1")
