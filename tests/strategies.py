@@ -26,7 +26,7 @@ import attrs
 from hypothesis import strategies as st
 
 import enforcement_core as ec
-from enforcement_core._paths import resolve
+from enforcement_core._paths import figure_type, resolve
 from enforcement_core.categories import CATEGORIES, RECORD_GROUPS, own_figures
 from enforcement_core.workforce import walk_units
 
@@ -542,13 +542,26 @@ report_own_figures = st.builds(
 #: A note on the figures, where it stood.
 stated_notes = st.builds(ec.report.StatedNote, text=own_words, at=_PLACES)
 
-#: A count written with a qualifier ("2300余人次"): a bound at a path, with its own measure word.
-qualified_figures = st.builds(
-    ec.report.StatedFigure,
-    figure=st.sampled_from(FIGURE_PATHS),
-    value=st.integers(0, 10**6).map(Decimal),
-    qualifier=st.sampled_from(list(ec.report.QUALIFIERS)),
-    measure=own_words | st.just(""),
+#: The units a figure is written in, by its kind: a count as it is or in 万, money in 元 or 万元.
+_COUNT_UNITS = st.sampled_from(["", "", "万"])
+_MONEY_UNITS = st.sampled_from(["元", "万元"])
+
+
+def _unit_of(path: str) -> st.SearchStrategy[str]:
+    return _MONEY_UNITS if figure_type(ec.AnnualReport, path) is Decimal else _COUNT_UNITS
+
+
+#: A figure written with a qualifier ("2300余人次", "约6万元"): a bound at a path, in a
+#: unit of its kind, with its own measure word.
+qualified_figures = st.sampled_from(FIGURE_PATHS).flatmap(
+    lambda path: st.builds(
+        ec.report.StatedFigure,
+        figure=st.just(path),
+        value=st.integers(0, 10**6).map(Decimal),
+        unit=_unit_of(path),
+        qualifier=st.sampled_from(list(ec.report.QUALIFIERS)),
+        measure=own_words | st.just(""),
+    )
 )
 
 
@@ -1547,6 +1560,7 @@ def _reports_with_qualified_parts(draw: st.DrawFn) -> ec.AnnualReport:
         ec.report.StatedFigure(
             figure=path,
             value=Decimal(draw(st.integers(1, 10**5))),
+            unit=draw(_unit_of(path)),
             qualifier=draw(st.sampled_from(list(ec.report.QUALIFIERS))),
             measure=draw(own_words | st.just("")),
         )

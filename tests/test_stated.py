@@ -662,3 +662,57 @@ def test_a_bound_comes_back_in_zh_and_text_as_written(case):
     # Unknown, or a sum of parts: never the bound taken as the figure.
     counted = ec.statistics.figure(source, written.figure)
     assert counted is None or not isinstance(counted, Decimal)
+
+
+class TestUnitsOfTheirKind:
+    """A stated amount is written in 元, 万元 or 亿元; a count as it is, in 万 or in 亿."""
+
+    @pytest.mark.parametrize(
+        ("path", "unit"),
+        [
+            ("penalty.fines", "元"),
+            ("penalty.fines", "万元"),
+            ("penalty.by_domain.traffic.fines", "亿元"),
+            ("stated.amount", "万元"),
+            ("penalty.cases", ""),
+            ("inspection.visits", "万"),
+            ("stated.actions", "亿"),
+        ],
+    )
+    def test_accepted(self, path, unit):
+        assert unit == ec.report.StatedFigure(figure=path, value=Decimal("14.44"), unit=unit).unit
+
+    @pytest.mark.parametrize(
+        ("path", "unit", "why"),
+        [
+            ("penalty.fines", "", "an amount is written in 元, 万元 or 亿元"),
+            ("penalty.by_domain.market_supervision.fines", "万", "an amount is written in"),
+            ("penalty.cases", "元", "a count is written as it is, or in 万 or 亿"),
+            ("inspection.visits", "万元", "a count is written as it is"),
+        ],
+    )
+    def test_refused(self, path, unit, why):
+        with pytest.raises(ec.InvariantError, match=why):
+            ec.report.StatedFigure(figure=path, value=Decimal("14.44"), unit=unit)
+
+    def test_a_document_with_an_amount_without_its_unit_is_refused_at_its_field(self):
+        """Found by the long fuzz run: an amount stated without its unit loaded, and html
+        failed on it (no unit to take off its text), zh wrote it without one."""
+        document = {
+            "schema_version": 1,
+            "document": "annual_report",
+            "body": {"name": "示例市交通运输局", "level": "city_department"},
+            "year": 2024,
+            "penalty": {"by_domain": {"market_supervision": {}}},
+            "stated": {
+                "figures": [
+                    {"figure": "penalty.fines", "value": "194.98", "unit": "亿元"},
+                    {"figure": "penalty.by_domain.market_supervision.fines", "value": "14.44"},
+                ]
+            },
+        }
+        with pytest.raises(ec.LoadError) as refused:
+            ec.load_json(json.dumps(document))
+        (problem,) = refused.value.problems
+        assert "stated.figures[1].unit" in str(problem)
+        assert "an amount is written in 元, 万元 or 亿元" in str(problem)

@@ -13,13 +13,13 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
 from enforcement_core import _display
 from enforcement_core._mapping import FrozenMap
-from enforcement_core._paths import check_figure_path
+from enforcement_core._paths import check_figure_path, figure_type
 from enforcement_core._validators import (
     a_count,
     a_date,
@@ -395,6 +395,7 @@ class StatedChange:
 FIGURE_UNITS: Mapping[str, int] = FrozenMap(
     {"": 0, "万": 4, "亿": 8, "元": 0, "万元": 4, "亿元": 8}
 )
+_MONEY_UNITS: Final = frozenset({"元", "万元", "亿元"})
 
 
 @attrs.frozen(kw_only=True, field_transformer=apply_checks)
@@ -420,7 +421,8 @@ class StatedFigure:
     figure: str = attrs.field(converter=_canonical, metadata=checks(text()))
     #: The value as written, in its unit: ``Decimal("46.6")`` for "46.6万".
     value: Decimal = attrs.field(metadata=checks(_finite_decimal))
-    #: The unit it is written in: "" (as it is), "万", "亿", "元", "万元" or "亿元".
+    #: The unit it is written in: a count "" (as it is), "万" or "亿"; an amount "元", "万元"
+    #: or "亿元".
     unit: str = attrs.field(default="", metadata=checks(one_of(tuple(FIGURE_UNITS))))
     #: The qualifier as written ("余", "约", "以上", "不足", …, :data:`QUALIFIERS`);
     #: empty for a figure written plainly. A qualified figure is a bound, not a value.
@@ -433,6 +435,17 @@ class StatedFigure:
         reason = check_figure_path(AnnualReport, value)
         if reason is not None:
             fail(self, attribute.name, value, reason)
+
+    @unit.validator
+    def _a_unit_of_its_kind(self, attribute: attrs.Attribute[str], value: str) -> None:
+        # Money is written in 元, 万元 or 亿元 ("11.45亿元"), a count as it is or in 万 or 亿:
+        # an amount without its unit, or a count in yuan, writes what no report means.
+        figure: object = self.figure  # a loader goes on past a figure it refused
+        kind = figure_type(AnnualReport, figure) if isinstance(figure, str) else None
+        if kind is Decimal and value not in _MONEY_UNITS:
+            fail(self, attribute.name, value, "an amount is written in 元, 万元 or 亿元")
+        elif kind is int and value in _MONEY_UNITS:
+            fail(self, attribute.name, value, "a count is written as it is, or in 万 or 亿")
 
     @value.validator
     def _not_negative(self, attribute: attrs.Attribute[Decimal], value: object) -> None:
@@ -520,7 +533,8 @@ class OwnFigure:
     name: str = attrs.field(metadata=checks(text()))
     #: The value as written, in its unit.
     value: Decimal = attrs.field(metadata=checks(_finite_decimal))
-    #: The unit it is written in: "" (as it is), "万", "亿", "元", "万元" or "亿元".
+    #: The unit it is written in: a count "" (as it is), "万" or "亿"; an amount "元", "万元"
+    #: or "亿元".
     unit: str = attrs.field(default="", metadata=checks(one_of(tuple(FIGURE_UNITS))))
     #: Its measure word as written: "件", "册", "平方公里"; "%" for a rate.
     measure: str = attrs.field(default="", metadata=checks(instance_of(str)))
