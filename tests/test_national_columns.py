@@ -588,3 +588,50 @@ def test_a_blank_or_null_cell_points_at_the_last_slot(cells_passed, hashed):
     last = len(read.distinct) - 1
     assert [code == last for code in read.codes.tolist()] == [v is None for v in expected]
     assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("names", "present", "expected"),
+    [
+        # Every row with a party, none refused; then one refused name; then a row without one.
+        (["某厂", "张三", "某厂"], [True, True, True], [False, False, False]),
+        (["某厂", "\u200b", "某厂"], [True, True, True], [False, True, False]),
+        (["某厂", "\u200b", "某厂"], [True, False, True], [False, False, False]),
+    ],
+)
+def test_refused_parties_on_both_sides(names, present, expected):
+    """Every row with a party or not, a part refused or none: the rows refused are the rows of the refused part."""
+    from enforcement_core.tables._publicity_columns import _Parties, _refused_parties
+
+    rows = len(names)
+    from enforcement_core.actions import PartyKind
+
+    kind = _factor_of([next(iter(PartyKind))] * rows)
+    nothing = _factor_of([None] * rows)
+    parties = _Parties(np.array(present), _factor_of(names), nothing, nothing, kind)
+    assert _refused_parties(parties).tolist() == expected
+
+
+_SAMPLED = st.lists(st.sampled_from([None, "", "  ", "甲", " 乙 ", "x"]), max_size=40)
+
+
+@settings(max_examples=examples(100))
+@given(_SAMPLED, st.integers(1, 40))
+def test_a_sample_of_text_held_in_arrow_is_its_values(cells, size):
+    """The first rows' values of a column of Arrow text, taken at once, are those looked at one by one."""
+    from enforcement_core.tables import _publicity_columns
+    from enforcement_core.tables._arrow_files import _encoded, _Texts
+    from enforcement_core.tables._columns import _read_column
+    from enforcement_core.tables._distinct import _factor
+    from enforcement_core.tables._publicity import published_layouts
+
+    [name] = [c for c in published_layouts()["penalty-2021-legal"].columns if c.key == "party.name"]
+    encoded = _encoded(pa.array(cells, pa.string()), hashed=False)
+    read = _read_column("t", encoded, name, [], np.zeros(len(cells), dtype=bool), lazy=True)
+    factor = _factor(read)
+    assert isinstance(factor.distinct, _Texts)
+    one_by_one = [factor.distinct[c] for c in factor.codes.tolist()]
+    assert _publicity_columns._sample(factor) == one_by_one
+    assert one_by_one == [None if c is None or not c.strip() else c.strip() for c in cells]
+    shorter = attrs.evolve(factor, codes=factor.codes[:size])
+    assert _publicity_columns._sample(shorter) == one_by_one[:size]

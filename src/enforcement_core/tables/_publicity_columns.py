@@ -30,6 +30,8 @@ from enforcement_core.tables._arrow_files import (
     _is_text,
     _pa,
     _strings,
+    _Texts,
+    _values_at,
 )
 from enforcement_core.tables._arrow_records import (
     _bare,
@@ -268,7 +270,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
             keys.append(~factor.present)
             radix.append(2)
             continue
-        sample = [factor.distinct[c] for c in factor.codes[:1000].tolist()]
+        sample = _sample(factor)
         if _low_cardinality(sample):
             ids: dict[Any, int] = {}
             canonical = np.array(
@@ -444,10 +446,13 @@ def _refused_parties(parties: _Parties) -> Any:
 
     present, checks = parties.present, _party_checks()
     refused = np.zeros(len(present), dtype=bool)
+    every = bool(present.all())
     parts = zip(("name", "kind", "id_number", "personal_id"), _party_parts(parties), strict=True)
     for name, factor in parts:
         field, validators = checks[name]
-        used = np.bincount(factor.codes[present], minlength=len(factor.distinct))
+        used = np.bincount(
+            factor.codes if every else factor.codes[present], minlength=len(factor.distinct)
+        )
         bad = np.zeros(len(factor.distinct), dtype=bool)
         for position in np.flatnonzero(used).tolist():
             try:
@@ -455,7 +460,9 @@ def _refused_parties(parties: _Parties) -> Any:
                     validator(None, field, factor.distinct[position])
             except InvariantError:
                 bad[position] = True
-        refused |= bad[factor.codes]
+        # No part refused (the usual table): no flag gathered a row.
+        if bad.any():
+            refused |= bad[factor.codes]
     return refused & present
 
 
@@ -723,6 +730,18 @@ def _combinations(factors: list[_Factor], rows: int) -> tuple[Any, Any]:
     signature = _signatures([f.codes for f in factors], [len(f.distinct) for f in factors], rows)
     _, first, inverse = np.unique(signature, return_index=True, return_inverse=True)
     return first, inverse.reshape(-1)
+
+
+def _sample(factor: _Factor) -> list[Any]:
+    """The values of the first thousand rows; of Arrow text, taken at once, not a string a row."""
+    codes = factor.codes[:1000].tolist()
+    distinct = factor.distinct
+    if not isinstance(distinct, _Texts):
+        return [distinct[c] for c in codes]
+    # A blank slot is None, the last among them: the others are in the texts' range.
+    blank = distinct._blank  # noqa: SLF001  (its own slots)
+    given = iter(_values_at(distinct, [c for c in codes if not blank[c]]))
+    return [None if blank[c] else next(given) for c in codes]
 
 
 def _low_cardinality(values: list[Any]) -> bool:
