@@ -635,3 +635,50 @@ def test_a_sample_of_text_held_in_arrow_is_its_values(cells, size):
     assert one_by_one == [None if c is None or not c.strip() else c.strip() for c in cells]
     shorter = attrs.evolve(factor, codes=factor.codes[:size])
     assert _publicity_columns._sample(shorter) == one_by_one[:size]
+
+
+_WHERE_VALUES = st.lists(st.sampled_from([None, "", "甲", "乙", 0, 3]), min_size=1, max_size=20)
+
+
+@settings(max_examples=examples(100))
+@given(
+    _WHERE_VALUES.flatmap(lambda v: st.tuples(st.just(v), st.sampled_from(["all", "some"]))),
+    st.data(),
+)
+def test_where_keeps_the_rows_given_every_row_or_some(drawn, data):
+    """``where`` of a factor, with every row kept (its codes kept as they are) or some: the rows' values."""
+    values, which = drawn
+    rows = [True] * len(values)
+    if which == "some":
+        rows = data.draw(st.lists(st.booleans(), min_size=len(values), max_size=len(values)))
+    factor = _factor_of(values)
+    # Asked before, which rows have a value is known, and must hold after.
+    assert factor.given().tolist() == [v is not None for v in values]
+    kept = factor.where(np.array(rows, dtype=bool))
+    expected = [v if r else None for v, r in zip(values, rows, strict=True)]
+    assert [kept.distinct[c] for c in kept.codes.tolist()] == expected
+    assert kept.given().tolist() == [v is not None for v in expected]
+    assert kept.truthy().tolist() == [bool(v) for v in expected]
+
+
+@pytest.mark.parametrize("every", [True, False])
+def test_where_of_text_and_amounts_every_row_or_not(every):
+    """Text held in Arrow and amounts held as fen: every row kept gives the factor itself, else the rows'."""
+    from enforcement_core.tables._arrow_files import _encoded
+    from enforcement_core.tables._columns import _read_column
+    from enforcement_core.tables._distinct import _factor, _TextFactor
+    from enforcement_core.tables._publicity import published_layouts
+
+    [name] = [c for c in published_layouts()["penalty-2021-legal"].columns if c.key == "party.name"]
+    cells = ["甲", None, " 乙", "  "]
+    encoded = _encoded(pa.array(cells, pa.string()), hashed=False)
+    text = _factor(_read_column("t", encoded, name, [], np.zeros(4, dtype=bool), lazy=True))
+    assert isinstance(text, _TextFactor)
+    amounts, values = _amount_factor([(150, True), None, (0, True), (Decimal("0.5"), False)])
+    rows = np.array([True, True, every, True, True][: len(values)])
+    for factor, expected in ((text, ["甲", None, "乙", None]), (amounts, values)):
+        kept = factor.where(rows[: len(expected)])
+        assert (kept is factor) == every
+        wanted = [v if r else None for v, r in zip(expected, rows.tolist(), strict=False)]
+        assert [kept.distinct[c] for c in kept.codes.tolist()] == wanted
+        assert kept.given().tolist() == [v is not None for v in wanted]

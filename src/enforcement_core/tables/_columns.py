@@ -642,10 +642,14 @@ class _Factor:
         """The values of ``rows`` only, the others ``None``."""
         import numpy as np  # noqa: PLC0415
 
-        codes = np.where(rows, self.codes, len(self.distinct))
-        return _Factor(
-            [*self.distinct, None], codes, None if self.fen is None else np.append(self.fen, -1)
-        )
+        fen = None if self.fen is None else np.append(self.fen, -1)
+        if rows.all():
+            # Every row kept (the usual table's rows shaped): the codes as they are, and
+            # which rows have a value, once known, known still.
+            kept = _Factor([*self.distinct, None], self.codes, fen)
+            kept._given = self._given
+            return kept
+        return _Factor([*self.distinct, None], np.where(rows, self.codes, len(self.distinct)), fen)
 
     def otherwise(self, default: Any) -> _Factor:
         """``default`` where a row has no value."""

@@ -71,6 +71,8 @@ class _TextFactor(_Factor):
         """The values of ``rows`` only, the others pointing at the last (blank) slot."""
         import numpy as np  # noqa: PLC0415
 
+        if rows.all():
+            return self
         return _TextFactor(self.distinct, np.where(rows, self.codes, len(self.distinct) - 1))
 
 
@@ -110,6 +112,8 @@ class _AmountFactor(_Factor):
         """The values of ``rows`` only, the others pointing at the last (``None``) slot."""
         import numpy as np  # noqa: PLC0415
 
+        if rows.all():
+            return self
         codes = np.where(rows, self.codes, len(self.distinct) - 1)
         return _AmountFactor(self.distinct, codes, self.fen)
 

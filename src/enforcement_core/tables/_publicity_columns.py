@@ -416,8 +416,6 @@ class _Parties:
     personal_id: _Factor
     #: Each row's kind.
     kind: _Factor
-    #: Each row's combination of the parts' codes: rows of one combination hold one party.
-    key: Any = None
 
     def of(self, row: int) -> dict[str, Any] | None:
         if not self.present[row]:
@@ -539,8 +537,6 @@ def _parties(
     given: Mapping[str, _Factor], rows: int, shaped: Any, default: PartyKind | None
 ) -> _Parties:
     """``party_of`` of the national tables, column by column, for the ``shaped`` rows."""
-    import numpy as np  # noqa: PLC0415
-
     # The first code given, else the first of a person's numbers, as party_of takes them.
     codes = _first_truthy(given, [f"party.{key}" for key in PARTY_CODES], rows)
     personal = _first_truthy(given, [f"party.{key}" for key in PERSONAL_NUMBERS], rows)
@@ -548,18 +544,8 @@ def _parties(
     number = _or(codes, personal)
     beside = shaped & codes.truthy() & personal.truthy()
     name = given.get("party.name") or _constant(None, rows)
-    key = _signatures(
-        [name.codes, number.codes, np.where(beside, personal.codes, len(personal.distinct))],
-        [len(name.distinct), len(number.distinct), len(personal.distinct) + 1],
-        rows,
-    )
     return _Parties(
-        shaped,
-        name.where(shaped),
-        number.where(shaped),
-        personal.where(beside),
-        kind.where(shaped),
-        _signatures([key, kind.codes], [int(key.max(initial=0)) + 1, len(kind.distinct)], rows),
+        shaped, name.where(shaped), number.where(shaped), personal.where(beside), kind.where(shaped)
     )
 
 
