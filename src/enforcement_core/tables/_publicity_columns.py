@@ -234,6 +234,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     header_of = {c.path[0]: c.header() for c in found.values()}
     # A plain column's cells in Arrow, for the checks that run on text there.
     texts_of = {c.key: r.texts for c, r in given.items() if _plain(c) and r.texts is not None}
+    unrefused = ~refused
     for name, factor in keyed.items():
         field = fields.get(name)
         if field is None or isinstance(factor, _Parties):
@@ -241,14 +242,14 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
         header = header_of.get(name, name)
         for check in declared_checks(field):
             if check.kind in _VALUE_ONLY:
-                eligible = factor.given() & ~refused
+                eligible = factor.given() & unrefused
                 keys_of_rows = factor.codes
                 reasons = _value_reasons(check, factor, eligible, texts_of.get(name))
             elif check.kind in ("not_before", "at_most"):
                 other = keyed.get(check.other)  # type: ignore[attr-defined]
                 if other is None:
                     continue
-                eligible = factor.given() & other.given() & ~refused
+                eligible = factor.given() & other.given() & unrefused
                 keys_of_rows = factor.codes.astype(np.int64) * len(other.distinct) + other.codes
                 reasons = _pair_reasons(check, factor, other, keys_of_rows[eligible])
             else:
@@ -575,6 +576,10 @@ def _penalty_fields(
         # The rule reads whether the amount is 0 and the sanctions: decided once for each
         # distinct list of sanctions, twice (0 or not).
         amount = column(field)
+        present = amount.given()
+        if not present.any():
+            # No amount in any row (the table lacks the column): no field, nothing decided.
+            continue
         zero = _zeros(amount)
         stated = np.array(
             [
@@ -583,9 +588,7 @@ def _penalty_fields(
             ],
             dtype=bool,
         )
-        kept = (
-            amount.given() & stated[zero[amount.codes].astype(np.int64), sanctions.codes] & shaped
-        )
+        kept = present & stated[zero[amount.codes].astype(np.int64), sanctions.codes] & shaped
         if kept.any():
             fields[field] = amount.where(kept)
     shaped_fields = {
