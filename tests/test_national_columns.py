@@ -619,10 +619,9 @@ _SAMPLED = st.lists(st.sampled_from([None, "", "  ", "甲", " 乙 ", "x"]), max_
 @given(_SAMPLED, st.integers(1, 40))
 def test_a_sample_of_text_held_in_arrow_is_its_values(cells, size):
     """The first rows' values of a column of Arrow text, taken at once, are those looked at one by one."""
-    from enforcement_core.tables import _publicity_columns
     from enforcement_core.tables._arrow_files import _encoded, _Texts
     from enforcement_core.tables._columns import _read_column
-    from enforcement_core.tables._distinct import _factor
+    from enforcement_core.tables._distinct import _factor, _sample
     from enforcement_core.tables._publicity import published_layouts
 
     [name] = [c for c in published_layouts()["penalty-2021-legal"].columns if c.key == "party.name"]
@@ -631,10 +630,10 @@ def test_a_sample_of_text_held_in_arrow_is_its_values(cells, size):
     factor = _factor(read)
     assert isinstance(factor.distinct, _Texts)
     one_by_one = [factor.distinct[c] for c in factor.codes.tolist()]
-    assert _publicity_columns._sample(factor) == one_by_one
+    assert _sample(factor) == one_by_one
     assert one_by_one == [None if c is None or not c.strip() else c.strip() for c in cells]
     shorter = attrs.evolve(factor, codes=factor.codes[:size])
-    assert _publicity_columns._sample(shorter) == one_by_one[:size]
+    assert _sample(shorter) == one_by_one[:size]
 
 
 _WHERE_VALUES = st.lists(st.sampled_from([None, "", "甲", "乙", 0, 3]), min_size=1, max_size=20)

@@ -169,31 +169,22 @@ def _read_column(  # noqa: PLR0913  (the sheet, the column, and where problems g
 
 
 def _emptied(encoded: _Encoded, passed: Any) -> Any:
-    """Each row's code, a blank cell's and every cell's of a row ``passed`` over the last slot (``None``)."""
+    """Each row's code; a blank cell's, and every one of a row ``passed`` over, the last slot (None)."""
     import numpy as np  # noqa: PLC0415
 
-    width = encoded.empty
-    # Without a blank distinct cell only a null is blank, and a null's code is that slot
-    # already: only the rows passed over move, no flag gathered a row.
+    # Without a blank distinct cell only a null is blank, and its code is that slot already.
     empty = passed
-    if encoded.blank[:width].any():
-        empty = encoded.blank[encoded.codes]
-        if passed is not None:
-            empty |= passed
-    # A column with nothing empty keeps its encoding's codes (not a copy of them).
+    if encoded.blank[: encoded.empty].any():
+        empty = encoded.blank[encoded.codes] | (False if passed is None else passed)
     if empty is None or not empty.any():
-        return encoded.codes
-    return np.where(empty, width, encoded.codes)
+        return encoded.codes  # nothing empty: the encoding's codes, not a copy of them
+    return np.where(empty, encoded.empty, encoded.codes)
 
 
 def _each_read(
     column: Column, cells: dict[int, Any]
 ) -> tuple[dict[int, Any], dict[int, CellError]]:
-    """The cells read by the column's reader, by position, and those it refused.
-
-    A column read a cell a row (not hashed) gives a text again at each of its rows:
-    the reader, a function of the cell alone, reads each text once.
-    """
+    """The cells the column's reader read and those it refused; a text at many rows read once."""
     read: dict[int, Any] = {}
     failed: dict[int, CellError] = {}
     memo: dict[tuple[type, Any], Any] = {}
@@ -204,11 +195,7 @@ def _each_read(
                 memo[key] = _parsed(column, value)
             except CellError as refusal:
                 memo[key] = refusal
-        parsed = memo[key]
-        if isinstance(parsed, CellError):
-            failed[position] = parsed
-        else:
-            read[position] = parsed
+        (failed if isinstance(memo[key], CellError) else read)[position] = memo[key]
     return read, failed
 
 
@@ -643,9 +630,7 @@ class _Factor:
         import numpy as np  # noqa: PLC0415
 
         fen = None if self.fen is None else np.append(self.fen, -1)
-        if rows.all():
-            # Every row kept (the usual table's rows shaped): the codes as they are, and
-            # which rows have a value, once known, known still.
+        if rows.all():  # every row kept: the codes as they are, their presence known still
             kept = _Factor([*self.distinct, None], self.codes, fen)
             kept._given = self._given
             return kept

@@ -30,8 +30,6 @@ from enforcement_core.tables._arrow_files import (
     _is_text,
     _pa,
     _strings,
-    _Texts,
-    _values_at,
 )
 from enforcement_core.tables._arrow_records import (
     _bare,
@@ -60,6 +58,7 @@ from enforcement_core.tables._distinct import (
     _fen_array,
     _nothing_at,
     _pair_reasons,
+    _sample,
     _text_values,
     _value_reasons,
     _zeros,
@@ -136,14 +135,7 @@ def _to_encode_published(
 
 
 def _unhashed(column: Column) -> bool:
-    """Whether a column is read a cell a row, its cells not hashed to find the distinct ones.
-
-    The decision numbers (a value a row) and the amounts in 万元 of the reader alone:
-    half of a province's amounts are distinct, and hashing them cost more (17 ms of
-    250,000 rows, 2026-12-05) than deciding each row's fen in Arrow costs beyond
-    deciding each distinct one's. A cell the fen does not decide is read once per
-    distinct text all the same (:func:`._columns._read_column` keeps a memo).
-    """
+    """Whether a column is read a cell a row, not hashed: the decision numbers, the amounts in 万元."""
     return column.key == "id" or (
         column.read is read_wan_yuan and not column.listed and column.check is None
     )
@@ -173,7 +165,8 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     record = layout.record
     rows = table.num_rows
     refused = np.zeros(rows, dtype=bool)
-    # Each column encoded once (the decision numbers and amounts, a value a row, not hashed).
+    # Each column encoded once; not hashed, the decision numbers and amounts (half a province's
+    # distinct: hashing them cost more than deciding each row's fen costs beyond each distinct one's).
     raw = {
         i: _encoded(_strings(table.column(i)), hashed=i not in found or not _unhashed(found[i]))
         for i in range(table.num_columns)
@@ -449,9 +442,8 @@ def _refused_parties(parties: _Parties) -> Any:
     parts = zip(("name", "kind", "id_number", "personal_id"), _party_parts(parties), strict=True)
     for name, factor in parts:
         field, validators = checks[name]
-        used = np.bincount(
-            factor.codes if every else factor.codes[present], minlength=len(factor.distinct)
-        )
+        codes = factor.codes if every else factor.codes[present]
+        used = np.bincount(codes, minlength=len(factor.distinct))
         bad = np.zeros(len(factor.distinct), dtype=bool)
         for position in np.flatnonzero(used).tolist():
             try:
@@ -459,8 +451,7 @@ def _refused_parties(parties: _Parties) -> Any:
                     validator(None, field, factor.distinct[position])
             except InvariantError:
                 bad[position] = True
-        # No part refused (the usual table): no flag gathered a row.
-        if bad.any():
+        if bad.any():  # none refused (the usual table): no flag gathered a row
             refused |= bad[factor.codes]
     return refused & present
 
@@ -577,8 +568,7 @@ def _penalty_fields(
         # distinct list of sanctions, twice (0 or not).
         amount = column(field)
         present = amount.given()
-        if not present.any():
-            # No amount in any row (the table lacks the column): no field, nothing decided.
+        if not present.any():  # no amount in any row (a column lacking): no field
             continue
         zero = _zeros(amount)
         stated = np.array(
@@ -719,18 +709,6 @@ def _combinations(factors: list[_Factor], rows: int) -> tuple[Any, Any]:
     signature = _signatures([f.codes for f in factors], [len(f.distinct) for f in factors], rows)
     _, first, inverse = np.unique(signature, return_index=True, return_inverse=True)
     return first, inverse.reshape(-1)
-
-
-def _sample(factor: _Factor) -> list[Any]:
-    """The values of the first thousand rows; of Arrow text, taken at once, not a string a row."""
-    codes = factor.codes[:1000].tolist()
-    distinct = factor.distinct
-    if not isinstance(distinct, _Texts):
-        return [distinct[c] for c in codes]
-    # A blank slot is None, the last among them: the others are in the texts' range.
-    blank = distinct._blank  # noqa: SLF001  (its own slots)
-    given = iter(_values_at(distinct, [c for c in codes if not blank[c]]))
-    return [None if blank[c] else next(given) for c in codes]
 
 
 def _low_cardinality(values: list[Any]) -> bool:
