@@ -835,6 +835,21 @@ def test_amounts_in_wan_yuan_on_both_sides_of_the_vector_parse():
     assert fen.tolist() == [1, -1, 999_999_999_999_000_000, -1, -1, 0, -1, -1]
 
 
+@settings(max_examples=examples(100))
+@given(texts=st.lists(strategies.wan_yuan_cells, min_size=1, max_size=8), start=st.integers(0, 3))
+def test_amounts_in_wan_yuan_of_a_slice_are_those_of_its_cells(texts, start):
+    """A column every cell of which is plain (decided without a take) or not, sliced or not: each cell's own fen."""
+    pa = pytest.importorskip("pyarrow")
+
+    from enforcement_core.tables._arrow_files import _wan_yuan_fen
+
+    whole = _wan_yuan_fen(_wan_column(), pa.array(texts, pa.string()))
+    sliced = _wan_yuan_fen(_wan_column(), pa.array(texts, pa.string()).slice(start))
+    alone = [_wan_yuan_fen(_wan_column(), pa.array([text], pa.string()))[0] for text in texts]
+    assert whole.tolist() == alone
+    assert sliced.tolist() == alone[start:]
+
+
 def test_amounts_in_wan_yuan_of_large_text_are_read_alike():
     """A column of large_string (pandas 3's text, through Arrow) reads its amounts in 万元 alike."""
     pa = pytest.importorskip("pyarrow")

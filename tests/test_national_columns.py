@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import subprocess
 import sys
+from collections import Counter
 from decimal import Decimal
 from functools import reduce
 
@@ -505,3 +506,178 @@ def test_a_partys_fields_are_each_checked_by_their_value_alone():
 
     assert not hasattr(ec.actions.Party, "__attrs_post_init__")
     assert [f.name for f in attrs.fields(ec.actions.Party)] == list(_party_checks())
+
+
+class TestUnhashed:
+    """The decision numbers and the amounts in 万元 are read a cell a row, every other column hashed."""
+
+    def test_on_both_sides(self):
+        from enforcement_core.tables._publicity import published_layouts
+        from enforcement_core.tables._publicity_columns import _unhashed
+
+        columns = {c.key: c for c in published_layouts()["penalty-2021-legal"].columns}
+        assert all(_unhashed(columns[key]) for key in ("id", "fine", "confiscation"))
+        for key in ("party.name", "party.credit_code", "decided_on", "body", "sanctions", "text"):
+            assert not _unhashed(columns[key])
+        # An amount with a check of its own, or a list of amounts, is read once per distinct text.
+        assert not _unhashed(attrs.evolve(columns["fine"], check=lambda _: None))
+        assert not _unhashed(attrs.evolve(columns["fine"], listed=True))
+
+    def test_an_amount_at_many_rows_is_read_once_and_reported_at_each(self, monkeypatch):
+        from enforcement_core.tables import _columns
+
+        read: Counter[object] = Counter()
+        parsed = _columns._parsed
+
+        def counted(column, value):
+            read[value] += 1
+            return parsed(column, value)
+
+        monkeypatch.setattr(_columns, "_parsed", counted)
+        header = "罚款金额（万元）"
+        bad = [(row, header, "1,2OO") for row in (3, 8, 21)]
+        by_objects, by_columns = _both_paths(
+            _big_table([*bad, (4, header, "1,000"), (9, header, "1,000")])
+        )
+        assert by_objects == by_columns
+        assert {row for row, at, *_ in by_columns if at == header} == {5, 10, 23}
+        # Neither text is plain digits: the reader reads each once, not once a row.
+        assert (read["1,2OO"], read["1,000"]) == (1, 1)
+
+    def test_an_amount_read_by_its_reader_at_many_rows(self):
+        header = "罚款金额（万元）"
+        good = [(row, header, text) for row, text in ((4, "1,000"), (9, "1,000"), (14, " 2.5"))]
+        by_objects, by_columns = _both_paths(_big_table(good))
+        assert by_objects == by_columns
+        assert [str(by_columns[row].fine) for row in (4, 9, 14)] == [
+            "10000000",
+            "10000000",
+            "25000",
+        ]
+
+
+_CELLS = st.lists(st.sampled_from([None, "", "  ", "a", " b ", "甲"]), max_size=30)
+
+
+@settings(max_examples=examples(100))
+@given(
+    _CELLS.flatmap(
+        lambda c: st.tuples(st.just(c), st.lists(st.booleans(), min_size=len(c), max_size=len(c)))
+    ),
+    st.booleans(),
+)
+def test_a_blank_or_null_cell_points_at_the_last_slot(cells_passed, hashed):
+    """A column read: each row's value its cell trimmed; a blank, null or passed one at the last slot (``None``)."""
+    cells, passed = cells_passed
+    from enforcement_core.tables._arrow_files import _encoded
+    from enforcement_core.tables._columns import _read_column
+    from enforcement_core.tables._publicity import published_layouts
+
+    [name] = [c for c in published_layouts()["penalty-2021-legal"].columns if c.key == "party.name"]
+    encoded = _encoded(pa.array(cells, pa.string()), hashed=hashed)
+    problems: list[object] = []
+    skipped = np.array(passed, dtype=bool)
+    read = _read_column(
+        "t", encoded, name, problems, np.zeros(len(cells), dtype=bool), passed=skipped
+    )
+    expected = [
+        None if cell is None or not cell.strip() or over else cell.strip()
+        for cell, over in zip(cells, passed, strict=True)
+    ]
+    assert [read.distinct[code] for code in read.codes.tolist()] == expected
+    last = len(read.distinct) - 1
+    assert [code == last for code in read.codes.tolist()] == [v is None for v in expected]
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("names", "present", "expected"),
+    [
+        # Every row with a party, none refused; then one refused name; then a row without one.
+        (["某厂", "张三", "某厂"], [True, True, True], [False, False, False]),
+        (["某厂", "\u200b", "某厂"], [True, True, True], [False, True, False]),
+        (["某厂", "\u200b", "某厂"], [True, False, True], [False, False, False]),
+    ],
+)
+def test_refused_parties_on_both_sides(names, present, expected):
+    """Every row with a party or not, a part refused or none: the rows refused are the rows of the refused part."""
+    from enforcement_core.tables._publicity_columns import _Parties, _refused_parties
+
+    rows = len(names)
+    from enforcement_core.actions import PartyKind
+
+    kind = _factor_of([next(iter(PartyKind))] * rows)
+    nothing = _factor_of([None] * rows)
+    parties = _Parties(np.array(present), _factor_of(names), nothing, nothing, kind)
+    assert _refused_parties(parties).tolist() == expected
+
+
+_SAMPLED = st.lists(st.sampled_from([None, "", "  ", "甲", " 乙 ", "x"]), max_size=40)
+
+
+@settings(max_examples=examples(100))
+@given(_SAMPLED, st.integers(1, 40))
+def test_a_sample_of_text_held_in_arrow_is_its_values(cells, size):
+    """The first rows' values of a column of Arrow text, taken at once, are those looked at one by one."""
+    from enforcement_core.tables._arrow_files import _encoded, _Texts
+    from enforcement_core.tables._columns import _read_column
+    from enforcement_core.tables._distinct import _factor, _sample
+    from enforcement_core.tables._publicity import published_layouts
+
+    [name] = [c for c in published_layouts()["penalty-2021-legal"].columns if c.key == "party.name"]
+    encoded = _encoded(pa.array(cells, pa.string()), hashed=False)
+    read = _read_column("t", encoded, name, [], np.zeros(len(cells), dtype=bool), lazy=True)
+    factor = _factor(read)
+    assert isinstance(factor.distinct, _Texts)
+    one_by_one = [factor.distinct[c] for c in factor.codes.tolist()]
+    assert _sample(factor) == one_by_one
+    assert one_by_one == [None if c is None or not c.strip() else c.strip() for c in cells]
+    shorter = attrs.evolve(factor, codes=factor.codes[:size])
+    assert _sample(shorter) == one_by_one[:size]
+
+
+_WHERE_VALUES = st.lists(st.sampled_from([None, "", "甲", "乙", 0, 3]), min_size=1, max_size=20)
+
+
+@settings(max_examples=examples(100))
+@given(
+    _WHERE_VALUES.flatmap(lambda v: st.tuples(st.just(v), st.sampled_from(["all", "some"]))),
+    st.data(),
+)
+def test_where_keeps_the_rows_given_every_row_or_some(drawn, data):
+    """``where`` of a factor, with every row kept (its codes kept as they are) or some: the rows' values."""
+    values, which = drawn
+    rows = [True] * len(values)
+    if which == "some":
+        rows = data.draw(st.lists(st.booleans(), min_size=len(values), max_size=len(values)))
+    factor = _factor_of(values)
+    # Asked before, which rows have a value is known, and must hold after.
+    assert factor.given().tolist() == [v is not None for v in values]
+    kept = factor.where(np.array(rows, dtype=bool))
+    expected = [v if r else None for v, r in zip(values, rows, strict=True)]
+    assert [kept.distinct[c] for c in kept.codes.tolist()] == expected
+    assert kept.given().tolist() == [v is not None for v in expected]
+    assert kept.truthy().tolist() == [bool(v) for v in expected]
+
+
+@pytest.mark.parametrize("every", [True, False])
+def test_where_of_text_and_amounts_every_row_or_not(every):
+    """Text held in Arrow and amounts held as fen: every row kept gives the factor itself, else the rows'."""
+    from enforcement_core.tables._arrow_files import _encoded
+    from enforcement_core.tables._columns import _read_column
+    from enforcement_core.tables._distinct import _factor, _TextFactor
+    from enforcement_core.tables._publicity import published_layouts
+
+    [name] = [c for c in published_layouts()["penalty-2021-legal"].columns if c.key == "party.name"]
+    cells = ["甲", None, " 乙", "  "]
+    encoded = _encoded(pa.array(cells, pa.string()), hashed=False)
+    text = _factor(_read_column("t", encoded, name, [], np.zeros(4, dtype=bool), lazy=True))
+    assert isinstance(text, _TextFactor)
+    amounts, values = _amount_factor([(150, True), None, (0, True), (Decimal("0.5"), False)])
+    rows = np.array([True, True, every, True, True][: len(values)])
+    for factor, expected in ((text, ["甲", None, "乙", None]), (amounts, values)):
+        kept = factor.where(rows[: len(expected)])
+        assert (kept is factor) == every
+        wanted = [v if r else None for v, r in zip(expected, rows.tolist(), strict=False)]
+        assert [kept.distinct[c] for c in kept.codes.tolist()] == wanted
+        assert kept.given().tolist() == [v is not None for v in wanted]

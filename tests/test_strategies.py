@@ -687,6 +687,20 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         lambda: test_national_columns._PARTY_ROWS,
         lambda v: len(v) <= 30 and all(len(row) == 5 and isinstance(row[0], bool) for row in v),
     ),
+    # Cells of a column read: blank, null, or text with and without spaces to trim.
+    "test_national_columns._CELLS": (
+        lambda: test_national_columns._CELLS,
+        lambda v: len(v) <= 30 and all(x is None or isinstance(x, str) for x in v),
+    ),
+    "test_national_columns._SAMPLED": (
+        lambda: test_national_columns._SAMPLED,
+        lambda v: len(v) <= 40 and all(x is None or isinstance(x, str) for x in v),
+    ),
+    # A factor's values: at least one, None among text and numbers.
+    "test_national_columns._WHERE_VALUES": (
+        lambda: test_national_columns._WHERE_VALUES,
+        lambda v: 1 <= len(v) <= 20 and all(x is None or isinstance(x, str | int) for x in v),
+    ),
     # Hashes spread over the uint64 range, few enough to meet twice.
     "test_scale._HASH_ARRAYS": (
         lambda: test_scale._HASH_ARRAYS,

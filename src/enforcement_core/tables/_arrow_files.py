@@ -527,14 +527,18 @@ def _wan_yuan_fen(column: Column, dictionary: Any) -> Any:
     positions = np.flatnonzero(to_numpy(matched))
     if not len(positions):
         return fen
-    texts = dictionary.take(from_numpy(positions)).cast(pa.string())  # large_string from pandas
-    # Split at the point (ASCII digits: a byte a character): the digits without it as one
-    # integer, times ten for each of the six places not written.
-    point = to_numpy(pc.find_substring(texts, pattern="."))
-    places = np.where(point < 0, 0, to_numpy(pc.binary_length(texts)) - point - 1)
-    digits = to_numpy(pc.cast(pc.replace_substring(texts, pattern=".", replacement=""), pa.int64()))
-    # At most 18 digits (12 whole, 6 places): below int64's 9.2e18, never overflowing.
-    fen[positions] = digits * np.power(np.int64(10), 6 - places.astype(np.int64))
+    # Every cell plain (a column of amounts read a cell a row, the usual case): not taken.
+    texts = (
+        dictionary if len(positions) == len(dictionary) else dictionary.take(from_numpy(positions))
+    )
+    texts = texts.cast(pa.string())  # large_string from pandas
+    # A decimal of six places holds the amount in millionths of 万元, which are fen: its
+    # unscaled integer is the fen, exactly. At most 18 digits (12 whole, 6 places): within
+    # the decimal's precision and below int64's 9.2e18, so the low word of each 128-bit
+    # value, non-negative, is all of it.
+    scaled = pc.cast(texts, pa.decimal128(18, 6))
+    words = np.frombuffer(scaled.buffers()[1], dtype="<i8", count=2 * (scaled.offset + len(scaled)))
+    fen[positions] = words[2 * scaled.offset :: 2]
     return fen
 
 

@@ -132,16 +132,10 @@ def _read_column(  # noqa: PLR0913  (the sheet, the column, and where problems g
     import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
 
     width = encoded.empty
-    # A blank cell, and every cell of a row passed over, points at the last slot, left None.
-    empty = encoded.blank[encoded.codes]
-    if passed is not None:
-        empty |= passed
-    # A column with nothing empty keeps its encoding's codes (not a copy of them).
-    codes = np.where(empty, width, encoded.codes) if empty.any() else encoded.codes
+    codes = _emptied(encoded, passed)
     plain = _plain(column)
     if plain and lazy:
         return _Read(column, codes, _Texts(encoded.trimmed, encoded.blank), encoded.trimmed)
-    failed: dict[int, CellError] = {}
     if plain:
         # Text is text: trimmed in Arrow, a blank one is empty (what read_text does, at once).
         read = np.empty(width + 1, dtype=object)
@@ -150,17 +144,10 @@ def _read_column(  # noqa: PLR0913  (the sheet, the column, and where problems g
         return _Read(column, codes, read.tolist(), encoded.trimmed)
     dictionary = encoded.raw
     fen, read, cell_of = _for_the_reader(column, encoded)
-    others: dict[int, Any] = {}
-    for position, value in cell_of.items():
-        try:
-            parsed = _parsed(column, value)
-        except CellError as refusal:
-            failed[position] = refusal
-            continue
-        if fen is None:
+    others, failed = _each_read(column, cell_of)
+    if fen is None:
+        for position, parsed in others.items():
             read[position] = parsed
-        else:
-            others[position] = parsed
     if failed:
         for row in np.flatnonzero(np.isin(codes, list(failed))).tolist():
             error = failed[int(codes[row])]
@@ -179,6 +166,37 @@ def _read_column(  # noqa: PLR0913  (the sheet, the column, and where problems g
         return _Read(column, codes, read.tolist(), dictionary)
     fen = np.append(fen, np.int64(-1))  # the last slot, for an empty cell: None
     return _Read(column, codes, _Amounts(fen, others), dictionary, fen)
+
+
+def _emptied(encoded: _Encoded, passed: Any) -> Any:
+    """Each row's code; a blank cell's, and every one of a row ``passed`` over, the last slot (None)."""
+    import numpy as np  # noqa: PLC0415
+
+    # Without a blank distinct cell only a null is blank, and its code is that slot already.
+    empty = passed
+    if encoded.blank[: encoded.empty].any():
+        empty = encoded.blank[encoded.codes] | (False if passed is None else passed)
+    if empty is None or not empty.any():
+        return encoded.codes  # nothing empty: the encoding's codes, not a copy of them
+    return np.where(empty, encoded.empty, encoded.codes)
+
+
+def _each_read(
+    column: Column, cells: dict[int, Any]
+) -> tuple[dict[int, Any], dict[int, CellError]]:
+    """The cells the column's reader read and those it refused; a text at many rows read once."""
+    read: dict[int, Any] = {}
+    failed: dict[int, CellError] = {}
+    memo: dict[tuple[type, Any], Any] = {}
+    for position, value in cells.items():
+        key = (type(value), value)
+        if key not in memo:
+            try:
+                memo[key] = _parsed(column, value)
+            except CellError as refusal:
+                memo[key] = refusal
+        (failed if isinstance(memo[key], CellError) else read)[position] = memo[key]
+    return read, failed
 
 
 def _plain(column: Column) -> bool:
@@ -611,10 +629,12 @@ class _Factor:
         """The values of ``rows`` only, the others ``None``."""
         import numpy as np  # noqa: PLC0415
 
-        codes = np.where(rows, self.codes, len(self.distinct))
-        return _Factor(
-            [*self.distinct, None], codes, None if self.fen is None else np.append(self.fen, -1)
-        )
+        fen = None if self.fen is None else np.append(self.fen, -1)
+        if rows.all():  # every row kept: the codes as they are, their presence known still
+            kept = _Factor([*self.distinct, None], self.codes, fen)
+            kept._given = self._given
+            return kept
+        return _Factor([*self.distinct, None], np.where(rows, self.codes, len(self.distinct)), fen)
 
     def otherwise(self, default: Any) -> _Factor:
         """``default`` where a row has no value."""

@@ -18,7 +18,7 @@ import attrs
 
 from enforcement_core._arrow import from_numpy, scalar, strings, to_numpy
 from enforcement_core._validators import MAX_MONEY, Check
-from enforcement_core.tables._arrow_files import _Amounts, _pa, _pc, _Texts
+from enforcement_core.tables._arrow_files import _Amounts, _pa, _pc, _Texts, _values_at
 from enforcement_core.tables._columns import _FEW, _Factor, _Proxy, _Read
 
 
@@ -31,6 +31,18 @@ def _factor(read: _Read) -> _Factor:
         amounts: Any = read.distinct  # a sequence, held as fen
         return _AmountFactor(amounts, read.codes, read.fen)
     return _Factor(list(read.distinct), read.codes, read.fen)
+
+
+def _sample(factor: _Factor) -> list[Any]:
+    """The values of the first thousand rows; of Arrow text, taken at once, not a string a row."""
+    codes = factor.codes[:1000].tolist()
+    distinct = factor.distinct
+    if not isinstance(distinct, _Texts):
+        return [distinct[c] for c in codes]
+    # A blank slot is None, the last among them: the others are in the texts' range.
+    blank = distinct._blank  # noqa: SLF001  (its own slots)
+    given = iter(_values_at(distinct, [c for c in codes if not blank[c]]))
+    return [None if blank[c] else next(given) for c in codes]
 
 
 def _nothing_at(distinct: Any) -> Any:
@@ -71,6 +83,8 @@ class _TextFactor(_Factor):
         """The values of ``rows`` only, the others pointing at the last (blank) slot."""
         import numpy as np  # noqa: PLC0415
 
+        if rows.all():
+            return self
         return _TextFactor(self.distinct, np.where(rows, self.codes, len(self.distinct) - 1))
 
 
@@ -110,6 +124,8 @@ class _AmountFactor(_Factor):
         """The values of ``rows`` only, the others pointing at the last (``None``) slot."""
         import numpy as np  # noqa: PLC0415
 
+        if rows.all():
+            return self
         codes = np.where(rows, self.codes, len(self.distinct) - 1)
         return _AmountFactor(self.distinct, codes, self.fen)
 

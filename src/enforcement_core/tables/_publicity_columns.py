@@ -58,6 +58,7 @@ from enforcement_core.tables._distinct import (
     _fen_array,
     _nothing_at,
     _pair_reasons,
+    _sample,
     _text_values,
     _value_reasons,
     _zeros,
@@ -133,6 +134,13 @@ def _to_encode_published(
     return frozenset(range(len(header))) - hashed_after
 
 
+def _unhashed(column: Column) -> bool:
+    """Whether a column is read a cell a row, not hashed: the decision numbers, the amounts in 万元."""
+    return column.key == "id" or (
+        column.read is read_wan_yuan and not column.listed and column.check is None
+    )
+
+
 def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of the checks of a national table)
     sheet_name: str,
     table: Any,
@@ -157,9 +165,10 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     record = layout.record
     rows = table.num_rows
     refused = np.zeros(rows, dtype=bool)
-    # Each column encoded once (the decision numbers, a value a row, not hashed).
+    # Each column encoded once; not hashed, the decision numbers and amounts (half a province's
+    # distinct: hashing them cost more than deciding each row's fen costs beyond each distinct one's).
     raw = {
-        i: _encoded(_strings(table.column(i)), hashed=i not in found or found[i].key != "id")
+        i: _encoded(_strings(table.column(i)), hashed=i not in found or not _unhashed(found[i]))
         for i in range(table.num_columns)
     }
     if encodings is not None:
@@ -218,6 +227,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     header_of = {c.path[0]: c.header() for c in found.values()}
     # A plain column's cells in Arrow, for the checks that run on text there.
     texts_of = {c.key: r.texts for c, r in given.items() if _plain(c) and r.texts is not None}
+    unrefused = ~refused
     for name, factor in keyed.items():
         field = fields.get(name)
         if field is None or isinstance(factor, _Parties):
@@ -225,14 +235,14 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
         header = header_of.get(name, name)
         for check in declared_checks(field):
             if check.kind in _VALUE_ONLY:
-                eligible = factor.given() & ~refused
+                eligible = factor.given() & unrefused
                 keys_of_rows = factor.codes
                 reasons = _value_reasons(check, factor, eligible, texts_of.get(name))
             elif check.kind in ("not_before", "at_most"):
                 other = keyed.get(check.other)  # type: ignore[attr-defined]
                 if other is None:
                     continue
-                eligible = factor.given() & other.given() & ~refused
+                eligible = factor.given() & other.given() & unrefused
                 keys_of_rows = factor.codes.astype(np.int64) * len(other.distinct) + other.codes
                 reasons = _pair_reasons(check, factor, other, keys_of_rows[eligible])
             else:
@@ -254,7 +264,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
             keys.append(~factor.present)
             radix.append(2)
             continue
-        sample = [factor.distinct[c] for c in factor.codes[:1000].tolist()]
+        sample = _sample(factor)
         if _low_cardinality(sample):
             ids: dict[Any, int] = {}
             canonical = np.array(
@@ -400,8 +410,6 @@ class _Parties:
     personal_id: _Factor
     #: Each row's kind.
     kind: _Factor
-    #: Each row's combination of the parts' codes: rows of one combination hold one party.
-    key: Any = None
 
     def of(self, row: int) -> dict[str, Any] | None:
         if not self.present[row]:
@@ -430,10 +438,12 @@ def _refused_parties(parties: _Parties) -> Any:
 
     present, checks = parties.present, _party_checks()
     refused = np.zeros(len(present), dtype=bool)
+    every = bool(present.all())
     parts = zip(("name", "kind", "id_number", "personal_id"), _party_parts(parties), strict=True)
     for name, factor in parts:
         field, validators = checks[name]
-        used = np.bincount(factor.codes[present], minlength=len(factor.distinct))
+        codes = factor.codes if every else factor.codes[present]
+        used = np.bincount(codes, minlength=len(factor.distinct))
         bad = np.zeros(len(factor.distinct), dtype=bool)
         for position in np.flatnonzero(used).tolist():
             try:
@@ -441,7 +451,8 @@ def _refused_parties(parties: _Parties) -> Any:
                     validator(None, field, factor.distinct[position])
             except InvariantError:
                 bad[position] = True
-        refused |= bad[factor.codes]
+        if bad.any():  # none refused (the usual table): no flag gathered a row
+            refused |= bad[factor.codes]
     return refused & present
 
 
@@ -518,8 +529,6 @@ def _parties(
     given: Mapping[str, _Factor], rows: int, shaped: Any, default: PartyKind | None
 ) -> _Parties:
     """``party_of`` of the national tables, column by column, for the ``shaped`` rows."""
-    import numpy as np  # noqa: PLC0415
-
     # The first code given, else the first of a person's numbers, as party_of takes them.
     codes = _first_truthy(given, [f"party.{key}" for key in PARTY_CODES], rows)
     personal = _first_truthy(given, [f"party.{key}" for key in PERSONAL_NUMBERS], rows)
@@ -527,18 +536,8 @@ def _parties(
     number = _or(codes, personal)
     beside = shaped & codes.truthy() & personal.truthy()
     name = given.get("party.name") or _constant(None, rows)
-    key = _signatures(
-        [name.codes, number.codes, np.where(beside, personal.codes, len(personal.distinct))],
-        [len(name.distinct), len(number.distinct), len(personal.distinct) + 1],
-        rows,
-    )
     return _Parties(
-        shaped,
-        name.where(shaped),
-        number.where(shaped),
-        personal.where(beside),
-        kind.where(shaped),
-        _signatures([key, kind.codes], [int(key.max(initial=0)) + 1, len(kind.distinct)], rows),
+        shaped, name.where(shaped), number.where(shaped), personal.where(beside), kind.where(shaped)
     )
 
 
@@ -568,6 +567,9 @@ def _penalty_fields(
         # The rule reads whether the amount is 0 and the sanctions: decided once for each
         # distinct list of sanctions, twice (0 or not).
         amount = column(field)
+        present = amount.given()
+        if not present.any():  # no amount in any row (a column lacking): no field
+            continue
         zero = _zeros(amount)
         stated = np.array(
             [
@@ -576,9 +578,7 @@ def _penalty_fields(
             ],
             dtype=bool,
         )
-        kept = (
-            amount.given() & stated[zero[amount.codes].astype(np.int64), sanctions.codes] & shaped
-        )
+        kept = present & stated[zero[amount.codes].astype(np.int64), sanctions.codes] & shaped
         if kept.any():
             fields[field] = amount.where(kept)
     shaped_fields = {
