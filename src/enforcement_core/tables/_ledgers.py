@@ -26,7 +26,6 @@ from enforcement_core.tables._arrow_files import _arrow_sheets
 from enforcement_core.tables._arrow_records import _records
 from enforcement_core.tables._files import kind_of, materialized
 from enforcement_core.tables._layout import normal
-from enforcement_core.tables._publicity import PublishedLayout
 from enforcement_core.tables._read import (
     Given,
     _name,
@@ -255,9 +254,7 @@ def _checked(  # noqa: PLR0911  (each way a file leaves the column road)
     (typed, unknown), field, record = done, field_of(layout), layout.record
     bodies = national_bodies(cells)
     said = _as_read(problems)
-    if said is None or (said and isinstance(layout, PublishedLayout) and given[0] is None):
-        # A national table's body, when not given, is found among the rows whose cells
-        # read, refused by their record or not; the engine keeps the records alone.
+    if said is None:
         return None
     said += again
     shown = Path(name).name if name else "table"

@@ -34,13 +34,17 @@ __all__ = ["field_of", "national_bodies", "record_years", "typed_sheet"]
 
 
 def national_bodies(cells: Mapping[str, Any]) -> dict[str, int]:
-    """The bodies a national table's kept rows name (the object reading's ``Publicity.bodies``)."""
+    """The bodies a national table names (the object reading's ``Publicity.bodies``).
+
+    Those of the rows whose cells read and whose rules passed, their records refused
+    by a check or not, as the object reading finds them before it builds the record.
+    """
     import numpy as np  # noqa: PLC0415
 
     if "body" not in cells:
         return {}
     distinct, codes = cells["body"]
-    kept = np.asarray(cells["_kept"], dtype=bool)
+    kept = np.asarray(cells["_named"], dtype=bool)
     used = np.unique(np.asarray(codes)[kept]).tolist()
     # Only their number and, for one, its name are looked at: no first rows needed.
     return {distinct[code]: 0 for code in used if distinct[code] is not None}
