@@ -257,18 +257,15 @@ def _counted_added(first: list[_Counted], second: list[_Counted]) -> list[_Count
 def _partial_counted(counted: list[_Counted], year: int) -> Partial:
     """One key's partial, of its bodies' counts: the figures made once, of the sum."""
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    partial: Partial | None = None
+    made = []
     for each in counted:
         figures_of: dict[str, list[Any]] = {}
         for (field, _), counts in each.layouts.items():
             # The figures' one definition, over the body's counts.
             of_body = _SUMMED[field][1]._from_columns(CountedColumns(counts), start, end)  # noqa: SLF001
             figures_of.setdefault(field, []).append(of_body)
-        made = _partial_of(each.body, year, figures_of, each.unknown)
-        partial = made if partial is None else merge(partial, made)
-    if partial is None:  # pragma: no cover - a key is counted with its body
-        raise ValueError("no counts to make a partial of")
-    return partial
+        made.append(_partial_of(each.body, year, figures_of, each.unknown))
+    return functools.reduce(merge, made)
 
 
 def _partial_of(
@@ -276,19 +273,24 @@ def _partial_of(
 ) -> Partial:
     """A body's partial of its figures of each record group, one a table layout (``None``: none of the year)."""
     layouts = max((len(parts) for parts in by_field.values()), default=1)
-    partial: Partial | None = None
-    for n in range(layouts):
-        # What ColumnarLedger.partial gives of a ledger of these tables and no
-        # other record, without building the ledger.
-        figures = {
-            _SUMMED[field][0]: value
-            for field, parts in by_field.items()
-            if n < len(parts) and (value := parts[n])
-        }
-        made = Partial(body=body, year=year, figures=figures, unknown=unknown)
-        partial = made if partial is None else merge(partial, made)
-    assert partial is not None  # noqa: S101  (at least one layout)
-    return partial
+    # What ColumnarLedger.partial gives of a ledger of these tables and no other
+    # record, without building the ledger: a partial a layout, merged.
+    return functools.reduce(
+        merge,
+        [
+            Partial(
+                body=body,
+                year=year,
+                figures={
+                    _SUMMED[field][0]: value
+                    for field, parts in by_field.items()
+                    if n < len(parts) and (value := parts[n])
+                },
+                unknown=unknown,
+            )
+            for n in range(layouts)
+        ],
+    )
 
 
 @attrs.define
