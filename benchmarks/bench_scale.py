@@ -16,6 +16,9 @@ fresh process, from the files to every body's report and the roll-ups to the pro
 - ``dask-notrim`` (not run unless named in ``--only``): the same, the workers started
   without ``MALLOC_TRIM_THRESHOLD_=65536``, which distributed sets by default and which
   makes glibc map and unmap every large array anew (page faults and system time);
+- ``dask-noprofile`` (not run unless named in ``--only``): the same, the workers started
+  without distributed's statistical profiler (``distributed.worker.profile.enabled``,
+  on by default: a sample of the running task's stack every 10 ms, in the worker);
 - ``pandas``: ``read_parquet`` of every file + ``groupby`` by body counting cases and
   summing fines: what an analyst would write instead, with no checks of any row;
 - ``polars``: the same in polars (the ``bench`` extra), the fines read as decimals.
@@ -206,9 +209,12 @@ def _measure(kind: str, root: Path, bodies: int, workers: int) -> dict[str, obje
     import distributed
 
     began = time.perf_counter()
-    trim = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+    settings = {
+        "dask-notrim": {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None},
+        "dask-noprofile": {"distributed.worker.profile.enabled": False},
+    }
     with (
-        dask.config.set(trim if kind == "dask-notrim" else {}),
+        dask.config.set(settings.get(kind, {})),
         distributed.LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
@@ -323,7 +329,7 @@ def _summary(size: int, runs: dict[str, list[dict[str, object]]]) -> None:
     if "single" in medians and "polars" in medians:
         (wall, cpu), (p_wall, p_cpu) = medians["single"], medians["polars"]
         print(f"ratio {size}: single / polars {wall / p_wall:.1f}x wall, {cpu / p_cpu:.1f}x cpu")
-    for dask in ("dask", "dask-notrim"):
+    for dask in ("dask", "dask-notrim", "dask-noprofile"):
         if "single" in medians and dask in medians:
             (wall, cpu), (d_wall, d_cpu) = medians["single"], medians[dask]
             print(

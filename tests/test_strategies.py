@@ -746,6 +746,8 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         lambda: test_scale._GROUPED_APPLICATIONS,
         lambda v: 1 <= len(v[0]) <= 3 and all(len(rows) <= 6 for rows in v[0]),
     ),
+    # Where a table's chunks (one to three) are cut between two reading tasks.
+    "test_scale._CUTS": (lambda: test_scale._CUTS, lambda v: 0 <= v <= 3),
     # Any int64, the amounts whose sums overflow an int64 among them.
     "test_columnar._WRITTEN_AMOUNTS": (
         lambda: test_columnar._WRITTEN_AMOUNTS,

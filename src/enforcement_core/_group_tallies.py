@@ -9,6 +9,11 @@ made so far; :meth:`GroupedColumns.of` gives one group's :class:`Columns
 <enforcement_core._tallies.Columns>`, so that the figures keep their one definition
 (``PenaltyFigures._from_columns``). ``ArrowColumns`` over each group's rows is the
 reference these counts are held to (``tests/test_scale.py``).
+
+A group's counts can also be taken out (:func:`group_counts`), added to those of
+the same group's other rows (:func:`added_counts`: on Dask, each reading task's
+rows of a body), and read back as :class:`CountedColumns`: the figures are then
+made once a body, from the sum, not once a task and merged.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import attrs
 
 from enforcement_core._arrow import scalar, to_numpy
-from enforcement_core._tallies import _day, _pa, _pc, _yuan, exact_sums
+from enforcement_core._tallies import _day, _pa, _pc, _yuan, exact_sums, fewest_places
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -401,4 +406,125 @@ class GroupColumns:
         return self.grouped.count_up_to(name, end)[self.group]
 
     def texts(self, name: str) -> set[str]:
-        return self.grouped.texts(name)[self.group]
+        # A copy: the figures take the one text out of it (set.pop), and the group's
+        # counts may be read again (group_counts).
+        return set(self.grouped.texts(name)[self.group])
+
+
+# A group's counts, taken out, added, and read back ---------------------------------------
+
+#: What each count of :class:`GroupedColumns` adds up as, by its key's first part.
+_ADDED: Final[dict[str, Callable[[Any, Any], Any]]] = {}
+
+
+def group_counts(grouped: GroupedColumns, group: int) -> dict[tuple[Any, ...], Any]:
+    """``group``'s value of every count ``grouped`` has made, by the count's key.
+
+    The rows of a year (``in_year``) are a nested map of their own counts, the same
+    counts when they are every row. Counts made after this are not in it: the figures
+    of one group make every count for every group (:meth:`GroupedColumns.of`).
+    """
+    counts: dict[tuple[Any, ...], Any] = {}
+    same: list[tuple[Any, ...]] = []
+    for key, made in grouped._made.items():  # noqa: SLF001  (its own module's class)
+        if key[0] != "in_year":
+            counts[key] = made[group]
+        elif made is grouped:
+            same.append(key)
+        else:
+            counts[key] = group_counts(made, group)
+    if same:
+        # The year's rows are every row: their counts are these (not a map holding itself).
+        own = {key: value for key, value in counts.items() if key[0] != "in_year"}
+        counts.update(dict.fromkeys(same, own))
+    return counts
+
+
+def added_counts(
+    first: dict[tuple[Any, ...], Any], second: dict[tuple[Any, ...], Any]
+) -> dict[tuple[Any, ...], Any]:
+    """The counts of two sets of one group's rows together, as :class:`GroupedColumns` counts them all.
+
+    Counts add, money adds (written with the fewest places), tallies add (a value
+    counted 0 kept), a value's rows and sums add, texts unite; neither input is
+    changed. A count made of only one of them is left out, not taken for the sum (the
+    rows of a year whose counts are every row's hold counts their own rows did not
+    make): a figure asking for it fails loudly rather than count half the rows.
+    """
+    return {
+        key: _ADDED[key[0]](value, second[key]) for key, value in first.items() if key in second
+    }
+
+
+def _tallied(first: Counter[Any], second: Counter[Any]) -> Counter[Any]:
+    # update, not +: a value counted 0 (the rows listing none) stays, as one pass keeps it.
+    tallied = Counter(first)
+    tallied.update(second)
+    return tallied
+
+
+def _by_value_added(
+    first: dict[Any, tuple[int, Decimal]], second: dict[Any, tuple[int, Decimal]]
+) -> dict[Any, tuple[int, Decimal]]:
+    added = dict(first)
+    for value, (n, total) in second.items():
+        if value in added:
+            m, other = added[value]
+            added[value] = (m + n, fewest_places(other + total))
+        else:
+            added[value] = (n, total)
+    return added
+
+
+_ADDED.update(
+    {
+        "rows": int.__add__,
+        "count_true": int.__add__,
+        "count_rows": int.__add__,
+        "count_up_to": int.__add__,
+        "money": lambda first, second: fewest_places(first + second),
+        "tally": _tallied,
+        "tally_lists": _tallied,
+        "by_group": _by_value_added,
+        "texts": set.union,
+        "in_year": added_counts,
+    }
+)
+
+
+@attrs.frozen
+class CountedColumns:
+    """:class:`~enforcement_core._tallies.Columns` read from a group's counts (:func:`group_counts`, :func:`added_counts`)."""
+
+    counts: dict[tuple[Any, ...], Any]
+
+    @property
+    def rows(self) -> int:
+        return self.counts[("rows",)]  # type: ignore[no-any-return]
+
+    def in_year(self, name: str, start: dt.date, end: dt.date) -> CountedColumns:
+        return CountedColumns(self.counts[("in_year", name, start, end)])
+
+    def count_true(self, name: str) -> int:
+        return self.counts[("count_true", name)]  # type: ignore[no-any-return]
+
+    def money(self, name: str) -> Decimal:
+        return self.counts[("money", name)]  # type: ignore[no-any-return]
+
+    def tally(self, name: str, vocabulary: type[V]) -> Counter[V | None]:
+        return self.counts[("tally", name, vocabulary)]  # type: ignore[no-any-return]
+
+    def tally_lists(self, name: str, vocabulary: type[V]) -> Counter[V | None]:
+        return self.counts[("tally_lists", name, vocabulary)]  # type: ignore[no-any-return]
+
+    def by_group(self, name: str, vocabulary: type[V], amount: str) -> dict[V, tuple[int, Decimal]]:
+        return self.counts[("by_group", name, vocabulary, amount)]  # type: ignore[no-any-return]
+
+    def count_rows(self, *, true: str, missing: str) -> int:
+        return self.counts[("count_rows", true, missing)]  # type: ignore[no-any-return]
+
+    def count_up_to(self, name: str, end: dt.date) -> int:
+        return self.counts[("count_up_to", name, end)]  # type: ignore[no-any-return]
+
+    def texts(self, name: str) -> set[str]:
+        return set(self.counts[("texts", name)])  # a copy, as GroupColumns gives

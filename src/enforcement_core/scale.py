@@ -57,7 +57,12 @@ from enforcement_core._arrow import (
     to_numpy,
 )
 from enforcement_core._extras import require
-from enforcement_core._group_tallies import GroupedColumns
+from enforcement_core._group_tallies import (
+    CountedColumns,
+    GroupedColumns,
+    added_counts,
+    group_counts,
+)
 from enforcement_core.actions import LicenceApplication, PenaltyCase
 from enforcement_core.body import BodyLevel, EnforcementBody
 from enforcement_core.errors import LoadError
@@ -182,19 +187,110 @@ class _Rows:
                 figures_of[at].setdefault(field, []).append(of_body)
         partials: dict[str, Partial] = {}
         for (key, body), at in self.index.items():
-            by_field = figures_of[at]
-            layouts = max((len(parts) for parts in by_field.values()), default=1)
-            for n in range(layouts):
-                # What ColumnarLedger.partial gives of a ledger of these tables and no
-                # other record, without building the ledger.
-                figures = {
+            partial = _partial_of(body, year, figures_of[at], self.unknown[at])
+            partials[key] = merge(partials[key], partial) if key in partials else partial
+        return partials
+
+    def counted(self, year: int) -> dict[str, list[_Counted]]:
+        """Each body's counts of its rows, by its key: what its partial is made of (:func:`_partial_counted`).
+
+        The counts of :meth:`partials`, made for every body in the same pass, taken
+        out before any figure is made: on Dask each reading task's counts of a body
+        are added up (:func:`_counted_added`), and its one partial made of the sum.
+        """
+        import numpy as np  # noqa: PLC0415
+
+        pa = _pa()
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        count = len(self.index)
+        layouts_of: list[dict[tuple[str, Any], dict[tuple[Any, ...], Any]]] = [
+            {} for _ in range(count)
+        ]
+        for (field, schema), parts in self.tables.items():
+            table = pa.concat_tables([table for table, _ in parts])
+            groups = np.concatenate([of_row for _, of_row in parts])
+            _, summed, record = _SUMMED[field]
+            grouped = GroupedColumns(table, record, groups, count)
+            present = np.flatnonzero(np.bincount(groups, minlength=count)).tolist()
+            # One body's figures make each count they need for every body at once; none
+            # of the year: no body has figures of these rows.
+            if all(summed._from_columns(grouped.of(at), start, end) is None for at in present):  # noqa: SLF001
+                continue
+            for at in present:
+                layouts_of[at][field, schema] = group_counts(grouped, at)
+        counted: dict[str, list[_Counted]] = {}
+        for (key, body), at in self.index.items():
+            counted.setdefault(key, []).append(_Counted(body, self.unknown[at], layouts_of[at]))
+        return counted
+
+
+@attrs.frozen
+class _Counted:
+    """One body's counts of some rows, by record group and table schema (:func:`group_counts`)."""
+
+    body: EnforcementBody
+    #: The figures its tables cannot count.
+    unknown: dict[str, None]
+    layouts: dict[tuple[str, Any], dict[tuple[Any, ...], Any]]
+
+
+def _counted_added(first: list[_Counted], second: list[_Counted]) -> list[_Counted]:
+    """The counts of one key's bodies in two sets of rows together: a body's counts of a layout added.
+
+    Two bodies of one key (another name) stay apart: their partials meet in
+    :func:`merge`, which refuses them.
+    """
+    added = list(first)
+    for counted in second:
+        at = next((n for n, each in enumerate(added) if each.body == counted.body), None)
+        if at is None:
+            added.append(counted)
+            continue
+        other = added[at]
+        layouts = dict(other.layouts)
+        for layout, counts in counted.layouts.items():
+            layouts[layout] = added_counts(layouts[layout], counts) if layout in layouts else counts
+        added[at] = _Counted(other.body, {**other.unknown, **counted.unknown}, layouts)
+    return added
+
+
+def _partial_counted(counted: list[_Counted], year: int) -> Partial:
+    """One key's partial, of its bodies' counts: the figures made once, of the sum."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    made = []
+    for each in counted:
+        figures_of: dict[str, list[Any]] = {}
+        for (field, _), counts in each.layouts.items():
+            # The figures' one definition, over the body's counts.
+            of_body = _SUMMED[field][1]._from_columns(CountedColumns(counts), start, end)  # noqa: SLF001
+            figures_of.setdefault(field, []).append(of_body)
+        made.append(_partial_of(each.body, year, figures_of, each.unknown))
+    return functools.reduce(merge, made)
+
+
+def _partial_of(
+    body: EnforcementBody, year: int, by_field: dict[str, list[Any]], unknown: dict[str, None]
+) -> Partial:
+    """A body's partial of its figures of each record group, one a table layout (``None``: none of the year)."""
+    layouts = max((len(parts) for parts in by_field.values()), default=1)
+    # What ColumnarLedger.partial gives of a ledger of these tables and no other
+    # record, without building the ledger: a partial a layout, merged.
+    return functools.reduce(
+        merge,
+        [
+            Partial(
+                body=body,
+                year=year,
+                figures={
                     _SUMMED[field][0]: value
                     for field, parts in by_field.items()
                     if n < len(parts) and (value := parts[n])
-                }
-                partial = Partial(body=body, year=year, figures=figures, unknown=self.unknown[at])
-                partials[key] = merge(partials[key], partial) if key in partials else partial
-        return partials
+                },
+                unknown=unknown,
+            )
+            for n in range(layouts)
+        ],
+    )
 
 
 @attrs.define
@@ -202,7 +298,8 @@ class _Piece:
     """What some pieces give, merged: their bodies' rows, problems, and decision numbers."""
 
     rows: _Rows = attrs.Factory(_Rows)
-    partials: dict[str, Partial] = attrs.Factory(dict)
+    #: On Dask, a bucket's bodies' counts, by key (:meth:`_Rows.counted`).
+    counted: dict[str, list[_Counted]] = attrs.Factory(dict)
     problems: list[TableProblem] = attrs.Factory(list)
     #: Each body's name given with a credit code, and the keys its rows went to: a
     #: body's rows without the code, in another piece, go to that key too.
@@ -474,19 +571,21 @@ def _given_again(
 _RANGE: Final = 1 << 18
 
 
-def _met_twice(hashes: list[Any]) -> Any:
-    """The hashes met more than once among the arrays ``hashes`` (sorted, each once).
+def _met_twice(hashes: list[Any], *, presorted: bool = False) -> Any:
+    """The hashes met more than once among the arrays ``hashes`` (each once in its array).
 
-    Each array is sorted, cut at the same bounds into ranges of hashes, and each range
-    of every array sorted together: the duplicates of a range are neighbours. The
-    hashes are spread evenly, so each range holds about ``_RANGE`` of them.
+    Each array is sorted (unless ``presorted``: each already is), cut at the same
+    bounds into ranges of hashes, and each range of every array sorted together: the
+    duplicates of a range are neighbours. The hashes are spread evenly, so each range
+    holds about ``_RANGE`` of them.
     """
     import numpy as np  # noqa: PLC0415
 
     none = np.zeros(0, dtype=np.uint64)
     total = sum(len(h) for h in hashes)
     ranges = max(1, total // _RANGE)
-    ordered = [np.sort(h) for h in hashes]
+    # A bucket's shares come sorted (_dealt_hashes): sorting them again was half its time.
+    ordered = hashes if presorted else [np.sort(h) for h in hashes]
     bounds = np.arange(1, ranges, dtype=np.uint64) * np.uint64((2**64 - 1) // ranges)
     cuts = [np.concatenate([[0], np.searchsorted(h, bounds), [len(h)]]) for h in ordered]
     found = []
@@ -843,9 +942,9 @@ def _merged(*pieces: _Piece) -> _Piece:
     merged = _Piece()
     for piece in pieces:
         merged.rows.merge(piece.rows)
-        for key, partial in piece.partials.items():
-            merged.partials[key] = (
-                merge(merged.partials[key], partial) if key in merged.partials else partial
+        for key, counted in piece.counted.items():
+            merged.counted[key] = (
+                _counted_added(merged.counted[key], counted) if key in merged.counted else counted
             )
         merged.problems.extend(piece.problems)
         merged.pieces.update(piece.pieces)
@@ -879,6 +978,17 @@ def _rekeyed(
     return moved
 
 
+def _counted_rekeyed(
+    counted: Mapping[str, list[_Counted]], keys_of: Mapping[str, set[str]]
+) -> dict[str, list[_Counted]]:
+    """The counts of a body keyed by its name moved to its code's key, as :func:`_rekeyed` moves partials."""
+    moved: dict[str, list[_Counted]] = {}
+    for key, each in counted.items():
+        to = _moved(key, keys_of)
+        moved[to] = _counted_added(moved[to], each) if to in moved else each
+    return moved
+
+
 @_in_roomy_heap
 def _finished(
     piece: _Piece, keys_of: Mapping[str, set[str]], year: int
@@ -889,7 +999,8 @@ def _finished(
     bucket, on a cluster) are together.
     """
     partials = _rekeyed(piece.rows.partials(year), keys_of)
-    for key, partial in piece.partials.items():
+    for key, counted in piece.counted.items():
+        partial = _partial_counted(counted, year)
         partials[key] = merge(partials[key], partial) if key in partials else partial
     problems = piece.problems + _given_again(piece.ids, piece.pieces)
     if problems:
@@ -1127,7 +1238,13 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
             delayed(_names_merged)(*names[i : i + split_every])
             for i in range(0, len(names), split_every)
         ]
-    dealt = [delayed(_buckets, nout=buckets)(piece, buckets, names[0], year) for piece in pieces]
+    # Each reading task's bodies are counted as soon as it ends, not once every piece's
+    # names are known: a worker that ends its reading first does not wait for the other.
+    made = [delayed(_counts_of)(piece, year) for piece in pieces]
+    dealt = [
+        delayed(_buckets, nout=buckets)(piece, counted, buckets, names[0])
+        for piece, counted in zip(pieces, made, strict=True)
+    ]
     finished, twice = [], []
     for bucket in range(buckets):
         merging = [each[bucket] for each in dealt]
@@ -1208,15 +1325,26 @@ def _names_merged(*maps: dict[str, set[str]]) -> dict[str, set[str]]:
 
 
 @_in_roomy_heap
-def _buckets(
-    piece: _Piece, buckets: int, keys_of: dict[str, set[str]], year: int
-) -> tuple[_Piece, ...]:
-    """``piece`` dealt into ``buckets``: its bodies' partials by a hash of their key, its numbers' hashes by range.
+def _counts_of(piece: _Piece, year: int) -> dict[str, list[_Counted]]:
+    """A reading task's bodies' counts, every body's in one pass over its rows (:meth:`_Rows.counted`).
 
-    The reading task's bodies each make one partial here, every body's figures in one
-    pass over its rows (a partial is a few kilobytes; the rows, sent instead, cost the
-    workers more memory and CPU than making it, measured at 10M rows). The piece's
-    problems go with bucket 0. A body is dealt by its key once moved to its code's
+    Made on the worker that read the rows (a body's counts are a few kilobytes; the
+    rows, sent instead, cost the workers more memory and CPU than counting them,
+    measured at 10M rows), before the bodies' names of every piece are known
+    (:func:`_buckets`). The counts, not partials: each body's partial is made once,
+    of every task's counts added (:func:`_bucket_done`), where a partial a task,
+    merged, made each body's figures and checks two or three times.
+    """
+    return piece.rows.counted(year)
+
+
+@_in_roomy_heap
+def _buckets(
+    piece: _Piece, counted: dict[str, list[_Counted]], buckets: int, keys_of: dict[str, set[str]]
+) -> tuple[_Piece, ...]:
+    """``piece`` dealt into ``buckets``: its bodies' counts by a hash of their key, its numbers' hashes by range.
+
+    The piece's problems go with bucket 0. A body is dealt by its key once moved to its code's
     (``_rekeyed``), so that its partials of every reading task meet in one bucket; a
     decision number's hash by itself, so that a number in two pieces meets itself in
     one bucket, whichever bodies gave it. Only the hashes are dealt (8 bytes a
@@ -1227,8 +1355,8 @@ def _buckets(
         _Piece(problems=piece.problems if bucket == 0 else [], pieces=piece.pieces)
         for bucket in range(buckets)
     )
-    for key, partial in _rekeyed(piece.rows.partials(year), keys_of).items():
-        dealt[_hashed(key, buckets)].partials[key] = partial
+    for key, each in _counted_rekeyed(counted, keys_of).items():
+        dealt[_hashed(key, buckets)].counted[key] = each
     for field, listed in piece.ids.items():
         for ids in listed:
             for bucket, part in enumerate(_dealt_hashes(ids.hashed(), buckets)):
@@ -1248,7 +1376,7 @@ def _bucket_done(
 @_in_roomy_heap
 def _twice(piece: _Piece) -> dict[str, Any]:
     """A bucket's hashes of decision numbers met more than once, by record group (few)."""
-    return {field: _met_twice(hashes) for field, hashes in piece.hashes.items()}
+    return {field: _met_twice(hashes, presorted=True) for field, hashes in piece.hashes.items()}
 
 
 @_in_roomy_heap
