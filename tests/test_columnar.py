@@ -173,6 +173,32 @@ class TestSameAsObjects:
         assert by_objects == by_columns
 
 
+@pytest.mark.parametrize("kind", ["coercive_actions", "penalty_cases"])
+def test_an_officer_number_refused_among_good_ones_is_found_on_both_paths(kind):
+    """An officer's number the model refuses ('0.001'), in a row grouped with one whose
+    officers are good: refused at its cell on both paths (the column engine built the
+    group's first row alone and let it through, then could not build it; found by
+    Hypothesis)."""
+    day = dt.date(2022, 11, 1)
+    if kind == "coercive_actions":
+        records = [
+            ec.actions.CoerciveAction(f"C-{n}", day, execution=True, officers=officers)
+            for n, officers in enumerate([(), ("一",), ()])
+        ]
+        column = 7
+    else:
+        records = [
+            ec.actions.PenaltyCase(f"P-{n}", day, domain=ec.actions.Domain.TRAFFIC, officers=o)
+            for n, o in enumerate([(), ("一",), ()])
+        ]
+        column = 10
+    by_objects, by_columns = both(table(kind, records, [(2, column, "0.001")]))
+    assert by_objects == by_columns
+    (problem,) = by_objects
+    assert problem[0] == 4
+    assert problem[2].startswith("'0.001' is not an identifier")
+
+
 class TestOtherActionsOfAKindWithRecords:
     """The ledger's rule on other actions' kinds, said at the row, on both paths alike."""
 

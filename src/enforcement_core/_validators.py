@@ -226,6 +226,10 @@ class Check:
         """
         return self._by_value
 
+    def refuses_an_item(self, value: Any) -> bool:  # noqa: ARG002  (the checks of a list say so)
+        """Whether it refuses an item of ``value`` that ``reason`` does not look at (a list's)."""
+        return False
+
     def reason(self, instance: object, value: Any) -> str | None:
         """Why ``value`` is refused on ``instance``; ``None`` when it is accepted."""
         raise NotImplementedError
@@ -645,6 +649,11 @@ class _TupleOf(Check):
     def decides_by_value(self) -> bool:
         """As the check of its items."""
         return self.member.decides_by_value()
+
+    def refuses_an_item(self, value: Any) -> bool:
+        """Whether the check of its items refuses one of ``value``'s (``reason`` sees its type alone)."""
+        member = self.member.reason
+        return any(member(None, item) is not None for item in value)
 
     def refuse(self, instance: object, name: str, value: Any) -> None:
         reason = self.reason(instance, value)

@@ -337,9 +337,12 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the
             bad = [
                 p
                 for p, value in zip(suspects, _values_at(read.distinct, suspects), strict=True)
-                if check.reason(None, value) is not None
+                if check.reason(None, value) is not None or check.refuses_an_item(value)
             ]
             if not bad:
+                continue
+            if check.kind == "tuple_of":  # an item refused: said by the build (officers[1])
+                invalid |= np.isin(read.codes, bad) & ~refused
                 continue
             for row in np.flatnonzero(np.isin(read.codes, bad) & ~refused).tolist():
                 value = read.distinct[int(read.codes[row])]
