@@ -106,9 +106,8 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
 
     ``cells``, when given, receives each column as read by the column's key
     (``"body"``, ``"body_code"``): its distinct values (the last ``None``) and each
-    row's code among them, ``"_kept"``: which rows the typed table keeps, and
-    ``"_named"``: which rows read and passed the table's rules (refused by their
-    record's checks or not).
+    row's code among them, ``"_kept"``: which rows the typed table keeps, ``"_named"``:
+    which read and passed the table's rules (where the object reading finds bodies).
     ``wanted``, when given, says which of the typed table's columns (by name,
     ``"party.name"``) to make: every row is checked all the same. ``encodings``, when
     given, receives the decision numbers' column as encoded, by its index.
@@ -304,13 +303,8 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
                 invalid[member] = True
     keep = ~(refused | invalid)
     if cells is not None:
-        # "_named": the rows whose cells read and whose rules passed, their records refused
-        # or not, where the object reading finds the bodies a table names.
-        cells.update(
-            {c.key: (r.distinct, r.codes.astype(np.int64)) for c, r in given.items()},
-            _kept=keep,
-            _named=~refused,
-        )
+        as_read = {c.key: (r.distinct, r.codes.astype(np.int64)) for c, r in given.items()}
+        cells.update(as_read, _kept=keep, _named=~refused)
     return _national_arrow(record, keyed, keep, texts_of, wanted)
 
 
