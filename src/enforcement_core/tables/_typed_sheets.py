@@ -288,86 +288,40 @@ def typed_sheet(  # noqa: PLR0913, PLR0917  (the table, its layout, and where pr
 ) -> tuple[Any, tuple[str, ...]] | None:
     """A sheet the engine reads, checked into a typed table, with the figures its columns leave unknown.
 
-    The sheet's layout is :func:`._sheet_columns.column_layout`'s. ``None`` when its header has a problem (added to ``problems``). ``cells`` receives a
-    national table's columns as read (:func:`_published_typed`). ``again``, when
+    The sheet's layout is :func:`._sheet_columns.column_layout`'s. ``None`` when its
+    header has a problem (added to ``problems``). Its identifiers given again are found
+    on the encoding its checks made (not hashed twice). ``cells`` receives a national
+    table's columns as read (:func:`._publicity_columns._national`). ``again``, when
     given, receives the identifiers given again instead of ``problems``: the object
     reading says them after every row's own.
     """
     header = list(table.column_names)
+    encodings: dict[int, _Encoded] = {}
     if isinstance(layout, PublishedLayout):
         ignored = layout.ignored()
         found = _columns_of(sheet_name, header, layout.columns, mapping, problems, ignored=ignored)
         if found is None:
             return None
-        typed = _published_typed(
-            sheet_name,
-            table,
-            found,
-            layout,
-            (problems, again),
-            seen,
-            remember=remember,
-            cells=cells,
+        typed = _national(
+            sheet_name, table, found, layout, problems, cells=cells, encodings=encodings
         )
-        return typed, unknown_of(layout, (column.key for column in found.values()))
-    found = _columns_of(sheet_name, header, layout.columns, mapping, problems)
-    if found is None:
-        return None
-    typed = _typed(sheet_name, table, found, layout, (problems, again), seen, remember=remember)
-    return typed, unknown_without(layout.record, (column.key for column in found.values()))
+        unknown = unknown_of(layout, (column.key for column in found.values()))
+    else:
+        found = _columns_of(sheet_name, header, layout.columns, mapping, problems)
+        if found is None:
+            return None
+        typed = _checked_layout(
+            sheet_name, table, found, layout.record, problems, encodings=encodings
+        )
+        unknown = unknown_without(layout.record, (column.key for column in found.values()))
+    (problems if again is None else again).extend(
+        _repeated(
+            field_of(layout), sheet_name, table, found, seen, remember=remember, encodings=encodings
+        )
+    )
+    return typed, unknown
 
 
 def field_of(layout: PublishedLayout | Sheet) -> str:
     """The ledger's field a layout's records go to."""
     return layout.field if isinstance(layout, PublishedLayout) else layout.key
-
-
-def _published_typed(  # noqa: PLR0913, PLR0917  (the table, where it is, and what was seen before)
-    sheet_name: str,
-    table: Any,
-    found: dict[int, Column],
-    published: PublishedLayout,
-    problems: tuple[list[TableProblem], list[TableProblem] | None],
-    seen: Seen,
-    *,
-    remember: bool,
-    cells: dict[str, Any] | None = None,
-) -> Any:
-    """A national table checked into a typed table, then its decision numbers given again (on the same encoding).
-
-    ``problems``: where the rows' problems go, and the numbers given again (``None``:
-    with the rows'). ``cells`` receives every column as read, as
-    :func:`._publicity_columns._national` gives them.
-    """
-    rows, again = problems
-    encodings: dict[int, _Encoded] = {}
-    typed = _national(sheet_name, table, found, published, rows, cells=cells, encodings=encodings)
-    (rows if again is None else again).extend(
-        _repeated(
-            published.field, sheet_name, table, found, seen, remember=remember, encodings=encodings
-        )
-    )
-    return typed
-
-
-def _typed(  # noqa: PLR0913, PLR0917  (the table, where it is, and what was seen before)
-    sheet_name: str,
-    table: Any,
-    found: dict[int, Column],
-    sheet: Sheet,
-    problems: tuple[list[TableProblem], list[TableProblem] | None],
-    seen: Seen,
-    *,
-    remember: bool,
-) -> Any:
-    """The sheet checked into a typed table, then its identifiers given again (on the same encoding).
-
-    ``problems`` as :func:`_published_typed` takes them.
-    """
-    rows, again = problems
-    encodings: dict[int, _Encoded] = {}
-    typed = _checked_layout(sheet_name, table, found, sheet.record, rows, encodings=encodings)
-    (rows if again is None else again).extend(
-        _repeated(sheet.key, sheet_name, table, found, seen, remember=remember, encodings=encodings)
-    )
-    return typed
