@@ -18,7 +18,11 @@ fresh process, from the files to every body's report and the roll-ups to the pro
   makes glibc map and unmap every large array anew (page faults and system time);
 - ``dask-noprofile`` (not run unless named in ``--only``): the same, the workers started
   without distributed's statistical profiler (``distributed.worker.profile.enabled``,
-  on by default: a sample of the running task's stack every 10 ms, in the worker);
+  on by default: a sample of the running task's stack every 10 ms, in the worker),
+  which ``summarize_dask`` pauses while it runs unless given ``profile=True``: the two
+  measures' times are the same when the pause works;
+- ``dask-profile`` (not run unless named in ``--only``): ``summarize_dask(profile=True)``,
+  the profiler left sampling the summary's tasks;
 - ``pandas``: ``read_parquet`` of every file + ``groupby`` by body counting cases and
   summing fines: what an analyst would write instead, with no checks of any row;
 - ``polars``: the same in polars (the ``bench`` extra), the fines read as decimals.
@@ -229,7 +233,7 @@ def _measure(kind: str, root: Path, bodies: int, workers: int) -> dict[str, obje
         worker_cpu = sum(client.run(time.process_time).values())
         client_cpu = time.process_time()
         began = time.perf_counter()
-        reports = summarize_dask(root, year=YEAR, hierarchy=tree)
+        reports = summarize_dask(root, year=YEAR, hierarchy=tree, profile=kind == "dask-profile")
         rolled = tree.rollup(reports)
         seconds = time.perf_counter() - began
         worker_cpu = sum(client.run(time.process_time).values()) - worker_cpu

@@ -1243,3 +1243,135 @@ def test_a_reading_tasks_piece_tells_dask_its_bytes(tmp_path):
     hashes = sum(len(h) for part in dealt for listed in part.hashes.values() for h in listed)
     assert hashes > 0
     assert sum(sizeof(part) for part in dealt) >= 8 * hashes
+
+
+class _Sampling:
+    """A worker's periodic callback, as tornado's: started, stopped, and asked."""
+
+    def __init__(self, running: bool) -> None:
+        self.running = running
+        self.starts = 0
+
+    def is_running(self) -> bool:
+        return self.running
+
+    def stop(self) -> None:
+        self.running = False
+
+    def start(self) -> None:
+        self.running, self.starts = True, self.starts + 1
+
+
+class _Worker:
+    def __init__(self, sampling: _Sampling | None) -> None:
+        self.periodic_callbacks = {} if sampling is None else {"profile": sampling}
+
+
+class TestProfilerPaused:
+    """distributed's profiler is paused on each worker while a summary runs, counted."""
+
+    def test_paused_then_started_again(self):
+        from enforcement_core import scale
+
+        sampling = _Sampling(running=True)
+        worker = _Worker(sampling)
+        scale._pause_profiler(worker)
+        assert not sampling.running
+        scale._resume_profiler(worker)
+        assert sampling.running
+        assert 1 == sampling.starts
+        assert worker not in scale._PAUSES
+
+    def test_two_summaries_at_once_start_it_when_both_end(self):
+        from enforcement_core import scale
+
+        sampling = _Sampling(running=True)
+        worker = _Worker(sampling)
+        scale._pause_profiler(worker)
+        scale._pause_profiler(worker)
+        scale._resume_profiler(worker)
+        assert not sampling.running
+        scale._resume_profiler(worker)
+        assert sampling.running
+        assert 1 == sampling.starts
+
+    @pytest.mark.parametrize("sampling", [None, _Sampling(running=False)], ids=["off", "stopped"])
+    def test_a_worker_not_sampling_is_left_as_it_is(self, sampling):
+        from enforcement_core import scale
+
+        worker = _Worker(sampling)
+        scale._pause_profiler(worker)
+        scale._resume_profiler(worker)
+        assert worker not in scale._PAUSES
+        if sampling is not None:
+            assert not sampling.running
+            assert 0 == sampling.starts
+
+
+#: Whether the profiler sampled the worker that computed each partition (one process).
+_SAMPLED: list[bool] = []
+
+
+def _rows_frame(text: str) -> object:
+    import pandas as pd
+
+    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+
+
+def _sampled_partition(text: str) -> object:
+    """A partition of penalty rows, noting whether its worker's profiler is sampling."""
+    from distributed import get_worker
+
+    _SAMPLED.append(get_worker().periodic_callbacks["profile"].is_running())
+    return _rows_frame(text)
+
+
+@pytest.mark.parametrize("profile", [False, True])
+def test_on_dask_the_profiler_samples_only_when_asked(profile):
+    """The workers' profiler does not sample the summary's tasks unless asked, and samples after."""
+    dask = pytest.importorskip("dask")
+    distributed = pytest.importorskip("distributed")
+    dd = pytest.importorskip("dask.dataframe")
+    text = PIECE_HEADER + PIECE_ROWS[0]
+    meta = _rows_frame(text).iloc[:0]  # type: ignore[attr-defined]
+    _SAMPLED.clear()
+    options = CLUSTER | {"n_workers": 1, "processes": False}
+    with (
+        distributed.LocalCluster(**options) as local,
+        distributed.Client(local) as client,
+    ):
+        frame = dd.from_delayed([dask.delayed(_sampled_partition)(text)], meta=meta)
+        reports = summarize_dask(frame, year=YEAR, level=ec.body.BodyLevel.TOWN, profile=profile)
+        assert 1 == reports[PIECE_CODE].penalty.cases
+        after = client.run(
+            lambda dask_worker: dask_worker.periodic_callbacks["profile"].is_running()
+        )
+    assert [profile] == _SAMPLED
+    assert [True] == list(after.values())
+
+
+def _failing_partition() -> object:
+    raise RuntimeError("a partition that cannot be read")
+
+
+def test_on_dask_the_profiler_samples_again_after_a_failure():
+    """A summary whose task fails starts the workers' profiler again all the same."""
+    dask = pytest.importorskip("dask")
+    distributed = pytest.importorskip("distributed")
+    dd = pytest.importorskip("dask.dataframe")
+    text = PIECE_HEADER + PIECE_ROWS[0]
+    options = CLUSTER | {"n_workers": 1, "processes": False}
+    with (
+        distributed.LocalCluster(**options) as local,
+        distributed.Client(local) as client,
+    ):
+        frame = dd.from_delayed(
+            [dask.delayed(_failing_partition)()],
+            meta=_rows_frame(text).iloc[:0],  # type: ignore[attr-defined]
+        )
+        with pytest.raises(RuntimeError, match="cannot be read"):
+            summarize_dask(frame, year=YEAR, level=ec.body.BodyLevel.TOWN)
+        after = client.run(
+            lambda dask_worker: dask_worker.periodic_callbacks["profile"].is_running()
+        )
+    assert [True] == list(after.values())

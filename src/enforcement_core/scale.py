@@ -38,12 +38,14 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import io
 import os
+import weakref
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, TypeVar
 
@@ -1184,6 +1186,7 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
     split_every: int = 8,
     split_out: int = 8,
     tasks: int | None = None,
+    profile: bool = False,
 ) -> dict[str, AnnualReport]:
     """Every body's report from a dataset's pieces, mapped to a Dask cluster's workers.
 
@@ -1204,7 +1207,10 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
     On a worker started with ``MALLOC_TRIM_THRESHOLD_`` (distributed's default),
     each task keeps glibc's heap while it runs and gives the memory back when it
     ends, rather than mapping every array anew (docs/scale.md); the worker's own
-    settings are put back after.
+    settings are put back after. distributed's statistical profiler, which samples
+    each running task's stack a hundred times a second, is paused on the workers of a
+    ``distributed.Client`` while the summary runs (it cost each worker 5 to 7% of its
+    CPU on this path), and started again after; ``profile=True`` keeps it sampling.
 
     Needs the ``dask`` extra.
 
@@ -1266,7 +1272,9 @@ def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are foun
             for i in range(0, len(candidates), split_every)
         ]
     again = delayed(_again)(candidates[0])
-    return _gathered(dask.compute(*finished, again), hierarchy, source)
+    with _profiler_paused(dask, paused=not profile):
+        computed = dask.compute(*finished, again)
+    return _gathered(computed, hierarchy, source)
 
 
 def _tasks(tasks: int | None, pieces: int) -> int:
@@ -1276,6 +1284,64 @@ def _tasks(tasks: int | None, pieces: int) -> int:
     return max(1, min(tasks, pieces))
 
 
+def _client(dask: Any) -> Any:
+    """The ``distributed.Client`` that runs Dask's work in this process, or None."""
+    try:
+        from distributed import default_client  # noqa: PLC0415
+
+        client = default_client()  # type: ignore[no-untyped-call]
+    except (ImportError, ValueError):
+        return None
+    return client if dask.base.get_scheduler() == client.get else None
+
+
+#: How many summaries have paused each worker's profiler (:func:`_pause_profiler`),
+#: on the worker; a worker whose profiler was not sampling is not in it.
+_PAUSES: Final[weakref.WeakKeyDictionary[Any, int]] = weakref.WeakKeyDictionary()
+
+
+@contextlib.contextmanager
+def _profiler_paused(dask: Any, *, paused: bool) -> Iterator[None]:
+    """The statistical profiler of distributed paused on the client's workers while the block runs.
+
+    Each worker's own periodic callback is stopped on its event loop (where
+    ``Client.run`` calls a function) and started again after, counted, so that two
+    summaries at once start it once both end; a worker started without the profiler
+    (``distributed.worker.profile.enabled: false``), or whose profiler is stopped, is
+    left as it is.
+    """
+    client = _client(dask) if paused else None
+    if client is None:
+        yield
+        return
+    client.run(_pause_profiler)
+    try:
+        yield
+    finally:
+        client.run(_resume_profiler)
+
+
+def _pause_profiler(dask_worker: Any) -> None:
+    if dask_worker in _PAUSES:
+        _PAUSES[dask_worker] += 1
+        return
+    sampling = dask_worker.periodic_callbacks.get("profile")
+    if sampling is not None and sampling.is_running():
+        sampling.stop()
+        _PAUSES[dask_worker] = 1
+
+
+def _resume_profiler(dask_worker: Any) -> None:
+    paused = _PAUSES.get(dask_worker)
+    if paused is None:
+        return
+    if paused > 1:
+        _PAUSES[dask_worker] = paused - 1
+        return
+    del _PAUSES[dask_worker]
+    dask_worker.periodic_callbacks["profile"].start()
+
+
 def _shared(dask: Any, reading: _Reading) -> Any:
     """``reading`` (with the hierarchy) once for every task, not once a piece.
 
@@ -1283,13 +1349,8 @@ def _shared(dask: Any, reading: _Reading) -> Any:
     by one worker as a task's result, the others fetched it from that worker while
     it read its first piece, and started a second later (10M rows, 2 workers).
     """
-    try:
-        from distributed import default_client  # noqa: PLC0415
-
-        client = default_client()  # type: ignore[no-untyped-call]
-    except (ImportError, ValueError):
-        client = None
-    if client is not None and dask.base.get_scheduler() == client.get:
+    client = _client(dask)
+    if client is not None:
         # A key of its own (not the content's hash): a run before with the same reading
         # lets its copy go, and would take this one with it.
         return client.scatter(reading, broadcast=True, hash=False)
