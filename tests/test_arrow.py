@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import subprocess
@@ -214,4 +215,86 @@ def test_roomy_heap_changes_nothing_without_a_fixed_threshold(
     with _arrow.roomy_heap():
         pass
     assert called == []
-    assert _arrow._HEAP_HELD == [0]
+    assert 0 == _arrow._HEAP.holders
+    assert not _arrow._HEAP.changed
+
+
+class _Setting:
+    """A process-wide setting: its value, and how often it was changed and put back."""
+
+    def __init__(self, changes: bool = True) -> None:
+        self.value, self.changes, self.put_back, self._changes = "own", 0, 0, changes
+
+    def change(self) -> object:
+        if not self._changes:
+            return None
+        self.value, self.changes = "changed", self.changes + 1
+
+        def undo() -> None:
+            self.value, self.put_back = "own", self.put_back + 1
+
+        return undo
+
+
+@given(st.lists(st.booleans(), max_size=30))
+def test_a_held_setting_is_changed_once_and_put_back_when_the_last_holder_ends(
+    steps: list[bool],
+) -> None:
+    """Holders entering (True) and leaving (False) in any order: changed while any holds it, else its own."""
+    setting = _Setting()
+    held = _arrow._Held(setting.change)
+    holding: list[contextlib.ExitStack] = []
+    rises = 0
+    for enter in steps:
+        if enter:
+            rises += not holding
+            stack = contextlib.ExitStack()
+            stack.enter_context(held.held())
+            holding.append(stack)
+        elif holding:
+            # Not the last to enter: holders on other threads end in any order.
+            holding.pop(0).close()
+        assert len(holding) == held.holders
+        assert ("changed" if holding else "own") == setting.value
+        assert bool(holding) == held.changed
+    for stack in holding:
+        stack.close()
+    assert "own" == setting.value
+    assert rises == setting.changes == setting.put_back
+
+
+def test_a_held_setting_that_changes_nothing_puts_nothing_back() -> None:
+    setting = _Setting(changes=False)
+    held = _arrow._Held(setting.change)
+    with held.held(), held.held():
+        assert 2 == held.holders
+        assert not held.changed
+    assert (0, 0, "own") == (setting.changes, setting.put_back, setting.value)
+
+
+def test_a_held_setting_is_put_back_when_the_block_raises() -> None:
+    setting = _Setting()
+    held = _arrow._Held(setting.change)
+    with pytest.raises(ValueError, match="bad cell"), held.held():
+        raise ValueError("bad cell")
+    assert (0, 1, "own") == (held.holders, setting.put_back, setting.value)
+
+
+def _huge_pages() -> bool:
+    return bool(np._core.multiarray._get_madvise_hugepage())
+
+
+@pytest.mark.parametrize("own", [True, False])
+def test_small_pages_turns_numpys_advice_off_and_gives_its_own_back(own: bool) -> None:
+    """numpy's huge-page advice is off while held, nested too, and as it was after."""
+    before = np._core.multiarray._set_madvise_hugepage(own)
+    try:
+        with _arrow.small_pages():
+            assert not _huge_pages()
+            with _arrow.engine_memory():
+                assert not _huge_pages()
+                assert "system" == pa.default_memory_pool().backend_name
+            assert not _huge_pages()
+        assert own == _huge_pages()
+    finally:
+        np._core.multiarray._set_madvise_hugepage(before)

@@ -1203,10 +1203,28 @@ def test_the_own_layout_is_read_encoded_and_refused_alike(tmp_path, kind):
         assert bad_rows == {row for row, _, _ in problems[read_columnar]}
 
 
+def _huge_pages() -> bool:
+    import numpy as np
+
+    return bool(np._core.multiarray._get_madvise_hugepage())
+
+
+@pytest.fixture
+def huge_pages_on():
+    """numpy's huge-page advice on (its default on Linux), whatever the process was started with."""
+    import numpy as np
+
+    before = np._core.multiarray._set_madvise_hugepage(True)
+    yield
+    np._core.multiarray._set_madvise_hugepage(before)
+
+
+@pytest.mark.usefixtures("huge_pages_on")
 def test_a_read_holds_the_system_memory_pool_and_gives_the_default_back(monkeypatch):
     """read_columnar reads with malloc's pool; pyarrow's default is back after, read or refused."""
     import pyarrow as pa
 
+    from enforcement_core import figures
     from enforcement_core._arrow import system_memory_pool
     from enforcement_core.tables import columnar
 
@@ -1215,16 +1233,32 @@ def test_a_read_holds_the_system_memory_pool_and_gives_the_default_back(monkeypa
     read = columnar._read_columnar
 
     def watched(*args, **kwargs):
-        during.append(pa.default_memory_pool().backend_name)
+        during.append((pa.default_memory_pool().backend_name, _huge_pages()))
         return read(*args, **kwargs)
 
     monkeypatch.setattr(columnar, "_read_columnar", watched)
     good = "编号,决定日期,执法领域,处罚种类,罚款金额（元）\nP-1,2023-08-01,交通,罚款,200\n"
-    read_columnar(io.BytesIO(good.encode()), body=BODY, year=YEAR)
+    huge = _huge_pages()
+    assert huge
+    ledger = read_columnar(io.BytesIO(good.encode()), body=BODY, year=YEAR)
     with pytest.raises(ec.LoadError):
         read_columnar(io.BytesIO(good.replace("200", "abc").encode()), body=BODY, year=YEAR)
-    assert ["system", "system"] == during
+    # numpy's huge-page advice off while the engine reads (small_pages), its own after.
+    assert [("system", False), ("system", False)] == during
     assert before == pa.default_memory_pool().backend_name
+    assert huge == _huge_pages()
+    # And while the summary counts the columns.
+    counted = []
+    columns = figures.ArrowColumns
+
+    def counting(*args, **kwargs):
+        counted.append((pa.default_memory_pool().backend_name, _huge_pages()))
+        return columns(*args, **kwargs)
+
+    monkeypatch.setattr(figures, "ArrowColumns", counting)
+    assert 1 == ledger.summarize().penalty.cases
+    assert [("system", False)] == counted
+    assert huge == _huge_pages()
     # Nested (a read within a read), the pool is given back when the outer one ends.
     with system_memory_pool():
         with system_memory_pool():

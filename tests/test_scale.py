@@ -887,7 +887,7 @@ def test_the_pieces_are_read_with_the_system_memory_pool(tmp_path, monkeypatch):
     read = scale._file_read
 
     def watched(*args, **kwargs):
-        during.append((pa.default_memory_pool().backend_name, _arrow._HEAP_HELD[0]))
+        during.append((pa.default_memory_pool().backend_name, int(_arrow._HEAP.changed)))
         return read(*args, **kwargs)
 
     monkeypatch.setattr(scale, "_file_read", watched)
@@ -911,7 +911,7 @@ def test_the_pieces_are_read_with_the_system_memory_pool(tmp_path, monkeypatch):
             summarize_dask(tmp_path, year=YEAR, level=ec.body.BodyLevel.TOWN)
         assert [("system", held), ("system", held)] == during
         assert before == pa.default_memory_pool().backend_name
-        assert _arrow._HEAP_HELD[0] == 0
+        assert 0 == _arrow._HEAP.holders
 
 
 # Every body's figures in one pass over the rows (issue 24) --------------------------------

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import importlib
 import itertools
 import operator
 import os
@@ -26,17 +27,19 @@ from typing import TYPE_CHECKING, Any, Final
 from enforcement_core._extras import require
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     import numpy as np
 
 __all__ = [
     "contiguous",
+    "engine_memory",
     "from_numpy",
     "pa",
     "pc",
     "roomy_heap",
     "scalar",
+    "small_pages",
     "strings",
     "system_memory_pool",
     "to_numpy",
@@ -286,14 +289,55 @@ def scalar(value: str | int | bool | None, arrow_type: Any = None) -> Any:  # no
     return array[0]
 
 
-#: Guards the swap of pyarrow's default memory pool (see :func:`system_memory_pool`).
-_POOL_LOCK: Final = threading.Lock()
-#: How many reads hold the system pool, and the pool to give back when none does.
-_POOL_HELD: list[Any] = [0, None]
+class _Held:
+    """A process-wide setting changed while one or more holders run, put back when the last ends.
+
+    ``change`` makes the change and returns what puts it back (``None``: nothing
+    changed); the first holder calls it, the last calls what it returned, so that
+    reads on several threads at once change the setting once and put it back once,
+    however their ends interleave.
+    """
+
+    def __init__(self, change: Callable[[], Callable[[], object] | None]) -> None:
+        self._change = change
+        self._lock = threading.Lock()
+        self._undo: Callable[[], object] | None = None
+        #: How many hold the setting now.
+        self.holders = 0
+
+    @property
+    def changed(self) -> bool:
+        """Whether the setting is changed now (a holder's change that changed something)."""
+        return self._undo is not None
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        with self._lock:
+            if self.holders == 0:
+                self._undo = self._change()
+            self.holders += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self.holders -= 1
+                if self.holders == 0 and self._undo is not None:
+                    undo, self._undo = self._undo, None
+                    undo()
 
 
-@contextlib.contextmanager
-def system_memory_pool() -> Iterator[None]:
+def _system_pool() -> Callable[[], object]:
+    pyarrow = pa()
+    before = pyarrow.default_memory_pool()
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+    return lambda: pyarrow.set_memory_pool(before)
+
+
+#: The system pool as pyarrow's default (see :func:`system_memory_pool`).
+_POOL: Final = _Held(_system_pool)
+
+
+def system_memory_pool() -> contextlib.AbstractContextManager[None]:
     """The system's memory pool (``malloc``) as pyarrow's default while a table is read.
 
     pyarrow's own default, mimalloc, gives back the memory a step frees (after a
@@ -303,20 +347,55 @@ def system_memory_pool() -> Iterator[None]:
     remember the pool they came from, so the swap changes no result, and the pool
     is given back when the last read running ends.
     """
-    pyarrow = pa()
-    with _POOL_LOCK:
-        if _POOL_HELD[0] == 0:
-            _POOL_HELD[1] = pyarrow.default_memory_pool()
-            pyarrow.set_memory_pool(pyarrow.system_memory_pool())
-        _POOL_HELD[0] += 1
-    try:
+    return _POOL.held()
+
+
+def _no_huge_page_advice() -> Callable[[], object] | None:
+    # numpy 2's place, then numpy 1's; without numpy (or the toggle) nothing changes.
+    for place in ("numpy._core.multiarray", "numpy.core.multiarray"):
+        try:
+            toggle = getattr(importlib.import_module(place), "_set_madvise_hugepage", None)
+        except ImportError:
+            continue
+        if toggle is not None:
+            before = bool(toggle(False))  # noqa: FBT003  (numpy's positional flag)
+            return lambda: toggle(before)
+    return None
+
+
+#: numpy's huge-page advice off (see :func:`small_pages`).
+_PAGES: Final = _Held(_no_huge_page_advice)
+
+
+def small_pages() -> contextlib.AbstractContextManager[None]:
+    """The column engine's numpy arrays given no huge-page advice while it works (Linux).
+
+    numpy asks the kernel for transparent huge pages (``madvise(MADV_HUGEPAGE)``) on
+    every array of 4 MiB or more; where the kernel's THP ``defrag`` setting is
+    ``madvise`` (Ubuntu's and Debian's default), a fault on such memory while no huge
+    page is free compacts memory then and there (numpy/numpy#31590). Reading the
+    national table of a million rows took 0.52 to 1.08 s of kernel time in five of
+    eight runs with the advice, 0.37 to 0.46 s in every run without it, the same user
+    time (docs/performance-history.md). numpy's setting is given back when the last
+    holder ends; it is advice only, and changes no result.
+    """
+    return _PAGES.held()
+
+
+@contextlib.contextmanager
+def engine_memory() -> Iterator[None]:
+    """The memory the column engine works in: the system's pool for Arrow, small pages for numpy.
+
+    :func:`system_memory_pool` and :func:`small_pages`, held together while a table
+    is read or summarised; each is given back when the last holder ends.
+
+    Examples:
+        >>> with engine_memory():
+        ...     sum(range(4))
+        6
+    """
+    with system_memory_pool(), small_pages():
         yield
-    finally:
-        with _POOL_LOCK:
-            _POOL_HELD[0] -= 1
-            if _POOL_HELD[0] == 0:
-                pyarrow.set_memory_pool(_POOL_HELD[1])
-                _POOL_HELD[1] = None
 
 
 #: glibc's ``mallopt`` parameters (malloc.h).
@@ -328,9 +407,6 @@ _MMAP_THRESHOLD_FIXED: Final = 128 * 1024
 _MMAP_THRESHOLD_ROOMY: Final = 32 * 1024 * 1024
 #: A trim threshold no task's frees reach: the heap is given back once, at the end.
 _TRIM_THRESHOLD_ROOMY: Final = 1 << 30
-#: Guards :func:`roomy_heap`'s settings; how many tasks hold them.
-_HEAP_LOCK: Final = threading.Lock()
-_HEAP_HELD: list[int] = [0]
 
 
 def _glibc() -> Any:
@@ -367,8 +443,28 @@ def _fixed_thresholds() -> tuple[int, int] | None:
     return trim, mmap
 
 
-@contextlib.contextmanager
-def roomy_heap() -> Iterator[None]:
+def _roomy_thresholds() -> Callable[[], object] | None:
+    fixed = _fixed_thresholds()
+    libc = _glibc() if fixed is not None else None
+    if libc is None or fixed is None:
+        return None
+    libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD_ROOMY)
+    libc.mallopt(_M_TRIM_THRESHOLD, _TRIM_THRESHOLD_ROOMY)
+    trim, mmap = fixed
+
+    def put_back() -> None:
+        libc.mallopt(_M_MMAP_THRESHOLD, mmap)
+        libc.mallopt(_M_TRIM_THRESHOLD, trim)
+        libc.malloc_trim(0)
+
+    return put_back
+
+
+#: glibc's thresholds raised (see :func:`roomy_heap`).
+_HEAP: Final = _Held(_roomy_thresholds)
+
+
+def roomy_heap() -> contextlib.AbstractContextManager[None]:
     """The C library's heap kept while a task runs (glibc), in a process started with a fixed trim threshold.
 
     Under ``MALLOC_TRIM_THRESHOLD_`` each numpy temporary and Arrow buffer above
@@ -384,23 +480,4 @@ def roomy_heap() -> Iterator[None]:
         ...     sum(range(4))
         6
     """
-    fixed = _fixed_thresholds()
-    libc = _glibc() if fixed is not None else None
-    if libc is None or fixed is None:
-        yield
-        return
-    with _HEAP_LOCK:
-        if _HEAP_HELD[0] == 0:
-            libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD_ROOMY)
-            libc.mallopt(_M_TRIM_THRESHOLD, _TRIM_THRESHOLD_ROOMY)
-        _HEAP_HELD[0] += 1
-    try:
-        yield
-    finally:
-        with _HEAP_LOCK:
-            _HEAP_HELD[0] -= 1
-            if _HEAP_HELD[0] == 0:
-                trim, mmap = fixed
-                libc.mallopt(_M_MMAP_THRESHOLD, mmap)
-                libc.mallopt(_M_TRIM_THRESHOLD, trim)
-                libc.malloc_trim(0)
+    return _HEAP.held()

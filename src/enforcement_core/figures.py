@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from enforcement_core._arrow import engine_memory
 from enforcement_core._mapping import FrozenMap
 from enforcement_core._tallies import ArrowColumns, Columns, RecordColumns
 from enforcement_core._validators import (
@@ -207,7 +208,8 @@ class LicensingFigures:
         A column the table does not have holds the field's default. Needs the ``tables``
         extra.
         """
-        return cls._from_columns(ArrowColumns(table, LicenceApplication), start, end)
+        with engine_memory():
+            return cls._from_columns(ArrowColumns(table, LicenceApplication), start, end)
 
     @classmethod
     def _from_columns(cls, rows: Columns, start: dt.date, end: dt.date) -> LicensingFigures | None:
@@ -488,7 +490,8 @@ class PenaltyFigures:
         ``None`` if none is dated from ``start`` to ``end``. A column the table does not
         have holds the field's default. Needs the ``tables`` extra.
         """
-        return cls._from_columns(ArrowColumns(table, PenaltyCase), start, end)
+        with engine_memory():
+            return cls._from_columns(ArrowColumns(table, PenaltyCase), start, end)
 
     @classmethod
     def _from_columns(cls, rows: Columns, start: dt.date, end: dt.date) -> PenaltyFigures | None:

@@ -52,10 +52,11 @@ from typing import IO, TYPE_CHECKING, Any, Final, TypeVar
 import attrs
 
 from enforcement_core._arrow import (
+    engine_memory,
     from_numpy,
     roomy_heap,
     scalar,
-    system_memory_pool,
+    small_pages,
     to_numpy,
 )
 from enforcement_core._extras import require
@@ -104,16 +105,17 @@ _Source = str | os.PathLike[str] | IO[bytes]
 _Task = TypeVar("_Task", bound=Callable[..., Any])
 
 
-def _in_roomy_heap(task: _Task) -> _Task:
-    """``task`` run in a heap kept while it runs (:func:`~enforcement_core._arrow.roomy_heap`).
+def _in_task_memory(task: _Task) -> _Task:
+    """``task`` run in a heap kept while it runs (:func:`~enforcement_core._arrow.roomy_heap`), numpy's arrays on small pages.
 
     Each of :func:`summarize_dask`'s tasks: on a worker whose malloc trims its memory
-    (distributed's default), every temporary above 128 KiB is otherwise a fresh mapping.
+    (distributed's default), every temporary above 128 KiB is otherwise a fresh mapping;
+    numpy's huge-page advice can stall a fault (:func:`~enforcement_core._arrow.small_pages`).
     """
 
     @functools.wraps(task)
     def run(*args: Any, **kwargs: Any) -> Any:
-        with roomy_heap():
+        with roomy_heap(), small_pages():
             return task(*args, **kwargs)
 
     return run  # type: ignore[return-value]
@@ -770,11 +772,12 @@ def piece_partials(  # noqa: PLR0913  (the table, its name, and how its bodies a
     the numbers of earlier pieces, so that a number in two pieces is one too.
     """
     reading = _Reading(year, hierarchy, level, mapping)
-    read = _read(table, name, reading, 0)
-    gathering = _Gathering(reading)
-    gathering.add(read, name, 0)
-    piece = gathering.piece()
-    partials = piece.rows.partials(year)
+    with engine_memory():
+        read = _read(table, name, reading, 0)
+        gathering = _Gathering(reading)
+        gathering.add(read, name, 0)
+        piece = gathering.piece()
+        partials = piece.rows.partials(year)
     problems = list(piece.problems)
     if read.ids is not None and read.field is not None:
         earlier = ({} if seen is None else seen).setdefault(read.field, {})
@@ -938,7 +941,7 @@ def _body_of(
     return None
 
 
-@_in_roomy_heap
+@_in_task_memory
 def _merged(*pieces: _Piece) -> _Piece:
     """Pieces merged: bodies' rows, problems, names and decision numbers together."""
     merged = _Piece()
@@ -991,7 +994,7 @@ def _counted_rekeyed(
     return moved
 
 
-@_in_roomy_heap
+@_in_task_memory
 def _finished(
     piece: _Piece, keys_of: Mapping[str, set[str]], year: int
 ) -> dict[str, AnnualReport] | list[TableProblem]:
@@ -1108,19 +1111,19 @@ def _file_read(name: str, piece: _Source, reading: _Reading, order: int, known: 
 def _files_piece(items: list[tuple[int, str, _Source]], reading: _Reading) -> _Piece:
     """Files read one after another (their places among the pieces given), each body one partial.
 
-    Read with the system's memory pool, as ``read_columnar`` reads
-    (:func:`~enforcement_core._arrow.system_memory_pool`), in a heap kept for the
+    Read in the column engine's memory, as ``read_columnar`` reads
+    (:func:`~enforcement_core._arrow.engine_memory`), in a heap kept for the
     task (:func:`~enforcement_core._arrow.roomy_heap`) where the process trims
     malloc's memory, as distributed starts Dask's workers.
     """
-    with roomy_heap(), system_memory_pool():
+    with roomy_heap(), engine_memory():
         gathering = _Gathering(reading)
         for order, name, piece in items:
             gathering.add(_file_read(name, piece, reading, order, gathering.known), name, order)
         return gathering.piece()
 
 
-@_in_roomy_heap
+@_in_task_memory
 def _frames_piece(frames: list[Any], orders: list[int], reading: _Reading) -> _Piece:
     """Partitions of a dask DataFrame read one after another, each body one partial."""
     gathering = _Gathering(reading)
@@ -1172,8 +1175,9 @@ def summarize_partitions(
     """
     reading = _Reading(year, hierarchy, level, mapping)
     items = [(order, name, piece) for order, (name, piece) in enumerate(_files(source))]
-    piece = _files_piece(items, reading)
-    return _gathered([_finished(piece, piece.keys_of, year)], hierarchy, source)
+    with engine_memory():
+        piece = _files_piece(items, reading)
+        return _gathered([_finished(piece, piece.keys_of, year)], hierarchy, source)
 
 
 def summarize_dask(  # noqa: PLR0913  (the source, the year, how bodies are found, the tree)
@@ -1385,7 +1389,7 @@ def _names_merged(*maps: dict[str, set[str]]) -> dict[str, set[str]]:
     return merged
 
 
-@_in_roomy_heap
+@_in_task_memory
 def _counts_of(piece: _Piece, year: int) -> dict[str, list[_Counted]]:
     """A reading task's bodies' counts, every body's in one pass over its rows (:meth:`_Rows.counted`).
 
@@ -1399,7 +1403,7 @@ def _counts_of(piece: _Piece, year: int) -> dict[str, list[_Counted]]:
     return piece.rows.counted(year)
 
 
-@_in_roomy_heap
+@_in_task_memory
 def _buckets(
     piece: _Piece, counted: dict[str, list[_Counted]], buckets: int, keys_of: dict[str, set[str]]
 ) -> tuple[_Piece, ...]:
@@ -1425,7 +1429,7 @@ def _buckets(
     return dealt
 
 
-@_in_roomy_heap
+@_in_task_memory
 def _bucket_done(
     keys_of: dict[str, set[str]], year: int, *pieces: _Piece
 ) -> tuple[dict[str, AnnualReport] | list[TableProblem], dict[str, Any]]:
@@ -1434,13 +1438,13 @@ def _bucket_done(
     return _finished(piece, keys_of, year), _twice(piece)
 
 
-@_in_roomy_heap
+@_in_task_memory
 def _twice(piece: _Piece) -> dict[str, Any]:
     """A bucket's hashes of decision numbers met more than once, by record group (few)."""
     return {field: _met_twice(hashes, presorted=True) for field, hashes in piece.hashes.items()}
 
 
-@_in_roomy_heap
+@_in_task_memory
 def _candidates(piece: _Piece, *twice: dict[str, Any]) -> _Piece:
     """A reading task's numbers whose hash some bucket met twice, with its pieces' names.
 

@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
-from enforcement_core._arrow import system_memory_pool
+from enforcement_core._arrow import engine_memory
 from enforcement_core._lazy import LazyRecords
 from enforcement_core.errors import LoadError, MissingExtraError
 from enforcement_core.ledger import Ledger
@@ -160,7 +160,7 @@ def _by_columns(
     if normal(stem) in {normal(term) for term in _sheet_names()} or for_people(stem):
         return None
     try:
-        with system_memory_pool():
+        with engine_memory():
             checked = _checked(source, stem, (body, year), mapping)
     except (LoadError, MissingExtraError):
         # Bytes that do not read (or no pyarrow): the object reading says what it says.
@@ -189,7 +189,7 @@ def _workbook_by_columns(
     stem = Path(name).stem if name else "table"
     shown = Path(name).name if name else "table"
     try:
-        with system_memory_pool():
+        with engine_memory():
             split = split_workbook(source, stem, shown, mapping, (body, year), keep=True)
     except (LoadError, MissingExtraError, ByObjects):
         return None

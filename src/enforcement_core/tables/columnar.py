@@ -30,7 +30,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
-from enforcement_core._arrow import system_memory_pool
+from enforcement_core._arrow import engine_memory
 from enforcement_core._lazy import LazyRecords
 from enforcement_core.body import EnforcementBody
 from enforcement_core.errors import LoadError
@@ -187,7 +187,7 @@ def read_columnar(
         >>> ledger.summarize().penalty.fines
         Decimal('200')
     """
-    with system_memory_pool():
+    with engine_memory():
         return _read_columnar(source, body=body, year=year, mapping=mapping)
 
 
