@@ -374,7 +374,7 @@ def small_pages() -> contextlib.AbstractContextManager[None]:
     every array of 4 MiB or more; where the kernel's THP ``defrag`` setting is
     ``madvise`` (Ubuntu's and Debian's default), a fault on such memory while no huge
     page is free compacts memory then and there (numpy/numpy#31590). Reading the
-    national table of a million rows took 0.52 to 1.08 s of kernel time in five of
+    national table of a million rows took 0.52 to 1.08 s of kernel time in seven of
     eight runs with the advice, 0.37 to 0.46 s in every run without it, the same user
     time (docs/performance-history.md). numpy's setting is given back when the last
     holder ends; it is advice only, and changes no result.
