@@ -133,6 +133,9 @@ def workbook_tables(  # noqa: PLR0913  (the file, its sheet's names and how to r
             columns = _columns_read(sheet, mapping, single=single) if typed else None
             table = _numbered_table(sheet, columns, encoded)
             tables.append((sheet if keep else RawSheet(sheet.name, sheet.header, []), table))
+            # Its rows go now, while the collector is off: held by this name until the end,
+            # the collection that turning it on sets off walked every row (0.12 s at 200,000).
+            del sheet
     return tables
 
 
