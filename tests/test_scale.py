@@ -1375,3 +1375,27 @@ def test_on_dask_the_profiler_samples_again_after_a_failure():
             lambda dask_worker: dask_worker.periodic_callbacks["profile"].is_running()
         )
     assert [True] == list(after.values())
+
+
+def test_on_dask_a_profiler_that_cannot_be_paused_does_not_fail_the_summary(monkeypatch):
+    """The pause is a saving, not a condition: a worker where it fails samples on, and the summary runs."""
+    distributed = pytest.importorskip("distributed")
+    from enforcement_core import scale
+
+    def refused(dask_worker):  # noqa: ARG001  (as distributed calls it)
+        raise RuntimeError("no pausing here")
+
+    monkeypatch.setattr(scale, "_pause_profiler", refused)
+    text = PIECE_HEADER + PIECE_ROWS[0]
+    options = CLUSTER | {"n_workers": 1, "processes": False}
+    with (
+        distributed.LocalCluster(**options) as local,
+        distributed.Client(local) as client,
+    ):
+        frame = pytest.importorskip("dask.dataframe").from_pandas(_rows_frame(text), npartitions=1)
+        reports = summarize_dask(frame, year=YEAR, level=ec.body.BodyLevel.TOWN)
+        assert 1 == reports[PIECE_CODE].penalty.cases
+        after = client.run(
+            lambda dask_worker: dask_worker.periodic_callbacks["profile"].is_running()
+        )
+    assert [True] == list(after.values())

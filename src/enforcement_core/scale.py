@@ -1318,11 +1318,13 @@ def _profiler_paused(dask: Any, *, paused: bool) -> Iterator[None]:
     if client is None:
         yield
         return
-    client.run(_pause_profiler)
+    # A worker that cannot be reached (or whose profiler cannot be paused) samples on: the
+    # summary does not fail for it.
+    client.run(_pause_profiler, on_error="ignore")
     try:
         yield
     finally:
-        client.run(_resume_profiler)
+        client.run(_resume_profiler, on_error="ignore")
 
 
 def _pause_profiler(dask_worker: Any) -> None:
