@@ -495,3 +495,33 @@ def test_a_workbooks_headers_renamed_by_a_mapping_read_alike_on_the_road(monkeyp
     with pytest.raises(ec.LoadError) as by_objects:
         read_objects(io.BytesIO(data))
     assert by_objects.value.problems == on_the_road.value.problems
+
+
+@pytest.mark.parametrize("bad", [False, True], ids=["read", "refused"])
+def test_read_ledger_reads_a_workbook_with_the_collector_paused_and_on_after(bad, monkeypatch):
+    """The rows kept for the object reading are never walked by the collector: it is off while
+    the workbook is split, and on again once read_ledger returns or raises."""
+    import gc
+
+    row = list(ROW)
+    row[0] = "P-2"
+    if bad:
+        row[3] = "打板子"
+    data = workbook(None, [ROW, row])
+    split = _ledgers.split_workbook
+    during = []
+
+    def watched(*args, **kwargs):
+        during.append(gc.isenabled())
+        return split(*args, **kwargs)
+
+    monkeypatch.setattr(_ledgers, "split_workbook", watched)
+    monkeypatch.setattr(_ledgers, "WORKBOOK_COLUMN_ROAD_FROM", 0)
+    assert gc.isenabled()
+    if bad:
+        with pytest.raises(ec.LoadError, match="打板子"):
+            read_ledger(io.BytesIO(data), body=BODY, year=YEAR)
+    else:
+        assert 2 == summarize(read_ledger(io.BytesIO(data), body=BODY, year=YEAR)).penalty.cases
+    assert [False] == during
+    assert gc.isenabled()

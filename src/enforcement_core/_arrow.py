@@ -21,10 +21,10 @@ import itertools
 import operator
 import os
 import sys
-import threading
 from typing import TYPE_CHECKING, Any, Final
 
 from enforcement_core._extras import require
+from enforcement_core._held import Held
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -289,43 +289,6 @@ def scalar(value: str | int | bool | None, arrow_type: Any = None) -> Any:  # no
     return array[0]
 
 
-class _Held:
-    """A process-wide setting changed while one or more holders run, put back when the last ends.
-
-    ``change`` makes the change and returns what puts it back (``None``: nothing
-    changed); the first holder calls it, the last calls what it returned, so that
-    reads on several threads at once change the setting once and put it back once,
-    however their ends interleave.
-    """
-
-    def __init__(self, change: Callable[[], Callable[[], object] | None]) -> None:
-        self._change = change
-        self._lock = threading.Lock()
-        self._undo: Callable[[], object] | None = None
-        #: How many hold the setting now.
-        self.holders = 0
-
-    @property
-    def changed(self) -> bool:
-        """Whether the setting is changed now (a holder's change that changed something)."""
-        return self._undo is not None
-
-    @contextlib.contextmanager
-    def held(self) -> Iterator[None]:
-        with self._lock:
-            if self.holders == 0:
-                self._undo = self._change()
-            self.holders += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self.holders -= 1
-                if self.holders == 0 and self._undo is not None:
-                    undo, self._undo = self._undo, None
-                    undo()
-
-
 def _system_pool() -> Callable[[], object]:
     pyarrow = pa()
     before = pyarrow.default_memory_pool()
@@ -334,7 +297,7 @@ def _system_pool() -> Callable[[], object]:
 
 
 #: The system pool as pyarrow's default (see :func:`system_memory_pool`).
-_POOL: Final = _Held(_system_pool)
+_POOL: Final = Held(_system_pool)
 
 
 def system_memory_pool() -> contextlib.AbstractContextManager[None]:
@@ -364,7 +327,7 @@ def _no_huge_page_advice() -> Callable[[], object] | None:
 
 
 #: numpy's huge-page advice off (see :func:`small_pages`).
-_PAGES: Final = _Held(_no_huge_page_advice)
+_PAGES: Final = Held(_no_huge_page_advice)
 
 
 def small_pages() -> contextlib.AbstractContextManager[None]:
@@ -461,7 +424,7 @@ def _roomy_thresholds() -> Callable[[], object] | None:
 
 
 #: glibc's thresholds raised (see :func:`roomy_heap`).
-_HEAP: Final = _Held(_roomy_thresholds)
+_HEAP: Final = Held(_roomy_thresholds)
 
 
 def roomy_heap() -> contextlib.AbstractContextManager[None]:

@@ -25,7 +25,6 @@ value: a ledger of a million records holds a few hundred distinct dates.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import inspect
 import itertools
@@ -38,14 +37,16 @@ from collections.abc import Mapping
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from enforcement_core._held import Held
 from enforcement_core._validators import _UNPRINTABLE, collecting, split_validator
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    import contextlib
+    from collections.abc import Callable
 
     #: A reference road's reading of one JSON value as a type: ``hook(value, type)``.
     Hook = Callable[[Any, type], Any]
@@ -642,18 +643,23 @@ def _promote_to_oldest() -> None:
         gc.unfreeze()
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
+def _collector_off() -> Callable[[], object] | None:
+    if not gc.isenabled():
+        return None  # off already, by the program's choice (the command's start-up): left so
+    gc.disable()
+    return gc.enable
+
+
+#: The collector off while one or more builds run (see :func:`collector_paused`).
+_COLLECTOR: Final = Held(_collector_off)
+
+
+def collector_paused() -> contextlib.AbstractContextManager[None]:
     """The cyclic garbage collector off while a document's objects are built.
 
     Structuring a million records makes millions of objects and no cycles; each
-    collection would walk them all again, for nothing. What was on is turned back on.
-    Both roads of ``load_json`` build under it.
+    collection would walk them all again, for nothing. Counted across threads: the
+    first build turns it off, the last turns it back on, if it was on. Both roads of
+    ``load_json`` build under it, and the column engine reads a workbook's rows under it.
     """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
+    return _COLLECTOR.held()
