@@ -40,6 +40,7 @@ FLOORS: list[list[str]] = [
         "_privacy",
         "numbers_zh",
         "_extras",
+        "_held",
         "_arrow",
         "_signals",
         "_public",
