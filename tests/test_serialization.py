@@ -215,6 +215,28 @@ class TestRefusedNotCoerced:
         text = document().replace('"fines": "6800"', f'"fines": {value}')
         assert [("penalty.by_domain.work_safety.fines", message)] == problems(text)
 
+    @pytest.mark.parametrize("exponent", ["1e9991000000000000000", "-1E+99999999999999999999"])
+    def test_a_number_past_any_decimal_is_refused_as_written(self, exponent):
+        """A JSON number whose exponent no Decimal holds is a problem at its field, shown as
+        written (found by the long fuzz run: it raised decimal.InvalidOperation)."""
+        message = 'expected an exact number written as a string, such as "6800.50"'
+        text = document().replace('"fines": "6800"', f'"fines": {exponent}')
+        with pytest.raises(LoadError) as info:
+            load_json(text)
+        (problem,) = info.value.problems
+        assert ("penalty.by_domain.work_safety.fines", exponent) == (problem.path, problem.value)
+        assert f"{message}, got the number {exponent}" == problem.message
+        # Where the kind of document should be, too.
+        text = document().replace('"document": "annual_report"', f'"document": {exponent}')
+        with pytest.raises(LoadError) as info:
+            load_json(text)
+        assert [("document", exponent)] == [(p.path, p.value) for p in info.value.problems]
+        # A large exponent a Decimal holds is shown as a Decimal, as any other number.
+        text = document().replace('"fines": "6800"', '"fines": 1e999999999999999998')
+        with pytest.raises(LoadError) as info:
+            load_json(text)
+        assert Decimal("1e999999999999999998") == info.value.problems[0].value
+
     def test_full_width_digits(self):
         """Digits are ASCII: full-width ６８００ is refused, not read as 6800."""
         text = document().replace('"fines": "6800"', '"fines": "６８００"')

@@ -166,7 +166,11 @@ def _describe(value: object) -> str:  # noqa: PLR0911  (one return per kind of J
 def _shown(value: object) -> object:
     """The value a :class:`Problem` carries for a JSON value."""
     if isinstance(value, _JsonFloat):
-        return Decimal(value.text)
+        try:
+            return Decimal(value.text)
+        except ArithmeticError:
+            # An exponent beyond any Decimal's (1e9991000000000000000): shown as written.
+            return value.text
     if isinstance(value, _JsonConstant):
         return value.text
     if isinstance(value, _JsonHuge):
