@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -167,6 +168,30 @@ class TestStated:
         assert [RateName.CERTIFICATION, "办结率"] == list(rates)
         assert isinstance(next(iter(rates)), RateName)
         assert "100.0" == str(rates[RateName.CERTIFICATION])
+
+    @pytest.mark.parametrize(
+        "value", ["1E+39", "-9" * 1 + "9" * 39, "1E-40", "0.5", "-0", "0E-40", "0E+39"]
+    )
+    def test_a_stated_number_of_forty_digits_each_side_is_held(self, value):
+        """40 digits before the point (a JSON whole number's most) and 40 after are held."""
+        assert Decimal(value) == Stated(rates={"办结率": Decimal(value)}).rates["办结率"]
+        assert Decimal(value) == Stated(amount=Decimal(value)).amount
+
+    @pytest.mark.parametrize("value", ["1E+40", "1E+999999999", "1E-41", "0E-999999999", "0E+40"])
+    def test_a_stated_number_of_more_digits_is_refused(self, value):
+        """A finite Decimal no report writes (1E+999999999: a billion digits) is refused at
+        its field; the renderers and the JSON writer would each write every digit."""
+        message = (
+            "has more than 40 digits before the point or after it, more than any report writes"
+        )
+        with pytest.raises(
+            InvariantError, match=re.escape(f"rates.办结率: Decimal('{value}') {message}")
+        ):
+            Stated(rates={"办结率": Decimal(value)})
+        with pytest.raises(InvariantError, match="Stated.amount"):
+            Stated(amount=Decimal(value))
+        with pytest.raises(InvariantError, match="StatedChange.change"):
+            StatedChange(figure="penalty.cases", change=Decimal(value), unit=ChangeUnit.ABSOLUTE)
 
     def test_refuses_a_rate_without_a_name(self):
         """A stated rate needs a name."""

@@ -342,3 +342,20 @@ class TestWorkforceMovements:
         assert "通过执法资格考试 3 名" in lines
         assert "按离岗原因" in lines
         assert "退休 1 名" in lines
+
+
+def test_a_stated_rate_of_forty_digits_is_written_whole():
+    """A stated rate of 10**39 (a JSON document may state a whole number of 40 digits) is
+    written with every digit by the renderers of rows, where babel's rounding in a context
+    of 28 digits raised InvalidOperation (found by the long fuzz run)."""
+    import attrs
+
+    report = ec.examples.load("gulu-2023")
+    report = attrs.evolve(
+        report, stated=attrs.evolve(report.stated, rates={"rectification": Decimal(10**39)})
+    )
+    digits = "1," + ",".join(["000"] * 13)
+    assert f"{digits}%" in ec.render(report, "text")
+    assert f"{digits}%" in ec.render(report, "text", locale="en")
+    # html writes the percent sign in a cell of its own.
+    assert f"{digits}</td><td>%</td>" in ec.render(report, "html")

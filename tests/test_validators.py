@@ -62,6 +62,17 @@ class TestCount:
             (True, "must be a whole number (int), not bool True"),
             (1.0, "must be a whole number (int), not float 1.0"),
             ("12", "must be a whole number (int), not str '12'"),
+            # Past the digits Python writes (4,300): named by its length, not a ValueError.
+            pytest.param(
+                10**5000,
+                "a number of about 5001 digits is above the largest count, 9999999999999999",
+                id="5001 digits",
+            ),
+            pytest.param(
+                -(10**5000),
+                "must not be negative, got a negative number of about 5001 digits",
+                id="-5001 digits",
+            ),
         ],
     )
     def test_refuses_what_is_not_a_count(self, value, reason):

@@ -270,6 +270,15 @@ class Check:
         cls._whole = cls.refuse is Check.refuse
 
 
+def _int_text(value: int) -> str:
+    """An int as text; one Python will not write (over 4,300 digits) by its length."""
+    try:
+        return str(value)
+    except ValueError:
+        digits = abs(value).bit_length() * 30103 // 100000 + 1
+        return f"a{' negative' if value < 0 else ''} number of about {digits} digits"
+
+
 class _Count(Check):
     __slots__ = ()
     kind = "count"
@@ -280,9 +289,9 @@ class _Count(Check):
         if type(value) is not int:
             return f"must be a whole number (int), not {_type_name(value)} {value!r}"
         if value < 0:
-            return f"must not be negative, got {value}"
+            return f"must not be negative, got {_int_text(value)}"
         if value > MAX_COUNT:
-            return f"{value} is above the largest count, {MAX_COUNT}"
+            return f"{_int_text(value)} is above the largest count, {MAX_COUNT}"
         return None
 
     def json_schema(self) -> dict[str, Any]:

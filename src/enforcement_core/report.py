@@ -184,9 +184,22 @@ class ChangeUnit(StrEnum):
     POINTS = "points"
 
 
+#: The most digits a stated number holds before its point, and after it: as many as a
+#: JSON document may give a whole number (``serialization.MAX_DIGITS``).
+_STATED_DIGITS: Final = 40
+
+
 def _not_a_finite_decimal(value: object) -> str | None:
     if isinstance(value, float) or type(value) is not Decimal or not value.is_finite():
         return f"must be a finite Decimal, not {value!r}"
+    # 1E+999999999 is finite, and no report can write it: each renderer would write a
+    # billion digits (or fail), as would the JSON written of it.
+    exponent = value.as_tuple().exponent
+    if value.adjusted() >= _STATED_DIGITS or -int(exponent) > _STATED_DIGITS:
+        return (
+            f"{value!r} has more than {_STATED_DIGITS} digits before the point "
+            f"or after it, more than any report writes"
+        )
     return None
 
 

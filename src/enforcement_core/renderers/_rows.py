@@ -13,8 +13,8 @@ as stated, none derived from parts nor written rounded. Such a row is marked
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from decimal import Decimal, localcontext
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -136,9 +136,7 @@ class _Writer:
             shown = f"{written.value}{_scale(written.unit, self.zh)}"
         else:
             assert value is not None  # noqa: S101  (checked above)
-            from babel.numbers import format_decimal  # noqa: PLC0415  (see the imports)
-
-            shown = format_decimal(value, locale=self.locale)
+            shown = _decimal(value, self.locale)
         self.rows.append(
             Row(depth, name, shown, word if self.zh else "", value, "count", word, path)
         )
@@ -209,9 +207,7 @@ class _Writer:
         """An amount per case, computed, in yuan with two decimals, rounded once."""
         if value is None:
             return
-        from babel.numbers import format_decimal  # noqa: PLC0415  (see the imports)
-
-        shown = format_decimal(value, format="#,##0.00", locale=self.locale)
+        shown = _decimal(value, self.locale, "#,##0.00")
         unit = "元" if self.zh else "yuan"
         self.rows.append(Row(depth, name, shown, unit, value, "money", computed=True))
 
@@ -219,14 +215,8 @@ class _Writer:
         self, depth: int, name: str, value: Decimal | None, places: int, *, computed: bool = False
     ) -> None:
         """A percent already rounded (once) to ``places``, written with exactly those decimals."""
-        from babel.numbers import format_decimal  # noqa: PLC0415  (see the imports)
-
         pattern = "#,##0" + ("." + "0" * places if places else "")
-        shown = (
-            UNDEFINED
-            if value is None
-            else format_decimal(value, format=pattern, locale=self.locale) + "%"
-        )
+        shown = UNDEFINED if value is None else _decimal(value, self.locale, pattern) + "%"
         self.rows.append(Row(depth, name, shown, number=value, kind="percent", computed=computed))
 
     def stated(self, depth: int, key: str, path: str, kind: MeasureKind) -> None:
@@ -348,6 +338,35 @@ def places_of(stated: Decimal) -> int:
     """The decimals a percent is written with: none for "100", one for "98.5"."""
     exponent = stated.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+#: The most digits a number is written with in full; one with more is written as
+#: Decimal writes it (``1E+4301``), as Python writes no int of more than 4,300 digits.
+_WRITTEN_DIGITS: Final = 4300
+
+
+def _decimal(value: Decimal | int, locale: Any, pattern: str | None = None) -> str:
+    """Babel's ``format_decimal`` of ``value``, in a context that holds every digit it writes.
+
+    Babel rounds in the current decimal context (28 digits unless a program set
+    another), which raises InvalidOperation for a number with more: a stated rate of
+    40 digits (a JSON document may state a whole number of 40), found by the long
+    fuzz run. The context is as precise as the number's integer
+    digits and the pattern's decimals ask, never less than the program's own; a number
+    of more than :data:`_WRITTEN_DIGITS` digits is written as Decimal writes it.
+    """
+    from babel.numbers import format_decimal  # noqa: PLC0415  (see the imports)
+
+    number = Decimal(value)
+    # The pattern's decimals; babel's own patterns (zh, en: "#,##0.###") write three at most.
+    places = len(pattern.partition(".")[2]) if pattern is not None else 3
+    digits = number.adjusted() + 2 + places
+    if digits > _WRITTEN_DIGITS:
+        return str(number)
+    with localcontext() as context:
+        context.prec = max(context.prec, digits)
+        context.Emax = max(context.Emax, digits)
+        return format_decimal(number, format=pattern, locale=locale)
 
 
 def _scale(unit: str, zh: bool) -> str:  # noqa: FBT001
@@ -615,9 +634,7 @@ def _activities(w: _Writer) -> None:
     w.heading("activities")
     for activity in w.report.activities:
         if activity.count is not None:
-            from babel.numbers import format_decimal  # noqa: PLC0415  (see the imports)
-
-            shown = format_decimal(activity.count, locale=w.locale)
+            shown = _decimal(activity.count, w.locale)
             measure = activity.measure
             unit = measure if w.zh else ""
             w.rows.append(Row(1, activity.name, shown, unit, activity.count, "count", measure))
