@@ -1431,3 +1431,39 @@ def test_a_long_text_among_typed_cells_of_a_sheet_is_refused_at_its_cell(width, 
         _no_long_cell("t.xlsx", "行政处罚", sheet)
     problem = error.value.problems[0]
     assert (problem.sheet, problem.row, problem.header) == ("行政处罚", 3, "说明")
+
+
+_HEADER = "编号,决定日期,执法领域,处罚种类,罚款金额（元）\n"
+
+
+@pytest.mark.parametrize("between", ["\n", "\n\n", "\r", "\r\r\n", "\n\r\n", "\n\r", "\r\n"])
+@pytest.mark.parametrize("end", ["", "\n", "\n\n", "\r\n\r\n", "\n\n\n"])
+def test_a_blank_line_is_numbered_as_the_object_reading_numbers_it(between, end):
+    """A blank line (or a lone CR) between two rows is a row to the object reading, which
+    numbers the rows after it so; the column engine, which passed it over, named the next
+    row's problem a row too early (found by the long fuzz run)."""
+    from enforcement_core.tables._read import read_objects
+
+    text = _HEADER + "P-1,2023-08-01,交通,罚款,200" + between + "P-2,2023-08-01,交通,罚款,abc" + end
+    found = []
+    for read in (read_objects, read_columnar):
+        with pytest.raises(ec.LoadError) as info:
+            read(io.BytesIO(text.encode()), body=BODY, year=YEAR)
+        found.append([(p.row, p.header) for p in info.value.problems])
+    blank = between not in ("\n", "\r\n", "\r")
+    assert [(4 if blank else 3, "罚款金额（元）")] == found[0] == found[1]
+
+
+def test_blank_lines_keep_the_file_on_the_column_engine(monkeypatch):
+    """Read as rows of empty cells, blank lines (between rows or at the end) send no file
+    to the object path's reader."""
+    from enforcement_core.tables import _arrow_files
+
+    def by_rows(*_args, **_kwargs):
+        raise AssertionError("read by the object path's reader")
+
+    monkeypatch.setattr(_arrow_files, "_by_rows", by_rows)
+    for between, end in (("\r\n", "\n\n"), ("\n\n", "\r\n\r\n\r\n"), ("\r\n\r\n", "\n\r\n")):
+        rows = f"P-1,2023-08-01,交通,罚款,200{between}P-2,2023-08-01,交通,罚款,300{end}"
+        ledger = read_columnar(io.BytesIO((_HEADER + rows).encode()), body=BODY, year=YEAR)
+        assert 2 == ledger.summarize().penalty.cases

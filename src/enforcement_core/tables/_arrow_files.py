@@ -238,11 +238,15 @@ def _csv_table(  # noqa: C901  (the reader's failures, each read as the object p
         strings_can_be_null=True,
         quoted_strings_can_be_null=True,
     )
+    # A blank line is a row to the object path, which numbers the rows after it so: read
+    # as a row of empty cells (passed over as the object path passes it), not left out.
+    parse = csv.ParseOptions(ignore_empty_lines=False)
     try:
         try:
             table = csv.read_csv(
                 pa.BufferReader(data),
                 read_options=csv.ReadOptions(block_size=_BLOCK_BYTES),
+                parse_options=parse,
                 convert_options=options,
             )
         except pa.ArrowInvalid as error:
@@ -253,6 +257,7 @@ def _csv_table(  # noqa: C901  (the reader's failures, each read as the object p
             table = csv.read_csv(
                 pa.BufferReader(data),
                 read_options=csv.ReadOptions(block_size=len(data) + 1),
+                parse_options=parse,
                 convert_options=options,
             )
     except pa.ArrowInvalid as error:
