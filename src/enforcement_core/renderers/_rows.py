@@ -14,7 +14,7 @@ as stated, none derived from parts nor written rounded. Such a row is marked
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -340,32 +340,23 @@ def places_of(stated: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-#: The most digits a number is written with in full; one with more is written as
-#: Decimal writes it (``1E+4301``), as Python writes no int of more than 4,300 digits.
-_WRITTEN_DIGITS: Final = 4300
-
-
 def _decimal(value: Decimal | int, locale: Any, pattern: str | None = None) -> str:
     """Babel's ``format_decimal`` of ``value``, in a context that holds every digit it writes.
 
     Babel rounds in the current decimal context (28 digits unless a program set
     another), which raises InvalidOperation for a number with more: a stated rate of
     40 digits (a JSON document may state a whole number of 40), found by the long
-    fuzz run. The context is as precise as the number's integer
-    digits and the pattern's decimals ask, never less than the program's own; a number
-    of more than :data:`_WRITTEN_DIGITS` digits is written as Decimal writes it.
+    fuzz run. The context is as precise as the number's integer digits and the
+    pattern's decimals ask, never less than the program's own (the model holds every
+    number a row writes to 40 digits each side of its point).
     """
     from babel.numbers import format_decimal  # noqa: PLC0415  (see the imports)
 
     number = Decimal(value)
     # The pattern's decimals; babel's own patterns (zh, en: "#,##0.###") write three at most.
     places = len(pattern.partition(".")[2]) if pattern is not None else 3
-    digits = number.adjusted() + 2 + places
-    if digits > _WRITTEN_DIGITS:
-        return str(number)
     with localcontext() as context:
-        context.prec = max(context.prec, digits)
-        context.Emax = max(context.Emax, digits)
+        context.prec = max(context.prec, number.adjusted() + 2 + places)
         return format_decimal(number, format=pattern, locale=locale)
 
 
