@@ -784,3 +784,26 @@ class TestSmallCsvFilesByObjects:
         assert not is_lazy(
             read_ledger(tmp_path / "penalties.csv", body=BODY, sheet="penalties").penalty_cases
         )
+
+
+def test_the_bodies_of_a_national_table_are_named_in_the_order_their_rows_read():
+    """A refused row naming a body first (its number missing) does not set the bodies' order:
+    the object reading meets them in the rows that read, and the column road names them so
+    (Hypothesis found the column road naming them in the order of their codes)."""
+    header = (
+        "行政相对人名称,行政相对人代码_1 (统一社会信用代码),行政许可决定文书名称,"
+        "行政许可决定文书号,许可内容,许可决定日期,许可机关"
+    )
+    rows = [
+        "某某建材厂,91500112MA5U00010F,乡村建设规划许可证,,农村宅基地,2023/5/2,某局",
+        "某某建材厂,91500112MA5U00010F,乡村建设规划许可证,古路罚1号,农村宅基地,2023/5/2,重庆市渝北区古路镇人民政府",
+        "某某建材厂,91500112MA5U00010F,乡村建设规划许可证,古路罚2号,农村宅基地,2023/5/2,某局",
+    ]
+    data = "\r\n".join([header, *rows, ""]).encode()
+    problems = []
+    for read in (read_objects, read_ledger):  # read_ledger on the column road (the fixture)
+        with pytest.raises(LoadError) as info:
+            read(io.BytesIO(data))
+        problems.append([(p.row, p.value) for p in info.value.problems])
+    assert (None, "重庆市渝北区古路镇人民政府、某局") == problems[0][-1]
+    assert problems[0] == problems[1]

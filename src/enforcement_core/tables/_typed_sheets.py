@@ -45,9 +45,11 @@ def national_bodies(cells: Mapping[str, Any]) -> dict[str, int]:
         return {}
     distinct, codes = cells["body"]
     kept = np.asarray(cells["_named"], dtype=bool)
-    used = np.unique(np.asarray(codes)[kept]).tolist()
-    # Only their number and, for one, its name are looked at: no first rows needed.
-    return {distinct[code]: 0 for code in used if distinct[code] is not None}
+    # In the order of their first rows that read, as the object reading meets them (the
+    # codes number the values from the first row of all, a refused one too).
+    used, first = np.unique(np.asarray(codes)[kept], return_index=True)
+    order = used[np.argsort(first, kind="stable")].tolist()
+    return {distinct[code]: 0 for code in order if distinct[code] is not None}
 
 
 #: The column of a record's ``date``, for the kinds whose tables are big.
