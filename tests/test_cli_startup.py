@@ -225,6 +225,56 @@ class TestCollector:
         assert [not paused, 0, True, True] == fresh(code)
 
 
+#: main() in a fresh interpreter, run as the command (no argv) or given its arguments:
+#: the OpenBLAS variable it leaves, and the threads numpy's import starts after it.
+BLAS = """
+import contextlib, io, json, os, sys
+from enforcement_core import cli
+sys.argv = ["enforcement-core", "examples"]
+with contextlib.redirect_stdout(io.TextIOWrapper(io.BytesIO(), encoding="utf-8")):
+    status = cli.main({argv})
+threads = len(os.listdir("/proc/self/task"))
+import numpy
+print(json.dumps([status, os.environ.get("OPENBLAS_NUM_THREADS"), len(os.listdir("/proc/self/task")) - threads]))
+"""
+
+
+def _without_blas_variables(**given: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in cli._BLAS_THREAD_VARIABLES}
+    return {**env, **given}
+
+
+class TestBlasThreads:
+    """The command asks OpenBLAS for one thread; a program or a user's choice is left alone."""
+
+    @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="threads counted in /proc")
+    def test_run_as_the_command_numpy_starts_no_thread(self):
+        """numpy imported after the command started spins no OpenBLAS thread up."""
+        assert [0, "1", 0] == fresh(BLAS.format(argv=""), env=_without_blas_variables())
+
+    def test_given_its_arguments_it_leaves_the_environment_alone(self):
+        status, variable, _ = fresh(BLAS.format(argv='["examples"]'), env=_without_blas_variables())
+        assert [0, None] == [status, variable]
+
+    @pytest.mark.parametrize(
+        "name", ["OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"]
+    )
+    def test_a_users_choice_is_kept(self, name):
+        """A variable the user set, whichever of the three, is theirs: nothing is added."""
+        code = BLAS.format(argv="").replace(
+            'os.environ.get("OPENBLAS_NUM_THREADS")',
+            "sorted(k for k in os.environ if k in cli._BLAS_THREAD_VARIABLES)",
+        )
+        status, names, _ = fresh(code, env=_without_blas_variables(**{name: "3"}))
+        assert [0, [name]] == [status, names]
+
+    def test_after_numpy_it_changes_nothing(self):
+        """Once numpy is imported, OpenBLAS has read its variables: none is set for show."""
+        environ: dict[str, str] = {}
+        assert not cli._one_blas_thread(environ, {"numpy": object()})
+        assert {} == environ
+
+
 #: The report command in a fresh interpreter that imports nothing of its own (REPORT
 #: imports json): it prints the status, then the modules loaded, one a line.
 BARE_REPORT = """

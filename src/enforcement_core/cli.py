@@ -43,7 +43,7 @@ from enforcement_core.report import AnnualReport
 from enforcement_core.serialization import load_json
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 
     from enforcement_core.comparison import Comparison
     from enforcement_core.findings import Finding
@@ -1181,6 +1181,36 @@ def _explain_zh(error: BaseException) -> str:
     return error_zh(str(error))
 
 
+#: The variables OpenBLAS reads for its number of threads: a user who set one has chosen.
+_BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")
+
+
+def _one_blas_thread(environ: MutableMapping[str, str], modules: Mapping[str, object]) -> bool:
+    """Ask OpenBLAS for one thread, in a command that has not loaded numpy yet; whether it did.
+
+    numpy's wheels bring OpenBLAS, which starts a thread for each core but one when
+    numpy is imported (pyarrow imports numpy, so every table file's command does), and
+    each of them spins for about a tenth of a second of CPU before it sleeps, waiting
+    for linear algebra the command never does: 0.09 s of CPU on 2 cores, more than a
+    second on 16 (numpy/numpy#29193). distributed starts its workers with the same
+    variable for the same reason (``distributed.nanny.pre-spawn-environ``). A user who
+    set any of :data:`_BLAS_THREAD_VARIABLES` keeps their choice, and so does a process
+    that imported numpy already (OpenBLAS has read them).
+
+    >>> environ = {}
+    >>> _one_blas_thread(environ, {}), environ
+    (True, {'OPENBLAS_NUM_THREADS': '1'})
+    >>> _one_blas_thread({"OMP_NUM_THREADS": "4"}, {})
+    False
+    >>> _one_blas_thread({}, {"numpy": object()})
+    False
+    """
+    if "numpy" in modules or any(name in environ for name in _BLAS_THREAD_VARIABLES):
+        return False
+    environ["OPENBLAS_NUM_THREADS"] = "1"
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
@@ -1192,14 +1222,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     modules and the model's classes live as long as the process, and the collector
     then no longer walks them at each full collection of the command's own work,
     about a tenth of the report's time; the collector, paused while the modules were
-    imported by the command (see ``_signals``), is then turned on again. Given
-    ``argv`` (a program, a test), it leaves the collector as it was.
+    imported by the command (see ``_signals``), is then turned on again. It also asks
+    OpenBLAS for one thread (:func:`_one_blas_thread`). Given ``argv`` (a program, a
+    test), it leaves the collector and the environment as they were.
     """
     if argv is None:
         gc.freeze()
         # Paused by the start-up while the modules loaded (see _signals), on again now
         # that they are frozen.
         _signals.resume_collector()
+        _one_blas_thread(os.environ, sys.modules)
     if sys.stderr is None:
         # Started with standard error closed (`2>&-`): messages go nowhere, not into a traceback.
         sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115  (for the process's life)
