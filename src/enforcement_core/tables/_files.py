@@ -296,17 +296,21 @@ def _xlsx(source: str | os.PathLike[str] | IO[bytes], name: str) -> list[RawShee
             for sheet_name in book.sheet_names:
                 found = book.get_sheet_by_name(sheet_name)
                 rows = found.to_python(skip_empty_area=False)
-                # calamine writes an empty cell as "": the model's "not given" is None.
-                cleaned = [
-                    [None if cell == "" else cell for cell in row] if "" in row else row
-                    for row in rows
-                ]
-                sheet = _numbered(cleaned)
+                merged = found.merged_cell_ranges or []
+                # calamine's own copy of the sheet goes before its rows are looked at.
+                del found
+                # calamine writes an empty cell as "": the model's "not given" is None. In
+                # place: a second list of each row with an empty cell held 37 MB more at
+                # 200,000 rows, while calamine's copy was still alive.
+                for row in rows:
+                    if "" in row:
+                        row[:] = [None if cell == "" else cell for cell in row]
+                sheet = _numbered(rows)
                 if sheet is not None:
                     sheet = attrs.evolve(sheet, name=sheet_name)
                     _no_long_cell(name, sheet_name, sheet)
                     problems += _unread(sheet, flagged.get(sheet_name, []))
-                    problems += _merged(sheet, found.merged_cell_ranges or [])
+                    problems += _merged(sheet, merged)
                     sheets.append(sheet)
         except LoadError:
             raise
