@@ -692,6 +692,13 @@ sys.exit(cli.main(["examples"]))
 
 #: The console script pip wrote for this environment.
 CONSOLE_SCRIPT = Path(sys.executable).parent / "enforcement-core"
+#: The console script as pip (24 and later) and uv write it, importing nothing before the package.
+LAUNCHER = """import sys
+from enforcement_core.cli import main
+if __name__ == "__main__":
+    sys.argv[0] = sys.argv[0].removesuffix(".exe")
+    sys.exit(main())
+"""
 
 
 class TestSignals:
@@ -747,14 +754,19 @@ class TestSignals:
         """The console script interrupted while the package's first imports load: one line.
 
         typing (about 10 ms) and signal's enum (about 8 ms) were imported before the
-        handler: Ctrl-C then printed a traceback (issue 21).
+        handler: Ctrl-C then printed a traceback (issue 21). The script is the one pip
+        24 and later and uv write: pip 23 (a fresh Python 3.11 venv's) wrote one that
+        imports re, and with it enum, before the package, so that enum's case never
+        came and the test failed on a newcomer's first run.
         """
         (tmp_path / "sitecustomize.py").write_text(
             FIRST_IMPORTS.format(module=module), encoding="utf-8"
         )
+        script = tmp_path / "enforcement-core"
+        script.write_text(LAUNCHER, encoding="utf-8")
         env = os.environ | {"PYTHONPATH": str(tmp_path)}
         result = subprocess.run(
-            [str(CONSOLE_SCRIPT), "report"],
+            [sys.executable, str(script), "report"],
             capture_output=True,
             encoding="utf-8",
             env=env,
