@@ -363,6 +363,32 @@ class TestRenderers:
         # The bound is no value: no part of it is summed or published as exact.
         assert resolve(held, path) is None
 
+    @pytest.mark.parametrize(
+        ("value", "unit", "written"),
+        [
+            (Decimal("46.6"), "万元", "对个人罚款46.6万元"),
+            # Finer than the fen: capitals would have raised; as written, it is written.
+            (Decimal("1.2345678"), "万元", "对个人罚款1.2345678万元"),
+        ],
+    )
+    def test_a_part_amount_known_only_as_written_has_no_capitals(self, value, unit, written):
+        """A part's amount written as a rounded figure is not stated exactly in capitals."""
+        path = "penalty.dimensions.party.parts.对个人.amount"
+        party = Dimension(parts={"对个人": Part(count=None)})
+        held = report(
+            penalty=penalty(10, party=party),
+            stated=Stated(figures=(StatedFigure(figure=path, value=value, unit=unit),)),
+        )
+        text = ec.render(held, "zh", capitals=True)
+        assert written in text
+        assert f"{written}（" not in text
+        # Held exactly, the part's amount has its capitals beside the figure as written.
+        exact = report(
+            penalty=penalty(10, party=Dimension(parts={"对个人": Part(amount=Decimal(466000))})),
+            stated=Stated(figures=(StatedFigure(figure=path, value=value, unit=unit),)),
+        )
+        assert f"{written}（人民币肆拾陆万陆仟元整）" in ec.render(exact, "zh", capitals=True)
+
     def test_the_parts_own_measure_word(self):
         """A part's measure word first, then its dimension's, then the holder's (家次)."""
         subject = Dimension(

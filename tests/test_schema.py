@@ -300,7 +300,8 @@ class TestDocumentsValidate:
             pytest.param(
                 ("penalty", "by_domain", "work_safety", "fines"), "6800.500", id="zeros-past-fen"
             ),
-            pytest.param(("stated", "amount"), "-12.345", id="a-stated-amount-is-any-decimal"),
+            pytest.param(("stated", "amount"), "0", id="a-stated-amount-of-nothing"),
+            pytest.param(("stated", "amount"), "378100.50", id="a-stated-amount-to-the-fen"),
             pytest.param(("inspection", "visits"), 0, id="a-zero-count"),
         ],
     )
@@ -332,6 +333,12 @@ class TestShapeRefused:
             pytest.param("annual_report", FINES, "1000000000000", id="money-above-the-bound"),
             pytest.param("annual_report", ("year",), 10000, id="a-year-past-9998"),
             pytest.param("annual_report", FINES, -6800, id="negative-money-int"),
+            # The grand total stated is money as every amount is (it was any decimal, and
+            # the zh renderer's capitals raised on -1, found by the long fuzz run).
+            pytest.param("annual_report", ("stated", "amount"), "-1", id="stated-amount-negative"),
+            pytest.param(
+                "annual_report", ("stated", "amount"), "12.345", id="stated-amount-below-the-fen"
+            ),
             pytest.param("annual_report", FINES, "6,800", id="money-not-a-number"),
             pytest.param("annual_report", FINES, "1e3", id="money-with-an-exponent"),
             pytest.param("annual_report", ("colour",), "red", id="an-unknown-field"),

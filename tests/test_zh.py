@@ -323,6 +323,24 @@ class TestOptions:
         """Amounts followed by their financial capitals."""
         assert "罚款0.68万元（人民币陆仟捌佰元整）" in zh(GULU, capitals=True)
 
+    def test_capitals_of_the_stated_total_only_when_it_is_held(self):
+        """涉及金额 known only as written ("46.6万元") is not written as 零元整 in capitals.
+
+        The grand total stated as a figure alone was written "46.6万元（人民币零元整）":
+        an amount nobody stated, and wrong.
+        """
+        written = ec.report.StatedFigure(figure="stated.amount", value=Decimal("46.6"), unit="万元")
+        figure_only = attrs.evolve(
+            GULU, stated=attrs.evolve(GULU.stated, amount=None, figures=(written,))
+        )
+        text = zh(figure_only, capitals=True)
+        assert "涉及金额46.6万元。" in text
+        assert "零元整" not in text
+        held = attrs.evolve(
+            GULU, stated=attrs.evolve(GULU.stated, amount=Decimal(466000), figures=(written,))
+        )
+        assert "涉及金额46.6万元（人民币肆拾陆万陆仟元整）" in zh(held, capitals=True)
+
     def test_percent_places(self):
         """Percentages at the decimals asked for, rounded half up once."""
         assert "隐患整改率98.6%" in zh(GULU, percent_places=1)

@@ -32,6 +32,7 @@ from enforcement_core._validators import (
     instance_of_own_class,
     mapping_of,
     member_of,
+    money,
     one_of,
     optional,
     rule,
@@ -678,8 +679,9 @@ class Stated:
     )
     #: A grand total of enforcement actions over every category, as stated.
     actions: int | None = attrs.field(default=None, metadata=checks(optional(a_count())))
-    #: A grand total of money over every category, as stated, in yuan.
-    amount: Decimal | None = attrs.field(default=None, metadata=checks(optional(_finite_decimal)))
+    #: A grand total of money over every category, as stated, in yuan: money as every
+    #: amount of the model is (never negative, exact to the fen).
+    amount: Decimal | None = attrs.field(default=None, metadata=checks(optional(money())))
     #: Figures as the report writes them, rounded or in 万 and 亿, one per figure.
     figures: tuple[StatedFigure, ...] = attrs.field(
         default=(), metadata=checks(tuple_of(instance_of(StatedFigure)))

@@ -189,20 +189,26 @@ class _Writer:
             return written.phrase(self.word(kind, path))
         return self._number(value) + self.word(kind, path)
 
-    def money(self, value: Decimal, path: str = "") -> str:
-        """An amount in the report's unit, with the decimals of its figure path if it has its own."""
+    def money(self, value: Decimal | None, path: str = "") -> str:
+        """An amount in the report's unit, with the decimals of its figure path if it has its own.
+
+        ``value`` is the amount the report holds, exact; ``None`` when it is known only
+        as the report writes it (a figure of ``path``: "46.6万元"), which is written as
+        it is and never in capitals: capitals would state an exact amount nobody stated.
+        """
         stated = self.report.stated.figure(path) if path else None
         places = self.s.places_by_figure.get(path, self.s.money_places)
-        written = (
-            stated.written
-            if stated is not None
-            else format_amount(value, unit=self.s.money_unit, places=places)
-        )
+        if stated is not None:
+            written = stated.written
+        elif value is not None:
+            written = format_amount(value, unit=self.s.money_unit, places=places)
+        else:
+            raise ValueError(f"{path}: no amount is held nor written")
         # The loader bounds money below 10**12 yuan, which capitals cover; a total
         # derived from parts can pass it, and is then written in figures only. A bound
         # ("约6.2万元") has no amount to write in capitals.
         bound = stated is not None and stated.qualifier
-        if not self.s.capitals or value >= _CAPITALS_BELOW or bound:
+        if value is None or not self.s.capitals or value >= _CAPITALS_BELOW or bound:
             return written
         return f"{written}（{to_capital_amount(value, prefix=True)}）"
 
@@ -592,7 +598,7 @@ class _Writer:
             count = self.n(stated.actions or 0, MeasureKind.CASE, "stated.actions")
             totals.append(f"共计{count}{self.change('stated.actions', MeasureKind.CASE)}")
         if stated.amount is not None or stated.figure("stated.amount") is not None:
-            amount = self.money(stated.amount or Decimal(0), "stated.amount")
+            amount = self.money(stated.amount, "stated.amount")
             totals.append(f"涉及金额{amount}{self.change('stated.amount')}")
         sums = "，".join(totals)
         labels = [label(kind) for kind in done]
@@ -914,10 +920,11 @@ class _Writer:
             at = f"{where}.parts.{key}"
             text = part_label(key, part, known.get(name), "zh_CN")
             count = self._part_count(f"{at}.count", kind, part.measure or dimension.measure)
-            amount = stated_figure(self.report, f"{at}.amount")
             figures_of = [count] if count else []
-            if amount is not None:
-                figures_of.append(f"{money_word}{self.money(Decimal(amount), f'{at}.amount')}")
+            if stated_figure(self.report, f"{at}.amount") is not None:
+                # The amount held, else as the report writes it (no capitals of a rounded figure).
+                held = resolve(self.report, f"{at}.amount")
+                figures_of.append(f"{money_word}{self.money(held, f'{at}.amount')}")
             text += "，".join(figures_of)
             nested = [
                 self._dimension(f"{at}.dimensions.{nested_name}", nested_dimension, how)
