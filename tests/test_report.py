@@ -175,7 +175,12 @@ class TestStated:
     def test_a_stated_number_of_forty_digits_each_side_is_held(self, value):
         """40 digits before the point (a JSON whole number's most) and 40 after are held."""
         assert Decimal(value) == Stated(rates={"办结率": Decimal(value)}).rates["办结率"]
-        assert Decimal(value) == Stated(amount=Decimal(value)).amount
+        assert (
+            Decimal(value)
+            == StatedChange(
+                figure="penalty.cases", change=Decimal(value), unit=ChangeUnit.ABSOLUTE
+            ).change
+        )
 
     @pytest.mark.parametrize("value", ["1E+40", "1E+999999999", "1E-41", "0E-999999999", "0E+40"])
     def test_a_stated_number_of_more_digits_is_refused(self, value):
@@ -188,10 +193,27 @@ class TestStated:
             InvariantError, match=re.escape(f"rates.办结率: Decimal('{value}') {message}")
         ):
             Stated(rates={"办结率": Decimal(value)})
-        with pytest.raises(InvariantError, match="Stated.amount"):
-            Stated(amount=Decimal(value))
         with pytest.raises(InvariantError, match="StatedChange.change"):
             StatedChange(figure="penalty.cases", change=Decimal(value), unit=ChangeUnit.ABSOLUTE)
+
+    @pytest.mark.parametrize(
+        ("value", "reason"),
+        [
+            ("-1", "must not be negative"),
+            ("-0.01", "must not be negative"),
+            ("12.345", "more than two decimal places"),
+            ("-0", "negative zero"),
+            ("1E+39", "above the largest amount"),
+        ],
+    )
+    def test_the_grand_total_stated_is_money(self, value, reason):
+        """涉及金额 is an amount as every amount is: never negative, exact to the fen."""
+        with pytest.raises(InvariantError, match=f"Stated.amount: .*{reason}"):
+            Stated(amount=Decimal(value))
+
+    @pytest.mark.parametrize("value", ["0", "0.01", "466000", "378100.50", "999999999999.99"])
+    def test_the_grand_total_stated_to_the_fen_is_held(self, value):
+        assert Decimal(value) == Stated(amount=Decimal(value)).amount
 
     def test_refuses_a_rate_without_a_name(self):
         """A stated rate needs a name."""
