@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -483,3 +484,66 @@ def test_each_mark_of_a_cell_flagged_is_looked_for(cell, flag):
     held = _flags(b"", f"<sheetData>{plain}{cell}{plain}</sheetData>".encode(), flagged)
     _flags(held, b"", flagged, end=True)
     assert ([] if flag is None else [flag]) == flagged
+
+
+# A sheet's rows as calamine gives them ---------------------------------------------------
+
+#: Cells a sheet may hold: texts (some repeated, some that look like nothing), numbers, dates.
+CELL_VALUES = st.one_of(
+    st.sampled_from(["罚款", "警告", "是", "否", " ", "0", "P1"]),
+    st.text(min_size=1, max_size=6),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.booleans(),
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)),
+)
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    cells=st.dictionaries(
+        st.tuples(st.integers(1, 12), st.integers(1, 6)), CELL_VALUES, max_size=30
+    )
+)
+def test_a_sheets_rows_are_calamines_from_a1(cells):
+    """_sheet_rows reads calamine's rows a row at a time as to_python(skip_empty_area=False)
+    gives them, "" as None, wherever the cells begin (leading empty rows and columns), and
+    holds each repeated text once."""
+    import openpyxl
+    import python_calamine
+
+    from enforcement_core.tables._files import _sheet_rows
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for (row, column), value in cells.items():
+        # openpyxl refuses control characters; calamine would read them as written.
+        if isinstance(value, str) and not value.isprintable():
+            continue
+        sheet.cell(row=row, column=column, value=value)
+    data = io.BytesIO()
+    book.save(data)
+    found = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data.getvalue()))
+    read = found.get_sheet_by_index(0)
+    expected = [
+        [None if cell == "" else cell for cell in row]
+        for row in read.to_python(skip_empty_area=False)
+    ]
+    rows = _sheet_rows(read)
+    assert expected == rows
+    assert [[type(c) for c in row] for row in expected] == [[type(c) for c in row] for row in rows]
+    texts = [cell for row in rows for cell in row if isinstance(cell, str)]
+    assert len({id(text) for text in texts}) == len(set(texts))
+
+
+def test_an_empty_sheets_rows():
+    """A sheet with no cell has no rows (calamine's iterator would not start on it)."""
+    import openpyxl
+    import python_calamine
+
+    from enforcement_core.tables._files import _sheet_rows
+
+    data = io.BytesIO()
+    openpyxl.Workbook().save(data)
+    found = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data.getvalue()))
+    assert [] == _sheet_rows(found.get_sheet_by_index(0))
