@@ -658,6 +658,11 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
     ),
     # How long an attribute pads a tag: nothing, short, or past the 4 KiB once kept of a tag.
     "test_workbook._PADDING": (lambda: test_workbook._PADDING, lambda v: v in _PADDINGS),
+    # A sheet's cells as openpyxl writes them: texts, integers, floats, booleans and dates.
+    "test_workbook.CELL_VALUES": (
+        lambda: test_workbook.CELL_VALUES,
+        lambda v: type(v) in {str, int, float, bool, dt.date} and (type(v) is not str or v != ""),
+    ),
     # Cells that are flagged or not: a column, a content of known ones, typed as an error
     # or not, padded, self-closing or not.
     "test_workbook._FLAGGED_CELLS": (
