@@ -545,10 +545,9 @@ class TestRecords:
             return ec.Ledger(
                 body=body,
                 year=2023,
-                units={"office": ec.workforce.Unit("办公室")},
                 officers=roster,
                 inspections=inspections,
-                **more,  # type: ignore[arg-type]
+                **{"units": {"office": ec.workforce.Unit("办公室")}, **more},  # type: ignore[arg-type]
             )
 
         return build
@@ -573,7 +572,7 @@ class TestRecords:
         return [
             (f.code, f.path)
             for f in audit(ledger)
-            if f.path.startswith(("inspections", "officers", "penalty_cases"))
+            if f.path.startswith(("inspections", "officers", "penalty_cases", "units"))
         ]
 
     def test_clean(self, ledger):
@@ -648,6 +647,38 @@ class TestRecords:
         assert [("duplicate-id", "officers[2]")] == self.record_codes(
             ledger(self.inspection(), officers=officers)
         )
+
+    def test_a_unit_identifier_given_twice(self, ledger):
+        """Two units of one identifier (a sub-unit named as its office): an error at the second.
+
+        An officer names a unit by its identifier alone; the summary counts the officers
+        in the first unit of the tree with it, by its path, and summarises without
+        failing: it raised (a sub-unit counted twice, its office's sub-units above it),
+        found by Hypothesis.
+        """
+        units = {
+            "office": ec.workforce.Unit(
+                "办公室",
+                subunits={"brigade": ec.workforce.Unit("大队"), "office": ec.workforce.Unit("组")},
+            ),
+            "other": ec.workforce.Unit("站", subunits={"brigade": ec.workforce.Unit("大队")}),
+        }
+        officers = (
+            ec.workforce.Officer("o-1", "某某", unit="brigade", certificates=(CERT,)),
+            ec.workforce.Officer("o-2", "某某", unit="office", certificates=(CERT,)),
+        )
+        held = ledger(self.inspection(), officers=officers, units=units)
+        assert [
+            ("duplicate-id", "units.office.subunits.office"),
+            ("duplicate-id", "units.other.subunits.brigade"),
+        ] == self.record_codes(held)
+        counted = ec.summarize(held).workforce.units
+        assert 2 == counted["office"].certified
+        assert 1 == counted["office"].subunits["brigade"].certified
+        assert 0 == counted["office"].subunits["office"].certified
+        assert 0 == counted["other"].certified
+        assert 0 == counted["other"].subunits["brigade"].certified
+        assert [] == self.record_codes(ledger(self.inspection()))
 
     def test_unknown_unit(self, ledger):
         """An officer of a unit the ledger does not list: a warning."""

@@ -227,7 +227,7 @@ CODES: Mapping[str, tuple[Severity, str]] = {
         "a figure differs from the records the body published (双公示)",
     ),
     "outside-year": (Severity.WARNING, "a record dated outside the ledger's year, not counted"),
-    "duplicate-id": (Severity.ERROR, "two records, or two officers, share an identifier"),
+    "duplicate-id": (Severity.ERROR, "two records, two officers or two units share an identifier"),
     "too-few-officers": (Severity.ERROR, "an on-site action with fewer than two officers"),
     "unknown-officer": (Severity.ERROR, "a record names an officer missing from the roster"),
     "no-valid-certificate": (Severity.ERROR, "an officer without a certificate valid on the day"),
@@ -966,7 +966,19 @@ def _ledger_findings(ledger: Ledger) -> Iterator[Finding]:
 
 
 def _unit_findings(ledger: Ledger) -> Iterator[Finding]:
-    units = {path.rsplit(".", 1)[-1] for path, _ in walk_units(ledger.units)}
+    units: dict[str, str] = {}
+    for path, _ in walk_units(ledger.units):
+        key = path.rsplit(".", 1)[-1]
+        if key in units:
+            # An officer names a unit by its identifier: the summary counts the first.
+            yield _finding(
+                "duplicate-id",
+                f"units.{path}",
+                f"the unit at units.{units[key]} already has the identifier {key!r}: "
+                "officers of it are counted there",
+                f"单位编号{key!r}重复（已用于units.{units[key]}）：该单位的执法人员计入前者",
+            )
+        units.setdefault(key, path)
     for index, officer in enumerate(ledger.officers):
         if officer.unit not in units:
             yield _finding(

@@ -179,7 +179,11 @@ _NO_KEY: Final = object()
 def _unit_paths(
     units: Mapping[str, Unit], ancestors: tuple[str, ...] = ()
 ) -> dict[str, tuple[str, ...]]:
-    """Each unit identifier with the identifiers of the units it counts in, itself included."""
+    """Each unit identifier with the path of the unit it names, from the top.
+
+    An officer names a unit by its identifier alone: an identifier given to two units
+    (the audit's ``duplicate-id``) names the first, in the tree's order.
+    """
     paths: dict[str, tuple[str, ...]] = {}
     for key, unit in units.items():
         chain = (*ancestors, key)
@@ -189,13 +193,16 @@ def _unit_paths(
     return paths
 
 
-def _counted_units(units: Mapping[str, Unit], counts: Counter[str]) -> dict[str, Unit]:
-    return {
-        key: attrs.evolve(
-            unit, certified=counts[key], subunits=_counted_units(unit.subunits, counts)
-        )
-        for key, unit in units.items()
-    }
+def _counted_units(
+    units: Mapping[str, Unit], counts: Counter[tuple[str, ...]], above: tuple[str, ...] = ()
+) -> dict[str, Unit]:
+    """The units with their officers counted, each unit by its path (an identifier may recur)."""
+    counted = {}
+    for key, unit in units.items():
+        path = (*above, key)
+        subunits = _counted_units(unit.subunits, counts, path)
+        counted[key] = attrs.evolve(unit, certified=counts[path], subunits=subunits)
+    return counted
 
 
 def workforce_figures(
@@ -218,7 +225,13 @@ def workforce_figures(
         return WorkforceFigures()
     certified = [o for o in officers if o.is_certified_on(end)]
     chains = _unit_paths(units)
-    per_unit: Counter[str] = Counter(key for o in certified for key in chains.get(o.unit, ()))
+    # An officer counts in its unit and in every unit above it: each by its path.
+    per_unit: Counter[tuple[str, ...]] = Counter(
+        chain[:depth]
+        for o in certified
+        if (chain := chains.get(o.unit)) is not None
+        for depth in range(1, len(chain) + 1)
+    )
     return WorkforceFigures(
         certified=len(certified),
         units=_counted_units(units, per_unit),
