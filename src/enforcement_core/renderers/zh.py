@@ -921,9 +921,9 @@ class _Writer:
             text = part_label(key, part, known.get(name), "zh_CN")
             count = self._part_count(f"{at}.count", kind, part.measure or dimension.measure)
             figures_of = [count] if count else []
-            if stated_figure(self.report, f"{at}.amount") is not None:
-                # The amount held, else as the report writes it (no capitals of a rounded figure).
-                held = resolve(self.report, f"{at}.amount")
+            # The amount held, else as the report writes it (no capitals of a rounded figure).
+            held = resolve(self.report, f"{at}.amount")
+            if held is not None or self.report.stated.figure(f"{at}.amount") is not None:
                 figures_of.append(f"{money_word}{self.money(held, f'{at}.amount')}")
             text += "，".join(figures_of)
             nested = [
