@@ -642,14 +642,44 @@ def _by_the_object_path(folder: Path, pieces: list[list[dict[str, str]]]):
 @given(drawn=_PIECES)
 def test_the_province_path_gives_the_object_paths_figures_and_problems(tmp_path_factory, drawn):
     """One process and Dask: the object path's reports of every body, or its problems, exactly."""
+    shapes, repeat, bad = drawn
+    pieces = [_piece_cells(i, rows, repeat, bad) for i, rows in enumerate(shapes)]
+    _as_the_object_path(tmp_path_factory.mktemp("pieces"), pieces)
+
+
+@pytest.mark.parametrize("repeat", [True, False], ids=["repeated", "distinct"])
+def test_numbers_of_one_hash_give_the_object_paths_problems_on_both_paths(
+    tmp_path, monkeypatch, repeat
+):
+    """Every number given the same hash: the numbers given again are the object path's, no more.
+
+    Equal hashes are compared by their numbers' text; a province's 64-bit hashes of
+    distinct numbers are equal this rarely, here every time.
+    """
+    import numpy as np
+
+    from enforcement_core import scale
+
+    monkeypatch.setattr(scale, "_hashes_of", lambda keys: np.full(len(keys), 7, dtype=np.uint64))
+    shapes = [
+        [(n % 3, True, (3 * piece + n) % 5, "2024-06-30", 0, "0.5", None) for n in range(4)]
+        for piece in range(3)
+    ]
+    pieces = [_piece_cells(i, rows, repeat, bad=False) for i, rows in enumerate(shapes)]
+    _as_the_object_path(tmp_path, pieces, given_again=repeat)
+
+
+def _as_the_object_path(
+    folder: Path, pieces: list[list[dict[str, str]]], *, given_again: bool | None = None
+) -> None:
+    """One process and Dask give the object path's reports of every body, or its problems, exactly."""
     import dask
 
-    shapes, repeat, bad = drawn
-    folder = tmp_path_factory.mktemp("pieces")
-    pieces = [_piece_cells(i, rows, repeat, bad) for i, rows in enumerate(shapes)]
     for index, rows in enumerate(pieces):
         province.write_rows(folder / f"{index}.parquet", rows, headers=_PIECE_HEADERS)
     expected, problems = _by_the_object_path(folder, pieces)
+    if given_again is not None:
+        assert given_again == any("the same identifier" in p[4] for p in problems)
     with dask.config.set(scheduler="sync"):
         for summarize in (
             summarize_partitions,
@@ -718,7 +748,7 @@ class TestDecisionNumbers:
 
         from enforcement_core.scale import _bucket_of, _dealt_hashes
 
-        values = np.array([*hashes, 0, 2**64 - 1], dtype=np.uint64)
+        values = np.sort(np.array([*hashes, 0, 2**64 - 1], dtype=np.uint64))
         parts = _dealt_hashes(values, buckets)
         assert buckets == len(parts)
         assert sorted(values.tolist()) == [int(h) for part in parts for h in part]
@@ -776,9 +806,12 @@ class TestDecisionNumbers:
         kept = [n for n in range(len(texts)) if int(hashes[n]) in set(twice.tolist())]
         assert [texts[n] for n in kept] == met.keys.to_pylist()
         assert [3 * n for n in kept] == met.rows.tolist()
-        assert hashes[kept].tolist() == met.hashed().tolist()
+        assert sorted(hashes[kept].tolist()) == met.hashed().tolist()
         assert (7, again) == (met.order, met.again)
         assert [] == ids.met(np.zeros(0, np.uint64)).keys.to_pylist()
+        # Whether it meets one of them at all, from its sorted hashes alone.
+        assert bool(kept) == ids.meets(twice)
+        assert sorted(hashes.tolist()) == ids.hashed().tolist()
 
     @settings(max_examples=examples(100))
     @given(arrays=_HASH_ARRAYS, size=st.sampled_from([1, 2, 5, 1 << 18]))
@@ -869,6 +902,33 @@ def test_numbers_of_one_hash_are_told_apart_by_their_text(tmp_path, monkeypatch)
     assert [("c.csv", 2, "b.csv, row 2"), ("c.csv", 3, "a.csv, row 2")] == [
         (p.sheet, p.row, p.message.split("as ")[1].split(":")[0]) for p in caught.value.problems
     ]
+
+
+def test_a_piece_holds_only_its_rows_of_the_year(tmp_path):
+    """The rows of other years are checked, and not held: a piece's typed rows are the year's.
+
+    The figures count the year's rows alone either way; a province's rows of other
+    years held to the end would be memory for nothing.
+    """
+    import pyarrow.csv
+
+    from enforcement_core.scale import _read, _Reading
+
+    rows = [
+        PIECE_ROWS[0].replace(f"{YEAR}-05-02", day).replace("1号", f"{n}号")
+        for n, day in enumerate(
+            [f"{YEAR - 1}-12-31", f"{YEAR}-01-01", f"{YEAR}-12-31", f"{YEAR + 1}-01-01"]
+        )
+    ]
+    write_pieces(tmp_path, "".join(rows))
+    table = pyarrow.csv.read_csv(tmp_path / "a.csv")
+    read = _read(table, "a.csv", _Reading(YEAR, None, ec.body.BodyLevel.TOWN, None), 0)
+    assert [] == read.problems
+    days = [d.isoformat() for d in read.table.column("decided_on").to_pylist()]
+    assert [f"{YEAR}-01-01", f"{YEAR}-12-31"] == days
+    assert [0, 0] == read.of_row.tolist()
+    # Every row's number is held, of whatever year: a number is given once of all years.
+    assert 4 == len(read.ids.keys)
 
 
 def test_a_body_across_pieces_is_counted_by_group_bys(dataset, tree, expected):

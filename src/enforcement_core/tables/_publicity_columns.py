@@ -101,19 +101,26 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
     cells: dict[str, Any] | None = None,
     wanted: Callable[[str], bool] | None = None,
     encodings: dict[int, _Encoded] | None = None,
+    narrow: Callable[[Any, Mapping[str, Any]], Any] | None = None,
 ) -> Any:
     """The typed table of a national table's records; ``cells`` gets every column as read.
 
     ``cells``, when given, receives each column as read by the column's key
     (``"body"``, ``"body_code"``): its distinct values (the last ``None``) and each
-    row's code among them, ``"_kept"``: which rows the typed table keeps, ``"_named"``:
+    row's code among them, ``"_kept"``: which rows pass every check, ``"_named"``:
     which read and passed the table's rules (where the object reading finds bodies).
     ``wanted``, when given, says which of the typed table's columns (by name,
     ``"party.name"``) to make: every row is checked all the same. ``encodings``, when
     given, receives the decision numbers' column as encoded, by its index.
+    ``narrow``, when given, is called with the rows that pass (numpy booleans) and the
+    records' fields as read (by name, each a ``_Factor`` of distinct values and codes),
+    once ``cells`` is filled, and gives the rows the typed table holds: a province's
+    rows of the year, never made to be filtered out after.
     """
     shape = _penalty_fields if layout.kind == "penalty" else _licence_fields
-    return _checked(sheet_name, table, found, layout, problems, shape, cells, wanted, encodings)
+    return _checked(
+        sheet_name, table, found, layout, problems, shape, cells, wanted, encodings, narrow
+    )
 
 
 def _to_encode_published(
@@ -152,6 +159,7 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     cells: dict[str, Any] | None = None,
     wanted: Callable[[str], bool] | None = None,
     encodings: dict[int, _Encoded] | None = None,
+    narrow: Callable[[Any, Mapping[str, Any]], Any] | None = None,
 ) -> Any:
     """The typed table of a national table's records, every refused row reported and left out.
 
@@ -305,6 +313,8 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     if cells is not None:
         as_read = {c.key: (r.distinct, r.codes.astype(np.int64)) for c, r in given.items()}
         cells.update(as_read, _kept=keep, _named=~refused)
+    if narrow is not None:
+        keep = narrow(keep, keyed)
     return _national_arrow(record, keyed, keep, texts_of, wanted)
 
 
