@@ -42,6 +42,7 @@ class TestLedgerBenchmark:
             # The anchors run, or say that the bench extra is not installed.
             "csv-polars ",
             "csv-duckdb ",
+            "csv-polars-engine ",
             "parquet-polars ",
             "parquet-duckdb ",
             "xlsx-polars ",
