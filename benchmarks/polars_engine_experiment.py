@@ -86,7 +86,7 @@ from enforcement_core.tables._layout import (  # noqa: E402
     match_columns,
     unknown_without,
 )
-from enforcement_core.tables._problems import TableProblem  # noqa: E402
+from enforcement_core.tables._problems import TableProblem, _unique  # noqa: E402
 from enforcement_core.tables._read import given_again  # noqa: E402
 from enforcement_core.tables._reasons import in_chinese  # noqa: E402
 from enforcement_core.tables._sheet_columns import column_layout  # noqa: E402
@@ -601,29 +601,7 @@ def _figures(  # noqa: PLR0913, PLR0917  (the groups, what the columns read, and
     return Partial.from_figures(ledger, {f: v for f, v in everything.items() if v}).finish()
 
 
-def _unique(problems: list[TableProblem]) -> list[TableProblem]:
-    """As ``columnar._unique``: by row (stable), each (row, header, message) once."""
-    seen: set[tuple[Any, ...]] = set()
-    kept = []
-    for problem in sorted(problems, key=lambda p: (p.sheet, p.row or 0)):
-        key = (problem.sheet, problem.row, problem.header, problem.message)
-        if key not in seen:
-            seen.add(key)
-            kept.append(problem)
-    return kept
-
-
 #: The check's files: a header and rows of bad and odd cells, and of accepted variants.
-_HEADER = [
-    "编号",
-    "决定日期",
-    "执法领域",
-    "处罚种类",
-    "程序",
-    "罚款金额（元）",
-    "执法人员编号",
-    "法制审核",
-]
 _BAD = [
     ["P0", "2023-01-05", "交通", "罚款", "简易程序", "200", "o-01、o-02", "是"],
     ["P1", "2023-13-01", "交通", "警告", "简易程序", "", "o-01", "否"],  # not a day
@@ -689,6 +667,8 @@ def check(path: Path | None) -> bool:
     """Whether the experiment gives read_columnar's report or problems, on ``path`` and the files of bad and odd cells."""
     import tempfile
 
+    from bench_ledgers import PENALTY_HEADERS
+
     from enforcement_core.body import BodyLevel, EnforcementBody
     from enforcement_core.tables import read_columnar
 
@@ -700,7 +680,7 @@ def check(path: Path | None) -> bool:
             (Path(folder) / name).mkdir()
             files.append(Path(folder) / name / "行政处罚.csv")
             with files[-1].open("w", newline="", encoding="utf-8") as handle:
-                std_csv.writer(handle).writerows([_HEADER, *rows])
+                std_csv.writer(handle).writerows([PENALTY_HEADERS, *rows])
         for file in [*files, *([] if path is None else [path])]:
             marks: dict[str, float] = {}
             mine = _outcome(lambda f=file, m=marks: _read(f, body, 2023, m))

@@ -934,24 +934,37 @@ def test_a_table_without_a_column_counts_the_record_fields_default():
     st.lists(strategies.optional(st.booleans())),
     st.lists(strategies.optional(st.integers(min_value=-(2**63), max_value=2**63 - 1))),
     st.lists(strategies.optional(strategies.dates)),
-    st.lists(st.lists(strategies.texts, max_size=3)),
+    st.lists(st.lists(strategies.texts, max_size=3), min_size=1),
+    st.data(),
 )
-def test_arrow_values_are_pyarrows_own(texts, flags, fen, days, lists):
-    """The typed table's columns made from buffers equal pyarrow.array of the same values."""
+def test_arrow_values_are_pyarrows_own(texts, flags, fen, days, lists, data):  # noqa: PLR0917
+    """The typed table's columns made from buffers equal pyarrow.array of the same values.
+
+    Lists are made by the rows' codes, their texts dictionary-encoded: equal to
+    pyarrow's lists of the rows' values, cast to that type.
+    """
+    import numpy as np
     import pyarrow as pa
 
-    from enforcement_core.tables._arrow_records import _arrow_values
+    from enforcement_core.tables._arrow_records import _arrow_values, _values_by_codes
 
     for values, arrow_type in (
         (texts, pa.string()),
         (flags, pa.bool_()),
         (fen, pa.int64()),
         (days, pa.date32()),
-        (lists, pa.list_(pa.string())),
     ):
         made = _arrow_values(values, arrow_type)
         made.validate(full=True)
         assert made.equals(pa.array(values, arrow_type)), (values, arrow_type)
+    codes = data.draw(st.lists(st.integers(0, len(lists) - 1)))
+    listed = pa.list_(pa.dictionary(pa.int32(), pa.string()))
+    made = _values_by_codes(lists, listed, np.array(codes, dtype=np.int64))
+    made.validate(full=True)
+    assert made.type == listed
+    assert (
+        made.to_pylist() == pa.array([lists[c] for c in codes], pa.list_(pa.string())).to_pylist()
+    )
 
 
 def test_arrow_values_refuse_a_type_they_do_not_make():

@@ -63,11 +63,20 @@ class TestDistinctArray:
     def test_flags(self, values):
         assert _distinct_array(values, pa.bool_()).equals(pa.array(values, pa.bool_()))
 
-    @given(_LISTS)
+    @given(_LISTS, st.data())
     @settings(max_examples=examples(50))
-    def test_lists(self, values):
-        listed = pa.list_(pa.string())
-        assert _distinct_array(values, listed).equals(pa.array(values, listed))
+    def test_lists_by_the_rows_codes(self, values, data):
+        """Each row the list at its code, its texts each once in one dictionary."""
+        import numpy as np
+
+        from enforcement_core.tables._arrow_records import _list_column
+
+        codes = data.draw(st.lists(st.integers(0, len(values) - 1))) if values else []
+        column = _list_column(values, np.array(codes, dtype=np.int64))
+        assert [values[c] for c in codes] == column.to_pylist()
+        dictionary = column.values.dictionary.to_pylist()
+        assert len(set(dictionary)) == len(dictionary)
+        assert set(dictionary) == {t for listed in values for t in listed}
 
     def test_another_type_is_refused(self):
         with pytest.raises(TypeError, match="decimal"):
@@ -79,7 +88,8 @@ class TestDistinctArray:
             "from enforcement_core.tables._distinct import _distinct_array\n"
             "_distinct_array([datetime.date(2024, 1, 1), None], pyarrow.date32())\n"
             "_distinct_array([1, None], pyarrow.int64())\n"
-            "_distinct_array([['a'], []], pyarrow.list_(pyarrow.string()))\n"
+            "from enforcement_core.tables._arrow_records import _list_column\n"
+            "_list_column([['a'], []], [1, 0, 0])\n"
             "print('pandas' in sys.modules)\n"
         )
         done = subprocess.run(
@@ -199,8 +209,7 @@ class TestTextField:
     @settings(max_examples=examples(50))
     def test_is_the_distinct_values_taken_by_the_kept_rows(self, cells, shaped, kept):
         from enforcement_core.tables._arrow_files import _encoded
-        from enforcement_core.tables._distinct import _TextFactor
-        from enforcement_core.tables._publicity_columns import _text_field
+        from enforcement_core.tables._distinct import _text_field, _TextFactor
 
         rows = len(cells)
         encoded = _encoded(pa.chunked_array([pa.array(cells, pa.string())]), hashed=False)
@@ -221,7 +230,7 @@ class TestTextField:
         assert made.type == pa.string()
 
     def test_each_its_own_on_both_sides(self):
-        from enforcement_core.tables._publicity_columns import _each_its_own
+        from enforcement_core.tables._distinct import _each_its_own
 
         texts = pa.array(["a", "b", "c"])
         assert _each_its_own(np.arange(3), texts)

@@ -80,13 +80,13 @@ from enforcement_core.tables._arrow_files import (
 )
 from enforcement_core.tables._columns import _grouped
 from enforcement_core.tables._files import kind_of
-from enforcement_core.tables._problems import TableProblem
+from enforcement_core.tables._problems import TableProblem, _unique
 from enforcement_core.tables._publicity import published_layouts, recognise
 from enforcement_core.tables._publicity_columns import _national
 from enforcement_core.tables._publicity_rows import unknown_of
 from enforcement_core.tables._read import Seen, given_again
 from enforcement_core.tables._typed_sheets import _columns_of
-from enforcement_core.tables.columnar import _to_encode, _unique
+from enforcement_core.tables.columnar import _to_encode
 
 if TYPE_CHECKING:
     from enforcement_core.report import AnnualReport

@@ -2,7 +2,7 @@
 
 A kind of record is a table of one typed column per field (a party's fields as
 ``party.name``, ``party.kind``, ...): dates as ``date32``, money as ``int64`` fen,
-vocabulary values as their ``value`` strings dictionary-encoded, tuples as lists.
+vocabulary values as their ``value`` strings dictionary-encoded, tuples as lists of them.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ def _converted(  # noqa: PLR0911  (one return per type)
     pa = _pa()
     if typing.get_origin(tp) is tuple:
         lists = [[x.value if isinstance(x, Enum) else x for x in v] if v else [] for v in distinct]
-        return lists, pa.list_(pa.string())
+        # Made by _list_column: each row's texts by their dictionary's codes.
+        return lists, pa.list_(pa.dictionary(pa.int32(), pa.string()))
     if isinstance(tp, type) and issubclass(tp, Enum):
         return [v.value if v is not None else None for v in distinct], pa.string()
     if tp is Decimal:
@@ -66,13 +67,6 @@ def _arrow_values(values: list[Any], arrow_type: Any) -> Any:
     pa = _pa()
     if arrow_type == pa.string():
         return strings(values)
-    if pa.types.is_list(arrow_type):
-        # Lists of text; _converted gives an empty list, never None, for no values.
-        lengths = np.fromiter(map(len, values), np.int64, count=len(values))
-        offsets = np.zeros(len(values) + 1, np.int64)
-        np.cumsum(lengths, out=offsets[1:])
-        items = strings([item for value in values for item in value])
-        return pa.ListArray.from_arrays(from_numpy(offsets.astype(np.int32)), items)
     missing = np.fromiter((v is None for v in values), bool, count=len(values))
     if arrow_type == pa.bool_():
         data = from_numpy(np.fromiter((bool(v) for v in values), bool, count=len(values)))
@@ -219,6 +213,52 @@ def _vocabulary_column(distinct: Sequence[Any], codes: Any) -> Any:
     cells may read as one value), only the values of the rows kept, ``None`` null.
     """
     return _dictionary_column(distinct, codes, _value_of)[0]
+
+
+def _list_column(lists: Sequence[Sequence[str]], codes: Any) -> Any:
+    """The rows' lists of text by their codes into ``lists``: a list of Arrow's dictionary of their texts.
+
+    Each row's items are the indices of its list's texts, found in numpy from each
+    list's place: no text copied a row (taking a list of strings did, 0.47 s of a
+    province's 10M rows), and a figure counting the items reads their dictionary's
+    codes, not texts to hash again. Each text is once in the dictionary.
+
+    Examples:
+        >>> import numpy
+        >>> column = _list_column([["罚款"], ["警告", "罚款"], []], numpy.array([1, 2, 0, 1]))
+        >>> column.to_pylist()
+        [['警告', '罚款'], [], ['罚款'], ['警告', '罚款']]
+        >>> str(column.type.value_type)
+        'dictionary<values=string, indices=int32, ordered=0>'
+    """
+    import numpy as np  # noqa: PLC0415
+
+    pa = _pa()
+    codes = np.asarray(codes, dtype=np.int64)
+    lengths = np.fromiter(map(len, lists), np.int64, len(lists))
+    starts = np.zeros(len(lists) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    texts: dict[str, int] = {}
+    items = np.fromiter(
+        (texts.setdefault(item, len(texts)) for listed in lists for item in listed),
+        np.int32,
+        int(starts[-1]),
+    )
+    # Each row's items: its list's start, then the next ones, as many as the list holds.
+    counts = lengths[codes]
+    offsets = np.zeros(len(codes) + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    placed = np.arange(int(offsets[-1]), dtype=np.int64)
+    placed += np.repeat(starts[:-1][codes] - offsets[:-1], counts)
+    values = dictionary(items[placed], list(texts))
+    return pa.ListArray.from_arrays(from_numpy(offsets.astype(np.int32)), values)
+
+
+def _values_by_codes(values: list[Any], arrow_type: Any, codes: Any) -> Any:
+    """The rows' values by their codes into ``values`` (as :func:`_converted` gives them)."""
+    if _pa().types.is_list(arrow_type):
+        return _list_column(values, codes)
+    return _arrow_values(values, arrow_type).take(from_numpy(codes))
 
 
 def _written_column(distinct: Sequence[Any], codes: Any) -> Any | None:

@@ -36,10 +36,10 @@ from enforcement_core.tables._arrow_files import (
     _values_at,
 )
 from enforcement_core.tables._arrow_records import (
-    _arrow_values,
     _bare,
     _converted,
     _keep_written,
+    _values_by_codes,
     _vocabulary_column,
 )
 from enforcement_core.tables._cells import CellError, read_text
@@ -692,7 +692,7 @@ def _layout_arrow(record: type, own: dict[str, _Read], nested: list[_Read], keep
             columns[name] = amounts.take(from_numpy(codes))
             continue
         distinct, arrow_type = _converted(tp, list(read.distinct))
-        columns[name] = _arrow_values(distinct, arrow_type).take(from_numpy(codes))
+        columns[name] = _values_by_codes(distinct, arrow_type, codes)
         _keep_written(columns, name, tp, read.distinct, codes)
     for read in nested:
         name = f"{read.column.path[0]}.{read.column.path[1]}"

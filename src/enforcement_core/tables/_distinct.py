@@ -149,6 +149,26 @@ def _text_values(factor: _Factor, texts: Any) -> Any:
     return pa.concat_arrays([texts, pa.nulls(len(distinct) - len(texts), pa.string())])
 
 
+def _text_field(field: _Factor, texts: Any, keep: Any, *, every: bool) -> Any:
+    """A field of text for the kept rows, of its distinct values (``texts``: a plain column's cells)."""
+    codes = field.codes if every else field.codes[keep]
+    if texts is not None and _each_its_own(codes, texts):
+        # Every row its own cell, in order (the decision numbers): the cells as read are
+        # the column, not copied three times. A blank cell's row points past them.
+        return texts.cast(_pa().string())
+    return _text_values(field, texts).take(from_numpy(codes))
+
+
+def _each_its_own(codes: Any, texts: Any) -> bool:
+    """Whether ``codes`` are ``0, 1, 2, ...`` to the last of ``texts``: each row its own text, in order."""
+    rows = len(codes)
+    if rows != len(texts):
+        return False
+    return not rows or bool(
+        codes[0] == 0 and codes[-1] == rows - 1 and (codes[1:] > codes[:-1]).all()
+    )
+
+
 def _fens(factor: _Factor) -> tuple[Any, Any] | None:
     """Each distinct amount in fen (int64) and whether it is one; ``None`` for a factor not held as fen."""
     if not isinstance(factor.distinct, _Amounts):
@@ -187,11 +207,6 @@ def _distinct_array(values: list[Any], arrow_type: Any) -> Any:
     count = len(values)
     if pa.types.is_string(arrow_type):
         return strings(values)
-    if pa.types.is_list(arrow_type):
-        offsets = np.zeros(count + 1, dtype=np.int32)
-        np.cumsum(np.fromiter(map(len, values), np.int32, count), out=offsets[1:])
-        flat = strings([item for listed in values for item in listed])
-        return pa.ListArray.from_arrays(from_numpy(offsets), flat)
     valid = np.fromiter((v is not None for v in values), bool, count)
     if pa.types.is_boolean(arrow_type):
         array = from_numpy(np.fromiter((bool(v) for v in values), bool, count))

@@ -26,6 +26,7 @@ from enforcement_core.tables._arrow_files import _arrow_sheets
 from enforcement_core.tables._arrow_records import _records
 from enforcement_core.tables._files import kind_of, materialized
 from enforcement_core.tables._layout import normal
+from enforcement_core.tables._problems import _unique
 from enforcement_core.tables._read import (
     Given,
     _name,
@@ -46,7 +47,6 @@ from enforcement_core.tables.columnar import (
     _GROUPED,
     ColumnarLedger,
     _to_encode,
-    _unique,
     split_workbook,
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import Enum
+from typing import Any
 
 import attrs
 
@@ -139,3 +140,15 @@ def _column_letters(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+def _unique(problems: list[TableProblem]) -> list[TableProblem]:
+    """The problems by sheet and row (in their order within a row), each (row, header, message) once."""
+    seen: set[tuple[Any, ...]] = set()
+    kept = []
+    for problem in sorted(problems, key=lambda p: (p.sheet, p.row or 0)):
+        key = (problem.sheet, problem.row, problem.header, problem.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(problem)
+    return kept

@@ -35,6 +35,7 @@ from enforcement_core.tables._arrow_records import (
     _bare,
     _converted,
     _keep_written,
+    _list_column,
     _vocabulary_column,
 )
 from enforcement_core.tables._cells import blank, read_text, read_wan_yuan
@@ -59,6 +60,7 @@ from enforcement_core.tables._distinct import (
     _nothing_at,
     _pair_reasons,
     _sample,
+    _text_field,
     _text_values,
     _value_reasons,
     _zeros,
@@ -112,10 +114,8 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
     ``wanted``, when given, says which of the typed table's columns (by name,
     ``"party.name"``) to make: every row is checked all the same. ``encodings``, when
     given, receives the decision numbers' column as encoded, by its index.
-    ``narrow``, when given, is called with the rows that pass (numpy booleans) and the
-    records' fields as read (by name, each a ``_Factor`` of distinct values and codes),
-    once ``cells`` is filled, and gives the rows the typed table holds: a province's
-    rows of the year, never made to be filtered out after.
+    ``narrow``, given the rows that pass (numpy booleans) and the fields as read (by
+    name, ``_Factor``), once ``cells`` is filled, gives the rows the typed table holds.
     """
     shape = _penalty_fields if layout.kind == "penalty" else _licence_fields
     return _checked(
@@ -631,7 +631,7 @@ def _kwargs(keyed: Mapping[str, _Factor | _Parties], row: int) -> dict[str, Any]
     return kwargs
 
 
-def _national_arrow(
+def _national_arrow(  # noqa: C901  (one branch a kind of field)
     record: type,
     keyed: Mapping[str, _Factor | _Parties],
     keep: Any,
@@ -687,29 +687,12 @@ def _national_arrow(
             columns[name] = _vocabulary_column(field.distinct, field.codes[keep_at])
             continue
         distinct, arrow_type = _converted(tp, list(field.distinct))
-        columns[name] = column(_distinct_array(distinct, arrow_type), field.codes)
+        if pa.types.is_list(arrow_type):
+            columns[name] = _list_column(distinct, field.codes[keep_at])
+        else:
+            columns[name] = column(_distinct_array(distinct, arrow_type), field.codes)
         _keep_written(columns, name, tp, field.distinct, field.codes[keep_at])
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})
-
-
-def _text_field(field: _Factor, texts: Any, keep: Any, *, every: bool) -> Any:
-    """A field of text for the kept rows, of its distinct values (``texts``: a plain column's cells)."""
-    codes = field.codes if every else field.codes[keep]
-    if texts is not None and _each_its_own(codes, texts):
-        # Every row its own cell, in order (the decision numbers): the cells as read are
-        # the column, not copied three times. A blank cell's row points past them.
-        return texts.cast(_pa().string())
-    return _text_values(field, texts).take(from_numpy(codes))
-
-
-def _each_its_own(codes: Any, texts: Any) -> bool:
-    """Whether ``codes`` are ``0, 1, 2, ...`` to the last of ``texts``: each row its own text, in order."""
-    rows = len(codes)
-    if rows != len(texts):
-        return False
-    return not rows or bool(
-        codes[0] == 0 and codes[-1] == rows - 1 and (codes[1:] > codes[:-1]).all()
-    )
 
 
 def _combinations(factors: list[_Factor], rows: int) -> tuple[Any, Any]:

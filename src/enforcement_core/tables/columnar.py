@@ -42,7 +42,7 @@ from enforcement_core.tables._arrow_files import _arrow_sheets, workbook_tables
 from enforcement_core.tables._arrow_records import _records
 from enforcement_core.tables._files import RawSheet, kind_of, materialized, of_file
 from enforcement_core.tables._layout import match_columns
-from enforcement_core.tables._problems import TableProblem
+from enforcement_core.tables._problems import TableProblem, _unique
 from enforcement_core.tables._publicity import PublishedLayout
 from enforcement_core.tables._publicity_columns import _to_encode_published
 from enforcement_core.tables._sheet_columns import ByObjects, column_layout, text_header
@@ -75,7 +75,7 @@ class ColumnarLedger:
     ``tables`` holds, by the ledger's field (``"penalty_cases"``), a table of
     typed columns, one per field of the record: dates as ``date32``, money as
     ``int64`` fen, vocabulary values as their ``value`` strings dictionary-encoded,
-    tuples as lists. An amount its fen would give back written otherwise (a cell of
+    tuples as lists of such strings. An amount its fen would give back written otherwise (a cell of
     ``200.00`` or ``2.1``; from fen, ``200`` or ``2.10``) has its text in a column
     beside it, ``fine.written`` for ``fine`` (null where the fen write it alike; no such
     column where none is), so that the records are those the object reading makes.
@@ -433,14 +433,3 @@ def _rewound(source: Any) -> Any:
     if hasattr(source, "seek"):
         source.seek(0)
     return source
-
-
-def _unique(problems: list[TableProblem]) -> list[TableProblem]:
-    seen: set[tuple[Any, ...]] = set()
-    kept = []
-    for problem in sorted(problems, key=lambda p: (p.sheet, p.row or 0)):
-        key = (problem.sheet, problem.row, problem.header, problem.message)
-        if key not in seen:
-            seen.add(key)
-            kept.append(problem)
-    return kept
