@@ -78,6 +78,20 @@ class TestDistinctArray:
         assert len(set(dictionary)) == len(dictionary)
         assert set(dictionary) == {t for listed in values for t in listed}
 
+    def test_lists_of_more_items_than_int32_offsets_hold_are_refused(self, monkeypatch):
+        """A column of lists holds at most _MOST_ITEMS items: one more is refused, not wrapped around."""
+        import numpy as np
+
+        from enforcement_core.tables import _arrow_records
+
+        monkeypatch.setattr(_arrow_records, "_MOST_ITEMS", 4)
+        lists = [["罚款", "警告"], []]
+        assert 4 == len(_arrow_records._list_column(lists, np.array([0, 0, 1])).values)
+        with pytest.raises(OverflowError, match="5 items in a column of lists, above 4"):
+            _arrow_records._list_column(
+                [["罚款", "警告", "没收"], ["警告", "罚款"]], np.array([0, 1])
+            )
+
     def test_another_type_is_refused(self):
         with pytest.raises(TypeError, match="decimal"):
             _distinct_array([Decimal(1)], pa.decimal128(5, 2))

@@ -215,6 +215,10 @@ def _vocabulary_column(distinct: Sequence[Any], codes: Any) -> Any:
     return _dictionary_column(distinct, codes, _value_of)[0]
 
 
+#: The most items a column of lists holds: its offsets are int32.
+_MOST_ITEMS: Final = 2**31 - 1
+
+
 def _list_column(lists: Sequence[Sequence[str]], codes: Any) -> Any:
     """The rows' lists of text by their codes into ``lists``: a list of Arrow's dictionary of their texts.
 
@@ -234,9 +238,9 @@ def _list_column(lists: Sequence[Sequence[str]], codes: Any) -> Any:
     import numpy as np  # noqa: PLC0415
 
     pa = _pa()
-    codes = np.asarray(codes, dtype=np.int64)
-    lengths = np.fromiter(map(len, lists), np.int64, len(lists))
-    starts = np.zeros(len(lists) + 1, dtype=np.int64)
+    # int32 throughout, as an Arrow list's offsets are: half the temporaries of int64.
+    lengths = np.fromiter(map(len, lists), np.int32, len(lists))
+    starts = np.zeros(len(lists) + 1, dtype=np.int32)
     np.cumsum(lengths, out=starts[1:])
     texts: dict[str, int] = {}
     items = np.fromiter(
@@ -246,12 +250,18 @@ def _list_column(lists: Sequence[Sequence[str]], codes: Any) -> Any:
     )
     # Each row's items: its list's start, then the next ones, as many as the list holds.
     counts = lengths[codes]
-    offsets = np.zeros(len(codes) + 1, dtype=np.int64)
+    offsets = np.zeros(len(counts) + 1, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
-    placed = np.arange(int(offsets[-1]), dtype=np.int64)
-    placed += np.repeat(starts[:-1][codes] - offsets[:-1], counts)
+    if offsets[-1] > _MOST_ITEMS:
+        raise OverflowError(
+            f"{int(offsets[-1]):,} items in a column of lists, above {_MOST_ITEMS:,}"
+        )
+    offsets = offsets.astype(np.int32)
+    placed = np.repeat(starts[:-1][codes] - offsets[:-1], counts)
+    placed += np.arange(len(placed), dtype=np.int32)
     values = dictionary(items[placed], list(texts))
-    return pa.ListArray.from_arrays(from_numpy(offsets.astype(np.int32)), values)
+    del placed
+    return pa.ListArray.from_arrays(from_numpy(offsets), values)
 
 
 def _values_by_codes(values: list[Any], arrow_type: Any, codes: Any) -> Any:
