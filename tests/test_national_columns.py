@@ -21,10 +21,10 @@ import enforcement_core as ec
 from enforcement_core.summary import leave_unknown
 from enforcement_core.tables import read_columnar
 from enforcement_core.tables._arrow_files import _Amounts
+from enforcement_core.tables._arrow_records import _arrow_values
 from enforcement_core.tables._columns import _FEW, _Factor
 from enforcement_core.tables._distinct import (
     _AmountFactor,
-    _distinct_array,
     _fen_array,
     _text_values,
     _zeros,
@@ -40,28 +40,28 @@ _FLAGS = st.lists(st.one_of(st.none(), st.booleans()), max_size=20)
 _LISTS = st.lists(st.lists(st.text(max_size=3), max_size=3), max_size=20)
 
 
-class TestDistinctArray:
-    """``_distinct_array`` is ``pyarrow.array`` of the same values, made without pandas."""
+class TestArrowValues:
+    """``_arrow_values`` is ``pyarrow.array`` of the same values, made without pandas."""
 
     @given(_TEXTS)
     @settings(max_examples=examples(50))
     def test_texts(self, values):
-        assert _distinct_array(values, pa.string()).equals(pa.array(values, pa.string()))
+        assert _arrow_values(values, pa.string()).equals(pa.array(values, pa.string()))
 
     @given(_DATES)
     @settings(max_examples=examples(50))
     def test_dates(self, values):
-        assert _distinct_array(values, pa.date32()).equals(pa.array(values, pa.date32()))
+        assert _arrow_values(values, pa.date32()).equals(pa.array(values, pa.date32()))
 
     @given(_FEN)
     @settings(max_examples=examples(50))
     def test_fen(self, values):
-        assert _distinct_array(values, pa.int64()).equals(pa.array(values, pa.int64()))
+        assert _arrow_values(values, pa.int64()).equals(pa.array(values, pa.int64()))
 
     @given(_FLAGS)
     @settings(max_examples=examples(50))
     def test_flags(self, values):
-        assert _distinct_array(values, pa.bool_()).equals(pa.array(values, pa.bool_()))
+        assert _arrow_values(values, pa.bool_()).equals(pa.array(values, pa.bool_()))
 
     @given(_LISTS, st.data())
     @settings(max_examples=examples(50))
@@ -94,14 +94,14 @@ class TestDistinctArray:
 
     def test_another_type_is_refused(self):
         with pytest.raises(TypeError, match="decimal"):
-            _distinct_array([Decimal(1)], pa.decimal128(5, 2))
+            _arrow_values([Decimal(1)], pa.decimal128(5, 2))
 
     def test_no_pandas(self):
         code = (
             "import sys, datetime, pyarrow\n"
-            "from enforcement_core.tables._distinct import _distinct_array\n"
-            "_distinct_array([datetime.date(2024, 1, 1), None], pyarrow.date32())\n"
-            "_distinct_array([1, None], pyarrow.int64())\n"
+            "from enforcement_core.tables._arrow_records import _arrow_values\n"
+            "_arrow_values([datetime.date(2024, 1, 1), None], pyarrow.date32())\n"
+            "_arrow_values([1, None], pyarrow.int64())\n"
             "from enforcement_core.tables._arrow_records import _list_column\n"
             "_list_column([['a'], []], [1, 0, 0])\n"
             "print('pandas' in sys.modules)\n"
@@ -311,7 +311,7 @@ def test_unknown_figures_of_one_group():
 
 
 def test_a_date_before_the_epoch():
-    assert _distinct_array([dt.date(1, 1, 1)], pa.date32()).to_pylist() == [dt.date(1, 1, 1)]
+    assert _arrow_values([dt.date(1, 1, 1)], pa.date32()).to_pylist() == [dt.date(1, 1, 1)]
 
 
 # A table past the engine's few distinct values (``_FEW``): its checks run in Arrow and on fen.

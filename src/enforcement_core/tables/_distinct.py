@@ -11,7 +11,6 @@ distinct value (or pair of values), those it surely passes found in Arrow or on 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Final
 
 import attrs
@@ -190,34 +189,6 @@ def _with_nulls(array: Any, valid: Any, arrow_type: Any) -> Any:
     if valid.all():
         return array
     return _pc().if_else(from_numpy(valid), array, scalar(None, arrow_type))
-
-
-_EPOCH: Final = dt.date(1970, 1, 1).toordinal()
-
-
-def _distinct_array(values: list[Any], arrow_type: Any) -> Any:
-    """The Arrow array of converted distinct values (``None``: null), made from buffers.
-
-    ``pyarrow.array`` of Python values would import pandas; the types here are those
-    :func:`~enforcement_core.tables._arrow_records._converted` gives.
-    """
-    import numpy as np  # noqa: PLC0415
-
-    pa = _pa()
-    count = len(values)
-    if pa.types.is_string(arrow_type):
-        return strings(values)
-    valid = np.fromiter((v is not None for v in values), bool, count)
-    if pa.types.is_boolean(arrow_type):
-        array = from_numpy(np.fromiter((bool(v) for v in values), bool, count))
-    elif pa.types.is_date32(arrow_type):
-        days = (0 if v is None else v.toordinal() - _EPOCH for v in values)
-        array = from_numpy(np.fromiter(days, np.int32, count)).view(pa.date32())
-    elif pa.types.is_int64(arrow_type):
-        array = from_numpy(np.fromiter((0 if v is None else v for v in values), np.int64, count))
-    else:
-        raise TypeError(f"no Arrow array of {arrow_type} here")
-    return _with_nulls(array, valid, arrow_type)
 
 
 # Declared checks of a field, once per distinct value -------------------------------------

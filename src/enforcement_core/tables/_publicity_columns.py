@@ -35,7 +35,7 @@ from enforcement_core.tables._arrow_records import (
     _bare,
     _converted,
     _keep_written,
-    _list_column,
+    _values_by_codes,
     _vocabulary_column,
 )
 from enforcement_core.tables._cells import blank, read_text, read_wan_yuan
@@ -54,7 +54,6 @@ from enforcement_core.tables._columns import (
     _unread_rows,
 )
 from enforcement_core.tables._distinct import (
-    _distinct_array,
     _factor,
     _fen_array,
     _nothing_at,
@@ -631,7 +630,7 @@ def _kwargs(keyed: Mapping[str, _Factor | _Parties], row: int) -> dict[str, Any]
     return kwargs
 
 
-def _national_arrow(  # noqa: C901  (one branch a kind of field)
+def _national_arrow(
     record: type,
     keyed: Mapping[str, _Factor | _Parties],
     keep: Any,
@@ -687,10 +686,7 @@ def _national_arrow(  # noqa: C901  (one branch a kind of field)
             columns[name] = _vocabulary_column(field.distinct, field.codes[keep_at])
             continue
         distinct, arrow_type = _converted(tp, list(field.distinct))
-        if pa.types.is_list(arrow_type):
-            columns[name] = _list_column(distinct, field.codes[keep_at])
-        else:
-            columns[name] = column(_distinct_array(distinct, arrow_type), field.codes)
+        columns[name] = _values_by_codes(distinct, arrow_type, field.codes[keep_at])
         _keep_written(columns, name, tp, field.distinct, field.codes[keep_at])
     return pa.table(columns).replace_schema_metadata({"record": record.__name__})
 
