@@ -28,9 +28,8 @@ Each measure runs in a fresh process, so that its peak memory is its own:
   the body and year from the about sheet (the clerk's whole path), ``template-objects``
   the same read record by record (``read_objects``, the reference), beside fastexcel and
   polars reading the penalty sheet and counting without validation;
-- ``csv-polars-engine``: an experiment, not the library
-  (``polars_engine_experiment.py``): the same CSV to the same report with every check of
-  the column engine made on polars instead of pyarrow (needs polars, the ``bench`` extra);
+- ``csv-arrow``: ``csv-columnar`` with the polars engine turned off, as a user without
+  polars (the ``fast`` extra) reads the CSV: the Arrow engine alone;
 - ``refused``: the 1,000,000-row CSV with one cell refused (a day that is not one, in
   the middle row): ``refused-ours`` is ``read_ledger`` to its LoadError (the column
   engine's problems, in the object reading's order), ``refused-objects`` the same read
@@ -438,7 +437,7 @@ def measure(kind: str, path: Path, repeat: int) -> None:  # noqa: C901, PLR0912,
     """Run one measure in this process and print its line."""
     BODY = (  # noqa: N806
         _body()
-        if "columnar" in kind or kind.endswith(("-ours", "-engine")) or kind.startswith("refused")
+        if "columnar" in kind or kind.endswith(("-ours", "-arrow")) or kind.startswith("refused")
         else None
     )
     if kind in ("json", "json-reference", "json-msgspec"):
@@ -466,21 +465,14 @@ def measure(kind: str, path: Path, repeat: int) -> None:  # noqa: C901, PLR0912,
 
         seconds, report = best_of(repeat, work)
         extra = f"penalty cases {report.penalty.cases:,}"  # type: ignore[attr-defined]
-    elif kind == "csv-polars-engine":
-        import importlib.util
+    elif kind == "csv-arrow":
+        from enforcement_core.tables import _polars_engine, read_columnar
 
-        if importlib.util.find_spec("polars") is None:
-            print(f"RESULT {kind} skipped: polars is not installed (the bench extra)")
-            return
-        # An experiment, not the library: the column engine's checks on polars, one path.
-        from polars_engine_experiment import read_csv_checked
-
-        seconds, (report, marks) = best_of(
-            repeat, lambda: read_csv_checked(path, body=BODY, year=YEAR)
+        _polars_engine._ON[0] = False  # noqa: SLF001  (the Arrow engine alone, as without polars)
+        seconds, report = best_of(
+            repeat, lambda: read_columnar(path, body=BODY, year=YEAR).summarize()
         )
-        if "fallback" in marks:
-            raise SystemExit(f"{kind}: the experiment handed the file to read_columnar")
-        extra = f"penalty cases {report.penalty.cases:,}"
+        extra = f"penalty cases {report.penalty.cases:,}"  # type: ignore[attr-defined]
     elif kind == "csv-pandas":
         import pandas as pd
 
@@ -840,7 +832,7 @@ def main() -> None:
             ("csv-pandas", "csv"),
             ("csv-polars", "csv"),
             ("csv-duckdb", "csv"),
-            ("csv-polars-engine", "csv"),
+            ("csv-arrow", "csv"),
             ("parquet-columnar", "parquet"),
             ("parquet-pandas", "parquet"),
             ("parquet-polars", "parquet"),
@@ -902,8 +894,8 @@ def main() -> None:
             ("csv-ours", "csv-columnar"),
             ("national-ours", "national-columnar"),
             ("refused-ours", "refused-objects"),
-            ("csv-polars-engine", "csv-polars"),
-            ("csv-polars-engine", "csv-columnar"),
+            ("csv-arrow", "csv-polars"),
+            ("csv-columnar", "csv-arrow"),
         ):
             if ours in medians and theirs in medians:
                 ratios = ", ".join(

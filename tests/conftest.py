@@ -106,3 +106,11 @@ def renderer_world(request: pytest.FixtureRequest):
         yield request.getfixturevalue("third_party")
     else:
         yield ()
+
+
+@pytest.fixture
+def arrow_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Arrow column engine alone: the polars engine of a penalty CSV turned off."""
+    from enforcement_core.tables import _polars_engine
+
+    monkeypatch.setattr(_polars_engine, "_ON", [False])

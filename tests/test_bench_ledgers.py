@@ -33,6 +33,7 @@ class TestLedgerBenchmark:
             "json-reference ",
             "csv-columnar ",
             "csv-ours ",
+            "csv-arrow ",
             "csv-pandas ",
             "parquet-columnar ",
             "xlsx-ours ",
@@ -42,7 +43,6 @@ class TestLedgerBenchmark:
             # The anchors run, or say that the bench extra is not installed.
             "csv-polars ",
             "csv-duckdb ",
-            "csv-polars-engine ",
             "parquet-polars ",
             "parquet-duckdb ",
             "xlsx-polars ",

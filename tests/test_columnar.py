@@ -1232,9 +1232,9 @@ def huge_pages_on():
     np._core.multiarray._set_madvise_hugepage(before)
 
 
-@pytest.mark.usefixtures("huge_pages_on")
+@pytest.mark.usefixtures("huge_pages_on", "arrow_engine")
 def test_a_read_holds_the_system_memory_pool_and_gives_the_default_back(monkeypatch):
-    """read_columnar reads with malloc's pool; pyarrow's default is back after, read or refused."""
+    """The Arrow engine reads with malloc's pool; pyarrow's default is back after, read or refused."""
     import pyarrow as pa
 
     from enforcement_core import figures
@@ -1243,13 +1243,13 @@ def test_a_read_holds_the_system_memory_pool_and_gives_the_default_back(monkeypa
 
     before = pa.default_memory_pool().backend_name
     during = []
-    read = columnar._read_columnar
+    read = columnar._by_arrow
 
     def watched(*args, **kwargs):
         during.append((pa.default_memory_pool().backend_name, _huge_pages()))
         return read(*args, **kwargs)
 
-    monkeypatch.setattr(columnar, "_read_columnar", watched)
+    monkeypatch.setattr(columnar, "_by_arrow", watched)
     good = "编号,决定日期,执法领域,处罚种类,罚款金额（元）\nP-1,2023-08-01,交通,罚款,200\n"
     huge = _huge_pages()
     assert huge
@@ -1467,9 +1467,10 @@ def test_a_blank_line_is_numbered_as_the_object_reading_numbers_it(between, end)
     assert [(4 if blank else 3, "罚款金额（元）")] == found[0] == found[1]
 
 
+@pytest.mark.usefixtures("arrow_engine")
 def test_blank_lines_keep_the_file_on_the_column_engine(monkeypatch):
     """Read as rows of empty cells, blank lines (between rows or at the end) send no file
-    to the object path's reader."""
+    to the object path's reader. (The polars engine's: tests/test_polars_engine.py.)"""
     from enforcement_core.tables import _arrow_files
 
     def by_rows(*_args, **_kwargs):

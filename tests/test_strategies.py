@@ -35,6 +35,7 @@ import test_lazy
 import test_national_columns
 import test_numbers_zh
 import test_partials
+import test_polars_engine
 import test_scale
 import test_stated
 import test_tables  # noqa: F401  (the same)
@@ -584,6 +585,14 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         _between(dt.date(2022, 11, 1), dt.date(2024, 2, 1)),
     ),
     "test_columnar.bad_cells": (lambda: test_columnar.bad_cells, _bad_cells),
+    "test_polars_engine.odd_cells": (
+        lambda: test_polars_engine.odd_cells,
+        lambda v: isinstance(v, str) and len(v) <= 12 and "\n" not in v,
+    ),
+    "test_polars_engine.penalty_sheets": (
+        test_polars_engine.penalty_sheets,
+        lambda v: v.startswith("编号".encode()),
+    ),
     "test_columnar._national_table": (
         lambda: st.sampled_from(["penalty", "licensing"]).flatmap(test_columnar._national_table),
         _national_csv,

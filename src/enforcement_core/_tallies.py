@@ -17,7 +17,9 @@ read from the record class: the one declaration of that default.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar
@@ -28,7 +30,6 @@ from enforcement_core._arrow import contiguous, from_numpy, scalar, to_numpy
 from enforcement_core._extras import require
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Iterator
 
     from enforcement_core.labels import Vocabulary
@@ -152,6 +153,91 @@ class RecordColumns:
 
     def texts(self, name: str) -> set[str]:
         return set(self._values(name))
+
+
+@attrs.frozen
+class WeightedColumns:
+    """:class:`Columns` over groups of rows alike in every value counted: each group's values, once.
+
+    The column engine on polars (:mod:`enforcement_core.tables._polars_engine`) groups
+    a table's rows by the values the figures count; the counts here are those of
+    :class:`RecordColumns` over the rows, each group's values weighted by its rows.
+
+    ``values`` holds, by field, each group's value (the record's: its default where
+    the cell is empty); ``weights`` each group's rows; ``fen`` each group's sum of
+    the amounts given, by field, in fen. ``in_year`` holds the groups' rows in the
+    year, as the group-by found them for the date field and the bounds of ``dated``:
+    a count asked of a field no group holds, or of another year, is an error, never
+    a figure.
+    """
+
+    values: Mapping[str, Sequence[Any]]
+    weights: Sequence[int]
+    fen: Mapping[str, Sequence[int]]
+    dated: tuple[str, dt.date, dt.date]
+    within: Sequence[bool]
+
+    @property
+    def rows(self) -> int:
+        return sum(self.weights)
+
+    def _weighted(self, name: str) -> Iterator[tuple[Any, int]]:
+        return zip(self.values[name], self.weights, strict=True)
+
+    def in_year(self, name: str, start: dt.date, end: dt.date) -> WeightedColumns:
+        if (name, start, end) != self.dated:
+            raise ValueError(f"grouped by {self.dated}, not {(name, start, end)}")
+        kept = [g for g, inside in enumerate(self.within) if inside]
+        return WeightedColumns(
+            {field: [values[g] for g in kept] for field, values in self.values.items()},
+            [self.weights[g] for g in kept],
+            {field: [sums[g] for g in kept] for field, sums in self.fen.items()},
+            self.dated,
+            [True] * len(kept),
+        )
+
+    def count_true(self, name: str) -> int:
+        return sum(n for value, n in self._weighted(name) if value)
+
+    def money(self, name: str) -> Decimal:
+        return _yuan(sum(self.fen[name])) if name in self.fen else _ZERO
+
+    def tally(self, name: str, vocabulary: type[V]) -> Counter[V | None]:  # noqa: ARG002
+        counts: Counter[V | None] = Counter()
+        for value, n in self._weighted(name):
+            counts[value] += n
+        return counts
+
+    def tally_lists(self, name: str, vocabulary: type[V]) -> Counter[V | None]:  # noqa: ARG002
+        counts: Counter[V | None] = Counter()
+        for values, n in self._weighted(name):
+            for value in set(values) or {None}:
+                counts[value] += n
+        return counts
+
+    def by_group(self, name: str, vocabulary: type[V], amount: str) -> dict[V, tuple[int, Decimal]]:  # noqa: ARG002
+        cases: Counter[V] = Counter()
+        sums: Counter[V] = Counter()
+        amounts = self.fen.get(amount, [0] * len(self.weights))
+        for (value, n), fen in zip(self._weighted(name), amounts, strict=True):
+            cases[value] += n
+            sums[value] += fen
+        return {value: (n, _yuan(sums[value])) for value, n in cases.items()}
+
+    def count_rows(self, *, true: str, missing: str) -> int:
+        return sum(
+            n
+            for flag, value, n in zip(
+                self.values[true], self.values[missing], self.weights, strict=True
+            )
+            if flag and value is None
+        )
+
+    def count_up_to(self, name: str, end: dt.date) -> int:
+        return sum(n for day, n in self._weighted(name) if day is not None and day <= end)
+
+    def texts(self, name: str) -> set[str]:
+        return set(self.values[name])
 
 
 def _pa() -> Any:

@@ -42,6 +42,8 @@ from enforcement_core.tables._arrow_files import _arrow_sheets, workbook_tables
 from enforcement_core.tables._arrow_records import _records
 from enforcement_core.tables._files import RawSheet, kind_of, materialized, of_file
 from enforcement_core.tables._layout import match_columns
+from enforcement_core.tables._polars_engine import enabled as polars_enabled
+from enforcement_core.tables._polars_engine import read_penalty_csv
 from enforcement_core.tables._problems import TableProblem, _unique
 from enforcement_core.tables._publicity import PublishedLayout
 from enforcement_core.tables._publicity_columns import _to_encode_published
@@ -55,7 +57,7 @@ from enforcement_core.tables._typed_sheets import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from enforcement_core.report import AnnualReport
     from enforcement_core.tables._layout import Sheet
@@ -66,6 +68,11 @@ __all__ = ["ColumnarLedger", "read_columnar"]
 _ZERO: Final = Decimal(0)
 # The kinds of record summarised by group-bys; the others through their objects.
 _GROUPED: Final = frozenset({"penalty_cases", "licence_applications"})
+# Their fields, their figures' names and classes.
+_GROUPED_FIGURES: Final = (
+    ("penalty_cases", "penalty", PenaltyFigures),
+    ("licence_applications", "licensing", LicensingFigures),
+)
 
 
 @attrs.frozen
@@ -80,6 +87,11 @@ class ColumnarLedger:
     beside it, ``fine.written`` for ``fine`` (null where the fen write it alike; no such
     column where none is), so that the records are those the object reading makes.
     ``rest`` holds every other record, as a :class:`Ledger`.
+
+    A CSV of penalty cases read on polars (the ``fast`` extra) makes its table when
+    ``tables`` first gives it (pyarrow is imported then, not before); the year's figures,
+    counted as it was read, come with the mapping, and :meth:`partial` takes them
+    instead of counting the table. A ledger given other tables counts those.
     """
 
     #: The body whose ledger it is.
@@ -137,20 +149,21 @@ class ColumnarLedger:
             >>> merge(first, second).finish().penalty.fines
             Decimal('250.5')
         """
+        # By the fields' names: a table of the polars engine is made only when asked for.
         by_objects = {
-            field: getattr(self.rest, field) + tuple(_records(field, table))
-            for field, table in self.tables.items()
+            field: getattr(self.rest, field) + tuple(_records(field, self.tables[field]))
+            for field in self.tables
             if field not in _GROUPED
         }
         ledger = attrs.evolve(self.rest, **by_objects)
         start, end = dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
         figures = record_figures(ledger, start, end)
-        if "penalty_cases" in self.tables:
-            figures["penalty"] = PenaltyFigures.from_table(self.tables["penalty_cases"], start, end)
-        if "licence_applications" in self.tables:
-            figures["licensing"] = LicensingFigures.from_table(
-                self.tables["licence_applications"], start, end
-            )
+        counted = self.tables.counted if isinstance(self.tables, _Tables) else {}
+        for field, name, kind in _GROUPED_FIGURES:
+            if field in counted:
+                figures[name] = counted[field]
+            elif field in self.tables:
+                figures[name] = kind.from_table(self.tables[field], start, end)
         return Partial.from_figures(ledger, {field: v for field, v in figures.items() if v})
 
 
@@ -187,11 +200,10 @@ def read_columnar(
         >>> ledger.summarize().penalty.fines
         Decimal('200')
     """
-    with engine_memory():
-        return _read_columnar(source, body=body, year=year, mapping=mapping)
+    return _read_columnar(source, body=body, year=year, mapping=mapping)
 
 
-def _read_columnar(  # noqa: C901  (each sheet: published, the library's own, or by objects)
+def _read_columnar(
     source: str | os.PathLike[str] | IO[bytes],
     *,
     body: EnforcementBody,
@@ -212,6 +224,30 @@ def _read_columnar(  # noqa: C901  (each sheet: published, the library's own, or
         return ColumnarLedger(body, year, {}, ledger)
     shown = Path(name).name if name else "table"
     stem = Path(name).stem if name else "table"
+    if kind == "csv" and polars_enabled():
+        read = read_penalty_csv(source, (shown, stem), mapping, year)
+        if read is not None:
+            rows, figures, unknown = read
+            rest = Ledger(body=body, year=year, unknown=unknown)
+            tables = _Tables({"penalty_cases": rows.typed_table}, {"penalty_cases": figures})
+            return ColumnarLedger(body, year, tables, rest)
+        source = _rewound(source)
+    with engine_memory():
+        return _by_arrow(source, (name, shown, stem), kind, mapping, (body, year))
+
+
+def _by_arrow(
+    source: str | os.PathLike[str] | IO[bytes],
+    names: tuple[str, str, str],
+    kind: str,
+    mapping: Mapping[str, str | tuple[str, str]] | None,
+    given: tuple[EnforcementBody, int],
+) -> ColumnarLedger:
+    """:func:`read_columnar` of a table file (not JSON) by the Arrow engine."""
+    from enforcement_core.tables._read import read_objects  # noqa: PLC0415
+
+    name, shown, stem = names
+    body, year = given
     if kind == "xlsx":
         return _columnar_workbook(source, shown, stem, mapping, (body, year))
     try:
@@ -416,6 +452,35 @@ def _to_encode(
         return frozenset(i for i, column in found.items() if column.key != "id")
 
     return encode
+
+
+class _Tables(Mapping[str, Any]):
+    """Typed tables by the ledger's field, each made when first asked for.
+
+    ``counted`` holds, by field, the year's figures of a table counted as it was read.
+    """
+
+    def __init__(self, makers: dict[str, Callable[[], Any]], counted: Mapping[str, Any]) -> None:
+        self._makers = makers
+        self._made: dict[str, Any] = {}
+        self.counted = counted
+
+    def __getitem__(self, field: str) -> Any:
+        if field not in self._made:
+            self._made[field] = self._makers[field]()
+        return self._made[field]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (dict, (dict(self),))
 
 
 def _lazy_records(field: str, table: Any) -> tuple[Any, ...]:

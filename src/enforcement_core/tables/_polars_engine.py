@@ -1,0 +1,585 @@
+"""The column check engine on polars: a CSV of penalty cases in the library's layout.
+
+:func:`~enforcement_core.tables.read_columnar` reads a one-sheet CSV of the library's
+own penalty layout here when polars is installed (the ``fast`` extra): every check of
+the Arrow engine (``tables._columns``), in its order and its words, with the figures
+counted by the same group-by that runs the checks written as methods. Without pyarrow
+imported at all: the :class:`~enforcement_core.tables.ColumnarLedger`'s typed tables
+are made from what was read, by the Arrow engine's own builder, when first asked for.
+
+1. the header: the sheet found by it, each header matched (an unknown column, a column
+   twice, a required column missing);
+2. each column but the identifiers read by polars as a categorical of its own: its
+   distinct cells are its categories, and the column's reader (``_layout._parsed``) runs
+   once per distinct cell; its refusals are taken to the rows by their codes;
+3. blank rows and the template's example rows (编号 starting 示例) passed over;
+4. a required column's empty cell;
+5. the declared checks of one value, once per distinct value; the identifiers (a value
+   a row) held to their check's ``plain_pattern`` in polars, only the others read in
+   Python;
+6. the checks written as methods: one record built per distinct combination of the
+   vocabulary columns' values and of which other columns are given, every row of a
+   refused combination built alone; rows refused by a declared check built alone;
+7. identifiers given twice, found through a 64-bit hash of each trimmed identifier, the
+   rows of an equal hash then compared by their text;
+8. the figures: the year's groups counted by :class:`~enforcement_core._tallies.WeightedColumns`
+   through the one definition of the figures (``PenaltyFigures._from_columns``).
+
+Any file this engine does not read the Arrow engine reads (``None`` from
+:func:`read_penalty_csv`): above the size limit, not UTF-8, with a quote, a CR not
+before LF, a header with a blank or repeated name, a cell longer than
+the limit, a row longer than the header, another layout or kind of record, columns of
+a party. ``tests/test_polars_engine.py`` holds both engines to the same ledger, tables,
+figures and problems on generated files, bad cells and all.
+"""
+
+from __future__ import annotations
+
+import csv as std_csv
+import datetime as dt
+import io
+import mmap
+import os
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Final
+
+import attrs
+
+from enforcement_core._extras import require
+from enforcement_core._tallies import WeightedColumns
+from enforcement_core._validators import declared_checks
+from enforcement_core.errors import LoadError
+from enforcement_core.figures import PenaltyFigures
+from enforcement_core.tables._cells import CellError, read_bool, read_yuan
+from enforcement_core.tables._files import MAX_CELL_CHARS, MAX_FILE_BYTES, read_bytes
+from enforcement_core.tables._layout import (
+    EXAMPLE_PREFIX,
+    Column,
+    Sheet,
+    _parsed,
+    build,
+    match_columns,
+    unknown_without,
+)
+from enforcement_core.tables._problems import TableProblem, _unique
+from enforcement_core.tables._reasons import in_chinese
+from enforcement_core.tables._sheet_columns import column_layout
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import polars as pl
+
+__all__ = ["Read", "enabled", "read_penalty_csv"]
+
+#: Kinds of declared check whose reason depends on the value alone (as ``_columns``').
+_VALUE_ONLY: Final = frozenset(
+    {"count", "money", "text", "identifier", "date", "instance_of", "member_of", "one_of"}
+    | {"tuple_of", "rule"}
+)
+#: Plain digits, as ``read_yuan`` reads them: the Decimal of the cell itself.
+_PLAIN_YUAN: Final = r"^[0-9]{1,13}(\.[0-9]{1,2})?$"
+#: Fen at and above this are beyond int64: the money check refuses such an amount.
+_HUGE: Final = Decimal(2**63) / 100
+#: A CR not before an LF: a line's end to the Arrow engine and the object path.
+_LONE_CR: Final = re.compile(rb"\r(?!\n)")
+#: Whether the engine may run (tests turn it off to hold the Arrow engine alone).
+_ON: list[bool] = [True]
+
+
+def enabled() -> bool:
+    """Whether :func:`read_penalty_csv` runs: polars installed, and not turned off."""
+    import importlib.util  # noqa: PLC0415
+
+    return _ON[0] and importlib.util.find_spec("polars") is not None
+
+
+class _NotMine(Exception):  # noqa: N818  (a signal to the caller, not an error anyone sees)
+    """A file this engine leaves to the Arrow engine."""
+
+
+@attrs.define
+class _Col:
+    """A column as read: its distinct cells (its categories), each row's code, what each reads as."""
+
+    column: Column
+    name: str
+    #: Each row's position in ``distinct`` (a polars UInt32 Series); null for an empty cell.
+    codes: Any
+    distinct: list[str]
+    #: By code: the value read; ``None`` for a blank or refused cell.
+    value: list[Any]
+    #: The codes the reader refused, and why.
+    failed: dict[int, CellError]
+    #: The codes of cells of white space alone.
+    blanks: list[int]
+    has_null: bool
+
+    @property
+    def has_blank(self) -> bool:
+        return self.has_null or bool(self.blanks)
+
+    def blank_mask(self) -> pl.Series:
+        mask: pl.Series = self.codes.is_null()
+        if self.blanks:
+            mask |= self.codes.is_in(self.blanks).fill_null(value=False)
+        return mask
+
+    def given_expr(self) -> Any:
+        pl = _pl()
+        codes = pl.col(self.name).to_physical()
+        given: Any = codes.is_not_null()
+        if self.blanks:
+            given &= ~codes.is_in(self.blanks).fill_null(value=False)
+        return given
+
+
+@attrs.frozen
+class Read:
+    """What the engine read of a sheet: enough to make its typed table when it is asked for."""
+
+    record: type
+    #: The columns read, by the record's field, in the sheet's order; ``None`` for the identifiers.
+    columns: dict[str, _Col | None]
+    #: The identifiers' column, and each row's trimmed identifier.
+    id_column: Column
+    ids: Any
+    #: The rows kept (not blank, not the template's examples): a polars Boolean Series.
+    kept: Any
+
+    def typed_table(self) -> Any:
+        """The kept rows as the Arrow engine's typed table: made by its builder, from the values read."""
+        import numpy as np  # noqa: PLC0415  (pyarrow's own dependency)
+
+        from enforcement_core.tables._columns import _layout_arrow, _Read  # noqa: PLC0415
+
+        pl = _pl()
+        own = {}
+        for field, c in self.columns.items():
+            if c is None:
+                texts = self.ids.to_arrow(compat_level=pl.CompatLevel.oldest())
+                rows = np.arange(len(self.ids), dtype=np.int32)
+                own[field] = _Read(self.id_column, rows, [None], texts)
+                continue
+            # polars' threads number a column's cells in no set order: renumbered in the
+            # order the rows first give them, as Arrow's reader numbers them, so that the
+            # table is the same whichever way it was read, to its dictionaries' order.
+            order = c.codes.unique(maintain_order=True).drop_nulls().to_list()
+            seen = set(order)
+            order += [code for code in range(len(c.value)) if code not in seen]
+            place = [0] * len(order)
+            for new, old in enumerate(order):
+                place[old] = new
+            renumbered = pl.Series(place, dtype=pl.UInt32).gather(c.codes)
+            codes = renumbered.fill_null(len(order)).to_numpy().astype(np.int32)
+            own[field] = _Read(c.column, codes, [*(c.value[old] for old in order), None])
+        return _layout_arrow(self.record, own, [], self.kept.to_numpy())
+
+
+def _pl() -> Any:
+    return require("polars", "fast", "The column engine on polars")
+
+
+def _rows(mask: pl.Series) -> list[int]:
+    return list(mask.arg_true().to_list())
+
+
+def _header(data: bytes | mmap.mmap) -> list[str]:
+    """The header of CSV ``data`` the engine reads; ``_NotMine`` for what the Arrow engine reads otherwise."""
+    # A quoted cell may hold a line end or a comma, which the engine's row numbers and the
+    # Arrow engine's reading may take otherwise: read there.
+    if data.find(b'"') >= 0:
+        raise _NotMine
+    # A CR alone ends a line to the Arrow engine; polars reads it into a cell, or drops it
+    # at a cell's end (``x\r,y`` reads ``x``).
+    if data.find(b"\r") >= 0 and _LONE_CR.search(data):
+        raise _NotMine
+    end = data.find(b"\n")
+    try:
+        line = bytes(data[:end] if end >= 0 else data[:]).decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise _NotMine from None
+    line = line.removesuffix("\r")
+    header = next(std_csv.reader(io.StringIO(line)), [])
+    if not header or any(not h.strip() for h in header) or len(set(header)) != len(header):
+        raise _NotMine
+    return header
+
+
+def read_penalty_csv(
+    source: str | os.PathLike[str] | IO[bytes],
+    names: tuple[str, str],
+    mapping: Mapping[str, str | tuple[str, str]] | None,
+    year: int,
+) -> tuple[Read, PenaltyFigures | None, tuple[str, ...]] | None:
+    """A CSV of penalty cases in the library's layout: what was read, the year's figures, what is unknown.
+
+    ``names`` are the file's as shown in problems and its sheet's (its stem). ``None``
+    for a file the engine leaves to the Arrow engine (``source`` then read from
+    where it was: a file object is seeked back by the caller). A regular file is mapped
+    into memory, not read: its checks read the pages polars reads too.
+
+    Raises:
+        LoadError: Every problem of the file, as the Arrow engine reports them.
+    """
+    try:
+        if isinstance(source, str | os.PathLike) and (path := Path(source)).is_file():
+            if not 0 < path.stat().st_size <= MAX_FILE_BYTES:
+                return None  # the Arrow engine reads it, or refuses it, in its words
+            with (
+                path.open("rb") as handle,
+                mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped,
+            ):
+                return _read(mapped, path, names, (mapping, year))
+        try:
+            data = read_bytes(source, names[0])
+        except LoadError:
+            return None  # the Arrow engine refuses it, in its words
+        return _read(data, data, names, (mapping, year))
+    except _NotMine:
+        return None
+
+
+def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arrow engine's order)
+    data: bytes | mmap.mmap,
+    parsed: bytes | str | os.PathLike[str],
+    names: tuple[str, str],
+    given: tuple[Mapping[str, str | tuple[str, str]] | None, int],
+) -> tuple[Read, PenaltyFigures | None, tuple[str, ...]]:
+    """The engine's reading of CSV ``data`` (polars reads ``parsed``: the same bytes, or their file)."""
+    pl = _pl()
+    mapping, year = given
+    header = _header(data)
+    shown, sheet_name = names
+    layout = column_layout(sheet_name, header, mapping, single=True)
+    if not isinstance(layout, Sheet) or layout.key != "penalty_cases":
+        raise _NotMine
+    problems: list[TableProblem] = []
+    found = match_columns(sheet_name, header, layout.columns, mapping, problems)
+    if problems:
+        raise LoadError(_unique(problems), source=shown)
+    if any(len(c.path) != 1 for c in found.values()) or len(found) != len(header):
+        raise _NotMine  # a party's columns, or columns left out
+    record = layout.record
+    fields = attrs.fields_dict(record)
+    if any(
+        c.kind in ("not_before", "at_most") for f in fields.values() for c in declared_checks(f)
+    ):
+        raise _NotMine  # checks between fields: the Arrow engine's alone
+    id_index = next(i for i, c in found.items() if c.key == "id")
+    id_name = header[id_index]
+    categories = {header[i]: pl.Categories.random() for i in found if i != id_index}
+    try:
+        frame = pl.read_csv(
+            parsed,
+            infer_schema=False,
+            schema_overrides={n: pl.Categorical(c) for n, c in categories.items()},
+            raise_if_empty=False,
+        )
+    except Exception:  # noqa: BLE001  (not UTF-8, a row longer than the header...)
+        raise _NotMine from None
+    if frame.columns != header:
+        raise _NotMine
+    rows = frame.height
+    ids = frame.get_column(id_name)
+
+    # -- each column's distinct cells read once ------------------------------------------
+    cols: dict[int, _Col] = {}
+    for index, column in found.items():
+        if index == id_index:
+            continue
+        cols[index] = _column(frame, header[index], column, categories[header[index]])
+
+    # -- the identifiers: plain ones decided in polars, the others in Python ----------------
+    if ids.len() and (
+        (ids.str.len_bytes().max() or 0) > MAX_CELL_CHARS
+        or ids.str.contains("\r", literal=True).any()
+    ):
+        raise _NotMine  # perhaps a long cell, or a CR alone: as above
+    id_column = found[id_index]
+    id_checks = [c for c in declared_checks(fields["id"]) if c.kind in _VALUE_ONLY]
+    plain_pattern = next((c.plain_pattern for c in id_checks if c.plain_pattern), None)
+    if plain_pattern:
+        # A cell that matches is its own trimmed text and surely passes.
+        plain_ids = ids.str.contains(plain_pattern).fill_null(value=False)
+    else:
+        plain_ids = pl.repeat(value=False, n=rows, eager=True)
+    odd_rows = _rows(~plain_ids)
+    odd_read: dict[int, Any] = {}  # row -> trimmed identifier (None: blank)
+    for row, cell in zip(odd_rows, ids.gather(odd_rows).to_list() if odd_rows else [], strict=True):
+        # read_text takes any text: a blank is None, anything else its trimmed text.
+        odd_read[row] = _parsed(id_column, cell) if cell is not None and cell.strip() else None
+    example = ids.str.starts_with(EXAMPLE_PREFIX).fill_null(value=False) & plain_ids
+    example_rows = set(_rows(example)) | {
+        r for r, v in odd_read.items() if v is not None and v.startswith(EXAMPLE_PREFIX)
+    }
+    id_blank_rows = {r for r, v in odd_read.items() if v is None}
+
+    # -- rows passed over: blank in every column, or the template's examples --------------
+    skipped: set[int] = set(example_rows)
+    if id_blank_rows and all(c.has_blank for c in cols.values()):
+        blank_row = pl.repeat(value=True, n=rows, eager=True)
+        for c in cols.values():
+            blank_row &= c.blank_mask()
+        skipped |= set(_rows(blank_row)) & id_blank_rows
+    refused: set[int] = set(skipped)
+
+    # -- readers' refusals, by column, then required cells ---------------------------------
+    for index, column in found.items():
+        if index == id_index or not cols[index].failed:
+            continue
+        c = cols[index]
+        for row in _rows(c.codes.is_in(list(c.failed))):
+            if row in skipped:
+                continue
+            code = c.codes[row]
+            error = c.failed[code]
+            problems.append(
+                TableProblem.at(
+                    sheet_name,
+                    row + 2,
+                    column.header(),
+                    c.distinct[code],
+                    error.message,
+                    error.message_zh,
+                )
+            )
+            refused.add(row)
+    for index, column in found.items():
+        if not column.required:
+            continue
+        if index == id_index:
+            empty = sorted(id_blank_rows - skipped)
+        elif cols[index].has_blank:
+            empty = [r for r in _rows(cols[index].blank_mask()) if r not in skipped]
+        else:
+            continue
+        for row in empty:
+            problems.append(
+                TableProblem.at(
+                    sheet_name, row + 2, column.header(), None, "a value is required", "此项必填"
+                )
+            )
+            refused.add(row)
+
+    # -- declared checks of one value, once per distinct value -----------------------------
+    invalid: set[int] = set()
+    for index, column in found.items():
+        for check in declared_checks(fields[column.key]):
+            if check.kind not in _VALUE_ONLY:
+                continue
+            if index == id_index:
+                bad = {r: v for r, v in sorted(odd_read.items()) if v is not None}
+            else:
+                c = cols[index]
+                wrong = [
+                    code for code, v in enumerate(c.value) if v is not None and _refuses(check, v)
+                ]
+                bad = {r: c.value[c.codes[r]] for r in _rows(c.codes.is_in(wrong))} if wrong else {}
+            for row, value in bad.items():
+                if row in refused or not _refuses(check, value):
+                    continue
+                if check.kind != "tuple_of":  # an item refused: said by the build (officers[1])
+                    reason = check.reason(None, value) or ""
+                    problems.append(
+                        TableProblem.at(
+                            sheet_name, row + 2, column.header(), value, reason, in_chinese(reason)
+                        )
+                    )
+                invalid.add(row)
+
+    # -- one group-by: the checks written as methods and the year's counts -----------------
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    date_index = next(i for i, c in found.items() if c.key == "decided_on")
+    dates = cols[date_index]
+    in_year_codes = [
+        code for code, v in enumerate(dates.value) if v is not None and start <= v <= end
+    ]
+    keys: list[Any] = [
+        pl.col(dates.name).to_physical().is_in(in_year_codes).fill_null(value=False).alias("_year")
+    ]
+    telling: dict[int, str] = {}  # column -> its key's name
+    for index, column in found.items():
+        if index in (id_index, date_index):
+            continue  # the identifier: only an odd row may be blank, and those are refused
+        c = cols[index]
+        key = f"_k{index}"
+        if column.vocabulary is not None or column.read is read_bool:
+            keys.append(pl.col(c.name).to_physical().alias(key))
+            telling[index] = key
+        elif c.has_blank:
+            keys.append(c.given_expr().alias(key))
+    aggs = [pl.len().alias("_n"), pl.col("_row").first().alias("_first")]
+    amounts: list[Any] = []
+    for index, column in found.items():
+        if column.read is read_yuan and not column.listed:
+            # Each distinct amount's fen, as the reader read it, taken to the rows by their codes.
+            c = cols[index]
+            # An amount above int64's fen is refused by the money check: its rows are out.
+            fen = [None if v is None or abs(v) >= _HUGE else int(v * 100) for v in c.value]
+            by_code = pl.Series(f"_fen{index}", fen, dtype=pl.Int128)
+            most = max((abs(f) for f in fen if f is not None), default=0)
+            # Summed in int64 where no sum of the rows can overflow it, else in int128.
+            wide = by_code.gather(c.codes)
+            amounts.append(wide.cast(pl.Int64) if most * max(rows, 1) < 2**63 else wide)
+            aggs.append(pl.col(f"_fen{index}").sum().alias(f"_fen{index}"))
+    base = frame.with_columns(amounts).lazy().with_row_index("_row")
+    kept_out = refused | invalid
+    if kept_out:
+        base = base.filter(~pl.col("_row").is_in(sorted(kept_out)))
+    groups = base.group_by(keys).agg(aggs).sort("_first").collect()
+
+    # The checks written as methods: one record a group, every row of a refused group alone.
+    columns = tuple(found.values())
+
+    def kwargs_of(row: int) -> dict[str, Any]:
+        given: dict[str, Any] = {}
+        for index, column in found.items():
+            if index == id_index:
+                value = odd_read[row] if row in odd_read else ids[row]
+            else:
+                code = cols[index].codes[row]
+                value = None if code is None else cols[index].value[code]
+            if value is not None:
+                given[column.path[0]] = value
+        return given
+
+    def group_rows(group: dict[str, Any]) -> list[int]:
+        mask = pl.lit(value=True)
+        for expr in keys:
+            value = group[expr.meta.output_name()]
+            mask &= expr.is_null() if value is None else (expr == value)
+        return sorted(base.filter(mask).select("_row").collect().to_series().to_list())
+
+    for group in groups.iter_rows(named=True):
+        row = int(group["_first"])
+        if build(record, kwargs_of(row), (sheet_name, row + 2), columns, []) is not None:
+            continue
+        for member in group_rows(group):
+            mine: list[TableProblem] = []
+            if build(record, kwargs_of(member), (sheet_name, member + 2), columns, mine) is None:
+                problems.extend(mine)
+                invalid.add(member)
+    for row in sorted(invalid - refused):
+        mine = []
+        if build(record, kwargs_of(row), (sheet_name, row + 2), columns, mine) is None:
+            problems.extend(mine)
+
+    # -- identifiers given twice ------------------------------------------------------------
+    trimmed = ids
+    if odd_read:
+        at = list(odd_read)
+        trimmed = ids.scatter(at, pl.Series([odd_read[r] for r in at], dtype=pl.String))
+    problems.extend(_given_twice(trimmed, sheet_name, id_column.header()))
+    if problems:
+        raise LoadError(_unique(problems), source=shown)
+
+    kept = pl.repeat(value=True, n=rows, eager=True)
+    if skipped:
+        kept = kept.scatter(sorted(skipped), False)  # noqa: FBT003
+    read = Read(record, {c.key: cols.get(i) for i, c in found.items()}, id_column, trimmed, kept)
+    figures = PenaltyFigures._from_columns(  # noqa: SLF001  (the one definition of the figures)
+        _weighted(groups, found, cols, telling, record, ("decided_on", start, end)), start, end
+    )
+    return read, figures, unknown_without(record, (c.key for c in found.values()))
+
+
+def _refuses(check: Any, value: Any) -> bool:
+    return check.reason(None, value) is not None or bool(check.refuses_an_item(value))
+
+
+def _column(frame: pl.DataFrame, name: str, column: Column, categories: Any) -> _Col:
+    """A column's distinct cells read once, each by the column's reader."""
+    distinct_series = categories.to_series()
+    distinct: list[str] = distinct_series.to_list()
+    if any(len(cell) > MAX_CELL_CHARS or "\r" in cell for cell in distinct):
+        # A long cell is refused by the Arrow engine, in its words; a CR alone ends a line
+        # there (polars ends a line at LF alone, a CR before it left out).
+        raise _NotMine
+    codes = frame.get_column(name).to_physical()
+    value: list[Any] = [None] * len(distinct)
+    failed: dict[int, CellError] = {}
+    blanks: list[int] = []
+    plain = (
+        distinct_series.str.contains(_PLAIN_YUAN).to_list()
+        if column.read is read_yuan and not column.listed and column.check is None
+        else None
+    )
+    for code, cell in enumerate(distinct):
+        if not cell.strip():
+            blanks.append(code)
+        elif plain is not None and plain[code]:
+            value[code] = Decimal(cell)  # what read_yuan reads of plain digits
+        else:
+            try:
+                value[code] = _parsed(column, cell)
+            except CellError as refusal:
+                failed[code] = refusal
+    return _Col(column, name, codes, distinct, value, failed, blanks, codes.null_count() > 0)
+
+
+def _given_twice(ids: pl.Series, sheet_name: str, header: str) -> list[TableProblem]:
+    """Each identifier given again after its first row, as ``_read.given_again`` words it."""
+    from enforcement_core.tables._read import given_again  # noqa: PLC0415
+
+    given = ids.is_not_null()
+    hashes = ids.filter(given).hash()
+    # Sorted, an equal hash is next to its equal: no hash table of a million hashes.
+    in_order = hashes.sort(multithreaded=False)
+    if len(in_order) < 2 or not (in_order.slice(1) == in_order.slice(0, len(in_order) - 1)).any():
+        return []
+    # Equal hashes: the rows compared by their text, in order (a collision is no problem).
+    candidates = given.arg_true().filter(hashes.is_duplicated()).to_list()
+    first: dict[str, int] = {}
+    again = []
+    for row in candidates:
+        value = ids[row]
+        if value in first:
+            again.append(
+                given_again((sheet_name, row + 2), header, value, (sheet_name, first[value] + 2))
+            )
+        else:
+            first[value] = row
+    return again
+
+
+def _weighted(  # noqa: PLR0913, PLR0917  (the groups, what the columns read, and the year)
+    groups: pl.DataFrame,
+    found: dict[int, Column],
+    cols: dict[int, _Col],
+    telling: dict[int, str],
+    record: type,
+    dated: tuple[str, dt.date, dt.date],
+) -> WeightedColumns:
+    """The groups as :class:`WeightedColumns`: each group's values by field, its rows and amounts."""
+    values: dict[str, list[Any]] = {}
+    for field in attrs.fields(record):
+        default = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()
+        index = next((i for i, k in telling.items() if found[i].key == field.name), None)
+        if index is None:
+            if not any(c.key == field.name for c in found.values()):
+                values[field.name] = [default] * groups.height  # not in the sheet
+            continue
+        by_code = cols[index].value
+        values[field.name] = [
+            default if code is None or by_code[code] is None else by_code[code]
+            for code in groups.get_column(telling[index]).to_list()
+        ]
+    fen = {
+        found[int(name.removeprefix("_fen"))].key: [
+            int(n or 0) for n in groups.get_column(name).to_list()
+        ]
+        for name in groups.columns
+        if name.startswith("_fen")
+    }
+    return WeightedColumns(
+        values,
+        groups.get_column("_n").to_list(),
+        fen,
+        dated,
+        groups.get_column("_year").to_list(),
+    )
