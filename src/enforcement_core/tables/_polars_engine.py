@@ -492,13 +492,17 @@ def _refuses(check: Any, value: Any) -> bool:
 
 def _column(frame: pl.DataFrame, name: str, column: Column, categories: Any) -> _Col:
     """A column's distinct cells read once, each by the column's reader."""
-    distinct_series = categories.to_series()
+    codes: Any = frame.get_column(name)
+    # Each category by its code: its Categories' series (polars 1.43 on); before, the
+    # column's own categories (``cat.get_categories``, removed in polars 2.0).
+    to_series = getattr(categories, "to_series", None)
+    distinct_series = to_series() if to_series is not None else codes.cat.get_categories()
     distinct: list[str] = distinct_series.to_list()
     if any(len(cell) > MAX_CELL_CHARS or "\r" in cell for cell in distinct):
         # A long cell is refused by the Arrow engine, in its words; a CR alone ends a line
         # there (polars ends a line at LF alone, a CR before it left out).
         raise _NotMine
-    codes = frame.get_column(name).to_physical()
+    codes = codes.to_physical()
     value: list[Any] = [None] * len(distinct)
     failed: dict[int, CellError] = {}
     blanks: list[int] = []
