@@ -272,6 +272,19 @@ def test_accepted_variants_give_the_figures_written_here():
             ),
         ),
         ("licences", sheet_of([["L1", "2023-01-05"]], ["编号", "申请日期"])),
+        # Found by tests/test_fuzz.py: the Arrow engine says the value under no header
+        # first, and then only (a header's problem waits for the rows to be read).
+        (
+            "a header's problem",
+            sheet_of(
+                [["P-1", "2023-08-01", "交通", "罚款", "200", "", "0"]],
+                [*HEADER[:3], "0", HEADER[5]],
+            ),
+        ),
+        (
+            "a header's problem alone",
+            sheet_of([["P-1", "2023-08-01", "交通", "罚款", "200"]], [*HEADER[:3], "0", HEADER[5]]),
+        ),
     ],
 )
 def test_files_left_to_the_arrow_engine_read_as_it_reads_them(why, data):
