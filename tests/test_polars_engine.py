@@ -20,7 +20,7 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import enforcement_core as ec
@@ -382,3 +382,44 @@ def test_a_ledger_given_other_tables_counts_those():
     assert 2 == ledger.summarize().penalty.cases
     one_row = ledger.tables["penalty_cases"].slice(0, 1)
     assert 1 == attrs.evolve(ledger, tables={"penalty_cases": one_row}).summarize().penalty.cases
+
+
+#: Text that changes how a line, a cell or a value is read.
+SPLICED = ["\r", "\n", "\r\n", ",", " ", "\x00", "\t", "\ufeff", "示例", "、", "-", ".", "0"]
+SPLICED += ["2023-02-30", "\u3000", "罚款", "P-1", "\u200b"]
+#: Bytes no text encodes as UTF-8 writes it.
+BROKEN = [b"\xff", b"\xe7\xbc", b"\xc0\x80"]
+
+
+@st.composite
+def spliced_sheets(draw):
+    """A good penalty sheet with a few characters put in, cut out or doubled anywhere, or broken bytes."""
+    text = sheet_of([ROWS[0], ROWS[2], *ROWS[10:14]]).decode("utf-8")
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        kind = draw(st.sampled_from(["put", "put", "cut", "double"]))
+        if kind == "put":
+            text = text[:at] + draw(st.sampled_from(SPLICED)) + text[at:]
+        elif kind == "cut":
+            text = text[:at] + text[at + draw(st.integers(1, 3)) :]
+        else:
+            text = text[:at] + text[at : at + draw(st.integers(1, 8))] + text[at:]
+    data = text.encode("utf-8")
+    if draw(st.integers(0, 9)) == 0:
+        at = draw(st.integers(0, len(data)))
+        data = data[:at] + draw(st.sampled_from(BROKEN)) + data[at:]
+    return data
+
+
+@given(spliced_sheets())
+def test_spliced_bytes_give_both_engines_the_same_outcome(data):
+    """Line ends, NULs, broken UTF-8, BOMs and cut cells anywhere: the same outcome by both engines."""
+    engines_agree(data)
+
+
+@pytest.mark.fuzz
+@settings(max_examples=3000, deadline=None)
+@given(spliced_sheets())
+def test_spliced_bytes_long(data):
+    """The long run (``-m fuzz``): thousands of spliced sheets."""
+    engines_agree(data)
