@@ -1378,22 +1378,36 @@ def test_a_sum_is_written_alike_over_records_and_over_fen(amounts):
     assert str(fewest_places(fewest_places(total))) == str(fewest_places(total))
 
 
+@pytest.fixture(params=["_columns", "_polars_engine"])
+def engine(request):
+    """Each column engine in turn: Arrow's (``_columns``), polars' (a CSV of penalty cases)."""
+    import importlib
+
+    if request.param == "_columns":
+        request.getfixturevalue("arrow_engine")
+    else:
+        pytest.importorskip("polars")
+    return importlib.import_module(f"enforcement_core.tables.{request.param}")
+
+
 class TestRecordsBuiltByGroup:
-    """The column engine builds one record for each group of rows alike, not one a row."""
+    """Each column engine builds one record for each group of rows alike, not one a row."""
 
     HEADER = "编号,决定日期,执法领域,处罚种类,罚款金额（元）,当事人名称,当事人类别,当事人证件号码\n"
 
-    def builds(self, monkeypatch, rows):
-        from enforcement_core.tables import _columns
+    @pytest.fixture(autouse=True)
+    def _engine(self, engine):
+        self.engine = engine
 
+    def builds(self, monkeypatch, rows):
         built = []
-        real = _columns.build
+        real = self.engine.build
 
         def counted(*args, **kwargs):
             built.append(1)
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(_columns, "build", counted)
+        monkeypatch.setattr(self.engine, "build", counted)
         data = (self.HEADER + "".join(rows)).encode("utf-8")
         read_columnar(io.BytesIO(data), body=BODY, year=YEAR)
         return len(built)

@@ -36,15 +36,21 @@ from test_columnar import BAD, BODY, SHEETS, YEAR, cell, on
 pytest.importorskip("polars")
 pytest.importorskip("pyarrow")
 
-#: The penalty sheet's columns of one field each (a party's columns go to the Arrow engine).
-FLAT = [c for c in SHEETS["penalty_cases"].columns if len(c.path) == 1]
-REQUIRED = [c for c in FLAT if c.required]
-OPTIONAL = [c for c in FLAT if not c.required]
+#: The penalty sheet's columns, a party's included.
+REQUIRED = [c for c in SHEETS["penalty_cases"].columns if c.required]
+OPTIONAL = [c for c in SHEETS["penalty_cases"].columns if not c.required]
+
+
+def value_at(record, path):
+    """The value a column of ``path`` holds of ``record`` (a party's field, or None)."""
+    for step in path:
+        record = getattr(record, step, None) if record is not None else None
+    return record
 
 
 def sheet(columns, cases, bad=(), *, line_end="\n"):
     """The CSV of ``cases`` in ``columns``; ``bad`` puts (row, column, text) in."""
-    rows = [[cell(getattr(case, c.path[0])) for c in columns] for case in cases]
+    rows = [[cell(value_at(case, c.path)) for c in columns] for case in cases]
     for row, column, text in bad:
         if rows:
             rows[row % len(rows)][column % len(columns)] = text
@@ -110,7 +116,7 @@ odd_cells = st.sampled_from(
 
 @st.composite
 def penalty_sheets(draw):
-    """A penalty CSV of some of the layout's flat columns, bad and odd cells, blank lines."""
+    """A penalty CSV of some of the layout's columns, bad and odd cells, blank lines."""
     columns = REQUIRED + draw(st.lists(st.sampled_from(OPTIONAL), unique=True))
     cases = draw(st.lists(strategies.penalty_cases(on=on), max_size=8))
     # Mostly good files (their figures compared), some with a number given twice or bad cells.
@@ -423,3 +429,62 @@ def test_spliced_bytes_give_both_engines_the_same_outcome(data):
 def test_spliced_bytes_long(data):
     """The long run (``-m fuzz``): thousands of spliced sheets."""
     engines_agree(data)
+
+
+#: The template's fourteen columns, a party's three among them.
+TEMPLATE = [c.header() for c in SHEETS["penalty_cases"].columns]
+
+
+def template_row(number, name="", kind="", id_number=""):
+    """A row of the template: a case of 100 yuan, its party as given."""
+    case = [number, "2023-05-02", "交通", "罚款", "简易程序", "100", ""]
+    return [*case, name, kind, id_number, "o-01", "是", "否", "否"]
+
+
+def test_a_party_is_checked_by_its_class_on_polars():
+    """The template's party columns: a party its class refuses (a name missing, an identity
+    number that is none) is said at its row, as the Arrow engine says it; others pass."""
+    rows = [
+        template_row("P1", "张三", "自然人", "110101199003074514"),  # a valid identity number
+        template_row("P2", "某公司", "法人", "91350100M000100Y43"),
+        template_row("P3", "李四", "自然人", "110101199003074515"),  # its check digit wrong
+        template_row("P4", "", "自然人", ""),  # a kind without a name
+        template_row("P5"),  # no party
+        # A name its reader takes and its class does not (invisible), in a row alike to
+        # P1's in all the groups know of it: found by trying each distinct party.
+        template_row("P6", "\u200b", "自然人", "110101199003074514"),
+    ]
+    data = sheet_of(rows, TEMPLATE)
+    assert took(data)
+    problems = engines_agree(data)
+    assert {4, 5, 7} == {row for _, row, *_ in problems}
+    assert any(header == "当事人名称" for _, row, header, *_ in problems if row == 7)
+    assert any(header == "当事人证件号码" for _, row, header, *_ in problems if row == 4)
+    assert any(header == "当事人名称" for _, row, header, *_ in problems if row == 5)
+    good = sheet_of([rows[0], rows[1], rows[4]], TEMPLATE)
+    assert took(good)
+    ledger = engines_agree(good)
+    assert 3 == ledger["summary"].penalty.cases
+    parties = {case.id: case.party for case in ledger["records"]}
+    assert "张三" == parties["P1"].name
+    assert parties["P5"] is None
+
+
+def test_a_name_column_without_a_kind_column_gives_records(monkeypatch):
+    """当事人名称 without 当事人类别, every name blank (a name alone is refused): the records
+    build, by either engine and by read_ledger's column road (a KeyError before, found by
+    the property above)."""
+    from enforcement_core.tables import _ledgers, read_ledger
+
+    data = sheet_of([["P-1", "2023-11-01", "安全生产", "警告", ""]], [*HEADER[:4], "当事人名称"])
+    assert took(data)
+    ledger = engines_agree(data)
+    assert [None] == [case.party for case in ledger["records"]]
+    monkeypatch.setattr(_ledgers, "COLUMN_ROAD_FROM", 0)
+    (case,) = read_ledger(io.BytesIO(data), body=BODY, year=YEAR).penalty_cases
+    assert case.party is None
+    named = sheet_of(
+        [["P-1", "2023-11-01", "安全生产", "警告", "张三"]], [*HEADER[:4], "当事人名称"]
+    )
+    problems = engines_agree(named)
+    assert [(2, "当事人类别")] == [(row, header) for _, row, header, *_ in problems]

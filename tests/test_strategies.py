@@ -589,6 +589,10 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         lambda: test_polars_engine.odd_cells,
         lambda v: isinstance(v, str) and len(v) <= 12 and "\n" not in v,
     ),
+    "test_polars_engine.spliced_sheets": (
+        test_polars_engine.spliced_sheets,
+        lambda v: isinstance(v, bytes) and len(v) < 2_000,
+    ),
     "test_polars_engine.penalty_sheets": (
         test_polars_engine.penalty_sheets,
         lambda v: v.startswith("编号".encode()),

@@ -135,8 +135,12 @@ def _records(field: str, table: Any) -> list[Any]:
 
 
 def _parties(data: dict[str, list[Any]], name: str, rows: int) -> list[Any]:
-    """The parties of a table's rows (``None`` where a row names none)."""
-    names, kinds = data[f"{name}.name"], data[f"{name}.kind"]
+    """The parties of a table's rows (``None`` where a row names none).
+
+    A sheet may have a party's name column and not its kind's: then it names no party,
+    as a row naming one without its kind is refused.
+    """
+    names, kinds = data[f"{name}.name"], data.get(f"{name}.kind", [None] * rows)
     numbers = [
         (part, data.get(f"{name}.{part}", [None] * rows)) for part in ("id_number", "personal_id")
     ]

@@ -7,8 +7,8 @@ counted by the same group-by that runs the checks written as methods. Without py
 imported at all: the :class:`~enforcement_core.tables.ColumnarLedger`'s typed tables
 are made from what was read, by the Arrow engine's own builder, when first asked for.
 
-1. the header: the sheet found by it, each header matched (an unknown column, a column
-   twice, a required column missing);
+1. the header: the sheet found by it, each header matched (a header with a problem
+   leaves the file to the Arrow engine, which says the file's own problems first);
 2. each column but the identifiers read by polars as a categorical of its own: its
    distinct cells are its categories, and the column's reader (``_layout._parsed``) runs
    once per distinct cell; its refusals are taken to the rows by their codes;
@@ -19,7 +19,9 @@ are made from what was read, by the Arrow engine's own builder, when first asked
    Python;
 6. the checks written as methods: one record built per distinct combination of the
    vocabulary columns' values and of which other columns are given, every row of a
-   refused combination built alone; rows refused by a declared check built alone;
+   refused combination built alone; rows refused by a declared check, and rows whose
+   party (each distinct combination of a party's columns tried once) its class refuses,
+   built alone;
 7. identifiers given twice, found through a 64-bit hash of each trimmed identifier, the
    rows of an equal hash then compared by their text;
 8. the figures: the year's groups counted by :class:`~enforcement_core._tallies.WeightedColumns`
@@ -27,9 +29,9 @@ are made from what was read, by the Arrow engine's own builder, when first asked
 
 Any file this engine does not read the Arrow engine reads (``None`` from
 :func:`read_penalty_csv`): above the size limit, not UTF-8, with a quote, a CR not
-before LF, a header with a blank or repeated name, a cell longer than
-the limit, a row longer than the header, another layout or kind of record, columns of
-a party. ``tests/test_polars_engine.py`` holds both engines to the same ledger, tables,
+before LF, a header with a blank or repeated name or another problem, a cell longer
+than the limit, a row longer than the header, another layout or kind of record.
+``tests/test_polars_engine.py`` holds both engines to the same ledger, tables,
 figures and problems on generated files, bad cells and all.
 """
 
@@ -50,7 +52,7 @@ import attrs
 from enforcement_core._extras import require
 from enforcement_core._tallies import WeightedColumns
 from enforcement_core._validators import declared_checks
-from enforcement_core.errors import LoadError
+from enforcement_core.errors import InvariantError, LoadError
 from enforcement_core.figures import PenaltyFigures
 from enforcement_core.tables._cells import CellError, read_bool, read_yuan
 from enforcement_core.tables._files import MAX_CELL_CHARS, MAX_FILE_BYTES, read_bytes
@@ -141,7 +143,8 @@ class Read:
     """What the engine read of a sheet: enough to make its typed table when it is asked for."""
 
     record: type
-    #: The columns read, by the record's field, in the sheet's order; ``None`` for the identifiers.
+    #: The columns read, by the record's field (``party.name`` for a party's), in the sheet's
+    #: order; ``None`` for the identifiers.
     columns: dict[str, _Col | None]
     #: The identifiers' column, and each row's trimmed identifier.
     id_column: Column
@@ -156,7 +159,7 @@ class Read:
         from enforcement_core.tables._columns import _layout_arrow, _Read  # noqa: PLC0415
 
         pl = _pl()
-        own = {}
+        own, nested = {}, []
         for field, c in self.columns.items():
             if c is None:
                 texts = self.ids.to_arrow(compat_level=pl.CompatLevel.oldest())
@@ -174,8 +177,12 @@ class Read:
                 place[old] = new
             renumbered = pl.Series(place, dtype=pl.UInt32).gather(c.codes)
             codes = renumbered.fill_null(len(order)).to_numpy().astype(np.int32)
-            own[field] = _Read(c.column, codes, [*(c.value[old] for old in order), None])
-        return _layout_arrow(self.record, own, [], self.kept.to_numpy())
+            read = _Read(c.column, codes, [*(c.value[old] for old in order), None])
+            if len(c.column.path) == 1:
+                own[field] = read
+            else:
+                nested.append(read)
+        return _layout_arrow(self.record, own, nested, self.kept.to_numpy())
 
 
 def _pl() -> Any:
@@ -262,8 +269,8 @@ def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arr
         # A header's problems come after the file's own (a value under no header) in the
         # Arrow engine's reading, which finds both: it reads the file.
         raise _NotMine
-    if any(len(c.path) != 1 for c in found.values()) or len(found) != len(header):
-        raise _NotMine  # a party's columns, or columns left out
+    if len(found) != len(header):
+        raise _NotMine  # columns left out
     record = layout.record
     fields = attrs.fields_dict(record)
     if any(
@@ -369,6 +376,8 @@ def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arr
     # -- declared checks of one value, once per distinct value -----------------------------
     invalid: set[int] = set()
     for index, column in found.items():
+        if len(column.path) != 1:
+            continue  # a party's: its class's checks, below
         for check in declared_checks(fields[column.key]):
             if check.kind not in _VALUE_ONLY:
                 continue
@@ -444,8 +453,12 @@ def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arr
             else:
                 code = cols[index].codes[row]
                 value = None if code is None else cols[index].value[code]
-            if value is not None:
+            if value is None:
+                continue
+            if len(column.path) == 1:
                 given[column.path[0]] = value
+            else:
+                given.setdefault(column.path[0], {})[column.path[1]] = value
         return given
 
     def group_rows(group: dict[str, Any]) -> list[int]:
@@ -464,7 +477,10 @@ def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arr
             if build(record, kwargs_of(member), (sheet_name, member + 2), columns, mine) is None:
                 problems.extend(mine)
                 invalid.add(member)
-    for row in sorted(invalid - refused):
+    # Rows refused by a declared check, and rows whose party its class refuses (the groups
+    # know a name or a number only as given or not), each built alone.
+    alone = invalid | (_refused_parties(record, found, cols) - refused)
+    for row in sorted(alone - refused):
         mine = []
         if build(record, kwargs_of(row), (sheet_name, row + 2), columns, mine) is None:
             problems.extend(mine)
@@ -481,7 +497,9 @@ def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arr
     kept = pl.repeat(value=True, n=rows, eager=True)
     if skipped:
         kept = kept.scatter(sorted(skipped), False)  # noqa: FBT003
-    read = Read(record, {c.key: cols.get(i) for i, c in found.items()}, id_column, trimmed, kept)
+    read = Read(
+        record, {".".join(c.path): cols.get(i) for i, c in found.items()}, id_column, trimmed, kept
+    )
     figures = PenaltyFigures._from_columns(  # noqa: SLF001  (the one definition of the figures)
         _weighted(groups, found, cols, telling, record, ("decided_on", start, end)), start, end
     )
@@ -526,6 +544,50 @@ def _column(frame: pl.DataFrame, name: str, column: Column, categories: Any) -> 
     return _Col(column, name, codes, distinct, value, failed, blanks, codes.null_count() > 0)
 
 
+def _refused_parties(record: type, found: dict[int, Column], cols: dict[int, _Col]) -> set[int]:
+    """The rows whose party (a nested object) its class refuses: each distinct one tried once."""
+    import typing  # noqa: PLC0415
+
+    from enforcement_core.tables._arrow_records import _bare  # noqa: PLC0415
+
+    pl = _pl()
+    by_owner: dict[str, list[_Col]] = {}
+    for index, column in found.items():
+        if len(column.path) == 2:
+            by_owner.setdefault(column.path[0], []).append(cols[index])
+    refused: set[int] = set()
+    hints = typing.get_type_hints(record)
+    for owner, reads in by_owner.items():
+        cls = _bare(hints[owner])
+        # Each row's combination as one number: its codes in mixed radix, null the last.
+        combined = pl.repeat(0, len(reads[0].codes), eager=True, dtype=pl.Int64)
+        for c in reads:
+            width = len(c.value) + 1
+            combined = combined * width + c.codes.cast(pl.Int64).fill_null(len(c.value))
+        bad = []
+        for combo in combined.unique().to_list():
+            kwargs = _party_of(reads, combo)
+            if not kwargs:
+                continue  # no party given: none to refuse
+            try:
+                cls(**kwargs)
+            except (InvariantError, TypeError):
+                bad.append(combo)  # the row's own build says what is wrong
+        if bad:
+            refused.update(_rows(combined.is_in(bad)))
+    return refused
+
+
+def _party_of(reads: list[_Col], combo: int) -> dict[str, Any]:
+    """The fields given of one combination of a party's columns (as ``_refused_parties`` numbers it)."""
+    kwargs, rest = {}, combo
+    for c in reversed(reads):
+        rest, code = divmod(rest, len(c.value) + 1)
+        if code < len(c.value) and c.value[code] is not None:
+            kwargs[c.column.path[1]] = c.value[code]
+    return kwargs
+
+
 def _given_twice(ids: pl.Series, sheet_name: str, header: str) -> list[TableProblem]:
     """Each identifier given again after its first row, as ``_read.given_again`` words it."""
     from enforcement_core.tables._read import given_again  # noqa: PLC0415
@@ -565,9 +627,9 @@ def _weighted(  # noqa: PLR0913, PLR0917  (the groups, what the columns read, an
         default = field.default
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
             default = default.factory()
-        index = next((i for i, k in telling.items() if found[i].key == field.name), None)
+        index = next((i for i in telling if found[i].path == (field.name,)), None)
         if index is None:
-            if not any(c.key == field.name for c in found.values()):
+            if not any(c.path[0] == field.name for c in found.values()):
                 values[field.name] = [default] * groups.height  # not in the sheet
             continue
         by_code = cols[index].value
