@@ -449,6 +449,7 @@ TABLES: list[str] = [
     "_locate",
     "_template",
     "_typed_sheets",
+    "_polars_checks",
     "_polars_engine",
     "columnar",
     "_ledgers",

@@ -36,9 +36,11 @@ from test_columnar import BAD, BODY, SHEETS, YEAR, cell, on
 pytest.importorskip("polars")
 pytest.importorskip("pyarrow")
 
-#: The penalty sheet's columns, a party's included.
-REQUIRED = [c for c in SHEETS["penalty_cases"].columns if c.required]
-OPTIONAL = [c for c in SHEETS["penalty_cases"].columns if not c.required]
+#: The kinds of record the polars engine reads, and how to draw them.
+KINDS = {
+    "penalty_cases": lambda: strategies.penalty_cases(on=on),
+    "licence_applications": lambda: strategies.licence_applications(on=on),
+}
 
 
 def value_at(record, path):
@@ -79,7 +81,7 @@ def outcome(data, *, polars):
         "rest": ledger.rest,
         "rows": ledger.rows(),
         "tables": {field: (t.schema, t.to_pylist()) for field, t in tables.items()},
-        "records": ledger.to_ledger().penalty_cases,
+        "records": ledger.to_ledger().penalty_cases or ledger.to_ledger().licence_applications,
         "arrow": tables,
     }
 
@@ -98,8 +100,7 @@ def took(data):
     """Whether the polars engine reads ``data`` itself (its problems included)."""
     try:
         return (
-            _polars_engine.read_penalty_csv(io.BytesIO(data), ("t.csv", "t"), None, YEAR)
-            is not None
+            _polars_engine.read_csv_sheet(io.BytesIO(data), ("t.csv", "t"), None, YEAR) is not None
         )
     except ec.LoadError:
         return True
@@ -115,10 +116,14 @@ odd_cells = st.sampled_from(
 
 
 @st.composite
-def penalty_sheets(draw):
-    """A penalty CSV of some of the layout's columns, bad and odd cells, blank lines."""
-    columns = REQUIRED + draw(st.lists(st.sampled_from(OPTIONAL), unique=True))
-    cases = draw(st.lists(strategies.penalty_cases(on=on), max_size=8))
+def grouped_sheets(draw):
+    """A CSV of penalty cases or licence applications, some of the layout's columns (a
+    party's included), bad and odd cells, blank lines."""
+    field = draw(st.sampled_from(sorted(KINDS)))
+    required = [c for c in SHEETS[field].columns if c.required]
+    optional = [c for c in SHEETS[field].columns if not c.required]
+    columns = required + draw(st.lists(st.sampled_from(optional), unique=True))
+    cases = draw(st.lists(KINDS[field](), max_size=8))
     # Mostly good files (their figures compared), some with a number given twice or bad cells.
     cases = [
         attrs.evolve(case, id="P-1") if draw(st.integers(0, 9)) == 0 else case for case in cases
@@ -140,10 +145,11 @@ def by_objects(data):
         return {(p.row, p.header, p.message) for p in error.problems}
 
 
-@given(penalty_sheets())
+@given(grouped_sheets())
 def test_both_engines_give_the_same_ledger_or_the_same_problems(data):
     """Generated sheets, bad cells and blank lines: the same outcome by both engines, and
-    the object path's; polars reads every one without a quote or a CR alone."""
+    the object path's; polars reads every one without a quote, a CR alone or a row longer
+    than its header."""
     mine = engines_agree(data)
     reference = by_objects(data)
     if isinstance(mine, dict):
@@ -151,7 +157,10 @@ def test_both_engines_give_the_same_ledger_or_the_same_problems(data):
     else:
         assert reference == {(row, header, message) for _, row, header, _, message, _ in mine}
     lone_cr = data.replace(b"\r\n", b"").count(b"\r")
-    assert took(data) == (b'"' not in data and not lone_cr)
+    header, *lines = data.split(b"\n")
+    too_long = any(line.count(b",") > header.count(b",") for line in lines)
+    # (polars takes a last line with one more, empty, cell, as both engines read it alike.)
+    assert took(data) or b'"' in data or lone_cr or too_long
 
 
 #: Rows of bad and odd cells (the columns of ``HEADER``), and the problems they make.
@@ -277,7 +286,10 @@ def test_accepted_variants_give_the_figures_written_here():
                 [*HEADER[:-1], "程序"],
             ),
         ),
-        ("licences", sheet_of([["L1", "2023-01-05"]], ["编号", "申请日期"])),
+        (
+            "coercion",
+            sheet_of([["C1", "2023-01-05", "1", ""]], ["编号", "实施日期", "强制措施", "强制执行"]),
+        ),
         # Found by tests/test_fuzz.py: the Arrow engine says the value under no header
         # first, and then only (a header's problem waits for the rows to be read).
         (
@@ -488,3 +500,71 @@ def test_a_name_column_without_a_kind_column_gives_records(monkeypatch):
     )
     problems = engines_agree(named)
     assert [(2, "当事人类别")] == [(row, header) for _, row, header, *_ in problems]
+
+
+LICENCES = [c.header() for c in SHEETS["licence_applications"].columns]
+
+
+def licence_row(
+    number, applied, *, accepted="是", decision="", decided="", revoked="", review="否"
+):
+    """A licence application of 食品经营许可, its applicant left blank."""
+    return [
+        number,
+        applied,
+        "食品经营许可",
+        "",
+        "",
+        "",
+        accepted,
+        decision,
+        decided,
+        revoked,
+        review,
+    ]
+
+
+def test_licences_give_the_figures_written_here():
+    """Licence applications on polars: granted, refused, pending, revoked and the subject,
+    counted from the groups as the records count them."""
+    rows = [
+        licence_row("L1", "2023-01-05", decision="准予许可", decided="2023-01-20", review="是"),
+        licence_row("L2", "2023-02-01", decision="不予许可", decided="2023-02-10"),
+        licence_row("L3", "2023-03-01"),  # accepted, no decision yet: pending
+        licence_row("L4", "2023-04-01", accepted="否"),
+        licence_row(
+            "L5",
+            "2023-05-01",
+            decision="准予许可",
+            decided="2023-05-10",
+            revoked="2023-08-01",
+            review="是",
+        ),
+        licence_row("L6", "2022-12-01", decision="准予许可", decided="2022-12-05"),
+    ]
+    data = sheet_of(rows, LICENCES)
+    assert took(data)
+    licensing = engines_agree(data)["summary"].licensing
+    assert (5, 4, 2, 1, 1, 1, 2) == (
+        licensing.applications,
+        licensing.accepted,
+        licensing.granted,
+        licensing.refused,
+        licensing.pending,
+        licensing.revoked,
+        licensing.legal_reviews,
+    )
+    assert "食品经营许可" == licensing.subject
+
+
+def test_a_decision_before_its_application_is_said_on_polars():
+    """The declared check between two fields (决定日期 not before 申请日期), once per pair of dates."""
+    rows = [
+        licence_row("L1", "2023-01-05", decision="准予许可", decided="2023-01-20"),
+        licence_row("L2", "2023-03-05", decision="准予许可", decided="2023-03-01"),
+        licence_row("L3", "2023-03-05", decision="准予许可", decided="2023-03-01"),
+    ]
+    data = sheet_of(rows, LICENCES)
+    assert took(data)
+    problems = engines_agree(data)
+    assert [(3, "决定日期"), (4, "决定日期")] == [(row, header) for _, row, header, *_ in problems]

@@ -593,8 +593,8 @@ ACCEPTS: dict[str, tuple[Callable[[], SearchStrategy[Any]], Callable[[Any], Any]
         test_polars_engine.spliced_sheets,
         lambda v: isinstance(v, bytes) and len(v) < 2_000,
     ),
-    "test_polars_engine.penalty_sheets": (
-        test_polars_engine.penalty_sheets,
+    "test_polars_engine.grouped_sheets": (
+        test_polars_engine.grouped_sheets,
         lambda v: v.startswith("编号".encode()),
     ),
     "test_columnar._national_table": (

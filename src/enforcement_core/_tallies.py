@@ -17,6 +17,7 @@ read from the record class: the one declaration of that default.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -28,6 +29,7 @@ import attrs
 
 from enforcement_core._arrow import contiguous, from_numpy, scalar, to_numpy
 from enforcement_core._extras import require
+from enforcement_core.errors import InvariantError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -238,6 +240,73 @@ class WeightedColumns:
 
     def texts(self, name: str) -> set[str]:
         return set(self.values[name])
+
+
+class AskedColumns:
+    """:class:`~enforcement_core._tallies.Columns` that remembers the fields a category's figures read."""
+
+    rows = 1
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def _of(self, *names: str) -> None:
+        self.names.update(names)
+
+    def in_year(self, name: str, start: dt.date, end: dt.date) -> AskedColumns:  # noqa: ARG002
+        self._of(name)
+        return self
+
+    def count_true(self, name: str) -> int:
+        self._of(name)
+        return 0
+
+    def money(self, name: str) -> Decimal:
+        self._of(name)
+        return Decimal(0)
+
+    def tally(self, name: str, vocabulary: type) -> Counter[Any]:  # noqa: ARG002
+        self._of(name)
+        return Counter()
+
+    def tally_lists(self, name: str, vocabulary: type) -> Counter[Any]:  # noqa: ARG002
+        self._of(name)
+        return Counter()
+
+    def by_group(self, name: str, vocabulary: type, amount: str) -> dict[Any, Any]:  # noqa: ARG002
+        self._of(name, amount)
+        return {}
+
+    def count_rows(self, *, true: str, missing: str) -> int:
+        self._of(true, missing)
+        return 0
+
+    def count_up_to(self, name: str, end: dt.date) -> int:  # noqa: ARG002
+        self._of(name)
+        return 0
+
+    def texts(self, name: str) -> set[str]:
+        self._of(name)
+        return set()
+
+
+def fields_read(kind: Any, start: dt.date, end: dt.date) -> frozenset[str]:
+    """The fields the figures of ``kind`` read (``PenaltyFigures``...): asked of :class:`AskedColumns`.
+
+    The polars engine groups a table's rows by the values of these, so that its groups
+    count as the rows do (:class:`WeightedColumns`).
+
+    Examples:
+        >>> import datetime as dt
+        >>> from enforcement_core.figures import LicensingFigures
+        >>> sorted(fields_read(LicensingFigures, dt.date(2023, 1, 1), dt.date(2023, 12, 31)))
+        ['accepted', 'applied_on', 'decision', 'legal_review', 'revoked_on', 'subject']
+    """
+    asked = AskedColumns()
+    # Figures of nothing may be refused; the fields were asked for all the same.
+    with contextlib.suppress(InvariantError, TypeError, ValueError):
+        kind._from_columns(asked, start, end)  # noqa: SLF001  (the one definition of the figures)
+    return frozenset(asked.names)
 
 
 def _pa() -> Any:

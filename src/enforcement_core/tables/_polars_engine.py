@@ -1,7 +1,8 @@
-"""The column check engine on polars: a CSV of penalty cases in the library's layout.
+"""The column check engine on polars: a CSV of penalty cases or licence applications.
 
 :func:`~enforcement_core.tables.read_columnar` reads a one-sheet CSV of the library's
-own penalty layout here when polars is installed (the ``fast`` extra): every check of
+own layout of penalty cases or licence applications here when polars is installed (the
+``fast`` extra): every check of
 the Arrow engine (``tables._columns``), in its order and its words, with the figures
 counted by the same group-by that runs the checks written as methods. Without pyarrow
 imported at all: the :class:`~enforcement_core.tables.ColumnarLedger`'s typed tables
@@ -17,18 +18,22 @@ are made from what was read, by the Arrow engine's own builder, when first asked
 5. the declared checks of one value, once per distinct value; the identifiers (a value
    a row) held to their check's ``plain_pattern`` in polars, only the others read in
    Python;
-6. the checks written as methods: one record built per distinct combination of the
+6. the declared checks between two fields (a decision not before its application), once
+   per distinct pair of values;
+7. the checks written as methods: one record built per distinct combination of the
    vocabulary columns' values and of which other columns are given, every row of a
    refused combination built alone; rows refused by a declared check, and rows whose
    party (each distinct combination of a party's columns tried once) its class refuses,
    built alone;
-7. identifiers given twice, found through a 64-bit hash of each trimmed identifier, the
+8. identifiers given twice, found through a 64-bit hash of each trimmed identifier, the
    rows of an equal hash then compared by their text;
-8. the figures: the year's groups counted by :class:`~enforcement_core._tallies.WeightedColumns`
-   through the one definition of the figures (``PenaltyFigures._from_columns``).
+9. the figures: the year's groups counted by :class:`~enforcement_core._tallies.WeightedColumns`
+   through the one definition of the figures (``PenaltyFigures._from_columns``,
+   ``LicensingFigures._from_columns``), the groups told apart by the value of every field
+   those read (found by asking them, :class:`_Asked`).
 
 Any file this engine does not read the Arrow engine reads (``None`` from
-:func:`read_penalty_csv`): above the size limit, not UTF-8, with a quote, a CR not
+:func:`read_csv_sheet`): above the size limit, not UTF-8, with a quote, a CR not
 before LF, a header with a blank or repeated name or another problem, a cell longer
 than the limit, a row longer than the header, another layout or kind of record.
 ``tests/test_polars_engine.py`` holds both engines to the same ledger, tables,
@@ -49,11 +54,10 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
-from enforcement_core._extras import require
-from enforcement_core._tallies import WeightedColumns
+from enforcement_core._tallies import WeightedColumns, fields_read
 from enforcement_core._validators import declared_checks
-from enforcement_core.errors import InvariantError, LoadError
-from enforcement_core.figures import PenaltyFigures
+from enforcement_core.errors import LoadError
+from enforcement_core.figures import LicensingFigures, PenaltyFigures
 from enforcement_core.tables._cells import CellError, read_bool, read_yuan
 from enforcement_core.tables._files import MAX_CELL_CHARS, MAX_FILE_BYTES, read_bytes
 from enforcement_core.tables._layout import (
@@ -65,6 +69,14 @@ from enforcement_core.tables._layout import (
     match_columns,
     unknown_without,
 )
+from enforcement_core.tables._polars_checks import (
+    _Col,
+    _pl,
+    _rows,
+    between,
+    given_twice,
+    refused_parties,
+)
 from enforcement_core.tables._problems import TableProblem, _unique
 from enforcement_core.tables._reasons import in_chinese
 from enforcement_core.tables._sheet_columns import column_layout
@@ -74,7 +86,7 @@ if TYPE_CHECKING:
 
     import polars as pl
 
-__all__ = ["Read", "enabled", "read_penalty_csv"]
+__all__ = ["Read", "enabled", "read_csv_sheet"]
 
 #: Kinds of declared check whose reason depends on the value alone (as ``_columns``').
 _VALUE_ONLY: Final = frozenset(
@@ -87,12 +99,17 @@ _PLAIN_YUAN: Final = r"^[0-9]{1,13}(\.[0-9]{1,2})?$"
 _HUGE: Final = Decimal(2**63) / 100
 #: A CR not before an LF: a line's end to the Arrow engine and the object path.
 _LONE_CR: Final = re.compile(rb"\r(?!\n)")
+#: The kinds of record the engine reads: their figures, and the date that puts a record in a year.
+_GROUPED: Final[dict[str, tuple[Any, str]]] = {
+    "penalty_cases": (PenaltyFigures, "decided_on"),
+    "licence_applications": (LicensingFigures, "applied_on"),
+}
 #: Whether the engine may run (tests turn it off to hold the Arrow engine alone).
 _ON: list[bool] = [True]
 
 
 def enabled() -> bool:
-    """Whether :func:`read_penalty_csv` runs: polars installed, and not turned off."""
+    """Whether :func:`read_csv_sheet` runs: polars installed, and not turned off."""
     import importlib.util  # noqa: PLC0415
 
     return _ON[0] and importlib.util.find_spec("polars") is not None
@@ -102,46 +119,12 @@ class _NotMine(Exception):  # noqa: N818  (a signal to the caller, not an error 
     """A file this engine leaves to the Arrow engine."""
 
 
-@attrs.define
-class _Col:
-    """A column as read: its distinct cells (its categories), each row's code, what each reads as."""
-
-    column: Column
-    name: str
-    #: Each row's position in ``distinct`` (a polars UInt32 Series); null for an empty cell.
-    codes: Any
-    distinct: list[str]
-    #: By code: the value read; ``None`` for a blank or refused cell.
-    value: list[Any]
-    #: The codes the reader refused, and why.
-    failed: dict[int, CellError]
-    #: The codes of cells of white space alone.
-    blanks: list[int]
-    has_null: bool
-
-    @property
-    def has_blank(self) -> bool:
-        return self.has_null or bool(self.blanks)
-
-    def blank_mask(self) -> pl.Series:
-        mask: pl.Series = self.codes.is_null()
-        if self.blanks:
-            mask |= self.codes.is_in(self.blanks).fill_null(value=False)
-        return mask
-
-    def given_expr(self) -> Any:
-        pl = _pl()
-        codes = pl.col(self.name).to_physical()
-        given: Any = codes.is_not_null()
-        if self.blanks:
-            given &= ~codes.is_in(self.blanks).fill_null(value=False)
-        return given
-
-
 @attrs.frozen
 class Read:
     """What the engine read of a sheet: enough to make its typed table when it is asked for."""
 
+    #: The ledger's field the sheet's records go to, and their class.
+    field: str
     record: type
     #: The columns read, by the record's field (``party.name`` for a party's), in the sheet's
     #: order; ``None`` for the identifiers.
@@ -185,14 +168,6 @@ class Read:
         return _layout_arrow(self.record, own, nested, self.kept.to_numpy())
 
 
-def _pl() -> Any:
-    return require("polars", "fast", "The column engine on polars")
-
-
-def _rows(mask: pl.Series) -> list[int]:
-    return list(mask.arg_true().to_list())
-
-
 def _header(data: bytes | mmap.mmap) -> list[str]:
     """The header of CSV ``data`` the engine reads; ``_NotMine`` for what the Arrow engine reads otherwise."""
     # A quoted cell may hold a line end or a comma, which the engine's row numbers and the
@@ -215,13 +190,15 @@ def _header(data: bytes | mmap.mmap) -> list[str]:
     return header
 
 
-def read_penalty_csv(
+def read_csv_sheet(
     source: str | os.PathLike[str] | IO[bytes],
     names: tuple[str, str],
     mapping: Mapping[str, str | tuple[str, str]] | None,
     year: int,
-) -> tuple[Read, PenaltyFigures | None, tuple[str, ...]] | None:
-    """A CSV of penalty cases in the library's layout: what was read, the year's figures, what is unknown.
+) -> tuple[Read, Any, tuple[str, ...]] | None:
+    """A CSV of penalty cases or licence applications in the library's layout, read and checked.
+
+    Gives what was read, the year's figures and the figures the sheet leaves unknown.
 
     ``names`` are the file's as shown in problems and its sheet's (its stem). ``None``
     for a file the engine leaves to the Arrow engine (``source`` then read from
@@ -254,14 +231,14 @@ def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arr
     parsed: bytes | str | os.PathLike[str],
     names: tuple[str, str],
     given: tuple[Mapping[str, str | tuple[str, str]] | None, int],
-) -> tuple[Read, PenaltyFigures | None, tuple[str, ...]]:
+) -> tuple[Read, Any, tuple[str, ...]]:
     """The engine's reading of CSV ``data`` (polars reads ``parsed``: the same bytes, or their file)."""
     pl = _pl()
     mapping, year = given
     header = _header(data)
     shown, sheet_name = names
     layout = column_layout(sheet_name, header, mapping, single=True)
-    if not isinstance(layout, Sheet) or layout.key != "penalty_cases":
+    if not isinstance(layout, Sheet) or layout.key not in _GROUPED:
         raise _NotMine
     problems: list[TableProblem] = []
     found = match_columns(sheet_name, header, layout.columns, mapping, problems)
@@ -273,10 +250,7 @@ def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arr
         raise _NotMine  # columns left out
     record = layout.record
     fields = attrs.fields_dict(record)
-    if any(
-        c.kind in ("not_before", "at_most") for f in fields.values() for c in declared_checks(f)
-    ):
-        raise _NotMine  # checks between fields: the Arrow engine's alone
+    kind, dated = _GROUPED[layout.key]
     id_index = next(i for i, c in found.items() if c.key == "id")
     id_name = header[id_index]
     categories = {header[i]: pl.Categories.random() for i in found if i != id_index}
@@ -401,9 +375,32 @@ def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arr
                     )
                 invalid.add(row)
 
+    # -- declared checks between two fields: once per distinct pair of values --------------
+    for index, column in found.items():
+        if len(column.path) == 1 and index != id_index:
+            for check in declared_checks(fields[column.key]):
+                if check.kind in ("not_before", "at_most"):
+                    named = check.other  # type: ignore[attr-defined]
+                    other = next((i for i, c in found.items() if c.path == (named,)), None)
+                    if other is not None and other != id_index:
+                        refusals = between(check, cols[index], cols[other], refused)
+                        for row, value, why in refusals:
+                            problems.append(
+                                TableProblem.at(
+                                    sheet_name,
+                                    row + 2,
+                                    column.header(),
+                                    value,
+                                    why,
+                                    in_chinese(why),
+                                )
+                            )
+                            invalid.add(row)
+
     # -- one group-by: the checks written as methods and the year's counts -----------------
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    date_index = next(i for i, c in found.items() if c.key == "decided_on")
+    asked = fields_read(kind, start, end)
+    date_index = next(i for i, c in found.items() if c.path == (dated,))
     dates = cols[date_index]
     in_year_codes = [
         code for code, v in enumerate(dates.value) if v is not None and start <= v <= end
@@ -417,7 +414,8 @@ def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arr
             continue  # the identifier: only an odd row may be blank, and those are refused
         c = cols[index]
         key = f"_k{index}"
-        if column.vocabulary is not None or column.read is read_bool:
+        counted = column.path[0] in asked and column.read is not read_yuan
+        if column.vocabulary is not None or column.read is read_bool or counted:
             keys.append(pl.col(c.name).to_physical().alias(key))
             telling[index] = key
         elif c.has_blank:
@@ -479,7 +477,7 @@ def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arr
                 invalid.add(member)
     # Rows refused by a declared check, and rows whose party its class refuses (the groups
     # know a name or a number only as given or not), each built alone.
-    alone = invalid | (_refused_parties(record, found, cols) - refused)
+    alone = invalid | (refused_parties(record, found, cols) - refused)
     for row in sorted(alone - refused):
         mine = []
         if build(record, kwargs_of(row), (sheet_name, row + 2), columns, mine) is None:
@@ -490,7 +488,7 @@ def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arr
     if odd_read:
         at = list(odd_read)
         trimmed = ids.scatter(at, pl.Series([odd_read[r] for r in at], dtype=pl.String))
-    problems.extend(_given_twice(trimmed, sheet_name, id_column.header()))
+    problems.extend(given_twice(trimmed, sheet_name, id_column.header()))
     if problems:
         raise LoadError(_unique(problems), source=shown)
 
@@ -498,10 +496,15 @@ def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arr
     if skipped:
         kept = kept.scatter(sorted(skipped), False)  # noqa: FBT003
     read = Read(
-        record, {".".join(c.path): cols.get(i) for i, c in found.items()}, id_column, trimmed, kept
+        layout.key,
+        record,
+        {".".join(c.path): cols.get(i) for i, c in found.items()},
+        id_column,
+        trimmed,
+        kept,
     )
-    figures = PenaltyFigures._from_columns(  # noqa: SLF001  (the one definition of the figures)
-        _weighted(groups, found, cols, telling, record, ("decided_on", start, end)), start, end
+    figures = kind._from_columns(  # noqa: SLF001  (the one definition of the figures)
+        _weighted(groups, found, cols, telling, record, (dated, start, end)), start, end
     )
     return read, figures, unknown_without(record, (c.key for c in found.values()))
 
@@ -542,75 +545,6 @@ def _column(frame: pl.DataFrame, name: str, column: Column, categories: Any) -> 
             except CellError as refusal:
                 failed[code] = refusal
     return _Col(column, name, codes, distinct, value, failed, blanks, codes.null_count() > 0)
-
-
-def _refused_parties(record: type, found: dict[int, Column], cols: dict[int, _Col]) -> set[int]:
-    """The rows whose party (a nested object) its class refuses: each distinct one tried once."""
-    import typing  # noqa: PLC0415
-
-    from enforcement_core.tables._arrow_records import _bare  # noqa: PLC0415
-
-    pl = _pl()
-    by_owner: dict[str, list[_Col]] = {}
-    for index, column in found.items():
-        if len(column.path) == 2:
-            by_owner.setdefault(column.path[0], []).append(cols[index])
-    refused: set[int] = set()
-    hints = typing.get_type_hints(record)
-    for owner, reads in by_owner.items():
-        cls = _bare(hints[owner])
-        # Each row's combination as one number: its codes in mixed radix, null the last.
-        combined = pl.repeat(0, len(reads[0].codes), eager=True, dtype=pl.Int64)
-        for c in reads:
-            width = len(c.value) + 1
-            combined = combined * width + c.codes.cast(pl.Int64).fill_null(len(c.value))
-        bad = []
-        for combo in combined.unique().to_list():
-            kwargs = _party_of(reads, combo)
-            if not kwargs:
-                continue  # no party given: none to refuse
-            try:
-                cls(**kwargs)
-            except (InvariantError, TypeError):
-                bad.append(combo)  # the row's own build says what is wrong
-        if bad:
-            refused.update(_rows(combined.is_in(bad)))
-    return refused
-
-
-def _party_of(reads: list[_Col], combo: int) -> dict[str, Any]:
-    """The fields given of one combination of a party's columns (as ``_refused_parties`` numbers it)."""
-    kwargs, rest = {}, combo
-    for c in reversed(reads):
-        rest, code = divmod(rest, len(c.value) + 1)
-        if code < len(c.value) and c.value[code] is not None:
-            kwargs[c.column.path[1]] = c.value[code]
-    return kwargs
-
-
-def _given_twice(ids: pl.Series, sheet_name: str, header: str) -> list[TableProblem]:
-    """Each identifier given again after its first row, as ``_read.given_again`` words it."""
-    from enforcement_core.tables._read import given_again  # noqa: PLC0415
-
-    given = ids.is_not_null()
-    hashes = ids.filter(given).hash()
-    # Sorted, an equal hash is next to its equal: no hash table of a million hashes.
-    in_order = hashes.sort(multithreaded=False)
-    if len(in_order) < 2 or not (in_order.slice(1) == in_order.slice(0, len(in_order) - 1)).any():
-        return []
-    # Equal hashes: the rows compared by their text, in order (a collision is no problem).
-    candidates = given.arg_true().filter(hashes.is_duplicated()).to_list()
-    first: dict[str, int] = {}
-    again = []
-    for row in candidates:
-        value = ids[row]
-        if value in first:
-            again.append(
-                given_again((sheet_name, row + 2), header, value, (sheet_name, first[value] + 2))
-            )
-        else:
-            first[value] = row
-    return again
 
 
 def _weighted(  # noqa: PLR0913, PLR0917  (the groups, what the columns read, and the year)

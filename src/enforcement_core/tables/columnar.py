@@ -43,7 +43,7 @@ from enforcement_core.tables._arrow_records import _records
 from enforcement_core.tables._files import RawSheet, kind_of, materialized, of_file
 from enforcement_core.tables._layout import match_columns
 from enforcement_core.tables._polars_engine import enabled as polars_enabled
-from enforcement_core.tables._polars_engine import read_penalty_csv
+from enforcement_core.tables._polars_engine import read_csv_sheet
 from enforcement_core.tables._problems import TableProblem, _unique
 from enforcement_core.tables._publicity import PublishedLayout
 from enforcement_core.tables._publicity_columns import _to_encode_published
@@ -225,11 +225,11 @@ def _read_columnar(
     shown = Path(name).name if name else "table"
     stem = Path(name).stem if name else "table"
     if kind == "csv" and polars_enabled():
-        read = read_penalty_csv(source, (shown, stem), mapping, year)
+        read = read_csv_sheet(source, (shown, stem), mapping, year)
         if read is not None:
             rows, figures, unknown = read
             rest = Ledger(body=body, year=year, unknown=unknown)
-            tables = _Tables({"penalty_cases": rows.typed_table}, {"penalty_cases": figures})
+            tables = _Tables({rows.field: rows.typed_table}, {rows.field: figures})
             return ColumnarLedger(body, year, tables, rest)
         source = _rewound(source)
     with engine_memory():
