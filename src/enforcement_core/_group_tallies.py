@@ -25,7 +25,15 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import attrs
 
 from enforcement_core._arrow import scalar, to_numpy
-from enforcement_core._tallies import _day, _pa, _pc, _yuan, exact_sums, fewest_places
+from enforcement_core._tallies import (
+    _day,
+    _pa,
+    _pc,
+    _yuan,
+    exact_sums,
+    fewest_places,
+    field_default,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -70,8 +78,7 @@ class GroupedColumns:
         return name in self.table.column_names
 
     def _default(self, name: str) -> Any:
-        default: Any = attrs.fields_dict(self.record)[name].default
-        return default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type]
+        return field_default(self.record, name)
 
     def _counted(self, rows: Any) -> list[int]:
         """How many of the rows selected (a bool array over the rows) each group has."""

@@ -88,6 +88,18 @@ class Columns(Protocol):
         ...
 
 
+def field_default(record: type, name: str) -> Any:
+    """The default of the field ``name`` of ``record``: what a table without its column holds.
+
+    Examples:
+        >>> from enforcement_core.actions import PenaltyCase
+        >>> field_default(PenaltyCase, "sanctions"), field_default(PenaltyCase, "fine")
+        ((), None)
+    """
+    default: Any = attrs.fields_dict(record)[name].default
+    return default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type]
+
+
 @attrs.frozen
 class RecordColumns:
     """:class:`Columns` over records, in Python (each count a pass in C where it can be)."""
@@ -167,8 +179,8 @@ class WeightedColumns:
 
     ``values`` holds, by field, each group's value (the record's: its default where
     the cell is empty); ``weights`` each group's rows; ``fen`` each group's sum of
-    the amounts given, by field, in fen. ``in_year`` holds the groups' rows in the
-    year, as the group-by found them for the date field and the bounds of ``dated``:
+    the amounts given, by field, in fen. ``within`` holds whether each group's rows are
+    in the year, as the group-by found them for the date field and the bounds of ``dated``:
     a count asked of a field no group holds, or of another year, is an error, never
     a figure.
     """
@@ -378,8 +390,7 @@ class ArrowColumns:
         return name in self.table.column_names
 
     def _default(self, name: str) -> Any:
-        default: Any = attrs.fields_dict(self.record)[name].default
-        return default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type]
+        return field_default(self.record, name)
 
     def _sum(self, array: Any) -> int:
         pc = _pc()

@@ -54,7 +54,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
-from enforcement_core._tallies import WeightedColumns, fields_read
+from enforcement_core._tallies import WeightedColumns, field_default, fields_read
 from enforcement_core._validators import declared_checks
 from enforcement_core.errors import LoadError
 from enforcement_core.figures import LicensingFigures, PenaltyFigures
@@ -568,9 +568,7 @@ def _weighted(  # noqa: PLR0913, PLR0917  (the groups, what the columns read, an
     """The groups as :class:`WeightedColumns`: each group's values by field, its rows and amounts."""
     values: dict[str, list[Any]] = {}
     for field in attrs.fields(record):
-        default = field.default
-        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            default = default.factory()
+        default = field_default(record, field.name)
         index = next((i for i in telling if found[i].path == (field.name,)), None)
         if index is None:
             if not any(c.path[0] == field.name for c in found.values()):
@@ -582,7 +580,7 @@ def _weighted(  # noqa: PLR0913, PLR0917  (the groups, what the columns read, an
             for code in groups.get_column(telling[index]).to_list()
         ]
     fen = {
-        found[int(name.removeprefix("_fen"))].key: [
+        found[int(name.removeprefix("_fen"))].path[0]: [
             int(n or 0) for n in groups.get_column(name).to_list()
         ]
         for name in groups.columns

@@ -66,13 +66,13 @@ if TYPE_CHECKING:
 __all__ = ["ColumnarLedger", "read_columnar"]
 
 _ZERO: Final = Decimal(0)
-# The kinds of record summarised by group-bys; the others through their objects.
-_GROUPED: Final = frozenset({"penalty_cases", "licence_applications"})
-# Their fields, their figures' names and classes.
+# The kinds of record summarised by group-bys (their fields, their figures' names and
+# classes); the others through their objects.
 _GROUPED_FIGURES: Final = (
     ("penalty_cases", "penalty", PenaltyFigures),
     ("licence_applications", "licensing", LicensingFigures),
 )
+_GROUPED: Final = frozenset(field for field, _, _ in _GROUPED_FIGURES)
 
 
 @attrs.frozen
@@ -88,10 +88,11 @@ class ColumnarLedger:
     column where none is), so that the records are those the object reading makes.
     ``rest`` holds every other record, as a :class:`Ledger`.
 
-    A CSV of penalty cases read on polars (the ``fast`` extra) makes its table when
-    ``tables`` first gives it (pyarrow is imported then, not before); the year's figures,
-    counted as it was read, come with the mapping, and :meth:`partial` takes them
-    instead of counting the table. A ledger given other tables counts those.
+    A CSV of penalty cases or licence applications read on polars (the ``fast`` extra)
+    makes its table when ``tables`` first gives it (pyarrow is imported then, not
+    before); the year's figures, counted as it was read, come with the mapping, and
+    :meth:`partial` takes them instead of counting the table. A ledger given other
+    tables counts those.
     """
 
     #: The body whose ledger it is.
