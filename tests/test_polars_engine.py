@@ -31,7 +31,7 @@ from enforcement_core.serialization import dump_json
 from enforcement_core.tables import _polars_engine, read_columnar
 from enforcement_core.tables._files import MAX_CELL_CHARS
 from enforcement_core.tables._read import read_objects
-from test_columnar import BAD, BODY, SHEETS, YEAR, cell, on
+from test_columnar import BAD, BODY, SHEETS, YEAR, _national_csv, cell, on
 
 pytest.importorskip("polars")
 pytest.importorskip("pyarrow")
@@ -329,6 +329,52 @@ def test_without_pyarrow_until_the_tables_are_asked_for(tmp_path):
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert ["2 False False", "2 True"] == done.stdout.split("\n")[:2]
+
+
+def test_a_national_table_is_left_by_its_first_line(tmp_path):
+    """A 双公示 CSV goes to the Arrow engine on its header: polars never imported, no byte scanned."""
+    path = tmp_path / "行政处罚决定公示.csv"
+    headers = [
+        "行政相对人名称",
+        "行政相对人类别",
+        "行政处罚决定书文号",
+        "处罚类别",
+        "处罚决定日期",
+        "处罚机关",
+    ]
+    path.write_bytes(
+        _national_csv(
+            headers,
+            [
+                dict(
+                    zip(
+                        headers,
+                        ["某厂", "法人及非法人组织", "罚1", "警告", "2023-05-02", "某镇"],
+                        strict=True,
+                    )
+                )
+            ],
+        )
+    )
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from enforcement_core.body import BodyLevel, EnforcementBody
+        from enforcement_core.tables import _polars_engine, read_columnar
+
+        def scanned(data):
+            raise AssertionError("a national table's bytes scanned")
+
+        _polars_engine._plain_bytes = scanned
+        assert _polars_engine.enabled()
+        ledger = read_columnar({str(path)!r}, body=EnforcementBody("某镇", BodyLevel.TOWN), year=2023)
+        print(ledger.summarize().penalty.cases, "polars" in sys.modules)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert "1 False" == done.stdout.split("\n")[0]
 
 
 def test_the_ledger_pickles_with_its_tables_made():

@@ -169,15 +169,7 @@ class Read:
 
 
 def _header(data: bytes | mmap.mmap) -> list[str]:
-    """The header of CSV ``data`` the engine reads; ``_NotMine`` for what the Arrow engine reads otherwise."""
-    # A quoted cell may hold a line end or a comma, which the engine's row numbers and the
-    # Arrow engine's reading may take otherwise: read there.
-    if data.find(b'"') >= 0:
-        raise _NotMine
-    # A CR alone ends a line to the Arrow engine; polars reads it into a cell, or drops it
-    # at a cell's end (``x\r,y`` reads ``x``).
-    if data.find(b"\r") >= 0 and _LONE_CR.search(data):
-        raise _NotMine
+    """The header of CSV ``data``, read from its first line alone; ``_NotMine`` for one the engine leaves."""
     end = data.find(b"\n")
     try:
         line = bytes(data[:end] if end >= 0 else data[:]).decode("utf-8").removeprefix("\ufeff")
@@ -188,6 +180,22 @@ def _header(data: bytes | mmap.mmap) -> list[str]:
     if not header or any(not h.strip() for h in header) or len(set(header)) != len(header):
         raise _NotMine
     return header
+
+
+def _plain_bytes(data: bytes | mmap.mmap) -> None:
+    """``_NotMine`` unless the whole of ``data`` is free of what polars reads otherwise.
+
+    Run once the header is known to be the engine's (a pass over every byte: a file
+    another engine reads is not scanned for nothing).
+    """
+    # A quoted cell may hold a line end or a comma, which the engine's row numbers and the
+    # Arrow engine's reading may take otherwise: read there (a header's quotes too).
+    if data.find(b'"') >= 0:
+        raise _NotMine
+    # A CR alone ends a line to the Arrow engine; polars reads it into a cell, or drops it
+    # at a cell's end (``x\r,y`` reads ``x``).
+    if data.find(b"\r") >= 0 and _LONE_CR.search(data):
+        raise _NotMine
 
 
 def read_csv_sheet(
@@ -233,8 +241,9 @@ def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arr
     given: tuple[Mapping[str, str | tuple[str, str]] | None, int],
 ) -> tuple[Read, Any, tuple[str, ...]]:
     """The engine's reading of CSV ``data`` (polars reads ``parsed``: the same bytes, or their file)."""
-    pl = _pl()
     mapping, year = given
+    # The header first, from the first line alone: a file of another layout (a national
+    # table) goes to the Arrow engine before any pass over its bytes or polars' import.
     header = _header(data)
     shown, sheet_name = names
     layout = column_layout(sheet_name, header, mapping, single=True)
@@ -248,6 +257,8 @@ def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arr
         raise _NotMine
     if len(found) != len(header):
         raise _NotMine  # columns left out
+    _plain_bytes(data)
+    pl = _pl()
     record = layout.record
     fields = attrs.fields_dict(record)
     kind, dated = _GROUPED[layout.key]
