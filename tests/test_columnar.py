@@ -1239,7 +1239,7 @@ def test_a_read_holds_the_system_memory_pool_and_gives_the_default_back(monkeypa
 
     from enforcement_core import figures
     from enforcement_core._arrow import system_memory_pool
-    from enforcement_core.tables import columnar
+    from enforcement_core.tables import _columns, columnar
 
     before = pa.default_memory_pool().backend_name
     during = []
@@ -1260,7 +1260,7 @@ def test_a_read_holds_the_system_memory_pool_and_gives_the_default_back(monkeypa
     assert [("system", False), ("system", False)] == during
     assert before == pa.default_memory_pool().backend_name
     assert huge == _huge_pages()
-    # And while the summary counts the columns.
+    # The summary counts the codes the checks made: no typed table, no Arrow columns.
     counted = []
     columns = figures.ArrowColumns
 
@@ -1270,7 +1270,20 @@ def test_a_read_holds_the_system_memory_pool_and_gives_the_default_back(monkeypa
 
     monkeypatch.setattr(figures, "ArrowColumns", counting)
     assert 1 == ledger.summarize().penalty.cases
-    assert [("system", False)] == counted
+    assert [] == counted
+    # The typed table, made when asked for, is made in the engine's memory too.
+    made = []
+    layout_arrow = _columns._layout_arrow
+
+    def making(*args, **kwargs):
+        made.append((pa.default_memory_pool().backend_name, _huge_pages()))
+        return layout_arrow(*args, **kwargs)
+
+    monkeypatch.setattr(_columns, "_layout_arrow", making)
+    later = read_columnar(io.BytesIO(good.encode()), body=BODY, year=YEAR)
+    assert [] == made
+    assert 1 == later.tables["penalty_cases"].num_rows
+    assert [("system", False)] == made
     assert huge == _huge_pages()
     # Nested (a read within a read), the pool is given back when the outer one ends.
     with system_memory_pool():
@@ -1289,7 +1302,7 @@ def test_rows_are_grouped_by_their_combination_of_values(rows, kept):
     """_signatures and _grouped: rows share a group exactly when their values do; each group's first row."""
     import numpy as np
 
-    from enforcement_core.tables._columns import _grouped, _signatures
+    from enforcement_core.tables._counted import _grouped, _signatures
 
     columns = list(zip(*rows, strict=True)) if rows else [(), (), ()]
     keys = [

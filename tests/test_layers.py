@@ -443,6 +443,7 @@ TABLES: list[str] = [
     "_sheet_columns",
     "_arrow_files",
     "_arrow_records",
+    "_counted",
     "_columns",
     "_distinct",
     "_publicity_columns",

@@ -28,7 +28,7 @@ import strategies
 from enforcement_core._tallies import RecordColumns, WeightedColumns
 from enforcement_core.figures import PenaltyFigures
 from enforcement_core.serialization import dump_json
-from enforcement_core.tables import _polars_engine, read_columnar
+from enforcement_core.tables import _polars_engine, columnar, read_columnar
 from enforcement_core.tables._files import MAX_CELL_CHARS
 from enforcement_core.tables._read import read_objects
 from test_columnar import BAD, BODY, SHEETS, YEAR, _national_csv, cell, on
@@ -360,7 +360,7 @@ def test_a_national_table_is_left_by_its_first_line(tmp_path):
         f"""
         import sys
         from enforcement_core.body import BodyLevel, EnforcementBody
-        from enforcement_core.tables import _polars_engine, read_columnar
+        from enforcement_core.tables import _polars_engine, columnar, read_columnar
 
         def scanned(data):
             raise AssertionError("a national table's bytes scanned")
@@ -397,9 +397,14 @@ def test_without_polars_the_arrow_engine_reads(monkeypatch):
         lambda name, *a: None if name == "polars" else find_spec(name, *a),
     )
     assert not _polars_engine.enabled()
+
+    def not_called(*_):
+        raise AssertionError("the polars engine ran")
+
+    monkeypatch.setattr(columnar, "read_csv_sheet", not_called)
     ledger = read_columnar(io.BytesIO(sheet_of(ROWS[:3:2])), body=BODY, year=YEAR)
-    assert isinstance(ledger.tables, dict)
     assert 2 == ledger.summarize().penalty.cases
+    assert 2 == ledger.tables["penalty_cases"].num_rows
 
 
 @given(st.lists(strategies.penalty_cases(on=on), max_size=12))

@@ -77,7 +77,7 @@ from enforcement_core.tables._arrow_files import (
     _pa,
     _strings,
 )
-from enforcement_core.tables._columns import _grouped
+from enforcement_core.tables._counted import _grouped
 from enforcement_core.tables._files import kind_of
 from enforcement_core.tables._problems import TableProblem, _unique
 from enforcement_core.tables._publicity import published_layouts, recognise
@@ -707,7 +707,7 @@ def _read(
         wanted=_summed,
         encodings=encodings,
         narrow=of_the_year,
-    )
+    ).make()
     ids = _ids_of(table, found, order, encodings)
     id_header = next((c.header() for c in found.values() if c.key == "id"), "")
     ((bodies, of_row),) = found_bodies

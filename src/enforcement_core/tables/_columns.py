@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from enum import Enum
 from typing import Any, Final
@@ -43,6 +44,7 @@ from enforcement_core.tables._arrow_records import (
     _vocabulary_column,
 )
 from enforcement_core.tables._cells import CellError, read_text
+from enforcement_core.tables._counted import Checked, _grouped, _signatures
 from enforcement_core.tables._layout import (
     EXAMPLE_PREFIX,
     Column,
@@ -292,8 +294,8 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the
     problems: list[TableProblem],
     *,
     encodings: dict[int, _Encoded] | None = None,
-) -> Any:
-    """A sheet of the library's layout, checked column by column into a typed table.
+) -> Checked:
+    """A sheet of the library's layout, checked column by column: its typed table made when asked for.
 
     Each column is dictionary-encoded once; every check of a cell (blank, the
     template's example, its reader, the declared checks) is decided on the distinct
@@ -410,36 +412,8 @@ def _checked_layout(  # noqa: C901, PLR0912, PLR0913, PLR0915  (the steps of the
             if build(record, kwargs_of(member), (sheet_name, member + 2), columns, mine) is None:
                 problems.extend(mine)
                 invalid[member] = True
-    return _layout_arrow(record, own, nested, ~(refused | invalid))
-
-
-def _grouped(signature: Any, rows: Any) -> tuple[Any, Any]:
-    """The groups of equal signatures among ``rows``: each group's first row, each row's group.
-
-    A row outside ``rows`` is in group ``-1``. Signatures of a few values a row
-    (combinations of vocabulary) are counted, not sorted.
-    """
-    import numpy as np  # noqa: PLC0415
-
-    every = bool(rows.all())
-    # Every row kept (the usual table): the signatures are the keys, not copied.
-    positions = np.arange(len(signature)) if every else np.flatnonzero(rows)
-    if not len(positions):
-        return np.zeros(0, dtype=np.int64), np.full(len(signature), -1, dtype=np.int64)
-    keys = signature if every else signature[positions]
-    top = int(keys.max())
-    if int(keys.min()) >= 0 and top < 4 * len(keys) + 4096:
-        rank = np.cumsum(np.bincount(keys, minlength=top + 1) > 0, dtype=np.int32) - 1
-        inverse = rank[keys]
-    else:
-        inverse = np.unique(keys, return_inverse=True)[1].reshape(-1)
-    first = np.full(int(inverse.max()) + 1, len(signature), dtype=np.int64)
-    np.minimum.at(first, inverse, positions)
-    if every:
-        return first, inverse
-    group_of = np.full(len(signature), -1, dtype=np.int64)
-    group_of[positions] = inverse
-    return first, group_of
+    keep = ~(refused | invalid)
+    return Checked(functools.partial(_layout_arrow, record, own, nested, keep), record, own, keep)
 
 
 def _refused_nested(record: type, nested: list[_Read], rows: int) -> Any:
@@ -513,29 +487,6 @@ def _vocabulary_like(read: _Read) -> bool:
     return len(read.distinct) <= _FEW and (
         column.vocabulary is not None or column.read is read_bool
     )
-
-
-def _signatures(keys: list[Any], radix: list[int], rows: int) -> Any:
-    """One number per row for its combination of ``keys``."""
-    import numpy as np  # noqa: PLC0415
-
-    signature = np.zeros(rows, dtype=np.int64)
-    # One array of products, reused: a million-row table has a column a key, and fresh
-    # memory (first touched, zeroed by the kernel) costs more than the arithmetic.
-    term = np.empty(rows, dtype=np.int64)
-    scale = 1
-    for key, base in zip(keys, radix, strict=True):
-        if scale * base >= 2**62:
-            # Too many combinations for one number: number the distinct rows instead.
-            _, signature = np.unique(
-                np.stack([signature, key], axis=1), axis=0, return_inverse=True
-            )
-            signature = signature.reshape(-1).astype(np.int64)
-            scale = int(signature.max(initial=0)) + 1
-        np.multiply(key, np.int64(scale), out=term, casting="unsafe")
-        signature += term
-        scale *= base
-    return signature
 
 
 def _as_text(  # noqa: PLR0913, PLR0917  (the sheet, the column, and where problems go)

@@ -260,7 +260,8 @@ def _checked(  # noqa: PLR0911  (each way a file leaves the column road)
     )
     if done is None:
         return None
-    (typed, unknown), field, record = done, field_of(layout), layout.record
+    (checked, unknown), field, record = done, field_of(layout), layout.record
+    typed = checked.make()
     bodies = national_bodies(cells)
     said = _as_read(problems)
     if said is None:

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import csv as std_csv
 import datetime as dt
+import functools
 import io
 import mmap
 import os
@@ -57,8 +58,8 @@ import attrs
 from enforcement_core._tallies import WeightedColumns, field_default, fields_read
 from enforcement_core._validators import declared_checks
 from enforcement_core.errors import LoadError
-from enforcement_core.figures import LicensingFigures, PenaltyFigures
 from enforcement_core.tables._cells import CellError, read_bool, read_yuan
+from enforcement_core.tables._counted import GROUPED
 from enforcement_core.tables._files import MAX_CELL_CHARS, MAX_FILE_BYTES, read_bytes
 from enforcement_core.tables._layout import (
     EXAMPLE_PREFIX,
@@ -82,7 +83,7 @@ from enforcement_core.tables._reasons import in_chinese
 from enforcement_core.tables._sheet_columns import column_layout
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     import polars as pl
 
@@ -99,11 +100,6 @@ _PLAIN_YUAN: Final = r"^[0-9]{1,13}(\.[0-9]{1,2})?$"
 _HUGE: Final = Decimal(2**63) / 100
 #: A CR not before an LF: a line's end to the Arrow engine and the object path.
 _LONE_CR: Final = re.compile(rb"\r(?!\n)")
-#: The kinds of record the engine reads: their figures, and the date that puts a record in a year.
-_GROUPED: Final[dict[str, tuple[Any, str]]] = {
-    "penalty_cases": (PenaltyFigures, "decided_on"),
-    "licence_applications": (LicensingFigures, "applied_on"),
-}
 #: Whether the engine may run (tests turn it off to hold the Arrow engine alone).
 _ON: list[bool] = [True]
 
@@ -208,10 +204,11 @@ def read_csv_sheet(
     names: tuple[str, str],
     mapping: Mapping[str, str | tuple[str, str]] | None,
     year: int,
-) -> tuple[Read, Any, tuple[str, ...]] | None:
+) -> tuple[Read, Callable[[], Any], tuple[str, ...]] | None:
     """A CSV of penalty cases or licence applications in the library's layout, read and checked.
 
-    Gives what was read, the year's figures and the figures the sheet leaves unknown.
+    Gives what was read, what counts the year's figures (when called) and the figures
+    the sheet leaves unknown.
 
     ``names`` are the file's as shown in problems and its sheet's (its stem). ``None``
     for a file the engine leaves to the Arrow engine (``source`` then read from
@@ -244,7 +241,7 @@ def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arr
     parsed: bytes | str | os.PathLike[str],
     names: tuple[str, str],
     given: tuple[Mapping[str, str | tuple[str, str]] | None, int],
-) -> tuple[Read, Any, tuple[str, ...]]:
+) -> tuple[Read, Callable[[], Any], tuple[str, ...]]:
     """The engine's reading of CSV ``data`` (polars reads ``parsed``: the same bytes, or their file)."""
     mapping, year = given
     # The header first, from the first line alone: a file of another layout (a national
@@ -252,7 +249,7 @@ def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arr
     header = _header(data)
     shown, sheet_name = names
     layout = column_layout(sheet_name, header, mapping, single=True)
-    if not isinstance(layout, Sheet) or layout.key not in _GROUPED:
+    if not isinstance(layout, Sheet) or layout.key not in GROUPED:
         raise _NotMine
     problems: list[TableProblem] = []
     found = match_columns(sheet_name, header, layout.columns, mapping, problems)
@@ -266,7 +263,7 @@ def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arr
     pl = _pl()
     record = layout.record
     fields = attrs.fields_dict(record)
-    kind, dated = _GROUPED[layout.key]
+    kind, dated = GROUPED[layout.key]
     id_index = next(i for i, c in found.items() if c.key == "id")
     id_name = header[id_index]
     categories = {header[i]: pl.Categories.random() for i in found if i != id_index}
@@ -529,10 +526,14 @@ def _read(  # noqa: C901, PLR0912, PLR0915  (the steps of the checks, in the Arr
         trimmed,
         kept,
     )
-    figures = kind._from_columns(  # noqa: SLF001  (the one definition of the figures)
-        _weighted(groups, found, cols, telling, record, (dated, start, end)), start, end
+    # Counted when the summary asks: a sum beyond the largest amount is the summary's to refuse.
+    counter = functools.partial(
+        kind._from_columns,  # noqa: SLF001  (the one definition of the figures)
+        _weighted(groups, found, cols, telling, record, (dated, start, end)),
+        start,
+        end,
     )
-    return read, figures, unknown_without(record, (c.key for c in found.values()))
+    return read, counter, unknown_without(record, (c.key for c in found.values()))
 
 
 def _refuses(check: Any, value: Any) -> bool:

@@ -45,14 +45,13 @@ from enforcement_core.tables._columns import (
     _as_text,
     _constant,
     _Factor,
-    _grouped,
     _or,
     _plain,
     _Read,
     _read_column,
-    _signatures,
     _unread_rows,
 )
+from enforcement_core.tables._counted import Checked, _grouped, _signatures
 from enforcement_core.tables._distinct import (
     _factor,
     _fen_array,
@@ -103,8 +102,8 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
     wanted: Callable[[str], bool] | None = None,
     encodings: dict[int, _Encoded] | None = None,
     narrow: Callable[[Any, Mapping[str, Any]], Any] | None = None,
-) -> Any:
-    """The typed table of a national table's records; ``cells`` gets every column as read.
+) -> Checked:
+    """A national table checked (its typed table made when asked for); ``cells`` gets every column as read.
 
     ``cells``, when given, receives each column as read by the column's key
     (``"body"``, ``"body_code"``): its distinct values (the last ``None``) and each
@@ -159,8 +158,8 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     wanted: Callable[[str], bool] | None = None,
     encodings: dict[int, _Encoded] | None = None,
     narrow: Callable[[Any, Mapping[str, Any]], Any] | None = None,
-) -> Any:
-    """The typed table of a national table's records, every refused row reported and left out.
+) -> Checked:
+    """A national table's records checked, every refused row reported and left out.
 
     ``shape`` makes the record's fields of the columns as read, as ``_penalty`` and
     ``_licence`` of :mod:`~enforcement_core.tables._publicity` make them of a row.
@@ -314,7 +313,9 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
         cells.update(as_read, _kept=keep, _named=~refused)
     if narrow is not None:
         keep = narrow(keep, keyed)
-    return _national_arrow(record, keyed, keep, texts_of, wanted)
+    factors = {name: f for name, f in keyed.items() if isinstance(f, _Factor)}
+    make = functools.partial(_national_arrow, record, keyed, keep, texts_of, wanted)
+    return Checked(make, record, factors, keep)
 
 
 def _rules(  # noqa: C901, PLR0912, PLR0913, PLR0917  (the table, its columns, and the rules in turn)

@@ -27,6 +27,7 @@ from enforcement_core.tables._publicity_rows import unknown_of
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from enforcement_core.tables._counted import Checked
     from enforcement_core.tables._problems import TableProblem
     from enforcement_core.tables._read import Seen
 
@@ -287,8 +288,8 @@ def typed_sheet(  # noqa: PLR0913, PLR0917  (the table, its layout, and where pr
     remember: bool,
     cells: dict[str, Any] | None = None,
     again: list[TableProblem] | None = None,
-) -> tuple[Any, tuple[str, ...]] | None:
-    """A sheet the engine reads, checked into a typed table, with the figures its columns leave unknown.
+) -> tuple[Checked, tuple[str, ...]] | None:
+    """A sheet the engine reads, checked (its typed table made when asked for), with the figures its columns leave unknown.
 
     The sheet's layout is :func:`._sheet_columns.column_layout`'s. ``None`` when its
     header has a problem (added to ``problems``). Its identifiers given again are found
@@ -304,7 +305,7 @@ def typed_sheet(  # noqa: PLR0913, PLR0917  (the table, its layout, and where pr
         found = _columns_of(sheet_name, header, layout.columns, mapping, problems, ignored=ignored)
         if found is None:
             return None
-        typed = _national(
+        checked = _national(
             sheet_name, table, found, layout, problems, cells=cells, encodings=encodings
         )
         unknown = unknown_of(layout, (column.key for column in found.values()))
@@ -312,7 +313,7 @@ def typed_sheet(  # noqa: PLR0913, PLR0917  (the table, its layout, and where pr
         found = _columns_of(sheet_name, header, layout.columns, mapping, problems)
         if found is None:
             return None
-        typed = _checked_layout(
+        checked = _checked_layout(
             sheet_name, table, found, layout.record, problems, encodings=encodings
         )
         unknown = unknown_without(layout.record, (column.key for column in found.values()))
@@ -321,7 +322,7 @@ def typed_sheet(  # noqa: PLR0913, PLR0917  (the table, its layout, and where pr
             field_of(layout), sheet_name, table, found, seen, remember=remember, encodings=encodings
         )
     )
-    return typed, unknown
+    return checked, unknown
 
 
 def field_of(layout: PublishedLayout | Sheet) -> str:

@@ -19,6 +19,7 @@ equal to :func:`~enforcement_core.summarize` of the same records.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
@@ -40,6 +41,7 @@ from enforcement_core.partials import Partial
 from enforcement_core.summary import record_figures
 from enforcement_core.tables._arrow_files import _arrow_sheets, workbook_tables
 from enforcement_core.tables._arrow_records import _records
+from enforcement_core.tables._counted import GROUPED, Checked
 from enforcement_core.tables._files import RawSheet, kind_of, materialized, of_file
 from enforcement_core.tables._layout import match_columns
 from enforcement_core.tables._polars_engine import enabled as polars_enabled
@@ -228,9 +230,9 @@ def _read_columnar(
     if kind == "csv" and polars_enabled():
         read = read_csv_sheet(source, (shown, stem), mapping, year)
         if read is not None:
-            rows, figures, unknown = read
+            rows, counter, unknown = read
             rest = Ledger(body=body, year=year, unknown=unknown)
-            tables = _Tables({rows.field: rows.typed_table}, {rows.field: figures})
+            tables = _Tables({rows.field: rows.typed_table}, {rows.field: counter})
             return ColumnarLedger(body, year, tables, rest)
         source = _rewound(source)
     with engine_memory():
@@ -260,33 +262,12 @@ def _by_arrow(
         ledger = read_objects(_rewound(source), body=body, year=year, mapping=mapping)
         return ColumnarLedger(body, year, {}, ledger)
     problems: list[TableProblem] = []
-    tables: dict[str, Any] = {}
-    objects: dict[str, list[Any]] = {}
-    seen: Seen = {}
-    unknown: dict[str, None] = {}
-    layouts = [
-        column_layout(sheet_name, list(table.column_names), mapping, single=len(arrow) == 1)
-        for sheet_name, table in arrow
-    ]
-    later = _looked_up_later(layouts)
-    for (sheet_name, table), layout, remember in zip(arrow, layouts, later, strict=True):
-        if layout is None:
-            # Records with sub-records, and what is not a sheet, go the object way.
-            objects.setdefault("_sheets", []).append(sheet_name)
-            continue
-        done = typed_sheet(sheet_name, table, layout, mapping, problems, seen, remember=remember)
-        if done is not None:
-            typed, missing = done
-            unknown.update(dict.fromkeys(missing))
-            tables[field_of(layout)] = _concat(tables.get(field_of(layout)), typed)
-    if objects.get("_sheets"):
-        rest = read_objects(
-            _rewound(source),
-            body=body,
-            year=year,
-            mapping=mapping,
-        )
-        emptied: dict[str, Any] = {field: () for field in tables if getattr(rest, field)}
+    tables, checked, unknown, by_objects = _sheets_checked(arrow, mapping, problems)
+    if by_objects:
+        rest = read_objects(_rewound(source), body=body, year=year, mapping=mapping)
+        emptied: dict[str, Any] = {
+            field: () for field in [*tables, *checked] if getattr(rest, field)
+        }
         rest = attrs.evolve(rest, **emptied)
     else:
         rest = Ledger(body=body, year=year)
@@ -294,7 +275,51 @@ def _by_arrow(
         raise LoadError(_unique(problems), source=shown)
     if unknown:
         rest = attrs.evolve(rest, unknown=tuple(dict.fromkeys([*rest.unknown, *unknown])))
+    if checked:
+        counters = {f: functools.partial(done.figures, f, year) for f, done in checked.items()}
+        makers = {f: done.make for f, done in checked.items()}
+        return ColumnarLedger(body, year, _Tables(makers, counters), rest)
     return ColumnarLedger(body, year, tables, rest)
+
+
+def _sheets_checked(
+    arrow: list[tuple[str, Any]],
+    mapping: Mapping[str, str | tuple[str, str]] | None,
+    problems: list[TableProblem],
+) -> tuple[dict[str, Any], dict[str, Checked], list[str], bool]:
+    """The sheets the engine reads, checked: typed tables, the sheet counted from its codes, and more.
+
+    Gives the typed tables by the ledger's field; a file of one sheet of penalty cases
+    or licence applications (a CSV, a Parquet file) as checked instead, its figures
+    counted from the codes its checks made and its typed table made only when asked
+    for; the figures the sheets leave unknown; whether a sheet is read by objects.
+    """
+    tables: dict[str, Any] = {}
+    checked: dict[str, Checked] = {}
+    unknown: list[str] = []
+    by_objects = False
+    seen: Seen = {}
+    single = len(arrow) == 1
+    layouts = [
+        column_layout(sheet_name, list(table.column_names), mapping, single=single)
+        for sheet_name, table in arrow
+    ]
+    later = _looked_up_later(layouts)
+    for (sheet_name, table), layout, remember in zip(arrow, layouts, later, strict=True):
+        if layout is None:
+            # Records with sub-records, and what is not a sheet, go the object way.
+            by_objects = True
+            continue
+        done = typed_sheet(sheet_name, table, layout, mapping, problems, seen, remember=remember)
+        if done is None:
+            continue
+        unknown.extend(done[1])
+        field = field_of(layout)
+        if single and field in GROUPED:
+            checked[field] = done[0]
+        else:
+            tables[field] = _concat(tables.get(field), done[0].make())
+    return tables, checked, unknown, by_objects
 
 
 def _columnar_workbook(
@@ -397,7 +422,7 @@ def split_workbook(  # noqa: PLR0913  (the file, its names, and what is given an
         )
         if done is not None:
             bodies.update(national_bodies(cells))
-            parts.setdefault(field_of(layout), []).append(done[0])
+            parts.setdefault(field_of(layout), []).append(done[0].make())
     tables = {field: _concat(*found) for field, found in parts.items()}
 
     def years() -> Counter[int]:
@@ -455,21 +480,29 @@ def _to_encode(
     return encode
 
 
-class _Tables(Mapping[str, Any]):
-    """Typed tables by the ledger's field, each made when first asked for.
+class _Made(Mapping[str, Any]):
+    """Values by key, each made when first asked for, in the context ``around`` gives.
 
-    ``counted`` holds, by field, the year's figures of a table counted as it was read.
+    Pickled (to another process), it is a dict of the values made.
     """
 
-    def __init__(self, makers: dict[str, Callable[[], Any]], counted: Mapping[str, Any]) -> None:
+    def __init__(
+        self,
+        makers: Mapping[str, Callable[[], Any]],
+        around: Callable[[], contextlib.AbstractContextManager[Any]] = contextlib.nullcontext,
+    ) -> None:
         self._makers = makers
         self._made: dict[str, Any] = {}
-        self.counted = counted
+        self._around = around
 
-    def __getitem__(self, field: str) -> Any:
-        if field not in self._made:
-            self._made[field] = self._makers[field]()
-        return self._made[field]
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._made:
+            with self._around():
+                self._made[key] = self._makers[key]()
+        return self._made[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._makers  # nothing made to say so
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._makers)
@@ -482,6 +515,21 @@ class _Tables(Mapping[str, Any]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (dict, (dict(self),))
+
+
+class _Tables(_Made):
+    """Typed tables by the ledger's field, each made when first asked for, in the engine's memory.
+
+    ``counted`` holds, by field, the year's figures of a table counted from what its
+    reading made, each counted when first asked for (a sum beyond the largest amount
+    is refused by the summary, as the object path's summary refuses it, not by the reading).
+    """
+
+    def __init__(
+        self, makers: Mapping[str, Callable[[], Any]], counters: Mapping[str, Callable[[], Any]]
+    ) -> None:
+        super().__init__(makers, engine_memory)
+        self.counted = _Made(counters)
 
 
 def _lazy_records(field: str, table: Any) -> tuple[Any, ...]:

@@ -1,0 +1,121 @@
+"""A sheet the Arrow engine checked, counted from its codes: the figures of its typed table, or of its records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import enforcement_core as ec
+import strategies
+from enforcement_core.figures import LicensingFigures, PenaltyFigures
+from enforcement_core.serialization import dump_json
+from enforcement_core.tables import _publicity_columns, read_columnar
+from test_columnar import BODY, YEAR, _national_csv, _national_table, bad_cells, on, table
+
+pytest.importorskip("pyarrow")
+
+KINDS = {"penalty_cases": PenaltyFigures, "licence_applications": LicensingFigures}
+START, END = dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31)
+
+
+def sheets_alike(data):
+    """The summary counted from the codes is the records' summary, and each table's figures its typed table's."""
+    try:
+        ledger = read_columnar(io.BytesIO(data), body=BODY, year=YEAR)
+    except ec.LoadError:
+        return
+    summary, of_records = ledger.summarize(), ec.summarize(ledger.to_ledger())
+    assert summary == of_records
+    # Written alike to the places of every amount, as the records' summary writes them.
+    assert dump_json(summary) == dump_json(of_records)
+    # Before the figures a sheet leaves unknown are left: as counted over the typed table.
+    assert set(ledger.tables.counted) == set(ledger.tables)
+    for field in ledger.tables:
+        counted = ledger.tables.counted[field]
+        assert counted == KINDS[field].from_table(ledger.tables[field], START, END)
+
+
+@pytest.mark.usefixtures("arrow_engine")
+class TestCountedFromTheCodes:
+    """The figures the Arrow engine counts as it reads equal its typed table's and its records'."""
+
+    @given(_national_table("penalty"))
+    def test_national_penalty_tables(self, data):
+        sheets_alike(data)
+
+    @given(_national_table("licensing"))
+    def test_national_licensing_tables(self, data):
+        sheets_alike(data)
+
+    @given(st.lists(strategies.penalty_cases(on=on), max_size=8), bad_cells)
+    def test_penalty_sheets_of_the_library_layout(self, cases, bad):
+        sheets_alike(table("penalty_cases", cases, bad))
+
+    @given(st.lists(strategies.licence_applications(on=on), max_size=8), bad_cells)
+    def test_licence_sheets_of_the_library_layout(self, cases, bad):
+        sheets_alike(table("licence_applications", cases, bad))
+
+
+NATIONAL = [
+    "行政相对人名称",
+    "行政相对人类别",
+    "行政处罚决定书文号",
+    "处罚类别",
+    "罚款金额（万元）",
+]
+NATIONAL += ["处罚决定日期", "处罚机关"]
+
+
+def national(*rows):
+    return _national_csv(NATIONAL, [dict(zip(NATIONAL, row, strict=True)) for row in rows])
+
+
+def test_a_national_tables_figures_written_here():
+    """Three decisions, one of another year: the year's two counted, their fines in yuan."""
+    data = national(
+        ["甲厂", "法人及非法人组织", "罚1", "罚款", "0.5", f"{YEAR}-03-01", "某镇"],
+        ["乙厂", "法人及非法人组织", "罚2", "警告、罚款", "1.2345", f"{YEAR}-11-30", "某镇"],
+        ["丙厂", "法人及非法人组织", "罚3", "罚款", "9", f"{YEAR - 1}-12-31", "某镇"],
+    )
+    penalty = read_columnar(io.BytesIO(data), body=BODY, year=YEAR).summarize().penalty
+    assert 2 == penalty.cases
+    assert Decimal(17345) == penalty.fines
+
+
+def test_a_summary_makes_no_typed_table(monkeypatch):
+    """A national table summarised: its typed table is never made; asked for, it is made once."""
+    made = []
+    national_arrow = _publicity_columns._national_arrow
+
+    def making(*args, **kwargs):
+        made.append(1)
+        return national_arrow(*args, **kwargs)
+
+    monkeypatch.setattr(_publicity_columns, "_national_arrow", making)
+    data = national(["甲厂", "法人及非法人组织", "罚1", "罚款", "0.5", f"{YEAR}-03-01", "某镇"])
+    ledger = read_columnar(io.BytesIO(data), body=BODY, year=YEAR)
+    assert 1 == ledger.summarize().penalty.cases
+    assert [] == made
+    assert 1 == ledger.tables["penalty_cases"].num_rows
+    assert 1 == ledger.tables["penalty_cases"].num_rows
+    assert [1] == made
+
+
+def test_fines_beyond_the_largest_sum_are_the_summarys_to_refuse():
+    """Each fine allowed, their sum beyond the largest amount: read, and refused when summarised, as objects are."""
+    big = "99999999.99"  # 万元: 999,999,999,900 yuan, just below the largest amount
+    data = national(
+        ["甲厂", "法人及非法人组织", "罚1", "罚款", big, f"{YEAR}-03-01", "某镇"],
+        ["乙厂", "法人及非法人组织", "罚2", "罚款", big, f"{YEAR}-04-01", "某镇"],
+    )
+    ledger = read_columnar(io.BytesIO(data), body=BODY, year=YEAR)
+    with pytest.raises(ec.InvariantError, match="above the largest amount") as columns:
+        ledger.summarize()
+    with pytest.raises(ec.InvariantError, match="above the largest amount") as objects:
+        ec.summarize(ec.read_ledger(io.BytesIO(data), body=BODY, year=YEAR))
+    assert str(columns.value) == str(objects.value)
