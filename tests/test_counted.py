@@ -119,3 +119,37 @@ def test_fines_beyond_the_largest_sum_are_the_summarys_to_refuse():
     with pytest.raises(ec.InvariantError, match="above the largest amount") as objects:
         ec.summarize(ec.read_ledger(io.BytesIO(data), body=BODY, year=YEAR))
     assert str(columns.value) == str(objects.value)
+
+
+OWN = "编号,决定日期,执法领域,处罚种类,罚款金额（元）\nP-1,2023-08-01,交通,罚款,200\nP-2,2023-09-01,交通,警告,\n"
+NATIONAL_TEXT = national(
+    ["甲厂", "法人及非法人组织", "罚1", "罚款", "0.5", f"{YEAR}-03-01", "某镇"],
+    ["乙厂", "法人及非法人组织", "罚2", "警告", "0", f"{YEAR}-04-01", "某镇"],
+).decode()
+
+
+@pytest.mark.usefixtures("arrow_engine")
+@pytest.mark.parametrize("text", [OWN, NATIONAL_TEXT], ids=["own", "national"])
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        lambda t: t.encode(),
+        lambda t: b"\xef\xbb\xbf" + t.encode(),  # Excel's "CSV UTF-8"
+        lambda t: t.replace("\n", "\r\n").encode(),
+        lambda t: t.replace("\n", "\r").encode(),  # classic Mac OS
+        lambda t: t.encode("gb18030"),  # Excel's CSV on a Chinese Windows
+    ],
+    ids=["utf-8", "bom", "crlf", "cr", "gb18030"],
+)
+def test_a_file_on_disk_reads_as_its_bytes_do(tmp_path, text, encoded):
+    """A CSV file on disk (mapped, not read) gives the ledger its bytes give, handed over in memory."""
+    data = encoded(text)
+    path = tmp_path / "t.csv"
+    path.write_bytes(data)
+    on_disk = read_columnar(path, body=BODY, year=YEAR)
+    in_memory = read_columnar(io.BytesIO(data), body=BODY, year=YEAR)
+    assert 2 == on_disk.summarize().penalty.cases
+    assert on_disk.summarize() == in_memory.summarize()
+    assert on_disk.rest == in_memory.rest
+    for field in in_memory.tables:
+        assert on_disk.tables[field].equals(in_memory.tables[field])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv as std_csv
 import io
+import mmap
 import os
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -29,6 +30,7 @@ from enforcement_core.tables._files import (
     RawSheet,
     csv_text,
     long_cells,
+    mapped,
     parquet_table,
     read_bytes,
     read_sheets,
@@ -184,15 +186,19 @@ def _arrow_csv(
     with a title above its header or notes below its data) is read as the object path
     reads it, to the same result.
     """
-    raw = read_bytes(source, name)
+    # A file on disk is mapped, not read: pyarrow reads its pages where they are (and
+    # passes over a byte order mark itself).
+    raw: bytes | mmap.mmap = mapped(source) or read_bytes(source, name)
     try:
         # Read as UTF-8, as most files are: pyarrow checks every cell as it reads it, so
         # the bytes are not checked beforehand too (70 MB of them at a million rows).
-        return _csv_table(raw, raw.removeprefix(b"\xef\xbb\xbf"), name, mapping, encode)
+        data = raw if isinstance(raw, mmap.mmap) else raw.removeprefix(b"\xef\xbb\xbf")
+        return _csv_table(raw, data, name, mapping, encode)
     except _NotUtf8:
         # Other text (GB18030, as Chinese Excel saves CSV) is decoded as the object path
         # decodes it, or refused as it refuses it, and read again.
-        return _csv_table(raw, csv_text(raw, name).encode("utf-8"), name, mapping, encode)
+        text = csv_text(bytes(raw), name).encode("utf-8")
+        return _csv_table(raw, text, name, mapping, encode)
 
 
 #: The bytes of CSV pyarrow parses as one chunk (its default is 1 MiB): each chunk of a
@@ -206,8 +212,8 @@ class _NotUtf8(Exception):  # noqa: N818  (a signal to decode, not an error anyo
 
 
 def _csv_table(  # noqa: C901  (the reader's failures, each read as the object path reads it)
-    raw: bytes,
-    data: bytes,
+    raw: bytes | mmap.mmap,
+    data: bytes | mmap.mmap,
     name: str,
     mapping: Mapping[str, str | tuple[str, str]] | None,
     encode: Callable[[list[str]], frozenset[int]] | None,
@@ -215,14 +221,17 @@ def _csv_table(  # noqa: C901  (the reader's failures, each read as the object p
     """The table of a CSV file's ``data`` (``raw``, decoded or not); ``_NotUtf8`` if it is not UTF-8."""
     pa = _pa()
     csv = require("pyarrow.csv", "tables", "Columnar ledgers")
-    if b"\n" not in data and b"\r" in data:
-        data = data.replace(b"\r", b"\n")  # CR alone ends every line, as classic Mac OS wrote
+    # (find, not in: a mapped file has no search of its own for ``in``.)
+    if data.find(b"\n") < 0 and data.find(b"\r") >= 0:
+        # CR alone ends every line, as classic Mac OS wrote.
+        data = bytes(data).replace(b"\r", b"\n")
     # Up to the first line end only: splitting would copy the whole file.
     end = data.find(b"\n")
     try:
-        first_line = (data if end < 0 else data[:end]).decode("utf-8")
+        first_line = bytes(data[:] if end < 0 else data[:end]).decode("utf-8")
     except UnicodeDecodeError:
         raise _NotUtf8 from None
+    first_line = first_line.removeprefix("\ufeff")  # a mapped file's byte order mark
     try:
         names_table = next(std_csv.reader(io.StringIO(first_line)), [])
     except std_csv.Error:
@@ -290,7 +299,7 @@ def _column_types(
     return types
 
 
-def _titled(data: bytes, mapping: Mapping[str, str | tuple[str, str]] | None) -> bool:
+def _titled(data: bytes | mmap.mmap, mapping: Mapping[str, str | tuple[str, str]] | None) -> bool:
     """Whether a published table's header stands below the first line of the CSV ``data``."""
     try:
         head = list(std_csv.reader(io.StringIO(data[:65536].decode("utf-8", "ignore"))))
@@ -299,7 +308,9 @@ def _titled(data: bytes, mapping: Mapping[str, str | tuple[str, str]] | None) ->
     return header_row(head[1:], mapping) is not None
 
 
-def _by_rows(raw: bytes, name: str, mapping: Mapping[str, str | tuple[str, str]] | None) -> Any:
+def _by_rows(
+    raw: bytes | mmap.mmap, name: str, mapping: Mapping[str, str | tuple[str, str]] | None
+) -> Any:
     """A CSV file read by the object path's reader, as an Arrow table."""
     (sheet,) = read_sheets(
         io.BytesIO(raw), "csv", name, lambda sheet: below_title(sheet, mapping)

@@ -46,7 +46,6 @@ import csv as std_csv
 import datetime as dt
 import functools
 import io
-import mmap
 import os
 import re
 from decimal import Decimal
@@ -60,7 +59,7 @@ from enforcement_core._validators import declared_checks
 from enforcement_core.errors import LoadError
 from enforcement_core.tables._cells import CellError, read_bool, read_yuan
 from enforcement_core.tables._counted import GROUPED
-from enforcement_core.tables._files import MAX_CELL_CHARS, MAX_FILE_BYTES, read_bytes
+from enforcement_core.tables._files import MAX_CELL_CHARS, mapped, read_bytes
 from enforcement_core.tables._layout import (
     EXAMPLE_PREFIX,
     Column,
@@ -83,6 +82,7 @@ from enforcement_core.tables._reasons import in_chinese
 from enforcement_core.tables._sheet_columns import column_layout
 
 if TYPE_CHECKING:
+    import mmap
     from collections.abc import Callable, Mapping
 
     import polars as pl
@@ -219,14 +219,12 @@ def read_csv_sheet(
         LoadError: Every problem of the file, as the Arrow engine reports them.
     """
     try:
-        if isinstance(source, str | os.PathLike) and (path := Path(source)).is_file():
-            if not 0 < path.stat().st_size <= MAX_FILE_BYTES:
-                return None  # the Arrow engine reads it, or refuses it, in its words
-            with (
-                path.open("rb") as handle,
-                mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped,
-            ):
-                return _read(mapped, path, names, (mapping, year))
+        if isinstance(source, str | os.PathLike) and Path(source).is_file():
+            on_disk = mapped(source)
+            if on_disk is None:
+                return None  # empty or too large: the Arrow engine refuses it, in its words
+            with on_disk:
+                return _read(on_disk, Path(source), names, (mapping, year))
         try:
             data = read_bytes(source, names[0])
         except LoadError:
