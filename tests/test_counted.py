@@ -35,13 +35,18 @@ START, END = dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31)
 
 
 def sheets_alike(data):
-    """The summary counted from the codes is the records' summary, and each table's figures its typed table's."""
+    """The summary counted from the codes is the records' summary, and each table's figures its typed table's.
+
+    By ``read_columnar``, and by ``read_ledger`` on the column road (its lazy records
+    counted from the codes too).
+    """
     try:
         ledger = read_columnar(io.BytesIO(data), body=BODY, year=YEAR)
     except ec.LoadError:
         return
     summary, of_records = ledger.summarize(), ec.summarize(ledger.to_ledger())
     assert summary == of_records
+    assert summary == ec.summarize(ec.read_ledger(io.BytesIO(data), body=BODY, year=YEAR))
     # Written alike to the places of every amount, as the records' summary writes them.
     assert dump_json(summary) == dump_json(of_records)
     # Before the figures a sheet leaves unknown are left: as counted over the typed table.
@@ -51,7 +56,15 @@ def sheets_alike(data):
         assert counted == KINDS[field].from_table(ledger.tables[field], START, END)
 
 
-@pytest.mark.usefixtures("arrow_engine")
+@pytest.fixture
+def column_road(monkeypatch):
+    """read_ledger reads a small CSV by the column engine, as it reads one of a megabyte."""
+    from enforcement_core.tables import _ledgers
+
+    monkeypatch.setattr(_ledgers, "COLUMN_ROAD_FROM", 0)
+
+
+@pytest.mark.usefixtures("arrow_engine", "column_road")
 class TestCountedFromTheCodes:
     """The figures the Arrow engine counts as it reads equal its typed table's and its records'."""
 
@@ -154,6 +167,37 @@ def test_a_summary_makes_no_typed_table(monkeypatch):
     assert 1 == ledger.tables["penalty_cases"].num_rows
     assert 1 == ledger.tables["penalty_cases"].num_rows
     assert [1] == made
+
+
+@pytest.mark.usefixtures("column_road")
+def test_read_ledger_summarises_without_the_typed_table(monkeypatch):
+    """read_ledger's lazy records are counted from the codes; their table is made for the records, once."""
+    made = []
+    national_arrow = _publicity_columns._national_arrow
+
+    def making(*args, **kwargs):
+        made.append(1)
+        return national_arrow(*args, **kwargs)
+
+    monkeypatch.setattr(_publicity_columns, "_national_arrow", making)
+    data = national(
+        ["甲厂", "法人及非法人组织", "罚1", "罚款", "0.5", f"{YEAR}-03-01", "某镇"],
+        ["乙厂", "法人及非法人组织", "罚2", "警告", "0", f"{YEAR - 1}-04-01", "某镇"],
+    )
+    ledger = ec.read_ledger(io.BytesIO(data), body=BODY, year=YEAR)
+    assert 2 == len(ledger.penalty_cases)
+    assert Decimal(5000) == ec.summarize(ledger).penalty.fines
+    assert [] == made
+    assert ["罚1", "罚2"] == [case.id for case in ledger.penalty_cases]
+    assert Decimal(5000) == ec.summarize(ledger).penalty.fines
+    assert [1] == made
+    # The year read off the rows (none given): the table made for it, once.
+    one_year = national(["甲厂", "法人及非法人组织", "罚1", "罚款", "0.5", f"{YEAR}-03-01", "某镇"])
+    unnamed = ec.read_ledger(io.BytesIO(one_year), body=BODY)
+    assert (YEAR, 2) == (unnamed.year, len(made))
+    assert ["罚1"] == [case.id for case in unnamed.penalty_cases]
+    assert Decimal(5000) == ec.summarize(unnamed).penalty.fines
+    assert 2 == len(made)
 
 
 def test_fines_beyond_the_largest_sum_are_the_summarys_to_refuse():

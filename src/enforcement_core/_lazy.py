@@ -40,20 +40,54 @@ class LazyRecords(tuple[Any, ...]):  # noqa: SLOT001  (a tuple's subclass may ha
     # No __slots__: a tuple's subclass may not have any; its state is in its __dict__.
 
     record: type
-    table: Any
+    _table: Any
+    _make: Callable[[], Any] | None
+    _rows: int
     _build: Callable[[Any], Iterable[Any]]
     _built: tuple[Any, ...] | None
+    _counted: Callable[[Any, Any, Any], tuple[bool, Any]] | None
 
     def __new__(cls, iterable: Iterable[Any] = ()) -> tuple[Any, ...]:  # type: ignore[misc]
         # cattrs and copy rebuild a tuple as ``value.__class__(items)``: a plain tuple.
         return tuple(iterable)
 
     @classmethod
-    def of(cls, table: Any, record: type, build: Callable[[Any], Iterable[Any]]) -> LazyRecords:
-        """The records of ``table``, of class ``record``, to be built by ``build(table)``."""
+    def of(
+        cls,
+        table: Any,
+        record: type,
+        build: Callable[[Any], Iterable[Any]],
+        *,
+        rows: int | None = None,
+        counted: Callable[[Any, Any, Any], tuple[bool, Any]] | None = None,
+    ) -> LazyRecords:
+        """The records of ``table``, of class ``record``, to be built by ``build(table)``.
+
+        ``table`` may be a function that makes it, called once, when the table is first
+        needed; ``rows`` then says how many records it holds. ``counted(figures, start,
+        end)``, when given, says whether a kind's figures of a period were counted
+        already, and gives them: ``(True, figures)``, else ``(False, None)``.
+        """
         made = tuple.__new__(cls)
-        vars(made).update(table=table, record=record, _build=build, _built=None)
+        if callable(table):
+            if rows is None:
+                raise TypeError("LazyRecords.of needs rows= with a table still to be made")
+            vars(made).update(_table=None, _make=table, _rows=rows)
+        else:
+            vars(made).update(_table=table, _make=None, _rows=int(table.num_rows))
+        vars(made).update(record=record, _build=build, _built=None, _counted=counted)
         return made
+
+    @property
+    def table(self) -> Any:
+        """The records' table: made on first use when it was given as the function that makes it."""
+        if self._table is None and self._make is not None:
+            self._table = self._make()
+        return self._table
+
+    def counts(self, figures: Any, start: Any, end: Any) -> tuple[bool, Any]:
+        """Whether ``figures`` (a kind's class) of ``start`` to ``end`` were counted as the table was read, and them."""
+        return (False, None) if self._counted is None else self._counted(figures, start, end)
 
     # What it is -------------------------------------------------------------------
 
@@ -72,7 +106,7 @@ class LazyRecords(tuple[Any, ...]):  # noqa: SLOT001  (a tuple's subclass may ha
     # Without building -------------------------------------------------------------
 
     def __len__(self) -> int:
-        return len(self._built) if self._built is not None else int(self.table.num_rows)
+        return len(self._built) if self._built is not None else self._rows
 
     def __bool__(self) -> bool:
         return len(self) > 0

@@ -111,7 +111,9 @@ def _figures_of(figures: Any, records: Any, start: dt.date, end: dt.date) -> Any
     definition over records and columns alike, so the result is the same.
     """
     if is_lazy(records) and hasattr(figures, "from_table"):
-        return figures.from_table(records.table, start, end)
+        # Counted from the codes as the table was read (the same definition), else over it.
+        counted, counts = records.counts(figures, start, end)
+        return counts if counted else figures.from_table(records.table, start, end)
     return figures.from_records(records, start, end)
 
 

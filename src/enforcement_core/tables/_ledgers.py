@@ -12,6 +12,7 @@ that the ledger, the inferred body and year and the problems are the object read
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 from pathlib import Path
@@ -24,6 +25,7 @@ from enforcement_core.ledger import Ledger
 from enforcement_core.serialization import load_json
 from enforcement_core.tables._arrow_files import _arrow_sheets
 from enforcement_core.tables._arrow_records import _records
+from enforcement_core.tables._counted import GROUPED
 from enforcement_core.tables._files import kind_of, materialized
 from enforcement_core.tables._layout import normal
 from enforcement_core.tables._problems import _unique
@@ -51,10 +53,11 @@ from enforcement_core.tables.columnar import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from enforcement_core.body import EnforcementBody
     from enforcement_core.report import AnnualReport
+    from enforcement_core.tables._counted import Checked
     from enforcement_core.tables._problems import TableProblem
 
 __all__ = ["load_document", "read_ledger"]
@@ -261,7 +264,9 @@ def _checked(  # noqa: PLR0911  (each way a file leaves the column road)
     if done is None:
         return None
     (checked, unknown), field, record = done, field_of(layout), layout.record
-    typed = checked.make()
+    # The typed table is made only when the year must be read off it, or the records or
+    # the table are asked for: a summary counts the codes the checks made.
+    typed = functools.cache(functools.partial(_made, checked.make))
     bodies = national_bodies(cells)
     said = _as_read(problems)
     if said is None:
@@ -269,14 +274,23 @@ def _checked(  # noqa: PLR0911  (each way a file leaves the column road)
     said += again
     shown = Path(name).name if name else "table"
     body, year = infer_body_and_year(
-        *given, Given({}, bodies, lambda: record_years(field, typed), None), shown, said
+        *given, Given({}, bodies, lambda: record_years(field, typed()), None), shown, said
     )
     if said:
         return LoadError(said, source=shown)
     if body is None or year is None:  # pragma: no cover  (infer_body_and_year then says why)
         return None
+    rows = int(checked.keep.sum())
     records: Any = (
-        LazyRecords.of(typed, record, functools.partial(_records, field)) if typed.num_rows else ()
+        LazyRecords.of(
+            typed,
+            record,
+            functools.partial(_records, field),
+            rows=rows,
+            counted=_counts_of(checked, field, year),
+        )
+        if rows
+        else ()
     )
     return Ledger(
         body=body,
@@ -287,6 +301,28 @@ def _checked(  # noqa: PLR0911  (each way a file leaves the column road)
         **dict[str, Any]({field: records}),
         unknown=tuple(dict.fromkeys(unknown)),
     )
+
+
+def _made(make: Callable[[], Any]) -> Any:
+    """A typed table made in the engine's memory, as the reading's own tables are."""
+    with engine_memory():
+        return make()
+
+
+def _counts_of(
+    checked: Checked, field: str, year: int
+) -> Callable[[Any, dt.date, dt.date], tuple[bool, Any]]:
+    """What a ledger's lazy records say of their figures: those of the year, counted from the codes."""
+    kind = GROUPED[field][0]
+    year_start, year_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    figures = functools.cache(functools.partial(checked.figures, field, year))
+
+    def counts(asked: Any, start: dt.date, end: dt.date) -> tuple[bool, Any]:
+        if asked is kind and (start, end) == (year_start, year_end):
+            return True, figures()
+        return False, None
+
+    return counts
 
 
 def _as_read(problems: list[TableProblem]) -> list[TableProblem] | None:
