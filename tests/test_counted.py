@@ -150,16 +150,22 @@ def test_a_national_tables_figures_written_here():
     assert Decimal(17345) == penalty.fines
 
 
-def test_a_summary_makes_no_typed_table(monkeypatch):
-    """A national table summarised: its typed table is never made; asked for, it is made once."""
-    made = []
+@pytest.fixture
+def made(monkeypatch):
+    """Each typed table of a national table made, as it is made."""
+    tables = []
     national_arrow = _publicity_columns._national_arrow
 
     def making(*args, **kwargs):
-        made.append(1)
+        tables.append(1)
         return national_arrow(*args, **kwargs)
 
     monkeypatch.setattr(_publicity_columns, "_national_arrow", making)
+    return tables
+
+
+def test_a_summary_makes_no_typed_table(made):
+    """A national table summarised: its typed table is never made; asked for, it is made once."""
     data = national(["甲厂", "法人及非法人组织", "罚1", "罚款", "0.5", f"{YEAR}-03-01", "某镇"])
     ledger = read_columnar(io.BytesIO(data), body=BODY, year=YEAR)
     assert 1 == ledger.summarize().penalty.cases
@@ -170,16 +176,8 @@ def test_a_summary_makes_no_typed_table(monkeypatch):
 
 
 @pytest.mark.usefixtures("column_road")
-def test_read_ledger_summarises_without_the_typed_table(monkeypatch):
+def test_read_ledger_summarises_without_the_typed_table(made):
     """read_ledger's lazy records are counted from the codes; their table is made for the records, once."""
-    made = []
-    national_arrow = _publicity_columns._national_arrow
-
-    def making(*args, **kwargs):
-        made.append(1)
-        return national_arrow(*args, **kwargs)
-
-    monkeypatch.setattr(_publicity_columns, "_national_arrow", making)
     data = national(
         ["甲厂", "法人及非法人组织", "罚1", "罚款", "0.5", f"{YEAR}-03-01", "某镇"],
         ["乙厂", "法人及非法人组织", "罚2", "警告", "0", f"{YEAR - 1}-04-01", "某镇"],
