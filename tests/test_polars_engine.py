@@ -145,6 +145,20 @@ def by_objects(data):
         return {(p.row, p.header, p.message) for p in error.problems}
 
 
+def by_the_column_road(data):
+    """read_ledger's summary of ``data`` read by the column engine (of any size), or its problems."""
+    from enforcement_core.tables import _ledgers
+
+    before = _ledgers.COLUMN_ROAD_FROM
+    _ledgers.COLUMN_ROAD_FROM = 0
+    try:
+        return ec.summarize(ec.read_ledger(io.BytesIO(data), body=BODY, year=YEAR))
+    except ec.LoadError as error:
+        return {(p.row, p.header, p.message) for p in error.problems}
+    finally:
+        _ledgers.COLUMN_ROAD_FROM = before
+
+
 @given(grouped_sheets())
 def test_both_engines_give_the_same_ledger_or_the_same_problems(data):
     """Generated sheets, bad cells and blank lines: the same outcome by both engines, and
@@ -156,6 +170,13 @@ def test_both_engines_give_the_same_ledger_or_the_same_problems(data):
         assert dump_json(reference) == mine["report"]
     else:
         assert reference == {(row, header, message) for _, row, header, _, message, _ in mine}
+    # read_ledger on the column road (polars first, with the year given): the same too.
+    road = by_the_column_road(data)
+    assert (
+        dump_json(reference) == dump_json(road)
+        if isinstance(road, ec.AnnualReport)
+        else (reference == road)
+    )
     lone_cr = data.replace(b"\r\n", b"").count(b"\r")
     header, *lines = data.split(b"\n")
     too_long = any(line.count(b",") > header.count(b",") for line in lines)
@@ -375,6 +396,30 @@ def test_a_national_table_is_left_by_its_first_line(tmp_path):
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert "1 False" == done.stdout.split("\n")[0]
+
+
+def test_read_ledger_reads_on_polars_without_pyarrow_until_the_records_are_asked_for(tmp_path):
+    """read_ledger of a CSV of the library's layout (year given, the column road): summarised
+    on polars with no pyarrow; the records, when asked for, built from the typed table."""
+    path = tmp_path / "行政处罚.csv"
+    path.write_bytes(sheet_of(ROWS[:3:2]))
+    script = textwrap.dedent(
+        f"""
+        import sys
+        import enforcement_core as ec
+        from enforcement_core.body import BodyLevel, EnforcementBody
+        from enforcement_core.tables import _ledgers
+        _ledgers.COLUMN_ROAD_FROM = 0
+        body = EnforcementBody("某镇", BodyLevel.TOWN)
+        ledger = ec.read_ledger({str(path)!r}, body=body, year=2023)
+        print(len(ledger.penalty_cases), ec.summarize(ledger).penalty.fines, "pyarrow" in sys.modules)
+        print([case.id for case in ledger.penalty_cases], "pyarrow" in sys.modules)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert ["2 500.5 False", "['P0', 'P2'] True"] == done.stdout.split("\n")[:2]
 
 
 def test_the_ledger_pickles_with_its_tables_made():

@@ -28,6 +28,8 @@ from enforcement_core.tables._arrow_records import _records
 from enforcement_core.tables._counted import GROUPED
 from enforcement_core.tables._files import kind_of, materialized
 from enforcement_core.tables._layout import normal
+from enforcement_core.tables._polars_engine import enabled as polars_enabled
+from enforcement_core.tables._polars_engine import read_csv_sheet
 from enforcement_core.tables._problems import _unique
 from enforcement_core.tables._read import (
     Given,
@@ -53,11 +55,10 @@ from enforcement_core.tables.columnar import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
 
     from enforcement_core.body import EnforcementBody
     from enforcement_core.report import AnnualReport
-    from enforcement_core.tables._counted import Checked
     from enforcement_core.tables._problems import TableProblem
 
 __all__ = ["load_document", "read_ledger"]
@@ -162,6 +163,15 @@ def _by_columns(
     stem = Path(name).stem if name else "table"
     if normal(stem) in {normal(term) for term in _sheet_names()} or for_people(stem):
         return None
+    if kind == "csv" and year is not None and polars_enabled():
+        at = None if isinstance(source, str | os.PathLike) else source.tell()
+        on_polars = _on_polars(source, (name, stem), (body, year), mapping)
+        if isinstance(on_polars, LoadError):
+            raise on_polars
+        if on_polars is not None:
+            return on_polars
+        if at is not None and not isinstance(source, str | os.PathLike):
+            source.seek(at)
     try:
         with engine_memory():
             checked = _checked(source, stem, (body, year), mapping)
@@ -280,18 +290,63 @@ def _checked(  # noqa: PLR0911  (each way a file leaves the column road)
         return LoadError(said, source=shown)
     if body is None or year is None:  # pragma: no cover  (infer_body_and_year then says why)
         return None
-    rows = int(checked.keep.sum())
-    records: Any = (
-        LazyRecords.of(
-            typed,
-            record,
-            functools.partial(_records, field),
-            rows=rows,
-            counted=_counts_of(checked, field, year),
-        )
-        if rows
-        else ()
-    )
+    counter = functools.partial(checked.figures, field, year)
+    records = _lazy(typed, (field, record), int(checked.keep.sum()), (counter, year))
+    return _ledger_of(body, year, field, records, unknown)
+
+
+def _on_polars(
+    source: Source,
+    names: tuple[str, str],
+    given: tuple[EnforcementBody | None, int],
+    mapping: Mapping[str, str | tuple[str, str]] | None,
+) -> Ledger | LoadError | None:
+    """The ledger of a CSV of the library's layout by the polars engine (``year`` given).
+
+    ``None`` when the engine leaves the file to the Arrow engine, or finds problems:
+    the Arrow engine's reading says them in the object reading's order (``_checked``).
+    Neither pyarrow nor numpy is imported until the records or their table are asked for.
+    """
+    name, stem = names
+    body, year = given
+    shown = Path(name).name if name else "table"
+    try:
+        read = read_csv_sheet(source, (shown, stem), mapping, year)
+    except LoadError:
+        return None
+    if read is None:
+        return None
+    rows, counter, unknown = read
+    typed = functools.cache(functools.partial(_made, rows.typed_table))
+    said: list[TableProblem] = []
+    years = Given({}, {}, lambda: record_years(rows.field, typed()), None)
+    found_body, found_year = infer_body_and_year(body, year, years, shown, said)
+    if said:
+        return LoadError(said, source=shown)
+    if found_body is None or found_year != year:  # pragma: no cover  (said, above)
+        return None
+    records = _lazy(typed, (rows.field, rows.record), int(rows.kept.sum()), (counter, year))
+    return _ledger_of(found_body, year, rows.field, records, unknown)
+
+
+def _lazy(
+    typed: Callable[[], Any],
+    kind: tuple[str, type],
+    rows: int,
+    counted: tuple[Callable[[], Any], int],
+) -> Any:
+    """A ledger field's records, as the table ``typed`` makes, counted by ``counted`` (of a year)."""
+    field, record = kind
+    if not rows:
+        return ()
+    build = functools.partial(_records, field)
+    return LazyRecords.of(typed, record, build, rows=rows, counted=_counts_of(field, *counted))
+
+
+def _ledger_of(
+    body: EnforcementBody, year: int, field: str, records: Any, unknown: Iterable[str]
+) -> Ledger:
+    """The ledger of one sheet's records: ``field``'s, the figures ``unknown`` left unknown."""
     return Ledger(
         body=body,
         year=year,
@@ -310,12 +365,12 @@ def _made(make: Callable[[], Any]) -> Any:
 
 
 def _counts_of(
-    checked: Checked, field: str, year: int
+    field: str, counter: Callable[[], Any], year: int
 ) -> Callable[[Any, dt.date, dt.date], tuple[bool, Any]]:
-    """What a ledger's lazy records say of their figures: those of the year, counted from the codes."""
+    """What a ledger's lazy records say of their figures: the year's, as ``counter`` counts them as read."""
     kind = GROUPED[field][0]
     year_start, year_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    figures = functools.cache(functools.partial(checked.figures, field, year))
+    figures = functools.cache(counter)
 
     def counts(asked: Any, start: dt.date, end: dt.date) -> tuple[bool, Any]:
         if asked is kind and (start, end) == (year_start, year_end):
