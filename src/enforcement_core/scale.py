@@ -77,7 +77,7 @@ from enforcement_core.tables._arrow_files import (
     _pa,
     _strings,
 )
-from enforcement_core.tables._counted import _grouped
+from enforcement_core.tables._counted import GROUPED, _grouped
 from enforcement_core.tables._files import kind_of
 from enforcement_core.tables._problems import TableProblem, _unique
 from enforcement_core.tables._publicity import published_layouts, recognise
@@ -727,7 +727,7 @@ _SUMMED: Final[dict[str, tuple[str, type[PenaltyFigures | LicensingFigures], typ
 }
 
 #: The column of the date that places a record of each group in its year.
-_DATED: Final = {"penalty_cases": "decided_on", "licence_applications": "applied_on"}
+_DATED: Final = {field: dated for field, (_, dated) in GROUPED.items()}
 
 
 @attrs.define

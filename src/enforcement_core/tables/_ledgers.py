@@ -48,7 +48,6 @@ from enforcement_core.tables._typed_sheets import (
     typed_sheet,
 )
 from enforcement_core.tables.columnar import (
-    _GROUPED,
     ColumnarLedger,
     _to_encode,
     split_workbook,
@@ -263,7 +262,7 @@ def _checked(  # noqa: PLR0911  (each way a file leaves the column road)
         return None
     ((sheet_name, table),) = arrow
     layout = column_layout(sheet_name, list(table.column_names), mapping, single=True)
-    if layout is None or field_of(layout) not in _GROUPED:
+    if layout is None or field_of(layout) not in GROUPED:
         return None
     problems: list[TableProblem] = []
     again: list[TableProblem] = []

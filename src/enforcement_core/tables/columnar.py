@@ -35,7 +35,6 @@ from enforcement_core._arrow import engine_memory
 from enforcement_core._lazy import LazyRecords
 from enforcement_core.body import EnforcementBody
 from enforcement_core.errors import LoadError
-from enforcement_core.figures import LicensingFigures, PenaltyFigures
 from enforcement_core.ledger import Ledger
 from enforcement_core.partials import Partial
 from enforcement_core.summary import record_figures
@@ -68,13 +67,12 @@ if TYPE_CHECKING:
 __all__ = ["ColumnarLedger", "read_columnar"]
 
 _ZERO: Final = Decimal(0)
-# The kinds of record summarised by group-bys (their fields, their figures' names and
-# classes); the others through their objects.
-_GROUPED_FIGURES: Final = (
-    ("penalty_cases", "penalty", PenaltyFigures),
-    ("licence_applications", "licensing", LicensingFigures),
+# The kinds of record summarised by group-bys (their fields, their figures' names in the
+# report and classes, those of tables._counted.GROUPED); the others through their objects.
+_GROUPED_FIGURES: Final = tuple(
+    (field, name, GROUPED[field][0])
+    for field, name in (("penalty_cases", "penalty"), ("licence_applications", "licensing"))
 )
-_GROUPED: Final = frozenset(field for field, _, _ in _GROUPED_FIGURES)
 
 
 @attrs.frozen
@@ -156,7 +154,7 @@ class ColumnarLedger:
         by_objects = {
             field: getattr(self.rest, field) + tuple(_records(field, self.tables[field]))
             for field in self.tables
-            if field not in _GROUPED
+            if field not in GROUPED
         }
         ledger = attrs.evolve(self.rest, **by_objects)
         start, end = dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
