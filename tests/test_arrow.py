@@ -96,6 +96,73 @@ def test_strings_each_way_of_encoding(values: list[str | None]) -> None:
     made.validate(full=True)
 
 
+#: An identifier's plain pattern (the decision numbers'), and one that is not a class repeated.
+IDENTIFIER = r"^[\p{L}\p{N}〔〕（）【】()_#/-]+$"
+PATTERNS = [IDENTIFIER, r"^[0-9]{1,3}(?:\.[0-9])?$", r"^[a-z\]]+$", r"[\p{N}]+"]
+# Characters the identifier's class holds and some it does not (white space, '.', '[', a
+# new line, a zero-width space, an emoji), so that texts are drawn plain and not.
+CHARACTERS = [*"罚〔〕（）【】()_#/-aZ09号٣", " ", ".", "[", "]", "\n", "\u200b", "😀"]
+
+
+@given(
+    st.lists(st.none() | st.text(st.sampled_from(CHARACTERS), max_size=6), max_size=12),
+    st.sampled_from(PATTERNS),
+    st.integers(min_value=0, max_value=3),
+    st.booleans(),
+)
+def test_matching_is_each_text_matched_alone(
+    values: list[str | None], pattern: str, cut: int, large: bool
+) -> None:
+    """Joined or not, every text is what RE2 says of it alone; a null matches nothing."""
+    texts = pa.array(values, pa.large_string() if large else pa.string())
+    texts = texts.slice(min(cut, len(texts)))  # an offset into the buffers
+    alone = pa.compute.match_substring_regex(texts, pattern).to_pylist()
+    expected = [bool(m) for m in alone]
+    assert _arrow.matching(texts, pattern).tolist() == expected
+    assert _arrow.matching(pa.chunked_array([texts]), pattern).tolist() == expected
+
+
+JOINED = IDENTIFIER.replace("+$", "*$")
+
+
+@pytest.mark.parametrize(
+    ("values", "expected", "asked"),
+    [
+        pytest.param(
+            ["罚〔2023〕1号", "A-1"], [True, True], [JOINED], id="every character plain: joined"
+        ),
+        pytest.param(
+            ["罚1号", "", "号"], [True, False, True], [JOINED], id="an empty text: joined"
+        ),
+        pytest.param(
+            ["罚 1号", "A1"], [False, True], [JOINED, IDENTIFIER], id="a space: each alone"
+        ),
+        pytest.param(["罚1号", None], [True, False], [IDENTIFIER], id="a null: each alone"),
+    ],
+)
+def test_matching_joins_the_texts_when_every_character_is_plain(
+    monkeypatch: pytest.MonkeyPatch,
+    values: list[str | None],
+    expected: list[bool],
+    asked: list[str],
+) -> None:
+    """The texts are matched one by one only when their bytes, joined, are not all of the class."""
+    patterns: list[str] = []
+    compute = pa.compute
+
+    class Spy:
+        def __getattr__(self, name: str) -> object:
+            return getattr(compute, name)
+
+        def match_substring_regex(self, texts: object, pattern: str) -> object:
+            patterns.append(pattern)
+            return compute.match_substring_regex(texts, pattern)
+
+    monkeypatch.setattr(_arrow, "pc", Spy)
+    assert _arrow.matching(pa.array(values, pa.string()), IDENTIFIER).tolist() == expected
+    assert patterns == asked
+
+
 @given(st.none() | st.text() | st.integers(min_value=-(2**63), max_value=2**63 - 1) | st.booleans())
 def test_scalar_is_pyarrows_conversion(value: str | int | bool | None) -> None:
     arrow_type = pa.string() if value is None else None

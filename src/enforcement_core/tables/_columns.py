@@ -21,7 +21,7 @@ from typing import Any, Final
 
 import attrs
 
-from enforcement_core._arrow import from_numpy, scalar, strings, to_numpy
+from enforcement_core._arrow import from_numpy, matching, scalar, strings, to_numpy
 from enforcement_core._validators import declared_checks
 from enforcement_core.errors import InvariantError
 from enforcement_core.tables._arrow_files import (
@@ -463,10 +463,7 @@ def _suspects(check: Any, read: _Read) -> list[int]:
     distinct = read.distinct
     large = isinstance(distinct, _Texts) or len(distinct) > _FEW
     if check.plain_pattern is not None and large and _plain(read.column):
-        pc = _pc()
-        matched = pc.match_substring_regex(read.texts, check.plain_pattern)
-        good = to_numpy(pc.fill_null(matched, fill_value=scalar(value=False)))
-        positions = np.flatnonzero(~good).tolist()
+        positions = np.flatnonzero(~matching(read.texts, check.plain_pattern)).tolist()
         return [
             p
             for p, v in zip(positions, _values_at(distinct, positions), strict=True)

@@ -15,7 +15,7 @@ from typing import Any, Final
 
 import attrs
 
-from enforcement_core._arrow import from_numpy, scalar, strings, to_numpy
+from enforcement_core._arrow import from_numpy, matching, scalar, strings
 from enforcement_core._validators import MAX_MONEY, Check
 from enforcement_core.tables._arrow_files import _Amounts, _pa, _pc, _Texts, _values_at
 from enforcement_core.tables._columns import _FEW, _Factor, _Proxy, _Read
@@ -245,9 +245,8 @@ def _surely_passing(check: Any, factor: _Factor, texts: Any = None) -> Any:
     if check.plain_pattern is not None:
         if texts is None or any(v is not None for v in distinct[len(texts) :]):
             texts = strings([v if type(v) is str else None for v in distinct])
-        matched = _pc().match_substring_regex(texts, check.plain_pattern)
         passing = np.zeros(count, dtype=bool)
-        passing[: len(texts)] = to_numpy(_pc().fill_null(matched, scalar(value=False)))
+        passing[: len(texts)] = matching(texts, check.plain_pattern)
         return passing
     if type(check).plainly_passes is Check.plainly_passes:
         return None

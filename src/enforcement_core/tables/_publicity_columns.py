@@ -107,7 +107,7 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
 
     ``cells``, when given, receives each column as read by the column's key
     (``"body"``, ``"body_code"``): its distinct values (the last ``None``) and each
-    row's code among them, ``"_kept"``: which rows pass every check, ``"_named"``:
+    row's code among them (as encoded: not to be changed in place), ``"_kept"``: which rows pass every check, ``"_named"``:
     which read and passed the table's rules (where the object reading finds bodies).
     ``wanted``, when given, says which of the typed table's columns (by name,
     ``"party.name"``) to make: every row is checked all the same. ``encodings``, when
@@ -309,8 +309,10 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
                 invalid[member] = True
     keep = ~(refused | invalid)
     if cells is not None:
-        as_read = {c.key: (r.distinct, r.codes.astype(np.int64)) for c, r in given.items()}
-        cells.update(as_read, _kept=keep, _named=~refused)
+        # The codes as encoded (int32): their readers index with them or widen the few
+        # they use (_canonical); a copy of every column in int64 was 0.2 s of a province.
+        cells.update({c.key: (r.distinct, r.codes) for c, r in given.items()})
+        cells.update(_kept=keep, _named=~refused)
     if narrow is not None:
         keep = narrow(keep, keyed)
     factors = {name: f for name, f in keyed.items() if isinstance(f, _Factor)}
