@@ -34,7 +34,20 @@ Each measure runs in a fresh process, so that its peak memory is its own:
   the middle row): ``refused-ours`` is ``read_ledger`` to its LoadError (the column
   engine's problems, in the object reading's order), ``refused-objects`` the same read
   record by record (``read_objects``, which read_ledger used to fall back on);
-- the bytes per row a columnar ledger holds (target: under 100).
+- the bytes per row a columnar ledger holds (target: under 100);
+- ``floors`` (not run unless named in ``--only``): what a road costs before any check,
+  each in a fresh process, whole-process CPU, beside the anchors: ``floor-arrow-imports``
+  the model and the Arrow engine's imports alone (pyarrow, its compute functions, numpy);
+  ``floor-parquet-arrow`` those and the Parquet file read as the engine reads it;
+  ``floor-parquet-polars`` the model, polars, and the Parquet file read into polars, its
+  text columns made categorical (what the polars engine checks, a code a row);
+  ``floor-csv-polars`` the same of the CSV, read as the polars engine reads it;
+  ``floor-xlsx-guard`` the model and the guard that measures a workbook's XML before any
+  reader lays it out (``tables._workbook``), ``floor-xlsx-fastexcel`` the guard and then
+  fastexcel, the fastest reader, reading the sheet into Arrow. A road whose floor with its
+  checks' cost passes 1.5x the anchor cannot meet issue 24's target. ``--only floors``
+  writes the CSV and Parquet files and runs their measures too; ``--only floors,xlsx``
+  the workbook's as well.
 
 Times are the best of ``--repeat`` runs inside the measuring process.
 """
@@ -433,6 +446,53 @@ def _body() -> object:
     return ec.body.EnforcementBody("示例镇人民政府", ec.body.BodyLevel.TOWN)
 
 
+def _floor(kind: str, path: Path) -> object:
+    """What a road reads before any check (``floor-*``): the model loaded, its imports, the file."""
+    _body()  # the model, as every measure of the library's loads it
+    if kind in ("floor-arrow-imports", "floor-parquet-arrow"):
+        import importlib
+
+        for module in ("numpy", "pyarrow.compute", "pyarrow.parquet"):
+            importlib.import_module(module)
+        if kind == "floor-arrow-imports":
+            return None
+        from enforcement_core.tables._arrow_files import _arrow_sheets
+        from enforcement_core.tables.columnar import _to_encode
+
+        # The engine's first step: the vocabulary columns read dictionary-encoded.
+        return _arrow_sheets(path, "parquet", path.stem, None, _to_encode(path.stem, None))
+    if kind.startswith("floor-xlsx-"):
+        from enforcement_core.tables._workbook import _checked_zip
+
+        data = path.read_bytes()
+        _checked_zip(data, path.name)
+        if kind == "floor-xlsx-guard":
+            return None
+        import fastexcel
+
+        return fastexcel.read_excel(data).load_sheet(0).to_arrow()
+    import polars as pl
+
+    if kind == "floor-parquet-polars":
+        frame = pl.read_parquet(path)
+    elif kind == "floor-csv-polars":
+        with path.open(encoding="utf-8") as handle:
+            header = handle.readline().rstrip("\r\n").split(",")
+        frame = pl.read_csv(
+            path,
+            infer_schema=False,
+            schema_overrides={n: pl.Categorical(pl.Categories.random()) for n in header[1:]},
+        )
+    else:
+        raise SystemExit(f"unknown measure {kind}")
+    # Every text column but the decision numbers' (a value a row) as codes, as the engine reads them.
+    return frame.with_columns(
+        pl.col(name).cast(pl.Categorical(pl.Categories.random()))
+        for name in frame.columns[1:]
+        if frame.schema[name] == pl.String
+    )
+
+
 def measure(kind: str, path: Path, repeat: int) -> None:  # noqa: C901, PLR0912, PLR0915  (one branch a measure)
     """Run one measure in this process and print its line."""
     BODY = (  # noqa: N806
@@ -541,6 +601,15 @@ def measure(kind: str, path: Path, repeat: int) -> None:  # noqa: C901, PLR0912,
             print(f"RESULT {kind} skipped: {ANCHORS[kind]} is not installed (the bench extra)")
             return
         seconds, extra = _anchor(kind, path, repeat)
+    elif kind.startswith("floor-"):
+        import importlib.util
+
+        needs = "polars" if "polars" in kind else "fastexcel" if "fastexcel" in kind else None
+        if needs is not None and importlib.util.find_spec(needs) is None:
+            print(f"RESULT {kind} skipped: {needs} is not installed (the bench extra)")
+            return
+        seconds, _ = best_of(repeat, lambda: _floor(kind, path))
+        extra = ""
     elif kind == "columnar-bytes":
         from enforcement_core.tables import read_columnar
 
@@ -670,7 +739,7 @@ def _write(folder: Path, records: int, excel_rows: int, only: set[str]) -> dict[
             writer.writerows(rows[:middle])
             writer.writerow([rows[middle][0], "2023-13-45", *rows[middle][2:]])
             writer.writerows(rows[middle + 1 :])
-    if only & {"csv", "parquet", "bytes"}:
+    if only & {"csv", "parquet", "bytes", "floors"}:
         rows = penalty_rows(records)
         files["csv"] = folder / "行政处罚.csv"
         with files["csv"].open("w", encoding="utf-8", newline="") as handle:
@@ -785,6 +854,22 @@ def _run(kind: str, path: Path, repeat: int) -> dict[str, float] | None:
     return {name: float(match[1]) for name, match in found.items() if match}
 
 
+def _wanted(kind: str, file: str, files: dict[str, Path], only: set[str]) -> bool:
+    """Whether a measure of the plan runs: its file written, and named in ``--only`` if it must be."""
+    if kind == "columnar-bytes":
+        return "bytes" in only and file in files
+    if kind.startswith("floor-"):
+        return "floors" in only and file in files
+    return file in files
+
+
+def _beyond(medians: dict[str, dict[str, float]]) -> None:
+    """What the polars engine's checks and summary cost beyond its read of the CSV."""
+    if "csv-columnar" in medians and "floor-csv-polars" in medians:
+        beyond = medians["csv-columnar"]["process"] - medians["floor-csv-polars"]["process"]
+        print(f"beyond csv-columnar - floor-csv-polars: process {beyond:.3f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=1_000_000)
@@ -852,11 +937,17 @@ def main() -> None:
             ("refused-ours", "refused"),
             ("refused-objects", "refused"),
             ("columnar-bytes", "parquet"),
+            ("floor-arrow-imports", "parquet"),
+            ("floor-parquet-arrow", "parquet"),
+            ("floor-parquet-polars", "parquet"),
+            ("floor-csv-polars", "csv"),
+            ("floor-xlsx-guard", "xlsx"),
+            ("floor-xlsx-fastexcel", "xlsx"),
         ]
         timings: dict[str, list[dict[str, float]]] = {}
         for _ in range(args.rounds):
             for kind, file in plan:
-                if file not in files or (kind == "columnar-bytes" and "bytes" not in only):
+                if not _wanted(kind, file, files, only):
                     continue
                 figures = _run(kind, files[file], args.repeat)
                 if figures is not None:
@@ -896,6 +987,12 @@ def main() -> None:
             ("refused-ours", "refused-objects"),
             ("csv-arrow", "csv-polars"),
             ("csv-columnar", "csv-arrow"),
+            ("floor-arrow-imports", "parquet-polars"),
+            ("floor-parquet-arrow", "parquet-polars"),
+            ("floor-parquet-polars", "parquet-polars"),
+            ("floor-csv-polars", "csv-polars"),
+            ("floor-xlsx-guard", "xlsx-polars"),
+            ("floor-xlsx-fastexcel", "xlsx-polars"),
         ):
             if ours in medians and theirs in medians:
                 ratios = ", ".join(
@@ -904,6 +1001,7 @@ def main() -> None:
                     if medians[ours].get(name) and medians[theirs].get(name)
                 )
                 print(f"ratio {ours} / {theirs}: {ratios}")
+        _beyond(medians)
 
 
 if __name__ == "__main__":
