@@ -107,8 +107,9 @@ def _national(  # noqa: PLR0913  (the sheet, its columns, and where problems and
 
     ``cells``, when given, receives each column as read by the column's key
     (``"body"``, ``"body_code"``): its distinct values (the last ``None``) and each
-    row's code among them (as encoded: not to be changed in place), ``"_kept"``: which rows pass every check, ``"_named"``:
-    which read and passed the table's rules (where the object reading finds bodies).
+    row's code among them (the engine's own array: not to be changed in place),
+    ``"_kept"``: which rows pass every check, ``"_named"``: which read and passed the
+    table's rules (where the object reading finds bodies).
     ``wanted``, when given, says which of the typed table's columns (by name,
     ``"party.name"``) to make: every row is checked all the same. ``encodings``, when
     given, receives the decision numbers' column as encoded, by its index.
@@ -310,7 +311,8 @@ def _checked(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917  (the steps of t
     keep = ~(refused | invalid)
     if cells is not None:
         # The codes as encoded (int32): their readers index with them or widen the few
-        # they use (_canonical); a copy of every column in int64 was 0.2 s of a province.
+        # they use (_canonical); a copy of every column in int64 took 0.24 s of a
+        # province's 8.2 under a profile.
         cells.update({c.key: (r.distinct, r.codes) for c, r in given.items()})
         cells.update(_kept=keep, _named=~refused)
     if narrow is not None:
