@@ -1232,6 +1232,21 @@ def huge_pages_on():
     np._core.multiarray._set_madvise_hugepage(before)
 
 
+def _memory_watched(monkeypatch, module, name):
+    """The Arrow memory pool and numpy's huge-page advice at each call of ``module.name``, listed."""
+    import pyarrow as pa
+
+    calls = []
+    function = getattr(module, name)
+
+    def watched(*args, **kwargs):
+        calls.append((pa.default_memory_pool().backend_name, _huge_pages()))
+        return function(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, watched)
+    return calls
+
+
 @pytest.mark.usefixtures("huge_pages_on", "arrow_engine")
 def test_a_read_holds_the_system_memory_pool_and_gives_the_default_back(monkeypatch):
     """The Arrow engine reads with malloc's pool; pyarrow's default is back after, read or refused."""
@@ -1242,14 +1257,7 @@ def test_a_read_holds_the_system_memory_pool_and_gives_the_default_back(monkeypa
     from enforcement_core.tables import _columns, columnar
 
     before = pa.default_memory_pool().backend_name
-    during = []
-    read = columnar._by_arrow
-
-    def watched(*args, **kwargs):
-        during.append((pa.default_memory_pool().backend_name, _huge_pages()))
-        return read(*args, **kwargs)
-
-    monkeypatch.setattr(columnar, "_by_arrow", watched)
+    during = _memory_watched(monkeypatch, columnar, "_by_arrow")
     good = "编号,决定日期,执法领域,处罚种类,罚款金额（元）\nP-1,2023-08-01,交通,罚款,200\n"
     huge = _huge_pages()
     assert huge
@@ -1261,25 +1269,11 @@ def test_a_read_holds_the_system_memory_pool_and_gives_the_default_back(monkeypa
     assert before == pa.default_memory_pool().backend_name
     assert huge == _huge_pages()
     # The summary counts the codes the checks made: no typed table, no Arrow columns.
-    counted = []
-    columns = figures.ArrowColumns
-
-    def counting(*args, **kwargs):
-        counted.append((pa.default_memory_pool().backend_name, _huge_pages()))
-        return columns(*args, **kwargs)
-
-    monkeypatch.setattr(figures, "ArrowColumns", counting)
+    counted = _memory_watched(monkeypatch, figures, "ArrowColumns")
     assert 1 == ledger.summarize().penalty.cases
     assert [] == counted
     # The typed table, made when asked for, is made in the engine's memory too.
-    made = []
-    layout_arrow = _columns._layout_arrow
-
-    def making(*args, **kwargs):
-        made.append((pa.default_memory_pool().backend_name, _huge_pages()))
-        return layout_arrow(*args, **kwargs)
-
-    monkeypatch.setattr(_columns, "_layout_arrow", making)
+    made = _memory_watched(monkeypatch, _columns, "_layout_arrow")
     later = read_columnar(io.BytesIO(good.encode()), body=BODY, year=YEAR)
     assert [] == made
     assert 1 == later.tables["penalty_cases"].num_rows
